@@ -1,0 +1,51 @@
+"""actorgraph: what texts state about political actors, as a knowledge graph.
+
+Relations are *claims*: who is said to do what to whom, when, how
+(cooperation or conflict), in which mode (reported, claimed, recommended,
+speculated, denied), and the verbatim words of the source that say so.
+
+>>> import graph
+>>> ds = graph.loads('''
+... entities: [{id: PAK, name: Pakistan, kind: state}]
+... ''')
+>>> ds.entity("pakistan").id
+'PAK'
+"""
+
+from __future__ import annotations
+
+from .dataset import AUTHOR, Dataset, Path
+from .errors import (ActorgraphError, DataError, LimitError, OutputError, Problem, QueryError,
+                     UnknownEntityError, UnknownSourceError)
+from .loader import DEFAULT_LIMITS, Limits, check, data_files, load
+from .model import Entity, Evidence, Relation, Source, to_dict
+from .vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES, SOURCE_KINDS
+from .when import When, parse_when
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS",
+    "Dataset", "Path", "AUTHOR",
+    "Entity", "Relation", "Source", "Evidence", "When", "parse_when", "to_dict",
+    "ActorgraphError", "DataError", "Problem", "QueryError", "UnknownEntityError",
+    "UnknownSourceError", "OutputError", "LimitError",
+    "RELATION_TYPES", "QUADS", "CONTEXTS", "MODALITIES", "ENTITY_KINDS", "SOURCE_KINDS",
+]
+
+
+def loads(text, *, name="<string>", base_dir=None) -> Dataset:
+    """Load a dataset from YAML *text* (one file's worth); see :func:`load`.
+
+    ``name`` is the file name used in error locations; ``base_dir`` is the
+    folder that sources' ``text`` paths are relative to.
+    """
+    from .validate import build_records
+    from .yamlio import parse_text
+
+    doc = parse_text(text, name)
+    records = build_records([(doc, base_dir)])
+    problems = doc.problems + records.problems
+    if problems:
+        raise DataError(problems)
+    return Dataset(records.sources, records.entities, records.relations.values())

@@ -1,0 +1,289 @@
+"""The ``actorgraph`` command: a thin layer over the Python API.
+
+Every command takes the data PATH (default ``./data``). Exit codes: 0 fine,
+1 invalid data, 2 bad usage (an unknown option, actor or value).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from . import export as export_mod
+from .dataset import AUTHOR
+from .errors import ActorgraphError, DataError, OutputError
+from .loader import DEFAULT_LIMITS, Limits, check, load
+from .model import to_dict
+from .vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES, SOURCE_KINDS
+
+DEFAULT_PATH = "data"
+
+
+class Exit(click.ClickException):
+    """An error message and exit code, printed without a traceback."""
+
+    def __init__(self, message, code=2):
+        super().__init__(message)
+        self.exit_code = code
+
+    def show(self, file=None):
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def limits_option(f):
+    f = click.option("--max-file-bytes", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_file_bytes,
+                     show_default=True, help="Refuse data files larger than this.")(f)
+    return f
+
+
+def path_argument(f):
+    return click.argument("path", default=DEFAULT_PATH, type=click.Path(),
+                          metavar="[PATH]")(f)
+
+
+def load_or_exit(path, max_file_bytes=DEFAULT_LIMITS.max_file_bytes):
+    """Load the data; on invalid data print every problem to stderr and exit 1."""
+    try:
+        return load(path, limits=Limits(max_file_bytes=max_file_bytes))
+    except DataError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        n = len(exc.problems)
+        click.echo(f"{n} problem{'s' if n != 1 else ''}: the data at {path} is not valid", err=True)
+        sys.exit(1)
+
+
+def guard(fn):
+    """Run fn, turning our own errors into messages with exit code 2."""
+    try:
+        return fn()
+    except OutputError as exc:
+        raise Exit(str(exc), 1) from None
+    except ActorgraphError as exc:
+        raise Exit(str(exc), 2) from None
+
+
+def echo_json(value):
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def table(rows, headers, widths=None):
+    """Format rows as an aligned text table; long cells are cut with '…'."""
+    rows = [["" if c is None else str(c) for c in r] for r in rows]
+    widths = widths or [None] * len(headers)
+    cols = []
+    for i, h in enumerate(headers):
+        w = max([len(h)] + [len(r[i]) for r in rows])
+        if widths[i]:
+            w = min(w, widths[i])
+        cols.append(w)
+
+    def cut(s, w):
+        s = s.replace("\n", " ")
+        return s if len(s) <= w else s[: w - 1] + "…"
+
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, cols)).rstrip(),
+             "  ".join("-" * w for w in cols)]
+    for r in rows:
+        lines.append("  ".join(cut(c, w).ljust(w) for c, w in zip(r, cols)).rstrip())
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="actorgraph")
+def main():
+    """actorgraph: what texts state about political actors, as a graph of claims.
+
+    Data lives as YAML in a folder (default ./data). Run 'actorgraph COMMAND -h'
+    for the options of a command.
+    """
+
+
+@main.command()
+@path_argument
+@limits_option
+def validate(path, max_file_bytes):
+    """Check every data file under PATH; list every problem as FILE:LINE:COL."""
+    records, problems = check(path, limits=Limits(max_file_bytes=max_file_bytes))
+    if problems:
+        for p in problems:
+            click.echo(str(p), err=True)
+        n = len(problems)
+        click.echo(f"{n} problem{'s' if n != 1 else ''}: the data at {path} is not valid", err=True)
+        sys.exit(1)
+    click.echo(f"{path}: valid: {len(records.entities)} entities, {len(records.relations)} relations, "
+               f"{len(records.sources)} sources in {len(records.files)} files")
+
+
+@main.command()
+@path_argument
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def info(path, as_json):
+    """Counts of entities by kind, relations by type and modality, claims by source."""
+    ds = load_or_exit(path)
+    counts = ds.counts()
+    if as_json:
+        echo_json(counts)
+        return
+    click.echo(f"{counts['entities']} entities, {counts['relations']} relations, {counts['sources']} sources")
+    for key in ("entity kinds", "relation types", "quads", "modalities", "asserted by", "by source"):
+        click.echo(f"\n{key}:")
+        for k, v in counts[key].items():
+            click.echo(f"  {v:>5}  {k}")
+
+
+def relation_filters(f):
+    opts = [
+        click.option("--subject", "-s", multiple=True, help="Actor who acts (id, name or alias); repeatable."),
+        click.option("--object", "-o", "object_", multiple=True, help="Actor acted upon; repeatable."),
+        click.option("--between", nargs=2, default=None, metavar="A B",
+                     help="Relations between two actors, either direction."),
+        click.option("--type", "-t", "type_", multiple=True, help="Relation type, e.g. REQUEST; repeatable."),
+        click.option("--quad", multiple=True, type=click.Choice(QUADS), help="PLOVER quad class."),
+        click.option("--polarity", type=click.Choice(["positive", "negative", "neutral"]),
+                     help="Sign of the polarity."),
+        click.option("--modality", "-m", multiple=True, type=click.Choice(list(MODALITIES)),
+                     help="reported, claimed, recommended, speculated, denied; repeatable."),
+        click.option("--asserted-by", "-a", multiple=True,
+                     help=f"Who makes the claim; '{AUTHOR}' for the source's author; repeatable."),
+        click.option("--source", multiple=True, help="Source id of the evidence; repeatable."),
+        click.option("--context", multiple=True, help="Context, e.g. terrorism; repeatable."),
+        click.option("--start", help="Keep dated relations overlapping from this date (YYYY[-MM[-DD]])."),
+        click.option("--end", help="Keep dated relations overlapping up to this date."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def filters_from(subject, object_, between, type_, quad, polarity, modality, asserted_by, source,
+                 context, start, end):
+    """CLI options -> keyword arguments of Dataset.relations / Dataset.view."""
+    out = {
+        "subject": list(subject) or None, "object": list(object_) or None,
+        "between": tuple(between) if between else None, "type": list(type_) or None,
+        "quad": list(quad) or None, "polarity": polarity, "modality": list(modality) or None,
+        "asserted_by": list(asserted_by) or None, "source": list(source) or None,
+        "context": list(context) or None, "start": start, "end": end,
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def relation_rows(rels):
+    return [[r.id, r.subject, r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality,
+             r.asserted_by or AUTHOR, r.when or "", r.evidence[0].quote if r.evidence else ""]
+            for r in rels]
+
+
+RELATION_HEADERS = ["id", "subject", "type", "object", "modality", "asserted by", "when", "quote"]
+RELATION_WIDTHS = [40, 8, 22, 8, 11, 11, 16, 60]
+
+
+@main.command()
+@path_argument
+@relation_filters
+@click.option("--json", "as_json", is_flag=True, help="Print the relations as JSON.")
+def relations(path, as_json, **opts):
+    """List the relations (claims) that match every filter given."""
+    ds = load_or_exit(path)
+    rels = guard(lambda: ds.relations(**filters_from(**opts)))
+    if as_json:
+        echo_json([to_dict(r) | {"quad": r.quad} for r in rels])
+        return
+    if not rels:
+        click.echo("no relations match")
+        return
+    click.echo(table(relation_rows(rels), RELATION_HEADERS, RELATION_WIDTHS))
+    click.echo(f"\n{len(rels)} relation{'s' if len(rels) != 1 else ''}")
+
+
+@main.command()
+@click.argument("actor")
+@path_argument
+@click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
+              help="out: whom ACTOR acts on; in: who acts on ACTOR.")
+@click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def neighbours(actor, path, direction, hops, as_json):
+    """The entities within HOPS steps of ACTOR, and the relations to the nearest ones."""
+    ds = load_or_exit(path)
+    me = guard(lambda: ds.entity(actor))
+    ids = ds.neighbours(me.id, direction=direction, hops=hops)
+    if as_json:
+        echo_json([{"id": i, "name": ds.entities[i].name, "kind": ds.entities[i].kind,
+                    "relations": [r.id for r in ds.between(me.id, i)]} for i in ids])
+        return
+    if not ids:
+        click.echo(f"{me.name} ({me.id}) has no neighbours within {hops} hop(s)")
+        return
+    rows = []
+    for i in ids:
+        rels = ds.between(me.id, i)
+        rows.append([i, ds.entities[i].name, ds.entities[i].kind, len(rels),
+                     ", ".join(sorted({r.type for r in rels}))])
+    click.echo(f"neighbours of {me.name} ({me.id}), direction {direction}, {hops} hop(s):\n")
+    click.echo(table(rows, ["id", "name", "kind", "direct relations", "types"], [10, 30, 18, 16, 50]))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@path_argument
+@click.option("--max-hops", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option("--directed", is_flag=True, help="Follow relations only from subject to object.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def path(a, b, path, max_hops, directed, as_json):
+    """Paths between actors A and B, with the claims along each step."""
+    ds = load_or_exit(path)
+    paths = guard(lambda: ds.paths(a, b, max_hops=max_hops, directed=directed))
+    if as_json:
+        echo_json([{"nodes": list(p.nodes), "hops": [[r.id for r in hop] for hop in p.hops]} for p in paths])
+        return
+    if not paths:
+        click.echo(f"no path from {a} to {b} within {max_hops} hops")
+        return
+    for n, p in enumerate(paths, 1):
+        click.echo(f"{n}. " + " -> ".join(p.nodes))
+        for (u, v), hop in zip(zip(p.nodes, p.nodes[1:]), p.hops):
+            for r in hop:
+                when = f" [{r.when}]" if r.when else ""
+                click.echo(f"     {r.subject} {r.type} {r.object} ({r.modality}){when}: \"{r.evidence[0].quote}\"")
+    click.echo(f"\n{len(paths)} path{'s' if len(paths) != 1 else ''}")
+
+
+@main.command()
+@path_argument
+@click.option("--format", "-f", "fmt", type=click.Choice(sorted(export_mod.FORMATS)), default="node-link",
+              show_default=True)
+@click.option("--output", "-o", required=True, type=click.Path(), help="File to write.")
+def export(path, fmt, output):
+    """Write the graph in an interchange format (written atomically)."""
+    ds = load_or_exit(path)
+    guard(lambda: export_mod.export(ds, fmt, output))
+    click.echo(f"wrote {output} ({fmt}: {len(ds.entities)} entities, {len(ds)} relations)")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def vocab(as_json):
+    """The vocabulary: relation types, modes, contexts, modalities, kinds."""
+    if as_json:
+        echo_json({
+            "relation_types": {t.name: {"quad": t.quad, "polarity": t.polarity, "cameo": list(t.cameo),
+                                        "modes": list(t.modes), "description": t.description}
+                               for t in RELATION_TYPES.values()},
+            "contexts": CONTEXTS, "modalities": MODALITIES, "entity_kinds": ENTITY_KINDS,
+            "source_kinds": SOURCE_KINDS,
+        })
+        return
+    rows = [[t.name, t.quad, f"{t.polarity:+g}", ",".join(t.cameo), ", ".join(t.modes), t.description]
+            for t in RELATION_TYPES.values()]
+    click.echo("Relation types (PLOVER events, then structural ties):\n")
+    click.echo(table(rows, ["type", "quad", "polarity", "CAMEO", "modes", "meaning"], [14, 20, 8, 8, 50, 60]))
+    for title, d in (("Modalities", MODALITIES), ("Contexts", CONTEXTS), ("Entity kinds", ENTITY_KINDS),
+                     ("Source kinds", SOURCE_KINDS)):
+        click.echo(f"\n{title}:")
+        for k, v in d.items():
+            click.echo(f"  {k:<20} {v}")

@@ -1,0 +1,395 @@
+"""The dataset: sources, entities and relations, their networkx graph, and queries.
+
+A :class:`Dataset` is what :func:`graph.load` returns. ``ds.graph`` is a
+``networkx.MultiDiGraph``: one node per entity (with the entity's fields), one
+edge per relation keyed by the relation id (with the relation's fields, plus
+``quad``); ``ds.graph.graph["sources"]`` maps source ids to their fields.
+Filters return a *view*: a smaller dataset that is queried, rendered and
+exported the same way.
+
+Examples
+--------
+>>> import graph
+>>> ds = graph.loads('''
+... sources:
+...   - {id: s1, title: An op-ed, kind: op-ed, published: 2025}
+... entities:
+...   - {id: PAK, name: Pakistan, kind: state, aliases: [Islamabad]}
+...   - {id: USA, name: United States, kind: state, aliases: [Washington, US]}
+...   - {id: TAL, name: Taliban, kind: de_facto_authority}
+... relations:
+...   - id: usa-demands-return
+...     subject: USA
+...     object: TAL
+...     type: REQUEST
+...     mode: return
+...     modality: reported
+...     when: 2025
+...     evidence: [{source: s1, quote: tying assistance to its return}]
+...   - id: pak-should-court-usa
+...     subject: PAK
+...     object: USA
+...     type: COOPERATE
+...     modality: recommended
+...     evidence: [{source: s1, quote: strengthen closer ties with the US}]
+... ''')
+>>> ds
+<Dataset: 3 entities, 2 relations, 1 source>
+>>> ds.entity("washington").name
+'United States'
+>>> [r.id for r in ds.relations(subject="US", object="Taliban")]
+['usa-demands-return']
+>>> [r.id for r in ds.relations(modality="recommended")]
+['pak-should-court-usa']
+>>> ds.neighbours("PAK")
+['USA']
+>>> ds.neighbours("PAK", hops=2)
+['USA', 'TAL']
+>>> [[r.id for r in hop] for hop in ds.paths("PAK", "TAL")[0].hops]
+[['pak-should-court-usa'], ['usa-demands-return']]
+>>> ds.view(modality="reported")
+<Dataset: 2 entities, 1 relation, 1 source>
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
+from .model import Entity, Relation, Source, to_dict
+from .vocab import MODALITIES, QUADS, RELATION_TYPES
+from .when import parse_when
+
+__all__ = ["Dataset", "Path", "AUTHOR"]
+
+AUTHOR = "author"
+"""Use ``asserted_by=AUTHOR`` to select claims made by the source's own author."""
+
+_SIGNS = {"positive": 1, "+": 1, "cooperation": 1, "negative": -1, "-": -1, "conflict": -1,
+          "neutral": 0, "0": 0}
+
+
+@dataclass(frozen=True)
+class Path:
+    """A chain of entities and the relations joining each consecutive pair."""
+
+    nodes: tuple
+    hops: tuple   # one tuple of Relation per step, in time order
+
+    def __len__(self):
+        return len(self.nodes) - 1
+
+
+def _plural(n, word):
+    return f"{n} {word}" + ("" if n == 1 else ("es" if word.endswith("s") else "s"))
+
+
+def _as_list(v):
+    if v is None:
+        return None
+    if isinstance(v, (str, int, float)):
+        return [v]
+    return list(v)
+
+
+def _edge_attrs(r: Relation) -> dict:
+    d = to_dict(r)
+    d["quad"] = r.quad
+    return d
+
+
+class Dataset:
+    """Sources, entities and relations, with the graph built from them.
+
+    Use :func:`graph.load` (a folder of YAML files) or :func:`graph.loads`
+    (YAML text) rather than the constructor.
+    """
+
+    def __init__(self, sources, entities, relations, *, files=()):
+        #: the input files (YAML and stored texts) the data came from; outputs never overwrite them
+        self.files: tuple = tuple(files)
+        self.sources: dict[str, Source] = dict(sources)
+        self.entities: dict[str, Entity] = dict(entities)
+        self._relations: dict[str, Relation] = {r.id: r for r in relations}
+        names = {}
+        for e in self.entities.values():
+            for n in (e.id, e.name, *e.aliases):
+                names.setdefault(n.strip().lower(), e.id)
+        self._names = names
+        self.graph = self._build_graph()
+
+    # -- construction ---------------------------------------------------
+    def _build_graph(self) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        g.graph["sources"] = {sid: to_dict(s) for sid, s in self.sources.items()}
+        g.add_nodes_from((eid, to_dict(e)) for eid, e in self.entities.items())
+        g.add_edges_from((r.subject, r.object, r.id, _edge_attrs(r)) for r in self._relations.values())
+        return g
+
+    def _subset(self, relations, extra_entities=()) -> "Dataset":
+        relations = list(relations)
+        keep = set(extra_entities)
+        for r in relations:
+            keep.add(r.subject)
+            keep.add(r.object)
+            if r.asserted_by:
+                keep.add(r.asserted_by)
+        sources = {s for r in relations for s in r.sources}
+        return Dataset({k: v for k, v in self.sources.items() if k in sources},
+                       {k: v for k, v in self.entities.items() if k in keep},
+                       relations, files=self.files)
+
+    def __repr__(self):
+        return (f"<Dataset: {_plural(len(self.entities), 'entity').replace('entitys', 'entities')}, "
+                f"{_plural(len(self._relations), 'relation')}, {_plural(len(self.sources), 'source')}>")
+
+    def __len__(self):
+        return len(self._relations)
+
+    # -- lookup -----------------------------------------------------------
+    def entity(self, name) -> Entity:
+        """The entity with this id, name or alias (case-insensitive).
+
+        Raises :class:`~graph.errors.UnknownEntityError` (a KeyError) naming
+        close matches.
+        """
+        if isinstance(name, Entity):
+            name = name.id
+        eid = self._names.get(str(name).strip().lower())
+        if eid is None:
+            raise UnknownEntityError(f"unknown actor '{name}'{suggest(name, self._names_display())}")
+        return self.entities[eid]
+
+    def _names_display(self):
+        out = []
+        for e in self.entities.values():
+            out.extend((e.id, e.name, *e.aliases))
+        return out
+
+    def source(self, sid) -> Source:
+        """The source with this id."""
+        try:
+            return self.sources[sid]
+        except KeyError:
+            raise UnknownSourceError(f"unknown source '{sid}'{suggest(sid, self.sources)}") from None
+
+    def relation(self, rid) -> Relation:
+        """The relation with this id."""
+        try:
+            return self._relations[rid]
+        except KeyError:
+            raise QueryError(f"unknown relation '{rid}'{suggest(rid, self._relations)}") from None
+
+    # -- queries --------------------------------------------------------
+    def relations(self, *, subject=None, object=None, between=None, type=None, quad=None,
+                  polarity=None, modality=None, asserted_by=None, source=None, context=None,
+                  start=None, end=None) -> list:
+        """The relations that match every filter given, in data order.
+
+        Parameters
+        ----------
+        subject, object : actor name(s) (id, name or alias), or a list of them
+        between : a pair of actors; relations between them in either direction
+        type : relation type(s), e.g. ``"REQUEST"`` or ``["AID", "SUPPORT"]``
+        quad : PLOVER quad class(es), e.g. ``"verbal conflict"``, or ``"structural"``
+        polarity : ``"positive"``, ``"negative"`` or ``"neutral"`` (sign of the polarity)
+        modality : ``"reported"``, ``"claimed"``, ``"recommended"``, ``"speculated"``, ``"denied"``
+        asserted_by : actor(s) who make the claim; ``"author"`` for the source's author
+        source : source id(s) the evidence comes from
+        context : context(s), e.g. ``"terrorism"``
+        start, end : a date, year or month; keeps dated relations whose ``when`` overlaps
+
+        Raises
+        ------
+        UnknownEntityError, UnknownSourceError, QueryError
+            For a name or value that does not exist (with close matches).
+        """
+        preds = []
+        subj = self._ids(subject)
+        if subj is not None:
+            preds.append(lambda r: r.subject in subj)
+        obj = self._ids(object)
+        if obj is not None:
+            preds.append(lambda r: r.object in obj)
+        if between is not None:
+            a, b = (self.entity(x).id for x in between)
+            pair = {(a, b), (b, a)}
+            preds.append(lambda r: (r.subject, r.object) in pair)
+        types = self._check(type, RELATION_TYPES, "type", upper=True)
+        if types is not None:
+            preds.append(lambda r: r.type in types)
+        quads = self._check(quad, QUADS, "quad class")
+        if quads is not None:
+            preds.append(lambda r: r.quad in quads)
+        if polarity is not None:
+            signs = set()
+            for p in _as_list(polarity):
+                key = str(p).strip().lower()
+                if key not in _SIGNS:
+                    raise QueryError(f"unknown polarity '{p}'; expected positive, negative or neutral")
+                signs.add(_SIGNS[key])
+            preds.append(lambda r: r.sign in signs)
+        mods = self._check(modality, MODALITIES, "modality")
+        if mods is not None:
+            preds.append(lambda r: r.modality in mods)
+        if asserted_by is not None:
+            wanted = set()
+            for a in _as_list(asserted_by):
+                wanted.add(None if str(a).lower() == AUTHOR else self.entity(a).id)
+            preds.append(lambda r: r.asserted_by in wanted)
+        if source is not None:
+            srcs = {self.source(s).id for s in _as_list(source)}
+            preds.append(lambda r: any(e.source in srcs for e in r.evidence))
+        if context is not None:
+            from .vocab import CONTEXTS
+            ctxs = self._check(context, CONTEXTS, "context")
+            preds.append(lambda r: any(c in ctxs for c in r.context))
+        if start is not None or end is not None:
+            lo = _date(start, "start") if start is not None else date.min
+            hi = _date(end, "end") if end is not None else date.max
+            preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
+        return [r for r in self._relations.values() if all(p(r) for p in preds)]
+
+    def _ids(self, names):
+        if names is None:
+            return None
+        return {self.entity(n).id for n in _as_list(names)}
+
+    @staticmethod
+    def _check(values, allowed, what, upper=False):
+        if values is None:
+            return None
+        out = set()
+        for v in _as_list(values):
+            v = str(v).strip()
+            if upper:
+                v = v.upper()
+            if v not in allowed:
+                raise QueryError(f"unknown {what} '{v}'{suggest(v, allowed)}; expected one of: "
+                                 + ", ".join(allowed))
+            out.add(v)
+        return out
+
+    def between(self, a, b) -> list:
+        """Every relation between actors *a* and *b* (either direction), in time order.
+
+        Undated relations come last, in data order.
+        """
+        return sorted(self.relations(between=(a, b)), key=_time_key)
+
+    def neighbours(self, actor, *, direction="both", hops=1) -> list:
+        """Entity ids within *hops* steps of *actor*, nearest first (then by id).
+
+        ``direction`` is ``"out"`` (whom the actor acts on), ``"in"`` (who acts
+        on it) or ``"both"``.
+        """
+        start = self.entity(actor).id
+        return [n for n, d in self._bfs(start, direction, hops) if n != start]
+
+    def _bfs(self, start, direction, hops):
+        if direction not in ("in", "out", "both"):
+            raise QueryError(f"unknown direction '{direction}'; expected in, out or both")
+        g = self.graph
+        dist = {start: 0}
+        queue = deque([start])
+        while queue:
+            n = queue.popleft()
+            if dist[n] >= hops:
+                continue
+            nxt = set()
+            if direction in ("out", "both"):
+                nxt.update(g.successors(n))
+            if direction in ("in", "both"):
+                nxt.update(g.predecessors(n))
+            for m in sorted(nxt):
+                if m not in dist:
+                    dist[m] = dist[n] + 1
+                    queue.append(m)
+        return sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
+
+    def ego(self, actor, *, hops=1, direction="both") -> "Dataset":
+        """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them."""
+        start = self.entity(actor).id
+        keep = {n for n, _ in self._bfs(start, direction, hops)}
+        rels = [r for r in self._relations.values() if r.subject in keep and r.object in keep]
+        return self._subset(rels, extra_entities={start})
+
+    def paths(self, a, b, *, max_hops=4, directed=False) -> list:
+        """Simple paths from *a* to *b* of at most *max_hops* steps, shortest first.
+
+        Each :class:`Path` carries, for each step, the relations joining the
+        two entities (in either direction unless ``directed=True``), in time order.
+        """
+        src, dst = self.entity(a).id, self.entity(b).id
+        if src == dst:
+            return []
+        g = self.graph if directed else self.graph.to_undirected(as_view=True)
+        found = []
+        for nodes in nx.all_simple_paths(g, src, dst, cutoff=max_hops):
+            hops = []
+            for u, v in zip(nodes, nodes[1:]):
+                rels = [r for r in self._relations_between(u, v) if not directed or r.subject == u]
+                hops.append(tuple(sorted(rels, key=_time_key)))
+            found.append(Path(tuple(nodes), tuple(hops)))
+        found.sort(key=lambda p: (len(p), p.nodes))
+        return found
+
+    def _relations_between(self, u, v):
+        g = self.graph
+        out = []
+        for x, y in ((u, v), (v, u)):
+            if g.has_edge(x, y):
+                out.extend(self._relations[k] for k in g[x][y])
+        return out
+
+    def view(self, *, focus=None, hops=1, direction="both", **filters) -> "Dataset":
+        """A filtered dataset: the relations matching *filters* (see :meth:`relations`).
+
+        With ``focus``, only the *hops*-neighbourhood of that actor is kept
+        (computed on the filtered relations). The view holds the entities its
+        relations touch (and the focus actor) and the sources they cite.
+        """
+        sub = self._subset(self.relations(**filters)) if filters else self
+        if focus is not None:
+            focus_id = self.entity(focus).id
+            if focus_id not in sub.entities:
+                sub = self._subset(sub._relations.values(), extra_entities={focus_id})
+            sub = sub.ego(focus_id, hops=hops, direction=direction)
+        return sub
+
+    def counts(self) -> dict:
+        """Counts by entity kind, relation type, modality and source (for ``actorgraph info``)."""
+        from collections import Counter
+        rels = self._relations.values()
+        by_source = Counter(s for r in rels for s in r.sources)
+        return {
+            "entities": len(self.entities),
+            "relations": len(self._relations),
+            "sources": len(self.sources),
+            "entity kinds": dict(Counter(e.kind for e in self.entities.values()).most_common()),
+            "relation types": dict(Counter(r.type for r in rels).most_common()),
+            "quads": dict(Counter(r.quad for r in rels).most_common()),
+            "modalities": dict(Counter(r.modality for r in rels).most_common()),
+            "asserted by": dict(Counter(r.asserted_by or AUTHOR for r in rels).most_common()),
+            "by source": {sid: by_source.get(sid, 0) for sid in self.sources},
+        }
+
+
+def _time_key(r):
+    if r.when is None:
+        return (1, date.max, date.max, "")
+    return (0, r.when.start, r.when.end, r.id)
+
+
+def _date(value, which):
+    if isinstance(value, date):
+        return value
+    try:
+        w = parse_when(str(value))
+    except ValueError as exc:
+        raise QueryError(f"bad {which} date: {exc}") from None
+    return w.start if which == "start" else w.end

@@ -1,0 +1,108 @@
+"""One exception hierarchy, rooted at :class:`ActorgraphError`.
+
+Examples
+--------
+>>> p = Problem("data/a.yaml", 3, 5, "unknown entity 'PAKISTN' (did you mean 'PAK'?)")
+>>> str(p)
+"data/a.yaml:3:5: unknown entity 'PAKISTN' (did you mean 'PAK'?)"
+>>> err = DataError([p])
+>>> isinstance(err, ActorgraphError), len(err.problems)
+(True, 1)
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+__all__ = [
+    "ActorgraphError",
+    "DataError",
+    "Problem",
+    "UnknownEntityError",
+    "UnknownSourceError",
+    "OutputError",
+    "QueryError",
+    "LimitError",
+    "suggest",
+]
+
+
+class ActorgraphError(Exception):
+    """Base class of every error actorgraph raises on purpose."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in the data: ``FILE:LINE:COL: message`` (1-based)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class DataError(ActorgraphError):
+    """The data is invalid; ``problems`` lists every problem found, sorted."""
+
+    def __init__(self, problems):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
+        n = len(self.problems)
+        head = "\n".join(str(p) for p in self.problems[:20])
+        more = f"\n... and {n - 20} more" if n > 20 else ""
+        super().__init__(f"{n} problem{'s' if n != 1 else ''} in the data:\n{head}{more}")
+
+
+class UnknownEntityError(ActorgraphError, KeyError):
+    """No entity has this id or alias."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else "unknown entity"
+
+
+class UnknownSourceError(ActorgraphError, KeyError):
+    """No source has this id."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown source"
+
+
+class OutputError(ActorgraphError):
+    """An output file cannot or must not be written."""
+
+
+def suggest(word, choices, n=3):
+    """Return `` (did you mean 'X'?)`` for close matches of *word*, or ``''``.
+
+    Matching ignores case.
+
+    >>> suggest("PAKISTN", ["PAK", "USA"])
+    " (did you mean 'PAK'?)"
+    >>> suggest("ACUSE", ["ACCUSE", "AID"])
+    " (did you mean 'ACCUSE'?)"
+    >>> suggest("zzz", ["PAK"])
+    ''
+    """
+    word = str(word)
+    by_lower = {}
+    for c in choices:
+        by_lower.setdefault(str(c).lower(), str(c))
+    lower = word.lower()
+    hits = [by_lower[m] for m in difflib.get_close_matches(lower, list(by_lower), n=n, cutoff=0.6)]
+    # a prefix match (PAKISTN -> PAK) is a good hint too when nothing closer exists
+    if not hits:
+        hits = [c for low, c in by_lower.items() if len(low) >= 2 and lower.startswith(low)][:n]
+    if not hits:
+        return ""
+    return " (did you mean " + " or ".join(f"'{h}'" for h in hits) + "?)"
+
+
+class QueryError(ActorgraphError, ValueError):
+    """A query names a value that does not exist (an unknown type, modality...)."""
+
+
+class LimitError(ActorgraphError):
+    """The data is larger than the configured limits allow."""

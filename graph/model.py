@@ -1,0 +1,137 @@
+"""The records of a dataset: sources, entities and relations (claims).
+
+Records are plain dataclasses built by the loader after validation. Each
+keeps ``where``: the ``(file, line, column)`` it was defined at.
+``to_dict`` gives the record as YAML-style plain values (dates as text), the
+form used by every export.
+
+Examples
+--------
+>>> e = Entity(id="PAK", name="Pakistan", kind="state", aliases=("Islamabad",))
+>>> to_dict(e)["aliases"]
+['Islamabad']
+>>> r = Relation(id="r1", subject="USA", object="TAL", type="REQUEST",
+...              modality="reported", polarity=0.0,
+...              evidence=(Evidence("src", "tying potential financial assistance"),))
+>>> r.quad, r.sign
+('verbal conflict', 0)
+>>> to_dict(r)["evidence"]
+[{'source': 'src', 'quote': 'tying potential financial assistance'}]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from .vocab import RELATION_TYPES
+from .when import When
+
+__all__ = ["Source", "Entity", "Relation", "Evidence", "to_dict", "FIELDS"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote from a source that states the relation."""
+
+    source: str
+    quote: str
+
+
+@dataclass
+class Source:
+    """A document that states things."""
+
+    id: str
+    title: str | None = None
+    kind: str | None = None
+    published: When | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    perspective: str | None = None
+    text: str | None = None          # path as written in the YAML
+    where: tuple = field(default=("", 0, 0), compare=False, repr=False)
+    text_path: str | None = field(default=None, compare=False, repr=False)  # resolved path
+
+
+@dataclass
+class Entity:
+    """An actor (state, movement, office, person...) or a thing claims are about."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple = ()
+    codes: dict = field(default_factory=dict)
+    part_of: str | None = None
+    description: str | None = None
+    where: tuple = field(default=("", 0, 0), compare=False, repr=False)
+
+
+@dataclass
+class Relation:
+    """One claim a source makes: *subject* does *type* to *object*."""
+
+    id: str
+    subject: str
+    object: str
+    type: str
+    modality: str
+    polarity: float
+    mode: str | None = None
+    context: tuple = ()
+    asserted_by: str | None = None   # None: the source's author
+    when: When | None = None
+    evidence: tuple = ()
+    attributes: dict = field(default_factory=dict)
+    note: str | None = None
+    where: tuple = field(default=("", 0, 0), compare=False, repr=False)
+
+    @property
+    def quad(self) -> str:
+        """The PLOVER quad class of the type, or ``'structural'``."""
+        return RELATION_TYPES[self.type].quad
+
+    @property
+    def sign(self) -> int:
+        """+1 cooperation, -1 conflict, 0 neutral."""
+        return (self.polarity > 0) - (self.polarity < 0)
+
+    @property
+    def sources(self) -> tuple:
+        """The ids of the sources its evidence comes from, in order, once each."""
+        return tuple(dict.fromkeys(e.source for e in self.evidence))
+
+
+# The YAML field names of each record kind, in the order they are written.
+FIELDS = {
+    "sources": ("id", "title", "kind", "published", "author", "outlet", "url", "perspective", "text"),
+    "entities": ("id", "name", "kind", "aliases", "codes", "part_of", "description"),
+    "relations": ("id", "subject", "object", "type", "mode", "context", "polarity", "modality",
+                  "asserted_by", "when", "evidence", "attributes", "note"),
+}
+
+
+def _plain(v):
+    if isinstance(v, When):
+        return v.text
+    if isinstance(v, Evidence):
+        return {"source": v.source, "quote": v.quote}
+    if isinstance(v, (tuple, list)):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    return v
+
+
+def to_dict(record, *, drop_empty=False) -> dict:
+    """The record's YAML fields as plain JSON-able values (``where`` left out)."""
+    out = {}
+    for f in fields(record):
+        if f.name in ("where", "text_path"):
+            continue
+        v = _plain(getattr(record, f.name))
+        if drop_empty and (v is None or v == [] or v == {}):
+            continue
+        out[f.name] = v
+    return out

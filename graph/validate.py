@@ -1,0 +1,520 @@
+"""Validate parsed data files and build the records they describe.
+
+:func:`build_records` takes the parsed :class:`~graph.yamlio.Document` of every
+file and returns the sources, entities and relations, plus every problem found
+(never stopping at the first). Each problem names the file, line and column of
+the offending key or value, what was expected and what was found.
+
+Examples
+--------
+>>> from graph.yamlio import parse_text
+>>> doc = parse_text('''
+... entities:
+...   - {id: PAK, name: Pakistan, kind: state}
+... relations:
+...   - id: r1
+...     subject: PAKISTN
+...     object: PAK
+...     type: ACUSE
+...     modality: reported
+...     evidence: []
+... ''', "a.yaml")
+>>> recs = build_records([(doc, None)])
+>>> for p in recs.problems: print(p)
+a.yaml:6:14: relation 'r1': unknown entity 'PAKISTN' in 'subject' (did you mean 'PAK'?)
+a.yaml:8:11: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
+a.yaml:10:15: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim in the source
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+from .errors import Problem, suggest
+from .model import FIELDS, Entity, Evidence, Relation, Source
+from .textnorm import normalise
+from .vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, POLARITY_RANGE, RELATION_TYPES, SOURCE_KINDS
+from .when import FORMATS, parse_when
+from .yamlio import Plain, locate
+
+__all__ = ["build_records", "Records", "ID_PATTERN", "read_source_text"]
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
+_SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_QID = re.compile(r"Q[1-9][0-9]*\Z")
+
+
+def _kind_of(v):
+    if v is None:
+        return "nothing"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    return f"'{_short(v)}'"
+
+
+def _short(v, n=60):
+    s = str(v)
+    return s if len(s) <= n else s[: n - 3] + "..."
+
+
+def scalar_value(v):
+    """YAML 1.2 core typing of a plain scalar; quoted text stays text.
+
+    >>> scalar_value(Plain("650")), scalar_value(Plain("2.5")), scalar_value("650")
+    (650, 2.5, '650')
+    >>> scalar_value(Plain("NO")), scalar_value(Plain("true")), scalar_value(Plain("010"))
+    ('NO', True, '010')
+    """
+    if isinstance(v, Plain):
+        if _INT.match(v):
+            return int(v)
+        if _FLOAT.match(v):
+            return float(v)
+        if v in ("true", "True", "TRUE"):
+            return True
+        if v in ("false", "False", "FALSE"):
+            return False
+        return str(v)
+    if isinstance(v, list):
+        return [scalar_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: scalar_value(x) for k, x in v.items()}
+    return v
+
+
+@dataclass
+class Records:
+    """What :func:`build_records` found: records by id, and the problems."""
+
+    sources: dict = field(default_factory=dict)
+    entities: dict = field(default_factory=dict)
+    relations: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)   # lower-cased id/name/alias -> entity id
+    texts: dict = field(default_factory=dict)   # source id -> normalised stored text
+    files: list = field(default_factory=list)   # the YAML files read
+
+
+class _Ctx:
+    """Reporting helper for one record."""
+
+    __slots__ = ("doc", "node", "label", "problems")
+
+    def __init__(self, doc, node, label, problems):
+        self.doc, self.node, self.label, self.problems = doc, node, label, problems
+
+    def at(self, *keys, key=False):
+        return locate(self.node, *keys, key=key)
+
+    def report(self, keys, message, key=False):
+        line, col = self.at(*keys, key=key)
+        self.problems.append(Problem(self.doc.path, line, col, f"{self.label}: {message}"))
+
+
+def _text(ctx, rec, name, required=False):
+    v = rec.get(name)
+    if v is None:
+        if required:
+            ctx.report((), f"missing required field '{name}'")
+        return None
+    if isinstance(v, (dict, list)):
+        ctx.report((name,), f"'{name}' must be text, found {_kind_of(v)}")
+        return None
+    v = str(v)
+    if required and not v.strip():
+        ctx.report((name,), f"'{name}' must not be empty")
+        return None
+    return v
+
+
+def _choice(ctx, rec, name, allowed, what, required=False):
+    v = _text(ctx, rec, name, required)
+    if v is None:
+        return None
+    if v not in allowed:
+        ctx.report((name,), f"unknown {what} '{_short(v)}'{suggest(v, allowed)}; expected one of: "
+                   + ", ".join(allowed))
+        return None
+    return v
+
+
+def _list_of_text(ctx, rec, name):
+    v = rec.get(name)
+    if v is None:
+        return ()
+    if isinstance(v, (str,)):
+        return (str(v),)
+    if not isinstance(v, list):
+        ctx.report((name,), f"'{name}' must be a list of text, found {_kind_of(v)}")
+        return ()
+    out = []
+    for i, x in enumerate(v):
+        if x is None or isinstance(x, (dict, list)):
+            ctx.report((name, i), f"'{name}' item {i + 1} must be text, found {_kind_of(x)}")
+        else:
+            out.append(str(x))
+    return tuple(out)
+
+
+def _when(ctx, rec, name):
+    v = _text(ctx, rec, name)
+    if v is None:
+        return None
+    try:
+        return parse_when(v)
+    except ValueError as exc:
+        ctx.report((name,), f"bad '{name}': {exc}; expected {FORMATS}")
+        return None
+
+
+def _check_fields(ctx, rec, kind):
+    allowed = FIELDS[kind]
+    for k in rec:
+        if k not in allowed:
+            ctx.report((k,), f"unknown field '{_short(k)}'{suggest(k, allowed)}; "
+                       f"a {_SINGULAR[kind]} has the fields: " + ", ".join(allowed), key=True)
+
+
+def _id(ctx, rec):
+    v = rec.get("id")
+    if v is None:
+        ctx.report((), "missing required field 'id'")
+        return None
+    if isinstance(v, (dict, list)):
+        ctx.report(("id",), f"'id' must be text, found {_kind_of(v)}")
+        return None
+    v = str(v)
+    if not ID_PATTERN.match(v):
+        ctx.report(("id",), f"bad id '{_short(v)}': an id starts with a letter or digit and holds only "
+                   "ASCII letters, digits and - _ . : (no spaces)")
+        return None
+    return v
+
+
+def read_source_text(path):
+    """Read a stored source text (UTF-8) and return it normalised, or raise OSError/ValueError."""
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        return normalise(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"the stored text is not UTF-8 (byte {exc.start + 1})") from None
+
+
+def build_records(docs):
+    """Validate every record of *docs* and build the model.
+
+    *docs* is a list of ``(Document, base_dir)`` pairs; ``base_dir`` is the
+    folder a source's ``text`` path is relative to (``None``: the current
+    folder). Returns :class:`Records` with ``problems`` unsorted.
+    """
+    out = Records()
+    problems = out.problems
+    items = {"sources": [], "entities": [], "relations": []}
+    for doc, base in docs:
+        if doc.value is None:
+            continue
+        top = doc.value
+        if not isinstance(top, dict):
+            line, col = locate(doc.node)
+            problems.append(Problem(doc.path, line, col,
+                                    "the top level of a data file must be a mapping with any of the keys "
+                                    f"sources, entities, relations; found {_kind_of(top)}"))
+            continue
+        for key, val in top.items():
+            if key not in items:
+                line, col = locate(doc.node, key, key=True)
+                problems.append(Problem(doc.path, line, col,
+                                        f"unknown top-level key '{_short(key)}'{suggest(key, items)}; "
+                                        "expected any of: sources, entities, relations"))
+                continue
+            if val is None:
+                continue
+            if not isinstance(val, list):
+                line, col = locate(doc.node, key)
+                problems.append(Problem(doc.path, line, col,
+                                        f"'{key}' must be a list of {key} (each item starting with '- '), "
+                                        f"found {_kind_of(val)}"))
+                continue
+            seq = locate_node(doc.node, key)
+            for i, rec in enumerate(val):
+                node = seq.value[i]
+                if not isinstance(rec, dict):
+                    line, col = locate(node)
+                    problems.append(Problem(doc.path, line, col,
+                                            f"each item of '{key}' must be a mapping of fields, found "
+                                            f"{_kind_of(rec)}"))
+                    continue
+                items[key].append((doc, base, node, rec))
+
+    _build_sources(items["sources"], out)
+    _build_entities(items["entities"], out)
+    _build_relations(items["relations"], out)
+    return out
+
+
+def locate_node(node, key):
+    for k, v in node.value:
+        if k.value == key:
+            return v
+    raise KeyError(key)
+
+
+def _register(table, rid, ctx, what, seen_lower):
+    """Add rid to the duplicate checks; return False when it is a duplicate."""
+    if rid in table:
+        first = table[rid].where
+        ctx.report(("id",), f"duplicate {what} id '{rid}' (first defined at {first[0]}:{first[1]}:{first[2]}); "
+                   "ids must be unique across all files")
+        return False
+    low = rid.lower()
+    if low in seen_lower:
+        other = seen_lower[low]
+        ctx.report(("id",), f"{what} id '{rid}' differs from '{other}' only in case; ids are matched "
+                   "without case, so give them different names")
+        return False
+    seen_lower[low] = rid
+    return True
+
+
+def _where(ctx):
+    line, col = ctx.at()
+    return (ctx.doc.path, line, col)
+
+
+def _build_sources(items, out):
+    seen_lower = {}
+    texts = {}
+    for doc, base, node, rec in items:
+        ctx = _Ctx(doc, node, "source", out.problems)
+        rid = _id(ctx, rec)
+        if rid is not None:
+            ctx.label = f"source '{rid}'"
+        _check_fields(ctx, rec, "sources")
+        title = _text(ctx, rec, "title")
+        kind = _choice(ctx, rec, "kind", SOURCE_KINDS, "source kind")
+        published = _when(ctx, rec, "published")
+        url = _text(ctx, rec, "url")
+        if url is not None and not re.match(r"https?://[^\s]+\Z", url, re.I):
+            ctx.report(("url",), f"'url' must be a web address starting with http:// or https://, found '{_short(url)}'")
+            url = None
+        text = _text(ctx, rec, "text")
+        text_path = None
+        if text is not None:
+            text_path = os.path.normpath(os.path.join(base or ".", text))
+            if text_path not in texts:
+                try:
+                    texts[text_path] = read_source_text(text_path)
+                except OSError as exc:
+                    texts[text_path] = None
+                    ctx.report(("text",), f"cannot read the stored text '{text}' "
+                               f"({exc.strerror or exc}); the path is relative to this YAML file")
+                except ValueError as exc:
+                    texts[text_path] = None
+                    ctx.report(("text",), f"cannot read the stored text '{text}': {exc}")
+        src = Source(id=rid or "", title=title, kind=kind, published=published,
+                     author=_text(ctx, rec, "author"), outlet=_text(ctx, rec, "outlet"), url=url,
+                     perspective=_text(ctx, rec, "perspective"), text=text,
+                     where=_where(ctx), text_path=text_path)
+        if rid is not None and _register(out.sources, rid, ctx, "source", seen_lower):
+            out.sources[rid] = src
+            if text_path and texts.get(text_path) is not None:
+                out.texts[rid] = texts[text_path]
+
+
+def _build_entities(items, out):
+    seen_lower = {}
+    pending_part_of = []
+    for doc, base, node, rec in items:
+        ctx = _Ctx(doc, node, "entity", out.problems)
+        rid = _id(ctx, rec)
+        if rid is not None:
+            ctx.label = f"entity '{rid}'"
+        _check_fields(ctx, rec, "entities")
+        name = _text(ctx, rec, "name", required=True)
+        kind = _choice(ctx, rec, "kind", ENTITY_KINDS, "entity kind", required=True)
+        aliases = _list_of_text(ctx, rec, "aliases")
+        codes = {}
+        cv = rec.get("codes")
+        if cv is not None:
+            if not isinstance(cv, dict):
+                ctx.report(("codes",), f"'codes' must be a mapping such as {{wikidata: Q843, iso3: PAK}}, "
+                           f"found {_kind_of(cv)}")
+            else:
+                for k, v in cv.items():
+                    if v is None or isinstance(v, (dict, list)):
+                        ctx.report(("codes", k), f"code '{k}' must be text, found {_kind_of(v)}")
+                        continue
+                    v = str(v)
+                    if k == "wikidata" and not _QID.match(v):
+                        ctx.report(("codes", k), f"a Wikidata id looks like Q843, found '{_short(v)}'")
+                        continue
+                    codes[str(k)] = v
+        part_of = _text(ctx, rec, "part_of")
+        ent = Entity(id=rid or "", name=name or "", kind=kind or "", aliases=aliases, codes=codes,
+                     part_of=part_of, description=_text(ctx, rec, "description"), where=_where(ctx))
+        if part_of is not None:
+            pending_part_of.append((ctx, ent))
+        if rid is not None and name is not None and kind is not None:
+            if _register(out.entities, rid, ctx, "entity", seen_lower):
+                out.entities[rid] = ent
+    # aliases: each name must point at one entity
+    names = {}
+    for ent in out.entities.values():
+        for i, a in enumerate((ent.id, ent.name) + ent.aliases):
+            low = a.strip().lower()
+            prev = names.get(low)
+            if prev is not None and prev != ent.id:
+                path, line, col = ent.where
+                out.problems.append(Problem(path, line, col,
+                                            f"entity '{ent.id}': the name or alias '{a}' also names entity "
+                                            f"'{prev}'; every name must point at one entity"))
+            else:
+                names[low] = ent.id
+    out.names = names
+    for ctx, ent in pending_part_of:
+        if ent.part_of not in out.entities:
+            ctx.report(("part_of",), _unknown_entity(ent.part_of, "part_of", out))
+        elif ent.part_of == ent.id:
+            ctx.report(("part_of",), "an entity cannot be part of itself")
+
+
+def _unknown_entity(value, fieldname, out):
+    hint = ""
+    target = out.names.get(str(value).strip().lower())
+    if target is not None:
+        hint = f" (did you mean '{target}'?)"
+    else:
+        hint = suggest(value, out.entities)
+    return f"unknown entity '{_short(value)}' in '{fieldname}'{hint}"
+
+
+def _ref(ctx, rec, name, out, required=False):
+    v = _text(ctx, rec, name, required)
+    if v is None:
+        return None
+    if v not in out.entities:
+        ctx.report((name,), _unknown_entity(v, name, out))
+        return None
+    return v
+
+
+def _polarity(ctx, rec, default):
+    v = rec.get("polarity")
+    if v is None:
+        return default
+    if isinstance(v, Plain) and _FLOAT.match(v):
+        x = float(v)
+        lo, hi = POLARITY_RANGE
+        if lo <= x <= hi and not math.isnan(x):
+            return x
+        ctx.report(("polarity",), f"polarity {v} is outside -10..10 (-10 conflict, 0 neutral, +10 cooperation)")
+        return default
+    ctx.report(("polarity",), f"'polarity' must be a number from -10 to 10, found {_kind_of(v)}")
+    return default
+
+
+def _evidence(ctx, rec, out):
+    v = rec.get("evidence")
+    msg = "a relation needs evidence: at least one {source, quote} whose quote is verbatim in the source"
+    if v is None:
+        ctx.report((), msg)
+        return ()
+    if not isinstance(v, list) or not v:
+        ctx.report(("evidence",), msg if isinstance(v, list) else
+                   f"'evidence' must be a list of {{source, quote}}, found {_kind_of(v)}")
+        return ()
+    result = []
+    for i, ev in enumerate(v):
+        if not isinstance(ev, dict):
+            ctx.report(("evidence", i), f"evidence item {i + 1} must be a mapping {{source, quote}}, "
+                       f"found {_kind_of(ev)}")
+            continue
+        for k in ev:
+            if k not in ("source", "quote"):
+                ctx.report(("evidence", i, k), f"unknown field '{_short(k)}' in evidence"
+                           f"{suggest(k, ('source', 'quote'))}; evidence has the fields: source, quote",
+                           key=True)
+        src = ev.get("source")
+        quote = ev.get("quote")
+        ok = True
+        if src is None or isinstance(src, (dict, list)):
+            ctx.report(("evidence", i) + (("source",) if src is not None else ()),
+                       f"evidence item {i + 1} needs 'source': the id of a source")
+            ok = False
+        elif str(src) not in out.sources:
+            ctx.report(("evidence", i, "source"),
+                       f"unknown source '{_short(src)}' in evidence{suggest(src, out.sources)}")
+            ok = False
+        if quote is None or isinstance(quote, (dict, list)) or not str(quote).strip():
+            ctx.report(("evidence", i) + (("quote",) if quote is not None else ()),
+                       f"evidence item {i + 1} needs 'quote': the source's own words, verbatim")
+            ok = False
+        if not ok:
+            continue
+        src, quote = str(src), str(quote)
+        text = out.texts.get(src)
+        if text is not None and normalise(quote) not in text:
+            ctx.report(("evidence", i, "quote"),
+                       f"quote is not verbatim in the text of source '{src}': \"{_short(quote, 80)}\" "
+                       "(copy the words exactly; only quote marks, dashes and spacing may differ)")
+        result.append(Evidence(src, quote))
+    return tuple(result)
+
+
+def _build_relations(items, out):
+    seen_lower = {}
+    types = RELATION_TYPES
+    for doc, base, node, rec in items:
+        ctx = _Ctx(doc, node, "relation", out.problems)
+        rid = _id(ctx, rec)
+        if rid is not None:
+            ctx.label = f"relation '{rid}'"
+        _check_fields(ctx, rec, "relations")
+        subject = _ref(ctx, rec, "subject", out, required=True)
+        obj = _ref(ctx, rec, "object", out, required=True)
+        rtype = _choice(ctx, rec, "type", types, "type", required=True)
+        mode = _text(ctx, rec, "mode")
+        if mode is not None and rtype is not None:
+            modes = types[rtype].modes
+            if mode not in modes:
+                allowed = ", ".join(modes) if modes else "none (leave 'mode' out)"
+                ctx.report(("mode",), f"unknown mode '{_short(mode)}' for type {rtype}{suggest(mode, modes)}; "
+                           f"expected one of: {allowed}")
+                mode = None
+        context = _list_of_text(ctx, rec, "context")
+        for i, c in enumerate(context):
+            if c not in CONTEXTS:
+                keys = ("context", i) if isinstance(rec.get("context"), list) else ("context",)
+                ctx.report(keys, f"unknown context '{_short(c)}'{suggest(c, CONTEXTS)}; expected one of: "
+                           + ", ".join(CONTEXTS))
+        context = tuple(c for c in context if c in CONTEXTS)
+        polarity = _polarity(ctx, rec, types[rtype].polarity if rtype else 0.0)
+        modality = _choice(ctx, rec, "modality", MODALITIES, "modality", required=True)
+        asserted_by = _ref(ctx, rec, "asserted_by", out)
+        when = _when(ctx, rec, "when")
+        evidence = _evidence(ctx, rec, out)
+        attrs = rec.get("attributes")
+        if attrs is None:
+            attrs = {}
+        elif not isinstance(attrs, dict):
+            ctx.report(("attributes",), f"'attributes' must be a mapping such as {{value: \"$7 billion\"}}, "
+                       f"found {_kind_of(attrs)}")
+            attrs = {}
+        else:
+            attrs = scalar_value(attrs)
+        note = _text(ctx, rec, "note")
+        if None in (rid, subject, obj, rtype, modality) or not evidence:
+            continue
+        rel = Relation(id=rid, subject=subject, object=obj, type=rtype, modality=modality,
+                       polarity=polarity, mode=mode, context=context, asserted_by=asserted_by,
+                       when=when, evidence=evidence, attributes=attrs, note=note, where=_where(ctx))
+        if _register(out.relations, rid, ctx, "relation", seen_lower):
+            out.relations[rid] = rel
