@@ -287,3 +287,7 @@ def vocab(as_json):
         click.echo(f"\n{title}:")
         for k, v in d.items():
             click.echo(f"  {k:<20} {v}")
+
+
+# Commands defined in their own modules register themselves on `main` when imported.
+from . import cli_render, cli_analyze  # noqa: E402,F401

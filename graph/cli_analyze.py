@@ -1,0 +1,1 @@
+"""CLI commands for the analyze feature (registered on graph.cli.main)."""

@@ -1,0 +1,1 @@
+"""CLI commands for the render feature (registered on graph.cli.main)."""
