@@ -192,13 +192,18 @@ class Dataset:
     # -- queries --------------------------------------------------------
     def relations(self, *, subject=None, object=None, between=None, type=None, quad=None,
                   polarity=None, modality=None, asserted_by=None, source=None, context=None,
-                  start=None, end=None) -> list:
+                  start=None, end=None, parts=True) -> list:
         """The relations that match every filter given, in data order.
 
         Parameters
         ----------
         subject, object : actor name(s) (id, name or alias), or a list of them
         between : a pair of actors; relations between them in either direction
+        parts : bool, default True
+            An actor named in ``subject``, ``object``, ``between`` or
+            ``asserted_by`` also matches the entities that are ``part_of`` it
+            (the United States matches its administrations; Pakistan its
+            Foreign Office). ``parts=False`` matches the named entity only.
         type : relation type(s), e.g. ``"REQUEST"`` or ``["AID", "SUPPORT"]``
         quad : PLOVER quad class(es), e.g. ``"verbal conflict"``, or ``"structural"``
         polarity : ``"positive"``, ``"negative"`` or ``"neutral"`` (sign of the polarity)
@@ -214,16 +219,15 @@ class Dataset:
             For a name or value that does not exist (with close matches).
         """
         preds = []
-        subj = self._ids(subject)
+        subj = self._ids(subject, parts)
         if subj is not None:
             preds.append(lambda r: r.subject in subj)
-        obj = self._ids(object)
+        obj = self._ids(object, parts)
         if obj is not None:
             preds.append(lambda r: r.object in obj)
         if between is not None:
-            a, b = (self.entity(x).id for x in between)
-            pair = {(a, b), (b, a)}
-            preds.append(lambda r: (r.subject, r.object) in pair)
+            a, b = (self._ids([x], parts) for x in between)
+            preds.append(lambda r: (r.subject in a and r.object in b) or (r.subject in b and r.object in a))
         types = self._check(type, RELATION_TYPES, "type", upper=True)
         if types is not None:
             preds.append(lambda r: r.type in types)
@@ -244,7 +248,10 @@ class Dataset:
         if asserted_by is not None:
             wanted = set()
             for a in _as_list(asserted_by):
-                wanted.add(None if str(a).lower() == AUTHOR else self.entity(a).id)
+                if str(a).lower() == AUTHOR:
+                    wanted.add(None)
+                else:
+                    wanted |= self._ids([a], parts)
             preds.append(lambda r: r.asserted_by in wanted)
         if source is not None:
             srcs = {self.source(s).id for s in _as_list(source)}
@@ -259,10 +266,26 @@ class Dataset:
             preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
         return [r for r in self._relations.values() if all(p(r) for p in preds)]
 
-    def _ids(self, names):
+    def _ids(self, names, parts=False):
         if names is None:
             return None
-        return {self.entity(n).id for n in _as_list(names)}
+        ids = {self.entity(n).id for n in _as_list(names)}
+        return self.with_parts(ids) if parts else ids
+
+    def with_parts(self, ids) -> set:
+        """*ids* and every entity that is ``part_of`` one of them, at any depth."""
+        ids = set(ids)
+        children = {}
+        for e in self.entities.values():
+            if e.part_of:
+                children.setdefault(e.part_of, []).append(e.id)
+        todo = list(ids)
+        while todo:
+            for c in children.get(todo.pop(), ()):
+                if c not in ids:
+                    ids.add(c)
+                    todo.append(c)
+        return ids
 
     @staticmethod
     def _check(values, allowed, what, upper=False):
@@ -279,12 +302,13 @@ class Dataset:
             out.add(v)
         return out
 
-    def between(self, a, b) -> list:
+    def between(self, a, b, *, parts=False) -> list:
         """Every relation between actors *a* and *b* (either direction), in time order.
 
-        Undated relations come last, in data order.
+        Undated relations come last. With ``parts=True`` the entities that are
+        part of *a* or *b* count too (see :meth:`relations`).
         """
-        return sorted(self.relations(between=(a, b)), key=_time_key)
+        return sorted(self.relations(between=(a, b), parts=parts), key=_time_key)
 
     def neighbours(self, actor, *, direction="both", hops=1) -> list:
         """Entity ids within *hops* steps of *actor*, nearest first (then by id).
