@@ -42,11 +42,19 @@ class _Loader(_BaseLoader):
     """Composes nodes only; every untagged scalar resolves to a string."""
 
 
-_Loader.yaml_implicit_resolvers = {}
-
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+_DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+
+
+def _resolve(self, kind, value, implicit):
+    # No implicit typing at all: an untagged node is a string, list or mapping.
+    return _DEFAULT_TAGS[kind]
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.resolve = _resolve
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
