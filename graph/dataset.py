@@ -356,7 +356,9 @@ class Dataset:
         src, dst = self.entity(a).id, self.entity(b).id
         if src == dst:
             return []
-        g = self.graph if directed else self.graph.to_undirected(as_view=True)
+        # simple (not multi) graphs, so parallel relations do not repeat a path
+        g = nx.DiGraph() if directed else nx.Graph()
+        g.add_edges_from(self.graph.edges())
         found = []
         for nodes in nx.all_simple_paths(g, src, dst, cutoff=max_hops):
             hops = []

@@ -1,0 +1,176 @@
+"""The dataset, its networkx graph and the query API, on a small dataset with known answers."""
+
+import networkx as nx
+import pytest
+
+import graph
+from graph import QueryError, UnknownEntityError, UnknownSourceError
+
+
+def ids(rels):
+    return [r.id for r in rels]
+
+
+def test_graph_is_a_multidigraph_keyed_by_relation_id(small):
+    g = small.graph
+    assert isinstance(g, nx.MultiDiGraph)
+    assert set(g.nodes) == {"PAK", "PAK-FO", "USA", "TAL", "CHN", "IND"}
+    assert g.number_of_edges() == 6
+    # two relations between USA and PAK in opposite directions, one each way
+    assert list(g["USA"]["PAK"]) == ["usa-dismissed-pak"]
+    edge = g.edges["USA", "TAL", "usa-requests-tal"]
+    assert edge["type"] == "REQUEST" and edge["mode"] == "return" and edge["quad"] == "verbal conflict"
+    assert edge["evidence"] == [{"source": "s1", "quote": "give back the equipment"}]
+    assert edge["attributes"] == {"value": "$7 billion"}
+    assert g.nodes["PAK"]["aliases"] == ["Islamabad"]
+    assert g.graph["sources"]["s2"]["published"] == "2025-03-02"
+
+
+def test_parallel_relations_are_all_kept():
+    ds = graph.loads("""
+sources: [{id: s, title: t}]
+entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
+relations:
+  - {id: r1, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s, quote: q}]}
+  - {id: r2, subject: A, object: B, type: ACCUSE, modality: reported, evidence: [{source: s, quote: q}]}
+  - {id: r3, subject: A, object: B, type: AID, modality: claimed, asserted_by: B, evidence: [{source: s, quote: q}]}
+""")
+    assert sorted(ds.graph["A"]["B"]) == ["r1", "r2", "r3"]
+
+
+def test_polarity_defaults_from_type_and_can_be_overridden(small):
+    assert small.relation("usa-requests-tal").polarity == 0.0
+    assert small.relation("tal-rejects-usa").polarity == -2.0
+    assert small.relation("usa-dismissed-pak").polarity == -4.0
+
+
+def test_entity_lookup_by_id_name_or_alias_ignores_case(small):
+    assert small.entity("PAK").id == "PAK"
+    assert small.entity("islamabad").id == "PAK"
+    assert small.entity("  Washington ").id == "USA"
+    assert small.entity("united states").id == "USA"
+    with pytest.raises(UnknownEntityError) as exc:
+        small.entity("Pakistn")
+    assert "did you mean 'Pakistan'" in str(exc.value)
+    assert isinstance(exc.value, KeyError)
+
+
+@pytest.mark.parametrize("filters,expected", [
+    ({"subject": "US"}, ["usa-requests-tal", "usa-dismissed-pak"]),
+    ({"object": "Taliban"}, ["usa-requests-tal"]),
+    ({"subject": ["TAL", "CHN"]}, ["tal-rejects-usa", "tal-attacks-pak"]),
+    ({"type": "reject"}, ["tal-rejects-usa", "usa-dismissed-pak"]),
+    ({"type": ["AID", "COOPERATE"]}, ["fo-claims-ties", "pak-should-court-chn"]),
+    ({"quad": "material conflict"}, ["tal-attacks-pak"]),
+    ({"polarity": "positive"}, ["fo-claims-ties", "pak-should-court-chn"]),
+    ({"polarity": "neutral"}, ["usa-requests-tal"]),
+    ({"polarity": "negative", "subject": "TAL"}, ["tal-rejects-usa", "tal-attacks-pak"]),
+    ({"modality": "recommended"}, ["pak-should-court-chn"]),
+    ({"modality": ["claimed", "speculated"]}, ["fo-claims-ties", "tal-attacks-pak"]),
+    ({"asserted_by": "PAK-FO"}, ["fo-claims-ties"]),
+    ({"asserted_by": "author", "subject": "PAK"}, ["pak-should-court-chn"]),
+    ({"source": "s2"}, ["tal-rejects-usa", "usa-dismissed-pak", "tal-attacks-pak"]),
+    ({"context": "terrorism"}, ["tal-attacks-pak"]),
+    ({"start": "2025"}, ["usa-requests-tal", "tal-rejects-usa", "fo-claims-ties", "usa-dismissed-pak"]),
+    ({"start": "2025-03", "end": "2025-03"}, ["tal-rejects-usa", "fo-claims-ties"]),
+    ({"end": "2022"}, ["usa-dismissed-pak"]),
+    ({"between": ("PAK", "USA")}, ["fo-claims-ties", "usa-dismissed-pak"]),
+])
+def test_relation_filters(small, filters, expected):
+    assert ids(small.relations(**filters)) == expected
+
+
+def test_actor_filters_include_parts_unless_told_not_to(small):
+    assert ids(small.relations(asserted_by="Pakistan")) == ["fo-claims-ties"]
+    assert ids(small.relations(asserted_by="Pakistan", parts=False)) == []
+    assert small.with_parts({"PAK"}) == {"PAK", "PAK-FO"}
+
+
+@pytest.mark.parametrize("filters,error,message", [
+    ({"type": "ACUSE"}, QueryError, "did you mean 'ACCUSE'"),
+    ({"modality": "alleged"}, QueryError, "expected one of: reported, claimed"),
+    ({"polarity": "up"}, QueryError, "expected positive, negative or neutral"),
+    ({"quad": "verbal"}, QueryError, "unknown quad class"),
+    ({"subject": "Nowhere"}, UnknownEntityError, "unknown actor 'Nowhere'"),
+    ({"source": "s11"}, UnknownSourceError, "did you mean 's1'"),
+    ({"start": "March"}, QueryError, "bad start date"),
+])
+def test_bad_filters_say_what_is_wrong(small, filters, error, message):
+    with pytest.raises(error, match=message):
+        small.relations(**filters)
+
+
+def test_between_is_in_time_order_with_undated_last():
+    ds = graph.loads("""
+sources: [{id: s, title: t}]
+entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
+relations:
+  - {id: late, subject: A, object: B, type: AID, modality: reported, when: 2024, evidence: [{source: s, quote: q}]}
+  - {id: undated, subject: B, object: A, type: AID, modality: reported, evidence: [{source: s, quote: q}]}
+  - {id: early, subject: B, object: A, type: AID, modality: reported, when: 2001-05, evidence: [{source: s, quote: q}]}
+""")
+    assert ids(ds.between("A", "B")) == ["early", "late", "undated"]
+    assert ids(ds.between("B", "A")) == ["early", "late", "undated"]
+
+
+def test_neighbours_by_direction_and_hops(small):
+    assert small.neighbours("USA") == ["PAK", "TAL"]
+    assert small.neighbours("USA", direction="out") == ["PAK", "TAL"]
+    assert small.neighbours("TAL", direction="in") == ["USA"]
+    assert small.neighbours("CHN") == ["PAK"]
+    assert small.neighbours("CHN", hops=2) == ["PAK", "TAL", "USA"]
+    assert small.neighbours("IND") == []
+    with pytest.raises(QueryError):
+        small.neighbours("USA", direction="sideways")
+
+
+def test_ego_view(small):
+    ego = small.ego("CHN")
+    assert set(ego.entities) == {"CHN", "PAK"}
+    assert ids(ego.relations()) == ["pak-should-court-chn"]
+    ego2 = small.ego("CHN", hops=2)
+    assert set(ego2.entities) == {"CHN", "PAK", "USA", "TAL", "PAK-FO"}  # PAK-FO asserts a claim
+    assert len(ego2) == 6
+    lonely = small.ego("IND")
+    assert set(lonely.entities) == {"IND"} and len(lonely) == 0
+
+
+def test_paths_carry_the_claims_along_them(small):
+    paths = small.paths("CHN", "TAL", max_hops=3)
+    assert [p.nodes for p in paths] == [("CHN", "PAK", "TAL"), ("CHN", "PAK", "USA", "TAL")]
+    first = paths[0]
+    assert [ids(h) for h in first.hops] == [["pak-should-court-chn"], ["tal-attacks-pak"]]
+    assert [ids(h) for h in paths[1].hops][1] == ["usa-dismissed-pak", "fo-claims-ties"]  # time order
+    assert small.paths("CHN", "TAL", max_hops=1) == []
+    directed = small.paths("PAK", "TAL", directed=True)
+    assert [p.nodes for p in directed] == [("PAK", "USA", "TAL")]
+    assert [ids(h) for h in directed[0].hops] == [["fo-claims-ties"], ["usa-requests-tal"]]
+
+
+def test_view_is_a_dataset_that_can_be_queried_again(small):
+    v = small.view(modality="reported")
+    assert isinstance(v, graph.Dataset)
+    assert ids(v.relations()) == ["usa-requests-tal", "tal-rejects-usa", "usa-dismissed-pak"]
+    assert set(v.entities) == {"USA", "TAL", "PAK"}
+    assert set(v.sources) == {"s1", "s2"}
+    assert ids(v.relations(subject="TAL")) == ["tal-rejects-usa"]
+    assert v.graph.number_of_edges() == 3
+    focused = small.view(focus="CHN", hops=1)
+    assert set(focused.entities) == {"CHN", "PAK"}
+    # focus on an actor the filters leave without relations: the actor alone
+    assert set(small.view(focus="IND", modality="reported").entities) == {"IND"}
+    assert small.view(source="s2").sources.keys() == {"s2", "s1"}  # s1 also backs usa-dismissed-pak
+
+
+def test_counts(small):
+    c = small.counts()
+    assert c["relations"] == 6 and c["entities"] == 6 and c["sources"] == 2
+    assert c["modalities"] == {"reported": 3, "claimed": 1, "recommended": 1, "speculated": 1}
+    assert c["asserted by"] == {"author": 5, "PAK-FO": 1}
+    assert c["by source"] == {"s1": 4, "s2": 3}
+
+
+def test_load_remembers_input_files(seed):
+    names = [f.replace("\\", "/") for f in seed.files]
+    assert any(n.endswith("data/seed/relations.yaml") for n in names)
+    assert any(n.endswith("texts/000_e8862f374e2db2d8.txt") for n in names)
