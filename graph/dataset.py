@@ -359,6 +359,8 @@ class Dataset:
         # simple (not multi) graphs, so parallel relations do not repeat a path
         g = nx.DiGraph() if directed else nx.Graph()
         g.add_edges_from(self.graph.edges())
+        if src not in g or dst not in g:
+            return []
         found = []
         for nodes in nx.all_simple_paths(g, src, dst, cutoff=max_hops):
             hops = []

@@ -142,6 +142,7 @@ def test_paths_carry_the_claims_along_them(small):
     assert [ids(h) for h in first.hops] == [["pak-should-court-chn"], ["tal-attacks-pak"]]
     assert [ids(h) for h in paths[1].hops][1] == ["usa-dismissed-pak", "fo-claims-ties"]  # time order
     assert small.paths("CHN", "TAL", max_hops=1) == []
+    assert small.paths("IND", "TAL") == []  # India has no relations at all
     directed = small.paths("PAK", "TAL", directed=True)
     assert [p.nodes for p in directed] == [("PAK", "USA", "TAL")]
     assert [ids(h) for h in directed[0].hops] == [["fo-claims-ties"], ["usa-requests-tal"]]
