@@ -177,15 +177,38 @@ def relation_rows(rels):
             for r in rels]
 
 
+def describe(ds, r):
+    """A relation in full, as readable text: the claim, who makes it, and the evidence."""
+    name = lambda i: f"{ds.entities[i].name} ({i})" if i in ds.entities else i  # noqa: E731
+    lines = [f"{r.id}",
+             f"  claim:       {name(r.subject)} {r.type}{'/' + r.mode if r.mode else ''} {name(r.object)}",
+             f"  modality:    {r.modality}, asserted by {name(r.asserted_by) if r.asserted_by else 'the author'}",
+             f"  polarity:    {r.polarity:+g} ({r.quad})"]
+    if r.when:
+        lines.append(f"  when:        {r.when}")
+    if r.context:
+        lines.append(f"  context:     {', '.join(r.context)}")
+    for k, v in r.attributes.items():
+        lines.append(f"  {k + ':':<12} {v}")
+    for e in r.evidence:
+        src = ds.sources.get(e.source)
+        title = f"{src.title} ({e.source})" if src and src.title else e.source
+        lines.append(f"  evidence:    \"{e.quote}\"\n               - {title}")
+    if r.note:
+        lines.append(f"  note:        {r.note}")
+    return "\n".join(lines)
+
+
 RELATION_HEADERS = ["id", "subject", "type", "object", "modality", "asserted by", "when", "quote"]
-RELATION_WIDTHS = [40, 8, 22, 8, 11, 11, 16, 60]
+RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
 
 
 @main.command()
 @path_argument
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print the relations as JSON.")
-def relations(path, as_json, **opts):
+@click.option("--long", "-l", "long_", is_flag=True, help="Print each claim in full, with all its evidence.")
+def relations(path, as_json, long_, **opts):
     """List the relations (claims) that match every filter given."""
     ds = load_or_exit(path)
     rels = guard(lambda: ds.relations(**filters_from(**opts)))
@@ -195,7 +218,10 @@ def relations(path, as_json, **opts):
     if not rels:
         click.echo("no relations match")
         return
-    click.echo(table(relation_rows(rels), RELATION_HEADERS, RELATION_WIDTHS))
+    if long_:
+        click.echo("\n\n".join(describe(ds, r) for r in rels))
+    else:
+        click.echo(table(relation_rows(rels), RELATION_HEADERS, RELATION_WIDTHS))
     click.echo(f"\n{len(rels)} relation{'s' if len(rels) != 1 else ''}")
 
 
@@ -224,7 +250,7 @@ def neighbours(actor, path, direction, hops, as_json):
         rows.append([i, ds.entities[i].name, ds.entities[i].kind, len(rels),
                      ", ".join(sorted({r.type for r in rels}))])
     click.echo(f"neighbours of {me.name} ({me.id}), direction {direction}, {hops} hop(s):\n")
-    click.echo(table(rows, ["id", "name", "kind", "direct relations", "types"], [10, 30, 18, 16, 50]))
+    click.echo(table(rows, ["id", "name", "kind", "direct relations", "types"], [16, 40, 18, 16, 50]))
 
 
 @main.command()
@@ -281,7 +307,7 @@ def vocab(as_json):
     rows = [[t.name, t.quad, f"{t.polarity:+g}", ",".join(t.cameo), ", ".join(t.modes), t.description]
             for t in RELATION_TYPES.values()]
     click.echo("Relation types (PLOVER events, then structural ties):\n")
-    click.echo(table(rows, ["type", "quad", "polarity", "CAMEO", "modes", "meaning"], [14, 20, 8, 8, 50, 60]))
+    click.echo(table(rows, ["type", "quad", "polarity", "CAMEO", "modes", "meaning"], [14, 20, 8, 8, 70, 70]))
     for title, d in (("Modalities", MODALITIES), ("Contexts", CONTEXTS), ("Entity kinds", ENTITY_KINDS),
                      ("Source kinds", SOURCE_KINDS)):
         click.echo(f"\n{title}:")
