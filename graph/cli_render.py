@@ -1,1 +1,76 @@
-"""CLI commands for the render feature (registered on graph.cli.main)."""
+"""The ``actorgraph render`` command (registered on :data:`graph.cli.main`).
+
+>>> from click.testing import CliRunner
+>>> from graph.cli import main
+>>> import os, tempfile
+>>> out = os.path.join(tempfile.mkdtemp(), "page.html")
+>>> result = CliRunner().invoke(main, ["render", "data", "-o", out, "--focus", "PAK", "--hops", "1"])
+>>> result.exit_code, os.path.exists(out)
+(0, True)
+>>> "file://" in result.output
+True
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from .cli import Exit, filters_from, guard, load_or_exit, main, path_argument, relation_filters
+
+
+def _render_filters(f):
+    """The shared relation filters, without ``-o`` as the short form of ``--object``
+    (here ``-o`` is the output file, as in ``actorgraph export``)."""
+    f = relation_filters(f)
+    for p in getattr(f, "__click_params__", []):
+        if p.name == "object_":
+            p.opts = [o for o in p.opts if o != "-o"]
+            p.secondary_opts = [o for o in p.secondary_opts if o != "-o"]
+    return f
+
+
+@main.command()
+@path_argument
+@_render_filters
+@click.option("--focus", metavar="ACTOR", help="Only the neighbourhood of this actor (id, name or alias).")
+@click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Size of the --focus neighbourhood, in steps.")
+@click.option("--title", help="Page title (default: the source's title, or counts).")
+@click.option("--physics/--no-physics", default=None,
+              help="Force the in-browser physics on or off (default: on up to 300 entities).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="out/actorgraph.html",
+              show_default=True, help="HTML file to write (its folder is created if missing).")
+def render(path, focus, hops, title, physics, output, **opts):
+    """Render the graph (or a filtered view) as one offline, interactive HTML page.
+
+    \b
+    Examples:
+      actorgraph render                          # data/ -> out/actorgraph.html
+      actorgraph render data -o pak.html --focus PAK --hops 1 --modality reported
+
+    Python: graph.render.write_html(graph.load("data").view(focus="PAK"), "pak.html")
+    """
+    from .render import write_html
+
+    if focus is None and hops != 1:
+        raise Exit("--hops needs --focus ACTOR", 2)
+    ds = load_or_exit(path)
+    filters = filters_from(**opts)
+    view = guard(lambda: ds.view(focus=focus, hops=hops, **filters) if (focus or filters) else ds)
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        if os.path.exists(folder):
+            raise Exit(f"cannot write {output}: {folder} is not a folder", 1)
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise Exit(f"cannot create the folder {folder}: {exc.strerror}", 1) from None
+    try:
+        written = guard(lambda: write_html(view, output, title=title, physics=physics))
+    except OSError as exc:
+        raise Exit(f"cannot write {output}: {exc.strerror or exc}", 1) from None
+    click.echo(f"wrote {written} ({len(view.entities)} entities, {len(view)} relations)")
+    click.echo(f"open it in a browser: {Path(written).as_uri()}")

@@ -1,0 +1,792 @@
+/* actorgraph page: filters, panels, search, URL state and export around vis-network.
+ *
+ * Safety rule: data strings only ever reach the DOM as text (textContent, createTextNode,
+ * element properties); no innerHTML, no HTML strings. Only http(s) URLs become links.
+ */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("ag-data").textContent);
+  var ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, SRC = DATA.sources;
+  var VOCAB = DATA.vocab;
+  var hasOwn = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+
+  // ---------------------------------------------------------------- DOM helpers
+  function h(tag, props) {
+    var el = document.createElement(tag);
+    if (props) {
+      for (var k in props) {
+        if (!hasOwn(props, k)) continue;
+        if (k === "text") el.textContent = props[k];
+        else if (k === "cls") el.className = props[k];
+        else if (k === "on") { for (var ev in props.on) el.addEventListener(ev, props.on[ev]); }
+        else el[k] = props[k];
+      }
+    }
+    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
+    return el;
+  }
+  function append(el, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
+    el.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+  }
+  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
+  function byId(id) { return document.getElementById(id); }
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs) {
+    var el = document.createElementNS(SVGNS, tag);
+    for (var k in attrs) if (hasOwn(attrs, k)) el.setAttribute(k, String(attrs[k]));
+    for (var i = 2; i < arguments.length; i++) el.appendChild(arguments[i]);
+    return el;
+  }
+  /* An http(s) URL as a link that opens in a new tab without referrer or opener;
+     anything else (javascript:, data:, relative paths...) as plain text. */
+  function safeUrl(u) {
+    if (typeof u !== "string" || !/^\s*https?:\/\//i.test(u)) return null;
+    try {
+      var url = new URL(u.trim());
+      return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null;
+    } catch (e) { return null; }
+  }
+  function link(u, label) {
+    var href = safeUrl(u);
+    if (!href) return h("span", {text: label === undefined ? String(u) : label});
+    return h("a", {href: href, target: "_blank", rel: "noopener noreferrer", text: label === undefined ? u : label});
+  }
+  function str(v) {
+    if (v === null || v === undefined) return "";
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  }
+  function name(eid) { return hasOwn(ENT, eid) ? ENT[eid].name : String(eid); }
+  function pretty(kind) { return String(kind || "").replace(/_/g, " "); }
+
+  // ---------------------------------------------------------------- indexes
+  var relIds = Object.keys(REL);
+  var outRel = {}, inRel = {};
+  relIds.forEach(function (rid) {
+    var r = REL[rid];
+    (outRel[r.subject] = outRel[r.subject] || []).push(rid);
+    (inRel[r.object] = inRel[r.object] || []).push(rid);
+  });
+  var nameIndex = {};   // lower-cased id, name or alias -> entity id (first wins)
+  var nameList = [];
+  Object.keys(ENT).forEach(function (eid) {
+    var e = ENT[eid];
+    [eid, e.name].concat(e.aliases || []).forEach(function (n) {
+      var key = String(n).trim().toLowerCase();
+      if (!hasOwn(nameIndex, key)) { nameIndex[key] = eid; nameList.push([String(n), eid]); }
+    });
+  });
+  function count(list, fn) { var c = {}; list.forEach(function (x) { var k = fn(x); c[k] = (c[k] || 0) + 1; }); return c; }
+  var typeCounts = count(relIds, function (rid) { return REL[rid].type; });
+  var modCounts = count(relIds, function (rid) { return REL[rid].modality; });
+  var polCounts = count(relIds, function (rid) { return String(META[rid].sign); });
+  var srcCounts = {};
+  relIds.forEach(function (rid) { META[rid].sources.forEach(function (s) { srcCounts[s] = (srcCounts[s] || 0) + 1; }); });
+
+  var allTypes = Object.keys(typeCounts).sort();
+  var allMods = Object.keys(VOCAB.modalities).filter(function (m) { return modCounts[m]; })
+    .concat(Object.keys(modCounts).filter(function (m) { return !hasOwn(VOCAB.modalities, m); }));
+  var POLS = [["-1", "conflict (−)", VOCAB.colors.conflict], ["0", "neutral (0)", VOCAB.colors.neutral],
+              ["1", "cooperation (+)", VOCAB.colors.cooperation]];
+  var allPols = POLS.map(function (p) { return p[0]; }).filter(function (p) { return polCounts[p]; });
+  var allSrcs = Object.keys(srcCounts).sort(function (a, b) {
+    return (srcCounts[b] - srcCounts[a]) || (a < b ? -1 : 1);
+  });
+
+  // months spanned by the dated relations, for the time slider
+  function monthIndex(iso) { return parseInt(iso.slice(0, 4), 10) * 12 + parseInt(iso.slice(5, 7), 10) - 1; }
+  function monthText(i) { var y = Math.floor(i / 12), m = i % 12 + 1; return ("000" + y).slice(-4) + "-" + (m < 10 ? "0" : "") + m; }
+  function monthStart(i) { return monthText(i) + "-01"; }
+  function monthEnd(i) { var y = Math.floor(i / 12), m = i % 12 + 1; var d = new Date(Date.UTC(y, m, 0)).getUTCDate(); return monthText(i) + "-" + (d < 10 ? "0" : "") + d; }
+  var tMin = null, tMax = null, undatedCount = 0;
+  relIds.forEach(function (rid) {
+    var s = META[rid].span;
+    if (!s) { undatedCount++; return; }
+    [s[0], s[1]].forEach(function (d) {
+      if (!d) return;
+      var i = monthIndex(d);
+      if (tMin === null || i < tMin) tMin = i;
+      if (tMax === null || i > tMax) tMax = i;
+    });
+  });
+
+  // ---------------------------------------------------------------- state
+  function defaults() {
+    return {types: null, pols: null, mods: null, srcs: null, from: null, to: null, undated: true,
+            focus: null, hops: 1, sel: null, physics: DATA.physics};
+  }
+  var state = defaults();
+
+  function relPasses(rid) {
+    var r = REL[rid], m = META[rid];
+    if (state.types && !state.types.has(r.type)) return false;
+    if (state.pols && !state.pols.has(String(m.sign))) return false;
+    if (state.mods && !state.mods.has(r.modality)) return false;
+    if (state.srcs && !m.sources.some(function (s) { return state.srcs.has(s); })) return false;
+    if (!m.span) return state.undated;
+    if (state.from !== null || state.to !== null) {
+      var lo = state.from === null ? "0000-01-01" : monthStart(state.from);
+      var hi = state.to === null ? "9999-12-31" : monthEnd(state.to);
+      var a = m.span[0] || "0000-01-01", b = m.span[1] || "9999-12-31";
+      if (!(a <= hi && lo <= b)) return false;
+    }
+    return true;
+  }
+  function filtersActive() {
+    return !!(state.types || state.pols || state.mods || state.srcs || state.from !== null ||
+              state.to !== null || !state.undated || state.focus);
+  }
+
+  var visibleNodes = new Set(Object.keys(ENT)), visibleEdges = new Set(relIds);
+  function compute() {
+    var edges = relIds.filter(function (rid) {
+      var r = REL[rid];
+      return hasOwn(ENT, r.subject) && hasOwn(ENT, r.object) && relPasses(rid);
+    });
+    if (state.focus && hasOwn(ENT, state.focus)) {
+      // the N-hop neighbourhood on the filtered relations, either direction (as Dataset.view)
+      var adj = {};
+      edges.forEach(function (rid) {
+        var r = REL[rid];
+        (adj[r.subject] = adj[r.subject] || []).push(r.object);
+        (adj[r.object] = adj[r.object] || []).push(r.subject);
+      });
+      var dist = {}; dist[state.focus] = 0;
+      var queue = [state.focus];
+      while (queue.length) {
+        var n = queue.shift();
+        if (dist[n] >= state.hops) continue;
+        (adj[n] || []).forEach(function (m) { if (!hasOwn(dist, m)) { dist[m] = dist[n] + 1; queue.push(m); } });
+      }
+      edges = edges.filter(function (rid) { return hasOwn(dist, REL[rid].subject) && hasOwn(dist, REL[rid].object); });
+    }
+    visibleEdges = new Set(edges);
+    if (!filtersActive()) {
+      visibleNodes = new Set(Object.keys(ENT));
+    } else {
+      visibleNodes = new Set();
+      edges.forEach(function (rid) { visibleNodes.add(REL[rid].subject); visibleNodes.add(REL[rid].object); });
+      if (state.focus && hasOwn(ENT, state.focus)) visibleNodes.add(state.focus);
+    }
+  }
+
+  // ---------------------------------------------------------------- network
+  var nodesAll = new vis.DataSet(DATA.nodes);
+  var edgesAll = new vis.DataSet(DATA.edges);
+  var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(n.id); }});
+  var edgesView = new vis.DataView(edgesAll, {filter: function (e) { return visibleEdges.has(e.id); }});
+  var container = byId("ag-network");
+  var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
+  window.network = network;
+
+  var ready = false;
+  function markReady() {
+    if (ready) return;
+    ready = true;
+    byId("ag-loading").className = "ag-done";
+    document.documentElement.setAttribute("data-ready", "1");
+    api.ready = true;
+  }
+  if (DATA.physics) {
+    network.once("stabilized", function () { network.fit(); markReady(); });
+    network.once("stabilizationIterationsDone", function () {
+      setTimeout(markReady, 1500);   // still gently moving: ready enough
+    });
+  } else {
+    network.once("afterDrawing", function () { markReady(); });
+  }
+  if (!DATA.physics) network.fit({animation: false});
+
+  // ---------------------------------------------------------------- side panel
+  var panel = byId("ag-panel");
+  function entityButton(eid) {
+    if (!hasOwn(ENT, eid)) return h("span", {text: String(eid)});
+    return h("button", {type: "button", cls: "ag-linkbtn", text: name(eid), title: String(eid),
+                        on: {click: function () { select("node", eid, true); }}});
+  }
+  function relationButton(rid, label) {
+    return h("button", {type: "button", cls: "ag-linkbtn", text: label, title: String(rid),
+                        on: {click: function () { select("edge", rid, true); }}});
+  }
+  function polarityPill(p) {
+    var colour = p < 0 ? VOCAB.colors.conflict : (p > 0 ? VOCAB.colors.cooperation : VOCAB.colors.neutral);
+    var t = (p > 0 ? "+" : "") + p;
+    return h("span", {cls: "ag-pill", text: t + (p < 0 ? " conflict" : p > 0 ? " cooperation" : " neutral"),
+                      style: "background:" + colour});
+  }
+  function dl(rows) {
+    var el = h("dl");
+    rows.forEach(function (row) {
+      if (row[1] === null || row[1] === undefined || row[1] === "") return;
+      el.appendChild(h("dt", {text: row[0]}));
+      el.appendChild(h("dd", null, row[1]));
+    });
+    return el;
+  }
+  function sourceCitation(sid) {
+    var s = hasOwn(SRC, sid) ? SRC[sid] : null;
+    if (!s) return h("div", {cls: "ag-cite"}, "— source ", h("code", {text: sid}), " (not in this view)");
+    var bits = [];
+    if (s.kind) bits.push(s.kind);
+    if (s.published) bits.push(String(s.published));
+    if (s.author) bits.push("by " + s.author);
+    if (s.outlet) bits.push(s.outlet);
+    return h("div", {cls: "ag-cite"}, "— ",
+      s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("cite", {text: s.title || sid}),
+      bits.length ? " (" + bits.join(", ") + ")" : "",
+      s.url && !safeUrl(s.url) ? h("div", {cls: "ag-muted", text: "address (not a web link): " + s.url}) : null,
+      s.perspective ? h("div", {cls: "ag-muted", text: "perspective: " + s.perspective}) : null);
+  }
+
+  function showOverview() {
+    clear(panel);
+    append(panel, [
+      h("h2", {text: "What the sources say"}),
+      h("p", {cls: "ag-muted", text: "Click an actor to see who it is and every claim about it; click a relation " +
+        "(an arrow) to read the claim in the source's own words, who makes it, and where it comes from."}),
+      h("h3", {text: "Sources"})]);
+    var ul = h("ul");
+    Object.keys(SRC).forEach(function (sid) {
+      var s = SRC[sid];
+      ul.appendChild(h("li", null, s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("span", {text: s.title || sid}),
+        h("div", {cls: "ag-muted", text: [s.kind, s.published, s.author, s.outlet].filter(Boolean).join(" · ") +
+          " — " + (srcCounts[sid] || 0) + " claim" + (srcCounts[sid] === 1 ? "" : "s")})));
+    });
+    panel.appendChild(ul);
+  }
+
+  function showEntity(eid) {
+    var e = ENT[eid];
+    var kind = hasOwn(VOCAB.kinds, e.kind) ? VOCAB.kinds[e.kind] : null;
+    clear(panel);
+    append(panel, [
+      h("h2", {text: e.name}),
+      h("div", {cls: "ag-kind"}, pretty(e.kind), " · ", h("code", {text: eid}),
+        kind && kind.description ? h("span", {cls: "ag-muted", text: " — " + kind.description}) : null)]);
+    if (e.description) panel.appendChild(h("p", {cls: "ag-desc", text: e.description}));
+    var rows = [];
+    if (e.aliases && e.aliases.length) rows.push(["also called", e.aliases.map(function (a) { return h("span", {cls: "ag-tag", text: a}); })]);
+    if (e.part_of) rows.push(["part of", entityButton(e.part_of)]);
+    var parts = Object.keys(ENT).filter(function (k) { return ENT[k].part_of === eid; });
+    if (parts.length) rows.push(["has parts", parts.map(function (p, i) { return [i ? ", " : "", entityButton(p)]; })]);
+    var codes = e.codes || {};
+    Object.keys(codes).forEach(function (k) {
+      var v = str(codes[k]);
+      if (k.toLowerCase() === "wikidata" && /^Q[1-9][0-9]*$/.test(v)) {
+        rows.push(["Wikidata", link("https://www.wikidata.org/wiki/" + v, v)]);
+      } else {
+        rows.push([k, v]);
+      }
+    });
+    panel.appendChild(dl(rows));
+    append(panel, h("div", {cls: "ag-row"},
+      h("button", {type: "button", text: "Only its neighbourhood", title: "Show only the relations within the chosen number of hops of this actor",
+                   on: {click: function () { setFocus(eid, state.hops); }}}),
+      h("button", {type: "button", text: "Zoom to it", on: {click: function () { focusCamera(eid); }}})));
+    [["Relations it is the subject of (out)", outRel[eid] || [], "object"],
+     ["Relations of which it is the object (in)", inRel[eid] || [], "subject"]].forEach(function (group) {
+      append(panel, h("h3", {text: group[0] + " · " + group[1].length}));
+      if (!group[1].length) { panel.appendChild(h("p", {cls: "ag-muted", text: "none"})); return; }
+      var ul = h("ul"), limit = 300;
+      group[1].slice(0, limit).forEach(function (rid) {
+        var r = REL[rid];
+        var label = r.type + (r.mode ? "/" + r.mode : "");
+        var hidden = !visibleEdges.has(rid);
+        ul.appendChild(h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
+          group[2] === "object" ? "→ " : "← ", relationButton(rid, label), " ",
+          group[2] === "object" ? entityButton(r.object) : entityButton(r.subject),
+          h("span", {cls: "ag-muted", text: " · " + r.modality + (r.when ? " · " + r.when : "") + (hidden ? " · hidden" : "")})));
+      });
+      panel.appendChild(ul);
+      if (group[1].length > limit) panel.appendChild(h("p", {cls: "ag-muted", text: "… and " + (group[1].length - limit) + " more"}));
+    });
+  }
+
+  function showRelation(rid) {
+    var r = REL[rid], m = META[rid];
+    clear(panel);
+    var t = VOCAB.types[r.type];
+    append(panel, [
+      h("h2", {text: r.type + (r.mode ? " / " + r.mode : "")}),
+      h("div", {cls: "ag-claim"}, entityButton(r.subject), " → ", entityButton(r.object)),
+      t ? h("div", {cls: "ag-muted", text: m.quad + " — " + t.description}) : h("div", {cls: "ag-muted", text: m.quad})]);
+    var mod = hasOwn(VOCAB.modalities, r.modality) ? VOCAB.modalities[r.modality].description : "";
+    panel.appendChild(dl([
+      ["modality", [h("strong", {text: r.modality}), mod ? " — " + mod : ""]],
+      ["asserted by", r.asserted_by ? entityButton(r.asserted_by) : "the author" +
+        (r.evidence && r.evidence.length && hasOwn(SRC, r.evidence[0].source) && SRC[r.evidence[0].source].author
+          ? " (" + SRC[r.evidence[0].source].author + ")" : "") + " of the source"],
+      ["when", r.when ? String(r.when) : "not dated"],
+      ["polarity", polarityPill(r.polarity)],
+      ["context", r.context && r.context.length ? r.context.map(function (c) { return h("span", {cls: "ag-tag", text: c}); }) : null],
+      ["id", h("code", {text: rid})]
+    ]));
+    append(panel, h("h3", {text: "Evidence" + (r.evidence && r.evidence.length > 1 ? " · " + r.evidence.length + " quotes" : "")}));
+    (r.evidence || []).forEach(function (ev) {
+      panel.appendChild(h("blockquote", {text: "“" + ev.quote + "”"}));
+      panel.appendChild(sourceCitation(ev.source));
+    });
+    if (!r.evidence || !r.evidence.length) panel.appendChild(h("p", {cls: "ag-muted", text: "no quote"}));
+    var attrs = r.attributes || {};
+    var keys = Object.keys(attrs);
+    if (keys.length) {
+      append(panel, h("h3", {text: "Attributes"}));
+      panel.appendChild(dl(keys.map(function (k) { return [k, str(attrs[k])]; })));
+    }
+    if (r.note) {
+      append(panel, h("h3", {text: "Analyst's note"}));
+      panel.appendChild(h("div", {cls: "ag-note", text: r.note}));
+    }
+    var others = relIds.filter(function (x) {
+      var o = REL[x];
+      return x !== rid && ((o.subject === r.subject && o.object === r.object) || (o.subject === r.object && o.object === r.subject));
+    });
+    if (others.length) {
+      append(panel, h("h3", {text: "Other claims between them · " + others.length}));
+      var ul = h("ul");
+      others.forEach(function (x) {
+        var o = REL[x];
+        ul.appendChild(h("li", null, o.subject === r.subject ? "→ " : "← ", relationButton(x, o.type + (o.mode ? "/" + o.mode : "")),
+          h("span", {cls: "ag-muted", text: " · " + o.modality + (o.when ? " · " + o.when : "")})));
+      });
+      panel.appendChild(ul);
+    }
+  }
+
+  function focusCamera(eid) {
+    if (!visibleNodes.has(eid)) return false;
+    network.focus(eid, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+    return true;
+  }
+
+  /* Select an entity ("node") or a relation ("edge"): highlight it and show its panel. */
+  function select(kind, id, camera) {
+    if (kind === "node" && hasOwn(ENT, id)) {
+      state.sel = ["node", id];
+      if (visibleNodes.has(id)) { network.selectNodes([id], false); if (camera) focusCamera(id); }
+      else network.unselectAll();
+      showEntity(id);
+    } else if (kind === "edge" && hasOwn(REL, id)) {
+      state.sel = ["edge", id];
+      if (visibleEdges.has(id)) network.selectEdges([id]); else network.unselectAll();
+      showRelation(id);
+    } else {
+      state.sel = null;
+      network.unselectAll();
+      showOverview();
+    }
+    writeHash();
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes && params.nodes.length) select("node", params.nodes[0], false);
+    else if (params.edges && params.edges.length) select("edge", params.edges[0], false);
+    else select(null, null);
+  });
+
+  // ---------------------------------------------------------------- filters UI
+  function checkbox(checked, onchange) {
+    return h("input", {type: "checkbox", checked: checked, on: {change: onchange}});
+  }
+  function dashSample(dashes, colour) {
+    return svg("svg", {width: 26, height: 10, "class": "ag-swatch", "aria-hidden": "true"},
+      svg("line", {x1: 0, y1: 5, x2: 26, y2: 5, stroke: colour || "#555", "stroke-width": 2,
+                   "stroke-dasharray": dashes ? dashes.join(" ") : "none"}));
+  }
+  function setFrom(set, all) { return (!set || set.size === all.length) ? null : set; }
+  function toggleIn(key, all, value, on) {
+    var s = state[key] ? new Set(state[key]) : new Set(all);
+    if (on) s.add(value); else s.delete(value);
+    state[key] = setFrom(s, all);
+    apply();
+  }
+
+  var typeBoxes = {}, quadBoxes = {}, polBoxes = {}, modBoxes = {}, srcBoxes = {};
+  function buildTypeFilter() {
+    var sec = byId("ag-f-type");
+    VOCAB.quads.concat(["other"]).forEach(function (q) {
+      var types = allTypes.filter(function (t) {
+        var tq = hasOwn(VOCAB.types, t) ? VOCAB.types[t].quad : "other";
+        return tq === q;
+      });
+      if (!types.length) return;
+      var n = types.reduce(function (a, t) { return a + typeCounts[t]; }, 0);
+      var qb = checkbox(true, function () {
+        var s = state.types ? new Set(state.types) : new Set(allTypes);
+        types.forEach(function (t) { if (qb.checked) s.add(t); else s.delete(t); });
+        state.types = setFrom(s, allTypes);
+        apply();
+      });
+      quadBoxes[q] = [qb, types];
+      sec.appendChild(h("label", {title: "all " + q + " types"}, qb, h("strong", {cls: "ag-lbl", text: q}), h("span", {cls: "ag-count", text: n})));
+      types.forEach(function (t) {
+        var b = checkbox(true, function () { toggleIn("types", allTypes, t, b.checked); });
+        typeBoxes[t] = b;
+        var desc = hasOwn(VOCAB.types, t) ? VOCAB.types[t].description : "";
+        sec.appendChild(h("label", {cls: "ag-sub", title: desc}, b, h("span", {cls: "ag-lbl", text: t}), h("span", {cls: "ag-count", text: typeCounts[t]})));
+      });
+    });
+  }
+  function buildPolarityFilter() {
+    var sec = byId("ag-f-polarity");
+    POLS.forEach(function (p) {
+      if (!polCounts[p[0]]) return;
+      var b = checkbox(true, function () { toggleIn("pols", allPols, p[0], b.checked); });
+      polBoxes[p[0]] = b;
+      sec.appendChild(h("label", null, b, dashSample(false, p[2]), h("span", {cls: "ag-lbl", text: p[1]}), h("span", {cls: "ag-count", text: polCounts[p[0]]})));
+    });
+  }
+  function buildModalityFilter() {
+    var sec = byId("ag-f-modality");
+    allMods.forEach(function (m) {
+      var info = hasOwn(VOCAB.modalities, m) ? VOCAB.modalities[m] : {description: "", dashes: [6, 6]};
+      var b = checkbox(true, function () { toggleIn("mods", allMods, m, b.checked); });
+      modBoxes[m] = b;
+      sec.appendChild(h("label", {title: info.description}, b, dashSample(info.dashes), h("span", {cls: "ag-lbl", text: m}), h("span", {cls: "ag-count", text: modCounts[m]})));
+    });
+  }
+  function buildSourceFilter() {
+    var sec = byId("ag-f-source");
+    if (!allSrcs.length) { sec.style.display = "none"; return; }
+    allSrcs.forEach(function (sid) {
+      var s = hasOwn(SRC, sid) ? SRC[sid] : {};
+      var b = checkbox(true, function () { toggleIn("srcs", allSrcs, sid, b.checked); });
+      srcBoxes[sid] = b;
+      sec.appendChild(h("label", {title: (s.title || sid) + (s.published ? " (" + s.published + ")" : "")}, b,
+        h("span", {cls: "ag-lbl", text: s.title || sid}), h("span", {cls: "ag-count", text: srcCounts[sid]})));
+    });
+  }
+  var timeFrom, timeTo, timeLabel, undatedBox;
+  function buildTimeFilter() {
+    var sec = byId("ag-f-time");
+    if (tMin === null) {
+      sec.appendChild(h("p", {cls: "ag-muted", text: "No relation is dated."}));
+      return;
+    }
+    timeFrom = h("input", {type: "range", cls: "ag-range", min: tMin, max: tMax, step: 1, value: tMin,
+                           title: "from", on: {input: onTime}});
+    timeTo = h("input", {type: "range", cls: "ag-range", min: tMin, max: tMax, step: 1, value: tMax,
+                         title: "to", on: {input: onTime}});
+    timeFrom.setAttribute("aria-label", "from month");
+    timeTo.setAttribute("aria-label", "to month");
+    timeLabel = h("div", {cls: "ag-timelabel"});
+    undatedBox = checkbox(true, function () { state.undated = undatedBox.checked; apply(); });
+    append(sec, [timeLabel, timeFrom, timeTo,
+      h("label", {title: "Claims without a date are kept unless this is unticked"}, undatedBox,
+        h("span", {cls: "ag-lbl", text: "include undated claims"}), h("span", {cls: "ag-count", text: undatedCount}))]);
+  }
+  function onTime() {
+    var a = parseInt(timeFrom.value, 10), b = parseInt(timeTo.value, 10);
+    if (a > b) { if (this === timeFrom) timeTo.value = a; else timeFrom.value = b; a = parseInt(timeFrom.value, 10); b = parseInt(timeTo.value, 10); }
+    state.from = a === tMin ? null : a;
+    state.to = b === tMax ? null : b;
+    apply();
+  }
+  var focusSelect, hopsInput;
+  function buildFocusFilter() {
+    var sec = byId("ag-f-focus");
+    focusSelect = h("select", {title: "Only the relations within N hops of this actor",
+                               on: {change: function () { setFocus(focusSelect.value || null, state.hops); }}});
+    focusSelect.setAttribute("aria-label", "neighbourhood of");
+    focusSelect.appendChild(h("option", {value: "", text: "(all actors)"}));
+    Object.keys(ENT).sort(function (a, b) { return ENT[a].name.localeCompare(ENT[b].name); }).forEach(function (eid) {
+      focusSelect.appendChild(h("option", {value: eid, text: ENT[eid].name + " (" + eid + ")"}));
+    });
+    hopsInput = h("input", {type: "number", min: 1, max: 6, step: 1, value: 1, style: "width:4em",
+                            on: {change: function () {
+                              var n = Math.max(1, Math.min(6, parseInt(hopsInput.value, 10) || 1));
+                              hopsInput.value = n;
+                              setFocus(state.focus, n);
+                            }}});
+    hopsInput.setAttribute("aria-label", "hops");
+    append(sec, [h("div", {cls: "ag-row"}, focusSelect),
+      h("div", {cls: "ag-row"}, "within ", hopsInput, " hop(s)",
+        h("button", {type: "button", text: "Clear", on: {click: function () { setFocus(null, state.hops); }}}))]);
+  }
+  function setFocus(eid, hops) {
+    state.focus = eid && hasOwn(ENT, eid) ? eid : null;
+    state.hops = hops || 1;
+    apply();
+    if (state.focus) setTimeout(function () { network.fit({animation: {duration: 300}}); }, 30);
+  }
+
+  function buildLegend() {
+    var sec = byId("ag-legend");
+    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Actors and things (colour and shape by kind; size: number of relations)"}));
+    Object.keys(VOCAB.kinds).forEach(function (k) {
+      var v = VOCAB.kinds[k];
+      sec.appendChild(h("div", {cls: "ag-legend-item", title: v.description}, shapeIcon(v.shape, v.color), pretty(k)));
+    });
+    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Relations: an arrow from the subject (who acts) to the object, labelled with its type. Colour: polarity on −10..+10"}));
+    var grad = h("div", {cls: "ag-gradient"});
+    grad.style.background = "linear-gradient(to right," + [VOCAB.colors.conflict, VOCAB.colors.weak_conflict,
+      VOCAB.colors.neutral, VOCAB.colors.weak_cooperation, VOCAB.colors.cooperation].join(",") + ")";
+    sec.appendChild(grad);
+    sec.appendChild(h("div", {cls: "ag-gradient-labels"}, h("span", {text: "conflict −10"}), h("span", {text: "0"}), h("span", {text: "+10 cooperation"})));
+    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Line style: modality (solid = reported as fact)"}));
+    Object.keys(VOCAB.modalities).forEach(function (m) {
+      sec.appendChild(h("div", {cls: "ag-legend-item", title: VOCAB.modalities[m].description}, dashSample(VOCAB.modalities[m].dashes), m + " — " + VOCAB.modalities[m].description));
+    });
+    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Several claims between the same two actors are drawn as separate curves."}));
+  }
+  function shapeIcon(shape, colour) {
+    var s, c = {fill: colour, stroke: "#333", "stroke-width": 1};
+    var pts = {
+      diamond: "8,1 15,8 8,15 1,8", triangle: "8,1 15,14 1,14", triangleDown: "1,2 15,2 8,15",
+      star: "8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6",
+      hexagon: "4,1.5 12,1.5 15.5,8 12,14.5 4,14.5 0.5,8"
+    };
+    if (shape === "square") s = svg("rect", Object.assign({x: 2, y: 2, width: 12, height: 12}, c));
+    else if (hasOwn(pts, shape)) s = svg("polygon", Object.assign({points: pts[shape]}, c));
+    else s = svg("circle", Object.assign({cx: 8, cy: 8, r: 6.5}, c));
+    return svg("svg", {width: 16, height: 16, "aria-hidden": "true"}, s);
+  }
+
+  function syncControls() {
+    Object.keys(typeBoxes).forEach(function (t) { typeBoxes[t].checked = !state.types || state.types.has(t); });
+    Object.keys(quadBoxes).forEach(function (q) {
+      var types = quadBoxes[q][1], on = types.filter(function (t) { return typeBoxes[t].checked; }).length;
+      quadBoxes[q][0].checked = on === types.length;
+      quadBoxes[q][0].indeterminate = on > 0 && on < types.length;
+    });
+    Object.keys(polBoxes).forEach(function (p) { polBoxes[p].checked = !state.pols || state.pols.has(p); });
+    Object.keys(modBoxes).forEach(function (m) { modBoxes[m].checked = !state.mods || state.mods.has(m); });
+    Object.keys(srcBoxes).forEach(function (s) { srcBoxes[s].checked = !state.srcs || state.srcs.has(s); });
+    if (timeFrom) {
+      timeFrom.value = state.from === null ? tMin : state.from;
+      timeTo.value = state.to === null ? tMax : state.to;
+      timeLabel.textContent = monthText(parseInt(timeFrom.value, 10)) + " … " + monthText(parseInt(timeTo.value, 10));
+      undatedBox.checked = state.undated;
+    }
+    focusSelect.value = state.focus || "";
+    hopsInput.value = state.hops;
+    physicsBox.checked = !!state.physics;
+  }
+
+  var countsEl = byId("ag-counts");
+  /* Recompute what is visible, redraw, and record the state in the URL. */
+  function apply(opts) {
+    try { network.storePositions(); } catch (e) { /* nothing drawn yet */ }
+    compute();
+    nodesView.refresh();
+    edgesView.refresh();
+    syncControls();
+    var nN = Object.keys(ENT).length;
+    countsEl.textContent = visibleNodes.size + " of " + nN + " entities · " + visibleEdges.size + " of " + relIds.length + " relations";
+    if (state.sel) {
+      var kind = state.sel[0], id = state.sel[1];
+      if (kind === "node") { if (visibleNodes.has(id)) network.selectNodes([id], false); showEntity(id); }
+      else { if (visibleEdges.has(id)) network.selectEdges([id]); showRelation(id); }
+    }
+    if (!(opts && opts.noHash)) writeHash();
+  }
+
+  // ---------------------------------------------------------------- URL fragment state
+  var NONE = "~";   // the value of an empty list (every box unticked)
+  function writeHash() {
+    var p = new URLSearchParams();
+    [["type", "types"], ["pol", "pols"], ["mod", "mods"], ["src", "srcs"]].forEach(function (kv) {
+      var s = state[kv[1]];
+      if (s) { if (!s.size) p.append(kv[0], NONE); else Array.from(s).sort().forEach(function (v) { p.append(kv[0], v); }); }
+    });
+    if (state.from !== null) p.set("from", monthText(state.from));
+    if (state.to !== null) p.set("to", monthText(state.to));
+    if (!state.undated) p.set("undated", "0");
+    if (state.focus) { p.set("focus", state.focus); p.set("hops", String(state.hops)); }
+    if (state.sel) p.set(state.sel[0] === "node" ? "entity" : "relation", state.sel[1]);
+    if (state.physics !== DATA.physics) p.set("physics", state.physics ? "1" : "0");
+    var text = p.toString();
+    var hash = text ? "#" + text : "";
+    if (location.hash === hash || (!hash && !location.hash)) return;
+    try { history.replaceState(null, "", hash || location.pathname + location.search); }
+    catch (e) { /* a sandboxed or srcdoc frame: the state just is not shareable there */ }
+  }
+  function readHash() {
+    var st = defaults();
+    var p;
+    try { p = new URLSearchParams(location.hash.replace(/^#/, "")); } catch (e) { return st; }
+    function setOf(key, all) {
+      var vals = p.getAll(key);
+      if (!vals.length) return null;
+      var s = new Set(vals.filter(function (v) { return all.indexOf(v) >= 0; }));
+      return setFrom(s, all);
+    }
+    st.types = setOf("type", allTypes);
+    st.pols = setOf("pol", allPols);
+    st.mods = setOf("mod", allMods);
+    st.srcs = setOf("src", allSrcs);
+    function month(key) {
+      var v = p.get(key);
+      if (!v || tMin === null || !/^\d{4}-\d{2}$/.test(v)) return null;
+      var i = Math.max(tMin, Math.min(tMax, monthIndex(v + "-01")));
+      return i;
+    }
+    st.from = month("from"); st.to = month("to");
+    if (st.from === tMin) st.from = null;
+    if (st.to === tMax) st.to = null;
+    if (st.from !== null && st.to !== null && st.from > st.to) { st.from = null; st.to = null; }
+    st.undated = p.get("undated") !== "0";
+    var f = p.get("focus");
+    if (f && hasOwn(ENT, f)) st.focus = f;
+    var hops = parseInt(p.get("hops") || "1", 10);
+    st.hops = hops >= 1 && hops <= 6 ? hops : 1;
+    var ent = p.get("entity"), rel = p.get("relation");
+    if (ent && hasOwn(ENT, ent)) st.sel = ["node", ent];
+    else if (rel && hasOwn(REL, rel)) st.sel = ["edge", rel];
+    if (p.get("physics") === "0") st.physics = false;
+    if (p.get("physics") === "1") st.physics = true;
+    return st;
+  }
+  function restore() {
+    state = readHash();
+    network.setOptions({physics: {enabled: !!state.physics}});
+    apply({noHash: true});
+    if (!state.sel) { network.unselectAll(); showOverview(); }
+    if (state.focus) network.fit({animation: false});
+  }
+  window.addEventListener("hashchange", restore);
+
+  // ---------------------------------------------------------------- search
+  var searchInput = byId("ag-search"), searchMsg = byId("ag-search-msg");
+  var datalist = byId("ag-names");
+  nameList.slice().sort(function (a, b) { return a[0].localeCompare(b[0]); }).slice(0, 5000).forEach(function (pair) {
+    var label = pair[0] === ENT[pair[1]].name || pair[0] === pair[1] ? ENT[pair[1]].name + " (" + pair[1] + ")"
+      : pair[0] + " → " + ENT[pair[1]].name;
+    datalist.appendChild(h("option", {value: pair[0], label: label}));
+  });
+  /* The entity a search text names: an exact id/name/alias, else the first name that contains it. */
+  function findActor(text) {
+    var q = String(text || "").trim().toLowerCase();
+    if (!q) return null;
+    if (hasOwn(nameIndex, q)) return nameIndex[q];
+    var starts = null, contains = null;
+    for (var i = 0; i < nameList.length; i++) {
+      var n = nameList[i][0].toLowerCase();
+      if (starts === null && n.indexOf(q) === 0) starts = nameList[i][1];
+      if (contains === null && n.indexOf(q) > 0) contains = nameList[i][1];
+    }
+    return starts || contains;
+  }
+  function search(text) {
+    var eid = findActor(text);
+    searchMsg.textContent = "";
+    if (!eid) { if (String(text || "").trim()) searchMsg.textContent = "no actor matches"; return null; }
+    select("node", eid, true);
+    if (!visibleNodes.has(eid)) searchMsg.textContent = ENT[eid].name + " is hidden by the filters";
+    return eid;
+  }
+  searchInput.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(searchInput.value); } });
+  searchInput.addEventListener("change", function () { if (hasOwn(nameIndex, searchInput.value.trim().toLowerCase())) search(searchInput.value); });
+
+  // ---------------------------------------------------------------- toolbar
+  var physicsBox = byId("ag-physics");
+  physicsBox.addEventListener("change", function () {
+    state.physics = physicsBox.checked;
+    network.setOptions({physics: {enabled: state.physics}});
+    writeHash();
+  });
+  byId("ag-fit").addEventListener("click", function () { network.fit({animation: {duration: 300}}); });
+  function reset() {
+    var physics = state.physics;
+    state = defaults();
+    state.physics = physics;
+    searchInput.value = "";
+    searchMsg.textContent = "";
+    apply();
+    network.unselectAll();
+    showOverview();
+    network.fit({animation: false});
+  }
+  byId("ag-reset").addEventListener("click", reset);
+
+  function download(blob, filename) {
+    var url = URL.createObjectURL(blob);
+    var a = h("a", {href: url, download: filename});
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+  }
+  /* The visible subgraph as actorgraph data (loads back with graph.loads). */
+  function visibleData() {
+    var rels = relIds.filter(function (rid) { return visibleEdges.has(rid); });
+    var ents = new Set(visibleNodes), srcs = new Set();
+    rels.forEach(function (rid) {
+      var r = REL[rid];
+      if (r.asserted_by && hasOwn(ENT, r.asserted_by)) ents.add(r.asserted_by);
+      META[rid].sources.forEach(function (s) { if (hasOwn(SRC, s)) srcs.add(s); });
+    });
+    var more = true;   // entities' part_of must exist too
+    while (more) {
+      more = false;
+      ents.forEach(function (eid) { var p = ENT[eid].part_of; if (p && hasOwn(ENT, p) && !ents.has(p)) { ents.add(p); more = true; } });
+    }
+    return {
+      sources: Object.keys(SRC).filter(function (s) { return srcs.has(s); }).map(function (s) { return SRC[s]; }),
+      entities: Object.keys(ENT).filter(function (e) { return ents.has(e); }).map(function (e) { return ENT[e]; }),
+      relations: rels.map(function (rid) { return REL[rid]; })
+    };
+  }
+  byId("ag-json").addEventListener("click", function () {
+    download(new Blob([JSON.stringify(visibleData(), null, 1)], {type: "application/json"}), "actorgraph-view.json");
+  });
+  function pngBlob(cb) {
+    var src = container.getElementsByTagName("canvas")[0];
+    var c = document.createElement("canvas");
+    c.width = src.width; c.height = src.height;
+    var ctx = c.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.drawImage(src, 0, 0);
+    c.toBlob(cb, "image/png");
+  }
+  byId("ag-png").addEventListener("click", function () { pngBlob(function (b) { download(b, "actorgraph-view.png"); }); });
+
+  // ---------------------------------------------------------------- public API (tests, power users)
+  var api = {
+    ready: false,
+    state: function () {
+      return {types: state.types && Array.from(state.types), pols: state.pols && Array.from(state.pols),
+              mods: state.mods && Array.from(state.mods), srcs: state.srcs && Array.from(state.srcs),
+              from: state.from === null ? null : monthText(state.from), to: state.to === null ? null : monthText(state.to),
+              undated: state.undated, focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
+    },
+    visibleNodeIds: function () { return nodesView.getIds(); },
+    visibleEdgeIds: function () { return edgesView.getIds(); },
+    select: select, search: search, reset: reset, setFocus: setFocus, visibleData: visibleData,
+    findActor: findActor,
+    /* DOM (page) coordinates of an entity, or of the middle of a relation's line. */
+    nodePoint: function (id) {
+      var p = network.getPositions([id])[id];
+      return p ? domPoint(p) : null;
+    },
+    edgePoint: function (id) {
+      var e = network.body.edges[id];
+      if (!e || !e.edgeType) return null;
+      var via = e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined;
+      var p = e.edgeType.getPoint(0.5, via);
+      return domPoint(p);
+    }
+  };
+  function domPoint(p) {
+    var d = network.canvasToDOM(p), r = container.getBoundingClientRect();
+    return {x: d.x + r.left, y: d.y + r.top};
+  }
+  window.actorgraph = api;
+
+  // ---------------------------------------------------------------- start
+  buildFocusFilter();
+  buildTypeFilter();
+  buildPolarityFilter();
+  buildModalityFilter();
+  buildTimeFilter();
+  buildSourceFilter();
+  buildLegend();
+  state = readHash();
+  if (state.physics !== DATA.physics) network.setOptions({physics: {enabled: !!state.physics}});
+  apply({noHash: true});
+  if (state.sel) select(state.sel[0], state.sel[1], false); else showOverview();
+  if (filtersActive() && !DATA.physics) network.fit({animation: false});
+})();
