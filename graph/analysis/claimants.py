@@ -1,0 +1,147 @@
+"""Claimants: who asserts which claims, and in which source.
+
+A claim is asserted either by the source's own author (``asserted_by``
+left out: the source's voice) or by an entity the source quotes or
+paraphrases (``asserted_by: PAK-FO``). Telling the two apart is the first
+question about any text: what does the author say, and what does the author
+report others as saying?
+
+Examples
+--------
+>>> import graph
+>>> from graph.analysis import claimants
+>>> ds = graph.loads('''
+... sources: [{id: s1, title: An op-ed, author: J. Doe}, {id: s2, title: A report}]
+... entities:
+...   - {id: A, name: Aland, kind: state}
+...   - {id: B, name: B, kind: state}
+...   - {id: A-FO, name: Aland Foreign Office, kind: office, part_of: A}
+... relations:
+...   - {id: r1, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s1, quote: q}]}
+...   - {id: r2, subject: B, object: A, type: ACCUSE, modality: claimed, asserted_by: A-FO,
+...      evidence: [{source: s1, quote: q}, {source: s2, quote: q}]}
+...   - {id: r3, subject: A, object: B, type: CONSULT, modality: recommended, evidence: [{source: s2, quote: q}]}
+... ''')
+>>> c = claimants(ds)
+>>> [(g["claimant"], g["count"]) for g in c.by_claimant]
+[('author', 2), ('A-FO', 1)]
+>>> c.by_claimant[0]["modalities"]
+{'reported': 1, 'recommended': 1}
+>>> [(s["source"], s["claimants"]) for s in c.by_source]
+[('s1', {'author': ['r1'], 'A-FO': ['r2']}), ('s2', {'author': ['r3'], 'A-FO': ['r2']})]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..dataset import AUTHOR
+from ._report import entity_name, html_table, plural, text_table
+
+__all__ = ["claimants", "Claimants"]
+
+
+@dataclass
+class Claimants:
+    """Claims grouped by who asserts them (``by_claimant``) and by source (``by_source``)."""
+
+    by_claimant: list
+    by_source: list
+    relations: dict
+
+    def to_dict(self) -> dict:
+        return {"by_claimant": self.by_claimant, "by_source": self.by_source}
+
+    def _claim_line(self, rid):
+        r = self.relations[rid]
+        mode = f"/{r.mode}" if r.mode else ""
+        return f"{r.subject} {r.type}{mode} {r.object} ({r.modality})"
+
+    def __str__(self) -> str:
+        out = ["Claims by who asserts them ('author' = the source's own voice):", ""]
+        rows = [[g["claimant"], g["name"], g["count"], ", ".join(f"{k} {v}" for k, v in g["modalities"].items())]
+                for g in self.by_claimant]
+        out.append(text_table(rows, ["claimant", "name", "claims", "modalities"], [16, 34, 6, 70]))
+        for g in self.by_claimant:
+            if g["claimant"] == AUTHOR:
+                continue
+            out.append(f"\n{g['claimant']} ({g['name']}) asserts {plural(g['count'], 'claim')}:")
+            for rid in g["relations"]:
+                out.append(f"  {rid}: {self._claim_line(rid)}")
+        out.append("\nBy source:")
+        for s in self.by_source:
+            title = f" -- {s['title']}" if s["title"] else ""
+            author = f" (author: {s['author']})" if s["author"] else ""
+            out.append(f"\n  {s['source']}{title}{author}: {plural(s['count'], 'claim')}")
+            for who, ids in s["claimants"].items():
+                out.append(f"    {who}: {len(ids)}")
+        return "\n".join(out)
+
+    def _repr_html_(self):
+        rows = [[g["claimant"], g["name"], g["count"],
+                 ", ".join(f"{k} {v}" for k, v in g["modalities"].items()),
+                 "; ".join(f"{rid} ({self._claim_line(rid)})" for rid in g["relations"])
+                 if g["claimant"] != AUTHOR else f"{g['count']} claims in the source's own voice"]
+                for g in self.by_claimant]
+        return html_table(rows, ["claimant", "name", "claims", "modalities", "claims asserted"],
+                          caption="Claims by who asserts them")
+
+
+def claimants(ds) -> Claimants:
+    """Group the claims of *ds* by who asserts them and by source.
+
+    Parameters
+    ----------
+    ds : Dataset
+        A dataset or a view of one.
+
+    Returns
+    -------
+    Claimants
+        ``by_claimant``: one dict per claimant (``"author"`` for the
+        source's own voice, else an entity id) with ``name``, ``count``,
+        ``modalities`` (count by modality), ``types`` and ``relations`` (ids),
+        most claims first; ``by_source``: one dict per source with ``title``,
+        ``author``, ``count`` and ``claimants`` (claimant -> relation ids).
+
+    Examples
+    --------
+    >>> import graph
+    >>> ds = graph.loads('''
+    ... sources: [{id: s, title: T}]
+    ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
+    ... relations:
+    ...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: B, evidence: [{source: s, quote: q}]}
+    ... ''')
+    >>> claimants(ds).by_claimant[0]["claimant"], claimants(ds).by_claimant[0]["types"]
+    ('B', {'AID': 1})
+    """
+    groups = {}
+    for r in ds.relations():
+        who = r.asserted_by or AUTHOR
+        groups.setdefault(who, []).append(r)
+    by_claimant = []
+    for who, rels in groups.items():
+        by_claimant.append({
+            "claimant": who,
+            "name": "the source's author" if who == AUTHOR else entity_name(ds, who),
+            "count": len(rels),
+            "modalities": dict(Counter(r.modality for r in rels).most_common()),
+            "types": dict(Counter(r.type for r in rels).most_common()),
+            "relations": [r.id for r in rels],
+        })
+    by_claimant.sort(key=lambda g: (-g["count"], g["claimant"] != AUTHOR, g["claimant"]))
+    by_source = []
+    for sid, src in ds.sources.items():
+        per = {}
+        count = 0
+        for r in ds.relations():
+            if sid in r.sources:
+                per.setdefault(r.asserted_by or AUTHOR, []).append(r.id)
+                count += 1
+        order = sorted(per, key=lambda w: (w != AUTHOR, -len(per[w]), w))
+        by_source.append({"source": sid, "title": src.title, "author": src.author,
+                          "published": str(src.published) if src.published else None,
+                          "count": count, "claimants": {w: per[w] for w in order}})
+    return Claimants(by_claimant, by_source, {r.id: r for r in ds.relations()})

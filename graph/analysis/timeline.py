@@ -1,0 +1,164 @@
+"""Timeline: the dated claims about an actor, or between two actors, in order.
+
+Claims are ordered by when the thing happened (``when``), earliest start
+first, then the earlier end (a month before the year that contains it), then
+id. Undated claims cannot be placed: they are kept apart in ``undated`` and
+the report says how many there are.
+
+Examples
+--------
+>>> import graph
+>>> from graph.analysis import timeline
+>>> ds = graph.loads('''
+... sources: [{id: s, title: T}]
+... entities:
+...   - {id: A, name: A, kind: state}
+...   - {id: B, name: B, kind: state}
+...   - {id: C, name: C, kind: state}
+... relations:
+...   - {id: late, subject: A, object: B, type: ACCUSE, modality: reported, when: 2024-05, evidence: [{source: s, quote: q}]}
+...   - {id: early, subject: B, object: A, type: AID, modality: reported, when: 2021, evidence: [{source: s, quote: q}]}
+...   - {id: other, subject: A, object: C, type: CONSULT, modality: reported, when: 2022, evidence: [{source: s, quote: q}]}
+...   - {id: nodate, subject: A, object: B, type: CONSULT, modality: reported, evidence: [{source: s, quote: q}]}
+... ''')
+>>> t = timeline(ds, "A", "B")
+>>> [r.id for r in t], [r.id for r in t.undated]
+(['early', 'late'], ['nodate'])
+>>> [r.id for r in timeline(ds, "A")]
+['early', 'other', 'late']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dataset import AUTHOR
+from ._report import html_table, plural, text_table
+
+__all__ = ["timeline", "Timeline"]
+
+
+def _key(r):
+    return (r.when.start, r.when.end, r.id)
+
+
+def _row(r):
+    ev = r.evidence[0] if r.evidence else None
+    return {
+        "when": str(r.when) if r.when else None,
+        "start": r.when.start.isoformat() if r.when else None,
+        "end": r.when.end.isoformat() if r.when else None,
+        "id": r.id, "subject": r.subject, "type": r.type, "mode": r.mode, "object": r.object,
+        "modality": r.modality, "polarity": r.polarity, "asserted_by": r.asserted_by or AUTHOR,
+        "source": ev.source if ev else None, "quote": ev.quote if ev else None,
+    }
+
+
+def _when_text(w):
+    s = str(w)
+    return s
+
+
+@dataclass
+class Timeline:
+    """The dated claims in time order (``relations``), and the ``undated`` ones."""
+
+    relations: list
+    undated: list
+    actors: tuple = ()
+    names: dict = field(default_factory=dict, repr=False)
+
+    def __iter__(self):
+        return iter(self.relations)
+
+    def __len__(self):
+        return len(self.relations)
+
+    def to_dict(self) -> dict:
+        return {"actors": list(self.actors), "dated": [_row(r) for r in self.relations],
+                "undated": [_row(r) for r in self.undated]}
+
+    def _title(self):
+        if not self.actors:
+            return "Timeline of all dated claims"
+        who = " and ".join(f"{a} ({self.names.get(a, a)})" for a in self.actors)
+        return f"Timeline of the claims {'about' if len(self.actors) == 1 else 'between'} {who}"
+
+    def _rows(self, rels):
+        return [[_when_text(r.when) if r.when else "undated", r.subject,
+                  r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality, r.asserted_by or AUTHOR,
+                  r.evidence[0].quote if r.evidence else ""] for r in rels]
+
+    def __str__(self) -> str:
+        headers = ["when", "subject", "type", "object", "modality", "asserted by", "quote"]
+        widths = [18, 14, 22, 14, 11, 11, 70]
+        out = [self._title(), ""]
+        if self.relations:
+            out.append(text_table(self._rows(self.relations), headers, widths))
+        else:
+            out.append("no dated claims")
+        if self.undated:
+            out.append(f"\n{plural(len(self.undated), 'undated claim')} (no 'when', so not placed in time): "
+                       + ", ".join(r.id for r in self.undated))
+        return "\n".join(out)
+
+    def _repr_html_(self):
+        return html_table(self._rows(self.relations + self.undated),
+                          ["when", "subject", "type", "object", "modality", "asserted by", "quote"],
+                          caption=self._title())
+
+
+def timeline(ds, actor=None, other=None) -> Timeline:
+    """The dated claims about *actor* (or between *actor* and *other*), in time order.
+
+    Parameters
+    ----------
+    ds : Dataset
+        A dataset or a view of one.
+    actor : str, optional
+        An actor's id, name or alias: the claims where it is subject or object.
+        Without it, every claim of *ds*.
+    other : str, optional
+        A second actor: only the claims between the two, in either direction.
+
+    Returns
+    -------
+    Timeline
+        ``relations`` (dated, in order) and ``undated`` (data order);
+        ``to_dict()`` for JSON.
+
+    Raises
+    ------
+    UnknownEntityError
+        For an actor that does not exist (with close matches).
+
+    Examples
+    --------
+    >>> import graph
+    >>> ds = graph.loads('''
+    ... sources: [{id: s, title: T}]
+    ... entities: [{id: A, name: Aland, kind: state}, {id: B, name: B, kind: state}]
+    ... relations:
+    ...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2021-08..2022, evidence: [{source: s, quote: q}]}
+    ...   - {id: r1, subject: A, object: B, type: ACCUSE, modality: reported, when: 2021-08, evidence: [{source: s, quote: q}]}
+    ... ''')
+    >>> [(str(r.when), r.id) for r in timeline(ds, "Aland")]
+    [('2021-08', 'r1'), ('2021-08..2022', 'r2')]
+    """
+    actors = ()
+    if actor is not None and other is not None:
+        a, b = ds.entity(actor).id, ds.entity(other).id
+        rels = ds.relations(between=(a, b))
+        actors = (a, b)
+    elif actor is not None:
+        a = ds.entity(actor).id
+        rels = [r for r in ds.relations() if a in (r.subject, r.object)]
+        actors = (a,)
+    elif other is not None:
+        return timeline(ds, other)
+    else:
+        rels = ds.relations()
+    dated = sorted((r for r in rels if r.when is not None), key=_key)
+    undated = [r for r in rels if r.when is None]
+    names = {a: ds.entity(a).name for a in actors}
+    return Timeline(dated, undated, actors, names)
