@@ -96,6 +96,12 @@ def _as_list(v):
     return list(v)
 
 
+def _node_attrs(e: Entity) -> dict:
+    d = to_dict(e)
+    del d["id"]
+    return d
+
+
 def _edge_attrs(r: Relation) -> dict:
     d = to_dict(r)
     d["quad"] = r.quad
@@ -126,7 +132,8 @@ class Dataset:
     def _build_graph(self) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
         g.graph["sources"] = {sid: to_dict(s) for sid, s in self.sources.items()}
-        g.add_nodes_from((eid, to_dict(e)) for eid, e in self.entities.items())
+        # the node key is the id (an "id" attribute would clash with node-link's own "id")
+        g.add_nodes_from((eid, _node_attrs(e)) for eid, e in self.entities.items())
         g.add_edges_from((r.subject, r.object, r.id, _edge_attrs(r)) for r in self._relations.values())
         return g
 
