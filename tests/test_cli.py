@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import graph
 from graph.cli import main
 
-from conftest import DATA, SMALL
+from tests.conftest import DATA, SMALL
 
 
 @pytest.fixture()
