@@ -65,6 +65,11 @@ def guard(fn):
         raise Exit(str(exc), 2) from None
 
 
+def _n(items, one, many=None):
+    n = items if isinstance(items, int) else len(items)
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def echo_json(value):
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
@@ -113,8 +118,9 @@ def validate(path, max_file_bytes):
         n = len(problems)
         click.echo(f"{n} problem{'s' if n != 1 else ''}: the data at {path} is not valid", err=True)
         sys.exit(1)
-    click.echo(f"{path}: valid: {len(records.entities)} entities, {len(records.relations)} relations, "
-               f"{len(records.sources)} sources in {len(records.files)} files")
+    click.echo(f"{path}: valid: {_n(records.entities, 'entity', 'entities')}, "
+               f"{_n(records.relations, 'relation')}, {_n(records.sources, 'source')} "
+               f"in {_n(records.files, 'file')}")
 
 
 @main.command()
@@ -127,7 +133,7 @@ def info(path, as_json):
     if as_json:
         echo_json(counts)
         return
-    click.echo(f"{counts['entities']} entities, {counts['relations']} relations, {counts['sources']} sources")
+    click.echo(f"{_n(ds.entities, 'entity', 'entities')}, {_n(ds, 'relation')}, {_n(ds.sources, 'source')}")
     for key in ("entity kinds", "relation types", "quads", "modalities", "asserted by", "by source"):
         click.echo(f"\n{key}:")
         for k, v in counts[key].items():

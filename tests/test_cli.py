@@ -32,8 +32,10 @@ def test_validate_passes_on_the_seed_data():
     r = run("validate", DATA)
     assert r.exit_code == 0, r.output
     ds = graph.load(DATA)
+    n_sources = len(ds.sources)
     assert r.output.strip() == (f"{DATA}: valid: {len(ds.entities)} entities, {len(ds)} relations, "
-                                f"{len(ds.sources)} sources in {len(graph.data_files(DATA))} files")
+                                f"{n_sources} source{'s' if n_sources != 1 else ''} "
+                                f"in {len(graph.data_files(DATA))} files")
 
 
 def test_validate_defaults_to_data_in_the_current_folder(small_dir, monkeypatch):
