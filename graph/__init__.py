@@ -15,6 +15,7 @@ speculated, denied), and the verbatim words of the source that say so.
 from __future__ import annotations
 
 from .dataset import AUTHOR, Dataset, Path
+from .examples import example
 from .errors import (ActorgraphError, DataError, LimitError, OutputError, Problem, QueryError,
                      UnknownEntityError, UnknownSourceError)
 from .loader import DEFAULT_LIMITS, Limits, check, data_files, load
@@ -25,7 +26,7 @@ from .when import When, parse_when
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS",
+    "load", "loads", "example", "check", "data_files", "Limits", "DEFAULT_LIMITS",
     "Dataset", "Path", "AUTHOR",
     "Entity", "Relation", "Source", "Evidence", "When", "parse_when", "to_dict",
     "ActorgraphError", "DataError", "Problem", "QueryError", "UnknownEntityError",

@@ -59,6 +59,8 @@ from datetime import date
 
 import networkx as nx
 
+import graph  # noqa: F401  (for the examples in docstrings)
+
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
 from .model import Entity, Relation, Source, to_dict
 from .vocab import MODALITIES, QUADS, RELATION_TYPES
@@ -168,29 +170,50 @@ class Dataset:
 
         Raises :class:`~graph.errors.UnknownEntityError` (a KeyError) naming
         close matches.
+
+        Examples
+        --------
+        >>> ds = graph.example()
+        >>> ds.entity("islamabad").id
+        'PAK'
+        >>> ds.entity("Pakistn")
+        Traceback (most recent call last):
+        ...
+        graph.errors.UnknownEntityError: unknown actor 'Pakistn' (did you mean 'Pakistan'?)
         """
         if isinstance(name, Entity):
             name = name.id
         eid = self._names.get(str(name).strip().lower())
         if eid is None:
-            raise UnknownEntityError(f"unknown actor '{name}'{suggest(name, self._names_display())}")
+            raise UnknownEntityError(f"unknown actor '{name}'{self._suggest_entity(name)}")
         return self.entities[eid]
 
-    def _names_display(self):
-        out = []
+    def _suggest_entity(self, name):
+        # close names, one per entity (Pakistan and PAK are the same suggestion)
+        best = {}
         for e in self.entities.values():
-            out.extend((e.id, e.name, *e.aliases))
-        return out
+            for n in (e.name, e.id, *e.aliases):
+                if suggest(name, [n]) and e.id not in best:
+                    best[e.id] = n
+        return suggest(name, best.values())
 
     def source(self, sid) -> Source:
-        """The source with this id."""
+        """The source with this id.
+
+        >>> graph.example().source("s1").title
+        'First op-ed'
+        """
         try:
             return self.sources[sid]
         except KeyError:
             raise UnknownSourceError(f"unknown source '{sid}'{suggest(sid, self.sources)}") from None
 
     def relation(self, rid) -> Relation:
-        """The relation with this id."""
+        """The relation with this id.
+
+        >>> graph.example().relation("usa-requests-tal").attributes
+        {'value': '$7 billion'}
+        """
         try:
             return self._relations[rid]
         except KeyError:
@@ -224,6 +247,16 @@ class Dataset:
         ------
         UnknownEntityError, UnknownSourceError, QueryError
             For a name or value that does not exist (with close matches).
+
+        Examples
+        --------
+        >>> ds = graph.example()
+        >>> [r.id for r in ds.relations(subject="Washington", type="REQUEST")]
+        ['usa-requests-tal']
+        >>> [r.id for r in ds.relations(polarity="positive", asserted_by="author")]
+        ['pak-should-court-chn']
+        >>> [r.id for r in ds.relations(start="2025-03", end="2025-03")]
+        ['tal-rejects-usa', 'fo-claims-ties']
         """
         preds = []
         subj = self._ids(subject, parts)
@@ -280,7 +313,11 @@ class Dataset:
         return self.with_parts(ids) if parts else ids
 
     def with_parts(self, ids) -> set:
-        """*ids* and every entity that is ``part_of`` one of them, at any depth."""
+        """*ids* and every entity that is ``part_of`` one of them, at any depth.
+
+        >>> sorted(graph.example().with_parts({"PAK"}))
+        ['PAK', 'PAK-FO']
+        """
         ids = set(ids)
         children = {}
         for e in self.entities.values():
@@ -314,6 +351,9 @@ class Dataset:
 
         Undated relations come last. With ``parts=True`` the entities that are
         part of *a* or *b* count too (see :meth:`relations`).
+
+        >>> [(str(r.when), r.id) for r in graph.example().between("USA", "PAK")]
+        [('2021-08..2025-01', 'usa-dismissed-pak'), ('2025', 'fo-claims-ties')]
         """
         return sorted(self.relations(between=(a, b), parts=parts), key=_time_key)
 
@@ -322,6 +362,10 @@ class Dataset:
 
         ``direction`` is ``"out"`` (whom the actor acts on), ``"in"`` (who acts
         on it) or ``"both"``.
+
+        >>> ds = graph.example()
+        >>> ds.neighbours("CHN"), ds.neighbours("CHN", hops=2), ds.neighbours("TAL", direction="in")
+        (['PAK'], ['PAK', 'TAL', 'USA'], ['USA'])
         """
         start = self.entity(actor).id
         return [n for n, d in self._bfs(start, direction, hops) if n != start]
@@ -348,7 +392,11 @@ class Dataset:
         return sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
 
     def ego(self, actor, *, hops=1, direction="both") -> "Dataset":
-        """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them."""
+        """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them.
+
+        >>> graph.example().ego("CHN")
+        <Dataset: 2 entities, 1 relation, 1 source>
+        """
         start = self.entity(actor).id
         keep = {n for n, _ in self._bfs(start, direction, hops)}
         rels = [r for r in self._relations.values() if r.subject in keep and r.object in keep]
@@ -359,6 +407,10 @@ class Dataset:
 
         Each :class:`Path` carries, for each step, the relations joining the
         two entities (in either direction unless ``directed=True``), in time order.
+
+        >>> p = graph.example().paths("CHN", "TAL")[0]
+        >>> p.nodes, [[r.type for r in hop] for hop in p.hops]
+        (('CHN', 'PAK', 'TAL'), [['COOPERATE'], ['ASSAULT']])
         """
         src, dst = self.entity(a).id, self.entity(b).id
         if src == dst:
@@ -392,6 +444,12 @@ class Dataset:
         With ``focus``, only the *hops*-neighbourhood of that actor is kept
         (computed on the filtered relations). The view holds the entities its
         relations touch (and the focus actor) and the sources they cite.
+
+        >>> ds = graph.example()
+        >>> ds.view(modality="reported")
+        <Dataset: 3 entities, 3 relations, 2 sources>
+        >>> ds.view(focus="TAL", hops=1, polarity="negative")
+        <Dataset: 3 entities, 3 relations, 2 sources>
         """
         sub = self._subset(self.relations(**filters)) if filters else self
         if focus is not None:
@@ -402,7 +460,11 @@ class Dataset:
         return sub
 
     def counts(self) -> dict:
-        """Counts by entity kind, relation type, modality and source (for ``actorgraph info``)."""
+        """Counts by entity kind, relation type, modality and source (for ``actorgraph info``).
+
+        >>> graph.example().counts()["modalities"]
+        {'reported': 3, 'claimed': 1, 'recommended': 1, 'speculated': 1}
+        """
         from collections import Counter
         rels = self._relations.values()
         by_source = Counter(s for r in rels for s in r.sources)
