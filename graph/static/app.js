@@ -611,6 +611,7 @@
       var vals = p.getAll(key);
       if (!vals.length) return null;
       var s = new Set(vals.filter(function (v) { return all.indexOf(v) >= 0; }));
+      if (!s.size && vals.indexOf(NONE) < 0) return null;   // only unknown values: no filter
       return setFrom(s, all);
     }
     st.types = setOf("type", allTypes);
@@ -677,7 +678,9 @@
     if (!visibleNodes.has(eid)) searchMsg.textContent = ENT[eid].name + " is hidden by the filters";
     return eid;
   }
-  searchInput.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(searchInput.value); } });
+  searchInput.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { ev.preventDefault(); if (search(searchInput.value)) searchInput.blur(); }  // blur closes the suggestions
+  });
   searchInput.addEventListener("change", function () { if (hasOwn(nameIndex, searchInput.value.trim().toLowerCase())) search(searchInput.value); });
 
   // ---------------------------------------------------------------- toolbar
