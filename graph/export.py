@@ -1,7 +1,20 @@
 """Export a dataset to interchange formats.
 
-Each format is a function ``dataset -> str`` in :data:`FORMATS`;
-:func:`export` writes one atomically.
+:data:`FORMATS` maps each format's name to a :class:`Format`; :func:`export`
+writes one atomically, never over the dataset's own input files. Calling a
+format on a dataset gives its text (``FORMATS["graphml"](ds)``); ``csv``,
+which writes three tables, gives a dict of their texts.
+
+========== ========================================================== =========================
+format     for                                                        read back by
+========== ========================================================== =========================
+node-link  networkx / d3 (JSON)                                       ``nx.node_link_graph``
+graphml    Gephi, yEd, Cytoscape, networkx (typed attributes)         ``nx.read_graphml``
+gexf       Gephi, with dynamic spells from ``when`` (timeline)        ``nx.read_gexf``
+csv        Kumu, spreadsheets: entities, relations, sources tables    ``actorgraph import``
+cypher     Neo4j: parameterised MERGE statements                      ``cypher-shell -f``
+json-schema editors: a JSON Schema of the YAML data files             ``jsonschema``
+========== ========================================================== =========================
 
 >>> import graph, networkx as nx
 >>> ds = graph.loads('''
@@ -14,18 +27,30 @@ Each format is a function ``dataset -> str`` in :data:`FORMATS`;
 >>> g = nx.node_link_graph(json.loads(node_link(ds)), edges="edges")
 >>> g.edges["PAK", "USA", "r1"]["when"]
 '2025-02'
+>>> sorted(FORMATS)
+['csv', 'cypher', 'gexf', 'graphml', 'json-schema', 'node-link']
+>>> FORMATS["graphml"].suffix, FORMATS["csv"].files
+('.graphml', 3)
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Callable
 
 import networkx as nx
 
-from .atomic import write_atomic
+from .atomic import check_output_path, write_atomic
 from .errors import ActorgraphError
+from .formats.cypher import cypher
+from .formats.gexf import gexf
+from .formats.graphml import graphml
+from .formats.schema import json_schema_text
+from .formats.tables import csv_tables, write_csv
 
-__all__ = ["node_link", "node_link_data", "export", "FORMATS"]
+__all__ = ["node_link", "node_link_data", "graphml", "gexf", "cypher", "csv_tables", "json_schema_text",
+           "export", "FORMATS", "Format"]
 
 
 def node_link_data(ds) -> dict:
@@ -42,20 +67,57 @@ def node_link(ds) -> str:
     return json.dumps(node_link_data(ds), ensure_ascii=False, indent=1)
 
 
-FORMATS = {
-    "node-link": node_link,
-}
+@dataclass(frozen=True)
+class Format:
+    """An export format: ``dumps(ds) -> str`` for one file, or ``write(ds, path, protect) -> paths``."""
+
+    name: str
+    description: str
+    suffix: str
+    dumps: Callable
+    write: Callable | None = None   # formats that write more than one file
+    files: int = 1
+
+    def __call__(self, ds):
+        return self.dumps(ds)
 
 
-def export(ds, fmt, path, *, protect=None):
-    """Write *ds* in format *fmt* to *path* atomically.
+FORMATS = {f.name: f for f in (
+    Format("node-link", "networkx node-link JSON", ".json", node_link),
+    Format("graphml", "GraphML with typed attributes (Gephi, yEd, Cytoscape, networkx)", ".graphml", graphml),
+    Format("gexf", "GEXF 1.2 with dynamic spells from 'when' (Gephi's timeline)", ".gexf", gexf),
+    Format("csv", "entities, relations and sources tables (Kumu, spreadsheets); -o NAME writes "
+                  "NAME-entities.csv, NAME-relations.csv, NAME-sources.csv, -o FOLDER/ writes them in FOLDER",
+           ".csv", csv_tables, write=write_csv, files=3),
+    Format("cypher", "Cypher script of parameterised MERGE statements (Neo4j)", ".cypher", cypher),
+    Format("json-schema", "JSON Schema (draft 2020-12) of the YAML data files (editors)", ".schema.json",
+           json_schema_text),
+)}
+
+
+def export(ds, fmt, path, *, protect=None) -> list:
+    """Write *ds* in format *fmt* to *path* atomically; return the paths written.
 
     *protect* lists files that must not be overwritten; by default the
-    dataset's own input files (``ds.files``).
+    dataset's own input files (``ds.files``). For ``csv``, *path* names three
+    files (see :mod:`graph.formats.tables`); every one is checked before any
+    is written.
+
+    Raises
+    ------
+    ActorgraphError
+        For an unknown format.
+    OutputError
+        When an output path is an input file, a folder, or in a missing folder.
     """
     try:
-        fn = FORMATS[fmt]
+        f = FORMATS[fmt]
     except KeyError:
         raise ActorgraphError(f"unknown export format '{fmt}'; expected one of: "
                               + ", ".join(FORMATS)) from None
-    write_atomic(path, fn(ds), protect=getattr(ds, "files", ()) if protect is None else protect)
+    protect = getattr(ds, "files", ()) if protect is None else protect
+    if f.write is not None:
+        return f.write(ds, path, protect=protect)
+    check_output_path(path, protect)
+    write_atomic(path, f.dumps(ds), protect=protect)
+    return [path]
