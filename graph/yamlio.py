@@ -1,16 +1,25 @@
 """Read one YAML data file into plain Python values, keeping every location.
 
-The file is *composed* (not constructed) with libyaml's C parser where present,
-with no implicit type resolution: nothing in the file can build a Python
-object, and YAML 1.1 guessing (``NO`` -> False, ``2023-05-01`` -> date,
-``010`` -> 8) never happens. Plain (unquoted) scalars come back as
-:class:`Plain` strings, quoted ones as ``str``; the validator decides, field by
-field, whether a plain scalar is a number. Empty plain scalars, ``~`` and
-``null`` are ``None``.
+libyaml's C parser (where present) turns the text into *events*; this module
+builds the values from them in one pass, with no implicit type resolution and
+no constructor: nothing in a file can build a Python object, and YAML 1.1
+guessing (``NO`` -> False, ``2023-05-01`` -> date, ``010`` -> 8) never
+happens. Plain (unquoted) scalars come back as :class:`Plain` strings, quoted
+ones as ``str``; the validator decides, field by field, whether a plain scalar
+is a number. Empty plain scalars, ``~`` and ``null`` are ``None``.
 
-Anchors and aliases (``&a`` / ``*a``) are refused: they are what "billion
-laughs" bombs and recursive documents are made of, and data files never need
-them.
+Hostile input is refused while it is read, before it can cost anything:
+
+* anchors and aliases (``&a`` / ``*a``) stop the read at the first one: they
+  are what "billion laughs" bombs and recursive documents are made of, and
+  data files never need them;
+* any tag (``!!python/object:...``, ``!!int``, ``!custom``) except the plain
+  string, list and mapping ones is reported and its value dropped;
+* nesting deeper than :data:`MAX_DEPTH` stops the read (libyaml's own
+  composer recurses in C and crashes the interpreter on a few ten thousand
+  levels; this builder keeps an explicit stack);
+* a second document, duplicate keys, merge keys and keys that are not text
+  are reported.
 
 Examples
 --------
@@ -23,23 +32,28 @@ Examples
 (3, 4)
 >>> parse_text("a: 1\\na: 2\\n", "x.yaml").problems[0].message
 "duplicate key 'a' (first at line 1): each key may appear once in a mapping"
+>>> print(parse_text("a: &x [1]\\nb: *x\\n", "x.yaml").problems[0])
+x.yaml:1:4: anchor '&x' is not allowed: actorgraph data may not use anchors and aliases (&name / *name); write the value out in full
 """
 
 from __future__ import annotations
+
+import re
 
 import yaml
 
 from .errors import Problem
 
-__all__ = ["Plain", "Document", "parse_text", "MAX_DEPTH"]
+__all__ = ["Plain", "Document", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode"]
 
 MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings a data file may use (the format needs 5)."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):
-    """Composes nodes only; every untagged scalar resolves to a string."""
+    """Parses events only; every untagged node is a string, list or mapping."""
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -64,8 +78,29 @@ class Plain(str):
     __slots__ = ()
 
 
-class _Abort(Exception):
-    pass
+# The node tree kept for locations: much lighter than yaml.Node (built once per value).
+class ScalarNode:
+    __slots__ = ("value", "start_mark")
+
+    def __init__(self, value, start_mark):
+        self.value = value
+        self.start_mark = start_mark
+
+
+class SeqNode:
+    __slots__ = ("value", "start_mark")
+
+    def __init__(self, value, start_mark):
+        self.value = value          # list of nodes
+        self.start_mark = start_mark
+
+
+class MapNode:
+    __slots__ = ("value", "start_mark")
+
+    def __init__(self, value, start_mark):
+        self.value = value          # list of (key ScalarNode, value node)
+        self.start_mark = start_mark
 
 
 class Document:
@@ -101,15 +136,16 @@ def locate(node, *keys, key=False):
     """
     if node is None:
         return 1, 1
-    for k in keys:
-        if isinstance(node, yaml.MappingNode):
+    last = len(keys) - 1
+    for i, k in enumerate(keys):
+        if isinstance(node, (MapNode, yaml.MappingNode)):
             for knode, vnode in node.value:
-                if isinstance(knode, yaml.ScalarNode) and knode.value == k:
-                    node = knode if (key and k is keys[-1]) else vnode
+                if knode.value == k:
+                    node = knode if (key and i == last) else vnode
                     break
             else:
                 return _mark(node)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(k, int):
+        elif isinstance(node, (SeqNode, yaml.SequenceNode)) and isinstance(k, int):
             if 0 <= k < len(node.value):
                 node = node.value[k]
             else:
@@ -119,140 +155,243 @@ def locate(node, *keys, key=False):
     return _mark(node)
 
 
-def _syntax_problem(path, exc):
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = getattr(exc, "problem", None) or str(exc)
+def _short(s, n=60):
+    s = str(s)
+    return s if len(s) <= n else s[: n - 3] + "..."
+
+
+# What libyaml says -> what a newcomer should do about it.
+_HINTS = (
+    ("mapping values are not allowed",
+     "a value that contains ': ' must be put in quotes, e.g. title: \"Pakistan: a view\""),
+    ("could not find expected ':'",
+     "each line of a mapping needs 'key: value'; put text that contains ': ' or ' #' in quotes"),
+    ("found unexpected end of stream", "a quoted value or a [ ] / { } list is never closed"),
+    ("found unknown escape character",
+     "in \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'"),
+    ("did not find expected key", "check the indentation: items of one mapping start in the same column"),
+    ("did not find expected '-' indicator",
+     "check the indentation: items of one list start with '- ' in the same column"),
+    ("did not find expected ',' or ']'", "a [ ] list is not closed, or its items lack commas"),
+    ("did not find expected ',' or '}'", "a { } mapping is not closed, or its items lack commas"),
+    ("found undefined tag handle", "data files may not use tags ('!...'); remove it"),
+    ("found character that cannot start any token",
+     "a value cannot start with this character; put the value in quotes"),
+    ("found incompatible YAML document", "remove the '%YAML' line"),
+)
+_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _line_text(text, line):
+    """The 0-based *line* of *text*, counting line breaks as libyaml does."""
+    if text is None:
+        return ""
+    start = 0
+    for _ in range(line):
+        m = _BREAKS.search(text, start)
+        if m is None:
+            return ""
+        start = m.end()
+    m = _BREAKS.search(text, start)
+    return text[start: m.start() if m else len(text)]
+
+
+def _syntax_problem(path, exc, text=None):
+    if isinstance(exc, yaml.reader.ReaderError):
+        # libyaml gives the byte offset of a character YAML does not allow
+        pos = exc.position or 0
+        if text is not None:
+            pos = len(text.encode("utf-8")[:pos].decode("utf-8", "ignore"))
+            before = text[:pos]
+            line = len(_BREAKS.findall(before)) + 1
+            last = _BREAKS.search(before[::-1])
+            col = (last.start() if last else len(before)) + 1
+            ch = text[pos] if pos < len(text) else "?"
+            code = f"U+{ord(ch):04X}"
+        else:
+            line, col, code = 1, 1, f"#x{exc.character:04x}" if isinstance(exc.character, int) else "?"
+        return Problem(path, line, col,
+                       f"character {code} is not allowed in a YAML file (a control or non-character code "
+                       "point); remove it, or write it as an escape such as \"\\x01\" inside double quotes")
+    pmark = getattr(exc, "problem_mark", None)
+    cmark = getattr(exc, "context_mark", None)
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     ctx = getattr(exc, "context", None)
+    mark = pmark or cmark
+    # where the problem *starts* is more useful than where libyaml gave up
+    if cmark is not None and ctx in ("while scanning a simple key", "while scanning a quoted scalar"):
+        mark = cmark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if pmark is not None and "\t" in _line_text(text, pmark.line)[: pmark.column + 1] and (
+            "tab" in what or "cannot start any token" in what or "expected" in what):
+        line, col = pmark.line + 1, pmark.column + 1
+        return Problem(path, line, col, f"YAML syntax error: {what}: a tab character in the indentation; "
+                       "indent with spaces, not tabs")
     msg = f"YAML syntax error: {what}"
     if ctx:
         msg += f" ({ctx}"
-        cm = getattr(exc, "context_mark", None)
-        if cm is not None and cm is not mark:
-            msg += f" at line {cm.line + 1}"
+        if cmark is not None and mark is not cmark:
+            msg += f" at line {cmark.line + 1}"
         msg += ")"
-    if "\t" in what or "tab" in what:
-        msg += "; indent with spaces, not tabs"
+    for needle, hint in _HINTS:
+        if needle in what:
+            msg += f": {hint}"
+            break
     return Problem(path, line, col, msg)
 
 
-def _find_alias(text, path):
-    """Return a Problem for the first anchor or alias in *text*, or None."""
-    try:
-        for ev in yaml.parse(text, Loader=_Loader):
-            if isinstance(ev, yaml.AliasEvent):
-                line, col = _mark(ev)
-                return Problem(path, line, col,
-                               f"alias '*{ev.anchor}' is not allowed: actorgraph data may not use "
-                               "anchors and aliases (&name / *name); write the value out in full")
-            anchor = getattr(ev, "anchor", None)
-            if anchor is not None:
-                line, col = _mark(ev)
-                return Problem(path, line, col,
-                               f"anchor '&{anchor}' is not allowed: actorgraph data may not use "
-                               "anchors and aliases (&name / *name); write the value out in full")
-    except yaml.YAMLError:
-        return None  # the syntax error is reported by the compose step
-    return None
+class _Stop(Exception):
+    """The read stops here; the problem is already recorded."""
+
+
+_SE, _MSE, _SSE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MEE, _SEE, _AE = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+_DSE = yaml.DocumentStartEvent
+_ANCHOR_MSG = ("{what} '{sign}{name}' is not allowed: actorgraph data may not use anchors and aliases "
+               "(&name / *name); write the value out in full")
 
 
 def parse_text(text, path):
     """Parse YAML *text* (from file *path*, as displayed) into a :class:`Document`.
 
-    Problems (syntax, duplicate keys, tags, anchors, non-string keys, nesting
-    deeper than ``MAX_DEPTH``) are collected in ``Document.problems``; when the
-    file cannot be read at all, ``value`` is ``None``.
+    Problems (syntax, duplicate keys, tags, anchors, aliases, keys that are not
+    text, nesting deeper than :data:`MAX_DEPTH`, a second document) are
+    collected in ``Document.problems``. When the read had to stop, ``value``
+    and ``node`` are ``None``.
     """
     doc = Document(path)
-    if "&" in text or "*" in text:
-        p = _find_alias(text, path)
-        if p is not None:
-            doc.problems.append(p)
-            return doc
+    problems = doc.problems
+    parser = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.composer.ComposerError as exc:
-        if "expected a single document" in str(exc):
-            line, col = _mark(exc.problem_mark) if exc.problem_mark else (1, 1)
-            doc.problems.append(Problem(path, line, col,
-                                        "a data file holds one YAML document; found a second one "
-                                        "(remove the '---' separator or split the file)"))
-        else:
-            doc.problems.append(_syntax_problem(path, exc))
-        return doc
+        doc.node, doc.value = _build(parser, path, problems)
+    except _Stop:
+        doc.node = doc.value = None
     except yaml.YAMLError as exc:
-        doc.problems.append(_syntax_problem(path, exc))
-        return doc
-    except (ValueError, RecursionError) as exc:  # e.g. control characters libyaml refuses
-        doc.problems.append(Problem(path, 1, 1, f"cannot read this file as YAML: {exc}"))
-        return doc
-    doc.node = node
-    if node is None:
-        doc.value = None
-        return doc
-    try:
-        doc.value = _convert(node, path, doc.problems, 0)
-    except _Abort:
-        doc.value = None
+        problems.append(_syntax_problem(path, exc, text))
+        doc.node = doc.value = None
+    except (ValueError, RecursionError, MemoryError) as exc:  # defensive: libyaml refusing input
+        problems.append(Problem(path, 1, 1, f"cannot read this file as YAML: {exc}"))
+        doc.node = doc.value = None
+    finally:
+        parser.dispose()
     return doc
 
 
-def _convert(node, path, problems, depth):
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        if tag != _STR:
-            _tag_problem(node, path, problems)
-            return None
-        v = node.value
-        if node.style:
-            return v
-        if v in _NULLS:
-            return None
-        return Plain(v)
-    if depth >= MAX_DEPTH:
-        line, col = _mark(node)
-        problems.append(Problem(path, line, col,
-                                f"nesting deeper than {MAX_DEPTH} levels: data files never need this"))
-        raise _Abort
-    if isinstance(node, yaml.SequenceNode):
-        if tag != _SEQ:
-            _tag_problem(node, path, problems)
-            return None
-        return [_convert(n, path, problems, depth + 1) for n in node.value]
-    # mapping
-    if tag != _MAP:
-        _tag_problem(node, path, problems)
-        return None
-    out = {}
-    seen = {}
-    for knode, vnode in node.value:
-        if not isinstance(knode, yaml.ScalarNode) or knode.tag != _STR:
-            line, col = _mark(knode)
-            problems.append(Problem(path, line, col,
-                                    "a mapping key must be a plain name, not a list, mapping or tagged value"))
-            continue
-        k = knode.value
-        if k in seen:
-            line, col = _mark(knode)
-            problems.append(Problem(path, line, col,
-                                    f"duplicate key '{k}' (first at line {seen[k]}): "
-                                    "each key may appear once in a mapping"))
-            continue
-        if k == "<<" and not knode.style:
-            line, col = _mark(knode)
-            problems.append(Problem(path, line, col,
-                                    "merge keys ('<<') are not allowed: write the fields out in full"))
-            continue
-        seen[k] = knode.start_mark.line + 1
-        out[k] = _convert(vnode, path, problems, depth + 1)
-    return out
+_BAD = object()   # the value of a tagged node (reported; becomes None)
 
 
-def _tag_problem(node, path, problems):
-    line, col = _mark(node)
-    tag = node.tag
+def _build(parser, path, problems):
+    """Build (node, value) from the parser's events with an explicit stack."""
+    check, get = parser.check_event, parser.get_event
+    stack = []   # per open collection: [node, value, pending key (node, value) or None, keys seen or None, tag ok]
+    root = None
+    docs = 0
+    while check():
+        ev = get()
+        t = type(ev)
+        if t is _SE:
+            if ev.anchor is not None:
+                _anchor(ev, path, problems)
+            tag = ev.tag
+            if tag is not None and tag != _STR:
+                _tag_problem(ev, tag, path, problems)
+                value = _BAD
+            else:
+                value = ev.value
+                if not ev.style:
+                    value = None if value in _NULLS else Plain(value)
+            node = ScalarNode(ev.value, ev.start_mark)
+        elif t is _MSE or t is _SSE:
+            if ev.anchor is not None:
+                _anchor(ev, path, problems)
+            if len(stack) >= MAX_DEPTH:
+                line, col = _mark(ev)
+                problems.append(Problem(path, line, col,
+                                        f"nesting deeper than {MAX_DEPTH} levels of lists and mappings (the data "
+                                        "format needs 5); the rest of the file is not read"))
+                raise _Stop
+            ok = True
+            if ev.tag is not None and ev.tag != (_MAP if t is _MSE else _SEQ):
+                _tag_problem(ev, ev.tag, path, problems)
+                ok = False
+            if t is _MSE:
+                stack.append([MapNode([], ev.start_mark), {}, None, {}, ok])
+            else:
+                stack.append([SeqNode([], ev.start_mark), [], None, None, ok])
+            continue
+        elif t is _MEE or t is _SEE:
+            node, value, _, _, ok = stack.pop()
+            if not ok:
+                value = _BAD
+        elif t is _AE:
+            _anchor(ev, path, problems)
+        elif t is _DSE:
+            docs += 1
+            if docs > 1:
+                line, col = _mark(ev)
+                problems.append(Problem(path, line, col,
+                                        "a data file holds one YAML document; found a second one here "
+                                        "(remove the '---' separator, or split the file in two)"))
+                raise _Stop
+            continue
+        else:
+            continue
+        # attach (node, value) to its parent
+        if not stack:
+            root = (node, None if value is _BAD else value)
+            continue
+        top = stack[-1]
+        seen = top[3]
+        if seen is None:                        # an item of a list
+            top[0].value.append(node)
+            top[1].append(None if value is _BAD else value)
+        elif top[2] is None:                    # a mapping key
+            top[2] = (node, value)
+        else:                                   # a mapping value
+            knode, kvalue = top[2]
+            top[2] = None
+            if kvalue is _BAD:                  # a tagged key: already reported
+                continue
+            if type(knode) is not ScalarNode:
+                line, col = _mark(knode)
+                problems.append(Problem(path, line, col,
+                                        "a mapping key must be a plain name, not a list or a mapping"))
+                continue
+            k = knode.value
+            if k in seen:
+                line, col = _mark(knode)
+                problems.append(Problem(path, line, col,
+                                        f"duplicate key '{_short(k)}' (first at line {seen[k]}): "
+                                        "each key may appear once in a mapping"))
+                continue
+            if k == "<<" and type(kvalue) is Plain:
+                line, col = _mark(knode)
+                problems.append(Problem(path, line, col,
+                                        "merge keys ('<<') are not allowed: write the fields out in full"))
+                continue
+            seen[k] = knode.start_mark.line + 1
+            top[0].value.append((knode, node))
+            top[1][k] = None if value is _BAD else value
+    if root is None:
+        return None, None
+    return root
+
+
+def _anchor(ev, path, problems):
+    line, col = _mark(ev)
+    if type(ev) is _AE:
+        msg = _ANCHOR_MSG.format(what="alias", sign="*", name=_short(ev.anchor, 40))
+    else:
+        msg = _ANCHOR_MSG.format(what="anchor", sign="&", name=_short(ev.anchor, 40))
+    problems.append(Problem(path, line, col, msg))
+    raise _Stop
+
+
+def _tag_problem(ev, tag, path, problems):
+    line, col = _mark(ev)
     if tag.startswith("tag:yaml.org,2002:"):
         tag = "!!" + tag[len("tag:yaml.org,2002:"):]
     problems.append(Problem(path, line, col,
-                            f"YAML tag '{tag}' is not allowed: data files hold plain text, numbers, "
-                            "lists and mappings; remove the tag"))
+                            f"YAML tag '{_short(tag)}' is not allowed: data files hold plain text, numbers, "
+                            "lists and mappings; remove the tag (and put the value in quotes if it "
+                            "should stay text)"))
