@@ -1,1 +1,205 @@
-"""CLI commands for the analyze feature (registered on graph.cli.main)."""
+"""CLI commands for the analyze feature (registered on graph.cli.main).
+
+``actorgraph analyze KIND [PATH]`` runs one analysis of :mod:`graph.analysis`
+on the data (filtered first by the usual relation filters) and prints a
+readable report, or JSON with ``--json``. ``actorgraph import --format csv``
+turns CSV tables back into a validated YAML data file.
+
+Exit codes: 0 fine, 1 invalid data or a refused output, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import analysis
+from .analysis.balance import EXACT_LIMIT, RULES
+from .analysis._report import plural
+from .analysis.centrality import MEASURES
+from .cli import Exit, echo_json, filters_from, guard, load_or_exit, main, path_argument, relation_filters
+from .errors import DataError, OutputError
+
+
+def _view(ds, opts, keep_modality=True):
+    """The filtered view for the relation filters given (and the modality filter, popped when not kept)."""
+    filters = guard(lambda: filters_from(**opts))
+    modality = None if keep_modality else filters.pop("modality", None)
+    view = guard(lambda: ds.view(**filters)) if filters else ds
+    return view, modality
+
+
+def _show(result, as_json, extra=None):
+    if as_json:
+        data = result.to_dict()
+        if extra:
+            data.update(extra)
+        echo_json(data)
+    else:
+        click.echo(str(result))
+
+
+@main.group()
+def analyze():
+    """Analyses of the claims: centrality, balance, timeline, claimants, compare.
+
+    Every analysis takes the data PATH (default ./data) and the relation filters
+    of 'actorgraph relations' (--type, --source, --start...), and prints a report,
+    or JSON with --json. The same functions are in Python: graph.analysis.
+    """
+
+
+@analyze.command()
+@path_argument
+@relation_filters
+@click.option("--by", type=click.Choice(MEASURES), default="degree", show_default=True,
+              help="The measure to rank by.")
+@click.option("--top", type=click.IntRange(min=1), help="Show only the first N entities.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def centrality(path, by, top, as_json, **opts):
+    """Rank entities: claims, in/out, degree, betweenness, eigenvector (PageRank fallback)."""
+    ds = load_or_exit(path)
+    view, _ = _view(ds, opts)
+    result = guard(lambda: analysis.centrality(view, by=by))
+    if top:
+        result.rows = result.rows[:top]
+    _show(result, as_json)
+
+
+@analyze.command()
+@path_argument
+@relation_filters
+@click.option("--rule", type=click.Choice(RULES), default="sum", show_default=True,
+              help="sum: sign of the sum of polarities; majority: more positive or more negative claims.")
+@click.option("--merge-parts", is_flag=True, help="Count an office as the entity it is part of.")
+@click.option("--all-entities", is_flag=True,
+              help="Sign ties with agreements, assets and places too (default: actors only).")
+@click.option("--exact-limit", type=click.IntRange(min=1), default=EXACT_LIMIT, show_default=True,
+              help="Largest group of linked entities split exactly; larger ones use the heuristic.")
+@click.option("--restarts", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Random restarts of the heuristic.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the heuristic's restarts.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, as_json, **opts):
+    """Structural balance: balanced triangles, two camps, frustrated ties.
+
+    Each pair of entities gets one sign from the relations between them: by
+    default the sign of the sum of the polarities of its reported and claimed
+    relations (--modality sets the modalities that count, e.g. -m reported -m
+    claimed -m recommended). An aid to analysis, not a prediction.
+    """
+    ds = load_or_exit(path)
+    view, modality = _view(ds, opts, keep_modality=False)
+    result = guard(lambda: analysis.balance(view, modality=modality, rule=rule, merge_parts=merge_parts,
+                                            actors_only=not all_entities, exact_limit=exact_limit,
+                                            restarts=restarts, seed=seed))
+    _show(result, as_json)
+
+
+@analyze.command()
+@click.argument("actor")
+@path_argument
+@click.option("--with", "other", metavar="ACTOR", help="Only the claims between ACTOR and this actor.")
+@relation_filters
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def timeline(actor, path, other, as_json, **opts):
+    """The dated claims about ACTOR (or between ACTOR and --with), in time order."""
+    ds = load_or_exit(path)
+    view, _ = _view(ds, opts)
+    ids = tuple(guard(lambda: ds.entity(x)).id for x in (actor, other) if x)
+    if all(i in view.entities for i in ids):
+        result = guard(lambda: analysis.timeline(view, *ids))
+    else:   # the filters leave an actor out: its timeline is empty (the name itself is known)
+        result = analysis.Timeline([], [], ids, {i: ds.entities[i].name for i in ids})
+    _show(result, as_json)
+
+
+@analyze.command()
+@path_argument
+@relation_filters
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def claimants(path, as_json, **opts):
+    """Claims grouped by who asserts them (the author or an entity) and by source."""
+    ds = load_or_exit(path)
+    view, _ = _view(ds, opts)
+    _show(guard(lambda: analysis.claimants(view)), as_json)
+
+
+@analyze.command()
+@click.argument("source_a")
+@click.argument("source_b")
+@path_argument
+@relation_filters
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def compare(source_a, source_b, path, as_json, **opts):
+    """What SOURCE_A states that SOURCE_B does not (and back), and where they disagree in polarity.
+
+    Claims match on subject, type and object. Polarity disagreements count the
+    reported, claimed and denied claims by default (--modality sets them).
+    """
+    ds = load_or_exit(path)
+    if opts.get("source"):
+        raise Exit("compare takes its two sources as arguments; leave out --source")
+    guard(lambda: (ds.source(source_a), ds.source(source_b)))
+    view, modality = _view(ds, opts, keep_modality=False)
+    # the view keeps only cited sources; compare needs both even when a filter empties one
+    if source_a not in view.sources or source_b not in view.sources:
+        view = type(ds)(ds.sources, view.entities, view.relations(), files=ds.files)
+    kwargs = {"modality": modality} if modality else {}
+    _show(guard(lambda: analysis.compare(view, source_a, source_b, **kwargs)), as_json)
+
+
+def _tables(paths):
+    """ENTITIES RELATIONS, or one FOLDER, or one PREFIX -> (entities, relations, sources or None)."""
+    if len(paths) == 2:
+        for p in paths:
+            if not os.path.isfile(p):
+                raise Exit(f"no such file: {p}")
+        return paths[0], paths[1], None
+    if len(paths) != 1:
+        raise Exit("give ENTITIES.csv RELATIONS.csv, or one FOLDER holding entities.csv and relations.csv, "
+                   "or the PREFIX of PREFIX-entities.csv and PREFIX-relations.csv")
+    p = paths[0]
+    if os.path.isdir(p):
+        names = {t: os.path.join(p, f"{t}.csv") for t in ("entities", "relations", "sources")}
+    else:
+        stem = p[:-4] if p.lower().endswith(".csv") else p
+        names = {t: f"{stem}-{t}.csv" for t in ("entities", "relations", "sources")}
+    for t in ("entities", "relations"):
+        if not os.path.isfile(names[t]):
+            raise Exit(f"no such file: {names[t]} (the {t} table)")
+    return names["entities"], names["relations"], names["sources"] if os.path.isfile(names["sources"]) else None
+
+
+@main.command(name="import")
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True,
+              help="The format of the tables.")
+@click.argument("tables", nargs=-1, required=True, metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX")
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False),
+              help="The sources table (default: sources.csv or PREFIX-sources.csv next to the relations).")
+@click.option("--output", "-o", required=True, type=click.Path(),
+              help="The YAML file to write (or an existing folder: imported.yaml in it).")
+def import_(fmt, tables, sources, output):
+    """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file.
+
+    Nothing is written unless the result validates; problems are listed as
+    FILE:ROW:COLUMN of the CSV tables.
+    """
+    from .formats.tables import import_csv
+
+    ents, rels, found_sources = _tables(list(tables))
+    sources = sources or found_sources
+    try:
+        out, ds = import_csv(ents, rels, output, sources=sources)
+    except DataError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        n = len(exc.problems)
+        click.echo(f"{n} problem{'s' if n != 1 else ''}: nothing written", err=True)
+        sys.exit(1)
+    except OutputError as exc:
+        raise Exit(str(exc), 1) from None
+    click.echo(f"wrote {out}: valid: {plural(len(ds.entities), 'entity', 'entities')}, "
+               f"{plural(len(ds), 'relation')}, {plural(len(ds.sources), 'source')}")

@@ -287,6 +287,9 @@ class Balance:
                            "is split on its own (its larger side in camp 1), so how the groups line up is arbitrary:")
                 for i, (x, y) in enumerate(self.groups, 1):
                     out.append(f"    group {i}: {', '.join(x)}  |  {', '.join(y) or '-'}")
+            if len(ties) == len(self.entities) - len(self.components):
+                out.append("  (the signed ties form no cycle, so some split always satisfies every tie: here the "
+                           "camps only restate the ties, they do not test them)")
             out.append(f"\nFrustrated ties ({len(self.frustrated)}): "
                        + ("none: the signed ties are balanced" if not self.frustrated else ""))
             for t in self.frustrated:

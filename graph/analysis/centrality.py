@@ -66,6 +66,7 @@ class Centrality:
     rows: list
     by: str
     eigen_method: str   # "eigenvector" or "pagerank" (when eigenvector did not converge)
+    total: int = 0      # entities ranked (rows may be cut to the top ones)
 
     def __len__(self):
         return len(self.rows)
@@ -74,7 +75,7 @@ class Centrality:
         return iter(self.rows)
 
     def to_dict(self) -> dict:
-        return {"by": self.by, "eigen_method": self.eigen_method, "rows": self.rows}
+        return {"by": self.by, "eigen_method": self.eigen_method, "total": self.total, "rows": self.rows}
 
     def _table(self):
         headers = _HEADERS + [self.eigen_method]
@@ -88,7 +89,8 @@ class Centrality:
         rows, headers = self._table()
         note = ("" if self.eigen_method == "eigenvector" else
                 "\n(eigenvector centrality did not converge: the last column is PageRank)")
-        return (f"Centrality of {len(self.rows)} entities, ranked by {self.by}\n\n"
+        top = f" (top {len(self.rows)})" if len(self.rows) < self.total else ""
+        return (f"Centrality of {self.total} entities, ranked by {self.by}{top}\n\n"
                 + text_table(rows, headers, [4, 22, 28, 18] + [None] * 7) + note)
 
     def _repr_html_(self):
@@ -175,4 +177,4 @@ def centrality(ds, *, by="degree") -> Centrality:
     for i, r in enumerate(rows, 1):
         r["rank"] = i
     rows = [{"rank": r.pop("rank"), **r} for r in rows]
-    return Centrality(rows, by, method)
+    return Centrality(rows, by, method, len(rows))

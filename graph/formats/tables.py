@@ -245,6 +245,7 @@ class _Rows:
         self.rows = []
         self.columns = {}          # field -> 1-based column
         self.extra = {}            # e.g. "codes.wikidata" -> column
+        self.headers = {}          # field -> the header as written
         reader = csv.reader(io.StringIO(text))
         try:
             header = next(reader)
@@ -268,6 +269,7 @@ class _Rows:
                     problems.append(Problem(name, 1, i, f"column '{h}' repeats the column for '{field}'"))
                 else:
                     self.columns[field] = i
+                    self.headers[field] = h.strip()
             else:
                 problems.append(Problem(name, 1, i, f"unknown column '{h}'; expected any of: "
                                         + ", ".join(dict.fromkeys(k for k, v in names.items() if v))
@@ -439,7 +441,7 @@ def read_tables(entities_text, relations_text, sources_text=None, *, names=("ent
 
     y = _Yaml()
     y.add("# Imported by actorgraph from CSV tables: " + ", ".join(
-        n for n, t in zip(names, (ents, rels, srcs)) if t is not None))
+        os.path.basename(n) for n, t in zip(names, (ents, rels, srcs)) if t is not None))
 
     # entities first: ids and names are needed to resolve references
     ent_records = []
@@ -481,7 +483,7 @@ def read_tables(entities_text, relations_text, sources_text=None, *, names=("ent
         for f in fields:
             col = table.columns.get(f)
             if col is not None:
-                out[f] = (table.name, row_no, col, f)
+                out[f] = (table.name, row_no, col, table.headers.get(f, f))
         return out
 
     # sources
@@ -623,7 +625,7 @@ def read_tables(entities_text, relations_text, sources_text=None, *, names=("ent
         origins = origins_of(rels, row_no, rec)
         if "evidence" in rec:
             origins["evidence"] = (rels.name, row_no, rels.columns.get("quote", rels.columns.get("source", 1)),
-                                   "quote")
+                                   rels.headers.get("quote", "quote"))
         y.record(rec, origins, (rels.name, row_no, 1, "ID"))
     return "\n".join(y.lines) + "\n", y.origin, problems
 
