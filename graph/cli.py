@@ -32,10 +32,83 @@ class Exit(click.ClickException):
         click.echo(f"error: {self.format_message()}", err=True)
 
 
+class ByteSize(click.ParamType):
+    """A number of bytes: 1000000, 64M, 10MB, 1.5G (K/M/G are powers of 1024)."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3, "T": 1024 ** 4}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            n = value
+        else:
+            text = str(value).strip().upper().replace("_", "").replace(",", "")
+            text = text[:-1] if text.endswith("B") else text
+            if text.endswith("I"):
+                text = text[:-1]   # KiB, MiB
+            unit = text[-1:] if text[-1:] in self._UNITS else ""
+            try:
+                n = int(float(text[: len(text) - len(unit)]) * self._UNITS[unit])
+            except ValueError:
+                self.fail(f"'{value}' is not a size: write a number of bytes such as 1000000, 64M or 1G",
+                          param, ctx)
+        if n < 1:
+            self.fail(f"'{value}' is not a size: it must be at least 1 byte", param, ctx)
+        return n
+
+
+# (option, Limits field, environment variable, type, help)
+LIMIT_OPTIONS = (
+    ("--max-file-bytes", "max_file_bytes", "ACTORGRAPH_MAX_FILE_BYTES", ByteSize(),
+     "Refuse data files and stored source texts larger than SIZE (e.g. 64M)."),
+    ("--max-entities", "max_entities", "ACTORGRAPH_MAX_ENTITIES", click.IntRange(min=0),
+     "Refuse data with more entities than this."),
+    ("--max-relations", "max_relations", "ACTORGRAPH_MAX_RELATIONS", click.IntRange(min=0),
+     "Refuse data with more relations than this."),
+)
+_LIMITS_META = "actorgraph.limits"
+
+
+def _remember_limit(ctx, param, value):
+    if value is not None:
+        ctx.meta.setdefault(_LIMITS_META, {})[param.name] = value
+    return value
+
+
 def limits_option(f):
-    f = click.option("--max-file-bytes", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_file_bytes,
-                     show_default=True, help="Refuse data files larger than this.")(f)
+    """Add --max-file-bytes, --max-entities and --max-relations to a command.
+
+    The values (or the ACTORGRAPH_MAX_* environment variables) reach
+    :func:`load_or_exit` and :func:`current_limits` through the click context:
+    the command function does not receive them as arguments.
+    """
+    for opt, name, env, typ, help_ in reversed(LIMIT_OPTIONS):
+        default = getattr(DEFAULT_LIMITS, name)
+        f = click.option(opt, name, type=typ, default=None, envvar=env, expose_value=False,
+                         callback=_remember_limit, metavar="SIZE" if name == "max_file_bytes" else "N",
+                         help=f"{help_} [default: {default:,}; env: {env}]")(f)
     return f
+
+
+def current_limits(**given):
+    """The :class:`Limits` in force: *given* values, then the command's options,
+    then the ACTORGRAPH_MAX_* environment variables, then the defaults."""
+    import os
+
+    values = {}
+    for opt, name, env, typ, _ in LIMIT_OPTIONS:
+        raw = os.environ.get(env)
+        if raw not in (None, ""):
+            try:
+                values[name] = typ.convert(raw, None, None)
+            except click.BadParameter as exc:
+                raise Exit(f"environment variable {env}: {exc.format_message()}", 2) from None
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        values.update(ctx.meta.get(_LIMITS_META, {}))
+        break   # ctx.meta is shared by the whole command line
+    values.update({k: v for k, v in given.items() if v is not None})
+    return Limits(**values)
 
 
 def path_argument(f):
@@ -43,10 +116,16 @@ def path_argument(f):
                           metavar="[PATH]")(f)
 
 
-def load_or_exit(path, max_file_bytes=DEFAULT_LIMITS.max_file_bytes):
-    """Load the data; on invalid data print every problem to stderr and exit 1."""
+def load_or_exit(path, max_file_bytes=None, *, limits=None):
+    """Load the data; on invalid data print every problem to stderr and exit 1.
+
+    Limits: *limits*, else :func:`current_limits` (options of a command
+    decorated with :func:`limits_option`, ACTORGRAPH_MAX_* variables, defaults).
+    """
+    if limits is None:
+        limits = current_limits(max_file_bytes=max_file_bytes)
     try:
-        return load(path, limits=Limits(max_file_bytes=max_file_bytes))
+        return load(path, limits=limits)
     except DataError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)
@@ -109,9 +188,12 @@ def main():
 @main.command()
 @path_argument
 @limits_option
-def validate(path, max_file_bytes):
-    """Check every data file under PATH; list every problem as FILE:LINE:COL."""
-    records, problems = check(path, limits=Limits(max_file_bytes=max_file_bytes))
+def validate(path):
+    """Check every data file under PATH; list every problem as FILE:LINE:COL.
+
+    Exit code 0: valid; 1: problems in the data; 2: bad usage.
+    """
+    records, problems = check(path, limits=current_limits())
     if problems:
         for p in problems:
             click.echo(str(p), err=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .validate import build_records
-from .yamlio import Document, parse_text
+from .yamlio import Document, ReadProblem, decode_utf8, parse_text, read_limited
 
 __all__ = ["load", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
 
@@ -29,8 +29,19 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class Limits:
     """Size limits; data past them is refused with a located error.
 
+    ``max_file_bytes`` applies to every data file and every stored source
+    text (a larger file is not read at all); ``max_entities`` and
+    ``max_relations`` count records over all files (past them nothing is
+    validated). From the shell: ``actorgraph validate --max-file-bytes 10M
+    --max-entities 5000 --max-relations 100000``, or the environment
+    variables ``ACTORGRAPH_MAX_FILE_BYTES``, ``ACTORGRAPH_MAX_ENTITIES`` and
+    ``ACTORGRAPH_MAX_RELATIONS`` for every command.
+
     >>> Limits(max_file_bytes=1000).max_file_bytes
     1000
+    >>> records, problems = check("data", limits=Limits(max_entities=3))     # doctest: +SKIP
+    >>> print(problems[0])                                                   # doctest: +SKIP
+    data/seed/entities.yaml:31:5: entity number 4 is over the limit of 3 entities; ...
     """
 
     max_file_bytes: int = 64 * 1024 * 1024
@@ -41,17 +52,24 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-def data_files(path):
+def data_files(path, problems=None):
     """The YAML files below *path* (or *path* itself), sorted, as displayed paths.
 
     Symbolic links to folders are not followed (so a link loop cannot trap
-    the walk); hidden folders (``.git`` ...) are skipped.
+    the walk); hidden files and folders (``.git`` ...) are skipped. Folders
+    that cannot be listed are reported in *problems* (a list) when given.
     """
     path = os.fspath(path)
     if os.path.isfile(path):
         return [path]
     found = []
-    for root, dirs, files in os.walk(path):
+
+    def onerror(exc):
+        if problems is not None:
+            where = getattr(exc, "filename", None) or path
+            problems.append(Problem(where, 0, 0, f"cannot read this folder: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(path, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
@@ -60,28 +78,23 @@ def data_files(path):
 
 
 def _read(path, limits):
-    """Return (Document) for one file, reporting unreadable or oversized files."""
+    """Return the :class:`Document` of one file, reporting unreadable or oversized files."""
     try:
-        size = os.path.getsize(path)
-        if size > limits.max_file_bytes:
-            return Document(path, problems=[Problem(
-                path, 1, 1, f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
-                "(split it into several files, or raise the limit with --max-file-bytes)")])
-        with open(path, "rb") as f:
-            data = f.read(limits.max_file_bytes + 1)
-    except OSError as exc:
-        return Document(path, problems=[Problem(path, 1, 1, f"cannot read this file: {exc.strerror or exc}")])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return Document(path, problems=[Problem(
-            path, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8 text: save the file as UTF-8")])
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return parse_text(text, path)
+        data = read_limited(path, limits.max_file_bytes)
+    except ReadProblem as exc:
+        return Document(path, problems=[Problem(path, 0, 0, str(exc))])
+    text, problem = decode_utf8(data, path)
+    if problem is not None:
+        return Document(path, problems=[problem])
+    doc = parse_text(text, path)
+    if doc.node is None and not doc.problems:
+        doc.problems.append(Problem(path, 0, 0, EMPTY_FILE))
+    return doc
+
+
+EMPTY_FILE = ("the file is empty (or holds only comments): a data file is a mapping with any of the keys "
+              "sources, entities, relations; write 'entities: []' to keep an empty file on purpose, "
+              "or delete it")
 
 
 @contextlib.contextmanager
@@ -102,32 +115,62 @@ def check(path, *, limits=DEFAULT_LIMITS):
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
-    is valid.
+    is valid. ``records`` is ``None`` when nothing could be validated (no
+    data files, or the data is past the *limits*).
     """
     path = os.fspath(path)
     if not os.path.exists(path):
+        if os.path.islink(path):
+            return None, [Problem(path, 0, 0, "a symbolic link to something that does not exist")]
         return None, [Problem(path, 0, 0, "no such file or folder")]
-    files = data_files(path)
-    if not files:
-        return None, [Problem(path, 0, 0, "no data files (*.yaml) found here")]
-    with _no_gc():
-        return _check(path, files, limits)
-
-
-def _check(path, files, limits):
-    docs = []
     problems = []
+    files = data_files(path, problems)
+    if not files:
+        problems.append(Problem(path, 0, 0, "no data files (*.yaml or *.yml) found here"))
+        return None, problems
+    with _no_gc():
+        return _check(path, files, limits, problems)
+
+
+_OVER = ("{what} number {n:,} is over the limit of {limit:,} {what}s; split the data, or raise the limit "
+         "(actorgraph validate {option}, or {env})")
+
+
+def _over_limits(docs, limits):
+    """Problems for the first record past each count limit, located where it is."""
+    out = []
+    for key, what, limit, option in (("entities", "entity", limits.max_entities, "--max-entities"),
+                                     ("relations", "relation", limits.max_relations, "--max-relations")):
+        total = 0
+        for doc, _ in docs:
+            items = doc.value.get(key) if isinstance(doc.value, dict) else None
+            if not isinstance(items, list):
+                continue
+            if total + len(items) > limit:
+                i = limit - total
+                line, col = doc.locate(key, i)
+                env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
+                out.append(Problem(doc.path, line, col,
+                                   _OVER.format(what=what, n=limit + 1, limit=limit, option=option, env=env)))
+                break
+            total += len(items)
+    return out
+
+
+def _check(path, files, limits, problems):
+    docs = []
     for f in files:
         doc = _read(f, limits)
         problems.extend(doc.problems)
         docs.append((doc, os.path.dirname(f)))
-    records = build_records(docs)
+    over = _over_limits(docs, limits)
+    if over:   # past a limit nothing more is done: that is what limits are for
+        problems.extend(over)
+        problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
+        return None, problems
+    records = build_records(docs, max_text_bytes=limits.max_file_bytes)
     records.files = files
     problems.extend(records.problems)
-    for what, table, limit in (("entities", records.entities, limits.max_entities),
-                               ("relations", records.relations, limits.max_relations)):
-        if len(table) > limit:
-            problems.append(Problem(path, 0, 0, f"{len(table):,} {what}, over the limit of {limit:,}"))
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
     return records, problems
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import Problem, suggest
@@ -38,7 +39,7 @@ from .model import FIELDS, Entity, Evidence, Relation, Source
 from .textnorm import normalise
 from .vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, POLARITY_RANGE, RELATION_TYPES, SOURCE_KINDS
 from .when import FORMATS, parse_when
-from .yamlio import Plain, locate
+from .yamlio import Plain, ReadProblem, decode_utf8, locate, read_limited
 
 __all__ = ["build_records", "Records", "ID_PATTERN", "read_source_text"]
 
@@ -47,6 +48,7 @@ _SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation"}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _QID = re.compile(r"Q[1-9][0-9]*\Z")
+_MAX_EXACT = 2 ** 53
 
 
 def _kind_of(v):
@@ -71,12 +73,16 @@ def scalar_value(v):
     (650, 2.5, '650')
     >>> scalar_value(Plain("NO")), scalar_value(Plain("true")), scalar_value(Plain("010"))
     ('NO', True, '010')
+    >>> scalar_value(Plain("1e999")), scalar_value(Plain("123456789012345678901"))
+    ('1e999', '123456789012345678901')
     """
     if isinstance(v, Plain):
         if _INT.match(v):
-            return int(v)
+            # beyond 2**53 a number is not exact in JSON readers (and JavaScript): keep the text
+            return int(v) if len(v) <= 20 and abs(int(v)) <= _MAX_EXACT else str(v)
         if _FLOAT.match(v):
-            return float(v)
+            x = float(v)
+            return x if math.isfinite(x) else str(v)
         if v in ("true", "True", "TRUE"):
             return True
         if v in ("false", "False", "FALSE"):
@@ -100,6 +106,8 @@ class Records:
     names: dict = field(default_factory=dict)   # lower-cased id/name/alias -> entity id
     texts: dict = field(default_factory=dict)   # source id -> normalised stored text
     files: list = field(default_factory=list)   # the YAML files read
+    invalid_entities: set = field(default_factory=set)  # ids of entities reported invalid
+    max_text_bytes: int = 64 * 1024 * 1024
 
 
 class _Ctx:
@@ -192,30 +200,70 @@ def _id(ctx, rec):
         return None
     v = str(v)
     if not ID_PATTERN.match(v):
-        ctx.report(("id",), f"bad id '{_short(v)}': an id starts with a letter or digit and holds only "
-                   "ASCII letters, digits and - _ . : (no spaces)")
+        rule = "an id starts with a letter or digit and holds only ASCII letters, digits and - _ . :"
+        foreign = _foreign_char(v)
+        if v.strip() != v and ID_PATTERN.match(v.strip()):
+            why = "remove the spaces around it"
+        elif foreign:
+            why = f"it holds {foreign}, which is not an ASCII character (even if it looks like one)"
+        elif not v:
+            why = "it is empty"
+        else:
+            why = "no spaces or other punctuation"
+        ctx.report(("id",), f"bad id '{_short(v)}': {why}; {rule}")
         return None
     return v
 
 
-def read_source_text(path):
-    """Read a stored source text (UTF-8) and return it normalised, or raise OSError/ValueError."""
-    with open(path, "rb") as f:
-        data = f.read()
+# Letters of other scripts that look like Latin ones (the usual suspects of copy and paste).
+_LOOKALIKE = str.maketrans(
+    "АВЕКМНОРСТХУІЈЅаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρ",
+    "ABEKMHOPCTXYIJSaeopcyxijsdhlABEZHIKMNOPTYXovp")
+
+
+def _skeleton(v):
+    """*v* with look-alike letters of other scripts mapped to Latin ones, NFKC-folded."""
+    return unicodedata.normalize("NFKC", str(v)).translate(_LOOKALIKE)
+
+
+def _foreign_char(v):
+    """Describe the first non-ASCII character of *v*, or return None."""
+    for i, ch in enumerate(str(v)):
+        if ord(ch) > 127:
+            return (f"the character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}) at "
+                    f"position {i + 1}")
+    return None
+
+
+def read_source_text(path, max_bytes=64 * 1024 * 1024, what="the stored text"):
+    """Read a stored source text (UTF-8) and return it normalised, or raise ValueError.
+
+    Only a regular file of at most *max_bytes* is read (never a pipe or a device).
+    """
     try:
-        return normalise(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"the stored text is not UTF-8 (byte {exc.start + 1})") from None
+        data = read_limited(path, max_bytes, what=what)
+    except ReadProblem as exc:
+        raise ValueError(str(exc)) from None
+    text, problem = decode_utf8(data, path)
+    if problem is not None:
+        where = f"line {problem.line}, column {problem.col}: " if problem.line else ""
+        raise ValueError(f"{what}: {where}{problem.message}".replace("the file", "it"))
+    return normalise(text)
 
 
-def build_records(docs):
+def build_records(docs, *, max_text_bytes=64 * 1024 * 1024):
     """Validate every record of *docs* and build the model.
 
     *docs* is a list of ``(Document, base_dir)`` pairs; ``base_dir`` is the
     folder a source's ``text`` path is relative to (``None``: the current
-    folder). Returns :class:`Records` with ``problems`` unsorted.
+    folder). Documents are taken in the order of their paths, so the result
+    does not depend on the order of *docs*. Stored texts larger than
+    *max_text_bytes* are refused. Returns :class:`Records` with ``problems``
+    unsorted.
     """
     out = Records()
+    out.max_text_bytes = max_text_bytes
+    docs = sorted(docs, key=lambda d: d[0].path)
     problems = out.problems
     items = {"sources": [], "entities": [], "relations": []}
     for doc, base in docs:
@@ -296,7 +344,7 @@ def _build_sources(items, out):
         ctx = _Ctx(doc, node, "source", out.problems)
         rid = _id(ctx, rec)
         if rid is not None:
-            ctx.label = f"source '{rid}'"
+            ctx.label = f"source '{_short(rid)}'"
         _check_fields(ctx, rec, "sources")
         title = _text(ctx, rec, "title")
         kind = _choice(ctx, rec, "kind", SOURCE_KINDS, "source kind")
@@ -311,14 +359,14 @@ def _build_sources(items, out):
             text_path = os.path.normpath(os.path.join(base or ".", text))
             if text_path not in texts:
                 try:
-                    texts[text_path] = read_source_text(text_path)
-                except OSError as exc:
-                    texts[text_path] = None
-                    ctx.report(("text",), f"cannot read the stored text '{text}' "
-                               f"({exc.strerror or exc}); the path is relative to this YAML file")
+                    texts[text_path] = read_source_text(text_path, out.max_text_bytes,
+                                                        what=f"the stored text '{_short(text)}'")
                 except ValueError as exc:
                     texts[text_path] = None
-                    ctx.report(("text",), f"cannot read the stored text '{text}': {exc}")
+                    msg = str(exc)
+                    if "no such file" in msg:
+                        msg += f" (looked for {text_path}: the path is relative to this YAML file)"
+                    ctx.report(("text",), msg)
         src = Source(id=rid or "", title=title, kind=kind, published=published,
                      author=_text(ctx, rec, "author"), outlet=_text(ctx, rec, "outlet"), url=url,
                      perspective=_text(ctx, rec, "perspective"), text=text,
@@ -336,7 +384,7 @@ def _build_entities(items, out):
         ctx = _Ctx(doc, node, "entity", out.problems)
         rid = _id(ctx, rec)
         if rid is not None:
-            ctx.label = f"entity '{rid}'"
+            ctx.label = f"entity '{_short(rid)}'"
         _check_fields(ctx, rec, "entities")
         name = _text(ctx, rec, "name", required=True)
         kind = _choice(ctx, rec, "kind", ENTITY_KINDS, "entity kind", required=True)
@@ -365,8 +413,11 @@ def _build_entities(items, out):
         if rid is not None and name is not None and kind is not None:
             if _register(out.entities, rid, ctx, "entity", seen_lower):
                 out.entities[rid] = ent
+        elif rid is not None:
+            out.invalid_entities.add(rid)   # reported here; references to it are not reported again
     # aliases: each name must point at one entity
     names = {}
+    skeletons = {}
     for ent in out.entities.values():
         for i, a in enumerate((ent.id, ent.name) + ent.aliases):
             low = a.strip().lower()
@@ -374,12 +425,25 @@ def _build_entities(items, out):
             if prev is not None and prev != ent.id:
                 path, line, col = ent.where
                 out.problems.append(Problem(path, line, col,
-                                            f"entity '{ent.id}': the name or alias '{a}' also names entity "
-                                            f"'{prev}'; every name must point at one entity"))
+                                            f"entity '{ent.id}': the name or alias '{_short(a)}' also names "
+                                            f"entity '{prev}'; every name must point at one entity"))
+                continue
+            names[low] = ent.id
+            skel = _skeleton(low).lower()
+            other = skeletons.get(skel)
+            if other is not None and other[0] != ent.id and other[1] != low:
+                path, line, col = ent.where
+                out.problems.append(Problem(path, line, col,
+                                            f"entity '{ent.id}': the name or alias '{_short(a)}' looks the same "
+                                            f"as '{_short(other[2])}' of entity '{other[0]}' but is written with "
+                                            f"other characters ({_foreign_char(a) or _foreign_char(other[2])}); "
+                                            "retype it, or remove one of them"))
             else:
-                names[low] = ent.id
+                skeletons.setdefault(skel, (ent.id, low, a))
     out.names = names
     for ctx, ent in pending_part_of:
+        if ent.part_of in out.invalid_entities:
+            continue
         if ent.part_of not in out.entities:
             ctx.report(("part_of",), _unknown_entity(ent.part_of, "part_of", out))
         elif ent.part_of == ent.id:
@@ -387,13 +451,23 @@ def _build_entities(items, out):
 
 
 def _unknown_entity(value, fieldname, out):
-    hint = ""
-    target = out.names.get(str(value).strip().lower())
-    if target is not None:
-        hint = f" (did you mean '{target}'?)"
-    else:
-        hint = suggest(value, out.entities)
-    return f"unknown entity '{_short(value)}' in '{fieldname}'{hint}"
+    value = str(value)
+    head = f"unknown entity '{_short(value)}' in '{fieldname}'"
+    stripped = value.strip()
+    if stripped != value and stripped in out.entities:
+        return f"{head} (did you mean '{stripped}'? remove the spaces around it)"
+    target = out.names.get(stripped.lower())
+    if target is not None:   # another case, or a name or alias of the entity
+        return f"{head} (did you mean '{target}'?)"
+    foreign = _foreign_char(value)
+    if foreign:
+        skel = _skeleton(stripped)
+        for eid in out.entities:
+            if eid == skel or eid.lower() == skel.lower():
+                return (f"{head} (did you mean '{eid}'? it holds {foreign}, which only looks like a Latin "
+                        "letter: retype the id)")
+        return f"{head}: it holds {foreign}; ids are ASCII{suggest(skel, out.entities)}"
+    return head + suggest(value, out.entities)
 
 
 def _ref(ctx, rec, name, out, required=False):
@@ -401,7 +475,8 @@ def _ref(ctx, rec, name, out, required=False):
     if v is None:
         return None
     if v not in out.entities:
-        ctx.report((name,), _unknown_entity(v, name, out))
+        if v not in out.invalid_entities:
+            ctx.report((name,), _unknown_entity(v, name, out))
         return None
     return v
 
@@ -417,7 +492,10 @@ def _polarity(ctx, rec, default):
             return x
         ctx.report(("polarity",), f"polarity {v} is outside -10..10 (-10 conflict, 0 neutral, +10 cooperation)")
         return default
-    ctx.report(("polarity",), f"'polarity' must be a number from -10 to 10, found {_kind_of(v)}")
+    hint = ""
+    if isinstance(v, str) and not isinstance(v, Plain) and _FLOAT.match(v.strip()):
+        hint = " (in quotes, so it is text: write the number without quotes)"
+    ctx.report(("polarity",), f"'polarity' must be a number from -10 to 10, found {_kind_of(v)}{hint}")
     return default
 
 
@@ -476,7 +554,7 @@ def _build_relations(items, out):
         ctx = _Ctx(doc, node, "relation", out.problems)
         rid = _id(ctx, rec)
         if rid is not None:
-            ctx.label = f"relation '{rid}'"
+            ctx.label = f"relation '{_short(rid)}'"
         _check_fields(ctx, rec, "relations")
         subject = _ref(ctx, rec, "subject", out, required=True)
         obj = _ref(ctx, rec, "object", out, required=True)
