@@ -1,0 +1,348 @@
+"""The analyses, on small hand-built datasets whose answers are known, and on the seed."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import graph
+from graph.analysis import balance, centrality, claimants, compare, signed_ties, timeline
+from graph.errors import QueryError, UnknownEntityError, UnknownSourceError
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def make(relations, entities=None, sources=("s",), kinds=None):
+    """A dataset from (id, subject, type, object[, extra fields]) tuples; every entity a state by default."""
+    kinds = kinds or {}
+    ids = entities or sorted({x for r in relations for x in (r[1], r[3])})
+    doc = {
+        "sources": [{"id": s, "title": f"Source {s}"} for s in sources],
+        "entities": [{"id": e, "name": f"Entity {e}", "kind": kinds.get(e, "state")} for e in ids],
+        "relations": [],
+    }
+    for r in relations:
+        rid, subj, typ, obj = r[:4]
+        extra = dict(r[4]) if len(r) > 4 else {}
+        rec = {"id": rid, "subject": subj, "object": obj, "type": typ,
+               "modality": extra.pop("modality", "reported"),
+               "evidence": [{"source": extra.pop("source", sources[0]), "quote": "q"}]}
+        rec.update(extra)
+        doc["relations"].append(rec)
+    return graph.loads(json.dumps(doc))
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return graph.load(DATA)
+
+
+# -- balance: known triangles ------------------------------------------------------------
+
+def test_unbalanced_triangle_two_friends_one_enemy():
+    # A+B, B+C, A-C: "my friend's friend is my enemy" -- one negative tie, unbalanced
+    ds = make([("ab", "A", "COOPERATE", "B"), ("bc", "B", "SUPPORT", "C"), ("ac", "A", "ACCUSE", "C")])
+    b = balance(ds)
+    assert b.balanced_fraction == 0.0
+    [tri] = b.triangles
+    assert tri.nodes == ("A", "B", "C") and not tri.balanced and tri.negatives == 1
+    assert {t.pair: t.relations for t in tri.ties} == {("A", "B"): ("ab",), ("A", "C"): ("ac",),
+                                                       ("B", "C"): ("bc",)}
+    # any split frustrates exactly one tie; the lightest one is chosen: ACCUSE (-3) < SUPPORT (5) < COOPERATE
+    assert len(b.frustrated) == 1 and b.frustrated_pairs == [["A", "C"]]
+    assert b.camps == (["A", "B", "C"], [])
+    assert b.optimal_splits == 3
+
+
+def test_balanced_triangle_enemy_of_my_enemy():
+    ds = make([("ab", "A", "ASSAULT", "B"), ("bc", "B", "THREATEN", "C"), ("ac", "A", "AID", "C")])
+    b = balance(ds)
+    assert b.balanced_fraction == 1.0
+    assert b.camps == (["A", "C"], ["B"]) and b.frustrated == []
+    assert b.unbalanced == []
+
+
+def test_two_triangles_sharing_a_tie():
+    # A,B,C balanced (+,+,+); B,C,D unbalanced (B+C, C-D, B+D)
+    ds = make([("ab", "A", "AID", "B"), ("bc", "B", "AID", "C"), ("ac", "A", "AID", "C"),
+               ("cd", "C", "ASSAULT", "D"), ("bd", "B", "CONSULT", "D")])
+    b = balance(ds)
+    assert [t.nodes for t in b.triangles] == [("A", "B", "C"), ("B", "C", "D")]
+    assert b.balanced_fraction == 0.5
+    assert [t.nodes for t in b.unbalanced] == [("B", "C", "D")]
+    # cheapest fix: put D across and frustrate the weak B-D CONSULT (+2.5)
+    assert b.frustrated_pairs == [["B", "D"]]
+    assert b.camps == (["A", "B", "C"], ["D"])
+    d = b.to_dict()
+    assert d["frustrated_ties"][0]["why"] == "positive tie across the camps"
+    assert d["frustrated_ties"][0]["relations"] == ["bd"]
+
+
+def test_json_shape_is_the_documented_one():
+    ds = make([("ab", "A", "COOPERATE", "B"), ("bc", "B", "SUPPORT", "C"), ("ac", "A", "ACCUSE", "C")])
+    d = json.loads(json.dumps(balance(ds).to_dict()))
+    assert isinstance(d["balanced_fraction"], float)
+    assert isinstance(d["triangles"], list) and d["triangles"][0]["nodes"] == ["A", "B", "C"]
+    assert all(len(c) >= 0 and all(isinstance(x, str) for x in c) for c in d["camps"]) and len(d["camps"]) == 2
+    assert d["frustrated"] == [["A", "C"]]
+    assert "not a prediction" in d["note"]
+
+
+def test_no_triangle_means_no_fraction():
+    b = balance(make([("ab", "A", "AID", "B")]))
+    assert b.balanced_fraction is None and b.triangles == [] and b.to_dict()["balanced_fraction"] is None
+    assert "no balanced fraction" in str(b)
+
+
+def test_empty_and_unsigned_data():
+    b = balance(make([("ab", "A", "HOLDS", "B"), ("req", "A", "REQUEST", "B")]))
+    assert b.ties == {} and b.camps == ([], []) and b.frustrated == []
+    assert "No signed ties" in str(b)
+
+
+# -- balance: the sign rule --------------------------------------------------------------
+
+def test_sign_rule_sum_and_majority():
+    rels = [("aid", "A", "AID", "B"), ("acc1", "B", "ACCUSE", "A"), ("acc2", "A", "ACCUSE", "B")]
+    ds = make(rels)
+    t = signed_ties(ds)[("A", "B")]
+    assert (t.sign, t.score, t.relations) == (1, 4.0, ("aid", "acc1", "acc2"))   # 10 - 3 - 3
+    m = signed_ties(ds, rule="majority")[("A", "B")]
+    assert (m.sign, m.score) == (-1, -1.0)                                       # 1 positive, 2 negative
+    with pytest.raises(QueryError, match="unknown sign rule"):
+        signed_ties(ds, rule="vibes")
+
+
+def test_structural_and_zero_polarity_do_not_count():
+    ds = make([("h", "A", "HOLDS", "B"), ("r", "A", "REQUEST", "B"), ("p", "A", "PART_OF", "C"),
+               ("c", "A", "CONSULT", "C", {"polarity": 0})])
+    assert signed_ties(ds) == {}
+
+
+def test_polarity_override_counts():
+    ds = make([("x", "A", "CONSULT", "B", {"polarity": -4})])
+    assert signed_ties(ds)[("A", "B")].sign == -1
+
+
+def test_default_modalities_and_widening():
+    ds = make([("rec", "A", "COOPERATE", "B", {"modality": "recommended"}),
+               ("spec", "A", "ASSAULT", "B", {"modality": "speculated"}),
+               ("cl", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A"})])
+    assert set(signed_ties(ds)) == {("B", "C")}
+    assert signed_ties(ds, modality=["reported", "claimed", "recommended"])[("A", "B")].sign == 1
+    assert signed_ties(ds, modality=["recommended", "speculated"])[("A", "B")].score == 0.5
+    with pytest.raises(QueryError, match="unknown modality"):
+        balance(ds, modality=["rumoured"])
+
+
+def test_denied_counts_reversed_when_counted():
+    ds = make([("d", "A", "CONCEDE", "B", {"modality": "denied"})])
+    assert signed_ties(ds) == {}
+    assert signed_ties(ds, modality="denied")[("A", "B")].score == -4.5
+
+
+def test_cancelling_relations_are_ambivalent():
+    ds = make([("x", "A", "AID", "B", {"polarity": 3}), ("y", "B", "ACCUSE", "A")])
+    b = balance(ds)
+    assert b.ties == {} and [t.pair for t in b.ambivalent] == [("A", "B")]
+    assert "Ambivalent" in str(b)
+
+
+def test_merge_parts_and_actors_only():
+    doc = {
+        "sources": [{"id": "s", "title": "T"}],
+        "entities": [{"id": "A", "name": "A", "kind": "state"}, {"id": "B", "name": "B", "kind": "state"},
+                     {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"},
+                     {"id": "GUNS", "name": "Guns", "kind": "asset"}],
+        "relations": [
+            {"id": "fo", "subject": "A-FO", "object": "B", "type": "ACCUSE", "modality": "reported",
+             "evidence": [{"source": "s", "quote": "q"}]},
+            {"id": "guns", "subject": "B", "object": "GUNS", "type": "COERCE", "modality": "reported",
+             "evidence": [{"source": "s", "quote": "q"}]},
+        ],
+    }
+    ds = graph.loads(json.dumps(doc))
+    assert set(signed_ties(ds)) == {("A-FO", "B")}
+    assert set(signed_ties(ds, merge_parts=True)) == {("A", "B")}
+    assert set(signed_ties(ds, actors_only=False)) == {("A-FO", "B"), ("B", "GUNS")}
+
+
+# -- balance: the camps are optimal -------------------------------------------------------
+
+def _random_signed(rng, n, p):
+    rels = []
+    for i, j in itertools.combinations(range(n), 2):
+        if rng.random() < p:
+            typ = rng.choice(["AID", "COOPERATE", "SUPPORT", "ACCUSE", "ASSAULT", "SANCTION"])
+            rels.append((f"r{i}-{j}", f"E{i:02d}", typ, f"E{j:02d}"))
+    return rels
+
+
+def _brute_force_minimum(b):
+    nodes = b.entities
+    best = None
+    for bits in itertools.product((0, 1), repeat=len(nodes)):
+        side = dict(zip(nodes, bits))
+        f = sum((side[t.a] == side[t.b]) != (t.sign > 0) for t in b.ties.values())
+        best = f if best is None else min(best, f)
+    return best
+
+
+@pytest.mark.parametrize("seed_", range(12))
+def test_exact_split_is_optimal_against_brute_force(seed_):
+    rng = random.Random(seed_)
+    rels = _random_signed(rng, rng.randint(3, 9), 0.6)
+    if not rels:
+        return
+    b = balance(make(rels))
+    assert b.method == "exact"
+    assert len(b.frustrated) == _brute_force_minimum(b)
+    # the frustrated list is exactly the ties the camps frustrate
+    first = set(b.camps[0])
+    assert {t.pair for t in b.frustrated} == {
+        t.pair for t in b.ties.values() if ((t.a in first) == (t.b in first)) != (t.sign > 0)}
+
+
+@pytest.mark.parametrize("seed_", range(8))
+def test_heuristic_matches_exact_on_small_graphs(seed_):
+    rng = random.Random(100 + seed_)
+    ds = make(_random_signed(rng, 10, 0.5))
+    exact = balance(ds)
+    heur = balance(ds, exact_limit=2, restarts=30)
+    assert heur.method == "heuristic" and "not guaranteed optimal" in heur.method_detail
+    assert len(heur.frustrated) == len(exact.frustrated)
+
+
+def test_heuristic_finds_a_planted_balanced_split_of_40_entities():
+    rng = random.Random(7)
+    camp = {f"E{i:02d}": rng.randint(0, 1) for i in range(40)}
+    rels = []
+    for i, j in itertools.combinations(range(40), 2):
+        a, b_ = f"E{i:02d}", f"E{j:02d}"
+        if rng.random() < 0.15:
+            rels.append((f"r{i}-{j}", a, "AID" if camp[a] == camp[b_] else "ASSAULT", b_))
+    ds = make(rels)
+    b = balance(ds)
+    assert b.method == "heuristic" and b.frustrated == [] and b.balanced_fraction == 1.0
+    found = {e: 0 for e in b.camps[0]} | {e: 1 for e in b.camps[1]}
+    comps = [c for c in b.components]
+    for comp in comps:   # same partition as planted, up to swapping the camps within a group
+        assert len({(found[e] == camp[e]) for e in comp}) == 1
+    assert balance(ds).camps == b.camps            # seeded: the same answer every time
+
+
+def test_exact_limit_validation():
+    with pytest.raises(QueryError):
+        balance(make([("ab", "A", "AID", "B")]), exact_limit=0)
+
+
+# -- centrality -------------------------------------------------------------------------
+
+def test_centrality_on_a_path_graph():
+    ds = make([("ab", "A", "AID", "B"), ("bc", "B", "AID", "C"), ("cd", "C", "AID", "D")])
+    c = centrality(ds, by="betweenness")
+    assert [r["id"] for r in c][:2] == ["B", "C"]
+    row = {r["id"]: r for r in c}
+    assert row["B"]["betweenness"] == pytest.approx(2 / 3)
+    assert row["A"]["betweenness"] == 0
+    assert row["B"]["degree"] == pytest.approx(2 / 3)
+    assert row["A"]["out"] == 1 and row["A"]["in"] == 0 and row["D"]["in"] == 1
+    ev = nx.eigenvector_centrality(nx.path_graph(["A", "B", "C", "D"]), max_iter=1000, tol=1e-8)
+    assert row["B"]["eigenvector"] == pytest.approx(ev["B"], abs=1e-5)
+    assert c.eigen_method == "eigenvector"
+
+
+def test_centrality_counts_parallel_claims():
+    ds = make([("r1", "A", "AID", "B"), ("r2", "A", "ACCUSE", "B"), ("r3", "B", "ACCUSE", "A")])
+    row = {r["id"]: r for r in centrality(ds)}
+    assert (row["A"]["claims"], row["A"]["out"], row["A"]["in"], row["A"]["neighbours"]) == (3, 2, 1, 1)
+
+
+def test_centrality_falls_back_to_pagerank(monkeypatch):
+    def fail(*a, **k):
+        raise nx.PowerIterationFailedConvergence(1000)
+    monkeypatch.setattr(nx, "eigenvector_centrality", fail)
+    c = centrality(make([("ab", "A", "AID", "B"), ("bc", "B", "AID", "C")]))
+    assert c.eigen_method == "pagerank"
+    assert sum(r["eigenvector"] for r in c) == pytest.approx(1.0, abs=1e-5)
+    assert "PageRank" in str(c)
+
+
+def test_centrality_of_a_view_and_bad_measure(seed):
+    view = seed.view(modality="recommended")
+    assert {r["id"] for r in centrality(view)} == set(view.entities)
+    with pytest.raises(QueryError):
+        centrality(seed, by="fame")
+
+
+# -- timeline, claimants, compare -------------------------------------------------------
+
+def test_timeline_orders_by_start_then_end():
+    ds = make([("y", "A", "AID", "B", {"when": "2021"}), ("m", "A", "AID", "B", {"when": "2021-03"}),
+               ("d", "B", "ACCUSE", "A", {"when": "2021-01-15"}), ("open", "A", "CONSULT", "B", {"when": "..2020"}),
+               ("none", "A", "CONSULT", "B"), ("other", "A", "AID", "C", {"when": "2022"})])
+    t = timeline(ds, "A", "B")
+    assert [r.id for r in t] == ["open", "y", "d", "m"]
+    assert [r.id for r in t.undated] == ["none"]
+    assert [r.id for r in timeline(ds, "Entity C")] == ["other"]
+    assert [r.id for r in timeline(ds)] == ["open", "y", "d", "m", "other"]
+    d = t.to_dict()
+    assert d["dated"][0]["start"] is not None and d["undated"][0]["id"] == "none"
+    with pytest.raises(UnknownEntityError):
+        timeline(ds, "ZZZ")
+
+
+def test_claimants_groups_by_asserter_and_source():
+    ds = make([("r1", "A", "AID", "B"), ("r2", "B", "ACCUSE", "A", {"modality": "claimed", "asserted_by": "A"}),
+               ("r3", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A", "source": "t"}),
+               ("r4", "C", "AID", "B", {"modality": "recommended", "source": "t"})], sources=("s", "t"))
+    c = claimants(ds)
+    # most claims first; on a tie the source's own voice comes first
+    assert [(g["claimant"], g["relations"]) for g in c.by_claimant] == [("author", ["r1", "r4"]), ("A", ["r2", "r3"])]
+    assert {s["source"]: s["claimants"] for s in c.by_source} == {
+        "s": {"author": ["r1"], "A": ["r2"]}, "t": {"author": ["r4"], "A": ["r3"]}}
+
+
+def test_compare_two_sources():
+    ds = make([("a1", "X", "AID", "Y", {"source": "a"}),
+               ("b1", "X", "AID", "Y", {"source": "b", "modality": "recommended"}),
+               ("a2", "X", "ASSAULT", "Z", {"source": "a"}),
+               ("b2", "Z", "COOPERATE", "X", {"source": "b"}),
+               ("b3", "Y", "CONSULT", "Z", {"source": "b"})], sources=("a", "b"))
+    c = compare(ds, "a", "b")
+    assert c.only_a == ["a2"] and c.only_b == ["b2", "b3"]
+    assert c.shared == [{"subject": "X", "object": "Y", "type": "AID", "a": ["a1"], "b": ["b1"],
+                         "modality_differs": True}]
+    # A: X assaults Z; B: Z cooperates with X -- opposite signs on the pair X--Z
+    assert [(d["pair"], d["a_sign"], d["b_sign"]) for d in c.disagreements] == [(["X", "Z"], -1, 1)]
+    assert "Disagreements in polarity (1" in str(c)
+    with pytest.raises(UnknownSourceError):
+        compare(ds, "a", "nope")
+    with pytest.raises(QueryError):
+        compare(ds, "a", "a")
+
+
+# -- the seed ------------------------------------------------------------------------------
+
+def test_seed_analyses_run_and_add_up(seed):
+    c = centrality(seed)
+    assert len(c.rows) == len(seed.entities)
+    assert sum(r["out"] for r in c) == len(seed) == sum(r["in"] for r in c)
+    cl = claimants(seed)
+    assert sum(g["count"] for g in cl.by_claimant) == len(seed)
+    b = balance(seed, modality=["reported", "claimed", "recommended", "speculated", "denied"])
+    assert b.balanced_fraction is None or 0 <= b.balanced_fraction <= 1
+    assert set(b.camps[0]) | set(b.camps[1]) == set(b.entities)
+    assert not set(b.camps[0]) & set(b.camps[1])
+    for t in b.ties.values():   # every relation behind a tie joins the pair
+        for rid in t.relations:
+            r = seed.relation(rid)
+            assert {r.subject, r.object} == {t.a, t.b}
+    dated = timeline(seed, "TAL")
+    starts = [r.when.start for r in dated]
+    assert starts == sorted(starts)
