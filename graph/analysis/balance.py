@@ -153,7 +153,7 @@ class Triangle:
                 "ties": [t.to_dict() for t in self.ties]}
 
 
-@dataclass
+@dataclass(repr=False)
 class Balance:
     """The result of :func:`balance`; ``to_dict()`` is what ``--json`` prints."""
 
@@ -173,6 +173,12 @@ class Balance:
     groups: list = field(default_factory=list)       # per component: (larger side, smaller side)
     relations: dict = field(default_factory=dict, repr=False)   # id -> Relation behind the ties
     names: dict = field(default_factory=dict, repr=False)       # id -> display name
+
+    def __repr__(self):
+        frac = "n/a" if self.balanced_fraction is None else f"{self.balanced_fraction:.2f}"
+        return (f"<Balance: {len(self.ties)} signed ties, {len(self.triangles)} triangles (balanced {frac}), "
+                f"camps of {len(self.camps[0])} and {len(self.camps[1])}, {len(self.frustrated)} frustrated, "
+                f"{self.method}>")
 
     @property
     def entities(self) -> list:

@@ -59,7 +59,7 @@ MEASURES = ("degree", "claims", "in", "out", "betweenness", "eigenvector")
 _HEADERS = ["rank", "id", "name", "kind", "claims", "out", "in", "neighbours", "degree", "betweenness"]
 
 
-@dataclass
+@dataclass(repr=False)
 class Centrality:
     """The ranked table of :func:`centrality`; ``rows`` are dicts, best first."""
 
@@ -70,6 +70,10 @@ class Centrality:
 
     def __len__(self):
         return len(self.rows)
+
+    def __repr__(self):
+        return f"<Centrality of {self.total} entities by {self.by}: " + \
+            ", ".join(r["id"] for r in self.rows[:5]) + (", ..." if len(self.rows) > 5 else "") + ">"
 
     def __iter__(self):
         return iter(self.rows)

@@ -42,7 +42,7 @@ from ._report import entity_name, html_table, plural, text_table
 __all__ = ["claimants", "Claimants"]
 
 
-@dataclass
+@dataclass(repr=False)
 class Claimants:
     """Claims grouped by who asserts them (``by_claimant``) and by source (``by_source``)."""
 
@@ -52,6 +52,9 @@ class Claimants:
 
     def to_dict(self) -> dict:
         return {"by_claimant": self.by_claimant, "by_source": self.by_source}
+
+    def __repr__(self):
+        return "<Claimants: " + ", ".join(f"{g['claimant']} {g['count']}" for g in self.by_claimant) + ">"
 
     def _claim_line(self, rid):
         r = self.relations[rid]

@@ -60,7 +60,7 @@ def _line(r):
     return f"{r.subject} {r.type}{mode} {r.object} ({r.modality}{when})"
 
 
-@dataclass
+@dataclass(repr=False)
 class Comparison:
     """The result of :func:`compare`; ``to_dict()`` is what ``--json`` prints."""
 
@@ -73,6 +73,10 @@ class Comparison:
     modalities: tuple
     relations: dict
     titles: dict
+
+    def __repr__(self):
+        return (f"<Comparison {self.a} vs {self.b}: {len(self.only_a)} only in A, {len(self.only_b)} only in B, "
+                f"{len(self.shared)} shared, {len(self.disagreements)} disagreements>")
 
     def to_dict(self) -> dict:
         return {"a": self.a, "b": self.b, "only_a": self.only_a, "only_b": self.only_b,

@@ -59,7 +59,7 @@ def _when_text(w):
     return s
 
 
-@dataclass
+@dataclass(repr=False)
 class Timeline:
     """The dated claims in time order (``relations``), and the ``undated`` ones."""
 
@@ -73,6 +73,9 @@ class Timeline:
 
     def __len__(self):
         return len(self.relations)
+
+    def __repr__(self):
+        return f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
 
     def to_dict(self) -> dict:
         return {"actors": list(self.actors), "dated": [_row(r) for r in self.relations],
