@@ -47,14 +47,38 @@ def check_output_path(path, protect=()):
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
 
 
+def _fsync_dir(folder):
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path, data, *, protect=(), encoding="utf-8"):
-    """Write *data* (str or bytes) to *path* atomically; see the module docs."""
+    """Write *data* (str or bytes) to *path* atomically; see the module docs.
+
+    Raises
+    ------
+    OutputError
+        When *path* is one of *protect* (checked again just before the
+        rename), is a folder, or cannot be written; the target is then left
+        as it was.
+    """
     path = os.fspath(path)
     check_output_path(path, protect)
     if isinstance(data, str):
         data = data.encode(encoding)
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -67,10 +91,14 @@ def write_atomic(path, data, *, protect=(), encoding="utf-8"):
                 pass
         else:
             os.chmod(tmp, 0o644)
+        check_output_path(path, protect)   # it may have become one of them meanwhile (a new symlink)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+    _fsync_dir(folder)

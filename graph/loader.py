@@ -132,8 +132,8 @@ def check(path, *, limits=DEFAULT_LIMITS):
         return _check(path, files, limits, problems)
 
 
-_OVER = ("{what} number {n:,} is over the limit of {limit:,} {what}s; split the data, or raise the limit "
-         "(actorgraph validate {option}, or {env})")
+_OVER = ("{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
+         "(actorgraph validate {option} N, or {env})")
 
 
 def _over_limits(docs, limits):
@@ -151,7 +151,7 @@ def _over_limits(docs, limits):
                 line, col = doc.locate(key, i)
                 env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
                 out.append(Problem(doc.path, line, col,
-                                   _OVER.format(what=what, n=limit + 1, limit=limit, option=option, env=env)))
+                                   _OVER.format(what=what, plural=key, n=limit + 1, limit=limit, option=option, env=env)))
                 break
             total += len(items)
     return out

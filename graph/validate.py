@@ -39,12 +39,13 @@ from .model import FIELDS, Entity, Evidence, Relation, Source
 from .textnorm import normalise
 from .vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, POLARITY_RANGE, RELATION_TYPES, SOURCE_KINDS
 from .when import FORMATS, parse_when
-from .yamlio import Plain, ReadProblem, decode_utf8, locate, read_limited
+from .yamlio import REFUSED, Plain, ReadProblem, decode_utf8, locate, read_limited
 
 __all__ = ["build_records", "Records", "ID_PATTERN", "read_source_text"]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 _SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation"}
+_ARTICLE = {"sources": "a", "entities": "an", "relations": "a"}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _QID = re.compile(r"Q[1-9][0-9]*\Z")
@@ -107,6 +108,7 @@ class Records:
     texts: dict = field(default_factory=dict)   # source id -> normalised stored text
     files: list = field(default_factory=list)   # the YAML files read
     invalid_entities: set = field(default_factory=set)  # ids of entities reported invalid
+    invalid_sources: set = field(default_factory=set)   # ids of sources that could not be read
     max_text_bytes: int = 64 * 1024 * 1024
 
 
@@ -178,7 +180,8 @@ def _when(ctx, rec, name):
     try:
         return parse_when(v)
     except ValueError as exc:
-        ctx.report((name,), f"bad '{name}': {exc}; expected {FORMATS}")
+        msg = str(exc)
+        ctx.report((name,), f"bad '{name}': {msg}" + ("" if FORMATS in msg else f"; expected {FORMATS}"))
         return None
 
 
@@ -187,7 +190,7 @@ def _check_fields(ctx, rec, kind):
     for k in rec:
         if k not in allowed:
             ctx.report((k,), f"unknown field '{_short(k)}'{suggest(k, allowed)}; "
-                       f"a {_SINGULAR[kind]} has the fields: " + ", ".join(allowed), key=True)
+                       f"{_ARTICLE[kind]} {_SINGULAR[kind]} has the fields: " + ", ".join(allowed), key=True)
 
 
 def _id(ctx, rec):
@@ -209,7 +212,11 @@ def _id(ctx, rec):
         elif not v:
             why = "it is empty"
         else:
-            why = "no spaces or other punctuation"
+            if not ID_PATTERN.match(v[:1]):
+                bad, pos = v[0], 1
+            else:
+                pos, bad = next((i + 1, c) for i, c in enumerate(v) if not ID_PATTERN.match("a" + c))
+            why = f"it holds {'a space' if bad == ' ' else repr(bad)} at position {pos}"
         ctx.report(("id",), f"bad id '{_short(v)}': {why}; {rule}")
         return None
     return v
@@ -267,7 +274,7 @@ def build_records(docs, *, max_text_bytes=64 * 1024 * 1024):
     problems = out.problems
     items = {"sources": [], "entities": [], "relations": []}
     for doc, base in docs:
-        if doc.value is None:
+        if doc.value is None or doc.value is REFUSED:
             continue
         top = doc.value
         if not isinstance(top, dict):
@@ -283,7 +290,7 @@ def build_records(docs, *, max_text_bytes=64 * 1024 * 1024):
                                         f"unknown top-level key '{_short(key)}'{suggest(key, items)}; "
                                         "expected any of: sources, entities, relations"))
                 continue
-            if val is None:
+            if val is None or val is REFUSED:
                 continue
             if not isinstance(val, list):
                 line, col = locate(doc.node, key)
@@ -294,6 +301,8 @@ def build_records(docs, *, max_text_bytes=64 * 1024 * 1024):
             seq = locate_node(doc.node, key)
             for i, rec in enumerate(val):
                 node = seq.value[i]
+                if rec is REFUSED:
+                    continue
                 if not isinstance(rec, dict):
                     line, col = locate(node)
                     problems.append(Problem(doc.path, line, col,
@@ -332,6 +341,18 @@ def _register(table, rid, ctx, what, seen_lower):
     return True
 
 
+def _tainted(doc, rec, invalid):
+    """True when the record holds something refused while reading (already reported):
+    it is not validated further, and its id (if readable) is known, so that
+    references to it are not reported as unknown."""
+    if not doc.is_tainted(rec):
+        return False
+    rid = rec.get("id")
+    if invalid is not None and isinstance(rid, str) and ID_PATTERN.match(rid):
+        invalid.add(rid)
+    return True
+
+
 def _where(ctx):
     line, col = ctx.at()
     return (ctx.doc.path, line, col)
@@ -341,6 +362,8 @@ def _build_sources(items, out):
     seen_lower = {}
     texts = {}
     for doc, base, node, rec in items:
+        if _tainted(doc, rec, out.invalid_sources):
+            continue
         ctx = _Ctx(doc, node, "source", out.problems)
         rid = _id(ctx, rec)
         if rid is not None:
@@ -381,6 +404,8 @@ def _build_entities(items, out):
     seen_lower = {}
     pending_part_of = []
     for doc, base, node, rec in items:
+        if _tainted(doc, rec, out.invalid_entities):
+            continue
         ctx = _Ctx(doc, node, "entity", out.problems)
         rid = _id(ctx, rec)
         if rid is not None:
@@ -527,6 +552,8 @@ def _evidence(ctx, rec, out):
             ctx.report(("evidence", i) + (("source",) if src is not None else ()),
                        f"evidence item {i + 1} needs 'source': the id of a source")
             ok = False
+        elif str(src) in out.invalid_sources:
+            ok = False
         elif str(src) not in out.sources:
             ctx.report(("evidence", i, "source"),
                        f"unknown source '{_short(src)}' in evidence{suggest(src, out.sources)}")
@@ -551,6 +578,8 @@ def _build_relations(items, out):
     seen_lower = {}
     types = RELATION_TYPES
     for doc, base, node, rec in items:
+        if _tainted(doc, rec, None):
+            continue
         ctx = _Ctx(doc, node, "relation", out.problems)
         rid = _id(ctx, rec)
         if rid is not None:

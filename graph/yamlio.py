@@ -48,7 +48,7 @@ import yaml
 
 from .errors import Problem
 
-__all__ = ["Plain", "Document", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode",
+__all__ = ["Plain", "Document", "REFUSED", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode",
            "read_limited", "decode_utf8", "ReadProblem"]
 
 MAX_DEPTH = 64
@@ -108,20 +108,44 @@ class MapNode:
         self.start_mark = start_mark
 
 
+class _Refused:
+    """The value of a node that was refused (a tag...); the problem is already reported."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "REFUSED"
+
+    def __reduce__(self):
+        return "REFUSED"
+
+
+REFUSED = _Refused()
+"""Stands for a value that was refused while reading (and reported)."""
+
+
 class Document:
     """A parsed file: its ``value``, its node tree and the problems found.
 
     ``locate(*keys)`` gives the 1-based (line, column) of the value at that
     path of mapping keys and list indexes (the deepest one that exists).
+    ``tainted`` holds the ``id()`` of every list and mapping that contains,
+    at any depth, something refused while reading (a tag, a merge key...):
+    the validator does not pile further messages on those.
     """
 
-    __slots__ = ("path", "value", "node", "problems")
+    __slots__ = ("path", "value", "node", "problems", "tainted")
 
     def __init__(self, path, value=None, node=None, problems=None):
         self.path = path
         self.value = value
         self.node = node
         self.problems = problems if problems is not None else []
+        self.tainted = set()
+
+    def is_tainted(self, value):
+        """True when *value* (a list or mapping of this document) holds something refused."""
+        return bool(self.tainted) and id(value) in self.tainted
 
     def locate(self, *keys, node=None, key=False):
         node = self.node if node is None else node
@@ -172,6 +196,9 @@ _HINTS = (
     ("could not find expected ':'",
      "each line of a mapping needs 'key: value'; put text that contains ': ' or ' #' in quotes"),
     ("found unexpected end of stream", "a quoted value or a [ ] / { } list is never closed"),
+    ("did not find expected hexdecimal number",
+     "in \"double quotes\" a backslash starts an escape (\\U, \\x...): write \\\\ for a backslash, or use "
+     "'single quotes'"),
     ("found unknown escape character",
      "in \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'"),
     ("did not find expected key", "check the indentation: items of one mapping start in the same column"),
@@ -184,6 +211,8 @@ _HINTS = (
      "a value cannot start with this character; put the value in quotes"),
     ("found incompatible YAML document", "remove the '%YAML' line"),
 )
+_ODD_BREAKS = (("\u2028", "U+2028 LINE SEPARATOR"), ("\u2029", "U+2029 PARAGRAPH SEPARATOR"),
+               ("\x85", "U+0085 NEXT LINE"))
 _BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -266,9 +295,19 @@ def parse_text(text, path):
     """
     doc = Document(path)
     problems = doc.problems
+    for sep, name in _ODD_BREAKS:
+        if sep in text:
+            before = text[: text.index(sep)]
+            line = before.count("\n") + 1
+            col = len(before) - (before.rfind("\n") + 1) + 1
+            problems.append(Problem(path, line, col,
+                                    f"the file holds the character {name}, which YAML reads as a line break "
+                                    "but most editors do not show as one (so line numbers would not match); "
+                                    "replace it with a normal line break or a space"))
+            return doc
     parser = _Loader(text)
     try:
-        doc.node, doc.value = _build(parser, path, problems)
+        doc.node, doc.value = _build(parser, path, problems, doc.tainted)
     except _Stop:
         doc.node = doc.value = None
     except yaml.YAMLError as exc:
@@ -282,10 +321,15 @@ def parse_text(text, path):
     return doc
 
 
-_BAD = object()   # the value of a tagged node (reported; becomes None)
+_BAD = REFUSED
 
 
-def _build(parser, path, problems):
+def _taint(stack, tainted):
+    for frame in stack:
+        tainted.add(id(frame[1]))
+
+
+def _build(parser, path, problems, tainted):
     """Build (node, value) from the parser's events with an explicit stack."""
     check, get = parser.check_event, parser.get_event
     stack = []   # per open collection: [node, value, pending key (node, value) or None, keys seen or None, tag ok]
@@ -300,6 +344,7 @@ def _build(parser, path, problems):
             tag = ev.tag
             if tag is not None and tag != _STR:
                 _tag_problem(ev, tag, path, problems)
+                _taint(stack, tainted)
                 value = _BAD
             else:
                 value = ev.value
@@ -318,6 +363,7 @@ def _build(parser, path, problems):
             ok = True
             if ev.tag is not None and ev.tag != (_MAP if t is _MSE else _SEQ):
                 _tag_problem(ev, ev.tag, path, problems)
+                _taint(stack, tainted)
                 ok = False
             if t is _MSE:
                 stack.append([MapNode([], ev.start_mark), {}, None, {}, ok])
@@ -343,13 +389,13 @@ def _build(parser, path, problems):
             continue
         # attach (node, value) to its parent
         if not stack:
-            root = (node, None if value is _BAD else value)
+            root = (node, value)
             continue
         top = stack[-1]
         seen = top[3]
         if seen is None:                        # an item of a list
             top[0].value.append(node)
-            top[1].append(None if value is _BAD else value)
+            top[1].append(value)
         elif top[2] is None:                    # a mapping key
             top[2] = (node, value)
         else:                                   # a mapping value
@@ -361,6 +407,7 @@ def _build(parser, path, problems):
                 line, col = _mark(knode)
                 problems.append(Problem(path, line, col,
                                         "a mapping key must be a plain name, not a list or a mapping"))
+                _taint(stack, tainted)
                 continue
             k = knode.value
             if k in seen:
@@ -373,10 +420,11 @@ def _build(parser, path, problems):
                 line, col = _mark(knode)
                 problems.append(Problem(path, line, col,
                                         "merge keys ('<<') are not allowed: write the fields out in full"))
+                _taint(stack, tainted)
                 continue
             seen[k] = knode.start_mark.line + 1
             top[0].value.append((knode, node))
-            top[1][k] = None if value is _BAD else value
+            top[1][k] = value
     if root is None:
         return None, None
     return root
