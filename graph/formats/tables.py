@@ -29,8 +29,8 @@ text) is relative to the CSV file's folder.
 
 Text cells that a spreadsheet would run as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) are written with a leading
-``'``, which the import removes again (a leading ``'`` of the data itself is
-doubled).
+``'``, which the import removes again (a cell that itself starts with ``'``
+followed by one of those characters or another ``'`` gets one more ``'``).
 
 Import
 ------
@@ -111,7 +111,7 @@ _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 def _safe(cell):
     """Guard a text cell against formula execution in spreadsheets (lossless, see module docs)."""
-    if cell and (cell[0] in _TRIGGERS or cell[0] == "'"):
+    if cell and (cell[0] in _TRIGGERS or (cell[0] == "'" and cell[1:2] in _TRIGGERS + ("'",) and cell[1:2])):
         return "'" + cell
     return cell
 
