@@ -297,6 +297,20 @@ def test_timeline_orders_by_start_then_end():
         timeline(ds, "ZZZ")
 
 
+def test_timeline_includes_an_actors_offices_unless_told_not_to():
+    doc = {"sources": [{"id": "s", "title": "T"}],
+           "entities": [{"id": "A", "name": "A", "kind": "state"}, {"id": "B", "name": "B", "kind": "state"},
+                        {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"}],
+           "relations": [{"id": "fo", "subject": "A-FO", "object": "B", "type": "ACCUSE", "modality": "reported",
+                          "when": "2020", "evidence": [{"source": "s", "quote": "q"}]},
+                         {"id": "st", "subject": "B", "object": "A", "type": "AID", "modality": "reported",
+                          "when": "2019", "evidence": [{"source": "s", "quote": "q"}]}]}
+    ds = graph.loads(json.dumps(doc))
+    assert [r.id for r in timeline(ds, "A")] == ["st", "fo"]
+    assert [r.id for r in timeline(ds, "A", "B")] == ["st", "fo"]
+    assert [r.id for r in timeline(ds, "A", parts=False)] == ["st"]
+
+
 def test_claimants_groups_by_asserter_and_source():
     ds = make([("r1", "A", "AID", "B"), ("r2", "B", "ACCUSE", "A", {"modality": "claimed", "asserted_by": "A"}),
                ("r3", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A", "source": "t"}),

@@ -111,7 +111,7 @@ class Timeline:
                           caption=self._title())
 
 
-def timeline(ds, actor=None, other=None) -> Timeline:
+def timeline(ds, actor=None, other=None, *, parts=True) -> Timeline:
     """The dated claims about *actor* (or between *actor* and *other*), in time order.
 
     Parameters
@@ -123,6 +123,9 @@ def timeline(ds, actor=None, other=None) -> Timeline:
         Without it, every claim of *ds*.
     other : str, optional
         A second actor: only the claims between the two, in either direction.
+    parts : bool, default True
+        Include the claims of the entities that are ``part_of`` an actor (a
+        state's offices), as :meth:`Dataset.relations` does.
 
     Returns
     -------
@@ -151,14 +154,16 @@ def timeline(ds, actor=None, other=None) -> Timeline:
     actors = ()
     if actor is not None and other is not None:
         a, b = ds.entity(actor).id, ds.entity(other).id
-        rels = ds.relations(between=(a, b))
+        rels = ds.relations(between=(a, b), parts=parts)
         actors = (a, b)
     elif actor is not None:
         a = ds.entity(actor).id
-        rels = [r for r in ds.relations() if a in (r.subject, r.object)]
+        ids = {r.id for r in ds.relations(subject=a, parts=parts)} | \
+            {r.id for r in ds.relations(object=a, parts=parts)}
+        rels = [r for r in ds.relations() if r.id in ids]
         actors = (a,)
     elif other is not None:
-        return timeline(ds, other)
+        return timeline(ds, other, parts=parts)
     else:
         rels = ds.relations()
     dated = sorted((r for r in rels if r.when is not None), key=_key)
