@@ -181,21 +181,48 @@
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
   window.network = network;
 
-  var ready = false;
+  /* Dash patterns in screen pixels when zoomed out: vis-network gives them in graph units, so a
+     zoomed-out view of a large graph would stroke thousands of sub-pixel dashes per line (seconds
+     per frame) and show them as solid lines anyway. */
+  (function () {
+    var canvas = container.getElementsByTagName("canvas")[0];
+    var ctx = canvas && canvas.getContext("2d");
+    if (!ctx || !ctx.setLineDash) return;
+    var nativeDash = ctx.setLineDash;
+    ctx.setLineDash = function (segments) {
+      var s = network.getScale();
+      return nativeDash.call(this, s > 0 && s < 1 ? segments.map(function (v) { return v / s; }) : segments);
+    };
+  })();
+
+  // "ready" (tests and benchmarks wait for it): the page is built, a frame with the graph has
+  // been painted, and a physics layout has settled.
+  var ready = false, initDone = false, settled = !DATA.physics;
   function markReady() {
-    if (ready) return;
+    if (ready || !initDone || !settled) return;
     ready = true;
-    byId("ag-loading").className = "ag-done";
-    document.documentElement.setAttribute("data-ready", "1");
-    api.ready = true;
+    // the next frame vis-network paints (it draws on animation frames), then one more frame
+    var done = false;
+    function finish() {
+      if (done) return;
+      done = true;
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          api.readyAt = performance.now();   // ms since navigation started (benchmarks read it)
+          byId("ag-loading").className = "ag-done";
+          document.documentElement.setAttribute("data-ready", "1");
+          api.ready = true;
+        }, 0);
+      });
+    }
+    network.once("afterDrawing", finish);
+    network.redraw();
   }
   if (DATA.physics) {
-    network.once("stabilized", function () { network.fit(); markReady(); });
+    network.once("stabilized", function () { network.fit(); settled = true; markReady(); });
     network.once("stabilizationIterationsDone", function () {
-      setTimeout(markReady, 1500);   // still gently moving: ready enough
+      setTimeout(function () { settled = true; markReady(); }, 1500);   // still gently moving: ready enough
     });
-  } else {
-    network.once("afterDrawing", function () { markReady(); });
   }
   if (!DATA.physics) network.fit({animation: false});
 
@@ -380,6 +407,9 @@
     writeHash();
   }
 
+  var moved = false;   // a node was dragged (physics off): keep its place across filter changes
+  network.on("dragEnd", function (params) { if (params.nodes && params.nodes.length) moved = true; });
+
   network.on("click", function (params) {
     if (params.nodes && params.nodes.length) select("node", params.nodes[0], false);
     else if (params.edges && params.edges.length) select("edge", params.edges[0], false);
@@ -491,9 +521,9 @@
                                on: {change: function () { setFocus(focusSelect.value || null, state.hops); }}});
     focusSelect.setAttribute("aria-label", "neighbourhood of");
     focusSelect.appendChild(h("option", {value: "", text: "(all actors)"}));
-    Object.keys(ENT).sort(function (a, b) { return ENT[a].name.localeCompare(ENT[b].name); }).forEach(function (eid) {
-      focusSelect.appendChild(h("option", {value: eid, text: ENT[eid].name + " (" + eid + ")"}));
-    });
+    focusSelect.addEventListener("focus", fillFocusOptions);
+    focusSelect.addEventListener("mousedown", fillFocusOptions);
+    if (Object.keys(ENT).length <= 1000) fillFocusOptions();
     hopsInput = h("input", {type: "number", min: 1, max: 6, step: 1, value: 1, style: "width:4em",
                             on: {change: function () {
                               var n = Math.max(1, Math.min(6, parseInt(hopsInput.value, 10) || 1));
@@ -504,6 +534,17 @@
     append(sec, [h("div", {cls: "ag-row"}, focusSelect),
       h("div", {cls: "ag-row"}, "within ", hopsInput, " hop(s)",
         h("button", {type: "button", text: "Clear", on: {click: function () { setFocus(null, state.hops); }}}))]);
+  }
+  var focusFilled = false;
+  function fillFocusOptions() {   // on first use, as the search suggestions
+    if (focusFilled) return;
+    focusFilled = true;
+    var frag = document.createDocumentFragment();
+    Object.keys(ENT).sort(function (a, b) { return ENT[a].name.localeCompare(ENT[b].name); }).forEach(function (eid) {
+      frag.appendChild(h("option", {value: eid, text: ENT[eid].name + " (" + eid + ")"}));
+    });
+    focusSelect.appendChild(frag);
+    focusSelect.value = state.focus || "";
   }
   function setFocus(eid, hops) {
     state.focus = eid && hasOwn(ENT, eid) ? eid : null;
@@ -560,6 +601,7 @@
       timeLabel.textContent = monthText(parseInt(timeFrom.value, 10)) + " … " + monthText(parseInt(timeTo.value, 10));
       undatedBox.checked = state.undated;
     }
+    if (state.focus) fillFocusOptions();
     focusSelect.value = state.focus || "";
     hopsInput.value = state.hops;
     physicsBox.checked = !!state.physics;
@@ -567,11 +609,19 @@
 
   var countsEl = byId("ag-counts");
   /* Recompute what is visible, redraw, and record the state in the URL. */
+  var shownAll = true;   // the views hold everything (as at the start)
   function apply(opts) {
-    try { network.storePositions(); } catch (e) { /* nothing drawn yet */ }
+    if (state.physics || moved) {
+      try { network.storePositions(); } catch (e) { /* nothing drawn yet */ }
+      moved = false;
+    }
     compute();
-    nodesView.refresh();
-    edgesView.refresh();
+    var all = visibleNodes.size === nodesAll.length && visibleEdges.size === edgesAll.length;
+    if (!(all && shownAll)) {
+      nodesView.refresh();
+      edgesView.refresh();
+    }
+    shownAll = all;
     syncControls();
     var nN = Object.keys(ENT).length;
     countsEl.textContent = visibleNodes.size + " of " + nN + " entities · " + visibleEdges.size + " of " + relIds.length + " relations";
@@ -651,12 +701,19 @@
 
   // ---------------------------------------------------------------- search
   var searchInput = byId("ag-search"), searchMsg = byId("ag-search-msg");
-  var datalist = byId("ag-names");
-  nameList.slice().sort(function (a, b) { return a[0].localeCompare(b[0]); }).slice(0, 5000).forEach(function (pair) {
-    var label = pair[0] === ENT[pair[1]].name || pair[0] === pair[1] ? ENT[pair[1]].name + " (" + pair[1] + ")"
-      : pair[0] + " → " + ENT[pair[1]].name;
-    datalist.appendChild(h("option", {value: pair[0], label: label}));
-  });
+  var datalist = byId("ag-names"), datalistFilled = false;
+  function fillDatalist() {   // on first use: thousands of options cost time at load
+    if (datalistFilled) return;
+    datalistFilled = true;
+    var frag = document.createDocumentFragment();
+    nameList.slice().sort(function (a, b) { return a[0].localeCompare(b[0]); }).slice(0, 20000).forEach(function (pair) {
+      var label = pair[0] === ENT[pair[1]].name || pair[0] === pair[1] ? ENT[pair[1]].name + " (" + pair[1] + ")"
+        : pair[0] + " → " + ENT[pair[1]].name;
+      frag.appendChild(h("option", {value: pair[0], label: label}));
+    });
+    datalist.appendChild(frag);
+  }
+  searchInput.addEventListener("focus", fillDatalist);
   /* The entity a search text names: an exact id/name/alias, else the first name that contains it. */
   function findActor(text) {
     var q = String(text || "").trim().toLowerCase();
@@ -792,4 +849,6 @@
   apply({noHash: true});
   if (state.sel) select(state.sel[0], state.sel[1], false); else showOverview();
   if (filtersActive() && !DATA.physics) network.fit({animation: false});
+  initDone = true;
+  markReady();
 })();

@@ -1,0 +1,155 @@
+"""Render speed: our page against pyvis's default page, loaded in headless Chromium.
+
+For each size (default 1,000 entities / 3,000 relations and 5,000 / 15,000) it
+generates a dataset (benchmarks/generate.py), then, side by side in one run:
+
+* **ours**: ``graph.render.write_html`` (Python: build the items, lay the graph
+  out, render the template) and the page load in Chromium up to "drawn and
+  settled" (the page's ``readyAt``: first drawing with physics off, or the end
+  of the physics run for small graphs);
+* **pyvis default**: ``pyvis.network.Network(directed=True, cdn_resources="in_line")``
+  with the same nodes (label = name) and edges, default options (barnesHut
+  physics, 1,000 stabilisation iterations), ``generate_html``; page load up to
+  the end of stabilisation (first drawing) and up to the ``stabilized`` event
+  (settled), waiting at most --timeout seconds.
+
+Times are measured in the page (``performance.now()`` from navigation start).
+Targets (issue 3): ours, Python + page, <= 2 s at 1k/3k and <= 6 s at 5k/15k.
+
+    python benchmarks/render_bench.py [--sizes 1000:3000,5000:15000] [--timeout 60] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate import generate  # noqa: E402
+
+import graph  # noqa: E402
+from graph import layout as layout_mod  # noqa: E402
+from graph.render import write_html  # noqa: E402
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# Watches pyvis's global `network` for vis-network's events (times from navigation start).
+HOOK = """
+window.__bench = {};
+(function poll() {
+  if (window.network && window.network.on) {
+    var n = window.network, b = window.__bench;
+    n.on('stabilizationIterationsDone', function () { b.iterationsDone = b.iterationsDone || performance.now(); });
+    n.on('stabilized', function () { b.stabilized = b.stabilized || performance.now(); });
+    n.on('afterDrawing', function () { b.drawn = b.drawn || performance.now(); });
+  } else { setTimeout(poll, 2); }
+})();
+"""
+
+
+def pyvis_page(ds, path):
+    from pyvis.network import Network
+    net = Network(directed=True, cdn_resources="in_line")
+    ids = set()
+    net.node_ids = type("S", (list,), {"__contains__": lambda self, x: x in ids})()  # only to build faster
+    for e in ds.entities.values():
+        ids.add(e.id)
+        net.add_node(e.id, label=e.name)
+    for r in ds.relations():
+        net.add_edge(r.subject, r.object, title=r.type)
+    Path(path).write_text(net.generate_html(), encoding="utf-8")
+
+
+def load_page(browser, path, ours, timeout):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    blocked = []
+    url = Path(path).resolve().as_uri()
+    ctx.route("**/*", lambda r: r.continue_() if r.request.url == url else (blocked.append(r.request.url), r.abort()))
+    page = ctx.new_page()
+    page.add_init_script(HOOK)
+    page.goto(url, timeout=timeout * 1000)
+    out = {"blocked": blocked}
+    try:
+        page.wait_for_function("performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000)
+        out["load"] = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
+        if ours:
+            page.wait_for_function("window.actorgraph && window.actorgraph.readyAt", timeout=timeout * 1000)
+            out["drawn"] = out["settled"] = page.evaluate("actorgraph.readyAt") / 1000
+        else:
+            page.wait_for_function("__bench.iterationsDone && __bench.drawn", timeout=timeout * 1000)
+            b = page.evaluate("__bench")
+            out["drawn"] = max(b["iterationsDone"], b["drawn"]) / 1000
+            left = max(1.0, timeout - out["drawn"])
+            page.wait_for_function("__bench.stabilized", timeout=left * 1000)
+            out["settled"] = page.evaluate("__bench.stabilized") / 1000
+    except Exception:  # Playwright's TimeoutError
+        pass
+    ctx.close()
+    return out
+
+
+def fmt(v, timeout):
+    return f"{v:8.2f}" if v is not None else f"  >{timeout:<5g}"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000:3000,5000:15000", help="entities:relations pairs")
+    ap.add_argument("--timeout", type=float, default=60, help="seconds to wait for a page to settle")
+    ap.add_argument("--repeat", type=int, default=1, help="best of N for our page")
+    ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    ap.add_argument("--keep", help="folder to keep the pages in")
+    a = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+    print(f"Chromium {a.chromium}; pyvis default = Network(directed=True), default options; "
+          f"times in seconds from navigation start; pyvis waits at most {a.timeout:g} s")
+    rows = []
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        browser = pw.chromium.launch(executable_path=a.chromium, args=ARGS)
+        out_dir = Path(a.keep or tmp)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for size in a.sizes.split(","):
+            n, m = (int(x) for x in size.split(":"))
+            data = Path(tmp) / f"data-{n}"
+            generate(str(data), entities=n, relations=m, files=4)
+            ds = graph.load(data)
+            ours_path, pyvis_path = out_dir / f"ours-{n}.html", out_dir / f"pyvis-{n}.html"
+            index = {eid: i for i, eid in enumerate(ds.entities)}
+            t = time.perf_counter()
+            layout_mod.layout(n, [(index[r.subject], index[r.object]) for r in ds.relations()])
+            t_layout = time.perf_counter() - t
+            t = time.perf_counter()
+            write_html(ds, ours_path)
+            t_py = time.perf_counter() - t
+            pyvis_page(ds, pyvis_path)
+            best = None
+            for _ in range(a.repeat):
+                o = load_page(browser, ours_path, True, a.timeout)
+                if best is None or (o.get("settled") or 1e9) < (best.get("settled") or 1e9):
+                    best = o
+            p = load_page(browser, pyvis_path, False, a.timeout)
+            total = t_py + best["settled"] if best.get("settled") else None
+            rows.append((n, m, t_layout, t_py, best, total, p))
+            mb = os.path.getsize(ours_path) / 1e6
+            print(f"\n{n} entities, {m} relations (our page {mb:.1f} MB, pyvis page "
+                  f"{os.path.getsize(pyvis_path) / 1e6:.1f} MB)")
+            print(f"  ours : load event {fmt(best.get('load'), a.timeout).strip()} s, layout {t_layout:.2f} s, Python total {t_py:.2f} s, page drawn+settled "
+                  f"{fmt(best.get('settled'), a.timeout).strip()} s -> total {fmt(total, a.timeout).strip()} s "
+                  f"(target {'2' if n <= 1000 else '6'} s); blocked requests: {len(best['blocked'])}")
+            print(f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
+                  f"{fmt(p.get('settled'), a.timeout).strip()} s; blocked requests: {len(p['blocked'])}")
+            if p.get("drawn") and total:
+                print(f"  ratio pyvis drawn / ours total: {p['drawn'] / total:.1f}x"
+                      + (f"; pyvis settled / ours total: {p['settled'] / total:.1f}x" if p.get("settled")
+                         else f"; pyvis not settled within {a.timeout:g} s (> {a.timeout / total:.0f}x)"))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,326 @@
+"""The rendered page without a browser: structure, safety, data, layout, notebook, CLI."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import graph
+from graph.cli import main
+from graph.dataset import Dataset
+from graph.errors import OutputError
+from graph.model import Entity, Evidence, Relation, Source
+from graph.render import (LAYOUT_THRESHOLD, escape_json, notebook_html, page_data, polarity_color,
+                          render_html, write_html)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []          # (tag, attrs)
+        self.scripts = []       # (attrs, text)
+        self._in_script = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = (dict(attrs), [])
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            self._in_script[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._in_script is not None:
+            self.scripts.append((self._in_script[0], "".join(self._in_script[1])))
+            self._in_script = None
+
+
+def parse(page):
+    p = _Tags()
+    p.feed(page)
+    return p
+
+
+def embedded_data(page):
+    p = parse(page)
+    [(attrs, text)] = [s for s in p.scripts if s[0].get("type") == "application/json"]
+    assert attrs["id"] == "ag-data"
+    return json.loads(text)
+
+
+def synthetic(n, m, seed=3):
+    import random
+    rnd = random.Random(seed)
+    ents = {f"E{i}": Entity(id=f"E{i}", name=f"Entity {i}", kind="state") for i in range(n)}
+    src = {"s": Source(id="s", title="S")}
+    rels = [Relation(id=f"r{i}", subject=f"E{rnd.randrange(n)}", object=f"E{rnd.randrange(n)}", type="CONSULT",
+                     modality="reported", polarity=2.5, evidence=(Evidence("s", "q"),)) for i in range(m)]
+    return Dataset(src, ents, rels)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return graph.load(DATA)
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed):
+    return render_html(seed)
+
+
+# -- structure: one self-contained file ------------------------------------------------
+
+def test_page_is_self_contained(seed_page):
+    p = parse(seed_page)
+    for tag, attrs in p.tags:
+        for name in ("src", "href", "action", "data", "poster"):
+            assert name not in attrs, (tag, attrs)   # nothing is loaded from anywhere
+    assert not [t for t, _ in p.tags if t in ("link", "iframe", "img", "object", "embed", "base")]
+    assert len(p.scripts) == 3
+    # the only http(s) addresses are the vendored licence header and the SVG namespace
+    allowed = {"http://almende.com", "http://opensource.org/licenses/MIT", "http://www.apache.org/licenses/LICENSE-2.0",
+               "http://www.w3.org/2000/svg", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+               "https://github.com/visjs", "https://github.com/zloirock/core-js",
+               "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE", "https://visjs.github.io/vis-network/"}
+    found = set(re.findall(r"https?://[^\s\"'<>)\\]+", seed_page))
+    # the Wikidata link prefix is built by the page script (only for well-formed QIDs)
+    assert found - allowed <= {"https://www.wikidata.org/wiki/"}
+    assert "sourceMappingURL" not in seed_page
+    assert seed_page.count("<html") == 1
+
+
+def test_csp_allows_exactly_the_inline_scripts(seed_page):
+    p = parse(seed_page)
+    csp = next(a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-eval" not in csp
+    hashes = set(re.findall(r"'(sha256-[^']+)'", csp))
+    code = [text for attrs, text in p.scripts if "type" not in attrs]
+    assert len(code) == 2
+    want = {"sha256-" + base64.b64encode(hashlib.sha256(t.encode()).digest()).decode() for t in code}
+    assert hashes == want
+
+
+def test_page_data_matches_the_dataset(seed, seed_page):
+    d = embedded_data(seed_page)
+    assert [n["id"] for n in d["nodes"]] == list(seed.entities)
+    assert [e["id"] for e in d["edges"]] == [r.id for r in seed.relations()]
+    assert set(d["relations"]) == {r.id for r in seed.relations()}
+    assert d["physics"] is True and d["options"]["physics"]["enabled"] is True
+    for n in d["nodes"]:
+        assert n["label"] == seed.entities[n["id"]].name and "x" in n and "y" in n
+    # no local file paths on the page
+    assert all("text" not in s for s in d["sources"].values())
+
+
+def test_sizes_grow_with_degree(seed):
+    d = page_data(seed)
+    size = {n["id"]: n["size"] for n in d["nodes"]}
+    deg = {e: len(seed.relations(subject=e)) for e in seed.entities}
+    hub = max(seed.entities, key=lambda e: sum(1 for r in seed.relations() if e in (r.subject, r.object)))
+    assert size[hub] == max(size.values())
+    assert deg  # silence unused
+
+
+def test_parallel_relations_get_distinct_curves():
+    ents = {k: Entity(id=k, name=k, kind="state") for k in "AB"}
+    rels = [Relation(id=f"r{i}", subject="A" if i % 3 else "B", object="B" if i % 3 else "A", type="CONSULT",
+                     modality="reported", polarity=0) for i in range(7)]
+    rels.append(Relation(id="loop1", subject="A", object="A", type="CONSULT", modality="reported", polarity=0))
+    rels.append(Relation(id="loop2", subject="A", object="A", type="AID", modality="reported", polarity=10))
+    d = page_data(Dataset({}, ents, rels))
+    shapes = set()
+    for e in d["edges"]:
+        if e["from"] == e["to"]:
+            continue
+        s = e["smooth"]
+        # the side of the curve seen from A to B: CW from A is CCW from B
+        if not s["enabled"]:
+            shapes.add(0)
+        else:
+            side = 1 if (s["type"] == "curvedCW") == (e["from"] == "A") else -1
+            shapes.add(side * s["roundness"])
+    assert len(shapes) == 7
+    loops = [e["selfReference"] for e in d["edges"] if e["from"] == e["to"]]
+    assert loops[0] != loops[1]
+
+
+def test_polarity_colours_and_dashes(seed):
+    d = page_data(seed)
+    by_id = {e["id"]: e for e in d["edges"]}
+    for r in seed.relations():
+        e = by_id[r.id]
+        assert e["color"]["color"] == polarity_color(r.polarity)
+        assert (e["dashes"] is False) == (r.modality == "reported")
+    assert polarity_color(-10) != polarity_color(-2) != polarity_color(0)
+    assert polarity_color(99) == polarity_color(10)
+
+
+# -- safety -----------------------------------------------------------------------------
+
+HOSTILE = ["</script><script>alert(1)</script>", "<!--", "<img src=x onerror=alert(1)>", "\u2028\u2029",
+           "'\"&amp;", "</SCRIPT >", "<script>", "]]>"]
+
+
+def hostile():
+    s = " ".join(HOSTILE)
+    ents = {"A": Entity(id="A", name=s, kind=s, aliases=(s,), codes={"wikidata": "javascript:alert(1)"},
+                        description=s),
+            "B": Entity(id="B", name="B", kind="state")}
+    src = {"x": Source(id="x", title=s, url="javascript:alert(1)", author=s)}
+    rels = [Relation(id="r</script>", subject="A", object="B", type="ACCUSE", modality=s, polarity=-3,
+                     evidence=(Evidence("x", s),), attributes={s: s, "when": date(2023, 5, 1)}, note=s, mode=s)]
+    return Dataset(src, ents, rels)
+
+
+def test_no_string_can_close_the_data_block():
+    page = render_html(hostile())
+    assert len(re.findall(r"</script", page, re.I)) == 3          # the three real ones
+    assert "<!--" not in page and "<img" not in page
+    data_block = page.split('id="ag-data">', 1)[1].split("</script>", 1)[0]
+    assert "\u2028" not in data_block and "\u2029" not in data_block   # JS line breaks, escaped
+    d = embedded_data(page)
+    assert d["entities"]["A"]["name"] == " ".join(HOSTILE)          # unchanged once parsed
+    assert d["relations"]["r</script>"]["attributes"]["when"] == "2023-05-01"
+    assert "<script>" not in page.split('id="ag-data">', 1)[0]       # the title is escaped in <head>
+    assert html.escape(" ".join(HOSTILE)[:20]) in page
+
+
+def test_escape_json_round_trips():
+    for s in HOSTILE + ["plain", "ü ∑ 中文", "\\u003c"]:
+        text = escape_json({"k": s})
+        assert json.loads(text) == {"k": s}
+        assert not re.search(r"[<>&\u2028\u2029]", text)
+
+
+def test_unknown_references_do_not_break_the_page():
+    ents = {"A": Entity(id="A", name="A", kind="state")}
+    rels = [Relation(id="r", subject="A", object="GHOST", type="AID", modality="reported", polarity=10,
+                     asserted_by="NOBODY", evidence=(Evidence("nosource", "q"),))]
+    d = embedded_data(render_html(Dataset({}, ents, rels)))
+    assert d["edges"] == [] and d["relations"]["r"]["object"] == "GHOST"
+
+
+# -- scale: the Python layout above the threshold ----------------------------------------------
+
+def test_large_graph_gets_a_python_layout_and_no_physics():
+    ds = synthetic(LAYOUT_THRESHOLD + 50, 900)
+    d = page_data(ds)
+    assert d["physics"] is False and d["options"]["physics"]["enabled"] is False
+    pos = {(n["x"], n["y"]) for n in d["nodes"]}
+    assert len(pos) == len(ds.entities)                 # no two nodes on one spot
+    small = page_data(synthetic(50, 80))
+    assert small["physics"] is True
+    assert page_data(synthetic(50, 80), physics=False)["options"]["physics"]["enabled"] is False
+
+
+def test_layout_is_deterministic_and_separates_components():
+    from graph.layout import layout
+    edges = [(0, 1), (1, 2), (2, 0), (3, 4), (5, 5)]
+    a = layout(7, edges, scale=100)
+    assert a == layout(7, edges, scale=100)
+    import math
+    for i in range(7):
+        for j in range(i + 1, 7):
+            assert math.dist(a[i], a[j]) > 20, (i, j)
+
+
+# -- notebook -----------------------------------------------------------------------------
+
+def test_notebook_html_is_an_escaped_srcdoc_iframe(seed):
+    out = notebook_html(seed)
+    m = re.fullmatch(r'<iframe srcdoc="([^"]*)" (.*)></iframe>', out, re.S)
+    assert m, out[:200]
+    page = html.unescape(m.group(1))
+    assert page.startswith("<!DOCTYPE html>") and "window.network" in page
+    assert embedded_data(page)["counts"]["relations"] == len(seed)
+    assert "sandbox=" in m.group(2) and "allow-same-origin" not in m.group(2) and "height:" in m.group(2)
+    assert seed._repr_html_().startswith("<iframe srcdoc=")
+    assert "<" not in m.group(1) and ">" not in m.group(1)
+
+
+def test_notebook_display_in_a_kernel():
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"import graph\nds = graph.load({str(DATA)!r})\nds.view(focus='PAK')")]
+    try:
+        nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    except Exception as exc:  # no kernel available here
+        pytest.skip(f"no Jupyter kernel: {exc}")
+    data = nb.cells[0].outputs[0]["data"]
+    assert data["text/html"].startswith("<iframe srcdoc=")
+
+
+# -- files and CLI ----------------------------------------------------------------------------
+
+def test_write_html_utf8_and_refuses_input_files(tmp_path, seed):
+    ds = graph.loads("entities: [{id: X, name: 'Zürich — 中文', kind: place}]")
+    p = write_html(ds, tmp_path / "p.html")
+    assert os.path.isabs(p)
+    assert "Zürich — 中文" in (tmp_path / "p.html").read_bytes().decode("utf-8").split('id="ag-data">')[1]
+    with pytest.raises(OutputError):
+        write_html(seed, seed.files[0])
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_cli_render_default_output(in_tmp):
+    r = CliRunner().invoke(main, ["render"])
+    assert r.exit_code == 0, r.output
+    out = in_tmp / "out" / "actorgraph.html"
+    assert out.exists()
+    assert str(out) in r.output and out.as_uri() in r.output
+
+
+def test_cli_render_filtered_view(in_tmp, seed):
+    r = CliRunner().invoke(main, ["render", "data", "-o", "pak.html", "--focus", "Islamabad", "--hops", "1",
+                                  "--modality", "reported"])
+    assert r.exit_code == 0, r.output
+    d = embedded_data((in_tmp / "pak.html").read_text(encoding="utf-8"))
+    assert set(d["relations"]) == {x.id for x in seed.view(focus="PAK", hops=1, modality="reported").relations()}
+    r = CliRunner().invoke(main, ["render", "-o", "q.html", "--object", "TAL", "--title", "<b>T</b>"])
+    assert r.exit_code == 0, r.output
+    page = (in_tmp / "q.html").read_text(encoding="utf-8")
+    assert "<title>&lt;b&gt;T&lt;/b&gt;</title>" in page
+    assert set(embedded_data(page)["relations"]) == {x.id for x in seed.relations(object="TAL")}
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["--focus", "Atlantis"], 2, "unknown actor"),
+    (["--hops", "2"], 2, "--hops needs --focus"),
+    (["--modality", "rumoured"], 2, "rumoured"),
+    (["-o", "data/seed/entities.yaml"], 1, "refusing to write"),
+    (["-o", "data"], 2, "directory"),
+    (["-o", "data/seed/entities.yaml/x.html"], 1, "not a folder"),
+])
+def test_cli_render_errors(in_tmp, args, code, message):
+    r = CliRunner().invoke(main, ["render", *args])
+    assert r.exit_code == code, r.output
+    assert message in r.output
+    assert "Traceback" not in r.output
+
+
+def test_cli_render_bad_data_exits_1(in_tmp):
+    (in_tmp / "data" / "seed" / "broken.yaml").write_text("entities: [{id: X}]\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["render"])
+    assert r.exit_code == 1 and "not valid" in r.output
