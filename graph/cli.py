@@ -225,7 +225,7 @@ def info(path, as_json):
 def relation_filters(f):
     opts = [
         click.option("--subject", "-s", multiple=True, help="Actor who acts (id, name or alias); repeatable."),
-        click.option("--object", "-o", "object_", multiple=True, help="Actor acted upon; repeatable."),
+        click.option("--object", "object_", multiple=True, help="Actor acted upon; repeatable."),
         click.option("--between", nargs=2, default=None, metavar="A B",
                      help="Relations between two actors, either direction."),
         click.option("--type", "-t", "type_", multiple=True, help="Relation type, e.g. REQUEST; repeatable."),
@@ -371,12 +371,21 @@ def path(a, b, path, max_hops, directed, as_json):
 @path_argument
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(export_mod.FORMATS)), default="node-link",
               show_default=True)
-@click.option("--output", "-o", required=True, type=click.Path(), help="File to write.")
-def export(path, fmt, output):
-    """Write the graph in an interchange format (written atomically)."""
+@click.option("--output", "-o", required=True, type=click.Path(),
+              help="File to write (for csv: a name prefix or a folder; three tables are written).")
+@relation_filters
+@click.option("--focus", help="Keep only the neighbourhood of this actor.")
+@click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True,
+              help="With --focus: how many steps around the actor.")
+def export(path, fmt, output, focus, hops, **opts):
+    """Write the graph (or a filtered view of it) in an interchange format, atomically."""
     ds = load_or_exit(path)
-    guard(lambda: export_mod.export(ds, fmt, output))
-    click.echo(f"wrote {output} ({fmt}: {len(ds.entities)} entities, {len(ds)} relations)")
+    filters = filters_from(**opts)
+    view = guard(lambda: ds.view(focus=focus, hops=hops, **filters)) if (filters or focus) else ds
+    written = guard(lambda: export_mod.export(view, fmt, output))
+    for p in written:
+        click.echo(f"wrote {p}")
+    click.echo(f"({fmt}: {len(view.entities)} entities, {len(view)} relations)")
 
 
 @main.command()

@@ -152,6 +152,15 @@ def test_export_node_link_round_trips(small_dir, tmp_path):
     assert g.edges["USA", "PAK", "usa-dismissed-pak"]["when"] == "2021-08..2025-01"
 
 
+def test_export_a_filtered_view(small_dir, tmp_path):
+    out = tmp_path / "view.json"
+    r = run("export", small_dir, "-o", out, "--modality", "reported", "--focus", "TAL")
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines() == [f"wrote {out}", "(node-link: 3 entities, 3 relations)"]
+    g = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
+    assert sorted(k for _, _, k in g.edges(keys=True)) == ["tal-rejects-usa", "usa-dismissed-pak", "usa-requests-tal"]
+
+
 def test_export_refuses_to_overwrite_an_input_file(small_dir):
     target = small_dir / "data.yaml"
     before = target.read_bytes()
