@@ -156,9 +156,9 @@ def test_export_a_filtered_view(small_dir, tmp_path):
     out = tmp_path / "view.json"
     r = run("export", small_dir, "-o", out, "--modality", "reported", "--focus", "TAL")
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines() == [f"wrote {out}", "(node-link: 3 entities, 3 relations)"]
+    assert r.output.splitlines() == [f"wrote {out}", "(node-link: 2 entities, 2 relations)"]
     g = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
-    assert sorted(k for _, _, k in g.edges(keys=True)) == ["tal-rejects-usa", "usa-dismissed-pak", "usa-requests-tal"]
+    assert sorted(k for _, _, k in g.edges(keys=True)) == ["tal-rejects-usa", "usa-requests-tal"]
 
 
 def test_export_refuses_to_overwrite_an_input_file(small_dir):
