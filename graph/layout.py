@@ -105,8 +105,10 @@ def _component(sub, rng, pivots, iterations):
     # Pivot MDS: double-centre the squared distances, take the two leading directions.
     d2 = dist.T ** 2                                    # m x k
     c = -0.5 * (d2 - d2.mean(axis=0) - d2.mean(axis=1, keepdims=True) + d2.mean())
-    u, s, _ = np.linalg.svd(c, full_matrices=False)
-    pos = u[:, :2] * s[:2]
+    # the leading eigenvectors of the small k x k matrix C^T C (much cheaper than an SVD of C)
+    w, v = np.linalg.eigh(c.T @ c)
+    top = np.argsort(w)[::-1][:2]
+    pos = c @ v[:, top]
     if pos.shape[1] < 2:
         pos = np.hstack([pos, np.zeros((m, 1))])
     # typical edge length -> 1
