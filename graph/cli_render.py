@@ -21,20 +21,9 @@ import click
 from .cli import Exit, filters_from, guard, load_or_exit, main, path_argument, relation_filters
 
 
-def _render_filters(f):
-    """The shared relation filters, without ``-o`` as the short form of ``--object``
-    (here ``-o`` is the output file, as in ``actorgraph export``)."""
-    f = relation_filters(f)
-    for p in getattr(f, "__click_params__", []):
-        if p.name == "object_":
-            p.opts = [o for o in p.opts if o != "-o"]
-            p.secondary_opts = [o for o in p.secondary_opts if o != "-o"]
-    return f
-
-
 @main.command()
 @path_argument
-@_render_filters
+@relation_filters
 @click.option("--focus", metavar="ACTOR", help="Only the neighbourhood of this actor (id, name or alias).")
 @click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True,
               help="Size of the --focus neighbourhood, in steps.")
