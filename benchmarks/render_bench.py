@@ -75,17 +75,17 @@ def load_page(browser, path, ours, timeout):
     page.goto(url, timeout=timeout * 1000)
     out = {"blocked": blocked}
     try:
-        page.wait_for_function("performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000)
+        page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000)
         out["load"] = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
         if ours:
-            page.wait_for_function("window.actorgraph && window.actorgraph.readyAt", timeout=timeout * 1000)
+            page.wait_for_function("() => window.actorgraph && window.actorgraph.readyAt", timeout=timeout * 1000)
             out["drawn"] = out["settled"] = page.evaluate("actorgraph.readyAt") / 1000
         else:
-            page.wait_for_function("__bench.iterationsDone && __bench.drawn", timeout=timeout * 1000)
+            page.wait_for_function("() => __bench.iterationsDone && __bench.drawn", timeout=timeout * 1000)
             b = page.evaluate("__bench")
             out["drawn"] = max(b["iterationsDone"], b["drawn"]) / 1000
             left = max(1.0, timeout - out["drawn"])
-            page.wait_for_function("__bench.stabilized", timeout=left * 1000)
+            page.wait_for_function("() => __bench.stabilized", timeout=left * 1000)
             out["settled"] = page.evaluate("__bench.stabilized") / 1000
     except Exception:  # Playwright's TimeoutError
         pass

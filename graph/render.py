@@ -266,7 +266,7 @@ def _network(physics, big):
     net = Network(directed=True, cdn_resources="in_line")
     net.node_ids = _IdList()
     if physics:
-        net.barnes_hut(gravity=-5000, central_gravity=0.25, spring_length=150, spring_strength=0.03,
+        net.barnes_hut(gravity=-9000, central_gravity=0.3, spring_length=190, spring_strength=0.03,
                        damping=0.45, overlap=0.35)
         net.options.physics.stabilization.iterations = 250
         net.options.physics.stabilization.updateInterval = 25

@@ -52,7 +52,7 @@ def main(argv=None):
         ctx.route("**/*", lambda r: r.continue_() if r.request.url.split("#")[0] == url else r.abort())
         page = ctx.new_page()
         page.goto(url + (f"#relation={rel}" if rel else ""))
-        page.wait_for_function("document.documentElement.dataset.ready === '1'", timeout=60000)
+        page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=60000)
         page.evaluate("network.fit({animation: false})")
         page.wait_for_timeout(300)
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)

@@ -130,7 +130,9 @@ def open_page(browser):
         page.add_init_script(INIT_SCRIPT)
         page.goto(url + (("#" + fragment) if fragment else ""))
         if wait:
-            page.wait_for_function("document.documentElement.dataset.ready === '1'", timeout=30000)
+            # predicates are written as functions: Playwright would eval() a bare expression in
+            # the page on each poll, which the page's Content-Security-Policy (rightly) refuses
+            page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30000)
         return loaded
 
     yield _open

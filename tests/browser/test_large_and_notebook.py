@@ -48,7 +48,7 @@ def test_notebook_iframe_shows_the_page(open_page, tmp_path, seed_ds):
     frame = p.page.frame_locator("iframe")
     frame.locator("#ag-counts").wait_for()
     inner = next(f for f in p.page.frames if f != p.page.main_frame)
-    inner.wait_for_function("document.documentElement.dataset.ready === '1'", timeout=30000)
+    inner.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30000)
     view = seed_ds.view(focus="TAL")
     assert len(inner.evaluate("actorgraph.visibleEdgeIds()")) == len(view)
     assert inner.evaluate("typeof window.network.getPositions") == "function"

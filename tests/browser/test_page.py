@@ -246,7 +246,7 @@ def test_url_fragment_restores_a_view(open_page, seed_page, seed_ds):
     assert r.visible() == q.visible() == expected(seed_ds, focus="TAL", polarity=["negative", "neutral"])
     # and a pasted link applies in an open page
     q.page.evaluate("(h) => { location.hash = h; }", f"mod=reported&focus=PAK&hops=1&relation={rel.id}")
-    q.page.wait_for_function("actorgraph.state().focus === 'PAK'")
+    q.page.wait_for_function("() => actorgraph.state().focus === 'PAK'")
     assert q.visible() == p.visible()
     for x in (p, q, r):
         x.assert_clean()
