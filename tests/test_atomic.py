@@ -93,15 +93,21 @@ HARNESS = textwrap.dedent(r'''
         graph.export.node_link(graph.load(data))
     results = []
     rnd = random.Random(1234)
-    window = 0.0
-    if mode == "random":   # how long a whole run takes: kill anywhere in it
-        t = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
+    # one whole run first: the new content, and how long a run takes (random kills land anywhere in it)
+    t = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        if mode == "random":
             slow_writes()
-            invoke()
-        os.waitpid(pid, 0)
-        window = (time.perf_counter() - t) * 1.1
+        invoke()
+    os.waitpid(pid, 0)
+    window = (time.perf_counter() - t) * 1.1
+    with open(target, "rb") as f:
+        new = f.read()
+    with open(target + ".previous", "rb") as f:
+        prev = f.read()
+    with open(target, "wb") as f:
+        f.write(prev)
     for n in points:
         pid = os.fork()
         if pid == 0:
@@ -126,7 +132,7 @@ HARNESS = textwrap.dedent(r'''
             prev = f.read()
         with open(target, "wb") as f:
             f.write(prev)
-    print(json.dumps(results))
+    print(json.dumps({"new": new.decode("latin-1"), "results": results}))
 ''')
 
 
@@ -161,8 +167,9 @@ def _harness(tmp_path, command, mode, points):
                            ",".join(map(str, points))],
                           capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    results = json.loads(proc.stdout.strip().splitlines()[-1])
-    return previous, [(r["n"], r["killed"], r["content"].encode("latin-1")) for r in results]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    new = out["new"].encode("latin-1")
+    return previous, new, [(r["n"], r["killed"], r["content"].encode("latin-1")) for r in out["results"]]
 
 
 # graph.atomic runs ~70 lines for one write of the seed data (4 protected inputs, checked twice):
@@ -173,9 +180,11 @@ RANDOM_RUNS = {"export": 30, "render": 30}
 
 @pytest.mark.parametrize("command", _commands())
 def test_killed_at_every_line_of_the_atomic_write(command, tmp_path):
-    new = _new_content(command, tmp_path)
     points = KILL_POINTS[command]
-    previous, results = _harness(tmp_path, command, "lines", points)
+    previous, new, results = _harness(tmp_path, command, "lines", points)
+    # the same as a normal, unkilled command writes
+    assert len(new) == len(_new_content(command, tmp_path))
+    assert new.startswith(b"{" if command == "export" else b"<!DOCTYPE html>") and new != previous
     killed = [n for n, k, _ in results if k]
     # every line of write_atomic is a kill point, until the write runs to its end
     assert len(killed) >= 20, killed
@@ -193,8 +202,8 @@ def test_killed_at_every_line_of_the_atomic_write(command, tmp_path):
 
 @pytest.mark.parametrize("command", _commands())
 def test_killed_at_random_moments_while_writing(command, tmp_path):
-    new = _new_content(command, tmp_path)
-    previous, results = _harness(tmp_path, command, "random", list(range(RANDOM_RUNS[command])))
+    previous, new, results = _harness(tmp_path, command, "random", list(range(RANDOM_RUNS[command])))
+    assert new.startswith(b"{" if command == "export" else b"<!DOCTYPE html>") and new != previous
     for n, was_killed, content in results:
         assert content in (previous, new), (f"run {n}: the output is neither the old nor the new file",
                                             len(content), len(new), _first_difference(content, new))
