@@ -104,9 +104,8 @@ def current_limits(**given):
             except click.BadParameter as exc:
                 raise Exit(f"environment variable {env}: {exc.format_message()}", 2) from None
     ctx = click.get_current_context(silent=True)
-    while ctx is not None:
+    if ctx is not None:   # ctx.meta is shared by the whole command line
         values.update(ctx.meta.get(_LIMITS_META, {}))
-        break   # ctx.meta is shared by the whole command line
     values.update({k: v for k, v in given.items() if v is not None})
     return Limits(**values)
 
