@@ -223,6 +223,7 @@
     network.once("stabilizationIterationsDone", function () {
       setTimeout(function () { settled = true; markReady(); }, 1500);   // still gently moving: ready enough
     });
+    setTimeout(function () { settled = true; markReady(); }, 8000);   // in case both events came and went
   }
   if (!DATA.physics) network.fit({animation: false});
 
