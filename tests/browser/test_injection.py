@@ -115,7 +115,7 @@ def _page_scripts(browser, seed_page):
     page = ctx.new_page()
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
     page.goto(seed_page.resolve().as_uri() if hasattr(seed_page, "resolve") else "file://" + str(seed_page))
-    page.wait_for_function("document.documentElement.dataset.ready === '1'", timeout=30000)
+    page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30000)
     BASELINE[:] = [page.evaluate(COUNT_FOREIGN)]
     ctx.close()
 
