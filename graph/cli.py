@@ -126,11 +126,15 @@ def load_or_exit(path, max_file_bytes=None, *, limits=None):
     try:
         return load(path, limits=limits)
     except DataError as exc:
-        for p in exc.problems:
-            click.echo(str(p), err=True)
-        n = len(exc.problems)
-        click.echo(f"{n} problem{'s' if n != 1 else ''}: the data at {path} is not valid", err=True)
-        sys.exit(1)
+        exit_with_problems(exc.problems, f"the data at {path} is not valid")
+
+
+def exit_with_problems(problems, what):
+    """Print every problem (FILE:LINE:COL: message) and a count to stderr; exit 1."""
+    for p in problems:
+        click.echo(str(p), err=True)
+    click.echo(f"{_n(problems, 'problem')}: {what}", err=True)
+    sys.exit(1)
 
 
 def guard(fn):
@@ -194,11 +198,7 @@ def validate(path):
     """
     records, problems = check(path, limits=current_limits())
     if problems:
-        for p in problems:
-            click.echo(str(p), err=True)
-        n = len(problems)
-        click.echo(f"{n} problem{'s' if n != 1 else ''}: the data at {path} is not valid", err=True)
-        sys.exit(1)
+        exit_with_problems(problems, f"the data at {path} is not valid")
     click.echo(f"{path}: valid: {_n(records.entities, 'entity', 'entities')}, "
                f"{_n(records.relations, 'relation')}, {_n(records.sources, 'source')} "
                f"in {_n(records.files, 'file')}")

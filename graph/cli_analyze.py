@@ -11,7 +11,6 @@ Exit codes: 0 fine, 1 invalid data or a refused output, 2 bad usage.
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
@@ -19,7 +18,8 @@ from . import analysis
 from .analysis.balance import EXACT_LIMIT, RULES
 from .analysis._report import plural
 from .analysis.centrality import MEASURES
-from .cli import Exit, echo_json, filters_from, guard, load_or_exit, main, path_argument, relation_filters
+from .cli import (Exit, echo_json, exit_with_problems, filters_from, guard, load_or_exit, main, path_argument,
+                  relation_filters)
 from .errors import DataError, OutputError
 
 
@@ -194,11 +194,7 @@ def import_(fmt, tables, sources, output):
     try:
         out, ds = import_csv(ents, rels, output, sources=sources)
     except DataError as exc:
-        for p in exc.problems:
-            click.echo(str(p), err=True)
-        n = len(exc.problems)
-        click.echo(f"{n} problem{'s' if n != 1 else ''}: nothing written", err=True)
-        sys.exit(1)
+        exit_with_problems(exc.problems, "nothing written")
     except OutputError as exc:
         raise Exit(str(exc), 1) from None
     click.echo(f"wrote {out}: valid: {plural(len(ds.entities), 'entity', 'entities')}, "

@@ -305,20 +305,35 @@ def parse_text(text, path):
                                     "but most editors do not show as one (so line numbers would not match); "
                                     "replace it with a normal line break or a space"))
             return doc
-    parser = _Loader(text)
+    if not _read_events(_Loader, text, path, doc):
+        # libyaml (0.2.5 and later) has its own nesting limit, which it can hit while scanning
+        # ahead, before our MAX_DEPTH is crossed: read again with PyYAML's pure-Python parser,
+        # which has no such limit, so the message and location do not depend on libyaml's version.
+        del problems[:]
+        doc.tainted.clear()
+        _read_events(yaml.SafeLoader, text, path, doc)
+    return doc
+
+
+def _read_events(loader_cls, text, path, doc):
+    """Fill *doc* from the events of *loader_cls*; False if libyaml's nesting limit stopped it."""
+    problems = doc.problems
+    parser = loader_cls(text)
     try:
         doc.node, doc.value = _build(parser, path, problems, doc.tainted)
     except _Stop:
         doc.node = doc.value = None
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(path, exc, text))
         doc.node = doc.value = None
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")) and loader_cls is not yaml.SafeLoader:
+            return False
+        problems.append(_syntax_problem(path, exc, text))
     except (ValueError, RecursionError, MemoryError) as exc:  # defensive: libyaml refusing input
         problems.append(Problem(path, 1, 1, f"cannot read this file as YAML: {exc}"))
         doc.node = doc.value = None
     finally:
         parser.dispose()
-    return doc
+    return True
 
 
 _BAD = REFUSED

@@ -99,7 +99,7 @@ from dataclasses import dataclass, field
 
 from ..errors import QueryError
 from ..vocab import MODALITIES
-from ._report import entity_name, html_table, plural, text_table
+from ._report import entity_name, html_table, plural
 
 __all__ = ["balance", "signed_ties", "Balance", "Tie", "Triangle", "COUNTED_MODALITIES", "RULES",
            "EXACT_LIMIT", "NOTE", "THING_KINDS"]

@@ -46,7 +46,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import QueryError
-from ._report import html_table, plural, text_table
+from ._report import html_table
 from .balance import _check_modalities, effective_polarity
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
@@ -86,7 +86,7 @@ class Comparison:
     def __str__(self) -> str:
         ta, tb = (f" ({self.titles[x]})" if self.titles.get(x) else "" for x in (self.a, self.b))
         out = [f"A = {self.a}{ta}", f"B = {self.b}{tb}",
-               f"claims match when they have the same subject, type and object", ""]
+               "claims match when they have the same subject, type and object", ""]
         for label, ids in ((f"Stated by A only ({len(self.only_a)})", self.only_a),
                            (f"Stated by B only ({len(self.only_b)})", self.only_b)):
             out.append(label + (":" if ids else ": none"))
