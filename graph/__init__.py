@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .dataset import AUTHOR, Dataset, Path
 from .examples import example
-from .errors import (ActorgraphError, DataError, LimitError, OutputError, Problem, QueryError,
+from .errors import (ActorgraphError, DataError, OutputError, Problem, QueryError,
                      UnknownEntityError, UnknownSourceError)
 from .loader import DEFAULT_LIMITS, Limits, check, data_files, load
 from .model import Entity, Evidence, Relation, Source, to_dict
@@ -30,7 +30,7 @@ __all__ = [
     "Dataset", "Path", "AUTHOR",
     "Entity", "Relation", "Source", "Evidence", "When", "parse_when", "to_dict",
     "ActorgraphError", "DataError", "Problem", "QueryError", "UnknownEntityError",
-    "UnknownSourceError", "OutputError", "LimitError",
+    "UnknownSourceError", "OutputError",
     "RELATION_TYPES", "QUADS", "CONTEXTS", "MODALITIES", "ENTITY_KINDS", "SOURCE_KINDS",
 ]
 

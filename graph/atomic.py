@@ -90,7 +90,9 @@ def write_atomic(path, data, *, protect=(), encoding="utf-8"):
             except OSError:
                 pass
         else:
-            os.chmod(tmp, 0o644)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)   # what a plain open() would have given
         check_output_path(path, protect)   # it may have become one of them meanwhile (a new symlink)
         os.replace(tmp, path)
     except BaseException as exc:

@@ -49,7 +49,7 @@ class ByteSize(click.ParamType):
             unit = text[-1:] if text[-1:] in self._UNITS else ""
             try:
                 n = int(float(text[: len(text) - len(unit)]) * self._UNITS[unit])
-            except ValueError:
+            except (ValueError, OverflowError):   # OverflowError: inf, 1e400
                 self.fail(f"'{value}' is not a size: write a number of bytes such as 1000000, 64M or 1G",
                           param, ctx)
         if n < 1:
@@ -90,9 +90,9 @@ def limits_option(f):
     return f
 
 
-def current_limits(**given):
-    """The :class:`Limits` in force: *given* values, then the command's options,
-    then the ACTORGRAPH_MAX_* environment variables, then the defaults."""
+def current_limits():
+    """The :class:`Limits` in force: the command's options, then the
+    ACTORGRAPH_MAX_* environment variables, then the defaults."""
     import os
 
     values = {}
@@ -106,7 +106,6 @@ def current_limits(**given):
     ctx = click.get_current_context(silent=True)
     if ctx is not None:   # ctx.meta is shared by the whole command line
         values.update(ctx.meta.get(_LIMITS_META, {}))
-    values.update({k: v for k, v in given.items() if v is not None})
     return Limits(**values)
 
 
@@ -115,14 +114,14 @@ def path_argument(f):
                           metavar="[PATH]")(f)
 
 
-def load_or_exit(path, max_file_bytes=None, *, limits=None):
+def load_or_exit(path, *, limits=None):
     """Load the data; on invalid data print every problem to stderr and exit 1.
 
     Limits: *limits*, else :func:`current_limits` (options of a command
     decorated with :func:`limits_option`, ACTORGRAPH_MAX_* variables, defaults).
     """
     if limits is None:
-        limits = current_limits(max_file_bytes=max_file_bytes)
+        limits = current_limits()
     try:
         return load(path, limits=limits)
     except DataError as exc:

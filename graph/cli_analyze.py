@@ -107,13 +107,9 @@ def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, 
 def timeline(actor, path, other, as_json, **opts):
     """The dated claims about ACTOR (or between ACTOR and --with), in time order."""
     ds = load_or_exit(path)
-    view, _ = _view(ds, opts)
-    ids = tuple(guard(lambda: ds.entity(x)).id for x in (actor, other) if x)
-    if all(i in view.entities for i in ids):
-        result = guard(lambda: analysis.timeline(view, *ids))
-    else:   # the filters leave an actor out: its timeline is empty (the name itself is known)
-        result = analysis.Timeline([], [], ids, {i: ds.entities[i].name for i in ids})
-    _show(result, as_json)
+    filters = guard(lambda: filters_from(**opts))
+    # on the whole data, filtered by relation: a view would drop an actor whose claims are its offices'
+    _show(guard(lambda: analysis.timeline(ds, actor, other, **filters)), as_json)
 
 
 @analyze.command()

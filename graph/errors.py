@@ -23,7 +23,6 @@ __all__ = [
     "UnknownSourceError",
     "OutputError",
     "QueryError",
-    "LimitError",
     "suggest",
 ]
 
@@ -104,7 +103,3 @@ def suggest(word, choices, n=3):
 
 class QueryError(ActorgraphError, ValueError):
     """A query names a value that does not exist (an unknown type, modality...)."""
-
-
-class LimitError(ActorgraphError):
-    """The data is larger than the configured limits allow."""

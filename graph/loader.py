@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .dataset import Dataset
 from .errors import DataError, Problem
-from .validate import build_records
+from .validate import MAX_BYTES, build_records
 from .yamlio import Document, ReadProblem, decode_utf8, parse_text, read_limited
 
 __all__ = ["load", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
@@ -44,7 +44,7 @@ class Limits:
     data/seed/entities.yaml:31:5: entity number 4 is over the limit of 3 entities; ...
     """
 
-    max_file_bytes: int = 64 * 1024 * 1024
+    max_file_bytes: int = MAX_BYTES
     max_entities: int = 1_000_000
     max_relations: int = 5_000_000
 

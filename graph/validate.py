@@ -48,6 +48,10 @@ _SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation"}
 _ARTICLE = {"sources": "a", "entities": "an", "relations": "a"}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+MAX_BYTES = 64 * 1024 * 1024
+"""The default largest data file or stored text read (64 MiB); see :class:`graph.loader.Limits`."""
+
+_CODE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _QID = re.compile(r"Q[1-9][0-9]*\Z")
 _MAX_EXACT = 2 ** 53
 
@@ -109,7 +113,7 @@ class Records:
     files: list = field(default_factory=list)   # the YAML files read
     invalid_entities: set = field(default_factory=set)  # ids of entities reported invalid
     invalid_sources: set = field(default_factory=set)   # ids of sources that could not be read
-    max_text_bytes: int = 64 * 1024 * 1024
+    max_text_bytes: int = MAX_BYTES
 
 
 class _Ctx:
@@ -128,11 +132,19 @@ class _Ctx:
         self.problems.append(Problem(self.doc.path, line, col, f"{self.label}: {message}"))
 
 
+def _missing(ctx, rec, name):
+    """Report a required field that is absent (at the record) or empty (at its key)."""
+    if name in rec:
+        ctx.report((name,), f"required field '{name}' is empty: give it a value", key=True)
+    else:
+        ctx.report((), f"missing required field '{name}'")
+
+
 def _text(ctx, rec, name, required=False):
     v = rec.get(name)
     if v is None:
         if required:
-            ctx.report((), f"missing required field '{name}'")
+            _missing(ctx, rec, name)
         return None
     if isinstance(v, (dict, list)):
         ctx.report((name,), f"'{name}' must be text, found {_kind_of(v)}")
@@ -196,7 +208,7 @@ def _check_fields(ctx, rec, kind):
 def _id(ctx, rec):
     v = rec.get("id")
     if v is None:
-        ctx.report((), "missing required field 'id'")
+        _missing(ctx, rec, "id")
         return None
     if isinstance(v, (dict, list)):
         ctx.report(("id",), f"'id' must be text, found {_kind_of(v)}")
@@ -242,7 +254,7 @@ def _foreign_char(v):
     return None
 
 
-def read_source_text(path, max_bytes=64 * 1024 * 1024, what="the stored text"):
+def read_source_text(path, max_bytes=MAX_BYTES, what="the stored text"):
     """Read a stored source text (UTF-8) and return it normalised, or raise ValueError.
 
     Only a regular file of at most *max_bytes* is read (never a pipe or a device).
@@ -258,7 +270,7 @@ def read_source_text(path, max_bytes=64 * 1024 * 1024, what="the stored text"):
     return normalise(text)
 
 
-def build_records(docs, *, max_text_bytes=64 * 1024 * 1024):
+def build_records(docs, *, max_text_bytes=MAX_BYTES):
     """Validate every record of *docs* and build the model.
 
     *docs* is a list of ``(Document, base_dir)`` pairs; ``base_dir`` is the
@@ -324,21 +336,29 @@ def locate_node(node, key):
     raise KeyError(key)
 
 
-def _register(table, rid, ctx, what, seen_lower):
-    """Add rid to the duplicate checks; return False when it is a duplicate."""
-    if rid in table:
-        first = table[rid].where
-        ctx.report(("id",), f"duplicate {what} id '{rid}' (first defined at {first[0]}:{first[1]}:{first[2]}); "
-                   "ids must be unique across all files")
-        return False
-    low = rid.lower()
-    if low in seen_lower:
-        other = seen_lower[low]
-        ctx.report(("id",), f"{what} id '{rid}' differs from '{other}' only in case; ids are matched "
-                   "without case, so give them different names")
-        return False
-    seen_lower[low] = rid
-    return True
+class _Ids:
+    """The ids of one kind of record seen so far, valid or not, for the duplicate checks."""
+
+    def __init__(self, what):
+        self.what, self.first, self.lower = what, {}, {}
+
+    def claim(self, rid, ctx):
+        """Note *rid* (right after it is read); return False, reported, when it is taken."""
+        if rid is None:
+            return False
+        if rid in self.first:
+            path, line, col = self.first[rid]
+            ctx.report(("id",), f"duplicate {self.what} id '{rid}' (first defined at {path}:{line}:{col}); "
+                       "ids must be unique across all files")
+            return False
+        other = self.lower.get(rid.lower())
+        if other is not None:
+            ctx.report(("id",), f"{self.what} id '{rid}' differs from '{other}' only in case; ids are matched "
+                       "without case, so give them different names")
+            return False
+        self.first[rid] = _where(ctx)
+        self.lower[rid.lower()] = rid
+        return True
 
 
 def _tainted(doc, rec, invalid):
@@ -359,7 +379,7 @@ def _where(ctx):
 
 
 def _build_sources(items, out):
-    seen_lower = {}
+    ids = _Ids("source")
     texts = {}
     for doc, base, node, rec in items:
         if _tainted(doc, rec, out.invalid_sources):
@@ -368,6 +388,7 @@ def _build_sources(items, out):
         rid = _id(ctx, rec)
         if rid is not None:
             ctx.label = f"source '{_short(rid)}'"
+        fresh = ids.claim(rid, ctx)
         _check_fields(ctx, rec, "sources")
         title = _text(ctx, rec, "title")
         kind = _choice(ctx, rec, "kind", SOURCE_KINDS, "source kind")
@@ -378,6 +399,10 @@ def _build_sources(items, out):
             url = None
         text = _text(ctx, rec, "text")
         text_path = None
+        if text is not None and not text.strip():
+            ctx.report(("text",), "'text' is empty: give the path of the stored text (relative to this YAML "
+                       "file), or leave 'text' out")
+            text = None
         if text is not None:
             text_path = os.path.normpath(os.path.join(base or ".", text))
             if text_path not in texts:
@@ -394,14 +419,15 @@ def _build_sources(items, out):
                      author=_text(ctx, rec, "author"), outlet=_text(ctx, rec, "outlet"), url=url,
                      perspective=_text(ctx, rec, "perspective"), text=text,
                      where=_where(ctx), text_path=text_path)
-        if rid is not None and _register(out.sources, rid, ctx, "source", seen_lower):
+        if fresh:
             out.sources[rid] = src
             if text_path and texts.get(text_path) is not None:
                 out.texts[rid] = texts[text_path]
 
 
 def _build_entities(items, out):
-    seen_lower = {}
+    ids = _Ids("entity")
+    ctxs = {}
     pending_part_of = []
     for doc, base, node, rec in items:
         if _tainted(doc, rec, out.invalid_entities):
@@ -410,10 +436,15 @@ def _build_entities(items, out):
         rid = _id(ctx, rec)
         if rid is not None:
             ctx.label = f"entity '{_short(rid)}'"
+        fresh = ids.claim(rid, ctx)
         _check_fields(ctx, rec, "entities")
         name = _text(ctx, rec, "name", required=True)
         kind = _choice(ctx, rec, "kind", ENTITY_KINDS, "entity kind", required=True)
         aliases = _list_of_text(ctx, rec, "aliases")
+        for i, a in enumerate(aliases):
+            if not a.strip():
+                ctx.report(("aliases", i), f"alias {i + 1} is empty: remove it")
+        aliases = tuple(a for a in aliases if a.strip())
         codes = {}
         cv = rec.get("codes")
         if cv is not None:
@@ -422,6 +453,11 @@ def _build_entities(items, out):
                            f"found {_kind_of(cv)}")
             else:
                 for k, v in cv.items():
+                    if not _CODE_KEY.match(k):
+                        ctx.report(("codes", k), f"bad code name '{_short(k)}': a code name is a word of ASCII "
+                                   "letters, digits and _ starting with a letter (wikidata, iso3, cameo, ...)",
+                                   key=True)
+                        continue
                     if v is None or isinstance(v, (dict, list)):
                         ctx.report(("codes", k), f"code '{k}' must be text, found {_kind_of(v)}")
                         continue
@@ -436,8 +472,10 @@ def _build_entities(items, out):
         if part_of is not None:
             pending_part_of.append((ctx, ent))
         if rid is not None and name is not None and kind is not None:
-            if _register(out.entities, rid, ctx, "entity", seen_lower):
+            if fresh:
                 out.entities[rid] = ent
+                raw = rec.get("aliases")
+                ctxs[rid] = (ctx, raw if isinstance(raw, list) else [raw])
         elif rid is not None:
             out.invalid_entities.add(rid)   # reported here; references to it are not reported again
     # aliases: each name must point at one entity
@@ -448,10 +486,10 @@ def _build_entities(items, out):
             low = a.strip().lower()
             prev = names.get(low)
             if prev is not None and prev != ent.id:
-                path, line, col = ent.where
-                out.problems.append(Problem(path, line, col,
-                                            f"entity '{ent.id}': the name or alias '{_short(a)}' also names "
-                                            f"entity '{prev}'; every name must point at one entity"))
+                ctx, raw = ctxs[ent.id]
+                keys = ("id",) if i == 0 else ("name",) if i == 1 else ("aliases", raw.index(a))
+                ctx.report(keys, f"the name or alias '{_short(a)}' also names entity '{prev}'; every "
+                                    "name must point at one entity")
                 continue
             names[low] = ent.id
             skel = _skeleton(low).lower()
@@ -473,6 +511,14 @@ def _build_entities(items, out):
             ctx.report(("part_of",), _unknown_entity(ent.part_of, "part_of", out))
         elif ent.part_of == ent.id:
             ctx.report(("part_of",), "an entity cannot be part of itself")
+        else:
+            chain, up = [ent.id], ent.part_of
+            while up in out.entities and up not in chain:
+                chain.append(up)
+                up = out.entities[up].part_of
+            if up == ent.id:
+                ctx.report(("part_of",), "part_of goes round in a circle: " + " -> ".join(chain + [up])
+                           + "; one of them must not be part of the other")
 
 
 def _unknown_entity(value, fieldname, out):
@@ -519,7 +565,7 @@ def _polarity(ctx, rec, default):
         return default
     hint = ""
     if isinstance(v, str) and not isinstance(v, Plain) and _FLOAT.match(v.strip()):
-        hint = " (in quotes, so it is text: write the number without quotes)"
+        hint = " (written as text, in quotes or with !!str: write the bare number)"
     ctx.report(("polarity",), f"'polarity' must be a number from -10 to 10, found {_kind_of(v)}{hint}")
     return default
 
@@ -528,7 +574,7 @@ def _evidence(ctx, rec, out):
     v = rec.get("evidence")
     msg = "a relation needs evidence: at least one {source, quote} whose quote is verbatim in the source"
     if v is None:
-        ctx.report((), msg)
+        ctx.report(("evidence",) if "evidence" in rec else (), msg, key=True)
         return ()
     if not isinstance(v, list) or not v:
         ctx.report(("evidence",), msg if isinstance(v, list) else
@@ -575,7 +621,7 @@ def _evidence(ctx, rec, out):
 
 
 def _build_relations(items, out):
-    seen_lower = {}
+    ids = _Ids("relation")
     types = RELATION_TYPES
     for doc, base, node, rec in items:
         if _tainted(doc, rec, None):
@@ -584,6 +630,7 @@ def _build_relations(items, out):
         rid = _id(ctx, rec)
         if rid is not None:
             ctx.label = f"relation '{_short(rid)}'"
+        fresh = ids.claim(rid, ctx)
         _check_fields(ctx, rec, "relations")
         subject = _ref(ctx, rec, "subject", out, required=True)
         obj = _ref(ctx, rec, "object", out, required=True)
@@ -623,5 +670,5 @@ def _build_relations(items, out):
         rel = Relation(id=rid, subject=subject, object=obj, type=rtype, modality=modality,
                        polarity=polarity, mode=mode, context=context, asserted_by=asserted_by,
                        when=when, evidence=evidence, attributes=attrs, note=note, where=_where(ctx))
-        if _register(out.relations, rid, ctx, "relation", seen_lower):
+        if fresh:
             out.relations[rid] = rel

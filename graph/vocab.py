@@ -180,4 +180,3 @@ SOURCE_KINDS: dict[str, str] = {
     "other": "anything else",
 }
 
-SOURCE_KINDS_DEFAULT = "other"

@@ -30,7 +30,7 @@ __all__ = ["When", "parse_when", "FORMATS"]
 
 FORMATS = "YYYY, YYYY-MM, YYYY-MM-DD, or an interval START..END (e.g. 2021-08..2025-01)"
 
-_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_POINT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 MIN, MAX = date.min, date.max
 
 

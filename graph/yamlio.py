@@ -58,22 +58,15 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):
-    """Parses events only; every untagged node is a string, list or mapping."""
+    """Parses events only (no nodes are composed, no values constructed)."""
 
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-_DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
-
-
-def _resolve(self, kind, value, implicit):
-    # No implicit typing at all: an untagged node is a string, list or mapping.
-    return _DEFAULT_TAGS[kind]
-
-
-_Loader.yaml_implicit_resolvers = {}
-_Loader.resolve = _resolve
+# Control characters that only an escape in "double quotes" can bring in (libyaml refuses them
+# raw): they would garble a terminal and make XML exports unreadable. Tab, CR and LF stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -167,14 +160,14 @@ def locate(node, *keys, key=False):
         return 1, 1
     last = len(keys) - 1
     for i, k in enumerate(keys):
-        if isinstance(node, (MapNode, yaml.MappingNode)):
+        if type(node) is MapNode:
             for knode, vnode in node.value:
                 if knode.value == k:
                     node = knode if (key and i == last) else vnode
                     break
             else:
                 return _mark(node)
-        elif isinstance(node, (SeqNode, yaml.SequenceNode)) and isinstance(k, int):
+        elif type(node) is SeqNode and isinstance(k, int):
             if 0 <= k < len(node.value):
                 node = node.value[k]
             else:
@@ -336,7 +329,6 @@ def _read_events(loader_cls, text, path, doc):
     return True
 
 
-_BAD = REFUSED
 
 
 def _taint(stack, tainted):
@@ -360,10 +352,19 @@ def _build(parser, path, problems, tainted):
             if tag is not None and tag != _STR:
                 _tag_problem(ev, tag, path, problems)
                 _taint(stack, tainted)
-                value = _BAD
+                value = REFUSED
+            elif ev.style == '"' and _CONTROL.search(ev.value):
+                bad = _CONTROL.search(ev.value).group()
+                line, col = _mark(ev)
+                problems.append(Problem(path, line, col,
+                                        f"the text holds the control character U+{ord(bad):04X} (written as an "
+                                        "escape in double quotes); text may hold tabs and line breaks, but no "
+                                        "other control characters: remove it"))
+                _taint(stack, tainted)
+                value = REFUSED
             else:
                 value = ev.value
-                if not ev.style:
+                if tag is None and not ev.style:   # plain and untagged: may be read as a number or null
                     value = None if value in _NULLS else Plain(value)
             node = ScalarNode(ev.value, ev.start_mark)
         elif t is _MSE or t is _SSE:
@@ -388,7 +389,7 @@ def _build(parser, path, problems, tainted):
         elif t is _MEE or t is _SEE:
             node, value, _, _, ok = stack.pop()
             if not ok:
-                value = _BAD
+                value = REFUSED
         elif t is _AE:
             _anchor(ev, path, problems)
         elif t is _DSE:
@@ -416,7 +417,7 @@ def _build(parser, path, problems, tainted):
         else:                                   # a mapping value
             knode, kvalue = top[2]
             top[2] = None
-            if kvalue is _BAD:                  # a tagged key: already reported
+            if kvalue is REFUSED:                  # a tagged key: already reported
                 continue
             if type(knode) is not ScalarNode:
                 line, col = _mark(knode)

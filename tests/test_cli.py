@@ -197,3 +197,12 @@ def test_console_script_and_module_entry_points(small_dir):
                            env=dict(os.environ, PYTHONIOENCODING="utf-8"))
         assert p.returncode == 0, p.stderr
         assert "valid: 6 entities" in p.stdout
+
+
+@pytest.mark.parametrize("size", ["inf", "1e400", "-5", "lots"])
+def test_a_bad_size_limit_is_bad_usage_without_traceback(small_dir, size, monkeypatch):
+    r = run("validate", small_dir, "--max-file-bytes", size)
+    assert r.exit_code == 2 and "is not a size" in r.output
+    monkeypatch.setenv("ACTORGRAPH_MAX_FILE_BYTES", size)
+    r = run("info", small_dir)
+    assert r.exit_code == 2 and "environment variable ACTORGRAPH_MAX_FILE_BYTES" in r.output

@@ -231,3 +231,71 @@ def test_empty_and_encoding_problems(tmp_path):
 def test_no_data_files(tmp_path):
     assert [str(p) for p in check(tmp_path)[1]] == [f"{tmp_path}: no data files (*.yaml or *.yml) found here"]
     assert [str(p) for p in check(tmp_path / "nope")[1]] == [f"{tmp_path / 'nope'}: no such file or folder"]
+
+
+def test_duplicate_ids_are_reported_even_when_the_first_copy_is_invalid():
+    text = HEAD + """  - {id: IND, kind: state}
+  - {id: IND, name: India, kind: state}
+relations:
+  - {id: r1, subject: PAKX, object: PAK, type: AID, modality: reported, evidence: [{source: s1, quote: q}]}
+  - {id: r1, subject: USA, object: PAK, type: AID, modality: reported, evidence: [{source: s1, quote: q}]}
+"""
+    assert problems(text) == sorted([
+        "f.yaml:6:5: entity 'IND': missing required field 'name'",
+        "f.yaml:7:10: entity 'IND': duplicate entity id 'IND' (first defined at f.yaml:6:5); ids must be unique "
+        "across all files",
+        "f.yaml:9:23: relation 'r1': unknown entity 'PAKX' in 'subject' (did you mean 'PAK'?)",
+        "f.yaml:10:10: relation 'r1': duplicate relation id 'r1' (first defined at f.yaml:9:5); ids must be "
+        "unique across all files",
+    ])
+
+
+def test_escaped_control_characters_are_refused():
+    assert problems(HEAD.replace("name: Pakistan", 'name: "Pak\\x00istan"')) == [
+        "f.yaml:4:21: the text holds the control character U+0000 (written as an escape in double quotes); "
+        "text may hold tabs and line breaks, but no other control characters: remove it"]
+    assert problems(HEAD + rel(note='"a\\e[31mred"'))[0].startswith(
+        "f.yaml:13:11: the text holds the control character U+001B")
+    assert problems(HEAD + rel(note='"tab\\there\\nand a line"')) == []
+
+
+def test_explicit_str_tag_keeps_text_as_text():
+    ds = graph.loads(HEAD + rel(attributes="{n: !!str 650, m: !!str null, k: 650}"))
+    assert ds.relation("r1").attributes == {"n": "650", "m": "null", "k": 650}
+    assert problems(HEAD + rel(polarity="!!str 5")) == [
+        "f.yaml:13:15: relation 'r1': 'polarity' must be a number from -10 to 10, found '5' (written as text, "
+        "in quotes or with !!str: write the bare number)"]
+
+
+def test_an_empty_required_field_is_located_at_its_key():
+    assert problems(HEAD + "  - id: IND\n    name:\n    kind: state\n") == [
+        "f.yaml:7:5: entity 'IND': required field 'name' is empty: give it a value"]
+    assert problems(HEAD + rel(evidence="")) == [
+        "f.yaml:12:5: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is "
+        "verbatim in the source"]
+
+
+def test_alias_collisions_and_empty_aliases_are_located_at_the_alias():
+    text = HEAD + "  - id: IND\n    name: India\n    kind: state\n    aliases: [Bharat, '', washington]\n"
+    assert problems(text) == [
+        "f.yaml:9:23: entity 'IND': alias 2 is empty: remove it",
+        "f.yaml:9:27: entity 'IND': the name or alias 'washington' also names entity 'USA'; every name must "
+        "point at one entity"]
+
+
+def test_part_of_cycles_are_refused():
+    text = HEAD + "  - {id: A, name: A, kind: office, part_of: B}\n  - {id: B, name: B, kind: office, part_of: A}\n"
+    assert problems(text) == [
+        "f.yaml:6:45: entity 'A': part_of goes round in a circle: A -> B -> A; one of them must not be part of "
+        "the other",
+        "f.yaml:7:45: entity 'B': part_of goes round in a circle: B -> A -> B; one of them must not be part of "
+        "the other"]
+
+
+def test_empty_text_path_and_bad_code_names():
+    assert problems(HEAD.replace("published: 2025}", "published: 2025, text: ''}")) == [
+        "f.yaml:2:67: source 's1': 'text' is empty: give the path of the stored text (relative to this YAML "
+        "file), or leave 'text' out"]
+    assert problems(HEAD.replace("aliases: [Islamabad]", "codes: {\"iso 3\": PAK}")) == [
+        "f.yaml:4:52: entity 'PAK': bad code name 'iso 3': a code name is a word of ASCII letters, digits and "
+        "_ starting with a letter (wikidata, iso3, cameo, ...)"]

@@ -27,6 +27,7 @@ def test_parses_points_and_intervals(text, start, end):
     ("2025..2021", "ends before it starts"),
     ("..", "is not a date"),
     ("0000", "not a real date"),
+    ("\u0662\u0660\u0662\u0663", "is not a date"),   # Arabic-Indic digits: only ASCII digits are dates
 ])
 def test_rejects_impossible_or_malformed(text, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):

@@ -32,14 +32,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dataset import AUTHOR
+from ..dataset import AUTHOR, _time_key
+from ..errors import UnknownEntityError
 from ._report import html_table, plural, text_table
 
 __all__ = ["timeline", "Timeline"]
-
-
-def _key(r):
-    return (r.when.start, r.when.end, r.id)
 
 
 def _row(r):
@@ -52,11 +49,6 @@ def _row(r):
         "modality": r.modality, "polarity": r.polarity, "asserted_by": r.asserted_by or AUTHOR,
         "source": ev.source if ev else None, "quote": ev.quote if ev else None,
     }
-
-
-def _when_text(w):
-    s = str(w)
-    return s
 
 
 @dataclass(repr=False)
@@ -88,7 +80,7 @@ class Timeline:
         return f"Timeline of the claims {'about' if len(self.actors) == 1 else 'between'} {who}"
 
     def _rows(self, rels):
-        return [[_when_text(r.when) if r.when else "undated", r.subject,
+        return [[str(r.when) if r.when else "undated", r.subject,
                   r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality, r.asserted_by or AUTHOR,
                   r.evidence[0].quote if r.evidence else ""] for r in rels]
 
@@ -111,7 +103,23 @@ class Timeline:
                           caption=self._title())
 
 
-def timeline(ds, actor=None, other=None, *, parts=True) -> Timeline:
+def _actor_id(ds, name):
+    """The id of actor *name* in *ds*; in a view, also an entity left out of it whose parts are in it.
+
+    A view keeps only the entities its relations touch: in ``ds.view(type="REQUEST")`` the
+    United States may be missing while its administration (``part_of: USA``) is there.
+    """
+    try:
+        return ds.entity(name).id
+    except UnknownEntityError:
+        wanted = str(name).strip().lower()
+        for e in ds.entities.values():
+            if e.part_of and e.part_of.lower() == wanted:
+                return e.part_of
+        raise
+
+
+def timeline(ds, actor=None, other=None, *, parts=True, **filters) -> Timeline:
     """The dated claims about *actor* (or between *actor* and *other*), in time order.
 
     Parameters
@@ -126,6 +134,12 @@ def timeline(ds, actor=None, other=None, *, parts=True) -> Timeline:
     parts : bool, default True
         Include the claims of the entities that are ``part_of`` an actor (a
         state's offices), as :meth:`Dataset.relations` does.
+    **filters
+        Relation filters of :meth:`Dataset.relations` (``type``, ``modality``,
+        ``source``, ``start``...): only the claims that match them. Prefer them to
+        a view: a view keeps only the entities its relations touch, so an actor
+        named by its name or alias whose claims all come from its offices is not
+        in it (its id still works: the offices say what they are part of).
 
     Returns
     -------
@@ -137,6 +151,8 @@ def timeline(ds, actor=None, other=None, *, parts=True) -> Timeline:
     ------
     UnknownEntityError
         For an actor that does not exist (with close matches).
+    QueryError
+        For a bad filter value.
 
     Examples
     --------
@@ -150,23 +166,20 @@ def timeline(ds, actor=None, other=None, *, parts=True) -> Timeline:
     ... ''')
     >>> [(str(r.when), r.id) for r in timeline(ds, "Aland")]
     [('2021-08', 'r1'), ('2021-08..2022', 'r2')]
+    >>> [r.id for r in timeline(ds, "A", type="AID")]
+    ['r2']
     """
-    actors = ()
-    if actor is not None and other is not None:
-        a, b = ds.entity(actor).id, ds.entity(other).id
-        rels = ds.relations(between=(a, b), parts=parts)
-        actors = (a, b)
-    elif actor is not None:
-        a = ds.entity(actor).id
-        ids = {r.id for r in ds.relations(subject=a, parts=parts)} | \
-            {r.id for r in ds.relations(object=a, parts=parts)}
-        rels = [r for r in ds.relations() if r.id in ids]
-        actors = (a,)
-    elif other is not None:
-        return timeline(ds, other, parts=parts)
-    else:
-        rels = ds.relations()
-    dated = sorted((r for r in rels if r.when is not None), key=_key)
+    if actor is None and other is not None:
+        actor, other = other, None
+    actors = tuple(_actor_id(ds, x) for x in (actor, other) if x is not None)
+    sides = [ds.with_parts({a}) if parts else {a} for a in actors]
+    rels = ds.relations(**filters, parts=parts) if filters else ds.relations()
+    if len(sides) == 1:
+        rels = [r for r in rels if r.subject in sides[0] or r.object in sides[0]]
+    elif len(sides) == 2:
+        a, b = sides
+        rels = [r for r in rels if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
+    dated = sorted((r for r in rels if r.when is not None), key=_time_key)
     undated = [r for r in rels if r.when is None]
-    names = {a: ds.entity(a).name for a in actors}
+    names = {a: ds.entities[a].name if a in ds.entities else a for a in actors}
     return Timeline(dated, undated, actors, names)
