@@ -2,10 +2,27 @@
 
 Examples
 --------
->>> import graph
->>> ds = graph.load("data")                       # doctest: +SKIP
->>> ds.entity("Islamabad").id                     # doctest: +SKIP
-'PAK'
+A folder with one data file (the built-in example) and one broken file:
+
+>>> import os, tempfile, graph
+>>> from graph.examples import EXAMPLE_YAML
+>>> folder = tempfile.mkdtemp()
+>>> os.makedirs(os.path.join(folder, "more"))
+>>> _ = open(os.path.join(folder, "claims.yaml"), "w").write(EXAMPLE_YAML)
+>>> [os.path.relpath(f, folder) for f in data_files(folder)]
+['claims.yaml']
+>>> load(folder)
+<Dataset: 6 entities, 6 relations, 2 sources>
+>>> bad = os.path.join(folder, "more", "bad.yaml")
+>>> _ = open(bad, "w").write("entities:\\n  - {id: RUS, name: Russia, kind: sate}\\n")
+>>> records, problems = check(folder)
+>>> print(problems[0].message)
+entity 'RUS': unknown entity kind 'sate' (did you mean 'state'?); expected one of: state, de_facto_authority, armed_group, organisation, office, person, collective, agreement, asset, place
+>>> load(folder)
+Traceback (most recent call last):
+...
+graph.errors.DataError: 1 problem in the data:
+...
 """
 
 from __future__ import annotations
