@@ -11,6 +11,7 @@ Exit codes: 0 fine, 1 invalid data or a refused output, 2 bad usage.
 from __future__ import annotations
 
 import os
+import warnings
 
 import click
 
@@ -57,12 +58,20 @@ def analyze():
 @click.option("--by", type=click.Choice(MEASURES), default="degree", show_default=True,
               help="The measure to rank by.")
 @click.option("--top", type=click.IntRange(min=1), help="Show only the first N entities.")
+@click.option("--all-entities", is_flag=True,
+              help="Rank agreements, assets and places too, with their claims (default: actors only).")
+@click.option("--structural", is_flag=True,
+              help="Count structural ties (HOLDS, PART_OF...) as links too (default: left out).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def centrality(path, by, top, as_json, **opts):
-    """Rank entities: claims, in/out, degree, betweenness, eigenvector (PageRank fallback)."""
+def centrality(path, by, top, all_entities, structural, as_json, **opts):
+    """Rank actors: claims, in/out, degree, betweenness, eigenvector (PageRank fallback).
+
+    By default only actors are ranked, on the claims among them, and structural
+    ties are left out (--all-entities, --structural keep them).
+    """
     ds = load_or_exit(path)
     view, _ = _view(ds, opts)
-    result = guard(lambda: analysis.centrality(view, by=by))
+    result = guard(lambda: analysis.centrality(view, by=by, actors_only=not all_entities, structural=structural))
     if top:
         result.rows = result.rows[:top]
     _show(result, as_json)
@@ -169,6 +178,13 @@ def _tables(paths):
     return names["entities"], names["relations"], names["sources"] if os.path.isfile(names["sources"]) else None
 
 
+def _echo_warnings(caught):
+    from .formats.tables import UnknownColumnWarning
+    for w in caught:
+        if issubclass(w.category, UnknownColumnWarning):
+            click.echo(f"warning: {w.message}", err=True)
+
+
 @main.command(name="import")
 @click.option("--format", "-f", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True,
               help="The format of the tables.")
@@ -181,17 +197,23 @@ def import_(fmt, tables, sources, output):
     """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file.
 
     Nothing is written unless the result validates; problems are listed as
-    FILE:ROW:COLUMN of the CSV tables.
+    FILE:ROW:COLUMN of the CSV tables. Columns that are not actorgraph fields
+    (Kumu's Tags, Strength...) are ignored, with a warning naming them.
     """
-    from .formats.tables import import_csv
+    from .formats.tables import UnknownColumnWarning, import_csv
 
     ents, rels, found_sources = _tables(list(tables))
     sources = sources or found_sources
-    try:
-        out, ds = import_csv(ents, rels, output, sources=sources)
-    except DataError as exc:
-        exit_with_problems(exc.problems, "nothing written")
-    except OutputError as exc:
-        raise Exit(str(exc), 1) from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnknownColumnWarning)
+        try:
+            out, ds = import_csv(ents, rels, output, sources=sources)
+        except DataError as exc:
+            _echo_warnings(caught)
+            exit_with_problems(exc.problems, "nothing written")
+        except OutputError as exc:
+            _echo_warnings(caught)
+            raise Exit(str(exc), 1) from None
+    _echo_warnings(caught)
     click.echo(f"wrote {out}: valid: {plural(len(ds.entities), 'entity', 'entities')}, "
                f"{plural(len(ds), 'relation')}, {plural(len(ds.sources), 'source')}")

@@ -88,7 +88,7 @@ def test_json_shape_is_the_documented_one():
     d = json.loads(json.dumps(balance(ds).to_dict()))
     assert isinstance(d["balanced_fraction"], float)
     assert isinstance(d["triangles"], list) and d["triangles"][0]["nodes"] == ["A", "B", "C"]
-    assert all(len(c) >= 0 and all(isinstance(x, str) for x in c) for c in d["camps"]) and len(d["camps"]) == 2
+    assert d["camps"] == [["A", "B", "C"], []]
     assert d["frustrated"] == [["A", "C"]]
     assert "not a prediction" in d["note"]
 
@@ -144,6 +144,23 @@ def test_denied_counts_reversed_when_counted():
     ds = make([("d", "A", "CONCEDE", "B", {"modality": "denied"})])
     assert signed_ties(ds) == {}
     assert signed_ties(ds, modality="denied")[("A", "B")].score == -4.5
+
+
+def test_rule_text_mentions_denials_only_when_they_count():
+    ds = make([("d", "A", "CONCEDE", "B", {"modality": "denied"}), ("r", "A", "AID", "B")])
+    assert "denied" not in balance(ds).rule_text
+    assert "denied" not in str(balance(ds, modality=["reported", "recommended"]))
+    assert "a denied relation counts reversed" in balance(ds, modality=["reported", "denied"]).rule_text
+
+
+def test_report_lines_have_no_trailing_spaces():
+    unbalanced = make([("ab", "A", "COOPERATE", "B"), ("bc", "B", "SUPPORT", "C"), ("ac", "A", "ACCUSE", "C")])
+    balanced = make([("ab", "A", "AID", "B")])
+    for b in (balance(unbalanced), balance(balanced)):
+        text = str(b)
+        assert [line for line in text.splitlines() if line != line.rstrip()] == []
+    assert "Frustrated ties (1):\n" in str(balance(unbalanced))
+    assert "Frustrated ties (0): none: the signed ties are balanced" in str(balance(balanced))
 
 
 def test_cancelling_relations_are_ambivalent():
@@ -273,9 +290,51 @@ def test_centrality_falls_back_to_pagerank(monkeypatch):
     assert "PageRank" in str(c)
 
 
+def _with_things():
+    doc = {"sources": [{"id": "s", "title": "T"}],
+           "entities": [{"id": "A", "name": "A", "kind": "state"}, {"id": "B", "name": "B", "kind": "armed_group"},
+                        {"id": "C", "name": "C", "kind": "person"}, {"id": "GUNS", "name": "Guns", "kind": "asset"},
+                        {"id": "CITY", "name": "City", "kind": "place"},
+                        {"id": "DEAL", "name": "Deal", "kind": "agreement"}],
+           "relations": [{"id": i, "subject": a, "object": b, "type": t, "modality": "reported",
+                          "evidence": [{"source": "s", "quote": "q"}]}
+                         for i, a, t, b in [("ab", "A", "ACCUSE", "B"), ("bg", "B", "COERCE", "GUNS"),
+                                            ("ag", "A", "HOLDS", "GUNS"), ("cg", "C", "COERCE", "GUNS"),
+                                            ("bc", "B", "NEIGHBOUR_OF", "C"), ("ci", "C", "LOCATED_IN", "CITY"),
+                                            ("ad", "A", "PARTY_TO", "DEAL")]]}
+    return graph.loads(json.dumps(doc))
+
+
+def test_centrality_ranks_actors_on_claims_by_default():
+    ds = _with_things()
+    c = centrality(ds)
+    assert [r["id"] for r in c] == ["B", "A", "C"] and (c.actors_only, c.structural) == (True, False)
+    row = {r["id"]: r for r in c}
+    # only A--B counts: the asset, the place, the agreement and the structural ties are left out
+    assert (row["A"]["claims"], row["B"]["claims"], row["C"]["claims"]) == (1, 1, 0)
+    assert "3 actors" in str(c) and "structural ties (HOLDS, PART_OF...) are left out" in str(c)
+    assert c.to_dict()["actors_only"] is True and c.to_dict()["structural"] is False
+    # structural ties among actors count with structural=True (B NEIGHBOUR_OF C)
+    row = {r["id"]: r for r in centrality(ds, structural=True)}
+    assert set(row) == {"A", "B", "C"} and row["C"]["claims"] == 1 and row["B"]["betweenness"] == 1.0
+    # every entity, on the event claims: GUNS is then the broker between B and C
+    row = {r["id"]: r for r in centrality(ds, actors_only=False)}
+    assert set(row) == set(ds.entities) and row["GUNS"]["claims"] == 2 and row["CITY"]["claims"] == 0
+    everything = centrality(ds, actors_only=False, structural=True)
+    assert sum(r["claims"] for r in everything) == 2 * len(ds)
+    assert str(everything).startswith("Centrality of 6 entities")
+
+
+def test_centrality_on_the_seed_ranks_no_asset(seed):
+    kinds = {r["kind"] for r in centrality(seed)}
+    assert kinds and not kinds & {"asset", "place", "agreement"}
+    assert "US-EQUIPMENT" in {r["id"] for r in centrality(seed, actors_only=False)}
+    assert [r["id"] for r in centrality(seed).rows[:2]] == ["PAK", "TAL"]
+
+
 def test_centrality_of_a_view_and_bad_measure(seed):
     view = seed.view(modality="recommended")
-    assert {r["id"] for r in centrality(view)} == set(view.entities)
+    assert {r["id"] for r in centrality(view, actors_only=False)} == set(view.entities)
     with pytest.raises(QueryError):
         centrality(seed, by="fame")
 
@@ -311,6 +370,41 @@ def test_timeline_includes_an_actors_offices_unless_told_not_to():
     assert [r.id for r in timeline(ds, "A", parts=False)] == ["st"]
 
 
+def test_timeline_through_offices_with_relation_filters(seed):
+    # A's office makes the only REQUEST: a view of REQUESTs holds A-FO but not A itself
+    doc = {"sources": [{"id": "s", "title": "T"}],
+           "entities": [{"id": "A", "name": "Aland", "kind": "state"}, {"id": "B", "name": "B", "kind": "state"},
+                        {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"}],
+           "relations": [{"id": i, "subject": a, "object": b, "type": t, "modality": "reported", "when": w,
+                          "evidence": [{"source": "s", "quote": "q"}]}
+                         for i, a, t, b, w in [("req", "A-FO", "REQUEST", "B", "2021"), ("aid", "A", "AID", "B", "2020"),
+                                               ("req2", "B", "REQUEST", "A", "2019")]]}
+    ds = graph.loads(json.dumps(doc))
+    view = ds.view(type="REQUEST", subject="A")
+    assert "A" not in view.entities
+    assert [r.id for r in timeline(view, "A")] == ["req"]
+    assert [r.id for r in timeline(ds, "A", type="REQUEST")] == ["req2", "req"]
+    assert [r.id for r in timeline(ds, "Aland", "B", type="REQUEST", subject="A")] == ["req"]
+    assert [r.id for r in timeline(ds, "A", type="REQUEST", parts=False)] == ["req2"]
+    assert timeline(view, "A").names == {"A": "A"}
+    with pytest.raises(UnknownEntityError):
+        timeline(view, "ZZZ")
+    with pytest.raises(QueryError):
+        timeline(ds, "A", type="ASK")
+    # the seed: the US's one dated REQUEST is its administration's
+    for t in (timeline(seed.view(type="REQUEST"), "USA"), timeline(seed, "USA", type="REQUEST")):
+        assert len(t) >= 1 and all(r.type == "REQUEST" for r in t)
+        assert "USA-TRUMP" in {r.subject for r in t}
+
+
+def test_timeline_reuses_the_datasets_time_order():
+    import importlib
+    from graph.dataset import _time_key
+    tl = importlib.import_module("graph.analysis.timeline")   # the module (graph.analysis.timeline is the function)
+    assert tl._time_key is _time_key
+    assert not hasattr(tl, "_key") and not hasattr(tl, "_when_text")
+
+
 def test_claimants_groups_by_asserter_and_source():
     ds = make([("r1", "A", "AID", "B"), ("r2", "B", "ACCUSE", "A", {"modality": "claimed", "asserted_by": "A"}),
                ("r3", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A", "source": "t"}),
@@ -344,7 +438,7 @@ def test_compare_two_sources():
 # -- the seed ------------------------------------------------------------------------------
 
 def test_seed_analyses_run_and_add_up(seed):
-    c = centrality(seed)
+    c = centrality(seed, actors_only=False, structural=True)
     assert len(c.rows) == len(seed.entities)
     assert sum(r["out"] for r in c) == len(seed) == sum(r["in"] for r in c)
     cl = claimants(seed)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import graph
+from graph import analysis as A
 from graph.cli import main
 
 DATA = str(Path(__file__).parent.parent / "data")
@@ -41,16 +44,63 @@ def two(tmp_path):
     return str(tmp_path / "d.yaml")
 
 
-@pytest.mark.parametrize("args", [
-    ["centrality", "DATA"], ["centrality", "DATA", "--by", "betweenness", "--top", "3"], ["balance", "DATA"],
-    ["balance", "DATA", "-m", "reported", "-m", "claimed", "-m", "recommended", "--merge-parts"],
-    ["timeline", "TAL", "DATA"], ["timeline", "Pakistan", "DATA", "--with", "Taliban"], ["claimants", "DATA"],
-    ["claimants", "DATA", "--modality", "claimed"],
+def _top(result, n):
+    result.rows = result.rows[:n]
+    return result
+
+
+WIDE = ["reported", "claimed", "recommended"]
+
+
+@pytest.mark.parametrize("args, python, heading", [
+    (["centrality", "DATA"], lambda ds: A.centrality(ds), "Centrality of 14 actors, ranked by degree\n"),
+    (["centrality", "DATA", "--by", "betweenness", "--top", "3"],
+     lambda ds: _top(A.centrality(ds, by="betweenness"), 3), "Centrality of 14 actors, ranked by betweenness (top 3)"),
+    (["balance", "DATA"], lambda ds: A.balance(ds), "Structural balance among "),
+    (["balance", "DATA", "-m", "reported", "-m", "claimed", "-m", "recommended", "--merge-parts"],
+     lambda ds: A.balance(ds, modality=WIDE, merge_parts=True), "over the reported, claimed and recommended relations"),
+    (["timeline", "TAL", "DATA"], lambda ds: A.timeline(ds, "TAL"), "Timeline of the claims about TAL (Taliban)\n"),
+    (["timeline", "Pakistan", "DATA", "--with", "Taliban"], lambda ds: A.timeline(ds, "PAK", "TAL"),
+     "Timeline of the claims between PAK (Pakistan) and TAL (Taliban)\n"),
+    (["claimants", "DATA"], lambda ds: A.claimants(ds), "Claims by who asserts them"),
+    (["claimants", "DATA", "--modality", "claimed"], lambda ds: A.claimants(ds.view(modality="claimed")),
+     "Claims by who asserts them"),
 ])
-def test_reports_on_the_seed(args):
+def test_reports_on_the_seed(args, python, heading):
     r = run("analyze", *[DATA if a == "DATA" else a for a in args])
     assert r.exit_code == 0, r.output
-    assert r.output.strip()
+    # the report is the Python result's, as text
+    assert r.output == str(python(graph.load(DATA))) + "\n"
+    assert r.output.startswith(heading) or heading in r.output.splitlines()[1], r.output[:300]
+
+
+def test_timeline_filters_keep_an_actors_offices():
+    # USA's one REQUEST is its administration's (USA-TRUMP, part_of USA): the filter must not lose it
+    r = run("analyze", "timeline", "USA", DATA, "--type", "REQUEST")
+    assert r.exit_code == 0 and "no dated claims" not in r.output
+    assert "USA-TRUMP  REQUEST/return" in r.output
+    d = json.loads(run("analyze", "timeline", "USA", DATA, "--type", "REQUEST", "--json").output)
+    assert d["actors"] == ["USA"] and d["dated"] and {x["type"] for x in d["dated"]} == {"REQUEST"}
+    assert "USA-TRUMP" in {x["subject"] for x in d["dated"]}
+    assert d["dated"] == A.timeline(graph.load(DATA), "USA", type="REQUEST").to_dict()["dated"]
+    r = run("analyze", "timeline", "USA", DATA, "--type", "ASKS")
+    assert r.exit_code == 2 and "unknown type 'ASKS'" in r.output
+
+
+def test_centrality_actors_only_and_structural_flags(tmp_path):
+    d = json.loads(run("analyze", "centrality", DATA, "--json").output)
+    assert (d["actors_only"], d["structural"]) == (True, False)
+    assert not {row["kind"] for row in d["rows"]} & {"asset", "place", "agreement"}
+    d = json.loads(run("analyze", "centrality", DATA, "--json", "--all-entities").output)
+    assert "US-EQUIPMENT" in {row["id"] for row in d["rows"]} and d["actors_only"] is False
+    (tmp_path / "s.yaml").write_text(
+        "sources: [{id: s, title: T}]\nentities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]\n"
+        "relations: [{id: n, subject: A, object: B, type: NEIGHBOUR_OF, modality: reported, "
+        "evidence: [{source: s, quote: q}]}]\n")
+    rows = json.loads(run("analyze", "centrality", str(tmp_path / "s.yaml"), "--json").output)["rows"]
+    assert [r["claims"] for r in rows] == [0, 0]
+    rows = json.loads(run("analyze", "centrality", str(tmp_path / "s.yaml"), "--json", "--structural").output)["rows"]
+    assert [r["claims"] for r in rows] == [1, 1]
 
 
 @pytest.mark.parametrize("kind", ["centrality", "balance", "claimants"])
@@ -81,7 +131,7 @@ def test_centrality_matches_python():
 
 
 def test_filters_apply_before_the_analysis():
-    r = run("analyze", "centrality", DATA, "--json", "--modality", "recommended")
+    r = run("analyze", "centrality", DATA, "--json", "--modality", "recommended", "--all-entities")
     ids = {row["id"] for row in json.loads(r.output)["rows"]}
     assert ids == set(graph.load(DATA).view(modality="recommended").entities)
 
@@ -147,6 +197,17 @@ def test_import_round_trip_through_the_cli(tmp_path):
     assert r.exit_code == 0 and (tmp_path / "imported.yaml").exists()
 
 
+def test_import_warns_about_unknown_columns(tmp_path):
+    (tmp_path / "e.csv").write_text("ID,Label,Type,Tags\nA,A,state,x | y\nB,B,state,\n")
+    (tmp_path / "r.csv").write_text("From,To,Type,Strength,modality,source,quote\nA,B,AID,3,reported,s,q\n")
+    r = run("import", str(tmp_path / "e.csv"), str(tmp_path / "r.csv"), "-o", str(tmp_path / "o.yaml"))
+    assert r.exit_code == 0, r.output
+    assert "warning: " in r.output and "e.csv: ignored 1 column that actorgraph does not know: 'Tags' (column 4)" \
+        in r.output and "r.csv: ignored 1 column that actorgraph does not know: 'Strength' (column 4)" in r.output
+    assert "wrote " in r.output and "valid: 2 entities, 1 relation, 1 source" in r.output
+    assert "Tags" not in (tmp_path / "o.yaml").read_text()
+
+
 def test_import_errors(tmp_path):
     (tmp_path / "e.csv").write_text("ID,Label,Type\nA,A,country\n")
     (tmp_path / "r.csv").write_text("ID,From,To,Type,modality,source,quote\n")
@@ -163,3 +224,52 @@ def test_import_errors(tmp_path):
     assert r.exit_code == 2
     r = run("import", str(tmp_path / "e.csv"), str(tmp_path / "r.csv"))
     assert r.exit_code == 2 and "Missing option" in r.output
+
+
+# -- the README's console blocks ------------------------------------------------------------
+
+ROOT = Path(__file__).parent.parent
+
+
+def _readme_commands():
+    """(command, expected output lines) of every console block in the README's analyze section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("<!-- BEGIN analyze -->")[1].split("<!-- END analyze -->")[0]
+    out = []
+    for block in re.findall(r"```console\n(.*?)```", section, flags=re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, *lines = chunk.rstrip("\n").split("\n")
+            out.append((command, lines))
+    return out
+
+
+def test_readme_console_blocks_show_the_real_output(tmp_path, monkeypatch):
+    """Every `actorgraph` command in the README's analyze section, run from a folder that has the
+    repository's data/ and examples/, prints exactly what the README shows (a block ending in
+    '...' shows the first lines); `head -N FILE` is checked too."""
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "schema").mkdir()
+    # the broken tables of the import example: USA's Type is 'country'
+    (tmp_path / "out" / "broken-entities.csv").write_text("ID,Label,Type\nPAK,Pakistan,state\nUSA,United States,country\n")
+    (tmp_path / "out" / "broken-relations.csv").write_text("ID,From,To,Type,modality,source,quote\n")
+    monkeypatch.chdir(tmp_path)
+    commands = _readme_commands()
+    assert any(c.startswith("actorgraph analyze compare a b examples/") for c, _ in commands)
+    checked = 0
+    for command, expected in commands:
+        argv = shlex.split(command, comments=True)
+        if argv[0] == "actorgraph":
+            got = run(*argv[1:]).output.splitlines()
+        elif argv[0] == "head":
+            n = int(argv[1][1:])
+            got = Path(argv[2]).read_text(encoding="utf-8").splitlines()[:n]
+        else:
+            continue           # cypher-shell: not installed here
+        if expected and expected[-1] == "...":
+            assert got[:len(expected) - 1] == expected[:-1], command
+        else:
+            assert got == expected, command
+        checked += 1
+    assert checked >= 14

@@ -44,12 +44,12 @@ NASTY = [
 def hostile():
     doc = {
         "sources": [{"id": "s1", "title": NASTY[0], "author": NASTY[3], "kind": "op-ed", "published": "2025"},
-                    {"id": "s2", "title": NASTY[6]}],
+                    {"id": "s2", "title": "  " + NASTY[6] + " "}],   # surrounding spaces are data too
         "entities": [
             {"id": "A", "name": NASTY[0], "kind": "state", "aliases": [NASTY[8], NASTY[9]],
              "codes": {"wikidata": "Q843", "iso3": "AAA"}, "description": NASTY[2]},
             {"id": "B", "name": NASTY[6], "kind": "de_facto_authority", "description": NASTY[7]},
-            {"id": "B-FO", "name": "B's office", "kind": "office", "part_of": "B"},
+            {"id": "B-FO", "name": "B's office", "kind": "office", "part_of": "B", "description": "  padded  "},
             {"id": "THING", "name": NASTY[4], "kind": "asset"},
         ],
         "relations": [
@@ -66,6 +66,10 @@ def hostile():
             {"id": "open-ended", "subject": "B-FO", "object": "THING", "type": "HOLDS", "modality": "reported",
              "asserted_by": "B", "when": "2022..", "context": ["military", "security"], "polarity": -1.5,
              "evidence": [{"source": "s1", "quote": NASTY[1]}]},
+            # a polarity with more than 6 significant digits, and text with surrounding spaces
+            {"id": "precise", "subject": "A", "object": "B-FO", "type": "CONSULT", "modality": "reported",
+             "polarity": 3.14159265, "note": " a note with spaces ",
+             "evidence": [{"source": "s2", "quote": "  spaced quote\t"}]},
         ],
     }
     for r in doc["relations"]:
@@ -155,6 +159,14 @@ def test_gexf_reads_back_with_dynamic_spells(ds, tmp_path):
         assert data["label"] == ds.entities[n].name
 
 
+def test_gexf_edges_carry_their_sources_titles(ds):
+    # GEXF has no source table (networkx drops graph attributes): each edge names what it cites
+    g = nx.read_gexf(io.BytesIO(export_mod.FORMATS["gexf"](ds).encode()))
+    titles = {d["id"]: json.loads(d["source_titles"]) for *_, d in g.edges(data=True)}
+    assert titles == {r.id: [ds.sources[s].title or s for s in r.sources] for r in ds.relations()}
+    assert "sources" not in g.graph
+
+
 def test_gexf_spells_follow_when():
     ds = hostile()
     g = nx.read_gexf(io.BytesIO(export_mod.FORMATS["gexf"](ds).encode()))
@@ -211,6 +223,13 @@ def test_csv_naming(tmp_path):
     assert sorted(Path(p).name for p in written) == ["entities.csv", "relations.csv", "sources.csv"]
     assert (tmp_path / "newdir" / "relations.csv").exists()
     assert isinstance(export_mod.FORMATS["csv"](ds), dict)
+
+
+def test_csv_numbers_are_exact():
+    rel = {r["ID"]: r for r in csv.DictReader(io.StringIO(csv_tables(hostile())["relations"]))}
+    assert rel["precise"]["polarity"] == "3.14159265"
+    assert rel["open-ended"]["polarity"] == "-1.5" and rel["r1"]["polarity"] == "-3"
+    assert rel["precise"]["quote"] == "  spaced quote\t"
 
 
 def test_csv_multivalue_cells():
@@ -282,19 +301,8 @@ def parse_cypher_literal(text):
     return result
 
 
-def test_cypher_script_is_parameterised_merges_with_escaped_values(ds):
-    """What this checks, exactly:
-
-    1. every line is a comment, a CREATE CONSTRAINT, a ':param rows => LITERAL' command, or a
-       statement 'UNWIND $rows AS row ... MERGE ...;' that follows a :param line;
-    2. no statement contains a quote character (so no data string can be in the query text),
-       and the only identifiers it back-quotes are labels/types from the vocabulary;
-    3. each :param value parses (strictly) as a Cypher literal and gives back exactly the
-       dataset's values: every source, entity and relation once, with its properties;
-    4. the script is ASCII, so no encoding can garble a value.
-    """
-    script = cypher(ds)
-    assert script.isascii()
+def _parse_script(script):
+    """Checks 1 and 2 of the test below, line by line; returns (sources, entities, relations) from the params."""
     from graph.formats.cypher import kind_label
     from graph.vocab import ENTITY_KINDS, RELATION_TYPES
     allowed_names = {kind_label(k) for k in ENTITY_KINDS} | set(RELATION_TYPES)
@@ -328,6 +336,24 @@ def test_cypher_script_is_parameterised_merges_with_escaped_values(ds):
             else:
                 rtype = re.search(r"\[r:`(\w+)`", stmt).group(1)
                 relations[row["id"]] = (rtype, row)
+    return sources, entities, relations
+
+
+def test_cypher_script_is_parameterised_merges_with_escaped_values(ds):
+    """What this checks, exactly:
+
+    1. every line is a comment, a CREATE CONSTRAINT, a ':param rows => LITERAL' command, or a
+       statement 'UNWIND $rows AS row ... MERGE ...;' that follows a :param line;
+    2. no statement contains a quote character (so no data string can be in the query text),
+       and the only identifiers it back-quotes are labels/types from the vocabulary;
+    3. each :param value parses (strictly) as a Cypher literal and gives back exactly the
+       dataset's values: every source, entity and relation once, with its properties;
+    4. the script is ASCII, so no encoding can garble a value.
+    """
+    script = cypher(ds)
+    assert script.isascii()
+    from graph.formats.cypher import kind_label
+    sources, entities, relations = _parse_script(script)
     assert set(sources) == set(ds.sources)
     for sid, s in ds.sources.items():
         assert sources[sid] == {k: v for k, v in to_dict(s).items() if k != "id" and v is not None}
@@ -357,6 +383,34 @@ def test_cypher_literal_escapes_injection():
     lit = cypher_literal({"k`ey": evil})
     assert parse_cypher_literal(lit) == {"k`ey": evil}
     assert "\n" not in lit and lit.count('"') == 2 + evil.count('"')
+    # a map key (a property name such as code_KEY) cannot break out either: not with a line
+    # break, a back-quote, a non-ASCII character or a backslash escape
+    key = "k`}) DETACH DELETE n //\r\nMATCH (m) DETACH DELETE m; //\u2028é\\u0060%"
+    lit = cypher_literal({key: evil})
+    assert lit.isascii() and "\n" not in lit and "\r" not in lit and "\\" not in lit.split(":")[0]
+    assert parse_cypher_literal(lit) == {
+        "k`}) DETACH DELETE n //%0D%0AMATCH (m) DETACH DELETE m; //%E2%80%A8%C3%A9%5Cu0060%25": evil}
+    from graph.formats.cypher import cypher_name
+    assert cypher_name("a%0Ab") != cypher_name("a\nb")          # one-to-one: % is escaped too
+
+
+def test_cypher_code_key_cannot_inject():
+    """A code key reaches the script as a property name (code_KEY). The validator allows only
+    [A-Za-z][A-Za-z0-9_]* keys, but the exporter must be safe on any dataset: build one
+    directly, with a key holding a line break and a Cypher statement, and check the script
+    line by line (as the test above) and that the key arrives percent-encoded."""
+    import dataclasses
+    base = hostile()
+    key = "x`}) DETACH DELETE n //\nMATCH (n) DETACH DELETE n;"
+    ents = dict(base.entities)
+    ents["A"] = dataclasses.replace(ents["A"], codes={**ents["A"].codes, key: "v"})
+    ds = graph.Dataset(base.sources, ents, base.relations())
+    script = cypher(ds)
+    assert script.isascii()
+    assert not any(line.startswith("MATCH (n) DETACH DELETE") for line in script.splitlines())
+    entities = _parse_script(script)[1]
+    props = entities["A"][1]
+    assert props["code_x`}) DETACH DELETE n //%0AMATCH (n) DETACH DELETE n;"] == "v"
 
 
 def test_cypher_batches_large_data(monkeypatch):
@@ -401,8 +455,7 @@ def test_every_data_file_points_at_the_schema():
     for path in sorted(DATA.rglob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
-        if m is None:
-            pytest.skip("the data files do not point at the schema yet")
+        assert m is not None, f"{path} does not point at the schema (first line: {first!r})"
         assert (path.parent / m.group(1)).resolve() == (ROOT / "schema" / "actorgraph.schema.json").resolve()
 
 
@@ -422,6 +475,8 @@ def _rel(**over):
     {"sources": [{"id": "s", "published": "2025", "url": "https://example.org/a?b=c"}]},
     None,
     {"entities": None},
+    {"entities": [{"id": "PAK", "name": " Pakistan ", "kind": "state", "codes": {"gdelt_v2": "PAK", "X1": 1}}]},
+    _rel(evidence=[{"source": "s", "quote": " q "}]),
 ])
 def test_schema_accepts_what_the_validator_accepts(validator, doc):
     assert list(validator.iter_errors(doc)) == []
@@ -449,9 +504,39 @@ def test_schema_accepts_what_the_validator_accepts(validator, doc):
     ({"entities": {"id": "PAK"}}, "entities is not a list"),
     ({"sources": [{"id": "s", "url": "ftp://x"}]}, "not a web address"),
     ({"claims": []}, "unknown top-level key"),
+    ({"entities": [{"id": "PAK", "name": "  ", "kind": "state"}]}, "blank name"),
+    ({"entities": [{"id": "PAK", "name": "\t\n", "kind": "state"}]}, "blank name (tab, newline)"),
+    (_rel(evidence=[{"source": "s", "quote": " "}]), "blank quote"),
+    ({"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"bad key": "x"}}]}, "code name with a space"),
+    ({"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"1st": "x"}}]}, "code name not a word"),
+    ({"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"a\nb": "x"}}]}, "code name with a newline"),
 ])
 def test_schema_rejects_wrong_types_and_unknown_fields(validator, doc, why):
     assert list(validator.iter_errors(doc)), why
+
+
+def test_schema_code_names_and_blank_text_are_the_validators():
+    """Where the validator refuses a code name or blank text, so does the schema (and not elsewhere)."""
+    s = json_schema()["$defs"]
+    names = s["entity"]["properties"]["codes"]["propertyNames"]["pattern"]
+    assert names == r"^[A-Za-z][A-Za-z0-9_]*$"
+    for key, ok in (("wikidata", True), ("gdelt_v2", True), ("_x", False), ("x-y", False), ("é", False)):
+        assert bool(re.search(names, key)) == ok, key
+    assert graph.loads("entities: [{id: P, name: P, kind: state, codes: {gdelt_v2: P}}]").entities["P"].codes
+    for bad in ("x-y", "_x"):
+        with pytest.raises(graph.DataError, match="bad code name"):
+            graph.loads(f"entities: [{{id: P, name: P, kind: state, codes: {{{bad}: P}}}}]")
+    assert s["entity"]["properties"]["name"]["pattern"] == r"\S"
+    assert s["evidence"]["properties"]["quote"]["pattern"] == r"\S"
+
+
+def test_formats_share_one_when_span_and_import_nothing_unused():
+    import graph.formats.cypher as cy
+    import graph.formats.gexf as gx
+    import graph.formats.graphml as gm
+    assert cy.when_span is gm.when_span and gx.when_span is gm.when_span
+    assert not hasattr(cy, "_relation_span") and not hasattr(gm, "_span")
+    assert not hasattr(gm, "AUTHOR")     # the import was unused
 
 
 def test_schema_vocabulary_is_the_validators():

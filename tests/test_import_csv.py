@@ -10,13 +10,12 @@ import pytest
 import graph
 from graph import export as export_mod
 from graph.errors import DataError, OutputError
-from graph.formats.tables import csv_to_yaml, import_csv
+from graph.formats.tables import UnknownColumnWarning, csv_to_yaml, import_csv
 from graph.model import to_dict
 
 from .test_formats import hostile
 
 DATA = Path(__file__).parent.parent / "data"
-
 
 
 def _same(a, b):
@@ -93,11 +92,47 @@ def test_problems_are_located_in_the_csv_and_nothing_is_written(tmp_path):
 
 
 def test_unknown_and_missing_columns(tmp_path):
-    with pytest.raises(DataError) as err:
-        csv_to_yaml("ID,Label,Type,Colour\nA,A,state,red\n", "ID,To,Type\nr,A,AID\n")
+    with pytest.warns(UnknownColumnWarning, match="'Colour' \\(column 4\\)"):
+        with pytest.raises(DataError) as err:
+            csv_to_yaml("ID,Label,Type,Colour\nA,A,state,red\n", "ID,To,Type\nr,A,AID\n")
     msgs = [str(p) for p in err.value.problems]
-    assert any("unknown column 'Colour'" in m for m in msgs)
+    assert not any("Colour" in m for m in msgs)          # an unknown column is ignored, with a warning
     assert any("missing column From (or subject)" in m for m in msgs)
+
+
+def test_kumu_columns_are_ignored_with_a_warning():
+    # what Kumu exports beyond actorgraph's fields: Tags, Image, Strength, Direction...
+    entities = "Label,Type,Tags,Image\nPakistan,state,asia | south-asia,http://x/p.png\nTaliban,armed group,,\n"
+    relations = ("From,To,Type,Strength,Direction,modality,source,quote\n"
+                 "Taliban,Pakistan,assault,3,directed,reported,op-ed,attacks\n")
+    with pytest.warns(UnknownColumnWarning) as caught:
+        ds = graph.loads(csv_to_yaml(entities.replace("armed group", "armed_group"), relations))
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 2
+    assert "entities.csv: ignored 2 columns" in messages[0] and "'Tags' (column 3), 'Image' (column 4)" in messages[0]
+    assert "relations.csv: ignored 2 columns" in messages[1] and "'Strength' (column 4)" in messages[1] \
+        and "'Direction' (column 5)" in messages[1]
+    assert [(r.subject, r.type, r.object) for r in ds.relations()] == [("Taliban", "ASSAULT", "Pakistan")]
+    assert ds.entity("Pakistan").codes == {} and ds.entity("Pakistan").aliases == ()
+
+
+def test_free_text_keeps_its_spaces_and_numbers_stay_exact():
+    ds = hostile()
+    t = export_mod.FORMATS["csv"](ds)
+    back = graph.loads(csv_to_yaml(t["entities"], t["relations"], t["sources"]))
+    assert back.relation("precise").polarity == 3.14159265
+    assert back.relation("precise").evidence[0].quote == "  spaced quote\t"
+    assert back.relation("precise").note == " a note with spaces "
+    assert back.entities["B-FO"].description == "  padded  "
+    assert back.sources["s2"].title.startswith("  ") and back.sources["s2"].title.endswith(" ")
+    # ids, references and vocabulary are still read without surrounding spaces
+    text = csv_to_yaml("ID,Label,Type\n A , Aland ,  state \n", "From,To,Type,modality,source,quote\n"
+                       " A , Aland , aid , reported , s , q \n")
+    back = graph.loads(text)
+    assert list(back.entities) == ["A"] and back.entities["A"].name == " Aland " and back.entities["A"].kind == "state"
+    [r] = back.relations()
+    assert (r.subject, r.object, r.type, r.modality, r.sources, r.evidence[0].quote) == \
+        ("A", "A", "AID", "reported", ("s",), " q ")
 
 
 def test_formula_guard_round_trips():

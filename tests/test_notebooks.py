@@ -48,3 +48,18 @@ def test_notebook_runs(path, cwd):
     html = [out["data"]["text/html"] for cell in nb.cells for out in cell.get("outputs", [])
             if "text/html" in out.get("data", {})]
     assert any(h.lstrip().startswith("<iframe") for h in html), "no inline graph"
+
+
+def test_notebook_02_checks_what_its_prose_states():
+    """Where notebook 02's prose states a result of the seed (who ranks first, which triangle is
+    unbalanced, which tie is strained), a code cell asserts it, so the notebook -- and
+    test_notebook_runs -- fails when the data changes and the prose goes stale."""
+    nb = nbformat.read(ROOT / "notebooks" / "02-balance-and-centrality.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for claim in ('assert [row["id"] for row in c.rows[:2]] == ["PAK", "TAL"]',
+                  'assert b.frustrated_pairs == [["AFG", "PAK"]]',
+                  'assert wide.frustrated_pairs == [["AFG", "USA"]]',
+                  'assert wide.frustrated[0].relations == ("usa-withdraws-from-afg-2021-08",)'):
+        assert claim in code, claim
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "the one strained tie is the US withdrawal from\nAfghanistan" in prose

@@ -229,8 +229,9 @@ class Balance:
         how = ("the sign of the sum of their polarities" if self.rule == "sum" else
                "the sign of (positive relations - negative relations)")
         return (f"a pair's sign is {how}, over the {_join(self.modalities)} relations between the two "
-                "(either direction); structural types and polarity-0 relations do not count; a denied "
-                "relation counts reversed" + ("; offices count as the entity they are part of"
+                "(either direction); structural types and polarity-0 relations do not count"
+                + ("; a denied relation counts reversed" if "denied" in self.modalities else "")
+                + ("; offices count as the entity they are part of"
                                                if self.merge_parts else "")
                 + ("; agreements, assets and places are left out" if self.actors_only else ""))
 
@@ -296,8 +297,8 @@ class Balance:
             if len(ties) == len(self.entities) - len(self.components):
                 out.append("  (the signed ties form no cycle, so some split always satisfies every tie: here the "
                            "camps only restate the ties, they do not test them)")
-            out.append(f"\nFrustrated ties ({len(self.frustrated)}): "
-                       + ("none: the signed ties are balanced" if not self.frustrated else ""))
+            out.append(f"\nFrustrated ties ({len(self.frustrated)}):"
+                       + (" none: the signed ties are balanced" if not self.frustrated else ""))
             for t in self.frustrated:
                 out.append(f"  {t.a} -- {t.b}: {self._why(t)}")
                 out.extend(self._tie_lines(t, "    ")[1:])

@@ -19,6 +19,12 @@ undirected simple graph of the claims (two entities are tied when any claim
 joins them, in either direction): a claim links two actors whoever acts.
 Filter first (``ds.view(modality="reported")``) to rank on a subset.
 
+By default it ranks *actors* on the claims among them, as :func:`balance`
+signs them: agreements, assets and places (:data:`THING_KINDS`), and every
+claim that touches one, are left out (``actors_only=False`` keeps them), and so
+are the structural ties -- ``HOLDS``, ``PART_OF``, ``LOCATED_IN``... -- which
+are facts about the map, not claims of action (``structural=True`` keeps them).
+
 Examples
 --------
 >>> import graph
@@ -51,9 +57,14 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import QueryError
+from ..vocab import ENTITY_KINDS
 from ._report import html_table, text_table
+from .balance import THING_KINDS
 
-__all__ = ["centrality", "Centrality", "MEASURES"]
+__all__ = ["centrality", "Centrality", "MEASURES", "ACTOR_KINDS"]
+
+ACTOR_KINDS = tuple(k for k in ENTITY_KINDS if k not in THING_KINDS)
+"""The entity kinds ranked by default: every kind but agreements, assets and places."""
 
 MEASURES = ("degree", "claims", "in", "out", "betweenness", "eigenvector")
 _HEADERS = ["rank", "id", "name", "kind", "claims", "out", "in", "neighbours", "degree", "betweenness"]
@@ -67,19 +78,31 @@ class Centrality:
     by: str
     eigen_method: str   # "eigenvector" or "pagerank" (when eigenvector did not converge)
     total: int = 0      # entities ranked (rows may be cut to the top ones)
+    actors_only: bool = True
+    structural: bool = False
 
     def __len__(self):
         return len(self.rows)
 
     def __repr__(self):
-        return f"<Centrality of {self.total} entities by {self.by}: " + \
+        return f"<Centrality of {self.total} {'actors' if self.actors_only else 'entities'} by {self.by}: " + \
             ", ".join(r["id"] for r in self.rows[:5]) + (", ..." if len(self.rows) > 5 else "") + ">"
 
     def __iter__(self):
         return iter(self.rows)
 
     def to_dict(self) -> dict:
-        return {"by": self.by, "eigen_method": self.eigen_method, "total": self.total, "rows": self.rows}
+        return {"by": self.by, "eigen_method": self.eigen_method, "total": self.total,
+                "actors_only": self.actors_only, "structural": self.structural, "rows": self.rows}
+
+    @property
+    def scope_text(self) -> str:
+        """What was ranked, in words (the report's second line)."""
+        who = ("actors only: agreements, assets and places, and the claims that touch them, are left out"
+               if self.actors_only else "every entity, agreements, assets and places included")
+        ties = "structural ties (HOLDS, PART_OF...) count" if self.structural else \
+            "structural ties (HOLDS, PART_OF...) are left out"
+        return f"{who}; {ties}"
 
     def _table(self):
         headers = _HEADERS + [self.eigen_method]
@@ -94,7 +117,8 @@ class Centrality:
         note = ("" if self.eigen_method == "eigenvector" else
                 "\n(eigenvector centrality did not converge: the last column is PageRank)")
         top = f" (top {len(self.rows)})" if len(self.rows) < self.total else ""
-        return (f"Centrality of {self.total} entities, ranked by {self.by}{top}\n\n"
+        what = "entities" if not self.actors_only else "actors"
+        return (f"Centrality of {self.total} {what}, ranked by {self.by}{top}\n({self.scope_text})\n\n"
                 + text_table(rows, headers, [4, 22, 28, 18] + [None] * 7) + note)
 
     def _repr_html_(self):
@@ -113,7 +137,7 @@ def _eigen(g):
         return nx.pagerank(g), "pagerank"
 
 
-def centrality(ds, *, by="degree") -> Centrality:
+def centrality(ds, *, by="degree", actors_only=True, structural=False) -> Centrality:
     """Rank the entities of *ds* by centrality.
 
     Parameters
@@ -124,6 +148,11 @@ def centrality(ds, *, by="degree") -> Centrality:
         The measure to rank by: ``degree`` (default), ``claims``, ``in``,
         ``out``, ``betweenness`` or ``eigenvector``. Ties are broken by the
         other measures, then by id.
+    actors_only : bool, default True
+        Rank only actors (:data:`ACTOR_KINDS`), on the claims among them;
+        ``False`` ranks agreements, assets and places too.
+    structural : bool, default False
+        Count the structural ties (``HOLDS``, ``PART_OF``...) as links too.
 
     Returns
     -------
@@ -156,7 +185,14 @@ def centrality(ds, *, by="degree") -> Centrality:
     """
     if by not in MEASURES:
         raise QueryError(f"unknown measure '{by}'; expected one of: " + ", ".join(MEASURES))
-    mg = ds.graph
+    def kept(eid):
+        e = ds.entities.get(eid)
+        return not actors_only or e is None or e.kind not in THING_KINDS
+
+    mg = nx.MultiDiGraph()
+    mg.add_nodes_from(n for n in ds.graph.nodes if kept(n))
+    mg.add_edges_from((r.subject, r.object, r.id) for r in ds.relations()
+                      if (structural or r.quad != "structural") and kept(r.subject) and kept(r.object))
     simple = nx.Graph()
     simple.add_nodes_from(mg.nodes)
     simple.add_edges_from((u, v) for u, v in mg.edges() if u != v)
@@ -181,4 +217,4 @@ def centrality(ds, *, by="degree") -> Centrality:
     for i, r in enumerate(rows, 1):
         r["rank"] = i
     rows = [{"rank": r.pop("rank"), **r} for r in rows]
-    return Centrality(rows, by, method, len(rows))
+    return Centrality(rows, by, method, len(rows), actors_only, structural)

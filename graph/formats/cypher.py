@@ -10,7 +10,9 @@ The model in Neo4j
 * ``(:Entity {id})`` per entity, with a second label from its kind
   (``state`` -> ``:State``, ``de_facto_authority`` -> ``:DeFactoAuthority``...),
   ``name``, ``kind``, ``aliases`` (a list), ``description``, ``part_of`` and
-  one ``code_KEY`` property per code (``code_wikidata``...);
+  one ``code_KEY`` property per code (``code_wikidata``...; the validator
+  allows only ``[A-Za-z][A-Za-z0-9_]*`` keys, and any other character would be
+  percent-encoded by :func:`cypher_name`);
 * one relationship per relation, from subject to object, whose Neo4j type is
   the relation type (``:ACCUSE``, ``:AID``, ``:PART_OF``...), with ``id``,
   ``mode``, ``context`` (list), ``polarity``, ``sign``, ``quad``, ``modality``,
@@ -30,7 +32,9 @@ commands and statements::
 Each ``:param`` value is a Cypher literal on one line: strings are
 double-quoted with every quote, backslash and control character escaped (and
 every non-ASCII character written as ``\\uXXXX``, so the script is plain
-ASCII), map keys are back-quoted (a back-quote in a key is doubled). The
+ASCII), map keys are back-quoted (a back-quote in a key is doubled; a
+line break, any other control or non-ASCII character, ``\\`` and ``%`` are
+percent-encoded: see :func:`cypher_name`). The
 statements hold only fixed text, ``$rows``, and labels and relationship
 types that come from the controlled vocabulary (back-quoted too). Rows are
 sent in batches of :data:`BATCH` so a large graph does not make one huge
@@ -58,18 +62,32 @@ from __future__ import annotations
 import json
 import math
 
+from .graphml import when_span
+
 __all__ = ["cypher", "cypher_literal", "cypher_name", "kind_label", "BATCH"]
 
 BATCH = 500
 
 
-def cypher_name(name) -> str:
-    """An identifier (label, relationship type, map key) back-quoted for Cypher.
+_NAME_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F)) - {"\\", "%"}
 
-    >>> cypher_name("State"), cypher_name("odd`key")
-    ('`State`', '`odd``key`')
+
+def cypher_name(name) -> str:
+    """An identifier (label, relationship type, map key) back-quoted for Cypher, on one ASCII line.
+
+    Printable ASCII is kept as it is (a back-quote doubled). Every other
+    character -- line breaks and other control characters, non-ASCII -- and
+    ``\\`` and ``%`` themselves are percent-encoded (``%0A``, ``%C3%A9``,
+    ``%5C``, ``%25``): deterministic and one-to-one, so two names never become
+    one, and no name can end the ``:param`` line or the quoting (no backslash
+    either, so no ``\\uXXXX`` escape can be read into it).
+
+    >>> cypher_name("State"), cypher_name("odd`key"), cypher_name("line\\nbreak"), cypher_name("Ürdu 100%")
+    ('`State`', '`odd``key`', '`line%0Abreak`', '`%C3%9Crdu 100%25`')
     """
-    return "`" + str(name).replace("`", "``") + "`"
+    text = "".join(c if c in _NAME_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
+                   for c in str(name))
+    return "`" + text.replace("`", "``") + "`"
 
 
 def cypher_literal(v) -> str:
@@ -119,12 +137,8 @@ def _entity_rows(ds):
 
 
 def _relation_rows(ds):
-    from datetime import date
     for r in ds.relations():
-        start = end = None
-        if r.when is not None:
-            start = r.when.start.isoformat() if r.when.start != date.min else None
-            end = r.when.end.isoformat() if r.when.end != date.max else None
+        start, end = when_span(r.when)
         props = {"mode": r.mode, "context": list(r.context), "polarity": float(r.polarity), "sign": r.sign,
                  "quad": r.quad, "modality": r.modality, "asserted_by": r.asserted_by,
                  "when": str(r.when) if r.when else None,

@@ -10,7 +10,12 @@ Entities are static nodes (always present).
 
 Attributes are those of the GraphML export (lists and mappings as JSON text),
 except that the relation's type is ``relation_type`` (GEXF reserves an edge's
-``type`` for directed/undirected). ``label`` is the entity's name or the
+``type`` for directed/undirected). GEXF has no place for a table of sources
+(networkx's writer drops graph attributes), so each edge carries what it
+cites: ``source`` (the first evidence's source id), ``evidence`` (every
+``{source, quote}``) and ``source_titles`` (a JSON list of the titles of the
+sources it cites, in evidence order; the id for a source without a title).
+For the sources' other fields use the GraphML or CSV export. ``label`` is the entity's name or the
 relation's type/mode; nodes are coloured by kind and edges by polarity
 (green cooperation, red conflict, grey neutral) through GEXF's ``viz``.
 
@@ -30,13 +35,17 @@ Examples
 ('dynamic', 'r1', [('2025-02-01', '2025-02-28')])
 >>> "spells" in g.edges["USA", "PAK"], g.edges["USA", "PAK"]["relation_type"]
 (False, 'ACCUSE')
+>>> g.edges["PAK", "USA"]["source_titles"]
+'["T"]'
 """
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 
-from .graphml import _span, edge_attrs, flat_graph
+from .graphml import edge_attrs, flat_graph, when_span
 
 __all__ = ["gexf", "KIND_COLOURS", "SIGN_COLOURS"]
 
@@ -57,7 +66,6 @@ def gexf(ds) -> str:
     """The dataset as GEXF 1.2 text with dynamic spells; see the module docs."""
     g = flat_graph(ds)
     dyn = nx.MultiDiGraph(name="actorgraph")
-    dyn.graph["sources"] = g.graph["sources"]
     dynamic = False
     for n, data in g.nodes(data=True):
         kind = ds.entities[n].kind if n in ds.entities else None
@@ -66,9 +74,11 @@ def gexf(ds) -> str:
         data = edge_attrs(r)
         data["relation_type"] = data.pop("type")
         data["id"] = r.id
+        data["source_titles"] = json.dumps(
+            [ds.sources[sid].title or sid if sid in ds.sources else sid for sid in r.sources], ensure_ascii=False)
         data["weight"] = 1.0
         data["viz"] = {"color": _rgb(SIGN_COLOURS[r.sign])}
-        start, end = _span(r.when)
+        start, end = when_span(r.when)
         if start or end:
             data["spells"] = [(start, end)]
             dynamic = True

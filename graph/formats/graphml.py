@@ -36,10 +36,9 @@ from datetime import date
 
 import networkx as nx
 
-from ..dataset import AUTHOR  # noqa: F401  (documented value of asserted_by)
 from ..model import to_dict
 
-__all__ = ["graphml", "flat_graph", "flat_value"]
+__all__ = ["graphml", "flat_graph", "flat_value", "when_span"]
 
 
 def flat_value(v):
@@ -49,7 +48,11 @@ def flat_value(v):
     return json.dumps(v, ensure_ascii=False)
 
 
-def _span(when):
+def when_span(when):
+    """``(start, end)`` of a ``when`` as ISO dates; an open end (and an undated claim) gives None.
+
+    Shared by the GraphML, GEXF and Cypher exports.
+    """
     if when is None:
         return None, None
     start = when.start.isoformat() if when.start != date.min else None
@@ -80,7 +83,7 @@ def edge_attrs(r) -> dict:
         out[k] = float(v) if k == "polarity" else flat_value(v)
     out["sign"] = r.sign
     out["quad"] = r.quad
-    start, end = _span(r.when)
+    start, end = when_span(r.when)
     if start:
         out["when_start"] = start
     if end:

@@ -52,6 +52,8 @@ SCHEMA_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.pa
 """Where the committed schema lives in the repository."""
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+_CODE_KEY = r"^[A-Za-z][A-Za-z0-9_]*$"    # a code name: a word of ASCII letters, digits and _ (as the validator)
+_NOT_BLANK = r"\S"                        # text the validator requires not to be empty or only spaces
 _POINT = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 _WHEN = rf"^\s*({_POINT}|{_POINT}\s*\.\.\s*({_POINT})?|\.\.\s*{_POINT})\s*$"
 
@@ -124,7 +126,7 @@ def json_schema() -> dict:
         "properties": {
             "id": {"description": "Short stable id, e.g. the ISO 3166 alpha-3 code for a state (PAK, USA).",
                    "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer", "minimum": 0}]},
-            "name": _text("The usual name.", minLength=1),
+            "name": _text("The usual name (not blank).", minLength=1, pattern=_NOT_BLANK),
             "kind": _enum(ENTITY_KINDS, "What sort of entity it is."),
             "aliases": _list_or_one({"type": ["string", "number", "boolean"]},
                                     "Every other name a text uses for it (US, Washington...)."),
@@ -135,6 +137,7 @@ def json_schema() -> dict:
                                                                  "rather than guess."},
                                      "iso3": {"type": ["string", "number"]},
                                      "cameo": {"type": ["string", "number"]}},
+                      "propertyNames": {"pattern": _CODE_KEY},
                       "additionalProperties": {"type": ["string", "number", "boolean"]}},
             "part_of": _ref_text("The id of the entity it belongs to (an office belongs to its state)."),
             "description": _text("A short description."),
@@ -147,8 +150,8 @@ def json_schema() -> dict:
         "additionalProperties": False,
         "properties": {
             "source": _ref_text("The id of the source."),
-            "quote": {"description": "The source's own words, verbatim.",
-                      "type": ["string", "number", "boolean"], "minLength": 1},
+            "quote": {"description": "The source's own words, verbatim (not blank).",
+                      "type": ["string", "number", "boolean"], "minLength": 1, "pattern": _NOT_BLANK},
         },
     }
     relation = {

@@ -49,6 +49,14 @@ modalities are matched without case; ``author`` in ``asserted_by`` means the
 source's author. Problems are reported as ``FILE:ROW:COLUMN`` (the row as a
 spreadsheet numbers it, the header being row 1).
 
+Columns that are not actorgraph fields -- Kumu's ``Tags``, ``Strength``,
+``Direction``, a spreadsheet's own notes -- are ignored, with an
+:class:`UnknownColumnWarning` naming them (``actorgraph import`` prints it).
+Free-text cells (names, descriptions, quotes, notes, titles, authors, outlets,
+perspectives) are read exactly as written, surrounding spaces included; every
+other cell (ids, references, vocabulary, numbers, dates, JSON) is read without
+them. Numbers are written exactly (``3.14159265``, not ``3.14159``).
+
 Examples
 --------
 >>> import graph
@@ -78,6 +86,7 @@ import io
 import json
 import os
 import re
+import warnings
 
 from ..atomic import check_output_path, write_atomic
 from ..errors import DataError, OutputError, Problem
@@ -85,7 +94,7 @@ from ..model import FIELDS, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, RELATION_TYPES
 
 __all__ = ["csv_tables", "csv_paths", "write_csv", "read_tables", "csv_to_yaml", "import_csv",
-           "ENTITY_COLUMNS", "RELATION_COLUMNS", "SOURCE_COLUMNS", "TABLES"]
+           "ENTITY_COLUMNS", "RELATION_COLUMNS", "SOURCE_COLUMNS", "TABLES", "UnknownColumnWarning"]
 
 TABLES = ("entities", "relations", "sources")
 ENTITY_COLUMNS = ("ID", "Label", "Type", "Description", "aliases", "part_of")   # + codes.KEY columns
@@ -136,7 +145,9 @@ def _json(v):
 
 
 def _num(x):
-    return format(x, "g") if float(x) == float(x) and abs(x) < 1e15 else repr(x)
+    """A number as exact text: ``3``, ``-1.5``, ``3.14159265`` (the shortest text that reads back the same)."""
+    x = float(x)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
 
 
 def _text_path(src, folder):
@@ -237,6 +248,15 @@ def write_csv(ds, path, *, protect=()) -> list:
 
 # -- reading ----------------------------------------------------------------------------
 
+# free-text fields: read exactly as written (a cell of only spaces is empty); every other
+# cell -- ids, references, vocabulary, numbers, dates, JSON -- is read without surrounding spaces
+_VERBATIM = frozenset({"name", "description", "quote", "note", "title", "author", "outlet", "perspective"})
+
+
+class UnknownColumnWarning(UserWarning):
+    """A CSV table has columns that are not actorgraph fields (e.g. Kumu's Tags): they are ignored."""
+
+
 class _Rows:
     """One CSV table: rows as dicts keyed by YAML field, with their spreadsheet row and columns."""
 
@@ -246,6 +266,7 @@ class _Rows:
         self.columns = {}          # field -> 1-based column
         self.extra = {}            # e.g. "codes.wikidata" -> column
         self.headers = {}          # field -> the header as written
+        self.ignored = []          # (column, header) of the columns that are not actorgraph fields
         reader = csv.reader(io.StringIO(text))
         try:
             header = next(reader)
@@ -271,9 +292,7 @@ class _Rows:
                     self.columns[field] = i
                     self.headers[field] = h.strip()
             else:
-                problems.append(Problem(name, 1, i, f"unknown column '{h}'; expected any of: "
-                                        + ", ".join(dict.fromkeys(k for k, v in names.items() if v))
-                                        + (f", or {allow_prefix}KEY" if allow_prefix else "")))
+                self.ignored.append((i, h.strip()))
         try:
             for n, row in enumerate(reader, 2):
                 if not any(c.strip() for c in row):
@@ -286,8 +305,20 @@ class _Rows:
         col = self.columns.get(field)
         if col is None or col > len(row):
             return None
-        v = _unsafe(row[col - 1]).strip()
-        return v or None
+        v = _unsafe(row[col - 1])
+        if field not in _VERBATIM:
+            v = v.strip()
+        return v if v.strip() else None
+
+    def warning(self, names, allow_prefix=None):
+        """The message about the ignored columns, or None."""
+        if not self.ignored:
+            return None
+        cols = ", ".join(f"'{h}' (column {i})" for i, h in self.ignored)
+        return (f"{self.name}: ignored {len(self.ignored)} column{'s' if len(self.ignored) > 1 else ''} that "
+                f"actorgraph does not know: {cols}; its columns are: "
+                + ", ".join(dict.fromkeys(k for k, v in names.items() if v))
+                + (f", {allow_prefix}KEY" if allow_prefix else ""))
 
     def get_extra(self, row, key):
         col = self.extra[key]
@@ -432,6 +463,11 @@ def read_tables(entities_text, relations_text, sources_text=None, *, names=("ent
     ents = _Rows(entities_text, names[0], _ENTITY_NAMES, problems, allow_prefix="codes.")
     rels = _Rows(relations_text, names[1], _RELATION_NAMES, problems)
     srcs = _Rows(sources_text, names[2], _SOURCE_NAMES, problems) if sources_text is not None else None
+    for table, known, prefix in ((ents, _ENTITY_NAMES, "codes."), (rels, _RELATION_NAMES, None),
+                                 (srcs, _SOURCE_NAMES, None)):
+        message = table.warning(known, prefix) if table is not None else None
+        if message:
+            warnings.warn(message, UnknownColumnWarning, stacklevel=2)
     for table, required in ((ents, ("name",)), (rels, ("subject", "object", "type"))):
         for f in required:
             if table.rows and f not in table.columns:
@@ -465,7 +501,7 @@ def read_tables(entities_text, relations_text, sources_text=None, *, names=("ent
         if eid:
             for name in [label] + (_split_multi(ents.get(row, "aliases"), [], ("", 0, 0)) or []):
                 if name:
-                    lookup.setdefault(name.lower(), eid)
+                    lookup.setdefault(name.strip().lower(), eid)
 
     known_ids = {e for _, _, e, _ in ent_records if e}
 
