@@ -66,15 +66,19 @@ def pyvis_page(ds, path):
 
 
 def load_page(browser, path, ours, timeout):
+    """Times (s from navigation start) of one page load; a stage not reached within *timeout* is absent."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     blocked = []
     url = Path(path).resolve().as_uri()
     ctx.route("**/*", lambda r: r.continue_() if r.request.url == url else (blocked.append(r.request.url), r.abort()))
     page = ctx.new_page()
     page.add_init_script(HOOK)
-    page.goto(url, timeout=timeout * 1000)
     out = {"blocked": blocked}
     try:
+        # "commit": the navigation has started. Waiting for "load" here would wait for pyvis's page
+        # to finish its synchronous stabilisation, which can take longer than the timeout.
+        page.goto(url, wait_until="commit", timeout=timeout * 1000)
         page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000)
         out["load"] = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
         if ours:
@@ -87,16 +91,18 @@ def load_page(browser, path, ours, timeout):
             left = max(1.0, timeout - out["drawn"])
             page.wait_for_function("() => __bench.stabilized", timeout=left * 1000)
             out["settled"] = page.evaluate("__bench.stabilized") / 1000
-    except Exception:  # Playwright's TimeoutError
+    except PlaywrightTimeout:
         pass
-    out["nodes"] = page.evaluate("window.network ? network.body.data.nodes.length : 0")
-    out["edges"] = page.evaluate("window.network ? network.body.data.edges.length : 0")
+    if ours or out.get("drawn"):   # before it is drawn a pyvis page may still be busy stabilising (evaluate would wait)
+        out["nodes"] = page.evaluate("window.network ? network.body.data.nodes.length : 0")
+        out["edges"] = page.evaluate("window.network ? network.body.data.edges.length : 0")
     ctx.close()
     return out
 
 
 def fmt(v, timeout):
-    return f"{v:8.2f}" if v is not None else f"  >{timeout:<5g}"
+    """Seconds, or "> timeout" for a stage not reached in time."""
+    return f"{v:.2f}" if v is not None else f"> {timeout:g}"
 
 
 def main(argv=None):
@@ -135,7 +141,9 @@ def main(argv=None):
                 if best is None or (o.get("settled") or 1e9) < (best.get("settled") or 1e9):
                     best = o
             p = load_page(browser, pyvis_path, False, a.timeout)
-            assert (best["nodes"], best["edges"]) == (p["nodes"], p["edges"]) == (n, m), (best, p)
+            assert (best.get("nodes"), best.get("edges")) == (n, m), best
+            # pyvis's page: checked when it was drawn in time
+            assert p.get("nodes", n) == n and p.get("edges", m) == m, p
             total = t_py + best["settled"] if best.get("settled") else None
             rows.append((n, m, t_layout, t_py, best, total, p))
             mb = os.path.getsize(ours_path) / 1e6

@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from .cli import Exit, filters_from, guard, load_or_exit, main, path_argument, relation_filters
+from .render import LAYOUT_THRESHOLD
 
 
 @main.command()
@@ -29,7 +30,7 @@ from .cli import Exit, filters_from, guard, load_or_exit, main, path_argument, r
               help="Size of the --focus neighbourhood, in steps.")
 @click.option("--title", help="Page title (default: the source's title, or counts).")
 @click.option("--physics/--no-physics", default=None,
-              help="Force the in-browser physics on or off (default: on up to 300 entities).")
+              help=f"Force the in-browser physics on or off (default: on up to {LAYOUT_THRESHOLD} entities).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="out/actorgraph.html",
               show_default=True, help="HTML file to write (its folder is created if missing).")
 def render(path, focus, hops, title, physics, output, **opts):

@@ -14,8 +14,7 @@ needs positions in about a second. :func:`layout` does it in three steps:
 3. **Packing**: components, largest first, are placed on shelves.
 
 It uses numpy and scipy (``scipy.sparse.csgraph`` for the distances,
-``scipy.spatial.cKDTree`` for near pairs); :data:`AVAILABLE` is False when
-they are missing, and the page then lets the browser lay the graph out.
+``scipy.spatial.cKDTree`` for near pairs).
 
 Examples
 --------
@@ -34,16 +33,12 @@ from __future__ import annotations
 
 import math
 
-try:  # numpy and scipy make the large-graph layout fast; without them the browser does it
-    import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components, shortest_path
-    from scipy.spatial import cKDTree
-    AVAILABLE = True
-except ImportError:  # pragma: no cover - exercised only without numpy/scipy
-    AVAILABLE = False
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components, shortest_path
+from scipy.spatial import cKDTree
 
-__all__ = ["layout", "AVAILABLE"]
+__all__ = ["layout"]
 
 
 def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=40):
@@ -53,11 +48,7 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=40):
     typical distance between neighbouring nodes in the result (vis-network
     units: pixels at zoom 1); edges are about that long where the graph allows.
     Deterministic for a given *seed*.
-
-    Raises ``RuntimeError`` when numpy or scipy is missing (see :data:`AVAILABLE`).
     """
-    if not AVAILABLE:  # pragma: no cover
-        raise RuntimeError("graph.layout needs numpy and scipy")
     if n == 0:
         return []
     rng = np.random.default_rng(seed)

@@ -234,14 +234,12 @@ def _smooth_for_parallel(rels):
 
 
 def _positions(ds):
-    from . import layout as layout_mod
-    if not layout_mod.AVAILABLE:
-        return None
+    from .layout import layout
     ids = list(ds.entities)
     index = {eid: i for i, eid in enumerate(ids)}
     edges = [(index[r.subject], index[r.object]) for r in ds.relations()
              if r.subject in index and r.object in index]
-    pos = layout_mod.layout(len(ids), edges, scale=110)
+    pos = layout(len(ids), edges, scale=110)
     return dict(zip(ids, pos))
 
 
@@ -309,7 +307,7 @@ def _options(net, physics, big):
     return opts
 
 
-def page_data(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
+def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """Everything the page needs, as plain JSON-able values.
 
     ``nodes``/``edges`` are the vis-network items (built with pyvis's
@@ -330,20 +328,16 @@ def page_data(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD
         deg_out[r.subject] += 1
         deg_in[r.object] += 1
     positions = _positions(ds)  # also the starting point of a physics layout: it settles fast
-    if positions is None and not physics:  # no numpy/scipy: let the browser lay it out, briefly
-        physics = True
     net = _network(physics, big)
     for e in ds.entities.values():
         shape, colour = KIND_STYLES.get(e.kind, _OTHER_KIND)
         deg = deg_in[e.id] + deg_out[e.id]
-        extra = {}
-        if positions is not None:
-            extra["x"], extra["y"] = positions[e.id]
+        x, y = positions[e.id]
         net.add_node(e.id, label=e.name, shape=shape, size=round(min(45.0, 10 + 4 * math.sqrt(deg)), 1),
                      color={"background": colour, "border": _darker(colour),
                             "highlight": {"background": colour, "border": "#111111"},
                             "hover": {"background": colour, "border": "#111111"}},
-                     title=_entity_title(e, deg_in[e.id], deg_out[e.id]), **extra)
+                     title=_entity_title(e, deg_in[e.id], deg_out[e.id]), x=x, y=y)
     known = set(ds.entities)
     curves = _smooth_for_parallel([r for r in rels if r.subject in known and r.object in known])
     for r in rels:
@@ -370,10 +364,7 @@ def page_data(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD
             span = [r.when.start.isoformat() if r.when.start != date.min else None,
                     r.when.end.isoformat() if r.when.end != date.max else None]
         relmeta[r.id] = {"quad": r.quad, "sign": r.sign, "span": span, "sources": list(r.sources)}
-    counts = {"entities": n, "relations": len(rels), "sources": len(ds.sources)}
     return {
-        "title": title or _default_title(ds),
-        "counts": counts,
         "physics": bool(physics),
         "nodes": net.nodes,
         "edges": net.edges,
@@ -480,7 +471,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         A complete HTML document with every script and stylesheet inline.
     """
     from markupsafe import Markup
-    data = page_data(ds, title=title, physics=physics, layout_threshold=layout_threshold)
+    data = page_data(ds, physics=physics, layout_threshold=layout_threshold)
     vis_js, vis_css = vis_assets()
     app_js = _own_asset("app.js")
     # each inline script's exact text, hashed for the Content-Security-Policy
@@ -489,7 +480,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
            + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; font-src 'none'; "
            "object-src 'none'; base-uri 'none'; form-action 'none'")
     return _template().render(
-        title=data["title"],
+        title=title or _default_title(ds),
         csp=csp,
         vis_css=Markup(vis_css),
         app_css=Markup(_own_asset("app.css")),

@@ -130,10 +130,17 @@ def test_page_data_matches_the_dataset(seed, seed_page):
 def test_sizes_grow_with_degree(seed):
     d = page_data(seed)
     size = {n["id"]: n["size"] for n in d["nodes"]}
-    deg = {e: len(seed.relations(subject=e)) for e in seed.entities}
-    hub = max(seed.entities, key=lambda e: sum(1 for r in seed.relations() if e in (r.subject, r.object)))
+    # degree: relations in which it is the subject or the object (a self-loop counts twice)
+    deg = {e: sum((r.subject == e) + (r.object == e) for r in seed.relations()) for e in seed.entities}
+    hub = max(seed.entities, key=lambda e: deg[e])
     assert size[hub] == max(size.values())
-    assert deg  # silence unused
+    assert len(set(deg.values())) > 3                    # the seed has a spread of degrees
+    for a in seed.entities:
+        for b in seed.entities:
+            if deg[a] < deg[b]:
+                assert size[a] < size[b] or size[a] == size[b] == 45.0, (a, b)   # 45: the largest size
+            elif deg[a] == deg[b]:
+                assert size[a] == size[b], (a, b)
 
 
 def test_parallel_relations_get_distinct_curves():
@@ -157,6 +164,17 @@ def test_parallel_relations_get_distinct_curves():
     assert len(shapes) == 7
     loops = [e["selfReference"] for e in d["edges"] if e["from"] == e["to"]]
     assert loops[0] != loops[1]
+
+
+def test_the_page_reads_every_field_of_its_data(seed, seed_page):
+    # no dead weight in the embedded data: app.js reads each top-level field
+    app_js = (ROOT / "graph" / "static" / "app.js").read_text(encoding="utf-8")
+    d = embedded_data(seed_page)
+    assert set(d) == set(page_data(seed))
+    for key in d:
+        assert f"DATA.{key}" in app_js, key
+    # the title is the page's <title> and heading, not data
+    assert "<title>actorgraph: " in seed_page
 
 
 def test_polarity_colours_and_dashes(seed):
@@ -228,6 +246,20 @@ def test_large_graph_gets_a_python_layout_and_no_physics():
     assert page_data(synthetic(50, 80), physics=False)["options"]["physics"]["enabled"] is False
 
 
+def test_layout_needs_no_fallback():
+    # numpy and scipy are dependencies: the layout always runs, the page always gets positions
+    import graph.layout
+    assert graph.layout.__all__ == ["layout"] and not hasattr(graph.layout, "AVAILABLE")
+    assert all("x" in n and "y" in n for n in page_data(synthetic(5, 4), physics=False)["nodes"])
+
+
+def test_template_libraries_are_declared_dependencies():
+    import tomllib
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {re.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0].lower() for d in deps}
+    assert {"jinja2", "markupsafe", "pyvis", "numpy", "scipy"} <= names
+
+
 def test_layout_is_deterministic_and_separates_components():
     from graph.layout import layout
     edges = [(0, 1), (1, 2), (2, 0), (3, 4), (5, 5)]
@@ -247,7 +279,7 @@ def test_notebook_html_is_an_escaped_srcdoc_iframe(seed):
     assert m, out[:200]
     page = html.unescape(m.group(1))
     assert page.startswith("<!DOCTYPE html>") and "window.network" in page
-    assert embedded_data(page)["counts"]["relations"] == len(seed)
+    assert len(embedded_data(page)["relations"]) == len(seed)
     assert "sandbox=" in m.group(2) and "allow-same-origin" not in m.group(2) and "height:" in m.group(2)
     assert seed._repr_html_().startswith("<iframe srcdoc=")
     assert "<" not in m.group(1) and ">" not in m.group(1)
@@ -290,6 +322,23 @@ def test_cli_render_default_output(in_tmp):
     out = in_tmp / "out" / "actorgraph.html"
     assert out.exists()
     assert str(out) in r.output and out.as_uri() in r.output
+
+
+def test_cli_render_help_gives_the_layout_threshold(monkeypatch):
+    import importlib
+
+    import graph.cli_render
+    import graph.render
+    try:
+        monkeypatch.setattr(graph.render, "LAYOUT_THRESHOLD", 1234)
+        importlib.reload(graph.cli_render)       # the help text is built when the command is defined
+        out = CliRunner().invoke(main, ["render", "--help"]).output
+        assert "up to 1234 entities" in " ".join(out.split())
+    finally:
+        monkeypatch.undo()
+        importlib.reload(graph.cli_render)
+    out = CliRunner().invoke(main, ["render", "--help"]).output
+    assert f"up to {LAYOUT_THRESHOLD} entities" in " ".join(out.split())
 
 
 def test_cli_render_filtered_view(in_tmp, seed):

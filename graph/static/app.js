@@ -10,6 +10,9 @@
   var ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, SRC = DATA.sources;
   var VOCAB = DATA.vocab;
   var hasOwn = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+  /* A map keyed by data (ids, names, types): no prototype, so ids such as "constructor",
+     "toString" or "__proto__" are ordinary keys. */
+  function dict() { return Object.create(null); }
 
   // ---------------------------------------------------------------- DOM helpers
   function h(tag, props) {
@@ -63,13 +66,13 @@
 
   // ---------------------------------------------------------------- indexes
   var relIds = Object.keys(REL);
-  var outRel = {}, inRel = {};
+  var outRel = dict(), inRel = dict();
   relIds.forEach(function (rid) {
     var r = REL[rid];
     (outRel[r.subject] = outRel[r.subject] || []).push(rid);
     (inRel[r.object] = inRel[r.object] || []).push(rid);
   });
-  var nameIndex = {};   // lower-cased id, name or alias -> entity id (first wins)
+  var nameIndex = dict();   // lower-cased id, name or alias -> entity id (first wins)
   var nameList = [];
   Object.keys(ENT).forEach(function (eid) {
     var e = ENT[eid];
@@ -78,11 +81,11 @@
       if (!hasOwn(nameIndex, key)) { nameIndex[key] = eid; nameList.push([String(n), eid]); }
     });
   });
-  function count(list, fn) { var c = {}; list.forEach(function (x) { var k = fn(x); c[k] = (c[k] || 0) + 1; }); return c; }
+  function count(list, fn) { var c = dict(); list.forEach(function (x) { var k = fn(x); c[k] = (c[k] || 0) + 1; }); return c; }
   var typeCounts = count(relIds, function (rid) { return REL[rid].type; });
   var modCounts = count(relIds, function (rid) { return REL[rid].modality; });
   var polCounts = count(relIds, function (rid) { return String(META[rid].sign); });
-  var srcCounts = {};
+  var srcCounts = dict();
   relIds.forEach(function (rid) { META[rid].sources.forEach(function (s) { srcCounts[s] = (srcCounts[s] || 0) + 1; }); });
 
   var allTypes = Object.keys(typeCounts).sort();
@@ -136,10 +139,23 @@
   }
   function filtersActive() {
     return !!(state.types || state.pols || state.mods || state.srcs || state.from !== null ||
-              state.to !== null || !state.undated || state.focus);
+              state.to !== null || (!state.undated && undatedCount > 0) || state.focus);
   }
 
-  var visibleNodes = new Set(Object.keys(ENT)), visibleEdges = new Set(relIds);
+  /* The entities drawn when nothing is filtered: every entity, except one that is in no drawn
+     relation and only asserts claims (asserted_by): a view keeps such an entity so its name is
+     known, and drawing it would show an unconnected node that the filters of the full page
+     never show. (Focusing it draws it.) */
+  var drawable = (function () {
+    var related = new Set(), asserters = new Set();
+    relIds.forEach(function (rid) {
+      var r = REL[rid];
+      if (hasOwn(ENT, r.subject) && hasOwn(ENT, r.object)) { related.add(r.subject); related.add(r.object); }
+      if (r.asserted_by) asserters.add(r.asserted_by);
+    });
+    return new Set(Object.keys(ENT).filter(function (e) { return related.has(e) || !asserters.has(e); }));
+  })();
+  var visibleNodes = new Set(drawable), visibleEdges = new Set(relIds);
   function compute() {
     var edges = relIds.filter(function (rid) {
       var r = REL[rid];
@@ -147,13 +163,13 @@
     });
     if (state.focus && hasOwn(ENT, state.focus)) {
       // the N-hop neighbourhood on the filtered relations, either direction (as Dataset.view)
-      var adj = {};
+      var adj = dict();
       edges.forEach(function (rid) {
         var r = REL[rid];
         (adj[r.subject] = adj[r.subject] || []).push(r.object);
         (adj[r.object] = adj[r.object] || []).push(r.subject);
       });
-      var dist = {}; dist[state.focus] = 0;
+      var dist = dict(); dist[state.focus] = 0;
       var queue = [state.focus];
       while (queue.length) {
         var n = queue.shift();
@@ -164,7 +180,7 @@
     }
     visibleEdges = new Set(edges);
     if (!filtersActive()) {
-      visibleNodes = new Set(Object.keys(ENT));
+      visibleNodes = new Set(drawable);
     } else {
       visibleNodes = new Set();
       edges.forEach(function (rid) { visibleNodes.add(REL[rid].subject); visibleNodes.add(REL[rid].object); });
@@ -173,10 +189,22 @@
   }
 
   // ---------------------------------------------------------------- network
+  /* vis-network keeps nodes and edges in plain objects keyed by id, so an id such as
+     "constructor" or "toString" would find Object.prototype's members there: such ids (and
+     ids that start with the escape mark, so the mapping stays one-to-one) get the mark in front
+     inside vis-network. Everything else in this file uses the data's own ids. */
+  var VIS_MARK = "\u2060";
+  function toVis(id) {
+    id = String(id);
+    return (id in Object.prototype || id.charAt(0) === VIS_MARK) ? VIS_MARK + id : id;
+  }
+  function fromVis(id) { id = String(id); return id.charAt(0) === VIS_MARK ? id.slice(1) : id; }
+  DATA.nodes.forEach(function (n) { n.id = toVis(n.id); });
+  DATA.edges.forEach(function (e) { e.id = toVis(e.id); e.from = toVis(e.from); e.to = toVis(e.to); });
   var nodesAll = new vis.DataSet(DATA.nodes);
   var edgesAll = new vis.DataSet(DATA.edges);
-  var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(n.id); }});
-  var edgesView = new vis.DataView(edgesAll, {filter: function (e) { return visibleEdges.has(e.id); }});
+  var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(fromVis(n.id)); }});
+  var edgesView = new vis.DataView(edgesAll, {filter: function (e) { return visibleEdges.has(fromVis(e.id)); }});
   var container = byId("ag-network");
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
   window.network = network;
@@ -332,10 +360,17 @@
     });
   }
 
+  /* A claim of the author(s): of the one source (named when known), or of each source (the
+     citations under the quotes name them). */
+  function authorText(sources) {
+    if (sources.length > 1) return "the author of each source";
+    var s = sources.length && hasOwn(SRC, sources[0]) ? SRC[sources[0]] : null;
+    return "the author" + (s && s.author ? " (" + s.author + ")" : "") + " of the source";
+  }
   function showRelation(rid) {
     var r = REL[rid], m = META[rid];
     clear(panel);
-    var t = VOCAB.types[r.type];
+    var t = hasOwn(VOCAB.types, r.type) ? VOCAB.types[r.type] : null;
     append(panel, [
       h("h2", {text: r.type + (r.mode ? " / " + r.mode : "")}),
       h("div", {cls: "ag-claim"}, entityButton(r.subject), " → ", entityButton(r.object)),
@@ -343,9 +378,7 @@
     var mod = hasOwn(VOCAB.modalities, r.modality) ? VOCAB.modalities[r.modality].description : "";
     panel.appendChild(dl([
       ["modality", [h("strong", {text: r.modality}), mod ? " — " + mod : ""]],
-      ["asserted by", r.asserted_by ? entityButton(r.asserted_by) : "the author" +
-        (r.evidence && r.evidence.length && hasOwn(SRC, r.evidence[0].source) && SRC[r.evidence[0].source].author
-          ? " (" + SRC[r.evidence[0].source].author + ")" : "") + " of the source"],
+      ["asserted by", r.asserted_by ? entityButton(r.asserted_by) : authorText(m.sources)],
       ["when", r.when ? String(r.when) : "not dated"],
       ["polarity", polarityPill(r.polarity)],
       ["context", r.context && r.context.length ? r.context.map(function (c) { return h("span", {cls: "ag-tag", text: c}); }) : null],
@@ -385,7 +418,7 @@
 
   function focusCamera(eid) {
     if (!visibleNodes.has(eid)) return false;
-    network.focus(eid, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+    network.focus(toVis(eid), {scale: Math.max(network.getScale(), 1.0), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
     return true;
   }
 
@@ -393,12 +426,12 @@
   function select(kind, id, camera) {
     if (kind === "node" && hasOwn(ENT, id)) {
       state.sel = ["node", id];
-      if (visibleNodes.has(id)) { network.selectNodes([id], false); if (camera) focusCamera(id); }
+      if (visibleNodes.has(id)) { network.selectNodes([toVis(id)], false); if (camera) focusCamera(id); }
       else network.unselectAll();
       showEntity(id);
     } else if (kind === "edge" && hasOwn(REL, id)) {
       state.sel = ["edge", id];
-      if (visibleEdges.has(id)) network.selectEdges([id]); else network.unselectAll();
+      if (visibleEdges.has(id)) network.selectEdges([toVis(id)]); else network.unselectAll();
       showRelation(id);
     } else {
       state.sel = null;
@@ -412,8 +445,8 @@
   network.on("dragEnd", function (params) { if (params.nodes && params.nodes.length) moved = true; });
 
   network.on("click", function (params) {
-    if (params.nodes && params.nodes.length) select("node", params.nodes[0], false);
-    else if (params.edges && params.edges.length) select("edge", params.edges[0], false);
+    if (params.nodes && params.nodes.length) select("node", fromVis(params.nodes[0]), false);
+    else if (params.edges && params.edges.length) select("edge", fromVis(params.edges[0]), false);
     else select(null, null);
   });
 
@@ -434,7 +467,7 @@
     apply();
   }
 
-  var typeBoxes = {}, quadBoxes = {}, polBoxes = {}, modBoxes = {}, srcBoxes = {};
+  var typeBoxes = dict(), quadBoxes = dict(), polBoxes = dict(), modBoxes = dict(), srcBoxes = dict();
   function buildTypeFilter() {
     var sec = byId("ag-f-type");
     VOCAB.quads.concat(["other"]).forEach(function (q) {
@@ -515,6 +548,12 @@
     state.to = b === tMax ? null : b;
     apply();
   }
+  var MAX_HOPS = 6;
+  /* A hop count from text: a whole number in 1..MAX_HOPS (out-of-range values clamped). */
+  function clampHops(v) {
+    var n = parseInt(v, 10);
+    return isNaN(n) ? 1 : Math.max(1, Math.min(MAX_HOPS, n));
+  }
   var focusSelect, hopsInput;
   function buildFocusFilter() {
     var sec = byId("ag-f-focus");
@@ -525,9 +564,9 @@
     focusSelect.addEventListener("focus", fillFocusOptions);
     focusSelect.addEventListener("mousedown", fillFocusOptions);
     if (Object.keys(ENT).length <= 1000) fillFocusOptions();
-    hopsInput = h("input", {type: "number", min: 1, max: 6, step: 1, value: 1, style: "width:4em",
+    hopsInput = h("input", {type: "number", min: 1, max: MAX_HOPS, step: 1, value: 1, style: "width:4em",
                             on: {change: function () {
-                              var n = Math.max(1, Math.min(6, parseInt(hopsInput.value, 10) || 1));
+                              var n = clampHops(hopsInput.value);
                               hopsInput.value = n;
                               setFocus(state.focus, n);
                             }}});
@@ -608,12 +647,22 @@
     physicsBox.checked = !!state.physics;
   }
 
+  /* Copy the drawn nodes' positions into the full DataSet, so a node that the next filter hides
+     comes back where it was (vis-network's own storePositions() throws when a node is hidden). */
+  function storePositions() {
+    var pos = network.getPositions(), changed = [];
+    Object.keys(pos).forEach(function (v) {
+      var n = nodesAll.get(v);
+      if (n && (n.x !== pos[v].x || n.y !== pos[v].y)) changed.push({id: v, x: pos[v].x, y: pos[v].y});
+    });
+    if (changed.length) nodesAll.update(changed);
+  }
   var countsEl = byId("ag-counts");
   /* Recompute what is visible, redraw, and record the state in the URL. */
   var shownAll = true;   // the views hold everything (as at the start)
   function apply(opts) {
     if (state.physics || moved) {
-      try { network.storePositions(); } catch (e) { /* nothing drawn yet */ }
+      storePositions();
       moved = false;
     }
     compute();
@@ -624,12 +673,12 @@
     }
     shownAll = all;
     syncControls();
-    var nN = Object.keys(ENT).length;
+    var nN = drawable.size;
     countsEl.textContent = visibleNodes.size + " of " + nN + " entities · " + visibleEdges.size + " of " + relIds.length + " relations";
     if (state.sel) {
       var kind = state.sel[0], id = state.sel[1];
-      if (kind === "node") { if (visibleNodes.has(id)) network.selectNodes([id], false); showEntity(id); }
-      else { if (visibleEdges.has(id)) network.selectEdges([id]); showRelation(id); }
+      if (kind === "node") { if (visibleNodes.has(id)) network.selectNodes([toVis(id)], false); showEntity(id); }
+      else { if (visibleEdges.has(id)) network.selectEdges([toVis(id)]); showRelation(id); }
     }
     if (!(opts && opts.noHash)) writeHash();
   }
@@ -682,8 +731,7 @@
     st.undated = p.get("undated") !== "0";
     var f = p.get("focus");
     if (f && hasOwn(ENT, f)) st.focus = f;
-    var hops = parseInt(p.get("hops") || "1", 10);
-    st.hops = hops >= 1 && hops <= 6 ? hops : 1;
+    st.hops = clampHops(p.get("hops"));
     var ent = p.get("entity"), rel = p.get("relation");
     if (ent && hasOwn(ENT, ent)) st.sel = ["node", ent];
     else if (rel && hasOwn(REL, rel)) st.sel = ["edge", rel];
@@ -814,17 +862,17 @@
               from: state.from === null ? null : monthText(state.from), to: state.to === null ? null : monthText(state.to),
               undated: state.undated, focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
     },
-    visibleNodeIds: function () { return nodesView.getIds(); },
-    visibleEdgeIds: function () { return edgesView.getIds(); },
+    visibleNodeIds: function () { return nodesView.getIds().map(fromVis); },
+    visibleEdgeIds: function () { return edgesView.getIds().map(fromVis); },
     select: select, search: search, reset: reset, setFocus: setFocus, visibleData: visibleData,
     findActor: findActor,
     /* DOM (page) coordinates of an entity, or of the middle of a relation's line. */
     nodePoint: function (id) {
-      var p = network.getPositions([id])[id];
+      var v = toVis(id), p = network.getPositions([v])[v];
       return p ? domPoint(p) : null;
     },
     edgePoint: function (id) {
-      var e = network.body.edges[id];
+      var v = toVis(id), e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
       if (!e || !e.edgeType) return null;
       var via = e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined;
       var p = e.edgeType.getPoint(0.5, via);

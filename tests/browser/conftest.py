@@ -11,7 +11,6 @@ Without Chromium the tests are skipped locally, and fail when ``CI`` is set.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,38 +39,6 @@ def _unavailable(reason):
     if os.environ.get("CI"):
         pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
     pytest.skip(reason)
-
-
-_FUNCTION = re.compile(r"\s*(async\s+)?(function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)")
-
-
-def _function_predicates():
-    """Make ``wait_for_function("expr")`` poll ``() => (expr)``.
-
-    Playwright evaluates a bare-expression predicate with ``eval`` inside the page on
-    every poll after the first, which the page's Content-Security-Policy (rightly)
-    refuses; a function predicate is compiled by Playwright itself. Every test in this
-    folder gets the safe form, whichever it writes.
-    """
-    try:
-        from playwright.sync_api import Frame, Page
-    except ImportError:
-        return
-
-    def wrap(original):
-        def wait_for_function(self, expression, *args, **kwargs):
-            if isinstance(expression, str) and not _FUNCTION.match(expression):
-                expression = f"() => ({expression.strip()})"
-            return original(self, expression, *args, **kwargs)
-        wait_for_function.__wrapped__ = original
-        return wait_for_function
-
-    for cls in (Page, Frame):
-        if not hasattr(cls.wait_for_function, "__wrapped__"):
-            cls.wait_for_function = wrap(cls.wait_for_function)
-
-
-_function_predicates()
 
 
 @pytest.fixture(scope="session")
@@ -163,8 +130,8 @@ def open_page(browser):
         page.add_init_script(INIT_SCRIPT)
         page.goto(url + (("#" + fragment) if fragment else ""))
         if wait:
-            # predicates are written as functions: Playwright would eval() a bare expression in
-            # the page on each poll, which the page's Content-Security-Policy (rightly) refuses
+            # every wait_for_function predicate is a function ("() => ..."): Playwright would eval()
+            # a bare expression in the page on each poll, which the page's CSP (rightly) refuses
             page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30000)
         return loaded
 

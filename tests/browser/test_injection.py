@@ -14,6 +14,8 @@ searches for every payload and loads hostile URL fragments; nothing may run.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.dataset import Dataset
@@ -114,7 +116,7 @@ def _page_scripts(browser, seed_page):
     ctx = browser.new_context()
     page = ctx.new_page()
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-    page.goto(seed_page.resolve().as_uri() if hasattr(seed_page, "resolve") else "file://" + str(seed_page))
+    page.goto(Path(seed_page).as_uri())   # write_html returns the absolute path as text
     page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30000)
     BASELINE[:] = [page.evaluate(COUNT_FOREIGN)]
     ctx.close()

@@ -8,6 +8,40 @@ import re
 import pytest
 
 import graph
+from graph.render import write_html
+
+
+TWO_SOURCES = '''
+sources:
+  - {id: src-a, title: Alpha Gazette report, kind: news report, published: 2024-02, author: Alice Author}
+  - {id: src-b, title: Beta Review op-ed, kind: op-ed, published: 2024-05, author: Bob Writer}
+entities:
+  - {id: PAK, name: Pakistan, kind: state}
+  - {id: USA, name: United States, kind: state}
+  - {id: AFG, name: Afghanistan, kind: state}
+  - {id: TAL, name: Taliban, kind: de_facto_authority}
+  - {id: CHN, name: China, kind: state}
+relations:
+  - {id: both-sources, subject: PAK, object: USA, type: ACCUSE, modality: reported, when: 2024-02,
+     evidence: [{source: src-a, quote: "Pakistan accused Washington"}, {source: src-b, quote: "Islamabad blamed the US"}]}
+  - {id: only-a, subject: USA, object: AFG, type: AID, modality: reported, when: 2023,
+     evidence: [{source: src-a, quote: "aid went to Afghanistan"}]}
+  - {id: only-b, subject: TAL, object: PAK, type: THREATEN, modality: speculated,
+     evidence: [{source: src-b, quote: "the Taliban could threaten Pakistan"}]}
+  - {id: only-b-2, subject: CHN, object: AFG, type: CONSULT, modality: claimed, asserted_by: CHN, when: 2024-05,
+     evidence: [{source: src-b, quote: "China says it met Kabul"}]}
+'''
+
+
+@pytest.fixture(scope="module")
+def two_sources_ds():
+    return graph.loads(TWO_SOURCES)
+
+
+@pytest.fixture(scope="module")
+def two_sources_page(two_sources_ds, tmp_path_factory):
+    return write_html(two_sources_ds, tmp_path_factory.mktemp("two") / "two-sources.html")
+
 
 def expected(ds, **kw):
     """The node and edge ids the page should show for a Python view."""
@@ -74,12 +108,16 @@ def test_click_entity_with_the_mouse(open_page, seed_page, seed_ds):
     link = p.page.locator("#ag-panel a", has_text="Q843")
     assert link.get_attribute("href") == "https://www.wikidata.org/wiki/Q843"
     assert link.get_attribute("rel") == "noopener noreferrer" and link.get_attribute("target") == "_blank"
-    n_out = len(seed_ds.relations(subject="PAK"))
-    n_in = len(seed_ds.relations(object="PAK"))
-    n_out_direct = sum(1 for r in seed_ds.relations() if r.subject == "PAK")
-    n_in_direct = sum(1 for r in seed_ds.relations() if r.object == "PAK")
-    assert f"(out) · {n_out_direct}" in text and f"(in) · {n_in_direct}" in text
-    assert n_out >= n_out_direct and n_in >= n_in_direct
+    # its own relations (not those of its parts, which Dataset.relations(subject=...) adds)
+    out_ids = [r.id for r in seed_ds.relations() if r.subject == "PAK"]
+    in_ids = [r.id for r in seed_ds.relations() if r.object == "PAK"]
+    assert (len(out_ids), len(in_ids)) == (10, 7)
+    assert len(seed_ds.relations(subject="PAK")) == 12      # with its foreign office's
+    assert f"(out) · {len(out_ids)}" in text and f"(in) · {len(in_ids)}" in text
+    listed = p.js("""() => [...document.querySelectorAll('#ag-panel h3')].filter(h => h.nextElementSibling &&
+        h.nextElementSibling.tagName === 'UL').map(h => [...h.nextElementSibling.querySelectorAll('li')].map(
+        li => li.querySelector('button').title))""")
+    assert listed == [out_ids, in_ids]
     assert "entity=PAK" in p.page.url
     p.assert_clean()
 
@@ -129,7 +167,8 @@ def test_relation_panel_shows_the_claimant_attributes_and_note(open_page, seed_p
         p.js("(id) => actorgraph.select('edge', id)", with_attrs.id)
         text = p.panel_text()
         for k, v in with_attrs.attributes.items():
-            assert str(k) in text and str(v) in text
+            shown = v if isinstance(v, str) else json.dumps(v, separators=(",", ":"))
+            assert str(k) in text and shown in text
     # the panel links to the entities: clicking the subject opens it
     p.page.locator("#ag-panel .ag-claim button").first.click()
     assert p.js("actorgraph.state().sel")[0] == "node"
@@ -175,14 +214,31 @@ def test_each_filter_changes_the_view_and_reset_restores_it(open_page, seed_page
     p.assert_clean()
 
 
-def test_source_and_time_filters(open_page, seed_page, seed_ds):
-    p = open_page(seed_page)
+def test_source_filter(open_page, two_sources_page, two_sources_ds):
+    ds = two_sources_ds
+    p = open_page(two_sources_page)
     all_view = p.visible()
-    # the only source unticked: nothing left
-    _uncheck(p, "ag-f-source", seed_ds.sources[next(iter(seed_ds.sources))].title[:20])
+    assert all_view == expected(ds)
+    # the relation citing both sources stays; those citing only the unticked one go
+    _uncheck(p, "ag-f-source", "Beta Review")
+    assert p.visible() == ({"PAK", "USA", "AFG"}, {"both-sources", "only-a"}) == expected(ds, source="src-a")
+    assert "src=src-a" in p.page.url
+    p.page.click("#ag-reset")
+    assert p.visible() == all_view
+    _uncheck(p, "ag-f-source", "Alpha Gazette")
+    assert p.visible() == ({"PAK", "USA", "TAL", "CHN", "AFG"}, {"both-sources", "only-b", "only-b-2"})
+    assert p.visible() == expected(ds, source="src-b")
+    # both unticked: nothing left
+    _uncheck(p, "ag-f-source", "Beta Review")
     assert p.visible() == (set(), set())
     p.page.click("#ag-reset")
     assert p.visible() == all_view
+    p.assert_clean()
+
+
+def test_time_filter(open_page, seed_page, seed_ds):
+    p = open_page(seed_page)
+    all_view = p.visible()
     # time: 2024 only, undated claims excluded -> Dataset.relations(start=2024, end=2024)
     p.js("""() => {
         const [a, b] = document.querySelectorAll('#ag-f-time input[type=range]');
@@ -252,6 +308,37 @@ def test_url_fragment_restores_a_view(open_page, seed_page, seed_ds):
         x.assert_clean()
 
 
+def test_url_fragment_restores_time_undated_and_physics(open_page, seed_page, seed_ds):
+    p = open_page(seed_page, "from=2024-01&to=2024-12&undated=0&physics=0")
+    assert p.visible() == expected(seed_ds, start="2024", end="2024")
+    st = p.js("actorgraph.state()")
+    assert (st["from"], st["to"], st["undated"], st["physics"]) == ("2024-01", "2024-12", False, False)
+    assert "2024-01 … 2024-12" in p.page.inner_text("#ag-f-time")
+    lo, hi = p.js("() => [...document.querySelectorAll('#ag-f-time input[type=range]')].map(x => +x.value)")
+    assert (lo, hi) == (2024 * 12, 2024 * 12 + 11)
+    assert not p.page.locator("#ag-f-time label", has_text="undated").locator("input").is_checked()
+    assert p.js("network.physics.options.enabled") is False
+    assert not p.page.locator("#ag-physics").is_checked()
+    # the dated part only: undated claims back in
+    q = open_page(seed_page, "from=2024-01&to=2024-12")
+    undated = {r.id for r in seed_ds.relations() if r.when is None}
+    assert undated and q.visible()[1] == expected(seed_ds, start="2024", end="2024")[1] | undated
+    for x in (p, q):
+        x.assert_clean()
+
+
+def test_url_fragment_restores_the_source_filter(open_page, two_sources_page, two_sources_ds):
+    p = open_page(two_sources_page, "src=src-b")
+    assert p.visible() == expected(two_sources_ds, source="src-b")
+    boxes = p.js("""() => [...document.querySelectorAll('#ag-f-source label')].map(
+        l => [l.querySelector('.ag-lbl').textContent, l.querySelector('input').checked])""")
+    assert sorted(boxes) == [["Alpha Gazette report", False], ["Beta Review op-ed", True]]
+    q = open_page(two_sources_page, "src=~")       # every source unticked
+    assert q.visible() == (set(), set())
+    for x in (p, q):
+        x.assert_clean()
+
+
 def test_export_json_and_png(open_page, seed_page, seed_ds):
     p = open_page(seed_page)
     p.page.select_option("#ag-f-focus select", "USA")
@@ -282,4 +369,22 @@ def test_hover_shows_a_plain_text_tooltip(open_page, seed_page, seed_ds):
     assert "Taliban (TAL)" in tip and "relations:" in tip
     # set as text (innerText): the only elements are the <br>s of its line breaks
     assert set(p.js("[...document.querySelector('div.vis-tooltip').children].map(c => c.tagName)")) <= {"BR"}
+    p.assert_clean()
+
+
+def test_relation_panel_names_the_author_of_each_source(open_page, two_sources_page):
+    p = open_page(two_sources_page)
+    # two sources: their authors are named in the citations under the quotes, not as "the author (X)"
+    p.js("actorgraph.select('edge', 'both-sources')")
+    text = p.panel_text()
+    assert "asserted bythe author of each source" in text
+    assert "Alice Author) of the source" not in text and "Bob Writer) of the source" not in text
+    cites = p.js("[...document.querySelectorAll('#ag-panel .ag-cite')].map(c => c.textContent)")
+    assert len(cites) == 2 and "by Alice Author" in cites[0] and "by Bob Writer" in cites[1]
+    # one source: its author by name
+    p.js("actorgraph.select('edge', 'only-b')")
+    assert "asserted bythe author (Bob Writer) of the source" in p.panel_text()
+    # an actor's claim: the actor
+    p.js("actorgraph.select('edge', 'only-b-2')")
+    assert "asserted byChina" in p.panel_text()
     p.assert_clean()
