@@ -33,7 +33,9 @@ class ActorgraphError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One located problem in the data: ``FILE:LINE:COL: message`` (1-based)."""
+    """One located problem in the data: ``FILE:LINE:COL: message`` (1-based);
+    ``FILE:LINE: message`` for a row or record (``col`` 0), ``FILE: message``
+    for a whole file (``line`` 0)."""
 
     path: str
     line: int
@@ -43,6 +45,8 @@ class Problem:
     def __str__(self) -> str:
         if self.line <= 0:  # about a whole file or folder
             return f"{self.path}: {self.message}"
+        if self.col <= 0:   # a row or a record of a bulk file
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 

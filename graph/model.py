@@ -31,10 +31,13 @@ __all__ = ["Source", "Entity", "Relation", "Evidence", "to_dict", "FIELDS"]
 
 @dataclass(frozen=True)
 class Evidence:
-    """A verbatim quote from a source that states the relation."""
+    """What a source says for a relation: a verbatim ``quote`` from a text
+    source, or, for a ``dataset`` source, the ``record`` (event id or URL)
+    the relation was read from."""
 
     source: str
-    quote: str
+    quote: str | None = None
+    record: str | None = None
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Source:
     url: str | None = None
     perspective: str | None = None
     text: str | None = None          # path as written in the YAML
+    note: str | None = None          # e.g. "the stored text is a partial excerpt"
     where: tuple = field(default=("", 0, 0), compare=False, repr=False)
     text_path: str | None = field(default=None, compare=False, repr=False)  # resolved path
 
@@ -80,12 +84,21 @@ class Relation:
     polarity: float
     mode: str | None = None
     context: tuple = ()
-    asserted_by: str | None = None   # None: the source's author
+    asserted_by: str | None = None   # the (first) claimant; None: the source's author
     when: When | None = None
     evidence: tuple = ()
     attributes: dict = field(default_factory=dict)
     note: str | None = None
     where: tuple = field(default=("", 0, 0), compare=False, repr=False)
+    #: every entity that makes the claim, in order (``()``: the source's author); ``asserted_by`` is the first
+    claimants: tuple = field(default=(), compare=False)
+
+    def __post_init__(self):
+        if self.claimants:
+            self.claimants = tuple(self.claimants)
+            self.asserted_by = self.claimants[0]
+        elif self.asserted_by is not None:
+            self.claimants = (self.asserted_by,)
 
     @property
     def quad(self) -> str:
@@ -105,7 +118,7 @@ class Relation:
 
 # The YAML field names of each record kind, in the order they are written.
 FIELDS = {
-    "sources": ("id", "title", "kind", "published", "author", "outlet", "url", "perspective", "text"),
+    "sources": ("id", "title", "kind", "published", "author", "outlet", "url", "perspective", "text", "note"),
     "entities": ("id", "name", "kind", "aliases", "codes", "part_of", "description"),
     "relations": ("id", "subject", "object", "type", "mode", "context", "polarity", "modality",
                   "asserted_by", "when", "evidence", "attributes", "note"),
@@ -116,7 +129,7 @@ def _plain(v):
     if isinstance(v, When):
         return v.text
     if isinstance(v, Evidence):
-        return {"source": v.source, "quote": v.quote}
+        return {"source": v.source, "record": v.record} if v.quote is None else {"source": v.source, "quote": v.quote}
     if isinstance(v, (tuple, list)):
         return [_plain(x) for x in v]
     if isinstance(v, dict):
@@ -128,9 +141,11 @@ def to_dict(record, *, drop_empty=False) -> dict:
     """The record's YAML fields as plain JSON-able values (``where`` left out)."""
     out = {}
     for f in fields(record):
-        if f.name in ("where", "text_path"):
+        if f.name in ("where", "text_path", "claimants"):
             continue
         v = _plain(getattr(record, f.name))
+        if f.name == "asserted_by" and len(record.claimants) > 1:
+            v = list(record.claimants)
         if drop_empty and (v is None or v == [] or v == {}):
             continue
         out[f.name] = v
