@@ -18,7 +18,7 @@ from .dataset import AUTHOR, Dataset, Path
 from .examples import example
 from .errors import (ActorgraphError, DataError, OutputError, Problem, QueryError,
                      UnknownEntityError, UnknownSourceError)
-from .loader import DEFAULT_LIMITS, Limits, check, data_files, load
+from .loader import DEFAULT_LIMITS, Limits, check, data_files, load, loads
 from .model import Entity, Evidence, Relation, Source, to_dict
 from .vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES, SOURCE_KINDS
 from .when import When, parse_when
@@ -34,19 +34,3 @@ __all__ = [
     "RELATION_TYPES", "QUADS", "CONTEXTS", "MODALITIES", "ENTITY_KINDS", "SOURCE_KINDS",
 ]
 
-
-def loads(text, *, name="<string>", base_dir=None) -> Dataset:
-    """Load a dataset from YAML *text* (one file's worth); see :func:`load`.
-
-    ``name`` is the file name used in error locations; ``base_dir`` is the
-    folder that sources' ``text`` paths are relative to.
-    """
-    from .validate import build_records
-    from .yamlio import parse_text
-
-    doc = parse_text(text, name)
-    records = build_records([(doc, base_dir)])
-    problems = doc.problems + records.problems
-    if problems:
-        raise DataError(problems)
-    return Dataset(records.sources, records.entities, records.relations.values())

@@ -59,8 +59,6 @@ from datetime import date
 
 import networkx as nx
 
-import graph  # noqa: F401  (for the examples in docstrings)
-
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
 from .model import Entity, Relation, Source, to_dict
 from .vocab import MODALITIES, QUADS, RELATION_TYPES
@@ -145,8 +143,7 @@ class Dataset:
         for r in relations:
             keep.add(r.subject)
             keep.add(r.object)
-            if r.asserted_by:
-                keep.add(r.asserted_by)
+            keep.update(r.claimants)
         sources = {s for r in relations for s in r.sources}
         return Dataset({k: v for k, v in self.sources.items() if k in sources},
                        {k: v for k, v in self.entities.items() if k in keep},
@@ -292,7 +289,7 @@ class Dataset:
                     wanted.add(None)
                 else:
                     wanted |= self._ids([a], parts)
-            preds.append(lambda r: r.asserted_by in wanted)
+            preds.append(lambda r: any(c in wanted for c in r.claimants) if r.claimants else None in wanted)
         if source is not None:
             srcs = {self.source(s).id for s in _as_list(source)}
             preds.append(lambda r: any(e.source in srcs for e in r.evidence))

@@ -1,4 +1,4 @@
-"""Find, read and validate the data files of a folder; build a :class:`Dataset`.
+"""Folder -> readers -> the one validator -> :class:`Dataset`: finding, reading and loading data.
 
 Examples
 --------
@@ -34,12 +34,13 @@ from dataclasses import dataclass
 
 from .dataset import Dataset
 from .errors import DataError, Problem
-from .validate import MAX_BYTES, build_records
-from .yamlio import Document, ReadProblem, decode_utf8, parse_text, read_limited
+from .read import READERS, reader_for
+from .read.base import FileRead
+from .read.safe import MAX_BYTES, ReadProblem, read_limited
+from .read.yaml import read_yaml_text
+from .records import Options, build_records
 
-__all__ = ["load", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
-
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = ["load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,13 @@ DEFAULT_LIMITS = Limits()
 
 
 def data_files(path, problems=None):
-    """The YAML files below *path* (or *path* itself), sorted, as displayed paths.
+    """The data files below *path* (or *path* itself), sorted, as displayed paths.
 
-    Symbolic links to folders are not followed (so a link loop cannot trap
-    the walk); hidden files and folders (``.git`` ...) are skipped. Folders
-    that cannot be listed are reported in *problems* (a list) when given.
+    A data file is one that a reader of :data:`graph.read.READERS` takes
+    (``*.yaml``, ``*.yml``...). Symbolic links to folders are not followed (so
+    a link loop cannot trap the walk); hidden files and folders (``.git`` ...)
+    are skipped. Folders that cannot be listed are reported in *problems* (a
+    list) when given.
     """
     path = os.fspath(path)
     if os.path.isfile(path):
@@ -89,29 +92,19 @@ def data_files(path, problems=None):
     for root, dirs, files in os.walk(path, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            if not name.startswith(".") and reader_for(name) is not None:
                 found.append(os.path.join(root, name))
     return sorted(found)
 
 
 def _read(path, limits):
-    """Return the :class:`Document` of one file, reporting unreadable or oversized files."""
+    """The :class:`FileRead` of one file, reporting unreadable or oversized files."""
     try:
         data = read_limited(path, limits.max_file_bytes)
     except ReadProblem as exc:
-        return Document(path, problems=[Problem(path, 0, 0, str(exc))])
-    text, problem = decode_utf8(data, path)
-    if problem is not None:
-        return Document(path, problems=[problem])
-    doc = parse_text(text, path)
-    if doc.node is None and not doc.problems:
-        doc.problems.append(Problem(path, 0, 0, EMPTY_FILE))
-    return doc
-
-
-EMPTY_FILE = ("the file is empty (or holds only comments): a data file is a mapping with any of the keys "
-              "sources, entities, relations; write 'entities: []' to keep an empty file on purpose, "
-              "or delete it")
+        return FileRead(path, problems=[Problem(path, 0, 0, str(exc))], complete=False)
+    read = reader_for(path) or READERS[".yaml"]
+    return read(path, data, base_dir=os.path.dirname(path))
 
 
 @contextlib.contextmanager
@@ -128,12 +121,14 @@ def _no_gc():
             gc.enable()
 
 
-def check(path, *, limits=DEFAULT_LIMITS):
+def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False):
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
     is valid. ``records`` is ``None`` when nothing could be validated (no
-    data files, or the data is past the *limits*).
+    data files, or the data is past the *limits*). A source's stored ``text``
+    must lie inside *path* (the folder of *path* when it is one file) unless
+    *allow_texts_outside*.
     """
     path = os.fspath(path)
     if not os.path.exists(path):
@@ -145,62 +140,65 @@ def check(path, *, limits=DEFAULT_LIMITS):
     if not files:
         problems.append(Problem(path, 0, 0, "no data files (*.yaml or *.yml) found here"))
         return None, problems
+    root = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+    options = Options(root=root, allow_texts_outside=allow_texts_outside, max_text_bytes=limits.max_file_bytes)
     with _no_gc():
-        return _check(path, files, limits, problems)
+        reads = [_read(f, limits) for f in files]
+        return _check(reads, files, limits, options, problems)
 
 
 _OVER = ("{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
          "(actorgraph validate {option} N, or {env})")
 
 
-def _over_limits(docs, limits):
+def _over_limits(reads, limits):
     """Problems for the first record past each count limit, located where it is."""
     out = []
     for key, what, limit, option in (("entities", "entity", limits.max_entities, "--max-entities"),
                                      ("relations", "relation", limits.max_relations, "--max-relations")):
         total = 0
-        for doc, _ in docs:
-            items = doc.value.get(key) if isinstance(doc.value, dict) else None
-            if not isinstance(items, list):
-                continue
-            if total + len(items) > limit:
-                i = limit - total
-                line, col = doc.locate(key, i)
-                env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
-                out.append(Problem(doc.path, line, col,
-                                   _OVER.format(what=what, plural=key, n=limit + 1, limit=limit, option=option, env=env)))
+        for read in reads:
+            for piece in read.pieces:
+                if piece.kind != key:
+                    continue
+                total += 1
+                if total > limit:
+                    env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
+                    out.append(piece.locator.problem((), _OVER.format(what=what, plural=key, n=limit + 1,
+                                                                      limit=limit, option=option, env=env)))
+                    break
+            if total > limit:
                 break
-            total += len(items)
     return out
 
 
-def _check(path, files, limits, problems):
-    docs = []
-    for f in files:
-        doc = _read(f, limits)
-        problems.extend(doc.problems)
-        docs.append((doc, os.path.dirname(f)))
-    over = _over_limits(docs, limits)
+def _check(reads, files, limits, options, problems):
+    for read in reads:
+        problems.extend(read.problems)
+    over = _over_limits(reads, limits)
     if over:   # past a limit nothing more is done: that is what limits are for
         problems.extend(over)
-        problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
+        problems.sort()
         return None, problems
-    records = build_records(docs, max_text_bytes=limits.max_file_bytes)
+    records = build_records(reads, options)
     records.files = files
     problems.extend(records.problems)
-    problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
+    problems.sort()
     return records, problems
 
 
-def load(path="data", *, limits=DEFAULT_LIMITS) -> Dataset:
+def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False) -> Dataset:
     """Load and validate every data file at *path*; return the :class:`Dataset`.
 
     Parameters
     ----------
     path : str or PathLike
-        A folder (searched with its subfolders for ``*.yaml``) or one file.
+        A folder (searched with its subfolders for data files) or one file.
     limits : Limits
         Size limits.
+    allow_texts_outside : bool
+        Read stored source texts that lie outside *path* (refused by default:
+        data files come from collaborators).
 
     Returns
     -------
@@ -212,8 +210,30 @@ def load(path="data", *, limits=DEFAULT_LIMITS) -> Dataset:
         With every problem found, each located as ``FILE:LINE:COL``.
     """
     with _no_gc():
-        records, problems = check(path, limits=limits)
+        records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside)
         if problems:
             raise DataError(problems)
-        files = records.files + sorted({s.text_path for s in records.sources.values() if s.text_path})
-        return Dataset(records.sources, records.entities, records.relations.values(), files=files)
+        return _dataset(records)
+
+
+def _dataset(records):
+    files = records.files + sorted({s.text_path for s in records.sources.values() if s.text_path})
+    return Dataset(records.sources, records.entities, records.relations.values(), files=files)
+
+
+def loads(text, *, name="<string>", base_dir=None, allow_texts_outside=False) -> Dataset:
+    """Load a dataset from YAML *text* (one file's worth); see :func:`load`.
+
+    ``name`` is the file name used in error locations; ``base_dir`` is the
+    folder that sources' ``text`` paths are relative to, and must lie in
+    (the current folder when not given).
+
+    >>> loads("entities: [{id: PAK, name: Pakistan, kind: state}]").entity("pakistan").id
+    'PAK'
+    """
+    read = read_yaml_text(text, name, base_dir)
+    records = build_records([read], Options(root=base_dir, allow_texts_outside=allow_texts_outside))
+    problems = read.problems + records.problems
+    if problems:
+        raise DataError(problems)
+    return _dataset(records)

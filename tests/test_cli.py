@@ -54,10 +54,12 @@ def test_validate_reports_every_problem_located_and_exits_1(tmp_path):
     assert r.exit_code == 1
     lines = r.output.strip().splitlines()
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    assert lines[0] == f"{a}:23:14: relation 'tal-rejects-usa': unknown entity 'TALIBAN' in 'subject' (did you mean 'TAL'?)"
-    assert lines[1].startswith(f"{a}:55:11: relation 'tal-attacks-pak': unknown type 'ASSAULTS' (did you mean 'ASSAULT'?)")
-    assert lines[2].startswith(f"{b}:2:10: entity 'PAK': duplicate entity id 'PAK' (first defined at {a}:6:5)")
-    assert lines[3] == f"3 problems: the data at {tmp_path} is not valid"
+    assert lines[0] == (f"{a}:6:10: entity 'PAK': duplicate entity id 'PAK' (also defined at {b}:2:5); ids must be "
+                        "unique across all files")
+    assert lines[1] == f"{a}:23:14: relation 'tal-rejects-usa': unknown entity 'TALIBAN' in 'subject' (did you mean 'TAL'?)"
+    assert lines[2].startswith(f"{a}:55:11: relation 'tal-attacks-pak': unknown type 'ASSAULTS' (did you mean 'ASSAULT'?)")
+    assert lines[3].startswith(f"{b}:2:10: entity 'PAK': duplicate entity id 'PAK' (also defined at {a}:6:5)")
+    assert lines[4] == f"4 problems: the data at {tmp_path} is not valid"
 
 
 def test_missing_path_is_an_error_without_traceback(tmp_path):

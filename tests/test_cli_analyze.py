@@ -189,7 +189,10 @@ def test_import_round_trip_through_the_cli(tmp_path):
             "-o", str(tmp_path / "out.yaml"))
     assert r.exit_code == 0, r.output
     assert "valid" in r.output
-    assert run("validate", str(tmp_path / "out.yaml")).exit_code == 0
+    # the stored text stays where it was, outside the new data file's folder: refused unless allowed
+    refused = run("validate", str(tmp_path / "out.yaml"))
+    assert refused.exit_code == 1 and "is outside the data folder" in refused.output
+    assert run("validate", str(tmp_path / "out.yaml"), "--allow-texts-outside").exit_code == 0
     r = run("import", str(tmp_path / "t"), "-o", str(tmp_path / "out2.yaml"))   # a folder
     assert r.exit_code == 0, r.output
     assert run("export", DATA, "-f", "csv", "-o", str(tmp_path / "p")).exit_code == 0

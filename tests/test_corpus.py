@@ -78,6 +78,10 @@ def _device_stored_text(d):
     os.symlink("/dev/zero", d / "zero.txt")   # reading it would never end
 
 
+def _text_beside_the_data_folder(d):
+    (d.parent / "outside.txt").write_text("A constructed example: text kept outside on purpose.\n", encoding="utf-8")
+
+
 def _huge_file(d):
     line = "  - {id: E%07d, name: Entity %d, kind: state}\n"
     with open(d / "big.yaml", "w", encoding="utf-8") as f:
@@ -110,6 +114,9 @@ GENERATORS = {
     "fifo-data-file": _fifo_data_file,
     "fifo-stored-text": _fifo_stored_text,
     "device-stored-text": _device_stored_text,
+    "device-stored-text-allowed": _device_stored_text,   # allowed outside the folder, still not a regular file
+    "text-outside-the-data-folder": _text_beside_the_data_folder,
+    "text-outside-allowed": _text_beside_the_data_folder,
     "huge-file-over-limit": _huge_file,
     "too-many-entities": _many_records,
     "too-many-relations": _many_records,
@@ -282,7 +289,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
         # root reads whatever the permissions say: make the open fail as it does for other users
         import errno
 
-        import graph.yamlio
+        import graph.read.safe
 
         real_open = os.open
 
@@ -291,7 +298,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
                 raise PermissionError(errno.EACCES, "Permission denied", str(path))
             return real_open(path, *args, **kw)
 
-        monkeypatch.setattr(graph.yamlio.os, "open", denied)
+        monkeypatch.setattr(graph.read.safe.os, "open", denied)
     else:
         os.chmod(tmp_path / "a.yaml", 0)
     records, problems = graph.check(tmp_path)

@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 import graph
 from graph.export import node_link, node_link_data
 from graph.loader import check
-from graph.validate import build_records
+from graph.records import build_records
 from graph.vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES, SOURCE_KINDS
-from graph.yamlio import parse_text
+from graph.read.yaml import read_yaml_text
 
 SCALE = float(os.environ.get("HYPOTHESIS_SCALE", "1"))
 EXAMPLES = {"text": 1000, "bytes": 300, "wrong": 500, "order": 300, "roundtrip": 300}
@@ -155,7 +155,7 @@ def test_plausible_wrong_datasets_load_or_raise_located_dataerror(tmp_path_facto
 @conf("order")
 @given(files(), st.randoms(use_true_random=False))
 def test_validation_does_not_depend_on_file_order(contents, rnd):
-    docs = [(parse_text(dump(v), f"f{i}.yaml"), None) for i, v in enumerate(contents)]
+    docs = [read_yaml_text(dump(v), f"f{i}.yaml") for i, v in enumerate(contents)]
     first = build_records(docs)
     shuffled = docs[:]
     rnd.shuffle(shuffled)
@@ -215,6 +215,8 @@ def valid_datasets(draw):
                "type": t, "modality": draw(st.sampled_from(list(MODALITIES))),
                "evidence": [{"source": draw(st.sampled_from([s["id"] for s in sources])),
                              "quote": draw(texts(min_size=1, max_size=20).filter(lambda s: s.strip()))}]}
+        if next(s for s in sources if s["id"] == rel["evidence"][0]["source"])["kind"] == "dataset":
+            rel["evidence"][0]["record"] = f"event-{r}"     # evidence from a dataset names its record
         if RELATION_TYPES[t].modes and draw(st.booleans()):
             rel["mode"] = draw(st.sampled_from(list(RELATION_TYPES[t].modes)))
         if draw(st.booleans()):

@@ -327,16 +327,16 @@ def test_cli_render_default_output(in_tmp):
 def test_cli_render_help_gives_the_layout_threshold(monkeypatch):
     import importlib
 
-    import graph.cli_render
+    import graph.cli.render
     import graph.render
     try:
         monkeypatch.setattr(graph.render, "LAYOUT_THRESHOLD", 1234)
-        importlib.reload(graph.cli_render)       # the help text is built when the command is defined
-        out = CliRunner().invoke(main, ["render", "--help"]).output
+        cli_render = importlib.reload(graph.cli.render)   # the help text is built when the command is defined
+        out = CliRunner().invoke(cli_render.render, ["--help"]).output
         assert "up to 1234 entities" in " ".join(out.split())
     finally:
         monkeypatch.undo()
-        importlib.reload(graph.cli_render)
+        importlib.reload(graph.cli.render)
     out = CliRunner().invoke(main, ["render", "--help"]).output
     assert f"up to {LAYOUT_THRESHOLD} entities" in " ".join(out.split())
 

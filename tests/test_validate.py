@@ -6,8 +6,9 @@ import pytest
 
 import graph
 from graph.loader import Limits, check
-from graph.validate import build_records, scalar_value
-from graph.yamlio import Plain, parse_text
+from graph.read.yaml import read_yaml_text
+from graph.records import Options, build_records, scalar_value
+from graph.read.base import Plain
 
 HEAD = """sources:
   - {id: s1, title: An op-ed, kind: op-ed, published: 2025}
@@ -26,8 +27,8 @@ def rel(**fields):
 
 
 def problems(text, name="f.yaml"):
-    doc = parse_text(text, name)
-    recs = build_records([(doc, None)])
+    doc = read_yaml_text(text, name)
+    recs = build_records([doc])
     return sorted(str(p) for p in doc.problems + recs.problems)
 
 
@@ -58,7 +59,7 @@ def test_unknown_top_level_key_and_fields():
     assert problems(HEAD + rel(polarty="2")) == [
         "f.yaml:13:5: relation 'r1': unknown field 'polarty' (did you mean 'polarity'?); a relation has the "
         "fields: id, subject, object, type, mode, context, polarity, modality, asserted_by, when, evidence, "
-        "attributes, note"]
+        "attributes, note, extend"]
 
 
 def test_missing_required_fields():
@@ -76,11 +77,14 @@ def test_wrong_types():
 
 
 def test_duplicate_ids_across_files():
-    a = parse_text(HEAD, "a.yaml")
-    b = parse_text("entities:\n  - {id: PAK, name: Again, kind: state}\n", "b.yaml")
-    recs = build_records([(b, None), (a, None)])
-    assert [str(p) for p in recs.problems] == [
-        "b.yaml:2:10: entity 'PAK': duplicate entity id 'PAK' (first defined at a.yaml:4:5); ids must be unique "
+    a = read_yaml_text(HEAD, "a.yaml")
+    b = read_yaml_text("entities:\n  - {id: PAK, name: Again, kind: state}\n", "b.yaml")
+    recs = build_records([b, a])
+    # reported at both definitions, each naming the other, whichever file sorts first
+    assert sorted(str(p) for p in recs.problems) == [
+        "a.yaml:4:10: entity 'PAK': duplicate entity id 'PAK' (also defined at b.yaml:2:5); ids must be unique "
+        "across all files",
+        "b.yaml:2:10: entity 'PAK': duplicate entity id 'PAK' (also defined at a.yaml:4:5); ids must be unique "
         "across all files"]
 
 
@@ -158,10 +162,12 @@ def test_quote_not_verbatim(tmp_path):
     text = HEAD.replace("published: 2025}", "published: 2025, text: t.txt}")
     good = rel(evidence="[{source: s1, quote: '\"we held - talks\" in Islamabad'}]")
     bad = rel(evidence="[{source: s1, quote: we held talks}]")
-    assert build_records([(parse_text(text + good, "f.yaml"), str(tmp_path))]).problems == []
-    (p,) = build_records([(parse_text(text + bad, "f.yaml"), str(tmp_path))]).problems
+    opts = Options(root=str(tmp_path))
+    assert build_records([read_yaml_text(text + good, "f.yaml", str(tmp_path))], opts).problems == []
+    (p,) = build_records([read_yaml_text(text + bad, "f.yaml", str(tmp_path))], opts).problems
     assert str(p) == ("f.yaml:12:36: relation 'r1': quote is not verbatim in the text of source 's1': "
-                      "\"we held talks\" (copy the words exactly; only quote marks, dashes and spacing may differ)")
+                      "the text has '- talks' where the quote has 'talks'; the closest passage, at line 1: "
+                      "\"we held - talks\"")
 
 
 def test_yaml11_traps_in_fields():
@@ -242,10 +248,14 @@ relations:
 """
     assert problems(text) == sorted([
         "f.yaml:6:5: entity 'IND': missing required field 'name'",
-        "f.yaml:7:10: entity 'IND': duplicate entity id 'IND' (first defined at f.yaml:6:5); ids must be unique "
+        "f.yaml:6:10: entity 'IND': duplicate entity id 'IND' (also defined at f.yaml:7:5); ids must be unique "
+        "across all files",
+        "f.yaml:7:10: entity 'IND': duplicate entity id 'IND' (also defined at f.yaml:6:5); ids must be unique "
         "across all files",
         "f.yaml:9:23: relation 'r1': unknown entity 'PAKX' in 'subject' (did you mean 'PAK'?)",
-        "f.yaml:10:10: relation 'r1': duplicate relation id 'r1' (first defined at f.yaml:9:5); ids must be "
+        "f.yaml:10:10: relation 'r1': duplicate relation id 'r1' (also defined at f.yaml:9:5); ids must be "
+        "unique across all files",
+        "f.yaml:9:10: relation 'r1': duplicate relation id 'r1' (also defined at f.yaml:10:5); ids must be "
         "unique across all files",
     ])
 
@@ -294,7 +304,7 @@ def test_part_of_cycles_are_refused():
 
 def test_empty_text_path_and_bad_code_names():
     assert problems(HEAD.replace("published: 2025}", "published: 2025, text: ''}")) == [
-        "f.yaml:2:67: source 's1': 'text' is empty: give the path of the stored text (relative to this YAML "
+        "f.yaml:2:67: source 's1': 'text' is empty: give the path of the stored text (relative to this data "
         "file), or leave 'text' out"]
     assert problems(HEAD.replace("aliases: [Islamabad]", "codes: {\"iso 3\": PAK}")) == [
         "f.yaml:4:52: entity 'PAK': bad code name 'iso 3': a code name is a word of ASCII letters, digits and "

@@ -1,10 +1,10 @@
-"""graph.yamlio: values without implicit typing, locations, and everything hostile refused."""
+"""graph.read.yaml_events: values without implicit typing, locations, and everything hostile refused."""
 
 import time
 
 import pytest
 
-from graph.yamlio import MAX_DEPTH, REFUSED, Plain, parse_text
+from graph.read.yaml_events import MAX_DEPTH, REFUSED, Plain, parse_text
 
 
 def msgs(text):

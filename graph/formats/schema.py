@@ -82,6 +82,17 @@ def _list_or_one(item, description):
     return {"description": description, "anyOf": [item, {"type": "array", "items": item}]}
 
 
+_EXTEND = {"description": "true: this record adds to the record of the same id in another file (aliases, "
+                          "codes and a missing description of an entity; evidence of a relation).",
+           "const": True}
+
+
+def _extension_rule(required):
+    """Required fields, except in an extension (which needs only its id)."""
+    return {"if": {"properties": {"extend": {"const": True}}, "required": ["extend"]},
+            "then": {"required": ["id"]}, "else": {"required": required}}
+
+
 def json_schema() -> dict:
     """The JSON Schema of a data file, as a dict (see the module docs)."""
     types = {name: f"{t.quad}, default polarity {t.polarity:+g}: {t.description}"
@@ -114,8 +125,9 @@ def json_schema() -> dict:
             "url": {"description": "A web address starting with http:// or https://.", "type": "string",
                     "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"},
             "perspective": _text("Whose view the document carries."),
-            "text": _text("Path to the stored full text (relative to this YAML file); quotes are checked "
-                          "against it."),
+            "text": _text("Path to the stored full text (relative to this YAML file, inside the data folder); "
+                          "quotes are checked against it."),
+            "note": _text("A note on the source, e.g. that the stored text is a partial excerpt."),
         },
     }
     entity = {
@@ -141,23 +153,29 @@ def json_schema() -> dict:
                       "additionalProperties": {"type": ["string", "number", "boolean"]}},
             "part_of": _ref_text("The id of the entity it belongs to (an office belongs to its state)."),
             "description": _text("A short description."),
+            "extend": _EXTEND,
         },
+        **_extension_rule(["id", "name", "kind"]),
     }
     evidence = {
         "type": "object",
-        "description": "A verbatim quote from a source that states the relation.",
-        "required": ["source", "quote"],
+        "description": "A verbatim quote from a text source that states the relation, or the record (event "
+                       "id or URL) of a dataset source it was read from.",
+        "required": ["source"],
+        "anyOf": [{"required": ["quote"]}, {"required": ["record"]}],
         "additionalProperties": False,
         "properties": {
             "source": _ref_text("The id of the source."),
             "quote": {"description": "The source's own words, verbatim (not blank).",
                       "type": ["string", "number", "boolean"], "minLength": 1, "pattern": _NOT_BLANK},
+            "record": {"description": "For a dataset source: the id (or URL) of the event it was read from.",
+                       "type": ["string", "number"], "minLength": 1, "pattern": _NOT_BLANK},
         },
     }
     relation = {
         "type": "object",
         "description": "One claim a source makes: subject does type to object.",
-        "required": ["id", "subject", "object", "type", "modality", "evidence"],
+        **_extension_rule(["id", "subject", "object", "type", "modality", "evidence"]),
         "additionalProperties": False,
         "properties": {
             "id": {"description": "Stable id of the claim, unique across all files.",
@@ -171,19 +189,21 @@ def json_schema() -> dict:
             "polarity": {"description": f"Cooperation (+) to conflict (-) on {lo:g}..{hi:+g}; defaults from "
                                         "the type.", "type": "number", "minimum": lo, "maximum": hi},
             "modality": _enum(MODALITIES, "How the source states it."),
-            "asserted_by": _ref_text("The id of the entity that makes the claim; leave it out when it is the "
-                                     "source's author."),
+            "asserted_by": _list_or_one({"type": ["string", "number"], "pattern": _NOT_BLANK},
+                                        "The id of the entity that makes the claim, or a list of them (each "
+                                        "once); leave it out when it is the source's author."),
             "when": _when("When the thing happened (not when it was written)."),
             "evidence": {"description": "One or more {source, quote}; the quote is verbatim from the source.",
                          "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/evidence"}},
             "attributes": {"description": "Free extra facts, e.g. {value: \"$7 billion\", count: 650}.",
                            "type": "object"},
             "note": _text("The analyst's comment."),
+            "extend": _EXTEND,
         },
         "allOf": mode_rules,
     }
     for kind, d in (("sources", source), ("entities", entity), ("relations", relation)):
-        assert tuple(d["properties"]) == FIELDS[kind], kind   # the schema follows the model's fields
+        assert tuple(p for p in d["properties"] if p != "extend") == FIELDS[kind], kind   # the schema follows the model's fields
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:actorgraph:data-file",

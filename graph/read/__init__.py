@@ -24,3 +24,12 @@ def reader_for(path):
         if name.endswith(suffix):
             return read
     return None
+
+
+def _register():
+    from . import yaml as _yaml
+    READERS[".yaml"] = _yaml.read
+    READERS[".yml"] = _yaml.read
+
+
+_register()

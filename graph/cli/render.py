@@ -1,4 +1,4 @@
-"""The ``actorgraph render`` command (registered on :data:`graph.cli.main`).
+"""The render command: the graph (or a view) as one offline, interactive HTML page.
 
 >>> from click.testing import CliRunner
 >>> from graph.cli import main
@@ -18,12 +18,15 @@ from pathlib import Path
 
 import click
 
-from .cli import Exit, filters_from, guard, load_or_exit, main, path_argument, relation_filters
-from .render import LAYOUT_THRESHOLD
+from ..render import LAYOUT_THRESHOLD
+from .common import Exit, filters_from, guard, load_options, load_or_exit, path_argument, relation_filters
+
+__all__ = ["render"]
 
 
-@main.command()
+@click.command()
 @path_argument
+@load_options
 @relation_filters
 @click.option("--focus", metavar="ACTOR", help="Only the neighbourhood of this actor (id, name or alias).")
 @click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True,
@@ -43,7 +46,7 @@ def render(path, focus, hops, title, physics, output, **opts):
 
     Python: graph.render.write_html(graph.load("data").view(focus="PAK"), "pak.html")
     """
-    from .render import write_html
+    from ..render import write_html
 
     if focus is None and hops != 1:
         raise Exit("--hops needs --focus ACTOR", 2)

@@ -1,4 +1,4 @@
-"""Read one YAML data file into plain Python values, keeping every location.
+"""Parse YAML text into plain values and a light node tree, from libyaml's events.
 
 libyaml's C parser (where present) turns the text into *events*; this module
 builds the values from them in one pass, with no implicit type resolution and
@@ -38,18 +38,18 @@ x.yaml:1:4: anchor '&x' is not allowed: actorgraph data may not use anchors and 
 
 from __future__ import annotations
 
-import codecs
-import errno
-import os
+from __future__ import annotations
+
 import re
-import stat
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
+from ..words import short
+from .base import Plain
+from .yaml_syntax import odd_break, syntax_problem
 
-__all__ = ["Plain", "Document", "REFUSED", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode",
-           "read_limited", "decode_utf8", "ReadProblem"]
+__all__ = ["Plain", "Document", "REFUSED", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode"]
 
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings a data file may use (the format needs 5)."""
@@ -68,12 +68,6 @@ _MAP = "tag:yaml.org,2002:map"
 # raw): they would garble a terminal and make XML exports unreadable. Tab, CR and LF stay.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-
-
-class Plain(str):
-    """A string that was written without quotes (so it may be read as a number)."""
-
-    __slots__ = ()
 
 
 # The node tree kept for locations: much lighter than yaml.Node (built once per value).
@@ -177,96 +171,6 @@ def locate(node, *keys, key=False):
     return _mark(node)
 
 
-def _short(s, n=60):
-    s = str(s)
-    return s if len(s) <= n else s[: n - 3] + "..."
-
-
-# What libyaml says -> what a newcomer should do about it.
-_HINTS = (
-    ("mapping values are not allowed",
-     "a value that contains ': ' must be put in quotes, e.g. title: \"Pakistan: a view\""),
-    ("could not find expected ':'",
-     "each line of a mapping needs 'key: value'; put text that contains ': ' or ' #' in quotes"),
-    ("found unexpected end of stream", "a quoted value or a [ ] / { } list is never closed"),
-    ("did not find expected hexdecimal number",
-     "in \"double quotes\" a backslash starts an escape (\\U, \\x...): write \\\\ for a backslash, or use "
-     "'single quotes'"),
-    ("found unknown escape character",
-     "in \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'"),
-    ("did not find expected key", "check the indentation: items of one mapping start in the same column"),
-    ("did not find expected '-' indicator",
-     "check the indentation: items of one list start with '- ' in the same column"),
-    ("did not find expected ',' or ']'", "a [ ] list is not closed, or its items lack commas"),
-    ("did not find expected ',' or '}'", "a { } mapping is not closed, or its items lack commas"),
-    ("found undefined tag handle", "data files may not use tags ('!...'); remove it"),
-    ("found character that cannot start any token",
-     "a value cannot start with this character; put the value in quotes"),
-    ("found incompatible YAML document", "remove the '%YAML' line"),
-)
-_ODD_BREAKS = (("\u2028", "U+2028 LINE SEPARATOR"), ("\u2029", "U+2029 PARAGRAPH SEPARATOR"),
-               ("\x85", "U+0085 NEXT LINE"))
-_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def _line_text(text, line):
-    """The 0-based *line* of *text*, counting line breaks as libyaml does."""
-    if text is None:
-        return ""
-    start = 0
-    for _ in range(line):
-        m = _BREAKS.search(text, start)
-        if m is None:
-            return ""
-        start = m.end()
-    m = _BREAKS.search(text, start)
-    return text[start: m.start() if m else len(text)]
-
-
-def _syntax_problem(path, exc, text=None):
-    if isinstance(exc, yaml.reader.ReaderError):
-        # libyaml gives the byte offset of a character YAML does not allow
-        pos = exc.position or 0
-        if text is not None:
-            pos = len(text.encode("utf-8")[:pos].decode("utf-8", "ignore"))
-            before = text[:pos]
-            line = len(_BREAKS.findall(before)) + 1
-            last = _BREAKS.search(before[::-1])
-            col = (last.start() if last else len(before)) + 1
-            ch = text[pos] if pos < len(text) else "?"
-            code = f"U+{ord(ch):04X}"
-        else:
-            line, col, code = 1, 1, f"#x{exc.character:04x}" if isinstance(exc.character, int) else "?"
-        return Problem(path, line, col,
-                       f"character {code} is not allowed in a YAML file (a control or non-character code "
-                       "point); remove it, or write it as an escape such as \"\\x01\" inside double quotes")
-    pmark = getattr(exc, "problem_mark", None)
-    cmark = getattr(exc, "context_mark", None)
-    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    ctx = getattr(exc, "context", None)
-    mark = pmark or cmark
-    # where the problem *starts* is more useful than where libyaml gave up
-    if cmark is not None and ctx in ("while scanning a simple key", "while scanning a quoted scalar"):
-        mark = cmark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if pmark is not None and "\t" in _line_text(text, pmark.line)[: pmark.column + 1] and (
-            "tab" in what or "cannot start any token" in what or "expected" in what):
-        line, col = pmark.line + 1, pmark.column + 1
-        return Problem(path, line, col, f"YAML syntax error: {what}: a tab character in the indentation; "
-                       "indent with spaces, not tabs")
-    msg = f"YAML syntax error: {what}"
-    if ctx:
-        msg += f" ({ctx}"
-        if cmark is not None and mark is not cmark:
-            msg += f" at line {cmark.line + 1}"
-        msg += ")"
-    for needle, hint in _HINTS:
-        if needle in what:
-            msg += f": {hint}"
-            break
-    return Problem(path, line, col, msg)
-
-
 class _Stop(Exception):
     """The read stops here; the problem is already recorded."""
 
@@ -288,16 +192,10 @@ def parse_text(text, path):
     """
     doc = Document(path)
     problems = doc.problems
-    for sep, name in _ODD_BREAKS:
-        if sep in text:
-            before = text[: text.index(sep)]
-            line = before.count("\n") + 1
-            col = len(before) - (before.rfind("\n") + 1) + 1
-            problems.append(Problem(path, line, col,
-                                    f"the file holds the character {name}, which YAML reads as a line break "
-                                    "but most editors do not show as one (so line numbers would not match); "
-                                    "replace it with a normal line break or a space"))
-            return doc
+    odd = odd_break(text, path)
+    if odd is not None:
+        problems.append(odd)
+        return doc
     if not _read_events(_Loader, text, path, doc):
         # libyaml (0.2.5 and later) has its own nesting limit, which it can hit while scanning
         # ahead, before our MAX_DEPTH is crossed: read again with PyYAML's pure-Python parser,
@@ -320,15 +218,13 @@ def _read_events(loader_cls, text, path, doc):
         doc.node = doc.value = None
         if "maximum nesting depth" in str(getattr(exc, "problem", "")) and loader_cls is not yaml.SafeLoader:
             return False
-        problems.append(_syntax_problem(path, exc, text))
+        problems.append(syntax_problem(path, exc, text))
     except (ValueError, RecursionError, MemoryError) as exc:  # defensive: libyaml refusing input
         problems.append(Problem(path, 1, 1, f"cannot read this file as YAML: {exc}"))
         doc.node = doc.value = None
     finally:
         parser.dispose()
     return True
-
-
 
 
 def _taint(stack, tainted):
@@ -429,7 +325,7 @@ def _build(parser, path, problems, tainted):
             if k in seen:
                 line, col = _mark(knode)
                 problems.append(Problem(path, line, col,
-                                        f"duplicate key '{_short(k)}' (first at line {seen[k]}): "
+                                        f"duplicate key '{short(k)}' (first at line {seen[k]}): "
                                         "each key may appear once in a mapping"))
                 continue
             if k == "<<" and type(kvalue) is Plain:
@@ -449,9 +345,9 @@ def _build(parser, path, problems, tainted):
 def _anchor(ev, path, problems):
     line, col = _mark(ev)
     if type(ev) is _AE:
-        msg = _ANCHOR_MSG.format(what="alias", sign="*", name=_short(ev.anchor, 40))
+        msg = _ANCHOR_MSG.format(what="alias", sign="*", name=short(ev.anchor, 40))
     else:
-        msg = _ANCHOR_MSG.format(what="anchor", sign="&", name=_short(ev.anchor, 40))
+        msg = _ANCHOR_MSG.format(what="anchor", sign="&", name=short(ev.anchor, 40))
     problems.append(Problem(path, line, col, msg))
     raise _Stop
 
@@ -461,97 +357,6 @@ def _tag_problem(ev, tag, path, problems):
     if tag.startswith("tag:yaml.org,2002:"):
         tag = "!!" + tag[len("tag:yaml.org,2002:"):]
     problems.append(Problem(path, line, col,
-                            f"YAML tag '{_short(tag)}' is not allowed: data files hold plain text, numbers, "
+                            f"YAML tag '{short(tag)}' is not allowed: data files hold plain text, numbers, "
                             "lists and mappings; remove the tag (and put the value in quotes if it "
                             "should stay text)"))
-
-
-# --- reading files -----------------------------------------------------------------
-
-class ReadProblem(Exception):
-    """A file cannot be read; the message says why and what to do."""
-
-
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
-
-
-def _why_unreadable(path, exc, what):
-    """A newcomer-friendly reason why *path* could not be opened."""
-    if os.path.islink(path):
-        try:
-            target = os.readlink(path)
-        except OSError:
-            target = "?"
-        if exc.errno == errno.ELOOP:
-            return (f"cannot read {what}: it is a symbolic link ('{target}') that leads back to itself "
-                    "(a symlink loop); replace the link with the file it should point to")
-        if exc.errno == errno.ENOENT:
-            return (f"cannot read {what}: it is a symbolic link to '{target}', which does not exist; "
-                    "fix or remove the link")
-    return f"cannot read {what}: {(exc.strerror or str(exc)).lower()}"
-
-
-def read_limited(path, max_bytes, what="this file"):
-    """Return the bytes of the regular file *path*; raise :class:`ReadProblem`.
-
-    Named pipes, devices and folders are refused without being read (reading
-    them could block forever or never end), and so is a file larger than
-    *max_bytes* (its size is checked before it is read, and no more than
-    ``max_bytes + 1`` bytes are ever read). *what* names the file in messages.
-    """
-    over = (f"{what} is {{size}} bytes, over the limit of {max_bytes:,} bytes; "
-            + ("split it into several files, or raise" if what == "this file" else "raise")
-            + " the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)")
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise ReadProblem(_why_unreadable(path, exc, what)) from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            kind = next((k for test, k in _KINDS if test(st.st_mode)), "something else")
-            raise ReadProblem(f"cannot read {what}: it is {kind}, not a regular file")
-        if st.st_size > max_bytes:
-            raise ReadProblem(over.format(size=f"{st.st_size:,}"))
-        chunks = []
-        n = 0
-        while True:
-            b = os.read(fd, min(1 << 20, max_bytes + 1 - n))
-            if not b:
-                break
-            chunks.append(b)
-            n += len(b)
-            if n > max_bytes:   # it grew while it was read
-                raise ReadProblem(over.format(size="more than " + f"{max_bytes:,}"))
-        return b"".join(chunks)
-    except OSError as exc:
-        raise ReadProblem(f"cannot read {what}: {(exc.strerror or str(exc)).lower()}") from None
-    finally:
-        os.close(fd)
-
-
-_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
-
-
-def decode_utf8(data, path):
-    """Decode *data* as UTF-8 (a UTF-8 byte-order mark is dropped); return (text, problem)."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        for bom, name in _BOMS:
-            if data.startswith(bom):
-                return None, Problem(path, 0, 0, f"the file is {name} text (it starts with a {name} "
-                                     "byte-order mark); save it as UTF-8")
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        last = before[before.rfind(b"\n") + 1:]
-        col = len(last.decode("utf-8", "replace")) + 1
-        return None, Problem(path, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8 text: the file "
-                             "was saved in another encoding (Latin-1, Windows-1252...); save it as UTF-8")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text, None
-
-

@@ -1,27 +1,22 @@
-"""CLI commands for the analyze feature (registered on graph.cli.main).
+"""The analyze commands: each analysis of graph.analysis over a filtered view, as a report or JSON.
 
 ``actorgraph analyze KIND [PATH]`` runs one analysis of :mod:`graph.analysis`
 on the data (filtered first by the usual relation filters) and prints a
-readable report, or JSON with ``--json``. ``actorgraph import --format csv``
-turns CSV tables back into a validated YAML data file.
+readable report, or JSON with ``--json``.
 
 Exit codes: 0 fine, 1 invalid data or a refused output, 2 bad usage.
 """
 
 from __future__ import annotations
 
-import os
-import warnings
-
 import click
 
-from . import analysis
-from .analysis.balance import EXACT_LIMIT, RULES
-from .analysis._report import plural
-from .analysis.centrality import MEASURES
-from .cli import (Exit, echo_json, exit_with_problems, filters_from, guard, load_or_exit, main, path_argument,
-                  relation_filters)
-from .errors import DataError, OutputError
+from .. import analysis
+from ..analysis.balance import EXACT_LIMIT, RULES
+from ..analysis.centrality import MEASURES
+from .common import Exit, echo_json, filters_from, guard, load_options, load_or_exit, path_argument, relation_filters
+
+__all__ = ["analyze"]
 
 
 def _view(ds, opts, keep_modality=True):
@@ -42,7 +37,7 @@ def _show(result, as_json, extra=None):
         click.echo(str(result))
 
 
-@main.group()
+@click.group()
 def analyze():
     """Analyses of the claims: centrality, balance, timeline, claimants, compare.
 
@@ -54,6 +49,7 @@ def analyze():
 
 @analyze.command()
 @path_argument
+@load_options
 @relation_filters
 @click.option("--by", type=click.Choice(MEASURES), default="degree", show_default=True,
               help="The measure to rank by.")
@@ -79,6 +75,7 @@ def centrality(path, by, top, all_entities, structural, as_json, **opts):
 
 @analyze.command()
 @path_argument
+@load_options
 @relation_filters
 @click.option("--rule", type=click.Choice(RULES), default="sum", show_default=True,
               help="sum: sign of the sum of polarities; majority: more positive or more negative claims.")
@@ -110,6 +107,7 @@ def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, 
 @analyze.command()
 @click.argument("actor")
 @path_argument
+@load_options
 @click.option("--with", "other", metavar="ACTOR", help="Only the claims between ACTOR and this actor.")
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -123,6 +121,7 @@ def timeline(actor, path, other, as_json, **opts):
 
 @analyze.command()
 @path_argument
+@load_options
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def claimants(path, as_json, **opts):
@@ -136,6 +135,7 @@ def claimants(path, as_json, **opts):
 @click.argument("source_a")
 @click.argument("source_b")
 @path_argument
+@load_options
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def compare(source_a, source_b, path, as_json, **opts):
@@ -154,66 +154,3 @@ def compare(source_a, source_b, path, as_json, **opts):
         view = type(ds)(ds.sources, view.entities, view.relations(), files=ds.files)
     kwargs = {"modality": modality} if modality else {}
     _show(guard(lambda: analysis.compare(view, source_a, source_b, **kwargs)), as_json)
-
-
-def _tables(paths):
-    """ENTITIES RELATIONS, or one FOLDER, or one PREFIX -> (entities, relations, sources or None)."""
-    if len(paths) == 2:
-        for p in paths:
-            if not os.path.isfile(p):
-                raise Exit(f"no such file: {p}")
-        return paths[0], paths[1], None
-    if len(paths) != 1:
-        raise Exit("give ENTITIES.csv RELATIONS.csv, or one FOLDER holding entities.csv and relations.csv, "
-                   "or the PREFIX of PREFIX-entities.csv and PREFIX-relations.csv")
-    p = paths[0]
-    if os.path.isdir(p):
-        names = {t: os.path.join(p, f"{t}.csv") for t in ("entities", "relations", "sources")}
-    else:
-        stem = p[:-4] if p.lower().endswith(".csv") else p
-        names = {t: f"{stem}-{t}.csv" for t in ("entities", "relations", "sources")}
-    for t in ("entities", "relations"):
-        if not os.path.isfile(names[t]):
-            raise Exit(f"no such file: {names[t]} (the {t} table)")
-    return names["entities"], names["relations"], names["sources"] if os.path.isfile(names["sources"]) else None
-
-
-def _echo_warnings(caught):
-    from .formats.tables import UnknownColumnWarning
-    for w in caught:
-        if issubclass(w.category, UnknownColumnWarning):
-            click.echo(f"warning: {w.message}", err=True)
-
-
-@main.command(name="import")
-@click.option("--format", "-f", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True,
-              help="The format of the tables.")
-@click.argument("tables", nargs=-1, required=True, metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX")
-@click.option("--sources", type=click.Path(exists=True, dir_okay=False),
-              help="The sources table (default: sources.csv or PREFIX-sources.csv next to the relations).")
-@click.option("--output", "-o", required=True, type=click.Path(),
-              help="The YAML file to write (or an existing folder: imported.yaml in it).")
-def import_(fmt, tables, sources, output):
-    """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file.
-
-    Nothing is written unless the result validates; problems are listed as
-    FILE:ROW:COLUMN of the CSV tables. Columns that are not actorgraph fields
-    (Kumu's Tags, Strength...) are ignored, with a warning naming them.
-    """
-    from .formats.tables import UnknownColumnWarning, import_csv
-
-    ents, rels, found_sources = _tables(list(tables))
-    sources = sources or found_sources
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", UnknownColumnWarning)
-        try:
-            out, ds = import_csv(ents, rels, output, sources=sources)
-        except DataError as exc:
-            _echo_warnings(caught)
-            exit_with_problems(exc.problems, "nothing written")
-        except OutputError as exc:
-            _echo_warnings(caught)
-            raise Exit(str(exc), 1) from None
-    _echo_warnings(caught)
-    click.echo(f"wrote {out}: valid: {plural(len(ds.entities), 'entity', 'entities')}, "
-               f"{plural(len(ds), 'relation')}, {plural(len(ds.sources), 'source')}")

@@ -1,0 +1,17 @@
+"""The ``actorgraph`` command line: a thin layer over the Python API, one module per command group.
+
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(main, ["validate", "data"]).output.split(":")[1]
+' valid'
+"""
+
+from __future__ import annotations
+
+from . import analyze, data, export, imports, query, render
+from .main import main
+
+__all__ = ["main"]
+
+for _command in (data.validate, data.info, query.relations, query.neighbours, query.path, export.export,
+                 render.render, analyze.analyze, imports.import_, data.vocab):
+    main.add_command(_command)

@@ -1,0 +1,217 @@
+"""What every command shares: loading the data (limits, texts outside), filters, errors, output.
+
+Exit codes: 0 fine, 1 invalid data (or a refused output), 2 bad usage (an
+unknown option, actor or value).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from ..dataset import AUTHOR
+from ..errors import ActorgraphError, DataError, OutputError
+from ..loader import DEFAULT_LIMITS, Limits, load
+from ..vocab import MODALITIES, QUADS
+from ..words import plural, text_table
+
+__all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "load_options", "current_limits", "texts_outside", "path_argument",
+           "load_or_exit", "exit_with_problems", "guard", "echo_json", "table", "plural", "relation_filters",
+           "filters_from"]
+
+DEFAULT_PATH = "data"
+
+class Exit(click.ClickException):
+    """An error message and exit code, printed without a traceback."""
+
+    def __init__(self, message, code=2):
+        super().__init__(message)
+        self.exit_code = code
+
+    def show(self, file=None):
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class ByteSize(click.ParamType):
+    """A number of bytes: 1000000, 64M, 10MB, 1.5G (K/M/G are powers of 1024)."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3, "T": 1024 ** 4}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            n = value
+        else:
+            text = str(value).strip().upper().replace("_", "").replace(",", "")
+            text = text[:-1] if text.endswith("B") else text
+            if text.endswith("I"):
+                text = text[:-1]   # KiB, MiB
+            unit = text[-1:] if text[-1:] in self._UNITS else ""
+            try:
+                n = int(float(text[: len(text) - len(unit)]) * self._UNITS[unit])
+            except (ValueError, OverflowError):   # OverflowError: inf, 1e400
+                self.fail(f"'{value}' is not a size: write a number of bytes such as 1000000, 64M or 1G",
+                          param, ctx)
+        if n < 1:
+            self.fail(f"'{value}' is not a size: it must be at least 1 byte", param, ctx)
+        return n
+
+
+# (option, Limits field, environment variable, type, help)
+LIMIT_OPTIONS = (
+    ("--max-file-bytes", "max_file_bytes", "ACTORGRAPH_MAX_FILE_BYTES", ByteSize(),
+     "Refuse data files and stored source texts larger than SIZE (e.g. 64M)."),
+    ("--max-entities", "max_entities", "ACTORGRAPH_MAX_ENTITIES", click.IntRange(min=0),
+     "Refuse data with more entities than this."),
+    ("--max-relations", "max_relations", "ACTORGRAPH_MAX_RELATIONS", click.IntRange(min=0),
+     "Refuse data with more relations than this."),
+)
+_LIMITS_META = "actorgraph.limits"
+
+
+def _remember_limit(ctx, param, value):
+    if value is not None:
+        ctx.meta.setdefault(_LIMITS_META, {})[param.name] = value
+    return value
+
+
+_OUTSIDE_META = "actorgraph.allow_texts_outside"
+_OUTSIDE_ENV = "ACTORGRAPH_ALLOW_TEXTS_OUTSIDE"
+
+
+def _remember_outside(ctx, param, value):
+    if value:
+        ctx.meta[_OUTSIDE_META] = True
+    return value
+
+
+def load_options(f):
+    """Add the options of loading to a command: --max-file-bytes, --max-entities,
+    --max-relations and --allow-texts-outside.
+
+    The values (or the ACTORGRAPH_MAX_* and ACTORGRAPH_ALLOW_TEXTS_OUTSIDE
+    environment variables) reach :func:`load_or_exit`, :func:`current_limits`
+    and :func:`texts_outside` through the click context: the command function
+    does not receive them as arguments.
+    """
+    f = click.option("--allow-texts-outside", is_flag=True, expose_value=False, callback=_remember_outside,
+                     help="Read stored source texts that lie outside the data folder (refused by default: data "
+                          f"files come from collaborators). [env: {_OUTSIDE_ENV}=1]")(f)
+    for opt, name, env, typ, help_ in reversed(LIMIT_OPTIONS):
+        default = getattr(DEFAULT_LIMITS, name)
+        # the environment variable is read by current_limits (so that a bad value names the variable)
+        f = click.option(opt, name, type=typ, default=None, expose_value=False,
+                         callback=_remember_limit, metavar="SIZE" if name == "max_file_bytes" else "N",
+                         help=f"{help_} [default: {default:,}; env: {env}]")(f)
+    return f
+
+
+def texts_outside():
+    """True when stored texts outside the data folder may be read (--allow-texts-outside, or the variable)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get(_OUTSIDE_META):
+        return True
+    return os.environ.get(_OUTSIDE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def current_limits():
+    """The :class:`Limits` in force: the command's options, then the
+    ACTORGRAPH_MAX_* environment variables, then the defaults."""
+    values = {}
+    for opt, name, env, typ, _ in LIMIT_OPTIONS:
+        raw = os.environ.get(env)
+        if raw not in (None, ""):
+            try:
+                values[name] = typ.convert(raw, None, None)
+            except click.BadParameter as exc:
+                raise Exit(f"environment variable {env}: {exc.format_message()}", 2) from None
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:   # ctx.meta is shared by the whole command line
+        values.update(ctx.meta.get(_LIMITS_META, {}))
+    return Limits(**values)
+
+
+def path_argument(f):
+    return click.argument("path", default=DEFAULT_PATH, type=click.Path(),
+                          metavar="[PATH]")(f)
+
+
+def load_or_exit(path, *, limits=None):
+    """Load the data; on invalid data print every problem to stderr and exit 1.
+
+    Limits: *limits*, else :func:`current_limits` (options of a command
+    decorated with :func:`load_options`, ACTORGRAPH_MAX_* variables, defaults).
+    """
+    if limits is None:
+        limits = current_limits()
+    try:
+        return load(path, limits=limits, allow_texts_outside=texts_outside())
+    except DataError as exc:
+        exit_with_problems(exc.problems, f"the data at {path} is not valid")
+
+
+def exit_with_problems(problems, what):
+    """Print every problem (FILE:LINE:COL: message) and a count to stderr; exit 1."""
+    for p in problems:
+        click.echo(str(p), err=True)
+    click.echo(f"{plural(problems, 'problem')}: {what}", err=True)
+    sys.exit(1)
+
+
+def guard(fn):
+    """Run fn, turning our own errors into messages with exit code 2."""
+    try:
+        return fn()
+    except OutputError as exc:
+        raise Exit(str(exc), 1) from None
+    except ActorgraphError as exc:
+        raise Exit(str(exc), 2) from None
+
+
+def echo_json(value):
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def table(rows, headers, widths=None):
+    """Rows as an aligned text table (see :func:`graph.words.text_table`)."""
+    return text_table(rows, headers, widths)
+
+
+def relation_filters(f):
+    opts = [
+        click.option("--subject", "-s", multiple=True, help="Actor who acts (id, name or alias); repeatable."),
+        click.option("--object", "object_", multiple=True, help="Actor acted upon; repeatable."),
+        click.option("--between", nargs=2, default=None, metavar="A B",
+                     help="Relations between two actors, either direction."),
+        click.option("--type", "-t", "type_", multiple=True, help="Relation type, e.g. REQUEST; repeatable."),
+        click.option("--quad", multiple=True, type=click.Choice(QUADS), help="PLOVER quad class."),
+        click.option("--polarity", type=click.Choice(["positive", "negative", "neutral"]),
+                     help="Sign of the polarity."),
+        click.option("--modality", "-m", multiple=True, type=click.Choice(list(MODALITIES)),
+                     help="reported, claimed, recommended, speculated, denied; repeatable."),
+        click.option("--asserted-by", "-a", multiple=True,
+                     help=f"Who makes the claim; '{AUTHOR}' for the source's author; repeatable."),
+        click.option("--source", multiple=True, help="Source id of the evidence; repeatable."),
+        click.option("--context", multiple=True, help="Context, e.g. terrorism; repeatable."),
+        click.option("--start", help="Keep dated relations overlapping from this date (YYYY[-MM[-DD]])."),
+        click.option("--end", help="Keep dated relations overlapping up to this date."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def filters_from(subject, object_, between, type_, quad, polarity, modality, asserted_by, source,
+                 context, start, end):
+    """CLI options -> keyword arguments of Dataset.relations / Dataset.view."""
+    out = {
+        "subject": list(subject) or None, "object": list(object_) or None,
+        "between": tuple(between) if between else None, "type": list(type_) or None,
+        "quad": list(quad) or None, "polarity": polarity, "modality": list(modality) or None,
+        "asserted_by": list(asserted_by) or None, "source": list(source) or None,
+        "context": list(context) or None, "start": start, "end": end,
+    }
+    return {k: v for k, v in out.items() if v is not None}

@@ -1,0 +1,70 @@
+"""The commands about the data itself: validate, info, vocab."""
+
+from __future__ import annotations
+
+import click
+
+from ..loader import check
+from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES, SOURCE_KINDS
+from .common import (current_limits, echo_json, exit_with_problems, load_options, load_or_exit, path_argument,
+                     plural, table, texts_outside)
+
+__all__ = ["validate", "info", "vocab"]
+
+
+@click.command()
+@path_argument
+@load_options
+def validate(path):
+    """Check every data file under PATH; list every problem as FILE:LINE:COL.
+
+    Exit code 0: valid; 1: problems in the data; 2: bad usage.
+    """
+    records, problems = check(path, limits=current_limits(), allow_texts_outside=texts_outside())
+    if problems:
+        exit_with_problems(problems, f"the data at {path} is not valid")
+    click.echo(f"{path}: valid: {plural(records.entities, 'entity', 'entities')}, "
+               f"{plural(records.relations, 'relation')}, {plural(records.sources, 'source')} "
+               f"in {plural(records.files, 'file')}")
+
+
+@click.command()
+@path_argument
+@load_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def info(path, as_json):
+    """Counts of entities by kind, relations by type and modality, claims by source."""
+    ds = load_or_exit(path)
+    counts = ds.counts()
+    if as_json:
+        echo_json(counts)
+        return
+    click.echo(f"{plural(ds.entities, 'entity', 'entities')}, {plural(ds, 'relation')}, {plural(ds.sources, 'source')}")
+    for key in ("entity kinds", "relation types", "quads", "modalities", "asserted by", "by source"):
+        click.echo(f"\n{key}:")
+        for k, v in counts[key].items():
+            click.echo(f"  {v:>5}  {k}")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def vocab(as_json):
+    """The vocabulary: relation types, modes, contexts, modalities, kinds."""
+    if as_json:
+        echo_json({
+            "relation_types": {t.name: {"quad": t.quad, "polarity": t.polarity, "cameo": list(t.cameo),
+                                        "modes": list(t.modes), "description": t.description}
+                               for t in RELATION_TYPES.values()},
+            "contexts": CONTEXTS, "modalities": MODALITIES, "entity_kinds": ENTITY_KINDS,
+            "source_kinds": SOURCE_KINDS,
+        })
+        return
+    rows = [[t.name, t.quad, f"{t.polarity:+g}", ",".join(t.cameo), ", ".join(t.modes), t.description]
+            for t in RELATION_TYPES.values()]
+    click.echo("Relation types (PLOVER events, then structural ties):\n")
+    click.echo(table(rows, ["type", "quad", "polarity", "CAMEO", "modes", "meaning"], [14, 20, 8, 8, 70, 70]))
+    for title, d in (("Modalities", MODALITIES), ("Contexts", CONTEXTS), ("Entity kinds", ENTITY_KINDS),
+                     ("Source kinds", SOURCE_KINDS)):
+        click.echo(f"\n{title}:")
+        for k, v in d.items():
+            click.echo(f"  {k:<20} {v}")

@@ -1,0 +1,74 @@
+"""The import command: CSV tables into a validated data file (nothing written unless it validates)."""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+import click
+
+from ..errors import DataError, OutputError
+from ..formats.tables import csv_paths
+from .common import Exit, exit_with_problems, plural
+
+__all__ = ["import_"]
+
+
+def _tables(paths):
+    """ENTITIES RELATIONS, or one FOLDER, or one PREFIX -> (entities, relations, sources or None)."""
+    if len(paths) == 2:
+        for p in paths:
+            if not os.path.isfile(p):
+                raise Exit(f"no such file: {p}")
+        return paths[0], paths[1], None
+    if len(paths) != 1:
+        raise Exit("give ENTITIES.csv RELATIONS.csv, or one FOLDER holding entities.csv and relations.csv, "
+                   "or the PREFIX of PREFIX-entities.csv and PREFIX-relations.csv")
+    names = csv_paths(paths[0])
+    for t in ("entities", "relations"):
+        if not os.path.isfile(names[t]):
+            raise Exit(f"no such file: {names[t]} (the {t} table)")
+    return names["entities"], names["relations"], names["sources"] if os.path.isfile(names["sources"]) else None
+
+
+def _echo_warnings(caught):
+    from ..read.tables import UnknownColumnWarning
+
+    for w in caught:
+        if issubclass(w.category, UnknownColumnWarning):
+            click.echo(f"warning: {w.message}", err=True)
+
+
+@click.command(name="import")
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True,
+              help="The format of the tables.")
+@click.argument("tables", nargs=-1, required=True, metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX")
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False),
+              help="The sources table (default: sources.csv or PREFIX-sources.csv next to the relations).")
+@click.option("--output", "-o", required=True, type=click.Path(),
+              help="The YAML file to write (or an existing folder: imported.yaml in it).")
+def import_(fmt, tables, sources, output):
+    """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file.
+
+    Nothing is written unless the result validates; problems are listed as
+    FILE:ROW:COLUMN of the CSV tables. Columns that are not actorgraph fields
+    (Kumu's Tags, Strength...) are ignored, with a warning naming them.
+    """
+    from ..imports import import_csv
+    from ..read.tables import UnknownColumnWarning
+
+    ents, rels, found_sources = _tables(list(tables))
+    sources = sources or found_sources
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnknownColumnWarning)
+        try:
+            out, ds = import_csv(ents, rels, output, sources=sources)
+        except DataError as exc:
+            _echo_warnings(caught)
+            exit_with_problems(exc.problems, "nothing written")
+        except OutputError as exc:
+            _echo_warnings(caught)
+            raise Exit(str(exc), 1) from None
+    _echo_warnings(caught)
+    click.echo(f"wrote {out}: valid: {plural(len(ds.entities), 'entity', 'entities')}, "
+               f"{plural(len(ds), 'relation')}, {plural(len(ds.sources), 'source')}")

@@ -1,0 +1,122 @@
+"""Record ids: their form, look-alike letters, duplicates across files, and close ids to suggest.
+
+>>> suggest_id("oped-2025-equipment", ["oped-2025-us-equipment-afghanistan", "news-2025-kirby"])
+" (did you mean 'oped-2025-us-equipment-afghanistan'?)"
+>>> skeleton("Рakistan") == "Pakistan"      # a Cyrillic Р
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import suggest
+from ..words import short
+from .fields import kind_of, missing
+
+__all__ = ["ID_PATTERN", "read_id", "skeleton", "foreign_char", "Ids", "suggest_id"]
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
+
+# Letters of other scripts that look like Latin ones (the usual suspects of copy and paste).
+_LOOKALIKE = str.maketrans(
+    "АВЕКМНОРСТХУІЈЅаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρ",
+    "ABEKMHOPCTXYIJSaeopcyxijsdhlABEZHIKMNOPTYXovp")
+
+
+def skeleton(v):
+    """*v* with look-alike letters of other scripts mapped to Latin ones, NFKC-folded."""
+    return unicodedata.normalize("NFKC", str(v)).translate(_LOOKALIKE)
+
+
+def foreign_char(v):
+    """Describe the first non-ASCII character of *v*, or return None."""
+    for i, ch in enumerate(str(v)):
+        if ord(ch) > 127:
+            return (f"the character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}) at "
+                    f"position {i + 1}")
+    return None
+
+
+def read_id(ctx):
+    """The record's ``id`` when it is well formed, else ``None`` (reported with the reason)."""
+    v = ctx.values.get("id")
+    if v is None:
+        missing(ctx, "id")
+        return None
+    if isinstance(v, (dict, list)):
+        ctx.report(("id",), f"'id' must be text, found {kind_of(v)}")
+        return None
+    v = str(v)
+    if not ID_PATTERN.match(v):
+        rule = "an id starts with a letter or digit and holds only ASCII letters, digits and - _ . :"
+        foreign = foreign_char(v)
+        if v.strip() != v and ID_PATTERN.match(v.strip()):
+            why = "remove the spaces around it"
+        elif foreign:
+            why = f"it holds {foreign}, which is not an ASCII character (even if it looks like one)"
+        elif not v:
+            why = "it is empty"
+        else:
+            if not ID_PATTERN.match(v[:1]):
+                bad, pos = v[0], 1
+            else:
+                pos, bad = next((i + 1, c) for i, c in enumerate(v) if not ID_PATTERN.match("a" + c))
+            why = f"it holds {'a space' if bad == ' ' else repr(bad)} at position {pos}"
+        ctx.report(("id",), f"bad id '{short(v)}': {why}; {rule}")
+        return None
+    return v
+
+
+def _at(where):
+    return f"{where[0]}:{where[1]}:{where[2]}" if where[2] else f"{where[0]}:{where[1]}"
+
+
+class Ids:
+    """The ids of one kind of record seen so far, valid or not, for the duplicate checks.
+
+    A duplicate is reported at *both* definitions, each naming the other.
+    """
+
+    def __init__(self, what):
+        self.what, self.first, self.lower = what, {}, {}
+
+    def claim(self, rid, ctx):
+        """Note *rid* (right after it is read); return False, reported, when it is taken."""
+        if rid is None:
+            return False
+        if rid in self.first:
+            locator, label = self.first[rid]
+            ctx.report(("id",), f"duplicate {self.what} id '{rid}' (also defined at {_at(locator.where())}); "
+                       "ids must be unique across all files")
+            ctx.problems.append(locator.problem(("id",), f"{label}: duplicate {self.what} id '{rid}' (also "
+                                                f"defined at {_at(ctx.where())}); ids must be unique across "
+                                                "all files"))
+            return False
+        other = self.lower.get(rid.lower())
+        if other is not None:
+            ctx.report(("id",), f"{self.what} id '{rid}' differs from '{other}' only in case; ids are matched "
+                       "without case, so give them different names")
+            return False
+        self.first[rid] = (ctx.locator, ctx.label)
+        self.lower[rid.lower()] = rid
+        return True
+
+
+def suggest_id(word, ids, n=3):
+    """Close ids for a message: edit distance, and ids that hold *word* or start like it
+    (source ids are long, so a part of one is the usual slip)."""
+    word = str(word)
+    low = word.lower()
+    close = suggest(word, ids, n)
+    if close:
+        return close
+    hits = []
+    for c in ids:
+        cl = str(c).lower()
+        if len(low) >= 3 and (low in cl or cl in low or cl.startswith(low[:max(3, len(low) // 2)])):
+            hits.append(str(c))
+    if not hits:
+        return ""
+    return " (did you mean " + " or ".join(f"'{h}'" for h in sorted(hits)[:n]) + "?)"

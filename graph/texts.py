@@ -1,0 +1,187 @@
+"""Stored source texts: kept inside the data folder, read safely, and quotes found in them.
+
+A source's ``text`` names the file that holds its full text, relative to the
+data file. :func:`resolve_text` keeps that file inside the data folder being
+loaded (after following symbolic links); :func:`read_text` reads it as UTF-8
+within the size limit. :func:`find_quote` finds a quote in a text the way the
+validator checks it (quote marks, dashes and spacing normalised, nothing
+else), and :func:`quote_mismatch` says, for a quote that is not there, which
+passage comes closest and where the two first differ.
+
+Examples
+--------
+>>> text = "The minister spoke during aninterview on Friday.\\nTalks go on."
+>>> find_quote(text, "Talks  go on")
+(49, 60)
+>>> find_quote(text, "during an interview") is None
+True
+>>> print(quote_mismatch(text, "during an interview on Friday"))
+the text has 'aninterview' where the quote has 'an interview' (a space that the text does not have); the closest passage, at line 1: "during aninterview on Friday"
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+
+from .read.safe import MAX_BYTES, ReadProblem, decode_utf8, read_limited
+from .textnorm import _TABLE, normalise
+from .words import short
+
+__all__ = ["resolve_text", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets"]
+
+
+def resolve_text(text, base_dir, root, *, allow_outside=False):
+    """The path of the stored text *text* (as written in a data file in *base_dir*).
+
+    Returns ``(path, problem)``: *problem* is a message when the file lies
+    outside the folder *root* (the data folder being loaded) after following
+    symbolic links, unless *allow_outside*.
+
+    >>> resolve_text("../../../../../../../../etc/hostname", "data/seed", "data")[1]
+    "the stored text '../../../../../../../../etc/hostname' is outside the data folder 'data': keep stored texts inside the data folder, or allow it on purpose with --allow-texts-outside"
+    """
+    path = os.path.normpath(os.path.join(base_dir or ".", text))
+    if allow_outside:
+        return path, None
+    real = os.path.realpath(path)
+    top = os.path.realpath(root or ".")
+    if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+        return path, None
+    link = f" (a symbolic link to {real})" if real != os.path.abspath(path) else ""
+    return path, (f"the stored text '{short(text)}' is outside the data folder '{root or '.'}'{link}: keep stored "
+                  "texts inside the data folder, or allow it on purpose with --allow-texts-outside")
+
+
+def read_text(path, max_bytes=MAX_BYTES, what="the stored text"):
+    """The text of the stored text file *path*, as read (not normalised); raise ValueError.
+
+    Only a regular file of at most *max_bytes* is read (never a pipe or a device).
+    """
+    try:
+        data = read_limited(path, max_bytes, what=what)
+    except ReadProblem as exc:
+        raise ValueError(str(exc)) from None
+    text, problem = decode_utf8(data, path)
+    if problem is not None:
+        where = f"line {problem.line}, column {problem.col}: " if problem.line else ""
+        raise ValueError(f"{what}: {where}{problem.message}".replace("the file", "it"))
+    return text
+
+
+def normalised_with_offsets(text):
+    """``(normalised text, offsets)``: :func:`~graph.textnorm.normalise` of *text*, and for
+    each of its characters the index of the character of *text* it comes from.
+
+    >>> normalised_with_offsets("a \\u2014  b")
+    ('a - b', [0, 1, 2, 3, 5])
+    """
+    out, offsets = [], []
+    space = True   # drops leading white space
+    for i, ch in enumerate(text):
+        for c in ch.translate(_TABLE):
+            if c.isspace():
+                if space:
+                    continue
+                c, space = " ", True
+            else:
+                space = False
+            out.append(c)
+            offsets.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+def find_quote(text, quote, start=0):
+    """``(start, end)`` offsets in *text* of the first place from *start* that holds *quote*
+    (quote marks, dashes and spacing normalised), or ``None``."""
+    norm, offsets = normalised_with_offsets(text)
+    q = normalise(quote)
+    if not q:
+        return None
+    lo = next((k for k, o in enumerate(offsets) if o >= start), len(offsets))
+    i = norm.find(q, lo)
+    if i < 0:
+        return None
+    return offsets[i], offsets[i + len(q) - 1] + 1
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _closest(norm, q):
+    """``(start, end)`` in *norm* of the passage that best matches *q*, or ``None``."""
+    spans = [m.span() for m in _WORD.finditer(norm)]
+    words = [norm[a:b] for a, b in spans]
+    qwords = q.split(" ")
+    sm = difflib.SequenceMatcher(None, qwords, words, autojunk=False)
+    i, j, k = sm.find_longest_match(0, len(qwords), 0, len(words))
+    if k == 0:
+        # not one whole word in common: look for the longest common run of characters
+        sm = difflib.SequenceMatcher(None, q, norm, autojunk=False)
+        i, j, k = sm.find_longest_match(0, len(q), 0, len(norm))
+        if k < 4:
+            return None
+        return max(0, j - i), min(len(norm), j - i + len(q))
+    # the words that line up with the quote, one more on each side (a word the text splits or merges)
+    first = max(0, j - i - 1)
+    last = min(len(words), j - i + len(qwords) + 1)
+    a, b = spans[first][0], spans[last - 1][1]
+    # crop the window to what lines up with the quote, ignoring chance matches of a letter or two
+    blocks = difflib.SequenceMatcher(None, norm[a:b], q, autojunk=False).get_matching_blocks()
+    blocks = [bl for bl in blocks if bl.size >= 3] or [bl for bl in blocks if bl.size]
+    if not blocks:
+        return None
+    start = a + max(0, blocks[0].a - blocks[0].b)
+    end = a + min(b - a, blocks[-1].a + blocks[-1].size + (len(q) - blocks[-1].b - blocks[-1].size))
+    return start, end
+
+
+def _word_around(s, i, j):
+    """The words of *s* that the span i..j touches (at least the word at *i*)."""
+    a = i
+    while a > 0 and not s[a - 1].isspace():
+        a -= 1
+    b = max(j, i)
+    while b < len(s) and not s[b].isspace():
+        b += 1
+    return s[a:b].strip() or s[a:b]
+
+
+def _difference(passage, q):
+    """How *passage* and the quote *q* first differ, in words."""
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, passage, q, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        has = _word_around(passage, i1, i2)
+        wants = _word_around(q, j1, j2)
+        if tag == "delete" and not passage[i1:i2].strip():
+            why = " (a space that the quote does not have)"
+        elif tag == "insert" and not q[j1:j2].strip():
+            why = " (a space that the text does not have)"
+        else:
+            why = ""
+        if has == wants:   # the difference is at an edge of a word
+            has, wants = passage[max(0, i1 - 10):i2 + 10], q[max(0, j1 - 10):j2 + 10]
+        return f"the text has '{short(has, 50)}' where the quote has '{short(wants, 50)}'{why}"
+    return "the quote and the passage differ"
+
+
+def quote_mismatch(text, quote):
+    """Why *quote* is not verbatim in *text*: the closest passage, its line, and the first difference."""
+    norm, offsets = normalised_with_offsets(text)
+    q = normalise(quote)
+    where = _closest(norm, q) if q else None
+    if where is None:
+        return "no passage of the text comes close to it"
+    start, end = where
+    while start > 0 and norm[start - 1].isalnum():
+        start -= 1
+    while end < len(norm) and norm[end].isalnum():
+        end += 1
+    passage = norm[start:end]
+    line = text.count("\n", 0, offsets[start]) + 1 if offsets else 1
+    return f"{_difference(passage, q)}; the closest passage, at line {line}: \"{short(passage, 200)}\""
