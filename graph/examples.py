@@ -76,6 +76,6 @@ relations:
 
 def example():
     """Return the small example :class:`~graph.dataset.Dataset` (6 entities, 6 relations)."""
-    from . import loads
+    from .loader import loads
 
     return loads(EXAMPLE_YAML, name="<example>")

@@ -213,10 +213,11 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False) -> Da
         records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside)
         if problems:
             raise DataError(problems)
-        return _dataset(records)
+        return dataset_of(records)
 
 
-def _dataset(records):
+def dataset_of(records):
+    """The :class:`Dataset` of valid :class:`~graph.records.Records`."""
     files = records.files + sorted({s.text_path for s in records.sources.values() if s.text_path})
     return Dataset(records.sources, records.entities, records.relations.values(), files=files)
 
@@ -236,4 +237,4 @@ def loads(text, *, name="<string>", base_dir=None, allow_texts_outside=False) ->
     problems = read.problems + records.problems
     if problems:
         raise DataError(problems)
-    return _dataset(records)
+    return dataset_of(records)

@@ -191,6 +191,7 @@ def test_vocab_lists_types_modes_and_modalities():
     assert list(v["modalities"]) == ["reported", "claimed", "recommended", "speculated", "denied"]
 
 
+@pytest.mark.slow
 def test_console_script_and_module_entry_points(small_dir):
     for cmd in ([sys.executable, "-m", "graph"], [shutil.which("actorgraph")]):
         if cmd[0] is None:

@@ -188,6 +188,7 @@ SUBPROCESS_CASES = ["alias-bomb", "deep-nesting-flow", "tag-python-object-apply"
                     "symlink-loop", "fifo-data-file", "empty-file", "yaml11-traps-valid"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", SUBPROCESS_CASES)
 def test_case_in_a_subprocess(case, tmp_path):
     args = _prepare(case, tmp_path)

@@ -30,6 +30,8 @@ from graph.records import build_records
 from graph.vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES, SOURCE_KINDS
 from graph.read.yaml import read_yaml_text
 
+pytestmark = pytest.mark.slow
+
 SCALE = float(os.environ.get("HYPOTHESIS_SCALE", "1"))
 EXAMPLES = {"text": 1000, "bytes": 300, "wrong": 500, "order": 300, "roundtrip": 300}
 

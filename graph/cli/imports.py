@@ -54,7 +54,7 @@ def import_(fmt, tables, sources, output):
     FILE:ROW:COLUMN of the CSV tables. Columns that are not actorgraph fields
     (Kumu's Tags, Strength...) are ignored, with a warning naming them.
     """
-    from ..imports import import_csv
+    from ..formats.csv_import import import_csv
     from ..read.tables import UnknownColumnWarning
 
     ents, rels, found_sources = _tables(list(tables))

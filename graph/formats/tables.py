@@ -36,7 +36,7 @@ Import
 ------
 Such tables -- or ones made by hand in a spreadsheet or exported from Kumu --
 are read back by :mod:`graph.read.tables` (the conventions are described
-there) and turned into a validated data file by :func:`graph.imports.import_csv`
+there) and turned into a validated data file by :func:`graph.formats.csv_import.import_csv`
 (:func:`csv_to_yaml` gives the text). Problems are reported as
 ``FILE:ROW:COLUMN`` (the row as a spreadsheet numbers it, the header being
 row 1). Numbers are written exactly (``3.14159265``, not ``3.14159``).
@@ -72,7 +72,7 @@ import os
 
 from ..atomic import check_output_path, write_atomic
 from ..errors import OutputError
-from ..imports import csv_to_yaml, import_csv
+from .csv_import import csv_to_yaml, import_csv
 from ..model import FIELDS, to_dict
 from ..read.tables import UnknownColumnWarning, guard_cell
 

@@ -27,6 +27,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test of this folder drives a browser: ``-m "not browser"`` leaves them out."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def chromium_path():
     for p in (os.environ.get("ACTORGRAPH_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
               shutil.which("chromium-browser")):

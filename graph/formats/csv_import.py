@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 
-from .atomic import check_output_path, write_atomic
-from .errors import DataError, Problem
-from .formats.data_yaml import data_yaml
-from .loader import _dataset
-from .read.base import KINDS
-from .read.tables import read_tables
-from .records import Options, build_records
+from ..atomic import check_output_path, write_atomic
+from ..errors import DataError, Problem
+from ..loader import dataset_of
+from ..read.base import KINDS
+from ..read.tables import read_tables
+from ..records import Options, build_records
+from .data_yaml import data_yaml
 
 __all__ = ["csv_to_yaml", "import_csv", "tables_to_dataset"]
 
@@ -45,7 +45,7 @@ def tables_to_dataset(entities_text, relations_text, sources_text=None, *,
     if records.problems:
         raise DataError(records.problems)
     groups = {k: [p.values for r in reads for p in r.pieces if p.kind == k] for k in KINDS}
-    return _dataset(records), groups
+    return dataset_of(records), groups
 
 
 def _header(names, with_sources):
