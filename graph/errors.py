@@ -54,7 +54,7 @@ class DataError(ActorgraphError):
     """The data is invalid; ``problems`` lists every problem found, sorted."""
 
     def __init__(self, problems):
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
+        self.problems = sorted(problems)   # by file, line, column and message: the order of Problem
         n = len(self.problems)
         head = "\n".join(str(p) for p in self.problems[:20])
         more = f"\n... and {n - 20} more" if n > 20 else ""

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["When", "parse_when", "FORMATS"]
+__all__ = ["When", "parse_when", "iso_span", "FORMATS"]
 
 FORMATS = "YYYY, YYYY-MM, YYYY-MM-DD, or an interval START..END (e.g. 2021-08..2025-01)"
 
@@ -48,6 +48,20 @@ class When:
     def overlaps(self, other: "When") -> bool:
         """True when the two spans share at least one day."""
         return self.start <= other.end and other.start <= self.end
+
+
+def iso_span(when):
+    """``(start, end)`` of a ``when`` as ISO dates; an open end (and an undated claim) gives None.
+
+    The one place dates become text for the exports, the page and the reports.
+
+    >>> iso_span(parse_when("2021-08..")), iso_span(parse_when("2025")), iso_span(None)
+    (('2021-08-01', None), ('2025-01-01', '2025-12-31'), (None, None))
+    """
+    if when is None:
+        return None, None
+    return (when.start.isoformat() if when.start != MIN else None,
+            when.end.isoformat() if when.end != MAX else None)
 
 
 def _point(text, whole):

@@ -32,11 +32,11 @@ Examples
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import networkx as nx
 
 from ..model import to_dict
+from ..when import iso_span
 
 __all__ = ["graphml", "flat_graph", "flat_value", "when_span"]
 
@@ -48,17 +48,7 @@ def flat_value(v):
     return json.dumps(v, ensure_ascii=False)
 
 
-def when_span(when):
-    """``(start, end)`` of a ``when`` as ISO dates; an open end (and an undated claim) gives None.
-
-    Shared by the GraphML, GEXF and Cypher exports.
-    """
-    if when is None:
-        return None, None
-    start = when.start.isoformat() if when.start != date.min else None
-    end = when.end.isoformat() if when.end != date.max else None
-    return start, end
-
+when_span = iso_span   # shared by the GraphML, GEXF and Cypher exports
 
 def node_attrs(e) -> dict:
     d = to_dict(e)
