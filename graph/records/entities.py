@@ -19,9 +19,9 @@ from ..errors import Problem
 from ..model import Entity
 from ..vocab import ENTITY_KINDS
 from ..words import short
-from .extend import extension_of, is_extension, same_value
-from .fields import Ctx, choice, kind_of, list_of_text, text
-from .ids import Ids, foreign_char, read_id, skeleton
+from .extend import extension_of, plain_records, same_value
+from .fields import choice, kind_of, list_of_text, text
+from .ids import Ids, foreign_char, skeleton
 from .known import check_fields
 from .refs import unknown_entity
 
@@ -155,22 +155,7 @@ def build_entities(pieces, out, options):
     """Validate the entity *pieces* into ``out.entities`` (and ``out.names``)."""
     ids = Ids("entity")
     names, pending, extensions = [], [], []
-    for piece in pieces:
-        if piece.tainted:
-            rid = piece.values.get("id")
-            if isinstance(rid, str):
-                out.invalid_entities.add(rid)
-            continue
-        ctx = Ctx(piece.values, piece.locator, "entity", out.problems)
-        rid = read_id(ctx)
-        if rid is not None:
-            ctx.label = f"entity '{short(rid)}'"
-        extension = is_extension(ctx)
-        if extension is None:
-            continue
-        if extension:
-            extensions.append((ctx, rid))
-            continue
+    for ctx, rid in plain_records(pieces, "entity", out.problems, extensions, out.invalid_entities):
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "entities")
         name = text(ctx, "name", required=True)

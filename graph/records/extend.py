@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from ..model import to_dict
 from ..words import short
-from .ids import suggest_id
+from .ids import begin, suggest_id
 
-__all__ = ["is_extension", "extension_of", "same_value"]
+__all__ = ["is_extension", "plain_records", "extension_of", "same_value"]
 
 _TRUE = (True, "true", "True", "TRUE")
 _FALSE = (False, "false", "False", "FALSE")
@@ -37,6 +37,21 @@ def is_extension(ctx):
     ctx.report(("extend",), "'extend' must be true (this record adds to the record of the same id in another "
                "file), or be left out")
     return None
+
+
+def plain_records(pieces, what, problems, extensions, invalid=None):
+    """``(ctx, id)`` of each record of *pieces* that is not an extension, in order; the
+    extensions are appended to *extensions* (to be applied once every record is built), and
+    records refused while reading or with a bad ``extend`` are left out (already reported)."""
+    for piece in pieces:
+        ctx, rid = begin(piece, what, problems, invalid)
+        if ctx is None:
+            continue
+        extension = is_extension(ctx)
+        if extension:
+            extensions.append((ctx, rid))
+        elif extension is not None:
+            yield ctx, rid
 
 
 def extension_of(ctx, rid, records, invalid, what, out):

@@ -13,9 +13,9 @@ import unicodedata
 
 from ..errors import suggest
 from ..words import short
-from .fields import kind_of, missing
+from .fields import Ctx, kind_of, missing
 
-__all__ = ["ID_PATTERN", "read_id", "skeleton", "foreign_char", "Ids", "suggest_id"]
+__all__ = ["ID_PATTERN", "read_id", "begin", "skeleton", "foreign_char", "Ids", "suggest_id"]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 
@@ -67,6 +67,22 @@ def read_id(ctx):
         ctx.report(("id",), f"bad id '{short(v)}': {why}; {rule}")
         return None
     return v
+
+
+def begin(piece, what, problems, invalid=None):
+    """``(ctx, id)`` of one record, labelled ``what 'id'`` in messages; ``(None, None)`` when it
+    holds something refused while reading (already reported): its id then goes into *invalid*,
+    so that references to it are not reported as unknown."""
+    if piece.tainted:
+        rid = piece.values.get("id")
+        if invalid is not None and isinstance(rid, str) and ID_PATTERN.match(rid):
+            invalid.add(rid)
+        return None, None
+    ctx = Ctx(piece.values, piece.locator, what, problems)
+    rid = read_id(ctx)
+    if rid is not None:
+        ctx.label = f"{what} '{short(rid)}'"
+    return ctx, rid
 
 
 def _at(where):

@@ -19,9 +19,9 @@ from ..model import Relation
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
 from ..words import short
 from .evidence import evidence
-from .extend import extension_of, is_extension, same_value
-from .fields import Ctx, choice, kind_of, list_of_text, number, scalar_value, text, when
-from .ids import Ids, read_id
+from .extend import extension_of, plain_records, same_value
+from .fields import choice, kind_of, list_of_text, number, scalar_value, text, when
+from .ids import Ids
 from .known import check_fields
 from .refs import entity_ref
 
@@ -115,19 +115,7 @@ def build_relations(pieces, out, options):
     """Validate the relation *pieces* into ``out.relations``."""
     ids = Ids("relation")
     extensions = []
-    for piece in pieces:
-        if piece.tainted:
-            continue
-        ctx = Ctx(piece.values, piece.locator, "relation", out.problems)
-        rid = read_id(ctx)
-        if rid is not None:
-            ctx.label = f"relation '{short(rid)}'"
-        extension = is_extension(ctx)
-        if extension is None:
-            continue
-        if extension:
-            extensions.append((ctx, rid))
-            continue
+    for ctx, rid in plain_records(pieces, "relation", out.problems, extensions):
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "relations")
         subject = entity_ref(ctx, "subject", out, required=True)

@@ -18,8 +18,8 @@ from ..texts import read_text, resolve_text
 from ..textnorm import normalise
 from ..vocab import SOURCE_KINDS
 from ..words import short
-from .fields import Ctx, choice, text, when
-from .ids import Ids, read_id
+from .fields import choice, text, when
+from .ids import Ids, begin
 from .known import check_fields
 
 __all__ = ["build_sources"]
@@ -57,15 +57,9 @@ def build_sources(pieces, out, options):
     ids = Ids("source")
     cache = {}
     for piece in pieces:
-        if piece.tainted:
-            rid = piece.values.get("id")
-            if isinstance(rid, str):
-                out.invalid_sources.add(rid)
+        ctx, rid = begin(piece, "source", out.problems, out.invalid_sources)
+        if ctx is None:
             continue
-        ctx = Ctx(piece.values, piece.locator, "source", out.problems)
-        rid = read_id(ctx)
-        if rid is not None:
-            ctx.label = f"source '{short(rid)}'"
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "sources")
         title = text(ctx, "title")
