@@ -32,13 +32,14 @@ import gc
 import os
 from dataclasses import dataclass
 
+from .cache import Cache
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .read import READERS, reader_for
 from .read.base import FileRead
 from .read.safe import MAX_BYTES, ReadProblem, read_limited
 from .read.yaml import read_yaml_text
-from .records import Options, build_records
+from .records import Options, Records, build_records
 
 __all__ = ["load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
 
@@ -97,14 +98,38 @@ def data_files(path, problems=None):
     return sorted(found)
 
 
-def _read(path, limits):
-    """The :class:`FileRead` of one file, reporting unreadable or oversized files."""
+def _parse(path, data):
+    read = reader_for(path) or READERS[".yaml"]
+    return read(path, data, base_dir=os.path.dirname(path))
+
+
+def _read(path, limits, cache, keys):
+    """The :class:`FileRead` of one file (from the cache when it is unchanged), reporting
+    unreadable or oversized files; the file's cache key goes into *keys*."""
     try:
         data = read_limited(path, limits.max_file_bytes)
     except ReadProblem as exc:
         return FileRead(path, problems=[Problem(path, 0, 0, str(exc))], complete=False)
-    read = reader_for(path) or READERS[".yaml"]
-    return read(path, data, base_dir=os.path.dirname(path))
+    key = keys[path] = cache.file_key(path, data, os.path.dirname(path))
+    found = cache.get_file(path, key, _reread(limits))
+    if found is None:
+        found = _parse(path, data)
+        cache.put_file(key, found)
+    return found
+
+
+def _reread(limits):
+    """Read a file again, once, for the locations of records that came from the cache."""
+    done = {}
+
+    def reread(path):
+        if path not in done:
+            try:
+                done[path] = _parse(path, read_limited(path, limits.max_file_bytes))
+            except ReadProblem:
+                done[path] = None
+        return done[path]
+    return reread
 
 
 @contextlib.contextmanager
@@ -121,14 +146,15 @@ def _no_gc():
             gc.enable()
 
 
-def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False):
+def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None):
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
     is valid. ``records`` is ``None`` when nothing could be validated (no
     data files, or the data is past the *limits*). A source's stored ``text``
     must lie inside *path* (the folder of *path* when it is one file) unless
-    *allow_texts_outside*.
+    *allow_texts_outside*. Unchanged files are read from the cache (see
+    :mod:`graph.cache`) unless *cache* is False.
     """
     path = os.fspath(path)
     if not os.path.exists(path):
@@ -142,9 +168,11 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False):
         return None, problems
     root = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
     options = Options(root=root, allow_texts_outside=allow_texts_outside, max_text_bytes=limits.max_file_bytes)
+    store = Cache(cache_dir, enabled=cache)
+    keys = {}
     with _no_gc():
-        reads = [_read(f, limits) for f in files]
-        return _check(reads, files, limits, options, problems)
+        reads = [_read(f, limits, store, keys) for f in files]
+        return _check(reads, files, limits, options, problems, store, keys)
 
 
 _OVER = ("{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
@@ -172,7 +200,7 @@ def _over_limits(reads, limits):
     return out
 
 
-def _check(reads, files, limits, options, problems):
+def _check(reads, files, limits, options, problems, store, keys):
     for read in reads:
         problems.extend(read.problems)
     over = _over_limits(reads, limits)
@@ -180,14 +208,21 @@ def _check(reads, files, limits, options, problems):
         problems.extend(over)
         problems.sort()
         return None, problems
+    key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
+    found = store.get_records(key) if key else None
+    if found is not None:
+        records = Records(*found, files=files)
+        return records, problems
     records = build_records(reads, options)
     records.files = files
+    if key and not records.problems:
+        store.put_records(key, records)
     problems.extend(records.problems)
     problems.sort()
     return records, problems
 
 
-def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False) -> Dataset:
+def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None) -> Dataset:
     """Load and validate every data file at *path*; return the :class:`Dataset`.
 
     Parameters
@@ -199,6 +234,12 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False) -> Da
     allow_texts_outside : bool
         Read stored source texts that lie outside *path* (refused by default:
         data files come from collaborators).
+    cache : bool
+        Read unchanged files from the cache (:mod:`graph.cache`); ``False``
+        reads and validates everything anew (so does ``ACTORGRAPH_CACHE=off``).
+    cache_dir : str, optional
+        Where the cache lives (default: ``ACTORGRAPH_CACHE_DIR``, else the
+        user's cache folder, e.g. ``~/.cache/actorgraph``).
 
     Returns
     -------
@@ -210,7 +251,8 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False) -> Da
         With every problem found, each located as ``FILE:LINE:COL``.
     """
     with _no_gc():
-        records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside)
+        records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache,
+                                  cache_dir=cache_dir)
         if problems:
             raise DataError(problems)
         return dataset_of(records)

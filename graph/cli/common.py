@@ -19,7 +19,7 @@ from ..vocab import MODALITIES, QUADS
 from ..words import plural, text_table
 
 __all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "load_options", "current_limits", "texts_outside", "path_argument",
-           "load_or_exit", "exit_with_problems", "guard", "echo_json", "table", "plural", "relation_filters",
+           "cache_options", "load_or_exit", "exit_with_problems", "guard", "echo_json", "table", "plural", "relation_filters",
            "filters_from"]
 
 DEFAULT_PATH = "data"
@@ -88,15 +88,30 @@ def _remember_outside(ctx, param, value):
     return value
 
 
+_CACHE_META = "actorgraph.cache"
+
+
+def _remember_cache(ctx, param, value):
+    if value is not None and value is not False:
+        ctx.meta.setdefault(_CACHE_META, {})[param.name] = value
+    return value
+
+
 def load_options(f):
     """Add the options of loading to a command: --max-file-bytes, --max-entities,
-    --max-relations and --allow-texts-outside.
+    --max-relations, --allow-texts-outside, --no-cache and --cache-dir.
 
-    The values (or the ACTORGRAPH_MAX_* and ACTORGRAPH_ALLOW_TEXTS_OUTSIDE
-    environment variables) reach :func:`load_or_exit`, :func:`current_limits`
-    and :func:`texts_outside` through the click context: the command function
+    The values (or the ACTORGRAPH_MAX_*, ACTORGRAPH_ALLOW_TEXTS_OUTSIDE,
+    ACTORGRAPH_CACHE and ACTORGRAPH_CACHE_DIR environment variables) reach
+    :func:`load_or_exit`, :func:`current_limits`, :func:`texts_outside` and
+    :func:`cache_options` through the click context: the command function
     does not receive them as arguments.
     """
+    f = click.option("--cache-dir", type=click.Path(file_okay=False), expose_value=False, callback=_remember_cache,
+                     help="Keep the cache of unchanged files here [default: the user's cache folder; env: "
+                          "ACTORGRAPH_CACHE_DIR].")(f)
+    f = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember_cache,
+                     help="Read and validate every file anew [env: ACTORGRAPH_CACHE=off].")(f)
     f = click.option("--allow-texts-outside", is_flag=True, expose_value=False, callback=_remember_outside,
                      help="Read stored source texts that lie outside the data folder (refused by default: data "
                           f"files come from collaborators). [env: {_OUTSIDE_ENV}=1]")(f)
@@ -107,6 +122,13 @@ def load_options(f):
                          callback=_remember_limit, metavar="SIZE" if name == "max_file_bytes" else "N",
                          help=f"{help_} [default: {default:,}; env: {env}]")(f)
     return f
+
+
+def cache_options():
+    """``{"cache": bool, "cache_dir": str or None}`` for :func:`graph.load` from --no-cache and --cache-dir."""
+    ctx = click.get_current_context(silent=True)
+    given = ctx.meta.get(_CACHE_META, {}) if ctx is not None else {}
+    return {"cache": not given.get("no_cache", False), "cache_dir": given.get("cache_dir")}
 
 
 def texts_outside():
@@ -148,7 +170,7 @@ def load_or_exit(path, *, limits=None):
     if limits is None:
         limits = current_limits()
     try:
-        return load(path, limits=limits, allow_texts_outside=texts_outside())
+        return load(path, limits=limits, allow_texts_outside=texts_outside(), **cache_options())
     except DataError as exc:
         exit_with_problems(exc.problems, f"the data at {path} is not valid")
 

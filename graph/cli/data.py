@@ -6,7 +6,7 @@ import click
 
 from ..loader import check
 from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES, SOURCE_KINDS
-from .common import (current_limits, echo_json, exit_with_problems, load_options, load_or_exit, path_argument,
+from .common import (cache_options, current_limits, echo_json, exit_with_problems, load_options, load_or_exit, path_argument,
                      plural, table, texts_outside)
 
 __all__ = ["validate", "info", "vocab"]
@@ -20,7 +20,7 @@ def validate(path):
 
     Exit code 0: valid; 1: problems in the data; 2: bad usage.
     """
-    records, problems = check(path, limits=current_limits(), allow_texts_outside=texts_outside())
+    records, problems = check(path, limits=current_limits(), allow_texts_outside=texts_outside(), **cache_options())
     if problems:
         exit_with_problems(problems, f"the data at {path} is not valid")
     click.echo(f"{path}: valid: {plural(records.entities, 'entity', 'entities')}, "

@@ -1,0 +1,159 @@
+"""graph.cache: a second load of unchanged files skips the work, and the cache is never trusted blindly."""
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import graph
+import graph.loader as loader
+from graph.cli import main
+
+A = """sources:
+  - {id: s1, title: A constructed example, kind: other, text: t.txt}
+entities:
+  - {id: PAK, name: Pakistan, kind: state}
+  - {id: USA, name: United States, kind: state}
+relations:
+  - {id: r1, subject: USA, object: PAK, type: CONSULT, modality: reported, evidence: [{source: s1, quote: held talks}]}
+"""
+B = "entities:\n  - {id: TAL, name: Taliban, kind: de_facto_authority}\n"
+
+
+@pytest.fixture()
+def data(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    (d / "a.yaml").write_text(A, encoding="utf-8")
+    (d / "b.yaml").write_text(B, encoding="utf-8")
+    (d / "t.txt").write_text("A constructed text: the two states held talks.\n", encoding="utf-8")
+    return d
+
+
+@pytest.fixture()
+def spy(monkeypatch):
+    """Counts the files parsed and the times records are built."""
+    calls = {"parsed": [], "built": 0}
+    parse, build = loader._parse, loader.build_records
+
+    def parsed(path, data):
+        calls["parsed"].append(os.path.basename(path))
+        return parse(path, data)
+
+    def built(*args, **kw):
+        calls["built"] += 1
+        return build(*args, **kw)
+
+    monkeypatch.setattr(loader, "_parse", parsed)
+    monkeypatch.setattr(loader, "build_records", built)
+    return calls
+
+
+def _same(a, b):
+    assert [graph.to_dict(r) for r in a.relations()] == [graph.to_dict(r) for r in b.relations()]
+    assert {k: graph.to_dict(e) for k, e in a.entities.items()} == {k: graph.to_dict(e) for k, e in b.entities.items()}
+    assert {k: graph.to_dict(s) for k, s in a.sources.items()} == {k: graph.to_dict(s) for k, s in b.sources.items()}
+    assert [r.where for r in a.relations()] == [r.where for r in b.relations()]
+    assert a.files == b.files
+
+
+def test_a_second_load_reads_the_validated_records_from_the_cache(data, tmp_path, spy):
+    first = graph.load(data, cache_dir=tmp_path / "c")
+    assert sorted(spy["parsed"]) == ["a.yaml", "b.yaml"] and spy["built"] == 1
+    second = graph.load(data, cache_dir=tmp_path / "c")
+    assert sorted(spy["parsed"]) == ["a.yaml", "b.yaml"] and spy["built"] == 1   # nothing parsed or built again
+    _same(first, second)
+    assert second.relation("r1").sources == ("s1",)
+    _same(first, graph.load(data, cache=False))
+
+
+def test_a_changed_file_is_read_again_alone(data, tmp_path, spy):
+    graph.load(data, cache_dir=tmp_path / "c")
+    (data / "b.yaml").write_text(B + "  - {id: CHN, name: China, kind: state}\n", encoding="utf-8")
+    ds = graph.load(data, cache_dir=tmp_path / "c")
+    assert spy["parsed"] == ["a.yaml", "b.yaml", "b.yaml"] and spy["built"] == 2
+    assert "CHN" in ds.entities
+    (data / "c.yaml").write_text("entities:\n  - {id: IND, name: India, kind: state}\n", encoding="utf-8")
+    assert "IND" in graph.load(data, cache_dir=tmp_path / "c").entities
+    os.unlink(data / "c.yaml")
+    assert "IND" not in graph.load(data, cache_dir=tmp_path / "c").entities
+    assert spy["parsed"].count("a.yaml") == 1
+
+
+def test_a_changed_stored_text_is_checked_again(data, tmp_path):
+    graph.load(data, cache_dir=tmp_path / "c")
+    (data / "t.txt").write_text("A constructed text: the two states met.\n", encoding="utf-8")
+    with pytest.raises(graph.DataError) as err:
+        graph.load(data, cache_dir=tmp_path / "c")
+    [p] = err.value.problems
+    assert (Path(p.path).name, p.line, p.col) == ("a.yaml", 7, 107) and "not verbatim" in p.message
+
+
+def test_problems_are_never_cached_away_and_stay_located(data, tmp_path):
+    graph.load(data, cache_dir=tmp_path / "c")     # both files cached while valid
+    (data / "b.yaml").write_text("entities:\n  - {id: TAL, name: Taliban, kind: de_facto}\n", encoding="utf-8")
+    (data / "a.yaml").write_text(A.replace("object: PAK", "object: TAL"), encoding="utf-8")
+    for _ in range(2):
+        records, problems = graph.check(data, cache_dir=tmp_path / "c")
+        assert [(Path(p.path).name, p.line, p.col) for p in problems] == [("b.yaml", 2, 36)]
+    # a problem in a file that comes from the cache is located by reading the file again
+    (data / "b.yaml").write_text(B, encoding="utf-8")
+    graph.load(data, cache_dir=tmp_path / "c")
+    (data / "b.yaml").write_text("entities: []\n", encoding="utf-8")
+    _, problems = graph.check(data, cache_dir=tmp_path / "c")
+    assert [(Path(p.path).name, p.line, p.col) for p in problems] == [("a.yaml", 7, 36)]
+    assert "unknown entity 'TAL' in 'object'" in problems[0].message
+
+
+def _entries(folder):
+    return [p for p in Path(folder).rglob("*.json")]
+
+
+@pytest.mark.parametrize("spoil", ["truncate", "garbage", "foreign", "pickle", "other-key"])
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(data, tmp_path, spoil):
+    good = graph.load(data, cache_dir=tmp_path / "c")
+    entries = _entries(tmp_path / "c")
+    assert len(entries) == 3          # two files, one load
+    ran = tmp_path / "PWNED"
+    for p in entries:
+        text = p.read_bytes()
+        if spoil == "truncate":
+            p.write_bytes(text[: len(text) // 2])
+        elif spoil == "garbage":
+            p.write_bytes(os.urandom(64))
+        elif spoil == "foreign":
+            p.write_text('{"format": "something-else", "key": "x", "pieces": []}')
+        elif spoil == "pickle":
+            p.write_bytes(pickle.dumps(_Planted(str(ran))))
+        else:   # a valid entry, but of other data, planted under this key
+            other = text.replace(b'"key":"', b'"key":"0')
+            p.write_bytes(other)
+    again = graph.load(data, cache_dir=tmp_path / "c")
+    _same(good, again)
+    assert not ran.exists()
+    assert graph.load(data, cache_dir=tmp_path / "c").relation("r1").evidence == good.relation("r1").evidence
+
+
+class _Planted:
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
+
+
+def test_the_cache_can_be_turned_off_and_moved(data, tmp_path, monkeypatch):
+    r = CliRunner().invoke(main, ["validate", str(data), "--no-cache", "--cache-dir", str(tmp_path / "c")])
+    assert r.exit_code == 0 and not (tmp_path / "c").exists()
+    r = CliRunner().invoke(main, ["validate", str(data), "--cache-dir", str(tmp_path / "c")])
+    assert r.exit_code == 0 and len(_entries(tmp_path / "c")) == 3
+    monkeypatch.setenv("ACTORGRAPH_CACHE", "off")
+    graph.load(data, cache_dir=tmp_path / "d")
+    assert not (tmp_path / "d").exists()
+    monkeypatch.delenv("ACTORGRAPH_CACHE")
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path / "e"))
+    graph.load(data)
+    assert len(_entries(tmp_path / "e")) == 3
+    assert not any(p.suffix == ".json" for p in data.rglob("*"))    # never in the data folder
