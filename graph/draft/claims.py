@@ -123,13 +123,14 @@ def candidates(text, named, lexicon, *, perspective=None) -> list[Candidate]:
     """Candidate claims of *text*; *named* are (start, end, entity, how) of every actor name."""
     named = sorted(named)
     out: list[Candidate] = []
-    focus, last_group = None, None
+    focus, focus_obj, last_group = None, None, None
     for ss, se in sentences(text):
         stoks = tokenise(text, ss, se)
         in_sentence = _spans_in(named, ss, se)
-        speaker, speech, after_that = _speaker(text, stoks, in_sentence, lexicon)
+        said_by, speech, after_that = _speaker(text, stoks, in_sentence, lexicon)
+        speaker = said_by[2] if said_by else None
         affiliation = []
-        sentence_cands, sentence_parts, groups_seen, subject_of_single = [], [], [], []
+        sentence_cands, sentence_parts, groups_seen = [], [], []
         for cs, ce in clauses(text, ss, se):
             toks = [t for t in stoks if t.start >= cs and t.end <= ce]
             if not toks:
@@ -162,28 +163,27 @@ def candidates(text, named, lexicon, *, perspective=None) -> list[Candidate]:
             parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
             parts.sort(key=lambda p: (p.ti, p.entity))
             sentence_parts += parts
+            # the speaker's own name ("..., the Foreign Office said") is not an actor of the claim
             others = {p.entity for p in parts if p.entity != speaker}
-            if speaker and len(others) >= 2:
-                parts = [p for p in parts if p.entity != speaker]
+            if said_by and len(others) >= 2:
+                parts = [p for p in parts if not (p.start < said_by[1] and said_by[0] < p.end)]
             groups = _groups(parts, toks)
             groups_seen += [g for g in groups if len(g) > 1]
-            cands = _clause(text, cs, ce, toks, groups, lexicon, focus, speaker or (affiliation[:1] or [None])[0],
-                            speech, after_that)
-            if len(groups) == 1 and _opens(groups[0], toks, lexicon):
-                subject_of_single.append(groups[0][0].entity)
+            cands = _clause(text, cs, ce, toks, groups, lexicon, (focus, focus_obj),
+                            speaker or (affiliation[:1] or [None])[0], speech, after_that)
             sentence_cands += cands
+            own = [c for c in cands if _CARRIED not in c.cue]
+            if own:
+                focus, focus_obj = own[-1].subject, own[-1].object
+            elif len(groups) == 1 and _opens(groups[0], toks, lexicon) and groups[0][0].entity != focus:
+                focus, focus_obj = groups[0][0].entity, focus
         out += sentence_cands
-        own = [c for c in sentence_cands if not c.cue.startswith(_CARRIED) and _CARRIED not in c.cue]
-        if own:
-            focus = own[-1].subject
-        elif subject_of_single:
-            focus = subject_of_single[-1]
         if groups_seen:
             last_group = [p for p in groups_seen[-1] if not p.how.startswith("'")] or last_group
     return out
 
 
-_SPEAKER_AFTER = {"spokesman", "spokeswoman", "spokesperson", "statement", "according to"}
+_SPEAKER_AFTER = {"spokesman", "spokeswoman", "spokesperson", "statement from", "statement by", "according to"}
 
 
 def _speaker(text, stoks, named, lexicon):
@@ -203,15 +203,17 @@ def _speaker(text, stoks, named, lexicon):
             else:
                 opens = next((x[2] for x in named if x[0] <= stoks[nxt].start < x[1] or
                               (x[0] >= stoks[nxt].start and x[0] - stoks[nxt].start < 6)), None)
+        where = (stoks[i].start, len(stoks) - j <= 8)      # a closing "..., X said." covers the sentence
         if words.lower() in _SPEAKER_AFTER:
             if after and after[0][0] - stoks[j - 1].end < 40:
-                return after[0][2], True, None
+                return after[0], where, None
             continue
         if before and stoks[i].start - before[-1][1] < 40:
-            return before[-1][2], True, opens
+            return before[-1], where, opens
         if after and after[0][0] - stoks[j - 1].end < 30:
-            return after[0][2], True, None
-    return None, True, None
+            return after[0], where, None
+    i, j, _ = sorted(hits)[0]
+    return None, (stoks[i].start, len(stoks) - j <= 8), None
 
 
 def _make(text, cs, ce, toks, subj, obj, hit, lexicon, how, conf, left_at, speaker, speech):
@@ -219,6 +221,8 @@ def _make(text, cs, ce, toks, subj, obj, hit, lexicon, how, conf, left_at, speak
     skip = range(hit.i, hit.j) if hit is not None else ()
     cue_at = hit.i if hit is not None else None
     obj_at = obj.ti if hasattr(obj, "ti") else (left_at or 0)
+    # speech covers what is said after its cue, or the whole sentence when it closes it
+    speech = bool(speech) and (speech[1] or hit is None or speech[0] < toks[hit.i].start)
     modality, mcue = modality_of(toks, lexicon, subject_at=left_at, cue_at=cue_at, object_at=obj_at,
                                  speech=speech, skip=skip)
     quote, qs, qe = _quote(text, cs, ce)
@@ -301,12 +305,17 @@ def _clause(text, cs, ce, toks, groups, lexicon, focus, speaker, speech, after_t
                     if (s.entity, o.entity) not in pairs and (o.entity, s.entity) not in pairs:
                         add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else
                             f" (no cue word: default type {lexicon.default['type']})"), 0.3, first[0].ti)
+    focus, focus_obj = focus
+    if len(groups) == 1 and focus_obj and all(p.entity == focus for p in groups[0]):
+        focus = focus_obj     # the same actor again: the other is the one it acted on before
+    if len(groups) >= 2:
+        pass
     elif len(groups) == 1 and focus and hits and all(p.entity != focus for p in groups[0]):
         g = groups[0]
         opens = _opens(g, toks, lexicon)
         hit = next((h for h in hits if (h.i >= g[-1].tj if opens else h.i < g[0].ti)), None)
         hit = hit or hits[0]
-        how = f"{_CARRIED}, {focus}, is the focus of the previous sentence"
+        how = f"{_CARRIED}, {focus}, is carried over from the clause before"
         fp = Participant(focus, 0, 0, 0, 0, "focus")
         for p in g:
             if opens:
