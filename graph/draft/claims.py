@@ -186,6 +186,13 @@ def candidates(text, named, lexicon, *, perspective=None) -> list[Candidate]:
 _SPEAKER_AFTER = {"spokesman", "spokeswoman", "spokesperson", "statement from", "statement by", "according to"}
 
 
+def _adjacent(text, end, start):
+    """Whether a name ending at *end* speaks through the cue at *start*: at most three words
+    between ("the Emirati foreign ministry said"), no comma but one just before the cue."""
+    gap = text[end:start]
+    return len(gap.split()) <= 3 and "," not in gap.rstrip().rstrip(",") and "." not in gap
+
+
 def _speaker(text, stoks, named, lexicon):
     """(speaker entity or None, whether the sentence has a speech cue or an explicit denial,
     what opens the reported clause: 'pronoun', an entity id, or None)."""
@@ -208,7 +215,7 @@ def _speaker(text, stoks, named, lexicon):
             if after and after[0][0] - stoks[j - 1].end < 40:
                 return after[0], where, None
             continue
-        if before and stoks[i].start - before[-1][1] < 40:
+        if before and _adjacent(text, before[-1][1], stoks[i].start):
             return before[-1], where, opens
         if after and after[0][0] - stoks[j - 1].end < 30:
             return after[0], where, None

@@ -128,6 +128,10 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset()) -> list[N
             words = words[1:]
             while words and words[0].lower in _JOIN:
                 words = words[1:]
+        # a title opening the name ("Spokeswoman Lena Markova", "President X") is a cue, not the name
+        title = None
+        while len(words) > 1 and any(words[0].lower in cues for cues in lexicon.kinds.values()):
+            title, words = words[0], words[1:]
         if words:
             k0 = i + toks[i:j].index(words[0])
             _add(found, text, toks, words, k0, gaz, known, lexicon)
