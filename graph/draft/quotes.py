@@ -66,11 +66,16 @@ def quote_mismatch(text: str, quote: str) -> str:
         return "the quote is empty" if not q else "the text is empty"
     sm = difflib.SequenceMatcher(None, n, q, autojunk=False)
     best = max(sm.get_matching_blocks(), key=lambda b: b.size)
-    start = max(0, best.a - best.b)
-    cand = n[start:start + len(q) + 2]
+    w0 = max(0, best.a - best.b - len(q))
+    window = n[w0:best.a + 2 * len(q)]
+    blocks = [b for b in difflib.SequenceMatcher(None, window, q, autojunk=False).get_matching_blocks() if b.size]
+    first, last = blocks[0], blocks[-1]
+    start = max(0, w0 + first.a - first.b)
+    stop = w0 + last.a + last.size + (len(q) - last.b - last.size)
+    cand = n[start:max(stop, start + len(q)) + 2]
     k = next((i for i, (a, b) in enumerate(zip(cand, q)) if a != b), min(len(cand), len(q)))
     raw_s = where[start] if start < len(where) else len(text)
-    raw_e = where[min(start + len(q), len(where) - 1)] + 1
+    raw_e = where[min(max(stop, start + 1), len(where)) - 1] + 1
     line = text.count("\n", 0, raw_s) + 1
     passage = text[raw_s:raw_e].strip()
     there = cand[k:k + 12].strip() or "the end of the text"
