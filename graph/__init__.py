@@ -50,3 +50,11 @@ def loads(text, *, name="<string>", base_dir=None) -> Dataset:
     if problems:
         raise DataError(problems)
     return Dataset(records.sources, records.entities, records.relations.values())
+
+
+def __getattr__(name):
+    # graph.draft is imported on first use (it is a callable module: graph.draft(text, ds))
+    if name == "draft":
+        import importlib
+        return importlib.import_module(".draft", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,7 +4,7 @@
 >>> from graph.cli import main
 >>> r = CliRunner().invoke(main, ["quote", "data/texts/000_e8862f374e2db2d8.txt", "the Taliban recaptured Kabul"])
 >>> r.exit_code, r.output.splitlines()[0]
-(0, 'found on line 1, characters 12-40: "the Taliban recaptured Kabul"')
+(0, 'found on line 1, characters 11-39: "the Taliban recaptured Kabul"')
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
         persp_id = perspective_entity(ds, perspective)
     doc = draft_document(result, source_id=source_id, text_path=_rel(text, folder), title=title,
                          data_path=_rel(path, folder), perspective=persp_id, source_exists=existing is not None)
+    kept = _keep_decisions(doc, output)
     comment = (f"Draft made by `actorgraph draft` from {text}: proposals, not claims.\n"
                f"Review it with `actorgraph review {output}`; nothing here is data until accepted.")
     _write(output, dump(doc, header_comment=comment), "draft")
@@ -122,7 +123,42 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
         n_ent = len({m.entity for m in result.mentions})
         click.echo(f"wrote {output}: {len(result.mentions)} mentions of {n_ent} known entities, "
                    f"{len(result.new_names)} new names, {len(result.claims)} candidate claims")
+        if kept:
+            click.echo(f"kept {kept} decisions of the draft that was there (rejected and saved claims "
+                       "are not proposed again)")
         click.echo(f"review it: actorgraph review {output}")
+
+
+def _key(rel):
+    ev = (rel.get("evidence") or [{}])[0]
+    return (rel.get("subject"), rel.get("type"), rel.get("object"), ev.get("quote"))
+
+
+def _keep_decisions(doc, output):
+    """Carry the reviewer's decisions (rejected, saved) of an earlier draft at *output* into *doc*."""
+    from .draft.output import DraftFileError, read_draft
+    if not os.path.exists(output):
+        return 0
+    try:
+        old = read_draft(Path(output).read_text(encoding="utf-8"), output)
+    except (OSError, UnicodeDecodeError, DraftFileError) as exc:
+        raise Exit(f"{output} exists and is not a readable draft ({str(exc).splitlines()[0]}); "
+                   "move it away or choose another file with -o (nothing was written)", 1) from None
+    decided = {_key(r): r for r in old["relations"] if r.get("status") in ("rejected", "saved")}
+    n = 0
+    for rel in doc["relations"]:
+        prev = decided.pop(_key(rel), None)
+        if prev is not None:
+            rel["status"] = prev["status"]
+            n += 1
+    doc["relations"] += list(decided.values())       # the reviewer's own claims, and the rest
+    n += len(decided)
+    names = {e["id"]: e for e in old["entities"] if e.get("status") in ("rejected", "saved")}
+    for e in doc["entities"]:
+        if e["id"] in names:
+            e["status"] = names[e["id"]]["status"]
+            n += 1
+    return n
 
 
 @main.command()

@@ -190,3 +190,18 @@ def test_bad_drafts_and_targets(work):
     shutil.copy(work / "drafts" / "ministries.yaml", work / "data" / "d.yaml")
     with pytest.raises(ReviewError, match="inside the data folder"):
         ReviewSession(work / "data" / "d.yaml")
+
+
+def test_drafting_again_keeps_the_decisions(server, work):
+    state = json.loads(request(server, "GET", "/api/state")[1])
+    rels = state["relations"]
+    rels[0]["status"] = "rejected"
+    assert json.loads(request(server, "POST", "/api/save", {"relations": rels, "entities": []})[1])["ok"]
+    r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])
+    assert r.exit_code == 0 and "kept 1 decisions" in r.output
+    draft = read_draft((work / "drafts" / "ministries.yaml").read_text(encoding="utf-8"), "d")
+    assert [x["status"] for x in draft["relations"]].count("rejected") == 1
+    (work / "drafts" / "ministries.yaml").write_text("draft: [broken\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])
+    assert r.exit_code == 1 and "not a readable draft" in r.output
+    assert (work / "drafts" / "ministries.yaml").read_text(encoding="utf-8") == "draft: [broken\n"

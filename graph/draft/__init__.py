@@ -25,10 +25,15 @@ that ``actorgraph review`` opens.
 ('CHN', 'AID', 'economic', 'PAK', 'claimed', 'ALI-RAZA')
 >>> c["quote"]
 'Beijing pledged aid to Islamabad, spokesman Ali Raza said'
+>>> import graph
+>>> graph.draft("Beijing pledged aid to Islamabad.", ds).claims[0].type      # the package is callable
+'AID'
 """
 
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass, field
 
 from ..errors import ActorgraphError
@@ -127,3 +132,13 @@ def draft(text: str, ds, *, lexicon=None, perspective=None) -> Draft:
 
 
 __all__ += ["Candidate", "Mention", "NewName", "Lexicon"]
+
+
+class _CallableModule(types.ModuleType):
+    """``graph.draft(text, ds)`` calls :func:`draft` (the package is also the function)."""
+
+    def __call__(self, text, ds, **kw):
+        return draft(text, ds, **kw)
+
+
+sys.modules[__name__].__class__ = _CallableModule
