@@ -90,11 +90,23 @@ def evaluate(text, ds, gold, *, perspective=None, gold_ds=None):
         if any(match(c, g, spans, unordered=True) for c in cands):
             matched_u += 1
     correct = sum(1 for c in cands if any(match(c, g, spans) for spans, g in gold_spans))
+    # how many gold claims name both their actors in the passage (their quotes' sentences)
+    from graph.draft.tokens import sentences
+    sents = sentences(text)
+    named = [(m.start, m.entity) for m in result.mentions]
+    named += [(s, new_ids.get(n.id, n.id)) for n in result.new_names for s, _ in n.spans]
+    nameable = 0
+    for spans, g in gold_spans:
+        around = [(a, b) for a, b in sents if any(a < e and s < b for s, e in spans)]
+        here = {ent for at, ent in named if any(a <= at < b for a, b in around)}
+        fam = lambda x: _family(ds, x)  # noqa: E731
+        nameable += bool(here & fam(g.subject)) and bool(here & fam(g.object))
     return {"gold": len(gold), "candidates": len(cands), "matched_gold": matched,
             "recall": matched / len(gold) if gold else None,
             "precision": correct / len(cands) if cands else None,
             "modality_accuracy": modality_ok / matched if matched else None,
             "recall_unordered": matched_u / len(gold) if gold else None,
+            "both_actors_named": nameable,
             "mentions": len(result.mentions), "new_names": len(result.new_names)}
 
 
@@ -153,11 +165,12 @@ def main(argv=None):
         print(json.dumps({"texts": rows, "throughput": tp}, indent=2))
         return
     f = lambda x: "-" if x is None else f"{x:.2f}"  # noqa: E731
-    print(f"{'text':<34} {'gold':>4} {'cand':>4} {'recall':>6} {'precision':>9} {'modality':>8} {'recall(unord.)':>14}")
+    print(f"{'text':<34} {'gold':>4} {'cand':>4} {'recall':>6} {'precision':>9} {'modality':>8} "
+          f"{'recall(unord.)':>14} {'both named':>10}")
     tot = {"gold": 0, "candidates": 0, "matched": 0, "correct": 0, "mod": 0}
     for name, r in rows.items():
         print(f"{name:<34} {r['gold']:>4} {r['candidates']:>4} {f(r['recall']):>6} {f(r['precision']):>9} "
-              f"{f(r['modality_accuracy']):>8} {f(r['recall_unordered']):>14}")
+              f"{f(r['modality_accuracy']):>8} {f(r['recall_unordered']):>14} {r['both_actors_named']:>10}")
     own = [r for n, r in rows.items() if not n.startswith("seed")]
     if own:
         g = sum(r["gold"] for r in own)
@@ -167,6 +180,8 @@ def main(argv=None):
         mod = sum((r["modality_accuracy"] or 0) * r["matched_gold"] for r in own)
         print(f"{'constructed texts, pooled':<34} {g:>4} {c:>4} {f(m / g):>6} {f(p / c if c else None):>9} "
               f"{f(mod / m if m else None):>8}")
+    print("\nboth named: gold claims whose two actors are both named in the sentences of their quotes\n"
+          "(the others need a reading of the text that names them elsewhere, or not at all)")
     print(f"\nthroughput: {tp['words']:,} words in {tp['seconds']:.2f} s = {tp['words_per_second']:,.0f} words/s "
           f"({tp['candidates']:,} candidates)")
 

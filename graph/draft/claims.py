@@ -31,6 +31,7 @@ Modality and speaker come from :mod:`graph.draft.modality`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -85,8 +86,12 @@ class Candidate:
                 "cue": self.cue, "confidence": self.confidence}
 
 
-def _spans_in(items, s, e):
-    return [x for x in items if x[0] >= s and x[1] <= e]
+def _spans_in(items, s, e, starts=None):
+    """The items (sorted by start) that lie within [s, e); *starts* their start offsets, for bisect."""
+    if starts is None:
+        return [x for x in items if x[0] >= s and x[1] <= e]
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    return [x for x in items[lo:hi] if x[1] <= e]
 
 
 def _tok_index(toks, start, end):
@@ -122,11 +127,12 @@ def _quote(text, s, e):
 def candidates(text, named, lexicon, *, perspective=None) -> list[Candidate]:
     """Candidate claims of *text*; *named* are (start, end, entity, how) of every actor name."""
     named = sorted(named)
+    starts = [x[0] for x in named]
     out: list[Candidate] = []
     focus, focus_obj, last_group = None, None, None
     for ss, se in sentences(text):
         stoks = tokenise(text, ss, se)
-        in_sentence = _spans_in(named, ss, se)
+        in_sentence = _spans_in(named, ss, se, starts)
         said_by, speech, after_that = _speaker(text, stoks, in_sentence, lexicon)
         speaker = said_by[2] if said_by else None
         affiliation = []

@@ -17,6 +17,7 @@ the dataset does not have, such as "Qatar", under any of its names).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -96,13 +97,11 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset()) -> list[N
     starts = {s for s, _ in sents}
     lowers = {t.text for t in toks if t.text[:1].islower()}
 
+    span_starts = [s for s, _ in spans]
+
     def in_mention(t):
-        for s, e in spans:
-            if s <= t.start < e:
-                return True
-            if s > t.start:
-                break
-        return False
+        k = bisect.bisect_right(span_starts, t.start) - 1
+        return k >= 0 and spans[k][0] <= t.start < spans[k][1]
 
     found: dict[str, NewName] = {}
     gaz = _gazetteer_index()
