@@ -192,6 +192,12 @@ def candidates(text, named, lexicon, *, perspective=None) -> list[Candidate]:
 _SPEAKER_AFTER = {"spokesman", "spokeswoman", "spokesperson", "statement from", "statement by", "according to"}
 
 
+def _closing(stoks, j, words):
+    """Whether the speech cue ending at token *j* closes the sentence ("..., a diplomat said on
+    Friday.", "..., according to a statement from Doha."): it then covers the whole sentence."""
+    return len(stoks) - j <= (7 if words.lower() == "according to" else 4)
+
+
 def _adjacent(text, end, start):
     """Whether a name ending at *end* speaks through the cue at *start*: at most three words
     between ("the Emirati foreign ministry said"), no comma but one just before the cue."""
@@ -216,7 +222,7 @@ def _speaker(text, stoks, named, lexicon):
             else:
                 opens = next((x[2] for x in named if x[0] <= stoks[nxt].start < x[1] or
                               (x[0] >= stoks[nxt].start and x[0] - stoks[nxt].start < 6)), None)
-        where = (stoks[i].start, len(stoks) - j <= 8)      # a closing "..., X said." covers the sentence
+        where = (stoks[i].start, _closing(stoks, j, words))
         if words.lower() in _SPEAKER_AFTER:
             if after and after[0][0] - stoks[j - 1].end < 40:
                 return after[0], where, None
@@ -225,8 +231,8 @@ def _speaker(text, stoks, named, lexicon):
             return before[-1], where, opens
         if after and after[0][0] - stoks[j - 1].end < 30:
             return after[0], where, None
-    i, j, _ = sorted(hits)[0]
-    return None, (stoks[i].start, len(stoks) - j <= 8), None
+    i, j, words = sorted(hits)[0]
+    return None, (stoks[i].start, _closing(stoks, j, words)), None
 
 
 def _make(text, cs, ce, toks, subj, obj, hit, lexicon, how, conf, left_at, speaker, speech):
