@@ -253,7 +253,7 @@ def review(draft_file, into, port, open_browser):
         server = serve(draft_file, into=into, port=port)
     except ReviewError as exc:
         raise Exit(str(exc), exc.code) from None
-    click.echo(f"reviewing {draft_file}; accepted claims go into {server.session.into}")
+    click.echo(f"reviewing {draft_file}; accepted claims go into {os.path.relpath(server.session.into)}")
     click.echo(f"open: {server.url}")
     click.echo("press Ctrl-C to stop")
     if open_browser:
