@@ -167,7 +167,6 @@ def main(argv=None):
     f = lambda x: "-" if x is None else f"{x:.2f}"  # noqa: E731
     print(f"{'text':<34} {'gold':>4} {'cand':>4} {'recall':>6} {'precision':>9} {'modality':>8} "
           f"{'recall(unord.)':>14} {'both named':>10}")
-    tot = {"gold": 0, "candidates": 0, "matched": 0, "correct": 0, "mod": 0}
     for name, r in rows.items():
         print(f"{name:<34} {r['gold']:>4} {r['candidates']:>4} {f(r['recall']):>6} {f(r['precision']):>9} "
               f"{f(r['modality_accuracy']):>8} {f(r['recall_unordered']):>14} {r['both_actors_named']:>10}")

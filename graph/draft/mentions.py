@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gazetteer import state, state_names
-from .tokens import Token, norm, tokenise
+from .tokens import Token, tokenise
 
 __all__ = ["Mention", "Matcher", "name_keys"]
 

@@ -130,15 +130,15 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset()) -> list[N
         # a title opening the name ("Spokeswoman Lena Markova", "President X") is a cue, not the name
         title = None
         while len(words) > 1 and any(words[0].lower in cues for cues in lexicon.kinds.values()):
-            title, words = words[0], words[1:]
+            title, words = words[0].lower, words[1:]
         if words:
             k0 = i + toks[i:j].index(words[0])
-            _add(found, text, toks, words, k0, gaz, known, lexicon)
+            _add(found, text, toks, words, k0, gaz, known, lexicon, title)
         i = j
     return list(found.values())
 
 
-def _add(found, text, toks, words, k0, gaz, known, lexicon):
+def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
     s, e = words[0].start, words[-1].end
     name = text[s:e]
     kind, cue, nid = None, None, None
@@ -158,7 +158,7 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon):
             b = k0 - 1
             while b >= 0 and toks[b].lower in (",", "the", "a", "an"):
                 b -= 1
-            before = toks[b].lower if b >= 0 else ""
+            before = title or (toks[b].lower if b >= 0 else "")
             after_i = k0 + len(words)
             after = toks[after_i].lower if after_i < len(toks) else ""
             for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
