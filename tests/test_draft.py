@@ -283,3 +283,26 @@ def test_new_source_skeleton_validates(workdir):
     out = workdir / "elsewhere" / "s.yaml"
     r = run("new-source", "data/texts/ministries.txt", "--id", "x2", "--title", "x", "-o", out)
     assert r.exit_code == 0 and "text: ../data/texts/ministries.txt" in out.read_text(encoding="utf-8")
+
+
+# -- any text ---------------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+WORDS = ["Iran", "Tehran", "Russia's", "Chinese", "and", "said", "denied that", "should", "could", "not", "no",
+         "accused", "met", "both sides", "Each", "we", "our", "by", "attacked", "Lena Markova", "the", ",", ".",
+         ";", ":", "\n", "’s", "—", "According to", "If", "While", "U.S.", "Mr.", "“", "”", "é", "  ", "threats from"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=60))
+def test_any_text_drafts_with_verbatim_quotes(words):
+    text = " ".join(words)
+    if not text.strip():
+        return
+    out = draft(text, STATES, perspective="IRN").to_json()
+    for m in out["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+    for c in out["claims"]:
+        assert c["quote"] and c["quote"] in text
+        assert c["subject"] != c["object"]

@@ -112,9 +112,9 @@ class Lexicon:
     @classmethod
     def load(cls, extra=None) -> "Lexicon":
         """The shipped lexicon, extended by the YAML file *extra* (its cues first)."""
-        base = _read(LEXICON_PATH)
         if extra is None:
             return _cached()
+        base = _read(LEXICON_PATH)
         more = _read(Path(extra))
         merged = dict(base)
         merged["cues"] = list(more.get("cues") or []) + list(base.get("cues") or [])
@@ -191,7 +191,7 @@ def _match(pattern, toks, i):
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"cannot read the lexicon {path}: {exc}") from None
     except yaml.YAMLError as exc:
