@@ -34,7 +34,9 @@
   }
   function renderText() {
     var text = S.data.text, marks = [];
-    S.data.mentions.forEach(function (m) { marks.push([m.start, m.end, "ag-mention", m.entity]); });
+    S.data.mentions.forEach(function (m) {
+      marks.push([m.start, m.end, "ag-mention", m.entity + (m.via ? " (" + m.via + ")" : "")]);
+    });
     S.data.new_names.forEach(function (n) {
       (n.spans || []).forEach(function (s) { marks.push([s[0], s[1], "ag-newname", "new: " + n.name]); });
     });
