@@ -205,3 +205,26 @@ def test_drafting_again_keeps_the_decisions(server, work):
     r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])
     assert r.exit_code == 1 and "not a readable draft" in r.output
     assert (work / "drafts" / "ministries.yaml").read_text(encoding="utf-8") == "draft: [broken\n"
+
+
+def test_the_command_serves_until_ctrl_c(work):
+    import signal
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "review", "drafts/ministries.yaml", "--no-open"],
+                            cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [proc.stdout.readline() for _ in range(3)]
+        url = lines[1].split("open: ", 1)[1].strip()
+        assert url.startswith("http://127.0.0.1:") and "?token=" in url
+        port = int(url.split(":")[2].split("/")[0])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/api/state?" + url.split("?", 1)[1])
+        assert conn.getresponse().status == 200
+        conn.close()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and "stopped" in out and "Traceback" not in err
