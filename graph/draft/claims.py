@@ -1,18 +1,28 @@
 """Candidate claims: for each clause that names two actors, who does what to whom.
 
 Within a clause the actors are grouped ("China, Russia, and Iran" is one group:
-never a claim between its members). Then, each rule saying in ``cue`` why:
+never a claim between its members); a possessor naming the actor after it
+("Pakistan's Foreign Office") and the affiliation of a spokesman ("a Taliban
+spokesman") are not actors of their own; the speaker's own name ("..., the
+Emirati foreign ministry said") is left out when two other actors remain. Then,
+each rule saying in ``cue`` why:
 
 1. a type cue of the lexicon between two groups: the group before it acts on the
-   group after it (``reverse`` cues, "threats from X", the other way round);
+   group after it (``reverse`` cues, "threats from X", the other way round); a
+   ``reciprocal`` cue after one group ("A and B held talks"): its members act on
+   each other;
 2. a passive agent, "left behind by X": X acts on the group before it;
 3. two groups and no cue between them: the first acts on the other (the default
    type of the lexicon, low confidence);
-4. one group only: the other actor is the focus of the previous sentence (the
-   subject of its last candidate), as subject or object depending on whether the
-   group opens the clause ("the Taliban has ..."); "Each"/"Both" opening a
-   sentence stands for the last group of the previous sentence; "we"/"our" stand
-   for the source's perspective entity, when one is given.
+4. one group only, and a type cue: the other actor is the focus carried over from
+   the clause before (the subject of its last candidate; when that is the same
+   actor, the one it acted on), as subject or object depending on whether the
+   group opens the clause ("the Taliban has ...");
+5. "X warned that Y could ...": Y acts on the speaker X.
+
+References: "Each"/"Both" opening a sentence and "both sides", "the two
+countries"... anywhere stand for the last group named; "we"/"our" stand for the
+source's perspective entity, when one is given.
 
 Modality and speaker come from :mod:`graph.draft.modality`.
 
