@@ -34,3 +34,10 @@ __all__ = [
     "RELATION_TYPES", "QUADS", "CONTEXTS", "MODALITIES", "ENTITY_KINDS", "SOURCE_KINDS",
 ]
 
+
+def __getattr__(name):
+    # graph.draft is imported on first use (it is a callable module: graph.draft(text, ds))
+    if name == "draft":
+        import importlib
+        return importlib.import_module(".draft", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -27,7 +27,11 @@ _ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block style; text with characters that must be escaped is written in double quotes."""
+    """Block style; text with characters that must be escaped is written in double quotes;
+    a value met twice is written out twice (data files may not use anchors and aliases)."""
+
+    def ignore_aliases(self, data):
+        return True
 
 
 def _str(dumper, value):
@@ -41,7 +45,8 @@ _Dumper.add_multi_representer(str, _str)   # str subclasses (text written withou
 
 def data_yaml(groups, comment=None) -> str:
     """*groups* (``{"sources": [...], "entities": [...], "relations": [...]}`` of plain
-    dicts) as the text of a data file, with an optional leading *comment*."""
+    dicts, and any other top-level key a draft file has) as the text of a data file, with an
+    optional leading *comment*; empty groups are left out."""
     body = {k: v for k, v in groups.items() if v}
     text = yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000,
                      default_flow_style=False) if body else "entities: []\n"

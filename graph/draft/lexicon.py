@@ -1,0 +1,206 @@
+"""The cue lexicon: words and phrases that give a candidate claim its type, mode and modality.
+
+The lexicon ships as data (``lexicon.yaml``, read it for the format) and is
+extended by the user's own file: its cues come first, so they win on the same
+words. A cue's first word is a lemma whose regular forms are matched too
+(``accuse`` matches "accused", "accuses", "accusing"); ``...`` matches up to four
+words.
+
+>>> lex = Lexicon.load()
+>>> from graph.draft.tokens import tokenise
+>>> hits = lex.find_cues(tokenise("Beijing pledged $5 million in aid and accused Delhi"))
+>>> [(h.entry["type"], h.words) for h in hits]
+[('AID', 'pledged $5 million in aid'), ('ACCUSE', 'accused')]
+>>> sorted(forms("accuse"))
+['accuse', 'accused', 'accuses', 'accusing']
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import ActorgraphError
+from ..vocab import RELATION_TYPES
+from .tokens import Token, tokenise
+
+__all__ = ["Lexicon", "CueHit", "forms", "LEXICON_PATH", "LexiconError"]
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+GAP = 4
+
+
+class LexiconError(ActorgraphError):
+    """A lexicon file that cannot be read or does not follow the format."""
+
+
+def forms(word: str) -> set:
+    """The regular forms of an English verb or noun (over-generating is harmless)."""
+    w = word.lower()
+    out = {w, w + "s", w + "ing", w + "ed"}
+    if w.endswith("e"):
+        out |= {w + "d", w[:-1] + "ing"}
+        out -= {w + "ed", w + "ing"}
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        out |= {w + "es"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+        out -= {w + "ed"}
+    if len(w) <= 4 and len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    out.discard(w + "eed")
+    return {f for f in out if f}
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """One cue found in the tokens: tokens ``[i, j)``, its words and its lexicon entry."""
+
+    i: int
+    j: int
+    words: str
+    entry: dict
+
+
+def _compile(phrase, extra_forms=()):
+    words = [t.lower for t in tokenise(phrase)]
+    pattern = []
+    for k, w in enumerate(words):
+        if w == "." and k + 2 < len(words) and words[k + 1] == "." and words[k + 2] == ".":
+            continue
+        pattern.append(w)
+    # "..." is tokenised as three "." tokens: fold them into one GAP marker
+    out, k = [], 0
+    while k < len(pattern):
+        if pattern[k] == ".":
+            if not out or out[-1] != "...":
+                out.append("...")
+        else:
+            out.append(pattern[k])
+        k += 1
+    first = forms(out[0]) | {f.lower() for f in extra_forms} if out else set()
+    return [first] + [{w} if w != "..." else "..." for w in out[1:]]
+
+
+class Lexicon:
+    """Cues of type, modality, speech and name kinds (see ``lexicon.yaml``)."""
+
+    def __init__(self, data: dict):
+        self.cues = []
+        for entry in data.get("cues") or []:
+            if not isinstance(entry, dict) or "cue" not in entry or "type" not in entry:
+                raise LexiconError(f"a lexicon cue needs 'cue' and 'type': {entry!r}")
+            if entry["type"] not in RELATION_TYPES:
+                raise LexiconError(f"lexicon cue {entry['cue']!r}: unknown type {entry['type']!r}")
+            mode = entry.get("mode")
+            if mode is not None and mode not in RELATION_TYPES[entry["type"]].modes:
+                raise LexiconError(f"lexicon cue {entry['cue']!r}: {entry['type']} has no mode {mode!r}")
+            self.cues.append((_compile(str(entry["cue"]), entry.get("forms") or ()), entry))
+        self.default = data.get("default") or {"type": "CONSULT", "mode": None}
+        self.modality = {k: [tuple(t.lower for t in tokenise(str(p))) for p in v]
+                         for k, v in (data.get("modality") or {}).items()}
+        self.speech = [tuple(t.lower for t in tokenise(str(p))) for p in data.get("speech") or []]
+        self.kinds = {k: {str(w).lower() for w in v} for k, v in (data.get("kinds") or {}).items()}
+        self.by_first: dict[str, list] = {}
+        for n, (pattern, entry) in enumerate(self.cues):
+            for f in pattern[0]:
+                self.by_first.setdefault(f, []).append((n, pattern, entry))
+
+    @classmethod
+    def load(cls, extra=None) -> "Lexicon":
+        """The shipped lexicon, extended by the YAML file *extra* (its cues first)."""
+        if extra is None:
+            return _cached()
+        base = _read(LEXICON_PATH)
+        more = _read(Path(extra))
+        merged = dict(base)
+        merged["cues"] = list(more.get("cues") or []) + list(base.get("cues") or [])
+        for key in ("modality", "kinds"):
+            d = {k: list(v) for k, v in (base.get(key) or {}).items()}
+            for k, v in (more.get(key) or {}).items():
+                d.setdefault(k, [])
+                d[k] = list(v) + d[k]
+            merged[key] = d
+        merged["speech"] = list(more.get("speech") or []) + list(base.get("speech") or [])
+        if more.get("default"):
+            merged["default"] = more["default"]
+        return cls(merged)
+
+    def find_cues(self, toks: list[Token]) -> list[CueHit]:
+        """Every type cue in *toks*, longest first, not overlapping, in order."""
+        out, i = [], 0
+        while i < len(toks):
+            best = None
+            for n, pattern, entry in self.by_first.get(toks[i].lower, ()):
+                j = _match(pattern, toks, i)
+                if j is not None and (best is None or j > best[0]):
+                    best = (j, entry)
+            if best:
+                j, entry = best
+                out.append(CueHit(i, j, join(toks[i:j]), entry))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def find_phrases(self, phrases, toks: list[Token]) -> list[tuple[int, int, str]]:
+        """(i, j, words) of every phrase of *phrases* (tuples of words) in *toks*."""
+        out = []
+        lows = [t.lower for t in toks]
+        for p in phrases:
+            n = len(p)
+            for i in range(len(lows) - n + 1):
+                if tuple(lows[i:i + n]) == p:
+                    out.append((i, i + n, join(toks[i:i + n])))
+        return sorted(out)
+
+
+def join(toks) -> str:
+    """The words of *toks* as written (a space only where the text has one)."""
+    out = ""
+    for k, t in enumerate(toks):
+        out += ("" if k == 0 or toks[k - 1].end == t.start else " ") + t.text
+    return out
+
+
+def _match(pattern, toks, i):
+    """End index of *pattern* matched at token *i*, or None."""
+    j = i + 1
+    k = 1
+    while k < len(pattern):
+        p = pattern[k]
+        if p == "...":
+            nxt = pattern[k + 1]
+            for g in range(0, GAP + 1):
+                if j + g < len(toks) and toks[j + g].lower in nxt:
+                    j = j + g + 1
+                    break
+            else:
+                return None
+            k += 2
+            continue
+        if j >= len(toks) or toks[j].lower not in p:
+            return None
+        j += 1
+        k += 1
+    return j
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"cannot read the lexicon {path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"the lexicon {path} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"the lexicon {path} must be a mapping with a 'cues' list")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _cached() -> Lexicon:
+    return Lexicon(_read(LEXICON_PATH))

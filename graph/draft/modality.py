@@ -1,0 +1,75 @@
+"""Modality and speaker of a candidate claim, from the cue words of its clause.
+
+In order of precedence:
+
+- an explicit denial ("denied that", "rejected claims") -> ``denied``;
+- a recommendation: "should", "must", "need to" after the subject, or "it is
+  critical that" before it -> ``recommended``;
+- a speculation: "could", "may", "would", "if" after the subject, or "potential"
+  between the subject and the type cue -> ``speculated``;
+- a negation ("not", "no", "never") between the subject and the type cue -> ``denied``;
+- a speech cue ("said", "according to", "statement") -> ``claimed``, by the speaker;
+- otherwise ``reported``.
+
+>>> from graph.draft.tokens import tokenise
+>>> from graph.draft.lexicon import Lexicon
+>>> lex = Lexicon.load()
+>>> toks = tokenise("Iran should not attack Iraq")
+>>> modality_of(toks, lex, subject_at=0, cue_at=3, object_at=4)
+('recommended', 'should')
+>>> modality_of(tokenise("Iran did not attack Iraq"), lex, subject_at=0, cue_at=3, object_at=4)
+('denied', 'not')
+>>> modality_of(tokenise("Iran attacked Iraq"), lex, subject_at=0, cue_at=1, object_at=2, speech=True)
+('claimed', None)
+"""
+
+from __future__ import annotations
+
+__all__ = ["modality_of", "speech_cues"]
+
+
+_RELATIVE = {"that", "which", "who", "whom", "whose"}
+
+
+def _hits(phrases, lows, lo, hi, relative_ok=True):
+    for i in range(max(lo, 0), min(hi, len(lows))):
+        if not relative_ok and i > 0 and lows[i - 1] in _RELATIVE:
+            continue      # "any deal that would limit": the modal of a relative clause
+        for p in phrases:
+            if tuple(lows[i:i + len(p)]) == p:
+                return " ".join(p).replace(" '", "'")
+    return None
+
+
+def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, skip=()):
+    """``(modality, cue words or None)`` for a claim whose subject starts at token *subject_at*
+    (None: implied, not in the clause), type cue at *cue_at* (None: no cue) and object at
+    *object_at*. Tokens whose index is in *skip* (the type cue's own words) are not cues."""
+    lows = [("\0" if k in skip else t.lower) for k, t in enumerate(toks)]
+    mod = lexicon.modality
+    n = len(lows)
+    s = 0 if subject_at is None else subject_at
+    c = cue_at if cue_at is not None else object_at
+    hit = _hits(mod.get("denied_explicit", ()), lows, 0, n)
+    if hit:
+        return "denied", hit
+    rec = mod.get("recommended", ())
+    that = [p for p in rec if p[-1] == "that"]
+    hit = _hits(that, lows, 0, max(s, c)) or _hits([p for p in rec if p[-1] != "that"], lows, s, n, False)
+    if hit:
+        return "recommended", hit
+    hit = (_hits(mod.get("speculated", ()), lows, s, n, False)
+           or _hits(mod.get("speculated_adjectives", ()), lows, min(s, c), max(s, c) + 1))
+    if hit:
+        return "speculated", hit
+    hit = _hits(mod.get("negation", ()), lows, min(s, c), c)
+    if hit:
+        return "denied", hit
+    if speech:
+        return "claimed", None
+    return "reported", None
+
+
+def speech_cues(toks, lexicon) -> list[tuple[int, int, str]]:
+    """(i, j, words) of every speech cue ("said", "according to") in *toks*."""
+    return lexicon.find_phrases(lexicon.speech, toks)

@@ -1,0 +1,162 @@
+"""The review server: a local HTTP server for one review session, on 127.0.0.1 only.
+
+Every request must carry the session's random token (``?token=...``, compared in
+constant time) and a ``Host`` header naming this server (``127.0.0.1:PORT`` or
+``localhost:PORT``), which defeats DNS rebinding; a POST must also come from the
+page's own origin. Anything else gets 403 and nothing is done. The page is static
+(``static/``), offline, under a strict Content-Security-Policy (no inline script,
+nothing from elsewhere); it gets its data from ``/api/state`` and saves with
+``POST /api/save``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from ..errors import ActorgraphError
+from .session import ReviewError, ReviewSession
+
+__all__ = ["ReviewServer", "serve", "CSP"]
+
+STATIC = Path(__file__).with_name("static")
+MAX_BODY = 4_000_000
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+_FILES = {"/static/review.js": ("review.js", "text/javascript; charset=utf-8"),
+          "/static/review.css": ("review.css", "text/css; charset=utf-8")}
+
+
+class ReviewServer(ThreadingHTTPServer):
+    """The server of one :class:`ReviewSession`; ``url`` is the page with its token."""
+
+    daemon_threads = True
+    allow_reuse_address = False
+
+    def __init__(self, session: ReviewSession, port: int = 0):
+        self.session = session
+        self.token = secrets.token_urlsafe(24)
+        super().__init__(("127.0.0.1", port), _Handler)
+        self.port = self.server_address[1]
+        self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+        self.origins = {f"http://{h}" for h in self.hosts}
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/?token={self.token}"
+
+    def start(self) -> threading.Thread:
+        """Serve in a background thread (for tests and notebooks); ``shutdown()`` stops it."""
+        t = threading.Thread(target=self.serve_forever, name="actorgraph-review", daemon=True)
+        t.start()
+        return t
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: ReviewServer
+    server_version = "actorgraph-review"
+    sys_version = ""
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet: the terminal shows the URL only
+        pass
+
+    def _send(self, code, body: bytes, ctype="text/plain; charset=utf-8"):
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Frame-Options", "DENY")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _json(self, code, value):
+        self._send(code, json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+
+    def _allowed(self) -> bool:
+        host = self.headers.get("Host", "")
+        if host not in self.server.hosts:
+            self._send(403, b"forbidden: this server answers only to 127.0.0.1 and localhost\n")
+            return False
+        token = (parse_qs(urlsplit(self.path).query).get("token") or [""])[0]
+        if not hmac.compare_digest(token.encode(), self.server.token.encode()):
+            self._send(403, b"forbidden: the URL's token is missing or wrong; use the URL the command printed\n")
+            return False
+        return True
+
+    def do_GET(self):  # noqa: N802
+        if not self._allowed():
+            return
+        path = urlsplit(self.path).path
+        if path == "/":
+            html = (STATIC / "review.html").read_text(encoding="utf-8").replace("__TOKEN__", self.server.token)
+            self._send(200, html.encode("utf-8"), "text/html; charset=utf-8")
+        elif path in _FILES:
+            name, ctype = _FILES[path]
+            self._send(200, (STATIC / name).read_bytes(), ctype)
+        elif path == "/api/state":
+            self._json(200, self.server.session.state())
+        else:
+            self._send(404, b"not found\n")
+
+    def do_POST(self):  # noqa: N802
+        if not self._allowed():
+            return
+        origin = self.headers.get("Origin")
+        if origin is not None and origin not in self.server.origins:
+            self._send(403, b"forbidden: a request from another origin\n")
+            return
+        if urlsplit(self.path).path != "/api/save":
+            self._send(404, b"not found\n")
+            return
+        if not (self.headers.get("Content-Type") or "").startswith("application/json"):
+            self._json(415, {"ok": False, "problems": ["the request must be JSON"]})
+            return
+        try:
+            n = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            n = -1
+        if n < 0 or n > MAX_BODY:
+            self._json(413, {"ok": False, "problems": [f"the request must be 0..{MAX_BODY} bytes"]})
+            return
+        try:
+            payload = json.loads(self.rfile.read(n).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            self._json(400, {"ok": False, "problems": [f"the request is not valid JSON: {exc}"]})
+            return
+        try:
+            result = self.server.session.save(payload)
+        except ReviewError as exc:
+            self._json(400, {"ok": False, "problems": [str(exc)]})
+            return
+        except ActorgraphError as exc:   # an output file that cannot be written
+            self._json(500, {"ok": False, "problems": [str(exc)]})
+            return
+        self._json(200, result)
+
+    def do_HEAD(self):  # noqa: N802
+        self.do_GET()
+
+    def _refuse(self):
+        if self._allowed():
+            self._send(405, b"method not allowed\n")
+
+    do_PUT = do_DELETE = do_PATCH = _refuse
+
+
+def serve(draft_path, *, into=None, port=0) -> ReviewServer:
+    """A :class:`ReviewServer` for the draft at *draft_path* (not yet serving: call
+    ``serve_forever()``, or ``start()`` for a background thread)."""
+    session = ReviewSession(draft_path, into=into)
+    try:
+        return ReviewServer(session, port)
+    except OSError as exc:
+        raise ReviewError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}", 1) from None
