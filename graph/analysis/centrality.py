@@ -20,7 +20,7 @@ joins them, in either direction): a claim links two actors whoever acts.
 Filter first (``ds.view(modality="reported")``) to rank on a subset.
 
 By default it ranks *actors* on the claims among them, as :func:`balance`
-signs them: agreements, assets and places (:data:`THING_KINDS`), and every
+signs them: agreements, assets and places (:data:`~graph.vocab.THING_KINDS`), and every
 claim that touches one, are left out (``actors_only=False`` keeps them), and so
 are the structural ties -- ``HOLDS``, ``PART_OF``, ``LOCATED_IN``... -- which
 are facts about the map, not claims of action (``structural=True`` keeps them).
@@ -57,14 +57,10 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import QueryError
-from ..vocab import ENTITY_KINDS
+from ..vocab import ACTOR_KINDS, THING_KINDS
 from ._report import html_table, text_table
-from .balance import THING_KINDS
 
 __all__ = ["centrality", "Centrality", "MEASURES", "ACTOR_KINDS"]
-
-ACTOR_KINDS = tuple(k for k in ENTITY_KINDS if k not in THING_KINDS)
-"""The entity kinds ranked by default: every kind but agreements, assets and places."""
 
 MEASURES = ("degree", "claims", "in", "out", "betweenness", "eigenvector")
 _HEADERS = ["rank", "id", "name", "kind", "claims", "out", "in", "neighbours", "degree", "betweenness"]
@@ -149,7 +145,7 @@ def centrality(ds, *, by="degree", actors_only=True, structural=False) -> Centra
         ``out``, ``betweenness`` or ``eigenvector``. Ties are broken by the
         other measures, then by id.
     actors_only : bool, default True
-        Rank only actors (:data:`ACTOR_KINDS`), on the claims among them;
+        Rank only actors (:data:`~graph.vocab.ACTOR_KINDS`), on the claims among them;
         ``False`` ranks agreements, assets and places too.
     structural : bool, default False
         Count the structural ties (``HOLDS``, ``PART_OF``...) as links too.
