@@ -399,9 +399,9 @@ def test_timeline_through_offices_with_relation_filters(seed):
 
 def test_timeline_reuses_the_datasets_time_order():
     import importlib
-    from graph.dataset import _time_key
+    from graph.dataset import time_key
     tl = importlib.import_module("graph.analysis.timeline")   # the module (graph.analysis.timeline is the function)
-    assert tl._time_key is _time_key
+    assert tl.time_key is time_key
     assert not hasattr(tl, "_key") and not hasattr(tl, "_when_text")
 
 
