@@ -6,9 +6,13 @@ its ``networkx.MultiDiGraph``:
 * relations by subject, object or pair come from the graph's adjacency
   (``g.succ[s]`` / ``g.pred[o]``, each keyed by relation id): the cost grows
   with the relations of the actors named, not with the dataset;
-* time filters use two sorted lists (relations by start date, by end date)
-  and :mod:`bisect`: a relation overlaps ``[lo, hi]`` when it starts by ``hi``
-  and ends from ``lo``, so the shorter of the two runs is read;
+* time filters use sorted lists and :mod:`bisect`: dated relations are put in
+  buckets by how long they span (up to a month, a year, ten years), each sorted
+  by start date; a relation of a bucket spanning at most ``D`` days overlaps
+  ``[lo, hi]`` only if it starts within ``[lo - D, hi]``, so a bucket reads little
+  more than its answer. The rest (longer or open intervals) are sorted by start
+  and by end, and the shorter of the runs "starts by ``hi``" and "ends from
+  ``lo``" is read;
 * each relation's position in data order, to give results in that order;
 * ``part_of`` children, for actor filters that include the parts of an actor.
 
@@ -34,6 +38,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import deque
+from datetime import timedelta
 
 __all__ = ["Index", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in", "simple_paths"]
 
@@ -145,24 +150,50 @@ class Index:
         rels = self._relations
         return [rels[k] for k in sorted(rids, key=pos.__getitem__)]
 
+    SPANS = (31, 366, 3661)
+    """The buckets of the time index: relations spanning at most this many days (then the rest)."""
+
     def _time(self):
         if self._starts is None:
-            dated = [r for r in self._relations.values() if r.when is not None]
-            by_start = sorted(dated, key=lambda r: r.when.start)
-            by_end = sorted(dated, key=lambda r: r.when.end)
-            self._starts = ([r.when.start for r in by_start], [r.id for r in by_start])
-            self._ends = ([r.when.end for r in by_end], [r.id for r in by_end])
+            buckets = [[] for _ in self.SPANS]
+            rest = []
+            for r in self._relations.values():
+                w = r.when
+                if w is None:
+                    continue
+                span = (w.end - w.start).days
+                for i, d in enumerate(self.SPANS):
+                    if span <= d:
+                        buckets[i].append(r)
+                        break
+                else:
+                    rest.append(r)
+            self._starts = []
+            for d, rs in zip(self.SPANS, buckets):
+                rs.sort(key=lambda r: r.when.start)
+                self._starts.append((timedelta(days=d), [r.when.start for r in rs], [r.id for r in rs]))
+            by_start = sorted(rest, key=lambda r: r.when.start)
+            by_end = sorted(rest, key=lambda r: r.when.end)
+            self._ends = ([r.when.start for r in by_start], [r.id for r in by_start],
+                          [r.when.end for r in by_end], [r.id for r in by_end])
         return self._starts, self._ends
 
     def overlapping(self, lo, hi):
-        """``(count, ids)``: the shorter of the runs "starts by *hi*" and "ends from *lo*"; ids is a
-        function giving the ids of that run (every relation overlapping [lo, hi] is in it)."""
-        (starts, s_ids), (ends, e_ids) = self._time()
+        """``(count, ids)``: how many candidates a time filter ``[lo, hi]`` reads, and a function
+        giving their ids (every relation overlapping [lo, hi] is among them)."""
+        buckets, (starts, s_ids, ends, e_ids) = self._time()
+        runs = []
+        for span, b_starts, b_ids in buckets:
+            try:
+                first = bisect_left(b_starts, lo - span)
+            except OverflowError:
+                first = 0
+            runs.append((b_ids, first, bisect_right(b_starts, hi)))
         n_start = bisect_right(starts, hi)          # starts[:n_start] start on or before hi
         first_end = bisect_left(ends, lo)           # ends[first_end:] end on or after lo
-        if n_start <= len(ends) - first_end:
-            return n_start, lambda: s_ids[:n_start]
-        return len(ends) - first_end, lambda: e_ids[first_end:]
+        runs.append((s_ids, 0, n_start) if n_start <= len(ends) - first_end else (e_ids, first_end, len(ends)))
+        count = sum(max(0, b - a) for _, a, b in runs)
+        return count, lambda: [k for ids, a, b in runs for k in ids[a:b]]
 
     def with_parts(self, ids) -> set:
         """*ids* and every entity ``part_of`` one of them, at any depth."""
