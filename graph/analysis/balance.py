@@ -353,7 +353,7 @@ def balance(ds, *, modality=None, rule="sum", merge_parts=False, actors_only=Tru
                   "each improved by single-entity moves; not guaranteed optimal")
     n_tri, n_bal = count_triangles(ties)
     complete = n_tri <= LIST_LIMIT
-    triangles = list_triangles(ties) if complete else list_triangles(ties, unbalanced_only=True)
+    triangles = list_triangles(ties, LIST_LIMIT, unbalanced_only=not complete)
     names = {e: entity_name(ds, e) for t in ties.values() for e in t.pair}
     return Balance(ties=ties, ambivalent=ambivalent, triangles=triangles, camps=s.camps,
                    frustrated=sorted(s.frustrated, key=lambda t: t.pair), method="exact" if s.exact else "heuristic",
