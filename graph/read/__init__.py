@@ -8,12 +8,16 @@ A new input format is one module here and one line in ``READERS``.
 
 from __future__ import annotations
 
+from . import bulk
 from .base import KINDS, FileRead, Locator, Piece, Plain, RecordLocator, TableLocator
 
 __all__ = ["READERS", "reader_for", "FileRead", "Piece", "Locator", "TableLocator", "RecordLocator", "Plain",
            "KINDS"]
 
-READERS: dict = {}
+READERS: dict = {
+    ".parquet": bulk.read_parquet,
+    ".jsonl": bulk.read_jsonl,
+}
 """File suffix (lower case, with the dot) -> reader function."""
 
 
