@@ -3,7 +3,8 @@
 ``actorgraph analyze KIND [PATH]`` runs one analysis of :mod:`graph.analysis`
 on the data (filtered first by the usual relation filters) and prints a
 readable report, or JSON with ``--json``. ``actorgraph import --format csv``
-turns CSV tables back into a validated YAML data file.
+turns CSV tables back into a validated YAML data file; ``--format gdelt|icews|acled|polecat``
+converts event files into bulk relation files of a data folder (:mod:`graph.read.events`).
 
 Exit codes: 0 fine, 1 invalid data or a refused output, 2 bad usage.
 """
@@ -185,21 +186,53 @@ def _echo_warnings(caught):
             click.echo(f"warning: {w.message}", err=True)
 
 
+EVENT_FORMATS = ("gdelt", "icews", "acled", "polecat")
+
+
+def _import_events(fmt, files, output, data, name, bulk):
+    """--format gdelt|icews|acled|polecat: event files -> bulk files in the folder OUTPUT."""
+    from .read.events import import_events
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise Exit(f"{output} is a file: for --format {fmt}, -o names the data folder to write the bulk files in")
+    existing = data if data is not None else (output if os.path.isdir(output) else None)
+    ds = load_or_exit(existing) if existing is not None else None
+    try:
+        result = import_events(list(files), fmt, output, existing=ds, name=name, bulk=bulk,
+                               protect=ds.files if ds is not None else ())
+    except DataError as exc:
+        exit_with_problems(exc.problems, "nothing written")
+    except OutputError as exc:
+        raise Exit(str(exc), 1) from None
+    except ImportError:
+        raise Exit("importing event files needs pyarrow: pip install 'actorgraph[bulk]'", 1) from None
+    click.echo(str(result))
+
+
 @main.command(name="import")
-@click.option("--format", "-f", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True,
-              help="The format of the tables.")
-@click.argument("tables", nargs=-1, required=True, metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX")
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv", *EVENT_FORMATS]), default="csv", show_default=True,
+              help="The format of the tables, or of the event files (GDELT 2.0, ICEWS, ACLED, POLECAT).")
+@click.argument("tables", nargs=-1, required=True,
+                metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX | EVENT_FILE...")
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False),
               help="The sources table (default: sources.csv or PREFIX-sources.csv next to the relations).")
 @click.option("--output", "-o", required=True, type=click.Path(),
-              help="The YAML file to write (or an existing folder: imported.yaml in it).")
-def import_(fmt, tables, sources, output):
-    """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file.
+              help="The YAML file to write (or an existing folder: imported.yaml in it); for event files, the "
+                   "data folder to write the bulk files in.")
+@click.option("--data", "data", type=click.Path(exists=True, file_okay=False),
+              help="Event files: the data folder whose entities actors are matched against (default: OUTPUT).")
+@click.option("--name", help="Event files: the name of the import's files and dataset source.")
+@click.option("--bulk", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
+              help="Event files: the format of the relations file.")
+def import_(fmt, tables, sources, output, data, name, bulk):
+    """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file,
+    or event files (--format gdelt|icews|acled|polecat) into bulk relation files of a data folder.
 
     Nothing is written unless the result validates; problems are listed as
     FILE:ROW:COLUMN of the CSV tables. Columns that are not actorgraph fields
     (Kumu's Tags, Strength...) are ignored, with a warning naming them.
     """
+    if fmt in EVENT_FORMATS:
+        return _import_events(fmt, tables, output, data, name, bulk)
     from .formats.tables import UnknownColumnWarning, import_csv
 
     ents, rels, found_sources = _tables(list(tables))
