@@ -25,9 +25,12 @@ import graph  # noqa: E402
 from graph.analysis import balance, centrality  # noqa: E402
 
 
-def timed(fn):
+def timed(fn, *args):
+    """(seconds, result) of fn(*args); for an analysis, its printed report is made too."""
     t = time.perf_counter()
-    out = fn()
+    out = fn(*args)
+    if fn is not graph.load:
+        str(out)
     return time.perf_counter() - t, out
 
 
@@ -40,9 +43,9 @@ def main(argv=None):
     for m in (int(x) for x in a.sizes.split(",")):
         with tempfile.TemporaryDirectory() as d:
             generate(d, entities=max(100, m // 10), relations=m, files=10)
-            t_load, ds = timed(lambda: graph.load(d))
-        t_c, c = timed(lambda: (lambda r: (r, str(r)))(centrality(ds))[0])
-        t_b, b = timed(lambda: (lambda r: (r, str(r)))(balance(ds))[0])
+            t_load, ds = timed(graph.load, d)
+        t_c, c = timed(centrality, ds)
+        t_b, b = timed(balance, ds)
         print(f"{m:>10} {t_load:>7.1f} {t_c:>13.1f} {t_c / t_load:>6.2f} {t_b:>10.1f} {t_b / t_load:>6.2f}",
               flush=True)
         notes.append(f"{m}: centrality of {c.total} actors, {c.betweenness_text}; balance: {len(b.ties)} ties, "

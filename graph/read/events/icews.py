@@ -84,7 +84,7 @@ def convert(path, actors, source_id, problems, skipped, limit=200):
     if found:
         problems.extend(sorted(found)[:limit])
         return None
-    for line, row, code, day, intensity in pending:
+    for _line, row, code, day, intensity in pending:
         mapped = event_type(code)
         if mapped is None:
             skipped["of CAMEO root 01 (statements: no PLOVER type)"] += 1
