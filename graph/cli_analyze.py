@@ -194,7 +194,8 @@ def _import_events(fmt, files, output, data, name, bulk):
     from .read.events import import_events
     if os.path.exists(output) and not os.path.isdir(output):
         raise Exit(f"{output} is a file: for --format {fmt}, -o names the data folder to write the bulk files in")
-    existing = data if data is not None else (output if os.path.isdir(output) else None)
+    from .loader import data_files
+    existing = data if data is not None else (output if os.path.isdir(output) and data_files(output) else None)
     ds = load_or_exit(existing) if existing is not None else None
     try:
         result = import_events(list(files), fmt, output, existing=ds, name=name, bulk=bulk,

@@ -197,3 +197,19 @@ def test_the_cli_imports_and_reports_problems_with_exit_1(tmp_path):
     res = runner.invoke(main, ["import", "-f", "gdelt", str(EVENTS / "gdelt-20250114.export.CSV"),
                                "-o", str(EVENTS / "acled-2023.csv")])
     assert res.exit_code == 2 and "is a file" in res.output
+
+
+def test_a_second_import_into_the_folder_reuses_the_entities_of_the_first(tmp_path):
+    from graph.read.events import import_events
+    first = import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path)
+    assert first.entities > 0
+    again = import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path, name="again")
+    assert again.entities == 0 and [os.path.basename(f) for f in again.files] == [
+        "again.sources.jsonl", "again.relations.parquet"]
+    # re-running the first import (same name) rewrites its own entities file rather than matching it
+    redo = import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path)
+    assert redo.entities == first.entities
+    res = CliRunner().invoke(main, ["import", "-f", "gdelt", str(EVENTS / "gdelt-20250114.export.CSV"),
+                                    "-o", str(tmp_path), "--name", "cli"])
+    assert res.exit_code == 0, res.output          # a folder of bulk files only: no YAML data to load
+    assert "(5 relations, 0 new entities, source 'cli')" in res.output

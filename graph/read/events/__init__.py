@@ -6,7 +6,8 @@ default the format and the first file's name, e.g. ``gdelt-20240101``):
 
 * ``NAME.sources.jsonl``: the one ``dataset`` source of the import;
 * ``NAME.entities.jsonl``: the entities the import had to create (actor codes
-  or names that match no entity of the data folder; see :mod:`.actors`);
+  or names that match no entity of the data folder, nor of the bulk entity files
+  already in the output folder -- earlier imports --; see :mod:`.actors`);
 * ``NAME.relations.parquet`` (or ``.jsonl``): one relation per event, ``modality:
   reported``, with ``{source, record}`` evidence: the event's own record
   (its id, and its URL where the dataset gives one).
@@ -77,6 +78,24 @@ def _entities_of(existing):
     return [to_dict(e) for e in existing.entities.values()]
 
 
+def _bulk_entities(folder, name):
+    """The entities of the bulk files in *folder* (earlier imports), but those of import *name* itself."""
+    from .. import reader_for
+    from ..bulk import kind_of
+    out = []
+    if not os.path.isdir(folder):
+        return out
+    for f in sorted(os.listdir(folder)):
+        path = os.path.join(folder, f)
+        read = reader_for(f)
+        if read is None or f.startswith(name + ".") or f.startswith(".") or kind_of(f, ()) != "entities":
+            continue
+        with open(path, "rb") as fh:
+            fr = read(path, fh.read(), base_dir=folder)
+        out += [p.values for p in fr.pieces if isinstance(p.values.get("id"), str)]
+    return out
+
+
 def _write_all(outputs, protect):
     """Write every (path, bytes) to a temporary file, then rename them all; on a failure, remove them."""
     temps = []
@@ -114,7 +133,7 @@ def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parque
     convert, title, url = FORMATS[fmt]
     files = [os.fspath(f) for f in files]
     name = name or _name(fmt, files)
-    actors = Actors(_entities_of(existing))
+    actors = Actors(_entities_of(existing) + _bulk_entities(out_dir, name))
     problems, tables, skipped = [], [], Counter()
     for path in files:
         if not os.path.isfile(path):
