@@ -124,7 +124,9 @@ def convert(path, actors, source_id, problems, skipped, limit=200):
     if bad_rows:
         lines, wrong = _lines(path)
         found += [Problem(str(path), n, 0, f"expected {len(COLUMNS)} tab-separated columns (a GDELT 2.0 event "
-                                           f"record), found {w}") for n, w in wrong]
+                                           f"record), found {w}" + (" (GDELT 1.0 events have 57 or 58: this reads "
+                                                                    "GDELT 2.0 files)" if w in (57, 58) else ""))
+                  for n, w in wrong]
     c = {name: table.column(name) for name in _NEED}
     checks = [
         ("GLOBALEVENTID", pc.match_substring_regex(c["GLOBALEVENTID"], r"^[0-9]+$"),
