@@ -5,7 +5,9 @@ A :class:`Dataset` is what :func:`graph.load` returns. ``ds.graph`` is a
 edge per relation keyed by the relation id (with the relation's fields, plus
 ``quad``); ``ds.graph.graph["sources"]`` maps source ids to their fields.
 Filters return a *view*: a smaller dataset that is queried, rendered and
-exported the same way.
+exported the same way. Queries use indexes (:mod:`graph.index`): actor filters
+read the graph's adjacency and time filters a sorted index, so their cost grows
+with the answer, not with the dataset.
 
 Examples
 --------
@@ -60,11 +62,12 @@ from datetime import date
 import networkx as nx
 
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
+from .index import Index, degree_in, degree_out, edges_between, in_edges, out_edges, simple_paths
 from .model import Entity, Relation, Source, to_dict
 from .vocab import MODALITIES, QUADS, RELATION_TYPES
 from .when import parse_when
 
-__all__ = ["Dataset", "Path", "AUTHOR"]
+__all__ = ["Dataset", "Path", "AUTHOR", "time_key"]
 
 AUTHOR = "author"
 """Use ``asserted_by=AUTHOR`` to select claims made by the source's own author."""
@@ -127,6 +130,7 @@ class Dataset:
                 names.setdefault(n.strip().lower(), e.id)
         self._names = names
         self.graph = self._build_graph()
+        self._index = Index(self._relations, self.entities)
 
     # -- construction ---------------------------------------------------
     def _build_graph(self) -> nx.MultiDiGraph:
@@ -170,6 +174,7 @@ class Dataset:
 
         Examples
         --------
+        >>> import graph
         >>> ds = graph.example()
         >>> ds.entity("islamabad").id
         'PAK'
@@ -197,6 +202,7 @@ class Dataset:
     def source(self, sid) -> Source:
         """The source with this id.
 
+        >>> import graph
         >>> graph.example().source("s1").title
         'First op-ed'
         """
@@ -208,6 +214,7 @@ class Dataset:
     def relation(self, rid) -> Relation:
         """The relation with this id.
 
+        >>> import graph
         >>> graph.example().relation("usa-requests-tal").attributes
         {'value': '$7 billion'}
         """
@@ -247,6 +254,7 @@ class Dataset:
 
         Examples
         --------
+        >>> import graph
         >>> ds = graph.example()
         >>> [r.id for r in ds.relations(subject="Washington", type="REQUEST")]
         ['usa-requests-tal']
@@ -256,15 +264,21 @@ class Dataset:
         ['tal-rejects-usa', 'fo-claims-ties']
         """
         preds = []
+        plans = []   # (how many candidates, a function giving their ids): the smallest is read
+        g = self.graph
         subj = self._ids(subject, parts)
         if subj is not None:
             preds.append(lambda r: r.subject in subj)
+            plans.append((degree_out(g, subj), lambda: out_edges(g, subj)))
         obj = self._ids(object, parts)
         if obj is not None:
             preds.append(lambda r: r.object in obj)
+            plans.append((degree_in(g, obj), lambda: in_edges(g, obj)))
         if between is not None:
             a, b = (self._ids([x], parts) for x in between)
             preds.append(lambda r: (r.subject in a and r.object in b) or (r.subject in b and r.object in a))
+            plans.append((min(degree_out(g, a) + degree_in(g, a), degree_out(g, b) + degree_in(g, b)),
+                          lambda: edges_between(g, a, b)))
         types = self._check(type, RELATION_TYPES, "type", upper=True)
         if types is not None:
             preds.append(lambda r: r.type in types)
@@ -301,7 +315,12 @@ class Dataset:
             lo = _date(start, "start") if start is not None else date.min
             hi = _date(end, "end") if end is not None else date.max
             preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
-        return [r for r in self._relations.values() if all(p(r) for p in preds)]
+            plans.append(self._index.overlapping(lo, hi))
+        if not plans:
+            return [r for r in self._relations.values() if all(p(r) for p in preds)]
+        _, candidates = min(plans, key=lambda p: p[0])
+        rels = self._relations
+        return self._index.in_order(k for k in candidates() if all(p(rels[k]) for p in preds))
 
     def _ids(self, names, parts=False):
         if names is None:
@@ -312,21 +331,11 @@ class Dataset:
     def with_parts(self, ids) -> set:
         """*ids* and every entity that is ``part_of`` one of them, at any depth.
 
+        >>> import graph
         >>> sorted(graph.example().with_parts({"PAK"}))
         ['PAK', 'PAK-FO']
         """
-        ids = set(ids)
-        children = {}
-        for e in self.entities.values():
-            if e.part_of:
-                children.setdefault(e.part_of, []).append(e.id)
-        todo = list(ids)
-        while todo:
-            for c in children.get(todo.pop(), ()):
-                if c not in ids:
-                    ids.add(c)
-                    todo.append(c)
-        return ids
+        return self._index.with_parts(ids)
 
     @staticmethod
     def _check(values, allowed, what, upper=False):
@@ -349,10 +358,11 @@ class Dataset:
         Undated relations come last. With ``parts=True`` the entities that are
         part of *a* or *b* count too (see :meth:`relations`).
 
+        >>> import graph
         >>> [(str(r.when), r.id) for r in graph.example().between("USA", "PAK")]
         [('2021-08..2025-01', 'usa-dismissed-pak'), ('2025', 'fo-claims-ties')]
         """
-        return sorted(self.relations(between=(a, b), parts=parts), key=_time_key)
+        return sorted(self.relations(between=(a, b), parts=parts), key=time_key)
 
     def neighbours(self, actor, *, direction="both", hops=1) -> list:
         """Entity ids within *hops* steps of *actor*, nearest first (then by id).
@@ -360,6 +370,7 @@ class Dataset:
         ``direction`` is ``"out"`` (whom the actor acts on), ``"in"`` (who acts
         on it) or ``"both"``.
 
+        >>> import graph
         >>> ds = graph.example()
         >>> ds.neighbours("CHN"), ds.neighbours("CHN", hops=2), ds.neighbours("TAL", direction="in")
         (['PAK'], ['PAK', 'TAL', 'USA'], ['USA'])
@@ -391,12 +402,15 @@ class Dataset:
     def ego(self, actor, *, hops=1, direction="both") -> "Dataset":
         """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them.
 
+        >>> import graph
         >>> graph.example().ego("CHN")
         <Dataset: 2 entities, 1 relation, 1 source>
         """
         start = self.entity(actor).id
         keep = {n for n, _ in self._bfs(start, direction, hops)}
-        rels = [r for r in self._relations.values() if r.subject in keep and r.object in keep]
+        g = self.graph
+        rels = self._index.in_order(k for n in keep for m, keys in g._succ.get(n, {}).items() if m in keep
+                                    for k in keys)
         return self._subset(rels, extra_entities={start})
 
     def paths(self, a, b, *, max_hops=4, directed=False) -> list:
@@ -405,24 +419,19 @@ class Dataset:
         Each :class:`Path` carries, for each step, the relations joining the
         two entities (in either direction unless ``directed=True``), in time order.
 
+        >>> import graph
         >>> p = graph.example().paths("CHN", "TAL")[0]
         >>> p.nodes, [[r.type for r in hop] for hop in p.hops]
         (('CHN', 'PAK', 'TAL'), [['COOPERATE'], ['ASSAULT']])
         """
         src, dst = self.entity(a).id, self.entity(b).id
-        if src == dst:
-            return []
-        # simple (not multi) graphs, so parallel relations do not repeat a path
-        g = nx.DiGraph() if directed else nx.Graph()
-        g.add_edges_from(self.graph.edges())
-        if src not in g or dst not in g:
-            return []
         found = []
-        for nodes in nx.all_simple_paths(g, src, dst, cutoff=max_hops):
+        # on the adjacency, pruned by the distance to dst; parallel relations do not repeat a path
+        for nodes in simple_paths(self.graph, src, dst, max_hops, directed=directed):
             hops = []
             for u, v in zip(nodes, nodes[1:]):
                 rels = [r for r in self._relations_between(u, v) if not directed or r.subject == u]
-                hops.append(tuple(sorted(rels, key=_time_key)))
+                hops.append(tuple(sorted(rels, key=time_key)))
             found.append(Path(tuple(nodes), tuple(hops)))
         found.sort(key=lambda p: (len(p), p.nodes))
         return found
@@ -442,6 +451,7 @@ class Dataset:
         (computed on the filtered relations). The view holds the entities its
         relations touch (and the focus actor) and the sources they cite.
 
+        >>> import graph
         >>> ds = graph.example()
         >>> ds.view(modality="reported")
         <Dataset: 3 entities, 3 relations, 2 sources>
@@ -459,6 +469,7 @@ class Dataset:
     def counts(self) -> dict:
         """Counts by entity kind, relation type, modality and source (for ``actorgraph info``).
 
+        >>> import graph
         >>> graph.example().counts()["modalities"]
         {'reported': 3, 'claimed': 1, 'recommended': 1, 'speculated': 1}
         """
@@ -478,7 +489,13 @@ class Dataset:
         }
 
 
-def _time_key(r):
+def time_key(r):
+    """Sort key of relations in time order: by start, then end, then id; undated ones last.
+
+    >>> import graph
+    >>> [str(r.when) for r in sorted(graph.example().relations(), key=time_key)]
+    ['2021-08..2025-01', '2023', '2025', '2025-02', '2025-03', 'None']
+    """
     if r.when is None:
         return (1, date.max, date.max, "")
     return (0, r.when.start, r.when.end, r.id)

@@ -32,6 +32,8 @@ __all__ = [
     "MODALITIES",
     "ENTITY_KINDS",
     "SOURCE_KINDS",
+    "THING_KINDS",
+    "ACTOR_KINDS",
     "POLARITY_RANGE",
 ]
 
@@ -168,6 +170,17 @@ ENTITY_KINDS: dict[str, str] = {
     "asset": "a thing that is held or transferred (e.g. military equipment)",
     "place": "a region, city or territory",
 }
+
+THING_KINDS: tuple[str, ...] = ("agreement", "asset", "place")
+"""Entity kinds that are not actors: what claims are about. Analyses of who is friend or
+enemy, or central, leave them out by default (seizing equipment is not enmity with it)."""
+
+ACTOR_KINDS: tuple[str, ...] = tuple(k for k in ENTITY_KINDS if k not in THING_KINDS)
+"""The entity kinds that act: every kind but agreements, assets and places.
+
+>>> ACTOR_KINDS[:3], "asset" in ACTOR_KINDS
+(('state', 'de_facto_authority', 'armed_group'), False)
+"""
 
 SOURCE_KINDS: dict[str, str] = {
     "op-ed": "an opinion article",

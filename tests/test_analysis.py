@@ -399,9 +399,9 @@ def test_timeline_through_offices_with_relation_filters(seed):
 
 def test_timeline_reuses_the_datasets_time_order():
     import importlib
-    from graph.dataset import _time_key
+    from graph.dataset import time_key
     tl = importlib.import_module("graph.analysis.timeline")   # the module (graph.analysis.timeline is the function)
-    assert tl._time_key is _time_key
+    assert tl.time_key is time_key
     assert not hasattr(tl, "_key") and not hasattr(tl, "_when_text")
 
 
@@ -454,3 +454,83 @@ def test_seed_analyses_run_and_add_up(seed):
     dated = timeline(seed, "TAL")
     starts = [r.when.start for r in dated]
     assert starts == sorted(starts)
+
+
+# -- at scale: the fast paths give the measures of the slow ones -------------------------------
+
+def _random_graph_dataset(seed_, n, m, kinds=None):
+    rng = random.Random(seed_)
+    types = ["AID", "COOPERATE", "ACCUSE", "ASSAULT", "SUPPORT", "REQUEST"]
+    rels = [(f"r{i}", f"E{rng.randrange(n)}", rng.choice(types), f"E{rng.randrange(n)}") for i in range(m)]
+    return make(rels, entities=[f"E{i}" for i in range(n)], kinds=kinds)
+
+
+def _nx_simple(ds):
+    g = nx.Graph()
+    g.add_nodes_from(ds.entities)
+    g.add_edges_from((r.subject, r.object) for r in ds.relations() if r.subject != r.object)
+    return g
+
+
+def test_large_centrality_matches_networkx_exactly_within_the_work_budget():
+    ds = _random_graph_dataset(1, 300, 1500)    # entities x ties over NETWORKX_UP_TO: the scipy paths
+    c = centrality(ds)
+    assert not c.approximate and c.betweenness_sources is None and "approximate" not in str(c)
+    g = _nx_simple(ds)
+    bc, ev = nx.betweenness_centrality(g), nx.eigenvector_centrality(g, max_iter=1000, tol=1e-08)
+    for row in c.rows:
+        assert row["betweenness"] == pytest.approx(round(bc[row["id"]], 6), abs=1.1e-6)
+        assert row["eigenvector"] == pytest.approx(round(ev[row["id"]], 6), abs=1.1e-6)
+        assert row["neighbours"] == g.degree(row["id"])
+
+
+def test_centrality_past_the_work_budget_is_sampled_and_says_so():
+    ds = _random_graph_dataset(2, 300, 1500)
+    g = _nx_simple(ds)
+    c = centrality(ds, by="betweenness", betweenness_work=40 * g.number_of_edges(), seed=3)
+    assert c.approximate and c.betweenness_sources == 40
+    assert "approximate, estimated from 40 of 300 entities as sources" in str(c)
+    d = c.to_dict()
+    assert d["approximate"] is True and d["betweenness_method"] == "sampled" and d["betweenness_sources"] == 40
+    est = nx.betweenness_centrality(g, k=40, seed=3)    # the estimate networkx makes from the same sample
+    for row in c.rows:
+        assert row["betweenness"] == pytest.approx(round(est[row["id"]], 6), abs=1.1e-6)
+    assert [r["betweenness"] for r in c.rows] == sorted((r["betweenness"] for r in c.rows), reverse=True)
+
+
+def test_triangle_counts_by_sparse_products_match_the_enumeration(monkeypatch):
+    balance_module = __import__("sys").modules["graph.analysis.balance"]   # (graph.analysis.balance is the function)
+    ds = _random_graph_dataset(3, 40, 400)
+    b = balance(ds)
+    assert b.triangles_complete and b.n_triangles == len(b.triangles) > 10
+    assert b.n_balanced == sum(t.balanced for t in b.triangles)
+    ties = b.ties
+    brute = [(u, v, w) for u, v, w in itertools.combinations(sorted(b.entities), 3)
+             if (u, v) in ties and (u, w) in ties and (v, w) in ties]
+    assert [t.nodes for t in b.triangles] == brute
+    # past the listing limit: the counts stay exact, the list keeps only unbalanced triangles
+    monkeypatch.setattr(balance_module, "LIST_LIMIT", 5)
+    small = balance(ds)
+    assert (small.n_triangles, small.n_balanced, small.balanced_fraction) == (b.n_triangles, b.n_balanced,
+                                                                              b.balanced_fraction)
+    assert not small.triangles_complete and len(small.triangles) == 5
+    assert [t.nodes for t in small.triangles] == [t.nodes for t in b.unbalanced][:5]
+    assert small.to_dict()["triangles_complete"] is False and small.to_dict()["triangle_count"] == b.n_triangles
+
+
+def test_heuristic_on_a_large_group_bounds_its_restarts_and_says_so(monkeypatch):
+    import graph.analysis.camps as camps
+    monkeypatch.setattr(camps, "FULL_RESTARTS_UP_TO", 50)
+    balance_module = __import__("sys").modules["graph.analysis.balance"]   # (graph.analysis.balance is the function)
+    monkeypatch.setattr(balance_module, "FULL_RESTARTS_UP_TO", 50)
+    ds = _random_graph_dataset(4, 200, 1200)
+    b = balance(ds, restarts=10)
+    assert b.method == "heuristic" and b.to_dict()["approximate"] is True
+    assert "10 seeded random starts (2 for the largest group, of " in b.method_detail
+    # the local search ends where no single move helps: check it against the ties directly
+    first = set(b.camps[0])
+    side = {e: e in first for e in b.entities}
+    for e in b.entities:
+        before = sum(((side[t.a] == side[t.b]) != (t.sign > 0)) for t in b.ties.values() if e in t.pair)
+        after = sum(((side[t.a] == side[t.b]) == (t.sign > 0)) for t in b.ties.values() if e in t.pair)
+        assert after >= before

@@ -175,3 +175,104 @@ def test_load_remembers_input_files(seed):
     names = [f.replace("\\", "/") for f in seed.files]
     assert any(n.endswith("data/seed/relations.yaml") for n in names)
     assert any(n.endswith("texts/000_e8862f374e2db2d8.txt") for n in names)
+
+
+# -- the indexed queries give what a scan of every relation gives ---------------------------------
+
+def _random_dataset(seed, n_entities=30, n_relations=300):
+    import random
+    rng = random.Random(seed)
+    types = ["AID", "ACCUSE", "CONSULT", "ASSAULT", "REQUEST", "HOLDS"]
+    whens = ["2001", "2001-05", "2003-02-11", "2000..2002", "2002-06..", "..2001-03", None]
+    lines = ["sources: [{id: s, title: t}, {id: u, title: v}]", "entities:"]
+    for e in range(n_entities):
+        parent = f", part_of: E{rng.randrange(e)}" if e > 3 and rng.random() < 0.3 else ""
+        lines.append(f"  - {{id: E{e}, name: Entity {e}, kind: state{parent}}}")
+    lines.append("relations:")
+    for i in range(n_relations):
+        when = rng.choice(whens)
+        lines.append(f"  - {{id: r{i}, subject: E{rng.randrange(n_entities)}, object: E{rng.randrange(n_entities)}, "
+                     f"type: {rng.choice(types)}, modality: {rng.choice(['reported', 'claimed'])}, "
+                     + (f"when: '{when}', " if when else "")
+                     + f"evidence: [{{source: {rng.choice('su')}, quote: q}}]}}")
+    return graph.loads("\n".join(lines))
+
+
+def _scan(ds, subject=None, object=None, between=None, start=None, end=None, type=None, parts=True):
+    """The unindexed reference: every relation, tested one by one."""
+    from graph.when import parse_when
+
+    def ids_of(names):
+        out = {ds.entity(n).id for n in ([names] if isinstance(names, str) else names)}
+        return ds.with_parts(out) if parts else out
+    out = []
+    for r in ds.relations():
+        if subject is not None and r.subject not in ids_of(subject):
+            continue
+        if object is not None and r.object not in ids_of(object):
+            continue
+        if between is not None:
+            a, b = ids_of(between[0]), ids_of(between[1])
+            if not ((r.subject in a and r.object in b) or (r.subject in b and r.object in a)):
+                continue
+        if start is not None or end is not None:
+            lo = parse_when(start).start if start else None
+            hi = parse_when(end).end if end else None
+            if r.when is None or (hi and r.when.start > hi) or (lo and r.when.end < lo):
+                continue
+        if type is not None and r.type != type:
+            continue
+        out.append(r.id)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_indexed_relations_match_a_scan_of_every_relation(seed):
+    import random
+    ds = _random_dataset(seed)
+    rng = random.Random(seed)
+    ents = sorted(ds.entities)
+    assert ids(ds.relations()) == [f"r{i}" for i in range(300)]   # data order
+    for _ in range(60):
+        x, y = rng.choice(ents), rng.choice(ents)
+        parts = rng.random() < 0.5
+        t = rng.choice([None, "AID", "HOLDS"])
+        lo, hi = rng.choice([(None, None), ("2001", None), (None, "2001-04"), ("2001-05-01", "2002"), ("2004", None)])
+        for q in ({"subject": x}, {"object": x}, {"subject": [x, y]}, {"subject": x, "object": y},
+                  {"between": (x, y)}, {"between": (x, x)}, {"start": lo, "end": hi},
+                  {"subject": x, "start": lo, "end": hi}, {"between": (x, y), "end": hi}):
+            q = dict(q, parts=parts, type=t)
+            got = ids(ds.relations(**{k: v for k, v in q.items() if v is not None}))
+            assert got == _scan(ds, **q), q
+        pair = ds.between(x, y, parts=parts)
+        assert sorted(ids(pair)) == sorted(_scan(ds, between=(x, y), parts=parts))
+        assert ids(pair) == ids(sorted(pair, key=graph.dataset.time_key))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pruned_paths_match_networkx_all_simple_paths(seed):
+    import random
+    ds = _random_dataset(seed, n_entities=25, n_relations=60)
+    rng = random.Random(seed)
+    for directed in (False, True):
+        simple = nx.DiGraph() if directed else nx.Graph()
+        simple.add_edges_from(ds.graph.edges())
+        for _ in range(15):
+            a, b = rng.sample(sorted(ds.entities), 2)
+            hops = rng.choice([1, 2, 3, 4])
+            got = [p.nodes for p in ds.paths(a, b, max_hops=hops, directed=directed)]
+            want = (sorted((tuple(p) for p in nx.all_simple_paths(simple, a, b, cutoff=hops)),
+                           key=lambda p: (len(p), p)) if a in simple and b in simple else [])
+            assert got == want, (a, b, hops, directed)
+            for p in ds.paths(a, b, max_hops=hops, directed=directed):
+                for (u, v), hop in zip(zip(p.nodes, p.nodes[1:]), p.hops):
+                    assert hop and all({r.subject, r.object} == {u, v} for r in hop)
+                    assert not directed or all(r.subject == u for r in hop)
+
+
+def test_ego_and_parts_use_the_same_answers_as_before(small):
+    ds = _random_dataset(7)
+    for e in sorted(ds.entities)[:10]:
+        keep = {e, *ds.neighbours(e)}
+        assert ids(ds.ego(e).relations()) == [r.id for r in ds.relations() if r.subject in keep and r.object in keep]
+    assert ids(small.relations(subject="PAK")) == ids(small.relations(subject=["PAK", "PAK-FO"], parts=False))

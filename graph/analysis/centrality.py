@@ -9,7 +9,12 @@ The measures, for each entity of a dataset (or view):
 * ``neighbours`` and ``degree``: the distinct entities it is tied to, and
   that number over ``n - 1`` (networkx ``degree_centrality``).
 * ``betweenness``: how often it lies on the shortest paths between two other
-  entities (normalised, networkx ``betweenness_centrality``): a broker.
+  entities (normalised, networkx ``betweenness_centrality``): a broker. On
+  large graphs it is computed by :mod:`graph.analysis.betweenness` (Brandes's
+  algorithm with sparse matrices), exactly while entities x ties stays within
+  :data:`BETWEENNESS_WORK`, and beyond that *estimated* from a seeded sample of
+  source entities as networkx's ``k=`` does; the report then says so and how
+  many sources it used (``betweenness_sources``).
 * ``eigenvector``: high when it is tied to entities that are themselves
   central (networkx ``eigenvector_centrality``). When the power iteration does
   not converge the column holds PageRank instead and ``eigen_method`` says so.
@@ -20,7 +25,7 @@ joins them, in either direction): a claim links two actors whoever acts.
 Filter first (``ds.view(modality="reported")``) to rank on a subset.
 
 By default it ranks *actors* on the claims among them, as :func:`balance`
-signs them: agreements, assets and places (:data:`THING_KINDS`), and every
+signs them: agreements, assets and places (:data:`~graph.vocab.THING_KINDS`), and every
 claim that touches one, are left out (``actors_only=False`` keeps them), and so
 are the structural ties -- ``HOLDS``, ``PART_OF``, ``LOCATED_IN``... -- which
 are facts about the map, not claims of action (``structural=True`` keeps them).
@@ -54,17 +59,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from collections import Counter
+
 import networkx as nx
+import numpy as np
+from scipy import sparse
 
 from ..errors import QueryError
-from ..vocab import ENTITY_KINDS
+from ..vocab import ACTOR_KINDS, THING_KINDS
 from ._report import html_table, text_table
-from .balance import THING_KINDS
+from .betweenness import betweenness, sources_within
 
-__all__ = ["centrality", "Centrality", "MEASURES", "ACTOR_KINDS"]
+__all__ = ["centrality", "Centrality", "MEASURES", "ACTOR_KINDS", "BETWEENNESS_WORK"]
 
-ACTOR_KINDS = tuple(k for k in ENTITY_KINDS if k not in THING_KINDS)
-"""The entity kinds ranked by default: every kind but agreements, assets and places."""
+BETWEENNESS_WORK = 100_000_000
+"""Sources x ties that betweenness may cost: exact within it, a sample of sources beyond
+(100,000 ties: 1,000 sources, a few seconds)."""
+NETWORKX_UP_TO = 200_000
+"""Entities x ties up to which networkx itself computes betweenness and eigenvector (small graphs)."""
 
 MEASURES = ("degree", "claims", "in", "out", "betweenness", "eigenvector")
 _HEADERS = ["rank", "id", "name", "kind", "claims", "out", "in", "neighbours", "degree", "betweenness"]
@@ -80,6 +92,20 @@ class Centrality:
     total: int = 0      # entities ranked (rows may be cut to the top ones)
     actors_only: bool = True
     structural: bool = False
+    betweenness_sources: int | None = None   # sources sampled for betweenness; None: exact (every entity)
+    seed: int = 0
+
+    @property
+    def approximate(self) -> bool:
+        """True when the betweenness column is an estimate from sampled sources."""
+        return self.betweenness_sources is not None
+
+    @property
+    def betweenness_text(self) -> str:
+        if not self.approximate:
+            return "betweenness: exact"
+        return (f"betweenness: approximate, estimated from {self.betweenness_sources:,} of {self.total:,} entities "
+                f"as sources (seeded sample, seed {self.seed})")
 
     def __len__(self):
         return len(self.rows)
@@ -93,7 +119,9 @@ class Centrality:
 
     def to_dict(self) -> dict:
         return {"by": self.by, "eigen_method": self.eigen_method, "total": self.total,
-                "actors_only": self.actors_only, "structural": self.structural, "rows": self.rows}
+                "actors_only": self.actors_only, "structural": self.structural,
+                "approximate": self.approximate, "betweenness_sources": self.betweenness_sources,
+                "betweenness_method": "sampled" if self.approximate else "exact", "rows": self.rows}
 
     @property
     def scope_text(self) -> str:
@@ -116,6 +144,8 @@ class Centrality:
         rows, headers = self._table()
         note = ("" if self.eigen_method == "eigenvector" else
                 "\n(eigenvector centrality did not converge: the last column is PageRank)")
+        if self.approximate:
+            note += f"\n({self.betweenness_text})"
         top = f" (top {len(self.rows)})" if len(self.rows) < self.total else ""
         what = "entities" if not self.actors_only else "actors"
         return (f"Centrality of {self.total} {what}, ranked by {self.by}{top}\n({self.scope_text})\n\n"
@@ -126,18 +156,52 @@ class Centrality:
         return html_table(rows, headers, caption=f"Centrality, ranked by {self.by}")
 
 
+def _power_iteration(g, max_iter=1000, tol=1e-08):
+    """networkx's eigenvector_centrality (iterate with A + I from the all-ones vector), with scipy."""
+    nodes = list(g)
+    idx = {v: i for i, v in enumerate(nodes)}
+    n = len(nodes)
+    u = np.fromiter((idx[a] for a, b in g.edges()), dtype=np.int64)
+    v = np.fromiter((idx[b] for a, b in g.edges()), dtype=np.int64)
+    A = sparse.csr_matrix((np.ones(2 * len(u)), (np.concatenate([u, v]), np.concatenate([v, u]))), shape=(n, n))
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        xlast = x
+        x = xlast + A @ xlast
+        x = x / (np.linalg.norm(x) or 1.0)
+        if np.abs(x - xlast).sum() < n * tol:
+            return {w: float(x[i]) for i, w in enumerate(nodes)}
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
 def _eigen(g):
     if g.number_of_nodes() == 0:
         return {}, "eigenvector"
     if g.number_of_edges() == 0:
         return {n: 0.0 for n in g}, "eigenvector"
+    if g.number_of_nodes() * g.number_of_edges() > NETWORKX_UP_TO:
+        try:
+            return _power_iteration(g), "eigenvector"
+        except nx.PowerIterationFailedConvergence:
+            return nx.pagerank(g), "pagerank"
     try:
         return nx.eigenvector_centrality(g, max_iter=1000, tol=1e-08), "eigenvector"
     except nx.PowerIterationFailedConvergence:
         return nx.pagerank(g), "pagerank"
 
 
-def centrality(ds, *, by="degree", actors_only=True, structural=False) -> Centrality:
+def _betweenness(g, work, seed):
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    if n == 0:
+        return {}, None
+    if n * m <= NETWORKX_UP_TO:
+        return nx.betweenness_centrality(g), None
+    k = sources_within(n, m, work)
+    return betweenness(g, k=None if k >= n else k, seed=seed), (None if k >= n else k)
+
+
+def centrality(ds, *, by="degree", actors_only=True, structural=False, betweenness_work=BETWEENNESS_WORK,
+               seed=0) -> Centrality:
     """Rank the entities of *ds* by centrality.
 
     Parameters
@@ -149,10 +213,15 @@ def centrality(ds, *, by="degree", actors_only=True, structural=False) -> Centra
         ``out``, ``betweenness`` or ``eigenvector``. Ties are broken by the
         other measures, then by id.
     actors_only : bool, default True
-        Rank only actors (:data:`ACTOR_KINDS`), on the claims among them;
+        Rank only actors (:data:`~graph.vocab.ACTOR_KINDS`), on the claims among them;
         ``False`` ranks agreements, assets and places too.
     structural : bool, default False
         Count the structural ties (``HOLDS``, ``PART_OF``...) as links too.
+    betweenness_work : int
+        Sources x ties betweenness may cost (:data:`BETWEENNESS_WORK`): beyond it betweenness is
+        estimated from a sample of sources, and the result says so (``approximate``).
+    seed : int
+        Seed of that sample.
 
     Returns
     -------
@@ -189,24 +258,30 @@ def centrality(ds, *, by="degree", actors_only=True, structural=False) -> Centra
         e = ds.entities.get(eid)
         return not actors_only or e is None or e.kind not in THING_KINDS
 
-    mg = nx.MultiDiGraph()
-    mg.add_nodes_from(n for n in ds.graph.nodes if kept(n))
-    mg.add_edges_from((r.subject, r.object, r.id) for r in ds.relations()
-                      if (structural or r.quad != "structural") and kept(r.subject) and kept(r.object))
+    nodes = [n for n in ds.graph.nodes if kept(n)]
+    out, inn, loops, pairs = Counter(), Counter(), Counter(), {}
+    for r in ds.relations():
+        if (structural or r.quad != "structural") and kept(r.subject) and kept(r.object):
+            out[r.subject] += 1
+            inn[r.object] += 1
+            if r.subject == r.object:
+                loops[r.subject] += 1
+            else:
+                pairs[(r.subject, r.object)] = None
     simple = nx.Graph()
-    simple.add_nodes_from(mg.nodes)
-    simple.add_edges_from((u, v) for u, v in mg.edges() if u != v)
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from(pairs)
     n = simple.number_of_nodes()
     degree = nx.degree_centrality(simple) if n > 1 else {x: 0.0 for x in simple}
-    between = nx.betweenness_centrality(simple) if n else {}
+    between, sampled = _betweenness(simple, betweenness_work, seed)
     eigen, method = _eigen(simple)
     rows = []
-    for eid in mg.nodes:
+    for eid in nodes:
         e = ds.entities.get(eid)
         rows.append({
             "id": eid, "name": e.name if e else eid, "kind": e.kind if e else None,
-            "claims": mg.in_degree(eid) + mg.out_degree(eid) - mg.number_of_edges(eid, eid),
-            "out": mg.out_degree(eid), "in": mg.in_degree(eid),
+            "claims": out[eid] + inn[eid] - loops[eid],
+            "out": out[eid], "in": inn[eid],
             "neighbours": simple.degree(eid),
             "degree": round(degree.get(eid, 0.0), 6),
             "betweenness": round(between.get(eid, 0.0), 6),
@@ -217,4 +292,4 @@ def centrality(ds, *, by="degree", actors_only=True, structural=False) -> Centra
     for i, r in enumerate(rows, 1):
         r["rank"] = i
     rows = [{"rank": r.pop("rank"), **r} for r in rows]
-    return Centrality(rows, by, method, len(rows), actors_only, structural)
+    return Centrality(rows, by, method, len(rows), actors_only, structural, sampled, seed)

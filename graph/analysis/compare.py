@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 from ..errors import QueryError
 from ._report import html_table
-from .balance import _check_modalities, effective_polarity
+from .ties import check_modalities, effective_polarity
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
 
@@ -181,7 +181,7 @@ def compare(ds, source_a, source_b, *, modality=COMPARED_MODALITIES) -> Comparis
     a, b = ds.source(source_a).id, ds.source(source_b).id
     if a == b:
         raise QueryError(f"compare two different sources (both are '{a}')")
-    modality = _check_modalities(modality)
+    modality = check_modalities(modality)
     rels_a = [r for r in ds.relations() if a in r.sources]
     rels_b = [r for r in ds.relations() if b in r.sources]
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dataset import AUTHOR, _time_key
+from ..dataset import AUTHOR, time_key
 from ..errors import UnknownEntityError
 from ._report import html_table, plural, text_table
 
@@ -179,7 +179,7 @@ def timeline(ds, actor=None, other=None, *, parts=True, **filters) -> Timeline:
     elif len(sides) == 2:
         a, b = sides
         rels = [r for r in rels if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
-    dated = sorted((r for r in rels if r.when is not None), key=_time_key)
+    dated = sorted((r for r in rels if r.when is not None), key=time_key)
     undated = [r for r in rels if r.when is None]
     names = {a: ds.entities[a].name if a in ds.entities else a for a in actors}
     return Timeline(dated, undated, actors, names)

@@ -1,4 +1,4 @@
-"""The import command: CSV tables into a validated data file (nothing written unless it validates)."""
+"""The import command: CSV tables into a validated data file, event files into bulk files (nothing half-written)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import click
 
 from ..errors import DataError, OutputError
 from ..formats.tables import csv_paths
-from .common import Exit, exit_with_problems, plural
+from .common import Exit, exit_with_problems, load_or_exit, plural
 
 __all__ = ["import_"]
 
@@ -39,21 +39,55 @@ def _echo_warnings(caught):
             click.echo(f"warning: {w.message}", err=True)
 
 
+EVENT_FORMATS = ("gdelt", "icews", "acled", "polecat")
+
+
+def _import_events(fmt, files, output, data, name, bulk):
+    """--format gdelt|icews|acled|polecat: event files -> bulk files in the folder OUTPUT."""
+    from ..loader import data_files
+    from ..read.events import import_events
+
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise Exit(f"{output} is a file: for --format {fmt}, -o names the data folder to write the bulk files in")
+    existing = data if data is not None else (output if os.path.isdir(output) and data_files(output) else None)
+    ds = load_or_exit(existing) if existing is not None else None
+    try:
+        result = import_events(list(files), fmt, output, existing=ds, name=name, bulk=bulk,
+                               protect=ds.files if ds is not None else ())
+    except DataError as exc:
+        exit_with_problems(exc.problems, "nothing written")
+    except OutputError as exc:
+        raise Exit(str(exc), 1) from None
+    except ImportError:
+        raise Exit("importing event files needs pyarrow: pip install 'actorgraph[bulk]'", 1) from None
+    click.echo(str(result))
+
+
 @click.command(name="import")
-@click.option("--format", "-f", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True,
-              help="The format of the tables.")
-@click.argument("tables", nargs=-1, required=True, metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX")
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv", *EVENT_FORMATS]), default="csv", show_default=True,
+              help="The format of the tables, or of the event files (GDELT 2.0, ICEWS, ACLED, POLECAT).")
+@click.argument("tables", nargs=-1, required=True,
+                metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX | EVENT_FILE...")
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False),
               help="The sources table (default: sources.csv or PREFIX-sources.csv next to the relations).")
 @click.option("--output", "-o", required=True, type=click.Path(),
-              help="The YAML file to write (or an existing folder: imported.yaml in it).")
-def import_(fmt, tables, sources, output):
-    """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file.
+              help="The YAML file to write (or an existing folder: imported.yaml in it); for event files, the "
+                   "data folder to write the bulk files in.")
+@click.option("--data", "data", type=click.Path(exists=True, file_okay=False),
+              help="Event files: the data folder whose entities actors are matched against (default: OUTPUT).")
+@click.option("--name", help="Event files: the name of the import's files and dataset source.")
+@click.option("--bulk", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
+              help="Event files: the format of the relations file.")
+def import_(fmt, tables, sources, output, data, name, bulk):
+    """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file,
+    or event files (--format gdelt|icews|acled|polecat) into bulk relation files of a data folder.
 
     Nothing is written unless the result validates; problems are listed as
     FILE:ROW:COLUMN of the CSV tables. Columns that are not actorgraph fields
     (Kumu's Tags, Strength...) are ignored, with a warning naming them.
     """
+    if fmt in EVENT_FORMATS:
+        return _import_events(fmt, tables, output, data, name, bulk)
     from ..formats.csv_import import import_csv
     from ..read.tables import UnknownColumnWarning
 

@@ -8,12 +8,19 @@ A new input format is one module here and one line in ``READERS``.
 
 from __future__ import annotations
 
+from . import bulk
+from . import yaml as yaml_reader
 from .base import KINDS, FileRead, Locator, Piece, Plain, RecordLocator, TableLocator
 
 __all__ = ["READERS", "reader_for", "FileRead", "Piece", "Locator", "TableLocator", "RecordLocator", "Plain",
            "KINDS"]
 
-READERS: dict = {}
+READERS: dict = {
+    ".yaml": yaml_reader.read,
+    ".yml": yaml_reader.read,
+    ".parquet": bulk.read_parquet,
+    ".jsonl": bulk.read_jsonl,
+}
 """File suffix (lower case, with the dot) -> reader function."""
 
 
@@ -25,11 +32,3 @@ def reader_for(path):
             return read
     return None
 
-
-def _register():
-    from . import yaml as _yaml
-    READERS[".yaml"] = _yaml.read
-    READERS[".yml"] = _yaml.read
-
-
-_register()

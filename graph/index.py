@@ -1,0 +1,213 @@
+"""Indexes behind a dataset's queries: adjacency, time and data order, so a query costs what it finds.
+
+:class:`Index` is built lazily, piece by piece, from a dataset's relations and
+its ``networkx.MultiDiGraph``:
+
+* relations by subject, object or pair come from the graph's adjacency
+  (``g.succ[s]`` / ``g.pred[o]``, each keyed by relation id): the cost grows
+  with the relations of the actors named, not with the dataset;
+* time filters use sorted lists and :mod:`bisect`: dated relations are put in
+  buckets by how long they span (up to a month, a year, ten years), each sorted
+  by start date; a relation of a bucket spanning at most ``D`` days overlaps
+  ``[lo, hi]`` only if it starts within ``[lo - D, hi]``, so a bucket reads little
+  more than its answer. The rest (longer or open intervals) are sorted by start
+  and by end, and the shorter of the runs "starts by ``hi``" and "ends from
+  ``lo``" is read;
+* each relation's position in data order, to give results in that order;
+* ``part_of`` children, for actor filters that include the parts of an actor.
+
+:func:`simple_paths` lists simple paths of at most ``max_hops`` steps, pruned by
+the distance to the target (a breadth-first search from it): a step is taken
+only when the target is still within the hops left.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph([("A", "B", "ab"), ("B", "C", "bc"), ("C", "D", "cd"), ("A", "C", "ac")])
+>>> sorted(simple_paths(g, "A", "C", 2))
+[['A', 'B', 'C'], ['A', 'C']]
+>>> simple_paths(g, "D", "A", 3, directed=True)
+[]
+>>> sorted(out_edges(g, {"A"}))
+['ab', 'ac']
+>>> sorted(edges_between(g, {"A"}, {"B", "C"}))
+['ab', 'ac']
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import deque
+from datetime import timedelta
+
+__all__ = ["Index", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in", "simple_paths"]
+
+
+def out_edges(g, nodes):
+    """Ids of the relations whose subject is one of *nodes* (edge keys of the MultiDiGraph)."""
+    succ = g._succ
+    return [k for n in nodes for keys in succ.get(n, {}).values() for k in keys]
+
+
+def in_edges(g, nodes):
+    """Ids of the relations whose object is one of *nodes*."""
+    pred = g._pred
+    return [k for n in nodes for keys in pred.get(n, {}).values() for k in keys]
+
+
+def degree_out(g, nodes):
+    """How many relations have their subject in *nodes* (what :func:`out_edges` would give)."""
+    succ = g._succ
+    return sum(len(keys) for n in nodes for keys in succ.get(n, {}).values())
+
+
+def degree_in(g, nodes):
+    pred = g._pred
+    return sum(len(keys) for n in nodes for keys in pred.get(n, {}).values())
+
+
+def edges_between(g, a, b):
+    """Ids of the relations from *a* to *b* or from *b* to *a* (sets of nodes), each once.
+
+    Walks the edges of the side with fewer relations, looking each other end up in the other set.
+    """
+    if degree_out(g, a) + degree_in(g, a) > degree_out(g, b) + degree_in(g, b):
+        a, b = b, a
+    succ, pred = g._succ, g._pred
+    out = []
+    for n in a:
+        for m, keys in succ.get(n, {}).items():
+            if m in b:
+                out.extend(keys)
+        for m, keys in pred.get(n, {}).items():
+            if m in b and not (m in a and n in b):   # an edge inside both sets is found from its subject
+                out.extend(keys)
+    return list(dict.fromkeys(out))
+
+
+def _neighbours(g, n, directed, reverse=False):
+    if directed:
+        return (g._pred if reverse else g._succ).get(n, {}).keys()
+    return g._succ.get(n, {}).keys() | g._pred.get(n, {}).keys()
+
+
+def simple_paths(g, src, dst, max_hops, directed=False) -> list:
+    """Every simple path (list of nodes) from *src* to *dst* of at most *max_hops* steps, in no set order.
+
+    The same paths as ``networkx.all_simple_paths(simple_graph, src, dst, cutoff=max_hops)``,
+    found by a depth-first search that only enters nodes from which *dst* is within the
+    hops left (distances from a breadth-first search back from *dst*).
+    """
+    if src == dst or max_hops < 1 or src not in g or dst not in g:
+        return []
+    dist = {dst: 0}
+    queue = deque([dst])
+    while queue:
+        n = queue.popleft()
+        if dist[n] >= max_hops - 1:
+            continue
+        for m in _neighbours(g, n, directed, reverse=True):
+            if m not in dist:
+                dist[m] = dist[n] + 1
+                queue.append(m)
+    found, path, on_path = [], [src], {src}
+
+    def walk(n, left):
+        for m in _neighbours(g, n, directed):
+            if m == dst:
+                found.append(path + [dst])
+            elif m not in on_path and dist.get(m, max_hops) < left:
+                path.append(m)
+                on_path.add(m)
+                walk(m, left - 1)
+                path.pop()
+                on_path.discard(m)
+
+    walk(src, max_hops)
+    return found
+
+
+class Index:
+    """Lazy indexes over *relations* (``id -> Relation``, in data order) and *entities*."""
+
+    def __init__(self, relations, entities):
+        self._relations = relations
+        self._entities = entities
+        self._pos = None
+        self._starts = self._ends = None
+        self._children = None
+
+    @property
+    def pos(self) -> dict:
+        """Relation id -> its position in data order."""
+        if self._pos is None:
+            self._pos = {rid: i for i, rid in enumerate(self._relations)}
+        return self._pos
+
+    def in_order(self, rids):
+        """The relations of *rids* in data order."""
+        pos = self.pos
+        rels = self._relations
+        return [rels[k] for k in sorted(rids, key=pos.__getitem__)]
+
+    SPANS = (31, 366, 3661)
+    """The buckets of the time index: relations spanning at most this many days (then the rest)."""
+
+    def _time(self):
+        if self._starts is None:
+            buckets = [[] for _ in self.SPANS]
+            rest = []
+            for r in self._relations.values():
+                w = r.when
+                if w is None:
+                    continue
+                span = (w.end - w.start).days
+                for i, d in enumerate(self.SPANS):
+                    if span <= d:
+                        buckets[i].append(r)
+                        break
+                else:
+                    rest.append(r)
+            self._starts = []
+            for d, rs in zip(self.SPANS, buckets):
+                rs.sort(key=lambda r: r.when.start)
+                self._starts.append((timedelta(days=d), [r.when.start for r in rs], [r.id for r in rs]))
+            by_start = sorted(rest, key=lambda r: r.when.start)
+            by_end = sorted(rest, key=lambda r: r.when.end)
+            self._ends = ([r.when.start for r in by_start], [r.id for r in by_start],
+                          [r.when.end for r in by_end], [r.id for r in by_end])
+        return self._starts, self._ends
+
+    def overlapping(self, lo, hi):
+        """``(count, ids)``: how many candidates a time filter ``[lo, hi]`` reads, and a function
+        giving their ids (every relation overlapping [lo, hi] is among them)."""
+        buckets, (starts, s_ids, ends, e_ids) = self._time()
+        runs = []
+        for span, b_starts, b_ids in buckets:
+            try:
+                first = bisect_left(b_starts, lo - span)
+            except OverflowError:
+                first = 0
+            runs.append((b_ids, first, bisect_right(b_starts, hi)))
+        n_start = bisect_right(starts, hi)          # starts[:n_start] start on or before hi
+        first_end = bisect_left(ends, lo)           # ends[first_end:] end on or after lo
+        runs.append((s_ids, 0, n_start) if n_start <= len(ends) - first_end else (e_ids, first_end, len(ends)))
+        count = sum(max(0, b - a) for _, a, b in runs)
+        return count, lambda: [k for ids, a, b in runs for k in ids[a:b]]
+
+    def with_parts(self, ids) -> set:
+        """*ids* and every entity ``part_of`` one of them, at any depth."""
+        if self._children is None:
+            children = {}
+            for e in self._entities.values():
+                if e.part_of:
+                    children.setdefault(e.part_of, []).append(e.id)
+            self._children = children
+        ids = set(ids)
+        todo = [i for i in ids if i in self._children]
+        while todo:
+            for c in self._children.get(todo.pop(), ()):
+                if c not in ids:
+                    ids.add(c)
+                    todo.append(c)
+        return ids

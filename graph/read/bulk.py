@@ -1,0 +1,204 @@
+"""Bulk files: records of one kind in Parquet (read with pyarrow) or JSON Lines, one record a row.
+
+A bulk file holds one kind of record, known from its **file name**: the last of
+the words ``sources``, ``entities``, ``relations`` in it (``gdelt-2024.relations.parquet``,
+``relations-01.jsonl``, ``acled.entities.jsonl``); a name with none of them is known
+from its **columns** (``subject`` -> relations, else ``name`` -> entities, else
+``title`` -> sources). The columns are the data format's field names, plus, for
+flat tables:
+
+* ``source`` with ``quote`` or ``record``: one evidence item (instead of an ``evidence`` list);
+* ``codes.NAME`` and ``attributes.NAME``: one key of ``codes`` / ``attributes``.
+
+Lists (``context``, ``aliases``) are list columns in Parquet and JSON arrays in
+JSON Lines; a null cell (or a JSON ``null``) is a field not given. Numbers stay
+numbers, dates become ISO text. Locations: a Parquet row is ``FILE:ROW:COLUMN``
+(row 1 is the first record, column the 1-based position of the field's column);
+a JSON Lines record is ``FILE:LINE``. Parquet is read whole by pyarrow, column by
+column (``pyarrow`` is the optional extra ``actorgraph[bulk]``); a truncated or
+corrupt file is one located problem and nothing of it is used.
+
+Examples
+--------
+>>> data = b'{"id": "r1", "subject": "A", "object": "B", "type": "AID", "modality": "reported", "source": "s", "record": "ev-1"}\\n'
+>>> fr = read_jsonl("events.relations.jsonl", data)
+>>> p = fr.pieces[0]
+>>> p.kind, p.values["evidence"], str(p.locator.problem(("type",), "x"))
+('relations', [{'source': 's', 'record': 'ev-1'}], 'events.relations.jsonl:1: x')
+>>> read_jsonl("x.jsonl", b'{"id": "E", "name": "E", "kind": "state", "codes.iso3": "EEE"}\\n').pieces[0].values
+{'id': 'E', 'name': 'E', 'kind': 'state', 'codes': {'iso3': 'EEE'}}
+>>> print(read_jsonl("bad.jsonl", b'{"id": "E"\\n').problems[0])
+bad.jsonl:1: not a JSON object on this line: Expecting ',' delimiter (column 11)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import os
+import re
+
+from ..errors import Problem
+from .base import KINDS, FileRead, Piece, RecordLocator, TableLocator
+
+__all__ = ["read_parquet", "read_jsonl", "kind_of", "record_values", "write_parquet", "write_jsonl",
+           "EVIDENCE_COLUMNS"]
+
+EVIDENCE_COLUMNS = ("source", "quote", "record")
+"""Flat evidence columns: one evidence item per row."""
+_NESTED = ("codes", "attributes")
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def kind_of(path, columns):
+    """The kind of record a bulk file holds: from its name, else from its columns; None if neither tells.
+
+    >>> kind_of("data/gdelt-2024.relations.parquet", []), kind_of("x.jsonl", ["id", "name", "kind"])
+    ('relations', 'entities')
+    """
+    words = [w for w in _WORDS.findall(os.path.basename(str(path)).lower()) if w in KINDS]
+    if words:
+        return words[-1]
+    cols = set(columns)
+    if "subject" in cols:
+        return "relations"
+    if "name" in cols:
+        return "entities"
+    if "title" in cols:
+        return "sources"
+    return None
+
+
+def _plain(v):
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, list):
+        if v and all(isinstance(x, tuple) and len(x) == 2 for x in v):   # a Parquet map
+            return {str(k): _plain(x) for k, x in v}
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items() if x is not None}
+    return v
+
+
+def record_values(row: dict, kind: str) -> dict:
+    """One row's cells as the record's fields: nulls dropped, flat evidence and dotted columns nested."""
+    out = {}
+    ev = {}
+    for k, v in row.items():
+        v = _plain(v)
+        if v is None:
+            continue
+        head, dot, tail = k.partition(".")
+        if dot and head in _NESTED:
+            out.setdefault(head, {})[tail] = v
+        elif kind == "relations" and k in EVIDENCE_COLUMNS and "evidence" not in row:
+            ev[k] = v
+        else:
+            out[k] = v
+    if ev:
+        out["evidence"] = [ev]
+    return out
+
+
+def _columns_of(names, kind):
+    cols = {}
+    for i, name in enumerate(names, 1):
+        head = name.partition(".")[0]
+        key = "evidence" if kind == "relations" and name in EVIDENCE_COLUMNS else head
+        cols.setdefault(key, i)
+    return cols
+
+
+def read_parquet(path, data, *, base_dir=None) -> FileRead:
+    """Read one Parquet bulk file (its bytes, *data*) into pieces located ``FILE:ROW:COLUMN``."""
+    out = FileRead(path)
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        out.problems.append(Problem(path, 0, 0, "reading Parquet needs pyarrow: pip install 'actorgraph[bulk]'"))
+        out.complete = False
+        return out
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        out.problems.append(Problem(path, 0, 0, f"cannot read this Parquet file (truncated or not Parquet?): "
+                                                f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"))
+        out.complete = False
+        return out
+    names = table.column_names
+    kind = kind_of(path, names)
+    if kind is None:
+        out.problems.append(Problem(path, 0, 0, _no_kind(names)))
+        out.complete = False
+        return out
+    columns = [table.column(n).to_pylist() for n in names]
+    cols = _columns_of(names, kind)
+    for i, cells in enumerate(zip(*columns), 1):
+        out.pieces.append(Piece(kind, record_values(dict(zip(names, cells)), kind),
+                                TableLocator(path, i, cols), base_dir))
+    return out
+
+
+def _no_kind(names):
+    return ("cannot tell which records this bulk file holds: put 'sources', 'entities' or 'relations' in its "
+            "name (e.g. events.relations.parquet), or give it a 'subject' (relations), 'name' (entities) or "
+            "'title' (sources) column; its columns are: " + ", ".join(map(str, names[:20])))
+
+
+def read_jsonl(path, data, *, base_dir=None) -> FileRead:
+    """Read one JSON Lines bulk file: one JSON object a line (blank lines skipped), located ``FILE:LINE``."""
+    out = FileRead(path)
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as exc:
+        out.problems.append(Problem(path, 0, 0, f"not UTF-8 text (byte {exc.start + 1}): JSON Lines files are UTF-8"))
+        out.complete = False
+        return out
+    rows = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            out.problems.append(Problem(path, n, 0, f"not a JSON object on this line: {exc.msg} (column {exc.colno})"))
+            out.complete = False
+            continue
+        if not isinstance(row, dict):
+            out.problems.append(Problem(path, n, 0, f"each line must be a JSON object {{...}}, found "
+                                                    f"{type(row).__name__}"))
+            out.complete = False
+            continue
+        rows.append((n, row))
+    seen = list(dict.fromkeys(k for _, row in rows[:100] for k in row))
+    kind = kind_of(path, seen)
+    if kind is None and rows:
+        out.problems.append(Problem(path, rows[0][0], 0, _no_kind(seen)))
+        out.complete = False
+        return out
+    for n, row in rows:
+        out.pieces.append(Piece(kind, record_values(row, kind), RecordLocator(path, n), base_dir))
+    return out
+
+
+def write_jsonl(records) -> bytes:
+    """JSON Lines bytes of *records* (dicts), one a line, keys in their order.
+
+    >>> write_jsonl([{"id": "a", "n": 1}])
+    b'{"id": "a", "n": 1}\\n'
+    """
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+
+
+def write_parquet(table) -> bytes:
+    """The Parquet bytes of a pyarrow *table* (zstd-compressed when pyarrow has it)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd" if pa.Codec.is_available("zstd") else "snappy")
+    return sink.getvalue().to_pybytes()

@@ -1,0 +1,99 @@
+"""Event tables with a header row (ICEWS, ACLED, POLECAT): rows by column name, checked, as relations.
+
+:func:`read_table` reads a delimited file with a header, checks that it has the
+columns a format needs (a missing or misspelt column is reported at the header,
+``FILE:1``, naming the columns expected) and that every row has the header's
+width (``FILE:LINE``), and gives the rows as dicts with their line numbers.
+:class:`Relations` gathers converted events column by column into the pyarrow
+table every import writes (the columns of :data:`COLUMNS`).
+
+>>> import tempfile, os
+>>> p = os.path.join(tempfile.mkdtemp(), "e.tsv")
+>>> _ = open(p, "w").write("Event ID\\tName\\n1\\tA\\n2\\n")
+>>> probs = []
+>>> [r for r in read_table(p, "\\t", ("Event ID", "Name"), probs, "ICEWS")]
+[(2, {'Event ID': '1', 'Name': 'A'})]
+>>> print(str(probs[0]).replace(p, "e.tsv"))
+e.tsv:3: expected 2 tab-separated columns (as in the header), found 1
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ...errors import Problem, suggest
+
+__all__ = ["read_table", "Relations", "COLUMNS"]
+
+COLUMNS = ("id", "subject", "object", "type", "mode", "polarity", "modality", "when", "source", "record")
+"""The columns of an imported relations table (then ``attributes.*`` columns)."""
+
+
+def read_table(path, delimiter, required, problems, what, limit=200):
+    """The rows of *path* as ``(line, {column: value})``; problems appended (nothing is yielded
+    when the header lacks a *required* column)."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(str(path), 0, 0, f"not UTF-8 text (byte {exc.start + 1})"))
+        return
+    except OSError as exc:
+        problems.append(Problem(str(path), 0, 0, f"cannot read: {exc.strerror or exc}"))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                        quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL)
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.append(Problem(str(path), 0, 0, f"an empty file: {what} files start with a header row"))
+        return
+    missing = [c for c in required if c not in header]
+    if missing:
+        for c in missing:
+            problems.append(Problem(str(path), 1, 0, f"missing column '{c}'{suggest(c, header)}; {what} event "
+                                                     "files have the columns: " + ", ".join(required)))
+        return
+    sep = "tab-separated" if delimiter == "\t" else "comma-separated"
+    n_bad = 0
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not row:
+                continue
+            if len(row) != len(header):
+                n_bad += 1
+                if n_bad <= limit:
+                    problems.append(Problem(str(path), line, 0, f"expected {len(header)} {sep} columns (as in "
+                                                                f"the header), found {len(row)}"))
+                continue
+            yield line, dict(zip(header, row))
+    except csv.Error as exc:
+        problems.append(Problem(str(path), reader.line_num, 0, f"not a valid {sep} row: {exc}"))
+
+
+class Relations:
+    """Converted events, gathered column by column; ``table()`` gives the pyarrow table."""
+
+    def __init__(self, attributes=()):
+        self.columns = {c: [] for c in COLUMNS}
+        self.attributes = {a: [] for a in attributes}
+
+    def __len__(self):
+        return len(self.columns["id"])
+
+    def add(self, attributes=None, **fields):
+        for c in COLUMNS:
+            self.columns[c].append(fields.get(c))
+        for a in self.attributes:
+            self.attributes[a].append((attributes or {}).get(a))
+
+    def table(self):
+        import pyarrow as pa
+        cols = dict(self.columns)
+        cols["polarity"] = pa.array(cols["polarity"], pa.float64())
+        for a, values in self.attributes.items():
+            cols[f"attributes.{a}"] = values
+        return pa.table(cols)
