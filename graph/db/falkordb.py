@@ -1,0 +1,195 @@
+"""The FalkorDB backend: push a dataset through a staging graph swapped in at the end, and run queries.
+
+A push copies the graph (``GRAPH.COPY NAME NAME__actorgraph_staging``, a
+consistent snapshot; nothing to copy for a new graph), makes the copy equal to
+the dataset (:func:`graph.db.sync.sync`), then swaps it in with ``RENAME``, one
+atomic command: readers of ``NAME`` see the previous complete graph until then,
+and the new complete graph after. If anything fails before the swap -- a bad
+statement, a lost connection, the pushing process killed -- ``NAME`` is left as it
+was, and the next push throws the stale copy away.
+
+Parameters are sent the way FalkorDB takes them (the client's ``CYPHER
+name=value`` header before the fixed statement text).
+
+>>> translate(Exception("errMsg: Invalid input 'R': expected a label line: 1, column: 10 errCtx: MATCH (n RETURN n"),
+...           "falkordb://127.0.0.1:6379/actorgraph")
+DatabaseError("Cypher syntax error: Invalid input 'R': expected a label line: 1, column: 10")
+>>> push(ds, "falkordb://127.0.0.1:6379/actorgraph")   # doctest: +SKIP
+{'sources': 1, 'entities': 18, 'relations': 42, ...}
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import statements as st
+from .errors import DatabaseError, UsageError
+from .sync import sync
+from .urls import parse_url
+
+__all__ = ["connect", "push", "query", "translate", "staging_name", "TIMEOUT"]
+
+TIMEOUT = 300   # seconds for one statement or command
+
+
+def staging_name(graph) -> str:
+    return f"{graph}__actorgraph_staging"
+
+
+def _redis():
+    try:
+        import falkordb  # noqa: F401
+        import redis
+    except ImportError:
+        raise DatabaseError("the FalkorDB backend needs the 'db' extra: pip install -e \".[db]\"") from None
+    return redis
+
+
+def translate(exc, shown, graph=None):
+    """A :class:`DatabaseError` with one clear line for a client or server error *exc*."""
+    msg = str(exc).strip()
+    low = msg.lower()
+    name = type(exc).__name__
+    if "wrongpass" in low or "invalid password" in low or "invalid username-password" in low or \
+            name == "AuthenticationError":
+        return DatabaseError(f"the database at {shown} refused the password (give it in the URL or in "
+                             "ACTORGRAPH_DB_PASSWORD)")
+    if "noauth" in low or "authentication required" in low:
+        return DatabaseError(f"the database at {shown} needs a password (give it in the URL or in "
+                             "ACTORGRAPH_DB_PASSWORD)")
+    if name in ("ConnectionError", "ConnectionRefusedError") or "connection refused" in low or \
+            "connecting to" in low:
+        why = "connection refused" if "refused" in low else (msg.split(". ")[-1].rstrip(".") or "no answer")
+        return DatabaseError(f"cannot connect to the database at {shown}: {why} (is the server running?)")
+    if name in ("TimeoutError", "socket.timeout") or "timeout" in low and "reading" in low:
+        return DatabaseError(f"the database at {shown} did not answer in time")
+    if "closed by server" in low or "connection reset" in low or "broken pipe" in low:
+        return DatabaseError(f"lost the connection to the database at {shown}")
+    if "empty key" in low:
+        return DatabaseError(f"there is no graph '{graph}' at {shown} (push one with: actorgraph db push)")
+    if "ro_query is to be executed only on read-only queries" in low:
+        return UsageError("this query writes to the graph: pass --write (write=True in Python) to allow it")
+    if "unknown command" in low and "graph." in low:
+        return DatabaseError(f"the server at {shown} is a Redis server without the FalkorDB module")
+    if msg.startswith("errMsg:"):
+        text = msg[len("errMsg:"):].split(" errCtx:")[0].strip()
+        return DatabaseError(f"Cypher syntax error: {text}")
+    first = msg.splitlines()[0] if msg else name
+    return DatabaseError(f"the database at {shown} refused the query: {first}")
+
+
+def connect(url):
+    """``(FalkorDB client, DbUrl)`` for a falkordb:// URL, checked with a PING."""
+    redis = _redis()
+    from falkordb import FalkorDB
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+    u = parse_url(url) if isinstance(url, str) else url
+    try:   # no retries: a statement is sent once, and a refused connection says so at once
+        db = FalkorDB(host=u.host, port=u.port, username=u.user, password=u.password, ssl=u.tls,
+                      socket_timeout=TIMEOUT, socket_connect_timeout=10, retry=Retry(NoBackoff(), 0))
+        db.connection.ping()
+    except (redis.RedisError, OSError) as exc:
+        raise translate(exc, u.shown(), u.graph) from None
+    return db, u
+
+
+def _run_on(graph_obj):
+    def run(statement, params=None):
+        return graph_obj.query(statement, params).result_set
+    return run
+
+
+def _create_indexes(g):
+    for label in ("Entity", "Source"):
+        try:
+            g.query(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
+        except Exception as exc:  # noqa: BLE001 -- the copied graph has its indexes already
+            if "already indexed" not in str(exc):
+                raise
+
+
+def push(ds, url, *, batch=None, save=False, progress=None) -> dict:
+    """Make the graph at *url* equal to *ds* (see the module docs); return the counts.
+
+    *save*: ask the server to write its data to disk after the swap (the
+    embedded server, which saves nothing on its own).
+    """
+    redis = _redis()
+    db, u = connect(url)
+    staging = staging_name(u.graph)
+    try:
+        graphs = db.list_graphs()
+        if staging in graphs:       # left by a push that did not finish
+            db.select_graph(staging).delete()
+        exists = u.graph in graphs
+        if exists:
+            db.select_graph(u.graph).copy(staging)
+        g = db.select_graph(staging)
+        _create_indexes(g)
+        counts = sync(ds, _run_on(g), batch=batch, empty=not exists, progress=progress)
+    except (redis.RedisError, OSError) as exc:
+        _drop(db, staging)
+        err = translate(exc, u.shown(), staging)
+        raise DatabaseError(f"{err}; the graph '{u.graph}' is unchanged") from None
+    try:
+        db.connection.execute_command("RENAME", staging, u.graph)
+        if save:
+            db.connection.execute_command("SAVE")
+    except (redis.RedisError, OSError) as exc:
+        raise translate(exc, u.shown(), u.graph) from None
+    return counts
+
+
+def _drop(db, name):
+    try:
+        if name in db.list_graphs():
+            db.select_graph(name).delete()
+    except Exception:  # noqa: BLE001 -- best effort: the server may be gone; the next push drops it
+        pass
+
+
+def _plain(v):
+    """A result value as JSON-able data (nodes, relationships and paths as maps)."""
+    from falkordb import Edge, Node, Path
+    if isinstance(v, Node):
+        return {"labels": list(v.labels or []), "properties": {k: _plain(x) for k, x in v.properties.items()}}
+    if isinstance(v, Edge):
+        return {"type": v.relation, "properties": {k: _plain(x) for k, x in v.properties.items()}}
+    if isinstance(v, Path):
+        return {"nodes": [_plain(n) for n in v.nodes()], "relationships": [_plain(e) for e in v.edges()]}
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
+
+
+_WRITE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b", re.I)
+
+
+def query(cypher, params=None, url=None, *, write=False) -> dict:
+    """Run *cypher* on the graph at *url*: ``{"columns": [...], "rows": [[...], ...]}``.
+
+    Read-only unless *write* (``GRAPH.RO_QUERY``: the server refuses writes).
+    """
+    redis = _redis()
+    db, u = connect(url)
+    g = db.select_graph(u.graph)
+    try:
+        res = g.query(cypher, params) if write else g.ro_query(cypher, params)
+    except (redis.RedisError, OSError) as exc:
+        err = translate(exc, u.shown(), u.graph)
+        if "no graph" in str(err) and write is False and _WRITE.search(cypher) is None:
+            graphs = [x for x in _list(db) if not x.endswith("__actorgraph_staging")]
+            err = DatabaseError(f"{err}; graphs there: {', '.join(graphs) if graphs else 'none'}")
+        raise err from None
+    columns = [h[1] if isinstance(h, (list, tuple)) else h for h in (res.header or [])]
+    return {"columns": columns, "rows": [[_plain(v) for v in row] for row in res.result_set]}
+
+
+def _list(db):
+    try:
+        return db.list_graphs()
+    except Exception:  # noqa: BLE001
+        return []
