@@ -411,4 +411,4 @@ def vocab(as_json):
 
 
 # Commands defined in their own modules register themselves on `main` when imported.
-from . import cli_render, cli_analyze  # noqa: E402,F401
+from . import cli_render, cli_analyze, cli_db  # noqa: E402,F401

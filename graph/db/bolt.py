@@ -20,7 +20,7 @@ statements and parameters sent through a stand-in driver.
 
 from __future__ import annotations
 
-from .errors import DatabaseError, UsageError
+from .errors import DatabaseError
 from .sync import sync
 from .urls import parse_url
 
@@ -63,7 +63,8 @@ def translate(exc, shown, database=None):
         return DatabaseError(f"Cypher syntax error: {msg}")
     if code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader") or \
             "in read access mode" in msg.lower():
-        return UsageError("this query writes to the graph: pass --write (write=True in Python) to allow it")
+        return DatabaseError("the database refused a write in a read-only query: pass --write (write=True in "
+                             "Python) to allow it")
     return DatabaseError(f"the database at {shown} refused the query: {msg}")
 
 

@@ -20,10 +20,8 @@ DatabaseError("Cypher syntax error: Invalid input 'R': expected a label line: 1,
 
 from __future__ import annotations
 
-import re
-
 from . import statements as st
-from .errors import DatabaseError, UsageError
+from .errors import DatabaseError
 from .sync import sync
 from .urls import parse_url
 
@@ -68,7 +66,8 @@ def translate(exc, shown, graph=None):
     if "empty key" in low:
         return DatabaseError(f"there is no graph '{graph}' at {shown} (push one with: actorgraph db push)")
     if "ro_query is to be executed only on read-only queries" in low:
-        return UsageError("this query writes to the graph: pass --write (write=True in Python) to allow it")
+        return DatabaseError("the database refused a write in a read-only query: pass --write (write=True in "
+                             "Python) to allow it")
     if "unknown command" in low and "graph." in low:
         return DatabaseError(f"the server at {shown} is a Redis server without the FalkorDB module")
     if msg.startswith("errMsg:"):
@@ -165,9 +164,6 @@ def _plain(v):
     return v
 
 
-_WRITE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b", re.I)
-
-
 def query(cypher, params=None, url=None, *, write=False) -> dict:
     """Run *cypher* on the graph at *url*: ``{"columns": [...], "rows": [[...], ...]}``.
 
@@ -180,7 +176,7 @@ def query(cypher, params=None, url=None, *, write=False) -> dict:
         res = g.query(cypher, params) if write else g.ro_query(cypher, params)
     except (redis.RedisError, OSError) as exc:
         err = translate(exc, u.shown(), u.graph)
-        if "no graph" in str(err) and write is False and _WRITE.search(cypher) is None:
+        if "no graph" in str(err):
             graphs = [x for x in _list(db) if not x.endswith("__actorgraph_staging")]
             err = DatabaseError(f"{err}; graphs there: {', '.join(graphs) if graphs else 'none'}")
         raise err from None
