@@ -48,12 +48,12 @@ def translate(exc, shown, graph=None):
     msg = str(exc).strip()
     low = msg.lower()
     name = type(exc).__name__
+    if "noauth" in low or "authentication required" in low:
+        return DatabaseError(f"the database at {shown} needs a password (give it in the URL or in "
+                             "ACTORGRAPH_DB_PASSWORD)")
     if "wrongpass" in low or "invalid password" in low or "invalid username-password" in low or \
             name == "AuthenticationError":
         return DatabaseError(f"the database at {shown} refused the password (give it in the URL or in "
-                             "ACTORGRAPH_DB_PASSWORD)")
-    if "noauth" in low or "authentication required" in low:
-        return DatabaseError(f"the database at {shown} needs a password (give it in the URL or in "
                              "ACTORGRAPH_DB_PASSWORD)")
     if name in ("ConnectionError", "ConnectionRefusedError") or "connection refused" in low or \
             "connecting to" in low:

@@ -72,6 +72,26 @@ def run_cli(*args, cwd=None, env=None, timeout=120):
                           capture_output=True, text=True, timeout=timeout)
 
 
+class Invoked:
+    def __init__(self, returncode, stdout, stderr):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def invoke(*args, env=None):
+    """The CLI in this process (click's runner): ``returncode``, ``stdout``, ``stderr``.
+
+    An uncaught exception (a traceback) is re-raised, so it fails the test."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+    e = {"ACTORGRAPH_DB_URL": None, "ACTORGRAPH_DB_PASSWORD": None}
+    e.update(env or {})
+    r = CliRunner().invoke(main, [str(a) for a in args], env=e)
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return Invoked(r.exit_code, r.stdout, r.stderr)
+
+
 def assert_one_line_error(result, code=1):
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()

@@ -11,7 +11,7 @@ import networkx as nx
 import graph
 import graph.db
 from graph.export import node_link_data
-from tests.db.conftest import generate, run_cli
+from tests.db.conftest import generate, invoke, run_cli
 
 
 def counts(url):
@@ -61,7 +61,7 @@ def test_a_query_about_one_claim_gives_its_fields(seed_ds, url):
                          "UNWIND r.sources AS sid MATCH (s:Source {id: sid}) RETURN c.name, s.id",
                          {"id": r.id}, url=url)
     assert who["rows"] == [[seed_ds.entities[r.asserted_by].name, r.sources[0]]]
-    table = run_cli("db", "query", "MATCH ()-[r]->() WHERE r.id = $id RETURN r.id, r.modality", "-p", f"id={r.id}",
+    table = invoke("db", "query", "MATCH ()-[r]->() WHERE r.id = $id RETURN r.id, r.modality", "-p", f"id={r.id}",
                     "--url", url)
     assert table.returncode == 0 and table.stdout.splitlines()[2].split() == [r.id, r.modality]
     assert table.stdout.rstrip().endswith("1 row")
