@@ -58,7 +58,8 @@ def translate(exc, shown, database=None):
     if name in ("ServiceUnavailable", "SessionExpired") or isinstance(exc, OSError):
         return DatabaseError(f"cannot reach the database at {shown}: {msg}")
     if code == "Neo.ClientError.Database.DatabaseNotFound":
-        return DatabaseError(f"there is no database '{database}' at {shown}")
+        which = f"'{database}'" if database else "(the server's default)"
+        return DatabaseError(f"there is no database {which} at {shown}")
     if code == "Neo.ClientError.Statement.SyntaxError" or name == "CypherSyntaxError":
         return DatabaseError(f"Cypher syntax error: {msg}")
     if code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader") or \

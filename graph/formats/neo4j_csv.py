@@ -16,7 +16,8 @@ makes (see :mod:`graph.db.statements`, which builds the properties for both):
   ``quotes:string[]``... (dates as ISO strings).
 
 Lists are joined with the array delimiter, ``;`` unless a value holds one
-(then ``|``, then a tab): the command in ``NAME-import.sh`` names the one used.
+(then ``|``, ``¦``, a tab, the unit separator U+001F): the command in
+``NAME-import.sh`` names the one used.
 Fields are quoted as RFC 4180 says; line breaks inside quotes need
 ``--multiline-fields=true``, which the command sets.
 
@@ -62,7 +63,7 @@ _RELATION = [("id", "string"), ("type", "string"), ("mode", "string"), ("context
              ("when_start", "string"), ("when_end", "string"), ("sources", "string[]"),
              ("quotes", "string[]"), ("records", "string[]"), ("evidence", "string"),
              ("attributes", "string"), ("note", "string")]
-_DELIMITERS = (";", "|", "\t")
+_DELIMITERS = (";", "|", "\u00a6", "\t", "\x1f")   # ; | ¦ tab, the unit separator
 
 
 def _header(name, typ):
@@ -79,7 +80,7 @@ def _choose_delimiter(lists):
         if d not in used:
             return d
     raise OutputError("cannot write neo4j-admin CSV: the list values (aliases, quotes...) hold every array "
-                      "delimiter tried (; | and tab)")
+                      "delimiter tried (; | ¦, a tab and the unit separator U+001F)")
 
 
 def neo4j_csv_tables(ds) -> dict:
