@@ -117,7 +117,8 @@ def entity_rows(ds) -> dict:
 def relation_props(r) -> dict:
     """A claim's properties in the database (see the module docs)."""
     start, end = when_span(r.when)
-    evidence = to_dict(r)["evidence"]
+    evidence = [{"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
+                for e in r.evidence]   # as graph.to_dict writes it
     return _props({
         "id": r.id, "type": r.type, "mode": r.mode, "context": list(r.context), "polarity": float(r.polarity),
         "sign": r.sign, "quad": r.quad, "modality": r.modality, "claimants": list(r.claimants),

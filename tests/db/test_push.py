@@ -127,3 +127,20 @@ def test_readers_never_see_a_half_pushed_graph(seed_ds, url, tmp_path):
         t.join()
     seen.add(counts(url)[2])
     assert seen <= {42, 6000} and 6000 in seen, seen
+
+
+def test_hostile_values_arrive_exactly(url):
+    """Quotes, backslashes, line breaks, Cypher injection, non-ASCII and astral characters, as parameters."""
+    from graph.db import statements as st
+    from tests.test_formats import hostile
+    ds = hostile()
+    graph.db.push(ds, url)
+    rels = graph.db.query("MATCH (a)-[r]->(b) RETURN r.id, a.id, b.id, type(r), properties(r)", url=url)["rows"]
+    expected = {r["id"]: [r["subject"], r["object"], t, r["props"]] for t, rows in st.relation_rows(ds).items()
+                for r in rows}
+    assert {row[0]: row[1:] for row in rels} == expected
+    nodes = graph.db.query("MATCH (n:Entity) RETURN n.id, properties(n)", url=url)["rows"]
+    assert dict(map(tuple, nodes)) == {r["id"]: r["props"] for rows in st.entity_rows(ds).values() for r in rows}
+    srcs = graph.db.query("MATCH (n:Source) RETURN n.id, properties(n)", url=url)["rows"]
+    assert dict(map(tuple, srcs)) == {r["id"]: r["props"] for r in st.source_rows(ds)}
+    assert graph.db.query("MATCH (n) RETURN count(n)", url=url)["rows"] == [[len(ds.entities) + len(ds.sources)]]
