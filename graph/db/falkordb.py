@@ -1,15 +1,18 @@
 """The FalkorDB backend: push a dataset through a staging graph swapped in at the end, and run queries.
 
-A push copies the graph (``GRAPH.COPY NAME NAME__actorgraph_staging``, a
+A push copies the graph (``GRAPH.COPY NAME NAME__actorgraph_staging_TOKEN``, a
 consistent snapshot; nothing to copy for a new graph), makes the copy equal to
 the dataset (:func:`graph.db.sync.sync`), then swaps it in with ``RENAME``, one
 atomic command: readers of ``NAME`` see the previous complete graph until then,
 and the new complete graph after. If anything fails before the swap -- a bad
 statement, a lost connection, the pushing process killed -- ``NAME`` is left as it
-was, and the next push throws the stale copy away.
+was. Each push has its own staging graph (TOKEN is random), kept alive by a key
+``...:alive`` that expires 60 s after the push's last statement: two pushes at
+once each swap in a complete graph (the last one wins), and a push throws away
+the staging graphs whose push is gone.
 
-Parameters are sent the way FalkorDB takes them (the client's ``CYPHER
-name=value`` header before the fixed statement text).
+Parameters are sent the way FalkorDB takes them (a ``CYPHER name=value`` header
+before the fixed statement text, as the falkordb client writes it).
 
 >>> translate(Exception("errMsg: Invalid input 'R': expected a label line: 1, column: 10 errCtx: MATCH (n RETURN n"),
 ...           "falkordb://127.0.0.1:6379/actorgraph")
@@ -21,6 +24,7 @@ DatabaseError("Cypher syntax error: Invalid input 'R': expected a label line: 1,
 from __future__ import annotations
 
 import queue
+import secrets
 import threading
 
 from . import statements as st
@@ -33,8 +37,17 @@ __all__ = ["connect", "push", "query", "translate", "staging_name", "TIMEOUT"]
 TIMEOUT = 300   # seconds for one statement or command
 
 
-def staging_name(graph) -> str:
-    return f"{graph}__actorgraph_staging"
+STAGING = "__actorgraph_staging_"
+ALIVE = 60   # seconds a staging graph is kept after its push's last statement
+
+
+def staging_name(graph, token=None) -> str:
+    """The staging graph of one push (``token``), or the prefix of all of *graph*'s."""
+    return f"{graph}{STAGING}{token or ''}"
+
+
+def _alive_key(staging):
+    return f"{staging}:alive"
 
 
 def _redis():
@@ -139,8 +152,8 @@ class _Sender:
     """Runs the write statements of a push on a second thread, so that the server executes one batch
     while Python builds the next; a statement whose result is needed waits for the ones before it."""
 
-    def __init__(self, graph_obj):
-        self.g, self.error = graph_obj, None
+    def __init__(self, graph_obj, heartbeat=None):
+        self.g, self.error, self.heartbeat = graph_obj, None, heartbeat
         self.queue = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._work, daemon=True)
         self.thread.start()
@@ -152,6 +165,8 @@ class _Sender:
                 if text is None:
                     return
                 if self.error is None:
+                    if self.heartbeat:
+                        self.heartbeat()
                     self.g.query(text)
             except BaseException as exc:  # noqa: BLE001 -- handed to the pushing thread
                 self.error = exc
@@ -196,27 +211,33 @@ def push(ds, url, *, batch=None, save=False, progress=None) -> dict:
     """
     redis = _redis()
     db, u = connect(url)
-    staging = staging_name(u.graph)
+    staging = staging_name(u.graph, secrets.token_hex(6))
+    conn = db.connection
+    heartbeat = lambda: conn.set(_alive_key(staging), "1", ex=ALIVE)  # noqa: E731
     try:
+        heartbeat()
         graphs = db.list_graphs()
-        if staging in graphs:       # left by a push that did not finish
-            db.select_graph(staging).delete()
+        for name in graphs:         # staging graphs left by pushes that did not finish
+            if name.startswith(staging_name(u.graph)) and not conn.exists(_alive_key(name)):
+                db.select_graph(name).delete()
         exists = u.graph in graphs
         if exists:
             db.select_graph(u.graph).copy(staging)
         g = db.select_graph(staging)
         _create_indexes(g)
-        sender = _Sender(g)
+        sender = _Sender(g, heartbeat)
         try:
             counts = sync(ds, sender, batch=batch, empty=not exists, progress=progress)
         finally:
             sender.close()
+        heartbeat()
     except (redis.RedisError, OSError) as exc:
         _drop(db, staging)
         err = translate(exc, u.shown(), staging)
         raise DatabaseError(f"{err}; the graph '{u.graph}' is unchanged") from None
     try:
-        db.connection.execute_command("RENAME", staging, u.graph)
+        conn.execute_command("RENAME", staging, u.graph)
+        conn.delete(_alive_key(staging))
         if save:
             db.connection.execute_command("SAVE")
     except (redis.RedisError, OSError) as exc:
@@ -226,6 +247,7 @@ def push(ds, url, *, batch=None, save=False, progress=None) -> dict:
 
 def _drop(db, name):
     try:
+        db.connection.delete(_alive_key(name))
         if name in db.list_graphs():
             db.select_graph(name).delete()
     except Exception:  # noqa: BLE001 -- best effort: the server may be gone; the next push drops it
@@ -261,7 +283,7 @@ def query(cypher, params=None, url=None, *, write=False) -> dict:
     except (redis.RedisError, OSError) as exc:
         err = translate(exc, u.shown(), u.graph)
         if "no graph" in str(err):
-            graphs = [x for x in _list(db) if not x.endswith("__actorgraph_staging")]
+            graphs = [x for x in _list(db) if STAGING not in x]
             err = DatabaseError(f"{err}; graphs there: {', '.join(graphs) if graphs else 'none'}")
         raise err from None
     columns = [h[1] if isinstance(h, (list, tuple)) else h for h in (res.header or [])]

@@ -68,12 +68,16 @@ def big(tmp_path_factory):
     return folder
 
 
-def _staging_started(db, name):
+def _staging(db, name):
     from graph.db.falkordb import staging_name
+    return [g for g in db.list_graphs() if g.startswith(staging_name(name))]
+
+
+def _staging_started(db, name):
     try:
-        g = staging_name(name)
-        return g in db.list_graphs() and db.select_graph(g).ro_query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0]
-    except Exception:  # noqa: BLE001 -- the copy is being made
+        (g,) = _staging(db, name)
+        return db.select_graph(g).ro_query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0] > 0
+    except Exception:  # noqa: BLE001 -- not there yet, or the copy is being made
         return False
 
 
@@ -128,5 +132,33 @@ def test_pushing_process_killed_in_the_middle(seed_ds, big, url, server):
     push.send_signal(signal.SIGKILL)
     push.wait()
     assert graph.db.query("MATCH ()-[r]->() RETURN count(r)", url=url)["rows"] == [[42]]
-    result = graph.db.push(seed_ds, url)           # the stale staging copy is thrown away
+    (stale,) = _staging(db, name)
+    result = graph.db.push(seed_ds, url)           # a staging graph whose push is alive is left alone
     assert result["relations"] == 42 and graph.db.query("MATCH ()-[r]->() RETURN count(r)", url=url)["rows"] == [[42]]
+    assert _staging(db, name) == [stale]
+    db.connection.delete(stale + ":alive")         # as when its key expires, ALIVE seconds after the kill
+    graph.db.push(seed_ds, url)                    # thrown away now
+    assert _staging(db, name) == []
+
+
+def test_two_pushes_at_once_each_swap_in_a_complete_graph(seed_ds, url, tmp_path):
+    import threading
+    generate(tmp_path / "other", entities=50, relations=3000, files=1)
+    other = graph.load(tmp_path / "other")
+    errors = []
+
+    def push(ds):
+        try:
+            graph.db.push(ds, url, batch=100)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=push, args=(d,)) for d in (seed_ds, other)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    n = graph.db.query("MATCH ()-[r]->() RETURN count(r)", url=url)["rows"][0][0]
+    e = graph.db.query("MATCH (n:Entity) RETURN count(n)", url=url)["rows"][0][0]
+    assert (n, e) in ((42, 18), (3000, 50))
