@@ -58,7 +58,6 @@ def main(argv=None):
     print(f"{a.relations:,} relations, {a.entities:,} entities; FalkorDB server on 127.0.0.1:{server.port}; "
           f"best of {a.repeat}, alternating")
     try:
-        results = {}
         for batch in (int(b) for b in a.batch.split(",")):
             best = {"validate": [], "push (new graph)": [], "re-push": [], "push (embedded)": []}
             for i in range(a.repeat):
@@ -69,13 +68,12 @@ def main(argv=None):
                 best["push (embedded)"].append(timed("db", "push", data, "--db-dir", os.path.join(tmp, f"emb{i}"),
                                                      "--batch", str(batch), cwd=tmp))
                 server.client().execute_command("GRAPH.DELETE", f"bench{batch}x{i}")
-            results[batch] = {k: min(v) for k, v in best.items()}
-        for batch, r in results.items():
+            r = {k: min(v) for k, v in best.items()}
             v = r["validate"]
-            print(f"\nbatch {batch} rows per statement")
+            print(f"\nbatch {batch} rows per statement (load average {os.getloadavg()[0]:.1f})")
             print(f"{'command':<22} {'seconds':>8} {'x validate':>11} {'relations/s':>12}")
             for k, t in r.items():
-                print(f"{k:<22} {t:>8.2f} {t / v:>11.2f} {a.relations / t:>12,.0f}")
+                print(f"{k:<22} {t:>8.2f} {t / v:>11.2f} {a.relations / t:>12,.0f}", flush=True)
     finally:
         server.stop(save=False)
 

@@ -27,7 +27,6 @@ import queue
 import secrets
 import threading
 
-from . import statements as st
 from .errors import DatabaseError
 from .sync import sync
 from .urls import parse_url
