@@ -13,6 +13,7 @@ graphml    Gephi, yEd, Cytoscape, networkx (typed attributes)         ``nx.read_
 gexf       Gephi, with dynamic spells from ``when`` (timeline)        ``nx.read_gexf``
 csv        Kumu, spreadsheets: entities, relations, sources tables    ``actorgraph import``
 cypher     Neo4j: parameterised MERGE statements                      ``cypher-shell -f``
+neo4j-csv  Neo4j bulk load: node and relationship files + the command ``neo4j-admin database import``
 json-schema editors: a JSON Schema of the YAML data files             ``jsonschema``
 ========== ========================================================== =========================
 
@@ -28,7 +29,7 @@ json-schema editors: a JSON Schema of the YAML data files             ``jsonsche
 >>> g.edges["PAK", "USA", "r1"]["when"]
 '2025-02'
 >>> sorted(FORMATS)
-['csv', 'cypher', 'gexf', 'graphml', 'json-schema', 'node-link']
+['csv', 'cypher', 'gexf', 'graphml', 'json-schema', 'neo4j-csv', 'node-link']
 >>> FORMATS["graphml"].suffix, FORMATS["csv"].files
 ('.graphml', 3)
 """
@@ -46,6 +47,7 @@ from .errors import ActorgraphError
 from .formats.cypher import cypher
 from .formats.gexf import gexf
 from .formats.graphml import graphml
+from .formats.neo4j_csv import neo4j_csv_tables, write_neo4j_csv
 from .formats.schema import json_schema_text
 from .formats.tables import csv_tables, write_csv
 
@@ -90,6 +92,10 @@ FORMATS = {f.name: f for f in (
                   "NAME-entities.csv, NAME-relations.csv, NAME-sources.csv, -o FOLDER/ writes them in FOLDER",
            ".csv", csv_tables, write=write_csv, files=3),
     Format("cypher", "Cypher script of parameterised MERGE statements (Neo4j)", ".cypher", cypher),
+    Format("neo4j-csv", "node and relationship CSV files for neo4j-admin database import (millions of claims); "
+                        "-o NAME writes NAME-entities.csv, NAME-sources.csv, NAME-relations.csv and NAME-import.sh "
+                        "(the command), -o FOLDER/ writes them in FOLDER",
+           ".csv", neo4j_csv_tables, write=write_neo4j_csv, files=4),
     Format("json-schema", "JSON Schema (draft 2020-12) of the YAML data files (editors)", ".schema.json",
            json_schema_text),
 )}

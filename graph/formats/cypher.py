@@ -15,11 +15,15 @@ The model in Neo4j
   percent-encoded by :func:`cypher_name`);
 * one relationship per relation, from subject to object, whose Neo4j type is
   the relation type (``:ACCUSE``, ``:AID``, ``:PART_OF``...), with ``id``,
-  ``mode``, ``context`` (list), ``polarity``, ``sign``, ``quad``, ``modality``,
-  ``asserted_by`` (absent: the source's author), ``when`` (as written),
-  ``when_start``/``when_end`` (Neo4j ``date`` values; absent when open or
-  undated), ``sources`` and ``quotes`` (lists), and ``evidence`` and
-  ``attributes`` as JSON text (Neo4j properties cannot hold maps).
+  ``type``, ``mode``, ``context`` (list), ``polarity``, ``sign``, ``quad``,
+  ``modality``, ``claimants`` (list; absent: the source's author) and
+  ``asserted_by``, ``when`` (as written), ``when_start``/``when_end`` (ISO date
+  strings, as in FalkorDB, which has no temporal types; absent when open or
+  undated), ``sources``, ``quotes`` and ``records`` (lists), and ``evidence``
+  and ``attributes`` as JSON text (Neo4j properties cannot hold maps).
+
+The rows and statements are :mod:`graph.db.statements`'s: ``actorgraph db push``
+sends the same ones.
 
 How values are passed
 ---------------------
@@ -27,7 +31,7 @@ No data value is ever spliced into a query. The script alternates parameter
 commands and statements::
 
     :param rows => [{id: "PAK", props: {`name`: "Pakistan", ...}}, ...]
-    UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props, n:`State`;
+    UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:`State`;
 
 Each ``:param`` value is a Cypher literal on one line: strings are
 double-quoted with every quote, backslash and control character escaped (and
@@ -52,7 +56,7 @@ Examples
 ... ''')
 >>> script = cypher(ds)
 >>> [line for line in script.splitlines() if line.startswith("UNWIND")][1]
-'UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props, n:`State`;'
+'UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:`State`;'
 >>> cypher_literal({"name": 'Pakistan "PK"', "n": 1, "ok": [True, None]})
 '{`name`: "Pakistan \\\\"PK\\\\"", `n`: 1, `ok`: [true, null]}'
 """
@@ -62,32 +66,14 @@ from __future__ import annotations
 import json
 import math
 
-from .graphml import when_span
+from ..db import statements as st
+from ..db.statements import cypher_name, kind_label
+from .graphml import when_span  # noqa: F401 -- one when_span for every format
 
 __all__ = ["cypher", "cypher_literal", "cypher_name", "kind_label", "BATCH"]
 
+#: rows per :param line
 BATCH = 500
-
-
-_NAME_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F)) - {"\\", "%"}
-
-
-def cypher_name(name) -> str:
-    """An identifier (label, relationship type, map key) back-quoted for Cypher, on one ASCII line.
-
-    Printable ASCII is kept as it is (a back-quote doubled). Every other
-    character -- line breaks and other control characters, non-ASCII -- and
-    ``\\`` and ``%`` themselves are percent-encoded (``%0A``, ``%C3%A9``,
-    ``%5C``, ``%25``): deterministic and one-to-one, so two names never become
-    one, and no name can end the ``:param`` line or the quoting (no backslash
-    either, so no ``\\uXXXX`` escape can be read into it).
-
-    >>> cypher_name("State"), cypher_name("odd`key"), cypher_name("line\\nbreak"), cypher_name("Ürdu 100%")
-    ('`State`', '`odd``key`', '`line%0Abreak`', '`%C3%9Crdu 100%25`')
-    """
-    text = "".join(c if c in _NAME_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
-                   for c in str(name))
-    return "`" + text.replace("`", "``") + "`"
 
 
 def cypher_literal(v) -> str:
@@ -111,52 +97,6 @@ def cypher_literal(v) -> str:
     return cypher_literal(str(v))
 
 
-def kind_label(kind) -> str:
-    """The Neo4j label of an entity kind: ``de_facto_authority`` -> ``DeFactoAuthority``."""
-    return "".join(p[:1].upper() + p[1:] for p in str(kind).split("_"))
-
-
-def _props(d):
-    return {k: v for k, v in d.items() if v is not None and v != [] and v != {}}
-
-
-def _source_rows(ds):
-    from ..model import to_dict
-    for sid, s in ds.sources.items():
-        d = to_dict(s)
-        d.pop("id")
-        yield {"id": sid, "props": _props(d)}
-
-
-def _entity_rows(ds):
-    for e in ds.entities.values():
-        props = {"name": e.name, "kind": e.kind, "aliases": list(e.aliases), "description": e.description,
-                 "part_of": e.part_of}
-        props.update({f"code_{k}": v for k, v in e.codes.items()})
-        yield e.kind, {"id": e.id, "props": _props(props)}
-
-
-def _relation_rows(ds):
-    for r in ds.relations():
-        start, end = when_span(r.when)
-        props = {"mode": r.mode, "context": list(r.context), "polarity": float(r.polarity), "sign": r.sign,
-                 "quad": r.quad, "modality": r.modality, "asserted_by": r.asserted_by,
-                 "when": str(r.when) if r.when else None,
-                 "sources": list(r.sources), "quotes": [e.quote for e in r.evidence],
-                 "evidence": json.dumps([{"source": e.source, "quote": e.quote} for e in r.evidence],
-                                        ensure_ascii=False),
-                 "attributes": json.dumps(r.attributes, ensure_ascii=False) if r.attributes else None,
-                 "note": r.note}
-        yield r.type, {"id": r.id, "subject": r.subject, "object": r.object, "when_start": start,
-                       "when_end": end, "props": _props(props)}
-
-
-def _batches(rows):
-    rows = list(rows)
-    for i in range(0, len(rows), BATCH):
-        yield rows[i:i + BATCH]
-
-
 def cypher(ds) -> str:
     """The dataset as a Cypher script of parameterised MERGE statements; see the module docs."""
     out = [
@@ -168,23 +108,14 @@ def cypher(ds) -> str:
     ]
 
     def emit(rows, statement):
-        for batch in _batches(rows):
+        for batch in st.batches(rows, BATCH):
             out.append(":param rows => " + cypher_literal(batch))
-            out.append(statement)
+            out.append(statement + ";")
 
-    emit(_source_rows(ds), "UNWIND $rows AS row MERGE (n:Source {id: row.id}) SET n += row.props;")
-    by_kind = {}
-    for kind, row in _entity_rows(ds):
-        by_kind.setdefault(kind, []).append(row)
-    for kind, rows in by_kind.items():
-        emit(rows, "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props, "
-                   f"n:{cypher_name(kind_label(kind))};")
-    by_type = {}
-    for rtype, row in _relation_rows(ds):
-        by_type.setdefault(rtype, []).append(row)
-    for rtype, rows in by_type.items():
-        emit(rows, "UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) "
-                   f"MERGE (a)-[r:{cypher_name(rtype)} {{id: row.id}}]->(b) SET r += row.props, "
-                   "r.when_start = date(row.when_start), r.when_end = date(row.when_end);")
+    emit(st.source_rows(ds), st.upsert_sources())
+    for label, rows in st.entity_rows(ds).items():
+        emit(rows, st.upsert_entities(label))
+    for rtype, rows in st.relation_rows(ds).items():
+        emit(rows, st.upsert_relations(rtype))
     out.append(":param rows => []")
     return "\n".join(out) + "\n"
