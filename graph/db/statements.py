@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import json
 
-from ..formats.graphml import when_span
+from ..when import iso_span as when_span
 from ..model import to_dict
 from ..vocab import ENTITY_KINDS, RELATION_TYPES
 

@@ -68,7 +68,7 @@ import math
 
 from ..db import statements as st
 from ..db.statements import cypher_name, kind_label
-from .graphml import when_span  # noqa: F401 -- one when_span for every format
+from ..when import iso_span as when_span  # noqa: F401 -- one span helper for every format
 
 __all__ = ["cypher", "cypher_literal", "cypher_name", "kind_label", "BATCH"]
 
