@@ -417,7 +417,7 @@ def _build_sources(items, out):
                     ctx.report(("text",), msg)
         src = Source(id=rid or "", title=title, kind=kind, published=published,
                      author=_text(ctx, rec, "author"), outlet=_text(ctx, rec, "outlet"), url=url,
-                     perspective=_text(ctx, rec, "perspective"), text=text,
+                     perspective=_text(ctx, rec, "perspective"), text=text, note=_text(ctx, rec, "note"),
                      where=_where(ctx), text_path=text_path)
         if fresh:
             out.sources[rid] = src
@@ -552,6 +552,24 @@ def _ref(ctx, rec, name, out, required=False):
     return v
 
 
+def _claimants(ctx, rec, out):
+    # minimal stand-in (branch 'sources'): one id or a list of ids; the new validator does it fully
+    v = rec.get("asserted_by")
+    if not isinstance(v, list):
+        ref = _ref(ctx, rec, "asserted_by", out)
+        return (ref,) if ref else ()
+    found = []
+    for i, x in enumerate(v):
+        x = str(x)
+        if x not in out.entities:
+            ctx.report(("asserted_by", i), _unknown_entity(x, "asserted_by", out))
+        elif x in found:
+            ctx.report(("asserted_by", i), f"'{x}' is named twice in 'asserted_by'")
+        else:
+            found.append(x)
+    return tuple(found)
+
+
 def _polarity(ctx, rec, default):
     v = rec.get("polarity")
     if v is None:
@@ -652,7 +670,7 @@ def _build_relations(items, out):
         context = tuple(c for c in context if c in CONTEXTS)
         polarity = _polarity(ctx, rec, types[rtype].polarity if rtype else 0.0)
         modality = _choice(ctx, rec, "modality", MODALITIES, "modality", required=True)
-        asserted_by = _ref(ctx, rec, "asserted_by", out)
+        claimants = _claimants(ctx, rec, out)
         when = _when(ctx, rec, "when")
         evidence = _evidence(ctx, rec, out)
         attrs = rec.get("attributes")
@@ -668,7 +686,7 @@ def _build_relations(items, out):
         if None in (rid, subject, obj, rtype, modality) or not evidence:
             continue
         rel = Relation(id=rid, subject=subject, object=obj, type=rtype, modality=modality,
-                       polarity=polarity, mode=mode, context=context, asserted_by=asserted_by,
+                       polarity=polarity, mode=mode, context=context, claimants=claimants,
                        when=when, evidence=evidence, attributes=attrs, note=note, where=_where(ctx))
         if fresh:
             out.relations[rid] = rel
