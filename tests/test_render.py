@@ -168,7 +168,7 @@ def test_parallel_relations_get_distinct_curves():
 
 def test_the_page_reads_every_field_of_its_data(seed, seed_page):
     # no dead weight in the embedded data: app.js reads each top-level field
-    app_js = (ROOT / "graph" / "static" / "app.js").read_text(encoding="utf-8")
+    app_js = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "graph" / "render" / "static").glob("*.js")))
     d = embedded_data(seed_page)
     assert set(d) == set(page_data(seed))
     for key in d:
