@@ -44,7 +44,7 @@ def _show(result, as_json, extra=None):
 
 @main.group()
 def analyze():
-    """Analyses of the claims: centrality, balance, timeline, claimants, compare.
+    """Analyses of the claims: centrality, balance, timeline, claimants, compare, contested.
 
     Every analysis takes the data PATH (default ./data) and the relation filters
     of 'actorgraph relations' (--type, --source, --start...), and prints a report,
@@ -154,6 +154,22 @@ def compare(source_a, source_b, path, as_json, **opts):
         view = type(ds)(ds.sources, view.entities, view.relations(), files=ds.files)
     kwargs = {"modality": modality} if modality else {}
     _show(guard(lambda: analysis.compare(view, source_a, source_b, **kwargs)), as_json)
+
+
+@analyze.command()
+@path_argument
+@relation_filters
+@click.option("--roll-up", is_flag=True, help="Count an office or person as the state it is part of.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def contested(path, roll_up, as_json, **opts):
+    """Claims asserted and denied (contested), or asserted by two or more sources and denied by none.
+
+    Claims are grouped on subject, type and object; reported and claimed claims
+    assert, denied claims deny, recommended and speculated claims do neither.
+    """
+    ds = load_or_exit(path)
+    view, _ = _view(ds, opts)
+    _show(guard(lambda: analysis.contested(view, roll_up=roll_up)), as_json)
 
 
 def _tables(paths):

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 from ..errors import QueryError
 from ._report import html_table
-from .balance import _check_modalities, effective_polarity
+from .claims import check_modalities as _check_modalities, effective_polarity
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
 
