@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import export as export_mod
-from .dataset import AUTHOR
+from .dataset import AUTHOR, TIMES
 from .errors import ActorgraphError, DataError, OutputError
 from .loader import DEFAULT_LIMITS, Limits, check, load
 from .model import to_dict
@@ -238,6 +238,9 @@ def relation_filters(f):
         click.option("--context", multiple=True, help="Context, e.g. terrorism; repeatable."),
         click.option("--start", help="Keep dated relations overlapping from this date (YYYY[-MM[-DD]])."),
         click.option("--end", help="Keep dated relations overlapping up to this date."),
+        click.option("--time", "time_", type=click.Choice(TIMES), default="happened", show_default=True,
+                     help="Which time --start/--end (and timelines) use: when it happened ('when'), when the "
+                          "claim was made (its source's 'published'), or happened, else made for undated claims."),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -245,7 +248,7 @@ def relation_filters(f):
 
 
 def filters_from(subject, object_, between, type_, quad, polarity, modality, asserted_by, source,
-                 context, start, end):
+                 context, start, end, time_="happened"):
     """CLI options -> keyword arguments of Dataset.relations / Dataset.view."""
     out = {
         "subject": list(subject) or None, "object": list(object_) or None,
@@ -253,14 +256,24 @@ def filters_from(subject, object_, between, type_, quad, polarity, modality, ass
         "quad": list(quad) or None, "polarity": polarity, "modality": list(modality) or None,
         "asserted_by": list(asserted_by) or None, "source": list(source) or None,
         "context": list(context) or None, "start": start, "end": end,
+        # the time a claim is placed at matters only to a time range (timelines read --time themselves)
+        "time": time_ if (start or end) and time_ != "happened" else None,
     }
     return {k: v for k, v in out.items() if v is not None}
 
 
 def relation_rows(rels):
     return [[r.id, r.subject, r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality,
-             r.asserted_by or AUTHOR, r.when or "", r.evidence[0].quote if r.evidence else ""]
+             ", ".join(r.claimants) or AUTHOR, r.when or "", r.evidence[0].quote if r.evidence else ""]
             for r in rels]
+
+
+def _modality_words(r, name):
+    """'claimed, asserted by X (ID)'; a denial says who denies it: 'denied by X (ID)'."""
+    from .wording import voiced, who
+    if r.modality == "denied":
+        return voiced(r, name)
+    return f"{r.modality}, asserted by {who(r, name)}"
 
 
 def describe(ds, r):
@@ -268,7 +281,7 @@ def describe(ds, r):
     name = lambda i: f"{ds.entities[i].name} ({i})" if i in ds.entities else i  # noqa: E731
     lines = [f"{r.id}",
              f"  claim:       {name(r.subject)} {r.type}{'/' + r.mode if r.mode else ''} {name(r.object)}",
-             f"  modality:    {r.modality}, asserted by {name(r.asserted_by) if r.asserted_by else 'the author'}",
+             f"  modality:    {_modality_words(r, name)}",
              f"  polarity:    {r.polarity:+g} ({r.quad})"]
     if r.when:
         lines.append(f"  when:        {r.when}")
@@ -280,6 +293,8 @@ def describe(ds, r):
         src = ds.sources.get(e.source)
         title = f"{src.title} ({e.source})" if src and src.title else e.source
         lines.append(f"  evidence:    \"{e.quote}\"\n               - {title}")
+        if src is not None and src.note:
+            lines.append(f"               (note on the source: {src.note})")
     if r.note:
         lines.append(f"  note:        {r.note}")
     return "\n".join(lines)
@@ -294,10 +309,15 @@ RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print the relations as JSON.")
 @click.option("--long", "-l", "long_", is_flag=True, help="Print each claim in full, with all its evidence.")
-def relations(path, as_json, long_, **opts):
+@click.option("--by-source", is_flag=True,
+              help="Group the claims under each source that states them (a claim can be under several).")
+def relations(path, as_json, long_, by_source, **opts):
     """List the relations (claims) that match every filter given."""
     ds = load_or_exit(path)
     rels = guard(lambda: ds.relations(**filters_from(**opts)))
+    if by_source:
+        _relations_by_source(ds, rels, as_json, long_)
+        return
     if as_json:
         echo_json([to_dict(r) | {"quad": r.quad} for r in rels])
         return
@@ -309,6 +329,33 @@ def relations(path, as_json, long_, **opts):
     else:
         click.echo(table(relation_rows(rels), RELATION_HEADERS, RELATION_WIDTHS))
     click.echo(f"\n{len(rels)} relation{'s' if len(rels) != 1 else ''}")
+
+
+def source_heading(s):
+    """'id: Title (kind, published; note: ...)': a source named in a report."""
+    bits = [b for b in (s.kind, str(s.published) if s.published else None) if b]
+    if s.note:
+        bits.append(f"note: {s.note}")
+    return f"{s.id}" + (f": {s.title}" if s.title else "") + (f" ({'; '.join(bits)})" if bits else "")
+
+
+def _relations_by_source(ds, rels, as_json, long_):
+    """relations --by-source: the claims under each source that states them."""
+    groups = [(s, [r for r in rels if s.id in r.sources]) for s in ds.sources.values()]
+    groups = [(s, rs) for s, rs in groups if rs]
+    if as_json:
+        echo_json({s.id: [to_dict(r) | {"quad": r.quad} for r in rs] for s, rs in groups})
+        return
+    if not groups:
+        click.echo("no relations match")
+        return
+    for i, (s, rs) in enumerate(groups):
+        click.echo(("\n" if i else "") + f"== {source_heading(s)}: {_n(rs, 'relation')}\n")
+        if long_:
+            click.echo("\n\n".join(describe(ds, r) for r in rs))
+        else:
+            click.echo(table(relation_rows(rs), RELATION_HEADERS, RELATION_WIDTHS))
+    click.echo(f"\n{_n(rels, 'relation')} in {_n(groups, 'source')}")
 
 
 @main.command()

@@ -116,20 +116,23 @@ def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, 
 def timeline(actor, path, other, as_json, **opts):
     """The dated claims about ACTOR (or between ACTOR and --with), in time order."""
     ds = load_or_exit(path)
+    time = opts.get("time_", "happened")
     filters = guard(lambda: filters_from(**opts))
+    filters.pop("time", None)
     # on the whole data, filtered by relation: a view would drop an actor whose claims are its offices'
-    _show(guard(lambda: analysis.timeline(ds, actor, other, **filters)), as_json)
+    _show(guard(lambda: analysis.timeline(ds, actor, other, time=time, **filters)), as_json)
 
 
 @analyze.command()
 @path_argument
 @relation_filters
+@click.option("--by-source", is_flag=True, help="List each source, and in it each claimant's claims.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def claimants(path, as_json, **opts):
+def claimants(path, by_source, as_json, **opts):
     """Claims grouped by who asserts them (the author or an entity) and by source."""
     ds = load_or_exit(path)
     view, _ = _view(ds, opts)
-    _show(guard(lambda: analysis.claimants(view)), as_json)
+    _show(guard(lambda: analysis.claimants(view, by_source=by_source)), as_json)
 
 
 @analyze.command()

@@ -116,6 +116,7 @@ def json_schema() -> dict:
             "perspective": _text("Whose view the document carries."),
             "text": _text("Path to the stored full text (relative to this YAML file); quotes are checked "
                           "against it."),
+            "note": _text("A note on the source, e.g. 'the stored text is a partial excerpt'."),
         },
     }
     entity = {
@@ -171,8 +172,11 @@ def json_schema() -> dict:
             "polarity": {"description": f"Cooperation (+) to conflict (-) on {lo:g}..{hi:+g}; defaults from "
                                         "the type.", "type": "number", "minimum": lo, "maximum": hi},
             "modality": _enum(MODALITIES, "How the source states it."),
-            "asserted_by": _ref_text("The id of the entity that makes the claim; leave it out when it is the "
-                                     "source's author."),
+            "asserted_by": {"description": "The id of the entity that makes the claim, or a list of them (two "
+                                           "officials saying the same thing); leave it out when it is the "
+                                           "source's author.",
+                            "anyOf": [{"type": ["string", "number"]}, {"type": "array", "minItems": 1, "uniqueItems": True,
+                                                        "items": {"type": ["string", "number"]}}]},
             "when": _when("When the thing happened (not when it was written)."),
             "evidence": {"description": "One or more {source, quote}; the quote is verbatim from the source.",
                          "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/evidence"}},
