@@ -136,27 +136,32 @@ def claimants(path, by_source, as_json, **opts):
 
 
 @analyze.command()
-@click.argument("source_a")
-@click.argument("source_b")
-@path_argument
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE SOURCE... [PATH]")
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def compare(source_a, source_b, path, as_json, **opts):
-    """What SOURCE_A states that SOURCE_B does not (and back), and where they disagree in polarity.
+def compare(sources, as_json, **opts):
+    """Which of two or more sources asserts, denies or omits each claim (a matrix), and where they disagree.
 
-    Claims match on subject, type and object. Polarity disagreements count the
-    reported, claimed and denied claims by default (--modality sets them).
+    Claims are grouped on subject, type and object; a group asserted and denied
+    among the sources is flagged. With two sources, also what A states that B
+    does not (and back). Polarity disagreements count the reported, claimed and
+    denied claims by default (--modality sets them). The last argument is the
+    data PATH when it names a file or folder (default ./data).
     """
+    sources = list(sources)
+    path = sources.pop() if len(sources) >= 2 and os.path.exists(sources[-1]) else "data"
+    if len(sources) < 2:
+        raise Exit("compare needs two or more sources (then the data PATH, if not ./data)")
     ds = load_or_exit(path)
     if opts.get("source"):
-        raise Exit("compare takes its two sources as arguments; leave out --source")
-    guard(lambda: (ds.source(source_a), ds.source(source_b)))
+        raise Exit("compare takes its sources as arguments; leave out --source")
+    guard(lambda: [ds.source(s) for s in sources])
     view, modality = _view(ds, opts, keep_modality=False)
-    # the view keeps only cited sources; compare needs both even when a filter empties one
-    if source_a not in view.sources or source_b not in view.sources:
+    # the view keeps only cited sources; compare needs them all even when a filter empties one
+    if any(s not in view.sources for s in sources):
         view = type(ds)(ds.sources, view.entities, view.relations(), files=ds.files)
     kwargs = {"modality": modality} if modality else {}
-    _show(guard(lambda: analysis.compare(view, source_a, source_b, **kwargs)), as_json)
+    _show(guard(lambda: analysis.compare(view, *sources, **kwargs)), as_json)
 
 
 @analyze.command()
