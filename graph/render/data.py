@@ -9,7 +9,10 @@ from datetime import date
 from ..model import to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
 from .network import network as _network, options as _options, positions as _positions, smooth_for_parallel
-from .style import KIND_STYLES, MODALITY_DASHES, OTHER_DASHES, OTHER_KIND, darker, polarity_color
+from ..analysis.contested import contested as _contested
+from .reader import reader_data
+from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
+                    OTHER_KIND, darker, edge_color, polarity_color)
 from .titles import entity_title, relation_title
 
 __all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title"]
@@ -18,13 +21,23 @@ LAYOUT_THRESHOLD = 300
 """Entity count above which the layout is computed in Python and physics is off."""
 
 
-def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
+def _span(w):
+    return [w.start.isoformat() if w.start != date.min else None, w.end.isoformat() if w.end != date.max else None]
+
+
+def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None) -> dict:
     """Everything the page needs, as plain JSON-able values.
 
     ``nodes``/``edges`` are the vis-network items (built with pyvis's
     ``Network``); ``entities``/``relations``/``sources`` are the records as
-    in the YAML (``to_dict``, source text paths left out); ``meta`` holds
-    the derived fields the filters use (quad, sign, date span) and the vocabulary.
+    in the YAML (``to_dict``, source text paths left out); ``relmeta`` holds
+    the derived fields the filters and panels use (quad, sign, date spans of
+    when it happened and when it was made, sources, claimants, whether its
+    claim group is contested); ``groups`` the contested and corroborated claim
+    groups (:func:`graph.analysis.contested`); ``reader`` each stored text with
+    where its claims' quotes are (:func:`graph.render.reader.reader_data`;
+    *texts* maps source ids to texts for a dataset without stored files);
+    ``vocab`` the vocabulary and styles.
 
     *physics*: ``None`` (default) lets the size decide: physics for graphs
     of at most *layout_threshold* entities, a fixed Python layout above.
@@ -51,15 +64,28 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
                      title=entity_title(e, deg_in[e.id], deg_out[e.id]), x=x, y=y)
     known = set(ds.entities)
     curves = smooth_for_parallel([r for r in rels if r.subject in known and r.object in known])
+    verdicts = _contested(ds)
+    group_of = {}
+    for i, g in enumerate(verdicts.groups):
+        for rid in g.relations:
+            group_of[rid] = i
+    contested_ids = {rid for g in verdicts.contested for rid in g.relations}
     for r in rels:
         if r.subject not in known or r.object not in known:
             continue  # a hand-built dataset may cite an unknown entity: draw what can be drawn
-        colour = polarity_color(r.polarity)
-        net.add_edge(r.subject, r.object, id=r.id, label=r.type,
+        colour = edge_color(r)
+        denied = r.modality == "denied"
+        extra = {}
+        if r.id in contested_ids:   # the mark of a contested claim: a halo behind its line
+            extra["background"] = {"enabled": True, "color": CONTESTED_HALO, "size": 9}
+        net.add_edge(r.subject, r.object, id=r.id, label=("denied: " if denied else "") + r.type
+                     + (" ⚑" if r.id in contested_ids else ""),
                      color={"color": colour, "highlight": colour, "hover": colour, "opacity": 0.95},
-                     width=round(1.2 + abs(r.polarity or 0) / 4, 2),
+                     width=1.6 if denied else round(1.2 + abs(r.polarity or 0) / 4, 2),
                      dashes=MODALITY_DASHES.get(r.modality, OTHER_DASHES),
-                     title=relation_title(r, ds), **curves.get(r.id, {}))
+                     title=relation_title(r, ds) + ("\ncontested: asserted and denied, or of opposite sign"
+                                                    if r.id in contested_ids else ""),
+                     **extra, **curves.get(r.id, {}))
 
     sources = {}
     for sid, s in ds.sources.items():
@@ -70,11 +96,13 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
                         key=lambda k: (list(ENTITY_KINDS).index(k) if k in ENTITY_KINDS else 99, k))
     relmeta = {}
     for r in rels:
-        span = None
-        if r.when is not None:
-            span = [r.when.start.isoformat() if r.when.start != date.min else None,
-                    r.when.end.isoformat() if r.when.end != date.max else None]
-        relmeta[r.id] = {"quad": r.quad, "sign": r.sign, "span": span, "sources": list(r.sources)}
+        span = _span(r.when) if r.when is not None else None
+        made = [_span(w) for w, _ in ds.claim_times(r, "made")]
+        relmeta[r.id] = {"quad": r.quad, "sign": r.sign, "span": span, "made": made, "sources": list(r.sources),
+                         "claimants": list(r.claimants), "contested": r.id in contested_ids,
+                         "group": group_of.get(r.id)}
+    groups = [{"key": list(g.key), "contested": g.contested, "corroborated": g.corroborated,
+               "reasons": g.reasons, "relations": g.relations} for g in verdicts.groups]
     return {
         "physics": bool(physics),
         "nodes": net.nodes,
@@ -83,7 +111,9 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
         "entities": {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()},
         "relations": {r.id: to_dict(r, drop_empty=True) for r in rels},
         "relmeta": relmeta,
+        "groups": groups,
         "sources": sources,
+        "reader": reader_data(ds, rels, texts),
         "vocab": {
             "kinds": {k: {"shape": KIND_STYLES.get(k, OTHER_KIND)[0], "color": KIND_STYLES.get(k, OTHER_KIND)[1],
                           "description": ENTITY_KINDS.get(k, "")} for k in used_kinds},
@@ -94,7 +124,9 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
                            for m, d in MODALITIES.items()},
             "colors": {"conflict": polarity_color(-10), "neutral": polarity_color(0),
                        "cooperation": polarity_color(10), "weak_conflict": polarity_color(-2),
-                       "weak_cooperation": polarity_color(2)},
+                       "weak_cooperation": polarity_color(2), "denied": DENIED_COLOR,
+                       "contested": CONTESTED_HALO},
+            "claimant_link": CLAIMANT_LINK,
         },
     }
 

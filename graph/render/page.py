@@ -13,7 +13,11 @@ from .escape import escape_json
 __all__ = ["render_html", "write_html", "notebook_html"]
 
 
-def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> str:
+#: our scripts, in the order the page runs them (each inline, hashed for the CSP)
+SCRIPTS = ("app.js", "reader.js")
+
+
+def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None) -> str:
     """The page for *ds* (a dataset or a view) as one HTML string (UTF-8 text).
 
     Parameters
@@ -26,6 +30,9 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         Force physics on or off; by default on up to *layout_threshold* entities.
     layout_threshold : int
         Above this many entities the layout is computed in Python and physics is off.
+    texts : dict, optional
+        Source id -> full text, for the reader panel of a dataset built without
+        stored files (by default each source's stored text is read).
 
     Returns
     -------
@@ -33,11 +40,11 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         A complete HTML document with every script and stylesheet inline.
     """
     from markupsafe import Markup
-    data = page_data(ds, physics=physics, layout_threshold=layout_threshold)
+    data = page_data(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
     vis_js, vis_css = vis_assets()
-    app_js = own_asset("app.js")
+    own_js = [own_asset(name) for name in SCRIPTS]
     # each inline script's exact text, hashed for the Content-Security-Policy
-    scripts = [vis_js, app_js]
+    scripts = [vis_js, *own_js]
     csp = ("default-src 'none'; script-src " + " ".join(f"'{sha256(s)}'" for s in scripts)
            + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; font-src 'none'; "
            "object-src 'none'; base-uri 'none'; form-action 'none'")
@@ -47,7 +54,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         vis_css=Markup(vis_css),
         app_css=Markup(own_asset("app.css")),
         vis_js=Markup(vis_js),
-        app_js=Markup(app_js),
+        app_scripts=[Markup(js) for js in own_js],
         data_json=Markup(escape_json(data)),
     )
 

@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-__all__ = ["KIND_STYLES", "MODALITY_DASHES", "polarity_color", "darker", "OTHER_KIND", "OTHER_DASHES"]
+__all__ = ["KIND_STYLES", "MODALITY_DASHES", "polarity_color", "darker", "OTHER_KIND", "OTHER_DASHES",
+           "DENIED_COLOR", "CONTESTED_HALO", "CLAIMANT_LINK", "edge_color"]
 
 #: shape and colour for each entity kind (colour-blind-safe hues; shapes keep labels below)
 KIND_STYLES = {
@@ -60,3 +61,25 @@ def polarity_color(p) -> str:
 def darker(hex_colour, f=0.7):
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     return "#%02x%02x%02x" % (int(r * f), int(g * f), int(b * f))
+
+
+#: a denied claim is drawn in its own colour, never the cooperation/conflict colour of the event it denies
+DENIED_COLOR = "#7b5ea7"
+
+#: the halo behind a claim of a contested group (asserted and denied, or of opposite sign)
+CONTESTED_HALO = "rgba(255, 170, 0, 0.55)"
+
+#: the dotted link from a claimant to the subject of a claim it makes ("show claimants")
+CLAIMANT_LINK = {"color": "#8a8a8a", "dashes": [1, 4], "width": 1.2}
+
+
+def edge_color(r) -> str:
+    """The colour of relation *r*'s line: :data:`DENIED_COLOR` for a denial, else by polarity.
+
+    >>> from graph.model import Relation
+    >>> edge_color(Relation(id="r", subject="A", object="B", type="ASSAULT", modality="denied", polarity=-9))
+    '#7b5ea7'
+    >>> edge_color(Relation(id="r", subject="A", object="B", type="ASSAULT", modality="reported", polarity=-9))
+    '#c52626'
+    """
+    return DENIED_COLOR if r.modality == "denied" else polarity_color(r.polarity)

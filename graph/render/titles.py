@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..vocab import MODALITIES
+from ..wording import who
 
 __all__ = ["entity_title", "relation_title", "fmt_polarity"]
 
@@ -32,8 +33,12 @@ def relation_title(r, ds):
              f"modality: {r.modality}" + (f" — {MODALITIES[r.modality]}" if r.modality in MODALITIES else "")]
     if r.when is not None:
         lines.append(f"when: {r.when}")
-    lines.append(f"polarity: {fmt_polarity(r.polarity)}")
-    lines.append("asserted by: " + (name(r.asserted_by) if r.asserted_by else "the author"))
+    lines.append(f"polarity: {fmt_polarity(r.polarity)}"
+                 + (" (of the event it denies)" if r.modality == "denied" else ""))
+    if r.modality == "denied":
+        lines.append("denied by: " + who(r, name))
+    else:
+        lines.append("asserted by: " + who(r, name))
     for sid in r.sources:
         s = ds.sources.get(sid)
         if s is None:
@@ -41,4 +46,6 @@ def relation_title(r, ds):
         else:
             pub = f" ({s.published})" if s.published else ""
             lines.append(f"source: {s.title or sid}{pub}")
+            if s.note:
+                lines.append(f"  note: {s.note}")
     return "\n".join(lines)

@@ -66,12 +66,27 @@
 
   // ---------------------------------------------------------------- indexes
   var relIds = Object.keys(REL);
-  var outRel = dict(), inRel = dict();
+  var GROUPS = DATA.groups || [];
+  var outRel = dict(), inRel = dict(), byClaimant = dict();
   relIds.forEach(function (rid) {
     var r = REL[rid];
     (outRel[r.subject] = outRel[r.subject] || []).push(rid);
     (inRel[r.object] = inRel[r.object] || []).push(rid);
+    META[rid].claimants.forEach(function (c) { (byClaimant[c] = byClaimant[c] || []).push(rid); });
   });
+  var contestedCount = relIds.filter(function (rid) { return META[rid].contested; }).length;
+  /* How claim rid is voiced: "denied by John Kirby", "claimed by the author" (wording as graph/wording.py). */
+  function joinNames(list) {
+    return list.length <= 1 ? list.join("") : list.slice(0, -1).join(", ") + " and " + list[list.length - 1];
+  }
+  function whoSays(rid) {
+    var cs = META[rid].claimants;
+    if (cs.length) return joinNames(cs.map(name));
+    return REL[rid].modality === "denied" ? "the source (it says this did not happen)" : "the author";
+  }
+  function voiced(rid) { return REL[rid].modality + " by " + whoSays(rid); }
+  function srcTitle(sid) { return hasOwn(SRC, sid) ? (SRC[sid].title || sid) : String(sid); }
+  var VERBS = {reported: "reports", claimed: "claims", recommended: "recommends", speculated: "speculates", denied: "denies"};
   var nameIndex = dict();   // lower-cased id, name or alias -> entity id (first wins)
   var nameList = [];
   Object.keys(ENT).forEach(function (eid) {
@@ -103,21 +118,34 @@
   function monthText(i) { var y = Math.floor(i / 12), m = i % 12 + 1; return ("000" + y).slice(-4) + "-" + (m < 10 ? "0" : "") + m; }
   function monthStart(i) { return monthText(i) + "-01"; }
   function monthEnd(i) { var y = Math.floor(i / 12), m = i % 12 + 1; var d = new Date(Date.UTC(y, m, 0)).getUTCDate(); return monthText(i) + "-" + (d < 10 ? "0" : "") + d; }
-  var tMin = null, tMax = null, undatedCount = 0;
+  /* The time spans of a claim on a basis: when it happened ("happened": its 'when'), when it was
+     made ("made": its sources' publication dates), or when it happened and, if undated, when it was
+     made ("happened-or-made"). */
+  var TIMES = ["happened", "made", "happened-or-made"];
+  function spansOf(rid, basis) {
+    var m = META[rid];
+    if (basis === "made") return m.made;
+    if (m.span) return [m.span];
+    return basis === "happened-or-made" ? m.made : [];
+  }
+  var tMin = null, tMax = null, undatedCounts = {happened: 0, made: 0, "happened-or-made": 0};
   relIds.forEach(function (rid) {
-    var s = META[rid].span;
-    if (!s) { undatedCount++; return; }
-    [s[0], s[1]].forEach(function (d) {
-      if (!d) return;
-      var i = monthIndex(d);
-      if (tMin === null || i < tMin) tMin = i;
-      if (tMax === null || i > tMax) tMax = i;
+    TIMES.forEach(function (b) { if (!spansOf(rid, b).length) undatedCounts[b]++; });
+    spansOf(rid, "happened").concat(META[rid].made).forEach(function (s) {
+      [s[0], s[1]].forEach(function (d) {
+        if (!d) return;
+        var i = monthIndex(d);
+        if (tMin === null || i < tMin) tMin = i;
+        if (tMax === null || i > tMax) tMax = i;
+      });
     });
   });
+  var undatedCount = undatedCounts.happened;
 
   // ---------------------------------------------------------------- state
   function defaults() {
     return {types: null, pols: null, mods: null, srcs: null, from: null, to: null, undated: true,
+            time: "happened", contested: false, claimants: false,
             focus: null, hops: 1, sel: null, physics: DATA.physics};
   }
   var state = defaults();
@@ -128,18 +156,23 @@
     if (state.pols && !state.pols.has(String(m.sign))) return false;
     if (state.mods && !state.mods.has(r.modality)) return false;
     if (state.srcs && !m.sources.some(function (s) { return state.srcs.has(s); })) return false;
-    if (!m.span) return state.undated;
+    if (state.contested && !m.contested) return false;
+    var spans = spansOf(rid, state.time);
+    if (!spans.length) return state.undated;
     if (state.from !== null || state.to !== null) {
       var lo = state.from === null ? "0000-01-01" : monthStart(state.from);
       var hi = state.to === null ? "9999-12-31" : monthEnd(state.to);
-      var a = m.span[0] || "0000-01-01", b = m.span[1] || "9999-12-31";
-      if (!(a <= hi && lo <= b)) return false;
+      return spans.some(function (sp) {
+        var a = sp[0] || "0000-01-01", b = sp[1] || "9999-12-31";
+        return a <= hi && lo <= b;
+      });
     }
     return true;
   }
   function filtersActive() {
     return !!(state.types || state.pols || state.mods || state.srcs || state.from !== null ||
-              state.to !== null || (!state.undated && undatedCount > 0) || state.focus);
+              state.to !== null || (!state.undated && undatedCounts[state.time] > 0) || state.focus ||
+              state.contested);
   }
 
   /* The entities drawn when nothing is filtered: every entity, except one that is in no drawn
@@ -151,11 +184,30 @@
     relIds.forEach(function (rid) {
       var r = REL[rid];
       if (hasOwn(ENT, r.subject) && hasOwn(ENT, r.object)) { related.add(r.subject); related.add(r.object); }
-      if (r.asserted_by) asserters.add(r.asserted_by);
+      META[rid].claimants.forEach(function (c) { asserters.add(c); });
     });
     return new Set(Object.keys(ENT).filter(function (e) { return related.has(e) || !asserters.has(e); }));
   })();
-  var visibleNodes = new Set(drawable), visibleEdges = new Set(relIds);
+  var drawableWithClaimants = new Set(drawable);
+  relIds.forEach(function (rid) { META[rid].claimants.forEach(function (c) { if (hasOwn(ENT, c)) drawableWithClaimants.add(c); }); });
+  var visibleNodes = new Set(drawable), visibleEdges = new Set(relIds), visibleLinks = new Set();
+  /* "show claimants": a dotted link from each claimant to the subject of each claim it makes, one
+     per claimant, subject and verb (asserts / denies); ids start with CLAIM_MARK, which no data id
+     keeps inside vis-network (see toVis). */
+  var CLAIM_MARK = "\u2061";
+  var LINKS = dict(), linksOfRel = dict();
+  relIds.forEach(function (rid) {
+    var r = REL[rid];
+    if (!hasOwn(ENT, r.subject) || !hasOwn(ENT, r.object)) return;
+    var verb = r.modality === "denied" ? "denies" : "asserts";
+    META[rid].claimants.forEach(function (c) {
+      if (!hasOwn(ENT, c)) return;
+      var id = CLAIM_MARK + verb + CLAIM_MARK + c + CLAIM_MARK + r.subject;
+      if (!hasOwn(LINKS, id)) LINKS[id] = {from: c, to: r.subject, verb: verb, rels: []};
+      LINKS[id].rels.push(rid);
+      (linksOfRel[rid] = linksOfRel[rid] || []).push(id);
+    });
+  });
   function compute() {
     var edges = relIds.filter(function (rid) {
       var r = REL[rid];
@@ -186,6 +238,12 @@
       edges.forEach(function (rid) { visibleNodes.add(REL[rid].subject); visibleNodes.add(REL[rid].object); });
       if (state.focus && hasOwn(ENT, state.focus)) visibleNodes.add(state.focus);
     }
+    visibleLinks = new Set();
+    if (state.claimants) {
+      edges.forEach(function (rid) {
+        (linksOfRel[rid] || []).forEach(function (id) { visibleLinks.add(id); visibleNodes.add(LINKS[id].from); });
+      });
+    }
   }
 
   // ---------------------------------------------------------------- network
@@ -196,15 +254,27 @@
   var VIS_MARK = "\u2060";
   function toVis(id) {
     id = String(id);
-    return (id in Object.prototype || id.charAt(0) === VIS_MARK) ? VIS_MARK + id : id;
+    var c0 = id.charAt(0);
+    return (id in Object.prototype || c0 === VIS_MARK || c0 === CLAIM_MARK) ? VIS_MARK + id : id;
   }
   function fromVis(id) { id = String(id); return id.charAt(0) === VIS_MARK ? id.slice(1) : id; }
   DATA.nodes.forEach(function (n) { n.id = toVis(n.id); });
   DATA.edges.forEach(function (e) { e.id = toVis(e.id); e.from = toVis(e.from); e.to = toVis(e.to); });
+  var LINK = VOCAB.claimant_link;
+  Object.keys(LINKS).forEach(function (id) {
+    var l = LINKS[id], n = l.rels.length;
+    DATA.edges.push({id: id, from: toVis(l.from), to: toVis(l.to), label: l.verb, dashes: LINK.dashes, width: LINK.width,
+                     color: {color: LINK.color, highlight: "#333333", hover: "#333333", opacity: 0.9},
+                     font: {size: 9, color: "#666666"}, smooth: {enabled: true, type: "curvedCW", roundness: 0.15},
+                     title: name(l.from) + " " + l.verb + " " + n + " claim" + (n === 1 ? "" : "s") + " about " + name(l.to) +
+                            ":\n" + l.rels.map(function (rid) { return REL[rid].type + " " + name(REL[rid].object) + " (" + REL[rid].modality + ")"; }).join("\n")});
+  });
   var nodesAll = new vis.DataSet(DATA.nodes);
   var edgesAll = new vis.DataSet(DATA.edges);
   var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(fromVis(n.id)); }});
-  var edgesView = new vis.DataView(edgesAll, {filter: function (e) { return visibleEdges.has(fromVis(e.id)); }});
+  var edgesView = new vis.DataView(edgesAll, {filter: function (e) {
+    return e.id.charAt(0) === CLAIM_MARK ? visibleLinks.has(e.id) : visibleEdges.has(fromVis(e.id));
+  }});
   var container = byId("ag-network");
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
   window.network = network;
@@ -293,7 +363,16 @@
       s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("cite", {text: s.title || sid}),
       bits.length ? " (" + bits.join(", ") + ")" : "",
       s.url && !safeUrl(s.url) ? h("div", {cls: "ag-muted", text: "address (not a web link): " + s.url}) : null,
-      s.perspective ? h("div", {cls: "ag-muted", text: "perspective: " + s.perspective}) : null);
+      s.perspective ? h("div", {cls: "ag-muted", text: "perspective: " + s.perspective}) : null,
+      s.note ? h("div", {cls: "ag-source-note", text: "note: " + s.note}) : null,
+      hasText(sid) ? h("div", null, readButton(sid)) : null);
+  }
+  /* "Read the text": opens the reader panel (reader.js) on a source with a stored text. */
+  function hasText(sid) { return !!(DATA.reader && hasOwn(DATA.reader, sid)); }
+  function readButton(sid, label) {
+    if (!hasText(sid)) return null;
+    return h("button", {type: "button", cls: "ag-linkbtn ag-read", text: label || "read the text",
+                        on: {click: function () { if (api.reader) api.reader.open(sid); }}});
   }
 
   function showOverview() {
@@ -308,9 +387,18 @@
       var s = SRC[sid];
       ul.appendChild(h("li", null, s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("span", {text: s.title || sid}),
         h("div", {cls: "ag-muted", text: [s.kind, s.published, s.author, s.outlet].filter(Boolean).join(" · ") +
-          " — " + (srcCounts[sid] || 0) + " claim" + (srcCounts[sid] === 1 ? "" : "s")})));
+          " — " + (srcCounts[sid] || 0) + " claim" + (srcCounts[sid] === 1 ? "" : "s")}),
+        s.note ? h("div", {cls: "ag-source-note", text: "note: " + s.note}) : null,
+        readButton(sid)));
     });
     panel.appendChild(ul);
+    var nCont = GROUPS.filter(function (g) { return g.contested; }).length;
+    var nCorr = GROUPS.filter(function (g) { return g.corroborated; }).length;
+    if (nCont || nCorr) {
+      append(panel, [h("h3", {text: "Across sources"}),
+        h("p", null, nCont + " contested claim group" + (nCont === 1 ? "" : "s") + " (asserted and denied, or of opposite sign), " +
+          nCorr + " corroborated (asserted by two or more sources, denied by none). Tick “contested only” to see them.")]);
+    }
   }
 
   function showEntity(eid) {
@@ -358,6 +446,20 @@
       panel.appendChild(ul);
       if (group[1].length > limit) panel.appendChild(h("p", {cls: "ag-muted", text: "… and " + (group[1].length - limit) + " more"}));
     });
+    var says = byClaimant[eid] || [];
+    var sec = h("section", {cls: "ag-asserts"});
+    append(sec, h("h3", {text: "Claims it makes (asserts or denies) · " + says.length}));
+    if (!says.length) sec.appendChild(h("p", {cls: "ag-muted", text: "none"}));
+    var ul2 = h("ul");
+    says.slice(0, 300).forEach(function (rid) {
+      var r = REL[rid], hidden = !visibleEdges.has(rid);
+      ul2.appendChild(h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
+        VERBS[r.modality] || r.modality, " ", entityButton(r.subject), " ", relationButton(rid, r.type + (r.mode ? "/" + r.mode : "")),
+        " ", entityButton(r.object),
+        h("span", {cls: "ag-muted", text: " · in " + META[rid].sources.map(srcTitle).join(", ") + (hidden ? " · hidden" : "")})));
+    });
+    sec.appendChild(ul2);
+    panel.appendChild(sec);
   }
 
   /* A claim of the author(s): of the one source (named when known), or of each source (the
@@ -371,22 +473,41 @@
     var r = REL[rid], m = META[rid];
     clear(panel);
     var t = hasOwn(VOCAB.types, r.type) ? VOCAB.types[r.type] : null;
+    var denied = r.modality === "denied";
     append(panel, [
-      h("h2", {text: r.type + (r.mode ? " / " + r.mode : "")}),
+      h("h2", {text: (denied ? "Denied: " : "") + r.type + (r.mode ? " / " + r.mode : "")}),
       h("div", {cls: "ag-claim"}, entityButton(r.subject), " → ", entityButton(r.object)),
+      denied ? h("div", {cls: "ag-denial", text: m.claimants.length
+        ? whoSays(rid) + " " + (m.claimants.length === 1 ? "denies" : "deny") + " that this happened"
+        : "The source says this did not happen"}) : null,
       t ? h("div", {cls: "ag-muted", text: m.quad + " — " + t.description}) : h("div", {cls: "ag-muted", text: m.quad})]);
     var mod = hasOwn(VOCAB.modalities, r.modality) ? VOCAB.modalities[r.modality].description : "";
+    if (denied && m.claimants.length) mod = "the claimant denies that it happened";
+    var claimantsView = m.claimants.length
+      ? m.claimants.map(function (c, i) { return [i ? (i === m.claimants.length - 1 ? " and " : ", ") : "", entityButton(c)]; })
+      : (denied ? "the source (it says this did not happen)" : authorText(m.sources));
     panel.appendChild(dl([
       ["modality", [h("strong", {text: r.modality}), mod ? " — " + mod : ""]],
-      ["asserted by", r.asserted_by ? entityButton(r.asserted_by) : authorText(m.sources)],
+      [denied ? "denied by" : "asserted by", claimantsView],
       ["when", r.when ? String(r.when) : "not dated"],
-      ["polarity", polarityPill(r.polarity)],
+      ["said", m.sources.filter(function (sid) { return hasOwn(SRC, sid) && SRC[sid].published; })
+        .map(function (sid) { return String(SRC[sid].published) + (m.sources.length > 1 ? " (" + srcTitle(sid) + ")" : ""); }).join(", ") || null],
+      [denied ? "polarity of the denied event" : "polarity", polarityPill(r.polarity)],
       ["context", r.context && r.context.length ? r.context.map(function (c) { return h("span", {cls: "ag-tag", text: c}); }) : null],
       ["id", h("code", {text: rid})]
     ]));
+    if (m.group !== null && m.group !== undefined && GROUPS[m.group]) append(panel, groupBox(rid, GROUPS[m.group]));
     append(panel, h("h3", {text: "Evidence" + (r.evidence && r.evidence.length > 1 ? " · " + r.evidence.length + " quotes" : "")}));
-    (r.evidence || []).forEach(function (ev) {
-      panel.appendChild(h("blockquote", {text: "“" + ev.quote + "”"}));
+    (r.evidence || []).forEach(function (ev, k) {
+      var q = h("blockquote", {text: "“" + ev.quote + "”"});
+      if (api.reader && api.reader.hasMark(ev.source, rid, k)) {
+        q.className = "ag-quote-link";
+        q.title = "Show it in the text of the source";
+        q.tabIndex = 0;
+        q.addEventListener("click", function () { api.reader.show(ev.source, rid, k); });
+        q.addEventListener("keydown", function (e) { if (e.key === "Enter") api.reader.show(ev.source, rid, k); });
+      }
+      panel.appendChild(q);
       panel.appendChild(sourceCitation(ev.source));
     });
     if (!r.evidence || !r.evidence.length) panel.appendChild(h("p", {cls: "ag-muted", text: "no quote"}));
@@ -410,10 +531,29 @@
       others.forEach(function (x) {
         var o = REL[x];
         ul.appendChild(h("li", null, o.subject === r.subject ? "→ " : "← ", relationButton(x, o.type + (o.mode ? "/" + o.mode : "")),
-          h("span", {cls: "ag-muted", text: " · " + o.modality + (o.when ? " · " + o.when : "")})));
+          h("span", {cls: "ag-muted", text: " · " + voiced(x) + " · in " + META[x].sources.map(srcTitle).join(", ") +
+                                            (o.when ? " · " + o.when : "")})));
       });
       panel.appendChild(ul);
     }
+  }
+
+  /* The claim group of a claim: contested (who asserts, who denies, with sources) or corroborated. */
+  function groupBox(rid, g) {
+    if (!g.contested && !g.corroborated) return null;
+    var box = h("div", {cls: g.contested ? "ag-contested" : "ag-corroborated"});
+    append(box, [h("strong", {text: g.contested ? "\u2691 Contested" : "Corroborated"}),
+      h("span", {text: g.contested ? " — " + g.reasons.join("; ") : " — asserted by " +
+        new Set(g.relations.filter(function (x) { return REL[x] && REL[x].modality !== "denied"; })
+          .reduce(function (a, x) { return a.concat(META[x].sources); }, [])).size + " sources, denied by none"})]);
+    var ul = h("ul");
+    g.relations.forEach(function (x) {
+      if (!hasOwn(REL, x)) return;
+      ul.appendChild(h("li", x === rid ? {cls: "ag-this"} : null, relationButton(x, voiced(x)),
+        h("span", {cls: "ag-muted", text: " · in " + META[x].sources.map(srcTitle).join(", ")})));
+    });
+    box.appendChild(ul);
+    return box;
   }
 
   function focusCamera(eid) {
@@ -446,6 +586,7 @@
 
   network.on("click", function (params) {
     if (params.nodes && params.nodes.length) select("node", fromVis(params.nodes[0]), false);
+    else if (params.edges && params.edges.length && String(params.edges[0]).charAt(0) === CLAIM_MARK) select("node", LINKS[params.edges[0]].from, false);
     else if (params.edges && params.edges.length) select("edge", fromVis(params.edges[0]), false);
     else select(null, null);
   });
@@ -522,13 +663,20 @@
         h("span", {cls: "ag-lbl", text: s.title || sid}), h("span", {cls: "ag-count", text: srcCounts[sid]})));
     });
   }
-  var timeFrom, timeTo, timeLabel, undatedBox;
+  var timeFrom, timeTo, timeLabel, undatedBox, timeBasis, undatedCountEl;
   function buildTimeFilter() {
     var sec = byId("ag-f-time");
     if (tMin === null) {
-      sec.appendChild(h("p", {cls: "ag-muted", text: "No relation is dated."}));
+      sec.appendChild(h("p", {cls: "ag-muted", text: "No relation is dated, and no source has a publication date."}));
       return;
     }
+    timeBasis = h("select", {title: "Which time of a claim the range applies to",
+                             on: {change: function () { state.time = timeBasis.value; apply(); }}},
+      h("option", {value: "happened", text: "when it happened"}),
+      h("option", {value: "made", text: "when it was said (the source's date)"}),
+      h("option", {value: "happened-or-made", text: "when it happened, else when said"}));
+    timeBasis.setAttribute("aria-label", "time of a claim");
+    sec.appendChild(h("div", {cls: "ag-row"}, timeBasis));
     timeFrom = h("input", {type: "range", cls: "ag-range", min: tMin, max: tMax, step: 1, value: tMin,
                            title: "from", on: {input: onTime}});
     timeTo = h("input", {type: "range", cls: "ag-range", min: tMin, max: tMax, step: 1, value: tMax,
@@ -537,9 +685,30 @@
     timeTo.setAttribute("aria-label", "to month");
     timeLabel = h("div", {cls: "ag-timelabel"});
     undatedBox = checkbox(true, function () { state.undated = undatedBox.checked; apply(); });
+    undatedCountEl = h("span", {cls: "ag-count", text: undatedCount});
     append(sec, [timeLabel, timeFrom, timeTo,
       h("label", {title: "Claims without a date are kept unless this is unticked"}, undatedBox,
-        h("span", {cls: "ag-lbl", text: "include undated claims"}), h("span", {cls: "ag-count", text: undatedCount}))]);
+        h("span", {cls: "ag-lbl", text: "include undated claims"}), undatedCountEl)]);
+  }
+  var contestedBox, claimantsBox;
+  function buildClaimsFilter() {
+    var sec = byId("ag-f-claims");
+    contestedBox = checkbox(false, function () { state.contested = contestedBox.checked; apply(); });
+    contestedBox.id = "ag-contested";
+    claimantsBox = checkbox(false, function () { state.claimants = claimantsBox.checked; apply(); });
+    claimantsBox.id = "ag-claimants";
+    var contestedLabel;
+    append(sec, [
+      contestedLabel = h("label", {title: "Only the claims of a contested group: the same subject, type and object asserted and denied " +
+                         "(by anyone, in any source), or asserted with opposite polarity"},
+        contestedBox, h("span", {cls: "ag-lbl", text: "contested only"}), h("span", {cls: "ag-count", text: contestedCount})),
+      h("label", {title: "Draw the entities that make claims (asserted_by), with a dotted link to the subject of each claim they assert or deny"},
+        claimantsBox, h("span", {cls: "ag-lbl", text: "show claimants"}),
+        h("span", {cls: "ag-count", text: Object.keys(byClaimant).filter(function (c) { return hasOwn(ENT, c); }).length}))]);
+    if (!contestedCount) {   // nothing to filter on: say so instead of offering an empty filter
+      contestedLabel.style.display = "none";
+      sec.insertBefore(h("p", {cls: "ag-muted", text: "No claim is both asserted and denied."}), contestedLabel);
+    }
   }
   function onTime() {
     var a = parseInt(timeFrom.value, 10), b = parseInt(timeTo.value, 10);
@@ -610,6 +779,15 @@
     Object.keys(VOCAB.modalities).forEach(function (m) {
       sec.appendChild(h("div", {cls: "ag-legend-item", title: VOCAB.modalities[m].description}, dashSample(VOCAB.modalities[m].dashes), m + " — " + VOCAB.modalities[m].description));
     });
+    sec.appendChild(h("div", {cls: "ag-legend-item", title: "A denied claim is never drawn in the colour of the event it denies"},
+      dashSample(VOCAB.modalities.denied ? VOCAB.modalities.denied.dashes : [3, 3], VOCAB.colors.denied),
+      "denied: its own colour, never the event's"));
+    var halo = h("span", {cls: "ag-halo"});
+    halo.style.background = VOCAB.colors.contested;
+    sec.appendChild(h("div", {cls: "ag-legend-item", title: "Asserted and denied, or asserted with opposite polarity"},
+      halo, "\u2691 contested claim (halo)"));
+    sec.appendChild(h("div", {cls: "ag-legend-item"}, dashSample(VOCAB.claimant_link.dashes, VOCAB.claimant_link.color),
+      "claimant → subject of its claim (show claimants)"));
     sec.appendChild(h("div", {cls: "ag-legend-note", text: "Several claims between the same two actors are drawn as separate curves."}));
   }
   function shapeIcon(shape, colour) {
@@ -640,7 +818,11 @@
       timeTo.value = state.to === null ? tMax : state.to;
       timeLabel.textContent = monthText(parseInt(timeFrom.value, 10)) + " … " + monthText(parseInt(timeTo.value, 10));
       undatedBox.checked = state.undated;
+      timeBasis.value = state.time;
+      undatedCountEl.textContent = undatedCounts[state.time];
     }
+    contestedBox.checked = state.contested;
+    claimantsBox.checked = state.claimants;
     if (state.focus) fillFocusOptions();
     focusSelect.value = state.focus || "";
     hopsInput.value = state.hops;
@@ -659,21 +841,21 @@
   }
   var countsEl = byId("ag-counts");
   /* Recompute what is visible, redraw, and record the state in the URL. */
-  var shownAll = true;   // the views hold everything (as at the start)
+  var shownAll = nodesView.length === nodesAll.length && edgesView.length === edgesAll.length;   // the views hold everything
   function apply(opts) {
     if (state.physics || moved) {
       storePositions();
       moved = false;
     }
     compute();
-    var all = visibleNodes.size === nodesAll.length && visibleEdges.size === edgesAll.length;
+    var all = visibleNodes.size === nodesAll.length && visibleEdges.size + visibleLinks.size === edgesAll.length;
     if (!(all && shownAll)) {
       nodesView.refresh();
       edgesView.refresh();
     }
     shownAll = all;
     syncControls();
-    var nN = drawable.size;
+    var nN = state.claimants ? drawableWithClaimants.size : drawable.size;
     countsEl.textContent = visibleNodes.size + " of " + nN + " entities · " + visibleEdges.size + " of " + relIds.length + " relations";
     if (state.sel) {
       var kind = state.sel[0], id = state.sel[1];
@@ -694,6 +876,9 @@
     if (state.from !== null) p.set("from", monthText(state.from));
     if (state.to !== null) p.set("to", monthText(state.to));
     if (!state.undated) p.set("undated", "0");
+    if (state.time !== "happened") p.set("time", state.time);
+    if (state.contested) p.set("contested", "1");
+    if (state.claimants) p.set("claimants", "1");
     if (state.focus) { p.set("focus", state.focus); p.set("hops", String(state.hops)); }
     if (state.sel) p.set(state.sel[0] === "node" ? "entity" : "relation", state.sel[1]);
     if (state.physics !== DATA.physics) p.set("physics", state.physics ? "1" : "0");
@@ -729,6 +914,9 @@
     if (st.to === tMax) st.to = null;
     if (st.from !== null && st.to !== null && st.from > st.to) { st.from = null; st.to = null; }
     st.undated = p.get("undated") !== "0";
+    if (TIMES.indexOf(p.get("time")) >= 0) st.time = p.get("time");
+    st.contested = p.get("contested") === "1" && contestedCount > 0;
+    st.claimants = p.get("claimants") === "1";
     var f = p.get("focus");
     if (f && hasOwn(ENT, f)) st.focus = f;
     st.hops = clampHops(p.get("hops"));
@@ -798,9 +986,10 @@
   });
   byId("ag-fit").addEventListener("click", function () { network.fit({animation: {duration: 300}}); });
   function reset() {
-    var physics = state.physics;
+    var physics = state.physics, claimants = state.claimants;
     state = defaults();
     state.physics = physics;
+    state.claimants = claimants;   // a way of drawing, like physics: not a filter
     searchInput.value = "";
     searchMsg.textContent = "";
     apply();
@@ -824,7 +1013,7 @@
     var ents = new Set(visibleNodes), srcs = new Set();
     rels.forEach(function (rid) {
       var r = REL[rid];
-      if (r.asserted_by && hasOwn(ENT, r.asserted_by)) ents.add(r.asserted_by);
+      META[rid].claimants.forEach(function (c) { if (hasOwn(ENT, c)) ents.add(c); });
       META[rid].sources.forEach(function (s) { if (hasOwn(SRC, s)) srcs.add(s); });
     });
     var more = true;   // entities' part_of must exist too
@@ -860,10 +1049,22 @@
       return {types: state.types && Array.from(state.types), pols: state.pols && Array.from(state.pols),
               mods: state.mods && Array.from(state.mods), srcs: state.srcs && Array.from(state.srcs),
               from: state.from === null ? null : monthText(state.from), to: state.to === null ? null : monthText(state.to),
-              undated: state.undated, focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
+              undated: state.undated, time: state.time, contested: state.contested, claimants: state.claimants,
+              focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
     },
     visibleNodeIds: function () { return nodesView.getIds().map(fromVis); },
-    visibleEdgeIds: function () { return edgesView.getIds().map(fromVis); },
+    visibleEdgeIds: function () {
+      return edgesView.getIds().filter(function (id) { return id.charAt(0) !== CLAIM_MARK; }).map(fromVis);
+    },
+    /* the claimant links drawn ("show claimants"): [claimant, subject, verb, [relation ids]] */
+    visibleClaimantLinks: function () {
+      return edgesView.getIds().filter(function (id) { return id.charAt(0) === CLAIM_MARK; }).sort().map(function (id) {
+        var l = LINKS[id]; return [l.from, l.to, l.verb, l.rels.slice()];
+      });
+    },
+    claimantLinkPoint: function (claimant, subject, verb) {
+      return api.edgePoint(CLAIM_MARK + (verb || "asserts") + CLAIM_MARK + claimant + CLAIM_MARK + subject, true);
+    },
     select: select, search: search, reset: reset, setFocus: setFocus, visibleData: visibleData,
     findActor: findActor,
     /* DOM (page) coordinates of an entity, or of the middle of a relation's line. */
@@ -871,8 +1072,8 @@
       var v = toVis(id), p = network.getPositions([v])[v];
       return p ? domPoint(p) : null;
     },
-    edgePoint: function (id) {
-      var v = toVis(id), e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
+    edgePoint: function (id, raw) {
+      var v = raw ? id : toVis(id), e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
       if (!e || !e.edgeType) return null;
       var via = e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined;
       var p = e.edgeType.getPoint(0.5, via);
@@ -883,6 +1084,8 @@
     var d = network.canvasToDOM(p), r = container.getBoundingClientRect();
     return {x: d.x + r.left, y: d.y + r.top};
   }
+  /* for the page's other scripts (reader.js): not a stable interface */
+  api.internal = {data: DATA, h: h, clear: clear, srcTitle: srcTitle, voiced: voiced};
   window.actorgraph = api;
 
   // ---------------------------------------------------------------- start
@@ -892,6 +1095,7 @@
   buildModalityFilter();
   buildTimeFilter();
   buildSourceFilter();
+  buildClaimsFilter();
   buildLegend();
   state = readHash();
   if (state.physics !== DATA.physics) network.setOptions({physics: {enabled: !!state.physics}});
