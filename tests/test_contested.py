@@ -78,9 +78,10 @@ def test_the_report_names_who_asserts_and_who_denies_with_the_source(ds):
     lines = text.splitlines()
     i = next(n for n, line in enumerate(lines) if "Taliban (TAL) HOLDS US military equipment (US-EQUIP)" in line)
     assert "asserted and denied" in lines[i]
-    assert lines[i + 1].split() [:4] == ["asserted", "by", "Jane", "Roe"]
-    assert "hill" in lines[i + 1] and "Hearing of the House committee" in lines[i + 1]
-    assert lines[i + 2].split()[:4] == ["denied", "by", "John", "Kirby"] and "White House briefing" in lines[i + 2]
+    assert lines[i + 1].split()[:4] == ["asserted", "by", "Jane", "Roe,"]
+    assert "in hill (roe-tal-holds)" in lines[i + 1]
+    assert lines[i + 2].split()[:4] == ["denied", "by", "John", "Kirby,"] and "in wh (kirby-denies-holds)" in lines[i + 2]
+    assert "  hill: Hearing of the House committee" in lines and "  wh: White House briefing" in lines
     assert "Contested (4):" in text and "(2):" in text
     # a denial by the source itself is said so (in a group that is listed in the HTML table)
     assert "the source (it says this did not happen)" in contested(ds)._repr_html_()
@@ -120,8 +121,8 @@ def test_cli(tmp_path):
     assert [e["by"] for e in d["groups"][0]["asserted"]] == ["ROE", "DOE"]
     r = CliRunner().invoke(main, ["analyze", "contested", str(tmp_path)])
     assert r.exit_code == 0
-    assert "asserted by    Jane Roe (in hill" in r.output and "Jim Doe (in hill" in r.output
-    assert "denied by      John Kirby (in wh" in r.output
+    assert "asserted by    Jane Roe, in hill (left)" in r.output and "Jim Doe, in hill (left)" in r.output
+    assert "denied by      John Kirby, in wh (not-left)" in r.output
     r = CliRunner().invoke(main, ["analyze", "contested", str(tmp_path), "--source", "wh"])
     assert "Contested (0): none" in r.output
     assert graph.loads(YAML).relation("left").claimants == ("ROE", "DOE")

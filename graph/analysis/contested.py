@@ -136,10 +136,8 @@ class Contested:
     def _said(self, entries, denial=False):
         parts = []
         for e in entries:
-            title = self.titles.get(e["source"])
-            src = f"{e['source']}" + (f", “{title}”" if title else "")
-            extra = "" if e["modality"] in ("reported", "claimed", "denied") else f"{e['modality']} "
-            parts.append(f"{extra}{self._who(e, denial)} (in {src}; {e['relation']})")
+            extra = "" if e["modality"] in ("reported", "claimed", "denied") else f"{e['modality']}: "
+            parts.append(f"{extra}{self._who(e, denial)}, in {e['source']} ({e['relation']})")
         return parts
 
     def _group_lines(self, g):
@@ -169,6 +167,11 @@ class Contested:
         out.append("")
         out.append(f"{plural(rest, 'other group')}: neither contested nor corroborated "
                    "(one source, or nothing asserted)")
+        cited = list(dict.fromkeys(e["source"] for g in cont + corr for e in g.asserted + g.denied + g.other))
+        if cited:
+            out.append("")
+            out.append("Sources:")
+            out.extend(f"  {sid}: {self.titles.get(sid) or '(no title)'}" for sid in cited)
         return "\n".join(out)
 
     def _repr_html_(self):

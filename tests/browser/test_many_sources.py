@@ -105,8 +105,8 @@ def test_show_claimants_draws_them_with_dotted_links(open_page, many_page):
     p.js("actorgraph.select('node', 'KIRBY', false)")
     text = p.panel_text()
     assert "Claims it makes (asserts or denies) · 2" in text
-    assert "denies Taliban HOLDS US military equipment · in White House briefing" in text
-    assert "claims White House CONSULT Taliban · in White House briefing" in text
+    assert "denies: HOLDS Taliban → US military equipment · in White House briefing" in text
+    assert "claims: CONSULT White House → Taliban · in White House briefing" in text
     p.assert_clean()
 
 

@@ -454,8 +454,8 @@
     says.slice(0, 300).forEach(function (rid) {
       var r = REL[rid], hidden = !visibleEdges.has(rid);
       ul2.appendChild(h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
-        VERBS[r.modality] || r.modality, " ", entityButton(r.subject), " ", relationButton(rid, r.type + (r.mode ? "/" + r.mode : "")),
-        " ", entityButton(r.object),
+        (VERBS[r.modality] || r.modality) + ": ", relationButton(rid, r.type + (r.mode ? "/" + r.mode : "")), " ",
+        entityButton(r.subject), " → ", entityButton(r.object),
         h("span", {cls: "ag-muted", text: " · in " + META[rid].sources.map(srcTitle).join(", ") + (hidden ? " · hidden" : "")})));
     });
     sec.appendChild(ul2);
