@@ -71,6 +71,15 @@ def main(argv=None):
                                [a.read, rel, k])
             if not ok:
                 raise SystemExit(f"no stored text of source '{a.read}' with a quote of {rel}")
+            # the reader covers the right of the graph: draw the graph in the part left of it
+            page.evaluate("""() => {
+                const w = document.getElementById('ag-reader').offsetWidth, el = document.getElementById('ag-network');
+                const pos = Object.values(network.getPositions(actorgraph.visibleNodeIds()));
+                const xs = pos.map(p => p.x), ys = pos.map(p => p.y);
+                const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+                const scale = 0.8 * Math.min((el.offsetWidth - w) / (x1 - x0 + 1), el.offsetHeight / (y1 - y0 + 1));
+                network.moveTo({position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, scale: scale,
+                                offset: {x: -w / 2, y: 0}, animation: false}); }""")
         page.wait_for_timeout(300)
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=a.out)
