@@ -195,7 +195,7 @@ def csv_tables(ds, folder=None) -> dict:
         first = r.evidence[0] if r.evidence else None
         more = [{"source": x.source, "quote": x.quote} for x in r.evidence[1:]]
         rel_rows.append([r.id, r.subject, r.object, r.type, r.mode, _multi(r.context), _num(r.polarity),
-                         r.modality, r.asserted_by, str(r.when) if r.when else None,
+                         r.modality, _multi(r.claimants) or None, str(r.when) if r.when else None,
                          first.source if first else None, first.quote if first else None, _json(more),
                          _json(r.attributes), r.note, r.quad, str(r.sign)])
     src_rows = []
@@ -626,7 +626,9 @@ def read_tables(entities_text, relations_text, sources_text=None, *, names=("ent
             rec["modality"] = _vocab(modality, MODALITIES)
         who = rels.get(row, "asserted_by")
         if who is not None and who.lower() != "author":
-            rec["asserted_by"] = ref(who)
+            whos = _split_multi(who, problems, where(rels, row_no, "asserted_by")) or []
+            # several claimants (Kumu's 'A | B'): a list, as in the YAML
+            rec["asserted_by"] = [ref(w) for w in whos] if len(whos) > 1 else ref(whos[0] if whos else who)
         when = rels.get(row, "when")
         if when is not None:
             rec["when"] = when
