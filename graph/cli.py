@@ -300,7 +300,7 @@ def describe(ds, r):
     return "\n".join(lines)
 
 
-RELATION_HEADERS = ["id", "subject", "type", "object", "modality", "asserted by", "when", "quote"]
+RELATION_HEADERS = ["id", "subject", "type", "object", "modality", "said by", "when", "quote"]
 RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
 
 

@@ -103,7 +103,7 @@ class Timeline:
 
     def __str__(self) -> str:
         headers = ["said" if self.time == "made" else "when",
-                   "subject", "type", "object", "modality", "asserted by", "quote"]
+                   "subject", "type", "object", "modality", "said by", "quote"]
         widths = [25, 14, 22, 14, 11, 11, 70]
         out = [self._title()]
         if self.time == "made":
@@ -123,7 +123,7 @@ class Timeline:
 
     def _repr_html_(self):
         return html_table(self._rows(self.relations + self.undated),
-                          ["when", "subject", "type", "object", "modality", "asserted by", "quote"],
+                          ["when", "subject", "type", "object", "modality", "said by", "quote"],
                           caption=self._title())
 
 
