@@ -92,7 +92,7 @@ def test_page_is_self_contained(seed_page):
         for name in ("src", "href", "action", "data", "poster"):
             assert name not in attrs, (tag, attrs)   # nothing is loaded from anywhere
     assert not [t for t, _ in p.tags if t in ("link", "iframe", "img", "object", "embed", "base")]
-    assert len(p.scripts) == 4   # the data, vis-network, app.js, reader.js
+    assert len(p.scripts) == 7   # the data, vis-network, and ours: dom, panels, app, legend, reader
     # the only http(s) addresses are the vendored licence header and the SVG namespace
     allowed = {"http://almende.com", "http://opensource.org/licenses/MIT", "http://www.apache.org/licenses/LICENSE-2.0",
                "http://www.w3.org/2000/svg", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
@@ -111,7 +111,7 @@ def test_csp_allows_exactly_the_inline_scripts(seed_page):
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-eval" not in csp
     hashes = set(re.findall(r"'(sha256-[^']+)'", csp))
     code = [text for attrs, text in p.scripts if "type" not in attrs]
-    assert len(code) == 3   # vis-network, app.js, reader.js
+    assert len(code) == 6   # vis-network, and ours: dom, panels, app, legend, reader
     want = {"sha256-" + base64.b64encode(hashlib.sha256(t.encode()).digest()).decode() for t in code}
     assert hashes == want
 
@@ -213,7 +213,7 @@ def hostile():
 
 def test_no_string_can_close_the_data_block():
     page = render_html(hostile())
-    assert len(re.findall(r"</script", page, re.I)) == 4          # the four real ones
+    assert len(re.findall(r"</script", page, re.I)) == 7          # the seven real ones
     assert "<!--" not in page and "<img" not in page
     data_block = page.split('id="ag-data">', 1)[1].split("</script>", 1)[0]
     assert "\u2028" not in data_block and "\u2029" not in data_block   # JS line breaks, escaped

@@ -14,7 +14,7 @@ __all__ = ["render_html", "write_html", "notebook_html"]
 
 
 #: our scripts, in the order the page runs them (each inline, hashed for the CSP)
-SCRIPTS = ("app.js", "reader.js")
+SCRIPTS = ("dom.js", "panels.js", "app.js", "legend.js", "reader.js")
 
 
 def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None) -> str:
