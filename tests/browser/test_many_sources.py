@@ -226,3 +226,25 @@ def test_a_200_kb_text_with_500_highlights_opens(open_page, tmp_path):
     assert p.page.locator("#ag-reader mark.ag-current").inner_text() == "quoted passage number 499 of the long text"
     assert elapsed < 10, elapsed      # generous: benchmarks/reader_bench.py measures it (well under a second)
     p.assert_clean()
+
+
+@pytest.mark.parametrize("fragment, filters", [
+    ("time=made&from=2021-08&to=2021-12", {"start": "2021-08", "end": "2021-12", "time": "made"}),
+    ("from=2021-08&to=2021-12", {"start": "2021-08", "end": "2021-12"}),
+    ("time=happened-or-made&from=2024-01&to=2024-01", {"start": "2024-01", "end": "2024-01", "time": "happened-or-made"}),
+])
+def test_the_time_filter_uses_when_a_claim_happened_or_was_made(open_page, many_page, many, fragment, filters):
+    p = open_page(many_page, fragment + "&undated=0")
+    assert p.visible()[1] == {r.id for r in many.relations(**filters)}
+    assert p.js("actorgraph.state().time") == filters.get("time", "happened")
+    assert p.page.locator("#ag-f-time select").input_value() == filters.get("time", "happened")
+    p.assert_clean()
+
+
+def test_choosing_the_time_basis_in_the_page(open_page, many_page, many):
+    p = open_page(many_page, "undated=0")
+    # happened: the undated claims are out
+    assert p.visible()[1] == {r.id for r in many.relations() if r.when is not None}
+    p.page.select_option("#ag-f-time select", "made")
+    assert p.visible()[1] == {r.id for r in many.relations()}      # every source has a date
+    assert "time=made" in p.js("location.hash")
