@@ -31,10 +31,11 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     ``nodes``/``edges`` are the vis-network items (built with pyvis's
     ``Network``); ``entities``/``relations``/``sources`` are the records as
     in the YAML (``to_dict``, source text paths left out); ``relmeta`` holds
-    the derived fields the filters and panels use (quad, sign, date spans of
-    when it happened and when it was made, sources, claimants, whether its
-    claim group is contested); ``groups`` the contested and corroborated claim
-    groups (:func:`graph.analysis.contested`); ``reader`` each stored text with
+    the derived fields the filters and panels use (quad, sign, the date span of
+    when it happened, sources, claimants, whether its claim group is contested,
+    the index of its group); ``published`` the date span of each dated source
+    (when its claims were made); ``groups`` the contested
+    and corroborated claim groups (:func:`graph.analysis.contested`); ``reader`` each stored text with
     where its claims' quotes are (:func:`graph.render.reader.reader_data`;
     *texts* maps source ids to texts for a dataset without stored files);
     ``vocab`` the vocabulary and styles.
@@ -65,8 +66,9 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     known = set(ds.entities)
     curves = smooth_for_parallel([r for r in rels if r.subject in known and r.object in known])
     verdicts = _contested(ds)
+    shown_groups = [g for g in verdicts.groups if g.contested or g.corroborated]   # the others say nothing
     group_of = {}
-    for i, g in enumerate(verdicts.groups):
+    for i, g in enumerate(shown_groups):
         for rid in g.relations:
             group_of[rid] = i
     contested_ids = {rid for g in verdicts.contested for rid in g.relations}
@@ -95,14 +97,20 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     used_kinds = sorted({e.kind for e in ds.entities.values()},
                         key=lambda k: (list(ENTITY_KINDS).index(k) if k in ENTITY_KINDS else 99, k))
     relmeta = {}
+    published = {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None}
     for r in rels:
         span = _span(r.when) if r.when is not None else None
-        made = [_span(w) for w, _ in ds.claim_times(r, "made")]
-        relmeta[r.id] = {"quad": r.quad, "sign": r.sign, "span": span, "made": made, "sources": list(r.sources),
-                         "claimants": list(r.claimants), "contested": r.id in contested_ids,
-                         "group": group_of.get(r.id)}
+        meta = {"quad": r.quad, "sign": r.sign, "span": span, "sources": list(r.sources)}
+        # left out when empty, false or none (the page fills them in): large pages stay smaller
+        if r.claimants:
+            meta["claimants"] = list(r.claimants)
+        if r.id in contested_ids:
+            meta["contested"] = True
+        if r.id in group_of:
+            meta["group"] = group_of[r.id]
+        relmeta[r.id] = meta
     groups = [{"key": list(g.key), "contested": g.contested, "corroborated": g.corroborated,
-               "reasons": g.reasons, "relations": g.relations} for g in verdicts.groups]
+               "reasons": g.reasons, "relations": g.relations} for g in shown_groups]
     return {
         "physics": bool(physics),
         "nodes": net.nodes,
@@ -112,6 +120,7 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         "relations": {r.id: to_dict(r, drop_empty=True) for r in rels},
         "relmeta": relmeta,
         "groups": groups,
+        "published": published,
         "sources": sources,
         "reader": reader_data(ds, rels, texts),
         "vocab": {

@@ -16,6 +16,7 @@ Offsets are in UTF-16 code units, the way JavaScript counts a string.
 from __future__ import annotations
 
 import os
+import re
 
 from ..textnorm import _TABLE, normalise
 
@@ -25,21 +26,39 @@ MAX_TEXT_CHARS = 5_000_000
 """A stored text longer than this is not embedded in the page (the reader says so)."""
 
 
+_SPECIAL = re.compile(r"\s+|[" + re.escape("".join(chr(k) for k in _TABLE)) + "]")
+
+
 def _normalised(text):
-    """The normalised *text* and, for each of its characters, the index of the original one."""
+    """The normalised *text* and, for each of its characters, the index of the original one.
+
+    Runs of ordinary characters are copied whole (the index map extended by a range); only
+    white space and the characters :mod:`graph.textnorm` translates are looked at one by one.
+    """
     out, where = [], []
-    space = True   # leading white space is dropped, runs fold into one
-    for i, ch in enumerate(text):
-        for c in ch.translate(_TABLE):
-            if c.isspace():
-                if space:
-                    continue
+    pos, space = 0, True   # leading white space is dropped, runs fold into one
+    for m in _SPECIAL.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            where.extend(range(pos, a))
+            space = False
+        tok = m.group()
+        if tok[0].isspace():
+            if not space:
                 out.append(" ")
+                where.append(a)
                 space = True
-            else:
-                out.append(c)
+        else:
+            t = tok.translate(_TABLE)
+            if t:
+                out.append(t)
+                where.extend([a] * len(t))
                 space = False
-            where.append(i)
+        pos = b
+    if pos < len(text):
+        out.append(text[pos:])
+        where.extend(range(pos, len(text)))
     return "".join(out), where
 
 

@@ -17,6 +17,20 @@
 
   // ---------------------------------------------------------------- indexes
   var relIds = Object.keys(REL);
+  /* fields the page data leaves out when empty; "made": the date spans of the claim's sources */
+  var PUBLISHED = DATA.published || dict();
+  relIds.forEach(function (rid) {
+    var m = META[rid];
+    m.claimants = m.claimants || [];
+    m.contested = !!m.contested;
+    if (m.group === undefined) m.group = null;
+    var seen = dict();
+    m.made = [];
+    m.sources.forEach(function (sid) {
+      var sp = hasOwn(PUBLISHED, sid) ? PUBLISHED[sid] : null;
+      if (sp && !seen[sp[0] + "/" + sp[1]]) { seen[sp[0] + "/" + sp[1]] = true; m.made.push(sp); }
+    });
+  });
   var GROUPS = DATA.groups || [];
   var outRel = dict(), inRel = dict(), byClaimant = dict();
   relIds.forEach(function (rid) {
