@@ -56,7 +56,7 @@ window.__bench = {};
 def pyvis_page(ds, path):
     from pyvis.network import Network
     net = Network(directed=True, cdn_resources="in_line")
-    from graph.render import _IdList
+    from graph.render.network import IdList as _IdList
     net.node_ids = _IdList()   # pyvis's own list makes building O(n^2); the page is the same
     for e in ds.entities.values():
         net.add_node(e.id, label=e.name)

@@ -67,10 +67,15 @@ from .model import Entity, Relation, Source, to_dict
 from .vocab import MODALITIES, QUADS, RELATION_TYPES
 from .when import parse_when
 
-__all__ = ["Dataset", "Path", "AUTHOR", "time_key"]
+__all__ = ["Dataset", "Path", "AUTHOR", "TIMES", "time_key"]
 
 AUTHOR = "author"
 """Use ``asserted_by=AUTHOR`` to select claims made by the source's own author."""
+
+TIMES = ("happened", "made", "happened-or-made")
+"""The times of a claim that time filters and timelines can use: when the thing *happened*
+(``when``), when the claim was *made* (its sources' ``published``), or when it happened and,
+for an undated claim, when it was made."""
 
 _SIGNS = {"positive": 1, "+": 1, "cooperation": 1, "negative": -1, "-": -1, "conflict": -1,
           "neutral": 0, "0": 0}
@@ -226,7 +231,7 @@ class Dataset:
     # -- queries --------------------------------------------------------
     def relations(self, *, subject=None, object=None, between=None, type=None, quad=None,
                   polarity=None, modality=None, asserted_by=None, source=None, context=None,
-                  start=None, end=None, parts=True) -> list:
+                  start=None, end=None, time="happened", parts=True) -> list:
         """The relations that match every filter given, in data order.
 
         Parameters
@@ -246,6 +251,10 @@ class Dataset:
         source : source id(s) the evidence comes from
         context : context(s), e.g. ``"terrorism"``
         start, end : a date, year or month; keeps dated relations whose ``when`` overlaps
+        time : ``"happened"`` (default: ``start``/``end`` apply to ``when``), ``"made"``
+            (to the ``published`` date of the claim's sources: when it was said) or
+            ``"happened-or-made"`` (``when``, and for an undated claim its sources' dates);
+            see :meth:`claim_times`
 
         Raises
         ------
@@ -262,6 +271,8 @@ class Dataset:
         ['pak-should-court-chn']
         >>> [r.id for r in ds.relations(start="2025-03", end="2025-03")]
         ['tal-rejects-usa', 'fo-claims-ties']
+        >>> [r.id for r in ds.relations(end="2024")], ds.relations(end="2024", time="made")  # said in 2025
+        (['usa-dismissed-pak', 'tal-attacks-pak'], [])
         """
         preds = []
         plans = []   # (how many candidates, a function giving their ids): the smallest is read
@@ -311,16 +322,45 @@ class Dataset:
             from .vocab import CONTEXTS
             ctxs = self._check(context, CONTEXTS, "context")
             preds.append(lambda r: any(c in ctxs for c in r.context))
+        if time not in TIMES:
+            raise QueryError(f"unknown time '{time}'; expected one of: " + ", ".join(TIMES))
         if start is not None or end is not None:
             lo = _date(start, "start") if start is not None else date.min
             hi = _date(end, "end") if end is not None else date.max
-            preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
-            plans.append(self._index.overlapping(lo, hi))
+            if time == "happened":
+                preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
+                plans.append(self._index.overlapping(lo, hi))
+            else:   # when the claim was made: the sources' dates, not indexed
+                preds.append(lambda r: any(w.start <= hi and lo <= w.end for w, _ in self.claim_times(r, time)))
         if not plans:
             return [r for r in self._relations.values() if all(p(r) for p in preds)]
         _, candidates = min(plans, key=lambda p: p[0])
         rels = self._relations
         return self._index.in_order(k for k in candidates() if all(p(rels[k]) for p in preds))
+
+    def claim_times(self, r, time="happened") -> list:
+        """The times of claim *r*, as ``(When, "happened" or "made")`` pairs, earliest first.
+
+        ``"happened"``: its ``when`` (none when undated); ``"made"``: the
+        ``published`` date of each of its sources that has one (when the claim
+        was said); ``"happened-or-made"``: its ``when``, else the made times
+        (marked ``"made"``, so a report can say the date is when it was said).
+
+        >>> ds = graph.example()
+        >>> r = ds.relation("tal-attacks-pak")
+        >>> [(str(w), how) for w, how in ds.claim_times(r)], [(str(w), how) for w, how in ds.claim_times(r, "made")]
+        ([('2023', 'happened')], [('2025-03-02', 'made')])
+        >>> [(str(w), how) for w, how in ds.claim_times(ds.relation("pak-should-court-chn"), "happened-or-made")]
+        [('2025', 'made')]
+        """
+        if time == "happened" or (time == "happened-or-made" and r.when is not None):
+            return [(r.when, "happened")] if r.when is not None else []
+        made = {}
+        for sid in r.sources:
+            s = self.sources.get(sid)
+            if s is not None and s.published is not None:
+                made.setdefault((s.published.start, s.published.end), s.published)
+        return [(made[k], "made") for k in sorted(made)]
 
     def _ids(self, names, parts=False):
         if names is None:
@@ -484,7 +524,7 @@ class Dataset:
             "relation types": dict(Counter(r.type for r in rels).most_common()),
             "quads": dict(Counter(r.quad for r in rels).most_common()),
             "modalities": dict(Counter(r.modality for r in rels).most_common()),
-            "asserted by": dict(Counter(r.asserted_by or AUTHOR for r in rels).most_common()),
+            "asserted by": dict(Counter(c for r in rels for c in (r.claimants or (AUTHOR,))).most_common()),
             "by source": {sid: by_source.get(sid, 0) for sid in self.sources},
         }
 

@@ -6,6 +6,14 @@ settled, selects one relation so the evidence panel shows, and saves a
 screenshot. No request leaves the page (all are blocked).
 
     python scripts/screenshot.py [--data data] [--out docs/screenshot.png] [--relation ID]
+                                 [--fragment "contested=1&claimants=1"] [--read SOURCE]
+
+``--fragment`` restores a view from the URL fragment (filters, toggles); ``--read``
+opens the reader panel on a source's stored text, scrolled to the relation's quote.
+The README's "Reading across sources" screenshot is made with:
+
+    python scripts/screenshot.py --data examples/many-sources --out docs/many-sources.png \
+        --relation okafor-equipment-left --fragment "claimants=1" --read example-hearing-2023-03
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ def main(argv=None):
     ap.add_argument("--relation", default=None, help="relation to show in the panel")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     ap.add_argument("--size", default="1500x860")
+    ap.add_argument("--fragment", default="", help="URL fragment of the view (e.g. contested=1&claimants=1)")
+    ap.add_argument("--read", default=None, metavar="SOURCE", help="open the reader on this source")
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -51,9 +61,25 @@ def main(argv=None):
         ctx = browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1)
         ctx.route("**/*", lambda r: r.continue_() if r.request.url.split("#")[0] == url else r.abort())
         page = ctx.new_page()
-        page.goto(url + (f"#relation={rel}" if rel else ""))
+        frag = "&".join(x for x in (a.fragment, f"relation={rel}" if rel else "") if x)
+        page.goto(url + (f"#{frag}" if frag else ""))
         page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=60000)
         page.evaluate("network.fit({animation: false})")
+        if a.read:
+            k = next((i for i, e in enumerate(ds.relation(rel).evidence) if e.source == a.read), 0) if rel else 0
+            ok = page.evaluate("([s, r, k]) => r ? actorgraph.reader.show(s, r, k) : actorgraph.reader.open(s)",
+                               [a.read, rel, k])
+            if not ok:
+                raise SystemExit(f"no stored text of source '{a.read}' with a quote of {rel}")
+            # the reader covers the right of the graph: draw the graph in the part left of it
+            page.evaluate("""() => {
+                const w = document.getElementById('ag-reader').offsetWidth, el = document.getElementById('ag-network');
+                const pos = Object.values(network.getPositions(actorgraph.visibleNodeIds()));
+                const xs = pos.map(p => p.x), ys = pos.map(p => p.y);
+                const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+                const scale = 0.8 * Math.min((el.offsetWidth - w) / (x1 - x0 + 1), el.offsetHeight / (y1 - y0 + 1));
+                network.moveTo({position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, scale: scale,
+                                offset: {x: -w / 2, y: 0}, animation: false}); }""")
         page.wait_for_timeout(300)
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=a.out)

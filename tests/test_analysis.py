@@ -425,7 +425,7 @@ def test_compare_two_sources():
     c = compare(ds, "a", "b")
     assert c.only_a == ["a2"] and c.only_b == ["b2", "b3"]
     assert c.shared == [{"subject": "X", "object": "Y", "type": "AID", "a": ["a1"], "b": ["b1"],
-                         "modality_differs": True}]
+                         "modality_differs": True, "contested": False}]
     # A: X assaults Z; B: Z cooperates with X -- opposite signs on the pair X--Z
     assert [(d["pair"], d["a_sign"], d["b_sign"]) for d in c.disagreements] == [(["X", "Z"], -1, 1)]
     assert "Disagreements in polarity (1" in str(c)

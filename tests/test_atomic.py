@@ -68,7 +68,7 @@ HARNESS = textwrap.dedent(r'''
         def traced(*a, **k):
             sys.settrace(tracer)
             return real(*a, **k)
-        for mod in ("graph.export", "graph.render"):
+        for mod in ("graph.export", "graph.render", "graph.render.page"):
             if mod in sys.modules and hasattr(sys.modules[mod], "write_atomic"):
                 sys.modules[mod].write_atomic = traced
 

@@ -21,6 +21,7 @@ from graph.cli import main
 from graph.dataset import Dataset
 from graph.errors import OutputError
 from graph.model import Entity, Evidence, Relation, Source
+from graph.render.style import DENIED_COLOR
 from graph.render import (LAYOUT_THRESHOLD, escape_json, notebook_html, page_data, polarity_color,
                           render_html, write_html)
 
@@ -91,7 +92,7 @@ def test_page_is_self_contained(seed_page):
         for name in ("src", "href", "action", "data", "poster"):
             assert name not in attrs, (tag, attrs)   # nothing is loaded from anywhere
     assert not [t for t, _ in p.tags if t in ("link", "iframe", "img", "object", "embed", "base")]
-    assert len(p.scripts) == 3
+    assert len(p.scripts) == 7   # the data, vis-network, and ours: dom, panels, app, legend, reader
     # the only http(s) addresses are the vendored licence header and the SVG namespace
     allowed = {"http://almende.com", "http://opensource.org/licenses/MIT", "http://www.apache.org/licenses/LICENSE-2.0",
                "http://www.w3.org/2000/svg", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
@@ -110,7 +111,7 @@ def test_csp_allows_exactly_the_inline_scripts(seed_page):
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-eval" not in csp
     hashes = set(re.findall(r"'(sha256-[^']+)'", csp))
     code = [text for attrs, text in p.scripts if "type" not in attrs]
-    assert len(code) == 2
+    assert len(code) == 6   # vis-network, and ours: dom, panels, app, legend, reader
     want = {"sha256-" + base64.b64encode(hashlib.sha256(t.encode()).digest()).decode() for t in code}
     assert hashes == want
 
@@ -168,7 +169,7 @@ def test_parallel_relations_get_distinct_curves():
 
 def test_the_page_reads_every_field_of_its_data(seed, seed_page):
     # no dead weight in the embedded data: app.js reads each top-level field
-    app_js = (ROOT / "graph" / "static" / "app.js").read_text(encoding="utf-8")
+    app_js = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "graph" / "render" / "static").glob("*.js")))
     d = embedded_data(seed_page)
     assert set(d) == set(page_data(seed))
     for key in d:
@@ -182,8 +183,13 @@ def test_polarity_colours_and_dashes(seed):
     by_id = {e["id"]: e for e in d["edges"]}
     for r in seed.relations():
         e = by_id[r.id]
-        assert e["color"]["color"] == polarity_color(r.polarity)
+        if r.modality == "denied":   # a denial is never drawn in the colour of the event it denies
+            assert e["color"]["color"] == DENIED_COLOR != polarity_color(r.polarity)
+            assert e["label"].startswith("denied: ")
+        else:
+            assert e["color"]["color"] == polarity_color(r.polarity)
         assert (e["dashes"] is False) == (r.modality == "reported")
+    assert any(r.modality == "denied" for r in seed.relations())
     assert polarity_color(-10) != polarity_color(-2) != polarity_color(0)
     assert polarity_color(99) == polarity_color(10)
 
@@ -207,7 +213,7 @@ def hostile():
 
 def test_no_string_can_close_the_data_block():
     page = render_html(hostile())
-    assert len(re.findall(r"</script", page, re.I)) == 3          # the three real ones
+    assert len(re.findall(r"</script", page, re.I)) == 7          # the seven real ones
     assert "<!--" not in page and "<img" not in page
     data_block = page.split('id="ag-data">', 1)[1].split("</script>", 1)[0]
     assert "\u2028" not in data_block and "\u2029" not in data_block   # JS line breaks, escaped

@@ -11,13 +11,15 @@ prints).
   frustrated ties;
 * :func:`timeline` -- the dated claims about an actor or a pair, in order;
 * :func:`claimants` -- claims by who asserts them and by source;
-* :func:`compare` -- what one source states that another does not, and where
-  they disagree in polarity.
+* :func:`compare` -- which sources assert, deny or omit each claim, and where
+  they disagree in polarity;
+* :func:`contested` -- claims asserted and denied (contested), or asserted by
+  several sources and denied by none (corroborated).
 
 >>> import graph
 >>> from graph import analysis
 >>> sorted(analysis.KINDS)
-['balance', 'centrality', 'claimants', 'compare', 'timeline']
+['balance', 'centrality', 'claimants', 'compare', 'contested', 'timeline']
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from .balance import Balance, Tie, Triangle, balance, signed_ties
 from .centrality import Centrality, centrality
 from .claimants import Claimants, claimants
 from .compare import Comparison, compare
+from .contested import ClaimGroup, Contested, contested
 from .timeline import Timeline, timeline
 
-__all__ = ["centrality", "balance", "signed_ties", "timeline", "claimants", "compare",
-           "Centrality", "Balance", "Tie", "Triangle", "Timeline", "Claimants", "Comparison", "KINDS"]
+__all__ = ["centrality", "balance", "signed_ties", "timeline", "claimants", "compare", "contested",
+           "Centrality", "Balance", "Tie", "Triangle", "Timeline", "Claimants", "Comparison", "Contested",
+           "ClaimGroup", "KINDS"]
 
 KINDS = {
     "centrality": centrality,
@@ -37,4 +41,5 @@ KINDS = {
     "timeline": timeline,
     "claimants": claimants,
     "compare": compare,
+    "contested": contested,
 }

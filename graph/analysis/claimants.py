@@ -1,8 +1,10 @@
 """Claimants: who asserts which claims, and in which source.
 
 A claim is asserted either by the source's own author (``asserted_by``
-left out: the source's voice) or by an entity the source quotes or
-paraphrases (``asserted_by: PAK-FO``). Telling the two apart is the first
+left out: the source's voice) or by the entities the source quotes or
+paraphrases (``asserted_by: PAK-FO``, or a list: two officials saying the
+same thing are one claim, counted for each of them). A claimant of a
+``denied`` claim denies it: the report says "denies that ...". Telling the two apart is the first
 question about any text: what does the author say, and what does the author
 report others as saying?
 
@@ -49,6 +51,9 @@ class Claimants:
     by_claimant: list
     by_source: list
     relations: dict
+    grouped_by_source: bool = False
+    names: dict = None
+    titles: dict = None
 
     def to_dict(self) -> dict:
         return {"by_claimant": self.by_claimant, "by_source": self.by_source}
@@ -59,9 +64,32 @@ class Claimants:
     def _claim_line(self, rid):
         r = self.relations[rid]
         mode = f"/{r.mode}" if r.mode else ""
-        return f"{r.subject} {r.type}{mode} {r.object} ({r.modality})"
+        claim = f"{r.subject} {r.type}{mode} {r.object}"
+        return f"{_VERBS.get(r.modality, r.modality)} {claim}" if r.modality in _VERBS else f"{claim} ({r.modality})"
+
+    def _name(self, who):
+        if who == AUTHOR:
+            return "the author"
+        n = (self.names or {}).get(who, who)
+        return f"{n} ({who})" if n != who else who
+
+    def _by_source_report(self):
+        out = ["Claims by source, and in each by who asserts them ('author' = the source's own voice):"]
+        for s in self.by_source:
+            title = f" -- {s['title']}" if s["title"] else ""
+            author = f" (author: {s['author']})" if s["author"] else ""
+            pub = f", published {s['published']}" if s["published"] else ""
+            out.append(f"\n{s['source']}{title}{author}{pub}: {plural(s['count'], 'claim')}")
+            if s.get("note"):
+                out.append(f"  note: {s['note']}")
+            for who, ids in s["claimants"].items():
+                out.append(f"  {self._name(who)}:")
+                out.extend(f"    {rid}: {self._claim_line(rid)}" for rid in ids)
+        return "\n".join(out)
 
     def __str__(self) -> str:
+        if self.grouped_by_source:
+            return self._by_source_report()
         out = ["Claims by who asserts them ('author' = the source's own voice):", ""]
         rows = [[g["claimant"], g["name"], g["count"], ", ".join(f"{k} {v}" for k, v in g["modalities"].items())]
                 for g in self.by_claimant]
@@ -69,9 +97,10 @@ class Claimants:
         for g in self.by_claimant:
             if g["claimant"] == AUTHOR:
                 continue
-            out.append(f"\n{g['claimant']} ({g['name']}) asserts {plural(g['count'], 'claim')}:")
+            out.append(f"\n{g['claimant']} ({g['name']}) makes {plural(g['count'], 'claim')}:")
             for rid in g["relations"]:
-                out.append(f"  {rid}: {self._claim_line(rid)}")
+                srcs = ", ".join(self.relations[rid].sources)
+                out.append(f"  {rid}: {self._claim_line(rid)} (in {srcs})")
         out.append("\nBy source:")
         for s in self.by_source:
             title = f" -- {s['title']}" if s["title"] else ""
@@ -91,13 +120,20 @@ class Claimants:
                           caption="Claims by who asserts them")
 
 
-def claimants(ds) -> Claimants:
+_VERBS = {"reported": "reports", "claimed": "claims", "recommended": "recommends", "speculated": "speculates",
+          "denied": "denies that"}
+
+
+def claimants(ds, *, by_source=False) -> Claimants:
     """Group the claims of *ds* by who asserts them and by source.
 
     Parameters
     ----------
     ds : Dataset
         A dataset or a view of one.
+    by_source : bool, default False
+        The report lists each source, and in it each claimant's claims
+        (``actorgraph analyze claimants --by-source``); the data is the same.
 
     Returns
     -------
@@ -119,11 +155,31 @@ def claimants(ds) -> Claimants:
     ... ''')
     >>> claimants(ds).by_claimant[0]["claimant"], claimants(ds).by_claimant[0]["types"]
     ('B', {'AID': 1})
+
+    Two claimants of one claim: it counts for each of them.
+
+    >>> ds = graph.loads('''
+    ... sources: [{id: s, title: T}]
+    ... entities: [{id: A, name: A, kind: state}, {id: K, name: Kirby, kind: person}, {id: P, name: Price, kind: person}]
+    ... relations:
+    ...   - {id: r1, subject: A, object: A, type: AID, modality: denied, asserted_by: [K, P], evidence: [{source: s, quote: q}]}
+    ... ''')
+    >>> [(g["claimant"], g["relations"]) for g in claimants(ds).by_claimant]
+    [('K', ['r1']), ('P', ['r1'])]
+    >>> print(claimants(ds, by_source=True))
+    Claims by source, and in each by who asserts them ('author' = the source's own voice):
+    <BLANKLINE>
+    s -- T: 1 claim
+      Kirby (K):
+        r1: denies that A AID A
+      Price (P):
+        r1: denies that A AID A
     """
+    grouped_by_source = bool(by_source)
     groups = {}
     for r in ds.relations():
-        who = r.asserted_by or AUTHOR
-        groups.setdefault(who, []).append(r)
+        for who in r.claimants or (AUTHOR,):
+            groups.setdefault(who, []).append(r)
     by_claimant = []
     for who, rels in groups.items():
         by_claimant.append({
@@ -141,10 +197,13 @@ def claimants(ds) -> Claimants:
         count = 0
         for r in ds.relations():
             if sid in r.sources:
-                per.setdefault(r.asserted_by or AUTHOR, []).append(r.id)
+                for who in r.claimants or (AUTHOR,):
+                    per.setdefault(who, []).append(r.id)
                 count += 1
         order = sorted(per, key=lambda w: (w != AUTHOR, -len(per[w]), w))
         by_source.append({"source": sid, "title": src.title, "author": src.author,
-                          "published": str(src.published) if src.published else None,
+                          "published": str(src.published) if src.published else None, "note": src.note,
                           "count": count, "claimants": {w: per[w] for w in order}})
-    return Claimants(by_claimant, by_source, {r.id: r for r in ds.relations()})
+    names = {g["claimant"]: g["name"] for g in by_claimant}
+    return Claimants(by_claimant, by_source, {r.id: r for r in ds.relations()}, grouped_by_source, names,
+                     {sid: s.title for sid, s in ds.sources.items()})

@@ -1,4 +1,13 @@
-"""Compare two sources: what one states that the other does not, and where they disagree.
+"""Compare sources: which asserts, denies or omits each claim, and where they disagree.
+
+Two or more sources: a *matrix* with one row per claim group (subject, type,
+object) and one cell per source: ``asserts`` (reported or claimed),
+``denies`` (denied), ``asserts and denies`` (the source holds both),
+``other`` (only recommended or speculated) or ``omits``. A group that holds an
+assertion and a denial among the compared sources -- across them or within
+one -- is flagged *contested*, also when each side holds both.
+
+For two sources the report also lists what one states and the other does not:
 
 A claim belongs to a source when one of its evidence items cites that source
 (a claim with evidence from both belongs to both). Two claims *match* when
@@ -34,10 +43,12 @@ Examples
 >>> c = compare(ds, "sa", "sb")
 >>> c.only_a, c.only_b
 (['a2'], ['b2'])
->>> [(m["type"], m["a"], m["b"], m["modality_differs"]) for m in c.shared]
-[('ASSAULT', ['a1'], ['b1'], True)]
+>>> [(m["type"], m["a"], m["b"], m["modality_differs"], m["contested"]) for m in c.shared]
+[('ASSAULT', ['a1'], ['b1'], True, True)]
 >>> [(d["pair"], d["a_sign"], d["b_sign"]) for d in c.disagreements]
 [(['X', 'Y'], -1, 1)]
+>>> [(g["type"], g["cells"]["sa"]["stance"], g["cells"]["sb"]["stance"]) for g in c.groups]
+[('ASSAULT', 'asserts', 'denies'), ('AID', 'asserts', 'omits'), ('CONSULT', 'omits', 'asserts')]
 """
 
 from __future__ import annotations
@@ -46,8 +57,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import QueryError
-from ._report import html_table
-from .ties import check_modalities, effective_polarity
+from ._report import html_table, plural, text_table
+from .claims import check_modalities, effective_polarity, stance
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
 
@@ -60,6 +71,23 @@ def _line(r):
     return f"{r.subject} {r.type}{mode} {r.object} ({r.modality}{when})"
 
 
+def _cell(rels):
+    """A source's stance on a claim group, from its claims in the group."""
+    stances = {stance(r) for r in rels}
+    if not rels:
+        return "omits"
+    if {"asserted", "denied"} <= stances:
+        return "asserts and denies"
+    if "asserted" in stances:
+        return "asserts"
+    if "denied" in stances:
+        return "denies"
+    return "other"
+
+
+_SHORT = {"asserts": "asserts", "denies": "denies", "asserts and denies": "both", "other": "other", "omits": "-"}
+
+
 @dataclass(repr=False)
 class Comparison:
     """The result of :func:`compare`; ``to_dict()`` is what ``--json`` prints."""
@@ -68,22 +96,59 @@ class Comparison:
     b: str
     only_a: list          # relation ids stated by A and not matched in B
     only_b: list
-    shared: list          # {"subject", "object", "type", "a": [ids], "b": [ids], "modality_differs"}
-    disagreements: list   # {"pair", "a_sign", "a_score", "a_relations", "b_sign", ...}
+    shared: list          # {"subject", "object", "type", "a": [ids], "b": [ids], "modality_differs", "contested"}
+    disagreements: list   # {"pair", "a_sign", "a_score", "a_relations", "b_sign", ...} (two sources)
     modalities: tuple
     relations: dict
     titles: dict
+    sources: tuple = ()
+    #: one row per claim group: {"subject", "type", "object", "contested", "cells": {source: {"stance", "relations"}}}
+    groups: list = None
 
     def __repr__(self):
+        if len(self.sources) > 2:
+            return (f"<Comparison of {len(self.sources)} sources: {len(self.groups)} claim groups, "
+                    f"{sum(g['contested'] for g in self.groups)} contested, {len(self.disagreements)} disagreements>")
         return (f"<Comparison {self.a} vs {self.b}: {len(self.only_a)} only in A, {len(self.only_b)} only in B, "
                 f"{len(self.shared)} shared, {len(self.disagreements)} disagreements>")
 
     def to_dict(self) -> dict:
-        return {"a": self.a, "b": self.b, "only_a": self.only_a, "only_b": self.only_b,
-                "shared": self.shared, "disagreements": self.disagreements,
-                "modalities": list(self.modalities)}
+        out = {"sources": list(self.sources), "groups": self.groups, "modalities": list(self.modalities)}
+        if len(self.sources) == 2:
+            out.update({"a": self.a, "b": self.b, "only_a": self.only_a, "only_b": self.only_b,
+                        "shared": self.shared})
+        out["disagreements"] = self.disagreements
+        return out
+
+    def matrix_text(self) -> str:
+        """The matrix as a text table: one row per claim group, one column per source."""
+        labels = [f"S{i + 1}" for i in range(len(self.sources))]
+        rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [_SHORT[g["cells"][s]["stance"]] for s in self.sources]
+                + ["contested" if g["contested"] else ""] for g in self.groups]
+        key = [f"{lab} = {s}" + (f" ({self.titles[s]})" if self.titles.get(s) else "")
+               for lab, s in zip(labels, self.sources)]
+        return "\n".join(key + ["", text_table(rows, ["claim group"] + labels + ["flag"], [60] + [7] * len(labels) + [9]),
+                                "", "asserts: reported or claimed; denies: denied; both: asserts and denies; "
+                                "other: only recommended or speculated; -: omits"])
 
     def __str__(self) -> str:
+        if len(self.sources) > 2:
+            return self._many_text()
+        return self._two_text() + "\n\nClaim groups by source:\n" + self.matrix_text()
+
+    def _many_text(self):
+        n = sum(g["contested"] for g in self.groups)
+        out = [f"{len(self.sources)} sources compared: {plural(len(self.groups), 'claim group')} "
+               f"(same subject, type and object), {n} contested (asserted and denied)", "", self.matrix_text(), ""]
+        out.append(f"Disagreements in polarity ({len(self.disagreements)}; net sign over "
+                   f"{', '.join(self.modalities)} claims about each pair)" + (":" if self.disagreements else ": none"))
+        for d in self.disagreements:
+            x, y = d["pair"]
+            signs = ", ".join(f"{s} {'+' if d['signs'][s] > 0 else '-'} ({d['scores'][s]:+g})" for s in d["signs"])
+            out.append(f"  {x} -- {y}: {signs}")
+        return "\n".join(out)
+
+    def _two_text(self) -> str:
         ta, tb = (f" ({self.titles[x]})" if self.titles.get(x) else "" for x in (self.a, self.b))
         out = [f"A = {self.a}{ta}", f"B = {self.b}{tb}",
                "claims match when they have the same subject, type and object", ""]
@@ -96,7 +161,8 @@ class Comparison:
         for m in self.shared:
             mods_a = "/".join(sorted({self.relations[i].modality for i in m["a"]}))
             mods_b = "/".join(sorted({self.relations[i].modality for i in m["b"]}))
-            flag = "   <- modality differs" if m["modality_differs"] else ""
+            flag = ("   <- asserted and denied" if m["contested"] else
+                    "   <- modality differs" if m["modality_differs"] else "")
             out.append(f"  {m['subject']} {m['type']} {m['object']}: A {', '.join(m['a'])} ({mods_a}); "
                        f"B {', '.join(m['b'])} ({mods_b}){flag}")
         out.append("")
@@ -112,6 +178,10 @@ class Comparison:
         return "\n".join(out)
 
     def _repr_html_(self):
+        if len(self.sources) > 2:
+            rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [g["cells"][s]["stance"] for s in self.sources]
+                    + ["contested" if g["contested"] else ""] for g in self.groups]
+            return html_table(rows, ["claim group", *self.sources, "flag"], caption="Claim groups by source")
         rows = ([["A only", rid, _line(self.relations[rid])] for rid in self.only_a]
                 + [["B only", rid, _line(self.relations[rid])] for rid in self.only_b]
                 + [["both", ", ".join(m["a"] + m["b"]), f"{m['subject']} {m['type']} {m['object']}"]
@@ -133,15 +203,15 @@ def _net(rels, modalities):
     return {p: (round(s, 9), ids) for p, (s, ids) in acc.items()}
 
 
-def compare(ds, source_a, source_b, *, modality=COMPARED_MODALITIES) -> Comparison:
-    """Compare what sources *source_a* and *source_b* state.
+def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
+    """Compare what two or more sources state.
 
     Parameters
     ----------
     ds : Dataset
-        A dataset (or view) holding both sources.
-    source_a, source_b : str
-        Source ids.
+        A dataset (or view) holding the sources.
+    *sources : str
+        Two or more source ids (or one list of them); with two, the first is A, the second B.
     modality : list of str
         The modalities whose claims count for polarity disagreements
         (default reported, claimed, denied). Every claim counts for
@@ -150,15 +220,17 @@ def compare(ds, source_a, source_b, *, modality=COMPARED_MODALITIES) -> Comparis
     Returns
     -------
     Comparison
-        ``only_a``, ``only_b`` (relation ids), ``shared`` (matched claims),
-        ``disagreements`` (pairs with opposite net sign).
+        ``groups`` (the matrix: per claim group, each source's stance and
+        claims, and whether it is contested), ``disagreements`` (entity pairs
+        on which the net signs differ); for two sources also ``only_a``,
+        ``only_b`` (relation ids) and ``shared`` (matched claims).
 
     Raises
     ------
     UnknownSourceError
         For a source that does not exist.
     QueryError
-        When both are the same source, or for an unknown modality.
+        For fewer than two distinct sources, or an unknown modality.
 
     Examples
     --------
@@ -178,10 +250,20 @@ def compare(ds, source_a, source_b, *, modality=COMPARED_MODALITIES) -> Comparis
     ...
     graph.errors.QueryError: compare two different sources (both are 's1')
     """
-    a, b = ds.source(source_a).id, ds.source(source_b).id
-    if a == b:
-        raise QueryError(f"compare two different sources (both are '{a}')")
+    if len(sources) == 1 and isinstance(sources[0], (list, tuple)):
+        sources = tuple(sources[0])
+    ids = [ds.source(s).id for s in sources]
+    if len(ids) < 2:
+        raise QueryError("compare needs two or more sources")
+    if len(set(ids)) < len(ids):
+        twice = next(s for s in ids if ids.count(s) > 1)
+        if len(ids) == 2:
+            raise QueryError(f"compare two different sources (both are '{twice}')")
+        raise QueryError(f"source '{twice}' is named twice")
     modality = check_modalities(modality)
+    if len(ids) > 2:
+        return _compare_many(ds, ids, modality)
+    a, b = ids
     rels_a = [r for r in ds.relations() if a in r.sources]
     rels_b = [r for r in ds.relations() if b in r.sources]
 
@@ -198,9 +280,12 @@ def compare(ds, source_a, source_b, *, modality=COMPARED_MODALITIES) -> Comparis
     for key, ra in ga.items():
         if key in gb:
             rb = gb[key]
+            stances = {stance(r) for r in ra + rb}
             shared.append({"subject": key[0], "object": key[1], "type": key[2],
                            "a": [r.id for r in ra], "b": [r.id for r in rb],
-                           "modality_differs": {r.modality for r in ra} != {r.modality for r in rb}})
+                           "modality_differs": {r.modality for r in ra} != {r.modality for r in rb},
+                           # also when each side holds both a claim and its denial (same modalities)
+                           "contested": {"asserted", "denied"} <= stances})
     na, nb = _net(rels_a, modality), _net(rels_b, modality)
     disagreements = []
     for pair in sorted(set(na) & set(nb)):
@@ -211,4 +296,41 @@ def compare(ds, source_a, source_b, *, modality=COMPARED_MODALITIES) -> Comparis
                                   "b_relations": ib})
     relations = {r.id: r for r in rels_a + rels_b}
     titles = {s: ds.sources[s].title for s in (a, b)}
-    return Comparison(a, b, only_a, only_b, shared, disagreements, modality, relations, titles)
+    return Comparison(a, b, only_a, only_b, shared, disagreements, modality, relations, titles,
+                      (a, b), _matrix(ds, [a, b]))
+
+
+def _matrix(ds, ids):
+    """One row per claim group of the sources' claims, in data order: each source's stance and claims."""
+    rows = {}
+    for r in ds.relations():
+        cited = [s for s in ids if s in r.sources]
+        if not cited:
+            continue
+        key = (r.subject, r.type, r.object)
+        row = rows.setdefault(key, {s: [] for s in ids})
+        for s in cited:
+            row[s].append(r)
+    out = []
+    for (subj, typ, obj), cells in rows.items():
+        stances = {stance(r) for rs in cells.values() for r in rs}
+        out.append({"subject": subj, "type": typ, "object": obj,
+                    "contested": {"asserted", "denied"} <= stances,
+                    "cells": {s: {"stance": _cell(rs), "relations": [r.id for r in rs]} for s, rs in cells.items()}})
+    out.sort(key=lambda g: not g["contested"])   # contested first, then data order
+    return out
+
+
+def _compare_many(ds, ids, modality):
+    nets = {s: _net([r for r in ds.relations() if s in r.sources], modality) for s in ids}
+    disagreements = []
+    for pair in sorted({p for n in nets.values() for p in n}):
+        have = {s: nets[s][pair] for s in ids if pair in nets[s] and nets[s][pair][0] != 0}
+        signs = {s: (1 if v[0] > 0 else -1) for s, v in have.items()}
+        if len(set(signs.values())) > 1:
+            disagreements.append({"pair": list(pair), "signs": signs, "scores": {s: have[s][0] for s in have},
+                                  "relations": {s: have[s][1] for s in have}})
+    relations = {r.id: r for r in ds.relations() if any(s in r.sources for s in ids)}
+    titles = {s: ds.sources[s].title for s in ids}
+    return Comparison(ids[0], ids[1], [], [], [], disagreements, modality, relations, titles, tuple(ids),
+                      _matrix(ds, ids))

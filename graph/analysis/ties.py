@@ -40,10 +40,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import QueryError
-from ..vocab import MODALITIES, THING_KINDS
+from ..vocab import THING_KINDS
+from .claims import check_modalities, effective_polarity, root
 
-__all__ = ["Tie", "signed_ties", "pair_ties", "check_modalities", "effective_polarity", "root_of",
-           "COUNTED_MODALITIES", "RULES"]
+__all__ = ["Tie", "signed_ties", "pair_ties", "COUNTED_MODALITIES", "RULES"]
 
 COUNTED_MODALITIES = ("reported", "claimed")
 """The modalities that count by default: what the sources state as fact or attribute to an actor."""
@@ -69,54 +69,6 @@ class Tie:
                 "relations": list(self.relations)}
 
 
-def check_modalities(modality) -> tuple:
-    """The modalities to count: the default for ``None``, else *modality* checked, in order, once each.
-
-    Raises :class:`~graph.errors.QueryError` for an unknown modality or none at all.
-    """
-    if modality is None:
-        return COUNTED_MODALITIES
-    if isinstance(modality, str):
-        modality = [modality]
-    out = []
-    for m in modality:
-        if m not in MODALITIES:
-            raise QueryError(f"unknown modality '{m}'; expected one of: " + ", ".join(MODALITIES))
-        if m not in out:
-            out.append(m)
-    if not out:
-        raise QueryError("give at least one modality to count")
-    return tuple(out)
-
-
-def effective_polarity(r) -> float:
-    """The polarity a relation contributes: reversed when the relation is denied.
-
-    >>> from graph.model import Relation
-    >>> effective_polarity(Relation("r", "A", "B", "ASSAULT", "denied", -9.0))
-    9.0
-    """
-    return -r.polarity if r.modality == "denied" else r.polarity
-
-
-def root_of(ds, eid) -> str:
-    """The entity *eid* is ``part_of`` at the top (itself when it is part of nothing; cycles stop).
-
-    >>> import graph
-    >>> root_of(graph.example(), "PAK-FO")
-    'PAK'
-    """
-    seen = {eid}
-    cur = eid
-    while True:
-        e = ds.entities.get(cur)
-        parent = e.part_of if e is not None else None
-        if parent is None or parent in seen:
-            return cur
-        seen.add(parent)
-        cur = parent
-
-
 def pair_ties(ds, modality=None, rule="sum", merge_parts=False, actors_only=True):
     """``(ties, ambivalent, relations, modalities)``: the signed ties (``(a, b) -> Tie``, sorted by
     pair), the ambivalent Ties, the relations behind them by id, and the modalities counted."""
@@ -133,8 +85,8 @@ def pair_ties(ds, modality=None, rule="sum", merge_parts=False, actors_only=True
         if a in things or b in things:
             continue
         if merge_parts:
-            a = roots[a] if a in roots else roots.setdefault(a, root_of(ds, a))
-            b = roots[b] if b in roots else roots.setdefault(b, root_of(ds, b))
+            a = roots[a] if a in roots else roots.setdefault(a, root(ds, a))
+            b = roots[b] if b in roots else roots.setdefault(b, root(ds, b))
         if a == b:
             continue
         acc[(a, b) if a < b else (b, a)].append(r)

@@ -3,7 +3,11 @@
 Claims are ordered by when the thing happened (``when``), earliest start
 first, then the earlier end (a month before the year that contains it), then
 id. Undated claims cannot be placed: they are kept apart in ``undated`` and
-the report says how many there are.
+the report says how many there are. With ``time="made"`` claims are placed
+at when they were *made* (the earliest ``published`` date of their sources);
+with ``time="happened-or-made"`` at when they happened, and an undated claim
+at when it was made, marked as such (``(made)`` in the report, ``"time":
+"made"`` in the JSON).
 
 Examples
 --------
@@ -32,21 +36,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dataset import AUTHOR, time_key
-from ..errors import UnknownEntityError
+from ..dataset import AUTHOR, TIMES, time_key
+from ..errors import QueryError, UnknownEntityError
 from ._report import html_table, plural, text_table
 
 __all__ = ["timeline", "Timeline"]
 
 
-def _row(r):
+def _row(r, placed=None):
     ev = r.evidence[0] if r.evidence else None
+    w, how = placed if placed else (r.when, "happened")
     return {
-        "when": str(r.when) if r.when else None,
-        "start": r.when.start.isoformat() if r.when else None,
-        "end": r.when.end.isoformat() if r.when else None,
+        "when": str(w) if w else None,
+        "start": w.start.isoformat() if w else None,
+        "end": w.end.isoformat() if w else None,
+        "time": how if w else None,
         "id": r.id, "subject": r.subject, "type": r.type, "mode": r.mode, "object": r.object,
         "modality": r.modality, "polarity": r.polarity, "asserted_by": r.asserted_by or AUTHOR,
+        "claimants": list(r.claimants) or [AUTHOR],
         "source": ev.source if ev else None, "quote": ev.quote if ev else None,
     }
 
@@ -59,6 +66,9 @@ class Timeline:
     undated: list
     actors: tuple = ()
     names: dict = field(default_factory=dict, repr=False)
+    #: relation id -> (When, "happened" or "made"): the time each dated claim is placed at
+    placed: dict = field(default_factory=dict, repr=False)
+    time: str = "happened"
 
     def __iter__(self):
         return iter(self.relations)
@@ -70,8 +80,9 @@ class Timeline:
         return f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
 
     def to_dict(self) -> dict:
-        return {"actors": list(self.actors), "dated": [_row(r) for r in self.relations],
-                "undated": [_row(r) for r in self.undated]}
+        return {"actors": list(self.actors), "time": self.time,
+                "dated": [_row(r, self.placed.get(r.id)) for r in self.relations],
+                "undated": [_row(r, (None, None)) for r in self.undated]}
 
     def _title(self):
         if not self.actors:
@@ -79,27 +90,40 @@ class Timeline:
         who = " and ".join(f"{a} ({self.names.get(a, a)})" for a in self.actors)
         return f"Timeline of the claims {'about' if len(self.actors) == 1 else 'between'} {who}"
 
+    def _when(self, r):
+        w, how = self.placed.get(r.id, (None, None))
+        if w is None:
+            return "undated"
+        return f"{w} (made)" if how == "made" and self.time == "happened-or-made" else str(w)
+
     def _rows(self, rels):
-        return [[str(r.when) if r.when else "undated", r.subject,
-                  r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality, r.asserted_by or AUTHOR,
+        return [[self._when(r), r.subject,
+                  r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality, ", ".join(r.claimants) or AUTHOR,
                   r.evidence[0].quote if r.evidence else ""] for r in rels]
 
     def __str__(self) -> str:
-        headers = ["when", "subject", "type", "object", "modality", "asserted by", "quote"]
-        widths = [18, 14, 22, 14, 11, 11, 70]
-        out = [self._title(), ""]
+        headers = ["said" if self.time == "made" else "when",
+                   "subject", "type", "object", "modality", "said by", "quote"]
+        widths = [25, 14, 22, 14, 11, 11, 70]
+        out = [self._title()]
+        if self.time == "made":
+            out.append("(placed at when each claim was made: the publication date of its source)")
+        elif self.time == "happened-or-made":
+            out.append("(placed at when it happened; an undated claim at when it was made, marked '(made)')")
+        out.append("")
         if self.relations:
             out.append(text_table(self._rows(self.relations), headers, widths))
         else:
             out.append("no dated claims")
         if self.undated:
-            out.append(f"\n{plural(len(self.undated), 'undated claim')} (no 'when', so not placed in time): "
+            why = "no dated source" if self.time == "made" else "no 'when'"
+            out.append(f"\n{plural(len(self.undated), 'undated claim')} ({why}, so not placed in time): "
                        + ", ".join(r.id for r in self.undated))
         return "\n".join(out)
 
     def _repr_html_(self):
         return html_table(self._rows(self.relations + self.undated),
-                          ["when", "subject", "type", "object", "modality", "asserted by", "quote"],
+                          ["when", "subject", "type", "object", "modality", "said by", "quote"],
                           caption=self._title())
 
 
@@ -119,7 +143,7 @@ def _actor_id(ds, name):
         raise
 
 
-def timeline(ds, actor=None, other=None, *, parts=True, **filters) -> Timeline:
+def timeline(ds, actor=None, other=None, *, parts=True, time="happened", **filters) -> Timeline:
     """The dated claims about *actor* (or between *actor* and *other*), in time order.
 
     Parameters
@@ -131,6 +155,11 @@ def timeline(ds, actor=None, other=None, *, parts=True, **filters) -> Timeline:
         Without it, every claim of *ds*.
     other : str, optional
         A second actor: only the claims between the two, in either direction.
+    time : ``"happened"`` (default), ``"made"`` or ``"happened-or-made"``
+        Place each claim at when it happened (``when``), when it was made
+        (the earliest ``published`` of its sources), or when it happened and,
+        for an undated claim, when it was made (marked). A ``start``/``end``
+        filter uses the same time.
     parts : bool, default True
         Include the claims of the entities that are ``part_of`` an actor (a
         state's offices), as :meth:`Dataset.relations` does.
@@ -168,18 +197,43 @@ def timeline(ds, actor=None, other=None, *, parts=True, **filters) -> Timeline:
     [('2021-08', 'r1'), ('2021-08..2022', 'r2')]
     >>> [r.id for r in timeline(ds, "A", type="AID")]
     ['r2']
+    >>> ds = graph.loads('''
+    ... sources: [{id: s, title: T, published: 2023-05}]
+    ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
+    ... relations:
+    ...   - {id: dated, subject: A, object: B, type: AID, modality: reported, when: 2024, evidence: [{source: s, quote: q}]}
+    ...   - {id: undated, subject: A, object: B, type: ACCUSE, modality: reported, evidence: [{source: s, quote: q}]}
+    ... ''')
+    >>> t = timeline(ds, "A", time="happened-or-made")
+    >>> [(r.id, t._when(r)) for r in t]
+    [('undated', '2023-05 (made)'), ('dated', '2024')]
+    >>> [r.id for r in timeline(ds, "A", time="made")], [r.id for r in timeline(ds, "A", end="2023", time="made")]
+    (['dated', 'undated'], ['dated', 'undated'])
     """
     if actor is None and other is not None:
         actor, other = other, None
     actors = tuple(_actor_id(ds, x) for x in (actor, other) if x is not None)
     sides = [ds.with_parts({a}) if parts else {a} for a in actors]
+    if time not in TIMES:
+        raise QueryError(f"unknown time '{time}'; expected one of: " + ", ".join(TIMES))
+    if "start" in filters or "end" in filters:
+        filters["time"] = time
     rels = ds.relations(**filters, parts=parts) if filters else ds.relations()
     if len(sides) == 1:
         rels = [r for r in rels if r.subject in sides[0] or r.object in sides[0]]
     elif len(sides) == 2:
         a, b = sides
         rels = [r for r in rels if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
-    dated = sorted((r for r in rels if r.when is not None), key=time_key)
-    undated = [r for r in rels if r.when is None]
+    placed = {}
+    for r in rels:
+        times = ds.claim_times(r, time)
+        if times:
+            placed[r.id] = times[0]
+    if time == "happened":
+        dated = sorted((r for r in rels if r.id in placed), key=time_key)
+    else:
+        dated = sorted((r for r in rels if r.id in placed),
+                       key=lambda r: (placed[r.id][0].start, placed[r.id][0].end, r.id))
+    undated = [r for r in rels if r.id not in placed]
     names = {a: ds.entities[a].name if a in ds.entities else a for a in actors}
-    return Timeline(dated, undated, actors, names)
+    return Timeline(dated, undated, actors, names, placed, time)

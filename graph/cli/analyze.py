@@ -9,6 +9,8 @@ Exit codes: 0 fine, 1 invalid data or a refused output, 2 bad usage.
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from .. import analysis
@@ -39,7 +41,7 @@ def _show(result, as_json, extra=None):
 
 @click.group()
 def analyze():
-    """Analyses of the claims: centrality, balance, timeline, claimants, compare.
+    """Analyses of the claims: centrality, balance, timeline, claimants, compare, contested.
 
     Every analysis takes the data PATH (default ./data) and the relation filters
     of 'actorgraph relations' (--type, --source, --start...), and prints a report,
@@ -114,43 +116,69 @@ def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, 
 def timeline(actor, path, other, as_json, **opts):
     """The dated claims about ACTOR (or between ACTOR and --with), in time order."""
     ds = load_or_exit(path)
+    time = opts.get("time_", "happened")
     filters = guard(lambda: filters_from(**opts))
+    filters.pop("time", None)
     # on the whole data, filtered by relation: a view would drop an actor whose claims are its offices'
-    _show(guard(lambda: analysis.timeline(ds, actor, other, **filters)), as_json)
+    _show(guard(lambda: analysis.timeline(ds, actor, other, time=time, **filters)), as_json)
 
 
 @analyze.command()
 @path_argument
 @load_options
 @relation_filters
+@click.option("--by-source", is_flag=True, help="List each source, and in it each claimant's claims.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def claimants(path, as_json, **opts):
+def claimants(path, by_source, as_json, **opts):
     """Claims grouped by who asserts them (the author or an entity) and by source."""
     ds = load_or_exit(path)
     view, _ = _view(ds, opts)
-    _show(guard(lambda: analysis.claimants(view)), as_json)
+    _show(guard(lambda: analysis.claimants(view, by_source=by_source)), as_json)
 
 
 @analyze.command()
-@click.argument("source_a")
-@click.argument("source_b")
-@path_argument
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE SOURCE... [PATH]")
 @load_options
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def compare(source_a, source_b, path, as_json, **opts):
-    """What SOURCE_A states that SOURCE_B does not (and back), and where they disagree in polarity.
+def compare(sources, as_json, **opts):
+    """Which of two or more sources asserts, denies or omits each claim (a matrix), and where they disagree.
 
-    Claims match on subject, type and object. Polarity disagreements count the
-    reported, claimed and denied claims by default (--modality sets them).
+    Claims are grouped on subject, type and object; a group asserted and denied
+    among the sources is flagged. With two sources, also what A states that B
+    does not (and back). Polarity disagreements count the reported, claimed and
+    denied claims by default (--modality sets them). The last argument is the
+    data PATH when it names a file or folder (default ./data).
     """
+    sources = list(sources)
+    path = sources.pop() if len(sources) >= 2 and os.path.exists(sources[-1]) else "data"
+    if len(sources) < 2:
+        raise Exit("compare needs two or more sources (then the data PATH, if not ./data)")
     ds = load_or_exit(path)
     if opts.get("source"):
-        raise Exit("compare takes its two sources as arguments; leave out --source")
-    guard(lambda: (ds.source(source_a), ds.source(source_b)))
+        raise Exit("compare takes its sources as arguments; leave out --source")
+    guard(lambda: [ds.source(s) for s in sources])
     view, modality = _view(ds, opts, keep_modality=False)
-    # the view keeps only cited sources; compare needs both even when a filter empties one
-    if source_a not in view.sources or source_b not in view.sources:
+    # the view keeps only cited sources; compare needs them all even when a filter empties one
+    if any(s not in view.sources for s in sources):
         view = type(ds)(ds.sources, view.entities, view.relations(), files=ds.files)
     kwargs = {"modality": modality} if modality else {}
-    _show(guard(lambda: analysis.compare(view, source_a, source_b, **kwargs)), as_json)
+    _show(guard(lambda: analysis.compare(view, *sources, **kwargs)), as_json)
+
+
+@analyze.command()
+@path_argument
+@load_options
+@relation_filters
+@click.option("--roll-up", is_flag=True, help="Count an office or person as the state it is part of.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def contested(path, roll_up, as_json, **opts):
+    """Claims asserted and denied (contested), or asserted by two or more sources and denied by none.
+
+    Claims are grouped on subject, type and object; reported and claimed claims
+    assert, denied claims deny, recommended and speculated claims do neither.
+    """
+    ds = load_or_exit(path)
+    view, _ = _view(ds, opts)
+    _show(guard(lambda: analysis.contested(view, roll_up=roll_up)), as_json)
+

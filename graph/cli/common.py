@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..dataset import AUTHOR
+from ..dataset import AUTHOR, TIMES
 from ..errors import ActorgraphError, DataError, OutputError
 from ..loader import DEFAULT_LIMITS, Limits, load
 from ..vocab import MODALITIES, QUADS
@@ -220,6 +220,9 @@ def relation_filters(f):
         click.option("--context", multiple=True, help="Context, e.g. terrorism; repeatable."),
         click.option("--start", help="Keep dated relations overlapping from this date (YYYY[-MM[-DD]])."),
         click.option("--end", help="Keep dated relations overlapping up to this date."),
+        click.option("--time", "time_", type=click.Choice(TIMES), default="happened", show_default=True,
+                     help="Which time --start/--end (and timelines) use: when it happened ('when'), when the "
+                          "claim was made (its source's 'published'), or happened, else made for undated claims."),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -227,7 +230,7 @@ def relation_filters(f):
 
 
 def filters_from(subject, object_, between, type_, quad, polarity, modality, asserted_by, source,
-                 context, start, end):
+                 context, start, end, time_="happened"):
     """CLI options -> keyword arguments of Dataset.relations / Dataset.view."""
     out = {
         "subject": list(subject) or None, "object": list(object_) or None,
@@ -235,5 +238,7 @@ def filters_from(subject, object_, between, type_, quad, polarity, modality, ass
         "quad": list(quad) or None, "polarity": polarity, "modality": list(modality) or None,
         "asserted_by": list(asserted_by) or None, "source": list(source) or None,
         "context": list(context) or None, "start": start, "end": end,
+        # the time a claim is placed at matters only to a time range (timelines read --time themselves)
+        "time": time_ if (start or end) and time_ != "happened" else None,
     }
     return {k: v for k, v in out.items() if v is not None}

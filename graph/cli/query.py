@@ -6,6 +6,7 @@ import click
 
 from ..dataset import AUTHOR
 from ..model import to_dict
+from ..wording import voiced, who
 from .common import (echo_json, filters_from, guard, load_options, load_or_exit, path_argument, plural, relation_filters,
                      table)
 
@@ -14,8 +15,20 @@ __all__ = ["relations", "neighbours", "path", "describe"]
 
 def relation_rows(rels):
     return [[r.id, r.subject, r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality,
-             r.asserted_by or AUTHOR, r.when or "", r.evidence[0].quote if r.evidence else ""]
+             ", ".join(r.claimants) or AUTHOR, r.when or "", _words(r.evidence[0]) if r.evidence else ""]
             for r in rels]
+
+
+def _words(e):
+    """What an evidence item says: the quote, or the record of a dataset source."""
+    return e.quote if e.quote is not None else f"record {e.record}"
+
+
+def _modality_words(r, name):
+    """'claimed, asserted by X (ID)'; a denial says who denies it: 'denied by X (ID)'."""
+    if r.modality == "denied":
+        return voiced(r, name)
+    return f"{r.modality}, asserted by {who(r, name)}"
 
 
 def describe(ds, r):
@@ -23,7 +36,7 @@ def describe(ds, r):
     name = lambda i: f"{ds.entities[i].name} ({i})" if i in ds.entities else i  # noqa: E731
     lines = [f"{r.id}",
              f"  claim:       {name(r.subject)} {r.type}{'/' + r.mode if r.mode else ''} {name(r.object)}",
-             f"  modality:    {r.modality}, asserted by {name(r.asserted_by) if r.asserted_by else 'the author'}",
+             f"  modality:    {_modality_words(r, name)}",
              f"  polarity:    {r.polarity:+g} ({r.quad})"]
     if r.when:
         lines.append(f"  when:        {r.when}")
@@ -34,13 +47,15 @@ def describe(ds, r):
     for e in r.evidence:
         src = ds.sources.get(e.source)
         title = f"{src.title} ({e.source})" if src and src.title else e.source
-        lines.append(f"  evidence:    \"{e.quote}\"\n               - {title}")
+        lines.append(f"  evidence:    \"{_words(e)}\"\n               - {title}")
+        if src is not None and src.note:
+            lines.append(f"               (note on the source: {src.note})")
     if r.note:
         lines.append(f"  note:        {r.note}")
     return "\n".join(lines)
 
 
-RELATION_HEADERS = ["id", "subject", "type", "object", "modality", "asserted by", "when", "quote"]
+RELATION_HEADERS = ["id", "subject", "type", "object", "modality", "said by", "when", "quote"]
 RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
 
 
@@ -50,10 +65,15 @@ RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print the relations as JSON.")
 @click.option("--long", "-l", "long_", is_flag=True, help="Print each claim in full, with all its evidence.")
-def relations(path, as_json, long_, **opts):
+@click.option("--by-source", is_flag=True,
+              help="Group the claims under each source that states them (a claim can be under several).")
+def relations(path, as_json, long_, by_source, **opts):
     """List the relations (claims) that match every filter given."""
     ds = load_or_exit(path)
     rels = guard(lambda: ds.relations(**filters_from(**opts)))
+    if by_source:
+        _relations_by_source(ds, rels, as_json, long_)
+        return
     if as_json:
         echo_json([to_dict(r) | {"quad": r.quad} for r in rels])
         return
@@ -65,6 +85,33 @@ def relations(path, as_json, long_, **opts):
     else:
         click.echo(table(relation_rows(rels), RELATION_HEADERS, RELATION_WIDTHS))
     click.echo(f"\n{plural(rels, 'relation')}")
+
+
+def source_heading(s):
+    """'id: Title (kind, published; note: ...)': a source named in a report."""
+    bits = [b for b in (s.kind, str(s.published) if s.published else None) if b]
+    if s.note:
+        bits.append(f"note: {s.note}")
+    return f"{s.id}" + (f": {s.title}" if s.title else "") + (f" ({'; '.join(bits)})" if bits else "")
+
+
+def _relations_by_source(ds, rels, as_json, long_):
+    """relations --by-source: the claims under each source that states them."""
+    groups = [(s, [r for r in rels if s.id in r.sources]) for s in ds.sources.values()]
+    groups = [(s, rs) for s, rs in groups if rs]
+    if as_json:
+        echo_json({s.id: [to_dict(r) | {"quad": r.quad} for r in rs] for s, rs in groups})
+        return
+    if not groups:
+        click.echo("no relations match")
+        return
+    for i, (s, rs) in enumerate(groups):
+        click.echo(("\n" if i else "") + f"== {source_heading(s)}: {plural(rs, 'relation')}\n")
+        if long_:
+            click.echo("\n\n".join(describe(ds, r) for r in rs))
+        else:
+            click.echo(table(relation_rows(rs), RELATION_HEADERS, RELATION_WIDTHS))
+    click.echo(f"\n{plural(rels, 'relation')} in {plural(groups, 'source')}")
 
 
 @click.command()

@@ -99,9 +99,33 @@ def injection_dataset():
     return Dataset(sources, entities, relations)
 
 
+def injection_texts():
+    """A stored text for every source, holding the payloads and the quotes of its claims."""
+    n = len(PAYLOADS)
+    return {f"S{i}": f"{p} opens the text. Then: {p}. And later quote {(i - 1) % n}: {PAYLOADS[(i - 1) % n]} -- {p}"
+            for i, p in enumerate(PAYLOADS)}
+
+
 @pytest.fixture(scope="module")
 def injection_page(tmp_path_factory):
-    return write_html(injection_dataset(), tmp_path_factory.mktemp("injection") / "injection.html")
+    return write_html(injection_dataset(), tmp_path_factory.mktemp("injection") / "injection.html",
+                      texts=injection_texts())
+
+
+def test_payloads_in_stored_texts_stay_text_in_the_reader(open_page, injection_page):
+    p = open_page(injection_page)
+    texts = injection_texts()
+    for sid, text in list(texts.items())[::3]:
+        assert p.js("(s) => actorgraph.reader.open(s)", sid) is True
+        shown = p.page.locator("#ag-reader .ag-reader-text").text_content()
+        assert shown == text
+        marks = p.page.locator("#ag-reader mark")
+        assert marks.count() >= 2          # its two quotes are highlighted
+        for i in range(marks.count()):
+            marks.nth(i).click()
+        assert_inert(p)
+    p.page.click("#ag-reader .ag-reader-close")
+    assert_inert(p)
 
 
 FOREIGN = "script, iframe, object, embed, img, video, audio, source, math, base, form, link, meta, details, x, style"

@@ -9,6 +9,7 @@ import pytest
 
 import graph
 from graph.render import write_html
+from graph.render.style import DENIED_COLOR
 
 
 TWO_SOURCES = '''
@@ -73,10 +74,14 @@ def test_drawing_styles(open_page, seed_page, seed_ds):
     edges = {e["id"]: e for e in p.js("network.body.data.edges.get()")}
     for r in seed_ds.relations():
         e = edges[r.id]
-        assert e["arrows"] == "to" and e["label"] == r.type
         assert bool(e["dashes"]) == (r.modality != "reported")
         colour = e["color"]["color"]
         red, green = int(colour[1:3], 16), int(colour[3:5], 16)
+        if r.modality == "denied":   # never drawn as the event it denies: its own colour and label
+            assert e["arrows"] == "to" and e["label"] == "denied: " + r.type
+            assert colour == DENIED_COLOR
+            continue
+        assert e["arrows"] == "to" and e["label"] == r.type
         if r.polarity < 0:
             assert red > green
         elif r.polarity > 0:
@@ -117,7 +122,10 @@ def test_click_entity_with_the_mouse(open_page, seed_page, seed_ds):
     listed = p.js("""() => [...document.querySelectorAll('#ag-panel h3')].filter(h => h.nextElementSibling &&
         h.nextElementSibling.tagName === 'UL').map(h => [...h.nextElementSibling.querySelectorAll('li')].map(
         li => li.querySelector('button').title))""")
-    assert listed == [out_ids, in_ids]
+    assert listed[:2] == [out_ids, in_ids]
+    # and the claims it makes (asserted_by), each listed by its relation
+    made = [r.id for r in seed_ds.relations() if "PAK" in r.claimants]
+    assert listed[2:] == [made] and "Claims it makes (asserts or denies) · 1" in text
     assert "entity=PAK" in p.page.url
     p.assert_clean()
 

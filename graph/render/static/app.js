@@ -1,4 +1,5 @@
-/* actorgraph page: filters, panels, search, URL state and export around vis-network.
+/* actorgraph page: the graph, its filters, search, URL state and export around vis-network
+ * (DOM helpers: dom.js; the details panel: panels.js; the legend: legend.js; the reader: reader.js).
  *
  * Safety rule: data strings only ever reach the DOM as text (textContent, createTextNode,
  * element properties); no innerHTML, no HTML strings. Only http(s) URLs become links.
@@ -9,69 +10,48 @@
   var DATA = JSON.parse(document.getElementById("ag-data").textContent);
   var ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, SRC = DATA.sources;
   var VOCAB = DATA.vocab;
-  var hasOwn = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
-  /* A map keyed by data (ids, names, types): no prototype, so ids such as "constructor",
-     "toString" or "__proto__" are ordinary keys. */
-  function dict() { return Object.create(null); }
-
-  // ---------------------------------------------------------------- DOM helpers
-  function h(tag, props) {
-    var el = document.createElement(tag);
-    if (props) {
-      for (var k in props) {
-        if (!hasOwn(props, k)) continue;
-        if (k === "text") el.textContent = props[k];
-        else if (k === "cls") el.className = props[k];
-        else if (k === "on") { for (var ev in props.on) el.addEventListener(ev, props.on[ev]); }
-        else el[k] = props[k];
-      }
-    }
-    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
-    return el;
-  }
-  function append(el, child) {
-    if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
-    el.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
-  }
-  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
-  function byId(id) { return document.getElementById(id); }
-  var SVGNS = "http://www.w3.org/2000/svg";
-  function svg(tag, attrs) {
-    var el = document.createElementNS(SVGNS, tag);
-    for (var k in attrs) if (hasOwn(attrs, k)) el.setAttribute(k, String(attrs[k]));
-    for (var i = 2; i < arguments.length; i++) el.appendChild(arguments[i]);
-    return el;
-  }
-  /* An http(s) URL as a link that opens in a new tab without referrer or opener;
-     anything else (javascript:, data:, relative paths...) as plain text. */
-  function safeUrl(u) {
-    if (typeof u !== "string" || !/^\s*https?:\/\//i.test(u)) return null;
-    try {
-      var url = new URL(u.trim());
-      return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null;
-    } catch (e) { return null; }
-  }
-  function link(u, label) {
-    var href = safeUrl(u);
-    if (!href) return h("span", {text: label === undefined ? String(u) : label});
-    return h("a", {href: href, target: "_blank", rel: "noopener noreferrer", text: label === undefined ? u : label});
-  }
-  function str(v) {
-    if (v === null || v === undefined) return "";
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
-  }
+  var D = window.actorgraphDom;
+  var hasOwn = D.hasOwn, dict = D.dict, h = D.h, append = D.append, clear = D.clear, byId = D.byId,
+      checkbox = D.checkbox, dashSample = D.dashSample;
   function name(eid) { return hasOwn(ENT, eid) ? ENT[eid].name : String(eid); }
-  function pretty(kind) { return String(kind || "").replace(/_/g, " "); }
 
   // ---------------------------------------------------------------- indexes
   var relIds = Object.keys(REL);
-  var outRel = dict(), inRel = dict();
+  /* fields the page data leaves out when empty; "made": the date spans of the claim's sources */
+  var PUBLISHED = DATA.published || dict();
+  relIds.forEach(function (rid) {
+    var m = META[rid];
+    m.claimants = m.claimants || [];
+    m.contested = !!m.contested;
+    if (m.group === undefined) m.group = null;
+    var seen = dict();
+    m.made = [];
+    m.sources.forEach(function (sid) {
+      var sp = hasOwn(PUBLISHED, sid) ? PUBLISHED[sid] : null;
+      if (sp && !seen[sp[0] + "/" + sp[1]]) { seen[sp[0] + "/" + sp[1]] = true; m.made.push(sp); }
+    });
+  });
+  var GROUPS = DATA.groups || [];
+  var outRel = dict(), inRel = dict(), byClaimant = dict();
   relIds.forEach(function (rid) {
     var r = REL[rid];
     (outRel[r.subject] = outRel[r.subject] || []).push(rid);
     (inRel[r.object] = inRel[r.object] || []).push(rid);
+    META[rid].claimants.forEach(function (c) { (byClaimant[c] = byClaimant[c] || []).push(rid); });
   });
+  var contestedCount = relIds.filter(function (rid) { return META[rid].contested; }).length;
+  /* How claim rid is voiced: "denied by John Kirby", "claimed by the author" (wording as graph/wording.py). */
+  function joinNames(list) {
+    return list.length <= 1 ? list.join("") : list.slice(0, -1).join(", ") + " and " + list[list.length - 1];
+  }
+  function whoSays(rid) {
+    var cs = META[rid].claimants;
+    if (cs.length) return joinNames(cs.map(name));
+    return REL[rid].modality === "denied" ? "the source (it says this did not happen)" : "the author";
+  }
+  function voiced(rid) { return REL[rid].modality + " by " + whoSays(rid); }
+  function srcTitle(sid) { return hasOwn(SRC, sid) ? (SRC[sid].title || sid) : String(sid); }
+  var VERBS = {reported: "reports", claimed: "claims", recommended: "recommends", speculated: "speculates", denied: "denies"};
   var nameIndex = dict();   // lower-cased id, name or alias -> entity id (first wins)
   var nameList = [];
   Object.keys(ENT).forEach(function (eid) {
@@ -103,21 +83,34 @@
   function monthText(i) { var y = Math.floor(i / 12), m = i % 12 + 1; return ("000" + y).slice(-4) + "-" + (m < 10 ? "0" : "") + m; }
   function monthStart(i) { return monthText(i) + "-01"; }
   function monthEnd(i) { var y = Math.floor(i / 12), m = i % 12 + 1; var d = new Date(Date.UTC(y, m, 0)).getUTCDate(); return monthText(i) + "-" + (d < 10 ? "0" : "") + d; }
-  var tMin = null, tMax = null, undatedCount = 0;
+  /* The time spans of a claim on a basis: when it happened ("happened": its 'when'), when it was
+     made ("made": its sources' publication dates), or when it happened and, if undated, when it was
+     made ("happened-or-made"). */
+  var TIMES = ["happened", "made", "happened-or-made"];
+  function spansOf(rid, basis) {
+    var m = META[rid];
+    if (basis === "made") return m.made;
+    if (m.span) return [m.span];
+    return basis === "happened-or-made" ? m.made : [];
+  }
+  var tMin = null, tMax = null, undatedCounts = {happened: 0, made: 0, "happened-or-made": 0};
   relIds.forEach(function (rid) {
-    var s = META[rid].span;
-    if (!s) { undatedCount++; return; }
-    [s[0], s[1]].forEach(function (d) {
-      if (!d) return;
-      var i = monthIndex(d);
-      if (tMin === null || i < tMin) tMin = i;
-      if (tMax === null || i > tMax) tMax = i;
+    TIMES.forEach(function (b) { if (!spansOf(rid, b).length) undatedCounts[b]++; });
+    spansOf(rid, "happened").concat(META[rid].made).forEach(function (s) {
+      [s[0], s[1]].forEach(function (d) {
+        if (!d) return;
+        var i = monthIndex(d);
+        if (tMin === null || i < tMin) tMin = i;
+        if (tMax === null || i > tMax) tMax = i;
+      });
     });
   });
+  var undatedCount = undatedCounts.happened;
 
   // ---------------------------------------------------------------- state
   function defaults() {
     return {types: null, pols: null, mods: null, srcs: null, from: null, to: null, undated: true,
+            time: "happened", contested: false, claimants: false,
             focus: null, hops: 1, sel: null, physics: DATA.physics};
   }
   var state = defaults();
@@ -128,18 +121,23 @@
     if (state.pols && !state.pols.has(String(m.sign))) return false;
     if (state.mods && !state.mods.has(r.modality)) return false;
     if (state.srcs && !m.sources.some(function (s) { return state.srcs.has(s); })) return false;
-    if (!m.span) return state.undated;
+    if (state.contested && !m.contested) return false;
+    var spans = spansOf(rid, state.time);
+    if (!spans.length) return state.undated;
     if (state.from !== null || state.to !== null) {
       var lo = state.from === null ? "0000-01-01" : monthStart(state.from);
       var hi = state.to === null ? "9999-12-31" : monthEnd(state.to);
-      var a = m.span[0] || "0000-01-01", b = m.span[1] || "9999-12-31";
-      if (!(a <= hi && lo <= b)) return false;
+      return spans.some(function (sp) {
+        var a = sp[0] || "0000-01-01", b = sp[1] || "9999-12-31";
+        return a <= hi && lo <= b;
+      });
     }
     return true;
   }
   function filtersActive() {
     return !!(state.types || state.pols || state.mods || state.srcs || state.from !== null ||
-              state.to !== null || (!state.undated && undatedCount > 0) || state.focus);
+              state.to !== null || (!state.undated && undatedCounts[state.time] > 0) || state.focus ||
+              state.contested);
   }
 
   /* The entities drawn when nothing is filtered: every entity, except one that is in no drawn
@@ -151,11 +149,30 @@
     relIds.forEach(function (rid) {
       var r = REL[rid];
       if (hasOwn(ENT, r.subject) && hasOwn(ENT, r.object)) { related.add(r.subject); related.add(r.object); }
-      if (r.asserted_by) asserters.add(r.asserted_by);
+      META[rid].claimants.forEach(function (c) { asserters.add(c); });
     });
     return new Set(Object.keys(ENT).filter(function (e) { return related.has(e) || !asserters.has(e); }));
   })();
-  var visibleNodes = new Set(drawable), visibleEdges = new Set(relIds);
+  var drawableWithClaimants = new Set(drawable);
+  relIds.forEach(function (rid) { META[rid].claimants.forEach(function (c) { if (hasOwn(ENT, c)) drawableWithClaimants.add(c); }); });
+  var visibleNodes = new Set(drawable), visibleEdges = new Set(relIds), visibleLinks = new Set();
+  /* "show claimants": a dotted link from each claimant to the subject of each claim it makes, one
+     per claimant, subject and verb (asserts / denies); ids start with CLAIM_MARK, which no data id
+     keeps inside vis-network (see toVis). */
+  var CLAIM_MARK = "\u2061";
+  var LINKS = dict(), linksOfRel = dict();
+  relIds.forEach(function (rid) {
+    var r = REL[rid];
+    if (!hasOwn(ENT, r.subject) || !hasOwn(ENT, r.object)) return;
+    var verb = r.modality === "denied" ? "denies" : "asserts";
+    META[rid].claimants.forEach(function (c) {
+      if (!hasOwn(ENT, c)) return;
+      var id = CLAIM_MARK + verb + CLAIM_MARK + c + CLAIM_MARK + r.subject;
+      if (!hasOwn(LINKS, id)) LINKS[id] = {from: c, to: r.subject, verb: verb, rels: []};
+      LINKS[id].rels.push(rid);
+      (linksOfRel[rid] = linksOfRel[rid] || []).push(id);
+    });
+  });
   function compute() {
     var edges = relIds.filter(function (rid) {
       var r = REL[rid];
@@ -186,6 +203,12 @@
       edges.forEach(function (rid) { visibleNodes.add(REL[rid].subject); visibleNodes.add(REL[rid].object); });
       if (state.focus && hasOwn(ENT, state.focus)) visibleNodes.add(state.focus);
     }
+    visibleLinks = new Set();
+    if (state.claimants) {
+      edges.forEach(function (rid) {
+        (linksOfRel[rid] || []).forEach(function (id) { visibleLinks.add(id); visibleNodes.add(LINKS[id].from); });
+      });
+    }
   }
 
   // ---------------------------------------------------------------- network
@@ -196,15 +219,27 @@
   var VIS_MARK = "\u2060";
   function toVis(id) {
     id = String(id);
-    return (id in Object.prototype || id.charAt(0) === VIS_MARK) ? VIS_MARK + id : id;
+    var c0 = id.charAt(0);
+    return (id in Object.prototype || c0 === VIS_MARK || c0 === CLAIM_MARK) ? VIS_MARK + id : id;
   }
   function fromVis(id) { id = String(id); return id.charAt(0) === VIS_MARK ? id.slice(1) : id; }
   DATA.nodes.forEach(function (n) { n.id = toVis(n.id); });
   DATA.edges.forEach(function (e) { e.id = toVis(e.id); e.from = toVis(e.from); e.to = toVis(e.to); });
+  var LINK = VOCAB.claimant_link;
+  Object.keys(LINKS).forEach(function (id) {
+    var l = LINKS[id], n = l.rels.length;
+    DATA.edges.push({id: id, from: toVis(l.from), to: toVis(l.to), label: l.verb, dashes: LINK.dashes, width: LINK.width,
+                     color: {color: LINK.color, highlight: "#333333", hover: "#333333", opacity: 0.9},
+                     font: {size: 9, color: "#666666"}, smooth: {enabled: true, type: "curvedCW", roundness: 0.15},
+                     title: name(l.from) + " " + l.verb + " " + n + " claim" + (n === 1 ? "" : "s") + " about " + name(l.to) +
+                            ":\n" + l.rels.map(function (rid) { return REL[rid].type + " " + name(REL[rid].object) + " (" + REL[rid].modality + ")"; }).join("\n")});
+  });
   var nodesAll = new vis.DataSet(DATA.nodes);
   var edgesAll = new vis.DataSet(DATA.edges);
   var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(fromVis(n.id)); }});
-  var edgesView = new vis.DataView(edgesAll, {filter: function (e) { return visibleEdges.has(fromVis(e.id)); }});
+  var edgesView = new vis.DataView(edgesAll, {filter: function (e) {
+    return e.id.charAt(0) === CLAIM_MARK ? visibleLinks.has(e.id) : visibleEdges.has(fromVis(e.id));
+  }});
   var container = byId("ag-network");
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
   window.network = network;
@@ -255,166 +290,15 @@
   }
   if (!DATA.physics) network.fit({animation: false});
 
-  // ---------------------------------------------------------------- side panel
-  var panel = byId("ag-panel");
-  function entityButton(eid) {
-    if (!hasOwn(ENT, eid)) return h("span", {text: String(eid)});
-    return h("button", {type: "button", cls: "ag-linkbtn", text: name(eid), title: String(eid),
-                        on: {click: function () { select("node", eid, true); }}});
-  }
-  function relationButton(rid, label) {
-    return h("button", {type: "button", cls: "ag-linkbtn", text: label, title: String(rid),
-                        on: {click: function () { select("edge", rid, true); }}});
-  }
-  function polarityPill(p) {
-    var colour = p < 0 ? VOCAB.colors.conflict : (p > 0 ? VOCAB.colors.cooperation : VOCAB.colors.neutral);
-    var t = (p > 0 ? "+" : "") + p;
-    return h("span", {cls: "ag-pill", text: t + (p < 0 ? " conflict" : p > 0 ? " cooperation" : " neutral"),
-                      style: "background:" + colour});
-  }
-  function dl(rows) {
-    var el = h("dl");
-    rows.forEach(function (row) {
-      if (row[1] === null || row[1] === undefined || row[1] === "") return;
-      el.appendChild(h("dt", {text: row[0]}));
-      el.appendChild(h("dd", null, row[1]));
-    });
-    return el;
-  }
-  function sourceCitation(sid) {
-    var s = hasOwn(SRC, sid) ? SRC[sid] : null;
-    if (!s) return h("div", {cls: "ag-cite"}, "— source ", h("code", {text: sid}), " (not in this view)");
-    var bits = [];
-    if (s.kind) bits.push(s.kind);
-    if (s.published) bits.push(String(s.published));
-    if (s.author) bits.push("by " + s.author);
-    if (s.outlet) bits.push(s.outlet);
-    return h("div", {cls: "ag-cite"}, "— ",
-      s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("cite", {text: s.title || sid}),
-      bits.length ? " (" + bits.join(", ") + ")" : "",
-      s.url && !safeUrl(s.url) ? h("div", {cls: "ag-muted", text: "address (not a web link): " + s.url}) : null,
-      s.perspective ? h("div", {cls: "ag-muted", text: "perspective: " + s.perspective}) : null);
-  }
-
-  function showOverview() {
-    clear(panel);
-    append(panel, [
-      h("h2", {text: "What the sources say"}),
-      h("p", {cls: "ag-muted", text: "Click an actor to see who it is and every claim about it; click a relation " +
-        "(an arrow) to read the claim in the source's own words, who makes it, and where it comes from."}),
-      h("h3", {text: "Sources"})]);
-    var ul = h("ul");
-    Object.keys(SRC).forEach(function (sid) {
-      var s = SRC[sid];
-      ul.appendChild(h("li", null, s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("span", {text: s.title || sid}),
-        h("div", {cls: "ag-muted", text: [s.kind, s.published, s.author, s.outlet].filter(Boolean).join(" · ") +
-          " — " + (srcCounts[sid] || 0) + " claim" + (srcCounts[sid] === 1 ? "" : "s")})));
-    });
-    panel.appendChild(ul);
-  }
-
-  function showEntity(eid) {
-    var e = ENT[eid];
-    var kind = hasOwn(VOCAB.kinds, e.kind) ? VOCAB.kinds[e.kind] : null;
-    clear(panel);
-    append(panel, [
-      h("h2", {text: e.name}),
-      h("div", {cls: "ag-kind"}, pretty(e.kind), " · ", h("code", {text: eid}),
-        kind && kind.description ? h("span", {cls: "ag-muted", text: " — " + kind.description}) : null)]);
-    if (e.description) panel.appendChild(h("p", {cls: "ag-desc", text: e.description}));
-    var rows = [];
-    if (e.aliases && e.aliases.length) rows.push(["also called", e.aliases.map(function (a) { return h("span", {cls: "ag-tag", text: a}); })]);
-    if (e.part_of) rows.push(["part of", entityButton(e.part_of)]);
-    var parts = Object.keys(ENT).filter(function (k) { return ENT[k].part_of === eid; });
-    if (parts.length) rows.push(["has parts", parts.map(function (p, i) { return [i ? ", " : "", entityButton(p)]; })]);
-    var codes = e.codes || {};
-    Object.keys(codes).forEach(function (k) {
-      var v = str(codes[k]);
-      if (k.toLowerCase() === "wikidata" && /^Q[1-9][0-9]*$/.test(v)) {
-        rows.push(["Wikidata", link("https://www.wikidata.org/wiki/" + v, v)]);
-      } else {
-        rows.push([k, v]);
-      }
-    });
-    panel.appendChild(dl(rows));
-    append(panel, h("div", {cls: "ag-row"},
-      h("button", {type: "button", text: "Only its neighbourhood", title: "Show only the relations within the chosen number of hops of this actor",
-                   on: {click: function () { setFocus(eid, state.hops); }}}),
-      h("button", {type: "button", text: "Zoom to it", on: {click: function () { focusCamera(eid); }}})));
-    [["Relations it is the subject of (out)", outRel[eid] || [], "object"],
-     ["Relations of which it is the object (in)", inRel[eid] || [], "subject"]].forEach(function (group) {
-      append(panel, h("h3", {text: group[0] + " · " + group[1].length}));
-      if (!group[1].length) { panel.appendChild(h("p", {cls: "ag-muted", text: "none"})); return; }
-      var ul = h("ul"), limit = 300;
-      group[1].slice(0, limit).forEach(function (rid) {
-        var r = REL[rid];
-        var label = r.type + (r.mode ? "/" + r.mode : "");
-        var hidden = !visibleEdges.has(rid);
-        ul.appendChild(h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
-          group[2] === "object" ? "→ " : "← ", relationButton(rid, label), " ",
-          group[2] === "object" ? entityButton(r.object) : entityButton(r.subject),
-          h("span", {cls: "ag-muted", text: " · " + r.modality + (r.when ? " · " + r.when : "") + (hidden ? " · hidden" : "")})));
-      });
-      panel.appendChild(ul);
-      if (group[1].length > limit) panel.appendChild(h("p", {cls: "ag-muted", text: "… and " + (group[1].length - limit) + " more"}));
-    });
-  }
-
-  /* A claim of the author(s): of the one source (named when known), or of each source (the
-     citations under the quotes name them). */
-  function authorText(sources) {
-    if (sources.length > 1) return "the author of each source";
-    var s = sources.length && hasOwn(SRC, sources[0]) ? SRC[sources[0]] : null;
-    return "the author" + (s && s.author ? " (" + s.author + ")" : "") + " of the source";
-  }
-  function showRelation(rid) {
-    var r = REL[rid], m = META[rid];
-    clear(panel);
-    var t = hasOwn(VOCAB.types, r.type) ? VOCAB.types[r.type] : null;
-    append(panel, [
-      h("h2", {text: r.type + (r.mode ? " / " + r.mode : "")}),
-      h("div", {cls: "ag-claim"}, entityButton(r.subject), " → ", entityButton(r.object)),
-      t ? h("div", {cls: "ag-muted", text: m.quad + " — " + t.description}) : h("div", {cls: "ag-muted", text: m.quad})]);
-    var mod = hasOwn(VOCAB.modalities, r.modality) ? VOCAB.modalities[r.modality].description : "";
-    panel.appendChild(dl([
-      ["modality", [h("strong", {text: r.modality}), mod ? " — " + mod : ""]],
-      ["asserted by", r.asserted_by ? entityButton(r.asserted_by) : authorText(m.sources)],
-      ["when", r.when ? String(r.when) : "not dated"],
-      ["polarity", polarityPill(r.polarity)],
-      ["context", r.context && r.context.length ? r.context.map(function (c) { return h("span", {cls: "ag-tag", text: c}); }) : null],
-      ["id", h("code", {text: rid})]
-    ]));
-    append(panel, h("h3", {text: "Evidence" + (r.evidence && r.evidence.length > 1 ? " · " + r.evidence.length + " quotes" : "")}));
-    (r.evidence || []).forEach(function (ev) {
-      panel.appendChild(h("blockquote", {text: "“" + ev.quote + "”"}));
-      panel.appendChild(sourceCitation(ev.source));
-    });
-    if (!r.evidence || !r.evidence.length) panel.appendChild(h("p", {cls: "ag-muted", text: "no quote"}));
-    var attrs = r.attributes || {};
-    var keys = Object.keys(attrs);
-    if (keys.length) {
-      append(panel, h("h3", {text: "Attributes"}));
-      panel.appendChild(dl(keys.map(function (k) { return [k, str(attrs[k])]; })));
-    }
-    if (r.note) {
-      append(panel, h("h3", {text: "Analyst's note"}));
-      panel.appendChild(h("div", {cls: "ag-note", text: r.note}));
-    }
-    var others = relIds.filter(function (x) {
-      var o = REL[x];
-      return x !== rid && ((o.subject === r.subject && o.object === r.object) || (o.subject === r.object && o.object === r.subject));
-    });
-    if (others.length) {
-      append(panel, h("h3", {text: "Other claims between them · " + others.length}));
-      var ul = h("ul");
-      others.forEach(function (x) {
-        var o = REL[x];
-        ul.appendChild(h("li", null, o.subject === r.subject ? "→ " : "← ", relationButton(x, o.type + (o.mode ? "/" + o.mode : "")),
-          h("span", {cls: "ag-muted", text: " · " + o.modality + (o.when ? " · " + o.when : "")})));
-      });
-      panel.appendChild(ul);
-    }
-  }
+  // ---------------------------------------------------------------- side panel (panels.js)
+  var panels = window.actorgraphPanels({
+    data: DATA, groups: GROUPS, relIds: relIds, outRel: outRel, inRel: inRel, byClaimant: byClaimant,
+    srcCounts: srcCounts, verbs: VERBS, name: name, whoSays: whoSays, voiced: voiced, srcTitle: srcTitle,
+    isVisible: function (rid) { return visibleEdges.has(rid); }, hops: function () { return state.hops; },
+    reader: function () { return api.reader; },
+    select: select, setFocus: setFocus, focusCamera: focusCamera
+  });
+  var showOverview = panels.showOverview, showEntity = panels.showEntity, showRelation = panels.showRelation;
 
   function focusCamera(eid) {
     if (!visibleNodes.has(eid)) return false;
@@ -446,19 +330,12 @@
 
   network.on("click", function (params) {
     if (params.nodes && params.nodes.length) select("node", fromVis(params.nodes[0]), false);
+    else if (params.edges && params.edges.length && String(params.edges[0]).charAt(0) === CLAIM_MARK) select("node", LINKS[params.edges[0]].from, false);
     else if (params.edges && params.edges.length) select("edge", fromVis(params.edges[0]), false);
     else select(null, null);
   });
 
   // ---------------------------------------------------------------- filters UI
-  function checkbox(checked, onchange) {
-    return h("input", {type: "checkbox", checked: checked, on: {change: onchange}});
-  }
-  function dashSample(dashes, colour) {
-    return svg("svg", {width: 26, height: 10, "class": "ag-swatch", "aria-hidden": "true"},
-      svg("line", {x1: 0, y1: 5, x2: 26, y2: 5, stroke: colour || "#555", "stroke-width": 2,
-                   "stroke-dasharray": dashes ? dashes.join(" ") : "none"}));
-  }
   function setFrom(set, all) { return (!set || set.size === all.length) ? null : set; }
   function toggleIn(key, all, value, on) {
     var s = state[key] ? new Set(state[key]) : new Set(all);
@@ -522,13 +399,20 @@
         h("span", {cls: "ag-lbl", text: s.title || sid}), h("span", {cls: "ag-count", text: srcCounts[sid]})));
     });
   }
-  var timeFrom, timeTo, timeLabel, undatedBox;
+  var timeFrom, timeTo, timeLabel, undatedBox, timeBasis, undatedCountEl;
   function buildTimeFilter() {
     var sec = byId("ag-f-time");
     if (tMin === null) {
-      sec.appendChild(h("p", {cls: "ag-muted", text: "No relation is dated."}));
+      sec.appendChild(h("p", {cls: "ag-muted", text: "No relation is dated, and no source has a publication date."}));
       return;
     }
+    timeBasis = h("select", {title: "Which time of a claim the range applies to",
+                             on: {change: function () { state.time = timeBasis.value; apply(); }}},
+      h("option", {value: "happened", text: "when it happened"}),
+      h("option", {value: "made", text: "when it was said (the source's date)"}),
+      h("option", {value: "happened-or-made", text: "when it happened, else when said"}));
+    timeBasis.setAttribute("aria-label", "time of a claim");
+    sec.appendChild(h("div", {cls: "ag-row"}, timeBasis));
     timeFrom = h("input", {type: "range", cls: "ag-range", min: tMin, max: tMax, step: 1, value: tMin,
                            title: "from", on: {input: onTime}});
     timeTo = h("input", {type: "range", cls: "ag-range", min: tMin, max: tMax, step: 1, value: tMax,
@@ -537,9 +421,30 @@
     timeTo.setAttribute("aria-label", "to month");
     timeLabel = h("div", {cls: "ag-timelabel"});
     undatedBox = checkbox(true, function () { state.undated = undatedBox.checked; apply(); });
+    undatedCountEl = h("span", {cls: "ag-count", text: undatedCount});
     append(sec, [timeLabel, timeFrom, timeTo,
       h("label", {title: "Claims without a date are kept unless this is unticked"}, undatedBox,
-        h("span", {cls: "ag-lbl", text: "include undated claims"}), h("span", {cls: "ag-count", text: undatedCount}))]);
+        h("span", {cls: "ag-lbl", text: "include undated claims"}), undatedCountEl)]);
+  }
+  var contestedBox, claimantsBox;
+  function buildClaimsFilter() {
+    var sec = byId("ag-f-claims");
+    contestedBox = checkbox(false, function () { state.contested = contestedBox.checked; apply(); });
+    contestedBox.id = "ag-contested";
+    claimantsBox = checkbox(false, function () { state.claimants = claimantsBox.checked; apply(); });
+    claimantsBox.id = "ag-claimants";
+    var contestedLabel;
+    append(sec, [
+      contestedLabel = h("label", {title: "Only the claims of a contested group: the same subject, type and object asserted and denied " +
+                         "(by anyone, in any source), or asserted with opposite polarity"},
+        contestedBox, h("span", {cls: "ag-lbl", text: "contested only"}), h("span", {cls: "ag-count", text: contestedCount})),
+      h("label", {title: "Draw the entities that make claims (asserted_by), with a dotted link to the subject of each claim they assert or deny"},
+        claimantsBox, h("span", {cls: "ag-lbl", text: "show claimants"}),
+        h("span", {cls: "ag-count", text: Object.keys(byClaimant).filter(function (c) { return hasOwn(ENT, c); }).length}))]);
+    if (!contestedCount) {   // nothing to filter on: say so instead of offering an empty filter
+      contestedLabel.style.display = "none";
+      sec.insertBefore(h("p", {cls: "ag-muted", text: "No claim is both asserted and denied."}), contestedLabel);
+    }
   }
   function onTime() {
     var a = parseInt(timeFrom.value, 10), b = parseInt(timeTo.value, 10);
@@ -593,38 +498,6 @@
     if (state.focus) setTimeout(function () { network.fit({animation: {duration: 300}}); }, 30);
   }
 
-  function buildLegend() {
-    var sec = byId("ag-legend");
-    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Actors and things (colour and shape by kind; size: number of relations)"}));
-    Object.keys(VOCAB.kinds).forEach(function (k) {
-      var v = VOCAB.kinds[k];
-      sec.appendChild(h("div", {cls: "ag-legend-item", title: v.description}, shapeIcon(v.shape, v.color), pretty(k)));
-    });
-    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Relations: an arrow from the subject (who acts) to the object, labelled with its type. Colour: polarity on −10..+10"}));
-    var grad = h("div", {cls: "ag-gradient"});
-    grad.style.background = "linear-gradient(to right," + [VOCAB.colors.conflict, VOCAB.colors.weak_conflict,
-      VOCAB.colors.neutral, VOCAB.colors.weak_cooperation, VOCAB.colors.cooperation].join(",") + ")";
-    sec.appendChild(grad);
-    sec.appendChild(h("div", {cls: "ag-gradient-labels"}, h("span", {text: "conflict −10"}), h("span", {text: "0"}), h("span", {text: "+10 cooperation"})));
-    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Line style: modality (solid = reported as fact)"}));
-    Object.keys(VOCAB.modalities).forEach(function (m) {
-      sec.appendChild(h("div", {cls: "ag-legend-item", title: VOCAB.modalities[m].description}, dashSample(VOCAB.modalities[m].dashes), m + " — " + VOCAB.modalities[m].description));
-    });
-    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Several claims between the same two actors are drawn as separate curves."}));
-  }
-  function shapeIcon(shape, colour) {
-    var s, c = {fill: colour, stroke: "#333", "stroke-width": 1};
-    var pts = {
-      diamond: "8,1 15,8 8,15 1,8", triangle: "8,1 15,14 1,14", triangleDown: "1,2 15,2 8,15",
-      star: "8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6",
-      hexagon: "4,1.5 12,1.5 15.5,8 12,14.5 4,14.5 0.5,8"
-    };
-    if (shape === "square") s = svg("rect", Object.assign({x: 2, y: 2, width: 12, height: 12}, c));
-    else if (hasOwn(pts, shape)) s = svg("polygon", Object.assign({points: pts[shape]}, c));
-    else s = svg("circle", Object.assign({cx: 8, cy: 8, r: 6.5}, c));
-    return svg("svg", {width: 16, height: 16, "aria-hidden": "true"}, s);
-  }
-
   function syncControls() {
     Object.keys(typeBoxes).forEach(function (t) { typeBoxes[t].checked = !state.types || state.types.has(t); });
     Object.keys(quadBoxes).forEach(function (q) {
@@ -640,7 +513,11 @@
       timeTo.value = state.to === null ? tMax : state.to;
       timeLabel.textContent = monthText(parseInt(timeFrom.value, 10)) + " … " + monthText(parseInt(timeTo.value, 10));
       undatedBox.checked = state.undated;
+      timeBasis.value = state.time;
+      undatedCountEl.textContent = undatedCounts[state.time];
     }
+    contestedBox.checked = state.contested;
+    claimantsBox.checked = state.claimants;
     if (state.focus) fillFocusOptions();
     focusSelect.value = state.focus || "";
     hopsInput.value = state.hops;
@@ -659,21 +536,21 @@
   }
   var countsEl = byId("ag-counts");
   /* Recompute what is visible, redraw, and record the state in the URL. */
-  var shownAll = true;   // the views hold everything (as at the start)
+  var shownAll = nodesView.length === nodesAll.length && edgesView.length === edgesAll.length;   // the views hold everything
   function apply(opts) {
     if (state.physics || moved) {
       storePositions();
       moved = false;
     }
     compute();
-    var all = visibleNodes.size === nodesAll.length && visibleEdges.size === edgesAll.length;
+    var all = visibleNodes.size === nodesAll.length && visibleEdges.size + visibleLinks.size === edgesAll.length;
     if (!(all && shownAll)) {
       nodesView.refresh();
       edgesView.refresh();
     }
     shownAll = all;
     syncControls();
-    var nN = drawable.size;
+    var nN = state.claimants ? drawableWithClaimants.size : drawable.size;
     countsEl.textContent = visibleNodes.size + " of " + nN + " entities · " + visibleEdges.size + " of " + relIds.length + " relations";
     if (state.sel) {
       var kind = state.sel[0], id = state.sel[1];
@@ -694,6 +571,9 @@
     if (state.from !== null) p.set("from", monthText(state.from));
     if (state.to !== null) p.set("to", monthText(state.to));
     if (!state.undated) p.set("undated", "0");
+    if (state.time !== "happened") p.set("time", state.time);
+    if (state.contested) p.set("contested", "1");
+    if (state.claimants) p.set("claimants", "1");
     if (state.focus) { p.set("focus", state.focus); p.set("hops", String(state.hops)); }
     if (state.sel) p.set(state.sel[0] === "node" ? "entity" : "relation", state.sel[1]);
     if (state.physics !== DATA.physics) p.set("physics", state.physics ? "1" : "0");
@@ -729,6 +609,9 @@
     if (st.to === tMax) st.to = null;
     if (st.from !== null && st.to !== null && st.from > st.to) { st.from = null; st.to = null; }
     st.undated = p.get("undated") !== "0";
+    if (TIMES.indexOf(p.get("time")) >= 0) st.time = p.get("time");
+    st.contested = p.get("contested") === "1" && contestedCount > 0;
+    st.claimants = p.get("claimants") === "1";
     var f = p.get("focus");
     if (f && hasOwn(ENT, f)) st.focus = f;
     st.hops = clampHops(p.get("hops"));
@@ -798,9 +681,10 @@
   });
   byId("ag-fit").addEventListener("click", function () { network.fit({animation: {duration: 300}}); });
   function reset() {
-    var physics = state.physics;
+    var physics = state.physics, claimants = state.claimants;
     state = defaults();
     state.physics = physics;
+    state.claimants = claimants;   // a way of drawing, like physics: not a filter
     searchInput.value = "";
     searchMsg.textContent = "";
     apply();
@@ -824,7 +708,7 @@
     var ents = new Set(visibleNodes), srcs = new Set();
     rels.forEach(function (rid) {
       var r = REL[rid];
-      if (r.asserted_by && hasOwn(ENT, r.asserted_by)) ents.add(r.asserted_by);
+      META[rid].claimants.forEach(function (c) { if (hasOwn(ENT, c)) ents.add(c); });
       META[rid].sources.forEach(function (s) { if (hasOwn(SRC, s)) srcs.add(s); });
     });
     var more = true;   // entities' part_of must exist too
@@ -860,10 +744,22 @@
       return {types: state.types && Array.from(state.types), pols: state.pols && Array.from(state.pols),
               mods: state.mods && Array.from(state.mods), srcs: state.srcs && Array.from(state.srcs),
               from: state.from === null ? null : monthText(state.from), to: state.to === null ? null : monthText(state.to),
-              undated: state.undated, focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
+              undated: state.undated, time: state.time, contested: state.contested, claimants: state.claimants,
+              focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
     },
     visibleNodeIds: function () { return nodesView.getIds().map(fromVis); },
-    visibleEdgeIds: function () { return edgesView.getIds().map(fromVis); },
+    visibleEdgeIds: function () {
+      return edgesView.getIds().filter(function (id) { return id.charAt(0) !== CLAIM_MARK; }).map(fromVis);
+    },
+    /* the claimant links drawn ("show claimants"): [claimant, subject, verb, [relation ids]] */
+    visibleClaimantLinks: function () {
+      return edgesView.getIds().filter(function (id) { return id.charAt(0) === CLAIM_MARK; }).sort().map(function (id) {
+        var l = LINKS[id]; return [l.from, l.to, l.verb, l.rels.slice()];
+      });
+    },
+    claimantLinkPoint: function (claimant, subject, verb) {
+      return api.edgePoint(CLAIM_MARK + (verb || "asserts") + CLAIM_MARK + claimant + CLAIM_MARK + subject, true);
+    },
     select: select, search: search, reset: reset, setFocus: setFocus, visibleData: visibleData,
     findActor: findActor,
     /* DOM (page) coordinates of an entity, or of the middle of a relation's line. */
@@ -871,8 +767,8 @@
       var v = toVis(id), p = network.getPositions([v])[v];
       return p ? domPoint(p) : null;
     },
-    edgePoint: function (id) {
-      var v = toVis(id), e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
+    edgePoint: function (id, raw) {
+      var v = raw ? id : toVis(id), e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
       if (!e || !e.edgeType) return null;
       var via = e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined;
       var p = e.edgeType.getPoint(0.5, via);
@@ -883,6 +779,8 @@
     var d = network.canvasToDOM(p), r = container.getBoundingClientRect();
     return {x: d.x + r.left, y: d.y + r.top};
   }
+  /* for the page's other scripts (reader.js): not a stable interface */
+  api.internal = {data: DATA, h: h, clear: clear, srcTitle: srcTitle, voiced: voiced};
   window.actorgraph = api;
 
   // ---------------------------------------------------------------- start
@@ -892,7 +790,7 @@
   buildModalityFilter();
   buildTimeFilter();
   buildSourceFilter();
-  buildLegend();
+  buildClaimsFilter();
   state = readHash();
   if (state.physics !== DATA.physics) network.setOptions({physics: {enabled: !!state.physics}});
   apply({noHash: true});

@@ -1,0 +1,95 @@
+"""Claims in groups: the stance of a claim (asserts, denies, neither), group keys, shared checks.
+
+A *claim group* is (subject, type, object). In a group, ``reported`` and
+``claimed`` claims *assert*; ``denied`` claims *deny*; ``recommended`` and
+``speculated`` claims do neither (they are "other"). With ``roll_up`` the
+subject and object are each replaced by the top of their ``part_of`` chain
+(an office or a person counts as its state).
+
+>>> from graph.model import Relation
+>>> r = Relation(id="r", subject="A", object="B", type="AID", modality="denied", polarity=10)
+>>> stance(r), effective_polarity(r)
+('denied', -10)
+>>> check_modalities(["reported", "reported", "denied"])
+('reported', 'denied')
+"""
+
+from __future__ import annotations
+
+from ..errors import QueryError
+from ..vocab import MODALITIES
+
+__all__ = ["ASSERTING", "DENYING", "stance", "effective_polarity", "check_modalities", "root", "group_key",
+           "claim_line"]
+
+ASSERTING = ("reported", "claimed")
+"""The modalities that assert a claim."""
+
+DENYING = ("denied",)
+"""The modalities that deny it."""
+
+
+def stance(r) -> str:
+    """``'asserted'``, ``'denied'`` or ``'other'`` (recommended, speculated)."""
+    if r.modality in ASSERTING:
+        return "asserted"
+    if r.modality in DENYING:
+        return "denied"
+    return "other"
+
+
+def effective_polarity(r) -> float:
+    """The polarity a relation contributes: reversed when the relation is denied."""
+    return -r.polarity if r.modality == "denied" else r.polarity
+
+
+def check_modalities(modality, default=("reported", "claimed")) -> tuple:
+    """*modality* (one or a list) as a tuple without repeats; *default* when None.
+
+    Raises :class:`~graph.errors.QueryError` for an unknown modality or an empty list.
+    """
+    if modality is None:
+        return tuple(default)
+    if isinstance(modality, str):
+        modality = [modality]
+    out = []
+    for m in modality:
+        if m not in MODALITIES:
+            raise QueryError(f"unknown modality '{m}'; expected one of: " + ", ".join(MODALITIES))
+        if m not in out:
+            out.append(m)
+    if not out:
+        raise QueryError("give at least one modality to count")
+    return tuple(out)
+
+
+def root(ds, eid) -> str:
+    """The top of *eid*'s ``part_of`` chain in *ds* (itself when it is part of nothing).
+
+    >>> import graph
+    >>> root(graph.example(), "PAK-FO")
+    'PAK'
+    """
+    seen = {eid}
+    cur = eid
+    while True:
+        e = ds.entities.get(cur)
+        parent = e.part_of if e is not None else None
+        if parent is None or parent in seen:
+            return cur
+        seen.add(parent)
+        cur = parent
+
+
+def group_key(ds, r, roll_up=False) -> tuple:
+    """The claim group of *r*: ``(subject, type, object)``, rolled up to states with *roll_up*."""
+    if roll_up:
+        return (root(ds, r.subject), r.type, root(ds, r.object))
+    return (r.subject, r.type, r.object)
+
+
+def claim_line(r) -> str:
+    """``'X ASSAULT/mode Z (reported, 2022-03)'``: a claim on one line."""
+    mode = f"/{r.mode}" if r.mode else ""
+    when = f", {r.when}" if r.when else ""
+    return f"{r.subject} {r.type}{mode} {r.object} ({r.modality}{when})"

@@ -1,0 +1,242 @@
+"""Contested and corroborated claims: who asserts a claim, who denies it, in which source.
+
+Claims are grouped on (subject, type, object) -- exact entities, or with
+``roll_up=True`` an office or person counted as the state it is ``part_of``.
+In a group each claim *asserts* (``reported``, ``claimed``), *denies*
+(``denied``) or neither (``recommended``, ``speculated``: listed as
+"other"). Each claim is listed once per claimant and source: by whom
+(``asserted_by``, or ``"author"``, the source's own voice) and in which source.
+
+A group is **contested** when it holds an assertion and a denial (whoever
+makes them, in one source or across sources), or, for an event type, when
+its assertions disagree in the sign of their polarity. Structural types
+(HOLDS, ORIGIN_OF...) count like any other for assertion against denial. A
+group asserted by two or more distinct sources and denied by none (nor
+contested by the sign of its assertions) is **corroborated**.
+
+Examples
+--------
+>>> import graph
+>>> from graph.analysis import contested
+>>> ds = graph.loads('''
+... sources: [{id: wh, title: Briefing}, {id: hill, title: Hearing}, {id: op, title: Op-ed}]
+... entities:
+...   - {id: USA, name: United States, kind: state}
+...   - {id: AFG, name: Afghanistan, kind: state}
+...   - {id: KIRBY, name: John Kirby, kind: person, part_of: USA}
+...   - {id: ROE, name: Jane Roe, kind: person}
+... relations:
+...   - {id: left, subject: USA, object: AFG, type: RETREAT, modality: claimed, asserted_by: ROE,
+...      evidence: [{source: hill, quote: q}]}
+...   - {id: not-left, subject: USA, object: AFG, type: RETREAT, modality: denied, asserted_by: KIRBY,
+...      evidence: [{source: wh, quote: q}]}
+...   - {id: talks, subject: USA, object: AFG, type: CONSULT, modality: reported,
+...      evidence: [{source: op, quote: q}, {source: hill, quote: q}]}
+... ''')
+>>> c = contested(ds)
+>>> [(g.key, g.contested, g.corroborated) for g in c.groups]
+[(('USA', 'RETREAT', 'AFG'), True, False), (('USA', 'CONSULT', 'AFG'), False, True)]
+>>> c.groups[0].to_dict()["denied"]
+[{'by': 'KIRBY', 'source': 'wh', 'relation': 'not-left', 'modality': 'denied'}]
+>>> print(str(c).splitlines()[4])
+  United States (USA) RETREAT Afghanistan (AFG): asserted and denied
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dataset import AUTHOR
+from ..wording import SOURCE_DENIES
+from ._report import entity_name, html_table, plural
+from .claims import group_key, stance
+
+__all__ = ["contested", "Contested", "ClaimGroup"]
+
+
+@dataclass(repr=False)
+class ClaimGroup:
+    """One claim group: its key, its verdicts and its claims by stance.
+
+    ``asserted``, ``denied`` and ``other`` are lists of
+    ``{"by", "source", "relation", "modality"}``; ``reasons`` says why the
+    group is contested (``"asserted and denied"``, ``"assertions disagree in
+    polarity sign"``).
+    """
+
+    subject: str
+    type: str
+    object: str
+    asserted: list = field(default_factory=list)
+    denied: list = field(default_factory=list)
+    other: list = field(default_factory=list)
+    contested: bool = False
+    corroborated: bool = False
+    reasons: list = field(default_factory=list)
+    relations: list = field(default_factory=list)   # relation ids, data order
+
+    @property
+    def key(self):
+        return (self.subject, self.type, self.object)
+
+    def __repr__(self):
+        verdict = "contested" if self.contested else "corroborated" if self.corroborated else "single"
+        return f"<ClaimGroup {self.subject} {self.type} {self.object}: {verdict}>"
+
+    def to_dict(self) -> dict:
+        return {"subject": self.subject, "type": self.type, "object": self.object,
+                "contested": self.contested, "corroborated": self.corroborated,
+                "asserted": self.asserted, "denied": self.denied, "other": self.other}
+
+
+def _entries(r):
+    return [{"by": who, "source": sid, "relation": r.id, "modality": r.modality}
+            for who in (r.claimants or (AUTHOR,)) for sid in r.sources]
+
+
+@dataclass(repr=False)
+class Contested:
+    """The result of :func:`contested`: every claim group, contested first, then corroborated."""
+
+    groups: list
+    names: dict
+    titles: dict
+    roll_up: bool = False
+
+    @property
+    def contested(self):
+        return [g for g in self.groups if g.contested]
+
+    @property
+    def corroborated(self):
+        return [g for g in self.groups if g.corroborated]
+
+    def __iter__(self):
+        return iter(self.groups)
+
+    def __len__(self):
+        return len(self.groups)
+
+    def __repr__(self):
+        return (f"<Contested: {len(self.groups)} groups, {len(self.contested)} contested, "
+                f"{len(self.corroborated)} corroborated>")
+
+    def to_dict(self) -> dict:
+        return {"groups": [g.to_dict() for g in self.groups]}
+
+    def _name(self, eid):
+        n = self.names.get(eid)
+        return f"{n} ({eid})" if n and n != eid else str(eid)
+
+    def _who(self, entry, denial=False):
+        if entry["by"] == AUTHOR:
+            return SOURCE_DENIES if denial else "the author"
+        return self.names.get(entry["by"], entry["by"])
+
+    def _said(self, entries, denial=False):
+        parts = []
+        for e in entries:
+            extra = "" if e["modality"] in ("reported", "claimed", "denied") else f"{e['modality']}: "
+            parts.append(f"{extra}{self._who(e, denial)}, in {e['source']} ({e['relation']})")
+        return parts
+
+    def _group_lines(self, g):
+        head = f"  {self._name(g.subject)} {g.type} {self._name(g.object)}"
+        lines = [head + (": " + "; ".join(g.reasons) if g.reasons else "")]
+        for label, entries, denial in (("asserted by", g.asserted, False), ("denied by", g.denied, True),
+                                       ("also (neither)", g.other, False)):
+            for i, text in enumerate(self._said(entries, denial)):
+                lines.append(f"    {label if i == 0 else '':<14} {text}")
+        return lines
+
+    def __str__(self) -> str:
+        how = ("an office or person counted as the state it is part of" if self.roll_up else "exact entities")
+        out = [f"Contested and corroborated claims: {plural(len(self.groups), 'claim group')} "
+               f"(subject, type, object; {how})",
+               "reported and claimed claims assert, denied claims deny; recommended and speculated do neither", ""]
+        cont, corr = self.contested, self.corroborated
+        out.append(f"Contested ({len(cont)})" + (":" if cont else ": none"))
+        for g in cont:
+            out.extend(self._group_lines(g))
+        out.append("")
+        out.append(f"Corroborated: asserted by two or more sources, denied by none ({len(corr)})"
+                   + (":" if corr else ": none"))
+        for g in corr:
+            out.extend(self._group_lines(g))
+        rest = len(self.groups) - len(cont) - len(corr)
+        out.append("")
+        out.append(f"{plural(rest, 'other group')}: neither contested nor corroborated "
+                   "(one source, or nothing asserted)")
+        cited = list(dict.fromkeys(e["source"] for g in cont + corr for e in g.asserted + g.denied + g.other))
+        if cited:
+            out.append("")
+            out.append("Sources:")
+            out.extend(f"  {sid}: {self.titles.get(sid) or '(no title)'}" for sid in cited)
+        return "\n".join(out)
+
+    def _repr_html_(self):
+        rows = [[f"{g.subject} {g.type} {g.object}",
+                 "contested" if g.contested else "corroborated" if g.corroborated else "",
+                 "; ".join(self._said(g.asserted)), "; ".join(self._said(g.denied, True)),
+                 "; ".join(self._said(g.other))] for g in self.groups]
+        return html_table(rows, ["claim", "verdict", "asserted by", "denied by", "other"],
+                          caption="Contested and corroborated claims")
+
+
+def contested(ds, *, roll_up=False) -> Contested:
+    """Group the claims of *ds* on (subject, type, object); mark contested and corroborated groups.
+
+    Parameters
+    ----------
+    ds : Dataset
+        A dataset or a view of one (filter first with ``ds.view(...)``).
+    roll_up : bool, default False
+        Count an office or a person as the state it is ``part_of`` (the top of
+        its chain), so "the White House denies" and "the US did" fall in one group.
+
+    Returns
+    -------
+    Contested
+        ``groups``: every :class:`ClaimGroup`, contested ones first, then
+        corroborated, then the rest (each part in order of subject, type,
+        object); ``to_dict()`` is what ``actorgraph analyze contested --json`` prints.
+
+    Examples
+    --------
+    >>> import graph
+    >>> ds = graph.loads('''
+    ... sources: [{id: a, title: A}, {id: b, title: B}]
+    ... entities: [{id: X, name: X, kind: state}, {id: Y, name: Y, kind: state}]
+    ... relations:
+    ...   - {id: r1, subject: X, object: Y, type: AID, modality: reported, evidence: [{source: a, quote: q}]}
+    ...   - {id: r2, subject: X, object: Y, type: AID, modality: reported, polarity: -2,
+    ...      evidence: [{source: b, quote: q}]}
+    ... ''')
+    >>> g = contested(ds).groups[0]
+    >>> g.contested, g.corroborated, g.reasons
+    (True, False, ['assertions disagree in polarity sign'])
+    """
+    groups = {}
+    for r in ds.relations():
+        key = group_key(ds, r, roll_up)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = ClaimGroup(*key)
+        g.relations.append(r.id)
+        getattr(g, stance(r)).extend(_entries(r))
+    rels = {r.id: r for r in ds.relations()}
+    for g in groups.values():
+        asserting = [rels[i] for i in g.relations if stance(rels[i]) == "asserted"]
+        if g.asserted and g.denied:
+            g.reasons.append("asserted and denied")
+        signs = {r.sign for r in asserting if r.sign != 0}
+        if asserting and asserting[0].quad != "structural" and len(signs) > 1:
+            g.reasons.append("assertions disagree in polarity sign")
+        g.contested = bool(g.reasons)
+        # denied by none, and not contested by a sign either: a group is one or the other
+        g.corroborated = not g.contested and len({e["source"] for e in g.asserted}) >= 2
+    ordered = sorted(groups.values(), key=lambda g: (not g.contested, not g.corroborated, g.key))
+    names = {eid: entity_name(ds, eid) for g in ordered for eid in (g.subject, g.object)}
+    names.update({c: entity_name(ds, c) for r in rels.values() for c in r.claimants})
+    titles = {sid: s.title for sid, s in ds.sources.items()}
+    return Contested(ordered, names, titles, roll_up)

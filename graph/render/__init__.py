@@ -1,0 +1,64 @@
+"""Render a dataset (or a view) as one self-contained, interactive, offline HTML page.
+
+The page draws entities (colour and shape by kind, size by number of
+relations) and relations (directed edges coloured by polarity, dashed unless
+``reported``, labelled by type, parallel claims curved apart) with
+vis-network, taken from the pyvis package and inlined. It has a legend,
+tooltips, an evidence panel, search, combinable filters (type/quad, polarity,
+modality, source, time range, N-hop neighbourhood) kept in the URL fragment,
+and PNG/JSON export. Nothing is fetched from the network.
+
+Safety: every string from the data reaches the page as JSON inside a
+``<script type="application/json">`` block, with ``<``, ``>``, ``&`` and
+U+2028/U+2029 escaped so no string can close it; the page builds its DOM
+with ``textContent``/``createElement`` only, turns only ``http(s)`` URLs into
+links, and carries a Content-Security-Policy that allows only its own inline
+scripts (by hash) and no network access at all.
+
+Above :data:`LAYOUT_THRESHOLD` entities the layout is computed in Python
+(:mod:`graph.layout`) and physics is switched off; smaller graphs start from
+that layout and settle with a short physics run.
+
+Examples
+--------
+>>> import graph
+>>> ds = graph.loads('''
+... sources: [{id: s1, title: An op-ed, kind: op-ed, published: 2025}]
+... entities:
+...   - {id: PAK, name: Pakistan, kind: state}
+...   - {id: USA, name: United States, kind: state}
+... relations:
+...   - {id: r1, subject: PAK, object: USA, type: ACCUSE, modality: claimed,
+...      evidence: [{source: s1, quote: "</script><script>alert(1)</script>"}]}
+... ''')
+>>> html = render_html(ds)
+>>> html.startswith("<!DOCTYPE html>") and "window.network" in html
+True
+>>> "</script><script>alert(1)" in html      # the quote cannot close the data block
+False
+>>> "\\\\u003c/script\\\\u003e" in html
+True
+>>> data = page_data(ds)
+>>> [(n["id"], n["shape"], n["size"]) for n in data["nodes"]]
+[('PAK', 'dot', 14.0), ('USA', 'dot', 14.0)]
+>>> e = data["edges"][0]
+>>> e["from"], e["to"], e["label"], e["arrows"], e["dashes"]
+('PAK', 'USA', 'ACCUSE', 'to', [8, 5])
+>>> print(e["title"])
+Pakistan → United States: ACCUSE (verbal conflict)
+modality: claimed — the source attributes it to someone (see asserted_by)
+polarity: -3
+asserted by: the author
+source: An op-ed (2025)
+"""
+
+from __future__ import annotations
+
+from .assets import vis_assets
+from .data import LAYOUT_THRESHOLD, page_data
+from .escape import escape_json
+from .page import notebook_html, render_html, write_html
+from .style import KIND_STYLES, MODALITY_DASHES, polarity_color
+
+__all__ = ["render_html", "write_html", "notebook_html", "page_data", "escape_json",
+           "KIND_STYLES", "MODALITY_DASHES", "LAYOUT_THRESHOLD", "polarity_color", "vis_assets"]

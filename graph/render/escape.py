@@ -1,0 +1,38 @@
+"""JSON text that is safe to embed in an HTML ``<script>`` block."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+
+__all__ = ["escape_json"]
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def _json_default(v):
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    if isinstance(v, (set, frozenset, tuple)):
+        return list(v)
+    return str(v)
+
+
+def escape_json(value) -> str:
+    """JSON text of *value* that is safe to embed in an HTML ``<script>`` block.
+
+    ``<``, ``>``, ``&`` and the JavaScript line separators U+2028/U+2029 are
+    written as ``\\uXXXX`` escapes (the JSON still parses to the same value),
+    so no string can end the block or open a comment. Dates become ISO text.
+
+    >>> escape_json({"q": "</script><!--"})
+    '{"q": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    >>> json.loads(escape_json({"q": "a\\u2028b & <c>"})) == {"q": "a\\u2028b & <c>"}
+    True
+    >>> escape_json({"d": date(2023, 5, 1)})
+    '{"d": "2023-05-01"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False)
+    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group()], text)

@@ -1,0 +1,116 @@
+"""The vis-network items and options of the page, built with pyvis's ``Network``: layout, curves, physics."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+
+__all__ = ["IdList", "network", "options", "smooth_for_parallel", "positions"]
+
+
+def smooth_for_parallel(rels):
+    """A distinct curve for each relation between the same two entities (either direction).
+
+    Offsets in the frame of the sorted pair: 0, +s, -s, +2s, -2s ... (odd
+    counts) or +s, -s, +2s ... (even), so no two relations share a line; a
+    relation drawn against the frame's direction turns the other way to keep
+    its side. Self-loops get loops of distinct sizes and angles.
+    """
+    out = {}
+    groups = defaultdict(list)
+    for r in rels:
+        groups[tuple(sorted((r.subject, r.object)))].append(r)
+    for (a, b), group in groups.items():
+        k = len(group)
+        if a == b:
+            for i, r in enumerate(group):
+                out[r.id] = {"selfReference": {"size": 18 + 8 * i, "angle": round(math.pi / 4 + i * 0.9, 3)}}
+            continue
+        step = min(0.25, 0.9 / math.ceil(k / 2))
+        start = 0 if k % 2 else 1
+        for i, r in enumerate(group):
+            j = i + start
+            signed = (j + 1) // 2 * step * (1 if j % 2 else -1)
+            if signed == 0:
+                out[r.id] = {"smooth": {"enabled": False}}
+                continue
+            forward = (r.subject, r.object) == (a, b)
+            cw = (signed > 0) == forward
+            out[r.id] = {"smooth": {"enabled": True, "type": "curvedCW" if cw else "curvedCCW",
+                                    "roundness": round(abs(signed), 3)}}
+    return out
+
+
+def positions(ds):
+    from ..layout import layout
+    ids = list(ds.entities)
+    index = {eid: i for i, eid in enumerate(ids)}
+    edges = [(index[r.subject], index[r.object]) for r in ds.relations()
+             if r.subject in index and r.object in index]
+    pos = layout(len(ids), edges, scale=110)
+    return dict(zip(ids, pos))
+
+
+class IdList(list):
+    """pyvis keeps node ids in a list and tests membership per node and edge (O(n^2));
+    this list answers ``in`` from a set, so 5,000 nodes build in milliseconds."""
+
+    def __init__(self):
+        super().__init__()
+        self._set = set()
+
+    def append(self, x):
+        self._set.add(x)
+        super().append(x)
+
+    def __contains__(self, x):
+        return x in self._set
+
+
+def network(physics, big):
+    from pyvis.network import Network
+    net = Network(directed=True, cdn_resources="in_line")
+    net.node_ids = IdList()
+    if physics:
+        net.barnes_hut(gravity=-9000, central_gravity=0.3, spring_length=190, spring_strength=0.03,
+                       damping=0.45, overlap=0.35)
+        net.options.physics.stabilization.iterations = 250
+        net.options.physics.stabilization.updateInterval = 25
+    else:
+        net.toggle_physics(False)
+    net.toggle_hide_edges_on_drag(big)
+    return net
+
+
+def options(net, physics, big):
+    opts = json.loads(net.options.to_json())
+    opts.pop("configure", None)
+    edges = opts.setdefault("edges", {})
+    edges.pop("color", None)  # our colours, not inherited from the nodes
+    edges["smooth"] = {"enabled": True, "type": "continuous", "roundness": 0.2}
+    edges.update({
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+        "arrowStrikethrough": False,
+        "font": {"size": 10, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
+                 "align": "middle"},
+        "selectionWidth": 2.5,
+        "hoverWidth": 1.0,
+    })
+    opts["nodes"] = {
+        "borderWidth": 1.5, "borderWidthSelected": 3,
+        "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
+                 "color": "#1a1a1a", "strokeWidth": 4, "strokeColor": "#ffffff"},
+    }
+    opts["interaction"].update({
+        "hover": not big, "tooltipDelay": 120, "hideEdgesOnZoom": big, "multiselect": False,
+        "keyboard": {"enabled": True, "bindToWindow": False}, "navigationButtons": False,
+    })
+    opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
+    physics_opts = opts.setdefault("physics", {})
+    physics_opts["enabled"] = bool(physics)
+    if physics:
+        physics_opts.update({"solver": "barnesHut", "minVelocity": 1.0, "maxVelocity": 40,
+                             "timestep": 0.5})
+        physics_opts["stabilization"]["fit"] = True
+    return opts

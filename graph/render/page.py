@@ -1,0 +1,98 @@
+"""The page assembled: one HTML string with every asset inline and a hashed CSP; files and notebooks."""
+
+from __future__ import annotations
+
+import html as _html
+import os
+
+from ..atomic import write_atomic
+from .assets import own_asset, sha256, template, vis_assets
+from .data import LAYOUT_THRESHOLD, default_title, page_data
+from .escape import escape_json
+
+__all__ = ["render_html", "write_html", "notebook_html"]
+
+
+#: our scripts, in the order the page runs them (each inline, hashed for the CSP)
+SCRIPTS = ("dom.js", "panels.js", "app.js", "legend.js", "reader.js")
+
+
+def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None) -> str:
+    """The page for *ds* (a dataset or a view) as one HTML string (UTF-8 text).
+
+    Parameters
+    ----------
+    ds : Dataset
+        What to draw; use ``ds.view(...)`` to render a filtered view.
+    title : str, optional
+        The page title (default: the source's title, or counts).
+    physics : bool, optional
+        Force physics on or off; by default on up to *layout_threshold* entities.
+    layout_threshold : int
+        Above this many entities the layout is computed in Python and physics is off.
+    texts : dict, optional
+        Source id -> full text, for the reader panel of a dataset built without
+        stored files (by default each source's stored text is read).
+
+    Returns
+    -------
+    str
+        A complete HTML document with every script and stylesheet inline.
+    """
+    from markupsafe import Markup
+    data = page_data(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
+    vis_js, vis_css = vis_assets()
+    own_js = [own_asset(name) for name in SCRIPTS]
+    # each inline script's exact text, hashed for the Content-Security-Policy
+    scripts = [vis_js, *own_js]
+    csp = ("default-src 'none'; script-src " + " ".join(f"'{sha256(s)}'" for s in scripts)
+           + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; font-src 'none'; "
+           "object-src 'none'; base-uri 'none'; form-action 'none'")
+    return template().render(
+        title=title or default_title(ds),
+        csp=csp,
+        vis_css=Markup(vis_css),
+        app_css=Markup(own_asset("app.css")),
+        vis_js=Markup(vis_js),
+        app_scripts=[Markup(js) for js in own_js],
+        data_json=Markup(escape_json(data)),
+    )
+
+
+def write_html(ds, path, **options) -> str:
+    """Write the page of *ds* to *path* (UTF-8, atomically); return the absolute path.
+
+    Refuses to overwrite the dataset's own input files (``ds.files``), raising
+    :class:`~graph.errors.OutputError`. *options* are those of :func:`render_html`.
+
+    >>> import graph, os, tempfile
+    >>> ds = graph.loads("entities: [{id: PAK, name: Pakistan, kind: state}]")
+    >>> p = write_html(ds, os.path.join(tempfile.mkdtemp(), "page.html"))
+    >>> open(p, encoding="utf-8").read().count("<html")
+    1
+    """
+    path = os.fspath(path)
+    write_atomic(path, render_html(ds, **options), protect=ds.files)
+    return os.path.abspath(path)
+
+
+def notebook_html(ds, *, height=640, **options) -> str:
+    """The page of *ds* in an ``<iframe srcdoc=...>``, for Jupyter (``Dataset._repr_html_``).
+
+    ``srcdoc`` (rather than a file or a data: URL) works in JupyterLab, the
+    classic Notebook and VS Code. The iframe is sandboxed: scripts run, but
+    with an opaque origin, so the page cannot reach the notebook.
+
+    >>> import graph
+    >>> ds = graph.loads("entities: [{id: X, name: '<b>&\\"x\\"</b>', kind: state}]")
+    >>> out = notebook_html(ds)
+    >>> out.startswith("<iframe") and 'srcdoc="&lt;!DOCTYPE html&gt;' in out
+    True
+    >>> '<b>' in out or '"x"' in out
+    False
+    """
+    page = render_html(ds, **options)
+    return (f'<iframe srcdoc="{_html.escape(page, quote=True)}" '
+            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;border-radius:4px" '
+            'sandbox="allow-scripts allow-downloads allow-popups allow-popups-to-escape-sandbox" '
+            'title="actorgraph" loading="lazy"></iframe>')

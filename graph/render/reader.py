@@ -1,0 +1,127 @@
+"""The reader panel's data: each source's stored text and where every quote of every claim is in it.
+
+Quotes are found as the validator checks them: after normalising quote
+marks, dashes and white space (:func:`graph.textnorm.normalise`), so a
+quote written with straight quotes is found in a text with typographic ones.
+Offsets are in UTF-16 code units, the way JavaScript counts a string.
+
+>>> text = "The spokesman said: \u201cwe did not leave it.\u201d  Later,  a lawmaker disagreed."
+>>> marks, missing = find_marks(text, [("r1", '"we did not leave it."'), ("r2", "a lawmaker"), ("r3", "absent")])
+>>> [(text[s:e], rid) for s, e, rid in marks]
+[('\u201cwe did not leave it.\u201d', 'r1'), ('a lawmaker', 'r2')]
+>>> missing
+['r3']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..textnorm import _TABLE, normalise
+
+__all__ = ["find_marks", "reader_data", "MAX_TEXT_CHARS"]
+
+MAX_TEXT_CHARS = 5_000_000
+"""A stored text longer than this is not embedded in the page (the reader says so)."""
+
+
+_SPECIAL = re.compile(r"\s+|[" + re.escape("".join(chr(k) for k in _TABLE)) + "]")
+
+
+def _normalised(text):
+    """The normalised *text* and, for each of its characters, the index of the original one.
+
+    Runs of ordinary characters are copied whole (the index map extended by a range); only
+    white space and the characters :mod:`graph.textnorm` translates are looked at one by one.
+    """
+    out, where = [], []
+    pos, space = 0, True   # leading white space is dropped, runs fold into one
+    for m in _SPECIAL.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            where.extend(range(pos, a))
+            space = False
+        tok = m.group()
+        if tok[0].isspace():
+            if not space:
+                out.append(" ")
+                where.append(a)
+                space = True
+        else:
+            t = tok.translate(_TABLE)
+            if t:
+                out.append(t)
+                where.extend([a] * len(t))
+                space = False
+        pos = b
+    if pos < len(text):
+        out.append(text[pos:])
+        where.extend(range(pos, len(text)))
+    return "".join(out), where
+
+
+def _utf16(text):
+    """A function from code-point offsets of *text* to UTF-16 offsets."""
+    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+        return lambda i: i
+    prefix = [0]
+    for c in text:
+        prefix.append(prefix[-1] + (2 if ord(c) >= 0x10000 else 1))
+    return prefix.__getitem__
+
+
+def find_marks(text, quotes):
+    """Where each ``(key, quote)`` of *quotes* is in *text*: ``(marks, missing)``.
+
+    ``marks``: ``(start, end, key)`` of the first place each quote is found,
+    sorted by start, longer first (UTF-16 offsets into *text*); ``missing``:
+    the keys whose quote is not in the text.
+    """
+    norm, where = _normalised(text)
+    to16 = _utf16(text)
+    marks, missing = [], []
+    for rid, quote in quotes:
+        q = normalise(quote or "")
+        pos = norm.find(q) if q else -1
+        if pos < 0:
+            missing.append(rid)
+            continue
+        start, end = where[pos], where[pos + len(q) - 1] + 1
+        marks.append((to16(start), to16(end), rid))
+    marks.sort(key=lambda m: (m[0], -m[1]))
+    return marks, missing
+
+
+def _read(path):
+    try:
+        if os.path.getsize(path) > 4 * MAX_TEXT_CHARS:
+            return None
+        with open(path, encoding="utf-8-sig") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if len(text) <= MAX_TEXT_CHARS else None
+
+
+def reader_data(ds, relations, texts=None) -> dict:
+    """``{source id: {"text", "marks", "missing"}}`` for every source of *ds* with a stored text.
+
+    *texts* maps source ids to their text (default: each source's stored
+    file, ``Source.text_path``, as the loader resolved it). ``marks`` are
+    ``[start, end, relation id, evidence index]``.
+    """
+    out = {}
+    for sid, s in ds.sources.items():
+        text = (texts or {}).get(sid)
+        if text is None and s.text_path:
+            text = _read(s.text_path)
+        if text is None:
+            continue
+        quotes = [((r.id, k), ev.quote) for r in relations for k, ev in enumerate(r.evidence)
+                  if ev.source == sid and ev.quote]
+        marks, missing = find_marks(text, quotes)
+        out[sid] = {"text": text, "marks": [[a, b, key[0], key[1]] for a, b, key in marks],
+                    "missing": list(dict.fromkeys(key[0] for key in missing))}
+    return out

@@ -1,0 +1,249 @@
+/* actorgraph page: the details panel -- the overview, an entity, a claim (its evidence, who says it,
+ * its contested or corroborated group). A factory: app.js calls actorgraphPanels(context) once its
+ * indexes exist, and gets showOverview, showEntity and showRelation back.
+ */
+(function () {
+  "use strict";
+
+  window.actorgraphPanels = function (C) {
+    var D = window.actorgraphDom;
+    var hasOwn = D.hasOwn, h = D.h, append = D.append, clear = D.clear, byId = D.byId, link = D.link,
+        safeUrl = D.safeUrl, str = D.str, pretty = D.pretty;
+    var DATA = C.data, ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, SRC = DATA.sources;
+    var VOCAB = DATA.vocab, GROUPS = C.groups, relIds = C.relIds, outRel = C.outRel, inRel = C.inRel;
+    var byClaimant = C.byClaimant, srcCounts = C.srcCounts, VERBS = C.verbs;
+    var name = C.name, whoSays = C.whoSays, voiced = C.voiced, srcTitle = C.srcTitle;
+
+    var panel = byId("ag-panel");
+    function entityButton(eid) {
+      if (!hasOwn(ENT, eid)) return h("span", {text: String(eid)});
+      return h("button", {type: "button", cls: "ag-linkbtn", text: name(eid), title: String(eid),
+                          on: {click: function () { C.select("node", eid, true); }}});
+    }
+    function relationButton(rid, label) {
+      return h("button", {type: "button", cls: "ag-linkbtn", text: label, title: String(rid),
+                          on: {click: function () { C.select("edge", rid, true); }}});
+    }
+    function polarityPill(p) {
+      var colour = p < 0 ? VOCAB.colors.conflict : (p > 0 ? VOCAB.colors.cooperation : VOCAB.colors.neutral);
+      var t = (p > 0 ? "+" : "") + p;
+      return h("span", {cls: "ag-pill", text: t + (p < 0 ? " conflict" : p > 0 ? " cooperation" : " neutral"),
+                        style: "background:" + colour});
+    }
+    function dl(rows) {
+      var el = h("dl");
+      rows.forEach(function (row) {
+        if (row[1] === null || row[1] === undefined || row[1] === "") return;
+        el.appendChild(h("dt", {text: row[0]}));
+        el.appendChild(h("dd", null, row[1]));
+      });
+      return el;
+    }
+    function sourceCitation(sid) {
+      var s = hasOwn(SRC, sid) ? SRC[sid] : null;
+      if (!s) return h("div", {cls: "ag-cite"}, "— source ", h("code", {text: sid}), " (not in this view)");
+      var bits = [];
+      if (s.kind) bits.push(s.kind);
+      if (s.published) bits.push(String(s.published));
+      if (s.author) bits.push("by " + s.author);
+      if (s.outlet) bits.push(s.outlet);
+      return h("div", {cls: "ag-cite"}, "— ",
+        s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("cite", {text: s.title || sid}),
+        bits.length ? " (" + bits.join(", ") + ")" : "",
+        s.url && !safeUrl(s.url) ? h("div", {cls: "ag-muted", text: "address (not a web link): " + s.url}) : null,
+        s.perspective ? h("div", {cls: "ag-muted", text: "perspective: " + s.perspective}) : null,
+        s.note ? h("div", {cls: "ag-source-note", text: "note: " + s.note}) : null,
+        hasText(sid) ? h("div", null, readButton(sid)) : null);
+    }
+    /* "Read the text": opens the reader panel (reader.js) on a source with a stored text. */
+    function hasText(sid) { return !!(DATA.reader && hasOwn(DATA.reader, sid)); }
+    function readButton(sid, label) {
+      if (!hasText(sid)) return null;
+      return h("button", {type: "button", cls: "ag-linkbtn ag-read", text: label || "read the text",
+                          on: {click: function () { if (C.reader()) C.reader().open(sid); }}});
+    }
+
+    function showOverview() {
+      clear(panel);
+      append(panel, [
+        h("h2", {text: "What the sources say"}),
+        h("p", {cls: "ag-muted", text: "Click an actor to see who it is and every claim about it; click a relation " +
+          "(an arrow) to read the claim in the source's own words, who makes it, and where it comes from."}),
+        h("h3", {text: "Sources"})]);
+      var ul = h("ul");
+      Object.keys(SRC).forEach(function (sid) {
+        var s = SRC[sid];
+        ul.appendChild(h("li", null, s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("span", {text: s.title || sid}),
+          h("div", {cls: "ag-muted", text: [s.kind, s.published, s.author, s.outlet].filter(Boolean).join(" · ") +
+            " — " + (srcCounts[sid] || 0) + " claim" + (srcCounts[sid] === 1 ? "" : "s")}),
+          s.note ? h("div", {cls: "ag-source-note", text: "note: " + s.note}) : null,
+          readButton(sid)));
+      });
+      panel.appendChild(ul);
+      var nCont = GROUPS.filter(function (g) { return g.contested; }).length;
+      var nCorr = GROUPS.filter(function (g) { return g.corroborated; }).length;
+      if (nCont || nCorr) {
+        append(panel, [h("h3", {text: "Across sources"}),
+          h("p", null, nCont + " contested claim group" + (nCont === 1 ? "" : "s") + " (asserted and denied, or of opposite sign), " +
+            nCorr + " corroborated (asserted by two or more sources, denied by none). Tick “contested only” to see them.")]);
+      }
+    }
+
+    function showEntity(eid) {
+      var e = ENT[eid];
+      var kind = hasOwn(VOCAB.kinds, e.kind) ? VOCAB.kinds[e.kind] : null;
+      clear(panel);
+      append(panel, [
+        h("h2", {text: e.name}),
+        h("div", {cls: "ag-kind"}, pretty(e.kind), " · ", h("code", {text: eid}),
+          kind && kind.description ? h("span", {cls: "ag-muted", text: " — " + kind.description}) : null)]);
+      if (e.description) panel.appendChild(h("p", {cls: "ag-desc", text: e.description}));
+      var rows = [];
+      if (e.aliases && e.aliases.length) rows.push(["also called", e.aliases.map(function (a) { return h("span", {cls: "ag-tag", text: a}); })]);
+      if (e.part_of) rows.push(["part of", entityButton(e.part_of)]);
+      var parts = Object.keys(ENT).filter(function (k) { return ENT[k].part_of === eid; });
+      if (parts.length) rows.push(["has parts", parts.map(function (p, i) { return [i ? ", " : "", entityButton(p)]; })]);
+      var codes = e.codes || {};
+      Object.keys(codes).forEach(function (k) {
+        var v = str(codes[k]);
+        if (k.toLowerCase() === "wikidata" && /^Q[1-9][0-9]*$/.test(v)) {
+          rows.push(["Wikidata", link("https://www.wikidata.org/wiki/" + v, v)]);
+        } else {
+          rows.push([k, v]);
+        }
+      });
+      panel.appendChild(dl(rows));
+      append(panel, h("div", {cls: "ag-row"},
+        h("button", {type: "button", text: "Only its neighbourhood", title: "Show only the relations within the chosen number of hops of this actor",
+                     on: {click: function () { C.setFocus(eid, C.hops()); }}}),
+        h("button", {type: "button", text: "Zoom to it", on: {click: function () { C.focusCamera(eid); }}})));
+      [["Relations it is the subject of (out)", outRel[eid] || [], "object"],
+       ["Relations of which it is the object (in)", inRel[eid] || [], "subject"]].forEach(function (group) {
+        append(panel, h("h3", {text: group[0] + " · " + group[1].length}));
+        if (!group[1].length) { panel.appendChild(h("p", {cls: "ag-muted", text: "none"})); return; }
+        var ul = h("ul"), limit = 300;
+        group[1].slice(0, limit).forEach(function (rid) {
+          var r = REL[rid];
+          var label = r.type + (r.mode ? "/" + r.mode : "");
+          var hidden = !C.isVisible(rid);
+          ul.appendChild(h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
+            group[2] === "object" ? "→ " : "← ", relationButton(rid, label), " ",
+            group[2] === "object" ? entityButton(r.object) : entityButton(r.subject),
+            h("span", {cls: "ag-muted", text: " · " + r.modality + (r.when ? " · " + r.when : "") + (hidden ? " · hidden" : "")})));
+        });
+        panel.appendChild(ul);
+        if (group[1].length > limit) panel.appendChild(h("p", {cls: "ag-muted", text: "… and " + (group[1].length - limit) + " more"}));
+      });
+      var says = byClaimant[eid] || [];
+      var sec = h("section", {cls: "ag-asserts"});
+      append(sec, h("h3", {text: "Claims it makes (asserts or denies) · " + says.length}));
+      if (!says.length) sec.appendChild(h("p", {cls: "ag-muted", text: "none"}));
+      var ul2 = h("ul");
+      says.slice(0, 300).forEach(function (rid) {
+        var r = REL[rid], hidden = !C.isVisible(rid);
+        ul2.appendChild(h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
+          (VERBS[r.modality] || r.modality) + ": ", relationButton(rid, r.type + (r.mode ? "/" + r.mode : "")), " ",
+          entityButton(r.subject), " → ", entityButton(r.object),
+          h("span", {cls: "ag-muted", text: " · in " + META[rid].sources.map(srcTitle).join(", ") + (hidden ? " · hidden" : "")})));
+      });
+      sec.appendChild(ul2);
+      panel.appendChild(sec);
+    }
+
+    /* A claim of the author(s): of the one source (named when known), or of each source (the
+       citations under the quotes name them). */
+    function authorText(sources) {
+      if (sources.length > 1) return "the author of each source";
+      var s = sources.length && hasOwn(SRC, sources[0]) ? SRC[sources[0]] : null;
+      return "the author" + (s && s.author ? " (" + s.author + ")" : "") + " of the source";
+    }
+    function showRelation(rid) {
+      var r = REL[rid], m = META[rid];
+      clear(panel);
+      var t = hasOwn(VOCAB.types, r.type) ? VOCAB.types[r.type] : null;
+      var denied = r.modality === "denied";
+      append(panel, [
+        h("h2", {text: (denied ? "Denied: " : "") + r.type + (r.mode ? " / " + r.mode : "")}),
+        h("div", {cls: "ag-claim"}, entityButton(r.subject), " → ", entityButton(r.object)),
+        denied ? h("div", {cls: "ag-denial", text: m.claimants.length
+          ? whoSays(rid) + " " + (m.claimants.length === 1 ? "denies" : "deny") + " that this happened"
+          : "The source says this did not happen"}) : null,
+        t ? h("div", {cls: "ag-muted", text: m.quad + " — " + t.description}) : h("div", {cls: "ag-muted", text: m.quad})]);
+      var mod = hasOwn(VOCAB.modalities, r.modality) ? VOCAB.modalities[r.modality].description : "";
+      if (denied && m.claimants.length) mod = "the claimant denies that it happened";
+      var claimantsView = m.claimants.length
+        ? m.claimants.map(function (c, i) { return [i ? (i === m.claimants.length - 1 ? " and " : ", ") : "", entityButton(c)]; })
+        : (denied ? "the source (it says this did not happen)" : authorText(m.sources));
+      panel.appendChild(dl([
+        ["modality", [h("strong", {text: r.modality}), mod ? " — " + mod : ""]],
+        [denied ? "denied by" : "asserted by", claimantsView],
+        ["when", r.when ? String(r.when) : "not dated"],
+        ["said", m.sources.filter(function (sid) { return hasOwn(SRC, sid) && SRC[sid].published; })
+          .map(function (sid) { return String(SRC[sid].published) + (m.sources.length > 1 ? " (" + srcTitle(sid) + ")" : ""); }).join(", ") || null],
+        [denied ? "polarity of the denied event" : "polarity", polarityPill(r.polarity)],
+        ["context", r.context && r.context.length ? r.context.map(function (c) { return h("span", {cls: "ag-tag", text: c}); }) : null],
+        ["id", h("code", {text: rid})]
+      ]));
+      if (m.group !== null && m.group !== undefined && GROUPS[m.group]) append(panel, groupBox(rid, GROUPS[m.group]));
+      append(panel, h("h3", {text: "Evidence" + (r.evidence && r.evidence.length > 1 ? " · " + r.evidence.length + " quotes" : "")}));
+      (r.evidence || []).forEach(function (ev, k) {
+        var q = h("blockquote", {text: "“" + ev.quote + "”"});
+        if (C.reader() && C.reader().hasMark(ev.source, rid, k)) {
+          q.className = "ag-quote-link";
+          q.title = "Show it in the text of the source";
+          q.tabIndex = 0;
+          q.addEventListener("click", function () { C.reader().show(ev.source, rid, k); });
+          q.addEventListener("keydown", function (e) { if (e.key === "Enter") C.reader().show(ev.source, rid, k); });
+        }
+        panel.appendChild(q);
+        panel.appendChild(sourceCitation(ev.source));
+      });
+      if (!r.evidence || !r.evidence.length) panel.appendChild(h("p", {cls: "ag-muted", text: "no quote"}));
+      var attrs = r.attributes || {};
+      var keys = Object.keys(attrs);
+      if (keys.length) {
+        append(panel, h("h3", {text: "Attributes"}));
+        panel.appendChild(dl(keys.map(function (k) { return [k, str(attrs[k])]; })));
+      }
+      if (r.note) {
+        append(panel, h("h3", {text: "Analyst's note"}));
+        panel.appendChild(h("div", {cls: "ag-note", text: r.note}));
+      }
+      var others = relIds.filter(function (x) {
+        var o = REL[x];
+        return x !== rid && ((o.subject === r.subject && o.object === r.object) || (o.subject === r.object && o.object === r.subject));
+      });
+      if (others.length) {
+        append(panel, h("h3", {text: "Other claims between them · " + others.length}));
+        var ul = h("ul");
+        others.forEach(function (x) {
+          var o = REL[x];
+          ul.appendChild(h("li", null, o.subject === r.subject ? "→ " : "← ", relationButton(x, o.type + (o.mode ? "/" + o.mode : "")),
+            h("span", {cls: "ag-muted", text: " · " + voiced(x) + " · in " + META[x].sources.map(srcTitle).join(", ") +
+                                              (o.when ? " · " + o.when : "")})));
+        });
+        panel.appendChild(ul);
+      }
+    }
+
+    /* The claim group of a claim: contested (who asserts, who denies, with sources) or corroborated. */
+    function groupBox(rid, g) {
+      if (!g.contested && !g.corroborated) return null;
+      var box = h("div", {cls: g.contested ? "ag-contested" : "ag-corroborated"});
+      append(box, [h("strong", {text: g.contested ? "\u2691 Contested" : "Corroborated"}),
+        h("span", {text: g.contested ? " — " + g.reasons.join("; ") : " — asserted by " +
+          new Set(g.relations.filter(function (x) { return REL[x] && REL[x].modality !== "denied"; })
+            .reduce(function (a, x) { return a.concat(META[x].sources); }, [])).size + " sources, denied by none"})]);
+      var ul = h("ul");
+      g.relations.forEach(function (x) {
+        if (!hasOwn(REL, x)) return;
+        ul.appendChild(h("li", x === rid ? {cls: "ag-this"} : null, relationButton(x, voiced(x)),
+          h("span", {cls: "ag-muted", text: " · in " + META[x].sources.map(srcTitle).join(", ")})));
+      });
+      box.appendChild(ul);
+      return box;
+    }
+
+    return {showOverview: showOverview, showEntity: showEntity, showRelation: showRelation};
+  };
+})();
