@@ -55,53 +55,25 @@ Examples
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass
-from datetime import date
 
 import networkx as nx
 
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
-from .index import Index, degree_in, degree_out, edges_between, in_edges, out_edges, simple_paths
+from .filters import AUTHOR, TIMES, as_list, claim_tests, claim_times
+from .traverse import Path, nearest, paths_between, time_key
+from .index import Index
 from .model import Entity, Relation, Source, to_dict
-from .vocab import MODALITIES, QUADS, RELATION_TYPES
-from .when import parse_when
 
 __all__ = ["Dataset", "Path", "AUTHOR", "TIMES", "time_key"]
 
-AUTHOR = "author"
-"""Use ``asserted_by=AUTHOR`` to select claims made by the source's own author."""
 
-TIMES = ("happened", "made", "happened-or-made")
 """The times of a claim that time filters and timelines can use: when the thing *happened*
 (``when``), when the claim was *made* (its sources' ``published``), or when it happened and,
 for an undated claim, when it was made."""
 
-_SIGNS = {"positive": 1, "+": 1, "cooperation": 1, "negative": -1, "-": -1, "conflict": -1,
-          "neutral": 0, "0": 0}
-
-
-@dataclass(frozen=True)
-class Path:
-    """A chain of entities and the relations joining each consecutive pair."""
-
-    nodes: tuple
-    hops: tuple   # one tuple of Relation per step, in time order
-
-    def __len__(self):
-        return len(self.nodes) - 1
-
 
 def _plural(n, word):
     return f"{n} {word}" + ("" if n == 1 else ("es" if word.endswith("s") else "s"))
-
-
-def _as_list(v):
-    if v is None:
-        return None
-    if isinstance(v, (str, int, float)):
-        return [v]
-    return list(v)
 
 
 def _node_attrs(e: Entity) -> dict:
@@ -274,64 +246,9 @@ class Dataset:
         >>> [r.id for r in ds.relations(end="2024")], ds.relations(end="2024", time="made")  # said in 2025
         (['usa-dismissed-pak', 'tal-attacks-pak'], [])
         """
-        preds = []
-        plans = []   # (how many candidates, a function giving their ids): the smallest is read
-        g = self.graph
-        subj = self._ids(subject, parts)
-        if subj is not None:
-            preds.append(lambda r: r.subject in subj)
-            plans.append((degree_out(g, subj), lambda: out_edges(g, subj)))
-        obj = self._ids(object, parts)
-        if obj is not None:
-            preds.append(lambda r: r.object in obj)
-            plans.append((degree_in(g, obj), lambda: in_edges(g, obj)))
-        if between is not None:
-            a, b = (self._ids([x], parts) for x in between)
-            preds.append(lambda r: (r.subject in a and r.object in b) or (r.subject in b and r.object in a))
-            plans.append((min(degree_out(g, a) + degree_in(g, a), degree_out(g, b) + degree_in(g, b)),
-                          lambda: edges_between(g, a, b)))
-        types = self._check(type, RELATION_TYPES, "type", upper=True)
-        if types is not None:
-            preds.append(lambda r: r.type in types)
-        quads = self._check(quad, QUADS, "quad class")
-        if quads is not None:
-            preds.append(lambda r: r.quad in quads)
-        if polarity is not None:
-            signs = set()
-            for p in _as_list(polarity):
-                key = str(p).strip().lower()
-                if key not in _SIGNS:
-                    raise QueryError(f"unknown polarity '{p}'; expected positive, negative or neutral")
-                signs.add(_SIGNS[key])
-            preds.append(lambda r: r.sign in signs)
-        mods = self._check(modality, MODALITIES, "modality")
-        if mods is not None:
-            preds.append(lambda r: r.modality in mods)
-        if asserted_by is not None:
-            wanted = set()
-            for a in _as_list(asserted_by):
-                if str(a).lower() == AUTHOR:
-                    wanted.add(None)
-                else:
-                    wanted |= self._ids([a], parts)
-            preds.append(lambda r: any(c in wanted for c in r.claimants) if r.claimants else None in wanted)
-        if source is not None:
-            srcs = {self.source(s).id for s in _as_list(source)}
-            preds.append(lambda r: any(e.source in srcs for e in r.evidence))
-        if context is not None:
-            from .vocab import CONTEXTS
-            ctxs = self._check(context, CONTEXTS, "context")
-            preds.append(lambda r: any(c in ctxs for c in r.context))
-        if time not in TIMES:
-            raise QueryError(f"unknown time '{time}'; expected one of: " + ", ".join(TIMES))
-        if start is not None or end is not None:
-            lo = _date(start, "start") if start is not None else date.min
-            hi = _date(end, "end") if end is not None else date.max
-            if time == "happened":
-                preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
-                plans.append(self._index.overlapping(lo, hi))
-            else:   # when the claim was made: the sources' dates, not indexed
-                preds.append(lambda r: any(w.start <= hi and lo <= w.end for w, _ in self.claim_times(r, time)))
+        preds, plans = claim_tests(self, subject=subject, object=object, between=between, type=type, quad=quad,
+                                   polarity=polarity, modality=modality, asserted_by=asserted_by, source=source,
+                                   context=context, start=start, end=end, time=time, parts=parts)
         if not plans:
             return [r for r in self._relations.values() if all(p(r) for p in preds)]
         _, candidates = min(plans, key=lambda p: p[0])
@@ -353,19 +270,12 @@ class Dataset:
         >>> [(str(w), how) for w, how in ds.claim_times(ds.relation("pak-should-court-chn"), "happened-or-made")]
         [('2025', 'made')]
         """
-        if time == "happened" or (time == "happened-or-made" and r.when is not None):
-            return [(r.when, "happened")] if r.when is not None else []
-        made = {}
-        for sid in r.sources:
-            s = self.sources.get(sid)
-            if s is not None and s.published is not None:
-                made.setdefault((s.published.start, s.published.end), s.published)
-        return [(made[k], "made") for k in sorted(made)]
+        return claim_times(self, r, time)
 
     def _ids(self, names, parts=False):
         if names is None:
             return None
-        ids = {self.entity(n).id for n in _as_list(names)}
+        ids = {self.entity(n).id for n in as_list(names)}
         return self.with_parts(ids) if parts else ids
 
     def with_parts(self, ids) -> set:
@@ -376,21 +286,6 @@ class Dataset:
         ['PAK', 'PAK-FO']
         """
         return self._index.with_parts(ids)
-
-    @staticmethod
-    def _check(values, allowed, what, upper=False):
-        if values is None:
-            return None
-        out = set()
-        for v in _as_list(values):
-            v = str(v).strip()
-            if upper:
-                v = v.upper()
-            if v not in allowed:
-                raise QueryError(f"unknown {what} '{v}'{suggest(v, allowed)}; expected one of: "
-                                 + ", ".join(allowed))
-            out.add(v)
-        return out
 
     def between(self, a, b, *, parts=False) -> list:
         """Every relation between actors *a* and *b* (either direction), in time order.
@@ -419,25 +314,7 @@ class Dataset:
         return [n for n, d in self._bfs(start, direction, hops) if n != start]
 
     def _bfs(self, start, direction, hops):
-        if direction not in ("in", "out", "both"):
-            raise QueryError(f"unknown direction '{direction}'; expected in, out or both")
-        g = self.graph
-        dist = {start: 0}
-        queue = deque([start])
-        while queue:
-            n = queue.popleft()
-            if dist[n] >= hops:
-                continue
-            nxt = set()
-            if direction in ("out", "both"):
-                nxt.update(g.successors(n))
-            if direction in ("in", "both"):
-                nxt.update(g.predecessors(n))
-            for m in sorted(nxt):
-                if m not in dist:
-                    dist[m] = dist[n] + 1
-                    queue.append(m)
-        return sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
+        return nearest(self.graph, start, direction, hops)
 
     def ego(self, actor, *, hops=1, direction="both") -> "Dataset":
         """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them.
@@ -464,25 +341,7 @@ class Dataset:
         >>> p.nodes, [[r.type for r in hop] for hop in p.hops]
         (('CHN', 'PAK', 'TAL'), [['COOPERATE'], ['ASSAULT']])
         """
-        src, dst = self.entity(a).id, self.entity(b).id
-        found = []
-        # on the adjacency, pruned by the distance to dst; parallel relations do not repeat a path
-        for nodes in simple_paths(self.graph, src, dst, max_hops, directed=directed):
-            hops = []
-            for u, v in zip(nodes, nodes[1:]):
-                rels = [r for r in self._relations_between(u, v) if not directed or r.subject == u]
-                hops.append(tuple(sorted(rels, key=time_key)))
-            found.append(Path(tuple(nodes), tuple(hops)))
-        found.sort(key=lambda p: (len(p), p.nodes))
-        return found
-
-    def _relations_between(self, u, v):
-        g = self.graph
-        out = []
-        for x, y in ((u, v), (v, u)):
-            if g.has_edge(x, y):
-                out.extend(self._relations[k] for k in g[x][y])
-        return out
+        return paths_between(self, self.entity(a).id, self.entity(b).id, max_hops, directed)
 
     def view(self, *, focus=None, hops=1, direction="both", **filters) -> "Dataset":
         """A filtered dataset: the relations matching *filters* (see :meth:`relations`).
@@ -528,24 +387,3 @@ class Dataset:
             "by source": {sid: by_source.get(sid, 0) for sid in self.sources},
         }
 
-
-def time_key(r):
-    """Sort key of relations in time order: by start, then end, then id; undated ones last.
-
-    >>> import graph
-    >>> [str(r.when) for r in sorted(graph.example().relations(), key=time_key)]
-    ['2021-08..2025-01', '2023', '2025', '2025-02', '2025-03', 'None']
-    """
-    if r.when is None:
-        return (1, date.max, date.max, "")
-    return (0, r.when.start, r.when.end, r.id)
-
-
-def _date(value, which):
-    if isinstance(value, date):
-        return value
-    try:
-        w = parse_when(str(value))
-    except ValueError as exc:
-        raise QueryError(f"bad {which} date: {exc}") from None
-    return w.start if which == "start" else w.end

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..dataset import AUTHOR
+from ..filters import AUTHOR
 from ._report import entity_name, html_table, plural, text_table
 
 __all__ = ["claimants", "Claimants"]

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dataset import AUTHOR
+from ..filters import AUTHOR
 from ..wording import SOURCE_DENIES
 from ._report import entity_name, html_table, plural
 from .claims import group_key, stance

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dataset import AUTHOR, TIMES, time_key
+from ..filters import AUTHOR, TIMES
+from ..traverse import time_key
 from ..errors import QueryError, UnknownEntityError
 from ._report import html_table, plural, text_table
 
