@@ -56,8 +56,8 @@ __all__ = ["cypher_name", "kind_label", "source_rows", "entity_rows", "relation_
            "READ_RELATIONS", "DELETE_RELATIONS", "DELETE_ENTITIES", "DELETE_SOURCES", "DELETE_FOREIGN_NODES",
            "DELETE_UNKEYED_RELATIONSHIPS", "BATCH"]
 
-#: rows per statement: large enough that the round trips do not dominate, small enough that one
-#: statement's parameters stay a few hundred kB (see benchmarks/README.md#graph-database)
+#: rows per statement: enough that the round trips do not count, few enough that one statement's
+#: parameters stay about 1 MB (see benchmarks/README.md#graph-database)
 BATCH = 2000
 
 _NAME_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F)) - {"\\", "%"}

