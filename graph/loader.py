@@ -103,15 +103,17 @@ def _parse(path, data):
     return read(path, data, base_dir=os.path.dirname(path))
 
 
-def _read(path, limits, cache, keys):
-    """The :class:`FileRead` of one file (from the cache when it is unchanged), reporting
-    unreadable or oversized files; the file's cache key goes into *keys*."""
+def _bytes(path, limits):
+    """The bytes of one file, or the :class:`FileRead` that says why it cannot be read."""
     try:
-        data = read_limited(path, limits.max_file_bytes)
+        return read_limited(path, limits.max_file_bytes)
     except ReadProblem as exc:
         return FileRead(path, problems=[Problem(path, 0, 0, str(exc))], complete=False)
-    key = keys[path] = cache.file_key(path, data, os.path.dirname(path))
-    found = cache.get_file(path, key, _reread(limits))
+
+
+def _read(path, data, key, cache, reread):
+    """The :class:`FileRead` of one file's *data*: from the cache when it is unchanged."""
+    found = cache.get_file(path, key, reread)
     if found is None:
         found = _parse(path, data)
         cache.put_file(key, found)
@@ -169,10 +171,19 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     root = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
     options = Options(root=root, allow_texts_outside=allow_texts_outside, max_text_bytes=limits.max_file_bytes)
     store = Cache(cache_dir, enabled=cache)
-    keys = {}
     with _no_gc():
-        reads = [_read(f, limits, store, keys) for f in files]
-        return _check(reads, files, limits, options, problems, store, keys)
+        contents = {f: _bytes(f, limits) for f in files}
+        keys = {f: store.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
+                if isinstance(data, bytes)}
+        # a clean earlier load of the very same files: its validated records, nothing read again
+        key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
+        found = store.get_records(key) if key else None
+        if found is not None and len(found[1]) <= limits.max_entities and len(found[2]) <= limits.max_relations:
+            return Records(*found, files=files), problems
+        reread = _reread(limits)
+        reads = [data if isinstance(data, FileRead) else _read(f, data, keys[f], store, reread)
+                 for f, data in contents.items()]
+        return _check(reads, files, limits, options, problems, store, key)
 
 
 _OVER = ("{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
@@ -200,7 +211,7 @@ def _over_limits(reads, limits):
     return out
 
 
-def _check(reads, files, limits, options, problems, store, keys):
+def _check(reads, files, limits, options, problems, store, key):
     for read in reads:
         problems.extend(read.problems)
     over = _over_limits(reads, limits)
@@ -208,14 +219,9 @@ def _check(reads, files, limits, options, problems, store, keys):
         problems.extend(over)
         problems.sort()
         return None, problems
-    key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
-    found = store.get_records(key) if key else None
-    if found is not None:
-        records = Records(*found, files=files)
-        return records, problems
     records = build_records(reads, options)
     records.files = files
-    if key and not records.problems:
+    if key and not problems and not records.problems:
         store.put_records(key, records)
     problems.extend(records.problems)
     problems.sort()
