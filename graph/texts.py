@@ -70,29 +70,48 @@ def read_text(path, max_bytes=MAX_BYTES, what="the stored text"):
     return text
 
 
+_SPECIAL = re.compile(r"\s+|[" + re.escape("".join(chr(k) for k in _TABLE)) + "]")
+
+
 def normalised_with_offsets(text):
     """``(normalised text, offsets)``: :func:`~graph.textnorm.normalise` of *text*, and for
     each of its characters the index of the character of *text* it comes from.
 
-    >>> normalised_with_offsets("a \\u2014  b")
+    Runs of ordinary characters are copied whole; only white space and the characters
+    :mod:`graph.textnorm` translates are looked at one by one.
+
+    >>> normalised_with_offsets("a \u2014  b ")
     ('a - b', [0, 1, 2, 3, 5])
     """
-    out, offsets = [], []
-    space = True   # drops leading white space
-    for i, ch in enumerate(text):
-        for c in ch.translate(_TABLE):
-            if c.isspace():
-                if space:
-                    continue
-                c, space = " ", True
-            else:
+    out, where = [], []
+    pos, space = 0, True   # leading white space is dropped, runs fold into one
+    for m in _SPECIAL.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            where.extend(range(pos, a))
+            space = False
+        tok = m.group()
+        if tok[0].isspace():
+            if not space:
+                out.append(" ")
+                where.append(a)
+                space = True
+        else:
+            t = tok.translate(_TABLE)
+            if t:
+                out.append(t)
+                where.extend([a] * len(t))
                 space = False
-            out.append(c)
-            offsets.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    return "".join(out), offsets
+        pos = b
+    if pos < len(text):
+        out.append(text[pos:])
+        where.extend(range(pos, len(text)))
+    norm = "".join(out)
+    if norm.endswith(" "):
+        norm = norm[:-1]
+        where.pop()
+    return norm, where
 
 
 def find_quote(text, quote, start=0):

@@ -1,4 +1,4 @@
-"""CSV tables for Kumu and spreadsheets, and their import back into validated YAML.
+"""CSV tables for Kumu and spreadsheets (read back by graph.read.tables, imported by formats.csv_import).
 
 Three files
 -----------

@@ -16,50 +16,14 @@ Offsets are in UTF-16 code units, the way JavaScript counts a string.
 from __future__ import annotations
 
 import os
-import re
 
-from ..textnorm import _TABLE, normalise
+from ..textnorm import normalise
+from ..texts import normalised_with_offsets
 
 __all__ = ["find_marks", "reader_data", "MAX_TEXT_CHARS"]
 
 MAX_TEXT_CHARS = 5_000_000
 """A stored text longer than this is not embedded in the page (the reader says so)."""
-
-
-_SPECIAL = re.compile(r"\s+|[" + re.escape("".join(chr(k) for k in _TABLE)) + "]")
-
-
-def _normalised(text):
-    """The normalised *text* and, for each of its characters, the index of the original one.
-
-    Runs of ordinary characters are copied whole (the index map extended by a range); only
-    white space and the characters :mod:`graph.textnorm` translates are looked at one by one.
-    """
-    out, where = [], []
-    pos, space = 0, True   # leading white space is dropped, runs fold into one
-    for m in _SPECIAL.finditer(text):
-        a, b = m.span()
-        if a > pos:
-            out.append(text[pos:a])
-            where.extend(range(pos, a))
-            space = False
-        tok = m.group()
-        if tok[0].isspace():
-            if not space:
-                out.append(" ")
-                where.append(a)
-                space = True
-        else:
-            t = tok.translate(_TABLE)
-            if t:
-                out.append(t)
-                where.extend([a] * len(t))
-                space = False
-        pos = b
-    if pos < len(text):
-        out.append(text[pos:])
-        where.extend(range(pos, len(text)))
-    return "".join(out), where
 
 
 def _utf16(text):
@@ -79,7 +43,7 @@ def find_marks(text, quotes):
     sorted by start, longer first (UTF-16 offsets into *text*); ``missing``:
     the keys whose quote is not in the text.
     """
-    norm, where = _normalised(text)
+    norm, where = normalised_with_offsets(text)
     to16 = _utf16(text)
     marks, missing = [], []
     for rid, quote in quotes:
