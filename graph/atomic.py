@@ -23,7 +23,7 @@ import tempfile
 
 from .errors import OutputError
 
-__all__ = ["write_atomic", "check_output_path"]
+__all__ = ["write_atomic", "check_output_path", "make_output_folder"]
 
 
 def _same(a, b):
@@ -45,6 +45,18 @@ def check_output_path(path, protect=()):
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+
+
+def make_output_folder(path):
+    """*path* as text; when it ends with a slash, the folder it names is created first
+    (the outputs of a format that writes several files go in it)."""
+    path = os.fspath(path)
+    if path.endswith(("/", os.sep)) and not os.path.isdir(path):
+        try:
+            os.makedirs(path, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create the folder {path}: {exc.strerror or exc}") from None
+    return path
 
 
 def _fsync_dir(folder):

@@ -19,7 +19,7 @@ from ..vocab import MODALITIES, QUADS
 from ..words import plural, text_table
 
 __all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "load_options", "current_limits", "texts_outside", "path_argument",
-           "cache_options", "load_or_exit", "exit_with_problems", "guard", "echo_json", "table", "plural", "relation_filters",
+           "cache_options", "load_or_exit", "make_parent_folder", "exit_with_problems", "guard", "echo_json", "table", "plural", "relation_filters",
            "filters_from"]
 
 DEFAULT_PATH = "data"
@@ -191,6 +191,18 @@ def guard(fn):
         raise Exit(str(exc), 1) from None
     except ActorgraphError as exc:
         raise Exit(str(exc), 2) from None
+
+
+def make_parent_folder(output):
+    """Create the folder of the file *output* when it is missing; exit 1 when it cannot be."""
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        if os.path.exists(folder):
+            raise Exit(f"cannot write {output}: {folder} is not a folder", 1)
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise Exit(f"cannot create the folder {folder}: {exc.strerror}", 1) from None
 
 
 def echo_json(value):

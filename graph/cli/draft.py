@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from ..texts import find_quote, quote_mismatch
-from .common import Exit, echo_json, guard, load_or_exit, path_argument
+from .common import Exit, echo_json, guard, load_or_exit, make_parent_folder, path_argument
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
@@ -44,14 +44,7 @@ def _rel(target, start_dir):
 
 def _write(path, content, what):
     from ..atomic import write_atomic
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        if os.path.exists(folder):
-            raise Exit(f"cannot write {path}: {folder} is not a folder", 1)
-        try:
-            os.makedirs(folder, exist_ok=True)
-        except OSError as exc:
-            raise Exit(f"cannot create the folder {folder}: {exc.strerror}", 1) from None
+    make_parent_folder(path)
     guard(lambda: write_atomic(path, content))
 
 

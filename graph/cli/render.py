@@ -13,13 +13,13 @@ True
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from ..render import LAYOUT_THRESHOLD
-from .common import Exit, filters_from, guard, load_options, load_or_exit, path_argument, relation_filters
+from .common import (Exit, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
+                     relation_filters)
 
 __all__ = ["render"]
 
@@ -53,14 +53,7 @@ def render(path, focus, hops, title, physics, output, **opts):
     ds = load_or_exit(path)
     filters = filters_from(**opts)
     view = guard(lambda: ds.view(focus=focus, hops=hops, **filters) if (focus or filters) else ds)
-    folder = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(folder):
-        if os.path.exists(folder):
-            raise Exit(f"cannot write {output}: {folder} is not a folder", 1)
-        try:
-            os.makedirs(folder, exist_ok=True)
-        except OSError as exc:
-            raise Exit(f"cannot create the folder {folder}: {exc.strerror}", 1) from None
+    make_parent_folder(output)
     try:
         written = guard(lambda: write_html(view, output, title=title, physics=physics))
     except OSError as exc:

@@ -44,7 +44,7 @@ import csv
 import io
 import os
 
-from ..atomic import check_output_path, write_atomic
+from ..atomic import check_output_path, make_output_folder, write_atomic
 from ..db import statements as st
 from ..errors import OutputError
 
@@ -150,12 +150,7 @@ def neo4j_csv_paths(path) -> dict:
 
 def write_neo4j_csv(ds, path, *, protect=()) -> list:
     """Write the files for *path* (each atomically, every path checked first); return the paths."""
-    path = os.fspath(path)
-    if path.endswith(("/", os.sep)) and not os.path.isdir(path):
-        try:
-            os.makedirs(path, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the folder {path}: {exc.strerror or exc}") from None
+    path = make_output_folder(path)
     paths = neo4j_csv_paths(path)
     for p in paths.values():
         check_output_path(p, protect)

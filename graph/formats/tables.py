@@ -70,8 +70,7 @@ import io
 import json
 import os
 
-from ..atomic import check_output_path, write_atomic
-from ..errors import OutputError
+from ..atomic import check_output_path, make_output_folder, write_atomic
 from .csv_import import csv_to_yaml, import_csv
 from ..model import FIELDS, to_dict
 from ..read.tables import UnknownColumnWarning, guard_cell
@@ -190,12 +189,7 @@ def write_csv(ds, path, *, protect=()) -> list:
 
     Every path is checked before any is written, then each is written atomically.
     """
-    path = os.fspath(path)
-    if path.endswith(("/", os.sep)) and not os.path.isdir(path):
-        try:
-            os.makedirs(path, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the folder {path}: {exc.strerror or exc}") from None
+    path = make_output_folder(path)
     paths = csv_paths(path)
     for p in paths.values():
         check_output_path(p, protect)
