@@ -63,7 +63,7 @@ def _import_events(fmt, files, output, data, name, bulk):
     click.echo(str(result))
 
 
-@click.command(name="import")
+@click.command(name="import", short_help="CSV tables into a validated data file, or event files into bulk files.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["csv", *EVENT_FORMATS]), default="csv", show_default=True,
               help="The format of the tables, or of the event files (GDELT 2.0, ICEWS, ACLED, POLECAT).")
 @click.argument("tables", nargs=-1, required=True,
