@@ -71,10 +71,6 @@ def test_the_walkthrough(tmp_path, monkeypatch):
         r = CliRunner().invoke(main, argv[1:])
         assert r.exit_code == (1 if argv[1] == "quote" else 0), r.output
         got = r.output.rstrip("\n").split("\n")
-        if argv[1] == "quote":
-            # the wording of the closest passage is the quote finder's (graph/texts.py at the merge):
-            # the passage and the error line are checked
-            assert got[-1] == expected[-1] and "Qatar offered to mediate between the two sides" in r.output
-        elif expected:
+        if expected:
             assert got == expected, cmd
     assert (tmp_path / "out" / "actorgraph.html").exists()
