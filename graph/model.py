@@ -137,16 +137,28 @@ def _plain(v):
     return v
 
 
+_NAMES = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _names(cls):
+    """The names of a record class's YAML fields, in order (looked up once per class)."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls) if f.name not in ("where", "text_path", "claimants"))
+    return names
+
+
 def to_dict(record, *, drop_empty=False) -> dict:
     """The record's YAML fields as plain JSON-able values (``where`` left out)."""
     out = {}
-    for f in fields(record):
-        if f.name in ("where", "text_path", "claimants"):
-            continue
-        v = _plain(getattr(record, f.name))
-        if f.name == "asserted_by" and len(record.claimants) > 1:
+    for name in _names(type(record)):
+        v = getattr(record, name)
+        if type(v) not in _SCALARS:
+            v = _plain(v)
+        if name == "asserted_by" and len(record.claimants) > 1:
             v = list(record.claimants)
         if drop_empty and (v is None or v == [] or v == {}):
             continue
-        out[f.name] = v
+        out[name] = v
     return out
