@@ -74,7 +74,9 @@
       panel.appendChild(ul);
       if (g.more) {
         append(panel, h("p", {cls: "ag-agg-more"}, "… and " + g.more + " more, not in this page (it holds at most " + AGG.limit +
-          " claims per edge). To see them all: ", h("code", {text: command(r, m, g)})));
+          " claims per edge). To see them all: ", h("code", {text: command(r, m, g)}),
+          g.period === "undated" ? " (it lists the dated ones too)"
+            : (g.period === "all" ? "" : " (with any claim of an earlier period that runs into it)")));
       }
     }
 
