@@ -15,7 +15,9 @@ __all__ = ["render_html", "write_html", "notebook_html"]
 
 
 #: our scripts, in the order the page runs them (each inline, hashed for the CSP)
-SCRIPTS = ("dom.js", "panels.js", "aggregate.js", "app.js", "legend.js", "reader.js")
+SCRIPTS = ("dom.js", "panels.js", "app.js", "legend.js", "reader.js")
+#: an aggregated page's: the panel of an aggregated edge (aggregate.js) before app.js, which uses it
+AGGREGATED_SCRIPTS = ("dom.js", "panels.js", "aggregate.js", "app.js", "legend.js", "reader.js")
 
 
 def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None,
@@ -52,7 +54,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
     else:
         data = aggregated_data(ds, by=aggregate, physics=physics, layout_threshold=layout_threshold)
     vis_js, vis_css = vis_assets()
-    own_js = [own_asset(name) for name in SCRIPTS]
+    own_js = [own_asset(name) for name in (SCRIPTS if aggregate is None else AGGREGATED_SCRIPTS)]
     # each inline script's exact text, hashed for the Content-Security-Policy
     scripts = [vis_js, *own_js]
     csp = ("default-src 'none'; script-src " + " ".join(f"'{sha256(s)}'" for s in scripts)
