@@ -13,10 +13,17 @@ generates a dataset (benchmarks/generate.py), then, side by side in one run:
   the end of stabilisation (first drawing) and up to the ``stabilized`` event
   (settled), waiting at most --timeout seconds.
 
+With ``--aggregate month|year|all`` the same run also writes and loads our page
+aggregated (``write_html(ds, path, aggregate=...)``: one weighted edge per
+subject, object, quad and period) and prints it next to today's page;
+``--no-pyvis`` leaves pyvis's page out (at 20k/60k it does not draw within minutes).
+
 Times are measured in the page (``performance.now()`` from navigation start).
-Targets (issue 3): ours, Python + page, <= 2 s at 1k/3k and <= 6 s at 5k/15k.
+Targets (issue 3): ours, Python + page, <= 2 s at 1k/3k and <= 6 s at 5k/15k;
+(issue 12) aggregated, 20k entities / 60k relations, <= 10 s.
 
     python benchmarks/render_bench.py [--sizes 1000:3000,5000:15000] [--timeout 60] [--repeat 1]
+    python benchmarks/render_bench.py --sizes 20000:60000 --aggregate year --no-pyvis
 """
 
 from __future__ import annotations
@@ -105,6 +112,27 @@ def fmt(v, timeout):
     return f"{v:.2f}" if v is not None else f"> {timeout:g}"
 
 
+def aggregated(browser, ds, path, a, today_total):
+    """Write and load the aggregated page of *ds*; print its times next to today's page's."""
+    from graph.render.aggregate import aggregate
+    t = time.perf_counter()
+    write_html(ds, path, aggregate=a.aggregate)
+    t_py = time.perf_counter() - t
+    n_groups = len(aggregate(ds, a.aggregate))
+    best = None
+    for _ in range(a.repeat):
+        o = load_page(browser, path, True, a.timeout)
+        if best is None or (o.get("settled") or 1e9) < (best.get("settled") or 1e9):
+            best = o
+    assert (best.get("nodes"), best.get("edges")) == (len(ds.entities), n_groups), best
+    total = t_py + best["settled"] if best.get("settled") else None
+    print(f"  ours --aggregate {a.aggregate}: page {os.path.getsize(path) / 1e6:.1f} MB, {n_groups} edges for {len(ds)} claims; "
+          f"Python {t_py:.2f} s, page drawn+settled {fmt(best.get('settled'), a.timeout).strip()} s -> total "
+          f"{fmt(total, a.timeout).strip()} s (target 10 s); blocked requests: {len(best['blocked'])}")
+    if total and today_total:
+        print(f"  ratio today's page / aggregated page (total): {today_total / total:.2f}x")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000:3000,5000:15000", help="entities:relations pairs")
@@ -112,6 +140,8 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=1, help="best of N for our page")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     ap.add_argument("--keep", help="folder to keep the pages in")
+    ap.add_argument("--aggregate", choices=["month", "year", "all"], help="also time the aggregated page")
+    ap.add_argument("--no-pyvis", action="store_true", help="leave pyvis's default page out")
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
     print(f"Chromium {a.chromium}; pyvis default = Network(directed=True), default options; "
@@ -134,24 +164,29 @@ def main(argv=None):
             t = time.perf_counter()
             write_html(ds, ours_path)
             t_py = time.perf_counter() - t
-            pyvis_page(ds, pyvis_path)
+            if not a.no_pyvis:
+                pyvis_page(ds, pyvis_path)
             best = None
             for _ in range(a.repeat):
                 o = load_page(browser, ours_path, True, a.timeout)
                 if best is None or (o.get("settled") or 1e9) < (best.get("settled") or 1e9):
                     best = o
-            p = load_page(browser, pyvis_path, False, a.timeout)
+            p = load_page(browser, pyvis_path, False, a.timeout) if not a.no_pyvis else {}
             assert (best.get("nodes"), best.get("edges")) == (n, m), best
             # pyvis's page: checked when it was drawn in time
             assert p.get("nodes", n) == n and p.get("edges", m) == m, p
             total = t_py + best["settled"] if best.get("settled") else None
             rows.append((n, m, t_layout, t_py, best, total, p))
             mb = os.path.getsize(ours_path) / 1e6
-            print(f"\n{n} entities, {m} relations (our page {mb:.1f} MB, pyvis page "
-                  f"{os.path.getsize(pyvis_path) / 1e6:.1f} MB)")
+            pyvis_mb = f"{os.path.getsize(pyvis_path) / 1e6:.1f} MB" if not a.no_pyvis else "not made"
+            print(f"\n{n} entities, {m} relations (our page {mb:.1f} MB, pyvis page {pyvis_mb})")
             print(f"  ours : load event {fmt(best.get('load'), a.timeout).strip()} s, layout {t_layout:.2f} s, Python total {t_py:.2f} s, page drawn+settled "
                   f"{fmt(best.get('settled'), a.timeout).strip()} s -> total {fmt(total, a.timeout).strip()} s "
                   f"(target {'2' if n <= 1000 else '6'} s); blocked requests: {len(best['blocked'])}")
+            if a.aggregate:
+                aggregated(browser, ds, out_dir / f"ours-{n}-{a.aggregate}.html", a, total)
+            if a.no_pyvis:
+                continue
             print(f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
                   f"{fmt(p.get('settled'), a.timeout).strip()} s; blocked requests: {len(p['blocked'])}")
             if p.get("drawn") and total:

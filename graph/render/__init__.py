@@ -15,6 +15,12 @@ with ``textContent``/``createElement`` only, turns only ``http(s)`` URLs into
 links, and carries a Content-Security-Policy that allows only its own inline
 scripts (by hash) and no network access at all.
 
+For large data, ``render_html(ds, aggregate="month"|"year"|"all")`` draws one
+weighted edge per (subject, object, quad, period) (:mod:`graph.render.aggregate`
+groups the claims, :mod:`graph.render.aggregated` builds that page's data); a
+click on such an edge lists its claims, at most
+:data:`~graph.render.aggregated.CLAIMS_PER_GROUP` of them.
+
 Above :data:`LAYOUT_THRESHOLD` entities the layout is computed in Python
 (:mod:`graph.layout`) and physics is switched off; smaller graphs start from
 that layout and settle with a short physics run.

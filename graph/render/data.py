@@ -15,7 +15,7 @@ from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MO
                     OTHER_KIND, darker, edge_color, polarity_color)
 from .titles import entity_title, relation_title
 
-__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title"]
+__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "add_nodes", "sources_data", "vocab_data"]
 
 LAYOUT_THRESHOLD = 300
 """Entity count above which the layout is computed in Python and physics is off."""
@@ -54,15 +54,7 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         deg_in[r.object] += 1
     positions = _positions(ds)  # also the starting point of a physics layout: it settles fast
     net = _network(physics, big)
-    for e in ds.entities.values():
-        shape, colour = KIND_STYLES.get(e.kind, OTHER_KIND)
-        deg = deg_in[e.id] + deg_out[e.id]
-        x, y = positions[e.id]
-        net.add_node(e.id, label=e.name, shape=shape, size=round(min(45.0, 10 + 4 * math.sqrt(deg)), 1),
-                     color={"background": colour, "border": darker(colour),
-                            "highlight": {"background": colour, "border": "#111111"},
-                            "hover": {"background": colour, "border": "#111111"}},
-                     title=entity_title(e, deg_in[e.id], deg_out[e.id]), x=x, y=y)
+    add_nodes(net, ds, positions, deg_in, deg_out)
     known = set(ds.entities)
     curves = smooth_for_parallel([r for r in rels if r.subject in known and r.object in known])
     verdicts = _contested(ds)
@@ -89,13 +81,6 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
                                                     if r.id in contested_ids else ""),
                      **extra, **curves.get(r.id, {}))
 
-    sources = {}
-    for sid, s in ds.sources.items():
-        d = to_dict(s, drop_empty=True)
-        d.pop("text", None)  # a local file path: not needed on the page
-        sources[sid] = d
-    used_kinds = sorted({e.kind for e in ds.entities.values()},
-                        key=lambda k: (list(ENTITY_KINDS).index(k) if k in ENTITY_KINDS else 99, k))
     relmeta = {}
     published = {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None}
     for r in rels:
@@ -121,22 +106,52 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         "relmeta": relmeta,
         "groups": groups,
         "published": published,
-        "sources": sources,
+        "sources": sources_data(ds),
         "reader": reader_data(ds, rels, texts),
-        "vocab": {
-            "kinds": {k: {"shape": KIND_STYLES.get(k, OTHER_KIND)[0], "color": KIND_STYLES.get(k, OTHER_KIND)[1],
-                          "description": ENTITY_KINDS.get(k, "")} for k in used_kinds},
-            "quads": list(QUADS),
-            "types": {t.name: {"quad": t.quad, "polarity": t.polarity, "description": t.description}
-                      for t in RELATION_TYPES.values()},
-            "modalities": {m: {"description": d, "dashes": MODALITY_DASHES.get(m, OTHER_DASHES)}
-                           for m, d in MODALITIES.items()},
-            "colors": {"conflict": polarity_color(-10), "neutral": polarity_color(0),
-                       "cooperation": polarity_color(10), "weak_conflict": polarity_color(-2),
-                       "weak_cooperation": polarity_color(2), "denied": DENIED_COLOR,
-                       "contested": CONTESTED_HALO},
-            "claimant_link": CLAIMANT_LINK,
-        },
+        "vocab": vocab_data(ds),
+    }
+
+
+def add_nodes(net, ds, positions, deg_in, deg_out):
+    """Add every entity of *ds* to pyvis's *net*: shape and colour by kind, size by relation count."""
+    for e in ds.entities.values():
+        shape, colour = KIND_STYLES.get(e.kind, OTHER_KIND)
+        deg = deg_in[e.id] + deg_out[e.id]
+        x, y = positions[e.id]
+        net.add_node(e.id, label=e.name, shape=shape, size=round(min(45.0, 10 + 4 * math.sqrt(deg)), 1),
+                     color={"background": colour, "border": darker(colour),
+                            "highlight": {"background": colour, "border": "#111111"},
+                            "hover": {"background": colour, "border": "#111111"}},
+                     title=entity_title(e, deg_in[e.id], deg_out[e.id]), x=x, y=y)
+
+
+def sources_data(ds):
+    """The sources as in the YAML, without their local text paths (not needed on the page)."""
+    sources = {}
+    for sid, s in ds.sources.items():
+        d = to_dict(s, drop_empty=True)
+        d.pop("text", None)
+        sources[sid] = d
+    return sources
+
+
+def vocab_data(ds):
+    """The vocabulary and styles the page's filters, panels and legend use."""
+    used_kinds = sorted({e.kind for e in ds.entities.values()},
+                        key=lambda k: (list(ENTITY_KINDS).index(k) if k in ENTITY_KINDS else 99, k))
+    return {
+        "kinds": {k: {"shape": KIND_STYLES.get(k, OTHER_KIND)[0], "color": KIND_STYLES.get(k, OTHER_KIND)[1],
+                      "description": ENTITY_KINDS.get(k, "")} for k in used_kinds},
+        "quads": list(QUADS),
+        "types": {t.name: {"quad": t.quad, "polarity": t.polarity, "description": t.description}
+                  for t in RELATION_TYPES.values()},
+        "modalities": {m: {"description": d, "dashes": MODALITY_DASHES.get(m, OTHER_DASHES)}
+                       for m, d in MODALITIES.items()},
+        "colors": {"conflict": polarity_color(-10), "neutral": polarity_color(0),
+                   "cooperation": polarity_color(10), "weak_conflict": polarity_color(-2),
+                   "weak_cooperation": polarity_color(2), "denied": DENIED_COLOR,
+                   "contested": CONTESTED_HALO},
+        "claimant_link": CLAIMANT_LINK,
     }
 
 

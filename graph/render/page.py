@@ -7,6 +7,7 @@ import os
 
 from ..atomic import write_atomic
 from .assets import own_asset, sha256, template, vis_assets
+from .aggregated import aggregated_data
 from .data import LAYOUT_THRESHOLD, default_title, page_data
 from .escape import escape_json
 
@@ -15,9 +16,12 @@ __all__ = ["render_html", "write_html", "notebook_html"]
 
 #: our scripts, in the order the page runs them (each inline, hashed for the CSP)
 SCRIPTS = ("dom.js", "panels.js", "app.js", "legend.js", "reader.js")
+#: an aggregated page's: the panel of an aggregated edge (aggregate.js) before app.js, which uses it
+AGGREGATED_SCRIPTS = ("dom.js", "panels.js", "aggregate.js", "app.js", "legend.js", "reader.js")
 
 
-def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None) -> str:
+def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None,
+                aggregate=None) -> str:
     """The page for *ds* (a dataset or a view) as one HTML string (UTF-8 text).
 
     Parameters
@@ -33,6 +37,11 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
     texts : dict, optional
         Source id -> full text, for the reader panel of a dataset built without
         stored files (by default each source's stored text is read).
+    aggregate : {None, "month", "year", "all"}
+        Draw one weighted edge per (subject, object, quad, period) instead of
+        one per claim (:mod:`graph.render.aggregated`); a click lists its
+        claims (at most :data:`~graph.render.aggregated.CLAIMS_PER_GROUP`).
+        No reader panel and no JSON export on such a page.
 
     Returns
     -------
@@ -40,16 +49,20 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         A complete HTML document with every script and stylesheet inline.
     """
     from markupsafe import Markup
-    data = page_data(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
+    if aggregate is None:
+        data = page_data(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
+    else:
+        data = aggregated_data(ds, by=aggregate, physics=physics, layout_threshold=layout_threshold)
     vis_js, vis_css = vis_assets()
-    own_js = [own_asset(name) for name in SCRIPTS]
+    own_js = [own_asset(name) for name in (SCRIPTS if aggregate is None else AGGREGATED_SCRIPTS)]
     # each inline script's exact text, hashed for the Content-Security-Policy
     scripts = [vis_js, *own_js]
     csp = ("default-src 'none'; script-src " + " ".join(f"'{sha256(s)}'" for s in scripts)
            + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; font-src 'none'; "
            "object-src 'none'; base-uri 'none'; form-action 'none'")
     return template().render(
-        title=title or default_title(ds),
+        title=title or default_title(ds) + (f", claims per {aggregate}" if aggregate in ("month", "year")
+                                            else ", claims per pair and quad" if aggregate == "all" else ""),
         csp=csp,
         vis_css=Markup(vis_css),
         app_css=Markup(own_asset("app.css")),

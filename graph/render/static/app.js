@@ -62,8 +62,14 @@
     });
   });
   function count(list, fn) { var c = dict(); list.forEach(function (x) { var k = fn(x); c[k] = (c[k] || 0) + 1; }); return c; }
-  var typeCounts = count(relIds, function (rid) { return REL[rid].type; });
-  var modCounts = count(relIds, function (rid) { return REL[rid].modality; });
+  /* An aggregated page (DATA.aggregate): each "relation" is a group of claims, with the types and
+     modalities present in relmeta; the type and modality filters keep a group if any of its claims matches. */
+  var AGG = DATA.aggregate || null;
+  function typesOf(rid) { return META[rid].types || [REL[rid].type]; }
+  function modsOf(rid) { return META[rid].modalities || [REL[rid].modality]; }
+  function countAll(list, fn) { var c = dict(); list.forEach(function (x) { fn(x).forEach(function (k) { c[k] = (c[k] || 0) + 1; }); }); return c; }
+  var typeCounts = countAll(relIds, typesOf);
+  var modCounts = countAll(relIds, modsOf);
   var polCounts = count(relIds, function (rid) { return String(META[rid].sign); });
   var srcCounts = dict();
   relIds.forEach(function (rid) { META[rid].sources.forEach(function (s) { srcCounts[s] = (srcCounts[s] || 0) + 1; }); });
@@ -117,9 +123,9 @@
 
   function relPasses(rid) {
     var r = REL[rid], m = META[rid];
-    if (state.types && !state.types.has(r.type)) return false;
+    if (state.types && !typesOf(rid).some(function (t) { return state.types.has(t); })) return false;
     if (state.pols && !state.pols.has(String(m.sign))) return false;
-    if (state.mods && !state.mods.has(r.modality)) return false;
+    if (state.mods && !modsOf(rid).some(function (x) { return state.mods.has(x); })) return false;
     if (state.srcs && !m.sources.some(function (s) { return state.srcs.has(s); })) return false;
     if (state.contested && !m.contested) return false;
     var spans = spansOf(rid, state.time);
@@ -299,6 +305,10 @@
     select: select, setFocus: setFocus, focusCamera: focusCamera
   });
   var showOverview = panels.showOverview, showEntity = panels.showEntity, showRelation = panels.showRelation;
+  if (AGG) {   // aggregate.js: the panel of an aggregated edge lists its claims
+    showRelation = window.actorgraphAggregatePanel({data: DATA, name: name, srcTitle: srcTitle, select: select}).show;
+    byId("ag-json").style.display = "none";   // the page does not hold every claim: nothing honest to export
+  }
 
   function focusCamera(eid) {
     if (!visibleNodes.has(eid)) return false;
@@ -551,7 +561,7 @@
     shownAll = all;
     syncControls();
     var nN = state.claimants ? drawableWithClaimants.size : drawable.size;
-    countsEl.textContent = visibleNodes.size + " of " + nN + " entities · " + visibleEdges.size + " of " + relIds.length + " relations";
+    countsEl.textContent = visibleNodes.size + " of " + nN + " entities · " + visibleEdges.size + " of " + relIds.length + (AGG ? " edges (" + AGG.claims + " claims, per " + AGG.by + ")" : " relations");
     if (state.sel) {
       var kind = state.sel[0], id = state.sel[1];
       if (kind === "node") { if (visibleNodes.has(id)) network.selectNodes([toVis(id)], false); showEntity(id); }

@@ -1,0 +1,124 @@
+"""Group a dataset's claims per (subject, object, quad, period) into weighted edges, for large pages.
+
+A period comes from the claim's ``when``: the month (``"2024-03"``) or year
+(``"2024"``) of ``when.start`` (of ``when.end`` when the start is open), or
+``"undated"`` for a claim without a date; ``by="all"`` puts every claim in one
+period, ``"all"``. Each :class:`EdgeGroup` carries the count, the mean
+polarity (of the claims that are not denials: a denial's polarity is that of
+the event it denies; of the denials when there is nothing else), the sources (ids, first seen first), the claim ids (in the dataset's
+order) and the modalities and types present.
+
+>>> ds = graph.loads('''
+... sources: [{id: s1, title: A, kind: op-ed}, {id: s2, title: B, kind: op-ed}]
+... entities:
+...   - {id: PAK, name: Pakistan, kind: state}
+...   - {id: AFG, name: Afghanistan, kind: state}
+... relations:
+...   - {id: r1, subject: PAK, object: AFG, type: ACCUSE, polarity: -2, modality: reported, when: 2024-03,
+...      evidence: [{source: s1, quote: q}]}
+...   - {id: r2, subject: PAK, object: AFG, type: THREATEN, polarity: -4, modality: claimed, when: 2024-11-02,
+...      evidence: [{source: s2, quote: q}]}
+...   - {id: r3, subject: PAK, object: AFG, type: ACCUSE, polarity: -3, modality: reported,
+...      evidence: [{source: s1, quote: q}]}
+... ''')
+>>> [(g.period, g.count, g.mean_polarity, g.sources, g.claims) for g in aggregate(ds, by="year")]
+[('2024', 2, -3.0, ('s1', 's2'), ('r1', 'r2')), ('undated', 1, -3.0, ('s1',), ('r3',))]
+>>> [g.period for g in aggregate(ds, by="month")]
+['2024-03', '2024-11', 'undated']
+>>> g, = aggregate(ds, by="all")
+>>> g.key, g.count, g.modalities, g.types, g.denied_only
+(('PAK', 'AFG', 'verbal conflict', 'all'), 3, ('reported', 'claimed'), ('ACCUSE', 'THREATEN'), False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["aggregate", "EdgeGroup", "period_of", "PERIODS", "UNDATED"]
+
+#: the ways of cutting time (``all``: one period)
+PERIODS = ("month", "year", "all")
+
+#: the period of a claim without a date
+UNDATED = "undated"
+
+
+def period_of(when, by) -> str:
+    """The period of a claim dated *when* (a :class:`~graph.when.When` or None), cut *by* month/year/all.
+
+    >>> from graph.when import parse_when
+    >>> period_of(parse_when("2021-08-15"), "month"), period_of(parse_when("2021-08"), "year")
+    ('2021-08', '2021')
+    >>> period_of(parse_when("..2020-05"), "month"), period_of(None, "year"), period_of(None, "all")
+    ('2020-05', 'undated', 'all')
+    """
+    if by == "all":
+        return "all"
+    if by not in PERIODS:
+        raise ValueError(f"aggregate by one of {', '.join(PERIODS)}, not {by!r}")
+    if when is None:
+        return UNDATED
+    d = when.start if when.start != date.min else when.end
+    if d in (date.min, date.max):
+        return UNDATED
+    return f"{d.year:04d}-{d.month:02d}" if by == "month" else f"{d.year:04d}"
+
+
+@dataclass(frozen=True)
+class EdgeGroup:
+    """The claims of one (subject, object, quad, period): one weighted edge of an aggregated page."""
+
+    subject: str
+    object: str
+    quad: str
+    period: str
+    claims: tuple          # claim (relation) ids, in the dataset's order
+    mean_polarity: float   # of the claims that are not denials (else of the denials), rounded to 2 decimals
+    sources: tuple         # source ids, first seen first
+    modalities: tuple      # present, first seen first
+    types: tuple           # present, first seen first
+
+    @property
+    def key(self) -> tuple:
+        return (self.subject, self.object, self.quad, self.period)
+
+    @property
+    def count(self) -> int:
+        return len(self.claims)
+
+    @property
+    def denied_only(self) -> bool:
+        """Every claim of the group is a denial (drawn in the denied style)."""
+        return self.modalities == ("denied",)
+
+
+def aggregate(ds, by="year") -> list:
+    """The :class:`EdgeGroup` of every (subject, object, quad, period) of *ds*'s claims.
+
+    *by*: ``"month"``, ``"year"`` or ``"all"``. Groups come in the order of
+    their first claim in ``ds.relations()``; a claim's polarity counts as 0
+    when it has none.
+    """
+    if by not in PERIODS:
+        raise ValueError(f"aggregate by one of {', '.join(PERIODS)}, not {by!r}")
+    acc = {}
+    for r in ds.relations():
+        key = (r.subject, r.object, r.quad, period_of(r.when, by))
+        a = acc.get(key)
+        if a is None:
+            a = acc[key] = ([], [0.0, 0, 0.0], {}, {}, {})
+        a[0].append(r.id)
+        if r.modality == "denied":
+            a[1][2] += float(r.polarity or 0)
+        else:
+            a[1][0] += float(r.polarity or 0)
+            a[1][1] += 1
+        for sid in r.sources:
+            a[2][sid] = None
+        a[3][r.modality] = None
+        a[4][r.type] = None
+    return [EdgeGroup(subject=k[0], object=k[1], quad=k[2], period=k[3], claims=tuple(ids),
+                      mean_polarity=round(total[0] / total[1] if total[1] else total[2] / len(ids), 2), sources=tuple(srcs),
+                      modalities=tuple(mods), types=tuple(types))
+            for k, (ids, total, srcs, mods, types) in acc.items()]

@@ -1,0 +1,176 @@
+"""The data of an aggregated page: one weighted edge per (subject, object, quad, period), bounded claims.
+
+The page's ``relations``/``relmeta`` hold one summary per group (keyed
+``g0``, ``g1`` ...) in the shape the filters read (a label as ``type``,
+``mixed`` as ``modality`` when several are present, the period as
+``when``; the types, modalities, sources, claimants and whether a claim is
+contested in ``relmeta``); ``aggregate.groups`` lists at most *limit* claims of
+each group (id, type, modality, claimants, when, first quote, source) and how
+many more there are. No claim's full record is embedded, and there is no
+reader panel.
+
+>>> ds = graph.loads('''
+... sources: [{id: s1, title: A, kind: op-ed}]
+... entities:
+...   - {id: PAK, name: Pakistan, kind: state}
+...   - {id: AFG, name: Afghanistan, kind: state}
+... relations:
+...   - {id: r1, subject: PAK, object: AFG, type: ACCUSE, polarity: -2, modality: reported, when: 2024-03,
+...      evidence: [{source: s1, quote: first}]}
+...   - {id: r2, subject: PAK, object: AFG, type: THREATEN, polarity: -4, modality: claimed, when: 2024-11,
+...      evidence: [{source: s1, quote: second}]}
+... ''')
+>>> data = aggregated_data(ds, by="year", limit=1)
+>>> e, = data["edges"]
+>>> e["id"], e["label"], e["width"]
+('g0', 'verbal conflict ×2', 2.7)
+>>> g = data["aggregate"]["groups"]["g0"]
+>>> g["count"], g["mean"], g["claims"], g["more"]
+(2, -3.0, [['r1', 'ACCUSE', 'reported', [], '2024-03', 'first', 's1']], 1)
+>>> data["relmeta"]["g0"]["span"], data["relations"]["g0"]["modality"]
+(['2024-01-01', '2024-12-31'], 'mixed')
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections import Counter
+
+from ..analysis.contested import contested as _contested
+from ..model import to_dict
+from ..vocab import MODALITIES
+from .aggregate import UNDATED, aggregate
+from .data import LAYOUT_THRESHOLD, _span, add_nodes, sources_data, vocab_data
+from .network import network as _network, options as _options, positions as _positions, smooth_for_parallel
+from .style import CONTESTED_HALO, DENIED_COLOR, MODALITY_DASHES, OTHER_DASHES, polarity_color
+from .titles import fmt_polarity
+
+__all__ = ["aggregated_data", "CLAIMS_PER_GROUP"]
+
+CLAIMS_PER_GROUP = 50
+"""At most this many claims of a group are listed in its panel (the others are counted)."""
+
+
+class _Pair:
+    __slots__ = ("id", "subject", "object")
+
+    def __init__(self, id, subject, object):
+        self.id, self.subject, self.object = id, subject, object
+
+
+def period_span(g, rels):
+    """``[start, end]`` (ISO, None when open) of group *g*'s period, or None for the undated.
+
+    For ``all`` the span from the earliest dated start to the latest end of its claims.
+    """
+    p = g.period
+    if p == UNDATED:
+        return None
+    if p == "all":
+        spans = [_span(rels[rid].when) for rid in g.claims if rels[rid].when is not None]
+        if not spans:
+            return None
+        starts, ends = [s[0] for s in spans], [s[1] for s in spans]
+        return [None if None in starts else min(starts), None if None in ends else max(ends)]
+    if len(p) == 4:
+        return [f"{p}-01-01", f"{p}-12-31"]
+    y, m = int(p[:4]), int(p[5:7])
+    return [f"{p}-01", f"{p}-{calendar.monthrange(y, m)[1]:02d}"]
+
+
+def _claim_row(r):
+    ev = r.evidence[0] if r.evidence else None
+    quote = (ev.quote if ev.quote is not None else ev.record) if ev else None
+    return [r.id, r.type + (f"/{r.mode}" if r.mode else ""), r.modality, list(r.claimants),
+            str(r.when) if r.when is not None else None, quote, ev.source if ev else None]
+
+
+def _title(g, rels, name, contested):
+    types = Counter(rels[rid].type for rid in g.claims)
+    when = "undated" if g.period == UNDATED else ("all time" if g.period == "all" else g.period)
+    lines = [f"{name(g.subject)} → {name(g.object)}: {g.quad}, {when}",
+             f"{g.count} claim{'s' if g.count != 1 else ''}: "
+             + ", ".join(f"{t} {n}" for t, n in types.most_common(6)) + (" …" if len(types) > 6 else ""),
+             "modality: " + ", ".join(g.modalities),
+             f"mean polarity: {fmt_polarity(g.mean_polarity)}" + (" (of the events denied)" if g.denied_only else ""),
+             f"sources: {len(g.sources)}"]
+    if contested:
+        lines.append("contested: a claim of it is asserted and denied, or of opposite sign")
+    lines.append("click for its claims")
+    return "\n".join(lines)
+
+
+def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
+    """The page data (as :func:`graph.render.page_data`) of *ds* aggregated *by* month, year or all."""
+    groups = aggregate(ds, by)
+    rels = {r.id: r for r in ds.relations()}
+    n = len(ds.entities)
+    big = n > layout_threshold
+    if physics is None:
+        physics = not big
+    deg_in, deg_out = Counter(), Counter()
+    for g in groups:
+        deg_out[g.subject] += g.count
+        deg_in[g.object] += g.count
+    net = _network(physics, big)
+    add_nodes(net, ds, _positions(ds), deg_in, deg_out)
+
+    def name(eid):
+        e = ds.entities.get(eid)
+        return e.name if e else eid
+
+    known = set(ds.entities)
+    drawn = [(f"g{i}", g) for i, g in enumerate(groups) if g.subject in known and g.object in known]
+    curves = smooth_for_parallel([_Pair(gid, g.subject, g.object) for gid, g in drawn])
+    contested_ids = {rid for cg in _contested(ds).contested for rid in cg.relations}
+    relations, relmeta, summaries = {}, {}, {}
+    for gid, g in drawn:
+        one_type = g.types[0] if len(g.types) == 1 else None
+        denied = g.denied_only
+        label = ("denied: " if denied else "") + (one_type or g.quad) + (f" ×{g.count}" if g.count > 1 else "")
+        colour = DENIED_COLOR if denied else polarity_color(g.mean_polarity)
+        is_contested = any(rid in contested_ids for rid in g.claims)
+        if is_contested:
+            label += " ⚑"
+        extra = {"background": {"enabled": True, "color": CONTESTED_HALO, "size": 9}} if is_contested else {}
+        modality = g.modalities[0] if len(g.modalities) == 1 else "mixed"
+        net.add_edge(g.subject, g.object, id=gid, label=label,
+                     color={"color": colour, "highlight": colour, "hover": colour, "opacity": 0.95},
+                     width=round(min(12.0, 1.2 + 1.5 * math.log2(g.count)), 2),
+                     dashes=MODALITY_DASHES.get(modality, OTHER_DASHES),
+                     title=_title(g, rels, name, is_contested), **extra, **curves.get(gid, {}))
+        relations[gid] = {"id": gid, "subject": g.subject, "object": g.object, "type": one_type or g.quad,
+                          "modality": modality}
+        if g.period not in (UNDATED, "all"):
+            relations[gid]["when"] = g.period
+        claimants = list(dict.fromkeys(c for rid in g.claims for c in rels[rid].claimants))
+        meta = {"quad": g.quad, "sign": (g.mean_polarity > 0) - (g.mean_polarity < 0),
+                "span": period_span(g, rels), "sources": list(g.sources),
+                "types": list(g.types), "modalities": list(g.modalities)}
+        if claimants:
+            meta["claimants"] = claimants
+        if is_contested:
+            meta["contested"] = True
+        relmeta[gid] = meta
+        summaries[gid] = {"period": g.period, "count": g.count, "mean": g.mean_polarity,
+                          "claims": [_claim_row(rels[rid]) for rid in g.claims[:limit]],
+                          "more": max(0, g.count - limit)}
+    vocab = vocab_data(ds)
+    vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
+    return {
+        "physics": bool(physics),
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": _options(net, physics, big),
+        "entities": {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()},
+        "relations": relations,
+        "relmeta": relmeta,
+        "groups": [],
+        "published": {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
+        "sources": sources_data(ds),
+        "reader": {},
+        "aggregate": {"by": by, "limit": limit, "claims": len(rels), "groups": summaries,
+                      "modalities": list(MODALITIES)},
+        "vocab": vocab,
+    }

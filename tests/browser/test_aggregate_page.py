@@ -1,0 +1,91 @@
+"""An aggregated page in Chromium: one edge per group, a click lists its claims, hostile strings stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.dataset import Dataset
+from graph.model import Entity, Evidence, Relation, Source
+from graph.render import write_html
+from graph.render.aggregate import aggregate
+from graph.when import parse_when
+
+PWN = "window.__pwned=1"
+HOSTILE = [f"</script><script>{PWN}</script>", f"<img src=x onerror=\"{PWN};alert(1)\">",
+           f"<svg onload={PWN}>", f"javascript:{PWN}", f"\"><iframe srcdoc=\"<script>parent.{PWN}</script>\">"]
+MANY = 60   # claims in one group: more than the panel lists
+
+
+def dataset():
+    sources = {"s1": Source(id="s1", title=HOSTILE[0], kind="op-ed", url=HOSTILE[3]),
+               "s2": Source(id="s2", title="A report", kind="news report")}
+    entities = {"A": Entity(id="A", name=f"Alpha {HOSTILE[1]}", kind="state"),
+                "B": Entity(id="B", name="Beta", kind="state"),
+                "C": Entity(id="C", name=f"Gamma {HOSTILE[2]}", kind="armed_group")}
+    rels = []
+    for i in range(MANY):   # one group: A -> B, verbal conflict, 2024
+        rels.append(Relation(id=f"many{i}", subject="A", object="B", type="ACCUSE", modality="reported", polarity=-2,
+                             when=parse_when(f"2024-{1 + i % 12:02d}"),
+                             evidence=(Evidence("s2", f"quote {i} {HOSTILE[i % len(HOSTILE)]}"),)))
+    rels += [
+        Relation(id="h1", subject="C", object="A", type="ASSAULT", modality="denied", polarity=-9, asserted_by="C",
+                 when=parse_when("2023"), evidence=(Evidence("s1", HOSTILE[4]),)),
+        Relation(id="h2", subject="B", object="C", type="AID", modality="claimed", polarity=5,
+                 evidence=(Evidence("s1", "undated aid"),)),
+        Relation(id="h3", subject="B", object="C", type="AID", modality="reported", polarity=7,
+                 when=parse_when("2024-02"), evidence=(Evidence("s2", "dated aid"),)),
+    ]
+    return Dataset(sources, entities, rels)
+
+
+@pytest.fixture(scope="module")
+def agg_page(tmp_path_factory):
+    return write_html(dataset(), tmp_path_factory.mktemp("agg") / "agg.html", aggregate="year")
+
+
+def _inert(p):
+    assert p.js("typeof window.__pwned") == "undefined", "a payload ran"
+    assert p.js("document.querySelectorAll('#ag-panel script, #ag-panel img, #ag-panel svg, #ag-panel iframe').length") == 0
+    p.assert_clean()
+
+
+def test_one_edge_per_group_and_a_click_lists_its_claims(open_page, agg_page):
+    ds = dataset()
+    groups = aggregate(ds, by="year")
+    p = open_page(agg_page)
+    nodes, edges = p.visible()
+    assert nodes == {"A", "B", "C"}
+    assert len(edges) == len(groups) == 4
+    assert "4 of 4 edges (63 claims, per year)" in p.page.text_content("#ag-counts")
+    big = next(e["id"] for e in p.js("network.body.data.edges.get()") if e["label"] == "ACCUSE ×60")
+    pt = p.js("(id) => actorgraph.edgePoint(id)", big)
+    p.page.mouse.click(pt["x"], pt["y"])   # a real click on the drawn line
+    text = p.panel_text()
+    assert "ACCUSE · 60 claims" in text and "the first 50 of 60" in text
+    items = p.page.locator("#ag-panel li.ag-agg-claim")
+    assert items.count() == 50
+    assert "many0" in items.nth(0).text_content() and "quote 0 " + HOSTILE[0] in items.nth(0).text_content()
+    assert "and 10 more" in text
+    assert "actorgraph relations -s A --object B --quad 'verbal conflict' --start 2024 --end 2024" in text
+    assert p.js("document.getElementById('ag-json').style.display") == "none"
+    _inert(p)
+
+
+def test_denied_group_and_filters_on_groups(open_page, agg_page):
+    p = open_page(agg_page)
+    denied = next(e for e in p.js("network.body.data.edges.get()") if e["label"].startswith("denied: ASSAULT"))
+    p.js("(id) => actorgraph.select('edge', id)", denied["id"])
+    text = p.panel_text()
+    assert "Denied: ASSAULT · 1 claim" in text and HOSTILE[4] in text and "denied by Gamma" in text
+    assert p.page.text_content("#ag-panel h2") == "Denied: ASSAULT · 1 claim"
+    # the modality filter keeps a group when any of its claims has the modality
+    p.page.goto(p.url + "#mod=claimed")
+    p.page.wait_for_function("() => actorgraph.visibleEdgeIds().length === 1")
+    (gid,) = p.js("actorgraph.visibleEdgeIds()")
+    assert p.js("(id) => actorgraph.internal.data.relations[id].subject", gid) == "B"
+    # entity panels list the groups; hovering and clicking everything runs nothing
+    for eid in ("A", "B", "C"):
+        p.js("(id) => actorgraph.select('node', id)", eid)
+        p.js("() => [...document.querySelectorAll('#ag-panel button.ag-linkbtn')].slice(0, 5)"
+             ".forEach(b => { if (b.isConnected) b.click(); })")
+    _inert(p)

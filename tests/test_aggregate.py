@@ -1,0 +1,176 @@
+"""Aggregated pages without a browser: the grouping by hand, the page data bounded per group, the CLI."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.dataset import Dataset
+from graph.model import Entity, Evidence, Relation, Source
+from graph.render import render_html, write_html
+from graph.render.aggregate import aggregate, period_of
+from graph.render.aggregated import CLAIMS_PER_GROUP, aggregated_data
+from graph.render.style import DENIED_COLOR, polarity_color
+from graph.when import parse_when
+
+
+def rel(rid, s, o, t, pol, mod="reported", when=None, src="s1", quote=None, by=None):
+    return Relation(id=rid, subject=s, object=o, type=t, modality=mod, polarity=pol, asserted_by=by,
+                    when=parse_when(when) if when else None,
+                    evidence=(Evidence(src, quote or f"quote of {rid}"),))
+
+
+def small():
+    sources = {sid: Source(id=sid, title=f"Source {sid}", kind="op-ed") for sid in ("s1", "s2", "s3")}
+    entities = {eid: Entity(id=eid, name=f"Actor {eid}", kind="state") for eid in ("A", "B", "C")}
+    relations = [
+        rel("r1", "A", "B", "ACCUSE", -2, when="2024-03-05", src="s1"),
+        rel("r2", "A", "B", "THREATEN", -6, mod="claimed", when="2024-03", src="s2", by="C"),   # same quad, month
+        rel("r3", "A", "B", "ASSAULT", -9, when="2024-03", src="s1"),        # another quad
+        rel("r4", "A", "B", "ACCUSE", -4, when="2024-07", src="s3"),         # same year, another month
+        rel("r5", "A", "B", "ACCUSE", -3, when="2023", src="s1"),            # another year
+        rel("r6", "A", "B", "ACCUSE", -1, src="s2"),                         # undated
+        rel("r7", "A", "B", "REJECT", -5, src="s1"),                         # undated too
+        rel("r8", "B", "A", "ACCUSE", -2, when="2024-03", src="s1"),         # the other direction
+        rel("r9", "C", "A", "ASSAULT", -8, mod="denied", when="2022", src="s2"),
+        rel("r10", "C", "A", "ASSAULT", -6, mod="denied", when="2022-05", src="s3"),
+        rel("r11", "C", "B", "ASSAULT", -8, mod="denied", when="2022", src="s2"),
+        rel("r12", "C", "B", "ASSAULT", -4, when="2022", src="s2"),
+    ]
+    return Dataset(sources, entities, relations)
+
+
+def by_key(groups):
+    return {g.key: g for g in groups}
+
+
+def test_groups_by_year_by_hand():
+    g = by_key(aggregate(small(), by="year"))
+    assert set(g) == {("A", "B", "verbal conflict", "2024"), ("A", "B", "material conflict", "2024"),
+                      ("A", "B", "verbal conflict", "2023"), ("A", "B", "verbal conflict", "undated"),
+                      ("B", "A", "verbal conflict", "2024"), ("C", "A", "material conflict", "2022"),
+                      ("C", "B", "material conflict", "2022")}
+    vc = g["A", "B", "verbal conflict", "2024"]
+    assert vc.claims == ("r1", "r2", "r4") and vc.count == 3
+    assert vc.mean_polarity == -4.0                       # (-2 - 6 - 4) / 3
+    assert vc.sources == ("s1", "s2", "s3")
+    assert vc.modalities == ("reported", "claimed") and vc.types == ("ACCUSE", "THREATEN")
+    und = g["A", "B", "verbal conflict", "undated"]
+    assert und.claims == ("r6", "r7") and und.mean_polarity == -3.0 and und.sources == ("s2", "s1")
+    assert g["A", "B", "material conflict", "2024"].claims == ("r3",)
+    assert g["B", "A", "verbal conflict", "2024"].claims == ("r8",)     # direction counts
+
+
+def test_groups_by_month_and_all():
+    m = by_key(aggregate(small(), by="month"))
+    assert m["A", "B", "verbal conflict", "2024-03"].claims == ("r1", "r2")
+    assert m["A", "B", "verbal conflict", "2024-07"].claims == ("r4",)
+    assert m["A", "B", "verbal conflict", "2023-01"].claims == ("r5",)   # a year starts in its January
+    assert m["A", "B", "verbal conflict", "undated"].claims == ("r6", "r7")
+    a = by_key(aggregate(small(), by="all"))
+    assert a["A", "B", "verbal conflict", "all"].claims == ("r1", "r2", "r4", "r5", "r6", "r7")
+    assert len(a) == 5
+    assert sum(g.count for g in a.values()) == len(small())
+
+
+def test_denials_and_mean_polarity():
+    g = by_key(aggregate(small(), by="year"))
+    denied = g["C", "A", "material conflict", "2022"]
+    assert denied.denied_only and denied.mean_polarity == -7.0          # of the denied events
+    mixed = g["C", "B", "material conflict", "2022"]
+    assert not mixed.denied_only and mixed.mean_polarity == -4.0        # the denial's polarity is not a stance
+
+
+def test_periods():
+    assert period_of(parse_when("2021-08-15"), "month") == "2021-08"
+    assert period_of(parse_when("2021..2024"), "year") == "2021"
+    assert period_of(parse_when("..2020-05"), "year") == "2020"
+    assert period_of(None, "month") == "undated"
+    with pytest.raises(ValueError):
+        aggregate(small(), by="week")
+
+
+def test_page_data_one_edge_per_group_with_style():
+    ds = small()
+    data = aggregated_data(ds, by="year")
+    groups = aggregate(ds, by="year")
+    assert len(data["edges"]) == len(groups) == len(data["relations"]) == len(data["aggregate"]["groups"])
+    edges = {(e["from"], e["to"], e["label"]): e for e in data["edges"]}
+    vc = edges["A", "B", "verbal conflict ×3"]
+    assert vc["color"]["color"] == polarity_color(-4.0)
+    assert vc["dashes"] == [6, 6]                                        # mixed modalities
+    assert vc["width"] > edges["A", "B", "ASSAULT"]["width"]            # width grows with the count
+    assert edges["C", "A", "denied: ASSAULT ×2"]["color"]["color"] == DENIED_COLOR
+    gid = vc["id"]
+    meta, summary = data["relmeta"][gid], data["aggregate"]["groups"][gid]
+    assert meta["types"] == ["ACCUSE", "THREATEN"] and meta["modalities"] == ["reported", "claimed"]
+    assert meta["sources"] == ["s1", "s2", "s3"] and meta["claimants"] == ["C"]
+    assert meta["span"] == ["2024-01-01", "2024-12-31"]
+    assert summary["count"] == 3 and summary["mean"] == -4.0 and summary["more"] == 0
+    assert summary["claims"][1] == ["r2", "THREATEN", "claimed", ["C"], "2024-03", "quote of r2", "s2"]
+    und = next(g for g, s in data["aggregate"]["groups"].items() if s["period"] == "undated")
+    assert data["relmeta"][und]["span"] is None
+    # no claim record, no stored text: only the summaries
+    assert data["reader"] == {} and set(data["relations"]) == set(data["aggregate"]["groups"])
+
+
+def big(n):
+    sources = {"s1": Source(id="s1", title="Source", kind="op-ed")}
+    entities = {eid: Entity(id=eid, name=eid, kind="state") for eid in ("A", "B")}
+    rels = [rel(f"r{i}", "A", "B", "ACCUSE", -2, when=f"2024-{1 + i % 12:02d}", quote=f"the quote number {i}")
+            for i in range(n)]
+    return Dataset(sources, entities, rels)
+
+
+def test_page_holds_a_bounded_number_of_claims_per_group():
+    ds = big(CLAIMS_PER_GROUP * 4)
+    data = aggregated_data(ds, by="year")
+    (gid, s), = data["aggregate"]["groups"].items()
+    assert s["count"] == CLAIMS_PER_GROUP * 4 and len(s["claims"]) == CLAIMS_PER_GROUP
+    assert s["more"] == CLAIMS_PER_GROUP * 3
+    assert [c[0] for c in s["claims"]] == [f"r{i}" for i in range(CLAIMS_PER_GROUP)]
+    page = render_html(ds, aggregate="year")
+    assert "the quote number 0" in page and f"the quote number {CLAIMS_PER_GROUP - 1}\"" in page
+    assert f"the quote number {CLAIMS_PER_GROUP}\"" not in page           # beyond the bound: not embedded
+    assert len(page) < len(render_html(ds))
+
+
+def test_render_html_aggregated_keeps_the_csp_and_escapes():
+    ds = small()
+    hostile = "</script><script>alert(1)</script>"
+    ds = Dataset(ds.sources, ds.entities, [rel("x", "A", "B", "ACCUSE", -1, quote=hostile)] + list(ds.relations()))
+    page = render_html(ds, aggregate="month")
+    assert hostile not in page and "\\u003c/script\\u003e" in page
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
+    script_src = csp.split("script-src")[1].split(";")[0]
+    assert "unsafe" not in script_src and "connect-src 'none'" in csp
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert any("actorgraphAggregatePanel" in s for s in scripts)
+    for s in scripts:   # every inline script hashed, nothing else allowed
+        digest = base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii")
+        assert f"'sha256-{digest}'" in script_src
+    assert len(script_src.split()) == len(scripts)
+    data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', page, re.S).group(1))
+    assert data["aggregate"]["by"] == "month"
+
+
+def test_cli_render_aggregate(tmp_path):
+    out = tmp_path / "agg.html"
+    result = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "year"])
+    assert result.exit_code == 0, result.output
+    assert "one edge per subject, object, quad and year" in result.output
+    assert '"aggregate": {"by": "year"' in out.read_text(encoding="utf-8")
+    bad = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "week"])
+    assert bad.exit_code == 2
+
+
+def test_write_html_aggregate(tmp_path):
+    p = write_html(small(), tmp_path / "a.html", aggregate="all")
+    assert '"by": "all"' in open(p, encoding="utf-8").read()
