@@ -107,3 +107,11 @@ def generate(out, **kw):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod.generate(str(out), **kw)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The database tests start a real server: ``-m "not slow"`` leaves them out of the quick core."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.slow)
