@@ -29,7 +29,7 @@ from .read.safe import MAX_BYTES, ReadProblem, decode_utf8, read_limited
 from .textnorm import _TABLE, normalise
 from .words import short
 
-__all__ = ["resolve_text", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets"]
+__all__ = ["resolve_text", "inside", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets"]
 
 
 def resolve_text(text, base_dir, root, *, allow_outside=False):
@@ -46,12 +46,22 @@ def resolve_text(text, base_dir, root, *, allow_outside=False):
     if allow_outside:
         return path, None
     real = os.path.realpath(path)
-    top = os.path.realpath(root or ".")
-    if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+    if inside(path, root or "."):
         return path, None
     link = f" (a symbolic link to {real})" if real != os.path.abspath(path) else ""
     return path, (f"the stored text '{short(text)}' is outside the data folder '{root or '.'}'{link}: keep stored "
                   "texts inside the data folder, or allow it on purpose with --allow-texts-outside")
+
+
+def inside(path, folder):
+    """True when *path* lies in *folder* (or is it), after following symbolic links.
+
+    >>> inside("data/texts/a.txt", "data"), inside("data/../etc/hostname", "data")
+    (True, False)
+    """
+    top = os.path.realpath(folder)
+    real = os.path.realpath(path)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def read_text(path, max_bytes=MAX_BYTES, what="the stored text"):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from ..texts import find_quote, quote_mismatch
+from ..texts import find_quote, inside, quote_mismatch
 from .common import Exit, echo_json, guard, load_or_exit, make_parent_folder, path_argument
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -29,13 +29,6 @@ def _read_text_or_exit(path):
         raise Exit(str(exc), 1) from None
     except OSError as exc:
         raise Exit(f"cannot read {path}: {exc.strerror or exc}", 1) from None
-
-
-def _inside(path, folder):
-    try:
-        return os.path.commonpath([os.path.realpath(path), os.path.realpath(folder)]) == os.path.realpath(folder)
-    except ValueError:
-        return False
 
 
 def _rel(target, start_dir):
@@ -94,7 +87,7 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
         if output is None:
             return
     output = output or os.path.join("drafts", f"{source_id}.yaml")
-    if os.path.isdir(path) and _inside(output, path):
+    if os.path.isdir(path) and inside(output, path):
         raise Exit(f"{output} is inside the data folder {path}: a draft there would be loaded as claims; "
                    "write it elsewhere (default drafts/)", 2)
     folder = os.path.dirname(os.path.abspath(output))

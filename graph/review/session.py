@@ -25,6 +25,7 @@ from ..errors import ActorgraphError, DataError
 from ..loader import check, load
 from ..vocab import ENTITY_KINDS, MODALITIES, RELATION_TYPES
 from ..read.yaml_events import parse_text
+from ..texts import inside
 
 __all__ = ["ReviewSession", "ReviewError"]
 
@@ -41,13 +42,6 @@ class ReviewError(ActorgraphError):
 
 def _rel(target, start_dir):
     return Path(os.path.relpath(os.path.abspath(target), os.path.abspath(start_dir))).as_posix()
-
-
-def _inside(path, folder):
-    try:
-        return os.path.commonpath([os.path.realpath(path), os.path.realpath(folder)]) == os.path.realpath(folder)
-    except ValueError:
-        return False
 
 
 def _merge(old, items):
@@ -84,7 +78,7 @@ class ReviewSession:
         head = self.doc["draft"]
         self.text_path = os.path.normpath(os.path.join(here, str(head.get("text") or "")))
         self.data_path = os.path.normpath(os.path.join(here, str(head.get("data") or "data")))
-        if _inside(self.draft_path, self.data_path):
+        if inside(self.draft_path, self.data_path):
             raise ReviewError(f"{draft_path} is inside the data folder: move drafts out of it (default drafts/)", 2)
         try:
             self.text = read_text(self.text_path)
@@ -100,7 +94,7 @@ class ReviewSession:
         if not self.source_id:
             raise ReviewError(f"{draft_path}: the draft names no source")
         self.into = os.path.abspath(into or os.path.join(self.data_path, f"{self.source_id}.yaml"))
-        if not _inside(self.into, self.data_path) or os.path.isdir(self.into):
+        if not inside(self.into, self.data_path) or os.path.isdir(self.into):
             raise ReviewError(f"--into {into}: the target must be a data file inside the data folder "
                               f"{self.data_path}, so that it is validated with the data", 2)
 
