@@ -1,7 +1,9 @@
 """The YAML reader: a data file's text -> its records (plain values) with FILE:LINE:COL locators.
 
 A data file is a mapping with any of the keys ``sources``, ``entities`` and
-``relations``, each a list of records. Parsing is done by
+``relations``, each a list of records. Files in the plain block style most
+data files use are read by :mod:`graph.read.yaml_fast`; any other file, and
+the locations of fields when a problem is reported, by
 :mod:`graph.read.yaml_events` (no implicit typing, nothing hostile let in).
 
 >>> found = read_yaml_text("entities:\\n  - {id: PAK, name: Pakistan, kind: state}\\n", "a.yaml")
@@ -19,6 +21,7 @@ from ..words import short
 from .base import KINDS, FileRead, Locator, Piece
 from .safe import decode_utf8
 from .yaml_events import REFUSED, locate, parse_text
+from .yaml_fast import parse_fast
 
 __all__ = ["read", "read_yaml_text", "YamlLocator", "EMPTY_FILE"]
 
@@ -38,6 +41,40 @@ class YamlLocator(Locator):
 
     def locate(self, *keys, key=False):
         return locate(self.node, *keys, key=key)
+
+
+class _FullRead:
+    """The full read of one file's text (its node tree), made once, when a location inside a
+    record read the fast way is asked for."""
+
+    __slots__ = ("text", "path", "doc")
+
+    def __init__(self, text, path):
+        self.text, self.path, self.doc = text, path, None
+
+    def __call__(self):
+        if self.doc is None:
+            self.doc, self.text = parse_text(self.text, self.path), None
+        return self.doc
+
+
+class FastLocator(Locator):
+    """Locates a record read by :mod:`graph.read.yaml_fast`: where it starts is known; a field
+    inside it is located in the file's full read (made on first use)."""
+
+    __slots__ = ("full", "kind", "index", "start")
+
+    def __init__(self, path, full, kind, index, start):
+        super().__init__(path)
+        self.full, self.kind, self.index, self.start = full, kind, index, start
+
+    def locate(self, *keys, key=False):
+        if not keys:
+            return self.start
+        doc = self.full()
+        if doc.node is None:   # cannot happen for text the fast reader took; never guess
+            return self.start
+        return locate(_value_node(doc.node, self.kind).value[self.index], *keys, key=key)
 
 
 def _kind_of(v):
@@ -91,8 +128,30 @@ def records_of(doc, base_dir, out):
             out.pieces.append(Piece(key, rec, YamlLocator(doc.path, node), base_dir, doc.is_tainted(rec)))
 
 
+def _fast_read(text, path, base_dir):
+    """The :class:`~graph.read.base.FileRead` of *text* read the fast way, or ``None``."""
+    found = parse_fast(text)
+    if found is None:
+        return None
+    top, starts = found
+    for key, val in top.items():   # anything the full reader would report: it reads the file
+        if key not in KINDS or not (val is None or (isinstance(val, list) and key in starts
+                                                    and all(isinstance(r, dict) for r in val))):
+            return None   # (a flow list of records, '[{...}]', has no start per record here)
+    out = FileRead(path)
+    full = _FullRead(text, path)
+    for key, val in top.items():
+        if val:
+            out.pieces.extend(Piece(key, rec, FastLocator(path, full, key, i, start), base_dir)
+                              for i, (rec, start) in enumerate(zip(val, starts[key])))
+    return out
+
+
 def read_yaml_text(text, path, base_dir=None):
     """The :class:`~graph.read.base.FileRead` of YAML *text* from file *path* (as displayed)."""
+    fast = _fast_read(text, path, base_dir)
+    if fast is not None:
+        return fast
     doc = parse_text(text, path)
     out = FileRead(path, problems=list(doc.problems))
     if doc.node is None:
