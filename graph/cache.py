@@ -208,6 +208,8 @@ class Cache:
         return FileRead(path, pieces=pieces)
 
     def put_file(self, key, read):
+        if self.folder is None:
+            return
         if read.problems or not read.complete or any(p.tainted for p in read.pieces):
             return
         self._write("files", key, {"pieces": [[p.kind, encode_values(p.values), p.base_dir, *p.locator.locate()]
@@ -244,6 +246,8 @@ class Cache:
             return None
 
     def put_records(self, key, records):
+        if self.folder is None:
+            return
         texts = sorted({s.text_path for s in records.sources.values() if s.text_path})
         digest = self._texts_digest(texts)
         if digest is None:

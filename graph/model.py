@@ -149,8 +149,36 @@ def _names(cls):
     return names
 
 
+def _attributes(a):
+    for v in a.values():
+        if type(v) not in _SCALARS:
+            return _plain(a)
+    return dict(a)
+
+
+def _evidence(ev):
+    return [{"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
+            for e in ev]
+
+
+def relation_dict(r) -> dict:
+    """:func:`to_dict` of a :class:`Relation` (the same dict, made faster: one per edge of the graph)."""
+    when = r.when
+    return {"id": r.id, "subject": r.subject, "object": r.object, "type": r.type, "modality": r.modality,
+            "polarity": r.polarity, "mode": r.mode, "context": list(r.context),
+            "asserted_by": list(r.claimants) if len(r.claimants) > 1 else r.asserted_by,
+            "when": None if when is None else when.text, "evidence": _evidence(r.evidence),
+            "attributes": _attributes(r.attributes) if r.attributes else {}, "note": r.note}
+
+
 def to_dict(record, *, drop_empty=False) -> dict:
     """The record's YAML fields as plain JSON-able values (``where`` left out)."""
+    if type(record) is Relation and not drop_empty:
+        return relation_dict(record)
+    return _fields_dict(record, drop_empty)
+
+
+def _fields_dict(record, drop_empty):
     out = {}
     for name in _names(type(record)):
         v = getattr(record, name)

@@ -28,8 +28,12 @@ _TABLE = str.maketrans({
     "\u200b": "", "\ufeff": "",
 })
 _WS = re.compile(r"\s+")
+# printable ASCII with single inner spaces: what normalising leaves as it is (most quotes)
+_SETTLED = re.compile(r"[!-~]+(?: [!-~]+)*\Z")
 
 
 def normalise(text: str) -> str:
     """Return *text* with quotes, dashes and white space normalised."""
+    if text.isascii() and _SETTLED.match(text):
+        return text
     return _WS.sub(" ", text.translate(_TABLE)).strip()

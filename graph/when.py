@@ -86,8 +86,25 @@ def _point(text, whole):
 
 
 def parse_when(text) -> When:
-    """Parse a ``when`` (or ``published``) value; raise ValueError saying what is wrong."""
-    text = str(text).strip()
+    """Parse a ``when`` (or ``published``) value; raise ValueError saying what is wrong.
+
+    A :class:`When` is immutable: the same text gives the same object (a million
+    claims share a few thousand dates).
+    """
+    text = str(text)
+    found = _PARSED.get(text)
+    if found is None:
+        found = _parse_when(text)
+        if len(_PARSED) < 100_000:
+            _PARSED[text] = found
+    return found
+
+
+_PARSED: dict = {}
+
+
+def _parse_when(text):
+    text = text.strip()
     if ".." in text:
         a, _, b = text.partition("..")
         a, b = a.strip(), b.strip()

@@ -1,10 +1,15 @@
 """The dataset, its networkx graph and the query API, on a small dataset with known answers."""
 
+import os
+
 import networkx as nx
 import pytest
 
 import graph
 from graph import QueryError, UnknownEntityError, UnknownSourceError
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def ids(rels):
@@ -276,3 +281,30 @@ def test_ego_and_parts_use_the_same_answers_as_before(small):
         keep = {e, *ds.neighbours(e)}
         assert ids(ds.ego(e).relations()) == [r.id for r in ds.relations() if r.subject in keep and r.object in keep]
     assert ids(small.relations(subject="PAK")) == ids(small.relations(subject=["PAK", "PAK-FO"], parts=False))
+
+
+def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
+    """Edges are written straight into the adjacency: the same graph as add_edges_from gives."""
+    from graph.dataset import _edge_attrs
+    ds = graph.load(os.path.join(ROOT, "data"), cache=False)
+    g = nx.MultiDiGraph()
+    g.graph.update(ds.graph.graph)
+    g.add_nodes_from(ds.graph.nodes(data=True))
+    g.add_edges_from((r.subject, r.object, r.id, _edge_attrs(r)) for r in ds.relations())
+    assert nx.utils.graphs_equal(g, ds.graph)
+    assert list(g.edges(keys=True, data=True)) == list(ds.graph.edges(keys=True, data=True))
+    assert list(g.in_edges(keys=True)) == list(ds.graph.in_edges(keys=True))
+    assert ds.graph.number_of_edges() == len(ds.relations()) > 20
+
+
+def test_relation_dicts_are_the_generic_field_dicts():
+    from graph.model import Evidence, Relation, _fields_dict, relation_dict
+    from graph.when import parse_when
+    rels = list(graph.load(os.path.join(ROOT, "data"), cache=False).relations())
+    rels.append(Relation(id="r", subject="A", object="B", type="COOPERATE", modality="claimed", polarity=2.0,
+                         claimants=("A", "C"), when=parse_when("2020-05"), context=("x",),
+                         evidence=(Evidence("d", record="ev-1"), Evidence("s", "q")),
+                         attributes={"n": 3, "tags": ["a", "b"]}))
+    for r in rels:
+        a, b = relation_dict(r), _fields_dict(r, False)
+        assert a == b and list(a) == list(b)

@@ -20,6 +20,7 @@ e.csv:3:5: entity 'RUS': polarity 12 is outside -10..10 (-10 conflict, 0 neutral
 from __future__ import annotations
 
 import math
+import sys
 import re
 
 from ..errors import suggest
@@ -126,7 +127,7 @@ def choice(ctx, name, allowed, what, required=False):
         ctx.report((name,), f"unknown {what} '{short(v)}'{suggest(v, allowed)}; expected one of: "
                    + ", ".join(allowed))
         return None
-    return v
+    return sys.intern(v)   # vocabulary words: one string object for a million records
 
 
 def list_of_text(ctx, name):

@@ -50,4 +50,4 @@ def entity_ref(ctx, name, out, required=False, value=None, keys=None):
             if msg is not None:
                 ctx.report(keys or (name,), msg)
         return None
-    return v
+    return out.entities[v].id   # the entity's own id string: one object for all its relations

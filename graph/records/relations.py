@@ -14,6 +14,8 @@ r.jsonl:3: relation 'r1': a relation needs evidence: at least one {source, quote
 
 from __future__ import annotations
 
+import sys
+
 from ..errors import suggest
 from ..model import Relation
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
@@ -60,7 +62,7 @@ def _mode(ctx, rtype):
             ctx.report(("mode",), f"unknown mode '{short(mode)}' for type {rtype}{suggest(mode, modes)}; "
                        f"expected one of: {allowed}")
             return None
-    return mode
+    return mode if mode is None else sys.intern(mode)
 
 
 def _context(ctx):
@@ -70,7 +72,7 @@ def _context(ctx):
             keys = ("context", i) if isinstance(ctx.values.get("context"), list) else ("context",)
             ctx.report(keys, f"unknown context '{short(c)}'{suggest(c, CONTEXTS)}; expected one of: "
                        + ", ".join(CONTEXTS))
-    return tuple(c for c in context if c in CONTEXTS)
+    return tuple(sys.intern(c) for c in context if c in CONTEXTS)
 
 
 def _attributes(ctx):
