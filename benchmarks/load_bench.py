@@ -1,79 +1,102 @@
-"""Load speed: graph.load (read + validate + build the graph), cold and from the cache, against a bare yaml.load.
+"""Load speed and memory: graph.load (read + validate + build the graph), cold and from the cache, against a bare yaml.load.
 
-For 1k, 10k and 100k relations, generates a dataset (benchmarks/generate.py) and
-times, side by side in one run, ``yaml.load(f, Loader=yaml.CSafeLoader)`` of the
-same files against ``graph.load(folder, cache=False)`` (every file read and
-validated) and against a second ``graph.load(folder)`` of the unchanged files
-(from the load cache, graph/cache.py, in a temporary folder). Prints the times
-and the ratios to the bare parse. Each measurement is the best of --repeat
-runs, alternating them, so a noisy machine hurts all alike.
+For each size (default 10k and 100k relations) generates a dataset
+(benchmarks/generate.py: N relations, N/10 entities, over 10 files) and runs,
+side by side in one run, each in a fresh Python process so that no
+measurement inherits another's memory or garbage:
 
-    python benchmarks/load_bench.py [--sizes 1000,10000,100000] [--repeat 3]
+* ``bare``: ``yaml.load(f, Loader=yaml.CSafeLoader)`` of the same files (the
+  baseline), and the same with the cyclic GC paused (``bare-gc-off``; graph.load
+  pauses it while it reads);
+* ``cold``: ``graph.load(folder, cache=False)``: every file read and validated;
+* ``cached``: a second ``graph.load(folder)`` of the unchanged files, from the
+  load cache (graph/cache.py) in a temporary folder.
+
+Prints the times (best of --repeat, runs alternating so a noisy machine hurts
+all alike), their ratios to the bare parse, each process's peak memory above
+what it had after its imports, and that peak per relation.
+
+    python benchmarks/load_bench.py [--sizes 10000,100000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import json
 import os
+import subprocess
 import sys
 import tempfile
-import time
-
-import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate import generate  # noqa: E402
 
-import graph  # noqa: E402
-
+# The child: one measurement, printed as JSON (seconds, peak and base resident memory in bytes).
+CHILD = r"""
+import gc, json, resource, sys, time
+import yaml, graph
+what, folder, cache, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def bare(files):
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize()
+base = rss()
+gc.collect()
+if what == "bare-gc-off":
+    gc.disable()
+t = time.perf_counter()
+if what.startswith("bare"):
     for p in files:
         with open(p, encoding="utf-8") as f:
             yaml.load(f, Loader=Loader)
+    n = None
+elif what == "cold":
+    n = len(graph.load(folder, cache=False))
+else:
+    n = len(graph.load(folder, cache_dir=cache))
+dt = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"seconds": dt, "peak": peak, "base": base, "kept": rss(), "n": n}))
+"""
 
 
-def timed(fn, gc_off=False):
-    gc.collect()
-    if gc_off:
-        gc.disable()
-    try:
-        t = time.perf_counter()
-        fn()
-        return time.perf_counter() - t
-    finally:
-        gc.enable()
+def run(what, folder, cache, files):
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    out = subprocess.run([sys.executable, "-c", CHILD, what, folder, cache, *files], check=True,
+                         capture_output=True, text=True, env=env)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args(argv)
-    print(f"libyaml C loader: {Loader.__name__}")
-    print("graph.load pauses Python's cyclic GC while it parses; the last two columns compare it with a\n"
-          "yaml.load that also runs with the GC paused, so the gain is not only that.")
-    print(f"{'relations':>10} {'entities':>9} {'yaml.load s':>12} {'graph.load s':>13} {'ratio':>6}"
-          f" {'yaml.load gc-off s':>19} {'ratio':>6} {'cached load s':>14} {'ratio':>6}")
+    print("Each figure is the best of the runs; memory is each process's peak resident size above its size "
+          "after its imports\n(graph.load pauses the cyclic GC while it reads; 'bare gc-off' is yaml.load with "
+          "the GC paused too).")
+    head = (f"{'relations':>10} {'bare s':>8} {'bare gc-off s':>14} {'cold s':>8} {'ratio':>6} {'cached s':>9}"
+            f" {'ratio':>6} {'bare MB':>8} {'cold MB':>8} {'B/relation':>11} {'cached MB':>10} {'B/relation':>11}")
+    print(head)
     for m in (int(x) for x in a.sizes.split(",")):
         n = max(100, m // 10)
         with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as cache:
             files = [f for f in generate(d, entities=n, relations=m, files=10) if f.endswith(".yaml")]
-            ds = graph.load(d, cache_dir=cache)      # fills the cache
-            assert len(ds) == m, (len(ds), m)
-            del ds
-            t_yaml, t_graph, t_nogc, t_cached = [], [], [], []
+            assert run("cached", d, cache, files)["n"] == m       # fills the cache
+            best = {}
             for _ in range(a.repeat):
-                t_yaml.append(timed(lambda: bare(files)))
-                t_graph.append(timed(lambda: graph.load(d, cache=False)))
-                t_nogc.append(timed(lambda: bare(files), gc_off=True))
-                t_cached.append(timed(lambda: graph.load(d, cache_dir=cache)))
-            ty, tg, tn, tc = min(t_yaml), min(t_graph), min(t_nogc), min(t_cached)
-            print(f"{m:>10} {n:>9} {ty:>12.3f} {tg:>13.3f} {tg / ty:>6.2f} {tn:>19.3f} {tg / tn:>6.2f}"
-                  f" {tc:>14.3f} {tc / ty:>6.3f}", flush=True)
+                for what in ("bare", "cold", "bare-gc-off", "cached"):
+                    r = run(what, d, cache, files)
+                    if what in ("cold", "cached"):
+                        assert r["n"] == m, r
+                    b = best.setdefault(what, {"seconds": r["seconds"], "mem": r["peak"] - r["base"]})
+                    b["seconds"] = min(b["seconds"], r["seconds"])
+                    b["mem"] = min(b["mem"], r["peak"] - r["base"])
+            tb, tn, tc, tg = (best[k]["seconds"] for k in ("bare", "bare-gc-off", "cold", "cached"))
+            mb, mc, mg = (best[k]["mem"] for k in ("bare", "cold", "cached"))
+            print(f"{m:>10} {tb:>8.2f} {tn:>14.2f} {tc:>8.2f} {tc / tb:>6.3f} {tg:>9.2f} {tg / tb:>6.3f}"
+                  f" {mb / 1e6:>8.0f} {mc / 1e6:>8.0f} {mc / m:>11.0f} {mg / 1e6:>10.0f} {mg / m:>11.0f}",
+                  flush=True)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 
 from .atomic import write_atomic
 from .errors import ActorgraphError
@@ -38,7 +39,7 @@ from .when import parse_when
 
 __all__ = ["Cache", "cache_folder", "encode_values", "decode_values"]
 
-FORMAT = "actorgraph-cache-1"
+FORMAT = "actorgraph-cache-2"
 _OFF = ("off", "0", "no", "false", "none")
 
 
@@ -121,33 +122,53 @@ class _Reread(Locator):
 
 # -- records <-> JSON ---------------------------------------------------------------------------
 
-def _record_json(r):
+def _record_json(r, files):
     d = to_dict(r)
-    d["where"] = list(r.where)
+    d["where"] = [files.setdefault(r.where[0], len(files)), *r.where[1:]]
     if isinstance(r, Source):
         d["text_path"] = r.text_path
-    elif isinstance(r, Relation):
-        d["claimants"] = list(r.claimants)
-        d.pop("asserted_by")
     return d
+
+
+def _relation_row(r, files):
+    """A relation as one JSON list, in the order of :data:`_ROW` (the file as its number)."""
+    where = r.where
+    return [r.id, r.subject, r.object, r.type, r.modality, r.polarity, r.mode, r.context, r.claimants,
+            None if r.when is None else r.when.text, [[e.source, e.quote, e.record] for e in r.evidence],
+            r.attributes, r.note, files.setdefault(where[0], len(files)), where[1], where[2]]
 
 
 def _when(v):
     return None if v is None else parse_when(v)
 
 
-def _source(d):
-    return Source(**{**d, "published": _when(d["published"]), "where": tuple(d["where"])})
+def _where(w, files):
+    return (files[w[0]], w[1], w[2])
 
 
-def _entity(d):
-    return Entity(**{**d, "aliases": tuple(d["aliases"]), "where": tuple(d["where"])})
+def _source(d, files):
+    return Source(**{**d, "published": _when(d["published"]), "where": _where(d["where"], files)})
 
 
-def _relation(d):
-    ev = tuple(Evidence(e["source"], e.get("quote"), e.get("record")) for e in d["evidence"])
-    return Relation(**{**d, "context": tuple(d["context"]), "when": _when(d["when"]), "evidence": ev,
-                       "claimants": tuple(d["claimants"]), "where": tuple(d["where"])})
+def _entity(d, files):
+    return Entity(**{**d, "aliases": tuple(d["aliases"]), "where": _where(d["where"], files)})
+
+
+def _relations(rows, files, entities, sources):
+    """The relations of the rows of :func:`_relation_row`; ids, words and dates shared as in a
+    fresh load (the entity's own id string, one string per word, one :class:`When` per date)."""
+    intern = sys.intern
+    ent = {k: e.id for k, e in entities.items()}
+    src = {k: s.id for k, s in sources.items()}
+    out = {}
+    for (rid, subject, obj, rtype, modality, polarity, mode, context, claimants, when, evidence, attributes,
+         note, f, line, col) in rows:
+        out[rid] = Relation(rid, ent[subject], ent[obj], intern(rtype), intern(modality), polarity,
+                            None if mode is None else intern(mode), tuple(intern(c) for c in context), None,
+                            None if when is None else parse_when(when),
+                            tuple(Evidence(src[s], q, rec) for s, q, rec in evidence), attributes, note,
+                            (files[f], line, col), tuple(ent[c] for c in claimants))
+    return out
 
 
 class Cache:
@@ -240,9 +261,11 @@ class Cache:
         if data is None or self._texts_digest(data.get("texts", [])) != data.get("texts_digest"):
             return None
         try:
-            return ({d["id"]: _source(d) for d in data["sources"]}, {d["id"]: _entity(d) for d in data["entities"]},
-                    {d["id"]: _relation(d) for d in data["relations"]})
-        except (KeyError, TypeError, ValueError):
+            files = data["files"]
+            sources = {d["id"]: _source(d, files) for d in data["sources"]}
+            entities = {d["id"]: _entity(d, files) for d in data["entities"]}
+            return sources, entities, _relations(data["relations"], files, entities, sources)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
 
     def put_records(self, key, records):
@@ -252,7 +275,10 @@ class Cache:
         digest = self._texts_digest(texts)
         if digest is None:
             return
-        self._write("loads", key, {"texts": texts, "texts_digest": digest,
-                                   "sources": [_record_json(r) for r in records.sources.values()],
-                                   "entities": [_record_json(r) for r in records.entities.values()],
-                                   "relations": [_record_json(r) for r in records.relations.values()]})
+        files = {}
+        entry = {"texts": texts, "texts_digest": digest,
+                 "sources": [_record_json(r, files) for r in records.sources.values()],
+                 "entities": [_record_json(r, files) for r in records.entities.values()],
+                 "relations": [_relation_row(r, files) for r in records.relations.values()]}
+        entry["files"] = list(files)
+        self._write("loads", key, entry)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cache import Cache
 from .dataset import Dataset
@@ -219,7 +219,7 @@ def _check(reads, files, limits, options, problems, store, key):
         problems.extend(over)
         problems.sort()
         return None, problems
-    records = build_records(reads, options)
+    records = build_records(reads, replace(options, consume=True))   # these reads are ours alone
     records.files = files
     if key and not problems and not records.problems:
         store.put_records(key, records)

@@ -127,6 +127,7 @@ def test_types_and_starts_of_a_typical_file():
     value, starts = parse_fast(text)
     r1 = value["relations"][0]
     assert r1["polarity"] == "-0.5" and type(r1["polarity"]).__name__ == "Plain"
+    assert type(r1["subject"]) is str
     assert r1["context"] == ["security", "it's", "q", None] and r1["note"] is None
     assert starts == {"relations": [(3, 5), (13, 5)], "entities": [(15, 3)]}
 

@@ -4,9 +4,10 @@ libyaml's C parser (where present) turns the text into *events*; this module
 builds the values from them in one pass, with no implicit type resolution and
 no constructor: nothing in a file can build a Python object, and YAML 1.1
 guessing (``NO`` -> False, ``2023-05-01`` -> date, ``010`` -> 8) never
-happens. Plain (unquoted) scalars come back as :class:`Plain` strings, quoted
-ones as ``str``; the validator decides, field by field, whether a plain scalar
-is a number. Empty plain scalars, ``~`` and ``null`` are ``None``.
+happens. Plain (unquoted) scalars that could be numbers or truth values come
+back as :class:`Plain` strings (see :func:`~graph.read.base.plain`), other
+text as ``str``; the validator decides, field by field, whether a plain
+scalar is a number. Empty plain scalars, ``~`` and ``null`` are ``None``.
 
 Hostile input is refused while it is read, before it can cost anything:
 
@@ -26,7 +27,7 @@ Examples
 >>> doc = parse_text("a: NO\\nb: '7'\\nc: 010\\nd:\\n", "x.yaml")
 >>> doc.value
 {'a': 'NO', 'b': '7', 'c': '010', 'd': None}
->>> isinstance(doc.value["a"], Plain), isinstance(doc.value["b"], Plain)
+>>> isinstance(doc.value["c"], Plain), isinstance(doc.value["b"], Plain)
 (True, False)
 >>> doc.locate("c")
 (3, 4)
@@ -46,7 +47,7 @@ import yaml
 
 from ..errors import Problem
 from ..words import short
-from .base import Plain
+from .base import Plain, plain
 from .yaml_syntax import odd_break, syntax_problem
 
 __all__ = ["Plain", "Document", "REFUSED", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode"]
@@ -241,6 +242,7 @@ def _build(parser, path, problems, tainted):
     while check():
         ev = get()
         t = type(ev)
+        bare = False    # a plain, untagged scalar (for the merge key '<<')
         if t is _SE:
             if ev.anchor is not None:
                 _anchor(ev, path, problems)
@@ -261,7 +263,8 @@ def _build(parser, path, problems, tainted):
             else:
                 value = ev.value
                 if tag is None and not ev.style:   # plain and untagged: may be read as a number or null
-                    value = None if value in _NULLS else Plain(value)
+                    bare = True
+                    value = None if value in _NULLS else plain(value)
             node = ScalarNode(ev.value, ev.start_mark)
         elif t is _MSE or t is _SSE:
             if ev.anchor is not None:
@@ -309,9 +312,9 @@ def _build(parser, path, problems, tainted):
             top[0].value.append(node)
             top[1].append(value)
         elif top[2] is None:                    # a mapping key
-            top[2] = (node, value)
+            top[2] = (node, value, bare)
         else:                                   # a mapping value
-            knode, kvalue = top[2]
+            knode, kvalue, kbare = top[2]
             top[2] = None
             if kvalue is REFUSED:                  # a tagged key: already reported
                 continue
@@ -328,7 +331,7 @@ def _build(parser, path, problems, tainted):
                                         f"duplicate key '{short(k)}' (first at line {seen[k]}): "
                                         "each key may appear once in a mapping"))
                 continue
-            if k == "<<" and type(kvalue) is Plain:
+            if k == "<<" and kbare:
                 line, col = _mark(knode)
                 problems.append(Problem(path, line, col,
                                         "merge keys ('<<') are not allowed: write the fields out in full"))

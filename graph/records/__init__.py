@@ -47,11 +47,14 @@ __all__ = ["build_records", "Records", "Options", "ID_PATTERN", "scalar_value"]
 @dataclass(frozen=True)
 class Options:
     """How records are built: the data folder (``root``) that stored texts must lie in,
-    unless ``allow_texts_outside``; the largest stored text read."""
+    unless ``allow_texts_outside``; the largest stored text read; whether the pieces may be
+    consumed."""
 
     root: str | None = None
     allow_texts_outside: bool = False
     max_text_bytes: int = MAX_BYTES
+    #: let each relation's piece values go once it is built (for reads nobody looks at again)
+    consume: bool = False
 
 
 @dataclass

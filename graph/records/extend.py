@@ -39,10 +39,12 @@ def is_extension(ctx):
     return None
 
 
-def plain_records(pieces, what, problems, extensions, invalid=None):
+def plain_records(pieces, what, problems, extensions, invalid=None, consume=False):
     """``(ctx, id)`` of each record of *pieces* that is not an extension, in order; the
     extensions are appended to *extensions* (to be applied once every record is built), and
-    records refused while reading or with a bad ``extend`` are left out (already reported)."""
+    records refused while reading or with a bad ``extend`` are left out (already reported).
+    With *consume*, a record's values are let go once it is built (the loader's own reads:
+    a million claims are not held twice)."""
     for piece in pieces:
         ctx, rid = begin(piece, what, problems, invalid)
         if ctx is None:
@@ -52,6 +54,8 @@ def plain_records(pieces, what, problems, extensions, invalid=None):
             extensions.append((ctx, rid))
         elif extension is not None:
             yield ctx, rid
+            if consume:
+                piece.values = ctx.values = None
 
 
 def extension_of(ctx, rid, records, invalid, what, out):

@@ -117,7 +117,7 @@ def build_relations(pieces, out, options):
     """Validate the relation *pieces* into ``out.relations``."""
     ids = Ids("relation")
     extensions = []
-    for ctx, rid in plain_records(pieces, "relation", out.problems, extensions):
+    for ctx, rid in plain_records(pieces, "relation", out.problems, extensions, consume=options.consume):
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "relations")
         subject = entity_ref(ctx, "subject", out, required=True)
