@@ -84,7 +84,7 @@ def _node_attrs(e: Entity) -> dict:
 
 
 def _edge_attrs(r: Relation) -> dict:
-    d = relation_dict(r)
+    d = relation_dict(r, share=True)
     d["quad"] = RELATION_TYPES[r.type].quad
     return d
 

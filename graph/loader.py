@@ -183,6 +183,7 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
         reread = _reread(limits)
         reads = [data if isinstance(data, FileRead) else _read(f, data, keys[f], store, reread)
                  for f, data in contents.items()]
+        del contents   # (what the reads need of the bytes, they keep)
         return _check(reads, files, limits, options, problems, store, key)
 
 

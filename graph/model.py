@@ -149,11 +149,11 @@ def _names(cls):
     return names
 
 
-def _attributes(a):
+def _attributes(a, share=False):
     for v in a.values():
         if type(v) not in _SCALARS:
             return _plain(a)
-    return dict(a)
+    return a if share else dict(a)
 
 
 def _evidence(ev):
@@ -161,14 +161,18 @@ def _evidence(ev):
             for e in ev]
 
 
-def relation_dict(r) -> dict:
-    """:func:`to_dict` of a :class:`Relation` (the same dict, made faster: one per edge of the graph)."""
+def relation_dict(r, share=False) -> dict:
+    """:func:`to_dict` of a :class:`Relation` (the same dict, made faster: one per edge of the graph).
+
+    With *share*, an ``attributes`` mapping of plain values is the relation's own, not a copy
+    (the graph's edges: a million claims are not held twice).
+    """
     when = r.when
     return {"id": r.id, "subject": r.subject, "object": r.object, "type": r.type, "modality": r.modality,
             "polarity": r.polarity, "mode": r.mode, "context": list(r.context),
             "asserted_by": list(r.claimants) if len(r.claimants) > 1 else r.asserted_by,
             "when": None if when is None else when.text, "evidence": _evidence(r.evidence),
-            "attributes": _attributes(r.attributes) if r.attributes else {}, "note": r.note}
+            "attributes": _attributes(r.attributes, share) if r.attributes else {}, "note": r.note}
 
 
 def to_dict(record, *, drop_empty=False) -> dict:

@@ -108,7 +108,7 @@ class RecordLocator(Locator):
         return (self.n, 0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """One record to build: its kind, its fields and where it is."""
 

@@ -45,7 +45,8 @@ class YamlLocator(Locator):
 
 class _FullRead:
     """The full read of one file's text (its node tree), made once, when a location inside a
-    record read the fast way is asked for."""
+    record read the fast way is asked for. Holds the file's text, or its bytes (UTF-8, the
+    smaller, when the reader was given them)."""
 
     __slots__ = ("text", "path", "doc")
 
@@ -54,7 +55,8 @@ class _FullRead:
 
     def __call__(self):
         if self.doc is None:
-            self.doc, self.text = parse_text(self.text, self.path), None
+            text = self.text if isinstance(self.text, str) else decode_utf8(self.text, self.path)[0]
+            self.doc, self.text = parse_text(text, self.path), None
         return self.doc
 
 
@@ -128,8 +130,9 @@ def records_of(doc, base_dir, out):
             out.pieces.append(Piece(key, rec, YamlLocator(doc.path, node), base_dir, doc.is_tainted(rec)))
 
 
-def _fast_read(text, path, base_dir):
-    """The :class:`~graph.read.base.FileRead` of *text* read the fast way, or ``None``."""
+def _fast_read(text, path, base_dir, data=None):
+    """The :class:`~graph.read.base.FileRead` of *text* read the fast way, or ``None``
+    (*data*: the file's bytes, kept instead of the text for later locations)."""
     found = parse_fast(text)
     if found is None:
         return None
@@ -139,7 +142,7 @@ def _fast_read(text, path, base_dir):
                                                     and all(isinstance(r, dict) for r in val))):
             return None   # (a flow list of records, '[{...}]', has no start per record here)
     out = FileRead(path)
-    full = _FullRead(text, path)
+    full = _FullRead(text if data is None else data, path)
     for key, val in top.items():
         if val:
             out.pieces.extend(Piece(key, rec, FastLocator(path, full, key, i, start), base_dir)
@@ -147,9 +150,9 @@ def _fast_read(text, path, base_dir):
     return out
 
 
-def read_yaml_text(text, path, base_dir=None):
+def read_yaml_text(text, path, base_dir=None, *, data=None):
     """The :class:`~graph.read.base.FileRead` of YAML *text* from file *path* (as displayed)."""
-    fast = _fast_read(text, path, base_dir)
+    fast = _fast_read(text, path, base_dir, data)
     if fast is not None:
         return fast
     doc = parse_text(text, path)
@@ -169,4 +172,4 @@ def read(path, data, *, base_dir=None):
     text, problem = decode_utf8(data, path)
     if problem is not None:
         return FileRead(path, problems=[problem], complete=False)
-    return read_yaml_text(text, path, base_dir)
+    return read_yaml_text(text, path, base_dir, data=data)

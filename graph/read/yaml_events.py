@@ -42,6 +42,7 @@ from __future__ import annotations
 from __future__ import annotations
 
 import re
+from sys import intern
 
 import yaml
 
@@ -339,7 +340,7 @@ def _build(parser, path, problems, tainted):
                 continue
             seen[k] = knode.start_mark.line + 1
             top[0].value.append((knode, node))
-            top[1][k] = value
+            top[1][intern(k)] = value
     if root is None:
         return None, None
     return root

@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 import re
+from sys import intern
 
 import yaml
 
@@ -106,7 +107,7 @@ def _simple_flow(rest):
     for k, v in _MAP_PAIR.findall(rest, 1, end):
         if k in out:
             raise _Out
-        out[k] = _scalar_item(v)
+        out[intern(k)] = _scalar_item(v)
     return out, end
 
 
@@ -178,7 +179,7 @@ def _flow(s, i, depth):
             if m is None or m.group(1) in out:
                 raise _Out
             v, i = _flow(s, m.end(), depth + 1)
-            out[m.group(1)] = v
+            out[intern(m.group(1))] = v
             c = s[i] if i < len(s) else ""
             if c == ",":
                 i = _SPACES.match(s, i + 1).end()
@@ -266,6 +267,7 @@ def _map(L, i, ind, depth):
         key, rest = m.groups()
         if key in out:
             raise _Out
+        key = intern(key)   # one string per field name, not one per record
         i += 1
         if not rest or rest[0] == "#":
             if i < n and (INDS[i] > ind or (INDS[i] == ind and _item(TXT[i]))):
