@@ -36,7 +36,7 @@ from sys import intern
 
 import yaml
 
-from .base import plain
+from .base import _MAYBE, Plain, plain
 
 __all__ = ["parse_fast"]
 
@@ -56,6 +56,8 @@ class _Out(Exception):
 _KEY = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*"
 # "key:" or "key: rest" (rest may be a comment)
 _KEYLINE = re.compile(rf"({_KEY}):(?: +(.*))?\Z")
+# the common line, "key: plain text" with no '#' or ':' in the text: matched and read in one step
+_KEY_PLAIN = re.compile(rf"({_KEY}): +([A-Za-z0-9_][^#:]*?) *\Z")
 _DQ = re.compile(r'"([^"\\]*)" *(?:#.*)?\Z')
 _SQ = re.compile(r"'((?:[^']|'')*)' *(?:#.*)?\Z")
 _TRAIL = re.compile(r" *(?:#.*)?\Z")
@@ -261,6 +263,16 @@ def _map(L, i, ind, depth):
     n, INDS, TXT = L.n, L.ind, L.txt
     while i < n and INDS[i] == ind:
         t = TXT[i]
+        m = _KEY_PLAIN.match(t)
+        if m is not None:
+            key, s = m.groups()
+            if key in out:
+                raise _Out
+            out[intern(key)] = None if s in _NULLS else (Plain(s) if s[0] in _MAYBE else s)
+            i += 1
+            if i < n and INDS[i] > ind:
+                raise _Out
+            continue
         m = _KEYLINE.match(t)
         if m is None:
             raise _Out
