@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Source
-from ..texts import read_text, resolve_text
+from ..texts import Passages, read_text, resolve_text
 from ..textnorm import normalise
 from ..vocab import SOURCE_KINDS
 from ..words import short
@@ -79,6 +79,6 @@ def build_sources(pieces, out, options):
             out.sources[rid] = src
             if path and cache.get(path) is not None:
                 out.raw_texts[rid] = cache[path]
-                out.texts[rid] = normalise(cache[path])
+                out.texts[rid] = Passages(normalise(cache[path]))
         elif rid is not None:
             out.invalid_sources.add(rid)
