@@ -62,8 +62,10 @@ print(json.dumps({"seconds": dt, "peak": peak, "base": base, "kept": rss(), "n":
 
 def run(what, folder, cache, files):
     env = {**os.environ, "PYTHONHASHSEED": "0"}
+    # run from the cache folder, so that the graph imported is the installed one (or PYTHONPATH's),
+    # never a 'graph' folder that happens to be in the current directory
     out = subprocess.run([sys.executable, "-c", CHILD, what, folder, cache, *files], check=True,
-                         capture_output=True, text=True, env=env)
+                         capture_output=True, text=True, env=env, cwd=cache)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

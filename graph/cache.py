@@ -33,13 +33,13 @@ import sys
 
 from .atomic import write_atomic
 from .errors import ActorgraphError
-from .model import Entity, Evidence, Relation, Source, to_dict
+from .model import Entity, Evidence, Relation, Source, edge_dict, to_dict
 from .read.base import FileRead, Locator, Piece, Plain
 from .when import parse_when
 
 __all__ = ["Cache", "cache_folder", "encode_values", "decode_values"]
 
-FORMAT = "actorgraph-cache-2"
+FORMAT = "actorgraph-cache-3"
 _OFF = ("off", "0", "no", "false", "none")
 
 
@@ -130,12 +130,8 @@ def _record_json(r, files):
     return d
 
 
-def _relation_row(r, files):
-    """A relation as one JSON list, in the order of :data:`_ROW` (the file as its number)."""
-    where = r.where
-    return [r.id, r.subject, r.object, r.type, r.modality, r.polarity, r.mode, r.context, r.claimants,
-            None if r.when is None else r.when.text, [[e.source, e.quote, e.record] for e in r.evidence],
-            r.attributes, r.note, files.setdefault(where[0], len(files)), where[1], where[2]]
+def _where_row(r, files):
+    return [files.setdefault(r.where[0], len(files)), r.where[1], r.where[2]]
 
 
 def _when(v):
@@ -154,21 +150,42 @@ def _entity(d, files):
     return Entity(**{**d, "aliases": tuple(d["aliases"]), "where": _where(d["where"], files)})
 
 
-def _relations(rows, files, entities, sources):
-    """The relations of the rows of :func:`_relation_row`; ids, words and dates shared as in a
+def _relations(edges, wheres, files, entities, sources):
+    """``(relations, edge data)`` of a load entry: each relation's edge dict (as the graph holds
+    it, read whole by the JSON decoder) gives its fields. Ids, words and dates are shared as in a
     fresh load (the entity's own id string, one string per word, one :class:`When` per date)."""
     intern = sys.intern
     ent = {k: e.id for k, e in entities.items()}
     src = {k: s.id for k, s in sources.items()}
-    out = {}
-    for (rid, subject, obj, rtype, modality, polarity, mode, context, claimants, when, evidence, attributes,
-         note, f, line, col) in rows:
-        out[rid] = Relation(rid, ent[subject], ent[obj], intern(rtype), intern(modality), polarity,
-                            None if mode is None else intern(mode), tuple(intern(c) for c in context), None,
-                            None if when is None else parse_when(when),
-                            tuple(Evidence(src[s], q, rec) for s, q, rec in evidence), attributes, note,
-                            (files[f], line, col), tuple(ent[c] for c in claimants))
-    return out
+    out, data = {}, {}
+    for d, (f, line, col) in zip(edges, wheres, strict=True):
+        rid = d["id"]
+        d["subject"] = subject = ent[d["subject"]]
+        d["object"] = obj = ent[d["object"]]
+        d["type"] = rtype = intern(d["type"])
+        d["modality"] = modality = intern(d["modality"])
+        mode = d["mode"]
+        if mode is not None:
+            d["mode"] = mode = intern(mode)
+        d["context"] = context = [intern(c) for c in d["context"]]
+        claimants = d["asserted_by"]
+        if claimants is None:
+            claimants = ()
+        elif type(claimants) is list:
+            claimants = d["asserted_by"] = [ent[c] for c in claimants]
+        else:
+            claimants = (ent[claimants],)
+        d["quad"] = intern(d["quad"])
+        when = d["when"]
+        evidence = []
+        for e in d["evidence"]:
+            e["source"] = s = src[e["source"]]
+            evidence.append(Evidence(s, e.get("quote"), e.get("record")))
+        out[rid] = Relation(rid, subject, obj, rtype, modality, d["polarity"], mode, tuple(context), None,
+                            None if when is None else parse_when(when), tuple(evidence), d["attributes"],
+                            d["note"], (files[f], line, col), tuple(claimants))
+        data[rid] = d
+    return out, data
 
 
 class Cache:
@@ -256,7 +273,8 @@ class Cache:
         return h.hexdigest()
 
     def get_records(self, key):
-        """``(sources, entities, relations)`` of a clean earlier load with the same inputs, or ``None``."""
+        """``(sources, entities, relations, edge data)`` of a clean earlier load with the same inputs,
+        or ``None``."""
         data = self._read("loads", key)
         if data is None or self._texts_digest(data.get("texts", [])) != data.get("texts_digest"):
             return None
@@ -264,7 +282,8 @@ class Cache:
             files = data["files"]
             sources = {d["id"]: _source(d, files) for d in data["sources"]}
             entities = {d["id"]: _entity(d, files) for d in data["entities"]}
-            return sources, entities, _relations(data["relations"], files, entities, sources)
+            relations, edges = _relations(data["relations"], data["where"], files, entities, sources)
+            return sources, entities, relations, edges
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
 
@@ -279,6 +298,7 @@ class Cache:
         entry = {"texts": texts, "texts_digest": digest,
                  "sources": [_record_json(r, files) for r in records.sources.values()],
                  "entities": [_record_json(r, files) for r in records.entities.values()],
-                 "relations": [_relation_row(r, files) for r in records.relations.values()]}
+                 "relations": [edge_dict(r) for r in records.relations.values()],
+                 "where": [_where_row(r, files) for r in records.relations.values()]}
         entry["files"] = list(files)
         self._write("loads", key, entry)

@@ -62,8 +62,7 @@ from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
 from .filters import AUTHOR, TIMES, as_list, claim_tests, claim_times
 from .traverse import Path, nearest, paths_between, time_key
 from .index import Index
-from .model import Entity, Relation, Source, relation_dict, to_dict
-from .vocab import RELATION_TYPES
+from .model import Entity, Relation, Source, edge_dict, to_dict
 
 __all__ = ["Dataset", "Path", "AUTHOR", "TIMES", "time_key"]
 
@@ -83,18 +82,17 @@ def _node_attrs(e: Entity) -> dict:
     return d
 
 
-def _edge_attrs(r: Relation) -> dict:
-    d = relation_dict(r, share=True)
-    d["quad"] = RELATION_TYPES[r.type].quad
-    return d
+_edge_attrs = edge_dict
 
 
-def _add_edges(g, relations):
+def _add_edges(g, relations, edge_data=None):
     """Add one edge per relation to the empty-edged MultiDiGraph *g*, keyed by relation id.
 
     The same as ``g.add_edges_from((r.subject, r.object, r.id, attrs) ...)``, written
     straight into the adjacency (as ``add_edge`` does: one key dict shared by
     ``succ[u][v]`` and ``pred[v][u]``), which is several times faster for a million.
+    *edge_data* (relation id -> edge dict), when given, holds the edges' data already made
+    (by the load cache, from the same relations).
     """
     succ, pred, nodes = getattr(g, "_succ", None), getattr(g, "_pred", None), getattr(g, "_node", None)
     if not (type(succ) is dict and type(pred) is dict and type(nodes) is dict and type(g) is nx.MultiDiGraph):
@@ -108,7 +106,7 @@ def _add_edges(g, relations):
         keys = succ[u].get(v)
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
-        keys[r.id] = _edge_attrs(r)
+        keys[r.id] = _edge_attrs(r) if edge_data is None else edge_data[r.id]
     if hasattr(nx, "_clear_cache"):   # networkx >= 3.3 caches some views on the graph
         nx._clear_cache(g)
 
@@ -120,7 +118,7 @@ class Dataset:
     (YAML text) rather than the constructor.
     """
 
-    def __init__(self, sources, entities, relations, *, files=()):
+    def __init__(self, sources, entities, relations, *, files=(), edge_data=None):
         #: the input files (YAML and stored texts) the data came from; outputs never overwrite them
         self.files: tuple = tuple(files)
         self.sources: dict[str, Source] = dict(sources)
@@ -131,16 +129,16 @@ class Dataset:
             for n in (e.id, e.name, *e.aliases):
                 names.setdefault(n.strip().lower(), e.id)
         self._names = names
-        self.graph = self._build_graph()
+        self.graph = self._build_graph(edge_data)
         self._index = Index(self._relations, self.entities)
 
     # -- construction ---------------------------------------------------
-    def _build_graph(self) -> nx.MultiDiGraph:
+    def _build_graph(self, edge_data=None) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
         g.graph["sources"] = {sid: to_dict(s) for sid, s in self.sources.items()}
         # the node key is the id (an "id" attribute would clash with node-link's own "id")
         g.add_nodes_from((eid, _node_attrs(e)) for eid, e in self.entities.items())
-        _add_edges(g, self._relations.values())
+        _add_edges(g, self._relations.values(), edge_data)
         return g
 
     def _subset(self, relations, extra_entities=()) -> "Dataset":

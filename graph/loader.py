@@ -179,7 +179,8 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
         key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
         found = store.get_records(key) if key else None
         if found is not None and len(found[1]) <= limits.max_entities and len(found[2]) <= limits.max_relations:
-            return Records(*found, files=files), problems
+            sources, entities, relations, edges = found
+            return Records(sources, entities, relations, files=files, edges=edges), problems
         reread = _reread(limits)
         reads = [data if isinstance(data, FileRead) else _read(f, data, keys[f], store, reread)
                  for f, data in contents.items()]
@@ -268,7 +269,8 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
 def dataset_of(records):
     """The :class:`Dataset` of valid :class:`~graph.records.Records`."""
     files = records.files + sorted({s.text_path for s in records.sources.values() if s.text_path})
-    return Dataset(records.sources, records.entities, records.relations.values(), files=files)
+    return Dataset(records.sources, records.entities, records.relations.values(), files=files,
+                   edge_data=records.edges)
 
 
 def loads(text, *, name="<string>", base_dir=None, allow_texts_outside=False) -> Dataset:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields
 from .vocab import RELATION_TYPES
 from .when import When
 
-__all__ = ["Source", "Entity", "Relation", "Evidence", "to_dict", "FIELDS"]
+__all__ = ["Source", "Entity", "Relation", "Evidence", "to_dict", "relation_dict", "edge_dict", "FIELDS"]
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,14 @@ def relation_dict(r, share=False) -> dict:
             "asserted_by": list(r.claimants) if len(r.claimants) > 1 else r.asserted_by,
             "when": None if when is None else when.text, "evidence": _evidence(r.evidence),
             "attributes": _attributes(r.attributes, share) if r.attributes else {}, "note": r.note}
+
+
+def edge_dict(r) -> dict:
+    """The data of a relation's edge in the dataset's graph: its fields (plain attributes shared,
+    see :func:`relation_dict`) and its ``quad``."""
+    d = relation_dict(r, share=True)
+    d["quad"] = RELATION_TYPES[r.type].quad
+    return d
 
 
 def to_dict(record, *, drop_empty=False) -> dict:

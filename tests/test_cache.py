@@ -56,7 +56,12 @@ def _same(a, b):
     assert {k: graph.to_dict(e) for k, e in a.entities.items()} == {k: graph.to_dict(e) for k, e in b.entities.items()}
     assert {k: graph.to_dict(s) for k, s in a.sources.items()} == {k: graph.to_dict(s) for k, s in b.sources.items()}
     assert [r.where for r in a.relations()] == [r.where for r in b.relations()]
+    assert [r.claimants for r in a.relations()] == [r.claimants for r in b.relations()]
     assert a.files == b.files
+    # the graph too: the same nodes and edges with the same data, in the same order
+    assert list(a.graph.nodes(data=True)) == list(b.graph.nodes(data=True))
+    assert list(a.graph.edges(keys=True, data=True)) == list(b.graph.edges(keys=True, data=True))
+    assert a.graph.graph == b.graph.graph
 
 
 def test_a_second_load_reads_the_validated_records_from_the_cache(data, tmp_path, spy):
@@ -157,3 +162,37 @@ def test_the_cache_can_be_turned_off_and_moved(data, tmp_path, monkeypatch):
     graph.load(data)
     assert len(_entries(tmp_path / "e")) == 3
     assert not any(p.suffix == ".json" for p in data.rglob("*"))    # never in the data folder
+
+
+RICH = """# constructed example
+sources:
+  - {id: d1, title: A constructed event list, kind: dataset}
+entities:
+  - {id: CHN, name: China, kind: state, aliases: [Beijing], codes: {iso3: CHN}}
+relations:
+  - id: r2
+    subject: CHN
+    object: PAK
+    type: COOPERATE
+    mode: diplomatic
+    context: [economic, political]
+    polarity: 3.5
+    modality: claimed
+    asserted_by: [CHN, PAK]
+    when: 2020-01..2021-06
+    evidence: [{source: d1, record: ev-17}, {source: s1, quote: the two states}]
+    attributes: {count: 3, tags: [a, b], ok: true}
+    note: A constructed relation.
+"""
+
+
+def test_every_field_and_the_graph_come_back_the_same_from_the_cache(data, tmp_path):
+    (data / "c.yaml").write_text(RICH, encoding="utf-8")
+    cold = graph.load(data, cache=False)
+    graph.load(data, cache_dir=tmp_path / "c")
+    again = graph.load(data, cache_dir=tmp_path / "c")
+    _same(cold, again)
+    r = again.relation("r2")
+    assert r.claimants == ("CHN", "PAK") and r.asserted_by == "CHN" and r.when.text == "2020-01..2021-06"
+    assert again.graph.edges["CHN", "PAK", "r2"]["attributes"] == {"count": 3, "tags": ["a", "b"], "ok": True}
+    assert r.subject is again.entities["CHN"].id     # ids shared, as in a fresh load
