@@ -104,6 +104,8 @@ def missing(ctx, name):
 def text(ctx, name, required=False):
     """The field as text, or ``None`` (reported when it is required, or not text)."""
     v = ctx.values.get(name)
+    if type(v) is str and (not required or v[:1].strip() or v.strip()):   # (the common case)
+        return v
     if v is None:
         if required:
             missing(ctx, name)
