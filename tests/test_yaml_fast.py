@@ -71,6 +71,12 @@ def test_every_yaml_file_of_the_project_reads_the_same():
     assert taken >= 20, taken   # the fast reader does read real files
 
 
+def test_the_seed_data_is_read_the_fast_way():
+    for path in glob.glob(os.path.join(ROOT, "data", "**", "*.yaml"), recursive=True):
+        with open(path, encoding="utf-8") as f:
+            assert agrees(f.read()), path
+
+
 def test_files_our_writer_writes_are_read_the_fast_way():
     from graph.formats.data_yaml import data_yaml
     text = data_yaml({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "aliases": ["NO", "010"]}],
@@ -84,7 +90,8 @@ def test_files_our_writer_writes_are_read_the_fast_way():
     "a: 1\na: 2\n",                          # duplicate key
     "a: &x 1\nb: *x\n",                      # anchor, alias
     "a: !!str 5\n",                          # tag
-    "a: |\n  text\n",                        # block scalar
+    "a: |+\n  text\n",                       # block scalar that keeps its last line breaks
+    "a: >\n  text\n    more\n",               # folded, with a more-indented line
     "a: one\n  two\n",                       # multi-line plain scalar
     'a: "one\n  two"\n',                     # multi-line quoted scalar
     'a: "tab\\there"\n',                     # escape
@@ -150,7 +157,7 @@ def test_a_problem_inside_a_record_read_the_fast_way_is_located_at_its_field(tmp
 
 # -- generated documents: tricky scalars in every style, compared with the full reader ----------
 
-SCALARS = ["PAK", "NO", "yes", "010", ".5", "-0.5", "1e5", "+1", "0x1F", "~", "null", "Null", "NULL", "nULL",
+SCALARS = ["PAK", "it's a 'quote'", 'say "no"', "NO", "yes", "010", ".5", "-0.5", "1e5", "+1", "0x1F", "~", "null", "Null", "NULL", "nULL",
            "", " ", "a: b", "a #b", "a#b", "it's", "x, y", "[x]", "{x}", "-x", "- x", "?x", "@x", "%x", "`x",
            "'q'", '"q"', "\u00fcnicode \u0627\u0644", "2012-11", "a  b", " lead", "trail ", "#x", ":x", "x:",
            "x:y", "http://a.b/c?d=e#f", "&a", "*a", "!t", "|", ">", "a,b", "true", "False", "1_000", "-",
@@ -198,8 +205,15 @@ def block(draw, indent, depth=0, scalar=scalar, flow=flow):
     for _ in range(draw(st.integers(1, 4))):
         k = draw(key)
         pad = " " * indent
-        kind = draw(st.sampled_from(["scalar", "flow", "empty", "list", "map"] if depth < 3 else ["scalar"]))
-        if kind == "scalar":
+        kind = draw(st.sampled_from(["scalar", "flow", "empty", "list", "map", "text"] if depth < 3 else ["scalar"]))
+        if kind == "text":     # a block scalar
+            lines.append(f"{pad}{k}: {draw(st.sampled_from(['|', '|-', '>', '>-', '|+', '>2', '|  # c', '>-x']))}")
+            inner = indent + draw(st.sampled_from([0, 1, 2, 2, 4, 4]))
+            for _ in range(draw(st.integers(0, 5))):
+                line = draw(st.sampled_from(["word one", "two", "", "# hash", "x: y", "- item", "\u00e9t\u00e9"] * 3
+                                            + ["  more", "trail ", "   "]))
+                lines.append(" " * inner + line if line.strip() else line)
+        elif kind == "scalar":
             lines.append(f"{pad}{k}: {draw(scalar)}{draw(comment)}")
         elif kind == "flow":
             lines.append(f"{pad}{k}: {draw(flow)}{draw(comment)}")
@@ -258,3 +272,22 @@ def test_generated_documents_are_mostly_read_the_fast_way():
     text = "\n".join(["relations:"] + [f"  - id: r{i}\n    subject: E{i}\n    context: [a, 'b']\n"
                                         f"    evidence:\n      - {{source: s, quote: \"q {i}\"}}" for i in range(50)])
     assert parse_fast(text + "\n") is not None
+
+
+block_text = st.tuples(st.sampled_from(["|", "|-", ">", ">-"]),
+                       st.lists(st.sampled_from(["word one", "two", "", "# hash", "x: y", "- item", "\u00e9t\u00e9",
+                                                 "a  b", "'q'", "[x]"]), min_size=1, max_size=5),
+                       st.sampled_from([1, 2, 4]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(st.lists(block_text, min_size=1, max_size=4))
+def test_block_scalars_in_records_read_the_same(items):
+    lines, taken = ["relations:"], []
+    for n, (head, content, extra) in enumerate(items):
+        lines += [f"  - id: r{n}", f"    note: {head}"]
+        lines += [" " * (4 + extra) + c if c else "" for c in content]
+        lines.append("    when: 2020")
+        taken.append(any(content))
+    text = "\n".join(lines) + "\n"
+    assert agrees(text) or not all(taken) or not all(c[0] for _, c, _ in items)

@@ -12,7 +12,8 @@ and the (line, column) where each record starts.
 It never decides anything on its own: it returns ``None`` (and the full
 reader, with every check and every location, reads the file) for anything
 outside that part or anything the full reader would report — a tab, a
-duplicate key, a multi-line scalar, an anchor, a tag, a quoted key, an escape
+duplicate key, a multi-line flow or quoted scalar, a block scalar other than
+``|``, ``|-``, ``>``, ``>-`` under a key, an anchor, a tag, a quoted key, an escape
 in double quotes, a second document, a line libyaml does not accept (libyaml's
 C parser checks every file the fast way accepts). The locations of fields
 inside a record are found, when a problem is reported, by reading the file
@@ -63,8 +64,8 @@ _SQ = re.compile(r"'((?:[^']|'')*)' *(?:#.*)?\Z")
 _TRAIL = re.compile(r" *(?:#.*)?\Z")
 # the first character of a plain scalar: no indicator, except '-' or '.' before a digit or letter
 _PLAIN_FIRST = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]|[-.][0-9A-Za-z]")
-# in flow context: a plain scalar with none of , [ ] { } # : and no quote
-_FLOW_PLAIN = re.compile(r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-[0-9A-Za-z.])[^,\[\]{}#:'\"]*")
+# in flow context: a plain scalar with none of , [ ] { } # : (and no quote first)
+_FLOW_PLAIN = re.compile(r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-[0-9A-Za-z.])[^,\[\]{}#:]*")
 _FLOW_DQ = re.compile(r'"([^"\\]*)"')
 _FLOW_SQ = re.compile(r"'((?:[^']|'')*)'")
 _FLOW_KEY = re.compile(rf"({_KEY}): +")
@@ -210,10 +211,11 @@ def _flow(s, i, depth):
 class _Lines:
     """The lines that hold something (no blank or comment-only lines): indent, text, number."""
 
-    __slots__ = ("ind", "txt", "num", "n")
+    __slots__ = ("ind", "txt", "num", "n", "raw", "ends")
 
     def __init__(self, text):
-        raw = text.split("\n")
+        raw = self.raw = text.split("\n")
+        self.ends = text.endswith("\n")
         stripped = [line.lstrip(" ") for line in raw]
         keep = [i for i, s in enumerate(stripped) if s and s[0] != "#"]
         self.txt = [stripped[i] for i in keep]
@@ -258,7 +260,9 @@ def _seq(L, i, ind, depth, starts):
     return out, i
 
 
-def _map(L, i, ind, depth):
+def _map(L, i, ind, depth, starts=None):
+    """A block mapping; with *starts* (the top level), the start of each item of a list value
+    is noted under its key."""
     out = {}
     n, INDS, TXT = L.n, L.ind, L.txt
     while i < n and INDS[i] == ind:
@@ -283,15 +287,74 @@ def _map(L, i, ind, depth):
         i += 1
         if not rest or rest[0] == "#":
             if i < n and (INDS[i] > ind or (INDS[i] == ind and _item(TXT[i]))):
-                v, i = _block(L, i, INDS[i], depth + 1)
+                found = None if starts is None else []
+                v, i = _block(L, i, INDS[i], depth + 1, found)
+                if found is not None and isinstance(v, list):
+                    starts[key] = found
             else:
                 v = None
+        elif rest[0] == "|" or rest[0] == ">":
+            v, i = _block_text(L, i, ind, rest)
         else:
             v = _block_scalar(rest)
         out[key] = v
         if i < n and INDS[i] > ind:
             raise _Out
     return out, i
+
+
+_BLOCK_HEAD = re.compile(r"([|>])(-?) *(?:#.*)?\Z")
+
+
+def _block_text(L, i, ind, head):
+    """A block scalar ('|', '|-', '>', '>-') that is the value of a key at indent *ind*, whose
+    header is on the line before significant line *i*; (value, the next significant line)."""
+    m = _BLOCK_HEAD.match(head)
+    if m is None:        # keep ('+') or an indentation indicator: the full reader
+        raise _Out
+    style, strip = m.groups()
+    raw = L.raw
+    j = L.num[i - 1] + 1 if i else 1
+    lines, ci = [], None
+    while j < len(raw):
+        line = raw[j]
+        s = line.lstrip(" ")
+        if not s:
+            if ci is None or len(line) > ci:   # leading empty lines, or spaces that would be content
+                raise _Out
+            lines.append("")
+            j += 1
+            continue
+        indent = len(line) - len(s)
+        if ci is None:
+            if indent <= ind:
+                break
+            ci = indent
+        if indent < ci:
+            break
+        if indent > ci or (style == ">" and line.endswith(" ")):   # kept as they are: the full reader
+            raise _Out
+        lines.append(s)
+        j += 1
+    if ci is None or (j == len(raw) and not L.ends):
+        raise _Out
+    while lines[-1] == "":
+        lines.pop()
+    if style == "|":
+        value = "\n".join(lines)
+    else:
+        value, empty = lines[0], 0
+        for line in lines[1:]:
+            if line:
+                value += ("\n" * empty if empty else " ") + line
+                empty = 0
+            else:
+                empty += 1
+    if not strip:
+        value += "\n"
+    while i < L.n and L.num[i] < j:
+        i += 1
+    return value, i
 
 
 def _libyaml_accepts(text):
@@ -319,30 +382,12 @@ def parse_fast(text):
     L = _Lines(text)
     if not L.n or L.ind[0] != 0 or L.txt[0].startswith(("---", "...", "%")):
         return None
-    out = {}
     starts = {}
     try:
-        i = 0
-        while i < L.n:
-            m = _KEYLINE.match(L.txt[i]) if L.ind[i] == 0 else None
-            if m is None:
-                return None
-            key, rest = m.groups()
-            if key in out:
-                return None
-            i += 1
-            if not rest or rest[0] == "#":
-                if i < L.n and (L.ind[i] > 0 or _item(L.txt[i])):
-                    found = []
-                    v, i = _block(L, i, L.ind[i], 1, found)
-                    if isinstance(v, list):
-                        starts[key] = found
-                else:
-                    v = None
-            else:
-                v = _block_scalar(rest)
-            out[key] = v
+        out, i = _map(L, 0, 0, 0, starts)
     except (_Out, IndexError):
+        return None
+    if i != L.n:
         return None
     if not _libyaml_accepts(text):
         return None
