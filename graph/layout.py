@@ -72,7 +72,7 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=40):
     _pack(pos, boxes)
     pos *= scale
     pos -= pos.mean(axis=0)
-    return [(round(float(x), 1), round(float(y), 1)) for x, y in pos]
+    return [tuple(p) for p in np.round(pos, 1).tolist()]
 
 
 def _component(sub, rng, pivots, iterations):

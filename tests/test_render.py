@@ -123,7 +123,10 @@ def test_page_data_matches_the_dataset(seed, seed_page):
     assert set(d["relations"]) == {r.id for r in seed.relations()}
     assert d["physics"] is True and d["options"]["physics"]["enabled"] is True
     for n in d["nodes"]:
-        assert n["label"] == seed.entities[n["id"]].name and "x" in n and "y" in n
+        # the label (the name), shape and colour are the page's, from the entity's record
+        assert set(n) == {"id", "x", "y", "size"} and d["entities"][n["id"]]["name"] == seed.entities[n["id"]].name
+    for e in d["edges"]:   # no tooltip text, no per-edge style the page can work out
+        assert not {"title", "arrows", "dashes"} & set(e) and set(e) >= {"id", "from", "to", "label", "color", "width"}
     # no local file paths on the page
     assert all("text" not in s for s in d["sources"].values())
 
@@ -155,7 +158,7 @@ def test_parallel_relations_get_distinct_curves():
     for e in d["edges"]:
         if e["from"] == e["to"]:
             continue
-        s = e["smooth"]
+        s = e.get("smooth", {"enabled": False})   # no curve: straight, the page's default
         # the side of the curve seen from A to B: CW from A is CCW from B
         if not s["enabled"]:
             shapes.add(0)
@@ -184,11 +187,12 @@ def test_polarity_colours_and_dashes(seed):
     for r in seed.relations():
         e = by_id[r.id]
         if r.modality == "denied":   # a denial is never drawn in the colour of the event it denies
-            assert e["color"]["color"] == DENIED_COLOR != polarity_color(r.polarity)
+            assert e["color"] == DENIED_COLOR != polarity_color(r.polarity)
             assert e["label"].startswith("denied: ")
         else:
-            assert e["color"]["color"] == polarity_color(r.polarity)
-        assert (e["dashes"] is False) == (r.modality == "reported")
+            assert e["color"] == polarity_color(r.polarity)
+        # the page takes the dash pattern of the claim's modality
+        assert (d["vocab"]["modalities"][d["relations"][r.id]["modality"]]["dashes"] is False) == (r.modality == "reported")
     assert any(r.modality == "denied" for r in seed.relations())
     assert polarity_color(-10) != polarity_color(-2) != polarity_color(0)
     assert polarity_color(99) == polarity_color(10)

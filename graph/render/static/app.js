@@ -19,8 +19,18 @@
   var relIds = Object.keys(REL);
   /* fields the page data leaves out when empty; "made": the date spans of the claim's sources */
   var PUBLISHED = DATA.published || dict();
+  /* what a claim's record already says is not repeated in relmeta: its quad (by its type), the sign of
+     its polarity and its sources (of its evidence, in order, once each); an aggregated page gives them */
+  function quadOf(type) { return hasOwn(VOCAB.types, type) ? VOCAB.types[type].quad : "other"; }
   relIds.forEach(function (rid) {
-    var m = META[rid];
+    var m = META[rid], r = REL[rid];
+    if (m.quad === undefined) m.quad = quadOf(r.type);
+    if (m.sign === undefined) { var p = +r.polarity || 0; m.sign = (p > 0) - (p < 0); }
+    if (m.sources === undefined) {
+      var srcSeen = dict();
+      m.sources = [];
+      (r.evidence || []).forEach(function (ev) { if (!srcSeen[ev.source]) { srcSeen[ev.source] = true; m.sources.push(ev.source); } });
+    }
     m.claimants = m.claimants || [];
     m.contested = !!m.contested;
     if (m.group === undefined) m.group = null;
@@ -229,19 +239,90 @@
     return (id in Object.prototype || c0 === VIS_MARK || c0 === CLAIM_MARK) ? VIS_MARK + id : id;
   }
   function fromVis(id) { id = String(id); return id.charAt(0) === VIS_MARK ? id.slice(1) : id; }
-  DATA.nodes.forEach(function (n) { n.id = toVis(n.id); });
-  DATA.edges.forEach(function (e) { e.id = toVis(e.id); e.from = toVis(e.from); e.to = toVis(e.to); });
+  /* The vis-network items, from the page's compact nodes and edges (graph/render/data.py): the label,
+     shape and colour of a node come from its entity (by kind), an edge's arrow and dash pattern from
+     its modality; one colour object per colour and kind, shared. Tooltips are made when shown (below). */
+  var kindStyles = dict();
+  function kindStyle(kind) {
+    if (!hasOwn(kindStyles, kind)) {
+      var k = hasOwn(VOCAB.kinds, kind) ? VOCAB.kinds[kind] : {shape: "dot", color: "#b0b0b0", border: "#7b7b7b"};
+      kindStyles[kind] = {shape: k.shape, color: {background: k.color, border: k.border,
+        highlight: {background: k.color, border: "#111111"}, hover: {background: k.color, border: "#111111"}}};
+    }
+    return kindStyles[kind];
+  }
+  var visNodes = DATA.nodes.map(function (n) {
+    var e = ENT[n.id], st = kindStyle(e.kind);
+    return {id: toVis(n.id), label: e.name, x: n.x, y: n.y, size: n.size, shape: st.shape, color: st.color};
+  });
+  var edgeColours = dict();
+  function edgeColour(c) {
+    if (!hasOwn(edgeColours, c)) edgeColours[c] = {color: c, highlight: c, hover: c, opacity: 0.95};
+    return edgeColours[c];
+  }
+  function dashesOf(modality) {
+    return hasOwn(VOCAB.modalities, modality) ? VOCAB.modalities[modality].dashes : VOCAB.other_dashes;
+  }
+  var visEdges = DATA.edges.map(function (e) {
+    var item = {id: toVis(e.id), from: toVis(e.from), to: toVis(e.to), label: e.label, width: e.width, arrows: "to",
+                color: edgeColour(e.color), dashes: dashesOf(REL[e.id].modality)};
+    if (e.background) item.background = e.background;
+    if (e.smooth) item.smooth = e.smooth;
+    if (e.selfReference) item.selfReference = e.selfReference;
+    return item;
+  });
   var LINK = VOCAB.claimant_link;
   Object.keys(LINKS).forEach(function (id) {
-    var l = LINKS[id], n = l.rels.length;
-    DATA.edges.push({id: id, from: toVis(l.from), to: toVis(l.to), label: l.verb, dashes: LINK.dashes, width: LINK.width,
-                     color: {color: LINK.color, highlight: "#333333", hover: "#333333", opacity: 0.9},
-                     font: {size: 9, color: "#666666"}, smooth: {enabled: true, type: "curvedCW", roundness: 0.15},
-                     title: name(l.from) + " " + l.verb + " " + n + " claim" + (n === 1 ? "" : "s") + " about " + name(l.to) +
-                            ":\n" + l.rels.map(function (rid) { return REL[rid].type + " " + name(REL[rid].object) + " (" + REL[rid].modality + ")"; }).join("\n")});
+    var l = LINKS[id];
+    visEdges.push({id: id, from: toVis(l.from), to: toVis(l.to), label: l.verb, dashes: LINK.dashes, width: LINK.width,
+                   color: {color: LINK.color, highlight: "#333333", hover: "#333333", opacity: 0.9},
+                   font: {size: 9, color: "#666666"}, smooth: {enabled: true, type: "curvedCW", roundness: 0.15}});
   });
-  var nodesAll = new vis.DataSet(DATA.nodes);
-  var edgesAll = new vis.DataSet(DATA.edges);
+  function linkTitle(id) {
+    var l = LINKS[id], n = l.rels.length;
+    return name(l.from) + " " + l.verb + " " + n + " claim" + (n === 1 ? "" : "s") + " about " + name(l.to) +
+      ":\n" + l.rels.map(function (rid) { return REL[rid].type + " " + name(REL[rid].object) + " (" + REL[rid].modality + ")"; }).join("\n");
+  }
+
+  /* Tooltips (plain text: vis-network shows them with innerText), made when one is shown. */
+  function fmtPolarity(p) { p = +p || 0; return p > 0 ? "+" + p : String(p); }
+  function entityTitle(eid) {
+    var e = ENT[eid], n = function (list) {
+      return AGG ? list.reduce(function (a, gid) { return a + AGG.groups[gid].count; }, 0) : list.length;
+    };
+    var lines = [e.name + " (" + eid + ")", "kind: " + String(e.kind).replace(/_/g, " ")];
+    if (e.aliases && e.aliases.length) lines.push("also: " + e.aliases.join(", "));
+    lines.push("relations: " + n(outRel[eid] || []) + " out, " + n(inRel[eid] || []) + " in");
+    if (e.description) {
+      var d = String(e.description).split(/\s+/).filter(Boolean).join(" ");
+      lines.push(d.length <= 200 ? d : d.slice(0, 199) + "\u2026");
+    }
+    return lines.join("\n");
+  }
+  function relationTitle(rid) {
+    var r = REL[rid], m = META[rid], denied = r.modality === "denied";
+    var lines = [name(r.subject) + " \u2192 " + name(r.object) + ": " + r.type + (r.mode ? "/" + r.mode : "") + " (" + m.quad + ")",
+                 "modality: " + r.modality + (hasOwn(VOCAB.modalities, r.modality) ? " \u2014 " + VOCAB.modalities[r.modality].description : "")];
+    if (r.when) lines.push("when: " + r.when);
+    lines.push("polarity: " + fmtPolarity(r.polarity) + (denied ? " (of the event it denies)" : ""));
+    lines.push((denied ? "denied by: " : "asserted by: ") + whoSays(rid));
+    m.sources.forEach(function (sid) {
+      if (!hasOwn(SRC, sid)) { lines.push("source: " + sid); return; }
+      var s = SRC[sid];
+      lines.push("source: " + (s.title || sid) + (s.published ? " (" + s.published + ")" : ""));
+      if (s.note) lines.push("  note: " + s.note);
+    });
+    if (m.contested) lines.push("contested: asserted and denied, or of opposite sign");
+    return lines.join("\n");
+  }
+  function edgeTitle(visId) {
+    if (String(visId).charAt(0) === CLAIM_MARK) return hasOwn(LINKS, visId) ? linkTitle(visId) : undefined;
+    var rid = fromVis(visId);
+    if (!hasOwn(REL, rid)) return undefined;
+    return AGG ? window.actorgraphAggregatePanel.title(DATA, rid, name) : relationTitle(rid);
+  }
+  var nodesAll = new vis.DataSet(visNodes);
+  var edgesAll = new vis.DataSet(visEdges);
   var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(fromVis(n.id)); }});
   var edgesView = new vis.DataView(edgesAll, {filter: function (e) {
     return e.id.charAt(0) === CLAIM_MARK ? visibleLinks.has(e.id) : visibleEdges.has(fromVis(e.id));
@@ -249,6 +330,130 @@
   var container = byId("ag-network");
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
   window.network = network;
+
+  /* Tooltips on demand: vis-network asks a node or an edge for its title when it shows one; ours are
+     made then from the records, not stored in every item (60,000 edges: megabytes of text no one reads). */
+  (function () {
+    var f = network.body.functions;
+    var nodeProto = Object.getPrototypeOf(f.createNode({id: VIS_MARK + "tooltip-probe"}));
+    var edgeProto = Object.getPrototypeOf(f.createEdge({id: VIS_MARK + "tooltip-probe", from: VIS_MARK, to: VIS_MARK}));
+    nodeProto.getTitle = function () { var eid = fromVis(this.id); return hasOwn(ENT, eid) ? entityTitle(eid) : undefined; };
+    edgeProto.getTitle = function () { return edgeTitle(this.id); };
+  })();
+
+  /* Large graphs (more than LOD_EDGES edges): only what is in view is drawn, and zoomed out (below
+     LOD_SCALE, where arrowheads are a few pixels and labels are not drawn anyway) the edges are stroked
+     as straight lines in one path per colour, width and dash pattern instead of one by one; selected,
+     hovered and contested edges and self-loops are still drawn by vis-network, in full. */
+  var LOD_EDGES = 2000, LOD_SCALE = 0.35;
+  var lod = {enabled: visEdges.length > LOD_EDGES, batched: 0};
+  if (lod.enabled) (function () {
+    var R = network.renderer;
+    function viewBox(ctxScale) {
+      var c = network.canvas.frame.canvas, m = 40 / ctxScale;
+      var a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: c.clientWidth, y: c.clientHeight});
+      return [Math.min(a.x, b.x) - m, Math.min(a.y, b.y) - m, Math.max(a.x, b.x) + m, Math.max(a.y, b.y) + m];
+    }
+    function inView(e, v) {
+      var f = e.from, t = e.to;
+      return !((f.x < v[0] && t.x < v[0]) || (f.x > v[2] && t.x > v[2]) || (f.y < v[1] && t.y < v[1]) || (f.y > v[3] && t.y > v[3]));
+    }
+    function special(e) {
+      var o = e.options;
+      return e.selected || e.hover || e.from === e.to || (o.background && o.background.enabled);
+    }
+    function curved(e) { return e.options.smooth && e.options.smooth.enabled; }
+    R._drawEdges = function (ctx) {
+      var edges = this.body.edges, idx = this.body.edgeIndices, s = this.body.view.scale, v = viewBox(s), i, e;
+      if (s >= LOD_SCALE) {
+        for (i = 0; i < idx.length; i++) { e = edges[idx[i]]; if (e.connected && (curved(e) || inView(e, v))) e.draw(ctx); }
+        lod.batched = 0;
+        return;
+      }
+      var groups = new Map(), full = [], n = 0;
+      for (i = 0; i < idx.length; i++) {
+        e = edges[idx[i]];
+        if (!e.connected || e.options.hidden || !inView(e, v)) continue;
+        if (special(e)) { full.push(e); continue; }
+        var o = e.options, d = o.dashes, key = o.color.color + "|" + o.width + "|" + (d ? String(d) : "");
+        var g = groups.get(key);
+        if (!g) groups.set(key, g = {colour: o.color.color, width: o.width, dashes: Array.isArray(d) ? d : (d ? [5, 5] : null), edges: []});
+        g.edges.push(e);
+        n++;
+      }
+      ctx.save();
+      ctx.globalAlpha = 0.95;
+      ctx.lineCap = "round";
+      groups.forEach(function (g) {
+        ctx.strokeStyle = g.colour;
+        ctx.lineWidth = g.width;
+        ctx.setLineDash(g.dashes || []);
+        ctx.beginPath();
+        for (var k = 0; k < g.edges.length; k++) {
+          var a = g.edges[k].from, b = g.edges[k].to;
+          ctx.moveTo(a.x, a.y);
+          ctx.lineTo(b.x, b.y);
+        }
+        ctx.stroke();
+      });
+      ctx.restore();
+      lod.batched = n;
+      full.forEach(function (x) { x.draw(ctx); });
+    };
+    /* nodes, zoomed out: filled and stroked in one path per shape and colour (labels are below
+       vis-network's size threshold there); their bounding boxes are kept current for clicks and tooltips */
+    var origNodes = R._drawNodes;
+    function shapePath(ctx, shape, x, y, r) {
+      var k, n, a, rr;
+      if (shape === "dot" || shape === "ellipse" || shape === "circle") { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); return; }
+      if (shape === "square" || shape === "box") { ctx.rect(x - r, y - r, 2 * r, 2 * r); return; }
+      n = {diamond: 4, triangle: 3, triangleDown: 3, hexagon: 6, star: 10}[shape] || 4;
+      for (k = 0; k < n; k++) {
+        a = (shape === "triangleDown" ? Math.PI / 2 : -Math.PI / 2) + 2 * Math.PI * k / n + (shape === "hexagon" ? Math.PI / 6 : 0);
+        rr = shape === "star" && k % 2 ? r * 0.45 : r;
+        if (k === 0) ctx.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); else ctx.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a));
+      }
+      ctx.closePath();
+    }
+    R._drawNodes = function (ctx, alwaysShow) {
+      var s = this.body.view.scale;
+      if (alwaysShow || s >= LOD_SCALE) return origNodes.call(this, ctx, alwaysShow);
+      var nodes = this.body.nodes, idx = this.body.nodeIndices, v = viewBox(s), groups = new Map(), full = [];
+      for (var i = 0; i < idx.length; i++) {
+        var nd = nodes[idx[i]];
+        if (nd.hover || nd.isSelected()) { full.push(nd); continue; }
+        nd.updateBoundingBox(ctx, nd.selected);
+        var o = nd.options, r = o.size;
+        if (o.hidden || nd.x + r < v[0] || nd.x - r > v[2] || nd.y + r < v[1] || nd.y - r > v[3]) continue;
+        var key = o.shape + "|" + o.color.background + "|" + o.color.border;
+        var g = groups.get(key);
+        if (!g) groups.set(key, g = {shape: o.shape, fill: o.color.background, stroke: o.color.border, width: o.borderWidth, nodes: []});
+        g.nodes.push(nd);
+      }
+      ctx.save();
+      ctx.setLineDash([]);
+      groups.forEach(function (g) {
+        ctx.beginPath();
+        for (var k = 0; k < g.nodes.length; k++) shapePath(ctx, g.shape, g.nodes[k].x, g.nodes[k].y, g.nodes[k].options.size);
+        ctx.fillStyle = g.fill;
+        ctx.fill();
+        ctx.strokeStyle = g.stroke;
+        ctx.lineWidth = g.width;
+        ctx.stroke();
+      });
+      ctx.restore();
+      var labels = [];
+      full.forEach(function (nd) { var d = nd.draw(ctx); if (d && d.drawExternalLabel) labels.push(d.drawExternalLabel); });
+      return {drawExternalLabels: function () { labels.forEach(function (f) { f(); }); }};
+    };
+    R._drawArrows = function (ctx) {
+      var edges = this.body.edges, idx = this.body.edgeIndices, s = this.body.view.scale, v = viewBox(s);
+      for (var i = 0; i < idx.length; i++) {
+        var e = edges[idx[i]];
+        if (e.connected && (s >= LOD_SCALE || special(e)) && (curved(e) || inView(e, v))) e.drawArrows(ctx);
+      }
+    };
+  })();
 
   /* Dash patterns in screen pixels when zoomed out: vis-network gives them in graph units, so a
      zoomed-out view of a large graph would stroke thousands of sub-pixel dashes per line (seconds
@@ -770,6 +975,8 @@
     claimantLinkPoint: function (claimant, subject, verb) {
       return api.edgePoint(CLAIM_MARK + (verb || "asserts") + CLAIM_MARK + claimant + CLAIM_MARK + subject, true);
     },
+    /* large graphs: {enabled, batched} (edges stroked as plain lines in the last frame, zoomed out) */
+    lod: function () { return {enabled: lod.enabled, batched: lod.batched, scale: LOD_SCALE}; },
     select: select, search: search, reset: reset, setFocus: setFocus, visibleData: visibleData,
     findActor: findActor,
     /* DOM (page) coordinates of an entity, or of the middle of a relation's line. */
