@@ -36,6 +36,7 @@ from __future__ import annotations
 import calendar
 import math
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 from ..analysis.contested import contested as _contested
 from ..model import to_dict
@@ -97,7 +98,9 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
     for g in groups:
         deg_out[g.subject] += g.count
         deg_in[g.object] += g.count
-    positions = _positions(ds)
+    pool = ThreadPoolExecutor(max_workers=1)   # the layout in a thread, as page_data's
+    layout = pool.submit(_positions, ds)
+    pool.shutdown(wait=False)
     known = ds.entities
     drawn = [(f"g{i}", g) for i, g in enumerate(groups) if g.subject in known and g.object in known]
     curves = smooth_for_parallel([_Pair(gid, g.subject, g.object) for gid, g in drawn])
@@ -136,14 +139,15 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
         if len(g.types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
             summary["types"] = [list(tc) for tc in Counter(rels[rid].type for rid in g.claims).most_common()]
         summaries[gid] = summary
+    entities = {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()}
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
     return {
         "physics": bool(physics),
-        "nodes": node_items(ds, positions, deg_in, deg_out),
+        "nodes": node_items(ds, layout.result(), deg_in, deg_out),
         "edges": edges,
         "options": _options(physics, big),
-        "entities": {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()},
+        "entities": entities,
         "relations": relations,
         "relmeta": relmeta,
         "groups": [],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from ..model import to_dict
@@ -54,7 +55,11 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     for r in rels:
         deg_out[r.subject] += 1
         deg_in[r.object] += 1
-    positions = _positions(ds, rels)  # also the starting point of a physics layout: it settles fast
+    # the layout (also the starting point of a physics layout: it settles fast) runs in a thread while
+    # the rest is built: numpy and scipy let go of the interpreter for most of it
+    pool = ThreadPoolExecutor(max_workers=1)
+    layout = pool.submit(_positions, ds, rels)
+    pool.shutdown(wait=False)
     known = ds.entities
     drawn = [r for r in rels if r.subject in known and r.object in known]
     # a hand-built dataset may cite an unknown entity: draw what can be drawn
@@ -94,18 +99,21 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         relmeta[r.id] = meta
     groups = [{"key": list(g.key), "contested": g.contested, "corroborated": g.corroborated,
                "reasons": g.reasons, "relations": g.relations} for g in shown_groups]
+    entities = {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()}
+    relations = {r.id: to_dict(r, drop_empty=True) for r in rels}
+    reader = reader_data(ds, rels, texts)
     return {
         "physics": bool(physics),
-        "nodes": node_items(ds, positions, deg_in, deg_out),
+        "nodes": node_items(ds, layout.result(), deg_in, deg_out),
         "edges": edges,
         "options": _options(physics, big),
-        "entities": {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()},
-        "relations": {r.id: to_dict(r, drop_empty=True) for r in rels},
+        "entities": entities,
+        "relations": relations,
         "relmeta": relmeta,
         "groups": groups,
         "published": published,
         "sources": sources_data(ds),
-        "reader": reader_data(ds, rels, texts),
+        "reader": reader,
         "vocab": vocab_data(ds),
     }
 

@@ -324,9 +324,34 @@
   var nodesAll = new vis.DataSet(visNodes);
   var edgesAll = new vis.DataSet(visEdges);
   var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(fromVis(n.id)); }});
+  /* Large graphs (more than LOD_EDGES edges): vis-network gets the relations' edges after the first
+     frame, a chunk at a time (pump, below), instead of building tens of thousands of edge objects
+     before anything is drawn; until it holds an edge, the page draws it itself (a plain line, see
+     the level of detail below), finds it under a click, and hands it over at once when it is selected. */
+  var LOD_EDGES = 2000, LOD_SCALE = 0.35;
+  var lod = {enabled: visEdges.length > LOD_EDGES, batched: 0, pending: 0, completeAt: null};
+  var held = new Set();   // vis ids of the relation edges vis-network holds (every one when not lod.enabled)
+  var deferred = lod.enabled ? DATA.edges.map(function (e) { return toVis(e.id); }) : [];
+  lod.pending = deferred.length;
   var edgesView = new vis.DataView(edgesAll, {filter: function (e) {
-    return e.id.charAt(0) === CLAIM_MARK ? visibleLinks.has(e.id) : visibleEdges.has(fromVis(e.id));
+    if (e.id.charAt(0) === CLAIM_MARK) return visibleLinks.has(e.id);
+    return visibleEdges.has(fromVis(e.id)) && (!lod.pending || held.has(e.id));
   }});
+  /* Hand edges (vis ids) to vis-network now. */
+  function hold(ids) {
+    var added = 0;
+    ids.forEach(function (v) { if (!held.has(v)) { held.add(v); added++; } });
+    if (!added) return;
+    lod.pending -= added;
+    edgesView.refresh();
+  }
+  var pumpAt = 0, PUMP_CHUNK = 20000;   // each chunk costs vis-network a pass over every edge it holds: few, large ones
+  function pump() {
+    if (!lod.pending) { if (lod.completeAt === null) lod.completeAt = performance.now(); return; }
+    hold(deferred.slice(pumpAt, pumpAt + PUMP_CHUNK));
+    pumpAt += PUMP_CHUNK;
+    setTimeout(pump, 300);   // room for input and drawing between chunks
+  }
   var container = byId("ag-network");
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
   window.network = network;
@@ -341,12 +366,10 @@
     edgeProto.getTitle = function () { return edgeTitle(this.id); };
   })();
 
-  /* Large graphs (more than LOD_EDGES edges): only what is in view is drawn, and zoomed out (below
-     LOD_SCALE, where arrowheads are a few pixels and labels are not drawn anyway) the edges are stroked
-     as straight lines in one path per colour, width and dash pattern instead of one by one; selected,
-     hovered and contested edges and self-loops are still drawn by vis-network, in full. */
-  var LOD_EDGES = 2000, LOD_SCALE = 0.35;
-  var lod = {enabled: visEdges.length > LOD_EDGES, batched: 0};
+  /* Level of detail, large graphs: only what is in view is drawn, and zoomed out (below LOD_SCALE,
+     where arrowheads are a few pixels and labels are below vis-network's size threshold anyway) the
+     edges are stroked as straight lines in one path per colour, width and dash pattern instead of one
+     by one; selected, hovered and contested edges and self-loops are still drawn by vis-network, in full. */
   if (lod.enabled) (function () {
     var R = network.renderer;
     function viewBox(ctxScale) {
@@ -354,32 +377,38 @@
       var a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: c.clientWidth, y: c.clientHeight});
       return [Math.min(a.x, b.x) - m, Math.min(a.y, b.y) - m, Math.max(a.x, b.x) + m, Math.max(a.y, b.y) + m];
     }
-    function inView(e, v) {
-      var f = e.from, t = e.to;
+    function seen(f, t, v) {
       return !((f.x < v[0] && t.x < v[0]) || (f.x > v[2] && t.x > v[2]) || (f.y < v[1] && t.y < v[1]) || (f.y > v[3] && t.y > v[3]));
     }
+    function inView(e, v) { return seen(e.from, e.to, v); }
     function special(e) {
       var o = e.options;
       return e.selected || e.hover || e.from === e.to || (o.background && o.background.enabled);
     }
     function curved(e) { return e.options.smooth && e.options.smooth.enabled; }
     R._drawEdges = function (ctx) {
-      var edges = this.body.edges, idx = this.body.edgeIndices, s = this.body.view.scale, v = viewBox(s), i, e;
-      if (s >= LOD_SCALE) {
-        for (i = 0; i < idx.length; i++) { e = edges[idx[i]]; if (e.connected && (curved(e) || inView(e, v))) e.draw(ctx); }
-        lod.batched = 0;
-        return;
+      var edges = this.body.edges, nodes = this.body.nodes, idx = this.body.edgeIndices, s = this.body.view.scale;
+      var v = viewBox(s), i, e, groups = new Map(), full = [], n = 0;
+      function batch(colour, width, d, a, b) {
+        var key = colour + "|" + width + "|" + (d ? String(d) : "");
+        var g = groups.get(key);
+        if (!g) groups.set(key, g = {colour: colour, width: width, dashes: Array.isArray(d) ? d : (d ? [5, 5] : null), ends: []});
+        g.ends.push(a, b);
+        n++;
       }
-      var groups = new Map(), full = [], n = 0;
       for (i = 0; i < idx.length; i++) {
         e = edges[idx[i]];
-        if (!e.connected || e.options.hidden || !inView(e, v)) continue;
-        if (special(e)) { full.push(e); continue; }
-        var o = e.options, d = o.dashes, key = o.color.color + "|" + o.width + "|" + (d ? String(d) : "");
-        var g = groups.get(key);
-        if (!g) groups.set(key, g = {colour: o.color.color, width: o.width, dashes: Array.isArray(d) ? d : (d ? [5, 5] : null), edges: []});
-        g.edges.push(e);
-        n++;
+        if (!e.connected || e.options.hidden) continue;
+        if (s >= LOD_SCALE || special(e)) { if (curved(e) || inView(e, v)) full.push(e); }
+        else if (inView(e, v)) batch(e.options.color.color, e.options.width, e.options.dashes, e.from, e.to);
+      }
+      if (lod.pending) {   // the edges vis-network does not hold yet
+        for (i = 0; i < visEdges.length; i++) {
+          var it = visEdges[i];
+          if (held.has(it.id) || it.id.charAt(0) === CLAIM_MARK || !visibleEdges.has(fromVis(it.id))) continue;
+          var a = nodes[it.from], b = nodes[it.to];
+          if (a && b && a !== b && seen(a, b, v)) batch(it.color.color, it.width, it.dashes, a, b);
+        }
       }
       ctx.save();
       ctx.globalAlpha = 0.95;
@@ -389,16 +418,31 @@
         ctx.lineWidth = g.width;
         ctx.setLineDash(g.dashes || []);
         ctx.beginPath();
-        for (var k = 0; k < g.edges.length; k++) {
-          var a = g.edges[k].from, b = g.edges[k].to;
-          ctx.moveTo(a.x, a.y);
-          ctx.lineTo(b.x, b.y);
+        for (var k = 0; k < g.ends.length; k += 2) {
+          ctx.moveTo(g.ends[k].x, g.ends[k].y);
+          ctx.lineTo(g.ends[k + 1].x, g.ends[k + 1].y);
         }
         ctx.stroke();
       });
       ctx.restore();
       lod.batched = n;
       full.forEach(function (x) { x.draw(ctx); });
+    };
+    /* The edge under a click that vis-network does not hold yet (the nearest within a few pixels). */
+    lod.edgeAt = function (p) {
+      if (!lod.pending) return null;
+      var nodes = network.body.nodes, best = null, bestD = 6 / network.getScale();
+      for (var i = 0; i < visEdges.length; i++) {
+        var it = visEdges[i];
+        if (held.has(it.id) || it.id.charAt(0) === CLAIM_MARK || !visibleEdges.has(fromVis(it.id))) continue;
+        var a = nodes[it.from], b = nodes[it.to];
+        if (!a || !b) continue;
+        var dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+        var t = l2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2)) : 0;
+        var d = Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+        if (d < bestD) { bestD = d; best = fromVis(it.id); }
+      }
+      return best;
     };
     /* nodes, zoomed out: filled and stroked in one path per shape and colour (labels are below
        vis-network's size threshold there); their bounding boxes are kept current for clicks and tooltips */
@@ -486,6 +530,7 @@
           byId("ag-loading").className = "ag-done";
           document.documentElement.setAttribute("data-ready", "1");
           api.ready = true;
+          if (lod.pending) setTimeout(pump, 0);
         }, 0);
       });
     }
@@ -530,7 +575,7 @@
       showEntity(id);
     } else if (kind === "edge" && hasOwn(REL, id)) {
       state.sel = ["edge", id];
-      if (visibleEdges.has(id)) network.selectEdges([toVis(id)]); else network.unselectAll();
+      if (visibleEdges.has(id)) { hold([toVis(id)]); network.selectEdges([toVis(id)]); } else network.unselectAll();
       showRelation(id);
     } else {
       state.sel = null;
@@ -547,7 +592,10 @@
     if (params.nodes && params.nodes.length) select("node", fromVis(params.nodes[0]), false);
     else if (params.edges && params.edges.length && String(params.edges[0]).charAt(0) === CLAIM_MARK) select("node", LINKS[params.edges[0]].from, false);
     else if (params.edges && params.edges.length) select("edge", fromVis(params.edges[0]), false);
-    else select(null, null);
+    else {
+      var pending = lod.edgeAt ? lod.edgeAt(params.pointer.canvas) : null;
+      if (pending) select("edge", pending, false); else select(null, null);
+    }
   });
 
   // ---------------------------------------------------------------- filters UI
@@ -770,7 +818,7 @@
     if (state.sel) {
       var kind = state.sel[0], id = state.sel[1];
       if (kind === "node") { if (visibleNodes.has(id)) network.selectNodes([toVis(id)], false); showEntity(id); }
-      else { if (visibleEdges.has(id)) network.selectEdges([toVis(id)]); showRelation(id); }
+      else { if (visibleEdges.has(id)) { hold([toVis(id)]); network.selectEdges([toVis(id)]); } showRelation(id); }
     }
     if (!(opts && opts.noHash)) writeHash();
   }
@@ -963,8 +1011,9 @@
               focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
     },
     visibleNodeIds: function () { return nodesView.getIds().map(fromVis); },
+    /* the relations drawn (on a large graph, also those vis-network does not hold yet) */
     visibleEdgeIds: function () {
-      return edgesView.getIds().filter(function (id) { return id.charAt(0) !== CLAIM_MARK; }).map(fromVis);
+      return DATA.edges.map(function (e) { return e.id; }).filter(function (rid) { return visibleEdges.has(rid); });
     },
     /* the claimant links drawn ("show claimants"): [claimant, subject, verb, [relation ids]] */
     visibleClaimantLinks: function () {
@@ -975,8 +1024,11 @@
     claimantLinkPoint: function (claimant, subject, verb) {
       return api.edgePoint(CLAIM_MARK + (verb || "asserts") + CLAIM_MARK + claimant + CLAIM_MARK + subject, true);
     },
-    /* large graphs: {enabled, batched} (edges stroked as plain lines in the last frame, zoomed out) */
-    lod: function () { return {enabled: lod.enabled, batched: lod.batched, scale: LOD_SCALE}; },
+    /* large graphs: enabled, batched (edges stroked as plain lines in the last frame), pending (edges
+       vis-network does not hold yet), completeAt (ms from navigation start when it held them all) */
+    lod: function () {
+      return {enabled: lod.enabled, batched: lod.batched, scale: LOD_SCALE, pending: lod.pending, completeAt: lod.completeAt};
+    },
     select: select, search: search, reset: reset, setFocus: setFocus, visibleData: visibleData,
     findActor: findActor,
     /* DOM (page) coordinates of an entity, or of the middle of a relation's line. */
@@ -985,7 +1037,9 @@
       return p ? domPoint(p) : null;
     },
     edgePoint: function (id, raw) {
-      var v = raw ? id : toVis(id), e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
+      var v = raw ? id : toVis(id);
+      if (!raw && hasOwn(REL, id) && visibleEdges.has(id)) hold([v]);
+      var e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
       if (!e || !e.edgeType) return null;
       var via = e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined;
       var p = e.edgeType.getPoint(0.5, via);
