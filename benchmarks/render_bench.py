@@ -135,16 +135,20 @@ from graph.render import write_html
 ds = graph.load(sys.argv[1])
 t = time.perf_counter()
 write_html(ds, sys.argv[2], **({"aggregate": sys.argv[3]} if len(sys.argv) > 3 else {}))
-print(json.dumps(time.perf_counter() - t))
+print(json.dumps([time.perf_counter() - t, graph.__file__]))
 """
 
 
 def baseline(browser, a, data, path, aggregate=None):
     """Write the page with the code of checkout *a.baseline* (a subprocess with it on PYTHONPATH), load it."""
     env = dict(os.environ, PYTHONPATH=os.path.abspath(a.baseline))
-    out = subprocess.run([sys.executable, "-c", BASELINE, str(data), str(path)] + ([aggregate] if aggregate else []),
-                         env=env, capture_output=True, text=True, check=True)
-    t_py = json.loads(out.stdout.strip().splitlines()[-1])
+    # run from the checkout: "python -c" puts the working directory first on sys.path
+    out = subprocess.run([sys.executable, "-c", BASELINE, str(Path(data).resolve()), str(Path(path).resolve())]
+                         + ([aggregate] if aggregate else []),
+                         env=env, cwd=a.baseline, capture_output=True, text=True, check=True)
+    t_py, where = json.loads(out.stdout.strip().splitlines()[-1])
+    if not os.path.abspath(where).startswith(os.path.abspath(a.baseline) + os.sep):
+        raise SystemExit(f"--baseline: the subprocess imported graph from {where}, not from {a.baseline}")
     best = None
     for _ in range(a.repeat):
         o = load_page(browser, path, True, a.timeout)

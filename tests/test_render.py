@@ -384,3 +384,48 @@ def test_cli_render_bad_data_exits_1(in_tmp):
     (in_tmp / "data" / "seed" / "broken.yaml").write_text("entities: [{id: X}]\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["render"])
     assert r.exit_code == 1 and "not valid" in r.output
+
+
+# -- the compact data: each record once, what the page works out left out -------------------------
+
+def test_page_data_holds_each_record_once_and_what_the_page_cannot_derive(seed, seed_page):
+    from graph.model import to_dict
+    d = embedded_data(seed_page)
+    assert d["relations"] == {r.id: to_dict(r, drop_empty=True) for r in seed.relations()}
+    assert d["entities"] == {e.id: to_dict(e, drop_empty=True) for e in seed.entities.values()}
+    vocab = d["vocab"]
+    for r in seed.relations():
+        meta, rec = d["relmeta"][r.id], d["relations"][r.id]
+        assert set(meta) <= {"span", "claimants", "contested", "group"}
+        # what the page works out from the record (app.js) is what the dataset says
+        assert vocab["types"][rec["type"]]["quad"] == r.quad
+        assert list(dict.fromkeys(ev["source"] for ev in rec.get("evidence", []))) == list(r.sources)
+        p = rec.get("polarity", 0)
+        assert (p > 0) - (p < 0) == r.sign
+        assert meta.get("claimants", []) == list(r.claimants)
+    # shape and colour of every kind drawn, for the page to style its nodes
+    for e in seed.entities.values():
+        k = vocab["kinds"][e.kind]
+        assert {"shape", "color", "border"} <= set(k)
+
+
+def test_options_switch_with_the_size_of_the_graph():
+    from graph.render.network import options
+    small, big = options(True, False), options(False, True)
+    assert small["physics"]["enabled"] is True and big["physics"]["enabled"] is False
+    assert small["physics"]["stabilization"]["iterations"] == 250
+    assert small["interaction"]["hover"] is True and big["interaction"]["hover"] is False
+    assert big["interaction"]["hideEdgesOnDrag"] is big["interaction"]["hideEdgesOnZoom"] is True
+    assert small["interaction"]["hideEdgesOnDrag"] is small["interaction"]["hideEdgesOnZoom"] is False
+    # straight edges unless an edge has a curve of its own; no layout pass in the browser
+    assert big["edges"]["smooth"] == {"enabled": False} and big["layout"]["improvedLayout"] is False
+
+
+def test_large_page_has_the_level_of_detail_switch():
+    # the page switches to its level of detail (batched drawing, edges handed over after the first
+    # frame) above LOD_EDGES edges; the browser tests check what it does
+    app_js = (ROOT / "graph" / "render" / "static" / "app.js").read_text(encoding="utf-8")
+    assert re.search(r"var LOD_EDGES = 2000\b", app_js)
+    assert not re.search(r"\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=", app_js)   # text only
+    d = page_data(synthetic(LAYOUT_THRESHOLD + 10, 2500), physics=False)
+    assert len(d["edges"]) == 2500 and all("title" not in e for e in d["edges"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 
@@ -56,47 +55,46 @@ def positions(ds, rels=None):
 
 
 def options(physics, big):
-    """vis-network's options for the page: pyvis's defaults for a directed graph, then ours."""
-    from pyvis.network import Network
-    net = Network(directed=True, cdn_resources="in_line")
-    if physics:
-        net.barnes_hut(gravity=-9000, central_gravity=0.3, spring_length=190, spring_strength=0.03,
-                       damping=0.45, overlap=0.35)
-        net.options.physics.stabilization.iterations = 250
-        net.options.physics.stabilization.updateInterval = 25
-    else:
-        net.toggle_physics(False)
-    net.toggle_hide_edges_on_drag(big)
-    opts = json.loads(net.options.to_json())
-    opts.pop("configure", None)
-    edges = opts.setdefault("edges", {})
-    edges.pop("color", None)  # our colours, not inherited from the nodes
-    # straight unless an edge says otherwise (parallel relations and self-loops: smooth_for_parallel)
-    edges["smooth"] = {"enabled": False}
-    edges.update({
-        "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
-        "arrowStrikethrough": False,
-        "font": {"size": 10, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
-                 "align": "middle"},
-        "selectionWidth": 2.5,
-        "hoverWidth": 1.0,
-    })
-    opts["nodes"] = {
-        "borderWidth": 1.5, "borderWidthSelected": 3,
-        "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
-                 "color": "#1a1a1a", "strokeWidth": 4, "strokeColor": "#ffffff"},
+    """vis-network's options for the page: pyvis's defaults for a directed graph (as
+    ``Network(directed=True)`` writes them, with our physics), then ours.
+
+    Written out rather than asked of pyvis's ``Network``: importing it costs half a second
+    (it brings IPython), for a constant.
+    """
+    opts = {
+        "edges": {
+            # straight unless an edge says otherwise (parallel relations and self-loops: smooth_for_parallel)
+            "smooth": {"enabled": False},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "arrowStrikethrough": False,
+            "font": {"size": 10, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
+                     "align": "middle"},
+            "selectionWidth": 2.5,
+            "hoverWidth": 1.0,
+        },
+        "interaction": {
+            "dragNodes": True, "hideEdgesOnDrag": bool(big), "hideNodesOnDrag": False,
+            "hover": not big, "tooltipDelay": 120, "hideEdgesOnZoom": bool(big), "multiselect": False,
+            "keyboard": {"enabled": True, "bindToWindow": False}, "navigationButtons": False,
+        },
+        "physics": {
+            "enabled": bool(physics),
+            "stabilization": {"enabled": True, "fit": True, "iterations": 250 if physics else 1000,
+                              "onlyDynamicEdges": False, "updateInterval": 25 if physics else 50},
+        },
+        "nodes": {
+            "borderWidth": 1.5, "borderWidthSelected": 3,
+            "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
+                     "color": "#1a1a1a", "strokeWidth": 4, "strokeColor": "#ffffff"},
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 7},
     }
-    opts["interaction"].update({
-        "hover": not big, "tooltipDelay": 120, "hideEdgesOnZoom": big, "multiselect": False,
-        "keyboard": {"enabled": True, "bindToWindow": False}, "navigationButtons": False,
-    })
-    opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
-    physics_opts = opts.setdefault("physics", {})
-    physics_opts["enabled"] = bool(physics)
     if physics:
-        physics_opts.update({"solver": "barnesHut", "minVelocity": 1.0, "maxVelocity": 40,
-                             "timestep": 0.5})
-        physics_opts["stabilization"]["fit"] = True
+        opts["physics"].update({
+            "barnesHut": {"avoidOverlap": 0.35, "centralGravity": 0.3, "damping": 0.45,
+                          "gravitationalConstant": -9000, "springConstant": 0.03, "springLength": 190},
+            "solver": "barnesHut", "minVelocity": 1.0, "maxVelocity": 40, "timestep": 0.5,
+        })
     return opts
 
 

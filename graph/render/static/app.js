@@ -22,24 +22,35 @@
   /* what a claim's record already says is not repeated in relmeta: its quad (by its type), the sign of
      its polarity and its sources (of its evidence, in order, once each); an aggregated page gives them */
   function quadOf(type) { return hasOwn(VOCAB.types, type) ? VOCAB.types[type].quad : "other"; }
+  /* the lists below are read, never changed: claims with the same sources share one (a large page
+     has tens of thousands of claims and a handful of sources) */
+  var NO_CLAIMANTS = [], sourceLists = dict(), madeLists = dict();
   relIds.forEach(function (rid) {
     var m = META[rid], r = REL[rid];
     if (m.quad === undefined) m.quad = quadOf(r.type);
     if (m.sign === undefined) { var p = +r.polarity || 0; m.sign = (p > 0) - (p < 0); }
     if (m.sources === undefined) {
-      var srcSeen = dict();
-      m.sources = [];
-      (r.evidence || []).forEach(function (ev) { if (!srcSeen[ev.source]) { srcSeen[ev.source] = true; m.sources.push(ev.source); } });
+      var ev = r.evidence || [], key = ev.map(function (e) { return e.source; }).join("\u0000");
+      if (!hasOwn(sourceLists, key)) {
+        var srcSeen = dict(), list = [];
+        ev.forEach(function (e) { if (!srcSeen[e.source]) { srcSeen[e.source] = true; list.push(e.source); } });
+        sourceLists[key] = list;
+      }
+      m.sources = sourceLists[key];
     }
-    m.claimants = m.claimants || [];
+    m.claimants = m.claimants || NO_CLAIMANTS;
     m.contested = !!m.contested;
     if (m.group === undefined) m.group = null;
-    var seen = dict();
-    m.made = [];
-    m.sources.forEach(function (sid) {
-      var sp = hasOwn(PUBLISHED, sid) ? PUBLISHED[sid] : null;
-      if (sp && !seen[sp[0] + "/" + sp[1]]) { seen[sp[0] + "/" + sp[1]] = true; m.made.push(sp); }
-    });
+    var mk = m.sources.join("\u0000");
+    if (!hasOwn(madeLists, mk)) {
+      var seen = dict(), made = [];
+      m.sources.forEach(function (sid) {
+        var sp = hasOwn(PUBLISHED, sid) ? PUBLISHED[sid] : null;
+        if (sp && !seen[sp[0] + "/" + sp[1]]) { seen[sp[0] + "/" + sp[1]] = true; made.push(sp); }
+      });
+      madeLists[mk] = made;
+    }
+    m.made = madeLists[mk];
   });
   var GROUPS = DATA.groups || [];
   var outRel = dict(), inRel = dict(), byClaimant = dict();
