@@ -54,7 +54,8 @@ True
 >>> e = data["edges"][0]
 >>> e["from"], e["to"], e["label"], e["color"]        # arrow and dashes: by modality, in the page
 ('PAK', 'USA', 'ACCUSE', '#b15555')
->>> data["relations"]["r1"]["modality"], data["vocab"]["modalities"]["claimed"]["dashes"]
+>>> from graph.render.data import records
+>>> records(data["relations"])["r1"]["modality"], data["vocab"]["modalities"]["claimed"]["dashes"]
 ('claimed', [8, 5])
 >>> "title" in e                                      # tooltips are made in the page when shown
 False

@@ -39,10 +39,9 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 from ..analysis.contested import contested as _contested
-from ..model import to_dict
 from ..vocab import MODALITIES
 from .aggregate import UNDATED, aggregate
-from .data import LAYOUT_THRESHOLD, _span, edge_item, node_items, sources_data, vocab_data
+from .data import LAYOUT_THRESHOLD, _span, edge_item, node_items, records_table, sources_data, vocab_data
 from .network import options as _options, positions as _positions, smooth_for_parallel
 from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
@@ -139,7 +138,7 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
         if len(g.types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
             summary["types"] = [list(tc) for tc in Counter(rels[rid].type for rid in g.claims).most_common()]
         summaries[gid] = summary
-    entities = {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()}
+    entities = records_table(ds.entities.values(), "entities")
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
     return {

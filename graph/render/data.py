@@ -7,7 +7,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-from ..model import to_dict
+from ..model import FIELDS, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
 from .network import options as _options, positions as _positions, smooth_for_parallel
 from ..analysis.contested import contested as _contested
@@ -15,7 +15,8 @@ from .reader import reader_data
 from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
                     OTHER_KIND, darker, edge_color, polarity_color)
 
-__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "node_items", "edge_item", "sources_data", "vocab_data"]
+__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "node_items", "edge_item", "records_table", "records",
+           "sources_data", "vocab_data"]
 
 LAYOUT_THRESHOLD = 300
 """Entity count above which the layout is computed in Python and physics is off."""
@@ -32,8 +33,9 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     script turns into vis-network items (:func:`node_items`, :func:`edge_item`:
     a node's place and size, an edge's ends, label, colour, width, and its curve
     or halo when it has one; shapes, dash patterns and tooltips come from the
-    records and ``vocab``, in the page); ``entities``/``relations``/``sources`` are the records as
-    in the YAML (``to_dict``, source text paths left out); ``relmeta`` holds
+    records and ``vocab``, in the page); ``entities``/``relations`` are the records as in the YAML (``to_dict``), in
+    a table that names each field once (:func:`records_table`; :func:`records` turns it back);
+    ``sources`` the sources as in the YAML, text paths left out; ``relmeta`` holds
     the derived fields the filters and panels use that the page cannot read off the
     record (the date span of when it happened, claimants, whether its claim group is
     contested, the index of its group; the page adds quad, sign and sources); ``published`` the date span of each dated source
@@ -99,8 +101,8 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         relmeta[r.id] = meta
     groups = [{"key": list(g.key), "contested": g.contested, "corroborated": g.corroborated,
                "reasons": g.reasons, "relations": g.relations} for g in shown_groups]
-    entities = {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()}
-    relations = {r.id: to_dict(r, drop_empty=True) for r in rels}
+    entities = records_table(ds.entities.values(), "entities")
+    relations = records_table(rels, "relations")
     reader = reader_data(ds, rels, texts)
     return {
         "physics": bool(physics),
@@ -116,6 +118,35 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         "reader": reader,
         "vocab": vocab_data(ds),
     }
+
+
+def records_table(records, kind) -> dict:
+    """The records as in the YAML (``to_dict``), each field name written once:
+    ``{"fields": [name, ...], "rows": [[value or None, ...], ...]}`` (*kind*: ``"entities"`` or
+    ``"relations"``, for the order of the fields). :func:`records` turns it back; so does the page.
+
+    >>> from graph.model import Entity
+    >>> t = records_table([Entity(id="A", name="Alpha", kind="state")], "entities")
+    >>> t["fields"][:3], t["rows"][0][:4]
+    (['id', 'name', 'kind'], ['A', 'Alpha', 'state', None])
+    >>> records(t)
+    {'A': {'id': 'A', 'name': 'Alpha', 'kind': 'state'}}
+    """
+    dicts = [to_dict(x, drop_empty=True) for x in records]
+    names = list(FIELDS[kind])
+    extra = set().union(*dicts) - set(names) if dicts else set()
+    names += sorted(extra)   # a field the list does not know yet (none today)
+    return {"fields": names, "rows": [[d.get(f) for f in names] for d in dicts]}
+
+
+def records(table) -> dict:
+    """``{id: record}`` from a :func:`records_table` (an empty field, ``None``, left out)."""
+    names = table["fields"]
+    out = {}
+    for row in table["rows"]:
+        d = {f: v for f, v in zip(names, row) if v is not None}
+        out[d["id"]] = d
+    return out
 
 
 #: the halo behind the line of a contested claim (shared by every such edge)

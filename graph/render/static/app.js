@@ -8,6 +8,20 @@
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("ag-data").textContent);
+  /* entities and claims come as a table, each field named once (graph/render/data.py records_table):
+     back to one record per id, an empty field left out, before any script reads them */
+  function records(t) {
+    if (!t || !Array.isArray(t.fields) || !Array.isArray(t.rows)) return t;
+    var out = Object.create(null), f = t.fields, n = f.length;
+    t.rows.forEach(function (row) {
+      var o = {};
+      for (var i = 0; i < n; i++) if (row[i] !== null && row[i] !== undefined) o[f[i]] = row[i];
+      out[o.id] = o;
+    });
+    return out;
+  }
+  DATA.entities = records(DATA.entities);
+  DATA.relations = records(DATA.relations);
   var ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, SRC = DATA.sources;
   var VOCAB = DATA.vocab;
   var D = window.actorgraphDom;
