@@ -44,7 +44,7 @@
     if (m.quad === undefined) m.quad = quadOf(r.type);
     if (m.sign === undefined) { var p = +r.polarity || 0; m.sign = (p > 0) - (p < 0); }
     if (m.sources === undefined) {
-      var ev = r.evidence || [], key = ev.map(function (e) { return e.source; }).join("\u0000");
+      var ev = r.evidence || [], key = ev.length === 1 ? "s" + ev[0].source : JSON.stringify(ev.map(function (e) { return e.source; }));
       if (!hasOwn(sourceLists, key)) {
         var srcSeen = dict(), list = [];
         ev.forEach(function (e) { if (!srcSeen[e.source]) { srcSeen[e.source] = true; list.push(e.source); } });
@@ -55,7 +55,7 @@
     m.claimants = m.claimants || NO_CLAIMANTS;
     m.contested = !!m.contested;
     if (m.group === undefined) m.group = null;
-    var mk = m.sources.join("\u0000");
+    var mk = m.sources.length === 1 ? "s" + m.sources[0] : JSON.stringify(m.sources);   // one key per list, unambiguous
     if (!hasOwn(madeLists, mk)) {
       var seen = dict(), made = [];
       m.sources.forEach(function (sid) {
@@ -87,15 +87,20 @@
   function voiced(rid) { return REL[rid].modality + " by " + whoSays(rid); }
   function srcTitle(sid) { return hasOwn(SRC, sid) ? (SRC[sid].title || sid) : String(sid); }
   var VERBS = {reported: "reports", claimed: "claims", recommended: "recommends", speculated: "speculates", denied: "denies"};
-  var nameIndex = dict();   // lower-cased id, name or alias -> entity id (first wins)
+  var nameIndex = null;   // lower-cased id, name or alias -> entity id (first wins); made on first use
   var nameList = [];
-  Object.keys(ENT).forEach(function (eid) {
-    var e = ENT[eid];
-    [eid, e.name].concat(e.aliases || []).forEach(function (n) {
-      var key = String(n).trim().toLowerCase();
-      if (!hasOwn(nameIndex, key)) { nameIndex[key] = eid; nameList.push([String(n), eid]); }
+  function names() {
+    if (nameIndex) return nameIndex;
+    nameIndex = dict();
+    Object.keys(ENT).forEach(function (eid) {
+      var e = ENT[eid];
+      [eid, e.name].concat(e.aliases || []).forEach(function (n) {
+        var key = String(n).trim().toLowerCase();
+        if (!hasOwn(nameIndex, key)) { nameIndex[key] = eid; nameList.push([String(n), eid]); }
+      });
     });
-  });
+    return nameIndex;
+  }
   function count(list, fn) { var c = dict(); list.forEach(function (x) { var k = fn(x); c[k] = (c[k] || 0) + 1; }); return c; }
   /* An aggregated page (DATA.aggregate): each "relation" is a group of claims, with the types and
      modalities present in relmeta; the type and modality filters keep a group if any of its claims matches. */
@@ -135,17 +140,25 @@
     return basis === "happened-or-made" ? m.made : [];
   }
   var tMin = null, tMax = null, undatedCounts = {happened: 0, made: 0, "happened-or-made": 0};
+  /* (as spansOf: a claim is undated "happened" without a span, "made" without dated sources, and
+     "happened-or-made" without either; ISO dates compare as text, so the extremes are found as text) */
+  var dMin = null, dMax = null;
+  function seeSpan(sp) {
+    for (var k = 0; k < 2; k++) {
+      var d = sp[k];
+      if (!d) continue;
+      if (dMin === null || d < dMin) dMin = d;
+      if (dMax === null || d > dMax) dMax = d;
+    }
+  }
   relIds.forEach(function (rid) {
-    TIMES.forEach(function (b) { if (!spansOf(rid, b).length) undatedCounts[b]++; });
-    spansOf(rid, "happened").concat(META[rid].made).forEach(function (s) {
-      [s[0], s[1]].forEach(function (d) {
-        if (!d) return;
-        var i = monthIndex(d);
-        if (tMin === null || i < tMin) tMin = i;
-        if (tMax === null || i > tMax) tMax = i;
-      });
-    });
+    var m = META[rid];
+    if (!m.span) { undatedCounts.happened++; if (!m.made.length) undatedCounts["happened-or-made"]++; }
+    else seeSpan(m.span);
+    if (!m.made.length) undatedCounts.made++;
   });
+  Object.keys(madeLists).forEach(function (k) { madeLists[k].forEach(seeSpan); });   // each list once
+  if (dMin !== null) { tMin = monthIndex(dMin); tMax = monthIndex(dMax); }
   var undatedCount = undatedCounts.happened;
 
   // ---------------------------------------------------------------- state
@@ -926,6 +939,7 @@
     if (datalistFilled) return;
     datalistFilled = true;
     var frag = document.createDocumentFragment();
+    names();
     nameList.slice().sort(function (a, b) { return a[0].localeCompare(b[0]); }).slice(0, 20000).forEach(function (pair) {
       var label = pair[0] === ENT[pair[1]].name || pair[0] === pair[1] ? ENT[pair[1]].name + " (" + pair[1] + ")"
         : pair[0] + " → " + ENT[pair[1]].name;
@@ -938,7 +952,7 @@
   function findActor(text) {
     var q = String(text || "").trim().toLowerCase();
     if (!q) return null;
-    if (hasOwn(nameIndex, q)) return nameIndex[q];
+    if (hasOwn(names(), q)) return nameIndex[q];
     var starts = null, contains = null;
     for (var i = 0; i < nameList.length; i++) {
       var n = nameList[i][0].toLowerCase();
@@ -958,7 +972,7 @@
   searchInput.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { ev.preventDefault(); if (search(searchInput.value)) searchInput.blur(); }  // blur closes the suggestions
   });
-  searchInput.addEventListener("change", function () { if (hasOwn(nameIndex, searchInput.value.trim().toLowerCase())) search(searchInput.value); });
+  searchInput.addEventListener("change", function () { if (hasOwn(names(), searchInput.value.trim().toLowerCase())) search(searchInput.value); });
 
   // ---------------------------------------------------------------- toolbar
   var physicsBox = byId("ag-physics");
