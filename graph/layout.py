@@ -41,16 +41,24 @@ from scipy.spatial import cKDTree
 __all__ = ["layout"]
 
 
-def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=40):
+#: above this many nodes the refinement takes fewer steps (:func:`layout`'s *iterations*)
+BIG = 10_000
+
+
+def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=None):
     """Positions ``[(x, y), ...]`` for nodes ``0..n-1`` joined by *edges* (pairs of indices).
 
     Direction, parallel edges and self-loops are ignored. *scale* is the
     typical distance between neighbouring nodes in the result (vis-network
     units: pixels at zoom 1); edges are about that long where the graph allows.
-    Deterministic for a given *seed*.
+    *iterations*: refinement steps, by default 40, 20 above :data:`BIG` nodes
+    (a graph that large is seen zoomed out first; each step costs a k-d tree
+    of every node). Deterministic for a given *seed*.
     """
     if n == 0:
         return []
+    if iterations is None:
+        iterations = 40 if n <= BIG else 20
     rng = np.random.default_rng(seed)
     e = np.asarray(list(edges), dtype=np.int64).reshape(-1, 2)
     e = e[e[:, 0] != e[:, 1]]
@@ -72,7 +80,7 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=40):
     _pack(pos, boxes)
     pos *= scale
     pos -= pos.mean(axis=0)
-    return [(round(float(x), 1), round(float(y), 1)) for x, y in pos]
+    return [tuple(p) for p in np.round(pos, 1).tolist()]
 
 
 def _component(sub, rng, pivots, iterations):

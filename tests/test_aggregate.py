@@ -104,10 +104,11 @@ def test_page_data_one_edge_per_group_with_style():
     assert len(data["edges"]) == len(groups) == len(data["relations"]) == len(data["aggregate"]["groups"])
     edges = {(e["from"], e["to"], e["label"]): e for e in data["edges"]}
     vc = edges["A", "B", "verbal conflict ×3"]
-    assert vc["color"]["color"] == polarity_color(-4.0)
-    assert vc["dashes"] == [6, 6]                                        # mixed modalities
+    assert vc["color"] == polarity_color(-4.0)
+    assert data["relations"][vc["id"]]["modality"] == "mixed"            # the page draws it dashed:
+    assert data["vocab"]["modalities"]["mixed"]["dashes"] == [6, 6]      # mixed modalities
     assert vc["width"] > edges["A", "B", "ASSAULT"]["width"]            # width grows with the count
-    assert edges["C", "A", "denied: ASSAULT ×2"]["color"]["color"] == DENIED_COLOR
+    assert edges["C", "A", "denied: ASSAULT ×2"]["color"] == DENIED_COLOR
     gid = vc["id"]
     meta, summary = data["relmeta"][gid], data["aggregate"]["groups"][gid]
     assert meta["types"] == ["ACCUSE", "THREATEN"] and meta["modalities"] == ["reported", "claimed"]

@@ -57,11 +57,20 @@ def parse(page):
     return p
 
 
-def embedded_data(page):
+def embedded_data(page, *, tables=False):
+    """The page's data; its record tables turned back into {id: record}, as the page does (unless *tables*)."""
     p = parse(page)
     [(attrs, text)] = [s for s in p.scripts if s[0].get("type") == "application/json"]
     assert attrs["id"] == "ag-data"
-    return json.loads(text)
+    return json.loads(text) if tables else readable(json.loads(text))
+
+
+def readable(d):
+    from graph.render.data import records
+    for key in ("entities", "relations"):
+        if isinstance(d.get(key), dict) and set(d[key]) == {"fields", "rows"}:
+            d[key] = records(d[key])
+    return d
 
 
 def synthetic(n, m, seed=3):
@@ -123,7 +132,10 @@ def test_page_data_matches_the_dataset(seed, seed_page):
     assert set(d["relations"]) == {r.id for r in seed.relations()}
     assert d["physics"] is True and d["options"]["physics"]["enabled"] is True
     for n in d["nodes"]:
-        assert n["label"] == seed.entities[n["id"]].name and "x" in n and "y" in n
+        # the label (the name), shape and colour are the page's, from the entity's record
+        assert set(n) == {"id", "x", "y", "size"} and d["entities"][n["id"]]["name"] == seed.entities[n["id"]].name
+    for e in d["edges"]:   # no tooltip text, no per-edge style the page can work out
+        assert not {"title", "arrows", "dashes"} & set(e) and set(e) >= {"id", "from", "to", "label", "color", "width"}
     # no local file paths on the page
     assert all("text" not in s for s in d["sources"].values())
 
@@ -155,7 +167,7 @@ def test_parallel_relations_get_distinct_curves():
     for e in d["edges"]:
         if e["from"] == e["to"]:
             continue
-        s = e["smooth"]
+        s = e.get("smooth", {"enabled": False})   # no curve: straight, the page's default
         # the side of the curve seen from A to B: CW from A is CCW from B
         if not s["enabled"]:
             shapes.add(0)
@@ -179,16 +191,17 @@ def test_the_page_reads_every_field_of_its_data(seed, seed_page):
 
 
 def test_polarity_colours_and_dashes(seed):
-    d = page_data(seed)
+    d = readable(page_data(seed))
     by_id = {e["id"]: e for e in d["edges"]}
     for r in seed.relations():
         e = by_id[r.id]
         if r.modality == "denied":   # a denial is never drawn in the colour of the event it denies
-            assert e["color"]["color"] == DENIED_COLOR != polarity_color(r.polarity)
+            assert e["color"] == DENIED_COLOR != polarity_color(r.polarity)
             assert e["label"].startswith("denied: ")
         else:
-            assert e["color"]["color"] == polarity_color(r.polarity)
-        assert (e["dashes"] is False) == (r.modality == "reported")
+            assert e["color"] == polarity_color(r.polarity)
+        # the page takes the dash pattern of the claim's modality
+        assert (d["vocab"]["modalities"][d["relations"][r.id]["modality"]]["dashes"] is False) == (r.modality == "reported")
     assert any(r.modality == "denied" for r in seed.relations())
     assert polarity_color(-10) != polarity_color(-2) != polarity_color(0)
     assert polarity_color(99) == polarity_color(10)
@@ -380,3 +393,52 @@ def test_cli_render_bad_data_exits_1(in_tmp):
     (in_tmp / "data" / "seed" / "broken.yaml").write_text("entities: [{id: X}]\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["render"])
     assert r.exit_code == 1 and "not valid" in r.output
+
+
+# -- the compact data: each record once, what the page works out left out -------------------------
+
+def test_page_data_holds_each_record_once_and_what_the_page_cannot_derive(seed, seed_page):
+    from graph.model import FIELDS, to_dict
+    raw = embedded_data(seed_page, tables=True)
+    # each field named once, in the order of the YAML; one row per record
+    assert raw["relations"]["fields"] == list(FIELDS["relations"]) and len(raw["relations"]["rows"]) == len(seed)
+    assert raw["entities"]["fields"] == list(FIELDS["entities"])
+    d = embedded_data(seed_page)
+    assert d["relations"] == {r.id: to_dict(r, drop_empty=True) for r in seed.relations()}
+    assert d["entities"] == {e.id: to_dict(e, drop_empty=True) for e in seed.entities.values()}
+    vocab = d["vocab"]
+    for r in seed.relations():
+        meta, rec = d["relmeta"][r.id], d["relations"][r.id]
+        assert set(meta) <= {"span", "claimants", "contested", "group"}
+        # what the page works out from the record (app.js) is what the dataset says
+        assert vocab["types"][rec["type"]]["quad"] == r.quad
+        assert list(dict.fromkeys(ev["source"] for ev in rec.get("evidence", []))) == list(r.sources)
+        p = rec.get("polarity", 0)
+        assert (p > 0) - (p < 0) == r.sign
+        assert meta.get("claimants", []) == list(r.claimants)
+    # shape and colour of every kind drawn, for the page to style its nodes
+    for e in seed.entities.values():
+        k = vocab["kinds"][e.kind]
+        assert {"shape", "color", "border"} <= set(k)
+
+
+def test_options_switch_with_the_size_of_the_graph():
+    from graph.render.network import options
+    small, big = options(True, False), options(False, True)
+    assert small["physics"]["enabled"] is True and big["physics"]["enabled"] is False
+    assert small["physics"]["stabilization"]["iterations"] == 250
+    assert small["interaction"]["hover"] is True and big["interaction"]["hover"] is False
+    assert big["interaction"]["hideEdgesOnDrag"] is big["interaction"]["hideEdgesOnZoom"] is True
+    assert small["interaction"]["hideEdgesOnDrag"] is small["interaction"]["hideEdgesOnZoom"] is False
+    # straight edges unless an edge has a curve of its own; no layout pass in the browser
+    assert big["edges"]["smooth"] == {"enabled": False} and big["layout"]["improvedLayout"] is False
+
+
+def test_large_page_has_the_level_of_detail_switch():
+    # the page switches to its level of detail (batched drawing, edges handed over after the first
+    # frame) above LOD_EDGES edges; the browser tests check what it does
+    app_js = (ROOT / "graph" / "render" / "static" / "app.js").read_text(encoding="utf-8")
+    assert re.search(r"var LOD_EDGES = 2000\b", app_js)
+    assert not re.search(r"\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=", app_js)   # text only
+    d = page_data(synthetic(LAYOUT_THRESHOLD + 10, 2500), physics=False)
+    assert len(d["edges"]) == 2500 and all("title" not in e for e in d["edges"])

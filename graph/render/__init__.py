@@ -3,7 +3,11 @@
 The page draws entities (colour and shape by kind, size by number of
 relations) and relations (directed edges coloured by polarity, dashed unless
 ``reported``, labelled by type, parallel claims curved apart) with
-vis-network, taken from the pyvis package and inlined. It has a legend,
+vis-network, taken from the pyvis package and inlined. The data holds each
+record once; the page's script makes the vis-network items from it, and the
+tooltips when they are shown. Large graphs (more than 2,000 edges) are drawn
+with a level of detail: zoomed out, only what is in view, edges as plain lines
+batched per colour, width and dash pattern, nodes batched per shape and colour. It has a legend,
 tooltips, an evidence panel, search, combinable filters (type/quad, polarity,
 modality, source, time range, N-hop neighbourhood) kept in the URL fragment,
 and PNG/JSON export. Nothing is fetched from the network.
@@ -45,17 +49,16 @@ False
 >>> "\\\\u003c/script\\\\u003e" in html
 True
 >>> data = page_data(ds)
->>> [(n["id"], n["shape"], n["size"]) for n in data["nodes"]]
-[('PAK', 'dot', 14.0), ('USA', 'dot', 14.0)]
+>>> [(n["id"], n["size"]) for n in data["nodes"]]    # shape and colour: by kind, in the page
+[('PAK', 14.0), ('USA', 14.0)]
 >>> e = data["edges"][0]
->>> e["from"], e["to"], e["label"], e["arrows"], e["dashes"]
-('PAK', 'USA', 'ACCUSE', 'to', [8, 5])
->>> print(e["title"])
-Pakistan → United States: ACCUSE (verbal conflict)
-modality: claimed — the source attributes it to someone (see asserted_by)
-polarity: -3
-asserted by: the author
-source: An op-ed (2025)
+>>> e["from"], e["to"], e["label"], e["color"]        # arrow and dashes: by modality, in the page
+('PAK', 'USA', 'ACCUSE', '#b15555')
+>>> from graph.render.data import records
+>>> records(data["relations"])["r1"]["modality"], data["vocab"]["modalities"]["claimed"]["dashes"]
+('claimed', [8, 5])
+>>> "title" in e                                      # tooltips are made in the page when shown
+False
 """
 
 from __future__ import annotations

@@ -36,15 +36,14 @@ from __future__ import annotations
 import calendar
 import math
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 from ..analysis.contested import contested as _contested
-from ..model import to_dict
 from ..vocab import MODALITIES
 from .aggregate import UNDATED, aggregate
-from .data import LAYOUT_THRESHOLD, _span, add_nodes, sources_data, vocab_data
-from .network import network as _network, options as _options, positions as _positions, smooth_for_parallel
-from .style import CONTESTED_HALO, DENIED_COLOR, MODALITY_DASHES, OTHER_DASHES, polarity_color
-from .titles import fmt_polarity
+from .data import LAYOUT_THRESHOLD, _span, edge_item, node_items, records_table, sources_data, vocab_data
+from .network import options as _options, positions as _positions, smooth_for_parallel
+from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
 __all__ = ["aggregated_data", "CLAIMS_PER_GROUP"]
 
@@ -86,21 +85,6 @@ def _claim_row(r):
             str(r.when) if r.when is not None else None, quote, ev.source if ev else None]
 
 
-def _title(g, rels, name, contested):
-    types = Counter(rels[rid].type for rid in g.claims)
-    when = "undated" if g.period == UNDATED else ("all time" if g.period == "all" else g.period)
-    lines = [f"{name(g.subject)} → {name(g.object)}: {g.quad}, {when}",
-             f"{g.count} claim{'s' if g.count != 1 else ''}: "
-             + ", ".join(f"{t} {n}" for t, n in types.most_common(6)) + (" …" if len(types) > 6 else ""),
-             "modality: " + ", ".join(g.modalities),
-             f"mean polarity: {fmt_polarity(g.mean_polarity)}" + (" (of the events denied)" if g.denied_only else ""),
-             f"sources: {len(g.sources)}"]
-    if contested:
-        lines.append("contested: a claim of it is asserted and denied, or of opposite sign")
-    lines.append("click for its claims")
-    return "\n".join(lines)
-
-
 def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """The page data (as :func:`graph.render.page_data`) of *ds* aggregated *by* month, year or all."""
     groups = aggregate(ds, by)
@@ -113,33 +97,28 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
     for g in groups:
         deg_out[g.subject] += g.count
         deg_in[g.object] += g.count
-    net = _network(physics, big)
-    add_nodes(net, ds, _positions(ds), deg_in, deg_out)
-
-    def name(eid):
-        e = ds.entities.get(eid)
-        return e.name if e else eid
-
-    known = set(ds.entities)
+    pool = ThreadPoolExecutor(max_workers=1)   # the layout in a thread, as page_data's
+    layout = pool.submit(_positions, ds)
+    pool.shutdown(wait=False)
+    known = ds.entities
     drawn = [(f"g{i}", g) for i, g in enumerate(groups) if g.subject in known and g.object in known]
     curves = smooth_for_parallel([_Pair(gid, g.subject, g.object) for gid, g in drawn])
     contested_ids = {rid for cg in _contested(ds).contested for rid in cg.relations}
-    relations, relmeta, summaries = {}, {}, {}
+    edges, relations, relmeta, summaries = [], {}, {}, {}
+    colours = {}
     for gid, g in drawn:
         one_type = g.types[0] if len(g.types) == 1 else None
         denied = g.denied_only
         label = ("denied: " if denied else "") + (one_type or g.quad) + (f" ×{g.count}" if g.count > 1 else "")
-        colour = DENIED_COLOR if denied else polarity_color(g.mean_polarity)
+        colour = DENIED_COLOR if denied else colours.get(g.mean_polarity)
+        if colour is None:
+            colour = colours[g.mean_polarity] = polarity_color(g.mean_polarity)
         is_contested = any(rid in contested_ids for rid in g.claims)
         if is_contested:
             label += " ⚑"
-        extra = {"background": {"enabled": True, "color": CONTESTED_HALO, "size": 9}} if is_contested else {}
         modality = g.modalities[0] if len(g.modalities) == 1 else "mixed"
-        net.add_edge(g.subject, g.object, id=gid, label=label,
-                     color={"color": colour, "highlight": colour, "hover": colour, "opacity": 0.95},
-                     width=round(min(12.0, 1.2 + 1.5 * math.log2(g.count)), 2),
-                     dashes=MODALITY_DASHES.get(modality, OTHER_DASHES),
-                     title=_title(g, rels, name, is_contested), **extra, **curves.get(gid, {}))
+        edges.append(edge_item(gid, g.subject, g.object, label, colour,
+                               round(min(12.0, 1.2 + 1.5 * math.log2(g.count)), 2), is_contested, curves.get(gid)))
         relations[gid] = {"id": gid, "subject": g.subject, "object": g.object, "type": one_type or g.quad,
                           "modality": modality}
         if g.period not in (UNDATED, "all"):
@@ -153,17 +132,21 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
         if is_contested:
             meta["contested"] = True
         relmeta[gid] = meta
-        summaries[gid] = {"period": g.period, "count": g.count, "mean": g.mean_polarity,
-                          "claims": [_claim_row(rels[rid]) for rid in g.claims[:limit]],
-                          "more": max(0, g.count - limit)}
+        summary = {"period": g.period, "count": g.count, "mean": g.mean_polarity,
+                   "claims": [_claim_row(rels[rid]) for rid in g.claims[:limit]],
+                   "more": max(0, g.count - limit)}
+        if len(g.types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
+            summary["types"] = [list(tc) for tc in Counter(rels[rid].type for rid in g.claims).most_common()]
+        summaries[gid] = summary
+    entities = records_table(ds.entities.values(), "entities")
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
     return {
         "physics": bool(physics),
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": _options(net, physics, big),
-        "entities": {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()},
+        "nodes": node_items(ds, layout.result(), deg_in, deg_out),
+        "edges": edges,
+        "options": _options(physics, big),
+        "entities": entities,
         "relations": relations,
         "relmeta": relmeta,
         "groups": [],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import os
 import re
 from importlib import resources
@@ -24,8 +25,11 @@ def vis_assets() -> tuple:
     True
     """
     if "vis" not in _ASSETS:
-        import pyvis
-        base = os.path.join(os.path.dirname(pyvis.__file__), "lib", "vis-9.1.2")
+        # the package's folder, without importing it (pyvis's __init__ brings IPython: half a second)
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:  # pragma: no cover - pyvis is a dependency
+            raise RuntimeError("pyvis is not installed; it provides vis-network") from None
+        base = os.path.join(list(spec.submodule_search_locations)[0], "lib", "vis-9.1.2")
         try:
             with open(os.path.join(base, "vis-network.min.js"), encoding="utf-8") as f:
                 js = f.read()

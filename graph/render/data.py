@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-from ..model import to_dict
+from ..model import FIELDS, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
-from .network import network as _network, options as _options, positions as _positions, smooth_for_parallel
+from .network import options as _options, positions as _positions, smooth_for_parallel
 from ..analysis.contested import contested as _contested
 from .reader import reader_data
 from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
                     OTHER_KIND, darker, edge_color, polarity_color)
-from .titles import entity_title, relation_title
 
-__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "add_nodes", "sources_data", "vocab_data"]
+__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "node_items", "edge_item", "records_table", "records",
+           "sources_data", "vocab_data"]
 
 LAYOUT_THRESHOLD = 300
 """Entity count above which the layout is computed in Python and physics is off."""
@@ -28,12 +29,16 @@ def _span(w):
 def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None) -> dict:
     """Everything the page needs, as plain JSON-able values.
 
-    ``nodes``/``edges`` are the vis-network items (built with pyvis's
-    ``Network``); ``entities``/``relations``/``sources`` are the records as
-    in the YAML (``to_dict``, source text paths left out); ``relmeta`` holds
-    the derived fields the filters and panels use (quad, sign, the date span of
-    when it happened, sources, claimants, whether its claim group is contested,
-    the index of its group); ``published`` the date span of each dated source
+    ``nodes``/``edges`` are what the page draws, in a compact form the page's
+    script turns into vis-network items (:func:`node_items`, :func:`edge_item`:
+    a node's place and size, an edge's ends, label, colour, width, and its curve
+    or halo when it has one; shapes, dash patterns and tooltips come from the
+    records and ``vocab``, in the page); ``entities``/``relations`` are the records as in the YAML (``to_dict``), in
+    a table that names each field once (:func:`records_table`; :func:`records` turns it back);
+    ``sources`` the sources as in the YAML, text paths left out; ``relmeta`` holds
+    the derived fields the filters and panels use that the page cannot read off the
+    record (the date span of when it happened, claimants, whether its claim group is
+    contested, the index of its group; the page adds quad, sign and sources); ``published`` the date span of each dated source
     (when its claims were made); ``groups`` the contested
     and corroborated claim groups (:func:`graph.analysis.contested`); ``reader`` each stored text with
     where its claims' quotes are (:func:`graph.render.reader.reader_data`;
@@ -52,11 +57,15 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     for r in rels:
         deg_out[r.subject] += 1
         deg_in[r.object] += 1
-    positions = _positions(ds)  # also the starting point of a physics layout: it settles fast
-    net = _network(physics, big)
-    add_nodes(net, ds, positions, deg_in, deg_out)
-    known = set(ds.entities)
-    curves = smooth_for_parallel([r for r in rels if r.subject in known and r.object in known])
+    # the layout (also the starting point of a physics layout: it settles fast) runs in a thread while
+    # the rest is built: numpy and scipy let go of the interpreter for most of it
+    pool = ThreadPoolExecutor(max_workers=1)
+    layout = pool.submit(_positions, ds, rels)
+    pool.shutdown(wait=False)
+    known = ds.entities
+    drawn = [r for r in rels if r.subject in known and r.object in known]
+    # a hand-built dataset may cite an unknown entity: draw what can be drawn
+    curves = smooth_for_parallel(drawn)
     verdicts = _contested(ds)
     shown_groups = [g for g in verdicts.groups if g.contested or g.corroborated]   # the others say nothing
     group_of = {}
@@ -64,29 +73,25 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         for rid in g.relations:
             group_of[rid] = i
     contested_ids = {rid for g in verdicts.contested for rid in g.relations}
-    for r in rels:
-        if r.subject not in known or r.object not in known:
-            continue  # a hand-built dataset may cite an unknown entity: draw what can be drawn
-        colour = edge_color(r)
+    colours = {}
+    edges = []
+    for r in drawn:
         denied = r.modality == "denied"
-        extra = {}
-        if r.id in contested_ids:   # the mark of a contested claim: a halo behind its line
-            extra["background"] = {"enabled": True, "color": CONTESTED_HALO, "size": 9}
-        net.add_edge(r.subject, r.object, id=r.id, label=("denied: " if denied else "") + r.type
-                     + (" ⚑" if r.id in contested_ids else ""),
-                     color={"color": colour, "highlight": colour, "hover": colour, "opacity": 0.95},
-                     width=1.6 if denied else round(1.2 + abs(r.polarity or 0) / 4, 2),
-                     dashes=MODALITY_DASHES.get(r.modality, OTHER_DASHES),
-                     title=relation_title(r, ds) + ("\ncontested: asserted and denied, or of opposite sign"
-                                                    if r.id in contested_ids else ""),
-                     **extra, **curves.get(r.id, {}))
+        key = (denied, r.polarity)
+        colour = colours.get(key)
+        if colour is None:
+            colour = colours[key] = edge_color(r)
+        is_contested = r.id in contested_ids
+        edges.append(edge_item(r.id, r.subject, r.object,
+                               ("denied: " if denied else "") + r.type + (" ⚑" if is_contested else ""),
+                               colour, 1.6 if denied else round(1.2 + abs(r.polarity or 0) / 4, 2),
+                               is_contested, curves.get(r.id)))
 
     relmeta = {}
     published = {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None}
     for r in rels:
-        span = _span(r.when) if r.when is not None else None
-        meta = {"quad": r.quad, "sign": r.sign, "span": span, "sources": list(r.sources)}
-        # left out when empty, false or none (the page fills them in): large pages stay smaller
+        # only what the page cannot read off the record; left out when empty, false or none
+        meta = {"span": _span(r.when) if r.when is not None else None}
         if r.claimants:
             meta["claimants"] = list(r.claimants)
         if r.id in contested_ids:
@@ -96,33 +101,83 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         relmeta[r.id] = meta
     groups = [{"key": list(g.key), "contested": g.contested, "corroborated": g.corroborated,
                "reasons": g.reasons, "relations": g.relations} for g in shown_groups]
+    entities = records_table(ds.entities.values(), "entities")
+    relations = records_table(rels, "relations")
+    reader = reader_data(ds, rels, texts)
     return {
         "physics": bool(physics),
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": _options(net, physics, big),
-        "entities": {eid: to_dict(e, drop_empty=True) for eid, e in ds.entities.items()},
-        "relations": {r.id: to_dict(r, drop_empty=True) for r in rels},
+        "nodes": node_items(ds, layout.result(), deg_in, deg_out),
+        "edges": edges,
+        "options": _options(physics, big),
+        "entities": entities,
+        "relations": relations,
         "relmeta": relmeta,
         "groups": groups,
         "published": published,
         "sources": sources_data(ds),
-        "reader": reader_data(ds, rels, texts),
+        "reader": reader,
         "vocab": vocab_data(ds),
     }
 
 
-def add_nodes(net, ds, positions, deg_in, deg_out):
-    """Add every entity of *ds* to pyvis's *net*: shape and colour by kind, size by relation count."""
-    for e in ds.entities.values():
-        shape, colour = KIND_STYLES.get(e.kind, OTHER_KIND)
-        deg = deg_in[e.id] + deg_out[e.id]
-        x, y = positions[e.id]
-        net.add_node(e.id, label=e.name, shape=shape, size=round(min(45.0, 10 + 4 * math.sqrt(deg)), 1),
-                     color={"background": colour, "border": darker(colour),
-                            "highlight": {"background": colour, "border": "#111111"},
-                            "hover": {"background": colour, "border": "#111111"}},
-                     title=entity_title(e, deg_in[e.id], deg_out[e.id]), x=x, y=y)
+def records_table(records, kind) -> dict:
+    """The records as in the YAML (``to_dict``), each field name written once:
+    ``{"fields": [name, ...], "rows": [[value or None, ...], ...]}`` (*kind*: ``"entities"`` or
+    ``"relations"``, for the order of the fields). :func:`records` turns it back; so does the page.
+
+    >>> from graph.model import Entity
+    >>> t = records_table([Entity(id="A", name="Alpha", kind="state")], "entities")
+    >>> t["fields"][:3], t["rows"][0][:4]
+    (['id', 'name', 'kind'], ['A', 'Alpha', 'state', None])
+    >>> records(t)
+    {'A': {'id': 'A', 'name': 'Alpha', 'kind': 'state'}}
+    """
+    dicts = [to_dict(x, drop_empty=True) for x in records]
+    names = list(FIELDS[kind])
+    extra = set().union(*dicts) - set(names) if dicts else set()
+    names += sorted(extra)   # a field the list does not know yet (none today)
+    return {"fields": names, "rows": [[d.get(f) for f in names] for d in dicts]}
+
+
+def records(table) -> dict:
+    """``{id: record}`` from a :func:`records_table` (an empty field, ``None``, left out)."""
+    names = table["fields"]
+    out = {}
+    for row in table["rows"]:
+        d = {f: v for f, v in zip(names, row) if v is not None}
+        out[d["id"]] = d
+    return out
+
+
+#: the halo behind the line of a contested claim (shared by every such edge)
+HALO = {"enabled": True, "color": CONTESTED_HALO, "size": 9}
+
+
+def edge_item(eid, subject, object, label, colour, width, contested=False, curve=None) -> dict:
+    """One drawn edge: ``id``, ``from``, ``to``, ``label``, ``color`` (one colour), ``width``,
+    ``background`` (the halo of a contested claim) and ``smooth``/``selfReference`` (the curve
+    of a relation between two entities that share several, or of a self-loop) when it has them.
+
+    The page adds the arrow, the dash pattern of its modality and the tooltip.
+    """
+    e = {"id": eid, "from": subject, "to": object, "label": label, "color": colour, "width": width}
+    if contested:
+        e["background"] = HALO
+    if curve:
+        e.update(curve)
+    return e
+
+
+def node_items(ds, positions, deg_in, deg_out) -> list:
+    """One drawn node per entity of *ds*: ``id``, ``x``, ``y`` and ``size`` (by relation count,
+    *deg_in* + *deg_out*). The page takes the label (the name), the shape and the colour (by
+    kind, ``vocab.kinds``) and the tooltip from the entity's record."""
+    out = []
+    for eid in ds.entities:
+        deg = deg_in[eid] + deg_out[eid]
+        x, y = positions[eid]
+        out.append({"id": eid, "x": x, "y": y, "size": round(min(45.0, 10 + 4 * math.sqrt(deg)), 1)})
+    return out
 
 
 def sources_data(ds):
@@ -141,6 +196,7 @@ def vocab_data(ds):
                         key=lambda k: (list(ENTITY_KINDS).index(k) if k in ENTITY_KINDS else 99, k))
     return {
         "kinds": {k: {"shape": KIND_STYLES.get(k, OTHER_KIND)[0], "color": KIND_STYLES.get(k, OTHER_KIND)[1],
+                      "border": darker(KIND_STYLES.get(k, OTHER_KIND)[1]),
                       "description": ENTITY_KINDS.get(k, "")} for k in used_kinds},
         "quads": list(QUADS),
         "types": {t.name: {"quad": t.quad, "polarity": t.polarity, "description": t.description}
@@ -152,6 +208,7 @@ def vocab_data(ds):
                    "weak_cooperation": polarity_color(2), "denied": DENIED_COLOR,
                    "contested": CONTESTED_HALO},
         "claimant_link": CLAIMANT_LINK,
+        "other_dashes": OTHER_DASHES,
     }
 
 

@@ -1,12 +1,11 @@
-"""The vis-network items and options of the page, built with pyvis's ``Network``: layout, curves, physics."""
+"""The vis-network options of the page (pyvis's defaults, then ours), the layout and the curves of parallel edges."""
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 
-__all__ = ["IdList", "network", "options", "smooth_for_parallel", "positions"]
+__all__ = ["IdList", "options", "smooth_for_parallel", "positions"]
 
 
 def smooth_for_parallel(rels):
@@ -19,6 +18,8 @@ def smooth_for_parallel(rels):
     """
     out = {}
     groups = defaultdict(list)
+    # (a relation alone between its two entities, or the middle one of an odd group, is
+    # drawn straight: the page's default, nothing to say)
     for r in rels:
         groups[tuple(sorted((r.subject, r.object)))].append(r)
     for (a, b), group in groups.items():
@@ -33,7 +34,6 @@ def smooth_for_parallel(rels):
             j = i + start
             signed = (j + 1) // 2 * step * (1 if j % 2 else -1)
             if signed == 0:
-                out[r.id] = {"smooth": {"enabled": False}}
                 continue
             forward = (r.subject, r.object) == (a, b)
             cw = (signed > 0) == forward
@@ -42,19 +42,66 @@ def smooth_for_parallel(rels):
     return out
 
 
-def positions(ds):
+def positions(ds, rels=None):
+    """``{entity id: (x, y)}`` from :func:`graph.layout.layout` (*rels*: ``ds.relations()``)."""
     from ..layout import layout
     ids = list(ds.entities)
     index = {eid: i for i, eid in enumerate(ids)}
-    edges = [(index[r.subject], index[r.object]) for r in ds.relations()
-             if r.subject in index and r.object in index]
+    get = index.get
+    pairs = ((get(r.subject), get(r.object)) for r in (ds.relations() if rels is None else rels))
+    edges = [(a, b) for a, b in pairs if a is not None and b is not None]
     pos = layout(len(ids), edges, scale=110)
     return dict(zip(ids, pos))
 
 
+def options(physics, big):
+    """vis-network's options for the page: pyvis's defaults for a directed graph (as
+    ``Network(directed=True)`` writes them, with our physics), then ours.
+
+    Written out rather than asked of pyvis's ``Network``: importing it costs half a second
+    (it brings IPython), for a constant.
+    """
+    opts = {
+        "edges": {
+            # straight unless an edge says otherwise (parallel relations and self-loops: smooth_for_parallel)
+            "smooth": {"enabled": False},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "arrowStrikethrough": False,
+            "font": {"size": 10, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
+                     "align": "middle"},
+            "selectionWidth": 2.5,
+            "hoverWidth": 1.0,
+        },
+        "interaction": {
+            "dragNodes": True, "hideEdgesOnDrag": bool(big), "hideNodesOnDrag": False,
+            "hover": not big, "tooltipDelay": 120, "hideEdgesOnZoom": bool(big), "multiselect": False,
+            "keyboard": {"enabled": True, "bindToWindow": False}, "navigationButtons": False,
+        },
+        "physics": {
+            "enabled": bool(physics),
+            "stabilization": {"enabled": True, "fit": True, "iterations": 250 if physics else 1000,
+                              "onlyDynamicEdges": False, "updateInterval": 25 if physics else 50},
+        },
+        "nodes": {
+            "borderWidth": 1.5, "borderWidthSelected": 3,
+            "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
+                     "color": "#1a1a1a", "strokeWidth": 4, "strokeColor": "#ffffff"},
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+    }
+    if physics:
+        opts["physics"].update({
+            "barnesHut": {"avoidOverlap": 0.35, "centralGravity": 0.3, "damping": 0.45,
+                          "gravitationalConstant": -9000, "springConstant": 0.03, "springLength": 190},
+            "solver": "barnesHut", "minVelocity": 1.0, "maxVelocity": 40, "timestep": 0.5,
+        })
+    return opts
+
+
 class IdList(list):
     """pyvis keeps node ids in a list and tests membership per node and edge (O(n^2));
-    this list answers ``in`` from a set, so 5,000 nodes build in milliseconds."""
+    this list answers ``in`` from a set, so pyvis builds a large page in milliseconds
+    (the benchmark's pyvis page; ours no longer goes through pyvis's ``Network``)."""
 
     def __init__(self):
         super().__init__()
@@ -66,51 +113,3 @@ class IdList(list):
 
     def __contains__(self, x):
         return x in self._set
-
-
-def network(physics, big):
-    from pyvis.network import Network
-    net = Network(directed=True, cdn_resources="in_line")
-    net.node_ids = IdList()
-    if physics:
-        net.barnes_hut(gravity=-9000, central_gravity=0.3, spring_length=190, spring_strength=0.03,
-                       damping=0.45, overlap=0.35)
-        net.options.physics.stabilization.iterations = 250
-        net.options.physics.stabilization.updateInterval = 25
-    else:
-        net.toggle_physics(False)
-    net.toggle_hide_edges_on_drag(big)
-    return net
-
-
-def options(net, physics, big):
-    opts = json.loads(net.options.to_json())
-    opts.pop("configure", None)
-    edges = opts.setdefault("edges", {})
-    edges.pop("color", None)  # our colours, not inherited from the nodes
-    edges["smooth"] = {"enabled": True, "type": "continuous", "roundness": 0.2}
-    edges.update({
-        "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
-        "arrowStrikethrough": False,
-        "font": {"size": 10, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
-                 "align": "middle"},
-        "selectionWidth": 2.5,
-        "hoverWidth": 1.0,
-    })
-    opts["nodes"] = {
-        "borderWidth": 1.5, "borderWidthSelected": 3,
-        "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
-                 "color": "#1a1a1a", "strokeWidth": 4, "strokeColor": "#ffffff"},
-    }
-    opts["interaction"].update({
-        "hover": not big, "tooltipDelay": 120, "hideEdgesOnZoom": big, "multiselect": False,
-        "keyboard": {"enabled": True, "bindToWindow": False}, "navigationButtons": False,
-    })
-    opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
-    physics_opts = opts.setdefault("physics", {})
-    physics_opts["enabled"] = bool(physics)
-    if physics:
-        physics_opts.update({"solver": "barnesHut", "minVelocity": 1.0, "maxVelocity": 40,
-                             "timestep": 0.5})
-        physics_opts["stabilization"]["fit"] = True
-    return opts

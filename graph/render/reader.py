@@ -46,9 +46,13 @@ def find_marks(text, quotes):
     norm, where = normalised_with_offsets(text)
     to16 = _utf16(text)
     marks, missing = [], []
+    found = {}   # quote -> (normalised, position): the same words are often quoted by several claims
     for rid, quote in quotes:
-        q = normalise(quote or "")
-        pos = norm.find(q) if q else -1
+        hit = found.get(quote)
+        if hit is None:
+            q = normalise(quote or "")
+            hit = found[quote] = (q, norm.find(q) if q else -1)
+        q, pos = hit
         if pos < 0:
             missing.append(rid)
             continue
@@ -77,14 +81,18 @@ def reader_data(ds, relations, texts=None) -> dict:
     ``[start, end, relation id, evidence index]``.
     """
     out = {}
+    by_source = {}   # source id -> [((relation id, evidence index), quote)], in the relations' order
+    for r in relations:
+        for k, ev in enumerate(r.evidence):
+            if ev.quote:
+                by_source.setdefault(ev.source, []).append(((r.id, k), ev.quote))
     for sid, s in ds.sources.items():
         text = (texts or {}).get(sid)
         if text is None and s.text_path:
             text = _read(s.text_path)
         if text is None:
             continue
-        quotes = [((r.id, k), ev.quote) for r in relations for k, ev in enumerate(r.evidence)
-                  if ev.source == sid and ev.quote]
+        quotes = by_source.get(sid, [])
         marks, missing = find_marks(text, quotes)
         out[sid] = {"text": text, "marks": [[a, b, key[0], key[1]] for a, b, key in marks],
                     "missing": list(dict.fromkeys(key[0] for key in missing))}

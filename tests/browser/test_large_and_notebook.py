@@ -53,3 +53,48 @@ def test_notebook_iframe_shows_the_page(open_page, tmp_path, seed_ds):
     assert len(inner.evaluate("actorgraph.visibleEdgeIds()")) == len(view)
     assert inner.evaluate("typeof window.network.getPositions") == "function"
     p.assert_clean()
+
+
+def test_level_of_detail_page_draws_holds_and_selects_every_edge(open_page, tmp_path):
+    # above 2,000 edges: zoomed out, edges and nodes are stroked in batches; vis-network gets the
+    # edges after the first frame, and until then the page draws them, finds them under a click
+    # and hands one over when it is selected
+    ds = synthetic(LAYOUT_THRESHOLD * 3, 3000)
+    hostile = Entity(id="E1", name="</script><img src=x onerror=window.__pwned=1>", kind="person")
+    ds = Dataset(ds.sources, {**ds.entities, "E1": hostile}, list(ds.relations()))
+    p = open_page(write_html(ds, tmp_path / "lod.html"))
+    lod = p.js("actorgraph.lod()")
+    assert lod["enabled"] is True
+    assert p.js("network.getScale()") < lod["scale"]
+    assert lod["batched"] > 0           # the fitted view: batched plain lines
+    assert p.visible()[1] == {r.id for r in ds.relations()}   # drawn, whether vis-network holds them yet or not
+    # an edge selected before vis-network holds it is handed over and shown
+    rid = next(r.id for r in ds.relations() if r.subject != r.object)
+    p.js(f"actorgraph.select('edge', {rid!r}, false)")
+    assert p.js("network.getSelectedEdges()") == [rid]
+    assert rid in p.panel_text()
+    p.page.wait_for_function("() => actorgraph.lod().completeAt !== null", timeout=60000)
+    assert p.js("network.body.data.edges.length") == len(ds)
+    assert p.js("actorgraph.lod().pending") == 0
+    # a click on the middle of a line selects its relation (zoomed out: batched, or found by the page)
+    other = next(r for r in ds.relations() if r.subject != r.object and r.id != rid)
+    p.js("actorgraph.select(null, null)")
+    p.js(f"network.moveTo({{position: network.getPositions([{other.subject!r}])[{other.subject!r}], scale: 0.2}})")
+    pt = p.js(f"actorgraph.edgePoint({other.id!r})")
+    p.page.mouse.click(pt["x"], pt["y"])
+    sel = p.js("actorgraph.state().sel")
+    assert sel and sel[0] == "edge"      # that relation, or one crossing the same spot
+    # tooltips are made when shown, as text (the hostile name is not markup)
+    title = p.js("network.body.nodes['E1'].getTitle()")
+    assert title.startswith(hostile.name + " (E1)") and "kind: person" in title
+    subject = next(r.subject for r in ds.relations() if r.id == rid)
+    assert p.js(f"network.body.edges[{rid!r}].getTitle()").startswith(f"{ds.entities[subject].name} → ")
+    # zoomed in: vis-network draws the edges in view in full (no batch)
+    p.js(f"network.moveTo({{position: network.getPositions([{other.subject!r}])[{other.subject!r}], scale: 1.2}})")
+    p.js("network.redraw()")
+    assert p.js("actorgraph.lod().batched") == 0
+    # filters still apply to every edge
+    p.page.locator("#ag-f-modality label", has_text="claimed").locator("input").uncheck()
+    assert p.visible()[1] == {r.id for r in ds.relations(modality="reported")}
+    assert p.js("window.__pwned") is None
+    p.assert_clean()

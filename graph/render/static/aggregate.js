@@ -82,4 +82,21 @@
 
     return {show: show};
   };
+  /* The tooltip of aggregated edge gid (plain text), made when it is shown (app.js). */
+  window.actorgraphAggregatePanel.title = function (DATA, gid, name) {
+    var r = DATA.relations[gid], m = DATA.relmeta[gid], g = DATA.aggregate.groups[gid];
+    var when = g.period === "undated" ? "undated" : (g.period === "all" ? "all time" : g.period);
+    var types = g.types || [[r.type, g.count]];
+    var denied = m.modalities.length === 1 && m.modalities[0] === "denied";
+    var p = +g.mean || 0;
+    var lines = [name(r.subject) + " \u2192 " + name(r.object) + ": " + m.quad + ", " + when,
+      g.count + " claim" + (g.count === 1 ? "" : "s") + ": " +
+        types.slice(0, 6).map(function (tc) { return tc[0] + " " + tc[1]; }).join(", ") + (types.length > 6 ? " \u2026" : ""),
+      "modality: " + m.modalities.join(", "),
+      "mean polarity: " + (p > 0 ? "+" + p : String(p)) + (denied ? " (of the events denied)" : ""),
+      "sources: " + m.sources.length];
+    if (m.contested) lines.push("contested: a claim of it is asserted and denied, or of opposite sign");
+    lines.push("click for its claims");
+    return lines.join("\n");
+  };
 })();

@@ -8,6 +8,20 @@
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("ag-data").textContent);
+  /* entities and claims come as a table, each field named once (graph/render/data.py records_table):
+     back to one record per id, an empty field left out, before any script reads them */
+  function records(t) {
+    if (!t || !Array.isArray(t.fields) || !Array.isArray(t.rows)) return t;
+    var out = Object.create(null), f = t.fields, n = f.length;
+    t.rows.forEach(function (row) {
+      var o = {};
+      for (var i = 0; i < n; i++) if (row[i] !== null && row[i] !== undefined) o[f[i]] = row[i];
+      out[o.id] = o;
+    });
+    return out;
+  }
+  DATA.entities = records(DATA.entities);
+  DATA.relations = records(DATA.relations);
   var ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, SRC = DATA.sources;
   var VOCAB = DATA.vocab;
   var D = window.actorgraphDom;
@@ -19,17 +33,38 @@
   var relIds = Object.keys(REL);
   /* fields the page data leaves out when empty; "made": the date spans of the claim's sources */
   var PUBLISHED = DATA.published || dict();
+  /* what a claim's record already says is not repeated in relmeta: its quad (by its type), the sign of
+     its polarity and its sources (of its evidence, in order, once each); an aggregated page gives them */
+  function quadOf(type) { return hasOwn(VOCAB.types, type) ? VOCAB.types[type].quad : "other"; }
+  /* the lists below are read, never changed: claims with the same sources share one (a large page
+     has tens of thousands of claims and a handful of sources) */
+  var NO_CLAIMANTS = [], sourceLists = dict(), madeLists = dict();
   relIds.forEach(function (rid) {
-    var m = META[rid];
-    m.claimants = m.claimants || [];
+    var m = META[rid], r = REL[rid];
+    if (m.quad === undefined) m.quad = quadOf(r.type);
+    if (m.sign === undefined) { var p = +r.polarity || 0; m.sign = (p > 0) - (p < 0); }
+    if (m.sources === undefined) {
+      var ev = r.evidence || [], key = ev.length === 1 ? "s" + ev[0].source : JSON.stringify(ev.map(function (e) { return e.source; }));
+      if (!hasOwn(sourceLists, key)) {
+        var srcSeen = dict(), list = [];
+        ev.forEach(function (e) { if (!srcSeen[e.source]) { srcSeen[e.source] = true; list.push(e.source); } });
+        sourceLists[key] = list;
+      }
+      m.sources = sourceLists[key];
+    }
+    m.claimants = m.claimants || NO_CLAIMANTS;
     m.contested = !!m.contested;
     if (m.group === undefined) m.group = null;
-    var seen = dict();
-    m.made = [];
-    m.sources.forEach(function (sid) {
-      var sp = hasOwn(PUBLISHED, sid) ? PUBLISHED[sid] : null;
-      if (sp && !seen[sp[0] + "/" + sp[1]]) { seen[sp[0] + "/" + sp[1]] = true; m.made.push(sp); }
-    });
+    var mk = m.sources.length === 1 ? "s" + m.sources[0] : JSON.stringify(m.sources);   // one key per list, unambiguous
+    if (!hasOwn(madeLists, mk)) {
+      var seen = dict(), made = [];
+      m.sources.forEach(function (sid) {
+        var sp = hasOwn(PUBLISHED, sid) ? PUBLISHED[sid] : null;
+        if (sp && !seen[sp[0] + "/" + sp[1]]) { seen[sp[0] + "/" + sp[1]] = true; made.push(sp); }
+      });
+      madeLists[mk] = made;
+    }
+    m.made = madeLists[mk];
   });
   var GROUPS = DATA.groups || [];
   var outRel = dict(), inRel = dict(), byClaimant = dict();
@@ -52,15 +87,20 @@
   function voiced(rid) { return REL[rid].modality + " by " + whoSays(rid); }
   function srcTitle(sid) { return hasOwn(SRC, sid) ? (SRC[sid].title || sid) : String(sid); }
   var VERBS = {reported: "reports", claimed: "claims", recommended: "recommends", speculated: "speculates", denied: "denies"};
-  var nameIndex = dict();   // lower-cased id, name or alias -> entity id (first wins)
+  var nameIndex = null;   // lower-cased id, name or alias -> entity id (first wins); made on first use
   var nameList = [];
-  Object.keys(ENT).forEach(function (eid) {
-    var e = ENT[eid];
-    [eid, e.name].concat(e.aliases || []).forEach(function (n) {
-      var key = String(n).trim().toLowerCase();
-      if (!hasOwn(nameIndex, key)) { nameIndex[key] = eid; nameList.push([String(n), eid]); }
+  function names() {
+    if (nameIndex) return nameIndex;
+    nameIndex = dict();
+    Object.keys(ENT).forEach(function (eid) {
+      var e = ENT[eid];
+      [eid, e.name].concat(e.aliases || []).forEach(function (n) {
+        var key = String(n).trim().toLowerCase();
+        if (!hasOwn(nameIndex, key)) { nameIndex[key] = eid; nameList.push([String(n), eid]); }
+      });
     });
-  });
+    return nameIndex;
+  }
   function count(list, fn) { var c = dict(); list.forEach(function (x) { var k = fn(x); c[k] = (c[k] || 0) + 1; }); return c; }
   /* An aggregated page (DATA.aggregate): each "relation" is a group of claims, with the types and
      modalities present in relmeta; the type and modality filters keep a group if any of its claims matches. */
@@ -100,17 +140,25 @@
     return basis === "happened-or-made" ? m.made : [];
   }
   var tMin = null, tMax = null, undatedCounts = {happened: 0, made: 0, "happened-or-made": 0};
+  /* (as spansOf: a claim is undated "happened" without a span, "made" without dated sources, and
+     "happened-or-made" without either; ISO dates compare as text, so the extremes are found as text) */
+  var dMin = null, dMax = null;
+  function seeSpan(sp) {
+    for (var k = 0; k < 2; k++) {
+      var d = sp[k];
+      if (!d) continue;
+      if (dMin === null || d < dMin) dMin = d;
+      if (dMax === null || d > dMax) dMax = d;
+    }
+  }
   relIds.forEach(function (rid) {
-    TIMES.forEach(function (b) { if (!spansOf(rid, b).length) undatedCounts[b]++; });
-    spansOf(rid, "happened").concat(META[rid].made).forEach(function (s) {
-      [s[0], s[1]].forEach(function (d) {
-        if (!d) return;
-        var i = monthIndex(d);
-        if (tMin === null || i < tMin) tMin = i;
-        if (tMax === null || i > tMax) tMax = i;
-      });
-    });
+    var m = META[rid];
+    if (!m.span) { undatedCounts.happened++; if (!m.made.length) undatedCounts["happened-or-made"]++; }
+    else seeSpan(m.span);
+    if (!m.made.length) undatedCounts.made++;
   });
+  Object.keys(madeLists).forEach(function (k) { madeLists[k].forEach(seeSpan); });   // each list once
+  if (dMin !== null) { tMin = monthIndex(dMin); tMax = monthIndex(dMax); }
   var undatedCount = undatedCounts.happened;
 
   // ---------------------------------------------------------------- state
@@ -229,26 +277,265 @@
     return (id in Object.prototype || c0 === VIS_MARK || c0 === CLAIM_MARK) ? VIS_MARK + id : id;
   }
   function fromVis(id) { id = String(id); return id.charAt(0) === VIS_MARK ? id.slice(1) : id; }
-  DATA.nodes.forEach(function (n) { n.id = toVis(n.id); });
-  DATA.edges.forEach(function (e) { e.id = toVis(e.id); e.from = toVis(e.from); e.to = toVis(e.to); });
+  /* The vis-network items, from the page's compact nodes and edges (graph/render/data.py): the label,
+     shape and colour of a node come from its entity (by kind), an edge's arrow and dash pattern from
+     its modality; one colour object per colour and kind, shared. Tooltips are made when shown (below). */
+  var kindStyles = dict();
+  function kindStyle(kind) {
+    if (!hasOwn(kindStyles, kind)) {
+      var k = hasOwn(VOCAB.kinds, kind) ? VOCAB.kinds[kind] : {shape: "dot", color: "#b0b0b0", border: "#7b7b7b"};
+      kindStyles[kind] = {shape: k.shape, color: {background: k.color, border: k.border,
+        highlight: {background: k.color, border: "#111111"}, hover: {background: k.color, border: "#111111"}}};
+    }
+    return kindStyles[kind];
+  }
+  var visNodes = DATA.nodes.map(function (n) {
+    var e = ENT[n.id], st = kindStyle(e.kind);
+    return {id: toVis(n.id), label: e.name, x: n.x, y: n.y, size: n.size, shape: st.shape, color: st.color};
+  });
+  var edgeColours = dict();
+  function edgeColour(c) {
+    if (!hasOwn(edgeColours, c)) edgeColours[c] = {color: c, highlight: c, hover: c, opacity: 0.95};
+    return edgeColours[c];
+  }
+  function dashesOf(modality) {
+    return hasOwn(VOCAB.modalities, modality) ? VOCAB.modalities[modality].dashes : VOCAB.other_dashes;
+  }
+  var visEdges = DATA.edges.map(function (e) {
+    var item = {id: toVis(e.id), from: toVis(e.from), to: toVis(e.to), label: e.label, width: e.width, arrows: "to",
+                color: edgeColour(e.color), dashes: dashesOf(REL[e.id].modality)};
+    if (e.background) item.background = e.background;
+    if (e.smooth) item.smooth = e.smooth;
+    if (e.selfReference) item.selfReference = e.selfReference;
+    return item;
+  });
   var LINK = VOCAB.claimant_link;
   Object.keys(LINKS).forEach(function (id) {
-    var l = LINKS[id], n = l.rels.length;
-    DATA.edges.push({id: id, from: toVis(l.from), to: toVis(l.to), label: l.verb, dashes: LINK.dashes, width: LINK.width,
-                     color: {color: LINK.color, highlight: "#333333", hover: "#333333", opacity: 0.9},
-                     font: {size: 9, color: "#666666"}, smooth: {enabled: true, type: "curvedCW", roundness: 0.15},
-                     title: name(l.from) + " " + l.verb + " " + n + " claim" + (n === 1 ? "" : "s") + " about " + name(l.to) +
-                            ":\n" + l.rels.map(function (rid) { return REL[rid].type + " " + name(REL[rid].object) + " (" + REL[rid].modality + ")"; }).join("\n")});
+    var l = LINKS[id];
+    visEdges.push({id: id, from: toVis(l.from), to: toVis(l.to), label: l.verb, dashes: LINK.dashes, width: LINK.width,
+                   color: {color: LINK.color, highlight: "#333333", hover: "#333333", opacity: 0.9},
+                   font: {size: 9, color: "#666666"}, smooth: {enabled: true, type: "curvedCW", roundness: 0.15}});
   });
-  var nodesAll = new vis.DataSet(DATA.nodes);
-  var edgesAll = new vis.DataSet(DATA.edges);
+  function linkTitle(id) {
+    var l = LINKS[id], n = l.rels.length;
+    return name(l.from) + " " + l.verb + " " + n + " claim" + (n === 1 ? "" : "s") + " about " + name(l.to) +
+      ":\n" + l.rels.map(function (rid) { return REL[rid].type + " " + name(REL[rid].object) + " (" + REL[rid].modality + ")"; }).join("\n");
+  }
+
+  /* Tooltips (plain text: vis-network shows them with innerText), made when one is shown. */
+  function fmtPolarity(p) { p = +p || 0; return p > 0 ? "+" + p : String(p); }
+  function entityTitle(eid) {
+    var e = ENT[eid], n = function (list) {
+      return AGG ? list.reduce(function (a, gid) { return a + AGG.groups[gid].count; }, 0) : list.length;
+    };
+    var lines = [e.name + " (" + eid + ")", "kind: " + String(e.kind).replace(/_/g, " ")];
+    if (e.aliases && e.aliases.length) lines.push("also: " + e.aliases.join(", "));
+    lines.push("relations: " + n(outRel[eid] || []) + " out, " + n(inRel[eid] || []) + " in");
+    if (e.description) {
+      var d = String(e.description).split(/\s+/).filter(Boolean).join(" ");
+      lines.push(d.length <= 200 ? d : d.slice(0, 199) + "\u2026");
+    }
+    return lines.join("\n");
+  }
+  function relationTitle(rid) {
+    var r = REL[rid], m = META[rid], denied = r.modality === "denied";
+    var lines = [name(r.subject) + " \u2192 " + name(r.object) + ": " + r.type + (r.mode ? "/" + r.mode : "") + " (" + m.quad + ")",
+                 "modality: " + r.modality + (hasOwn(VOCAB.modalities, r.modality) ? " \u2014 " + VOCAB.modalities[r.modality].description : "")];
+    if (r.when) lines.push("when: " + r.when);
+    lines.push("polarity: " + fmtPolarity(r.polarity) + (denied ? " (of the event it denies)" : ""));
+    lines.push((denied ? "denied by: " : "asserted by: ") + whoSays(rid));
+    m.sources.forEach(function (sid) {
+      if (!hasOwn(SRC, sid)) { lines.push("source: " + sid); return; }
+      var s = SRC[sid];
+      lines.push("source: " + (s.title || sid) + (s.published ? " (" + s.published + ")" : ""));
+      if (s.note) lines.push("  note: " + s.note);
+    });
+    if (m.contested) lines.push("contested: asserted and denied, or of opposite sign");
+    return lines.join("\n");
+  }
+  function edgeTitle(visId) {
+    if (String(visId).charAt(0) === CLAIM_MARK) return hasOwn(LINKS, visId) ? linkTitle(visId) : undefined;
+    var rid = fromVis(visId);
+    if (!hasOwn(REL, rid)) return undefined;
+    return AGG ? window.actorgraphAggregatePanel.title(DATA, rid, name) : relationTitle(rid);
+  }
+  var nodesAll = new vis.DataSet(visNodes);
+  var edgesAll = new vis.DataSet(visEdges);
   var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return visibleNodes.has(fromVis(n.id)); }});
+  /* Large graphs (more than LOD_EDGES edges): vis-network gets the relations' edges after the first
+     frame, a chunk at a time (pump, below), instead of building tens of thousands of edge objects
+     before anything is drawn; until it holds an edge, the page draws it itself (a plain line, see
+     the level of detail below), finds it under a click, and hands it over at once when it is selected. */
+  var LOD_EDGES = 2000, LOD_SCALE = 0.35;
+  var lod = {enabled: visEdges.length > LOD_EDGES, batched: 0, pending: 0, completeAt: null};
+  var held = new Set();   // vis ids of the relation edges vis-network holds (every one when not lod.enabled)
+  var deferred = lod.enabled ? DATA.edges.map(function (e) { return toVis(e.id); }) : [];
+  lod.pending = deferred.length;
   var edgesView = new vis.DataView(edgesAll, {filter: function (e) {
-    return e.id.charAt(0) === CLAIM_MARK ? visibleLinks.has(e.id) : visibleEdges.has(fromVis(e.id));
+    if (e.id.charAt(0) === CLAIM_MARK) return visibleLinks.has(e.id);
+    return visibleEdges.has(fromVis(e.id)) && (!lod.pending || held.has(e.id));
   }});
+  /* Hand edges (vis ids) to vis-network now. */
+  function hold(ids) {
+    var added = 0;
+    ids.forEach(function (v) { if (!held.has(v)) { held.add(v); added++; } });
+    if (!added) return;
+    lod.pending -= added;
+    edgesView.refresh();
+  }
+  var pumpAt = 0, PUMP_CHUNK = 20000;   // each chunk costs vis-network a pass over every edge it holds: few, large ones
+  function pump() {
+    if (!lod.pending) { if (lod.completeAt === null) lod.completeAt = performance.now(); return; }
+    hold(deferred.slice(pumpAt, pumpAt + PUMP_CHUNK));
+    pumpAt += PUMP_CHUNK;
+    setTimeout(pump, 300);   // room for input and drawing between chunks
+  }
   var container = byId("ag-network");
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.options);
   window.network = network;
+
+  /* Tooltips on demand: vis-network asks a node or an edge for its title when it shows one; ours are
+     made then from the records, not stored in every item (60,000 edges: megabytes of text no one reads). */
+  (function () {
+    var f = network.body.functions;
+    var nodeProto = Object.getPrototypeOf(f.createNode({id: VIS_MARK + "tooltip-probe"}));
+    var edgeProto = Object.getPrototypeOf(f.createEdge({id: VIS_MARK + "tooltip-probe", from: VIS_MARK, to: VIS_MARK}));
+    nodeProto.getTitle = function () { var eid = fromVis(this.id); return hasOwn(ENT, eid) ? entityTitle(eid) : undefined; };
+    edgeProto.getTitle = function () { return edgeTitle(this.id); };
+  })();
+
+  /* Level of detail, large graphs: only what is in view is drawn, and zoomed out (below LOD_SCALE,
+     where arrowheads are a few pixels and labels are below vis-network's size threshold anyway) the
+     edges are stroked as straight lines in one path per colour, width and dash pattern instead of one
+     by one; selected, hovered and contested edges and self-loops are still drawn by vis-network, in full. */
+  if (lod.enabled) (function () {
+    var R = network.renderer;
+    function viewBox(ctxScale) {
+      var c = network.canvas.frame.canvas, m = 40 / ctxScale;
+      var a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: c.clientWidth, y: c.clientHeight});
+      return [Math.min(a.x, b.x) - m, Math.min(a.y, b.y) - m, Math.max(a.x, b.x) + m, Math.max(a.y, b.y) + m];
+    }
+    function seen(f, t, v) {
+      return !((f.x < v[0] && t.x < v[0]) || (f.x > v[2] && t.x > v[2]) || (f.y < v[1] && t.y < v[1]) || (f.y > v[3] && t.y > v[3]));
+    }
+    function inView(e, v) { return seen(e.from, e.to, v); }
+    function special(e) {
+      var o = e.options;
+      return e.selected || e.hover || e.from === e.to || (o.background && o.background.enabled);
+    }
+    function curved(e) { return e.options.smooth && e.options.smooth.enabled; }
+    R._drawEdges = function (ctx) {
+      var edges = this.body.edges, nodes = this.body.nodes, idx = this.body.edgeIndices, s = this.body.view.scale;
+      var v = viewBox(s), i, e, groups = new Map(), full = [], n = 0;
+      function batch(colour, width, d, a, b) {
+        var key = colour + "|" + width + "|" + (d ? String(d) : "");
+        var g = groups.get(key);
+        if (!g) groups.set(key, g = {colour: colour, width: width, dashes: Array.isArray(d) ? d : (d ? [5, 5] : null), ends: []});
+        g.ends.push(a, b);
+        n++;
+      }
+      for (i = 0; i < idx.length; i++) {
+        e = edges[idx[i]];
+        if (!e.connected || e.options.hidden) continue;
+        if (s >= LOD_SCALE || special(e)) { if (curved(e) || inView(e, v)) full.push(e); }
+        else if (inView(e, v)) batch(e.options.color.color, e.options.width, e.options.dashes, e.from, e.to);
+      }
+      if (lod.pending) {   // the edges vis-network does not hold yet
+        for (i = 0; i < visEdges.length; i++) {
+          var it = visEdges[i];
+          if (held.has(it.id) || it.id.charAt(0) === CLAIM_MARK || !visibleEdges.has(fromVis(it.id))) continue;
+          var a = nodes[it.from], b = nodes[it.to];
+          if (a && b && a !== b && seen(a, b, v)) batch(it.color.color, it.width, it.dashes, a, b);
+        }
+      }
+      ctx.save();
+      ctx.globalAlpha = 0.95;
+      ctx.lineCap = "round";
+      groups.forEach(function (g) {
+        ctx.strokeStyle = g.colour;
+        ctx.lineWidth = g.width;
+        ctx.setLineDash(g.dashes || []);
+        ctx.beginPath();
+        for (var k = 0; k < g.ends.length; k += 2) {
+          ctx.moveTo(g.ends[k].x, g.ends[k].y);
+          ctx.lineTo(g.ends[k + 1].x, g.ends[k + 1].y);
+        }
+        ctx.stroke();
+      });
+      ctx.restore();
+      lod.batched = n;
+      full.forEach(function (x) { x.draw(ctx); });
+    };
+    /* The edge under a click that vis-network does not hold yet (the nearest within a few pixels). */
+    lod.edgeAt = function (p) {
+      if (!lod.pending) return null;
+      var nodes = network.body.nodes, best = null, bestD = 6 / network.getScale();
+      for (var i = 0; i < visEdges.length; i++) {
+        var it = visEdges[i];
+        if (held.has(it.id) || it.id.charAt(0) === CLAIM_MARK || !visibleEdges.has(fromVis(it.id))) continue;
+        var a = nodes[it.from], b = nodes[it.to];
+        if (!a || !b) continue;
+        var dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+        var t = l2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2)) : 0;
+        var d = Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+        if (d < bestD) { bestD = d; best = fromVis(it.id); }
+      }
+      return best;
+    };
+    /* nodes, zoomed out: filled and stroked in one path per shape and colour (labels are below
+       vis-network's size threshold there); their bounding boxes are kept current for clicks and tooltips */
+    var origNodes = R._drawNodes;
+    function shapePath(ctx, shape, x, y, r) {
+      var k, n, a, rr;
+      if (shape === "dot" || shape === "ellipse" || shape === "circle") { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); return; }
+      if (shape === "square" || shape === "box") { ctx.rect(x - r, y - r, 2 * r, 2 * r); return; }
+      n = {diamond: 4, triangle: 3, triangleDown: 3, hexagon: 6, star: 10}[shape] || 4;
+      for (k = 0; k < n; k++) {
+        a = (shape === "triangleDown" ? Math.PI / 2 : -Math.PI / 2) + 2 * Math.PI * k / n + (shape === "hexagon" ? Math.PI / 6 : 0);
+        rr = shape === "star" && k % 2 ? r * 0.45 : r;
+        if (k === 0) ctx.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); else ctx.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a));
+      }
+      ctx.closePath();
+    }
+    R._drawNodes = function (ctx, alwaysShow) {
+      var s = this.body.view.scale;
+      if (alwaysShow || s >= LOD_SCALE) return origNodes.call(this, ctx, alwaysShow);
+      var nodes = this.body.nodes, idx = this.body.nodeIndices, v = viewBox(s), groups = new Map(), full = [];
+      for (var i = 0; i < idx.length; i++) {
+        var nd = nodes[idx[i]];
+        if (nd.hover || nd.isSelected()) { full.push(nd); continue; }
+        nd.updateBoundingBox(ctx, nd.selected);
+        var o = nd.options, r = o.size;
+        if (o.hidden || nd.x + r < v[0] || nd.x - r > v[2] || nd.y + r < v[1] || nd.y - r > v[3]) continue;
+        var key = o.shape + "|" + o.color.background + "|" + o.color.border;
+        var g = groups.get(key);
+        if (!g) groups.set(key, g = {shape: o.shape, fill: o.color.background, stroke: o.color.border, width: o.borderWidth, nodes: []});
+        g.nodes.push(nd);
+      }
+      ctx.save();
+      ctx.setLineDash([]);
+      groups.forEach(function (g) {
+        ctx.beginPath();
+        for (var k = 0; k < g.nodes.length; k++) shapePath(ctx, g.shape, g.nodes[k].x, g.nodes[k].y, g.nodes[k].options.size);
+        ctx.fillStyle = g.fill;
+        ctx.fill();
+        ctx.strokeStyle = g.stroke;
+        ctx.lineWidth = g.width;
+        ctx.stroke();
+      });
+      ctx.restore();
+      var labels = [];
+      full.forEach(function (nd) { var d = nd.draw(ctx); if (d && d.drawExternalLabel) labels.push(d.drawExternalLabel); });
+      return {drawExternalLabels: function () { labels.forEach(function (f) { f(); }); }};
+    };
+    R._drawArrows = function (ctx) {
+      var edges = this.body.edges, idx = this.body.edgeIndices, s = this.body.view.scale, v = viewBox(s);
+      for (var i = 0; i < idx.length; i++) {
+        var e = edges[idx[i]];
+        if (e.connected && (s >= LOD_SCALE || special(e)) && (curved(e) || inView(e, v))) e.drawArrows(ctx);
+      }
+    };
+  })();
 
   /* Dash patterns in screen pixels when zoomed out: vis-network gives them in graph units, so a
      zoomed-out view of a large graph would stroke thousands of sub-pixel dashes per line (seconds
@@ -281,6 +568,7 @@
           byId("ag-loading").className = "ag-done";
           document.documentElement.setAttribute("data-ready", "1");
           api.ready = true;
+          if (lod.pending) setTimeout(pump, 0);
         }, 0);
       });
     }
@@ -325,7 +613,7 @@
       showEntity(id);
     } else if (kind === "edge" && hasOwn(REL, id)) {
       state.sel = ["edge", id];
-      if (visibleEdges.has(id)) network.selectEdges([toVis(id)]); else network.unselectAll();
+      if (visibleEdges.has(id)) { hold([toVis(id)]); network.selectEdges([toVis(id)]); } else network.unselectAll();
       showRelation(id);
     } else {
       state.sel = null;
@@ -342,7 +630,10 @@
     if (params.nodes && params.nodes.length) select("node", fromVis(params.nodes[0]), false);
     else if (params.edges && params.edges.length && String(params.edges[0]).charAt(0) === CLAIM_MARK) select("node", LINKS[params.edges[0]].from, false);
     else if (params.edges && params.edges.length) select("edge", fromVis(params.edges[0]), false);
-    else select(null, null);
+    else {
+      var pending = lod.edgeAt ? lod.edgeAt(params.pointer.canvas) : null;
+      if (pending) select("edge", pending, false); else select(null, null);
+    }
   });
 
   // ---------------------------------------------------------------- filters UI
@@ -565,7 +856,7 @@
     if (state.sel) {
       var kind = state.sel[0], id = state.sel[1];
       if (kind === "node") { if (visibleNodes.has(id)) network.selectNodes([toVis(id)], false); showEntity(id); }
-      else { if (visibleEdges.has(id)) network.selectEdges([toVis(id)]); showRelation(id); }
+      else { if (visibleEdges.has(id)) { hold([toVis(id)]); network.selectEdges([toVis(id)]); } showRelation(id); }
     }
     if (!(opts && opts.noHash)) writeHash();
   }
@@ -648,6 +939,7 @@
     if (datalistFilled) return;
     datalistFilled = true;
     var frag = document.createDocumentFragment();
+    names();
     nameList.slice().sort(function (a, b) { return a[0].localeCompare(b[0]); }).slice(0, 20000).forEach(function (pair) {
       var label = pair[0] === ENT[pair[1]].name || pair[0] === pair[1] ? ENT[pair[1]].name + " (" + pair[1] + ")"
         : pair[0] + " → " + ENT[pair[1]].name;
@@ -660,7 +952,7 @@
   function findActor(text) {
     var q = String(text || "").trim().toLowerCase();
     if (!q) return null;
-    if (hasOwn(nameIndex, q)) return nameIndex[q];
+    if (hasOwn(names(), q)) return nameIndex[q];
     var starts = null, contains = null;
     for (var i = 0; i < nameList.length; i++) {
       var n = nameList[i][0].toLowerCase();
@@ -680,7 +972,7 @@
   searchInput.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { ev.preventDefault(); if (search(searchInput.value)) searchInput.blur(); }  // blur closes the suggestions
   });
-  searchInput.addEventListener("change", function () { if (hasOwn(nameIndex, searchInput.value.trim().toLowerCase())) search(searchInput.value); });
+  searchInput.addEventListener("change", function () { if (hasOwn(names(), searchInput.value.trim().toLowerCase())) search(searchInput.value); });
 
   // ---------------------------------------------------------------- toolbar
   var physicsBox = byId("ag-physics");
@@ -758,8 +1050,9 @@
               focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics};
     },
     visibleNodeIds: function () { return nodesView.getIds().map(fromVis); },
+    /* the relations drawn (on a large graph, also those vis-network does not hold yet) */
     visibleEdgeIds: function () {
-      return edgesView.getIds().filter(function (id) { return id.charAt(0) !== CLAIM_MARK; }).map(fromVis);
+      return DATA.edges.map(function (e) { return e.id; }).filter(function (rid) { return visibleEdges.has(rid); });
     },
     /* the claimant links drawn ("show claimants"): [claimant, subject, verb, [relation ids]] */
     visibleClaimantLinks: function () {
@@ -770,6 +1063,11 @@
     claimantLinkPoint: function (claimant, subject, verb) {
       return api.edgePoint(CLAIM_MARK + (verb || "asserts") + CLAIM_MARK + claimant + CLAIM_MARK + subject, true);
     },
+    /* large graphs: enabled, batched (edges stroked as plain lines in the last frame), pending (edges
+       vis-network does not hold yet), completeAt (ms from navigation start when it held them all) */
+    lod: function () {
+      return {enabled: lod.enabled, batched: lod.batched, scale: LOD_SCALE, pending: lod.pending, completeAt: lod.completeAt};
+    },
     select: select, search: search, reset: reset, setFocus: setFocus, visibleData: visibleData,
     findActor: findActor,
     /* DOM (page) coordinates of an entity, or of the middle of a relation's line. */
@@ -778,7 +1076,9 @@
       return p ? domPoint(p) : null;
     },
     edgePoint: function (id, raw) {
-      var v = raw ? id : toVis(id), e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
+      var v = raw ? id : toVis(id);
+      if (!raw && hasOwn(REL, id) && visibleEdges.has(id)) hold([v]);
+      var e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
       if (!e || !e.edgeType) return null;
       var via = e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined;
       var p = e.edgeType.getPoint(0.5, via);
