@@ -291,3 +291,15 @@ def test_block_scalars_in_records_read_the_same(items):
         taken.append(any(content))
     text = "\n".join(lines) + "\n"
     assert agrees(text) or not all(taken) or not all(c[0] for _, c, _ in items)
+
+
+@pytest.mark.parametrize("line", ["a: b{s}c", "a: [b{s}", "a: [b{s}x", "a: {{k: b{s}", "a: [{many}", "a: {s}x: y"])
+def test_long_hostile_lines_do_not_hang_the_reader(line):
+    """No regular expression of the fast reader backtracks over a run of spaces: a 200,000-space
+    line read in quadratic time would take hours. Read in a child process, so that a hang fails
+    the test (after a minute) instead of stalling the suite."""
+    import subprocess
+    import sys
+    text = line.format(s=" " * 200_000, many="b, " * 50_000) + "\n"
+    code = "import sys; from graph.read.yaml_fast import parse_fast; parse_fast(sys.stdin.read())"
+    subprocess.run([sys.executable, "-c", code], input=text, text=True, check=True, timeout=60)

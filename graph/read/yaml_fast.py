@@ -58,7 +58,7 @@ _KEY = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*"
 # "key:" or "key: rest" (rest may be a comment)
 _KEYLINE = re.compile(rf"({_KEY}):(?: +(.*))?\Z")
 # the common line, "key: plain text" with no '#' or ':' in the text: matched and read in one step
-_KEY_PLAIN = re.compile(rf"({_KEY}): +([A-Za-z0-9_][^#:]*?) *\Z")
+_KEY_PLAIN = re.compile(rf"({_KEY}): +([A-Za-z0-9_](?:[^#:]*[^#:\s])?) *\Z")
 _DQ = re.compile(r'"([^"\\]*)" *(?:#.*)?\Z')
 _SQ = re.compile(r"'((?:[^']|'')*)' *(?:#.*)?\Z")
 _TRAIL = re.compile(r" *(?:#.*)?\Z")
@@ -71,7 +71,7 @@ _FLOW_SQ = re.compile(r"'((?:[^']|'')*)'")
 _FLOW_KEY = re.compile(rf"({_KEY}): +")
 _SPACES = re.compile(r" *")
 # one-line flow lists and mappings of scalars, matched whole (the common case), then split
-_ITEM = r"(?:\"[^\"\\]*\"|'(?:[^']|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-[0-9A-Za-z.])[^,\[\]{}#:'\"]*)"
+_ITEM = r"(?:\"[^\"\\]*\"|'(?:[^']|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-[0-9A-Za-z.])(?:[^,\[\]{}#:'\"]*[^,\[\]{}#:'\"\s])?)"
 _SIMPLE_SEQ = re.compile(rf"\[ *(?:{_ITEM} *, *)*{_ITEM} *\] *")
 _SIMPLE_MAP = re.compile(rf"\{{ *(?:{_KEY}: +{_ITEM} *, *)*{_KEY}: +{_ITEM} *\}} *")
 _SEQ_ITEM = re.compile(rf"({_ITEM}) *(?:,|\]) *")
