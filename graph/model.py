@@ -185,8 +185,9 @@ def edge_dict(r) -> dict:
 
 def to_dict(record, *, drop_empty=False) -> dict:
     """The record's YAML fields as plain JSON-able values (``where`` left out)."""
-    if type(record) is Relation and not drop_empty:
-        return relation_dict(record)
+    if type(record) is Relation:
+        d = relation_dict(record)
+        return {k: v for k, v in d.items() if not (v is None or v == [] or v == {})} if drop_empty else d
     return _fields_dict(record, drop_empty)
 
 

@@ -308,3 +308,5 @@ def test_relation_dicts_are_the_generic_field_dicts():
     for r in rels:
         a, b = relation_dict(r), _fields_dict(r, False)
         assert a == b and list(a) == list(b)
+        a, b = graph.to_dict(r, drop_empty=True), _fields_dict(r, True)
+        assert a == b and list(a) == list(b)
