@@ -82,9 +82,6 @@ def _node_attrs(e: Entity) -> dict:
     return d
 
 
-_edge_attrs = edge_dict
-
-
 def _add_edges(g, relations, edge_data=None):
     """Add one edge per relation to the empty-edged MultiDiGraph *g*, keyed by relation id.
 
@@ -96,17 +93,17 @@ def _add_edges(g, relations, edge_data=None):
     """
     succ, pred, nodes = getattr(g, "_succ", None), getattr(g, "_pred", None), getattr(g, "_node", None)
     if not (type(succ) is dict and type(pred) is dict and type(nodes) is dict and type(g) is nx.MultiDiGraph):
-        g.add_edges_from((r.subject, r.object, r.id, _edge_attrs(r)) for r in relations)
+        g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) for r in relations)
         return
     for r in relations:
         u, v = r.subject, r.object
         if u not in nodes or v not in nodes:   # (never for validated data: every end is an entity)
-            g.add_edge(u, v, r.id, **_edge_attrs(r))
+            g.add_edge(u, v, r.id, **edge_dict(r))
             continue
         keys = succ[u].get(v)
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
-        keys[r.id] = _edge_attrs(r) if edge_data is None else edge_data[r.id]
+        keys[r.id] = edge_dict(r) if edge_data is None else edge_data[r.id]
     if hasattr(nx, "_clear_cache"):   # networkx >= 3.3 caches some views on the graph
         nx._clear_cache(g)
 

@@ -55,9 +55,6 @@ class Passages:
     def __init__(self, text):
         self.text, self.asked, self.starts = text, 0, None
 
-    def __str__(self):
-        return self.text
-
     def __contains__(self, quote):
         text, k = self.text, self.K
         if len(quote) < k or len(text) > self.MAX_INDEXED:

@@ -285,12 +285,12 @@ def test_ego_and_parts_use_the_same_answers_as_before(small):
 
 def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
     """Edges are written straight into the adjacency: the same graph as add_edges_from gives."""
-    from graph.dataset import _edge_attrs
+    from graph.model import edge_dict
     ds = graph.load(os.path.join(ROOT, "data"), cache=False)
     g = nx.MultiDiGraph()
     g.graph.update(ds.graph.graph)
     g.add_nodes_from(ds.graph.nodes(data=True))
-    g.add_edges_from((r.subject, r.object, r.id, _edge_attrs(r)) for r in ds.relations())
+    g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) for r in ds.relations())
     assert nx.utils.graphs_equal(g, ds.graph)
     assert list(g.edges(keys=True, data=True)) == list(ds.graph.edges(keys=True, data=True))
     assert list(g.in_edges(keys=True)) == list(ds.graph.in_edges(keys=True))

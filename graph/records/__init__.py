@@ -66,7 +66,7 @@ class Records:
     relations: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     names: dict = field(default_factory=dict)       # lower-cased id/name/alias -> entity id
-    texts: dict = field(default_factory=dict)       # source id -> normalised stored text
+    texts: dict = field(default_factory=dict)       # source id -> normalised stored text (texts.Passages)
     raw_texts: dict = field(default_factory=dict)   # source id -> stored text as read
     files: list = field(default_factory=list)       # the data files read
     invalid_entities: set = field(default_factory=set)   # ids of entities reported invalid

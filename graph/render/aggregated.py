@@ -41,8 +41,8 @@ from concurrent.futures import ThreadPoolExecutor
 from ..analysis.contested import contested as _contested
 from ..vocab import MODALITIES
 from .aggregate import UNDATED, aggregate
-from .data import LAYOUT_THRESHOLD, _span, edge_item, node_items, records_table, sources_data, vocab_data
-from .network import options as _options, positions as _positions, smooth_for_parallel
+from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
+from .network import positions as _positions, smooth_for_parallel
 from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
 __all__ = ["aggregated_data", "CLAIMS_PER_GROUP"]
@@ -138,22 +138,10 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
         if len(g.types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
             summary["types"] = [list(tc) for tc in Counter(rels[rid].type for rid in g.claims).most_common()]
         summaries[gid] = summary
-    entities = records_table(ds.entities.values(), "entities")
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
-    return {
-        "physics": bool(physics),
-        "nodes": node_items(ds, layout.result(), deg_in, deg_out),
-        "edges": edges,
-        "options": _options(physics, big),
-        "entities": entities,
-        "relations": relations,
-        "relmeta": relmeta,
-        "groups": [],
-        "published": {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
-        "sources": sources_data(ds),
-        "reader": {},
-        "aggregate": {"by": by, "limit": limit, "claims": len(rels), "groups": summaries,
-                      "modalities": list(MODALITIES)},
-        "vocab": vocab,
-    }
+    return page_dict(ds, layout.result(), deg_in, deg_out, edges, physics, big, relations=relations,
+                     relmeta=relmeta, groups=[],
+                     published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
+                     reader={}, aggregate={"by": by, "limit": limit, "claims": len(rels), "groups": summaries,
+                                           "modalities": list(MODALITIES)}, vocab=vocab)

@@ -101,23 +101,18 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         relmeta[r.id] = meta
     groups = [{"key": list(g.key), "contested": g.contested, "corroborated": g.corroborated,
                "reasons": g.reasons, "relations": g.relations} for g in shown_groups]
-    entities = records_table(ds.entities.values(), "entities")
     relations = records_table(rels, "relations")
     reader = reader_data(ds, rels, texts)
-    return {
-        "physics": bool(physics),
-        "nodes": node_items(ds, layout.result(), deg_in, deg_out),
-        "edges": edges,
-        "options": _options(physics, big),
-        "entities": entities,
-        "relations": relations,
-        "relmeta": relmeta,
-        "groups": groups,
-        "published": published,
-        "sources": sources_data(ds),
-        "reader": reader,
-        "vocab": vocab_data(ds),
-    }
+    return page_dict(ds, layout.result(), deg_in, deg_out, edges, physics, big, relations=relations,
+                     relmeta=relmeta, groups=groups, published=published, reader=reader, vocab=vocab_data(ds))
+
+
+def page_dict(ds, positions, deg_in, deg_out, edges, physics, big, **parts):
+    """The page's data: what every page has (nodes, edges, options, the entity and source
+    tables) and its *parts* (relations, relmeta, groups, published, reader, vocab...)."""
+    return {"physics": bool(physics), "nodes": node_items(ds, positions, deg_in, deg_out), "edges": edges,
+            "options": _options(physics, big), "entities": records_table(ds.entities.values(), "entities"),
+            "sources": sources_data(ds), **parts}
 
 
 def records_table(records, kind) -> dict:
