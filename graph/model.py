@@ -175,6 +175,15 @@ def relation_dict(r, share=False) -> dict:
             "attributes": _attributes(r.attributes, share) if r.attributes else {}, "note": r.note}
 
 
+def relation_row(r) -> list:
+    """The values of ``to_dict(r, drop_empty=True)`` in the order of ``FIELDS["relations"]``, an
+    empty field ``None`` (a row of the page's claim table, made without the dict)."""
+    when, cs = r.when, r.claimants
+    return [r.id, r.subject, r.object, r.type, r.mode, list(r.context) or None, r.polarity, r.modality,
+            list(cs) if len(cs) > 1 else r.asserted_by, None if when is None else when.text,
+            _evidence(r.evidence) or None, _attributes(r.attributes) if r.attributes else None, r.note]
+
+
 def edge_dict(r) -> dict:
     """The data of a relation's edge in the dataset's graph: its fields (plain attributes shared,
     see :func:`relation_dict`) and its ``quad``."""

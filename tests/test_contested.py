@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 import graph
 from graph.analysis import contested
+from graph.analysis.contested import verdicts
 from graph.cli import main
 from tests.many_sources import CONTESTED, CONTESTED_ROLLED, CORROBORATED, dataset
 
@@ -126,3 +127,35 @@ def test_cli(tmp_path):
     r = CliRunner().invoke(main, ["analyze", "contested", str(tmp_path), "--source", "wh"])
     assert "Contested (0): none" in r.output
     assert graph.loads(YAML).relation("left").claimants == ("ROE", "DOE")
+
+
+def _shown(c):
+    return [(g.key, g.contested, g.corroborated, g.reasons, g.relations)
+            for g in c.groups if g.contested or g.corroborated]
+
+
+@pytest.mark.parametrize("roll_up", [False, True])
+def test_verdicts_are_the_shown_groups_of_the_full_report(ds, roll_up):
+    assert verdicts(ds, roll_up=roll_up) == _shown(contested(ds, roll_up=roll_up))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_verdicts_agree_with_the_full_report_on_random_claims(seed):
+    # constructed claims: few actors, types and sources, so that groups collide in every way
+    import random
+    rnd = random.Random(seed)
+    types = ["AID", "ASSAULT", "CONSULT", "HOLDS"]   # HOLDS is structural: no sign conflict
+    lines = ["sources: [{id: a, title: A}, {id: b, title: B}, {id: c, title: C}]",
+             "entities:", "  - {id: X, name: X, kind: state}", "  - {id: Y, name: Y, kind: state}",
+             "  - {id: P, name: P, kind: person, part_of: X}", "relations:"]
+    for i in range(rnd.randint(1, 40)):
+        s, o = rnd.choice("XYP"), rnd.choice("XY")
+        mod = rnd.choice(["reported", "claimed", "denied", "recommended", "speculated"])
+        pol = rnd.choice(["", ", polarity: 3", ", polarity: -4", ", polarity: 0"])
+        by = ", asserted_by: P" if mod in ("claimed", "denied") and rnd.random() < 0.5 else ""
+        ev = ", ".join(f"{{source: {sid}, quote: q}}" for sid in rnd.sample("abc", rnd.randint(1, 2)))
+        lines.append(f"  - {{id: r{i}, subject: {s}, object: {o}, type: {rnd.choice(types)}, modality: {mod}"
+                     f"{pol}{by}, evidence: [{ev}]}}")
+    d = graph.loads("\n".join(lines) + "\n")
+    for roll_up in (False, True):
+        assert verdicts(d, roll_up=roll_up) == _shown(contested(d, roll_up=roll_up))

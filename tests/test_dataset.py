@@ -298,7 +298,7 @@ def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
 
 
 def test_relation_dicts_are_the_generic_field_dicts():
-    from graph.model import Evidence, Relation, _fields_dict, relation_dict
+    from graph.model import FIELDS, Evidence, Relation, _fields_dict, relation_dict, relation_row
     from graph.when import parse_when
     rels = list(graph.load(os.path.join(ROOT, "data"), cache=False).relations())
     rels.append(Relation(id="r", subject="A", object="B", type="COOPERATE", modality="claimed", polarity=2.0,
@@ -310,3 +310,4 @@ def test_relation_dicts_are_the_generic_field_dicts():
         assert a == b and list(a) == list(b)
         a, b = graph.to_dict(r, drop_empty=True), _fields_dict(r, True)
         assert a == b and list(a) == list(b)
+        assert relation_row(r) == [b.get(f) for f in FIELDS["relations"]]

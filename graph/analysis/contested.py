@@ -49,9 +49,9 @@ from dataclasses import dataclass, field
 from ..filters import AUTHOR
 from ..wording import SOURCE_DENIES
 from ._report import entity_name, html_table, plural
-from .claims import group_key, stance
+from .claims import ASSERTING, DENYING, group_key, stance
 
-__all__ = ["contested", "Contested", "ClaimGroup"]
+__all__ = ["contested", "verdicts", "Contested", "ClaimGroup"]
 
 
 @dataclass(repr=False)
@@ -183,6 +183,67 @@ class Contested:
                           caption="Contested and corroborated claims")
 
 
+def _grouped(ds, roll_up=False) -> dict:
+    """``{(subject, type, object): [relation, ...]}``, keys and claims in data order."""
+    groups = {}
+    if roll_up:
+        for r in ds.relations():
+            groups.setdefault(group_key(ds, r, True), []).append(r)
+    else:
+        for r in ds.relations():
+            key = (r.subject, r.type, r.object)
+            g = groups.get(key)
+            if g is None:
+                groups[key] = [r]
+            else:
+                g.append(r)
+    return groups
+
+
+def _verdict(members) -> tuple:
+    """``(reasons, corroborated)`` of one claim group (*members*: its relations): why it is
+    contested (none: it is not), and whether two or more sources assert it uncontested."""
+    if len(members) == 1:   # one claim contests nothing; it is corroborated by its own sources
+        r = members[0]
+        return [], r.modality in ASSERTING and len(r.sources) >= 2
+    asserting = [r for r in members if r.modality in ASSERTING]
+    reasons = []
+    # a claim is listed once per source: one without evidence asserts or denies in none
+    if any(r.evidence for r in asserting) and any(r.modality in DENYING and r.evidence for r in members):
+        reasons.append("asserted and denied")
+    signs = {r.sign for r in asserting if r.sign != 0}
+    if asserting and asserting[0].quad != "structural" and len(signs) > 1:
+        reasons.append("assertions disagree in polarity sign")
+    # denied by none, and not contested by a sign either: a group is one or the other
+    corroborated = not reasons and len({sid for r in asserting for sid in r.sources}) >= 2
+    return reasons, corroborated
+
+
+def verdicts(ds, *, roll_up=False) -> list:
+    """The contested and corroborated claim groups of *ds*, in :func:`contested`'s order, without
+    the lists of who says what: ``[(key, contested, corroborated, reasons, relation ids), ...]``.
+    What a page needs of :func:`contested`, at a fraction of its cost on a large dataset.
+
+    >>> import graph
+    >>> ds = graph.loads('''
+    ... sources: [{id: a, title: A}, {id: b, title: B}]
+    ... entities: [{id: X, name: X, kind: state}, {id: Y, name: Y, kind: state}]
+    ... relations:
+    ...   - {id: r1, subject: X, object: Y, type: AID, modality: reported, evidence: [{source: a, quote: q}]}
+    ...   - {id: r2, subject: X, object: Y, type: AID, modality: denied, evidence: [{source: b, quote: q}]}
+    ... ''')
+    >>> verdicts(ds)
+    [(('X', 'AID', 'Y'), True, False, ['asserted and denied'], ['r1', 'r2'])]
+    """
+    out = []
+    for key, members in _grouped(ds, roll_up).items():
+        reasons, corroborated = _verdict(members)
+        if reasons or corroborated:
+            out.append((key, bool(reasons), corroborated, reasons, [r.id for r in members]))
+    out.sort(key=lambda v: (not v[1], not v[2], v[0]))
+    return out
+
+
 def contested(ds, *, roll_up=False) -> Contested:
     """Group the claims of *ds* on (subject, type, object); mark contested and corroborated groups.
 
@@ -217,26 +278,15 @@ def contested(ds, *, roll_up=False) -> Contested:
     (True, False, ['assertions disagree in polarity sign'])
     """
     groups = {}
-    for r in ds.relations():
-        key = group_key(ds, r, roll_up)
-        g = groups.get(key)
-        if g is None:
-            g = groups[key] = ClaimGroup(*key)
-        g.relations.append(r.id)
-        getattr(g, stance(r)).extend(_entries(r))
-    rels = {r.id: r for r in ds.relations()}
-    for g in groups.values():
-        asserting = [rels[i] for i in g.relations if stance(rels[i]) == "asserted"]
-        if g.asserted and g.denied:
-            g.reasons.append("asserted and denied")
-        signs = {r.sign for r in asserting if r.sign != 0}
-        if asserting and asserting[0].quad != "structural" and len(signs) > 1:
-            g.reasons.append("assertions disagree in polarity sign")
+    for key, members in _grouped(ds, roll_up).items():
+        g = groups[key] = ClaimGroup(*key)
+        for r in members:
+            g.relations.append(r.id)
+            getattr(g, stance(r)).extend(_entries(r))
+        g.reasons, g.corroborated = _verdict(members)
         g.contested = bool(g.reasons)
-        # denied by none, and not contested by a sign either: a group is one or the other
-        g.corroborated = not g.contested and len({e["source"] for e in g.asserted}) >= 2
     ordered = sorted(groups.values(), key=lambda g: (not g.contested, not g.corroborated, g.key))
     names = {eid: entity_name(ds, eid) for g in ordered for eid in (g.subject, g.object)}
-    names.update({c: entity_name(ds, c) for r in rels.values() for c in r.claimants})
+    names.update({c: entity_name(ds, c) for r in ds.relations() for c in r.claimants})
     titles = {sid: s.title for sid, s in ds.sources.items()}
     return Contested(ordered, names, titles, roll_up)

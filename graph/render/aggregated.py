@@ -38,7 +38,7 @@ import math
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-from ..analysis.contested import contested as _contested
+from ..analysis.contested import verdicts as _verdicts
 from ..vocab import MODALITIES
 from .aggregate import UNDATED, aggregate
 from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
@@ -103,7 +103,7 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
     known = ds.entities
     drawn = [(f"g{i}", g) for i, g in enumerate(groups) if g.subject in known and g.object in known]
     curves = smooth_for_parallel([_Pair(gid, g.subject, g.object) for gid, g in drawn])
-    contested_ids = {rid for cg in _contested(ds).contested for rid in cg.relations}
+    contested_ids = {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
     edges, relations, relmeta, summaries = [], {}, {}, {}
     colours = {}
     for gid, g in drawn:

@@ -7,10 +7,10 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-from ..model import FIELDS, to_dict
+from ..model import FIELDS, Relation, relation_row, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
 from .network import options as _options, positions as _positions, smooth_for_parallel
-from ..analysis.contested import contested as _contested
+from ..analysis.contested import verdicts as _verdicts
 from .reader import reader_data
 from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
                     OTHER_KIND, darker, edge_color, polarity_color)
@@ -66,13 +66,13 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     drawn = [r for r in rels if r.subject in known and r.object in known]
     # a hand-built dataset may cite an unknown entity: draw what can be drawn
     curves = smooth_for_parallel(drawn)
-    verdicts = _contested(ds)
-    shown_groups = [g for g in verdicts.groups if g.contested or g.corroborated]   # the others say nothing
-    group_of = {}
-    for i, g in enumerate(shown_groups):
-        for rid in g.relations:
+    shown_groups = _verdicts(ds)   # the contested and corroborated groups: the others say nothing
+    group_of, contested_ids = {}, set()
+    for i, (_key, is_contested, _corroborated, _reasons, rids) in enumerate(shown_groups):
+        for rid in rids:
             group_of[rid] = i
-    contested_ids = {rid for g in verdicts.contested for rid in g.relations}
+        if is_contested:
+            contested_ids.update(rids)
     colours = {}
     edges = []
     for r in drawn:
@@ -99,8 +99,8 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
         if r.id in group_of:
             meta["group"] = group_of[r.id]
         relmeta[r.id] = meta
-    groups = [{"key": list(g.key), "contested": g.contested, "corroborated": g.corroborated,
-               "reasons": g.reasons, "relations": g.relations} for g in shown_groups]
+    groups = [{"key": list(key), "contested": c, "corroborated": k, "reasons": reasons, "relations": rids}
+              for key, c, k, reasons, rids in shown_groups]
     relations = records_table(rels, "relations")
     reader = reader_data(ds, rels, texts)
     return page_dict(ds, layout.result(), deg_in, deg_out, edges, physics, big, relations=relations,
@@ -127,8 +127,11 @@ def records_table(records, kind) -> dict:
     >>> records(t)
     {'A': {'id': 'A', 'name': 'Alpha', 'kind': 'state'}}
     """
-    dicts = [to_dict(x, drop_empty=True) for x in records]
     names = list(FIELDS[kind])
+    records = list(records)
+    if kind == "relations" and all(type(r) is Relation for r in records):
+        return {"fields": names, "rows": [relation_row(r) for r in records]}
+    dicts = [to_dict(x, drop_empty=True) for x in records]
     extra = set().union(*dicts) - set(names) if dicts else set()
     names += sorted(extra)   # a field the list does not know yet (none today)
     return {"fields": names, "rows": [[d.get(f) for f in names] for d in dicts]}

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime
 
 __all__ = ["escape_json"]
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
 
 
 def _json_default(v):
@@ -35,4 +33,7 @@ def escape_json(value) -> str:
     '{"d": "2023-05-01"}'
     """
     text = json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False)
-    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+    for c, escaped in _JSON_ESCAPES.items():   # a pass per character: faster than one regular expression
+        if c in text:
+            text = text.replace(c, escaped)
+    return text
