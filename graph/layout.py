@@ -14,7 +14,9 @@ needs positions in about a second. :func:`layout` does it in three steps:
 3. **Packing**: components, largest first, are placed on shelves.
 
 It uses numpy and scipy (``scipy.sparse.csgraph`` for the distances,
-``scipy.spatial.cKDTree`` for near pairs).
+``scipy.spatial.cKDTree`` for near pairs). :func:`start` runs it beside other
+work: in a child Python process (another core) for a large graph, as a page
+is built; a thread would share the interpreter with the page's own work.
 
 Examples
 --------
@@ -32,13 +34,17 @@ True
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
+import threading
 
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components, shortest_path
 from scipy.spatial import cKDTree
 
-__all__ = ["layout"]
+__all__ = ["layout", "start"]
 
 
 #: above this many nodes the refinement takes fewer steps (:func:`layout`'s *iterations*)
@@ -60,7 +66,7 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=None):
     if iterations is None:
         iterations = 40 if n <= BIG else 20
     rng = np.random.default_rng(seed)
-    e = np.asarray(list(edges), dtype=np.int64).reshape(-1, 2)
+    e = np.asarray(edges if isinstance(edges, np.ndarray) else list(edges), dtype=np.int64).reshape(-1, 2)
     e = e[e[:, 0] != e[:, 1]]
     e = np.unique(np.sort(e, axis=1), axis=0)
     adj = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n)).tocsr()
@@ -81,6 +87,85 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=None):
     pos *= scale
     pos -= pos.mean(axis=0)
     return [tuple(p) for p in np.round(pos, 1).tolist()]
+
+
+#: from this many nodes :func:`start` lays the graph out in a child process
+CHILD_MIN = 5_000
+
+# The child: reads its input before importing anything (the parent's write of the edges does not
+# wait for numpy's import), lays the graph out, writes the positions as float64 pairs.
+_CHILD = """
+import sys
+head = sys.stdin.buffer.readline()
+body = sys.stdin.buffer.read()
+sys.path.insert(0, sys.argv[1])
+from graph.layout import _child
+_child(head, body)
+"""
+
+
+def start(n, edges, **options):
+    """Start :func:`layout` of nodes ``0..n-1`` and *edges* beside the caller's work; return a
+    function that waits for the positions and returns them (the same as ``layout(n, edges, **options)``).
+
+    From :data:`CHILD_MIN` nodes the layout runs in a child Python process, which holds no lock
+    of the caller's; if the child cannot start or fails, it is computed by the waiting call instead.
+    Smaller graphs are laid out in a thread.
+
+    >>> positions = start(3, [(0, 1), (1, 2)], scale=50)
+    >>> positions() == layout(3, [(0, 1), (1, 2)], scale=50)
+    True
+    """
+    e = np.asarray(list(edges), dtype=np.int64).reshape(-1, 2)
+    if n < CHILD_MIN:
+        return _in_thread(n, e, options)
+    import json
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        child = subprocess.Popen([sys.executable, "-c", _CHILD, root], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        child.stdin.write(json.dumps({"n": int(n), "options": options}).encode() + b"\n" + e.tobytes())
+        child.stdin.close()
+    except (OSError, ValueError, TypeError):   # no interpreter to start, a pipe that broke
+        return lambda: layout(n, e, **options)
+
+    def result():
+        out = child.stdout.read()
+        child.stdout.close()
+        if child.wait() != 0 or len(out) != 16 * n:   # the child failed: lay out here
+            return layout(n, e, **options)
+        return [tuple(p) for p in np.frombuffer(out, dtype=np.float64).reshape(n, 2).tolist()]
+    return result
+
+
+def _in_thread(n, e, options):
+    box = {}
+
+    def run():
+        try:
+            box["pos"] = layout(n, e, **options)
+        except BaseException as exc:   # raised again by the waiting call
+            box["error"] = exc
+    t = threading.Thread(target=run, name="actorgraph-layout", daemon=True)
+    t.start()
+
+    def result():
+        t.join()
+        if "error" in box:
+            raise box["error"]
+        return box["pos"]
+    return result
+
+
+def _child(head, body):
+    """The child process of :func:`start`: ``{"n", "options"}`` then the edges as int64 pairs in;
+    the positions as float64 pairs out."""
+    import json
+    spec = json.loads(head)
+    e = np.frombuffer(body, dtype=np.int64).reshape(-1, 2)
+    pos = layout(spec["n"], e, **spec["options"])
+    sys.stdout.buffer.write(np.asarray(pos, dtype=np.float64).reshape(-1, 2).tobytes())
+    sys.stdout.buffer.flush()
 
 
 def _component(sub, rng, pivots, iterations):

@@ -268,7 +268,7 @@ def test_large_graph_gets_a_python_layout_and_no_physics():
 def test_layout_needs_no_fallback():
     # numpy and scipy are dependencies: the layout always runs, the page always gets positions
     import graph.layout
-    assert graph.layout.__all__ == ["layout"]
+    assert graph.layout.__all__ == ["layout", "start"]
     assert all("x" in n and "y" in n for n in page_data(synthetic(5, 4), physics=False)["nodes"])
 
 
@@ -288,6 +288,34 @@ def test_layout_is_deterministic_and_separates_components():
     for i in range(7):
         for j in range(i + 1, 7):
             assert math.dist(a[i], a[j]) > 20, (i, j)
+
+
+def test_a_large_layout_in_a_child_process_is_the_same_layout(monkeypatch):
+    import random
+    import subprocess
+    import sys
+    import graph.layout as L
+    python = sys.executable
+    rnd = random.Random(3)
+    n = 600
+    edges = [(rnd.randrange(n), rnd.randrange(n)) for _ in range(1500)]
+    want = L.layout(n, edges, scale=110)
+    monkeypatch.setattr(L, "CHILD_MIN", 100)
+    started = []
+    real = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(a) or real(*a, **k))
+    assert L.start(n, edges, scale=110)() == want
+    assert len(started) == 1    # it did run in a child
+    # a child that cannot start, or that fails: laid out by the waiting call, the same
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    assert L.start(n, edges, scale=110)() == want
+    monkeypatch.setattr(L, "_CHILD", "raise SystemExit(3)")
+    monkeypatch.setattr(sys, "executable", python)
+    assert L.start(n, edges, scale=110)() == want
+    # below CHILD_MIN: a thread
+    monkeypatch.setattr(L, "CHILD_MIN", 10_000)
+    started.clear()
+    assert L.start(n, edges, scale=110)() == want and not started
 
 
 # -- notebook -----------------------------------------------------------------------------

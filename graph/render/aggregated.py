@@ -36,13 +36,13 @@ from __future__ import annotations
 import calendar
 import math
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 
 from ..analysis.contested import verdicts as _verdicts
 from ..vocab import MODALITIES
 from .aggregate import UNDATED, aggregate
 from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
-from .network import positions as _positions, smooth_for_parallel
+from .escape import resolved
+from .network import smooth_for_parallel, start_positions
 from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
 __all__ = ["aggregated_data", "CLAIMS_PER_GROUP"]
@@ -87,6 +87,11 @@ def _claim_row(r):
 
 def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """The page data (as :func:`graph.render.page_data`) of *ds* aggregated *by* month, year or all."""
+    return resolved(aggregated_parts(ds, by=by, limit=limit, physics=physics, layout_threshold=layout_threshold))
+
+
+def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
+    """:func:`aggregated_data` with its ``nodes`` still being laid out (as :func:`~graph.render.data.page_parts`)."""
     groups = aggregate(ds, by)
     rels = {r.id: r for r in ds.relations()}
     n = len(ds.entities)
@@ -97,9 +102,7 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
     for g in groups:
         deg_out[g.subject] += g.count
         deg_in[g.object] += g.count
-    pool = ThreadPoolExecutor(max_workers=1)   # the layout in a thread, as page_data's
-    layout = pool.submit(_positions, ds)
-    pool.shutdown(wait=False)
+    layout = start_positions(ds)   # beside the rest, as page_data's
     known = ds.entities
     drawn = [(f"g{i}", g) for i, g in enumerate(groups) if g.subject in known and g.object in known]
     curves = smooth_for_parallel([_Pair(gid, g.subject, g.object) for gid, g in drawn])
@@ -140,7 +143,7 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
         summaries[gid] = summary
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
-    return page_dict(ds, layout.result(), deg_in, deg_out, edges, physics, big, relations=relations,
+    return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, relations=relations,
                      relmeta=relmeta, groups=[],
                      published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
                      reader={}, aggregate={"by": by, "limit": limit, "claims": len(rels), "groups": summaries,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from ..model import FIELDS, Relation, relation_row, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
-from .network import options as _options, positions as _positions, smooth_for_parallel
+from .network import options as _options, smooth_for_parallel, start_positions
 from ..analysis.contested import verdicts as _verdicts
+from .escape import Later, resolved
 from .reader import reader_data
 from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
                     OTHER_KIND, darker, edge_color, polarity_color)
@@ -48,6 +48,12 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     *physics*: ``None`` (default) lets the size decide: physics for graphs
     of at most *layout_threshold* entities, a fixed Python layout above.
     """
+    return resolved(page_parts(ds, physics=physics, layout_threshold=layout_threshold, texts=texts))
+
+
+def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None) -> dict:
+    """:func:`page_data` with its ``nodes`` still being laid out (a :class:`~graph.render.escape.Later`):
+    :func:`~graph.render.escape.escape_json` writes the rest meanwhile, then waits for them."""
     n = len(ds.entities)
     big = n > layout_threshold
     if physics is None:
@@ -57,11 +63,9 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     for r in rels:
         deg_out[r.subject] += 1
         deg_in[r.object] += 1
-    # the layout (also the starting point of a physics layout: it settles fast) runs in a thread while
-    # the rest is built: numpy and scipy let go of the interpreter for most of it
-    pool = ThreadPoolExecutor(max_workers=1)
-    layout = pool.submit(_positions, ds, rels)
-    pool.shutdown(wait=False)
+    # the layout (also the starting point of a physics layout: it settles fast) is worked out beside
+    # the rest: in another process for a large graph (graph.layout.start)
+    layout = start_positions(ds, rels)
     known = ds.entities
     drawn = [r for r in rels if r.subject in known and r.object in known]
     # a hand-built dataset may cite an unknown entity: draw what can be drawn
@@ -103,16 +107,19 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
               for key, c, k, reasons, rids in shown_groups]
     relations = records_table(rels, "relations")
     reader = reader_data(ds, rels, texts)
-    return page_dict(ds, layout.result(), deg_in, deg_out, edges, physics, big, relations=relations,
+    return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, relations=relations,
                      relmeta=relmeta, groups=groups, published=published, reader=reader, vocab=vocab_data(ds))
 
 
-def page_dict(ds, positions, deg_in, deg_out, edges, physics, big, **parts):
+def page_dict(ds, layout, deg_in, deg_out, edges, physics, big, **parts):
     """The page's data: what every page has (nodes, edges, options, the entity and source
-    tables) and its *parts* (relations, relmeta, groups, published, reader, vocab...)."""
-    return {"physics": bool(physics), "nodes": node_items(ds, positions, deg_in, deg_out), "edges": edges,
-            "options": _options(physics, big), "entities": records_table(ds.entities.values(), "entities"),
-            "sources": sources_data(ds), **parts}
+    tables) and its *parts* (relations, relmeta, groups, published, reader, vocab...).
+
+    *layout* waits for the positions and returns them (:func:`~graph.render.network.start_positions`):
+    ``nodes`` come last, a :class:`~graph.render.escape.Later` that calls it."""
+    return {"physics": bool(physics), "edges": edges, "options": _options(physics, big),
+            "entities": records_table(ds.entities.values(), "entities"), "sources": sources_data(ds), **parts,
+            "nodes": Later(lambda: node_items(ds, layout(), deg_in, deg_out))}
 
 
 def records_table(records, kind) -> dict:

@@ -5,12 +5,32 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-__all__ = ["escape_json"]
+__all__ = ["escape_json", "Later", "resolved"]
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+class Later:
+    """A value worked out when :func:`escape_json` reaches it (*make*: a function of no arguments):
+    what comes before it in the JSON is written while it is still being worked out elsewhere."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        self.make = make
+
+
+def resolved(d: dict) -> dict:
+    """*d* with each :class:`Later` value worked out (in place; returned)."""
+    for k, v in d.items():
+        if isinstance(v, Later):
+            d[k] = v.make()
+    return d
+
+
 def _json_default(v):
+    if isinstance(v, Later):
+        return v.make()
     if isinstance(v, (date, datetime)):
         return v.isoformat()
     if isinstance(v, (set, frozenset, tuple)):
@@ -31,6 +51,8 @@ def escape_json(value) -> str:
     True
     >>> escape_json({"d": date(2023, 5, 1)})
     '{"d": "2023-05-01"}'
+    >>> escape_json({"a": [1], "later": Later(lambda: [2, 3])})
+    '{"a": [1], "later": [2, 3]}'
     """
     text = json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False)
     for c, escaped in _JSON_ESCAPES.items():   # a pass per character: faster than one regular expression

@@ -44,14 +44,20 @@ def smooth_for_parallel(rels):
 
 def positions(ds, rels=None):
     """``{entity id: (x, y)}`` from :func:`graph.layout.layout` (*rels*: ``ds.relations()``)."""
-    from ..layout import layout
+    return start_positions(ds, rels)()
+
+
+def start_positions(ds, rels=None):
+    """:func:`positions`, started beside the caller's work (:func:`graph.layout.start`): returns a
+    function that waits for them and returns them."""
+    from ..layout import start
     ids = list(ds.entities)
     index = {eid: i for i, eid in enumerate(ids)}
     get = index.get
     pairs = ((get(r.subject), get(r.object)) for r in (ds.relations() if rels is None else rels))
     edges = [(a, b) for a, b in pairs if a is not None and b is not None]
-    pos = layout(len(ids), edges, scale=110)
-    return dict(zip(ids, pos))
+    pending = start(len(ids), edges, scale=110)
+    return lambda: dict(zip(ids, pending()))
 
 
 def options(physics, big):

@@ -8,8 +8,8 @@ import os
 
 from ..atomic import write_atomic
 from .assets import own_asset, sha256, template, vis_assets
-from .aggregated import aggregated_data
-from .data import LAYOUT_THRESHOLD, default_title, page_data
+from .aggregated import aggregated_parts
+from .data import LAYOUT_THRESHOLD, default_title, page_parts
 from .escape import escape_json
 
 __all__ = ["render_html", "write_html", "notebook_html"]
@@ -56,10 +56,10 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
     gc.disable()
     try:
         if aggregate is None:
-            data = page_data(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
+            data = page_parts(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
         else:
-            data = aggregated_data(ds, by=aggregate, physics=physics, layout_threshold=layout_threshold)
-        data_json = escape_json(data)
+            data = aggregated_parts(ds, by=aggregate, physics=physics, layout_threshold=layout_threshold)
+        data_json = escape_json(data)   # the nodes last: written once the layout is done
         del data
     finally:
         if was_enabled:
