@@ -17,6 +17,7 @@ from graph.model import Entity, Evidence, Relation, Source
 from graph.render import render_html, write_html
 from graph.render.aggregate import aggregate, period_of
 from graph.render.aggregated import CLAIMS_PER_GROUP, aggregated_data
+from graph.render.data import edge_dicts
 from graph.render.style import DENIED_COLOR, polarity_color
 from graph.when import parse_when
 
@@ -101,8 +102,8 @@ def test_page_data_one_edge_per_group_with_style():
     ds = small()
     data = aggregated_data(ds, by="year")
     groups = aggregate(ds, by="year")
-    assert len(data["edges"]) == len(groups) == len(data["relations"]) == len(data["aggregate"]["groups"])
-    edges = {(e["from"], e["to"], e["label"]): e for e in data["edges"]}
+    assert len(data["edges"]["rows"]) == len(groups) == len(data["relations"]) == len(data["aggregate"]["groups"])
+    edges = {(e["from"], e["to"], e["label"]): e for e in edge_dicts(data)}
     vc = edges["A", "B", "verbal conflict ×3"]
     assert vc["color"] == polarity_color(-4.0)
     assert data["relations"][vc["id"]]["modality"] == "mixed"            # the page draws it dashed:

@@ -66,7 +66,9 @@ def embedded_data(page, *, tables=False):
 
 
 def readable(d):
-    from graph.render.data import records
+    from graph.render.data import edge_dicts, records
+    if isinstance(d.get("edges"), dict):
+        d["edges"] = edge_dicts(d)
     for key in ("entities", "relations"):
         if isinstance(d.get(key), dict) and set(d[key]) == {"fields", "rows"}:
             d[key] = records(d[key])
@@ -162,7 +164,7 @@ def test_parallel_relations_get_distinct_curves():
                      modality="reported", polarity=0) for i in range(7)]
     rels.append(Relation(id="loop1", subject="A", object="A", type="CONSULT", modality="reported", polarity=0))
     rels.append(Relation(id="loop2", subject="A", object="A", type="AID", modality="reported", polarity=10))
-    d = page_data(Dataset({}, ents, rels))
+    d = readable(page_data(Dataset({}, ents, rels)))
     shapes = set()
     for e in d["edges"]:
         if e["from"] == e["to"]:
@@ -468,5 +470,5 @@ def test_large_page_has_the_level_of_detail_switch():
     app_js = (ROOT / "graph" / "render" / "static" / "app.js").read_text(encoding="utf-8")
     assert re.search(r"var LOD_EDGES = 2000\b", app_js)
     assert not re.search(r"\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=", app_js)   # text only
-    d = page_data(synthetic(LAYOUT_THRESHOLD + 10, 2500), physics=False)
+    d = readable(page_data(synthetic(LAYOUT_THRESHOLD + 10, 2500), physics=False))
     assert len(d["edges"]) == 2500 and all("title" not in e for e in d["edges"])

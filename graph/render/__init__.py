@@ -51,7 +51,8 @@ True
 >>> data = page_data(ds)
 >>> [(n["id"], n["size"]) for n in data["nodes"]]    # shape and colour: by kind, in the page
 [('PAK', 14.0), ('USA', 14.0)]
->>> e = data["edges"][0]
+>>> from graph.render.data import edge_dicts
+>>> e = edge_dicts(data)[0]
 >>> e["from"], e["to"], e["label"], e["color"]        # arrow and dashes: by modality, in the page
 ('PAK', 'USA', 'ACCUSE', '#b15555')
 >>> from graph.render.data import records

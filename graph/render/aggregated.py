@@ -21,7 +21,8 @@ reader panel.
 ...      evidence: [{source: s1, quote: second}]}
 ... ''')
 >>> data = aggregated_data(ds, by="year", limit=1)
->>> e, = data["edges"]
+>>> from graph.render.data import edge_dicts
+>>> e, = edge_dicts(data)
 >>> e["id"], e["label"], e["width"]
 ('g0', 'verbal conflict ×2', 2.7)
 >>> g = data["aggregate"]["groups"]["g0"]
@@ -120,7 +121,7 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
         if is_contested:
             label += " ⚑"
         modality = g.modalities[0] if len(g.modalities) == 1 else "mixed"
-        edges.append(edge_item(gid, g.subject, g.object, label, colour,
+        edges.append(edge_item(gid, label, colour,
                                round(min(12.0, 1.2 + 1.5 * math.log2(g.count)), 2), is_contested, curves.get(gid)))
         relations[gid] = {"id": gid, "subject": g.subject, "object": g.object, "type": one_type or g.quad,
                           "modality": modality}

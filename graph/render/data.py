@@ -15,7 +15,8 @@ from .reader import reader_data
 from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
                     OTHER_KIND, darker, edge_color, polarity_color)
 
-__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "node_items", "edge_item", "records_table", "records",
+__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "node_items", "edge_item", "edge_dicts", "EDGE_FIELDS",
+           "records_table", "records",
            "sources_data", "vocab_data"]
 
 LAYOUT_THRESHOLD = 300
@@ -31,9 +32,9 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
 
     ``nodes``/``edges`` are what the page draws, in a compact form the page's
     script turns into vis-network items (:func:`node_items`, :func:`edge_item`:
-    a node's place and size, an edge's ends, label, colour, width, and its curve
-    or halo when it has one; shapes, dash patterns and tooltips come from the
-    records and ``vocab``, in the page); ``entities``/``relations`` are the records as in the YAML (``to_dict``), in
+    a node's place and size; an edge's label, colour, width, and its curve
+    or halo when it has one, in a table like the records' (:func:`edge_dicts`);
+    ends, shapes, dash patterns and tooltips come from the records and ``vocab``, in the page); ``entities``/``relations`` are the records as in the YAML (``to_dict``), in
     a table that names each field once (:func:`records_table`; :func:`records` turns it back);
     ``sources`` the sources as in the YAML, text paths left out; ``relmeta`` holds
     the derived fields the filters and panels use that the page cannot read off the
@@ -86,7 +87,7 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
         if colour is None:
             colour = colours[key] = edge_color(r)
         is_contested = r.id in contested_ids
-        edges.append(edge_item(r.id, r.subject, r.object,
+        edges.append(edge_item(r.id,
                                ("denied: " if denied else "") + r.type + (" ⚑" if is_contested else ""),
                                colour, 1.6 if denied else round(1.2 + abs(r.polarity or 0) / 4, 2),
                                is_contested, curves.get(r.id)))
@@ -117,7 +118,8 @@ def page_dict(ds, layout, deg_in, deg_out, edges, physics, big, **parts):
 
     *layout* waits for the positions and returns them (:func:`~graph.render.network.start_positions`):
     ``nodes`` come last, a :class:`~graph.render.escape.Later` that calls it."""
-    return {"physics": bool(physics), "edges": edges, "options": _options(physics, big),
+    return {"physics": bool(physics), "edges": {"fields": list(EDGE_FIELDS), "rows": edges},
+            "options": _options(physics, big),
             "entities": records_table(ds.entities.values(), "entities"), "sources": sources_data(ds), **parts,
             "nodes": Later(lambda: node_items(ds, layout(), deg_in, deg_out))}
 
@@ -158,19 +160,44 @@ def records(table) -> dict:
 HALO = {"enabled": True, "color": CONTESTED_HALO, "size": 9}
 
 
-def edge_item(eid, subject, object, label, colour, width, contested=False, curve=None) -> dict:
-    """One drawn edge: ``id``, ``from``, ``to``, ``label``, ``color`` (one colour), ``width``,
-    ``background`` (the halo of a contested claim) and ``smooth``/``selfReference`` (the curve
-    of a relation between two entities that share several, or of a self-loop) when it has them.
+#: the fields of a drawn edge, in the order of its row in the page data's ``edges`` table
+EDGE_FIELDS = ("id", "label", "color", "width", "background", "smooth", "selfReference")
 
-    The page adds the arrow, the dash pattern of its modality and the tooltip.
+
+def edge_item(eid, label, colour, width, contested=False, curve=None) -> list:
+    """One drawn edge, a row of the ``edges`` table (:data:`EDGE_FIELDS`): ``id``, ``label``,
+    ``color`` (one colour), ``width``, ``background`` (the halo of a contested claim) and
+    ``smooth``/``selfReference`` (the curve of a relation between two entities that share several,
+    or of a self-loop), ``None`` where it has none.
+
+    The page takes its ends from the record (``subject``, ``object``) and adds the arrow, the
+    dash pattern of its modality and the tooltip.
     """
-    e = {"id": eid, "from": subject, "to": object, "label": label, "color": colour, "width": width}
-    if contested:
-        e["background"] = HALO
-    if curve:
-        e.update(curve)
-    return e
+    curve = curve or {}
+    return [eid, label, colour, width, HALO if contested else None, curve.get("smooth"), curve.get("selfReference")]
+
+
+def edge_dicts(data) -> list:
+    """The drawn edges of page data *data* as the page makes them: one dict per row of its
+    ``edges`` table, with ``from`` and ``to`` (the subject and object of its record), an empty field left out.
+
+    >>> import graph
+    >>> ds = graph.loads('''
+    ... sources: [{id: s, title: S}]
+    ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
+    ... relations: [{id: r, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s, quote: q}]}]
+    ... ''')
+    >>> edge_dicts(page_data(ds))
+    [{'id': 'r', 'label': 'AID', 'color': '#198c3c', 'width': 3.7, 'from': 'A', 'to': 'B'}]
+    """
+    t, rels = data["edges"], data["relations"]
+    rels = records(rels) if set(rels) == {"fields", "rows"} else rels
+    out = []
+    for row in t["rows"]:
+        e = {f: v for f, v in zip(t["fields"], row) if v is not None}
+        e["from"], e["to"] = rels[e["id"]]["subject"], rels[e["id"]]["object"]
+        out.append(e)
+    return out
 
 
 def node_items(ds, positions, deg_in, deg_out) -> list:

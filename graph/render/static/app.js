@@ -301,12 +301,18 @@
   function dashesOf(modality) {
     return hasOwn(VOCAB.modalities, modality) ? VOCAB.modalities[modality].dashes : VOCAB.other_dashes;
   }
-  var visEdges = DATA.edges.map(function (e) {
-    var item = {id: toVis(e.id), from: toVis(e.from), to: toVis(e.to), label: e.label, width: e.width, arrows: "to",
-                color: edgeColour(e.color), dashes: dashesOf(REL[e.id].modality)};
-    if (e.background) item.background = e.background;
-    if (e.smooth) item.smooth = e.smooth;
-    if (e.selfReference) item.selfReference = e.selfReference;
+  /* the drawn edges come as a table too (graph/render/data.py edge_item), without their ends: those
+     are the record's subject and object */
+  var EF = dict();
+  DATA.edges.fields.forEach(function (f, i) { EF[f] = i; });
+  var edgeIds = DATA.edges.rows.map(function (row) { return row[EF.id]; });
+  var visEdges = DATA.edges.rows.map(function (row) {
+    var id = row[EF.id], r = REL[id];
+    var item = {id: toVis(id), from: toVis(r.subject), to: toVis(r.object), label: row[EF.label], width: row[EF.width],
+                arrows: "to", color: edgeColour(row[EF.color]), dashes: dashesOf(r.modality)};
+    if (row[EF.background]) item.background = row[EF.background];
+    if (row[EF.smooth]) item.smooth = row[EF.smooth];
+    if (row[EF.selfReference]) item.selfReference = row[EF.selfReference];
     return item;
   });
   var LINK = VOCAB.claimant_link;
@@ -369,7 +375,7 @@
   var LOD_EDGES = 2000, LOD_SCALE = 0.35;
   var lod = {enabled: visEdges.length > LOD_EDGES, batched: 0, pending: 0, completeAt: null};
   var held = new Set();   // vis ids of the relation edges vis-network holds (every one when not lod.enabled)
-  var deferred = lod.enabled ? DATA.edges.map(function (e) { return toVis(e.id); }) : [];
+  var deferred = lod.enabled ? edgeIds.map(toVis) : [];
   lod.pending = deferred.length;
   var edgesView = new vis.DataView(edgesAll, {filter: function (e) {
     if (e.id.charAt(0) === CLAIM_MARK) return visibleLinks.has(e.id);
@@ -1070,7 +1076,7 @@
     visibleNodeIds: function () { return nodesView.getIds().map(fromVis); },
     /* the relations drawn (on a large graph, also those vis-network does not hold yet) */
     visibleEdgeIds: function () {
-      return DATA.edges.map(function (e) { return e.id; }).filter(function (rid) { return visibleEdges.has(rid); });
+      return edgeIds.filter(function (rid) { return visibleEdges.has(rid); });
     },
     /* the claimant links drawn ("show claimants"): [claimant, subject, verb, [relation ids]] */
     visibleClaimantLinks: function () {
