@@ -184,6 +184,13 @@ def relation_row(r) -> list:
             _evidence(r.evidence) or None, _attributes(r.attributes) if r.attributes else None, r.note]
 
 
+def entity_row(e) -> list:
+    """The values of ``to_dict(e, drop_empty=True)`` for an :class:`Entity`, in the order of
+    ``FIELDS["entities"]``, an empty field ``None`` (as :func:`relation_row`)."""
+    return [e.id, e.name, e.kind, [_plain(a) for a in e.aliases] or None, _plain(e.codes) or None,
+            e.part_of, e.description]
+
+
 def edge_dict(r) -> dict:
     """The data of a relation's edge in the dataset's graph: its fields (plain attributes shared,
     see :func:`relation_dict`) and its ``quad``."""

@@ -298,7 +298,7 @@ def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
 
 
 def test_relation_dicts_are_the_generic_field_dicts():
-    from graph.model import FIELDS, Evidence, Relation, _fields_dict, relation_dict, relation_row
+    from graph.model import FIELDS, Entity, Evidence, Relation, _fields_dict, entity_row, relation_dict, relation_row
     from graph.when import parse_when
     rels = list(graph.load(os.path.join(ROOT, "data"), cache=False).relations())
     rels.append(Relation(id="r", subject="A", object="B", type="COOPERATE", modality="claimed", polarity=2.0,
@@ -311,3 +311,9 @@ def test_relation_dicts_are_the_generic_field_dicts():
         a, b = graph.to_dict(r, drop_empty=True), _fields_dict(r, True)
         assert a == b and list(a) == list(b)
         assert relation_row(r) == [b.get(f) for f in FIELDS["relations"]]
+    ents = list(graph.load(os.path.join(ROOT, "data"), cache=False).entities.values())
+    ents += [Entity(id="E", name="", kind="person", aliases=("a", "b"), codes={"iso3": "PAK", "n": 3}, part_of="P"),
+             Entity(id="F", name="F", kind="state", description="d")]
+    for e in ents:
+        b = _fields_dict(e, True)
+        assert entity_row(e) == [b.get(f) for f in FIELDS["entities"]]

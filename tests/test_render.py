@@ -472,3 +472,10 @@ def test_large_page_has_the_level_of_detail_switch():
     assert not re.search(r"\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=", app_js)   # text only
     d = readable(page_data(synthetic(LAYOUT_THRESHOLD + 10, 2500), physics=False))
     assert len(d["edges"]) == 2500 and all("title" not in e for e in d["edges"])
+
+
+def test_a_title_with_the_data_placeholder_does_not_move_the_data(seed):
+    from graph.render.page import _DATA_MARK
+    page = render_html(seed, title="odd " + _DATA_MARK)
+    assert page.count(_DATA_MARK) == 2   # the <title> and the heading; the data went where it belongs
+    assert [n["id"] for n in embedded_data(page)["nodes"]] == list(seed.entities)

@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from datetime import date
 
-from ..model import FIELDS, Relation, relation_row, to_dict
+from ..model import FIELDS, Entity, Relation, entity_row, relation_row, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
 from .network import options as _options, smooth_for_parallel, start_positions
 from ..analysis.contested import verdicts as _verdicts
@@ -140,6 +140,8 @@ def records_table(records, kind) -> dict:
     records = list(records)
     if kind == "relations" and all(type(r) is Relation for r in records):
         return {"fields": names, "rows": [relation_row(r) for r in records]}
+    if kind == "entities" and all(type(e) is Entity for e in records):
+        return {"fields": names, "rows": [entity_row(e) for e in records]}
     dicts = [to_dict(x, drop_empty=True) for x in records]
     extra = set().union(*dicts) - set(names) if dicts else set()
     names += sorted(extra)   # a field the list does not know yet (none today)

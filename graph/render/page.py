@@ -21,6 +21,9 @@ SCRIPTS = ("dom.js", "panels.js", "app.js", "legend.js", "reader.js")
 AGGREGATED_SCRIPTS = ("dom.js", "panels.js", "aggregate.js", "app.js", "legend.js", "reader.js")
 
 
+_DATA_MARK = "\ue000actorgraph page data\ue000"
+
+
 def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None,
                 aggregate=None) -> str:
     """The page for *ds* (a dataset or a view) as one HTML string (UTF-8 text).
@@ -71,7 +74,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
     csp = ("default-src 'none'; script-src " + " ".join(f"'{sha256(s)}'" for s in scripts)
            + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; font-src 'none'; "
            "object-src 'none'; base-uri 'none'; form-action 'none'")
-    return template().render(
+    page = template().render(
         title=title or default_title(ds) + (f", claims per {aggregate}" if aggregate in ("month", "year")
                                             else ", claims per pair and quad" if aggregate == "all" else ""),
         csp=csp,
@@ -79,8 +82,11 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         app_css=Markup(own_asset("app.css")),
         vis_js=Markup(vis_js),
         app_scripts=[Markup(js) for js in own_js],
-        data_json=Markup(data_json),
+        data_json=Markup(_DATA_MARK),
     )
+    # the data (tens of megabytes for a large graph) put in once, not copied through the template
+    head, _mark, tail = page.rpartition(_DATA_MARK)   # the last one: only our scripts come after it
+    return head + data_json + tail
 
 
 def write_html(ds, path, **options) -> str:
