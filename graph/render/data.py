@@ -94,9 +94,17 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
 
     relmeta = {}
     published = {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None}
+    spans = {}   # a date text has one When (graph.when.parse_when): its span is written once
     for r in rels:
         # only what the page cannot read off the record; left out when empty, false or none
-        meta = {"span": _span(r.when) if r.when is not None else None}
+        w = r.when
+        if w is None:
+            span = None
+        else:
+            span = spans.get(id(w))
+            if span is None:
+                span = spans[id(w)] = _span(w)
+        meta = {"span": span}
         if r.claimants:
             meta["claimants"] = list(r.claimants)
         if r.id in contested_ids:

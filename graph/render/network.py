@@ -21,7 +21,8 @@ def smooth_for_parallel(rels):
     # (a relation alone between its two entities, or the middle one of an odd group, is
     # drawn straight: the page's default, nothing to say)
     for r in rels:
-        groups[tuple(sorted((r.subject, r.object)))].append(r)
+        a, b = r.subject, r.object
+        groups[(a, b) if a <= b else (b, a)].append(r)
     for (a, b), group in groups.items():
         k = len(group)
         if a == b:

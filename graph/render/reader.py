@@ -43,23 +43,36 @@ def find_marks(text, quotes):
     sorted by start, longer first (UTF-16 offsets into *text*); ``missing``:
     the keys whose quote is not in the text.
     """
+    marks, missing = [], []
+    for key, span in _located(text, quotes):
+        if span is None:
+            missing.append(key)
+        else:
+            marks.append((span[0], span[1], key))
+    marks.sort(key=_mark_order)
+    return marks, missing
+
+
+def _located(text, quotes):
+    """``(key, (start, end) or None)`` for each ``(key, quote)`` of *quotes*, in order (UTF-16
+    offsets); each distinct quote is looked for once (several claims often quote the same words)."""
     norm, where = normalised_with_offsets(text)
     to16 = _utf16(text)
-    marks, missing = [], []
-    found = {}   # quote -> (normalised, position): the same words are often quoted by several claims
-    for rid, quote in quotes:
-        hit = found.get(quote)
-        if hit is None:
+    found = {}
+    out = []
+    for key, quote in quotes:
+        try:
+            span = found[quote]
+        except KeyError:
             q = normalise(quote or "")
-            hit = found[quote] = (q, norm.find(q) if q else -1)
-        q, pos = hit
-        if pos < 0:
-            missing.append(rid)
-            continue
-        start, end = where[pos], where[pos + len(q) - 1] + 1
-        marks.append((to16(start), to16(end), rid))
-    marks.sort(key=lambda m: (m[0], -m[1]))
-    return marks, missing
+            pos = norm.find(q) if q else -1
+            span = found[quote] = None if pos < 0 else (to16(where[pos]), to16(where[pos + len(q) - 1] + 1))
+        out.append((key, span))
+    return out
+
+
+def _mark_order(m):
+    return m[0], -m[1]
 
 
 def _read(path):
@@ -92,8 +105,12 @@ def reader_data(ds, relations, texts=None) -> dict:
             text = _read(s.text_path)
         if text is None:
             continue
-        quotes = by_source.get(sid, [])
-        marks, missing = find_marks(text, quotes)
-        out[sid] = {"text": text, "marks": [[a, b, key[0], key[1]] for a, b, key in marks],
-                    "missing": list(dict.fromkeys(key[0] for key in missing))}
+        marks, missing = [], []
+        for (rid, k), span in _located(text, by_source.get(sid, [])):
+            if span is None:
+                missing.append(rid)
+            else:
+                marks.append([span[0], span[1], rid, k])
+        marks.sort(key=_mark_order)   # by start, the longer first (as find_marks)
+        out[sid] = {"text": text, "marks": marks, "missing": list(dict.fromkeys(missing))}
     return out
