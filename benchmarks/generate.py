@@ -2,9 +2,11 @@
 
 Every quote is verbatim in a stored source text, so the full validation runs.
 
-    python benchmarks/generate.py OUT_DIR --entities 1000 --relations 10000 [--files 10] [--seed 1]
+    python benchmarks/generate.py OUT_DIR --entities 1000 --relations 10000 [--files 10] [--seed 1] [--pairs N]
 
-From Python: ``generate(out_dir, entities=1000, relations=10000)``.
+From Python: ``generate(out_dir, entities=1000, relations=10000)``. By default subject and object
+are drawn among all entities (pairs hardly recur); with ``pairs=N`` every claim is about one of N
+fixed (subject, object) pairs, as in event data, where the same two actors recur month after month.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ def _sentence(rng, n=12):
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def generate(out, *, entities=1000, relations=10000, files=10, sources=5, seed=1):
+def generate(out, *, entities=1000, relations=10000, files=10, sources=5, seed=1, pairs=None):
     """Write the dataset to folder *out* and return the list of files written."""
     rng = random.Random(seed)
+    pair_list = None
+    if pairs:
+        prng = random.Random(seed + 1)   # the default data's draws stay as they were
+        pair_list = [(f"E{prng.randrange(entities)}", f"E{prng.randrange(entities)}") for _ in range(pairs)]
     os.makedirs(os.path.join(out, "texts"), exist_ok=True)
     written = []
     texts = []
@@ -63,9 +69,13 @@ def generate(out, *, entities=1000, relations=10000, files=10, sources=5, seed=1
             words = sentence.split()
             a = rng.randrange(0, 6)
             quote = " ".join(words[a:a + 5])
+            if pair_list is None:
+                subject, object_ = f"E{rng.randrange(entities)}", f"E{rng.randrange(entities)}"
+            else:
+                subject, object_ = rng.choice(pair_list)
             lines += [f"  - id: rel-{i}",
-                      f"    subject: E{rng.randrange(entities)}",
-                      f"    object: E{rng.randrange(entities)}",
+                      f"    subject: {subject}",
+                      f"    object: {object_}",
                       f"    type: {t.name}"]
             if t.modes:
                 lines.append(f"    mode: {rng.choice(t.modes)}")
@@ -90,8 +100,9 @@ def main(argv=None):
     ap.add_argument("--relations", type=int, default=10000)
     ap.add_argument("--files", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--pairs", type=int, help="every claim about one of this many (subject, object) pairs")
     a = ap.parse_args(argv)
-    files = generate(a.out, entities=a.entities, relations=a.relations, files=a.files, seed=a.seed)
+    files = generate(a.out, entities=a.entities, relations=a.relations, files=a.files, seed=a.seed, pairs=a.pairs)
     print(f"wrote {len(files)} files to {a.out}")
 
 

@@ -15,7 +15,8 @@ generates a dataset (benchmarks/generate.py), then, side by side in one run:
 
 With ``--aggregate month|year|all`` the same run also writes and loads our page
 aggregated (``write_html(ds, path, aggregate=...)``: one weighted edge per
-subject, object, quad and period) and prints it next to today's page;
+subject, object, quad and period) and prints it next to today's page (``--pairs N``:
+claims about N recurring pairs, so that aggregation has something to collapse);
 ``--no-pyvis`` leaves pyvis's page out (at 20k/60k it does not draw within minutes).
 
 With ``--baseline DIR`` (a checkout of the code, say of main) the same run also
@@ -195,6 +196,8 @@ def main(argv=None):
     ap.add_argument("--keep", help="folder to keep the pages in")
     ap.add_argument("--aggregate", choices=["month", "year", "all"], help="also time the aggregated page")
     ap.add_argument("--no-pyvis", action="store_true", help="leave pyvis's default page out")
+    ap.add_argument("--pairs", type=int, help="every claim about one of this many (subject, object) pairs, as in "
+                    "event data (default: subject and object drawn among all entities; pairs hardly recur)")
     ap.add_argument("--baseline", help="a checkout of the code to compare with (say, of main): its pages are "
                     "written by it (a subprocess with it on PYTHONPATH) from the same data and loaded in the same "
                     "browser, side by side")
@@ -210,7 +213,7 @@ def main(argv=None):
         for size in a.sizes.split(","):
             n, m = (int(x) for x in size.split(":"))
             data = Path(tmp) / f"data-{n}"
-            generate(str(data), entities=n, relations=m, files=4)
+            generate(str(data), entities=n, relations=m, files=4, pairs=a.pairs)
             ds = graph.load(data)
             ours_path, pyvis_path = out_dir / f"ours-{n}.html", out_dir / f"pyvis-{n}.html"
             index = {eid: i for i, eid in enumerate(ds.entities)}

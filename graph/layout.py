@@ -78,6 +78,10 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=None):
     bounds = np.searchsorted(labels[order], np.arange(ncomp + 1))
     for c in range(ncomp):
         members = order[bounds[c]:bounds[c + 1]]
+        if len(members) <= 2:   # a lone node or a pair (event data: thousands of them): nothing to work out
+            boxes.append((members, _SMALL[len(members)][1]))
+            pos[members] = _SMALL[len(members)][0]
+            continue
         sub = adj[members][:, members]
         p = _component(sub, rng, pivots, iterations)
         p -= p.min(axis=0)
@@ -168,12 +172,12 @@ def _child(head, body):
     sys.stdout.buffer.flush()
 
 
+#: the positions and the box of a component of one node and of two
+_SMALL = {1: (np.zeros((1, 2)), np.zeros(2)), 2: (np.array([[0.0, 0.0], [1.0, 0.0]]), np.array([1.0, 0.0]))}
+
+
 def _component(sub, rng, pivots, iterations):
     m = sub.shape[0]
-    if m == 1:
-        return np.zeros((1, 2))
-    if m == 2:
-        return np.array([[0.0, 0.0], [1.0, 0.0]])
     deg = np.asarray(sub.sum(axis=1)).ravel()
     k = min(pivots, m)
     dist = np.empty((k, m))

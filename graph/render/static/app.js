@@ -67,14 +67,22 @@
     m.made = madeLists[mk];
   });
   var GROUPS = DATA.groups || [];
-  var outRel = dict(), inRel = dict(), byClaimant = dict();
+  /* One pass over the claims: each entity's claims out and in, each claimant's claims, and the counts
+     the filters show (of an aggregated page's groups: each type and modality present in a group). */
+  var outRel = dict(), inRel = dict(), byClaimant = dict(), contestedCount = 0;
+  var typeCounts = dict(), modCounts = dict(), polCounts = dict(), srcCounts = dict();
+  function tally(c, k) { c[k] = (c[k] || 0) + 1; }
   relIds.forEach(function (rid) {
-    var r = REL[rid];
+    var r = REL[rid], m = META[rid], i;
     (outRel[r.subject] = outRel[r.subject] || []).push(rid);
     (inRel[r.object] = inRel[r.object] || []).push(rid);
-    META[rid].claimants.forEach(function (c) { (byClaimant[c] = byClaimant[c] || []).push(rid); });
+    for (i = 0; i < m.claimants.length; i++) (byClaimant[m.claimants[i]] = byClaimant[m.claimants[i]] || []).push(rid);
+    if (m.contested) contestedCount++;
+    if (m.types) for (i = 0; i < m.types.length; i++) tally(typeCounts, m.types[i]); else tally(typeCounts, r.type);
+    if (m.modalities) for (i = 0; i < m.modalities.length; i++) tally(modCounts, m.modalities[i]); else tally(modCounts, r.modality);
+    tally(polCounts, String(m.sign));
+    for (i = 0; i < m.sources.length; i++) tally(srcCounts, m.sources[i]);
   });
-  var contestedCount = relIds.filter(function (rid) { return META[rid].contested; }).length;
   /* How claim rid is voiced: "denied by John Kirby", "claimed by the author" (wording as graph/wording.py). */
   function joinNames(list) {
     return list.length <= 1 ? list.join("") : list.slice(0, -1).join(", ") + " and " + list[list.length - 1];
@@ -101,18 +109,11 @@
     });
     return nameIndex;
   }
-  function count(list, fn) { var c = dict(); list.forEach(function (x) { var k = fn(x); c[k] = (c[k] || 0) + 1; }); return c; }
   /* An aggregated page (DATA.aggregate): each "relation" is a group of claims, with the types and
      modalities present in relmeta; the type and modality filters keep a group if any of its claims matches. */
   var AGG = DATA.aggregate || null;
   function typesOf(rid) { return META[rid].types || [REL[rid].type]; }
   function modsOf(rid) { return META[rid].modalities || [REL[rid].modality]; }
-  function countAll(list, fn) { var c = dict(); list.forEach(function (x) { fn(x).forEach(function (k) { c[k] = (c[k] || 0) + 1; }); }); return c; }
-  var typeCounts = countAll(relIds, typesOf);
-  var modCounts = countAll(relIds, modsOf);
-  var polCounts = count(relIds, function (rid) { return String(META[rid].sign); });
-  var srcCounts = dict();
-  relIds.forEach(function (rid) { META[rid].sources.forEach(function (s) { srcCounts[s] = (srcCounts[s] || 0) + 1; }); });
 
   var allTypes = Object.keys(typeCounts).sort();
   var allMods = Object.keys(VOCAB.modalities).filter(function (m) { return modCounts[m]; })
@@ -199,16 +200,15 @@
      known, and drawing it would show an unconnected node that the filters of the full page
      never show. (Focusing it draws it.) */
   var drawable = (function () {
-    var related = new Set(), asserters = new Set();
+    var related = new Set();   // (the claimants: byClaimant's keys)
     relIds.forEach(function (rid) {
       var r = REL[rid];
       if (hasOwn(ENT, r.subject) && hasOwn(ENT, r.object)) { related.add(r.subject); related.add(r.object); }
-      META[rid].claimants.forEach(function (c) { asserters.add(c); });
     });
-    return new Set(Object.keys(ENT).filter(function (e) { return related.has(e) || !asserters.has(e); }));
+    return new Set(Object.keys(ENT).filter(function (e) { return related.has(e) || !hasOwn(byClaimant, e); }));
   })();
   var drawableWithClaimants = new Set(drawable);
-  relIds.forEach(function (rid) { META[rid].claimants.forEach(function (c) { if (hasOwn(ENT, c)) drawableWithClaimants.add(c); }); });
+  Object.keys(byClaimant).forEach(function (c) { if (hasOwn(ENT, c)) drawableWithClaimants.add(c); });
   var visibleNodes = new Set(drawable), visibleEdges = new Set(relIds), visibleLinks = new Set();
   /* "show claimants": a dotted link from each claimant to the subject of each claim it makes, one
      per claimant, subject and verb (asserts / denies); ids start with CLAIM_MARK, which no data id
@@ -217,7 +217,7 @@
   var LINKS = dict(), linksOfRel = dict();
   relIds.forEach(function (rid) {
     var r = REL[rid];
-    if (!hasOwn(ENT, r.subject) || !hasOwn(ENT, r.object)) return;
+    if (!META[rid].claimants.length || !hasOwn(ENT, r.subject) || !hasOwn(ENT, r.object)) return;
     var verb = r.modality === "denied" ? "denies" : "asserts";
     META[rid].claimants.forEach(function (c) {
       if (!hasOwn(ENT, c)) return;
