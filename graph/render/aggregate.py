@@ -103,8 +103,13 @@ def aggregate(ds, by="year") -> list:
     if by not in PERIODS:
         raise ValueError(f"aggregate by one of {', '.join(PERIODS)}, not {by!r}")
     acc = {}
+    periods = {}   # a date text has one When (graph.when.parse_when): its period is worked out once
     for r in ds.relations():
-        key = (r.subject, r.object, r.quad, period_of(r.when, by))
+        w = r.when
+        period = periods.get(id(w))
+        if period is None:
+            period = periods[id(w)] = period_of(w, by)
+        key = (r.subject, r.object, r.quad, period)
         a = acc.get(key)
         if a is None:
             a = acc[key] = ([], [0.0, 0, 0.0], {}, {}, {})
@@ -114,8 +119,8 @@ def aggregate(ds, by="year") -> list:
         else:
             a[1][0] += float(r.polarity or 0)
             a[1][1] += 1
-        for sid in r.sources:
-            a[2][sid] = None
+        for ev in r.evidence:   # (its sources, in order: the dict keeps each once)
+            a[2][ev.source] = None
         a[3][r.modality] = None
         a[4][r.type] = None
     return [EdgeGroup(subject=k[0], object=k[1], quad=k[2], period=k[3], claims=tuple(ids),

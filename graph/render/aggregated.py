@@ -94,7 +94,8 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
 def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """:func:`aggregated_data` with its ``nodes`` still being laid out (as :func:`~graph.render.data.page_parts`)."""
     groups = aggregate(ds, by)
-    rels = {r.id: r for r in ds.relations()}
+    rel_list = ds.relations()
+    rels = {r.id: r for r in rel_list}
     n = len(ds.entities)
     big = n > layout_threshold
     if physics is None:
@@ -103,13 +104,13 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
     for g in groups:
         deg_out[g.subject] += g.count
         deg_in[g.object] += g.count
-    layout = start_positions(ds)   # beside the rest, as page_data's
+    layout = start_positions(ds, rel_list)   # beside the rest, as page_data's
     known = ds.entities
     drawn = [(f"g{i}", g) for i, g in enumerate(groups) if g.subject in known and g.object in known]
     curves = smooth_for_parallel([_Pair(gid, g.subject, g.object) for gid, g in drawn])
     contested_ids = {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
     edges, relations, relmeta, summaries = [], {}, {}, {}
-    colours = {}
+    colours, spans = {}, {}   # spans: of a month or a year, the same for every group of it
     for gid, g in drawn:
         one_type = g.types[0] if len(g.types) == 1 else None
         denied = g.denied_only
@@ -117,7 +118,7 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
         colour = DENIED_COLOR if denied else colours.get(g.mean_polarity)
         if colour is None:
             colour = colours[g.mean_polarity] = polarity_color(g.mean_polarity)
-        is_contested = any(rid in contested_ids for rid in g.claims)
+        is_contested = bool(contested_ids) and any(rid in contested_ids for rid in g.claims)
         if is_contested:
             label += " ⚑"
         modality = g.modalities[0] if len(g.modalities) == 1 else "mixed"
@@ -128,8 +129,13 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
         if g.period not in (UNDATED, "all"):
             relations[gid]["when"] = g.period
         claimants = list(dict.fromkeys(c for rid in g.claims for c in rels[rid].claimants))
+        span = spans.get(g.period) if by != "all" else None
+        if span is None:
+            span = period_span(g, rels)
+            if by != "all":
+                spans[g.period] = span
         meta = {"quad": g.quad, "sign": (g.mean_polarity > 0) - (g.mean_polarity < 0),
-                "span": period_span(g, rels), "sources": list(g.sources),
+                "span": span, "sources": list(g.sources),
                 "types": list(g.types), "modalities": list(g.modalities)}
         if claimants:
             meta["claimants"] = claimants
