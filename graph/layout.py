@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import subprocess
@@ -97,14 +98,18 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=None):
 CHILD_MIN = 5_000
 
 # The child: reads its input before importing anything (the parent's write of the edges does not
-# wait for numpy's import), lays the graph out, writes the positions as float64 pairs.
+# wait for numpy's import), loads this file alone (not the graph package: half a second of imports
+# it does not need; so this module imports only numpy, scipy and the standard library), lays the
+# graph out and writes the positions as float64 pairs.
 _CHILD = """
 import sys
 head = sys.stdin.buffer.readline()
 body = sys.stdin.buffer.read()
-sys.path.insert(0, sys.argv[1])
-from graph.layout import _child
-_child(head, body)
+import importlib.util
+spec = importlib.util.spec_from_file_location("actorgraph_layout", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+module._child(head, body)
 """
 
 
@@ -121,12 +126,10 @@ def start(n, edges, **options):
     True
     """
     e = np.asarray(list(edges), dtype=np.int64).reshape(-1, 2)
-    if n < CHILD_MIN:
+    if n < CHILD_MIN or not sys.executable or getattr(sys, "frozen", False):   # (a frozen app: no interpreter)
         return _in_thread(n, e, options)
-    import json
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     try:
-        child = subprocess.Popen([sys.executable, "-c", _CHILD, root], stdin=subprocess.PIPE,
+        child = subprocess.Popen([sys.executable, "-c", _CHILD, os.path.abspath(__file__)], stdin=subprocess.PIPE,
                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         child.stdin.write(json.dumps({"n": int(n), "options": options}).encode() + b"\n" + e.tobytes())
         child.stdin.close()
@@ -164,7 +167,6 @@ def _in_thread(n, e, options):
 def _child(head, body):
     """The child process of :func:`start`: ``{"n", "options"}`` then the edges as int64 pairs in;
     the positions as float64 pairs out."""
-    import json
     spec = json.loads(head)
     e = np.frombuffer(body, dtype=np.int64).reshape(-1, 2)
     pos = layout(spec["n"], e, **spec["options"])

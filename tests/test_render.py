@@ -306,8 +306,14 @@ def test_a_large_layout_in_a_child_process_is_the_same_layout(monkeypatch):
     started = []
     real = subprocess.Popen
     monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(a) or real(*a, **k))
-    assert L.start(n, edges, scale=110)() == want
-    assert len(started) == 1    # it did run in a child
+    here = L.layout
+
+    def not_here(*a, **k):
+        raise AssertionError("laid out in this process")
+    monkeypatch.setattr(L, "layout", not_here)
+    assert L.start(n, edges, scale=110)() == want   # the child's positions (it loads its own copy of the module)
+    assert len(started) == 1
+    monkeypatch.setattr(L, "layout", here)
     # a child that cannot start, or that fails: laid out by the waiting call, the same
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
     assert L.start(n, edges, scale=110)() == want

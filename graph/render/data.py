@@ -34,8 +34,10 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     script turns into vis-network items (:func:`node_items`, :func:`edge_item`:
     a node's place and size; an edge's label, colour, width, and its curve
     or halo when it has one, in a table like the records' (:func:`edge_dicts`);
-    ends, shapes, dash patterns and tooltips come from the records and ``vocab``, in the page); ``entities``/``relations`` are the records as in the YAML (``to_dict``), in
-    a table that names each field once (:func:`records_table`; :func:`records` turns it back);
+    ends, shapes, dash patterns and tooltips come from the records and ``vocab``,
+    in the page); ``entities``/``relations`` are the records as in the YAML
+    (``to_dict``), in a table that names each field once (:func:`records_table`;
+    :func:`records` turns it back);
     ``sources`` the sources as in the YAML, text paths left out; ``relmeta`` holds
     the derived fields the filters and panels use that the page cannot read off the
     record (the date span of when it happened, claimants, whether its claim group is

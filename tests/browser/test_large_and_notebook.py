@@ -98,3 +98,23 @@ def test_level_of_detail_page_draws_holds_and_selects_every_edge(open_page, tmp_
     assert p.visible()[1] == {r.id for r in ds.relations(modality="reported")}
     assert p.js("window.__pwned") is None
     p.assert_clean()
+
+
+def test_a_laid_out_page_opens_with_the_whole_graph_in_view(open_page, tmp_path):
+    # the page fits the view to the laid-out positions itself (vis-network's own first fit, which
+    # measures every label, is skipped): every node in view, none far from its edge, as vis-network's fit
+    ds = synthetic(LAYOUT_THRESHOLD * 2, 1500)
+    p = open_page(write_html(ds, tmp_path / "large.html"))
+    box = p.js("""(() => {
+        var c = network.canvas.frame.canvas, pos = network.getPositions(), xs = [], ys = [];
+        Object.keys(pos).forEach(function (id) { var d = network.canvasToDOM(pos[id]); xs.push(d.x); ys.push(d.y); });
+        return {w: c.clientWidth, h: c.clientHeight, x0: Math.min.apply(null, xs), x1: Math.max.apply(null, xs),
+                y0: Math.min.apply(null, ys), y1: Math.max.apply(null, ys)};
+    })()""")
+    assert 0 <= box["x0"] < box["x1"] <= box["w"] and 0 <= box["y0"] < box["y1"] <= box["h"], box
+    # it fills the view along one side (as vis-network's fit: the graph and a margin of about 5 % a side)
+    assert max((box["x1"] - box["x0"]) / box["w"], (box["y1"] - box["y0"]) / box["h"]) > 0.8, box
+    scale = p.js("network.getScale()")
+    p.js("network.fit({animation: false})")
+    assert abs(p.js("network.getScale()") - scale) / scale < 0.1   # vis-network's own fit agrees
+    p.assert_clean()
