@@ -39,7 +39,8 @@ class Passages:
     ``in`` on a long text reads it from the start for every quote (14 us for 37 kB);
     after :attr:`EAGER` questions, the start of every run of :attr:`K` characters
     is indexed once, and a quote is looked for only where its first (or last) K
-    characters stand. The answer is always the one ``quote in text`` gives.
+    characters stand; a quote asked again is answered from memory (up to
+    :attr:`MAX_REMEMBERED` of them). The answer is always the one ``quote in text`` gives.
 
     >>> p = Passages("the border was closed; the border reopened")
     >>> [q in p for q in ("border reopened", "order was", "closed", "borders")] * 1
@@ -49,13 +50,23 @@ class Passages:
     K = 8
     EAGER = 32
     MAX_INDEXED = 4_000_000     # characters; a longer text is always searched from the start
+    MAX_REMEMBERED = 200_000    # answers kept: several claims often quote the same words
 
-    __slots__ = ("text", "asked", "starts")
+    __slots__ = ("text", "asked", "starts", "answers")
 
     def __init__(self, text):
-        self.text, self.asked, self.starts = text, 0, None
+        self.text, self.asked, self.starts, self.answers = text, 0, None, {}
 
     def __contains__(self, quote):
+        answers = self.answers
+        known = answers.get(quote)
+        if known is None:
+            known = self._find(quote)
+            if len(answers) < self.MAX_REMEMBERED:
+                answers[quote] = known
+        return known
+
+    def _find(self, quote):
         text, k = self.text, self.K
         if len(quote) < k or len(text) > self.MAX_INDEXED:
             return quote in text
