@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-__all__ = ["IdList", "options", "smooth_for_parallel", "positions"]
+__all__ = ["IdList", "options", "smooth_for_parallel", "positions", "start_positions"]
 
 
 def smooth_for_parallel(rels):
