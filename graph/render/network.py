@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-__all__ = ["IdList", "options", "smooth_for_parallel", "positions", "start_positions"]
+__all__ = ["IdList", "options", "smooth_for_parallel", "start_positions"]
 
 
 def smooth_for_parallel(rels):
@@ -43,14 +43,10 @@ def smooth_for_parallel(rels):
     return out
 
 
-def positions(ds, rels=None):
-    """``{entity id: (x, y)}`` from :func:`graph.layout.layout` (*rels*: ``ds.relations()``)."""
-    return start_positions(ds, rels)()
-
-
 def start_positions(ds, rels=None):
-    """:func:`positions`, started beside the caller's work (:func:`graph.layout.start`): returns a
-    function that waits for them and returns them."""
+    """``{entity id: (x, y)}`` from :func:`graph.layout.layout` (*rels*: ``ds.relations()``), started
+    beside the caller's work (:func:`graph.layout.start`): returns a function that waits for them
+    and returns them."""
     from ..layout import start
     ids = list(ds.entities)
     index = {eid: i for i, eid in enumerate(ids)}

@@ -49,7 +49,7 @@ def find_marks(text, quotes):
             missing.append(key)
         else:
             marks.append((span[0], span[1], key))
-    marks.sort(key=_mark_order)
+    marks.sort(key=lambda m: (m[0], -m[1]))
     return marks, missing
 
 
@@ -69,10 +69,6 @@ def _located(text, quotes):
             span = found[quote] = None if pos < 0 else (to16(where[pos]), to16(where[pos + len(q) - 1] + 1))
         out.append((key, span))
     return out
-
-
-def _mark_order(m):
-    return m[0], -m[1]
 
 
 def _read(path):
@@ -105,12 +101,7 @@ def reader_data(ds, relations, texts=None) -> dict:
             text = _read(s.text_path)
         if text is None:
             continue
-        marks, missing = [], []
-        for (rid, k), span in _located(text, by_source.get(sid, [])):
-            if span is None:
-                missing.append(rid)
-            else:
-                marks.append([span[0], span[1], rid, k])
-        marks.sort(key=_mark_order)   # by start, the longer first (as find_marks)
-        out[sid] = {"text": text, "marks": marks, "missing": list(dict.fromkeys(missing))}
+        marks, missing = find_marks(text, by_source.get(sid, []))
+        out[sid] = {"text": text, "marks": [[a, b, key[0], key[1]] for a, b, key in marks],
+                    "missing": list(dict.fromkeys(key[0] for key in missing))}
     return out
