@@ -29,17 +29,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 
 from .atomic import write_atomic
 from .errors import ActorgraphError
-from .model import Entity, Evidence, Relation, Source, edge_dict, to_dict
+from .columns import LazyRelations, to_columns
+from .model import Entity, Source, to_dict
 from .read.base import FileRead, Locator, Piece, Plain
 from .when import parse_when
 
 __all__ = ["Cache", "cache_folder", "encode_values", "decode_values"]
 
-FORMAT = "actorgraph-cache-3"
+FORMAT = "actorgraph-cache-4"
 _OFF = ("off", "0", "no", "false", "none")
 
 
@@ -57,7 +57,7 @@ def _program_version():
     """A digest of the code that reads and validates: a change to it makes every entry stale."""
     here = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(FORMAT.encode())
-    for folder, names in ((here, ("cache.py", "loader.py", "model.py", "vocab.py", "when.py", "texts.py",
+    for folder, names in ((here, ("cache.py", "columns.py", "loader.py", "model.py", "vocab.py", "when.py", "texts.py",
                                   "textnorm.py")), (os.path.join(here, "read"), None),
                           (os.path.join(here, "records"), None)):
         for name in sorted(names or os.listdir(folder)):
@@ -130,10 +130,6 @@ def _record_json(r, files):
     return d
 
 
-def _where_row(r, files):
-    return [files.setdefault(r.where[0], len(files)), r.where[1], r.where[2]]
-
-
 def _when(v):
     return None if v is None else parse_when(v)
 
@@ -148,44 +144,6 @@ def _source(d, files):
 
 def _entity(d, files):
     return Entity(**{**d, "aliases": tuple(d["aliases"]), "where": _where(d["where"], files)})
-
-
-def _relations(edges, wheres, files, entities, sources):
-    """``(relations, edge data)`` of a load entry: each relation's edge dict (as the graph holds
-    it, read whole by the JSON decoder) gives its fields. Ids, words and dates are shared as in a
-    fresh load (the entity's own id string, one string per word, one :class:`When` per date)."""
-    intern = sys.intern
-    ent = {k: e.id for k, e in entities.items()}
-    src = {k: s.id for k, s in sources.items()}
-    out, data = {}, {}
-    for d, (f, line, col) in zip(edges, wheres, strict=True):
-        rid = d["id"]
-        d["subject"] = subject = ent[d["subject"]]
-        d["object"] = obj = ent[d["object"]]
-        d["type"] = rtype = intern(d["type"])
-        d["modality"] = modality = intern(d["modality"])
-        mode = d["mode"]
-        if mode is not None:
-            d["mode"] = mode = intern(mode)
-        d["context"] = context = [intern(c) for c in d["context"]]
-        claimants = d["asserted_by"]
-        if claimants is None:
-            claimants = ()
-        elif type(claimants) is list:
-            claimants = d["asserted_by"] = [ent[c] for c in claimants]
-        else:
-            claimants = (ent[claimants],)
-        d["quad"] = intern(d["quad"])
-        when = d["when"]
-        evidence = []
-        for e in d["evidence"]:
-            e["source"] = s = src[e["source"]]
-            evidence.append(Evidence(s, e.get("quote"), e.get("record")))
-        out[rid] = Relation(rid, subject, obj, rtype, modality, d["polarity"], mode, tuple(context), None,
-                            None if when is None else parse_when(when), tuple(evidence), d["attributes"],
-                            d["note"], (files[f], line, col), tuple(claimants))
-        data[rid] = d
-    return out, data
 
 
 class Cache:
@@ -273,8 +231,8 @@ class Cache:
         return h.hexdigest()
 
     def get_records(self, key):
-        """``(sources, entities, relations, edge data)`` of a clean earlier load with the same inputs,
-        or ``None``."""
+        """``(sources, entities, relations)`` of a clean earlier load with the same inputs, or
+        ``None``; the relations are a :class:`~graph.columns.LazyRelations`, built when asked for."""
         data = self._read("loads", key)
         if data is None or self._texts_digest(data.get("texts", [])) != data.get("texts_digest"):
             return None
@@ -282,8 +240,8 @@ class Cache:
             files = data["files"]
             sources = {d["id"]: _source(d, files) for d in data["sources"]}
             entities = {d["id"]: _entity(d, files) for d in data["entities"]}
-            relations, edges = _relations(data["relations"], data["where"], files, entities, sources)
-            return sources, entities, relations, edges
+            relations = LazyRelations(data["relations"], [e.id for e in entities.values()], list(sources), files)
+            return sources, entities, relations
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
 
@@ -298,7 +256,7 @@ class Cache:
         entry = {"texts": texts, "texts_digest": digest,
                  "sources": [_record_json(r, files) for r in records.sources.values()],
                  "entities": [_record_json(r, files) for r in records.entities.values()],
-                 "relations": [edge_dict(r) for r in records.relations.values()],
-                 "where": [_where_row(r, files) for r in records.relations.values()]}
+                 "relations": to_columns(records.relations.values(), {k: i for i, k in enumerate(records.entities)},
+                                         {k: i for i, k in enumerate(records.sources)}, files)}
         entry["files"] = list(files)
         self._write("loads", key, entry)

@@ -55,14 +55,17 @@ Examples
 
 from __future__ import annotations
 
+import threading
 
 import networkx as nx
 
+from .columns import LazyRelations
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
 from .filters import AUTHOR, TIMES, as_list, claim_tests, claim_times
 from .traverse import Path, nearest, paths_between, time_key
 from .index import Index
 from .model import Entity, Relation, Source, edge_dict, to_dict
+from .pause import paused_gc
 
 __all__ = ["Dataset", "Path", "AUTHOR", "TIMES", "time_key"]
 
@@ -82,14 +85,12 @@ def _node_attrs(e: Entity) -> dict:
     return d
 
 
-def _add_edges(g, relations, edge_data=None):
+def _add_edges(g, relations):
     """Add one edge per relation to the empty-edged MultiDiGraph *g*, keyed by relation id.
 
-    The same as ``g.add_edges_from((r.subject, r.object, r.id, attrs) ...)``, written
+    The same as ``g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) ...)``, written
     straight into the adjacency (as ``add_edge`` does: one key dict shared by
     ``succ[u][v]`` and ``pred[v][u]``), which is several times faster for a million.
-    *edge_data* (relation id -> edge dict), when given, holds the edges' data already made
-    (by the load cache, from the same relations).
     """
     succ, pred, nodes = getattr(g, "_succ", None), getattr(g, "_pred", None), getattr(g, "_node", None)
     if not (type(succ) is dict and type(pred) is dict and type(nodes) is dict and type(g) is nx.MultiDiGraph):
@@ -103,7 +104,7 @@ def _add_edges(g, relations, edge_data=None):
         keys = succ[u].get(v)
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
-        keys[r.id] = edge_dict(r) if edge_data is None else edge_data[r.id]
+        keys[r.id] = edge_dict(r)
     if hasattr(nx, "_clear_cache"):   # networkx >= 3.3 caches some views on the graph
         nx._clear_cache(g)
 
@@ -112,30 +113,74 @@ class Dataset:
     """Sources, entities and relations, with the graph built from them.
 
     Use :func:`graph.load` (a folder of YAML files) or :func:`graph.loads`
-    (YAML text) rather than the constructor.
+    (YAML text) rather than the constructor. *relations* is an iterable of
+    :class:`Relation` (or a dict of them by id), or a :class:`~graph.columns.LazyRelations` (the load cache's),
+    whose relations are built when a query or the graph needs them.
+
+    The graph (``ds.graph``) and the indexes are built the first time they are used: a
+    dataset that is only validated, counted or asked for one relation never builds them.
     """
 
-    def __init__(self, sources, entities, relations, *, files=(), edge_data=None):
+    def __init__(self, sources, entities, relations, *, files=()):
         #: the input files (YAML and stored texts) the data came from; outputs never overwrite them
         self.files: tuple = tuple(files)
         self.sources: dict[str, Source] = dict(sources)
         self.entities: dict[str, Entity] = dict(entities)
-        self._relations: dict[str, Relation] = {r.id: r for r in relations}
+        # relation id -> Relation, in data order: a dict, or a LazyRelations until all are needed
+        if isinstance(relations, dict):
+            relations = relations.values()
+        self._columns = relations if isinstance(relations, LazyRelations) else None
+        self._rels = {r.id: r for r in relations} if self._columns is None else self._columns
         names = {}
         for e in self.entities.values():
             for n in (e.id, e.name, *e.aliases):
                 names.setdefault(n.strip().lower(), e.id)
         self._names = names
-        self.graph = self._build_graph(edge_data)
-        self._index = Index(self._relations, self.entities)
+        self._graph = self._index_of = self._adjacency_of = None
+        self._lock = threading.Lock()
+
+    @property
+    def _relations(self) -> dict:
+        """Relation id -> :class:`Relation`, every one built."""
+        rels = self._rels
+        if type(rels) is not dict:
+            with paused_gc():
+                rels = self._rels = rels.all()
+        return rels
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The ``networkx.MultiDiGraph`` of the dataset (see the module docs), built when first used."""
+        if self._graph is None:
+            with self._lock, paused_gc():
+                if self._graph is None:
+                    self._graph = self._build_graph()
+        return self._graph
+
+    @property
+    def _adjacency(self):
+        """What actor queries read: the graph, or before it is built (relations from the load
+        cache), the relation ids by subject and object (:class:`~graph.columns.Adjacency`)."""
+        if self._graph is not None or self._columns is None:
+            return self.graph
+        if self._adjacency_of is None:
+            with paused_gc():
+                self._adjacency_of = self._columns.adjacency()
+        return self._adjacency_of
+
+    @property
+    def _index(self) -> Index:
+        if self._index_of is None:
+            self._index_of = Index(self._rels, self.entities)
+        return self._index_of
 
     # -- construction ---------------------------------------------------
-    def _build_graph(self, edge_data=None) -> nx.MultiDiGraph:
+    def _build_graph(self) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
         g.graph["sources"] = {sid: to_dict(s) for sid, s in self.sources.items()}
         # the node key is the id (an "id" attribute would clash with node-link's own "id")
         g.add_nodes_from((eid, _node_attrs(e)) for eid, e in self.entities.items())
-        _add_edges(g, self._relations.values(), edge_data)
+        _add_edges(g, self._relations.values())
         return g
 
     def _subset(self, relations, extra_entities=()) -> "Dataset":
@@ -152,10 +197,10 @@ class Dataset:
 
     def __repr__(self):
         return (f"<Dataset: {_plural(len(self.entities), 'entity').replace('entitys', 'entities')}, "
-                f"{_plural(len(self._relations), 'relation')}, {_plural(len(self.sources), 'source')}>")
+                f"{_plural(len(self._rels), 'relation')}, {_plural(len(self.sources), 'source')}>")
 
     def __len__(self):
-        return len(self._relations)
+        return len(self._rels)
 
     def _repr_html_(self):
         # Jupyter shows a dataset (or a view) as the interactive page, inline.
@@ -216,9 +261,9 @@ class Dataset:
         {'value': '$7 billion'}
         """
         try:
-            return self._relations[rid]
+            return self._rels[rid]
         except KeyError:
-            raise QueryError(f"unknown relation '{rid}'{suggest(rid, self._relations)}") from None
+            raise QueryError(f"unknown relation '{rid}'{suggest(rid, self._rels)}") from None
 
     # -- queries --------------------------------------------------------
     def relations(self, *, subject=None, object=None, between=None, type=None, quad=None,
@@ -272,7 +317,7 @@ class Dataset:
         if not plans:
             return [r for r in self._relations.values() if all(p(r) for p in preds)]
         _, candidates = min(plans, key=lambda p: p[0])
-        rels = self._relations
+        rels = self._rels
         return self._index.in_order(k for k in candidates() if all(p(rels[k]) for p in preds))
 
     def claim_times(self, r, time="happened") -> list:
@@ -345,7 +390,7 @@ class Dataset:
         """
         start = self.entity(actor).id
         keep = {n for n, _ in self._bfs(start, direction, hops)}
-        g = self.graph
+        g = self._adjacency
         rels = self._index.in_order(k for n in keep for m, keys in g._succ.get(n, {}).items() if m in keep
                                     for k in keys)
         return self._subset(rels, extra_entities={start})

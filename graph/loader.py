@@ -27,14 +27,13 @@ graph.errors.DataError: 1 problem in the data:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 from dataclasses import dataclass, replace
 
 from .cache import Cache
 from .dataset import Dataset
 from .errors import DataError, Problem
+from .pause import paused_gc
 from .read import READERS, reader_for
 from .read.base import FileRead
 from .read.safe import MAX_BYTES, ReadProblem, read_limited
@@ -134,20 +133,6 @@ def _reread(limits):
     return reread
 
 
-@contextlib.contextmanager
-def _no_gc():
-    """Pause the cyclic garbage collector: parsing allocates millions of
-    short-lived, acyclic objects, and repeated collections over the growing
-    node trees would otherwise cost more than the parsing itself."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None):
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
@@ -171,7 +156,7 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     root = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
     options = Options(root=root, allow_texts_outside=allow_texts_outside, max_text_bytes=limits.max_file_bytes)
     store = Cache(cache_dir, enabled=cache)
-    with _no_gc():
+    with paused_gc():
         contents = {f: _bytes(f, limits) for f in files}
         keys = {f: store.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
                 if isinstance(data, bytes)}
@@ -179,8 +164,8 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
         key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
         found = store.get_records(key) if key else None
         if found is not None and len(found[1]) <= limits.max_entities and len(found[2]) <= limits.max_relations:
-            sources, entities, relations, edges = found
-            return Records(sources, entities, relations, files=files, edges=edges), problems
+            sources, entities, relations = found
+            return Records(sources, entities, relations, files=files), problems
         reread = _reread(limits)
         reads = [data if isinstance(data, FileRead) else _read(f, data, keys[f], store, reread)
                  for f, data in contents.items()]
@@ -258,7 +243,7 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
     DataError
         With every problem found, each located as ``FILE:LINE:COL``.
     """
-    with _no_gc():
+    with paused_gc():
         records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache,
                                   cache_dir=cache_dir)
         if problems:
@@ -269,8 +254,7 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
 def dataset_of(records):
     """The :class:`Dataset` of valid :class:`~graph.records.Records`."""
     files = records.files + sorted({s.text_path for s in records.sources.values() if s.text_path})
-    return Dataset(records.sources, records.entities, records.relations.values(), files=files,
-                   edge_data=records.edges)
+    return Dataset(records.sources, records.entities, records.relations, files=files)
 
 
 def loads(text, *, name="<string>", base_dir=None, allow_texts_outside=False) -> Dataset:

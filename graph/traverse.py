@@ -59,7 +59,7 @@ def relations_between(ds, u, v):
     out = []
     for x, y in ((u, v), (v, u)):
         if g.has_edge(x, y):
-            out.extend(ds._relations[k] for k in g[x][y])
+            out.extend(ds._rels[k] for k in g[x][y])
     return out
 
 

@@ -196,3 +196,72 @@ def test_every_field_and_the_graph_come_back_the_same_from_the_cache(data, tmp_p
     assert r.claimants == ("CHN", "PAK") and r.asserted_by == "CHN" and r.when.text == "2020-01..2021-06"
     assert again.graph.edges["CHN", "PAK", "r2"]["attributes"] == {"count": 3, "tags": ["a", "b"], "ok": True}
     assert r.subject is again.entities["CHN"].id     # ids shared, as in a fresh load
+
+
+def _load_entry(folder):
+    [p] = [p for p in _entries(folder) if p.parent.parent.name == "loads"]
+    return p
+
+
+# a load entry whose JSON is whole but whose columns were not written by the program
+SPOILED_COLUMNS = {
+    "subject past the entities": lambda c: c["subject"].__setitem__(0, 99),
+    "negative object": lambda c: c["object"].__setitem__(0, -1),
+    "short column": lambda c: c["note"].pop(),
+    "evidence count off": lambda c: c["ev_n"].__setitem__(0, 2),
+    "id not text": lambda c: c["id"].__setitem__(0, 7),
+    "type past the words": lambda c: c["type"].__setitem__(0, len(c["words"])),
+    "context not a list": lambda c: c["context"].__setitem__(0, "economic"),
+    "polarity a truth value": lambda c: c["polarity"].__setitem__(0, True),
+    "claimant past the entities": lambda c: c["claimants"].__setitem__(0, [5]),
+    "attributes not a mapping": lambda c: c["attributes"].__setitem__(0, [1]),
+    "two relations one id": lambda c: c["id"].__setitem__(1, c["id"][0]),
+    "column missing": lambda c: c.pop("when"),
+}
+
+
+@pytest.mark.parametrize("spoil", sorted(SPOILED_COLUMNS))
+def test_a_load_entry_with_spoiled_columns_is_ignored(data, tmp_path, spy, spoil):
+    import json
+    (data / "c.yaml").write_text(RICH, encoding="utf-8")
+    good = graph.load(data, cache_dir=tmp_path / "c")
+    p = _load_entry(tmp_path / "c")
+    entry = json.loads(p.read_text(encoding="utf-8"))
+    SPOILED_COLUMNS[spoil](entry["relations"])
+    p.write_text(json.dumps(entry), encoding="utf-8")
+    built = spy["built"]
+    again = graph.load(data, cache_dir=tmp_path / "c")
+    assert spy["built"] == built + 1          # validated again from the files' records
+    _same(good, again)
+
+
+def test_relations_from_the_cache_are_built_when_asked_for(data, tmp_path):
+    """A cached load builds no relation and no graph; a query builds what it finds; the whole
+    dataset, once built, is the fresh load's."""
+    extra = "relations:\n" + "".join(
+        f"  - {{id: x{i}, subject: {s}, object: {o}, type: CONSULT, modality: reported, when: 20{10 + i % 9},"
+        f" evidence: [{{source: s1, quote: held talks}}]}}\n"
+        for i, (s, o) in enumerate([("PAK", "USA"), ("USA", "CHN"), ("CHN", "PAK"), ("PAK", "CHN"), ("TAL", "PAK"),
+                                    ("USA", "PAK"), ("PAK", "USA")]))
+    (data / "c.yaml").write_text(RICH, encoding="utf-8")
+    (data / "d.yaml").write_text("entities:\n  - {id: TAL2, name: Another, kind: organisation, part_of: TAL}\n" + extra,
+                                 encoding="utf-8")
+    cold = graph.load(data, cache=False)
+    graph.load(data, cache_dir=tmp_path / "c")
+    lazy = graph.load(data, cache_dir=tmp_path / "c")
+    rels = lazy._rels
+    assert rels.built == 0 and lazy._graph is None and len(lazy) == len(cold) == 9
+    assert lazy.relation("x3") == cold.relation("x3") and rels.built == 1
+    found = lazy.relations(subject="TAL")
+    assert [r.id for r in found] == ["x4"] and rels.built == 2      # what a query finds, nothing more
+    for actor in ("PAK", "USA", "CHN", "TAL"):
+        for kw in ({"subject": actor}, {"object": actor}, {"between": (actor, "PAK")},
+                   {"subject": actor, "parts": False}):
+            assert lazy.relations(**kw) == cold.relations(**kw), kw
+    assert lazy._graph is None     # actor queries read the columns alone
+    assert lazy.relations(asserted_by="PAK") == cold.relations(asserted_by="PAK")   # (a test of every relation)
+    assert rels.built == len(cold) and lazy._graph is None
+    assert [r.id for r in lazy.ego("TAL").relations()] == [r.id for r in cold.ego("TAL").relations()]
+    assert lazy.relations(start="2012", end="2014") == cold.relations(start="2012", end="2014")
+    _same(cold, lazy)
+    assert rels.built == 9 and lazy._rels is rels.all()

@@ -63,7 +63,7 @@ class Records:
 
     sources: dict = field(default_factory=dict)
     entities: dict = field(default_factory=dict)
-    relations: dict = field(default_factory=dict)
+    relations: dict = field(default_factory=dict)   # (from the load cache: a graph.columns.LazyRelations)
     problems: list = field(default_factory=list)
     names: dict = field(default_factory=dict)       # lower-cased id/name/alias -> entity id
     texts: dict = field(default_factory=dict)       # source id -> normalised stored text (texts.Passages)
@@ -74,7 +74,6 @@ class Records:
     invalid_relations: set = field(default_factory=set)  # ids of relations reported invalid
     incomplete: list = field(default_factory=list)  # files that could not be read in full
     unchecked: int = 0                              # references left unchecked because of them
-    edges: dict | None = None                       # relation id -> its edge data, when the load cache made it
 
 
 def _unchecked_problem(out):

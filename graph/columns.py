@@ -1,0 +1,236 @@
+"""Relations kept as columns (one list per field), as the load cache holds them: each built as a
+:class:`~graph.model.Relation` only when it is asked for.
+
+A second load of a million unchanged claims reads some twenty long lists instead of a million
+records. :class:`LazyRelations` is a read-only mapping, relation id -> relation, in data order: a
+query that names an actor builds the relations it finds; whatever needs them all (a filter on
+every relation, an analysis, the graph) builds them all, once, in one pass.
+
+:func:`to_columns` writes the columns of validated relations; :class:`LazyRelations` checks
+their shape and types when it is made (a cache entry that does not have it is refused with
+``ValueError``, and the load reads the files instead).
+
+>>> from graph.model import Evidence, Relation
+>>> r = Relation("r1", "USA", "PAK", "CONSULT", "reported", 1.0, context=("political",),
+...              evidence=(Evidence("s1", "held talks"),), where=("a.yaml", 5, 5))
+>>> files, ents, srcs = {}, {"USA": 0, "PAK": 1}, {"s1": 0}
+>>> cols = to_columns([r], ents, srcs, files)
+>>> lazy = LazyRelations(cols, ["USA", "PAK"], ["s1"], list(files))
+>>> len(lazy), list(lazy), lazy.built
+(1, ['r1'], 0)
+>>> lazy.adjacency()._succ["USA"], lazy.built
+({'PAK': {'r1': None}}, 0)
+>>> lazy["r1"] == r, lazy["r1"].where, lazy.built
+(True, ('a.yaml', 5, 5), 1)
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Mapping
+from itertools import chain
+
+from .model import Evidence, Relation, _attributes
+from .when import parse_when
+
+__all__ = ["to_columns", "LazyRelations", "Adjacency", "COLUMNS"]
+
+#: The columns, each a list with one value per relation (``ev_*``: one per piece of evidence,
+#: ``ev_n`` of them per relation, in order). Subjects, objects, claimants and evidence sources
+#: are numbers of the entry's entities and sources; types, modalities, modes and contexts numbers
+#: of its ``words``; files numbers of its files.
+COLUMNS = ("id", "subject", "object", "type", "modality", "polarity", "mode", "context", "claimants", "when",
+           "ev_n", "ev_source", "ev_quote", "ev_record", "attributes", "note", "file", "line", "col")
+
+
+def to_columns(relations, entity_no, source_no, file_no) -> dict:
+    """The columns of *relations* (validated :class:`Relation` objects), with the ``words`` they
+    use. *entity_no* and *source_no* map ids to numbers; *file_no* is filled with the files."""
+    words = {}
+    word = words.setdefault
+    cols = {name: [] for name in COLUMNS}
+    (c_id, c_subject, c_object, c_type, c_modality, c_polarity, c_mode, c_context, c_claimants, c_when,
+     c_ev_n, c_ev_source, c_ev_quote, c_ev_record, c_attributes, c_note, c_file, c_line, c_col) = cols.values()
+    for r in relations:
+        c_id.append(r.id)
+        c_subject.append(entity_no[r.subject])
+        c_object.append(entity_no[r.object])
+        c_type.append(word(r.type, len(words)))
+        c_modality.append(word(r.modality, len(words)))
+        c_polarity.append(r.polarity)
+        c_mode.append(None if r.mode is None else word(r.mode, len(words)))
+        c_context.append([word(c, len(words)) for c in r.context])
+        c_claimants.append([entity_no[c] for c in r.claimants] if r.claimants else None)
+        c_when.append(None if r.when is None else r.when.text)
+        c_ev_n.append(len(r.evidence))
+        for e in r.evidence:
+            c_ev_source.append(source_no[e.source])
+            c_ev_quote.append(e.quote)
+            c_ev_record.append(e.record)
+        c_attributes.append(_attributes(r.attributes, share=True) if r.attributes else {})
+        c_note.append(r.note)
+        f, line, col = r.where
+        c_file.append(file_no.setdefault(f, len(file_no)))
+        c_line.append(line)
+        c_col.append(col)
+    cols["words"] = list(words)
+    return cols
+
+
+#: The columns of one relation, as :meth:`LazyRelations._relation` takes them.
+_ROW = ("id", "subject", "object", "type", "modality", "polarity", "mode", "context", "claimants", "when", "ev_n",
+        "attributes", "note", "file", "line", "col")
+_TEXT, _NUMBER = (str,), (int, float)
+
+
+def _check(cols, n_entities, n_sources, n_files):
+    """Refuse (``ValueError``) columns of the wrong length, type or range: an entry that was not
+    written by :func:`to_columns` is never trusted."""
+    n = len(cols["id"])
+    n_words = len(cols["words"])
+    for name in COLUMNS:
+        if type(cols[name]) is not list:
+            raise ValueError(f"column {name} is not a list")
+    n_ev = sum(cols["ev_n"]) if all(type(k) is int and k >= 0 for k in cols["ev_n"]) else -1
+    for name in COLUMNS:
+        if len(cols[name]) != (n_ev if name.startswith("ev_") and name != "ev_n" else n):
+            raise ValueError(f"column {name} has the wrong length")
+
+    def of(values, types, none=False, below=None):
+        kinds = set(map(type, values))
+        kinds.discard(type(None)) if none else None
+        if not kinds <= set(types) or (bool in kinds):
+            raise ValueError("a column holds values of the wrong type")
+        if below is not None and values:
+            present = [v for v in values if v is not None] if none else values
+            if present and (min(present) < 0 or max(present) >= below):
+                raise ValueError("a column refers past its table")
+
+    of(cols["words"], _TEXT)
+    of(cols["id"], _TEXT)
+    of(cols["subject"], (int,), below=n_entities)
+    of(cols["object"], (int,), below=n_entities)
+    of(cols["type"], (int,), below=n_words)
+    of(cols["modality"], (int,), below=n_words)
+    of(cols["mode"], (int,), none=True, below=n_words)
+    of(cols["polarity"], _NUMBER)
+    of(cols["when"], _TEXT, none=True)
+    of(cols["note"], _TEXT, none=True)
+    of(cols["ev_source"], (int,), below=n_sources)
+    of(cols["ev_quote"], _TEXT, none=True)
+    of(cols["ev_record"], _TEXT, none=True)
+    of(cols["file"], (int,), below=n_files)
+    of(cols["line"], (int,))
+    of(cols["col"], (int,))
+    for name, below in (("context", n_words), ("claimants", n_entities)):
+        lists = cols[name]
+        kinds = set(map(type, lists))
+        if not kinds <= {list, type(None)} or (name == "context" and type(None) in kinds):
+            raise ValueError(f"column {name} holds values of the wrong type")
+        of(list(chain.from_iterable(v for v in lists if v)), (int,), below=below)
+    if set(map(type, cols["attributes"])) - {dict}:
+        raise ValueError("column attributes holds values of the wrong type")
+
+
+class LazyRelations(Mapping):
+    """Relation id -> :class:`Relation`, in data order, built from *columns* when asked for.
+
+    *entities* and *sources* are the ids the columns' numbers stand for (each relation's
+    subject is the very id string given here, as in a fresh load), *files* the files.
+    ``built`` counts the relations built so far; :meth:`all` builds the rest and gives a dict.
+    """
+
+    def __init__(self, columns, entities, sources, files):
+        _check(columns, len(entities), len(sources), len(files))
+        self._cols = columns
+        self._entities, self._sources, self._files = list(entities), list(sources), list(files)
+        self._words = [sys.intern(w) for w in columns["words"]]
+        self._ids = columns["id"]
+        self._made = [None] * len(self._ids)
+        self.pos = {rid: i for i, rid in enumerate(self._ids)}   #: relation id -> its position in data order
+        if len(self.pos) != len(self._ids):
+            raise ValueError("two relations have the same id")
+        self._ev_at = None
+        self._all = None
+        self._lock = threading.Lock()
+        self.built = 0
+
+    def __len__(self):
+        return len(self._ids)
+
+    def __iter__(self):
+        return iter(self._ids)
+
+    def __contains__(self, rid):
+        return rid in self.pos
+
+    def __getitem__(self, rid):
+        if self._all is not None:
+            return self._all[rid]
+        i = self.pos[rid]
+        r = self._made[i]
+        if r is None:
+            if self._ev_at is None:
+                at, starts = 0, []
+                for k in self._cols["ev_n"]:
+                    starts.append(at)
+                    at += k
+                self._ev_at = starts
+            r = self._made[i] = self._relation([self._cols[name][i] for name in _ROW], self._ev_at[i])
+            self.built += 1
+        return r
+
+    def _relation(self, row, at):
+        """The relation of one *row* (the values of :data:`_ROW`), its evidence from position *at*."""
+        rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note, f, line, col = row
+        words, ents, srcs, c = self._words, self._entities, self._sources, self._cols
+        evidence = tuple([Evidence(srcs[c["ev_source"][k]], c["ev_quote"][k], c["ev_record"][k])
+                          for k in range(at, at + n)])
+        return Relation(rid, ents[s], ents[o], words[t], words[m], pol, None if mode is None else words[mode],
+                        tuple([words[k] for k in ctx]), None, None if when is None else parse_when(when), evidence,
+                        attrs, note, (self._files[f], line, col), () if cl is None else tuple([ents[k] for k in cl]))
+
+    def all(self) -> dict:
+        """Every relation, id -> :class:`Relation`, in data order (built once, then kept)."""
+        with self._lock:
+            if self._all is None:
+                out, at, made, make = {}, 0, self._made, self._relation
+                for i, row in enumerate(zip(*(self._cols[name] for name in _ROW))):
+                    out[row[0]] = made[i] or make(row, at)
+                    at += row[10]
+                self._all, self._made, self.built = out, None, len(out)
+            return self._all
+
+    def adjacency(self) -> "Adjacency":
+        """The relation ids by subject and object, as the graph's adjacency holds them (see
+        :class:`Adjacency`), made from the columns without building a relation."""
+        succ = {e: {} for e in self._entities}
+        pred = {e: {} for e in self._entities}
+        ents = self._entities
+        for rid, s, o in zip(self._ids, self._cols["subject"], self._cols["object"]):
+            u, v = ents[s], ents[o]
+            keys = succ[u].get(v)
+            if keys is None:
+                keys = succ[u][v] = pred[v][u] = {}
+            keys[rid] = None
+        return Adjacency(succ, pred)
+
+    def values(self):
+        return self.all().values()
+
+    def items(self):
+        return self.all().items()
+
+    def keys(self):
+        return self.all().keys() if self._all is not None else dict.fromkeys(self._ids).keys()
+
+
+class Adjacency:
+    """What actor queries read of a ``networkx.MultiDiGraph``: ``_succ[u][v]`` and ``_pred[v][u]``,
+    each keyed by the ids of the relations from *u* to *v* (see :mod:`graph.index`)."""
+
+    __slots__ = ("_succ", "_pred")
+
+    def __init__(self, succ, pred):
+        self._succ, self._pred = succ, pred
