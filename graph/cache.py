@@ -12,7 +12,9 @@ folder):
   only when a problem is reported.
 * per load, the validated records, keyed by every data file's key, every
   stored text's bytes and the load's options. It is written only when the
-  load found no problem, and read only when all of these are the same.
+  load found no problem, and read only when all of these are the same. Its
+  relations are columns (:mod:`graph.columns`), checked for shape and type
+  when read, each relation built when it is asked for.
 
 A corrupt, truncated, foreign or stale entry is ignored (and replaced).
 ``ACTORGRAPH_CACHE=off`` (or ``--no-cache``, ``cache=False``) turns the cache

@@ -163,7 +163,7 @@ class LazyRelations(Mapping):
         return iter(self._ids)
 
     def __contains__(self, rid):
-        return rid in self.pos
+        return rid in (self.pos if self._all is None else self._all)
 
     def __getitem__(self, rid):
         if self._all is not None:
@@ -199,17 +199,21 @@ class LazyRelations(Mapping):
                 for i, row in enumerate(zip(*(self._cols[name] for name in _ROW))):
                     out[row[0]] = made[i] or make(row, at)
                     at += row[10]
-                self._all, self._made, self.built = out, None, len(out)
+                self._all, self.built = out, len(out)
+                self._cols = self._made = self.pos = self._ev_at = None   # (the relations hold it all now)
             return self._all
 
     def adjacency(self) -> "Adjacency":
         """The relation ids by subject and object, as the graph's adjacency holds them (see
-        :class:`Adjacency`), made from the columns without building a relation."""
+        :class:`Adjacency`), made from the columns (before :meth:`all`) without building a relation."""
         succ = {e: {} for e in self._entities}
         pred = {e: {} for e in self._entities}
-        ents = self._entities
-        for rid, s, o in zip(self._ids, self._cols["subject"], self._cols["object"]):
-            u, v = ents[s], ents[o]
+        if self._all is None:
+            ents = self._entities
+            ends = ((rid, ents[s], ents[o]) for rid, s, o in zip(self._ids, self._cols["subject"], self._cols["object"]))
+        else:
+            ends = ((r.id, r.subject, r.object) for r in self._all.values())
+        for rid, u, v in ends:
             keys = succ[u].get(v)
             if keys is None:
                 keys = succ[u][v] = pred[v][u] = {}

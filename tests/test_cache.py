@@ -265,3 +265,8 @@ def test_relations_from_the_cache_are_built_when_asked_for(data, tmp_path):
     assert lazy.relations(start="2012", end="2014") == cold.relations(start="2012", end="2014")
     _same(cold, lazy)
     assert rels.built == 9 and lazy._rels is rels.all()
+    built_first = graph.load(data, cache_dir=tmp_path / "c")   # every relation built before any actor query
+    assert len(built_first.relations()) == 9 and built_first._graph is None
+    for actor in ("PAK", "TAL"):
+        assert built_first.relations(between=(actor, "USA")) == cold.relations(between=(actor, "USA"))
+    assert built_first._graph is None
