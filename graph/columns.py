@@ -19,7 +19,7 @@ their shape and types when it is made (a cache entry that does not have it is re
 >>> len(lazy), list(lazy), lazy.built
 (1, ['r1'], 0)
 >>> lazy.adjacency()._succ["USA"], lazy.built
-({'PAK': {'r1': None}}, 0)
+({'PAK': ['r1']}, 0)
 >>> lazy["r1"] == r, lazy["r1"].where, lazy.built
 (True, ('a.yaml', 5, 5), 1)
 """
@@ -29,7 +29,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Mapping
-from itertools import chain
+from itertools import accumulate, chain
 
 from .model import Evidence, Relation, _attributes
 from .when import parse_when
@@ -171,12 +171,8 @@ class LazyRelations(Mapping):
         i = self.pos[rid]
         r = self._made[i]
         if r is None:
-            if self._ev_at is None:
-                at, starts = 0, []
-                for k in self._cols["ev_n"]:
-                    starts.append(at)
-                    at += k
-                self._ev_at = starts
+            if self._ev_at is None:   # where each relation's evidence starts
+                self._ev_at = list(accumulate(self._cols["ev_n"], initial=0))
             r = self._made[i] = self._relation([self._cols[name][i] for name in _ROW], self._ev_at[i])
             self.built += 1
         return r
@@ -206,19 +202,14 @@ class LazyRelations(Mapping):
     def adjacency(self) -> "Adjacency":
         """The relation ids by subject and object, as the graph's adjacency holds them (see
         :class:`Adjacency`), made from the columns (before :meth:`all`) without building a relation."""
-        succ = {e: {} for e in self._entities}
-        pred = {e: {} for e in self._entities}
         if self._all is None:
-            ents = self._entities
-            ends = ((rid, ents[s], ents[o]) for rid, s, o in zip(self._ids, self._cols["subject"], self._cols["object"]))
+            ids, subjects, objects = self._ids, self._cols["subject"], self._cols["object"]
         else:
-            ends = ((r.id, r.subject, r.object) for r in self._all.values())
-        for rid, u, v in ends:
-            keys = succ[u].get(v)
-            if keys is None:
-                keys = succ[u][v] = pred[v][u] = {}
-            keys[rid] = None
-        return Adjacency(succ, pred)
+            number = {e: i for i, e in enumerate(self._entities)}
+            ids = list(self._all)
+            subjects = [number[r.subject] for r in self._all.values()]
+            objects = [number[r.object] for r in self._all.values()]
+        return Adjacency(self._entities, ids, subjects, objects)
 
     def values(self):
         return self.all().values()
@@ -232,9 +223,51 @@ class LazyRelations(Mapping):
 
 class Adjacency:
     """What actor queries read of a ``networkx.MultiDiGraph``: ``_succ[u][v]`` and ``_pred[v][u]``,
-    each keyed by the ids of the relations from *u* to *v* (see :mod:`graph.index`)."""
+    the ids of the relations from *u* to *v* (see :mod:`graph.index`), from the relations'
+    *ids* and the numbers (in *entities*) of their *subjects* and *objects*.
+
+    Only the positions of each entity's relations are listed when it is made; ``_succ.get(u)``
+    works out ``{v: [ids]}`` for *u* when it is asked for (a query reads a few actors).
+    """
 
     __slots__ = ("_succ", "_pred")
 
-    def __init__(self, succ, pred):
-        self._succ, self._pred = succ, pred
+    def __init__(self, entities, ids, subjects, objects):
+        number = {e: i for i, e in enumerate(entities)}
+        self._succ = _Ends(number, entities, ids, subjects, objects)
+        self._pred = _Ends(number, entities, ids, objects, subjects)
+
+
+class _Ends:
+    """entity -> {entity at the other end: [relation ids]}, one direction, worked out when asked for."""
+
+    __slots__ = ("_number", "_entities", "_ids", "_other", "_at")
+
+    def __init__(self, number, entities, ids, ends, others):
+        at = [[] for _ in entities]
+        for p, e in enumerate(ends):
+            at[e].append(p)
+        self._number, self._entities, self._ids, self._other, self._at = number, entities, ids, others, at
+
+    def get(self, n, default=None):
+        i = self._number.get(n)
+        if i is None:
+            return default
+        out, ents, ids, other = {}, self._entities, self._ids, self._other
+        for p in self._at[i]:
+            m = ents[other[p]]
+            keys = out.get(m)
+            if keys is None:
+                out[m] = [ids[p]]
+            else:
+                keys.append(ids[p])
+        return out
+
+    def __getitem__(self, n):
+        found = self.get(n)
+        if found is None:
+            raise KeyError(n)
+        return found
+
+    def __contains__(self, n):
+        return n in self._number

@@ -140,8 +140,8 @@ class Index:
     @property
     def pos(self) -> dict:
         """Relation id -> its position in data order."""
-        if self._pos is None:
-            self._pos = {rid: i for i, rid in enumerate(self._relations)}
+        if self._pos is None:   # (relations from the load cache know it already)
+            self._pos = getattr(self._relations, "pos", None) or {rid: i for i, rid in enumerate(self._relations)}
         return self._pos
 
     def in_order(self, rids):
