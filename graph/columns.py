@@ -89,7 +89,7 @@ def _check(cols, n_entities, n_sources, n_files):
     written by :func:`to_columns` is never trusted."""
     n = len(cols["id"])
     n_words = len(cols["words"])
-    for name in COLUMNS:
+    for name in (*COLUMNS, "words"):
         if type(cols[name]) is not list:
             raise ValueError(f"column {name} is not a list")
     n_ev = sum(cols["ev_n"]) if all(type(k) is int and k >= 0 for k in cols["ev_n"]) else -1
@@ -99,7 +99,8 @@ def _check(cols, n_entities, n_sources, n_files):
 
     def of(values, types, none=False, below=None):
         kinds = set(map(type, values))
-        kinds.discard(type(None)) if none else None
+        if none:
+            kinds.discard(type(None))
         if not kinds <= set(types) or (bool in kinds):
             raise ValueError("a column holds values of the wrong type")
         if below is not None and values:
@@ -114,7 +115,7 @@ def _check(cols, n_entities, n_sources, n_files):
     of(cols["type"], (int,), below=n_words)
     of(cols["modality"], (int,), below=n_words)
     of(cols["mode"], (int,), none=True, below=n_words)
-    of(cols["polarity"], _NUMBER)
+    of(cols["polarity"], _NUMBER, none=True)
     of(cols["when"], _TEXT, none=True)
     of(cols["note"], _TEXT, none=True)
     of(cols["ev_source"], (int,), below=n_sources)
