@@ -315,6 +315,8 @@ class Dataset:
                                    polarity=polarity, modality=modality, asserted_by=asserted_by, source=source,
                                    context=context, start=start, end=end, time=time, parts=parts)
         if not plans:
+            if not preds:
+                return list(self._relations.values())
             return [r for r in self._relations.values() if all(p(r) for p in preds)]
         _, candidates = min(plans, key=lambda p: p[0])
         rels = self._rels

@@ -92,7 +92,7 @@ def claim_tests(ds, *, subject=None, object=None, between=None, type=None, quad=
     one test of a relation per filter given, and a ``(count, candidate ids)`` plan per indexed one."""
     preds = []
     plans = []   # (how many candidates, a function giving their ids): the smallest is read
-    g = ds._adjacency
+    g = ds._adjacency if (subject, object, between) != (None, None, None) else None   # (built when first used)
     subj = ds._ids(subject, parts)
     if subj is not None:
         preds.append(lambda r: r.subject in subj)

@@ -31,6 +31,21 @@ def test_graph_is_a_multidigraph_keyed_by_relation_id(small):
     assert g.graph["sources"]["s2"]["published"] == "2025-03-02"
 
 
+def test_the_graph_is_built_when_first_used_and_not_before():
+    """Loading, counting and filters that name no actor leave the graph unbuilt; an actor filter,
+    a walk or ``ds.graph`` build it once, the same graph as ever."""
+    ds = graph.example()
+    assert ds._graph is None
+    assert len(ds) == 6 and ds.relation("usa-requests-tal").type == "REQUEST"
+    assert ids(ds.relations(modality="reported")) and ds.relations(start="2025") and ds.counts()
+    assert ds._graph is None
+    assert ids(ds.relations(subject="USA")) == ["usa-requests-tal", "usa-dismissed-pak"]
+    g = ds._graph
+    assert g is not None and ds.graph is g and g.number_of_edges() == 6
+    assert ds.neighbours("CHN") == ["PAK"] and ds.graph is g
+    assert graph.example().neighbours("CHN") == ["PAK"]       # a walk builds it too
+
+
 def test_parallel_relations_are_all_kept():
     ds = graph.loads("""
 sources: [{id: s, title: t}]
