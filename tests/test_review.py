@@ -213,8 +213,10 @@ def test_the_command_serves_until_ctrl_c(work):
     import sys
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # (a suite started in the background has Ctrl-C ignored, and the child would inherit that)
     proc = subprocess.Popen([sys.executable, "-m", "graph", "review", "drafts/ministries.yaml", "--no-open"],
-                            cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         lines = [proc.stdout.readline() for _ in range(3)]
         url = lines[1].split("open: ", 1)[1].strip()
