@@ -81,6 +81,7 @@ def to_columns(relations, entity_no, source_no, file_no) -> dict:
 #: The columns of one relation, as :meth:`LazyRelations._relation` takes them.
 _ROW = ("id", "subject", "object", "type", "modality", "polarity", "mode", "context", "claimants", "when", "ev_n",
         "attributes", "note", "file", "line", "col")
+_EV_N = _ROW.index("ev_n")
 _TEXT, _NUMBER = (str,), (int, float)
 
 
@@ -167,21 +168,22 @@ class LazyRelations(Mapping):
         return rid in (self.pos if self._all is None else self._all)
 
     def __getitem__(self, rid):
-        if self._all is not None:
-            return self._all[rid]
-        i = self.pos[rid]
-        r = self._made[i]
+        pos, made, cols = self.pos, self._made, self._cols
+        if pos is None or made is None or cols is None:   # every one built (maybe by another thread)
+            return self.all()[rid]
+        i = pos[rid]
+        r = made[i]
         if r is None:
             if self._ev_at is None:   # where each relation's evidence starts
-                self._ev_at = list(accumulate(self._cols["ev_n"], initial=0))
-            r = self._made[i] = self._relation([self._cols[name][i] for name in _ROW], self._ev_at[i])
+                self._ev_at = list(accumulate(cols["ev_n"], initial=0))
+            r = made[i] = self._relation([cols[name][i] for name in _ROW], self._ev_at[i], cols)
             self.built += 1
         return r
 
-    def _relation(self, row, at):
-        """The relation of one *row* (the values of :data:`_ROW`), its evidence from position *at*."""
+    def _relation(self, row, at, c):
+        """The relation of one *row* (the values of :data:`_ROW`), its evidence from position *at* of columns *c*."""
         rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note, f, line, col = row
-        words, ents, srcs, c = self._words, self._entities, self._sources, self._cols
+        words, ents, srcs = self._words, self._entities, self._sources
         evidence = tuple([Evidence(srcs[c["ev_source"][k]], c["ev_quote"][k], c["ev_record"][k])
                           for k in range(at, at + n)])
         return Relation(rid, ents[s], ents[o], words[t], words[m], pol, None if mode is None else words[mode],
@@ -192,10 +194,10 @@ class LazyRelations(Mapping):
         """Every relation, id -> :class:`Relation`, in data order (built once, then kept)."""
         with self._lock:
             if self._all is None:
-                out, at, made, make = {}, 0, self._made, self._relation
-                for i, row in enumerate(zip(*(self._cols[name] for name in _ROW))):
-                    out[row[0]] = made[i] or make(row, at)
-                    at += row[10]
+                out, at, made, make, cols = {}, 0, self._made, self._relation, self._cols
+                for i, row in enumerate(zip(*(cols[name] for name in _ROW))):
+                    out[row[0]] = made[i] or make(row, at, cols)
+                    at += row[_EV_N]
                 self._all, self.built = out, len(out)
                 self._cols = self._made = self.pos = self._ev_at = None   # (the relations hold it all now)
             return self._all
