@@ -8,13 +8,18 @@ measurement inherits another's memory or garbage:
 * ``bare``: ``yaml.load(f, Loader=yaml.CSafeLoader)`` of the same files (the
   baseline), and the same with the cyclic GC paused (``bare-gc-off``; graph.load
   pauses it while it reads);
-* ``cold``: ``graph.load(folder, cache=False)``: every file read and validated;
+* ``cold``: ``graph.load(folder, cache=False)``: every file read and validated, the relation
+  files by worker processes side by side (graph/workers.py: one per core here), and
+  ``cold 1-proc``, the same with ``workers=1``: everything in the one process;
 * ``cached``: a second ``graph.load(folder)`` of the unchanged files, from the
   load cache (graph/cache.py) in a temporary folder.
 
 Prints the times (best of --repeat, runs alternating so a noisy machine hurts
 all alike), their ratios to the bare parse, each process's peak memory above
-what it had after its imports, and that peak per relation.
+what it had after its imports, and that peak per relation. For ``cold``, whose
+workers hold memory at the same time as the load's own process, the memory is the
+peak of their proportional set sizes (PSS: a page shared by the processes counted
+once) added up, sampled every half second, when that is more than the process's own peak.
 
 The graph and (from the cache) the relation objects are built when first used, so
 after each load the child also times what was left: a first actor query
@@ -59,6 +64,9 @@ if what.startswith("bare"):
 elif what == "cold":
     ds = graph.load(folder, cache=False)
     n = len(ds)
+elif what == "cold-1":
+    ds = graph.load(folder, cache=False, workers=1)
+    n = len(ds)
 else:
     ds = graph.load(folder, cache_dir=cache)
     n = len(ds)
@@ -79,13 +87,52 @@ print(json.dumps({"seconds": dt, "query": query, "whole": whole, "peak": peak, "
 """
 
 
+def _tree(pid):
+    """*pid* and the processes below it."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _pss(pids):
+    """The proportional set sizes of *pids* added up, in bytes."""
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            pass
+    return total
+
+
 def run(what, folder, cache, files):
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     # run from the cache folder, so that the graph imported is the installed one (or PYTHONPATH's),
     # never a 'graph' folder that happens to be in the current directory
-    out = subprocess.run([sys.executable, "-c", CHILD, what, folder, cache, *files], check=True,
-                         capture_output=True, text=True, env=env, cwd=cache)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, what, folder, cache, *files], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=cache)
+    together = 0
+    while True:
+        try:
+            out, err = proc.communicate(timeout=0.5)
+            break
+        except subprocess.TimeoutExpired:
+            if what == "cold":
+                together = max(together, _pss(_tree(proc.pid)))
+    if proc.returncode:
+        raise SystemExit(f"{what} failed:\n{err}")
+    found = json.loads(out.strip().splitlines()[-1])
+    found["peak"] = max(found["peak"], together)
+    return found
 
 
 def main(argv=None):
@@ -97,8 +144,9 @@ def main(argv=None):
           "after its imports\n(graph.load pauses the cyclic GC while it reads; 'bare gc-off' is yaml.load with "
           "the GC paused too).")
     head = (f"{'relations':>10} {'bare s':>8} {'bare gc-off s':>14} {'cold s':>8} {'ratio':>6} {'+all s':>7}"
-            f" {'ratio':>6} {'cached s':>9} {'ratio':>6} {'query ms':>9} {'+all s':>7} {'ratio':>6}"
-            f" {'bare MB':>8} {'cold MB':>8} {'B/relation':>11} {'cached MB':>10} {'B/relation':>11}")
+            f" {'ratio':>6} {'cold 1-proc s':>14} {'ratio':>6} {'cached s':>9} {'ratio':>6} {'query ms':>9}"
+            f" {'+all s':>7} {'ratio':>6} {'bare MB':>8} {'cold MB':>8} {'B/relation':>11} {'1-proc MB':>10}"
+            f" {'cached MB':>10} {'B/relation':>11}")
     print(head)
     for m in (int(x) for x in a.sizes.split(",")):
         n = max(100, m // 10)
@@ -107,23 +155,23 @@ def main(argv=None):
             assert run("cached", d, cache, files)["n"] == m       # fills the cache
             best = {}
             for _ in range(a.repeat):
-                for what in ("bare", "cold", "bare-gc-off", "cached"):
+                for what in ("bare", "cold", "bare-gc-off", "cold-1", "cached"):
                     r = run(what, d, cache, files)
-                    if what in ("cold", "cached"):
+                    if what in ("cold", "cold-1", "cached"):
                         assert r["n"] == m, r
                     b = best.setdefault(what, {"seconds": r["seconds"], "mem": r["peak"] - r["base"],
                                                "query": r["query"], "all": r["whole"]})
                     if r["seconds"] < b["seconds"]:
                         b.update(seconds=r["seconds"], query=r["query"], all=r["whole"])
                     b["mem"] = min(b["mem"], r["peak"] - r["base"])
-            tb, tn, tc, tg = (best[k]["seconds"] for k in ("bare", "bare-gc-off", "cold", "cached"))
+            tb, tn, tc, t1, tg = (best[k]["seconds"] for k in ("bare", "bare-gc-off", "cold", "cold-1", "cached"))
             ac = best["cold"]["query"] + best["cold"]["all"]     # (a cold load's first query builds the graph)
             qg, ag = best["cached"]["query"], best["cached"]["all"]
-            mb, mc, mg = (best[k]["mem"] for k in ("bare", "cold", "cached"))
+            mb, mc, m1, mg = (best[k]["mem"] for k in ("bare", "cold", "cold-1", "cached"))
             print(f"{m:>10} {tb:>8.2f} {tn:>14.2f} {tc:>8.2f} {tc / tb:>6.3f} {ac:>7.2f} {(tc + ac) / tb:>6.3f}"
-                  f" {tg:>9.2f} {tg / tb:>6.3f} {qg * 1000:>9.1f} {ag:>7.2f} {(tg + qg + ag) / tb:>6.3f}"
-                  f" {mb / 1e6:>8.0f} {mc / 1e6:>8.0f} {mc / m:>11.0f} {mg / 1e6:>10.0f} {mg / m:>11.0f}",
-                  flush=True)
+                  f" {t1:>14.2f} {t1 / tb:>6.3f} {tg:>9.2f} {tg / tb:>6.3f} {qg * 1000:>9.1f} {ag:>7.2f}"
+                  f" {(tg + qg + ag) / tb:>6.3f} {mb / 1e6:>8.0f} {mc / 1e6:>8.0f} {mc / m:>11.0f} {m1 / 1e6:>10.0f}"
+                  f" {mg / 1e6:>10.0f} {mg / m:>11.0f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -254,11 +254,15 @@ class Cache:
         digest = self._texts_digest(texts)
         if digest is None:
             return
-        files = {}
+        files, relations = {}, None
+        lazy = records.relations.columns() if isinstance(records.relations, LazyRelations) else None
+        if lazy is not None and lazy[1] == list(records.entities) and lazy[2] == list(records.sources):
+            relations, files = lazy[0], {f: i for i, f in enumerate(lazy[3])}   # the columns as they are
         entry = {"texts": texts, "texts_digest": digest,
                  "sources": [_record_json(r, files) for r in records.sources.values()],
-                 "entities": [_record_json(r, files) for r in records.entities.values()],
-                 "relations": to_columns(records.relations.values(), {k: i for i, k in enumerate(records.entities)},
-                                         {k: i for i, k in enumerate(records.sources)}, files)}
+                 "entities": [_record_json(r, files) for r in records.entities.values()]}
+        entry["relations"] = relations if relations is not None else to_columns(
+            records.relations.values(), {k: i for i, k in enumerate(records.entities)},
+            {k: i for i, k in enumerate(records.sources)}, files)
         entry["files"] = list(files)
         self._write("loads", key, entry)

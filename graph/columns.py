@@ -29,12 +29,12 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Mapping
-from itertools import accumulate, chain
+from itertools import accumulate, chain, groupby
 
 from .model import Evidence, Relation, _attributes
 from .when import parse_when
 
-__all__ = ["to_columns", "LazyRelations", "Adjacency", "COLUMNS"]
+__all__ = ["to_columns", "concat", "LazyRelations", "Adjacency", "COLUMNS"]
 
 #: The columns, each a list with one value per relation (``ev_*``: one per piece of evidence,
 #: ``ev_n`` of them per relation, in order). Subjects, objects, claimants and evidence sources
@@ -44,10 +44,11 @@ COLUMNS = ("id", "subject", "object", "type", "modality", "polarity", "mode", "c
            "ev_n", "ev_source", "ev_quote", "ev_record", "attributes", "note", "file", "line", "col")
 
 
-def to_columns(relations, entity_no, source_no, file_no) -> dict:
+def to_columns(relations, entity_no, source_no, file_no, words=None) -> dict:
     """The columns of *relations* (validated :class:`Relation` objects), with the ``words`` they
-    use. *entity_no* and *source_no* map ids to numbers; *file_no* is filled with the files."""
-    words = {}
+    use. *entity_no* and *source_no* map ids to numbers; *file_no* is filled with the files, and
+    *words* (word -> number, when given: columns to be joined by :func:`concat` share it) with the words."""
+    words = {} if words is None else words
     word = words.setdefault
     cols = {name: [] for name in COLUMNS}
     (c_id, c_subject, c_object, c_type, c_modality, c_polarity, c_mode, c_context, c_claimants, c_when,
@@ -76,6 +77,51 @@ def to_columns(relations, entity_no, source_no, file_no) -> dict:
         c_col.append(col)
     cols["words"] = list(words)
     return cols
+
+
+def concat(parts) -> dict:
+    """The columns of several *parts* as one, their rows in the order of their files' numbers.
+
+    Every part numbers its entities, sources, files and words alike (:func:`to_columns` with the
+    same tables), and holds all the rows of each of its files; ``ValueError`` otherwise. The
+    parts' lists are let go (set to ``None``) when their rows are in order already.
+
+    >>> def part(ids, file):
+    ...     return {**{name: [] for name in COLUMNS}, "words": ["AID"], "id": ids, "file": [file] * len(ids),
+    ...             "ev_n": [0] * len(ids)}
+    >>> concat([part(["r3"], 1), part(["r1", "r2"], 0)])["id"]
+    ['r1', 'r2', 'r3']
+    """
+    words = parts[0]["words"]
+    if any(p["words"] != words for p in parts):
+        raise ValueError("the parts number their words differently")
+    runs = []   # (file, part, first row, past the last, first evidence, past the last)
+    for k, part in enumerate(parts):
+        ev_at = list(accumulate(part["ev_n"], initial=0))
+        start = 0
+        for f, rows in groupby(part["file"]):
+            end = start + sum(1 for _ in rows)
+            runs.append((f, k, start, end, ev_at[start], ev_at[end]))
+            start = end
+    in_order = runs == sorted(runs)
+    runs.sort()
+    if len({run[0] for run in runs}) != len(runs):
+        raise ValueError("the rows of one file are in two parts, or apart")
+    if in_order:   # the parts one after another: their lists joined, each let go once taken
+        out = {name: [] for name in COLUMNS}
+        for part in parts:
+            for name in COLUMNS:
+                out[name] += part[name]
+                part[name] = None
+        out["words"] = list(words)
+        return out
+    out = {}
+    for name in COLUMNS:
+        evidence = name.startswith("ev_") and name != "ev_n"
+        out[name] = list(chain.from_iterable(parts[k][name][e0:e1] if evidence else parts[k][name][s:e]
+                                             for _, k, s, e, e0, e1 in runs))
+    out["words"] = list(words)
+    return out
 
 
 #: The columns of one relation, as :meth:`LazyRelations._relation` takes them.
@@ -201,6 +247,12 @@ class LazyRelations(Mapping):
                 self._all, self.built = out, len(out)
                 self._cols = self._made = self.pos = self._ev_at = None   # (the relations hold it all now)
             return self._all
+
+    def columns(self):
+        """``(columns, entities, sources, files)`` as given, or ``None`` once :meth:`all` has built every
+        relation (and let the columns go)."""
+        cols = self._cols
+        return None if cols is None else (cols, self._entities, self._sources, self._files)
 
     def adjacency(self) -> "Adjacency":
         """The relation ids by subject and object, as the graph's adjacency holds them (see

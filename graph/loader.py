@@ -39,6 +39,7 @@ from .read.base import FileRead
 from .read.safe import MAX_BYTES, ReadProblem, read_limited
 from .read.yaml import read_yaml_text
 from .records import Options, Records, build_records
+from .workers import check_in_workers, planned_workers, relation_files
 
 __all__ = ["load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
 
@@ -133,7 +134,7 @@ def _reread(limits):
     return reread
 
 
-def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None):
+def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None, workers=None):
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
@@ -141,7 +142,8 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     data files, or the data is past the *limits*). A source's stored ``text``
     must lie inside *path* (the folder of *path* when it is one file) unless
     *allow_texts_outside*. Unchanged files are read from the cache (see
-    :mod:`graph.cache`) unless *cache* is False.
+    :mod:`graph.cache`) unless *cache* is False. Large relation files are read and validated
+    by *workers* processes (``None``: one per core, see :mod:`graph.workers`; 1: none).
     """
     path = os.fspath(path)
     if not os.path.exists(path):
@@ -167,9 +169,19 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
             sources, entities, relations = found
             return Records(sources, entities, relations, files=files), problems
         reread = _reread(limits)
-        reads = [data if isinstance(data, FileRead) else _read(f, data, keys[f], store, reread)
-                 for f, data in contents.items()]
-        del contents   # (what the reads need of the bytes, they keep)
+
+        def read(f):
+            data = contents[f]
+            return data if isinstance(data, FileRead) else _read(f, data, keys[f], store, reread)
+
+        theirs = relation_files(contents)
+        n = planned_workers(workers, sum(map(len, theirs.values())))
+        if n > 1 and len(theirs) > 1:
+            records = check_in_workers(files, theirs, read, limits, replace(options, consume=True), n)
+            if records is not None:
+                return _done(records, files, problems, store, key)
+        reads = [read(f) for f in files]
+        contents = None   # (what the reads need of the bytes, they keep)
         return _check(reads, files, limits, options, problems, store, key)
 
 
@@ -207,6 +219,11 @@ def _check(reads, files, limits, options, problems, store, key):
         problems.sort()
         return None, problems
     records = build_records(reads, replace(options, consume=True))   # these reads are ours alone
+    return _done(records, files, problems, store, key)
+
+
+def _done(records, files, problems, store, key):
+    """``(records, problems)``, sorted; clean records go into the cache."""
     records.files = files
     if key and not problems and not records.problems:
         store.put_records(key, records)
@@ -215,7 +232,8 @@ def _check(reads, files, limits, options, problems, store, key):
     return records, problems
 
 
-def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None) -> Dataset:
+def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None,
+         workers=None) -> Dataset:
     """Load and validate every data file at *path*; return the :class:`Dataset`.
 
     Parameters
@@ -233,6 +251,10 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
     cache_dir : str, optional
         Where the cache lives (default: ``ACTORGRAPH_CACHE_DIR``, else the
         user's cache folder, e.g. ``~/.cache/actorgraph``).
+    workers : int, optional
+        Processes that read and validate large relation files side by side (default: one per
+        usable core, up to four, for relation files of 4 MB and more; ``ACTORGRAPH_WORKERS``;
+        1: none). The result is the same (see :mod:`graph.workers`).
 
     Returns
     -------
@@ -245,7 +267,7 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
     """
     with paused_gc():
         records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache,
-                                  cache_dir=cache_dir)
+                                  cache_dir=cache_dir, workers=workers)
         if problems:
             raise DataError(problems)
         return dataset_of(records)

@@ -74,6 +74,7 @@ class Records:
     invalid_relations: set = field(default_factory=set)  # ids of relations reported invalid
     incomplete: list = field(default_factory=list)  # files that could not be read in full
     unchecked: int = 0                              # references left unchecked because of them
+    workers: int = 0                                # worker processes that validated relation files
 
 
 def _unchecked_problem(out):

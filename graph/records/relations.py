@@ -3,8 +3,8 @@
 >>> from graph.read.base import RecordLocator, Piece
 >>> from graph.records import Records, Options
 >>> out = Records()
->>> build_relations([Piece("relations", {"id": "r1", "subject": "PAK", "object": "USA", "type": "ACUSE",
-...                                      "modality": "reported"}, RecordLocator("r.jsonl", 3))], out, Options())
+>>> _ = build_relations([Piece("relations", {"id": "r1", "subject": "PAK", "object": "USA", "type": "ACUSE",
+...                                          "modality": "reported"}, RecordLocator("r.jsonl", 3))], out, Options())
 >>> for p in out.problems: print(p)
 r.jsonl:3: relation 'r1': unknown entity 'PAK' in 'subject'
 r.jsonl:3: relation 'r1': unknown entity 'USA' in 'object'
@@ -27,7 +27,7 @@ from .ids import Ids
 from .known import check_fields
 from .refs import entity_ref
 
-__all__ = ["build_relations"]
+__all__ = ["build_relations", "extend_relations"]
 
 _POLARITY_MEANING = "-10 conflict, 0 neutral, +10 cooperation"
 
@@ -113,9 +113,14 @@ def _extend(ctx, rid, out):
     base.evidence = base.evidence + tuple(e for e in added if e not in base.evidence)
 
 
-def build_relations(pieces, out, options):
-    """Validate the relation *pieces* into ``out.relations``."""
-    ids = Ids("relation")
+def build_relations(pieces, out, options, ids=None, extend=True):
+    """Validate the relation *pieces* into ``out.relations``; return the extensions found, as
+    ``(ctx, id)``, applied (unless not *extend*: then by :func:`extend_relations`).
+
+    *ids* (an :class:`~graph.records.ids.Ids`) holds the relation ids seen so far, valid or not:
+    a fresh one when not given.
+    """
+    ids = Ids("relation") if ids is None else ids
     extensions = []
     for ctx, rid in plain_records(pieces, "relation", out.problems, extensions, consume=options.consume):
         fresh = ids.claim(rid, ctx)
@@ -142,5 +147,12 @@ def build_relations(pieces, out, options):
                        when=happened, evidence=found, attributes=attrs, note=note, where=ctx.where())
         if fresh:
             out.relations[rid] = rel
+    if extend:
+        extend_relations(extensions, out)
+    return extensions
+
+
+def extend_relations(extensions, out):
+    """Add the evidence of each extension ``(ctx, id)`` to the relation of ``out.relations`` it names."""
     for ctx, rid in extensions:
         _extend(ctx, rid, out)

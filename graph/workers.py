@@ -1,0 +1,262 @@
+"""Validating relation files in worker processes: a large cold load on every core.
+
+A cold load of a large folder spends nearly all its time reading and validating relation
+files, one after another. :func:`check_in_workers` reads and validates the other files
+(sources, entities, and any relations they hold) itself, then forks worker processes; each
+reads and validates a run of the files that hold nothing but relations, with every source and
+entity known, and sends back its relations as columns (:mod:`graph.columns`) and its problems.
+The relations are built from the columns when asked for, as after a load from the cache.
+
+The result is the one a load in one process gives, problems included. What a worker cannot
+settle alone (a file that could not be read in full, an id that another worker's files use
+too, an extension of a relation of another worker's files, counts past the limits, a file that
+holds more than relations) makes :func:`check_in_workers` return ``None``, and the loader then
+reads and validates everything in one process.
+
+Workers run on Linux only (they are forks of the load), when more than one core is usable and
+the relation files hold at least :data:`MIN_BYTES`; ``ACTORGRAPH_WORKERS=N`` (or
+``graph.load(..., workers=N)``) asks for *N* processes, and ``1`` for none. What a worker sends
+goes through a pipe to the process it was forked from, never through a file.
+
+>>> planned_workers(1, 10**9)
+1
+>>> planned_workers(3, 10**9) == (3 if can_fork() else 1)
+True
+>>> relations_only("r.yaml", b"relations:\\n  - {id: r1}\\n"), relations_only("e.yaml", b"entities: []\\n")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import signal
+import sys
+import threading
+
+from .columns import LazyRelations, concat, to_columns
+from .errors import Problem
+from .records import Records
+from .records.entities import build_entities
+from .records.ids import Ids
+from .records.relations import build_relations, extend_relations
+from .records.sources import build_sources
+from .vocab import CONTEXTS, MODALITIES, RELATION_TYPES
+
+__all__ = ["check_in_workers", "planned_workers", "relations_only", "relation_files", "can_fork", "MIN_BYTES", "MAX_AUTO"]
+
+#: Relation files smaller than this in all are validated in one process (a fork costs more).
+MIN_BYTES = 4_000_000
+#: The most worker processes started without being asked for.
+MAX_AUTO = 4
+
+# a line that starts a top-level key other than 'relations' (or anything else at the margin)
+_OTHER_KEY = re.compile(rb"(?m)^(?!relations[ \t]*:)[^\s#-]")
+
+
+def can_fork():
+    """True where worker processes can be forked (Linux)."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+def _cores():
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def planned_workers(workers, relation_bytes):
+    """How many processes validate relation files: *workers* when given (``None``: the
+    ``ACTORGRAPH_WORKERS`` variable, else every usable core up to :data:`MAX_AUTO` for
+    *relation_bytes* of at least :data:`MIN_BYTES`, none while other threads run); 1 means
+    the load stays in its own process."""
+    if workers is None:
+        asked = os.environ.get("ACTORGRAPH_WORKERS", "").strip()
+        if asked.isdigit():
+            workers = int(asked)
+        elif relation_bytes < MIN_BYTES or threading.active_count() > 1:
+            return 1
+        else:
+            workers = min(_cores(), MAX_AUTO)
+    return max(int(workers), 1) if can_fork() else 1
+
+
+def relations_only(path, data):
+    """True when the YAML file *path* (its bytes *data*) looks like it holds nothing but
+    ``relations`` (a worker checks that it does)."""
+    return (isinstance(data, bytes) and path.endswith((".yaml", ".yml")) and b"relations" in data
+            and _OTHER_KEY.search(data) is None)
+
+
+def _runs(files, sizes, n):
+    """*files* cut into at most *n* runs (in order) of about the same number of bytes."""
+    total, runs, done = sum(sizes), [[]], 0
+    for f, size in zip(files, sizes):
+        if runs[-1] and len(runs) < n and done + size / 2 > total * len(runs) / n:
+            runs.append([])   # (this file's middle is past the end of the run's share)
+        runs[-1].append(f)
+        done += size
+    return runs
+
+
+def _words():
+    """Every word a relation's columns may number (types, modalities, modes, contexts), numbered
+    alike in every process."""
+    found = dict.fromkeys(RELATION_TYPES)
+    found.update(dict.fromkeys(MODALITIES))
+    for t in RELATION_TYPES.values():
+        found.update(dict.fromkeys(t.modes))
+    found.update(dict.fromkeys(CONTEXTS))
+    return {w: i for i, w in enumerate(found)}
+
+
+def _local(extensions, out):
+    """True when every extension names a relation of the same process (or none)."""
+    return all(rid is None or rid in out.relations or rid in out.invalid_relations for _, rid in extensions)
+
+
+# -- one worker -------------------------------------------------------------------------------
+def _work(files, read, out, options, numbers):
+    """What one worker sends: its relations as columns, its problems, every id it saw
+    (lower-cased), or ``{"serial": why}`` when the load must be done in one process. Its files
+    are read and validated one at a time (what one holds is let go before the next is read)."""
+    out.problems, out.relations, out.invalid_relations = [], {}, set()
+    ids, extensions, count = Ids("relation"), [], 0
+    for f in sorted(files):
+        r = read(f)
+        if not r.complete:
+            return {"serial": f"{r.path} could not be read in full"}
+        if any(p.kind != "relations" for p in r.pieces):
+            return {"serial": f"{r.path} holds more than relations"}
+        out.problems.extend(r.problems)
+        count += len(r.pieces)
+        extensions += build_relations(r.pieces, out, options, ids=ids, extend=False)
+        del r
+    if not _local(extensions, out):
+        return {"serial": "an extension names a relation of another worker's files"}
+    extend_relations(extensions, out)
+    columns = to_columns(out.relations.values(), *numbers)
+    out.relations = None
+    return {"columns": columns, "problems": [(p.path, p.line, p.col, p.message) for p in out.problems],
+            "ids": list(ids.lower), "invalid": list(out.invalid_relations), "count": count,
+            "unchecked": out.unchecked}
+
+
+def _start(job):
+    """Fork a worker that runs *job* and sends what it returns; ``(pid, pipe)``."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:   # the worker: never back into the caller's code, whatever happens
+        status = 1
+        try:
+            os.close(r)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            data = marshal.dumps(job())
+            with os.fdopen(w, "wb") as f:
+                f.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(w)
+    return [pid, r]
+
+
+def _finish(job):
+    """What the worker *job* sent, or ``None`` when it failed."""
+    pid, fd = job
+    with os.fdopen(fd, "rb") as f:
+        data = f.read()
+    job[1] = None
+    _, status = os.waitpid(pid, 0)
+    job[0] = None
+    if status != 0 or not data:
+        return None
+    found = marshal.loads(data)
+    return found if isinstance(found, dict) else None
+
+
+def _stop(jobs):
+    """Stop and reap the workers still running (after a failure or Ctrl-C)."""
+    for job in jobs:
+        pid, fd = job
+        if fd is not None:
+            os.close(fd)
+        if pid is not None:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+
+
+# -- the load ---------------------------------------------------------------------------------
+def check_in_workers(files, theirs, read, limits, options, n):
+    """The :class:`~graph.records.Records` of *files* (problems unsorted, the reads' own
+    included), the files of *theirs* (relation files) read and validated by *n* worker
+    processes; ``None`` when the load must be done in one process instead.
+
+    *read* gives a file's :class:`~graph.read.base.FileRead`; *limits* and *options* are the
+    loader's.
+    """
+    mine = [f for f in files if f not in theirs]
+    reads = sorted((read(f) for f in mine), key=lambda r: r.path)
+    if any(not r.complete for r in reads):
+        return None
+    out = Records()
+    by_kind = {"sources": [], "entities": [], "relations": []}
+    for r in reads:
+        for piece in r.pieces:
+            by_kind[piece.kind].append(piece)
+    if len(by_kind["entities"]) > limits.max_entities:
+        return None
+    build_sources(by_kind["sources"], out, options)
+    build_entities(by_kind["entities"], out, options)
+    numbers = ({e: i for i, e in enumerate(out.entities)}, {s: i for i, s in enumerate(out.sources)},
+               {f: i for i, f in enumerate(files)}, _words())
+    sizes = [len(theirs[f]) for f in sorted(theirs)]
+    jobs = []
+    try:
+        for run in _runs(sorted(theirs), sizes, n):
+            jobs.append(_start(lambda run=run: _work(run, read, out, options, numbers)))
+        ids = Ids("relation")
+        extensions = build_relations(by_kind["relations"], out, options, ids=ids, extend=False)
+        if not _local(extensions, out):
+            return None
+        extend_relations(extensions, out)
+        mine = {"columns": to_columns(out.relations.values(), *numbers), "ids": ids.lower,
+                "count": len(by_kind["relations"])}
+        found = [_finish(job) for job in jobs]
+    finally:
+        _stop(jobs)
+    out.workers = len(jobs)
+    return _joined(out, reads, mine, found, files, limits)
+
+
+def _joined(out, reads, mine, found, files, limits):
+    """*out* with the workers' relations and problems, or ``None`` (see :func:`check_in_workers`)."""
+    if any(f is None or "serial" in f or f["unchecked"] for f in found) or out.unchecked:
+        return None
+    ids = [mine["ids"], *(f["ids"] for f in found)]
+    if len(set().union(*ids)) != sum(map(len, ids)):
+        return None   # an id in two processes' files: a duplicate, reported by the one-process load
+    if sum(f["count"] for f in found) + mine["count"] > limits.max_relations:
+        return None
+    try:
+        columns = concat([mine["columns"], *(f["columns"] for f in found)])
+        out.relations = LazyRelations(columns, [e.id for e in out.entities.values()], list(out.sources), files)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    for r in reads:
+        out.problems.extend(r.problems)
+    for f in found:
+        out.problems.extend(Problem(*p) for p in f["problems"])
+        out.invalid_relations.update(f["invalid"])
+    return out
+
+
+def relation_files(contents):
+    """The files of *contents* (path -> bytes) that look like relations only, path -> bytes."""
+    return {f: data for f, data in contents.items() if relations_only(f, data)}
+
