@@ -7,6 +7,7 @@ import hashlib
 import html
 import json
 import re
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +17,7 @@ from graph.dataset import Dataset
 from graph.model import Entity, Evidence, Relation, Source
 from graph.render import render_html, write_html
 from graph.render.aggregate import aggregate, period_of
-from graph.render.aggregated import CLAIMS_PER_GROUP, aggregated_data
+from graph.render.aggregated import CLAIMS_PER_GROUP, aggregated_data, aggregated_records, period_span
 from graph.render.data import edge_dicts
 from graph.render.style import DENIED_COLOR, polarity_color
 from graph.when import parse_when
@@ -102,25 +103,82 @@ def test_page_data_one_edge_per_group_with_style():
     ds = small()
     data = aggregated_data(ds, by="year")
     groups = aggregate(ds, by="year")
-    assert len(data["edges"]["rows"]) == len(groups) == len(data["relations"]) == len(data["aggregate"]["groups"])
+    rec = aggregated_records(data)
+    assert len(data["edges"]["rows"]) == len(groups) == len(data["aggregate"]["rows"]) == len(rec["relations"])
     edges = {(e["from"], e["to"], e["label"]): e for e in edge_dicts(data)}
     vc = edges["A", "B", "verbal conflict ×3"]
     assert vc["color"] == polarity_color(-4.0)
-    assert data["relations"][vc["id"]]["modality"] == "mixed"            # the page draws it dashed:
+    assert rec["relations"][vc["id"]]["modality"] == "mixed"             # the page draws it dashed:
     assert data["vocab"]["modalities"]["mixed"]["dashes"] == [6, 6]      # mixed modalities
     assert vc["width"] > edges["A", "B", "ASSAULT"]["width"]            # width grows with the count
     assert edges["C", "A", "denied: ASSAULT ×2"]["color"] == DENIED_COLOR
     gid = vc["id"]
-    meta, summary = data["relmeta"][gid], data["aggregate"]["groups"][gid]
+    meta, summary = rec["relmeta"][gid], rec["groups"][gid]
     assert meta["types"] == ["ACCUSE", "THREATEN"] and meta["modalities"] == ["reported", "claimed"]
     assert meta["sources"] == ["s1", "s2", "s3"] and meta["claimants"] == ["C"]
-    assert meta["span"] == ["2024-01-01", "2024-12-31"]
+    assert meta["span"] == ["2024-01-01", "2024-12-31"] and meta["quad"] == "verbal conflict" and meta["sign"] == -1
     assert summary["count"] == 3 and summary["mean"] == -4.0 and summary["more"] == 0
-    assert summary["claims"][1] == ["r2", "THREATEN", "claimed", ["C"], "2024-03", "quote of r2", "s2"]
-    und = next(g for g, s in data["aggregate"]["groups"].items() if s["period"] == "undated")
-    assert data["relmeta"][und]["span"] is None
-    # no claim record, no stored text: only the summaries
-    assert data["reader"] == {} and set(data["relations"]) == set(data["aggregate"]["groups"])
+    assert summary["types"] == [["ACCUSE", 2], ["THREATEN", 1]]
+    assert summary["claims"][1] == ["r2", "THREATEN", None, "claimed", ["C"], "2024-03", [["s2", "quote of r2"]]]
+    und = next(g for g, s in rec["groups"].items() if s["period"] == "undated")
+    assert rec["relmeta"][und]["span"] is None and "when" not in rec["relations"][und]
+    # no claim record, no stored text: only the groups' rows
+    assert data["reader"] == {} and "relations" not in data and "relmeta" not in data
+
+
+def test_the_records_of_each_group_agree_with_aggregate():
+    """What the page works out from a group's row is what aggregate() says of the group, by
+    month, year and all, for groups of one claim, of several, and of more than the page lists."""
+    ds = small()
+    extra = [rel(f"x{i}", "A", "C", "ACCUSE" if i % 3 else "THREATEN", -1 - i % 5, mod="denied" if i % 4 == 0 else "reported",
+                 when=f"2021-{1 + i % 12:02d}", src=f"s{1 + i % 3}", by="B" if i % 5 == 0 else None) for i in range(7)]
+    ds = Dataset(ds.sources, ds.entities, list(ds.relations()) + extra)
+    for by in ("month", "year", "all"):
+        for limit in (2, CLAIMS_PER_GROUP):
+            data = aggregated_data(ds, by=by, limit=limit)
+            rec = aggregated_records(data)
+            rels = {r.id: r for r in ds.relations()}
+            for k, g in enumerate(aggregate(ds, by=by)):
+                gid = f"g{k}"
+                r, m, s = rec["relations"][gid], rec["relmeta"][gid], rec["groups"][gid]
+                assert (r["subject"], r["object"], m["quad"], s["period"]) == g.key
+                assert (s["count"], s["mean"], s["more"]) == (g.count, g.mean_polarity, max(0, g.count - limit))
+                assert tuple(m["sources"]) == g.sources and tuple(m["types"]) == g.types
+                assert tuple(m["modalities"]) == g.modalities
+                claimants = list(dict.fromkeys(c for rid in g.claims for c in rels[rid].claimants))
+                assert m["claimants"] == claimants
+                assert r["modality"] == (g.modalities[0] if len(g.modalities) == 1 else "mixed")
+                assert r["type"] == (g.types[0] if len(g.types) == 1 else g.quad)
+                assert [c[0] for c in s["claims"]] == list(g.claims[:limit])
+                assert m["span"] == period_span(g.period, [rels[rid] for rid in g.claims])
+                for c in s["claims"]:   # every claim listed with all its evidence
+                    x = rels[c[0]]
+                    assert c == [x.id, x.type, x.mode, x.modality, list(x.claimants), str(x.when) if x.when else None,
+                                 [[e.source, e.quote] for e in x.evidence]]
+                if len(g.types) > 1:
+                    assert s["types"] == [list(tc) for tc in Counter(rels[rid].type for rid in g.claims).most_common()]
+                else:
+                    assert "types" not in s
+
+
+def test_a_group_of_one_claim_carries_the_claim_and_little_else():
+    ds = Dataset({"s1": Source(id="s1", title="S", kind="dataset"), "s2": Source(id="s2", title="T", kind="op-ed")},
+                 {e: Entity(id=e, name=e, kind="state") for e in ("A", "B")},
+                 [Relation(id="r1", subject="A", object="B", type="AID", mode="humanitarian", modality="reported",
+                           polarity=4, when=parse_when("2024-02-03"),
+                           evidence=(Evidence("s1", record="EV-1"), Evidence("s2", "aid came"), Evidence("s1", "again")))])
+    data = aggregated_data(ds, by="month")
+    row, = data["aggregate"]["rows"]
+    assert row == ["A", "B", 0, "2024-02", 4.0, 0,
+                   [["r1", "AID", "humanitarian", "reported", [], "2024-02-03",
+                     [["s1", None, "EV-1"], ["s2", "aid came"], ["s1", "again"]]]], None]
+    assert data["aggregate"]["quads"] == ["material cooperation"]
+    rec = aggregated_records(data)
+    assert rec["relmeta"]["g0"]["sources"] == ["s1", "s2"] and rec["relmeta"]["g0"]["span"] == ["2024-02-01", "2024-02-29"]
+    assert rec["relations"]["g0"] == {"id": "g0", "subject": "A", "object": "B", "type": "AID", "modality": "reported",
+                                      "when": "2024-02"}
+    page = render_html(ds, aggregate="month")
+    assert page.count('"aid came"') == 1   # the quote once, in the claim's row
 
 
 def big(n):
@@ -134,10 +192,13 @@ def big(n):
 def test_page_holds_a_bounded_number_of_claims_per_group():
     ds = big(CLAIMS_PER_GROUP * 4)
     data = aggregated_data(ds, by="year")
-    (gid, s), = data["aggregate"]["groups"].items()
+    (gid, s), = aggregated_records(data)["groups"].items()
     assert s["count"] == CLAIMS_PER_GROUP * 4 and len(s["claims"]) == CLAIMS_PER_GROUP
     assert s["more"] == CLAIMS_PER_GROUP * 3
     assert [c[0] for c in s["claims"]] == [f"r{i}" for i in range(CLAIMS_PER_GROUP)]
+    (row,) = data["aggregate"]["rows"]   # the claims it does not list: counted, with their sources
+    assert row[-1] == {"count": CLAIMS_PER_GROUP * 4, "sources": ["s1"], "types": ["ACCUSE"],
+                       "modalities": ["reported"], "claimants": []}
     page = render_html(ds, aggregate="year")
     assert "the quote number 0" in page and f"the quote number {CLAIMS_PER_GROUP - 1}\"" in page
     assert f"the quote number {CLAIMS_PER_GROUP}\"" not in page           # beyond the bound: not embedded
@@ -168,11 +229,11 @@ def test_cli_render_aggregate(tmp_path):
     result = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "year"])
     assert result.exit_code == 0, result.output
     assert "one edge per subject, object, quad and year" in result.output
-    assert '"aggregate": {"by": "year"' in out.read_text(encoding="utf-8")
+    assert '"aggregate":{"by":"year"' in out.read_text(encoding="utf-8")
     bad = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "week"])
     assert bad.exit_code == 2
 
 
 def test_write_html_aggregate(tmp_path):
     p = write_html(small(), tmp_path / "a.html", aggregate="all")
-    assert '"by": "all"' in open(p, encoding="utf-8").read()
+    assert '"by":"all"' in open(p, encoding="utf-8").read()

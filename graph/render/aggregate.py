@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["aggregate", "EdgeGroup", "period_of", "PERIODS", "UNDATED"]
+__all__ = ["aggregate", "grouped", "mean_polarity", "EdgeGroup", "period_of", "PERIODS", "UNDATED"]
 
 #: the ways of cutting time (``all``: one period)
 PERIODS = ("month", "year", "all")
@@ -100,30 +100,56 @@ def aggregate(ds, by="year") -> list:
     their first claim in ``ds.relations()``; a claim's polarity counts as 0
     when it has none.
     """
+    out = []
+    for (subject, object_, quad, period), rels in grouped(ds.relations(), by).items():
+        srcs, mods, types = {}, {}, {}
+        for r in rels:
+            for ev in r.evidence:   # (its sources, in order: the dict keeps each once)
+                srcs[ev.source] = None
+            mods[r.modality] = None
+            types[r.type] = None
+        out.append(EdgeGroup(subject=subject, object=object_, quad=quad, period=period,
+                             claims=tuple(r.id for r in rels), mean_polarity=mean_polarity(rels),
+                             sources=tuple(srcs), modalities=tuple(mods), types=tuple(types)))
+    return out
+
+
+def grouped(rels, by) -> dict:
+    """``{(subject, object, quad, period): [relation, ...]}`` of the relations *rels*, cut *by*
+    month, year or all: the groups in the order of their first relation, each in the order of *rels*."""
     if by not in PERIODS:
         raise ValueError(f"aggregate by one of {', '.join(PERIODS)}, not {by!r}")
     acc = {}
     periods = {}   # a date text has one When (graph.when.parse_when): its period is worked out once
-    for r in ds.relations():
+    quads = {}     # a type's quad, looked up once
+    for r in rels:
         w = r.when
         period = periods.get(id(w))
         if period is None:
             period = periods[id(w)] = period_of(w, by)
-        key = (r.subject, r.object, r.quad, period)
+        t = r.type
+        quad = quads.get(t)
+        if quad is None:
+            quad = quads[t] = r.quad
+        key = (r.subject, r.object, quad, period)
         a = acc.get(key)
         if a is None:
-            a = acc[key] = ([], [0.0, 0, 0.0], {}, {}, {})
-        a[0].append(r.id)
-        if r.modality == "denied":
-            a[1][2] += float(r.polarity or 0)
+            acc[key] = [r]
         else:
-            a[1][0] += float(r.polarity or 0)
-            a[1][1] += 1
-        for ev in r.evidence:   # (its sources, in order: the dict keeps each once)
-            a[2][ev.source] = None
-        a[3][r.modality] = None
-        a[4][r.type] = None
-    return [EdgeGroup(subject=k[0], object=k[1], quad=k[2], period=k[3], claims=tuple(ids),
-                      mean_polarity=round(total[0] / total[1] if total[1] else total[2] / len(ids), 2), sources=tuple(srcs),
-                      modalities=tuple(mods), types=tuple(types))
-            for k, (ids, total, srcs, mods, types) in acc.items()]
+            a.append(r)
+    return acc
+
+
+def mean_polarity(rels) -> float:
+    """The mean polarity of the claims *rels* that are not denials (of the denials when every one
+    is), rounded to 2 decimals; a claim without a polarity counts as 0."""
+    if len(rels) == 1:
+        return round(float(rels[0].polarity or 0), 2)
+    total = n = denied = 0.0
+    for r in rels:
+        if r.modality == "denied":
+            denied += float(r.polarity or 0)
+        else:
+            total += float(r.polarity or 0)
+            n += 1
+    return round(total / n if n else denied / len(rels), 2)

@@ -1,13 +1,17 @@
 """The data of an aggregated page: one weighted edge per (subject, object, quad, period), bounded claims.
 
-The page's ``relations``/``relmeta`` hold one summary per group (keyed
-``g0``, ``g1`` ...) in the shape the filters read (a label as ``type``,
-``mixed`` as ``modality`` when several are present, the period as
-``when``; the types, modalities, sources, claimants and whether a claim is
-contested in ``relmeta``); ``aggregate.groups`` lists at most *limit* claims of
-each group (id, type, modality, claimants, when, first quote, source) and how
-many more there are. No claim's full record is embedded, and there is no
-reader panel.
+The page data's ``aggregate`` holds one row per group, in a table that names
+each field once (:data:`GROUP_FIELDS`): its pair, its quad (by number, in
+``aggregate.quads``), its period, its mean polarity, whether a claim of it is
+contested, at most *limit* of its claims (:data:`CLAIM_FIELDS`: id, type, mode,
+modality, claimants, when and every piece of evidence, ``[source, quote]`` or
+``[source, None, record]``) and, only when it has more claims than it lists
+(``more``), what the page cannot work out from those: the count, the sources,
+types, modalities and claimants of all of them. Everything else (the
+relation and relation-metadata records the filters read, keyed ``g0``, ``g1``
+...; the panel's summary) the page works out from the row, as
+:func:`aggregated_records` does: a group of one claim carries that claim and
+little else. No claim's full record is embedded, and there is no reader panel.
 
 >>> ds = graph.loads('''
 ... sources: [{id: s1, title: A, kind: op-ed}]
@@ -25,10 +29,16 @@ reader panel.
 >>> e, = edge_dicts(data)
 >>> e["id"], e["label"], e["width"]
 ('g0', 'verbal conflict ×2', 2.7)
->>> g = data["aggregate"]["groups"]["g0"]
->>> g["count"], g["mean"], g["claims"], g["more"]
-(2, -3.0, [['r1', 'ACCUSE', 'reported', [], '2024-03', 'first', 's1']], 1)
->>> data["relmeta"]["g0"]["span"], data["relations"]["g0"]["modality"]
+>>> row, = data["aggregate"]["rows"]
+>>> row[:6], row[6]
+(['PAK', 'AFG', 0, '2024', -3.0, 0], [['r1', 'ACCUSE', None, 'reported', [], '2024-03', [['s1', 'first']]]])
+>>> row[7]["count"], row[7]["types"]
+(2, ['ACCUSE', 'THREATEN'])
+>>> rec = aggregated_records(data)
+>>> g = rec["groups"]["g0"]
+>>> g["count"], g["mean"], g["more"], g["types"]
+(2, -3.0, 1, [['ACCUSE', 1], ['THREATEN', 1]])
+>>> rec["relmeta"]["g0"]["span"], rec["relations"]["g0"]["modality"]
 (['2024-01-01', '2024-12-31'], 'mixed')
 """
 
@@ -40,13 +50,13 @@ from collections import Counter
 
 from ..analysis.contested import verdicts as _verdicts
 from ..vocab import MODALITIES
-from .aggregate import UNDATED, aggregate
+from .aggregate import UNDATED, grouped, mean_polarity
 from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
 from .escape import resolved
 from .network import smooth_for_parallel, start_positions
 from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
-__all__ = ["aggregated_data", "CLAIMS_PER_GROUP"]
+__all__ = ["aggregated_data", "aggregated_records", "CLAIMS_PER_GROUP", "GROUP_FIELDS", "CLAIM_FIELDS"]
 
 CLAIMS_PER_GROUP = 50
 """At most this many claims of a group are listed in its panel (the others are counted)."""
@@ -59,16 +69,23 @@ class _Pair:
         self.id, self.subject, self.object = id, subject, object
 
 
-def period_span(g, rels):
-    """``[start, end]`` (ISO, None when open) of group *g*'s period, or None for the undated.
+#: the fields of a group's row in the page data's ``aggregate`` table (and ``span`` last, per ``all``)
+GROUP_FIELDS = ("subject", "object", "quad", "period", "mean", "contested", "claims", "more")
 
-    For ``all`` the span from the earliest dated start to the latest end of its claims.
+#: the fields of a claim's row in a group's ``claims``
+CLAIM_FIELDS = ("id", "type", "mode", "modality", "claimants", "when", "evidence")
+
+
+def period_span(period, rels):
+    """``[start, end]`` (ISO, None when open) of *period*, or None for the undated.
+
+    For ``all`` the span from the earliest dated start to the latest end of the claims *rels*.
     """
-    p = g.period
+    p = period
     if p == UNDATED:
         return None
     if p == "all":
-        spans = [_span(rels[rid].when) for rid in g.claims if rels[rid].when is not None]
+        spans = [_span(r.when) for r in rels if r.when is not None]
         if not spans:
             return None
         starts, ends = [s[0] for s in spans], [s[1] for s in spans]
@@ -79,11 +96,8 @@ def period_span(g, rels):
     return [f"{p}-01", f"{p}-{calendar.monthrange(y, m)[1]:02d}"]
 
 
-def _claim_row(r):
-    ev = r.evidence[0] if r.evidence else None
-    quote = (ev.quote if ev.quote is not None else ev.record) if ev else None
-    return [r.id, r.type + (f"/{r.mode}" if r.mode else ""), r.modality, list(r.claimants),
-            str(r.when) if r.when is not None else None, quote, ev.source if ev else None]
+def _evidence_row(ev):
+    return [ev.source, ev.quote] if ev.quote is not None else [ev.source, None, ev.record]
 
 
 def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
@@ -93,65 +107,130 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
 
 def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """:func:`aggregated_data` with its ``nodes`` still being laid out (as :func:`~graph.render.data.page_parts`)."""
-    groups = aggregate(ds, by)
     rel_list = ds.relations()
-    rels = {r.id: r for r in rel_list}
+    layout = start_positions(ds, rel_list)   # beside the rest (in another process for a large graph), first
+    groups = grouped(rel_list, by)
     n = len(ds.entities)
     big = n > layout_threshold
     if physics is None:
         physics = not big
     deg_in, deg_out = Counter(), Counter()
-    for g in groups:
-        deg_out[g.subject] += g.count
-        deg_in[g.object] += g.count
-    layout = start_positions(ds, rel_list)   # beside the rest, as page_data's
+    for (subject, object_, _q, _p), rs in groups.items():
+        deg_out[subject] += len(rs)
+        deg_in[object_] += len(rs)
     known = ds.entities
-    drawn = [(f"g{i}", g) for i, g in enumerate(groups) if g.subject in known and g.object in known]
-    curves = smooth_for_parallel([_Pair(gid, g.subject, g.object) for gid, g in drawn])
+    drawn = [(key, rs) for key, rs in groups.items() if key[0] in known and key[1] in known]
+    curves = smooth_for_parallel([_Pair(f"g{k}", key[0], key[1]) for k, (key, _rs) in enumerate(drawn)])
     contested_ids = {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
-    edges, relations, relmeta, summaries = [], {}, {}, {}
-    colours, spans = {}, {}   # spans: of a month or a year, the same for every group of it
-    for gid, g in drawn:
-        one_type = g.types[0] if len(g.types) == 1 else None
-        denied = g.denied_only
-        label = ("denied: " if denied else "") + (one_type or g.quad) + (f" ×{g.count}" if g.count > 1 else "")
-        colour = DENIED_COLOR if denied else colours.get(g.mean_polarity)
+    quad_index = {}
+    edges, rows = [], []
+    colours = {}
+    whens = {}   # a date text has one When: its text is taken once
+    log2 = math.log2
+    for k, ((subject, object_, quad, period), rs) in enumerate(drawn):
+        gid = f"g{k}"
+        count = len(rs)
+        if count == 1:
+            r = rs[0]
+            one_type = r.type
+            denied = r.modality == "denied"
+            mean = round(float(r.polarity or 0), 2)
+            is_contested = r.id in contested_ids
+            more = None
+        else:
+            types, mods = {}, {}
+            for r in rs:
+                types[r.type] = None
+                mods[r.modality] = None
+            one_type = r.type if len(types) == 1 else None
+            denied = len(mods) == 1 and "denied" in mods
+            mean = mean_polarity(rs)
+            is_contested = bool(contested_ids) and any(r.id in contested_ids for r in rs)
+            more = None
+            if count > limit:   # what the listed claims cannot tell the page
+                srcs, claimants = {}, {}
+                for r in rs:
+                    for ev in r.evidence:
+                        srcs[ev.source] = None
+                    for c in r.claimants:
+                        claimants[c] = None
+                more = {"count": count, "sources": list(srcs), "types": list(types), "modalities": list(mods),
+                        "claimants": list(claimants)}
+                if len(types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
+                    more["typecounts"] = [list(tc) for tc in Counter(r.type for r in rs).most_common()]
+        label = ("denied: " if denied else "") + (one_type or quad) + (f" ×{count}" if count > 1 else "")
+        colour = DENIED_COLOR if denied else colours.get(mean)
         if colour is None:
-            colour = colours[g.mean_polarity] = polarity_color(g.mean_polarity)
-        is_contested = bool(contested_ids) and any(rid in contested_ids for rid in g.claims)
+            colour = colours[mean] = polarity_color(mean)
         if is_contested:
             label += " ⚑"
-        modality = g.modalities[0] if len(g.modalities) == 1 else "mixed"
-        edges.append(edge_item(gid, label, colour,
-                               round(min(12.0, 1.2 + 1.5 * math.log2(g.count)), 2), is_contested, curves.get(gid)))
-        relations[gid] = {"id": gid, "subject": g.subject, "object": g.object, "type": one_type or g.quad,
-                          "modality": modality}
-        if g.period not in (UNDATED, "all"):
-            relations[gid]["when"] = g.period
-        claimants = list(dict.fromkeys(c for rid in g.claims for c in rels[rid].claimants))
-        span = spans.get(g.period) if by != "all" else None
-        if span is None:
-            span = period_span(g, rels)
-            if by != "all":
-                spans[g.period] = span
-        meta = {"quad": g.quad, "sign": (g.mean_polarity > 0) - (g.mean_polarity < 0),
-                "span": span, "sources": list(g.sources),
-                "types": list(g.types), "modalities": list(g.modalities)}
-        if claimants:
-            meta["claimants"] = claimants
-        if is_contested:
-            meta["contested"] = True
-        relmeta[gid] = meta
-        summary = {"period": g.period, "count": g.count, "mean": g.mean_polarity,
-                   "claims": [_claim_row(rels[rid]) for rid in g.claims[:limit]],
-                   "more": max(0, g.count - limit)}
-        if len(g.types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
-            summary["types"] = [list(tc) for tc in Counter(rels[rid].type for rid in g.claims).most_common()]
-        summaries[gid] = summary
+        width = 1.2 if count == 1 else round(min(12.0, 1.2 + 1.5 * log2(count)), 2)
+        curve = curves.get(gid) if curves else None
+        edges.append(edge_item(gid, label, colour, width, is_contested, curve) if is_contested or curve
+                     else [gid, label, colour, width])   # (edge_item's row of an edge without halo or curve)
+        qi = quad_index.get(quad)
+        if qi is None:
+            qi = quad_index[quad] = len(quad_index)
+        claims = []
+        for r in (rs if count <= limit else rs[:limit]):
+            w = r.when
+            if w is None:
+                when = None
+            else:
+                when = whens.get(id(w))
+                if when is None:
+                    when = whens[id(w)] = str(w)
+            ev = r.evidence
+            claims.append([r.id, r.type, r.mode, r.modality, list(r.claimants), when,
+                           [[ev[0].source, ev[0].quote]] if len(ev) == 1 and ev[0].quote is not None
+                           else [_evidence_row(e) for e in ev]])
+        row = [subject, object_, qi, period, mean, 1 if is_contested else 0, claims, more]
+        if by == "all":
+            row.append(period_span(period, rs))
+        rows.append(row)
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
-    return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, relations=relations,
-                     relmeta=relmeta, groups=[],
+    fields = list(GROUP_FIELDS) + (["span"] if by == "all" else [])
+    return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, groups=[],
                      published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
-                     reader={}, aggregate={"by": by, "limit": limit, "claims": len(rels), "groups": summaries,
-                                           "modalities": list(MODALITIES)}, vocab=vocab)
+                     reader={}, aggregate={"by": by, "limit": limit, "claims": len(rel_list), "modalities": list(MODALITIES),
+                                           "quads": list(quad_index), "fields": fields, "claim_fields": list(CLAIM_FIELDS),
+                                           "rows": rows}, vocab=vocab)
+
+
+def aggregated_records(data) -> dict:
+    """What the page works out from the ``aggregate`` table of aggregated page data *data*
+    (static/aggregate.js does the same): ``relations`` and ``relmeta`` (per group id, the fields the
+    filters and panels read) and ``groups`` (the panel's summary of each group: period, count, mean,
+    the claims listed, how many more, and the claims per type when there are several)."""
+    agg = data["aggregate"]
+    f = {name: i for i, name in enumerate(agg["fields"])}
+    relations, relmeta, groups = {}, {}, {}
+    for k, row in enumerate(agg["rows"]):
+        gid = f"g{k}"
+        claims, more, period, mean = row[f["claims"]], row[f["more"]], row[f["period"]], row[f["mean"]]
+        quad = agg["quads"][row[f["quad"]]]
+        if more:
+            count, sources, types, mods, claimants = (more["count"], more["sources"], more["types"],
+                                                      more["modalities"], more["claimants"])
+            typecounts = more.get("typecounts")
+        else:
+            count = len(claims)
+            sources = list(dict.fromkeys(ev[0] for c in claims for ev in c[6]))
+            types = list(dict.fromkeys(c[1] for c in claims))
+            mods = list(dict.fromkeys(c[3] for c in claims))
+            claimants = list(dict.fromkeys(x for c in claims for x in c[4]))
+            typecounts = [list(tc) for tc in Counter(c[1] for c in claims).most_common()] if len(types) > 1 else None
+        rel = {"id": gid, "subject": row[f["subject"]], "object": row[f["object"]],
+               "type": types[0] if len(types) == 1 else quad, "modality": mods[0] if len(mods) == 1 else "mixed"}
+        if period not in (UNDATED, "all"):
+            rel["when"] = period
+        relations[gid] = rel
+        span = row[f["span"]] if "span" in f else period_span(period, ())
+        relmeta[gid] = {"quad": quad, "sign": (mean > 0) - (mean < 0), "span": span, "sources": sources,
+                        "types": types, "modalities": mods, "claimants": claimants, "contested": bool(row[f["contested"]])}
+        summary = {"period": period, "count": count, "mean": mean, "claims": claims, "more": count - len(claims)}
+        if typecounts:
+            summary["types"] = typecounts
+        groups[gid] = summary
+    return {"relations": relations, "relmeta": relmeta, "groups": groups}

@@ -185,8 +185,12 @@ def edge_item(eid, label, colour, width, contested=False, curve=None) -> list:
     The page takes its ends from the record (``subject``, ``object``) and adds the arrow, the
     dash pattern of its modality and the tooltip.
     """
-    curve = curve or {}
-    return [eid, label, colour, width, HALO if contested else None, curve.get("smooth"), curve.get("selfReference")]
+    if curve:
+        row = [eid, label, colour, width, HALO if contested else None, curve.get("smooth"), curve.get("selfReference")]
+        while row[-1] is None:
+            row.pop()
+        return row
+    return [eid, label, colour, width, HALO] if contested else [eid, label, colour, width]
 
 
 def edge_dicts(data) -> list:
@@ -202,8 +206,13 @@ def edge_dicts(data) -> list:
     >>> edge_dicts(page_data(ds))
     [{'id': 'r', 'label': 'AID', 'color': '#198c3c', 'width': 3.7, 'from': 'A', 'to': 'B'}]
     """
-    t, rels = data["edges"], data["relations"]
-    rels = records(rels) if set(rels) == {"fields", "rows"} else rels
+    t = data["edges"]
+    if "relations" not in data:   # an aggregated page's: its groups' ends, as the page works them out
+        from .aggregated import aggregated_records
+        rels = aggregated_records(data)["relations"]
+    else:
+        rels = data["relations"]
+        rels = records(rels) if set(rels) == {"fields", "rows"} else rels
     out = []
     for row in t["rows"]:
         e = {f: v for f, v in zip(t["fields"], row) if v is not None}

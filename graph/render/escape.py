@@ -38,12 +38,13 @@ def _json_default(v):
     return str(v)
 
 
-def escape_json(value) -> str:
+def escape_json(value, *, compact=False) -> str:
     """JSON text of *value* that is safe to embed in an HTML ``<script>`` block.
 
     ``<``, ``>``, ``&`` and the JavaScript line separators U+2028/U+2029 are
     written as ``\\uXXXX`` escapes (the JSON still parses to the same value),
     so no string can end the block or open a comment. Dates become ISO text.
+    *compact*: without the spaces after ``,`` and ``:`` (a page's data: a tenth smaller).
 
     >>> escape_json({"q": "</script><!--"})
     '{"q": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
@@ -53,8 +54,11 @@ def escape_json(value) -> str:
     '{"d": "2023-05-01"}'
     >>> escape_json({"a": [1], "later": Later(lambda: [2, 3])})
     '{"a": [1], "later": [2, 3]}'
+    >>> escape_json({"a": [1, "<b>"]}, compact=True)
+    '{"a":[1,"\\\\u003cb\\\\u003e"]}'
     """
-    text = json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False)
+    text = json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False,
+                      separators=(",", ":") if compact else None)
     for c, escaped in _JSON_ESCAPES.items():   # a pass per character: faster than one regular expression
         if c in text:
             text = text.replace(c, escaped)

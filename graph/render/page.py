@@ -62,7 +62,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
             data = page_parts(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
         else:
             data = aggregated_parts(ds, by=aggregate, physics=physics, layout_threshold=layout_threshold)
-        data_json = escape_json(data)   # the nodes last: written once the layout is done
+        data_json = escape_json(data, compact=True)   # the nodes last: written once the layout is done
         del data
     finally:
         if was_enabled:

@@ -8,6 +8,7 @@ from graph.dataset import Dataset
 from graph.model import Entity, Evidence, Relation, Source
 from graph.render import write_html
 from graph.render.aggregate import aggregate
+from graph.render.aggregated import aggregated_data, aggregated_records
 from graph.when import parse_when
 
 PWN = "window.__pwned=1"
@@ -18,7 +19,8 @@ MANY = 60   # claims in one group: more than the panel lists
 
 def dataset():
     sources = {"s1": Source(id="s1", title=HOSTILE[0], kind="op-ed", url=HOSTILE[3]),
-               "s2": Source(id="s2", title="A report", kind="news report")}
+               "s2": Source(id="s2", title="A report", kind="news report"),
+               "s3": Source(id="s3", title="An event set", kind="dataset")}
     entities = {"A": Entity(id="A", name=f"Alpha {HOSTILE[1]}", kind="state"),
                 "B": Entity(id="B", name="Beta", kind="state"),
                 "C": Entity(id="C", name=f"Gamma {HOSTILE[2]}", kind="armed_group")}
@@ -28,6 +30,10 @@ def dataset():
                              when=parse_when(f"2024-{1 + i % 12:02d}"),
                              evidence=(Evidence("s2", f"quote {i} {HOSTILE[i % len(HOSTILE)]}"),)))
     rels += [
+        Relation(id="ev3", subject="A", object="C", type="SUPPORT", mode="verbal", modality="reported", polarity=3,
+                 asserted_by="B", when=parse_when("2022-06-01..2022-07"),
+                 evidence=(Evidence("s3", record=f"EVENT-7 {HOSTILE[1]}"), Evidence("s2", f"first {HOSTILE[2]}"),
+                           Evidence("s1", "second quote"))),
         Relation(id="h1", subject="C", object="A", type="ASSAULT", modality="denied", polarity=-9, asserted_by="C",
                  when=parse_when("2023"), evidence=(Evidence("s1", HOSTILE[4]),)),
         Relation(id="h2", subject="B", object="C", type="AID", modality="claimed", polarity=5,
@@ -55,8 +61,8 @@ def test_one_edge_per_group_and_a_click_lists_its_claims(open_page, agg_page):
     p = open_page(agg_page)
     nodes, edges = p.visible()
     assert nodes == {"A", "B", "C"}
-    assert len(edges) == len(groups) == 4
-    assert "4 of 4 edges (63 claims, per year)" in p.page.text_content("#ag-counts")
+    assert len(edges) == len(groups) == 5
+    assert "5 of 5 edges (64 claims, per year)" in p.page.text_content("#ag-counts")
     big = next(e["id"] for e in p.js("network.body.data.edges.get()") if e["label"] == "ACCUSE ×60")
     pt = p.js("(id) => actorgraph.edgePoint(id)", big)
     p.page.mouse.click(pt["x"], pt["y"])   # a real click on the drawn line
@@ -88,4 +94,39 @@ def test_denied_group_and_filters_on_groups(open_page, agg_page):
         p.js("(id) => actorgraph.select('node', id)", eid)
         p.js("() => [...document.querySelectorAll('#ag-panel button.ag-linkbtn')].slice(0, 5)"
              ".forEach(b => { if (b.isConnected) b.click(); })")
+    _inert(p)
+
+
+def _page_records(p):
+    return p.js("""() => { const d = actorgraph.internal.data, keys = ['quad', 'sign', 'span', 'sources', 'types',
+      'modalities', 'claimants', 'contested'], meta = {};
+      for (const [gid, m] of Object.entries(d.relmeta)) meta[gid] = Object.fromEntries(keys.map(k => [k, m[k]]));
+      return {relations: d.relations, relmeta: meta, groups: d.aggregate.groups}; }""")
+
+
+@pytest.mark.parametrize("by", ["month", "year", "all"])
+def test_the_page_makes_the_groups_records_as_python_does(open_page, tmp_path, by):
+    """The page holds one row per group; the records its filters and panels read, and each group's
+    summary, are made from it in the page: the same as aggregated_records (the tests of the data
+    check those against aggregate())."""
+    ds = dataset()
+    p = open_page(write_html(ds, tmp_path / f"agg-{by}.html", aggregate=by))
+    assert _page_records(p) == aggregated_records(aggregated_data(ds, by=by))
+    _inert(p)
+
+
+def test_a_claim_lists_all_its_evidence_quotes_and_records(open_page, agg_page):
+    p = open_page(agg_page)
+    gid = next(e["id"] for e in p.js("network.body.data.edges.get()") if e["label"] == "SUPPORT")
+    p.js("(id) => actorgraph.select('edge', id)", gid)
+    item = p.page.locator("#ag-panel li.ag-agg-claim")
+    assert item.count() == 1
+    text = item.nth(0).text_content()
+    assert "SUPPORT/verbal · reported by Beta · 2022-06-01..2022-07 · ev3" in text
+    quotes = p.js("[...document.querySelectorAll('#ag-panel li.ag-agg-claim blockquote')].map(q => q.textContent)")
+    assert quotes == [f"record: EVENT-7 {HOSTILE[1]}", f"“first {HOSTILE[2]}”", "“second quote”"]
+    cites = p.js("[...document.querySelectorAll('#ag-panel li.ag-agg-claim .ag-cite')].map(q => q.textContent)")
+    assert cites == ["— An event set", "— A report", f"— {HOSTILE[0]}"]
+    text = p.panel_text()   # the group's sources, from its claim's evidence, each once
+    assert f"An event set; A report; {HOSTILE[0]}" in text and "2022" in text
     _inert(p)

@@ -1,7 +1,9 @@
 /* actorgraph page: the panel of an aggregated edge (render --aggregate month|year|all) -- the group's
  * pair, quad, period, count, mean polarity, sources, and the claims the page holds for it (at most
- * DATA.aggregate.limit), with the command that lists them all. A factory, like panels.js: app.js calls
- * actorgraphAggregatePanel(context) and gets show(groupId) back.
+ * DATA.aggregate.limit) with their evidence, and the command that lists them all. A factory, like panels.js:
+ * app.js calls actorgraphAggregatePanel(context) and gets show(groupId) back. The page data holds each
+ * group as a row of one table (graph/render/aggregated.py); expand(DATA) makes from it, before app.js
+ * reads them, the records the filters and panels read (relations, relmeta) and each group's summary.
  *
  * Safety rule: data strings only ever reach the DOM as text (textContent via D.h); no innerHTML.
  */
@@ -64,12 +66,17 @@
       append(panel, h("h3", {text: "Claims" + (g.more ? " · the first " + g.claims.length + " of " + g.count : " · " + g.count)}));
       var ul = h("ul", {cls: "ag-agg-claims"});
       g.claims.forEach(function (c) {
-        // [id, type, modality, claimants, when, first quote, source]
-        ul.appendChild(h("li", {cls: "ag-agg-claim"},
-          h("div", null, h("strong", {text: c[1]}), " · " + c[2] + " by " + claimantText(c[3], c[2]) +
-            " · " + (c[4] ? c[4] : "not dated") + " · ", h("code", {text: c[0]})),
-          c[5] !== null && c[5] !== undefined ? h("blockquote", {text: "“" + c[5] + "”"}) : null,
-          c[6] !== null && c[6] !== undefined ? h("div", {cls: "ag-cite", text: "— " + srcTitle(c[6])}) : null));
+        // [id, type, mode, modality, claimants, when, evidence: [[source, quote] or [source, null, record], ...]]
+        var li = h("li", {cls: "ag-agg-claim"},
+          h("div", null, h("strong", {text: c[1] + (c[2] ? "/" + c[2] : "")}), " · " + c[3] + " by " + claimantText(c[4], c[3]) +
+            " · " + (c[5] ? c[5] : "not dated") + " · ", h("code", {text: c[0]})));
+        c[6].forEach(function (ev) {
+          li.appendChild(ev[1] !== null && ev[1] !== undefined ? h("blockquote", {text: "“" + ev[1] + "”"})
+            : h("blockquote", {cls: "ag-record", text: "record: " + ev[2]}));
+          li.appendChild(h("div", {cls: "ag-cite", text: "— " + srcTitle(ev[0])}));
+        });
+        if (!c[6].length) li.appendChild(h("p", {cls: "ag-muted", text: "no quote"}));
+        ul.appendChild(li);
       });
       panel.appendChild(ul);
       if (g.more) {
@@ -81,6 +88,81 @@
     }
 
     return {show: show};
+  };
+  /* The records of an aggregated page from its table of groups (graph/render/aggregated.py, which
+     does the same in aggregated_records): DATA.relations and DATA.relmeta (the fields the filters
+     and panels read, per group id "g0", "g1" ...) and DATA.aggregate.groups (the panel's summary).
+     What the claims a row lists already say (its sources, types, modalities, claimants and count) is
+     worked out from them; a row carries it ("more") only when it lists fewer claims than it has. */
+  window.actorgraphAggregatePanel.expand = function (DATA) {
+    var AGG = DATA.aggregate, F = Object.create(null);
+    AGG.fields.forEach(function (f, i) { F[f] = i; });
+    var iS = F.subject, iO = F.object, iQ = F.quad, iP = F.period, iM = F.mean, iC = F.contested,
+        iCl = F.claims, iMore = F.more, iSpan = F.span, quads = AGG.quads;
+    var rels = Object.create(null), metas = Object.create(null), groups = Object.create(null);
+    /* the lists are read, never changed: one list of one value is shared by every group that has it */
+    var ones = Object.create(null), spans = Object.create(null);
+    function one(x) { var k = String(x); return ones[k] || (ones[k] = [x]); }
+    function uniq(list) {
+      if (list.length === 1) return one(list[0]);
+      var seen = Object.create(null), out = [];
+      for (var i = 0; i < list.length; i++) {
+        var k = String(list[i]);
+        if (!seen[k]) { seen[k] = true; out.push(list[i]); }
+      }
+      return out;
+    }
+    function periodSpan(p) {
+      if (p === "undated" || p === "all") return null;
+      if (spans[p]) return spans[p];
+      var s;
+      if (p.length === 4) s = [p + "-01-01", p + "-12-31"];
+      else {
+        var d = new Date(0);
+        d.setUTCFullYear(parseInt(p.slice(0, 4), 10), parseInt(p.slice(5, 7), 10), 0);   // the month's last day
+        s = [p + "-01", p + "-" + (d.getUTCDate() < 10 ? "0" : "") + d.getUTCDate()];
+      }
+      return (spans[p] = s);
+    }
+    AGG.rows.forEach(function (row, k) {
+      var gid = "g" + k, claims = row[iCl], more = row[iMore], period = row[iP], mean = row[iM];
+      var quad = quads[row[iQ]], count, sources, types, mods, claimants, typeCounts = null, i, j, c;
+      if (more) {
+        count = more.count; sources = more.sources; types = more.types; mods = more.modalities;
+        claimants = more.claimants; typeCounts = more.typecounts || null;
+      } else if (claims.length === 1) {
+        c = claims[0];
+        count = 1; types = one(c[1]); mods = one(c[3]); claimants = c[4];
+        sources = c[6].length === 1 ? one(c[6][0][0]) : uniq(c[6].map(function (ev) { return ev[0]; }));
+      } else {
+        var srcs = [], ts = [], ms = [], cs = [], n = Object.create(null);
+        for (i = 0; i < claims.length; i++) {
+          c = claims[i];
+          for (j = 0; j < c[6].length; j++) srcs.push(c[6][j][0]);
+          ts.push(c[1]); ms.push(c[3]);
+          for (j = 0; j < c[4].length; j++) cs.push(c[4][j]);
+          n[c[1]] = (n[c[1]] || 0) + 1;
+        }
+        count = claims.length; sources = uniq(srcs); types = uniq(ts); mods = uniq(ms); claimants = uniq(cs);
+        if (types.length > 1) {   // most first; equal counts in the order first seen (a stable sort)
+          typeCounts = types.map(function (t) { return [t, n[t]]; }).sort(function (a, b) { return b[1] - a[1]; });
+        }
+      }
+      var r = {id: gid, subject: row[iS], object: row[iO], type: types.length === 1 ? types[0] : quad,
+               modality: mods.length === 1 ? mods[0] : "mixed"};
+      if (period !== "undated" && period !== "all") r.when = period;
+      rels[gid] = r;
+      /* (with every field app.js adds: one shape for all) */
+      metas[gid] = {quad: quad, sign: (mean > 0) - (mean < 0), span: iSpan === undefined ? periodSpan(period) : row[iSpan],
+                    sources: sources, types: types, modalities: mods, claimants: claimants, contested: !!row[iC],
+                    group: null, made: null};
+      var g = {period: period, count: count, mean: mean, claims: claims, more: count - claims.length};
+      if (typeCounts) g.types = typeCounts;
+      groups[gid] = g;
+    });
+    DATA.relations = rels;
+    DATA.relmeta = metas;
+    AGG.groups = groups;
   };
   /* The tooltip of aggregated edge gid (plain text), made when it is shown (app.js). */
   window.actorgraphAggregatePanel.title = function (DATA, gid, name) {

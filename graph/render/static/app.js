@@ -8,6 +8,8 @@
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("ag-data").textContent);
+  /* an aggregated page holds its groups as one table: aggregate.js makes their records first */
+  if (DATA.aggregate && window.actorgraphAggregatePanel) window.actorgraphAggregatePanel.expand(DATA);
   /* entities and claims come as a table, each field named once (graph/render/data.py records_table):
      back to one record per id, an empty field left out, before any script reads them */
   function records(t) {
