@@ -161,7 +161,7 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     with paused_gc():
         contents = {f: _bytes(f, limits) for f in files}
         keys = {f: store.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
-                if isinstance(data, bytes)}
+                if isinstance(data, bytes)} if store.folder is not None else {}   # (no cache: nothing to hash)
         # a clean earlier load of the very same files: its validated records, nothing read again
         key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
         found = store.get_records(key) if key else None
@@ -172,7 +172,7 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
 
         def read(f):
             data = contents[f]
-            return data if isinstance(data, FileRead) else _read(f, data, keys[f], store, reread)
+            return data if isinstance(data, FileRead) else _read(f, data, keys.get(f), store, reread)
 
         theirs = relation_files(contents)
         n = planned_workers(workers, sum(map(len, theirs.values())))

@@ -15,8 +15,9 @@ reads and validates everything in one process.
 
 Workers run on Linux only (they are forks of the load), when more than one core is usable and
 the relation files hold at least :data:`MIN_BYTES`; ``ACTORGRAPH_WORKERS=N`` (or
-``graph.load(..., workers=N)``) asks for *N* processes, and ``1`` for none. What a worker sends
-goes through a pipe to the process it was forked from, never through a file.
+``graph.load(..., workers=N)``) asks for *N* processes, and ``1`` for none. The load and its
+workers talk through pipes between a process and its own forks, never through a file (so the
+pickled records the load sends come from the load itself).
 
 >>> planned_workers(1, 10**9)
 1
@@ -30,7 +31,9 @@ from __future__ import annotations
 
 import marshal
 import os
+import pickle
 import re
+import select
 import signal
 import sys
 import threading
@@ -118,58 +121,105 @@ def _local(extensions, out):
 
 
 # -- one worker -------------------------------------------------------------------------------
-def _work(files, read, out, options, numbers):
+#: What a worker needs of the load's own records to validate relations.
+_CONTEXT = ("sources", "entities", "names", "invalid_entities", "invalid_sources", "texts", "raw_texts")
+
+
+def _receive(fd, wait):
+    """The records' context the load sends (see :data:`_CONTEXT`): ``None`` while it has not come
+    (unless *wait*), ``False`` when the load sent none (it goes on without the workers)."""
+    if not wait and not select.select([fd], [], [], 0)[0]:
+        return None
+    with os.fdopen(os.dup(fd), "rb") as f:
+        head = f.read(8)
+        size = int.from_bytes(head, "little") if len(head) == 8 else -1
+        data = f.read(size) if size >= 0 else b""
+    return pickle.loads(data) if size >= 0 and len(data) == size else False
+
+
+def _work(files, read, fd, options, numbers):
     """What one worker sends: its relations as columns, its problems, every id it saw
-    (lower-cased), or ``{"serial": why}`` when the load must be done in one process. Its files
-    are read and validated one at a time (what one holds is let go before the next is read)."""
-    out.problems, out.relations, out.invalid_relations = [], {}, set()
+    (lower-cased), or ``{"serial": why}`` when the load must be done in one process.
+
+    It reads its files while the load validates the sources and entities, and validates them
+    once it has received those (:func:`_receive` from *fd*); after that, a file is read and
+    validated before the next is read."""
+    out, context, waiting = Records(), None, []
     ids, extensions, count = Ids("relation"), [], 0
-    for f in sorted(files):
-        r = read(f)
-        if not r.complete:
-            return {"serial": f"{r.path} could not be read in full"}
-        if any(p.kind != "relations" for p in r.pieces):
-            return {"serial": f"{r.path} holds more than relations"}
-        out.problems.extend(r.problems)
-        count += len(r.pieces)
-        extensions += build_relations(r.pieces, out, options, ids=ids, extend=False)
-        del r
+    for f in sorted(files) + [None]:
+        if f is not None:
+            r = read(f)
+            if not r.complete:
+                return {"serial": f"{r.path} could not be read in full"}
+            if any(p.kind != "relations" for p in r.pieces):
+                return {"serial": f"{r.path} holds more than relations"}
+            out.problems.extend(r.problems)
+            count += len(r.pieces)
+            waiting.append(r)
+            del r
+        if context is None:
+            context = _receive(fd, wait=f is None)
+            if context is False:
+                return {"serial": "the load goes on without its workers"}
+            if context is not None:
+                for name in _CONTEXT:
+                    setattr(out, name, context[name])
+        if context is not None:
+            for r in waiting:
+                extensions += build_relations(r.pieces, out, options, ids=ids, extend=False)
+            waiting = []
     if not _local(extensions, out):
         return {"serial": "an extension names a relation of another worker's files"}
     extend_relations(extensions, out)
-    columns = to_columns(out.relations.values(), *numbers)
+    entity_no, source_no = ({k: i for i, k in enumerate(out.entities)}, {k: i for i, k in enumerate(out.sources)})
+    columns = to_columns(out.relations.values(), entity_no, source_no, *numbers)
     out.relations = None
     return {"columns": columns, "problems": [(p.path, p.line, p.col, p.message) for p in out.problems],
             "ids": list(ids.lower), "invalid": list(out.invalid_relations), "count": count,
             "unchecked": out.unchecked}
 
 
-def _start(job):
-    """Fork a worker that runs *job* and sends what it returns; ``(pid, pipe)``."""
+def _start(job, others):
+    """Fork a worker that runs ``job(fd)`` (*fd*: the pipe the load sends the records' context
+    through) and sends back what it returns; ``[pid, pipe from it, pipe to it]``. The pipes of
+    the workers started before (*others*) are closed in it."""
     r, w = os.pipe()
+    to_r, to_w = os.pipe()
     pid = os.fork()
     if pid == 0:   # the worker: never back into the caller's code, whatever happens
         status = 1
         try:
-            os.close(r)
+            for fd in [r, to_w, *(fd for other in others for fd in other[1:] if fd is not None)]:
+                os.close(fd)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            data = marshal.dumps(job())
+            data = marshal.dumps(job(to_r))
             with os.fdopen(w, "wb") as f:
                 f.write(data)
             status = 0
         finally:
             os._exit(status)
     os.close(w)
-    return [pid, r]
+    os.close(to_r)
+    return [pid, r, to_w]
+
+
+def _send(job, data):
+    """Send the records' context (pickled, see :data:`_CONTEXT`) to the worker *job*."""
+    fd, job[2] = job[2], None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(len(data).to_bytes(8, "little"))
+            f.write(data)
+    except OSError:   # the worker has gone: what it sends back says so
+        pass
 
 
 def _finish(job):
     """What the worker *job* sent, or ``None`` when it failed."""
-    pid, fd = job
-    with os.fdopen(fd, "rb") as f:
+    with os.fdopen(job[1], "rb") as f:
         data = f.read()
     job[1] = None
-    _, status = os.waitpid(pid, 0)
+    _, status = os.waitpid(job[0], 0)
     job[0] = None
     if status != 0 or not data:
         return None
@@ -180,9 +230,10 @@ def _finish(job):
 def _stop(jobs):
     """Stop and reap the workers still running (after a failure or Ctrl-C)."""
     for job in jobs:
-        pid, fd = job
-        if fd is not None:
-            os.close(fd)
+        pid, fds = job[0], job[1:]
+        for fd in fds:
+            if fd is not None:
+                os.close(fd)
         if pid is not None:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -198,35 +249,39 @@ def check_in_workers(files, theirs, read, limits, options, n):
     processes; ``None`` when the load must be done in one process instead.
 
     *read* gives a file's :class:`~graph.read.base.FileRead`; *limits* and *options* are the
-    loader's.
+    loader's. The workers start first, and read their files while this process reads and
+    validates the others.
     """
-    mine = [f for f in files if f not in theirs]
-    reads = sorted((read(f) for f in mine), key=lambda r: r.path)
-    if any(not r.complete for r in reads):
-        return None
-    out = Records()
-    by_kind = {"sources": [], "entities": [], "relations": []}
-    for r in reads:
-        for piece in r.pieces:
-            by_kind[piece.kind].append(piece)
-    if len(by_kind["entities"]) > limits.max_entities:
-        return None
-    build_sources(by_kind["sources"], out, options)
-    build_entities(by_kind["entities"], out, options)
-    numbers = ({e: i for i, e in enumerate(out.entities)}, {s: i for i, s in enumerate(out.sources)},
-               {f: i for i, f in enumerate(files)}, _words())
+    numbers = ({f: i for i, f in enumerate(files)}, _words())
     sizes = [len(theirs[f]) for f in sorted(theirs)]
     jobs = []
     try:
         for run in _runs(sorted(theirs), sizes, n):
-            jobs.append(_start(lambda run=run: _work(run, read, out, options, numbers)))
+            jobs.append(_start(lambda fd, run=run: _work(run, read, fd, options, numbers), jobs))
+        reads = sorted((read(f) for f in files if f not in theirs), key=lambda r: r.path)
+        if any(not r.complete for r in reads):
+            return None
+        out = Records()
+        by_kind = {"sources": [], "entities": [], "relations": []}
+        for r in reads:
+            for piece in r.pieces:
+                by_kind[piece.kind].append(piece)
+        if len(by_kind["entities"]) > limits.max_entities:
+            return None
+        build_sources(by_kind["sources"], out, options)
+        build_entities(by_kind["entities"], out, options)
+        context = pickle.dumps({name: getattr(out, name) for name in _CONTEXT}, protocol=pickle.HIGHEST_PROTOCOL)
+        for job in jobs:
+            _send(job, context)
+        del context
         ids = Ids("relation")
         extensions = build_relations(by_kind["relations"], out, options, ids=ids, extend=False)
         if not _local(extensions, out):
             return None
         extend_relations(extensions, out)
-        mine = {"columns": to_columns(out.relations.values(), *numbers), "ids": ids.lower,
-                "count": len(by_kind["relations"])}
+        mine = {"columns": to_columns(out.relations.values(), {k: i for i, k in enumerate(out.entities)},
+                                      {k: i for i, k in enumerate(out.sources)}, *numbers),
+                "ids": ids.lower, "count": len(by_kind["relations"])}
         found = [_finish(job) for job in jobs]
     finally:
         _stop(jobs)
