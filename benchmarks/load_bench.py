@@ -19,7 +19,7 @@ all alike), their ratios to the bare parse, each process's peak memory above
 what it had after its imports, and that peak per relation. For ``cold``, whose
 workers hold memory at the same time as the load's own process, the memory is the
 peak of their proportional set sizes (PSS: a page shared by the processes counted
-once) added up, sampled every half second, when that is more than the process's own peak.
+once) added up, sampled every second, when that is more than the process's own peak.
 
 The graph and (from the cache) the relation objects are built when first used, so
 after each load the child also times what was left: a first actor query
@@ -123,7 +123,7 @@ def run(what, folder, cache, files):
     together = 0
     while True:
         try:
-            out, err = proc.communicate(timeout=0.5)
+            out, err = proc.communicate(timeout=1.0)
             break
         except subprocess.TimeoutExpired:
             if what == "cold":

@@ -185,12 +185,14 @@ class LazyRelations(Mapping):
     """Relation id -> :class:`Relation`, in data order, built from *columns* when asked for.
 
     *entities* and *sources* are the ids the columns' numbers stand for (each relation's
-    subject is the very id string given here, as in a fresh load), *files* the files.
+    subject is the very id string given here, as in a fresh load), *files* the files. Columns
+    are checked (``ValueError``) unless *made_here* (by :func:`to_columns` in this load).
     ``built`` counts the relations built so far; :meth:`all` builds the rest and gives a dict.
     """
 
-    def __init__(self, columns, entities, sources, files):
-        _check(columns, len(entities), len(sources), len(files))
+    def __init__(self, columns, entities, sources, files, *, made_here=False):
+        if not made_here:   # (columns that this program's own :func:`to_columns` just made need no check)
+            _check(columns, len(entities), len(sources), len(files))
         self._cols = columns
         self._entities, self._sources, self._files = list(entities), list(sources), list(files)
         self._words = [sys.intern(w) for w in columns["words"]]

@@ -115,9 +115,10 @@ def _words():
     return {w: i for i, w in enumerate(found)}
 
 
-def _local(extensions, out):
-    """True when every extension names a relation of the same process (or none)."""
-    return all(rid is None or rid in out.relations or rid in out.invalid_relations for _, rid in extensions)
+def _local(extensions, defined):
+    """True when every extension names a relation of the same process (*defined*: the ids of
+    its relations, valid or not), or none."""
+    return all(rid is None or rid in defined for _, rid in extensions)
 
 
 # -- one worker -------------------------------------------------------------------------------
@@ -137,15 +138,21 @@ def _receive(fd, wait):
     return pickle.loads(data) if size >= 0 and len(data) == size else False
 
 
-def _work(files, read, fd, options, numbers):
-    """What one worker sends: its relations as columns, its problems, every id it saw
-    (lower-cased), or ``{"serial": why}`` when the load must be done in one process.
+_HELD = []   # (in a worker: what it built, kept until it exits)
+
+
+def _work(files, read, fd, options, numbers, keep):
+    """What one worker sends: its relations as columns (a list of parts, see
+    :func:`~graph.columns.concat`), its problems, every id it saw (lower-cased), or
+    ``{"serial": why}`` when the load must be done in one process.
 
     It reads its files while the load validates the sources and entities, and validates them
     once it has received those (:func:`_receive` from *fd*); after that, a file is read and
-    validated before the next is read."""
-    out, context, waiting = Records(), None, []
+    validated before the next is read. Unless it must *keep* them (its files may hold
+    extensions), each file's relations are turned into columns once validated."""
+    out, context, waiting, parts = Records(), None, [], []
     ids, extensions, count = Ids("relation"), [], 0
+    entity_no = source_no = None
     for f in sorted(files) + [None]:
         if f is not None:
             r = read(f)
@@ -164,17 +171,23 @@ def _work(files, read, fd, options, numbers):
             if context is not None:
                 for name in _CONTEXT:
                     setattr(out, name, context[name])
+                entity_no = {k: i for i, k in enumerate(out.entities)}
+                source_no = {k: i for i, k in enumerate(out.sources)}
         if context is not None:
             for r in waiting:
                 extensions += build_relations(r.pieces, out, options, ids=ids, extend=False)
+                if not keep:
+                    parts.append(to_columns(out.relations.values(), entity_no, source_no, *numbers))
+                    out.relations = {}
             waiting = []
-    if not _local(extensions, out):
+    _HELD.append((out, ids, extensions))   # let go with the process, not one object after another
+    if extensions and not keep or not _local(extensions, ids.first):
         return {"serial": "an extension names a relation of another worker's files"}
-    extend_relations(extensions, out)
-    entity_no, source_no = ({k: i for i, k in enumerate(out.entities)}, {k: i for i, k in enumerate(out.sources)})
-    columns = to_columns(out.relations.values(), entity_no, source_no, *numbers)
+    if keep:
+        extend_relations(extensions, out)
+        parts.append(to_columns(out.relations.values(), entity_no, source_no, *numbers))
     out.relations = None
-    return {"columns": columns, "problems": [(p.path, p.line, p.col, p.message) for p in out.problems],
+    return {"columns": parts, "problems": [(p.path, p.line, p.col, p.message) for p in out.problems],
             "ids": list(ids.lower), "invalid": list(out.invalid_relations), "count": count,
             "unchecked": out.unchecked}
 
@@ -192,8 +205,9 @@ def _start(job, others):
             for fd in [r, to_w, *(fd for other in others for fd in other[1:] if fd is not None)]:
                 os.close(fd)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            data = marshal.dumps(job(to_r))
+            data = marshal.dumps(job(to_r), 2)   # (version 2: no table of the objects already written)
             with os.fdopen(w, "wb") as f:
+                f.write(len(data).to_bytes(8, "little"))
                 f.write(data)
             status = 0
         finally:
@@ -215,20 +229,24 @@ def _send(job, data):
 
 
 def _finish(job):
-    """What the worker *job* sent, or ``None`` when it failed."""
+    """What the worker *job* sent, or ``None`` when it failed (the worker is reaped later, by
+    :func:`_stop`: its memory can take a while to go)."""
     with os.fdopen(job[1], "rb") as f:
-        data = f.read()
-    job[1] = None
-    _, status = os.waitpid(job[0], 0)
-    job[0] = None
-    if status != 0 or not data:
+        job[1] = None
+        head = f.read(8)
+        size = int.from_bytes(head, "little") if len(head) == 8 else -1
+        data = f.read(size) if size > 0 else b""
+    if len(data) != size:
         return None
-    found = marshal.loads(data)
+    try:
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
     return found if isinstance(found, dict) else None
 
 
 def _stop(jobs):
-    """Stop and reap the workers still running (after a failure or Ctrl-C)."""
+    """Stop the workers still running (after a failure or Ctrl-C) and reap them all."""
     for job in jobs:
         pid, fds = job[0], job[1:]
         for fd in fds:
@@ -236,7 +254,8 @@ def _stop(jobs):
                 os.close(fd)
         if pid is not None:
             try:
-                os.kill(pid, signal.SIGKILL)
+                if any(fd is not None for fd in fds):   # (one that has sent what it found is exiting)
+                    os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
             except OSError:
                 pass
@@ -257,7 +276,8 @@ def check_in_workers(files, theirs, read, limits, options, n):
     jobs = []
     try:
         for run in _runs(sorted(theirs), sizes, n):
-            jobs.append(_start(lambda fd, run=run: _work(run, read, fd, options, numbers), jobs))
+            keep = any(b"extend" in theirs[f] for f in run)   # (an extension says 'extend: true')
+            jobs.append(_start(lambda fd, run=run, keep=keep: _work(run, read, fd, options, numbers, keep), jobs))
         reads = sorted((read(f) for f in files if f not in theirs), key=lambda r: r.path)
         if any(not r.complete for r in reads):
             return None
@@ -276,20 +296,22 @@ def check_in_workers(files, theirs, read, limits, options, n):
         del context
         ids = Ids("relation")
         extensions = build_relations(by_kind["relations"], out, options, ids=ids, extend=False)
-        if not _local(extensions, out):
+        if not _local(extensions, ids.first):
             return None
         extend_relations(extensions, out)
         mine = {"columns": to_columns(out.relations.values(), {k: i for i, k in enumerate(out.entities)},
                                       {k: i for i, k in enumerate(out.sources)}, *numbers),
-                "ids": ids.lower, "count": len(by_kind["relations"])}
+                "ids": ids.lower, "count": len(by_kind["relations"]),
+                "problems": [p for r in reads for p in r.problems]}
+        del reads, by_kind   # (let go while the workers work)
         found = [_finish(job) for job in jobs]
+        out.workers = len(jobs)
+        return _joined(out, mine, found, files, limits)
     finally:
-        _stop(jobs)
-    out.workers = len(jobs)
-    return _joined(out, reads, mine, found, files, limits)
+        _stop(jobs)   # (the workers that have sent what they found are reaped after the joining)
 
 
-def _joined(out, reads, mine, found, files, limits):
+def _joined(out, mine, found, files, limits):
     """*out* with the workers' relations and problems, or ``None`` (see :func:`check_in_workers`)."""
     if any(f is None or "serial" in f or f["unchecked"] for f in found) or out.unchecked:
         return None
@@ -299,12 +321,12 @@ def _joined(out, reads, mine, found, files, limits):
     if sum(f["count"] for f in found) + mine["count"] > limits.max_relations:
         return None
     try:
-        columns = concat([mine["columns"], *(f["columns"] for f in found)])
-        out.relations = LazyRelations(columns, [e.id for e in out.entities.values()], list(out.sources), files)
+        columns = concat([mine["columns"], *(part for f in found for part in f["columns"])])
+        out.relations = LazyRelations(columns, [e.id for e in out.entities.values()], list(out.sources), files,
+                                      made_here=True)
     except (ValueError, KeyError, TypeError, IndexError):
         return None
-    for r in reads:
-        out.problems.extend(r.problems)
+    out.problems.extend(mine["problems"])
     for f in found:
         out.problems.extend(Problem(*p) for p in f["problems"])
         out.invalid_relations.update(f["invalid"])
