@@ -189,8 +189,11 @@ def test_a_dataset_loaded_by_workers_answers_queries(folder):
 
 def test_how_many_workers(monkeypatch):
     monkeypatch.delenv("ACTORGRAPH_WORKERS", raising=False)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
     assert workers.planned_workers(None, workers.MIN_BYTES - 1) == 1       # small: not worth a fork
     assert workers.planned_workers(None, workers.MIN_BYTES) == min(workers._cores(), workers.MAX_AUTO)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 2)    # other threads: no fork unless asked
+    assert workers.planned_workers(None, workers.MIN_BYTES) == 1 and workers.planned_workers(2, 0) == 2
     assert workers.planned_workers(3, 0) == 3 and workers.planned_workers(0, 10**9) == 1
     monkeypatch.setenv("ACTORGRAPH_WORKERS", "1")
     assert workers.planned_workers(None, 10**9) == 1
