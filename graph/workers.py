@@ -1,11 +1,12 @@
 """Validating relation files in worker processes: a large cold load on every core.
 
 A cold load of a large folder spends nearly all its time reading and validating relation
-files, one after another. :func:`check_in_workers` reads and validates the other files
-(sources, entities, and any relations they hold) itself, then forks worker processes; each
-reads and validates a run of the files that hold nothing but relations, with every source and
-entity known, and sends back its relations as columns (:mod:`graph.columns`) and its problems.
-The relations are built from the columns when asked for, as after a load from the cache.
+files, one after another. :func:`check_in_workers` forks worker processes first, each for a
+run of the files that hold nothing but relations; a worker reads its files while the load reads
+and validates the other files (sources, entities, and any relations they hold), receives the
+sources and entities from it, validates its relations against them and sends them back as
+columns (:mod:`graph.columns`), with its problems. The relations are built from the columns
+when asked for, as after a load from the cache.
 
 The result is the one a load in one process gives, problems included. What a worker cannot
 settle alone (a file that could not be read in full, an id that another worker's files use
@@ -47,7 +48,8 @@ from .records.relations import build_relations, extend_relations
 from .records.sources import build_sources
 from .vocab import CONTEXTS, MODALITIES, RELATION_TYPES
 
-__all__ = ["check_in_workers", "planned_workers", "relations_only", "relation_files", "can_fork", "MIN_BYTES", "MAX_AUTO"]
+__all__ = ["check_in_workers", "planned_workers", "relations_only", "relation_files", "can_fork", "MIN_BYTES",
+           "MAX_AUTO"]
 
 #: Relation files smaller than this in all are validated in one process (a fork costs more).
 MIN_BYTES = 4_000_000
@@ -290,7 +292,10 @@ def check_in_workers(files, theirs, read, limits, options, n):
             return None
         build_sources(by_kind["sources"], out, options)
         build_entities(by_kind["entities"], out, options)
-        context = pickle.dumps({name: getattr(out, name) for name in _CONTEXT}, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            context = pickle.dumps({name: getattr(out, name) for name in _CONTEXT}, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return None
         for job in jobs:
             _send(job, context)
         del context

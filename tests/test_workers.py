@@ -167,6 +167,16 @@ def test_a_worker_that_fails_leaves_the_load_to_one_process(folder, monkeypatch)
             os.waitpid(pid, os.WNOHANG)
 
 
+def test_records_that_cannot_be_sent_leave_the_load_to_one_process(folder, monkeypatch):
+    def refused(*args, **kw):
+        raise TypeError("a constructed refusal")
+
+    monkeypatch.setattr(workers.pickle, "dumps", refused)
+    one, p1, two, p2 = _both(folder)
+    assert two.workers == 0 and p1 == p2 == []
+    _same_records(one, two)
+
+
 def test_the_cache_keeps_what_workers_found(folder, tmp_path):
     cache = tmp_path / "cache"
     first, problems = check(folder, cache_dir=cache, workers=2)
