@@ -207,9 +207,10 @@ def edge_dicts(data) -> list:
     [{'id': 'r', 'label': 'AID', 'color': '#198c3c', 'width': 3.7, 'from': 'A', 'to': 'B'}]
     """
     t = data["edges"]
-    if "relations" not in data:   # an aggregated page's: its groups' ends, as the page works them out
-        from .aggregated import aggregated_records
-        rels = aggregated_records(data)["relations"]
+    if "relations" not in data:   # an aggregated page's: group k (edge 'gk') has its ends in row k
+        agg = data["aggregate"]
+        s, o = agg["fields"].index("subject"), agg["fields"].index("object")
+        rels = {f"g{k}": {"subject": row[s], "object": row[o]} for k, row in enumerate(agg["rows"])}
     else:
         rels = data["relations"]
         rels = records(rels) if set(rels) == {"fields", "rows"} else rels
