@@ -385,6 +385,7 @@
   }});
   /* Hand edges (vis ids) to vis-network now. */
   function hold(ids) {
+    if (!lod.pending) return;   // vis-network holds every edge already (a small page holds them from the start)
     var added = 0;
     ids.forEach(function (v) { if (!held.has(v)) { held.add(v); added++; } });
     if (!added) return;

@@ -1,0 +1,133 @@
+"""What the page draws, read from vis-network and the canvas (not from the page's own bookkeeping).
+
+``drawn(p)`` lists the nodes and edges vis-network holds and draws (``network.body``: the items in
+its node and edge indices, connected and not hidden); ``drawn_claims(p)`` maps the drawn edges back
+to the claims they stand for (an edge of merged parallel claims stands for several) and checks that
+each drawn edge joins the ends of its claims; ``assert_draws`` compares them with what the filters
+say must be visible; ``ink`` counts the canvas's painted pixels.
+"""
+
+from __future__ import annotations
+
+import random
+
+from graph.dataset import Dataset
+from graph.model import Entity, Evidence, Relation, Source
+from graph.when import parse_when
+
+VIS_MARK = "\u2060"      # the page's mark in front of ids that vis-network must not see bare
+CLAIM_MARK = "\u2061"    # claimant links ("show claimants")
+
+# the nodes and edges vis-network holds and would draw in the next frame
+_DRAWN = """() => {
+  const b = network.body;
+  const nodes = b.nodeIndices.filter(id => b.nodes[id] && !b.nodes[id].options.hidden);
+  const edges = b.edgeIndices.filter(id => b.edges[id] && b.edges[id].connected && !b.edges[id].options.hidden)
+    .map(id => [id, String(b.edges[id].fromId), String(b.edges[id].toId)]);
+  return [nodes, edges];
+}"""
+
+# the claims a drawn edge stands for, and each claim's subject and object as vis ids
+_CLAIMS = """(ids) => {
+  const of = actorgraph.claimsOfEdge ? actorgraph.claimsOfEdge : (id => [id.replace(/^\\u2060/, '')]);
+  return ids.map(id => of(id));
+}"""
+
+
+def bare(vis_id):
+    return vis_id[1:] if vis_id.startswith(VIS_MARK) else vis_id
+
+
+def redraw(p):
+    """Wait until vis-network has painted a frame with the current data."""
+    p.js("() => new Promise(r => { network.once('afterDrawing', () => r(true)); network.redraw(); })")
+
+
+def drawn(p):
+    """``(node ids, [(edge vis id, from, to)])`` of what vis-network holds and draws."""
+    nodes, edges = p.js(_DRAWN)
+    return {bare(n) for n in nodes}, [tuple(e) for e in edges]
+
+
+def drawn_claims(p, ds, *, grouped=None):
+    """``(claim ids drawn, claimant links drawn)``. Every drawn relation edge must join the ends
+    of each claim it stands for (*grouped*: entity -> the node it is folded into)."""
+    _nodes, edges = drawn(p)
+    rel_edges = [e for e in edges if not e[0].startswith(CLAIM_MARK)]
+    links = [e for e in edges if e[0].startswith(CLAIM_MARK)]
+    claims = p.js(_CLAIMS, [e[0] for e in rel_edges])
+    rels = {r.id: r for r in ds.relations()}
+    out = set()
+    for (vid, frm, to), cs in zip(rel_edges, claims):
+        assert cs, f"drawn edge {vid!r} stands for no claim"
+        for rid in cs:
+            r = rels[rid]
+            ends = (r.subject, r.object) if grouped is None else (grouped.get(r.subject, r.subject),
+                                                                   grouped.get(r.object, r.object))
+            assert (bare(frm), bare(to)) == ends, f"edge {vid!r} is drawn {frm}->{to} but claim {rid} is {ends}"
+            assert rid not in out, f"claim {rid} is drawn twice"
+            out.add(rid)
+    return out, links
+
+
+def assert_draws(p, ds, want, *, links=None, grouped=None):
+    """vis-network draws exactly the claims *want* (and *links* claimant links, if given), every
+    end of them as a node, and the header counts them."""
+    redraw(p)
+    got, drawn_links = drawn_claims(p, ds, grouped=grouped)
+    missing, extra = want - got, got - want
+    assert not missing and not extra, (f"{len(got)} claims drawn, {len(want)} should be: "
+                                       f"missing {sorted(missing)[:8]}, extra {sorted(extra)[:8]}")
+    nodes, _ = drawn(p)
+    rels = {r.id: r for r in ds.relations()}
+    for rid in want:
+        for e in (rels[rid].subject, rels[rid].object):
+            e = grouped.get(e, e) if grouped else e
+            assert e in nodes, f"{e} (an end of {rid}) is not drawn"
+    if links is not None:
+        assert len(drawn_links) == links
+    counts = p.page.inner_text("#ag-counts")
+    assert f"{len(want)} of " in counts, counts
+
+
+def wait_drawn(p, n, timeout=60000):
+    """Wait until vis-network holds *n* relation edges' claims (a large page hands them over in chunks)."""
+    p.page.wait_for_function("""(n) => {
+      const b = network.body, of = actorgraph.claimsOfEdge;
+      let k = 0;
+      for (const id of b.edgeIndices) if (id.charAt(0) !== '\\u2061' && b.edges[id].connected) k += of ? of(id).length : 1;
+      return k >= n; }""", arg=n, timeout=timeout)
+
+
+def ink(p):
+    """The share of the canvas's pixels that are painted (not the white background)."""
+    redraw(p)
+    return p.js("""() => {
+      const c = document.querySelector('#ag-network canvas'), copy = document.createElement('canvas');
+      copy.width = c.width; copy.height = c.height;
+      const ctx = copy.getContext('2d', {willReadFrequently: true});
+      ctx.drawImage(c, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
+      return n / (c.width * c.height);
+    }""")
+
+
+def synthetic(n, m, seed=5, pairs=0):
+    """A dataset of *n* entities and *m* claims between random pairs (*pairs* of them between a few
+    recurring pairs, so that parallel claims exist)."""
+    rnd = random.Random(seed)
+    kinds = ["state", "office", "person", "armed_group", "organisation"]
+    ents = {f"E{i}": Entity(id=f"E{i}", name=f"Entity {i}", kind=kinds[i % 5], aliases=(f"Alias {i}",))
+            for i in range(n)}
+    recurring = [(f"E{rnd.randrange(n)}", f"E{rnd.randrange(n)}") for _ in range(max(1, pairs // 5))]
+    rels = []
+    for i in range(m):
+        s, o = (rnd.choice(recurring) if i < pairs else (f"E{rnd.randrange(n)}", f"E{rnd.randrange(n)}"))
+        rels.append(Relation(id=f"r{i}", subject=s, object=o,
+                             type=rnd.choice(["AID", "ACCUSE", "CONSULT", "ASSAULT"]),
+                             modality=rnd.choice(["reported", "claimed"]), polarity=rnd.choice([-9, -3, 2.5, 10]),
+                             when=rnd.choice([None, parse_when("2023-05"), parse_when("2024"), parse_when("2024-02-10")]),
+                             evidence=(Evidence("s", f"quote {i}"),)))
+    return Dataset({"s": Source(id="s", title="Synthetic", published=parse_when("2024"))}, ents, rels)
