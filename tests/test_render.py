@@ -22,6 +22,7 @@ from graph.dataset import Dataset
 from graph.errors import OutputError
 from graph.model import Entity, Evidence, Relation, Source
 from graph.render.style import DENIED_COLOR
+from graph.render.page import SCRIPTS
 from graph.render import (LAYOUT_THRESHOLD, escape_json, notebook_html, page_data, polarity_color,
                           render_html, write_html)
 
@@ -103,7 +104,7 @@ def test_page_is_self_contained(seed_page):
         for name in ("src", "href", "action", "data", "poster"):
             assert name not in attrs, (tag, attrs)   # nothing is loaded from anywhere
     assert not [t for t, _ in p.tags if t in ("link", "iframe", "img", "object", "embed", "base")]
-    assert len(p.scripts) == 7   # the data, vis-network, and ours: dom, panels, app, legend, reader
+    assert len(p.scripts) == 2 + len(SCRIPTS)   # the data, vis-network, and ours
     # the only http(s) addresses are the vendored licence header and the SVG namespace
     allowed = {"http://almende.com", "http://opensource.org/licenses/MIT", "http://www.apache.org/licenses/LICENSE-2.0",
                "http://www.w3.org/2000/svg", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
@@ -122,7 +123,7 @@ def test_csp_allows_exactly_the_inline_scripts(seed_page):
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-eval" not in csp
     hashes = set(re.findall(r"'(sha256-[^']+)'", csp))
     code = [text for attrs, text in p.scripts if "type" not in attrs]
-    assert len(code) == 6   # vis-network, and ours: dom, panels, app, legend, reader
+    assert len(code) == 1 + len(SCRIPTS)   # vis-network, and ours
     want = {"sha256-" + base64.b64encode(hashlib.sha256(t.encode()).digest()).decode() for t in code}
     assert hashes == want
 
@@ -156,29 +157,6 @@ def test_sizes_grow_with_degree(seed):
                 assert size[a] < size[b] or size[a] == size[b] == 45.0, (a, b)   # 45: the largest size
             elif deg[a] == deg[b]:
                 assert size[a] == size[b], (a, b)
-
-
-def test_parallel_relations_get_distinct_curves():
-    ents = {k: Entity(id=k, name=k, kind="state") for k in "AB"}
-    rels = [Relation(id=f"r{i}", subject="A" if i % 3 else "B", object="B" if i % 3 else "A", type="CONSULT",
-                     modality="reported", polarity=0) for i in range(7)]
-    rels.append(Relation(id="loop1", subject="A", object="A", type="CONSULT", modality="reported", polarity=0))
-    rels.append(Relation(id="loop2", subject="A", object="A", type="AID", modality="reported", polarity=10))
-    d = readable(page_data(Dataset({}, ents, rels)))
-    shapes = set()
-    for e in d["edges"]:
-        if e["from"] == e["to"]:
-            continue
-        s = e.get("smooth", {"enabled": False})   # no curve: straight, the page's default
-        # the side of the curve seen from A to B: CW from A is CCW from B
-        if not s["enabled"]:
-            shapes.add(0)
-        else:
-            side = 1 if (s["type"] == "curvedCW") == (e["from"] == "A") else -1
-            shapes.add(side * s["roundness"])
-    assert len(shapes) == 7
-    loops = [e["selfReference"] for e in d["edges"] if e["from"] == e["to"]]
-    assert loops[0] != loops[1]
 
 
 def test_the_page_reads_every_field_of_its_data(seed, seed_page):
@@ -228,7 +206,7 @@ def hostile():
 
 def test_no_string_can_close_the_data_block():
     page = render_html(hostile())
-    assert len(re.findall(r"</script", page, re.I)) == 7          # the seven real ones
+    assert len(re.findall(r"</script", page, re.I)) == 2 + len(SCRIPTS)   # the real ones: data, vis-network, ours
     assert "<!--" not in page and "<img" not in page
     data_block = page.split('id="ag-data">', 1)[1].split("</script>", 1)[0]
     assert "\u2028" not in data_block and "\u2029" not in data_block   # JS line breaks, escaped

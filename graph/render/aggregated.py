@@ -53,20 +53,13 @@ from ..vocab import MODALITIES
 from .aggregate import UNDATED, grouped, mean_polarity
 from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
 from .escape import resolved
-from .network import smooth_for_parallel, start_positions
+from .network import start_positions
 from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
 __all__ = ["aggregated_data", "aggregated_records", "CLAIMS_PER_GROUP", "GROUP_FIELDS", "CLAIM_FIELDS"]
 
 CLAIMS_PER_GROUP = 50
 """At most this many claims of a group are listed in its panel (the others are counted)."""
-
-
-class _Pair:
-    __slots__ = ("id", "subject", "object")
-
-    def __init__(self, id, subject, object):
-        self.id, self.subject, self.object = id, subject, object
 
 
 #: the fields of a group's row in the page data's ``aggregate`` table (and ``span`` last, per ``all``)
@@ -120,7 +113,6 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
         deg_in[object_] += len(rs)
     known = ds.entities
     drawn = [(key, rs) for key, rs in groups.items() if key[0] in known and key[1] in known]
-    curves = smooth_for_parallel([_Pair(f"g{k}", key[0], key[1]) for k, (key, _rs) in enumerate(drawn)])
     contested_ids = {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
     quad_index = {}
     edges, rows = [], []
@@ -165,9 +157,7 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
         if is_contested:
             label += " ⚑"
         width = 1.2 if count == 1 else round(min(12.0, 1.2 + 1.5 * log2(count)), 2)
-        curve = curves.get(gid) if curves else None
-        edges.append(edge_item(gid, label, colour, width, is_contested, curve) if is_contested or curve
-                     else [gid, label, colour, width])   # (edge_item's row of an edge without halo or curve)
+        edges.append(edge_item(gid, label, colour, width, is_contested))
         qi = quad_index.get(quad)
         if qi is None:
             qi = quad_index[quad] = len(quad_index)

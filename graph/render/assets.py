@@ -9,7 +9,7 @@ import os
 import re
 from importlib import resources
 
-__all__ = ["vis_assets", "own_asset", "template", "sha256"]
+__all__ = ["vis_assets", "vis_version", "own_asset", "template", "sha256"]
 
 _ASSETS = {}
 
@@ -44,6 +44,19 @@ def vis_assets() -> tuple:
                 raise RuntimeError(f"vis-network asset contains '</{tag}' and cannot be inlined")
         _ASSETS["vis"] = (js, css)
     return _ASSETS["vis"]
+
+
+def vis_version() -> str:
+    """The version of the vis-network that :func:`vis_assets` inlines (from its header comment):
+    the page's level-of-detail drawing (static/lod.js) runs only on the version it was written for.
+
+    >>> vis_version()
+    '9.1.2'
+    """
+    if "vis_version" not in _ASSETS:
+        m = re.search(r"@version\s+(\S+)", vis_assets()[0][:2000])
+        _ASSETS["vis_version"] = m.group(1) if m else "unknown"
+    return _ASSETS["vis_version"]
 
 
 def own_asset(name):

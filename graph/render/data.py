@@ -8,8 +8,9 @@ from datetime import date
 
 from ..model import FIELDS, Entity, Relation, entity_row, relation_row, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
-from .network import options as _options, smooth_for_parallel, start_positions
+from .network import options as _options, start_positions
 from ..analysis.contested import verdicts as _verdicts
+from .assets import vis_version
 from .escape import Later, resolved
 from .reader import reader_data
 from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
@@ -72,7 +73,6 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
     known = ds.entities
     drawn = [r for r in rels if r.subject in known and r.object in known]
     # a hand-built dataset may cite an unknown entity: draw what can be drawn
-    curves = smooth_for_parallel(drawn)
     shown_groups = _verdicts(ds)   # the contested and corroborated groups: the others say nothing
     group_of, contested_ids = {}, set()
     for i, (_key, is_contested, _corroborated, _reasons, rids) in enumerate(shown_groups):
@@ -92,7 +92,7 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
         edges.append(edge_item(r.id,
                                ("denied: " if denied else "") + r.type + (" ⚑" if is_contested else ""),
                                colour, 1.6 if denied else round(1.2 + abs(r.polarity or 0) / 4, 2),
-                               is_contested, curves.get(r.id)))
+                               is_contested))
 
     relmeta = {}
     published = {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None}
@@ -129,7 +129,7 @@ def page_dict(ds, layout, deg_in, deg_out, edges, physics, big, **parts):
     *layout* waits for the positions and returns them (:func:`~graph.render.network.start_positions`):
     ``nodes`` come last, a :class:`~graph.render.escape.Later` that calls it."""
     return {"physics": bool(physics), "edges": {"fields": list(EDGE_FIELDS), "rows": edges},
-            "options": _options(physics, big),
+            "options": _options(physics, big), "vis_version": vis_version(),
             "entities": records_table(ds.entities.values(), "entities"), "sources": sources_data(ds), **parts,
             "nodes": Later(lambda: node_items(ds, layout(), deg_in, deg_out))}
 
@@ -172,24 +172,21 @@ def records(table) -> dict:
 HALO = {"enabled": True, "color": CONTESTED_HALO, "size": 9}
 
 
-#: the fields of a drawn edge, in the order of its row in the page data's ``edges`` table
-EDGE_FIELDS = ("id", "label", "color", "width", "background", "smooth", "selfReference")
+#: the fields of a drawn claim, in the order of its row in the page data's ``edges`` table
+EDGE_FIELDS = ("id", "label", "color", "width", "background")
 
 
-def edge_item(eid, label, colour, width, contested=False, curve=None) -> list:
-    """One drawn edge, a row of the ``edges`` table (:data:`EDGE_FIELDS`): ``id``, ``label``,
-    ``color`` (one colour), ``width``, ``background`` (the halo of a contested claim) and
-    ``smooth``/``selfReference`` (the curve of a relation between two entities that share several,
-    or of a self-loop), ``None`` where it has none.
+def edge_item(eid, label, colour, width, contested=False) -> list:
+    """One drawn claim, a row of the ``edges`` table (:data:`EDGE_FIELDS`): ``id``, ``label``,
+    ``color`` (one colour), ``width``, and ``background`` (the halo of a contested claim) when it has one.
 
-    The page takes its ends from the record (``subject``, ``object``) and adds the arrow, the
-    dash pattern of its modality and the tooltip.
+    The page takes its ends from the record (``subject``, ``object``) and adds the arrow, the dash
+    pattern of its modality, its curve (graph/render/static/drawing.js: a distinct curve for each
+    line between the same two entities, as merged or not) and the tooltip.
+
+    >>> edge_item("r1", "AID", "#198c3c", 3.7), edge_item("r2", "ACCUSE", "#b15555", 1.9, contested=True)[4]["enabled"]
+    (['r1', 'AID', '#198c3c', 3.7], True)
     """
-    if curve:
-        row = [eid, label, colour, width, HALO if contested else None, curve.get("smooth"), curve.get("selfReference")]
-        while row[-1] is None:
-            row.pop()
-        return row
     return [eid, label, colour, width, HALO] if contested else [eid, label, colour, width]
 
 

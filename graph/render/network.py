@@ -2,45 +2,8 @@
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 
-__all__ = ["IdList", "options", "smooth_for_parallel", "start_positions"]
-
-
-def smooth_for_parallel(rels):
-    """A distinct curve for each relation between the same two entities (either direction).
-
-    Offsets in the frame of the sorted pair: 0, +s, -s, +2s, -2s ... (odd
-    counts) or +s, -s, +2s ... (even), so no two relations share a line; a
-    relation drawn against the frame's direction turns the other way to keep
-    its side. Self-loops get loops of distinct sizes and angles.
-    """
-    out = {}
-    groups = defaultdict(list)
-    # (a relation alone between its two entities, or the middle one of an odd group, is
-    # drawn straight: the page's default, nothing to say)
-    for r in rels:
-        a, b = r.subject, r.object
-        groups[(a, b) if a <= b else (b, a)].append(r)
-    for (a, b), group in groups.items():
-        k = len(group)
-        if a == b:
-            for i, r in enumerate(group):
-                out[r.id] = {"selfReference": {"size": 18 + 8 * i, "angle": round(math.pi / 4 + i * 0.9, 3)}}
-            continue
-        step = min(0.25, 0.9 / math.ceil(k / 2))
-        start = 0 if k % 2 else 1
-        for i, r in enumerate(group):
-            j = i + start
-            signed = (j + 1) // 2 * step * (1 if j % 2 else -1)
-            if signed == 0:
-                continue
-            forward = (r.subject, r.object) == (a, b)
-            cw = (signed > 0) == forward
-            out[r.id] = {"smooth": {"enabled": True, "type": "curvedCW" if cw else "curvedCCW",
-                                    "roundness": round(abs(signed), 3)}}
-    return out
+__all__ = ["IdList", "options", "start_positions"]
 
 
 def start_positions(ds, rels=None):
@@ -57,6 +20,15 @@ def start_positions(ds, rels=None):
     return lambda: dict(zip(ids, pending()))
 
 
+#: the labels' fonts: the system's, then fonts that cover the scripts of the region's languages
+#: (Arabic script for Urdu, Dari, Pashto and Persian; Devanagari; Chinese), as the page's stylesheet
+FONT_FACE = ("system-ui, -apple-system, Segoe UI, Noto Sans, Helvetica, Arial, Noto Naskh Arabic, Noto Sans Arabic, "
+             "Noto Nastaliq Urdu, Noto Sans Devanagari, Noto Sans CJK SC, sans-serif")
+
+#: no edge label is drawn smaller than this on screen (pixels)
+EDGE_LABEL_MIN_PX = 9
+
+
 def options(physics, big):
     """vis-network's options for the page: pyvis's defaults for a directed graph (as
     ``Network(directed=True)`` writes them, with our physics), then ours.
@@ -66,12 +38,15 @@ def options(physics, big):
     """
     opts = {
         "edges": {
-            # straight unless an edge says otherwise (parallel relations and self-loops: smooth_for_parallel)
+            # straight unless an edge says otherwise (the page curves parallel lines and self-loops: drawing.js)
             "smooth": {"enabled": False},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "arrowStrikethrough": False,
-            "font": {"size": 10, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
-                     "align": "middle"},
+            "font": {"size": 11, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
+                     "align": "middle", "face": FONT_FACE},
+            # an edge label is drawn only when it is readable: at 9 px or more on screen (vis-network
+            # leaves out a label whose size times the zoom is below drawThreshold - 1)
+            "scaling": {"label": {"drawThreshold": EDGE_LABEL_MIN_PX + 1}},
             "selectionWidth": 2.5,
             "hoverWidth": 1.0,
         },
@@ -87,7 +62,7 @@ def options(physics, big):
         },
         "nodes": {
             "borderWidth": 1.5, "borderWidthSelected": 3,
-            "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
+            "font": {"size": 14, "face": FONT_FACE,
                      "color": "#1a1a1a", "strokeWidth": 4, "strokeColor": "#ffffff"},
         },
         "layout": {"improvedLayout": False, "randomSeed": 7},

@@ -15,10 +15,13 @@ from .escape import escape_json
 __all__ = ["render_html", "write_html", "notebook_html"]
 
 
-#: our scripts, in the order the page runs them (each inline, hashed for the CSP)
-SCRIPTS = ("dom.js", "panels.js", "app.js", "legend.js", "reader.js")
-#: an aggregated page's: the panel of an aggregated edge (aggregate.js) before app.js, which uses it
-AGGREGATED_SCRIPTS = ("dom.js", "panels.js", "aggregate.js", "app.js", "legend.js", "reader.js")
+#: our scripts, in the order the page runs them (each inline, hashed for the CSP): DOM helpers, the
+#: modules that run without a browser too (tests/js/), level of detail, controls, panels, the page
+#: itself (app.js), and the legend and reader, which use the page's interface
+SCRIPTS = ("dom.js", "time.js", "records.js", "filters.js", "urlstate.js", "drawing.js", "labels.js", "lod.js",
+           "controls.js", "panels.js", "app.js", "legend.js", "reader.js")
+#: an aggregated page's: with its groups' expansion and panel (aggregate.js), before app.js, which uses it
+AGGREGATED_SCRIPTS = SCRIPTS[:SCRIPTS.index("app.js")] + ("aggregate.js",) + SCRIPTS[SCRIPTS.index("app.js"):]
 
 
 _DATA_MARK = "\ue000actorgraph page data\ue000"

@@ -93,7 +93,14 @@ class Loaded:
         return self.page.evaluate(expr, arg) if arg is not None else self.page.evaluate(expr)
 
     def visible(self):
-        return (set(self.js("actorgraph.visibleNodeIds()")), set(self.js("actorgraph.visibleEdgeIds()")))
+        """``(entity ids, claim ids)`` that vis-network holds and draws (tests/browser/drawn.py): the
+        nodes in its body, and the claims its edges stand for (an edge of merged parallel claims
+        stands for several), each drawn edge checked to join its claims' ends. On a large page, once
+        vis-network holds every edge (the page hands them over in chunks)."""
+        from .drawn import drawn, drawn_claims, redraw
+        self.page.wait_for_function("() => actorgraph.lod().pending === 0", timeout=60000)
+        redraw(self)
+        return drawn(self)[0], drawn_claims(self)[0]
 
     def panel_text(self):
         return self.page.text_content("#ag-panel")

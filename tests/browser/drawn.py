@@ -17,6 +17,7 @@ from graph.when import parse_when
 
 VIS_MARK = "\u2060"      # the page's mark in front of ids that vis-network must not see bare
 CLAIM_MARK = "\u2061"    # claimant links ("show claimants")
+PART_MARK = "\u2063"     # part_of lines
 
 # the nodes and edges vis-network holds and would draw in the next frame
 _DRAWN = """() => {
@@ -27,10 +28,11 @@ _DRAWN = """() => {
   return [nodes, edges];
 }"""
 
-# the claims a drawn edge stands for, and each claim's subject and object as vis ids
+# the claims a drawn edge stands for, with each claim's subject and object as the page's data gives them
 _CLAIMS = """(ids) => {
   const of = actorgraph.claimsOfEdge ? actorgraph.claimsOfEdge : (id => [id.replace(/^\\u2060/, '')]);
-  return ids.map(id => of(id));
+  const rels = actorgraph.internal.data.relations;
+  return ids.map(id => of(id).map(rid => [rid, rels[rid].subject, rels[rid].object]));
 }"""
 
 
@@ -49,25 +51,40 @@ def drawn(p):
     return {bare(n) for n in nodes}, [tuple(e) for e in edges]
 
 
-def drawn_claims(p, ds, *, grouped=None):
+def drawn_claims(p, ds=None, *, grouped=None):
     """``(claim ids drawn, claimant links drawn)``. Every drawn relation edge must join the ends
-    of each claim it stands for (*grouped*: entity -> the node it is folded into)."""
+    of each claim it stands for (*grouped*: entity -> the node it is folded into); with *ds*, every
+    part_of line must join an entity to one it is part of."""
     _nodes, edges = drawn(p)
-    rel_edges = [e for e in edges if not e[0].startswith(CLAIM_MARK)]
+    rel_edges = [e for e in edges if not e[0].startswith((CLAIM_MARK, PART_MARK))]
     links = [e for e in edges if e[0].startswith(CLAIM_MARK)]
+    if ds is not None:
+        for _vid, part, whole in (e for e in edges if e[0].startswith(PART_MARK)):
+            assert bare(whole) in ancestors(ds, bare(part)), f"a part_of line joins {part} to {whole}, not an ancestor"
     claims = p.js(_CLAIMS, [e[0] for e in rel_edges])
-    rels = {r.id: r for r in ds.relations()}
     out = set()
     for (vid, frm, to), cs in zip(rel_edges, claims):
         assert cs, f"drawn edge {vid!r} stands for no claim"
-        for rid in cs:
-            r = rels[rid]
-            ends = (r.subject, r.object) if grouped is None else (grouped.get(r.subject, r.subject),
-                                                                   grouped.get(r.object, r.object))
+        for rid, subject, object_ in cs:
+            ends = (subject, object_) if grouped is None else (grouped.get(subject, subject), grouped.get(object_, object_))
             assert (bare(frm), bare(to)) == ends, f"edge {vid!r} is drawn {frm}->{to} but claim {rid} is {ends}"
             assert rid not in out, f"claim {rid} is drawn twice"
             out.add(rid)
     return out, links
+
+
+def ancestors(ds, eid):
+    """The entities *eid* is part of, through the whole chain."""
+    out, e = [], ds.entities.get(eid)
+    while e is not None and e.part_of and e.part_of not in out:
+        out.append(e.part_of)
+        e = ds.entities.get(e.part_of)
+    return out
+
+
+def part_lines(p):
+    """The part_of lines vis-network draws: {(part, whole)}."""
+    return {(bare(f), bare(t)) for vid, f, t in drawn(p)[1] if vid.startswith(PART_MARK)}
 
 
 def assert_draws(p, ds, want, *, links=None, grouped=None):
@@ -92,7 +109,7 @@ def assert_draws(p, ds, want, *, links=None, grouped=None):
 
 def wait_drawn(p, n, timeout=60000):
     """Wait until vis-network holds *n* relation edges' claims (a large page hands them over in chunks)."""
-    p.page.wait_for_function("""(n) => {
+    p.page.wait_for_function("""function (n) {
       const b = network.body, of = actorgraph.claimsOfEdge;
       let k = 0;
       for (const id of b.edgeIndices) if (id.charAt(0) !== '\\u2061' && b.edges[id].connected) k += of ? of(id).length : 1;

@@ -78,7 +78,8 @@ def _check_links(p):
     bad = p.js("""[...document.querySelectorAll('*')].filter(el => [...el.attributes].some(
         at => /^on/i.test(at.name) || /^\\s*(javascript|data):/i.test(at.value))).map(el => el.outerHTML.slice(0, 120))""")
     assert bad == []
-    assert p.js("document.querySelectorAll('script').length") == 7   # data, vis-network, and our five
+    from graph.render.page import SCRIPTS
+    assert p.js("document.querySelectorAll('script').length") == 2 + len(SCRIPTS)   # data, vis-network, and ours
     assert p.js("document.querySelectorAll('img, iframe, svg[onload], object, embed').length") == 0
 
 

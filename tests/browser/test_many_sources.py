@@ -41,7 +41,7 @@ def edge_option(p, rid, path):
 
 
 def test_a_denied_claim_never_looks_like_the_event(open_page, many_page, many):
-    p = open_page(many_page)
+    p = open_page(many_page, "merge=0")     # a line per claim
     denied = [r.id for r in many.relations() if r.modality == "denied"]
     assert denied
     for rid in denied:
@@ -60,7 +60,7 @@ def test_a_denied_claim_never_looks_like_the_event(open_page, many_page, many):
 
 
 def test_contested_claims_are_marked_and_filtered(open_page, many_page, many):
-    p = open_page(many_page)
+    p = open_page(many_page, "merge=0")     # a line per claim
     want = {rid for g in contested(many).contested for rid in g.relations}
     marked = {rid for rid in (r.id for r in many.relations())
               if edge_option(p, rid, ["background", "enabled"]) is True}

@@ -11,6 +11,8 @@ import graph
 from graph.render import write_html
 from graph.render.style import DENIED_COLOR
 
+from .drawn import CLAIM_MARK, PART_MARK, drawn, part_lines
+
 
 TWO_SOURCES = '''
 sources:
@@ -56,21 +58,28 @@ def expected(ds, **kw):
 
 def test_draws_every_entity_and_relation(open_page, seed_page, seed_ds):
     p = open_page(seed_page)
-    nodes, edges = p.visible()
+    nodes, edges = p.visible()      # what vis-network holds and draws
     assert nodes == set(seed_ds.entities)
     assert edges == {r.id for r in seed_ds.relations()}
-    # what vis-network actually holds
-    assert p.js("network.body.data.nodes.length") == len(seed_ds.entities)
-    assert p.js("network.body.data.edges.length") == len(seed_ds)
-    assert p.js("Object.keys(network.body.nodes).filter(k => !k.startsWith('edgeId:')).length") >= len(seed_ds.entities)
+    # parallel claims of one quad are one line: fewer lines than claims, each claim on exactly one
+    pairs = {(r.subject, r.object, r.quad) for r in seed_ds.relations()}
+    lines = [e for e in drawn(p)[1] if not e[0].startswith((CLAIM_MARK, PART_MARK))]
+    assert len(lines) == len(pairs) < len(seed_ds)
+    # and the part_of lines join each office or person to what it is part of
+    assert part_lines(p) == {(e.id, e.part_of) for e in seed_ds.entities.values() if e.part_of}
     counts = p.page.inner_text("#ag-counts")
     assert f"{len(seed_ds.entities)} of {len(seed_ds.entities)} entities" in counts
-    assert f"{len(seed_ds)} of {len(seed_ds)} relations" in counts
+    assert f"{len(seed_ds)} of {len(seed_ds)} relations in {len(pairs)} lines" in counts
+    # drawn one by one (merge unticked): a line per claim
+    p.page.click("#ag-merge")
+    assert "merge=0" in p.page.url
+    assert p.visible()[1] == edges
+    assert len([e for e in drawn(p)[1] if not e[0].startswith((CLAIM_MARK, PART_MARK))]) == len(seed_ds)
     p.assert_clean()
 
 
 def test_drawing_styles(open_page, seed_page, seed_ds):
-    p = open_page(seed_page)
+    p = open_page(seed_page, "merge=0")     # a line per claim
     edges = {e["id"]: e for e in p.js("network.body.data.edges.get()")}
     for r in seed_ds.relations():
         e = edges[r.id]
@@ -137,12 +146,12 @@ def _clear_edge_point(p, rid):
         const r = document.getElementById('ag-network').getBoundingClientRect();
         const local = {x: q.x - r.left, y: q.y - r.top};
         if (network.getNodeAt(local) !== undefined) return null;
-        return network.getEdgeAt(local) === rid ? q : null;
+        return network.getEdgeAt(local) === actorgraph.edgeOfClaim(rid) ? q : null;
     }""", rid)
 
 
 def test_click_relation_with_the_mouse(open_page, seed_page, seed_ds):
-    p = open_page(seed_page)
+    p = open_page(seed_page, "merge=0")
     clicked = None
     for r in seed_ds.relations():
         pt = _clear_edge_point(p, r.id)
@@ -297,7 +306,7 @@ def test_url_fragment_restores_a_view(open_page, seed_page, seed_ds):
     rel = next(r for r in seed_ds.view(focus="PAK", modality="reported").relations())
     p = open_page(seed_page, f"mod=reported&focus=PAK&hops=1&relation={rel.id}")
     assert p.visible() == expected(seed_ds, focus="PAK", hops=1, modality="reported")
-    assert p.js("network.getSelectedEdges()") == [rel.id]
+    assert p.js("network.getSelectedEdges()") == [p.js("(r) => actorgraph.edgeOfClaim(r)", rel.id)]
     assert rel.evidence[0].quote in p.panel_text()
     assert p.page.locator("#ag-f-focus select").input_value() == "PAK"
     # a view built by clicking gives a link that restores it in a new tab

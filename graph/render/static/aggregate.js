@@ -1,16 +1,22 @@
-/* actorgraph page: the panel of an aggregated edge (render --aggregate month|year|all) -- the group's
- * pair, quad, period, count, mean polarity, sources, and the claims the page holds for it (at most
- * DATA.aggregate.limit) with their evidence, and the command that lists them all. A factory, like panels.js:
- * app.js calls actorgraphAggregatePanel(context) and gets show(groupId) back. The page data holds each
- * group as a row of one table (graph/render/aggregated.py); expand(DATA) makes from it, before app.js
- * reads them, the records the filters and panels read (relations, relmeta) and each group's summary.
+/* actorgraph page: an aggregated page (render --aggregate month|year|all) -- expand(DATA) makes from
+ * its table of groups (graph/render/aggregated.py), before app.js reads them, the records the filters
+ * and panels read (relations, relmeta) and each group's summary; panel(context).show(groupId) shows
+ * an aggregated edge: the group's pair, quad, period, count, mean polarity, sources, and the claims
+ * the page holds for it (at most DATA.aggregate.limit) with their evidence, and the command that
+ * lists them all; title() is its tooltip.
+ *
+ * expand and title run without a browser (window.actorgraphLib.aggregate in the page,
+ * require("./aggregate.js") in Node).
  *
  * Safety rule: data strings only ever reach the DOM as text (textContent via D.h); no innerHTML.
  */
-(function () {
+(function (name, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory(require);
+  else { var lib = window.actorgraphLib = window.actorgraphLib || {}; lib[name] = factory(function (p) { return lib[p.replace(/^.*\/|\.js$/g, "")]; }); }
+})("aggregate", function () {
   "use strict";
 
-  window.actorgraphAggregatePanel = function (C) {
+  function panel(C) {
     var D = window.actorgraphDom;
     var hasOwn = D.hasOwn, h = D.h, append = D.append, clear = D.clear, byId = D.byId;
     var DATA = C.data, ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, AGG = DATA.aggregate;
@@ -71,7 +77,7 @@
           h("div", null, h("strong", {text: c[1] + (c[2] ? "/" + c[2] : "")}), " · " + c[3] + " by " + claimantText(c[4], c[3]) +
             " · " + (c[5] ? c[5] : "not dated") + " · ", h("code", {text: c[0]})));
         c[6].forEach(function (ev) {
-          li.appendChild(ev[1] !== null && ev[1] !== undefined ? h("blockquote", {text: "“" + ev[1] + "”"})
+          li.appendChild(ev[1] !== null && ev[1] !== undefined ? h("blockquote", {text: "\u201c" + ev[1] + "\u201d", dir: "auto"})
             : h("blockquote", {cls: "ag-record", text: "record: " + ev[2]}));
           li.appendChild(h("div", {cls: "ag-cite", text: "— " + srcTitle(ev[0])}));
         });
@@ -88,13 +94,13 @@
     }
 
     return {show: show};
-  };
+  }
   /* The records of an aggregated page from its table of groups (graph/render/aggregated.py, which
      does the same in aggregated_records): DATA.relations and DATA.relmeta (the fields the filters
      and panels read, per group id "g0", "g1" ...) and DATA.aggregate.groups (the panel's summary).
      What the claims a row lists already say (its sources, types, modalities, claimants and count) is
      worked out from them; a row carries it ("more") only when it lists fewer claims than it has. */
-  window.actorgraphAggregatePanel.expand = function (DATA) {
+  function expand(DATA) {
     var AGG = DATA.aggregate, F = Object.create(null);
     AGG.fields.forEach(function (f, i) { F[f] = i; });
     var iS = F.subject, iO = F.object, iQ = F.quad, iP = F.period, iM = F.mean, iC = F.contested,
@@ -163,9 +169,9 @@
     DATA.relations = rels;
     DATA.relmeta = metas;
     AGG.groups = groups;
-  };
+  }
   /* The tooltip of aggregated edge gid (plain text), made when it is shown (app.js). */
-  window.actorgraphAggregatePanel.title = function (DATA, gid, name) {
+  function title(DATA, gid, name) {
     var r = DATA.relations[gid], m = DATA.relmeta[gid], g = DATA.aggregate.groups[gid];
     var when = g.period === "undated" ? "undated" : (g.period === "all" ? "all time" : g.period);
     var types = g.types || [[r.type, g.count]];
@@ -180,5 +186,7 @@
     if (m.contested) lines.push("contested: a claim of it is asserted and denied, or of opposite sign");
     lines.push("click for its claims");
     return lines.join("\n");
-  };
-})();
+  }
+
+  return {panel: panel, expand: expand, title: title};
+});

@@ -34,7 +34,11 @@
       halo, "\u2691 contested claim (halo)"));
     sec.appendChild(h("div", {cls: "ag-legend-item"}, dashSample(VOCAB.claimant_link.dashes, VOCAB.claimant_link.color),
       "claimant → subject of its claim (show claimants)"));
-    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Several claims between the same two actors are drawn as separate curves."}));
+    sec.appendChild(h("div", {cls: "ag-legend-item", title: "An office or person and the state or organisation it is part of"},
+      dashSample(false, "#c4c4c4"), "part of (a thin grey line)"));
+    sec.appendChild(h("div", {cls: "ag-legend-note", text: "Claims of the same quad from one actor to another are drawn as one line, " +
+      "its width by their count (\u00d7N in its label; click it for the list). Other claims between the same two actors are separate curves. " +
+      "A thick dashed border: a group, with the offices and people that are part of it folded in (\u201cgroup parts\u201d; double-click to unfold)."}));
   }
   buildLegend();
 })();

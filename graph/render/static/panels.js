@@ -1,6 +1,10 @@
-/* actorgraph page: the details panel -- the overview, an entity, a claim (its evidence, who says it,
- * its contested or corroborated group). A factory: app.js calls actorgraphPanels(context) once its
- * indexes exist, and gets showOverview, showEntity and showRelation back.
+/* actorgraph page: the details panel -- the overview, an entity (or a group of entities folded into
+ * it), a claim (its evidence, who says it, its contested or corroborated group), and a drawn edge that
+ * stands for several claims (each one click away). A factory: app.js calls actorgraphPanels(context)
+ * once its indexes exist, and gets showOverview, showEntity, showRelation and showBundle back.
+ *
+ * Every text that comes from the data is shown with its own direction (dir="auto"): a name, title or
+ * quote in Urdu, Dari, Pashto, Persian or Arabic reads right to left.
  */
 (function () {
   "use strict";
@@ -9,20 +13,28 @@
     var D = window.actorgraphDom;
     var hasOwn = D.hasOwn, h = D.h, append = D.append, clear = D.clear, byId = D.byId, link = D.link,
         safeUrl = D.safeUrl, str = D.str, pretty = D.pretty;
-    var DATA = C.data, ENT = DATA.entities, REL = DATA.relations, META = DATA.relmeta, SRC = DATA.sources;
-    var VOCAB = DATA.vocab, GROUPS = C.groups, relIds = C.relIds, outRel = C.outRel, inRel = C.inRel;
-    var byClaimant = C.byClaimant, srcCounts = C.srcCounts, VERBS = C.verbs;
+    var I = C.index, DATA = C.data, ENT = I.ENT, REL = I.REL, META = I.META, SRC = I.SRC;
+    var VOCAB = I.VOCAB, GROUPS = C.groups, relIds = I.relIds, outRel = I.outRel, inRel = I.inRel;
+    var byClaimant = I.byClaimant, srcCounts = I.counts.src, VERBS = C.verbs;
     var name = C.name, whoSays = C.whoSays, voiced = C.voiced, srcTitle = C.srcTitle;
 
     var panel = byId("ag-panel");
     function entityButton(eid) {
       if (!hasOwn(ENT, eid)) return h("span", {text: String(eid)});
-      return h("button", {type: "button", cls: "ag-linkbtn", text: name(eid), title: String(eid),
+      return h("button", {type: "button", cls: "ag-linkbtn", text: name(eid), title: String(eid), dir: "auto",
                           on: {click: function () { C.select("node", eid, true); }}});
     }
     function relationButton(rid, label) {
       return h("button", {type: "button", cls: "ag-linkbtn", text: label, title: String(rid),
                           on: {click: function () { C.select("edge", rid, true); }}});
+    }
+    /* A claim's line in a list: its type (a link to it), its ends, who says it, where and when. */
+    function claimLine(rid, extra) {
+      var r = REL[rid], hidden = !C.isVisible(rid);
+      return h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
+        relationButton(rid, r.type + (r.mode ? "/" + r.mode : "")), " ", entityButton(r.subject), " \u2192 ", entityButton(r.object),
+        h("span", {cls: "ag-muted", text: " \u00b7 " + voiced(rid) + " \u00b7 in " + META[rid].sources.map(srcTitle).join(", ") +
+                                          (r.when ? " \u00b7 " + r.when : "") + (hidden ? " \u00b7 hidden" : "") + (extra || "")}));
     }
     function polarityPill(p) {
       var colour = p < 0 ? VOCAB.colors.conflict : (p > 0 ? VOCAB.colors.cooperation : VOCAB.colors.neutral);
@@ -41,14 +53,14 @@
     }
     function sourceCitation(sid) {
       var s = hasOwn(SRC, sid) ? SRC[sid] : null;
-      if (!s) return h("div", {cls: "ag-cite"}, "— source ", h("code", {text: sid}), " (not in this view)");
+      if (!s) return h("div", {cls: "ag-cite"}, "\u2014 source ", h("code", {text: sid}), " (not in this view)");
       var bits = [];
       if (s.kind) bits.push(s.kind);
       if (s.published) bits.push(String(s.published));
       if (s.author) bits.push("by " + s.author);
       if (s.outlet) bits.push(s.outlet);
       return h("div", {cls: "ag-cite"}, "— ",
-        s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("cite", {text: s.title || sid}),
+        s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("cite", {text: s.title || sid, dir: "auto"}),
         bits.length ? " (" + bits.join(", ") + ")" : "",
         s.url && !safeUrl(s.url) ? h("div", {cls: "ag-muted", text: "address (not a web link): " + s.url}) : null,
         s.perspective ? h("div", {cls: "ag-muted", text: "perspective: " + s.perspective}) : null,
@@ -73,7 +85,7 @@
       var ul = h("ul");
       Object.keys(SRC).forEach(function (sid) {
         var s = SRC[sid];
-        ul.appendChild(h("li", null, s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("span", {text: s.title || sid}),
+        ul.appendChild(h("li", null, s.url && safeUrl(s.url) ? link(s.url, s.title || sid) : h("span", {text: s.title || sid, dir: "auto"}),
           h("div", {cls: "ag-muted", text: [s.kind, s.published, s.author, s.outlet].filter(Boolean).join(" · ") +
             " — " + (srcCounts[sid] || 0) + " claim" + (srcCounts[sid] === 1 ? "" : "s")}),
           s.note ? h("div", {cls: "ag-source-note", text: "note: " + s.note}) : null,
@@ -94,15 +106,21 @@
       var kind = hasOwn(VOCAB.kinds, e.kind) ? VOCAB.kinds[e.kind] : null;
       clear(panel);
       append(panel, [
-        h("h2", {text: e.name}),
+        h("h2", {text: e.name, dir: "auto"}),
         h("div", {cls: "ag-kind"}, pretty(e.kind), " · ", h("code", {text: eid}),
           kind && kind.description ? h("span", {cls: "ag-muted", text: " — " + kind.description}) : null)]);
-      if (e.description) panel.appendChild(h("p", {cls: "ag-desc", text: e.description}));
+      if (e.description) panel.appendChild(h("p", {cls: "ag-desc", text: e.description, dir: "auto"}));
+      var group = C.groupOf(eid);
+      if (group) panel.appendChild(groupSection(eid, group));
       var rows = [];
-      if (e.aliases && e.aliases.length) rows.push(["also called", e.aliases.map(function (a) { return h("span", {cls: "ag-tag", text: a}); })]);
+      if (e.aliases && e.aliases.length) rows.push(["also called", e.aliases.map(function (a) { return h("span", {cls: "ag-tag", text: a, dir: "auto"}); })]);
       if (e.part_of) rows.push(["part of", entityButton(e.part_of)]);
       var parts = Object.keys(ENT).filter(function (k) { return ENT[k].part_of === eid; });
       if (parts.length) rows.push(["has parts", parts.map(function (p, i) { return [i ? ", " : "", entityButton(p)]; })]);
+      var top = I.root[eid];
+      if (top !== eid && C.grouped() && C.isUnfolded(top)) {
+        rows.push(["group", h("button", {type: "button", text: "Fold into " + name(top), on: {click: function () { C.fold(top, false); }}})]);
+      }
       var codes = e.codes || {};
       Object.keys(codes).forEach(function (k) {
         var v = str(codes[k]);
@@ -184,10 +202,16 @@
         ["context", r.context && r.context.length ? r.context.map(function (c) { return h("span", {cls: "ag-tag", text: c}); }) : null],
         ["id", h("code", {text: rid})]
       ]));
+      var bundle = C.bundleOf(rid);
+      if (bundle) {
+        panel.appendChild(h("p", {cls: "ag-bundle-note"}, "Drawn as one line with " + (bundle.length - 1) + " other claim" +
+          (bundle.length === 2 ? "" : "s") + " of the same kind between them: ",
+          h("button", {type: "button", cls: "ag-linkbtn", text: "all " + bundle.length, on: {click: function () { C.select("edge", rid, false, true); }}})));
+      }
       if (m.group !== null && m.group !== undefined && GROUPS[m.group]) append(panel, groupBox(rid, GROUPS[m.group]));
       append(panel, h("h3", {text: "Evidence" + (r.evidence && r.evidence.length > 1 ? " · " + r.evidence.length + " quotes" : "")}));
       (r.evidence || []).forEach(function (ev, k) {
-        var q = h("blockquote", {text: "“" + ev.quote + "”"});
+        var q = h("blockquote", {text: "\u201c" + ev.quote + "\u201d", dir: "auto"});
         if (C.reader() && C.reader().hasMark(ev.source, rid, k)) {
           q.className = "ag-quote-link";
           q.title = "Show it in the text of the source";
@@ -207,7 +231,7 @@
       }
       if (r.note) {
         append(panel, h("h3", {text: "Analyst's note"}));
-        panel.appendChild(h("div", {cls: "ag-note", text: r.note}));
+        panel.appendChild(h("div", {cls: "ag-note", text: r.note, dir: "auto"}));
       }
       var others = relIds.filter(function (x) {
         var o = REL[x];
@@ -244,6 +268,39 @@
       return box;
     }
 
-    return {showOverview: showOverview, showEntity: showEntity, showRelation: showRelation};
+    /* A drawn edge that stands for several claims (merged parallel claims): each one click away. */
+    function showBundle(from, to, quad, claims) {
+      clear(panel);
+      var n = claims.length;
+      append(panel, [
+        h("h2", {text: n + " claims \u00b7 " + quad}),
+        h("div", {cls: "ag-claim"}, entityButton(from), " \u2192 ", entityButton(to)),
+        h("p", {cls: "ag-muted", text: "Claims of the same quad from " + name(from) + " to " + name(to) +
+          " are drawn as one line, its width by their count (untick \u201cmerge parallel claims\u201d to draw each). Click one to read it."}),
+        h("h3", {text: "Claims \u00b7 " + n})]);
+      var ul = h("ul");
+      claims.forEach(function (rid) { ul.appendChild(claimLine(rid)); });
+      panel.appendChild(ul);
+    }
+
+    /* A group (entities folded into the one they are part of): its parts, and the claims it stands for. */
+    function groupSection(eid, g) {
+      var sec = h("section", {cls: "ag-group"});
+      append(sec, [h("h3", {text: "Group \u00b7 " + g.parts.length + " part" + (g.parts.length === 1 ? "" : "s") + " folded in"}),
+        h("div", null, g.parts.map(function (p, i) { return [i ? ", " : "", entityButton(p)]; })),
+        h("div", {cls: "ag-row"}, h("button", {type: "button", text: "Unfold", title: "Draw its parts on their own (or double-click the group)",
+                                               on: {click: function () { C.fold(eid, true); }}}))]);
+      [["Claims of the group (out)", g.out], ["Claims about the group (in)", g["in"]],
+       ["Claims between its parts (not drawn)", g.inside]].forEach(function (part) {
+        if (!part[1].length) return;
+        append(sec, h("h3", {text: part[0] + " \u00b7 " + part[1].length}));
+        var ul = h("ul");
+        part[1].slice(0, 300).forEach(function (rid) { ul.appendChild(claimLine(rid)); });
+        sec.appendChild(ul);
+      });
+      return sec;
+    }
+
+    return {showOverview: showOverview, showEntity: showEntity, showRelation: showRelation, showBundle: showBundle};
   };
 })();

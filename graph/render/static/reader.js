@@ -80,10 +80,10 @@
     return h("div", {cls: "ag-reader-head"},
       h("button", {type: "button", cls: "ag-reader-close", text: "Close", title: "Close the reader",
                    on: {click: close}}),
-      h("h2", {text: s.title || sid}),
+      h("h2", {text: s.title || sid, dir: "auto"}),
       h("div", {cls: "ag-muted", text: [s.kind, s.published, s.author, s.outlet].filter(Boolean).join(" · ") +
         " — " + n + " highlighted quote" + (n === 1 ? "" : "s") + " (click one to open its claim)"}),
-      s.note ? h("div", {cls: "ag-source-note", text: "note: " + s.note}) : null,
+      s.note ? h("div", {cls: "ag-source-note", text: "note: " + s.note, dir: "auto"}) : null,
       missing.length ? h("div", {cls: "ag-muted", text: "quotes not found in this text: " + missing.join(", ")}) : null);
   }
 
