@@ -97,10 +97,10 @@ class Loaded:
         nodes in its body, and the claims its edges stand for (an edge of merged parallel claims
         stands for several), each drawn edge checked to join its claims' ends. On a large page, once
         vis-network holds every edge (the page hands them over in chunks)."""
-        from .drawn import drawn, drawn_claims, redraw
+        from .drawn import drawn, drawn_claims, grouping, redraw
         self.page.wait_for_function("() => actorgraph.lod().pending === 0", timeout=60000)
         redraw(self)
-        return drawn(self)[0], drawn_claims(self)[0]
+        return drawn(self)[0], drawn_claims(self, grouped=grouping(self))[0]
 
     def panel_text(self):
         return self.page.text_content("#ag-panel")
@@ -115,10 +115,11 @@ class Loaded:
 
 @pytest.fixture
 def open_page(browser):
-    """``open_page(path, fragment="")`` loads a rendered page and waits until it is drawn."""
+    """``open_page(path, fragment="")`` loads a rendered page and waits until it is drawn (*init*: a
+    script to run before the page's own)."""
     contexts = []
 
-    def _open(path, fragment="", *, wait=True, viewport=(1400, 900)):
+    def _open(path, fragment="", *, wait=True, viewport=(1400, 900), init=None):
         ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, accept_downloads=True)
         contexts.append(ctx)
         page = ctx.new_page()
@@ -143,6 +144,8 @@ def open_page(browser):
 
         page.on("dialog", on_dialog)
         page.add_init_script(INIT_SCRIPT)
+        if init:
+            page.add_init_script(init)
         page.goto(url + (("#" + fragment) if fragment else ""))
         if wait:
             # every wait_for_function predicate is a function ("() => ..."): Playwright would eval()

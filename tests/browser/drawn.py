@@ -51,6 +51,24 @@ def drawn(p):
     return {bare(n) for n in nodes}, [tuple(e) for e in edges]
 
 
+def grouping(p):
+    """entity -> the node it is drawn as, worked out here from the page's entities and its state
+    (group parts, unfolded groups); None when parts are not grouped."""
+    st = p.js("actorgraph.state()")
+    if not st["group"]:
+        return None
+    parent = p.js("() => { const E = actorgraph.internal.data.entities, o = {}; "
+                  "Object.keys(E).forEach(e => { o[e] = E[e].part_of || null; }); return o; }")
+    out = {}
+    for e in parent:
+        top, seen = e, {e}
+        while parent.get(top) in parent and parent[top] not in seen:
+            top = parent[top]
+            seen.add(top)
+        out[e] = e if top == e or top in st["unfolded"] else top
+    return out
+
+
 def drawn_claims(p, ds=None, *, grouped=None):
     """``(claim ids drawn, claimant links drawn)``. Every drawn relation edge must join the ends
     of each claim it stands for (*grouped*: entity -> the node it is folded into); with *ds*, every

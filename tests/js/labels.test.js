@@ -32,6 +32,13 @@ test("no two labels placed overlap; the larger node keeps its full name", () => 
   assert.ok(Object.values(placed).some((t) => t.endsWith("\u2026") || /^E\d+$/.test(t)), "and shortens others");
 });
 
+test("a label does not cover another node", () => {
+  const nodes = [{id: "A", x: 0, y: 0, r: 10, label: "A long name here", short: "A", rank: 2},
+                 {id: "B", x: 0, y: 25, r: 10, label: "B", short: "B", rank: 1}];
+  const placed = LB.place(nodes, measure, LINE, PAD);
+  assert.notEqual(placed.A, "A long name here");   // below A is B's node
+});
+
 test("labels that do not collide are all kept in full", () => {
   const nodes = [0, 1, 2].map((i) => ({id: "N" + i, x: i * 1000, y: 0, r: 10, label: "Name " + i, short: "N", rank: 1}));
   assert.deepEqual({...LB.place(nodes, measure, LINE, PAD)}, {N0: "Name 0", N1: "Name 1", N2: "Name 2"});

@@ -125,15 +125,6 @@
   // ---------------------------------------------------------------- network
   var edgesAll = new vis.DataSet([]);
   var nodesView = new vis.DataView(nodesAll, {filter: function (n) { return drawnNodes.has(fromVis(n.id)); }});
-  var container = byId("ag-network");
-  /* A laid-out page (physics off): vis-network fits the view to the graph when it is made, and to
-     do so measures every node's label first (half a second for 20,000 entities). Made in a hidden
-     container it skips that; the view is fitted to the laid-out positions below (fitLayout). */
-  if (!DATA.physics) container.style.display = "none";
-  var network = new vis.Network(container, {nodes: nodesView, edges: edgesAll}, DATA.options);
-  container.style.display = "";
-  window.network = network;
-
   /* Large graphs (more than LOD_EDGES drawn edges): vis-network gets the edges after the first frame,
      a chunk at a time (pump), instead of building tens of thousands of edge objects before anything
      is drawn; until it holds an edge, lod.js draws it (a plain line), finds it under a click, and the
@@ -141,7 +132,6 @@
   var LOD_EDGES = 2000, PUMP_CHUNK = 20000;
   var shown = new Map();     // vis id -> signature of the edges vis-network holds
   var pending = new Map();   // vis id -> edge of those it does not hold yet (drawn by lod.js)
-  var lodState = L.lod.install(network, DATA.vis_version, function () { return pending; });
   var lod = {enabled: false, completeAt: null};
   var deferring = false;
   /* Make vis-network hold exactly the target edges: remove, update and add by difference. */
@@ -176,6 +166,36 @@
     edgesAll.add(chunk);
     setTimeout(pump, 300);   // room for input and drawing between chunks
   }
+  var shownAll = false;   // the node view holds every node
+  /* What the state shows, handed to vis-network: its nodes and edges. */
+  function draw() {
+    var target = compute(), all = drawnNodes.size === nodesAll.length;
+    if (!(all && shownAll)) nodesView.refresh();
+    shownAll = all;
+    sync(target);
+    return target;
+  }
+  /* The state the URL gives is drawn before vis-network is made: it starts with the nodes and edges
+     it shows, lays them out and fits the view to them once (a large graph's edges come later). */
+  state = U.read(location.hash, I, PAGE);
+  DATA.options.physics.enabled = !!state.physics;
+  (function () {
+    var first = compute();
+    lod.enabled = first.size > LOD_EDGES;
+    deferring = lod.enabled && DATA.vis_version === L.lod.SUPPORTED;
+    draw();
+  })();
+  var container = byId("ag-network");
+  /* A laid-out page (physics off): vis-network fits the view to the graph when it is made, and to
+     do so measures every node's label first (half a second for 20,000 entities). Made in a hidden
+     container it skips that; the view is fitted to the laid-out positions below (fitLayout). */
+  if (!DATA.physics) container.style.display = "none";
+  var network = new vis.Network(container, {nodes: nodesView, edges: edgesAll}, DATA.options);
+  container.style.display = "";
+  window.network = network;
+  var lodState = L.lod.install(network, DATA.vis_version, function () { return pending; });
+  if (deferring && !lodState.active) { deferring = false; sync(compute()); }   // nothing would draw the pending edges
+  if (!deferring) lod.completeAt = performance.now();
 
   /* Tooltips on demand: vis-network asks a node or an edge for its title when it shows one; ours are
      made then from the records, not stored in every item (60,000 edges: megabytes of text no one reads). */
@@ -317,7 +337,9 @@
   // ---------------------------------------------------------------- ready
   /* "ready" (tests and benchmarks wait for it): the page is built, a frame with the graph has been
      painted, and a physics layout has settled. */
-  var ready = false, initDone = false, settled = !DATA.physics;
+  var ready = false, initDone = false, settled = !DATA.physics, viewMoved = false;
+  network.on("zoom", function () { viewMoved = true; });
+  network.on("dragStart", function () { viewMoved = true; });
   function markReady() {
     if (ready || !initDone || !settled) return;
     ready = true;
@@ -345,7 +367,12 @@
       setTimeout(function () { settled = true; markReady(); }, 1500);   // still gently moving: ready enough
     });
     setTimeout(function () { settled = true; markReady(); }, 8000);   // in case both events came and went
-    network.on("stabilized", function () { if (ready) placeLabels(); });
+    /* the layout goes on settling after the page is ready: keep it in view until the user moves it */
+    network.on("stabilized", function () {
+      if (!ready) return;
+      if (!viewMoved) network.fit({animation: false});
+      placeLabels();
+    });
   }
   /* The whole laid-out graph in view (what network.fit does, from the node positions and sizes
      the page data gives, without measuring the labels). */
@@ -468,16 +495,15 @@
     if (changed.length) nodesAll.update(changed);
   }
   var countsEl = byId("ag-counts"), controls = null;
-  var shownAll = false;   // the node view holds every node (made while nothing was drawn: not yet)
-  /* Recompute what is visible, hand it to vis-network, and record the state in the URL. */
+  /* Recompute what is visible, hand it to vis-network, show it, and record the state in the URL. */
   function apply(opts) {
     if (state.physics || moved) { storePositions(); moved = false; }
-    var target = compute();
-    var all = drawnNodes.size === nodesAll.length;
-    if (!(all && shownAll)) nodesView.refresh();
-    shownAll = all;
+    draw();
+    shownChanged(opts);
+  }
+  /* The page around the graph, after the graph changed: looks and labels, controls, counts, selection, URL. */
+  function shownChanged(opts) {
     setLooks();
-    sync(target);
     if (ready) placeLabels();
     if (controls) controls.sync();
     var nN = state.claimants ? I.drawableWithClaimants.size : I.drawable.size;
@@ -710,13 +736,7 @@
 
   // ---------------------------------------------------------------- start
   controls = L.controls({I: I, state: function () { return state; }, apply: apply, setFocus: setFocus});
-  state = U.read(location.hash, I, PAGE);
-  if (state.physics !== DATA.physics) network.setOptions({physics: {enabled: !!state.physics}});
-  var first = compute();
-  lod.enabled = first.size > LOD_EDGES;
-  deferring = lod.enabled && lodState.active;
-  if (!deferring) lod.completeAt = performance.now();
-  apply({noHash: true});
+  shownChanged({noHash: true});
   if (state.sel) select(state.sel[0], state.sel[1], false, state.sel[2]); else showOverview();
   if (F.active(I, state) && !DATA.physics) network.fit({animation: false});
   initDone = true;

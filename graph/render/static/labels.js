@@ -25,7 +25,8 @@
 
   /* The labels to draw: {id: text ("" for none)} for nodes [{id, x, y, r, label, short, rank}] (graph
      units; r: the node's half height; rank: higher is placed first). measure(text) is a label's
-     width, lineHeight its height; a label's box is centred below its node. */
+     width, lineHeight its height; a label's box is centred below its node, and covers neither
+     another label nor another node. */
   function place(nodes, measure, lineHeight, pad) {
     pad = pad === undefined ? 2 : pad;
     var order = nodes.slice().sort(function (a, b) { return (b.rank - a.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
@@ -43,7 +44,7 @@
         if (!list) continue;
         for (var j = 0; j < list.length; j++) {
           var o = list[j];
-          if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
+          if (o[4] !== b[4] && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
         }
       }
       return true;
@@ -51,13 +52,14 @@
     function put(b) {
       keys(b).forEach(function (k) { var l = grid.get(k); if (!l) grid.set(k, l = []); l.push(b); });
     }
+    nodes.forEach(function (n) { put([n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r, n.id]); });   // the nodes, first
     order.forEach(function (n) {
       var top = n.y + n.r, tries = [n.label, n.short];
       for (var i = 0; i < tries.length; i++) {
         var t = tries[i];
         if (!t || (i && t === n.label)) continue;
         var w = measure(t) + 2 * pad;
-        var b = [n.x - w / 2, top, n.x + w / 2, top + lineHeight + pad];
+        var b = [n.x - w / 2, top, n.x + w / 2, top + lineHeight + pad, n.id];
         if (free(b)) { put(b); out[n.id] = t; return; }
       }
       out[n.id] = "";
