@@ -432,6 +432,24 @@ class Dataset:
             sub = sub.ego(focus_id, hops=hops, direction=direction)
         return sub
 
+    # -- tables (graph.tables) ------------------------------------------------
+    def to_arrow(self, table="claims", *, explode=False):
+        """The ``"claims"`` (one row per claim; with ``explode=True`` one per quote), ``"entities"`` or
+        ``"sources"`` of this dataset or view as a ``pyarrow.Table`` (see :mod:`graph.tables`)."""
+        from .tables import to_arrow
+        return to_arrow(self, table, explode=explode)
+
+    def to_pandas(self, table="claims", *, explode=False):
+        """:meth:`to_arrow` as a ``pandas.DataFrame`` (pandas: ``pip install 'actorgraph[pandas]'``).
+
+        >>> import graph
+        >>> df = graph.example().to_pandas()
+        >>> df.loc[df.modality == "claimed", ["subject", "object", "claimants_root"]].values.tolist()
+        [['PAK', 'USA', ['PAK']]]
+        """
+        from .tables import to_pandas
+        return to_pandas(self, table, explode=explode)
+
     def counts(self) -> dict:
         """Counts by entity kind, relation type, modality and source (for ``actorgraph info``).
 
