@@ -394,8 +394,7 @@ def _by_claimant(ds, ids, modality, up, roll_up):
     order = sorted(members, key=lambda c: (c.startswith(AUTHOR + ":"), ids.index(c.split(":", 1)[1])
                                            if c.startswith(AUTHOR + ":") else 0, c))
     members = {c: list(members[c].values()) for c in order}
-    names = {c: ("the author of " + c.split(":", 1)[1]) if c.startswith(AUTHOR + ":") else entity_name(ds, c)
-             for c in order}
+    names = {c: c if c.startswith(AUTHOR + ":") else entity_name(ds, c) for c in order}
     titles = {s: ds.sources[s].title for s in ids}
     return Comparison(ids[0] if ids else None, ids[-1] if ids else None, [], [], [],
                       _disagreements(members, modality, up), modality, {r.id: r for r in rels}, titles, tuple(ids),

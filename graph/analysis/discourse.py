@@ -132,7 +132,7 @@ class Discourse:
         return out
 
     def _name(self, c):
-        n = self.names.get(c, c)
+        n = self.names.get(c, c) if not c.startswith("author:") else c
         return f"{n} ({c})" if n != c else c
 
     def _edge_lines(self, e):
