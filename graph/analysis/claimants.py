@@ -59,6 +59,12 @@ class Claimants:
     def to_dict(self) -> dict:
         return {"by_claimant": self.by_claimant, "by_source": self.by_source}
 
+    def to_pandas(self):
+        """One row per claimant: ``claimant``, ``name``, ``count`` (merged claims), ``modalities``, ``types``,
+        ``relations`` and ``as`` (with roll-up: the ids coded), as a pandas DataFrame."""
+        from ..tables import frame
+        return frame(self.by_claimant, ["claimant", "name", "count", "modalities", "types", "relations", "as"])
+
     def __repr__(self):
         return "<Claimants: " + ", ".join(f"{g['claimant']} {g['count']}" for g in self.by_claimant) + ">"
 

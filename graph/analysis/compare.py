@@ -136,6 +136,18 @@ class Comparison:
         out["disagreements"] = self.disagreements
         return out
 
+    def rows(self) -> list:
+        """The matrix as long rows: one per claim group and column (source or claimant)."""
+        return [{"subject": g["subject"], "type": g["type"], "object": g["object"], "contested": g["contested"],
+                 self.by: col, "stance": cell["stance"], "relations": cell["relations"]}
+                for g in self.groups for col, cell in g["cells"].items()]
+
+    def to_pandas(self):
+        """:meth:`rows` as a pandas DataFrame; ``df.pivot(index=["subject", "type", "object"], columns=by,
+        values="stance")`` gives the matrix."""
+        from ..tables import frame
+        return frame(self.rows(), ["subject", "type", "object", "contested", self.by, "stance", "relations"])
+
     def matrix_text(self) -> str:
         """The matrix as a text table: one row per claim group, one column per source (or claimant)."""
         cols = self.columns

@@ -133,6 +133,19 @@ class Contested:
     def to_dict(self) -> dict:
         return {"groups": [g.to_dict() for g in self.groups]}
 
+    def rows(self) -> list:
+        """One row per merged claim of every group: the group, its verdict, the stance, who, where, which."""
+        return [{"subject": g.subject, "type": g.type, "object": g.object, "contested": g.contested,
+                 "corroborated": g.corroborated, "stance": stance, "by": e["by"], "as": e.get("as"),
+                 "source": e["source"], "modality": e["modality"], "relations": e["relations"], "quotes": e["quotes"]}
+                for g in self.groups for stance in ("asserted", "denied", "other") for e in getattr(g, stance)]
+
+    def to_pandas(self):
+        """:meth:`rows` as a pandas DataFrame (``actorgraph[pandas]``)."""
+        from ..tables import frame
+        return frame(self.rows(), ["subject", "type", "object", "contested", "corroborated", "stance", "by", "as",
+                                   "source", "modality", "relations", "quotes"])
+
     def _name(self, eid):
         n = self.names.get(eid)
         return f"{n} ({eid})" if n and n != eid else str(eid)

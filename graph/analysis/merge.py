@@ -49,7 +49,7 @@ from ..filters import AUTHOR
 from .claims import root
 
 __all__ = ["rolled", "roll_up_map", "claimants_of", "voice", "MergedClaim", "merged_claims", "count_once",
-           "duplicate_pairs", "AUTHOR"]
+           "duplicate_pairs", "duplicate_warnings", "AUTHOR"]
 
 
 def _same(eid):
@@ -186,4 +186,41 @@ def duplicate_pairs(ds) -> list:
             if (first, rid) not in seen:
                 seen.add((first, rid))
                 out.append((ds.relation(first), ds.relation(rid), m.claimant, m.source))
+    return out
+
+
+def _at(r):
+    f, line, col = r.where
+    return f"{f}:{line}:{col}" if f else r.id
+
+
+def duplicate_warnings(ds) -> list:
+    """The lines of ``actorgraph validate --warn-duplicates``: one warning per repeating pair, at the
+    repeat, naming the claim it repeats and where that one is, then a count (none: an empty list).
+
+    >>> import graph
+    >>> ds = graph.loads('''
+    ... sources: [{id: s, title: T}]
+    ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
+    ... relations:
+    ...   - {id: r1, subject: A, object: B, type: AID, modality: reported, when: 2020, evidence: [{source: s, quote: x}]}
+    ...   - {id: r2, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s, quote: y}]}
+    ... ''')
+    >>> print("\\n".join(duplicate_warnings(ds)))
+    <string>:6:5: warning: claim 'r2' repeats claim 'r1' (<string>:5:5): A AID B, reported, by the author, in source s (when: 2020 and none); analyses count them once
+    1 warning: claims repeated in one source (the data is valid; merge them, or keep them if they are different events)
+    """
+    out = []
+    for first, rep, who, sid in duplicate_pairs(ds):
+        by = "by the author" if who == AUTHOR else f"by {who}"
+        when = ""
+        if first.when != rep.when:
+            when = f" (when: {first.when or 'none'} and {rep.when or 'none'})"
+        out.append(f"{_at(rep)}: warning: claim '{rep.id}' repeats claim '{first.id}' ({_at(first)}): "
+                   f"{rep.subject} {rep.type} {rep.object}, {rep.modality}, {by}, in source {sid}{when}; "
+                   "analyses count them once")
+    if out:
+        n = len(out)
+        out.append(f"{n} warning{'s' if n != 1 else ''}: claims repeated in one source (the data is valid; merge "
+                   "them, or keep them if they are different events)")
     return out

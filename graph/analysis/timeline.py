@@ -94,6 +94,13 @@ class Timeline:
                 "dated": [_row(r, self.placed.get(r.id), self.up) for r in self.relations],
                 "undated": [_row(r, (None, None), self.up) for r in self.undated]}
 
+    def to_pandas(self):
+        """The rows of :meth:`to_dict` (dated in order, then undated) as a pandas DataFrame."""
+        from ..tables import frame
+        d = self.to_dict()
+        rows = d["dated"] + d["undated"]
+        return frame(rows, list(rows[0]) if rows else ["when", "id"])
+
     def _title(self):
         if not self.actors:
             return "Timeline of all dated claims" + (" (rolled up)" if self.up else "")
