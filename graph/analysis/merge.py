@@ -66,7 +66,7 @@ def rolled(ds, roll_up=True):
     def up(eid):
         found = memo.get(eid)
         if found is None:
-            found = memo[eid] = root(ds, eid) if eid in ds.entities else eid
+            found = memo[eid] = root(ds, eid)
         return found
     return up
 
