@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..analysis.merge import claimants_of, rolled
-from ..analysis.order import SORTS, sort_relations
+from ..analysis.order import SORTS, said_key, sort_relations
 from ..dataset import AUTHOR
 from ..model import to_dict
 from ..tables import TABLE_FORMATS, table_bytes, write_table
@@ -116,7 +116,7 @@ def relations(path, as_json, long_, by_source, sort_by, roll_up, fmt, output, ex
         return
     up = rolled(ds) if roll_up else None
     if by_source:
-        _relations_by_source(ds, rels, as_json, long_, up)
+        _relations_by_source(ds, rels, as_json, long_, up, by_said=sort_by in ("said", "source"))
         return
     if as_json:
         echo_json(_json_rows(rels, up))
@@ -139,9 +139,13 @@ def source_heading(s):
     return f"{s.id}" + (f": {s.title}" if s.title else "") + (f" ({'; '.join(bits)})" if bits else "")
 
 
-def _relations_by_source(ds, rels, as_json, long_, up=None):
-    """relations --by-source: the claims under each source that states them."""
-    groups = [(s, [r for r in rels if s.id in r.sources]) for s in ds.sources.values()]
+def _relations_by_source(ds, rels, as_json, long_, up=None, by_said=False):
+    """relations --by-source: the claims under each source that states them (the sources in data order,
+    or *by_said* in the order they were published)."""
+    sources = list(ds.sources.values())
+    if by_said:
+        sources.sort(key=lambda s: (said_key(s.published), s.id))
+    groups = [(s, [r for r in rels if s.id in r.sources]) for s in sources]
     groups = [(s, rs) for s, rs in groups if rs]
     if as_json:
         echo_json({s.id: _json_rows(rs, up) for s, rs in groups})
