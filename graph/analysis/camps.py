@@ -102,56 +102,36 @@ def _cost(side, nbrs):
 
 
 def _exact(nbrs, weight_first=False):
-    """Minimum (frustrated count, weight) -- or (weight, count) -- over all 2**(n-1) splits; Gray-code
-    enumeration."""
+    """Minimum (frustrated count, weight) -- or with *weight_first* (weight, count) -- over all 2**(n-1)
+    splits; Gray-code enumeration. Returns the best side, the best (first, second) and how many splits
+    reach the best first."""
     n = len(nbrs)
     side = [0] * n
     count, weight = _cost(side, nbrs)
-    if weight_first:
-        return _exact_by_weight(nbrs, side, count, weight)
-    best, best_side, n_best = (count, weight), side[:], 1
+    first, second = (weight, count) if weight_first else (count, weight)
+    # what a flipped tie adds to (first, second)
+    steps = [[(k, s, wt, 1) if weight_first else (k, s, 1, wt) for k, s, wt in lst] for lst in nbrs]
+    best, best_side, n_best = (first, second), side[:], 1
     for i in range(1, 1 << (n - 1)):
         j = (i & -i).bit_length()          # lowest set bit + 1: node 0 stays in place
         sj = side[j]
-        dc = dw = 0
-        for k, s, wt in nbrs[j]:
+        d1 = d2 = 0
+        for k, s, a, b in steps[j]:
             if (side[k] == sj) == (s > 0):  # satisfied now, frustrated after the flip
-                dc += 1
-                dw += wt
+                d1 += a
+                d2 += b
             else:
-                dc -= 1
-                dw -= wt
+                d1 -= a
+                d2 -= b
         side[j] = 1 - sj
-        count += dc
-        weight += dw
-        if count < best[0]:
-            best, best_side, n_best = (count, weight), side[:], 1
-        elif count == best[0]:
+        first += d1
+        second += d2
+        if first < best[0]:
+            best, best_side, n_best = (first, second), side[:], 1
+        elif first == best[0]:
             n_best += 1
-            if weight < best[1]:
-                best, best_side = (count, weight), side[:]
-    return best_side, best, n_best
-
-
-def _exact_by_weight(nbrs, side, count, weight):
-    best, best_side, n_best = (weight, count), side[:], 1
-    for i in range(1, 1 << (len(nbrs) - 1)):
-        j = (i & -i).bit_length()
-        sj = side[j]
-        for k, s, wt in nbrs[j]:
-            if (side[k] == sj) == (s > 0):
-                count += 1
-                weight += wt
-            else:
-                count -= 1
-                weight -= wt
-        side[j] = 1 - sj
-        if weight < best[0]:
-            best, best_side, n_best = (weight, count), side[:], 1
-        elif weight == best[0]:
-            n_best += 1
-            if count < best[1]:
-                best, best_side = (weight, count), side[:]
+            if second < best[1]:
+                best, best_side = (first, second), side[:]
     return best_side, best, n_best
 
 
