@@ -7,6 +7,11 @@ object) and one cell per source: ``asserts`` (reported or claimed),
 assertion and a denial among the compared sources -- across them or within
 one -- is flagged *contested*, also when each side holds both.
 
+With ``by="claimant"`` the columns are the claimants of the sources (an entity of
+``asserted_by``, or ``author:SOURCE_ID``): who asserts and who denies each group. With
+``roll_up`` groups and claimants roll up (an office or person counts as its state:
+:func:`graph.analysis.merge.rolled`).
+
 For two sources the report also lists what one states and the other does not:
 
 A claim belongs to a source when one of its evidence items cites that source
