@@ -121,11 +121,14 @@ class Dataset:
     dataset that is only validated, counted or asked for one relation never builds them.
     """
 
-    def __init__(self, sources, entities, relations, *, files=()):
+    def __init__(self, sources, entities, relations, *, files=(), all_entities=None):
         #: the input files (YAML and stored texts) the data came from; outputs never overwrite them
         self.files: tuple = tuple(files)
         self.sources: dict[str, Source] = dict(sources)
         self.entities: dict[str, Entity] = dict(entities)
+        #: the entities of the whole dataset a view was made from (the dataset's own, for a dataset): a view
+        #: keeps only the entities its claims touch, and roll-up and names still follow the whole part_of chain
+        self.all_entities: dict[str, Entity] = self.entities if all_entities is None else all_entities
         # relation id -> Relation, in data order: a dict, or a LazyRelations until all are needed
         if isinstance(relations, dict):
             relations = relations.values()
@@ -193,7 +196,7 @@ class Dataset:
         sources = {s for r in relations for s in r.sources}
         return Dataset({k: v for k, v in self.sources.items() if k in sources},
                        {k: v for k, v in self.entities.items() if k in keep},
-                       relations, files=self.files)
+                       relations, files=self.files, all_entities=self.all_entities)
 
     def __repr__(self):
         return (f"<Dataset: {_plural(len(self.entities), 'entity').replace('entitys', 'entities')}, "
@@ -431,6 +434,24 @@ class Dataset:
                 sub = self._subset(sub._relations.values(), extra_entities={focus_id})
             sub = sub.ego(focus_id, hops=hops, direction=direction)
         return sub
+
+    # -- tables (graph.tables) ------------------------------------------------
+    def to_arrow(self, table="claims", *, explode=False):
+        """The ``"claims"`` (one row per claim; with ``explode=True`` one per quote), ``"entities"`` or
+        ``"sources"`` of this dataset or view as a ``pyarrow.Table`` (see :mod:`graph.tables`)."""
+        from .tables import to_arrow
+        return to_arrow(self, table, explode=explode)
+
+    def to_pandas(self, table="claims", *, explode=False):
+        """:meth:`to_arrow` as a ``pandas.DataFrame`` (pandas: ``pip install 'actorgraph[pandas]'``).
+
+        >>> import graph
+        >>> df = graph.example().to_pandas()
+        >>> df.loc[df.modality == "claimed", ["subject", "object", "claimants_root"]].values.tolist()
+        [['PAK', 'USA', ['PAK']]]
+        """
+        from .tables import to_pandas
+        return to_pandas(self, table, explode=explode)
 
     def counts(self) -> dict:
         """Counts by entity kind, relation type, modality and source (for ``actorgraph info``).

@@ -15,6 +15,9 @@ csv        Kumu, spreadsheets: entities, relations, sources tables    ``actorgra
 cypher     Neo4j: parameterised MERGE statements                      ``cypher-shell -f``
 neo4j-csv  Neo4j bulk load: node and relationship files + the command ``neo4j-admin database import``
 json-schema editors: a JSON Schema of the YAML data files             ``jsonschema``
+discourse- visone, Gephi: the discourse network of claimants (graphml),   ``nx.read_graphml``,
+graphml,   and DNA's two-mode claimant x claim-group matrix of stances    spreadsheets
+-csv       (csv); ``roll_up``, ``normalize`` as :func:`graph.analysis.discourse`
 ========== ========================================================== =========================
 
 >>> import graph, networkx as nx
@@ -29,7 +32,7 @@ json-schema editors: a JSON Schema of the YAML data files             ``jsonsche
 >>> g.edges["PAK", "USA", "r1"]["when"]
 '2025-02'
 >>> sorted(FORMATS)
-['csv', 'cypher', 'gexf', 'graphml', 'json-schema', 'neo4j-csv', 'node-link']
+['csv', 'cypher', 'discourse-csv', 'discourse-graphml', 'gexf', 'graphml', 'json-schema', 'neo4j-csv', 'node-link']
 >>> FORMATS["graphml"].suffix, FORMATS["csv"].files
 ('.graphml', 3)
 """
@@ -45,6 +48,7 @@ import networkx as nx
 from .atomic import check_output_path, write_atomic
 from .errors import ActorgraphError
 from .formats.cypher import cypher
+from .formats.discourse import discourse_csv, discourse_graphml
 from .formats.gexf import gexf
 from .formats.graphml import graphml
 from .formats.neo4j_csv import neo4j_csv_tables, write_neo4j_csv
@@ -79,9 +83,10 @@ class Format:
     dumps: Callable
     write: Callable | None = None   # formats that write more than one file
     files: int = 1
+    options: tuple = ()             # the keyword options dumps takes (e.g. roll_up)
 
-    def __call__(self, ds):
-        return self.dumps(ds)
+    def __call__(self, ds, **options):
+        return self.dumps(ds, **options)
 
 
 FORMATS = {f.name: f for f in (
@@ -98,11 +103,18 @@ FORMATS = {f.name: f for f in (
            ".csv", neo4j_csv_tables, write=write_neo4j_csv, files=4),
     Format("json-schema", "JSON Schema (draft 2020-12) of the YAML data files (editors)", ".schema.json",
            json_schema_text),
+    Format("discourse-graphml", "the discourse network: claimants tied by congruence and conflict (visone, Gephi)",
+           ".graphml", discourse_graphml, options=("roll_up", "normalize")),
+    Format("discourse-csv", "the claimant x claim-group matrix of stances (DNA's two-mode export)", ".csv",
+           discourse_csv, options=("roll_up",)),
 )}
 
 
-def export(ds, fmt, path, *, protect=None) -> list:
+def export(ds, fmt, path, *, protect=None, **options) -> list:
     """Write *ds* in format *fmt* to *path* atomically; return the paths written.
+
+    *options* go to the format (``roll_up``, ``normalize`` for the discourse formats); an option
+    the format does not take is an error.
 
     *protect* lists files that must not be overwritten; by default the
     dataset's own input files (``ds.files``). For ``csv``, *path* names three
@@ -121,9 +133,14 @@ def export(ds, fmt, path, *, protect=None) -> list:
     except KeyError:
         raise ActorgraphError(f"unknown export format '{fmt}'; expected one of: "
                               + ", ".join(FORMATS)) from None
+    wrong = [k for k, v in options.items() if v not in (None, False, "none") and k not in f.options]
+    if wrong:
+        raise ActorgraphError(f"the {fmt} format takes no {wrong[0].replace('_', '-')} option"
+                              + (f"; it takes: {', '.join(f.options)}" if f.options else ""))
+    options = {k: v for k, v in options.items() if k in f.options and v is not None}
     protect = getattr(ds, "files", ()) if protect is None else protect
     if f.write is not None:
         return f.write(ds, path, protect=protect)
     check_output_path(path, protect)
-    write_atomic(path, f.dumps(ds), protect=protect)
+    write_atomic(path, f.dumps(ds, **options), protect=protect)
     return [path]

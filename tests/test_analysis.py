@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 
 import graph
+from graph.analysis.merge import duplicate_pairs
 from graph.analysis import balance, centrality, claimants, compare, signed_ties, timeline
 from graph.errors import QueryError, UnknownEntityError, UnknownSourceError
 
@@ -442,7 +443,14 @@ def test_seed_analyses_run_and_add_up(seed):
     assert len(c.rows) == len(seed.entities)
     assert sum(r["out"] for r in c) == len(seed) == sum(r["in"] for r in c)
     cl = claimants(seed)
-    assert sum(g["count"] for g in cl.by_claimant) == len(seed)
+    # each claim counts once for its one claimant, and a claim repeated in its source once in all
+    # (the seed's author reports terror groups attacking Pakistan three times: 2023, 2024, the decade)
+    repeats = duplicate_pairs(seed)
+    assert [(a.id, b.id) for a, b, _, _ in repeats] == [
+        ("terror-groups-attack-pak-2023", "terror-groups-kill-in-pak-2024"),
+        ("terror-groups-attack-pak-2023", "terror-groups-attack-pak-decade")]
+    assert sum(g["count"] for g in cl.by_claimant) == len(seed) - len(repeats)
+    assert sum(len(g["relations"]) for g in cl.by_claimant) == len(seed)
     b = balance(seed, modality=["reported", "claimed", "recommended", "speculated", "denied"])
     assert b.balanced_fraction is None or 0 <= b.balanced_fraction <= 1
     assert set(b.camps[0]) | set(b.camps[1]) == set(b.entities)

@@ -11,7 +11,8 @@ import graph
 from graph.analysis import contested
 from graph.analysis.contested import verdicts
 from graph.cli import main
-from tests.many_sources import CONTESTED, CONTESTED_ROLLED, CORROBORATED, dataset
+from graph.dataset import Dataset
+from tests.many_sources import CONTESTED, CONTESTED_ROLLED, CORROBORATED, ENTITIES, SOURCES, dataset, rel
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +39,16 @@ def test_roll_up_joins_an_office_and_a_person_with_their_state(ds):
     c = contested(ds, roll_up=True)
     assert keys(c.contested) == CONTESTED_ROLLED
     g = next(g for g in c.groups if g.key == ("USA", "CONSULT", "TAL"))
-    assert [e["relation"] for e in g.asserted] == ["wh-talks"]
-    assert [e["by"] for e in g.denied] == ["ROE"]
+    assert [e["relations"] for e in g.asserted] == [["wh-talks"]]
+    # the claimants roll up too, and say who spoke as coded
+    assert [(e["by"], e["as"]) for e in g.denied] == [("USA", ["ROE"])]
+    assert [(e["by"], e["as"]) for e in g.asserted] == [("USA", ["KIRBY"])]
     assert keys(c.corroborated) == CORROBORATED
+    # the prime minister and the foreign office are Pakistan: one entry per source, not two
+    accuse = next(g for g in c.groups if g.key == ("PAK", "ACCUSE", "TAL"))
+    assert [(e["by"], e["source"], e["as"]) for e in accuse.asserted] == [
+        ("PAK", "pm", ["PAK-PM", "PAK-FO"]), ("PAK", "op", ["PAK-PM", "PAK-FO"])]
+    assert "denied by      United States (as Jane Roe), in hill (roe-no-talks)" in str(c)
 
 
 def test_reasons_and_stances(ds):
@@ -48,7 +56,7 @@ def test_reasons_and_stances(ds):
     assert by_key[("USA", "SUPPORT", "PAK")].reasons == ["assertions disagree in polarity sign"]
     assert by_key[("TAL", "HOLDS", "US-EQUIP")].reasons == ["asserted and denied"]
     aid = by_key[("TAL", "AID", "TTP")]
-    assert [e["relation"] for e in aid.other] == ["op-tal-may-arm"]   # speculated: neither
+    assert [e["relations"] for e in aid.other] == [["op-tal-may-arm"]]   # speculated: neither
     # denied only: not contested; recommended by two sources: not corroborated
     assert not by_key[("USA", "SANCTION", "PAK")].contested
     agree = by_key[("PAK", "AGREE", "USA")]
@@ -61,16 +69,21 @@ def test_json_exactly(ds):
     for g in d["groups"]:
         assert list(g) == ["subject", "type", "object", "contested", "corroborated", "asserted", "denied", "other"]
         for e in g["asserted"] + g["denied"] + g["other"]:
-            assert list(e) == ["by", "source", "relation", "modality"]
+            assert list(e) == ["by", "source", "relations", "modality", "quotes"]
     accuse = next(g for g in d["groups"] if (g["subject"], g["type"], g["object"]) == ("PAK", "ACCUSE", "TAL"))
     # two claimants of one claim with two sources: each says it in each source
     assert accuse["asserted"] == [
-        {"by": "PAK-PM", "source": "pm", "relation": "pak-accuses-tal", "modality": "claimed"},
-        {"by": "PAK-PM", "source": "op", "relation": "pak-accuses-tal", "modality": "claimed"},
-        {"by": "PAK-FO", "source": "pm", "relation": "pak-accuses-tal", "modality": "claimed"},
-        {"by": "PAK-FO", "source": "op", "relation": "pak-accuses-tal", "modality": "claimed"}]
+        {"by": "PAK-PM", "source": "pm", "relations": ["pak-accuses-tal"], "modality": "claimed",
+         "quotes": ["quote of pak-accuses-tal in pm"]},
+        {"by": "PAK-PM", "source": "op", "relations": ["pak-accuses-tal"], "modality": "claimed",
+         "quotes": ["quote of pak-accuses-tal in op"]},
+        {"by": "PAK-FO", "source": "pm", "relations": ["pak-accuses-tal"], "modality": "claimed",
+         "quotes": ["quote of pak-accuses-tal in pm"]},
+        {"by": "PAK-FO", "source": "op", "relations": ["pak-accuses-tal"], "modality": "claimed",
+         "quotes": ["quote of pak-accuses-tal in op"]}]
     no_sanction = next(g for g in d["groups"] if g["type"] == "SANCTION")
-    assert no_sanction["denied"] == [{"by": "author", "source": "op", "relation": "op-no-sanction", "modality": "denied"}]
+    assert no_sanction["denied"] == [{"by": "author", "source": "op", "relations": ["op-no-sanction"],
+                                      "modality": "denied", "quotes": ["quote of op-no-sanction in op"]}]
     json.dumps(d)
 
 
@@ -86,6 +99,21 @@ def test_the_report_names_who_asserts_and_who_denies_with_the_source(ds):
     assert "Contested (4):" in text and "(2):" in text
     # a denial by the source itself is said so (in a group that is listed in the HTML table)
     assert "the source (it says this did not happen)" in contested(ds)._repr_html_()
+
+
+def test_a_claim_said_three_times_in_one_source_is_listed_once(ds):
+    # McCaul's claim coded once per quote: one entry with its three relations and quotes
+    srcs = {s.id: s for s in SOURCES}
+    ents = {e.id: e for e in ENTITIES}
+    rels = [rel(f"roe-{i}", "TAL", "HOLDS", "US-EQUIP", "claimed", ["hill"], by=["ROE"]) for i in range(3)]
+    rels += [rel("roe-again", "TAL", "HOLDS", "US-EQUIP", "claimed", ["op"], by=["ROE"]),    # another source
+             rel("kirby", "TAL", "HOLDS", "US-EQUIP", "denied", ["wh"], by=["KIRBY"])]
+    c = contested(Dataset(srcs, ents, rels))
+    [g] = c.groups
+    assert [(e["by"], e["source"], e["relations"], len(e["quotes"])) for e in g.asserted] == [
+        ("ROE", "hill", ["roe-0", "roe-1", "roe-2"], 3), ("ROE", "op", ["roe-again"], 1)]
+    assert g.relations == ["roe-0", "roe-1", "roe-2", "roe-again", "kirby"]
+    assert str(c).count("Jane Roe, in hill") == 1 and "in hill (roe-0, roe-1, roe-2)" in str(c)
 
 
 def test_filters_apply_first(ds):

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import graph
-from graph.analysis import claimants, compare, contested
+from graph.analysis import claimants, compare, contested, discourse
 from graph.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ EXAMPLE = ROOT / "examples" / "many-sources"
 def test_the_example_is_valid_and_constructed():
     ds = graph.load(EXAMPLE)
     constructed = [s for s in ds.sources.values() if s.text]
-    assert len(constructed) == 3
+    assert len(constructed) == 6
     for s in constructed:
         assert s.kind == "other" and "constructed example" in s.note.lower()
         text = Path(s.text_path).read_text(encoding="utf-8")
@@ -31,7 +31,7 @@ def test_the_example_is_valid_and_constructed():
     for r in ds.relations(source="oped-2025-us-equipment-afghanistan"):
         assert graph.to_dict(seed.relation(r.id)) == graph.to_dict(r)   # copied as they are
     # the people quoted in the constructed texts are fictional, and say so
-    for eid in ("EX-WHITFIELD", "EX-OKAFOR"):
+    for eid in ("EX-WHITFIELD", "EX-OKAFOR", "EX-HAQMAL"):
         assert "fictional" in ds.entities[eid].description
 
 
@@ -40,16 +40,23 @@ def test_the_example_has_what_the_issue_asks_for():
     c = contested(ds)
     # a claim corroborated by two sources
     corr = {g.key: g for g in c.corroborated}
-    assert len({e["source"] for e in corr[("TAL", "HOLDS", "US-EQUIPMENT")].asserted}) == 2
+    assert len({e["source"] for e in corr[("TAL", "HOLDS", "US-EQUIPMENT")].asserted}) == 3
     # a claim asserted by one named claimant and denied by another
     g = next(g for g in c.contested if g.key == ("USA", "ORIGIN_OF", "US-EQUIPMENT"))
     assert "EX-OKAFOR" in [e["by"] for e in g.asserted] and [e["by"] for e in g.denied] == ["EX-WHITFIELD"]
-    assert [x.key for x in c.contested] == [("TAL", "AID", "TTP"), ("USA", "ORIGIN_OF", "US-EQUIPMENT")]
+    assert [x.key for x in c.contested] == [("TAL", "AID", "TTP"), ("TTP", "HOLDS", "US-EQUIPMENT"),
+                                            ("USA", "ORIGIN_OF", "US-EQUIPMENT")]
     # two claimants of one claim count for each
     by = {x["claimant"]: x["relations"] for x in claimants(ds).by_claimant}
     assert "pak-tal-armed-ttp" in by["PAK-PM"] and "pak-tal-armed-ttp" in by["PAK-FO"]
     m = compare(ds, *ds.sources)
-    assert [x["contested"] for x in m.groups[:2]] == [True, True]
+    assert [x["contested"] for x in m.groups[:4]] == [True, True, True, False]
+    # who sides with whom: Pakistan's account against the Taliban's, in two camps of several claimants
+    d = discourse(ds)
+    assert {"PAK-PM", "PAK-FO", "EX-OKAFOR", "author:example-monitors-2024-06"} <= set(d.camps[0])
+    assert {"TAL-SPOKESPERSON", "EX-HAQMAL", "author:example-editorial-2024-07"} <= set(d.camps[1])
+    r = discourse(ds, roll_up=True)
+    assert {"PAK", "USA"} <= set(r.camps[0]) and "TAL" in r.camps[1]
 
 
 def test_data_holds_only_real_sources():

@@ -14,12 +14,21 @@ prints).
 * :func:`compare` -- which sources assert, deny or omit each claim, and where
   they disagree in polarity;
 * :func:`contested` -- claims asserted and denied (contested), or asserted by
-  several sources and denied by none (corroborated).
+  several sources and denied by none (corroborated);
+* :func:`discourse` -- the discourse network: claimants tied by congruence (the
+  claim groups they take the same stance on) and conflict (opposite stances),
+  over time windows, split into two camps.
+
+``roll_up=True`` (``--roll-up``) means one thing in every analysis: an office or a
+person counts as the state or organisation at the top of its ``part_of`` chain
+(:func:`graph.analysis.merge.rolled`); and a claim repeated in one source (same
+subject, type, object, modality and claimant) counts once, with all its quotes
+(:func:`graph.analysis.merge.merged_claims`).
 
 >>> import graph
 >>> from graph import analysis
 >>> sorted(analysis.KINDS)
-['balance', 'centrality', 'claimants', 'compare', 'contested', 'timeline']
+['balance', 'centrality', 'claimants', 'compare', 'contested', 'discourse', 'timeline']
 """
 
 from __future__ import annotations
@@ -29,11 +38,12 @@ from .centrality import Centrality, centrality
 from .claimants import Claimants, claimants
 from .compare import Comparison, compare
 from .contested import ClaimGroup, Contested, contested
+from .discourse import Discourse, DiscourseWindows, discourse
 from .timeline import Timeline, timeline
 
 __all__ = ["centrality", "balance", "signed_ties", "timeline", "claimants", "compare", "contested",
            "Centrality", "Balance", "Tie", "Triangle", "Timeline", "Claimants", "Comparison", "Contested",
-           "ClaimGroup", "KINDS"]
+           "ClaimGroup", "discourse", "Discourse", "DiscourseWindows", "KINDS"]
 
 KINDS = {
     "centrality": centrality,
@@ -42,4 +52,5 @@ KINDS = {
     "claimants": claimants,
     "compare": compare,
     "contested": contested,
+    "discourse": discourse,
 }

@@ -10,8 +10,8 @@ __all__ = ["text_table", "html_table", "entity_name", "plural"]
 
 
 def entity_name(ds, eid):
-    """The display name of entity *eid* (its id when the entity is not in *ds*)."""
-    e = ds.entities.get(eid)
+    """The display name of entity *eid* (its id when the entity is not in *ds*, nor in the dataset of a view)."""
+    e = ds.entities.get(eid) or getattr(ds, "all_entities", {}).get(eid)
     return e.name if e is not None else str(eid)
 
 

@@ -101,40 +101,46 @@ def _cost(side, nbrs):
     return c, w
 
 
-def _exact(nbrs):
-    """Minimum (frustrated count, weight) over all 2**(n-1) splits; Gray-code enumeration."""
+def _exact(nbrs, weight_first=False):
+    """Minimum (frustrated count, weight) -- or with *weight_first* (weight, count) -- over all 2**(n-1)
+    splits; Gray-code enumeration. Returns the best side, the best (first, second) and how many splits
+    reach the best first."""
     n = len(nbrs)
     side = [0] * n
     count, weight = _cost(side, nbrs)
-    best, best_side, n_best = (count, weight), side[:], 1
+    first, second = (weight, count) if weight_first else (count, weight)
+    # what a flipped tie adds to (first, second)
+    steps = [[(k, s, wt, 1) if weight_first else (k, s, 1, wt) for k, s, wt in lst] for lst in nbrs]
+    best, best_side, n_best = (first, second), side[:], 1
     for i in range(1, 1 << (n - 1)):
         j = (i & -i).bit_length()          # lowest set bit + 1: node 0 stays in place
         sj = side[j]
-        dc = dw = 0
-        for k, s, wt in nbrs[j]:
+        d1 = d2 = 0
+        for k, s, a, b in steps[j]:
             if (side[k] == sj) == (s > 0):  # satisfied now, frustrated after the flip
-                dc += 1
-                dw += wt
+                d1 += a
+                d2 += b
             else:
-                dc -= 1
-                dw -= wt
+                d1 -= a
+                d2 -= b
         side[j] = 1 - sj
-        count += dc
-        weight += dw
-        if count < best[0]:
-            best, best_side, n_best = (count, weight), side[:], 1
-        elif count == best[0]:
+        first += d1
+        second += d2
+        if first < best[0]:
+            best, best_side, n_best = (first, second), side[:], 1
+        elif first == best[0]:
             n_best += 1
-            if weight < best[1]:
-                best, best_side = (count, weight), side[:]
+            if second < best[1]:
+                best, best_side = (first, second), side[:]
     return best_side, best, n_best
 
 
 class _Signed:
     """A group's signed ties as sparse matrices: S (signs) and W (signed weights)."""
 
-    def __init__(self, nbrs):
+    def __init__(self, nbrs, weight_first=False):
         n = len(nbrs)
+        self.weight_first = weight_first
         rows = np.fromiter((i for i, lst in enumerate(nbrs) for _ in lst), dtype=np.int64)
         cols = np.fromiter((k for lst in nbrs for k, _, _ in lst), dtype=np.int64)
         signs = np.fromiter((s for lst in nbrs for _, s, _ in lst), dtype=np.int64)
@@ -144,6 +150,8 @@ class _Signed:
         self.W = sparse.csr_matrix((wts, (rows, cols)), shape=(n, n))
         # a move's weight change is at most the sum of its tie weights: dc * M + dw orders as (dc, dw)
         self.M = int(abs(self.W).sum(axis=1).max()) * 2 + 1 if n else 1
+        # weight first: a move's count change is at most twice the entity's ties: dw * Mc + dc orders as (dw, dc)
+        self.Mc = int(np.diff(self.S.indptr).max()) * 2 + 1 if n else 1
         upper = rows < cols
         self.eu, self.ev = rows[upper], cols[upper]
         self.es, self.ew = signs[upper], np.abs(wts[upper])
@@ -151,14 +159,17 @@ class _Signed:
     def cost(self, t):
         """(frustrated count, their weight) of the spins *t* (+1 / -1 per entity)."""
         bad = self.es * t[self.eu] * t[self.ev] < 0
-        return int(bad.sum()), int(self.ew[bad].sum())
+        cost = int(bad.sum()), int(self.ew[bad].sum())
+        return cost[::-1] if self.weight_first else cost
 
     def improve(self, t):
         """Flip the entity whose move lowers (count, weight) most, until none does (in place)."""
         S, W, M = self.S, self.W, self.M
+        if self.weight_first:   # the same moves with the roles of count and weight swapped
+            S, W, M = self.W, self.S, self.Mc
         st, wt = S @ t, W @ t
         key = t * (st * M + wt)
-        indptr, indices, sdata, wdata = S.indptr, S.indices, S.data, W.data
+        indptr, indices, sdata, wdata = S.indptr, S.indices, S.data, W.data   # (same pattern: built alike)
         while True:
             j = int(np.argmin(key))
             if key[j] >= 0:
@@ -182,9 +193,9 @@ class _Signed:
         return np.where(x >= 0, 1, -1).astype(np.int64)
 
 
-def _heuristic(nbrs, restarts, seed):
+def _heuristic(nbrs, restarts, seed, weight_first=False):
     rng = random.Random(seed)
-    g = _Signed(nbrs)
+    g = _Signed(nbrs, weight_first)
     starts = [g.spectral()] + [np.array([1 - 2 * rng.randint(0, 1) for _ in nbrs], dtype=np.int64)
                                for _ in range(restarts)]
     best, best_t = None, None
@@ -196,8 +207,13 @@ def _heuristic(nbrs, restarts, seed):
     return [0 if v > 0 else 1 for v in best_t], best
 
 
-def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0) -> Split:
-    """Split the entities of the signed *ties* (``(a, b) -> Tie``) into two camps; see the module docs."""
+def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0, weight_first=False) -> Split:
+    """Split the entities of the signed *ties* (``(a, b) -> Tie``) into two camps; see the module docs.
+
+    With *weight_first* the split minimises the frustrated ties' weight (sum of ``|score|``) first
+    and their number second (the discourse network's camps: most congruence inside and conflict
+    across); ``optimal_splits`` then counts the splits of least weight.
+    """
     adj = defaultdict(dict)
     for t in ties.values():
         w = _weight(t.score)
@@ -209,11 +225,11 @@ def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0) -> Split:
     for comp in comps:
         nbrs = _index(comp, adj)
         if len(comp) <= exact_limit:
-            side, _, n_best = _exact(nbrs)
+            side, _, n_best = _exact(nbrs, weight_first)
             n_optimal *= n_best
         else:
             k = restarts if len(comp) <= FULL_RESTARTS_UP_TO else max(1, restarts * FULL_RESTARTS_UP_TO // len(comp))
-            side, _ = _heuristic(nbrs, k, seed)
+            side, _ = _heuristic(nbrs, k, seed, weight_first)
             exact = False
             used = k if used is None else min(used, k)
             largest = max(largest, len(comp))

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from ..filters import AUTHOR
 from ._report import entity_name, html_table, plural, text_table
+from .merge import claimants_of, count_once, rolled
 
 __all__ = ["claimants", "Claimants"]
 
@@ -57,6 +58,12 @@ class Claimants:
 
     def to_dict(self) -> dict:
         return {"by_claimant": self.by_claimant, "by_source": self.by_source}
+
+    def to_pandas(self):
+        """One row per claimant: ``claimant``, ``name``, ``count`` (merged claims), ``modalities``, ``types``,
+        ``relations`` and ``as`` (with roll-up: the ids coded), as a pandas DataFrame."""
+        from ..tables import frame
+        return frame(self.by_claimant, ["claimant", "name", "count", "modalities", "types", "relations", "as"])
 
     def __repr__(self):
         return "<Claimants: " + ", ".join(f"{g['claimant']} {g['count']}" for g in self.by_claimant) + ">"
@@ -124,7 +131,7 @@ _VERBS = {"reported": "reports", "claimed": "claims", "recommended": "recommends
           "denied": "denies that"}
 
 
-def claimants(ds, *, by_source=False) -> Claimants:
+def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
     """Group the claims of *ds* by who asserts them and by source.
 
     Parameters
@@ -134,6 +141,9 @@ def claimants(ds, *, by_source=False) -> Claimants:
     by_source : bool, default False
         The report lists each source, and in it each claimant's claims
         (``actorgraph analyze claimants --by-source``); the data is the same.
+    roll_up : bool, default False
+        Count an office or a person as the state or organisation at the top of its
+        ``part_of`` chain (:func:`graph.analysis.merge.rolled`); ``"as"`` lists the ones coded.
 
     Returns
     -------
@@ -141,7 +151,9 @@ def claimants(ds, *, by_source=False) -> Claimants:
         ``by_claimant``: one dict per claimant (``"author"`` for the
         source's own voice, else an entity id) with ``name``, ``count``,
         ``modalities`` (count by modality), ``types`` and ``relations`` (ids),
-        most claims first; ``by_source``: one dict per source with ``title``,
+        most claims first; a claim repeated in one source (same subject, type,
+        object, modality and claimant) counts once (``count``, ``modalities``,
+        ``types``), while ``relations`` lists every relation; ``by_source``: one dict per source with ``title``,
         ``author``, ``count`` and ``claimants`` (claimant -> relation ids).
 
     Examples
@@ -176,30 +188,44 @@ def claimants(ds, *, by_source=False) -> Claimants:
         r1: denies that A AID A
     """
     grouped_by_source = bool(by_source)
-    groups = {}
-    for r in ds.relations():
-        for who in r.claimants or (AUTHOR,):
-            groups.setdefault(who, []).append(r)
+    up = rolled(ds, roll_up)
+    rels = ds.relations()
+    groups, coded = {}, {}
+    for r in rels:
+        for c in r.claimants or (AUTHOR,):
+            who = up(c)
+            coded.setdefault(who, {}).setdefault(c, None)
+            g = groups.setdefault(who, [])
+            if not g or g[-1] is not r:
+                g.append(r)
+
+    def units(r):   # what makes a claim the same claim of one claimant: its group, modality and source
+        return {(up(r.subject), r.type, up(r.object), r.modality, sid) for sid in r.sources}
+
     by_claimant = []
-    for who, rels in groups.items():
-        by_claimant.append({
+    for who, all_rels in groups.items():
+        counted = count_once(all_rels, units)
+        row = {
             "claimant": who,
             "name": "the source's author" if who == AUTHOR else entity_name(ds, who),
-            "count": len(rels),
-            "modalities": dict(Counter(r.modality for r in rels).most_common()),
-            "types": dict(Counter(r.type for r in rels).most_common()),
-            "relations": [r.id for r in rels],
-        })
+            "count": len(counted),
+            "modalities": dict(Counter(r.modality for r in counted).most_common()),
+            "types": dict(Counter(r.type for r in counted).most_common()),
+            "relations": [r.id for r in all_rels],
+        }
+        if list(coded[who]) != [who]:
+            row["as"] = list(coded[who])     # with roll-up: the offices and people coded
+        by_claimant.append(row)
     by_claimant.sort(key=lambda g: (-g["count"], g["claimant"] != AUTHOR, g["claimant"]))
     by_source = []
     for sid, src in ds.sources.items():
+        here = [r for r in rels if sid in r.sources]
         per = {}
-        count = 0
-        for r in ds.relations():
-            if sid in r.sources:
-                for who in r.claimants or (AUTHOR,):
-                    per.setdefault(who, []).append(r.id)
-                count += 1
+        for r in here:
+            for who in claimants_of(r, up):
+                per.setdefault(who, []).append(r.id)
+        count = len(count_once(here, lambda r: {(up(r.subject), r.type, up(r.object), r.modality, who)
+                                                for who in claimants_of(r, up)}))
         order = sorted(per, key=lambda w: (w != AUTHOR, -len(per[w]), w))
         by_source.append({"source": sid, "title": src.title, "author": src.author,
                           "published": str(src.published) if src.published else None, "note": src.note,

@@ -64,16 +64,18 @@ def check_modalities(modality, default=("reported", "claimed")) -> tuple:
 
 
 def root(ds, eid) -> str:
-    """The top of *eid*'s ``part_of`` chain in *ds* (itself when it is part of nothing).
+    """The top of *eid*'s ``part_of`` chain in *ds* (itself when it is part of nothing); in a view, the
+    chain of the whole dataset (an office a view leaves out still leads to its state).
 
     >>> import graph
     >>> root(graph.example(), "PAK-FO")
     'PAK'
     """
+    entities = getattr(ds, "all_entities", ds.entities)
     seen = {eid}
     cur = eid
     while True:
-        e = ds.entities.get(cur)
+        e = entities.get(cur)
         parent = e.part_of if e is not None else None
         if parent is None or parent in seen:
             return cur

@@ -7,6 +7,11 @@ object) and one cell per source: ``asserts`` (reported or claimed),
 assertion and a denial among the compared sources -- across them or within
 one -- is flagged *contested*, also when each side holds both.
 
+With ``by="claimant"`` the columns are the claimants of the sources (an entity of
+``asserted_by``, or ``author:SOURCE_ID``): who asserts and who denies each group. With
+``roll_up`` groups and claimants roll up (an office or person counts as its state:
+:func:`graph.analysis.merge.rolled`).
+
 For two sources the report also lists what one states and the other does not:
 
 A claim belongs to a source when one of its evidence items cites that source
@@ -57,8 +62,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import QueryError
-from ._report import html_table, plural, text_table
+from ..filters import AUTHOR
+from ._report import entity_name, html_table, plural, text_table
 from .claims import check_modalities, effective_polarity, stance
+from .merge import merged_claims, rolled
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
 
@@ -102,10 +109,22 @@ class Comparison:
     relations: dict
     titles: dict
     sources: tuple = ()
-    #: one row per claim group: {"subject", "type", "object", "contested", "cells": {source: {"stance", "relations"}}}
+    #: one row per claim group: {"subject", "type", "object", "contested", "cells": {column: {"stance", "relations"}}}
     groups: list = None
+    by: str = "source"           # the columns: "source" (``sources``) or "claimant" (``claimants``)
+    claimants: tuple = ()        # with by="claimant": entity ids and ``author:SOURCE_ID``, the columns
+    names: dict = None           # claimant -> display name
+    roll_up: bool = False
+
+    @property
+    def columns(self) -> tuple:
+        """The matrix's columns: the sources, or with ``by="claimant"`` the claimants."""
+        return self.claimants if self.by == "claimant" else self.sources
 
     def __repr__(self):
+        if self.by == "claimant":
+            return (f"<Comparison of {len(self.claimants)} claimants in {len(self.sources)} sources: "
+                    f"{len(self.groups)} claim groups, {sum(g['contested'] for g in self.groups)} contested>")
         if len(self.sources) > 2:
             return (f"<Comparison of {len(self.sources)} sources: {len(self.groups)} claim groups, "
                     f"{sum(g['contested'] for g in self.groups)} contested, {len(self.disagreements)} disagreements>")
@@ -114,32 +133,51 @@ class Comparison:
 
     def to_dict(self) -> dict:
         out = {"sources": list(self.sources), "groups": self.groups, "modalities": list(self.modalities)}
-        if len(self.sources) == 2:
+        if self.by == "claimant":
+            out = {"by": "claimant", "claimants": list(self.claimants), **out}
+        elif len(self.sources) == 2:
             out.update({"a": self.a, "b": self.b, "only_a": self.only_a, "only_b": self.only_b,
                         "shared": self.shared})
         out["disagreements"] = self.disagreements
         return out
 
+    def rows(self) -> list:
+        """The matrix as long rows: one per claim group and column (source or claimant)."""
+        return [{"subject": g["subject"], "type": g["type"], "object": g["object"], "contested": g["contested"],
+                 self.by: col, "stance": cell["stance"], "relations": cell["relations"]}
+                for g in self.groups for col, cell in g["cells"].items()]
+
+    def to_pandas(self):
+        """:meth:`rows` as a pandas DataFrame; ``df.pivot(index=["subject", "type", "object"], columns=by,
+        values="stance")`` gives the matrix."""
+        from ..tables import frame
+        return frame(self.rows(), ["subject", "type", "object", "contested", self.by, "stance", "relations"])
+
     def matrix_text(self) -> str:
-        """The matrix as a text table: one row per claim group, one column per source."""
-        labels = [f"S{i + 1}" for i in range(len(self.sources))]
-        rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [_SHORT[g["cells"][s]["stance"]] for s in self.sources]
+        """The matrix as a text table: one row per claim group, one column per source (or claimant)."""
+        cols = self.columns
+        labels = [f"{'C' if self.by == 'claimant' else 'S'}{i + 1}" for i in range(len(cols))]
+        rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [_SHORT[g["cells"][s]["stance"]] for s in cols]
                 + ["contested" if g["contested"] else ""] for g in self.groups]
-        key = [f"{lab} = {s}" + (f" ({self.titles[s]})" if self.titles.get(s) else "")
-               for lab, s in zip(labels, self.sources)]
+        about = self.titles if self.by == "source" else (self.names or {})
+        key = [f"{lab} = {s}" + (f" ({about[s]})" if about.get(s) and about[s] != s else "")
+               for lab, s in zip(labels, cols)]
         return "\n".join(key + ["", text_table(rows, ["claim group"] + labels + ["flag"], [60] + [7] * len(labels) + [9]),
                                 "", "asserts: reported or claimed; denies: denied; both: asserts and denies; "
                                 "other: only recommended or speculated; -: omits"])
 
     def __str__(self) -> str:
-        if len(self.sources) > 2:
+        if len(self.sources) > 2 or self.by == "claimant":
             return self._many_text()
         return self._two_text() + "\n\nClaim groups by source:\n" + self.matrix_text()
 
     def _many_text(self):
         n = sum(g["contested"] for g in self.groups)
-        out = [f"{len(self.sources)} sources compared: {plural(len(self.groups), 'claim group')} "
-               f"(same subject, type and object), {n} contested (asserted and denied)", "", self.matrix_text(), ""]
+        how = "; an office or person counted as the state it is part of" if self.roll_up else ""
+        what = (f"{plural(len(self.claimants), 'claimant')} in {plural(len(self.sources), 'source')}"
+                if self.by == "claimant" else f"{len(self.sources)} sources")
+        out = [f"{what} compared: {plural(len(self.groups), 'claim group')} "
+               f"(same subject, type and object{how}), {n} contested (asserted and denied)", "", self.matrix_text(), ""]
         out.append(f"Disagreements in polarity ({len(self.disagreements)}; net sign over "
                    f"{', '.join(self.modalities)} claims about each pair)" + (":" if self.disagreements else ": none"))
         for d in self.disagreements:
@@ -178,10 +216,10 @@ class Comparison:
         return "\n".join(out)
 
     def _repr_html_(self):
-        if len(self.sources) > 2:
-            rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [g["cells"][s]["stance"] for s in self.sources]
+        if len(self.sources) > 2 or self.by == "claimant":
+            rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [g["cells"][s]["stance"] for s in self.columns]
                     + ["contested" if g["contested"] else ""] for g in self.groups]
-            return html_table(rows, ["claim group", *self.sources, "flag"], caption="Claim groups by source")
+            return html_table(rows, ["claim group", *self.columns, "flag"], caption=f"Claim groups by {self.by}")
         rows = ([["A only", rid, _line(self.relations[rid])] for rid in self.only_a]
                 + [["B only", rid, _line(self.relations[rid])] for rid in self.only_b]
                 + [["both", ", ".join(m["a"] + m["b"]), f"{m['subject']} {m['type']} {m['object']}"]
@@ -192,19 +230,20 @@ class Comparison:
         return html_table(rows, ["where", "relations", "claim"], caption=f"{self.a} (A) against {self.b} (B)")
 
 
-def _net(rels, modalities):
+def _net(rels, modalities, up):
     acc = defaultdict(lambda: [0.0, []])
     for r in rels:
-        if r.modality not in modalities or r.quad == "structural" or r.polarity == 0 or r.subject == r.object:
+        a, b = up(r.subject), up(r.object)
+        if r.modality not in modalities or r.quad == "structural" or r.polarity == 0 or a == b:
             continue
-        pair = tuple(sorted((r.subject, r.object)))
+        pair = tuple(sorted((a, b)))
         acc[pair][0] += effective_polarity(r)
         acc[pair][1].append(r.id)
     return {p: (round(s, 9), ids) for p, (s, ids) in acc.items()}
 
 
-def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
-    """Compare what two or more sources state.
+def compare(ds, *sources, modality=COMPARED_MODALITIES, by="source", roll_up=False) -> Comparison:
+    """Compare what two or more sources state (or, with ``by="claimant"``, what their claimants state).
 
     Parameters
     ----------
@@ -212,15 +251,23 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
         A dataset (or view) holding the sources.
     *sources : str
         Two or more source ids (or one list of them); with two, the first is A, the second B.
+        With ``by="claimant"`` any number: none means every source of *ds*.
     modality : list of str
         The modalities whose claims count for polarity disagreements
         (default reported, claimed, denied). Every claim counts for
         what one states and the other does not.
+    by : ``"source"`` (default) or ``"claimant"``
+        The matrix's columns: each source, or each claimant in the sources
+        (an entity of ``asserted_by``, or ``author:SOURCE_ID`` for a source's own
+        voice): who asserts and who denies each claim group.
+    roll_up : bool, default False
+        Group claims (and claimants) with an office or person counted as the
+        state or organisation at the top of its ``part_of`` chain.
 
     Returns
     -------
     Comparison
-        ``groups`` (the matrix: per claim group, each source's stance and
+        ``groups`` (the matrix: per claim group, each column's stance and
         claims, and whether it is contested), ``disagreements`` (entity pairs
         on which the net signs differ); for two sources also ``only_a``,
         ``only_b`` (relation ids) and ``shared`` (matched claims).
@@ -249,11 +296,18 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
     Traceback (most recent call last):
     ...
     graph.errors.QueryError: compare two different sources (both are 's1')
+    >>> c = compare(ds, by="claimant")
+    >>> c.claimants, [g["cells"]["author:s2"]["stance"] for g in c.groups]
+    (('author:s1', 'author:s2'), ['omits', 'asserts'])
     """
     if len(sources) == 1 and isinstance(sources[0], (list, tuple)):
         sources = tuple(sources[0])
+    if by not in ("source", "claimant"):
+        raise QueryError(f"unknown column '{by}' to compare by; expected source or claimant")
+    if by == "claimant" and not sources:
+        sources = tuple(ds.sources)
     ids = [ds.source(s).id for s in sources]
-    if len(ids) < 2:
+    if len(ids) < 2 and by == "source":
         raise QueryError("compare needs two or more sources")
     if len(set(ids)) < len(ids):
         twice = next(s for s in ids if ids.count(s) > 1)
@@ -261,8 +315,11 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
             raise QueryError(f"compare two different sources (both are '{twice}')")
         raise QueryError(f"source '{twice}' is named twice")
     modality = check_modalities(modality)
+    up = rolled(ds, roll_up)
+    if by == "claimant":
+        return _by_claimant(ds, ids, modality, up, roll_up)
     if len(ids) > 2:
-        return _compare_many(ds, ids, modality)
+        return _compare_many(ds, ids, modality, up, roll_up)
     a, b = ids
     rels_a = [r for r in ds.relations() if a in r.sources]
     rels_b = [r for r in ds.relations() if b in r.sources]
@@ -270,12 +327,12 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
     def groups(rels):
         g = {}
         for r in rels:
-            g.setdefault((r.subject, r.object, r.type), []).append(r)
+            g.setdefault((up(r.subject), up(r.object), r.type), []).append(r)
         return g
 
     ga, gb = groups(rels_a), groups(rels_b)
-    only_a = [r.id for r in rels_a if (r.subject, r.object, r.type) not in gb]
-    only_b = [r.id for r in rels_b if (r.subject, r.object, r.type) not in ga]
+    only_a = [r.id for r in rels_a if (up(r.subject), up(r.object), r.type) not in gb]
+    only_b = [r.id for r in rels_b if (up(r.subject), up(r.object), r.type) not in ga]
     shared = []
     for key, ra in ga.items():
         if key in gb:
@@ -286,7 +343,7 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
                            "modality_differs": {r.modality for r in ra} != {r.modality for r in rb},
                            # also when each side holds both a claim and its denial (same modalities)
                            "contested": {"asserted", "denied"} <= stances})
-    na, nb = _net(rels_a, modality), _net(rels_b, modality)
+    na, nb = _net(rels_a, modality, up), _net(rels_b, modality, up)
     disagreements = []
     for pair in sorted(set(na) & set(nb)):
         (sa, ia), (sb, ib) = na[pair], nb[pair]
@@ -297,20 +354,23 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES) -> Comparison:
     relations = {r.id: r for r in rels_a + rels_b}
     titles = {s: ds.sources[s].title for s in (a, b)}
     return Comparison(a, b, only_a, only_b, shared, disagreements, modality, relations, titles,
-                      (a, b), _matrix(ds, [a, b]))
+                      (a, b), _matrix(ds.relations(), {a: rels_a, b: rels_b}, up), roll_up=roll_up)
 
 
-def _matrix(ds, ids):
-    """One row per claim group of the sources' claims, in data order: each source's stance and claims."""
+def _matrix(rels, members, up):
+    """One row per claim group of *rels* (data order), one cell per column of *members* (column ->
+    relations): the column's stance and claims; contested groups first, then in data order."""
+    cols_of = defaultdict(list)
+    for col, rs in members.items():
+        for r in rs:
+            cols_of[r.id].append(col)
     rows = {}
-    for r in ds.relations():
-        cited = [s for s in ids if s in r.sources]
-        if not cited:
+    for r in rels:
+        if r.id not in cols_of:
             continue
-        key = (r.subject, r.type, r.object)
-        row = rows.setdefault(key, {s: [] for s in ids})
-        for s in cited:
-            row[s].append(r)
+        row = rows.setdefault((up(r.subject), r.type, up(r.object)), {c: [] for c in members})
+        for col in cols_of[r.id]:
+            row[col].append(r)
     out = []
     for (subj, typ, obj), cells in rows.items():
         stances = {stance(r) for rs in cells.values() for r in rs}
@@ -321,16 +381,38 @@ def _matrix(ds, ids):
     return out
 
 
-def _compare_many(ds, ids, modality):
-    nets = {s: _net([r for r in ds.relations() if s in r.sources], modality) for s in ids}
-    disagreements = []
+def _disagreements(members, modality, up):
+    nets = {s: _net(rels, modality, up) for s, rels in members.items()}
+    out = []
     for pair in sorted({p for n in nets.values() for p in n}):
-        have = {s: nets[s][pair] for s in ids if pair in nets[s] and nets[s][pair][0] != 0}
+        have = {s: nets[s][pair] for s in members if pair in nets[s] and nets[s][pair][0] != 0}
         signs = {s: (1 if v[0] > 0 else -1) for s, v in have.items()}
         if len(set(signs.values())) > 1:
-            disagreements.append({"pair": list(pair), "signs": signs, "scores": {s: have[s][0] for s in have},
-                                  "relations": {s: have[s][1] for s in have}})
-    relations = {r.id: r for r in ds.relations() if any(s in r.sources for s in ids)}
+            out.append({"pair": list(pair), "signs": signs, "scores": {s: have[s][0] for s in have},
+                        "relations": {s: have[s][1] for s in have}})
+    return out
+
+
+def _compare_many(ds, ids, modality, up, roll_up):
+    members = {s: [r for r in ds.relations() if s in r.sources] for s in ids}
+    relations = {r.id: r for rels in members.values() for r in rels}
     titles = {s: ds.sources[s].title for s in ids}
-    return Comparison(ids[0], ids[1], [], [], [], disagreements, modality, relations, titles, tuple(ids),
-                      _matrix(ds, ids))
+    return Comparison(ids[0], ids[-1], [], [], [], _disagreements(members, modality, up), modality, relations,
+                      titles, tuple(ids), _matrix(ds.relations(), members, up), roll_up=roll_up)
+
+
+def _by_claimant(ds, ids, modality, up, roll_up):
+    wanted = set(ids)
+    rels = [r for r in ds.relations() if wanted.intersection(r.sources)]
+    members = {}
+    for m in merged_claims(ds, roll_up=roll_up, relations=rels):
+        if m.source in wanted:
+            members.setdefault(m.voice, {}).update((rid, ds.relation(rid)) for rid in m.relations)
+    order = sorted(members, key=lambda c: (c.startswith(AUTHOR + ":"), ids.index(c.split(":", 1)[1])
+                                           if c.startswith(AUTHOR + ":") else 0, c))
+    members = {c: list(members[c].values()) for c in order}
+    names = {c: c if c.startswith(AUTHOR + ":") else entity_name(ds, c) for c in order}
+    titles = {s: ds.sources[s].title for s in ids}
+    return Comparison(ids[0] if ids else None, ids[-1] if ids else None, [], [], [],
+                      _disagreements(members, modality, up), modality, {r.id: r for r in rels}, titles, tuple(ids),
+                      _matrix(rels, members, up), by="claimant", claimants=tuple(order), names=names, roll_up=roll_up)

@@ -5,7 +5,10 @@ Claims are grouped on (subject, type, object) -- exact entities, or with
 In a group each claim *asserts* (``reported``, ``claimed``), *denies*
 (``denied``) or neither (``recommended``, ``speculated``: listed as
 "other"). Each claim is listed once per claimant and source: by whom
-(``asserted_by``, or ``"author"``, the source's own voice) and in which source.
+(``asserted_by``, or ``"author"``, the source's own voice) and in which source; a claim
+repeated in one source (same subject, type, object, modality and claimant: coded once per quote)
+is listed once, with all its relations and quotes (:mod:`graph.analysis.merge`). With
+``roll_up`` the claimants roll up too (``"by"``), and ``"as"`` names the office or person coded.
 
 A group is **contested** when it holds an assertion and a denial (whoever
 makes them, in one source or across sources), or, for an event type, when
@@ -37,7 +40,7 @@ Examples
 >>> [(g.key, g.contested, g.corroborated) for g in c.groups]
 [(('USA', 'RETREAT', 'AFG'), True, False), (('USA', 'CONSULT', 'AFG'), False, True)]
 >>> c.groups[0].to_dict()["denied"]
-[{'by': 'KIRBY', 'source': 'wh', 'relation': 'not-left', 'modality': 'denied'}]
+[{'by': 'KIRBY', 'source': 'wh', 'relations': ['not-left'], 'modality': 'denied', 'quotes': ['q']}]
 >>> print(str(c).splitlines()[4])
   United States (USA) RETREAT Afghanistan (AFG): asserted and denied
 """
@@ -49,7 +52,8 @@ from dataclasses import dataclass, field
 from ..filters import AUTHOR
 from ..wording import SOURCE_DENIES
 from ._report import entity_name, html_table, plural
-from .claims import ASSERTING, DENYING, group_key, stance
+from .claims import ASSERTING, DENYING, group_key
+from .merge import merged_claims
 
 __all__ = ["contested", "verdicts", "Contested", "ClaimGroup"]
 
@@ -58,8 +62,9 @@ __all__ = ["contested", "verdicts", "Contested", "ClaimGroup"]
 class ClaimGroup:
     """One claim group: its key, its verdicts and its claims by stance.
 
-    ``asserted``, ``denied`` and ``other`` are lists of
-    ``{"by", "source", "relation", "modality"}``; ``reasons`` says why the
+    ``asserted``, ``denied`` and ``other`` are lists of merged claims
+    ``{"by", "source", "relations", "modality", "quotes"}`` (and ``"as"``: the claimants coded,
+    when rolled up to ``"by"``); ``reasons`` says why the
     group is contested (``"asserted and denied"``, ``"assertions disagree in
     polarity sign"``).
     """
@@ -89,9 +94,13 @@ class ClaimGroup:
                 "asserted": self.asserted, "denied": self.denied, "other": self.other}
 
 
-def _entries(r):
-    return [{"by": who, "source": sid, "relation": r.id, "modality": r.modality}
-            for who in (r.claimants or (AUTHOR,)) for sid in r.sources]
+def _entry(m, roll_up):
+    """A merged claim as an entry of a group: by whom, in which source, its relations and quotes."""
+    e = {"by": m.claimant, "source": m.source, "relations": list(m.relations), "modality": m.modality,
+         "quotes": list(m.quotes)}
+    if roll_up and list(m.claimants) != [m.claimant]:
+        e["as"] = list(m.claimants)     # who said it, as coded: an office or person of "by"
+    return e
 
 
 @dataclass(repr=False)
@@ -124,6 +133,19 @@ class Contested:
     def to_dict(self) -> dict:
         return {"groups": [g.to_dict() for g in self.groups]}
 
+    def rows(self) -> list:
+        """One row per merged claim of every group: the group, its verdict, the stance, who, where, which."""
+        return [{"subject": g.subject, "type": g.type, "object": g.object, "contested": g.contested,
+                 "corroborated": g.corroborated, "stance": stance, "by": e["by"], "as": e.get("as"),
+                 "source": e["source"], "modality": e["modality"], "relations": e["relations"], "quotes": e["quotes"]}
+                for g in self.groups for stance in ("asserted", "denied", "other") for e in getattr(g, stance)]
+
+    def to_pandas(self):
+        """:meth:`rows` as a pandas DataFrame (``actorgraph[pandas]``)."""
+        from ..tables import frame
+        return frame(self.rows(), ["subject", "type", "object", "contested", "corroborated", "stance", "by", "as",
+                                   "source", "modality", "relations", "quotes"])
+
     def _name(self, eid):
         n = self.names.get(eid)
         return f"{n} ({eid})" if n and n != eid else str(eid)
@@ -137,7 +159,8 @@ class Contested:
         parts = []
         for e in entries:
             extra = "" if e["modality"] in ("reported", "claimed", "denied") else f"{e['modality']}: "
-            parts.append(f"{extra}{self._who(e, denial)}, in {e['source']} ({e['relation']})")
+            via = f" (as {', '.join(self.names.get(c, c) for c in e['as'])})" if e.get("as") else ""
+            parts.append(f"{extra}{self._who(e, denial)}{via}, in {e['source']} ({', '.join(e['relations'])})")
         return parts
 
     def _group_lines(self, g):
@@ -181,6 +204,10 @@ class Contested:
                  "; ".join(self._said(g.other))] for g in self.groups]
         return html_table(rows, ["claim", "verdict", "asserted by", "denied by", "other"],
                           caption="Contested and corroborated claims")
+
+
+_STANCE = {m: "asserted" for m in ASSERTING} | {m: "denied" for m in DENYING} | {
+    "recommended": "other", "speculated": "other"}
 
 
 def _grouped(ds, roll_up=False) -> dict:
@@ -280,13 +307,14 @@ def contested(ds, *, roll_up=False) -> Contested:
     groups = {}
     for key, members in _grouped(ds, roll_up).items():
         g = groups[key] = ClaimGroup(*key)
-        for r in members:
-            g.relations.append(r.id)
-            getattr(g, stance(r)).extend(_entries(r))
+        g.relations = [r.id for r in members]
         g.reasons, g.corroborated = _verdict(members)
         g.contested = bool(g.reasons)
+    for m in merged_claims(ds, roll_up=roll_up):    # a claim repeated in one source is listed once
+        getattr(groups[m.key], _STANCE[m.modality]).append(_entry(m, roll_up))
     ordered = sorted(groups.values(), key=lambda g: (not g.contested, not g.corroborated, g.key))
     names = {eid: entity_name(ds, eid) for g in ordered for eid in (g.subject, g.object)}
     names.update({c: entity_name(ds, c) for r in ds.relations() for c in r.claimants})
+    names.update({e["by"]: entity_name(ds, e["by"]) for g in ordered for e in g.asserted + g.denied + g.other})
     titles = {sid: s.title for sid, s in ds.sources.items()}
     return Contested(ordered, names, titles, roll_up)

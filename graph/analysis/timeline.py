@@ -40,14 +40,15 @@ from ..filters import AUTHOR, TIMES
 from ..traverse import time_key
 from ..errors import QueryError, UnknownEntityError
 from ._report import html_table, plural, text_table
+from .merge import claimants_of, rolled
 
 __all__ = ["timeline", "Timeline"]
 
 
-def _row(r, placed=None):
+def _row(r, placed=None, up=None):
     ev = r.evidence[0] if r.evidence else None
     w, how = placed if placed else (r.when, "happened")
-    return {
+    row = {
         "when": str(w) if w else None,
         "start": w.start.isoformat() if w else None,
         "end": w.end.isoformat() if w else None,
@@ -57,6 +58,12 @@ def _row(r, placed=None):
         "claimants": list(r.claimants) or [AUTHOR],
         "source": ev.source if ev else None, "quote": ev.quote if ev else None,
     }
+    if up is not None:   # rolled up; the ids coded in the data one key away
+        row["coded"] = {"subject": r.subject, "object": r.object, "claimants": row["claimants"]}
+        row["subject"], row["object"] = up(r.subject), up(r.object)
+        row["claimants"] = list(claimants_of(r, up))
+        row["asserted_by"] = row["claimants"][0]
+    return row
 
 
 @dataclass(repr=False)
@@ -70,6 +77,8 @@ class Timeline:
     #: relation id -> (When, "happened" or "made"): the time each dated claim is placed at
     placed: dict = field(default_factory=dict, repr=False)
     time: str = "happened"
+    #: with roll-up, the function giving each entity what it counts as (None: exact entities)
+    up: object = field(default=None, repr=False)
 
     def __iter__(self):
         return iter(self.relations)
@@ -81,14 +90,25 @@ class Timeline:
         return f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
 
     def to_dict(self) -> dict:
-        return {"actors": list(self.actors), "time": self.time,
-                "dated": [_row(r, self.placed.get(r.id)) for r in self.relations],
-                "undated": [_row(r, (None, None)) for r in self.undated]}
+        return {"actors": list(self.actors), "time": self.time, "roll_up": self.up is not None,
+                "dated": [_row(r, self.placed.get(r.id), self.up) for r in self.relations],
+                "undated": [_row(r, (None, None), self.up) for r in self.undated]}
+
+    def to_pandas(self):
+        """The rows of :meth:`to_dict` (dated in order, then undated) as a pandas DataFrame."""
+        from ..tables import frame
+        d = self.to_dict()
+        rows = d["dated"] + d["undated"]
+        return frame(rows, list(rows[0]) if rows else ["when", "id"])
 
     def _title(self):
         if not self.actors:
-            return "Timeline of all dated claims"
+            return "Timeline of all dated claims" + (" (rolled up)" if self.up else "")
         who = " and ".join(f"{a} ({self.names.get(a, a)})" for a in self.actors)
+        if self.up is not None:
+            about = "about or made by" if len(self.actors) == 1 else "between"
+            return (f"Timeline of the claims {about} {who}, an office or person counted as the state or "
+                    "organisation it is part of")
         return f"Timeline of the claims {'about' if len(self.actors) == 1 else 'between'} {who}"
 
     def _when(self, r):
@@ -98,8 +118,9 @@ class Timeline:
         return f"{w} (made)" if how == "made" and self.time == "happened-or-made" else str(w)
 
     def _rows(self, rels):
-        return [[self._when(r), r.subject,
-                  r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality, ", ".join(r.claimants) or AUTHOR,
+        up = self.up or (lambda e: e)
+        return [[self._when(r), up(r.subject),
+                  r.type + (f"/{r.mode}" if r.mode else ""), up(r.object), r.modality, ", ".join(claimants_of(r, up)),
                   r.evidence[0].quote if r.evidence else ""] for r in rels]
 
     def __str__(self) -> str:
@@ -144,7 +165,7 @@ def _actor_id(ds, name):
         raise
 
 
-def timeline(ds, actor=None, other=None, *, parts=True, time="happened", **filters) -> Timeline:
+def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up=False, **filters) -> Timeline:
     """The dated claims about *actor* (or between *actor* and *other*), in time order.
 
     Parameters
@@ -164,6 +185,14 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", **filte
     parts : bool, default True
         Include the claims of the entities that are ``part_of`` an actor (a
         state's offices), as :meth:`Dataset.relations` does.
+    roll_up : bool, default False
+        Count an office or a person as the state or organisation at the top of
+        its ``part_of`` chain (:func:`graph.analysis.merge.rolled`): the actor
+        stands for that top entity and all its parts, which it *is*, so its
+        timeline holds the claims about it **and the claims it makes** (those
+        asserted by any of its parts: what US officials said, whoever the
+        claim is about); the report shows the rolled-up ids, with the coded
+        ones in ``to_dict()`` (``"coded"``).
     **filters
         Relation filters of :meth:`Dataset.relations` (``type``, ``modality``,
         ``source``, ``start``...): only the claims that match them. Prefer them to
@@ -213,15 +242,18 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", **filte
     """
     if actor is None and other is not None:
         actor, other = other, None
-    actors = tuple(_actor_id(ds, x) for x in (actor, other) if x is not None)
-    sides = [ds.with_parts({a}) if parts else {a} for a in actors]
+    up = rolled(ds, roll_up)
+    actors = tuple(up(_actor_id(ds, x)) for x in (actor, other) if x is not None)
+    sides = [ds.with_parts({a}) if parts or roll_up else {a} for a in actors]
     if time not in TIMES:
         raise QueryError(f"unknown time '{time}'; expected one of: " + ", ".join(TIMES))
     if "start" in filters or "end" in filters:
         filters["time"] = time
     rels = ds.relations(**filters, parts=parts) if filters else ds.relations()
     if len(sides) == 1:
-        rels = [r for r in rels if r.subject in sides[0] or r.object in sides[0]]
+        side = sides[0]
+        rels = [r for r in rels if r.subject in side or r.object in side
+                or (roll_up and any(c in side for c in r.claimants))]
     elif len(sides) == 2:
         a, b = sides
         rels = [r for r in rels if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
@@ -237,4 +269,4 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", **filte
                        key=lambda r: (placed[r.id][0].start, placed[r.id][0].end, r.id))
     undated = [r for r in rels if r.id not in placed]
     names = {a: ds.entities[a].name if a in ds.entities else a for a in actors}
-    return Timeline(dated, undated, actors, names, placed, time)
+    return Timeline(dated, undated, actors, names, placed, time, up if roll_up else None)

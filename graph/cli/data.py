@@ -15,7 +15,10 @@ __all__ = ["validate", "info", "vocab"]
 @click.command()
 @path_argument
 @load_options
-def validate(path):
+@click.option("--warn-duplicates", is_flag=True,
+              help="Also warn of claims that repeat one another (same subject, type, object, modality and claimant "
+                   "in one source: analyses count them once), naming both; a warning does not fail.")
+def validate(path, warn_duplicates):
     """Check every data file under PATH; list every problem as FILE:LINE:COL.
 
     Exit code 0: valid; 1: problems in the data; 2: bad usage.
@@ -26,6 +29,10 @@ def validate(path):
     click.echo(f"{path}: valid: {plural(records.entities, 'entity', 'entities')}, "
                f"{plural(records.relations, 'relation')}, {plural(records.sources, 'source')} "
                f"in {plural(records.files, 'file')}")
+    if warn_duplicates:
+        from ..analysis.merge import duplicate_warnings   # (only when asked: validating needs no analysis)
+        for line in duplicate_warnings(load_or_exit(path)):
+            click.echo(line, err=True)
 
 
 @click.command()

@@ -21,12 +21,15 @@ __all__ = ["export"]
 @click.option("--focus", help="Keep only the neighbourhood of this actor.")
 @click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True,
               help="With --focus: how many steps around the actor.")
-def export(path, fmt, output, focus, hops, **opts):
+@click.option("--roll-up", is_flag=True, help="discourse formats: count an office or person as the state it is part of.")
+@click.option("--normalize", type=click.Choice(["none", "jaccard", "cosine"]), default="none", show_default=True,
+              help="discourse-graphml: add a weight to each pair (see 'actorgraph analyze discourse').")
+def export(path, fmt, output, focus, hops, roll_up, normalize, **opts):
     """Write the graph (or a filtered view of it) in an interchange format, atomically."""
     ds = load_or_exit(path)
     filters = filters_from(**opts)
     view = guard(lambda: ds.view(focus=focus, hops=hops, **filters)) if (filters or focus) else ds
-    written = guard(lambda: export_mod.export(view, fmt, output))
+    written = guard(lambda: export_mod.export(view, fmt, output, roll_up=roll_up, normalize=normalize))
     for p in written:
         click.echo(f"wrote {p}")
     click.echo(f"({fmt}: {len(view.entities)} entities, {len(view)} relations)")

@@ -4,19 +4,38 @@ from __future__ import annotations
 
 import click
 
+from ..analysis.merge import claimants_of, rolled
+from ..analysis.order import SORTS, said_key, sort_relations
 from ..dataset import AUTHOR
 from ..model import to_dict
+from ..tables import TABLE_FORMATS, table_bytes, write_table
 from ..wording import voiced, who
-from .common import (echo_json, filters_from, guard, load_options, load_or_exit, path_argument, plural, relation_filters,
-                     table)
+from .common import (Exit, echo_json, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
+                     plural, relation_filters, table)
 
 __all__ = ["relations", "neighbours", "path", "describe"]
 
 
-def relation_rows(rels):
-    return [[r.id, r.subject, r.type + (f"/{r.mode}" if r.mode else ""), r.object, r.modality,
-             ", ".join(r.claimants) or AUTHOR, r.when or "", _words(r.evidence[0]) if r.evidence else ""]
+def relation_rows(rels, up=None):
+    """Table rows of claims; with *up* (a roll-up), each end and claimant as what it counts as,
+    the id coded in brackets when it differs: ``USA (USA-WH)``."""
+    def at(e):
+        if up is None or up(e) == e:
+            return e
+        return f"{up(e)} ({e})"
+    return [[r.id, at(r.subject), r.type + (f"/{r.mode}" if r.mode else ""), at(r.object), r.modality,
+             ", ".join(at(c) for c in r.claimants) or AUTHOR, r.when or "", _words(r.evidence[0]) if r.evidence else ""]
             for r in rels]
+
+
+def _json_rows(rels, up=None):
+    out = []
+    for r in rels:
+        d = to_dict(r) | {"quad": r.quad}
+        if up is not None:
+            d["roll_up"] = {"subject": up(r.subject), "object": up(r.object), "claimants": list(claimants_of(r, up))}
+        out.append(d)
+    return out
 
 
 def _words(e):
@@ -67,15 +86,40 @@ RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
 @click.option("--long", "-l", "long_", is_flag=True, help="Print each claim in full, with all its evidence.")
 @click.option("--by-source", is_flag=True,
               help="Group the claims under each source that states them (a claim can be under several).")
-def relations(path, as_json, long_, by_source, **opts):
+@click.option("--sort", "sort_by", type=click.Choice(SORTS),
+              help="when: when it happened; said: when it was said (its source's published date, a day before "
+                   "its month); source: by source, in the order they were published. Default: data order.")
+@click.option("--roll-up", is_flag=True,
+              help="Show each end and claimant as the state or organisation it is part of (the coded id in brackets).")
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS),
+              help="Write the claims as a table (one row per claim, every field): csv (to -o FILE or the screen) "
+                   "or parquet (to -o FILE).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="The file --format writes.")
+@click.option("--explode", is_flag=True, help="With --format: one row per quote instead of one per claim.")
+def relations(path, as_json, long_, by_source, sort_by, roll_up, fmt, output, explode, **opts):
     """List the relations (claims) that match every filter given."""
+    if output and not fmt:
+        raise Exit("-o writes a table: give --format csv or --format parquet")
+    if fmt == "parquet" and not output:
+        raise Exit("--format parquet writes a file: give -o FILE")
     ds = load_or_exit(path)
     rels = guard(lambda: ds.relations(**filters_from(**opts)))
+    if sort_by:
+        rels = sort_relations(ds, rels, sort_by)
+    if fmt:
+        if output:
+            make_parent_folder(output)
+            guard(lambda: write_table(ds, rels, fmt, output, explode=explode))
+            click.echo(f"wrote {output} ({plural(rels, 'relation')}, {fmt})", err=True)
+        else:
+            click.echo(table_bytes(ds, rels, fmt, explode=explode).decode("utf-8"), nl=False)
+        return
+    up = rolled(ds) if roll_up else None
     if by_source:
-        _relations_by_source(ds, rels, as_json, long_)
+        _relations_by_source(ds, rels, as_json, long_, up, by_said=sort_by in ("said", "source"))
         return
     if as_json:
-        echo_json([to_dict(r) | {"quad": r.quad} for r in rels])
+        echo_json(_json_rows(rels, up))
         return
     if not rels:
         click.echo("no relations match")
@@ -83,7 +127,7 @@ def relations(path, as_json, long_, by_source, **opts):
     if long_:
         click.echo("\n\n".join(describe(ds, r) for r in rels))
     else:
-        click.echo(table(relation_rows(rels), RELATION_HEADERS, RELATION_WIDTHS))
+        click.echo(table(relation_rows(rels, up), RELATION_HEADERS, RELATION_WIDTHS))
     click.echo(f"\n{plural(rels, 'relation')}")
 
 
@@ -95,12 +139,16 @@ def source_heading(s):
     return f"{s.id}" + (f": {s.title}" if s.title else "") + (f" ({'; '.join(bits)})" if bits else "")
 
 
-def _relations_by_source(ds, rels, as_json, long_):
-    """relations --by-source: the claims under each source that states them."""
-    groups = [(s, [r for r in rels if s.id in r.sources]) for s in ds.sources.values()]
+def _relations_by_source(ds, rels, as_json, long_, up=None, by_said=False):
+    """relations --by-source: the claims under each source that states them (the sources in data order,
+    or *by_said* in the order they were published)."""
+    sources = list(ds.sources.values())
+    if by_said:
+        sources.sort(key=lambda s: (said_key(s.published), s.id))
+    groups = [(s, [r for r in rels if s.id in r.sources]) for s in sources]
     groups = [(s, rs) for s, rs in groups if rs]
     if as_json:
-        echo_json({s.id: [to_dict(r) | {"quad": r.quad} for r in rs] for s, rs in groups})
+        echo_json({s.id: _json_rows(rs, up) for s, rs in groups})
         return
     if not groups:
         click.echo("no relations match")
@@ -110,7 +158,7 @@ def _relations_by_source(ds, rels, as_json, long_):
         if long_:
             click.echo("\n\n".join(describe(ds, r) for r in rs))
         else:
-            click.echo(table(relation_rows(rs), RELATION_HEADERS, RELATION_WIDTHS))
+            click.echo(table(relation_rows(rs, up), RELATION_HEADERS, RELATION_WIDTHS))
     click.echo(f"\n{plural(rels, 'relation')} in {plural(groups, 'source')}")
 
 
