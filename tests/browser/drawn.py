@@ -151,18 +151,68 @@ def ink(p):
 
 def synthetic(n, m, seed=5, pairs=0):
     """A dataset of *n* entities and *m* claims between random pairs (*pairs* of them between a few
-    recurring pairs, so that parallel claims exist)."""
+    recurring pairs, so that parallel claims exist), from three dated sources, some claims dated,
+    some claimed or denied by an entity (so that claims are contested and claimants can be shown).
+    ``texts(ds)`` gives each source a text holding its quotes."""
     rnd = random.Random(seed)
     kinds = ["state", "office", "person", "armed_group", "organisation"]
     ents = {f"E{i}": Entity(id=f"E{i}", name=f"Entity {i}", kind=kinds[i % 5], aliases=(f"Alias {i}",))
             for i in range(n)}
+    sources = {f"s{k}": Source(id=f"s{k}", title=f"Synthetic source {k}", published=parse_when(f"202{k + 2}-0{k + 3}"))
+               for k in range(3)}
     recurring = [(f"E{rnd.randrange(n)}", f"E{rnd.randrange(n)}") for _ in range(max(1, pairs // 5))]
+    dates = [None, parse_when("2023-05"), parse_when("2024"), parse_when("2024-02-10")]
     rels = []
     for i in range(m):
         s, o = (rnd.choice(recurring) if i < pairs else (f"E{rnd.randrange(n)}", f"E{rnd.randrange(n)}"))
+        modality = rnd.choice(["reported", "reported", "claimed", "denied"])
         rels.append(Relation(id=f"r{i}", subject=s, object=o,
                              type=rnd.choice(["AID", "ACCUSE", "CONSULT", "ASSAULT"]),
-                             modality=rnd.choice(["reported", "claimed"]), polarity=rnd.choice([-9, -3, 2.5, 10]),
-                             when=rnd.choice([None, parse_when("2023-05"), parse_when("2024"), parse_when("2024-02-10")]),
-                             evidence=(Evidence("s", f"quote {i}"),)))
-    return Dataset({"s": Source(id="s", title="Synthetic", published=parse_when("2024"))}, ents, rels)
+                             modality=modality, polarity=rnd.choice([-9, -3, 2.5, 10]),
+                             asserted_by=f"E{rnd.randrange(n)}" if modality != "reported" else None,
+                             when=rnd.choice(dates),
+                             evidence=(Evidence(f"s{i % 3}", f"quote number {i}."),)))
+    return Dataset(sources, ents, rels)
+
+
+def texts(ds):
+    """A stored text per source that holds every quote of its claims."""
+    out = {}
+    for sid in ds.sources:
+        quotes = [ev.quote for r in ds.relations() for ev in r.evidence if ev.source == sid]
+        out[sid] = "A constructed text.\n\n" + " And then ".join(quotes) + "\n"
+    return out
+
+
+def expected_claims(ds, st):
+    """The claims the page's state *st* (``actorgraph.state()``) must show, worked out in Python
+    (graph/filters.py and Dataset.view): the filters, undated claims kept when ticked, the contested
+    groups, the focus's neighbourhood."""
+    from graph.analysis import contested
+    from graph.filters import claim_times
+    kw = {}
+    signs = {"-1": "negative", "0": "neutral", "1": "positive"}
+    if st["types"] is not None:
+        kw["type"] = st["types"]
+    if st["pols"] is not None:
+        kw["polarity"] = [signs[x] for x in st["pols"]]
+    if st["mods"] is not None:
+        kw["modality"] = st["mods"]
+    if st["srcs"] is not None:
+        kw["source"] = st["srcs"]
+    empty = any(v == [] for v in kw.values())
+    base = [] if empty else ds.relations(**kw)
+    if st["from"] is not None or st["to"] is not None:
+        dated = {r.id for r in ([] if empty else ds.relations(**kw, start=st["from"], end=st["to"], time=st["time"]))}
+        keep = [r for r in base if r.id in dated or (st["undated"] and not claim_times(ds, r, st["time"]))]
+    elif not st["undated"]:
+        keep = [r for r in base if claim_times(ds, r, st["time"])]
+    else:
+        keep = base
+    if st["contested"]:
+        ids = {rid for g in contested(ds).contested for rid in g.relations}
+        keep = [r for r in keep if r.id in ids]
+    keep = [r for r in keep if r.subject in ds.entities and r.object in ds.entities]
+    if st["focus"]:
+        keep = Dataset(ds.sources, ds.entities, keep).view(focus=st["focus"], hops=st["hops"]).relations()
+    return {r.id for r in keep}

@@ -423,9 +423,14 @@
   function focusCamera(eid) {
     var g = drawn.rep(eid);
     if (!drawnNodes.has(g)) return false;
+    cameraMoving = true;
     network.focus(toVis(g), {scale: Math.max(network.getScale(), 1.0), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
     return true;
   }
+  /* vis-network steps an animation on drawn frames: on a busy page it runs long after it started, and
+     a fit made meanwhile would be undone by it. A fit waits for it to finish. */
+  var cameraMoving = false;
+  network.on("animationFinished", function () { cameraMoving = false; });
 
   /* Select an entity ("node"), a claim ("edge"; all: the drawn edge it is part of, with every claim
      it stands for), or nothing; show its panel. */
@@ -533,7 +538,7 @@
     network.setOptions({physics: {enabled: !!state.physics}});
     apply({noHash: true});
     if (!state.sel) { network.unselectAll(); showOverview(); }
-    if (state.focus) network.fit({animation: false});
+    if (state.focus) fitDrawn();
   }
   window.addEventListener("hashchange", restore);
 
@@ -591,7 +596,11 @@
   searchInput.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { ev.preventDefault(); if (search(searchInput.value)) searchInput.blur(); }  // blur closes the suggestions
   });
-  searchInput.addEventListener("change", function () { if (hasOwn(names(), searchInput.value.trim().toLowerCase())) search(searchInput.value); });
+  /* a suggestion picked from the list (Enter has searched already) */
+  searchInput.addEventListener("change", function () {
+    var eid = hasOwn(names(), searchInput.value.trim().toLowerCase()) ? nameIndex[searchInput.value.trim().toLowerCase()] : null;
+    if (eid && !(state.sel && state.sel[0] === "node" && state.sel[1] === eid)) search(searchInput.value);
+  });
 
   // ---------------------------------------------------------------- toolbar
   var physicsBox = byId("ag-physics");
@@ -601,11 +610,19 @@
     writeHash();
   });
   byId("ag-fit").addEventListener("click", function () { network.fit({animation: {duration: 300}}); });
+  /* The view fitted to what is drawn, once vis-network has drawn it (its fit reads the nodes' boxes,
+     which a node shown again has only once drawn). */
+  function fitDrawn() {
+    function fit() { network.fit({animation: false}); }
+    if (cameraMoving) { network.once("animationFinished", function () { setTimeout(fit, 0); }); return; }
+    network.once("afterDrawing", function () { setTimeout(fit, 0); });
+    network.redraw();
+  }
   function setFocus(eid, hops) {
     state.focus = eid && hasOwn(ENT, eid) ? eid : null;
     state.hops = hops || 1;
     apply();
-    if (state.focus) setTimeout(function () { network.fit({animation: {duration: 300}}); }, 30);
+    if (state.focus) fitDrawn();
   }
   /* Clear every filter and the selection; the ways of drawing (physics, claimants, merge, group,
      part_of lines) stay as they are. */
@@ -618,7 +635,7 @@
     apply();
     network.unselectAll();
     showOverview();
-    network.fit({animation: false});
+    fitDrawn();
   }
   byId("ag-reset").addEventListener("click", reset);
 
@@ -738,7 +755,7 @@
   controls = L.controls({I: I, state: function () { return state; }, apply: apply, setFocus: setFocus});
   shownChanged({noHash: true});
   if (state.sel) select(state.sel[0], state.sel[1], false, state.sel[2]); else showOverview();
-  if (F.active(I, state) && !DATA.physics) network.fit({animation: false});
+  if (F.active(I, state) && !DATA.physics) fitDrawn();
   initDone = true;
   markReady();
 })();
