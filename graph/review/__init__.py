@@ -6,7 +6,8 @@ draft, its text and data, and saving) behind a :class:`ReviewServer`
 checked). The page is ``static/review.html`` with its script and style.
 """
 
+from .memory import remember
 from .server import CSP, ReviewServer, serve
-from .session import ReviewError, ReviewSession
+from .session import Conflict, ReviewError, ReviewSession
 
-__all__ = ["serve", "ReviewServer", "ReviewSession", "ReviewError", "CSP"]
+__all__ = ["serve", "ReviewServer", "ReviewSession", "ReviewError", "Conflict", "CSP", "remember"]
