@@ -43,6 +43,7 @@ class Plan:
     draft: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     rejected: int = 0
+    aliases: int = 0
 
 
 def clean(record: dict, kind: str) -> dict:
@@ -184,5 +185,6 @@ def plan(draft: dict, *, source_id: str, known: dict, claim_ids) -> Plan:
         rel.update(status="saved", saved_as=final)
     for e in ents:
         if e.get("status") in ("accepted", "alias") and e["id"] in ids:
+            out.aliases += e["status"] == "alias"
             e.update(status="saved", saved_as=ids[e["id"]])
     return out

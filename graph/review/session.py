@@ -326,7 +326,7 @@ class ReviewSession:
         self._load_data()
         return {"ok": True, "into": os.path.relpath(self.into), "relations": len(p.relations),
                 "entities": sum(1 for e in p.entities if not e.get("extend")),
-                "aliases": sum(len(e["aliases"]) for e in p.entities if e.get("extend")),
+                "aliases": p.aliases,
                 "rejected": p.rejected, "rev": self.rev, "ids": self._preview()}
 
     def _validate(self, text):

@@ -188,9 +188,12 @@
     AG.fill($("ag-ed-modality"), none.concat(v.modalities.map(function (m) { return [m, m]; })), c.modality);
     renderClaimants(c, ids);
     $("ag-ed-when").value = c.when || "";
-    $("ag-when-msg").textContent = "";
-    $("ag-ed-when-from").value = "";
-    $("ag-ed-when-to").value = "";
+    if (AG.shown !== c.id) {            // another claim: its pickers and messages start empty
+      AG.shown = c.id;
+      $("ag-when-msg").textContent = "";
+      $("ag-ed-when-from").value = "";
+      $("ag-ed-when-to").value = "";
+    }
     $("ag-ed-polarity").value = c.polarity === undefined || c.polarity === null ? "" : String(c.polarity);
     $("ag-ed-polarity").placeholder = c.type ? "default " + v.polarity[c.type] : "";
     Array.prototype.forEach.call($("ag-ed-context").querySelectorAll("input"), function (cb) {
