@@ -75,7 +75,7 @@ def state(srv):
 
 def post(srv, path, st, **changes):
     """POST the page's state *st* (its candidates, entities and rev) to *path*; the JSON answer."""
-    body = {"rev": st["rev"], "relations": st["relations"], "entities": st["entities"], **changes}
+    body = {"rev": st.get("rev"), "relations": st["relations"], "entities": st["entities"], **changes}
     r, data = request(srv, "POST", path, body)
     return r.status, json.loads(data)
 
@@ -140,25 +140,35 @@ def test_unknown_paths_and_methods(server):
     assert request(server, "DELETE", "/api/save", token=None)[0].status == 403
 
 
-@pytest.mark.parametrize("body, ctype, code", [
-    (b"{not json", "application/json", 400),
-    (b'{"relations": [{"id": "x", "status": "maybe"}], "entities": []}', "application/json", 400),
-    (b'{"relations": [{"id": "x", "status": "draft", "evil": 1}], "entities": []}', "application/json", 400),
-    (b'{"relations": [{"id": "x", "status": "saved"}], "entities": []}', "application/json", 400),
-    (b'{"relations": []}', "text/plain", 415),
-    (b"[" * 100_000, "application/json", 400),
-    (b'{"relations": ' + b"[" * 40 + b"]" * 40 + b', "entities": []}', "application/json", 400),
-])
-def test_bad_requests_get_a_reason_and_write_nothing(server, work, body, ctype, code, capfd):
-    """Issue 22, item 7: 100,000 nested brackets got no answer and a server traceback."""
+BAD = {"not JSON": (b"{not json", "application/json", 400),
+       "a status unknown": (b'{"relations": [{"id": "x", "status": "maybe"}], "entities": []}', "application/json", 400),
+       "a field unknown": (b'{"relations": [{"id": "x", "status": "draft", "evil": 1}], "entities": []}',
+                           "application/json", 400),
+       "saved by hand": (b'{"relations": [{"id": "x", "status": "saved"}], "entities": []}', "application/json", 400),
+       "not JSON's type": (b'{"relations": []}', "text/plain", 415),
+       "nested 40 deep": (b'{"relations": ' + b"[" * 40 + b"]" * 40 + b', "entities": []}', "application/json", 400)}
+
+
+@pytest.mark.parametrize("path", ["/api/save", "/api/decisions"])
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_requests_get_a_reason_and_write_nothing(server, work, case, path):
+    body, ctype, code = BAD[case]
     before = snapshot(work)
-    for path in ("/api/save", "/api/decisions"):
-        r, data = request(server, "POST", path, body, headers={"Content-Type": ctype})
-        assert r.status == code
-        if ctype == "application/json":
-            assert json.loads(data)["ok"] is False and json.loads(data)["problems"]
+    r, data = request(server, "POST", path, body, headers={"Content-Type": ctype})
+    assert r.status == code
+    if ctype == "application/json":
+        assert json.loads(data)["ok"] is False and json.loads(data)["problems"]
+    assert snapshot(work) == before
+
+
+def test_a_request_of_100000_nested_brackets_gets_an_answer(server, work, capfd):
+    """Issue 22 item 7: 100,000 nested brackets got no answer, and a traceback from the server."""
+    before = snapshot(work)
+    r, data = request(server, "POST", "/api/save", b"[" * 100_000)
+    assert r.status == 400 and "nested more than 32 levels deep" in json.loads(data)["problems"][0]
     assert snapshot(work) == before
     assert "Traceback" not in capfd.readouterr().err
+    assert request(server, "GET", "/api/state")[0].status == 200                 # the server goes on
 
 
 # -- what the page is shown and what a save writes -------------------------------------------------
