@@ -509,3 +509,16 @@ def test_the_command_serves_until_ctrl_c(work):
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and "stopped" in out and "Traceback" not in err
+
+
+def test_the_review_evaluation_reaches_every_gold_claim_through_the_api():
+    """benchmarks/review_eval.py: the reviewer's decisions, replayed through the page's API, save data
+    that holds every gold claim and new entity of the drafting gold set: no YAML edit is needed."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("review_eval", ROOT / "benchmarks" / "review_eval.py")
+    review_eval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(review_eval)
+    for path in sorted((ROOT / "benchmarks" / "draft_gold").glob("*.yaml")):
+        r = review_eval.evaluate(path)
+        assert r["saved"] and r["yaml_edits"] == 0, (path.stem, r["missing"], r["problems"])
+        assert r["actions"] >= r["gold_claims"] + 1          # one decision a claim at least, and the save
