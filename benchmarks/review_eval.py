@@ -275,7 +275,8 @@ def evaluate(path: Path) -> dict:
         (ws / "data" / "texts" / f"{path.stem}.txt").write_text(text, encoding="utf-8")
         draft = ws / "drafts" / f"{src.id}.yaml"
         argv = ["draft", str(ws / "data" / "texts" / f"{path.stem}.txt"), str(ws / "data"), "--source-id", src.id,
-                "--title", src.title, "-o", str(draft)] + (["--perspective", src.perspective] if src.perspective else [])
+                "--title", src.title, "-o", str(draft)]
+        argv += ["--perspective", src.perspective] if src.perspective else []
         r = CliRunner().invoke(cli, argv)
         assert r.exit_code == 0, r.output
         srv = serve(draft)

@@ -26,22 +26,17 @@ from graph.cli import main
 from graph.draft.output import read_draft
 from graph.review import CSP, Conflict, ReviewError, ReviewSession, serve
 
-from tests.browser.review_helpers import seed_folder
+from tests.browser.review_helpers import MINISTRIES, ministries
 from tests.conftest import ROOT
 
-TEXT = ROOT / "tests" / "draft" / "ministries.txt"
-DRAFT = ROOT / "tests" / "review" / "ministries-draft.yaml"
+TEXT = MINISTRIES
 
 
 @pytest.fixture
 def work(tmp_path, monkeypatch):
     """The seed with the constructed text, and its draft in drafts/."""
-    seed_folder(tmp_path)
-    shutil.copy(TEXT, tmp_path / "data" / "texts" / "ministries.txt")
-    (tmp_path / "drafts").mkdir()
-    shutil.copy(DRAFT, tmp_path / "drafts" / "ministries.yaml")
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return ministries(tmp_path)
 
 
 @pytest.fixture
@@ -141,7 +136,8 @@ def test_unknown_paths_and_methods(server):
 
 
 BAD = {"not JSON": (b"{not json", "application/json", 400),
-       "a status unknown": (b'{"relations": [{"id": "x", "status": "maybe"}], "entities": []}', "application/json", 400),
+       "a status unknown": (b'{"relations": [{"id": "x", "status": "maybe"}], "entities": []}',
+                            "application/json", 400),
        "a field unknown": (b'{"relations": [{"id": "x", "status": "draft", "evil": 1}], "entities": []}',
                            "application/json", 400),
        "saved by hand": (b'{"relations": [{"id": "x", "status": "saved"}], "entities": []}', "application/json", 400),

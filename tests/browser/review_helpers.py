@@ -11,6 +11,8 @@ from graph.review import serve
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = ROOT / "data"
+MINISTRIES = ROOT / "tests" / "draft" / "ministries.txt"
+MINISTRIES_DRAFT = ROOT / "tests" / "review" / "ministries-draft.yaml"
 
 
 def seed_folder(root: Path) -> Path:
@@ -19,6 +21,16 @@ def seed_folder(root: Path) -> Path:
     for part in ("seed", "texts"):
         shutil.copytree(SEED / part, root / "data" / part, dirs_exist_ok=True)
     return root / "data"
+
+
+def ministries(root: Path) -> Path:
+    """*root* with the seed, the constructed text tests/draft/ministries.txt and its committed draft
+    in drafts/ministries.yaml (made once with the drafter: the tests do not change with it)."""
+    seed_folder(root)
+    shutil.copy(MINISTRIES, root / "data" / "texts" / "ministries.txt")
+    (root / "drafts").mkdir()
+    shutil.copy(MINISTRIES_DRAFT, root / "drafts" / "ministries.yaml")
+    return root
 
 
 @contextmanager

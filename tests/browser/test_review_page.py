@@ -5,7 +5,6 @@ tests/review/ministries-draft.yaml, and candidates are found by their content.""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 import yaml
@@ -15,22 +14,16 @@ import graph
 from graph.cli import main
 from graph.draft.output import dump, read_draft
 
-from tests.browser.review_helpers import (candidates, entity_row, go_to, kept, quotes, ready, review_page,
-                                          seed_folder, select_text, type_into)
-from tests.conftest import ROOT
+from tests.browser.review_helpers import (MINISTRIES, candidates, entity_row, go_to, kept, ministries, quotes, ready,
+                                          review_page, seed_folder, select_text, type_into)
 
-TEXT = ROOT / "tests" / "draft" / "ministries.txt"
-DRAFT = ROOT / "tests" / "review" / "ministries-draft.yaml"
+TEXT = MINISTRIES
 
 
 @pytest.fixture
 def work(tmp_path, monkeypatch):
-    seed_folder(tmp_path)
-    shutil.copy(TEXT, tmp_path / "data" / "texts" / "ministries.txt")
-    (tmp_path / "drafts").mkdir()
-    shutil.copy(DRAFT, tmp_path / "drafts" / "ministries.yaml")
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return ministries(tmp_path)
 
 
 def edit_draft(work, fn):
