@@ -356,10 +356,7 @@ def test_drafts_with_several_quotes_and_a_when(work):
 
 
 # -- the save: one transaction, no copy of the data folder ------------------------------------------
-def test_a_kill_between_the_two_writes_leaves_target_and_draft_in_step(work):
-    """Issue 21 item 6, issue 22 item 7: killed after the target was written and before the draft, the
-    next save failed with duplicate ids. Now the journal finishes the save when the draft is opened."""
-    script = f"""
+KILLED = f"""
 import os, sys
 sys.path.insert(0, {str(ROOT)!r})
 from graph.review import ReviewSession
@@ -376,9 +373,18 @@ def replace(src, dst, *a, **k):
 os.replace = replace
 s.save({{"relations": st["relations"], "entities": st["entities"]}})
 """
-    proc = subprocess.run([sys.executable, "-c", script], cwd=work, capture_output=True, text=True, timeout=120)
+
+
+def kill_between_the_writes(work):
+    proc = subprocess.run([sys.executable, "-c", KILLED], cwd=work, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 9, proc.stderr
     assert len(graph.load(work / "data").relations(source="ministries")) == 1      # the target was written
+
+
+def test_a_kill_between_the_two_writes_leaves_target_and_draft_in_step(work):
+    """Issue 21 item 6, issue 22 item 7: killed after the target was written and before the draft, the
+    next save failed with duplicate ids. Now the journal finishes the save when the draft is opened."""
+    kill_between_the_writes(work)
     s = ReviewSession(work / "drafts" / "ministries.yaml")                        # the draft is opened again
     st = s.state()
     assert by_quote(st["relations"], "Tehran accused")["status"] == "saved"        # ... and is in step
@@ -387,6 +393,16 @@ s.save({{"relations": st["relations"], "entities": st["entities"]}})
     result = s.save({"relations": st["relations"], "entities": st["entities"]})
     assert result["ok"], result                                                    # no duplicate ids
     assert len(graph.load(work / "data").relations(source="ministries")) == 1
+
+
+def test_drafting_again_after_a_kill_finishes_the_save_first(work):
+    kill_between_the_writes(work)
+    r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])
+    assert r.exit_code == 0, r.output
+    assert not list((work / "drafts").glob(".*saving*"))
+    draft = read_draft((work / "drafts" / "ministries.yaml").read_text(encoding="utf-8"), "d")
+    saved = [x for x in draft["relations"] if x["status"] == "saved"]
+    assert [x["saved_as"] for x in saved] == ["ministries-irn-accuse-usa-by-rus"]
 
 
 def test_the_save_validates_in_place_without_following_folder_links(server, work, tmp_path_factory, monkeypatch):

@@ -23,12 +23,16 @@ from .common import Exit
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--open/--no-open", "open_browser", default=True, help="Open the page in the browser.")
 def review(draft_file, into, port, open_browser):
-    """Review a draft in the browser: accept, reject or edit each candidate, then save.
+    """Review a draft in the browser: accept, reject or edit each candidate, make or alias
+    entities, then save.
 
     A local server on 127.0.0.1 only; its URL carries a random token every request must
-    show. Save writes the accepted claims and entities into the data file (--into),
-    after validating the whole data folder with them, and keeps the rejected ones in the
-    draft as 'status: rejected'. Ctrl-C stops it.
+    show. Every decision is kept in the draft as it is made. Save gives the accepted claims
+    and entities ids from their content and writes them into the data file (--into, a YAML
+    file inside the data folder), after validating the whole data folder with them; the
+    target and the draft are written together (an interrupted save is finished when the
+    draft is opened again). Decided candidates stay in the draft, so drafting the text again
+    does not propose them. Ctrl-C stops it.
     """
     from ..review import ReviewError, serve
 

@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..texts import find_quote, inside
+from .errors import ReviewError
 from .ids import claimants, rename, unique
 from .journal import JournalError, journal_path, recover
 
@@ -117,12 +118,12 @@ def remember(doc, output, ds, text, data_path) -> list:
     lines that say what was left out and why. Raises :class:`~graph.review.ReviewError` when
     *output* exists but is not a readable draft."""
     from ..draft.output import DraftFileError, read_draft
-    from .session import ReviewError
 
     old = None
     if os.path.exists(output):
         try:
-            recover(journal_path(output), lambda p: os.path.samefile(p, output) or inside(p, data_path))
+            recover(journal_path(output), lambda p: p == os.path.abspath(output) or (
+                inside(p, data_path) and p.lower().endswith((".yaml", ".yml"))))
             old = read_draft(Path(output).read_text(encoding="utf-8"), output)
         except (OSError, UnicodeDecodeError, DraftFileError, JournalError) as exc:
             raise ReviewError(f"{output} exists and is not a readable draft ({str(exc).splitlines()[0]}); "

@@ -22,7 +22,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import ActorgraphError
-from .session import Conflict, ReviewError, ReviewSession
+from .errors import Conflict, ReviewError
+from .session import ReviewSession
 
 __all__ = ["ReviewServer", "serve", "CSP"]
 

@@ -26,35 +26,24 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..draft import DraftError, read_text
 from ..draft.output import DraftFileError, _plain, dump, read_draft
-from ..errors import ActorgraphError, DataError
+from ..errors import DataError
 from ..loader import check, load
 from ..model import FIELDS
 from ..read.yaml_events import parse_text
 from ..texts import find_quote, inside
 from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES
+from .errors import Conflict, ReviewError
 from .journal import JournalError, commit, journal_path, recover
 from .memory import REVIEWER_CUE, proposal
 from .records import plan
 
-__all__ = ["ReviewSession", "ReviewError", "Conflict"]
+__all__ = ["ReviewSession"]
 
 STATUSES = {"relations": ("draft", "accepted", "rejected", "merged", "saved"),
             "entities": ("draft", "accepted", "rejected", "alias", "saved")}
 REVIEW_KEYS = ("status", "cue", "confidence", "typed_id", "merged_into", "alias_of", "saved_as", "as_proposed")
 _KEPT = ("saved_as", "as_proposed")          # the session's own: never taken from a request
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class ReviewError(ActorgraphError):
-    """A draft that cannot be reviewed; *code* is the exit code (1 bad file, 2 bad usage)."""
-
-    def __init__(self, message, code=1):
-        super().__init__(message)
-        self.code = code
-
-
-class Conflict(ReviewError):
-    """A request that cannot be done now: the page is behind the draft, or another save runs."""
 
 
 def _rel(target, start_dir):
@@ -113,7 +102,8 @@ class ReviewSession:
         if inside(self.draft_path, self.data_path):
             raise ReviewError(f"{draft_path} is inside the data folder: move drafts out of it (default drafts/)", 2)
         try:      # a save interrupted between its writes is finished first
-            if recover(self.journal, lambda p: p == self.draft_path or inside(p, self.data_path)):
+            if recover(self.journal, lambda p: p == self.draft_path or (
+                    inside(p, self.data_path) and p.lower().endswith(YAML_SUFFIXES))):
                 self._read_draft(draft_path)
         except (JournalError, OSError) as exc:
             raise ReviewError(str(exc)) from None
@@ -123,7 +113,8 @@ class ReviewSession:
             raise ReviewError(f"the draft's text: {getattr(exc, 'strerror', None) or exc}") from None
         self._load_data()
         self.source_id = (self.doc["sources"][0].get("id") if self.doc["sources"] else
-                          next((ev.get("source") for r in self.doc["relations"] for ev in r["evidence"]), None))
+                          next((ev.get("source") for r in self.doc["relations"] for ev in r.get("evidence") or []
+                                if isinstance(ev, dict)), None))
         if not self.source_id:
             raise ReviewError(f"{draft_path}: the draft names no source")
         for r in self.doc["relations"]:
