@@ -459,6 +459,9 @@ def test_bad_drafts_and_targets(work):
     assert r.exit_code == 2 and "inside the data folder" in r.output
     r = CliRunner().invoke(main, ["review", "drafts/missing.yaml", "--no-open"])
     assert r.exit_code == 1 and "cannot read the draft" in r.output
+    bad.write_text("draft: {}\nrelations: [{subject: PAK}]\n", encoding="utf-8")
+    with pytest.raises(ReviewError, match="relations item 1 has no 'id'"):
+        ReviewSession(bad)
     shutil.copy(work / "drafts" / "ministries.yaml", work / "data" / "d.yaml")
     with pytest.raises(ReviewError, match="inside the data folder"):
         ReviewSession(work / "data" / "d.yaml")

@@ -139,10 +139,19 @@ class ReviewSession:
         except (OSError, UnicodeDecodeError) as exc:
             raise ReviewError(f"cannot read the draft {shown}: {getattr(exc, 'strerror', None) or exc}") from None
         try:
-            self.doc = read_draft(text, shown)
+            doc = read_draft(text, shown)
         except DraftFileError as exc:
             raise ReviewError(str(exc)) from None
-        self.digest = hashlib.sha256(raw).hexdigest()
+        for kind in ("relations", "entities"):
+            seen = set()
+            for i, x in enumerate(doc[kind]):
+                rid = x.get("id") if isinstance(x, dict) else None
+                if not isinstance(rid, str) or not rid or rid in seen:
+                    why = "has the id of an item before it" if isinstance(rid, str) and rid else "has no 'id'"
+                    raise ReviewError(f"{shown}: {kind} item {i + 1} {why}: fix the draft (each record has an id "
+                                      "of its own) or draft again")
+                seen.add(rid)
+        self.doc, self.digest = doc, hashlib.sha256(raw).hexdigest()
         for r in self.doc["relations"]:
             if getattr(self, "source_id", None):
                 _normalise(r, self.source_id)
