@@ -349,3 +349,27 @@ def test_hostile_text_stays_text(browser, tmp_path, monkeypatch):
         assert seen["other"] == [] and seen["dialogs"] == []
     saved = yaml.safe_load((tmp_path / "drafts" / "hostile.yaml").read_text(encoding="utf-8"))
     assert any(e["name"].startswith("<img") for e in saved["entities"])   # kept as text in the draft
+
+
+def test_drafting_again_after_a_review_in_the_page(browser, work):
+    """Memory across drafts, seen in the page: what was decided is shown decided, not proposed again."""
+    r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])      # today's drafter
+    assert r.exit_code == 0, r.output
+    with review_page(browser, work / "drafts" / "ministries.yaml") as (srv, page, seen):
+        first, second = candidates(page)[:2]
+        page.click("#ag-cands li[data-index='0']")
+        other = next(e["id"] for e in srv.session.state()["known"] if e["id"] not in (first["subject"], first["object"]))
+        page.select_option("#ag-ed-object", other)                 # edited...
+        page.keyboard.press("a")                                   # ...accepted
+        page.keyboard.press("r")                                   # the second rejected
+        page.keyboard.press("s")
+        status_starts(page, "saved")
+    r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])
+    assert r.exit_code == 0 and "left out 2 candidate claims decided before" in r.output, r.output
+    with review_page(browser, work / "drafts" / "ministries.yaml") as (srv, page, seen):
+        now = candidates(page)
+        assert [c["status"] for c in now].count("saved") == 1 and [c["status"] for c in now].count("rejected") == 1
+        proposed = [(c["subject"], c["type"], c["object"]) for c in now if c["status"] == "draft"]
+        assert (first["subject"], first["type"], first["object"]) not in proposed     # the wrong form: not again
+        assert page.locator("#ag-cands li.ag-st-saved").count() == 1
+        assert page.text_content("#ag-progress") == f"2 of {len(now)} decided"
