@@ -35,8 +35,8 @@ def edit_draft(work, fn):
 
 def status_starts(page, words):
     try:
-        page.wait_for_function("(w) => document.getElementById('ag-status').textContent.startsWith(w)", arg=words,
-                               timeout=20000)
+        page.wait_for_function("function (w) { return document.getElementById('ag-status').textContent"
+                               ".startsWith(w); }", arg=words, timeout=20000)
     except Exception:
         raise AssertionError(f"status {page.text_content('#ag-status')!r}, problems "
                              f"{page.text_content('#ag-problems')!r}") from None
