@@ -134,7 +134,8 @@ def _reread(limits):
     return reread
 
 
-def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None, workers=None):
+def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None, workers=None,
+          replacing=None):
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
@@ -144,6 +145,9 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     *allow_texts_outside*. Unchanged files are read from the cache (see
     :mod:`graph.cache`) unless *cache* is False. Large relation files are read and validated
     by *workers* processes (``None``: one per core, see :mod:`graph.workers`; 1: none).
+    *replacing* maps data files (paths as :func:`data_files` gives them) to the bytes validated in
+    their place, a file not there yet included: the data as it would be after writing them, checked
+    without writing anything (``actorgraph review`` saves so).
     """
     path = os.fspath(path)
     if not os.path.exists(path):
@@ -151,7 +155,8 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
             return None, [Problem(path, 0, 0, "a symbolic link to something that does not exist")]
         return None, [Problem(path, 0, 0, "no such file or folder")]
     problems = []
-    files = data_files(path, problems)
+    replacing = {os.path.normpath(os.fspath(f)): data for f, data in (replacing or {}).items()}
+    files = sorted(set(data_files(path, problems)) | set(replacing))
     if not files:
         problems.append(Problem(path, 0, 0, "no data files (*.yaml or *.yml) found here"))
         return None, problems
@@ -159,9 +164,10 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     options = Options(root=root, allow_texts_outside=allow_texts_outside, max_text_bytes=limits.max_file_bytes)
     store = Cache(cache_dir, enabled=cache)
     with paused_gc():
-        contents = {f: _bytes(f, limits) for f in files}
+        contents = {f: replacing[f] if f in replacing else _bytes(f, limits) for f in files}
         keys = {f: store.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
-                if isinstance(data, bytes)} if store.folder is not None else {}   # (no cache: nothing to hash)
+                if isinstance(data, bytes) and f not in replacing} if store.folder is not None else {}
+        # (no cache: nothing to hash; what is replaced is not on disk, and not cached)
         # a clean earlier load of the very same files: its validated records, nothing read again
         key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
         found = store.get_records(key) if key else None
@@ -172,7 +178,9 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
 
         def read(f):
             data = contents[f]
-            return data if isinstance(data, FileRead) else _read(f, data, keys.get(f), store, reread)
+            if isinstance(data, FileRead) or f in replacing:
+                return data if isinstance(data, FileRead) else _parse(f, data)
+            return _read(f, data, keys.get(f), store, reread)
 
         theirs = relation_files(contents)
         n = planned_workers(workers, sum(map(len, theirs.values())))

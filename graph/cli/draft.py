@@ -1,4 +1,4 @@
-"""The ``draft``, ``quote``, ``new-source`` and ``review`` commands: from a new article to claims.
+"""The ``draft``, ``quote`` and ``new-source`` commands: from a new article to candidate claims.
 
 >>> from click.testing import CliRunner
 >>> from graph.cli import main
@@ -97,7 +97,11 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
         persp_id = perspective_entity(ds, perspective)
     doc = draft_document(result, source_id=source_id, text_path=_rel(text, folder), title=title,
                          data_path=_rel(path, folder), perspective=persp_id, source_exists=existing is not None)
-    kept = _keep_decisions(doc, output)
+    from ..review import ReviewError, remember
+    try:                      # the reviewer's decisions: what was decided is not proposed again
+        memory = remember(doc, output, ds, body, path)
+    except ReviewError as exc:
+        raise Exit(str(exc), exc.code) from None
     comment = (f"Draft made by `actorgraph draft` from {text}: proposals, not claims.\n"
                f"Review it with `actorgraph review {output}`; nothing here is data until accepted.")
     _write(output, dump(doc, header_comment=comment), "draft")
@@ -105,42 +109,9 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
         n_ent = len({m.entity for m in result.mentions})
         click.echo(f"wrote {output}: {len(result.mentions)} mentions of {n_ent} known entities, "
                    f"{len(result.new_names)} new names, {len(result.claims)} candidate claims")
-        if kept:
-            click.echo(f"kept {kept} decisions of the draft that was there (rejected and saved claims "
-                       "are not proposed again)")
+        for line in memory:
+            click.echo(line)
         click.echo(f"review it: actorgraph review {output}")
-
-
-def _key(rel):
-    ev = (rel.get("evidence") or [{}])[0]
-    return (rel.get("subject"), rel.get("type"), rel.get("object"), ev.get("quote"))
-
-
-def _keep_decisions(doc, output):
-    """Carry the reviewer's decisions (rejected, saved) of an earlier draft at *output* into *doc*."""
-    from ..draft.output import DraftFileError, read_draft
-    if not os.path.exists(output):
-        return 0
-    try:
-        old = read_draft(Path(output).read_text(encoding="utf-8"), output)
-    except (OSError, UnicodeDecodeError, DraftFileError) as exc:
-        raise Exit(f"{output} exists and is not a readable draft ({str(exc).splitlines()[0]}); "
-                   "move it away or choose another file with -o (nothing was written)", 1) from None
-    decided = {_key(r): r for r in old["relations"] if r.get("status") in ("rejected", "saved")}
-    n = 0
-    for rel in doc["relations"]:
-        prev = decided.pop(_key(rel), None)
-        if prev is not None:
-            rel["status"] = prev["status"]
-            n += 1
-    doc["relations"] += list(decided.values())       # the reviewer's own claims, and the rest
-    n += len(decided)
-    names = {e["id"]: e for e in old["entities"] if e.get("status") in ("rejected", "saved")}
-    for e in doc["entities"]:
-        if e["id"] in names:
-            e["status"] = names[e["id"]]["status"]
-            n += 1
-    return n
 
 
 @click.command()
@@ -212,40 +183,3 @@ def new_source(text, source_id, title, kind, published, author, outlet, url, per
                f"  actorgraph draft {text} && actorgraph review drafts/{source_id}.yaml --into {output}")
     _write(output, dump({"sources": [src]}, header_comment=comment) + "entities: []\nrelations: []\n", "source")
     click.echo(f"wrote {output} (source {source_id}, text {src['text']})")
-
-
-@click.command()
-@click.argument("draft_file", metavar="DRAFT", type=click.Path(dir_okay=False))
-@click.option("--into", type=click.Path(dir_okay=False),
-              help="Data file the accepted claims and entities go into (default: DATA/SOURCE-ID.yaml).")
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
-@click.option("--open/--no-open", "open_browser", default=True, help="Open the page in the browser.")
-def review(draft_file, into, port, open_browser):
-    """Review a draft in the browser: accept, reject or edit each candidate, then save.
-
-    A local server on 127.0.0.1 only; its URL carries a random token every request must
-    show. Save writes the accepted claims and entities into the data file (--into),
-    after validating the whole data folder with them, and keeps the rejected ones in the
-    draft as 'status: rejected'. Ctrl-C stops it.
-    """
-    from ..review import ReviewError, serve
-
-    try:
-        server = serve(draft_file, into=into, port=port)
-    except ReviewError as exc:
-        raise Exit(str(exc), exc.code) from None
-    click.echo(f"reviewing {draft_file}; accepted claims go into {os.path.relpath(server.session.into)}")
-    click.echo(f"open: {server.url}")
-    click.echo("press Ctrl-C to stop")
-    if open_browser:
-        import webbrowser
-        try:
-            webbrowser.open(server.url)
-        except Exception:  # noqa: BLE001 - no browser is fine: the URL is printed
-            pass
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        click.echo("\nstopped")
-    finally:
-        server.server_close()

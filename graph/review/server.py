@@ -5,8 +5,10 @@ constant time) and a ``Host`` header naming this server (``127.0.0.1:PORT`` or
 ``localhost:PORT``), which defeats DNS rebinding; a POST must also come from the
 page's own origin. Anything else gets 403 and nothing is done. The page is static
 (``static/``), offline, under a strict Content-Security-Policy (no inline script,
-nothing from elsewhere); it gets its data from ``/api/state`` and saves with
-``POST /api/save``.
+nothing from elsewhere); it gets its data from ``/api/state``, keeps each decision in
+the draft with ``POST /api/decisions`` and saves with ``POST /api/save``. Every request
+gets an answer: a body that is not JSON, nested too deeply or too large gets 400/413, a
+page that is behind the draft or a save while another runs 409, with the reason.
 """
 
 from __future__ import annotations
@@ -20,16 +22,20 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import ActorgraphError
-from .session import ReviewError, ReviewSession
+from .errors import Conflict, ReviewError
+from .session import ReviewSession
 
 __all__ = ["ReviewServer", "serve", "CSP"]
 
 STATIC = Path(__file__).with_name("static")
 MAX_BODY = 4_000_000
+MAX_DEPTH = 32         # a draft's JSON is 5 levels deep; a request nested deeper is refused
+_TOO_DEEP = object()
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-_FILES = {"/static/review.js": ("review.js", "text/javascript; charset=utf-8"),
-          "/static/review.css": ("review.css", "text/css; charset=utf-8")}
+_FILES = {f"/static/{name}": (name, "text/javascript; charset=utf-8")
+          for name in ("review.js", "review-claim.js", "review-entities.js")}
+_FILES["/static/review.css"] = ("review.css", "text/css; charset=utf-8")
 
 
 class ReviewServer(ThreadingHTTPServer):
@@ -103,9 +109,25 @@ class _Handler(BaseHTTPRequestHandler):
             name, ctype = _FILES[path]
             self._send(200, (STATIC / name).read_bytes(), ctype)
         elif path == "/api/state":
-            self._json(200, self.server.session.state())
+            self._answer(self.server.session.state)
         else:
             self._send(404, b"not found\n")
+
+    def _answer(self, fn, *args):
+        """Send what *fn* returns, or the reason it could not be done (never no answer)."""
+        try:
+            result = fn(*args)
+        except Conflict as exc:
+            self._json(409, {"ok": False, "problems": [str(exc)]})
+        except ReviewError as exc:
+            self._json(400, {"ok": False, "problems": [str(exc)]})
+        except ActorgraphError as exc:   # an output file that cannot be written
+            self._json(500, {"ok": False, "problems": [str(exc)]})
+        except Exception as exc:  # noqa: BLE001 - the page is told; the server goes on
+            self._json(500, {"ok": False, "problems": [f"the server could not do this ({type(exc).__name__}: "
+                                                       f"{exc}); nothing was written"]})
+        else:
+            self._json(200, result)
 
     def do_POST(self):  # noqa: N802
         if not self._allowed():
@@ -114,7 +136,9 @@ class _Handler(BaseHTTPRequestHandler):
         if origin is not None and origin not in self.server.origins:
             self._send(403, b"forbidden: a request from another origin\n")
             return
-        if urlsplit(self.path).path != "/api/save":
+        action = {"/api/save": self.server.session.save,
+                  "/api/decisions": self.server.session.decide}.get(urlsplit(self.path).path)
+        if action is None:
             self._send(404, b"not found\n")
             return
         if not (self.headers.get("Content-Type") or "").startswith("application/json"):
@@ -132,15 +156,12 @@ class _Handler(BaseHTTPRequestHandler):
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             self._json(400, {"ok": False, "problems": [f"the request is not valid JSON: {exc}"]})
             return
-        try:
-            result = self.server.session.save(payload)
-        except ReviewError as exc:
-            self._json(400, {"ok": False, "problems": [str(exc)]})
+        except RecursionError:
+            payload = _TOO_DEEP
+        if payload is _TOO_DEEP or _depth(payload) > MAX_DEPTH:
+            self._json(400, {"ok": False, "problems": [f"the request is nested more than {MAX_DEPTH} levels deep"]})
             return
-        except ActorgraphError as exc:   # an output file that cannot be written
-            self._json(500, {"ok": False, "problems": [str(exc)]})
-            return
-        self._json(200, result)
+        self._answer(action, payload)
 
     def do_HEAD(self):  # noqa: N802
         self.do_GET()
@@ -150,6 +171,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(405, b"method not allowed\n")
 
     do_PUT = do_DELETE = do_PATCH = _refuse
+
+
+def _depth(value) -> int:
+    """How deeply lists and objects nest in *value* (counted without recursion)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        v, d = todo.pop()
+        if isinstance(v, (dict, list)):
+            deepest = max(deepest, d)
+            if d <= MAX_DEPTH:
+                todo.extend((x, d + 1) for x in (v.values() if isinstance(v, dict) else v))
+    return deepest
 
 
 def serve(draft_path, *, into=None, port=0) -> ReviewServer:
