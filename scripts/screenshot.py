@@ -2,8 +2,9 @@
 
 Renders ``data/`` with ``graph.render.write_html``, opens the page in headless
 Chromium (Debian's, as in the browser tests), waits until the graph has
-settled, selects one relation so the evidence panel shows, and saves a
-screenshot. No request leaves the page (all are blocked).
+settled, selects one relation so the evidence panel shows, checks that vis-network
+still draws every claim the page shows (the graph around the selection intact), and
+saves a screenshot. No request leaves the page (all are blocked).
 
     python scripts/screenshot.py [--data data] [--out docs/screenshot.png] [--relation ID]
                                  [--fragment "contested=1&claimants=1"] [--read SOURCE]
@@ -81,6 +82,13 @@ def main(argv=None):
                 network.moveTo({position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, scale: scale,
                                 offset: {x: -w / 2, y: 0}, animation: false}); }""")
         page.wait_for_timeout(300)
+        # the selection shown and the graph around it intact: vis-network draws every claim the page shows
+        drawn, shown = page.evaluate("""() => {
+            const b = network.body, claims = new Set();
+            b.edgeIndices.forEach(id => { if (b.edges[id].connected) actorgraph.claimsOfEdge(id).forEach(c => claims.add(c)); });
+            return [claims.size, actorgraph.visibleEdgeIds().length]; }""")
+        if drawn != shown:
+            raise SystemExit(f"the page draws {drawn} of the {shown} claims it shows: not saving the screenshot")
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=a.out)
         browser.close()

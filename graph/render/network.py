@@ -25,8 +25,9 @@ def start_positions(ds, rels=None):
 FONT_FACE = ("system-ui, -apple-system, Segoe UI, Noto Sans, Helvetica, Arial, Noto Naskh Arabic, Noto Sans Arabic, "
              "Noto Nastaliq Urdu, Noto Sans Devanagari, Noto Sans CJK SC, sans-serif")
 
-#: no edge label is drawn smaller than this on screen (pixels)
-EDGE_LABEL_MIN_PX = 9
+#: no edge label is drawn smaller than this on screen (pixels; vis-network fades a label in over the
+#: pixel below its threshold, so it is set one pixel above: labels start at 10 px, faint, and are crisp from 11)
+EDGE_LABEL_MIN_PX = 10
 
 
 def options(physics, big):
@@ -44,8 +45,8 @@ def options(physics, big):
             "arrowStrikethrough": False,
             "font": {"size": 11, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff",
                      "align": "middle", "face": FONT_FACE},
-            # an edge label is drawn only when it is readable: at 9 px or more on screen (vis-network
-            # leaves out a label whose size times the zoom is below drawThreshold - 1)
+            # an edge label is drawn only when it is readable: at EDGE_LABEL_MIN_PX or more on screen
+            # (vis-network leaves out a label whose size times the zoom is below drawThreshold - 1)
             "scaling": {"label": {"drawThreshold": EDGE_LABEL_MIN_PX + 1}},
             "selectionWidth": 2.5,
             "hoverWidth": 1.0,

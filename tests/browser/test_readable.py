@@ -15,6 +15,7 @@ import pytest
 
 import graph
 from graph.render import write_html
+from graph.render.network import EDGE_LABEL_MIN_PX
 
 from .conftest import ROOT
 from .drawn import CLAIM_MARK, PART_MARK, assert_draws, drawn, part_lines, redraw
@@ -72,8 +73,8 @@ def assert_readable(p):
     for i, (ta, a) in enumerate(boxes):
         for tb, b in boxes[i + 1:]:
             assert not overlaps(a, b), f"the labels {ta!r} and {tb!r} overlap on screen: {a} {b}"
-    small = [(t["text"], round(t["px"], 1)) for t in edges if t["px"] < 9]
-    assert not small, f"edge labels drawn below 9 px: {small[:5]}"
+    small = [(t["text"], round(t["px"], 1)) for t in edges if t["px"] < EDGE_LABEL_MIN_PX]
+    assert EDGE_LABEL_MIN_PX >= 9 and not small, f"edge labels drawn below {EDGE_LABEL_MIN_PX} px: {small[:5]}"
     return nodes, edges
 
 
