@@ -225,6 +225,25 @@ def throughput(words=200_000, seed=1):
     return {"words": n, "seconds": dt, "words_per_second": n / dt, "candidates": len(r.claims)}
 
 
+def show(half, name):
+    """Print one text's candidates (+ accepted unchanged, ~ matched, - neither) and missed gold claims."""
+    for n, text, ds, gold, gold_ds, published, persp in texts(half):
+        if name not in n:
+            continue
+        r = run_draft(text, ds, published, persp)
+        print(f"== {n}  (page date {getattr(getattr(r, 'page', None), 'date', None)})")
+        print("new names:", ", ".join(f"{x.name} [{x.kind}]" for x in r.new_names))
+        sc = score_text(text, ds, gold, gold_ds, published, persp)
+        for c, (_, ok) in zip(r.claims, sc["calibration"]):
+            print(f"{'+' if ok else ' '} {c.subject} {c.type} {c.object} {c.modality} by={c.asserted_by} "
+                  f"when={getattr(c, 'when', None)} conf={c.confidence}  | {c.quote[:90]}")
+            print(f"      {c.cue[:160]}")
+        print("gold:")
+        for g in gold:
+            print(f"  {g.id}: {g.subject} {g.type} {g.object} {g.modality} by={g.asserted_by} when={g.when}  | "
+                  f"{g.evidence[0].quote[:80]}")
+
+
 def evaluate(half):
     rows = {name: score_text(text, ds, gold, gold_ds, published, persp)
             for name, text, ds, gold, gold_ds, published, persp in texts(half)}
@@ -307,9 +326,12 @@ def main(argv=None):
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--words", type=int, default=200_000, help="size of the throughput text (0: no throughput)")
     ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--show", metavar="NAME", help="print the candidates and gold claims of the texts named so")
     args = ap.parse_args(argv)
     if args.calibrate:
         return calibrate()
+    if args.show:
+        return show(args.half, args.show)
     halves = ("dev", "test") if args.half == "both" else (args.half,)
     figures = {h: evaluate(h) for h in halves}
     if args.words:

@@ -144,6 +144,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     known_codes = set(matcher.gazetteer_codes)
     sents = sentences(text)
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip)
+    found = _drop_titles(found, plain, text)
     names = _proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
     kinds = {e.id: e.kind for e in ds.entities.values()}
@@ -154,6 +155,24 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
                         titles=_title_finder(text, names, page))
     return Draft(text, mentions, names, claims, page=page, dates=dates)
+
+
+_TITLE_WORDS = ("minister", "secretary", "premier", "president", "chief", "spokesman", "spokeswoman",
+                "spokesperson", "envoy", "ambassador", "commander")
+
+
+def _drop_titles(found, names, text):
+    """An office named as a person's title ("Interior Minister Rana Saleem Akhtar", "Ukraine's foreign
+    minister, Oksana Hrytsenko,") is the person's, not a mention of the office."""
+    starts = {s for n in names if n.kind == "person" for s, _ in n.spans}
+    out = []
+    for m in found:
+        last = m.text.split()[-1].lower() if m.text.split() else ""
+        gap = re.match(r"[ ,]{1,2}", text[m.end:m.end + 2])
+        if last in _TITLE_WORDS and gap and m.end + gap.end() in starts:
+            continue
+        out.append(m)
+    return out
 
 
 def _resolve_bare(found, page, matcher, text):

@@ -99,11 +99,32 @@ def speech(text, stoks, parts, lexicon, headline=False):
         if w in _SPOKES:
             continue
         # closing: "..., <speaker phrase> said [on Wednesday | in a statement | told reporters ...]."
+        # (after a closing quote mark the whole phrase up to the verb speaks: '"...," a spokesman of its
+        # Northern Command, Col Manish Rathore, said')
         tail = len(stoks) - j
         b = i - 1
         while b >= 0 and lows[b] not in (",", '"', "”", "“", ";", ":", "—"):
             b -= 1
-        if b >= 0 and tail <= 9 and i - b <= 9 and not any(lows[x] in _THAT for x in range(j, len(stoks))):
+        q = next((x for x in range(i - 1, max(-1, i - 20), -1) if lows[x] in ('"', "”")), None)
+        if q is not None and b > q and q > 0 and lows[q - 1] in (",", "."):
+            b = q
+        elif b == i - 1 and b > 0:
+            # ", China's special envoy to the Middle East, Wang Chenggang, said": back over the apposition
+            for _ in range(2):
+                b2 = b - 1
+                while b2 >= 0 and lows[b2] not in (",", '"', "”", "“", ";", ":", "—"):
+                    b2 -= 1
+                if b2 < 0 or b - b2 > 10:
+                    break
+                b = b2
+                if not all(stoks[x].text[:1].isupper() for x in range(b2 + 1, b2 + 2)):
+                    break
+        if b > 0 and lows[b - 1] == "that":
+            continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
+        comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
+                                                             and lows[j + 2] == ","))
+        if (b >= 0 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying"
+                and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
             c_end = b
             while c_end > 0 and lows[c_end] in (",", '"', "”", "“", ";", ":", "—"):
@@ -117,7 +138,11 @@ def speech(text, stoks, parts, lexicon, headline=False):
         while a >= 0 and lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while"):
             a -= 1
         named = _named_in(parts, stoks[a + 1].start if a + 1 < i else stoks[i].start, stoks[i].start)
-        if a + 1 < i and named or (a + 1 < i and i - a <= 4):
+        if a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
+            # "Turkey, which brokered ..., said S" / "X rejected ... and said S": the sentence's subject speaks
+            named = [parts[0]]
+            a = -1
+        if a + 1 < i and named or (a + 1 < i and i - a <= 4) or (a == -1 and named):
             k = j
             while k < len(stoks) and lows[k] in _OBJ_OF_TOLD and lows[k] != "that":
                 k += 1
@@ -132,7 +157,9 @@ def speech(text, stoks, parts, lexicon, headline=False):
             if k >= len(stoks):
                 continue
             speaker = _pick_speaker(text, named)
-            return Speech(speaker, (stoks[a + 1].start, stoks[k - 1].end), (stoks[k].start, se), words, "open")
+            ps = named[0][0] if a == -1 and named and named[0][0] == ss and i > 0 and lows[i - 1] in (",", "and") else None
+            phrase = (ps, named[0][1]) if ps is not None else (stoks[a + 1].start, stoks[k - 1].end)
+            return Speech(speaker, phrase, (stoks[k].start, se), words, "open")
     return None
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from .attribution import denial_pointer, speech
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
-from .tokens import clauses, sentences, tokenise
+from .tokens import Token, clauses, sentences, tokenise
 
 __all__ = ["Candidate", "Participant", "candidates"]
 
@@ -131,10 +131,18 @@ def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), t
             bounds = [ss] + [ss + c for c in cuts] + [se]
             parts_ = [(bounds[k], bounds[k + 1] - (1 if k + 1 < len(bounds) - 1 else 0)) for k in range(len(bounds) - 1)]
         for ps, pe in parts_:
-            raws += _sentence(text, ps, pe, named, starts, lexicon, ctx, perspective, headline, titles)
+            raws += _sentence(text, ps, pe, named, starts, lexicon, ctx, perspective, headline, titles, dates)
     for r in raws:
         r.when, r.when_why = _when(r, dates)
     return merge(text, raws)
+
+
+def _locative(text, x):
+    """Whether a capital named after "in"/"at" is the place where, not an actor ("talks in Washington")."""
+    if "capital" not in x[3] and "city" not in x[3]:
+        return False
+    before = text[max(0, x[0] - 4):x[0]].lower().split()
+    return bool(before) and before[-1] in ("in", "at", "near")
 
 
 def _pronouns(text, stoks, in_sentence, ctx):
@@ -160,11 +168,14 @@ def _pronouns(text, stoks, in_sentence, ctx):
     return out
 
 
-def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles):
+def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles, dates=()):
     stoks = tokenise(text, ss, se)
     if not stoks:
         return []
-    in_sentence = _spans_in(named, ss, se, starts)
+    spans = [(d.start, d.end) for d in dates if ss <= d.start < se]
+    if spans:       # a date's words are no cues ("in May 2023" is no "may")
+        stoks = [Token(t.text, t.start, t.end, "\0") if any(a <= t.start < b for a, b in spans) else t for t in stoks]
+    in_sentence = [x for x in _spans_in(named, ss, se, starts) if not _locative(text, x)]
     in_sentence = sorted(in_sentence + _pronouns(text, stoks, in_sentence, ctx))
     sp = speech(text, stoks, in_sentence, lexicon, headline=headline)
     if sp is not None and sp.speaker is None and sp.form == "headline" and titles:
@@ -179,7 +190,6 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         toks = [t for t in stoks if t.start >= cs and t.end <= ce]
         if not toks:
             continue
-        in_content = sp is not None and sp.content[0] <= cs < sp.content[1] + 1
         parts = []
         for s, e, ent, how, kind in _spans_in(in_sentence, cs, ce):
             if sp is not None and sp.phrase[0] <= s < sp.phrase[1] and not (sp.content[0] <= s < sp.content[1]):
@@ -197,9 +207,12 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ti, tj = _tok_index(toks, m.start(), m.end())
             if ti is not None and tj is not None:
                 refs.append((ti, tj))
-        for ti, tj in refs if ctx.last_group else ():
+        for ti, tj in refs:
             words = text[toks[ti].start:toks[tj - 1].end]
-            for p in ctx.last_group:
+            here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
+            last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
+                groups_seen[-1] if groups_seen else ctx.last_group)
+            for p in last or ():
                 parts.append(Participant(p.entity, toks[ti].start, toks[tj - 1].end, ti, tj,
                                          f"'{words}' (the actors named together last)"))
         # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
@@ -209,7 +222,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
-        cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, bool(in_content), speaker)
+        cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
+                                  speaker)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             cands = [c for c in cands if c.content and c.modality == "claimed" and pointer[2] == "before"]
         out += cands

@@ -82,6 +82,12 @@ def group(parts, toks):
                                                                         or "or" in between):
                 groups[-1].append(p)
                 continue
+            # "Iranian border guards and Taliban forces": two actors' people, named together
+            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] == "and"
+                    and all(w.isalpha() and w not in _AUX and not w.endswith("ed") for w in between[:-1])
+                    and all(t.text[:1].islower() for t in toks[prev.tj:p.ti - 1])):
+                groups[-1].append(p)
+                continue
         groups.append([p])
     return groups
 
@@ -119,11 +125,11 @@ def _denials(toks, lexicon):
     return out
 
 
-def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, speech, speaker_name):
+def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
-    *focus* is (focus, focus_obj) carried from before; *speech* whether the clause is the content of
-    an attributed sentence, whose speaker is *speaker_name* (an entity id or None).
+    *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
+    sentence says (None: not attributed), whose speaker is *speaker_name* (an entity id or None).
     """
     parts = [p for g in groups for p in g]
     lows = [t.lower for t in toks]
@@ -152,11 +158,27 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, speech, speake
             if g is not None and g[-1].tj < len(toks) and lows[g[-1].tj] == "to":
                 blocked = min(blocked, g[-1].tj)
     hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
-    for hit in hits:
+    # "did not say whether Washington would ask": an indirect question states nothing
+    hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6):h.i]]
+    speaker_p = None
+    if speaker_name and content:
+        speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
+    for n_hit, hit in enumerate(hits):
         r = in_rel(hit.i)
-        left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
+        nxt = hits[n_hit + 1].i if n_hit + 1 < len(hits) else len(toks)
+
+        def subject_ok(g):
+            # "Pakistan's concerns": a possessor is the subject only of the noun it possesses
+            if g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1:
+                return False
+            return in_rel(g[0].ti) is None or in_rel(g[0].ti) == r
+        left = [g for g in groups if g[-1].tj <= hit.i and subject_ok(g)]
         right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
-                 and (r is None or g[0].ti < r[1])]
+                 and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
+        # "X said S and accused Y of ...": the speaker does the coordinated verb
+        if (speaker_p is not None and hit.i > 0 and lows[hit.i - 1] == "and" and toks[hit.i].start >= content[0]
+                and hit.entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT")):
+            left = [[speaker_p]]
         # "accusations by the EU that S": the accuser follows "by"
         if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "by" and right:
             by, rest = right[0], right[1:]
@@ -191,7 +213,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, speech, speake
                     add(s, o, hit, f"passive agent '{' '.join(t.text for t in between)} {s.entity}'", 0.6,
                         g_prev[0].ti, "passive")
     paired = {p.entity for k in pairs for p in pairs[k][:2]}
-    if len(groups) >= 2 and not pairs:
+    if len(groups) >= 2 and not pairs and not any(p.how == "new name?" for g in groups[:2] for p in g):
         first = groups[0]
         for g in groups[1:2]:
             if all(p.entity in paired for p in g) and all(p.entity in paired for p in first):
@@ -205,9 +227,11 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, speech, speake
     f, f_obj = focus
     if len(groups) == 1 and f_obj and all(p.entity == f for p in groups[0]):
         f = f_obj
-    if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]):
+    if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
+            and not opens(groups[0], toks, lexicon):
+        # the clause names its object only ("urged both sides ..."): the actor before is the subject
         g = groups[0]
-        op = opens(g, toks, lexicon)
+        op = False
         hit = next((h for h in hits if (h.i >= g[-1].tj if op else h.i < g[0].ti)), None) or hits[0]
         how = f"{CARRIED}, {f}, is carried over from the clause before"
         fp = Participant(f, 0, 0, 0, 0, "focus")
@@ -218,6 +242,10 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, speech, speake
                 add(fp, p, hit, how, 0.25, None, "carried")
     out = []
     for s, o, hit, how, conf, left_at, rule in pairs.values():
+        pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
+        speech = content is not None and content[0] <= pos < content[1]
+        if speaker_p is not None and s is speaker_p:
+            speech = False          # the speaker's own act, told by the source
         out += _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
                      groups, denials, acc_words)
     return out

@@ -212,6 +212,11 @@ class Matcher:
         out, i, n = [], 0, len(toks)
         while i < n:
             hit = self._lookup(toks, i, n, text)
+            if toks[i].lower in _ARTICLES and i + 1 < n:
+                # "the United Nations Military Observer Group ...": the longer name after "the" wins
+                later = self._lookup(toks, i + 1, n, text)
+                if later is not None and (hit is None or later[0] + 1 > hit[0]):
+                    hit, i = later, i + 1
             if hit is None:
                 i += 1
                 continue

@@ -50,15 +50,19 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     n = len(lows)
     s = 0 if subject_at is None else subject_at
     c = cue_at if cue_at is not None else object_at
-    hit = _hits(mod.get("denied_explicit", ()), lows, 0, n)
+    hit = _hits(mod.get("denied_explicit", ()), lows, 0, max(s, c, object_at or 0) + 1)
     if hit:
         return "denied", hit
     rec = mod.get("recommended", ())
     that = [p for p in rec if p[-1] == "that"]
-    hit = _hits(that, lows, 0, max(s, c)) or _hits([p for p in rec if p[-1] != "that"], lows, s, n, False)
+    # a modal counts between the actor and the type cue ("Iran should stop", "X could offer"): one in
+    # what follows the object belongs to another verb ("warned India that Pakistan would respond")
+    upto = max(s, c) + 1 if cue_at is not None else n
+    hit = _hits(that, lows, 0, max(s, c)) or _hits([p for p in rec if p[-1] != "that"], lows, s, upto, False)
     if hit:
         return "recommended", hit
-    hit = (_hits(mod.get("speculated", ()), lows, s, n, False)
+    conditional = [p for p in mod.get("speculated", ()) if p in (("if",), ("unless",))]
+    hit = (_hits(mod.get("speculated", ()), lows, s, upto, False) or _hits(conditional, lows, s, n)
            or _hits(mod.get("speculated_adjectives", ()), lows, min(s, c), max(s, c) + 1))
     if hit:
         return "speculated", hit

@@ -57,7 +57,7 @@ _TITLES = set("""president prime minister minister secretary spokesman spokeswom
 gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs state
 mr mrs ms dr justice judge mayor chairman chairwoman chair director head leader of the and
-economic affairs railways information commerce trade""".split())
+economic affairs information commerce trade""".split())
 _SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office", "embassy": "office",
                 "party": "organisation", "movement": "organisation", "front": "organisation",
                 "army": "armed_group", "militia": "armed_group", "brigade": "armed_group", "group": "armed_group",
@@ -65,6 +65,8 @@ _SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office"
                 "organisation": "organisation", "organization": "organisation", "bank": "organisation",
                 "initiative": "agreement", "corridor": "agreement", "ratings": "organisation",
                 "railways": "organisation", "fund": "organisation",
+                "airlines": "organisation", "company": "organisation", "corporation": "organisation",
+                "ocean": "place", "gulf": "place", "east": "place", "mountains": "place", "port": "place",
                 "province": "place", "region": "place", "valley": "place", "district": "place",
                 "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
                 "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
@@ -224,12 +226,25 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
                 b -= 1
             before = toks[b].lower if b >= 0 else ""
             after_i = k0 + len(words)
+            while after_i < len(toks) and toks[after_i].lower == ",":
+                after_i += 1
             after = toks[after_i].lower if after_i < len(toks) else ""
             for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
                     cue = word
                     break
+            if kind is None and k0 > 1 and toks[k0 - 1].lower == ",":
+                # an apposition: "the deputy prime minister for economic affairs, Mullah Nooruddin Hamdard"
+                back = {t.lower for t in toks[max(0, k0 - 10):k0 - 1]}
+                person = lexicon.kinds.get("person", set())
+                if back & person:
+                    kind, cue = "person", next(iter(back & person))
+            if kind is None and len(words) == 1 and k0 > 0 and toks[k0 - 1].lower in ("in", "at", "near", "across"):
+                kind, cue = "place", toks[k0 - 1].lower
+            if kind is None and len(words) <= 2 and k0 > 1 and toks[k0 - 1].lower == "the" and \
+                    toks[k0 - 2].lower in ("in", "at", "near", "across"):
+                kind, cue = "place", toks[k0 - 2].lower
     key = name.lower()
     nn = found.get(key)
     if nn is None:
