@@ -84,8 +84,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
         if w in ("according to",):
             after = [p for p in parts if p[0] >= stoks[j - 1].end]
             if not after or after[0][0] - stoks[j - 1].end > 40:
-                continue
-            end = after[0][1]
+                after = []
+            end = after[0][1] if after else stoks[min(j, len(stoks) - 1)].end
             k = next((x for x in range(j, len(stoks)) if stoks[x].start >= end), len(stoks))
             while k < len(stoks) and stoks[k].lower not in (",", ".", ";"):
                 k += 1

@@ -106,6 +106,7 @@ class _Context:
         self.focus = (None, None)
         self.last_group = None
         self.prev = []
+        self.history = []
 
 
 def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None) -> list[Candidate]:
@@ -225,7 +226,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
                                   speaker)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
-            cands = [c for c in cands if c.content and c.modality == "claimed" and pointer[2] == "before"]
+            at = stoks[pointer[1]].start
+            cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
         out += cands
         own = [c for c in cands if c.rule != "carried"]
         if own:
@@ -246,6 +248,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
     if groups_seen:
         ctx.last_group = [p for p in groups_seen[-1] if not p.how.startswith("'")] or ctx.last_group
     ctx.prev = out or ctx.prev
+    if out:
+        ctx.history.append(out)
     for r in out:
         r.phrase = sp.phrase if sp is not None else None
     return out
@@ -256,11 +260,15 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
     v, k, where = pointer
     verb = stoks[v]
     if where == "before":
-        targets = [r for r in here if r.modality == "claimed" and r.end <= stoks[k].start + 1]
+        targets = [r for r in here if r.modality == "claimed" and (r.cue_at or r.start) < stoks[k].start]
         who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
     else:
-        targets = [r for r in ctx.prev if r.modality == "claimed"] or \
-                  [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
+        # the charge: what an accusation said in the last sentences, else what was claimed just before
+        accused = next(([r for r in rs if any(w.startswith("accused by") for w in r.why)]
+                        for rs in reversed(ctx.history[-3:]) if any(any(w.startswith("accused by") for w in r.why)
+                                                                      for r in rs)), None)
+        targets = accused or [r for r in ctx.prev if r.modality == "claimed"] or \
+            [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
         who = [x for x in in_sentence if x[1] <= verb.start]
     denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
     if denier is None:

@@ -167,12 +167,19 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         r = in_rel(hit.i)
         nxt = hits[n_hit + 1].i if n_hit + 1 < len(hits) else len(toks)
 
-        def subject_ok(g):
-            # "Pakistan's concerns": a possessor is the subject only of the noun it possesses
-            if g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1:
-                return False
-            return in_rel(g[0].ti) is None or in_rel(g[0].ti) == r
-        left = [g for g in groups if g[-1].tj <= hit.i and subject_ok(g)]
+        def possessor(g):
+            return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
+
+        left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
+        # "took Pakistan's concerns seriously and ... cooperation with": a possessor acts only for lack of another
+        if len(left) > 1 and possessor(left[-1]):
+            left = [g for g in left if not possessor(g)] or left
+        if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "of" and lows[hit.i] != "accusations":
+            continue        # "refineries accused of buying": a passive, the accuser unnamed
+        # "X accused Y of ... and urged Z": the coordinated verb has the clause's subject
+        if (hit.i > 0 and lows[hit.i - 1] == "and" and groups and any(h.i < hit.i for h in hits)
+                and left and left[-1] is not groups[0] and groups[0][-1].tj <= min(h.i for h in hits)):
+            left = [groups[0]]
         right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
                  and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
         # "X said S and accused Y of ...": the speaker does the coordinated verb
@@ -228,7 +235,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     if len(groups) == 1 and f_obj and all(p.entity == f for p in groups[0]):
         f = f_obj
     if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
-            and not opens(groups[0], toks, lexicon):
+            and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti:
         # the clause names its object only ("urged both sides ..."): the actor before is the subject
         g = groups[0]
         op = False

@@ -52,7 +52,7 @@ president prime minister ministers minister secretary spokesman spokeswoman spok
 gen col colonel brig brigadier lt maj major senior senator governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs
 government administration officials ministry department office army military police court
-also read most constructed example""".split())
+also read most constructed example time why how now""".split())
 _TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
 gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs state
@@ -154,6 +154,14 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 break
         words = toks[i:j]
         i = j
+        # "Russian Railways": a demonym opening the name of an organisation is part of it
+        if (i - len(words) > 0 and words[-1].lower in _SUFFIX_KIND and _SUFFIX_KIND[words[-1].lower] in
+                ("organisation", "office") and blocked(toks[k := i - len(words) - 1]) and _cap(toks[k])
+                and joined(toks[k], words[0]) and toks[k].lower in gaz):
+            words = [toks[k]] + list(words)
+        # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
+        if len(words) > 1 and words[0].start in starts and re.search(r"(?:ing|ed)$", words[0].lower):
+            words = words[1:]
         # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik")
         title = []
         while len(words) > 1 and (words[0].lower in _TITLES or any(words[0].lower in c for c in lexicon.kinds.values()
