@@ -32,6 +32,7 @@ that ``actorgraph review`` opens.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 import types
@@ -137,9 +138,11 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     found = _resolve_bare(found, page, matcher, text)
     dates = find_dates(text, page.date, skip=page.in_furniture)
     date_spans = sorted((d.start, d.end) for d in dates)
+    date_starts = [a for a, _ in date_spans]
 
     def skip(s, e):
-        return page.in_furniture(s, e) or any(a <= s and e <= b for a, b in date_spans)
+        k = bisect.bisect_right(date_starts, s) - 1
+        return (k >= 0 and e <= date_spans[k][1]) or page.in_furniture(s, e)
 
     known_codes = set(matcher.gazetteer_codes)
     sents = sentences(text)
@@ -180,7 +183,7 @@ def _resolve_bare(found, page, matcher, text):
     sentence or the one before), or the dateline's state when the text names it."""
     home = matcher.bodies.city_state(page.dateline) if page.dateline else None
     home = matcher.state_entity(home) if home else None
-    named_home = home is not None and any(m.entity == home for m in found)
+    named_home = home is not None and home in {m.entity for m in found}
     out = []
     for k, m in enumerate(found):
         if m.entity is not None:

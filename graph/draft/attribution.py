@@ -193,7 +193,10 @@ def denial_pointer(stoks, lexicon):
     mod = lexicon.modality
     verbs = {w for p in mod.get("denial", ()) for w in p}
     pointers = [p for p in mod.get("pointers", ())]
+    firsts = {p[0] for p in pointers}
     for k in range(len(lows)):
+        if lows[k] not in firsts:
+            continue
         for p in pointers:
             if tuple(lows[k:k + len(p)]) != p:
                 continue

@@ -133,8 +133,11 @@ def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), t
             parts_ = [(bounds[k], bounds[k + 1] - (1 if k + 1 < len(bounds) - 1 else 0)) for k in range(len(bounds) - 1)]
         for ps, pe in parts_:
             raws += _sentence(text, ps, pe, named, starts, lexicon, ctx, perspective, headline, titles, dates)
+    dates = [d for d in dates if d.when]
+    dstarts = [d.start for d in dates]
     for r in raws:
-        r.when, r.when_why = _when(r, dates)
+        lo, hi = bisect.bisect_left(dstarts, r.start), bisect.bisect_right(dstarts, r.end + 1)
+        r.when, r.when_why = _when(r, dates[lo:hi])
     return merge(text, raws)
 
 
@@ -173,7 +176,12 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
     stoks = tokenise(text, ss, se)
     if not stoks:
         return []
-    spans = [(d.start, d.end) for d in dates if ss <= d.start < se]
+    lo = bisect.bisect_left(dates, ss, key=lambda d: d.start) if dates else 0
+    spans = []
+    for d in dates[lo:]:
+        if d.start >= se:
+            break
+        spans.append((d.start, d.end))
     if spans:       # a date's words are no cues ("in May 2023" is no "may")
         stoks = [Token(t.text, t.start, t.end, "\0") if any(a <= t.start < b for a, b in spans) else t for t in stoks]
     in_sentence = [x for x in _spans_in(named, ss, se, starts) if not _locative(text, x)]

@@ -22,6 +22,7 @@ datetime.date(2026, 3, 12)
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -249,11 +250,11 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
     """The date expressions of ``text[start:end]`` in text order, resolved against *base* (the
     article's date; None: only the absolute ones). *skip(s, e)* tells spans to leave out."""
     end = len(text) if end is None else end
-    found = []
+    found, taken = [], set()
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text, start, end):
             s, e = m.span()
-            if any(s < fe and fs < e for fs, fe, *_ in found) or (skip and skip(s, e)):
+            if any(c in taken for c in range(s, e)) or (skip and skip(s, e)):
                 continue
             if kind in ("rel_month", "day_month") and re.fullmatch(r"(?:on\s+|in\s+)?May", m.group()):
                 continue      # "May" alone is a modal verb far more often than a month
@@ -261,12 +262,15 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
                                                    m.group()) and text[max(0, s - 1):s] != ",":
                 pass
             found.append((s, e, kind, m))
+            taken.update(range(s, e))
     found.sort()
     out = []
     years = [(m.start(), m.group()) for m in _YEAR_RX.finditer(text, 0, end)]
+    ystarts = [at for at, _ in years]
     for s, e, kind, m in found:
         expr = text[s:e]
-        last_year = next((y for at, y in reversed(years) if at < s), None)
+        k = bisect.bisect_left(ystarts, s)
+        last_year = years[k - 1][1] if k else None
         if kind == "range":
             a = _ours(_kind_of(m["a"]), m["a"], base, last_year)
             b = _ours(_kind_of(m["b"]), m["b"], base, last_year)

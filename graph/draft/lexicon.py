@@ -104,6 +104,7 @@ class Lexicon:
                          for k, v in (data.get("modality") or {}).items()}
         self.speech = [tuple(t.lower for t in tokenise(str(p))) for p in data.get("speech") or []]
         self.kinds = {k: {str(w).lower() for w in v} for k, v in (data.get("kinds") or {}).items()}
+        self._index: dict = {}
         self.by_first: dict[str, list] = {}
         for n, (pattern, entry) in enumerate(self.cues):
             for f in pattern[0]:
@@ -148,11 +149,18 @@ class Lexicon:
 
     def find_phrases(self, phrases, toks: list[Token]) -> list[tuple[int, int, str]]:
         """(i, j, words) of every phrase of *phrases* (tuples of words) in *toks*."""
+        index = self._index.get(id(phrases))
+        if index is None:
+            index = {}
+            for p in phrases:
+                if p:
+                    index.setdefault(p[0], []).append(p)
+            self._index[id(phrases)] = index
         out = []
         lows = [t.lower for t in toks]
-        for p in phrases:
-            n = len(p)
-            for i in range(len(lows) - n + 1):
+        for i, w in enumerate(lows):
+            for p in index.get(w, ()):
+                n = len(p)
                 if tuple(lows[i:i + n]) == p:
                     out.append((i, i + n, join(toks[i:i + n])))
         return sorted(out)

@@ -88,10 +88,21 @@ def name_keys(name: str) -> list[tuple]:
     return keys
 
 
-def _caps(name, key):
-    words = [t.text for t in tokenise(name)]
+def _caps(name, key, words=None):
+    words = words if words is not None else [t.text for t in tokenise(name)]
     caps = tuple(w.isupper() and len(w) > 1 for w in words[len(words) - len(key):])
     return caps if len(caps) == len(key) else (False,) * len(key)
+
+
+def _keys(words: list) -> list[tuple]:
+    """:func:`name_keys` of a name already cut into words."""
+    low = tuple(w.lower().replace("’", "'").replace("‘", "'") for w in words)
+    if not low:
+        return []
+    keys = _variants(low)
+    if len(low) > 1 and low[0] in _ARTICLES:
+        keys += _variants(low[1:])
+    return keys
 
 
 def _body_table(bodies):
@@ -102,14 +113,18 @@ def _body_table(bodies):
     table = {}
     for b in bodies.bodies.values():
         for n in b.names:
-            one_word = len(tokenise(n)) == 1
-            for key in name_keys(n):
+            words = [t.text for t in tokenise(n)]
+            one_word = len(words) == 1
+            for key in _keys(words):
                 if key not in table:
-                    table[key] = (b.id, _caps(n, key), one_word and n[:1].isupper())
+                    table[key] = (b.id, _caps(n, key, words), one_word and n[:1].isupper())
     for words, key in bodies.bare.items():
         table.setdefault(words, ("*" + key, (False,) * len(words), False))
     bodies._table = table
     bodies._maxlen = max(len(k) for k in table)
+    bodies._firsts = {}
+    for k in table:
+        bodies._firsts[k[0]] = max(bodies._firsts.get(k[0], 0), len(k))
     return table
 
 
@@ -144,6 +159,9 @@ class Matcher:
                 for name, how in state_names(code):
                     self._add(name, e.id, f"gazetteer: {how}", gazetteer=True)
         self.btable = _body_table(self.bodies)
+        self.firsts = {}
+        for k in self.table:
+            self.firsts[k[0]] = max(self.firsts.get(k[0], 0), len(k))
         self._known_body = {}
 
     def _add(self, name, entity, via, gazetteer=False):
@@ -179,7 +197,9 @@ class Matcher:
 
     def _lookup(self, toks, i, n, text):
         """The longest (k, entity, via, new) name at token *i*, or None."""
-        for k in range(min(max(self.maxlen, self.bodies._maxlen), n - i), 0, -1):
+        first = toks[i].lower
+        longest = max(self.firsts.get(first, 0), self.bodies._firsts.get(first, 0))
+        for k in range(min(longest, n - i), 0, -1):
             key = tuple(t.lower for t in toks[i:i + k])
             span = toks[i:i + k]
             entry = self.table.get(key)

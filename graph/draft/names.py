@@ -180,7 +180,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             words = words[1:]
         if not words or all(w.lower in _TITLES or w.lower in _COMMON for w in words):
             continue
-        k0 = toks.index(words[0])
+        k0 = j - len(words)
         _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None)
     return _corefer(list(found.values()), text)
 
