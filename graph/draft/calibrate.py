@@ -8,8 +8,8 @@ of them a reviewer could accept unchanged (subject, type, object, modality and c
 as measured by ``python benchmarks/draft_eval.py --calibrate``; the confidence is that share,
 smoothed towards the share of its rule: a candidate at 0.8 was right about 80% of the time there.
 
->>> confidence_of("cue/reported/1", {"cue/reported/1": [18, 12]}, {})
-0.65
+>>> confidence_of("cue/reported/1", {"cue/reported/1": [18, 12]}, {})      # 12 of 18, smoothed
+0.63
 """
 
 from __future__ import annotations

@@ -164,8 +164,10 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             words = words[1:]
         # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik")
         title = []
-        while len(words) > 1 and (words[0].lower in _TITLES or any(words[0].lower in c for c in lexicon.kinds.values()
-                                                                     if c is lexicon.kinds.get("person"))):
+        person_cues = lexicon.kinds.get("person", set())
+        while len(words) > 1 and (words[0].lower in _TITLES or words[0].lower in person_cues):
+            if words[0].lower in ("of", "the", "and") and not title:
+                break
             title.append(words[0].lower)
             words = words[1:]
         while words and words[0].lower in _JOIN | {"and"}:

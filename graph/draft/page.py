@@ -111,12 +111,15 @@ def read_page(text: str, published=None) -> Page:
         s, e = lines[k]
         line = text[s:e]
         words = len(line.split())
-        if words > 25 or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line)):
+        if (words > 25 or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line))
+                or (_DATELINE.match(text, s, e) and not _is_headerish(line))):
             break
         header.append((s, e))
         k += 1
-    if k == len(lines):          # a short text of short lines: no header
-        header, k = [], 0
+    if not any(_is_headerish(text[s:e]) or _SECTION.match(text[s:e]) for s, e in header):
+        # no byline, desk or timestamp: at most a title line opens the text
+        k = 1 if header and not text[header[0][0]:header[0][1]].endswith((".", "!", "?")) and len(lines) > 1 else 0
+        header = header[:k]
     for s, e in header:
         line = text[s:e]
         m = _SECTION.match(line)
@@ -153,7 +156,7 @@ def read_page(text: str, published=None) -> Page:
         if m and m.group("place") and len(m.group("place")) >= 3 and m.group("place").replace("/", "").isupper():
             page.furniture.append((s, m.end() - 1 if text[m.end() - 1] == " " else m.end()))
             page.furniture[-1] = (s, s + len(text[s:m.end()].rstrip()))
-            page.dateline = m.group("place").split("/")[0].title() if False else m.group("place").split("/")[0]
+            page.dateline = m.group("place").split("/")[0]
             if page.date is None and m.group("date"):
                 d = parse_header_date(m.group("date"), year_from=published)
                 if d is not None:
