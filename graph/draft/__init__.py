@@ -153,8 +153,9 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     kinds = {e.id: e.kind for e in ds.entities.values()}
     kinds.update({n.id: n.kind for n in names if n.id not in kinds})
     named = [(m.start, m.end, m.entity, m.via, kinds.get(m.entity) or "thing") for m in found]
-    named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans]
-    named = [x for x in named if x[4] not in ("place", "agreement", "asset")]
+    # new names of places and agreements are where and what, not actors (the data's own entities all are)
+    named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans
+              if n.kind not in ("place", "agreement", "asset")]
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
                         titles=_title_finder(text, names, page))
     return Draft(text, mentions, names, claims, page=page, dates=dates)

@@ -32,6 +32,8 @@ _AUX = set("""has have had is are was were will would should must could can may 
 said says told chose gave took made went came began sought met held left sent struck won lost saw
 remains remained""".split())
 CARRIED = "one actor in the clause; the other"
+_PROPOSALS = {"criticism", "offer", "proposal", "demand", "demands", "request", "call", "calls", "plan", "remarks",
+              "statement", "ultimatum", "invitation", "pledge"}
 
 
 @dataclass
@@ -119,7 +121,7 @@ def _denials(toks, lexicon):
         nxt = [x.lower for x in toks[k + 1:k + 7]]
         if not nxt:
             continue
-        if (nxt[0] in ("that", "any", "all", "having") or nxt[0].endswith("ing") or any(w in acc for w in nxt[:5])
+        if (nxt[0] in ("that", "having") or nxt[0].endswith("ing") or any(w in acc for w in nxt[:5])
                 or nxt[0] in ("reports", "suggestions")):
             out.append(k)
     return out
@@ -234,6 +236,14 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     f, f_obj = focus
     if len(groups) == 1 and f_obj and all(p.entity == f for p in groups[0]):
         f = f_obj
+    # "Tokyo rejected the criticism": what is rejected came from the actor before
+    rejects = [h for h in hits if h.entry["type"] == "REJECT" and h.j < len(toks) and lows[h.j] in ("the", "this", "that")
+               and h.j + 1 < len(toks) and lows[h.j + 1] in _PROPOSALS]
+    if len(groups) == 1 and f and rejects and all(p.entity != f for p in groups[0]) and not pairs \
+            and groups[0][-1].tj <= rejects[0].i:
+        for p in groups[0]:
+            add(p, Participant(f, 0, 0, 0, 0, "focus"), rejects[0], f"{CARRIED}, {f}, made what is rejected", 0.4,
+                p.ti, "carried")
     if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
             and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti:
         # the clause names its object only ("urged both sides ..."): the actor before is the subject
