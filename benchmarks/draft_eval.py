@@ -321,7 +321,10 @@ def calibrate():
             k = cue_kind(c)
             n, a = counts.get(k, (0, 0))
             counts[k] = (n + 1, a + ok)
-    for k, (n, a) in sorted(counts.items(), key=lambda x: -x[1][0]):
+    print("# Confidence of `actorgraph draft` (graph/draft/calibrate.py): for each kind of candidate (rule/\n"
+          "# modality/passages), [candidates, accepted unchanged] on the dev half of benchmarks/draft_news,\n"
+          "# measured by `python benchmarks/draft_eval.py --calibrate > graph/draft/calibration.yaml`.\nkinds:")
+    for k, (n, a) in sorted(counts.items(), key=lambda x: (-x[1][0], x[0])):
         print(f"  {k}: [{n}, {a}]")
 
 

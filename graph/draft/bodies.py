@@ -30,6 +30,7 @@ from ..errors import ActorgraphError, Problem
 from ..vocab import ENTITY_KINDS
 from .gazetteer import states
 from .tokens import tokenise
+from .userfile import read_located
 
 __all__ = ["Body", "Bodies", "load_bodies", "GazetteerError", "BODIES_PATH"]
 
@@ -156,38 +157,6 @@ def _entry_ok(e, path, where, keys, problems, allowed):
         problems.append(Problem(path, *where(*keys, "aliases"), "aliases must be a list of names"))
         ok = False
     return ok
-
-
-def read_located(path, problems, what):
-    """(plain values, where(*keys) -> (line, col)) of the YAML file *path*; problems appended."""
-    from ..read.yaml_events import parse_text
-    p = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(p, 0, 0, f"cannot read the {what}: {getattr(exc, 'strerror', None) or exc}"))
-        return None, None
-    doc = parse_text(text, p)
-    problems += doc.problems
-    if doc.problems:
-        return None, None
-    if not isinstance(doc.value, dict):
-        problems.append(Problem(p, 1, 1, f"the {what} must be a mapping of sections"))
-        return None, None
-
-    def where(*keys, key=False):
-        try:
-            loc = doc.locate(*keys, key=key)
-        except Exception:  # noqa: BLE001 - a path that does not exist: the closest one that does
-            loc = None
-        while loc is None and keys:
-            keys = keys[:-1]
-            try:
-                loc = doc.locate(*keys) if keys else (1, 1)
-            except Exception:  # noqa: BLE001
-                loc = None
-        return loc or (1, 1)
-    return doc.value, where
 
 
 @functools.lru_cache(maxsize=1)

@@ -107,6 +107,7 @@ class _Context:
         self.last_group = None
         self.prev = []
         self.history = []
+        self.pair = None
 
 
 def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None) -> list[Candidate]:
@@ -221,6 +222,9 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
             last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
                 groups_seen[-1] if groups_seen else ctx.last_group)
+            if not last and ctx.pair:
+                # no actors named together yet: the two of the last claim between two actors
+                last = [Participant(e, 0, 0, 0, 0, "pair") for e in ctx.pair]
             for p in last or ():
                 parts.append(Participant(p.entity, toks[ti].start, toks[tj - 1].end, ti, tj,
                                          f"'{words}' (the actors named together last)"))
@@ -240,6 +244,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         own = [c for c in cands if c.rule != "carried"]
         if own:
             ctx.focus = (own[-1].subject, own[-1].object)
+            ctx.pair = (own[-1].subject, own[-1].object)
         elif len(groups) == 1 and opens(groups[0], toks, lexicon) and groups[0][0].entity != ctx.focus[0]:
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
     if pointer is not None:

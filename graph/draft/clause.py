@@ -201,6 +201,16 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                 for o in left[-1]:
                     add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti, "reciprocal")
             continue
+        if left and not right and hit.entry["type"] in ("ASSAULT", "COERCE", "THREATEN") and n_hit > 0:
+            # "Iran accused Pakistan of shelling two villages": the accuser is the one attacked
+            acc = hits[n_hit - 1]
+            if (acc.entry["type"] == "ACCUSE" and acc.j < hit.i and "of" in lows[acc.j:hit.i]
+                    and [g for g in groups if g[-1].tj <= acc.i]):
+                accuser = [g for g in groups if g[-1].tj <= acc.i][-1]
+                for s_ in left[-1]:
+                    for o in accuser:
+                        add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
+            continue
         if not left or not right:
             continue
         a, b = left[-1], right[0]
