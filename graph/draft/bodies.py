@@ -185,6 +185,8 @@ def load_bodies(extra=None) -> Bodies:
         raise GazetteerError(problems)
     import copy
     g = copy.deepcopy(_shipped())
+    for cached in ("_table", "_maxlen", "_firsts"):       # the names' table is built again, with the user's
+        g.__dict__.pop(cached, None)
     _build({k: v for k, v in raw.items() if k != "generic"}, str(extra), where, problems, into=g)
     if problems:
         raise GazetteerError(problems)

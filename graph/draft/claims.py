@@ -21,8 +21,13 @@ claimant), with every quote that supports it.
 ...   - {id: SYR, name: Syria, kind: state}
 ... ''')
 >>> r = draft("Tehran accused Baghdad and Syria of shelling. Iraq denied that it attacked Iran.", ds)
->>> [(c.subject, c.type, c.object, c.modality, c.asserted_by) for c in r.claims]
-[('IRN', 'ACCUSE', 'IRQ', 'reported', None), ('IRN', 'ACCUSE', 'SYR', 'reported', None), ('IRQ', 'ASSAULT', 'IRN', 'denied', 'IRQ')]
+>>> for c in r.claims:
+...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
+IRN ACCUSE IRQ reported None
+IRN ACCUSE SYR reported None
+IRQ ASSAULT IRN claimed IRN
+SYR ASSAULT IRN claimed IRN
+IRQ ASSAULT IRN denied IRQ
 """
 
 from __future__ import annotations
@@ -280,6 +285,10 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
         accused = next(([r for r in rs if any(w.startswith("accused by") for w in r.why)]
                         for rs in reversed(ctx.history[-3:]) if any(any(w.startswith("accused by") for w in r.why)
                                                                       for r in rs)), None)
+        if accused:
+            # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
+            objects = {r.object for rs in ctx.history[-3:] for r in rs if r.type == "ACCUSE"}
+            accused = [r for r in accused if r.subject in objects] or accused
         targets = accused or [r for r in ctx.prev if r.modality == "claimed"] or \
             [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
         who = [x for x in in_sentence if x[1] <= verb.start]

@@ -118,7 +118,6 @@ def _safe(y, m, d):
 @functools.lru_cache(maxsize=4096)
 def _dateparser(expr, base):
     """``(date, period)`` of dateparser for *expr* relative to *base*, or None."""
-    from dateparser.date import DateDataParser
     data = _ddp(base).get_date_data(expr)
     if data is None or data.date_obj is None:
         return None
@@ -258,9 +257,6 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
                 continue
             if kind in ("rel_month", "day_month") and re.fullmatch(r"(?:on\s+|in\s+)?May", m.group()):
                 continue      # "May" alone is a modal verb far more often than a month
-            if kind == "weekday" and not re.search(r"\bon\b|late|early|night|morning|evening|afternoon|'s|last",
-                                                   m.group()) and text[max(0, s - 1):s] != ",":
-                pass
             found.append((s, e, kind, m))
             taken.update(range(s, e))
     found.sort()

@@ -141,8 +141,6 @@ class Matcher:
             self._add(e.name, e.id, "name")
             for a in e.aliases:
                 self._add(a, e.id, "alias")
-        for e in ds.entities.values():
-            self._add(e.id, e.id, "id")
         persons = [e for e in ds.entities.values() if e.kind == "person"]
         surnames = {}
         for e in persons:
@@ -152,6 +150,8 @@ class Matcher:
         for s, ids in surnames.items():
             if len(ids) == 1 and (s,) not in self.table:
                 self._add(s.capitalize(), ids[0], "surname")
+        for e in ds.entities.values():
+            self._add(e.id, e.id, "id")
         for e in ds.entities.values():
             code = (e.codes or {}).get("iso3") or (e.id if state(e.id) else None)
             if code and state(code):
@@ -217,7 +217,8 @@ class Matcher:
             if bid.startswith("*"):
                 before = toks[i - 1].lower if i > 0 else ""
                 after = toks[i + k].lower if i + k < n else ""
-                if not (before in ("the", "its", "their", "'s") or after in _SPOKES or span[0].text[:1].isupper()):
+                if not (before in ("the", "its", "their", "'s", "says", "said") or after in _SPOKES
+                        or span[0].text[:1].isupper()):
                     continue
                 return k, None, f"office {bid[1:]}", False
             entity, new = self.body_entity(bid)

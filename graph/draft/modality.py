@@ -68,6 +68,13 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
         return "speculated", hit
     hit = _hits(mod.get("negation", ()), lows, min(s, c), c)
     if hit:
+        # a negation of another verb ("had no link to the attackers and accused India") is not this one's
+        at = max(k for k in range(min(s, c), c) if any(tuple(lows[k:k + len(p)]) == p for p in mod.get("negation", ())))
+        if any(w in ("and", ",", "but", "that", "while") for w in lows[at:c]):
+            hit = None
+    if not hit and skip and max(skip) + 1 < n and lows[max(skip) + 1] in ("no", "none"):
+        hit = lows[max(skip) + 1]          # "supplied no weapons to"
+    if hit:
         return "denied", hit
     if speech:
         return "claimed", None
