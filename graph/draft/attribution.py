@@ -98,6 +98,12 @@ def speech(text, stoks, parts, lexicon, headline=False):
             return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase, content, words, "according")
         if w in _SPOKES:
             continue
+        if w == "saying":
+            # "..., a charge Kabul rejects, saying S": S is said by the actor just before
+            before = [p for p in parts if p[1] <= stoks[i].start]
+            if j < len(stoks) and before:
+                return Speech(before[-1][2], (stoks[i].start, stoks[i].end), (stoks[j].start, se), words, "open")
+            continue
         # closing: "..., <speaker phrase> said [on Wednesday | in a statement | told reporters ...]."
         # (after a closing quote mark the whole phrase up to the verb speaks: '"...," a spokesman of its
         # Northern Command, Col Manish Rathore, said')
@@ -123,7 +129,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
         comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
                                                              and lows[j + 2] == ","))
-        if (b >= 0 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying"
+        if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying"
                 and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
             c_end = b

@@ -47,6 +47,9 @@ _EACH = {"each", "both"}
 _BOTH = re.compile(r"(?:\b(?:both|the two|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
                    r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them)\b)", re.I)
 _AFFILIATION = {"spokesman", "spokeswoman", "spokesperson"}
+_TITLE_START = {"deputy", "secretary", "minister", "foreign", "defence", "defense", "interior", "finance", "president",
+                "prime", "ambassador", "envoy", "special", "senior", "chief", "official", "commander", "general"}
+_TITLE_WORDS = _TITLE_START | {"of", "state", "affairs", "for", "the", "to", ",", "gen", ".", "col", "brig"}
 _VERBISH = re.compile(r"^(?:has|had|have|is|was|were|are|would|will|could|should|did|does|said|says|also|"
                       r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed)$")
 
@@ -225,6 +228,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         for ti, tj in refs:
             words = text[toks[ti].start:toks[tj - 1].end]
             here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
+            # "Pakistan and Qatar urged both sides": the subject of the clause is not "both sides"
+            here = [g for g in here if g[0].ti > 0 and not (g[0].ti <= 1 and opens(g, toks, lexicon))]
             last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
                 groups_seen[-1] if groups_seen else ctx.last_group)
             if not last and ctx.pair:
@@ -236,12 +241,17 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
         parts = [p for p in parts if not any(q.ti == p.tj + 1 and toks[p.tj].lower == "'s" for q in parts)]
         parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
+        # "US Deputy Secretary of State Richard Hale": a state before a person's title is the person's
+        persons = {x[0] for x in in_sentence if x[4] == "person"}
+        parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _TITLE_START and any(
+            q.start in persons and 0 < q.ti - p.tj <= 6 and all(t.lower in _TITLE_WORDS for t in toks[p.tj:q.ti])
+            for q in parts))]
         parts.sort(key=lambda p: (p.ti, p.entity))
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
-                                  speaker)
+                                  speaker, sp.phrase if sp else None)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
             cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
@@ -304,7 +314,7 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
         seen.add(key)
         q = text[r.start:r.end].strip()
         out.append(Raw(r.subject, r.object, r.type, r.mode, "denied", denier, cs, ce, verb.start,
-                       [f"'{text[verb.start:stoks[min(k + 1, len(stoks) - 1)].end]}' points back to: "
+                       [f"'{text[stoks[min(v, k)].start:stoks[min(max(v, k + 1), len(stoks) - 1)].end]}' points back to: "
                         f"'{q[:60]}{'…' if len(q) > 60 else ''}'", f"denied by {denier}"], 0.5, "pointer", True))
     return out
 

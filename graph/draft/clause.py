@@ -85,7 +85,7 @@ def group(parts, toks):
                 groups[-1].append(p)
                 continue
             # "Iranian border guards and Taliban forces": two actors' people, named together
-            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] == "and"
+            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] in ("and", ",")
                     and all(w.isalpha() and w not in _AUX and not w.endswith("ed") for w in between[:-1])
                     and all(t.text[:1].islower() for t in toks[prev.tj:p.ti - 1])):
                 groups[-1].append(p)
@@ -127,7 +127,7 @@ def _denials(toks, lexicon):
     return out
 
 
-def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name):
+def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
     *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
@@ -136,6 +136,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     parts = [p for g in groups for p in g]
     lows = [t.lower for t in toks]
     hits = [h for h in lexicon.find_cues(toks) if not any(p.ti <= h.i < p.tj for p in parts)]
+    if phrase is not None and content is not None and phrase[0] >= content[1]:
+        # ", the agency reported, in the second such clash": the words after a closing attribution add nothing
+        hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1])]
     denials = _denials(toks, lexicon)
     acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}
     rels = _rel_spans(toks)
@@ -232,7 +235,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                     add(s, o, hit, f"passive agent '{' '.join(t.text for t in between)} {s.entity}'", 0.6,
                         g_prev[0].ti, "passive")
     paired = {p.entity for k in pairs for p in pairs[k][:2]}
-    if len(groups) >= 2 and not pairs and not any(p.how == "new name?" for g in groups[:2] for p in g):
+    if len(groups) >= 2 and not pairs and "whether" not in lows:
         first = groups[0]
         for g in groups[1:2]:
             if all(p.entity in paired for p in g) and all(p.entity in paired for p in first):

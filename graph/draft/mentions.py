@@ -79,13 +79,7 @@ def _variants(words: tuple) -> list[tuple]:
 
 def name_keys(name: str) -> list[tuple]:
     """Token keys (lowercased words) a name is matched under; a leading 'the' is optional."""
-    words = tuple(t.lower for t in tokenise(name))
-    if not words:
-        return []
-    keys = _variants(words)
-    if len(words) > 1 and words[0] in _ARTICLES:
-        keys += _variants(words[1:])
-    return keys
+    return _keys([t.text for t in tokenise(name)])
 
 
 def _caps(name, key, words=None):

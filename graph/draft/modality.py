@@ -62,7 +62,7 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     if hit:
         return "recommended", hit
     conditional = [p for p in mod.get("speculated", ()) if p in (("if",), ("unless",))]
-    hit = (_hits(mod.get("speculated", ()), lows, s, upto, False) or _hits(conditional, lows, s, n)
+    hit = (_hits(mod.get("speculated", ()), lows, s, upto, False) or _hits(conditional, lows, 0, n)
            or _hits(mod.get("speculated_adjectives", ()), lows, min(s, c), max(s, c) + 1))
     if hit:
         return "speculated", hit
