@@ -49,8 +49,10 @@ def test_gazetteer_names_find_the_datasets_states():
     office = next(n for n in r.new_names if n.id == "IRN-MFA")
     assert (office.kind, office.part_of, office.name) == ("office", "IRN", "Ministry of Foreign Affairs of Iran")
     # an office is never folded into its state: "the State Department" is proposed as the office it is
+    r = draft("Tehran accused the State Department of stoking unrest.", STATES)
     office = next(n for n in r.new_names if n.id == "USA-DOS")
     assert (office.kind, office.part_of, office.name) == ("office", "USA", "State Department")
+    assert [(c.subject, c.object) for c in r.claims] == [("IRN", "USA-DOS")]
     text = r.text
     for m in r.mentions:
         assert text[m.start:m.end] == m.text
