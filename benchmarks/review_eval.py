@@ -103,6 +103,12 @@ class Reviewer:
                 self.page_id[g.id], self.gold_of[e["id"]] = e["id"], g.id
             else:
                 self.n["clicks"] += 1                            # its row
+            if str(e.get("name", "")).lower() != g.name.lower():      # the draft's name for it is another of its names
+                if self.page != "now":
+                    self.yaml.append(f"entity {g.id}: name")
+                else:
+                    self.n["typed"] += 1
+                    e["name"] = g.name
             if e.get("kind") != g.kind:
                 self.n["choices"] += 1
                 e["kind"] = g.kind
@@ -248,13 +254,16 @@ def _reached(data, gold, names):
     for g in gold.entities.values():
         if not (g.description or "").startswith("new in this text"):
             continue
-        e = next((x for x in ds.entities.values() if x.name.lower() == g.name.lower()), None)
+        # the entity by the gold's name or one of its aliases (a drafter may propose "UN Security Council"
+        # for the gold's "Security Council", alias "UN Security Council": one entity, every name kept)
+        gold_names = {n.lower() for n in (g.name, *g.aliases)}
+        e = next((x for x in ds.entities.values() if x.name.lower() in gold_names), None)
         if e is None:
             missing.append(f"entity {g.id}")
             continue
         for f, ok in (("kind", e.kind == g.kind), ("part_of", to_gold.get(e.part_of) == g.part_of),
                       ("codes", dict(g.codes).items() <= dict(e.codes).items()),
-                      ("aliases", set(g.aliases) <= set(e.aliases))):
+                      ("aliases", gold_names <= {n.lower() for n in (e.name, *e.aliases)})):
             if not ok:
                 missing.append(f"entity {g.id}: {f}")
     return missing

@@ -49,11 +49,18 @@ def _write(path, content, what):
 @click.option("--source-id", help="Id of the source (default: the source whose text it is, else from the file name).")
 @click.option("--title", help="Title of the new source record.")
 @click.option("--perspective", help="Entity (or perspective such as 'Indian') that 'we' and 'our' stand for.")
+@click.option("--published", help="The article's date (YYYY-MM-DD) when its header and dateline give none: "
+              "'on Tuesday' and 'last week' are dated from it (default: the source record's).")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Your own cue lexicon (YAML), added to the shipped one.")
+@click.option("--gazetteer", type=click.Path(dir_okay=False),
+              help="Your own offices, movements and organisations (YAML, the sections of graph/draft/bodies.yaml).")
 @click.option("--json", "as_json", is_flag=True, help="Print mentions, new names and candidates as JSON (no file "
               "is written unless -o is given).")
-def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
+def draft(text, path, output, source_id, title, perspective, published, lexicon, gazetteer, as_json):
     """Propose mentions, new names and candidate claims from the plain TEXT, for review.
+
+    The text may be a news page as copied or saved (new-source PAGE.html writes one): its headline,
+    byline, timestamp, dateline and page furniture are recognised, its date dates 'on Tuesday'.
 
     \b
     Examples:
@@ -68,6 +75,8 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
     body = _read_text_or_exit(text)
     if source_id is not None and not _ID.match(source_id):
         raise Exit(f"--source-id {source_id!r}: ids are ASCII letters, digits and - _ . :", 2)
+    if published is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        raise Exit(f"--published {published!r}: expected YYYY-MM-DD", 2)
     ds = load_or_exit(path)
     existing = None
     for s in ds.sources.values():
@@ -81,7 +90,10 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
     source_id = existing.id if existing else source_id
     if perspective is None and existing is not None:
         perspective = getattr(existing, "perspective", None)
-    result = guard(lambda: make_draft(body, ds, lexicon=lexicon, perspective=perspective))
+    if published is None and existing is not None and getattr(existing, "published", None):
+        published = str(existing.published)
+    result = guard(lambda: make_draft(body, ds, lexicon=lexicon, perspective=perspective, published=published,
+                                      gazetteer=gazetteer))
     if as_json:
         echo_json(result.to_json())
         if output is None:
@@ -96,7 +108,8 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
         from ..draft import perspective_entity
         persp_id = perspective_entity(ds, perspective)
     doc = draft_document(result, source_id=source_id, text_path=_rel(text, folder), title=title,
-                         data_path=_rel(path, folder), perspective=persp_id, source_exists=existing is not None)
+                         data_path=_rel(path, folder), perspective=persp_id, source_exists=existing is not None,
+                         known=ds.entities)
     from ..review import ReviewError, remember
     try:                      # the reviewer's decisions: what was decided is not proposed again
         memory = remember(doc, output, ds, body, path)
@@ -107,8 +120,11 @@ def draft(text, path, output, source_id, title, perspective, lexicon, as_json):
     _write(output, dump(doc, header_comment=comment), "draft")
     if not as_json:
         n_ent = len({m.entity for m in result.mentions})
+        dated = sum(1 for c in result.claims if c.when)
         click.echo(f"wrote {output}: {len(result.mentions)} mentions of {n_ent} known entities, "
-                   f"{len(result.new_names)} new names, {len(result.claims)} candidate claims")
+                   f"{len(result.new_names)} new names, {len(result.claims)} candidate claims ({dated} dated)")
+        if result.page is not None and result.page.date:
+            click.echo(f"article date {result.page.date.isoformat()} (from the {result.page.date_from})")
         for line in memory:
             click.echo(line)
         click.echo(f"review it: actorgraph review {output}")
@@ -142,9 +158,9 @@ def quote(text, words):
 @click.command("new-source")
 @click.argument("text", type=click.Path(dir_okay=False))
 @click.option("--id", "source_id", required=True, help="The source's id (ASCII: letters, digits, - _ . :).")
-@click.option("--title", required=True, help="The source's title.")
+@click.option("--title", help="The source's title (required for a .txt; a web page gives its own).")
 @click.option("--kind", default="news report", show_default=True, help="op-ed, news report, official statement, ...")
-@click.option("--published", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--published", help="YYYY, YYYY-MM or YYYY-MM-DD (a web page gives its own).")
 @click.option("--author")
 @click.option("--outlet")
 @click.option("--url")
@@ -153,16 +169,20 @@ def quote(text, words):
               help="Source file to write (default data/SOURCE-ID.yaml); never overwritten.")
 def new_source(text, source_id, title, kind, published, author, outlet, url, perspective, output):
     """Write the skeleton of a data file for the article TEXT: its source record, with the
-    path of TEXT relative to the file, and empty entities and relations.
+    path of the text relative to the file, and empty entities and relations.
+
+    TEXT is the article's plain text (UTF-8), or a web page saved from the browser (.html): its
+    main text is extracted (trafilatura) into data/texts/SOURCE-ID.txt, and its title, date,
+    author, outlet and URL fill the source record (options given win).
 
     \b
-    Example:
+    Examples:
       actorgraph new-source data/texts/report.txt --id report-2026 --title "A report"
+      actorgraph new-source saved/page.html --id kabul-ttp-2026
     """
     from ..draft.output import dump
     from ..vocab import SOURCE_KINDS
 
-    _read_text_or_exit(text)
     if not _ID.match(source_id):
         raise Exit(f"--id {source_id!r}: ids are ASCII letters, digits and - _ . :", 2)
     if kind not in SOURCE_KINDS:
@@ -172,14 +192,58 @@ def new_source(text, source_id, title, kind, published, author, outlet, url, per
     output = output or os.path.join("data", f"{source_id}.yaml")
     if os.path.exists(output):
         raise Exit(f"{output} exists already: choose another file with -o (nothing was written)", 1)
+    page_text, meta = None, {}
+    if _is_web_page(text):
+        page_text, meta = _read_web_page_or_exit(text)
+        text_out = os.path.join(os.path.dirname(output) or ".", "texts", f"{source_id}.txt")
+        if os.path.exists(text_out):
+            raise Exit(f"{text_out} exists already: choose another --id (nothing was written)", 1)
+    else:
+        _read_text_or_exit(text)
+        text_out = text
+    title = title or meta.get("title")
+    if not title:
+        raise Exit("--title is required (the text has no title of its own)", 2)
     folder = os.path.dirname(os.path.abspath(output))
     src = {"id": source_id, "title": title, "kind": kind}
-    for k, v in (("published", published), ("author", author), ("outlet", outlet), ("url", url),
+    for k, v in (("published", published or meta.get("date")), ("author", author or meta.get("author")),
+                 ("outlet", outlet or meta.get("outlet")), ("url", url or meta.get("url")),
                  ("perspective", perspective)):
         if v:
             src[k] = v
-    src["text"] = _rel(text, folder)
+    src["text"] = _rel(text_out, folder)
     comment = (f"Source {source_id}: add its entities and claims here, or draft and review them:\n"
-               f"  actorgraph draft {text} && actorgraph review drafts/{source_id}.yaml --into {output}")
+               f"  actorgraph draft {text_out} && actorgraph review drafts/{source_id}.yaml --into {output}")
+    if page_text is not None:
+        _write(text_out, page_text, "text")
     _write(output, dump({"sources": [src]}, header_comment=comment) + "entities: []\nrelations: []\n", "source")
+    if page_text is not None:
+        click.echo(f"wrote {text_out} ({len(page_text.split()):,} words: the page's main text)")
     click.echo(f"wrote {output} (source {source_id}, text {src['text']})")
+
+
+def _is_web_page(path):
+    """Whether *path* is a saved web page (.html / .htm, or HTML inside)."""
+    if str(path).lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    from ..draft.web import looks_like_html
+    try:
+        with open(path, "rb") as f:
+            return looks_like_html(f.read(4096)) and not str(path).lower().endswith(".txt")
+    except OSError:
+        return False
+
+
+def _read_web_page_or_exit(path):
+    """(the article's text file content, its metadata) of the saved web page *path*, or exit 1."""
+    from ..draft import DraftError
+    from ..draft.web import MAX_PAGE_BYTES, article_text, read_web_page
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_PAGE_BYTES + 1)
+        article = read_web_page(data, path)
+    except DraftError as exc:
+        raise Exit(str(exc), 1) from None
+    except OSError as exc:
+        raise Exit(f"cannot read {path}: {exc.strerror or exc}", 1) from None
+    return article_text(article), article

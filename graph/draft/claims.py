@@ -1,30 +1,16 @@
-"""Candidate claims: for each clause that names two actors, who does what to whom.
+"""Candidate claims of a text: sentence by sentence, who does what to whom, said by whom, and when.
 
-Within a clause the actors are grouped ("China, Russia, and Iran" is one group:
-never a claim between its members); a possessor naming the actor after it
-("Pakistan's Foreign Office") and the affiliation of a spokesman ("a Taliban
-spokesman") are not actors of their own; the speaker's own name ("..., the
-Emirati foreign ministry said") is left out when two other actors remain. Then,
-each rule saying in ``cue`` why:
-
-1. a type cue of the lexicon between two groups: the group before it acts on the
-   group after it (``reverse`` cues, "threats from X", the other way round); a
-   ``reciprocal`` cue after one group ("A and B held talks"): its members act on
-   each other;
-2. a passive agent, "left behind by X": X acts on the group before it;
-3. two groups and no cue between them: the first acts on the other (the default
-   type of the lexicon, low confidence);
-4. one group only, and a type cue: the other actor is the focus carried over from
-   the clause before (the subject of its last candidate; when that is the same
-   actor, the one it acted on), as subject or object depending on whether the
-   group opens the clause ("the Taliban has ...");
-5. "X warned that Y could ...": Y acts on the speaker X.
-
-References: "Each"/"Both" opening a sentence and "both sides", "the two
-countries"... anywhere stand for the last group named; "we"/"our" stand for the
-source's perspective entity, when one is given.
-
-Modality and speaker come from :mod:`graph.draft.modality`.
+For each sentence of the body (page furniture left out; the headline read as sentences of its
+own, cut at ";"): the actors named in it (and "he"/"she" for the last person named, "it" for the
+last actor that spoke or acted), its attribution (:mod:`graph.draft.attribution`: the speaker
+becomes ``asserted_by`` of what is said, and is never an actor of it), then for each clause the
+candidates of :mod:`graph.draft.clause`. A denial that points back ("the Taliban have always
+denied the charge") denies the claims of the clause it points to. "Each"/"Both" opening a sentence
+and "both sides", "the two countries"... stand for the last group named; "we"/"our" for the
+source's perspective entity. Each candidate's ``when`` is the date the text gives for it
+(:mod:`graph.draft.dates`): in its clause, not a date of the speaking ("said on Tuesday") when it
+is what was said. Last, the candidates are merged: one per (subject, type, object, modality,
+claimant), with every quote that supports it.
 
 >>> from graph import loads
 >>> from graph.draft import draft
@@ -35,43 +21,37 @@ Modality and speaker come from :mod:`graph.draft.modality`.
 ...   - {id: SYR, name: Syria, kind: state}
 ... ''')
 >>> r = draft("Tehran accused Baghdad and Syria of shelling. Iraq denied that it attacked Iran.", ds)
->>> [(c.subject, c.type, c.object, c.modality, c.asserted_by) for c in r.claims]
-[('IRN', 'ACCUSE', 'IRQ', 'reported', None), ('IRN', 'ACCUSE', 'SYR', 'reported', None), ('IRQ', 'ASSAULT', 'IRN', 'denied', 'IRQ')]
+>>> for c in r.claims:
+...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
+IRN ACCUSE IRQ reported None
+IRN ACCUSE SYR reported None
+IRQ ASSAULT IRN claimed IRN
+SYR ASSAULT IRN claimed IRN
+IRQ ASSAULT IRN denied IRQ
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .modality import modality_of, speech_cues
-from .tokens import clauses, sentences, tokenise
+from .attribution import denial_pointer, speech
+from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
+from .tokens import Token, clauses, sentences, tokenise
 
 __all__ = ["Candidate", "Participant", "candidates"]
 
-_LIST = {",", "and", "or", "as", "well", "the", "&"}
-_AUX = set("""has have had is are was were will would should must could can may might did does do
-said says told chose gave took made went came began sought met held left sent struck won lost saw
-remains remained""".split())
 _FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 _EACH = {"each", "both"}
 _BOTH = re.compile(r"(?:\b(?:both|the two|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
-                   r"governments|states|parties|capitals|nations|giants|powers|rivals|of them)\b)", re.I)
+                   r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them)\b)", re.I)
 _AFFILIATION = {"spokesman", "spokeswoman", "spokesperson"}
-_PRONOUNS = {"it", "they", "he", "she", "we", "its", "their"}
-
-
-@dataclass
-class Participant:
-    """An actor named in a clause: entity id, char span, token span in the clause, how found."""
-
-    entity: str
-    start: int
-    end: int
-    ti: int
-    tj: int
-    how: str
+_TITLE_START = {"deputy", "secretary", "minister", "foreign", "defence", "defense", "interior", "finance", "president",
+                "prime", "ambassador", "envoy", "special", "senior", "chief", "official", "commander", "general"}
+_TITLE_WORDS = _TITLE_START | {"of", "state", "affairs", "for", "the", "to", ",", "gen", ".", "col", "brig"}
+_VERBISH = re.compile(r"^(?:has|had|have|is|was|were|are|would|will|could|should|did|does|said|says|also|"
+                      r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed)$")
 
 
 @dataclass
@@ -89,11 +69,15 @@ class Candidate:
     end: int
     cue: str
     confidence: float
+    when: str | None = None
+    quotes: list = field(default_factory=list)      # (quote, start, end), in text order
+    rule: str = ""
 
     def to_json(self) -> dict:
         return {"subject": self.subject, "object": self.object, "type": self.type, "mode": self.mode,
                 "modality": self.modality, "asserted_by": self.asserted_by, "quote": self.quote,
-                "cue": self.cue, "confidence": self.confidence}
+                "cue": self.cue, "confidence": self.confidence, "when": self.when,
+                "quotes": [q for q, _, _ in self.quotes]}
 
 
 def _spans_in(items, s, e, starts=None):
@@ -110,248 +94,275 @@ def _tok_index(toks, start, end):
     return ti, (tj + 1 if tj is not None else None)
 
 
-def _groups(parts, toks):
-    groups = []
-    for p in parts:
-        if groups:
-            prev = groups[-1][-1]
-            between = [t.lower for t in toks[prev.tj:p.ti]]
-            if (prev.ti, prev.tj) == (p.ti, p.tj):      # "Each": the members of one group
-                groups[-1].append(p)
-                continue
-            if prev.tj <= p.ti and all(w in _LIST for w in between) and ("," in between or "and" in between
-                                                                        or "or" in between):
-                groups[-1].append(p)
-                continue
-        groups.append([p])
-    return groups
-
-
 def _quote(text, s, e):
-    q = text[s:e].rstrip()
-    q2 = q.rstrip(".!?;:,")
-    e = s + len(q2 if q2 else q)
-    return text[s:e], s, e
+    q = text[s:e].strip()
+    s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+    q2 = q.rstrip(".!?;:,\"”“ ")
+    q2 = q2.lstrip("\"“”( ")
+    s2 = s + q.index(q2) if q2 else s
+    e2 = s2 + len(q2)
+    return (text[s2:e2], s2, e2) if q2 else (q, s, s + len(q))
 
 
-def candidates(text, named, lexicon, *, perspective=None) -> list[Candidate]:
-    """Candidate claims of *text*; *named* are (start, end, entity, how) of every actor name."""
+class _Context:
+    """What carries from sentence to sentence: the last person, the last actor that spoke or acted,
+    the focus, the last group named, the candidates of the last sentence (for denials)."""
+
+    def __init__(self):
+        self.person = None
+        self.thing = None
+        self.focus = (None, None)
+        self.last_group = None
+        self.prev = []
+        self.history = []
+        self.pair = None
+
+
+def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None) -> list[Candidate]:
+    """Candidate claims of *text*; *named* are (start, end, entity, how, kind) of every actor name,
+    *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions."""
     named = sorted(named)
     starts = [x[0] for x in named]
-    out: list[Candidate] = []
-    focus, focus_obj, last_group = None, None, None
+    raws: list[Raw] = []
+    ctx = _Context()
     for ss, se in sentences(text):
-        stoks = tokenise(text, ss, se)
-        in_sentence = _spans_in(named, ss, se, starts)
-        said_by, speech, after_that = _speaker(text, stoks, in_sentence, lexicon)
-        speaker = said_by[2] if said_by else None
-        affiliation = []
-        sentence_cands, sentence_parts, groups_seen = [], [], []
-        for cs, ce in clauses(text, ss, se):
-            toks = [t for t in stoks if t.start >= cs and t.end <= ce]
-            if not toks:
+        if page is not None:
+            if page.in_furniture(ss, se):
                 continue
-            parts = []
-            for s, e, ent, how in _spans_in(in_sentence, cs, ce):
-                ti, tj = _tok_index(toks, s, e)
-                if ti is not None and tj is not None and tj > ti:
-                    parts.append(Participant(ent, s, e, ti, tj, how))
-            for k, t in enumerate(toks):
-                if perspective and t.lower in _FIRST_PERSON and t.text in (t.lower, t.lower.capitalize()):
-                    parts.append(Participant(perspective, t.start, t.end, k, k + 1, f"'{t.text}' (the source's perspective)"))
-            refs = []
-            if toks[0].lower in _EACH and cs == ss:
-                refs.append((0, 1))
-            for m in _BOTH.finditer(text, cs, ce):
-                ti, tj = _tok_index(toks, m.start(), m.end())
-                if ti is not None and tj is not None:
-                    refs.append((ti, tj))
-            for ti, tj in refs if last_group else ():
-                words = text[toks[ti].start:toks[tj - 1].end]
-                for p in last_group:
-                    parts.append(Participant(p.entity, toks[ti].start, toks[tj - 1].end, ti, tj,
-                                             f"'{words}' (the actors named together last)"))
-            # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
-            parts = [p for p in parts if not any(q.ti == p.tj + 1 and toks[p.tj].lower == "'s" for q in parts)]
-            for p in parts:
-                if p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION:
-                    affiliation.append(p.entity)
-            parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
-            parts.sort(key=lambda p: (p.ti, p.entity))
-            sentence_parts += parts
-            # the speaker's own name ("..., the Foreign Office said") is not an actor of the claim
-            others = {p.entity for p in parts if p.entity != speaker}
-            if said_by and len(others) >= 2:
-                parts = [p for p in parts if not (p.start < said_by[1] and said_by[0] < p.end)]
-            groups = _groups(parts, toks)
-            groups_seen += [g for g in groups if len(g) > 1]
-            cands = _clause(text, cs, ce, toks, groups, lexicon, (focus, focus_obj),
-                            speaker or (affiliation[:1] or [None])[0], speech, after_that)
-            sentence_cands += cands
-            own = [c for c in cands if _CARRIED not in c.cue]
-            if own:
-                focus, focus_obj = own[-1].subject, own[-1].object
-            elif len(groups) == 1 and _opens(groups[0], toks, lexicon) and groups[0][0].entity != focus:
-                focus, focus_obj = groups[0][0].entity, focus
-        out += sentence_cands
-        if groups_seen:
-            last_group = [p for p in groups_seen[-1] if not p.how.startswith("'")] or last_group
-    return out
+            for fs, fe in page.furniture:
+                if fs <= ss < fe < se:
+                    ss = fe
+                    while ss < se and text[ss].isspace():
+                        ss += 1
+        headline = page is not None and page.headline is not None and page.headline[0] <= ss < page.headline[1]
+        parts_ = [(ss, se)]
+        if headline:
+            cuts = [m.end() for m in re.finditer(r";\s*", text[ss:se])]
+            bounds = [ss] + [ss + c for c in cuts] + [se]
+            parts_ = [(bounds[k], bounds[k + 1] - (1 if k + 1 < len(bounds) - 1 else 0)) for k in range(len(bounds) - 1)]
+        for ps, pe in parts_:
+            raws += _sentence(text, ps, pe, named, starts, lexicon, ctx, perspective, headline, titles, dates)
+    dates = [d for d in dates if d.when]
+    dstarts = [d.start for d in dates]
+    for r in raws:
+        lo, hi = bisect.bisect_left(dstarts, r.start), bisect.bisect_right(dstarts, r.end + 1)
+        r.when, r.when_why = _when(r, dates[lo:hi])
+    return merge(text, raws)
 
 
-_SPEAKER_AFTER = {"spokesman", "spokeswoman", "spokesperson", "statement from", "statement by", "according to"}
+def _locative(text, x):
+    """Whether a capital named after "in"/"at" is the place where, not an actor ("talks in Washington")."""
+    if "capital" not in x[3] and "city" not in x[3]:
+        return False
+    before = text[max(0, x[0] - 4):x[0]].lower().split()
+    return bool(before) and before[-1] in ("in", "at", "near")
 
 
-def _closing(stoks, j, words):
-    """Whether the speech cue ending at token *j* closes the sentence ("..., a diplomat said on
-    Friday.", "..., according to a statement from Doha."): it then covers the whole sentence."""
-    return len(stoks) - j <= (7 if words.lower() == "according to" else 4)
-
-
-def _adjacent(text, end, start):
-    """Whether a name ending at *end* speaks through the cue at *start*: at most three words
-    between ("the Emirati foreign ministry said"), no comma but one just before the cue."""
-    gap = text[end:start]
-    return len(gap.split()) <= 3 and "," not in gap.rstrip().rstrip(",") and "." not in gap
-
-
-def _speaker(text, stoks, named, lexicon):
-    """(speaker entity or None, whether the sentence has a speech cue or an explicit denial,
-    what opens the reported clause: 'pronoun', an entity id, or None)."""
-    hits = speech_cues(stoks, lexicon) + lexicon.find_phrases(lexicon.modality.get("denied_explicit", ()), stoks)
-    if not hits:
-        return None, False, None
-    for i, j, words in sorted(hits):
-        before = [x for x in named if x[1] <= stoks[i].start]
-        after = [x for x in named if x[0] >= stoks[j - 1].end]
-        nxt = j + (j < len(stoks) and stoks[j].lower == "that")
-        opens = None
-        if nxt < len(stoks):
-            if stoks[nxt].lower in _PRONOUNS:
-                opens = "pronoun"
-            else:
-                opens = next((x[2] for x in named if x[0] <= stoks[nxt].start < x[1] or
-                              (x[0] >= stoks[nxt].start and x[0] - stoks[nxt].start < 6)), None)
-        where = (stoks[i].start, _closing(stoks, j, words))
-        if words.lower() in _SPEAKER_AFTER:
-            if after and after[0][0] - stoks[j - 1].end < 40:
-                return after[0], where, None
-            continue
-        if before and _adjacent(text, before[-1][1], stoks[i].start):
-            return before[-1], where, opens
-        if after and after[0][0] - stoks[j - 1].end < 30:
-            return after[0], where, None
-    i, j, words = sorted(hits)[0]
-    return None, (stoks[i].start, _closing(stoks, j, words)), None
-
-
-def _make(text, cs, ce, toks, subj, obj, hit, lexicon, how, conf, left_at, speaker, speech):
-    entry = hit.entry if hit is not None else lexicon.default
-    skip = range(hit.i, hit.j) if hit is not None else ()
-    cue_at = hit.i if hit is not None else None
-    obj_at = obj.ti if hasattr(obj, "ti") else (left_at or 0)
-    # speech covers what is said after its cue, or the whole sentence when it closes it
-    speech = bool(speech) and (speech[1] or hit is None or speech[0] < toks[hit.i].start)
-    modality, mcue = modality_of(toks, lexicon, subject_at=left_at, cue_at=cue_at, object_at=obj_at,
-                                 speech=speech, skip=skip)
-    quote, qs, qe = _quote(text, cs, ce)
-    why = [how if hit is None else f"'{hit.words}' -> {entry['type']}" + (f"/{entry['mode']}" if entry.get("mode") else "")]
-    if mcue:
-        why.append(f"'{mcue}' -> {modality}")
-    elif modality == "claimed":
-        why.append("speech cue -> claimed")
-    if hit is not None and how:
-        why.append(how)
-    return Candidate(subj, obj.entity if hasattr(obj, "entity") else obj, entry["type"], entry.get("mode"),
-                     modality, speaker if speech else None, quote, qs, qe, "; ".join(why), round(conf, 2))
-
-
-_CARRIED = "one actor in the clause; the other"
-
-
-def _opens(g, toks, lexicon):
-    """Whether the group is the clause's subject: followed by a verb ("the Taliban has")."""
-    nxt = toks[g[-1].tj].lower if g[-1].tj < len(toks) else ""
-    return nxt in _AUX or nxt.endswith("ed") or (nxt in lexicon.by_first and not nxt.endswith("s'"))
-
-
-def _clause(text, cs, ce, toks, groups, lexicon, focus, speaker, speech, after_that=None):
-    parts = [p for g in groups for p in g]
-    hits = [h for h in lexicon.find_cues(toks)
-            if not any(p.ti <= h.i < p.tj for p in parts)]
-    pairs = {}
-
-    def add(s, o, hit, how, conf, left_at):
-        if s.entity == o.entity:
-            return
-        key = (s.entity, o.entity)
-        pairs[key] = (s, o, hit, how, conf, left_at)
-
-    if (speaker and after_that and after_that != "pronoun" and after_that != speaker
-            and {p.entity for p in parts} == {speaker, after_that}):
-        # "Critics in Cairo warned that Ethiopia could ...": the one reported on acts on the speaker
-        s_ = next(p for p in parts if p.entity == after_that)
-        o_ = next(p for p in parts if p.entity == speaker)
-        hit = next((h for h in hits if h.i > s_.ti), None)
-        pairs[(s_.entity, o_.entity)] = (s_, o_, hit, "the speaker taken as the one acted upon", 0.3, s_.ti)
-        groups = []
-    for hit in hits:
-        left = [g for g in groups if g[-1].tj <= hit.i]
-        right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])]
-        if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not right:
-            for s in left[-1]:
-                for o in left[-1]:
-                    add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti)
-            continue
-        if not left or not right:
-            continue
-        a, b = left[-1], right[0]
-        if hit.entry.get("reverse"):
-            a, b = b, a
-        for s in a:
-            for o in b:
-                add(s, o, hit, "", 0.7 if not any(p.how.startswith("'") for p in (s, o)) else 0.55, a[0].ti)
-    for g_prev, g in zip(groups, groups[1:]):
-        between = toks[g_prev[-1].tj:g[0].ti]
-        if (len(between) >= 2 and between[-1].lower == "by"
-                and any(re.search(r"(ed|en|wn|ft)$", t.lower) for t in between[:-1])):
-            hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)
-            for s in g:
-                for o in g_prev:
-                    pairs.pop((o.entity, s.entity), None)
-                    add(s, o, hit, f"passive agent '{' '.join(t.text for t in between)} {s.entity}'", 0.6, g_prev[0].ti)
-    paired = {p.entity for k in pairs for p in pairs[k][:2]}
-    if len(groups) >= 2 and not (len(groups) == 2 and len(groups[0]) > 1 and pairs and
-                                 all(k[0] in {p.entity for p in groups[0]} and k[1] in {p.entity for p in groups[0]}
-                                     for k in pairs)):
-        first = groups[0]
-        for g in groups[1:]:
-            if all(p.entity in paired for p in g) and all(p.entity in paired for p in first):
-                continue
-            hit = next((h for h in hits if first[-1].tj <= h.i < g[0].ti), None)
-            for s in first:
-                for o in g:
-                    if (s.entity, o.entity) not in pairs and (o.entity, s.entity) not in pairs:
-                        add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else
-                            f" (no cue word: default type {lexicon.default['type']})"), 0.3, first[0].ti)
-    focus, focus_obj = focus
-    if len(groups) == 1 and focus_obj and all(p.entity == focus for p in groups[0]):
-        focus = focus_obj     # the same actor again: the other is the one it acted on before
-    if len(groups) >= 2:
-        pass
-    elif len(groups) == 1 and focus and hits and all(p.entity != focus for p in groups[0]):
-        g = groups[0]
-        opens = _opens(g, toks, lexicon)
-        hit = next((h for h in hits if (h.i >= g[-1].tj if opens else h.i < g[0].ti)), None)
-        hit = hit or hits[0]
-        how = f"{_CARRIED}, {focus}, is carried over from the clause before"
-        fp = Participant(focus, 0, 0, 0, 0, "focus")
-        for p in g:
-            if opens:
-                add(p, fp, hit, how, 0.25, p.ti)
-            else:
-                add(fp, p, hit, how, 0.25, None)
+def _pronouns(text, stoks, in_sentence, ctx):
+    """(start, end, entity, how, kind) for "he"/"she"/"it" standing for an actor named before."""
     out = []
-    for s, o, hit, how, conf, left_at in pairs.values():
-        out.append(_make(text, cs, ce, toks, s.entity, o, hit, lexicon, how, conf, left_at, speaker, speech))
+    seen_thing = None
+    for k, t in enumerate(stoks):
+        for s, e, ent, how, kind in in_sentence:
+            if e <= t.start and kind != "person":
+                seen_thing = seen_thing or ent
+        if t.lower in ("he", "she") and ctx.person:
+            out.append((t.start, t.end, ctx.person, f"'{t.text}' (the person named last)", "person"))
+        elif t.lower in ("it", "its") and k + 1 < len(stoks):
+            nxt = stoks[k + 1].lower
+            first = k == 0 or stoks[k - 1].lower in ("that", ",", "and", "said", "but")
+            if t.lower == "it" and not (first and _VERBISH.match(nxt)):
+                continue
+            if t.lower == "its" and nxt not in ("fighters", "forces", "troops", "soldiers", "members", "militants"):
+                continue
+            ent = seen_thing or ctx.thing
+            if ent:
+                out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
     return out
+
+
+def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles, dates=()):
+    stoks = tokenise(text, ss, se)
+    if not stoks:
+        return []
+    lo = bisect.bisect_left(dates, ss, key=lambda d: d.start) if dates else 0
+    spans = []
+    for d in dates[lo:]:
+        if d.start >= se:
+            break
+        spans.append((d.start, d.end))
+    if spans:       # a date's words are no cues ("in May 2023" is no "may")
+        stoks = [Token(t.text, t.start, t.end, "\0") if any(a <= t.start < b for a, b in spans) else t for t in stoks]
+    in_sentence = [x for x in _spans_in(named, ss, se, starts) if not _locative(text, x)]
+    in_sentence = sorted(in_sentence + _pronouns(text, stoks, in_sentence, ctx))
+    sp = speech(text, stoks, in_sentence, lexicon, headline=headline)
+    if sp is not None and sp.speaker is None and sp.form == "headline" and titles:
+        sp.speaker = titles(text[sp.phrase[0]:sp.phrase[1]])
+    if sp is not None and sp.speaker is None and sp.form == "open":
+        first = in_sentence[0] if in_sentence and in_sentence[0][0] < sp.phrase[0] else None
+        if first and first[0] == stoks[0].start:
+            sp.speaker = first[2]
+    out, groups_seen = [], []
+    pointer = denial_pointer(stoks, lexicon)
+    for cs, ce in clauses(text, ss, se):
+        toks = [t for t in stoks if t.start >= cs and t.end <= ce]
+        if not toks:
+            continue
+        parts = []
+        for s, e, ent, how, kind in _spans_in(in_sentence, cs, ce):
+            if sp is not None and sp.phrase[0] <= s < sp.phrase[1] and not (sp.content[0] <= s < sp.content[1]):
+                continue        # the speaker phrase's actors are not actors of what is said
+            ti, tj = _tok_index(toks, s, e)
+            if ti is not None and tj is not None and tj > ti:
+                parts.append(Participant(ent, s, e, ti, tj, how))
+        for k, t in enumerate(toks):
+            if perspective and t.lower in _FIRST_PERSON and t.text in (t.lower, t.lower.capitalize()):
+                parts.append(Participant(perspective, t.start, t.end, k, k + 1, f"'{t.text}' (the source's perspective)"))
+        refs = []
+        if toks[0].lower in _EACH and cs == ss:
+            refs.append((0, 1))
+        for m in _BOTH.finditer(text, cs, ce):
+            ti, tj = _tok_index(toks, m.start(), m.end())
+            if ti is not None and tj is not None:
+                refs.append((ti, tj))
+        for ti, tj in refs:
+            words = text[toks[ti].start:toks[tj - 1].end]
+            here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
+            # "Pakistan and Qatar urged both sides": the subject of the clause is not "both sides"
+            here = [g for g in here if g[0].ti > 0 and not (g[0].ti <= 1 and opens(g, toks, lexicon))]
+            last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
+                groups_seen[-1] if groups_seen else ctx.last_group)
+            if not last and ctx.pair:
+                # no actors named together yet: the two of the last claim between two actors
+                last = [Participant(e, 0, 0, 0, 0, "pair") for e in ctx.pair]
+            for p in last or ():
+                parts.append(Participant(p.entity, toks[ti].start, toks[tj - 1].end, ti, tj,
+                                         f"'{words}' (the actors named together last)"))
+        # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
+        parts = [p for p in parts if not any(q.ti == p.tj + 1 and toks[p.tj].lower == "'s" for q in parts)]
+        parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
+        # "US Deputy Secretary of State Richard Hale": a state before a person's title is the person's
+        persons = {x[0] for x in in_sentence if x[4] == "person"}
+        parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _TITLE_START and any(
+            q.start in persons and 0 < q.ti - p.tj <= 6 and all(t.lower in _TITLE_WORDS for t in toks[p.tj:q.ti])
+            for q in parts))]
+        parts.sort(key=lambda p: (p.ti, p.entity))
+        groups = group(parts, toks)
+        groups_seen += [g for g in groups if len(g) > 1]
+        speaker = sp.speaker if sp is not None else None
+        cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
+                                  speaker, sp.phrase if sp else None)
+        if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
+            at = stoks[pointer[1]].start
+            cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
+        out += cands
+        own = [c for c in cands if c.rule != "carried"]
+        if own:
+            ctx.focus = (own[-1].subject, own[-1].object)
+            ctx.pair = (own[-1].subject, own[-1].object)
+        elif len(groups) == 1 and opens(groups[0], toks, lexicon) and groups[0][0].entity != ctx.focus[0]:
+            ctx.focus = (groups[0][0].entity, ctx.focus[0])
+    if pointer is not None:
+        out += _pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
+    # what carries to the next sentence
+    persons = [x for x in in_sentence if x[4] == "person"]
+    if persons:
+        ctx.person = persons[-1][2]
+    things = [x for x in in_sentence if x[4] != "person" and not x[3].startswith("'")]
+    if sp is not None and sp.speaker and not any(x[2] == sp.speaker and x[4] == "person" for x in in_sentence):
+        ctx.thing = sp.speaker
+    elif things:
+        ctx.thing = things[0][2]
+    if groups_seen:
+        ctx.last_group = [p for p in groups_seen[-1] if not p.how.startswith("'")] or ctx.last_group
+    ctx.prev = out or ctx.prev
+    if out:
+        ctx.history.append(out)
+    for r in out:
+        r.phrase = sp.phrase if sp is not None else None
+    return out
+
+
+def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
+    """The claims a denial that points back denies (copies with modality denied, by the denier)."""
+    v, k, where = pointer
+    verb = stoks[v]
+    if where == "before":
+        targets = [r for r in here if r.modality == "claimed" and (r.cue_at or r.start) < stoks[k].start]
+        who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
+    else:
+        # the charge: what an accusation said in the last sentences, else what was claimed just before
+        accused = next(([r for r in rs if any(w.startswith("accused by") for w in r.why)]
+                        for rs in reversed(ctx.history[-3:]) if any(any(w.startswith("accused by") for w in r.why)
+                                                                      for r in rs)), None)
+        if accused:
+            # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
+            objects = {r.object for rs in ctx.history[-3:] for r in rs if r.type == "ACCUSE"}
+            accused = [r for r in accused if r.subject in objects] or accused
+        targets = accused or [r for r in ctx.prev if r.modality == "claimed"] or \
+            [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
+        who = [x for x in in_sentence if x[1] <= verb.start]
+    denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
+    if denier is None:
+        return []
+    cs, ce = stoks[0].start, stoks[-1].end
+    seen, out = set(), []
+    for r in targets:
+        key = (r.subject, r.type, r.object)
+        if key in seen or denier == r.asserted_by and r.modality == "denied":
+            continue
+        seen.add(key)
+        q = text[r.start:r.end].strip()
+        out.append(Raw(r.subject, r.object, r.type, r.mode, "denied", denier, cs, ce, verb.start,
+                       [f"'{text[stoks[min(v, k)].start:stoks[min(max(v, k + 1), len(stoks) - 1)].end]}' points back to: "
+                        f"'{q[:60]}{'…' if len(q) > 60 else ''}'", f"denied by {denier}"], 0.5, "pointer", True))
+    return out
+
+
+def _when(r, dates):
+    """(when, why) of a candidate from the dates in its clause."""
+    inside = [d for d in dates if r.start <= d.start and d.end <= r.end + 1 and d.when]
+    phrase = getattr(r, "phrase", None)
+    if r.content and phrase:
+        inside = [d for d in inside if not (phrase[0] <= d.start < phrase[1])]
+    if not inside:
+        return None, None
+    at = r.cue_at if r.cue_at is not None else r.start
+    if r.content:
+        after = [d for d in inside if d.start >= at]
+        pick = min(after or inside, key=lambda d: abs(d.start - at))
+    else:
+        before = [d for d in inside if d.end <= at]
+        pick = max(before, key=lambda d: d.start) if before else min(inside, key=lambda d: abs(d.start - at))
+    return pick.when, pick.why()
+
+
+def merge(text, raws) -> list[Candidate]:
+    """One :class:`Candidate` per (subject, type, object, modality, claimant), with every quote."""
+    from .calibrate import confidence
+    by_key: dict[tuple, list] = {}
+    for r in raws:
+        by_key.setdefault((r.subject, r.type, r.object, r.modality, r.asserted_by), []).append(r)
+    out = []
+    for (s, t, o, mod, by), rs in by_key.items():
+        rs.sort(key=lambda r: r.start)
+        quotes, whys = [], []
+        for r in rs:
+            q = _quote(text, r.start, r.end)
+            if q[0] and q not in quotes:
+                quotes.append(q)
+            for w in r.why + ([r.when_why] if r.when_why else []):
+                if w not in whys:
+                    whys.append(w)
+        when = next((r.when for r in rs if r.when), None)
+        mode = next((r.mode for r in rs if r.mode), None)
+        q, qs, qe = quotes[0]
+        best = max(rs, key=lambda r: r.confidence)
+        c = Candidate(s, o, t, mode, mod, by, q, qs, qe, "; ".join(whys), best.confidence, when, quotes, best.rule)
+        c.confidence = confidence(c, rs)
+        out.append(c)
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+__all__ += ["CARRIED"]

@@ -34,7 +34,12 @@ GAP = 4
 
 
 class LexiconError(ActorgraphError):
-    """A lexicon file that cannot be read or does not follow the format."""
+    """A lexicon file that cannot be read or does not follow the format; ``problems`` are located
+    (``FILE:LINE:COL: message``) when it is the user's file."""
+
+    def __init__(self, message, problems=()):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems) if self.problems else message)
 
 
 def forms(word: str) -> set:
@@ -104,6 +109,7 @@ class Lexicon:
                          for k, v in (data.get("modality") or {}).items()}
         self.speech = [tuple(t.lower for t in tokenise(str(p))) for p in data.get("speech") or []]
         self.kinds = {k: {str(w).lower() for w in v} for k, v in (data.get("kinds") or {}).items()}
+        self._index: dict = {}
         self.by_first: dict[str, list] = {}
         for n, (pattern, entry) in enumerate(self.cues):
             for f in pattern[0]:
@@ -111,11 +117,12 @@ class Lexicon:
 
     @classmethod
     def load(cls, extra=None) -> "Lexicon":
-        """The shipped lexicon, extended by the YAML file *extra* (its cues first)."""
+        """The shipped lexicon, extended by the YAML file *extra* (its cues first); the mistakes of
+        *extra* raise :class:`LexiconError` with their ``FILE:LINE:COL``."""
         if extra is None:
             return _cached()
         base = _read(LEXICON_PATH)
-        more = _read(Path(extra))
+        more = _read_user(Path(extra))
         merged = dict(base)
         merged["cues"] = list(more.get("cues") or []) + list(base.get("cues") or [])
         for key in ("modality", "kinds"):
@@ -148,11 +155,18 @@ class Lexicon:
 
     def find_phrases(self, phrases, toks: list[Token]) -> list[tuple[int, int, str]]:
         """(i, j, words) of every phrase of *phrases* (tuples of words) in *toks*."""
+        index = self._index.get(id(phrases))
+        if index is None:
+            index = {}
+            for p in phrases:
+                if p:
+                    index.setdefault(p[0], []).append(p)
+            self._index[id(phrases)] = index
         out = []
         lows = [t.lower for t in toks]
-        for p in phrases:
-            n = len(p)
-            for i in range(len(lows) - n + 1):
+        for i, w in enumerate(lows):
+            for p in index.get(w, ()):
+                n = len(p)
                 if tuple(lows[i:i + n]) == p:
                     out.append((i, i + n, join(toks[i:i + n])))
         return sorted(out)
@@ -199,6 +213,60 @@ def _read(path: Path) -> dict:
     if not isinstance(data, dict):
         raise LexiconError(f"the lexicon {path} must be a mapping with a 'cues' list")
     return data
+
+
+_SECTIONS = ("cues", "default", "modality", "speech", "kinds")
+
+
+def _read_user(path: Path) -> dict:
+    """The user's lexicon *path*, checked value by value (every mistake located)."""
+    from ..errors import Problem
+    from .userfile import read_located
+    problems = []
+    raw, where = read_located(path, problems, "lexicon")
+    if raw is None:
+        raise LexiconError("", problems)
+    p = str(path)
+    for k in raw:
+        if k not in _SECTIONS:
+            problems.append(Problem(p, *where(k, key=True), f"unknown section {k!r}; expected one of: "
+                                    + ", ".join(_SECTIONS)))
+    cues = raw.get("cues") or []
+    if not isinstance(cues, list):
+        problems.append(Problem(p, *where("cues"), "'cues' must be a list of {cue: ..., type: ...}"))
+        cues = []
+    for n, e in enumerate(cues):
+        if not isinstance(e, dict):
+            problems.append(Problem(p, *where("cues", n), "each cue must be a mapping such as {cue: snub, type: REJECT}"))
+            continue
+        for need in ("cue", "type"):
+            if not isinstance(e.get(need), str) or not e[need].strip():
+                problems.append(Problem(p, *where("cues", n), f"the cue needs '{need}' (text)"))
+        t = e.get("type")
+        if isinstance(t, str) and t not in RELATION_TYPES:
+            problems.append(Problem(p, *where("cues", n, "type"), f"unknown type {t!r}; expected one of: "
+                                    + ", ".join(RELATION_TYPES)))
+        elif isinstance(t, str) and e.get("mode") is not None and e["mode"] not in RELATION_TYPES[t].modes:
+            problems.append(Problem(p, *where("cues", n, "mode"), f"{t} has no mode {e['mode']!r}; expected one of: "
+                                    + ", ".join(RELATION_TYPES[t].modes)))
+        for k in e:
+            if k not in ("cue", "type", "mode", "forms", "reverse", "reciprocal"):
+                problems.append(Problem(p, *where("cues", n, k, key=True), f"unknown key {k!r}; expected one of: "
+                                        "cue, type, mode, forms, reverse, reciprocal"))
+        for k in ("reverse", "reciprocal"):
+            if k in e and not isinstance(e[k], bool) and str(e[k]).lower() not in ("true", "false"):
+                problems.append(Problem(p, *where("cues", n, k), f"'{k}' must be true or false"))
+            elif k in e:
+                e[k] = str(e[k]).lower() == "true"
+    for section in ("modality", "kinds"):
+        value = raw.get(section)
+        if value is not None and not (isinstance(value, dict) and all(isinstance(v, list) for v in value.values())):
+            problems.append(Problem(p, *where(section), f"'{section}' must map names to lists of words"))
+    if raw.get("speech") is not None and not isinstance(raw.get("speech"), list):
+        problems.append(Problem(p, *where("speech"), "'speech' must be a list of words"))
+    if problems:
+        raise LexiconError("", problems)
+    return raw
 
 
 @functools.lru_cache(maxsize=1)

@@ -50,19 +50,30 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     n = len(lows)
     s = 0 if subject_at is None else subject_at
     c = cue_at if cue_at is not None else object_at
-    hit = _hits(mod.get("denied_explicit", ()), lows, 0, n)
+    hit = _hits(mod.get("denied_explicit", ()), lows, 0, max(s, c, object_at or 0) + 1)
     if hit:
         return "denied", hit
     rec = mod.get("recommended", ())
     that = [p for p in rec if p[-1] == "that"]
-    hit = _hits(that, lows, 0, max(s, c)) or _hits([p for p in rec if p[-1] != "that"], lows, s, n, False)
+    # a modal counts between the actor and the type cue ("Iran should stop", "X could offer"): one in
+    # what follows the object belongs to another verb ("warned India that Pakistan would respond")
+    upto = max(s, c) + 1 if cue_at is not None else n
+    hit = _hits(that, lows, 0, max(s, c)) or _hits([p for p in rec if p[-1] != "that"], lows, s, upto, False)
     if hit:
         return "recommended", hit
-    hit = (_hits(mod.get("speculated", ()), lows, s, n, False)
+    conditional = [p for p in mod.get("speculated", ()) if p in (("if",), ("unless",))]
+    hit = (_hits(mod.get("speculated", ()), lows, s, upto, False) or _hits(conditional, lows, 0, n)
            or _hits(mod.get("speculated_adjectives", ()), lows, min(s, c), max(s, c) + 1))
     if hit:
         return "speculated", hit
     hit = _hits(mod.get("negation", ()), lows, min(s, c), c)
+    if hit:
+        # a negation of another verb ("had no link to the attackers and accused India") is not this one's
+        at = max(k for k in range(min(s, c), c) if any(tuple(lows[k:k + len(p)]) == p for p in mod.get("negation", ())))
+        if any(w in ("and", ",", "but", "that", "while") for w in lows[at:c]):
+            hit = None
+    if not hit and skip and max(skip) + 1 < n and lows[max(skip) + 1] in ("no", "none"):
+        hit = lows[max(skip) + 1]          # "supplied no weapons to"
     if hit:
         return "denied", hit
     if speech:

@@ -1,18 +1,24 @@
-"""New names: capitalised names in a text that the dataset does not know.
+"""New names: the names in a text that the dataset does not know, one entity per person.
 
-A new name is a run of capitalised words (joined by "of", "for", "the", "and",
-"al", "de" inside it), not covered by a known mention, and not a lone common word
-opening a sentence ("However", "The"). Each comes with its count and a kind when a
-cue says so: a word before or after it ("spokesman Ali Raza", "Kunar province"),
+A new name is a run of capitalised words on one line (joined by "of", "for", "the",
+"al", "de" inside it, and by "and" between two words that are not states: "Belt and
+Road Initiative"), not covered by a mention, a date or page furniture. Titles open
+it but are not part of it ("Foreign Minister Kamran Aziz Malik", "Col Manish
+Rathore"); junk is dropped: months and weekdays, time zones, platforms ("on X"),
+lone sentence-opening words ("However", "Testifying", a word the text also writes
+in lowercase) and titles alone. A surname alone ("Rehmat") is the person named in
+full before ("Sadia Rehmat"). Each comes with its count and a kind when a cue says
+so: a title or word before or after it ("spokesman Ali Raza", "Kunar province"),
 its own last word ("Ministry of Water", "Awami Party"), or the gazetteer (a state
 the dataset does not have, such as "Qatar", under any of its names).
 
 >>> from graph.draft.tokens import tokenise, sentences
 >>> from graph.draft.lexicon import Lexicon
->>> text = "However, spokesman Ali Raza said Kunar province and Qatar met. Qatari envoys and Ali Raza left."
+>>> text = ("However, spokesman Ali Raza said Kunar province and Qatar met on Sunday. Qatari envoys and "
+...         "Raza left. Testifying, Foreign Minister Lena Markova posted on X.")
 >>> found = new_names(text, tokenise(text), sentences(text), [], Lexicon.load())
 >>> [(n.name, n.count, n.kind, n.id) for n in found]
-[('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT')]
+[('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT'), ('Lena Markova', 1, 'person', 'LENA-MARKOVA')]
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from .gazetteer import state_names, states
 
 __all__ = ["NewName", "new_names", "suggest_id"]
 
-_JOIN = {"of", "for", "the", "and", "al", "de", "el", "bin", "ul", "-"}
+_JOIN = {"of", "for", "the", "al", "de", "el", "bin", "ul", "-"}
 _COMMON = set("""a an the this that these those it its he she they we i you our their his her my your
 in on at by for from with without of to into onto over under after before since during while when where
 whereas although though if as because but and or nor so yet however nevertheless furthermore moreover
@@ -34,16 +40,36 @@ meanwhile also still then thus therefore instead indeed even only just each ever
 few several no not none one two three four five six seven eight nine ten first second last next past new
 former earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 mr mrs ms dr central according asked speaking there here what which who whom whose why how forging
-such other another any more less much very ever never always sources officials analysts critics""".split())
+such other another any more less much very ever never always sources officials analysts critics
+despite top amid among against neither either none nothing related share follow updated published posted
+reporting editing advertisement copyright topics tags opinion comment analysis agencies staff reporter
+correspondent desk bureau news web business markets economy world region national international sign
+am pm gmt utc ist pkt est edt cet cest eet eest bst pst pdt et pt msk jst kst ast ago hours minutes
+x facebook twitter telegram whatsapp youtube instagram tiktok google linkedin
+president prime minister ministers minister secretary spokesman spokeswoman spokesperson deputy general
+gen col colonel brig brigadier lt maj major senior senator governor commander chief press mission special
+ambassador envoy foreign defence defense interior finance planning transport home external affairs
+government administration officials ministry department office army military police court
+also read most constructed example time why how now""".split())
+_TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
+gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
+ambassador envoy foreign defence defense interior finance planning transport home external affairs state
+mr mrs ms dr justice judge mayor chairman chairwoman chair director head leader of the and
+economic affairs information commerce trade""".split())
 _SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office", "embassy": "office",
                 "party": "organisation", "movement": "organisation", "front": "organisation",
-                "army": "armed_group", "militia": "armed_group", "brigade": "armed_group",
+                "army": "armed_group", "militia": "armed_group", "brigade": "armed_group", "group": "armed_group",
                 "council": "organisation", "agency": "organisation", "union": "organisation",
                 "organisation": "organisation", "organization": "organisation", "bank": "organisation",
+                "initiative": "agreement", "corridor": "agreement", "ratings": "organisation",
+                "railways": "organisation", "fund": "organisation",
+                "airlines": "organisation", "company": "organisation", "corporation": "organisation",
+                "ocean": "place", "gulf": "place", "east": "place", "mountains": "place", "port": "place",
                 "province": "place", "region": "place", "valley": "place", "district": "place",
-                "city": "place", "river": "place", "corridor": "place", "agreement": "agreement",
-                "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
+                "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
+                "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
 
 
 @dataclass
@@ -56,6 +82,8 @@ class NewName:
     id: str = ""
     spans: list = field(default_factory=list)
     cue: str | None = None
+    part_of: str | None = None
+    aliases: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"name": self.name, "count": self.count, "kind": self.kind}
@@ -84,58 +112,104 @@ def _cap(tok) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
 
 
-def new_names(text, toks, sents, mentions, lexicon, known=frozenset()) -> list[NewName]:
+def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None) -> list[NewName]:
     """The new names of *text* (tokens *toks*, sentence spans *sents*), in order of first use.
 
-    *mentions* are the known mentions (their tokens are never part of a new name);
-    *known* are the ISO codes of the dataset's states (not new).
+    *mentions* are the known mentions (their tokens are never part of a new name); *known* are the
+    ISO codes of the dataset's states (not new); *skip(start, end)* says which spans are page
+    furniture or dates.
     """
-    covered = set()
-    for m in mentions:
-        covered.add((m.start, m.end))
     spans = sorted((m.start, m.end) for m in mentions)
-    starts = {s for s, _ in sents}
-    lowers = {t.text for t in toks if t.text[:1].islower()}
-
     span_starts = [s for s, _ in spans]
+    starts = {s for s, _ in sents}
+    lowers = {t.lower for t in toks if t.text[:1].islower()}
+    gaz = _gazetteer_index()
 
-    def in_mention(t):
+    def blocked(t):
         k = bisect.bisect_right(span_starts, t.start) - 1
-        return k >= 0 and spans[k][0] <= t.start < spans[k][1]
+        return (k >= 0 and spans[k][0] <= t.start < spans[k][1]) or bool(skip and skip(t.start, t.end))
+
+    def joined(a, b):
+        return "\n" not in text[a.end:b.start]
 
     found: dict[str, NewName] = {}
-    gaz = _gazetteer_index()
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if not _cap(t) or in_mention(t) or t.lower == "'s":
+        if not _cap(t) or blocked(t) or t.lower == "'s":
             i += 1
             continue
         j = i + 1
-        while j < n:
-            if _cap(toks[j]) and not in_mention(toks[j]):
+        while j < n and joined(toks[j - 1], toks[j]):
+            nxt = toks[j]
+            if _cap(nxt) and not blocked(nxt):
                 j += 1
-            elif (toks[j].lower in _JOIN and j + 1 < n and _cap(toks[j + 1]) and not in_mention(toks[j + 1])
-                  and toks[j].lower != "and"):
+            elif (nxt.lower in _JOIN and j + 1 < n and _cap(toks[j + 1]) and not blocked(toks[j + 1])
+                  and joined(nxt, toks[j + 1])):
                 j += 2
+            elif (nxt.lower == "and" and j + 2 < n and _cap(toks[j + 1]) and _cap(toks[j + 2])
+                  and not blocked(toks[j + 1]) and toks[j - 1].lower not in gaz and toks[j + 1].lower not in gaz):
+                j += 2      # "Belt and Road Initiative"
             else:
                 break
         words = toks[i:j]
-        # a lone common word, or one that the text also writes in lowercase, is not a name
-        while words and (words[0].lower in _COMMON or (words[0].start in starts and words[0].lower in lowers
-                                                       and len(words) == 1)):
-            words = words[1:]
-            while words and words[0].lower in _JOIN:
-                words = words[1:]
-        # a title opening the name ("Spokeswoman Lena Markova", "President X") is a cue, not the name
-        title = None
-        while len(words) > 1 and any(words[0].lower in cues for cues in lexicon.kinds.values()):
-            title, words = words[0].lower, words[1:]
-        if words:
-            k0 = i + toks[i:j].index(words[0])
-            _add(found, text, toks, words, k0, gaz, known, lexicon, title)
         i = j
-    return list(found.values())
+        # "Russian Railways": a demonym opening the name of an organisation is part of it
+        if (i - len(words) > 0 and words[-1].lower in _SUFFIX_KIND and _SUFFIX_KIND[words[-1].lower] in
+                ("organisation", "office") and blocked(toks[k := i - len(words) - 1]) and _cap(toks[k])
+                and joined(toks[k], words[0]) and toks[k].lower in gaz):
+            words = [toks[k]] + list(words)
+        # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
+        if len(words) > 1 and words[0].start in starts and re.search(r"(?:ing|ed)$", words[0].lower):
+            words = words[1:]
+        # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik")
+        title = []
+        person_cues = lexicon.kinds.get("person", set())
+        while len(words) > 1 and (words[0].lower in _TITLES or words[0].lower in person_cues):
+            if words[0].lower in ("of", "the", "and") and not title:
+                break
+            title.append(words[0].lower)
+            words = words[1:]
+        while words and words[0].lower in _JOIN | {"and"}:
+            words = words[1:]
+        # a lone common word, or one that the text also writes in lowercase, is not a name
+        if len(words) == 1:
+            w = words[0]
+            if (w.lower in _COMMON or w.lower in _TITLES or (w.start in starts and (w.lower in lowers
+                or re.search(r"(?:ing|ed|ly)$", w.lower))) or len(w.text) == 1):
+                continue
+        while words and words[0].lower in _COMMON and words[0].lower not in _TITLES:
+            words = words[1:]
+        if not words or all(w.lower in _TITLES or w.lower in _COMMON for w in words):
+            continue
+        k0 = j - len(words)
+        _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None)
+    return _corefer(list(found.values()), text)
+
+
+def _corefer(names, text):
+    """A surname alone is the person named in full ("Rehmat" -> "Sadia Rehmat")."""
+    persons = {}
+    for nn in names:
+        words = nn.name.split()
+        if len(words) > 1 and nn.kind in (None, "person"):
+            persons.setdefault(words[-1].lower(), []).append(nn)
+    out = []
+    for nn in names:
+        words = nn.name.split()
+        full = persons.get(nn.name.lower()) if len(words) == 1 else None
+        if full and len(full) == 1 and full[0] is not nn:
+            f = full[0]
+            f.count += nn.count
+            f.spans += nn.spans
+            f.kind = f.kind or "person"
+            if nn.name not in f.aliases:
+                f.aliases.append(nn.name)
+            continue
+        out.append(nn)
+    for nn in out:
+        nn.spans.sort()
+    return out
 
 
 def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
@@ -150,27 +224,44 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
         name, kind, nid, cue = states()[code].name, "state", code, f"gazetteer: {how} of {states()[code].name}"
     else:
         last = words[-1].lower
-        if last in _SUFFIX_KIND:
+        if title:
+            kind, cue = "person", title
+        elif last in _SUFFIX_KIND:
             kind, cue = _SUFFIX_KIND[last], last
         elif words[0].lower in _SUFFIX_KIND and len(words) > 1:
             kind, cue = _SUFFIX_KIND[words[0].lower], words[0].lower
         else:
             b = k0 - 1
-            while b >= 0 and toks[b].lower in (",", "the", "a", "an"):
+            while b >= 0 and toks[b].lower in (",", "the", "a", "an", "."):
                 b -= 1
-            before = title or (toks[b].lower if b >= 0 else "")
+            before = toks[b].lower if b >= 0 else ""
             after_i = k0 + len(words)
+            while after_i < len(toks) and toks[after_i].lower == ",":
+                after_i += 1
             after = toks[after_i].lower if after_i < len(toks) else ""
             for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
                     cue = word
                     break
+            if kind is None and k0 > 1 and toks[k0 - 1].lower == ",":
+                # an apposition: "the deputy prime minister for economic affairs, Mullah Nooruddin Hamdard"
+                back = {t.lower for t in toks[max(0, k0 - 10):k0 - 1]}
+                person = lexicon.kinds.get("person", set())
+                if back & person:
+                    kind, cue = "person", next(iter(back & person))
+            if kind is None and len(words) == 1 and k0 > 0 and toks[k0 - 1].lower in ("in", "at", "near", "across"):
+                kind, cue = "place", toks[k0 - 1].lower
+            if kind is None and len(words) <= 2 and k0 > 1 and toks[k0 - 1].lower == "the" and \
+                    toks[k0 - 2].lower in ("in", "at", "near", "across"):
+                kind, cue = "place", toks[k0 - 2].lower
     key = name.lower()
     nn = found.get(key)
     if nn is None:
         nn = found[key] = NewName(name, id=nid or suggest_id(name))
     nn.count += 1
     nn.spans.append((s, e))
+    if text[s:e] != nn.name and text[s:e] not in nn.aliases:
+        nn.aliases.append(text[s:e])
     if nn.kind is None and kind:
         nn.kind, nn.cue = kind, cue

@@ -45,8 +45,17 @@ def slug(s: str) -> str:
 
 
 def draft_document(result, *, source_id, text_path, title=None, kind="news report", data_path="data",
-                   perspective=None, source_exists=False) -> dict:
-    """The draft file's content (plain values) for a :class:`~graph.draft.Draft`."""
+                   perspective=None, source_exists=False, source_fields=None, known=()) -> dict:
+    """The draft file's content (plain values) for a :class:`~graph.draft.Draft`.
+
+    Each candidate becomes a relation with ``status: draft``, its ``cue`` and ``confidence``, its
+    ``when`` when the text dates it, and one evidence ``{source, quote}`` per passage that supports
+    it (the first is the one the review page marks). Each new name becomes an entity with its kind,
+    ``part_of`` (when that entity is known or proposed too) and the other forms the text uses as
+    ``aliases``. *known* are the dataset's entity ids; *source_fields* more fields of a new source
+    record (published, author, outlet, url).
+    """
+    page = getattr(result, "page", None)
     header = {
         "text": str(text_path), "data": str(data_path), "perspective": perspective,
         "mentions": [{"entity": m.entity, "text": m.text, "start": m.start, "end": m.end, "via": m.via}
@@ -54,18 +63,40 @@ def draft_document(result, *, source_id, text_path, title=None, kind="news repor
         "new_names": [{"name": n.name, "count": n.count, "kind": n.kind, "id": n.id, "cue": n.cue,
                        "spans": [[s, e] for s, e in n.spans]} for n in result.new_names],
     }
+    if page is not None:
+        header["page"] = {"date": page.date.isoformat() if page.date else None, "date_from": page.date_from,
+                          "dateline": page.dateline, "byline": page.byline,
+                          "headline": list(page.headline) if page.headline else None,
+                          "furniture": [[s, e] for s, e in page.furniture]}
     doc = {"draft": header}
     if not source_exists:
         first = next((ln.strip() for ln in result.text.splitlines() if ln.strip()), "")
-        doc["sources"] = [{"id": source_id,
-                           "title": title or f"(draft) {first[:80]}{'…' if len(first) > 80 else ''}",
-                           "kind": kind, "text": str(text_path)}]
+        src = {"id": source_id, "title": title or f"(draft) {first[:80]}{'…' if len(first) > 80 else ''}",
+               "kind": kind}
+        fields = dict(source_fields or {})
+        if "published" not in fields and page is not None and page.date and page.date_from != "published":
+            fields["published"] = page.date.isoformat()
+        if "author" not in fields and page is not None and page.byline:
+            fields["author"] = page.byline
+        src.update({k: v for k, v in fields.items() if v})
+        src["text"] = str(text_path)
+        doc["sources"] = [src]
     else:
         doc["sources"] = []
-    doc["entities"] = [{"id": n.id, "name": n.name, "kind": n.kind, "status": "draft",
-                        "cue": f"new name, {n.count} time(s)" + (f"; kind from '{n.cue}'" if n.cue else ""),
-                        "confidence": 0.5 if n.kind else 0.3}
-                       for n in result.new_names]
+    ids = set(known) | {n.id for n in result.new_names}
+    entities = []
+    for n in result.new_names:
+        e = {"id": n.id, "name": n.name, "kind": n.kind}
+        if getattr(n, "part_of", None) and n.part_of in ids and n.part_of != n.id:
+            e["part_of"] = n.part_of
+        aliases = [a for a in getattr(n, "aliases", []) if a != n.name]
+        if aliases:
+            e["aliases"] = aliases
+        e.update({"status": "draft",
+                  "cue": f"new name, {n.count} time(s)" + (f"; kind from '{n.cue}'" if n.cue else ""),
+                  "confidence": 0.5 if n.kind else 0.3})
+        entities.append(e)
+    doc["entities"] = entities
     rels, seen = [], {}
     for c in result.claims:
         base = f"{slug(source_id)}-{slug(c.subject)}-{c.type.lower()}-{slug(c.object)}"
@@ -77,7 +108,10 @@ def draft_document(result, *, source_id, text_path, title=None, kind="news repor
         rel["modality"] = c.modality
         if c.asserted_by:
             rel["asserted_by"] = c.asserted_by
-        rel["evidence"] = [{"source": source_id, "quote": c.quote}]
+        if getattr(c, "when", None):
+            rel["when"] = c.when
+        quotes = [q for q, _, _ in getattr(c, "quotes", None) or []] or [c.quote]
+        rel["evidence"] = [{"source": source_id, "quote": q} for q in quotes]
         rel.update({"status": "draft", "cue": c.cue, "confidence": c.confidence})
         rels.append(rel)
     doc["relations"] = rels

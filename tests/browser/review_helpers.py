@@ -11,7 +11,7 @@ from graph.review import serve
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = ROOT / "data"
-MINISTRIES = ROOT / "tests" / "draft" / "ministries.txt"
+MINISTRIES = ROOT / "tests" / "review" / "ministries.txt"   # (the text its committed draft was made from)
 MINISTRIES_DRAFT = ROOT / "tests" / "review" / "ministries-draft.yaml"
 
 
@@ -24,7 +24,7 @@ def seed_folder(root: Path) -> Path:
 
 
 def ministries(root: Path) -> Path:
-    """*root* with the seed, the constructed text tests/draft/ministries.txt and its committed draft
+    """*root* with the seed, the constructed text tests/review/ministries.txt and its committed draft
     in drafts/ministries.yaml (made once with the drafter: the tests do not change with it)."""
     seed_folder(root)
     shutil.copy(MINISTRIES, root / "data" / "texts" / "ministries.txt")

@@ -1,0 +1,224 @@
+"""Who says it: the speaker of a sentence, the headline's attribution, and denials that point back.
+
+- :func:`speech` finds a sentence's speech cue and splits it into the *speaker phrase* and the
+  *content*: "S, a Pentagon spokesman said on Wednesday" (closing), "X said on Tuesday that S" /
+  "X told reporters S" (opening), "according to X, S" / "S, according to X", and a headline's
+  "S, says X" / "S: X". In the speaker phrase the speaker is the person named there, else the
+  first actor that is not a place ("a Pakistani diplomat in Washington" is Pakistan); "X's
+  spokesman" speaks for X. Actors of the speaker phrase are never actors of the content.
+- :func:`denial_pointer` finds a denial that points back ("denied the charge", "rejected the
+  allegations", "a charge Islamabad rejected", "These accusations are baseless"): the draft then
+  denies the claims of the clause it points to, with the denier as ``asserted_by``.
+
+>>> from graph.draft.tokens import tokenise
+>>> from graph.draft.lexicon import Lexicon
+>>> text = "The attack came from Kabul, a Pentagon spokesman said on Wednesday."
+>>> toks = tokenise(text)
+>>> parts = [(text.index("Kabul"), text.index("Kabul") + 5, "AFG", "capital", "state"),
+...          (text.index("Pentagon"), text.index("Pentagon") + 8, "USA-DOD", "office", "office")]
+>>> s = speech(text, toks, parts, Lexicon.load())
+>>> s.speaker, text[s.phrase[0]:s.phrase[1]], text[s.content[0]:s.content[1]]
+('USA-DOD', 'a Pentagon spokesman said on Wednesday', 'The attack came from Kabul')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Speech", "speech", "denial_pointer", "PRONOUNS"]
+
+PRONOUNS = {"he": "person", "she": "person", "it": "thing"}
+_THAT = {"that"}
+_OBJ_OF_TOLD = {"reporters", "journalists", "a", "the", "briefing", "press", "conference", "weekly", "regular",
+                "news", "agency", "parliament", "lawmakers", "senators", "television", "radio", "an", "interview",
+                "business", "forum", "committee", "meeting", "crowd", "supporters", "audience", "in", "on",
+                "at", "with", "statement", "emailed", "post", "message", "to", "x"}
+_PLACE_PREP = {"in", "at", "from", "near"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}
+
+
+@dataclass
+class Speech:
+    """A sentence's attribution: speaker entity (None: unnamed, "officials"), the speaker phrase and
+    the content (character spans), the speech cue's words and where it is ('open', 'close', 'headline')."""
+
+    speaker: str | None
+    phrase: tuple
+    content: tuple
+    cue: str
+    form: str
+
+
+def _named_in(parts, s, e):
+    return [p for p in parts if s <= p[0] and p[1] <= e]
+
+
+def _pick_speaker(text, parts):
+    """The speaker among the actors of a speaker phrase: a person, else the first actor not a place."""
+    persons = [p for p in parts if p[4] == "person"]
+    if persons:
+        return persons[-1][2]
+    for p in parts:
+        before = text[max(0, p[0] - 4):p[0]].strip().lower()
+        if before.split()[-1:] and before.split()[-1] in _PLACE_PREP:
+            continue
+        return p[2]
+    return None
+
+
+def speech(text, stoks, parts, lexicon, headline=False):
+    """The :class:`Speech` of the sentence of tokens *stoks* (None: no attribution). *parts* are
+    (start, end, entity, how, kind) of the actors named in it (pronouns resolved)."""
+    if not stoks:
+        return None
+    ss, se = stoks[0].start, stoks[-1].end
+    lows = [t.lower for t in stoks]
+    if headline:
+        h = _headline(text, stoks, lows, parts)
+        if h:
+            return h
+    hits = lexicon.find_phrases(lexicon.speech, stoks)
+    hits = sorted(set(hits), key=lambda h: (h[0], -h[1]))
+    for i, j, words in hits:
+        w = words.lower()
+        if w in ("according to",):
+            after = [p for p in parts if p[0] >= stoks[j - 1].end]
+            if not after or after[0][0] - stoks[j - 1].end > 40:
+                after = []
+            end = after[0][1] if after else stoks[min(j, len(stoks) - 1)].end
+            k = next((x for x in range(j, len(stoks)) if stoks[x].start >= end), len(stoks))
+            while k < len(stoks) and stoks[k].lower not in (",", ".", ";"):
+                k += 1
+            phrase = (stoks[i].start, stoks[k - 1].end)
+            content = (ss, stoks[i - 1].end) if i > 0 and stoks[i - 1].lower == "," else (phrase[1], se)
+            if i > 0 and stoks[i - 1].lower == ",":
+                content = (ss, stoks[i - 2].end if i >= 2 else ss)
+            elif k < len(stoks):
+                content = (stoks[min(k + 1, len(stoks) - 1)].start, se)
+            return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase, content, words, "according")
+        if w in _SPOKES:
+            continue
+        if w == "saying":
+            # "..., a charge Kabul rejects, saying S": S is said by the actor just before
+            before = [p for p in parts if p[1] <= stoks[i].start]
+            if j < len(stoks) and before:
+                return Speech(before[-1][2], (stoks[i].start, stoks[i].end), (stoks[j].start, se), words, "open")
+            continue
+        # closing: "..., <speaker phrase> said [on Wednesday | in a statement | told reporters ...]."
+        # (after a closing quote mark the whole phrase up to the verb speaks: '"...," a spokesman of its
+        # Northern Command, Col Manish Rathore, said')
+        tail = len(stoks) - j
+        b = i - 1
+        while b >= 0 and lows[b] not in (",", '"', "”", "“", ";", ":", "—"):
+            b -= 1
+        q = next((x for x in range(i - 1, max(-1, i - 20), -1) if lows[x] in ('"', "”")), None)
+        if q is not None and b > q and q > 0 and lows[q - 1] in (",", "."):
+            b = q
+        elif b == i - 1 and b > 0:
+            # ", China's special envoy to the Middle East, Wang Chenggang, said": back over the apposition
+            for _ in range(2):
+                b2 = b - 1
+                while b2 >= 0 and lows[b2] not in (",", '"', "”", "“", ";", ":", "—"):
+                    b2 -= 1
+                if b2 < 0 or b - b2 > 10:
+                    break
+                b = b2
+                if not all(stoks[x].text[:1].isupper() for x in range(b2 + 1, b2 + 2)):
+                    break
+        if b > 0 and lows[b - 1] == "that":
+            continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
+        comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
+                                                             and lows[j + 2] == ","))
+        if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying"
+                and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))):
+            phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
+            c_end = b
+            while c_end > 0 and lows[c_end] in (",", '"', "”", "“", ";", ":", "—"):
+                c_end -= 1
+            if c_end < 0 or stoks[c_end].start < ss:
+                continue
+            speaker = _pick_speaker(text, _named_in(parts, stoks[b + 1].start, stoks[i].start))
+            return Speech(speaker, phrase, (ss, stoks[c_end].end), words, "close")
+        # opening: "<speaker phrase> said [on Tuesday] [that] S" / "X told reporters S"
+        a = i - 1
+        while a >= 0 and lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while"):
+            a -= 1
+        named = _named_in(parts, stoks[a + 1].start if a + 1 < i else stoks[i].start, stoks[i].start)
+        if a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
+            # "Turkey, which brokered ..., said S" / "X rejected ... and said S": the sentence's subject speaks
+            named = [parts[0]]
+            a = -1
+        if a + 1 < i and named or (a + 1 < i and i - a <= 4) or (a == -1 and named):
+            k = j
+            while k < len(stoks) and lows[k] in _OBJ_OF_TOLD and lows[k] != "that":
+                k += 1
+            if k < len(stoks) and lows[k] == "that":
+                k += 1
+            elif k < len(stoks):
+                # "told the weekly press briefing" / "said on Tuesday": the content starts after
+                for x in range(j, min(j + 10, len(stoks))):
+                    if lows[x] == "that":
+                        k = x + 1
+                        break
+            if k >= len(stoks):
+                continue
+            speaker = _pick_speaker(text, named)
+            ps = named[0][0] if a == -1 and named and named[0][0] == ss and i > 0 and lows[i - 1] in (",", "and") else None
+            phrase = (ps, named[0][1]) if ps is not None else (stoks[a + 1].start, stoks[k - 1].end)
+            return Speech(speaker, phrase, (stoks[k].start, se), words, "open")
+    return None
+
+
+def _headline(text, stoks, lows, parts):
+    """A headline's attribution: "S, says X", "S, X says", "S: X"."""
+    n = len(stoks)
+    for k in range(n - 1, 0, -1):
+        if lows[k] in (",", ":", "—", "-") and k < n - 1:
+            rest = lows[k + 1:]
+            if lows[k] == ":" and len(rest) <= 4:
+                phrase = (stoks[k + 1].start, stoks[-1].end)
+                return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase, (stoks[0].start, stoks[k - 1].end),
+                              ":", "headline")
+            if rest and rest[0] in ("says", "say", "said", "claims") and len(rest) <= 6:
+                phrase = (stoks[k + 1].start, stoks[-1].end)
+                return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase,
+                              (stoks[0].start, stoks[k - 1].end), rest[0], "headline")
+            if rest and rest[-1] in ("says", "say", "said") and len(rest) <= 5:
+                phrase = (stoks[k + 1].start, stoks[-1].end)
+                return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase,
+                              (stoks[0].start, stoks[k - 1].end), rest[-1], "headline")
+            break
+    return None
+
+
+def denial_pointer(stoks, lexicon):
+    """``(verb index, pointer index, 'back' | 'before')`` of a denial that points to a claim made
+    elsewhere ("denied the charge" points back to the clause before; ", a charge X rejected"
+    points to what precedes it in the sentence), or None."""
+    lows = [t.lower for t in stoks]
+    mod = lexicon.modality
+    verbs = {w for p in mod.get("denial", ()) for w in p}
+    pointers = [p for p in mod.get("pointers", ())]
+    firsts = {p[0] for p in pointers}
+    for k in range(len(lows)):
+        if lows[k] not in firsts:
+            continue
+        for p in pointers:
+            if tuple(lows[k:k + len(p)]) != p:
+                continue
+            end = k + len(p)
+            # ", a charge New Delhi has repeatedly rejected"
+            if k > 0 and lows[k - 1] == "," and p[0] in ("a", "an") and any(lows[x] in verbs for x in range(end, min(end + 6, len(lows)))):
+                v = next(x for x in range(end, min(end + 6, len(lows))) if lows[x] in verbs)
+                return v, k, "before"
+            # "denied the charge", "rejected the allegations", "dismissed the allegation as baseless"
+            if k > 0 and lows[k - 1] in verbs and (end >= len(lows) or lows[end] in (",", ".", "as", "and", "in", "on",
+                                                                                       "that", "of", "made", "by", ";")):
+                if end < len(lows) and lows[end] in ("that", "of") or (end + 1 < len(lows) and lows[end] == "by"):
+                    continue        # "denied the charge that S", "the accusation of V-ing": the content is there
+                return k - 1, k, "back"
+            # "These accusations are baseless"
+            if end + 1 < len(lows) and lows[end] in ("are", "were", "is", "was") and \
+                    any(lows[end + 1:end + 3].count(a) for a in {w for q in mod.get("baseless", ()) for w in q}):
+                return end, k, "back"
+    return None

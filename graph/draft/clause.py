@@ -1,0 +1,350 @@
+"""The candidate claims of one clause: who does what to whom, with the cue that says so.
+
+Called by :func:`graph.draft.claims.candidates` for each clause, with the clause's actors grouped
+("China, Russia and Iran" is one group). The rules, each naming itself in the candidate's ``cue``:
+
+1. a type cue of the lexicon between two groups: the group before it acts on the group after it
+   (``reverse`` cues the other way round); a ``reciprocal`` cue after one group ("A and B held
+   talks"): its members act on each other; a relative clause (", which hosted talks,") acts for
+   the group it follows, and the main verb after it does too;
+2. a passive agent, "left behind by X": X acts on the group before it;
+3. two groups and no cue between them: the first acts on the other (the default type, low confidence);
+4. one group only, and a type cue: the other actor is the focus carried over from the clause before;
+5. "X warned that Y could ...": Y acts on the speaker X.
+
+Then, for each candidate: what follows "accused Y of" / "X's accusation that" / "accusations by X
+that" is *claimed* by the accuser; what follows a verb of denial ("denied supplying", "rejected ...
+claims that") is *denied* by the denier (both, when a denial rejects an accusation); after "urged Y
+to" the rest is what Y is asked, not an event; other modality from :mod:`graph.draft.modality`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .modality import modality_of
+
+__all__ = ["Participant", "Raw", "clause_candidates", "group", "CARRIED"]
+
+_LIST = {",", "and", "or", "as", "well", "the", "&"}
+_AUX = set("""has have had is are was were will would should must could can may might did does do
+said says told chose gave took made went came began sought met held left sent struck won lost saw
+remains remained""".split())
+CARRIED = "one actor in the clause; the other"
+_PROPOSALS = {"criticism", "offer", "proposal", "demand", "demands", "request", "call", "calls", "plan", "remarks",
+              "statement", "ultimatum", "invitation", "pledge"}
+
+
+@dataclass
+class Participant:
+    """An actor named in a clause: entity id, char span, token span in the clause, how found."""
+
+    entity: str
+    start: int
+    end: int
+    ti: int
+    tj: int
+    how: str
+
+
+@dataclass
+class Raw:
+    """A candidate before merging: the pair, the cue entry, modality, claimant, where and why."""
+
+    subject: str
+    object: str
+    type: str
+    mode: str | None
+    modality: str
+    asserted_by: str | None
+    start: int
+    end: int
+    cue_at: int | None
+    why: list
+    confidence: float
+    rule: str
+    content: bool = False
+    when: str | None = None
+    when_why: str | None = None
+    phrase: tuple | None = None
+
+
+def group(parts, toks):
+    """The participants grouped: members of a list ("A, B and C") in one group."""
+    groups = []
+    for p in parts:
+        if groups:
+            prev = groups[-1][-1]
+            between = [t.lower for t in toks[prev.tj:p.ti]]
+            if (prev.ti, prev.tj) == (p.ti, p.tj):      # "Each": the members of one group
+                groups[-1].append(p)
+                continue
+            if prev.tj <= p.ti and all(w in _LIST for w in between) and ("," in between or "and" in between
+                                                                        or "or" in between):
+                groups[-1].append(p)
+                continue
+            # "Iranian border guards and Taliban forces": two actors' people, named together
+            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] in ("and", ",")
+                    and all(w.isalpha() and w not in _AUX and not w.endswith("ed") for w in between[:-1])
+                    and all(t.text[:1].islower() for t in toks[prev.tj:p.ti - 1])):
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def opens(g, toks, lexicon):
+    """Whether the group is the clause's subject: followed by a verb ("the Taliban has")."""
+    nxt = toks[g[-1].tj].lower if g[-1].tj < len(toks) else ""
+    return nxt in _AUX or nxt.endswith("ed") or (nxt in lexicon.by_first and not nxt.endswith("s'"))
+
+
+def _rel_spans(toks):
+    """Token ranges of relative clauses ", which ... ," / ", who ... ,"."""
+    out = []
+    for k, t in enumerate(toks):
+        if t.lower in ("which", "who") and k > 0 and toks[k - 1].lower == ",":
+            end = next((x for x in range(k + 1, len(toks)) if toks[x].lower == ","), len(toks))
+            out.append((k, end))
+    return out
+
+
+def _denials(toks, lexicon):
+    """Token indexes of verbs of denial that deny (not "rejected the request")."""
+    verbs = {p[0] for p in lexicon.modality.get("denial", ())}
+    acc = {p[0] for p in lexicon.modality.get("accusation", ())}
+    out = []
+    for k, t in enumerate(toks):
+        if t.lower not in verbs:
+            continue
+        nxt = [x.lower for x in toks[k + 1:k + 7]]
+        if not nxt:
+            continue
+        if (nxt[0] in ("that", "having") or nxt[0].endswith("ing") or any(w in acc for w in nxt[:5])
+                or nxt[0] in ("reports", "suggestions")):
+            out.append(k)
+    return out
+
+
+def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None):
+    """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
+
+    *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
+    sentence says (None: not attributed), whose speaker is *speaker_name* (an entity id or None).
+    """
+    parts = [p for g in groups for p in g]
+    lows = [t.lower for t in toks]
+    hits = [h for h in lexicon.find_cues(toks) if not any(p.ti <= h.i < p.tj for p in parts)]
+    if phrase is not None and content is not None and phrase[0] >= content[1]:
+        # ", the agency reported, in the second such clash": the words after a closing attribution add nothing
+        hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1])]
+    denials = _denials(toks, lexicon)
+    acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}
+    rels = _rel_spans(toks)
+    pairs = {}
+
+    def in_rel(k):
+        return next((r for r in rels if r[0] <= k < r[1]), None)
+
+    def add(s, o, hit, how, conf, left_at, rule):
+        if s.entity == o.entity:
+            return
+        pairs[(s.entity, o.entity, hit.i if hit else None)] = (s, o, hit, how, conf, left_at, rule)
+
+    # a denial verb's own words ("rejected the allegations") are no type cue
+    hits = [h for h in hits if h.i not in denials and not (h.entry["type"] == "ACCUSE" and h.words.lower() in acc_words
+                                                           and any(d < h.i for d in denials))]
+    # after "urged Y to" / "called on Y to": what Y is asked to do is not an event
+    blocked = len(toks)
+    for h in hits:
+        if h.entry["type"] == "REQUEST":
+            g = next((g for g in groups if g[0].ti >= h.j), None)
+            if g is not None and g[-1].tj < len(toks) and lows[g[-1].tj] == "to":
+                blocked = min(blocked, g[-1].tj)
+    hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
+    # "did not say whether Washington would ask": an indirect question states nothing
+    hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6):h.i]]
+    speaker_p = None
+    if speaker_name and content:
+        speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
+    for n_hit, hit in enumerate(hits):
+        r = in_rel(hit.i)
+        nxt = hits[n_hit + 1].i if n_hit + 1 < len(hits) else len(toks)
+
+        def possessor(g):
+            return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
+
+        left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
+        # "took Pakistan's concerns seriously and ... cooperation with": a possessor acts only for lack of another
+        if len(left) > 1 and possessor(left[-1]):
+            left = [g for g in left if not possessor(g)] or left
+        if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "of" and lows[hit.i] != "accusations":
+            continue        # "refineries accused of buying": a passive, the accuser unnamed
+        # "X accused Y of ... and urged Z": the coordinated verb has the clause's subject
+        if (hit.i > 0 and lows[hit.i - 1] == "and" and groups and any(h.i < hit.i for h in hits)
+                and left and left[-1] is not groups[0] and groups[0][-1].tj <= min(h.i for h in hits)):
+            left = [groups[0]]
+        right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
+                 and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
+        # "X said S and accused Y of ...": the speaker does the coordinated verb
+        if (speaker_p is not None and hit.i > 0 and lows[hit.i - 1] == "and" and toks[hit.i].start >= content[0]
+                and hit.entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT")):
+            left = [[speaker_p]]
+        # "accusations by the EU that S": the accuser follows "by"
+        if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "by" and right:
+            by, rest = right[0], right[1:]
+            if rest:
+                for s in by:
+                    for o in rest[0]:
+                        add(s, o, hit, "the accuser after 'by'", 0.7, by[0].ti, "cue")
+            continue
+        if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not (right and right[0][0].ti - hit.j <= 2):
+            for s in left[-1]:
+                for o in left[-1]:
+                    add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti, "reciprocal")
+            continue
+        if left and not right and hit.entry["type"] in ("ASSAULT", "COERCE", "THREATEN") and n_hit > 0:
+            # "Iran accused Pakistan of shelling two villages": the accuser is the one attacked
+            acc = hits[n_hit - 1]
+            if (acc.entry["type"] == "ACCUSE" and acc.j < hit.i and "of" in lows[acc.j:hit.i]
+                    and [g for g in groups if g[-1].tj <= acc.i]):
+                accuser = [g for g in groups if g[-1].tj <= acc.i][-1]
+                for s_ in left[-1]:
+                    for o in accuser:
+                        add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
+            continue
+        if not left or not right:
+            continue
+        a, b = left[-1], right[0]
+        if hit.entry.get("reverse"):
+            a, b = b, a
+        for s in a:
+            for o in b:
+                ref = any(p.how.startswith("'") for p in (s, o))
+                add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue")
+    for g_prev, g in zip(groups, groups[1:]):
+        between = toks[g_prev[-1].tj:g[0].ti]
+        if (len(between) >= 2 and between[-1].lower == "by"
+                and any(re.search(r"(ed|en|wn|ft)$", t.lower) for t in between[:-1])):
+            hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)
+            for s in g:
+                for o in g_prev:
+                    for k in [k for k in pairs if k[0] == o.entity and k[1] == s.entity]:
+                        pairs.pop(k)
+                    add(s, o, hit, f"passive agent '{' '.join(t.text for t in between)} {s.entity}'", 0.6,
+                        g_prev[0].ti, "passive")
+    paired = {p.entity for k in pairs for p in pairs[k][:2]}
+    if len(groups) >= 2 and not pairs and "whether" not in lows:
+        first = groups[0]
+        for g in groups[1:2]:
+            if all(p.entity in paired for p in g) and all(p.entity in paired for p in first):
+                continue
+            hit = next((h for h in hits if first[-1].tj <= h.i < g[0].ti), None)
+            for s in first:
+                for o in g:
+                    add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else
+                        f" (no cue word: default type {lexicon.default['type']})"), 0.3, first[0].ti,
+                        "cue" if hit else "default")
+    f, f_obj = focus
+    if len(groups) == 1 and f_obj and all(p.entity == f for p in groups[0]):
+        f = f_obj
+    # "Tokyo rejected the criticism": what is rejected came from the actor before
+    rejects = [h for h in hits if h.entry["type"] == "REJECT" and h.j < len(toks) and lows[h.j] in ("the", "this", "that")
+               and h.j + 1 < len(toks) and lows[h.j + 1] in _PROPOSALS]
+    if len(groups) == 1 and f and rejects and all(p.entity != f for p in groups[0]) and not pairs \
+            and groups[0][-1].tj <= rejects[0].i:
+        for p in groups[0]:
+            add(p, Participant(f, 0, 0, 0, 0, "focus"), rejects[0], f"{CARRIED}, {f}, made what is rejected", 0.4,
+                p.ti, "carried")
+    if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
+            and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti:
+        # the clause names its object only ("urged both sides ..."): the actor before is the subject
+        g = groups[0]
+        op = False
+        hit = next((h for h in hits if (h.i >= g[-1].tj if op else h.i < g[0].ti)), None) or hits[0]
+        how = f"{CARRIED}, {f}, is carried over from the clause before"
+        fp = Participant(f, 0, 0, 0, 0, "focus")
+        for p in g:
+            if op:
+                add(p, fp, hit, how, 0.25, p.ti, "carried")
+            else:
+                add(fp, p, hit, how, 0.25, None, "carried")
+    out = []
+    for s, o, hit, how, conf, left_at, rule in pairs.values():
+        pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
+        speech = content is not None and content[0] <= pos < content[1]
+        if speaker_p is not None and s is speaker_p:
+            speech = False          # the speaker's own act, told by the source
+        out += _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
+                     groups, denials, acc_words)
+    return out
+
+
+def _who_before(groups, k):
+    """The entity of the last group ending before token *k* (the subject of a verb), or None."""
+    g = [g for g in groups if g[-1].tj <= k]
+    return g[-1][0].entity if g else None
+
+
+def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, speaker, rule, groups, denials,
+          acc_words):
+    entry = hit.entry if hit is not None else lexicon.default
+    skip = range(hit.i, hit.j) if hit is not None else ()
+    cue_at = hit.i if hit is not None else None
+    obj_at = obj.ti if obj.how != "focus" else (left_at or 0)
+    lows = [t.lower for t in toks]
+    modality, mcue = modality_of(toks, lexicon, subject_at=left_at, cue_at=cue_at, object_at=obj_at,
+                                 speech=speech, skip=skip)
+    if modality == "speculated" and mcue == "would" and speech:
+        modality, mcue = "claimed", None      # reported speech: "said Pakistan would seek" is a backshifted "will"
+    why = [how if hit is None else f"'{hit.words}' -> {entry['type']}" + (f"/{entry['mode']}" if entry.get("mode") else "")]
+    if hit is not None and how:
+        why.append(how)
+    claimant = speaker if speech else None
+    out_mods = []
+    at = cue_at if cue_at is not None else obj_at
+    # what an accusation says: "accused Y of V-ing O", "X's accusation that S", "accusations by X that S"
+    accuser = None
+    if hit is None or entry["type"] != "ACCUSE":
+        for k in range(min(at, len(toks)) - 1, -1, -1):
+            w = lows[k]
+            if (w in ("accuse", "accused", "accuses", "accusing", "blamed", "blames", "blame") or w in acc_words):
+                tail = lows[k + 1:at]
+                if w in acc_words and not ({"that", "of"} & set(tail)):
+                    continue
+                if w not in acc_words and not ({"of", "for"} & set(tail)):
+                    continue
+                if w in acc_words and k + 1 < len(lows) and lows[k + 1] == "by":
+                    accuser = next((g[0].entity for g in groups if g[0].ti > k), None)
+                elif k > 0 and lows[k - 1] == "'s":
+                    accuser = _who_before(groups, k)
+                else:
+                    accuser = _who_before(groups, k)
+                    if accuser is None and speech:
+                        accuser = speaker
+                break
+    denier = None
+    d_before = [d for d in denials if d < at]
+    if d_before:
+        d = d_before[-1]
+        denier = _who_before(groups, d) or speaker
+        if denier == s.entity and accuser is None and d > (left_at or 0):
+            denier = s.entity
+    if accuser and accuser not in (s.entity,):
+        out_mods.append(("claimed", accuser, f"accused by {accuser}"))
+    if denier and (d_before and (modality in ("reported", "claimed") or modality == "denied")):
+        out_mods.append(("denied", denier, f"'{toks[d_before[-1]].text}' -> denied by {denier}"))
+    if not out_mods:
+        if mcue:
+            why.append(f"'{mcue}' -> {modality}")
+        elif modality == "claimed":
+            why.append("speech cue -> claimed")
+        out_mods.append((modality, claimant if modality != "reported" else None, None))
+    out = []
+    for mod, by, note in out_mods:
+        w = why + ([note] if note else [])
+        pos = toks[cue_at].start if cue_at is not None else None
+        out.append(Raw(s.entity, obj.entity, entry["type"], entry.get("mode"), mod, by, cs, ce, pos, w,
+                       round(conf, 2), rule, content=bool(speech or accuser or denier)))
+    return out
