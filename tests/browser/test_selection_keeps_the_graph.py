@@ -124,3 +124,26 @@ def test_selection_on_a_page_with_level_of_detail(open_page, tmp_path):
     assert_draws(p, ds, want)
     p.page.click("#ag-reset")
     assert_draws(p, ds, want)
+
+
+def test_another_vis_network_version_draws_with_its_own_code(open_page, tmp_path):
+    """The level-of-detail drawing replaces vis-network's private drawing functions only for the version
+    it was written for: with any other, the page hands every edge to vis-network at once and draws
+    (and selects) with vis-network's own code."""
+    from graph.render import render_html
+    ds = synthetic(400, 2400, seed=3)
+    html = render_html(ds)
+    assert '"vis_version":"9.1.2"' in html
+    page = tmp_path / "other-version.html"
+    page.write_text(html.replace('"vis_version":"9.1.2"', '"vis_version":"9.9.9"'), encoding="utf-8")
+    p = open_page(page)
+    lod = p.js("actorgraph.lod()")
+    assert lod["enabled"] is True and lod["active"] is False and "9.9.9" in lod["reason"]
+    assert lod["pending"] == 0 and lod["batched"] == 0
+    assert p.js("network.renderer._drawEdges === Object.getPrototypeOf(network.renderer)._drawEdges") is True
+    want = _claims(ds)
+    assert_draws(p, ds, want)
+    assert ink(p) > 0.01
+    p.js("(id) => actorgraph.select('edge', id, false)", sorted(want)[0])
+    assert_draws(p, ds, want)
+    p.assert_clean()
