@@ -1,11 +1,12 @@
 """Render a dataset (or a view) as one self-contained, interactive, offline HTML page.
 
 The page draws entities (colour and shape by kind, size by number of
-relations) and relations (directed edges coloured by polarity, dashed unless
-``reported``, labelled by type, parallel claims curved apart) with
-vis-network, taken from the pyvis package and inlined. The data holds each
-record once; the page's script makes the vis-network items from it, and the
-tooltips when they are shown. Large graphs (more than 2,000 edges) are drawn
+relations, part_of lines, optionally folded into groups) and relations (directed
+edges coloured by polarity, dashed unless ``reported``, labelled by type, the
+parallel claims of one quad merged into one line with their count) with
+vis-network (the version pyvis bundles, vendored in static/vendor/) inlined. The
+data holds each record once; the page's script (small modules in static/) makes
+the vis-network items from it, and the tooltips when they are shown. Large graphs (more than 2,000 edges) are drawn
 with a level of detail: zoomed out, only what is in view, edges as plain lines
 batched per colour, width and dash pattern, nodes batched per shape and colour. It has a legend,
 tooltips, an evidence panel, search, combinable filters (type/quad, polarity,

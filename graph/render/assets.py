@@ -1,11 +1,9 @@
-"""The page's static assets: vis-network from pyvis, our own scripts and styles, the template."""
+"""The page's static assets: vis-network (vendored), our own scripts and styles, the template."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
-import os
 import re
 from importlib import resources
 
@@ -14,29 +12,22 @@ __all__ = ["vis_assets", "vis_version", "own_asset", "template", "sha256"]
 _ASSETS = {}
 
 
+#: the vis-network the page inlines: vendored with its version in the file names (the same files pyvis
+#: 0.3.2 bundles; static/vendor/LICENSE-vis-network-9.1.2.txt), read as package data
+VIS_NETWORK = ("vendor/vis-network-9.1.2.min.js", "vendor/vis-network-9.1.2.css")
+
+
 def vis_assets() -> tuple:
-    """``(javascript, css)`` of vis-network as bundled with pyvis (9.1.2), ready to inline.
+    """``(javascript, css)`` of vis-network (:data:`VIS_NETWORK`), ready to inline.
 
     The source-map comment is dropped (a browser would try to fetch it).
-    Raises ``RuntimeError`` if the pyvis package lacks the files.
 
     >>> js, css = vis_assets()
     >>> "vis-network" in js and "</script" not in js.lower() and "sourceMappingURL" not in js
     True
     """
     if "vis" not in _ASSETS:
-        # the package's folder, without importing it (pyvis's __init__ brings IPython: half a second)
-        spec = importlib.util.find_spec("pyvis")
-        if spec is None or not spec.submodule_search_locations:  # pragma: no cover - pyvis is a dependency
-            raise RuntimeError("pyvis is not installed; it provides vis-network") from None
-        base = os.path.join(list(spec.submodule_search_locations)[0], "lib", "vis-9.1.2")
-        try:
-            with open(os.path.join(base, "vis-network.min.js"), encoding="utf-8") as f:
-                js = f.read()
-            with open(os.path.join(base, "vis-network.css"), encoding="utf-8") as f:
-                css = f.read()
-        except OSError as exc:  # pragma: no cover - a broken pyvis install
-            raise RuntimeError(f"pyvis's bundled vis-network is missing ({exc}); reinstall pyvis") from None
+        js, css = (own_asset(name) for name in VIS_NETWORK)
         js = re.sub(r"//# sourceMappingURL=\S*", "", js)
         css = re.sub(r"/\*# sourceMappingURL=\S*\s*\*/", "", css)
         for text, tag in ((js, "script"), (css, "style")):
@@ -61,7 +52,7 @@ def vis_version() -> str:
 
 def own_asset(name):
     if name not in _ASSETS:
-        _ASSETS[name] = resources.files("graph.render").joinpath("static", name).read_text(encoding="utf-8")
+        _ASSETS[name] = resources.files("graph.render").joinpath("static", *name.split("/")).read_text(encoding="utf-8")
     return _ASSETS[name]
 
 

@@ -1,4 +1,4 @@
-"""The vis-network options of the page (pyvis's defaults, then ours), the layout and the curves of parallel edges."""
+"""The vis-network options of the page (pyvis's defaults, then ours) and the layout of its entities."""
 
 from __future__ import annotations
 
