@@ -53,10 +53,9 @@ __all__ = ["commands", "Command", "BulkValueError", "value", "text", "EDGE_KEYS"
 #: waits for one command (the server runs each whole) well under a second
 COMMAND_BYTES = 8_000_000
 
-#: the properties of a claim, in the order of a token's keys (the values constant for a
-#: relationship type last: written once, between the claims); see :func:`graph.db.statements.relation_props`
-EDGE_KEYS = ("id", "modality", "mode", "context", "polarity", "sign", "claimants", "asserted_by", "when", "when_start",
-             "when_end", "sources", "quotes", "records", "evidence", "attributes", "note", "type", "quad")
+#: the properties of a claim, in the order of :func:`graph.db.statements.relation_props`
+EDGE_KEYS = ("id", "type", "mode", "context", "polarity", "sign", "quad", "modality", "claimants", "asserted_by", "when",
+             "when_start", "when_end", "sources", "quotes", "records", "evidence", "attributes", "note")
 
 NULL = b"\x00"
 _DOUBLE = struct.Struct("<Bd").pack
@@ -192,14 +191,15 @@ class _Encoder:
         self.words = words
         self.ends = [_END(node_no[e]) if e in node_no else None for e in entities]
         self.word = [text(w) for w in words]
+        self.quad = [text(RELATION_TYPES[w].quad) if w in RELATION_TYPES else None for w in words]
         self.cache = {}
 
-    def type_token(self, t):
-        """The header and the values that close each claim of word number *t* (``type``, ``quad``)."""
+    def header(self, t):
+        """The header of the token of the claims of word number *t*."""
         name = self.words[t]
         if name not in RELATION_TYPES:
             raise BulkValueError(f"not a relation type of the vocabulary: {name!r}")
-        return _header(name, EDGE_KEYS), self.word[t] + text(RELATION_TYPES[name].quad)
+        return _header(name, EDGE_KEYS)
 
     def _once(self, kind, key, make):
         cache = self.cache.setdefault(kind, {})
@@ -212,7 +212,8 @@ class _Encoder:
         """``[(type word, encoded claim)]`` of rows *start* to *stop* (their evidence from position *at*)."""
         c = self.cols
         ev_source, ev_quote, ev_record = c["ev_source"], c["ev_quote"], c["ev_record"]
-        ends, word, words, sources, entities = self.ends, self.word, self.words, self.sources, self.entities
+        ends, word, words, quad = self.ends, self.word, self.words, self.quad
+        sources, entities = self.sources, self.entities
         once = self._once
         out = []
         for i, (rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note) in enumerate(zip(*(
@@ -229,26 +230,29 @@ class _Encoder:
                         + (NULL if q is None else _texts([q])) + (NULL if r is None else _texts([r])) \
                         + text(_evidence_json([(sources[sid], q, r)]))
                 else:
-                    items = [(sources[ev_source[k]], ev_quote[k], ev_record[k]) for k in range(at, at + n)]
-                    ev = _texts(list(dict.fromkeys(x[0] for x in items))) \
-                        + _texts([x[1] for x in items if x[1] is not None]) \
-                        + _texts([x[2] for x in items if x[2] is not None]) + text(_evidence_json(items))
+                    ev = _evidence([(sources[ev_source[k]], ev_quote[k], ev_record[k]) for k in range(at, at + n)])
+                if attrs:
+                    key = _attributes_key(attrs)
+                    attrs = _attributes(attrs) if key is None else once("attributes", key, lambda: _attributes(attrs))
                 out.append((t, b"".join([
-                    a, b, text(rid), word[m], NULL if mode is None else word[mode],
+                    a, b, text(rid), word[t], NULL if mode is None else word[mode],
                     once("context", tuple(ctx), lambda: _texts([words[k] for k in ctx])) if ctx else NULL,
-                    _polarity(pol),
+                    _polarity(pol), quad[t] or NULL, word[m],
                     NULL + NULL if cl is None else once("claimants", tuple(cl), lambda: _claimants(cl, entities)),
                     NULL * 3 if when is None else once("when", when, lambda: _when(when)),
-                    ev,
-                    NULL if not attrs else once("attributes", key, lambda: _attributes(attrs))
-                    if (key := _attributes_key(attrs)) is not None else _attributes(attrs),
-                    NULL if note is None else text(note)])))
+                    ev, attrs or NULL, NULL if note is None else text(note)])))
             except (ValueError, TypeError) as exc:
                 texts = {"id": rid, "when": when, "note": note, "quote": [ev_quote[k] for k in range(at, at + n)],
                          "record": [ev_record[k] for k in range(at, at + n)]}
                 raise BulkValueError(f"claim '{rid}': {_which(texts, exc)}") from None
             at += n
         return out, at
+
+
+def _evidence(items):
+    """``sources``, ``quotes``, ``records`` and ``evidence`` of a claim's evidence (``[(source, quote, record)]``)."""
+    return (_texts(list(dict.fromkeys(x[0] for x in items))) + _texts([x[1] for x in items if x[1] is not None])
+            + _texts([x[2] for x in items if x[2] is not None]) + text(_evidence_json(items)))
 
 
 def _which(texts, exc):
@@ -333,5 +337,4 @@ def commands(ds, *, max_bytes=COMMAND_BYTES, batch=None):
 
 def _edge_tokens(cmd, tokens, enc):
     for t in sorted(tokens, key=lambda t: enc.words[t]):
-        header, constant = enc.type_token(t)
-        cmd.edge_tokens.append(header + constant.join(tokens[t]) + constant)
+        cmd.edge_tokens.append(enc.header(t) + b"".join(tokens[t]))

@@ -86,6 +86,8 @@ def translate(exc, shown, graph=None):
     if "ro_query is to be executed only on read-only queries" in low:
         return DatabaseError("the database refused a write in a read-only query: pass --write (write=True in "
                              "Python) to allow it")
+    if "read only replica" in low or "readonly" in low and "replica" in low:
+        return DatabaseError(f"the database at {shown} is a read-only replica: push to its primary")
     if "maxmemory" in low:
         return DatabaseError(f"the database at {shown} is out of memory (its maxmemory setting; used memory is over it)")
     if "unknown command" in low and "graph." in low:
