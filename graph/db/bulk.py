@@ -32,8 +32,8 @@ that would hold it is sent.
 ... ''')))
 >>> [(c.nodes, c.edges, [t.split(b"\\0")[0] for t in c.node_tokens + c.edge_tokens]) for c in cmds]
 [(3, 1, [b'Source', b'Entity:State', b'AID'])]
->>> text("Kabul"), value([1, 2.5, True, None])
-(b'\\x03Kabul\\x00', b'\\x05\\x04\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x04\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x00\\x00\\x00\\x00\\x00\\x04@\\x01\\x01\\x00')
+>>> text("Kabul"), value(["a", True]), value(None)
+(b'\\x03Kabul\\x00', b'\\x05\\x02\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x03a\\x00\\x01\\x01', b'\\x00')
 """
 
 from __future__ import annotations

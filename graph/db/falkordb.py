@@ -30,7 +30,7 @@ import secrets
 import threading
 
 from .errors import DatabaseError
-from .bulk import BulkValueError, commands
+from .bulk import commands
 from .sync import sync
 from .urls import parse_url
 
@@ -259,7 +259,7 @@ def push(ds, url, *, batch=None, save=False, progress=None, full=False) -> dict:
         _drop(db, staging)
         err = translate(exc, u.shown(), staging)
         raise DatabaseError(f"{err}; the graph '{u.graph}' is unchanged") from None
-    except (BulkValueError, ValueError) as exc:
+    except ValueError as exc:   # (a value the database cannot store: BulkValueError, or NaN in a statement)
         _drop(db, staging)
         raise DatabaseError(f"cannot push this data: {exc}; the graph '{u.graph}' is unchanged") from None
     except BaseException:

