@@ -216,9 +216,9 @@ class _Encoder:
         sources, entities = self.sources, self.entities
         once = self._once
         out = []
-        for i, (rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note) in enumerate(zip(*(
+        for rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note in zip(*(
                 c[k][start:stop] for k in ("id", "subject", "object", "type", "modality", "polarity", "mode", "context",
-                                           "claimants", "when", "ev_n", "attributes", "note"))), start):
+                                           "claimants", "when", "ev_n", "attributes", "note"))):
             a, b = ends[s], ends[o]
             if a is None or b is None:
                 raise BulkValueError(f"claim '{rid}': its {'subject' if a is None else 'object'} "
@@ -303,10 +303,8 @@ def commands(ds, *, max_bytes=COMMAND_BYTES, batch=None):
     groups, node_no = _nodes(ds)
     cmd = Command()
     for header, rows in groups:
-        for k in range(0, max(len(rows), 1), 4096):   # (a label with no node: no token)
+        for k in range(0, len(rows), 4096):
             part = rows[k:k + 4096]
-            if not part:
-                continue
             cmd.node_tokens.append(header + b"".join(part))
             cmd.nodes += len(part)
             cmd.size += len(cmd.node_tokens[-1])
