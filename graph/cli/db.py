@@ -80,8 +80,8 @@ def db():
 @url_option
 @db_dir_option
 @click.option("--full", is_flag=True,
-              help="Rebuild the whole graph through FalkorDB's bulk path, as for a first push (faster than a "
-                   "sync when much has changed; indexes other than actorgraph's are not kept).")
+              help="Rebuild the whole graph through FalkorDB's bulk path, as a first push does (much faster "
+                   "than the sync on large data; indexes you added to the graph are not kept).")
 @click.option("--batch", type=click.IntRange(min=1), default=None, metavar="N",
               help="Rows per statement [default: 2000] (bulk path: at most N claims per command).")
 def push(path, url, db_dir, full, batch):
