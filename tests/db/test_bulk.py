@@ -160,12 +160,20 @@ def _with(ds, k, **change):
 ])
 def test_a_value_the_format_cannot_carry_names_the_claim(generated, change, why):
     ds, rid = _with(graph.load(generated), 700, **change)
-    if why is None:            # (JSON text: any whole number fits)
-        decode(bulk.commands(ds))
+    if why is None:            # (attributes are JSON text: any whole number fits)
+        (props,) = [p for _, _, _, p in decode(bulk.commands(ds))[1] if p["id"] == rid]
+        assert props["attributes"] == '{"count": 1180591620717411303424}'
         return
     with pytest.raises(bulk.BulkValueError) as exc:
         list(bulk.commands(ds))
     assert str(exc.value) == f"claim '{rid}': {why}"
+
+
+def test_values_beyond_the_format():
+    assert bulk.value(2 ** 63 - 1) == b"\x04" + struct.pack("<q", 2 ** 63 - 1)
+    for v in (2 ** 63, float("nan"), float("inf"), "a\x00b"):
+        with pytest.raises(ValueError):
+            bulk.value(v)
 
 
 def test_node_values_the_format_cannot_carry_name_the_entity():
