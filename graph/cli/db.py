@@ -79,21 +79,26 @@ def db():
 @load_options
 @url_option
 @db_dir_option
+@click.option("--full", is_flag=True,
+              help="Rebuild the whole graph through FalkorDB's bulk path, as a first push does (much faster "
+                   "than the sync on large data; indexes you added to the graph are not kept).")
 @click.option("--batch", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Rows per statement [default: 2000].")
-def push(path, url, db_dir, batch):
+              help="Rows per statement [default: 2000] (bulk path: at most N claims per command).")
+def push(path, url, db_dir, full, batch):
     """Make the database graph equal to the data at PATH (entities, sources, claims).
 
-    Claims, entities and sources that are gone from the data are deleted. The new
-    graph is built aside and swapped in at the end (Neo4j: one transaction), so a
-    reader never sees a half-pushed graph, and a failure leaves the previous one.
+    A first push (or --full) builds the graph through FalkorDB's bulk path
+    (GRAPH.BULK); a later one syncs it with Cypher: claims, entities and sources
+    that are gone from the data are deleted, the rest upserted. The new graph is
+    built aside and swapped in at the end (Neo4j: one transaction), so a reader
+    never sees a half-pushed graph, and a failure leaves the previous one.
 
-    Python: graph.db.push(graph.load("data"), url=None)
+    Python: graph.db.push(graph.load("data"), url=None, full=False)
     """
     from .. import db as dbmod
 
     ds = load_or_exit(path)
-    result = _run(lambda: dbmod.push(ds, url, db_dir=db_dir, batch=batch))
+    result = _run(lambda: dbmod.push(ds, url, db_dir=db_dir, batch=batch, full=full))
     deleted = [f"{result[k]} {k.split()[1]}" for k in ("deleted relations", "deleted entities", "deleted sources")
                if result[k]]
     click.echo(f"pushed {path} to {result['url']}: {plural(result['entities'], 'entity', 'entities')}, "

@@ -2,7 +2,8 @@
 
 * :func:`push` makes the database graph equal to the dataset (entities and
   sources as nodes, each claim a relationship keyed by its id) without a reader
-  ever seeing a half-pushed graph;
+  ever seeing a half-pushed graph: a new FalkorDB graph (or any, ``full=True``)
+  is built through FalkorDB's bulk path, an existing one synced with Cypher;
 * :func:`query` runs Cypher, read-only unless ``write=True``;
 * :func:`serve` keeps the embedded server running (a context manager).
 
@@ -15,6 +16,7 @@ targets a FalkorDB server, ``bolt://`` or ``neo4j://`` a Neo4j or Memgraph one
 
 Modules: :mod:`~graph.db.urls` (URLs), :mod:`~graph.db.statements` (the
 statements and rows), :mod:`~graph.db.sync` (the sync steps),
+:mod:`~graph.db.bulk` (the bulk path's commands),
 :mod:`~graph.db.falkordb` and :mod:`~graph.db.bolt` (the backends),
 :mod:`~graph.db.embedded` (the embedded server).
 
@@ -63,15 +65,23 @@ def _target(url, db_dir):
                             .replace(f" at {u.shown()}", f" in {where}")) from None
 
 
-def push(ds, url=None, *, db_dir=None, batch=None, progress=None) -> dict:
-    """Make the database graph equal to *ds*; return the counts written and deleted, ``url`` and ``seconds``.
+def push(ds, url=None, *, db_dir=None, batch=None, progress=None, full=False) -> dict:
+    """Make the database graph equal to *ds*; return the counts written and deleted, ``bulk`` (whether
+    the graph was built through FalkorDB's bulk path), ``url`` and ``seconds``.
 
+    A new FalkorDB graph is built through the bulk path; an existing one is synced with Cypher,
+    unless *full*: then it is rebuilt through the bulk path too (FalkorDB only).
     Raises :class:`DatabaseError` (one line; the graph is then left as it was).
     """
     t = time.perf_counter()
     with _target(url, db_dir) as (u, local):
         backend = _backend(u)
         kwargs = {"save": True} if local else {}
+        if full:
+            if u.backend != "falkordb":
+                raise UsageError("a full push rebuilds the graph through FalkorDB's bulk path: it is for "
+                                 "falkordb:// URLs (over Bolt, a push is one transaction already)")
+            kwargs["full"] = True
         counts = backend.push(ds, u, batch=batch, progress=progress, **kwargs)
         shown = "the embedded database" if local else u.shown()
     return counts | {"url": shown, "seconds": time.perf_counter() - t}

@@ -107,7 +107,7 @@ def push(ds, url, *, batch=None, progress=None) -> dict:
     except errors as exc:
         err = translate(exc, u.shown(), u.graph)
         raise DatabaseError(f"{err}; the database is unchanged") from None
-    return counts
+    return counts | {"bulk": False}
 
 
 def _plain(v):

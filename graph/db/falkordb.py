@@ -1,10 +1,12 @@
 """The FalkorDB backend: push a dataset through a staging graph swapped in at the end, and run queries.
 
-A push copies the graph (``GRAPH.COPY NAME NAME__actorgraph_staging_TOKEN``, a
-consistent snapshot; nothing to copy for a new graph), makes the copy equal to
-the dataset (:func:`graph.db.sync.sync`), then swaps it in with ``RENAME``, one
-atomic command: readers of ``NAME`` see the previous complete graph until then,
-and the new complete graph after. If anything fails before the swap -- a bad
+A push builds a staging graph ``NAME__actorgraph_staging_TOKEN``, then swaps it
+in with ``RENAME``, one atomic command: readers of ``NAME`` see the previous
+complete graph until then, and the new complete graph after. A new graph (or
+any, with ``full=True``) is built from nothing through FalkorDB's bulk path
+(``GRAPH.BULK``, :mod:`graph.db.bulk`); an existing one is copied
+(``GRAPH.COPY``, a consistent snapshot) and the copy made equal to the dataset
+with Cypher (:func:`graph.db.sync.sync`). If anything fails before the swap -- a bad
 statement, a lost connection, the pushing process killed -- ``NAME`` is left as it
 was. Each push has its own staging graph (TOKEN is random), kept alive by a key
 ``...:alive`` that expires 60 s after the push's last statement: two pushes at
@@ -28,6 +30,7 @@ import secrets
 import threading
 
 from .errors import DatabaseError
+from .bulk import commands
 from .sync import sync
 from .urls import parse_url
 
@@ -83,6 +86,10 @@ def translate(exc, shown, graph=None):
     if "ro_query is to be executed only on read-only queries" in low:
         return DatabaseError("the database refused a write in a read-only query: pass --write (write=True in "
                              "Python) to allow it")
+    if "read only replica" in low or "readonly" in low and "replica" in low:
+        return DatabaseError(f"the database at {shown} is a read-only replica: push to its primary")
+    if "maxmemory" in low:
+        return DatabaseError(f"the database at {shown} is out of memory (its maxmemory setting; used memory is over it)")
     if "unknown command" in low and "graph." in low:
         return DatabaseError(f"the server at {shown} is a Redis server without the FalkorDB module")
     if msg.startswith("errMsg:"):
@@ -148,25 +155,25 @@ def with_params(statement, params) -> str:
 
 
 class _Sender:
-    """Runs the write statements of a push on a second thread, so that the server executes one batch
-    while Python builds the next; a statement whose result is needed waits for the ones before it."""
+    """Runs the write commands of a push on a second thread (``send(item)`` for each item put), so that
+    the server executes one batch while Python builds the next; :meth:`wait` waits for the ones put."""
 
-    def __init__(self, graph_obj, heartbeat=None):
-        self.g, self.error, self.heartbeat = graph_obj, None, heartbeat
+    def __init__(self, send, heartbeat=None):
+        self.send, self.error, self.heartbeat = send, None, heartbeat
         self.queue = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._work, daemon=True)
         self.thread.start()
 
     def _work(self):
         while True:
-            text = self.queue.get()
+            item = self.queue.get()
             try:
-                if text is None:
+                if item is None:
                     return
                 if self.error is None:
                     if self.heartbeat:
                         self.heartbeat()
-                    self.g.query(text)
+                    self.send(item)
             except BaseException as exc:  # noqa: BLE001 -- handed to the pushing thread
                 self.error = exc
             finally:
@@ -176,21 +183,33 @@ class _Sender:
         if self.error is not None:
             raise self.error
 
-    def __call__(self, statement, params=None):
+    def put(self, item):
         self._check()
-        text = with_params(statement, params)
-        if " RETURN " in statement:
-            self.queue.join()
-            self._check()
-            return self.g.query(text).result_set
-        self.queue.put(text)
-        return []
+        self.queue.put(item)
+
+    def wait(self):
+        """Wait for every item put so far; raise the first error."""
+        self.queue.join()
+        self._check()
 
     def close(self):
-        """Wait for every statement sent; raise the first error."""
+        """Wait for every item put; raise the first error."""
         self.queue.put(None)
         self.thread.join()
         self._check()
+
+
+def _cypher(g, sender):
+    """``run(statement, params) -> rows`` for :func:`graph.db.sync.sync`: writes go through *sender*; a
+    statement whose result is needed waits for the ones before it."""
+    def run(statement, params=None):
+        text = with_params(statement, params)
+        if " RETURN " in statement:
+            sender.wait()
+            return g.query(text).result_set
+        sender.put(text)
+        return []
+    return run
 
 
 def _create_indexes(g):
@@ -202,9 +221,11 @@ def _create_indexes(g):
                 raise
 
 
-def push(ds, url, *, batch=None, save=False, progress=None) -> dict:
+def push(ds, url, *, batch=None, save=False, progress=None, full=False) -> dict:
     """Make the graph at *url* equal to *ds* (see the module docs); return the counts.
 
+    A new graph, or any graph with *full*, is built through the bulk path
+    (:mod:`graph.db.bulk`); an existing one is synced with Cypher on a copy.
     *save*: ask the server to write its data to disk after the swap (the
     embedded server, which saves nothing on its own).
     """
@@ -218,22 +239,32 @@ def push(ds, url, *, batch=None, save=False, progress=None) -> dict:
         graphs = db.list_graphs()
         for name in graphs:         # staging graphs left by pushes that did not finish
             if name.startswith(staging_name(u.graph)) and not conn.exists(_alive_key(name)):
-                db.select_graph(name).delete()
+                _drop(db, name)
         exists = u.graph in graphs
-        if exists:
-            db.select_graph(u.graph).copy(staging)
         g = db.select_graph(staging)
-        _create_indexes(g)
-        sender = _Sender(g, heartbeat)
-        try:
-            counts = sync(ds, sender, batch=batch, empty=not exists, progress=progress)
-        finally:
-            sender.close()
+        if exists and not full:
+            db.select_graph(u.graph).copy(staging)
+            _create_indexes(g)
+            sender = _Sender(g.query, heartbeat)
+            try:
+                counts = sync(ds, _cypher(g, sender), batch=batch, empty=False, progress=progress)
+            finally:
+                sender.close()
+            counts["bulk"] = False
+        else:
+            counts = _bulk(ds, conn, staging, heartbeat, batch, progress)
+            _create_indexes(g)
         heartbeat()
     except (redis.RedisError, OSError) as exc:
         _drop(db, staging)
         err = translate(exc, u.shown(), staging)
         raise DatabaseError(f"{err}; the graph '{u.graph}' is unchanged") from None
+    except ValueError as exc:   # (a value the database cannot store: BulkValueError, or NaN in a statement)
+        _drop(db, staging)
+        raise DatabaseError(f"cannot push this data: {exc}; the graph '{u.graph}' is unchanged") from None
+    except BaseException:
+        _drop(db, staging)
+        raise
     try:
         conn.execute_command("RENAME", staging, u.graph)
         conn.delete(_alive_key(staging))
@@ -242,6 +273,23 @@ def push(ds, url, *, batch=None, save=False, progress=None) -> dict:
     except (redis.RedisError, OSError) as exc:
         raise translate(exc, u.shown(), u.graph) from None
     return counts
+
+
+def _bulk(ds, conn, staging, heartbeat, batch, progress):
+    """Build the new graph *staging* from *ds* with ``GRAPH.BULK`` commands, sent on a second thread
+    while the next is encoded; return the counts."""
+    sender = _Sender(lambda args: conn.execute_command("GRAPH.BULK", staging, *args), heartbeat)
+    done = 0
+    try:
+        for k, cmd in enumerate(commands(ds, batch=batch)):
+            sender.put(cmd.args(begin=k == 0))
+            done += cmd.edges
+            if progress and cmd.edges:
+                progress(done)
+    finally:
+        sender.close()
+    return {"sources": len(ds.sources), "entities": len(ds.entities), "relations": len(ds),
+            "deleted relations": 0, "deleted entities": 0, "deleted sources": 0, "bulk": True}
 
 
 def _drop(db, name):

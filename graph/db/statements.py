@@ -3,7 +3,8 @@
 Every backend (FalkorDB, Neo4j and Memgraph over Bolt) and the ``cypher``
 export script run these same statements. They hold only fixed text,
 ``$rows``/``$ids`` and labels and relationship types from the controlled
-vocabulary (back-quoted); every data value travels as a parameter.
+vocabulary (back-quoted); every data value travels as a parameter. FalkorDB's
+bulk path (:mod:`graph.db.bulk`) writes the same graph in its binary form.
 
 The model in the database
 -------------------------
@@ -54,7 +55,7 @@ from ..vocab import ENTITY_KINDS, RELATION_TYPES
 __all__ = ["cypher_name", "kind_label", "source_rows", "entity_rows", "relation_rows", "batches",
            "upsert_sources", "upsert_entities", "upsert_relations", "READ_SOURCES", "READ_ENTITIES",
            "READ_RELATIONS", "DELETE_RELATIONS", "DELETE_ENTITIES", "DELETE_SOURCES", "DELETE_FOREIGN_NODES",
-           "DELETE_UNKEYED_RELATIONSHIPS", "BATCH"]
+           "DELETE_UNKEYED_RELATIONSHIPS", "BATCH", "LABELS"]
 
 #: rows per statement: enough that the round trips do not count, few enough that one statement's
 #: parameters stay about 1 MB (see benchmarks/README.md#graph-database)
@@ -158,7 +159,8 @@ def _vocab(name, allowed, what):
     return cypher_name(name)
 
 
-_LABELS = frozenset(kind_label(k) for k in ENTITY_KINDS)
+#: the labels of the entity kinds (a second label next to :Entity)
+LABELS = frozenset(kind_label(k) for k in ENTITY_KINDS)
 
 # -- writing --------------------------------------------------------------------------------------
 
@@ -169,7 +171,7 @@ def upsert_sources() -> str:
 def upsert_entities(label) -> str:
     """MERGE the entities of one kind (``label`` from :func:`kind_label` of a vocabulary kind)."""
     return ("UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, "
-            f"n:{_vocab(label, _LABELS, 'entity kind label')}")
+            f"n:{_vocab(label, LABELS, 'entity kind label')}")
 
 
 def upsert_relations(rtype) -> str:

