@@ -87,8 +87,8 @@
     return {lines: lines, relations: rids};
   }
 
-  /* The contested and corroborated groups (page data: exact, groups; rolled up, cross.groups) and
-     claim -> index of its group. */
+  /* Claim -> index of its group in groups (the rolled up contested and corroborated groups, cross.groups;
+     the page data's relmeta gives each claim's exact group). */
   function groupIndex(groups) {
     var of = dict();
     groups.forEach(function (g, i) { g.relations.forEach(function (rid) { of[rid] = i; }); });
@@ -123,15 +123,16 @@
     var C = DATA.cross || null, exact = DATA.groups || [];
     var rolls = !!(C && Object.keys(C.roll_up).length);
     var rolled = rolls && C.groups ? C.groups : exact;
-    var of = {exact: groupIndex(exact), rolled: rolls ? groupIndex(rolled) : null};
+    var rolledOf = rolls ? groupIndex(rolled) : null;
     function up(on) { return upOf(C && C.roll_up, on && rolls); }
     return {
-      available: !!C, rolls: rolls, rollUp: C ? C.roll_up : {},
+      AUTHOR: AUTHOR, available: !!C, rolls: rolls, rollUp: C ? C.roll_up : {},
       up: up,
       groups: function (on) { return on && rolls ? rolled : exact; },
       groupOf: function (rid, on) {
-        var k = on && rolls ? "rolled" : "exact", i = hasOwn(of[k], rid) ? of[k][rid] : null;
-        return i === null ? null : (on && rolls ? rolled : exact)[i];
+        if (on && rolls) return hasOwn(rolledOf, rid) ? rolled[rolledOf[rid]] : null;
+        var i = I.META[rid].group;
+        return i === null || i === undefined ? null : exact[i] || null;
       },
       merged: function (rids, on) { return merged(I, rids, up(on)); },
       claimsMade: function (eid, on) { return claimsMade(I, eid, up(on)); },
