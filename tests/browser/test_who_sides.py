@@ -262,3 +262,37 @@ def test_the_roll_up_counts_offices_and_people_as_their_state(open_page, repeats
     assert f"Claims it makes (asserts or denies) · {made['count']}" in q.page.text_content("#ag-panel .ag-asserts")
     p.assert_clean()
     q.assert_clean()
+
+
+def test_hostile_names_in_the_view_run_nothing(open_page, tmp_path):
+    """Claimants, sources and quotes full of markup: the view shows them as text while its lines,
+    claimants and every button of its pane are clicked."""
+    from .test_hostile import P, _check_links, hostile_dataset
+    ds = hostile_dataset()
+    extra = [Relation(id="deny<b>", subject="A", object="B<i>", type="ACCUSE", modality="denied", polarity=-3,
+                      asserted_by="B<i>", evidence=(Evidence("s<1>", P[3]),)),
+             Relation(id="author-says", subject="A", object="B<i>", type="ACCUSE", modality="reported", polarity=-3,
+                      evidence=(Evidence("s<1>", P[6]),))]
+    ds = Dataset(ds.sources, ds.entities, ds.relations() + extra)
+    net = discourse(ds)
+    assert net.edges
+    p = open_page(write_html(ds, tmp_path / "hostile-sides.html"), "sides=1")
+    assert_view_draws(p, net)
+    for e in net.edges:
+        for vid in p.js("([a, b]) => actorgraph.sides.edgesOf(a, b)", [e["a"], e["b"]]):
+            pt = p.js("(id) => actorgraph.sides.edgePoint(id)", vid)
+            p.page.mouse.move(pt["x"], pt["y"], steps=3)
+            p.page.mouse.click(pt["x"], pt["y"])
+            text = p.js("actorgraph.sides.paneText()")
+            assert P[3] in text or P[6] in text or P[2] in text      # the quotes, as text
+            for i in range(p.page.locator("#ag-sides button").count()):
+                buttons = p.page.locator("#ag-sides button")
+                if i < buttons.count() and buttons.nth(i).is_visible() and buttons.nth(i).inner_text() != "Close":
+                    buttons.nth(i).click()
+            _check_links(p)
+    for c in net.claimants:
+        pt = p.js("(c) => actorgraph.sides.nodePoint(c)", c)
+        p.page.mouse.click(pt["x"], pt["y"])
+    _check_links(p)
+    assert p.js("typeof window.__pwned") == "undefined"
+    p.assert_clean()
