@@ -40,7 +40,7 @@
   /* A claimant's label on the drawing: its name, a long one cut short (the tooltip and the pane say it whole). */
   function shortName(c) {
     var n = claimantName(c);
-    return n.length <= 44 ? n : n.slice(0, 42) + "\u2026";
+    return n.length <= 34 ? n : n.slice(0, 32) + "\u2026";
   }
   /* The width of a line of n claim groups. */
   function width(n) { return Math.min(16, 1 + 2 * n); }
@@ -95,7 +95,7 @@
     mid.forEach(function (ci, k) {
       at[ci] = {x: (k % cols - (cols - 1) / 2) * 1.8 * STEP, y: (Math.floor(k / cols) - (rows - 1) / 2) * STEP};
     });
-    var r0 = Math.max(260, cols * 0.9 * STEP + 170), SPAN = 2.6;   // each arc: 150 degrees around its side
+    var r0 = Math.max(220, cols * 0.9 * STEP + 170), SPAN = 2.6;   // each arc: 150 degrees around its side
     [[camp[1], Math.PI], [camp[2], 0]].forEach(function (side) {
       var list = side[0], k = 0, r = r0;
       while (k < list.length) {
@@ -144,7 +144,7 @@
         physics: {enabled: false}, autoResize: true,
         interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: false, selectConnectedEdges: false},
         nodes: {font: {size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff"}, borderWidth: 1.5},
-        edges: {font: {size: 12, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle"}, arrows: {to: {enabled: false}},
+        edges: {font: {size: 13, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle"}, arrows: {to: {enabled: false}},
                 selectionWidth: 2, hoverWidth: 1}
       });
       network.on("click", onClick);
