@@ -12,7 +12,8 @@
 (function () {
   "use strict";
 
-  var api = window.actorgraph, P = api.internal, X = P.cross, h = P.h, clear = P.clear, name = P.name;
+  var api = window.actorgraph, P = api.internal, X = P.cross, h = P.h, clear = P.clear, name = P.name, srcTitle = P.srcTitle;
+  var append = window.actorgraphDom.append;
   var L = window.actorgraphLib, toVis = L.drawing.toVis, fromVis = L.drawing.fromVis, pairOf = L.cross.pair;
   var SRC = P.data.sources;
   var button = document.getElementById("ag-sides-open"), box = document.getElementById("ag-sides");
@@ -36,7 +37,6 @@
     }
     return name(c);
   }
-  function srcTitle(sid) { return P.srcTitle(sid); }
   /* A claimant's label on the drawing: its name, a long one cut short (the tooltip and the pane say it whole). */
   function shortName(c) {
     var n = claimantName(c);
@@ -245,7 +245,6 @@
     network.setSelection({nodes: [], edges: ids}, {unselectAll: true, highlightEdges: false});
     return true;
   }
-  function append(el, parts) { parts.forEach(function (p) { el.appendChild(typeof p === "string" ? document.createTextNode(p) : p); }); }
   function onClick(params) {
     if (params.nodes && params.nodes.length) showClaimant(fromVis(params.nodes[0]));
     else if (params.edges && params.edges.length && edgeOf[params.edges[0]]) showPair(edgeOf[params.edges[0]][0]);
