@@ -7,14 +7,18 @@ still draws every claim the page shows (the graph around the selection intact), 
 saves a screenshot. No request leaves the page (all are blocked).
 
     python scripts/screenshot.py [--data data] [--out docs/screenshot.png] [--relation ID]
-                                 [--fragment "contested=1&claimants=1"] [--read SOURCE]
+                                 [--fragment "contested=1&claimants=1"] [--read SOURCE] [--pair A,B]
 
 ``--fragment`` restores a view from the URL fragment (filters, toggles); ``--read``
-opens the reader panel on a source's stored text, scrolled to the relation's quote.
-The README's "Reading across sources" screenshot is made with:
+opens the reader panel on a source's stored text, scrolled to the relation's quote; ``--pair``
+opens "who sides with whom" (``sides=1``; with ``rollup=1`` in the fragment, rolled up) and clicks
+the line between two claimants, so that its pane lists the claim groups and quotes behind it.
+The README's "Reading across sources" screenshots are made with:
 
     python scripts/screenshot.py --data examples/many-sources --out docs/many-sources.png \
         --relation okafor-equipment-left --fragment "claimants=1" --read example-hearing-2023-03
+    python scripts/screenshot.py --data examples/many-sources --out docs/who-sides-with-whom.png \
+        --relation tal-denies-arming-ttp --fragment "rollup=1" --pair PAK,TAL --size 1700x900
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ def main(argv=None):
     ap.add_argument("--size", default="1500x860")
     ap.add_argument("--fragment", default="", help="URL fragment of the view (e.g. contested=1&claimants=1)")
     ap.add_argument("--read", default=None, metavar="SOURCE", help="open the reader on this source")
+    ap.add_argument("--pair", default=None, metavar="A,B",
+                    help='open "who sides with whom" and click the line between these two claimants')
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -62,7 +68,7 @@ def main(argv=None):
         ctx = browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1)
         ctx.route("**/*", lambda r: r.continue_() if r.request.url.split("#")[0] == url else r.abort())
         page = ctx.new_page()
-        frag = "&".join(x for x in (a.fragment, f"relation={rel}" if rel else "") if x)
+        frag = "&".join(x for x in (a.fragment, "sides=1" if a.pair else "", f"relation={rel}" if rel else "") if x)
         page.goto(url + (f"#{frag}" if frag else ""))
         page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=60000)
         page.evaluate("network.fit({animation: false})")
@@ -81,6 +87,8 @@ def main(argv=None):
                 const scale = 0.8 * Math.min((el.offsetWidth - w) / (x1 - x0 + 1), el.offsetHeight / (y1 - y0 + 1));
                 network.moveTo({position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, scale: scale,
                                 offset: {x: -w / 2, y: 0}, animation: false}); }""")
+        if a.pair:
+            show_pair(page, a.pair)
         page.wait_for_timeout(300)
         # the selection shown and the graph around it intact: vis-network draws every claim the page shows
         drawn, shown = page.evaluate("""() => {
@@ -93,6 +101,20 @@ def main(argv=None):
         page.screenshot(path=a.out)
         browser.close()
     print(f"wrote {a.out} ({len(ds.entities)} entities, {len(ds)} relations; panel: {rel})")
+
+
+def show_pair(page, pair):
+    """Click the line between two claimants in "who sides with whom" (its red line when there are two)."""
+    page.wait_for_function("() => actorgraph.sides && actorgraph.sides.drawnAt() > 0", timeout=30000)
+    ids = page.evaluate("([a, b]) => actorgraph.sides.edgesOf(a, b)", pair.split(",", 1))
+    if not ids:
+        raise SystemExit(f"no line between {pair} in who sides with whom")
+    page.wait_for_timeout(200)
+    pt = page.evaluate("(id) => actorgraph.sides.edgePoint(id)", ids[-1])
+    page.mouse.click(pt["x"], pt["y"])
+    if not page.evaluate("actorgraph.sides.paneText()").startswith(tuple(page.evaluate(
+            "(ids) => ids.map(c => actorgraph.internal.name(c))", pair.split(",", 1)))):
+        raise SystemExit(f"the click on the line between {pair} did not show the pair")
 
 
 if __name__ == "__main__":

@@ -292,11 +292,15 @@ def _stances(claims):
         st = STANCE.get(m.modality)
         if st is None:
             continue
-        have = stances[m.voice].setdefault(m.key, [])
-        if st not in have:
+        voice, key = m.voice, m.key
+        mine = stances[voice]
+        have = mine.get(key)
+        if have is None:
+            mine[key] = [st]
+        elif st not in have:
             have.append(st)
             have.sort(reverse=True)
-        support[(m.voice, m.key)].append(m)
+        support[(voice, key)].append(m)
     return {c: dict(g) for c, g in stances.items()}, dict(support)
 
 
@@ -307,6 +311,8 @@ def _network(stances, normalize):
             by_group[g].append(c)
     pairs = defaultdict(lambda: [0, 0, []])
     for g, cs in by_group.items():
+        if len(cs) < 2:
+            continue
         cs.sort()
         for i, a in enumerate(cs):
             sa = stances[a][g]
@@ -322,8 +328,8 @@ def _network(stances, normalize):
     for (a, b), (cong, conf, groups) in sorted(pairs.items()):
         e = {"a": a, "b": b, "congruence": cong, "conflict": conf, "groups": [list(g) for g in sorted(groups)]}
         if normalize != "none":
-            na, nb = len(stances[a]), len(stances[b])
-            shared = len(set(stances[a]) & set(stances[b]))
+            # two stances on one group are always the same or opposed: the pair's groups are all they share
+            na, nb, shared = len(stances[a]), len(stances[b]), len(groups)
             denom = (na + nb - shared) if normalize == "jaccard" else math.sqrt(na * nb)
             e["weight"] = round((cong - conf) / denom, 6)
         edges.append(e)

@@ -124,6 +124,9 @@ class MergedClaim:
         return voice(self.claimant, self.source)
 
 
+_AUTHORS = (AUTHOR,)
+
+
 def merged_claims(ds, *, roll_up=False, relations=None) -> list:
     """The merged claims of *ds* (or of *relations*, claims of *ds*), in data order of their first relation.
 
@@ -131,17 +134,25 @@ def merged_claims(ds, *, roll_up=False, relations=None) -> list:
     with the same subject, type, object (rolled up with *roll_up*), modality, claimant and source
     give one unit together. Relations without evidence name no source and give none.
     """
-    up = rolled(ds, roll_up)
+    up = rolled(ds, roll_up) if roll_up else None
     units = {}
     for r in (ds.relations() if relations is None else relations):
-        subject, obj = up(r.subject), up(r.object)
-        for c in (r.claimants or (AUTHOR,)):
-            who = up(c) if c != AUTHOR else c
-            for sid in r.sources:
-                u = units.setdefault((subject, r.type, obj, r.modality, who, sid), ([], [], []))
-                if r.id not in u[0]:
-                    u[0].append(r.id)
-                    u[1].extend(e.quote if e.quote is not None else e.record for e in r.evidence if e.source == sid)
+        ev = r.evidence
+        if not ev:
+            continue
+        subject, obj = (r.subject, r.object) if up is None else (up(r.subject), up(r.object))
+        sources = (ev[0].source,) if len(ev) == 1 else r.sources
+        rid, head = r.id, (subject, r.type, obj, r.modality)
+        for c in (r.claimants or _AUTHORS):
+            who = c if up is None or c == AUTHOR else up(c)
+            for sid in sources:
+                key = (*head, who, sid)
+                u = units.get(key)
+                if u is None:
+                    u = units[key] = ([], [], [])
+                if rid not in u[0]:
+                    u[0].append(rid)
+                    u[1].extend(e.quote if e.quote is not None else e.record for e in ev if e.source == sid)
                 if c not in u[2]:
                     u[2].append(c)
     return [MergedClaim(*key, tuple(ids), tuple(quotes), tuple(orig)) for key, (ids, quotes, orig) in units.items()]

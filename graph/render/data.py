@@ -11,6 +11,7 @@ from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
 from .network import options as _options, start_positions
 from ..analysis.contested import verdicts as _verdicts
 from .assets import vis_version
+from .cross import cross_data, group_rows
 from .escape import Later, resolved
 from .reader import reader_data
 from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
@@ -114,12 +115,12 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
         if r.id in group_of:
             meta["group"] = group_of[r.id]
         relmeta[r.id] = meta
-    groups = [{"key": list(key), "contested": c, "corroborated": k, "reasons": reasons, "relations": rids}
-              for key, c, k, reasons, rids in shown_groups]
+    groups = group_rows(shown_groups)
     relations = records_table(rels, "relations")
     reader = reader_data(ds, rels, texts)
     return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, relations=relations,
-                     relmeta=relmeta, groups=groups, published=published, reader=reader, vocab=vocab_data(ds))
+                     relmeta=relmeta, groups=groups, published=published, reader=reader, vocab=vocab_data(ds),
+                     cross=cross_data(ds))
 
 
 def page_dict(ds, layout, deg_in, deg_out, edges, physics, big, **parts):

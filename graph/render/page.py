@@ -17,9 +17,9 @@ __all__ = ["render_html", "write_html", "notebook_html"]
 
 #: our scripts, in the order the page runs them (each inline, hashed for the CSP): DOM helpers, the
 #: modules that run without a browser too (tests/js/), level of detail, controls, panels, the page
-#: itself (app.js), and the legend and reader, which use the page's interface
-SCRIPTS = ("dom.js", "time.js", "records.js", "filters.js", "urlstate.js", "drawing.js", "labels.js", "lod.js",
-           "controls.js", "panels.js", "app.js", "legend.js", "reader.js")
+#: itself (app.js), and the legend, the reader and the "who sides with whom" view, which use the page's interface
+SCRIPTS = ("dom.js", "time.js", "records.js", "filters.js", "urlstate.js", "drawing.js", "labels.js", "cross.js",
+           "lod.js", "controls.js", "panels.js", "app.js", "legend.js", "reader.js", "discourse.js")
 #: an aggregated page's: with its groups' expansion and panel (aggregate.js), before app.js, which uses it
 AGGREGATED_SCRIPTS = SCRIPTS[:SCRIPTS.index("app.js")] + ("aggregate.js",) + SCRIPTS[SCRIPTS.index("app.js"):]
 

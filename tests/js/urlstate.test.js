@@ -71,3 +71,19 @@ test("an aggregated page's default is unmerged: merge=1 is written, merge=0 is n
   st.merge = true;
   assert.equal(U.write(st, agg), "#merge=1");
 });
+
+test("the roll-up and the 'who sides with whom' view go through the fragment", () => {
+  const I = index(1);
+  const st = F.defaults(PAGE);
+  assert.equal(st.rollup, false);
+  assert.equal(st.sides, false);
+  st.rollup = true; st.sides = true;
+  const hash = U.write(st, PAGE);
+  assert.match(hash, /rollup=1/);
+  assert.match(hash, /sides=1/);
+  const back = U.read(hash, I, PAGE);
+  assert.equal(back.rollup, true);
+  assert.equal(back.sides, true);
+  assert.equal(U.read("#sides=yes&rollup=0", I, PAGE).sides, false);
+  assert.equal(U.write(U.read("#sides=1", I, PAGE), PAGE), "#sides=1");
+});

@@ -19,6 +19,7 @@
   if (DATA.aggregate) L.aggregate.expand(DATA);
   var I = R.index(DATA);
   var ENT = I.ENT, REL = I.REL, META = I.META, SRC = I.SRC, VOCAB = I.VOCAB, AGG = I.AGG, relIds = I.relIds;
+  var X = L.cross.make(I, DATA);   // across sources: roll-up, merged claims, the discourse network (cross.js)
   function name(eid) { return hasOwn(ENT, eid) ? ENT[eid].name : String(eid); }
 
   /* How claim rid is voiced: "denied by John Kirby", "claimed by the author" (wording as graph/wording.py). */
@@ -391,7 +392,8 @@
 
   // ---------------------------------------------------------------- panels
   var panelContext = {
-    data: DATA, index: I, groups: DATA.groups || [], verbs: VERBS, name: name, whoSays: whoSays, voiced: voiced,
+    data: DATA, index: I, verbs: VERBS, name: name, whoSays: whoSays, voiced: voiced,
+    cross: X, rollup: function () { return state.rollup && X.rolls; },
     srcTitle: srcTitle, isVisible: function (rid) { return vis_.edges.has(rid); }, hops: function () { return state.hops; },
     reader: function () { return api.reader; }, select: select, setFocus: setFocus, focusCamera: focusCamera,
     /* the drawn edge a claim is part of, when it stands for others too: [its claims] */
@@ -506,7 +508,9 @@
     draw();
     shownChanged(opts);
   }
-  /* The page around the graph, after the graph changed: looks and labels, controls, counts, selection, URL. */
+  /* The page around the graph, after the graph changed: looks and labels, controls, counts, selection, URL,
+     the overview when the roll-up changed, and the scripts that follow the state (discourse.js). */
+  var shownRollup = false, followers = [];
   function shownChanged(opts) {
     setLooks();
     if (ready) placeLabels();
@@ -522,8 +526,10 @@
         if (drawnNodes.has(drawn.rep(id))) network.selectNodes([toVis(drawn.rep(id))], false); else network.unselectAll();
         showEntity(id);
       } else select("edge", id, false, state.sel[2]);
-    }
+    } else if (state.rollup !== shownRollup && initDone) showOverview();
+    shownRollup = state.rollup;
     if (!(opts && opts.noHash)) writeHash();
+    followers.forEach(function (f) { f(state); });
   }
 
   // ---------------------------------------------------------------- URL fragment
@@ -629,7 +635,7 @@
   function reset() {
     var keep = state;
     state = F.defaults(PAGE);
-    ["physics", "claimants", "merge", "group", "partof"].forEach(function (k) { state[k] = keep[k]; });
+    ["physics", "claimants", "merge", "group", "partof", "rollup", "sides"].forEach(function (k) { state[k] = keep[k]; });
     searchInput.value = "";
     searchMsg.textContent = "";
     apply();
@@ -695,7 +701,8 @@
               from: state.from === null ? null : L.time.monthText(state.from), to: state.to === null ? null : L.time.monthText(state.to),
               undated: state.undated, time: state.time, contested: state.contested, claimants: state.claimants,
               focus: state.focus, hops: state.hops, sel: state.sel, physics: state.physics,
-              merge: state.merge, group: state.group, unfolded: list(state.unfolded), partof: state.partof};
+              merge: state.merge, group: state.group, unfolded: list(state.unfolded), partof: state.partof,
+              rollup: state.rollup, sides: state.sides};
     },
     /* the entities the filters keep (before folding into groups), the claims they keep */
     visibleNodeIds: function () { return Array.from(vis_.nodes); },
@@ -748,11 +755,16 @@
     }
   };
   /* for the page's other scripts (reader.js, legend.js): not a stable interface */
-  api.internal = {data: DATA, h: h, clear: clear, srcTitle: srcTitle, voiced: voiced};
+  api.internal = {data: DATA, h: h, clear: clear, srcTitle: srcTitle, voiced: voiced, name: name, cross: X,
+                  /* the state, and what follows a change of it that draws nothing new (roll-up, the view open) */
+                  state: function () { return state; }, changed: function () { shownChanged(); },
+                  /* f(state) after every change of the state (and once the page is built) */
+                  follow: function (f) { followers.push(f); }};
   window.actorgraph = api;
 
   // ---------------------------------------------------------------- start
-  controls = L.controls({I: I, state: function () { return state; }, apply: apply, setFocus: setFocus});
+  controls = L.controls({I: I, state: function () { return state; }, apply: apply, setFocus: setFocus, cross: X,
+                         changed: function () { shownChanged(); }});
   shownChanged({noHash: true});
   if (state.sel) select(state.sel[0], state.sel[1], false, state.sel[2]); else showOverview();
   if (F.active(I, state) && !DATA.physics) fitDrawn();

@@ -1,10 +1,11 @@
 /* actorgraph page: the filter and drawing controls of the left column -- neighbourhood, type (by
- * quad), polarity, modality, time, source, across sources (contested only, show claimants), and
+ * quad), polarity, modality, time, source, across sources (contested only, show claimants, roll-up), and
  * the ways of drawing (merge parallel claims, group parts, part_of lines). A factory: app.js calls
  * actorgraphLib.controls(C) once and gets {sync} back, which sets every control from the state.
  *
- * C: {I (records.js index), state() (the current state), apply(), setFocus(eid, hops)}. A control
- * changes the state C.state() returns, then calls C.apply().
+ * C: {I (records.js index), state() (the current state), apply(), changed(), setFocus(eid, hops), cross
+ * (cross.js)}. A control changes the state C.state() returns, then calls C.apply() (C.changed() when
+ * what is drawn stays: the roll-up).
  */
 (function () {
   "use strict";
@@ -116,9 +117,10 @@
       C.apply();
     }
     var boxes = {};
-    /* A checkbox bound to a boolean of the state (contested, claimants, merge, group, partof). */
-    function stateBox(key, id, label, title, n) {
-      var b = checkbox(!!C.state()[key], function () { C.state()[key] = b.checked; C.apply(); });
+    /* A checkbox bound to a boolean of the state (contested, claimants, merge, group, partof, rollup);
+       then: C.apply (what is drawn changes), or C.changed (only the panels change). */
+    function stateBox(key, id, label, title, n, then) {
+      var b = checkbox(!!C.state()[key], function () { C.state()[key] = b.checked; (then || C.apply)(); });
       b.id = id;
       boxes[key] = b;
       return h("label", {title: title}, b, h("span", {cls: "ag-lbl", text: label}), n === undefined ? null : count(n));
@@ -131,6 +133,12 @@
       append(sec, [contested, stateBox("claimants", "ag-claimants", "show claimants",
         "Draw the entities that make claims (asserted_by), with a dotted link to the subject of each claim they assert or deny",
         Object.keys(I.byClaimant).filter(function (c) { return hasOwn(ENT, c); }).length)]);
+      if (C.cross.rolls) {   // something is part of something: the panels can count it as what it is part of
+        sec.appendChild(stateBox("rollup", "ag-rollup", "count offices and people as their state",
+          "Roll up: in the panels across sources and in \u201cwho sides with whom\u201d, an office or a person counts as the " +
+          "state or organisation at the top of its part_of chain (as --roll-up); each claim stays one click away",
+          Object.keys(C.cross.rollUp).length, C.changed));
+      }
       if (!I.contestedCount) {   // nothing to filter on: say so instead of offering an empty filter
         contested.style.display = "none";
         sec.insertBefore(h("p", {cls: "ag-muted", text: "No claim is both asserted and denied."}), contested);

@@ -26,12 +26,15 @@
      (["node", id] | ["edge", claim id] | ["edge", claim id, true]: the drawn edge of that claim, with
      every claim it stands for). Ways of drawing: physics, claimants (links from claimants),
      merge (parallel claims of one quad as one edge), group (parts folded into their root),
-     unfolded (roots drawn with their parts while grouped), partof (part_of lines). */
+     unfolded (roots drawn with their parts while grouped), partof (part_of lines). Across sources:
+     rollup (the panels and the "who sides with whom" view count an office or person as its state),
+     sides (that view is open). */
   function defaults(page) {
     page = page || {};
     return {types: null, pols: null, mods: null, srcs: null, from: null, to: null, undated: true,
             time: "happened", contested: false, focus: null, hops: 1, sel: null,
-            physics: !!page.physics, claimants: false, merge: page.merge !== false, group: false, unfolded: new Set(), partof: true};
+            physics: !!page.physics, claimants: false, merge: page.merge !== false, group: false, unfolded: new Set(), partof: true,
+            rollup: false, sides: false};
   }
 
   /* The types and modalities a claim (or an aggregated page's group of claims) stands for. */

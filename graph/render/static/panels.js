@@ -2,6 +2,8 @@
  * it), a claim (its evidence, who says it, its contested or corroborated group), and a drawn edge that
  * stands for several claims (each one click away). A factory: app.js calls actorgraphPanels(context)
  * once its indexes exist, and gets showOverview, showEntity, showRelation and showBundle back.
+ * Across sources (cross.js), a claim repeated in one source is listed once with all its quotes, and
+ * with the roll-up (C.rollup()) an office or person counts as its state, its own claim one click away.
  *
  * Every text that comes from the data is shown with its own direction (dir="auto"): a name, title or
  * quote in Urdu, Dari, Pashto, Persian or Arabic reads right to left.
@@ -14,9 +16,9 @@
     var hasOwn = D.hasOwn, h = D.h, append = D.append, clear = D.clear, byId = D.byId, link = D.link,
         safeUrl = D.safeUrl, str = D.str, pretty = D.pretty;
     var I = C.index, DATA = C.data, ENT = I.ENT, REL = I.REL, META = I.META, SRC = I.SRC;
-    var VOCAB = I.VOCAB, GROUPS = C.groups, relIds = I.relIds, outRel = I.outRel, inRel = I.inRel;
+    var VOCAB = I.VOCAB, relIds = I.relIds, outRel = I.outRel, inRel = I.inRel;
     var byClaimant = I.byClaimant, srcCounts = I.counts.src, VERBS = C.verbs;
-    var name = C.name, whoSays = C.whoSays, voiced = C.voiced, srcTitle = C.srcTitle;
+    var name = C.name, whoSays = C.whoSays, voiced = C.voiced, srcTitle = C.srcTitle, X = C.cross;
 
     var panel = byId("ag-panel");
     function entityButton(eid) {
@@ -92,12 +94,14 @@
           readButton(sid)));
       });
       panel.appendChild(ul);
-      var nCont = GROUPS.filter(function (g) { return g.contested; }).length;
-      var nCorr = GROUPS.filter(function (g) { return g.corroborated; }).length;
+      var groups = X.groups(C.rollup());
+      var nCont = groups.filter(function (g) { return g.contested; }).length;
+      var nCorr = groups.filter(function (g) { return g.corroborated; }).length;
       if (nCont || nCorr) {
         append(panel, [h("h3", {text: "Across sources"}),
           h("p", null, nCont + " contested claim group" + (nCont === 1 ? "" : "s") + " (asserted and denied, or of opposite sign), " +
-            nCorr + " corroborated (asserted by two or more sources, denied by none). Tick “contested only” to see them.")]);
+            nCorr + " corroborated (asserted by two or more sources, denied by none)" +
+            (C.rollup() ? ", offices and people counted as their state" : "") + ". Tick “contested only” to see them.")]);
       }
     }
 
@@ -152,20 +156,66 @@
         panel.appendChild(ul);
         if (group[1].length > limit) panel.appendChild(h("p", {cls: "ag-muted", text: "… and " + (group[1].length - limit) + " more"}));
       });
-      var says = byClaimant[eid] || [];
+      panel.appendChild(claimsSection(eid));
+    }
+
+    /* The claims entity eid makes, each counted once (a claim repeated in one source: one line, with all
+       its quotes); with the roll-up, with those of its offices and people. */
+    function claimsSection(eid) {
+      var on = C.rollup(), made = X.claimsMade(eid, on), top = X.up(on)(eid), n = made.lines.length;
       var sec = h("section", {cls: "ag-asserts"});
-      append(sec, h("h3", {text: "Claims it makes (asserts or denies) · " + says.length}));
-      if (!says.length) sec.appendChild(h("p", {cls: "ag-muted", text: "none"}));
-      var ul2 = h("ul");
-      says.slice(0, 300).forEach(function (rid) {
-        var r = REL[rid], hidden = !C.isVisible(rid);
-        ul2.appendChild(h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
+      append(sec, h("h3", {text: "Claims it makes (asserts or denies) · " + n}));
+      var parts = on ? Object.keys(byClaimant).filter(function (c) { return c !== eid && top === eid && X.up(true)(c) === eid; }) : [];
+      if (parts.length) {
+        sec.appendChild(h("p", {cls: "ag-muted"}, "with the claims of its offices and people (roll-up): ",
+          parts.map(function (p, i) { return [i ? ", " : "", entityButton(p)]; })));
+      } else if (top !== eid) {
+        sec.appendChild(h("p", {cls: "ag-muted"}, "with the roll-up they count as claims of ", entityButton(top)));
+      }
+      if (made.relations.length > n) {
+        sec.appendChild(h("p", {cls: "ag-muted", text: made.relations.length + " claims as coded: a claim repeated in one " +
+          "source (the same subject, type, object and modality) counts once, with all its quotes"}));
+      }
+      if (!n) sec.appendChild(h("p", {cls: "ag-muted", text: "none"}));
+      var ul = h("ul");
+      made.lines.slice(0, 300).forEach(function (line) {
+        var rid = line.relations[0], r = REL[rid], hidden = !line.relations.some(C.isVisible);
+        var by = once(line.relations, "claimants").filter(function (c) { return c !== eid && X.up(on)(c) === eid; });
+        var srcs = once(line.relations, "sources");
+        var li = h("li", hidden ? {cls: "ag-muted", title: "hidden by the current filters"} : null,
           (VERBS[r.modality] || r.modality) + ": ", relationButton(rid, r.type + (r.mode ? "/" + r.mode : "")), " ",
           entityButton(r.subject), " → ", entityButton(r.object),
-          h("span", {cls: "ag-muted", text: " · in " + META[rid].sources.map(srcTitle).join(", ") + (hidden ? " · hidden" : "")})));
+          h("span", {cls: "ag-muted", text: (by.length ? " · by " + by.map(name).join(", ") : "") + " · in " + srcs.map(srcTitle).join(", ") +
+            (line.relations.length > 1 ? " · " + quoteCount(line.relations, srcs) : "") + (hidden ? " · hidden" : "")}));
+        if (line.relations.length > 1) li.appendChild(quoteList(line.relations, srcs));
+        ul.appendChild(li);
       });
-      sec.appendChild(ul2);
-      panel.appendChild(sec);
+      sec.appendChild(ul);
+      if (n > 300) sec.appendChild(h("p", {cls: "ag-muted", text: "\u2026 and " + (n - 300) + " more"}));
+      return sec;
+    }
+
+    /* The claimants or sources (key) of claims rids, once each. */
+    function once(rids, key) {
+      return rids.reduce(function (a, x) { return a.concat(META[x][key]); }, []).filter(function (v, i, all) { return all.indexOf(v) === i; });
+    }
+    /* The quotes of claims rids in sources srcs: "3 quotes", and the list of them, each opening its claim. */
+    function quotesOf(rids, srcs) {
+      var out = [];
+      rids.forEach(function (x) { srcs.forEach(function (sid) { X.quotes(x, sid).forEach(function (q) { out.push([x, q]); }); }); });
+      return out;
+    }
+    function quoteCount(rids, srcs) {
+      var n = quotesOf(rids, srcs).length;
+      return n + " quote" + (n === 1 ? "" : "s");
+    }
+    function quoteList(rids, srcs) {
+      var ul = h("ul", {cls: "ag-quotes"});
+      quotesOf(rids, srcs).forEach(function (xq) {
+        ul.appendChild(h("li", null, h("button", {type: "button", cls: "ag-linkbtn", text: "\u201c" + xq[1] + "\u201d", dir: "auto",
+          title: "open the claim " + xq[0], on: {click: function () { C.select("edge", xq[0], true); }}})));
+      });
+      return ul;
     }
 
     /* A claim of the author(s): of the one source (named when known), or of each source (the
@@ -208,7 +258,8 @@
           (bundle.length === 2 ? "" : "s") + " of the same kind between them: ",
           h("button", {type: "button", cls: "ag-linkbtn", text: "all " + bundle.length, on: {click: function () { C.select("edge", rid, false, true); }}})));
       }
-      if (m.group !== null && m.group !== undefined && GROUPS[m.group]) append(panel, groupBox(rid, GROUPS[m.group]));
+      var group = X.groupOf(rid, C.rollup());
+      if (group) append(panel, groupBox(rid, group));
       append(panel, h("h3", {text: "Evidence" + (r.evidence && r.evidence.length > 1 ? " · " + r.evidence.length + " quotes" : "")}));
       (r.evidence || []).forEach(function (ev, k) {
         var q = h("blockquote", {text: "\u201c" + ev.quote + "\u201d", dir: "auto"});
@@ -250,19 +301,29 @@
       }
     }
 
-    /* The claim group of a claim: contested (who asserts, who denies, with sources) or corroborated. */
+    /* The claim group of a claim: contested (who asserts, who denies, with sources) or corroborated;
+       each claim once per claimant and source, a claim repeated in one source once with all its quotes. */
     function groupBox(rid, g) {
       if (!g.contested && !g.corroborated) return null;
+      var on = C.rollup();
       var box = h("div", {cls: g.contested ? "ag-contested" : "ag-corroborated"});
       append(box, [h("strong", {text: g.contested ? "\u2691 Contested" : "Corroborated"}),
         h("span", {text: g.contested ? " — " + g.reasons.join("; ") : " — asserted by " +
           new Set(g.relations.filter(function (x) { return REL[x] && REL[x].modality !== "denied"; })
             .reduce(function (a, x) { return a.concat(META[x].sources); }, [])).size + " sources, denied by none"})]);
+      if (on) {
+        box.appendChild(h("div", {cls: "ag-muted", text: "rolled up: " + name(g.key[0]) + " " + g.key[1] + " " + name(g.key[2]) +
+          " (offices and people counted as their state)"}));
+      }
       var ul = h("ul");
-      g.relations.forEach(function (x) {
-        if (!hasOwn(REL, x)) return;
-        ul.appendChild(h("li", x === rid ? {cls: "ag-this"} : null, relationButton(x, voiced(x)),
-          h("span", {cls: "ag-muted", text: " · in " + META[x].sources.map(srcTitle).join(", ")})));
+      X.merged(g.relations.filter(function (x) { return hasOwn(REL, x); }), on).forEach(function (u) {
+        var coded = u.claimants.length !== 1 || u.claimants[0] !== u.claimant ? u.claimants : [];
+        var who = u.claimant === X.AUTHOR ? (u.modality === "denied" ? "the source (it says this did not happen)" : "the author") : name(u.claimant);
+        var li = h("li", u.relations.indexOf(rid) >= 0 ? {cls: "ag-this"} : null,
+          relationButton(u.relations[0], u.modality + " by " + who + (coded.length ? " (as " + coded.map(name).join(", ") + ")" : "")),
+          h("span", {cls: "ag-muted", text: " · in " + srcTitle(u.source) + (u.relations.length > 1 ? " · " + quoteCount(u.relations, [u.source]) : "")}));
+        if (u.relations.length > 1) li.appendChild(quoteList(u.relations, [u.source]));
+        ul.appendChild(li);
       });
       box.appendChild(ul);
       return box;

@@ -32,6 +32,8 @@
     if (st.group) p.set("group", "1");
     if (st.group && st.unfolded.size) Array.from(st.unfolded).sort().forEach(function (v) { p.append("unfold", v); });
     if (!st.partof) p.set("partof", "0");
+    if (st.rollup) p.set("rollup", "1");
+    if (st.sides) p.set("sides", "1");
     if (st.focus) { p.set("focus", st.focus); p.set("hops", String(st.hops)); }
     if (st.sel) {
       p.set(st.sel[0] === "node" ? "entity" : "relation", st.sel[1]);
@@ -71,6 +73,8 @@
     st.group = p.get("group") === "1";
     p.getAll("unfold").forEach(function (v) { if (hasOwn(I.parts, v)) st.unfolded.add(v); });
     st.partof = p.get("partof") !== "0";
+    st.rollup = p.get("rollup") === "1";
+    st.sides = p.get("sides") === "1";
     var f = p.get("focus");
     if (f && hasOwn(I.ENT, f)) st.focus = f;
     st.hops = F.clampHops(p.get("hops"));
