@@ -44,7 +44,7 @@ from .claims import Candidate, candidates
 from .dates import find_dates
 from .lexicon import Lexicon, LexiconError
 from .mentions import Matcher, Mention
-from .names import NewName, new_names
+from .names import NewName, inside_names, new_names
 from .page import read_page
 from .tokens import sentences, tokenise
 
@@ -146,7 +146,9 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
 
     known_codes = set(matcher.gazetteer_codes)
     sents = sentences(text)
-    plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip)
+    inside = {(m.start, m.end) for m in inside_names(found, toks, text, sents)}
+    found = [m for m in found if (m.start, m.end) not in inside]
+    plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
     found = _drop_titles(found, plain, text)
     names = _proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
