@@ -151,10 +151,13 @@ def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), t
 
 
 def _locative(text, x):
-    """Whether a capital named after "in"/"at" is the place where, not an actor ("talks in Washington")."""
+    """Whether a name is the place where, not an actor: a capital after "in"/"at" ("talks in
+    Washington", but not "its embassy in Kabul")."""
     if "capital" not in x[3] and "city" not in x[3]:
         return False
-    before = text[max(0, x[0] - 4):x[0]].lower().split()
+    before = text[max(0, x[0] - 30):x[0]].lower().split()
+    if len(before) >= 2 and before[-2] in ("embassy", "consulate", "mission", "ambassador", "envoy"):
+        return False
     return bool(before) and before[-1] in ("in", "at", "near")
 
 

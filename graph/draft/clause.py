@@ -94,6 +94,57 @@ def group(parts, toks):
     return groups
 
 
+_IN = {"in", "at", "near", "inside", "within"}
+_PREPS = _IN | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through", "between",
+                "among", "around", "along", "about", "outside"}
+_PLACE_NOUNS = {"soil", "territory", "land", "airspace", "waters", "port", "city", "town", "province", "region",
+                "capital", "district", "coast", "mainland"}
+_ADDRESSED = {"CONSULT", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"}
+_BE = {"was", "were", "is", "are", "been", "being", "be", "got", "get"}
+
+
+def _after(g, toks, preps):
+    """Whether the group follows one of the prepositions *preps* (through "the")."""
+    k = g[0].ti - 1
+    if k >= 0 and toks[k].lower == "the":
+        k -= 1
+    return k >= 0 and toks[k].lower in preps
+
+
+def _where(g, toks):
+    """Whether the group names a place rather than an actor: after a preposition ("the war in Yemen"),
+    or a demonym before a place ("Afghan soil", "the Chinese port city of")."""
+    p = g[-1]
+    if p.how.startswith("'"):
+        return False
+    nxt = toks[p.tj].lower if p.tj < len(toks) else ""
+    return _after(g, toks, _PREPS) or ("demonym" in p.how and nxt in _PLACE_NOUNS)
+
+
+def _passive(hit, toks):
+    """Whether the cue is a verb in the passive ("were killed", "was attacked"; not "is allied with")."""
+    if hit.j - hit.i > 1:
+        return False
+    w = toks[hit.i].lower
+    k = hit.i - 1
+    if k >= 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    return k >= 0 and toks[k].lower in _BE and (w.endswith(("ed", "en")) or w in ("hit", "struck", "shot", "held",
+                                                                                 "sent", "sold", "seized"))
+
+
+def _participle_before(toks, k):
+    """Whether the words before token *k* ("by") end in a past participle ("was signed in Beijing last
+    week by", "left behind by"; not "rejected remarks by")."""
+    for t in reversed(toks[max(0, k - 6):k]):
+        if re.search(r"(ed|en|wn|ft)$", t.lower):
+            return True
+        if t.lower not in ("behind", "back", "up", "out", "off", "jointly", "directly", "in", "on", "at", "\0") \
+                and not t.text[:1].isupper():
+            return False
+    return False
+
+
 def opens(g, toks, lexicon):
     """Whether the group is the clause's subject: followed by a verb ("the Taliban has")."""
     nxt = toks[g[-1].tj].lower if g[-1].tj < len(toks) else ""
@@ -153,15 +204,27 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         pairs[(s.entity, o.entity, hit.i if hit else None)] = (s, o, hit, how, conf, left_at, rule)
 
     # a denial verb's own words ("rejected the allegations") are no type cue
+    # (but "dismissed accusations by the EU that S", "rejected Pakistan's accusation that S" name an accuser)
+    def named_accuser(h):
+        return h.j < len(toks) and (lows[h.j] == "by" or (h.i > 0 and lows[h.i - 1] == "'s" and lows[h.j] == "that"))
     hits = [h for h in hits if h.i not in denials and not (h.entry["type"] == "ACCUSE" and h.words.lower() in acc_words
-                                                           and any(d < h.i for d in denials))]
+                                                           and any(d < h.i for d in denials) and not named_accuser(h))]
     # after "urged Y to" / "called on Y to": what Y is asked to do is not an event
     blocked = len(toks)
+    asked = {}          # REQUEST cue -> where what is asked begins
     for h in hits:
         if h.entry["type"] == "REQUEST":
             g = next((g for g in groups if g[0].ti >= h.j), None)
             if g is not None and g[-1].tj < len(toks) and lows[g[-1].tj] == "to":
                 blocked = min(blocked, g[-1].tj)
+                asked[h.i] = g[-1].tj
+            else:
+                # "urged the administration to suspend aid", "invited his Saudi counterpart to visit"
+                to = next((k for k in range(h.j, min(h.j + 6, len(toks))) if lows[k] == "to"), None)
+                if to is not None and all(lows[k] not in _AUX and lows[k] not in (",", "and", "that")
+                                          for k in range(h.j, to)):
+                    blocked = min(blocked, to)
+                    asked[h.i] = to
     hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
     # "did not say whether Washington would ask": an indirect question states nothing
     hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6):h.i]]
@@ -176,6 +239,13 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
 
         left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
+        # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
+        left = [g for g in left if not _where(g, toks)]
+        # "accused the government of conceding territory": what the accusation says, the accuser did not do
+        acc = next((h for h in reversed(hits[:n_hit]) if h.entry["type"] == "ACCUSE" and h.j < hit.i
+                    and "of" in lows[h.j:hit.i]), None)
+        if acc is not None and hit.entry["type"] != "ACCUSE" and left and left[-1][-1].tj <= acc.i:
+            left = []
         # "took Pakistan's concerns seriously and ... cooperation with": a possessor acts only for lack of another
         if len(left) > 1 and possessor(left[-1]):
             left = [g for g in left if not possessor(g)] or left
@@ -187,10 +257,32 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             left = [groups[0]]
         right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
                  and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
+        if hit.i in asked:
+            right = [g for g in right if g[-1].tj <= asked[hit.i]]
+        # "trade through Afghanistan": a route, not a partner
+        right = [g for g in right if not _after(g, toks, {"through", "via"})]
+        if hit.entry["type"] in _ADDRESSED:
+            # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
+            right = [g for g in right if not _after(g, toks, _IN)]
+        if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
+            right = []              # "refuses to act against the TTP": whom it refuses is not named
+        if _passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
+            # "six soldiers were killed when militants attacked": the one named before is acted upon
+            if right:
+                left, right = [right[0]], [left[-1]]
+            else:
+                continue
         # "X said S and accused Y of ...": the speaker does the coordinated verb
         if (speaker_p is not None and hit.i > 0 and lows[hit.i - 1] == "and" and toks[hit.i].start >= content[0]
                 and hit.entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT")):
             left = [[speaker_p]]
+        # "Pakistan's accusation that it harbours ...": the possessor accuses the subject of what follows
+        if (hit.entry["type"] == "ACCUSE" and hit.words.lower() in acc_words and hit.i > 0 and lows[hit.i - 1] == "'s"
+                and hit.j < len(toks) and lows[hit.j] == "that" and left and right):
+            for s_ in left[-1]:
+                for o in right[0]:
+                    add(s_, o, hit, "the accuser before the accusation", 0.7, left[-1][0].ti, "cue")
+            continue
         # "accusations by the EU that S": the accuser follows "by"
         if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "by" and right:
             by, rest = right[0], right[1:]
@@ -199,6 +291,12 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                     for o in rest[0]:
                         add(s, o, hit, "the accuser after 'by'", 0.7, by[0].ti, "cue")
             continue
+        if hit.entry.get("reciprocal") and right and len(right[0]) > 1 and hit.j < len(toks) and \
+                lows[hit.j] == "between" and right[0][0].ti == hit.j + 1 + (lows[hit.j + 1] == "the"):
+            # "the Doha talks between the United States and the Taliban": they talk to each other
+            for s in right[0]:
+                for o in right[0]:
+                    add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
         if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not (right and right[0][0].ti - hit.j <= 2):
             for s in left[-1]:
                 for o in left[-1]:
@@ -223,10 +321,18 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             for o in b:
                 ref = any(p.how.startswith("'") for p in (s, o))
                 add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue")
+    for g in groups:
+        # "the agreement was signed ... by the Ministry of Railways and the China Development Bank"
+        k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")
+        hit = next((h for h in reversed(hits) if h.j <= k), None)
+        if (len(g) > 1 and k > 0 and lows[k] == "by" and hit is not None and hit.entry.get("reciprocal")
+                and (_passive(hit, toks) or _participle_before(toks, k))):
+            for s in g:
+                for o in g:
+                    add(s, o, hit, "agents of a passive, a reciprocal cue", 0.5, g[0].ti, "passive")
     for g_prev, g in zip(groups, groups[1:]):
         between = toks[g_prev[-1].tj:g[0].ti]
-        if (len(between) >= 2 and between[-1].lower == "by"
-                and any(re.search(r"(ed|en|wn|ft)$", t.lower) for t in between[:-1])):
+        if len(between) >= 2 and between[-1].lower == "by" and _participle_before(between, len(between) - 1):
             hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)
             for s in g:
                 for o in g_prev:
@@ -241,6 +347,11 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             if all(p.entity in paired for p in g) and all(p.entity in paired for p in first):
                 continue
             hit = next((h for h in hits if first[-1].tj <= h.i < g[0].ti), None)
+            between = lows[first[-1].tj:g[0].ti]
+            if hit is None and (not lexicon.default.get("type") or not 0 < len(between) <= 3
+                                or any(not w.isalpha() or w in ("'s", "of", "and", "in") for w in between)
+                                or (content is not None and speaker_name)):
+                continue        # no cue word: only "Iran snubbed Syria" (a verb between the two) gets the default
             for s in first:
                 for o in g:
                     add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else

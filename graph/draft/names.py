@@ -115,6 +115,9 @@ _NAME_HEADS = {"ministry", "department", "office", "army", "court", "council", "
                "international", "new", "second", "first", "government", "police", "military", "mission",
                "special", "press", "foreign", "home", "interior", "defence", "defense", "finance", "planning",
                "transport", "external", "economic", "news", "world"}
+_ABBREVIATIONS = {"col", "gen", "lt", "maj", "brig", "capt", "adm", "sgt", "dr", "mr", "mrs", "ms", "prof", "sen",
+                  "rep", "gov", "cmdr", "st"}
+_SPEECH_WORDS = {"says", "said", "say", "told", "tells"}
 _PLACE_PREP = {"in", "at", "near", "across", "along", "into", "outside", "inside", "towards", "toward"}
 _GROUP_WORDS = {"group", "faction"}
 _VERBS = {"has", "have", "had", "is", "was", "said", "says", "will", "would", "also", "cut", "kept", "put", "set"}
@@ -321,13 +324,17 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
             kind, cue = _SUFFIX_KIND[words[0].lower], words[0].lower
         else:
             b = k0 - 1
-            while b >= 0 and toks[b].lower in (",", "the", "a", "an", "."):
+            # back over articles and commas, and over the full stop of an abbreviated rank ("Col. Han")
+            while b >= 0 and (toks[b].lower in (",", "the", "a", "an") or (
+                    toks[b].lower == "." and b > 0 and toks[b - 1].lower in _ABBREVIATIONS)):
                 b -= 1
             before = toks[b].lower if b >= 0 else ""
             after_i = k0 + len(words)
             while after_i < len(toks) and toks[after_i].lower == ",":
                 after_i += 1
             after = toks[after_i].lower if after_i < len(toks) else ""
+            if after_i > k0 + len(words) and after in _SPEECH_WORDS:
+                after = ""          # "... on Kashmir, says MEA": the speaker comes after the comma
             for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
