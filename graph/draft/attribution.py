@@ -47,6 +47,7 @@ class Speech:
     content: tuple
     cue: str
     form: str
+    subject: bool = False       # the phrase is only the sentence's subject ("Turkey, which brokered ..., said S")
 
 
 def _named_in(parts, s, e):
@@ -165,7 +166,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             speaker = _pick_speaker(text, named)
             ps = named[0][0] if a == -1 and named and named[0][0] == ss and i > 0 and lows[i - 1] in (",", "and") else None
             phrase = (ps, named[0][1]) if ps is not None else (stoks[a + 1].start, stoks[k - 1].end)
-            return Speech(speaker, phrase, (stoks[k].start, se), words, "open")
+            return Speech(speaker, phrase, (stoks[k].start, se), words, "open", subject=ps is not None)
     return None
 
 

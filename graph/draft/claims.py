@@ -213,7 +213,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             continue
         parts = []
         for s, e, ent, how, kind in _spans_in(in_sentence, cs, ce):
-            if sp is not None and sp.phrase[0] <= s < sp.phrase[1] and not (sp.content[0] <= s < sp.content[1]):
+            if (sp is not None and sp.phrase[0] <= s < sp.phrase[1] and not (sp.content[0] <= s < sp.content[1])
+                    and not sp.subject):
                 continue        # the speaker phrase's actors are not actors of what is said
             ti, tj = _tok_index(toks, s, e)
             if ti is not None and tj is not None and tj > ti:
@@ -331,12 +332,22 @@ def _when(r, dates):
     if not inside:
         return None, None
     at = r.cue_at if r.cue_at is not None else r.start
+    marks = getattr(r, "marks", ()) or ()
+    verbs = [m for m, _ in marks]
+    # a date after the cue and before the next verb is the event's ("killing civilians in air strikes last
+    # week"); one before it too ("China on Wednesday condemned ... and vowed"), unless it follows another
+    # verb ("exchanged fire on Thursday ... since they agreed a ceasefire") or a denial stands between
+    # ("on Thursday dismissed accusations that S")
+    end = next((m for m in verbs if m > at), None)
+    after = [d for d in inside if d.start >= at and (end is None or d.start < end)]
+    before = [d for d in inside if d.end <= at and not any(m < d.start for m in verbs)
+              and not any(d.end <= m < at for m, k in marks if k == "denial")]
     if r.content:
-        after = [d for d in inside if d.start >= at]
-        pick = min(after or inside, key=lambda d: abs(d.start - at))
+        pick = min(after, key=lambda d: d.start) if after else None
     else:
-        before = [d for d in inside if d.end <= at]
-        pick = max(before, key=lambda d: d.start) if before else min(inside, key=lambda d: abs(d.start - at))
+        pick = max(before, key=lambda d: d.start) if before else (min(after, key=lambda d: d.start) if after else None)
+    if pick is None:
+        return None, None
     return pick.when, pick.why()
 
 

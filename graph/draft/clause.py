@@ -68,6 +68,7 @@ class Raw:
     when: str | None = None
     when_why: str | None = None
     phrase: tuple | None = None
+    marks: tuple = ()           # where the clause's verbs (type cues, denials) are
 
 
 def group(parts, toks):
@@ -119,6 +120,17 @@ def _where(g, toks):
         return False
     nxt = toks[p.tj].lower if p.tj < len(toks) else ""
     return _after(g, toks, _PREPS) or ("demonym" in p.how and nxt in _PLACE_NOUNS)
+
+
+def _verb_form(hit):
+    """Whether a cue is written as a verb ("attacked", "killing", "struck"), not a noun ("air strikes")."""
+    w = hit.words.split()[0].lower()
+    return w.endswith(("ed", "ing")) or (w in forms_of(hit.entry) and not w.endswith("s") and w not in (
+        hit.entry["cue"].split()[0], hit.entry["cue"].split()[0] + "s"))
+
+
+def forms_of(entry):
+    return {str(f).lower() for f in entry.get("forms") or ()}
 
 
 def _passive(hit, toks):
@@ -382,13 +394,19 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             else:
                 add(fp, p, hit, how, 0.25, None, "carried")
     out = []
+    # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"
+    marks = sorted({(toks[d].start, "denial") for d in denials}
+                   | {(toks[h.i].start, "verb") for h in hits if _verb_form(h)})
     for s, o, hit, how, conf, left_at, rule in pairs.values():
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
         speech = content is not None and content[0] <= pos < content[1]
         if speaker_p is not None and s is speaker_p:
             speech = False          # the speaker's own act, told by the source
-        out += _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
+        raws = _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
                      groups, denials, acc_words)
+        for r in raws:
+            r.marks = marks
+        out += raws
     return out
 
 
@@ -437,6 +455,8 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
                 break
     denier = None
     d_before = [d for d in denials if d < at]
+    if hit is not None and entry["type"] == "ACCUSE" and hit.words.lower() in acc_words:
+        d_before = []       # "dismissed accusations by the EU that S": the accusing is not denied, S is
     if d_before:
         d = d_before[-1]
         denier = _who_before(groups, d) or speaker
@@ -457,5 +477,5 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
         w = why + ([note] if note else [])
         pos = toks[cue_at].start if cue_at is not None else None
         out.append(Raw(s.entity, obj.entity, entry["type"], entry.get("mode"), mod, by, cs, ce, pos, w,
-                       round(conf, 2), rule, content=bool(speech or accuser or denier)))
+                       round(conf, 2), rule, content=bool(speech or mod in ("claimed", "denied") and by)))
     return out
