@@ -59,6 +59,8 @@ def _pick_speaker(text, parts):
     persons = [p for p in parts if p[4] == "person"]
     if persons:
         return persons[-1][2]
+    # "Pakistan's Inter-Services Public Relations said": the possessor's office speaks
+    parts = [p for p in parts if not (text[p[1]:p[1] + 2] in ("'s", "’s") and any(q[0] > p[1] for q in parts))] or parts
     for p in parts:
         before = text[max(0, p[0] - 4):p[0]].strip().lower()
         if before.split()[-1:] and before.split()[-1] in _PLACE_PREP:
@@ -128,8 +130,9 @@ def speech(text, stoks, parts, lexicon, headline=False):
                     break
         if b > 0 and lows[b - 1] == "that":
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
+        after_j = [w for w in lows[j:j + 4] if w != "\0"]
         comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
-                                                             and lows[j + 2] == ","))
+                                                             and lows[j + 2] == ",") or after_j[:1] == [","])
         if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying"
                 and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)

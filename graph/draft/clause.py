@@ -364,6 +364,10 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                                 or any(not w.isalpha() or w in ("'s", "of", "and", "in") for w in between)
                                 or (content is not None and speaker_name)):
                 continue        # no cue word: only "Iran snubbed Syria" (a verb between the two) gets the default
+            if hit is not None and ((hit.i in asked and g[0].ti >= asked[hit.i]) or _where(first, toks)
+                                    or _after(g, toks, {"through", "via"})
+                                    or (hit.entry["type"] in _ADDRESSED and _after(g, toks, _IN))):
+                continue        # the same limits as above: what is asked, where, a route
             for s in first:
                 for o in g:
                     add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else

@@ -70,10 +70,14 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     if hit:
         # a negation of another verb ("had no link to the attackers and accused India") is not this one's
         at = max(k for k in range(min(s, c), c) if any(tuple(lows[k:k + len(p)]) == p for p in mod.get("negation", ())))
-        if any(w in ("and", ",", "but", "that", "while") for w in lows[at:c]):
+        if any(w in ("and", ",", "but", "that", "while", "when", "after", "before", "because", "since", "as", "if",
+                     "until") for w in lows[at:c]):
             hit = None
     if not hit and skip and max(skip) + 1 < n and lows[max(skip) + 1] in ("no", "none"):
         hit = lows[max(skip) + 1]          # "supplied no weapons to"
+    if not hit and skip:
+        inner = [toks[k].lower for k in range(min(skip), max(skip) + 1) if toks[k].lower in ("no", "not", "never")]
+        hit = inner[0] if inner else None  # "left no weapons for"
     if hit:
         return "denied", hit
     if speech:
