@@ -158,8 +158,10 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     # new names of places and agreements are where and what, not actors (the data's own entities all are)
     named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans
               if n.kind not in ("place", "agreement", "asset")]
+    part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
+    part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
-                        titles=_title_finder(text, names, page))
+                        titles=_title_finder(text, names, page), part_of=part_of)
     return Draft(text, mentions, names, claims, page=page, dates=dates)
 
 

@@ -130,10 +130,11 @@ def speech(text, stoks, parts, lexicon, headline=False):
                     break
         if b > 0 and lows[b - 1] == "that":
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
+        relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose")     # "X, which has ..., claimed S"
         after_j = [w for w in lows[j:j + 4] if w != "\0"]
         comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
                                                              and lows[j + 2] == ",") or after_j[:1] == [","])
-        if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying"
+        if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying" and not relative
                 and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
             c_end = b

@@ -116,15 +116,22 @@ class _Context:
         self.prev = []
         self.history = []
         self.pair = None
+        self.same = lambda a, b: a == b
+        self.kinds = {}
 
 
-def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None) -> list[Candidate]:
+def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None,
+               part_of=None) -> list[Candidate]:
     """Candidate claims of *text*; *named* are (start, end, entity, how, kind) of every actor name,
-    *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions."""
+    *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions, *part_of*
+    the entity each office or person is part of."""
     named = sorted(named)
     starts = [x[0] for x in named]
     raws: list[Raw] = []
     ctx = _Context()
+    owner = part_of or {}
+    ctx.kinds = {x[2]: x[4] for x in named}
+    ctx.same = lambda a, b: a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
     for ss, se in sentences(text):
         if page is not None:
             if page.in_furniture(ss, se):
@@ -181,7 +188,16 @@ def _pronouns(text, stoks, in_sentence, ctx):
             ent = seen_thing or ctx.thing
             if ent:
                 out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
+        elif t.lower in _ATTACKERS and k > 0 and stoks[k - 1].lower == "the":
+            # "had no link to the attackers": who attacked in the sentences before
+            ent = next((r.subject for rs in reversed(ctx.history[-4:]) for r in reversed(rs)
+                        if r.type == "ASSAULT" and ctx.kinds.get(r.subject) not in ("state", "person", "office")), None)
+            if ent:
+                out.append((stoks[k - 1].start, t.end, ent, f"'the {t.text}' (who attacked, named before)", "thing"))
     return out
+
+
+_ATTACKERS = {"attackers", "assailants", "gunmen", "militants", "insurgents", "raiders", "bombers"}
 
 
 def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles, dates=()):
@@ -254,8 +270,9 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
+        recent = [r for rs in ctx.history[-2:] for r in rs] + out
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
-                                  speaker, sp.phrase if sp else None)
+                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
             cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
@@ -296,12 +313,13 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
         who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
     else:
         # the charge: what an accusation said in the last sentences, else what was claimed just before
+        recent = ctx.history[-8:]
         accused = next(([r for r in rs if any(w.startswith("accused by") for w in r.why)]
-                        for rs in reversed(ctx.history[-3:]) if any(any(w.startswith("accused by") for w in r.why)
-                                                                      for r in rs)), None)
+                        for rs in reversed(recent) if any(any(w.startswith("accused by") for w in r.why)
+                                                          for r in rs)), None)
         if accused:
             # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
-            objects = {r.object for rs in ctx.history[-3:] for r in rs if r.type == "ACCUSE"}
+            objects = {r.object for rs in recent for r in rs if r.type == "ACCUSE"}
             accused = [r for r in accused if r.subject in objects] or accused
         targets = accused or [r for r in ctx.prev if r.modality == "claimed"] or \
             [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]

@@ -190,12 +190,16 @@ def _denials(toks, lexicon):
     return out
 
 
-def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None):
+def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(),
+                      same=None):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
     *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
-    sentence says (None: not attributed), whose speaker is *speaker_name* (an entity id or None).
+    sentence says (None: not attributed), whose speaker is *speaker_name* (an entity id or None);
+    *recent* the candidates of the sentences before (an act's object left implicit is its last
+    object), *same(a, b)* whether two entities are one side (an office and its state).
     """
+    same = same or (lambda a, b: a == b)
     parts = [p for g in groups for p in g]
     lows = [t.lower for t in toks]
     hits = [h for h in lexicon.find_cues(toks) if not any(p.ti <= h.i < p.tj for p in parts)]
@@ -324,6 +328,19 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                     for o in accuser:
                         add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
             continue
+        if (left and not right and recent and not hit.entry.get("reciprocal")
+                and (_verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in _AUX | {"to"}))):
+            # "Moscow denies targeting civilians", "its forces had hit military infrastructure": the same
+            # actor's same act, its object left implicit, is on the object of its last such act
+            last = next((r for r in reversed(recent) if r.type == hit.entry["type"]
+                         and any(same(p.entity, r.subject) for p in left[-1])
+                         and not any(same(p.entity, r.object) for p in left[-1])), None)
+            if last is not None:
+                for s_ in left[-1]:
+                    add(s_, Participant(last.object, 0, 0, 0, 0, "focus"), hit,
+                        f"the object left implicit: {last.object}, of the last {last.type} by {last.subject}", 0.5,
+                        left[-1][0].ti, "implicit")
+                continue
         if not left or not right:
             continue
         a, b = left[-1], right[0]
