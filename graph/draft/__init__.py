@@ -189,6 +189,13 @@ def _resolve_bare(found, page, matcher, text):
     home = matcher.bodies.city_state(page.dateline) if page.dateline else None
     home = matcher.state_entity(home) if home else None
     named_home = home is not None and home in {m.entity for m in found}
+    if named_home:
+        # "accused the government of ...", "urged the administration to ...": the dateline's state
+        taken = [(m.start, m.end) for m in found]
+        for g in re.finditer(r"\bthe (government|administration)\b(?! of| in)", text):
+            if not any(a <= g.start() < b for a, b in taken) and not page.in_furniture(g.start(), g.end()):
+                found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' (the dateline's state)"))
+        found.sort(key=lambda m: m.start)
     out = []
     for k, m in enumerate(found):
         if m.entity is not None:

@@ -130,7 +130,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
                     break
         if b > 0 and lows[b - 1] == "that":
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
-        relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose")     # "X, which has ..., claimed S"
+        # "X, which has ..., claimed S", '... "dangerous behaviour" and said S': no speaker phrase before
+        relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose", "and", "but")
         after_j = [w for w in lows[j:j + 4] if w != "\0"]
         comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
                                                              and lows[j + 2] == ",") or after_j[:1] == [","])
@@ -149,7 +150,12 @@ def speech(text, stoks, parts, lexicon, headline=False):
         while a >= 0 and lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while"):
             a -= 1
         named = _named_in(parts, stoks[a + 1].start if a + 1 < i else stoks[i].start, stoks[i].start)
-        if a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
+        if (a + 1 == i and a >= 0 and lows[a] == "," and i <= 16 and not any(w in _THAT or w == '"' for w in lows[:i])
+                and any(p[4] == "person" for p in _named_in(parts, ss, stoks[i].start))):
+            # "A Taliban spokesman, Mawlawi Saifullah Qaderi, said S": the apposition names the speaker
+            named = _named_in(parts, ss, stoks[i].start)
+            a = -1
+        elif a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
             # "Turkey, which brokered ..., said S" / "X rejected ... and said S": the sentence's subject speaks
             named = [parts[0]]
             a = -1
@@ -157,6 +163,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
             k = j
             while k < len(stoks) and lows[k] in _OBJ_OF_TOLD and lows[k] != "that":
                 k += 1
+            while k > j and k < len(stoks) and lows[k] != "that" and lows[k - 1] in ("the", "a", "an", "in", "on"):
+                k -= 1          # "said the Islamic Emirate had ...": the article opens what is said
             if k < len(stoks) and lows[k] == "that":
                 k += 1
             elif k < len(stoks):
