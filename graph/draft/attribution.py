@@ -132,6 +132,10 @@ def speech(text, stoks, parts, lexicon, headline=False):
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
         # "X, which has ..., claimed S", '... "dangerous behaviour" and said S': no speaker phrase before
         relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose", "and", "but")
+        # "..., X said Washington was working with Islamabad": what follows the verb is what is said
+        clause_after = any(p[0] >= stoks[j - 1].end for p in parts) and any(
+            w in ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could") for w in lows[j:])
+        relative = relative or clause_after
         after_j = [w for w in lows[j:j + 4] if w != "\0"]
         comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
                                                              and lows[j + 2] == ",") or after_j[:1] == [","])

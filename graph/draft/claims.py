@@ -180,12 +180,21 @@ def _pronouns(text, stoks, in_sentence, ctx):
             out.append((t.start, t.end, ctx.person, f"'{t.text}' (the person named last)", "person"))
         elif t.lower in ("it", "its") and k + 1 < len(stoks):
             nxt = stoks[k + 1].lower
-            first = k == 0 or stoks[k - 1].lower in ("that", ",", "and", "said", "but")
-            if t.lower == "it" and not (first and _VERBISH.match(nxt)):
+            prev = stoks[k - 1].lower if k else ""
+            first = k == 0 or prev in ("that", ",", "and", "said", "but")
+            asked = prev in _ASK and nxt == "to"        # "urged it to stop"
+            if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
                 continue
             if t.lower == "its" and nxt not in ("fighters", "forces", "troops", "soldiers", "members", "militants"):
                 continue
             ent = seen_thing or ctx.thing
+            if prev in _SAID or asked:
+                # "days after the United States said it had seized": who spoke; "accused Washington of ... and
+                # urged it to": the one named last
+                comma = max([x for x in range(k) if stoks[x].lower == ","] + [-1])
+                near = [x for x in in_sentence if x[1] <= t.start and x[4] != "person"
+                        and (asked or x[0] >= stoks[comma + 1].start)]
+                ent = near[-1][2] if near else ent
             if ent:
                 out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
         elif t.lower in _ATTACKERS and k > 0 and stoks[k - 1].lower == "the":
@@ -197,6 +206,8 @@ def _pronouns(text, stoks, in_sentence, ctx):
     return out
 
 
+_SAID = {"said", "says", "told", "added", "claimed", "insisted", "stated", "announced"}
+_ASK = {"urged", "asked", "called", "pressed", "told", "warned", "invited"}
 _ATTACKERS = {"attackers", "assailants", "gunmen", "militants", "insurgents", "raiders", "bombers"}
 
 

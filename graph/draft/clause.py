@@ -95,6 +95,7 @@ def group(parts, toks):
     return groups
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "this", "these", "those"}
 _IN = {"in", "at", "near", "inside", "within"}
 _PREPS = _IN | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through", "between",
                 "among", "around", "along", "about", "outside"}
@@ -219,6 +220,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             return
         pairs[(s.entity, o.entity, hit.i if hit else None)] = (s, o, hit, how, conf, left_at, rule)
 
+    # "the banned TTP", "the disputed region", "its frozen reserves": a participle before a noun is no verb
+    hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith(("ed", "en")) and h.i > 0
+                                    and lows[h.i - 1] in _DETERMINERS)]
     # a denial verb's own words ("rejected the allegations") are no type cue
     # (but "dismissed accusations by the EU that S", "rejected Pakistan's accusation that S" name an accuser)
     def named_accuser(h):
@@ -344,6 +348,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         if not left or not right:
             continue
         a, b = left[-1], right[0]
+        if len(right) > 1 and right[1][0].ti >= 2 and lows[right[1][0].ti - 2:right[1][0].ti] in (
+                ["and", "with"], ["and", "to"], ["and", "on"]) and right[0][-1].tj <= right[1][0].ti - 2:
+            b = right[0] + right[1]     # "held talks with Baig and with Zorin"
         if hit.entry.get("reverse"):
             a, b = b, a
         for s in a:
