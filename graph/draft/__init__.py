@@ -192,7 +192,7 @@ def _resolve_bare(found, page, matcher, text):
     if named_home:
         # "accused the government of ...", "urged the administration to ...": the dateline's state
         taken = [(m.start, m.end) for m in found]
-        for g in re.finditer(r"\bthe (government|administration)\b(?! of| in)", text):
+        for g in re.finditer(r"\bthe (government|administration)\b(?! of [A-Z]| in [A-Z])", text):
             if not any(a <= g.start() < b for a, b in taken) and not page.in_furniture(g.start(), g.end()):
                 found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' (the dateline's state)"))
         found.sort(key=lambda m: m.start)

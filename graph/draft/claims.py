@@ -281,7 +281,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
-        recent = [r for rs in ctx.history[-2:] for r in rs] + out
+        recent = [r for rs in ctx.history[-3:] for r in rs] + out
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
                                   speaker, sp.phrase if sp else None, recent=recent, same=ctx.same)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
@@ -332,7 +332,10 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
             # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
             objects = {r.object for rs in recent for r in rs if r.type == "ACCUSE"}
             accused = [r for r in accused if r.subject in objects] or accused
-        targets = accused or [r for r in ctx.prev if r.modality == "claimed"] or \
+        # else what was denied just before ("Iran denied supplying drones ... 'These accusations are baseless'"),
+        # else what was claimed, else reported
+        targets = accused or [r for r in ctx.prev if r.modality == "denied"] or \
+            [r for r in ctx.prev if r.modality == "claimed"] or \
             [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
         who = [x for x in in_sentence if x[1] <= verb.start]
     denier = who[-1][2] if who else (sp.speaker if sp is not None else None)

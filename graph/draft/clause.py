@@ -95,6 +95,8 @@ def group(parts, toks):
     return groups
 
 
+_BEYOND = {"after", "before", "when", "while", "because", "since", "although", "though", "whereas", "said", "says",
+           "told"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "this", "these", "those"}
 _IN = {"in", "at", "near", "inside", "within"}
 _PREPS = _IN | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through", "between",
@@ -332,7 +334,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                     for o in accuser:
                         add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
             continue
-        if (left and not right and recent and not hit.entry.get("reciprocal")
+        if (left and not right and recent and not hit.entry.get("reciprocal") and nxt > hit.j + 1 - (nxt == len(toks))
                 and (_verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in _AUX | {"to"}))):
             # "Moscow denies targeting civilians", "its forces had hit military infrastructure": the same
             # actor's same act, its object left implicit, is on the object of its last such act
@@ -482,7 +484,8 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
                         accuser = speaker
                 break
     denier = None
-    d_before = [d for d in denials if d < at]
+    # a denial reaches its own clause only ("denied supplying drones ..., a day after the US said it had seized")
+    d_before = [d for d in denials if d < at and not any(w in _BEYOND for w in lows[d + 1:at])]
     if hit is not None and entry["type"] == "ACCUSE" and hit.words.lower() in acc_words:
         d_before = []       # "dismissed accusations by the EU that S": the accusing is not denied, S is
     if d_before:

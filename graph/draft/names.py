@@ -270,7 +270,9 @@ def inside_names(found, toks, text, sents=()):
         compass = word(before) and toks[before].lower in _COMPASS and toks[before].start not in starts
         of_before = (a >= 2 and toks[a - 1].lower == "of" and word(a - 2) and toks[a - 2].lower in _NAME_END
                      and toks[a - 2].lower not in ("government", "people"))
-        if end is not None or (compass and b < len(toks) and word(b)) or of_before:
+        # "India's opposition Congress party": a party, not the US Congress of the gazetteer
+        party = m.via.startswith("gazetteer: office") and b < len(toks) and toks[b].lower == "party"
+        if end is not None or (compass and b < len(toks) and word(b)) or of_before or party:
             out.append(m)
     return out
 
