@@ -95,6 +95,7 @@ def group(parts, toks):
     return groups
 
 
+_SUBORDINATE = {"since", "because", "although", "though", "whereas", "unless", "until", "while"}
 _BEYOND = {"after", "before", "when", "while", "because", "since", "although", "though", "whereas", "said", "says",
            "told"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "this", "these", "those"}
@@ -281,6 +282,12 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                  and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
         if hit.i in asked:
             right = [g for g in right if g[-1].tj <= asked[hit.i]]
+        # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
+        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in _SUBORDINATE), None)
+        if sub is not None:
+            right = [g for g in right if g[0].ti < sub]
+        if not _verb_form(hit) and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
+            right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
         # "trade through Afghanistan": a route, not a partner
         right = [g for g in right if not _after(g, toks, {"through", "via"})]
         if hit.entry["type"] in _ADDRESSED:
@@ -350,9 +357,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         if not left or not right:
             continue
         a, b = left[-1], right[0]
-        if len(right) > 1 and right[1][0].ti >= 2 and lows[right[1][0].ti - 2:right[1][0].ti] in (
-                ["and", "with"], ["and", "to"], ["and", "on"]) and right[0][-1].tj <= right[1][0].ti - 2:
-            b = right[0] + right[1]     # "held talks with Baig and with Zorin"
+        if len(right) > 1 and lows[right[0][-1].tj:right[0][-1].tj + 2] in (["and", "with"], ["and", "to"]):
+            b = right[0] + right[1]     # "held talks with Baig and with Russian Defence Minister Zorin"
         if hit.entry.get("reverse"):
             a, b = b, a
         for s in a:
@@ -394,6 +400,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                                     or _after(g, toks, {"through", "via"})
                                     or (hit.entry["type"] in _ADDRESSED and _after(g, toks, _IN))):
                 continue        # the same limits as above: what is asked, where, a route
+            if hit is not None and lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and \
+                    hit.j < len(toks) and lows[hit.j] == "to":
+                continue
             for s in first:
                 for o in g:
                     add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else
@@ -411,7 +420,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             add(p, Participant(f, 0, 0, 0, 0, "focus"), rejects[0], f"{CARRIED}, {f}, made what is rejected", 0.4,
                 p.ti, "carried")
     if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
-            and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti:
+            and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti \
+            and not _after(groups[0], toks, {"by"}):
         # the clause names its object only ("urged both sides ..."): the actor before is the subject
         g = groups[0]
         op = False
