@@ -251,6 +251,30 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
     # "did not say whether Washington would ask": an indirect question states nothing
     hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6):h.i]]
+    if phrase is not None and content is not None and phrase[1] <= content[0]:
+        # "Fitch warned last month that S": the speech verb of the sentence is no act of its own
+        hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1]
+                                        and "that" in [w for w in lows[h.j:h.j + 4] if w != "\0"][:1])]
+    def objects(hit, right):
+        """The groups after a cue that can be its object."""
+        if hit.i in asked:
+            right = [g for g in right if g[-1].tj <= asked[hit.i]]
+        # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
+        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in _SUBORDINATE), None)
+        if sub is not None:
+            right = [g for g in right if g[0].ti < sub]
+        nominal = not _verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in _DETERMINERS)
+        if nominal and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
+            right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
+        # "trade through Afghanistan": a route, not a partner
+        right = [g for g in right if not _after(g, toks, {"through", "via"})]
+        if hit.entry["type"] in _ADDRESSED:
+            # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
+            right = [g for g in right if not _after(g, toks, _IN)]
+        if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
+            right = []              # "refuses to act against the TTP": whom it refuses is not named
+        return right
+
     speaker_p = None
     if speaker_name and content:
         speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
@@ -280,21 +304,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             left = [groups[0]]
         right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
                  and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
-        if hit.i in asked:
-            right = [g for g in right if g[-1].tj <= asked[hit.i]]
-        # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
-        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in _SUBORDINATE), None)
-        if sub is not None:
-            right = [g for g in right if g[0].ti < sub]
-        if not _verb_form(hit) and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
-            right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
-        # "trade through Afghanistan": a route, not a partner
-        right = [g for g in right if not _after(g, toks, {"through", "via"})]
-        if hit.entry["type"] in _ADDRESSED:
-            # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
-            right = [g for g in right if not _after(g, toks, _IN)]
-        if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
-            right = []              # "refuses to act against the TTP": whom it refuses is not named
+        right = objects(hit, right)
+        nominal = not _verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in _DETERMINERS)
         if _passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
             # "six soldiers were killed when militants attacked": the one named before is acted upon
             if right:
@@ -326,6 +337,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             for s in right[0]:
                 for o in right[0]:
                     add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
+        if (nominal and n_hit > 0 and hit.i > 0 and lows[hit.i - 1] in ("the", "this", "that")
+                and hits[n_hit - 1].j <= hit.i - 1 and left and hits[n_hit - 1].i > left[-1][-1].tj - 1):
+            continue        # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
         if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not (right and right[0][0].ti - hit.j <= 2):
             for s in left[-1]:
                 for o in left[-1]:
@@ -396,13 +410,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                                 or any(not w.isalpha() or w in ("'s", "of", "and", "in") for w in between)
                                 or (content is not None and speaker_name)):
                 continue        # no cue word: only "Iran snubbed Syria" (a verb between the two) gets the default
-            if hit is not None and ((hit.i in asked and g[0].ti >= asked[hit.i]) or _where(first, toks)
-                                    or _after(g, toks, {"through", "via"})
-                                    or (hit.entry["type"] in _ADDRESSED and _after(g, toks, _IN))):
+            if hit is not None and (_where(first, toks) or not objects(hit, [g])):
                 continue        # the same limits as above: what is asked, where, a route
-            if hit is not None and lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and \
-                    hit.j < len(toks) and lows[hit.j] == "to":
-                continue
             for s in first:
                 for o in g:
                     add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else
@@ -421,7 +430,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                 p.ti, "carried")
     if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
             and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti \
-            and not _after(groups[0], toks, {"by"}):
+            and not _after(groups[0], toks, {"by"}) and not (hits[0].i > 0 and lows[hits[0].i - 1] in _DETERMINERS):
         # the clause names its object only ("urged both sides ..."): the actor before is the subject
         g = groups[0]
         op = False
