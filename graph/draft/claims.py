@@ -264,8 +264,13 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
                 groups_seen[-1] if groups_seen else ctx.last_group)
             if not last and ctx.pair:
-                # no actors named together yet: the two of the last claim between two actors
-                last = [Participant(e, 0, 0, 0, 0, "pair") for e in ctx.pair]
+                # no actors named together yet: the two of the last claim between two actors (two
+                # states for "both countries", "the two neighbours")
+                pair = ctx.pair
+                if re.search(r"countries|states|neighbou?rs|nations|capitals", words, re.I):
+                    pair = next(((r.subject, r.object) for rs in reversed(ctx.history[-4:]) for r in reversed(rs)
+                                 if ctx.kinds.get(r.subject) == "state" and ctx.kinds.get(r.object) == "state"), pair)
+                last = [Participant(e, 0, 0, 0, 0, "pair") for e in pair]
             for p in last or ():
                 parts.append(Participant(p.entity, toks[ti].start, toks[tj - 1].end, ti, tj,
                                          f"'{words}' (the actors named together last)"))

@@ -445,7 +445,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     out = []
     # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"
     marks = sorted({(toks[d].start, "denial") for d in denials}
-                   | {(toks[h.i].start, "verb") for h in hits if _verb_form(h)})
+                   | {(toks[h.i].start, "verb") for h in hits if _verb_form(h)}
+                   | {(toks[k].start, "asked") for k in asked.values() if k < len(toks)})
     for s, o, hit, how, conf, left_at, rule in pairs.values():
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
         speech = content is not None and content[0] <= pos < content[1]
