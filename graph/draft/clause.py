@@ -20,17 +20,14 @@ to" the rest is what Y is asked, not an event; other modality from :mod:`graph.d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .modality import modality_of
+from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, denial_verbs, group,
+                     names_place, opens, participle_before, passive, rel_spans, verb_form)
 
-__all__ = ["Participant", "Raw", "clause_candidates", "group", "CARRIED"]
+__all__ = ["Participant", "Raw", "clause_candidates", "group", "opens", "CARRIED"]
 
-_LIST = {",", "and", "or", "as", "well", "the", "&"}
-_AUX = set("""has have had is are was were will would should must could can may might did does do
-said says told chose gave took made went came began sought met held left sent struck won lost saw
-remains remained""".split())
 CARRIED = "one actor in the clause; the other"
 _PROPOSALS = {"criticism", "offer", "proposal", "demand", "demands", "request", "call", "calls", "plan", "remarks",
               "statement", "ultimatum", "invitation", "pledge"}
@@ -71,129 +68,6 @@ class Raw:
     marks: tuple = ()           # where the clause's verbs (type cues, denials) are
 
 
-def group(parts, toks):
-    """The participants grouped: members of a list ("A, B and C") in one group."""
-    groups = []
-    for p in parts:
-        if groups:
-            prev = groups[-1][-1]
-            between = [t.lower for t in toks[prev.tj:p.ti]]
-            if (prev.ti, prev.tj) == (p.ti, p.tj):      # "Each": the members of one group
-                groups[-1].append(p)
-                continue
-            if prev.tj <= p.ti and all(w in _LIST for w in between) and ("," in between or "and" in between
-                                                                        or "or" in between):
-                groups[-1].append(p)
-                continue
-            # "Iranian border guards and Taliban forces": two actors' people, named together
-            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] in ("and", ",")
-                    and all(w.isalpha() and w not in _AUX and not w.endswith("ed") for w in between[:-1])
-                    and all(t.text[:1].islower() for t in toks[prev.tj:p.ti - 1])):
-                groups[-1].append(p)
-                continue
-        groups.append([p])
-    return groups
-
-
-_SUBORDINATE = {"since", "because", "although", "though", "whereas", "unless", "until", "while"}
-_BEYOND = {"after", "before", "when", "while", "because", "since", "although", "though", "whereas", "said", "says",
-           "told"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "this", "these", "those"}
-_IN = {"in", "at", "near", "inside", "within"}
-_PREPS = _IN | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through", "between",
-                "among", "around", "along", "about", "outside"}
-_PLACE_NOUNS = {"soil", "territory", "land", "airspace", "waters", "port", "city", "town", "province", "region",
-                "capital", "district", "coast", "mainland"}
-_ADDRESSED = {"CONSULT", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"}
-_BE = {"was", "were", "is", "are", "been", "being", "be", "got", "get"}
-
-
-def _after(g, toks, preps):
-    """Whether the group follows one of the prepositions *preps* (through "the")."""
-    k = g[0].ti - 1
-    if k >= 0 and toks[k].lower == "the":
-        k -= 1
-    return k >= 0 and toks[k].lower in preps
-
-
-def _where(g, toks):
-    """Whether the group names a place rather than an actor: after a preposition ("the war in Yemen"),
-    or a demonym before a place ("Afghan soil", "the Chinese port city of")."""
-    p = g[-1]
-    if p.how.startswith("'"):
-        return False
-    nxt = toks[p.tj].lower if p.tj < len(toks) else ""
-    return _after(g, toks, _PREPS) or ("demonym" in p.how and nxt in _PLACE_NOUNS)
-
-
-def _verb_form(hit):
-    """Whether a cue is written as a verb ("attacked", "killing", "struck"), not a noun ("air strikes")."""
-    w = hit.words.split()[0].lower()
-    return w.endswith(("ed", "ing")) or (w in forms_of(hit.entry) and not w.endswith("s") and w not in (
-        hit.entry["cue"].split()[0], hit.entry["cue"].split()[0] + "s"))
-
-
-def forms_of(entry):
-    return {str(f).lower() for f in entry.get("forms") or ()}
-
-
-def _passive(hit, toks):
-    """Whether the cue is a verb in the passive ("were killed", "was attacked"; not "is allied with")."""
-    if hit.j - hit.i > 1:
-        return False
-    w = toks[hit.i].lower
-    k = hit.i - 1
-    if k >= 0 and toks[k].lower.endswith("ly"):
-        k -= 1
-    return k >= 0 and toks[k].lower in _BE and (w.endswith(("ed", "en")) or w in ("hit", "struck", "shot", "held",
-                                                                                 "sent", "sold", "seized"))
-
-
-def _participle_before(toks, k):
-    """Whether the words before token *k* ("by") end in a past participle ("was signed in Beijing last
-    week by", "left behind by"; not "rejected remarks by")."""
-    for t in reversed(toks[max(0, k - 6):k]):
-        if re.search(r"(ed|en|wn|ft)$", t.lower):
-            return True
-        if t.lower not in ("behind", "back", "up", "out", "off", "jointly", "directly", "in", "on", "at", "\0") \
-                and not t.text[:1].isupper():
-            return False
-    return False
-
-
-def opens(g, toks, lexicon):
-    """Whether the group is the clause's subject: followed by a verb ("the Taliban has")."""
-    nxt = toks[g[-1].tj].lower if g[-1].tj < len(toks) else ""
-    return nxt in _AUX or nxt.endswith("ed") or (nxt in lexicon.by_first and not nxt.endswith("s'"))
-
-
-def _rel_spans(toks):
-    """Token ranges of relative clauses ", which ... ," / ", who ... ,"."""
-    out = []
-    for k, t in enumerate(toks):
-        if t.lower in ("which", "who") and k > 0 and toks[k - 1].lower == ",":
-            end = next((x for x in range(k + 1, len(toks)) if toks[x].lower == ","), len(toks))
-            out.append((k, end))
-    return out
-
-
-def _denials(toks, lexicon):
-    """Token indexes of verbs of denial that deny (not "rejected the request")."""
-    verbs = {p[0] for p in lexicon.modality.get("denial", ())}
-    acc = {p[0] for p in lexicon.modality.get("accusation", ())}
-    out = []
-    for k, t in enumerate(toks):
-        if t.lower not in verbs:
-            continue
-        nxt = [x.lower for x in toks[k + 1:k + 7]]
-        if not nxt:
-            continue
-        if (nxt[0] in ("that", "having") or nxt[0].endswith("ing") or any(w in acc for w in nxt[:5])
-                or nxt[0] in ("reports", "suggestions")):
-            out.append(k)
-    return out
-
-
 def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(),
                       same=None):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
@@ -210,9 +84,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     if phrase is not None and content is not None and phrase[0] >= content[1]:
         # ", the agency reported, in the second such clash": the words after a closing attribution add nothing
         hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1])]
-    denials = _denials(toks, lexicon)
+    denials = denial_verbs(toks, lexicon)
     acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}
-    rels = _rel_spans(toks)
+    rels = rel_spans(toks)
     pairs = {}
 
     def in_rel(k):
@@ -225,7 +99,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
 
     # "the banned TTP", "the disputed region", "its frozen reserves": a participle before a noun is no verb
     hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith(("ed", "en")) and h.i > 0
-                                    and lows[h.i - 1] in _DETERMINERS)]
+                                    and lows[h.i - 1] in DETERMINERS)]
     # a denial verb's own words ("rejected the allegations") are no type cue
     # (but "dismissed accusations by the EU that S", "rejected Pakistan's accusation that S" name an accuser)
     def named_accuser(h):
@@ -244,7 +118,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             else:
                 # "urged the administration to suspend aid", "invited his Saudi counterpart to visit"
                 to = next((k for k in range(h.j, min(h.j + 6, len(toks))) if lows[k] == "to"), None)
-                if to is not None and all(lows[k] not in _AUX and lows[k] not in (",", "and", "that")
+                if to is not None and all(lows[k] not in AUX and lows[k] not in (",", "and", "that")
                                           for k in range(h.j, to)):
                     blocked = min(blocked, to)
                     asked[h.i] = to
@@ -260,17 +134,17 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         if hit.i in asked:
             right = [g for g in right if g[-1].tj <= asked[hit.i]]
         # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
-        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in _SUBORDINATE), None)
+        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in SUBORDINATE), None)
         if sub is not None:
             right = [g for g in right if g[0].ti < sub]
-        nominal = not _verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in _DETERMINERS)
+        nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
         if nominal and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
             right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
         # "trade through Afghanistan": a route, not a partner
-        right = [g for g in right if not _after(g, toks, {"through", "via"})]
-        if hit.entry["type"] in _ADDRESSED:
+        right = [g for g in right if not after(g, toks, {"through", "via"})]
+        if hit.entry["type"] in ADDRESSED:
             # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
-            right = [g for g in right if not _after(g, toks, _IN)]
+            right = [g for g in right if not after(g, toks, LOCATIVE)]
         if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
             right = []              # "refuses to act against the TTP": whom it refuses is not named
         return right
@@ -287,7 +161,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
 
         left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
         # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
-        left = [g for g in left if not _where(g, toks)]
+        left = [g for g in left if not names_place(g, toks)]
         # "accused the government of conceding territory": what the accusation says, the accuser did not do
         acc = next((h for h in reversed(hits[:n_hit]) if h.entry["type"] == "ACCUSE" and h.j < hit.i
                     and "of" in lows[h.j:hit.i]), None)
@@ -305,8 +179,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
                  and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
         right = objects(hit, right)
-        nominal = not _verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in _DETERMINERS)
-        if _passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
+        nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
+        if passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
             # "six soldiers were killed when militants attacked": the one named before is acted upon
             if right:
                 left, right = [right[0]], [left[-1]]
@@ -356,7 +230,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                         add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
             continue
         if (left and not right and recent and not hit.entry.get("reciprocal") and nxt > hit.j + 1 - (nxt == len(toks))
-                and (_verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in _AUX | {"to"}))):
+                and (verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in AUX | {"to"}))):
             # "Moscow denies targeting civilians", "its forces had hit military infrastructure": the same
             # actor's same act, its object left implicit, is on the object of its last such act
             last = next((r for r in reversed(recent) if r.type == hit.entry["type"]
@@ -384,13 +258,13 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")
         hit = next((h for h in reversed(hits) if h.j <= k), None)
         if (len(g) > 1 and k > 0 and lows[k] == "by" and hit is not None and hit.entry.get("reciprocal")
-                and (_passive(hit, toks) or _participle_before(toks, k))):
+                and (passive(hit, toks) or participle_before(toks, k))):
             for s in g:
                 for o in g:
                     add(s, o, hit, "agents of a passive, a reciprocal cue", 0.5, g[0].ti, "passive")
     for g_prev, g in zip(groups, groups[1:]):
         between = toks[g_prev[-1].tj:g[0].ti]
-        if len(between) >= 2 and between[-1].lower == "by" and _participle_before(between, len(between) - 1):
+        if len(between) >= 2 and between[-1].lower == "by" and participle_before(between, len(between) - 1):
             hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)
             for s in g:
                 for o in g_prev:
@@ -410,7 +284,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                                 or any(not w.isalpha() or w in ("'s", "of", "and", "in") for w in between)
                                 or (content is not None and speaker_name)):
                 continue        # no cue word: only "Iran snubbed Syria" (a verb between the two) gets the default
-            if hit is not None and (_where(first, toks) or not objects(hit, [g])):
+            if hit is not None and (names_place(first, toks) or not objects(hit, [g])):
                 continue        # the same limits as above: what is asked, where, a route
             for s in first:
                 for o in g:
@@ -430,7 +304,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                 p.ti, "carried")
     if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
             and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti \
-            and not _after(groups[0], toks, {"by"}) and not (hits[0].i > 0 and lows[hits[0].i - 1] in _DETERMINERS):
+            and not after(groups[0], toks, {"by"}) and not (hits[0].i > 0 and lows[hits[0].i - 1] in DETERMINERS):
         # the clause names its object only ("urged both sides ..."): the actor before is the subject
         g = groups[0]
         op = False
@@ -445,7 +319,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     out = []
     # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"
     marks = sorted({(toks[d].start, "denial") for d in denials}
-                   | {(toks[h.i].start, "verb") for h in hits if _verb_form(h)}
+                   | {(toks[h.i].start, "verb") for h in hits if verb_form(h)}
                    | {(toks[k].start, "asked") for k in asked.values() if k < len(toks)})
     for s, o, hit, how, conf, left_at, rule in pairs.values():
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
@@ -505,7 +379,7 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
                 break
     denier = None
     # a denial reaches its own clause only ("denied supplying drones ..., a day after the US said it had seized")
-    d_before = [d for d in denials if d < at and not any(w in _BEYOND for w in lows[d + 1:at])]
+    d_before = [d for d in denials if d < at and not any(w in BEYOND for w in lows[d + 1:at])]
     if hit is not None and entry["type"] == "ACCUSE" and hit.words.lower() in acc_words:
         d_before = []       # "dismissed accusations by the EU that S": the accusing is not denied, S is
     if d_before:

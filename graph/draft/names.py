@@ -53,6 +53,9 @@ gen col colonel brig brigadier lt maj major senior senator governor commander ch
 ambassador envoy foreign defence defense interior finance planning transport home external affairs
 government administration officials ministry department office army military police court
 also read most constructed example time why how now""".split())
+# adjectives of regions and faiths: no name when alone ("an Asian NATO")
+_ADJECTIVES = set("""asian european african arab western eastern northern southern latin nordic baltic balkan
+caucasian islamic muslim christian jewish sunni shia""".split())
 _TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
 gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs state
@@ -214,7 +217,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # a lone common word, or one that the text also writes in lowercase, is not a name
         if len(words) == 1:
             w = words[0]
-            if (w.lower in _COMMON or w.lower in _TITLES or (w.start in starts and (w.lower in lowers
+            if (w.lower in _COMMON or w.lower in _TITLES or w.lower in _ADJECTIVES or (w.start in starts and (w.lower in lowers
                 or re.search(r"(?:ing|ed|ly)$", w.lower) or _COMMON_NOUN.search(w.lower))) or len(w.text) == 1):
                 continue
         # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
