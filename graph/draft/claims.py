@@ -28,6 +28,24 @@ IRN ACCUSE SYR reported None
 IRQ ASSAULT IRN claimed IRN
 SYR ASSAULT IRN claimed IRN
 IRQ ASSAULT IRN denied IRQ
+
+A passive without its agent is acted upon ("were killed when X stormed"); the same actor's same act
+with its object left implicit is on that act's last object ("Moscow denied targeting civilians"):
+
+>>> ds = loads('''
+... entities:
+...   - {id: RUS, name: Russia, kind: state}
+...   - {id: UKR, name: Ukraine, kind: state}
+...   - {id: TAL, name: Taliban, kind: de_facto_authority}
+...   - {id: IRN, name: Iran, kind: state}
+... ''')
+>>> r = draft("Russian drones hit Ukraine's port, Kyiv said. Moscow denied targeting civilians. "
+...           "Six Iranian soldiers were killed when Taliban fighters stormed a post.", ds)
+>>> for c in r.claims:
+...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
+RUS ASSAULT UKR claimed UKR
+RUS ASSAULT UKR denied RUS
+TAL ASSAULT IRN reported None
 """
 
 from __future__ import annotations

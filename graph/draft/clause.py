@@ -7,10 +7,18 @@ Called by :func:`graph.draft.claims.candidates` for each clause, with the clause
    (``reverse`` cues the other way round); a ``reciprocal`` cue after one group ("A and B held
    talks"): its members act on each other; a relative clause (", which hosted talks,") acts for
    the group it follows, and the main verb after it does too;
-2. a passive agent, "left behind by X": X acts on the group before it;
-3. two groups and no cue between them: the first acts on the other (the default type, low confidence);
+2. a passive agent, "left behind by X": X acts on the group before it; a passive without one, "six
+   soldiers were killed when militants attacked": the group before it is acted upon;
+3. two groups and only a verb between them ("Iran snubbed Syria"): the first acts on the other (the
+   default type, low confidence);
 4. one group only, and a type cue: the other actor is the focus carried over from the clause before;
+   or, for the same actor's same act with its object left implicit ("Moscow denied targeting
+   civilians"), the object of its last such act;
 5. "X warned that Y could ...": Y acts on the speaker X.
+
+A place does not act ("the war in Yemen by selling arms", "using Afghan soil to back"); where is not
+whom ("a meeting held in Kyrgyzstan", "trade through Afghanistan"); what "urged Y to" asks, a new
+clause ("since the Taliban returned") and "refuses to act against X" give no object.
 
 Then, for each candidate: what follows "accused Y of" / "X's accusation that" / "accusations by X
 that" is *claimed* by the accuser; what follows a verb of denial ("denied supplying", "rejected ...

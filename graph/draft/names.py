@@ -19,6 +19,16 @@ the dataset does not have, such as "Qatar", under any of its names).
 >>> found = new_names(text, tokenise(text), sentences(text), [], Lexicon.load())
 >>> [(n.name, n.count, n.kind, n.id) for n in found]
 [('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT'), ('Lena Markova', 1, 'person', 'LENA-MARKOVA')]
+
+A state's name inside a longer name gives the whole name ("South China Sea"), a hyphenated adjective
+("US-made") or a sentence-opening common noun ("Relations") none, and a group's name keeps "group":
+
+>>> from graph import loads
+>>> from graph.draft import draft
+>>> ds = loads("entities: [{id: CHN, name: China, kind: state}, {id: USA, name: United States, kind: state}]")
+>>> r = draft("Relations soured. A US-made drone flew over the South China Sea near the Hafiz Gul Bahadur group.", ds)
+>>> [(n.name, n.kind) for n in r.new_names]
+[('South China Sea', 'place'), ('Hafiz Gul Bahadur group', 'armed_group')]
 """
 
 from __future__ import annotations
