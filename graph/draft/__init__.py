@@ -44,7 +44,7 @@ from .claims import Candidate, candidates
 from .dates import find_dates
 from .lexicon import Lexicon, LexiconError
 from .mentions import Matcher, Mention
-from .names import NewName, new_names
+from .names import NewName, inside_names, new_names
 from .page import read_page
 from .tokens import sentences, tokenise
 
@@ -146,7 +146,9 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
 
     known_codes = set(matcher.gazetteer_codes)
     sents = sentences(text)
-    plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip)
+    inside = {(m.start, m.end) for m in inside_names(found, toks, text, sents)}
+    found = [m for m in found if (m.start, m.end) not in inside]
+    plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
     found = _drop_titles(found, plain, text)
     names = _proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
@@ -156,8 +158,10 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     # new names of places and agreements are where and what, not actors (the data's own entities all are)
     named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans
               if n.kind not in ("place", "agreement", "asset")]
+    part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
+    part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
-                        titles=_title_finder(text, names, page))
+                        titles=_title_finder(text, names, page), part_of=part_of)
     return Draft(text, mentions, names, claims, page=page, dates=dates)
 
 
@@ -185,6 +189,13 @@ def _resolve_bare(found, page, matcher, text):
     home = matcher.bodies.city_state(page.dateline) if page.dateline else None
     home = matcher.state_entity(home) if home else None
     named_home = home is not None and home in {m.entity for m in found}
+    if named_home:
+        # "accused the government of ...", "urged the administration to ...": the dateline's state
+        taken = [(m.start, m.end) for m in found]
+        for g in re.finditer(r"\bthe (government|administration)\b(?! of [A-Z]| in [A-Z])", text):
+            if not any(a <= g.start() < b for a, b in taken) and not page.in_furniture(g.start(), g.end()):
+                found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' (the dateline's state)"))
+        found.sort(key=lambda m: m.start)
     out = []
     for k, m in enumerate(found):
         if m.entity is not None:

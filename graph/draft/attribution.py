@@ -47,6 +47,7 @@ class Speech:
     content: tuple
     cue: str
     form: str
+    subject: bool = False       # the phrase is only the sentence's subject ("Turkey, which brokered ..., said S")
 
 
 def _named_in(parts, s, e):
@@ -58,6 +59,8 @@ def _pick_speaker(text, parts):
     persons = [p for p in parts if p[4] == "person"]
     if persons:
         return persons[-1][2]
+    # "Pakistan's Inter-Services Public Relations said": the possessor's office speaks
+    parts = [p for p in parts if not (text[p[1]:p[1] + 2] in ("'s", "’s") and any(q[0] > p[1] for q in parts))] or parts
     for p in parts:
         before = text[max(0, p[0] - 4):p[0]].strip().lower()
         if before.split()[-1:] and before.split()[-1] in _PLACE_PREP:
@@ -127,9 +130,16 @@ def speech(text, stoks, parts, lexicon, headline=False):
                     break
         if b > 0 and lows[b - 1] == "that":
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
+        # "X, which has ..., claimed S", '... "dangerous behaviour" and said S': no speaker phrase before
+        relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose", "and", "but")
+        # "..., X said Washington was working with Islamabad": what follows the verb is what is said
+        clause_after = any(p[0] >= stoks[j - 1].end for p in parts) and any(
+            w in ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could") for w in lows[j:])
+        relative = relative or clause_after
+        after_j = [w for w in lows[j:j + 4] if w != "\0"]
         comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
-                                                             and lows[j + 2] == ","))
-        if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying"
+                                                             and lows[j + 2] == ",") or after_j[:1] == [","])
+        if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying" and not relative
                 and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
             c_end = b
@@ -144,7 +154,12 @@ def speech(text, stoks, parts, lexicon, headline=False):
         while a >= 0 and lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while"):
             a -= 1
         named = _named_in(parts, stoks[a + 1].start if a + 1 < i else stoks[i].start, stoks[i].start)
-        if a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
+        if (a + 1 == i and a >= 0 and lows[a] == "," and i <= 16 and not any(w in _THAT or w == '"' for w in lows[:i])
+                and any(p[4] == "person" for p in _named_in(parts, ss, stoks[i].start))):
+            # "A Taliban spokesman, Mawlawi Saifullah Qaderi, said S": the apposition names the speaker
+            named = _named_in(parts, ss, stoks[i].start)
+            a = -1
+        elif a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
             # "Turkey, which brokered ..., said S" / "X rejected ... and said S": the sentence's subject speaks
             named = [parts[0]]
             a = -1
@@ -152,6 +167,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
             k = j
             while k < len(stoks) and lows[k] in _OBJ_OF_TOLD and lows[k] != "that":
                 k += 1
+            while k > j and k < len(stoks) and lows[k] != "that" and lows[k - 1] in ("the", "a", "an", "in", "on"):
+                k -= 1          # "said the Islamic Emirate had ...": the article opens what is said
             if k < len(stoks) and lows[k] == "that":
                 k += 1
             elif k < len(stoks):
@@ -165,7 +182,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             speaker = _pick_speaker(text, named)
             ps = named[0][0] if a == -1 and named and named[0][0] == ss and i > 0 and lows[i - 1] in (",", "and") else None
             phrase = (ps, named[0][1]) if ps is not None else (stoks[a + 1].start, stoks[k - 1].end)
-            return Speech(speaker, phrase, (stoks[k].start, se), words, "open")
+            return Speech(speaker, phrase, (stoks[k].start, se), words, "open", subject=ps is not None)
     return None
 
 

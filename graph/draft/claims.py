@@ -28,6 +28,24 @@ IRN ACCUSE SYR reported None
 IRQ ASSAULT IRN claimed IRN
 SYR ASSAULT IRN claimed IRN
 IRQ ASSAULT IRN denied IRQ
+
+A passive without its agent is acted upon ("were killed when X stormed"); the same actor's same act
+with its object left implicit is on that act's last object ("Moscow denied targeting civilians"):
+
+>>> ds = loads('''
+... entities:
+...   - {id: RUS, name: Russia, kind: state}
+...   - {id: UKR, name: Ukraine, kind: state}
+...   - {id: TAL, name: Taliban, kind: de_facto_authority}
+...   - {id: IRN, name: Iran, kind: state}
+... ''')
+>>> r = draft("Russian drones hit Ukraine's port, Kyiv said. Moscow denied targeting civilians. "
+...           "Six Iranian soldiers were killed when Taliban fighters stormed a post.", ds)
+>>> for c in r.claims:
+...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
+RUS ASSAULT UKR claimed UKR
+RUS ASSAULT UKR denied RUS
+TAL ASSAULT IRN reported None
 """
 
 from __future__ import annotations
@@ -116,15 +134,22 @@ class _Context:
         self.prev = []
         self.history = []
         self.pair = None
+        self.same = lambda a, b: a == b
+        self.kinds = {}
 
 
-def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None) -> list[Candidate]:
+def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None,
+               part_of=None) -> list[Candidate]:
     """Candidate claims of *text*; *named* are (start, end, entity, how, kind) of every actor name,
-    *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions."""
+    *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions, *part_of*
+    the entity each office or person is part of."""
     named = sorted(named)
     starts = [x[0] for x in named]
     raws: list[Raw] = []
     ctx = _Context()
+    owner = part_of or {}
+    ctx.kinds = {x[2]: x[4] for x in named}
+    ctx.same = lambda a, b: a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
     for ss, se in sentences(text):
         if page is not None:
             if page.in_furniture(ss, se):
@@ -151,10 +176,13 @@ def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), t
 
 
 def _locative(text, x):
-    """Whether a capital named after "in"/"at" is the place where, not an actor ("talks in Washington")."""
+    """Whether a name is the place where, not an actor: a capital after "in"/"at" ("talks in
+    Washington", but not "its embassy in Kabul")."""
     if "capital" not in x[3] and "city" not in x[3]:
         return False
-    before = text[max(0, x[0] - 4):x[0]].lower().split()
+    before = text[max(0, x[0] - 30):x[0]].lower().split()
+    if len(before) >= 2 and before[-2] in ("embassy", "consulate", "mission", "ambassador", "envoy"):
+        return False
     return bool(before) and before[-1] in ("in", "at", "near")
 
 
@@ -170,15 +198,35 @@ def _pronouns(text, stoks, in_sentence, ctx):
             out.append((t.start, t.end, ctx.person, f"'{t.text}' (the person named last)", "person"))
         elif t.lower in ("it", "its") and k + 1 < len(stoks):
             nxt = stoks[k + 1].lower
-            first = k == 0 or stoks[k - 1].lower in ("that", ",", "and", "said", "but")
-            if t.lower == "it" and not (first and _VERBISH.match(nxt)):
+            prev = stoks[k - 1].lower if k else ""
+            first = k == 0 or prev in ("that", ",", "and", "said", "but")
+            asked = prev in _ASK and nxt == "to"        # "urged it to stop"
+            if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
                 continue
             if t.lower == "its" and nxt not in ("fighters", "forces", "troops", "soldiers", "members", "militants"):
                 continue
             ent = seen_thing or ctx.thing
+            if prev in _SAID or asked:
+                # "days after the United States said it had seized": who spoke; "accused Washington of ... and
+                # urged it to": the one named last
+                comma = max([x for x in range(k) if stoks[x].lower == ","] + [-1])
+                near = [x for x in in_sentence if x[1] <= t.start and x[4] != "person"
+                        and (asked or x[0] >= stoks[comma + 1].start)]
+                ent = near[-1][2] if near else ent
             if ent:
                 out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
+        elif t.lower in _ATTACKERS and k > 0 and stoks[k - 1].lower == "the":
+            # "had no link to the attackers": who attacked in the sentences before
+            ent = next((r.subject for rs in reversed(ctx.history[-4:]) for r in reversed(rs)
+                        if r.type == "ASSAULT" and ctx.kinds.get(r.subject) not in ("state", "person", "office")), None)
+            if ent:
+                out.append((stoks[k - 1].start, t.end, ent, f"'the {t.text}' (who attacked, named before)", "thing"))
     return out
+
+
+_SAID = {"said", "says", "told", "added", "claimed", "insisted", "stated", "announced"}
+_ASK = {"urged", "asked", "called", "pressed", "told", "warned", "invited"}
+_ATTACKERS = {"attackers", "assailants", "gunmen", "militants", "insurgents", "raiders", "bombers"}
 
 
 def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles, dates=()):
@@ -210,7 +258,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             continue
         parts = []
         for s, e, ent, how, kind in _spans_in(in_sentence, cs, ce):
-            if sp is not None and sp.phrase[0] <= s < sp.phrase[1] and not (sp.content[0] <= s < sp.content[1]):
+            if (sp is not None and sp.phrase[0] <= s < sp.phrase[1] and not (sp.content[0] <= s < sp.content[1])
+                    and not sp.subject):
                 continue        # the speaker phrase's actors are not actors of what is said
             ti, tj = _tok_index(toks, s, e)
             if ti is not None and tj is not None and tj > ti:
@@ -233,8 +282,13 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
                 groups_seen[-1] if groups_seen else ctx.last_group)
             if not last and ctx.pair:
-                # no actors named together yet: the two of the last claim between two actors
-                last = [Participant(e, 0, 0, 0, 0, "pair") for e in ctx.pair]
+                # no actors named together yet: the two of the last claim between two actors (two
+                # states for "both countries", "the two neighbours")
+                pair = ctx.pair
+                if re.search(r"countries|states|neighbou?rs|nations|capitals", words, re.I):
+                    pair = next(((r.subject, r.object) for rs in reversed(ctx.history[-4:]) for r in reversed(rs)
+                                 if ctx.kinds.get(r.subject) == "state" and ctx.kinds.get(r.object) == "state"), pair)
+                last = [Participant(e, 0, 0, 0, 0, "pair") for e in pair]
             for p in last or ():
                 parts.append(Participant(p.entity, toks[ti].start, toks[tj - 1].end, ti, tj,
                                          f"'{words}' (the actors named together last)"))
@@ -250,8 +304,9 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
+        recent = [r for rs in ctx.history[-3:] for r in rs] + out
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
-                                  speaker, sp.phrase if sp else None)
+                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
             cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
@@ -292,14 +347,18 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
         who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
     else:
         # the charge: what an accusation said in the last sentences, else what was claimed just before
+        recent = ctx.history[-8:]
         accused = next(([r for r in rs if any(w.startswith("accused by") for w in r.why)]
-                        for rs in reversed(ctx.history[-3:]) if any(any(w.startswith("accused by") for w in r.why)
-                                                                      for r in rs)), None)
+                        for rs in reversed(recent) if any(any(w.startswith("accused by") for w in r.why)
+                                                          for r in rs)), None)
         if accused:
             # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
-            objects = {r.object for rs in ctx.history[-3:] for r in rs if r.type == "ACCUSE"}
+            objects = {r.object for rs in recent for r in rs if r.type == "ACCUSE"}
             accused = [r for r in accused if r.subject in objects] or accused
-        targets = accused or [r for r in ctx.prev if r.modality == "claimed"] or \
+        # else what was denied just before ("Iran denied supplying drones ... 'These accusations are baseless'"),
+        # else what was claimed, else reported
+        targets = accused or [r for r in ctx.prev if r.modality == "denied"] or \
+            [r for r in ctx.prev if r.modality == "claimed"] or \
             [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
         who = [x for x in in_sentence if x[1] <= verb.start]
     denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
@@ -328,12 +387,22 @@ def _when(r, dates):
     if not inside:
         return None, None
     at = r.cue_at if r.cue_at is not None else r.start
+    marks = getattr(r, "marks", ()) or ()
+    verbs = [m for m, _ in marks]
+    # a date after the cue and before the next verb is the event's ("killing civilians in air strikes last
+    # week"); one before it too ("China on Wednesday condemned ... and vowed"), unless it follows another
+    # verb ("exchanged fire on Thursday ... since they agreed a ceasefire") or a denial stands between
+    # ("on Thursday dismissed accusations that S")
+    end = next((m for m in verbs if m > at), None)
+    after = [d for d in inside if d.start >= at and (end is None or d.start < end)]
+    before = [d for d in inside if d.end <= at and not any(m < d.start for m in verbs)
+              and not any(d.end <= m < at for m, k in marks if k == "denial")]
     if r.content:
-        after = [d for d in inside if d.start >= at]
-        pick = min(after or inside, key=lambda d: abs(d.start - at))
+        pick = min(after, key=lambda d: d.start) if after else None
     else:
-        before = [d for d in inside if d.end <= at]
-        pick = max(before, key=lambda d: d.start) if before else min(inside, key=lambda d: abs(d.start - at))
+        pick = max(before, key=lambda d: d.start) if before else (min(after, key=lambda d: d.start) if after else None)
+    if pick is None:
+        return None, None
     return pick.when, pick.why()
 
 

@@ -7,10 +7,18 @@ Called by :func:`graph.draft.claims.candidates` for each clause, with the clause
    (``reverse`` cues the other way round); a ``reciprocal`` cue after one group ("A and B held
    talks"): its members act on each other; a relative clause (", which hosted talks,") acts for
    the group it follows, and the main verb after it does too;
-2. a passive agent, "left behind by X": X acts on the group before it;
-3. two groups and no cue between them: the first acts on the other (the default type, low confidence);
+2. a passive agent, "left behind by X": X acts on the group before it; a passive without one, "six
+   soldiers were killed when militants attacked": the group before it is acted upon;
+3. two groups and only a verb between them ("Iran snubbed Syria"): the first acts on the other (the
+   default type, low confidence);
 4. one group only, and a type cue: the other actor is the focus carried over from the clause before;
+   or, for the same actor's same act with its object left implicit ("Moscow denied targeting
+   civilians"), the object of its last such act;
 5. "X warned that Y could ...": Y acts on the speaker X.
+
+A place does not act ("the war in Yemen by selling arms", "using Afghan soil to back"); where is not
+whom ("a meeting held in Kyrgyzstan", "trade through Afghanistan"); what "urged Y to" asks, a new
+clause ("since the Taliban returned") and "refuses to act against X" give no object.
 
 Then, for each candidate: what follows "accused Y of" / "X's accusation that" / "accusations by X
 that" is *claimed* by the accuser; what follows a verb of denial ("denied supplying", "rejected ...
@@ -20,17 +28,14 @@ to" the rest is what Y is asked, not an event; other modality from :mod:`graph.d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .modality import modality_of
+from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, denial_verbs, group,
+                     names_place, opens, participle_before, passive, rel_spans, verb_form)
 
-__all__ = ["Participant", "Raw", "clause_candidates", "group", "CARRIED"]
+__all__ = ["Participant", "Raw", "clause_candidates", "group", "opens", "CARRIED"]
 
-_LIST = {",", "and", "or", "as", "well", "the", "&"}
-_AUX = set("""has have had is are was were will would should must could can may might did does do
-said says told chose gave took made went came began sought met held left sent struck won lost saw
-remains remained""".split())
 CARRIED = "one actor in the clause; the other"
 _PROPOSALS = {"criticism", "offer", "proposal", "demand", "demands", "request", "call", "calls", "plan", "remarks",
               "statement", "ultimatum", "invitation", "pledge"}
@@ -68,80 +73,28 @@ class Raw:
     when: str | None = None
     when_why: str | None = None
     phrase: tuple | None = None
+    marks: tuple = ()           # where the clause's verbs (type cues, denials) are
 
 
-def group(parts, toks):
-    """The participants grouped: members of a list ("A, B and C") in one group."""
-    groups = []
-    for p in parts:
-        if groups:
-            prev = groups[-1][-1]
-            between = [t.lower for t in toks[prev.tj:p.ti]]
-            if (prev.ti, prev.tj) == (p.ti, p.tj):      # "Each": the members of one group
-                groups[-1].append(p)
-                continue
-            if prev.tj <= p.ti and all(w in _LIST for w in between) and ("," in between or "and" in between
-                                                                        or "or" in between):
-                groups[-1].append(p)
-                continue
-            # "Iranian border guards and Taliban forces": two actors' people, named together
-            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] in ("and", ",")
-                    and all(w.isalpha() and w not in _AUX and not w.endswith("ed") for w in between[:-1])
-                    and all(t.text[:1].islower() for t in toks[prev.tj:p.ti - 1])):
-                groups[-1].append(p)
-                continue
-        groups.append([p])
-    return groups
-
-
-def opens(g, toks, lexicon):
-    """Whether the group is the clause's subject: followed by a verb ("the Taliban has")."""
-    nxt = toks[g[-1].tj].lower if g[-1].tj < len(toks) else ""
-    return nxt in _AUX or nxt.endswith("ed") or (nxt in lexicon.by_first and not nxt.endswith("s'"))
-
-
-def _rel_spans(toks):
-    """Token ranges of relative clauses ", which ... ," / ", who ... ,"."""
-    out = []
-    for k, t in enumerate(toks):
-        if t.lower in ("which", "who") and k > 0 and toks[k - 1].lower == ",":
-            end = next((x for x in range(k + 1, len(toks)) if toks[x].lower == ","), len(toks))
-            out.append((k, end))
-    return out
-
-
-def _denials(toks, lexicon):
-    """Token indexes of verbs of denial that deny (not "rejected the request")."""
-    verbs = {p[0] for p in lexicon.modality.get("denial", ())}
-    acc = {p[0] for p in lexicon.modality.get("accusation", ())}
-    out = []
-    for k, t in enumerate(toks):
-        if t.lower not in verbs:
-            continue
-        nxt = [x.lower for x in toks[k + 1:k + 7]]
-        if not nxt:
-            continue
-        if (nxt[0] in ("that", "having") or nxt[0].endswith("ing") or any(w in acc for w in nxt[:5])
-                or nxt[0] in ("reports", "suggestions")):
-            out.append(k)
-    return out
-
-
-def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None):
+def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(),
+                      same=None):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
     *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
-    sentence says (None: not attributed), whose speaker is *speaker_name* (an entity id or None).
+    sentence says (None: not attributed), whose speaker is *speaker_name* (an entity id or None);
+    *recent* the candidates of the sentences before (an act's object left implicit is its last
+    object), *same(a, b)* whether two entities are one side (an office and its state).
     """
+    same = same or (lambda a, b: a == b)
     parts = [p for g in groups for p in g]
     lows = [t.lower for t in toks]
     hits = [h for h in lexicon.find_cues(toks) if not any(p.ti <= h.i < p.tj for p in parts)]
     if phrase is not None and content is not None and phrase[0] >= content[1]:
         # ", the agency reported, in the second such clash": the words after a closing attribution add nothing
         hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1])]
-    denials = _denials(toks, lexicon)
+    denials = denial_verbs(toks, lexicon)
     acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}
-    rels = _rel_spans(toks)
+    rels = rel_spans(toks)
     pairs = {}
 
     def in_rel(k):
@@ -152,19 +105,58 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             return
         pairs[(s.entity, o.entity, hit.i if hit else None)] = (s, o, hit, how, conf, left_at, rule)
 
+    # "the banned TTP", "the disputed region", "its frozen reserves": a participle before a noun is no verb
+    hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith(("ed", "en")) and h.i > 0
+                                    and lows[h.i - 1] in DETERMINERS)]
     # a denial verb's own words ("rejected the allegations") are no type cue
+    # (but "dismissed accusations by the EU that S", "rejected Pakistan's accusation that S" name an accuser)
+    def named_accuser(h):
+        return h.j < len(toks) and (lows[h.j] == "by" or (h.i > 0 and lows[h.i - 1] == "'s" and lows[h.j] == "that"))
     hits = [h for h in hits if h.i not in denials and not (h.entry["type"] == "ACCUSE" and h.words.lower() in acc_words
-                                                           and any(d < h.i for d in denials))]
+                                                           and any(d < h.i for d in denials) and not named_accuser(h))]
     # after "urged Y to" / "called on Y to": what Y is asked to do is not an event
     blocked = len(toks)
+    asked = {}          # REQUEST cue -> where what is asked begins
     for h in hits:
         if h.entry["type"] == "REQUEST":
             g = next((g for g in groups if g[0].ti >= h.j), None)
             if g is not None and g[-1].tj < len(toks) and lows[g[-1].tj] == "to":
                 blocked = min(blocked, g[-1].tj)
+                asked[h.i] = g[-1].tj
+            else:
+                # "urged the administration to suspend aid", "invited his Saudi counterpart to visit"
+                to = next((k for k in range(h.j, min(h.j + 6, len(toks))) if lows[k] == "to"), None)
+                if to is not None and all(lows[k] not in AUX and lows[k] not in (",", "and", "that")
+                                          for k in range(h.j, to)):
+                    blocked = min(blocked, to)
+                    asked[h.i] = to
     hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
     # "did not say whether Washington would ask": an indirect question states nothing
     hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6):h.i]]
+    if phrase is not None and content is not None and phrase[1] <= content[0]:
+        # "Fitch warned last month that S": the speech verb of the sentence is no act of its own
+        hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1]
+                                        and "that" in [w for w in lows[h.j:h.j + 4] if w != "\0"][:1])]
+    def objects(hit, right):
+        """The groups after a cue that can be its object."""
+        if hit.i in asked:
+            right = [g for g in right if g[-1].tj <= asked[hit.i]]
+        # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
+        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in SUBORDINATE), None)
+        if sub is not None:
+            right = [g for g in right if g[0].ti < sub]
+        nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
+        if nominal and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
+            right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
+        # "trade through Afghanistan": a route, not a partner
+        right = [g for g in right if not after(g, toks, {"through", "via"})]
+        if hit.entry["type"] in ADDRESSED:
+            # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
+            right = [g for g in right if not after(g, toks, LOCATIVE)]
+        if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
+            right = []              # "refuses to act against the TTP": whom it refuses is not named
+        return right
+
     speaker_p = None
     if speaker_name and content:
         speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
@@ -176,6 +168,13 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
 
         left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
+        # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
+        left = [g for g in left if not names_place(g, toks)]
+        # "accused the government of conceding territory": what the accusation says, the accuser did not do
+        acc = next((h for h in reversed(hits[:n_hit]) if h.entry["type"] == "ACCUSE" and h.j < hit.i
+                    and "of" in lows[h.j:hit.i]), None)
+        if acc is not None and hit.entry["type"] != "ACCUSE" and left and left[-1][-1].tj <= acc.i:
+            left = []
         # "took Pakistan's concerns seriously and ... cooperation with": a possessor acts only for lack of another
         if len(left) > 1 and possessor(left[-1]):
             left = [g for g in left if not possessor(g)] or left
@@ -187,10 +186,25 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             left = [groups[0]]
         right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
                  and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
+        right = objects(hit, right)
+        nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
+        if passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
+            # "six soldiers were killed when militants attacked": the one named before is acted upon
+            if right:
+                left, right = [right[0]], [left[-1]]
+            else:
+                continue
         # "X said S and accused Y of ...": the speaker does the coordinated verb
         if (speaker_p is not None and hit.i > 0 and lows[hit.i - 1] == "and" and toks[hit.i].start >= content[0]
                 and hit.entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT")):
             left = [[speaker_p]]
+        # "Pakistan's accusation that it harbours ...": the possessor accuses the subject of what follows
+        if (hit.entry["type"] == "ACCUSE" and hit.words.lower() in acc_words and hit.i > 0 and lows[hit.i - 1] == "'s"
+                and hit.j < len(toks) and lows[hit.j] == "that" and left and right):
+            for s_ in left[-1]:
+                for o in right[0]:
+                    add(s_, o, hit, "the accuser before the accusation", 0.7, left[-1][0].ti, "cue")
+            continue
         # "accusations by the EU that S": the accuser follows "by"
         if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "by" and right:
             by, rest = right[0], right[1:]
@@ -199,6 +213,15 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                     for o in rest[0]:
                         add(s, o, hit, "the accuser after 'by'", 0.7, by[0].ti, "cue")
             continue
+        if hit.entry.get("reciprocal") and right and len(right[0]) > 1 and hit.j < len(toks) and \
+                lows[hit.j] == "between" and right[0][0].ti == hit.j + 1 + (lows[hit.j + 1] == "the"):
+            # "the Doha talks between the United States and the Taliban": they talk to each other
+            for s in right[0]:
+                for o in right[0]:
+                    add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
+        if (nominal and n_hit > 0 and hit.i > 0 and lows[hit.i - 1] in ("the", "this", "that")
+                and hits[n_hit - 1].j <= hit.i - 1 and left and hits[n_hit - 1].i > left[-1][-1].tj - 1):
+            continue        # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
         if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not (right and right[0][0].ti - hit.j <= 2):
             for s in left[-1]:
                 for o in left[-1]:
@@ -214,19 +237,42 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                     for o in accuser:
                         add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
             continue
+        if (left and not right and recent and not hit.entry.get("reciprocal") and nxt > hit.j + 1 - (nxt == len(toks))
+                and (verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in AUX | {"to"}))):
+            # "Moscow denies targeting civilians", "its forces had hit military infrastructure": the same
+            # actor's same act, its object left implicit, is on the object of its last such act
+            last = next((r for r in reversed(recent) if r.type == hit.entry["type"]
+                         and any(same(p.entity, r.subject) for p in left[-1])
+                         and not any(same(p.entity, r.object) for p in left[-1])), None)
+            if last is not None:
+                for s_ in left[-1]:
+                    add(s_, Participant(last.object, 0, 0, 0, 0, "focus"), hit,
+                        f"the object left implicit: {last.object}, of the last {last.type} by {last.subject}", 0.5,
+                        left[-1][0].ti, "implicit")
+                continue
         if not left or not right:
             continue
         a, b = left[-1], right[0]
+        if len(right) > 1 and lows[right[0][-1].tj:right[0][-1].tj + 2] in (["and", "with"], ["and", "to"]):
+            b = right[0] + right[1]     # "held talks with Baig and with Russian Defence Minister Zorin"
         if hit.entry.get("reverse"):
             a, b = b, a
         for s in a:
             for o in b:
                 ref = any(p.how.startswith("'") for p in (s, o))
                 add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue")
+    for g in groups:
+        # "the agreement was signed ... by the Ministry of Railways and the China Development Bank"
+        k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")
+        hit = next((h for h in reversed(hits) if h.j <= k), None)
+        if (len(g) > 1 and k > 0 and lows[k] == "by" and hit is not None and hit.entry.get("reciprocal")
+                and (passive(hit, toks) or participle_before(toks, k))):
+            for s in g:
+                for o in g:
+                    add(s, o, hit, "agents of a passive, a reciprocal cue", 0.5, g[0].ti, "passive")
     for g_prev, g in zip(groups, groups[1:]):
         between = toks[g_prev[-1].tj:g[0].ti]
-        if (len(between) >= 2 and between[-1].lower == "by"
-                and any(re.search(r"(ed|en|wn|ft)$", t.lower) for t in between[:-1])):
+        if len(between) >= 2 and between[-1].lower == "by" and participle_before(between, len(between) - 1):
             hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)
             for s in g:
                 for o in g_prev:
@@ -241,6 +287,13 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             if all(p.entity in paired for p in g) and all(p.entity in paired for p in first):
                 continue
             hit = next((h for h in hits if first[-1].tj <= h.i < g[0].ti), None)
+            between = lows[first[-1].tj:g[0].ti]
+            if hit is None and (not lexicon.default.get("type") or not 0 < len(between) <= 3
+                                or any(not w.isalpha() or w in ("'s", "of", "and", "in") for w in between)
+                                or (content is not None and speaker_name)):
+                continue        # no cue word: only "Iran snubbed Syria" (a verb between the two) gets the default
+            if hit is not None and (names_place(first, toks) or not objects(hit, [g])):
+                continue        # the same limits as above: what is asked, where, a route
             for s in first:
                 for o in g:
                     add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else
@@ -258,7 +311,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             add(p, Participant(f, 0, 0, 0, 0, "focus"), rejects[0], f"{CARRIED}, {f}, made what is rejected", 0.4,
                 p.ti, "carried")
     if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
-            and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti:
+            and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti \
+            and not after(groups[0], toks, {"by"}) and not (hits[0].i > 0 and lows[hits[0].i - 1] in DETERMINERS):
         # the clause names its object only ("urged both sides ..."): the actor before is the subject
         g = groups[0]
         op = False
@@ -271,13 +325,20 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             else:
                 add(fp, p, hit, how, 0.25, None, "carried")
     out = []
+    # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"
+    marks = sorted({(toks[d].start, "denial") for d in denials}
+                   | {(toks[h.i].start, "verb") for h in hits if verb_form(h)}
+                   | {(toks[k].start, "asked") for k in asked.values() if k < len(toks)})
     for s, o, hit, how, conf, left_at, rule in pairs.values():
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
         speech = content is not None and content[0] <= pos < content[1]
         if speaker_p is not None and s is speaker_p:
             speech = False          # the speaker's own act, told by the source
-        out += _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
+        raws = _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
                      groups, denials, acc_words)
+        for r in raws:
+            r.marks = marks
+        out += raws
     return out
 
 
@@ -325,7 +386,10 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
                         accuser = speaker
                 break
     denier = None
-    d_before = [d for d in denials if d < at]
+    # a denial reaches its own clause only ("denied supplying drones ..., a day after the US said it had seized")
+    d_before = [d for d in denials if d < at and not any(w in BEYOND for w in lows[d + 1:at])]
+    if hit is not None and entry["type"] == "ACCUSE" and hit.words.lower() in acc_words:
+        d_before = []       # "dismissed accusations by the EU that S": the accusing is not denied, S is
     if d_before:
         d = d_before[-1]
         denier = _who_before(groups, d) or speaker
@@ -346,5 +410,5 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
         w = why + ([note] if note else [])
         pos = toks[cue_at].start if cue_at is not None else None
         out.append(Raw(s.entity, obj.entity, entry["type"], entry.get("mode"), mod, by, cs, ce, pos, w,
-                       round(conf, 2), rule, content=bool(speech or accuser or denier)))
+                       round(conf, 2), rule, content=bool(speech or mod in ("claimed", "denied") and by)))
     return out

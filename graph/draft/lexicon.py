@@ -163,12 +163,15 @@ class Lexicon:
                     index.setdefault(p[0], []).append(p)
             self._index[id(phrases)] = index
         out = []
-        lows = [t.lower for t in toks]
+        # a date's words ("\0") inside a phrase are skipped: "warned last month that"
+        keep = [k for k, t in enumerate(toks) if t.lower != "\0"]
+        lows = [toks[k].lower for k in keep]
         for i, w in enumerate(lows):
             for p in index.get(w, ()):
                 n = len(p)
                 if tuple(lows[i:i + n]) == p:
-                    out.append((i, i + n, join(toks[i:i + n])))
+                    a, b = keep[i], keep[i + n - 1] + 1
+                    out.append((a, b, join(toks[a:b])))
         return sorted(out)
 
 

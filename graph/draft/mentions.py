@@ -112,6 +112,8 @@ def _body_table(bodies):
             for key in _keys(words):
                 if key not in table:
                     table[key] = (b.id, _caps(n, key, words), one_word and n[:1].isupper())
+                elif table[key][0] == b.id and table[key][2] and not n[:1].isupper():
+                    table[key] = (b.id, table[key][1], False)       # "Al-Qaeda" and "al-Qaeda": either case
     for words, key in bodies.bare.items():
         table.setdefault(words, ("*" + key, (False,) * len(words), False))
     bodies._table = table

@@ -59,10 +59,15 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     # what follows the object belongs to another verb ("warned India that Pakistan would respond")
     upto = max(s, c) + 1 if cue_at is not None else n
     hit = _hits(that, lows, 0, max(s, c)) or _hits([p for p in rec if p[-1] != "that"], lows, s, upto, False)
+    if hit and cue_at is not None and _broken(lows, hit, s, c):
+        hit = None          # "said the government must widen its tax base ..., and warned Islamabad": another verb's
     if hit:
         return "recommended", hit
     conditional = [p for p in mod.get("speculated", ()) if p in (("if",), ("unless",))]
-    hit = (_hits(mod.get("speculated", ()), lows, s, upto, False) or _hits(conditional, lows, 0, n)
+    hit = _hits(mod.get("speculated", ()), lows, s, upto, False)
+    if hit and cue_at is not None and _broken(lows, hit, s, c):
+        hit = None
+    hit = (hit or _hits(conditional, lows, 0, n)
            or _hits(mod.get("speculated_adjectives", ()), lows, min(s, c), max(s, c) + 1))
     if hit:
         return "speculated", hit
@@ -70,15 +75,30 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     if hit:
         # a negation of another verb ("had no link to the attackers and accused India") is not this one's
         at = max(k for k in range(min(s, c), c) if any(tuple(lows[k:k + len(p)]) == p for p in mod.get("negation", ())))
-        if any(w in ("and", ",", "but", "that", "while") for w in lows[at:c]):
+        if any(w in ("and", ",", "but", "that", "while", "when", "after", "before", "because", "since", "as", "if",
+                     "until") for w in lows[at:c]):
             hit = None
     if not hit and skip and max(skip) + 1 < n and lows[max(skip) + 1] in ("no", "none"):
         hit = lows[max(skip) + 1]          # "supplied no weapons to"
+    if not hit and skip:
+        inner = [toks[k].lower for k in range(min(skip), max(skip) + 1) if toks[k].lower in ("no", "not", "never")]
+        hit = inner[0] if inner else None  # "left no weapons for"
     if hit:
         return "denied", hit
     if speech:
         return "claimed", None
     return "reported", None
+
+
+def _broken(lows, words, lo, hi):
+    """Whether a ", and" / ", but" / "that" stands between the modal *words* (first found from *lo*) and
+    the cue at *hi*: the modal is another verb's."""
+    first = tuple(words.replace("'", " '").split())[0] if words else ""
+    at = next((k for k in range(max(lo, 0), hi) if lows[k] == first), None)
+    if at is None:
+        return False
+    between = lows[at:hi]
+    return any(a == "," and b in ("and", "but") for a, b in zip(between, between[1:])) or "that" in between[1:]
 
 
 def speech_cues(toks, lexicon) -> list[tuple[int, int, str]]:

@@ -19,6 +19,16 @@ the dataset does not have, such as "Qatar", under any of its names).
 >>> found = new_names(text, tokenise(text), sentences(text), [], Lexicon.load())
 >>> [(n.name, n.count, n.kind, n.id) for n in found]
 [('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT'), ('Lena Markova', 1, 'person', 'LENA-MARKOVA')]
+
+A state's name inside a longer name gives the whole name ("South China Sea"), a hyphenated adjective
+("US-made") or a sentence-opening common noun ("Relations") none, and a group's name keeps "group":
+
+>>> from graph import loads
+>>> from graph.draft import draft
+>>> ds = loads("entities: [{id: CHN, name: China, kind: state}, {id: USA, name: United States, kind: state}]")
+>>> r = draft("Relations soured. A US-made drone flew over the South China Sea near the Hafiz Gul Bahadur group.", ds)
+>>> [(n.name, n.kind) for n in r.new_names]
+[('South China Sea', 'place'), ('Hafiz Gul Bahadur group', 'armed_group')]
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
 
-__all__ = ["NewName", "new_names", "suggest_id"]
+__all__ = ["NewName", "new_names", "suggest_id", "inside_names"]
 
 _JOIN = {"of", "for", "the", "al", "de", "el", "bin", "ul", "-"}
 _COMMON = set("""a an the this that these those it its he she they we i you our their his her my your
@@ -53,6 +63,9 @@ gen col colonel brig brigadier lt maj major senior senator governor commander ch
 ambassador envoy foreign defence defense interior finance planning transport home external affairs
 government administration officials ministry department office army military police court
 also read most constructed example time why how now""".split())
+# adjectives of regions and faiths: no name when alone ("an Asian NATO")
+_ADJECTIVES = set("""asian european african arab western eastern northern southern latin nordic baltic balkan
+caucasian islamic muslim christian jewish sunni shia""".split())
 _TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
 gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs state
@@ -108,16 +121,41 @@ def _gazetteer_index() -> dict:
     return out
 
 
+_ADJ_PART = re.compile(r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
+                       r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$")
+_SHIPS = {"uss", "hms", "ins", "pns", "hmcs", "hmas", "rfs", "cns"}
+_NAME_HEADS = {"ministry", "department", "office", "army", "court", "council", "bank", "central", "national",
+               "international", "new", "second", "first", "government", "police", "military", "mission",
+               "special", "press", "foreign", "home", "interior", "defence", "defense", "finance", "planning",
+               "transport", "external", "economic", "news", "world"}
+_ABBREVIATIONS = {"col", "gen", "lt", "maj", "brig", "capt", "adm", "sgt", "dr", "mr", "mrs", "ms", "prof", "sen",
+                  "rep", "gov", "cmdr", "st"}
+_SPEECH_WORDS = {"says", "said", "say", "told", "tells"}
+_PLACE_PREP = {"in", "at", "near", "across", "along", "into", "outside", "inside", "towards", "toward"}
+_GROUP_WORDS = {"group", "faction"}
+_VERBS = {"has", "have", "had", "is", "was", "said", "says", "will", "would", "also", "cut", "kept", "put", "set"}
+_COMMON_NOUN = re.compile(r"(?:tions|sions|ments|nesses|ities|ances|ences|isms|ships|ists|ers|ians)$")
+
+
 def _cap(tok) -> bool:
-    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not _adjective(tok.text)
 
 
-def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None) -> list[NewName]:
+def _adjective(word) -> bool:
+    """A hyphenated compound whose last part is a lowercase participle or adjective ("US-made", "UN-led",
+    "Iran-backed"): an adjective, not a name."""
+    if "-" not in word:
+        return False
+    last = word.rsplit("-", 1)[1]
+    return last.islower() and bool(_ADJ_PART.search(last))
+
+
+def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None, places=frozenset()) -> list[NewName]:
     """The new names of *text* (tokens *toks*, sentence spans *sents*), in order of first use.
 
     *mentions* are the known mentions (their tokens are never part of a new name); *known* are the
     ISO codes of the dataset's states (not new); *skip(start, end)* says which spans are page
-    furniture or dates.
+    furniture or dates; *places* are (lowercased) names of cities known to be places.
     """
     spans = sorted((m.start, m.end) for m in mentions)
     span_starts = [s for s, _ in spans]
@@ -152,15 +190,27 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 j += 2      # "Belt and Road Initiative"
             else:
                 break
+        # "the Hafiz Gul Bahadur group": a group's name ends with "group"
+        if j < n and toks[j].lower in _GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
+            j += 1
+        # "Moody's upgraded": a name that ends in "'s" before a verb
+        elif (j + 1 < n and toks[j].lower == "'s" and toks[j].start == toks[j - 1].end
+              and (toks[j + 1].lower in _VERBS or re.search(r"[a-z]ed$", toks[j + 1].lower))):
+            j += 1
         words = toks[i:j]
         i = j
+        # "Karachi-Peshawar railway": two known places joined by a hyphen are no name of their own
+        if len(words) == 1 and "-" in words[0].text and all(
+                p.lower() in gaz or p.lower() in places for p in words[0].text.split("-")):
+            continue
         # "Russian Railways": a demonym opening the name of an organisation is part of it
         if (i - len(words) > 0 and words[-1].lower in _SUFFIX_KIND and _SUFFIX_KIND[words[-1].lower] in
                 ("organisation", "office") and blocked(toks[k := i - len(words) - 1]) and _cap(toks[k])
                 and joined(toks[k], words[0]) and toks[k].lower in gaz):
             words = [toks[k]] + list(words)
+        opening = words[0].start in starts
         # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
-        if len(words) > 1 and words[0].start in starts and re.search(r"(?:ing|ed)$", words[0].lower):
+        if len(words) > 1 and opening and re.search(r"(?:ing|ed)$", words[0].lower):
             words = words[1:]
         # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik")
         title = []
@@ -168,6 +218,8 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         while len(words) > 1 and (words[0].lower in _TITLES or words[0].lower in person_cues):
             if words[0].lower in ("of", "the", "and") and not title:
                 break
+            if words[0].lower in _NAME_HEADS and len(words) > 2 and words[1].lower in _JOIN:
+                break       # "Ministry of Railways", "Department of the Treasury"
             title.append(words[0].lower)
             words = words[1:]
         while words and words[0].lower in _JOIN | {"and"}:
@@ -175,16 +227,67 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # a lone common word, or one that the text also writes in lowercase, is not a name
         if len(words) == 1:
             w = words[0]
-            if (w.lower in _COMMON or w.lower in _TITLES or (w.start in starts and (w.lower in lowers
-                or re.search(r"(?:ing|ed|ly)$", w.lower))) or len(w.text) == 1):
+            if (w.lower in _COMMON or w.lower in _TITLES or w.lower in _ADJECTIVES or (w.start in starts and (w.lower in lowers
+                or re.search(r"(?:ing|ed|ly)$", w.lower) or _COMMON_NOUN.search(w.lower))) or len(w.text) == 1):
                 continue
-        while words and words[0].lower in _COMMON and words[0].lower not in _TITLES:
+        # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
+        # but inside a sentence a capitalised one is ("near Second Thomas Shoal", "the Ministry of Railways")
+        while (words and words[0].lower in _COMMON and words[0].lower not in _TITLES
+               and (words[0].start in starts or words[0].lower not in _NAME_HEADS)):
+            words = words[1:]
+        while words and words[0].lower in _JOIN | {"and"}:
             words = words[1:]
         if not words or all(w.lower in _TITLES or w.lower in _COMMON for w in words):
             continue
         k0 = j - len(words)
-        _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None)
+        _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None, places)
     return _corefer(list(found.values()), text)
+
+
+_NAME_END = {w for w, k in _SUFFIX_KIND.items() if k != "agreement"} | {
+    "command", "force", "forces", "guard", "guards", "mission", "office", "affairs", "navy", "corps", "shoal",
+    "strait", "peninsula", "basin", "plateau", "lake", "canal", "straits", "coast"}
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+            "lower", "greater", "inner", "outer"}
+
+
+def inside_names(found, toks, text, sents=()):
+    """The mentions of *found* that are a word of a longer name ("South China Sea", "Sea of Japan",
+    "Guyana Defence Force", "Taiwan Affairs Office"): the whole is a name of its own, not the state."""
+    starts = {s for s, _ in sents}
+    at = {t.start: k for k, t in enumerate(toks)}
+    spans = {(m.start, m.end) for m in found}
+
+    def word(k):
+        return 0 <= k < len(toks) and _cap(toks[k]) and "\n" not in text[toks[k - 1].end:toks[k].start] and \
+            (toks[k].start, toks[k].end) not in spans
+
+    out = []
+    for m in found:
+        a = at.get(m.start)
+        b = next((k + 1 for k in range(a or 0, len(toks)) if toks[k].end >= m.end), None) if a is not None else None
+        if a is None or b is None:
+            continue
+        # the capitalised words after it, "of"/"and"/"for" inside, up to a word that ends a name
+        k, end = b, None
+        while k < len(toks) and "\n" not in text[toks[k - 1].end:toks[k].start]:
+            if word(k) and toks[k].lower not in _TITLES:
+                if toks[k].lower in _NAME_END:
+                    end = k
+                k += 1
+            elif toks[k].lower in ("of", "for", "and") and word(k + 1):
+                k += 1
+            else:
+                break
+        before = a - 1
+        compass = word(before) and toks[before].lower in _COMPASS and toks[before].start not in starts
+        of_before = (a >= 2 and toks[a - 1].lower == "of" and word(a - 2) and toks[a - 2].lower in _NAME_END
+                     and toks[a - 2].lower not in ("government", "people"))
+        # "India's opposition Congress party": a party, not the US Congress of the gazetteer
+        party = m.via.startswith("gazetteer: office") and b < len(toks) and toks[b].lower == "party"
+        if end is not None or (compass and b < len(toks) and word(b)) or of_before or party:
+            out.append(m)
+    return out
 
 
 def _corefer(names, text):
@@ -212,7 +315,7 @@ def _corefer(names, text):
     return out
 
 
-def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
+def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=frozenset()):
     s, e = words[0].start, words[-1].end
     name = text[s:e]
     kind, cue, nid = None, None, None
@@ -224,7 +327,11 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
         name, kind, nid, cue = states()[code].name, "state", code, f"gazetteer: {how} of {states()[code].name}"
     else:
         last = words[-1].lower
-        if title:
+        if words[0].lower in _SHIPS and len(words) > 1:
+            kind, cue = "asset", words[0].lower
+        elif name.lower() in places:
+            kind, cue = "place", "a city of the gazetteer"
+        elif title:
             kind, cue = "person", title
         elif last in _SUFFIX_KIND:
             kind, cue = _SUFFIX_KIND[last], last
@@ -232,13 +339,17 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
             kind, cue = _SUFFIX_KIND[words[0].lower], words[0].lower
         else:
             b = k0 - 1
-            while b >= 0 and toks[b].lower in (",", "the", "a", "an", "."):
+            # back over articles and commas, and over the full stop of an abbreviated rank ("Col. Han")
+            while b >= 0 and (toks[b].lower in (",", "the", "a", "an") or (
+                    toks[b].lower == "." and b > 0 and toks[b - 1].lower in _ABBREVIATIONS)):
                 b -= 1
             before = toks[b].lower if b >= 0 else ""
             after_i = k0 + len(words)
             while after_i < len(toks) and toks[after_i].lower == ",":
                 after_i += 1
             after = toks[after_i].lower if after_i < len(toks) else ""
+            if after_i > k0 + len(words) and after in _SPEECH_WORDS:
+                after = ""          # "... on Kashmir, says MEA": the speaker comes after the comma
             for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
@@ -250,11 +361,21 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None):
                 person = lexicon.kinds.get("person", set())
                 if back & person:
                     kind, cue = "person", next(iter(back & person))
-            if kind is None and len(words) == 1 and k0 > 0 and toks[k0 - 1].lower in ("in", "at", "near", "across"):
-                kind, cue = "place", toks[k0 - 1].lower
-            if kind is None and len(words) <= 2 and k0 > 1 and toks[k0 - 1].lower == "the" and \
-                    toks[k0 - 2].lower in ("in", "at", "near", "across"):
-                kind, cue = "place", toks[k0 - 2].lower
+            if kind is None and after_i < len(toks) and toks[after_i - 1].lower == ",":
+                # an apposition after it: "Chabahar, the Iranian port"
+                nxt = [t.lower for t in toks[after_i:after_i + 4]]
+                cue = next((w for w in nxt if w in lexicon.kinds.get("place", ())), None)
+                kind = "place" if cue else None
+            b = k0 - 1
+            if b >= 0 and toks[b].lower == "the":
+                b -= 1
+            if b >= 1 and toks[b].lower in ("and", ",") and _cap(toks[b - 1]):
+                # "in Khost and Paktika": the second of two places
+                while b >= 1 and _cap(toks[b - 1]):
+                    b -= 1
+                b -= 1
+            if kind is None and len(words) <= 3 and b >= 0 and toks[b].lower in _PLACE_PREP:
+                kind, cue = "place", toks[b].lower
     key = name.lower()
     nn = found.get(key)
     if nn is None:

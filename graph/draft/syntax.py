@@ -1,0 +1,148 @@
+"""The shallow syntax the clause rules read: groups of actors, verbs and nouns, passives, prepositions.
+
+No parser: a few word-level tests on the tokens of a clause (:mod:`graph.draft.tokens`) and its
+participants (:class:`graph.draft.clause.Participant`). Actors named in a list are one group; a
+group after a preposition ("the war in Yemen") or a demonym before a place ("Afghan soil") names a
+place; "were killed" is a passive, "the banned group" a participle used as an adjective.
+
+>>> from graph.draft.tokens import tokenise
+>>> from graph.draft.lexicon import Lexicon
+>>> toks = tokenise("Six soldiers were killed on Monday")
+>>> hit = Lexicon.load().find_cues(toks)[0]
+>>> hit.words, passive(hit, toks), verb_form(hit)
+('killed', True, True)
+>>> participle_before(tokenise("the deal was signed in Beijing by"), 6)
+True
+>>> participle_before(tokenise("rejected remarks by"), 2)
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["group", "opens", "after", "names_place", "verb_form", "passive", "participle_before",
+           "rel_spans", "denial_verbs"]
+
+LIST = {",", "and", "or", "as", "well", "the", "&"}
+AUX = set("""has have had is are was were will would should must could can may might did does do
+said says told chose gave took made went came began sought met held left sent struck won lost saw
+remains remained""".split())
+SUBORDINATE = {"since", "because", "although", "though", "whereas", "unless", "until", "while"}
+BEYOND = {"after", "before", "when", "while", "because", "since", "although", "though", "whereas", "said", "says",
+          "told"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "this", "these", "those"}
+LOCATIVE = {"in", "at", "near", "inside", "within"}
+PREPS = LOCATIVE | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through",
+                    "between", "among", "around", "along", "about", "outside"}
+PLACE_NOUNS = {"soil", "territory", "land", "airspace", "waters", "port", "city", "town", "province", "region",
+               "capital", "district", "coast", "mainland"}
+ADDRESSED = {"CONSULT", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"}
+BE = {"was", "were", "is", "are", "been", "being", "be", "got", "get"}
+
+
+def group(parts, toks):
+    """The participants grouped: members of a list ("A, B and C") in one group."""
+    groups = []
+    for p in parts:
+        if groups:
+            prev = groups[-1][-1]
+            between = [t.lower for t in toks[prev.tj:p.ti]]
+            if (prev.ti, prev.tj) == (p.ti, p.tj):      # "Each": the members of one group
+                groups[-1].append(p)
+                continue
+            if prev.tj <= p.ti and all(w in LIST for w in between) and ("," in between or "and" in between
+                                                                        or "or" in between):
+                groups[-1].append(p)
+                continue
+            # "Iranian border guards and Taliban forces": two actors' people, named together
+            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] in ("and", ",")
+                    and all(w.isalpha() and w not in AUX and not w.endswith("ed") for w in between[:-1])
+                    and all(t.text[:1].islower() for t in toks[prev.tj:p.ti - 1])):
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def after(g, toks, preps):
+    """Whether the group follows one of the prepositions *preps* (through "the")."""
+    k = g[0].ti - 1
+    if k >= 0 and toks[k].lower == "the":
+        k -= 1
+    return k >= 0 and toks[k].lower in preps
+
+
+def names_place(g, toks):
+    """Whether the group names a place rather than an actor: after a preposition ("the war in Yemen"),
+    or a demonym before a place ("Afghan soil", "the Chinese port city of")."""
+    p = g[-1]
+    if p.how.startswith("'"):
+        return False
+    nxt = toks[p.tj].lower if p.tj < len(toks) else ""
+    return after(g, toks, PREPS) or ("demonym" in p.how and nxt in PLACE_NOUNS)
+
+
+def verb_form(hit):
+    """Whether a cue is written as a verb ("attacked", "killing", "struck"), not a noun ("air strikes")."""
+    w = hit.words.split()[0].lower()
+    lemma = hit.entry["cue"].split()[0]
+    irregular = {str(f).lower() for f in hit.entry.get("forms") or ()}
+    return w.endswith(("ed", "ing")) or (w in irregular and not w.endswith("s") and w not in (lemma, lemma + "s"))
+
+
+def passive(hit, toks):
+    """Whether the cue is a verb in the passive ("were killed", "was attacked"; not "is allied with")."""
+    if hit.j - hit.i > 1:
+        return False
+    w = toks[hit.i].lower
+    k = hit.i - 1
+    if k >= 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    return k >= 0 and toks[k].lower in BE and (w.endswith(("ed", "en")) or w in ("hit", "struck", "shot", "held",
+                                                                                 "sent", "sold", "seized"))
+
+
+def participle_before(toks, k):
+    """Whether the words before token *k* ("by") end in a past participle ("was signed in Beijing last
+    week by", "left behind by"; not "rejected remarks by")."""
+    for t in reversed(toks[max(0, k - 6):k]):
+        if re.search(r"(ed|en|wn|ft)$", t.lower):
+            return True
+        if t.lower not in ("behind", "back", "up", "out", "off", "jointly", "directly", "in", "on", "at", "\0") \
+                and not t.text[:1].isupper():
+            return False
+    return False
+
+
+def opens(g, toks, lexicon):
+    """Whether the group is the clause's subject: followed by a verb ("the Taliban has")."""
+    nxt = toks[g[-1].tj].lower if g[-1].tj < len(toks) else ""
+    return nxt in AUX or nxt.endswith("ed") or (nxt in lexicon.by_first and not nxt.endswith("s'"))
+
+
+def rel_spans(toks):
+    """Token ranges of relative clauses ", which ... ," / ", who ... ,"."""
+    out = []
+    for k, t in enumerate(toks):
+        if t.lower in ("which", "who") and k > 0 and toks[k - 1].lower == ",":
+            end = next((x for x in range(k + 1, len(toks)) if toks[x].lower == ","), len(toks))
+            out.append((k, end))
+    return out
+
+
+def denial_verbs(toks, lexicon):
+    """Token indexes of verbs of denial that deny (not "rejected the request")."""
+    verbs = {p[0] for p in lexicon.modality.get("denial", ())}
+    acc = {p[0] for p in lexicon.modality.get("accusation", ())}
+    out = []
+    for k, t in enumerate(toks):
+        if t.lower not in verbs:
+            continue
+        nxt = [x.lower for x in toks[k + 1:k + 7]]
+        if not nxt:
+            continue
+        if (nxt[0] in ("that", "having") or nxt[0].endswith("ing") or any(w in acc for w in nxt[:5])
+                or nxt[0] in ("reports", "suggestions")):
+            out.append(k)
+    return out
