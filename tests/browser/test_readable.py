@@ -39,9 +39,12 @@ window.__texts = null;
 
 def drawn_texts(p):
     """Every text vis-network draws in one frame: [{text, px (font size on screen), box (screen)}]."""
-    p.js("() => { window.__texts = []; }")
-    redraw(p)
-    texts = p.js("() => { const t = window.__texts; window.__texts = null; return t; }")
+    # one frame exactly: the texts drawn between vis-network's beforeDrawing and afterDrawing (a layout
+    # still settling on a busy machine draws several frames while the test waits)
+    texts = p.js("""() => new Promise(resolve => {
+        network.once('beforeDrawing', () => { window.__texts = []; });
+        network.once('afterDrawing', () => { const t = window.__texts; window.__texts = null; resolve(t); });
+        network.redraw(); })""")
     out = []
     for t in texts:
         size = float(re.search(r"([\d.]+)px", t["font"]).group(1))
