@@ -12,12 +12,15 @@ def _doctest_graph(doctest_namespace):
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache(tmp_path_factory):
-    """The suite's loads keep their cache in a folder of their own, never the user's."""
+    """The suite's loads keep their cache, and its key, in folders of their own, never the user's."""
     import os
-    old = os.environ.get("ACTORGRAPH_CACHE_DIR")
-    os.environ["ACTORGRAPH_CACHE_DIR"] = str(tmp_path_factory.mktemp("actorgraph-cache"))
+    own = {"ACTORGRAPH_CACHE_DIR": str(tmp_path_factory.mktemp("actorgraph-cache")),
+           "XDG_CONFIG_HOME": str(tmp_path_factory.mktemp("config"))}
+    old = {k: os.environ.get(k) for k in own}
+    os.environ.update(own)
     yield
-    if old is None:
-        os.environ.pop("ACTORGRAPH_CACHE_DIR", None)
-    else:
-        os.environ["ACTORGRAPH_CACHE_DIR"] = old
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v

@@ -53,11 +53,13 @@ def _import_events(fmt, files, output, data, name, bulk):
     ds = load_or_exit(existing) if existing is not None else None
     try:
         result = import_events(list(files), fmt, output, existing=ds, name=name, bulk=bulk,
-                               protect=ds.files if ds is not None else ())
+                               protect=ds.files if ds is not None else (), existing_folder=existing)
     except DataError as exc:
         exit_with_problems(exc.problems, "nothing written")
     except OutputError as exc:
         raise Exit(str(exc), 1) from None
+    except ValueError as exc:      # (a --name that cannot name files)
+        raise Exit(f"--name: {exc}", 2) from None
     except ImportError:
         raise Exit("importing event files needs pyarrow: pip install 'actorgraph[bulk]'", 1) from None
     click.echo(str(result))

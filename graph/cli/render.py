@@ -19,7 +19,7 @@ import click
 
 from ..render import LAYOUT_THRESHOLD
 from .common import (Exit, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
-                     relation_filters)
+                     refuse_data_output, relation_filters)
 
 __all__ = ["render"]
 
@@ -53,6 +53,7 @@ def render(path, focus, hops, title, physics, aggregate, output, **opts):
 
     if focus is None and hops != 1:
         raise Exit("--hops needs --focus ACTOR", 2)
+    refuse_data_output(output, "the page")
     ds = load_or_exit(path)
     filters = filters_from(**opts)
     view = guard(lambda: ds.view(focus=focus, hops=hops, **filters) if (focus or filters) else ds)

@@ -21,22 +21,52 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from ...errors import Problem, suggest
 
-__all__ = ["read_table", "Relations", "COLUMNS"]
+__all__ = ["read_table", "Relations", "COLUMNS", "bare_returns"]
 
 COLUMNS = ("id", "subject", "object", "type", "mode", "polarity", "modality", "when", "source", "record")
 """The columns of an imported relations table (then ``attributes.*`` columns)."""
 
 
-def read_table(path, delimiter, required, problems, what, limit=200):
+_BARE = {bytes: re.compile(rb"\r(?!\n)"), str: re.compile(r"\r(?!\n)")}
+
+
+def bare_returns(data, path, notes):
+    """*data* (bytes or text) with each carriage return that does not end a line -- one inside a
+    field -- read as a space; *notes* gets how many and on which lines (counted by line feeds,
+    as editors count them). A parser that ends a row there would lose the row, or shift the
+    line of every later one.
+
+    >>> notes = []
+    >>> bare_returns(b"a\\tPAKI\\rSTAN\\r\\nb\\tc\\n", "e.tsv", notes), notes
+    (b'a\\tPAKI STAN\\r\\nb\\tc\\n', ['e.tsv: read 1 carriage return inside a field as a space (line 1)'])
+    """
+    bare = _BARE[type(data)]
+    lines, nl = [], b"\n" if isinstance(data, bytes) else "\n"
+    for m in bare.finditer(data):
+        lines.append(data.count(nl, 0, m.start()) + 1)
+        if len(lines) >= 5:
+            break
+    if not lines:
+        return data
+    fixed, n = bare.subn(b" " if isinstance(data, bytes) else " ", data)
+    where = ", ".join(map(str, lines)) + (", ..." if n > len(lines) else "")
+    notes.append(f"{path}: read {n:,} carriage return{'s' if n > 1 else ''} inside a field as "
+                 f"{'spaces' if n > 1 else 'a space'} (line{'s' if n > 1 else ''} {where})")
+    return fixed
+
+
+def read_table(path, delimiter, required, problems, what, limit=200, notes=None):
     """The rows of *path* as ``(line, {column: value})``; problems appended (nothing is yielded
-    when the header lacks a *required* column)."""
+    when the header lacks a *required* column). A carriage return inside a field is read as a
+    space (said in *notes*, see :func:`bare_returns`)."""
     try:
         with open(path, "rb") as f:
             raw = f.read()
-        text = raw.decode("utf-8-sig")
+        text = bare_returns(raw.decode("utf-8-sig"), str(path), [] if notes is None else notes)
     except UnicodeDecodeError as exc:
         problems.append(Problem(str(path), 0, 0, f"not UTF-8 text (byte {exc.start + 1})"))
         return
