@@ -1,4 +1,5 @@
-"""Doctests of the package get ``graph`` in their namespace (so no module imports its own package)."""
+"""Doctests of the package get ``graph`` in their namespace (so no module imports its own package) and
+run beside a copy of the seed data; the suite keeps its cache and cache key in folders of its own."""
 
 import pytest
 
@@ -8,6 +9,14 @@ import graph
 @pytest.fixture(autouse=True)
 def _doctest_graph(doctest_namespace):
     doctest_namespace["graph"] = graph
+
+
+@pytest.fixture(autouse=True)
+def _doctests_read_the_seed(request, monkeypatch):
+    """Doctests that say ``data`` run where ``data/`` is a copy of the seed, never the user's data."""
+    if isinstance(request.node, pytest.DoctestItem):
+        from tests.seed import SEED_ROOT
+        monkeypatch.chdir(SEED_ROOT)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -32,7 +32,8 @@ from graph.cli import main
 from graph.errors import OutputError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "data")
+from tests.conftest import DATA as _SEED  # noqa: E402
+DATA = str(_SEED)      # a copy of the seed: never the user's data/
 
 HARNESS = textwrap.dedent(r'''
     import json, os, random, signal, sys, time

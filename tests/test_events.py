@@ -15,7 +15,7 @@ from graph.errors import DataError
 from graph.read import reader_for
 
 EVENTS = Path(__file__).parent / "events"
-DATA = Path(__file__).parent.parent / "data"
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 @pytest.fixture(autouse=True)
