@@ -134,33 +134,35 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         out.problems.append(Problem(path, 0, 0, "reading Parquet needs pyarrow: pip install 'actorgraph[bulk]'"))
         out.complete = False
         return out
-    try:
+    try:   # (a damaged file can fail anywhere: its metadata, a column's type, a name not UTF-8...)
         table = pq.read_table(pa.BufferReader(data))
+        names = table.column_names
+        refused = column_problems(table)
+        kind = kind_of(path, names) if not refused else None
+        if not refused and kind is not None:
+            cells = cell_problems(table)
+            columns = [table.column(n).to_pylist() for n in names]
     except (pa.ArrowException, OSError, ValueError) as exc:
         out.problems.append(Problem(path, 0, 0, f"cannot read this Parquet file (truncated or not Parquet?): "
                                                 f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"))
         out.complete = False
         return out
-    names = table.column_names
-    refused = column_problems(table)
     if refused:
         out.problems += [Problem(path, 1 if table.num_rows else 0, col, msg) for col, msg in refused]
         out.complete = False
         return out
-    kind = kind_of(path, names)
     if kind is None:
         out.problems.append(Problem(path, 0, 0, _no_kind(names)))
         out.complete = False
         return out
     cols = _columns_of(names, kind)
     tainted = set()
-    for row, name, msg in cell_problems(table):
+    for row, name, msg in cells:
         out.problems.append(Problem(path, row, names.index(name) + 1, msg))
         tainted.add(row)
-    columns = [table.column(n).to_pylist() for n in names]
-    for i, cells in enumerate(zip(*columns), 1):
+    for i, row in enumerate(zip(*columns), 1):
         locator = TableLocator(path, i, cols)
-        values, clash = record_values(dict(zip(names, cells)), kind)
+        values, clash = record_values(dict(zip(names, row)), kind)
         if clash:
             out.problems.append(locator.problem((), clash))
         out.pieces.append(Piece(kind, values, locator, base_dir, i in tainted or bool(clash)))

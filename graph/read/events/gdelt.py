@@ -25,6 +25,7 @@ and counted.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import numpy as np
@@ -74,15 +75,24 @@ def _raw(path):
         return f.read()
 
 
-def _has_return(path):
-    """True when the file holds a carriage return (read chunk by chunk: nothing kept)."""
+_STRAY = re.compile(rb"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
+
+
+def _has_stray(path):
+    """True when the file holds a carriage return or a control character (read chunk by chunk:
+    nothing kept; a character cut by a chunk's end is looked for again with the next chunk)."""
     with _stream(path) as f:
-        return any(b"\r" in chunk for chunk in iter(lambda: f.read(1 << 24), b""))
+        tail = b""
+        for chunk in iter(lambda: f.read(1 << 24), b""):
+            if _STRAY.search(tail + chunk):
+                return True
+            tail = chunk[-2:]
+    return False
 
 
 def _parse(path, notes):
     """``(table, rows pyarrow could not split)``; a carriage return inside a field (pyarrow would end
-    the row there and lose it) is read as a space, and said in *notes*."""
+    the row there and lose it) or a control character is read as a space, and said in *notes*."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
     bad_rows = []
@@ -91,7 +101,7 @@ def _parse(path, notes):
         bad_rows.append(row)
         return "skip"
     source = path
-    if _has_return(path):
+    if _has_stray(path):
         source = pa.BufferReader(bare_returns(_raw(path), path, notes))
     elif str(path).lower().endswith(".zip"):
         source = _stream(path)

@@ -24,6 +24,7 @@ import io
 import re
 
 from ...errors import Problem, suggest
+from ..base import CONTROL
 
 __all__ = ["read_table", "Relations", "COLUMNS", "bare_returns"]
 
@@ -31,32 +32,44 @@ COLUMNS = ("id", "subject", "object", "type", "mode", "polarity", "modality", "w
 """The columns of an imported relations table (then ``attributes.*`` columns)."""
 
 
-_BARE = {bytes: re.compile(rb"\r(?!\n)"), str: re.compile(r"\r(?!\n)")}
+_STRAY = {bytes: re.compile(rb"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]"),
+          str: re.compile(r"\r(?!\n)|" + CONTROL.pattern)}
 
 
 def bare_returns(data, path, notes):
     """*data* (bytes or text) with each carriage return that does not end a line -- one inside a
-    field -- read as a space; *notes* gets how many and on which lines (counted by line feeds,
-    as editors count them). A parser that ends a row there would lose the row, or shift the
-    line of every later one.
+    field -- and each control character (no text may hold one, see
+    :data:`graph.read.base.CONTROL`) read as a space; *notes* gets how many and on which lines
+    (counted by line feeds, as editors count them). A parser that ends a row at a carriage
+    return would lose the row, or shift the line of every later one.
 
     >>> notes = []
     >>> bare_returns(b"a\\tPAKI\\rSTAN\\r\\nb\\tc\\n", "e.tsv", notes), notes
     (b'a\\tPAKI STAN\\r\\nb\\tc\\n', ['e.tsv: read 1 carriage return inside a field as a space (line 1)'])
     """
-    bare = _BARE[type(data)]
-    lines, nl = [], b"\n" if isinstance(data, bytes) else "\n"
-    for m in bare.finditer(data):
-        lines.append(data.count(nl, 0, m.start()) + 1)
-        if len(lines) >= 5:
-            break
+    stray = _STRAY[type(data)]
+    cr, nl = (b"\r", b"\n") if isinstance(data, bytes) else ("\r", "\n")
+    lines, returns, others = [], 0, 0
+    for m in stray.finditer(data):
+        if m.group() == cr:
+            returns += 1
+        else:
+            others += 1
+        if len(lines) < 5:
+            lines.append(data.count(nl, 0, m.start()) + 1)
     if not lines:
         return data
-    fixed, n = bare.subn(b" " if isinstance(data, bytes) else " ", data)
-    where = ", ".join(map(str, lines)) + (", ..." if n > len(lines) else "")
-    notes.append(f"{path}: read {n:,} carriage return{'s' if n > 1 else ''} inside a field as "
-                 f"{'spaces' if n > 1 else 'a space'} (line{'s' if n > 1 else ''} {where})")
+    fixed = stray.sub(b" " if isinstance(data, bytes) else " ", data)
+    n = returns + others
+    what = " and ".join(w for w in (_count(returns, "carriage return"), _count(others, "control character")) if w)
+    where = ", ".join(map(str, dict.fromkeys(lines))) + (", ..." if n > len(lines) else "")
+    notes.append(f"{path}: read {what} inside a field as {'spaces' if n > 1 else 'a space'} "
+                 f"(line{'s' if len(set(lines)) > 1 or n > len(lines) else ''} {where})")
     return fixed
+
+
+def _count(n, what):
+    return f"{n:,} {what}{'s' if n > 1 else ''}" if n else ""
 
 
 def read_table(path, delimiter, required, problems, what, limit=200, notes=None):
