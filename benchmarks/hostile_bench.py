@@ -44,6 +44,7 @@ def _text(n_chars):
 
 
 def _quote_folder(d, n, verbatim):
+    """A claim whose *n*-character quote differs from its text in its last character (unless *verbatim*)."""
     text = _text(n + 20_000)
     start = text.index(" ", 1000) + 1
     quote = text[start:start + n].rstrip()
@@ -65,6 +66,7 @@ def _keys_folder(d, n):
 
 
 def _claims_folder(d, n, known):
+    """*n* claims whose subject is an unknown actor (unless *known*)."""
     with open(d / "a.yaml", "w", encoding="utf-8") as f:
         f.write("sources: [{id: s1, title: A constructed example, kind: dataset}]\n"
                 "entities:\n  - {id: PAK, name: Pakistan, kind: state}\nrelations:\n")
@@ -106,27 +108,20 @@ def case(name, code, tmp, timeout):
     d = tmp / name
     d.mkdir()
     env = {"ACTORGRAPH_CACHE_DIR": str(tmp / (name + "-cache")), "XDG_CONFIG_HOME": str(tmp / "config")}
-    if name.startswith("quote-"):
-        n = int(name.split("-")[1][:-1]) * 1000
-        _quote_folder(d, n, verbatim=False)
-        base = tmp / (name + "-base")
-        base.mkdir()
-        _quote_folder(base, n, verbatim=True)
-        return _run(code, ["validate", d, "--no-cache"], env, timeout), _run(code, ["validate", base, "--no-cache"],
-                                                                             env, timeout)[0]
+    n = int(name.split("-")[1][:-1]) * 1000
     if name.startswith("keys-"):
-        _keys_folder(d, int(name.split("-")[1][:-1]) * 1000)
+        _keys_folder(d, n)
         return _run(code, ["validate", d, "--no-cache"], env, timeout), _yaml_load(d / "a.yaml", timeout)
-    if name.startswith("problems-"):
-        n = int(name.split("-")[1][:-1]) * 1000
-        _claims_folder(d, n, known=False)
+    if name.startswith(("quote-", "problems-")):      # the hostile folder, and its benign twin as the baseline
+        make = _quote_folder if name.startswith("quote-") else _claims_folder
         base = tmp / (name + "-base")
         base.mkdir()
-        _claims_folder(base, n, known=True)
+        make(d, n, False)
+        make(base, n, True)
         return _run(code, ["validate", d, "--no-cache"], env, timeout), _run(code, ["validate", base, "--no-cache"],
                                                                              env, timeout)[0]
     if name.startswith("tiny-"):
-        _tiny_folder(d, int(name.split("-")[1][:-1]) * 1000)
+        _tiny_folder(d, n)
         base = _run(code, ["validate", d, "--no-cache"], env, timeout)[0]
         return _run(code, ["validate", d], env, timeout), base
     raise SystemExit(f"unknown case {name}")

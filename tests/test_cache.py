@@ -23,13 +23,21 @@ relations:
 B = "entities:\n  - {id: TAL, name: Taliban, kind: de_facto_authority}\n"
 
 
+TEXT = "A constructed text: the two states held talks.\n"
+
+
+def make_data(folder):
+    """The data folder of these tests: a.yaml (a source with its text t.txt, two states, a claim), b.yaml."""
+    folder.mkdir()
+    (folder / "a.yaml").write_text(A, encoding="utf-8")
+    (folder / "b.yaml").write_text(B, encoding="utf-8")
+    (folder / "t.txt").write_text(TEXT, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture()
 def data(tmp_path):
-    d = tmp_path / "data"
-    d.mkdir()
-    (d / "a.yaml").write_text(A, encoding="utf-8")
-    (d / "b.yaml").write_text(B, encoding="utf-8")
-    (d / "t.txt").write_text("A constructed text: the two states held talks.\n", encoding="utf-8")
+    d = make_data(tmp_path / "data")
     return d
 
 

@@ -14,27 +14,13 @@ from pathlib import Path
 import pytest
 
 import graph
+from tests.test_cache import TEXT, make_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
-A = """sources:
-  - {id: s1, title: A constructed example, kind: other, text: t.txt}
-entities:
-  - {id: PAK, name: Pakistan, kind: state}
-  - {id: USA, name: United States, kind: state}
-relations:
-  - {id: r1, subject: USA, object: PAK, type: CONSULT, modality: reported, evidence: [{source: s1, quote: held talks}]}
-"""
-TEXT = "A constructed text: the two states held talks.\n"
-
-
 @pytest.fixture()
 def data(tmp_path):
-    d = tmp_path / "data"
-    d.mkdir()
-    (d / "a.yaml").write_text(A, encoding="utf-8")
-    (d / "t.txt").write_text(TEXT, encoding="utf-8")
-    return d
+    return make_data(tmp_path / "data")
 
 
 def _entries(folder, kind):
