@@ -22,8 +22,9 @@ from ..vocab import MODALITIES, QUADS
 from ..words import plural, text_table
 
 __all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "load_options", "current_limits", "texts_outside", "path_argument",
-           "cache_options", "load_or_exit", "make_parent_folder", "data_folder", "refuse_data_output", "exit_with_problems", "problem_listing", "printable", "guard", "echo_json", "table", "plural", "relation_filters",
-           "filters_from"]
+           "cache_options", "load_or_exit", "make_parent_folder", "data_folder", "refuse_data_output",
+           "exit_with_problems", "problem_listing", "printable", "guard", "echo_json", "table", "plural",
+           "relation_filters", "filters_from"]
 
 DEFAULT_PATH = "data"
 
