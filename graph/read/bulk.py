@@ -40,7 +40,7 @@ import re
 
 from ..errors import Problem
 from ..words import short
-from .base import KINDS, FileRead, Piece, RecordLocator, TableLocator
+from .base import KINDS, FileRead, Piece, Plain, RecordLocator, TableLocator
 from .json_rules import NotJson, decode_record
 from .parquet_rules import cell_problems, column_problems
 
@@ -72,7 +72,13 @@ def kind_of(path, columns):
     return None
 
 
+_EXACT = 10 ** 20
+
+
 def _plain(v):
+    t = type(v)
+    if t is int and not -_EXACT < v < _EXACT:
+        return Plain(str(v))     # an integer past 20 digits: its text (as YAML keeps it)
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v.isoformat()
     if isinstance(v, list):
@@ -86,7 +92,7 @@ def _plain(v):
 
 def record_values(row: dict, kind: str):
     """``(values, clash)``: one row's cells as the record's fields (nulls dropped, flat evidence and
-    dotted columns nested), and a message when a field is given twice -- as a whole and by dotted
+    dotted columns nested, integers past 20 digits made text, as YAML keeps them), and a message when a field is given twice -- as a whole and by dotted
     columns (``codes`` and ``codes.iso3``) -- else ``None`` (the first one given is kept).
 
     >>> record_values({"id": "E", "codes": "x", "codes.iso3": "EEE"}, "entities")

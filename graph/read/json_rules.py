@@ -12,12 +12,16 @@ the YAML reader (:mod:`graph.read.yaml_events`):
 * a duplicate key is reported, and the first value kept;
 * a control character in a key or a text is reported, and the record is not validated;
 * nesting deeper than :data:`MAX_DEPTH` levels is refused;
-* an integer of more than 20 digits, or a number too large for a float, is kept as the
-  text written (a :class:`~graph.read.base.Plain`, as YAML keeps a plain scalar): a number
-  field reads it and says it is out of range; an attribute keeps the text.
+* a number too large for a float is kept as the text written (a
+  :class:`~graph.read.base.Plain`, as YAML keeps a plain scalar), and so is an integer of
+  more than 20 digits (made text where the record is built, :func:`graph.read.bulk.record_values`;
+  past the decoder's 4,300 digits, here): a number field reads it and says it is out of range;
+  an attribute keeps the text.
 
->>> decode_record('{"id": "a", "n": 1e999, "big": 123456789012345678901234}')
-({'id': 'a', 'n': '1e999', 'big': '123456789012345678901234'}, [], False)
+>>> decode_record('{"id": "a", "n": 1e999, "big": 1' + '0' * 5000 + '}')[0]["n"]
+'1e999'
+>>> len(decode_record('{"big": 1' + '0' * 5000 + '}')[0]["big"])
+5001
 >>> decode_record('{"subject": "A", "subject": "B"}')[:2]
 ({'subject': 'A'}, ["duplicate key 'subject' in this record: each key may appear once (the first one is used)"])
 >>> problems, tainted = decode_record('{"name": "x\\\\u001b]0;title\\\\u0007"}')[1:]
@@ -95,14 +99,20 @@ def control_in(value):
     return None
 
 
-def decode_record(line):
-    """``(value, problems, tainted)`` of one JSON Lines *line*; raise :class:`NotJson`.
+class _Duplicate(Exception):
+    """A key given twice in an object: the line is read again, the slow way."""
 
-    *problems* are messages about the line (the record is still used); *tainted* is True
-    when the record holds something refused (a control character): it is then not validated.
-    """
-    dups = []
 
+def _pairs(items):
+    d = dict(items)
+    if len(d) != len(items):
+        raise _Duplicate
+    return d
+
+
+def _slow(line, dups):
+    """The value of *line* read with hooks: keys given twice noted in *dups* (the first value
+    kept), numbers too long for the decoder or a float kept as text."""
     def pairs(items):
         d = dict(items)
         if len(d) != len(items):
@@ -113,10 +123,25 @@ def decode_record(line):
                 else:
                     d[k] = v
         return d
+    return json.loads(line, parse_int=_int, parse_float=_float, parse_constant=_constant, object_pairs_hook=pairs)
 
+
+def decode_record(line):
+    """``(value, problems, tainted)`` of one JSON Lines *line*; raise :class:`NotJson`.
+
+    *problems* are messages about the line (the record is still used); *tainted* is True
+    when the record holds something refused (a control character): it is then not validated.
+    """
+    dups = []
     try:
-        value = json.loads(line, parse_int=_int, parse_float=_float, parse_constant=_constant,
-                           object_pairs_hook=pairs)
+        try:   # the fast way; integers past 20 digits are made text where records are built (graph.read.bulk)
+            value = json.loads(line, parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs)
+        except _Duplicate:
+            value = _slow(line, dups)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:          # an integer past the decoder's 4,300 digits
+            value = _slow(line, dups)
     except NotJson:
         raise
     except RecursionError:
