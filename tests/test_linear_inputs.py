@@ -121,7 +121,7 @@ def test_did_you_mean_searches_over_many_unknown_ids_stay_within_a_budget(tmp_pa
                         lambda word, possibilities, **k: read.append(len(possibilities)) or real(word, possibilities,
                                                                                                  **k))
     result = _validate(tmp_path)
-    assert result.exit_code == 1 and f"{n} problems" in result.stderr.splitlines()[-1]
+    assert result.exit_code == 1 and f"{n:,} problems" in result.stderr.splitlines()[-1]
     assert "unknown entity 'Nobody0' in 'subject'" in result.stderr
     assert sum(read) <= 250_000, f"{len(read)} searches read {sum(read):,} ids"
 
