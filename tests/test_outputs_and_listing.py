@@ -108,3 +108,16 @@ def test_problems_never_print_control_characters(tmp_path):
     assert "\x1b" not in r.stderr and "\x07" not in r.stderr
     assert "a\\x1b]0;owned\\x07.yaml" in r.stderr
     assert os.path.exists(tmp_path / "d" / "a\x1b]0;owned\x07.yaml")
+
+
+def test_a_name_with_a_terminal_escape_never_reaches_the_terminal(tmp_path):
+    """(Item 1: JSON Lines let control characters through, and neighbours printed them raw.)"""
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.yaml").write_text("sources: [{id: s1, title: T}]\n", encoding="utf-8")
+    (tmp_path / "d" / "x.entities.jsonl").write_text(
+        '{"id": "PAK", "name": "Pakistan", "kind": "state"}\n'
+        '{"id": "EVIL", "name": "Evil\\u001b]0;owned\\u0007 Corp", "kind": "organisation"}\n', encoding="utf-8")
+    for args in (["neighbours", "PAK", tmp_path / "d"], ["info", tmp_path / "d"], ["validate", tmp_path / "d"]):
+        r = run(*args)
+        assert r.exit_code == 1 and "\x1b" not in r.output and "\x07" not in r.output, r.output
+        assert "x.entities.jsonl:2: the text holds the control character U+001B (in the text of 'name')" in r.output
