@@ -122,7 +122,7 @@ def bodies(draw, state):
     if kind == "json":
         return json.dumps(draw(JSON)).encode()
     if kind == "nested":      # (deeper than Python's JSON reader goes: see the test after the fuzzers)
-        n = draw(st.sampled_from([10, 100, 500, 900]))
+        n = draw(st.sampled_from([10, 100, 500]))
         return (b"[" * n + b"]" * n) if draw(st.booleans()) else (b'{"relations": ' + b"[" * n + b"]" * n
                                                                   + b', "entities": []}')
     if kind == "nan":
@@ -214,7 +214,7 @@ def _exchange(review, request):
 @pytest.mark.xfail(strict=True, reason="issue 22 item 7 (the review server, fixed on branch h21): a body nested "
                                        "deeper than Python's JSON reader goes gets no response; remove this mark "
                                        "once that fix is merged (strict: this test then fails until it is removed)")
-@pytest.mark.parametrize("n", [1000, 100_000])
+@pytest.mark.parametrize("n", [100_000])     # (about 1,000 levels fail or not by the depth of the stack already)
 def test_a_body_nested_deeper_than_json_reads_gets_an_answer(review, n):
     body = b'{"relations": ' + b"[" * n + b"]" * n + b', "entities": []}'
     headers = {"Host": f"127.0.0.1:{review.srv.port}", "Content-Type": "application/json",
