@@ -1,24 +1,28 @@
 """The load cache: what unchanged files held, read back without parsing them; never trusted blindly.
 
-Two kinds of entry, each a JSON file (no pickle: a planted cache file cannot
-run code), written atomically in the user's cache folder (never in the data
-folder):
+Two kinds of entry, each JSON (no pickle: a planted cache file cannot run code), in the
+user's cache folder (never in the data folder):
 
-* per data file, the records it holds as plain values, keyed by the file's
-  bytes, its path and the program's version. A file whose read found a
-  problem is never cached, so its problems are always reported. The records
-  of a cached file are validated again with the others (validation problems
-  are never cached away); their locations come from reading the file again,
-  only when a problem is reported.
-* per load, the validated records, keyed by every data file's key, every
-  stored text's bytes and the load's options. It is written only when the
-  load found no problem, and read only when all of these are the same. Its
-  relations are columns (:mod:`graph.columns`), checked for shape and type
-  when read, each relation built when it is asked for.
+* per data file, the records it holds as plain values, keyed by the file's bytes, its path
+  and the program's version. The entries of one data folder's files are kept together in
+  one *pack*, written once per load that changed them (not one write, let alone one disk
+  sync, per file: 100,000 small files cost one write). A file whose read found a problem
+  is never cached, so its problems are always reported. The records of a cached file are
+  validated again with the others (validation problems are never cached away); their
+  locations come from reading the file again, only when a problem is reported.
+* per load, the validated records, keyed by every data file's key, every stored text's
+  bytes and the load's options. It is written only when the load found no problem, and
+  read only when all of these are the same; every check an uncached load makes on stored
+  texts is made again (inside the data folder after following links, a regular file within
+  the size limit). Its relations are columns (:mod:`graph.columns`), checked for shape and
+  type when read, each relation built when it is asked for.
 
-A corrupt, truncated, foreign or stale entry is ignored (and replaced).
-``ACTORGRAPH_CACHE=off`` (or ``--no-cache``, ``cache=False``) turns the cache
-off; ``ACTORGRAPH_CACHE_DIR`` (or ``--cache-dir``) moves it.
+Every entry is sealed: a keyed digest (HMAC-SHA256) of its key and its content, with a
+secret key kept in the user's configuration folder (:mod:`graph.cache_key`), not in the
+cache folder, which may be shared. An entry edited in place, planted, copied under another
+key, truncated, foreign or stale is ignored (and replaced). Without a usable key the cache
+is off. ``ACTORGRAPH_CACHE=off`` (or ``--no-cache``, ``cache=False``) turns the cache off;
+``ACTORGRAPH_CACHE_DIR`` (or ``--cache-dir``) moves it.
 
 >>> encode_values({"id": "PAK", "n": 3, "names": ["x"]}) == {"id": "sPAK", "n": 3, "names": ["sx"]}
 True
@@ -29,19 +33,23 @@ True
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import tempfile
 
-from .atomic import write_atomic
-from .errors import ActorgraphError
+from .cache_key import secret
 from .columns import LazyRelations, to_columns
 from .model import Entity, Source, to_dict
 from .read.base import FileRead, Locator, Piece, Plain
+from .read.safe import ReadProblem, read_limited
+from .texts import resolve_text
 from .when import parse_when
 
 __all__ = ["Cache", "cache_folder", "encode_values", "decode_values"]
 
-FORMAT = "actorgraph-cache-4"
+FORMAT = "actorgraph-cache-5"
+_MAGIC = FORMAT.encode() + b"\n"
 _OFF = ("off", "0", "no", "false", "none")
 
 
@@ -59,8 +67,8 @@ def _program_version():
     """A digest of the code that reads and validates: a change to it makes every entry stale."""
     here = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(FORMAT.encode())
-    for folder, names in ((here, ("cache.py", "columns.py", "loader.py", "model.py", "vocab.py", "when.py", "texts.py",
-                                  "textnorm.py")), (os.path.join(here, "read"), None),
+    for folder, names in ((here, ("cache.py", "cache_key.py", "columns.py", "loader.py", "model.py", "vocab.py",
+                                  "when.py", "texts.py", "textnorm.py")), (os.path.join(here, "read"), None),
                           (os.path.join(here, "records"), None)):
         for name in sorted(names or os.listdir(folder)):
             if name.endswith(".py"):
@@ -148,38 +156,84 @@ def _entity(d, files):
     return Entity(**{**d, "aliases": tuple(d["aliases"]), "where": _where(d["where"], files)})
 
 
+def _write_unsynced(path, data):
+    """Write *data* to *path* through a temporary file renamed over it (no disk sync: an entry
+    torn by a crash fails its seal and is ignored)."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 class Cache:
-    """The cache of one load (see the module docs); ``Cache(None)`` is a cache that is off."""
+    """The cache of one load (see the module docs); ``Cache(None)`` is the default folder, and
+    ``enabled=False`` a cache that is off. *key_folder*: where the secret key is kept (default:
+    the user's configuration folder)."""
 
-    def __init__(self, folder, *, enabled=True):
+    def __init__(self, folder, *, enabled=True, key_folder=None):
         off = os.environ.get("ACTORGRAPH_CACHE", "").strip().lower() in _OFF
-        self.folder = cache_folder(folder) if enabled and not off else None
+        self.secret = secret(key_folder) if enabled and not off else None
+        self.folder = cache_folder(folder) if self.secret is not None else None
         self.hits = self.misses = 0
+        self.pid = os.getpid()
+        self._pack_key = None   # the pack of the data folder being loaded
+        self._pack = None       # file key -> entry, as read from the pack (on first use)
+        self._kept = {}         # file key -> entry: read from the cache by this load
+        self._fresh = {}        # file key -> entry: made by this load
 
+    # -- sealed entries ---------------------------------------------------------------------
     def _entry(self, kind, key):
         return os.path.join(self.folder, kind, key[:2], key + ".json")
+
+    def _mac(self, key, body):
+        return hmac.new(self.secret, key.encode() + b"\0" + body, hashlib.sha256).hexdigest().encode()
+
+    def seal(self, key, data):
+        """The bytes of the entry *key* holding *data* (a dict): the format, the seal, the JSON."""
+        body = json.dumps({"format": FORMAT, "key": key, **data}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        return _MAGIC + self._mac(key, body) + b"\n" + body
+
+    def unseal(self, key, raw):
+        """The data of the entry bytes *raw* when its seal is this key's and this cache's, else ``None``."""
+        if not raw.startswith(_MAGIC):
+            return None
+        mac, _, body = raw[len(_MAGIC):].partition(b"\n")
+        if not hmac.compare_digest(mac, self._mac(key, body)):
+            return None
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+            return None
+        return data
 
     def _read(self, kind, key):
         if self.folder is None:
             return None
         try:
             with open(self._entry(kind, key), "rb") as f:
-                data = json.loads(f.read())
-        except (OSError, ValueError, RecursionError):
+                raw = f.read()
+        except OSError:
             return None
-        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
-            return None
-        return data
+        return self.unseal(key, raw)
 
     def _write(self, kind, key, data):
         if self.folder is None:
             return
-        path = self._entry(kind, key)
         try:
-            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-            write_atomic(path, json.dumps({"format": FORMAT, "key": key, **data}, ensure_ascii=False,
-                                          separators=(",", ":")))
-        except (OSError, ActorgraphError):
+            _write_unsynced(self._entry(kind, key), self.seal(key, data))
+        except (OSError, ValueError):
             pass   # a cache that cannot be written only costs time
 
     # -- one data file ----------------------------------------------------------------------
@@ -191,18 +245,34 @@ class Cache:
         h.update(data)
         return h.hexdigest()
 
+    def use_pack(self, root):
+        """Keep the entries of the files of the data folder *root* in one pack (see :meth:`save_pack`)."""
+        self._pack_key = hashlib.sha256(b"pack\0" + os.path.abspath(root).encode()).hexdigest()
+
+    def _packed(self):
+        if self._pack is None:
+            data = self._read("packs", self._pack_key) if self._pack_key else None
+            files = data.get("files") if data is not None else None
+            self._pack = files if isinstance(files, dict) else {}
+        return self._pack
+
     def get_file(self, path, key, reread):
         """The :class:`FileRead` of *path* from the cache, or ``None``."""
-        data = self._read("files", key)
+        entry = self._packed().get(key) if self.folder is not None else None
+        if entry is None:      # (a worker process writes the entries of its files on their own)
+            data = self._read("files", key)
+            entry = data.get("pieces") if data is not None else None
         try:
+            base = os.path.dirname(path)
             pieces = [Piece(kind, decode_values(values), _Reread(path, i, reread, (line, col)), base)
-                      for i, (kind, values, base, line, col) in enumerate(data["pieces"])] if data else None
+                      for i, (kind, values, line, col) in enumerate(entry)] if entry else None
         except (KeyError, TypeError, ValueError):
             pieces = None
         if pieces is None:
             self.misses += 1
             return None
         self.hits += 1
+        self._kept[key] = entry
         return FileRead(path, pieces=pieces)
 
     def put_file(self, key, read):
@@ -210,8 +280,18 @@ class Cache:
             return
         if read.problems or not read.complete or any(p.tainted for p in read.pieces):
             return
-        self._write("files", key, {"pieces": [[p.kind, encode_values(p.values), p.base_dir, *p.locator.locate()]
-                                              for p in read.pieces]})
+        entry = [[p.kind, encode_values(p.values), *p.locator.locate()] for p in read.pieces]
+        if os.getpid() != self.pid or self._pack_key is None:
+            self._write("files", key, {"pieces": entry})   # a worker process: not the load's pack
+        else:
+            self._fresh[key] = entry
+
+    def save_pack(self):
+        """Write the pack of the files this load read (one write for them all), when one was new."""
+        if self.folder is None or self._pack_key is None or not self._fresh or os.getpid() != self.pid:
+            return
+        self._write("packs", self._pack_key, {"files": {**self._kept, **self._fresh}})
+        self._kept, self._fresh = {}, {}
 
     # -- one whole load ---------------------------------------------------------------------
     @staticmethod
@@ -222,36 +302,42 @@ class Cache:
         return h.hexdigest()
 
     @staticmethod
-    def _texts_digest(paths):
+    def _texts_digest(paths, max_bytes):
+        """A digest of the stored texts, read as a load reads them (regular files within the size
+        limit); ``None`` when one cannot be read so."""
         h = hashlib.sha256()
         for p in paths:
             try:
-                with open(p, "rb") as f:
-                    h.update(p.encode() + b"\0" + hashlib.sha256(f.read()).digest())
-            except OSError:
+                data = read_limited(p, max_bytes)
+            except ReadProblem:
                 return None
+            h.update(p.encode() + b"\0" + hashlib.sha256(data).digest())
         return h.hexdigest()
 
-    def get_records(self, key):
+    def get_records(self, key, options):
         """``(sources, entities, relations)`` of a clean earlier load with the same inputs, or
         ``None``; the relations are a :class:`~graph.columns.LazyRelations`, built when asked for."""
         data = self._read("loads", key)
-        if data is None or self._texts_digest(data.get("texts", [])) != data.get("texts_digest"):
+        if data is None:
             return None
         try:
             files = data["files"]
             sources = {d["id"]: _source(d, files) for d in data["sources"]}
+            texts = sorted({s.text_path for s in sources.values() if s.text_path})
+            if not _confined(sources.values(), options) or data["texts"] != texts or \
+                    self._texts_digest(texts, options.max_text_bytes) != data["texts_digest"]:
+                return None
             entities = {d["id"]: _entity(d, files) for d in data["entities"]}
             relations = LazyRelations(data["relations"], [e.id for e in entities.values()], list(sources), files)
             return sources, entities, relations
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
 
-    def put_records(self, key, records):
+    def put_records(self, key, records, options):
         if self.folder is None:
             return
         texts = sorted({s.text_path for s in records.sources.values() if s.text_path})
-        digest = self._texts_digest(texts)
+        digest = self._texts_digest(texts, options.max_text_bytes)
         if digest is None:
             return
         files, relations = {}, None
@@ -266,3 +352,18 @@ class Cache:
             {k: i for i, k in enumerate(records.sources)}, files)
         entry["files"] = list(files)
         self._write("loads", key, entry)
+
+
+def _confined(sources, options):
+    """True when every source's stored text is where an uncached load would find it and allow it:
+    resolved from its data file's folder, inside the data folder (links followed) unless allowed."""
+    for s in sources:
+        if s.text is None:
+            if s.text_path is not None:
+                return False
+            continue
+        path, outside = resolve_text(s.text, os.path.dirname(s.where[0]), options.root,
+                                     allow_outside=options.allow_texts_outside)
+        if outside or path != s.text_path:
+            return False
+    return True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "ActorgraphError",
@@ -82,7 +83,8 @@ class OutputError(ActorgraphError):
 def suggest(word, choices, n=3):
     """Return `` (did you mean 'X'?)`` for close matches of *word*, or ``''``.
 
-    Matching ignores case.
+    Matching ignores case. The answer for a short list of *choices* (a vocabulary) is
+    remembered: a million records with the same misspelt type cost one search.
 
     >>> suggest("PAKISTN", ["PAK", "USA"])
     " (did you mean 'PAK'?)"
@@ -91,10 +93,16 @@ def suggest(word, choices, n=3):
     >>> suggest("zzz", ["PAK"])
     ''
     """
-    word = str(word)
+    choices = tuple(str(c) for c in choices)
+    if len(choices) <= 64:
+        return _suggest_remembered(str(word), choices, n)
+    return _suggest(str(word), choices, n)
+
+
+def _suggest(word, choices, n):
     by_lower = {}
     for c in choices:
-        by_lower.setdefault(str(c).lower(), str(c))
+        by_lower.setdefault(c.lower(), c)
     lower = word.lower()
     hits = [by_lower[m] for m in difflib.get_close_matches(lower, list(by_lower), n=n, cutoff=0.6)]
     # a prefix match (PAKISTN -> PAK) is a good hint too when nothing closer exists
@@ -103,6 +111,9 @@ def suggest(word, choices, n=3):
     if not hits:
         return ""
     return " (did you mean " + " or ".join(f"'{h}'" for h in hits) + "?)"
+
+
+_suggest_remembered = lru_cache(maxsize=4096)(_suggest)
 
 
 class QueryError(ActorgraphError, ValueError):

@@ -163,6 +163,7 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     root = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
     options = Options(root=root, allow_texts_outside=allow_texts_outside, max_text_bytes=limits.max_file_bytes)
     store = Cache(cache_dir, enabled=cache)
+    store.use_pack(root)
     with paused_gc():
         contents = {f: replacing[f] if f in replacing else _bytes(f, limits) for f in files}
         keys = {f: store.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
@@ -170,7 +171,7 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
         # (no cache: nothing to hash; what is replaced is not on disk, and not cached)
         # a clean earlier load of the very same files: its validated records, nothing read again
         key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
-        found = store.get_records(key) if key else None
+        found = store.get_records(key, options) if key else None
         if found is not None and len(found[1]) <= limits.max_entities and len(found[2]) <= limits.max_relations:
             sources, entities, relations = found
             return Records(sources, entities, relations, files=files), problems
@@ -187,9 +188,11 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
         if n > 1 and len(theirs) > 1:
             records = check_in_workers(files, theirs, read, limits, replace(options, consume=True), n)
             if records is not None:
-                return _done(records, files, problems, store, key)
+                store.save_pack()
+                return _done(records, files, problems, store, key, options)
         reads = [read(f) for f in files]
         contents = None   # (what the reads need of the bytes, they keep)
+        store.save_pack()
         return _check(reads, files, limits, options, problems, store, key)
 
 
@@ -227,14 +230,14 @@ def _check(reads, files, limits, options, problems, store, key):
         problems.sort()
         return None, problems
     records = build_records(reads, replace(options, consume=True))   # these reads are ours alone
-    return _done(records, files, problems, store, key)
+    return _done(records, files, problems, store, key, options)
 
 
-def _done(records, files, problems, store, key):
+def _done(records, files, problems, store, key, options):
     """``(records, problems)``, sorted; clean records go into the cache."""
     records.files = files
     if key and not problems and not records.problems:
-        store.put_records(key, records)
+        store.put_records(key, records, options)
     problems.extend(records.problems)
     problems.sort()
     return records, problems

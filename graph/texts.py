@@ -205,19 +205,57 @@ def find_quote(text, quote, start=0):
 
 
 _WORD = re.compile(r"\S+")
+LONG = 1000
+"""Quotes longer than this (in characters) are matched to the text by their longest start or end
+found in it, not word by word: the comparison of two texts word by word (difflib) takes time that
+grows with the product of their lengths, and a 30 kB quote would take minutes."""
+_ANCHOR = 16
+_WORDS_COMPARED = 64
+
+
+def _longest(norm, q, suffix=False):
+    """``(length, start)``: the longest start (or end) of *q* found in *norm*, and where it begins.
+    Binary search over the length: ``find`` is linear, so this costs O(len(norm) * log(len(q)))."""
+    lo, hi, at = 0, len(q), 0
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        i = norm.find(q[len(q) - mid:] if suffix else q[:mid])
+        if i >= 0:
+            lo, at = mid, i
+        else:
+            hi = mid - 1
+    return lo, at
+
+
+def _anchored(norm, q):
+    """``(start, end)`` of the passage a long quote lines up with, by its longest start or end found
+    in the text; ``None`` when neither is long enough to tell."""
+    n, at = _longest(norm, q)
+    if n >= _ANCHOR:
+        return at, min(len(norm), at + len(q))
+    n, at = _longest(norm, q, suffix=True)
+    if n >= _ANCHOR:
+        return max(0, at + n - len(q)), at + n
+    return None
 
 
 def _closest(norm, q):
     """``(start, end)`` in *norm* of the passage that best matches *q*, or ``None``."""
+    if len(q) > LONG:
+        found = _anchored(norm, q)
+        if found is not None:
+            return found
     spans = [m.span() for m in _WORD.finditer(norm)]
     words = [norm[a:b] for a, b in spans]
     qwords = q.split(" ")
-    sm = difflib.SequenceMatcher(None, qwords, words, autojunk=False)
-    i, j, k = sm.find_longest_match(0, len(qwords), 0, len(words))
+    # (the first words suffice to line the quote up; more would cost their number times the text's)
+    sm = difflib.SequenceMatcher(None, qwords[:_WORDS_COMPARED], words, autojunk=False)
+    i, j, k = sm.find_longest_match(0, min(len(qwords), _WORDS_COMPARED), 0, len(words))
     if k == 0:
-        # not one whole word in common: look for the longest common run of characters
-        sm = difflib.SequenceMatcher(None, q, norm, autojunk=False)
-        i, j, k = sm.find_longest_match(0, len(q), 0, len(norm))
+        # not one whole word in common: look for the longest common run of characters (of its start)
+        head = q[:_WORDS_COMPARED]
+        sm = difflib.SequenceMatcher(None, head, norm, autojunk=False)
+        i, j, k = sm.find_longest_match(0, len(head), 0, len(norm))
         if k < 4:
             return None
         return max(0, j - i), min(len(norm), j - i + len(q))
@@ -225,6 +263,8 @@ def _closest(norm, q):
     first = max(0, j - i - 1)
     last = min(len(words), j - i + len(qwords) + 1)
     a, b = spans[first][0], spans[last - 1][1]
+    if len(q) > LONG:
+        return a, b
     # crop the window to what lines up with the quote, ignoring chance matches of a letter or two
     blocks = difflib.SequenceMatcher(None, norm[a:b], q, autojunk=False).get_matching_blocks()
     blocks = [bl for bl in blocks if bl.size >= 3] or [bl for bl in blocks if bl.size]
@@ -252,6 +292,9 @@ def _difference(passage, q):
     >>> _difference("mediate between the two sides", "mediate between both sides")
     "the text has 'the two' where the quote has 'both'"
     """
+    if max(len(passage), len(q)) > LONG:   # compare around where they first differ, not the whole
+        k = max(0, len(os.path.commonprefix([passage, q])) - 200)
+        passage, q = passage[k:k + LONG], q[k:k + LONG]
     ops = [op for op in difflib.SequenceMatcher(None, passage, q, autojunk=False).get_opcodes()]
     first = next((k for k, op in enumerate(ops) if op[0] != "equal"), None)
     if first is None:

@@ -21,6 +21,7 @@ from graph.render.aggregated import CLAIMS_PER_GROUP, aggregated_data, aggregate
 from graph.render.data import edge_dicts
 from graph.render.style import DENIED_COLOR, polarity_color
 from graph.when import parse_when
+from tests.conftest import DATA
 
 
 def rel(rid, s, o, t, pol, mod="reported", when=None, src="s1", quote=None, by=None):
@@ -226,11 +227,11 @@ def test_render_html_aggregated_keeps_the_csp_and_escapes():
 
 def test_cli_render_aggregate(tmp_path):
     out = tmp_path / "agg.html"
-    result = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "year"])
+    result = CliRunner().invoke(main, ["render", str(DATA), "-o", str(out), "--aggregate", "year"])
     assert result.exit_code == 0, result.output
     assert "one edge per subject, object, quad and year" in result.output
     assert '"aggregate":{"by":"year"' in out.read_text(encoding="utf-8")
-    bad = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "week"])
+    bad = CliRunner().invoke(main, ["render", str(DATA), "-o", str(out), "--aggregate", "week"])
     assert bad.exit_code == 2
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import random
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -15,7 +14,7 @@ from graph.analysis.merge import duplicate_pairs
 from graph.analysis import balance, centrality, claimants, compare, signed_ties, timeline
 from graph.errors import QueryError, UnknownEntityError, UnknownSourceError
 
-DATA = Path(__file__).parent.parent / "data"
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 def make(relations, entities=None, sources=("s",), kinds=None):

@@ -96,7 +96,7 @@ def test_parquet_types_become_plain_values():
         "aliases": [["One", "Uno"]],
         "codes": pa.array([[("iso3", "EEE"), ("cameo", "EEE")]], type=pa.map_(pa.string(), pa.string())),
         "founded": [datetime.date(2001, 5, 2)],
-        "score": [float("nan")],
+        "score": [None],
     })
     values = read_parquet("x.entities.parquet", _parquet(table)).pieces[0].values
     assert values == {"id": "E1", "name": "Entity", "kind": "state", "aliases": ["One", "Uno"],

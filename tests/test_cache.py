@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 import graph
 import graph.loader as loader
+from graph.cache import Cache
 from graph.cli import main
 
 A = """sources:
@@ -22,13 +23,21 @@ relations:
 B = "entities:\n  - {id: TAL, name: Taliban, kind: de_facto_authority}\n"
 
 
+TEXT = "A constructed text: the two states held talks.\n"
+
+
+def make_data(folder):
+    """The data folder of these tests: a.yaml (a source with its text t.txt, two states, a claim), b.yaml."""
+    folder.mkdir()
+    (folder / "a.yaml").write_text(A, encoding="utf-8")
+    (folder / "b.yaml").write_text(B, encoding="utf-8")
+    (folder / "t.txt").write_text(TEXT, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture()
 def data(tmp_path):
-    d = tmp_path / "data"
-    d.mkdir()
-    (d / "a.yaml").write_text(A, encoding="utf-8")
-    (d / "b.yaml").write_text(B, encoding="utf-8")
-    (d / "t.txt").write_text("A constructed text: the two states held talks.\n", encoding="utf-8")
+    d = make_data(tmp_path / "data")
     return d
 
 
@@ -120,7 +129,7 @@ def _entries(folder):
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(data, tmp_path, spoil):
     good = graph.load(data, cache_dir=tmp_path / "c")
     entries = _entries(tmp_path / "c")
-    assert len(entries) == 3          # two files, one load
+    assert len(entries) == 2          # one pack (the two files), one load
     ran = tmp_path / "PWNED"
     for p in entries:
         text = p.read_bytes()
@@ -153,14 +162,14 @@ def test_the_cache_can_be_turned_off_and_moved(data, tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["validate", str(data), "--no-cache", "--cache-dir", str(tmp_path / "c")])
     assert r.exit_code == 0 and not (tmp_path / "c").exists()
     r = CliRunner().invoke(main, ["validate", str(data), "--cache-dir", str(tmp_path / "c")])
-    assert r.exit_code == 0 and len(_entries(tmp_path / "c")) == 3
+    assert r.exit_code == 0 and len(_entries(tmp_path / "c")) == 2
     monkeypatch.setenv("ACTORGRAPH_CACHE", "off")
     graph.load(data, cache_dir=tmp_path / "d")
     assert not (tmp_path / "d").exists()
     monkeypatch.delenv("ACTORGRAPH_CACHE")
     monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path / "e"))
     graph.load(data)
-    assert len(_entries(tmp_path / "e")) == 3
+    assert len(_entries(tmp_path / "e")) == 2
     assert not any(p.suffix == ".json" for p in data.rglob("*"))    # never in the data folder
 
 
@@ -222,13 +231,13 @@ SPOILED_COLUMNS = {
 
 @pytest.mark.parametrize("spoil", sorted(SPOILED_COLUMNS))
 def test_a_load_entry_with_spoiled_columns_is_ignored(data, tmp_path, spy, spoil):
-    import json
     (data / "c.yaml").write_text(RICH, encoding="utf-8")
     good = graph.load(data, cache_dir=tmp_path / "c")
     p = _load_entry(tmp_path / "c")
-    entry = json.loads(p.read_text(encoding="utf-8"))
+    store = Cache(tmp_path / "c")            # sealed again with the key: a program's bug, not a forgery
+    entry = store.unseal(p.stem, p.read_bytes())
     SPOILED_COLUMNS[spoil](entry["relations"])
-    p.write_text(json.dumps(entry), encoding="utf-8")
+    p.write_bytes(store.seal(p.stem, {k: v for k, v in entry.items() if k not in ("format", "key")}))
     built = spy["built"]
     again = graph.load(data, cache_dir=tmp_path / "c")
     assert spy["built"] == built + 1          # validated again from the files' records

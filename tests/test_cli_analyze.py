@@ -14,7 +14,8 @@ import graph
 from graph import analysis as A
 from graph.cli import main
 
-DATA = str(Path(__file__).parent.parent / "data")
+from tests.conftest import DATA as _SEED  # noqa: E402
+DATA = str(_SEED)      # a copy of the seed: never the user's data/
 
 TWO_SOURCES = """
 sources: [{id: a, title: Paper A}, {id: b, title: Paper B}]
@@ -250,7 +251,7 @@ def test_readme_console_blocks_show_the_real_output(tmp_path, monkeypatch):
     """Every `actorgraph` command in the README's analyze section, run from a folder that has the
     repository's data/ and examples/, prints exactly what the README shows (a block ending in
     '...' shows the first lines); `head -N FILE` is checked too."""
-    (tmp_path / "data").symlink_to(ROOT / "data")
+    (tmp_path / "data").symlink_to(_SEED)
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     (tmp_path / "out").mkdir()
     (tmp_path / "schema").mkdir()

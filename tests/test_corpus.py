@@ -105,7 +105,51 @@ def _folder_named_yaml(d):
     (d / "old.yaml" / "inner.yaml").write_text("entities: [{id: X, kind: state}]\n", encoding="utf-8")
 
 
+def _jsonl_deep_nesting(d):
+    head = '{"id": "r1", "subject": "PAK", "object": "USA", "type": "CONSULT", "modality": "reported", "attributes": '
+    (d / "deep.relations.jsonl").write_text(head + "[" * 100_000 + "]" * 100_000 + "}\n"
+                                            + head.replace("r1", "r2") + '{"a": ' * 70 + "1" + "}" * 70 + "}\n",
+                                            encoding="utf-8")
+
+
+def _parquet(table, path):
+    import pyarrow.parquet as pq
+    pq.write_table(table, path)
+
+
+def _parquet_hostile_cells(d):
+    import pyarrow as pa
+    n = 5
+    _parquet(pa.table({
+        "id": [f"r{i}" for i in range(1, n + 1)],
+        "subject": ["PAK", "PAK\x1b[2J", "PAK", "PAK", "PAK"],
+        "object": ["USA"] * n,
+        "type": ["CONSULT"] * n,
+        "context": [["diplomatic"], ["diplomatic"], ["dip\x07lomatic"], None, None],
+        "polarity": [1.0, 1.0, 1.0, float("nan"), float("-inf")],
+        "modality": ["reported"] * n,
+        "source": ["s1"] * n,
+        "quote": ["q"] * n,
+    }), d / "cells.relations.parquet")
+
+
+def _parquet_unreadable_columns(d):
+    import pyarrow as pa
+    _parquet(pa.table({"id": ["E1"], "name": ["E"], "kind": ["state"], "attributes.blob": pa.array([b"x"], pa.binary())}),
+             d / "binary.entities.parquet")
+    _parquet(pa.table([pa.array(["E2"]), pa.array(["A"]), pa.array(["B"])], names=["id", "name", "name"]),
+             d / "twice.entities.parquet")
+    not_utf8 = pa.array([b"E3", b"caf\xe9"], pa.binary()).view(pa.string())
+    _parquet(pa.table({"id": not_utf8, "name": ["x", "y"], "kind": ["state", "state"]}), d / "latin1.entities.parquet")
+    import decimal
+    _parquet(pa.table({"id": ["r1"], "polarity": pa.array([decimal.Decimal("1.5")], pa.decimal128(4, 2))}),
+             d / "decimal.relations.parquet")
+
+
 GENERATORS = {
+    "jsonl-deep-nesting": _jsonl_deep_nesting,
+    "parquet-hostile-cells": _parquet_hostile_cells,
+    "parquet-unreadable-columns": _parquet_unreadable_columns,
     "deep-nesting-flow": _deep_nesting,
     "deep-nesting-block": _deep_block_nesting,
     "very-long-scalar": _very_long_scalar,

@@ -10,6 +10,7 @@ from graph import QueryError, UnknownEntityError, UnknownSourceError
 
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 def ids(rels):
@@ -301,7 +302,7 @@ def test_ego_and_parts_use_the_same_answers_as_before(small):
 def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
     """Edges are written straight into the adjacency: the same graph as add_edges_from gives."""
     from graph.model import edge_dict
-    ds = graph.load(os.path.join(ROOT, "data"), cache=False)
+    ds = graph.load(DATA, cache=False)
     g = nx.MultiDiGraph()
     g.graph.update(ds.graph.graph)
     g.add_nodes_from(ds.graph.nodes(data=True))
@@ -315,7 +316,7 @@ def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
 def test_relation_dicts_are_the_generic_field_dicts():
     from graph.model import FIELDS, Entity, Evidence, Relation, _fields_dict, entity_row, relation_dict, relation_row
     from graph.when import parse_when
-    rels = list(graph.load(os.path.join(ROOT, "data"), cache=False).relations())
+    rels = list(graph.load(DATA, cache=False).relations())
     rels.append(Relation(id="r", subject="A", object="B", type="COOPERATE", modality="claimed", polarity=2.0,
                          claimants=("A", "C"), when=parse_when("2020-05"), context=("x",),
                          evidence=(Evidence("d", record="ev-1"), Evidence("s", "q")),
@@ -326,7 +327,7 @@ def test_relation_dicts_are_the_generic_field_dicts():
         a, b = graph.to_dict(r, drop_empty=True), _fields_dict(r, True)
         assert a == b and list(a) == list(b)
         assert relation_row(r) == [b.get(f) for f in FIELDS["relations"]]
-    ents = list(graph.load(os.path.join(ROOT, "data"), cache=False).entities.values())
+    ents = list(graph.load(DATA, cache=False).entities.values())
     ents += [Entity(id="E", name="", kind="person", aliases=("a", "b"), codes={"iso3": "PAK", "n": 3}, part_of="P"),
              Entity(id="F", name="F", kind="state", description="d")]
     for e in ents:

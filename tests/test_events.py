@@ -15,7 +15,7 @@ from graph.errors import DataError
 from graph.read import reader_for
 
 EVENTS = Path(__file__).parent / "events"
-DATA = Path(__file__).parent.parent / "data"
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 @pytest.fixture(autouse=True)
@@ -67,10 +67,10 @@ def test_gdelt_events_become_relations_with_dataset_evidence(tmp_path):
     # countries onto the seed's states; the other actor codes created with their codes
     assert rels["gdelt-900000005"]["subject"] == "USA" and rels["gdelt-900000005"]["object"] == "AFG"
     ents = {x.values["id"]: x.values for x in p["entities"]}
-    assert ents == {
-        "USAGOV": {"id": "USAGOV", "name": "Washington", "kind": "office", "codes": {"cameo": "USAGOV"},
+    assert ents == {   # GDELT's WASHINGTON and TALIBAN are names of the seed's USA and TAL: told apart by code
+        "USAGOV": {"id": "USAGOV", "name": "Washington (USAGOV)", "kind": "office", "codes": {"cameo": "USAGOV"},
                    "part_of": "USA"},
-        "AFGINS": {"id": "AFGINS", "name": "Taliban", "kind": "armed_group", "codes": {"cameo": "AFGINS"}},
+        "AFGINS": {"id": "AFGINS", "name": "Taliban (AFGINS)", "kind": "armed_group", "codes": {"cameo": "AFGINS"}},
         "IGOUNO": {"id": "IGOUNO", "name": "United Nations", "kind": "organisation", "codes": {"cameo": "IGOUNO"}}}
     # every relation's entities exist: in the seed or created
     known = set(graph.load(DATA).entities) | set(ents)
@@ -203,18 +203,21 @@ def test_a_second_import_into_the_folder_reuses_the_entities_of_the_first(tmp_pa
     from graph.read.events import import_events
     first = import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path)
     assert first.entities > 0
-    again = import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path, name="again")
-    assert again.entities == 0 and [os.path.basename(f) for f in again.files] == [
-        "again.sources.jsonl", "again.relations.parquet"]
+    # the same events again under another name would be the same claims twice: refused, nothing written
+    with pytest.raises(graph.DataError) as err:
+        import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path, name="again")
+    assert "5 events were imported already, by " in str(err.value) and "gdelt-20250114.relations.parquet" in str(
+        err.value)
+    assert not list(tmp_path.glob("again*"))
     # re-running the first import (same name) rewrites its own entities file rather than matching it
     redo = import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path)
     assert redo.entities == first.entities
-    # the same events twice in one data folder are the same claims twice: the loader reports their ids
-    _, problems = graph.check(tmp_path)
-    assert problems and all("duplicate relation id 'gdelt-" in p.message for p in problems)
-    for f in again.files:
-        os.unlink(f)
+    assert graph.check(tmp_path)[1] == []
     res = CliRunner().invoke(main, ["import", "-f", "gdelt", str(EVENTS / "gdelt-20250114.export.CSV"),
                                     "-o", str(tmp_path / "cli"), "--data", str(tmp_path), "--name", "cli"])
+    assert res.exit_code == 1 and "5 events were imported already" in res.output   # (cli/ is in the folder)
+    res = CliRunner().invoke(main, ["import", "-f", "gdelt", str(EVENTS / "gdelt-20250114.export.CSV"),
+                                    "-o", str(tmp_path.parent / "cli"), "--data", str(tmp_path), "--name", "cli"])
     assert res.exit_code == 0, res.output          # actors matched against a folder of bulk files only
     assert "(5 relations, 0 new entities, source 'cli')" in res.output
+

@@ -23,7 +23,7 @@ from graph.formats.tables import csv_paths, csv_tables
 from graph.model import to_dict
 
 ROOT = Path(__file__).parent.parent
-DATA = ROOT / "data"
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 # strings that break naive writers: quotes of every kind, backslashes, newlines, markup,
 # spreadsheet formulas, Cypher injection, separators, non-ASCII and astral characters
@@ -458,7 +458,8 @@ def test_every_data_file_points_at_the_schema():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert m is not None, f"{path} does not point at the schema (first line: {first!r})"
-        assert (path.parent / m.group(1)).resolve() == (ROOT / "schema" / "actorgraph.schema.json").resolve()
+        in_repository = ROOT / "data" / path.relative_to(DATA)      # (DATA is a copy of the seed)
+        assert (in_repository.parent / m.group(1)).resolve() == (ROOT / "schema" / "actorgraph.schema.json").resolve()
 
 
 def _rel(**over):

@@ -15,7 +15,7 @@ from graph.model import to_dict
 
 from .test_formats import hostile
 
-DATA = Path(__file__).parent.parent / "data"
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 def _same(a, b):

@@ -13,6 +13,8 @@ pytestmark = pytest.mark.slow
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
+from tests.seed import repository_with_the_seed  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CELL_TIMEOUT = 60      # seconds, per cell
@@ -34,9 +36,10 @@ def test_committed_without_outputs(path):
 
 @pytest.mark.parametrize("cwd", ["notebooks", "root"])
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs(path, cwd):
+def test_notebook_runs(path, cwd, tmp_path):
     nb = nbformat.read(path, as_version=4)
-    folder = path.parent if cwd == "notebooks" else ROOT
+    repo = repository_with_the_seed(tmp_path / "repo")     # its data/ is the seed alone, never the user's
+    folder = repo / "notebooks" if cwd == "notebooks" else repo
     client = nbclient.NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
                                      resources={"metadata": {"path": str(folder)}})
     start = time.monotonic()

@@ -27,7 +27,7 @@ from graph.render import (LAYOUT_THRESHOLD, escape_json, notebook_html, page_dat
                           render_html, write_html)
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 class _Tags(HTMLParser):

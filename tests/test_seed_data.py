@@ -16,7 +16,7 @@ import pytest
 
 import graph
 
-DATA = Path(__file__).parent.parent / "data"
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 SOURCE = "oped-2025-us-equipment-afghanistan"
 TEXT = DATA / "texts" / "000_e8862f374e2db2d8.txt"
 

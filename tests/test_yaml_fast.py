@@ -21,6 +21,7 @@ from graph.read.yaml_events import locate, parse_text
 from graph.read.yaml_fast import parse_fast
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 def same(a, b):
@@ -57,9 +58,9 @@ def agrees(text):
 
 def yaml_files():
     found = []
-    for pattern in ("data/**/*.yaml", "tests/**/*.yaml", "notebooks/**/*.yaml", "graph/**/*.yaml",
-                    "benchmarks/**/*.yaml"):
+    for pattern in ("tests/**/*.yaml", "notebooks/**/*.yaml", "graph/**/*.yaml", "benchmarks/**/*.yaml"):
         found += glob.glob(os.path.join(ROOT, pattern), recursive=True)
+    found += glob.glob(os.path.join(DATA, "**", "*.yaml"), recursive=True)   # the seed (never the user's data/)
     return sorted(found)
 
 
@@ -72,7 +73,7 @@ def test_every_yaml_file_of_the_project_reads_the_same():
 
 
 def test_the_seed_data_is_read_the_fast_way():
-    for path in glob.glob(os.path.join(ROOT, "data", "**", "*.yaml"), recursive=True):
+    for path in glob.glob(os.path.join(DATA, "**", "*.yaml"), recursive=True):
         with open(path, encoding="utf-8") as f:
             assert agrees(f.read()), path
 

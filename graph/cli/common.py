@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+from collections import Counter
 
 import click
 
 from ..dataset import AUTHOR, TIMES
 from ..errors import ActorgraphError, DataError, OutputError
 from ..loader import DEFAULT_LIMITS, Limits, load
+from ..read.base import CONTROL
 from ..vocab import MODALITIES, QUADS
 from ..words import plural, text_table
 
 __all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "load_options", "current_limits", "texts_outside", "path_argument",
-           "cache_options", "load_or_exit", "make_parent_folder", "exit_with_problems", "guard", "echo_json", "table", "plural", "relation_filters",
-           "filters_from"]
+           "cache_options", "load_or_exit", "make_parent_folder", "data_folder", "refuse_data_output",
+           "exit_with_problems", "problem_listing", "printable", "guard", "echo_json", "table", "plural",
+           "relation_filters", "filters_from"]
 
 DEFAULT_PATH = "data"
 
@@ -172,14 +176,64 @@ def load_or_exit(path, *, limits=None):
     try:
         return load(path, limits=limits, allow_texts_outside=texts_outside(), **cache_options())
     except DataError as exc:
-        exit_with_problems(exc.problems, f"the data at {path} is not valid")
+        exit_with_problems(exc.problems, f"the data at {path} is not valid",
+                           again=f"actorgraph validate --all {path}")
 
 
-def exit_with_problems(problems, what):
-    """Print every problem (FILE:LINE:COL: message) and a count to stderr; exit 1."""
+SHOWN_PER_KIND = 20
+"""Problems of one kind listed (unless --all); the rest of that kind are counted."""
+_SPECIFICS = re.compile(r"'[^']*'|\"[^\"]*\"|\d[\d,.]*")
+
+
+def _kind(message):
+    """What a problem says with its specifics (quoted names, numbers) left out: its kind.
+
+    >>> _kind("relation 'r7': unknown field 'nmae' (did you mean 'name'?)")
+    "relation '': unknown field '' (did you mean ''?)"
+    """
+    return _SPECIFICS.sub("''", message)
+
+
+def printable(text):
+    """*text* with every control character written as an escape (``\\x1b``): a message never
+    drives the terminal, whatever a file name or a value holds.
+
+    >>> print(printable("a\\x1b]0;t\\x07b"))
+    a\\x1b]0;t\\x07b
+    """
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def problem_listing(problems, what, every=False, again=None):
+    """The text listing *problems* (``FILE:LINE:COL: message``) and their count: every one with
+    *every*, else the first :data:`SHOWN_PER_KIND` of each kind and how many more (*again*: the
+    command that lists them all)."""
+    lines, more, first = [], Counter(), {}
     for p in problems:
-        click.echo(str(p), err=True)
-    click.echo(f"{plural(problems, 'problem')}: {what}", err=True)
+        if not every:
+            kind = _kind(p.message)
+            more[kind] += 1
+            if more[kind] > SHOWN_PER_KIND:
+                first.setdefault(kind, p)
+                continue
+        lines.append(str(p))
+    hidden = 0
+    for kind, n in more.items():
+        if n > SHOWN_PER_KIND:
+            hidden += n - SHOWN_PER_KIND
+            lines.append(f"... and {n - SHOWN_PER_KIND:,} more like: {first[kind]}")
+    total = f"{len(problems):,} problem{'s' if len(problems) != 1 else ''}: {what}"
+    if hidden:
+        total += (f" ({hidden:,} not listed: the first {SHOWN_PER_KIND} of each kind are; "
+                  f"{again or 'actorgraph validate --all PATH'} lists every one)")
+    lines.append(total)
+    return printable("\n".join(lines))
+
+
+def exit_with_problems(problems, what, every=False, again=None):
+    """Print the problems (FILE:LINE:COL: message; see :func:`problem_listing`) and a count to
+    stderr; exit 1."""
+    click.echo(problem_listing(problems, what, every, again), err=True)
     sys.exit(1)
 
 
@@ -203,6 +257,31 @@ def make_parent_folder(output):
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
             raise Exit(f"cannot create the folder {folder}: {exc.strerror}", 1) from None
+
+
+def data_folder(path):
+    """The data folder of PATH: PATH itself when it is a folder, else the folder of the data file."""
+    path = os.fspath(path)
+    return path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+
+
+def refuse_data_output(output, what):
+    """Exit 1 unless *output* may receive *what* (an HTML page): a name that a reader takes
+    (``*.yaml``, ``*.jsonl``...) would be loaded as data, and an existing file that is not
+    already such a page (a data file, a stored text) is never replaced by one."""
+    from ..read import reader_for
+    if reader_for(output) is not None:
+        raise Exit(f"refusing to write {what} to {output}: a file with this name would be read as data; "
+                   "choose another output path (nothing was written)", 1)
+    if os.path.isfile(output):
+        try:
+            with open(output, "rb") as f:
+                head = f.read(512).lstrip().lower()
+        except OSError:
+            return      # the write itself says why it cannot be done
+        if not head.startswith((b"<!doctype html", b"<html")):
+            raise Exit(f"refusing to write {what} to {output}: it exists and is not an HTML page (a data file "
+                       "or a stored text?); choose another output path (nothing was written)", 1)
 
 
 def echo_json(value):

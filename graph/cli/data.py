@@ -6,8 +6,8 @@ import click
 
 from ..loader import check
 from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES, SOURCE_KINDS
-from .common import (cache_options, current_limits, echo_json, exit_with_problems, load_options, load_or_exit, path_argument,
-                     plural, table, texts_outside)
+from .common import (SHOWN_PER_KIND, cache_options, current_limits, echo_json, exit_with_problems, load_options,
+                     load_or_exit, path_argument, plural, table, texts_outside)
 
 __all__ = ["validate", "info", "vocab"]
 
@@ -18,14 +18,17 @@ __all__ = ["validate", "info", "vocab"]
 @click.option("--warn-duplicates", is_flag=True,
               help="Also warn of claims that repeat one another (same subject, type, object, modality and claimant "
                    "in one source: analyses count them once), naming both; a warning does not fail.")
-def validate(path, warn_duplicates):
-    """Check every data file under PATH; list every problem as FILE:LINE:COL.
+@click.option("--all", "every", is_flag=True,
+              help=f"List every problem (by default the first {SHOWN_PER_KIND} of each kind, and how many more).")
+def validate(path, warn_duplicates, every):
+    """Check every data file under PATH; list each problem as FILE:LINE:COL.
 
     Exit code 0: valid; 1: problems in the data; 2: bad usage.
     """
     records, problems = check(path, limits=current_limits(), allow_texts_outside=texts_outside(), **cache_options())
     if problems:
-        exit_with_problems(problems, f"the data at {path} is not valid")
+        exit_with_problems(problems, f"the data at {path} is not valid", every=every,
+                           again=f"actorgraph validate --all {path}")
     click.echo(f"{path}: valid: {plural(records.entities, 'entity', 'entities')}, "
                f"{plural(records.relations, 'relation')}, {plural(records.sources, 'source')} "
                f"in {plural(records.files, 'file')}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from ..texts import find_quote, inside, quote_mismatch
-from .common import Exit, echo_json, guard, load_or_exit, make_parent_folder, path_argument
+from .common import Exit, data_folder, echo_json, guard, load_or_exit, make_parent_folder, path_argument
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
@@ -99,9 +99,9 @@ def draft(text, path, output, source_id, title, perspective, published, lexicon,
         if output is None:
             return
     output = output or os.path.join("drafts", f"{source_id}.yaml")
-    if os.path.isdir(path) and inside(output, path):
-        raise Exit(f"{output} is inside the data folder {path}: a draft there would be loaded as claims; "
-                   "write it elsewhere (default drafts/)", 2)
+    if inside(output, data_folder(path)):
+        raise Exit(f"{output} is inside the data folder {data_folder(path)}: a draft there would be loaded as "
+                   "claims; write it elsewhere (default drafts/)", 2)
     folder = os.path.dirname(os.path.abspath(output))
     persp_id = perspective if perspective in ds.entities else None
     if perspective and persp_id is None:

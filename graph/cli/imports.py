@@ -9,7 +9,8 @@ import click
 
 from ..errors import DataError, OutputError
 from ..formats.tables import csv_paths
-from .common import Exit, exit_with_problems, load_or_exit, plural
+from ..texts import inside
+from .common import DEFAULT_PATH, Exit, exit_with_problems, load_or_exit, plural
 
 __all__ = ["import_"]
 
@@ -49,15 +50,19 @@ def _import_events(fmt, files, output, data, name, bulk):
 
     if os.path.exists(output) and not os.path.isdir(output):
         raise Exit(f"{output} is a file: for --format {fmt}, -o names the data folder to write the bulk files in")
+    if data is None and os.path.isdir(DEFAULT_PATH) and inside(output, DEFAULT_PATH):
+        data = DEFAULT_PATH      # -o data/events: the files join data/, whose actors they must match
     existing = data if data is not None else (output if os.path.isdir(output) and data_files(output) else None)
     ds = load_or_exit(existing) if existing is not None else None
     try:
         result = import_events(list(files), fmt, output, existing=ds, name=name, bulk=bulk,
-                               protect=ds.files if ds is not None else ())
+                               protect=ds.files if ds is not None else (), existing_folder=existing)
     except DataError as exc:
         exit_with_problems(exc.problems, "nothing written")
     except OutputError as exc:
         raise Exit(str(exc), 1) from None
+    except ValueError as exc:      # (a --name that cannot name files)
+        raise Exit(f"--name: {exc}", 2) from None
     except ImportError:
         raise Exit("importing event files needs pyarrow: pip install 'actorgraph[bulk]'", 1) from None
     click.echo(str(result))
@@ -74,7 +79,8 @@ def _import_events(fmt, files, output, data, name, bulk):
               help="The YAML file to write (or an existing folder: imported.yaml in it); for event files, the "
                    "data folder to write the bulk files in.")
 @click.option("--data", "data", type=click.Path(exists=True, file_okay=False),
-              help="Event files: the data folder whose entities actors are matched against (default: OUTPUT).")
+              help="Event files: the data folder whose entities actors are matched against (default: ./data when "
+                   "OUTPUT lies in it, else OUTPUT).")
 @click.option("--name", help="Event files: the name of the import's files and dataset source.")
 @click.option("--bulk", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
               help="Event files: the format of the relations file.")

@@ -13,13 +13,15 @@ True
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
+from ..atomic import check_output_path
 from ..render import LAYOUT_THRESHOLD
 from .common import (Exit, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
-                     relation_filters)
+                     refuse_data_output, relation_filters)
 
 __all__ = ["render"]
 
@@ -54,6 +56,9 @@ def render(path, focus, hops, title, physics, aggregate, output, **opts):
     if focus is None and hops != 1:
         raise Exit("--hops needs --focus ACTOR", 2)
     ds = load_or_exit(path)
+    if os.path.isfile(output):     # (one of the inputs: said so first)
+        guard(lambda: check_output_path(output, ds.files))
+    refuse_data_output(output, "the page")
     filters = filters_from(**opts)
     view = guard(lambda: ds.view(focus=focus, hops=hops, **filters) if (focus or filters) else ds)
     make_parent_folder(output)

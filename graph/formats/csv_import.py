@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 
 from ..atomic import check_output_path, write_atomic
-from ..errors import DataError, Problem
+from ..errors import DataError, OutputError, Problem
 from ..loader import dataset_of
 from ..read.base import KINDS
 from ..read.tables import read_tables
@@ -88,7 +88,8 @@ def import_csv(entities, relations, output, *, sources=None, protect=()):
     entities, relations : path
         The entities and relations tables.
     output : path
-        The YAML file to write, or an existing folder (``imported.yaml`` in it).
+        The YAML file to write, or an existing folder (``imported.yaml`` in it); never an
+        existing file (it may hold data).
     sources : path, optional
         The sources table; when left out, ``sources.csv`` (or
         ``PREFIX-sources.csv``) next to the relations table is used if it exists.
@@ -118,6 +119,9 @@ def import_csv(entities, relations, output, *, sources=None, protect=()):
         output = os.path.join(output, "imported.yaml")
     inputs = [entities, relations] + ([os.fspath(sources)] if sources else [])
     check_output_path(output, list(protect) + inputs)
+    if os.path.lexists(output):
+        raise OutputError(f"{output} exists already: an import never replaces a file (it may hold data); choose "
+                          "another file with -o, or move that one away (nothing was written)")
     out_dir = os.path.dirname(os.path.abspath(output))
     src_dir = os.path.dirname(os.path.abspath(sources)) if sources else None
 

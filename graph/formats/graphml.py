@@ -8,8 +8,9 @@ relation id; ``read_graphml`` gives them back as the keys of a
 text. Absent values are left out. Convenience fields for Gephi and
 spreadsheets: ``label`` (the entity's name, the relation's type/mode),
 ``sign``, ``quad``, ``when_start``/``when_end`` (ISO dates; an open end is left
-out), ``source`` and ``quote`` (the first evidence item). The graph's
-``sources`` attribute holds the sources as JSON.
+out), ``source`` and ``quote`` -- or ``record``, for evidence from a dataset
+source -- of the first evidence item. The graph's ``sources`` attribute holds
+the sources as JSON.
 
 Examples
 --------
@@ -79,8 +80,11 @@ def edge_attrs(r) -> dict:
     if end:
         out["when_end"] = end
     if r.evidence:
-        out["source"] = r.evidence[0].source
-        out["quote"] = r.evidence[0].quote
+        first = r.evidence[0]
+        out["source"] = first.source
+        for k, v in (("quote", first.quote), ("record", first.record)):
+            if v is not None:      # a dataset's evidence has a record and no quote
+                out[k] = v
     return out
 
 

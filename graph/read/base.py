@@ -22,14 +22,37 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..errors import Problem
 
-__all__ = ["Plain", "plain", "Locator", "TableLocator", "RecordLocator", "Piece", "FileRead", "KINDS"]
+__all__ = ["Plain", "plain", "Locator", "TableLocator", "RecordLocator", "Piece", "FileRead", "KINDS", "CONTROL",
+           "control_message"]
 
 KINDS = ("sources", "entities", "relations")
 """The kinds of record, in the order they are built (relations refer to the other two)."""
+
+
+# Characters no text of the data may hold, whatever the reader: control characters (they garble
+# a terminal -- ESC starts an escape sequence -- and make XML exports unreadable), the two
+# non-characters U+FFFE and U+FFFF, and lone surrogates (no UTF-8 output can hold them). Tab,
+# CR, LF and U+0085 stay (YAML itself allows them).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_message(ch, how=""):
+    """What to say about the character *ch* of :data:`CONTROL` found in a text (*how*: how it
+    was written, or where).
+
+    >>> control_message("\x1b")
+    'the text holds the control character U+001B; text may hold tabs and line breaks, but no other control characters: remove it'
+    """
+    code = ord(ch)
+    what = ("half of a UTF-16 surrogate pair (no character on its own)" if 0xD800 <= code <= 0xDFFF else
+            "a non-character" if code in (0xFFFE, 0xFFFF) else "the control character")
+    return (f"the text holds {what} U+{code:04X}{how}; text may hold tabs and line breaks, but "
+            "no other control characters: remove it")
 
 
 class Plain(str):

@@ -35,12 +35,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import math
 import os
 import re
 
 from ..errors import Problem
-from .base import KINDS, FileRead, Piece, RecordLocator, TableLocator
+from ..words import short
+from .base import KINDS, FileRead, Piece, Plain, RecordLocator, TableLocator
+from .json_rules import NotJson, decode_record
+from .parquet_rules import cell_problems, column_problems
 
 __all__ = ["read_parquet", "read_jsonl", "kind_of", "record_values", "write_parquet", "write_jsonl",
            "EVIDENCE_COLUMNS"]
@@ -70,9 +72,13 @@ def kind_of(path, columns):
     return None
 
 
+_EXACT = 10 ** 20
+
+
 def _plain(v):
-    if isinstance(v, float) and math.isnan(v):
-        return None
+    t = type(v)
+    if t is int and not -_EXACT < v < _EXACT:
+        return Plain(str(v))     # an integer past 20 digits: its text (as YAML keeps it)
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v.isoformat()
     if isinstance(v, list):
@@ -84,24 +90,35 @@ def _plain(v):
     return v
 
 
-def record_values(row: dict, kind: str) -> dict:
-    """One row's cells as the record's fields: nulls dropped, flat evidence and dotted columns nested."""
-    out = {}
-    ev = {}
+def record_values(row: dict, kind: str):
+    """``(values, clash)``: one row's cells as the record's fields (nulls dropped, flat evidence and
+    dotted columns nested, integers past 20 digits made text, as YAML keeps them), and a message when a field is given twice -- as a whole and by dotted
+    columns (``codes`` and ``codes.iso3``) -- else ``None`` (the first one given is kept).
+
+    >>> record_values({"id": "E", "codes": "x", "codes.iso3": "EEE"}, "entities")
+    ({'id': 'E', 'codes': 'x'}, "'codes' is given twice, whole and as 'codes.iso3': give it once")
+    """
+    out, ev, dotted, clash = {}, {}, set(), None
     for k, v in row.items():
         v = _plain(v)
         if v is None:
             continue
         head, dot, tail = k.partition(".")
         if dot and head in _NESTED:
+            if head in out and head not in dotted:
+                clash = clash or f"'{head}' is given twice, whole and as '{short(k)}': give it once"
+                continue
             out.setdefault(head, {})[tail] = v
+            dotted.add(head)
         elif kind == "relations" and k in EVIDENCE_COLUMNS and "evidence" not in row:
             ev[k] = v
+        elif k in dotted:
+            clash = clash or f"'{k}' is given twice, whole and as '{k}.NAME' columns: give it once"
         else:
             out[k] = v
     if ev:
         out["evidence"] = [ev]
-    return out
+    return out, clash
 
 
 def _columns_of(names, kind):
@@ -123,24 +140,38 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         out.problems.append(Problem(path, 0, 0, "reading Parquet needs pyarrow: pip install 'actorgraph[bulk]'"))
         out.complete = False
         return out
-    try:
+    try:   # (a damaged file can fail anywhere: its metadata, a column's type, a name not UTF-8...)
         table = pq.read_table(pa.BufferReader(data))
+        names = table.column_names
+        refused = column_problems(table)
+        kind = kind_of(path, names) if not refused else None
+        if not refused and kind is not None:
+            cells = cell_problems(table)
+            columns = [table.column(n).to_pylist() for n in names]
     except (pa.ArrowException, OSError, ValueError) as exc:
         out.problems.append(Problem(path, 0, 0, f"cannot read this Parquet file (truncated or not Parquet?): "
                                                 f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"))
         out.complete = False
         return out
-    names = table.column_names
-    kind = kind_of(path, names)
+    if refused:
+        out.problems += [Problem(path, 1 if table.num_rows else 0, col, msg) for col, msg in refused]
+        out.complete = False
+        return out
     if kind is None:
         out.problems.append(Problem(path, 0, 0, _no_kind(names)))
         out.complete = False
         return out
-    columns = [table.column(n).to_pylist() for n in names]
     cols = _columns_of(names, kind)
-    for i, cells in enumerate(zip(*columns), 1):
-        out.pieces.append(Piece(kind, record_values(dict(zip(names, cells)), kind),
-                                TableLocator(path, i, cols), base_dir))
+    tainted = set()
+    for row, name, msg in cells:
+        out.problems.append(Problem(path, row, names.index(name) + 1, msg))
+        tainted.add(row)
+    for i, row in enumerate(zip(*columns), 1):
+        locator = TableLocator(path, i, cols)
+        values, clash = record_values(dict(zip(names, row)), kind)
+        if clash:
+            out.problems.append(locator.problem((), clash))
+        out.pieces.append(Piece(kind, values, locator, base_dir, i in tainted or bool(clash)))
     return out
 
 
@@ -164,26 +195,39 @@ def read_jsonl(path, data, *, base_dir=None) -> FileRead:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except ValueError as exc:
-            out.problems.append(Problem(path, n, 0, f"not a JSON object on this line: {exc.msg} (column {exc.colno})"))
+            row, notes, tainted = decode_record(line)
+        except NotJson as exc:
+            out.problems.append(Problem(path, n, 0, f"not a JSON object on this line: {exc}"))
             out.complete = False
             continue
         if not isinstance(row, dict):
             out.problems.append(Problem(path, n, 0, f"each line must be a JSON object {{...}}, found "
-                                                    f"{type(row).__name__}"))
+                                                    f"{_json_kind(row)}"))
             out.complete = False
             continue
-        rows.append((n, row))
-    seen = list(dict.fromkeys(k for _, row in rows[:100] for k in row))
+        out.problems.extend(Problem(path, n, 0, note) for note in notes)
+        rows.append((n, row, tainted))
+    seen = list(dict.fromkeys(k for _, row, _ in rows[:100] for k in row))
     kind = kind_of(path, seen)
     if kind is None and rows:
         out.problems.append(Problem(path, rows[0][0], 0, _no_kind(seen)))
         out.complete = False
         return out
-    for n, row in rows:
-        out.pieces.append(Piece(kind, record_values(row, kind), RecordLocator(path, n), base_dir))
+    for n, row, tainted in rows:
+        locator = RecordLocator(path, n)
+        values, clash = record_values(row, kind)
+        if clash:
+            out.problems.append(locator.problem((), clash))
+        out.pieces.append(Piece(kind, values, locator, base_dir, tainted or bool(clash)))
     return out
+
+
+def _json_kind(v):
+    if isinstance(v, list):
+        return "list"
+    if v is None or isinstance(v, bool):
+        return json.dumps(v)
+    return f"'{short(str(v), 40)}'"
 
 
 def write_jsonl(records) -> bytes:

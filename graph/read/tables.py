@@ -31,7 +31,7 @@ import warnings
 from ..errors import Problem
 from ..model import FIELDS
 from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES
-from .base import FileRead, Piece, TableLocator
+from .base import CONTROL, FileRead, Piece, TableLocator, control_message
 
 __all__ = ["read_tables", "UnknownColumnWarning", "guard_cell", "unguard_cell", "ENTITY_NAMES", "RELATION_NAMES"]
 
@@ -103,6 +103,7 @@ class _Table:
     def __init__(self, text, name, names, problems, prefix=None):
         self.name, self.names, self.prefix = name, names, prefix
         self.rows, self.columns, self.extra, self.headers, self.ignored = [], {}, {}, {}, []
+        self.tainted = set()   # rows that hold a control character (reported): not validated
         reader = csv.reader(io.StringIO(text))
         try:
             header = next(reader)
@@ -133,6 +134,13 @@ class _Table:
             self.rows = [(n, row) for n, row in enumerate(reader, 2) if any(c.strip() for c in row)]
         except csv.Error as exc:
             problems.append(Problem(name, reader.line_num, 1, f"not readable as CSV: {exc}"))
+        for n, row in self.rows:
+            for i, cell in enumerate(row, 1):
+                bad = CONTROL.search(cell)
+                if bad is not None:
+                    problems.append(Problem(name, n, i, control_message(bad.group())))
+                    self.tainted.add(n)
+                    break
 
     def get(self, row, field):
         col = self.columns.get(field)
@@ -327,7 +335,8 @@ def read_tables(entities_text, relations_text, sources_text=None, *,
     for row_no, values in records:
         if "part_of" in values:
             values["part_of"] = ref(values["part_of"])
-        out[ents.name].pieces.append(Piece("entities", values, ents.locator(row_no), base_dir))
+        out[ents.name].pieces.append(Piece("entities", values, ents.locator(row_no), base_dir,
+                                           row_no in ents.tainted))
     used = set()
     relations = [(row_no, _relation(rels, row, row_no, ref, used, problems)) for row_no, row in rels.rows]
     if srcs is not None and srcs.rows:
@@ -338,7 +347,8 @@ def read_tables(entities_text, relations_text, sources_text=None, *,
             if "id" not in values:
                 problems.append(Problem(srcs.name, row_no, 1, "a source needs an id"))
                 continue
-            out[srcs.name].pieces.append(Piece("sources", values, srcs.locator(row_no), base_dir))
+            out[srcs.name].pieces.append(Piece("sources", values, srcs.locator(row_no), base_dir,
+                                               row_no in srcs.tainted))
     else:   # every source cited in evidence, with just its id
         cited = dict.fromkeys(str(e.get("source")) for _, v in relations for e in v.get("evidence", ())
                               if isinstance(e, dict) and e.get("source") is not None)
@@ -346,7 +356,8 @@ def read_tables(entities_text, relations_text, sources_text=None, *,
             out[rels.name].pieces.append(Piece("sources", {"id": sid},
                                                TableLocator(rels.name, 1, {"id": rels.columns.get("source", 1)})))
     for row_no, values in relations:
-        out[rels.name].pieces.append(Piece("relations", values, rels.locator(row_no), base_dir))
+        out[rels.name].pieces.append(Piece("relations", values, rels.locator(row_no), base_dir,
+                                           row_no in rels.tainted))
     reads = list(out.values())
     for p in problems:
         out.get(p.path, reads[0]).problems.append(p)

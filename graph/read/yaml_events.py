@@ -39,16 +39,13 @@ x.yaml:1:4: anchor '&x' is not allowed: actorgraph data may not use anchors and 
 
 from __future__ import annotations
 
-from __future__ import annotations
-
-import re
 from sys import intern
 
 import yaml
 
 from ..errors import Problem
 from ..words import short
-from .base import Plain, plain
+from .base import CONTROL, Plain, control_message, plain
 from .yaml_syntax import odd_break, syntax_problem
 
 __all__ = ["Plain", "Document", "REFUSED", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode"]
@@ -67,8 +64,8 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 # Control characters that only an escape in "double quotes" can bring in (libyaml refuses them
-# raw): they would garble a terminal and make XML exports unreadable. Tab, CR and LF stay.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# raw): the rule every reader applies (graph.read.base.CONTROL).
+_CONTROL = CONTROL
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -90,11 +87,23 @@ class SeqNode:
 
 
 class MapNode:
-    __slots__ = ("value", "start_mark")
+    __slots__ = ("value", "start_mark", "keys")
 
     def __init__(self, value, start_mark):
         self.value = value          # list of (key ScalarNode, value node)
         self.start_mark = start_mark
+        self.keys = None            # key -> (key node, value node), made when a large mapping is searched
+
+    def find(self, key):
+        """``(key node, value node)`` of *key*, or ``None`` (keys are unique: duplicates are refused)."""
+        if len(self.value) <= 16:
+            for pair in self.value:
+                if pair[0].value == key:
+                    return pair
+            return None
+        if self.keys is None:       # a record with 30,000 keys is located in linear time, not quadratic
+            self.keys = {pair[0].value: pair for pair in self.value}
+        return self.keys.get(key)
 
 
 class _Refused:
@@ -157,12 +166,10 @@ def locate(node, *keys, key=False):
     last = len(keys) - 1
     for i, k in enumerate(keys):
         if type(node) is MapNode:
-            for knode, vnode in node.value:
-                if knode.value == k:
-                    node = knode if (key and i == last) else vnode
-                    break
-            else:
+            pair = node.find(k)
+            if pair is None:
                 return _mark(node)
+            node = pair[0] if (key and i == last) else pair[1]
         elif type(node) is SeqNode and isinstance(k, int):
             if 0 <= k < len(node.value):
                 node = node.value[k]
@@ -256,9 +263,7 @@ def _build(parser, path, problems, tainted):
                 bad = _CONTROL.search(ev.value).group()
                 line, col = _mark(ev)
                 problems.append(Problem(path, line, col,
-                                        f"the text holds the control character U+{ord(bad):04X} (written as an "
-                                        "escape in double quotes); text may hold tabs and line breaks, but no "
-                                        "other control characters: remove it"))
+                                        control_message(bad, " (written as an escape in double quotes)")))
                 _taint(stack, tainted)
                 value = REFUSED
             else:

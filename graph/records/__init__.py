@@ -75,6 +75,7 @@ class Records:
     incomplete: list = field(default_factory=list)  # files that could not be read in full
     unchecked: int = 0                              # references left unchecked because of them
     workers: int = 0                                # worker processes that validated relation files
+    suggestions: dict = field(default_factory=dict)  # (kind, unknown id) -> did-you-mean (ids.close_ids)
 
 
 def _unchecked_problem(out):

@@ -82,10 +82,15 @@ def _extend(ctx, rid, out, names, described):
                        "description") for f in ("name", "kind", "part_of") if f in ctx.values]
     if not all(same):
         return
+    known, added = set(base.aliases), []   # (a set: 30,000 aliases cost linear time, not quadratic)
+    known.add(base.name)
     for a, keys in _aliases(ctx):
-        if a not in base.aliases and a != base.name:
-            base.aliases = base.aliases + (a,)
+        if a not in known:
+            known.add(a)
+            added.append(a)
             names.append((a, rid, ctx.locator, keys))
+    if added:
+        base.aliases = base.aliases + tuple(added)
     for k, v in _codes(ctx).items():
         if k in base.codes and base.codes[k] != v:
             ctx.report(("codes", k), f"code '{k}' is '{short(base.codes[k])}' in the entity's own record; an "

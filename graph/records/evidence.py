@@ -13,7 +13,7 @@ from ..texts import quote_mismatch
 from ..textnorm import normalise
 from ..words import short
 from .fields import kind_of
-from .ids import suggest_id
+from .ids import close_ids
 
 __all__ = ["evidence"]
 
@@ -36,7 +36,7 @@ def _source(ctx, ev, i, out):
             out.unchecked += 1
         else:
             ctx.report(("evidence", i, "source"),
-                       f"unknown source '{short(src)}' in evidence{suggest_id(src, out.sources)}")
+                       f"unknown source '{short(src)}' in evidence{close_ids(out, src, out.sources, 'source')}")
         return None
     return src
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..model import to_dict
 from ..words import short
-from .ids import begin, suggest_id
+from .ids import begin, close_ids
 
 __all__ = ["is_extension", "plain_records", "extension_of", "same_value"]
 
@@ -71,7 +71,7 @@ def extension_of(ctx, rid, records, invalid, what, out):
         out.unchecked += 1
         return None
     ctx.report(("id",), f"this extends {what} '{short(rid)}', but no file defines {what} '{short(rid)}'"
-               f"{suggest_id(rid, records)}; an extension needs the record itself in another file")
+               f"{close_ids(out, rid, records, what)}; an extension needs the record itself in another file")
     return None
 
 

@@ -182,5 +182,5 @@ def number(ctx, name, bounds, default, meaning):
         return default
     if lo <= x <= hi and not math.isnan(x):
         return x
-    ctx.report((name,), f"{name} {v} is outside {lo:g}..{hi:g} ({meaning})")
+    ctx.report((name,), f"{name} {short(str(v), 40)} is outside {lo:g}..{hi:g} ({meaning})")
     return default

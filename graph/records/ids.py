@@ -15,7 +15,8 @@ from ..errors import suggest
 from ..words import short
 from .fields import Ctx, kind_of, missing
 
-__all__ = ["ID_PATTERN", "read_id", "begin", "skeleton", "foreign_char", "Ids", "suggest_id"]
+__all__ = ["ID_PATTERN", "read_id", "begin", "skeleton", "foreign_char", "Ids", "suggest_id", "close_ids",
+           "SUGGESTIONS"]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 
@@ -136,3 +137,25 @@ def suggest_id(word, ids, n=3):
     if not hits:
         return ""
     return " (did you mean " + " or ".join(f"'{h}'" for h in sorted(hits)[:n]) + "?)"
+
+
+SUGGESTIONS = 200_000
+"""How many ids, in all, the did-you-means of one load may read: each search for the ids close to an
+unknown one reads every id of the data, so 20,000 unknown ids against 20,000 entities would read
+400 million. Past this budget, messages name the unknown id without a did-you-mean (a search costs
+nothing when the same id is unknown again: its answer is remembered)."""
+
+
+def close_ids(out, word, ids, kind, how=None):
+    """``how(word, ids)`` (default :func:`suggest_id`), remembered per load in ``out.suggestions``,
+    within the budget of :data:`SUGGESTIONS` ids read (then ``''``)."""
+    memo = out.suggestions
+    key = (kind, word)
+    found = memo.get(key)
+    if found is None:
+        spent = memo.get(None, 0) + len(ids)
+        if spent > SUGGESTIONS:
+            return ""
+        memo[None] = spent
+        found = memo[key] = (how or suggest_id)(word, ids)
+    return found

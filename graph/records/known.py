@@ -24,10 +24,22 @@ ALLOWED = {"sources": FIELDS["sources"], "entities": FIELDS["entities"] + ("exte
            "relations": FIELDS["relations"] + ("extend",)}
 
 
+MAX_REPORTED = 20
+"""Unknown fields reported one by one in a record; the rest are counted in one more problem."""
+
+
 def check_fields(ctx, kind):
-    """Report every field of the record that its kind does not have."""
+    """Report each field of the record that its kind does not have (the first
+    :data:`MAX_REPORTED` of a record, then how many more: a record with 300,000 keys costs no
+    more than one with 20)."""
     allowed = ALLOWED[kind]
+    unknown = 0
     for k in ctx.values:
         if k not in allowed:
-            ctx.report((k,), f"unknown field '{short(k)}'{suggest(k, allowed)}; "
-                       f"{_ARTICLE[kind]} {SINGULAR[kind]} has the fields: " + ", ".join(allowed), key=True)
+            unknown += 1
+            if unknown <= MAX_REPORTED:
+                ctx.report((k,), f"unknown field '{short(k)}'{suggest(k, allowed)}; "
+                           f"{_ARTICLE[kind]} {SINGULAR[kind]} has the fields: " + ", ".join(allowed), key=True)
+    if unknown > MAX_REPORTED:
+        ctx.report((), f"... and {unknown - MAX_REPORTED:,} more unknown fields in this record; "
+                   f"{_ARTICLE[kind]} {SINGULAR[kind]} has the fields: " + ", ".join(allowed))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..errors import suggest
 from ..words import short
 from .fields import text
-from .ids import foreign_char, skeleton
+from .ids import close_ids, foreign_char, skeleton
 
 __all__ = ["unknown_entity", "entity_ref"]
 
@@ -31,12 +31,12 @@ def unknown_entity(value, fieldname, out):
     foreign = foreign_char(value)
     if foreign:
         skel = skeleton(stripped)
-        for eid in out.entities:
-            if eid == skel or eid.lower() == skel.lower():
-                return (f"{head} (did you mean '{eid}'? it holds {foreign}, which only looks like a Latin "
-                        "letter: retype the id)")
-        return f"{head}: it holds {foreign}; ids are ASCII{suggest(skel, out.entities)}"
-    return head + suggest(value, out.entities)
+        eid = skel if skel in out.entities else out.names.get(skel.lower())
+        if eid is not None and eid.lower() == skel.lower():
+            return (f"{head} (did you mean '{eid}'? it holds {foreign}, which only looks like a Latin "
+                    "letter: retype the id)")
+        return f"{head}: it holds {foreign}; ids are ASCII{close_ids(out, skel, out.entities, 'entity', suggest)}"
+    return head + close_ids(out, value, out.entities, "entity", suggest)
 
 
 def entity_ref(ctx, name, out, required=False, value=None, keys=None):

@@ -38,7 +38,7 @@ def _claimants(ctx, out):
     if not isinstance(v, list):
         one = entity_ref(ctx, "asserted_by", out)
         return (one,) if one else ()
-    found = []
+    found = {}
     for i, item in enumerate(v):
         if item is None or isinstance(item, (dict, list)):
             ctx.report(("asserted_by", i), f"'asserted_by' item {i + 1} must be an entity id, found {kind_of(item)}")
@@ -49,7 +49,7 @@ def _claimants(ctx, out):
         if eid in found:
             ctx.report(("asserted_by", i), f"'{eid}' is named twice in 'asserted_by': name each claimant once")
             continue
-        found.append(eid)
+        found[eid] = None
     return tuple(found)
 
 
@@ -86,8 +86,8 @@ def _attributes(ctx):
     return scalar_value(attrs)
 
 
-def _extend(ctx, rid, out):
-    """Add an extension's evidence to the relation it names."""
+def _extend(ctx, rid, out, added):
+    """Gather an extension's evidence for the relation it names into *added* (id -> evidence)."""
     base = extension_of(ctx, rid, out.relations, out.invalid_relations, "relation", out)
     if base is None:
         return
@@ -109,8 +109,8 @@ def _extend(ctx, rid, out):
     if "evidence" not in ctx.values:
         ctx.report((), "an extension of a relation adds evidence: give 'evidence'")
         return
-    added = evidence(ctx, out)
-    base.evidence = base.evidence + tuple(e for e in added if e not in base.evidence)
+    gathered = added.setdefault(rid, (base, dict.fromkeys(base.evidence)))[1]
+    gathered.update(dict.fromkeys(evidence(ctx, out)))
 
 
 def build_relations(pieces, out, options, ids=None, extend=True):
@@ -153,6 +153,10 @@ def build_relations(pieces, out, options, ids=None, extend=True):
 
 
 def extend_relations(extensions, out):
-    """Add the evidence of each extension ``(ctx, id)`` to the relation of ``out.relations`` it names."""
+    """Add the evidence of each extension ``(ctx, id)`` to the relation of ``out.relations`` it names
+    (each piece of evidence once, in order: 30,000 extensions of one claim cost linear time)."""
+    added = {}
     for ctx, rid in extensions:
-        _extend(ctx, rid, out)
+        _extend(ctx, rid, out, added)
+    for base, gathered in added.values():
+        base.evidence = tuple(gathered)

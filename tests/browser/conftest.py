@@ -21,7 +21,7 @@ import graph
 from graph.render import write_html
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DATA = ROOT / "data"
+from tests.conftest import DATA  # noqa: E402 - the seed (a copy: never the user's data/)
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -150,7 +150,8 @@ def open_page(browser):
         if wait:
             # every wait_for_function predicate is a function ("() => ..."): Playwright would eval()
             # a bare expression in the page on each poll, which the page's CSP (rightly) refuses
-            page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30000)
+            # (a wait that only guards against a hang: a loaded machine is slow, and speed is measured in benchmarks/)
+            page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=300_000)
         return loaded
 
     yield _open

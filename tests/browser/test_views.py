@@ -20,7 +20,7 @@ from graph.render import write_html
 from graph.when import parse_when
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DATA = ROOT / "data"
+from tests.conftest import DATA  # noqa: E402 - the seed (a copy: never the user's data/)
 
 # ids the validator accepts that name members of Object.prototype
 BUILTIN_IDS = '''

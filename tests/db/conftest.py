@@ -16,7 +16,7 @@ import pytest
 import graph
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DATA = ROOT / "data"
+from tests.conftest import DATA, SEED_ROOT  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
 def _unavailable(reason):
@@ -63,12 +63,13 @@ def seed_ds():
 
 
 def run_cli(*args, cwd=None, env=None, timeout=120):
-    """``python -m graph ARGS`` in a fresh process using this checkout; returns the CompletedProcess."""
+    """``python -m graph ARGS`` in a fresh process using this checkout, by default in a folder whose
+    ``data/`` is the seed; returns the CompletedProcess."""
     e = dict(os.environ)
     e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
     e.pop("ACTORGRAPH_DB_URL", None)
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=cwd or ROOT, env=e,
+    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=cwd or SEED_ROOT, env=e,
                           capture_output=True, text=True, timeout=timeout)
 
 

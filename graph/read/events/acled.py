@@ -80,12 +80,12 @@ def _date(text):
     return None
 
 
-def convert(path, actors, source_id, problems, skipped, limit=200):
+def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
     """The relations of one ACLED file as a pyarrow table, or None when it has problems."""
     found, pending = [], []
     rel = Relations(("event_type", "sub_event_type", "fatalities"))
     header_col = {}
-    for line, row in read_table(path, ",", REQUIRED, found, "ACLED", limit):
+    for line, row in read_table(path, ",", REQUIRED, found, "ACLED", limit, notes):
         if not header_col:
             header_col = {c: i + 1 for i, c in enumerate(row)}
         et, sub = row["event_type"].strip(), row["sub_event_type"].strip()

@@ -9,6 +9,12 @@ What matches nothing becomes a new entity carrying its codes: a country is a
 ``state`` (id = the code, or a slug of its name), an actor of a country with a
 role is ``part_of`` that country.
 
+Names are matched as the validator compares them: without case, and with look-alike
+letters (full-width ``ＰＡＫＩＳＴＡＮ``, a Cyrillic ``Р``) read as the letters they look
+like. A new entity's name is cleaned (NFKC-folded, control characters and runs of spaces
+made one space) and kept distinct from every other entity's names: when its name is taken
+(two codes named ``PAKISTAN``), its code is added, ``Pakistan (PAKMIL)``.
+
 >>> a = Actors([{"id": "PAK", "name": "Pakistan", "kind": "state", "codes": {"iso3": "PAK"}}])
 >>> a.country("PAK", "PAKISTAN"), a.country("AFG", "AFGHANISTAN")
 ('PAK', 'AFG')
@@ -16,14 +22,19 @@ role is ``part_of`` that country.
 'PAKGOV'
 >>> [(e["id"], e["kind"], e.get("part_of")) for e in a.created]
 [('AFG', 'state', None), ('PAKGOV', 'office', 'PAK')]
->>> a.named("Pakistan"), a.named("Citizen (India)", country="India")
-('PAK', 'CITIZEN-INDIA')
+>>> a.named("Pakistan"), a.named("Citizen (India)", country="India"), a.named("ＰＡＫＩＳＴＡＮ")
+('PAK', 'CITIZEN-INDIA', 'PAK')
+>>> a.coded("PAKMIL", "PAK", "MIL", "ＰＡＫＩＳＴＡＮ"), a.created[-1]["name"]
+('PAKMIL', 'Pakistan (PAKMIL)')
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from ...records.ids import skeleton
+from ..base import CONTROL
 from .cameo import role_kind
 
 __all__ = ["Actors", "slug"]
@@ -42,6 +53,16 @@ def slug(text) -> str:
 
 def _title(name):
     return name.title() if name and name.isupper() else name
+
+
+def _clean(name):
+    """A name as an entity may hold it: NFKC-folded, control characters and runs of spaces made one space."""
+    return " ".join(CONTROL.sub(" ", unicodedata.normalize("NFKC", str(name))).split())
+
+
+def _key(name):
+    """How the validator tells names apart: without case, look-alike letters read as Latin ones."""
+    return skeleton(str(name).strip()).lower()
 
 
 class Actors:
@@ -63,15 +84,20 @@ class Actors:
             if codes.get(k):
                 self.by_code.setdefault(str(codes[k]).upper(), eid)
         self.by_code.setdefault(eid.upper(), eid)
-        for n in (e.get("name"), *(e.get("aliases") or ())):
+        for n in (eid, e.get("name"), *(e.get("aliases") or ())):
             if n:
-                self.by_name.setdefault(str(n).strip().lower(), eid)
+                self.by_name.setdefault(_key(n), eid)
 
     def _new(self, eid, name, kind, codes=None, part_of=None):
         base, n = eid, 2
         while eid in self.ids:      # an id taken by an entity that did not match: a new one
             eid, n = f"{base}-{n}", n + 1
-        e = {"id": eid, "name": name or eid, "kind": kind}
+        name = _clean(name or "") or eid
+        if self.by_name.get(_key(name), eid) != eid:      # another entity's name: told apart by the id
+            plain, name, n = name, f"{name} ({eid})", 2
+            while _key(name) in self.by_name:
+                name, n = f"{plain} ({eid}-{n})", n + 1
+        e = {"id": eid, "name": name, "kind": kind}
         if codes:
             e["codes"] = codes
         if part_of:
@@ -105,10 +131,10 @@ class Actors:
         """The entity of an actor name (ICEWS, ACLED, POLECAT): by name or alias, else a new one;
         a name equal to its *country* is a state, otherwise an actor of *kind* (default collective)."""
         name = str(name).strip()
-        found = self.by_name.get(name.lower())
+        found = self.by_name.get(_key(name))
         if found is not None:
             return found
-        if country and name.lower() == str(country).strip().lower():
+        if country and _key(name) == _key(country):
             return self._new(slug(name), name, "state")
         parent = self.named(country, country) if country and kind == "office" else None
         return self._new(slug(name), name, kind or "collective", part_of=parent)

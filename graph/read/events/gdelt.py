@@ -25,6 +25,7 @@ and counted.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import numpy as np
@@ -32,6 +33,7 @@ import numpy as np
 from ...errors import Problem
 from ...vocab import RELATION_TYPES
 from .cameo import NO_TYPE_ROOTS, bad_code, event_type
+from .rows import bare_returns
 
 __all__ = ["COLUMNS", "convert"]
 
@@ -51,15 +53,46 @@ _NEED = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryC
 _COL = {c: i + 1 for i, c in enumerate(COLUMNS)}
 
 
-def _open(path):
-    if str(path).lower().endswith(".zip"):
+def _stream(path):
+    """The file's bytes as a binary stream: the first member of a ``.zip``, a ``.gz`` or ``.bz2``
+    decompressed, else the file itself."""
+    name = str(path).lower()
+    if name.endswith(".zip"):
         with zipfile.ZipFile(path) as z:
             names = [n for n in z.namelist() if not n.endswith("/")]
-            return io.BytesIO(z.read(names[0])) if names else io.BytesIO(b"")
-    return path
+            return io.BytesIO(z.read(names[0]) if names else b"")
+    if name.endswith(".gz"):
+        import gzip
+        return gzip.open(path)
+    if name.endswith(".bz2"):
+        import bz2
+        return bz2.open(path)
+    return open(path, "rb")
 
 
-def _parse(path):
+def _raw(path):
+    with _stream(path) as f:
+        return f.read()
+
+
+_STRAY = re.compile(rb"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
+
+
+def _has_stray(path):
+    """True when the file holds a carriage return or a control character (read chunk by chunk:
+    nothing kept; a character cut by a chunk's end is looked for again with the next chunk)."""
+    with _stream(path) as f:
+        tail = b""
+        for chunk in iter(lambda: f.read(1 << 24), b""):
+            if _STRAY.search(tail + chunk):
+                return True
+            tail = chunk[-2:]
+    return False
+
+
+def _parse(path, notes):
+    """``(table, rows pyarrow could not split)``; a carriage return inside a field (pyarrow would end
+    the row there and lose it) or a control character is read as a space, and said in *notes*."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
     bad_rows = []
@@ -67,29 +100,19 @@ def _parse(path):
     def invalid(row):
         bad_rows.append(row)
         return "skip"
+    source = path
+    if _has_stray(path):
+        source = pa.BufferReader(bare_returns(_raw(path), path, notes))
+    elif str(path).lower().endswith(".zip"):
+        source = _stream(path)
     table = pcsv.read_csv(
-        _open(path),
+        source,
         read_options=pcsv.ReadOptions(column_names=list(COLUMNS), block_size=1 << 24),
         parse_options=pcsv.ParseOptions(delimiter="\t", quote_char=False, escape_char=False,
                                         invalid_row_handler=invalid),
         convert_options=pcsv.ConvertOptions(include_columns=list(_NEED),
                                             column_types={c: pa.string() for c in _NEED}))
     return table, bad_rows
-
-
-def _raw(path):
-    f = _open(path)
-    if hasattr(f, "read"):
-        return f.read()
-    name = str(path).lower()
-    if name.endswith(".gz"):
-        import gzip
-        return gzip.open(path).read()
-    if name.endswith(".bz2"):
-        import bz2
-        return bz2.open(path).read()
-    with open(path, "rb") as fh:
-        return fh.read()
 
 
 def _lines(path):
@@ -110,13 +133,14 @@ def _bad(mask):
     return pc.indices_nonzero(pc.invert(pc.fill_null(mask, False))).to_numpy()
 
 
-def convert(path, actors, source_id, problems, skipped, limit=200):
+def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
     """The relations of one GDELT file as a pyarrow table, or None when it has problems (appended,
-    located ``FILE:LINE:COLUMN``, at most *limit*); *skipped* counts the events left out, by reason."""
+    located ``FILE:LINE:COLUMN``, at most *limit*); *skipped* counts the events left out, by reason;
+    *notes* (a list) gets what was read in a way the file did not say (a carriage return in a field)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     try:
-        table, bad_rows = _parse(path)
+        table, bad_rows = _parse(path, [] if notes is None else notes)
     except (pa.ArrowException, OSError, zipfile.BadZipFile) as exc:
         problems.append(Problem(str(path), 0, 0, f"cannot read this GDELT file: {str(exc).splitlines()[0]}"))
         return None

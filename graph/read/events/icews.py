@@ -50,13 +50,13 @@ def sector_kind(sectors) -> str:
     return "collective"
 
 
-def convert(path, actors, source_id, problems, skipped, limit=200):
+def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
     """The relations of one ICEWS file as a pyarrow table, or None when it has problems."""
     found = []
     rel = Relations(("cameo", "intensity"))
     col = {c: i + 1 for i, c in enumerate(COLUMNS)}
     pending = []
-    for line, row in read_table(path, "\t", REQUIRED, found, "ICEWS", limit):
+    for line, row in read_table(path, "\t", REQUIRED, found, "ICEWS", limit, notes):
         if not re.fullmatch(r"[A-Za-z0-9._:-]+", row["Event ID"].strip()):
             found.append(Problem(str(path), line, col["Event ID"], f"Event ID '{row['Event ID']}' is not an id "
                                                                     "(letters, digits, - _ . :)"))

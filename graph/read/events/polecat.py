@@ -45,11 +45,11 @@ def plover_type(name, mode):
     return name, (mode if mode in RELATION_TYPES[name].modes else None)
 
 
-def convert(path, actors, source_id, problems, skipped, limit=200):
+def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
     """The relations of one POLECAT file as a pyarrow table, or None when it has problems."""
     found, pending, col = [], [], {}
     rel = Relations(("plover_type", "plover_mode", "contexts"))
-    for line, row in read_table(path, "\t", REQUIRED, found, "POLECAT", limit):
+    for line, row in read_table(path, "\t", REQUIRED, found, "POLECAT", limit, notes):
         if not col:
             col = {c: i + 1 for i, c in enumerate(row)}
         t = row["Event Type"].strip().upper()

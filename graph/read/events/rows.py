@@ -21,22 +21,65 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from ...errors import Problem, suggest
+from ..base import CONTROL
 
-__all__ = ["read_table", "Relations", "COLUMNS"]
+__all__ = ["read_table", "Relations", "COLUMNS", "bare_returns"]
 
 COLUMNS = ("id", "subject", "object", "type", "mode", "polarity", "modality", "when", "source", "record")
 """The columns of an imported relations table (then ``attributes.*`` columns)."""
 
 
-def read_table(path, delimiter, required, problems, what, limit=200):
+_STRAY = {bytes: re.compile(rb"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]"),
+          str: re.compile(r"\r(?!\n)|" + CONTROL.pattern)}
+
+
+def bare_returns(data, path, notes):
+    """*data* (bytes or text) with each carriage return that does not end a line -- one inside a
+    field -- and each control character (no text may hold one, see
+    :data:`graph.read.base.CONTROL`) read as a space; *notes* gets how many and on which lines
+    (counted by line feeds, as editors count them). A parser that ends a row at a carriage
+    return would lose the row, or shift the line of every later one.
+
+    >>> notes = []
+    >>> bare_returns(b"a\\tPAKI\\rSTAN\\r\\nb\\tc\\n", "e.tsv", notes), notes
+    (b'a\\tPAKI STAN\\r\\nb\\tc\\n', ['e.tsv: read 1 carriage return inside a field as a space (line 1)'])
+    """
+    stray = _STRAY[type(data)]
+    cr, nl = (b"\r", b"\n") if isinstance(data, bytes) else ("\r", "\n")
+    lines, returns, others = [], 0, 0
+    for m in stray.finditer(data):
+        if m.group() == cr:
+            returns += 1
+        else:
+            others += 1
+        if len(lines) < 5:
+            lines.append(data.count(nl, 0, m.start()) + 1)
+    if not lines:
+        return data
+    fixed = stray.sub(b" " if isinstance(data, bytes) else " ", data)
+    n = returns + others
+    what = " and ".join(w for w in (_count(returns, "carriage return"), _count(others, "control character")) if w)
+    where = ", ".join(map(str, dict.fromkeys(lines))) + (", ..." if n > len(lines) else "")
+    notes.append(f"{path}: read {what} inside a field as {'spaces' if n > 1 else 'a space'} "
+                 f"(line{'s' if len(set(lines)) > 1 or n > len(lines) else ''} {where})")
+    return fixed
+
+
+def _count(n, what):
+    return f"{n:,} {what}{'s' if n > 1 else ''}" if n else ""
+
+
+def read_table(path, delimiter, required, problems, what, limit=200, notes=None):
     """The rows of *path* as ``(line, {column: value})``; problems appended (nothing is yielded
-    when the header lacks a *required* column)."""
+    when the header lacks a *required* column). A carriage return inside a field is read as a
+    space (said in *notes*, see :func:`bare_returns`)."""
     try:
         with open(path, "rb") as f:
             raw = f.read()
-        text = raw.decode("utf-8-sig")
+        text = bare_returns(raw.decode("utf-8-sig"), str(path), [] if notes is None else notes)
     except UnicodeDecodeError as exc:
         problems.append(Problem(str(path), 0, 0, f"not UTF-8 text (byte {exc.start + 1})"))
         return
