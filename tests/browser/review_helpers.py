@@ -8,19 +8,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.review import serve
+from tests.seed import copy_seed
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SEED = ROOT / "data"
 MINISTRIES = ROOT / "tests" / "review" / "ministries.txt"   # (the text its committed draft was made from)
 MINISTRIES_DRAFT = ROOT / "tests" / "review" / "ministries-draft.yaml"
 
 
 def seed_folder(root: Path) -> Path:
-    """*root*/data holding the seed (data/seed and data/texts only: never the user's own data)."""
-    (root / "data").mkdir(parents=True, exist_ok=True)
-    for part in ("seed", "texts"):
-        shutil.copytree(SEED / part, root / "data" / part, dirs_exist_ok=True)
-    return root / "data"
+    """*root*/data holding the seed and its stored text (tests/seed.py: never the user's own data)."""
+    return copy_seed(root / "data")
 
 
 def ministries(root: Path) -> Path:

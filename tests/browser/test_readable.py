@@ -18,7 +18,7 @@ from graph.render import write_html
 from graph.render.network import EDGE_LABEL_MIN_PX
 
 from .conftest import ROOT
-from .drawn import assert_draws, drawn, part_lines, redraw
+from .drawn import assert_draws, drawn, part_lines
 
 RECORD_TEXTS = """
 window.__texts = null;
