@@ -309,6 +309,16 @@
     });
     if (changes.length) nodesAll.update(changes);
   }
+  /* The labels placed now, or, on a large page zoomed out so far that vis-network draws no label, once
+     zoomed in (placing 20,000 labels and handing them to vis-network costs seconds no one sees). */
+  var LABELS_EAGER = 2000, labelsDirty = false;
+  function labelsLater() {
+    if (drawnNodes.size > LABELS_EAGER && network.getScale() * nodeFont.size < 4) { labelsDirty = true; return; }
+    labelsDirty = false;
+    placeLabels();
+  }
+  network.on("zoom", function () { if (labelsDirty) labelsLater(); });
+  network.on("animationFinished", function () { if (labelsDirty) labelsLater(); });
   /* A group's node: a thick dashed border (its parts are folded in). */
   function setLooks() {
     var changes = [];
@@ -358,7 +368,7 @@
         }, 0);
       });
     }
-    placeLabels();
+    labelsLater();
     network.once("afterDrawing", finish);
     network.redraw();
   }
@@ -372,7 +382,7 @@
     network.on("stabilized", function () {
       if (!ready) return;
       if (!viewMoved) network.fit({animation: false});
-      placeLabels();
+      labelsLater();
     });
   }
   /* The whole laid-out graph in view (what network.fit does, from the node positions and sizes
@@ -463,7 +473,7 @@
   }
 
   var moved = false;   // a node was dragged (physics off): keep its place across filter changes
-  network.on("dragEnd", function (params) { if (params.nodes && params.nodes.length) { moved = true; placeLabels(); } });
+  network.on("dragEnd", function (params) { if (params.nodes && params.nodes.length) { moved = true; labelsLater(); } });
   network.on("click", function (params) {
     var e = params.edges && params.edges.length ? String(params.edges[0]) : null;
     if (params.nodes && params.nodes.length) select("node", fromVis(params.nodes[0]), false);
@@ -513,7 +523,7 @@
   var shownRollup = false, followers = [];
   function shownChanged(opts) {
     setLooks();
-    if (ready) placeLabels();
+    if (ready) labelsLater();
     if (controls) controls.sync();
     var nN = state.claimants ? I.drawableWithClaimants.size : I.drawable.size;
     countsEl.textContent = vis_.nodes.size + " of " + nN + " entities" +
