@@ -67,11 +67,13 @@ def test_one_edge_per_group_and_a_click_lists_its_claims(open_page, agg_page):
     pt = p.js("(id) => actorgraph.edgePoint(id)", big)
     p.page.mouse.click(pt["x"], pt["y"])   # a real click on the drawn line
     text = p.panel_text()
-    assert "ACCUSE · 60 claims" in text and "the first 50 of 60" in text
+    assert "ACCUSE · 60 claims" in text and "Claims · 3 of 60 in this page" in text
     items = p.page.locator("#ag-panel li.ag-agg-claim")
-    assert items.count() == 50
+    assert items.count() == 3   # the page holds 3 example claims per edge (render --examples)
     assert "many0" in items.nth(0).text_content() and "quote 0 " + HOSTILE[0] in items.nth(0).text_content()
-    assert "and 10 more" in text
+    assert "many2" in items.nth(2).text_content()
+    assert "and 57 more, not in this page (it holds at most 3 claims per edge)" in text
+    assert "serve the data (actorgraph serve, then click this edge)" in text
     assert "actorgraph relations -s A --object B --quad 'verbal conflict' --start 2024 --end 2024" in text
     assert p.js("document.getElementById('ag-json').style.display") == "none"
     _inert(p)
