@@ -259,7 +259,7 @@ def test_top_keeps_the_heaviest_groups_in_their_order():
     data = aggregated_data(ds, by="year", top=3)
     agg = data["aggregate"]
     assert [(r[0], r[1], r[3]) for r in agg["rows"]] == [("A", "C", "2021"), ("C", "A", "2023"), ("B", "A", "2020")]
-    assert (agg["top"], agg["groups"], agg["shown"], agg["claims"]) == (3, 5, 11, 14)
+    assert (agg["top"], agg["edges"], agg["shown"], agg["claims"]) == (3, 5, 11, 14)
     assert [e["id"] for e in edge_dicts(data)] == ["g0", "g1", "g2"]
     assert sorted(n["id"] for n in data["nodes"]) == ["A", "B", "C", "D"]   # every entity, sized by all its claims
     sizes = {n["id"]: n["size"] for n in data["nodes"]}

@@ -15,7 +15,7 @@ little else. No claim's full record is embedded, and there is no reader panel.
 
 *top* keeps the *top* heaviest groups (most claims first; among equals, the
 first seen), in the order they were seen; ``aggregate`` then says how many
-groups and claims there are in all (``groups``, ``claims``) and in the page
+edges and claims there are in all (``edges``, ``claims``) and in the page
 (``top``, ``shown``). The nodes are every entity, sized by all their claims.
 
 >>> ds = graph.loads('''
@@ -47,7 +47,7 @@ groups and claims there are in all (``groups``, ``claims``) and in the page
 >>> rec["relmeta"]["g0"]["span"], rec["relations"]["g0"]["modality"]
 (['2024-01-01', '2024-12-31'], 'mixed')
 >>> top = aggregated_data(ds, by="year", top=1)["aggregate"]
->>> len(top["rows"]), top["top"], top["groups"], top["shown"], top["claims"]
+>>> len(top["rows"]), top["top"], top["edges"], top["shown"], top["claims"]
 (1, 1, 2, 2, 3)
 """
 
@@ -200,7 +200,7 @@ def aggregated_parts(ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None,
     summaries = [(key, group_summary(rs, examples, contested_ids, whens),
                   period_span(key[3], rs) if by == "all" else None) for key, rs in drawn]
     return group_page(ds, layout, deg_in, deg_out, summaries, by=by, examples=examples,
-                      claims=len(rel_list), groups=n_groups, top=top, physics=physics, layout_threshold=layout_threshold)
+                      claims=len(rel_list), n_edges=n_groups, top=top, physics=physics, layout_threshold=layout_threshold)
 
 
 def _contested(ds, rels, drawn, part) -> set:
@@ -214,12 +214,12 @@ def _contested(ds, rels, drawn, part) -> set:
     return {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
 
 
-def group_page(ds, layout, deg_in, deg_out, summaries, *, by, examples, claims, groups, top=None, physics=None,
+def group_page(ds, layout, deg_in, deg_out, summaries, *, by, examples, claims, n_edges, top=None, physics=None,
                layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """The aggregated page's data from its groups: *summaries* ``[(key, summary, span), ...]``
     (:func:`group_summary`; *span*: the dates of a group of ``all``, else None), the entities and
     sources of *ds*, the *layout* and the claims' counts *deg_in*/*deg_out* per entity; *claims* and
-    *groups* in all (the page holds *top* of them when given)."""
+    *n_edges* (groups) in all (the page holds *top* of them when given)."""
     big = len(ds.entities) > layout_threshold
     if physics is None:
         physics = not big
@@ -258,10 +258,10 @@ def group_page(ds, layout, deg_in, deg_out, summaries, *, by, examples, claims, 
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
     fields = list(GROUP_FIELDS) + (["span"] if by == "all" else [])
-    cut = top is not None and len(rows) < groups
+    cut = top is not None and len(rows) < n_edges
     return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, groups=[],
                      published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
-                     reader={}, aggregate={"by": by, "examples": examples, "claims": claims, "groups": groups,
+                     reader={}, aggregate={"by": by, "examples": examples, "claims": claims, "edges": n_edges,
                                            "top": len(rows) if cut else None, "shown": shown,
                                            "modalities": list(MODALITIES), "quads": list(quad_index),
                                            "fields": fields, "claim_fields": list(CLAIM_FIELDS), "rows": rows},

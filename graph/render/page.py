@@ -81,7 +81,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
             data = aggregated_parts(ds, by=aggregate, examples=examples, top=top, physics=physics,
                                     layout_threshold=layout_threshold)
         agg = data.get("aggregate") or {}
-        kept = f", the {agg['top']:,} heaviest of {agg['groups']:,} edges" if agg.get("top") else ""
+        kept = f", the {agg['top']:,} heaviest of {agg['edges']:,} edges" if agg.get("top") else ""
         del agg
         if server is not None:
             data["server"] = server

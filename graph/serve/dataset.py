@@ -78,11 +78,13 @@ class DatasetStore:
         return self._contested
 
     def warm(self):
-        """Build what the first questions would build (every claim, the actors' index)."""
+        """Build what the first questions would build (every claim, the actors' index, the contested claims)."""
         ds = self.ds
         ds.relations()
         if ds.entities:
-            ds.relations(subject=next(iter(ds.entities)), parts=False)
+            first = next(iter(ds.entities))
+            ds.relations(subject=first, object=first, parts=False)
+        self.contested()
 
     def _matching(self, q, **kw):
         check_names(q, self.ds.entities, self.ds.sources)

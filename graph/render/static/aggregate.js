@@ -197,7 +197,7 @@
   function counts(AGG) {
     function n(x) { return Number(x).toLocaleString("en-US"); }
     if (!AGG.top) return " edges (" + AGG.claims + " claims, per " + AGG.by + ")";
-    return " edges (the " + n(AGG.top) + " heaviest of " + n(AGG.groups) + ": " + n(AGG.shown) + " of " + n(AGG.claims) +
+    return " edges (the " + n(AGG.top) + " heaviest of " + n(AGG.edges) + ": " + n(AGG.shown) + " of " + n(AGG.claims) +
       " claims, per " + AGG.by + ")";
   }
 
