@@ -132,3 +132,21 @@ def test_a_claim_lists_all_its_evidence_quotes_and_records(open_page, agg_page):
     text = p.panel_text()   # the group's sources, from its claim's evidence, each once
     assert f"An event set; A report; {HOSTILE[0]}" in text and "2022" in text
     _inert(p)
+
+
+def test_a_top_page_draws_the_heaviest_edges_and_says_so(open_page, tmp_path):
+    """--top 2: vis-network draws the two heaviest groups (the one of 60 claims, and the first seen of
+    those of 1), every entity still, and the header says how many of how many."""
+    ds = dataset()
+    groups = aggregate(ds, by="year")
+    p = open_page(write_html(ds, tmp_path / "top.html", aggregate="year", top=2))
+    nodes, edges = p.visible()
+    kept = sorted(range(len(groups)), key=lambda i: -groups[i].count)[:2]
+    want = {(groups[i].subject, groups[i].object, groups[i].period) for i in kept}
+    rels = p.js("actorgraph.internal.data.relations")
+    assert {(rels[g]["subject"], rels[g]["object"], p.js("(g) => actorgraph.internal.data.aggregate.groups[g].period", g))
+            for g in edges} == want
+    assert nodes == {"A", "B", "C"}
+    assert "2 of 2 edges (the 2 heaviest of 5: 61 of 64 claims, per year)" in p.page.text_content("#ag-counts")
+    assert p.page.text_content("#ag-title").endswith("claims per year, the 2 heaviest of 5 edges")
+    _inert(p)
