@@ -318,28 +318,26 @@ def test_any_question_gets_an_answer_or_a_message(server, pairs):
 
 
 # ---------------------------------------------------------------- the command
-@pytest.mark.slow
-def test_the_command_says_where_answers_and_stops_on_ctrl_c(tmp_path):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), ACTORGRAPH_CACHE_DIR=str(tmp_path / "cache"))
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", str(ROOT / "data"), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+def run_command(args, cwd, env=None, *, question, check):
+    """``python -m graph serve ARGS`` in a fresh process: wait for its ``open:`` line, ask *question* of
+    its API (``check(status, answer)``), then Ctrl-C it and check that it stops cleanly."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     try:
-        lines = []
-        deadline = time.monotonic() + 120
+        lines, deadline = [], time.monotonic() + 120
         while time.monotonic() < deadline:
             line = proc.stdout.readline()
             lines.append(line)
             if line.startswith("open: ") or not line:
                 break
-        url = lines[-1].split()[-1]
-        m = re.fullmatch(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]{30,})", url)
-        assert m, lines
+        m = re.fullmatch(r"open: http://127\.0\.0\.1:(\d+)/\?token=([\w-]{30,})\n", lines[-1])
+        assert m, (lines, proc.stderr.read() if proc.poll() is not None else "")
         port, token = m.groups()
         conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
-        conn.request("GET", f"/api/claims?token={token}&actor=PAK&limit=2")
+        conn.request("GET", f"{question}&token={token}")
         res = conn.getresponse()
-        ans = json.loads(res.read())
-        assert res.status == 200 and ans["total"] == 17 and len(ans["claims"]) == 2
+        check(res.status, json.loads(res.read()))
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
         assert proc.returncode == 0 and "stopped" in out and "Traceback" not in err, (out, err)
@@ -347,6 +345,14 @@ def test_the_command_says_where_answers_and_stops_on_ctrl_c(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+@pytest.mark.slow
+def test_the_command_says_where_answers_and_stops_on_ctrl_c(tmp_path):
+    def check(status, ans):
+        assert status == 200 and ans["total"] == 17 and len(ans["claims"]) == 2
+    run_command([ROOT / "data", "--port", "0"], tmp_path, {"ACTORGRAPH_CACHE_DIR": str(tmp_path / "cache")},
+                question="/api/claims?actor=PAK&limit=2", check=check)
 
 
 def test_the_command_refuses_a_path_with_db_and_a_bad_port():

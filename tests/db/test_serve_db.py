@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 from urllib.parse import urlencode
 
 import pytest
@@ -21,6 +16,8 @@ from graph.render.aggregate import aggregate
 from graph.serve import DatasetStore, serve
 from graph.serve.database import DatabaseStore
 from graph.serve.question import BadRequest, parse
+
+from tests.test_serve import run_command
 
 from .conftest import ROOT
 
@@ -133,25 +130,7 @@ def test_a_database_that_is_not_there():
 
 def test_the_command_serves_the_database(pushed, tmp_path):
     _ds, url = pushed["data"]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--db", url], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
-    try:
-        lines, deadline = [], time.monotonic() + 120
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            lines.append(line)
-            if line.startswith("open: ") or not line:
-                break
-        port, token = re.fullmatch(r"open: http://127\.0\.0\.1:(\d+)/\?token=(\S+)\n", lines[-1]).groups()
-        conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
-        conn.request("GET", f"/api/info?token={token}")
-        info = json.loads(conn.getresponse().read())
-        assert info["backend"] == "database" and info["claims"] == 42
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
-        assert proc.returncode == 0 and "stopped" in out and "Traceback" not in err, (out, err)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+
+    def check(status, info):
+        assert status == 200 and info["backend"] == "database" and info["claims"] == 42
+    run_command(["--db", url], tmp_path, question="/api/info?", check=check)
