@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import contextlib
-import threading
 import urllib.request
 
 import click
@@ -109,16 +108,15 @@ def serve(path, db_url, db_dir, port, by, top, full, timeout, open_browser):
             server.shutdown()
             server.server_close()
             raise Exit("the server does not answer its own URL", 1)
-        click.echo(f"open: {server.url}")
-        click.echo("press Ctrl-C to stop")
-        if open_browser:
-            import webbrowser
-            with contextlib.suppress(Exception):
-                webbrowser.open(server.url)
-        stopped = threading.Event()
-        try:
-            while thread.is_alive() and not stopped.wait(0.5):
-                pass
+        try:   # (a Ctrl-C as soon as the URL is out stops it cleanly too)
+            click.echo(f"open: {server.url}")
+            click.echo("press Ctrl-C to stop")
+            if open_browser:
+                import webbrowser
+                with contextlib.suppress(Exception):
+                    webbrowser.open(server.url)
+            while thread.is_alive():
+                thread.join(0.5)
         except KeyboardInterrupt:
             click.echo("\nstopped")
         finally:
