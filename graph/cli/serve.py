@@ -93,12 +93,13 @@ def serve(path, db_url, db_dir, port, by, top, full, timeout, open_browser):
             url = stack.enter_context(_database(db_url, db_dir))
             click.echo("reading the graph database...")
             store = guard(lambda: DatabaseStore(url, **options))
+            guard(store.warm)
         else:
             ds = load_or_exit(path or "data")
             store = DatasetStore(ds, **options)
             click.echo(f"loaded {path or 'data'}: {len(ds.entities):,} entities, {len(ds):,} claims; making the overview...")
             store.warm()
-        guard(lambda: store.page(parse("")))   # the overview, made before the URL is given out
+        guard(lambda: store.page(parse(""), seconds=300))   # the overview, made before the URL is given out
         try:
             server = make_server(store, port=port)
         except OSError as exc:

@@ -51,7 +51,8 @@ def _period(by) -> str:
 def where(q, sources, near=None, prefix="") -> tuple:
     """``(conditions, params)``: the Cypher conditions (on ``a``, ``r``, ``b``) of question *q* (not its
     view), its parameters named with *prefix*; *sources* the dataset's sources (their dates, for the
-    time a claim was said); *near*: the entities of its focus's neighbourhood.
+    time a claim was said); *near*: the entities of its focus's neighbourhood. Contested claims only
+    (``contested=1``) is the store's: its statement starts from them.
 
     >>> from graph.serve.question import parse
     >>> conds, params = where(parse("mod=denied&actor=PAK"), {})
@@ -71,8 +72,6 @@ def where(q, sources, near=None, prefix="") -> tuple:
         conds.append(f"r.modality IN {p('mods', sorted(f['mods']))}")
     if "srcs" in f:
         conds.append(f"ANY(s IN r.sources WHERE s IN {p('srcs', sorted(f['srcs']))})")
-    if f.get("contested"):
-        conds.append(f"r.id IN {p('contested', [])}")   # filled by the store
     basis, undated = f.get("time", "happened"), f.get("undated", True)
     if "from" in f or "to" in f or not undated:
         lo, hi = month_range(f)
@@ -182,19 +181,21 @@ class DatabaseStore:
         return self._count
 
     def contested(self, deadline=None) -> list:
-        """The ids of the contested claims: asserted and denied, or asserted with both signs, by the same
-        subject, type and object (:func:`graph.analysis.contested.verdicts`)."""
+        """The contested claims, ``[[subject, object, [claim ids]], ...]`` per pair: asserted and denied,
+        or asserted with both signs, by the same subject, type and object
+        (:func:`graph.analysis.contested.verdicts`)."""
         if self._contested is None:
             rows = self._run(_MATCH + " WITH a.id AS s, r.type AS t, b.id AS o, collect([r.id, r.modality, r.sign, "
-                             "size(coalesce(r.sources, [])), r.quad]) AS cs WHERE size(cs) > 1 RETURN cs", deadline=deadline)
-            out = []
-            for (cs,) in rows:
+                             "size(coalesce(r.sources, [])), r.quad]) AS cs WHERE size(cs) > 1 RETURN s, o, cs",
+                             deadline=deadline)
+            pairs = {}
+            for s, o, cs in rows:
                 asserting = [c for c in cs if c[1] in ASSERTING]
                 reasons = (any(c[3] for c in asserting) and any(c[1] in DENYING and c[3] for c in cs)) or (
                     bool(asserting) and asserting[0][4] != "structural" and len({c[2] for c in asserting if c[2]}) > 1)
                 if reasons:
-                    out += [c[0] for c in cs]
-            self._contested = sorted(out)
+                    pairs.setdefault((s, o), []).extend(c[0] for c in cs)
+            self._contested = [[s, o, sorted(ids)] for (s, o), ids in sorted(pairs.items())]
         return self._contested
 
     def _where(self, q, deadline) -> tuple:
@@ -206,8 +207,6 @@ class DatabaseStore:
             c, p = where(x, self.ds.sources, near, prefix)
             conds += c
             params.update(p)
-            if x.filters.get("contested"):
-                params[prefix + "contested"] = self.contested(deadline)
         return conds, params
 
     def _near(self, q, deadline) -> set:
@@ -215,7 +214,8 @@ class DatabaseStore:
         plain = type(q)(filters={k: v for k, v in q.filters.items() if k not in ("focus", "hops")})
         conds, params = where(plain, self.ds.sources)
         if plain.filters.get("contested"):
-            params["contested"] = self.contested(deadline)
+            conds.append("r.id IN $contested")
+            params["contested"] = [i for _s, _o, ids in self.contested(deadline) for i in ids]
         seen = frontier = {q.filters["focus"]}
         for _ in range(q.filters["hops"]):
             rows = self._run("MATCH (a:Entity)-[r]-(b:Entity) WHERE r.id IS NOT NULL AND a.id IN $frontier"
@@ -226,9 +226,22 @@ class DatabaseStore:
         return seen
 
     def _select(self, q, deadline) -> tuple:
+        """``(statement head, params)``: the claims of *q* as ``a``, ``r``, ``b``, ready for ``RETURN``. The
+        contested claims start from their pairs' nodes, an actor's from its node (by the id index: an OR
+        of both ends, or a list of ids, would be tested against every claim)."""
         check_names(q, self.ds.entities, self.ds.sources)
         conds, params = self._where(q, deadline)
-        return _MATCH + "".join(" AND " + c for c in conds), params
+        actor = q.actor or (q.view.actor if q.view is not None else None)
+        head = _MATCH
+        if q.filters.get("contested") or (q.view is not None and q.view.filters.get("contested")):
+            head = ("UNWIND $contested AS c MATCH (a:Entity {id: c[0]})-[r]->(b:Entity {id: c[1]}) "
+                    "WHERE r.id IN c[2]")
+            params["contested"] = self.contested(deadline)
+        elif actor is not None:
+            head = ("MATCH (x:Entity {id: $from_actor})-[r]-(:Entity) WITH DISTINCT r, startNode(r) AS a, endNode(r) AS b "
+                    "WHERE r.id IS NOT NULL")
+            params["from_actor"] = actor
+        return head + "".join(" AND " + c for c in conds), params
 
     def claims(self, q) -> dict:
         deadline = time.monotonic() + self.timeout
@@ -251,9 +264,14 @@ class DatabaseStore:
                 "timeout": self.timeout}
 
     # -- pages -------------------------------------------------------------------------------------
-    def page(self, q) -> str:
+    def warm(self, seconds=300):
+        """Work out the contested claims once, with *seconds* to do it (the overview needs them)."""
+        self.contested(time.monotonic() + seconds)
+
+    def page(self, q, seconds=None) -> str:
+        """The page (HTML) of question *q*, within *seconds* (default: the store's timeout)."""
         key = query_text(q)
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + (self.timeout if seconds is None else seconds)
         with self.lock:
             if key in self._pages:
                 self._pages.move_to_end(key)
@@ -268,15 +286,16 @@ class DatabaseStore:
                     sub = Dataset(self.ds.sources, self.ds.entities, rels)
                 html = render_html(sub, title=title, server=server_block(q, self, "full"))
             else:
-                data = self._aggregated(match, params, total, deadline)
+                data = self._aggregated(match, params, total, deadline, q.narrowed())
                 html = render_html(self.ds, title=title, data=data, server=server_block(q, self, "aggregate"))
             self._pages[key] = html
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
             return html
 
-    def _aggregated(self, match, params, total, deadline) -> dict:
-        """The aggregated page data of the claims of *match*: the groups worked out by the database."""
+    def _aggregated(self, match, params, total, deadline, narrowed) -> dict:
+        """The aggregated page data of the claims of *match*: the groups worked out by the database;
+        *narrowed*: only the entities of those claims are drawn (else every entity)."""
         by = self.by
         group = f"WITH a.id AS s, b.id AS o, r.quad AS q, {_period(by)} AS p, r"
         n_groups = self._run(match + f" {group} WITH s, o, q, p, count(r) AS n RETURN count(n)", params, deadline)[0][0]
@@ -295,7 +314,7 @@ class DatabaseStore:
                          "RETURN s, o, q, p, n, held, asserted, denied, types, mods, srcs, cls, ids, lo, hi "
                          "ORDER BY n DESC, s, o, q, p" + (" LIMIT $top" if self.top else ""),
                          dict(params, top=self.top) if self.top else params, deadline)
-        contested = set(self.contested(deadline))
+        contested = {i for _s, _o, ids in self.contested(deadline) for i in ids}
         summaries = []
         for s, o, quad, period, n, held, asserted, denied, types, mods, srcs, cls, ids, lo, hi in rows:
             counts = Counter(types)
@@ -307,9 +326,12 @@ class DatabaseStore:
                        "contested": any(i in contested for i in ids), "examples": []}
             span = [lo, hi] if by == "all" and (lo or hi) else None
             summaries.append(((s, o, quad, period), summary, span))
-        pairs = [_Pair(s, o) for (s, o), n in degrees.items()]
-        layout = start_positions(self.ds, pairs)
-        return group_page(self.ds, layout, deg_in, deg_out, summaries, by=by, examples=0, claims=total,
+        ds = self.ds
+        if narrowed:
+            ds = Dataset(ds.sources, {k: e for k, e in ds.entities.items() if k in deg_in or k in deg_out}, [],
+                         all_entities=ds.entities)
+        layout = start_positions(ds, [_Pair(s, o) for (s, o), n in degrees.items()])
+        return group_page(ds, layout, deg_in, deg_out, summaries, by=by, examples=0, claims=total,
                           n_edges=n_groups, top=self.top, physics=None, layout_threshold=LAYOUT_THRESHOLD)
 
 

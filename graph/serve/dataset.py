@@ -102,15 +102,18 @@ class DatasetStore:
                 "sources": len(ds.sources), "by": self.by, "top": self.top, "full": self.full,
                 "timeout": self.timeout}
 
-    def page(self, q) -> str:
-        """The page (HTML) of question *q* (its filters and narrowing; paging is the API's)."""
+    def page(self, q, seconds=None) -> str:
+        """The page (HTML) of question *q* (its filters and narrowing; paging is the API's); *seconds*
+        to find its claims (default: the store's timeout)."""
         key = query_text(q)
         with self.lock:
             if key in self._pages:
                 self._pages.move_to_end(key)
                 return self._pages[key]
             if q.narrowed():
-                total, rels = self._matching(q)
+                check_names(q, self.ds.entities, self.ds.sources)
+                total, rels = matching(self.ds, q, contested=self.contested,
+                                       deadline=time.monotonic() + (self.timeout if seconds is None else seconds))
                 sub = self.ds._subset(rels, extra_entities={q.filters["focus"]} if "focus" in q.filters else ())
             else:
                 total, sub = len(self.ds), self.ds
