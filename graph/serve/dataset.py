@@ -86,9 +86,11 @@ class DatasetStore:
             ds.relations(subject=first, object=first, parts=False)
         self.contested()
 
-    def _matching(self, q, **kw):
+    def _matching(self, q, seconds=None, **kw):
+        """:func:`~graph.serve.claims.matching` within *seconds* (default: the store's timeout)."""
         check_names(q, self.ds.entities, self.ds.sources)
-        return matching(self.ds, q, contested=self.contested, deadline=time.monotonic() + self.timeout, **kw)
+        deadline = time.monotonic() + (self.timeout if seconds is None else seconds)
+        return matching(self.ds, q, contested=self.contested, deadline=deadline, **kw)
 
     def claims(self, q) -> dict:
         """The API's answer: ``{"total", "offset", "limit", "claims": [claim_dict, ...]}``."""
@@ -111,9 +113,7 @@ class DatasetStore:
                 self._pages.move_to_end(key)
                 return self._pages[key]
             if q.narrowed():
-                check_names(q, self.ds.entities, self.ds.sources)
-                total, rels = matching(self.ds, q, contested=self.contested,
-                                       deadline=time.monotonic() + (self.timeout if seconds is None else seconds))
+                total, rels = self._matching(q, seconds)
                 sub = self.ds._subset(rels, extra_entities={q.filters["focus"]} if "focus" in q.filters else ())
             else:
                 total, sub = len(self.ds), self.ds
