@@ -83,7 +83,7 @@ def open_served(browser):
 
 def shown_range(p, text):
     """Wait until the panel's list of fetched claims says *text* ("claims 1–25 of 60"); its claim ids."""
-    p.page.wait_for_function("(t) => { const e = document.querySelector('#ag-panel .ag-srv-range'); "
+    p.page.wait_for_function("function (t) { const e = document.querySelector('#ag-panel .ag-srv-range'); "
                              "return e && e.textContent === t; }", arg=text, timeout=20000)
     return p.js("() => [...document.querySelectorAll('#ag-panel li.ag-srv-claim code')].map(c => c.textContent)")
 
@@ -185,7 +185,7 @@ def test_filters_are_counted_and_drawn_by_the_server(open_served, agg_server):
     p = open_served(agg_server)
     p.page.locator("#ag-f-modality label", has_text="reported").locator("input").uncheck()
     want = [r.id for r in ds.relations() if r.modality != "reported"]
-    p.page.wait_for_function("(t) => document.getElementById('ag-server').textContent.indexOf(t) >= 0",
+    p.page.wait_for_function("function (t) { return document.getElementById('ag-server').textContent.indexOf(t) >= 0; }",
                              arg=f"these filters keep {len(want)} claims", timeout=20000)
     _nodes, groups = p.visible()   # the page draws the edges that hold such a claim
     assert groups == {gid for gid in p.js("Object.keys(actorgraph.internal.data.relations)")
