@@ -23,6 +23,13 @@ With ``--baseline DIR`` (a checkout of the code, say of main) the same run also
 writes each page with that code (a subprocess with DIR on PYTHONPATH, the same
 generated data) and loads it in the same browser: today's figure side by side.
 
+With ``--data DIR`` (an existing data folder, such as a GDELT import: see
+benchmarks/README.md) it renders that folder's aggregated page only (``--aggregate``,
+default year; ``--top`` and ``--examples`` as the command's), ours and, with
+``--baseline``, the baseline's, and prints each page's size, Python time, time to
+ready in Chromium and JavaScript heap. Target (issue 26), at 854k GDELT claims:
+``render --aggregate year`` <= 25 MB and ready in <= 5 s.
+
 Times are measured in the page (``performance.now()`` from navigation start).
 "Drawn" is the page's ``readyAt``; a large page (more than 2,000 edges) hands
 its edges to vis-network after that first frame, and the time it holds them all
@@ -31,6 +38,7 @@ is printed too. Targets (issue 3): ours, Python + page, <= 2 s at 1k/3k and
 
     python benchmarks/render_bench.py [--sizes 1000:3000,5000:15000] [--timeout 60] [--repeat 1]
     python benchmarks/render_bench.py --sizes 20000:60000 --aggregate year --no-pyvis [--baseline DIR]
+    python benchmarks/render_bench.py --data DIR --aggregate year [--top N] [--examples N] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -115,6 +123,7 @@ def load_page(browser, path, ours, timeout):
     except PlaywrightTimeout:
         pass
     if ours and out.get("drawn"):   # the relations drawn (vis-network may not hold them all yet)
+        out["heap"] = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6
         out["nodes"] = page.evaluate("actorgraph.visibleNodeIds().length")
         out["edges"] = page.evaluate("actorgraph.visibleEdgeIds().length")
     elif out.get("drawn"):   # before it is drawn a pyvis page may still be busy stabilising (evaluate would wait)
@@ -135,21 +144,24 @@ import graph
 from graph.render import write_html
 ds = graph.load(sys.argv[1])
 t = time.perf_counter()
-write_html(ds, sys.argv[2], **({"aggregate": sys.argv[3]} if len(sys.argv) > 3 else {}))
+write_html(ds, sys.argv[2], **({"aggregate": sys.argv[3]} if len(sys.argv) > 3 else {}),
+           **(json.loads(sys.argv[4]) if len(sys.argv) > 4 else {}))
 print(json.dumps([time.perf_counter() - t, graph.__file__]))
 """
 
 
-def baseline(browser, a, data, path, aggregate=None):
-    """Write the page with the code of checkout *a.baseline* (a subprocess with it on PYTHONPATH), load it."""
-    env = dict(os.environ, PYTHONPATH=os.path.abspath(a.baseline))
+def baseline(browser, a, data, path, aggregate=None, code=None, options=None):
+    """Write the page with the code of checkout *code* (default *a.baseline*; a subprocess with it on
+    PYTHONPATH), with *options* of write_html besides *aggregate*, and load it."""
+    code = code or a.baseline
+    env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
     # run from the checkout: "python -c" puts the working directory first on sys.path
     out = subprocess.run([sys.executable, "-c", BASELINE, str(Path(data).resolve()), str(Path(path).resolve())]
-                         + ([aggregate] if aggregate else []),
-                         env=env, cwd=a.baseline, capture_output=True, text=True, check=True)
+                         + ([aggregate] if aggregate else []) + ([json.dumps(options)] if options else []),
+                         env=env, cwd=code, capture_output=True, text=True, check=True)
     t_py, where = json.loads(out.stdout.strip().splitlines()[-1])
-    if not os.path.abspath(where).startswith(os.path.abspath(a.baseline) + os.sep):
-        raise SystemExit(f"--baseline: the subprocess imported graph from {where}, not from {a.baseline}")
+    if not os.path.abspath(where).startswith(os.path.abspath(code) + os.sep):
+        raise SystemExit(f"--baseline: the subprocess imported graph from {where}, not from {code}")
     best = None
     for _ in range(a.repeat):
         o = load_page(browser, path, True, a.timeout)
@@ -161,18 +173,33 @@ def baseline(browser, a, data, path, aggregate=None):
 
 def line(label, path, t_py, best, total, timeout, target=None):
     complete = f", vis-network holds every edge at {best['complete']:.2f} s" if best.get("complete") else ""
+    complete += f", JS heap {best['heap']:.0f} MB" if best.get("heap") else ""
     return (f"  {label}: page {os.path.getsize(path) / 1e6:.1f} MB; Python {t_py:.2f} s, page drawn "
             f"{fmt(best.get('settled'), timeout).strip()} s{complete} -> total {fmt(total, timeout).strip()} s"
             + (f" (target {target} s)" if target else "") + f"; blocked requests: {len(best['blocked'])}")
 
 
+def _agg_options(a) -> dict:
+    """write_html's options of --top and --examples (the command's defaults when not given)."""
+    out = {}
+    if a.top is not None:
+        out["top"] = a.top or None
+    if a.examples is not None:
+        out["examples"] = a.examples
+    return out
+
+
 def aggregated(browser, ds, path, a, today_total):
     """Write and load the aggregated page of *ds*; print its times next to today's page's."""
     from graph.render.aggregate import aggregate
+    from graph.render.aggregated import TOP
+    opts = _agg_options(a)
     t = time.perf_counter()
-    write_html(ds, path, aggregate=a.aggregate)
+    write_html(ds, path, aggregate=a.aggregate, **opts)
     t_py = time.perf_counter() - t
+    top = opts.get("top", TOP)
     n_groups = len(aggregate(ds, a.aggregate))
+    n_groups = n_groups if top is None else min(top, n_groups)
     best = None
     for _ in range(a.repeat):
         o = load_page(browser, path, True, a.timeout)
@@ -185,6 +212,31 @@ def aggregated(browser, ds, path, a, today_total):
     if total and today_total:
         print(f"  ratio plain page / aggregated page (total): {today_total / total:.2f}x")
     return total
+
+
+def data_mode(browser, a, out_dir):
+    """--data DIR: the aggregated page of an existing folder, ours and the baseline's, side by side; each
+    written by a fresh process (the folder loaded from the load cache, which a first load writes)."""
+    here = str(Path(__file__).resolve().parent.parent)
+    runs = [("ours", here, _agg_options(a))] + ([("baseline", a.baseline, {})] if a.baseline else [])
+    for label, code, opts in runs:   # warm each code's load cache first, as a user's second command
+        env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
+        subprocess.run([sys.executable, "-m", "graph", "validate", str(Path(a.data).resolve())], env=env, cwd=code,
+                       capture_output=True, check=True)
+    results = {}
+    for label, code, opts in runs:
+        path = out_dir / f"{label}-{a.aggregate}.html"
+        t_py, best, total = baseline(browser, a, a.data, path, a.aggregate, code=code, options=opts)
+        results[label] = (os.path.getsize(path), best)
+        print(line(f"{label} --aggregate {a.aggregate}" + "".join(f" --{k} {v}" for k, v in opts.items()), path, t_py,
+                   best, total, a.timeout) + f"; {best.get('nodes')} nodes, {best.get('edges')} edges drawn")
+    if "baseline" in results and results["ours"][1].get("settled") and results["baseline"][1].get("settled"):
+        (size, ours), (bsize, base) = results["ours"], results["baseline"]
+        print(f"  baseline / ours: page {bsize / size:.1f}x, page drawn {base['settled'] / ours['settled']:.1f}x")
+    ours = results["ours"][1]
+    print(f"  target: <= 25 MB ({results['ours'][0] / 1e6:.1f} MB: {'met' if results['ours'][0] <= 25e6 else 'not met'}), "
+          f"ready <= 5 s ({fmt(ours.get('settled'), a.timeout)} s: "
+          f"{'met' if ours.get('settled') and ours['settled'] <= 5 else 'not met'})")
 
 
 def main(argv=None):
@@ -201,8 +253,22 @@ def main(argv=None):
     ap.add_argument("--baseline", help="a checkout of the code to compare with (say, of main): its pages are "
                     "written by it (a subprocess with it on PYTHONPATH) from the same data and loaded in the same "
                     "browser, side by side")
+    ap.add_argument("--top", type=int, help="the aggregated page's --top (0: every edge; default the command's)")
+    ap.add_argument("--examples", type=int, help="the aggregated page's --examples (default the command's)")
+    ap.add_argument("--data", help="an existing data folder: time its aggregated page only (ours, and --baseline's)")
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
+    if a.data:
+        a.aggregate = a.aggregate or "year"
+        with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+            browser = pw.chromium.launch(executable_path=a.chromium, args=ARGS)
+            out_dir = Path(a.keep or tmp)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            print(f"{a.data}: the page --aggregate {a.aggregate}, times in seconds from navigation start "
+                  f"(best of {a.repeat}); Python: write_html in a fresh process, after a load from the cache")
+            data_mode(browser, a, out_dir)
+            browser.close()
+        return
     print(f"Chromium {a.chromium}; pyvis default = Network(directed=True), default options; "
           f"times in seconds from navigation start; pyvis waits at most {a.timeout:g} s")
     rows = []

@@ -17,7 +17,7 @@ from graph.dataset import Dataset
 from graph.model import Entity, Evidence, Relation, Source
 from graph.render import render_html, write_html
 from graph.render.aggregate import aggregate, period_of
-from graph.render.aggregated import CLAIMS_PER_GROUP, aggregated_data, aggregated_records, period_span
+from graph.render.aggregated import EXAMPLES, aggregated_data, aggregated_records, heaviest, period_span
 from graph.render.data import edge_dicts
 from graph.render.style import DENIED_COLOR, polarity_color
 from graph.when import parse_when
@@ -135,8 +135,8 @@ def test_the_records_of_each_group_agree_with_aggregate():
                  when=f"2021-{1 + i % 12:02d}", src=f"s{1 + i % 3}", by="B" if i % 5 == 0 else None) for i in range(7)]
     ds = Dataset(ds.sources, ds.entities, list(ds.relations()) + extra)
     for by in ("month", "year", "all"):
-        for limit in (2, CLAIMS_PER_GROUP):
-            data = aggregated_data(ds, by=by, limit=limit)
+        for limit in (0, 2, EXAMPLES, 50):
+            data = aggregated_data(ds, by=by, examples=limit)
             rec = aggregated_records(data)
             rels = {r.id: r for r in ds.relations()}
             for k, g in enumerate(aggregate(ds, by=by)):
@@ -191,19 +191,22 @@ def big(n):
 
 
 def test_page_holds_a_bounded_number_of_claims_per_group():
-    ds = big(CLAIMS_PER_GROUP * 4)
+    ds = big(EXAMPLES * 4)
     data = aggregated_data(ds, by="year")
     (gid, s), = aggregated_records(data)["groups"].items()
-    assert s["count"] == CLAIMS_PER_GROUP * 4 and len(s["claims"]) == CLAIMS_PER_GROUP
-    assert s["more"] == CLAIMS_PER_GROUP * 3
-    assert [c[0] for c in s["claims"]] == [f"r{i}" for i in range(CLAIMS_PER_GROUP)]
+    assert s["count"] == EXAMPLES * 4 and len(s["claims"]) == EXAMPLES
+    assert s["more"] == EXAMPLES * 3
+    assert [c[0] for c in s["claims"]] == [f"r{i}" for i in range(EXAMPLES)]
     (row,) = data["aggregate"]["rows"]   # the claims it does not list: counted, with their sources
-    assert row[-1] == {"count": CLAIMS_PER_GROUP * 4, "sources": ["s1"], "types": ["ACCUSE"],
+    assert row[-1] == {"count": EXAMPLES * 4, "sources": ["s1"], "types": ["ACCUSE"],
                        "modalities": ["reported"], "claimants": []}
     page = render_html(ds, aggregate="year")
-    assert "the quote number 0" in page and f"the quote number {CLAIMS_PER_GROUP - 1}\"" in page
-    assert f"the quote number {CLAIMS_PER_GROUP}\"" not in page           # beyond the bound: not embedded
-    assert len(page) < len(render_html(ds))
+    assert "the quote number 0" in page and f"the quote number {EXAMPLES - 1}\"" in page
+    assert f"the quote number {EXAMPLES}\"" not in page           # beyond the bound: not embedded
+    assert len(render_html(big(200), aggregate="year")) < len(render_html(big(200)))
+    five = render_html(ds, aggregate="year", examples=5)
+    assert "the quote number 4\"" in five and "the quote number 5\"" not in five
+    assert "the quote number" not in render_html(ds, aggregate="year", examples=0)
 
 
 def test_render_html_aggregated_keeps_the_csp_and_escapes():
@@ -238,3 +241,50 @@ def test_cli_render_aggregate(tmp_path):
 def test_write_html_aggregate(tmp_path):
     p = write_html(small(), tmp_path / "a.html", aggregate="all")
     assert '"by":"all"' in open(p, encoding="utf-8").read()
+
+
+def weighted():
+    """Groups of 1, 4, 2, 4 and 3 claims (A->B 2021, A->C 2021, B->C 2022, C->A 2023, B->A 2020), and an
+    entity D in no claim."""
+    sources = {"s1": Source(id="s1", title="Source", kind="op-ed")}
+    entities = {eid: Entity(id=eid, name=f"Actor {eid}", kind="state") for eid in "ABCD"}
+    sizes = [("A", "B", "2021", 1), ("A", "C", "2021", 4), ("B", "C", "2022", 2), ("C", "A", "2023", 4), ("B", "A", "2020", 3)]
+    rels = [rel(f"{s}{o}{i}", s, o, "ACCUSE", -2 - i, when=f"{year}-0{1 + i}") for s, o, year, n in sizes for i in range(n)]
+    return Dataset(sources, entities, rels)
+
+
+def test_top_keeps_the_heaviest_groups_in_their_order():
+    assert heaviest([1, 4, 2, 4, 3], 3) == [1, 3, 4] and heaviest([1, 4, 2], None) == [0, 1, 2]
+    assert heaviest([2, 2, 2, 1], 2) == [0, 1]                      # among equals, the first seen
+    ds = weighted()
+    data = aggregated_data(ds, by="year", top=3)
+    agg = data["aggregate"]
+    assert [(r[0], r[1], r[3]) for r in agg["rows"]] == [("A", "C", "2021"), ("C", "A", "2023"), ("B", "A", "2020")]
+    assert (agg["top"], agg["edges"], agg["shown"], agg["claims"]) == (3, 5, 11, 14)
+    assert [e["id"] for e in edge_dicts(data)] == ["g0", "g1", "g2"]
+    assert sorted(n["id"] for n in data["nodes"]) == ["A", "B", "C", "D"]   # every entity, sized by all its claims
+    sizes = {n["id"]: n["size"] for n in data["nodes"]}
+    assert sizes["B"] > sizes["D"]                                  # B's claims are all cut, and still count
+    full = aggregated_data(ds, by="year", top=None)["aggregate"]
+    assert full["top"] is None and len(full["rows"]) == 5 and full["shown"] == 14
+    assert aggregated_data(ds, by="year", top=5)["aggregate"]["top"] is None   # nothing cut: nothing said
+    page = render_html(ds, aggregate="year", top=2)
+    assert "<h1 id=\"ag-title\">actorgraph: Source, claims per year, the 2 heaviest of 5 edges</h1>" in page
+
+
+def test_top_and_examples_on_the_command_line(tmp_path):
+    out = tmp_path / "top.html"
+    r = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "year", "--top", "5", "--examples", "1"])
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', page, re.S).group(1))
+    agg = data["aggregate"]
+    assert len(agg["rows"]) == 5 and agg["top"] == 5 and agg["examples"] == 1
+    assert all(len(row[6]) <= 1 for row in agg["rows"])
+    assert "the 5 heaviest of 40 edges" in page
+    r = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "year", "--top", "0"])
+    assert r.exit_code == 0 and "the 40 heaviest" not in out.read_text(encoding="utf-8")
+    bad = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--top", "5"])
+    assert bad.exit_code == 2 and "--examples and --top go with --aggregate" in bad.output
+    bad = CliRunner().invoke(main, ["render", "data", "-o", str(out), "--aggregate", "year", "--examples", "-1"])
+    assert bad.exit_code == 2

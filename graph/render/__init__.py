@@ -22,9 +22,12 @@ scripts (by hash) and no network access at all.
 
 For large data, ``render_html(ds, aggregate="month"|"year"|"all")`` draws one
 weighted edge per (subject, object, quad, period) (:mod:`graph.render.aggregate`
-groups the claims, :mod:`graph.render.aggregated` builds that page's data); a
-click on such an edge lists its claims, at most
-:data:`~graph.render.aggregated.CLAIMS_PER_GROUP` of them.
+groups the claims, :mod:`graph.render.aggregated` builds that page's data), the
+heaviest :data:`~graph.render.aggregated.TOP` of them by default (``top=``); a
+click on such an edge lists the few claims the page holds of it (``examples=``,
+:data:`~graph.render.aggregated.EXAMPLES` by default) and says how to see them all.
+``actorgraph serve`` (:mod:`graph.serve`) serves the same page, which then fetches
+the claims it does not hold (``server=``, static/server.js).
 
 Above :data:`LAYOUT_THRESHOLD` entities the layout is computed in Python
 (:mod:`graph.layout`) and physics is switched off; smaller graphs start from

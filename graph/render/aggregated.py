@@ -1,17 +1,22 @@
-"""The data of an aggregated page: one weighted edge per (subject, object, quad, period), bounded claims.
+"""The data of an aggregated page: one weighted edge per (subject, object, quad, period), a few claims each.
 
 The page data's ``aggregate`` holds one row per group, in a table that names
 each field once (:data:`GROUP_FIELDS`): its pair, its quad (by number, in
 ``aggregate.quads``), its period, its mean polarity, whether a claim of it is
-contested, at most *limit* of its claims (:data:`CLAIM_FIELDS`: id, type, mode,
-modality, claimants, when and every piece of evidence, ``[source, quote]`` or
-``[source, None, record]``) and, only when it has more claims than it lists
-(``more``), what the page cannot work out from those: the count, the sources,
-types, modalities and claimants of all of them. Everything else (the
-relation and relation-metadata records the filters read, keyed ``g0``, ``g1``
-...; the panel's summary) the page works out from the row, as
-:func:`aggregated_records` does: a group of one claim carries that claim and
+contested, at most *examples* of its claims (:data:`CLAIM_FIELDS`: id, type,
+mode, modality, claimants, when and every piece of evidence, ``[source, quote]``
+or ``[source, None, record]``; :data:`EXAMPLES` by default) and, only when it has
+more claims than it lists (``more``), what the page cannot work out from those:
+the count, the sources, types, modalities and claimants of all of them.
+Everything else (the relation and relation-metadata records the filters read,
+keyed ``g0``, ``g1`` ...; the panel's summary) the page works out from the row,
+as :func:`aggregated_records` does: a group of one claim carries that claim and
 little else. No claim's full record is embedded, and there is no reader panel.
+
+*top* keeps the *top* heaviest groups (most claims first; among equals, the
+first seen), in the order they were seen; ``aggregate`` then says how many
+edges and claims there are in all (``edges``, ``claims``) and in the page
+(``top``, ``shown``). The nodes are every entity, sized by all their claims.
 
 >>> ds = graph.loads('''
 ... sources: [{id: s1, title: A, kind: op-ed}]
@@ -23,13 +28,14 @@ little else. No claim's full record is embedded, and there is no reader panel.
 ...      evidence: [{source: s1, quote: first}]}
 ...   - {id: r2, subject: PAK, object: AFG, type: THREATEN, polarity: -4, modality: claimed, when: 2024-11,
 ...      evidence: [{source: s1, quote: second}]}
+...   - {id: r3, subject: AFG, object: PAK, type: AID, polarity: 5, modality: reported, when: 2024-05,
+...      evidence: [{source: s1, quote: third}]}
 ... ''')
->>> data = aggregated_data(ds, by="year", limit=1)
+>>> data = aggregated_data(ds, by="year", examples=1)
 >>> from graph.render.data import edge_dicts
->>> e, = edge_dicts(data)
->>> e["id"], e["label"], e["width"]
-('g0', 'verbal conflict ×2', 2.7)
->>> row, = data["aggregate"]["rows"]
+>>> [(e["id"], e["label"], e["width"]) for e in edge_dicts(data)]
+[('g0', 'verbal conflict ×2', 2.7), ('g1', 'AID', 1.2)]
+>>> row = data["aggregate"]["rows"][0]
 >>> row[:6], row[6]
 (['PAK', 'AFG', 0, '2024', -3.0, 0], [['r1', 'ACCUSE', None, 'reported', [], '2024-03', [['s1', 'first']]]])
 >>> row[7]["count"], row[7]["types"]
@@ -40,6 +46,9 @@ little else. No claim's full record is embedded, and there is no reader panel.
 (2, -3.0, 1, [['ACCUSE', 1], ['THREATEN', 1]])
 >>> rec["relmeta"]["g0"]["span"], rec["relations"]["g0"]["modality"]
 (['2024-01-01', '2024-12-31'], 'mixed')
+>>> top = aggregated_data(ds, by="year", top=1)["aggregate"]
+>>> len(top["rows"]), top["top"], top["edges"], top["shown"], top["claims"]
+(1, 1, 2, 2, 3)
 """
 
 from __future__ import annotations
@@ -49,6 +58,7 @@ import math
 from collections import Counter
 
 from ..analysis.contested import verdicts as _verdicts
+from ..dataset import Dataset
 from ..vocab import MODALITIES
 from .aggregate import UNDATED, grouped, mean_polarity
 from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
@@ -56,10 +66,15 @@ from .escape import resolved
 from .network import start_positions
 from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
-__all__ = ["aggregated_data", "aggregated_records", "CLAIMS_PER_GROUP", "GROUP_FIELDS", "CLAIM_FIELDS"]
+__all__ = ["aggregated_data", "aggregated_parts", "aggregated_records", "group_summary", "claim_row", "EXAMPLES", "TOP",
+           "GROUP_FIELDS", "CLAIM_FIELDS"]
 
-CLAIMS_PER_GROUP = 50
-"""At most this many claims of a group are listed in its panel (the others are counted)."""
+EXAMPLES = 3
+"""At most this many claims of a group are in the page (its panel lists them; the others are counted)."""
+
+TOP = 10_000
+"""An aggregated page draws at most this many edges by default: the heaviest (``top=None``: all).
+A page of 600 actors and 800,000 edges is no overview (and Kumu asks for a subset above 10,000 elements)."""
 
 
 #: the fields of a group's row in the page data's ``aggregate`` table (and ``span`` last, per ``all``)
@@ -93,99 +108,164 @@ def _evidence_row(ev):
     return [ev.source, ev.quote] if ev.quote is not None else [ev.source, None, ev.record]
 
 
-def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
-    """The page data (as :func:`graph.render.page_data`) of *ds* aggregated *by* month, year or all."""
-    return resolved(aggregated_parts(ds, by=by, limit=limit, physics=physics, layout_threshold=layout_threshold))
+def claim_row(r, when=None) -> list:
+    """Claim *r* as a row of :data:`CLAIM_FIELDS` (*when*: its date's text, when known already).
+
+    >>> import graph
+    >>> claim_row(graph.example().relations()[0])[:4]
+    ['usa-requests-tal', 'REQUEST', 'return', 'reported']
+    """
+    if when is None and r.when is not None:
+        when = str(r.when)
+    ev = r.evidence
+    return [r.id, r.type, r.mode, r.modality, list(r.claimants), when,
+            [[ev[0].source, ev[0].quote]] if len(ev) == 1 and ev[0].quote is not None else [_evidence_row(e) for e in ev]]
 
 
-def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
+def group_summary(rs, examples=EXAMPLES, contested_ids=(), whens=None) -> dict:
+    """What a page shows of the group of claims *rs*: ``count``, ``mean`` (polarity, as
+    :func:`~graph.render.aggregate.mean_polarity`), ``types``, ``modalities``, ``sources`` and
+    ``claimants`` (each first seen first), ``typecounts`` (``[[type, n], ...]``, most first; with
+    several types), ``contested`` and ``examples`` (the rows of its first *examples* claims).
+    *whens* caches the text of each date (a date text has one :class:`~graph.when.When`).
+
+    >>> import graph
+    >>> s = group_summary(graph.example().relations()[:2], examples=1)
+    >>> s["count"], s["types"], len(s["examples"])
+    (2, ['REQUEST', 'REJECT'], 1)
+    """
+    whens = {} if whens is None else whens
+    count = len(rs)
+    types, mods, srcs, claimants = {}, {}, {}, {}
+    for r in rs:
+        types[r.type] = None
+        mods[r.modality] = None
+        for ev in r.evidence:   # (its sources, in order: the dict keeps each once)
+            srcs[ev.source] = None
+        for c in r.claimants:
+            claimants[c] = None
+    rows = []
+    for r in rs[:examples]:
+        w = r.when
+        when = None
+        if w is not None:
+            when = whens.get(id(w))
+            if when is None:
+                when = whens[id(w)] = str(w)
+        rows.append(claim_row(r, when))
+    return {"count": count, "mean": mean_polarity(rs), "types": list(types), "modalities": list(mods),
+            "sources": list(srcs), "claimants": list(claimants),
+            "typecounts": [list(tc) for tc in Counter(r.type for r in rs).most_common()] if len(types) > 1 else None,
+            "contested": bool(contested_ids) and any(r.id in contested_ids for r in rs), "examples": rows}
+
+
+def aggregated_data(ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None,
+                    layout_threshold=LAYOUT_THRESHOLD) -> dict:
+    """The page data (as :func:`graph.render.page_data`) of *ds* aggregated *by* month, year or all,
+    with at most *examples* claims per group, and only the *top* heaviest groups (None: all)."""
+    return resolved(aggregated_parts(ds, by=by, examples=examples, top=top, physics=physics,
+                                     layout_threshold=layout_threshold))
+
+
+def heaviest(counts, top) -> list:
+    """The positions of the *top* largest of *counts* (among equals, the first), in their order.
+
+    >>> heaviest([1, 5, 2, 5, 3], 3)
+    [1, 3, 4]
+    """
+    if top is None or top >= len(counts):
+        return list(range(len(counts)))
+    return sorted(sorted(range(len(counts)), key=counts.__getitem__, reverse=True)[:top])
+
+
+def aggregated_parts(ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None,
+                     layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """:func:`aggregated_data` with its ``nodes`` still being laid out (as :func:`~graph.render.data.page_parts`)."""
+    if examples < 0 or (top is not None and top < 1):
+        raise ValueError("examples must be 0 or more and top 1 or more")
     rel_list = ds.relations()
     layout = start_positions(ds, rel_list)   # beside the rest (in another process for a large graph), first
     groups = grouped(rel_list, by)
-    n = len(ds.entities)
-    big = n > layout_threshold
-    if physics is None:
-        physics = not big
     deg_in, deg_out = Counter(), Counter()
     for (subject, object_, _q, _p), rs in groups.items():
         deg_out[subject] += len(rs)
         deg_in[object_] += len(rs)
     known = ds.entities
     drawn = [(key, rs) for key, rs in groups.items() if key[0] in known and key[1] in known]
-    contested_ids = {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
+    del groups
+    n_groups = len(drawn)
+    drawn = [drawn[i] for i in heaviest([len(rs) for _key, rs in drawn], top)]
+    contested_ids = _contested(ds, rel_list, drawn, len(drawn) < n_groups)
+    whens = {}   # a date text has one When: its text is taken once
+    summaries = [(key, group_summary(rs, examples, contested_ids, whens),
+                  period_span(key[3], rs) if by == "all" else None) for key, rs in drawn]
+    return group_page(ds, layout, deg_in, deg_out, summaries, by=by, examples=examples,
+                      claims=len(rel_list), n_edges=n_groups, top=top, physics=physics, layout_threshold=layout_threshold)
+
+
+def _contested(ds, rels, drawn, part) -> set:
+    """The ids of the contested claims among the groups *drawn* (*part*: not all of them): a claim
+    group (:func:`graph.analysis.contested.verdicts`) has one subject and one object, so only the
+    claims of the pairs drawn are looked at."""
+    if part:
+        pairs = {(key[0], key[1]) for key, _rs in drawn}
+        ds = Dataset(ds.sources, ds.entities, [r for r in rels if (r.subject, r.object) in pairs],
+                     all_entities=ds.all_entities)
+    return {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
+
+
+def group_page(ds, layout, deg_in, deg_out, summaries, *, by, examples, claims, n_edges, top=None, physics=None,
+               layout_threshold=LAYOUT_THRESHOLD) -> dict:
+    """The aggregated page's data from its groups: *summaries* ``[(key, summary, span), ...]``
+    (:func:`group_summary`; *span*: the dates of a group of ``all``, else None), the entities and
+    sources of *ds*, the *layout* and the claims' counts *deg_in*/*deg_out* per entity; *claims* and
+    *n_edges* (groups) in all (the page holds *top* of them when given)."""
+    big = len(ds.entities) > layout_threshold
+    if physics is None:
+        physics = not big
     quad_index = {}
     edges, rows = [], []
     colours = {}
-    whens = {}   # a date text has one When: its text is taken once
     log2 = math.log2
-    for k, ((subject, object_, quad, period), rs) in enumerate(drawn):
-        gid = f"g{k}"
-        count = len(rs)
-        if count == 1:
-            r = rs[0]
-            one_type = r.type
-            denied = r.modality == "denied"
-            mean = round(float(r.polarity or 0), 2)
-            is_contested = r.id in contested_ids
-            more = None
-        else:
-            types, mods = {}, {}
-            for r in rs:
-                types[r.type] = None
-                mods[r.modality] = None
-            one_type = r.type if len(types) == 1 else None
-            denied = len(mods) == 1 and "denied" in mods
-            mean = mean_polarity(rs)
-            is_contested = bool(contested_ids) and any(r.id in contested_ids for r in rs)
-            more = None
-            if count > limit:   # what the listed claims cannot tell the page
-                srcs, claimants = {}, {}
-                for r in rs:
-                    for ev in r.evidence:
-                        srcs[ev.source] = None
-                    for c in r.claimants:
-                        claimants[c] = None
-                more = {"count": count, "sources": list(srcs), "types": list(types), "modalities": list(mods),
-                        "claimants": list(claimants)}
-                if len(types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
-                    more["typecounts"] = [list(tc) for tc in Counter(r.type for r in rs).most_common()]
+    shown = 0
+    for k, ((subject, object_, quad, period), s, span) in enumerate(summaries):
+        count, mean, types, mods = s["count"], s["mean"], s["types"], s["modalities"]
+        shown += count
+        one_type = types[0] if len(types) == 1 else None
+        denied = len(mods) == 1 and mods[0] == "denied"
         label = ("denied: " if denied else "") + (one_type or quad) + (f" ×{count}" if count > 1 else "")
         colour = DENIED_COLOR if denied else colours.get(mean)
         if colour is None:
             colour = colours[mean] = polarity_color(mean)
-        if is_contested:
+        if s["contested"]:
             label += " ⚑"
         width = 1.2 if count == 1 else round(min(12.0, 1.2 + 1.5 * log2(count)), 2)
-        edges.append(edge_item(gid, label, colour, width, is_contested))
+        edges.append(edge_item(f"g{k}", label, colour, width, s["contested"]))
         qi = quad_index.get(quad)
         if qi is None:
             qi = quad_index[quad] = len(quad_index)
-        claims = []
-        for r in (rs if count <= limit else rs[:limit]):
-            w = r.when
-            if w is None:
-                when = None
-            else:
-                when = whens.get(id(w))
-                if when is None:
-                    when = whens[id(w)] = str(w)
-            ev = r.evidence
-            claims.append([r.id, r.type, r.mode, r.modality, list(r.claimants), when,
-                           [[ev[0].source, ev[0].quote]] if len(ev) == 1 and ev[0].quote is not None
-                           else [_evidence_row(e) for e in ev]])
-        row = [subject, object_, qi, period, mean, 1 if is_contested else 0, claims, more]
+        claims_ = s["examples"]
+        more = None
+        if count > len(claims_):   # what the listed claims cannot tell the page
+            more = {"count": count, "sources": s["sources"], "types": types, "modalities": mods,
+                    "claimants": s["claimants"]}
+            if s["typecounts"]:   # how many claims of each type, most first (the tooltip says the first six)
+                more["typecounts"] = s["typecounts"]
+        row = [subject, object_, qi, period, mean, 1 if s["contested"] else 0, claims_, more]
         if by == "all":
-            row.append(period_span(period, rs))
+            row.append(span)
         rows.append(row)
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
     fields = list(GROUP_FIELDS) + (["span"] if by == "all" else [])
+    cut = top is not None and len(rows) < n_edges
     return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, groups=[],
                      published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
-                     reader={}, aggregate={"by": by, "limit": limit, "claims": len(rel_list), "modalities": list(MODALITIES),
-                                           "quads": list(quad_index), "fields": fields, "claim_fields": list(CLAIM_FIELDS),
-                                           "rows": rows}, vocab=vocab)
+                     reader={}, aggregate={"by": by, "examples": examples, "claims": claims, "edges": n_edges,
+                                           "top": len(rows) if cut else None, "shown": shown,
+                                           "modalities": list(MODALITIES), "quads": list(quad_index),
+                                           "fields": fields, "claim_fields": list(CLAIM_FIELDS), "rows": rows},
+                     vocab=vocab)
 
 
 def aggregated_records(data) -> dict:

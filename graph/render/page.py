@@ -8,7 +8,7 @@ import os
 
 from ..atomic import write_atomic
 from .assets import own_asset, sha256, template, vis_assets
-from .aggregated import aggregated_parts
+from .aggregated import EXAMPLES, TOP, aggregated_parts
 from .data import LAYOUT_THRESHOLD, default_title, page_parts
 from .escape import escape_json
 
@@ -28,7 +28,7 @@ _DATA_MARK = "\ue000actorgraph page data\ue000"
 
 
 def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None,
-                aggregate=None) -> str:
+                aggregate=None, examples=EXAMPLES, top=TOP, server=None, data=None) -> str:
     """The page for *ds* (a dataset or a view) as one HTML string (UTF-8 text).
 
     Parameters
@@ -47,8 +47,20 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
     aggregate : {None, "month", "year", "all"}
         Draw one weighted edge per (subject, object, quad, period) instead of
         one per claim (:mod:`graph.render.aggregated`); a click lists its
-        claims (at most :data:`~graph.render.aggregated.CLAIMS_PER_GROUP`).
+        claims the page holds (*examples*) and says how to see them all.
         No reader panel and no JSON export on such a page.
+    examples : int
+        An aggregated page's claims per edge (default
+        :data:`~graph.render.aggregated.EXAMPLES`; the others are counted).
+    top : int or None
+        An aggregated page keeps only the *top* heaviest edges (most claims), and says so
+        (default :data:`~graph.render.aggregated.TOP`; None: every edge).
+    server : dict, optional
+        The page is served by ``actorgraph serve`` (:mod:`graph.serve`): this is
+        its ``server`` block, and the page may fetch from its own origin.
+    data : dict, optional
+        The page data made already (as :func:`~graph.render.data.page_parts` or
+        :func:`~graph.render.aggregated.aggregated_parts` make it): *ds* then gives only the title.
 
     Returns
     -------
@@ -61,25 +73,37 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        if aggregate is None:
+        if data is not None:
+            aggregate = data["aggregate"]["by"] if "aggregate" in data else None
+        elif aggregate is None:
             data = page_parts(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
         else:
-            data = aggregated_parts(ds, by=aggregate, physics=physics, layout_threshold=layout_threshold)
+            data = aggregated_parts(ds, by=aggregate, examples=examples, top=top, physics=physics,
+                                    layout_threshold=layout_threshold)
+        agg = data.get("aggregate") or {}
+        kept = f", the {agg['top']:,} heaviest of {agg['edges']:,} edges" if agg.get("top") else ""
+        del agg
+        if server is not None:
+            data["server"] = server
         data_json = escape_json(data, compact=True)   # the nodes last: written once the layout is done
         del data
     finally:
         if was_enabled:
             gc.enable()
     vis_js, vis_css = vis_assets()
-    own_js = [own_asset(name) for name in (SCRIPTS if aggregate is None else AGGREGATED_SCRIPTS)]
+    names = SCRIPTS if aggregate is None else AGGREGATED_SCRIPTS
+    if server is not None:   # server.js: what the page fetches from its server, before app.js, which calls it
+        names = names[:names.index("app.js")] + ("server.js",) + names[names.index("app.js"):]
+    own_js = [own_asset(name) for name in names]
     # each inline script's exact text, hashed for the Content-Security-Policy
     scripts = [vis_js, *own_js]
     csp = ("default-src 'none'; script-src " + " ".join(f"'{sha256(s)}'" for s in scripts)
-           + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; font-src 'none'; "
+           + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src "
+           + ("'self'" if server is not None else "'none'") + "; font-src 'none'; "
            "object-src 'none'; base-uri 'none'; form-action 'none'")
     page = template().render(
         title=title or default_title(ds) + (f", claims per {aggregate}" if aggregate in ("month", "year")
-                                            else ", claims per pair and quad" if aggregate == "all" else ""),
+                                            else ", claims per pair and quad" if aggregate == "all" else "") + kept,
         csp=csp,
         vis_css=Markup(vis_css),
         app_css=Markup(own_asset("app.css")),

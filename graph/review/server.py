@@ -13,15 +13,12 @@ page that is behind the draft or a save while another runs 409, with the reason.
 
 from __future__ import annotations
 
-import hmac
 import json
-import secrets
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from ..errors import ActorgraphError
+from ..localhttp import LocalHandler, LocalServer
 from .errors import Conflict, ReviewError
 from .session import ReviewSession
 
@@ -38,80 +35,36 @@ _FILES = {f"/static/{name}": (name, "text/javascript; charset=utf-8")
 _FILES["/static/review.css"] = ("review.css", "text/css; charset=utf-8")
 
 
-class ReviewServer(ThreadingHTTPServer):
+class ReviewServer(LocalServer):
     """The server of one :class:`ReviewSession`; ``url`` is the page with its token."""
-
-    daemon_threads = True
-    allow_reuse_address = False
 
     def __init__(self, session: ReviewSession, port: int = 0):
         self.session = session
-        self.token = secrets.token_urlsafe(24)
-        super().__init__(("127.0.0.1", port), _Handler)
-        self.port = self.server_address[1]
-        self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
-        self.origins = {f"http://{h}" for h in self.hosts}
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/?token={self.token}"
-
-    def start(self) -> threading.Thread:
-        """Serve in a background thread (for tests and notebooks); ``shutdown()`` stops it."""
-        t = threading.Thread(target=self.serve_forever, name="actorgraph-review", daemon=True)
-        t.start()
-        return t
+        super().__init__(_Handler, port)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(LocalHandler):
     server: ReviewServer
     server_version = "actorgraph-review"
-    sys_version = ""
-
-    def log_message(self, format, *args):  # noqa: A002 - quiet: the terminal shows the URL only
-        pass
-
-    def _send(self, code, body: bytes, ctype="text/plain; charset=utf-8"):
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Content-Security-Policy", CSP)
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Frame-Options", "DENY")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+    csp = CSP
 
     def _json(self, code, value):
-        self._send(code, json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
-
-    def _allowed(self) -> bool:
-        host = self.headers.get("Host", "")
-        if host not in self.server.hosts:
-            self._send(403, b"forbidden: this server answers only to 127.0.0.1 and localhost\n")
-            return False
-        token = (parse_qs(urlsplit(self.path).query).get("token") or [""])[0]
-        if not hmac.compare_digest(token.encode(), self.server.token.encode()):
-            self._send(403, b"forbidden: the URL's token is missing or wrong; use the URL the command printed\n")
-            return False
-        return True
+        self.send(code, json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
 
     def do_GET(self):  # noqa: N802
-        if not self._allowed():
+        if not self.allowed():
             return
         path = urlsplit(self.path).path
         if path == "/":
             html = (STATIC / "review.html").read_text(encoding="utf-8").replace("__TOKEN__", self.server.token)
-            self._send(200, html.encode("utf-8"), "text/html; charset=utf-8")
+            self.send(200, html.encode("utf-8"), "text/html; charset=utf-8")
         elif path in _FILES:
             name, ctype = _FILES[path]
-            self._send(200, (STATIC / name).read_bytes(), ctype)
+            self.send(200, (STATIC / name).read_bytes(), ctype)
         elif path == "/api/state":
             self._answer(self.server.session.state)
         else:
-            self._send(404, b"not found\n")
+            self.send(404, b"not found\n")
 
     def _answer(self, fn, *args):
         """Send what *fn* returns, or the reason it could not be done (never no answer)."""
@@ -130,16 +83,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(200, result)
 
     def do_POST(self):  # noqa: N802
-        if not self._allowed():
+        if not self.allowed():
             return
         origin = self.headers.get("Origin")
         if origin is not None and origin not in self.server.origins:
-            self._send(403, b"forbidden: a request from another origin\n")
+            self.send(403, b"forbidden: a request from another origin\n")
             return
         action = {"/api/save": self.server.session.save,
                   "/api/decisions": self.server.session.decide}.get(urlsplit(self.path).path)
         if action is None:
-            self._send(404, b"not found\n")
+            self.send(404, b"not found\n")
             return
         if not (self.headers.get("Content-Type") or "").startswith("application/json"):
             self._json(415, {"ok": False, "problems": ["the request must be JSON"]})
@@ -167,8 +120,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def _refuse(self):
-        if self._allowed():
-            self._send(405, b"method not allowed\n")
+        if self.allowed():
+            self.send(405, b"method not allowed\n")
 
     do_PUT = do_DELETE = do_PATCH = _refuse
 

@@ -67,11 +67,13 @@ def test_one_edge_per_group_and_a_click_lists_its_claims(open_page, agg_page):
     pt = p.js("(id) => actorgraph.edgePoint(id)", big)
     p.page.mouse.click(pt["x"], pt["y"])   # a real click on the drawn line
     text = p.panel_text()
-    assert "ACCUSE · 60 claims" in text and "the first 50 of 60" in text
+    assert "ACCUSE · 60 claims" in text and "Claims · 3 of 60 in this page" in text
     items = p.page.locator("#ag-panel li.ag-agg-claim")
-    assert items.count() == 50
+    assert items.count() == 3   # the page holds 3 example claims per edge (render --examples)
     assert "many0" in items.nth(0).text_content() and "quote 0 " + HOSTILE[0] in items.nth(0).text_content()
-    assert "and 10 more" in text
+    assert "many2" in items.nth(2).text_content()
+    assert "and 57 more, not in this page (it holds at most 3 claims per edge)" in text
+    assert "serve the data (actorgraph serve, then click this edge)" in text
     assert "actorgraph relations -s A --object B --quad 'verbal conflict' --start 2024 --end 2024" in text
     assert p.js("document.getElementById('ag-json').style.display") == "none"
     _inert(p)
@@ -129,4 +131,22 @@ def test_a_claim_lists_all_its_evidence_quotes_and_records(open_page, agg_page):
     assert cites == ["— An event set", "— A report", f"— {HOSTILE[0]}"]
     text = p.panel_text()   # the group's sources, from its claim's evidence, each once
     assert f"An event set; A report; {HOSTILE[0]}" in text and "2022" in text
+    _inert(p)
+
+
+def test_a_top_page_draws_the_heaviest_edges_and_says_so(open_page, tmp_path):
+    """--top 2: vis-network draws the two heaviest groups (the one of 60 claims, and the first seen of
+    those of 1), every entity still, and the header says how many of how many."""
+    ds = dataset()
+    groups = aggregate(ds, by="year")
+    p = open_page(write_html(ds, tmp_path / "top.html", aggregate="year", top=2))
+    nodes, edges = p.visible()
+    kept = sorted(range(len(groups)), key=lambda i: -groups[i].count)[:2]
+    want = {(groups[i].subject, groups[i].object, groups[i].period) for i in kept}
+    rels = p.js("actorgraph.internal.data.relations")
+    assert {(rels[g]["subject"], rels[g]["object"], p.js("(g) => actorgraph.internal.data.aggregate.groups[g].period", g))
+            for g in edges} == want
+    assert nodes == {"A", "B", "C"}
+    assert "2 of 2 edges (the 2 heaviest of 5: 61 of 64 claims, per year)" in p.page.text_content("#ag-counts")
+    assert p.page.text_content("#ag-title").endswith("claims per year, the 2 heaviest of 5 edges")
     _inert(p)

@@ -37,3 +37,9 @@ test("title: the pair, the quad, the period and the claims' count", () => {
   assert.match(t, new RegExp("^name of " + DATA.relations[g].subject + " \u2192 name of " + DATA.relations[g].object));
   assert.match(t, /claims?: /);
 });
+
+test("counts: the claims the edges stand for, and how many edges a --top page keeps", () => {
+  assert.equal(A.counts({claims: 64, by: "year", top: null}), " edges (64 claims, per year)");
+  assert.equal(A.counts({claims: 854127, by: "year", top: 10000, edges: 814454, shown: 95321}),
+               " edges (the 10,000 heaviest of 814,454: 95,321 of 854,127 claims, per year)");
+});

@@ -2,10 +2,11 @@
  * its table of groups (graph/render/aggregated.py), before app.js reads them, the records the filters
  * and panels read (relations, relmeta) and each group's summary; panel(context).show(groupId) shows
  * an aggregated edge: the group's pair, quad, period, count, mean polarity, sources, and the claims
- * the page holds for it (at most DATA.aggregate.limit) with their evidence, and the command that
- * lists them all; title() is its tooltip.
+ * the page holds for it (at most DATA.aggregate.examples) with their evidence, and how to see them all
+ * (served: the server's pages of them, server.js); title() is its tooltip; counts() the header's
+ * words for the edges (and, with --top, how many the page keeps).
  *
- * expand and title run without a browser (window.actorgraphLib.aggregate in the page,
+ * expand, title and counts run without a browser (window.actorgraphLib.aggregate in the page,
  * require("./aggregate.js") in Node).
  *
  * Safety rule: data strings only ever reach the DOM as text (textContent via D.h); no innerHTML.
@@ -69,7 +70,8 @@
         h("dt", {text: "sources"}), h("dd", {text: m.sources.map(srcTitle).join("; ")}),
         m.contested ? h("dt", {text: "contested"}) : null,
         m.contested ? h("dd", {text: "\u2691 a claim of it is asserted and denied, or of opposite sign"}) : null));
-      append(panel, h("h3", {text: "Claims" + (g.more ? " · the first " + g.claims.length + " of " + g.count : " · " + g.count)}));
+      if (C.server) { C.server.group(gid, panel); return; }   // served: its claims, a page at a time
+      append(panel, h("h3", {text: "Claims" + (g.more ? " · " + g.claims.length + " of " + g.count + " in this page" : " · " + g.count)}));
       var ul = h("ul", {cls: "ag-agg-claims"});
       g.claims.forEach(function (c) {
         // [id, type, mode, modality, claimants, when, evidence: [[source, quote] or [source, null, record], ...]]
@@ -86,10 +88,12 @@
       });
       panel.appendChild(ul);
       if (g.more) {
-        append(panel, h("p", {cls: "ag-agg-more"}, "… and " + g.more + " more, not in this page (it holds at most " + AGG.limit +
-          " claims per edge). To see them all: ", h("code", {text: command(r, m, g)}),
+        append(panel, h("p", {cls: "ag-agg-more"}, "… and " + g.more + " more, not in this page (it holds at most " + AGG.examples +
+          " claim" + (AGG.examples === 1 ? "" : "s") + " per edge). To see them all, serve the data (",
+          h("code", {text: "actorgraph serve"}), ", then click this edge) or list them: ", h("code", {text: command(r, m, g)}),
           g.period === "undated" ? " (it lists the dated ones too)"
-            : (g.period === "all" ? "" : " (with any claim of an earlier period that runs into it)")));
+            : (g.period === "all" ? "" : " (with any claim of an earlier period that runs into it)"),
+          "; ", h("code", {text: "actorgraph render"}), " with the same options draws them."));
       }
     }
 
@@ -188,5 +192,14 @@
     return lines.join("\n");
   }
 
-  return {panel: panel, expand: expand, title: title};
+  /* The header's words for the edges of an aggregated page (after "N of M"): how many claims they
+     stand for, per which period, and, when the page keeps only the heaviest edges, how many of all. */
+  function counts(AGG) {
+    function n(x) { return Number(x).toLocaleString("en-US"); }
+    if (!AGG.top) return " edges (" + AGG.claims + " claims, per " + AGG.by + ")";
+    return " edges (the " + n(AGG.top) + " heaviest of " + n(AGG.edges) + ": " + n(AGG.shown) + " of " + n(AGG.claims) +
+      " claims, per " + AGG.by + ")";
+  }
+
+  return {panel: panel, expand: expand, title: title, counts: counts};
 });

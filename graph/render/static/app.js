@@ -427,8 +427,12 @@
   };
   var panels = window.actorgraphPanels(panelContext);
   var showOverview = panels.showOverview, showEntity = panels.showEntity, showRelation = panels.showRelation;
+  /* served (actorgraph serve): what the page fetches from its server (server.js) */
+  var server = window.actorgraphServer ? window.actorgraphServer({data: DATA, name: name, srcTitle: srcTitle, select: select,
+    fragment: function () { return U.write(state, PAGE); }}) : null;
+  if (server) showEntity = (function (show) { return function (eid) { show(eid); server.entity(eid); }; })(showEntity);
   if (AGG) {   // aggregate.js: the panel of an aggregated edge lists its claims
-    showRelation = L.aggregate.panel({data: DATA, name: name, srcTitle: srcTitle, select: select}).show;
+    showRelation = L.aggregate.panel({data: DATA, name: name, srcTitle: srcTitle, select: select, server: server}).show;
     byId("ag-json").style.display = "none";   // the page does not hold every claim: nothing honest to export
   }
 
@@ -525,10 +529,11 @@
     setLooks();
     if (ready) labelsLater();
     if (controls) controls.sync();
+    if (server) server.filtered();
     var nN = state.claimants ? I.drawableWithClaimants.size : I.drawable.size;
     countsEl.textContent = vis_.nodes.size + " of " + nN + " entities" +
       (state.group && Object.keys(folded).length ? " (in " + drawnNodes.size + " groups and entities)" : "") +
-      " \u00b7 " + vis_.edges.size + " of " + relIds.length + (AGG ? " edges (" + AGG.claims + " claims, per " + AGG.by + ")" : " relations") +
+      " \u00b7 " + vis_.edges.size + " of " + relIds.length + (AGG ? L.aggregate.counts(AGG) : " relations") +
       (state.merge && drawn.items.size < vis_.edges.size ? " in " + drawn.items.size + " lines" : "");
     if (state.sel) {
       var kind = state.sel[0], id = state.sel[1];
@@ -604,7 +609,11 @@
   function search(text) {
     var eid = findActor(text);
     searchMsg.textContent = "";
-    if (!eid) { if (String(text || "").trim()) searchMsg.textContent = "no actor matches"; return null; }
+    if (!eid) {
+      if (String(text || "").trim()) searchMsg.textContent = "no actor matches";
+      if (server && String(text || "").trim().length > 1) server.search(String(text).trim());   // the claims that mention it
+      return null;
+    }
     select("node", eid, true);
     if (!vis_.nodes.has(eid)) searchMsg.textContent = ENT[eid].name + " is hidden by the filters";
     return eid;
