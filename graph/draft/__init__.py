@@ -162,6 +162,10 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
                         titles=_title_finder(text, names, page), part_of=part_of)
+    # an office of the gazetteer is proposed when the text has it act, be acted on or speak, not when it
+    # only describes someone ("an adviser to Lebanon's prime minister")
+    used = {x for c in claims for x in (c.subject, c.object, c.asserted_by)}
+    names = [n for n in names if n in plain or n.kind != "office" or n.id in used]
     return Draft(text, mentions, names, claims, page=page, dates=dates)
 
 

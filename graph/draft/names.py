@@ -80,7 +80,9 @@ _SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office"
                 "railways": "organisation", "fund": "organisation",
                 "airlines": "organisation", "company": "organisation", "corporation": "organisation",
                 "ocean": "place", "gulf": "place", "east": "place", "mountains": "place", "port": "place",
-                "province": "place", "region": "place", "valley": "place", "district": "place",
+                "province": "place", "region": "place", "valley": "place", "district": "place", "island": "place",
+                "peninsula": "place", "alliance": "organisation", "committee": "organisation",
+                "commission": "organisation", "declaration": "agreement", "authority": "organisation",
                 "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
                 "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
 
@@ -135,6 +137,31 @@ _PLACE_PREP = {"in", "at", "near", "across", "along", "into", "outside", "inside
 _GROUP_WORDS = {"group", "faction"}
 _VERBS = {"has", "have", "had", "is", "was", "said", "says", "will", "would", "also", "cut", "kept", "put", "set"}
 _COMMON_NOUN = re.compile(r"(?:tions|sions|ments|nesses|ities|ances|ences|isms|ships|ists|ers|ians)$")
+# the head of a title before a name: "Energy Minister", "Foreign Secretary", "Police spokesman"
+_TITLE_HEADS = {"minister", "secretary", "secretary-general", "spokesman", "spokeswoman", "spokesperson",
+                "ambassador", "envoy", "president", "chairman", "chairwoman", "chief", "commander", "governor",
+                "mayor", "adviser", "advisor", "aide", "director", "premier", "chancellor", "senator", "general"}
+# collective nouns whose possessive is part of a name: "People's Defence Force", "Kurdistan Workers' Party"
+_NOT_FIRST = {"the", "and", "of", "for", "-"}       # joining words that never open a name ("El", "Al" do)
+_COLLECTIVE = {"people", "workers", "women", "children", "farmers", "citizens", "martyrs", "veterans", "peoples"}
+
+
+def _connector(toks, j, before):
+    """The number of lowercase words at *j* that join two parts of one name, or 0: "of", "for", "de",
+    "al", "of the", "for the"; "in" and "on" only after a word that ends a name ("Interim Force in
+    Lebanon", not "Orano in Niger"); "and" (checked by the caller)."""
+    n = len(toks)
+    w = toks[j].lower
+    if not toks[j].text.islower() and w != "-":
+        return 0
+    if w in ("in", "on") and before not in _NAME_END:
+        return 0
+    if w in _JOIN or w in ("in", "on", "and"):
+        if j + 1 < n and _cap(toks[j + 1]):
+            return 1
+        if w in ("of", "for", "in", "on") and j + 2 < n and toks[j + 1].lower == "the" and _cap(toks[j + 2]):
+            return 2
+    return 0
 
 
 def _cap(tok) -> bool:
@@ -182,20 +209,30 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             nxt = toks[j]
             if _cap(nxt) and not blocked(nxt):
                 j += 1
-            elif (nxt.lower in _JOIN and j + 1 < n and _cap(toks[j + 1]) and not blocked(toks[j + 1])
-                  and joined(nxt, toks[j + 1])):
+                continue
+            # lowercase words inside a name: "Ministry of Railways", "National Council for the Safeguard of the
+            # Homeland", "Interim Force in Lebanon" (after a word that ends a name), "Belt and Road Initiative"
+            gap = _connector(toks, j, toks[j - 1].lower)
+            if gap and all(joined(toks[x - 1], toks[x]) for x in range(j + 1, j + gap + 1)) and \
+                    not blocked(toks[j + gap]) and (nxt.lower != "and" or (
+                        j + gap + 1 < n and _cap(toks[j + gap + 1]) and toks[j - 1].lower not in gaz
+                        and toks[j + gap].lower not in gaz)):
+                j += gap + 1
+                continue
+            # "People's Defence Force", "Workers' Party": a collective noun's possessive inside a name
+            if (nxt.lower in ("'s", "'", "’") and toks[j - 1].lower in _COLLECTIVE and j + 1 < n and _cap(toks[j + 1])
+                    and not blocked(toks[j + 1]) and nxt.start == toks[j - 1].end):
                 j += 2
-            elif (nxt.lower == "and" and j + 2 < n and _cap(toks[j + 1]) and _cap(toks[j + 2])
-                  and not blocked(toks[j + 1]) and toks[j - 1].lower not in gaz and toks[j + 1].lower not in gaz):
-                j += 2      # "Belt and Road Initiative"
-            else:
-                break
+                continue
+            break
         # "the Hafiz Gul Bahadur group": a group's name ends with "group"
         if j < n and toks[j].lower in _GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
             j += 1
-        # "Moody's upgraded": a name that ends in "'s" before a verb
+        # "Moody's upgraded": a name that ends in "'s" before a verb (not "the NUG's armed wing")
         elif (j + 1 < n and toks[j].lower == "'s" and toks[j].start == toks[j - 1].end
-              and (toks[j + 1].lower in _VERBS or re.search(r"[a-z]ed$", toks[j + 1].lower))):
+              and (toks[j + 1].lower in _VERBS or (re.search(r"[a-z]ed$", toks[j + 1].lower) and j + 2 < n
+                                                   and (toks[j + 2].text[:1].isupper() or toks[j + 2].lower in
+                                                        ("the", "a", "its", "their", "to", "by"))))):
             j += 1
         words = toks[i:j]
         i = j
@@ -212,17 +249,27 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
         if len(words) > 1 and opening and re.search(r"(?:ing|ed)$", words[0].lower):
             words = words[1:]
-        # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik")
+        # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik", "Energy
+        # Minister Dorin Vlaicu"); a name that ends like an organisation's has none ("Guyana Defence Force",
+        # "Economic Community of West African States"); a title alone is no name ("Cabinet Secretary")
         title = []
         person_cues = lexicon.kinds.get("person", set())
-        while len(words) > 1 and (words[0].lower in _TITLES or words[0].lower in person_cues):
+        org = words[-1].lower in _NAME_END
+        head = max((x for x, w in enumerate(words[:-1]) if w.lower in _TITLE_HEADS), default=None)
+        if words[-1].lower in _TITLE_HEADS and len(words) > 1 and all(w.text[:1].isupper() for w in words):
+            continue
+        if head is not None and not org and all(w.text[:1].isupper() for w in words[:head]) and \
+                not any(w.lower in ("of", "for", "in") for w in words[head + 1:]):
+            title = [w.lower for w in words[:head + 1]]
+            words = words[head + 1:]
+        while len(words) > 1 and not org and (words[0].lower in _TITLES or words[0].lower in person_cues):
             if words[0].lower in ("of", "the", "and") and not title:
                 break
             if words[0].lower in _NAME_HEADS and len(words) > 2 and words[1].lower in _JOIN:
                 break       # "Ministry of Railways", "Department of the Treasury"
             title.append(words[0].lower)
             words = words[1:]
-        while words and words[0].lower in _JOIN | {"and"}:
+        while words and words[0].lower in _JOIN | {"and"} and (words[0].text.islower() or words[0].lower in _NOT_FIRST):
             words = words[1:]
         # a lone common word, or one that the text also writes in lowercase, is not a name
         if len(words) == 1:
@@ -235,7 +282,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         while (words and words[0].lower in _COMMON and words[0].lower not in _TITLES
                and (words[0].start in starts or words[0].lower not in _NAME_HEADS)):
             words = words[1:]
-        while words and words[0].lower in _JOIN | {"and"}:
+        while words and words[0].lower in _JOIN | {"and"} and (words[0].text.islower() or words[0].lower in _NOT_FIRST):
             words = words[1:]
         if not words or all(w.lower in _TITLES or w.lower in _COMMON for w in words):
             continue
@@ -246,46 +293,85 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
 
 _NAME_END = {w for w, k in _SUFFIX_KIND.items() if k != "agreement"} | {
     "command", "force", "forces", "guard", "guards", "mission", "office", "affairs", "navy", "corps", "shoal",
-    "strait", "peninsula", "basin", "plateau", "lake", "canal", "straits", "coast"}
+    "strait", "peninsula", "basin", "plateau", "lake", "canal", "straits", "coast", "alliance", "states",
+    "island", "committee", "commission", "declaration", "agreement", "accord", "treaty", "initiative",
+    "authority", "assembly", "service", "services", "staff", "centre", "center", "court", "bureau"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
             "lower", "greater", "inner", "outer"}
 
 
 def inside_names(found, toks, text, sents=()):
-    """The mentions of *found* that are a word of a longer name ("South China Sea", "Sea of Japan",
-    "Guyana Defence Force", "Taiwan Affairs Office"): the whole is a name of its own, not the state."""
+    """The mentions of *found* that are words of a longer name ("South China Sea", "Sea of Japan",
+    "Guyana Defence Force", "Taiwan Affairs Office", "United Nations Interim Force in Lebanon", "Arakan
+    Army", "African Union Peace and Security Council"): the whole is a name of its own, not the state
+    or the body. A name is a run of capitalised words on one line, joined by "of", "for (the)", "and",
+    and by "in"/"on" after a word that ends a name; it holds a mention when it also has a word of its
+    own and ends like an organisation or place ("Force", "Council", "Army", "Sea"), or has such a word
+    of its own."""
     starts = {s for s, _ in sents}
     at = {t.start: k for k, t in enumerate(toks)}
-    spans = {(m.start, m.end) for m in found}
+    owner = {}
+    for x, m in enumerate(found):
+        a = at.get(m.start)
+        if a is None:
+            continue
+        k = a
+        while k < len(toks) and toks[k].end <= m.end:
+            owner[k] = x
+            k += 1
+    n = len(toks)
 
-    def word(k):
-        return 0 <= k < len(toks) and _cap(toks[k]) and "\n" not in text[toks[k - 1].end:toks[k].start] and \
-            (toks[k].start, toks[k].end) not in spans
+    def same_line(k):
+        return k == 0 or "\n" not in text[toks[k - 1].end:toks[k].start]
+
+    def cap(k):
+        return 0 <= k < n and _cap(toks[k]) and toks[k].lower != "'s"
+
+    def chain(a, b):
+        """The token range of the name run around tokens [a, b)."""
+        lo = a
+        while True:
+            if cap(lo - 1) and same_line(lo) and not (toks[lo - 1].start in starts and toks[lo - 1].lower in _COMMON):
+                lo -= 1
+                continue
+            # a connector before: "Sea of | Japan", "Interim Force in | Lebanon", "Peace and | Security Council"
+            g = next((g for g in (1, 2) if lo - g - 1 >= 0 and cap(lo - g - 1) and all(same_line(x) for x in
+                                                                                    range(lo - g, lo + 1))
+                      and _connector(toks, lo - g, toks[lo - g - 1].lower) == g), None)
+            if g is None:
+                break
+            lo -= g + 1
+        hi = b
+        while hi < n and same_line(hi):
+            if cap(hi):
+                hi += 1
+                continue
+            g = _connector(toks, hi, toks[hi - 1].lower)
+            if g and all(same_line(x) for x in range(hi + 1, hi + g + 1)):
+                hi += g + 1
+                continue
+            break
+        return lo, hi
 
     out = []
-    for m in found:
+    for x, m in enumerate(found):
         a = at.get(m.start)
-        b = next((k + 1 for k in range(a or 0, len(toks)) if toks[k].end >= m.end), None) if a is not None else None
-        if a is None or b is None:
+        if a is None:
             continue
-        # the capitalised words after it, "of"/"and"/"for" inside, up to a word that ends a name
-        k, end = b, None
-        while k < len(toks) and "\n" not in text[toks[k - 1].end:toks[k].start]:
-            if word(k) and toks[k].lower not in _TITLES:
-                if toks[k].lower in _NAME_END:
-                    end = k
-                k += 1
-            elif toks[k].lower in ("of", "for", "and") and word(k + 1):
-                k += 1
-            else:
-                break
-        before = a - 1
-        compass = word(before) and toks[before].lower in _COMPASS and toks[before].start not in starts
-        of_before = (a >= 2 and toks[a - 1].lower == "of" and word(a - 2) and toks[a - 2].lower in _NAME_END
-                     and toks[a - 2].lower not in ("government", "people"))
+        b = a
+        while b < n and toks[b].end <= m.end:
+            b += 1
+        lo, hi = chain(a, b)
+        words = [k for k in range(lo, hi) if cap(k)]
+        own = [k for k in words if owner.get(k) is None and not (toks[k].start in starts and toks[k].lower in _COMMON)]
+        if not own:
+            continue
+        ends = toks[words[-1]].lower in _NAME_END
+        own_end = any(toks[k].lower in _NAME_END for k in own)
+        compass = any(toks[k].lower in _COMPASS and k < a and toks[k].start not in starts for k in own)
         # "India's opposition Congress party": a party, not the US Congress of the gazetteer
-        party = m.via.startswith("gazetteer: office") and b < len(toks) and toks[b].lower == "party"
-        if end is not None or (compass and b < len(toks) and word(b)) or of_before or party:
+        party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
+        if ends or own_end or (compass and words[-1] >= b) or party:
             out.append(m)
     return out
 
