@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 import sys
 import types
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from ..errors import ActorgraphError
 from .bodies import Bodies, GazetteerError, load_bodies
 from .claims import Candidate, candidates
 from .dates import find_dates
+from .describe import descriptions
 from .lexicon import Lexicon, LexiconError
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
@@ -158,6 +160,9 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     # new names of places and agreements are where and what, not actors (the data's own entities all are)
     named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans
               if n.kind not in ("place", "agreement", "asset")]
+    # "the mission", "the militia", "the North": the actor named before that they describe
+    home, _ = home_state(found, page, matcher)
+    named += descriptions(text, sorted(named), home=home, skip=page.in_furniture)
     part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
     part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
@@ -187,19 +192,41 @@ def _drop_titles(found, names, text):
     return out
 
 
+def home_state(found, page, matcher):
+    """(the home state, whether the dateline says so): the dateline's state when the text names it,
+    else the state the body names most (None on a tie)."""
+    states = set(matcher.gazetteer_codes.values())
+    counts = Counter(m.entity for m in found if m.entity in states and m.start >= page.body)
+    dl = matcher.bodies.city_state(page.dateline) if page.dateline else None
+    dl = matcher.state_entity(dl) if dl else None
+    if dl is not None and dl in {m.entity for m in found}:
+        return dl, True
+    top = counts.most_common(2)
+    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0], False
+    return None, False
+
+
+_MILITARY = {"ARMY", "NAVY", "AF"}
+
+
 def _resolve_bare(found, page, matcher, text):
-    """A bare office ("the foreign ministry") belongs to the state named just before it (in its
-    sentence or the one before), or the dateline's state when the text names it."""
-    home = matcher.bodies.city_state(page.dateline) if page.dateline else None
-    home = matcher.state_entity(home) if home else None
-    named_home = home is not None and home in {m.entity for m in found}
-    if named_home:
-        # "accused the government of ...", "urged the administration to ...": the dateline's state
+    """A bare office ("the foreign ministry") belongs to the state named right after it ("the defence
+    ministry in Belgrade"), else to the state that opens its sentence ("Ireland summoned ..., and
+    Foreign Minister X demanded"), else to the dateline's state when the text names it, else to the
+    state named just before it; "the military", "the army" to the home state (:func:`home_state`)."""
+    home, named_home = home_state(found, page, matcher)
+    if home is not None:
+        # "accused the government of ...", "urged the administration to ...": the home state
         taken = [(m.start, m.end) for m in found]
+        how = "the dateline's state" if named_home else "the state the text names most"
         for g in re.finditer(r"\bthe (government|administration)\b(?! of [A-Z]| in [A-Z])", text):
             if not any(a <= g.start() < b for a, b in taken) and not page.in_furniture(g.start(), g.end()):
-                found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' (the dateline's state)"))
+                found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' ({how})"))
         found.sort(key=lambda m: m.start)
+    sents = sentences(text)
+    sent_starts = [a for a, _ in sents]
+    at = {m.start: m for m in found}
     out = []
     for k, m in enumerate(found):
         if m.entity is not None:
@@ -207,7 +234,16 @@ def _resolve_bare(found, page, matcher, text):
             continue
         key = m.via.split()[-1]
         owner = None
-        if named_home:
+        there = re.match(r"\s+in\s+", text[m.end:m.end + 6])
+        first = sents[bisect.bisect_right(sent_starts, m.start) - 1][0] if sents else 0
+        opener = at.get(first)
+        if there and at.get(m.end + there.end()) is not None:
+            owner = _state_of(at[m.end + there.end()], matcher)
+        elif key in _MILITARY and home is not None:
+            owner = home
+        elif opener is not None and opener is not m and _state_of(opener, matcher):
+            owner = _state_of(opener, matcher)
+        elif named_home:
             owner = home
         else:
             for prev in reversed(out):
