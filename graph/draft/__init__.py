@@ -162,7 +162,14 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
               if n.kind not in ("place", "agreement", "asset")]
     # "the mission", "the militia", "the North": the actor named before that they describe
     home, _ = home_state(found, page, matcher)
-    named += descriptions(text, sorted(named), home=home, skip=page.in_furniture)
+    described = descriptions(text, sorted(named), home=home, skip=page.in_furniture)
+    if described:
+        # a description wins over a new name in its words ("the North" is North Korea, no name "North")
+        inside = lambda s, e: any(a <= s and e <= b for a, b, *_ in described)  # noqa: E731
+        gone = {n.id for n in plain if all(inside(s, e) for s, e in n.spans)}
+        plain = [n for n in plain if n.id not in gone]
+        names = [n for n in names if n.id not in gone]
+        named = [x for x in named if not (x[2] in gone and inside(x[0], x[1]))] + described
     part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
     part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,

@@ -81,6 +81,9 @@ def speech(text, stoks, parts, lexicon, headline=False):
         if h:
             return h
     hits = lexicon.find_phrases(lexicon.speech, stoks)
+    # "territorial claims on Azerbaijan", "the claim": a noun, not a verb of speech
+    hits = [h for h in hits if not (lows[h[0]] in ("claim", "claims") and h[0] > 0 and stoks[h[0] - 1].text.islower()
+                                    and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which"))]
     hits = sorted(set(hits), key=lambda h: (h[0], -h[1]))
     for i, j, words in hits:
         w = words.lower()
@@ -132,6 +135,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
         # "X, which has ..., claimed S", '... "dangerous behaviour" and said S': no speaker phrase before
         relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose", "and", "but")
+        # "... oil blocks in waters that Venezuela claims": a relative clause's verb, not a closing attribution
+        relative = relative or any(lows[x] in ("that", "which", "whom") for x in range(b + 2, i))
         # "..., X said Washington was working with Islamabad": what follows the verb is what is said
         clause_after = any(p[0] >= stoks[j - 1].end for p in parts) and any(
             w in ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could") for w in lows[j:])

@@ -11,7 +11,7 @@ bloc") stands for the last actor described by a word of the same family (bloc: c
 alliance; mission: force; company: firm, group; militia: paramilitary, movement, group), and "the
 North"/"the South" for the state named before whose name opens with that word. "The junta" and
 "the regime" with no such actor are the home state (the dateline's, else the state the text names
-most).
+most), and so are "government forces" (or troops, soldiers).
 
 >>> text = ("The paramilitary Rapid Support Forces shelled a camp. The Caribbean Community met. "
 ...         "The militia denied it. Leaders of the 15-member bloc backed Guyana.")
@@ -47,6 +47,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:-[A-Za-z]+)?")
 _THE = re.compile(r"\b[Tt]he\s+")
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|\d[\d,]*-[a-z]+")
 _COMPASS = re.compile(r"\b[Tt]he\s+(?P<head>North|South|East|West)\b(?!\s*[A-Z])(?!-)")
+_GOVERNMENT = re.compile(r"(?<![A-Za-z'’] )\b(?P<head>government|junta|regime)\s+(?:forces|troops|soldiers)\b")
 _THINGS = {"place", "agreement", "asset"}
 
 
@@ -118,9 +119,9 @@ def descriptions(text, named, home=None, skip=None):
         if fams:
             described.append((e, fams, ent, kind, name))
     states = [(e, ent, text[s:e]) for s, e, ent, how, kind in actors if kind == "state"]
-    taken = [(s, e) for s, e, *_ in named]
+    taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]      # "the North" wins over "North"
     out = []
-    for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)):
+    for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)):
         s, e = m.span()
         if skip and skip(s, e) or any(a < e and s < b for a, b in taken):
             continue
@@ -130,6 +131,10 @@ def descriptions(text, named, home=None, skip=None):
                        None)
             if hit:
                 out.append((s, e, hit[0], f"'{m.group()}' ({hit[1]}, named before)", "state"))
+            continue
+        if head == "government":
+            if home:                # "seized a naval base from government forces": the home state's
+                out.append((s, e, home, f"'{m.group()}' (the home state's)", "state"))
             continue
         fams = _families(head)
         if not fams:
