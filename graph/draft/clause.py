@@ -108,6 +108,11 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     # "the banned TTP", "the disputed region", "its frozen reserves": a participle before a noun is no verb
     hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith(("ed", "en")) and h.i > 0
                                     and lows[h.i - 1] in DETERMINERS)]
+    # "the destabilising impact": an -ing word between an article and a noun is an adjective ("the killing of" is
+    # an event)
+    hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith("ing") and h.i > 0 and h.j < len(toks)
+                                    and lows[h.i - 1] in ("the", "a", "an") and toks[h.j].text.isalpha()
+                                    and toks[h.j].text.islower() and lows[h.j] not in ("of", "by", "and", "in", "on"))]
     # a denial verb's own words ("rejected the allegations") are no type cue
     # (but "dismissed accusations by the EU that S", "rejected Pakistan's accusation that S" name an accuser)
     def named_accuser(h):
@@ -303,8 +308,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     if len(groups) == 1 and f_obj and all(p.entity == f for p in groups[0]):
         f = f_obj
     # "Tokyo rejected the criticism": what is rejected came from the actor before
-    rejects = [h for h in hits if h.entry["type"] == "REJECT" and h.j < len(toks) and lows[h.j] in ("the", "this", "that")
-               and h.j + 1 < len(toks) and lows[h.j + 1] in _PROPOSALS]
+    rejects = [h for h in hits if h.entry["type"] == "REJECT" and h.j < len(toks)
+               and lows[h.j] in ("the", "this", "that", "every", "any", "such", "these", "those")
+               and any(w in _PROPOSALS for w in lows[h.j + 1:h.j + 3])]
     if len(groups) == 1 and f and rejects and all(p.entity != f for p in groups[0]) and not pairs \
             and groups[0][-1].tj <= rejects[0].i:
         for p in groups[0]:

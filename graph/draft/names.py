@@ -65,7 +65,7 @@ government administration officials ministry department office army military pol
 also read most constructed example time why how now""".split())
 # adjectives of regions and faiths: no name when alone ("an Asian NATO")
 _ADJECTIVES = set("""asian european african arab western eastern northern southern latin nordic baltic balkan
-caucasian islamic muslim christian jewish sunni shia""".split())
+caucasian islamic muslim christian jewish sunni shia north south east west""".split())
 _TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
 gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs state
@@ -83,6 +83,7 @@ _SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office"
                 "province": "place", "region": "place", "valley": "place", "district": "place", "island": "place",
                 "peninsula": "place", "alliance": "organisation", "committee": "organisation",
                 "commission": "organisation", "declaration": "agreement", "authority": "organisation",
+                "command": "office",
                 "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
                 "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
 
@@ -436,7 +437,11 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
             after = toks[after_i].lower if after_i < len(toks) else ""
             if after_i > k0 + len(words) and after in _SPEECH_WORDS:
                 after = ""          # "... on Kashmir, says MEA": the speaker comes after the comma
+            if before == "of" and b > 0 and toks[b - 1].lower in lexicon.kinds.get("place", ()):
+                before = toks[b - 1].lower      # "the village of Marwahin"
             for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
+                if word in _SPEECH_WORDS and len(words) < 2:
+                    continue        # "Orano said": a company or a person, the verb does not tell
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
                     cue = word
