@@ -152,6 +152,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     found = [m for m in found if (m.start, m.end) not in inside]
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
     found = _drop_titles(found, plain, text)
+    found, plain = _acronyms(text, found, plain)
     names = _proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
     kinds = {e.id: e.kind for e in ds.entities.values()}
@@ -215,6 +216,32 @@ def home_state(found, page, matcher):
 
 
 _MILITARY = {"ARMY", "NAVY", "AF"}
+
+
+def _acronyms(text, found, plain):
+    """A name's acronym in brackets after it ("the United Nations Interim Force in Lebanon (UNIFIL)") is
+    another name of it: the acronym's new name is merged into the name, or into the known entity (a
+    mention of it wherever it occurs)."""
+    by_name = {n.name: n for n in plain}
+    ends = {n_.end: n_ for n_ in found}
+    plain_ends = {e: n for n in plain for _, e in n.spans}
+    drop = set()
+    for m in re.finditer(r"\s\(([A-Z][A-Z0-9&-]{1,9})\)", text):
+        acr = by_name.get(m.group(1))
+        if acr is None or id(acr) in drop:
+            continue
+        before = plain_ends.get(m.start())
+        if before is not None and before is not acr:
+            before.count += acr.count
+            before.spans = sorted(before.spans + acr.spans)
+            before.aliases += [a for a in [acr.name] + acr.aliases if a not in before.aliases]
+            drop.add(id(acr))
+        elif m.start() in ends and ends[m.start()].entity is not None:
+            owner = ends[m.start()]
+            found = sorted(found + [Mention(owner.entity, text[a:b], a, b, f"'{acr.name}' (the acronym of "
+                                            f"'{owner.text}')", owner.new) for a, b in acr.spans], key=lambda x: x.start)
+            drop.add(id(acr))
+    return found, [n for n in plain if id(n) not in drop]
 
 
 def _resolve_bare(found, page, matcher, text):

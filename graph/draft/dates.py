@@ -2,7 +2,7 @@
 
 Our rules find the expressions ("on Tuesday", "late on Monday", "last week", "earlier this
 year", "in August 2021", "on March 3", "last October", "since April 2022", "between October 2023
-and December 2024", "two weeks ago"), never a weekday or month name standing alone as a word of a
+and December 2024", "two weeks ago", "two days earlier", "the previous day"), never a weekday or month name standing alone as a word of a
 name ("May", "Sun" in a header). Each is resolved by ``dateparser`` (relative to the article's
 date, preferring the past) and checked against our own reading of it: the year, month and day
 written in the expression must be those of the result; a weekday is the last one on or before the
@@ -59,6 +59,11 @@ _PATTERNS = [
                           re.I)),
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?\s+ago\b",
                        re.I)),
+    # "two days earlier", "a week before" (not "two days before the vote": that counts from another event)
+    ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?"
+                           r"\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))", re.I)),
+    ("previous", re.compile(r"\bthe\s+(?:previous|preceding)\s+(?P<u>day|night|evening|morning|afternoon|week|month|year)\b"
+                            r"|\bthe\s+day\s+before\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]))", re.I)),
     ("deictic", re.compile(r"\b(?:yesterday|today|overnight|tonight|late last night|last night)\b", re.I)),
 ]
 
@@ -195,8 +200,13 @@ def _ours(kind, expr, base, last_year):
             y, m = _shift_month(base.year, base.month, k)
             return f"{y}-{m:02d}"
         return str(base.year + k)
-    if kind == "ago":
-        m = re.match(r"(\w+)\s+(\w+?)s?\s+ago", low)
+    if kind == "previous":
+        unit = "day" if "day before" in low else low.split()[-1]
+        if unit in ("week", "month", "year"):
+            return _ours("period", f"last {unit}", base, last_year)
+        return (base - timedelta(days=1)).isoformat()
+    if kind in ("ago", "earlier"):
+        m = re.match(r"(\w+)\s+(\w+?)s?\s+(?:ago|earlier|before)", low)
         n = _NUM.get(m[1]) or int(m[1]) if m[1].isdigit() or m[1] in _NUM else 1
         unit = m[2]
         if unit == "day":
@@ -217,7 +227,7 @@ _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", 
 
 def _with_dateparser(kind, expr, base, ours):
     """dateparser's reading of *expr*, as a ``when`` of our granularity, when it agrees with *ours*."""
-    if base is None or kind in ("that_year", "range", "since"):
+    if base is None or kind in ("that_year", "range", "since", "earlier", "previous"):
         return ours, "our rules"
     core = re.sub(r"^(?:on|in|of|by|during|until|since|from|before|after|late|early|mid-?|earlier in)\s+", "",
                   expr, flags=re.I)

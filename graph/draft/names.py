@@ -83,7 +83,7 @@ _SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office"
                 "province": "place", "region": "place", "valley": "place", "district": "place", "island": "place",
                 "peninsula": "place", "alliance": "organisation", "committee": "organisation",
                 "commission": "organisation", "declaration": "agreement", "authority": "organisation",
-                "command": "office",
+                "command": "office", "community": "organisation",
                 "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
                 "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
 
@@ -465,8 +465,10 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
                 while b >= 1 and _cap(toks[b - 1]):
                     b -= 1
                 b -= 1
-            if kind is None and len(words) <= 3 and b >= 0 and toks[b].lower in _PLACE_PREP:
-                kind, cue = "place", toks[b].lower
+            nxt = toks[k0 + len(words)] if k0 + len(words) < len(toks) else None
+            modifier = nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in _COMMON
+            if kind is None and len(words) <= 3 and b >= 0 and toks[b].lower in _PLACE_PREP and not modifier:
+                kind, cue = "place", toks[b].lower      # (not "into UNIFIL positions": a name before a noun)
     key = name.lower()
     nn = found.get(key)
     if nn is None:
