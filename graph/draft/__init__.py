@@ -202,17 +202,17 @@ def _drop_titles(found, names, text):
 
 def home_state(found, page, matcher):
     """(the home state, whether the dateline says so): the dateline's state when the text names it,
-    else the state the body names most (None on a tie)."""
-    states = set(matcher.gazetteer_codes.values())
-    counts = Counter(m.entity for m in found if m.entity in states and m.start >= page.body)
+    else the state the text names most, itself or its offices (on a tie, the one named first)."""
+    order = [x for x in (_state_of(m, matcher) for m in found if not page.in_furniture(m.start, m.end)) if x]
+    counts = Counter(order)
     dl = matcher.bodies.city_state(page.dateline) if page.dateline else None
     dl = matcher.state_entity(dl) if dl else None
     if dl is not None and dl in {m.entity for m in found}:
         return dl, True
-    top = counts.most_common(2)
-    if top and (len(top) == 1 or top[0][1] > top[1][1]):
-        return top[0][0], False
-    return None, False
+    if not counts:
+        return None, False
+    most = max(counts.values())
+    return next(x for x in order if counts[x] == most), False      # a tie: the one named first
 
 
 _MILITARY = {"ARMY", "NAVY", "AF"}
@@ -254,7 +254,7 @@ def _resolve_bare(found, page, matcher, text):
         # "accused the government of ...", "urged the administration to ...": the home state
         taken = [(m.start, m.end) for m in found]
         how = "the dateline's state" if named_home else "the state the text names most"
-        for g in re.finditer(r"\bthe (government|administration)\b(?! of [A-Z]| in [A-Z])", text):
+        for g in re.finditer(r"\b[Tt]he (?:[a-z]+-[a-z]+ )?(government|administration)\b(?! of [A-Z]| in [A-Z])", text):
             if not any(a <= g.start() < b for a, b in taken) and not page.in_furniture(g.start(), g.end()):
                 found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' ({how})"))
         found.sort(key=lambda m: m.start)

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .modality import modality_of
-from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, denial_verbs, group,
+from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, demonym_place, denial_verbs, group,
                      names_place, opens, participle_before, passive, rel_spans, verb_form)
 
 __all__ = ["Participant", "Raw", "clause_candidates", "group", "opens", "CARRIED"]
@@ -153,8 +153,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
         if nominal and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
             right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
-        # "trade through Afghanistan": a route, not a partner
-        right = [g for g in right if not after(g, toks, {"through", "via"})]
+        # "trade through Afghanistan": a route, not a partner; "into the desert along the Libyan and Algerian
+        # borders": where, not whom
+        right = [g for g in right if not after(g, toks, {"through", "via"}) and not demonym_place(g, toks)]
         if hit.entry["type"] in ADDRESSED:
             # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
             right = [g for g in right if not after(g, toks, LOCATIVE)]

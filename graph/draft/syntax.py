@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["group", "opens", "after", "names_place", "verb_form", "passive", "participle_before",
+__all__ = ["group", "opens", "after", "names_place", "demonym_place", "verb_form", "passive", "participle_before",
            "rel_spans", "denial_verbs"]
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
@@ -36,7 +36,7 @@ LOCATIVE = {"in", "at", "near", "inside", "within"}
 PREPS = LOCATIVE | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through",
                     "between", "among", "around", "along", "about", "outside"}
 PLACE_NOUNS = {"soil", "territory", "land", "airspace", "waters", "port", "city", "town", "province", "region",
-               "capital", "district", "coast", "mainland"}
+               "capital", "district", "coast", "mainland", "border", "borders", "frontier"}
 ADDRESSED = {"CONSULT", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"}
 BE = {"was", "were", "is", "are", "been", "being", "be", "got", "get"}
 
@@ -81,6 +81,18 @@ def names_place(g, toks):
         return False
     nxt = toks[p.tj].lower if p.tj < len(toks) else ""
     return after(g, toks, PREPS) or ("demonym" in p.how and nxt in PLACE_NOUNS)
+
+
+def demonym_place(g, toks):
+    """Whether the group is demonyms before a place noun after a preposition of place ("along the Libyan and
+    Algerian borders"; not "a Pakistani border post", "close to the Pakistani border")."""
+    p = g[-1]
+    nxt = toks[p.tj].lower if p.tj < len(toks) else ""
+    then = toks[p.tj + 1] if p.tj + 1 < len(toks) else None
+    noun_after = then is not None and then.text.isalpha() and then.text.islower() and then.lower not in PREPS | {
+        "and", "or", "of", "to", "for", "with", "since", "as", "where", "which", "that"}
+    return (all("demonym" in q.how for q in g) and nxt in PLACE_NOUNS and not noun_after
+            and after(g, toks, LOCATIVE | {"along", "across", "into", "on"}))
 
 
 def verb_form(hit):
