@@ -137,6 +137,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     matcher = Matcher(ds, bodies)
     toks = tokenise(text)
     found = [m for m in matcher.find(text, toks) if not page.in_furniture(m.start, m.end)]
+    found = _hyphen_pairs(text, toks, found, matcher, page)
     found = _resolve_bare(found, page, matcher, text)
     dates = find_dates(text, page.date, skip=page.in_furniture)
     date_spans = sorted((d.start, d.end) for d in dates)
@@ -216,6 +217,35 @@ def home_state(found, page, matcher):
 
 
 _MILITARY = {"ARMY", "NAVY", "AF"}
+
+
+def _hyphen_pairs(text, toks, found, matcher, page):
+    """Names joined by a hyphen before a noun ("US-South Korean air drills", "the Belgrade-Pristina dialogue")
+    are mentions of each, named together (both mentions span the compound); not two places of one state
+    ("Karachi-Peshawar railway"), nor a compound that opens a longer name ("China-Pakistan Economic Corridor")."""
+    covered = {k for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end} if found else set()
+    out = list(found)
+    for k, t in enumerate(toks):
+        if "-" not in t.text or k in covered or page.in_furniture(t.start, t.end):
+            continue
+        parts = t.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            continue
+        ents, end = [], t.end
+        for n, p in enumerate(parts):
+            entry = matcher.table.get((p.lower(),))
+            if entry is None and n == len(parts) - 1 and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                entry = matcher.table.get((p.lower(), toks[k + 1].lower))     # "US-South Korean"
+                end = toks[k + 1].end if entry else end
+            if entry is None or (entry[2] and any(entry[2]) and not p.isupper()):
+                break
+            ents.append(entry[0])
+        else:
+            nxt = next((x for x in toks if x.start >= end), None)
+            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper()):
+                out += [Mention(e, text[t.start:end], t.start, end, f"'{text[t.start:end]}' (names joined by a hyphen)")
+                        for e in ents]
+    return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
 
 
 def _acronyms(text, found, plain):

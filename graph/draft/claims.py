@@ -107,8 +107,9 @@ def _spans_in(items, s, e, starts=None):
 
 
 def _tok_index(toks, start, end):
-    ti = next((k for k, t in enumerate(toks) if t.start >= start), None)
-    tj = next((k for k, t in reversed(list(enumerate(toks))) if t.end <= end), None)
+    """The tokens [ti, tj) that the span covers (a token it covers in part counts: "US" of "US-South")."""
+    ti = next((k for k, t in enumerate(toks) if t.end > start), None)
+    tj = next((k for k, t in reversed(list(enumerate(toks))) if t.start < end), None)
     return ti, (tj + 1 if tj is not None else None)
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import CueHit
 from .modality import modality_of
 from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, demonym_place, denial_verbs, group,
                      names_place, opens, participle_before, passive, rel_spans, verb_form)
@@ -166,9 +167,19 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     speaker_p = None
     if speaker_name and content:
         speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
+    # "brokered the January ceasefire between A and B": what is brokered is the agreement of A and B
+    brokered = {}
+    for a, b in zip(hits, hits[1:]):
+        if (a.entry.get("mode") in ("mediate", "third-party") and not (verb_form(b) and lows[b.i - 1] not in DETERMINERS)
+                and b.entry.get("reciprocal") and b.i - a.j <= 3
+                and all(w in DETERMINERS or w == "\0" for w in lows[a.j:b.i])):
+            brokered[b.i] = CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
     for n_hit, hit in enumerate(hits):
         r = in_rel(hit.i)
-        nxt = hits[n_hit + 1].i if n_hit + 1 < len(hits) else len(toks)
+        later = [h for h in hits[n_hit + 1:] if h.i not in brokered]
+        nxt = later[0].i if later else len(toks)
+        if hit.i in brokered:
+            hit = brokered[hit.i]
 
         def possessor(g):
             return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
@@ -225,6 +236,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             for s in right[0]:
                 for o in right[0]:
                     add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
+        if hit.i in brokered:
+            continue        # the broker acts on them with its own cue
         if (nominal and n_hit > 0 and hit.i > 0 and lows[hit.i - 1] in ("the", "this", "that")
                 and hits[n_hit - 1].j <= hit.i - 1 and left and hits[n_hit - 1].i > left[-1][-1].tj - 1):
             continue        # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
@@ -267,6 +280,14 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             for o in b:
                 ref = any(p.how.startswith("'") for p in (s, o))
                 add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue")
+    for h in hits:
+        # "joint US-South Korean air drills": actors named inside a reciprocal cue act on each other
+        if h.entry.get("reciprocal") and h.j - h.i > 2:
+            for g in groups:
+                if len(g) > 1 and h.i < g[0].ti and g[-1].tj <= h.j:
+                    for s_ in g:
+                        for o in g:
+                            add(s_, o, h, "actors named inside a reciprocal cue", 0.6, g[0].ti, "reciprocal")
     for g in groups:
         # "the agreement was signed ... by the Ministry of Railways and the China Development Bank"
         k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")

@@ -53,6 +53,8 @@ _PATTERNS = [
     ("that_year", re.compile(rf"\b(?:in\s+)?{_M}\s+of\s+that\s+year\b")),
     ("day_month", re.compile(rf"\b(?:on\s+)?(?:{_M}\s+{_D}|{_D}\s+{_M})\b(?!\s*,?\s*{_Y})")),
     ("rel_month", re.compile(rf"\b(?:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b(?!\s*,?\s*(?:{_Y}|{_D}\b))")),
+    # "the January ceasefire": a month naming an event
+    ("rel_month", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
     ("year", re.compile(rf"\b(?:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
     ("weekday", re.compile(rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WD}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("period", re.compile(r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b",

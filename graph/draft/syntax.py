@@ -134,12 +134,19 @@ def opens(g, toks, lexicon):
 
 
 def rel_spans(toks):
-    """Token ranges of relative clauses ", which ... ," / ", who ... ,"."""
+    """Token ranges of relative clauses ", which ... ," / ", who ... ," and of appositions after a name
+    (", the EU's envoy for the Belgrade-Pristina dialogue," closed by a comma that no "and" follows)."""
     out = []
     for k, t in enumerate(toks):
         if t.lower in ("which", "who") and k > 0 and toks[k - 1].lower == ",":
             end = next((x for x in range(k + 1, len(toks)) if toks[x].lower == ","), len(toks))
             out.append((k, end))
+        elif (t.lower in ("the", "a", "an") and k > 1 and toks[k - 1].lower == "," and toks[k - 2].text[:1].isupper()
+              and toks[k - 2].text.isalpha()):
+            end = next((x for x in range(k + 1, min(k + 14, len(toks))) if toks[x].lower in (",", ";", ".")), None)
+            if end is not None and toks[end].lower == "," and end + 1 < len(toks) and \
+                    toks[end + 1].lower not in ("and", "or") and not toks[end + 1].text[:1].isupper():
+                out.append((k, end))
     return out
 
 
