@@ -223,10 +223,13 @@ def _hyphen_pairs(text, toks, found, matcher, page):
     """Names joined by a hyphen before a noun ("US-South Korean air drills", "the Belgrade-Pristina dialogue")
     are mentions of each, named together (both mentions span the compound); not two places of one state
     ("Karachi-Peshawar railway"), nor a compound that opens a longer name ("China-Pakistan Economic Corridor")."""
-    covered = {k for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end} if found else set()
+    starts = [m.start for m in found]
     out = list(found)
     for k, t in enumerate(toks):
-        if "-" not in t.text or k in covered or page.in_furniture(t.start, t.end):
+        if "-" not in t.text:
+            continue
+        at = bisect.bisect_right(starts, t.start) - 1
+        if (at >= 0 and found[at].end > t.start) or page.in_furniture(t.start, t.end):
             continue
         parts = t.text.split("-")
         if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
@@ -241,7 +244,7 @@ def _hyphen_pairs(text, toks, found, matcher, page):
                 break
             ents.append(entry[0])
         else:
-            nxt = next((x for x in toks if x.start >= end), None)
+            nxt = next((x for x in toks[k + 1:k + 3] if x.start >= end), None)
             if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper()):
                 out += [Mention(e, text[t.start:end], t.start, end, f"'{text[t.start:end]}' (names joined by a hyphen)")
                         for e in ents]

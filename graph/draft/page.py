@@ -25,6 +25,7 @@ the timestamp, else the dateline, else the date given (``published``), and relat
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,11 +72,16 @@ class Page:
     date_text: str | None = None
     dateline: str | None = None
     byline: str | None = None
+    _starts: list | None = field(default=None, repr=False, compare=False)
 
     def in_furniture(self, start, end=None) -> bool:
         """Whether the span [start, end) lies in page furniture."""
         end = start + 1 if end is None else end
-        return any(s <= start and end <= e for s, e in self.furniture)
+        if self._starts is None or len(self._starts) != len(self.furniture):
+            self.furniture.sort()
+            self._starts = [s for s, _ in self.furniture]
+        k = bisect.bisect_right(self._starts, start)
+        return any(s <= start and end <= e for s, e in self.furniture[max(0, k - 3):k])
 
 
 def _lines(text):
