@@ -175,7 +175,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
     part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
-                        titles=_title_finder(text, names, page), part_of=part_of)
+                        titles=_title_finder(text, names, page), part_of=part_of, home=home)
     # an office of the gazetteer is proposed when the text has it act, be acted on or speak, not when it
     # only describes someone ("an adviser to Lebanon's prime minister")
     used = {x for c in claims for x in (c.subject, c.object, c.asserted_by)}

@@ -81,9 +81,11 @@ def speech(text, stoks, parts, lexicon, headline=False):
         if h:
             return h
     hits = lexicon.find_phrases(lexicon.speech, stoks)
-    # "territorial claims on Azerbaijan", "the claim": a noun, not a verb of speech
+    # "territorial claims on Azerbaijan", "the claim": a noun, not a verb of speech; "claimed responsibility for":
+    # an act
     hits = [h for h in hits if not (lows[h[0]] in ("claim", "claims") and h[0] > 0 and stoks[h[0] - 1].text.islower()
-                                    and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which"))]
+                                    and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which"))
+            and not (lows[h[0]].startswith("claim") and lows[h[0] + 1:h[0] + 2] == ["responsibility"])]
     hits = sorted(set(hits), key=lambda h: (h[0], -h[1]))
     for i, j, words in hits:
         w = words.lower()

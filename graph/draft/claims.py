@@ -137,19 +137,22 @@ class _Context:
         self.pair = None
         self.same = lambda a, b: a == b
         self.kinds = {}
+        self.home = None
 
 
 def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None,
-               part_of=None) -> list[Candidate]:
+               part_of=None, home=None) -> list[Candidate]:
     """Candidate claims of *text*; *named* are (start, end, entity, how, kind) of every actor name,
     *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions, *part_of*
-    the entity each office or person is part of."""
+    the entity each office or person is part of, *home* the home state (who an attack claimed with no
+    target named was on)."""
     named = sorted(named)
     starts = [x[0] for x in named]
     raws: list[Raw] = []
     ctx = _Context()
     owner = part_of or {}
     ctx.kinds = {x[2]: x[4] for x in named}
+    ctx.home = home
     ctx.same = lambda a, b: a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
     for ss, se in sentences(text):
         if page is not None:
@@ -200,7 +203,8 @@ def _pronouns(text, stoks, in_sentence, ctx):
         elif t.lower in ("it", "its") and k + 1 < len(stoks):
             nxt = stoks[k + 1].lower
             prev = stoks[k - 1].lower if k else ""
-            first = k == 0 or prev in ("that", ",", "and", "said", "but")
+            first = k == 0 or prev in ("that", ",", "and", "said", "but", "when", "after", "before", "since", "as",
+                                       "because", "while", "until", "once")
             asked = prev in _ASK and nxt == "to"        # "urged it to stop"
             if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
                 continue
@@ -307,7 +311,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         speaker = sp.speaker if sp is not None else None
         recent = [r for rs in ctx.history[-3:] for r in rs] + out
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
-                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same)
+                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same, home=ctx.home)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
             cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]

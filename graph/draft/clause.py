@@ -78,7 +78,7 @@ class Raw:
 
 
 def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(),
-                      same=None):
+                      same=None, home=None):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
     *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
@@ -174,9 +174,17 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                 and b.entry.get("reciprocal") and b.i - a.j <= 3
                 and all(w in DETERMINERS or w == "\0" for w in lows[a.j:b.i])):
             brokered[b.i] = CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
+    # "joint US-South Korean air drills": actors named inside a reciprocal cue act on each other (and only they)
+    inner = {h.i: g for h in hits if h.entry.get("reciprocal") and h.j - h.i > 2
+             for g in groups if len(g) > 1 and h.i < g[0].ti and g[-1].tj <= h.j}
     for n_hit, hit in enumerate(hits):
         r = in_rel(hit.i)
-        later = [h for h in hits[n_hit + 1:] if h.i not in brokered]
+        if hit.i in inner:
+            for s_ in inner[hit.i]:
+                for o in inner[hit.i]:
+                    add(s_, o, hit, "actors named inside a reciprocal cue", 0.6, inner[hit.i][0].ti, "reciprocal")
+            continue
+        later = [h for h in hits[n_hit + 1:] if h.i not in brokered and h.i not in inner]
         nxt = later[0].i if later else len(toks)
         if hit.i in brokered:
             hit = brokered[hit.i]
@@ -269,6 +277,14 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                         f"the object left implicit: {last.object}, of the last {last.type} by {last.subject}", 0.5,
                         left[-1][0].ti, "implicit")
                 continue
+        if left and not right and hit.words.lower().startswith("claim") and hit.entry["type"] == "ASSAULT":
+            # "the TTP claimed responsibility for Wednesday's raid": on whom the last attack was, else the home state
+            last = next((r.object for r in reversed(recent) if r.type == "ASSAULT"), home)
+            if last is not None:
+                for s_ in left[-1]:
+                    add(s_, Participant(last, 0, 0, 0, 0, "focus"), hit, f"the attack claimed was on {last}", 0.5,
+                        left[-1][0].ti, "implicit")
+            continue
         if not left or not right:
             continue
         a, b = left[-1], right[0]
@@ -280,14 +296,6 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             for o in b:
                 ref = any(p.how.startswith("'") for p in (s, o))
                 add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue")
-    for h in hits:
-        # "joint US-South Korean air drills": actors named inside a reciprocal cue act on each other
-        if h.entry.get("reciprocal") and h.j - h.i > 2:
-            for g in groups:
-                if len(g) > 1 and h.i < g[0].ti and g[-1].tj <= h.j:
-                    for s_ in g:
-                        for o in g:
-                            add(s_, o, h, "actors named inside a reciprocal cue", 0.6, g[0].ti, "reciprocal")
     for g in groups:
         # "the agreement was signed ... by the Ministry of Railways and the China Development Bank"
         k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")
