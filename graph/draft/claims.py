@@ -311,7 +311,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         speaker = sp.speaker if sp is not None else None
         recent = [r for rs in ctx.history[-3:] for r in rs] + out
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
-                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same, home=ctx.home)
+                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same, home=ctx.home,
+                                  kinds=ctx.kinds)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
             cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]

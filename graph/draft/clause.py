@@ -78,7 +78,7 @@ class Raw:
 
 
 def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(),
-                      same=None, home=None):
+                      same=None, home=None, kinds=None):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
     *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
@@ -284,6 +284,19 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                 for s_ in left[-1]:
                     add(s_, Participant(last, 0, 0, 0, 0, "focus"), hit, f"the attack claimed was on {last}", 0.5,
                         left[-1][0].ti, "implicit")
+            continue
+        if (left and not right and hit.entry["type"] == "ASSAULT" and verb_form(hit) and not passive(hit, toks)
+                and hit.j < len(toks) and (toks[hit.j].text.islower() or toks[hit.j].text[:1].isdigit())
+                and lows[hit.j] not in ("by", "that", "to", "and", ",")):
+            # "shelled a camp outside El Fasher", "struck a vehicle near Sinune": whoever the place belongs to is
+            # attacked, the one who complains (the speaker) or else the home state
+            victim = speaker_name if content is not None and speaker_name else home
+            if victim is not None and (kinds or {}).get(victim) == "person":
+                victim = None       # a person who speaks is not the one attacked
+            if victim is not None and not any(same(p.entity, victim) for p in left[-1]):
+                for s_ in left[-1]:
+                    add(s_, Participant(victim, 0, 0, 0, 0, "focus"), hit, f"the one attacked not named: {victim}, "
+                        + ("the speaker" if victim == speaker_name else "the home state"), 0.3, left[-1][0].ti, "victim")
             continue
         if not left or not right:
             continue

@@ -144,6 +144,10 @@ _TITLE_HEADS = {"minister", "secretary", "secretary-general", "spokesman", "spok
                 "mayor", "adviser", "advisor", "aide", "director", "premier", "chancellor", "senator", "general"}
 # collective nouns whose possessive is part of a name: "People's Defence Force", "Kurdistan Workers' Party"
 _NOT_FIRST = {"the", "and", "of", "for", "-"}       # joining words that never open a name ("El", "Al" do)
+# words of an apposition that make the name before a person's ("Karim Haddad, an adviser to ...")
+_APPOSED_PERSON = {"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "minister", "official",
+                   "diplomat", "envoy", "ambassador", "commander", "general", "lawmaker", "senator", "analyst",
+                   "researcher", "professor", "secretary", "leader", "chief", "head", "deputy", "president"}
 _COLLECTIVE = {"people", "workers", "women", "children", "farmers", "citizens", "martyrs", "veterans", "peoples"}
 
 
@@ -453,10 +457,14 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
                 if back & person:
                     kind, cue = "person", next(iter(back & person))
             if kind is None and after_i < len(toks) and toks[after_i - 1].lower == ",":
-                # an apposition after it: "Chabahar, the Iranian port"
+                # an apposition after it: "Chabahar, the Iranian port", "Karim Haddad, an adviser to"
                 nxt = [t.lower for t in toks[after_i:after_i + 4]]
-                cue = next((w for w in nxt if w in lexicon.kinds.get("place", ())), None)
-                kind = "place" if cue else None
+                for k_, cues in (("place", lexicon.kinds.get("place", ())), ("person", _APPOSED_PERSON)):
+                    cue = next((w for w in nxt if w in cues), None) if nxt[:1] in (["the"], ["a"], ["an"]) or \
+                        k_ == "place" else None
+                    if cue:
+                        kind = k_
+                        break
             b = k0 - 1
             if b >= 0 and toks[b].lower == "the":
                 b -= 1
