@@ -154,6 +154,10 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
     found = _drop_titles(found, plain, text)
     found, plain = _acronyms(text, found, plain)
+    # the author of the page is no name of its story ("Lena Hartmann researches migration policy ...")
+    if page.byline:
+        plain = [n for n in plain if n.name.lower() not in page.byline.lower()]
+    found, plain = _brussels(text, found, plain, ds)
     names = _proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
     kinds = {e.id: e.kind for e in ds.entities.values()}
@@ -249,6 +253,23 @@ def _hyphen_pairs(text, toks, found, matcher, page):
                 out += [Mention(e, text[t.start:end], t.start, end, f"'{text[t.start:end]}' (names joined by a hyphen)")
                         for e in ents]
     return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
+
+
+def _brussels(text, found, plain, ds):
+    """"Brussels" in a text that names the European Union is the EU (its seat), not Belgium, unless the text
+    names Belgium otherwise ("Belgium", "Belgian")."""
+    eu = next((m.entity for m in found if m.entity in ds.entities and ds.entities[m.entity].name == "European Union"),
+              None)
+    known = {m.entity for m in found if m.text == "Brussels"}
+    belgium = [n for n in plain if n.id == "BEL"]
+    spans = [(m.start, m.end) for m in found if m.text == "Brussels"] + [sp for n in belgium for sp in n.spans]
+    if (eu is None or not spans or any(text[s:e] != "Brussels" for s, e in spans)
+            or any(m.entity in known and m.text != "Brussels" for m in found)):
+        return found, plain
+    found = sorted([m for m in found if m.text != "Brussels"] + [
+        Mention(eu, "Brussels", s, e, "'Brussels' (the seat of the European Union, which the text names)")
+        for s, e in spans], key=lambda m: m.start)
+    return found, [n for n in plain if n.id != "BEL"]
 
 
 def _acronyms(text, found, plain):

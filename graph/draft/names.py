@@ -57,7 +57,8 @@ despite top amid among against neither either none nothing related share follow 
 reporting editing advertisement copyright topics tags opinion comment analysis agencies staff reporter
 correspondent desk bureau news web business markets economy world region national international sign
 am pm gmt utc ist pkt est edt cet cest eet eest bst pst pdt et pt msk jst kst ast ago hours minutes
-x facebook twitter telegram whatsapp youtube instagram tiktok google linkedin
+x facebook twitter telegram whatsapp youtube instagram tiktok google linkedin weibo wechat vk threads bluesky
+about around nearly almost roughly
 president prime minister ministers minister secretary spokesman spokeswoman spokesperson deputy general
 gen col colonel brig brigadier lt maj major senior senator governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs
