@@ -148,7 +148,12 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         if hit.i in asked:
             right = [g for g in right if g[-1].tj <= asked[hit.i]]
         # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
-        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in SUBORDINATE), None)
+        # (and "after"/"before"/"when": "using gas as a weapon after Gazprom halted ...", but a passive's agent may
+        # follow them: "were killed when militants attacked")
+        cut = SUBORDINATE if passive(hit, toks) else SUBORDINATE | {"after", "before", "when", "once"}
+        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in cut
+                    and not (k > 0 and lows[k - 1] in ("day", "days", "week", "weeks", "month", "months", "shortly",
+                                                       "hours", "soon", "just"))), None)
         if sub is not None:
             right = [g for g in right if g[0].ti < sub]
         nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
@@ -297,6 +302,17 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                 for s_ in left[-1]:
                     add(s_, Participant(victim, 0, 0, 0, 0, "focus"), hit, f"the one attacked not named: {victim}, "
                         + ("the speaker" if victim == speaker_name else "the home state"), 0.3, left[-1][0].ti, "victim")
+            continue
+        if (left and not right and hit.entry["type"] == "ACCUSE" and recent and hit.j + 1 < len(toks)
+                and lows[hit.j] in ("the", "this", "that", "these", "those", "its")
+                and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1:hit.j + 3]))):
+            # "France and Italy condemned the attack": who attacked, told before
+            last = next((r for r in reversed(recent) if r.type == "ASSAULT" and r.modality in ("reported", "claimed")
+                         and not any(same(p.entity, r.subject) for p in left[-1])), None)
+            if last is not None:
+                for s_ in left[-1]:
+                    add(s_, Participant(last.subject, 0, 0, 0, 0, "focus"), hit,
+                        f"the attack condemned was {last.subject}'s", 0.5, left[-1][0].ti, "implicit")
             continue
         if not left or not right:
             continue
