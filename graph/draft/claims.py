@@ -279,6 +279,13 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ti, tj = _tok_index(toks, m.start(), m.end())
             if ti is not None and tj is not None:
                 refs.append((ti, tj))
+        # "a peace treaty they initialled", "their troops clashed": "they" before a reciprocal cue are the actors
+        # named together last
+        recips = [h.i for h in lexicon.find_cues(toks) if h.entry.get("reciprocal")]
+        for k, t in enumerate(toks):
+            if t.lower in ("they", "their") and any(0 < i - k <= 3 for i in recips) and not any(p.ti <= k < p.tj
+                                                                                                for p in parts):
+                refs.append((k, k + 1))
         for ti, tj in refs:
             words = text[toks[ti].start:toks[tj - 1].end]
             here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]

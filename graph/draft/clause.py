@@ -157,6 +157,11 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         if sub is not None:
             right = [g for g in right if g[0].ti < sub]
         nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
+        if nominal and hit.entry.get("reciprocal"):
+            # "under a 1973 treaty, a charge Kabul rejects": a noun's partner does not come after a comma
+            comma = next((k for k in range(hit.j, len(toks)) if lows[k] in (",", ";", ":")), None)
+            if comma is not None:
+                right = [g for g in right if g[0].ti < comma]
         if nominal and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
             right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
         # "trade through Afghanistan": a route, not a partner; "into the desert along the Libyan and Algerian
