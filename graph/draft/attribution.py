@@ -158,8 +158,11 @@ def speech(text, stoks, parts, lexicon, headline=False):
             return Speech(speaker, phrase, (ss, stoks[c_end].end), words, "close")
         # opening: "<speaker phrase> said [on Tuesday] [that] S" / "X told reporters S"
         a = i - 1
-        while a >= 0 and lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while"):
-            a -= 1
+        ends = {p[1] for p in parts}
+        while a >= 0 and (lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while")
+                          or (lows[a] in ("and", ",") and a > 0 and stoks[a - 1].end in ends
+                              and any(p[0] == stoks[a + 1].start for p in parts))):
+            a -= 1          # (not at the "and" of "India and China said": both speak)
         named = _named_in(parts, stoks[a + 1].start if a + 1 < i else stoks[i].start, stoks[i].start)
         if (a + 1 == i and a >= 0 and lows[a] == "," and i <= 16 and not any(w in _THAT or w == '"' for w in lows[:i])
                 and any(p[4] == "person" for p in _named_in(parts, ss, stoks[i].start))):

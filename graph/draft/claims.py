@@ -291,8 +291,12 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
             # "Pakistan and Qatar urged both sides": the subject of the clause is not "both sides"
             here = [g for g in here if g[0].ti > 0 and not (g[0].ti <= 1 and opens(g, toks, lexicon))]
+            # (or the speakers named together: "India and China said their troops clashed")
+            said = [x for x in in_sentence if sp is not None and sp.phrase[0] <= x[0] < sp.phrase[1]
+                    and not (sp.content[0] <= x[0] < sp.content[1]) and x[4] != "person"]
+            said = [Participant(x[2], 0, 0, 0, 0, "speaker") for x in said] if len(said) > 1 else None
             last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
-                groups_seen[-1] if groups_seen else ctx.last_group)
+                said or (groups_seen[-1] if groups_seen else ctx.last_group))
             if not last and ctx.pair:
                 # no actors named together yet: the two of the last claim between two actors (two
                 # states for "both countries", "the two neighbours")

@@ -84,7 +84,7 @@ _SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office"
                 "province": "place", "region": "place", "valley": "place", "district": "place", "island": "place",
                 "peninsula": "place", "alliance": "organisation", "committee": "organisation",
                 "commission": "organisation", "declaration": "agreement", "authority": "organisation",
-                "command": "office", "community": "organisation",
+                "command": "office", "community": "organisation", "police": "office",
                 "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
                 "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
 
@@ -255,6 +255,14 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
         if len(words) > 1 and opening and re.search(r"(?:ing|ed)$", words[0].lower):
             words = words[1:]
+        # a sentence opening with a common noun before "of": "Fighters of the Karen National Army"
+        if (len(words) > 2 and opening and words[1].lower in ("of", "for") and words[1].text.islower()
+                and (words[0].lower in lowers or _COMMON_NOUN.search(words[0].lower) or words[0].lower.endswith("s"))):
+            words = words[2:]
+            while words and words[0].lower in _NOT_FIRST:
+                words = words[1:]
+            if not words:
+                continue
         # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik", "Energy
         # Minister Dorin Vlaicu"); a name that ends like an organisation's has none ("Guyana Defence Force",
         # "Economic Community of West African States"); a title alone is no name ("Cabinet Secretary")
@@ -301,7 +309,7 @@ _NAME_END = {w for w, k in _SUFFIX_KIND.items() if k != "agreement"} | {
     "command", "force", "forces", "guard", "guards", "mission", "office", "affairs", "navy", "corps", "shoal",
     "strait", "peninsula", "basin", "plateau", "lake", "canal", "straits", "coast", "alliance", "states",
     "island", "committee", "commission", "declaration", "agreement", "accord", "treaty", "initiative",
-    "authority", "assembly", "service", "services", "staff", "centre", "center", "court", "bureau"}
+    "authority", "assembly", "service", "services", "staff", "centre", "center", "court", "bureau", "police"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
             "lower", "greater", "inner", "outer"}
 
