@@ -329,7 +329,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         for s in a:
             for o in b:
                 ref = any(p.how.startswith("'") for p in (s, o))
-                add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue")
+                add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue-ref" if ref else "cue")
     for g in groups:
         # "the agreement was signed ... by the Ministry of Railways and the China Development Bank"
         k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")
