@@ -183,7 +183,13 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     # an office of the gazetteer is proposed when the text has it act, be acted on or speak, not when it
     # only describes someone ("an adviser to Lebanon's prime minister")
     used = {x for c in claims for x in (c.subject, c.object, c.asserted_by)}
-    names = [n for n in names if n in plain or n.kind != "office" or n.id in used]
+    # (or names the office of a person the text names: "Kremlin spokesman Arkady Belov", whose part_of it is)
+    person_at = sorted(s for n in plain if n.kind == "person" for s, _ in n.spans)
+
+    def titles_person(n):
+        return any(re.fullmatch(r"[\s,]*(?:[a-z]+[\s,]+){0,3}", text[e:p]) for _, e in n.spans
+                   for p in person_at[bisect.bisect_left(person_at, e):bisect.bisect_left(person_at, e + 40)])
+    names = [n for n in names if n in plain or n.kind != "office" or n.id in used or titles_person(n)]
     return Draft(text, mentions, names, claims, page=page, dates=dates)
 
 
