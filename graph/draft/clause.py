@@ -183,7 +183,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         if (a.entry.get("mode") in ("mediate", "third-party") and not (verb_form(b) and lows[b.i - 1] not in DETERMINERS)
                 and b.entry.get("reciprocal") and b.i - a.j <= 3
                 and all(w in DETERMINERS or w == "\0" for w in lows[a.j:b.i])):
-            brokered[b.i] = CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
+            # (mediated talks are the mediator's; a brokered ceasefire or deal is also the two sides' agreement)
+            brokered[b.i] = None if b.entry["type"] == "CONSULT" else \
+                CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
     # "joint US-South Korean air drills": actors named inside a reciprocal cue act on each other (and only they)
     inner = {h.i: g for h in hits if h.entry.get("reciprocal") and h.j - h.i > 2
              for g in groups if len(g) > 1 and h.i < g[0].ti and g[-1].tj <= h.j}
@@ -197,6 +199,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         later = [h for h in hits[n_hit + 1:] if h.i not in brokered and h.i not in inner]
         nxt = later[0].i if later else len(toks)
         if hit.i in brokered:
+            if brokered[hit.i] is None:
+                continue
             hit = brokered[hit.i]
 
         def possessor(g):
