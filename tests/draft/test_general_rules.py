@@ -8,23 +8,17 @@ Every text here is a constructed example written for these tests (invented event
 
 from __future__ import annotations
 
+import json
+
 import graph
 from graph.draft import draft
 
-DS = graph.loads("""
-entities:
-  - {id: PAK, name: Pakistan, kind: state, codes: {iso3: PAK}}
-  - {id: AFG, name: Afghanistan, kind: state, codes: {iso3: AFG}}
-  - {id: IND, name: India, kind: state, codes: {iso3: IND}}
-  - {id: USA, name: United States, kind: state, codes: {iso3: USA}}
-  - {id: CHN, name: China, kind: state, codes: {iso3: CHN}}
-  - {id: IRN, name: Iran, kind: state, codes: {iso3: IRN}}
-  - {id: TCD, name: Chad, kind: state, codes: {iso3: TCD}}
-  - {id: KOR, name: South Korea, kind: state, codes: {iso3: KOR}}
-  - {id: PRK, name: North Korea, kind: state, codes: {iso3: PRK}}
-  - {id: QAT, name: Qatar, kind: state, codes: {iso3: QAT}}
-  - {id: EU, name: European Union, kind: organisation, aliases: [EU]}
-""")
+STATES = {"PAK": "Pakistan", "AFG": "Afghanistan", "IND": "India", "USA": "United States", "CHN": "China",
+          "IRN": "Iran", "TCD": "Chad", "KOR": "South Korea", "PRK": "North Korea", "QAT": "Qatar"}
+DS = graph.loads(json.dumps({"entities": [{"id": k, "name": v, "kind": "state", "codes": {"iso3": k}}
+                                          for k, v in STATES.items()]
+                            + [{"id": "EU", "name": "European Union", "kind": "organisation", "aliases": ["EU"]}]}))
+
 
 
 def claims(text, ds=DS, **kw):
