@@ -181,7 +181,9 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
                         titles=_title_finder(text, names, page), part_of=part_of, home=home)
-    names = [n for n in names if n in plain or offices_in_use(text, [n], plain, claims)]
+    mine = {id(n) for n in plain}
+    kept = {id(n) for n in offices_in_use(text, [n for n in names if id(n) not in mine], plain, claims)}
+    names = [n for n in names if id(n) in mine or id(n) in kept]
     return Draft(text, mentions, names, claims, page=page, dates=dates)
 
 

@@ -6,8 +6,9 @@ last actor that spoke or acted), its attribution (:mod:`graph.draft.attribution`
 becomes ``asserted_by`` of what is said, and is never an actor of it), then for each clause the
 candidates of :mod:`graph.draft.clause`. A denial that points back ("the Taliban have always
 denied the charge") denies the claims of the clause it points to. "Each"/"Both" opening a sentence
-and "both sides", "the two countries"... stand for the last group named; "we"/"our" for the
-source's perspective entity. Each candidate's ``when`` is the date the text gives for it
+and "both sides", "the two countries", "they" before a reciprocal cue... stand for the last group
+named (or the speakers named together); "we"/"our" for the source's perspective entity. Each
+candidate's ``when`` is the date the text gives for it
 (:mod:`graph.draft.dates`): in its clause, not a date of the speaking ("said on Tuesday") when it
 is what was said. Last, the candidates are merged: one per (subject, type, object, modality,
 claimant), with every quote that supports it.

@@ -14,7 +14,12 @@ Called by :func:`graph.draft.claims.candidates` for each clause, with the clause
 4. one group only, and a type cue: the other actor is the focus carried over from the clause before;
    or, for the same actor's same act with its object left implicit ("Moscow denied targeting
    civilians"), the object of its last such act;
-5. "X warned that Y could ...": Y acts on the speaker X.
+5. "X warned that Y could ...": Y acts on the speaker X;
+6. actors named inside a reciprocal cue act on each other ("joint US-South Korean drills"); "brokered
+   the ceasefire between A and B": the broker mediates with both, and A and B agree;
+7. an act whose other side is told elsewhere: "claimed responsibility for the raid" (on the last one
+   attacked, else the home state), "condemned the attack" (whoever attacked just before), "shelled a
+   camp outside El Fasher" (on the speaker who reports it, else the home state; low confidence).
 
 A place does not act ("the war in Yemen by selling arms", "using Afghan soil to back"); where is not
 whom ("a meeting held in Kyrgyzstan", "trade through Afghanistan"); what "urged Y to" asks, a new
@@ -32,8 +37,8 @@ from dataclasses import dataclass
 
 from .lexicon import CueHit
 from .modality import modality_of
-from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, demonym_place, denial_verbs, group,
-                     names_place, opens, participle_before, passive, rel_spans, verb_form)
+from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, demonym_place, denial_verbs,
+                     group, names_place, opens, participle_before, passive, rel_spans, verb_form)
 
 __all__ = ["Participant", "Raw", "clause_candidates", "group", "opens", "CARRIED"]
 
