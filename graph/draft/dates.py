@@ -2,8 +2,9 @@
 
 Our rules find the expressions ("on Tuesday", "late on Monday", "last week", "earlier this
 year", "in August 2021", "on March 3", "last October", "since April 2022", "between October 2023
-and December 2024", "two weeks ago", "two days earlier", "the previous day"), never a weekday or month name standing alone as a word of a
-name ("May", "Sun" in a header). Each is resolved by ``dateparser`` (relative to the article's
+and December 2024", "two weeks ago", "two days earlier", "the previous day", "the January
+ceasefire"), never a weekday or month name standing alone as a word of a name ("May", "Sun" in a
+header). Each is resolved by ``dateparser`` (relative to the article's
 date, preferring the past) and checked against our own reading of it: the year, month and day
 written in the expression must be those of the result; a weekday is the last one on or before the
 article's date (the article's own weekday being that very day); a week is its Monday..Sunday. When

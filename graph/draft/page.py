@@ -2,12 +2,14 @@
 
 A text copied from a web page starts with its *header* (a section label such as "OPINION",
 the headline, a byline or desk, a timestamp) and often ends with *furniture* ("Share",
-"Related: ...", "Follow us on X", "Topics: ...", "The writer is ..."). The first paragraph of the
-body may open with a *dateline* ("ISLAMABAD:", "KABUL, Nov 4 —"). :func:`read_page` finds them:
-furniture (header lines other than the headline, the dateline, trailing lines) is kept out of
-names and claims; the headline is read as a sentence of its own; the article's date comes from
-the timestamp, else the dateline, else the date given (``published``), and relative dates
-("on Tuesday", "last week") are resolved against it.
+"Related: ...", "Follow us on X", "Topics: ...", "The writer is ..."); furniture sits in the body too
+("Advertisement", captions, link lists), known by its shape: a line that does not end like a
+sentence (:func:`body_furniture`). The first paragraph of the body may open with a *dateline*
+("ISLAMABAD:", "KABUL, Nov 4 —"). :func:`read_page` finds them: furniture (header lines other
+than the headline, the dateline, body lines of that shape) is kept out of names and claims; the
+headline is read as a sentence of its own; the article's date comes from the timestamp, else the
+dateline, else the date given (``published``), and relative dates ("on Tuesday", "last week") are
+resolved against it.
 
 >>> text = '''Kabul sheltering fighters, says FO
 ... Web Desk
@@ -114,16 +116,15 @@ _TERMINAL = (".", "!", "?", '"', "”", "'", "’", ")", "]", "…")
 def _label_shaped(line):
     """A header line that is a label, not a headline: no lowercase letter ("AFRICA › SAHEL", "OPINION"),
     items between separators ("Share | Tweet | Email", "Home / World / Africa"), one or two words
-    ("Pacific"), a "Label: ..." line ("Photo: ...", "Listen to this article" has no verb of a headline
-    either, but it is caught after the headline)."""
+    ("Pacific"), a "Label: ..." line ("Photo: ...")."""
     words = line.split()
     return (not any(c.islower() for c in line) or bool(_SEPARATORS.search(line)) or len(words) <= 2
             or bool(_LABEL.match(line)))
 
 
 def _split_section(line):
-    """(prefix length, rest) of "Section | Headline": the short items before the last separator of a line
-    whose last item reads as a headline (four words or more), else None."""
+    """The length of the section prefix of "Section | Headline": the short items before the last separator
+    of a line whose last item reads as a headline (four words or more), else None."""
     parts = list(_SEPARATORS.finditer(line))
     if not parts:
         return None
