@@ -4,14 +4,16 @@
     python benchmarks/draft_eval.py --half test              # the held-out half: score it once, at the end
     python benchmarks/draft_eval.py --half both --baseline 868bf48   # both halves, another commit's draft beside
     python benchmarks/draft_eval.py --half older             # the seed article and benchmarks/draft_gold/
-    python benchmarks/draft_eval.py --half heldout2          # the second held-out set: score it once, at the end
-    python benchmarks/draft_eval.py --half all --baseline 4be6411    # dev, test and heldout2, another draft beside
-    python benchmarks/draft_eval.py --calibrate              # print the confidence table measured on dev + test
+    python benchmarks/draft_eval.py --half tuning            # dev, test and heldout2: the third round tunes on them
+    python benchmarks/draft_eval.py --half heldout3          # the third held-out set: score it once, at the end
+    python benchmarks/draft_eval.py --half all --baseline c42e676    # all four, another draft beside
+    python benchmarks/draft_eval.py --calibrate              # print the confidence table measured on the tuning texts
 
-Gold: `benchmarks/draft_news/{dev,test,heldout2}/` (constructed news-style texts, see its README and
-heldout2/README.md) and, as "older", the seed article (its 42 claims) and the four texts of
-`benchmarks/draft_gold/`. The first round of rules was tuned on dev (test held out); the second on
-dev and test, with heldout2 written before it and held out. Each
+Gold: `benchmarks/draft_news/{dev,test,heldout2,heldout3}/` (constructed news-style texts, see its
+README and those of heldout2/ and heldout3/) and, as "older", the seed article (its 42 claims) and
+the four texts of `benchmarks/draft_gold/`. The first round of rules was tuned on dev (test held
+out); the second on dev and test, with heldout2 written before it and held out; the third on dev,
+test and heldout2, with heldout3 written before it and held out. Each
 NAME.yaml holds the source, the entities a dataset knows before the article (the others, whose
 description starts "new in this text", are names the draft should propose) and the gold claims.
 The draft runs against the known entities only.
@@ -56,7 +58,8 @@ from graph.texts import find_quote  # noqa: E402
 NEWS = ROOT / "benchmarks" / "draft_news"
 OLDER = ROOT / "benchmarks" / "draft_gold"
 BINS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.01)
-HALVES = {"both": ("dev", "test"), "all": ("dev", "test", "heldout2"), "tuning": ("dev", "test")}
+HALVES = {"both": ("dev", "test"), "tuning": ("dev", "test", "heldout2"),
+          "all": ("dev", "test", "heldout2", "heldout3")}
 
 
 def _known_only(ds):
@@ -316,7 +319,7 @@ def report(figures, base=None, rev=None):
 
 def calibrate():
     """Per kind of candidate (rule/modality/passages), the share of the candidates of the tuning
-    halves (dev and test) accepted unchanged: the confidence table of graph/draft/calibration.yaml."""
+    halves (dev, test and heldout2) accepted unchanged: the confidence table of graph/draft/calibration.yaml."""
     from graph.draft.calibrate import cue_kind
     counts = {}
     for name, text, ds, gold, gold_ds, published, persp in texts("tuning"):
@@ -327,8 +330,8 @@ def calibrate():
             n, a = counts.get(k, (0, 0))
             counts[k] = (n + 1, a + ok)
     print("# Confidence of `actorgraph draft` (graph/draft/calibrate.py): for each kind of candidate (rule/\n"
-          "# modality/passages), [candidates, accepted unchanged] on the dev and test halves of benchmarks/draft_news\n"
-          "# (the rules were tuned on both; heldout2 is held out), measured by\n"
+          "# modality/passages), [candidates, accepted unchanged] on the dev, test and heldout2 halves of\n"
+          "# benchmarks/draft_news (the rules were tuned on all three; heldout3 is held out), measured by\n"
           "# `python benchmarks/draft_eval.py --calibrate > graph/draft/calibration.yaml`.\nkinds:")
     for k, (n, a) in sorted(counts.items(), key=lambda x: (-x[1][0], x[0])):
         print(f"  {k}: [{n}, {a}]")
@@ -336,7 +339,7 @@ def calibrate():
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--half", choices=("dev", "test", "both", "heldout2", "all", "older"), default="dev")
+    ap.add_argument("--half", choices=("dev", "test", "both", "heldout2", "tuning", "heldout3", "all", "older"), default="dev")
     ap.add_argument("--baseline", metavar="REV", help="also score the draft of commit REV (e.g. 868bf48)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--words", type=int, default=200_000, help="size of the throughput text (0: no throughput)")

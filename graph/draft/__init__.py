@@ -42,9 +42,12 @@ from ..errors import ActorgraphError
 from .bodies import Bodies, GazetteerError, load_bodies
 from .claims import Candidate, candidates
 from .dates import find_dates
+from .describe import descriptions
 from .lexicon import Lexicon, LexiconError
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
+from .resolve import (acronyms, brussels, drop_titles, home_state, hyphen_pairs, offices_in_use, proposals,
+                      resolve_bare)
 from .page import read_page
 from .tokens import sentences, tokenise
 
@@ -135,7 +138,8 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     matcher = Matcher(ds, bodies)
     toks = tokenise(text)
     found = [m for m in matcher.find(text, toks) if not page.in_furniture(m.start, m.end)]
-    found = _resolve_bare(found, page, matcher, text)
+    found = hyphen_pairs(text, toks, found, matcher, page)
+    found = resolve_bare(found, page, matcher, text)
     dates = find_dates(text, page.date, skip=page.in_furniture)
     date_spans = sorted((d.start, d.end) for d in dates)
     date_starts = [a for a, _ in date_spans]
@@ -149,8 +153,13 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     inside = {(m.start, m.end) for m in inside_names(found, toks, text, sents)}
     found = [m for m in found if (m.start, m.end) not in inside]
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
-    found = _drop_titles(found, plain, text)
-    names = _proposals(found, matcher) + plain
+    found = drop_titles(found, plain, text)
+    found, plain = acronyms(text, found, plain)
+    # the author of the page is no name of its story ("Lena Hartmann researches migration policy ...")
+    if page.byline:
+        plain = [n for n in plain if n.name.lower() not in page.byline.lower()]
+    found, plain = brussels(text, found, plain, ds)
+    names = proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
     kinds = {e.id: e.kind for e in ds.entities.values()}
     kinds.update({n.id: n.kind for n in names if n.id not in kinds})
@@ -158,108 +167,24 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     # new names of places and agreements are where and what, not actors (the data's own entities all are)
     named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans
               if n.kind not in ("place", "agreement", "asset")]
+    # "the mission", "the militia", "the North": the actor named before that they describe
+    home, _ = home_state(found, page, matcher)
+    described = descriptions(text, sorted(named), home=home, skip=page.in_furniture)
+    if described:
+        # a description wins over a new name in its words ("the North" is North Korea, no name "North")
+        inside = lambda s, e: any(a <= s and e <= b for a, b, *_ in described)  # noqa: E731
+        gone = {n.id for n in plain if all(inside(s, e) for s, e in n.spans)}
+        plain = [n for n in plain if n.id not in gone]
+        names = [n for n in names if n.id not in gone]
+        named = [x for x in named if not (x[2] in gone and inside(x[0], x[1]))] + described
     part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
     part_of.update({n.id: n.part_of for n in names if n.part_of})
     claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
-                        titles=_title_finder(text, names, page), part_of=part_of)
+                        titles=_title_finder(text, names, page), part_of=part_of, home=home)
+    mine = {id(n) for n in plain}
+    kept = {id(n) for n in offices_in_use(text, [n for n in names if id(n) not in mine], plain, claims)}
+    names = [n for n in names if id(n) in mine or id(n) in kept]
     return Draft(text, mentions, names, claims, page=page, dates=dates)
-
-
-_TITLE_WORDS = ("minister", "secretary", "premier", "president", "chief", "spokesman", "spokeswoman",
-                "spokesperson", "envoy", "ambassador", "commander")
-
-
-def _drop_titles(found, names, text):
-    """An office named as a person's title ("Interior Minister Rana Saleem Akhtar", "Ukraine's foreign
-    minister, Oksana Hrytsenko,") is the person's, not a mention of the office."""
-    starts = {s for n in names if n.kind == "person" for s, _ in n.spans}
-    out = []
-    for m in found:
-        last = m.text.split()[-1].lower() if m.text.split() else ""
-        gap = re.match(r"[ ,]{1,2}", text[m.end:m.end + 2])
-        if last in _TITLE_WORDS and gap and m.end + gap.end() in starts:
-            continue
-        out.append(m)
-    return out
-
-
-def _resolve_bare(found, page, matcher, text):
-    """A bare office ("the foreign ministry") belongs to the state named just before it (in its
-    sentence or the one before), or the dateline's state when the text names it."""
-    home = matcher.bodies.city_state(page.dateline) if page.dateline else None
-    home = matcher.state_entity(home) if home else None
-    named_home = home is not None and home in {m.entity for m in found}
-    if named_home:
-        # "accused the government of ...", "urged the administration to ...": the dateline's state
-        taken = [(m.start, m.end) for m in found]
-        for g in re.finditer(r"\bthe (government|administration)\b(?! of [A-Z]| in [A-Z])", text):
-            if not any(a <= g.start() < b for a, b in taken) and not page.in_furniture(g.start(), g.end()):
-                found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' (the dateline's state)"))
-        found.sort(key=lambda m: m.start)
-    out = []
-    for k, m in enumerate(found):
-        if m.entity is not None:
-            out.append(m)
-            continue
-        key = m.via.split()[-1]
-        owner = None
-        if named_home:
-            owner = home
-        else:
-            for prev in reversed(out):
-                if m.start - prev.end > 400:
-                    break
-                code = _state_of(prev, matcher)
-                if code:
-                    owner = code
-                    break
-            owner = owner or home
-        if owner is None:
-            continue
-        code = next((c for c, eid in matcher.gazetteer_codes.items() if eid == owner), owner)
-        bid = matcher.bodies.office(code, key)
-        if bid is None:
-            continue
-        eid, new = matcher.body_entity(bid)
-        out.append(Mention(eid, m.text, m.start, m.end, f"{m.via} of {owner}", new))
-    return out
-
-
-def _state_of(m, matcher):
-    """The state (entity id) a mention belongs to: itself, or the state its office is part of."""
-    if m.entity in matcher.gazetteer_codes.values():
-        return m.entity
-    b = matcher.bodies.bodies.get(m.entity)
-    if b is not None and b.part_of and b.kind == "office":
-        return matcher.state_entity(b.part_of)
-    e = matcher.ds.entities.get(m.entity)
-    if e is not None and e.part_of in matcher.gazetteer_codes.values():
-        return e.part_of
-    return None
-
-
-def _proposals(found, matcher):
-    """The gazetteer's bodies the text names and the dataset has not: new names with kind and part_of."""
-    out = {}
-    for m in found:
-        if not m.new:
-            continue
-        b = matcher.bodies.bodies.get(m.entity)
-        nn = out.get(m.entity)
-        if nn is None:
-            if b is not None:
-                part = matcher.state_entity(b.part_of) if b.part_of and b.kind == "office" else b.part_of
-                nn = NewName(b.name, id=b.id, kind=b.kind, part_of=part, cue=m.via)
-            else:           # an office of an actor that is no state ("the Taliban's foreign ministry")
-                owner = m.entity.rsplit("-", 1)[0]
-                nn = NewName(m.text[4:] if m.text.lower().startswith("the ") else m.text, id=m.entity, kind="office",
-                             part_of=owner, cue=m.via)
-            out[m.entity] = nn
-        nn.count += 1
-        nn.spans.append((m.start, m.end))
-        if m.text != nn.name and m.text not in nn.aliases:
-            nn.aliases.append(m.text)
-    return list(out.values())
 
 
 def _title_finder(text, names, page):

@@ -81,6 +81,11 @@ def speech(text, stoks, parts, lexicon, headline=False):
         if h:
             return h
     hits = lexicon.find_phrases(lexicon.speech, stoks)
+    # "territorial claims on Azerbaijan", "the claim": a noun, not a verb of speech; "claimed responsibility for":
+    # an act
+    hits = [h for h in hits if not (lows[h[0]] in ("claim", "claims") and h[0] > 0 and stoks[h[0] - 1].text.islower()
+                                    and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which"))
+            and not (lows[h[0]].startswith("claim") and lows[h[0] + 1:h[0] + 2] == ["responsibility"])]
     hits = sorted(set(hits), key=lambda h: (h[0], -h[1]))
     for i, j, words in hits:
         w = words.lower()
@@ -132,6 +137,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
             continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
         # "X, which has ..., claimed S", '... "dangerous behaviour" and said S': no speaker phrase before
         relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose", "and", "but")
+        # "... oil blocks in waters that Venezuela claims": a relative clause's verb, not a closing attribution
+        relative = relative or any(lows[x] in ("that", "which", "whom") for x in range(b + 2, i))
         # "..., X said Washington was working with Islamabad": what follows the verb is what is said
         clause_after = any(p[0] >= stoks[j - 1].end for p in parts) and any(
             w in ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could") for w in lows[j:])
@@ -151,8 +158,11 @@ def speech(text, stoks, parts, lexicon, headline=False):
             return Speech(speaker, phrase, (ss, stoks[c_end].end), words, "close")
         # opening: "<speaker phrase> said [on Tuesday] [that] S" / "X told reporters S"
         a = i - 1
-        while a >= 0 and lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while"):
-            a -= 1
+        ends = {p[1] for p in parts}
+        while a >= 0 and (lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while")
+                          or (lows[a] in ("and", ",") and a > 0 and stoks[a - 1].end in ends
+                              and any(p[0] == stoks[a + 1].start for p in parts))):
+            a -= 1          # (not at the "and" of "India and China said": both speak)
         named = _named_in(parts, stoks[a + 1].start if a + 1 < i else stoks[i].start, stoks[i].start)
         if (a + 1 == i and a >= 0 and lows[a] == "," and i <= 16 and not any(w in _THAT or w == '"' for w in lows[:i])
                 and any(p[4] == "person" for p in _named_in(parts, ss, stoks[i].start))):

@@ -6,8 +6,9 @@ last actor that spoke or acted), its attribution (:mod:`graph.draft.attribution`
 becomes ``asserted_by`` of what is said, and is never an actor of it), then for each clause the
 candidates of :mod:`graph.draft.clause`. A denial that points back ("the Taliban have always
 denied the charge") denies the claims of the clause it points to. "Each"/"Both" opening a sentence
-and "both sides", "the two countries"... stand for the last group named; "we"/"our" for the
-source's perspective entity. Each candidate's ``when`` is the date the text gives for it
+and "both sides", "the two countries", "they" before a reciprocal cue... stand for the last group
+named (or the speakers named together); "we"/"our" for the source's perspective entity. Each
+candidate's ``when`` is the date the text gives for it
 (:mod:`graph.draft.dates`): in its clause, not a date of the speaking ("said on Tuesday") when it
 is what was said. Last, the candidates are merged: one per (subject, type, object, modality,
 claimant), with every quote that supports it.
@@ -107,8 +108,9 @@ def _spans_in(items, s, e, starts=None):
 
 
 def _tok_index(toks, start, end):
-    ti = next((k for k, t in enumerate(toks) if t.start >= start), None)
-    tj = next((k for k, t in reversed(list(enumerate(toks))) if t.end <= end), None)
+    """The tokens [ti, tj) that the span covers (a token it covers in part counts: "US" of "US-South")."""
+    ti = next((k for k, t in enumerate(toks) if t.end > start), None)
+    tj = next((k for k, t in reversed(list(enumerate(toks))) if t.start < end), None)
     return ti, (tj + 1 if tj is not None else None)
 
 
@@ -136,19 +138,22 @@ class _Context:
         self.pair = None
         self.same = lambda a, b: a == b
         self.kinds = {}
+        self.home = None
 
 
 def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None,
-               part_of=None) -> list[Candidate]:
+               part_of=None, home=None) -> list[Candidate]:
     """Candidate claims of *text*; *named* are (start, end, entity, how, kind) of every actor name,
     *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions, *part_of*
-    the entity each office or person is part of."""
+    the entity each office or person is part of, *home* the home state (who an attack claimed with no
+    target named was on)."""
     named = sorted(named)
     starts = [x[0] for x in named]
     raws: list[Raw] = []
     ctx = _Context()
     owner = part_of or {}
     ctx.kinds = {x[2]: x[4] for x in named}
+    ctx.home = home
     ctx.same = lambda a, b: a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
     for ss, se in sentences(text):
         if page is not None:
@@ -199,7 +204,8 @@ def _pronouns(text, stoks, in_sentence, ctx):
         elif t.lower in ("it", "its") and k + 1 < len(stoks):
             nxt = stoks[k + 1].lower
             prev = stoks[k - 1].lower if k else ""
-            first = k == 0 or prev in ("that", ",", "and", "said", "but")
+            first = k == 0 or prev in ("that", ",", "and", "said", "but", "when", "after", "before", "since", "as",
+                                       "because", "while", "until", "once")
             asked = prev in _ASK and nxt == "to"        # "urged it to stop"
             if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
                 continue
@@ -274,13 +280,24 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ti, tj = _tok_index(toks, m.start(), m.end())
             if ti is not None and tj is not None:
                 refs.append((ti, tj))
+        # "a peace treaty they initialled", "their troops clashed": "they" before a reciprocal cue are the actors
+        # named together last
+        recips = [h.i for h in lexicon.find_cues(toks) if h.entry.get("reciprocal")]
+        for k, t in enumerate(toks):
+            if t.lower in ("they", "their") and any(0 < i - k <= 3 for i in recips) and not any(p.ti <= k < p.tj
+                                                                                                for p in parts):
+                refs.append((k, k + 1))
         for ti, tj in refs:
             words = text[toks[ti].start:toks[tj - 1].end]
             here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
             # "Pakistan and Qatar urged both sides": the subject of the clause is not "both sides"
             here = [g for g in here if g[0].ti > 0 and not (g[0].ti <= 1 and opens(g, toks, lexicon))]
+            # (or the speakers named together: "India and China said their troops clashed")
+            said = [x for x in in_sentence if sp is not None and sp.phrase[0] <= x[0] < sp.phrase[1]
+                    and not (sp.content[0] <= x[0] < sp.content[1]) and x[4] != "person"]
+            said = [Participant(x[2], 0, 0, 0, 0, "speaker") for x in said] if len(said) > 1 else None
             last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
-                groups_seen[-1] if groups_seen else ctx.last_group)
+                said or (groups_seen[-1] if groups_seen else ctx.last_group))
             if not last and ctx.pair:
                 # no actors named together yet: the two of the last claim between two actors (two
                 # states for "both countries", "the two neighbours")
@@ -306,7 +323,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         speaker = sp.speaker if sp is not None else None
         recent = [r for rs in ctx.history[-3:] for r in rs] + out
         cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
-                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same)
+                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same, home=ctx.home,
+                                  kinds=ctx.kinds)
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
             cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]

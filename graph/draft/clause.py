@@ -14,7 +14,12 @@ Called by :func:`graph.draft.claims.candidates` for each clause, with the clause
 4. one group only, and a type cue: the other actor is the focus carried over from the clause before;
    or, for the same actor's same act with its object left implicit ("Moscow denied targeting
    civilians"), the object of its last such act;
-5. "X warned that Y could ...": Y acts on the speaker X.
+5. "X warned that Y could ...": Y acts on the speaker X;
+6. actors named inside a reciprocal cue act on each other ("joint US-South Korean drills"); "brokered
+   the ceasefire between A and B": the broker mediates with both, and A and B agree;
+7. an act whose other side is told elsewhere: "claimed responsibility for the raid" (on the last one
+   attacked, else the home state), "condemned the attack" (whoever attacked just before), "shelled a
+   camp outside El Fasher" (on the speaker who reports it, else the home state; low confidence).
 
 A place does not act ("the war in Yemen by selling arms", "using Afghan soil to back"); where is not
 whom ("a meeting held in Kyrgyzstan", "trade through Afghanistan"); what "urged Y to" asks, a new
@@ -30,9 +35,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import CueHit
 from .modality import modality_of
-from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, denial_verbs, group,
-                     names_place, opens, participle_before, passive, rel_spans, verb_form)
+from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, demonym_place, denial_verbs,
+                     group, names_place, opens, participle_before, passive, rel_spans, verb_form)
 
 __all__ = ["Participant", "Raw", "clause_candidates", "group", "opens", "CARRIED"]
 
@@ -77,7 +83,7 @@ class Raw:
 
 
 def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(),
-                      same=None):
+                      same=None, home=None, kinds=None):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
     *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
@@ -108,6 +114,11 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     # "the banned TTP", "the disputed region", "its frozen reserves": a participle before a noun is no verb
     hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith(("ed", "en")) and h.i > 0
                                     and lows[h.i - 1] in DETERMINERS)]
+    # "the destabilising impact": an -ing word between an article and a noun is an adjective ("the killing of" is
+    # an event)
+    hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith("ing") and h.i > 0 and h.j < len(toks)
+                                    and lows[h.i - 1] in ("the", "a", "an") and toks[h.j].text.isalpha()
+                                    and toks[h.j].text.islower() and lows[h.j] not in ("of", "by", "and", "in", "on"))]
     # a denial verb's own words ("rejected the allegations") are no type cue
     # (but "dismissed accusations by the EU that S", "rejected Pakistan's accusation that S" name an accuser)
     def named_accuser(h):
@@ -142,14 +153,25 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         if hit.i in asked:
             right = [g for g in right if g[-1].tj <= asked[hit.i]]
         # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
-        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in SUBORDINATE), None)
+        # (and "after"/"before"/"when": "using gas as a weapon after Gazprom halted ...", but a passive's agent may
+        # follow them: "were killed when militants attacked")
+        cut = SUBORDINATE if passive(hit, toks) else SUBORDINATE | {"after", "before", "when", "once"}
+        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in cut
+                    and not (k > 0 and lows[k - 1] in ("day", "days", "week", "weeks", "month", "months", "shortly",
+                                                       "hours", "soon", "just"))), None)
         if sub is not None:
             right = [g for g in right if g[0].ti < sub]
         nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
+        if nominal and hit.entry.get("reciprocal"):
+            # "under a 1973 treaty, a charge Kabul rejects": a noun's partner does not come after a comma
+            comma = next((k for k in range(hit.j, len(toks)) if lows[k] in (",", ";", ":")), None)
+            if comma is not None:
+                right = [g for g in right if g[0].ti < comma]
         if nominal and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
             right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
-        # "trade through Afghanistan": a route, not a partner
-        right = [g for g in right if not after(g, toks, {"through", "via"})]
+        # "trade through Afghanistan": a route, not a partner; "into the desert along the Libyan and Algerian
+        # borders": where, not whom
+        right = [g for g in right if not after(g, toks, {"through", "via"}) and not demonym_place(g, toks)]
         if hit.entry["type"] in ADDRESSED:
             # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
             right = [g for g in right if not after(g, toks, LOCATIVE)]
@@ -160,9 +182,31 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     speaker_p = None
     if speaker_name and content:
         speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
+    # "brokered the January ceasefire between A and B": what is brokered is the agreement of A and B
+    brokered = {}
+    for a, b in zip(hits, hits[1:]):
+        if (a.entry.get("mode") in ("mediate", "third-party") and not (verb_form(b) and lows[b.i - 1] not in DETERMINERS)
+                and b.entry.get("reciprocal") and b.i - a.j <= 3
+                and all(w in DETERMINERS or w == "\0" for w in lows[a.j:b.i])):
+            # (mediated talks are the mediator's; a brokered ceasefire or deal is also the two sides' agreement)
+            brokered[b.i] = None if b.entry["type"] == "CONSULT" else \
+                CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
+    # "joint US-South Korean air drills": actors named inside a reciprocal cue act on each other (and only they)
+    inner = {h.i: g for h in hits if h.entry.get("reciprocal") and h.j - h.i > 2
+             for g in groups if len(g) > 1 and h.i < g[0].ti and g[-1].tj <= h.j}
     for n_hit, hit in enumerate(hits):
         r = in_rel(hit.i)
-        nxt = hits[n_hit + 1].i if n_hit + 1 < len(hits) else len(toks)
+        if hit.i in inner:
+            for s_ in inner[hit.i]:
+                for o in inner[hit.i]:
+                    add(s_, o, hit, "actors named inside a reciprocal cue", 0.6, inner[hit.i][0].ti, "reciprocal")
+            continue
+        later = [h for h in hits[n_hit + 1:] if h.i not in brokered and h.i not in inner]
+        nxt = later[0].i if later else len(toks)
+        if hit.i in brokered:
+            if brokered[hit.i] is None:
+                continue
+            hit = brokered[hit.i]
 
         def possessor(g):
             return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
@@ -219,6 +263,8 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
             for s in right[0]:
                 for o in right[0]:
                     add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
+        if hit.i in brokered:
+            continue        # the broker acts on them with its own cue
         if (nominal and n_hit > 0 and hit.i > 0 and lows[hit.i - 1] in ("the", "this", "that")
                 and hits[n_hit - 1].j <= hit.i - 1 and left and hits[n_hit - 1].i > left[-1][-1].tj - 1):
             continue        # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
@@ -250,6 +296,38 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
                         f"the object left implicit: {last.object}, of the last {last.type} by {last.subject}", 0.5,
                         left[-1][0].ti, "implicit")
                 continue
+        if left and not right and hit.words.lower().startswith("claim") and hit.entry["type"] == "ASSAULT":
+            # "the TTP claimed responsibility for Wednesday's raid": on whom the last attack was, else the home state
+            last = next((r.object for r in reversed(recent) if r.type == "ASSAULT"), home)
+            if last is not None:
+                for s_ in left[-1]:
+                    add(s_, Participant(last, 0, 0, 0, 0, "focus"), hit, f"the attack claimed was on {last}", 0.5,
+                        left[-1][0].ti, "implicit")
+            continue
+        if (left and not right and hit.entry["type"] == "ASSAULT" and verb_form(hit) and not passive(hit, toks)
+                and hit.j < len(toks) and (toks[hit.j].text.islower() or toks[hit.j].text[:1].isdigit())
+                and lows[hit.j] not in ("by", "that", "to", "and", ",")):
+            # "shelled a camp outside El Fasher", "struck a vehicle near Sinune": whoever the place belongs to is
+            # attacked, the one who complains (the speaker) or else the home state
+            victim = speaker_name if content is not None and speaker_name else home
+            if victim is not None and (kinds or {}).get(victim) == "person":
+                victim = None       # a person who speaks is not the one attacked
+            if victim is not None and not any(same(p.entity, victim) for p in left[-1]):
+                for s_ in left[-1]:
+                    add(s_, Participant(victim, 0, 0, 0, 0, "focus"), hit, f"the one attacked not named: {victim}, "
+                        + ("the speaker" if victim == speaker_name else "the home state"), 0.3, left[-1][0].ti, "victim")
+            continue
+        if (left and not right and hit.entry["type"] == "ACCUSE" and recent and hit.j + 1 < len(toks)
+                and lows[hit.j] in ("the", "this", "that", "these", "those", "its")
+                and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1:hit.j + 3]))):
+            # "France and Italy condemned the attack": who attacked, told before
+            last = next((r for r in reversed(recent) if r.type == "ASSAULT" and r.modality in ("reported", "claimed")
+                         and not any(same(p.entity, r.subject) for p in left[-1])), None)
+            if last is not None:
+                for s_ in left[-1]:
+                    add(s_, Participant(last.subject, 0, 0, 0, 0, "focus"), hit,
+                        f"the attack condemned was {last.subject}'s", 0.5, left[-1][0].ti, "implicit")
+            continue
         if not left or not right:
             continue
         a, b = left[-1], right[0]
@@ -260,7 +338,7 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
         for s in a:
             for o in b:
                 ref = any(p.how.startswith("'") for p in (s, o))
-                add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue")
+                add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue-ref" if ref else "cue")
     for g in groups:
         # "the agreement was signed ... by the Ministry of Railways and the China Development Bank"
         k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")
@@ -303,8 +381,9 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     if len(groups) == 1 and f_obj and all(p.entity == f for p in groups[0]):
         f = f_obj
     # "Tokyo rejected the criticism": what is rejected came from the actor before
-    rejects = [h for h in hits if h.entry["type"] == "REJECT" and h.j < len(toks) and lows[h.j] in ("the", "this", "that")
-               and h.j + 1 < len(toks) and lows[h.j + 1] in _PROPOSALS]
+    rejects = [h for h in hits if h.entry["type"] == "REJECT" and h.j < len(toks)
+               and lows[h.j] in ("the", "this", "that", "every", "any", "such", "these", "those")
+               and any(w in _PROPOSALS for w in lows[h.j + 1:h.j + 3])]
     if len(groups) == 1 and f and rejects and all(p.entity != f for p in groups[0]) and not pairs \
             and groups[0][-1].tj <= rejects[0].i:
         for p in groups[0]:

@@ -2,8 +2,9 @@
 
 Our rules find the expressions ("on Tuesday", "late on Monday", "last week", "earlier this
 year", "in August 2021", "on March 3", "last October", "since April 2022", "between October 2023
-and December 2024", "two weeks ago"), never a weekday or month name standing alone as a word of a
-name ("May", "Sun" in a header). Each is resolved by ``dateparser`` (relative to the article's
+and December 2024", "two weeks ago", "two days earlier", "the previous day", "the January
+ceasefire"), never a weekday or month name standing alone as a word of a name ("May", "Sun" in a
+header). Each is resolved by ``dateparser`` (relative to the article's
 date, preferring the past) and checked against our own reading of it: the year, month and day
 written in the expression must be those of the result; a weekday is the last one on or before the
 article's date (the article's own weekday being that very day); a week is its Monday..Sunday. When
@@ -53,12 +54,19 @@ _PATTERNS = [
     ("that_year", re.compile(rf"\b(?:in\s+)?{_M}\s+of\s+that\s+year\b")),
     ("day_month", re.compile(rf"\b(?:on\s+)?(?:{_M}\s+{_D}|{_D}\s+{_M})\b(?!\s*,?\s*{_Y})")),
     ("rel_month", re.compile(rf"\b(?:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b(?!\s*,?\s*(?:{_Y}|{_D}\b))")),
+    # "the January ceasefire": a month naming an event
+    ("rel_month", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
     ("year", re.compile(rf"\b(?:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
     ("weekday", re.compile(rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WD}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("period", re.compile(r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b",
                           re.I)),
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?\s+ago\b",
                        re.I)),
+    # "two days earlier", "a week before" (not "two days before the vote": that counts from another event)
+    ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?"
+                           r"\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))", re.I)),
+    ("previous", re.compile(r"\bthe\s+(?:previous|preceding)\s+(?P<u>day|night|evening|morning|afternoon|week|month|year)\b"
+                            r"|\bthe\s+day\s+before\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]))", re.I)),
     ("deictic", re.compile(r"\b(?:yesterday|today|overnight|tonight|late last night|last night)\b", re.I)),
 ]
 
@@ -195,8 +203,13 @@ def _ours(kind, expr, base, last_year):
             y, m = _shift_month(base.year, base.month, k)
             return f"{y}-{m:02d}"
         return str(base.year + k)
-    if kind == "ago":
-        m = re.match(r"(\w+)\s+(\w+?)s?\s+ago", low)
+    if kind == "previous":
+        unit = "day" if "day before" in low else low.split()[-1]
+        if unit in ("week", "month", "year"):
+            return _ours("period", f"last {unit}", base, last_year)
+        return (base - timedelta(days=1)).isoformat()
+    if kind in ("ago", "earlier"):
+        m = re.match(r"(\w+)\s+(\w+?)s?\s+(?:ago|earlier|before)", low)
         n = _NUM.get(m[1]) or int(m[1]) if m[1].isdigit() or m[1] in _NUM else 1
         unit = m[2]
         if unit == "day":
@@ -217,7 +230,7 @@ _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", 
 
 def _with_dateparser(kind, expr, base, ours):
     """dateparser's reading of *expr*, as a ``when`` of our granularity, when it agrees with *ours*."""
-    if base is None or kind in ("that_year", "range", "since"):
+    if base is None or kind in ("that_year", "range", "since", "earlier", "previous"):
         return ours, "our rules"
     core = re.sub(r"^(?:on|in|of|by|during|until|since|from|before|after|late|early|mid-?|earlier in)\s+", "",
                   expr, flags=re.I)

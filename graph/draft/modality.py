@@ -98,7 +98,10 @@ def _broken(lows, words, lo, hi):
     if at is None:
         return False
     between = lows[at:hi]
-    return any(a == "," and b in ("and", "but") for a, b in zip(between, between[1:])) or "that" in between[1:]
+    # "should offer Tunis funding, and press Rome": a bare verb right after ", and" shares the modal
+    bare = hi < len(lows) and lows[hi - 1] in ("and", "but") and not lows[hi].endswith(("ed", "s"))
+    return (any(a == "," and b in ("and", "but") for a, b in zip(between, between[1:])) and not bare) or \
+        "that" in between[1:]
 
 
 def speech_cues(toks, lexicon) -> list[tuple[int, int, str]]:

@@ -39,51 +39,11 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
+from .namewords import (ABBREVIATIONS, ADJECTIVES, APPOSED_PERSON, COLLECTIVE, COMMON, COMMON_NOUN, COMPASS, GROUP_WORDS,
+                        JOIN, NAME_END, NAME_HEADS, NOT_FIRST, PLACE_PREP, SHIPS, SPEECH_WORDS, SUFFIX_KIND, TITLE_HEADS,
+                        TITLES, VERBS)
 
 __all__ = ["NewName", "new_names", "suggest_id", "inside_names"]
-
-_JOIN = {"of", "for", "the", "al", "de", "el", "bin", "ul", "-"}
-_COMMON = set("""a an the this that these those it its he she they we i you our their his her my your
-in on at by for from with without of to into onto over under after before since during while when where
-whereas although though if as because but and or nor so yet however nevertheless furthermore moreover
-meanwhile also still then thus therefore instead indeed even only just each every both all some many most
-few several no not none one two three four five six seven eight nine ten first second last next past new
-former earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-mr mrs ms dr central according asked speaking there here what which who whom whose why how forging
-such other another any more less much very ever never always sources officials analysts critics
-despite top amid among against neither either none nothing related share follow updated published posted
-reporting editing advertisement copyright topics tags opinion comment analysis agencies staff reporter
-correspondent desk bureau news web business markets economy world region national international sign
-am pm gmt utc ist pkt est edt cet cest eet eest bst pst pdt et pt msk jst kst ast ago hours minutes
-x facebook twitter telegram whatsapp youtube instagram tiktok google linkedin
-president prime minister ministers minister secretary spokesman spokeswoman spokesperson deputy general
-gen col colonel brig brigadier lt maj major senior senator governor commander chief press mission special
-ambassador envoy foreign defence defense interior finance planning transport home external affairs
-government administration officials ministry department office army military police court
-also read most constructed example time why how now""".split())
-# adjectives of regions and faiths: no name when alone ("an Asian NATO")
-_ADJECTIVES = set("""asian european african arab western eastern northern southern latin nordic baltic balkan
-caucasian islamic muslim christian jewish sunni shia""".split())
-_TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
-gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
-ambassador envoy foreign defence defense interior finance planning transport home external affairs state
-mr mrs ms dr justice judge mayor chairman chairwoman chair director head leader of the and
-economic affairs information commerce trade""".split())
-_SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office", "embassy": "office",
-                "party": "organisation", "movement": "organisation", "front": "organisation",
-                "army": "armed_group", "militia": "armed_group", "brigade": "armed_group", "group": "armed_group",
-                "council": "organisation", "agency": "organisation", "union": "organisation",
-                "organisation": "organisation", "organization": "organisation", "bank": "organisation",
-                "initiative": "agreement", "corridor": "agreement", "ratings": "organisation",
-                "railways": "organisation", "fund": "organisation",
-                "airlines": "organisation", "company": "organisation", "corporation": "organisation",
-                "ocean": "place", "gulf": "place", "east": "place", "mountains": "place", "port": "place",
-                "province": "place", "region": "place", "valley": "place", "district": "place",
-                "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
-                "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
-
 
 @dataclass
 class NewName:
@@ -123,20 +83,6 @@ def _gazetteer_index() -> dict:
 
 _ADJ_PART = re.compile(r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
                        r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$")
-_SHIPS = {"uss", "hms", "ins", "pns", "hmcs", "hmas", "rfs", "cns"}
-_NAME_HEADS = {"ministry", "department", "office", "army", "court", "council", "bank", "central", "national",
-               "international", "new", "second", "first", "government", "police", "military", "mission",
-               "special", "press", "foreign", "home", "interior", "defence", "defense", "finance", "planning",
-               "transport", "external", "economic", "news", "world"}
-_ABBREVIATIONS = {"col", "gen", "lt", "maj", "brig", "capt", "adm", "sgt", "dr", "mr", "mrs", "ms", "prof", "sen",
-                  "rep", "gov", "cmdr", "st"}
-_SPEECH_WORDS = {"says", "said", "say", "told", "tells"}
-_PLACE_PREP = {"in", "at", "near", "across", "along", "into", "outside", "inside", "towards", "toward"}
-_GROUP_WORDS = {"group", "faction"}
-_VERBS = {"has", "have", "had", "is", "was", "said", "says", "will", "would", "also", "cut", "kept", "put", "set"}
-_COMMON_NOUN = re.compile(r"(?:tions|sions|ments|nesses|ities|ances|ences|isms|ships|ists|ers|ians)$")
-
-
 def _cap(tok) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not _adjective(tok.text)
 
@@ -148,6 +94,24 @@ def _adjective(word) -> bool:
         return False
     last = word.rsplit("-", 1)[1]
     return last.islower() and bool(_ADJ_PART.search(last))
+
+
+def _connector(toks, j, before):
+    """The number of lowercase words at *j* that join two parts of one name, or 0: "of", "for", "de",
+    "al", "of the", "for the"; "in" and "on" only after a word that ends a name ("Interim Force in
+    Lebanon", not "Orano in Niger"); "and" (checked by the caller)."""
+    n = len(toks)
+    w = toks[j].lower
+    if not toks[j].text.islower() and w != "-":
+        return 0
+    if w in ("in", "on") and before not in NAME_END:
+        return 0
+    if w in JOIN or w in ("in", "on", "and"):
+        if j + 1 < n and _cap(toks[j + 1]):
+            return 1
+        if w in ("of", "for", "in", "on") and j + 2 < n and toks[j + 1].lower == "the" and _cap(toks[j + 2]):
+            return 2
+    return 0
 
 
 def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None, places=frozenset()) -> list[NewName]:
@@ -182,20 +146,30 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             nxt = toks[j]
             if _cap(nxt) and not blocked(nxt):
                 j += 1
-            elif (nxt.lower in _JOIN and j + 1 < n and _cap(toks[j + 1]) and not blocked(toks[j + 1])
-                  and joined(nxt, toks[j + 1])):
+                continue
+            # lowercase words inside a name: "Ministry of Railways", "National Council for the Safeguard of the
+            # Homeland", "Interim Force in Lebanon" (after a word that ends a name), "Belt and Road Initiative"
+            gap = _connector(toks, j, toks[j - 1].lower)
+            if gap and all(joined(toks[x - 1], toks[x]) for x in range(j + 1, j + gap + 1)) and \
+                    not blocked(toks[j + gap]) and (nxt.lower != "and" or (
+                        j + gap + 1 < n and _cap(toks[j + gap + 1]) and toks[j - 1].lower not in gaz
+                        and toks[j + gap].lower not in gaz)):
+                j += gap + 1
+                continue
+            # "People's Defence Force", "Workers' Party": a collective noun's possessive inside a name
+            if (nxt.lower in ("'s", "'", "’") and toks[j - 1].lower in COLLECTIVE and j + 1 < n and _cap(toks[j + 1])
+                    and not blocked(toks[j + 1]) and nxt.start == toks[j - 1].end):
                 j += 2
-            elif (nxt.lower == "and" and j + 2 < n and _cap(toks[j + 1]) and _cap(toks[j + 2])
-                  and not blocked(toks[j + 1]) and toks[j - 1].lower not in gaz and toks[j + 1].lower not in gaz):
-                j += 2      # "Belt and Road Initiative"
-            else:
-                break
+                continue
+            break
         # "the Hafiz Gul Bahadur group": a group's name ends with "group"
-        if j < n and toks[j].lower in _GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
+        if j < n and toks[j].lower in GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
             j += 1
-        # "Moody's upgraded": a name that ends in "'s" before a verb
+        # "Moody's upgraded": a name that ends in "'s" before a verb (not "the NUG's armed wing")
         elif (j + 1 < n and toks[j].lower == "'s" and toks[j].start == toks[j - 1].end
-              and (toks[j + 1].lower in _VERBS or re.search(r"[a-z]ed$", toks[j + 1].lower))):
+              and (toks[j + 1].lower in VERBS or (re.search(r"[a-z]ed$", toks[j + 1].lower) and j + 2 < n
+                                                   and (toks[j + 2].text[:1].isupper() or toks[j + 2].lower in
+                                                        ("the", "a", "its", "their", "to", "by"))))):
             j += 1
         words = toks[i:j]
         i = j
@@ -204,7 +178,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 p.lower() in gaz or p.lower() in places for p in words[0].text.split("-")):
             continue
         # "Russian Railways": a demonym opening the name of an organisation is part of it
-        if (i - len(words) > 0 and words[-1].lower in _SUFFIX_KIND and _SUFFIX_KIND[words[-1].lower] in
+        if (i - len(words) > 0 and words[-1].lower in SUFFIX_KIND and SUFFIX_KIND[words[-1].lower] in
                 ("organisation", "office") and blocked(toks[k := i - len(words) - 1]) and _cap(toks[k])
                 and joined(toks[k], words[0]) and toks[k].lower in gaz):
             words = [toks[k]] + list(words)
@@ -212,80 +186,128 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
         if len(words) > 1 and opening and re.search(r"(?:ing|ed)$", words[0].lower):
             words = words[1:]
-        # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik")
+        # a sentence opening with a common noun before "of": "Fighters of the Karen National Army"
+        if (len(words) > 2 and opening and words[1].lower in ("of", "for") and words[1].text.islower()
+                and (words[0].lower in lowers or COMMON_NOUN.search(words[0].lower) or words[0].lower.endswith("s"))):
+            words = words[2:]
+            while words and words[0].lower in NOT_FIRST:
+                words = words[1:]
+            if not words:
+                continue
+        # a title opening the name is a cue, not the name ("Foreign Minister Kamran Aziz Malik", "Energy
+        # Minister Dorin Vlaicu"); a name that ends like an organisation's has none ("Guyana Defence Force",
+        # "Economic Community of West African States"); a title alone is no name ("Cabinet Secretary")
         title = []
         person_cues = lexicon.kinds.get("person", set())
-        while len(words) > 1 and (words[0].lower in _TITLES or words[0].lower in person_cues):
+        org = words[-1].lower in NAME_END
+        head = max((x for x, w in enumerate(words[:-1]) if w.lower in TITLE_HEADS), default=None)
+        if words[-1].lower in TITLE_HEADS and len(words) > 1 and all(w.text[:1].isupper() for w in words):
+            continue
+        if head is not None and not org and all(w.text[:1].isupper() for w in words[:head]) and \
+                not any(w.lower in ("of", "for", "in") for w in words[head + 1:]):
+            title = [w.lower for w in words[:head + 1]]
+            words = words[head + 1:]
+        while len(words) > 1 and not org and (words[0].lower in TITLES or words[0].lower in person_cues):
             if words[0].lower in ("of", "the", "and") and not title:
                 break
-            if words[0].lower in _NAME_HEADS and len(words) > 2 and words[1].lower in _JOIN:
+            if words[0].lower in NAME_HEADS and len(words) > 2 and words[1].lower in JOIN:
                 break       # "Ministry of Railways", "Department of the Treasury"
             title.append(words[0].lower)
             words = words[1:]
-        while words and words[0].lower in _JOIN | {"and"}:
+        while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
             words = words[1:]
         # a lone common word, or one that the text also writes in lowercase, is not a name
         if len(words) == 1:
             w = words[0]
-            if (w.lower in _COMMON or w.lower in _TITLES or w.lower in _ADJECTIVES or (w.start in starts and (w.lower in lowers
-                or re.search(r"(?:ing|ed|ly)$", w.lower) or _COMMON_NOUN.search(w.lower))) or len(w.text) == 1):
+            if (w.lower in COMMON or w.lower in TITLES or w.lower in ADJECTIVES or (w.start in starts and (w.lower in lowers
+                or re.search(r"(?:ing|ed|ly)$", w.lower) or COMMON_NOUN.search(w.lower))) or len(w.text) == 1):
                 continue
         # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
         # but inside a sentence a capitalised one is ("near Second Thomas Shoal", "the Ministry of Railways")
-        while (words and words[0].lower in _COMMON and words[0].lower not in _TITLES
-               and (words[0].start in starts or words[0].lower not in _NAME_HEADS)):
+        while (words and words[0].lower in COMMON and words[0].lower not in TITLES
+               and (words[0].start in starts or words[0].lower not in NAME_HEADS)):
             words = words[1:]
-        while words and words[0].lower in _JOIN | {"and"}:
+        while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
             words = words[1:]
-        if not words or all(w.lower in _TITLES or w.lower in _COMMON for w in words):
+        if not words or all(w.lower in TITLES or w.lower in COMMON for w in words):
             continue
         k0 = j - len(words)
         _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None, places)
     return _corefer(list(found.values()), text)
 
 
-_NAME_END = {w for w, k in _SUFFIX_KIND.items() if k != "agreement"} | {
-    "command", "force", "forces", "guard", "guards", "mission", "office", "affairs", "navy", "corps", "shoal",
-    "strait", "peninsula", "basin", "plateau", "lake", "canal", "straits", "coast"}
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
-            "lower", "greater", "inner", "outer"}
-
-
 def inside_names(found, toks, text, sents=()):
-    """The mentions of *found* that are a word of a longer name ("South China Sea", "Sea of Japan",
-    "Guyana Defence Force", "Taiwan Affairs Office"): the whole is a name of its own, not the state."""
+    """The mentions of *found* that are words of a longer name ("South China Sea", "Sea of Japan",
+    "Guyana Defence Force", "Taiwan Affairs Office", "United Nations Interim Force in Lebanon", "Arakan
+    Army", "African Union Peace and Security Council"): the whole is a name of its own, not the state
+    or the body. A name is a run of capitalised words on one line, joined by "of", "for (the)", "and",
+    and by "in"/"on" after a word that ends a name; it holds a mention when it also has a word of its
+    own and ends like an organisation or place ("Force", "Council", "Army", "Sea"), or has such a word
+    of its own."""
     starts = {s for s, _ in sents}
     at = {t.start: k for k, t in enumerate(toks)}
-    spans = {(m.start, m.end) for m in found}
+    owner = {}
+    for x, m in enumerate(found):
+        a = at.get(m.start)
+        if a is None:
+            continue
+        k = a
+        while k < len(toks) and toks[k].end <= m.end:
+            owner[k] = x
+            k += 1
+    n = len(toks)
 
-    def word(k):
-        return 0 <= k < len(toks) and _cap(toks[k]) and "\n" not in text[toks[k - 1].end:toks[k].start] and \
-            (toks[k].start, toks[k].end) not in spans
+    def same_line(k):
+        return k == 0 or "\n" not in text[toks[k - 1].end:toks[k].start]
+
+    def cap(k):
+        return 0 <= k < n and _cap(toks[k]) and toks[k].lower != "'s"
+
+    def chain(a, b):
+        """The token range of the name run around tokens [a, b)."""
+        lo = a
+        while True:
+            if cap(lo - 1) and same_line(lo) and not (toks[lo - 1].start in starts and toks[lo - 1].lower in COMMON):
+                lo -= 1
+                continue
+            # a connector before: "Sea of | Japan", "Interim Force in | Lebanon", "Peace and | Security Council"
+            g = next((g for g in (1, 2) if lo - g - 1 >= 0 and cap(lo - g - 1) and all(same_line(x) for x in
+                                                                                    range(lo - g, lo + 1))
+                      and _connector(toks, lo - g, toks[lo - g - 1].lower) == g), None)
+            if g is None:
+                break
+            lo -= g + 1
+        hi = b
+        while hi < n and same_line(hi):
+            if cap(hi):
+                hi += 1
+                continue
+            g = _connector(toks, hi, toks[hi - 1].lower)
+            if g and all(same_line(x) for x in range(hi + 1, hi + g + 1)):
+                hi += g + 1
+                continue
+            break
+        return lo, hi
 
     out = []
-    for m in found:
+    for x, m in enumerate(found):
         a = at.get(m.start)
-        b = next((k + 1 for k in range(a or 0, len(toks)) if toks[k].end >= m.end), None) if a is not None else None
-        if a is None or b is None:
+        if a is None:
             continue
-        # the capitalised words after it, "of"/"and"/"for" inside, up to a word that ends a name
-        k, end = b, None
-        while k < len(toks) and "\n" not in text[toks[k - 1].end:toks[k].start]:
-            if word(k) and toks[k].lower not in _TITLES:
-                if toks[k].lower in _NAME_END:
-                    end = k
-                k += 1
-            elif toks[k].lower in ("of", "for", "and") and word(k + 1):
-                k += 1
-            else:
-                break
-        before = a - 1
-        compass = word(before) and toks[before].lower in _COMPASS and toks[before].start not in starts
-        of_before = (a >= 2 and toks[a - 1].lower == "of" and word(a - 2) and toks[a - 2].lower in _NAME_END
-                     and toks[a - 2].lower not in ("government", "people"))
+        b = a
+        while b < n and toks[b].end <= m.end:
+            b += 1
+        lo, hi = chain(a, b)
+        words = [k for k in range(lo, hi) if cap(k)]
+        own = [k for k in words if owner.get(k) is None and not (toks[k].start in starts and toks[k].lower in COMMON)]
+        if not own:
+            continue
+        ends = toks[words[-1]].lower in NAME_END
+        own_end = any(toks[k].lower in NAME_END for k in own)
+        compass = any(toks[k].lower in COMPASS and k < a and toks[k].start not in starts for k in own)
         # "India's opposition Congress party": a party, not the US Congress of the gazetteer
-        party = m.via.startswith("gazetteer: office") and b < len(toks) and toks[b].lower == "party"
-        if end is not None or (compass and b < len(toks) and word(b)) or of_before or party:
+        party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
+        if ends or own_end or (compass and words[-1] >= b) or party:
             out.append(m)
     return out
 
@@ -327,30 +349,34 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
         name, kind, nid, cue = states()[code].name, "state", code, f"gazetteer: {how} of {states()[code].name}"
     else:
         last = words[-1].lower
-        if words[0].lower in _SHIPS and len(words) > 1:
+        if words[0].lower in SHIPS and len(words) > 1:
             kind, cue = "asset", words[0].lower
         elif name.lower() in places:
             kind, cue = "place", "a city of the gazetteer"
         elif title:
             kind, cue = "person", title
-        elif last in _SUFFIX_KIND:
-            kind, cue = _SUFFIX_KIND[last], last
-        elif words[0].lower in _SUFFIX_KIND and len(words) > 1:
-            kind, cue = _SUFFIX_KIND[words[0].lower], words[0].lower
+        elif last in SUFFIX_KIND:
+            kind, cue = SUFFIX_KIND[last], last
+        elif words[0].lower in SUFFIX_KIND and len(words) > 1:
+            kind, cue = SUFFIX_KIND[words[0].lower], words[0].lower
         else:
             b = k0 - 1
             # back over articles and commas, and over the full stop of an abbreviated rank ("Col. Han")
             while b >= 0 and (toks[b].lower in (",", "the", "a", "an") or (
-                    toks[b].lower == "." and b > 0 and toks[b - 1].lower in _ABBREVIATIONS)):
+                    toks[b].lower == "." and b > 0 and toks[b - 1].lower in ABBREVIATIONS)):
                 b -= 1
             before = toks[b].lower if b >= 0 else ""
             after_i = k0 + len(words)
             while after_i < len(toks) and toks[after_i].lower == ",":
                 after_i += 1
             after = toks[after_i].lower if after_i < len(toks) else ""
-            if after_i > k0 + len(words) and after in _SPEECH_WORDS:
+            if after_i > k0 + len(words) and after in SPEECH_WORDS:
                 after = ""          # "... on Kashmir, says MEA": the speaker comes after the comma
+            if before == "of" and b > 0 and toks[b - 1].lower in lexicon.kinds.get("place", ()):
+                before = toks[b - 1].lower      # "the village of Marwahin"
             for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
+                if word in SPEECH_WORDS and len(words) < 2:
+                    continue        # "Orano said": a company or a person, the verb does not tell
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
                     cue = word
@@ -362,10 +388,14 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
                 if back & person:
                     kind, cue = "person", next(iter(back & person))
             if kind is None and after_i < len(toks) and toks[after_i - 1].lower == ",":
-                # an apposition after it: "Chabahar, the Iranian port"
+                # an apposition after it: "Chabahar, the Iranian port", "Karim Haddad, an adviser to"
                 nxt = [t.lower for t in toks[after_i:after_i + 4]]
-                cue = next((w for w in nxt if w in lexicon.kinds.get("place", ())), None)
-                kind = "place" if cue else None
+                for k_, cues in (("place", lexicon.kinds.get("place", ())), ("person", APPOSED_PERSON)):
+                    cue = next((w for w in nxt if w in cues), None) if nxt[:1] in (["the"], ["a"], ["an"]) or \
+                        k_ == "place" else None
+                    if cue:
+                        kind = k_
+                        break
             b = k0 - 1
             if b >= 0 and toks[b].lower == "the":
                 b -= 1
@@ -374,8 +404,10 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
                 while b >= 1 and _cap(toks[b - 1]):
                     b -= 1
                 b -= 1
-            if kind is None and len(words) <= 3 and b >= 0 and toks[b].lower in _PLACE_PREP:
-                kind, cue = "place", toks[b].lower
+            nxt = toks[k0 + len(words)] if k0 + len(words) < len(toks) else None
+            modifier = nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in COMMON
+            if kind is None and len(words) <= 3 and b >= 0 and toks[b].lower in PLACE_PREP and not modifier:
+                kind, cue = "place", toks[b].lower      # (not "into UNIFIL positions": a name before a noun)
     key = name.lower()
     nn = found.get(key)
     if nn is None:

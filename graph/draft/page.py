@@ -2,12 +2,14 @@
 
 A text copied from a web page starts with its *header* (a section label such as "OPINION",
 the headline, a byline or desk, a timestamp) and often ends with *furniture* ("Share",
-"Related: ...", "Follow us on X", "Topics: ...", "The writer is ..."). The first paragraph of the
-body may open with a *dateline* ("ISLAMABAD:", "KABUL, Nov 4 —"). :func:`read_page` finds them:
-furniture (header lines other than the headline, the dateline, trailing lines) is kept out of
-names and claims; the headline is read as a sentence of its own; the article's date comes from
-the timestamp, else the dateline, else the date given (``published``), and relative dates
-("on Tuesday", "last week") are resolved against it.
+"Related: ...", "Follow us on X", "Topics: ...", "The writer is ..."); furniture sits in the body too
+("Advertisement", captions, link lists), known by its shape: a line that does not end like a
+sentence (:func:`body_furniture`). The first paragraph of the body may open with a *dateline*
+("ISLAMABAD:", "KABUL, Nov 4 —"). :func:`read_page` finds them: furniture (header lines other
+than the headline, the dateline, body lines of that shape) is kept out of names and claims; the
+headline is read as a sentence of its own; the article's date comes from the timestamp, else the
+dateline, else the date given (``published``), and relative dates ("on Tuesday", "last week") are
+resolved against it.
 
 >>> text = '''Kabul sheltering fighters, says FO
 ... Web Desk
@@ -25,13 +27,14 @@ the timestamp, else the dateline, else the date given (``published``), and relat
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import MONTHS, parse_header_date
 
-__all__ = ["Page", "read_page"]
+__all__ = ["Page", "read_page", "body_furniture"]
 
 _DESKS = re.compile(
     r"^(?:(?:web|news|staff|business|foreign|national|city|sports|gulf|europe|asia|world|online|digital|"
@@ -71,11 +74,16 @@ class Page:
     date_text: str | None = None
     dateline: str | None = None
     byline: str | None = None
+    _starts: list | None = field(default=None, repr=False, compare=False)
 
     def in_furniture(self, start, end=None) -> bool:
         """Whether the span [start, end) lies in page furniture."""
         end = start + 1 if end is None else end
-        return any(s <= start and end <= e for s, e in self.furniture)
+        if self._starts is None or len(self._starts) != len(self.furniture):
+            self.furniture.sort()
+            self._starts = [s for s, _ in self.furniture]
+        k = bisect.bisect_right(self._starts, start)
+        return any(s <= start and end <= e for s, e in self.furniture[max(0, k - 3):k])
 
 
 def _lines(text):
@@ -100,6 +108,47 @@ def _is_headerish(line):
     return _is_stamp(line) or _is_byline(line) or bool(_TIME.search(line) and len(line.split()) <= 8)
 
 
+_SEPARATORS = re.compile(r"\s(?:\||›|»|·|/|>|•)\s|›|»")
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}\s*:\s")
+_TERMINAL = (".", "!", "?", '"', "”", "'", "’", ")", "]", "…")
+
+
+def _label_shaped(line):
+    """A header line that is a label, not a headline: no lowercase letter ("AFRICA › SAHEL", "OPINION"),
+    items between separators ("Share | Tweet | Email", "Home / World / Africa"), one or two words
+    ("Pacific"), a "Label: ..." line ("Photo: ...")."""
+    words = line.split()
+    return (not any(c.islower() for c in line) or bool(_SEPARATORS.search(line)) or len(words) <= 2
+            or bool(_LABEL.match(line)))
+
+
+def _split_section(line):
+    """The length of the section prefix of "Section | Headline": the short items before the last separator
+    of a line whose last item reads as a headline (four words or more), else None."""
+    parts = list(_SEPARATORS.finditer(line))
+    if not parts:
+        return None
+    last = parts[-1]
+    rest = line[last.end():].strip()
+    if len(rest.split()) >= 4 and all(len(x.split()) <= 3 for x in _SEPARATORS.split(line[:last.start()])):
+        return last.end() + (len(line[last.end():]) - len(line[last.end():].lstrip()))
+    return None
+
+
+def body_furniture(line):
+    """Whether a line of the body is furniture by its shape: a paragraph of a report ends with a full
+    stop, a question or exclamation mark or a closing quote; a line that does not ("Advertisement",
+    "Story continues below", "Most read", the items of a link list, "Photo: ... / File", "Key
+    points:", "Related Topics: A | B") is no sentence of the report (a long one, of more than 40 words,
+    is; so is one that ends in a stray mark, "... our security. *").
+
+    >>> body_furniture("M23 rebels seize Bukavu airport"), body_furniture("Kigali denied it.")
+    (True, False)
+    """
+    line = line.strip().rstrip("*■□◆◇●▪~# ")
+    return bool(line) and not line.endswith(_TERMINAL) and len(line.split()) <= 40
+
+
 def read_page(text: str, published=None) -> Page:
     """The page structure of *text*; *published* (a date or ``YYYY[-MM[-DD]]``) is the fallback date."""
     page = Page()
@@ -107,7 +156,7 @@ def read_page(text: str, published=None) -> Page:
     # the header: the lines before the first one that reads as a paragraph of the body
     k = 0
     header = []
-    while k < len(lines) and k < 8:
+    while k < len(lines) and k < 12:
         s, e = lines[k]
         line = text[s:e]
         words = len(line.split())
@@ -122,11 +171,13 @@ def read_page(text: str, published=None) -> Page:
         header = header[:k]
     for s, e in header:
         line = text[s:e]
-        m = _SECTION.match(line)
-        if m and page.headline is None and e - s > m.end() + 3 and not _is_headerish(line):
-            page.furniture.append((s, s + m.end()))
-            s = s + m.end()
-            line = text[s:e]
+        if page.headline is None:
+            m = _SECTION.match(line)
+            cut = m.end() if m and e - s > m.end() + 3 and not _is_headerish(line) else _split_section(line)
+            if cut:
+                page.furniture.append((s, s + cut))
+                s = s + cut
+                line = text[s:e]
         if _is_stamp(line) or (_TIME.search(line) and len(line.split()) <= 8 and page.headline is not None):
             page.furniture.append((s, e))
             if page.date is None:
@@ -138,16 +189,16 @@ def read_page(text: str, published=None) -> Page:
             b = _BYLINE.match(line)
             if b:
                 page.byline = b.group(1)
-        elif page.headline is None:
+        elif page.headline is None and not (_label_shaped(line) and len(header) > 1):
             page.headline = (s, e)
         else:
-            # a short line after the headline: a byline that is only a name ("Ayesha Qureshi")
+            # a label before the headline, or any line after it (a byline that is only a name, "Photo: ...",
+            # "Share | Tweet | Email", "Listen to this article", "5 min read"): page furniture
+            page.furniture.append((s, e))
             words = line.split()
-            if len(words) <= 4 and all(w[:1].isupper() for w in words) and not line.endswith("."):
-                page.furniture.append((s, e))
+            if (page.headline is not None and len(words) <= 4 and all(w[:1].isupper() for w in words)
+                    and not line.endswith(".")):
                 page.byline = page.byline or line
-            else:
-                break
     page.body = lines[k][0] if k < len(lines) else len(text)
     # the dateline opening the body
     if k < len(lines):
@@ -161,11 +212,16 @@ def read_page(text: str, published=None) -> Page:
                 d = parse_header_date(m.group("date"), year_from=published)
                 if d is not None:
                     page.date, page.date_from, page.date_text = d, "dateline", m.group("date")
-    # furniture at the end: short lines after the last paragraph of the body
+    # furniture in the body: the lines after its first that are no paragraph ("Advertisement", link lists,
+    # captions), and at the end, short lines after the last paragraph ("Share", "(Reporting by ...)")
+    for s, e in lines[k + 1:]:
+        if body_furniture(text[s:e]):
+            page.furniture.append((s, e))
     for s, e in reversed(lines[k + 1:]):
         line = text[s:e]
         if _TRAILING.match(line) or (len(line.split()) <= 3 and not line.endswith((".", '"', "”"))):
-            page.furniture.append((s, e))
+            if (s, e) not in page.furniture:
+                page.furniture.append((s, e))
         else:
             break
     if page.date is None and published:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["group", "opens", "after", "names_place", "verb_form", "passive", "participle_before",
+__all__ = ["group", "opens", "after", "names_place", "demonym_place", "verb_form", "passive", "participle_before",
            "rel_spans", "denial_verbs"]
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
@@ -36,7 +36,7 @@ LOCATIVE = {"in", "at", "near", "inside", "within"}
 PREPS = LOCATIVE | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through",
                     "between", "among", "around", "along", "about", "outside"}
 PLACE_NOUNS = {"soil", "territory", "land", "airspace", "waters", "port", "city", "town", "province", "region",
-               "capital", "district", "coast", "mainland"}
+               "capital", "district", "coast", "mainland", "border", "borders", "frontier"}
 ADDRESSED = {"CONSULT", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"}
 BE = {"was", "were", "is", "are", "been", "being", "be", "got", "get"}
 
@@ -83,6 +83,18 @@ def names_place(g, toks):
     return after(g, toks, PREPS) or ("demonym" in p.how and nxt in PLACE_NOUNS)
 
 
+def demonym_place(g, toks):
+    """Whether the group is demonyms before a place noun after a preposition of place ("along the Libyan and
+    Algerian borders"; not "a Pakistani border post", "close to the Pakistani border")."""
+    p = g[-1]
+    nxt = toks[p.tj].lower if p.tj < len(toks) else ""
+    then = toks[p.tj + 1] if p.tj + 1 < len(toks) else None
+    noun_after = then is not None and then.text.isalpha() and then.text.islower() and then.lower not in PREPS | {
+        "and", "or", "of", "to", "for", "with", "since", "as", "where", "which", "that"}
+    return (all("demonym" in q.how for q in g) and nxt in PLACE_NOUNS and not noun_after
+            and after(g, toks, LOCATIVE | {"along", "across", "into", "on"}))
+
+
 def verb_form(hit):
     """Whether a cue is written as a verb ("attacked", "killing", "struck"), not a noun ("air strikes")."""
     w = hit.words.split()[0].lower()
@@ -122,12 +134,19 @@ def opens(g, toks, lexicon):
 
 
 def rel_spans(toks):
-    """Token ranges of relative clauses ", which ... ," / ", who ... ,"."""
+    """Token ranges of relative clauses ", which ... ," / ", who ... ," and of appositions after a name
+    (", the EU's envoy for the Belgrade-Pristina dialogue," closed by a comma that no "and" follows)."""
     out = []
     for k, t in enumerate(toks):
         if t.lower in ("which", "who") and k > 0 and toks[k - 1].lower == ",":
             end = next((x for x in range(k + 1, len(toks)) if toks[x].lower == ","), len(toks))
             out.append((k, end))
+        elif (t.lower in ("the", "a", "an") and k > 1 and toks[k - 1].lower == "," and toks[k - 2].text[:1].isupper()
+              and toks[k - 2].text.isalpha()):
+            end = next((x for x in range(k + 1, min(k + 14, len(toks))) if toks[x].lower in (",", ";", ".")), None)
+            if end is not None and toks[end].lower == "," and end + 1 < len(toks) and \
+                    toks[end + 1].lower not in ("and", "or") and not toks[end + 1].text[:1].isupper():
+                out.append((k, end))
     return out
 
 

@@ -1,0 +1,148 @@
+"""Descriptions that stand for an actor named before: "the mission", "the bloc", "the militia", "the North".
+
+News names an actor once and then describes it: "the United Nations Interim Force in Lebanon ...
+the mission", "the paramilitary Rapid Support Forces ... the militia", "the French nuclear group
+Orano ... the company", "Niger's junta ... the junta", "North Korea ... the North". An actor is
+described by the head word of its name ("Force" of "... Interim Force in Lebanon", "Community" of
+"Caribbean Community"), by the word that introduces it ("the paramilitary Rapid Support Forces",
+"the nuclear group Orano"), by its apposition ("Hezbollah, the Iran-backed movement,") or by what
+it owns ("Niger's junta"). A later "the <word>" (with up to two words before it: "the 15-member
+bloc") stands for the last actor described by a word of the same family (bloc: community, union,
+alliance; mission: force; company: firm, group; militia: paramilitary, movement, group), and "the
+North"/"the South" for the state named before whose name opens with that word. "The junta" and
+"the regime" with no such actor are the home state (the dateline's, else the state the text names
+most), and so are "government forces" (or troops, soldiers).
+
+>>> text = ("The paramilitary Rapid Support Forces shelled a camp. The Caribbean Community met. "
+...         "The militia denied it. Leaders of the 15-member bloc backed Guyana.")
+>>> named = [(17, 37, "RSF", "name", "armed_group"), (58, 77, "CARICOM", "name", "organisation"),
+...          (143, 149, "GUY", "name", "state")]
+>>> [(text[s:e], ent) for s, e, ent, how, kind in descriptions(text, named)]
+[('The militia', 'RSF'), ('the 15-member bloc', 'CARICOM')]
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["descriptions"]
+
+# families of words that describe the same kind of actor
+_FAMILIES = {
+    "bloc": "bloc", "community": "bloc", "union": "bloc", "alliance": "bloc", "organisation": "bloc",
+    "organization": "bloc", "association": "bloc",
+    "mission": "mission", "force": "mission", "peacekeepers": "mission",
+    "company": "company", "firm": "company", "corporation": "company", "group": "company|armed",
+    "giant": "company", "distributor": "company", "operator": "company", "conglomerate": "company",
+    "militia": "armed", "paramilitary": "armed", "paramilitaries": "armed", "movement": "armed",
+    "rebels": "armed", "faction": "armed",
+    "court": "court", "tribunal": "court",
+    "junta": "junta", "regime": "junta",
+    "agency": "agency", "council": "council", "committee": "committee", "commission": "commission",
+    "ministry": "ministry", "embassy": "embassy", "coalition": "coalition", "party": "party",
+    "service": "service", "bureau": "bureau", "authority": "authority",
+}
+_JOINS = {"of", "for", "in", "on"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:-[A-Za-z]+)?")
+_THE = re.compile(r"\b[Tt]he\s+")
+_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|\d[\d,]*-[a-z]+")
+_COMPASS = re.compile(r"\b[Tt]he\s+(?P<head>North|South|East|West)\b(?!\s*[A-Z])(?!-)")
+_GOVERNMENT = re.compile(r"(?<![A-Za-z'’] )\b(?P<head>government|junta|regime)\s+(?:forces|troops|soldiers)\b")
+_THINGS = {"place", "agreement", "asset"}
+
+
+class _Match:
+    def __init__(self, s, e, head, text):
+        self._span, self._head, self._text = (s, e), head, text
+
+    def span(self):
+        return self._span
+
+    def group(self, which=0):
+        return self._head if which == "head" else self._text
+
+
+def _descriptions(text):
+    """"the <word>", with up to two lowercase words before it ("the 15-member bloc"), whose word is one
+    of a family and is not followed by a name ("the mission Foo") or a hyphen."""
+    for m in _THE.finditer(text):
+        pos = m.end()
+        for _ in range(3):
+            w = _MODIFIER.match(text, pos)
+            if w is None:
+                break
+            if _families(w.group()) and not re.match(r"\s*(?:['’]s\s+)?[A-Z]|-", text[w.end():w.end() + 6]):
+                yield _Match(m.start(), w.end(), w.group(), text[m.start():w.end()])
+                break
+            nxt = re.match(r"\s+", text[w.end():])
+            if nxt is None:
+                break
+            pos = w.end() + nxt.end()
+
+
+def _families(word):
+    f = _FAMILIES.get(word.lower())
+    return set(f.split("|")) if f else set()
+
+
+def _name_head(name):
+    """The head word of a name: the last word before "of"/"for"/"in", else the last word."""
+    words = _WORD.findall(name)
+    for k, w in enumerate(words):
+        if k and w in _JOINS:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def descriptions(text, named, home=None, skip=None):
+    """(start, end, entity, how, kind) of every description in *text* that stands for an actor of
+    *named* ((start, end, entity, how, kind) of the names, sorted); *home* is the home state for
+    "the junta"; *skip(start, end)* tells page furniture."""
+    actors = [x for x in sorted(named) if x[4] not in _THINGS]
+    described = []          # (end of the introduction, families, entity, kind, name)
+    for s, e, ent, how, kind in actors:
+        name = text[s:e]
+        fams = _families(_name_head(name))
+        before = re.search(r"\b([a-z]+)\s+$", text[max(0, s - 30):s])
+        if before:
+            fams |= _families(before.group(1))          # "the paramilitary Rapid Support Forces"
+        after = text[e:e + 80]
+        own = re.match(r"['’]s\s+([a-z]+)\b", after)
+        if own:
+            fams |= _families(own.group(1))             # "Niger's junta"
+        app = re.match(r"(?:\s*\([^)]{1,20}\))?,\s+(?:the|a|an)\s+([^,.;()]{1,50}?)(?=[,.;(]|\s+(?:which|that|who|in|of|for|with|whose)\b)",
+                       after)
+        if app:
+            last = _WORD.findall(app.group(1))
+            if last:
+                fams |= _families(last[-1])             # "Hezbollah, the Iran-backed movement,"
+        if fams:
+            described.append((e, fams, ent, kind, name))
+    states = [(e, ent, text[s:e]) for s, e, ent, how, kind in actors if kind == "state"]
+    taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]      # "the North" wins over "North"
+    out = []
+    for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)):
+        s, e = m.span()
+        if skip and skip(s, e) or any(a < e and s < b for a, b in taken):
+            continue
+        head = m.group("head")
+        if head in ("North", "South", "East", "West"):
+            hit = next(((ent, name) for end, ent, name in reversed(states) if end <= s and name.startswith(head + " ")),
+                       None)
+            if hit:
+                out.append((s, e, hit[0], f"'{m.group()}' ({hit[1]}, named before)", "state"))
+            continue
+        if head == "government":
+            if home:                # "seized a naval base from government forces": the home state's
+                out.append((s, e, home, f"'{m.group()}' (the home state's)", "state"))
+            continue
+        fams = _families(head)
+        if not fams:
+            continue
+        hit = next(((ent, kind, name) for end, f, ent, kind, name in reversed(described)
+                    if end <= s and f & fams and not re.fullmatch(r"(?:\s*\([^)]{1,20}\))?,\s*", text[end:s])), None)
+        if hit is None and "junta" in fams and home:
+            hit = (home, "state", "the home state")
+        if hit:
+            out.append((s, e, hit[0], f"'{m.group()}' (the {head} named before: {hit[2]})", hit[1]))
+    return sorted(out)

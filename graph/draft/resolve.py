@@ -1,0 +1,248 @@
+"""Resolving the mentions of a text before its claims are read: whose a bare office is, the home state,
+names joined by a hyphen, acronyms, "Brussels", titles, and the gazetteer's proposals.
+
+- :func:`resolve_bare`: "the foreign ministry" is the office of a state (named after it, opening its
+  sentence, the dateline's or named just before); "the government" and "the military" the home state's.
+- :func:`home_state`: the dateline's state when the text names it, else the state it names most.
+- :func:`hyphen_pairs`: "US-South Korean drills" names both states, together.
+- :func:`acronyms`: "the Caribbean Community (CARICOM)": one name.
+- :func:`brussels`: "Brussels" is the EU in a text that names it.
+- :func:`drop_titles`: "Interior Minister Rana Saleem Akhtar" names the person, not the office.
+- :func:`proposals`, :func:`offices_in_use`: the gazetteer's bodies the text names, and which to propose.
+
+>>> from graph import loads
+>>> from graph.draft import draft
+>>> ds = loads("entities: [{id: USA, name: United States, kind: state}, {id: KOR, name: South Korea, kind: state}]")
+>>> sorted((m.entity, m.text) for m in draft("Seoul hosted joint US-South Korean air drills.", ds).mentions)
+[('KOR', 'Seoul'), ('KOR', 'US-South Korean'), ('USA', 'US-South Korean')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from .mentions import Mention
+from .names import NewName
+from .tokens import sentences
+
+__all__ = ["resolve_bare", "home_state", "hyphen_pairs", "acronyms", "brussels", "drop_titles", "state_of",
+           "proposals", "offices_in_use"]
+
+
+_TITLE_WORDS = ("minister", "secretary", "premier", "president", "chief", "spokesman", "spokeswoman",
+                "spokesperson", "envoy", "ambassador", "commander")
+
+
+def drop_titles(found, names, text):
+    """An office named as a person's title ("Interior Minister Rana Saleem Akhtar", "Ukraine's foreign
+    minister, Oksana Hrytsenko,") is the person's, not a mention of the office."""
+    starts = {s for n in names if n.kind == "person" for s, _ in n.spans}
+    out = []
+    for m in found:
+        last = m.text.split()[-1].lower() if m.text.split() else ""
+        gap = re.match(r"[ ,]{1,2}", text[m.end:m.end + 2])
+        if last in _TITLE_WORDS and gap and m.end + gap.end() in starts:
+            continue
+        out.append(m)
+    return out
+
+
+def home_state(found, page, matcher):
+    """(the home state, whether the dateline says so): the dateline's state when the text names it,
+    else the state the text names most, itself or its offices (on a tie, the one named first)."""
+    order = [x for x in (state_of(m, matcher) for m in found if not page.in_furniture(m.start, m.end)) if x]
+    counts = Counter(order)
+    dl = matcher.bodies.city_state(page.dateline) if page.dateline else None
+    dl = matcher.state_entity(dl) if dl else None
+    if dl is not None and dl in {m.entity for m in found}:
+        return dl, True
+    if not counts:
+        return None, False
+    most = max(counts.values())
+    return next(x for x in order if counts[x] == most), False      # a tie: the one named first
+
+
+_MILITARY = {"ARMY", "NAVY", "AF"}
+
+
+def hyphen_pairs(text, toks, found, matcher, page):
+    """Names joined by a hyphen before a noun ("US-South Korean air drills", "the Belgrade-Pristina dialogue")
+    are mentions of each, named together (both mentions span the compound); not two places of one state
+    ("Karachi-Peshawar railway"), nor a compound that opens a longer name ("China-Pakistan Economic Corridor")."""
+    starts = [m.start for m in found]
+    out = list(found)
+    for k, t in enumerate(toks):
+        if "-" not in t.text:
+            continue
+        at = bisect.bisect_right(starts, t.start) - 1
+        if (at >= 0 and found[at].end > t.start) or page.in_furniture(t.start, t.end):
+            continue
+        parts = t.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            continue
+        ents, end = [], t.end
+        for n, p in enumerate(parts):
+            entry = matcher.table.get((p.lower(),))
+            if entry is None and n == len(parts) - 1 and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                entry = matcher.table.get((p.lower(), toks[k + 1].lower))     # "US-South Korean"
+                end = toks[k + 1].end if entry else end
+            if entry is None or (entry[2] and any(entry[2]) and not p.isupper()):
+                break
+            ents.append(entry[0])
+        else:
+            nxt = next((x for x in toks[k + 1:k + 3] if x.start >= end), None)
+            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper()):
+                out += [Mention(e, text[t.start:end], t.start, end, f"'{text[t.start:end]}' (names joined by a hyphen)")
+                        for e in ents]
+    return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
+
+
+def brussels(text, found, plain, ds):
+    """"Brussels" in a text that names the European Union is the EU (its seat), not Belgium, unless the text
+    names Belgium otherwise ("Belgium", "Belgian")."""
+    eu = next((m.entity for m in found if m.entity in ds.entities and ds.entities[m.entity].name == "European Union"),
+              None)
+    known = {m.entity for m in found if m.text == "Brussels"}
+    belgium = [n for n in plain if n.id == "BEL"]
+    spans = [(m.start, m.end) for m in found if m.text == "Brussels"] + [sp for n in belgium for sp in n.spans]
+    if (eu is None or not spans or any(text[s:e] != "Brussels" for s, e in spans)
+            or any(m.entity in known and m.text != "Brussels" for m in found)):
+        return found, plain
+    found = sorted([m for m in found if m.text != "Brussels"] + [
+        Mention(eu, "Brussels", s, e, "'Brussels' (the seat of the European Union, which the text names)")
+        for s, e in spans], key=lambda m: m.start)
+    return found, [n for n in plain if n.id != "BEL"]
+
+
+def acronyms(text, found, plain):
+    """A name's acronym in brackets after it ("the United Nations Interim Force in Lebanon (UNIFIL)") is
+    another name of it: the acronym's new name is merged into the name, or into the known entity (a
+    mention of it wherever it occurs)."""
+    by_name = {n.name: n for n in plain}
+    ends = {n_.end: n_ for n_ in found}
+    plain_ends = {e: n for n in plain for _, e in n.spans}
+    drop = set()
+    for m in re.finditer(r"\s\(([A-Z][A-Z0-9&-]{1,9})\)", text):
+        acr = by_name.get(m.group(1))
+        if acr is None or id(acr) in drop:
+            continue
+        before = plain_ends.get(m.start())
+        if before is not None and before is not acr:
+            before.count += acr.count
+            before.spans = sorted(before.spans + acr.spans)
+            before.aliases += [a for a in [acr.name] + acr.aliases if a not in before.aliases]
+            drop.add(id(acr))
+        elif m.start() in ends and ends[m.start()].entity is not None:
+            owner = ends[m.start()]
+            found = sorted(found + [Mention(owner.entity, text[a:b], a, b, f"'{acr.name}' (the acronym of "
+                                            f"'{owner.text}')", owner.new) for a, b in acr.spans], key=lambda x: x.start)
+            drop.add(id(acr))
+    return found, [n for n in plain if id(n) not in drop]
+
+
+def resolve_bare(found, page, matcher, text):
+    """A bare office ("the foreign ministry") belongs to the state named right after it ("the defence
+    ministry in Belgrade"), else to the state that opens its sentence ("Ireland summoned ..., and
+    Foreign Minister X demanded"), else to the dateline's state when the text names it, else to the
+    state named just before it; "the military", "the army" to the home state (:func:`home_state`)."""
+    home, named_home = home_state(found, page, matcher)
+    if home is not None:
+        # "accused the government of ...", "urged the administration to ...": the home state
+        taken = [(m.start, m.end) for m in found]
+        how = "the dateline's state" if named_home else "the state the text names most"
+        for g in re.finditer(r"\b[Tt]he (?:[a-z]+-[a-z]+ )?(government|administration)\b(?! of [A-Z]| in [A-Z])", text):
+            if not any(a <= g.start() < b for a, b in taken) and not page.in_furniture(g.start(), g.end()):
+                found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' ({how})"))
+        found.sort(key=lambda m: m.start)
+    sents = sentences(text)
+    sent_starts = [a for a, _ in sents]
+    at = {m.start: m for m in found}
+    out = []
+    for k, m in enumerate(found):
+        if m.entity is not None:
+            out.append(m)
+            continue
+        key = m.via.split()[-1]
+        owner = None
+        there = re.match(r"\s+in\s+", text[m.end:m.end + 6])
+        first = sents[bisect.bisect_right(sent_starts, m.start) - 1][0] if sents else 0
+        opener = at.get(first)
+        if there and at.get(m.end + there.end()) is not None:
+            owner = state_of(at[m.end + there.end()], matcher)
+        elif key in _MILITARY and home is not None:
+            owner = home
+        elif opener is not None and opener is not m and state_of(opener, matcher):
+            owner = state_of(opener, matcher)
+        elif named_home:
+            owner = home
+        else:
+            for prev in reversed(out):
+                if m.start - prev.end > 400:
+                    break
+                code = state_of(prev, matcher)
+                if code:
+                    owner = code
+                    break
+            owner = owner or home
+        if owner is None:
+            continue
+        code = next((c for c, eid in matcher.gazetteer_codes.items() if eid == owner), owner)
+        bid = matcher.bodies.office(code, key)
+        if bid is None:
+            continue
+        eid, new = matcher.body_entity(bid)
+        out.append(Mention(eid, m.text, m.start, m.end, f"{m.via} of {owner}", new))
+    return out
+
+
+def state_of(m, matcher):
+    """The state (entity id) a mention belongs to: itself, or the state its office is part of."""
+    if m.entity in matcher.gazetteer_codes.values():
+        return m.entity
+    b = matcher.bodies.bodies.get(m.entity)
+    if b is not None and b.part_of and b.kind == "office":
+        return matcher.state_entity(b.part_of)
+    e = matcher.ds.entities.get(m.entity)
+    if e is not None and e.part_of in matcher.gazetteer_codes.values():
+        return e.part_of
+    return None
+
+
+def proposals(found, matcher):
+    """The gazetteer's bodies the text names and the dataset has not: new names with kind and part_of."""
+    out = {}
+    for m in found:
+        if not m.new:
+            continue
+        b = matcher.bodies.bodies.get(m.entity)
+        nn = out.get(m.entity)
+        if nn is None:
+            if b is not None:
+                part = matcher.state_entity(b.part_of) if b.part_of and b.kind == "office" else b.part_of
+                nn = NewName(b.name, id=b.id, kind=b.kind, part_of=part, cue=m.via)
+            else:           # an office of an actor that is no state ("the Taliban's foreign ministry")
+                owner = m.entity.rsplit("-", 1)[0]
+                nn = NewName(m.text[4:] if m.text.lower().startswith("the ") else m.text, id=m.entity, kind="office",
+                             part_of=owner, cue=m.via)
+            out[m.entity] = nn
+        nn.count += 1
+        nn.spans.append((m.start, m.end))
+        if m.text != nn.name and m.text not in nn.aliases:
+            nn.aliases.append(m.text)
+    return list(out.values())
+
+
+def offices_in_use(text, offices, plain, claims):
+    """The proposals of *offices* to keep: an office of the gazetteer is proposed when the text has it act, be
+    acted on or speak ("Qatar's prime minister urged ..."), or names a person by it ("Kremlin spokesman Arkady
+    Belov", whose part_of it is), not when it only describes someone ("an adviser to Lebanon's prime minister");
+    every other proposal is kept."""
+    used = {x for c in claims for x in (c.subject, c.object, c.asserted_by)}
+    person_at = sorted(s for n in plain if n.kind == "person" for s, _ in n.spans)
+
+    def titles_person(n):
+        return any(re.fullmatch(r"[\s,]*(?:[a-z]+[\s,]+){0,3}", text[e:p]) for _, e in n.spans
+                   for p in person_at[bisect.bisect_left(person_at, e):bisect.bisect_left(person_at, e + 40)])
+    return [n for n in offices if n.kind != "office" or n.id in used or titles_person(n)]
