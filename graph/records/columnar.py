@@ -27,6 +27,7 @@ takes that relation out of them. The relations of the load come out as one
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import reduce
 
 from ..bulk_columns import TableColumns
@@ -166,15 +167,56 @@ def _rows(mask):
     return mask.nonzero()[0].tolist()
 
 
-def build_relations_by_columns(groups, out, options, files):
-    """Validate the relations of *groups*, in data order -- ``(path, pieces)`` of a file read record by
-    record, ``(path, table)`` of a bulk file's :class:`~graph.read.relation_table.RelationTable` -- into
-    ``out.relations``, a :class:`~graph.columns.LazyRelations` (*files*: every file, in order, by number)."""
-    import pyarrow as pa
+class _InDataOrder(Mapping):
+    """The relations of the load as an extension looks them up: those built one by one (among them
+    those it extends, taken out of the columns) by id, and every id in data order, columns
+    included (for the ids close to one that names none: worked out only then)."""
+
+    def __init__(self, built, ids):
+        self.built, self._ids, self._every = built, ids, None
+
+    def __getitem__(self, rid):
+        return self.built[rid]
+
+    def _all(self):
+        if self._every is None:
+            self._every = self._ids()
+        return self._every
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+
+class _Numbers:
+    """How the columns of one load number files, entities, sources and words."""
+
+    def __init__(self, out, files):
+        self.files = {f: i for i, f in enumerate(files)}
+        self.entities = [e.id for e in out.entities.values()]
+        self.sources = list(out.sources)
+
+    def table(self, t, mask):
+        """The :class:`~graph.bulk_columns.TableColumns` of the rows of *t* in the numpy *mask*."""
+        return TableColumns(t, None if mask.all() else _rows(mask), self.entities, self.sources, self.files[t.path])
+
+    def joined(self, built, tables, ok):
+        """``LazyRelations`` of the relations *built* one by one and the rows of *tables* that are *ok*."""
+        last = len(self.files)
+        mine = sorted(built.values(), key=lambda r: (self.files.get(r.where[0], last), r.where[1], r.where[2]))
+        files = dict(self.files)
+        rows = to_columns(mine, {e: i for i, e in enumerate(self.entities)}, {s: i for i, s in enumerate(self.sources)},
+                          files, {w: i for i, w in enumerate(WORDS)})
+        kept = [self.table(t, ok[t.path]) for t in tables if ok[t.path].any()]
+        return LazyRelations(join(rows, kept), self.entities, self.sources, list(files), checked=True)
+
+
+def _one_by_one(groups, tables, ok):
+    """The pieces to validate one by one, in data order: those of files read so, and the rows of
+    *tables* that are not *ok* (rows whose id is given twice made not ok)."""
     import pyarrow.compute as pc
-    known = _Known(out)
-    tables = [g for _, g in groups if not isinstance(g, list)]
-    ok = {t.path: passes(t, known) for t in tables}
     odd = {t.path: t.pieces(_rows(~ok[t.path])) for t in tables}
     twice = _given_twice(tables, ok, [p for _, g in groups for p in (g if isinstance(g, list) else odd[g.path])])
     if twice is not None:     # (each id given twice, in any case, is checked one by one: messages at both)
@@ -183,27 +225,38 @@ def build_relations_by_columns(groups, out, options, files):
             if hits.any():
                 ok[t.path] &= ~hits
                 odd[t.path] = t.pieces(_rows(~ok[t.path]))
-    one_by_one = [p for _, g in groups for p in (g if isinstance(g, list) else odd[g.path])]
-    del odd
-    extensions = build_relations(one_by_one, out, options, extend=False)
-    del one_by_one
-    file_no = {f: i for i, f in enumerate(files)}
-    entity_ids = [e.id for e in out.entities.values()]
-    sources = list(out.sources)
-    wanted = {rid for _, rid in extensions if rid is not None and rid not in out.relations}
+    return [p for _, g in groups for p in (g if isinstance(g, list) else odd[g.path])]
+
+
+def _take_out(wanted, tables, ok, numbers):
+    """The relations of the rows of *tables* whose ids are *wanted* (extensions add to them), built,
+    and those rows made not *ok*."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    found = {}
     for t in tables:
-        if wanted and ok[t.path].any():   # relations that an extension adds evidence to: built, out of the columns
-            hits = _np(pc.is_in(t.arrays["id"], value_set=pa.array(list(wanted), pa.string()))) & ok[t.path]
-            if hits.any():
-                cols = TableColumns(t, _rows(hits), entity_ids, sources, file_no[t.path])
-                out.relations.update(LazyRelations(cols, entity_ids, sources, files, checked=True).all())
-                ok[t.path] &= ~hits
-    extend_relations(extensions, out)
-    last = len(file_no)
-    mine = sorted(out.relations.values(), key=lambda r: (file_no.get(r.where[0], last), r.where[1], r.where[2]))
-    numbers = dict(file_no)
-    rows = to_columns(mine, {e: i for i, e in enumerate(entity_ids)}, {s: i for i, s in enumerate(sources)},
-                      numbers, {w: i for i, w in enumerate(WORDS)})
-    kept = [TableColumns(t, None if ok[t.path].all() else _rows(ok[t.path]), entity_ids, sources, file_no[t.path])
-            for t in tables if ok[t.path].any()]
-    out.relations = LazyRelations(join(rows, kept), entity_ids, sources, list(numbers), checked=True)
+        hits = _np(pc.is_in(t.arrays["id"], value_set=pa.array(list(wanted), pa.string()))) & ok[t.path]
+        if hits.any():
+            n = numbers
+            found.update(LazyRelations(n.table(t, hits), n.entities, n.sources, list(n.files), checked=True).all())
+            ok[t.path] &= ~hits
+    return found
+
+
+def build_relations_by_columns(groups, out, options, files):
+    """Validate the relations of *groups*, in data order -- ``(path, pieces)`` of a file read record by
+    record, ``(path, table)`` of a bulk file's :class:`~graph.read.relation_table.RelationTable` -- into
+    ``out.relations``, a :class:`~graph.columns.LazyRelations` (*files*: every file, in order, by number)."""
+    known = _Known(out)
+    tables = [g for _, g in groups if not isinstance(g, list)]
+    ok = {t.path: passes(t, known) for t in tables}
+    extensions = build_relations(_one_by_one(groups, tables, ok), out, options, extend=False)
+    numbers = _Numbers(out, files)
+    if extensions:
+        wanted = {rid for _, rid in extensions if rid is not None and rid not in out.relations}
+        built = out.relations
+        built.update(_take_out(wanted, tables, ok, numbers) if wanted else {})
+        out.relations = _InDataOrder(built, lambda: list(numbers.joined(built, tables, ok)))
+        extend_relations(extensions, out)
+        out.relations = built
+    out.relations = numbers.joined(out.relations, tables, ok)
