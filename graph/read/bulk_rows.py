@@ -29,8 +29,13 @@ _NESTED = ("codes", "attributes")
 _EXACT = 10 ** 20
 
 
+_AS_THEY_ARE = frozenset((str, float, bool, type(None)))
+
+
 def _plain(v):
     t = type(v)
+    if t in _AS_THEY_ARE:
+        return v
     if t is int and not -_EXACT < v < _EXACT:
         return Plain(str(v))     # an integer past 20 digits: its text (as YAML keeps it)
     if isinstance(v, (_dt.date, _dt.datetime)):
@@ -53,18 +58,23 @@ def record_values(row: dict, kind: str):
     ({'id': 'E', 'codes': 'x'}, "'codes' is given twice, whole and as 'codes.iso3': give it once")
     """
     out, ev, dotted, clash = {}, {}, set(), None
+    flat = kind == "relations" and "evidence" not in row
     for k, v in row.items():
-        v = _plain(v)
+        if type(v) not in _AS_THEY_ARE:
+            v = _plain(v)
         if v is None:
             continue
-        head, dot, tail = k.partition(".")
+        if "." not in k:
+            head = dot = None
+        else:
+            head, dot, tail = k.partition(".")
         if dot and head in _NESTED:
             if head in out and head not in dotted:
                 clash = clash or f"'{head}' is given twice, whole and as '{short(k)}': give it once"
                 continue
             out.setdefault(head, {})[tail] = v
             dotted.add(head)
-        elif kind == "relations" and k in EVIDENCE_COLUMNS and "evidence" not in row:
+        elif flat and k in EVIDENCE_COLUMNS:
             ev[k] = v
         elif k in dotted:
             clash = clash or f"'{k}' is given twice, whole and as '{k}.NAME' columns: give it once"

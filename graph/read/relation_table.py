@@ -204,22 +204,15 @@ def from_arrow(path, table, *, base_dir, tainted):
 
 # -- JSON Lines: records decoded one a line -------------------------------------------------------
 
-def _check_value(name, v):
-    """*v* as the column of field *name* takes it, or ``None`` (with True) when it does not fit."""
-    if name in TEXT_FIELDS:
-        return v, type(v) is str
-    if name == "polarity":
-        return v, (type(v) is float or (type(v) is int and -2 ** 63 <= v < 2 ** 63))
-    if name == "context":
-        if type(v) is str:
-            return [v], True
-        return v, type(v) is list and all(type(x) is str for x in v)
-    if name == "attributes":
-        return v, type(v) is dict and all(type(x) in _SCALARS for x in v.values())
-    if name == "evidence":
-        return v, type(v) is list and all(type(e) is dict and all(k in _EVIDENCE and type(x) is str
-                                                                 for k, x in e.items()) for e in v)
-    return v, False
+_FITS = {
+    **dict.fromkeys(TEXT_FIELDS, lambda v: type(v) is str),
+    "polarity": lambda v: type(v) is float or (type(v) is int and -2 ** 63 <= v < 2 ** 63),
+    "context": lambda v: type(v) is str or (type(v) is list and all(type(x) is str for x in v)),
+    "attributes": lambda v: type(v) is dict and all(type(x) in _SCALARS for x in v.values()),
+    "evidence": lambda v: type(v) is list and all(type(e) is dict and all(k in _EVIDENCE and type(x) is str
+                                                                         for k, x in e.items()) for e in v),
+}
+"""Field -> whether a value of it (as :func:`~graph.read.bulk_rows.record_values` gives it) fits its column."""
 
 
 def from_rows(path, rows, *, base_dir, decode, problems):
@@ -228,39 +221,24 @@ def from_rows(path, rows, *, base_dir, decode, problems):
     ``(record, tainted)`` of a line again (for the rows made pieces). A record that gives a field
     twice, whole and by dotted keys, is reported in *problems*."""
     import pyarrow as pa
-    cols = {name: [] for name in (*TEXT_FIELDS, "polarity", "context")}
-    ev_n, ev_items, attributes, irregular, lines = [], {k: [] for k in _EVIDENCE}, [], [], []
+    kept, irregular, lines = [], [], []
     for line, row, tainted in rows:
         values, clash = record_values(row, "relations")
         if clash:
             problems.append(RecordLocator(path, line).problem((), clash))
-        odd = tainted or bool(clash)
-        for name, col in cols.items():
-            v = values.get(name)
-            if v is not None:
-                v, fits = _check_value(name, v)
-                if not fits:
-                    v, odd = None, True
-            col.append(v)
-        ev = values.get("evidence")
-        if ev is not None and not _check_value("evidence", ev)[1]:
-            ev, odd = None, True
-        ev_n.append(len(ev) if ev else 0)
-        for item in ev or ():
-            for k in _EVIDENCE:
-                ev_items[k].append(item.get(k))
-        a = values.get("attributes")
-        if a is not None and not _check_value("attributes", a)[1]:
-            a, odd = None, True
-        attributes.append(a or None)
-        if not odd and any(k not in cols and k not in ("evidence", "attributes") for k in values):
-            odd = True   # a field no relation has (or 'extend'): row by row
-        irregular.append(odd)
+        fits = not (tainted or clash) and all(k in _FITS and _FITS[k](v) for k, v in values.items())
+        kept.append(values if fits else {})   # (a field no relation has, 'extend', another type: row by row)
+        irregular.append(not fits)
         lines.append(line)
-    arrays = {name: pa.array(cols[name], pa.string()) for name in TEXT_FIELDS}
-    arrays["polarity"] = pa.array(cols["polarity"], pa.float64())
-    arrays["context"] = pa.array(cols["context"], pa.list_(pa.string()))
-    evidence = (pa.array(ev_n, pa.int32()), *(pa.array(ev_items[k], pa.string()) for k in _EVIDENCE))
+    arrays = {name: pa.array([v.get(name) for v in kept], pa.string()) for name in TEXT_FIELDS}
+    arrays["polarity"] = pa.array([v.get("polarity") for v in kept], pa.float64())
+    arrays["context"] = pa.array([[c] if type(c) is str else c for c in (v.get("context") for v in kept)],
+                                 pa.list_(pa.string()))
+    evidence = [v.get("evidence") or () for v in kept]
+    evidence = (pa.array([len(e) for e in evidence], pa.int32()),
+                *(pa.array([item.get(k) for e in evidence for item in e], pa.string()) for k in _EVIDENCE))
+    attributes = [v.get("attributes") for v in kept]
+    del kept
 
     def attrs(rows):
         return [dict(attributes[i]) if attributes[i] else {} for i in rows]
