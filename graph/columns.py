@@ -18,7 +18,7 @@ their shape and types when it is made (a cache entry that does not have it is re
 >>> lazy = LazyRelations(cols, ["USA", "PAK"], ["s1"], list(files))
 >>> len(lazy), list(lazy), lazy.built
 (1, ['r1'], 0)
->>> lazy.adjacency()._succ["USA"], lazy.built
+>>> lazy.adjacency().succ["USA"], lazy.built
 ({'PAK': ['r1']}, 0)
 >>> lazy["r1"] == r, lazy["r1"].where, lazy.built
 (True, ('a.yaml', 5, 5), 1)
@@ -33,12 +33,12 @@ from itertools import accumulate, chain, groupby
 
 from bisect import bisect_right
 
+from .index import Adjacency
 from .model import Evidence, Relation, _attributes
 from .vocab import CONTEXTS, MODALITIES, RELATION_TYPES
 from .when import parse_when
 
-__all__ = ["to_columns", "concat", "join", "Joined", "check_columns", "LazyRelations", "Adjacency", "COLUMNS",
-           "WORDS"]
+__all__ = ["to_columns", "join", "Joined", "check_columns", "LazyRelations", "COLUMNS", "WORDS"]
 
 #: The columns, each a list with one value per relation (``ev_*``: one per piece of evidence,
 #: ``ev_n`` of them per relation, in order). Subjects, objects, claimants and evidence sources
@@ -57,7 +57,7 @@ WORDS = tuple(dict.fromkeys([*RELATION_TYPES, *MODALITIES, *(m for t in RELATION
 def to_columns(relations, entity_no, source_no, file_no, words=None) -> dict:
     """The columns of *relations* (validated :class:`Relation` objects), with the ``words`` they
     use. *entity_no* and *source_no* map ids to numbers; *file_no* is filled with the files, and
-    *words* (word -> number, when given: columns to be joined by :func:`concat` share it) with the words."""
+    *words* (word -> number, when given: columns to be joined by :func:`join` share it) with the words."""
     words = {} if words is None else words
     word = words.setdefault
     cols = {name: [] for name in COLUMNS}
@@ -87,51 +87,6 @@ def to_columns(relations, entity_no, source_no, file_no, words=None) -> dict:
         c_col.append(col)
     cols["words"] = list(words)
     return cols
-
-
-def concat(parts) -> dict:
-    """The columns of several *parts* as one, their rows in the order of their files' numbers.
-
-    Every part numbers its entities, sources, files and words alike (:func:`to_columns` with the
-    same tables), and holds all the rows of each of its files; ``ValueError`` otherwise. The
-    parts' lists are let go (set to ``None``) when their rows are in order already.
-
-    >>> def part(ids, file):
-    ...     return {**{name: [] for name in COLUMNS}, "words": ["AID"], "id": ids, "file": [file] * len(ids),
-    ...             "ev_n": [0] * len(ids)}
-    >>> concat([part(["r3"], 1), part(["r1", "r2"], 0)])["id"]
-    ['r1', 'r2', 'r3']
-    """
-    words = parts[0]["words"]
-    if any(p["words"] != words for p in parts):
-        raise ValueError("the parts number their words differently")
-    runs = []   # (file, part, first row, past the last, first evidence, past the last)
-    for k, part in enumerate(parts):
-        ev_at = list(accumulate(part["ev_n"], initial=0))
-        start = 0
-        for f, rows in groupby(part["file"]):
-            end = start + sum(1 for _ in rows)
-            runs.append((f, k, start, end, ev_at[start], ev_at[end]))
-            start = end
-    in_order = runs == sorted(runs)
-    runs.sort()
-    if len({run[0] for run in runs}) != len(runs):
-        raise ValueError("the rows of one file are in two parts, or apart")
-    if in_order:   # the parts one after another: their lists joined, each let go once taken
-        out = {name: [] for name in COLUMNS}
-        for part in parts:
-            for name in COLUMNS:
-                out[name] += part[name]
-                part[name] = None
-        out["words"] = list(words)
-        return out
-    out = {}
-    for name in COLUMNS:
-        evidence = name.startswith("ev_") and name != "ev_n"
-        out[name] = list(chain.from_iterable(parts[k][name][e0:e1] if evidence else parts[k][name][s:e]
-                                             for _, k, s, e, e0, e1 in runs))
-    out["words"] = list(words)
-    return out
 
 
 def _rows(part):
@@ -374,9 +329,9 @@ class LazyRelations(Mapping):
         cols = self._cols
         return None if cols is None else (cols, self._entities, self._sources, self._files)
 
-    def adjacency(self) -> "Adjacency":
-        """The relation ids by subject and object, as the graph's adjacency holds them (see
-        :class:`Adjacency`), made from the columns (before :meth:`all`) without building a relation."""
+    def adjacency(self) -> Adjacency:
+        """The relation ids by subject and object (a :class:`~graph.index.Adjacency`), made from the
+        columns (before :meth:`all`) without building a relation."""
         cols = self._cols
         if cols is not None:
             ids, subjects, objects = cols["id"], cols["subject"], cols["object"]
@@ -395,55 +350,3 @@ class LazyRelations(Mapping):
 
     def keys(self):
         return self.all().keys() if self._all is not None else dict.fromkeys(self._cols["id"]).keys()
-
-
-class Adjacency:
-    """What actor queries read of a ``networkx.MultiDiGraph``: ``_succ[u][v]`` and ``_pred[v][u]``,
-    the ids of the relations from *u* to *v* (see :mod:`graph.index`), from the relations'
-    *ids* and the numbers (in *entities*) of their *subjects* and *objects*.
-
-    Only the positions of each entity's relations are listed when it is made; ``_succ.get(u)``
-    works out ``{v: [ids]}`` for *u* when it is asked for (a query reads a few actors).
-    """
-
-    __slots__ = ("_succ", "_pred")
-
-    def __init__(self, entities, ids, subjects, objects):
-        number = {e: i for i, e in enumerate(entities)}
-        self._succ = _Ends(number, entities, ids, subjects, objects)
-        self._pred = _Ends(number, entities, ids, objects, subjects)
-
-
-class _Ends:
-    """entity -> {entity at the other end: [relation ids]}, one direction, worked out when asked for."""
-
-    __slots__ = ("_number", "_entities", "_ids", "_other", "_at")
-
-    def __init__(self, number, entities, ids, ends, others):
-        at = [[] for _ in entities]
-        for p, e in enumerate(ends):
-            at[e].append(p)
-        self._number, self._entities, self._ids, self._other, self._at = number, entities, ids, others, at
-
-    def get(self, n, default=None):
-        i = self._number.get(n)
-        if i is None:
-            return default
-        out, ents, ids, other = {}, self._entities, self._ids, self._other
-        for p in self._at[i]:
-            m = ents[other[p]]
-            keys = out.get(m)
-            if keys is None:
-                out[m] = [ids[p]]
-            else:
-                keys.append(ids[p])
-        return out
-
-    def __getitem__(self, n):
-        found = self.get(n)
-        if found is None:
-            raise KeyError(n)
-        return found
-
-    def __contains__(self, n):
-        return n in self._number
