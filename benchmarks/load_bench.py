@@ -14,7 +14,7 @@ measurement inherits another's memory or garbage (``--what`` picks them):
 * for code that has them (``--code`` a checkout of 4fe6db6 or earlier): ``cold-1``,
   the cold load with ``workers=1`` (no worker processes, graph/workers.py), and
   ``cold-nofast`` / ``cold-1-nofast``, the same two without the fast YAML reader
-  (graph/read/yaml_fast.py: every file read by the full reader).
+  (graph/read/yaml_fast.py, in code up to 1e95f83: every file read by the full reader).
 
 Prints the times (best of --repeat, runs alternating so a noisy machine hurts
 all alike), their ratios to the bare parse, each process's peak memory above
@@ -29,7 +29,11 @@ after each load the child also times what was left: a first actor query
 (``relations(subject="E1")``: ``query ms``) and then the graph and every relation
 (``+all s``). Peak memory is measured after all of it.
 
+``--baseline DIR`` measures a second checkout's ``graph`` package in the same run
+(rows ending in ``@base``; the bare parse is shared).
+
     python benchmarks/load_bench.py [--sizes 10000,100000] [--repeat 3] [--what bare,cold,cached] [--code DIR]
+                                    [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def rss():
 options = {}
 if "-1" in what:                       # (code with worker processes: none)
     options["workers"] = 1
-if what.endswith("nofast"):            # (code with the fast YAML reader: every file read by the full reader)
+if what.endswith("nofast"):            # (code with graph/read/yaml_fast.py, 1e95f83 or earlier: the full reader only)
     graph.read.yaml.parse_fast = lambda text: None
 base = rss()
 gc.collect()
@@ -149,11 +153,14 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--what", default="bare,bare-gc-off,cold,cached", help="the measurements, of: " + ", ".join(WHAT))
     ap.add_argument("--code", help="the checkout whose graph package is measured (default: this one's)")
+    ap.add_argument("--baseline", help="a second checkout, measured in the same run: its rows end in '@base'")
     a = ap.parse_args(argv)
     whats = [w for w in a.what.split(",") if w]
     if not whats or set(whats) - set(WHAT) or "bare" not in whats:
         raise SystemExit(f"--what: 'bare' and any of {', '.join(WHAT)}")
     code = os.path.abspath(a.code) if a.code else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if a.baseline:
+        whats += [f"{w}@base" for w in whats if w != "bare" and not w.startswith("bare-")]
     print(f"code: {code}\nEach figure is the best of {a.repeat} runs; memory is each process's peak resident size "
           "above its size after its imports\n(graph.load pauses the cyclic GC while it reads; 'bare-gc-off' is "
           "yaml.load with the GC paused too). 'ratio': to the bare parse; 'query ms' and '+all s': a first actor "
@@ -162,14 +169,19 @@ def main(argv=None):
           f"{'in all':>7} {'peak MB':>8} {'B/relation':>11}")
     for m in (int(x) for x in a.sizes.split(",")):
         n = max(100, m // 10)
-        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as cache:
+        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as cache, \
+                tempfile.TemporaryDirectory() as base_cache:
             files = [f for f in generate(d, entities=n, relations=m, files=10) if f.endswith(".yaml")]
-            if "cached" in whats:
-                assert run("cached", d, cache, files, code)["n"] == m       # fills the cache
+            setups = {"": (code, cache), "@base": (a.baseline and os.path.abspath(a.baseline), base_cache)}
+            for tail, (where, folder) in setups.items():
+                if f"cached{tail}" in whats:
+                    assert run("cached", d, folder, files, where)["n"] == m       # fills the cache
             best = {}
             for _ in range(a.repeat):
                 for what in whats:
-                    r = run(what, d, cache, files, code)
+                    name, _, tail = what.partition("@")
+                    where, folder = setups["@" + tail if tail else ""]
+                    r = run(name, d, folder, files, where)
                     if not what.startswith("bare"):
                         assert r["n"] == m, r
                     b = best.setdefault(what, {"seconds": r["seconds"], "mem": r["peak"] - r["base"],
