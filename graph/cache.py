@@ -38,17 +38,20 @@ import json
 import os
 import tempfile
 
+from .bulk_columns import TableColumns
 from .cache_key import secret
-from .columns import LazyRelations, to_columns
+from .columns import WORDS, Joined, LazyRelations, check_columns, join, to_columns
 from .model import Entity, Source, to_dict
+from .read import READERS, reader_for
 from .read.base import FileRead, Locator, Piece, Plain
 from .read.safe import ReadProblem, read_limited
+from .records import Records
 from .texts import resolve_text
 from .when import parse_when
 
-__all__ = ["Cache", "cache_folder", "encode_values", "decode_values"]
+__all__ = ["Cache", "look_up", "cache_folder", "encode_values", "decode_values"]
 
-FORMAT = "actorgraph-cache-5"
+FORMAT = "actorgraph-cache-6"
 _MAGIC = FORMAT.encode() + b"\n"
 _OFF = ("off", "0", "no", "false", "none")
 
@@ -67,8 +70,8 @@ def _program_version():
     """A digest of the code that reads and validates: a change to it makes every entry stale."""
     here = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(FORMAT.encode())
-    for folder, names in ((here, ("cache.py", "cache_key.py", "columns.py", "loader.py", "model.py", "vocab.py",
-                                  "when.py", "texts.py", "textnorm.py")), (os.path.join(here, "read"), None),
+    for folder, names in ((here, ("cache.py", "cache_key.py", "columns.py", "bulk_columns.py", "loader.py", "model.py",
+                                  "vocab.py", "when.py", "texts.py", "textnorm.py")), (os.path.join(here, "read"), None),
                           (os.path.join(here, "records"), None)):
         for name in sorted(names or os.listdir(folder)):
             if name.endswith(".py"):
@@ -177,18 +180,62 @@ def _write_unsynced(path, data):
 class Cache:
     """The cache of one load (see the module docs); ``Cache(None)`` is the default folder, and
     ``enabled=False`` a cache that is off. *key_folder*: where the secret key is kept (default:
-    the user's configuration folder)."""
+    the user's configuration folder). A load asks it twice: :meth:`look_up` before it reads,
+    :meth:`keep` after it has validated."""
 
     def __init__(self, folder, *, enabled=True, key_folder=None):
         off = os.environ.get("ACTORGRAPH_CACHE", "").strip().lower() in _OFF
         self.secret = secret(key_folder) if enabled and not off else None
         self.folder = cache_folder(folder) if self.secret is not None else None
-        self.hits = self.misses = 0
-        self.pid = os.getpid()
+        #: the answer of :meth:`look_up`: the records of the whole load, else each unchanged file's read
+        self.records, self.reads = None, {}
+        self._keys, self._load, self._options = {}, None, None
         self._pack_key = None   # the pack of the data folder being loaded
         self._pack = None       # file key -> entry, as read from the pack (on first use)
         self._kept = {}         # file key -> entry: read from the cache by this load
-        self._fresh = {}        # file key -> entry: made by this load
+        self._again = {}        # path -> the file read again, for the location of a cached record
+
+    @property
+    def keeps(self) -> bool:
+        """True when :meth:`keep` will write the records of the files read anew (so they must stay whole)."""
+        return self.folder is not None and len(self.reads) < len(self._keys)
+
+    # -- the two answers ---------------------------------------------------------------------
+    def look_up(self, contents, options, *, replaced=(), clean=True):
+        """Look up a load of *contents* (data file -> its bytes, or the read of one that could not be
+        read) under *options*: ``self.records`` is the :class:`~graph.records.Records` of a clean earlier
+        load of the very same files (*clean*: nothing went wrong before reading), else ``None`` and
+        ``self.reads`` maps each unchanged file to its read. Files *replaced* (not on disk) are not cached."""
+        self._options = options
+        if self.folder is None:
+            return self
+        self._keys = {f: self.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
+                      if isinstance(data, bytes) and f not in replaced}
+        if clean and len(self._keys) == len(contents):
+            self._load = self.load_key(self._keys, options)
+            self.records = self._get_records(self._load, options, contents)
+        if self.records is None:
+            self._pack_key = hashlib.sha256(b"pack\0" + os.path.abspath(options.root or ".").encode()).hexdigest()
+            for f, key in self._keys.items():
+                found = self._get_file(f, key)
+                if found is not None:
+                    self.reads[f] = found
+        return self
+
+    def keep(self, reads, records):
+        """Keep what this load read and found: the entries of the files read anew whose read found
+        no problem (in one write), and, when nothing was wrong anywhere, the validated *records*."""
+        if self.folder is None:
+            return
+        fresh = {}
+        for read in reads:
+            key = self._keys.get(read.path)
+            if key is not None and read.path not in self.reads and _plain_read(read):
+                fresh[key] = [[p.kind, encode_values(p.values), *p.locator.locate()] for p in read.pieces]
+        if fresh and self._pack_key is not None:
+            self._write("packs", self._pack_key, {"files": {**self._kept, **fresh}})
+        if self._load and not records.problems and not any(r.problems for r in reads):
+            self._put_records(self._load, records, self._options)
 
     # -- sealed entries ---------------------------------------------------------------------
     def _entry(self, kind, key):
@@ -245,10 +292,6 @@ class Cache:
         h.update(data)
         return h.hexdigest()
 
-    def use_pack(self, root):
-        """Keep the entries of the files of the data folder *root* in one pack (see :meth:`save_pack`)."""
-        self._pack_key = hashlib.sha256(b"pack\0" + os.path.abspath(root).encode()).hexdigest()
-
     def _packed(self):
         if self._pack is None:
             data = self._read("packs", self._pack_key) if self._pack_key else None
@@ -256,42 +299,31 @@ class Cache:
             self._pack = files if isinstance(files, dict) else {}
         return self._pack
 
-    def get_file(self, path, key, reread):
-        """The :class:`FileRead` of *path* from the cache, or ``None``."""
-        entry = self._packed().get(key) if self.folder is not None else None
-        if entry is None:      # (a worker process writes the entries of its files on their own)
-            data = self._read("files", key)
-            entry = data.get("pieces") if data is not None else None
+    def _get_file(self, path, key):
+        """The :class:`FileRead` of *path* from the data folder's pack, or ``None``."""
+        entry = self._packed().get(key)
         try:
             base = os.path.dirname(path)
-            pieces = [Piece(kind, decode_values(values), _Reread(path, i, reread, (line, col)), base)
+            pieces = [Piece(kind, decode_values(values), _Reread(path, i, self._read_again, (line, col)), base)
                       for i, (kind, values, line, col) in enumerate(entry)] if entry else None
         except (KeyError, TypeError, ValueError):
             pieces = None
         if pieces is None:
-            self.misses += 1
             return None
-        self.hits += 1
         self._kept[key] = entry
         return FileRead(path, pieces=pieces)
 
-    def put_file(self, key, read):
-        if self.folder is None:
-            return
-        if read.problems or not read.complete or any(p.tainted for p in read.pieces):
-            return
-        entry = [[p.kind, encode_values(p.values), *p.locator.locate()] for p in read.pieces]
-        if os.getpid() != self.pid or self._pack_key is None:
-            self._write("files", key, {"pieces": entry})   # a worker process: not the load's pack
-        else:
-            self._fresh[key] = entry
-
-    def save_pack(self):
-        """Write the pack of the files this load read (one write for them all), when one was new."""
-        if self.folder is None or self._pack_key is None or not self._fresh or os.getpid() != self.pid:
-            return
-        self._write("packs", self._pack_key, {"files": {**self._kept, **self._fresh}})
-        self._kept, self._fresh = {}, {}
+    def _read_again(self, path):
+        """The read of *path* from its file (once), for the locations of its records that came from
+        the cache; ``None`` when it cannot be read."""
+        if path not in self._again:
+            try:
+                data = read_limited(path, self._options.max_text_bytes)
+            except ReadProblem:
+                self._again[path] = None
+            else:
+                self._again[path] = (reader_for(path) or READERS[".yaml"])(path, data, base_dir=os.path.dirname(path))
+        return self._again[path]
 
     # -- one whole load ---------------------------------------------------------------------
     @staticmethod
@@ -314,9 +346,9 @@ class Cache:
             h.update(p.encode() + b"\0" + hashlib.sha256(data).digest())
         return h.hexdigest()
 
-    def get_records(self, key, options):
-        """``(sources, entities, relations)`` of a clean earlier load with the same inputs, or
-        ``None``; the relations are a :class:`~graph.columns.LazyRelations`, built when asked for."""
+    def _get_records(self, key, options, contents):
+        """The :class:`~graph.records.Records` of a clean earlier load with the same inputs, or ``None``;
+        the relations are a :class:`~graph.columns.LazyRelations`, built when asked for."""
         data = self._read("loads", key)
         if data is None:
             return None
@@ -328,23 +360,37 @@ class Cache:
                     self._texts_digest(texts, options.max_text_bytes) != data["texts_digest"]:
                 return None
             entities = {d["id"]: _entity(d, files) for d in data["entities"]}
-            relations = LazyRelations(data["relations"], [e.id for e in entities.values()], list(sources), files)
-            return sources, entities, relations
+            ids = [e.id for e in entities.values()]
+            relations = data["relations"]
+            if data["tables"]:   # (the rows of bulk files, read again from their bytes: those of the key)
+                check_columns(relations, len(ids), len(sources), len(files))
+                if len(set(relations["id"])) != len(relations["id"]):
+                    return None
+                tables = [_table(files, t["file"], t["rows"], contents, ids, list(sources)) for t in data["tables"]]
+                if None in tables:
+                    return None
+                relations = LazyRelations(join(relations, tables), ids, list(sources), files, checked=True)
+            else:
+                relations = LazyRelations(relations, ids, list(sources), files)
+            return Records(sources, entities, relations, files=sorted(contents))
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
 
-    def put_records(self, key, records, options):
-        if self.folder is None:
-            return
+    def _put_records(self, key, records, options):
         texts = sorted({s.text_path for s in records.sources.values() if s.text_path})
         digest = self._texts_digest(texts, options.max_text_bytes)
         if digest is None:
             return
-        files, relations = {}, None
+        files, relations, tables = {}, None, []
         lazy = records.relations.columns() if isinstance(records.relations, LazyRelations) else None
-        if lazy is not None and lazy[1] == list(records.entities) and lazy[2] == list(records.sources):
-            relations, files = lazy[0], {f: i for i, f in enumerate(lazy[3])}   # the columns as they are
-        entry = {"texts": texts, "texts_digest": digest,
+        if lazy is not None and lazy[1] == [e.id for e in records.entities.values()] and lazy[2] == list(records.sources):
+            files = {f: i for i, f in enumerate(lazy[3])}
+            parts = lazy[0].parts if isinstance(lazy[0], Joined) else [lazy[0]]
+            tables = [{"file": p.file_no, "rows": _runs(p.positions, p.table.n)} for p in parts
+                      if isinstance(p, TableColumns)]
+            mine = [p for p in parts if not isinstance(p, TableColumns)]
+            relations = mine[0] if mine else to_columns([], {}, {}, files, {w: i for i, w in enumerate(WORDS)})
+        entry = {"texts": texts, "texts_digest": digest, "tables": tables,
                  "sources": [_record_json(r, files) for r in records.sources.values()],
                  "entities": [_record_json(r, files) for r in records.entities.values()]}
         entry["relations"] = relations if relations is not None else to_columns(
@@ -352,6 +398,41 @@ class Cache:
             {k: i for i, k in enumerate(records.sources)}, files)
         entry["files"] = list(files)
         self._write("loads", key, entry)
+
+
+def _plain_read(read):
+    """True when the per-file cache may keep *read*: read in full, without a problem, and not a bulk
+    file's table (read again as fast as an entry would be)."""
+    return (not read.problems and read.complete and getattr(read.pieces, "table", None) is None
+            and not any(p.tainted for p in read.pieces))
+
+
+def _runs(positions, n):
+    """*positions* (ascending; ``None``: all *n*) as runs ``[first, past the last]``."""
+    if positions is None:
+        return [[0, n]] if n else []
+    runs = []
+    for p in positions:
+        if runs and runs[-1][1] == p:
+            runs[-1][1] = p + 1
+        else:
+            runs.append([p, p + 1])
+    return runs
+
+
+def _table(files, k, runs, contents, entities, sources):
+    """The :class:`~graph.bulk_columns.TableColumns` of the rows *runs* of the bulk file number *k*,
+    read again from its bytes in *contents*, or ``None``."""
+    path = files[k]
+    data = contents.get(path)
+    read = reader_for(path)(path, data, base_dir=os.path.dirname(path)) if isinstance(data, bytes) else None
+    table = getattr(read.pieces, "table", None) if read is not None and not read.problems else None
+    if table is None:
+        return None
+    positions = [p for a, b in runs for p in range(a, b)]
+    if positions != sorted(set(positions)) or (positions and not 0 <= positions[0] <= positions[-1] < table.n):
+        return None
+    return TableColumns(table, None if len(positions) == table.n else positions, entities, sources, k)
 
 
 def _confined(sources, options):
@@ -367,3 +448,9 @@ def _confined(sources, options):
         if outside or path != s.text_path:
             return False
     return True
+
+
+def look_up(contents, options, *, folder=None, enabled=True, replaced=(), clean=True) -> Cache:
+    """The load cache in *folder* (see :class:`Cache`; *enabled*: False for none), having looked up the
+    load of *contents* (:meth:`Cache.look_up`)."""
+    return Cache(folder, enabled=enabled).look_up(contents, options, replaced=replaced, clean=clean)

@@ -18,7 +18,7 @@ their shape and types when it is made (a cache entry that does not have it is re
 >>> lazy = LazyRelations(cols, ["USA", "PAK"], ["s1"], list(files))
 >>> len(lazy), list(lazy), lazy.built
 (1, ['r1'], 0)
->>> lazy.adjacency()._succ["USA"], lazy.built
+>>> lazy.adjacency().succ["USA"], lazy.built
 ({'PAK': ['r1']}, 0)
 >>> lazy["r1"] == r, lazy["r1"].where, lazy.built
 (True, ('a.yaml', 5, 5), 1)
@@ -31,10 +31,14 @@ import threading
 from collections.abc import Mapping
 from itertools import accumulate, chain, groupby
 
+from bisect import bisect_right
+
+from .index import Adjacency
 from .model import Evidence, Relation, _attributes
+from .vocab import CONTEXTS, MODALITIES, RELATION_TYPES
 from .when import parse_when
 
-__all__ = ["to_columns", "concat", "LazyRelations", "Adjacency", "COLUMNS"]
+__all__ = ["to_columns", "join", "Joined", "check_columns", "LazyRelations", "COLUMNS", "WORDS"]
 
 #: The columns, each a list with one value per relation (``ev_*``: one per piece of evidence,
 #: ``ev_n`` of them per relation, in order). Subjects, objects, claimants and evidence sources
@@ -44,10 +48,16 @@ COLUMNS = ("id", "subject", "object", "type", "modality", "polarity", "mode", "c
            "ev_n", "ev_source", "ev_quote", "ev_record", "attributes", "note", "file", "line", "col")
 
 
+#: Every word a relation's columns may number (types, modalities, modes, contexts), in one order:
+#: the ``words`` of columns made in one load, whatever made them, so that they can be joined.
+WORDS = tuple(dict.fromkeys([*RELATION_TYPES, *MODALITIES, *(m for t in RELATION_TYPES.values() for m in t.modes),
+                             *CONTEXTS]))
+
+
 def to_columns(relations, entity_no, source_no, file_no, words=None) -> dict:
     """The columns of *relations* (validated :class:`Relation` objects), with the ``words`` they
     use. *entity_no* and *source_no* map ids to numbers; *file_no* is filled with the files, and
-    *words* (word -> number, when given: columns to be joined by :func:`concat` share it) with the words."""
+    *words* (word -> number, when given: columns to be joined by :func:`join` share it) with the words."""
     words = {} if words is None else words
     word = words.setdefault
     cols = {name: [] for name in COLUMNS}
@@ -79,49 +89,97 @@ def to_columns(relations, entity_no, source_no, file_no, words=None) -> dict:
     return cols
 
 
-def concat(parts) -> dict:
-    """The columns of several *parts* as one, their rows in the order of their files' numbers.
+def _rows(part):
+    found = getattr(part, "rows", None)
+    return len(part["id"]) if found is None else found
 
-    Every part numbers its entities, sources, files and words alike (:func:`to_columns` with the
-    same tables), and holds all the rows of each of its files; ``ValueError`` otherwise. The
-    parts' lists are let go (set to ``None``) when their rows are in order already.
 
-    >>> def part(ids, file):
-    ...     return {**{name: [] for name in COLUMNS}, "words": ["AID"], "id": ids, "file": [file] * len(ids),
-    ...             "ev_n": [0] * len(ids)}
-    >>> concat([part(["r3"], 1), part(["r1", "r2"], 0)])["id"]
-    ['r1', 'r2', 'r3']
+class Joined(Mapping):
+    """The columns of *segments* one after another, each ``(part, first row, past the last)`` of a
+    mapping of :data:`COLUMNS` (numbered alike: the same entities, sources, files and :data:`WORDS`).
+    Each column is joined when first asked for (a part alone is taken as it is); ``rows``: how many
+    there are; ``parts``: the parts, once each, in order."""
+
+    def __init__(self, segments):
+        self.segments = segments
+        self.parts = list({id(p): p for p, _, _ in segments}.values())
+        self.rows = sum(b - a for _, a, b in segments)
+        self._made, self._ev_at = {}, {}
+
+    def __getitem__(self, name):
+        found = self._made.get(name)
+        if found is None:
+            if name not in COLUMNS and name != "words":
+                raise KeyError(name)
+            found = self._made[name] = self._join(name)
+        return found
+
+    def __iter__(self):
+        return iter((*COLUMNS, "words"))
+
+    def __len__(self):
+        return len(COLUMNS) + 1
+
+    def _join(self, name):
+        segs = self.segments
+        if name == "words":
+            return list(WORDS)
+        if len(segs) == 1 and segs[0][1] == 0 and segs[0][2] == _rows(segs[0][0]):
+            return segs[0][0][name]
+        if name.startswith("ev_") and name != "ev_n":
+            runs = []
+            for part, a, b in segs:
+                at = self._ev_at.get(id(part))
+                if at is None:
+                    at = self._ev_at[id(part)] = list(accumulate(part["ev_n"], initial=0))
+                runs.append(part[name][at[a]:at[b]])
+        else:
+            runs = [part[name][a:b] for part, a, b in segs]
+        return list(chain.from_iterable(runs))
+
+
+def join(rows, tables) -> Joined:
+    """The relations of *rows* (columns of relations in data order: by file, then line) and of
+    *tables* (:class:`~graph.bulk_columns.TableColumns`, each the rows of one file, ``file_no``)
+    as one :class:`Joined`, in data order: by file, then line.
+
+    >>> rows = {**{name: [] for name in COLUMNS}, "id": ["a", "c"], "file": [0, 1], "line": [4, 7], "ev_n": [0, 0]}
+    >>> class Table(dict):
+    ...     file_no, rows = 1, 2
+    >>> joined = join(rows, [Table(id=["b", "d"], line=[3, 9], ev_n=[0, 0])])
+    >>> joined["id"], joined.rows
+    (['a', 'b', 'c', 'd'], 4)
     """
-    words = parts[0]["words"]
-    if any(p["words"] != words for p in parts):
-        raise ValueError("the parts number their words differently")
-    runs = []   # (file, part, first row, past the last, first evidence, past the last)
-    for k, part in enumerate(parts):
-        ev_at = list(accumulate(part["ev_n"], initial=0))
-        start = 0
-        for f, rows in groupby(part["file"]):
-            end = start + sum(1 for _ in rows)
-            runs.append((f, k, start, end, ev_at[start], ev_at[end]))
-            start = end
-    in_order = runs == sorted(runs)
-    runs.sort()
-    if len({run[0] for run in runs}) != len(runs):
-        raise ValueError("the rows of one file are in two parts, or apart")
-    if in_order:   # the parts one after another: their lists joined, each let go once taken
-        out = {name: [] for name in COLUMNS}
-        for part in parts:
-            for name in COLUMNS:
-                out[name] += part[name]
-                part[name] = None
-        out["words"] = list(words)
-        return out
-    out = {}
-    for name in COLUMNS:
-        evidence = name.startswith("ev_") and name != "ev_n"
-        out[name] = list(chain.from_iterable(parts[k][name][e0:e1] if evidence else parts[k][name][s:e]
-                                             for _, k, s, e, e0, e1 in runs))
-    out["words"] = list(words)
-    return out
+    segments = []
+    by_file = {t.file_no: t for t in tables}
+    files = rows["file"] if rows is not None else []
+    k = 0
+    for f, run in groupby(files):
+        start, k = k, k + sum(1 for _ in run)
+        for g in sorted(x for x in by_file if x < f):   # (tables of the files before this one)
+            before = by_file.pop(g)
+            segments.append((before, 0, before.rows))
+        t = by_file.pop(f, None)
+        if t is None:
+            segments.append((rows, start, k))
+            continue
+        lines, pos, at = t["line"], 0, rows["line"]
+        for i in range(start, k):
+            cut = bisect_right(lines, at[i], pos)
+            if cut > pos:
+                segments.append((t, pos, cut))
+                pos = cut
+            segments.append((rows, i, i + 1))
+        if pos < t.rows:
+            segments.append((t, pos, t.rows))
+    segments += [(by_file[g], 0, by_file[g].rows) for g in sorted(by_file)]
+    merged = []
+    for part, a, b in segments:   # (a run of one part's rows is one segment)
+        if merged and merged[-1][0] is part and merged[-1][2] == a:
+            merged[-1] = (part, merged[-1][1], b)
+        elif b > a:
+            merged.append((part, a, b))
+    return Joined(merged)
 
 
 #: The columns of one relation, as :meth:`LazyRelations._relation` takes them.
@@ -131,7 +189,7 @@ _EV_N = _ROW.index("ev_n")
 _TEXT, _NUMBER = (str,), (int, float)
 
 
-def _check(cols, n_entities, n_sources, n_files):
+def check_columns(cols, n_entities, n_sources, n_files):
     """Refuse (``ValueError``) columns of the wrong length, type or range: an entry that was not
     written by :func:`to_columns` is never trusted."""
     n = len(cols["id"])
@@ -186,38 +244,53 @@ class LazyRelations(Mapping):
 
     *entities* and *sources* are the ids the columns' numbers stand for (each relation's
     subject is the very id string given here, as in a fresh load), *files* the files. Columns
-    are checked (``ValueError``) unless *made_here* (by :func:`to_columns` in this load).
+    are checked (:func:`check_columns`, ``ValueError``) unless *checked* (made by this program in
+    this load). Nothing is read of them before it is needed: ``len`` asks for no column (a
+    :class:`Joined` or :class:`~graph.bulk_columns.TableColumns` knows its ``rows``).
     ``built`` counts the relations built so far; :meth:`all` builds the rest and gives a dict.
     """
 
-    def __init__(self, columns, entities, sources, files, *, made_here=False):
-        if not made_here:   # (columns that this program's own :func:`to_columns` just made need no check)
-            _check(columns, len(entities), len(sources), len(files))
+    def __init__(self, columns, entities, sources, files, *, checked=False):
+        if not checked:
+            check_columns(columns, len(entities), len(sources), len(files))
         self._cols = columns
         self._entities, self._sources, self._files = list(entities), list(sources), list(files)
         self._words = [sys.intern(w) for w in columns["words"]]
-        self._ids = columns["id"]
-        self._made = [None] * len(self._ids)
-        self.pos = {rid: i for i, rid in enumerate(self._ids)}   #: relation id -> its position in data order
-        if len(self.pos) != len(self._ids):
-            raise ValueError("two relations have the same id")
-        self._ev_at = None
+        self._n = getattr(columns, "rows", None)
+        if self._n is None:
+            self._n = len(columns["id"])
+        self._made = self._pos = self._ev_at = None
         self._all = None
         self._lock = threading.Lock()
         self.built = 0
+        if not checked and len(self.pos) != self._n:
+            raise ValueError("two relations have the same id")
+
+    @property
+    def pos(self) -> dict:
+        """Relation id -> its position in data order (made when first asked for)."""
+        if self._pos is None and self._all is None:
+            self._pos = {rid: i for i, rid in enumerate(self._cols["id"])}
+        return self._pos
 
     def __len__(self):
-        return len(self._ids)
+        return self._n
 
     def __iter__(self):
-        return iter(self._ids)
+        return iter(self._cols["id"] if self._all is None else self._all)
 
     def __contains__(self, rid):
         return rid in (self.pos if self._all is None else self._all)
 
     def __getitem__(self, rid):
-        pos, made, cols = self.pos, self._made, self._cols
-        if pos is None or made is None or cols is None:   # every one built (maybe by another thread)
+        cols = self._cols
+        if cols is None:   # every one built (maybe by another thread)
+            return self.all()[rid]
+        pos = self.pos
+        if self._made is None:
+            self._made = [None] * self._n
+        made = self._made
+        if pos is None or made is None:
             return self.all()[rid]
         i = pos[rid]
         r = made[i]
@@ -242,12 +315,12 @@ class LazyRelations(Mapping):
         """Every relation, id -> :class:`Relation`, in data order (built once, then kept)."""
         with self._lock:
             if self._all is None:
-                out, at, made, make, cols = {}, 0, self._made, self._relation, self._cols
+                out, at, made, make, cols = {}, 0, self._made or (), self._relation, self._cols
                 for i, row in enumerate(zip(*(cols[name] for name in _ROW))):
-                    out[row[0]] = made[i] or make(row, at, cols)
+                    out[row[0]] = (made[i] if made else None) or make(row, at, cols)
                     at += row[_EV_N]
                 self._all, self.built = out, len(out)
-                self._cols = self._made = self.pos = self._ev_at = None   # (the relations hold it all now)
+                self._cols = self._made = self._pos = self._ev_at = None   # (the relations hold it all now)
             return self._all
 
     def columns(self):
@@ -256,11 +329,12 @@ class LazyRelations(Mapping):
         cols = self._cols
         return None if cols is None else (cols, self._entities, self._sources, self._files)
 
-    def adjacency(self) -> "Adjacency":
-        """The relation ids by subject and object, as the graph's adjacency holds them (see
-        :class:`Adjacency`), made from the columns (before :meth:`all`) without building a relation."""
-        if self._all is None:
-            ids, subjects, objects = self._ids, self._cols["subject"], self._cols["object"]
+    def adjacency(self) -> Adjacency:
+        """The relation ids by subject and object (a :class:`~graph.index.Adjacency`), made from the
+        columns (before :meth:`all`) without building a relation."""
+        cols = self._cols
+        if cols is not None:
+            ids, subjects, objects = cols["id"], cols["subject"], cols["object"]
         else:
             number = {e: i for i, e in enumerate(self._entities)}
             ids = list(self._all)
@@ -275,56 +349,4 @@ class LazyRelations(Mapping):
         return self.all().items()
 
     def keys(self):
-        return self.all().keys() if self._all is not None else dict.fromkeys(self._ids).keys()
-
-
-class Adjacency:
-    """What actor queries read of a ``networkx.MultiDiGraph``: ``_succ[u][v]`` and ``_pred[v][u]``,
-    the ids of the relations from *u* to *v* (see :mod:`graph.index`), from the relations'
-    *ids* and the numbers (in *entities*) of their *subjects* and *objects*.
-
-    Only the positions of each entity's relations are listed when it is made; ``_succ.get(u)``
-    works out ``{v: [ids]}`` for *u* when it is asked for (a query reads a few actors).
-    """
-
-    __slots__ = ("_succ", "_pred")
-
-    def __init__(self, entities, ids, subjects, objects):
-        number = {e: i for i, e in enumerate(entities)}
-        self._succ = _Ends(number, entities, ids, subjects, objects)
-        self._pred = _Ends(number, entities, ids, objects, subjects)
-
-
-class _Ends:
-    """entity -> {entity at the other end: [relation ids]}, one direction, worked out when asked for."""
-
-    __slots__ = ("_number", "_entities", "_ids", "_other", "_at")
-
-    def __init__(self, number, entities, ids, ends, others):
-        at = [[] for _ in entities]
-        for p, e in enumerate(ends):
-            at[e].append(p)
-        self._number, self._entities, self._ids, self._other, self._at = number, entities, ids, others, at
-
-    def get(self, n, default=None):
-        i = self._number.get(n)
-        if i is None:
-            return default
-        out, ents, ids, other = {}, self._entities, self._ids, self._other
-        for p in self._at[i]:
-            m = ents[other[p]]
-            keys = out.get(m)
-            if keys is None:
-                out[m] = [ids[p]]
-            else:
-                keys.append(ids[p])
-        return out
-
-    def __getitem__(self, n):
-        found = self.get(n)
-        if found is None:
-            raise KeyError(n)
-        return found
-
-    def __contains__(self, n):
-        return n in self._number
+        return self.all().keys() if self._all is not None else dict.fromkeys(self._cols["id"]).keys()

@@ -63,50 +63,18 @@ from .columns import LazyRelations
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
 from .filters import AUTHOR, TIMES, as_list, claim_tests, claim_times
 from .traverse import Path, nearest, paths_between, time_key
-from .index import Index
+from .index import Adjacency, Index
 from .model import Entity, Relation, Source, edge_dict, to_dict
 from .pause import paused_gc
+from .words import plural
 
 __all__ = ["Dataset", "Path", "AUTHOR", "TIMES", "time_key"]
-
-
-"""The times of a claim that time filters and timelines can use: when the thing *happened*
-(``when``), when the claim was *made* (its sources' ``published``), or when it happened and,
-for an undated claim, when it was made."""
-
-
-def _plural(n, word):
-    return f"{n} {word}" + ("" if n == 1 else ("es" if word.endswith("s") else "s"))
 
 
 def _node_attrs(e: Entity) -> dict:
     d = to_dict(e)
     del d["id"]
     return d
-
-
-def _add_edges(g, relations):
-    """Add one edge per relation to the empty-edged MultiDiGraph *g*, keyed by relation id.
-
-    The same as ``g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) ...)``, written
-    straight into the adjacency (as ``add_edge`` does: one key dict shared by
-    ``succ[u][v]`` and ``pred[v][u]``), which is several times faster for a million.
-    """
-    succ, pred, nodes = getattr(g, "_succ", None), getattr(g, "_pred", None), getattr(g, "_node", None)
-    if not (type(succ) is dict and type(pred) is dict and type(nodes) is dict and type(g) is nx.MultiDiGraph):
-        g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) for r in relations)
-        return
-    for r in relations:
-        u, v = r.subject, r.object
-        if u not in nodes or v not in nodes:   # (never for validated data: every end is an entity)
-            g.add_edge(u, v, r.id, **edge_dict(r))
-            continue
-        keys = succ[u].get(v)
-        if keys is None:
-            keys = succ[u][v] = pred[v][u] = {}
-        keys[r.id] = edge_dict(r)
-    if hasattr(nx, "_clear_cache"):   # networkx >= 3.3 caches some views on the graph
-        nx._clear_cache(g)
 
 
 class Dataset:
@@ -161,14 +129,15 @@ class Dataset:
         return self._graph
 
     @property
-    def _adjacency(self):
-        """What actor queries read: the graph, or before it is built (relations from the load
-        cache), the relation ids by subject and object (:class:`~graph.columns.Adjacency`)."""
-        if self._graph is not None or self._columns is None:
-            return self.graph
+    def _adjacency(self) -> Adjacency:
+        """What actor queries and walks read: the relation ids by subject and object
+        (:class:`~graph.index.Adjacency`), made when first used from the relations (or their
+        subject and object columns, before the relations are built); never the networkx graph."""
         if self._adjacency_of is None:
             with paused_gc():
-                self._adjacency_of = self._columns.adjacency()
+                rels = self._rels
+                self._adjacency_of = (rels.adjacency() if isinstance(rels, LazyRelations)
+                                      else Adjacency.of(rels.values(), self.entities))
         return self._adjacency_of
 
     @property
@@ -183,7 +152,7 @@ class Dataset:
         g.graph["sources"] = {sid: to_dict(s) for sid, s in self.sources.items()}
         # the node key is the id (an "id" attribute would clash with node-link's own "id")
         g.add_nodes_from((eid, _node_attrs(e)) for eid, e in self.entities.items())
-        _add_edges(g, self._relations.values())
+        g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) for r in self._relations.values())
         return g
 
     def _subset(self, relations, extra_entities=()) -> "Dataset":
@@ -199,8 +168,8 @@ class Dataset:
                        relations, files=self.files, all_entities=self.all_entities)
 
     def __repr__(self):
-        return (f"<Dataset: {_plural(len(self.entities), 'entity').replace('entitys', 'entities')}, "
-                f"{_plural(len(self._rels), 'relation')}, {_plural(len(self.sources), 'source')}>")
+        return (f"<Dataset: {plural(self.entities, 'entity', 'entities')}, {plural(self._rels, 'relation')}, "
+                f"{plural(self.sources, 'source')}>")
 
     def __len__(self):
         return len(self._rels)
@@ -384,7 +353,7 @@ class Dataset:
         return [n for n, d in self._bfs(start, direction, hops) if n != start]
 
     def _bfs(self, start, direction, hops):
-        return nearest(self.graph, start, direction, hops)
+        return nearest(self._adjacency, start, direction, hops)
 
     def ego(self, actor, *, hops=1, direction="both") -> "Dataset":
         """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them.
@@ -396,7 +365,7 @@ class Dataset:
         start = self.entity(actor).id
         keep = {n for n, _ in self._bfs(start, direction, hops)}
         g = self._adjacency
-        rels = self._index.in_order(k for n in keep for m, keys in g._succ.get(n, {}).items() if m in keep
+        rels = self._index.in_order(k for n in keep for m, keys in g.succ.get(n, {}).items() if m in keep
                                     for k in keys)
         return self._subset(rels, extra_entities={start})
 

@@ -1,11 +1,13 @@
 """Indexes behind a dataset's queries: adjacency, time and data order, so a query costs what it finds.
 
-:class:`Index` is built lazily, piece by piece, from a dataset's relations and
-its ``networkx.MultiDiGraph``:
+:class:`Index` is built lazily, piece by piece, from a dataset's relations:
 
-* relations by subject, object or pair come from the graph's adjacency
-  (``g.succ[s]`` / ``g.pred[o]``, each keyed by relation id): the cost grows
-  with the relations of the actors named, not with the dataset;
+* relations by subject, object or pair come from the dataset's own
+  :class:`Adjacency` (``succ[s]`` / ``pred[o]``: the ids of each actor's relations
+  by the actor at their other end), made from the relations (or, after a load
+  from the cache, from their subject and object columns) without the networkx
+  graph: the cost grows with the relations of the actors named, not with the
+  dataset;
 * time filters use sorted lists and :mod:`bisect`: dated relations are put in
   buckets by how long they span (up to a month, a year, ten years), each sorted
   by start date; a relation of a bucket spanning at most ``D`` days overlaps
@@ -22,8 +24,9 @@ only when the target is still within the hops left.
 
 Examples
 --------
->>> import networkx as nx
->>> g = nx.MultiDiGraph([("A", "B", "ab"), ("B", "C", "bc"), ("C", "D", "cd"), ("A", "C", "ac")])
+>>> g = Adjacency(["A", "B", "C", "D"], ["ab", "bc", "cd", "ac"], [0, 1, 2, 0], [1, 2, 3, 2])
+>>> g.succ["A"], list(g.predecessors("C"))
+({'B': ['ab'], 'C': ['ac']}, ['B', 'A'])
 >>> sorted(simple_paths(g, "A", "C", 2))
 [['A', 'B', 'C'], ['A', 'C']]
 >>> simple_paths(g, "D", "A", 3, directed=True)
@@ -40,29 +43,108 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from datetime import timedelta
 
-__all__ = ["Index", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in", "simple_paths"]
+__all__ = ["Index", "Adjacency", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in",
+           "simple_paths"]
+
+
+class Adjacency:
+    """The relation ids of each entity by the entity at their other end: ``succ[u][v]`` and
+    ``pred[v][u]`` list the ids of the relations from *u* to *v*, in data order. Made from the
+    relations' *ids* and the numbers (in *entities*) of their *subjects* and *objects*: only the
+    positions of each entity's relations are listed then; ``succ.get(u)`` works out ``{v: [ids]}``
+    when *u* is first asked for (a query reads a few actors), and keeps it.
+    """
+
+    __slots__ = ("succ", "pred")
+
+    def __init__(self, entities, ids, subjects, objects):
+        number = {e: i for i, e in enumerate(entities)}
+        self.succ = _Ends(number, entities, ids, subjects, objects)
+        self.pred = _Ends(number, entities, ids, objects, subjects)
+
+    @classmethod
+    def of(cls, relations, entities):
+        """The adjacency of *relations* (:class:`~graph.model.Relation`, in data order) between *entities*
+        (ids; an end that is not among them is added)."""
+        number = {e: i for i, e in enumerate(entities)}
+        ids, subjects, objects = [], [], []
+        for r in relations:
+            ids.append(r.id)
+            subjects.append(number.setdefault(r.subject, len(number)))
+            objects.append(number.setdefault(r.object, len(number)))
+        return cls(list(number), ids, subjects, objects)
+
+    def __contains__(self, n):
+        return n in self.succ
+
+    def successors(self, n):
+        """The entities *n*'s relations are about (as ``networkx.MultiDiGraph.successors``)."""
+        return iter(self.succ.get(n, {}))
+
+    def predecessors(self, n):
+        """The entities whose relations are about *n*."""
+        return iter(self.pred.get(n, {}))
+
+
+class _Ends:
+    """entity -> {entity at the other end: [relation ids]}, one direction, worked out when asked for."""
+
+    __slots__ = ("_number", "_entities", "_ids", "_other", "_at", "_made")
+
+    def __init__(self, number, entities, ids, ends, others):
+        at = [[] for _ in entities]
+        for p, e in enumerate(ends):
+            at[e].append(p)
+        self._number, self._entities, self._ids, self._other, self._at = number, entities, ids, others, at
+        self._made = {}
+
+    def get(self, n, default=None):
+        i = self._number.get(n)
+        if i is None:
+            return default
+        out = self._made.get(i)
+        if out is None:
+            out, ents, ids, other = {}, self._entities, self._ids, self._other
+            for p in self._at[i]:
+                m = ents[other[p]]
+                keys = out.get(m)
+                if keys is None:
+                    out[m] = [ids[p]]
+                else:
+                    keys.append(ids[p])
+            self._made[i] = out
+        return out
+
+    def __getitem__(self, n):
+        found = self.get(n)
+        if found is None:
+            raise KeyError(n)
+        return found
+
+    def __contains__(self, n):
+        return n in self._number
 
 
 def out_edges(g, nodes):
-    """Ids of the relations whose subject is one of *nodes* (edge keys of the MultiDiGraph)."""
-    succ = g._succ
+    """Ids of the relations whose subject is one of *nodes* (in the :class:`Adjacency` *g*)."""
+    succ = g.succ
     return [k for n in nodes for keys in succ.get(n, {}).values() for k in keys]
 
 
 def in_edges(g, nodes):
     """Ids of the relations whose object is one of *nodes*."""
-    pred = g._pred
+    pred = g.pred
     return [k for n in nodes for keys in pred.get(n, {}).values() for k in keys]
 
 
 def degree_out(g, nodes):
     """How many relations have their subject in *nodes* (what :func:`out_edges` would give)."""
-    succ = g._succ
+    succ = g.succ
     return sum(len(keys) for n in nodes for keys in succ.get(n, {}).values())
 
 
 def degree_in(g, nodes):
-    pred = g._pred
+    pred = g.pred
     return sum(len(keys) for n in nodes for keys in pred.get(n, {}).values())
 
 
@@ -73,7 +155,7 @@ def edges_between(g, a, b):
     """
     if degree_out(g, a) + degree_in(g, a) > degree_out(g, b) + degree_in(g, b):
         a, b = b, a
-    succ, pred = g._succ, g._pred
+    succ, pred = g.succ, g.pred
     out = []
     for n in a:
         for m, keys in succ.get(n, {}).items():
@@ -87,12 +169,13 @@ def edges_between(g, a, b):
 
 def _neighbours(g, n, directed, reverse=False):
     if directed:
-        return (g._pred if reverse else g._succ).get(n, {}).keys()
-    return g._succ.get(n, {}).keys() | g._pred.get(n, {}).keys()
+        return (g.pred if reverse else g.succ).get(n, {}).keys()
+    return g.succ.get(n, {}).keys() | g.pred.get(n, {}).keys()
 
 
 def simple_paths(g, src, dst, max_hops, directed=False) -> list:
-    """Every simple path (list of nodes) from *src* to *dst* of at most *max_hops* steps, in no set order.
+    """Every simple path (list of nodes) from *src* to *dst* of at most *max_hops* steps in the
+    :class:`Adjacency` *g*, in no set order.
 
     The same paths as ``networkx.all_simple_paths(simple_graph, src, dst, cutoff=max_hops)``,
     found by a depth-first search that only enters nodes from which *dst* is within the

@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from .cache import Cache
+from .cache import look_up
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .pause import paused_gc
@@ -38,8 +38,7 @@ from .read import READERS, reader_for
 from .read.base import FileRead
 from .read.safe import MAX_BYTES, ReadProblem, read_limited
 from .read.yaml import read_yaml_text
-from .records import Options, Records, build_records
-from .workers import check_in_workers, planned_workers, relation_files
+from .records import Options, build_records
 
 __all__ = ["load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
 
@@ -99,6 +98,7 @@ def data_files(path, problems=None):
 
 
 def _parse(path, data):
+    """The reader's answer: the :class:`FileRead` of one file's *data*, by the reader of its suffix."""
     read = reader_for(path) or READERS[".yaml"]
     return read(path, data, base_dir=os.path.dirname(path))
 
@@ -111,31 +111,19 @@ def _bytes(path, limits):
         return FileRead(path, problems=[Problem(path, 0, 0, str(exc))], complete=False)
 
 
-def _read(path, data, key, cache, reread):
-    """The :class:`FileRead` of one file's *data*: from the cache when it is unchanged."""
-    found = cache.get_file(path, key, reread)
-    if found is None:
-        found = _parse(path, data)
-        cache.put_file(key, found)
-    return found
+def _files(path, replacing, problems):
+    """The data files of *path* (and those *replacing* adds), sorted; a problem in *problems* when there are none."""
+    if not os.path.exists(path):
+        problems.append(Problem(path, 0, 0, "a symbolic link to something that does not exist" if os.path.islink(path)
+                                else "no such file or folder"))
+        return []
+    files = sorted(set(data_files(path, problems)) | set(replacing))
+    if not files:
+        problems.append(Problem(path, 0, 0, "no data files (*.yaml or *.yml) found here"))
+    return files
 
 
-def _reread(limits):
-    """Read a file again, once, for the locations of records that came from the cache."""
-    done = {}
-
-    def reread(path):
-        if path not in done:
-            try:
-                done[path] = _parse(path, read_limited(path, limits.max_file_bytes))
-            except ReadProblem:
-                done[path] = None
-        return done[path]
-    return reread
-
-
-def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None, workers=None,
-          replacing=None):
+def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None, replacing=None):
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
@@ -143,57 +131,43 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     data files, or the data is past the *limits*). A source's stored ``text``
     must lie inside *path* (the folder of *path* when it is one file) unless
     *allow_texts_outside*. Unchanged files are read from the cache (see
-    :mod:`graph.cache`) unless *cache* is False. Large relation files are read and validated
-    by *workers* processes (``None``: one per core, see :mod:`graph.workers`; 1: none).
+    :mod:`graph.cache`) unless *cache* is False.
     *replacing* maps data files (paths as :func:`data_files` gives them) to the bytes validated in
     their place, a file not there yet included: the data as it would be after writing them, checked
     without writing anything (``actorgraph review`` saves so).
+
+    The load, top down: the folder's files; their bytes; the cache's answer for the whole load, else
+    for each file the cache's answer or the reader's; the limits; the one validator; what the cache keeps.
     """
-    path = os.fspath(path)
-    if not os.path.exists(path):
-        if os.path.islink(path):
-            return None, [Problem(path, 0, 0, "a symbolic link to something that does not exist")]
-        return None, [Problem(path, 0, 0, "no such file or folder")]
-    problems = []
+    path, problems = os.fspath(path), []
     replacing = {os.path.normpath(os.fspath(f)): data for f, data in (replacing or {}).items()}
-    files = sorted(set(data_files(path, problems)) | set(replacing))
+    files = _files(path, replacing, problems)
     if not files:
-        problems.append(Problem(path, 0, 0, "no data files (*.yaml or *.yml) found here"))
         return None, problems
     root = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
     options = Options(root=root, allow_texts_outside=allow_texts_outside, max_text_bytes=limits.max_file_bytes)
-    store = Cache(cache_dir, enabled=cache)
-    store.use_pack(root)
     with paused_gc():
         contents = {f: replacing[f] if f in replacing else _bytes(f, limits) for f in files}
-        keys = {f: store.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
-                if isinstance(data, bytes) and f not in replacing} if store.folder is not None else {}
-        # (no cache: nothing to hash; what is replaced is not on disk, and not cached)
-        # a clean earlier load of the very same files: its validated records, nothing read again
-        key = store.load_key(keys, options) if len(keys) == len(files) and not problems else None
-        found = store.get_records(key, options) if key else None
-        if found is not None and len(found[1]) <= limits.max_entities and len(found[2]) <= limits.max_relations:
-            sources, entities, relations = found
-            return Records(sources, entities, relations, files=files), problems
-        reread = _reread(limits)
-
-        def read(f):
-            data = contents[f]
-            if isinstance(data, FileRead) or f in replacing:
-                return data if isinstance(data, FileRead) else _parse(f, data)
-            return _read(f, data, keys.get(f), store, reread)
-
-        theirs = relation_files(contents)
-        n = planned_workers(workers, sum(map(len, theirs.values())))
-        if n > 1 and len(theirs) > 1:
-            records = check_in_workers(files, theirs, read, limits, replace(options, consume=True), n)
-            if records is not None:
-                store.save_pack()
-                return _done(records, files, problems, store, key, options)
-        reads = [read(f) for f in files]
+        store = look_up(contents, options, folder=cache_dir, enabled=cache, replaced=replacing, clean=not problems)
+        found = store.records   # a clean earlier load of the very same files: nothing read again
+        if found is not None and len(found.entities) <= limits.max_entities and \
+                len(found.relations) <= limits.max_relations:
+            return found, problems
+        reads = [store.reads.get(f) or (data if isinstance(data, FileRead) else _parse(f, data))
+                 for f, data in contents.items()]
         contents = None   # (what the reads need of the bytes, they keep)
-        store.save_pack()
-        return _check(reads, files, limits, options, problems, store, key)
+        for read in reads:
+            problems.extend(read.problems)
+        over = _over_limits(reads, limits)
+        if over:   # past a limit nothing more is done: that is what limits are for
+            return None, sorted(problems + over)
+        # (the values of the files the cache will keep stay whole until it has them)
+        records = build_records(reads, replace(options, consume=not store.keeps))
+        records.files = files
+        store.keep(reads, records)
+        problems.extend(records.problems)
+        problems.sort()
+        return records, problems
 
 
 _OVER = ("{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
@@ -207,44 +181,29 @@ def _over_limits(reads, limits):
                                      ("relations", "relation", limits.max_relations, "--max-relations")):
         total = 0
         for read in reads:
-            for piece in read.pieces:
-                if piece.kind != key:
+            pieces = read.pieces
+            if getattr(pieces, "table", None) is not None:   # a bulk file's relations: counted, not made
+                if key != "relations" or total + len(pieces) <= limit:
+                    total += len(pieces) if key == "relations" else 0
                     continue
-                total += 1
-                if total > limit:
-                    env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
-                    out.append(piece.locator.problem((), _OVER.format(what=what, plural=key, n=limit + 1,
-                                                                      limit=limit, option=option, env=env)))
-                    break
+                piece = pieces[limit - total]
+                total = limit + 1
+            else:
+                piece = None
+                for piece in pieces:
+                    if piece.kind == key:
+                        total += 1
+                        if total > limit:
+                            break
             if total > limit:
+                env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
+                out.append(piece.locator.problem((), _OVER.format(what=what, plural=key, n=limit + 1,
+                                                                  limit=limit, option=option, env=env)))
                 break
     return out
 
 
-def _check(reads, files, limits, options, problems, store, key):
-    for read in reads:
-        problems.extend(read.problems)
-    over = _over_limits(reads, limits)
-    if over:   # past a limit nothing more is done: that is what limits are for
-        problems.extend(over)
-        problems.sort()
-        return None, problems
-    records = build_records(reads, replace(options, consume=True))   # these reads are ours alone
-    return _done(records, files, problems, store, key, options)
-
-
-def _done(records, files, problems, store, key, options):
-    """``(records, problems)``, sorted; clean records go into the cache."""
-    records.files = files
-    if key and not problems and not records.problems:
-        store.put_records(key, records, options)
-    problems.extend(records.problems)
-    problems.sort()
-    return records, problems
-
-
-def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None,
-         workers=None) -> Dataset:
+def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None) -> Dataset:
     """Load and validate every data file at *path*; return the :class:`Dataset`.
 
     Parameters
@@ -262,10 +221,6 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
     cache_dir : str, optional
         Where the cache lives (default: ``ACTORGRAPH_CACHE_DIR``, else the
         user's cache folder, e.g. ``~/.cache/actorgraph``).
-    workers : int, optional
-        Processes that read and validate large relation files side by side (default: one per
-        usable core, up to four, for relation files of 4 MB and more; ``ACTORGRAPH_WORKERS``;
-        1: none). The result is the same (see :mod:`graph.workers`).
 
     Returns
     -------
@@ -278,7 +233,7 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
     """
     with paused_gc():
         records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache,
-                                  cache_dir=cache_dir, workers=workers)
+                                  cache_dir=cache_dir)
         if problems:
             raise DataError(problems)
         return dataset_of(records)

@@ -2,7 +2,7 @@
 
 >>> import graph
 >>> ds = graph.example()
->>> nearest(ds.graph, "CHN", "both", 2)
+>>> nearest(ds._adjacency, "CHN", "both", 2)
 [('CHN', 0), ('PAK', 1), ('TAL', 2), ('USA', 2)]
 >>> [p.nodes for p in paths_between(ds, "CHN", "TAL", 2, False)]
 [('CHN', 'PAK', 'TAL')]
@@ -32,7 +32,8 @@ class Path:
 
 
 def nearest(g, start, direction, hops):
-    """``[(entity id, hops away)]`` within *hops* of *start* in graph *g*, nearest first, then by id."""
+    """``[(entity id, hops away)]`` within *hops* of *start* in *g* (a :class:`~graph.index.Adjacency`, or a
+    networkx graph), nearest first, then by id."""
     if direction not in ("in", "out", "both"):
         raise QueryError(f"unknown direction '{direction}'; expected in, out or both")
     dist = {start: 0}
@@ -55,12 +56,8 @@ def nearest(g, start, direction, hops):
 
 def relations_between(ds, u, v):
     """The relations of dataset *ds* between entities *u* and *v*, either direction."""
-    g = ds.graph
-    out = []
-    for x, y in ((u, v), (v, u)):
-        if g.has_edge(x, y):
-            out.extend(ds._rels[k] for k in g[x][y])
-    return out
+    succ = ds._adjacency.succ
+    return [ds._rels[k] for x, y in ((u, v), (v, u)) for k in succ.get(x, {}).get(y, ())]
 
 
 def paths_between(ds, src, dst, max_hops, directed):
@@ -68,7 +65,7 @@ def paths_between(ds, src, dst, max_hops, directed):
     (see :meth:`graph.Dataset.paths`)."""
     found = []
     # on the adjacency, pruned by the distance to dst; parallel relations do not repeat a path
-    for nodes in simple_paths(ds.graph, src, dst, max_hops, directed=directed):
+    for nodes in simple_paths(ds._adjacency, src, dst, max_hops, directed=directed):
         hops = []
         for u, v in zip(nodes, nodes[1:]):
             rels = [r for r in relations_between(ds, u, v) if not directed or r.subject == u]

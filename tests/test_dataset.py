@@ -32,19 +32,31 @@ def test_graph_is_a_multidigraph_keyed_by_relation_id(small):
     assert g.graph["sources"]["s2"]["published"] == "2025-03-02"
 
 
-def test_the_graph_is_built_when_first_used_and_not_before():
-    """Loading, counting and filters that name no actor leave the graph unbuilt; an actor filter,
-    a walk or ``ds.graph`` build it once, the same graph as ever."""
+def test_the_graph_is_built_when_asked_for_and_not_before():
+    """Loading, counting, filters, actor queries and walks read the dataset's own adjacency and
+    leave the networkx graph unbuilt; ``ds.graph`` builds it once, with networkx's own methods."""
     ds = graph.example()
     assert ds._graph is None
     assert len(ds) == 6 and ds.relation("usa-requests-tal").type == "REQUEST"
     assert ids(ds.relations(modality="reported")) and ds.relations(start="2025") and ds.counts()
-    assert ds._graph is None
     assert ids(ds.relations(subject="USA")) == ["usa-requests-tal", "usa-dismissed-pak"]
-    g = ds._graph
-    assert g is not None and ds.graph is g and g.number_of_edges() == 6
-    assert ds.neighbours("CHN") == ["PAK"] and ds.graph is g
-    assert graph.example().neighbours("CHN") == ["PAK"]       # a walk builds it too
+    assert ds.neighbours("CHN") == ["PAK"] and ids(ds.ego("CHN").relations()) == ["pak-should-court-chn"]
+    assert ds.paths("CHN", "TAL")[0].nodes == ("CHN", "PAK", "TAL")
+    assert ds._graph is None
+    g = ds.graph
+    assert ds.graph is g and g.number_of_edges() == 6
+    assert sorted(g.edges(keys=True)) == sorted((r.subject, r.object, r.id) for r in ds.relations())
+
+
+def test_the_graph_and_the_datasets_own_adjacency_agree():
+    from graph.traverse import nearest
+    ds = graph.example()
+    g = ds.graph
+    for n in ds.entities:
+        for direction, reach in (("out", nx.descendants), ("in", nx.ancestors)):
+            assert {m for m, _ in nearest(ds._adjacency, n, direction, 99)} - {n} == reach(g, n)
+        assert {m: list(keys) for m, keys in g.adj[n].items()} == ds._adjacency.succ[n]
+        assert {m: list(keys) for m, keys in g.pred[n].items()} == ds._adjacency.pred[n]
 
 
 def test_parallel_relations_are_all_kept():

@@ -33,23 +33,22 @@ bad.jsonl:1: not a JSON object on this line: Expecting ',' delimiter (column 11)
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 import re
+from array import array
 
 from ..errors import Problem
 from ..words import short
-from .base import KINDS, FileRead, Piece, Plain, RecordLocator, TableLocator
+from .base import KINDS, FileRead, Piece, RecordLocator, TableLocator
+from .bulk_rows import EVIDENCE_COLUMNS, columns_of, record_values
 from .json_rules import NotJson, decode_record
+from .relation_table import TablePieces, from_arrow, from_rows
 from .parquet_rules import cell_problems, column_problems
 
 __all__ = ["read_parquet", "read_jsonl", "kind_of", "record_values", "write_parquet", "write_jsonl",
            "EVIDENCE_COLUMNS"]
 
-EVIDENCE_COLUMNS = ("source", "quote", "record")
-"""Flat evidence columns: one evidence item per row."""
-_NESTED = ("codes", "attributes")
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -72,66 +71,9 @@ def kind_of(path, columns):
     return None
 
 
-_EXACT = 10 ** 20
-
-
-def _plain(v):
-    t = type(v)
-    if t is int and not -_EXACT < v < _EXACT:
-        return Plain(str(v))     # an integer past 20 digits: its text (as YAML keeps it)
-    if isinstance(v, (_dt.date, _dt.datetime)):
-        return v.isoformat()
-    if isinstance(v, list):
-        if v and all(isinstance(x, tuple) and len(x) == 2 for x in v):   # a Parquet map
-            return {str(k): _plain(x) for k, x in v}
-        return [_plain(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items() if x is not None}
-    return v
-
-
-def record_values(row: dict, kind: str):
-    """``(values, clash)``: one row's cells as the record's fields (nulls dropped, flat evidence and
-    dotted columns nested, integers past 20 digits made text, as YAML keeps them), and a message when a field is given twice -- as a whole and by dotted
-    columns (``codes`` and ``codes.iso3``) -- else ``None`` (the first one given is kept).
-
-    >>> record_values({"id": "E", "codes": "x", "codes.iso3": "EEE"}, "entities")
-    ({'id': 'E', 'codes': 'x'}, "'codes' is given twice, whole and as 'codes.iso3': give it once")
-    """
-    out, ev, dotted, clash = {}, {}, set(), None
-    for k, v in row.items():
-        v = _plain(v)
-        if v is None:
-            continue
-        head, dot, tail = k.partition(".")
-        if dot and head in _NESTED:
-            if head in out and head not in dotted:
-                clash = clash or f"'{head}' is given twice, whole and as '{short(k)}': give it once"
-                continue
-            out.setdefault(head, {})[tail] = v
-            dotted.add(head)
-        elif kind == "relations" and k in EVIDENCE_COLUMNS and "evidence" not in row:
-            ev[k] = v
-        elif k in dotted:
-            clash = clash or f"'{k}' is given twice, whole and as '{k}.NAME' columns: give it once"
-        else:
-            out[k] = v
-    if ev:
-        out["evidence"] = [ev]
-    return out, clash
-
-
-def _columns_of(names, kind):
-    cols = {}
-    for i, name in enumerate(names, 1):
-        head = name.partition(".")[0]
-        key = "evidence" if kind == "relations" and name in EVIDENCE_COLUMNS else head
-        cols.setdefault(key, i)
-    return cols
-
-
 def read_parquet(path, data, *, base_dir=None) -> FileRead:
-    """Read one Parquet bulk file (its bytes, *data*) into pieces located ``FILE:ROW:COLUMN``."""
+    """Read one Parquet bulk file (its bytes, *data*) into pieces located ``FILE:ROW:COLUMN``; a file of
+    relations into a :class:`~graph.read.relation_table.RelationTable`, checked by columns."""
     out = FileRead(path)
     try:
         import pyarrow as pa
@@ -141,13 +83,14 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         out.complete = False
         return out
     try:   # (a damaged file can fail anywhere: its metadata, a column's type, a name not UTF-8...)
-        table = pq.read_table(pa.BufferReader(data))
+        table = pq.ParquetFile(pa.BufferReader(data)).read()
+        if len(set(table.column_names)) < table.num_columns:   # (read_table refuses it, and says why)
+            table = pq.read_table(pa.BufferReader(data))
         names = table.column_names
         refused = column_problems(table)
         kind = kind_of(path, names) if not refused else None
         if not refused and kind is not None:
             cells = cell_problems(table)
-            columns = [table.column(n).to_pylist() for n in names]
     except (pa.ArrowException, OSError, ValueError) as exc:
         out.problems.append(Problem(path, 0, 0, f"cannot read this Parquet file (truncated or not Parquet?): "
                                                 f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"))
@@ -161,17 +104,49 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         out.problems.append(Problem(path, 0, 0, _no_kind(names)))
         out.complete = False
         return out
-    cols = _columns_of(names, kind)
+    cols = columns_of(names, kind)
     tainted = set()
     for row, name, msg in cells:
         out.problems.append(Problem(path, row, names.index(name) + 1, msg))
         tainted.add(row)
+    if kind == "relations":
+        for i, clash in _clashes(table, names):
+            out.problems.append(TableLocator(path, i, cols).problem((), clash))
+            tainted.add(i)
+        out.pieces = TablePieces(from_arrow(path, table, base_dir=base_dir, tainted=tainted))
+        return out
+    columns = [table.column(n).to_pylist() for n in names]
     for i, row in enumerate(zip(*columns), 1):
         locator = TableLocator(path, i, cols)
         values, clash = record_values(dict(zip(names, row)), kind)
         if clash:
             out.problems.append(locator.problem((), clash))
         out.pieces.append(Piece(kind, values, locator, base_dir, i in tainted or bool(clash)))
+    return out
+
+
+def _clashes(table, names):
+    """``(row, message)`` of each row (from 1) that gives a field twice, whole and by dotted columns."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    both = None
+    for head in ("codes", "attributes"):
+        dotted = [n for n in names if n.startswith(head + ".")]
+        if head in names and dotted:
+            given = pc.is_valid(table.column(names.index(head)))
+            some = pc.is_valid(table.column(names.index(dotted[0])))
+            for name in dotted[1:]:
+                some = pc.or_(some, pc.is_valid(table.column(names.index(name))))
+            hits = pc.and_(given, some)
+            both = hits if both is None else pc.or_(both, hits)
+    if both is None:
+        return []
+    rows = pc.indices_nonzero(both).to_pylist()
+    out = []
+    for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else []):
+        clash = record_values(row, "relations")[1]
+        if clash:
+            out.append((i + 1, clash))
     return out
 
 
@@ -190,8 +165,9 @@ def read_jsonl(path, data, *, base_dir=None) -> FileRead:
         out.problems.append(Problem(path, 0, 0, f"not UTF-8 text (byte {exc.start + 1}): JSON Lines files are UTF-8"))
         out.complete = False
         return out
-    rows = []
+    rows, starts = [], array("q", [0])
     for n, line in enumerate(text.split("\n"), 1):
+        starts.append(starts[-1] + len(line) + 1)   # (where the next line starts: to read a line again)
         if not line.strip():
             continue
         try:
@@ -212,6 +188,12 @@ def read_jsonl(path, data, *, base_dir=None) -> FileRead:
     if kind is None and rows:
         out.problems.append(Problem(path, rows[0][0], 0, _no_kind(seen)))
         out.complete = False
+        return out
+    if kind == "relations":
+        def decode(n):
+            row, _, tainted = decode_record(text[starts[n - 1]:starts[n] - 1])
+            return row, tainted
+        out.pieces = TablePieces(from_rows(path, rows, base_dir=base_dir, decode=decode, problems=out.problems))
         return out
     for n, row, tainted in rows:
         locator = RecordLocator(path, n)

@@ -110,6 +110,9 @@ def _pairs(items):
     return d
 
 
+_FAST = json.JSONDecoder(parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs)
+
+
 def _slow(line, dups):
     """The value of *line* read with hooks: keys given twice noted in *dups* (the first value
     kept), numbers too long for the decoder or a float kept as text."""
@@ -135,7 +138,8 @@ def decode_record(line):
     dups = []
     try:
         try:   # the fast way; integers past 20 digits are made text where records are built (graph.read.bulk)
-            value = json.loads(line, parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs)
+            value = _FAST.decode(line) if line[:1] != "\ufeff" else json.loads(   # (json.loads says 'BOM')
+                line, parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs)
         except _Duplicate:
             value = _slow(line, dups)
         except json.JSONDecodeError:

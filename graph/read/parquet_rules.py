@@ -95,6 +95,36 @@ def _leaves(arr):
     return []
 
 
+def _bytes_may_hold_control(arr):
+    """False when the UTF-8 bytes of the string array *arr* hold no control character (one of
+    :data:`~graph.read.base.CONTROL`: a byte below 0x20 but tab, LF, CR; 0x7F; C2 80-9F but C2 85;
+    EF BF BE-BF), read from its data buffer with numpy; True when they may."""
+    import numpy as np
+    import pyarrow.types as at
+    if not (at.is_string(arr.type) or at.is_large_string(arr.type)):
+        return True
+    _, offsets, data = arr.buffers()
+    if data is None:
+        return False
+    offsets = np.frombuffer(offsets, dtype=np.int64 if at.is_large_string(arr.type) else np.int32)
+    b = np.frombuffer(data, dtype=np.uint8)[offsets[arr.offset]:offsets[arr.offset + len(arr)]]
+    if not len(b):
+        return False
+    least, most = b.min(), b.max()
+    if least >= 0x20 and most < 0x7F:   # (printable ASCII: the common case, two fast passes)
+        return False
+    low = b < 0x20 if least < 0x20 else None
+    if (low is not None and (low & (b != 9) & (b != 10) & (b != 13)).any()) or (most >= 0x7F and (b == 0x7F).any()):
+        return True
+    if most < 0xC2:
+        return False
+    lead = np.flatnonzero(b[:-1] == 0xC2)
+    if len(lead) and ((b[lead + 1] <= 0x9F) & (b[lead + 1] != 0x85)).any():
+        return True
+    lead = np.flatnonzero(b[:-2] == 0xEF)
+    return bool(len(lead) and ((b[lead + 1] == 0xBF) & (b[lead + 2] >= 0xBE)).any())
+
+
 def _suspect(arr):
     """True when *arr* (a string or floating-point array) may hold a value refused here."""
     import pyarrow.compute as pc
@@ -103,6 +133,8 @@ def _suspect(arr):
         return False
     if at.is_floating(arr.type):
         found = pc.any(pc.invert(pc.is_finite(arr)))
+    elif not _bytes_may_hold_control(arr):   # (the bytes first: a pass of numpy over them)
+        return False
     else:
         found = pc.any(pc.match_substring_regex(arr, _CONTROL_RE2))
     return bool(found.as_py())

@@ -1,10 +1,12 @@
 """The YAML reader: a data file's text -> its records (plain values) with FILE:LINE:COL locators.
 
 A data file is a mapping with any of the keys ``sources``, ``entities`` and
-``relations``, each a list of records. Files in the plain block style most
-data files use are read by :mod:`graph.read.yaml_fast`; any other file, and
-the locations of fields when a problem is reported, by
-:mod:`graph.read.yaml_events` (no implicit typing, nothing hostile let in).
+``relations``, each a list of records, read by :mod:`graph.read.yaml_events`
+(no implicit typing, nothing hostile let in). The node tree that locates
+fields is let go once the records are taken from a file that read cleanly:
+each record keeps where it starts, and a field inside it is located, when a
+problem is reported, by reading the file again (a large folder's trees would
+otherwise triple the load's memory).
 
 >>> found = read_yaml_text("entities:\\n  - {id: PAK, name: Pakistan, kind: state}\\n", "a.yaml")
 >>> piece = found.pieces[0]
@@ -21,7 +23,6 @@ from ..words import short
 from .base import KINDS, FileRead, Locator, Piece
 from .safe import decode_utf8
 from .yaml_events import REFUSED, locate, parse_text
-from .yaml_fast import parse_fast
 
 __all__ = ["read", "read_yaml_text", "YamlLocator", "EMPTY_FILE"]
 
@@ -44,8 +45,8 @@ class YamlLocator(Locator):
 
 
 class _FullRead:
-    """The full read of one file's text (its node tree), made once, when a location inside a
-    record read the fast way is asked for. Holds the file's text, or its bytes (UTF-8, the
+    """The read of one file's text again (its node tree), made once, when a location inside a
+    record whose tree was let go is asked for. Holds the file's text, or its bytes (UTF-8, the
     smaller, when the reader was given them)."""
 
     __slots__ = ("text", "path", "doc")
@@ -60,9 +61,9 @@ class _FullRead:
         return self.doc
 
 
-class FastLocator(Locator):
-    """Locates a record read by :mod:`graph.read.yaml_fast`: where it starts is known; a field
-    inside it is located in the file's full read (made on first use)."""
+class StartLocator(Locator):
+    """Locates a record whose node tree was let go: where it starts is known; a field inside it
+    is located in the file read again (made on first use)."""
 
     __slots__ = ("full", "kind", "index", "start")
 
@@ -74,7 +75,7 @@ class FastLocator(Locator):
         if not keys:
             return self.start
         doc = self.full()
-        if doc.node is None:   # cannot happen for text the fast reader took; never guess
+        if doc.node is None:   # cannot happen: the same text read cleanly before; never guess
             return self.start
         return locate(_value_node(doc.node, self.kind).value[self.index], *keys, key=key)
 
@@ -130,32 +131,35 @@ def records_of(doc, base_dir, out):
             out.pieces.append(Piece(key, rec, YamlLocator(doc.path, node), base_dir, doc.is_tainted(rec)))
 
 
-def _fast_read(text, path, base_dir, data=None):
-    """The :class:`~graph.read.base.FileRead` of *text* read the fast way, or ``None``
-    (*data*: the file's bytes, kept instead of the text for later locations)."""
-    found = parse_fast(text)
-    if found is None:
+def _light(doc, text, base_dir):
+    """The :class:`~graph.read.base.FileRead` of a *doc* that read cleanly, its records located
+    by where they start (its node tree let go), or ``None`` when anything in it must be reported
+    (then :func:`records_of` keeps the tree)."""
+    top = doc.value
+    if doc.problems or doc.tainted or not isinstance(top, dict):
         return None
-    top, starts = found
-    for key, val in top.items():   # anything the full reader would report: it reads the file
-        if key not in KINDS or not (val is None or (isinstance(val, list) and key in starts
-                                                    and all(isinstance(r, dict) for r in val))):
-            return None   # (a flow list of records, '[{...}]', has no start per record here)
+    for key, val in top.items():
+        if key not in KINDS or not (val is None or (isinstance(val, list) and all(isinstance(r, dict) for r in val))):
+            return None
+    path = doc.path
     out = FileRead(path)
-    full = _FullRead(text if data is None else data, path)
+    full = _FullRead(text, path)
     for key, val in top.items():
         if val:
-            out.pieces.extend(Piece(key, rec, FastLocator(path, full, key, i, start), base_dir)
-                              for i, (rec, start) in enumerate(zip(val, starts[key])))
+            nodes = _value_node(doc.node, key).value
+            out.pieces.extend(Piece(key, rec, StartLocator(path, full, key, i, locate(node)), base_dir)
+                              for i, (rec, node) in enumerate(zip(val, nodes)))
     return out
 
 
 def read_yaml_text(text, path, base_dir=None, *, data=None):
-    """The :class:`~graph.read.base.FileRead` of YAML *text* from file *path* (as displayed)."""
-    fast = _fast_read(text, path, base_dir, data)
-    if fast is not None:
-        return fast
+    """The :class:`~graph.read.base.FileRead` of YAML *text* from file *path* (as displayed);
+    *data*, the file's bytes when the reader has them, is kept instead of the text (the smaller)
+    to locate fields later."""
     doc = parse_text(text, path)
+    light = _light(doc, text if data is None else data, base_dir)
+    if light is not None:
+        return light
     out = FileRead(path, problems=list(doc.problems))
     if doc.node is None:
         out.complete = False

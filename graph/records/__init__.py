@@ -38,6 +38,7 @@ from ..words import plural
 from .entities import build_entities
 from .fields import scalar_value
 from .ids import ID_PATTERN
+from .columnar import build_relations_by_columns
 from .relations import build_relations
 from .sources import build_sources
 
@@ -63,7 +64,7 @@ class Records:
 
     sources: dict = field(default_factory=dict)
     entities: dict = field(default_factory=dict)
-    relations: dict = field(default_factory=dict)   # (from the load cache: a graph.columns.LazyRelations)
+    relations: dict = field(default_factory=dict)   # (of bulk files or the load cache: a graph.columns.LazyRelations)
     problems: list = field(default_factory=list)
     names: dict = field(default_factory=dict)       # lower-cased id/name/alias -> entity id
     texts: dict = field(default_factory=dict)       # source id -> normalised stored text (texts.Passages)
@@ -74,7 +75,6 @@ class Records:
     invalid_relations: set = field(default_factory=set)  # ids of relations reported invalid
     incomplete: list = field(default_factory=list)  # files that could not be read in full
     unchecked: int = 0                              # references left unchecked because of them
-    workers: int = 0                                # worker processes that validated relation files
     suggestions: dict = field(default_factory=dict)  # (kind, unknown id) -> did-you-mean (ids.close_ids)
 
 
@@ -97,14 +97,24 @@ def build_records(reads, options=None):
     options = options or Options()
     out = Records()
     by_kind = {"sources": [], "entities": [], "relations": []}
-    for read in sorted(reads, key=lambda r: r.path):
+    groups = []   # the relations of each file: (path, pieces), or (path, table) of a bulk file's
+    reads = sorted(reads, key=lambda r: r.path)
+    for read in reads:
         if not read.complete:
             out.incomplete.append(read.path)
+        table = getattr(read.pieces, "table", None)
+        if table is not None:
+            groups.append((read.path, table))
+            continue
         for piece in read.pieces:
             by_kind[piece.kind].append(piece)
+        groups.append((read.path, [p for p in read.pieces if p.kind == "relations"]))
     build_sources(by_kind["sources"], out, options)
     build_entities(by_kind["entities"], out, options)
-    build_relations(by_kind["relations"], out, options)
+    if any(not isinstance(g, list) for _, g in groups):
+        build_relations_by_columns(groups, out, options, [r.path for r in reads])
+    else:
+        build_relations(by_kind["relations"], out, options)
     if out.unchecked:
         out.problems.append(_unchecked_problem(out))
     return out
