@@ -235,7 +235,7 @@ def test_import_errors(tmp_path):
 ROOT = Path(__file__).parent.parent
 
 
-def _readme_commands():
+def _page_commands():
     """(command, expected output lines) of every console block of the analyses and formats pages."""
     return console_commands(page("analyses.md") + page("formats.md"))
 
@@ -252,7 +252,7 @@ def test_docs_console_blocks_show_the_real_output(tmp_path, monkeypatch):
     (tmp_path / "out" / "broken-entities.csv").write_text("ID,Label,Type\nPAK,Pakistan,state\nUSA,United States,country\n")
     (tmp_path / "out" / "broken-relations.csv").write_text("ID,From,To,Type,modality,source,quote\n")
     monkeypatch.chdir(tmp_path)
-    commands = _readme_commands()
+    commands = _page_commands()
     assert any(c.startswith("actorgraph analyze compare a b examples/") for c, _ in commands)
     checked = 0
     for command, expected in commands:

@@ -6,10 +6,11 @@ import os
 import re
 import shlex
 
+import yaml
 from click.testing import CliRunner
 
 from graph.cli import main
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT
 from tests.docs import console_commands, page, pages, python_examples
 from tests.seed import repository_with_the_seed
 
@@ -55,6 +56,15 @@ def test_readme_tour_console_blocks_show_the_real_output(monkeypatch, tmp_path):
             assert got[:len(expected) - 1] == expected[:-1], command
         else:
             assert got == expected, command
+
+
+def test_readme_tour_claim_is_the_seed_s_own():
+    """The claim the tour shows is the seed's record, field for field (a few fields left out)."""
+    (block,) = re.findall(r"```yaml\n(.*?)```", page("README.md"), flags=re.S)
+    (shown,) = yaml.safe_load(block)["relations"]
+    seed = yaml.safe_load((DATA / "seed" / "relations.yaml").read_text(encoding="utf-8"))
+    (record,) = [r for r in seed["relations"] if r["id"] == shown["id"]]
+    assert len(shown) >= 8 and {k: record[k] for k in shown} == shown
 
 
 def test_readme_names_the_two_commands():
