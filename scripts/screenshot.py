@@ -1,4 +1,4 @@
-"""Make docs/screenshot.png from the real page of data/ (for the README).
+"""Make docs/screenshot.png from the real page of data/ (for the README and docs/index.md).
 
 Renders ``data/`` with ``graph.render.write_html``, opens the page in headless
 Chromium (Debian's, as in the browser tests), waits until the graph has
@@ -13,7 +13,7 @@ saves a screenshot. No request leaves the page (all are blocked).
 opens the reader panel on a source's stored text, scrolled to the relation's quote; ``--pair``
 opens "who sides with whom" (``sides=1``; with ``rollup=1`` in the fragment, rolled up) and clicks
 the line between two claimants, so that its pane lists the claim groups and quotes behind it.
-The README's "Reading across sources" screenshots are made with:
+The screenshots of docs/reading-across-sources.md are made with:
 
     python scripts/screenshot.py --data examples/many-sources --out docs/many-sources.png \
         --relation okafor-equipment-left --fragment "claimants=1" --read example-hearing-2023-03

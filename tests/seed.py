@@ -1,7 +1,8 @@
 """The seed data copied to a folder of the suite's own, so that no test reads the user's ``data/``.
 
-An analyst adds articles to ``data/`` (README, "Adding a new article"); the suite must pass
-whatever they add. Tests, doctests and README examples therefore load a copy of the seed:
+An analyst adds articles to ``data/`` (docs/adding-articles.md); the suite must pass
+whatever they add. Tests, doctests and the examples of the README and docs/ therefore load a
+copy of the seed:
 ``data/seed/`` and the stored texts its sources name, laid out as in the repository
 (``data/seed/...``, ``data/texts/...``), so that paths, counts and messages are the seed's.
 
@@ -52,7 +53,8 @@ def repository_with_the_seed(target):
     """A folder *target* that looks like the repository -- every top-level entry a link to the
     repository's own -- except that ``data/`` is a copy of the seed and ``notebooks/`` a copy
     (a notebook finds the repository from its own folder, and a link would lead back to the
-    real one). README examples and notebooks run from it as they would from a fresh clone."""
+    real one). The examples of the README and docs/, and the notebooks, run from it as they
+    would from a fresh clone."""
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
     for entry in ROOT.iterdir():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shlex
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from graph import analysis as A
 from graph.cli import main
 
 from tests.conftest import DATA as _SEED  # noqa: E402
+from tests.docs import console_commands, page
 DATA = str(_SEED)      # a copy of the seed: never the user's data/
 
 TWO_SOURCES = """
@@ -230,26 +230,19 @@ def test_import_errors(tmp_path):
     assert r.exit_code == 2 and "Missing option" in r.output
 
 
-# -- the README's console blocks ------------------------------------------------------------
+# -- the console blocks of docs/analyses.md and docs/formats.md --------------------------
 
 ROOT = Path(__file__).parent.parent
 
 
-def _readme_commands():
-    """(command, expected output lines) of every console block in the README's analyze section."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("<!-- BEGIN analyze -->")[1].split("<!-- END analyze -->")[0]
-    out = []
-    for block in re.findall(r"```console\n(.*?)```", section, flags=re.S):
-        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
-            command, *lines = chunk.rstrip("\n").split("\n")
-            out.append((command, lines))
-    return out
+def _page_commands():
+    """(command, expected output lines) of every console block of the analyses and formats pages."""
+    return console_commands(page("analyses.md") + page("formats.md"))
 
 
-def test_readme_console_blocks_show_the_real_output(tmp_path, monkeypatch):
-    """Every `actorgraph` command in the README's analyze section, run from a folder that has the
-    repository's data/ and examples/, prints exactly what the README shows (a block ending in
+def test_docs_console_blocks_show_the_real_output(tmp_path, monkeypatch):
+    """Every `actorgraph` command of docs/analyses.md and docs/formats.md, run from a folder that has
+    the repository's data/ and examples/, prints exactly what the page shows (a block ending in
     '...' shows the first lines); `head -N FILE` is checked too."""
     (tmp_path / "data").symlink_to(_SEED)
     (tmp_path / "examples").symlink_to(ROOT / "examples")
@@ -259,7 +252,7 @@ def test_readme_console_blocks_show_the_real_output(tmp_path, monkeypatch):
     (tmp_path / "out" / "broken-entities.csv").write_text("ID,Label,Type\nPAK,Pakistan,state\nUSA,United States,country\n")
     (tmp_path / "out" / "broken-relations.csv").write_text("ID,From,To,Type,modality,source,quote\n")
     monkeypatch.chdir(tmp_path)
-    commands = _readme_commands()
+    commands = _page_commands()
     assert any(c.startswith("actorgraph analyze compare a b examples/") for c, _ in commands)
     checked = 0
     for command, expected in commands:

@@ -117,7 +117,7 @@ def test_names_that_differ_only_by_look_alike_letters_are_told_apart(tmp_path):
 def test_an_import_into_the_seed_folder_leaves_it_valid(tmp_path, seed_copy, monkeypatch):
     data = seed_copy(tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    r = run("import", "-f", "gdelt", GDELT, "-o", "data/events")      # as the README shows it
+    r = run("import", "-f", "gdelt", GDELT, "-o", "data/events")      # as docs/large-data.md shows it
     assert r.exit_code == 0, r.output
     ds = graph.load(data)          # the seed's Washington (an alias of USA) and Taliban (TAL) stay theirs
     assert ds.entities["USAGOV"].name == "Washington (USAGOV)" and ds.entity("Washington").id == "USA"

@@ -1,9 +1,8 @@
-"""examples/many-sources: constructed, marked, with the claims the README shows; the README's
-"Reading across sources" section prints what the commands print; data/ holds only real sources."""
+"""examples/many-sources: constructed, marked, with the claims the docs show; docs/reading-across-sources.md
+("Reading across sources") prints what the commands print; data/ holds only real sources."""
 
 from __future__ import annotations
 
-import re
 import shlex
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import graph
 from graph.analysis import claimants, compare, contested, discourse
 from graph.cli import main
 from tests.conftest import DATA
+from tests.docs import console_commands, page
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "many-sources"
@@ -71,15 +71,9 @@ def test_the_seed_holds_only_real_sources():
 
 
 def _section_commands():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("<!-- BEGIN sources -->")[1].split("<!-- END sources -->")[0]
-    assert "docs/many-sources.png" in section and (ROOT / "docs" / "many-sources.png").is_file()
-    out = []
-    for block in re.findall(r"```console\n(.*?)```", section, flags=re.S):
-        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
-            command, *lines = chunk.rstrip("\n").split("\n")
-            out.append((command, lines))
-    return out
+    text = page("reading-across-sources.md")
+    assert "](many-sources.png)" in text and (ROOT / "docs" / "many-sources.png").is_file()
+    return console_commands(text)
 
 
 def test_readme_section_shows_the_real_output(monkeypatch):

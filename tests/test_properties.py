@@ -263,7 +263,7 @@ def test_valid_datasets_roundtrip_through_node_link(data):
 
 
 def test_example_counts_are_meaningful():
-    # keep these in step with the report in the README (hardening section)
+    # keep these in step with the report in docs/hardening.md ("How it is tested")
     assert sum(EXAMPLES.values()) >= 1000
 
 

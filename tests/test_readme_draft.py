@@ -1,14 +1,13 @@
-"""The README's "Adding a new article" walkthrough runs and prints what the README shows.
+"""The walkthrough of docs/adding-articles.md ("Adding a new article") runs and prints what the page shows.
 
-Every console command of the section is run, in order, in a fresh copy of data/ (as CliRunner
-commands), and its output must be what the README shows. ``actorgraph review`` is interactive: in
-its place the test makes the decisions the README describes, through the same session the page
+Every console command of the page is run, in order, in a fresh copy of data/ (as CliRunner
+commands), and its output must be what the page shows. ``actorgraph review`` is interactive: in
+its place the test makes the decisions the page describes, through the same session the page
 saves with.
 """
 
 from __future__ import annotations
 
-import re
 import shlex
 import shutil
 
@@ -19,24 +18,15 @@ from graph.cli import main
 from graph.review import ReviewSession
 
 from tests.conftest import DATA, ROOT
-
-
-def section():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return text[text.index("## Adding a new article"):text.index("<!-- END foundation -->")]
+from tests.docs import console_commands, page
 
 
 def commands():
-    """(command, expected output lines) of every console block of the section, in order."""
-    out = []
-    for block in re.findall(r"```console\n(.*?)```", section(), flags=re.S):
-        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
-            lines = chunk.rstrip("\n").split("\n")
-            out.append((lines[0], lines[1:]))
-    return out
+    """(command, expected output lines) of every console block of the page, in order."""
+    return console_commands(page("adding-articles.md"))
 
 
-def review_as_the_readme_says(draft):
+def review_as_the_page_says(draft):
     s = ReviewSession(draft)
     st = s.state()
     assert len(st["relations"]) == 8
@@ -61,12 +51,12 @@ def test_the_walkthrough(tmp_path, monkeypatch):
         argv = shlex.split(cmd)
         if argv[1] == "review":
             assert expected[0] == f"reviewing {argv[2]}; accepted claims go into data/border-shelling-2026.yaml"
-            review_as_the_readme_says(argv[2])
+            review_as_the_page_says(argv[2])
             continue
         r = CliRunner().invoke(main, argv[1:])
         assert r.exit_code == (1 if argv[1] == "quote" else 0), r.output
         got = r.output.rstrip("\n").split("\n")
-        if expected:            # render prints the page's absolute path: the README shows no output
+        if expected:            # render prints the page's absolute path: the docs show no output
             assert got == expected, cmd
     assert (tmp_path / "out" / "actorgraph.html").exists()
     # the accepted claims are data now: dated, with every quote, the denial pointing back included

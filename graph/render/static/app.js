@@ -1,7 +1,7 @@
 /* actorgraph page: the graph around vis-network -- what is drawn for the state (records.js,
  * filters.js, drawing.js), handing it to vis-network (large graphs: in chunks, lod.js), selection,
  * search, labels that do not overlap (labels.js), the URL fragment (urlstate.js), export, and the
- * page's script interface window.actorgraph (README: "Scripting the page").
+ * page's script interface window.actorgraph (docs/python.md, "Scripting the page").
  * DOM helpers: dom.js; controls: controls.js; details panel: panels.js; legend: legend.js; reader: reader.js.
  *
  * Safety rule: data strings only ever reach the DOM as text (textContent, createTextNode,
@@ -706,7 +706,7 @@
   }
   byId("ag-png").addEventListener("click", function () { pngBlob(function (b) { download(b, "actorgraph-view.png"); }); });
 
-  // ---------------------------------------------------------------- the page's script interface (README: "Scripting the page")
+  // ---------------------------------------------------------------- the page's script interface (docs/python.md, "Scripting the page")
   function domPoint(p) {
     var d = network.canvasToDOM(p), r = container.getBoundingClientRect();
     return {x: d.x + r.left, y: d.y + r.top};
