@@ -35,6 +35,16 @@ __all__ = [
 ]
 
 
+def _repr_html_(ds):
+    """Jupyter shows a dataset (or a view) as the interactive page, inline. Set on the class here, at
+    the package's top, so that the dataset (below the page in the package) imports nothing above it."""
+    from .render import notebook_html
+    return notebook_html(ds)
+
+
+Dataset._repr_html_ = _repr_html_
+
+
 def __getattr__(name):
     # graph.draft is imported on first use (it is a callable module: graph.draft(text, ds))
     if name == "draft":

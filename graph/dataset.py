@@ -174,11 +174,6 @@ class Dataset:
     def __len__(self):
         return len(self._rels)
 
-    def _repr_html_(self):
-        # Jupyter shows a dataset (or a view) as the interactive page, inline.
-        from .render import notebook_html
-        return notebook_html(self)
-
     # -- lookup -----------------------------------------------------------
     def entity(self, name) -> Entity:
         """The entity with this id, name or alias (case-insensitive).
