@@ -12,9 +12,10 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
-from functools import lru_cache
+
+# did-you-mean hints live with the other word helpers; dataset.py still imports suggest from here
+from .words import suggest as suggest
 
 __all__ = [
     "ActorgraphError",
@@ -24,7 +25,6 @@ __all__ = [
     "UnknownSourceError",
     "OutputError",
     "QueryError",
-    "suggest",
 ]
 
 
@@ -78,42 +78,6 @@ class UnknownSourceError(ActorgraphError, KeyError):
 
 class OutputError(ActorgraphError):
     """An output file cannot or must not be written."""
-
-
-def suggest(word, choices, n=3):
-    """Return `` (did you mean 'X'?)`` for close matches of *word*, or ``''``.
-
-    Matching ignores case. The answer for a short list of *choices* (a vocabulary) is
-    remembered: a million records with the same misspelt type cost one search.
-
-    >>> suggest("PAKISTN", ["PAK", "USA"])
-    " (did you mean 'PAK'?)"
-    >>> suggest("ACUSE", ["ACCUSE", "AID"])
-    " (did you mean 'ACCUSE'?)"
-    >>> suggest("zzz", ["PAK"])
-    ''
-    """
-    choices = tuple(str(c) for c in choices)
-    if len(choices) <= 64:
-        return _suggest_remembered(str(word), choices, n)
-    return _suggest(str(word), choices, n)
-
-
-def _suggest(word, choices, n):
-    by_lower = {}
-    for c in choices:
-        by_lower.setdefault(c.lower(), c)
-    lower = word.lower()
-    hits = [by_lower[m] for m in difflib.get_close_matches(lower, list(by_lower), n=n, cutoff=0.6)]
-    # a prefix match (PAKISTN -> PAK) is a good hint too when nothing closer exists
-    if not hits:
-        hits = [c for low, c in by_lower.items() if len(low) >= 2 and lower.startswith(low)][:n]
-    if not hits:
-        return ""
-    return " (did you mean " + " or ".join(f"'{h}'" for h in hits) + "?)"
-
-
-_suggest_remembered = lru_cache(maxsize=4096)(_suggest)
 
 
 class QueryError(ActorgraphError, ValueError):

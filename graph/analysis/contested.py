@@ -50,7 +50,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..filters import AUTHOR
-from ..wording import SOURCE_DENIES
+from ..voice import SOURCE_DENIES
 from ._report import entity_name, html_table, plural
 from .claims import ASSERTING, DENYING, group_key
 from .merge import merged_claims

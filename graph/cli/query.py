@@ -9,7 +9,7 @@ from ..analysis.order import SORTS, said_key, sort_relations
 from ..dataset import AUTHOR
 from ..model import to_dict
 from ..tables import TABLE_FORMATS, table_bytes, write_table
-from ..wording import voiced, who
+from ..voice import voiced, who
 from .common import (Exit, echo_json, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
                      plural, relation_filters, table)
 

@@ -16,7 +16,8 @@ b.yaml:3:12: YAML syntax error: mapping values are not allowed in this context: 
 
 from __future__ import annotations
 
-from ..errors import Problem, suggest
+from ..errors import Problem
+from ..words import suggest
 from ..words import short
 from .base import KINDS, FileRead, Locator, Piece
 from .safe import decode_utf8

@@ -7,7 +7,7 @@ the closest passage and where the two first differ.
 
 from __future__ import annotations
 
-from ..errors import suggest
+from ..words import suggest
 from ..model import Evidence
 from ..texts import quote_mismatch
 from ..textnorm import normalise

@@ -23,7 +23,7 @@ import math
 import sys
 import re
 
-from ..errors import suggest
+from ..words import suggest
 from ..read.base import Plain
 from ..when import FORMATS, parse_when
 from ..words import short

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..errors import suggest
+from ..words import suggest
 from ..words import short
 from .fields import Ctx, kind_of, missing
 

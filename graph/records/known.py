@@ -11,7 +11,7 @@ e.jsonl:2: entity 'PAK': unknown field 'nmae' (did you mean 'name'?); an entity 
 
 from __future__ import annotations
 
-from ..errors import suggest
+from ..words import suggest
 from ..model import FIELDS
 from ..words import short
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import suggest
+from ..words import suggest
 from ..model import Relation
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
 from ..words import short

@@ -23,7 +23,8 @@ import csv
 import io
 import re
 
-from ...errors import Problem, suggest
+from ...errors import Problem
+from ...words import suggest
 from ..base import CONTROL
 
 __all__ = ["read_table", "Relations", "COLUMNS", "bare_returns"]
