@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph.render.aggregate import aggregate
+from graph.render.edge_groups import aggregate
 from graph.serve import DatasetStore, serve
 from graph.serve.claims import TooLong
 from graph.serve.question import MAX_LIMIT, BadRequest, parse

@@ -20,7 +20,7 @@ import click
 
 from ..atomic import check_output_path
 from ..render import LAYOUT_THRESHOLD
-from ..render.aggregated import EXAMPLES, TOP
+from ..render.aggregated_data import EXAMPLES, TOP
 from .common import (Exit, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
                      refuse_data_output, relation_filters)
 

@@ -14,7 +14,7 @@ import urllib.request
 
 import click
 
-from ..render.aggregated import TOP
+from ..render.aggregated_data import TOP
 from .common import Exit, guard, load_options, load_or_exit
 
 __all__ = ["serve"]

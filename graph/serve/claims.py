@@ -26,7 +26,7 @@ from datetime import date
 from ..analysis.contested import verdicts
 from ..errors import ActorgraphError
 from ..filters import claim_times
-from ..render.aggregate import period_of
+from ..render.edge_groups import period_of
 from .question import BadRequest
 
 __all__ = ["matching", "claim_dict", "TooLong", "check_names", "month_range", "CHECK_EVERY"]

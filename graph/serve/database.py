@@ -22,8 +22,8 @@ from ..analysis.claims import ASSERTING, DENYING
 from ..dataset import Dataset
 from ..model import Entity, Evidence, Relation, Source
 from ..render import render_html
-from ..render.aggregate import UNDATED
-from ..render.aggregated import TOP, group_page
+from ..render.edge_groups import UNDATED
+from ..render.aggregated_data import TOP, group_page
 from ..render.data import LAYOUT_THRESHOLD
 from ..render.network import start_positions
 from ..when import parse_when
@@ -40,7 +40,7 @@ _LENGTH = {"year": 4, "month": 7}
 
 
 def _period(by) -> str:
-    """The Cypher of a claim's period cut *by* year or month (as :func:`graph.render.aggregate.period_of`)."""
+    """The Cypher of a claim's period cut *by* year or month (as :func:`graph.render.edge_groups.period_of`)."""
     if by == "all":
         return "'all'"
     n = _LENGTH[by]

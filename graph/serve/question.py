@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from ..errors import ActorgraphError
 from ..filters import TIMES
-from ..render.aggregate import PERIODS, UNDATED
+from ..render.edge_groups import PERIODS, UNDATED
 from ..vocab import MODALITIES, QUADS, RELATION_TYPES
 
 __all__ = ["BadRequest", "Question", "parse", "query_text", "describe", "MAX_LIMIT", "MAX_OFFSET", "FILTERS", "NONE"]
