@@ -25,7 +25,7 @@ import re
 
 from ...errors import Problem
 from ...words import suggest
-from ..base import CONTROL
+from ...read.base import CONTROL
 
 __all__ = ["read_table", "Relations", "COLUMNS", "bare_returns"]
 
