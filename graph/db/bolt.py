@@ -20,7 +20,7 @@ statements and parameters sent through a stand-in driver.
 
 from __future__ import annotations
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 from .sync import sync
 from .urls import parse_url
 

@@ -29,7 +29,7 @@ import queue
 import secrets
 import threading
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 from .bulk import commands
 from .sync import sync
 from .urls import parse_url

@@ -27,7 +27,8 @@ from ..render.aggregated_data import TOP, group_page
 from ..render.data import LAYOUT_THRESHOLD
 from ..render.network import start_positions
 from ..when import parse_when
-from .claims import TooLong, check_names, month_range
+from ..errors import TooLong
+from .claims import check_names, month_range
 from .dataset import FULL, PAGE_SIZE, PAGES_KEPT, TIMEOUT, page_title, server_block
 from .question import query_text
 

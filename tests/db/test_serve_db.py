@@ -15,7 +15,8 @@ import graph.db
 from graph.render.edge_groups import aggregate
 from graph.serve import DatasetStore, serve
 from graph.serve.database import DatabaseStore
-from graph.serve.question import BadRequest, parse
+from graph.errors import BadRequest
+from graph.serve.question import parse
 
 from tests.test_serve import run_command
 
