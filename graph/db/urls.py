@@ -62,9 +62,6 @@ class DbUrl:
         """For Bolt: the URL the neo4j driver takes (no credentials, no database)."""
         return f"{self.scheme}://{self.host}:{self.port}"
 
-    def with_graph(self, graph) -> "DbUrl":
-        return DbUrl(self.backend, self.scheme, self.host, self.port, graph, self.user, self.password, self.tls)
-
 
 def parse_url(url, env=None) -> DbUrl:
     """Parse *url*; raise :class:`UsageError` with what is wrong."""

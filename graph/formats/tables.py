@@ -82,7 +82,6 @@ ENTITY_COLUMNS = ("ID", "Label", "Type", "Description", "aliases", "part_of")   
 RELATION_COLUMNS = ("ID", "From", "To", "Type", "mode", "context", "polarity", "modality", "asserted_by",
                     "when", "source", "quote", "more_evidence", "attributes", "note", "quad", "sign")
 SOURCE_COLUMNS = FIELDS["sources"]
-READ_ONLY = ("quad", "sign")
 
 # -- writing --------------------------------------------------------------------------
 

@@ -39,12 +39,9 @@ import json
 
 from ..errors import NotJson
 from ..words import short
-from .base import CONTROL, Plain, control_message
+from .base import CONTROL, MAX_DEPTH, Plain, control_message
 
 __all__ = ["decode_record", "MAX_DEPTH", "control_in"]
-
-MAX_DEPTH = 64
-"""Deepest nesting of lists and objects a record may use (the format needs 3), as in YAML."""
 
 _DEEP = (f"nesting deeper than {MAX_DEPTH} levels of lists and objects (the data format needs 3): "
          "this line is not read")

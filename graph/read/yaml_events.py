@@ -45,13 +45,10 @@ import yaml
 
 from ..errors import Problem
 from ..words import short
-from .base import CONTROL, Plain, control_message, plain
+from .base import CONTROL, MAX_DEPTH, Plain, control_message, plain
 from .yaml_syntax import odd_break, syntax_problem
 
 __all__ = ["Plain", "Document", "REFUSED", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode"]
-
-MAX_DEPTH = 64
-"""Deepest nesting of lists and mappings a data file may use (the format needs 5)."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
