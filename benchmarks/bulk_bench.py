@@ -103,7 +103,7 @@ def _jsonl(src, dst, bad_row=None):
 
 def folders(base, rows):
     """The data folders measured: the import, and its bad copies."""
-    from graph.read.events import import_events
+    from graph.imports.events import import_events
     events = generate_gdelt(os.path.join(base, "events.export.CSV"), rows=rows)
     good = os.path.join(base, "gd")
     import_events([events], "gdelt", good)

@@ -1,6 +1,6 @@
 """Generate a synthetic GDELT 2.0 events file: N rows of 61 tab-separated columns, no header.
 
-Made-up events in GDELT's published layout (graph/read/events/gdelt.py COLUMNS): sequential event ids,
+Made-up events in GDELT's published layout (graph/imports/events/gdelt.py COLUMNS): sequential event ids,
 random dates 2015-2024, actors drawn from 60 country codes with and without role codes (GOV, MIL, REB,
 ...), CAMEO event codes of every root (01 statements included, which an import leaves out), the
 Goldstein score of the root, a URL per event, and about one event in ten without a second actor.
@@ -20,7 +20,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [os.path.dirname(HERE)]
 
-from graph.read.events.gdelt import COLUMNS  # noqa: E402
+from graph.imports.events.gdelt import COLUMNS  # noqa: E402
 
 COUNTRIES = ("AFG PAK USA CHN IND IRN RUS GBR FRA DEU TUR SAU ARE QAT EGY ISR JOR LBN SYR IRQ KWT OMN YEM "
              "BGD LKA NPL MMR THA VNM IDN MYS PHL JPN KOR PRK AUS NZL CAN MEX BRA ARG COL VEN CHL PER ZAF "

@@ -3,7 +3,7 @@
 For each size N, generates a synthetic GDELT 2.0 file of N events (benchmarks/generate_gdelt.py) and a
 YAML dataset of N relations (benchmarks/generate.py, 10 files), then times, alternating, best of
 --repeat: ``yaml.load(f, Loader=yaml.CSafeLoader)`` of the YAML relation files against
-``graph.read.events.import_events([file], "gdelt", out)`` (parse, check every column, map codes and
+``graph.imports.events.import_events([file], "gdelt", out)`` (parse, check every column, map codes and
 actors, write sources/entities JSON Lines and the relations Parquet file). Prints both and the ratio.
 Target (issue 12): 1M rows imported in <= 0.1x the bare parse of 1M YAML relations. pyarrow's own
 import (once per process) is timed apart.
@@ -46,8 +46,8 @@ def main(argv=None):
     import pyarrow.csv  # noqa: F401
     import pyarrow.parquet  # noqa: F401
 
-    from graph.read.events import import_events
-    print(f"importing pyarrow and graph.read.events: {time.perf_counter() - t:.2f} s (once per process)")
+    from graph.imports.events import import_events
+    print(f"importing pyarrow and graph.imports.events: {time.perf_counter() - t:.2f} s (once per process)")
     print(f"{'rows':>9} {'yaml.load s':>12} {'import s':>9} {'ratio':>6}  (import / yaml.load; target <= 0.1)")
     for n in (int(x) for x in a.sizes.split(",")):
         with tempfile.TemporaryDirectory() as d:

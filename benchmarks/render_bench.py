@@ -191,8 +191,8 @@ def _agg_options(a) -> dict:
 
 def aggregated(browser, ds, path, a, today_total):
     """Write and load the aggregated page of *ds*; print its times next to today's page's."""
-    from graph.render.aggregate import aggregate
-    from graph.render.aggregated import TOP
+    from graph.render.edge_groups import aggregate
+    from graph.render.aggregated_data import TOP
     opts = _agg_options(a)
     t = time.perf_counter()
     write_html(ds, path, aggregate=a.aggregate, **opts)

@@ -1,4 +1,4 @@
-"""One exception hierarchy, rooted at :class:`ActorgraphError`.
+"""One exception hierarchy, rooted at :class:`ActorgraphError`: every error actorgraph raises on purpose.
 
 Examples
 --------
@@ -8,13 +8,18 @@ Examples
 >>> err = DataError([p])
 >>> isinstance(err, ActorgraphError), len(err.problems)
 (True, 1)
+>>> str(Conflict("another save is running")), Conflict("x").code
+('another save is running', 1)
+>>> issubclass(UsageError, DatabaseError), issubclass(ReadProblem, ActorgraphError)
+(True, True)
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
-from functools import lru_cache
+
+# did-you-mean hints live with the other word helpers; dataset.py still imports suggest from here
+from .words import suggest as suggest
 
 __all__ = [
     "ActorgraphError",
@@ -24,7 +29,20 @@ __all__ = [
     "UnknownSourceError",
     "OutputError",
     "QueryError",
-    "suggest",
+    "ReadProblem",
+    "NotJson",
+    "DraftError",
+    "DraftFileError",
+    "GazetteerError",
+    "LexiconError",
+    "ReviewError",
+    "Conflict",
+    "JournalError",
+    "DatabaseError",
+    "UsageError",
+    "BulkValueError",
+    "BadRequest",
+    "TooLong",
 ]
 
 
@@ -80,41 +98,82 @@ class OutputError(ActorgraphError):
     """An output file cannot or must not be written."""
 
 
-def suggest(word, choices, n=3):
-    """Return `` (did you mean 'X'?)`` for close matches of *word*, or ``''``.
-
-    Matching ignores case. The answer for a short list of *choices* (a vocabulary) is
-    remembered: a million records with the same misspelt type cost one search.
-
-    >>> suggest("PAKISTN", ["PAK", "USA"])
-    " (did you mean 'PAK'?)"
-    >>> suggest("ACUSE", ["ACCUSE", "AID"])
-    " (did you mean 'ACCUSE'?)"
-    >>> suggest("zzz", ["PAK"])
-    ''
-    """
-    choices = tuple(str(c) for c in choices)
-    if len(choices) <= 64:
-        return _suggest_remembered(str(word), choices, n)
-    return _suggest(str(word), choices, n)
-
-
-def _suggest(word, choices, n):
-    by_lower = {}
-    for c in choices:
-        by_lower.setdefault(c.lower(), c)
-    lower = word.lower()
-    hits = [by_lower[m] for m in difflib.get_close_matches(lower, list(by_lower), n=n, cutoff=0.6)]
-    # a prefix match (PAKISTN -> PAK) is a good hint too when nothing closer exists
-    if not hits:
-        hits = [c for low, c in by_lower.items() if len(low) >= 2 and lower.startswith(low)][:n]
-    if not hits:
-        return ""
-    return " (did you mean " + " or ".join(f"'{h}'" for h in hits) + "?)"
-
-
-_suggest_remembered = lru_cache(maxsize=4096)(_suggest)
-
-
 class QueryError(ActorgraphError, ValueError):
     """A query names a value that does not exist (an unknown type, modality...)."""
+
+
+# -- reading files ---------------------------------------------------------------------------
+
+class ReadProblem(ActorgraphError):
+    """A file cannot be read; the message says why and what to do."""
+
+
+class NotJson(ActorgraphError, ValueError):
+    """The line is not one JSON value that a data file may hold; the message says why (and where)."""
+
+
+# -- drafting and reviewing claims from texts ----------------------------------------------
+
+class DraftError(ActorgraphError):
+    """A text that cannot be drafted from: not UTF-8, empty, too large."""
+
+
+class DraftFileError(ActorgraphError):
+    """A draft file that cannot be read (invalid YAML, not a draft)."""
+
+
+class GazetteerError(ActorgraphError):
+    """A gazetteer file with mistakes; ``problems`` are located (FILE:LINE:COL)."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class LexiconError(ActorgraphError):
+    """A lexicon file that cannot be read or does not follow the format; ``problems`` are located
+    (``FILE:LINE:COL: message``) when it is the user's file."""
+
+    def __init__(self, message, problems=()):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems) if self.problems else message)
+
+
+class ReviewError(ActorgraphError):
+    """A draft that cannot be reviewed; *code* is the exit code (1 bad file, 2 bad usage)."""
+
+    def __init__(self, message, code=1):
+        super().__init__(message)
+        self.code = code
+
+
+class Conflict(ReviewError):
+    """A request that cannot be done now: the page is behind the draft, or another save runs."""
+
+
+class JournalError(ActorgraphError):
+    """A journal that cannot be replayed (it names files this draft may not write)."""
+
+
+# -- graph databases -----------------------------------------------------------------------
+
+class DatabaseError(ActorgraphError):
+    """The database cannot be reached or refused a statement; the message is one line for the user."""
+
+
+class UsageError(DatabaseError):
+    """The request itself is wrong (a bad URL, a write without ``write=True``...): exit code 2 in the CLI."""
+
+
+class BulkValueError(ActorgraphError, ValueError):
+    """A value the bulk format cannot carry; the message names the record and the field."""
+
+
+# -- the local server of large datasets (actorgraph serve) ---------------------------------
+
+class BadRequest(ActorgraphError):
+    """A request the server cannot answer as asked (HTTP 400): the message says what to change."""
+
+
+class TooLong(ActorgraphError):
+    """A question that takes longer than the server allows (HTTP 503): narrow it."""

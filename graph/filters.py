@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .errors import QueryError, suggest
+from .errors import QueryError
+from .words import suggest
 from .index import degree_in, degree_out, edges_between, in_edges, out_edges
 from .vocab import CONTEXTS, MODALITIES, QUADS, RELATION_TYPES
 from .when import parse_when

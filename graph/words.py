@@ -1,9 +1,11 @@
-"""Putting things in words: counts with their plural, cut strings, aligned text tables.
+"""Putting things in words: counts with their plural, cut strings, did-you-mean hints, aligned text tables.
 
 >>> plural(1, "claim"), plural(3, "entity", "entities")
 ('1 claim', '3 entities')
 >>> short("Pakistan says the talks will go on", 20)
 'Pakistan says the...'
+>>> suggest("PAKISTN", ["PAK", "USA"])
+" (did you mean 'PAK'?)"
 >>> print(text_table([["PAK", 0.5]], ["id", "score"]))
 id   score
 ---  -----
@@ -12,7 +14,10 @@ PAK  0.500
 
 from __future__ import annotations
 
-__all__ = ["plural", "short", "text_table"]
+import difflib
+from functools import lru_cache
+
+__all__ = ["plural", "short", "suggest", "text_table"]
 
 
 def plural(n, word, many=None):
@@ -52,3 +57,39 @@ def text_table(rows, headers, widths=None):
              "  ".join("-" * w for w in cols)]
     lines += ["  ".join(cut(c, w).ljust(w) for c, w in zip(r, cols)).rstrip() for r in rows]
     return "\n".join(lines)
+
+
+def suggest(word, choices, n=3):
+    """Return `` (did you mean 'X'?)`` for close matches of *word*, or ``''``.
+
+    Matching ignores case. The answer for a short list of *choices* (a vocabulary) is
+    remembered: a million records with the same misspelt type cost one search.
+
+    >>> suggest("PAKISTN", ["PAK", "USA"])
+    " (did you mean 'PAK'?)"
+    >>> suggest("ACUSE", ["ACCUSE", "AID"])
+    " (did you mean 'ACCUSE'?)"
+    >>> suggest("zzz", ["PAK"])
+    ''
+    """
+    choices = tuple(str(c) for c in choices)
+    if len(choices) <= 64:
+        return _suggest_remembered(str(word), choices, n)
+    return _suggest(str(word), choices, n)
+
+
+def _suggest(word, choices, n):
+    by_lower = {}
+    for c in choices:
+        by_lower.setdefault(c.lower(), c)
+    lower = word.lower()
+    hits = [by_lower[m] for m in difflib.get_close_matches(lower, list(by_lower), n=n, cutoff=0.6)]
+    # a prefix match (PAKISTN -> PAK) is a good hint too when nothing closer exists
+    if not hits:
+        hits = [c for low, c in by_lower.items() if len(low) >= 2 and lower.startswith(low)][:n]
+    if not hits:
+        return ""
+    return " (did you mean " + " or ".join(f"'{h}'" for h in hits) + "?)"
+
+
+_suggest_remembered = lru_cache(maxsize=4096)(_suggest)

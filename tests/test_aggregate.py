@@ -16,8 +16,8 @@ from graph.cli import main
 from graph.dataset import Dataset
 from graph.model import Entity, Evidence, Relation, Source
 from graph.render import render_html, write_html
-from graph.render.aggregate import aggregate, period_of
-from graph.render.aggregated import EXAMPLES, aggregated_data, aggregated_records, heaviest, period_span
+from graph.render.edge_groups import aggregate, period_of
+from graph.render.aggregated_data import EXAMPLES, aggregated_data, aggregated_records, heaviest, period_span
 from graph.render.data import edge_dicts
 from graph.render.style import DENIED_COLOR, polarity_color
 from graph.when import parse_when

@@ -12,7 +12,8 @@ import graph
 from graph.analysis import claimants, timeline
 from graph.cli import main
 from graph.errors import QueryError
-from graph.formats.tables import csv_tables, csv_to_yaml
+from graph.formats.tables import csv_tables
+from graph.imports.csv_tables import csv_to_yaml
 from tests.many_sources import dataset
 
 YAML = """

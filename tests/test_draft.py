@@ -12,7 +12,8 @@ import graph
 from graph.cli import main
 from graph.draft import DraftError, Lexicon, LexiconError, draft, read_text
 from graph.draft.gazetteer import states
-from graph.draft.output import DRAFT_KEYS, DraftFileError, read_draft
+from graph.draft.output import DRAFT_KEYS, read_draft
+from graph.errors import DraftFileError
 from graph.texts import find_quote, quote_mismatch
 
 from tests.conftest import DATA, ROOT

@@ -28,7 +28,7 @@ def _pyarrow():
 
 
 def _import(fmt, name, out, **kw):
-    from graph.read.events import import_events
+    from graph.imports.events import import_events
     return import_events([EVENTS / name], fmt, out, **kw)
 
 
@@ -174,7 +174,7 @@ def test_a_gdelt_zip_and_duplicate_event_ids_across_files(tmp_path):
     z = tmp_path / "20250114.export.CSV.zip"
     with zipfile.ZipFile(z, "w") as f:
         f.write(EVENTS / "gdelt-20250114.export.CSV", "20250114.export.CSV")
-    from graph.read.events import import_events
+    from graph.imports.events import import_events
     r = import_events([z], "gdelt", tmp_path / "o")
     assert r.relations == 5 and r.source == "gdelt-20250114"
     with pytest.raises(DataError) as exc:
@@ -200,7 +200,7 @@ def test_the_cli_imports_and_reports_problems_with_exit_1(tmp_path):
 
 
 def test_a_second_import_into_the_folder_reuses_the_entities_of_the_first(tmp_path):
-    from graph.read.events import import_events
+    from graph.imports.events import import_events
     first = import_events([EVENTS / "gdelt-20250114.export.CSV"], "gdelt", tmp_path)
     assert first.entities > 0
     # the same events again under another name would be the same claims twice: refused, nothing written

@@ -10,7 +10,8 @@ import pytest
 import graph
 from graph import export as export_mod
 from graph.errors import DataError, OutputError
-from graph.formats.tables import UnknownColumnWarning, csv_to_yaml, import_csv
+from graph.formats.tables import UnknownColumnWarning
+from graph.imports.csv_tables import csv_to_yaml, import_csv
 from graph.model import to_dict
 
 from .test_formats import hostile

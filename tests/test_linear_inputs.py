@@ -13,7 +13,7 @@ import difflib
 import pytest
 from click.testing import CliRunner
 
-import graph.errors
+import graph.words
 import graph.texts
 from graph.cli import main
 from graph.model import Evidence
@@ -77,8 +77,8 @@ def test_a_record_with_30000_unknown_fields_reports_20_and_a_count(tmp_path, mon
     (tmp_path / "a.yaml").write_text("entities:\n  - id: PAK\n    name: Pakistan\n    kind: state\n" + keys,
                                      encoding="utf-8")
     searches = []
-    real = graph.errors.difflib.get_close_matches
-    monkeypatch.setattr(graph.errors.difflib, "get_close_matches",
+    real = graph.words.difflib.get_close_matches
+    monkeypatch.setattr(graph.words.difflib, "get_close_matches",
                         lambda *a, **k: searches.append(a[0]) or real(*a, **k))
     result = _validate(tmp_path)
     assert result.exit_code == 1
@@ -116,8 +116,8 @@ def test_did_you_mean_searches_over_many_unknown_ids_stay_within_a_budget(tmp_pa
     (tmp_path / "a.yaml").write_text("sources: [{id: s1, title: T}]\nentities:\n" + ents + "relations:\n" + rels,
                                      encoding="utf-8")
     read = []
-    real = graph.errors.difflib.get_close_matches
-    monkeypatch.setattr(graph.errors.difflib, "get_close_matches",
+    real = graph.words.difflib.get_close_matches
+    monkeypatch.setattr(graph.words.difflib, "get_close_matches",
                         lambda word, possibilities, **k: read.append(len(possibilities)) or real(word, possibilities,
                                                                                                  **k))
     result = _validate(tmp_path)

@@ -20,7 +20,6 @@ from pathlib import Path
 import graph
 from graph.analysis import claimants, contested, discourse
 from graph.analysis.merge import merged_claims
-from graph.analysis.panels import cross_source_data
 from graph.render import page_data
 from graph.render.cross import cross_data
 
@@ -84,13 +83,7 @@ def test_the_page_data_holds_the_networks_figures():
     assert {camp for _, camp in d["discourse"]["rolled"]["claimants"]} == {1, 2}
 
 
-def test_the_page_data_is_compact():
-    """Quotes are not repeated per pair: a fraction of the full JSON (panels.cross_source_data), and
-    nothing rolled up when nothing is part of anything."""
-    ds = graph.load(ROOT / "examples/many-sources")
-    compact = len(json.dumps(cross_data(ds), separators=(",", ":")))
-    full = len(json.dumps(cross_source_data(ds), separators=(",", ":")))
-    assert compact * 4 < full, (compact, full)
+def test_nothing_is_rolled_up_when_nothing_is_part_of_anything():
     flat = graph.loads("""
 sources: [{id: s, title: T}]
 entities: [{id: A, name: A, kind: state}, {id: P, name: P, kind: person}]

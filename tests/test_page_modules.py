@@ -22,7 +22,7 @@ import pytest
 import graph
 from graph.analysis import contested
 from graph.render import page_data
-from graph.render.aggregated import aggregated_data
+from graph.render.aggregated_data import aggregated_data
 from graph.vocab import RELATION_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent

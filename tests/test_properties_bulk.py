@@ -183,7 +183,7 @@ CELL_TEXT = st.one_of(
 @given(st.sampled_from(sorted(FORMATS)), st.lists(st.tuples(st.integers(0, 20), st.integers(0, 70), CELL_TEXT),
                                                  min_size=1, max_size=4))
 def test_event_files_with_arbitrary_cells_import_to_a_valid_folder_or_fail_located(tmp_path_factory, fmt, changes):
-    from graph.read.events import import_events
+    from graph.imports.events import import_events
     name, sep, header = FORMATS[fmt]
     lines = (EVENTS / name).read_text(encoding="utf-8").split("\n")
     body = [i for i, line in enumerate(lines) if line and (i > 0 or not header)]

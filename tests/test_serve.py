@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph.render.aggregate import aggregate
+from graph.render.edge_groups import aggregate
 from graph.serve import DatasetStore, serve
-from graph.serve.claims import TooLong
-from graph.serve.question import MAX_LIMIT, BadRequest, parse
+from graph.errors import BadRequest, TooLong
+from graph.serve.question import MAX_LIMIT, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "js" / "fixtures" / "filters.json"

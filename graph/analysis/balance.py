@@ -183,77 +183,8 @@ class Balance:
             return "positive tie across the camps"
         return f"negative tie within camp {self._camp_of(t.a) + 1}"
 
-    def _rel_line(self, rid):
-        r = self.relations.get(rid)
-        if r is None:
-            return rid
-        mode = f"/{r.mode}" if r.mode else ""
-        when = f", {r.when}" if r.when else ""
-        return f"{rid}: {r.subject} {r.type}{mode} {r.object} ({r.modality}{when}, {r.polarity:+g})"
-
-    def _tie_lines(self, t, indent):
-        sym = "+" if t.sign > 0 else ("-" if t.sign < 0 else "0")
-        head = f"{indent}{t.a} -- {t.b}  {sym}  (score {t.score:+g})"
-        return [head] + [f"{indent}    {self._rel_line(rid)}" for rid in t.relations]
-
     def __str__(self) -> str:
-        ties = list(self.ties.values())
-        pos = sum(t.sign > 0 for t in ties)
-        out = [f"Structural balance among {plural(len(self.entities), 'entity', 'entities')} with signed ties: "
-               f"{plural(len(ties), 'tie')} ({pos} positive, {len(ties) - pos} negative)",
-               f"Rule: {self.rule_text}."]
-        if self.ambivalent:
-            out.append("Ambivalent pairs (relations cancel out, no sign): "
-                       + ", ".join(f"{t.a}--{t.b}" for t in self.ambivalent))
-        out.append("")
-        if not self.n_triangles:
-            out.append("Triangles: none (no three entities are tied pairwise), so no balanced fraction.")
-        else:
-            nb, nt = self.n_balanced, self.n_triangles
-            out.append(f"Triangles: {nt}; balanced: {nb} of {nt} ({self.balanced_fraction:.0%})")
-            unbalanced = self.unbalanced
-            if len(unbalanced) > SHOW:
-                out.append(f"  (the first {SHOW} of {nt - nb} unbalanced triangles; --json lists "
-                           + (f"{len(unbalanced)})" if not self.triangles_complete or len(unbalanced) < nt - nb
-                              else "them all)"))
-            elif not self.triangles_complete:
-                out.append(f"  (over {LIST_LIMIT:,} triangles: only the unbalanced ones are listed)")
-            for i, tri in enumerate(unbalanced[:SHOW], 1):
-                signs = " ".join("+" if t.sign > 0 else "-" for t in tri.ties)
-                out.append(f"\n  unbalanced {i}: {', '.join(tri.nodes)}  ({signs}: "
-                           f"{plural(tri.negatives, 'negative tie')})")
-                for t in tri.ties:
-                    out.extend(self._tie_lines(t, "    "))
-        out.append("")
-        if ties:
-            if self.method == "exact":
-                how = "exact: every split examined"
-                if self.optimal_splits and self.optimal_splits > 1:
-                    how += f"; {self.optimal_splits} splits are equally good, the least weighty is shown"
-            else:
-                how = self.method_detail
-            out.append(f"Two camps ({how}):")
-            for i, camp in enumerate(self.camps, 1):
-                out.append(f"  camp {i}: " + (", ".join(f"{e} ({self.names.get(e, e)})" for e in camp) or "-"))
-            if len(self.groups) > 1:
-                out.append(f"  The signed ties form {len(self.groups)} groups with no signed path between them; each "
-                           "is split on its own (its larger side in camp 1), so how the groups line up is arbitrary:")
-                for i, (x, y) in enumerate(self.groups, 1):
-                    out.append(f"    group {i}: {', '.join(x)}  |  {', '.join(y) or '-'}")
-            if len(ties) == len(self.entities) - len(self.components):
-                out.append("  (the signed ties form no cycle, so some split always satisfies every tie: here the "
-                           "camps only restate the ties, they do not test them)")
-            out.append(f"\nFrustrated ties ({len(self.frustrated)}):"
-                       + (" none: the signed ties are balanced" if not self.frustrated else ""))
-            for t in self.frustrated[:SHOW]:
-                out.append(f"  {t.a} -- {t.b}: {self._why(t)}")
-                out.extend(self._tie_lines(t, "    ")[1:])
-            if len(self.frustrated) > SHOW:
-                out.append(f"  ... and {len(self.frustrated) - SHOW} more (--json lists them all)")
-        else:
-            out.append("No signed ties: nothing to split into camps.")
-        out.append("\n" + NOTE)
-        return "\n".join(out)
+        return balance_text(self)
 
     def _repr_html_(self):
         frac = "n/a" if self.balanced_fraction is None else f"{self.balanced_fraction:.0%}"
@@ -271,6 +202,93 @@ class Balance:
                                     ["frustrated tie", "sign", "why", "relations"]))
         parts.append(f"<p><i>{_html.escape(NOTE)}</i></p>")
         return "".join(parts)
+
+
+# -- the report: str(balance(ds)), what `actorgraph analyze balance` prints -------------------------
+
+def balance_text(b) -> str:
+    """The report of the :class:`Balance` *b*: its ties, triangles, two camps and frustrated ties."""
+    ties = list(b.ties.values())
+    out = _tie_counts(b, ties) + [""] + _triangle_lines(b) + [""]
+    out += _camp_lines(b, ties) if ties else ["No signed ties: nothing to split into camps."]
+    out.append("\n" + NOTE)
+    return "\n".join(out)
+
+
+def _tie_counts(b, ties) -> list:
+    pos = sum(t.sign > 0 for t in ties)
+    out = [f"Structural balance among {plural(len(b.entities), 'entity', 'entities')} with signed ties: "
+           f"{plural(len(ties), 'tie')} ({pos} positive, {len(ties) - pos} negative)",
+           f"Rule: {b.rule_text}."]
+    if b.ambivalent:
+        out.append("Ambivalent pairs (relations cancel out, no sign): "
+                   + ", ".join(f"{t.a}--{t.b}" for t in b.ambivalent))
+    return out
+
+
+def _triangle_lines(b) -> list:
+    if not b.n_triangles:
+        return ["Triangles: none (no three entities are tied pairwise), so no balanced fraction."]
+    nb, nt = b.n_balanced, b.n_triangles
+    out = [f"Triangles: {nt}; balanced: {nb} of {nt} ({b.balanced_fraction:.0%})"]
+    unbalanced = b.unbalanced
+    if len(unbalanced) > SHOW:
+        out.append(f"  (the first {SHOW} of {nt - nb} unbalanced triangles; --json lists "
+                   + (f"{len(unbalanced)})" if not b.triangles_complete or len(unbalanced) < nt - nb
+                      else "them all)"))
+    elif not b.triangles_complete:
+        out.append(f"  (over {LIST_LIMIT:,} triangles: only the unbalanced ones are listed)")
+    for i, tri in enumerate(unbalanced[:SHOW], 1):
+        signs = " ".join("+" if t.sign > 0 else "-" for t in tri.ties)
+        out.append(f"\n  unbalanced {i}: {', '.join(tri.nodes)}  ({signs}: "
+                   f"{plural(tri.negatives, 'negative tie')})")
+        for t in tri.ties:
+            out.extend(_tie_lines(b, t, "    "))
+    return out
+
+
+def _camp_lines(b, ties) -> list:
+    if b.method == "exact":
+        how = "exact: every split examined"
+        if b.optimal_splits and b.optimal_splits > 1:
+            how += f"; {b.optimal_splits} splits are equally good, the least weighty is shown"
+    else:
+        how = b.method_detail
+    out = [f"Two camps ({how}):"]
+    for i, camp in enumerate(b.camps, 1):
+        out.append(f"  camp {i}: " + (", ".join(f"{e} ({b.names.get(e, e)})" for e in camp) or "-"))
+    if len(b.groups) > 1:
+        out.append(f"  The signed ties form {len(b.groups)} groups with no signed path between them; each "
+                   "is split on its own (its larger side in camp 1), so how the groups line up is arbitrary:")
+        for i, (x, y) in enumerate(b.groups, 1):
+            out.append(f"    group {i}: {', '.join(x)}  |  {', '.join(y) or '-'}")
+    if len(ties) == len(b.entities) - len(b.components):
+        out.append("  (the signed ties form no cycle, so some split always satisfies every tie: here the "
+                   "camps only restate the ties, they do not test them)")
+    out.append(f"\nFrustrated ties ({len(b.frustrated)}):"
+               + (" none: the signed ties are balanced" if not b.frustrated else ""))
+    for t in b.frustrated[:SHOW]:
+        out.append(f"  {t.a} -- {t.b}: {b._why(t)}")
+        out.extend(_tie_lines(b, t, "    ")[1:])
+    if len(b.frustrated) > SHOW:
+        out.append(f"  ... and {len(b.frustrated) - SHOW} more (--json lists them all)")
+    return out
+
+
+def _tie_lines(b, t, indent) -> list:
+    """A tie, then each relation behind it on a line."""
+    sym = "+" if t.sign > 0 else ("-" if t.sign < 0 else "0")
+    head = f"{indent}{t.a} -- {t.b}  {sym}  (score {t.score:+g})"
+    return [head] + [f"{indent}    {_relation_line(b, rid)}" for rid in t.relations]
+
+
+def _relation_line(b, rid) -> str:
+    r = b.relations.get(rid)
+    if r is None:
+        return rid
+    mode = f"/{r.mode}" if r.mode else ""
+    when = f", {r.when}" if r.when else ""
+    return f"{rid}: {r.subject} {r.type}{mode} {r.object} ({r.modality}{when}, {r.polarity:+g})"
 
 
 def _join(words):

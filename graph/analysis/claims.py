@@ -20,7 +20,7 @@ from ..errors import QueryError
 from ..vocab import MODALITIES
 
 __all__ = ["ASSERTING", "DENYING", "stance", "effective_polarity", "check_modalities", "root", "group_key",
-           "claim_line"]
+           "grouped_by", "claim_line"]
 
 ASSERTING = ("reported", "claimed")
 """The modalities that assert a claim."""
@@ -88,6 +88,27 @@ def group_key(ds, r, roll_up=False) -> tuple:
     if roll_up:
         return (root(ds, r.subject), r.type, root(ds, r.object))
     return (r.subject, r.type, r.object)
+
+
+def grouped_by(claims, key) -> dict:
+    """``{key(claim): [claim, ...]}``: the groups in the order of their first claim, each in the
+    order of *claims*.
+
+    >>> from graph.model import Relation
+    >>> rs = [Relation(id=i, subject=s, object="B", type="AID", modality="reported", polarity=1)
+    ...       for i, s in (("r1", "A"), ("r2", "C"), ("r3", "A"))]
+    >>> {k: [r.id for r in g] for k, g in grouped_by(rs, lambda r: r.subject).items()}
+    {'A': ['r1', 'r3'], 'C': ['r2']}
+    """
+    acc = {}
+    for c in claims:
+        k = key(c)
+        group = acc.get(k)
+        if group is None:
+            acc[k] = [c]
+        else:
+            group.append(c)
+    return acc
 
 
 def claim_line(r) -> str:

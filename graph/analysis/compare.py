@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from ..errors import QueryError
 from ..filters import AUTHOR
 from ._report import entity_name, html_table, plural, text_table
-from .claims import check_modalities, effective_polarity, stance
+from .claims import check_modalities, effective_polarity, grouped_by, stance
 from .merge import merged_claims, rolled
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
@@ -325,10 +325,7 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES, by="source", roll_up=Fal
     rels_b = [r for r in ds.relations() if b in r.sources]
 
     def groups(rels):
-        g = {}
-        for r in rels:
-            g.setdefault((up(r.subject), up(r.object), r.type), []).append(r)
-        return g
+        return grouped_by(rels, lambda r: (up(r.subject), up(r.object), r.type))
 
     ga, gb = groups(rels_a), groups(rels_b)
     only_a = [r.id for r in rels_a if (up(r.subject), up(r.object), r.type) not in gb]

@@ -50,9 +50,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..filters import AUTHOR
-from ..wording import SOURCE_DENIES
+from ..voice import SOURCE_DENIES
 from ._report import entity_name, html_table, plural
-from .claims import ASSERTING, DENYING, group_key
+from .claims import ASSERTING, DENYING, group_key, grouped_by
 from .merge import merged_claims
 
 __all__ = ["contested", "verdicts", "Contested", "ClaimGroup"]
@@ -212,19 +212,9 @@ _STANCE = {m: "asserted" for m in ASSERTING} | {m: "denied" for m in DENYING} | 
 
 def _grouped(ds, roll_up=False) -> dict:
     """``{(subject, type, object): [relation, ...]}``, keys and claims in data order."""
-    groups = {}
     if roll_up:
-        for r in ds.relations():
-            groups.setdefault(group_key(ds, r, True), []).append(r)
-    else:
-        for r in ds.relations():
-            key = (r.subject, r.type, r.object)
-            g = groups.get(key)
-            if g is None:
-                groups[key] = [r]
-            else:
-                g.append(r)
-    return groups
+        return grouped_by(ds.relations(), lambda r: group_key(ds, r, True))
+    return grouped_by(ds.relations(), lambda r: (r.subject, r.type, r.object))
 
 
 def _verdict(members) -> tuple:

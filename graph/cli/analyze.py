@@ -62,13 +62,13 @@ def analyze():
 @click.option("--structural", is_flag=True,
               help="Count structural ties (HOLDS, PART_OF...) as links too (default: left out).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def centrality(path, by, top, all_entities, structural, as_json, **opts):
+def centrality(path, by, top, all_entities, structural, as_json, loading, **opts):
     """Rank actors: claims, in/out, degree, betweenness, eigenvector (PageRank fallback).
 
     By default only actors are ranked, on the claims among them, and structural
     ties are left out (--all-entities, --structural keep them).
     """
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     view, _ = _view(ds, opts)
     result = guard(lambda: analysis.centrality(view, by=by, actors_only=not all_entities, structural=structural))
     if top:
@@ -91,7 +91,7 @@ def centrality(path, by, top, all_entities, structural, as_json, **opts):
               help="Random restarts of the heuristic.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the heuristic's restarts.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, as_json, **opts):
+def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, as_json, loading, **opts):
     """Structural balance: balanced triangles, two camps, frustrated ties.
 
     Each pair of entities gets one sign from the relations between them: by
@@ -99,7 +99,7 @@ def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, 
     relations (--modality sets the modalities that count, e.g. -m reported -m
     claimed -m recommended). An aid to analysis, not a prediction.
     """
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     view, modality = _view(ds, opts, keep_modality=False)
     result = guard(lambda: analysis.balance(view, modality=modality, rule=rule, merge_parts=merge_parts,
                                             actors_only=not all_entities, exact_limit=exact_limit,
@@ -119,13 +119,13 @@ ROLL_UP = click.option("--roll-up", is_flag=True,
 @relation_filters
 @ROLL_UP
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def timeline(actor, path, other, roll_up, as_json, **opts):
+def timeline(actor, path, other, roll_up, as_json, loading, **opts):
     """The dated claims about ACTOR (or between ACTOR and --with), in time order.
 
     With --roll-up ACTOR stands for the top of its part_of chain and all its parts: the
     timeline holds the claims about it and the claims its offices and people make.
     """
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     time = opts.get("time_", "happened")
     filters = guard(lambda: filters_from(**opts))
     filters.pop("time", None)
@@ -140,12 +140,12 @@ def timeline(actor, path, other, roll_up, as_json, **opts):
 @click.option("--by-source", is_flag=True, help="List each source, and in it each claimant's claims.")
 @ROLL_UP
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def claimants(path, by_source, roll_up, as_json, **opts):
+def claimants(path, by_source, roll_up, as_json, loading, **opts):
     """Claims grouped by who asserts them (the author or an entity) and by source.
 
     A claim repeated in one source (same subject, type, object, modality and claimant) counts once.
     """
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     view, _ = _view(ds, opts)
     _show(guard(lambda: analysis.claimants(view, by_source=by_source, roll_up=roll_up)), as_json)
 
@@ -158,7 +158,7 @@ def claimants(path, by_source, roll_up, as_json, **opts):
               help="The matrix's columns: each source, or each claimant in the sources (who asserts, who denies).")
 @ROLL_UP
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def compare(sources, by, roll_up, as_json, **opts):
+def compare(sources, by, roll_up, as_json, loading, **opts):
     """Which of two or more sources asserts, denies or omits each claim (a matrix), and where they disagree.
 
     Claims are grouped on subject, type and object; a group asserted and denied
@@ -173,7 +173,7 @@ def compare(sources, by, roll_up, as_json, **opts):
     path = sources.pop() if sources and os.path.exists(sources[-1]) else "data"
     if len(sources) < 2 and by == "source":
         raise Exit("compare needs two or more sources (then the data PATH, if not ./data)")
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     if opts.get("source"):
         raise Exit("compare takes its sources as arguments; leave out --source")
     guard(lambda: [ds.source(s) for s in sources])
@@ -191,13 +191,13 @@ def compare(sources, by, roll_up, as_json, **opts):
 @relation_filters
 @ROLL_UP
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def contested(path, roll_up, as_json, **opts):
+def contested(path, roll_up, as_json, loading, **opts):
     """Claims asserted and denied (contested), or asserted by two or more sources and denied by none.
 
     Claims are grouped on subject, type and object; reported and claimed claims
     assert, denied claims deny, recommended and speculated claims do neither.
     """
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     view, _ = _view(ds, opts)
     _show(guard(lambda: analysis.contested(view, roll_up=roll_up)), as_json)
 
@@ -217,7 +217,7 @@ def contested(path, roll_up, as_json, **opts):
 @click.option("--exact-limit", type=click.IntRange(min=1), default=EXACT_LIMIT, show_default=True,
               help="Largest group of linked claimants split into camps exactly; larger ones use the heuristic.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def discourse(path, roll_up, window, step, normalize, exact_limit, as_json, **opts):
+def discourse(path, roll_up, window, step, normalize, exact_limit, as_json, loading, **opts):
     """Who sides with whom: claimants tied by congruence and conflict (a discourse network).
 
     A claimant (an entity in asserted_by, or author:SOURCE for a source's own voice)
@@ -228,7 +228,7 @@ def discourse(path, roll_up, window, step, normalize, exact_limit, as_json, **op
     """
     if step and not window:
         raise Exit("--step needs --window (e.g. --window 1y --step 6m)")
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     view, _ = _view(ds, opts)
     _show(guard(lambda: analysis.discourse(view, roll_up=roll_up, window=window, step=step, normalize=normalize,
                                            exact_limit=exact_limit)), as_json)

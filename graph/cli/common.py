@@ -6,11 +6,13 @@ unknown option, actor or value).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass
 
 import click
 
@@ -21,9 +23,9 @@ from ..read.base import CONTROL
 from ..vocab import MODALITIES, QUADS
 from ..words import plural, text_table
 
-__all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "load_options", "current_limits", "texts_outside", "path_argument",
-           "cache_options", "load_or_exit", "make_parent_folder", "data_folder", "refuse_data_output",
-           "exit_with_problems", "problem_listing", "printable", "guard", "echo_json", "table", "plural",
+__all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "Loading", "load_options", "path_argument", "load_or_exit",
+           "make_parent_folder", "data_folder", "refuse_data_output", "exit_with_problems", "problem_listing",
+           "printable", "guard", "echo_json", "table", "plural",
            "relation_filters", "filters_from"]
 
 DEFAULT_PATH = "data"
@@ -73,91 +75,74 @@ LIMIT_OPTIONS = (
     ("--max-relations", "max_relations", "ACTORGRAPH_MAX_RELATIONS", click.IntRange(min=0),
      "Refuse data with more relations than this."),
 )
-_LIMITS_META = "actorgraph.limits"
-
-
-def _remember_limit(ctx, param, value):
-    if value is not None:
-        ctx.meta.setdefault(_LIMITS_META, {})[param.name] = value
-    return value
-
-
-_OUTSIDE_META = "actorgraph.allow_texts_outside"
 _OUTSIDE_ENV = "ACTORGRAPH_ALLOW_TEXTS_OUTSIDE"
 
 
-def _remember_outside(ctx, param, value):
-    if value:
-        ctx.meta[_OUTSIDE_META] = True
-    return value
+@dataclass(frozen=True)
+class Loading:
+    """How a command loads its data: the load options given (see :func:`load_options`). The
+    environment variables are read when the data is loaded, so that a bad value is named then.
 
+    >>> Loading(limits_given=(("max_entities", 5),)).limits().max_entities
+    5
+    """
 
-_CACHE_META = "actorgraph.cache"
+    limits_given: tuple = ()          # ((Limits field, value), ...): the limits given as options
+    allow_texts_outside: bool = False
+    no_cache: bool = False
+    cache_dir: str | None = None
 
+    def limits(self) -> Limits:
+        """The :class:`Limits` in force: the options, then the ACTORGRAPH_MAX_* environment
+        variables, then the defaults."""
+        values = {}
+        for opt, name, env, typ, _ in LIMIT_OPTIONS:
+            raw = os.environ.get(env)
+            if raw not in (None, ""):
+                try:
+                    values[name] = typ.convert(raw, None, None)
+                except click.BadParameter as exc:
+                    raise Exit(f"environment variable {env}: {exc.format_message()}", 2) from None
+        values.update(self.limits_given)
+        return Limits(**values)
 
-def _remember_cache(ctx, param, value):
-    if value is not None and value is not False:
-        ctx.meta.setdefault(_CACHE_META, {})[param.name] = value
-    return value
+    def texts_outside(self) -> bool:
+        """True when stored texts outside the data folder may be read (--allow-texts-outside, or the variable)."""
+        return self.allow_texts_outside or os.environ.get(_OUTSIDE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+    def cache(self) -> dict:
+        """``{"cache": bool, "cache_dir": str or None}`` for :func:`graph.load` from --no-cache and --cache-dir."""
+        return {"cache": not self.no_cache, "cache_dir": self.cache_dir}
 
 
 def load_options(f):
     """Add the options of loading to a command: --max-file-bytes, --max-entities,
     --max-relations, --allow-texts-outside, --no-cache and --cache-dir.
 
-    The values (or the ACTORGRAPH_MAX_*, ACTORGRAPH_ALLOW_TEXTS_OUTSIDE,
-    ACTORGRAPH_CACHE and ACTORGRAPH_CACHE_DIR environment variables) reach
-    :func:`load_or_exit`, :func:`current_limits`, :func:`texts_outside` and
-    :func:`cache_options` through the click context: the command function
-    does not receive them as arguments.
+    The command function receives them as one parameter, ``loading`` (a :class:`Loading`),
+    to give to :func:`load_or_exit`; the ACTORGRAPH_MAX_*, ACTORGRAPH_ALLOW_TEXTS_OUTSIDE,
+    ACTORGRAPH_CACHE and ACTORGRAPH_CACHE_DIR environment variables apply where an option is not given.
     """
-    f = click.option("--cache-dir", type=click.Path(file_okay=False), expose_value=False, callback=_remember_cache,
+    @functools.wraps(f)
+    def command(*args, max_file_bytes, max_entities, max_relations, allow_texts_outside, no_cache, cache_dir,
+                **kwargs):
+        given = (("max_file_bytes", max_file_bytes), ("max_entities", max_entities), ("max_relations", max_relations))
+        loading = Loading(tuple((k, v) for k, v in given if v is not None), allow_texts_outside, no_cache, cache_dir)
+        return f(*args, loading=loading, **kwargs)
+
+    c = click.option("--cache-dir", type=click.Path(file_okay=False),
                      help="Keep the cache of unchanged files here [default: the user's cache folder; env: "
-                          "ACTORGRAPH_CACHE_DIR].")(f)
-    f = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember_cache,
-                     help="Read and validate every file anew [env: ACTORGRAPH_CACHE=off].")(f)
-    f = click.option("--allow-texts-outside", is_flag=True, expose_value=False, callback=_remember_outside,
+                          "ACTORGRAPH_CACHE_DIR].")(command)
+    c = click.option("--no-cache", is_flag=True, help="Read and validate every file anew [env: ACTORGRAPH_CACHE=off].")(c)
+    c = click.option("--allow-texts-outside", is_flag=True,
                      help="Read stored source texts that lie outside the data folder (refused by default: data "
-                          f"files come from collaborators). [env: {_OUTSIDE_ENV}=1]")(f)
+                          f"files come from collaborators). [env: {_OUTSIDE_ENV}=1]")(c)
     for opt, name, env, typ, help_ in reversed(LIMIT_OPTIONS):
         default = getattr(DEFAULT_LIMITS, name)
-        # the environment variable is read by current_limits (so that a bad value names the variable)
-        f = click.option(opt, name, type=typ, default=None, expose_value=False,
-                         callback=_remember_limit, metavar="SIZE" if name == "max_file_bytes" else "N",
-                         help=f"{help_} [default: {default:,}; env: {env}]")(f)
-    return f
-
-
-def cache_options():
-    """``{"cache": bool, "cache_dir": str or None}`` for :func:`graph.load` from --no-cache and --cache-dir."""
-    ctx = click.get_current_context(silent=True)
-    given = ctx.meta.get(_CACHE_META, {}) if ctx is not None else {}
-    return {"cache": not given.get("no_cache", False), "cache_dir": given.get("cache_dir")}
-
-
-def texts_outside():
-    """True when stored texts outside the data folder may be read (--allow-texts-outside, or the variable)."""
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None and ctx.meta.get(_OUTSIDE_META):
-        return True
-    return os.environ.get(_OUTSIDE_ENV, "").strip().lower() in ("1", "true", "yes")
-
-
-def current_limits():
-    """The :class:`Limits` in force: the command's options, then the
-    ACTORGRAPH_MAX_* environment variables, then the defaults."""
-    values = {}
-    for opt, name, env, typ, _ in LIMIT_OPTIONS:
-        raw = os.environ.get(env)
-        if raw not in (None, ""):
-            try:
-                values[name] = typ.convert(raw, None, None)
-            except click.BadParameter as exc:
-                raise Exit(f"environment variable {env}: {exc.format_message()}", 2) from None
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:   # ctx.meta is shared by the whole command line
-        values.update(ctx.meta.get(_LIMITS_META, {}))
-    return Limits(**values)
+        # the environment variable is read by Loading.limits (so that a bad value names the variable)
+        c = click.option(opt, name, type=typ, default=None, metavar="SIZE" if name == "max_file_bytes" else "N",
+                         help=f"{help_} [default: {default:,}; env: {env}]")(c)
+    return c
 
 
 def path_argument(f):
@@ -165,16 +150,14 @@ def path_argument(f):
                           metavar="[PATH]")(f)
 
 
-def load_or_exit(path, *, limits=None):
-    """Load the data; on invalid data print every problem to stderr and exit 1.
-
-    Limits: *limits*, else :func:`current_limits` (options of a command
-    decorated with :func:`load_options`, ACTORGRAPH_MAX_* variables, defaults).
+def load_or_exit(path, loading=None):
+    """Load the data as *loading* says (the load options of a command decorated with
+    :func:`load_options`; None: the environment variables and defaults); on invalid data print
+    every problem to stderr and exit 1.
     """
-    if limits is None:
-        limits = current_limits()
+    loading = loading or Loading()
     try:
-        return load(path, limits=limits, allow_texts_outside=texts_outside(), **cache_options())
+        return load(path, limits=loading.limits(), allow_texts_outside=loading.texts_outside(), **loading.cache())
     except DataError as exc:
         exit_with_problems(exc.problems, f"the data at {path} is not valid",
                            again=f"actorgraph validate --all {path}")

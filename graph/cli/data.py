@@ -6,8 +6,8 @@ import click
 
 from ..loader import check
 from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES, SOURCE_KINDS
-from .common import (SHOWN_PER_KIND, cache_options, current_limits, echo_json, exit_with_problems, load_options,
-                     load_or_exit, path_argument, plural, table, texts_outside)
+from .common import (SHOWN_PER_KIND, echo_json, exit_with_problems, load_options, load_or_exit, path_argument, plural,
+                     table)
 
 __all__ = ["validate", "info", "vocab"]
 
@@ -20,12 +20,13 @@ __all__ = ["validate", "info", "vocab"]
                    "in one source: analyses count them once), naming both; a warning does not fail.")
 @click.option("--all", "every", is_flag=True,
               help=f"List every problem (by default the first {SHOWN_PER_KIND} of each kind, and how many more).")
-def validate(path, warn_duplicates, every):
+def validate(path, warn_duplicates, every, loading):
     """Check every data file under PATH; list each problem as FILE:LINE:COL.
 
     Exit code 0: valid; 1: problems in the data; 2: bad usage.
     """
-    records, problems = check(path, limits=current_limits(), allow_texts_outside=texts_outside(), **cache_options())
+    records, problems = check(path, limits=loading.limits(), allow_texts_outside=loading.texts_outside(),
+                              **loading.cache())
     if problems:
         exit_with_problems(problems, f"the data at {path} is not valid", every=every,
                            again=f"actorgraph validate --all {path}")
@@ -34,7 +35,7 @@ def validate(path, warn_duplicates, every):
                f"in {plural(records.files, 'file')}")
     if warn_duplicates:
         from ..analysis.merge import duplicate_warnings   # (only when asked: validating needs no analysis)
-        for line in duplicate_warnings(load_or_exit(path)):
+        for line in duplicate_warnings(load_or_exit(path, loading)):
             click.echo(line, err=True)
 
 
@@ -42,9 +43,9 @@ def validate(path, warn_duplicates, every):
 @path_argument
 @load_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def info(path, as_json):
+def info(path, as_json, loading):
     """Counts of entities by kind, relations by type and modality, claims by source."""
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     counts = ds.counts()
     if as_json:
         echo_json(counts)

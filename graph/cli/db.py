@@ -84,7 +84,7 @@ def db():
                    "than the sync on large data; indexes you added to the graph are not kept).")
 @click.option("--batch", type=click.IntRange(min=1), default=None, metavar="N",
               help="Rows per statement [default: 2000] (bulk path: at most N claims per command).")
-def push(path, url, db_dir, full, batch):
+def push(path, url, db_dir, full, batch, loading):
     """Make the database graph equal to the data at PATH (entities, sources, claims).
 
     A first push (or --full) builds the graph through FalkorDB's bulk path
@@ -97,7 +97,7 @@ def push(path, url, db_dir, full, batch):
     """
     from .. import db as dbmod
 
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     result = _run(lambda: dbmod.push(ds, url, db_dir=db_dir, batch=batch, full=full))
     deleted = [f"{result[k]} {k.split()[1]}" for k in ("deleted relations", "deleted entities", "deleted sources")
                if result[k]]

@@ -24,9 +24,9 @@ __all__ = ["export"]
 @click.option("--roll-up", is_flag=True, help="discourse formats: count an office or person as the state it is part of.")
 @click.option("--normalize", type=click.Choice(["none", "jaccard", "cosine"]), default="none", show_default=True,
               help="discourse-graphml: add a weight to each pair (see 'actorgraph analyze discourse').")
-def export(path, fmt, output, focus, hops, roll_up, normalize, **opts):
+def export(path, fmt, output, focus, hops, roll_up, normalize, loading, **opts):
     """Write the graph (or a filtered view of it) in an interchange format, atomically."""
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     filters = filters_from(**opts)
     view = guard(lambda: ds.view(focus=focus, hops=hops, **filters)) if (filters or focus) else ds
     written = guard(lambda: export_mod.export(view, fmt, output, roll_up=roll_up, normalize=normalize))

@@ -46,7 +46,7 @@ EVENT_FORMATS = ("gdelt", "icews", "acled", "polecat")
 def _import_events(fmt, files, output, data, name, bulk):
     """--format gdelt|icews|acled|polecat: event files -> bulk files in the folder OUTPUT."""
     from ..loader import data_files
-    from ..read.events import import_events
+    from ..imports.events import import_events
 
     if os.path.exists(output) and not os.path.isdir(output):
         raise Exit(f"{output} is a file: for --format {fmt}, -o names the data folder to write the bulk files in")
@@ -94,7 +94,7 @@ def import_(fmt, tables, sources, output, data, name, bulk):
     """
     if fmt in EVENT_FORMATS:
         return _import_events(fmt, tables, output, data, name, bulk)
-    from ..formats.csv_import import import_csv
+    from ..imports.csv_tables import import_csv
     from ..read.tables import UnknownColumnWarning
 
     ents, rels, found_sources = _tables(list(tables))

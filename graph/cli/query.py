@@ -9,7 +9,7 @@ from ..analysis.order import SORTS, said_key, sort_relations
 from ..dataset import AUTHOR
 from ..model import to_dict
 from ..tables import TABLE_FORMATS, table_bytes, write_table
-from ..wording import voiced, who
+from ..voice import voiced, who
 from .common import (Exit, echo_json, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
                      plural, relation_filters, table)
 
@@ -96,13 +96,13 @@ RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
                    "or parquet (to -o FILE).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="The file --format writes.")
 @click.option("--explode", is_flag=True, help="With --format: one row per quote instead of one per claim.")
-def relations(path, as_json, long_, by_source, sort_by, roll_up, fmt, output, explode, **opts):
+def relations(path, as_json, long_, by_source, sort_by, roll_up, fmt, output, explode, loading, **opts):
     """List the relations (claims) that match every filter given."""
     if output and not fmt:
         raise Exit("-o writes a table: give --format csv or --format parquet")
     if fmt == "parquet" and not output:
         raise Exit("--format parquet writes a file: give -o FILE")
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     rels = guard(lambda: ds.relations(**filters_from(**opts)))
     if sort_by:
         rels = sort_relations(ds, rels, sort_by)
@@ -170,9 +170,9 @@ def _relations_by_source(ds, rels, as_json, long_, up=None, by_said=False):
               help="out: whom ACTOR acts on; in: who acts on ACTOR.")
 @click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def neighbours(actor, path, direction, hops, as_json):
+def neighbours(actor, path, direction, hops, as_json, loading):
     """The entities within HOPS steps of ACTOR, and the relations to the nearest ones."""
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     me = guard(lambda: ds.entity(actor))
     ids = ds.neighbours(me.id, direction=direction, hops=hops)
     if as_json:
@@ -199,9 +199,9 @@ def neighbours(actor, path, direction, hops, as_json):
 @click.option("--max-hops", type=click.IntRange(min=1), default=3, show_default=True)
 @click.option("--directed", is_flag=True, help="Follow relations only from subject to object.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def path(a, b, path, max_hops, directed, as_json):
+def path(a, b, path, max_hops, directed, as_json, loading):
     """Paths between actors A and B, with the claims along each step."""
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     paths = guard(lambda: ds.paths(a, b, max_hops=max_hops, directed=directed))
     if as_json:
         echo_json([{"nodes": list(p.nodes), "hops": [[r.id for r in hop] for hop in p.hops]} for p in paths])

@@ -20,7 +20,7 @@ import click
 
 from ..atomic import check_output_path
 from ..render import LAYOUT_THRESHOLD
-from ..render.aggregated import EXAMPLES, TOP
+from ..render.aggregated_data import EXAMPLES, TOP
 from .common import (Exit, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
                      refuse_data_output, relation_filters)
 
@@ -45,7 +45,7 @@ __all__ = ["render"]
               help=f"With --aggregate: draw the N heaviest edges (most claims), 0 for all [default: {TOP:,}].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="out/actorgraph.html",
               show_default=True, help="HTML file to write (its folder is created if missing).")
-def render(path, focus, hops, title, physics, aggregate, examples, top, output, **opts):
+def render(path, focus, hops, title, physics, aggregate, examples, top, output, loading, **opts):
     """Render the graph (or a filtered view) as one offline, interactive HTML page.
 
     \b
@@ -65,7 +65,7 @@ def render(path, focus, hops, title, physics, aggregate, examples, top, output, 
         raise Exit("--examples and --top go with --aggregate month|year|all", 2)
     agg = {} if aggregate is None else {"examples": EXAMPLES if examples is None else examples,
                                         "top": TOP if top is None else (top or None)}
-    ds = load_or_exit(path)
+    ds = load_or_exit(path, loading)
     if os.path.isfile(output):     # (one of the inputs: said so first)
         guard(lambda: check_output_path(output, ds.files))
     refuse_data_output(output, "the page")

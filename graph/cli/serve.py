@@ -14,7 +14,7 @@ import urllib.request
 
 import click
 
-from ..render.aggregated import TOP
+from ..render.aggregated_data import TOP
 from .common import Exit, guard, load_options, load_or_exit
 
 __all__ = ["serve"]
@@ -61,7 +61,7 @@ def _database(url, db_dir):
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
               help="Seconds a question may take before it is refused (default 10).")
 @click.option("--open/--no-open", "open_browser", default=False, help="Open the page in the browser.")
-def serve(path, db_url, db_dir, port, by, top, full, timeout, open_browser):
+def serve(path, db_url, db_dir, port, by, top, full, timeout, open_browser, loading):
     """Explore the data in the browser, through a local server that fetches what the page shows.
 
     It opens on the aggregated overview when the data is large (the heaviest edges) and on the full
@@ -95,7 +95,7 @@ def serve(path, db_url, db_dir, port, by, top, full, timeout, open_browser):
             store = guard(lambda: DatabaseStore(url, **options))
             guard(store.warm)
         else:
-            ds = load_or_exit(path or "data")
+            ds = load_or_exit(path or "data", loading)
             store = DatasetStore(ds, **options)
             click.echo(f"loaded {path or 'data'}: {len(ds.entities):,} entities, {len(ds):,} claims; making the overview...")
             store.warm()

@@ -34,7 +34,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-from .errors import DatabaseError, UsageError
+from ..errors import DatabaseError, UsageError
 from .urls import DEFAULT_GRAPH, DbUrl, parse_url
 
 __all__ = ["push", "query", "serve", "DatabaseError", "UsageError", "parse_url", "DbUrl", "DEFAULT_GRAPH"]

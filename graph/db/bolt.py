@@ -20,7 +20,8 @@ statements and parameters sent through a stand-in driver.
 
 from __future__ import annotations
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
+from .results import plain_value
 from .sync import sync
 from .urls import parse_url
 
@@ -111,19 +112,19 @@ def push(ds, url, *, batch=None, progress=None) -> dict:
 
 
 def _plain(v):
-    neo4j = _neo4j()
-    g = neo4j.graph
+    return plain_value(v, _graph_value)
+
+
+def _graph_value(v):
+    """A neo4j node, relationship or path as a map (None for any other value)."""
+    g = _neo4j().graph
     if isinstance(v, g.Node):
         return {"labels": sorted(v.labels), "properties": {k: _plain(x) for k, x in dict(v).items()}}
     if isinstance(v, g.Relationship):
         return {"type": v.type, "properties": {k: _plain(x) for k, x in dict(v).items()}}
     if isinstance(v, g.Path):
         return {"nodes": [_plain(n) for n in v.nodes], "relationships": [_plain(r) for r in v.relationships]}
-    if isinstance(v, dict):
-        return {str(k): _plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    return v
+    return None
 
 
 def query(cypher, params=None, url=None, *, write=False) -> dict:

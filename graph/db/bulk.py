@@ -43,11 +43,12 @@ import math
 import struct
 from dataclasses import dataclass, field
 
+from ..errors import BulkValueError
 from ..vocab import RELATION_TYPES
 from ..when import iso_span, parse_when
 from . import statements as st
 
-__all__ = ["commands", "Command", "BulkValueError", "value", "text", "EDGE_KEYS", "COMMAND_BYTES"]
+__all__ = ["commands", "Command", "value", "text", "EDGE_KEYS", "COMMAND_BYTES"]
 
 #: bytes of data per command: enough that the round trips do not count, few enough that a reader
 #: waits for one command (the server runs each whole) well under a second
@@ -65,8 +66,6 @@ _COUNT = struct.Struct("<I").pack
 _JSON = json.encoder.encode_basestring   # what json.dumps(..., ensure_ascii=False) writes for a text
 
 
-class BulkValueError(ValueError):
-    """A value the bulk format cannot carry; the message names the record and the field."""
 
 
 @dataclass

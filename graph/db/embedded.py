@@ -38,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 from .urls import DEFAULT_GRAPH
 
 __all__ = ["Server", "start", "embedded", "default_dir", "binaries", "free_port", "tmp_dir"]

@@ -29,8 +29,9 @@ import queue
 import secrets
 import threading
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 from .bulk import commands
+from .results import plain_value
 from .sync import sync
 from .urls import parse_url
 
@@ -303,6 +304,11 @@ def _drop(db, name):
 
 def _plain(v):
     """A result value as JSON-able data (nodes, relationships and paths as maps)."""
+    return plain_value(v, _graph_value)
+
+
+def _graph_value(v):
+    """A FalkorDB node, edge or path as a map (None for any other value)."""
     from falkordb import Edge, Node, Path
     if isinstance(v, Node):
         return {"labels": list(v.labels or []), "properties": {k: _plain(x) for k, x in v.properties.items()}}
@@ -310,11 +316,7 @@ def _plain(v):
         return {"type": v.relation, "properties": {k: _plain(x) for k, x in v.properties.items()}}
     if isinstance(v, Path):
         return {"nodes": [_plain(n) for n in v.nodes()], "relationships": [_plain(e) for e in v.edges()]}
-    if isinstance(v, dict):
-        return {str(k): _plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    return v
+    return None
 
 
 def query(cypher, params=None, url=None, *, write=False) -> dict:

@@ -16,7 +16,7 @@ environment variable; it is never shown (:meth:`DbUrl.shown` masks it).
 >>> parse_url("http://localhost")
 Traceback (most recent call last):
 ...
-graph.db.errors.UsageError: cannot use the database URL 'http://localhost': it must start with falkordb://, bolt:// or neo4j:// (e.g. falkordb://127.0.0.1:6379/actorgraph)
+graph.errors.UsageError: cannot use the database URL 'http://localhost': it must start with falkordb://, bolt:// or neo4j:// (e.g. falkordb://127.0.0.1:6379/actorgraph)
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from .errors import UsageError
+from ..errors import UsageError
 
 __all__ = ["DbUrl", "parse_url", "DEFAULT_GRAPH", "PASSWORD_ENV", "USER_ENV"]
 
@@ -61,9 +61,6 @@ class DbUrl:
     def driver_url(self) -> str:
         """For Bolt: the URL the neo4j driver takes (no credentials, no database)."""
         return f"{self.scheme}://{self.host}:{self.port}"
-
-    def with_graph(self, graph) -> "DbUrl":
-        return DbUrl(self.backend, self.scheme, self.host, self.port, graph, self.user, self.password, self.tls)
 
 
 def parse_url(url, env=None) -> DbUrl:

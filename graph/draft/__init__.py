@@ -38,12 +38,12 @@ import sys
 import types
 from dataclasses import dataclass, field
 
-from ..errors import ActorgraphError
-from .bodies import Bodies, GazetteerError, load_bodies
+from ..errors import DraftError, GazetteerError, LexiconError
+from .bodies import Bodies, load_bodies
 from .claims import Candidate, candidates
 from .dates import find_dates
 from .describe import descriptions
-from .lexicon import Lexicon, LexiconError
+from .lexicon import Lexicon
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
 from .resolve import (acronyms, brussels, drop_titles, home_state, hyphen_pairs, offices_in_use, proposals,
@@ -56,8 +56,6 @@ __all__ = ["draft", "Draft", "DraftError", "LexiconError", "GazetteerError", "pe
 MAX_TEXT_BYTES = 2_000_000
 
 
-class DraftError(ActorgraphError):
-    """A text that cannot be drafted from: not UTF-8, empty, too large."""
 
 
 @dataclass

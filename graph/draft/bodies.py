@@ -26,24 +26,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ActorgraphError, Problem
+from ..errors import GazetteerError, Problem
 from ..vocab import ENTITY_KINDS
 from .gazetteer import states
 from .tokens import tokenise
 from .userfile import read_located
 
-__all__ = ["Body", "Bodies", "load_bodies", "GazetteerError", "BODIES_PATH"]
+__all__ = ["Body", "Bodies", "load_bodies", "BODIES_PATH"]
 
 BODIES_PATH = Path(__file__).with_name("bodies.yaml")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 
-class GazetteerError(ActorgraphError):
-    """A gazetteer file with mistakes; ``problems`` are located (FILE:LINE:COL)."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass(frozen=True)

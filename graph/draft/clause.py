@@ -1,7 +1,9 @@
 """The candidate claims of one clause: who does what to whom, with the cue that says so.
 
 Called by :func:`graph.draft.claims.candidates` for each clause, with the clause's actors grouped
-("China, Russia and Iran" is one group). The rules, each naming itself in the candidate's ``cue``:
+("China, Russia and Iran" is one group). :mod:`graph.draft.pairs` finds who acts on whom, in steps;
+this module makes each pair a candidate, with its modality. The rules, each naming itself in the
+candidate's ``cue``:
 
 1. a type cue of the lexicon between two groups: the group before it acts on the group after it
    (``reverse`` cues the other way round); a ``reciprocal`` cue after one group ("A and B held
@@ -35,28 +37,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import CueHit
 from .modality import modality_of
-from .syntax import (ADDRESSED, AUX, BEYOND, DETERMINERS, LOCATIVE, SUBORDINATE, after, demonym_place, denial_verbs,
-                     group, names_place, opens, participle_before, passive, rel_spans, verb_form)
+from .pairs import CARRIED, Participant, clause_pairs
+from .syntax import BEYOND, group, opens, verb_form
 
 __all__ = ["Participant", "Raw", "clause_candidates", "group", "opens", "CARRIED"]
-
-CARRIED = "one actor in the clause; the other"
-_PROPOSALS = {"criticism", "offer", "proposal", "demand", "demands", "request", "call", "calls", "plan", "remarks",
-              "statement", "ultimatum", "invitation", "pledge"}
-
-
-@dataclass
-class Participant:
-    """An actor named in a clause: entity id, char span, token span in the clause, how found."""
-
-    entity: str
-    start: int
-    end: int
-    ti: int
-    tj: int
-    how: str
 
 
 @dataclass
@@ -91,330 +76,20 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     *recent* the candidates of the sentences before (an act's object left implicit is its last
     object), *same(a, b)* whether two entities are one side (an office and its state).
     """
-    same = same or (lambda a, b: a == b)
-    parts = [p for g in groups for p in g]
-    lows = [t.lower for t in toks]
-    hits = [h for h in lexicon.find_cues(toks) if not any(p.ti <= h.i < p.tj for p in parts)]
-    if phrase is not None and content is not None and phrase[0] >= content[1]:
-        # ", the agency reported, in the second such clash": the words after a closing attribution add nothing
-        hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1])]
-    denials = denial_verbs(toks, lexicon)
-    acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}
-    rels = rel_spans(toks)
-    pairs = {}
-
-    def in_rel(k):
-        return next((r for r in rels if r[0] <= k < r[1]), None)
-
-    def add(s, o, hit, how, conf, left_at, rule):
-        if s.entity == o.entity:
-            return
-        pairs[(s.entity, o.entity, hit.i if hit else None)] = (s, o, hit, how, conf, left_at, rule)
-
-    # "the banned TTP", "the disputed region", "its frozen reserves": a participle before a noun is no verb
-    hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith(("ed", "en")) and h.i > 0
-                                    and lows[h.i - 1] in DETERMINERS)]
-    # "the destabilising impact": an -ing word between an article and a noun is an adjective ("the killing of" is
-    # an event)
-    hits = [h for h in hits if not (h.j - h.i == 1 and lows[h.i].endswith("ing") and h.i > 0 and h.j < len(toks)
-                                    and lows[h.i - 1] in ("the", "a", "an") and toks[h.j].text.isalpha()
-                                    and toks[h.j].text.islower() and lows[h.j] not in ("of", "by", "and", "in", "on"))]
-    # a denial verb's own words ("rejected the allegations") are no type cue
-    # (but "dismissed accusations by the EU that S", "rejected Pakistan's accusation that S" name an accuser)
-    def named_accuser(h):
-        return h.j < len(toks) and (lows[h.j] == "by" or (h.i > 0 and lows[h.i - 1] == "'s" and lows[h.j] == "that"))
-    hits = [h for h in hits if h.i not in denials and not (h.entry["type"] == "ACCUSE" and h.words.lower() in acc_words
-                                                           and any(d < h.i for d in denials) and not named_accuser(h))]
-    # after "urged Y to" / "called on Y to": what Y is asked to do is not an event
-    blocked = len(toks)
-    asked = {}          # REQUEST cue -> where what is asked begins
-    for h in hits:
-        if h.entry["type"] == "REQUEST":
-            g = next((g for g in groups if g[0].ti >= h.j), None)
-            if g is not None and g[-1].tj < len(toks) and lows[g[-1].tj] == "to":
-                blocked = min(blocked, g[-1].tj)
-                asked[h.i] = g[-1].tj
-            else:
-                # "urged the administration to suspend aid", "invited his Saudi counterpart to visit"
-                to = next((k for k in range(h.j, min(h.j + 6, len(toks))) if lows[k] == "to"), None)
-                if to is not None and all(lows[k] not in AUX and lows[k] not in (",", "and", "that")
-                                          for k in range(h.j, to)):
-                    blocked = min(blocked, to)
-                    asked[h.i] = to
-    hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
-    # "did not say whether Washington would ask": an indirect question states nothing
-    hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6):h.i]]
-    if phrase is not None and content is not None and phrase[1] <= content[0]:
-        # "Fitch warned last month that S": the speech verb of the sentence is no act of its own
-        hits = [h for h in hits if not (phrase[0] <= toks[h.i].start < phrase[1]
-                                        and "that" in [w for w in lows[h.j:h.j + 4] if w != "\0"][:1])]
-    def objects(hit, right):
-        """The groups after a cue that can be its object."""
-        if hit.i in asked:
-            right = [g for g in right if g[-1].tj <= asked[hit.i]]
-        # "... pressure and pleading since the Taliban returned": a new clause begins, with its own actors
-        # (and "after"/"before"/"when": "using gas as a weapon after Gazprom halted ...", but a passive's agent may
-        # follow them: "were killed when militants attacked")
-        cut = SUBORDINATE if passive(hit, toks) else SUBORDINATE | {"after", "before", "when", "once"}
-        sub = next((k for k in range(hit.j, len(toks)) if lows[k] in cut
-                    and not (k > 0 and lows[k - 1] in ("day", "days", "week", "weeks", "month", "months", "shortly",
-                                                       "hours", "soon", "just"))), None)
-        if sub is not None:
-            right = [g for g in right if g[0].ti < sub]
-        nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
-        if nominal and hit.entry.get("reciprocal"):
-            # "under a 1973 treaty, a charge Kabul rejects": a noun's partner does not come after a comma
-            comma = next((k for k in range(hit.j, len(toks)) if lows[k] in (",", ";", ":")), None)
-            if comma is not None:
-                right = [g for g in right if g[0].ti < comma]
-        if nominal and hit.j < len(toks) and lows[hit.j] == "of" and hit.entry["type"] == "CONSULT":
-            right = [g for g in right if g[0].ti > hit.j + 3]      # "at a meeting of the OIC": whose meeting
-        # "trade through Afghanistan": a route, not a partner; "into the desert along the Libyan and Algerian
-        # borders": where, not whom
-        right = [g for g in right if not after(g, toks, {"through", "via"}) and not demonym_place(g, toks)]
-        if hit.entry["type"] in ADDRESSED:
-            # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
-            right = [g for g in right if not after(g, toks, LOCATIVE)]
-        if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
-            right = []              # "refuses to act against the TTP": whom it refuses is not named
-        return right
-
-    speaker_p = None
-    if speaker_name and content:
-        speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
-    # "brokered the January ceasefire between A and B": what is brokered is the agreement of A and B
-    brokered = {}
-    for a, b in zip(hits, hits[1:]):
-        if (a.entry.get("mode") in ("mediate", "third-party") and not (verb_form(b) and lows[b.i - 1] not in DETERMINERS)
-                and b.entry.get("reciprocal") and b.i - a.j <= 3
-                and all(w in DETERMINERS or w == "\0" for w in lows[a.j:b.i])):
-            # (mediated talks are the mediator's; a brokered ceasefire or deal is also the two sides' agreement)
-            brokered[b.i] = None if b.entry["type"] == "CONSULT" else \
-                CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
-    # "joint US-South Korean air drills": actors named inside a reciprocal cue act on each other (and only they)
-    inner = {h.i: g for h in hits if h.entry.get("reciprocal") and h.j - h.i > 2
-             for g in groups if len(g) > 1 and h.i < g[0].ti and g[-1].tj <= h.j}
-    for n_hit, hit in enumerate(hits):
-        r = in_rel(hit.i)
-        if hit.i in inner:
-            for s_ in inner[hit.i]:
-                for o in inner[hit.i]:
-                    add(s_, o, hit, "actors named inside a reciprocal cue", 0.6, inner[hit.i][0].ti, "reciprocal")
-            continue
-        later = [h for h in hits[n_hit + 1:] if h.i not in brokered and h.i not in inner]
-        nxt = later[0].i if later else len(toks)
-        if hit.i in brokered:
-            if brokered[hit.i] is None:
-                continue
-            hit = brokered[hit.i]
-
-        def possessor(g):
-            return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
-
-        left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
-        # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
-        left = [g for g in left if not names_place(g, toks)]
-        # "accused the government of conceding territory": what the accusation says, the accuser did not do
-        acc = next((h for h in reversed(hits[:n_hit]) if h.entry["type"] == "ACCUSE" and h.j < hit.i
-                    and "of" in lows[h.j:hit.i]), None)
-        if acc is not None and hit.entry["type"] != "ACCUSE" and left and left[-1][-1].tj <= acc.i:
-            left = []
-        # "took Pakistan's concerns seriously and ... cooperation with": a possessor acts only for lack of another
-        if len(left) > 1 and possessor(left[-1]):
-            left = [g for g in left if not possessor(g)] or left
-        if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "of" and lows[hit.i] != "accusations":
-            continue        # "refineries accused of buying": a passive, the accuser unnamed
-        # "X accused Y of ... and urged Z": the coordinated verb has the clause's subject
-        if (hit.i > 0 and lows[hit.i - 1] == "and" and groups and any(h.i < hit.i for h in hits)
-                and left and left[-1] is not groups[0] and groups[0][-1].tj <= min(h.i for h in hits)):
-            left = [groups[0]]
-        right = [g for g in groups if g[0].ti >= hit.i + 1 and (not left or g is not left[-1])
-                 and (r is None or g[0].ti < r[1]) and g[0].ti < nxt]
-        right = objects(hit, right)
-        nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
-        if passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
-            # "six soldiers were killed when militants attacked": the one named before is acted upon
-            if right:
-                left, right = [right[0]], [left[-1]]
-            else:
-                continue
-        # "X said S and accused Y of ...": the speaker does the coordinated verb
-        if (speaker_p is not None and hit.i > 0 and lows[hit.i - 1] == "and" and toks[hit.i].start >= content[0]
-                and hit.entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT")):
-            left = [[speaker_p]]
-        # "Pakistan's accusation that it harbours ...": the possessor accuses the subject of what follows
-        if (hit.entry["type"] == "ACCUSE" and hit.words.lower() in acc_words and hit.i > 0 and lows[hit.i - 1] == "'s"
-                and hit.j < len(toks) and lows[hit.j] == "that" and left and right):
-            for s_ in left[-1]:
-                for o in right[0]:
-                    add(s_, o, hit, "the accuser before the accusation", 0.7, left[-1][0].ti, "cue")
-            continue
-        # "accusations by the EU that S": the accuser follows "by"
-        if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "by" and right:
-            by, rest = right[0], right[1:]
-            if rest:
-                for s in by:
-                    for o in rest[0]:
-                        add(s, o, hit, "the accuser after 'by'", 0.7, by[0].ti, "cue")
-            continue
-        if hit.entry.get("reciprocal") and right and len(right[0]) > 1 and hit.j < len(toks) and \
-                lows[hit.j] == "between" and right[0][0].ti == hit.j + 1 + (lows[hit.j + 1] == "the"):
-            # "the Doha talks between the United States and the Taliban": they talk to each other
-            for s in right[0]:
-                for o in right[0]:
-                    add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
-        if hit.i in brokered:
-            continue        # the broker acts on them with its own cue
-        if (nominal and n_hit > 0 and hit.i > 0 and lows[hit.i - 1] in ("the", "this", "that")
-                and hits[n_hit - 1].j <= hit.i - 1 and left and hits[n_hit - 1].i > left[-1][-1].tj - 1):
-            continue        # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
-        if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not (right and right[0][0].ti - hit.j <= 2):
-            for s in left[-1]:
-                for o in left[-1]:
-                    add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti, "reciprocal")
-            continue
-        if left and not right and hit.entry["type"] in ("ASSAULT", "COERCE", "THREATEN") and n_hit > 0:
-            # "Iran accused Pakistan of shelling two villages": the accuser is the one attacked
-            acc = hits[n_hit - 1]
-            if (acc.entry["type"] == "ACCUSE" and acc.j < hit.i and "of" in lows[acc.j:hit.i]
-                    and [g for g in groups if g[-1].tj <= acc.i]):
-                accuser = [g for g in groups if g[-1].tj <= acc.i][-1]
-                for s_ in left[-1]:
-                    for o in accuser:
-                        add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
-            continue
-        if (left and not right and recent and not hit.entry.get("reciprocal") and nxt > hit.j + 1 - (nxt == len(toks))
-                and (verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in AUX | {"to"}))):
-            # "Moscow denies targeting civilians", "its forces had hit military infrastructure": the same
-            # actor's same act, its object left implicit, is on the object of its last such act
-            last = next((r for r in reversed(recent) if r.type == hit.entry["type"]
-                         and any(same(p.entity, r.subject) for p in left[-1])
-                         and not any(same(p.entity, r.object) for p in left[-1])), None)
-            if last is not None:
-                for s_ in left[-1]:
-                    add(s_, Participant(last.object, 0, 0, 0, 0, "focus"), hit,
-                        f"the object left implicit: {last.object}, of the last {last.type} by {last.subject}", 0.5,
-                        left[-1][0].ti, "implicit")
-                continue
-        if left and not right and hit.words.lower().startswith("claim") and hit.entry["type"] == "ASSAULT":
-            # "the TTP claimed responsibility for Wednesday's raid": on whom the last attack was, else the home state
-            last = next((r.object for r in reversed(recent) if r.type == "ASSAULT"), home)
-            if last is not None:
-                for s_ in left[-1]:
-                    add(s_, Participant(last, 0, 0, 0, 0, "focus"), hit, f"the attack claimed was on {last}", 0.5,
-                        left[-1][0].ti, "implicit")
-            continue
-        if (left and not right and hit.entry["type"] == "ASSAULT" and verb_form(hit) and not passive(hit, toks)
-                and hit.j < len(toks) and (toks[hit.j].text.islower() or toks[hit.j].text[:1].isdigit())
-                and lows[hit.j] not in ("by", "that", "to", "and", ",")):
-            # "shelled a camp outside El Fasher", "struck a vehicle near Sinune": whoever the place belongs to is
-            # attacked, the one who complains (the speaker) or else the home state
-            victim = speaker_name if content is not None and speaker_name else home
-            if victim is not None and (kinds or {}).get(victim) == "person":
-                victim = None       # a person who speaks is not the one attacked
-            if victim is not None and not any(same(p.entity, victim) for p in left[-1]):
-                for s_ in left[-1]:
-                    add(s_, Participant(victim, 0, 0, 0, 0, "focus"), hit, f"the one attacked not named: {victim}, "
-                        + ("the speaker" if victim == speaker_name else "the home state"), 0.3, left[-1][0].ti, "victim")
-            continue
-        if (left and not right and hit.entry["type"] == "ACCUSE" and recent and hit.j + 1 < len(toks)
-                and lows[hit.j] in ("the", "this", "that", "these", "those", "its")
-                and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1:hit.j + 3]))):
-            # "France and Italy condemned the attack": who attacked, told before
-            last = next((r for r in reversed(recent) if r.type == "ASSAULT" and r.modality in ("reported", "claimed")
-                         and not any(same(p.entity, r.subject) for p in left[-1])), None)
-            if last is not None:
-                for s_ in left[-1]:
-                    add(s_, Participant(last.subject, 0, 0, 0, 0, "focus"), hit,
-                        f"the attack condemned was {last.subject}'s", 0.5, left[-1][0].ti, "implicit")
-            continue
-        if not left or not right:
-            continue
-        a, b = left[-1], right[0]
-        if len(right) > 1 and lows[right[0][-1].tj:right[0][-1].tj + 2] in (["and", "with"], ["and", "to"]):
-            b = right[0] + right[1]     # "held talks with Baig and with Russian Defence Minister Zorin"
-        if hit.entry.get("reverse"):
-            a, b = b, a
-        for s in a:
-            for o in b:
-                ref = any(p.how.startswith("'") for p in (s, o))
-                add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue-ref" if ref else "cue")
-    for g in groups:
-        # "the agreement was signed ... by the Ministry of Railways and the China Development Bank"
-        k = g[0].ti - 1 - (g[0].ti >= 2 and lows[g[0].ti - 1] == "the")
-        hit = next((h for h in reversed(hits) if h.j <= k), None)
-        if (len(g) > 1 and k > 0 and lows[k] == "by" and hit is not None and hit.entry.get("reciprocal")
-                and (passive(hit, toks) or participle_before(toks, k))):
-            for s in g:
-                for o in g:
-                    add(s, o, hit, "agents of a passive, a reciprocal cue", 0.5, g[0].ti, "passive")
-    for g_prev, g in zip(groups, groups[1:]):
-        between = toks[g_prev[-1].tj:g[0].ti]
-        if len(between) >= 2 and between[-1].lower == "by" and participle_before(between, len(between) - 1):
-            hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)
-            for s in g:
-                for o in g_prev:
-                    for k in [k for k in pairs if k[0] == o.entity and k[1] == s.entity]:
-                        pairs.pop(k)
-                    add(s, o, hit, f"passive agent '{' '.join(t.text for t in between)} {s.entity}'", 0.6,
-                        g_prev[0].ti, "passive")
-    paired = {p.entity for k in pairs for p in pairs[k][:2]}
-    if len(groups) >= 2 and not pairs and "whether" not in lows:
-        first = groups[0]
-        for g in groups[1:2]:
-            if all(p.entity in paired for p in g) and all(p.entity in paired for p in first):
-                continue
-            hit = next((h for h in hits if first[-1].tj <= h.i < g[0].ti), None)
-            between = lows[first[-1].tj:g[0].ti]
-            if hit is None and (not lexicon.default.get("type") or not 0 < len(between) <= 3
-                                or any(not w.isalpha() or w in ("'s", "of", "and", "in") for w in between)
-                                or (content is not None and speaker_name)):
-                continue        # no cue word: only "Iran snubbed Syria" (a verb between the two) gets the default
-            if hit is not None and (names_place(first, toks) or not objects(hit, [g])):
-                continue        # the same limits as above: what is asked, where, a route
-            for s in first:
-                for o in g:
-                    add(s, o, hit, "two actors in one clause, the first acts" + ("" if hit else
-                        f" (no cue word: default type {lexicon.default['type']})"), 0.3, first[0].ti,
-                        "cue" if hit else "default")
-    f, f_obj = focus
-    if len(groups) == 1 and f_obj and all(p.entity == f for p in groups[0]):
-        f = f_obj
-    # "Tokyo rejected the criticism": what is rejected came from the actor before
-    rejects = [h for h in hits if h.entry["type"] == "REJECT" and h.j < len(toks)
-               and lows[h.j] in ("the", "this", "that", "every", "any", "such", "these", "those")
-               and any(w in _PROPOSALS for w in lows[h.j + 1:h.j + 3])]
-    if len(groups) == 1 and f and rejects and all(p.entity != f for p in groups[0]) and not pairs \
-            and groups[0][-1].tj <= rejects[0].i:
-        for p in groups[0]:
-            add(p, Participant(f, 0, 0, 0, 0, "focus"), rejects[0], f"{CARRIED}, {f}, made what is rejected", 0.4,
-                p.ti, "carried")
-    if len(groups) == 1 and f and hits and all(p.entity != f for p in groups[0]) and not pairs \
-            and not opens(groups[0], toks, lexicon) and hits[0].i < groups[0][0].ti \
-            and not after(groups[0], toks, {"by"}) and not (hits[0].i > 0 and lows[hits[0].i - 1] in DETERMINERS):
-        # the clause names its object only ("urged both sides ..."): the actor before is the subject
-        g = groups[0]
-        op = False
-        hit = next((h for h in hits if (h.i >= g[-1].tj if op else h.i < g[0].ti)), None) or hits[0]
-        how = f"{CARRIED}, {f}, is carried over from the clause before"
-        fp = Participant(f, 0, 0, 0, 0, "focus")
-        for p in g:
-            if op:
-                add(p, fp, hit, how, 0.25, p.ti, "carried")
-            else:
-                add(fp, p, hit, how, 0.25, None, "carried")
+    c = clause_pairs(toks, groups, lexicon, focus, content, speaker_name, phrase, recent, same, home, kinds)
+    denials, hits, asked, speaker_p = c.denials, c.hits, c.asked, c.speaker_p
     out = []
     # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"
     marks = sorted({(toks[d].start, "denial") for d in denials}
                    | {(toks[h.i].start, "verb") for h in hits if verb_form(h)}
                    | {(toks[k].start, "asked") for k in asked.values() if k < len(toks)})
-    for s, o, hit, how, conf, left_at, rule in pairs.values():
+    for s, o, hit, how, conf, left_at, rule in c.pairs.values():
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
         speech = content is not None and content[0] <= pos < content[1]
         if speaker_p is not None and s is speaker_p:
             speech = False          # the speaker's own act, told by the source
         raws = _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
-                     groups, denials, acc_words)
+                     groups, denials, c.acc_words)
         for r in raws:
             r.marks = marks
         out += raws

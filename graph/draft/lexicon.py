@@ -23,23 +23,16 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import ActorgraphError
+from ..errors import LexiconError
 from ..vocab import RELATION_TYPES
 from .tokens import Token, tokenise
 
-__all__ = ["Lexicon", "CueHit", "forms", "LEXICON_PATH", "LexiconError"]
+__all__ = ["Lexicon", "CueHit", "forms", "LEXICON_PATH"]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 GAP = 4
 
 
-class LexiconError(ActorgraphError):
-    """A lexicon file that cannot be read or does not follow the format; ``problems`` are located
-    (``FILE:LINE:COL: message``) when it is the user's file."""
-
-    def __init__(self, message, problems=()):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems) if self.problems else message)
 
 
 def forms(word: str) -> set:

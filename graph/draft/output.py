@@ -22,17 +22,15 @@ from __future__ import annotations
 import re
 
 
-from ..errors import ActorgraphError
+from ..errors import DraftFileError
 from ..formats.data_yaml import data_yaml
 from ..read.yaml_events import parse_text
 
-__all__ = ["draft_document", "dump", "read_draft", "DraftFileError", "slug", "DRAFT_KEYS"]
+__all__ = ["draft_document", "dump", "read_draft", "slug", "DRAFT_KEYS"]
 
 DRAFT_KEYS = ("status", "cue", "confidence")   # removed when a record is accepted into the data
 
 
-class DraftFileError(ActorgraphError):
-    """A draft file that cannot be read (invalid YAML, not a draft)."""
 
 
 def slug(s: str) -> str:

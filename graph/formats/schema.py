@@ -93,30 +93,19 @@ def _extension_rule(required):
             "then": {"required": ["id"]}, "else": {"required": required}}
 
 
-def json_schema() -> dict:
-    """The JSON Schema of a data file, as a dict (see the module docs)."""
-    types = {name: f"{t.quad}, default polarity {t.polarity:+g}: {t.description}"
-             for name, t in RELATION_TYPES.items()}
-    all_modes = sorted({m for t in RELATION_TYPES.values() for m in t.modes})
-    mode_rules = []
-    for name, t in RELATION_TYPES.items():
-        cond = {"properties": {"type": {"const": name}}, "required": ["type"]}
-        if t.modes:
-            then = {"properties": {"mode": {"enum": list(t.modes)}}}
-        else:
-            then = {"not": {"required": ["mode"]}}
-        mode_rules.append({"if": cond, "then": then})
-    context_item = _enum(CONTEXTS, "What the claim is about.")
-    lo, hi = POLARITY_RANGE
+def _id(description):
+    return {"description": description,
+            "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer", "minimum": 0}]}
 
-    source = {
+
+def _source() -> dict:
+    return {
         "type": "object",
         "description": "A document that states things.",
         "required": ["id"],
         "additionalProperties": False,
         "properties": {
-            "id": {"description": "Stable id of the source, unique across all files.",
-                   "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer", "minimum": 0}]},
+            "id": _id("Stable id of the source, unique across all files."),
             "title": _text("The document's title."),
             "kind": _enum(SOURCE_KINDS, "What sort of document it is."),
             "published": _when("When it was published (a date or year, may be approximate)."),
@@ -130,14 +119,16 @@ def json_schema() -> dict:
             "note": _text("A note on the source, e.g. that the stored text is a partial excerpt."),
         },
     }
-    entity = {
+
+
+def _entity() -> dict:
+    return {
         "type": "object",
         "description": "An actor (state, movement, office, person...) or a thing claims are about.",
         "required": ["id", "name", "kind"],
         "additionalProperties": False,
         "properties": {
-            "id": {"description": "Short stable id, e.g. the ISO 3166 alpha-3 code for a state (PAK, USA).",
-                   "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer", "minimum": 0}]},
+            "id": _id("Short stable id, e.g. the ISO 3166 alpha-3 code for a state (PAK, USA)."),
             "name": _text("The usual name (not blank).", minLength=1, pattern=_NOT_BLANK),
             "kind": _enum(ENTITY_KINDS, "What sort of entity it is."),
             "aliases": _list_or_one({"type": ["string", "number", "boolean"]},
@@ -157,7 +148,10 @@ def json_schema() -> dict:
         },
         **_extension_rule(["id", "name", "kind"]),
     }
-    evidence = {
+
+
+def _evidence() -> dict:
+    return {
         "type": "object",
         "description": "A verbatim quote from a text source that states the relation, or the record (event "
                        "id or URL) of a dataset source it was read from.",
@@ -172,20 +166,40 @@ def json_schema() -> dict:
                        "type": ["string", "number"], "minLength": 1, "pattern": _NOT_BLANK},
         },
     }
-    relation = {
+
+
+def _mode_rules() -> list:
+    """One if/then per relation type: the modes it allows (or none)."""
+    rules = []
+    for name, t in RELATION_TYPES.items():
+        cond = {"properties": {"type": {"const": name}}, "required": ["type"]}
+        if t.modes:
+            then = {"properties": {"mode": {"enum": list(t.modes)}}}
+        else:
+            then = {"not": {"required": ["mode"]}}
+        rules.append({"if": cond, "then": then})
+    return rules
+
+
+def _relation() -> dict:
+    types = {name: f"{t.quad}, default polarity {t.polarity:+g}: {t.description}"
+             for name, t in RELATION_TYPES.items()}
+    all_modes = sorted({m for t in RELATION_TYPES.values() for m in t.modes})
+    lo, hi = POLARITY_RANGE
+    return {
         "type": "object",
         "description": "One claim a source makes: subject does type to object.",
         **_extension_rule(["id", "subject", "object", "type", "modality", "evidence"]),
         "additionalProperties": False,
         "properties": {
-            "id": {"description": "Stable id of the claim, unique across all files.",
-                   "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer", "minimum": 0}]},
+            "id": _id("Stable id of the claim, unique across all files."),
             "subject": _ref_text("The id of the entity that acts (the doer)."),
             "object": _ref_text("The id of the entity acted upon."),
             "type": _enum(types, "The relation type: a PLOVER event type or a structural tie."),
             "mode": {"description": "A refinement of the type; the allowed modes depend on the type.",
                      "enum": all_modes},
-            "context": _list_or_one(context_item, "What the claim is about: one context or a list."),
+            "context": _list_or_one(_enum(CONTEXTS, "What the claim is about."),
+                                    "What the claim is about: one context or a list."),
             "polarity": {"description": f"Cooperation (+) to conflict (-) on {lo:g}..{hi:+g}; defaults from "
                                         "the type.", "type": "number", "minimum": lo, "maximum": hi},
             "modality": _enum(MODALITIES, "How the source states it."),
@@ -200,8 +214,13 @@ def json_schema() -> dict:
             "note": _text("The analyst's comment."),
             "extend": _EXTEND,
         },
-        "allOf": mode_rules,
+        "allOf": _mode_rules(),
     }
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a data file, as a dict (see the module docs)."""
+    source, entity, relation = _source(), _entity(), _relation()
     for kind, d in (("sources", source), ("entities", entity), ("relations", relation)):
         assert tuple(p for p in d["properties"] if p != "extend") == FIELDS[kind], kind   # the schema follows the model's fields
     return {
@@ -220,7 +239,7 @@ def json_schema() -> dict:
             "relations": {"description": "The claims.",
                           "type": ["array", "null"], "items": {"$ref": "#/$defs/relation"}},
         },
-        "$defs": {"source": source, "entity": entity, "relation": relation, "evidence": evidence},
+        "$defs": {"source": source, "entity": entity, "relation": relation, "evidence": _evidence()},
     }
 
 

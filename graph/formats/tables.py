@@ -1,4 +1,4 @@
-"""CSV tables for Kumu and spreadsheets (read back by graph.read.tables, imported by formats.csv_import).
+"""CSV tables for Kumu and spreadsheets (read back by graph.read.tables, imported by graph.imports.csv_tables).
 
 Three files
 -----------
@@ -36,8 +36,8 @@ Import
 ------
 Such tables -- or ones made by hand in a spreadsheet or exported from Kumu --
 are read back by :mod:`graph.read.tables` (the conventions are described
-there) and turned into a validated data file by :func:`graph.formats.csv_import.import_csv`
-(:func:`csv_to_yaml` gives the text). Problems are reported as
+there) and turned into a validated data file by :func:`graph.imports.csv_tables.import_csv`
+(:func:`~graph.imports.csv_tables.csv_to_yaml` gives the text). Problems are reported as
 ``FILE:ROW:COLUMN`` (the row as a spreadsheet numbers it, the header being
 row 1). Numbers are written exactly (``3.14159265``, not ``3.14159``).
 
@@ -58,6 +58,7 @@ Examples
 ID,Label,Type,Description,aliases,part_of,codes.wikidata
 >>> print(t["relations"].splitlines()[1])
 r1,PAK,USA,CONSULT,,,2.5,reported,,2025-02,s1,"'=talks, 'frank'",,"{""count"": 3}",,verbal cooperation,1
+>>> from graph.imports.csv_tables import csv_to_yaml
 >>> back = graph.loads(csv_to_yaml(t["entities"], t["relations"], t["sources"]))
 >>> graph.to_dict(back.relation("r1")) == graph.to_dict(ds.relation("r1"))
 True
@@ -71,19 +72,16 @@ import json
 import os
 
 from ..atomic import check_output_path, make_output_folder, write_atomic
-from .csv_import import csv_to_yaml, import_csv
 from ..model import FIELDS, to_dict
 from ..read.tables import UnknownColumnWarning, guard_cell
 
-__all__ = ["csv_tables", "csv_paths", "write_csv", "csv_to_yaml", "import_csv",
-           "ENTITY_COLUMNS", "RELATION_COLUMNS", "SOURCE_COLUMNS", "TABLES", "UnknownColumnWarning"]
+__all__ = ["csv_tables", "csv_paths", "write_csv", "ENTITY_COLUMNS", "RELATION_COLUMNS", "SOURCE_COLUMNS", "TABLES", "UnknownColumnWarning"]
 
 TABLES = ("entities", "relations", "sources")
 ENTITY_COLUMNS = ("ID", "Label", "Type", "Description", "aliases", "part_of")   # + codes.KEY columns
 RELATION_COLUMNS = ("ID", "From", "To", "Type", "mode", "context", "polarity", "modality", "asserted_by",
                     "when", "source", "quote", "more_evidence", "attributes", "note", "quad", "sign")
 SOURCE_COLUMNS = FIELDS["sources"]
-READ_ONLY = ("quad", "sign")
 
 # -- writing --------------------------------------------------------------------------
 

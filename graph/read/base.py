@@ -26,12 +26,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..words import short
 
-__all__ = ["Plain", "plain", "Locator", "TableLocator", "RecordLocator", "Piece", "FileRead", "KINDS", "CONTROL",
-           "control_message"]
+__all__ = ["Plain", "plain", "kind_of", "Locator", "TableLocator", "RecordLocator", "Piece", "FileRead", "KINDS",
+           "MAX_DEPTH", "CONTROL", "control_message"]
 
 KINDS = ("sources", "entities", "relations")
 """The kinds of record, in the order they are built (relations refer to the other two)."""
+
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings a data file or a bulk record may use, in every format
+(the format needs 5 in YAML, 3 in a JSON Lines record); deeper is refused with a located problem."""
 
 
 # Characters no text of the data may hold, whatever the reader: control characters (they garble
@@ -74,6 +79,21 @@ def plain(text):
     ('Plain', 'str')
     """
     return Plain(text) if text and text[0] in _MAYBE else text
+
+
+def kind_of(v):
+    """What the plain value *v* is, for a message: ``a mapping``, ``a list``, ``nothing`` or the value itself.
+
+    >>> kind_of({}), kind_of(None), kind_of("Pakistan")
+    ('a mapping', 'nothing', "'Pakistan'")
+    """
+    if v is None:
+        return "nothing"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    return f"'{short(v)}'"
 
 
 class Locator:

@@ -30,27 +30,23 @@ the text holds the control character U+001B (in the text of 'name'); text may ho
 >>> decode_record('{"polarity": NaN}')
 Traceback (most recent call last):
 ...
-graph.read.json_rules.NotJson: NaN is not a number in JSON: write null to leave the field out, or a number
+graph.errors.NotJson: NaN is not a number in JSON: write null to leave the field out, or a number
 """
 
 from __future__ import annotations
 
 import json
 
+from ..errors import NotJson
 from ..words import short
-from .base import CONTROL, Plain, control_message
+from .base import CONTROL, MAX_DEPTH, Plain, control_message
 
-__all__ = ["decode_record", "NotJson", "MAX_DEPTH", "control_in"]
-
-MAX_DEPTH = 64
-"""Deepest nesting of lists and objects a record may use (the format needs 3), as in YAML."""
+__all__ = ["decode_record", "MAX_DEPTH", "control_in"]
 
 _DEEP = (f"nesting deeper than {MAX_DEPTH} levels of lists and objects (the data format needs 3): "
          "this line is not read")
 
 
-class NotJson(ValueError):
-    """The line is not one JSON value that a data file may hold; the message says why (and where)."""
 
 
 def _constant(name):

@@ -8,7 +8,7 @@ b'entities: []\\n'
 >>> read_limited(path, 5)
 Traceback (most recent call last):
 ...
-graph.read.safe.ReadProblem: this file is 13 bytes, over the limit of 5 bytes; split it into several files, or raise the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)
+graph.errors.ReadProblem: this file is 13 bytes, over the limit of 5 bytes; split it into several files, or raise the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)
 >>> decode_utf8(b"caf\\xe9", "a.txt")[1].message
 'byte 0xe9 is not UTF-8 text: the file was saved in another encoding (Latin-1, Windows-1252...); save it as UTF-8'
 """
@@ -20,15 +20,13 @@ import errno
 import os
 import stat
 
-from ..errors import Problem
+from ..errors import Problem, ReadProblem
 
 __all__ = ["read_limited", "decode_utf8", "ReadProblem", "MAX_BYTES"]
 
 MAX_BYTES = 64 * 1024 * 1024
 """The default largest data file or stored text read (64 MiB); see :class:`graph.loader.Limits`."""
 
-class ReadProblem(Exception):
-    """A file cannot be read; the message says why and what to do."""
 
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),

@@ -18,9 +18,9 @@ b.yaml:3:12: YAML syntax error: mapping values are not allowed in this context: 
 
 from __future__ import annotations
 
-from ..errors import Problem, suggest
-from ..words import short
-from .base import KINDS, FileRead, Locator, Piece
+from ..errors import Problem
+from ..words import short, suggest
+from .base import KINDS, FileRead, Locator, Piece, kind_of
 from .safe import decode_utf8
 from .yaml_events import REFUSED, locate, parse_text
 
@@ -80,14 +80,6 @@ class StartLocator(Locator):
         return locate(_value_node(doc.node, self.kind).value[self.index], *keys, key=key)
 
 
-def _kind_of(v):
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    return "nothing" if v is None else f"'{short(v)}'"
-
-
 def _value_node(node, key):
     for k, v in node.value:
         if k.value == key:
@@ -104,7 +96,7 @@ def records_of(doc, base_dir, out):
     if not isinstance(top, dict):
         line, col = locate(doc.node)
         problems.append(Problem(doc.path, line, col, "the top level of a data file must be a mapping with any of "
-                                f"the keys sources, entities, relations; found {_kind_of(top)}"))
+                                f"the keys sources, entities, relations; found {kind_of(top)}"))
         return
     for key, val in top.items():
         if key not in KINDS:
@@ -117,7 +109,7 @@ def records_of(doc, base_dir, out):
         if not isinstance(val, list):
             line, col = locate(doc.node, key)
             problems.append(Problem(doc.path, line, col, f"'{key}' must be a list of {key} (each item starting "
-                                    f"with '- '), found {_kind_of(val)}"))
+                                    f"with '- '), found {kind_of(val)}"))
             continue
         seq = _value_node(doc.node, key)
         for rec, node in zip(val, seq.value):
@@ -126,7 +118,7 @@ def records_of(doc, base_dir, out):
             if not isinstance(rec, dict):
                 line, col = locate(node)
                 problems.append(Problem(doc.path, line, col, f"each item of '{key}' must be a mapping of fields, "
-                                        f"found {_kind_of(rec)}"))
+                                        f"found {kind_of(rec)}"))
                 continue
             out.pieces.append(Piece(key, rec, YamlLocator(doc.path, node), base_dir, doc.is_tainted(rec)))
 

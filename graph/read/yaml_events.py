@@ -45,13 +45,10 @@ import yaml
 
 from ..errors import Problem
 from ..words import short
-from .base import CONTROL, Plain, control_message, plain
+from .base import CONTROL, MAX_DEPTH, Plain, control_message, plain
 from .yaml_syntax import odd_break, syntax_problem
 
 __all__ = ["Plain", "Document", "REFUSED", "parse_text", "locate", "MAX_DEPTH", "MapNode", "SeqNode", "ScalarNode"]
-
-MAX_DEPTH = 64
-"""Deepest nesting of lists and mappings a data file may use (the format needs 5)."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -252,44 +249,9 @@ def _build(parser, path, problems, tainted):
         t = type(ev)
         bare = False    # a plain, untagged scalar (for the merge key '<<')
         if t is _SE:
-            if ev.anchor is not None:
-                _anchor(ev, path, problems)
-            tag = ev.tag
-            if tag is not None and tag != _STR:
-                _tag_problem(ev, tag, path, problems)
-                _taint(stack, tainted)
-                value = REFUSED
-            elif ev.style == '"' and _CONTROL.search(ev.value):
-                bad = _CONTROL.search(ev.value).group()
-                line, col = _mark(ev)
-                problems.append(Problem(path, line, col,
-                                        control_message(bad, " (written as an escape in double quotes)")))
-                _taint(stack, tainted)
-                value = REFUSED
-            else:
-                value = ev.value
-                if tag is None and not ev.style:   # plain and untagged: may be read as a number or null
-                    bare = True
-                    value = None if value in _NULLS else plain(value)
-            node = ScalarNode(ev.value, ev.start_mark)
+            node, value, bare = _scalar(ev, stack, path, problems, tainted)
         elif t is _MSE or t is _SSE:
-            if ev.anchor is not None:
-                _anchor(ev, path, problems)
-            if len(stack) >= MAX_DEPTH:
-                line, col = _mark(ev)
-                problems.append(Problem(path, line, col,
-                                        f"nesting deeper than {MAX_DEPTH} levels of lists and mappings (the data "
-                                        "format needs 5); the rest of the file is not read"))
-                raise _Stop
-            ok = True
-            if ev.tag is not None and ev.tag != (_MAP if t is _MSE else _SEQ):
-                _tag_problem(ev, ev.tag, path, problems)
-                _taint(stack, tainted)
-                ok = False
-            if t is _MSE:
-                stack.append([MapNode([], ev.start_mark), {}, None, {}, ok])
-            else:
-                stack.append([SeqNode([], ev.start_mark), [], None, None, ok])
+            _open(ev, t, stack, path, problems, tainted)
             continue
         elif t is _MEE or t is _SEE:
             node, value, _, _, ok = stack.pop()
@@ -300,55 +262,110 @@ def _build(parser, path, problems, tainted):
         elif t is _DSE:
             docs += 1
             if docs > 1:
-                line, col = _mark(ev)
-                problems.append(Problem(path, line, col,
-                                        "a data file holds one YAML document; found a second one here "
-                                        "(remove the '---' separator, or split the file in two)"))
-                raise _Stop
+                _second_document(ev, path, problems)
             continue
         else:
             continue
-        # attach (node, value) to its parent
-        if not stack:
+        if stack:
+            _attach(stack, node, value, bare, path, problems, tainted)
+        else:
             root = (node, value)
-            continue
-        top = stack[-1]
-        seen = top[3]
-        if seen is None:                        # an item of a list
-            top[0].value.append(node)
-            top[1].append(value)
-        elif top[2] is None:                    # a mapping key
-            top[2] = (node, value, bare)
-        else:                                   # a mapping value
-            knode, kvalue, kbare = top[2]
-            top[2] = None
-            if kvalue is REFUSED:                  # a tagged key: already reported
-                continue
-            if type(knode) is not ScalarNode:
-                line, col = _mark(knode)
-                problems.append(Problem(path, line, col,
-                                        "a mapping key must be a plain name, not a list or a mapping"))
-                _taint(stack, tainted)
-                continue
-            k = knode.value
-            if k in seen:
-                line, col = _mark(knode)
-                problems.append(Problem(path, line, col,
-                                        f"duplicate key '{short(k)}' (first at line {seen[k]}): "
-                                        "each key may appear once in a mapping"))
-                continue
-            if k == "<<" and kbare:
-                line, col = _mark(knode)
-                problems.append(Problem(path, line, col,
-                                        "merge keys ('<<') are not allowed: write the fields out in full"))
-                _taint(stack, tainted)
-                continue
-            seen[k] = knode.start_mark.line + 1
-            top[0].value.append((knode, node))
-            top[1][intern(k)] = value
     if root is None:
         return None, None
     return root
+
+
+def _scalar(ev, stack, path, problems, tainted):
+    """``(node, value, bare)`` of a scalar event: its value (:data:`REFUSED` for a tag or a
+    control character written as an escape), and whether it is plain and untagged."""
+    if ev.anchor is not None:
+        _anchor(ev, path, problems)
+    tag = ev.tag
+    bare = False
+    if tag is not None and tag != _STR:
+        _tag_problem(ev, tag, path, problems)
+        _taint(stack, tainted)
+        value = REFUSED
+    elif ev.style == '"' and _CONTROL.search(ev.value):
+        bad = _CONTROL.search(ev.value).group()
+        line, col = _mark(ev)
+        problems.append(Problem(path, line, col,
+                                control_message(bad, " (written as an escape in double quotes)")))
+        _taint(stack, tainted)
+        value = REFUSED
+    else:
+        value = ev.value
+        if tag is None and not ev.style:   # plain and untagged: may be read as a number or null
+            bare = True
+            value = None if value in _NULLS else plain(value)
+    return ScalarNode(ev.value, ev.start_mark), value, bare
+
+
+def _open(ev, t, stack, path, problems, tainted):
+    """Open the mapping or list that event *ev* starts: a new frame on *stack*."""
+    if ev.anchor is not None:
+        _anchor(ev, path, problems)
+    if len(stack) >= MAX_DEPTH:
+        line, col = _mark(ev)
+        problems.append(Problem(path, line, col,
+                                f"nesting deeper than {MAX_DEPTH} levels of lists and mappings (the data "
+                                "format needs 5); the rest of the file is not read"))
+        raise _Stop
+    ok = True
+    if ev.tag is not None and ev.tag != (_MAP if t is _MSE else _SEQ):
+        _tag_problem(ev, ev.tag, path, problems)
+        _taint(stack, tainted)
+        ok = False
+    if t is _MSE:
+        stack.append([MapNode([], ev.start_mark), {}, None, {}, ok])
+    else:
+        stack.append([SeqNode([], ev.start_mark), [], None, None, ok])
+
+
+def _second_document(ev, path, problems):
+    line, col = _mark(ev)
+    problems.append(Problem(path, line, col,
+                            "a data file holds one YAML document; found a second one here "
+                            "(remove the '---' separator, or split the file in two)"))
+    raise _Stop
+
+
+def _attach(stack, node, value, bare, path, problems, tainted):
+    """Attach (node, value) to the open collection on top of *stack*: a list item, a mapping key
+    (kept until its value comes), or a mapping value (its key checked first)."""
+    top = stack[-1]
+    seen = top[3]
+    if seen is None:                        # an item of a list
+        top[0].value.append(node)
+        top[1].append(value)
+        return
+    if top[2] is None:                      # a mapping key
+        top[2] = (node, value, bare)
+        return
+    knode, kvalue, kbare = top[2]           # a mapping value
+    top[2] = None
+    if kvalue is REFUSED:                   # a tagged key: already reported
+        return
+    if type(knode) is not ScalarNode:
+        line, col = _mark(knode)
+        problems.append(Problem(path, line, col, "a mapping key must be a plain name, not a list or a mapping"))
+        _taint(stack, tainted)
+        return
+    k = knode.value
+    if k in seen:
+        line, col = _mark(knode)
+        problems.append(Problem(path, line, col,
+                                f"duplicate key '{short(k)}' (first at line {seen[k]}): "
+                                "each key may appear once in a mapping"))
+        return
+    if k == "<<" and kbare:
+        line, col = _mark(knode)
+        problems.append(Problem(path, line, col, "merge keys ('<<') are not allowed: write the fields out in full"))
+        _taint(stack, tainted)
+        return
+    seen[k] = knode.start_mark.line + 1
+    top[0].value.append((knode, node))
+    top[1][intern(k)] = value
 
 
 def _anchor(ev, path, problems):

@@ -7,11 +7,10 @@ the closest passage and where the two first differ.
 
 from __future__ import annotations
 
-from ..errors import suggest
 from ..model import Evidence
 from ..texts import quote_mismatch
 from ..textnorm import normalise
-from ..words import short
+from ..words import short, suggest
 from .fields import kind_of
 from .ids import close_ids
 

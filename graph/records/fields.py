@@ -23,10 +23,9 @@ import math
 import sys
 import re
 
-from ..errors import suggest
-from ..read.base import Plain
+from ..read.base import Plain, kind_of
 from ..when import FORMATS, parse_when
-from ..words import short
+from ..words import short, suggest
 
 __all__ = ["Ctx", "kind_of", "text", "choice", "list_of_text", "when", "number", "scalar_value", "missing"]
 
@@ -51,17 +50,6 @@ class Ctx:
 
     def where(self):
         return self.locator.where()
-
-
-def kind_of(v):
-    """What *v* is, for a message: ``a mapping``, ``a list``, ``nothing`` or the value itself."""
-    if v is None:
-        return "nothing"
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    return f"'{short(v)}'"
 
 
 def scalar_value(v):

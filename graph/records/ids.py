@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..errors import suggest
-from ..words import short
+from ..words import short, suggest
 from .fields import Ctx, kind_of, missing
 
 __all__ = ["ID_PATTERN", "read_id", "begin", "skeleton", "foreign_char", "Ids", "suggest_id", "close_ids",

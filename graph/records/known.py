@@ -11,9 +11,8 @@ e.jsonl:2: entity 'PAK': unknown field 'nmae' (did you mean 'name'?); an entity 
 
 from __future__ import annotations
 
-from ..errors import suggest
 from ..model import FIELDS
-from ..words import short
+from ..words import short, suggest
 
 __all__ = ["check_fields", "ALLOWED", "SINGULAR"]
 

@@ -7,8 +7,7 @@ says how many were left unchecked and why.
 
 from __future__ import annotations
 
-from ..errors import suggest
-from ..words import short
+from ..words import short, suggest
 from .fields import text
 from .ids import close_ids, foreign_char, skeleton
 

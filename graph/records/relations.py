@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import suggest
 from ..model import Relation
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
-from ..words import short
+from ..words import short, suggest
 from .evidence import evidence
 from .extend import extension_of, plain_records, same_value
 from .fields import choice, kind_of, list_of_text, number, scalar_value, text, when

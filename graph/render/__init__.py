@@ -21,11 +21,11 @@ links, and carries a Content-Security-Policy that allows only its own inline
 scripts (by hash) and no network access at all.
 
 For large data, ``render_html(ds, aggregate="month"|"year"|"all")`` draws one
-weighted edge per (subject, object, quad, period) (:mod:`graph.render.aggregate`
-groups the claims, :mod:`graph.render.aggregated` builds that page's data), the
-heaviest :data:`~graph.render.aggregated.TOP` of them by default (``top=``); a
+weighted edge per (subject, object, quad, period) (:mod:`graph.render.edge_groups`
+groups the claims, :mod:`graph.render.aggregated_data` builds that page's data), the
+heaviest :data:`~graph.render.aggregated_data.TOP` of them by default (``top=``); a
 click on such an edge lists the few claims the page holds of it (``examples=``,
-:data:`~graph.render.aggregated.EXAMPLES` by default) and says how to see them all.
+:data:`~graph.render.aggregated_data.EXAMPLES` by default) and says how to see them all.
 ``actorgraph serve`` (:mod:`graph.serve`) serves the same page, which then fetches
 the claims it does not hold (``server=``, static/server.js).
 

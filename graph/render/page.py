@@ -8,7 +8,7 @@ import os
 
 from ..atomic import write_atomic
 from .assets import own_asset, sha256, template, vis_assets
-from .aggregated import EXAMPLES, TOP, aggregated_parts
+from .aggregated_data import EXAMPLES, TOP, aggregated_parts
 from .data import LAYOUT_THRESHOLD, default_title, page_parts
 from .escape import escape_json
 
@@ -46,21 +46,21 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         stored files (by default each source's stored text is read).
     aggregate : {None, "month", "year", "all"}
         Draw one weighted edge per (subject, object, quad, period) instead of
-        one per claim (:mod:`graph.render.aggregated`); a click lists its
+        one per claim (:mod:`graph.render.aggregated_data`); a click lists its
         claims the page holds (*examples*) and says how to see them all.
         No reader panel and no JSON export on such a page.
     examples : int
         An aggregated page's claims per edge (default
-        :data:`~graph.render.aggregated.EXAMPLES`; the others are counted).
+        :data:`~graph.render.aggregated_data.EXAMPLES`; the others are counted).
     top : int or None
         An aggregated page keeps only the *top* heaviest edges (most claims), and says so
-        (default :data:`~graph.render.aggregated.TOP`; None: every edge).
+        (default :data:`~graph.render.aggregated_data.TOP`; None: every edge).
     server : dict, optional
         The page is served by ``actorgraph serve`` (:mod:`graph.serve`): this is
         its ``server`` block, and the page may fetch from its own origin.
     data : dict, optional
         The page data made already (as :func:`~graph.render.data.page_parts` or
-        :func:`~graph.render.aggregated.aggregated_parts` make it): *ds* then gives only the title.
+        :func:`~graph.render.aggregated_data.aggregated_parts` make it): *ds* then gives only the title.
 
     Returns
     -------

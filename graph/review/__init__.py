@@ -9,7 +9,7 @@ together); :func:`remember` (:mod:`~graph.review.memory`) keeps ``actorgraph dra
 proposing what was decided. The page is ``static/review.html`` with its scripts and style.
 """
 
-from .errors import Conflict, ReviewError
+from ..errors import Conflict, ReviewError
 from .memory import remember
 from .server import CSP, ReviewServer, serve
 from .session import ReviewSession

@@ -20,13 +20,11 @@ import json
 import os
 
 from ..atomic import write_atomic
-from ..errors import ActorgraphError
+from ..errors import JournalError
 
-__all__ = ["commit", "recover", "journal_path", "JournalError"]
+__all__ = ["commit", "recover", "journal_path"]
 
 
-class JournalError(ActorgraphError):
-    """A journal that cannot be replayed (it names files this draft may not write)."""
 
 
 def journal_path(draft_path) -> str:

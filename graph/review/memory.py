@@ -24,9 +24,9 @@ from collections import Counter
 from pathlib import Path
 
 from ..texts import find_quote, inside
-from .errors import ReviewError
+from ..errors import DraftFileError, JournalError, ReviewError
 from .ids import claimants, rename, unique
-from .journal import JournalError, journal_path, recover
+from .journal import journal_path, recover
 
 __all__ = ["proposal", "decisions", "leave_out", "remember", "DECIDED", "REVIEWER_CUE"]
 
@@ -117,7 +117,7 @@ def remember(doc, output, ds, text, data_path) -> list:
     *doc* (changed in place: decided candidates left out, the reviewer's work carried over); the
     lines that say what was left out and why. Raises :class:`~graph.review.ReviewError` when
     *output* exists but is not a readable draft."""
-    from ..draft.output import DraftFileError, read_draft
+    from ..draft.output import read_draft
 
     old = None
     if os.path.exists(output):

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..errors import ActorgraphError
 from ..localhttp import LocalHandler, LocalServer
-from .errors import Conflict, ReviewError
+from ..errors import Conflict, ReviewError
 from .session import ReviewSession
 
 __all__ = ["ReviewServer", "serve", "CSP"]

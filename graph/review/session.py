@@ -24,16 +24,16 @@ import threading
 from pathlib import Path
 
 from ..atomic import write_atomic
-from ..draft import DraftError, read_text
-from ..draft.output import DraftFileError, _plain, dump, read_draft
+from ..draft import read_text
+from ..draft.output import _plain, dump, read_draft
 from ..errors import DataError
 from ..loader import check, load
 from ..model import FIELDS
 from ..read.yaml_events import parse_text
 from ..texts import find_quote, inside
 from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES
-from .errors import Conflict, ReviewError
-from .journal import JournalError, commit, journal_path, recover
+from ..errors import Conflict, DraftError, DraftFileError, JournalError, ReviewError
+from .journal import commit, journal_path, recover
 from .memory import REVIEWER_CUE, proposal
 from .records import plan
 

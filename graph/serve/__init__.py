@@ -27,7 +27,8 @@ filters keep; a question's page (an edge, an actor, the filters) is drawn in ful
 from __future__ import annotations
 
 from .dataset import FULL, TIMEOUT, DatasetStore
-from .question import BadRequest, parse
+from ..errors import BadRequest
+from .question import parse
 from .server import ExploreServer
 
 __all__ = ["serve", "ExploreServer", "DatasetStore", "BadRequest", "parse", "FULL", "TIMEOUT"]

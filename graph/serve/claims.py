@@ -24,18 +24,15 @@ import time
 from datetime import date
 
 from ..analysis.contested import verdicts
-from ..errors import ActorgraphError
+from ..errors import BadRequest, TooLong
 from ..filters import claim_times
-from ..render.aggregate import period_of
-from .question import BadRequest
+from ..render.edge_groups import period_of
 
-__all__ = ["matching", "claim_dict", "TooLong", "check_names", "month_range", "CHECK_EVERY"]
+__all__ = ["matching", "claim_dict", "check_names", "month_range", "CHECK_EVERY"]
 
 CHECK_EVERY = 4096   # claims between two looks at the clock
 
 
-class TooLong(ActorgraphError):
-    """A question that takes longer than the server allows (HTTP 503): narrow it."""
 
 
 def check_names(q, entities, sources):

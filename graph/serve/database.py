@@ -22,12 +22,13 @@ from ..analysis.claims import ASSERTING, DENYING
 from ..dataset import Dataset
 from ..model import Entity, Evidence, Relation, Source
 from ..render import render_html
-from ..render.aggregate import UNDATED
-from ..render.aggregated import TOP, group_page
+from ..render.edge_groups import UNDATED
+from ..render.aggregated_data import TOP, group_page
 from ..render.data import LAYOUT_THRESHOLD
 from ..render.network import start_positions
 from ..when import parse_when
-from .claims import TooLong, check_names, month_range
+from ..errors import TooLong
+from .claims import check_names, month_range
 from .dataset import FULL, PAGE_SIZE, PAGES_KEPT, TIMEOUT, page_title, server_block
 from .question import query_text
 
@@ -40,7 +41,7 @@ _LENGTH = {"year": 4, "month": 7}
 
 
 def _period(by) -> str:
-    """The Cypher of a claim's period cut *by* year or month (as :func:`graph.render.aggregate.period_of`)."""
+    """The Cypher of a claim's period cut *by* year or month (as :func:`graph.render.edge_groups.period_of`)."""
     if by == "all":
         return "'all'"
     n = _LENGTH[by]

@@ -21,7 +21,7 @@ import time
 from collections import OrderedDict
 
 from ..render import render_html
-from ..render.aggregated import TOP
+from ..render.aggregated_data import TOP
 from ..render.data import default_title
 from .claims import check_names, claim_dict, matching
 from .question import describe, query_text

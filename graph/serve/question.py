@@ -14,11 +14,11 @@ query). Anything else is a :class:`BadRequest` naming the parameter and what it 
 >>> parse("limit=5000", api=True)
 Traceback (most recent call last):
 ...
-graph.serve.question.BadRequest: limit: at most 1000 claims a page (page through them with offset)
+graph.errors.BadRequest: limit: at most 1000 claims a page (page through them with offset)
 >>> parse("colour=red")
 Traceback (most recent call last):
 ...
-graph.serve.question.BadRequest: unknown parameter 'colour'; a page takes: actor, by, contested, focus, from, hops, mod, object, period, pol, q, quad, src, subject, time, to, type, undated
+graph.errors.BadRequest: unknown parameter 'colour'; a page takes: actor, by, contested, focus, from, hops, mod, object, period, pol, q, quad, src, subject, time, to, type, undated
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from ..errors import ActorgraphError
+from ..errors import BadRequest
 from ..filters import TIMES
-from ..render.aggregate import PERIODS, UNDATED
+from ..render.edge_groups import PERIODS, UNDATED
 from ..vocab import MODALITIES, QUADS, RELATION_TYPES
 
-__all__ = ["BadRequest", "Question", "parse", "query_text", "describe", "MAX_LIMIT", "MAX_OFFSET", "FILTERS", "NONE"]
+__all__ = ["Question", "parse", "query_text", "describe", "MAX_LIMIT", "MAX_OFFSET", "FILTERS", "NONE"]
 
 #: at most this many claims in one answer
 MAX_LIMIT = 1000
@@ -51,8 +51,6 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _PERIOD = {"year": re.compile(r"^\d{4}$"), "month": _MONTH, "all": re.compile(r"^all$")}
 
 
-class BadRequest(ActorgraphError):
-    """A request the server cannot answer as asked (HTTP 400): the message says what to change."""
 
 
 @dataclass

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 
 from ..errors import ActorgraphError
 from ..localhttp import LocalHandler, LocalServer
-from .claims import TooLong
-from .question import BadRequest, parse
+from ..errors import BadRequest, TooLong
+from .question import parse
 
 __all__ = ["ExploreServer"]
 

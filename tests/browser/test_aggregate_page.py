@@ -7,8 +7,8 @@ import pytest
 from graph.dataset import Dataset
 from graph.model import Entity, Evidence, Relation, Source
 from graph.render import write_html
-from graph.render.aggregate import aggregate
-from graph.render.aggregated import aggregated_data, aggregated_records
+from graph.render.edge_groups import aggregate
+from graph.render.aggregated_data import aggregated_data, aggregated_records
 from graph.when import parse_when
 
 PWN = "window.__pwned=1"

@@ -13,8 +13,8 @@ import re
 import pytest
 
 import graph
-from graph.render.aggregate import aggregate
-from graph.render.aggregated import aggregated_data, aggregated_records
+from graph.render.edge_groups import aggregate
+from graph.render.aggregated_data import aggregated_data, aggregated_records
 from graph.serve import DatasetStore, serve
 from graph.serve.question import parse
 

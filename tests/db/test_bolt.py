@@ -16,7 +16,7 @@ import graph
 import graph.db
 from graph.db import bolt
 from graph.db import statements as st
-from graph.db.errors import DatabaseError
+from graph.errors import DatabaseError
 from graph.db.sync import sync
 
 try:

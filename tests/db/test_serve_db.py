@@ -12,10 +12,11 @@ import pytest
 
 import graph
 import graph.db
-from graph.render.aggregate import aggregate
+from graph.render.edge_groups import aggregate
 from graph.serve import DatasetStore, serve
 from graph.serve.database import DatabaseStore
-from graph.serve.question import BadRequest, parse
+from graph.errors import BadRequest
+from graph.serve.question import parse
 
 from tests.test_serve import run_command
 

@@ -1,5 +1,5 @@
 /* actorgraph page: an aggregated page (render --aggregate month|year|all) -- expand(DATA) makes from
- * its table of groups (graph/render/aggregated.py), before app.js reads them, the records the filters
+ * its table of groups (graph/render/aggregated_data.py), before app.js reads them, the records the filters
  * and panels read (relations, relmeta) and each group's summary; panel(context).show(groupId) shows
  * an aggregated edge: the group's pair, quad, period, count, mean polarity, sources, and the claims
  * the page holds for it (at most DATA.aggregate.examples) with their evidence, and how to see them all
@@ -99,7 +99,7 @@
 
     return {show: show};
   }
-  /* The records of an aggregated page from its table of groups (graph/render/aggregated.py, which
+  /* The records of an aggregated page from its table of groups (graph/render/aggregated_data.py, which
      does the same in aggregated_records): DATA.relations and DATA.relmeta (the fields the filters
      and panels read, per group id "g0", "g1" ...) and DATA.aggregate.groups (the panel's summary).
      What the claims a row lists already say (its sources, types, modalities, claimants and count) is

@@ -22,7 +22,7 @@
   var X = L.cross.make(I, DATA);   // across sources: roll-up, merged claims, the discourse network (cross.js)
   function name(eid) { return hasOwn(ENT, eid) ? ENT[eid].name : String(eid); }
 
-  /* How claim rid is voiced: "denied by John Kirby", "claimed by the author" (wording as graph/wording.py). */
+  /* How claim rid is voiced: "denied by John Kirby", "claimed by the author" (wording as graph/voice.py). */
   function joinNames(list) {
     return list.length <= 1 ? list.join("") : list.slice(0, -1).join(", ") + " and " + list[list.length - 1];
   }

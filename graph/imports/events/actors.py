@@ -34,7 +34,7 @@ import re
 import unicodedata
 
 from ...records.ids import skeleton
-from ..base import CONTROL
+from ...read.base import CONTROL
 from .cameo import role_kind
 
 __all__ = ["Actors", "slug"]

@@ -21,7 +21,7 @@ from ..loader import dataset_of
 from ..read.base import KINDS
 from ..read.tables import read_tables
 from ..records import Options, build_records
-from .data_yaml import data_yaml
+from ..formats.data_yaml import data_yaml
 
 __all__ = ["csv_to_yaml", "import_csv", "tables_to_dataset"]
 

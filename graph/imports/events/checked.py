@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 
 from ...errors import Problem
-from ..base import FileRead, Piece, RecordLocator
+from ...read.base import FileRead, Piece, RecordLocator
 
 __all__ = ["problems_in", "earlier_relation_ids"]
 
@@ -63,8 +63,8 @@ def problems_in(base, source, existing, created, relations, earlier):
 def earlier_relation_ids(files, base):
     """Relation id -> file of the bulk relation *files* (the data folder's and the output folder's)
     that are not the import's own (``base.*``): the events imported already."""
-    from .. import reader_for
-    from ..bulk import kind_of
+    from ...read import reader_for
+    from ...read.bulk import kind_of
     out = {}
     own = os.path.abspath(base) + "."
     for path in sorted(set(map(os.fspath, files))):

@@ -35,6 +35,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..analysis.claims import grouped_by
+
 __all__ = ["aggregate", "grouped", "mean_polarity", "EdgeGroup", "period_of", "PERIODS", "UNDATED"]
 
 #: the ways of cutting time (``all``: one period)
@@ -119,10 +121,10 @@ def grouped(rels, by) -> dict:
     month, year or all: the groups in the order of their first relation, each in the order of *rels*."""
     if by not in PERIODS:
         raise ValueError(f"aggregate by one of {', '.join(PERIODS)}, not {by!r}")
-    acc = {}
     periods = {}   # a date text has one When (graph.when.parse_when): its period is worked out once
     quads = {}     # a type's quad, looked up once
-    for r in rels:
+
+    def key(r):
         w = r.when
         period = periods.get(id(w))
         if period is None:
@@ -131,13 +133,9 @@ def grouped(rels, by) -> dict:
         quad = quads.get(t)
         if quad is None:
             quad = quads[t] = r.quad
-        key = (r.subject, r.object, quad, period)
-        a = acc.get(key)
-        if a is None:
-            acc[key] = [r]
-        else:
-            a.append(r)
-    return acc
+        return (r.subject, r.object, quad, period)
+
+    return grouped_by(rels, key)
 
 
 def mean_polarity(rels) -> float:

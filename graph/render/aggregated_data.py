@@ -60,7 +60,7 @@ from collections import Counter
 from ..analysis.contested import verdicts as _verdicts
 from ..dataset import Dataset
 from ..vocab import MODALITIES
-from .aggregate import UNDATED, grouped, mean_polarity
+from .edge_groups import UNDATED, grouped, mean_polarity
 from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
 from .escape import resolved
 from .network import start_positions
@@ -124,7 +124,7 @@ def claim_row(r, when=None) -> list:
 
 def group_summary(rs, examples=EXAMPLES, contested_ids=(), whens=None) -> dict:
     """What a page shows of the group of claims *rs*: ``count``, ``mean`` (polarity, as
-    :func:`~graph.render.aggregate.mean_polarity`), ``types``, ``modalities``, ``sources`` and
+    :func:`~graph.render.edge_groups.mean_polarity`), ``types``, ``modalities``, ``sources`` and
     ``claimants`` (each first seen first), ``typecounts`` (``[[type, n], ...]``, most first; with
     several types), ``contested`` and ``examples`` (the rows of its first *examples* claims).
     *whens* caches the text of each date (a date text has one :class:`~graph.when.When`).

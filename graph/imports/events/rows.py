@@ -23,8 +23,9 @@ import csv
 import io
 import re
 
-from ...errors import Problem, suggest
-from ..base import CONTROL
+from ...errors import Problem
+from ...words import suggest
+from ...read.base import CONTROL
 
 __all__ = ["read_table", "Relations", "COLUMNS", "bare_returns"]
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ...errors import Problem, suggest
+from ...errors import Problem
+from ...words import suggest
 from ...vocab import RELATION_TYPES
 from .rows import Relations, read_table
 

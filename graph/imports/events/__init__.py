@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from ...atomic import check_output_path
 from ...errors import DataError, OutputError, Problem
 from ...texts import inside
-from ..bulk import write_jsonl, write_parquet
+from ...read.bulk import write_jsonl, write_parquet
 from . import acled, gdelt, icews, polecat
 from .actors import Actors
 from .checked import earlier_relation_ids, problems_in
@@ -84,8 +84,8 @@ def _entities_of(existing):
 
 def _bulk_entities(folder, name):
     """The entities of the bulk files in *folder* (earlier imports), but those of import *name* itself."""
-    from .. import reader_for
-    from ..bulk import kind_of
+    from ...read import reader_for
+    from ...read.bulk import kind_of
     out = []
     if not os.path.isdir(folder):
         return out
