@@ -71,7 +71,7 @@ def _program_version():
     here = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(FORMAT.encode())
     for folder, names in ((here, ("cache.py", "cache_key.py", "columns.py", "bulk_columns.py", "loader.py", "model.py",
-                                  "vocab.py", "when.py", "texts.py", "textnorm.py")), (os.path.join(here, "read"), None),
+                                  "vocab.py", "when.py", "texts.py")), (os.path.join(here, "read"), None),
                           (os.path.join(here, "records"), None)):
         for name in sorted(names or os.listdir(folder)):
             if name.endswith(".py"):

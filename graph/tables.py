@@ -34,6 +34,8 @@ from .errors import ActorgraphError, QueryError
 from .filters import AUTHOR
 from .model import to_dict
 from .when import iso_span
+from .analysis._report import frame
+from .analysis.merge import rolled
 
 __all__ = ["to_arrow", "to_pandas", "rows", "frame", "TABLES", "write_table", "TABLE_FORMATS"]
 
@@ -53,11 +55,6 @@ def _days(w):
     return (w.start if a else None, w.end if b else None) if w is not None else (None, None)
 
 
-def _up(ds):
-    from .analysis.merge import rolled      # (analysis imports nothing from here: no cycle)
-    return rolled(ds)
-
-
 def _said(ds, sids):
     """The earliest ``published`` of the sources *sids* (None when none is dated)."""
     dates = [ds.sources[s].published for s in sids if s in ds.sources and ds.sources[s].published is not None]
@@ -65,7 +62,7 @@ def _said(ds, sids):
 
 
 def _claim_rows(ds, relations, explode):
-    up = _up(ds)
+    up = rolled(ds)
     out = []
     for r in relations:
         cs = list(r.claimants) or [AUTHOR]
@@ -94,7 +91,7 @@ def _claim_rows(ds, relations, explode):
 
 
 def _entity_rows(ds):
-    up = _up(ds)
+    up = rolled(ds)
     return [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "part_of": e.part_of,
              "root": up(e.id), "description": e.description,
              "codes": json.dumps(to_dict(e)["codes"], ensure_ascii=False) if e.codes else None,
@@ -170,16 +167,6 @@ def to_pandas(ds, table="claims", *, explode=False):
     """*table* of *ds* as a ``pandas.DataFrame`` (see the module docs): the columns of :func:`to_arrow`,
     lists as Python lists (pandas alone: no pyarrow needed)."""
     return frame(rows(ds, table, explode=explode), [name for name, _ in _columns(table, explode)])
-
-
-def frame(data, columns):
-    """Rows (dicts) as a pandas DataFrame with these *columns*, in order (an analysis's table).
-
-    >>> frame([{"a": 1, "b": 2}], ["b", "a"]).columns.tolist()
-    ['b', 'a']
-    """
-    pd = _need("pandas", "pandas")
-    return pd.DataFrame.from_records(data, columns=columns)
 
 
 def _csv_cell(v):

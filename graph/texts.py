@@ -1,4 +1,4 @@
-"""Stored source texts: kept inside the data folder, read safely, and quotes found in them.
+"""Stored source texts: kept inside the data folder, read safely, normalised, and quotes found in them.
 
 A source's ``text`` names the file that holds its full text, relative to the
 data file. :func:`resolve_text` keeps that file inside the data folder being
@@ -6,10 +6,18 @@ loaded (after following symbolic links); :func:`read_text` reads it as UTF-8
 within the size limit. :func:`find_quote` finds a quote in a text the way the
 validator checks it (quote marks, dashes and spacing normalised, nothing
 else), and :func:`quote_mismatch` says, for a quote that is not there, which
-passage comes closest and where the two first differ.
+passage comes closest and where the two first differ. :func:`normalise` is that
+normalising: typographic quotes become straight ones, dashes and minus signs
+``-``, the ellipsis character ``...``, non-breaking and other spaces a plain
+space, and runs of white space fold into one; nothing else changes (case and
+words must match exactly).
 
 Examples
 --------
+>>> normalise("Pakistan\u2019s security crisis \u2013 stemming")
+"Pakistan's security crisis - stemming"
+>>> normalise("  a\\n\\n  b ")
+'a b'
 >>> text = "The minister spoke during aninterview on Friday.\\nTalks go on."
 >>> find_quote(text, "Talks  go on")
 (49, 60)
@@ -26,11 +34,33 @@ import os
 import re
 
 from .read.safe import MAX_BYTES, ReadProblem, decode_utf8, read_limited
-from .textnorm import _TABLE, normalise
 from .words import short
 
-__all__ = ["resolve_text", "inside", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets",
+__all__ = ["normalise", "resolve_text", "inside", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets",
            "Passages"]
+
+
+_TABLE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+    "\u2026": "...",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u200b": "", "\ufeff": "",
+})
+_WS = re.compile(r"\s+")
+# printable ASCII with single inner spaces: what normalising leaves as it is (most quotes)
+_SETTLED = re.compile(r"[!-~]+(?: [!-~]+)*\Z")
+
+
+def normalise(text: str) -> str:
+    """Return *text* with quotes, dashes and white space normalised."""
+    if text.isascii() and _SETTLED.match(text):
+        return text
+    return _WS.sub(" ", text.translate(_TABLE)).strip()
+
 
 
 class Passages:
@@ -150,11 +180,11 @@ _SPECIAL = re.compile(r"\s+|[" + re.escape("".join(chr(k) for k in _TABLE)) + "]
 
 
 def normalised_with_offsets(text):
-    """``(normalised text, offsets)``: :func:`~graph.textnorm.normalise` of *text*, and for
+    """``(normalised text, offsets)``: :func:`normalise` of *text*, and for
     each of its characters the index of the character of *text* it comes from.
 
     Runs of ordinary characters are copied whole; only white space and the characters
-    :mod:`graph.textnorm` translates are looked at one by one.
+    :func:`normalise` translates are looked at one by one.
 
     >>> normalised_with_offsets("a \u2014  b ")
     ('a - b', [0, 1, 2, 3, 5])

@@ -269,7 +269,7 @@ def test_example_counts_are_meaningful():
 
 @given(st.text(alphabet=st.sampled_from(list("ab '\u2019-\u2013 \t\n\x1c.\u00a0")), max_size=12))
 def test_normalise_is_the_same_with_and_without_its_shortcut(text):
-    from graph.textnorm import _TABLE, _WS, normalise
+    from graph.texts import _TABLE, _WS, normalise
     assert normalise(text) == _WS.sub(" ", text.translate(_TABLE)).strip()
 
 

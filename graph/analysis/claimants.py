@@ -62,7 +62,7 @@ class Claimants:
     def to_pandas(self):
         """One row per claimant: ``claimant``, ``name``, ``count`` (merged claims), ``modalities``, ``types``,
         ``relations`` and ``as`` (with roll-up: the ids coded), as a pandas DataFrame."""
-        from ..tables import frame
+        from ._report import frame
         return frame(self.by_claimant, ["claimant", "name", "count", "modalities", "types", "relations", "as"])
 
     def __repr__(self):

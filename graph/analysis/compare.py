@@ -150,7 +150,7 @@ class Comparison:
     def to_pandas(self):
         """:meth:`rows` as a pandas DataFrame; ``df.pivot(index=["subject", "type", "object"], columns=by,
         values="stance")`` gives the matrix."""
-        from ..tables import frame
+        from ._report import frame
         return frame(self.rows(), ["subject", "type", "object", "contested", self.by, "stance", "relations"])
 
     def matrix_text(self) -> str:

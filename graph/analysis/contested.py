@@ -142,7 +142,7 @@ class Contested:
 
     def to_pandas(self):
         """:meth:`rows` as a pandas DataFrame (``actorgraph[pandas]``)."""
-        from ..tables import frame
+        from ._report import frame
         return frame(self.rows(), ["subject", "type", "object", "contested", "corroborated", "stance", "by", "as",
                                    "source", "modality", "relations", "quotes"])
 

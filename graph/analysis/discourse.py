@@ -202,7 +202,7 @@ class Discourse:
 
     def to_pandas(self):
         """The edges as a pandas DataFrame (one row per pair; needs pandas: ``actorgraph[pandas]``)."""
-        from ..tables import frame
+        from ._report import frame
         return frame(self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a",
                                    "camp_b", "groups"])
 
@@ -281,7 +281,7 @@ class DiscourseWindows:
 
     def to_pandas(self):
         """Every window's edges in one DataFrame (``start``, ``end`` name the window)."""
-        from ..tables import frame
+        from ._report import frame
         return frame(self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a",
                                    "camp_b", "groups"])
 

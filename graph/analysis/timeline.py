@@ -96,7 +96,7 @@ class Timeline:
 
     def to_pandas(self):
         """The rows of :meth:`to_dict` (dated in order, then undated) as a pandas DataFrame."""
-        from ..tables import frame
+        from ._report import frame
         d = self.to_dict()
         rows = d["dated"] + d["undated"]
         return frame(rows, list(rows[0]) if rows else ["when", "id"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Evidence
 from ..texts import quote_mismatch
-from ..textnorm import normalise
+from ..texts import normalise
 from ..words import short, suggest
 from .fields import kind_of
 from .ids import close_ids

@@ -15,7 +15,7 @@ import re
 
 from ..model import Source
 from ..texts import Passages, read_text, resolve_text
-from ..textnorm import normalise
+from ..texts import normalise
 from ..vocab import SOURCE_KINDS
 from ..words import short
 from .fields import choice, text, when

@@ -1,7 +1,7 @@
 """The reader panel's data: each source's stored text and where every quote of every claim is in it.
 
 Quotes are found as the validator checks them: after normalising quote
-marks, dashes and white space (:func:`graph.textnorm.normalise`), so a
+marks, dashes and white space (:func:`graph.texts.normalise`), so a
 quote written with straight quotes is found in a text with typographic ones.
 Offsets are in UTF-16 code units, the way JavaScript counts a string.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 
-from ..textnorm import normalise
+from ..texts import normalise
 from ..texts import normalised_with_offsets
 
 __all__ = ["find_marks", "reader_data", "MAX_TEXT_CHARS"]
