@@ -52,8 +52,15 @@ import graph  # noqa: E402
 from graph import layout as layout_mod  # noqa: E402
 from graph.render import write_html  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # Watches pyvis's global `network` for vis-network's events (times from navigation start).
 HOOK = """
@@ -71,9 +78,11 @@ window.__bench = {};
 
 def pyvis_page(ds, path):
     from pyvis.network import Network
+
     net = Network(directed=True, cdn_resources="in_line")
     from graph.render.network import IdList as _IdList
-    net.node_ids = _IdList()   # pyvis's own list makes building O(n^2); the page is the same
+
+    net.node_ids = _IdList()  # pyvis's own list makes building O(n^2); the page is the same
     for e in ds.entities.values():
         net.add_node(e.id, label=e.name)
     for r in ds.relations():
@@ -84,6 +93,7 @@ def pyvis_page(ds, path):
 def load_page(browser, path, ours, timeout):
     """Times (s from navigation start) of one page load; a stage not reached within *timeout* is absent."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     blocked = []
     url = Path(path).resolve().as_uri()
@@ -95,7 +105,9 @@ def load_page(browser, path, ours, timeout):
         # "commit": the navigation has started. Waiting for "load" here would wait for pyvis's page
         # to finish its synchronous stabilisation, which can take longer than the timeout.
         page.goto(url, wait_until="commit", timeout=timeout * 1000)
-        page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000)
+        page.wait_for_function(
+            "() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000
+        )
         out["load"] = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
         if ours:
             page.wait_for_function("() => window.actorgraph && window.actorgraph.readyAt", timeout=timeout * 1000)
@@ -114,10 +126,10 @@ def load_page(browser, path, ours, timeout):
             out["settled"] = page.evaluate("__bench.stabilized") / 1000
     except PlaywrightTimeout:
         pass
-    if ours and out.get("drawn"):   # the relations drawn (vis-network may not hold them all yet)
+    if ours and out.get("drawn"):  # the relations drawn (vis-network may not hold them all yet)
         out["nodes"] = page.evaluate("actorgraph.visibleNodeIds().length")
         out["edges"] = page.evaluate("actorgraph.visibleEdgeIds().length")
-    elif out.get("drawn"):   # before it is drawn a pyvis page may still be busy stabilising (evaluate would wait)
+    elif out.get("drawn"):  # before it is drawn a pyvis page may still be busy stabilising (evaluate would wait)
         out["nodes"] = page.evaluate("window.network ? network.body.data.nodes.length : 0")
         out["edges"] = page.evaluate("window.network ? network.body.data.edges.length : 0")
     ctx.close()
@@ -144,9 +156,15 @@ def baseline(browser, a, data, path, aggregate=None):
     """Write the page with the code of checkout *a.baseline* (a subprocess with it on PYTHONPATH), load it."""
     env = dict(os.environ, PYTHONPATH=os.path.abspath(a.baseline))
     # run from the checkout: "python -c" puts the working directory first on sys.path
-    out = subprocess.run([sys.executable, "-c", BASELINE, str(Path(data).resolve()), str(Path(path).resolve())]
-                         + ([aggregate] if aggregate else []),
-                         env=env, cwd=a.baseline, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", BASELINE, str(Path(data).resolve()), str(Path(path).resolve())]
+        + ([aggregate] if aggregate else []),
+        env=env,
+        cwd=a.baseline,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     t_py, where = json.loads(out.stdout.strip().splitlines()[-1])
     if not os.path.abspath(where).startswith(os.path.abspath(a.baseline) + os.sep):
         raise SystemExit(f"--baseline: the subprocess imported graph from {where}, not from {a.baseline}")
@@ -161,14 +179,18 @@ def baseline(browser, a, data, path, aggregate=None):
 
 def line(label, path, t_py, best, total, timeout, target=None):
     complete = f", vis-network holds every edge at {best['complete']:.2f} s" if best.get("complete") else ""
-    return (f"  {label}: page {os.path.getsize(path) / 1e6:.1f} MB; Python {t_py:.2f} s, page drawn "
-            f"{fmt(best.get('settled'), timeout).strip()} s{complete} -> total {fmt(total, timeout).strip()} s"
-            + (f" (target {target} s)" if target else "") + f"; blocked requests: {len(best['blocked'])}")
+    return (
+        f"  {label}: page {os.path.getsize(path) / 1e6:.1f} MB; Python {t_py:.2f} s, page drawn "
+        f"{fmt(best.get('settled'), timeout).strip()} s{complete} -> total {fmt(total, timeout).strip()} s"
+        + (f" (target {target} s)" if target else "")
+        + f"; blocked requests: {len(best['blocked'])}"
+    )
 
 
 def aggregated(browser, ds, path, a, today_total):
     """Write and load the aggregated page of *ds*; print its times next to today's page's."""
     from graph.render.aggregate import aggregate
+
     t = time.perf_counter()
     write_html(ds, path, aggregate=a.aggregate)
     t_py = time.perf_counter() - t
@@ -196,15 +218,25 @@ def main(argv=None):
     ap.add_argument("--keep", help="folder to keep the pages in")
     ap.add_argument("--aggregate", choices=["month", "year", "all"], help="also time the aggregated page")
     ap.add_argument("--no-pyvis", action="store_true", help="leave pyvis's default page out")
-    ap.add_argument("--pairs", type=int, help="every claim about one of this many (subject, object) pairs, as in "
-                    "event data (default: subject and object drawn among all entities; pairs hardly recur)")
-    ap.add_argument("--baseline", help="a checkout of the code to compare with (say, of main): its pages are "
-                    "written by it (a subprocess with it on PYTHONPATH) from the same data and loaded in the same "
-                    "browser, side by side")
+    ap.add_argument(
+        "--pairs",
+        type=int,
+        help="every claim about one of this many (subject, object) pairs, as in "
+        "event data (default: subject and object drawn among all entities; pairs hardly recur)",
+    )
+    ap.add_argument(
+        "--baseline",
+        help="a checkout of the code to compare with (say, of main): its pages are "
+        "written by it (a subprocess with it on PYTHONPATH) from the same data and loaded in the same "
+        "browser, side by side",
+    )
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
-    print(f"Chromium {a.chromium}; pyvis default = Network(directed=True), default options; "
-          f"times in seconds from navigation start; pyvis waits at most {a.timeout:g} s")
+
+    print(
+        f"Chromium {a.chromium}; pyvis default = Network(directed=True), default options; "
+        f"times in seconds from navigation start; pyvis waits at most {a.timeout:g} s"
+    )
     rows = []
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
         browser = pw.chromium.launch(executable_path=a.chromium, args=ARGS)
@@ -239,8 +271,10 @@ def main(argv=None):
             mb = os.path.getsize(ours_path) / 1e6
             pyvis_mb = f"{os.path.getsize(pyvis_path) / 1e6:.1f} MB" if not a.no_pyvis else "not made"
             print(f"\n{n} entities, {m} relations (our page {mb:.1f} MB, pyvis page {pyvis_mb})")
-            print(f"  ours : load event {fmt(best.get('load'), a.timeout).strip()} s, layout {t_layout:.2f} s (alone; "
-                  "in the page's Python time it runs beside the rest)")
+            print(
+                f"  ours : load event {fmt(best.get('load'), a.timeout).strip()} s, layout {t_layout:.2f} s (alone; "
+                "in the page's Python time it runs beside the rest)"
+            )
             print(line("ours", ours_path, t_py, best, total, a.timeout, 2 if n <= 1000 else 6 if n <= 5000 else 10))
             agg_total = None
             if a.aggregate:
@@ -255,12 +289,19 @@ def main(argv=None):
                         print(f"  ratio {label} / ours (total): {b_total / our_total:.2f}x")
             if a.no_pyvis:
                 continue
-            print(f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
-                  f"{fmt(p.get('settled'), a.timeout).strip()} s; blocked requests: {len(p['blocked'])}")
+            print(
+                f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
+                f"{fmt(p.get('settled'), a.timeout).strip()} s; blocked requests: {len(p['blocked'])}"
+            )
             if p.get("drawn") and total:
-                print(f"  ratio pyvis drawn / ours total: {p['drawn'] / total:.1f}x"
-                      + (f"; pyvis settled / ours total: {p['settled'] / total:.1f}x" if p.get("settled")
-                         else f"; pyvis not settled within {a.timeout:g} s (> {a.timeout / total:.0f}x)"))
+                print(
+                    f"  ratio pyvis drawn / ours total: {p['drawn'] / total:.1f}x"
+                    + (
+                        f"; pyvis settled / ours total: {p['settled'] / total:.1f}x"
+                        if p.get("settled")
+                        else f"; pyvis not settled within {a.timeout:g} s (> {a.timeout / total:.0f}x)"
+                    )
+                )
         browser.close()
 
 

@@ -62,10 +62,10 @@ import networkx as nx
 from .columns import LazyRelations
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
 from .filters import AUTHOR, TIMES, as_list, claim_tests, claim_times
-from .traverse import Path, nearest, paths_between, time_key
 from .index import Adjacency, Index
 from .model import Entity, Relation, Source, edge_dict, to_dict
 from .pause import paused_gc
+from .traverse import Path, nearest, paths_between, time_key
 from .words import plural
 
 __all__ = ["Dataset", "Path", "AUTHOR", "TIMES", "time_key"]
@@ -136,8 +136,9 @@ class Dataset:
         if self._adjacency_of is None:
             with paused_gc():
                 rels = self._rels
-                self._adjacency_of = (rels.adjacency() if isinstance(rels, LazyRelations)
-                                      else Adjacency.of(rels.values(), self.entities))
+                self._adjacency_of = (
+                    rels.adjacency() if isinstance(rels, LazyRelations) else Adjacency.of(rels.values(), self.entities)
+                )
         return self._adjacency_of
 
     @property
@@ -155,7 +156,7 @@ class Dataset:
         g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) for r in self._relations.values())
         return g
 
-    def _subset(self, relations, extra_entities=()) -> "Dataset":
+    def _subset(self, relations, extra_entities=()) -> Dataset:
         relations = list(relations)
         keep = set(extra_entities)
         for r in relations:
@@ -163,13 +164,19 @@ class Dataset:
             keep.add(r.object)
             keep.update(r.claimants)
         sources = {s for r in relations for s in r.sources}
-        return Dataset({k: v for k, v in self.sources.items() if k in sources},
-                       {k: v for k, v in self.entities.items() if k in keep},
-                       relations, files=self.files, all_entities=self.all_entities)
+        return Dataset(
+            {k: v for k, v in self.sources.items() if k in sources},
+            {k: v for k, v in self.entities.items() if k in keep},
+            relations,
+            files=self.files,
+            all_entities=self.all_entities,
+        )
 
     def __repr__(self):
-        return (f"<Dataset: {plural(self.entities, 'entity', 'entities')}, {plural(self._rels, 'relation')}, "
-                f"{plural(self.sources, 'source')}>")
+        return (
+            f"<Dataset: {plural(self.entities, 'entity', 'entities')}, {plural(self._rels, 'relation')}, "
+            f"{plural(self.sources, 'source')}>"
+        )
 
     def __len__(self):
         return len(self._rels)
@@ -177,6 +184,7 @@ class Dataset:
     def _repr_html_(self):
         # Jupyter shows a dataset (or a view) as the interactive page, inline.
         from .render import notebook_html
+
         return notebook_html(self)
 
     # -- lookup -----------------------------------------------------------
@@ -238,9 +246,24 @@ class Dataset:
             raise QueryError(f"unknown relation '{rid}'{suggest(rid, self._rels)}") from None
 
     # -- queries --------------------------------------------------------
-    def relations(self, *, subject=None, object=None, between=None, type=None, quad=None,
-                  polarity=None, modality=None, asserted_by=None, source=None, context=None,
-                  start=None, end=None, time="happened", parts=True) -> list:
+    def relations(
+        self,
+        *,
+        subject=None,
+        object=None,
+        between=None,
+        type=None,
+        quad=None,
+        polarity=None,
+        modality=None,
+        asserted_by=None,
+        source=None,
+        context=None,
+        start=None,
+        end=None,
+        time="happened",
+        parts=True,
+    ) -> list:
         """The relations that match every filter given, in data order.
 
         Parameters
@@ -283,9 +306,23 @@ class Dataset:
         >>> [r.id for r in ds.relations(end="2024")], ds.relations(end="2024", time="made")  # said in 2025
         (['usa-dismissed-pak', 'tal-attacks-pak'], [])
         """
-        preds, plans = claim_tests(self, subject=subject, object=object, between=between, type=type, quad=quad,
-                                   polarity=polarity, modality=modality, asserted_by=asserted_by, source=source,
-                                   context=context, start=start, end=end, time=time, parts=parts)
+        preds, plans = claim_tests(
+            self,
+            subject=subject,
+            object=object,
+            between=between,
+            type=type,
+            quad=quad,
+            polarity=polarity,
+            modality=modality,
+            asserted_by=asserted_by,
+            source=source,
+            context=context,
+            start=start,
+            end=end,
+            time=time,
+            parts=parts,
+        )
         if not plans:
             if not preds:
                 return list(self._relations.values())
@@ -355,7 +392,7 @@ class Dataset:
     def _bfs(self, start, direction, hops):
         return nearest(self._adjacency, start, direction, hops)
 
-    def ego(self, actor, *, hops=1, direction="both") -> "Dataset":
+    def ego(self, actor, *, hops=1, direction="both") -> Dataset:
         """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them.
 
         >>> import graph
@@ -365,8 +402,7 @@ class Dataset:
         start = self.entity(actor).id
         keep = {n for n, _ in self._bfs(start, direction, hops)}
         g = self._adjacency
-        rels = self._index.in_order(k for n in keep for m, keys in g.succ.get(n, {}).items() if m in keep
-                                    for k in keys)
+        rels = self._index.in_order(k for n in keep for m, keys in g.succ.get(n, {}).items() if m in keep for k in keys)
         return self._subset(rels, extra_entities={start})
 
     def paths(self, a, b, *, max_hops=4, directed=False) -> list:
@@ -382,7 +418,7 @@ class Dataset:
         """
         return paths_between(self, self.entity(a).id, self.entity(b).id, max_hops, directed)
 
-    def view(self, *, focus=None, hops=1, direction="both", **filters) -> "Dataset":
+    def view(self, *, focus=None, hops=1, direction="both", **filters) -> Dataset:
         """A filtered dataset: the relations matching *filters* (see :meth:`relations`).
 
         With ``focus``, only the *hops*-neighbourhood of that actor is kept
@@ -409,6 +445,7 @@ class Dataset:
         """The ``"claims"`` (one row per claim; with ``explode=True`` one per quote), ``"entities"`` or
         ``"sources"`` of this dataset or view as a ``pyarrow.Table`` (see :mod:`graph.tables`)."""
         from .tables import to_arrow
+
         return to_arrow(self, table, explode=explode)
 
     def to_pandas(self, table="claims", *, explode=False):
@@ -420,6 +457,7 @@ class Dataset:
         [['PAK', 'USA', ['PAK']]]
         """
         from .tables import to_pandas
+
         return to_pandas(self, table, explode=explode)
 
     def counts(self) -> dict:
@@ -430,6 +468,7 @@ class Dataset:
         {'reported': 3, 'claimed': 1, 'recommended': 1, 'speculated': 1}
         """
         from collections import Counter
+
         rels = self._relations.values()
         by_source = Counter(s for r in rels for s in r.sources)
         return {
@@ -443,4 +482,3 @@ class Dataset:
             "asserted by": dict(Counter(c for r in rels for c in (r.claimants or (AUTHOR,))).most_common()),
             "by source": {sid: by_source.get(sid, 0) for sid in self.sources},
         }
-

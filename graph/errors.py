@@ -46,7 +46,7 @@ class Problem:
     def __str__(self) -> str:
         if self.line <= 0:  # about a whole file or folder
             return f"{self.path}: {self.message}"
-        if self.col <= 0:   # a row or a record of a bulk file
+        if self.col <= 0:  # a row or a record of a bulk file
             return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
@@ -55,7 +55,7 @@ class DataError(ActorgraphError):
     """The data is invalid; ``problems`` lists every problem found, sorted."""
 
     def __init__(self, problems):
-        self.problems = sorted(problems)   # by file, line, column and message: the order of Problem
+        self.problems = sorted(problems)  # by file, line, column and message: the order of Problem
         n = len(self.problems)
         head = "\n".join(str(p) for p in self.problems[:20])
         more = f"\n... and {n - 20} more" if n > 20 else ""

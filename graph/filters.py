@@ -33,8 +33,7 @@ AUTHOR = "author"
 TIMES = ("happened", "made", "happened-or-made")
 """The times a claim can be placed at: when it happened, when it was said, or happened else said."""
 
-_SIGNS = {"positive": 1, "+": 1, "cooperation": 1, "negative": -1, "-": -1, "conflict": -1,
-          "neutral": 0, "0": 0}
+_SIGNS = {"positive": 1, "+": 1, "cooperation": 1, "negative": -1, "-": -1, "conflict": -1, "neutral": 0, "0": 0}
 
 
 def as_list(v):
@@ -56,8 +55,7 @@ def check_values(values, allowed, what, upper=False):
         if upper:
             v = v.upper()
         if v not in allowed:
-            raise QueryError(f"unknown {what} '{v}'{suggest(v, allowed)}; expected one of: "
-                             + ", ".join(allowed))
+            raise QueryError(f"unknown {what} '{v}'{suggest(v, allowed)}; expected one of: " + ", ".join(allowed))
         out.add(v)
     return out
 
@@ -85,14 +83,29 @@ def claim_times(ds, r, time="happened") -> list:
     return [(made[k], "made") for k in sorted(made)]
 
 
-def claim_tests(ds, *, subject=None, object=None, between=None, type=None, quad=None, polarity=None,
-                modality=None, asserted_by=None, source=None, context=None, start=None, end=None,
-                time="happened", parts=True):
+def claim_tests(
+    ds,
+    *,
+    subject=None,
+    object=None,
+    between=None,
+    type=None,
+    quad=None,
+    polarity=None,
+    modality=None,
+    asserted_by=None,
+    source=None,
+    context=None,
+    start=None,
+    end=None,
+    time="happened",
+    parts=True,
+):
     """``(tests, plans)`` for the filters of :meth:`graph.Dataset.relations` on dataset *ds*:
     one test of a relation per filter given, and a ``(count, candidate ids)`` plan per indexed one."""
     preds = []
-    plans = []   # (how many candidates, a function giving their ids): the smallest is read
-    g = ds._adjacency if (subject, object, between) != (None, None, None) else None   # (built when first used)
+    plans = []  # (how many candidates, a function giving their ids): the smallest is read
+    g = ds._adjacency if (subject, object, between) != (None, None, None) else None  # (built when first used)
     subj = ds._ids(subject, parts)
     if subj is not None:
         preds.append(lambda r: r.subject in subj)
@@ -104,8 +117,12 @@ def claim_tests(ds, *, subject=None, object=None, between=None, type=None, quad=
     if between is not None:
         a, b = (ds._ids([x], parts) for x in between)
         preds.append(lambda r: (r.subject in a and r.object in b) or (r.subject in b and r.object in a))
-        plans.append((min(degree_out(g, a) + degree_in(g, a), degree_out(g, b) + degree_in(g, b)),
-                      lambda: edges_between(g, a, b)))
+        plans.append(
+            (
+                min(degree_out(g, a) + degree_in(g, a), degree_out(g, b) + degree_in(g, b)),
+                lambda: edges_between(g, a, b),
+            )
+        )
     types = check_values(type, RELATION_TYPES, "type", upper=True)
     if types is not None:
         preds.append(lambda r: r.type in types)
@@ -145,6 +162,6 @@ def claim_tests(ds, *, subject=None, object=None, between=None, type=None, quad=
         if time == "happened":
             preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
             plans.append(ds._index.overlapping(lo, hi))
-        else:   # when the claim was made: the sources' dates, not indexed
+        else:  # when the claim was made: the sources' dates, not indexed
             preds.append(lambda r: any(w.start <= hi and lo <= w.end for w, _ in claim_times(ds, r, time)))
     return preds, plans

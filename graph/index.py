@@ -43,8 +43,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from datetime import timedelta
 
-__all__ = ["Index", "Adjacency", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in",
-           "simple_paths"]
+__all__ = ["Index", "Adjacency", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in", "simple_paths"]
 
 
 class Adjacency:
@@ -162,7 +161,7 @@ def edges_between(g, a, b):
             if m in b:
                 out.extend(keys)
         for m, keys in pred.get(n, {}).items():
-            if m in b and not (m in a and n in b):   # an edge inside both sets is found from its subject
+            if m in b and not (m in a and n in b):  # an edge inside both sets is found from its subject
                 out.extend(keys)
     return list(dict.fromkeys(out))
 
@@ -223,7 +222,7 @@ class Index:
     @property
     def pos(self) -> dict:
         """Relation id -> its position in data order."""
-        if self._pos is None:   # (relations from the load cache know it already)
+        if self._pos is None:  # (relations from the load cache know it already)
             self._pos = getattr(self._relations, "pos", None) or {rid: i for i, rid in enumerate(self._relations)}
         return self._pos
 
@@ -257,8 +256,12 @@ class Index:
                 self._starts.append((timedelta(days=d), [r.when.start for r in rs], [r.id for r in rs]))
             by_start = sorted(rest, key=lambda r: r.when.start)
             by_end = sorted(rest, key=lambda r: r.when.end)
-            self._ends = ([r.when.start for r in by_start], [r.id for r in by_start],
-                          [r.when.end for r in by_end], [r.id for r in by_end])
+            self._ends = (
+                [r.when.start for r in by_start],
+                [r.id for r in by_start],
+                [r.when.end for r in by_end],
+                [r.id for r in by_end],
+            )
         return self._starts, self._ends
 
     def overlapping(self, lo, hi):
@@ -272,8 +275,8 @@ class Index:
             except OverflowError:
                 first = 0
             runs.append((b_ids, first, bisect_right(b_starts, hi)))
-        n_start = bisect_right(starts, hi)          # starts[:n_start] start on or before hi
-        first_end = bisect_left(ends, lo)           # ends[first_end:] end on or after lo
+        n_start = bisect_right(starts, hi)  # starts[:n_start] start on or before hi
+        first_end = bisect_left(ends, lo)  # ends[first_end:] end on or after lo
         runs.append((s_ids, 0, n_start) if n_start <= len(ends) - first_end else (e_ids, first_end, len(ends)))
         count = sum(max(0, b - a) for _, a, b in runs)
         return count, lambda: [k for ids, a, b in runs for k in ids[a:b]]

@@ -114,8 +114,16 @@ def _bytes(path, limits):
 def _files(path, replacing, problems):
     """The data files of *path* (and those *replacing* adds), sorted; a problem in *problems* when there are none."""
     if not os.path.exists(path):
-        problems.append(Problem(path, 0, 0, "a symbolic link to something that does not exist" if os.path.islink(path)
-                                else "no such file or folder"))
+        problems.append(
+            Problem(
+                path,
+                0,
+                0,
+                "a symbolic link to something that does not exist"
+                if os.path.islink(path)
+                else "no such file or folder",
+            )
+        )
         return []
     files = sorted(set(data_files(path, problems)) | set(replacing))
     if not files:
@@ -149,17 +157,22 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     with paused_gc():
         contents = {f: replacing[f] if f in replacing else _bytes(f, limits) for f in files}
         store = look_up(contents, options, folder=cache_dir, enabled=cache, replaced=replacing, clean=not problems)
-        found = store.records   # a clean earlier load of the very same files: nothing read again
-        if found is not None and len(found.entities) <= limits.max_entities and \
-                len(found.relations) <= limits.max_relations:
+        found = store.records  # a clean earlier load of the very same files: nothing read again
+        if (
+            found is not None
+            and len(found.entities) <= limits.max_entities
+            and len(found.relations) <= limits.max_relations
+        ):
             return found, problems
-        reads = [store.reads.get(f) or (data if isinstance(data, FileRead) else _parse(f, data))
-                 for f, data in contents.items()]
-        contents = None   # (what the reads need of the bytes, they keep)
+        reads = [
+            store.reads.get(f) or (data if isinstance(data, FileRead) else _parse(f, data))
+            for f, data in contents.items()
+        ]
+        contents = None  # (what the reads need of the bytes, they keep)
         for read in reads:
             problems.extend(read.problems)
         over = _over_limits(reads, limits)
-        if over:   # past a limit nothing more is done: that is what limits are for
+        if over:  # past a limit nothing more is done: that is what limits are for
             return None, sorted(problems + over)
         # (the values of the files the cache will keep stay whole until it has them)
         records = build_records(reads, replace(options, consume=not store.keeps))
@@ -170,19 +183,23 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
         return records, problems
 
 
-_OVER = ("{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
-         "(actorgraph validate {option} N, or {env})")
+_OVER = (
+    "{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
+    "(actorgraph validate {option} N, or {env})"
+)
 
 
 def _over_limits(reads, limits):
     """Problems for the first record past each count limit, located where it is."""
     out = []
-    for key, what, limit, option in (("entities", "entity", limits.max_entities, "--max-entities"),
-                                     ("relations", "relation", limits.max_relations, "--max-relations")):
+    for key, what, limit, option in (
+        ("entities", "entity", limits.max_entities, "--max-entities"),
+        ("relations", "relation", limits.max_relations, "--max-relations"),
+    ):
         total = 0
         for read in reads:
             pieces = read.pieces
-            if getattr(pieces, "table", None) is not None:   # a bulk file's relations: counted, not made
+            if getattr(pieces, "table", None) is not None:  # a bulk file's relations: counted, not made
                 if key != "relations" or total + len(pieces) <= limit:
                     total += len(pieces) if key == "relations" else 0
                     continue
@@ -197,8 +214,11 @@ def _over_limits(reads, limits):
                             break
             if total > limit:
                 env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
-                out.append(piece.locator.problem((), _OVER.format(what=what, plural=key, n=limit + 1,
-                                                                  limit=limit, option=option, env=env)))
+                out.append(
+                    piece.locator.problem(
+                        (), _OVER.format(what=what, plural=key, n=limit + 1, limit=limit, option=option, env=env)
+                    )
+                )
                 break
     return out
 
@@ -232,8 +252,9 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
         With every problem found, each located as ``FILE:LINE:COL``.
     """
     with paused_gc():
-        records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache,
-                                  cache_dir=cache_dir)
+        records, problems = check(
+            path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache, cache_dir=cache_dir
+        )
         if problems:
             raise DataError(problems)
         return dataset_of(records)

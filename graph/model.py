@@ -52,8 +52,8 @@ class Source:
     outlet: str | None = None
     url: str | None = None
     perspective: str | None = None
-    text: str | None = None          # path as written in the YAML
-    note: str | None = None          # e.g. "the stored text is a partial excerpt"
+    text: str | None = None  # path as written in the YAML
+    note: str | None = None  # e.g. "the stored text is a partial excerpt"
     where: tuple = field(default=("", 0, 0), compare=False, repr=False)
     text_path: str | None = field(default=None, compare=False, repr=False)  # resolved path
 
@@ -84,7 +84,7 @@ class Relation:
     polarity: float
     mode: str | None = None
     context: tuple = ()
-    asserted_by: str | None = None   # the (first) claimant; None: the source's author
+    asserted_by: str | None = None  # the (first) claimant; None: the source's author
     when: When | None = None
     evidence: tuple = ()
     attributes: dict = field(default_factory=dict)
@@ -120,8 +120,21 @@ class Relation:
 FIELDS = {
     "sources": ("id", "title", "kind", "published", "author", "outlet", "url", "perspective", "text", "note"),
     "entities": ("id", "name", "kind", "aliases", "codes", "part_of", "description"),
-    "relations": ("id", "subject", "object", "type", "mode", "context", "polarity", "modality",
-                  "asserted_by", "when", "evidence", "attributes", "note"),
+    "relations": (
+        "id",
+        "subject",
+        "object",
+        "type",
+        "mode",
+        "context",
+        "polarity",
+        "modality",
+        "asserted_by",
+        "when",
+        "evidence",
+        "attributes",
+        "note",
+    ),
 }
 
 
@@ -157,8 +170,10 @@ def _attributes(a, share=False):
 
 
 def _evidence(ev):
-    return [{"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
-            for e in ev]
+    return [
+        {"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
+        for e in ev
+    ]
 
 
 def relation_dict(r, share=False) -> dict:
@@ -168,27 +183,56 @@ def relation_dict(r, share=False) -> dict:
     (the graph's edges: a million claims are not held twice).
     """
     when = r.when
-    return {"id": r.id, "subject": r.subject, "object": r.object, "type": r.type, "modality": r.modality,
-            "polarity": r.polarity, "mode": r.mode, "context": list(r.context),
-            "asserted_by": list(r.claimants) if len(r.claimants) > 1 else r.asserted_by,
-            "when": None if when is None else when.text, "evidence": _evidence(r.evidence),
-            "attributes": _attributes(r.attributes, share) if r.attributes else {}, "note": r.note}
+    return {
+        "id": r.id,
+        "subject": r.subject,
+        "object": r.object,
+        "type": r.type,
+        "modality": r.modality,
+        "polarity": r.polarity,
+        "mode": r.mode,
+        "context": list(r.context),
+        "asserted_by": list(r.claimants) if len(r.claimants) > 1 else r.asserted_by,
+        "when": None if when is None else when.text,
+        "evidence": _evidence(r.evidence),
+        "attributes": _attributes(r.attributes, share) if r.attributes else {},
+        "note": r.note,
+    }
 
 
 def relation_row(r) -> list:
     """The values of ``to_dict(r, drop_empty=True)`` in the order of ``FIELDS["relations"]``, an
     empty field ``None`` (a row of the page's claim table, made without the dict)."""
     when, cs = r.when, r.claimants
-    return [r.id, r.subject, r.object, r.type, r.mode, list(r.context) or None, r.polarity, r.modality,
-            list(cs) if len(cs) > 1 else r.asserted_by, None if when is None else when.text,
-            _evidence(r.evidence) or None, _attributes(r.attributes) if r.attributes else None, r.note]
+    return [
+        r.id,
+        r.subject,
+        r.object,
+        r.type,
+        r.mode,
+        list(r.context) or None,
+        r.polarity,
+        r.modality,
+        list(cs) if len(cs) > 1 else r.asserted_by,
+        None if when is None else when.text,
+        _evidence(r.evidence) or None,
+        _attributes(r.attributes) if r.attributes else None,
+        r.note,
+    ]
 
 
 def entity_row(e) -> list:
     """The values of ``to_dict(e, drop_empty=True)`` for an :class:`Entity`, in the order of
     ``FIELDS["entities"]``, an empty field ``None`` (as :func:`relation_row`)."""
-    return [e.id, e.name, e.kind, [_plain(a) for a in e.aliases] or None, _plain(e.codes) or None,
-            e.part_of, e.description]
+    return [
+        e.id,
+        e.name,
+        e.kind,
+        [_plain(a) for a in e.aliases] or None,
+        _plain(e.codes) or None,
+        e.part_of,
+        e.description,
+    ]
 
 
 def edge_dict(r) -> dict:

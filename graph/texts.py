@@ -29,8 +29,7 @@ from .read.safe import MAX_BYTES, ReadProblem, decode_utf8, read_limited
 from .textnorm import _TABLE, normalise
 from .words import short
 
-__all__ = ["resolve_text", "inside", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets",
-           "Passages"]
+__all__ = ["resolve_text", "inside", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets", "Passages"]
 
 
 class Passages:
@@ -49,8 +48,8 @@ class Passages:
 
     K = 8
     EAGER = 32
-    MAX_INDEXED = 4_000_000     # characters; a longer text is always searched from the start
-    MAX_REMEMBERED = 200_000    # answers kept: several claims often quote the same words
+    MAX_INDEXED = 4_000_000  # characters; a longer text is always searched from the start
+    MAX_REMEMBERED = 200_000  # answers kept: several claims often quote the same words
 
     __slots__ = ("text", "asked", "starts", "answers")
 
@@ -77,7 +76,7 @@ class Passages:
                 return quote in text
             starts = self.starts = {}
             for i in range(len(text) - k + 1):
-                run = text[i:i + k]
+                run = text[i : i + k]
                 found = starts.get(run)
                 if found is None:
                     starts[run] = [i]
@@ -87,13 +86,13 @@ class Passages:
         if places is None:
             return False
         j = len(quote) - k
-        if len(places) > 8 and j >= k:    # a common start: the quote's last run may be rarer
+        if len(places) > 8 and j >= k:  # a common start: the quote's last run may be rarer
             last = starts.get(quote[j:])
             if last is None:
                 return False
             if len(last) < len(places):
                 return any(text.startswith(quote, i - j) for i in last if i >= j)
-        if len(places) > 64:       # common runs: one search from the first place is cheaper
+        if len(places) > 64:  # common runs: one search from the first place is cheaper
             return text.find(quote, places[0]) >= 0
         return any(text.startswith(quote, i) for i in places)
 
@@ -115,8 +114,10 @@ def resolve_text(text, base_dir, root, *, allow_outside=False):
     if inside(path, root or "."):
         return path, None
     link = f" (a symbolic link to {real})" if real != os.path.abspath(path) else ""
-    return path, (f"the stored text '{short(text)}' is outside the data folder '{root or '.'}'{link}: keep stored "
-                  "texts inside the data folder, or allow it on purpose with --allow-texts-outside")
+    return path, (
+        f"the stored text '{short(text)}' is outside the data folder '{root or '.'}'{link}: keep stored "
+        "texts inside the data folder, or allow it on purpose with --allow-texts-outside"
+    )
 
 
 def inside(path, folder):
@@ -160,7 +161,7 @@ def normalised_with_offsets(text):
     ('a - b', [0, 1, 2, 3, 5])
     """
     out, where = [], []
-    pos, space = 0, True   # leading white space is dropped, runs fold into one
+    pos, space = 0, True  # leading white space is dropped, runs fold into one
     for m in _SPECIAL.finditer(text):
         a, b = m.span()
         if a > pos:
@@ -219,7 +220,7 @@ def _longest(norm, q, suffix=False):
     lo, hi, at = 0, len(q), 0
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        i = norm.find(q[len(q) - mid:] if suffix else q[:mid])
+        i = norm.find(q[len(q) - mid :] if suffix else q[:mid])
         if i >= 0:
             lo, at = mid, i
         else:
@@ -292,9 +293,9 @@ def _difference(passage, q):
     >>> _difference("mediate between the two sides", "mediate between both sides")
     "the text has 'the two' where the quote has 'both'"
     """
-    if max(len(passage), len(q)) > LONG:   # compare around where they first differ, not the whole
+    if max(len(passage), len(q)) > LONG:  # compare around where they first differ, not the whole
         k = max(0, len(os.path.commonprefix([passage, q])) - 200)
-        passage, q = passage[k:k + LONG], q[k:k + LONG]
+        passage, q = passage[k : k + LONG], q[k : k + LONG]
     ops = [op for op in difflib.SequenceMatcher(None, passage, q, autojunk=False).get_opcodes()]
     first = next((k for k, op in enumerate(ops) if op[0] != "equal"), None)
     if first is None:
@@ -311,8 +312,8 @@ def _difference(passage, q):
         why = " (a space that the quote does not have)"
     elif k == first + 1 and tag == "insert" and not q[j1:j2].strip():
         why = " (a space that the text does not have)"
-    if has == wants:   # the difference is at an edge of a word
-        has, wants = passage[max(0, i1 - 10):i2 + 10], q[max(0, j1 - 10):j2 + 10]
+    if has == wants:  # the difference is at an edge of a word
+        has, wants = passage[max(0, i1 - 10) : i2 + 10], q[max(0, j1 - 10) : j2 + 10]
     return f"the text has '{short(has, 50)}' where the quote has '{short(wants, 50)}'{why}"
 
 
@@ -330,4 +331,4 @@ def quote_mismatch(text, quote):
         end += 1
     passage = norm[start:end]
     line = text.count("\n", 0, offsets[start]) + 1 if offsets else 1
-    return f"{_difference(passage, q)}; the closest passage, at line {line}: \"{short(passage, 200)}\""
+    return f'{_difference(passage, q)}; the closest passage, at line {line}: "{short(passage, 200)}"'

@@ -25,7 +25,7 @@ class Path:
     """A chain of entities and the relations joining each consecutive pair."""
 
     nodes: tuple
-    hops: tuple   # one tuple of Relation per step, in time order
+    hops: tuple  # one tuple of Relation per step, in time order
 
     def __len__(self):
         return len(self.nodes) - 1
@@ -85,4 +85,3 @@ def time_key(r):
     if r.when is None:
         return (1, date.max, date.max, "")
     return (0, r.when.start, r.when.end, r.id)
-

@@ -65,7 +65,7 @@ def repository_with_the_seed(target):
 
 
 def _remove(folder, pid=os.getpid()):
-    if os.getpid() == pid:          # (not from a forked process that exits)
+    if os.getpid() == pid:  # (not from a forked process that exits)
         shutil.rmtree(folder, ignore_errors=True)
 
 

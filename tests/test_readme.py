@@ -27,7 +27,7 @@ def test_readme_python_examples_run(monkeypatch, tmp_path):
 
 def test_readme_names_the_two_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert 'python -m pip install -e . && actorgraph validate && actorgraph render' in text
+    assert "python -m pip install -e . && actorgraph validate && actorgraph render" in text
     assert 'python -m pip install -e ".[test]" && python -m pytest' in text
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'python -m pip install -q -e ".[test]" && python -m pytest' in ci

@@ -60,7 +60,7 @@ def yaml_files():
     found = []
     for pattern in ("tests/**/*.yaml", "notebooks/**/*.yaml", "graph/**/*.yaml", "benchmarks/**/*.yaml"):
         found += glob.glob(os.path.join(ROOT, pattern), recursive=True)
-    found += glob.glob(os.path.join(DATA, "**", "*.yaml"), recursive=True)   # the seed (never the user's data/)
+    found += glob.glob(os.path.join(DATA, "**", "*.yaml"), recursive=True)  # the seed (never the user's data/)
     return sorted(found)
 
 
@@ -69,7 +69,7 @@ def test_every_yaml_file_of_the_project_reads_the_same():
     for path in yaml_files():
         with open(path, encoding="utf-8", errors="replace") as f:
             taken += agrees(f.read())
-    assert taken >= 20, taken   # the fast reader does read real files
+    assert taken >= 20, taken  # the fast reader does read real files
 
 
 def test_the_seed_data_is_read_the_fast_way():
@@ -80,57 +80,75 @@ def test_the_seed_data_is_read_the_fast_way():
 
 def test_files_our_writer_writes_are_read_the_fast_way():
     from graph.formats.data_yaml import data_yaml
-    text = data_yaml({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "aliases": ["NO", "010"]}],
-                      "relations": [{"id": "r1", "subject": "PAK", "object": "PAK", "type": "COOPERATE",
-                                     "polarity": -0.5, "evidence": [{"source": "s", "quote": "it's: a # b"}]}]},
-                     comment="constructed example")
+
+    text = data_yaml(
+        {
+            "entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "aliases": ["NO", "010"]}],
+            "relations": [
+                {
+                    "id": "r1",
+                    "subject": "PAK",
+                    "object": "PAK",
+                    "type": "COOPERATE",
+                    "polarity": -0.5,
+                    "evidence": [{"source": "s", "quote": "it's: a # b"}],
+                }
+            ],
+        },
+        comment="constructed example",
+    )
     assert agrees(text)
 
 
-@pytest.mark.parametrize("text", [
-    "a: 1\na: 2\n",                          # duplicate key
-    "a: &x 1\nb: *x\n",                      # anchor, alias
-    "a: !!str 5\n",                          # tag
-    "a: |+\n  text\n",                       # block scalar that keeps its last line breaks
-    "a: >\n  text\n    more\n",               # folded, with a more-indented line
-    "a: one\n  two\n",                       # multi-line plain scalar
-    'a: "one\n  two"\n',                     # multi-line quoted scalar
-    'a: "tab\\there"\n',                     # escape
-    "a:\tb\n",                               # tab
-    "---\na: 1\n---\nb: 2\n",                # two documents
-    "<<: {a: 1}\n",                          # merge key
-    '"a": 1\n',                              # quoted key
-    "a: b: c\n",                             # syntax error
-    "a: [1, 2\n",                            # unclosed flow list
-    "a: [1, 2,]\n",                          # trailing comma
-    "- a\n- b\n",                            # top level is a list
-    "# only a comment\n",                    # empty file
-    "",
-    "a:\n  - b\n - c\n",                     # bad indentation
-    "a: x\r\nb: y\r\n",                      # CRLF
-    "a: {b: 1, b: 2}\n",                     # duplicate key in flow
-    "? complex\n: key\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # duplicate key
+        "a: &x 1\nb: *x\n",  # anchor, alias
+        "a: !!str 5\n",  # tag
+        "a: |+\n  text\n",  # block scalar that keeps its last line breaks
+        "a: >\n  text\n    more\n",  # folded, with a more-indented line
+        "a: one\n  two\n",  # multi-line plain scalar
+        'a: "one\n  two"\n',  # multi-line quoted scalar
+        'a: "tab\\there"\n',  # escape
+        "a:\tb\n",  # tab
+        "---\na: 1\n---\nb: 2\n",  # two documents
+        "<<: {a: 1}\n",  # merge key
+        '"a": 1\n',  # quoted key
+        "a: b: c\n",  # syntax error
+        "a: [1, 2\n",  # unclosed flow list
+        "a: [1, 2,]\n",  # trailing comma
+        "- a\n- b\n",  # top level is a list
+        "# only a comment\n",  # empty file
+        "",
+        "a:\n  - b\n - c\n",  # bad indentation
+        "a: x\r\nb: y\r\n",  # CRLF
+        "a: {b: 1, b: 2}\n",  # duplicate key in flow
+        "? complex\n: key\n",
+    ],
+)
 def test_declines_what_the_full_reader_must_read(text):
     assert parse_fast(text) is None
 
 
 def test_types_and_starts_of_a_typical_file():
-    text = ("# constructed example\n"
-            "relations:\n"
-            "  - id: r1\n"
-            "    subject: PAK\n"
-            "    polarity: -0.5\n"
-            "    when: 2021-08\n"
-            "    context: [security, 'it''s', \"q\", ~]\n"
-            "    evidence:\n"
-            "      - {source: s1, quote: \"a # b: c\"}\n"
-            "    note:\n"
-            "    attributes: {count: 010, flag: NO}\n"
-            "\n"
-            "  - {id: r2, subject: USA}\n"
-            "entities:\n"
-            "- id: PAK   # compact list\n")
+    text = (
+        "# constructed example\n"
+        "relations:\n"
+        "  - id: r1\n"
+        "    subject: PAK\n"
+        "    polarity: -0.5\n"
+        "    when: 2021-08\n"
+        "    context: [security, 'it''s', \"q\", ~]\n"
+        "    evidence:\n"
+        '      - {source: s1, quote: "a # b: c"}\n'
+        "    note:\n"
+        "    attributes: {count: 010, flag: NO}\n"
+        "\n"
+        "  - {id: r2, subject: USA}\n"
+        "entities:\n"
+        "- id: PAK   # compact list\n"
+    )
     assert agrees(text)
     value, starts = parse_fast(text)
     r1 = value["relations"][0]
@@ -141,13 +159,9 @@ def test_types_and_starts_of_a_typical_file():
 
 
 def test_a_problem_inside_a_record_read_the_fast_way_is_located_at_its_field(tmp_path):
-    text = ("entities:\n"
-            "  - id: PAK\n"
-            "    name: Pakistan\n"
-            "    kind: state\n"
-            "  - id: RUS\n"
-            "    name: Russia\n"
-            "    kind: sate\n")
+    text = (
+        "entities:\n  - id: PAK\n    name: Pakistan\n    kind: state\n  - id: RUS\n    name: Russia\n    kind: sate\n"
+    )
     read = read_yaml_text(text, "e.yaml")
     assert type(read.pieces[0].locator).__name__ == "FastLocator"
     (tmp_path / "e.yaml").write_text(text)
@@ -158,11 +172,66 @@ def test_a_problem_inside_a_record_read_the_fast_way_is_located_at_its_field(tmp
 
 # -- generated documents: tricky scalars in every style, compared with the full reader ----------
 
-SCALARS = ["PAK", "it's a 'quote'", 'say "no"', "NO", "yes", "010", ".5", "-0.5", "1e5", "+1", "0x1F", "~", "null", "Null", "NULL", "nULL",
-           "", " ", "a: b", "a #b", "a#b", "it's", "x, y", "[x]", "{x}", "-x", "- x", "?x", "@x", "%x", "`x",
-           "'q'", '"q"', "\u00fcnicode \u0627\u0644", "2012-11", "a  b", " lead", "trail ", "#x", ":x", "x:",
-           "x:y", "http://a.b/c?d=e#f", "&a", "*a", "!t", "|", ">", "a,b", "true", "False", "1_000", "-",
-           ".", "..", "- -", "&", "é"]
+SCALARS = [
+    "PAK",
+    "it's a 'quote'",
+    'say "no"',
+    "NO",
+    "yes",
+    "010",
+    ".5",
+    "-0.5",
+    "1e5",
+    "+1",
+    "0x1F",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "nULL",
+    "",
+    " ",
+    "a: b",
+    "a #b",
+    "a#b",
+    "it's",
+    "x, y",
+    "[x]",
+    "{x}",
+    "-x",
+    "- x",
+    "?x",
+    "@x",
+    "%x",
+    "`x",
+    "'q'",
+    '"q"',
+    "\u00fcnicode \u0627\u0644",
+    "2012-11",
+    "a  b",
+    " lead",
+    "trail ",
+    "#x",
+    ":x",
+    "x:",
+    "x:y",
+    "http://a.b/c?d=e#f",
+    "&a",
+    "*a",
+    "!t",
+    "|",
+    ">",
+    "a,b",
+    "true",
+    "False",
+    "1_000",
+    "-",
+    ".",
+    "..",
+    "- -",
+    "&",
+    "é",
+]
 KEYS = ["id", "name", "note", "a-b", "x.y", "_k", "0", "null", "true", "a b", "<<", "k:"]
 
 
@@ -180,8 +249,9 @@ def double(s):
 
 COMMON = ["PAK", "a b", "2012-11", "-0.5", "it's", "x, y", "a#b", "http://a.b/c", "NO", "010", "~", "", "7"]
 style = st.sampled_from([plain, plain, single, double])
-scalar = st.builds(lambda s, f: f(s), st.one_of(st.sampled_from(SCALARS), st.sampled_from(COMMON),
-                                                st.sampled_from(COMMON)), style)
+scalar = st.builds(
+    lambda s, f: f(s), st.one_of(st.sampled_from(SCALARS), st.sampled_from(COMMON), st.sampled_from(COMMON)), style
+)
 key = st.sampled_from(KEYS)
 comment = st.sampled_from(["", "", "", "  # c", " #c", "#c"])
 
@@ -194,9 +264,14 @@ def flow_map(pairs):
     return "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
 
 
-flow = st.recursive(scalar, lambda inner: st.one_of(
-    st.builds(flow_list, st.lists(inner, max_size=3)),
-    st.builds(flow_map, st.lists(st.tuples(key, inner), max_size=3))), max_leaves=6)
+flow = st.recursive(
+    scalar,
+    lambda inner: st.one_of(
+        st.builds(flow_list, st.lists(inner, max_size=3)),
+        st.builds(flow_map, st.lists(st.tuples(key, inner), max_size=3)),
+    ),
+    max_leaves=6,
+)
 
 
 @st.composite
@@ -207,12 +282,16 @@ def block(draw, indent, depth=0, scalar=scalar, flow=flow):
         k = draw(key)
         pad = " " * indent
         kind = draw(st.sampled_from(["scalar", "flow", "empty", "list", "map", "text"] if depth < 3 else ["scalar"]))
-        if kind == "text":     # a block scalar
+        if kind == "text":  # a block scalar
             lines.append(f"{pad}{k}: {draw(st.sampled_from(['|', '|-', '>', '>-', '|+', '>2', '|  # c', '>-x']))}")
             inner = indent + draw(st.sampled_from([0, 1, 2, 2, 4, 4]))
             for _ in range(draw(st.integers(0, 5))):
-                line = draw(st.sampled_from(["word one", "two", "", "# hash", "x: y", "- item", "\u00e9t\u00e9"] * 3
-                                            + ["  more", "trail ", "   "]))
+                line = draw(
+                    st.sampled_from(
+                        ["word one", "two", "", "# hash", "x: y", "- item", "\u00e9t\u00e9"] * 3
+                        + ["  more", "trail ", "   "]
+                    )
+                )
                 lines.append(" " * inner + line if line.strip() else line)
         elif kind == "scalar":
             lines.append(f"{pad}{k}: {draw(scalar)}{draw(comment)}")
@@ -257,9 +336,14 @@ def test_generated_record_lists_read_the_same_or_are_declined(records, kind):
 
 
 common = st.builds(lambda s, f: f(s), st.sampled_from(COMMON), style)
-common_flow = st.recursive(common, lambda inner: st.one_of(
-    st.builds(flow_list, st.lists(inner, max_size=3)),
-    st.builds(flow_map, st.lists(st.tuples(st.sampled_from(KEYS[:6]), inner), max_size=3))), max_leaves=6)
+common_flow = st.recursive(
+    common,
+    lambda inner: st.one_of(
+        st.builds(flow_list, st.lists(inner, max_size=3)),
+        st.builds(flow_map, st.lists(st.tuples(st.sampled_from(KEYS[:6]), inner), max_size=3)),
+    ),
+    max_leaves=6,
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -270,15 +354,26 @@ def test_generated_documents_of_common_scalars_read_the_same_or_are_declined(lin
 
 def test_generated_documents_are_mostly_read_the_fast_way():
     """The comparison above would pass if the fast reader declined everything: it must not."""
-    text = "\n".join(["relations:"] + [f"  - id: r{i}\n    subject: E{i}\n    context: [a, 'b']\n"
-                                        f"    evidence:\n      - {{source: s, quote: \"q {i}\"}}" for i in range(50)])
+    text = "\n".join(
+        ["relations:"]
+        + [
+            f"  - id: r{i}\n    subject: E{i}\n    context: [a, 'b']\n"
+            f'    evidence:\n      - {{source: s, quote: "q {i}"}}'
+            for i in range(50)
+        ]
+    )
     assert parse_fast(text + "\n") is not None
 
 
-block_text = st.tuples(st.sampled_from(["|", "|-", ">", ">-"]),
-                       st.lists(st.sampled_from(["word one", "two", "", "# hash", "x: y", "- item", "\u00e9t\u00e9",
-                                                 "a  b", "'q'", "[x]"]), min_size=1, max_size=5),
-                       st.sampled_from([1, 2, 4]))
+block_text = st.tuples(
+    st.sampled_from(["|", "|-", ">", ">-"]),
+    st.lists(
+        st.sampled_from(["word one", "two", "", "# hash", "x: y", "- item", "\u00e9t\u00e9", "a  b", "'q'", "[x]"]),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from([1, 2, 4]),
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -301,6 +396,7 @@ def test_long_hostile_lines_do_not_hang_the_reader(line):
     the test (after a minute) instead of stalling the suite."""
     import subprocess
     import sys
+
     text = line.format(s=" " * 200_000, many="b, " * 50_000) + "\n"
     code = "import sys; from graph.read.yaml_fast import parse_fast; parse_fast(sys.stdin.read())"
     subprocess.run([sys.executable, "-c", code], input=text, text=True, check=True, timeout=60)

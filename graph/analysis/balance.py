@@ -72,37 +72,49 @@ from .camps import EXACT_LIMIT, FULL_RESTARTS_UP_TO, split
 from .ties import COUNTED_MODALITIES, RULES, Tie, pair_ties, signed_ties
 from .triangles import LIST_LIMIT, Triangle, count_triangles, list_triangles
 
-__all__ = ["balance", "signed_ties", "Balance", "Tie", "Triangle", "COUNTED_MODALITIES", "RULES",
-           "EXACT_LIMIT", "NOTE", "THING_KINDS"]
+__all__ = [
+    "balance",
+    "signed_ties",
+    "Balance",
+    "Tie",
+    "Triangle",
+    "COUNTED_MODALITIES",
+    "RULES",
+    "EXACT_LIMIT",
+    "NOTE",
+    "THING_KINDS",
+]
 
 SHOW = 50
 """Unbalanced triangles and frustrated ties printed at most in the text report (JSON has them all)."""
-NOTE = ("Structural balance is an aid to reading the claims, not a prediction: it shows which "
-        "alignments the sources' claims make consistent and which they strain, under the sign rule stated.")
+NOTE = (
+    "Structural balance is an aid to reading the claims, not a prediction: it shows which "
+    "alignments the sources' claims make consistent and which they strain, under the sign rule stated."
+)
 
 
 @dataclass(repr=False)
 class Balance:
     """The result of :func:`balance`; ``to_dict()`` is what ``--json`` prints."""
 
-    ties: dict                 # (a, b) -> Tie, a < b
-    ambivalent: list           # Ties whose relations cancel out (sign 0)
-    triangles: list            # every Triangle, sorted by nodes (only unbalanced ones past LIST_LIMIT)
-    camps: tuple               # (list of ids, list of ids)
-    frustrated: list           # Ties the split frustrates
-    method: str                # "exact" or "heuristic"
+    ties: dict  # (a, b) -> Tie, a < b
+    ambivalent: list  # Ties whose relations cancel out (sign 0)
+    triangles: list  # every Triangle, sorted by nodes (only unbalanced ones past LIST_LIMIT)
+    camps: tuple  # (list of ids, list of ids)
+    frustrated: list  # Ties the split frustrates
+    method: str  # "exact" or "heuristic"
     method_detail: str
     optimal_splits: int | None  # how many splits reach the minimum (exact only)
     rule: str
     modalities: tuple
     merge_parts: bool
     actors_only: bool = True
-    components: list = field(default_factory=list)   # groups of entities linked by signed ties
-    groups: list = field(default_factory=list)       # per component: (larger side, smaller side)
-    relations: dict = field(default_factory=dict, repr=False)   # id -> Relation behind the ties
-    names: dict = field(default_factory=dict, repr=False)       # id -> display name
-    n_triangles: int | None = None   # how many triangles (None: len(triangles))
-    n_balanced: int | None = None    # how many of them are balanced
+    components: list = field(default_factory=list)  # groups of entities linked by signed ties
+    groups: list = field(default_factory=list)  # per component: (larger side, smaller side)
+    relations: dict = field(default_factory=dict, repr=False)  # id -> Relation behind the ties
+    names: dict = field(default_factory=dict, repr=False)  # id -> display name
+    n_triangles: int | None = None  # how many triangles (None: len(triangles))
+    n_balanced: int | None = None  # how many of them are balanced
     triangles_complete: bool = True  # False: ``triangles`` lists only (some of) the unbalanced ones
 
     def __post_init__(self):
@@ -112,9 +124,11 @@ class Balance:
 
     def __repr__(self):
         frac = "n/a" if self.balanced_fraction is None else f"{self.balanced_fraction:.2f}"
-        return (f"<Balance: {len(self.ties)} signed ties, {self.n_triangles} triangles (balanced {frac}), "
-                f"camps of {len(self.camps[0])} and {len(self.camps[1])}, {len(self.frustrated)} frustrated, "
-                f"{self.method}>")
+        return (
+            f"<Balance: {len(self.ties)} signed ties, {self.n_triangles} triangles (balanced {frac}), "
+            f"camps of {len(self.camps[0])} and {len(self.camps[1])}, {len(self.frustrated)} frustrated, "
+            f"{self.method}>"
+        )
 
     @property
     def entities(self) -> list:
@@ -166,14 +180,18 @@ class Balance:
 
     @property
     def rule_text(self) -> str:
-        how = ("the sign of the sum of their polarities" if self.rule == "sum" else
-               "the sign of (positive relations - negative relations)")
-        return (f"a pair's sign is {how}, over the {_join(self.modalities)} relations between the two "
-                "(either direction); structural types and polarity-0 relations do not count"
-                + ("; a denied relation counts reversed" if "denied" in self.modalities else "")
-                + ("; offices count as the entity they are part of"
-                                               if self.merge_parts else "")
-                + ("; agreements, assets and places are left out" if self.actors_only else ""))
+        how = (
+            "the sign of the sum of their polarities"
+            if self.rule == "sum"
+            else "the sign of (positive relations - negative relations)"
+        )
+        return (
+            f"a pair's sign is {how}, over the {_join(self.modalities)} relations between the two "
+            "(either direction); structural types and polarity-0 relations do not count"
+            + ("; a denied relation counts reversed" if "denied" in self.modalities else "")
+            + ("; offices count as the entity they are part of" if self.merge_parts else "")
+            + ("; agreements, assets and places are left out" if self.actors_only else "")
+        )
 
     def _camp_of(self, eid):
         return 0 if eid in self.camps[0] else 1
@@ -199,12 +217,16 @@ class Balance:
     def __str__(self) -> str:
         ties = list(self.ties.values())
         pos = sum(t.sign > 0 for t in ties)
-        out = [f"Structural balance among {plural(len(self.entities), 'entity', 'entities')} with signed ties: "
-               f"{plural(len(ties), 'tie')} ({pos} positive, {len(ties) - pos} negative)",
-               f"Rule: {self.rule_text}."]
+        out = [
+            f"Structural balance among {plural(len(self.entities), 'entity', 'entities')} with signed ties: "
+            f"{plural(len(ties), 'tie')} ({pos} positive, {len(ties) - pos} negative)",
+            f"Rule: {self.rule_text}.",
+        ]
         if self.ambivalent:
-            out.append("Ambivalent pairs (relations cancel out, no sign): "
-                       + ", ".join(f"{t.a}--{t.b}" for t in self.ambivalent))
+            out.append(
+                "Ambivalent pairs (relations cancel out, no sign): "
+                + ", ".join(f"{t.a}--{t.b}" for t in self.ambivalent)
+            )
         out.append("")
         if not self.n_triangles:
             out.append("Triangles: none (no three entities are tied pairwise), so no balanced fraction.")
@@ -213,15 +235,21 @@ class Balance:
             out.append(f"Triangles: {nt}; balanced: {nb} of {nt} ({self.balanced_fraction:.0%})")
             unbalanced = self.unbalanced
             if len(unbalanced) > SHOW:
-                out.append(f"  (the first {SHOW} of {nt - nb} unbalanced triangles; --json lists "
-                           + (f"{len(unbalanced)})" if not self.triangles_complete or len(unbalanced) < nt - nb
-                              else "them all)"))
+                out.append(
+                    f"  (the first {SHOW} of {nt - nb} unbalanced triangles; --json lists "
+                    + (
+                        f"{len(unbalanced)})"
+                        if not self.triangles_complete or len(unbalanced) < nt - nb
+                        else "them all)"
+                    )
+                )
             elif not self.triangles_complete:
                 out.append(f"  (over {LIST_LIMIT:,} triangles: only the unbalanced ones are listed)")
             for i, tri in enumerate(unbalanced[:SHOW], 1):
                 signs = " ".join("+" if t.sign > 0 else "-" for t in tri.ties)
-                out.append(f"\n  unbalanced {i}: {', '.join(tri.nodes)}  ({signs}: "
-                           f"{plural(tri.negatives, 'negative tie')})")
+                out.append(
+                    f"\n  unbalanced {i}: {', '.join(tri.nodes)}  ({signs}: {plural(tri.negatives, 'negative tie')})"
+                )
                 for t in tri.ties:
                     out.extend(self._tie_lines(t, "    "))
         out.append("")
@@ -236,15 +264,21 @@ class Balance:
             for i, camp in enumerate(self.camps, 1):
                 out.append(f"  camp {i}: " + (", ".join(f"{e} ({self.names.get(e, e)})" for e in camp) or "-"))
             if len(self.groups) > 1:
-                out.append(f"  The signed ties form {len(self.groups)} groups with no signed path between them; each "
-                           "is split on its own (its larger side in camp 1), so how the groups line up is arbitrary:")
+                out.append(
+                    f"  The signed ties form {len(self.groups)} groups with no signed path between them; each "
+                    "is split on its own (its larger side in camp 1), so how the groups line up is arbitrary:"
+                )
                 for i, (x, y) in enumerate(self.groups, 1):
                     out.append(f"    group {i}: {', '.join(x)}  |  {', '.join(y) or '-'}")
             if len(ties) == len(self.entities) - len(self.components):
-                out.append("  (the signed ties form no cycle, so some split always satisfies every tie: here the "
-                           "camps only restate the ties, they do not test them)")
-            out.append(f"\nFrustrated ties ({len(self.frustrated)}):"
-                       + (" none: the signed ties are balanced" if not self.frustrated else ""))
+                out.append(
+                    "  (the signed ties form no cycle, so some split always satisfies every tie: here the "
+                    "camps only restate the ties, they do not test them)"
+                )
+            out.append(
+                f"\nFrustrated ties ({len(self.frustrated)}):"
+                + (" none: the signed ties are balanced" if not self.frustrated else "")
+            )
             for t in self.frustrated[:SHOW]:
                 out.append(f"  {t.a} -- {t.b}: {self._why(t)}")
                 out.extend(self._tie_lines(t, "    ")[1:])
@@ -257,18 +291,31 @@ class Balance:
 
     def _repr_html_(self):
         frac = "n/a" if self.balanced_fraction is None else f"{self.balanced_fraction:.0%}"
-        parts = [f"<p><b>Balanced triangles:</b> {frac} of {self.n_triangles}. "
-                 f"<b>Camps</b> ({self.method}): {', '.join(self.camps[0])} | {', '.join(self.camps[1])}. "
-                 f"<b>Frustrated ties:</b> {len(self.frustrated)}.</p>"]
-        rows = [[", ".join(t.nodes), "yes" if t.balanced else "no",
-                 "; ".join(f"{x.a}-{x.b} {'+' if x.sign > 0 else '-'} ({', '.join(x.relations)})" for x in t.ties)]
-                for t in self.triangles[:SHOW]]
+        parts = [
+            f"<p><b>Balanced triangles:</b> {frac} of {self.n_triangles}. "
+            f"<b>Camps</b> ({self.method}): {', '.join(self.camps[0])} | {', '.join(self.camps[1])}. "
+            f"<b>Frustrated ties:</b> {len(self.frustrated)}.</p>"
+        ]
+        rows = [
+            [
+                ", ".join(t.nodes),
+                "yes" if t.balanced else "no",
+                "; ".join(f"{x.a}-{x.b} {'+' if x.sign > 0 else '-'} ({', '.join(x.relations)})" for x in t.ties),
+            ]
+            for t in self.triangles[:SHOW]
+        ]
         if rows:
             parts.append(html_table(rows, ["triangle", "balanced", "ties (relations)"]))
         if self.frustrated:
-            parts.append(html_table([[f"{t.a} -- {t.b}", "+" if t.sign > 0 else "-", self._why(t),
-                                      ", ".join(t.relations)] for t in self.frustrated[:SHOW]],
-                                    ["frustrated tie", "sign", "why", "relations"]))
+            parts.append(
+                html_table(
+                    [
+                        [f"{t.a} -- {t.b}", "+" if t.sign > 0 else "-", self._why(t), ", ".join(t.relations)]
+                        for t in self.frustrated[:SHOW]
+                    ],
+                    ["frustrated tie", "sign", "why", "relations"],
+                )
+            )
         parts.append(f"<p><i>{_html.escape(NOTE)}</i></p>")
         return "".join(parts)
 
@@ -278,8 +325,9 @@ def _join(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def balance(ds, *, modality=None, rule="sum", merge_parts=False, actors_only=True,
-            exact_limit=EXACT_LIMIT, restarts=50, seed=0) -> Balance:
+def balance(
+    ds, *, modality=None, rule="sum", merge_parts=False, actors_only=True, exact_limit=EXACT_LIMIT, restarts=50, seed=0
+) -> Balance:
     """Structural balance of the signed ties among the entities of *ds*.
 
     Parameters
@@ -347,16 +395,36 @@ def balance(ds, *, modality=None, rule="sum", merge_parts=False, actors_only=Tru
     else:
         starts = f"{restarts} seeded random starts"
         if s.restarts_used is not None and s.restarts_used < restarts:
-            starts += (f" ({s.restarts_used} for the largest group, of {s.largest_heuristic:,} entities: groups of "
-                       f"over {FULL_RESTARTS_UP_TO:,} get fewer, to bound the time)")
-        detail = (f"heuristic (a group has more than {exact_limit} entities): spectral start and {starts}, "
-                  "each improved by single-entity moves; not guaranteed optimal")
+            starts += (
+                f" ({s.restarts_used} for the largest group, of {s.largest_heuristic:,} entities: groups of "
+                f"over {FULL_RESTARTS_UP_TO:,} get fewer, to bound the time)"
+            )
+        detail = (
+            f"heuristic (a group has more than {exact_limit} entities): spectral start and {starts}, "
+            "each improved by single-entity moves; not guaranteed optimal"
+        )
     n_tri, n_bal = count_triangles(ties)
     complete = n_tri <= LIST_LIMIT
     triangles = list_triangles(ties, LIST_LIMIT, unbalanced_only=not complete)
     names = {e: entity_name(ds, e) for t in ties.values() for e in t.pair}
-    return Balance(ties=ties, ambivalent=ambivalent, triangles=triangles, camps=s.camps,
-                   frustrated=sorted(s.frustrated, key=lambda t: t.pair), method="exact" if s.exact else "heuristic",
-                   method_detail=detail, optimal_splits=s.optimal_splits, rule=rule, modalities=modality,
-                   merge_parts=merge_parts, actors_only=actors_only, components=s.components, groups=s.groups,
-                   relations=rels, names=names, n_triangles=n_tri, n_balanced=n_bal, triangles_complete=complete)
+    return Balance(
+        ties=ties,
+        ambivalent=ambivalent,
+        triangles=triangles,
+        camps=s.camps,
+        frustrated=sorted(s.frustrated, key=lambda t: t.pair),
+        method="exact" if s.exact else "heuristic",
+        method_detail=detail,
+        optimal_splits=s.optimal_splits,
+        rule=rule,
+        modalities=modality,
+        merge_parts=merge_parts,
+        actors_only=actors_only,
+        components=s.components,
+        groups=s.groups,
+        relations=rels,
+        names=names,
+        n_triangles=n_tri,
+        n_balanced=n_bal,
+        triangles_complete=complete,
+    )

@@ -66,7 +66,7 @@ def _batch(A, src, n):
     for d in range(depth, 0, -1):
         coef = np.where(dist == d, (1.0 + delta) / safe, 0.0)
         delta += np.where(dist == d - 1, sigma * (A @ coef), 0.0)
-    delta[src, cols] = 0.0      # a source is not between itself and the others
+    delta[src, cols] = 0.0  # a source is not between itself and the others
     return delta.sum(axis=1)
 
 
@@ -94,7 +94,7 @@ def betweenness(g, k=None, seed=0, batch=64) -> dict:
         sources = np.array([idx[v] for v in sampled])
     bc = np.zeros(n)
     for i in range(0, len(sources), batch):
-        bc += _batch(A, sources[i:i + batch], n)
+        bc += _batch(A, sources[i : i + batch], n)
     if sampled is None:
         bc *= 1.0 / ((n - 1) * (n - 2))
     else:

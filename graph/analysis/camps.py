@@ -54,14 +54,14 @@ FULL_RESTARTS_UP_TO = 2000
 class Split:
     """The two camps and what it took to find them."""
 
-    camps: tuple            # (sorted ids, sorted ids)
-    groups: list            # per component: (larger side, smaller side), sorted
-    frustrated: list        # Ties the split frustrates, in the order of the ties given
-    components: list        # sorted groups of entities linked by signed ties
-    exact: bool             # every group split exactly
-    optimal_splits: int | None   # how many splits reach the minimum (exact only)
-    restarts_used: int | None = None   # fewest random starts a heuristic group got (None: all exact)
-    largest_heuristic: int = 0         # entities in the largest group split by the heuristic
+    camps: tuple  # (sorted ids, sorted ids)
+    groups: list  # per component: (larger side, smaller side), sorted
+    frustrated: list  # Ties the split frustrates, in the order of the ties given
+    components: list  # sorted groups of entities linked by signed ties
+    exact: bool  # every group split exactly
+    optimal_splits: int | None  # how many splits reach the minimum (exact only)
+    restarts_used: int | None = None  # fewest random starts a heuristic group got (None: all exact)
+    largest_heuristic: int = 0  # entities in the largest group split by the heuristic
 
 
 def _weight(score):
@@ -113,7 +113,7 @@ def _exact(nbrs, weight_first=False):
     steps = [[(k, s, wt, 1) if weight_first else (k, s, 1, wt) for k, s, wt in lst] for lst in nbrs]
     best, best_side, n_best = (first, second), side[:], 1
     for i in range(1, 1 << (n - 1)):
-        j = (i & -i).bit_length()          # lowest set bit + 1: node 0 stays in place
+        j = (i & -i).bit_length()  # lowest set bit + 1: node 0 stays in place
         sj = side[j]
         d1 = d2 = 0
         for k, s, a, b in steps[j]:
@@ -165,11 +165,11 @@ class _Signed:
     def improve(self, t):
         """Flip the entity whose move lowers (count, weight) most, until none does (in place)."""
         S, W, M = self.S, self.W, self.M
-        if self.weight_first:   # the same moves with the roles of count and weight swapped
+        if self.weight_first:  # the same moves with the roles of count and weight swapped
             S, W, M = self.W, self.S, self.Mc
         st, wt = S @ t, W @ t
         key = t * (st * M + wt)
-        indptr, indices, sdata, wdata = S.indptr, S.indices, S.data, W.data   # (same pattern: built alike)
+        indptr, indices, sdata, wdata = S.indptr, S.indices, S.data, W.data  # (same pattern: built alike)
         while True:
             j = int(np.argmin(key))
             if key[j] >= 0:
@@ -186,7 +186,7 @@ class _Signed:
         """Sign pattern of the leading eigenvector of S (shifted power iteration), as spins."""
         S = self.S.astype(float)
         shift = float(np.diff(S.indptr).max()) + 1
-        x = 1.0 + (np.arange(self.n) % 7) / 10   # not orthogonal to the leading vector in practice
+        x = 1.0 + (np.arange(self.n) % 7) / 10  # not orthogonal to the leading vector in practice
         for _ in range(iterations):
             y = shift * x + S @ x
             x = y / (np.abs(y).max() or 1.0)
@@ -196,8 +196,9 @@ class _Signed:
 def _heuristic(nbrs, restarts, seed, weight_first=False):
     rng = random.Random(seed)
     g = _Signed(nbrs, weight_first)
-    starts = [g.spectral()] + [np.array([1 - 2 * rng.randint(0, 1) for _ in nbrs], dtype=np.int64)
-                               for _ in range(restarts)]
+    starts = [g.spectral()] + [
+        np.array([1 - 2 * rng.randint(0, 1) for _ in nbrs], dtype=np.int64) for _ in range(restarts)
+    ]
     best, best_t = None, None
     for t in starts:
         t = g.improve(t)
@@ -244,5 +245,13 @@ def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0, weight_first=False
         groups.append((sorted(big), sorted(small)))
     in_first = set(camps[0])
     frustrated = [t for t in ties.values() if ((t.a in in_first) == (t.b in in_first)) != (t.sign > 0)]
-    return Split((sorted(camps[0]), sorted(camps[1])), groups, frustrated, comps, exact,
-                 n_optimal if exact else None, used, largest)
+    return Split(
+        (sorted(camps[0]), sorted(camps[1])),
+        groups,
+        frustrated,
+        comps,
+        exact,
+        n_optimal if exact else None,
+        used,
+        largest,
+    )

@@ -63,6 +63,7 @@ class Claimants:
         """One row per claimant: ``claimant``, ``name``, ``count`` (merged claims), ``modalities``, ``types``,
         ``relations`` and ``as`` (with roll-up: the ids coded), as a pandas DataFrame."""
         from ..tables import frame
+
         return frame(self.by_claimant, ["claimant", "name", "count", "modalities", "types", "relations", "as"])
 
     def __repr__(self):
@@ -98,8 +99,10 @@ class Claimants:
         if self.grouped_by_source:
             return self._by_source_report()
         out = ["Claims by who asserts them ('author' = the source's own voice):", ""]
-        rows = [[g["claimant"], g["name"], g["count"], ", ".join(f"{k} {v}" for k, v in g["modalities"].items())]
-                for g in self.by_claimant]
+        rows = [
+            [g["claimant"], g["name"], g["count"], ", ".join(f"{k} {v}" for k, v in g["modalities"].items())]
+            for g in self.by_claimant
+        ]
         out.append(text_table(rows, ["claimant", "name", "claims", "modalities"], [16, 34, 6, 70]))
         for g in self.by_claimant:
             if g["claimant"] == AUTHOR:
@@ -118,17 +121,30 @@ class Claimants:
         return "\n".join(out)
 
     def _repr_html_(self):
-        rows = [[g["claimant"], g["name"], g["count"],
-                 ", ".join(f"{k} {v}" for k, v in g["modalities"].items()),
-                 "; ".join(f"{rid} ({self._claim_line(rid)})" for rid in g["relations"])
-                 if g["claimant"] != AUTHOR else f"{g['count']} claims in the source's own voice"]
-                for g in self.by_claimant]
-        return html_table(rows, ["claimant", "name", "claims", "modalities", "claims asserted"],
-                          caption="Claims by who asserts them")
+        rows = [
+            [
+                g["claimant"],
+                g["name"],
+                g["count"],
+                ", ".join(f"{k} {v}" for k, v in g["modalities"].items()),
+                "; ".join(f"{rid} ({self._claim_line(rid)})" for rid in g["relations"])
+                if g["claimant"] != AUTHOR
+                else f"{g['count']} claims in the source's own voice",
+            ]
+            for g in self.by_claimant
+        ]
+        return html_table(
+            rows, ["claimant", "name", "claims", "modalities", "claims asserted"], caption="Claims by who asserts them"
+        )
 
 
-_VERBS = {"reported": "reports", "claimed": "claims", "recommended": "recommends", "speculated": "speculates",
-          "denied": "denies that"}
+_VERBS = {
+    "reported": "reports",
+    "claimed": "claims",
+    "recommended": "recommends",
+    "speculated": "speculates",
+    "denied": "denies that",
+}
 
 
 def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
@@ -199,7 +215,7 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
             if not g or g[-1] is not r:
                 g.append(r)
 
-    def units(r):   # what makes a claim the same claim of one claimant: its group, modality and source
+    def units(r):  # what makes a claim the same claim of one claimant: its group, modality and source
         return {(up(r.subject), r.type, up(r.object), r.modality, sid) for sid in r.sources}
 
     by_claimant = []
@@ -214,7 +230,7 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
             "relations": [r.id for r in all_rels],
         }
         if list(coded[who]) != [who]:
-            row["as"] = list(coded[who])     # with roll-up: the offices and people coded
+            row["as"] = list(coded[who])  # with roll-up: the offices and people coded
         by_claimant.append(row)
     by_claimant.sort(key=lambda g: (-g["count"], g["claimant"] != AUTHOR, g["claimant"]))
     by_source = []
@@ -224,12 +240,29 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
         for r in here:
             for who in claimants_of(r, up):
                 per.setdefault(who, []).append(r.id)
-        count = len(count_once(here, lambda r: {(up(r.subject), r.type, up(r.object), r.modality, who)
-                                                for who in claimants_of(r, up)}))
+        count = len(
+            count_once(
+                here, lambda r: {(up(r.subject), r.type, up(r.object), r.modality, who) for who in claimants_of(r, up)}
+            )
+        )
         order = sorted(per, key=lambda w: (w != AUTHOR, -len(per[w]), w))
-        by_source.append({"source": sid, "title": src.title, "author": src.author,
-                          "published": str(src.published) if src.published else None, "note": src.note,
-                          "count": count, "claimants": {w: per[w] for w in order}})
+        by_source.append(
+            {
+                "source": sid,
+                "title": src.title,
+                "author": src.author,
+                "published": str(src.published) if src.published else None,
+                "note": src.note,
+                "count": count,
+                "claimants": {w: per[w] for w in order},
+            }
+        )
     names = {g["claimant"]: g["name"] for g in by_claimant}
-    return Claimants(by_claimant, by_source, {r.id: r for r in ds.relations()}, grouped_by_source, names,
-                     {sid: s.title for sid, s in ds.sources.items()})
+    return Claimants(
+        by_claimant,
+        by_source,
+        {r.id: r for r in ds.relations()},
+        grouped_by_source,
+        names,
+        {sid: s.title for sid, s in ds.sources.items()},
+    )

@@ -19,8 +19,16 @@ from __future__ import annotations
 from ..errors import QueryError
 from ..vocab import MODALITIES
 
-__all__ = ["ASSERTING", "DENYING", "stance", "effective_polarity", "check_modalities", "root", "group_key",
-           "claim_line"]
+__all__ = [
+    "ASSERTING",
+    "DENYING",
+    "stance",
+    "effective_polarity",
+    "check_modalities",
+    "root",
+    "group_key",
+    "claim_line",
+]
 
 ASSERTING = ("reported", "claimed")
 """The modalities that assert a claim."""

@@ -78,7 +78,7 @@ class ClaimGroup:
     contested: bool = False
     corroborated: bool = False
     reasons: list = field(default_factory=list)
-    relations: list = field(default_factory=list)   # relation ids, data order
+    relations: list = field(default_factory=list)  # relation ids, data order
 
     @property
     def key(self):
@@ -89,17 +89,29 @@ class ClaimGroup:
         return f"<ClaimGroup {self.subject} {self.type} {self.object}: {verdict}>"
 
     def to_dict(self) -> dict:
-        return {"subject": self.subject, "type": self.type, "object": self.object,
-                "contested": self.contested, "corroborated": self.corroborated,
-                "asserted": self.asserted, "denied": self.denied, "other": self.other}
+        return {
+            "subject": self.subject,
+            "type": self.type,
+            "object": self.object,
+            "contested": self.contested,
+            "corroborated": self.corroborated,
+            "asserted": self.asserted,
+            "denied": self.denied,
+            "other": self.other,
+        }
 
 
 def _entry(m, roll_up):
     """A merged claim as an entry of a group: by whom, in which source, its relations and quotes."""
-    e = {"by": m.claimant, "source": m.source, "relations": list(m.relations), "modality": m.modality,
-         "quotes": list(m.quotes)}
+    e = {
+        "by": m.claimant,
+        "source": m.source,
+        "relations": list(m.relations),
+        "modality": m.modality,
+        "quotes": list(m.quotes),
+    }
     if roll_up and list(m.claimants) != [m.claimant]:
-        e["as"] = list(m.claimants)     # who said it, as coded: an office or person of "by"
+        e["as"] = list(m.claimants)  # who said it, as coded: an office or person of "by"
     return e
 
 
@@ -127,24 +139,57 @@ class Contested:
         return len(self.groups)
 
     def __repr__(self):
-        return (f"<Contested: {len(self.groups)} groups, {len(self.contested)} contested, "
-                f"{len(self.corroborated)} corroborated>")
+        return (
+            f"<Contested: {len(self.groups)} groups, {len(self.contested)} contested, "
+            f"{len(self.corroborated)} corroborated>"
+        )
 
     def to_dict(self) -> dict:
         return {"groups": [g.to_dict() for g in self.groups]}
 
     def rows(self) -> list:
         """One row per merged claim of every group: the group, its verdict, the stance, who, where, which."""
-        return [{"subject": g.subject, "type": g.type, "object": g.object, "contested": g.contested,
-                 "corroborated": g.corroborated, "stance": stance, "by": e["by"], "as": e.get("as"),
-                 "source": e["source"], "modality": e["modality"], "relations": e["relations"], "quotes": e["quotes"]}
-                for g in self.groups for stance in ("asserted", "denied", "other") for e in getattr(g, stance)]
+        return [
+            {
+                "subject": g.subject,
+                "type": g.type,
+                "object": g.object,
+                "contested": g.contested,
+                "corroborated": g.corroborated,
+                "stance": stance,
+                "by": e["by"],
+                "as": e.get("as"),
+                "source": e["source"],
+                "modality": e["modality"],
+                "relations": e["relations"],
+                "quotes": e["quotes"],
+            }
+            for g in self.groups
+            for stance in ("asserted", "denied", "other")
+            for e in getattr(g, stance)
+        ]
 
     def to_pandas(self):
         """:meth:`rows` as a pandas DataFrame (``actorgraph[pandas]``)."""
         from ..tables import frame
-        return frame(self.rows(), ["subject", "type", "object", "contested", "corroborated", "stance", "by", "as",
-                                   "source", "modality", "relations", "quotes"])
+
+        return frame(
+            self.rows(),
+            [
+                "subject",
+                "type",
+                "object",
+                "contested",
+                "corroborated",
+                "stance",
+                "by",
+                "as",
+                "source",
+                "modality",
+                "relations",
+                "quotes",
+            ],
+        )
 
     def _name(self, eid):
         n = self.names.get(eid)
@@ -166,30 +211,38 @@ class Contested:
     def _group_lines(self, g):
         head = f"  {self._name(g.subject)} {g.type} {self._name(g.object)}"
         lines = [head + (": " + "; ".join(g.reasons) if g.reasons else "")]
-        for label, entries, denial in (("asserted by", g.asserted, False), ("denied by", g.denied, True),
-                                       ("also (neither)", g.other, False)):
+        for label, entries, denial in (
+            ("asserted by", g.asserted, False),
+            ("denied by", g.denied, True),
+            ("also (neither)", g.other, False),
+        ):
             for i, text in enumerate(self._said(entries, denial)):
                 lines.append(f"    {label if i == 0 else '':<14} {text}")
         return lines
 
     def __str__(self) -> str:
-        how = ("an office or person counted as the state it is part of" if self.roll_up else "exact entities")
-        out = [f"Contested and corroborated claims: {plural(len(self.groups), 'claim group')} "
-               f"(subject, type, object; {how})",
-               "reported and claimed claims assert, denied claims deny; recommended and speculated do neither", ""]
+        how = "an office or person counted as the state it is part of" if self.roll_up else "exact entities"
+        out = [
+            f"Contested and corroborated claims: {plural(len(self.groups), 'claim group')} "
+            f"(subject, type, object; {how})",
+            "reported and claimed claims assert, denied claims deny; recommended and speculated do neither",
+            "",
+        ]
         cont, corr = self.contested, self.corroborated
         out.append(f"Contested ({len(cont)})" + (":" if cont else ": none"))
         for g in cont:
             out.extend(self._group_lines(g))
         out.append("")
-        out.append(f"Corroborated: asserted by two or more sources, denied by none ({len(corr)})"
-                   + (":" if corr else ": none"))
+        out.append(
+            f"Corroborated: asserted by two or more sources, denied by none ({len(corr)})" + (":" if corr else ": none")
+        )
         for g in corr:
             out.extend(self._group_lines(g))
         rest = len(self.groups) - len(cont) - len(corr)
         out.append("")
-        out.append(f"{plural(rest, 'other group')}: neither contested nor corroborated "
-                   "(one source, or nothing asserted)")
+        out.append(
+            f"{plural(rest, 'other group')}: neither contested nor corroborated (one source, or nothing asserted)"
+        )
         cited = list(dict.fromkeys(e["source"] for g in cont + corr for e in g.asserted + g.denied + g.other))
         if cited:
             out.append("")
@@ -198,16 +251,26 @@ class Contested:
         return "\n".join(out)
 
     def _repr_html_(self):
-        rows = [[f"{g.subject} {g.type} {g.object}",
-                 "contested" if g.contested else "corroborated" if g.corroborated else "",
-                 "; ".join(self._said(g.asserted)), "; ".join(self._said(g.denied, True)),
-                 "; ".join(self._said(g.other))] for g in self.groups]
-        return html_table(rows, ["claim", "verdict", "asserted by", "denied by", "other"],
-                          caption="Contested and corroborated claims")
+        rows = [
+            [
+                f"{g.subject} {g.type} {g.object}",
+                "contested" if g.contested else "corroborated" if g.corroborated else "",
+                "; ".join(self._said(g.asserted)),
+                "; ".join(self._said(g.denied, True)),
+                "; ".join(self._said(g.other)),
+            ]
+            for g in self.groups
+        ]
+        return html_table(
+            rows, ["claim", "verdict", "asserted by", "denied by", "other"], caption="Contested and corroborated claims"
+        )
 
 
-_STANCE = {m: "asserted" for m in ASSERTING} | {m: "denied" for m in DENYING} | {
-    "recommended": "other", "speculated": "other"}
+_STANCE = (
+    {m: "asserted" for m in ASSERTING}
+    | {m: "denied" for m in DENYING}
+    | {"recommended": "other", "speculated": "other"}
+)
 
 
 def _grouped(ds, roll_up=False) -> dict:
@@ -230,7 +293,7 @@ def _grouped(ds, roll_up=False) -> dict:
 def _verdict(members) -> tuple:
     """``(reasons, corroborated)`` of one claim group (*members*: its relations): why it is
     contested (none: it is not), and whether two or more sources assert it uncontested."""
-    if len(members) == 1:   # one claim contests nothing; it is corroborated by its own sources
+    if len(members) == 1:  # one claim contests nothing; it is corroborated by its own sources
         r = members[0]
         return [], r.modality in ASSERTING and len(r.sources) >= 2
     asserting = [r for r in members if r.modality in ASSERTING]
@@ -310,7 +373,7 @@ def contested(ds, *, roll_up=False) -> Contested:
         g.relations = [r.id for r in members]
         g.reasons, g.corroborated = _verdict(members)
         g.contested = bool(g.reasons)
-    for m in merged_claims(ds, roll_up=roll_up):    # a claim repeated in one source is listed once
+    for m in merged_claims(ds, roll_up=roll_up):  # a claim repeated in one source is listed once
         getattr(groups[m.key], _STANCE[m.modality]).append(_entry(m, roll_up))
     ordered = sorted(groups.values(), key=lambda g: (not g.contested, not g.corroborated, g.key))
     names = {eid: entity_name(ds, eid) for g in ordered for eid in (g.subject, g.object)}

@@ -48,8 +48,18 @@ from dataclasses import dataclass
 from ..filters import AUTHOR
 from .claims import root
 
-__all__ = ["rolled", "roll_up_map", "claimants_of", "voice", "MergedClaim", "merged_claims", "count_once",
-           "duplicate_pairs", "duplicate_warnings", "AUTHOR"]
+__all__ = [
+    "rolled",
+    "roll_up_map",
+    "claimants_of",
+    "voice",
+    "MergedClaim",
+    "merged_claims",
+    "count_once",
+    "duplicate_pairs",
+    "duplicate_warnings",
+    "AUTHOR",
+]
 
 
 def _same(eid):
@@ -68,6 +78,7 @@ def rolled(ds, roll_up=True):
         if found is None:
             found = memo[eid] = root(ds, eid)
         return found
+
     return up
 
 
@@ -107,10 +118,10 @@ class MergedClaim:
     type: str
     object: str
     modality: str
-    claimant: str          # an entity id (rolled up with roll-up) or "author"
+    claimant: str  # an entity id (rolled up with roll-up) or "author"
     source: str
-    relations: tuple       # relation ids, data order
-    quotes: tuple          # the quotes (or dataset records) of those relations in this source, in order
+    relations: tuple  # relation ids, data order
+    quotes: tuple  # the quotes (or dataset records) of those relations in this source, in order
     claimants: tuple = ()  # the original claimant ids behind ``claimant`` (differ from it only with roll-up)
 
     @property
@@ -136,14 +147,14 @@ def merged_claims(ds, *, roll_up=False, relations=None) -> list:
     """
     up = rolled(ds, roll_up) if roll_up else None
     units = {}
-    for r in (ds.relations() if relations is None else relations):
+    for r in ds.relations() if relations is None else relations:
         ev = r.evidence
         if not ev:
             continue
         subject, obj = (r.subject, r.object) if up is None else (up(r.subject), up(r.object))
         sources = (ev[0].source,) if len(ev) == 1 else r.sources
         rid, head = r.id, (subject, r.type, obj, r.modality)
-        for c in (r.claimants or _AUTHORS):
+        for c in r.claimants or _AUTHORS:
             who = c if up is None or c == AUTHOR else up(c)
             for sid in sources:
                 key = (*head, who, sid)
@@ -227,11 +238,15 @@ def duplicate_warnings(ds) -> list:
         when = ""
         if first.when != rep.when:
             when = f" (when: {first.when or 'none'} and {rep.when or 'none'})"
-        out.append(f"{_at(rep)}: warning: claim '{rep.id}' repeats claim '{first.id}' ({_at(first)}): "
-                   f"{rep.subject} {rep.type} {rep.object}, {rep.modality}, {by}, in source {sid}{when}; "
-                   "analyses count them once")
+        out.append(
+            f"{_at(rep)}: warning: claim '{rep.id}' repeats claim '{first.id}' ({_at(first)}): "
+            f"{rep.subject} {rep.type} {rep.object}, {rep.modality}, {by}, in source {sid}{when}; "
+            "analyses count them once"
+        )
     if out:
         n = len(out)
-        out.append(f"{n} warning{'s' if n != 1 else ''}: claims repeated in one source (the data is valid; merge "
-                   "them, or keep them if they are different events)")
+        out.append(
+            f"{n} warning{'s' if n != 1 else ''}: claims repeated in one source (the data is valid; merge "
+            "them, or keep them if they are different events)"
+        )
     return out

@@ -36,21 +36,38 @@ def _merged(ds, roll_up):
         if len(m.relations) > 1:
             for rid in m.relations:
                 of.setdefault(rid, []).append(len(claims))
-            claims.append({"key": list(m.key), "modality": m.modality, "claimant": m.claimant, "source": m.source,
-                           "relations": list(m.relations), "quotes": list(m.quotes)})
+            claims.append(
+                {
+                    "key": list(m.key),
+                    "modality": m.modality,
+                    "claimant": m.claimant,
+                    "source": m.source,
+                    "relations": list(m.relations),
+                    "quotes": list(m.quotes),
+                }
+            )
     return {"claims": claims, "of": of}
 
 
 def _network(ds, roll_up):
     net = discourse(ds, roll_up=roll_up, normalize="jaccard")
-    return {"claimants": [{"id": c, "name": net.names.get(c, c), "camp": net.camp_of(c)} for c in net.claimants],
-            "edges": [{**{k: e[k] for k in ("a", "b", "congruence", "conflict", "weight")},
-                       "groups": net.evidence(e["a"], e["b"])} for e in net.edges],
-            "method": net.method}
+    return {
+        "claimants": [{"id": c, "name": net.names.get(c, c), "camp": net.camp_of(c)} for c in net.claimants],
+        "edges": [
+            {
+                **{k: e[k] for k in ("a", "b", "congruence", "conflict", "weight")},
+                "groups": net.evidence(e["a"], e["b"]),
+            }
+            for e in net.edges
+        ],
+        "method": net.method,
+    }
 
 
 def cross_source_data(ds) -> dict:
     """The data of the page's cross-source panels for *ds* (see the module docs)."""
-    return {"roll_up": roll_up_map(ds),
-            "merged": {"exact": _merged(ds, False), "rolled": _merged(ds, True)},
-            "discourse": {"exact": _network(ds, False), "rolled": _network(ds, True)}}
+    return {
+        "roll_up": roll_up_map(ds),
+        "merged": {"exact": _merged(ds, False), "rolled": _merged(ds, True)},
+        "discourse": {"exact": _network(ds, False), "rolled": _network(ds, True)},
+    }

@@ -56,17 +56,16 @@ class Tie:
 
     a: str
     b: str
-    sign: int          # +1 or -1 (0 only for an ambivalent pair)
-    score: float       # sum of polarities ("sum") or positive minus negative count ("majority")
-    relations: tuple   # ids of the relations that counted, in data order
+    sign: int  # +1 or -1 (0 only for an ambivalent pair)
+    score: float  # sum of polarities ("sum") or positive minus negative count ("majority")
+    relations: tuple  # ids of the relations that counted, in data order
 
     @property
     def pair(self):
         return (self.a, self.b)
 
     def to_dict(self):
-        return {"pair": [self.a, self.b], "sign": self.sign, "score": self.score,
-                "relations": list(self.relations)}
+        return {"pair": [self.a, self.b], "sign": self.sign, "score": self.score, "relations": list(self.relations)}
 
 
 def pair_ties(ds, modality=None, rule="sum", merge_parts=False, actors_only=True):
@@ -76,7 +75,7 @@ def pair_ties(ds, modality=None, rule="sum", merge_parts=False, actors_only=True
         raise QueryError(f"unknown sign rule '{rule}'; expected one of: " + ", ".join(RULES))
     modality = check_modalities(modality)
     acc = defaultdict(list)
-    things = ({eid for eid, e in ds.entities.items() if e.kind in THING_KINDS} if actors_only else set())
+    things = {eid for eid, e in ds.entities.items() if e.kind in THING_KINDS} if actors_only else set()
     roots = {}
     for r in ds.relations():
         if r.modality not in modality or r.polarity == 0 or r.quad == "structural":

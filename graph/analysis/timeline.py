@@ -36,9 +36,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import QueryError, UnknownEntityError
 from ..filters import AUTHOR, TIMES
 from ..traverse import time_key
-from ..errors import QueryError, UnknownEntityError
 from ._report import html_table, plural, text_table
 from .merge import claimants_of, rolled
 
@@ -53,12 +53,19 @@ def _row(r, placed=None, up=None):
         "start": w.start.isoformat() if w else None,
         "end": w.end.isoformat() if w else None,
         "time": how if w else None,
-        "id": r.id, "subject": r.subject, "type": r.type, "mode": r.mode, "object": r.object,
-        "modality": r.modality, "polarity": r.polarity, "asserted_by": r.asserted_by or AUTHOR,
+        "id": r.id,
+        "subject": r.subject,
+        "type": r.type,
+        "mode": r.mode,
+        "object": r.object,
+        "modality": r.modality,
+        "polarity": r.polarity,
+        "asserted_by": r.asserted_by or AUTHOR,
         "claimants": list(r.claimants) or [AUTHOR],
-        "source": ev.source if ev else None, "quote": ev.quote if ev else None,
+        "source": ev.source if ev else None,
+        "quote": ev.quote if ev else None,
     }
-    if up is not None:   # rolled up; the ids coded in the data one key away
+    if up is not None:  # rolled up; the ids coded in the data one key away
         row["coded"] = {"subject": r.subject, "object": r.object, "claimants": row["claimants"]}
         row["subject"], row["object"] = up(r.subject), up(r.object)
         row["claimants"] = list(claimants_of(r, up))
@@ -87,16 +94,23 @@ class Timeline:
         return len(self.relations)
 
     def __repr__(self):
-        return f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
+        return (
+            f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
+        )
 
     def to_dict(self) -> dict:
-        return {"actors": list(self.actors), "time": self.time, "roll_up": self.up is not None,
-                "dated": [_row(r, self.placed.get(r.id), self.up) for r in self.relations],
-                "undated": [_row(r, (None, None), self.up) for r in self.undated]}
+        return {
+            "actors": list(self.actors),
+            "time": self.time,
+            "roll_up": self.up is not None,
+            "dated": [_row(r, self.placed.get(r.id), self.up) for r in self.relations],
+            "undated": [_row(r, (None, None), self.up) for r in self.undated],
+        }
 
     def to_pandas(self):
         """The rows of :meth:`to_dict` (dated in order, then undated) as a pandas DataFrame."""
         from ..tables import frame
+
         d = self.to_dict()
         rows = d["dated"] + d["undated"]
         return frame(rows, list(rows[0]) if rows else ["when", "id"])
@@ -107,8 +121,10 @@ class Timeline:
         who = " and ".join(f"{a} ({self.names.get(a, a)})" for a in self.actors)
         if self.up is not None:
             about = "about or made by" if len(self.actors) == 1 else "between"
-            return (f"Timeline of the claims {about} {who}, an office or person counted as the state or "
-                    "organisation it is part of")
+            return (
+                f"Timeline of the claims {about} {who}, an office or person counted as the state or "
+                "organisation it is part of"
+            )
         return f"Timeline of the claims {'about' if len(self.actors) == 1 else 'between'} {who}"
 
     def _when(self, r):
@@ -119,13 +135,29 @@ class Timeline:
 
     def _rows(self, rels):
         up = self.up or (lambda e: e)
-        return [[self._when(r), up(r.subject),
-                  r.type + (f"/{r.mode}" if r.mode else ""), up(r.object), r.modality, ", ".join(claimants_of(r, up)),
-                  r.evidence[0].quote if r.evidence else ""] for r in rels]
+        return [
+            [
+                self._when(r),
+                up(r.subject),
+                r.type + (f"/{r.mode}" if r.mode else ""),
+                up(r.object),
+                r.modality,
+                ", ".join(claimants_of(r, up)),
+                r.evidence[0].quote if r.evidence else "",
+            ]
+            for r in rels
+        ]
 
     def __str__(self) -> str:
-        headers = ["said" if self.time == "made" else "when",
-                   "subject", "type", "object", "modality", "said by", "quote"]
+        headers = [
+            "said" if self.time == "made" else "when",
+            "subject",
+            "type",
+            "object",
+            "modality",
+            "said by",
+            "quote",
+        ]
         widths = [25, 14, 22, 14, 11, 11, 70]
         out = [self._title()]
         if self.time == "made":
@@ -139,14 +171,18 @@ class Timeline:
             out.append("no dated claims")
         if self.undated:
             why = "no dated source" if self.time == "made" else "no 'when'"
-            out.append(f"\n{plural(len(self.undated), 'undated claim')} ({why}, so not placed in time): "
-                       + ", ".join(r.id for r in self.undated))
+            out.append(
+                f"\n{plural(len(self.undated), 'undated claim')} ({why}, so not placed in time): "
+                + ", ".join(r.id for r in self.undated)
+            )
         return "\n".join(out)
 
     def _repr_html_(self):
-        return html_table(self._rows(self.relations + self.undated),
-                          ["when", "subject", "type", "object", "modality", "said by", "quote"],
-                          caption=self._title())
+        return html_table(
+            self._rows(self.relations + self.undated),
+            ["when", "subject", "type", "object", "modality", "said by", "quote"],
+            caption=self._title(),
+        )
 
 
 def _actor_id(ds, name):
@@ -252,8 +288,11 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     rels = ds.relations(**filters, parts=parts) if filters else ds.relations()
     if len(sides) == 1:
         side = sides[0]
-        rels = [r for r in rels if r.subject in side or r.object in side
-                or (roll_up and any(c in side for c in r.claimants))]
+        rels = [
+            r
+            for r in rels
+            if r.subject in side or r.object in side or (roll_up and any(c in side for c in r.claimants))
+        ]
     elif len(sides) == 2:
         a, b = sides
         rels = [r for r in rels if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
@@ -265,8 +304,9 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     if time == "happened":
         dated = sorted((r for r in rels if r.id in placed), key=time_key)
     else:
-        dated = sorted((r for r in rels if r.id in placed),
-                       key=lambda r: (placed[r.id][0].start, placed[r.id][0].end, r.id))
+        dated = sorted(
+            (r for r in rels if r.id in placed), key=lambda r: (placed[r.id][0].start, placed[r.id][0].end, r.id)
+        )
     undated = [r for r in rels if r.id not in placed]
     names = {a: ds.entities[a].name if a in ds.entities else a for a in actors}
     return Timeline(dated, undated, actors, names, placed, time, up if roll_up else None)

@@ -52,8 +52,12 @@ class Triangle:
         return self.negatives % 2 == 0
 
     def to_dict(self):
-        return {"nodes": list(self.nodes), "balanced": self.balanced, "negative_ties": self.negatives,
-                "ties": [t.to_dict() for t in self.ties]}
+        return {
+            "nodes": list(self.nodes),
+            "balanced": self.balanced,
+            "negative_ties": self.negatives,
+            "ties": [t.to_dict() for t in self.ties],
+        }
 
 
 def _matrices(ties):

@@ -43,7 +43,7 @@ _GRAPH_NAME = re.compile(r"[A-Za-z0-9_.:-]{1,200}")
 class DbUrl:
     """A parsed database URL. ``graph``: the FalkorDB graph, or the Neo4j database (None: its default)."""
 
-    backend: str            # "falkordb" or "bolt"
+    backend: str  # "falkordb" or "bolt"
     scheme: str
     host: str
     port: int
@@ -62,7 +62,7 @@ class DbUrl:
         """For Bolt: the URL the neo4j driver takes (no credentials, no database)."""
         return f"{self.scheme}://{self.host}:{self.port}"
 
-    def with_graph(self, graph) -> "DbUrl":
+    def with_graph(self, graph) -> DbUrl:
         return DbUrl(self.backend, self.scheme, self.host, self.port, graph, self.user, self.password, self.tls)
 
 
@@ -95,7 +95,23 @@ def parse_url(url, env=None) -> DbUrl:
     if path and not _GRAPH_NAME.fullmatch(path):
         raise bad(f"'{path}' is not a graph name (letters, digits, _ . : - only)")
     if scheme in _FALKOR:
-        return DbUrl("falkordb", scheme, parts.hostname, port or 6379, path or DEFAULT_GRAPH, user or None,
-                     password, _FALKOR[scheme])
-    return DbUrl("bolt", scheme, parts.hostname, port or 7687, path or None, user or env.get(USER_ENV) or "neo4j",
-                 password, "+s" in scheme)
+        return DbUrl(
+            "falkordb",
+            scheme,
+            parts.hostname,
+            port or 6379,
+            path or DEFAULT_GRAPH,
+            user or None,
+            password,
+            _FALKOR[scheme],
+        )
+    return DbUrl(
+        "bolt",
+        scheme,
+        parts.hostname,
+        port or 7687,
+        path or None,
+        user or env.get(USER_ENV) or "neo4j",
+        password,
+        "+s" in scheme,
+    )

@@ -48,7 +48,16 @@ from .names import NewName, inside_names, new_names
 from .page import read_page
 from .tokens import sentences, tokenise
 
-__all__ = ["draft", "Draft", "DraftError", "LexiconError", "GazetteerError", "perspective_entity", "read_text", "MAX_TEXT_BYTES"]
+__all__ = [
+    "draft",
+    "Draft",
+    "DraftError",
+    "LexiconError",
+    "GazetteerError",
+    "perspective_entity",
+    "read_text",
+    "MAX_TEXT_BYTES",
+]
 
 MAX_TEXT_BYTES = 2_000_000
 
@@ -70,13 +79,17 @@ class Draft:
 
     def to_json(self) -> dict:
         """``{"mentions": [...], "new_names": [...], "claims": [...]}`` (the ``--json`` output)."""
-        return {"mentions": [m.to_json() for m in self.mentions],
-                "new_names": [n.to_json() for n in self.new_names],
-                "claims": [c.to_json() for c in self.claims]}
+        return {
+            "mentions": [m.to_json() for m in self.mentions],
+            "new_names": [n.to_json() for n in self.new_names],
+            "claims": [c.to_json() for c in self.claims],
+        }
 
     def __repr__(self):
-        return (f"<Draft: {len(self.mentions)} mentions, {len(self.new_names)} new names, "
-                f"{len(self.claims)} candidate claims>")
+        return (
+            f"<Draft: {len(self.mentions)} mentions, {len(self.new_names)} new names, "
+            f"{len(self.claims)} candidate claims>"
+        )
 
 
 def read_text(path, *, limit=MAX_TEXT_BYTES) -> str:
@@ -91,8 +104,9 @@ def read_text(path, *, limit=MAX_TEXT_BYTES) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DraftError(f"{path}: the text is not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
-                         "save it as UTF-8") from None
+        raise DraftError(
+            f"{path}: the text is not UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); save it as UTF-8"
+        ) from None
     if not text.strip():
         raise DraftError(f"{path}: the text is empty")
     return text
@@ -156,17 +170,40 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     kinds.update({n.id: n.kind for n in names if n.id not in kinds})
     named = [(m.start, m.end, m.entity, m.via, kinds.get(m.entity) or "thing") for m in found]
     # new names of places and agreements are where and what, not actors (the data's own entities all are)
-    named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans
-              if n.kind not in ("place", "agreement", "asset")]
+    named += [
+        (s, e, n.id, "new name", n.kind or "thing")
+        for n in plain
+        for s, e in n.spans
+        if n.kind not in ("place", "agreement", "asset")
+    ]
     part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
     part_of.update({n.id: n.part_of for n in names if n.part_of})
-    claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
-                        titles=_title_finder(text, names, page), part_of=part_of)
+    claims = candidates(
+        text,
+        named,
+        lex,
+        perspective=perspective,
+        page=page,
+        dates=dates,
+        titles=_title_finder(text, names, page),
+        part_of=part_of,
+    )
     return Draft(text, mentions, names, claims, page=page, dates=dates)
 
 
-_TITLE_WORDS = ("minister", "secretary", "premier", "president", "chief", "spokesman", "spokeswoman",
-                "spokesperson", "envoy", "ambassador", "commander")
+_TITLE_WORDS = (
+    "minister",
+    "secretary",
+    "premier",
+    "president",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "ambassador",
+    "commander",
+)
 
 
 def _drop_titles(found, names, text):
@@ -176,7 +213,7 @@ def _drop_titles(found, names, text):
     out = []
     for m in found:
         last = m.text.split()[-1].lower() if m.text.split() else ""
-        gap = re.match(r"[ ,]{1,2}", text[m.end:m.end + 2])
+        gap = re.match(r"[ ,]{1,2}", text[m.end : m.end + 2])
         if last in _TITLE_WORDS and gap and m.end + gap.end() in starts:
             continue
         out.append(m)
@@ -250,10 +287,15 @@ def _proposals(found, matcher):
             if b is not None:
                 part = matcher.state_entity(b.part_of) if b.part_of and b.kind == "office" else b.part_of
                 nn = NewName(b.name, id=b.id, kind=b.kind, part_of=part, cue=m.via)
-            else:           # an office of an actor that is no state ("the Taliban's foreign ministry")
+            else:  # an office of an actor that is no state ("the Taliban's foreign ministry")
                 owner = m.entity.rsplit("-", 1)[0]
-                nn = NewName(m.text[4:] if m.text.lower().startswith("the ") else m.text, id=m.entity, kind="office",
-                             part_of=owner, cue=m.via)
+                nn = NewName(
+                    m.text[4:] if m.text.lower().startswith("the ") else m.text,
+                    id=m.entity,
+                    kind="office",
+                    part_of=owner,
+                    cue=m.via,
+                )
             out[m.entity] = nn
         nn.count += 1
         nn.spans.append((m.start, m.end))
@@ -265,18 +307,20 @@ def _proposals(found, matcher):
 def _title_finder(text, names, page):
     """For a headline's speaker named by a title ("says planning minister"): the person the body
     names with that title."""
+
     def find(phrase):
         words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in ("the", "a", "says", "say")]
         if not words:
             return None
         head = words[-1]
-        body = text[page.body:]
+        body = text[page.body :]
         for m in re.finditer(rf"\b{re.escape(head)}\b", body, re.I):
             at = page.body + m.end()
             for n in names:
                 if n.kind == "person" and any(0 <= s - at <= 40 for s, _ in n.spans):
                     return n.id
         return None
+
     return find
 
 

@@ -43,7 +43,8 @@ from .gazetteer import state_names, states
 __all__ = ["NewName", "new_names", "suggest_id", "inside_names"]
 
 _JOIN = {"of", "for", "the", "al", "de", "el", "bin", "ul", "-"}
-_COMMON = set("""a an the this that these those it its he she they we i you our their his her my your
+_COMMON = set(
+    """a an the this that these those it its he she they we i you our their his her my your
 in on at by for from with without of to into onto over under after before since during while when where
 whereas although though if as because but and or nor so yet however nevertheless furthermore moreover
 meanwhile also still then thus therefore instead indeed even only just each every both all some many most
@@ -62,27 +63,65 @@ president prime minister ministers minister secretary spokesman spokeswoman spok
 gen col colonel brig brigadier lt maj major senior senator governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs
 government administration officials ministry department office army military police court
-also read most constructed example time why how now""".split())
+also read most constructed example time why how now""".split()
+)
 # adjectives of regions and faiths: no name when alone ("an Asian NATO")
-_ADJECTIVES = set("""asian european african arab western eastern northern southern latin nordic baltic balkan
-caucasian islamic muslim christian jewish sunni shia""".split())
-_TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
+_ADJECTIVES = set(
+    """asian european african arab western eastern northern southern latin nordic baltic balkan
+caucasian islamic muslim christian jewish sunni shia""".split()
+)
+_TITLES = set(
+    """president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
 gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs state
 mr mrs ms dr justice judge mayor chairman chairwoman chair director head leader of the and
-economic affairs information commerce trade""".split())
-_SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office", "embassy": "office",
-                "party": "organisation", "movement": "organisation", "front": "organisation",
-                "army": "armed_group", "militia": "armed_group", "brigade": "armed_group", "group": "armed_group",
-                "council": "organisation", "agency": "organisation", "union": "organisation",
-                "organisation": "organisation", "organization": "organisation", "bank": "organisation",
-                "initiative": "agreement", "corridor": "agreement", "ratings": "organisation",
-                "railways": "organisation", "fund": "organisation",
-                "airlines": "organisation", "company": "organisation", "corporation": "organisation",
-                "ocean": "place", "gulf": "place", "east": "place", "mountains": "place", "port": "place",
-                "province": "place", "region": "place", "valley": "place", "district": "place",
-                "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
-                "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
+economic affairs information commerce trade""".split()
+)
+_SUFFIX_KIND = {
+    "ministry": "office",
+    "department": "office",
+    "office": "office",
+    "embassy": "office",
+    "party": "organisation",
+    "movement": "organisation",
+    "front": "organisation",
+    "army": "armed_group",
+    "militia": "armed_group",
+    "brigade": "armed_group",
+    "group": "armed_group",
+    "council": "organisation",
+    "agency": "organisation",
+    "union": "organisation",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "bank": "organisation",
+    "initiative": "agreement",
+    "corridor": "agreement",
+    "ratings": "organisation",
+    "railways": "organisation",
+    "fund": "organisation",
+    "airlines": "organisation",
+    "company": "organisation",
+    "corporation": "organisation",
+    "ocean": "place",
+    "gulf": "place",
+    "east": "place",
+    "mountains": "place",
+    "port": "place",
+    "province": "place",
+    "region": "place",
+    "valley": "place",
+    "district": "place",
+    "city": "place",
+    "river": "place",
+    "sea": "place",
+    "islands": "place",
+    "shoal": "place",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "treaty": "agreement",
+    "deal": "agreement",
+}
 
 
 @dataclass
@@ -121,15 +160,64 @@ def _gazetteer_index() -> dict:
     return out
 
 
-_ADJ_PART = re.compile(r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
-                       r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$")
+_ADJ_PART = re.compile(
+    r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
+    r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$"
+)
 _SHIPS = {"uss", "hms", "ins", "pns", "hmcs", "hmas", "rfs", "cns"}
-_NAME_HEADS = {"ministry", "department", "office", "army", "court", "council", "bank", "central", "national",
-               "international", "new", "second", "first", "government", "police", "military", "mission",
-               "special", "press", "foreign", "home", "interior", "defence", "defense", "finance", "planning",
-               "transport", "external", "economic", "news", "world"}
-_ABBREVIATIONS = {"col", "gen", "lt", "maj", "brig", "capt", "adm", "sgt", "dr", "mr", "mrs", "ms", "prof", "sen",
-                  "rep", "gov", "cmdr", "st"}
+_NAME_HEADS = {
+    "ministry",
+    "department",
+    "office",
+    "army",
+    "court",
+    "council",
+    "bank",
+    "central",
+    "national",
+    "international",
+    "new",
+    "second",
+    "first",
+    "government",
+    "police",
+    "military",
+    "mission",
+    "special",
+    "press",
+    "foreign",
+    "home",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "planning",
+    "transport",
+    "external",
+    "economic",
+    "news",
+    "world",
+}
+_ABBREVIATIONS = {
+    "col",
+    "gen",
+    "lt",
+    "maj",
+    "brig",
+    "capt",
+    "adm",
+    "sgt",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "cmdr",
+    "st",
+}
 _SPEECH_WORDS = {"says", "said", "say", "told", "tells"}
 _PLACE_PREP = {"in", "at", "near", "across", "along", "into", "outside", "inside", "towards", "toward"}
 _GROUP_WORDS = {"group", "faction"}
@@ -168,7 +256,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         return (k >= 0 and spans[k][0] <= t.start < spans[k][1]) or bool(skip and skip(t.start, t.end))
 
     def joined(a, b):
-        return "\n" not in text[a.end:b.start]
+        return "\n" not in text[a.end : b.start]
 
     found: dict[str, NewName] = {}
     i, n = 0, len(toks)
@@ -182,31 +270,56 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             nxt = toks[j]
             if _cap(nxt) and not blocked(nxt):
                 j += 1
-            elif (nxt.lower in _JOIN and j + 1 < n and _cap(toks[j + 1]) and not blocked(toks[j + 1])
-                  and joined(nxt, toks[j + 1])):
+            elif (
+                nxt.lower in _JOIN
+                and j + 1 < n
+                and _cap(toks[j + 1])
+                and not blocked(toks[j + 1])
+                and joined(nxt, toks[j + 1])
+            ):
                 j += 2
-            elif (nxt.lower == "and" and j + 2 < n and _cap(toks[j + 1]) and _cap(toks[j + 2])
-                  and not blocked(toks[j + 1]) and toks[j - 1].lower not in gaz and toks[j + 1].lower not in gaz):
-                j += 2      # "Belt and Road Initiative"
+            elif (
+                nxt.lower == "and"
+                and j + 2 < n
+                and _cap(toks[j + 1])
+                and _cap(toks[j + 2])
+                and not blocked(toks[j + 1])
+                and toks[j - 1].lower not in gaz
+                and toks[j + 1].lower not in gaz
+            ):
+                j += 2  # "Belt and Road Initiative"
             else:
                 break
         # "the Hafiz Gul Bahadur group": a group's name ends with "group"
         if j < n and toks[j].lower in _GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
             j += 1
         # "Moody's upgraded": a name that ends in "'s" before a verb
-        elif (j + 1 < n and toks[j].lower == "'s" and toks[j].start == toks[j - 1].end
-              and (toks[j + 1].lower in _VERBS or re.search(r"[a-z]ed$", toks[j + 1].lower))):
+        elif (
+            j + 1 < n
+            and toks[j].lower == "'s"
+            and toks[j].start == toks[j - 1].end
+            and (toks[j + 1].lower in _VERBS or re.search(r"[a-z]ed$", toks[j + 1].lower))
+        ):
             j += 1
         words = toks[i:j]
         i = j
         # "Karachi-Peshawar railway": two known places joined by a hyphen are no name of their own
-        if len(words) == 1 and "-" in words[0].text and all(
-                p.lower() in gaz or p.lower() in places for p in words[0].text.split("-")):
+        if (
+            len(words) == 1
+            and "-" in words[0].text
+            and all(p.lower() in gaz or p.lower() in places for p in words[0].text.split("-"))
+        ):
             continue
         # "Russian Railways": a demonym opening the name of an organisation is part of it
-        if (i - len(words) > 0 and words[-1].lower in _SUFFIX_KIND and _SUFFIX_KIND[words[-1].lower] in
-                ("organisation", "office") and blocked(toks[k := i - len(words) - 1]) and _cap(toks[k])
-                and joined(toks[k], words[0]) and toks[k].lower in gaz):
+        if (
+            i - len(words) > 0
+            and words[-1].lower in _SUFFIX_KIND
+            and _SUFFIX_KIND[words[-1].lower] in ("organisation", "office")
+            and blocked(toks[k := i - len(words) - 1])
+            and _cap(toks[k])
+            and joined(toks[k], words[0])
+            and toks[k].lower in gaz
+        ):
             words = [toks[k]] + list(words)
         opening = words[0].start in starts
         # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
@@ -219,7 +332,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             if words[0].lower in ("of", "the", "and") and not title:
                 break
             if words[0].lower in _NAME_HEADS and len(words) > 2 and words[1].lower in _JOIN:
-                break       # "Ministry of Railways", "Department of the Treasury"
+                break  # "Ministry of Railways", "Department of the Treasury"
             title.append(words[0].lower)
             words = words[1:]
         while words and words[0].lower in _JOIN | {"and"}:
@@ -227,13 +340,25 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # a lone common word, or one that the text also writes in lowercase, is not a name
         if len(words) == 1:
             w = words[0]
-            if (w.lower in _COMMON or w.lower in _TITLES or w.lower in _ADJECTIVES or (w.start in starts and (w.lower in lowers
-                or re.search(r"(?:ing|ed|ly)$", w.lower) or _COMMON_NOUN.search(w.lower))) or len(w.text) == 1):
+            if (
+                w.lower in _COMMON
+                or w.lower in _TITLES
+                or w.lower in _ADJECTIVES
+                or (
+                    w.start in starts
+                    and (w.lower in lowers or re.search(r"(?:ing|ed|ly)$", w.lower) or _COMMON_NOUN.search(w.lower))
+                )
+                or len(w.text) == 1
+            ):
                 continue
         # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
         # but inside a sentence a capitalised one is ("near Second Thomas Shoal", "the Ministry of Railways")
-        while (words and words[0].lower in _COMMON and words[0].lower not in _TITLES
-               and (words[0].start in starts or words[0].lower not in _NAME_HEADS)):
+        while (
+            words
+            and words[0].lower in _COMMON
+            and words[0].lower not in _TITLES
+            and (words[0].start in starts or words[0].lower not in _NAME_HEADS)
+        ):
             words = words[1:]
         while words and words[0].lower in _JOIN | {"and"}:
             words = words[1:]
@@ -245,10 +370,42 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
 
 
 _NAME_END = {w for w, k in _SUFFIX_KIND.items() if k != "agreement"} | {
-    "command", "force", "forces", "guard", "guards", "mission", "office", "affairs", "navy", "corps", "shoal",
-    "strait", "peninsula", "basin", "plateau", "lake", "canal", "straits", "coast"}
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
-            "lower", "greater", "inner", "outer"}
+    "command",
+    "force",
+    "forces",
+    "guard",
+    "guards",
+    "mission",
+    "office",
+    "affairs",
+    "navy",
+    "corps",
+    "shoal",
+    "strait",
+    "peninsula",
+    "basin",
+    "plateau",
+    "lake",
+    "canal",
+    "straits",
+    "coast",
+}
+_COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+}
 
 
 def inside_names(found, toks, text, sents=()):
@@ -259,8 +416,12 @@ def inside_names(found, toks, text, sents=()):
     spans = {(m.start, m.end) for m in found}
 
     def word(k):
-        return 0 <= k < len(toks) and _cap(toks[k]) and "\n" not in text[toks[k - 1].end:toks[k].start] and \
-            (toks[k].start, toks[k].end) not in spans
+        return (
+            0 <= k < len(toks)
+            and _cap(toks[k])
+            and "\n" not in text[toks[k - 1].end : toks[k].start]
+            and (toks[k].start, toks[k].end) not in spans
+        )
 
     out = []
     for m in found:
@@ -270,7 +431,7 @@ def inside_names(found, toks, text, sents=()):
             continue
         # the capitalised words after it, "of"/"and"/"for" inside, up to a word that ends a name
         k, end = b, None
-        while k < len(toks) and "\n" not in text[toks[k - 1].end:toks[k].start]:
+        while k < len(toks) and "\n" not in text[toks[k - 1].end : toks[k].start]:
             if word(k) and toks[k].lower not in _TITLES:
                 if toks[k].lower in _NAME_END:
                     end = k
@@ -281,8 +442,13 @@ def inside_names(found, toks, text, sents=()):
                 break
         before = a - 1
         compass = word(before) and toks[before].lower in _COMPASS and toks[before].start not in starts
-        of_before = (a >= 2 and toks[a - 1].lower == "of" and word(a - 2) and toks[a - 2].lower in _NAME_END
-                     and toks[a - 2].lower not in ("government", "people"))
+        of_before = (
+            a >= 2
+            and toks[a - 1].lower == "of"
+            and word(a - 2)
+            and toks[a - 2].lower in _NAME_END
+            and toks[a - 2].lower not in ("government", "people")
+        )
         # "India's opposition Congress party": a party, not the US Congress of the gazetteer
         party = m.via.startswith("gazetteer: office") and b < len(toks) and toks[b].lower == "party"
         if end is not None or (compass and b < len(toks) and word(b)) or of_before or party:
@@ -340,8 +506,10 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
         else:
             b = k0 - 1
             # back over articles and commas, and over the full stop of an abbreviated rank ("Col. Han")
-            while b >= 0 and (toks[b].lower in (",", "the", "a", "an") or (
-                    toks[b].lower == "." and b > 0 and toks[b - 1].lower in _ABBREVIATIONS)):
+            while b >= 0 and (
+                toks[b].lower in (",", "the", "a", "an")
+                or (toks[b].lower == "." and b > 0 and toks[b - 1].lower in _ABBREVIATIONS)
+            ):
                 b -= 1
             before = toks[b].lower if b >= 0 else ""
             after_i = k0 + len(words)
@@ -349,21 +517,21 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
                 after_i += 1
             after = toks[after_i].lower if after_i < len(toks) else ""
             if after_i > k0 + len(words) and after in _SPEECH_WORDS:
-                after = ""          # "... on Kashmir, says MEA": the speaker comes after the comma
-            for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
+                after = ""  # "... on Kashmir, says MEA": the speaker comes after the comma
+            for word in (after, before):  # "Kunar province", then "spokesman Ali Raza"
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
                     cue = word
                     break
             if kind is None and k0 > 1 and toks[k0 - 1].lower == ",":
                 # an apposition: "the deputy prime minister for economic affairs, Mullah Nooruddin Hamdard"
-                back = {t.lower for t in toks[max(0, k0 - 10):k0 - 1]}
+                back = {t.lower for t in toks[max(0, k0 - 10) : k0 - 1]}
                 person = lexicon.kinds.get("person", set())
                 if back & person:
                     kind, cue = "person", next(iter(back & person))
             if kind is None and after_i < len(toks) and toks[after_i - 1].lower == ",":
                 # an apposition after it: "Chabahar, the Iranian port"
-                nxt = [t.lower for t in toks[after_i:after_i + 4]]
+                nxt = [t.lower for t in toks[after_i : after_i + 4]]
                 cue = next((w for w in nxt if w in lexicon.kinds.get("place", ())), None)
                 kind = "place" if cue else None
             b = k0 - 1

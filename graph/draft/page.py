@@ -38,12 +38,20 @@ _DESKS = re.compile(
     r"international|political|diplomatic|monitoring|metro)\s+desk|(?:our\s+)?(?:staff\s+)?(?:reporter|"
     r"correspondent)|(?:our|a)\s+(?:special\s+)?correspondent|special\s+correspondent|staff\s+writer|agencies|"
     r"news\s+agencies|(?:from\s+)?our\s+(?:own\s+)?correspondents?|[a-z]+\s+bureau|reuters|afp|ap|app|pti|ani|ians|"
-    r"editorial|opinion|op-ed|comment|analysis|editorial\s+board|the\s+editorial\s+board)$", re.I)
+    r"editorial|opinion|op-ed|comment|analysis|editorial\s+board|the\s+editorial\s+board)$",
+    re.I,
+)
 _BYLINE = re.compile(r"^(?:by|reporter:|written by|story by|report by)\s+(.+)$", re.I)
-_SECTION = re.compile(r"^(?:opinion|op-ed|comment|analysis|editorial|columns?|world|business|politics|"
-                      r"pakistan|india|asia|region|national|international)\s*(?:\||:|—|-)\s*", re.I)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b(?:PKT|IST|EST|EDT|GMT|UTC|"
-                   r"CET|CEST|EET|EEST|BST|PST|PDT|ET|PT|AST|MSK|JST|KST)\b|\bhours? ago\b|\bminutes? ago\b", re.I)
+_SECTION = re.compile(
+    r"^(?:opinion|op-ed|comment|analysis|editorial|columns?|world|business|politics|"
+    r"pakistan|india|asia|region|national|international)\s*(?:\||:|—|-)\s*",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b(?:PKT|IST|EST|EDT|GMT|UTC|"
+    r"CET|CEST|EET|EEST|BST|PST|PDT|ET|PT|AST|MSK|JST|KST)\b|\bhours? ago\b|\bminutes? ago\b",
+    re.I,
+)
 _STAMP_WORDS = re.compile(r"^(?:published|updated|last updated|posted|first published|modified)\b", re.I)
 _TRAILING = re.compile(
     r"^(?:share(?:\s+this)?(?:\s+(?:article|story))?|follow us\b.*|related(?:\s+stories)?:?.*|also read\b.*|read more\b.*|"
@@ -51,12 +59,15 @@ _TRAILING = re.compile(
     r"sign up\b.*|subscribe\b.*|copyright\b.*|©.*|all rights reserved.*|reporting by\b.*|editing by\b.*|"
     r"additional reporting\b.*|this (?:story|article) (?:has been|was) (?:updated|corrected)\b.*|"
     r"the writer is\b.*|the author is\b.*|the writer\b.*|views (?:are|expressed)\b.*|"
-    r"\(.*\)|\[.*\]|.*\|.*)$", re.I)
+    r"\(.*\)|\[.*\]|.*\|.*)$",
+    re.I,
+)
 _DATELINE = re.compile(
-    r"(?P<place>(?:[A-Z][A-Z'.-]+)(?:[ /][A-Z][A-Z'.-]+)*)"                         # ISLAMABAD, MOSCOW/BRUSSELS
-    r"(?:,\s*(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s)\.?)(?:,\s*\d{4})?)?"     # , Nov 4
-    r"(?:\s*\([^)]{1,40}\))?"                                                        # (Agency)
-    r"\s*(?::|—|–|--|-)\s+" % (MONTHS, MONTHS))
+    r"(?P<place>(?:[A-Z][A-Z'.-]+)(?:[ /][A-Z][A-Z'.-]+)*)"  # ISLAMABAD, MOSCOW/BRUSSELS
+    r"(?:,\s*(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s)\.?)(?:,\s*\d{4})?)?"  # , Nov 4
+    r"(?:\s*\([^)]{1,40}\))?"  # (Agency)
+    r"\s*(?::|—|–|--|-)\s+" % (MONTHS, MONTHS)
+)
 
 
 @dataclass
@@ -67,7 +78,7 @@ class Page:
     body: int = 0
     furniture: list = field(default_factory=list)
     date: date | None = None
-    date_from: str | None = None        # 'timestamp', 'dateline', 'published' or None
+    date_from: str | None = None  # 'timestamp', 'dateline', 'published' or None
     date_text: str | None = None
     dateline: str | None = None
     byline: str | None = None
@@ -88,8 +99,9 @@ def _lines(text):
 
 
 def _is_stamp(line):
-    return bool(_STAMP_WORDS.match(line)) or (parse_header_date(line) is not None and len(line.split()) <= 12
-                                             and not line.rstrip().endswith("."))
+    return bool(_STAMP_WORDS.match(line)) or (
+        parse_header_date(line) is not None and len(line.split()) <= 12 and not line.rstrip().endswith(".")
+    )
 
 
 def _is_byline(line):
@@ -111,14 +123,17 @@ def read_page(text: str, published=None) -> Page:
         s, e = lines[k]
         line = text[s:e]
         words = len(line.split())
-        if (words > 25 or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line))
-                or (_DATELINE.match(text, s, e) and not _is_headerish(line))):
+        if (
+            words > 25
+            or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line))
+            or (_DATELINE.match(text, s, e) and not _is_headerish(line))
+        ):
             break
         header.append((s, e))
         k += 1
     if not any(_is_headerish(text[s:e]) or _SECTION.match(text[s:e]) for s, e in header):
         # no byline, desk or timestamp: at most a title line opens the text
-        k = 1 if header and not text[header[0][0]:header[0][1]].endswith((".", "!", "?")) and len(lines) > 1 else 0
+        k = 1 if header and not text[header[0][0] : header[0][1]].endswith((".", "!", "?")) and len(lines) > 1 else 0
         header = header[:k]
     for s, e in header:
         line = text[s:e]
@@ -155,14 +170,14 @@ def read_page(text: str, published=None) -> Page:
         m = _DATELINE.match(text, s, e)
         if m and m.group("place") and len(m.group("place")) >= 3 and m.group("place").replace("/", "").isupper():
             page.furniture.append((s, m.end() - 1 if text[m.end() - 1] == " " else m.end()))
-            page.furniture[-1] = (s, s + len(text[s:m.end()].rstrip()))
+            page.furniture[-1] = (s, s + len(text[s : m.end()].rstrip()))
             page.dateline = m.group("place").split("/")[0]
             if page.date is None and m.group("date"):
                 d = parse_header_date(m.group("date"), year_from=published)
                 if d is not None:
                     page.date, page.date_from, page.date_text = d, "dateline", m.group("date")
     # furniture at the end: short lines after the last paragraph of the body
-    for s, e in reversed(lines[k + 1:]):
+    for s, e in reversed(lines[k + 1 :]):
         line = text[s:e]
         if _TRAILING.match(line) or (len(line.split()) <= 3 and not line.endswith((".", '"', "”"))):
             page.furniture.append((s, e))

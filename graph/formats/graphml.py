@@ -49,7 +49,8 @@ def flat_value(v):
     return json.dumps(v, ensure_ascii=False)
 
 
-when_span = iso_span   # shared by the GraphML, GEXF and Cypher exports
+when_span = iso_span  # shared by the GraphML, GEXF and Cypher exports
+
 
 def node_attrs(e) -> dict:
     d = to_dict(e)
@@ -83,7 +84,7 @@ def edge_attrs(r) -> dict:
         first = r.evidence[0]
         out["source"] = first.source
         for k, v in (("quote", first.quote), ("record", first.record)):
-            if v is not None:      # a dataset's evidence has a record and no quote
+            if v is not None:  # a dataset's evidence has a record and no quote
                 out[k] = v
     return out
 

@@ -45,8 +45,7 @@ __all__ = ["decode_record", "NotJson", "MAX_DEPTH", "control_in"]
 MAX_DEPTH = 64
 """Deepest nesting of lists and objects a record may use (the format needs 3), as in YAML."""
 
-_DEEP = (f"nesting deeper than {MAX_DEPTH} levels of lists and objects (the data format needs 3): "
-         "this line is not read")
+_DEEP = f"nesting deeper than {MAX_DEPTH} levels of lists and objects (the data format needs 3): this line is not read"
 
 
 class NotJson(ValueError):
@@ -63,7 +62,7 @@ def _int(s):
 
 def _float(s):
     x = float(s)
-    return x if x - x == 0.0 else Plain(s)   # (inf - inf is nan)
+    return x if x - x == 0.0 else Plain(s)  # (inf - inf is nan)
 
 
 def _depth(value):
@@ -116,6 +115,7 @@ _FAST = json.JSONDecoder(parse_float=_float, parse_constant=_constant, object_pa
 def _slow(line, dups):
     """The value of *line* read with hooks: keys given twice noted in *dups* (the first value
     kept), numbers too long for the decoder or a float kept as text."""
+
     def pairs(items):
         d = dict(items)
         if len(d) != len(items):
@@ -126,6 +126,7 @@ def _slow(line, dups):
                 else:
                     d[k] = v
         return d
+
     return json.loads(line, parse_int=_int, parse_float=_float, parse_constant=_constant, object_pairs_hook=pairs)
 
 
@@ -137,14 +138,19 @@ def decode_record(line):
     """
     dups = []
     try:
-        try:   # the fast way; integers past 20 digits are made text where records are built (graph.read.bulk)
-            value = _FAST.decode(line) if line[:1] != "\ufeff" else json.loads(   # (json.loads says 'BOM')
-                line, parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs)
+        try:  # the fast way; integers past 20 digits are made text where records are built (graph.read.bulk)
+            value = (
+                _FAST.decode(line)
+                if line[:1] != "\ufeff"
+                else json.loads(  # (json.loads says 'BOM')
+                    line, parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs
+                )
+            )
         except _Duplicate:
             value = _slow(line, dups)
         except json.JSONDecodeError:
             raise
-        except ValueError:          # an integer past the decoder's 4,300 digits
+        except ValueError:  # an integer past the decoder's 4,300 digits
             value = _slow(line, dups)
     except NotJson:
         raise
@@ -152,12 +158,14 @@ def decode_record(line):
         raise NotJson(_DEEP) from None
     except json.JSONDecodeError as exc:
         raise NotJson(f"{exc.msg} (column {exc.colno})") from None
-    except ValueError as exc:   # defensive: any other refusal of the decoder
+    except ValueError as exc:  # defensive: any other refusal of the decoder
         raise NotJson(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     if line.count("[") + line.count("{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
         raise NotJson(_DEEP)
-    problems = [f"duplicate key '{short(k)}' in this record: each key may appear once (the first one is used)"
-                for k in dict.fromkeys(dups)]
+    problems = [
+        f"duplicate key '{short(k)}' in this record: each key may appear once (the first one is used)"
+        for k in dict.fromkeys(dups)
+    ]
     tainted = False
     if "\\u" in line or CONTROL.search(line):
         bad = control_in(value)

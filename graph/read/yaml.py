@@ -25,9 +25,11 @@ from .yaml_fast import parse_fast
 
 __all__ = ["read", "read_yaml_text", "YamlLocator", "EMPTY_FILE"]
 
-EMPTY_FILE = ("the file is empty (or holds only comments): a data file is a mapping with any of the keys "
-              "sources, entities, relations; write 'entities: []' to keep an empty file on purpose, "
-              "or delete it")
+EMPTY_FILE = (
+    "the file is empty (or holds only comments): a data file is a mapping with any of the keys "
+    "sources, entities, relations; write 'entities: []' to keep an empty file on purpose, "
+    "or delete it"
+)
 
 
 class YamlLocator(Locator):
@@ -74,7 +76,7 @@ class FastLocator(Locator):
         if not keys:
             return self.start
         doc = self.full()
-        if doc.node is None:   # cannot happen for text the fast reader took; never guess
+        if doc.node is None:  # cannot happen for text the fast reader took; never guess
             return self.start
         return locate(_value_node(doc.node, self.kind).value[self.index], *keys, key=key)
 
@@ -102,21 +104,41 @@ def records_of(doc, base_dir, out):
     problems = out.problems
     if not isinstance(top, dict):
         line, col = locate(doc.node)
-        problems.append(Problem(doc.path, line, col, "the top level of a data file must be a mapping with any of "
-                                f"the keys sources, entities, relations; found {_kind_of(top)}"))
+        problems.append(
+            Problem(
+                doc.path,
+                line,
+                col,
+                "the top level of a data file must be a mapping with any of "
+                f"the keys sources, entities, relations; found {_kind_of(top)}",
+            )
+        )
         return
     for key, val in top.items():
         if key not in KINDS:
             line, col = locate(doc.node, key, key=True)
-            problems.append(Problem(doc.path, line, col, f"unknown top-level key '{short(key)}'"
-                                    f"{suggest(key, KINDS)}; expected any of: sources, entities, relations"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"unknown top-level key '{short(key)}'"
+                    f"{suggest(key, KINDS)}; expected any of: sources, entities, relations",
+                )
+            )
             continue
         if val is None or val is REFUSED:
             continue
         if not isinstance(val, list):
             line, col = locate(doc.node, key)
-            problems.append(Problem(doc.path, line, col, f"'{key}' must be a list of {key} (each item starting "
-                                    f"with '- '), found {_kind_of(val)}"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"'{key}' must be a list of {key} (each item starting with '- '), found {_kind_of(val)}",
+                )
+            )
             continue
         seq = _value_node(doc.node, key)
         for rec, node in zip(val, seq.value):
@@ -124,8 +146,11 @@ def records_of(doc, base_dir, out):
                 continue
             if not isinstance(rec, dict):
                 line, col = locate(node)
-                problems.append(Problem(doc.path, line, col, f"each item of '{key}' must be a mapping of fields, "
-                                        f"found {_kind_of(rec)}"))
+                problems.append(
+                    Problem(
+                        doc.path, line, col, f"each item of '{key}' must be a mapping of fields, found {_kind_of(rec)}"
+                    )
+                )
                 continue
             out.pieces.append(Piece(key, rec, YamlLocator(doc.path, node), base_dir, doc.is_tainted(rec)))
 
@@ -137,16 +162,19 @@ def _fast_read(text, path, base_dir, data=None):
     if found is None:
         return None
     top, starts = found
-    for key, val in top.items():   # anything the full reader would report: it reads the file
-        if key not in KINDS or not (val is None or (isinstance(val, list) and key in starts
-                                                    and all(isinstance(r, dict) for r in val))):
-            return None   # (a flow list of records, '[{...}]', has no start per record here)
+    for key, val in top.items():  # anything the full reader would report: it reads the file
+        if key not in KINDS or not (
+            val is None or (isinstance(val, list) and key in starts and all(isinstance(r, dict) for r in val))
+        ):
+            return None  # (a flow list of records, '[{...}]', has no start per record here)
     out = FileRead(path)
     full = _FullRead(text if data is None else data, path)
     for key, val in top.items():
         if val:
-            out.pieces.extend(Piece(key, rec, FastLocator(path, full, key, i, start), base_dir)
-                              for i, (rec, start) in enumerate(zip(val, starts[key])))
+            out.pieces.extend(
+                Piece(key, rec, FastLocator(path, full, key, i, start), base_dir)
+                for i, (rec, start) in enumerate(zip(val, starts[key]))
+            )
     return out
 
 
@@ -160,7 +188,7 @@ def read_yaml_text(text, path, base_dir=None, *, data=None):
     if doc.node is None:
         out.complete = False
         if not doc.problems:
-            out.complete = True   # nothing but comments: nothing is lost
+            out.complete = True  # nothing but comments: nothing is lost
             out.problems.append(Problem(path, 0, 0, EMPTY_FILE))
         return out
     records_of(doc, base_dir, out)

@@ -166,7 +166,7 @@ def _flow(s, i, depth):
             c = s[i] if i < len(s) else ""
             if c == ",":
                 i = _SPACES.match(s, i + 1).end()
-                if s.startswith("]", i):   # a trailing comma
+                if s.startswith("]", i):  # a trailing comma
                     raise _Out
             elif c == "]":
                 return out, _SPACES.match(s, i + 1).end()
@@ -220,7 +220,7 @@ class _Lines:
         keep = [i for i, s in enumerate(stripped) if s and s[0] != "#"]
         self.txt = [stripped[i] for i in keep]
         self.ind = [len(raw[i]) - len(stripped[i]) for i in keep]
-        self.num = keep      # 0-based line numbers
+        self.num = keep  # 0-based line numbers
         self.n = len(keep)
 
 
@@ -243,13 +243,13 @@ def _seq(L, i, ind, depth, starts):
     while i < n and INDS[i] == ind and _item(TXT[i]):
         t = TXT[i]
         rest = t[1:].lstrip(" ")
-        if not rest or rest[0] == "#":   # '- ' with the item on the lines below
+        if not rest or rest[0] == "#":  # '- ' with the item on the lines below
             raise _Out
         inner = ind + len(t) - len(rest)
         if starts is not None:
             starts.append((L.num[i] + 1, inner + 1))
         if _item(rest) or _KEYLINE.match(rest):
-            INDS[i], TXT[i] = inner, rest        # the item is a block list or mapping on this line
+            INDS[i], TXT[i] = inner, rest  # the item is a block list or mapping on this line
             v, i = _block(L, i, inner, depth + 1)
         else:
             v = _block_scalar(rest)
@@ -283,7 +283,7 @@ def _map(L, i, ind, depth, starts=None):
         key, rest = m.groups()
         if key in out:
             raise _Out
-        key = intern(key)   # one string per field name, not one per record
+        key = intern(key)  # one string per field name, not one per record
         i += 1
         if not rest or rest[0] == "#":
             if i < n and (INDS[i] > ind or (INDS[i] == ind and _item(TXT[i]))):
@@ -310,7 +310,7 @@ def _block_text(L, i, ind, head):
     """A block scalar ('|', '|-', '>', '>-') that is the value of a key at indent *ind*, whose
     header is on the line before significant line *i*; (value, the next significant line)."""
     m = _BLOCK_HEAD.match(head)
-    if m is None:        # keep ('+') or an indentation indicator: the full reader
+    if m is None:  # keep ('+') or an indentation indicator: the full reader
         raise _Out
     style, strip = m.groups()
     raw = L.raw
@@ -320,7 +320,7 @@ def _block_text(L, i, ind, head):
         line = raw[j]
         s = line.lstrip(" ")
         if not s:
-            if ci is None or len(line) > ci:   # leading empty lines, or spaces that would be content
+            if ci is None or len(line) > ci:  # leading empty lines, or spaces that would be content
                 raise _Out
             lines.append("")
             j += 1
@@ -332,7 +332,7 @@ def _block_text(L, i, ind, head):
             ci = indent
         if indent < ci:
             break
-        if indent > ci or (style == ">" and line.endswith(" ")):   # kept as they are: the full reader
+        if indent > ci or (style == ">" and line.endswith(" ")):  # kept as they are: the full reader
             raise _Out
         lines.append(s)
         j += 1
@@ -376,8 +376,15 @@ def parse_fast(text):
     *value* is the top-level mapping; *starts* maps each top-level key whose
     value is a block list to the (line, column) of each item.
     """
-    if "\t" in text or "\r" in text or "\\" in text or "\ufeff" in text or "\x85" in text \
-            or "\u2028" in text or "\u2029" in text:
+    if (
+        "\t" in text
+        or "\r" in text
+        or "\\" in text
+        or "\ufeff" in text
+        or "\x85" in text
+        or "\u2028" in text
+        or "\u2029" in text
+    ):
         return None
     L = _Lines(text)
     if not L.n or L.ind[0] != 0 or L.txt[0].startswith(("---", "...", "%")):

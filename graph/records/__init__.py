@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from ..read.safe import MAX_BYTES
 from ..words import plural
+from .columnar import build_relations_by_columns
 from .entities import build_entities
 from .fields import scalar_value
 from .ids import ID_PATTERN
-from .columnar import build_relations_by_columns
 from .relations import build_relations
 from .sources import build_sources
 
@@ -64,27 +64,31 @@ class Records:
 
     sources: dict = field(default_factory=dict)
     entities: dict = field(default_factory=dict)
-    relations: dict = field(default_factory=dict)   # (of bulk files or the load cache: a graph.columns.LazyRelations)
+    relations: dict = field(default_factory=dict)  # (of bulk files or the load cache: a graph.columns.LazyRelations)
     problems: list = field(default_factory=list)
-    names: dict = field(default_factory=dict)       # lower-cased id/name/alias -> entity id
-    texts: dict = field(default_factory=dict)       # source id -> normalised stored text (texts.Passages)
-    raw_texts: dict = field(default_factory=dict)   # source id -> stored text as read
-    files: list = field(default_factory=list)       # the data files read
-    invalid_entities: set = field(default_factory=set)   # ids of entities reported invalid
-    invalid_sources: set = field(default_factory=set)    # ids of sources reported invalid
+    names: dict = field(default_factory=dict)  # lower-cased id/name/alias -> entity id
+    texts: dict = field(default_factory=dict)  # source id -> normalised stored text (texts.Passages)
+    raw_texts: dict = field(default_factory=dict)  # source id -> stored text as read
+    files: list = field(default_factory=list)  # the data files read
+    invalid_entities: set = field(default_factory=set)  # ids of entities reported invalid
+    invalid_sources: set = field(default_factory=set)  # ids of sources reported invalid
     invalid_relations: set = field(default_factory=set)  # ids of relations reported invalid
     incomplete: list = field(default_factory=list)  # files that could not be read in full
-    unchecked: int = 0                              # references left unchecked because of them
+    unchecked: int = 0  # references left unchecked because of them
     suggestions: dict = field(default_factory=dict)  # (kind, unknown id) -> did-you-mean (ids.close_ids)
 
 
 def _unchecked_problem(out):
     first, rest = out.incomplete[0], len(out.incomplete) - 1
     also = f" (and {plural(rest, 'other file')})" if rest else ""
-    return Problem(first, 0, 0,
-                   f"{plural(out.unchecked, 'reference')} to entities or sources {'was' if out.unchecked == 1 else 'were'} "
-                   "left unchecked, because "
-                   f"this file{also} could not be read in full and may define them; fix this file first")
+    return Problem(
+        first,
+        0,
+        0,
+        f"{plural(out.unchecked, 'reference')} to entities or sources {'was' if out.unchecked == 1 else 'were'} "
+        "left unchecked, because "
+        f"this file{also} could not be read in full and may define them; fix this file first",
+    )
 
 
 def build_records(reads, options=None):
@@ -97,7 +101,7 @@ def build_records(reads, options=None):
     options = options or Options()
     out = Records()
     by_kind = {"sources": [], "entities": [], "relations": []}
-    groups = []   # the relations of each file: (path, pieces), or (path, table) of a bulk file's
+    groups = []  # the relations of each file: (path, pieces), or (path, table) of a bulk file's
     reads = sorted(reads, key=lambda r: r.path)
     for read in reads:
         if not read.complete:

@@ -34,8 +34,10 @@ def is_extension(ctx):
         return False
     if v in _TRUE:
         return True
-    ctx.report(("extend",), "'extend' must be true (this record adds to the record of the same id in another "
-               "file), or be left out")
+    ctx.report(
+        ("extend",),
+        "'extend' must be true (this record adds to the record of the same id in another file), or be left out",
+    )
     return None
 
 
@@ -70,8 +72,11 @@ def extension_of(ctx, rid, records, invalid, what, out):
     if out.incomplete:
         out.unchecked += 1
         return None
-    ctx.report(("id",), f"this extends {what} '{short(rid)}', but no file defines {what} '{short(rid)}'"
-               f"{close_ids(out, rid, records, what)}; an extension needs the record itself in another file")
+    ctx.report(
+        ("id",),
+        f"this extends {what} '{short(rid)}', but no file defines {what} '{short(rid)}'"
+        f"{close_ids(out, rid, records, what)}; an extension needs the record itself in another file",
+    )
     return None
 
 
@@ -90,14 +95,17 @@ def same_value(ctx, name, value, where, what_it_may):
     if _text_of(given) == mine or (given is None and mine in (None, [], {})):
         return True
     shown = short(mine if not isinstance(mine, list) else ", ".join(map(str, mine)))
-    ctx.report((name,), f"an extension cannot change '{name}' (it is '{shown}' in the record itself, at "
-               f"{where[0]}:{where[1]}:{where[2]}); {what_it_may}")
+    ctx.report(
+        (name,),
+        f"an extension cannot change '{name}' (it is '{shown}' in the record itself, at "
+        f"{where[0]}:{where[1]}:{where[2]}); {what_it_may}",
+    )
     return False
 
 
 def to_dict_value(value):
     """A record field's value as the plain value a data file would hold."""
-    if hasattr(value, "text") and hasattr(value, "start"):   # a When
+    if hasattr(value, "text") and hasattr(value, "start"):  # a When
         return value.text
     if isinstance(value, tuple):
         return [to_dict_value(v) for v in value]

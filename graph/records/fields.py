@@ -20,8 +20,8 @@ e.csv:3:5: entity 'RUS': polarity 12 is outside -10..10 (-10 conflict, 0 neutral
 from __future__ import annotations
 
 import math
-import sys
 import re
+import sys
 
 from ..errors import suggest
 from ..read.base import Plain
@@ -32,7 +32,7 @@ __all__ = ["Ctx", "kind_of", "text", "choice", "list_of_text", "when", "number",
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_MAX_EXACT = 2 ** 53
+_MAX_EXACT = 2**53
 
 
 class Ctx:
@@ -104,7 +104,7 @@ def missing(ctx, name):
 def text(ctx, name, required=False):
     """The field as text, or ``None`` (reported when it is required, or not text)."""
     v = ctx.values.get(name)
-    if type(v) is str and (not required or v[:1].strip() or v.strip()):   # (the common case)
+    if type(v) is str and (not required or v[:1].strip() or v.strip()):  # (the common case)
         return v
     if v is None:
         if required:
@@ -126,10 +126,9 @@ def choice(ctx, name, allowed, what, required=False):
     if v is None:
         return None
     if v not in allowed:
-        ctx.report((name,), f"unknown {what} '{short(v)}'{suggest(v, allowed)}; expected one of: "
-                   + ", ".join(allowed))
+        ctx.report((name,), f"unknown {what} '{short(v)}'{suggest(v, allowed)}; expected one of: " + ", ".join(allowed))
         return None
-    return sys.intern(v)   # vocabulary words: one string object for a million records
+    return sys.intern(v)  # vocabulary words: one string object for a million records
 
 
 def list_of_text(ctx, name):

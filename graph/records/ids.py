@@ -15,15 +15,24 @@ from ..errors import suggest
 from ..words import short
 from .fields import Ctx, kind_of, missing
 
-__all__ = ["ID_PATTERN", "read_id", "begin", "skeleton", "foreign_char", "Ids", "suggest_id", "close_ids",
-           "SUGGESTIONS"]
+__all__ = [
+    "ID_PATTERN",
+    "read_id",
+    "begin",
+    "skeleton",
+    "foreign_char",
+    "Ids",
+    "suggest_id",
+    "close_ids",
+    "SUGGESTIONS",
+]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 
 # Letters of other scripts that look like Latin ones (the usual suspects of copy and paste).
 _LOOKALIKE = str.maketrans(
-    "АВЕКМНОРСТХУІЈЅаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρ",
-    "ABEKMHOPCTXYIJSaeopcyxijsdhlABEZHIKMNOPTYXovp")
+    "АВЕКМНОРСТХУІЈЅаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρ", "ABEKMHOPCTXYIJSaeopcyxijsdhlABEZHIKMNOPTYXovp"
+)
 
 
 def skeleton(v):
@@ -35,8 +44,7 @@ def foreign_char(v):
     """Describe the first non-ASCII character of *v*, or return None."""
     for i, ch in enumerate(str(v)):
         if ord(ch) > 127:
-            return (f"the character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}) at "
-                    f"position {i + 1}")
+            return f"the character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}) at position {i + 1}"
     return None
 
 
@@ -105,16 +113,27 @@ class Ids:
             return False
         if rid in self.first:
             locator, label = self.first[rid]
-            ctx.report(("id",), f"duplicate {self.what} id '{rid}' (also defined at {_at(locator.where())}); "
-                       "ids must be unique across all files")
-            ctx.problems.append(locator.problem(("id",), f"{label}: duplicate {self.what} id '{rid}' (also "
-                                                f"defined at {_at(ctx.where())}); ids must be unique across "
-                                                "all files"))
+            ctx.report(
+                ("id",),
+                f"duplicate {self.what} id '{rid}' (also defined at {_at(locator.where())}); "
+                "ids must be unique across all files",
+            )
+            ctx.problems.append(
+                locator.problem(
+                    ("id",),
+                    f"{label}: duplicate {self.what} id '{rid}' (also "
+                    f"defined at {_at(ctx.where())}); ids must be unique across "
+                    "all files",
+                )
+            )
             return False
         other = self.lower.get(rid.lower())
         if other is not None:
-            ctx.report(("id",), f"{self.what} id '{rid}' differs from '{other}' only in case; ids are matched "
-                       "without case, so give them different names")
+            ctx.report(
+                ("id",),
+                f"{self.what} id '{rid}' differs from '{other}' only in case; ids are matched "
+                "without case, so give them different names",
+            )
             return False
         self.first[rid] = (ctx.locator, ctx.label)
         self.lower[rid.lower()] = rid
@@ -132,7 +151,7 @@ def suggest_id(word, ids, n=3):
     hits = []
     for c in ids:
         cl = str(c).lower()
-        if len(low) >= 3 and (low in cl or cl in low or cl.startswith(low[:max(3, len(low) // 2)])):
+        if len(low) >= 3 and (low in cl or cl in low or cl.startswith(low[: max(3, len(low) // 2)])):
             hits.append(str(c))
     if not hits:
         return ""

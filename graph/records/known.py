@@ -20,8 +20,11 @@ __all__ = ["check_fields", "ALLOWED", "SINGULAR"]
 SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation"}
 _ARTICLE = {"sources": "a", "entities": "an", "relations": "a"}
 # entities and relations may extend a record of the same id defined in another file
-ALLOWED = {"sources": FIELDS["sources"], "entities": FIELDS["entities"] + ("extend",),
-           "relations": FIELDS["relations"] + ("extend",)}
+ALLOWED = {
+    "sources": FIELDS["sources"],
+    "entities": FIELDS["entities"] + ("extend",),
+    "relations": FIELDS["relations"] + ("extend",),
+}
 
 
 MAX_REPORTED = 20
@@ -38,8 +41,15 @@ def check_fields(ctx, kind):
         if k not in allowed:
             unknown += 1
             if unknown <= MAX_REPORTED:
-                ctx.report((k,), f"unknown field '{short(k)}'{suggest(k, allowed)}; "
-                           f"{_ARTICLE[kind]} {SINGULAR[kind]} has the fields: " + ", ".join(allowed), key=True)
+                ctx.report(
+                    (k,),
+                    f"unknown field '{short(k)}'{suggest(k, allowed)}; "
+                    f"{_ARTICLE[kind]} {SINGULAR[kind]} has the fields: " + ", ".join(allowed),
+                    key=True,
+                )
     if unknown > MAX_REPORTED:
-        ctx.report((), f"... and {unknown - MAX_REPORTED:,} more unknown fields in this record; "
-                   f"{_ARTICLE[kind]} {SINGULAR[kind]} has the fields: " + ", ".join(allowed))
+        ctx.report(
+            (),
+            f"... and {unknown - MAX_REPORTED:,} more unknown fields in this record; "
+            f"{_ARTICLE[kind]} {SINGULAR[kind]} has the fields: " + ", ".join(allowed),
+        )

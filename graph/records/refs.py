@@ -26,15 +26,17 @@ def unknown_entity(value, fieldname, out):
     if stripped != value and stripped in out.entities:
         return f"{head} (did you mean '{stripped}'? remove the spaces around it)"
     target = out.names.get(stripped.lower())
-    if target is not None:   # another case, or a name or alias of the entity
+    if target is not None:  # another case, or a name or alias of the entity
         return f"{head} (did you mean '{target}'?)"
     foreign = foreign_char(value)
     if foreign:
         skel = skeleton(stripped)
         eid = skel if skel in out.entities else out.names.get(skel.lower())
         if eid is not None and eid.lower() == skel.lower():
-            return (f"{head} (did you mean '{eid}'? it holds {foreign}, which only looks like a Latin "
-                    "letter: retype the id)")
+            return (
+                f"{head} (did you mean '{eid}'? it holds {foreign}, which only looks like a Latin "
+                "letter: retype the id)"
+            )
         return f"{head}: it holds {foreign}; ids are ASCII{close_ids(out, skel, out.entities, 'entity', suggest)}"
     return head + close_ids(out, value, out.entities, "entity", suggest)
 
@@ -50,4 +52,4 @@ def entity_ref(ctx, name, out, required=False, value=None, keys=None):
             if msg is not None:
                 ctx.report(keys or (name,), msg)
         return None
-    return out.entities[v].id   # the entity's own id string: one object for all its relations
+    return out.entities[v].id  # the entity's own id string: one object for all its relations

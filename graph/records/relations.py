@@ -59,8 +59,10 @@ def _mode(ctx, rtype):
         modes = RELATION_TYPES[rtype].modes
         if mode not in modes:
             allowed = ", ".join(modes) if modes else "none (leave 'mode' out)"
-            ctx.report(("mode",), f"unknown mode '{short(mode)}' for type {rtype}{suggest(mode, modes)}; "
-                       f"expected one of: {allowed}")
+            ctx.report(
+                ("mode",),
+                f"unknown mode '{short(mode)}' for type {rtype}{suggest(mode, modes)}; expected one of: {allowed}",
+            )
             return None
     return mode if mode is None else sys.intern(mode)
 
@@ -70,8 +72,9 @@ def _context(ctx):
     for i, c in enumerate(context):
         if c not in CONTEXTS:
             keys = ("context", i) if isinstance(ctx.values.get("context"), list) else ("context",)
-            ctx.report(keys, f"unknown context '{short(c)}'{suggest(c, CONTEXTS)}; expected one of: "
-                       + ", ".join(CONTEXTS))
+            ctx.report(
+                keys, f"unknown context '{short(c)}'{suggest(c, CONTEXTS)}; expected one of: " + ", ".join(CONTEXTS)
+            )
     return tuple(sys.intern(c) for c in context if c in CONTEXTS)
 
 
@@ -80,8 +83,9 @@ def _attributes(ctx):
     if attrs is None:
         return {}
     if not isinstance(attrs, dict):
-        ctx.report(("attributes",), f"'attributes' must be a mapping such as {{value: \"$7 billion\"}}, "
-                   f"found {kind_of(attrs)}")
+        ctx.report(
+            ("attributes",), f"'attributes' must be a mapping such as {{value: \"$7 billion\"}}, found {kind_of(attrs)}"
+        )
         return {}
     return scalar_value(attrs)
 
@@ -130,8 +134,9 @@ def build_relations(pieces, out, options, ids=None, extend=True):
         rtype = choice(ctx, "type", RELATION_TYPES, "type", required=True)
         mode = _mode(ctx, rtype)
         context = _context(ctx)
-        polarity = number(ctx, "polarity", POLARITY_RANGE, RELATION_TYPES[rtype].polarity if rtype else 0.0,
-                          _POLARITY_MEANING)
+        polarity = number(
+            ctx, "polarity", POLARITY_RANGE, RELATION_TYPES[rtype].polarity if rtype else 0.0, _POLARITY_MEANING
+        )
         modality = choice(ctx, "modality", MODALITIES, "modality", required=True)
         claimants = _claimants(ctx, out)
         happened = when(ctx, "when")
@@ -142,9 +147,22 @@ def build_relations(pieces, out, options, ids=None, extend=True):
             if rid is not None:
                 out.invalid_relations.add(rid)
             continue
-        rel = Relation(id=rid, subject=subject, object=obj, type=rtype, modality=modality,
-                       polarity=polarity, mode=mode, context=context, claimants=claimants,
-                       when=happened, evidence=found, attributes=attrs, note=note, where=ctx.where())
+        rel = Relation(
+            id=rid,
+            subject=subject,
+            object=obj,
+            type=rtype,
+            modality=modality,
+            polarity=polarity,
+            mode=mode,
+            context=context,
+            claimants=claimants,
+            when=happened,
+            evidence=found,
+            attributes=attrs,
+            note=note,
+            where=ctx.where(),
+        )
         if fresh:
             out.relations[rid] = rel
     if extend:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from ..model import Source
-from ..texts import Passages, read_text, resolve_text
 from ..textnorm import normalise
+from ..texts import Passages, read_text, resolve_text
 from ..vocab import SOURCE_KINDS
 from ..words import short
 from .fields import choice, text, when
@@ -33,8 +33,10 @@ def _stored_text(ctx, piece, out, options, cache):
     if value is None:
         return None, None
     if not value.strip():
-        ctx.report(("text",), "'text' is empty: give the path of the stored text (relative to this data "
-                   "file), or leave 'text' out")
+        ctx.report(
+            ("text",),
+            "'text' is empty: give the path of the stored text (relative to this data file), or leave 'text' out",
+        )
         return None, None
     path, outside = resolve_text(value, piece.base_dir, options.root, allow_outside=options.allow_texts_outside)
     if outside:
@@ -67,14 +69,23 @@ def build_sources(pieces, out, options):
         published = when(ctx, "published")
         url = text(ctx, "url")
         if url is not None and not _URL.match(url):
-            ctx.report(("url",), f"'url' must be a web address starting with http:// or https://, found "
-                       f"'{short(url)}'")
+            ctx.report(("url",), f"'url' must be a web address starting with http:// or https://, found '{short(url)}'")
             url = None
         stored, path = _stored_text(ctx, piece, out, options, cache)
-        src = Source(id=rid or "", title=title, kind=kind, published=published,
-                     author=text(ctx, "author"), outlet=text(ctx, "outlet"), url=url,
-                     perspective=text(ctx, "perspective"), text=stored, note=text(ctx, "note"),
-                     where=ctx.where(), text_path=path)
+        src = Source(
+            id=rid or "",
+            title=title,
+            kind=kind,
+            published=published,
+            author=text(ctx, "author"),
+            outlet=text(ctx, "outlet"),
+            url=url,
+            perspective=text(ctx, "perspective"),
+            text=stored,
+            note=text(ctx, "note"),
+            where=ctx.where(),
+            text_path=path,
+        )
         if fresh:
             out.sources[rid] = src
             if path and cache.get(path) is not None:

@@ -73,11 +73,11 @@ class EdgeGroup:
     object: str
     quad: str
     period: str
-    claims: tuple          # claim (relation) ids, in the dataset's order
-    mean_polarity: float   # of the claims that are not denials (else of the denials), rounded to 2 decimals
-    sources: tuple         # source ids, first seen first
-    modalities: tuple      # present, first seen first
-    types: tuple           # present, first seen first
+    claims: tuple  # claim (relation) ids, in the dataset's order
+    mean_polarity: float  # of the claims that are not denials (else of the denials), rounded to 2 decimals
+    sources: tuple  # source ids, first seen first
+    modalities: tuple  # present, first seen first
+    types: tuple  # present, first seen first
 
     @property
     def key(self) -> tuple:
@@ -104,13 +104,23 @@ def aggregate(ds, by="year") -> list:
     for (subject, object_, quad, period), rels in grouped(ds.relations(), by).items():
         srcs, mods, types = {}, {}, {}
         for r in rels:
-            for ev in r.evidence:   # (its sources, in order: the dict keeps each once)
+            for ev in r.evidence:  # (its sources, in order: the dict keeps each once)
                 srcs[ev.source] = None
             mods[r.modality] = None
             types[r.type] = None
-        out.append(EdgeGroup(subject=subject, object=object_, quad=quad, period=period,
-                             claims=tuple(r.id for r in rels), mean_polarity=mean_polarity(rels),
-                             sources=tuple(srcs), modalities=tuple(mods), types=tuple(types)))
+        out.append(
+            EdgeGroup(
+                subject=subject,
+                object=object_,
+                quad=quad,
+                period=period,
+                claims=tuple(r.id for r in rels),
+                mean_polarity=mean_polarity(rels),
+                sources=tuple(srcs),
+                modalities=tuple(mods),
+                types=tuple(types),
+            )
+        )
     return out
 
 
@@ -120,8 +130,8 @@ def grouped(rels, by) -> dict:
     if by not in PERIODS:
         raise ValueError(f"aggregate by one of {', '.join(PERIODS)}, not {by!r}")
     acc = {}
-    periods = {}   # a date text has one When (graph.when.parse_when): its period is worked out once
-    quads = {}     # a type's quad, looked up once
+    periods = {}  # a date text has one When (graph.when.parse_when): its period is worked out once
+    quads = {}  # a type's quad, looked up once
     for r in rels:
         w = r.when
         period = periods.get(id(w))

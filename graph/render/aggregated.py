@@ -101,7 +101,7 @@ def aggregated_data(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layo
 def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, layout_threshold=LAYOUT_THRESHOLD) -> dict:
     """:func:`aggregated_data` with its ``nodes`` still being laid out (as :func:`~graph.render.data.page_parts`)."""
     rel_list = ds.relations()
-    layout = start_positions(ds, rel_list)   # beside the rest (in another process for a large graph), first
+    layout = start_positions(ds, rel_list)  # beside the rest (in another process for a large graph), first
     groups = grouped(rel_list, by)
     n = len(ds.entities)
     big = n > layout_threshold
@@ -117,7 +117,7 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
     quad_index = {}
     edges, rows = [], []
     colours = {}
-    whens = {}   # a date text has one When: its text is taken once
+    whens = {}  # a date text has one When: its text is taken once
     log2 = math.log2
     for k, ((subject, object_, quad, period), rs) in enumerate(drawn):
         gid = f"g{k}"
@@ -139,16 +139,21 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
             mean = mean_polarity(rs)
             is_contested = bool(contested_ids) and any(r.id in contested_ids for r in rs)
             more = None
-            if count > limit:   # what the listed claims cannot tell the page
+            if count > limit:  # what the listed claims cannot tell the page
                 srcs, claimants = {}, {}
                 for r in rs:
                     for ev in r.evidence:
                         srcs[ev.source] = None
                     for c in r.claimants:
                         claimants[c] = None
-                more = {"count": count, "sources": list(srcs), "types": list(types), "modalities": list(mods),
-                        "claimants": list(claimants)}
-                if len(types) > 1:   # how many claims of each type, most first (the tooltip says the first six)
+                more = {
+                    "count": count,
+                    "sources": list(srcs),
+                    "types": list(types),
+                    "modalities": list(mods),
+                    "claimants": list(claimants),
+                }
+                if len(types) > 1:  # how many claims of each type, most first (the tooltip says the first six)
                     more["typecounts"] = [list(tc) for tc in Counter(r.type for r in rs).most_common()]
         label = ("denied: " if denied else "") + (one_type or quad) + (f" ×{count}" if count > 1 else "")
         colour = DENIED_COLOR if denied else colours.get(mean)
@@ -162,7 +167,7 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
         if qi is None:
             qi = quad_index[quad] = len(quad_index)
         claims = []
-        for r in (rs if count <= limit else rs[:limit]):
+        for r in rs if count <= limit else rs[:limit]:
             w = r.when
             if w is None:
                 when = None
@@ -171,9 +176,19 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
                 if when is None:
                     when = whens[id(w)] = str(w)
             ev = r.evidence
-            claims.append([r.id, r.type, r.mode, r.modality, list(r.claimants), when,
-                           [[ev[0].source, ev[0].quote]] if len(ev) == 1 and ev[0].quote is not None
-                           else [_evidence_row(e) for e in ev]])
+            claims.append(
+                [
+                    r.id,
+                    r.type,
+                    r.mode,
+                    r.modality,
+                    list(r.claimants),
+                    when,
+                    [[ev[0].source, ev[0].quote]]
+                    if len(ev) == 1 and ev[0].quote is not None
+                    else [_evidence_row(e) for e in ev],
+                ]
+            )
         row = [subject, object_, qi, period, mean, 1 if is_contested else 0, claims, more]
         if by == "all":
             row.append(period_span(period, rs))
@@ -181,11 +196,29 @@ def aggregated_parts(ds, *, by="year", limit=CLAIMS_PER_GROUP, physics=None, lay
     vocab = vocab_data(ds)
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
     fields = list(GROUP_FIELDS) + (["span"] if by == "all" else [])
-    return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, groups=[],
-                     published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
-                     reader={}, aggregate={"by": by, "limit": limit, "claims": len(rel_list), "modalities": list(MODALITIES),
-                                           "quads": list(quad_index), "fields": fields, "claim_fields": list(CLAIM_FIELDS),
-                                           "rows": rows}, vocab=vocab)
+    return page_dict(
+        ds,
+        layout,
+        deg_in,
+        deg_out,
+        edges,
+        physics,
+        big,
+        groups=[],
+        published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
+        reader={},
+        aggregate={
+            "by": by,
+            "limit": limit,
+            "claims": len(rel_list),
+            "modalities": list(MODALITIES),
+            "quads": list(quad_index),
+            "fields": fields,
+            "claim_fields": list(CLAIM_FIELDS),
+            "rows": rows,
+        },
+        vocab=vocab,
+    )
 
 
 def aggregated_records(data) -> dict:
@@ -201,8 +234,13 @@ def aggregated_records(data) -> dict:
         claims, more, period, mean = row[f["claims"]], row[f["more"]], row[f["period"]], row[f["mean"]]
         quad = agg["quads"][row[f["quad"]]]
         if more:
-            count, sources, types, mods, claimants = (more["count"], more["sources"], more["types"],
-                                                      more["modalities"], more["claimants"])
+            count, sources, types, mods, claimants = (
+                more["count"],
+                more["sources"],
+                more["types"],
+                more["modalities"],
+                more["claimants"],
+            )
             typecounts = more.get("typecounts")
         else:
             count = len(claims)
@@ -211,14 +249,27 @@ def aggregated_records(data) -> dict:
             mods = list(dict.fromkeys(c[3] for c in claims))
             claimants = list(dict.fromkeys(x for c in claims for x in c[4]))
             typecounts = [list(tc) for tc in Counter(c[1] for c in claims).most_common()] if len(types) > 1 else None
-        rel = {"id": gid, "subject": row[f["subject"]], "object": row[f["object"]],
-               "type": types[0] if len(types) == 1 else quad, "modality": mods[0] if len(mods) == 1 else "mixed"}
+        rel = {
+            "id": gid,
+            "subject": row[f["subject"]],
+            "object": row[f["object"]],
+            "type": types[0] if len(types) == 1 else quad,
+            "modality": mods[0] if len(mods) == 1 else "mixed",
+        }
         if period not in (UNDATED, "all"):
             rel["when"] = period
         relations[gid] = rel
         span = row[f["span"]] if "span" in f else period_span(period, ())
-        relmeta[gid] = {"quad": quad, "sign": (mean > 0) - (mean < 0), "span": span, "sources": sources,
-                        "types": types, "modalities": mods, "claimants": claimants, "contested": bool(row[f["contested"]])}
+        relmeta[gid] = {
+            "quad": quad,
+            "sign": (mean > 0) - (mean < 0),
+            "span": span,
+            "sources": sources,
+            "types": types,
+            "modalities": mods,
+            "claimants": claimants,
+            "contested": bool(row[f["contested"]]),
+        }
         summary = {"period": period, "count": count, "mean": mean, "claims": claims, "more": count - len(claims)}
         if typecounts:
             summary["types"] = typecounts

@@ -6,8 +6,18 @@
 
 from __future__ import annotations
 
-__all__ = ["KIND_STYLES", "MODALITY_DASHES", "polarity_color", "darker", "OTHER_KIND", "OTHER_DASHES",
-           "DENIED_COLOR", "CONTESTED_HALO", "CLAIMANT_LINK", "edge_color"]
+__all__ = [
+    "KIND_STYLES",
+    "MODALITY_DASHES",
+    "polarity_color",
+    "darker",
+    "OTHER_KIND",
+    "OTHER_DASHES",
+    "DENIED_COLOR",
+    "CONTESTED_HALO",
+    "CLAIMANT_LINK",
+    "edge_color",
+]
 
 #: shape and colour for each entity kind (colour-blind-safe hues; shapes keep labels below)
 KIND_STYLES = {
@@ -59,7 +69,7 @@ def polarity_color(p) -> str:
 
 
 def darker(hex_colour, f=0.7):
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return "#%02x%02x%02x" % (int(r * f), int(g * f), int(b * f))
 
 

@@ -12,34 +12,88 @@ from graph.render.aggregated import aggregated_data, aggregated_records
 from graph.when import parse_when
 
 PWN = "window.__pwned=1"
-HOSTILE = [f"</script><script>{PWN}</script>", f"<img src=x onerror=\"{PWN};alert(1)\">",
-           f"<svg onload={PWN}>", f"javascript:{PWN}", f"\"><iframe srcdoc=\"<script>parent.{PWN}</script>\">"]
-MANY = 60   # claims in one group: more than the panel lists
+HOSTILE = [
+    f"</script><script>{PWN}</script>",
+    f'<img src=x onerror="{PWN};alert(1)">',
+    f"<svg onload={PWN}>",
+    f"javascript:{PWN}",
+    f'"><iframe srcdoc="<script>parent.{PWN}</script>">',
+]
+MANY = 60  # claims in one group: more than the panel lists
 
 
 def dataset():
-    sources = {"s1": Source(id="s1", title=HOSTILE[0], kind="op-ed", url=HOSTILE[3]),
-               "s2": Source(id="s2", title="A report", kind="news report"),
-               "s3": Source(id="s3", title="An event set", kind="dataset")}
-    entities = {"A": Entity(id="A", name=f"Alpha {HOSTILE[1]}", kind="state"),
-                "B": Entity(id="B", name="Beta", kind="state"),
-                "C": Entity(id="C", name=f"Gamma {HOSTILE[2]}", kind="armed_group")}
+    sources = {
+        "s1": Source(id="s1", title=HOSTILE[0], kind="op-ed", url=HOSTILE[3]),
+        "s2": Source(id="s2", title="A report", kind="news report"),
+        "s3": Source(id="s3", title="An event set", kind="dataset"),
+    }
+    entities = {
+        "A": Entity(id="A", name=f"Alpha {HOSTILE[1]}", kind="state"),
+        "B": Entity(id="B", name="Beta", kind="state"),
+        "C": Entity(id="C", name=f"Gamma {HOSTILE[2]}", kind="armed_group"),
+    }
     rels = []
-    for i in range(MANY):   # one group: A -> B, verbal conflict, 2024
-        rels.append(Relation(id=f"many{i}", subject="A", object="B", type="ACCUSE", modality="reported", polarity=-2,
-                             when=parse_when(f"2024-{1 + i % 12:02d}"),
-                             evidence=(Evidence("s2", f"quote {i} {HOSTILE[i % len(HOSTILE)]}"),)))
+    for i in range(MANY):  # one group: A -> B, verbal conflict, 2024
+        rels.append(
+            Relation(
+                id=f"many{i}",
+                subject="A",
+                object="B",
+                type="ACCUSE",
+                modality="reported",
+                polarity=-2,
+                when=parse_when(f"2024-{1 + i % 12:02d}"),
+                evidence=(Evidence("s2", f"quote {i} {HOSTILE[i % len(HOSTILE)]}"),),
+            )
+        )
     rels += [
-        Relation(id="ev3", subject="A", object="C", type="SUPPORT", mode="verbal", modality="reported", polarity=3,
-                 asserted_by="B", when=parse_when("2022-06-01..2022-07"),
-                 evidence=(Evidence("s3", record=f"EVENT-7 {HOSTILE[1]}"), Evidence("s2", f"first {HOSTILE[2]}"),
-                           Evidence("s1", "second quote"))),
-        Relation(id="h1", subject="C", object="A", type="ASSAULT", modality="denied", polarity=-9, asserted_by="C",
-                 when=parse_when("2023"), evidence=(Evidence("s1", HOSTILE[4]),)),
-        Relation(id="h2", subject="B", object="C", type="AID", modality="claimed", polarity=5,
-                 evidence=(Evidence("s1", "undated aid"),)),
-        Relation(id="h3", subject="B", object="C", type="AID", modality="reported", polarity=7,
-                 when=parse_when("2024-02"), evidence=(Evidence("s2", "dated aid"),)),
+        Relation(
+            id="ev3",
+            subject="A",
+            object="C",
+            type="SUPPORT",
+            mode="verbal",
+            modality="reported",
+            polarity=3,
+            asserted_by="B",
+            when=parse_when("2022-06-01..2022-07"),
+            evidence=(
+                Evidence("s3", record=f"EVENT-7 {HOSTILE[1]}"),
+                Evidence("s2", f"first {HOSTILE[2]}"),
+                Evidence("s1", "second quote"),
+            ),
+        ),
+        Relation(
+            id="h1",
+            subject="C",
+            object="A",
+            type="ASSAULT",
+            modality="denied",
+            polarity=-9,
+            asserted_by="C",
+            when=parse_when("2023"),
+            evidence=(Evidence("s1", HOSTILE[4]),),
+        ),
+        Relation(
+            id="h2",
+            subject="B",
+            object="C",
+            type="AID",
+            modality="claimed",
+            polarity=5,
+            evidence=(Evidence("s1", "undated aid"),),
+        ),
+        Relation(
+            id="h3",
+            subject="B",
+            object="C",
+            type="AID",
+            modality="reported",
+            polarity=7,
+            when=parse_when("2024-02"),
+            evidence=(Evidence("s2", "dated aid"),),
+        ),
     ]
     return Dataset(sources, entities, rels)
 
@@ -51,7 +105,10 @@ def agg_page(tmp_path_factory):
 
 def _inert(p):
     assert p.js("typeof window.__pwned") == "undefined", "a payload ran"
-    assert p.js("document.querySelectorAll('#ag-panel script, #ag-panel img, #ag-panel svg, #ag-panel iframe').length") == 0
+    assert (
+        p.js("document.querySelectorAll('#ag-panel script, #ag-panel img, #ag-panel svg, #ag-panel iframe').length")
+        == 0
+    )
     p.assert_clean()
 
 
@@ -65,7 +122,7 @@ def test_one_edge_per_group_and_a_click_lists_its_claims(open_page, agg_page):
     assert "5 of 5 edges (64 claims, per year)" in p.page.text_content("#ag-counts")
     big = next(e["id"] for e in p.js("network.body.data.edges.get()") if e["label"] == "ACCUSE ×60")
     pt = p.js("(id) => actorgraph.edgePoint(id)", big)
-    p.page.mouse.click(pt["x"], pt["y"])   # a real click on the drawn line
+    p.page.mouse.click(pt["x"], pt["y"])  # a real click on the drawn line
     text = p.panel_text()
     assert "ACCUSE · 60 claims" in text and "the first 50 of 60" in text
     items = p.page.locator("#ag-panel li.ag-agg-claim")
@@ -87,13 +144,15 @@ def test_denied_group_and_filters_on_groups(open_page, agg_page):
     # the modality filter keeps a group when any of its claims has the modality
     p.page.goto(p.url + "#mod=claimed")
     p.page.wait_for_function("() => actorgraph.state().mods !== null")
-    (gid,) = p.visible()[1]      # the one group vis-network draws
+    (gid,) = p.visible()[1]  # the one group vis-network draws
     assert p.js("(id) => actorgraph.internal.data.relations[id].subject", gid) == "B"
     # entity panels list the groups; hovering and clicking everything runs nothing
     for eid in ("A", "B", "C"):
         p.js("(id) => actorgraph.select('node', id)", eid)
-        p.js("() => [...document.querySelectorAll('#ag-panel button.ag-linkbtn')].slice(0, 5)"
-             ".forEach(b => { if (b.isConnected) b.click(); })")
+        p.js(
+            "() => [...document.querySelectorAll('#ag-panel button.ag-linkbtn')].slice(0, 5)"
+            ".forEach(b => { if (b.isConnected) b.click(); })"
+        )
     _inert(p)
 
 
@@ -127,6 +186,6 @@ def test_a_claim_lists_all_its_evidence_quotes_and_records(open_page, agg_page):
     assert quotes == [f"record: EVENT-7 {HOSTILE[1]}", f"“first {HOSTILE[2]}”", "“second quote”"]
     cites = p.js("[...document.querySelectorAll('#ag-panel li.ag-agg-claim .ag-cite')].map(q => q.textContent)")
     assert cites == ["— An event set", "— A report", f"— {HOSTILE[0]}"]
-    text = p.panel_text()   # the group's sources, from its claim's evidence, each once
+    text = p.panel_text()  # the group's sources, from its claim's evidence, each once
     assert f"An event set; A report; {HOSTILE[0]}" in text and "2022" in text
     _inert(p)
