@@ -275,7 +275,7 @@ def pool(rows):
     div = lambda a, b: a / b if b else None  # noqa: E731
     calib = [x for r in rows for x in r["calibration"]]
     bins = []
-    for lo, hi in zip(BINS, BINS[1:]):
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
         inside = [(c, ok) for c, ok in calib if lo <= c < hi]
         if inside:
             bins.append(
@@ -341,7 +341,7 @@ def show(half, name):
         print(f"== {n}  (page date {getattr(getattr(r, 'page', None), 'date', None)})")
         print("new names:", ", ".join(f"{x.name} [{x.kind}]" for x in r.new_names))
         sc = score_text(text, ds, gold, gold_ds, published, persp)
-        for c, (_, ok) in zip(r.claims, sc["calibration"]):
+        for c, (_, ok) in zip(r.claims, sc["calibration"], strict=True):
             print(
                 f"{'+' if ok else ' '} {c.subject} {c.type} {c.object} {c.modality} by={c.asserted_by} "
                 f"when={getattr(c, 'when', None)} conf={c.confidence}  | {c.quote[:90]}"
@@ -449,7 +449,7 @@ def calibrate():
     for name, text, ds, gold, gold_ds, published, persp in texts("tuning"):
         result = run_draft(text, ds, published, persp)
         scored = score_text(text, ds, gold, gold_ds, published, persp)
-        for c, (_, ok) in zip(result.claims, scored["calibration"]):
+        for c, (_, ok) in zip(result.claims, scored["calibration"], strict=True):
             k = cue_kind(c)
             n, a = counts.get(k, (0, 0))
             counts[k] = (n + 1, a + ok)

@@ -155,7 +155,7 @@ class Reviewer:
             elif self.page != "now":
                 n["choices"] += 1
             else:
-                n["choices"] += sum(1 for a, b in zip(have, who) if a != b)
+                n["choices"] += sum(1 for a, b in zip(have, who, strict=False) if a != b)
                 n["clicks"] += max(0, len(have) - len(who))  # remove
                 for i in range(len(have), len(who)):  # add (the subject first)
                     n["clicks"] += 1

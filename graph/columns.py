@@ -385,7 +385,7 @@ class LazyRelations(Mapping):
         with self._lock:
             if self._all is None:
                 out, at, made, make, cols = {}, 0, self._made or (), self._relation, self._cols
-                for i, row in enumerate(zip(*(cols[name] for name in _ROW))):
+                for i, row in enumerate(zip(*(cols[name] for name in _ROW), strict=True)):
                     out[row[0]] = (made[i] if made else None) or make(row, at, cols)
                     at += row[_EV_N]
                 self._all, self.built = out, len(out)

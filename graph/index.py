@@ -251,7 +251,7 @@ class Index:
                 else:
                     rest.append(r)
             self._starts = []
-            for d, rs in zip(self.SPANS, buckets):
+            for d, rs in zip(self.SPANS, buckets, strict=True):
                 rs.sort(key=lambda r: r.when.start)
                 self._starts.append((timedelta(days=d), [r.when.start for r in rs], [r.id for r in rs]))
             by_start = sorted(rest, key=lambda r: r.when.start)

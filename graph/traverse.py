@@ -67,7 +67,7 @@ def paths_between(ds, src, dst, max_hops, directed):
     # on the adjacency, pruned by the distance to dst; parallel relations do not repeat a path
     for nodes in simple_paths(ds._adjacency, src, dst, max_hops, directed=directed):
         hops = []
-        for u, v in zip(nodes, nodes[1:]):
+        for u, v in zip(nodes, nodes[1:], strict=False):
             rels = [r for r in relations_between(ds, u, v) if not directed or r.subject == u]
             hops.append(tuple(sorted(rels, key=time_key)))
         found.append(Path(tuple(nodes), tuple(hops)))

@@ -242,7 +242,7 @@ def _brute_force_minimum(b):
     nodes = b.entities
     best = None
     for bits in itertools.product((0, 1), repeat=len(nodes)):
-        side = dict(zip(nodes, bits))
+        side = dict(zip(nodes, bits, strict=True))
         f = sum((side[t.a] == side[t.b]) != (t.sign > 0) for t in b.ties.values())
         best = f if best is None else min(best, f)
     return best

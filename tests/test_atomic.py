@@ -174,7 +174,7 @@ def _new_content(command, tmp_path):
 
 
 def _first_difference(a, b):
-    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return i, a[max(0, i - 80) : i + 80], b[max(0, i - 80) : i + 80]
 
 

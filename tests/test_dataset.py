@@ -322,7 +322,7 @@ def test_pruned_paths_match_networkx_all_simple_paths(seed):
             )
             assert got == want, (a, b, hops, directed)
             for p in ds.paths(a, b, max_hops=hops, directed=directed):
-                for (u, v), hop in zip(zip(p.nodes, p.nodes[1:]), p.hops):
+                for (u, v), hop in zip(zip(p.nodes, p.nodes[1:], strict=False), p.hops, strict=True):
                     assert hop and all({r.subject, r.object} == {u, v} for r in hop)
                     assert not directed or all(r.subject == u for r in hop)
 

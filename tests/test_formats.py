@@ -236,7 +236,7 @@ def test_csv_tables_read_with_the_csv_module(ds, tmp_path):
     def unguard(cell):
         return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r", "'") else cell
 
-    for row, r in zip(rels, ds.relations()):
+    for row, r in zip(rels, ds.relations(), strict=True):
         assert (row["From"], row["To"], row["Type"], row["modality"]) == (r.subject, r.object, r.type, r.modality)
         assert float(row["polarity"]) == r.polarity
         assert unguard(row["quote"]) == r.evidence[0].quote
@@ -247,7 +247,7 @@ def test_csv_tables_read_with_the_csv_module(ds, tmp_path):
         for col, cell in row.items():
             if col not in ("polarity", "sign"):
                 assert cell[:1] not in ("=", "+", "-", "@"), (col, cell)
-    for row, e in zip(ents, ds.entities.values()):
+    for row, e in zip(ents, ds.entities.values(), strict=True):
         assert unguard(row["Label"]) == e.name
         assert all(row[f"codes.{k}"] == v for k, v in e.codes.items())
 

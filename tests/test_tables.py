@@ -125,7 +125,7 @@ def test_discourse_exports(ds, tmp_path):
     )
     assert "KIRBY" not in rolled and "weight" in rolled.edges["PAK", "TAL"]
     rows = list(csv.reader(io.StringIO(export_mod.FORMATS["discourse-csv"](ds))))
-    head, body = rows[0], {r[0]: dict(zip(rows[0][1:], r[1:])) for r in rows[1:]}
+    head, body = rows[0], {r[0]: dict(zip(rows[0][1:], r[1:], strict=True)) for r in rows[1:]}
     assert head[0] == "claimant" and "TAL HOLDS US-EQUIP" in head
     assert body["KIRBY"]["TAL HOLDS US-EQUIP"] == "-1" and body["ROE"]["TAL HOLDS US-EQUIP"] == "1"
     assert body["ROE"]["TAL AID TTP"] == ""

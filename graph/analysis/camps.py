@@ -234,8 +234,8 @@ def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0, weight_first=False
             exact = False
             used = k if used is None else min(used, k)
             largest = max(largest, len(comp))
-        ones = [v for v, s in zip(comp, side) if s == 1]
-        zeros = [v for v, s in zip(comp, side) if s == 0]
+        ones = [v for v, s in zip(comp, side, strict=True) if s == 1]
+        zeros = [v for v, s in zip(comp, side, strict=True) if s == 0]
         if len(ones) > len(zeros) or (len(ones) == len(zeros) and comp[0] in ones):
             big, small = ones, zeros
         else:

@@ -182,7 +182,7 @@ class Comparison:
         about = self.titles if self.by == "source" else (self.names or {})
         key = [
             f"{lab} = {s}" + (f" ({about[s]})" if about.get(s) and about[s] != s else "")
-            for lab, s in zip(labels, cols)
+            for lab, s in zip(labels, cols, strict=True)
         ]
         return "\n".join(
             key

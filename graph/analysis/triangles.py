@@ -99,7 +99,7 @@ def list_triangles(ties, limit=LIST_LIMIT, unbalanced_only=False) -> list:
         ids, A, S = _matrices(ties)
         S2, A2 = (S @ S).multiply(S).tocsr(), (A @ A).multiply(A).tocsr()
         off = (A2 - S2).tocoo()
-        pairs = {(ids[i], ids[j]) for i, j, x in zip(off.row, off.col, off.data) if x and i < j}
+        pairs = {(ids[i], ids[j]) for i, j, x in zip(off.row, off.col, off.data, strict=True) if x and i < j}
     adj = _adjacency(pairs)
     out = []
     for u in sorted(adj):

@@ -266,7 +266,8 @@ class _Encoder:
                     "attributes",
                     "note",
                 )
-            )
+            ),
+            strict=True,
         ):
             a, b = ends[s], ends[o]
             if a is None or b is None:

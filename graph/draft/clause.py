@@ -395,7 +395,7 @@ def clause_candidates(
             for s in g:
                 for o in g:
                     add(s, o, hit, "agents of a passive, a reciprocal cue", 0.5, g[0].ti, "passive")
-    for g_prev, g in zip(groups, groups[1:]):
+    for g_prev, g in zip(groups, groups[1:], strict=False):
         between = toks[g_prev[-1].tj : g[0].ti]
         if len(between) >= 2 and between[-1].lower == "by" and participle_before(between, len(between) - 1):
             hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)

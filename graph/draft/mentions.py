@@ -220,7 +220,7 @@ class Matcher:
             if entry is not None:
                 entity, via, caps, gaz = entry
                 if not (
-                    any(c and not t.text.isupper() for c, t in zip(caps, span))
+                    any(c and not t.text.isupper() for c, t in zip(caps, span, strict=True))
                     or (gaz and not span[0].text[:1].isupper() and span[0].lower not in _ARTICLES)
                 ):
                     return k, entity, via, False
@@ -228,7 +228,7 @@ class Matcher:
             if b is None:
                 continue
             bid, caps, capital = b
-            if any(c and not t.text.isupper() for c, t in zip(caps, span)) or (
+            if any(c and not t.text.isupper() for c, t in zip(caps, span, strict=True)) or (
                 capital and not span[0].text[:1].isupper()
             ):
                 continue

@@ -106,7 +106,10 @@ def _broken(lows, words, lo, hi):
     if at is None:
         return False
     between = lows[at:hi]
-    return any(a == "," and b in ("and", "but") for a, b in zip(between, between[1:])) or "that" in between[1:]
+    return (
+        any(a == "," and b in ("and", "but") for a, b in zip(between, between[1:], strict=False))
+        or "that" in between[1:]
+    )
 
 
 def speech_cues(toks, lexicon) -> list[tuple[int, int, str]]:

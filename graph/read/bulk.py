@@ -122,9 +122,9 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         out.pieces = TablePieces(from_arrow(path, table, base_dir=base_dir, tainted=tainted))
         return out
     columns = [table.column(n).to_pylist() for n in names]
-    for i, row in enumerate(zip(*columns), 1):
+    for i, row in enumerate(zip(*columns, strict=True), 1):
         locator = TableLocator(path, i, cols)
-        values, clash = record_values(dict(zip(names, row)), kind)
+        values, clash = record_values(dict(zip(names, row, strict=True)), kind)
         if clash:
             out.problems.append(locator.problem((), clash))
         out.pieces.append(Piece(kind, values, locator, base_dir, i in tainted or bool(clash)))
@@ -150,7 +150,7 @@ def _clashes(table, names):
         return []
     rows = pc.indices_nonzero(both).to_pylist()
     out = []
-    for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else []):
+    for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else [], strict=True):
         clash = record_values(row, "relations")[1]
         if clash:
             out.append((i + 1, clash))

@@ -201,7 +201,7 @@ def from_arrow(path, table, *, base_dir, tainted):
 
     def pieces(rows):
         out = []
-        for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else []):
+        for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else [], strict=True):
             locator = TableLocator(path, i + 1, columns)
             values, clash = record_values(row, "relations")  # (a clash was reported and the row tainted)
             out.append(Piece("relations", values, locator, base_dir, i + 1 in tainted or bool(clash)))

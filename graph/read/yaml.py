@@ -141,7 +141,7 @@ def records_of(doc, base_dir, out):
             )
             continue
         seq = _value_node(doc.node, key)
-        for rec, node in zip(val, seq.value):
+        for rec, node in zip(val, seq.value, strict=True):
             if rec is REFUSED:
                 continue
             if not isinstance(rec, dict):
@@ -173,7 +173,7 @@ def _fast_read(text, path, base_dir, data=None):
         if val:
             out.pieces.extend(
                 Piece(key, rec, FastLocator(path, full, key, i, start), base_dir)
-                for i, (rec, start) in enumerate(zip(val, starts[key]))
+                for i, (rec, start) in enumerate(zip(val, starts[key], strict=True))
             )
     return out
 

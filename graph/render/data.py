@@ -209,7 +209,7 @@ def records(table) -> dict:
     names = table["fields"]
     out = {}
     for row in table["rows"]:
-        d = {f: v for f, v in zip(names, row) if v is not None}
+        d = {f: v for f, v in zip(names, row, strict=True) if v is not None}
         out[d["id"]] = d
     return out
 
@@ -258,8 +258,8 @@ def edge_dicts(data) -> list:
         rels = data["relations"]
         rels = records(rels) if set(rels) == {"fields", "rows"} else rels
     out = []
-    for row in t["rows"]:
-        e = {f: v for f, v in zip(t["fields"], row) if v is not None}
+    for row in t["rows"]:  # (a row without a halo ends before the last field, background)
+        e = {f: v for f, v in zip(t["fields"], row, strict=False) if v is not None}
         e["from"], e["to"] = rels[e["id"]]["subject"], rels[e["id"]]["object"]
         out.append(e)
     return out

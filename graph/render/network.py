@@ -17,7 +17,7 @@ def start_positions(ds, rels=None):
     pairs = ((get(r.subject), get(r.object)) for r in (ds.relations() if rels is None else rels))
     edges = [(a, b) for a, b in pairs if a is not None and b is not None]
     pending = start(len(ids), edges, scale=110)
-    return lambda: dict(zip(ids, pending()))
+    return lambda: dict(zip(ids, pending(), strict=True))
 
 
 #: the labels' fonts: the system's, then fonts that cover the scripts of the region's languages

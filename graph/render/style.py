@@ -64,7 +64,7 @@ def polarity_color(p) -> str:
         return "#%02x%02x%02x" % _GREY
     target = _RED if p < 0 else _GREEN
     t = 0.35 + 0.65 * abs(p) / 10
-    rgb = (round(g + (c - g) * t) for g, c in zip(_GREY, target))
+    rgb = (round(g + (c - g) * t) for g, c in zip(_GREY, target, strict=True))
     return "#%02x%02x%02x" % tuple(rgb)
 
 

@@ -83,7 +83,7 @@ def drawn_claims(p, ds=None, *, grouped=None):
             assert bare(whole) in ancestors(ds, bare(part)), f"a part_of line joins {part} to {whole}, not an ancestor"
     claims = p.js(_CLAIMS, [e[0] for e in rel_edges])
     out = set()
-    for (vid, frm, to), cs in zip(rel_edges, claims):
+    for (vid, frm, to), cs in zip(rel_edges, claims, strict=True):
         assert cs, f"drawn edge {vid!r} stands for no claim"
         for rid, subject, object_ in cs:
             ends = (

@@ -134,7 +134,7 @@ def assert_view_draws(p, net):
         by_count.setdefault(count, set()).add(width)
     assert all(len(w) == 1 for w in by_count.values())
     counts = sorted(by_count)
-    assert all(max(by_count[a]) < min(by_count[b]) for a, b in zip(counts, counts[1:])), by_count
+    assert all(max(by_count[a]) < min(by_count[b]) for a, b in zip(counts, counts[1:], strict=False)), by_count
     return got
 
 

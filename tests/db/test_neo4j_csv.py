@@ -18,7 +18,7 @@ def read(path, delimiter):
     out = []
     for row in body:
         rec = {}
-        for h, cell in zip(header, row):
+        for h, cell in zip(header, row, strict=True):
             name, _, typ = h.partition(":")
             if cell == "" and name:  # neo4j-admin leaves a property out for an empty field
                 continue

@@ -132,7 +132,7 @@ def read_table(path, delimiter, required, problems, what, limit=200, notes=None)
                         )
                     )
                 continue
-            yield line, dict(zip(header, row))
+            yield line, dict(zip(header, row, strict=True))
     except csv.Error as exc:
         problems.append(Problem(str(path), reader.line_num, 0, f"not a valid {sep} row: {exc}"))
 
