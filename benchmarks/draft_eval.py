@@ -446,7 +446,7 @@ def calibrate():
     from graph.draft.calibrate import cue_kind
 
     counts = {}
-    for name, text, ds, gold, gold_ds, published, persp in texts("tuning"):
+    for _name, text, ds, gold, gold_ds, published, persp in texts("tuning"):
         result = run_draft(text, ds, published, persp)
         scored = score_text(text, ds, gold, gold_ds, published, persp)
         for c, (_, ok) in zip(result.claims, scored["calibration"], strict=True):

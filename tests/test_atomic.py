@@ -219,7 +219,7 @@ def test_killed_at_every_line_of_the_atomic_write(command, tmp_path):
     assert len(killed) >= 20, killed
     assert killed == points[: len(killed)]
     saw_new = False
-    for n, was_killed, content in results:
+    for n, _was_killed, content in results:
         assert content in (previous, new), f"kill point {n}: the output is neither the old nor the new file"
         saw_new |= content == new
     assert saw_new, "no run got as far as the rename"
@@ -234,7 +234,7 @@ def test_killed_at_every_line_of_the_atomic_write(command, tmp_path):
 def test_killed_at_random_moments_while_writing(command, tmp_path):
     previous, new, results = _harness(tmp_path, command, "random", list(range(RANDOM_RUNS[command])))
     assert new.startswith(b"{" if command == "export" else b"<!DOCTYPE html>") and new != previous
-    for n, was_killed, content in results:
+    for n, _was_killed, content in results:
         assert content in (previous, new), (
             f"run {n}: the output is neither the old nor the new file",
             len(content),

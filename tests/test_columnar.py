@@ -145,7 +145,7 @@ VALID = [
 def relation_rows(draw, n_max=6):
     """Rows, each a valid one with up to three fields changed (to good or bad values) or left out."""
     rows = []
-    for i in range(draw(st.integers(1, n_max))):
+    for _i in range(draw(st.integers(1, n_max))):
         row = {"id": f"r{draw(st.integers(0, 20))}", **draw(st.sampled_from(VALID))}
         for _ in range(draw(st.sampled_from([0, 0, 0, 1, 1, 2, 3]))):
             k = draw(st.sampled_from(sorted(CELLS)))

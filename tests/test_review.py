@@ -76,7 +76,7 @@ def post(srv, path, st, **changes):
 
 def snapshot(root):
     out = {}
-    for dirpath, dirs, files in os.walk(root):
+    for dirpath, _dirs, files in os.walk(root):
         for f in files:
             p = os.path.join(dirpath, f)
             if not os.path.islink(p):

@@ -202,7 +202,7 @@ def current_limits():
     """The :class:`Limits` in force: the command's options, then the
     ACTORGRAPH_MAX_* environment variables, then the defaults."""
     values = {}
-    for opt, name, env, typ, _ in LIMIT_OPTIONS:
+    for _opt, name, env, typ, _ in LIMIT_OPTIONS:
         raw = os.environ.get(env)
         if raw not in (None, ""):
             try:

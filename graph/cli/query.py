@@ -263,7 +263,7 @@ def path(a, b, path, max_hops, directed, as_json):
         return
     for n, p in enumerate(paths, 1):
         click.echo(f"{n}. " + " -> ".join(p.nodes))
-        for (u, v), hop in zip(zip(p.nodes, p.nodes[1:], strict=False), p.hops, strict=True):
+        for hop in p.hops:
             for r in hop:
                 when = f" [{r.when}]" if r.when else ""
                 click.echo(f'     {r.subject} {r.type} {r.object} ({r.modality}){when}: "{r.evidence[0].quote}"')

@@ -173,7 +173,7 @@ def start(db_dir=None, *, port=None, password=None) -> Server:
     folder = _private_dir(db_dir or default_dir())
     password = password or secrets.token_urlsafe(24)
     _write_private(folder / PASSWORD, password + "\n")
-    for attempt in range(3):
+    for _attempt in range(3):
         p = port or free_port()
         config = (
             "\n".join(

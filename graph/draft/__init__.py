@@ -234,7 +234,7 @@ def _resolve_bare(found, page, matcher, text):
                 found.append(Mention(home, g.group(), g.start(), g.end(), f"'{g.group()}' (the dateline's state)"))
         found.sort(key=lambda m: m.start)
     out = []
-    for k, m in enumerate(found):
+    for m in found:
         if m.entity is not None:
             out.append(m)
             continue

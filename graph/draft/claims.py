@@ -228,7 +228,7 @@ def _pronouns(text, stoks, in_sentence, ctx):
     out = []
     seen_thing = None
     for k, t in enumerate(stoks):
-        for s, e, ent, how, kind in in_sentence:
+        for _s, e, ent, _how, kind in in_sentence:
             if e <= t.start and kind != "person":
                 seen_thing = seen_thing or ent
         if t.lower in ("he", "she") and ctx.person:
@@ -304,7 +304,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         if not toks:
             continue
         parts = []
-        for s, e, ent, how, kind in _spans_in(in_sentence, cs, ce):
+        for s, e, ent, how, _kind in _spans_in(in_sentence, cs, ce):
             if (
                 sp is not None
                 and sp.phrase[0] <= s < sp.phrase[1]

@@ -142,7 +142,7 @@ class Lexicon:
         out, i = [], 0
         while i < len(toks):
             best = None
-            for n, pattern, entry in self.by_first.get(toks[i].lower, ()):
+            for _n, pattern, entry in self.by_first.get(toks[i].lower, ()):
                 j = _match(pattern, toks, i)
                 if j is not None and (best is None or j > best[0]):
                     best = (j, entry)

@@ -71,7 +71,7 @@ def test_header_dateline_and_furniture_are_not_names_or_claims():
     names = {n.name for n in r.new_names}
     assert not names & {"Web Desk", "Published", "March", "PKT", "Share", "Follow", "X", "Updated"}
     for c in r.claims:
-        for _, s, e in c.quotes:
+        for _, s, _e in c.quotes:
             assert not any(fs <= s < fe for fs, fe in p.furniture)
 
 
