@@ -66,9 +66,9 @@ def bench(ds, actors, rng):
                 got = indexed(it)
                 want = scan(it)
                 assert [r.id for r in got] == [r.id for r in want], name
-            ti.append(_ms(lambda: indexed(it)))
+            ti.append(_ms(lambda it=it: indexed(it)))
             if scan_items is None or k < scan_items:
-                ts.append(_ms(lambda: scan(it), repeat=1))
+                ts.append(_ms(lambda it=it: scan(it), repeat=1))
         mi, ms = statistics.median(ti), statistics.median(ts)
         rows.append((name, mi, ms, ms / mi if mi else float("inf")))
 

@@ -279,7 +279,7 @@ class _Encoder:
                 if n == 1:
                     sid, q, r = ev_source[at], ev_quote[at], ev_record[at]
                     ev = (
-                        once("source", sid, lambda: _texts([sources[sid]]))
+                        once("source", sid, lambda sid=sid: _texts([sources[sid]]))
                         + (NULL if q is None else _texts([q]))
                         + (NULL if r is None else _texts([r]))
                         + text(_evidence_json([(sources[sid], q, r)]))
@@ -288,7 +288,11 @@ class _Encoder:
                     ev = _evidence([(sources[ev_source[k]], ev_quote[k], ev_record[k]) for k in range(at, at + n)])
                 if attrs:
                     key = _attributes_key(attrs)
-                    attrs = _attributes(attrs) if key is None else once("attributes", key, lambda: _attributes(attrs))
+                    attrs = (
+                        _attributes(attrs)
+                        if key is None
+                        else once("attributes", key, lambda attrs=attrs: _attributes(attrs))
+                    )
                 out.append(
                     (
                         t,
@@ -299,14 +303,16 @@ class _Encoder:
                                 text(rid),
                                 word[t],
                                 NULL if mode is None else word[mode],
-                                once("context", tuple(ctx), lambda: _texts([words[k] for k in ctx])) if ctx else NULL,
+                                once("context", tuple(ctx), lambda ctx=ctx: _texts([words[k] for k in ctx]))
+                                if ctx
+                                else NULL,
                                 _polarity(pol),
                                 quad[t] or NULL,
                                 word[m],
                                 NULL + NULL
                                 if cl is None
-                                else once("claimants", tuple(cl), lambda: _claimants(cl, entities)),
-                                NULL * 3 if when is None else once("when", when, lambda: _when(when)),
+                                else once("claimants", tuple(cl), lambda cl=cl: _claimants(cl, entities)),
+                                NULL * 3 if when is None else once("when", when, lambda when=when: _when(when)),
                                 ev,
                                 attrs or NULL,
                                 NULL if note is None else text(note),

@@ -215,7 +215,7 @@ def clause_candidates(
         r = in_rel(hit.i)
         nxt = hits[n_hit + 1].i if n_hit + 1 < len(hits) else len(toks)
 
-        def possessor(g):
+        def possessor(g, hit=hit):
             return g[-1].tj < len(toks) and lows[g[-1].tj] == "'s" and hit.i != g[-1].tj + 1
 
         left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
