@@ -29,7 +29,7 @@ from graph.analysis import balance, centrality  # noqa: E402
 def load(folder):
     """The dataset of *folder*, its graph built."""
     ds = graph.load(folder)
-    ds.graph
+    _ = ds.graph  # (made on first use)
     return ds
 
 

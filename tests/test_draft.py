@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import graph
 from graph.cli import main
@@ -370,9 +372,6 @@ def test_new_source_skeleton_validates(workdir):
 
 
 # -- any text ---------------------------------------------------------------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
 
 WORDS = [
     "Iran",

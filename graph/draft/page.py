@@ -64,9 +64,9 @@ _TRAILING = re.compile(
 )
 _DATELINE = re.compile(
     r"(?P<place>(?:[A-Z][A-Z'.-]+)(?:[ /][A-Z][A-Z'.-]+)*)"  # ISLAMABAD, MOSCOW/BRUSSELS
-    r"(?:,\s*(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s)\.?)(?:,\s*\d{4})?)?"  # , Nov 4
+    r"(?:,\s*(?P<date>(?:" + MONTHS + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + MONTHS + r")\.?)(?:,\s*\d{4})?)?"  # , Nov 4
     r"(?:\s*\([^)]{1,40}\))?"  # (Agency)
-    r"\s*(?::|—|–|--|-)\s+" % (MONTHS, MONTHS)
+    r"\s*(?::|—|–|--|-)\s+"
 )
 
 
