@@ -10,10 +10,11 @@ file or the whole new one, never a truncated file.
 >>> write_atomic(p, '{"ok": true}')
 >>> open(p).read()
 '{"ok": true}'
->>> write_atomic(p, "x", protect=[p])
+>>> write_atomic(p, "x", protect=[p])  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.errors.OutputError: refusing to write ... it is one of the input files (data or source text); choose another output path
+graph.errors.OutputError: refusing to write ... it is one of the input files (data or source text);
+choose another output path
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Validated rows of a bulk file's table as the load cache's relation columns, each made from Arrow when first asked for.
+"""Validated rows of a bulk file's table as the load cache's relation columns, each made from Arrow on first use.
 
 The columnar validator (:mod:`graph.records.columnar`) keeps the relations of a
 bulk file that passed every check as they are: a

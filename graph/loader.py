@@ -16,8 +16,9 @@ A folder with one data file (the built-in example) and one broken file:
 >>> bad = os.path.join(folder, "more", "bad.yaml")
 >>> _ = open(bad, "w").write("entities:\\n  - {id: RUS, name: Russia, kind: sate}\\n")
 >>> records, problems = check(folder)
->>> print(problems[0].message)
-entity 'RUS': unknown entity kind 'sate' (did you mean 'state'?); expected one of: state, de_facto_authority, armed_group, organisation, office, person, collective, agreement, asset, place
+>>> print(problems[0].message)  # doctest: +NORMALIZE_WHITESPACE
+entity 'RUS': unknown entity kind 'sate' (did you mean 'state'?); expected one of: state, de_facto_authority,
+armed_group, organisation, office, person, collective, agreement, asset, place
 >>> load(folder)
 Traceback (most recent call last):
 ...

@@ -15,8 +15,9 @@ Examples
 (49, 60)
 >>> find_quote(text, "during an interview") is None
 True
->>> print(quote_mismatch(text, "during an interview on Friday"))
-the text has 'aninterview' where the quote has 'an interview' (a space that the text does not have); the closest passage, at line 1: "during aninterview on Friday"
+>>> print(quote_mismatch(text, "during an interview on Friday"))  # doctest: +NORMALIZE_WHITESPACE
+the text has 'aninterview' where the quote has 'an interview' (a space that the text does not have);
+the closest passage, at line 1: "during aninterview on Friday"
 """
 
 from __future__ import annotations
@@ -104,8 +105,10 @@ def resolve_text(text, base_dir, root, *, allow_outside=False):
     outside the folder *root* (the data folder being loaded) after following
     symbolic links, unless *allow_outside*.
 
-    >>> resolve_text("../../../../../../../../etc/hostname", "data/seed", "data")[1]
-    "the stored text '../../../../../../../../etc/hostname' is outside the data folder 'data': keep stored texts inside the data folder, or allow it on purpose with --allow-texts-outside"
+    >>> print(resolve_text("../../../../../../../../etc/hostname", "data/seed", "data")[1])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    the stored text '../../../../../../../../etc/hostname' is outside the data folder 'data':
+    keep stored texts inside the data folder, or allow it on purpose with --allow-texts-outside
     """
     path = os.path.normpath(os.path.join(base_dir or ".", text))
     if allow_outside:

@@ -231,7 +231,9 @@ MODALITIES: dict[str, str] = {
 
 ENTITY_KINDS: dict[str, str] = {
     "state": "a sovereign state",
-    "de_facto_authority": "a movement that governs territory without wide recognition (e.g. the Taliban since August 2021)",
+    "de_facto_authority": (
+        "a movement that governs territory without wide recognition (e.g. the Taliban since August 2021)"
+    ),
     "armed_group": "a non-state armed group",
     "organisation": "an international or non-governmental organisation",
     "office": "a part of a state or organisation: a ministry, a foreign office, an administration",

@@ -179,7 +179,8 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
     ... sources: [{id: s, title: T}]
     ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
     ... relations:
-    ...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: B, evidence: [{source: s, quote: q}]}
+    ...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: B,
+    ...      evidence: [{source: s, quote: q}]}
     ... ''')
     >>> claimants(ds).by_claimant[0]["claimant"], claimants(ds).by_claimant[0]["types"]
     ('B', {'AID': 1})
@@ -188,9 +189,13 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
 
     >>> ds = graph.loads('''
     ... sources: [{id: s, title: T}]
-    ... entities: [{id: A, name: A, kind: state}, {id: K, name: Kirby, kind: person}, {id: P, name: Price, kind: person}]
+    ... entities:
+    ...   - {id: A, name: A, kind: state}
+    ...   - {id: K, name: Kirby, kind: person}
+    ...   - {id: P, name: Price, kind: person}
     ... relations:
-    ...   - {id: r1, subject: A, object: A, type: AID, modality: denied, asserted_by: [K, P], evidence: [{source: s, quote: q}]}
+    ...   - {id: r1, subject: A, object: A, type: AID, modality: denied, asserted_by: [K, P],
+    ...      evidence: [{source: s, quote: q}]}
     ... ''')
     >>> [(g["claimant"], g["relations"]) for g in claimants(ds).by_claimant]
     [('K', ['r1']), ('P', ['r1'])]

@@ -41,12 +41,16 @@ Examples
 ...   - {id: P, name: P, kind: person}
 ...   - {id: Q, name: Q, kind: person}
 ... relations:
-...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: P, evidence: [{source: s1, quote: q}]}
+...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: P,
+...      evidence: [{source: s1, quote: q}]}
 ...   - {id: r2, subject: A, object: B, type: AID, modality: denied, asserted_by: Q, evidence: [{source: s2, quote: q}]}
 ...   - {id: r3, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s2, quote: q}]}
 ... ''')
->>> discourse(ds).to_dict()
-{'claimants': ['P', 'Q', 'author:s2'], 'edges': [{'a': 'P', 'b': 'Q', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]}, {'a': 'P', 'b': 'author:s2', 'congruence': 1, 'conflict': 0, 'groups': [['A', 'AID', 'B']]}, {'a': 'Q', 'b': 'author:s2', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]}]}
+>>> discourse(ds).to_dict()  # doctest: +NORMALIZE_WHITESPACE
+{'claimants': ['P', 'Q', 'author:s2'],
+ 'edges': [{'a': 'P', 'b': 'Q', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]},
+           {'a': 'P', 'b': 'author:s2', 'congruence': 1, 'conflict': 0, 'groups': [['A', 'AID', 'B']]},
+           {'a': 'Q', 'b': 'author:s2', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]}]}
 >>> discourse(ds).camps
 (['P', 'author:s2'], ['Q'])
 >>> [(w["start"], w["claimants"]) for w in discourse(ds, window="1y").to_dict()]

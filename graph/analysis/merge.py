@@ -225,11 +225,13 @@ def duplicate_warnings(ds) -> list:
     ... sources: [{id: s, title: T}]
     ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
     ... relations:
-    ...   - {id: r1, subject: A, object: B, type: AID, modality: reported, when: 2020, evidence: [{source: s, quote: x}]}
+    ...   - {id: r1, subject: A, object: B, type: AID, modality: reported, when: 2020,
+    ...      evidence: [{source: s, quote: x}]}
     ...   - {id: r2, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s, quote: y}]}
     ... ''')
-    >>> print("\\n".join(duplicate_warnings(ds)))
-    <string>:6:5: warning: claim 'r2' repeats claim 'r1' (<string>:5:5): A AID B, reported, by the author, in source s (when: 2020 and none); analyses count them once
+    >>> print("\\n".join(duplicate_warnings(ds)))  # doctest: +NORMALIZE_WHITESPACE
+    <string>:7:5: warning: claim 'r2' repeats claim 'r1' (<string>:5:5): A AID B, reported, by the author, in source s
+    (when: 2020 and none); analyses count them once
     1 warning: claims repeated in one source (the data is valid; merge them, or keep them if they are different events)
     """
     out = []

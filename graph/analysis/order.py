@@ -20,7 +20,8 @@ Every order is stable and total -- claims of the same date keep one order, run a
 ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
 ... relations:
 ...   - {id: r1, subject: A, object: B, type: AID, modality: reported, when: 2020, evidence: [{source: late, quote: q}]}
-...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2019, evidence: [{source: month, quote: q}]}
+...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2019,
+...      evidence: [{source: month, quote: q}]}
 ...   - {id: r3, subject: A, object: B, type: AID, modality: reported, evidence: [{source: day, quote: q}]}
 ... ''')
 >>> [r.id for r in sort_relations(ds, ds.relations(), "said")]

@@ -28,10 +28,11 @@ Examples
 --------
 >>> check_modalities(None), check_modalities(["denied", "reported", "denied"])
 (('reported', 'claimed'), ('denied', 'reported'))
->>> check_modalities("rumoured")
+>>> check_modalities("rumoured")  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.errors.QueryError: unknown modality 'rumoured'; expected one of: reported, claimed, recommended, speculated, denied
+graph.errors.QueryError: unknown modality 'rumoured';
+expected one of: reported, claimed, recommended, speculated, denied
 """
 
 from __future__ import annotations

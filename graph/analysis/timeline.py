@@ -20,9 +20,11 @@ Examples
 ...   - {id: B, name: B, kind: state}
 ...   - {id: C, name: C, kind: state}
 ... relations:
-...   - {id: late, subject: A, object: B, type: ACCUSE, modality: reported, when: 2024-05, evidence: [{source: s, quote: q}]}
+...   - {id: late, subject: A, object: B, type: ACCUSE, modality: reported, when: 2024-05,
+...      evidence: [{source: s, quote: q}]}
 ...   - {id: early, subject: B, object: A, type: AID, modality: reported, when: 2021, evidence: [{source: s, quote: q}]}
-...   - {id: other, subject: A, object: C, type: CONSULT, modality: reported, when: 2022, evidence: [{source: s, quote: q}]}
+...   - {id: other, subject: A, object: C, type: CONSULT, modality: reported, when: 2022,
+...      evidence: [{source: s, quote: q}]}
 ...   - {id: nodate, subject: A, object: B, type: CONSULT, modality: reported, evidence: [{source: s, quote: q}]}
 ... ''')
 >>> t = timeline(ds, "A", "B")
@@ -256,8 +258,10 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     ... sources: [{id: s, title: T}]
     ... entities: [{id: A, name: Aland, kind: state}, {id: B, name: B, kind: state}]
     ... relations:
-    ...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2021-08..2022, evidence: [{source: s, quote: q}]}
-    ...   - {id: r1, subject: A, object: B, type: ACCUSE, modality: reported, when: 2021-08, evidence: [{source: s, quote: q}]}
+    ...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2021-08..2022,
+    ...      evidence: [{source: s, quote: q}]}
+    ...   - {id: r1, subject: A, object: B, type: ACCUSE, modality: reported, when: 2021-08,
+    ...      evidence: [{source: s, quote: q}]}
     ... ''')
     >>> [(str(r.when), r.id) for r in timeline(ds, "Aland")]
     [('2021-08', 'r1'), ('2021-08..2022', 'r2')]
@@ -267,7 +271,8 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     ... sources: [{id: s, title: T, published: 2023-05}]
     ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
     ... relations:
-    ...   - {id: dated, subject: A, object: B, type: AID, modality: reported, when: 2024, evidence: [{source: s, quote: q}]}
+    ...   - {id: dated, subject: A, object: B, type: AID, modality: reported, when: 2024,
+    ...      evidence: [{source: s, quote: q}]}
     ...   - {id: undated, subject: A, object: B, type: ACCUSE, modality: reported, evidence: [{source: s, quote: q}]}
     ... ''')
     >>> t = timeline(ds, "A", time="happened-or-made")

@@ -159,7 +159,7 @@ def query(cypher, params, url, db_dir, as_json, write):
       actorgraph db query "MATCH (a:Entity {id: \\$a})-[r]-(b:Entity {id: \\$b}) RETURN r.sources, r.id" -p a=USA -p b=PAK
 
     Python: graph.db.query(cypher, {"a": "USA"}, url=None)
-    """
+    """  # noqa: E501 -- each example is a command, shown whole on one line by 'actorgraph db query -h' (a \b block)
     from .. import db as dbmod
 
     values = dict(parse_param(p) for p in params)

@@ -40,8 +40,9 @@ Empty values are left out (Neo4j stores no null and no empty list).
 >>> row = relation_rows(ds)["ACCUSE"][0]
 >>> row["subject"], row["object"], row["props"]["when_start"], row["props"]["when_end"], row["props"]["claimants"]
 ('PAK', 'TAL', '2024-02-01', '2024-02-29', ['TAL'])
->>> upsert_relations("ACCUSE")
-'UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) MERGE (a)-[r:`ACCUSE` {id: row.id}]->(b) SET r = row.props'
+>>> print(upsert_relations("ACCUSE"))  # doctest: +NORMALIZE_WHITESPACE
+UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object})
+MERGE (a)-[r:`ACCUSE` {id: row.id}]->(b) SET r = row.props
 """
 
 from __future__ import annotations

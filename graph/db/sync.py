@@ -51,8 +51,14 @@ def plan_deletions(ds, there):
     ... sources: [{id: s, title: S}]
     ... relations: [{id: r1, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s, quote: q}]}]
     ... ''')
-    >>> rels, ents, srcs = plan_deletions(ds, (["s", "old"], [("A", "state"), ("B", "state"), ("C", "state")],
-    ...                                        [("r1", "AID", "A", "B"), ("r2", "AID", "A", "C"), ("r1", "AID", "B", "A")]))
+    >>> rels, ents, srcs = plan_deletions(
+    ...     ds,
+    ...     (
+    ...         ["s", "old"],
+    ...         [("A", "state"), ("B", "state"), ("C", "state")],
+    ...         [("r1", "AID", "A", "B"), ("r2", "AID", "A", "C"), ("r1", "AID", "B", "A")],
+    ...     ),
+    ... )
     >>> [r["id"] + ":" + r["subject"] for r in rels], ents, srcs
     (['r2:A', 'r1:B'], ['B', 'C'], ['old'])
     """

@@ -13,10 +13,11 @@ environment variable; it is never shown (:meth:`DbUrl.shown` masks it).
 ('bolt', 'neo4j', 'pw', None, 'bolt://db.example:7687')
 >>> parse_url("falkordb://localhost", env={"ACTORGRAPH_DB_PASSWORD": "x"}).password
 'x'
->>> parse_url("http://localhost")
+>>> parse_url("http://localhost")  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.db.errors.UsageError: cannot use the database URL 'http://localhost': it must start with falkordb://, bolt:// or neo4j:// (e.g. falkordb://127.0.0.1:6379/actorgraph)
+graph.db.errors.UsageError: cannot use the database URL 'http://localhost':
+it must start with falkordb://, bolt:// or neo4j:// (e.g. falkordb://127.0.0.1:6379/actorgraph)
 """
 
 from __future__ import annotations

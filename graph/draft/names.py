@@ -17,8 +17,9 @@ the dataset does not have, such as "Qatar", under any of its names).
 >>> text = ("However, spokesman Ali Raza said Kunar province and Qatar met on Sunday. Qatari envoys and "
 ...         "Raza left. Testifying, Foreign Minister Lena Markova posted on X.")
 >>> found = new_names(text, tokenise(text), sentences(text), [], Lexicon.load())
->>> [(n.name, n.count, n.kind, n.id) for n in found]
-[('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT'), ('Lena Markova', 1, 'person', 'LENA-MARKOVA')]
+>>> [(n.name, n.count, n.kind, n.id) for n in found]  # doctest: +NORMALIZE_WHITESPACE
+[('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT'),
+ ('Lena Markova', 1, 'person', 'LENA-MARKOVA')]
 
 A state's name inside a longer name gives the whole name ("South China Sea"), a hyphenated adjective
 ("US-made") or a sentence-opening common noun ("Relations") none, and a group's name keeps "group":

@@ -54,7 +54,8 @@ _TIME = re.compile(
 )
 _STAMP_WORDS = re.compile(r"^(?:published|updated|last updated|posted|first published|modified)\b", re.I)
 _TRAILING = re.compile(
-    r"^(?:share(?:\s+this)?(?:\s+(?:article|story))?|follow us\b.*|related(?:\s+stories)?:?.*|also read\b.*|read more\b.*|"
+    r"^(?:share(?:\s+this)?(?:\s+(?:article|story))?|follow us\b.*|related(?:\s+stories)?:?.*|"
+    r"also read\b.*|read more\b.*|"
     r"more on this\b.*|topics?:.*|tags?:.*|advertisement|sponsored|most read|most popular|trending|"
     r"sign up\b.*|subscribe\b.*|copyright\b.*|©.*|all rights reserved.*|reporting by\b.*|editing by\b.*|"
     r"additional reporting\b.*|this (?:story|article) (?:has been|was) (?:updated|corrected)\b.*|"

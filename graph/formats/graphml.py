@@ -17,7 +17,9 @@ Examples
 >>> import graph, io, json, networkx as nx
 >>> ds = graph.loads('''
 ... sources: [{id: s1, title: T}]
-... entities: [{id: PAK, name: Pakistan, kind: state, aliases: [Islamabad]}, {id: USA, name: United States, kind: state}]
+... entities:
+...   - {id: PAK, name: Pakistan, kind: state, aliases: [Islamabad]}
+...   - {id: USA, name: United States, kind: state}
 ... relations:
 ...   - {id: r1, subject: PAK, object: USA, type: CONSULT, modality: reported, when: 2025-02,
 ...      evidence: [{source: s1, quote: "talks & more"}]}

@@ -55,8 +55,9 @@ def control_message(ch, how=""):
     """What to say about the character *ch* of :data:`CONTROL` found in a text (*how*: how it
     was written, or where).
 
-    >>> control_message("\x1b")
-    'the text holds the control character U+001B; text may hold tabs and line breaks, but no other control characters: remove it'
+    >>> print(control_message("\x1b"))  # doctest: +NORMALIZE_WHITESPACE
+    the text holds the control character U+001B; text may hold tabs and line breaks, but no other control characters:
+    remove it
     """
     code = ord(ch)
     what = (

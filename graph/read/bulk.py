@@ -20,7 +20,8 @@ corrupt file is one located problem and nothing of it is used.
 
 Examples
 --------
->>> data = b'{"id": "r1", "subject": "A", "object": "B", "type": "AID", "modality": "reported", "source": "s", "record": "ev-1"}\\n'
+>>> data = (b'{"id": "r1", "subject": "A", "object": "B", "type": "AID", "modality": "reported", '
+...         b'"source": "s", "record": "ev-1"}\\n')
 >>> fr = read_jsonl("events.relations.jsonl", data)
 >>> p = fr.pieces[0]
 >>> p.kind, p.values["evidence"], str(p.locator.problem(("type",), "x"))

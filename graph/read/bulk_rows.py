@@ -51,8 +51,9 @@ def _plain(v):
 
 def record_values(row: dict, kind: str):
     """``(values, clash)``: one row's cells as the record's fields (nulls dropped, flat evidence and
-    dotted columns nested, integers past 20 digits made text, as YAML keeps them), and a message when a field is given twice -- as a whole and by dotted
-    columns (``codes`` and ``codes.iso3``) -- else ``None`` (the first one given is kept).
+    dotted columns nested, integers past 20 digits made text, as YAML keeps them), and a message when a
+    field is given twice -- as a whole and by dotted columns (``codes`` and ``codes.iso3``) -- else ``None``
+    (the first one given is kept).
 
     >>> record_values({"id": "E", "codes": "x", "codes.iso3": "EEE"}, "entities")
     ({'id': 'E', 'codes': 'x'}, "'codes' is given twice, whole and as 'codes.iso3': give it once")

@@ -25,8 +25,9 @@ the YAML reader (:mod:`graph.read.yaml_events`):
 >>> decode_record('{"subject": "A", "subject": "B"}')[:2]
 ({'subject': 'A'}, ["duplicate key 'subject' in this record: each key may appear once (the first one is used)"])
 >>> problems, tainted = decode_record('{"name": "x\\\\u001b]0;title\\\\u0007"}')[1:]
->>> print(problems[0], tainted)
-the text holds the control character U+001B (in the text of 'name'); text may hold tabs and line breaks, but no other control characters: remove it True
+>>> print(problems[0], tainted)  # doctest: +NORMALIZE_WHITESPACE
+the text holds the control character U+001B (in the text of 'name'); text may hold tabs and line breaks,
+but no other control characters: remove it True
 >>> decode_record('{"polarity": NaN}')
 Traceback (most recent call last):
 ...

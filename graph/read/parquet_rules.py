@@ -13,11 +13,14 @@ columns in pyarrow; Python looks at a column's values only to locate a problem i
 >>> t = pa.table({"id": ["a", "b"], "name": ["ok", "x\\x1b[2J"], "polarity": [1.0, float("nan")]})
 >>> column_problems(t)
 []
->>> for row, field, message in cell_problems(t): print(row, field, message)
-2 name the text holds the control character U+001B; text may hold tabs and line breaks, but no other control characters: remove it
+>>> for row, field, message in cell_problems(t): print(row, field, message)  # doctest: +NORMALIZE_WHITESPACE
+2 name the text holds the control character U+001B; text may hold tabs and line breaks, but no other control
+characters: remove it
 2 polarity NaN is not a number: leave the cell empty (null) to leave the field out, or give a number
->>> column_problems(pa.table({"id": ["a"], "blob": pa.array([b"x"], pa.binary())}))
-[(2, "the column 'blob' holds binary data, which no field takes: store text, numbers, true/false, dates, or lists and maps of them")]
+>>> for row, message in column_problems(pa.table({"id": ["a"], "blob": pa.array([b"x"], pa.binary())})):
+...     print(row, message)  # doctest: +NORMALIZE_WHITESPACE
+2 the column 'blob' holds binary data, which no field takes: store text, numbers, true/false, dates,
+or lists and maps of them
 """
 
 from __future__ import annotations

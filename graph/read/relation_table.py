@@ -20,8 +20,8 @@ bulk file can still be read record by record; the loader hands its table to the
 validator instead.
 
 >>> import pyarrow as pa
->>> t = from_arrow("r.relations.parquet", pa.table({"id": ["r1", "r2"], "subject": ["A", "B"], "colour": [None, "red"]}),
-...                base_dir=None, tainted=())
+>>> table = pa.table({"id": ["r1", "r2"], "subject": ["A", "B"], "colour": [None, "red"]})
+>>> t = from_arrow("r.relations.parquet", table, base_dir=None, tainted=())
 >>> t.n, t.arrays["id"].to_pylist(), t.irregular.to_pylist()
 (2, ['r1', 'r2'], [False, True])
 >>> [p.values for p in t.pieces([1])]

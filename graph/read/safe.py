@@ -5,10 +5,11 @@
 >>> _ = open(path, "wb").write("entities: []\\n".encode())
 >>> read_limited(path, 100)
 b'entities: []\\n'
->>> read_limited(path, 5)
+>>> read_limited(path, 5)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.read.safe.ReadProblem: this file is 13 bytes, over the limit of 5 bytes; split it into several files, or raise the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)
+graph.read.safe.ReadProblem: this file is 13 bytes, over the limit of 5 bytes; split it into several files,
+or raise the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)
 >>> decode_utf8(b"caf\\xe9", "a.txt")[1].message
 'byte 0xe9 is not UTF-8 text: the file was saved in another encoding (Latin-1, Windows-1252...); save it as UTF-8'
 """

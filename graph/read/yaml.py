@@ -10,8 +10,10 @@ the locations of fields when a problem is reported, by
 >>> piece = found.pieces[0]
 >>> piece.kind, piece.values["id"], piece.locator.locate("name")
 ('entities', 'PAK', (2, 21))
->>> print(read_yaml_text("entities:\\n  - id: PAK\\n    name: A: B\\n", "b.yaml").problems[0])
-b.yaml:3:12: YAML syntax error: mapping values are not allowed in this context: a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
+>>> found = read_yaml_text("entities:\\n  - id: PAK\\n    name: A: B\\n", "b.yaml")
+>>> print(found.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+b.yaml:3:12: YAML syntax error: mapping values are not allowed in this context:
+a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
 """
 
 from __future__ import annotations

@@ -33,8 +33,9 @@ Examples
 (3, 4)
 >>> parse_text("a: 1\\na: 2\\n", "x.yaml").problems[0].message
 "duplicate key 'a' (first at line 1): each key may appear once in a mapping"
->>> print(parse_text("a: &x [1]\\nb: *x\\n", "x.yaml").problems[0])
-x.yaml:1:4: anchor '&x' is not allowed: actorgraph data may not use anchors and aliases (&name / *name); write the value out in full
+>>> print(parse_text("a: &x [1]\\nb: *x\\n", "x.yaml").problems[0])  # doctest: +NORMALIZE_WHITESPACE
+x.yaml:1:4: anchor '&x' is not allowed: actorgraph data may not use anchors and aliases (&name / *name);
+write the value out in full
 """
 
 from __future__ import annotations

@@ -71,7 +71,10 @@ _FLOW_SQ = re.compile(r"'((?:[^']|'')*)'")
 _FLOW_KEY = re.compile(rf"({_KEY}): +")
 _SPACES = re.compile(r" *")
 # one-line flow lists and mappings of scalars, matched whole (the common case), then split
-_ITEM = r"(?:\"[^\"\\]*\"|'(?:[^']|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-[0-9A-Za-z.])(?:[^,\[\]{}#:'\"]*[^,\[\]{}#:'\"\s])?)"
+_ITEM = (
+    r"(?:\"[^\"\\]*\"|'(?:[^']|'')*'"  # a quoted scalar, or a plain one:
+    r"|(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-[0-9A-Za-z.])(?:[^,\[\]{}#:'\"]*[^,\[\]{}#:'\"\s])?)"
+)
 _SIMPLE_SEQ = re.compile(rf"\[ *(?:{_ITEM} *, *)*{_ITEM} *\] *")
 _SIMPLE_MAP = re.compile(rf"\{{ *(?:{_KEY}: +{_ITEM} *, *)*{_KEY}: +{_ITEM} *\}} *")
 _SEQ_ITEM = re.compile(rf"({_ITEM}) *(?:,|\]) *")

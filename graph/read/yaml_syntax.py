@@ -4,8 +4,9 @@
 >>> try:
 ...     yaml.safe_load("name: Pakistan: a view\\n")
 ... except yaml.YAMLError as exc:
-...     print(syntax_problem("a.yaml", exc, "name: Pakistan: a view\\n"))
-a.yaml:1:15: YAML syntax error: mapping values are not allowed here: a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
+...     print(syntax_problem("a.yaml", exc, "name: Pakistan: a view\\n"))  # doctest: +NORMALIZE_WHITESPACE
+a.yaml:1:15: YAML syntax error: mapping values are not allowed here:
+a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
 """
 
 from __future__ import annotations

@@ -22,10 +22,13 @@ Examples
 ...     evidence: []
 ... ''', "a.yaml")
 >>> recs = build_records([read])
->>> for p in sorted(recs.problems): print(p)
+>>> for p in sorted(recs.problems): print(p)  # doctest: +NORMALIZE_WHITESPACE
 a.yaml:6:14: relation 'r1': unknown entity 'PAKISTN' in 'subject' (did you mean 'PAK'?)
-a.yaml:8:11: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
-a.yaml:10:15: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim in the source
+a.yaml:8:11: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT,
+CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT,
+HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
+a.yaml:10:15: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim
+in the source
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The one validator by columns: the relations of bulk files checked field by field with pyarrow, one by one only where a row fails.
+"""The one validator by columns: bulk files' relations checked field by field with pyarrow, row by row where one fails.
 
 The relations of a Parquet or JSON Lines file come as a
 :class:`~graph.read.relation_table.RelationTable`. Each rule of

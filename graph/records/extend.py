@@ -10,8 +10,9 @@ value.
 >>> problems = []
 >>> is_extension(Ctx({"id": "USA", "extend": "yes"}, RecordLocator("b.jsonl", 4), "entity 'USA'", problems)) is None
 True
->>> print(problems[0])
-b.jsonl:4: entity 'USA': 'extend' must be true (this record adds to the record of the same id in another file), or be left out
+>>> print(problems[0])  # doctest: +NORMALIZE_WHITESPACE
+b.jsonl:4: entity 'USA': 'extend' must be true (this record adds to the record of the same id in another file),
+or be left out
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@
 >>> problems = []
 >>> check_fields(Ctx({"id": "PAK", "nmae": "Pakistan"}, RecordLocator("e.jsonl", 2), "entity 'PAK'", problems),
 ...              "entities")
->>> print(problems[0])
-e.jsonl:2: entity 'PAK': unknown field 'nmae' (did you mean 'name'?); an entity has the fields: id, name, kind, aliases, codes, part_of, description, extend
+>>> print(problems[0])  # doctest: +NORMALIZE_WHITESPACE
+e.jsonl:2: entity 'PAK': unknown field 'nmae' (did you mean 'name'?);
+an entity has the fields: id, name, kind, aliases, codes, part_of, description, extend
 """
 
 from __future__ import annotations

@@ -5,11 +5,14 @@
 >>> out = Records()
 >>> _ = build_relations([Piece("relations", {"id": "r1", "subject": "PAK", "object": "USA", "type": "ACUSE",
 ...                                          "modality": "reported"}, RecordLocator("r.jsonl", 3))], out, Options())
->>> for p in out.problems: print(p)
+>>> for p in out.problems: print(p)  # doctest: +NORMALIZE_WHITESPACE
 r.jsonl:3: relation 'r1': unknown entity 'PAK' in 'subject'
 r.jsonl:3: relation 'r1': unknown entity 'USA' in 'object'
-r.jsonl:3: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
-r.jsonl:3: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim in the source
+r.jsonl:3: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT,
+CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT,
+HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
+r.jsonl:3: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim
+in the source
 """
 
 from __future__ import annotations

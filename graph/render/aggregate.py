@@ -5,8 +5,9 @@ A period comes from the claim's ``when``: the month (``"2024-03"``) or year
 ``"undated"`` for a claim without a date; ``by="all"`` puts every claim in one
 period, ``"all"``. Each :class:`EdgeGroup` carries the count, the mean
 polarity (of the claims that are not denials: a denial's polarity is that of
-the event it denies; of the denials when there is nothing else), the sources (ids, first seen first), the claim ids (in the dataset's
-order) and the modalities and types present.
+the event it denies; of the denials when there is nothing else), the sources
+(ids, first seen first), the claim ids (in the dataset's order) and the
+modalities and types present.
 
 >>> ds = graph.loads('''
 ... sources: [{id: s1, title: A, kind: op-ed}, {id: s2, title: B, kind: op-ed}]

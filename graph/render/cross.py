@@ -51,10 +51,15 @@ def network_data(net) -> dict:
     >>> from graph.analysis import discourse
     >>> ds = graph.loads('''
     ... sources: [{id: s, title: T}]
-    ... entities: [{id: A, name: A, kind: state}, {id: P, name: P, kind: person}, {id: Q, name: Q, kind: person}]
+    ... entities:
+    ...   - {id: A, name: A, kind: state}
+    ...   - {id: P, name: P, kind: person}
+    ...   - {id: Q, name: Q, kind: person}
     ... relations:
-    ...   - {id: r1, subject: A, object: A, type: AID, modality: claimed, asserted_by: P, evidence: [{source: s, quote: x}]}
-    ...   - {id: r2, subject: A, object: A, type: AID, modality: denied, asserted_by: Q, evidence: [{source: s, quote: y}]}
+    ...   - {id: r1, subject: A, object: A, type: AID, modality: claimed, asserted_by: P,
+    ...      evidence: [{source: s, quote: x}]}
+    ...   - {id: r2, subject: A, object: A, type: AID, modality: denied, asserted_by: Q,
+    ...      evidence: [{source: s, quote: y}]}
     ... ''')
     >>> n = network_data(discourse(ds, normalize="jaccard"))
     >>> n["claimants"], n["groups"], n["edges"]

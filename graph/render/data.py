@@ -64,8 +64,8 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     ``sources`` the sources as in the YAML, text paths left out; ``relmeta`` holds
     the derived fields the filters and panels use that the page cannot read off the
     record (the date span of when it happened, claimants, whether its claim group is
-    contested, the index of its group; the page adds quad, sign and sources); ``published`` the date span of each dated source
-    (when its claims were made); ``groups`` the contested
+    contested, the index of its group; the page adds quad, sign and sources); ``published``
+    the date span of each dated source (when its claims were made); ``groups`` the contested
     and corroborated claim groups (:func:`graph.analysis.contested`); ``reader`` each stored text with
     where its claims' quotes are (:func:`graph.render.reader.reader_data`;
     *texts* maps source ids to texts for a dataset without stored files);

@@ -12,8 +12,9 @@ already imported into the folder by an earlier import (same events, another name
 >>> for p in problems_in("out/x", {"id": "x", "title": "T", "kind": "dataset"},
 ...                      [{"id": "PAK", "name": "Pakistan", "kind": "state"}],
 ...                      [{"id": "PAK2", "name": "pakistan", "kind": "state"}], rels, {}):
-...     print(p)
-out/x.entities.jsonl:1: entity 'PAK2': the name or alias 'pakistan' also names entity 'PAK'; every name must point at one entity
+...     print(p)  # doctest: +NORMALIZE_WHITESPACE
+out/x.entities.jsonl:1: entity 'PAK2': the name or alias 'pakistan' also names entity 'PAK';
+every name must point at one entity
 out/x.relations: 1 event id is not an id actorgraph can keep (e.g. 'bad id'): ids are ASCII letters, digits and - _ . :
 """
 
