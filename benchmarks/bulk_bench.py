@@ -1,4 +1,5 @@
-"""Validating bulk files: `actorgraph validate` of a GDELT import against reading its Parquet file into Python, side by side.
+"""Validating bulk files: `actorgraph validate` of a GDELT import against reading its Parquet file into Python, side by
+side.
 
 Generates N synthetic GDELT rows (benchmarks/generate_gdelt.py) and imports them
 (``actorgraph import --format gdelt``: 1M rows give 854,127 relations among 600
@@ -200,7 +201,8 @@ def main(argv=None):
                 if r is None:
                     continue
                 print(
-                    f"{os.path.basename(code) or code:<28} {what:<10} {r['wall']:>8.2f} {r['wall'] / read['wall']:>7.2f} "
+                    f"{os.path.basename(code) or code:<28} {what:<10} "
+                    f"{r['wall']:>8.2f} {r['wall'] / read['wall']:>7.2f} "
                     f"{r['seconds']:>16.2f} {r['seconds'] / read['seconds']:>7.2f} {r['peak'] / 1e6:>8.0f}"
                 )
             cold, first = best.get((code, "cold")), best.get((code, "first"))

@@ -290,7 +290,8 @@ def main(argv=None):
             if a.no_pyvis:
                 continue
             print(
-                f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
+                f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, "
+                f"page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
                 f"{fmt(p.get('settled'), a.timeout).strip()} s; blocked requests: {len(p['blocked'])}"
             )
             if p.get("drawn") and total:

@@ -106,7 +106,8 @@ def main(argv=None):
         # the selection shown and the graph around it intact: vis-network draws every claim the page shows
         drawn, shown = page.evaluate("""() => {
             const b = network.body, claims = new Set();
-            b.edgeIndices.forEach(id => { if (b.edges[id].connected) actorgraph.claimsOfEdge(id).forEach(c => claims.add(c)); });
+            b.edgeIndices.forEach(id => {
+                if (b.edges[id].connected) actorgraph.claimsOfEdge(id).forEach(c => claims.add(c)); });
             return [claims.size, actorgraph.visibleEdgeIds().length]; }""")
         if drawn != shown:
             raise SystemExit(f"the page draws {drawn} of the {shown} claims it shows: not saving the screenshot")

@@ -161,7 +161,10 @@ def test_jsonl_records_and_their_lines():
 
 
 def test_bad_jsonl_lines_are_located_and_the_rest_still_read():
-    data = b'{"id": "E1", "name": "A", "kind": "state"}\n[1, 2]\n{"id": "E3",\n{"id": "E4", "name": "D", "kind": "state"}\n'
+    data = (
+        b'{"id": "E1", "name": "A", "kind": "state"}\n[1, 2]\n{"id": "E3",\n'
+        b'{"id": "E4", "name": "D", "kind": "state"}\n'
+    )
     fr = read_jsonl("x.entities.jsonl", data)
     assert [p.values["id"] for p in fr.pieces] == ["E1", "E4"]
     assert [str(p) for p in fr.problems] == [

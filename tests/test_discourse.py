@@ -50,34 +50,62 @@ entities:
   - {id: D, name: D group, kind: armed_group}
   - {id: E, name: E equipment, kind: asset}
 relations:
-  - {id: c1, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO, evidence: [{source: s1, quote: q1}]}
-  - {id: c1b, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO, evidence: [{source: s1, quote: q1b}]}
-  - {id: c2, subject: B, object: D, type: AID, modality: denied, asserted_by: B-SPOX, evidence: [{source: s1, quote: q2}]}
-  - {id: c3, subject: B, object: D, type: AID, modality: reported, evidence: [{source: s1, quote: q3}]}
-  - {id: c4, subject: B, object: C, type: ASSAULT, modality: reported, evidence: [{source: s1, quote: q4}]}
-  - {id: c5, subject: B, object: C, type: ASSAULT, modality: claimed, asserted_by: C, evidence: [{source: s1, quote: q5}]}
-  - {id: c6, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: B-SPOX, evidence: [{source: s2, quote: q6}]}
-  - {id: c7, subject: B, object: D, type: AID, modality: claimed, asserted_by: X, evidence: [{source: s2, quote: q7}]}
-  - {id: c8, subject: D, object: E, type: HOLDS, modality: claimed, asserted_by: X, evidence: [{source: s2, quote: q8}]}
-  - {id: c9, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: B-SPOX, evidence: [{source: s2, quote: q9}]}
-  - {id: c10, subject: A-PM, object: C, type: CONSULT, modality: claimed, asserted_by: A-PM, evidence: [{source: s2, quote: q10}]}
-  - {id: c11, subject: A, object: C, type: CONSULT, modality: claimed, asserted_by: P, evidence: [{source: s3, quote: q11}]}
-  - {id: c12, subject: A, object: C, type: CONSULT, modality: denied, asserted_by: C, evidence: [{source: s3, quote: q12}]}
-  - {id: c13, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: A-PM, evidence: [{source: s3, quote: q13}]}
-  - {id: c14, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: B-SPOX, evidence: [{source: s3, quote: q14}]}
-  - {id: c15, subject: A, object: C, type: AID, modality: recommended, asserted_by: X, evidence: [{source: s3, quote: q15}]}
-  - {id: c16, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: C, evidence: [{source: s4, quote: q16}]}
-  - {id: c17, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: X, evidence: [{source: s4, quote: q17}]}
-  - {id: c18, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: A-FO, evidence: [{source: s4, quote: q18}]}
-  - {id: c19, subject: D, object: A, type: ASSAULT, modality: reported, evidence: [{source: s4, quote: q19}]}
-  - {id: c20, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: B-SPOX, evidence: [{source: s4, quote: q20}]}
-  - {id: c21, subject: D, object: A, type: ASSAULT, modality: speculated, asserted_by: X, evidence: [{source: s4, quote: q21}]}
-  - {id: c22, subject: B, object: D, type: AID, modality: reported, evidence: [{source: s4, quote: q22}]}
-  - {id: c23, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: C, evidence: [{source: s4, quote: q23}]}
-  - {id: c24, subject: A-FO, object: B, type: ACCUSE, modality: claimed, asserted_by: A-FO, evidence: [{source: s2, quote: q24}]}
-  - {id: c25, subject: A, object: B, type: ACCUSE, modality: claimed, asserted_by: P, evidence: [{source: s3, quote: q25}]}
-  - {id: c26, subject: A, object: B, type: ACCUSE, modality: denied, asserted_by: B-SPOX, evidence: [{source: s3, quote: q26}]}
-  - {id: c27, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: C, evidence: [{source: s3, quote: q27}]}
+  - {id: c1, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s1, quote: q1}]}
+  - {id: c1b, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s1, quote: q1b}]}
+  - {id: c2, subject: B, object: D, type: AID, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s1, quote: q2}]}
+  - {id: c3, subject: B, object: D, type: AID, modality: reported,
+     evidence: [{source: s1, quote: q3}]}
+  - {id: c4, subject: B, object: C, type: ASSAULT, modality: reported,
+     evidence: [{source: s1, quote: q4}]}
+  - {id: c5, subject: B, object: C, type: ASSAULT, modality: claimed, asserted_by: C,
+     evidence: [{source: s1, quote: q5}]}
+  - {id: c6, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s2, quote: q6}]}
+  - {id: c7, subject: B, object: D, type: AID, modality: claimed, asserted_by: X,
+     evidence: [{source: s2, quote: q7}]}
+  - {id: c8, subject: D, object: E, type: HOLDS, modality: claimed, asserted_by: X,
+     evidence: [{source: s2, quote: q8}]}
+  - {id: c9, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s2, quote: q9}]}
+  - {id: c10, subject: A-PM, object: C, type: CONSULT, modality: claimed, asserted_by: A-PM,
+     evidence: [{source: s2, quote: q10}]}
+  - {id: c11, subject: A, object: C, type: CONSULT, modality: claimed, asserted_by: P,
+     evidence: [{source: s3, quote: q11}]}
+  - {id: c12, subject: A, object: C, type: CONSULT, modality: denied, asserted_by: C,
+     evidence: [{source: s3, quote: q12}]}
+  - {id: c13, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: A-PM,
+     evidence: [{source: s3, quote: q13}]}
+  - {id: c14, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s3, quote: q14}]}
+  - {id: c15, subject: A, object: C, type: AID, modality: recommended, asserted_by: X,
+     evidence: [{source: s3, quote: q15}]}
+  - {id: c16, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: C,
+     evidence: [{source: s4, quote: q16}]}
+  - {id: c17, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: X,
+     evidence: [{source: s4, quote: q17}]}
+  - {id: c18, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s4, quote: q18}]}
+  - {id: c19, subject: D, object: A, type: ASSAULT, modality: reported,
+     evidence: [{source: s4, quote: q19}]}
+  - {id: c20, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: B-SPOX,
+     evidence: [{source: s4, quote: q20}]}
+  - {id: c21, subject: D, object: A, type: ASSAULT, modality: speculated, asserted_by: X,
+     evidence: [{source: s4, quote: q21}]}
+  - {id: c22, subject: B, object: D, type: AID, modality: reported,
+     evidence: [{source: s4, quote: q22}]}
+  - {id: c23, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: C,
+     evidence: [{source: s4, quote: q23}]}
+  - {id: c24, subject: A-FO, object: B, type: ACCUSE, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s2, quote: q24}]}
+  - {id: c25, subject: A, object: B, type: ACCUSE, modality: claimed, asserted_by: P,
+     evidence: [{source: s3, quote: q25}]}
+  - {id: c26, subject: A, object: B, type: ACCUSE, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s3, quote: q26}]}
+  - {id: c27, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: C,
+     evidence: [{source: s3, quote: q27}]}
 """
 
 G1, G2, G3 = ["B", "ASSAULT", "C"], ["B", "AID", "D"], ["D", "HOLDS", "E"]

@@ -152,8 +152,8 @@ def test_icews_acled_polecat(tmp_path):
             "gdelt-bad.export.CSV",
             [
                 "gdelt-bad.export.CSV:2: expected 61 tab-separated columns (a GDELT 2.0 event record), found 60",
-                "gdelt-bad.export.CSV:3:27: EventCode '215' is not a CAMEO event code: root 21 is not a CAMEO root code "
-                "(01-20)",
+                "gdelt-bad.export.CSV:3:27: EventCode '215' is not a CAMEO event code: "
+                "root 21 is not a CAMEO root code (01-20)",
                 "gdelt-bad.export.CSV:4:2: SQLDATE '20251301' is not a date YYYYMMDD",
                 "gdelt-bad.export.CSV:4:27: EventCode '04x' is not a CAMEO event code: not digits",
                 "gdelt-bad.export.CSV:5:31: GoldsteinScale '12.5' is not a number from -10 to 10",
@@ -173,8 +173,8 @@ def test_icews_acled_polecat(tmp_path):
             "icews-wrong-column.tab",
             [
                 "icews-wrong-column.tab:1: missing column 'CAMEO Code' (did you mean 'Cameo'?); ICEWS event files have "
-                "the columns: Event ID, Event Date, Source Name, Source Sectors, Source Country, CAMEO Code, Intensity, "
-                "Target Name, Target Sectors, Target Country, Story ID, Sentence Number"
+                "the columns: Event ID, Event Date, Source Name, Source Sectors, Source Country, CAMEO Code, "
+                "Intensity, Target Name, Target Sectors, Target Country, Story ID, Sentence Number"
             ],
         ),
         (

@@ -115,7 +115,8 @@ def test_the_filter_fixture_says_what_python_keeps():
     for d_stored, d_fresh in zip(stored["datasets"], fresh["datasets"], strict=True):
         assert d_stored["folder"] == d_fresh["folder"]
         assert d_stored["page"] == json.loads(json.dumps(d_fresh["page"])), (
-            f"the page data of {d_fresh['folder']} changed: regenerate tests/js/fixtures/filters.json (see the docstring)"
+            f"the page data of {d_fresh['folder']} changed: "
+            "regenerate tests/js/fixtures/filters.json (see the docstring)"
         )
         assert d_stored["cases"] == d_fresh["cases"]
     assert stored["aggregated"] == json.loads(json.dumps(fresh["aggregated"]))

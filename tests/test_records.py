@@ -176,8 +176,8 @@ def test_records_from_any_reader_are_located_by_their_locator():
     assert sorted(str(p) for p in recs.problems) == [
         "events.jsonl:2: relation 'e1': polarity -12 is outside -10..10 (-10 conflict, 0 neutral, +10 cooperation)",
         "events.jsonl:2: relation 'e1': unknown entity 'IND' in 'object'",
-        "sources.csv:2:3: source 's': unknown source kind 'report' (did you mean 'news report'?); expected one of: op-ed, news report, analysis, "
-        "official statement, interview, speech, dataset, other",
+        "sources.csv:2:3: source 's': unknown source kind 'report' (did you mean 'news report'?); "
+        "expected one of: op-ed, news report, analysis, official statement, interview, speech, dataset, other",
     ]
 
 

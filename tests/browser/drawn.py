@@ -138,7 +138,8 @@ def wait_drawn(p, n, timeout=60000):
         """function (n) {
       const b = network.body, of = actorgraph.claimsOfEdge;
       let k = 0;
-      for (const id of b.edgeIndices) if (id.charAt(0) !== '\\u2061' && b.edges[id].connected) k += of ? of(id).length : 1;
+      for (const id of b.edgeIndices)
+        if (id.charAt(0) !== '\\u2061' && b.edges[id].connected) k += of ? of(id).length : 1;
       return k >= n; }""",
         arg=n,
         timeout=timeout,

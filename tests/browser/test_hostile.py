@@ -139,7 +139,8 @@ def _check_links(p):
         assert a["rel"] == "noopener noreferrer" and a["target"] == "_blank", a
     # nothing in the page carries an event-handler attribute or a script URL
     bad = p.js("""[...document.querySelectorAll('*')].filter(el => [...el.attributes].some(
-        at => /^on/i.test(at.name) || /^\\s*(javascript|data):/i.test(at.value))).map(el => el.outerHTML.slice(0, 120))""")
+        at => /^on/i.test(at.name) || /^\\s*(javascript|data):/i.test(at.value)))
+        .map(el => el.outerHTML.slice(0, 120))""")
     assert bad == []
     from graph.render.page import SCRIPTS
 

@@ -193,7 +193,8 @@ def test_the_payload_list_is_long_enough():
 
 
 # The page reset, and where the entity or relation is on screen.
-AT = """([kind, id]) => { actorgraph.reset(); return kind === 'node' ? actorgraph.nodePoint(id) : actorgraph.edgePoint(id); }"""
+AT = """([kind, id]) => {
+    actorgraph.reset(); return kind === 'node' ? actorgraph.nodePoint(id) : actorgraph.edgePoint(id); }"""
 # The record selected, the text of its panel and, when asked, every visible button of the panel
 # clicked in turn (the panel is drawn again after each click: the i-th button of the panel as it
 # is then), in one round trip to the page.
@@ -215,14 +216,17 @@ SHOW = """([kind, id, buttons]) => {
 # 12), the time sliders to each end, the filter buttons clicked: each through the event the page
 # listens to.
 FILTERS = """() => {
-    const seen = el => el.offsetParent !== null, fire = (el, type) => el.dispatchEvent(new Event(type, {bubbles: true}));
+    const seen = el => el.offsetParent !== null;
+    const fire = (el, type) => el.dispatchEvent(new Event(type, {bubbles: true}));
     const used = {boxes: 0, options: 0};
     for (const box of document.querySelectorAll('#ag-filters input[type=checkbox]')) {
         if (!seen(box)) continue;
         box.click(); box.click(); used.boxes++;
     }
     for (const sel of document.querySelectorAll('#ag-filters select')) {
-        for (const o of [...sel.options].slice(0, 12)) { sel.value = o.value; fire(sel, 'input'); fire(sel, 'change'); used.options++; }
+        for (const o of [...sel.options].slice(0, 12)) {
+            sel.value = o.value; fire(sel, 'input'); fire(sel, 'change'); used.options++;
+        }
     }
     for (const rng of document.querySelectorAll('#ag-filters input[type=range]')) {
         for (const v of [rng.min, rng.max]) { rng.value = v; fire(rng, 'input'); fire(rng, 'change'); }

@@ -25,7 +25,8 @@ entities:
   - {id: CHN, name: China, kind: state}
 relations:
   - {id: both-sources, subject: PAK, object: USA, type: ACCUSE, modality: reported, when: 2024-02,
-     evidence: [{source: src-a, quote: "Pakistan accused Washington"}, {source: src-b, quote: "Islamabad blamed the US"}]}
+     evidence: [{source: src-a, quote: "Pakistan accused Washington"},
+                {source: src-b, quote: "Islamabad blamed the US"}]}
   - {id: only-a, subject: USA, object: AFG, type: AID, modality: reported, when: 2023,
      evidence: [{source: src-a, quote: "aid went to Afghanistan"}]}
   - {id: only-b, subject: TAL, object: PAK, type: THREATEN, modality: speculated,

@@ -27,7 +27,8 @@ window.__texts = null;
   P.fillText = function (text, x, y) {
     if (window.__texts) {
       var t = this.getTransform(), m = this.measureText(text);
-      window.__texts.push({text: String(text), font: this.font, a: t.a, b: t.b, c: t.c, d: t.d, e: t.e, f: t.f, x: x, y: y,
+      window.__texts.push({text: String(text), font: this.font,
+                           a: t.a, b: t.b, c: t.c, d: t.d, e: t.e, f: t.f, x: x, y: y,
                            l: m.actualBoundingBoxLeft, r: m.actualBoundingBoxRight,
                            up: m.actualBoundingBoxAscent, down: m.actualBoundingBoxDescent});
     }
@@ -171,7 +172,8 @@ def test_merged_parallel_claims_one_line_with_its_claims_one_click_away(open_pag
     edge = p.js("(r) => actorgraph.edgeOfClaim(r)", claims[0])
     assert sorted(p.js("(e) => actorgraph.claimsOfEdge(e)", edge)) == sorted(claims)
     e = p.js(
-        "(e) => { const x = network.body.edges[e]; return {label: x.options.label, width: x.options.width, from: x.fromId, to: x.toId}; }",
+        "(e) => { const x = network.body.edges[e]; "
+        "return {label: x.options.label, width: x.options.width, from: x.fromId, to: x.toId}; }",
         edge,
     )
     assert f"×{n}" in e["label"] and (e["from"], e["to"]) == (subject, object_)
@@ -246,7 +248,8 @@ def test_group_parts_folds_offices_and_people_and_a_double_click_unfolds(open_pa
 
 URDU = """
 sources:
-  - {id: ur-statement, title: "دفتر خارجہ کا بیان (constructed example)", kind: official statement, published: 2026-11-06, text: ur.txt}
+  - {id: ur-statement, title: "دفتر خارجہ کا بیان (constructed example)", kind: official statement,
+     published: 2026-11-06, text: ur.txt}
 entities:
   - {id: PAK, name: Pakistan, kind: state, aliases: [پاکستان]}
   - {id: AFG, name: Afghanistan, kind: state, aliases: [افغانستان]}
@@ -279,8 +282,12 @@ def test_an_urdu_source_reads_right_to_left(open_page, tmp_path):
         let urdu = null, latin = null, n;
         while ((n = walker.nextNode())) {
           const i = n.data.search(/[\\u0600-\\u06FF]/), j = n.data.search(/[A-Z]/);
-          if (urdu === null && i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); urdu = r.getBoundingClientRect(); }
-          if (latin === null && j >= 0) { const r = document.createRange(); r.setStart(n, j); r.setEnd(n, j + 1); latin = r.getBoundingClientRect(); }
+          if (urdu === null && i >= 0) {
+            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); urdu = r.getBoundingClientRect();
+          }
+          if (latin === null && j >= 0) {
+            const r = document.createRange(); r.setStart(n, j); r.setEnd(n, j + 1); latin = r.getBoundingClientRect();
+          }
         }
         return {left: box.left, right: box.right, urduRight: urdu.right, latinLeft: latin.left};
     }""")

@@ -34,7 +34,8 @@ def _click_first_clear_edge(p, ds):
             if (local.x < 5 || local.y < 5 || local.x > r.width - 5 || local.y > r.height - 5) return null;
             if (network.getNodeAt(local) !== undefined) return null;
             const hit = network.getEdgeAt(local);
-            return hit !== undefined && (actorgraph.claimsOfEdge || (id => [String(id).replace(/^\\u2060/, '')]))(hit).includes(rid) ? q : null;
+            const claimsOf = actorgraph.claimsOfEdge || (id => [String(id).replace(/^\\u2060/, '')]);
+            return hit !== undefined && claimsOf(hit).includes(rid) ? q : null;
         }""",
             rid,
         )

@@ -104,7 +104,8 @@ _VIEW = """() => {
 def wait_view(p):
     p.page.wait_for_function("() => actorgraph.sides && actorgraph.sides.isOpen() && actorgraph.sides.drawnAt() > 0")
     p.js(
-        "() => new Promise(r => { const n = actorgraph.sides.network(); n.once('afterDrawing', () => r(1)); n.redraw(); })"
+        "() => new Promise(r => { const n = actorgraph.sides.network(); "
+        "n.once('afterDrawing', () => r(1)); n.redraw(); })"
     )
 
 
@@ -246,8 +247,8 @@ def test_a_claim_said_three_times_is_listed_once_with_its_quotes(open_page, repe
     okafor = next(e for e in group.asserted if e["by"] == "EX-OKAFOR")
     assert len(okafor["quotes"]) == 3
     assert (
-        "claimed by Sam Okafor · in A House committee hearing on the equipment left behind (constructed example) · 3 quotes"
-        in text
+        "claimed by Sam Okafor · in A House committee hearing on the equipment left behind (constructed example) "
+        "· 3 quotes" in text
     )
     for q in okafor["quotes"]:
         assert f"\u201c{q}\u201d" in text
