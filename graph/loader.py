@@ -29,6 +29,7 @@ graph.errors.DataError: 1 problem in the data:
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .cache import look_up
@@ -39,7 +40,7 @@ from .read import READERS, reader_for
 from .read.base import FileRead
 from .read.safe import MAX_BYTES, ReadProblem, read_limited
 from .read.yaml import read_yaml_text
-from .records import Options, build_records
+from .records import Options, Records, build_records
 
 __all__ = ["load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
 
@@ -70,8 +71,11 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+#: a path as the functions below take it: text, or a ``pathlib.Path`` (any ``os.PathLike``)
+StrPath = str | os.PathLike[str]
 
-def data_files(path, problems=None):
+
+def data_files(path: StrPath, problems: list[Problem] | None = None) -> list[str]:
     """The data files below *path* (or *path* itself), sorted, as displayed paths.
 
     A data file is one that a reader of :data:`graph.read.READERS` takes
@@ -132,7 +136,15 @@ def _files(path, replacing, problems):
     return files
 
 
-def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None, replacing=None):
+def check(
+    path: StrPath,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    allow_texts_outside: bool = False,
+    cache: bool = True,
+    cache_dir: StrPath | None = None,
+    replacing: Mapping[StrPath, bytes] | None = None,
+) -> tuple[Records | None, list[Problem]]:
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
@@ -148,7 +160,8 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     The load, top down: the folder's files; their bytes; the cache's answer for the whole load, else
     for each file the cache's answer or the reader's; the limits; the one validator; what the cache keeps.
     """
-    path, problems = os.fspath(path), []
+    path = os.fspath(path)
+    problems: list[Problem] = []
     replacing = {os.path.normpath(os.fspath(f)): data for f, data in (replacing or {}).items()}
     files = _files(path, replacing, problems)
     if not files:
@@ -169,7 +182,7 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
             store.reads.get(f) or (data if isinstance(data, FileRead) else _parse(f, data))
             for f, data in contents.items()
         ]
-        contents = None  # (what the reads need of the bytes, they keep)
+        del contents  # (what the reads need of the bytes, they keep)
         for read in reads:
             problems.extend(read.problems)
         over = _over_limits(reads, limits)
@@ -224,7 +237,14 @@ def _over_limits(reads, limits):
     return out
 
 
-def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None) -> Dataset:
+def load(
+    path: StrPath = "data",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    allow_texts_outside: bool = False,
+    cache: bool = True,
+    cache_dir: StrPath | None = None,
+) -> Dataset:
     """Load and validate every data file at *path*; return the :class:`Dataset`.
 
     Parameters
@@ -258,16 +278,19 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
         )
         if problems:
             raise DataError(problems)
+        assert records is not None  # (no records come with a problem that says why)
         return dataset_of(records)
 
 
-def dataset_of(records):
+def dataset_of(records: Records) -> Dataset:
     """The :class:`Dataset` of valid :class:`~graph.records.Records`."""
     files = records.files + sorted({s.text_path for s in records.sources.values() if s.text_path})
     return Dataset(records.sources, records.entities, records.relations, files=files)
 
 
-def loads(text, *, name="<string>", base_dir=None, allow_texts_outside=False) -> Dataset:
+def loads(
+    text: str, *, name: str = "<string>", base_dir: str | None = None, allow_texts_outside: bool = False
+) -> Dataset:
     """Load a dataset from YAML *text* (one file's worth); see :func:`load`.
 
     ``name`` is the file name used in error locations; ``base_dir`` is the

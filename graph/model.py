@@ -93,7 +93,7 @@ class Relation:
     #: every entity that makes the claim, in order (``()``: the source's author); ``asserted_by`` is the first
     claimants: tuple = field(default=(), compare=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.claimants:
             self.claimants = tuple(self.claimants)
             self.asserted_by = self.claimants[0]
@@ -150,7 +150,7 @@ def _plain(v):
     return v
 
 
-_NAMES = {}
+_NAMES: dict[type, tuple[str, ...]] = {}
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -176,7 +176,7 @@ def _evidence(ev):
     ]
 
 
-def relation_dict(r, share=False) -> dict:
+def relation_dict(r: Relation, share: bool = False) -> dict:
     """:func:`to_dict` of a :class:`Relation` (the same dict, made faster: one per edge of the graph).
 
     With *share*, an ``attributes`` mapping of plain values is the relation's own, not a copy
@@ -200,7 +200,7 @@ def relation_dict(r, share=False) -> dict:
     }
 
 
-def relation_row(r) -> list:
+def relation_row(r: Relation) -> list:
     """The values of ``to_dict(r, drop_empty=True)`` in the order of ``FIELDS["relations"]``, an
     empty field ``None`` (a row of the page's claim table, made without the dict)."""
     when, cs = r.when, r.claimants
@@ -221,7 +221,7 @@ def relation_row(r) -> list:
     ]
 
 
-def entity_row(e) -> list:
+def entity_row(e: Entity) -> list:
     """The values of ``to_dict(e, drop_empty=True)`` for an :class:`Entity`, in the order of
     ``FIELDS["entities"]``, an empty field ``None`` (as :func:`relation_row`)."""
     return [
@@ -235,7 +235,7 @@ def entity_row(e) -> list:
     ]
 
 
-def edge_dict(r) -> dict:
+def edge_dict(r: Relation) -> dict:
     """The data of a relation's edge in the dataset's graph: its fields (plain attributes shared,
     see :func:`relation_dict`) and its ``quad``."""
     d = relation_dict(r, share=True)
@@ -243,7 +243,7 @@ def edge_dict(r) -> dict:
     return d
 
 
-def to_dict(record, *, drop_empty=False) -> dict:
+def to_dict(record: Source | Entity | Relation | Evidence, *, drop_empty: bool = False) -> dict:
     """The record's YAML fields as plain JSON-able values (``where`` left out)."""
     if type(record) is Relation:
         d = relation_dict(record)
