@@ -22,9 +22,13 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 from .vocab import RELATION_TYPES
 from .when import When
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = ["Source", "Entity", "Relation", "Evidence", "to_dict", "relation_dict", "edge_dict", "FIELDS"]
 
@@ -243,7 +247,7 @@ def edge_dict(r: Relation) -> dict:
     return d
 
 
-def to_dict(record: Source | Entity | Relation | Evidence, *, drop_empty: bool = False) -> dict:
+def to_dict(record: DataclassInstance, *, drop_empty: bool = False) -> dict:
     """The record's YAML fields as plain JSON-able values (``where`` left out)."""
     if type(record) is Relation:
         d = relation_dict(record)

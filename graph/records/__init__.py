@@ -33,9 +33,13 @@ in the source
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import Problem
+from ..read.base import FileRead, Piece
+from ..read.relation_table import RelationTable
 from ..read.safe import MAX_BYTES
 from ..words import plural
 from .columnar import build_relations_by_columns
@@ -67,7 +71,9 @@ class Records:
 
     sources: dict = field(default_factory=dict)
     entities: dict = field(default_factory=dict)
-    relations: dict = field(default_factory=dict)  # (of bulk files or the load cache: a graph.columns.LazyRelations)
+    # relation id -> Relation while records are built; for bulk files or the load cache a graph.columns.LazyRelations
+    # (and, while extensions of bulk files' relations are applied, a view of both): any mapping of relations by id
+    relations: Any = field(default_factory=dict)
     problems: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # lower-cased id/name/alias -> entity id
     texts: dict = field(default_factory=dict)  # source id -> normalised stored text (texts.Passages)
@@ -94,7 +100,7 @@ def _unchecked_problem(out):
     )
 
 
-def build_records(reads, options=None):
+def build_records(reads: Iterable[FileRead], options: Options | None = None) -> Records:
     """Validate every record that the readers found and build the model.
 
     *reads* is a list of :class:`~graph.read.base.FileRead`. Files are taken
@@ -103,8 +109,10 @@ def build_records(reads, options=None):
     """
     options = options or Options()
     out = Records()
-    by_kind = {"sources": [], "entities": [], "relations": []}
-    groups = []  # the relations of each file: (path, pieces), or (path, table) of a bulk file's
+    by_kind: dict[str, list[Piece]] = {"sources": [], "entities": [], "relations": []}
+    groups: list[
+        tuple[str, list[Piece] | RelationTable]
+    ] = []  # the relations of each file: (path, pieces), or (path, table) of a bulk file's
     reads = sorted(reads, key=lambda r: r.path)
     for read in reads:
         if not read.complete:

@@ -27,14 +27,22 @@ takes that relation out of them. The relations of the load come out as one
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import reduce
+from typing import TYPE_CHECKING
 
 from ..bulk_columns import TableColumns
 from ..columns import WORDS, LazyRelations, join, to_columns
+from ..read.base import Piece
+from ..read.relation_table import RelationTable
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
 from ..when import parse_when
 from .relations import build_relations, extend_relations
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from . import Options, Records
 
 __all__ = ["build_relations_by_columns"]
 
@@ -122,7 +130,7 @@ def _evidence(t, known, ok):
         ok[np.repeat(np.arange(len(counts)), counts)[bad]] = False
 
 
-def passes(t, known):
+def passes(t: RelationTable, known: _Known) -> np.ndarray:
     """A numpy mask of the rows of the table *t* that pass every check (ids given twice aside)."""
     import pyarrow.compute as pc
 
@@ -259,7 +267,9 @@ def _take_out(wanted, tables, ok, numbers):
     return found
 
 
-def build_relations_by_columns(groups, out, options, files):
+def build_relations_by_columns(
+    groups: Sequence[tuple[str, list[Piece] | RelationTable]], out: Records, options: Options, files: Sequence[str]
+) -> None:
     """Validate the relations of *groups*, in data order -- ``(path, pieces)`` of a file read record by
     record, ``(path, table)`` of a bulk file's :class:`~graph.read.relation_table.RelationTable` -- into
     ``out.relations``, a :class:`~graph.columns.LazyRelations` (*files*: every file, in order, by number)."""

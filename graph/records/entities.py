@@ -14,16 +14,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
 from ..model import Entity
+from ..read.base import Piece
 from ..vocab import ENTITY_KINDS
 from ..words import short
-from .extend import extension_of, plain_records, same_value
+from .extend import Extension, extension_of, plain_records, same_value
 from .fields import choice, kind_of, list_of_text, text
 from .ids import Ids, foreign_char, skeleton
 from .known import check_fields
 from .refs import unknown_entity
+
+if TYPE_CHECKING:
+    from . import Options, Records
 
 __all__ = ["build_entities"]
 
@@ -49,7 +55,7 @@ def _aliases(ctx):
 
 def _codes(ctx):
     cv = ctx.values.get("codes")
-    codes = {}
+    codes: dict[str, str] = {}
     if cv is None:
         return codes
     if not isinstance(cv, dict):
@@ -128,7 +134,8 @@ def _extend(ctx, rid, out, names, described):
 
 def _unique_names(names, out):
     """Every name and alias points at one entity; look-alike spellings are refused."""
-    seen, skeletons = {}, {}
+    seen: dict[str, str] = {}
+    skeletons: dict[str, tuple[str, str, str]] = {}
     for a, eid, locator, keys in names:
         low = a.strip().lower()
         prev = seen.get(low)
@@ -186,10 +193,12 @@ def _check_part_of(pending, out):
                 )
 
 
-def build_entities(pieces, out, options):
+def build_entities(pieces: Iterable[Piece], out: Records, options: Options) -> None:
     """Validate the entity *pieces* into ``out.entities`` (and ``out.names``)."""
     ids = Ids("entity")
-    names, pending, extensions = [], [], []
+    names: list[tuple] = []
+    pending: list[tuple] = []
+    extensions: list[Extension] = []
     for ctx, rid in plain_records(pieces, "entity", out.problems, extensions, out.invalid_entities):
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "entities")
@@ -216,7 +225,7 @@ def build_entities(pieces, out, options):
                 names.extend((a, rid, ctx.locator, keys) for a, keys in aliases)
         elif rid is not None:
             out.invalid_entities.add(rid)  # reported here; references to it are not reported again
-    described = {}
+    described: dict[str, str] = {}
     for ctx, rid in extensions:
         _extend(ctx, rid, out, names, described)
     _unique_names(names, out)

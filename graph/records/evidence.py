@@ -7,13 +7,18 @@ the closest passage and where the two first differ.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import suggest
 from ..model import Evidence
 from ..textnorm import normalise
 from ..texts import quote_mismatch
 from ..words import short
-from .fields import kind_of
+from .fields import Ctx, kind_of
 from .ids import close_ids
+
+if TYPE_CHECKING:
+    from . import Records
 
 __all__ = ["evidence"]
 
@@ -91,7 +96,7 @@ def _item(ctx, ev, i, out):
     return Evidence(src, quote)
 
 
-def evidence(ctx, out):
+def evidence(ctx: Ctx, out: Records) -> tuple[Evidence, ...]:
     """The record's ``evidence`` as a tuple of :class:`Evidence` (empty when none is valid)."""
     v = ctx.values.get("evidence")
     if v is None:

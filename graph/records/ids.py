@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
 
-from ..errors import suggest
+from ..errors import Problem, suggest
+from ..read.base import Locator, Piece
 from ..words import short
 from .fields import Ctx, kind_of, missing
+
+if TYPE_CHECKING:
+    from . import Records
 
 __all__ = [
     "ID_PATTERN",
@@ -35,12 +41,12 @@ _LOOKALIKE = str.maketrans(
 )
 
 
-def skeleton(v):
+def skeleton(v: object) -> str:
     """*v* with look-alike letters of other scripts mapped to Latin ones, NFKC-folded."""
     return unicodedata.normalize("NFKC", str(v)).translate(_LOOKALIKE)
 
 
-def foreign_char(v):
+def foreign_char(v: object) -> str | None:
     """Describe the first non-ASCII character of *v*, or return None."""
     for i, ch in enumerate(str(v)):
         if ord(ch) > 127:
@@ -48,7 +54,7 @@ def foreign_char(v):
     return None
 
 
-def read_id(ctx):
+def read_id(ctx: Ctx) -> str | None:
     """The record's ``id`` when it is well formed, else ``None`` (reported with the reason)."""
     v = ctx.values.get("id")
     if v is None:
@@ -78,7 +84,9 @@ def read_id(ctx):
     return v
 
 
-def begin(piece, what, problems, invalid=None):
+def begin(
+    piece: Piece, what: str, problems: list[Problem], invalid: set[str] | None = None
+) -> tuple[Ctx, str | None] | tuple[None, None]:
     """``(ctx, id)`` of one record, labelled ``what 'id'`` in messages; ``(None, None)`` when it
     holds something refused while reading (already reported): its id then goes into *invalid*,
     so that references to it are not reported as unknown."""
@@ -104,10 +112,12 @@ class Ids:
     A duplicate is reported at *both* definitions, each naming the other.
     """
 
-    def __init__(self, what):
-        self.what, self.first, self.lower = what, {}, {}
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.first: dict[str, tuple[Locator, str]] = {}  # id -> (where, label) of its first definition
+        self.lower: dict[str, str] = {}  # lower-cased id -> id
 
-    def claim(self, rid, ctx):
+    def claim(self, rid: str | None, ctx: Ctx) -> bool:
         """Note *rid* (right after it is read); return False, reported, when it is taken."""
         if rid is None:
             return False
@@ -140,7 +150,7 @@ class Ids:
         return True
 
 
-def suggest_id(word, ids, n=3):
+def suggest_id(word: str, ids: Iterable[str], n: int = 3) -> str:
     """Close ids for a message: edit distance, and ids that hold *word* or start like it
     (source ids are long, so a part of one is the usual slip)."""
     word = str(word)
@@ -165,7 +175,9 @@ unknown one reads every id of the data, so 20,000 unknown ids against 20,000 ent
 nothing when the same id is unknown again: its answer is remembered)."""
 
 
-def close_ids(out, word, ids, kind, how=None):
+def close_ids(
+    out: Records, word: str, ids: Collection[str], kind: str, how: Callable[[str, Collection[str]], str] | None = None
+) -> str:
     """``how(word, ids)`` (default :func:`suggest_id`), remembered per load in ``out.suggestions``,
     within the budget of :data:`SUGGESTIONS` ids read (then ``''``)."""
     memo = out.suggestions

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..errors import suggest
 from ..model import FIELDS
 from ..words import short
+from .fields import Ctx
 
 __all__ = ["check_fields", "ALLOWED", "SINGULAR"]
 
@@ -32,7 +33,7 @@ MAX_REPORTED = 20
 """Unknown fields reported one by one in a record; the rest are counted in one more problem."""
 
 
-def check_fields(ctx, kind):
+def check_fields(ctx: Ctx, kind: str) -> None:
     """Report each field of the record that its kind does not have (the first
     :data:`MAX_REPORTED` of a record, then how many more: a record with 300,000 keys costs no
     more than one with 20)."""

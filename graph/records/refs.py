@@ -7,15 +7,20 @@ says how many were left unchecked and why.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import suggest
 from ..words import short
-from .fields import text
+from .fields import Ctx, Keys, text
 from .ids import close_ids, foreign_char, skeleton
+
+if TYPE_CHECKING:
+    from . import Records
 
 __all__ = ["unknown_entity", "entity_ref"]
 
 
-def unknown_entity(value, fieldname, out):
+def unknown_entity(value: object, fieldname: str, out: Records) -> str | None:
     """The message for an unknown entity in *fieldname*, or ``None`` when it is left unchecked."""
     if out.incomplete:
         out.unchecked += 1
@@ -41,7 +46,9 @@ def unknown_entity(value, fieldname, out):
     return head + close_ids(out, value, out.entities, "entity", suggest)
 
 
-def entity_ref(ctx, name, out, required=False, value=None, keys=None):
+def entity_ref(
+    ctx: Ctx, name: str, out: Records, required: bool = False, value: str | None = None, keys: Keys | None = None
+) -> str | None:
     """The entity id in field *name* (or the given *value*, located at *keys*) when it is known."""
     v = text(ctx, name, required) if value is None else value
     if v is None:

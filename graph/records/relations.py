@@ -18,17 +18,23 @@ in the source
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import suggest
 from ..model import Relation
+from ..read.base import Piece
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
 from ..words import short
 from .evidence import evidence
-from .extend import extension_of, plain_records, same_value
+from .extend import Extension, extension_of, plain_records, same_value
 from .fields import choice, kind_of, list_of_text, number, scalar_value, text, when
 from .ids import Ids
 from .known import check_fields
 from .refs import entity_ref
+
+if TYPE_CHECKING:
+    from . import Options, Records
 
 __all__ = ["build_relations", "extend_relations"]
 
@@ -41,7 +47,7 @@ def _claimants(ctx, out):
     if not isinstance(v, list):
         one = entity_ref(ctx, "asserted_by", out)
         return (one,) if one else ()
-    found = {}
+    found: dict[str, None] = {}  # (a dict: the claimants in order, each once)
     for i, item in enumerate(v):
         if item is None or isinstance(item, (dict, list)):
             ctx.report(("asserted_by", i), f"'asserted_by' item {i + 1} must be an entity id, found {kind_of(item)}")
@@ -120,7 +126,9 @@ def _extend(ctx, rid, out, added):
     gathered.update(dict.fromkeys(evidence(ctx, out)))
 
 
-def build_relations(pieces, out, options, ids=None, extend=True):
+def build_relations(
+    pieces: Iterable[Piece], out: Records, options: Options, ids: Ids | None = None, extend: bool = True
+) -> list[Extension]:
     """Validate the relation *pieces* into ``out.relations``; return the extensions found, as
     ``(ctx, id)``, applied (unless not *extend*: then by :func:`extend_relations`).
 
@@ -128,7 +136,7 @@ def build_relations(pieces, out, options, ids=None, extend=True):
     a fresh one when not given.
     """
     ids = Ids("relation") if ids is None else ids
-    extensions = []
+    extensions: list[Extension] = []
     for ctx, rid in plain_records(pieces, "relation", out.problems, extensions, consume=options.consume):
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "relations")
@@ -146,7 +154,7 @@ def build_relations(pieces, out, options, ids=None, extend=True):
         found = evidence(ctx, out)
         attrs = _attributes(ctx)
         note = text(ctx, "note")
-        if None in (rid, subject, obj, rtype, modality) or not found:
+        if rid is None or subject is None or obj is None or rtype is None or modality is None or not found:
             if rid is not None:
                 out.invalid_relations.add(rid)
             continue
@@ -173,10 +181,10 @@ def build_relations(pieces, out, options, ids=None, extend=True):
     return extensions
 
 
-def extend_relations(extensions, out):
+def extend_relations(extensions: Iterable[Extension], out: Records) -> None:
     """Add the evidence of each extension ``(ctx, id)`` to the relation of ``out.relations`` it names
     (each piece of evidence once, in order: 30,000 extensions of one claim cost linear time)."""
-    added = {}
+    added: dict[str, tuple[Relation, list]] = {}
     for ctx, rid in extensions:
         _extend(ctx, rid, out, added)
     for base, gathered in added.values():

@@ -12,8 +12,11 @@ s.jsonl:1: source 's1': 'url' must be a web address starting with http:// or htt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..model import Source
+from ..read.base import Piece
 from ..textnorm import normalise
 from ..texts import Passages, read_text, resolve_text
 from ..vocab import SOURCE_KINDS
@@ -21,6 +24,9 @@ from ..words import short
 from .fields import choice, text, when
 from .ids import Ids, begin
 from .known import check_fields
+
+if TYPE_CHECKING:
+    from . import Options, Records
 
 __all__ = ["build_sources"]
 
@@ -54,10 +60,10 @@ def _stored_text(ctx, piece, out, options, cache):
     return value, path
 
 
-def build_sources(pieces, out, options):
+def build_sources(pieces: Iterable[Piece], out: Records, options: Options) -> None:
     """Validate the source *pieces* into ``out.sources`` (and their texts into ``out.texts``)."""
     ids = Ids("source")
-    cache = {}
+    cache: dict[str, str | None] = {}  # stored text path -> its text (None: unreadable, reported)
     for piece in pieces:
         ctx, rid = begin(piece, "source", out.problems, out.invalid_sources)
         if ctx is None:
@@ -88,8 +94,9 @@ def build_sources(pieces, out, options):
         )
         if fresh:
             out.sources[rid] = src
-            if path and cache.get(path) is not None:
-                out.raw_texts[rid] = cache[path]
-                out.texts[rid] = Passages(normalise(cache[path]))
+            stored = cache.get(path) if path else None
+            if stored is not None:
+                out.raw_texts[rid] = stored
+                out.texts[rid] = Passages(normalise(stored))
         elif rid is not None:
             out.invalid_sources.add(rid)
