@@ -38,9 +38,13 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
+
+if TYPE_CHECKING:
+    from .ties import Tie
 
 __all__ = ["split", "Split", "EXACT_LIMIT", "FULL_RESTARTS_UP_TO"]
 
@@ -205,23 +209,31 @@ def _heuristic(nbrs, restarts, seed, weight_first=False):
         cost = g.cost(t)
         if best is None or cost < best:
             best, best_t = cost, t.copy()
+    assert best_t is not None  # (there is always a start: the spectral one)
     return [0 if v > 0 else 1 for v in best_t], best
 
 
-def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0, weight_first=False) -> Split:
+def split(
+    ties: dict[tuple[str, str], Tie],
+    exact_limit: int = EXACT_LIMIT,
+    restarts: int = 50,
+    seed: int = 0,
+    weight_first: bool = False,
+) -> Split:
     """Split the entities of the signed *ties* (``(a, b) -> Tie``) into two camps; see the module docs.
 
     With *weight_first* the split minimises the frustrated ties' weight (sum of ``|score|``) first
     and their number second (the discourse network's camps: most congruence inside and conflict
     across); ``optimal_splits`` then counts the splits of least weight.
     """
-    adj = defaultdict(dict)
+    adj: defaultdict[str, dict[str, tuple[int, float]]] = defaultdict(dict)
     for t in ties.values():
         w = _weight(t.score)
         adj[t.a][t.b] = (t.sign, w)
         adj[t.b][t.a] = (t.sign, w)
     comps = _components(adj)
-    camps, groups = ([], []), []
+    camps: tuple[list[str], list[str]] = ([], [])
+    groups: list[tuple[list[str], list[str]]] = []
     exact, n_optimal, used, largest = True, 1, None, 0
     for comp in comps:
         nbrs = _index(comp, adj)

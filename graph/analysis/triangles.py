@@ -24,10 +24,15 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
+
+if TYPE_CHECKING:
+    from .ties import Tie
 
 __all__ = ["Triangle", "count_triangles", "list_triangles", "LIST_LIMIT"]
 
@@ -51,7 +56,7 @@ class Triangle:
         """True when the triangle has an even number of negative ties."""
         return self.negatives % 2 == 0
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         return {
             "nodes": list(self.nodes),
             "balanced": self.balanced,
@@ -73,7 +78,7 @@ def _matrices(ties):
     return ids, A, S
 
 
-def count_triangles(ties) -> tuple:
+def count_triangles(ties: dict[tuple[str, str], Tie]) -> tuple[int, int]:
     """``(triangles, balanced)``: how many triangles the signed *ties* form, and how many are balanced."""
     if len(ties) < 3:
         return 0, 0
@@ -91,9 +96,11 @@ def _adjacency(pairs):
     return adj
 
 
-def list_triangles(ties, limit=LIST_LIMIT, unbalanced_only=False) -> list:
+def list_triangles(
+    ties: dict[tuple[str, str], Tie], limit: int = LIST_LIMIT, unbalanced_only: bool = False
+) -> list[Triangle]:
     """The triangles of *ties*, sorted by nodes, at most *limit* (only unbalanced ones if asked)."""
-    pairs = ties
+    pairs: Iterable[tuple[str, str]] = ties
     if unbalanced_only:
         # only ties on an unbalanced triangle: (S @ S)[u, v] * S[u, v] < (A @ A)[u, v] for them
         ids, A, S = _matrices(ties)
