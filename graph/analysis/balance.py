@@ -63,7 +63,9 @@ balanced; then C and A cooperate too, which makes it unbalanced.
 from __future__ import annotations
 
 import html as _html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import QueryError
 from ..vocab import THING_KINDS
@@ -71,6 +73,9 @@ from ._report import entity_name, html_table, plural
 from .camps import EXACT_LIMIT, FULL_RESTARTS_UP_TO, split
 from .ties import COUNTED_MODALITIES, RULES, Tie, pair_ties, signed_ties
 from .triangles import LIST_LIMIT, Triangle, count_triangles, list_triangles
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 __all__ = [
     "balance",
@@ -117,12 +122,12 @@ class Balance:
     n_balanced: int | None = None  # how many of them are balanced
     triangles_complete: bool = True  # False: ``triangles`` lists only (some of) the unbalanced ones
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.n_triangles is None:
             self.n_triangles = len(self.triangles)
             self.n_balanced = sum(t.balanced for t in self.triangles)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         frac = "n/a" if self.balanced_fraction is None else f"{self.balanced_fraction:.2f}"
         return (
             f"<Balance: {len(self.ties)} signed ties, {self.n_triangles} triangles (balanced {frac}), "
@@ -140,11 +145,11 @@ class Balance:
         return [t for t in self.triangles if not t.balanced]
 
     @property
-    def balanced_fraction(self):
+    def balanced_fraction(self) -> float | None:
         """Balanced triangles / all triangles; ``None`` when there is no triangle."""
         if not self.n_triangles:
             return None
-        return self.n_balanced / self.n_triangles
+        return (self.n_balanced or 0) / self.n_triangles  # (n_balanced is set whenever n_triangles is)
 
     @property
     def frustrated_pairs(self) -> list:
@@ -231,7 +236,7 @@ class Balance:
         if not self.n_triangles:
             out.append("Triangles: none (no three entities are tied pairwise), so no balanced fraction.")
         else:
-            nb, nt = self.n_balanced, self.n_triangles
+            nb, nt = self.n_balanced or 0, self.n_triangles
             out.append(f"Triangles: {nt}; balanced: {nb} of {nt} ({self.balanced_fraction:.0%})")
             unbalanced = self.unbalanced
             if len(unbalanced) > SHOW:
@@ -326,7 +331,15 @@ def _join(words):
 
 
 def balance(
-    ds, *, modality=None, rule="sum", merge_parts=False, actors_only=True, exact_limit=EXACT_LIMIT, restarts=50, seed=0
+    ds: Dataset,
+    *,
+    modality: str | Iterable[str] | None = None,
+    rule: str = "sum",
+    merge_parts: bool = False,
+    actors_only: bool = True,
+    exact_limit: int = EXACT_LIMIT,
+    restarts: int = 50,
+    seed: int = 0,
 ) -> Balance:
     """Structural balance of the signed ties among the entities of *ds*.
 

@@ -58,7 +58,9 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
@@ -68,6 +70,9 @@ from ..errors import QueryError
 from ..vocab import ACTOR_KINDS, THING_KINDS
 from ._report import html_table, text_table
 from .betweenness import betweenness, sources_within
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 __all__ = ["centrality", "Centrality", "MEASURES", "ACTOR_KINDS", "BETWEENNESS_WORK"]
 
@@ -108,10 +113,10 @@ class Centrality:
             f"as sources (seeded sample, seed {self.seed})"
         )
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.rows)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (
             f"<Centrality of {self.total} {'actors' if self.actors_only else 'entities'} by {self.by}: "
             + ", ".join(r["id"] for r in self.rows[:5])
@@ -119,7 +124,7 @@ class Centrality:
             + ">"
         )
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[dict]:
         return iter(self.rows)
 
     def to_dict(self) -> dict:
@@ -239,7 +244,13 @@ def _betweenness(g, work, seed):
 
 
 def centrality(
-    ds, *, by="degree", actors_only=True, structural=False, betweenness_work=BETWEENNESS_WORK, seed=0
+    ds: Dataset,
+    *,
+    by: str = "degree",
+    actors_only: bool = True,
+    structural: bool = False,
+    betweenness_work: int = BETWEENNESS_WORK,
+    seed: int = 0,
 ) -> Centrality:
     """Rank the entities of *ds* by centrality.
 
@@ -299,7 +310,10 @@ def centrality(
         return not actors_only or e is None or e.kind not in THING_KINDS
 
     nodes = [n for n in ds.graph.nodes if kept(n)]
-    out, inn, loops, pairs = Counter(), Counter(), Counter(), {}
+    out: Counter[str] = Counter()
+    inn: Counter[str] = Counter()
+    loops: Counter[str] = Counter()
+    pairs: dict[tuple[str, str], None] = {}  # (a dict: the pairs in order, each once)
     for r in ds.relations():
         if (structural or r.quad != "structural") and kept(r.subject) and kept(r.object):
             out[r.subject] += 1
@@ -334,7 +348,7 @@ def centrality(
         )
     order = [by] + [m for m in MEASURES if m != by]
     rows.sort(key=lambda r: tuple(-r[m] for m in order) + (r["id"],))
-    for i, r in enumerate(rows, 1):
-        r["rank"] = i
+    for i, row in enumerate(rows, 1):
+        row["rank"] = i
     rows = [{"rank": r.pop("rank"), **r} for r in rows]
     return Centrality(rows, by, method, len(rows), actors_only, structural, sampled, seed)

@@ -37,10 +37,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..filters import AUTHOR
 from ._report import entity_name, html_table, plural, text_table
 from .merge import claimants_of, count_once, rolled
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["claimants", "Claimants"]
 
@@ -53,20 +60,20 @@ class Claimants:
     by_source: list
     relations: dict
     grouped_by_source: bool = False
-    names: dict = None
-    titles: dict = None
+    names: dict | None = None
+    titles: dict | None = None
 
     def to_dict(self) -> dict:
         return {"by_claimant": self.by_claimant, "by_source": self.by_source}
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """One row per claimant: ``claimant``, ``name``, ``count`` (merged claims), ``modalities``, ``types``,
         ``relations`` and ``as`` (with roll-up: the ids coded), as a pandas DataFrame."""
         from ..tables import frame
 
         return frame(self.by_claimant, ["claimant", "name", "count", "modalities", "types", "relations", "as"])
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<Claimants: " + ", ".join(f"{g['claimant']} {g['count']}" for g in self.by_claimant) + ">"
 
     def _claim_line(self, rid):
@@ -147,7 +154,7 @@ _VERBS = {
 }
 
 
-def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
+def claimants(ds: Dataset, *, by_source: bool = False, roll_up: bool = False) -> Claimants:
     """Group the claims of *ds* by who asserts them and by source.
 
     Parameters
@@ -211,7 +218,8 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
     grouped_by_source = bool(by_source)
     up = rolled(ds, roll_up)
     rels = ds.relations()
-    groups, coded = {}, {}
+    groups: dict[str, list[Relation]] = {}
+    coded: dict[str, dict[str, None]] = {}  # (a dict: the ids coded as each claimant, in order, each once)
     for r in rels:
         for c in r.claimants or (AUTHOR,):
             who = up(c)
@@ -223,7 +231,7 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
     def units(r):  # what makes a claim the same claim of one claimant: its group, modality and source
         return {(up(r.subject), r.type, up(r.object), r.modality, sid) for sid in r.sources}
 
-    by_claimant = []
+    by_claimant: list[dict[str, Any]] = []
     for who, all_rels in groups.items():
         counted = count_once(all_rels, units)
         row = {
@@ -238,10 +246,10 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
             row["as"] = list(coded[who])  # with roll-up: the offices and people coded
         by_claimant.append(row)
     by_claimant.sort(key=lambda g: (-g["count"], g["claimant"] != AUTHOR, g["claimant"]))
-    by_source = []
+    source_rows = []
     for sid, src in ds.sources.items():
         here = [r for r in rels if sid in r.sources]
-        per = {}
+        per: dict[str, list] = {}
         for r in here:
             for who in claimants_of(r, up):
                 per.setdefault(who, []).append(r.id)
@@ -251,7 +259,7 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
             )
         )
         order = sorted(per, key=lambda w: (w != AUTHOR, -len(per[w]), w))
-        by_source.append(
+        source_rows.append(
             {
                 "source": sid,
                 "title": src.title,
@@ -265,7 +273,7 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
     names = {g["claimant"]: g["name"] for g in by_claimant}
     return Claimants(
         by_claimant,
-        by_source,
+        source_rows,
         {r.id: r for r in ds.relations()},
         grouped_by_source,
         names,

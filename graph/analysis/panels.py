@@ -24,14 +24,20 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .discourse import discourse
 from .merge import merged_claims, roll_up_map
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 __all__ = ["cross_source_data"]
 
 
 def _merged(ds, roll_up):
-    claims, of = [], {}
+    claims: list[dict] = []
+    of: dict[str, list[int]] = {}
     for m in merged_claims(ds, roll_up=roll_up):
         if len(m.relations) > 1:
             for rid in m.relations:
@@ -64,7 +70,7 @@ def _network(ds, roll_up):
     }
 
 
-def cross_source_data(ds) -> dict:
+def cross_source_data(ds: Dataset) -> dict:
     """The data of the page's cross-source panels for *ds* (see the module docs)."""
     return {
         "roll_up": roll_up_map(ds),

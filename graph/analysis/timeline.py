@@ -36,13 +36,21 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError, UnknownEntityError
 from ..filters import AUTHOR, TIMES
 from ..traverse import time_key
 from ._report import html_table, plural, text_table
 from .merge import claimants_of, rolled
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["timeline", "Timeline"]
 
@@ -87,15 +95,15 @@ class Timeline:
     placed: dict = field(default_factory=dict, repr=False)
     time: str = "happened"
     #: with roll-up, the function giving each entity what it counts as (None: exact entities)
-    up: object = field(default=None, repr=False)
+    up: Callable[[str], str] | None = field(default=None, repr=False)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Relation]:
         return iter(self.relations)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.relations)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (
             f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
         )
@@ -109,7 +117,7 @@ class Timeline:
             "undated": [_row(r, (None, None), self.up) for r in self.undated],
         }
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """The rows of :meth:`to_dict` (dated in order, then undated) as a pandas DataFrame."""
         from ..tables import frame
 
@@ -203,7 +211,16 @@ def _actor_id(ds, name):
         raise
 
 
-def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up=False, **filters) -> Timeline:
+def timeline(
+    ds: Dataset,
+    actor: str | None = None,
+    other: str | None = None,
+    *,
+    parts: bool = True,
+    time: str = "happened",
+    roll_up: bool = False,
+    **filters: Any,
+) -> Timeline:
     """The dated claims about *actor* (or between *actor* and *other*), in time order.
 
     Parameters
