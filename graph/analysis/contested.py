@@ -47,13 +47,21 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..filters import AUTHOR
 from ..wording import SOURCE_DENIES
 from ._report import entity_name, html_table, plural
 from .claims import ASSERTING, DENYING, group_key
 from .merge import merged_claims
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["contested", "verdicts", "Contested", "ClaimGroup"]
 
@@ -81,10 +89,10 @@ class ClaimGroup:
     relations: list = field(default_factory=list)  # relation ids, data order
 
     @property
-    def key(self):
+    def key(self) -> tuple[str, str, str]:
         return (self.subject, self.type, self.object)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         verdict = "contested" if self.contested else "corroborated" if self.corroborated else "single"
         return f"<ClaimGroup {self.subject} {self.type} {self.object}: {verdict}>"
 
@@ -125,20 +133,20 @@ class Contested:
     roll_up: bool = False
 
     @property
-    def contested(self):
+    def contested(self) -> list[ClaimGroup]:
         return [g for g in self.groups if g.contested]
 
     @property
-    def corroborated(self):
+    def corroborated(self) -> list[ClaimGroup]:
         return [g for g in self.groups if g.corroborated]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ClaimGroup]:
         return iter(self.groups)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.groups)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (
             f"<Contested: {len(self.groups)} groups, {len(self.contested)} contested, "
             f"{len(self.corroborated)} corroborated>"
@@ -169,7 +177,7 @@ class Contested:
             for e in getattr(g, stance)
         ]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """:meth:`rows` as a pandas DataFrame (``actorgraph[pandas]``)."""
         from ..tables import frame
 
@@ -273,9 +281,9 @@ _STANCE = (
 )
 
 
-def _grouped(ds, roll_up=False) -> dict:
+def _grouped(ds: Dataset, roll_up: bool = False) -> dict[tuple[str, str, str], list[Relation]]:
     """``{(subject, type, object): [relation, ...]}``, keys and claims in data order."""
-    groups = {}
+    groups: dict[tuple[str, str, str], list[Relation]] = {}
     if roll_up:
         for r in ds.relations():
             groups.setdefault(group_key(ds, r, True), []).append(r)
@@ -290,7 +298,7 @@ def _grouped(ds, roll_up=False) -> dict:
     return groups
 
 
-def _verdict(members) -> tuple:
+def _verdict(members: Sequence[Relation]) -> tuple[list[str], bool]:
     """``(reasons, corroborated)`` of one claim group (*members*: its relations): why it is
     contested (none: it is not), and whether two or more sources assert it uncontested."""
     if len(members) == 1:  # one claim contests nothing; it is corroborated by its own sources
@@ -309,7 +317,7 @@ def _verdict(members) -> tuple:
     return reasons, corroborated
 
 
-def verdicts(ds, *, roll_up=False) -> list:
+def verdicts(ds: Dataset, *, roll_up: bool = False) -> list[tuple]:
     """The contested and corroborated claim groups of *ds*, in :func:`contested`'s order, without
     the lists of who says what: ``[(key, contested, corroborated, reasons, relation ids), ...]``.
     What a page needs of :func:`contested`, at a fraction of its cost on a large dataset.
@@ -334,7 +342,7 @@ def verdicts(ds, *, roll_up=False) -> list:
     return out
 
 
-def contested(ds, *, roll_up=False) -> Contested:
+def contested(ds: Dataset, *, roll_up: bool = False) -> Contested:
     """Group the claims of *ds* on (subject, type, object); mark contested and corroborated groups.
 
     Parameters

@@ -61,7 +61,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, overload
 
 from ..errors import QueryError
 from ._report import entity_name, html_table, plural, text_table
@@ -70,6 +72,12 @@ from .claims import ASSERTING, DENYING
 from .merge import merged_claims
 from .ties import Tie
 from .windows import windows as _windows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from .merge import MergedClaim
 
 __all__ = ["discourse", "Discourse", "DiscourseWindows", "NORMALIZE", "STANCE"]
 
@@ -104,7 +112,7 @@ class Discourse:
     start: str | None = None  # the window, ISO dates (None: every claim)
     end: str | None = None
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         span = f" {self.start}..{self.end}" if self.start else ""
         return (
             f"<Discourse{span}: {len(self.claimants)} claimants, {len(self.edges)} pairs, camps of "
@@ -123,7 +131,7 @@ class Discourse:
     def to_dict(self) -> dict:
         return {"claimants": list(self.claimants), "edges": self.edges}
 
-    def camp_of(self, claimant):
+    def camp_of(self, claimant: str) -> int | None:
         """1 or 2, or None for a claimant not placed."""
         return 1 if claimant in self.camps[0] else 2 if claimant in self.camps[1] else None
 
@@ -149,7 +157,7 @@ class Discourse:
             head += f", weight {e['weight']:+.3f}"
         return [head] + [f"      {s} {t} {o}" for s, t, o in e["groups"]]
 
-    def strongest(self, kind, top=5) -> list:
+    def strongest(self, kind: str, top: int = 5) -> list[dict]:
         """The *top* edges with the most ``"congruence"`` or ``"conflict"`` (then fewest of the other)."""
         other = "conflict" if kind == "congruence" else "congruence"
         ranked = sorted((e for e in self.edges if e[kind]), key=lambda e: (-e[kind], e[other], e["a"], e["b"]))
@@ -242,7 +250,7 @@ class Discourse:
             for e in self.edges
         ]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """The edges as a pandas DataFrame (one row per pair; needs pandas: ``actorgraph[pandas]``)."""
         from ..tables import frame
 
@@ -259,7 +267,7 @@ class Discourse:
             for g, st in sorted(self.stances[c].items())
         ]
 
-    def evidence(self, a, b) -> list:
+    def evidence(self, a: str, b: str) -> list[dict]:
         """What an edge stands on: per group, each side's stances with their claims (sources, relations,
         quotes) -- what a click on the edge shows."""
         e = next((x for x in self.edges if (x["a"], x["b"]) == tuple(sorted((a, b)))), None)
@@ -308,22 +316,22 @@ class DiscourseWindows:
     step: str
     undated: int = 0  # claims whose source has no date: in no window
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Discourse]:
         return iter(self.networks)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.networks)
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: int) -> Discourse:
         return self.networks[i]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<DiscourseWindows: {len(self.networks)} windows of {self.window} every {self.step}>"
 
     def to_dict(self) -> list:
         return [{"start": n.start, "end": n.end, **n.to_dict()} for n in self.networks]
 
-    def __str__(self):
+    def __str__(self) -> str:
         out = [
             f"Discourse networks in {plural(self.networks, 'time window')} of {self.window} every {self.step} "
             "(a claim placed at its source's published date)"
@@ -355,7 +363,7 @@ class DiscourseWindows:
     def rows(self) -> list:
         return [row for n in self.networks for row in n.rows()]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """Every window's edges in one DataFrame (``start``, ``end`` name the window)."""
         from ..tables import frame
 
@@ -365,7 +373,9 @@ class DiscourseWindows:
 
 
 def _stances(claims):
-    stances, support = defaultdict(dict), defaultdict(list)
+    # claimant -> {claim group: its stances}; (claimant, claim group) -> the claims behind them
+    stances: defaultdict[str, dict[tuple, list[int]]] = defaultdict(dict)
+    support: defaultdict[tuple[str, tuple], list[MergedClaim]] = defaultdict(list)
     for m in claims:
         st = STANCE.get(m.modality)
         if st is None:
@@ -383,11 +393,12 @@ def _stances(claims):
 
 
 def _network(stances, normalize):
-    by_group = defaultdict(list)
+    by_group: defaultdict[tuple, list[str]] = defaultdict(list)
     for c, groups in stances.items():
         for g in groups:
             by_group[g].append(c)
-    pairs = defaultdict(lambda: [0, 0, []])
+    # (a, b) -> [congruence, conflict, the claim groups]
+    pairs: defaultdict[tuple[str, str], list[Any]] = defaultdict(lambda: [0, 0, []])
     for g, cs in by_group.items():
         if len(cs) < 2:
             continue
@@ -454,9 +465,41 @@ def _build(claims, ds, normalize, roll_up, exact_limit, restarts, seed, start=No
     )
 
 
+@overload
 def discourse(
-    ds, *, roll_up=False, window=None, step=None, normalize="none", exact_limit=EXACT_LIMIT, restarts=50, seed=0
-):
+    ds: Dataset,
+    *,
+    roll_up: bool = ...,
+    window: None = None,
+    step: str | None = ...,
+    normalize: str = ...,
+    exact_limit: int = ...,
+    restarts: int = ...,
+    seed: int = ...,
+) -> Discourse: ...
+@overload
+def discourse(
+    ds: Dataset,
+    *,
+    roll_up: bool = ...,
+    window: str,
+    step: str | None = ...,
+    normalize: str = ...,
+    exact_limit: int = ...,
+    restarts: int = ...,
+    seed: int = ...,
+) -> DiscourseWindows: ...
+def discourse(
+    ds: Dataset,
+    *,
+    roll_up: bool = False,
+    window: str | None = None,
+    step: str | None = None,
+    normalize: str = "none",
+    exact_limit: int = EXACT_LIMIT,
+    restarts: int = 50,
+    seed: int = 0,
+) -> Discourse | DiscourseWindows:
     """The discourse network of *ds* (see the module docs): claimants tied by congruence and conflict.
 
     Parameters
