@@ -59,13 +59,21 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError
 from ..filters import AUTHOR
 from ._report import entity_name, html_table, plural, text_table
 from .claims import check_modalities, effective_polarity, stance
 from .merge import merged_claims, rolled
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
 
@@ -99,8 +107,8 @@ _SHORT = {"asserts": "asserts", "denies": "denies", "asserts and denies": "both"
 class Comparison:
     """The result of :func:`compare`; ``to_dict()`` is what ``--json`` prints."""
 
-    a: str
-    b: str
+    a: str | None  # the first source (None: none given)
+    b: str | None  # the last
     only_a: list  # relation ids stated by A and not matched in B
     only_b: list
     shared: list  # {"subject", "object", "type", "a": [ids], "b": [ids], "modality_differs", "contested"}
@@ -110,10 +118,10 @@ class Comparison:
     titles: dict
     sources: tuple = ()
     #: one row per claim group: {"subject", "type", "object", "contested", "cells": {column: {"stance", "relations"}}}
-    groups: list = None
+    groups: list = field(default_factory=list)
     by: str = "source"  # the columns: "source" (``sources``) or "claimant" (``claimants``)
     claimants: tuple = ()  # with by="claimant": entity ids and ``author:SOURCE_ID``, the columns
-    names: dict = None  # claimant -> display name
+    names: dict | None = None  # claimant -> display name
     roll_up: bool = False
 
     @property
@@ -121,7 +129,7 @@ class Comparison:
         """The matrix's columns: the sources, or with ``by="claimant"`` the claimants."""
         return self.claimants if self.by == "claimant" else self.sources
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.by == "claimant":
             return (
                 f"<Comparison of {len(self.claimants)} claimants in {len(self.sources)} sources: "
@@ -138,7 +146,11 @@ class Comparison:
         )
 
     def to_dict(self) -> dict:
-        out = {"sources": list(self.sources), "groups": self.groups, "modalities": list(self.modalities)}
+        out: dict[str, Any] = {
+            "sources": list(self.sources),
+            "groups": self.groups,
+            "modalities": list(self.modalities),
+        }
         if self.by == "claimant":
             out = {"by": "claimant", "claimants": list(self.claimants), **out}
         elif len(self.sources) == 2:
@@ -162,7 +174,7 @@ class Comparison:
             for col, cell in g["cells"].items()
         ]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """:meth:`rows` as a pandas DataFrame; ``df.pivot(index=["subject", "type", "object"], columns=by,
         values="stance")`` gives the matrix."""
         from ..tables import frame
@@ -297,7 +309,7 @@ class Comparison:
 
 
 def _net(rels, modalities, up):
-    acc = defaultdict(lambda: [0.0, []])
+    acc: defaultdict[tuple, list[Any]] = defaultdict(lambda: [0.0, []])  # pair -> [polarity sum, relation ids]
     for r in rels:
         a, b = up(r.subject), up(r.object)
         if r.modality not in modalities or r.quad == "structural" or r.polarity == 0 or a == b:
@@ -308,7 +320,13 @@ def _net(rels, modalities, up):
     return {p: (round(s, 9), ids) for p, (s, ids) in acc.items()}
 
 
-def compare(ds, *sources, modality=COMPARED_MODALITIES, by="source", roll_up=False) -> Comparison:
+def compare(
+    ds: Dataset,
+    *sources: str,
+    modality: str | Iterable[str] | None = COMPARED_MODALITIES,
+    by: str = "source",
+    roll_up: bool = False,
+) -> Comparison:
     """Compare what two or more sources state (or, with ``by="claimant"``, what their claimants state).
 
     Parameters
@@ -391,7 +409,7 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES, by="source", roll_up=Fal
     rels_b = [r for r in ds.relations() if b in r.sources]
 
     def groups(rels):
-        g = {}
+        g: dict[tuple[str, str, str], list[Relation]] = {}
         for r in rels:
             g.setdefault((up(r.subject), up(r.object), r.type), []).append(r)
         return g
@@ -457,7 +475,7 @@ def _matrix(rels, members, up):
     for col, rs in members.items():
         for r in rs:
             cols_of[r.id].append(col)
-    rows = {}
+    rows: dict[tuple[str, str, str], dict[str, list[Relation]]] = {}
     for r in rels:
         if r.id not in cols_of:
             continue
@@ -521,19 +539,19 @@ def _compare_many(ds, ids, modality, up, roll_up):
 def _by_claimant(ds, ids, modality, up, roll_up):
     wanted = set(ids)
     rels = [r for r in ds.relations() if wanted.intersection(r.sources)]
-    members = {}
+    found: dict[str, dict[str, Relation]] = {}
     for m in merged_claims(ds, roll_up=roll_up, relations=rels):
         if m.source in wanted:
-            members.setdefault(m.voice, {}).update((rid, ds.relation(rid)) for rid in m.relations)
+            found.setdefault(m.voice, {}).update((rid, ds.relation(rid)) for rid in m.relations)
     order = sorted(
-        members,
+        found,
         key=lambda c: (
             c.startswith(AUTHOR + ":"),
             ids.index(c.split(":", 1)[1]) if c.startswith(AUTHOR + ":") else 0,
             c,
         ),
     )
-    members = {c: list(members[c].values()) for c in order}
+    members = {c: list(found[c].values()) for c in order}
     names = {c: c if c.startswith(AUTHOR + ":") else entity_name(ds, c) for c in order}
     titles = {s: ds.sources[s].title for s in ids}
     return Comparison(
