@@ -110,9 +110,8 @@ def build_records(reads: Iterable[FileRead], options: Options | None = None) -> 
     options = options or Options()
     out = Records()
     by_kind: dict[str, list[Piece]] = {"sources": [], "entities": [], "relations": []}
-    groups: list[
-        tuple[str, list[Piece] | RelationTable]
-    ] = []  # the relations of each file: (path, pieces), or (path, table) of a bulk file's
+    # the relations of each file: (path, pieces), or (path, table) of a bulk file's
+    groups: list[tuple[str, list[Piece] | RelationTable]] = []
     reads = sorted(reads, key=lambda r: r.path)
     for read in reads:
         if not read.complete:
