@@ -16,6 +16,7 @@ def _doctests_read_the_seed(request, monkeypatch):
     """Doctests that say ``data`` run where ``data/`` is a copy of the seed, never the user's data."""
     if isinstance(request.node, pytest.DoctestItem):
         from tests.seed import SEED_ROOT
+
         monkeypatch.chdir(SEED_ROOT)
 
 
@@ -23,8 +24,11 @@ def _doctests_read_the_seed(request, monkeypatch):
 def _own_cache(tmp_path_factory):
     """The suite's loads keep their cache, and its key, in folders of their own, never the user's."""
     import os
-    own = {"ACTORGRAPH_CACHE_DIR": str(tmp_path_factory.mktemp("actorgraph-cache")),
-           "XDG_CONFIG_HOME": str(tmp_path_factory.mktemp("config"))}
+
+    own = {
+        "ACTORGRAPH_CACHE_DIR": str(tmp_path_factory.mktemp("actorgraph-cache")),
+        "XDG_CONFIG_HOME": str(tmp_path_factory.mktemp("config")),
+    }
     old = {k: os.environ.get(k) for k in own}
     os.environ.update(own)
     yield

@@ -19,7 +19,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:0] = [HERE, os.path.dirname(HERE)]     # this checkout's graph package, not an installed one
+sys.path[:0] = [HERE, os.path.dirname(HERE)]  # this checkout's graph package, not an installed one
 from generate import generate  # noqa: E402
 
 import graph  # noqa: E402
@@ -29,7 +29,7 @@ from graph.analysis import balance, centrality  # noqa: E402
 def load(folder):
     """The dataset of *folder*, its graph built."""
     ds = graph.load(folder)
-    ds.graph
+    _ = ds.graph  # (made on first use)
     return ds
 
 
@@ -54,10 +54,11 @@ def main(argv=None):
             t_load, ds = timed(load, d)
         t_c, c = timed(centrality, ds)
         t_b, b = timed(balance, ds)
-        print(f"{m:>10} {t_load:>7.1f} {t_c:>13.1f} {t_c / t_load:>6.2f} {t_b:>10.1f} {t_b / t_load:>6.2f}",
-              flush=True)
-        notes.append(f"{m}: centrality of {c.total} actors, {c.betweenness_text}; balance: {len(b.ties)} ties, "
-                     f"{b.n_triangles} triangles, {b.method_detail}")
+        print(f"{m:>10} {t_load:>7.1f} {t_c:>13.1f} {t_c / t_load:>6.2f} {t_b:>10.1f} {t_b / t_load:>6.2f}", flush=True)
+        notes.append(
+            f"{m}: centrality of {c.total} actors, {c.betweenness_text}; balance: {len(b.ties)} ties, "
+            f"{b.n_triangles} triangles, {b.method_detail}"
+        )
         del ds
     print("\n".join(notes))
 

@@ -1,4 +1,5 @@
-"""Validating bulk files: `actorgraph validate` of a GDELT import against reading its Parquet file into Python, side by side.
+"""Validating bulk files: `actorgraph validate` of a GDELT import against reading its Parquet file into Python, side by
+side.
 
 Generates N synthetic GDELT rows (benchmarks/generate_gdelt.py) and imports them
 (``actorgraph import --format gdelt``: 1M rows give 854,127 relations among 600
@@ -69,30 +70,44 @@ def run_measured(what, target, cache, code, env):
     """``{seconds, wall, peak, out}`` of one measurement in a fresh process (*peak*: its peak resident size)."""
     env = dict(env, PYTHONPATH=code)
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, what, target, cache], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env, cwd=os.path.dirname(target))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, what, target, cache],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=os.path.dirname(target),
+    )
     out_chunks = [proc.stdout.read(), proc.stderr.read()]
     proc.wait()
     wall = time.perf_counter() - t
     out, err = (c.decode("utf-8", "replace") for c in out_chunks)
     lines = [line for line in out.strip().splitlines() if line.startswith("{")]
     found = json.loads(lines[-1]) if lines else {}
-    return {"seconds": found.get("seconds", float("nan")), "wall": wall, "peak": found.get("peak", 0),
-            "out": (out + err).strip()}
+    return {
+        "seconds": found.get("seconds", float("nan")),
+        "wall": wall,
+        "peak": found.get("peak", 0),
+        "out": (out + err).strip(),
+    }
 
 
 def _bad_parquet(src, dst, row):
     import pyarrow as pa
     import pyarrow.parquet as pq
+
     t = pq.read_table(src)
     subject = t.column("subject").to_pylist()
     subject[row] = "XYZZY"
-    pq.write_table(t.set_column(t.column_names.index("subject"), "subject", pa.array(subject, pa.string())), dst,
-                   compression="zstd")
+    pq.write_table(
+        t.set_column(t.column_names.index("subject"), "subject", pa.array(subject, pa.string())),
+        dst,
+        compression="zstd",
+    )
 
 
 def _jsonl(src, dst, bad_row=None):
     import pyarrow.parquet as pq
+
     t = pq.read_table(src)
     with open(dst, "w", encoding="utf-8") as f:
         for i, row in enumerate(t.to_pylist()):
@@ -104,12 +119,14 @@ def _jsonl(src, dst, bad_row=None):
 def folders(base, rows):
     """The data folders measured: the import, and its bad copies."""
     from graph.imports.events import import_events
+
     events = generate_gdelt(os.path.join(base, "events.export.CSV"), rows=rows)
     good = os.path.join(base, "gd")
     import_events([events], "gdelt", good)
     [rel] = [f for f in os.listdir(good) if f.endswith(".relations.parquet")]
     out = {"good": good, "file": os.path.join(good, rel)}
     import pyarrow.parquet as pq
+
     n = pq.ParquetFile(out["file"]).metadata.num_rows
     late = max(0, n - n // 16)
     bad = os.path.join(base, "gd-bad")
@@ -144,10 +161,17 @@ def main(argv=None):
         found = folders(base, a.rows)
         if a.jsonl:
             add_jsonl(base, found)
-        print(f"{a.rows:,} GDELT rows -> {found['n']:,} relations ({os.path.getsize(found['file']) / 1e6:.1f} MB of "
-              f"Parquet); the bad row: {found['late'] + 1:,}; made in {time.perf_counter() - t:.0f} s")
-        targets = {"read": (found["file"], "-"), "cold": (found["good"], "-"), "bad-row": (found["bad"], "-"),
-                   "jsonl": (found.get("jsonl"), "-"), "jsonl-bad": (found.get("jsonl-bad"), "-")}
+        print(
+            f"{a.rows:,} GDELT rows -> {found['n']:,} relations ({os.path.getsize(found['file']) / 1e6:.1f} MB of "
+            f"Parquet); the bad row: {found['late'] + 1:,}; made in {time.perf_counter() - t:.0f} s"
+        )
+        targets = {
+            "read": (found["file"], "-"),
+            "cold": (found["good"], "-"),
+            "bad-row": (found["bad"], "-"),
+            "jsonl": (found.get("jsonl"), "-"),
+            "jsonl-bad": (found.get("jsonl-bad"), "-"),
+        }
         best, said = {}, {}
         for k in range(a.repeat):
             for code in codes:
@@ -167,19 +191,26 @@ def main(argv=None):
                     best[key]["peak"] = min(best[key]["peak"], r["peak"])
                     said.setdefault(key, r["out"].splitlines()[:3] + r["out"].splitlines()[-1:])
         read = best[(codes[0], "read")]
-        print(f"\n{'code':<28} {'measurement':<10} {'wall s':>8} {'x read':>7} {'after imports s':>16} {'x read':>7} "
-              f"{'peak MB':>8}")
+        print(
+            f"\n{'code':<28} {'measurement':<10} {'wall s':>8} {'x read':>7} {'after imports s':>16} {'x read':>7} "
+            f"{'peak MB':>8}"
+        )
         for code in codes:
             for what in whats:
                 r = best.get((code, what))
                 if r is None:
                     continue
-                print(f"{os.path.basename(code) or code:<28} {what:<10} {r['wall']:>8.2f} {r['wall'] / read['wall']:>7.2f} "
-                      f"{r['seconds']:>16.2f} {r['seconds'] / read['seconds']:>7.2f} {r['peak'] / 1e6:>8.0f}")
+                print(
+                    f"{os.path.basename(code) or code:<28} {what:<10} "
+                    f"{r['wall']:>8.2f} {r['wall'] / read['wall']:>7.2f} "
+                    f"{r['seconds']:>16.2f} {r['seconds'] / read['seconds']:>7.2f} {r['peak'] / 1e6:>8.0f}"
+                )
             cold, first = best.get((code, "cold")), best.get((code, "first"))
             if cold and first:
-                print(f"{'':<28} first / cold: {first['wall'] / cold['wall']:.2f} (wall), "
-                      f"{first['seconds'] / cold['seconds']:.2f} (after imports)")
+                print(
+                    f"{'':<28} first / cold: {first['wall'] / cold['wall']:.2f} (wall), "
+                    f"{first['seconds'] / cold['seconds']:.2f} (after imports)"
+                )
         print("\nwhat each printed (first lines and last):")
         for (code, what), lines in said.items():
             if what != "read":

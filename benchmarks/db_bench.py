@@ -51,7 +51,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path[:0] = [ROOT, os.path.join(ROOT, "benchmarks")]   # this checkout's graph package
+sys.path[:0] = [ROOT, os.path.join(ROOT, "benchmarks")]  # this checkout's graph package
 from generate_gdelt import generate_gdelt  # noqa: E402
 
 import graph  # noqa: E402
@@ -92,8 +92,7 @@ def peak(*cmd, cwd):
     return float(seconds), int(kb) / 1024, r.stdout
 
 
-BETWEEN = ("MATCH (a:Entity)-[r]-(b:Entity) WHERE $a IN [a.id, a.part_of] AND $b IN [b.id, b.part_of] "
-           "RETURN r.id")
+BETWEEN = "MATCH (a:Entity)-[r]-(b:Entity) WHERE $a IN [a.id, a.part_of] AND $b IN [b.id, b.part_of] RETURN r.id"
 
 
 def queries(server, data, url, cwd):
@@ -102,11 +101,27 @@ def queries(server, data, url, cwd):
     import json
 
     import graph.db
+
     for _ in range(2):
-        t_folder, mb_folder, out = peak(sys.executable, "-m", "graph", "relations", "--between", "PAK", "IND",
-                                        "--json", data, cwd=cwd)
-        t_db, mb_db, out_db = peak(sys.executable, "-m", "graph", "db", "query", BETWEEN, "-p", "a=PAK", "-p",
-                                   "b=IND", "--url", url, "--json", cwd=cwd)
+        t_folder, mb_folder, out = peak(
+            sys.executable, "-m", "graph", "relations", "--between", "PAK", "IND", "--json", data, cwd=cwd
+        )
+        t_db, mb_db, out_db = peak(
+            sys.executable,
+            "-m",
+            "graph",
+            "db",
+            "query",
+            BETWEEN,
+            "-p",
+            "a=PAK",
+            "-p",
+            "b=IND",
+            "--url",
+            url,
+            "--json",
+            cwd=cwd,
+        )
     n_folder, n_db = len(json.loads(out)), len(json.loads(out_db)["rows"])
     if n_folder != n_db:
         raise SystemExit(f"the folder and the server disagree on the claims between PAK and IND: {n_folder}, {n_db}")
@@ -115,11 +130,14 @@ def queries(server, data, url, cwd):
         t = time.perf_counter()
         graph.db.query(BETWEEN, {"a": "PAK", "b": "IND"}, url=url)
         answer.append(time.perf_counter() - t)
-    used = server.client().info("memory")["used_memory"] / 2 ** 20
-    print(f"  the {n_db:,} claims between PAK and IND: from the folder (actorgraph relations --between, the load "
-          f"from the cache included) {t_folder:.2f} s, {mb_folder:,.0f} MB peak; from the server (actorgraph db "
-          f"query) {t_db:.2f} s, {mb_db:,.0f} MB peak, of which the server's answer {min(answer) * 1000:.0f} ms; "
-          f"the server holds {used:,.0f} MB with this one graph (used_memory)", flush=True)
+    used = server.client().info("memory")["used_memory"] / 2**20
+    print(
+        f"  the {n_db:,} claims between PAK and IND: from the folder (actorgraph relations --between, the load "
+        f"from the cache included) {t_folder:.2f} s, {mb_folder:,.0f} MB peak; from the server (actorgraph db "
+        f"query) {t_db:.2f} s, {mb_db:,.0f} MB peak, of which the server's answer {min(answer) * 1000:.0f} ms; "
+        f"the server holds {used:,.0f} MB with this one graph (used_memory)",
+        flush=True,
+    )
 
 
 def _type(values):
@@ -176,26 +194,39 @@ def write_csv(data, folder, claims="all"):
         _write(path, header, ([_cell(p.get(k)) for k in keys] for p in props))
         args += ["-N", label, path]
     for rtype, rows in relations.items():
-        keys = [k for k in dict.fromkeys(k for r in rows for k in r["props"])
-                if claims == "all" or k == "id" or claims == "scalars" and _type([r["props"].get(k) for r in rows])
-                != "ARRAY"]
-        header = [":START_ID(Entity)", ":END_ID(Entity)"] + [f"{k}:{_type([r['props'].get(k) for r in rows])}"
-                                                             for k in keys]
+        keys = [
+            k
+            for k in dict.fromkeys(k for r in rows for k in r["props"])
+            if claims == "all"
+            or k == "id"
+            or claims == "scalars"
+            and _type([r["props"].get(k) for r in rows]) != "ARRAY"
+        ]
+        header = [":START_ID(Entity)", ":END_ID(Entity)"] + [
+            f"{k}:{_type([r['props'].get(k) for r in rows])}" for k in keys
+        ]
         path = os.path.join(folder, rtype + ".csv")
-        _write(path, header, ([f"{r['subject']}", f"{r['object']}"] + [_cell(r["props"].get(k)) for k in keys]
-                              for r in rows))
+        _write(
+            path,
+            header,
+            ([f"{r['subject']}", f"{r['object']}"] + [_cell(r["props"].get(k)) for k in keys] for r in rows),
+        )
         args += ["-R", rtype, path]
     return args + ["--enforce-schema", "--separator", "|", "-i", "Entity:id", "-i", "Source:id"]
 
 
 def same_graph(server, a, b, ids):
     """Check that graphs *a* and *b* hold the same nodes and labels, and the same claims *ids*."""
+
     def q(name, cypher, params=None):
         rows = server_graph(server, name).ro_query(cypher, params).result_set
-        return [[dict(v) if isinstance(v, dict) else v for v in row] for row in rows]   # (maps in any order)
-    for cypher in ("MATCH (n) RETURN labels(n), count(n) ORDER BY labels(n)",
-                   "MATCH ()-[r]->() RETURN type(r), count(r) ORDER BY type(r)",
-                   "MATCH (n) RETURN properties(n) ORDER BY n.id"):
+        return [[dict(v) if isinstance(v, dict) else v for v in row] for row in rows]  # (maps in any order)
+
+    for cypher in (
+        "MATCH (n) RETURN labels(n), count(n) ORDER BY labels(n)",
+        "MATCH ()-[r]->() RETURN type(r), count(r) ORDER BY type(r)",
+        "MATCH (n) RETURN properties(n) ORDER BY n.id",
+    ):
         if q(a, cypher) != q(b, cypher):
             raise SystemExit(f"the bulk loader's graph and the push's differ: {cypher}")
     claims = "MATCH (x)-[r]->(y) WHERE r.id IN $ids RETURN x.id, y.id, type(r), properties(r) ORDER BY r.id"
@@ -206,6 +237,7 @@ def same_graph(server, a, b, ids):
 
 def server_graph(server, name):
     from falkordb import FalkorDB
+
     return FalkorDB(host="127.0.0.1", port=server.port, password=server.password).select_graph(name)
 
 
@@ -222,9 +254,10 @@ def main(argv=None):
     tmp = tempfile.mkdtemp(prefix="actorgraph-dbbench-")
     data = os.path.join(tmp, "data")
     generate_gdelt(os.path.join(tmp, "events.export.CSV"), rows=a.rows)
-    t_import, _ = run(sys.executable, "-m", "graph", "import", "--format", "gdelt", "events.export.CSV", "-o", data,
-                      cwd=tmp)
-    t_first, _ = run(sys.executable, "-m", "graph", "validate", data, cwd=tmp)   # writes the load cache
+    t_import, _ = run(
+        sys.executable, "-m", "graph", "import", "--format", "gdelt", "events.export.CSV", "-o", data, cwd=tmp
+    )
+    t_first, _ = run(sys.executable, "-m", "graph", "validate", data, cwd=tmp)  # writes the load cache
     ds = graph.load(data)
     t = time.perf_counter()
     data_rows = rows(ds)
@@ -234,8 +267,11 @@ def main(argv=None):
     t_csv = time.perf_counter() - t
     ids = random.Random(1).sample([r.id for r in ds.relations()], 200)
     n = len(ds)
-    print(f"{a.rows:,} GDELT rows: {n:,} relations, {len(ds.entities):,} entities; import {t_import:.1f} s, "
-          f"first validate {t_first:.1f} s, CSV files written in {t_csv:.1f} s", flush=True)
+    print(
+        f"{a.rows:,} GDELT rows: {n:,} relations, {len(ds.entities):,} entities; import {t_import:.1f} s, "
+        f"first validate {t_first:.1f} s, CSV files written in {t_csv:.1f} s",
+        flush=True,
+    )
     del ds
     server = start(os.path.join(tmp, "server"))
     base = f"falkordb://:{server.password}@127.0.0.1:{server.port}/"
@@ -250,32 +286,58 @@ def main(argv=None):
         for i in range(a.repeat):
             print(f"round {i + 1}", flush=True)
             timed("validate (from the cache)", run(sys.executable, "-m", "graph", "validate", data, cwd=tmp)[0])
-            timed("falkordb-bulk-insert of the CSV files", run(
-                loader, f"csv{i}", "-u", f"redis://:{server.password}@127.0.0.1:{server.port}", *loader_args,
-                cwd=tmp)[0])
-            timed("graph.db.push, new graph (bulk path)", float(run(
-                sys.executable, "-c", PUSH, data, base + f"py{i}", "bulk", cwd=tmp)[1]))
+            timed(
+                "falkordb-bulk-insert of the CSV files",
+                run(
+                    loader,
+                    f"csv{i}",
+                    "-u",
+                    f"redis://:{server.password}@127.0.0.1:{server.port}",
+                    *loader_args,
+                    cwd=tmp,
+                )[0],
+            )
+            timed(
+                "graph.db.push, new graph (bulk path)",
+                float(run(sys.executable, "-c", PUSH, data, base + f"py{i}", "bulk", cwd=tmp)[1]),
+            )
             if i == 0:
                 same_graph(server, f"csv{i}", f"py{i}", ids)
             client.execute_command("GRAPH.DELETE", f"csv{i}")
             if i == 0:
                 queries(server, data, base + f"py{i}", tmp)
             for claims, args in lighter.items():
-                timed(f"  the same, the claims' {'scalar properties' if claims == 'scalars' else 'ids'} only", run(
-                    loader, f"{claims}{i}", "-u", f"redis://:{server.password}@127.0.0.1:{server.port}", *args,
-                    cwd=tmp)[0])
+                timed(
+                    f"  the same, the claims' {'scalar properties' if claims == 'scalars' else 'ids'} only",
+                    run(
+                        loader,
+                        f"{claims}{i}",
+                        "-u",
+                        f"redis://:{server.password}@127.0.0.1:{server.port}",
+                        *args,
+                        cwd=tmp,
+                    )[0],
+                )
                 client.execute_command("GRAPH.DELETE", f"{claims}{i}")
-            timed("actorgraph db push, new graph (CLI)", run(
-                sys.executable, "-m", "graph", "db", "push", data, "--url", base + f"cli{i}", cwd=tmp)[0])
+            timed(
+                "actorgraph db push, new graph (CLI)",
+                run(sys.executable, "-m", "graph", "db", "push", data, "--url", base + f"cli{i}", cwd=tmp)[0],
+            )
             client.execute_command("GRAPH.DELETE", f"py{i}")
-            timed("actorgraph db push --full, over it (CLI)", run(
-                sys.executable, "-m", "graph", "db", "push", data, "--url", base + f"cli{i}", "--full", cwd=tmp)[0])
+            timed(
+                "actorgraph db push --full, over it (CLI)",
+                run(sys.executable, "-m", "graph", "db", "push", data, "--url", base + f"cli{i}", "--full", cwd=tmp)[0],
+            )
             if a.cypher and i == 0:
-                timed("graph.db.push, Cypher path (before)", float(run(
-                    sys.executable, "-c", PUSH, data, base + f"cy{i}", "cypher", cwd=tmp)[1]))
+                timed(
+                    "graph.db.push, Cypher path (before)",
+                    float(run(sys.executable, "-c", PUSH, data, base + f"cy{i}", "cypher", cwd=tmp)[1]),
+                )
                 client.execute_command("GRAPH.DELETE", f"cy{i}")
-                timed("actorgraph db push, unchanged (Cypher sync)", run(
-                    sys.executable, "-m", "graph", "db", "push", data, "--url", base + f"cli{i}", cwd=tmp)[0])
+                timed(
+                    "actorgraph db push, unchanged (Cypher sync)",
+                    run(sys.executable, "-m", "graph", "db", "push", data, "--url", base + f"cli{i}", cwd=tmp)[0],
+                )
             client.execute_command("GRAPH.DELETE", f"cli{i}")
         best = {k: min(v) for k, v in times.items()}
         b = best["falkordb-bulk-insert of the CSV files"]

@@ -48,7 +48,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = os.environ.get("ACTORGRAPH_EVAL_CODE")      # another checkout's graph/ (see --baseline)
+CODE = os.environ.get("ACTORGRAPH_EVAL_CODE")  # another checkout's graph/ (see --baseline)
 sys.path.insert(0, CODE or str(ROOT))
 
 import graph  # noqa: E402
@@ -58,16 +58,37 @@ from graph.texts import find_quote  # noqa: E402
 NEWS = ROOT / "benchmarks" / "draft_news"
 OLDER = ROOT / "benchmarks" / "draft_gold"
 BINS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.01)
-HALVES = {"both": ("dev", "test"), "tuning": ("dev", "test", "heldout2"),
-          "all": ("dev", "test", "heldout2", "heldout3")}
+HALVES = {
+    "both": ("dev", "test"),
+    "tuning": ("dev", "test", "heldout2"),
+    "all": ("dev", "test", "heldout2", "heldout3"),
+}
 
 
 def _known_only(ds):
     """The dataset the draft runs against: the gold file's entities that are not new in the text."""
-    return graph.loads(json.dumps({"entities": [
-        {k: v for k, v in {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
-                           "codes": dict(e.codes), "part_of": e.part_of}.items() if v}
-        for e in ds.entities.values() if not (e.description or "").startswith("new in this text")]}))
+    return graph.loads(
+        json.dumps(
+            {
+                "entities": [
+                    {
+                        k: v
+                        for k, v in {
+                            "id": e.id,
+                            "name": e.name,
+                            "kind": e.kind,
+                            "aliases": list(e.aliases),
+                            "codes": dict(e.codes),
+                            "part_of": e.part_of,
+                        }.items()
+                        if v
+                    }
+                    for e in ds.entities.values()
+                    if not (e.description or "").startswith("new in this text")
+                ]
+            }
+        )
+    )
 
 
 def texts(half):
@@ -86,8 +107,15 @@ def texts(half):
             src = next(iter(ds.sources.values()))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
             published = getattr(src, "published", None)
-            yield (f"{folder.name}/{path.stem}", text, _known_only(ds), ds.relations(), ds,
-                   str(published) if published else None, src.perspective)
+            yield (
+                f"{folder.name}/{path.stem}",
+                text,
+                _known_only(ds),
+                ds.relations(),
+                ds,
+                str(published) if published else None,
+                src.perspective,
+            )
 
 
 def run_draft(text, ds, published=None, perspective=None):
@@ -142,9 +170,18 @@ def score_text(text, ds, gold, gold_ds, published=None, perspective=None):
 
     cands = []
     for c in result.claims:
-        cands.append({"subject": new_ids.get(c.subject, c.subject), "object": new_ids.get(c.object, c.object),
-                      "type": c.type, "modality": c.modality, "asserted_by": new_ids.get(c.asserted_by, c.asserted_by),
-                      "when": getattr(c, "when", None), "confidence": c.confidence, "spans": _spans(c)})
+        cands.append(
+            {
+                "subject": new_ids.get(c.subject, c.subject),
+                "object": new_ids.get(c.object, c.object),
+                "type": c.type,
+                "modality": c.modality,
+                "asserted_by": new_ids.get(c.asserted_by, c.asserted_by),
+                "when": getattr(c, "when", None),
+                "confidence": c.confidence,
+                "spans": _spans(c),
+            }
+        )
     golds = []
     for g in gold:
         spans = [find_quote(text, ev.quote) for ev in g.evidence if getattr(ev, "quote", None)]
@@ -163,12 +200,31 @@ def score_text(text, ds, gold, gold_ds, published=None, perspective=None):
         return same_passage(c, spans) and related(c["subject"], g.subject) and related(c["object"], g.object)
 
     def exact(c, g, spans):
-        return (same_passage(c, spans) and (c["subject"], c["type"], c["object"], c["modality"], c["asserted_by"])
-                == (g.subject, g.type, g.object, g.modality, g.asserted_by))
+        return same_passage(c, spans) and (c["subject"], c["type"], c["object"], c["modality"], c["asserted_by"]) == (
+            g.subject,
+            g.type,
+            g.object,
+            g.modality,
+            g.asserted_by,
+        )
 
-    out = {"gold": len(gold), "candidates": len(cands), "matched": 0, "correct": 0, "type": 0, "modality": 0,
-           "asserted_by": 0, "when": 0, "dated": 0, "dated_ok": 0, "accepted": 0,
-           "new_names": len(result.new_names), "junk": len(junk), "junk_names": junk, "calibration": []}
+    out = {
+        "gold": len(gold),
+        "candidates": len(cands),
+        "matched": 0,
+        "correct": 0,
+        "type": 0,
+        "modality": 0,
+        "asserted_by": 0,
+        "when": 0,
+        "dated": 0,
+        "dated_ok": 0,
+        "accepted": 0,
+        "new_names": len(result.new_names),
+        "junk": len(junk),
+        "junk_names": junk,
+        "calibration": [],
+    }
     for g, spans in golds:
         hits = [c for c in cands if match(c, g, spans)]
         if g.when is not None:
@@ -176,13 +232,21 @@ def score_text(text, ds, gold, gold_ds, published=None, perspective=None):
         if not hits:
             continue
         out["matched"] += 1
-        best = max(hits, key=lambda c: (c["subject"] == g.subject and c["object"] == g.object, c["type"] == g.type,
-                                        c["modality"] == g.modality, c["confidence"]))
+        best = max(
+            hits,
+            key=lambda c: (
+                c["subject"] == g.subject and c["object"] == g.object,
+                c["type"] == g.type,
+                c["modality"] == g.modality,
+                c["confidence"],
+            ),
+        )
         out["type"] += best["type"] == g.type
         out["modality"] += best["modality"] == g.modality
         ab = best["asserted_by"]
         out["asserted_by"] += (ab is None and g.asserted_by is None) or (
-            ab is not None and g.asserted_by is not None and related(ab, g.asserted_by))
+            ab is not None and g.asserted_by is not None and related(ab, g.asserted_by)
+        )
         gw = str(g.when) if g.when is not None else None
         out["when"] += best["when"] == gw
         out["dated_ok"] += gw is not None and best["when"] == gw
@@ -196,31 +260,66 @@ def score_text(text, ds, gold, gold_ds, published=None, perspective=None):
 
 def pool(rows):
     """The figures of a half from the counts of its texts."""
-    s = {k: sum(r[k] for r in rows) for k in ("gold", "candidates", "matched", "correct", "type", "modality",
-                                             "asserted_by", "when", "dated", "dated_ok", "accepted",
-                                             "new_names", "junk")}
+    s = {
+        k: sum(r[k] for r in rows)
+        for k in (
+            "gold",
+            "candidates",
+            "matched",
+            "correct",
+            "type",
+            "modality",
+            "asserted_by",
+            "when",
+            "dated",
+            "dated_ok",
+            "accepted",
+            "new_names",
+            "junk",
+        )
+    }
     div = lambda a, b: a / b if b else None  # noqa: E731
     calib = [x for r in rows for x in r["calibration"]]
     bins = []
-    for lo, hi in zip(BINS, BINS[1:]):
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
         inside = [(c, ok) for c, ok in calib if lo <= c < hi]
         if inside:
-            bins.append({"confidence": f"{lo:.2f}-{min(hi, 1):.2f}", "candidates": len(inside),
-                         "mean_confidence": sum(c for c, _ in inside) / len(inside),
-                         "accepted_share": sum(ok for _, ok in inside) / len(inside)})
-    ece = sum(b["candidates"] * abs(b["mean_confidence"] - b["accepted_share"]) for b in bins) / len(calib) if calib else None
-    return {"texts": len(rows), "gold": s["gold"], "candidates": s["candidates"],
-            "recall": div(s["matched"], s["gold"]), "precision": div(s["correct"], s["candidates"]),
-            "type": div(s["type"], s["matched"]), "modality": div(s["modality"], s["matched"]),
-            "asserted_by": div(s["asserted_by"], s["matched"]), "date": div(s["when"], s["matched"]),
-            "dated": div(s["dated_ok"], s["dated"]), "junk_names": div(s["junk"], s["new_names"]),
-            "new_names": s["new_names"], "accepted_unchanged": div(s["accepted"], s["candidates"]),
-            "calibration": bins, "calibration_error": ece}
+            bins.append(
+                {
+                    "confidence": f"{lo:.2f}-{min(hi, 1):.2f}",
+                    "candidates": len(inside),
+                    "mean_confidence": sum(c for c, _ in inside) / len(inside),
+                    "accepted_share": sum(ok for _, ok in inside) / len(inside),
+                }
+            )
+    ece = (
+        sum(b["candidates"] * abs(b["mean_confidence"] - b["accepted_share"]) for b in bins) / len(calib)
+        if calib
+        else None
+    )
+    return {
+        "texts": len(rows),
+        "gold": s["gold"],
+        "candidates": s["candidates"],
+        "recall": div(s["matched"], s["gold"]),
+        "precision": div(s["correct"], s["candidates"]),
+        "type": div(s["type"], s["matched"]),
+        "modality": div(s["modality"], s["matched"]),
+        "asserted_by": div(s["asserted_by"], s["matched"]),
+        "date": div(s["when"], s["matched"]),
+        "dated": div(s["dated_ok"], s["dated"]),
+        "junk_names": div(s["junk"], s["new_names"]),
+        "new_names": s["new_names"],
+        "accepted_unchanged": div(s["accepted"], s["candidates"]),
+        "calibration": bins,
+        "calibration_error": ece,
+    }
 
 
 def throughput(words=200_000, seed=1):
     """Words per second of draft() on a long text of the dev and older texts' sentences, shuffled."""
     from graph.draft.tokens import sentences
+
     pool_ = []
     for half in ("dev", "older"):
         for _, text, *_ in texts(half):
@@ -248,39 +347,61 @@ def show(half, name):
         print(f"== {n}  (page date {getattr(getattr(r, 'page', None), 'date', None)})")
         print("new names:", ", ".join(f"{x.name} [{x.kind}]" for x in r.new_names))
         sc = score_text(text, ds, gold, gold_ds, published, persp)
-        for c, (_, ok) in zip(r.claims, sc["calibration"]):
-            print(f"{'+' if ok else ' '} {c.subject} {c.type} {c.object} {c.modality} by={c.asserted_by} "
-                  f"when={getattr(c, 'when', None)} conf={c.confidence}  | {c.quote[:90]}")
+        for c, (_, ok) in zip(r.claims, sc["calibration"], strict=True):
+            print(
+                f"{'+' if ok else ' '} {c.subject} {c.type} {c.object} {c.modality} by={c.asserted_by} "
+                f"when={getattr(c, 'when', None)} conf={c.confidence}  | {c.quote[:90]}"
+            )
             print(f"      {c.cue[:160]}")
         print("gold:")
         for g in gold:
-            print(f"  {g.id}: {g.subject} {g.type} {g.object} {g.modality} by={g.asserted_by} when={g.when}  | "
-                  f"{g.evidence[0].quote[:80]}")
+            print(
+                f"  {g.id}: {g.subject} {g.type} {g.object} {g.modality} by={g.asserted_by} when={g.when}  | "
+                f"{g.evidence[0].quote[:80]}"
+            )
 
 
 def evaluate(half):
-    rows = {name: score_text(text, ds, gold, gold_ds, published, persp)
-            for name, text, ds, gold, gold_ds, published, persp in texts(half)}
+    rows = {
+        name: score_text(text, ds, gold, gold_ds, published, persp)
+        for name, text, ds, gold, gold_ds, published, persp in texts(half)
+    }
     return {"texts": rows, "pooled": pool(list(rows.values()))}
 
 
 def baseline(rev, halves, words):
     """The figures of the draft code of commit *rev* (this script, that commit's graph/)."""
     with tempfile.TemporaryDirectory(prefix="draft-eval-") as tmp:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "graph"], check=True,
-                                 capture_output=True).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "graph"], check=True, capture_output=True
+        ).stdout
         tar = Path(tmp) / "graph.tar"
         tar.write_bytes(archive)
         with tarfile.open(tar) as t:
             t.extractall(tmp, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(tmp)
         env = dict(os.environ, ACTORGRAPH_EVAL_CODE=tmp, PYTHONPATH=tmp)
-        out = subprocess.run([sys.executable, __file__, "--json", "--half", halves, "--words", str(words)],
-                             env=env, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--json", "--half", halves, "--words", str(words)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         return json.loads(out)
 
 
-METRICS = ("recall", "precision", "type", "modality", "asserted_by", "date", "dated", "junk_names",
-           "accepted_unchanged", "calibration_error")
+METRICS = (
+    "recall",
+    "precision",
+    "type",
+    "modality",
+    "asserted_by",
+    "date",
+    "dated",
+    "junk_names",
+    "accepted_unchanged",
+    "calibration_error",
+)
 
 
 def _f(x):
@@ -289,8 +410,9 @@ def _f(x):
 
 def report(figures, base=None, rev=None):
     halves = [h for h in figures if h != "throughput"]
-    head = f"{'':22}" + "".join(f"{h + (' new' if base else ''):>12}" + (f"{h + ' ' + rev:>16}" if base else "")
-                                for h in halves)
+    head = f"{'':22}" + "".join(
+        f"{h + (' new' if base else ''):>12}" + (f"{h + ' ' + rev:>16}" if base else "") for h in halves
+    )
     print(head)
     for row in ("texts", "gold", "candidates", "new_names") + METRICS:
         line = f"{row:22}"
@@ -308,38 +430,50 @@ def report(figures, base=None, rev=None):
         print(f"{h}: per text (gold, candidates, recall, precision, accepted unchanged, junk names)")
         for name, r in figures[h]["texts"].items():
             p = pool([r])
-            print(f"  {name:38} {r['gold']:3} {r['candidates']:3}  {_f(p['recall'])}  {_f(p['precision'])}  "
-                  f"{_f(p['accepted_unchanged'])}  {', '.join(r['junk_names'])}")
+            print(
+                f"  {name:38} {r['gold']:3} {r['candidates']:3}  {_f(p['recall'])}  {_f(p['precision'])}  "
+                f"{_f(p['accepted_unchanged'])}  {', '.join(r['junk_names'])}"
+            )
     tp = figures.get("throughput")
     if tp:
-        print(f"\nthroughput: {tp['words']:,} words in {tp['seconds']:.2f} s = {tp['words_per_second']:,.0f} words/s"
-              + (f" ({rev}: {base['throughput']['words_per_second']:,.0f} words/s)" if base and "throughput" in base
-                 else ""))
+        print(
+            f"\nthroughput: {tp['words']:,} words in {tp['seconds']:.2f} s = {tp['words_per_second']:,.0f} words/s"
+            + (
+                f" ({rev}: {base['throughput']['words_per_second']:,.0f} words/s)"
+                if base and "throughput" in base
+                else ""
+            )
+        )
 
 
 def calibrate():
     """Per kind of candidate (rule/modality/passages), the share of the candidates of the tuning
     halves (dev, test and heldout2) accepted unchanged: the confidence table of graph/draft/calibration.yaml."""
     from graph.draft.calibrate import cue_kind
+
     counts = {}
-    for name, text, ds, gold, gold_ds, published, persp in texts("tuning"):
+    for _name, text, ds, gold, gold_ds, published, persp in texts("tuning"):
         result = run_draft(text, ds, published, persp)
         scored = score_text(text, ds, gold, gold_ds, published, persp)
-        for c, (_, ok) in zip(result.claims, scored["calibration"]):
+        for c, (_, ok) in zip(result.claims, scored["calibration"], strict=True):
             k = cue_kind(c)
             n, a = counts.get(k, (0, 0))
             counts[k] = (n + 1, a + ok)
-    print("# Confidence of `actorgraph draft` (graph/draft/calibrate.py): for each kind of candidate (rule/\n"
-          "# modality/passages), [candidates, accepted unchanged] on the dev, test and heldout2 halves of\n"
-          "# benchmarks/draft_news (the rules were tuned on all three; heldout3 is held out), measured by\n"
-          "# `python benchmarks/draft_eval.py --calibrate > graph/draft/calibration.yaml`.\nkinds:")
+    print(
+        "# Confidence of `actorgraph draft` (graph/draft/calibrate.py): for each kind of candidate (rule/\n"
+        "# modality/passages), [candidates, accepted unchanged] on the dev, test and heldout2 halves of\n"
+        "# benchmarks/draft_news (the rules were tuned on all three; heldout3 is held out), measured by\n"
+        "# `python benchmarks/draft_eval.py --calibrate > graph/draft/calibration.yaml`.\nkinds:"
+    )
     for k, (n, a) in sorted(counts.items(), key=lambda x: (-x[1][0], x[0])):
         print(f"  {k}: [{n}, {a}]")
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--half", choices=("dev", "test", "both", "heldout2", "tuning", "heldout3", "all", "older"), default="dev")
+    ap.add_argument(
+        "--half", choices=("dev", "test", "both", "heldout2", "tuning", "heldout3", "all", "older"), default="dev"
+    )
     ap.add_argument("--baseline", metavar="REV", help="also score the draft of commit REV (e.g. 868bf48)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--words", type=int, default=200_000, help="size of the throughput text (0: no throughput)")

@@ -17,8 +17,10 @@ import random
 
 from graph.vocab import CONTEXTS, MODALITIES, RELATION_TYPES
 
-WORDS = ("state ministry border talks aid weapons envoy treaty sanctions militants "
-         "agreement security dialogue trade pressure support claims region forces").split()
+WORDS = (
+    "state ministry border talks aid weapons envoy treaty sanctions militants "
+    "agreement security dialogue trade pressure support claims region forces"
+).split()
 
 
 def _sentence(rng, n=12):
@@ -30,7 +32,7 @@ def generate(out, *, entities=1000, relations=10000, files=10, sources=5, seed=1
     rng = random.Random(seed)
     pair_list = None
     if pairs:
-        prng = random.Random(seed + 1)   # the default data's draws stay as they were
+        prng = random.Random(seed + 1)  # the default data's draws stay as they were
         pair_list = [(f"E{prng.randrange(entities)}", f"E{prng.randrange(entities)}") for _ in range(pairs)]
     os.makedirs(os.path.join(out, "texts"), exist_ok=True)
     written = []
@@ -44,14 +46,23 @@ def generate(out, *, entities=1000, relations=10000, files=10, sources=5, seed=1
         written.append(path)
     lines = ["sources:"]
     for s in range(sources):
-        lines += [f"  - id: src-{s}", f"    title: Synthetic source {s}", "    kind: news report",
-                  f"    published: {2000 + s}-0{1 + s % 9}", f"    text: texts/source-{s}.txt"]
+        lines += [
+            f"  - id: src-{s}",
+            f"    title: Synthetic source {s}",
+            "    kind: news report",
+            f"    published: {2000 + s}-0{1 + s % 9}",
+            f"    text: texts/source-{s}.txt",
+        ]
     lines.append("entities:")
     for e in range(entities):
-        lines += [f"  - id: E{e}", f"    name: Entity number {e}", "    kind: state",
-                  f"    aliases: [Alias {e}, Other name {e}]",
-                  f"    codes: {{wikidata: Q{e + 1}}}",
-                  f"    description: A synthetic actor for benchmarks, number {e}."]
+        lines += [
+            f"  - id: E{e}",
+            f"    name: Entity number {e}",
+            "    kind: state",
+            f"    aliases: [Alias {e}, Other name {e}]",
+            f"    codes: {{wikidata: Q{e + 1}}}",
+            f"    description: A synthetic actor for benchmarks, number {e}.",
+        ]
     path = os.path.join(out, "sources-and-entities.yaml")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
@@ -68,24 +79,23 @@ def generate(out, *, entities=1000, relations=10000, files=10, sources=5, seed=1
             sentence = rng.choice(texts[s])
             words = sentence.split()
             a = rng.randrange(0, 6)
-            quote = " ".join(words[a:a + 5])
+            quote = " ".join(words[a : a + 5])
             if pair_list is None:
                 subject, object_ = f"E{rng.randrange(entities)}", f"E{rng.randrange(entities)}"
             else:
                 subject, object_ = rng.choice(pair_list)
-            lines += [f"  - id: rel-{i}",
-                      f"    subject: {subject}",
-                      f"    object: {object_}",
-                      f"    type: {t.name}"]
+            lines += [f"  - id: rel-{i}", f"    subject: {subject}", f"    object: {object_}", f"    type: {t.name}"]
             if t.modes:
                 lines.append(f"    mode: {rng.choice(t.modes)}")
-            lines += [f"    context: [{rng.choice(ctxs)}]",
-                      f"    modality: {rng.choice(mods)}",
-                      f"    when: {rng.randrange(1990, 2025)}-{rng.randrange(1, 13):02d}",
-                      "    evidence:",
-                      f"      - {{source: src-{s}, quote: \"{quote}\"}}",
-                      f"    attributes: {{count: {rng.randrange(1000)}}}",
-                      f"    note: Synthetic relation {i}."]
+            lines += [
+                f"    context: [{rng.choice(ctxs)}]",
+                f"    modality: {rng.choice(mods)}",
+                f"    when: {rng.randrange(1990, 2025)}-{rng.randrange(1, 13):02d}",
+                "    evidence:",
+                f'      - {{source: src-{s}, quote: "{quote}"}}',
+                f"    attributes: {{count: {rng.randrange(1000)}}}",
+                f"    note: Synthetic relation {i}.",
+            ]
         path = os.path.join(out, f"relations-{k:02d}.yaml")
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")

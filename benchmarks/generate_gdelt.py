@@ -22,21 +22,45 @@ sys.path[:0] = [os.path.dirname(HERE)]
 
 from graph.imports.events.gdelt import COLUMNS  # noqa: E402
 
-COUNTRIES = ("AFG PAK USA CHN IND IRN RUS GBR FRA DEU TUR SAU ARE QAT EGY ISR JOR LBN SYR IRQ KWT OMN YEM "
-             "BGD LKA NPL MMR THA VNM IDN MYS PHL JPN KOR PRK AUS NZL CAN MEX BRA ARG COL VEN CHL PER ZAF "
-             "NGA KEN ETH SDN SOM UKR POL ITA ESP NLD BEL SWE NOR UZB").split()
+COUNTRIES = (
+    "AFG PAK USA CHN IND IRN RUS GBR FRA DEU TUR SAU ARE QAT EGY ISR JOR LBN SYR IRQ KWT OMN YEM "
+    "BGD LKA NPL MMR THA VNM IDN MYS PHL JPN KOR PRK AUS NZL CAN MEX BRA ARG COL VEN CHL PER ZAF "
+    "NGA KEN ETH SDN SOM UKR POL ITA ESP NLD BEL SWE NOR UZB"
+).split()
 ROLES = ("", "", "", "GOV", "MIL", "COP", "JUD", "REB", "INS", "BUS", "CVL", "MED")
-CODES = ("010 012 020 036 040 042 043 046 051 057 061 064 071 073 081 084 0874 090 100 1041 111 112 120 "
-         "128 130 138 141 145 150 160 163 172 173 180 183 190 193 195 200").split()
-GOLDSTEIN = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0,
-             "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2,
-             "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0}
+CODES = (
+    "010 012 020 036 040 042 043 046 051 057 061 064 071 073 081 084 0874 090 100 1041 111 112 120 "
+    "128 130 138 141 145 150 160 163 172 173 180 183 190 193 195 200"
+).split()
+GOLDSTEIN = {
+    "01": 0.0,
+    "02": 3.0,
+    "03": 4.0,
+    "04": 1.0,
+    "05": 3.5,
+    "06": 6.0,
+    "07": 7.0,
+    "08": 5.0,
+    "09": -2.0,
+    "10": -5.0,
+    "11": -2.0,
+    "12": -4.0,
+    "13": -6.0,
+    "14": -6.5,
+    "15": -7.2,
+    "16": -4.0,
+    "17": -7.0,
+    "18": -9.0,
+    "19": -10.0,
+    "20": -10.0,
+}
 
 
 def generate_gdelt(path, rows=1_000_000, seed=1):
     """Write *rows* synthetic GDELT events to *path*; return the path."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
+
     rng = np.random.default_rng(seed)
     n = rows
     empty = pa.array(np.full(n, "", dtype=object), pa.string())
@@ -74,8 +98,9 @@ def generate_gdelt(path, rows=1_000_000, seed=1):
     cols["DATEADDED"] = pa.array(np.char.add(sqldate, "120000"))
     cols["SOURCEURL"] = pa.array(np.char.add("https://news.example.org/story/", ids.astype(str)))
     table = pa.table([cols[c] for c in COLUMNS], names=list(COLUMNS))
-    pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(include_header=False, delimiter="\t",
-                                                                quoting_style="none"))
+    pcsv.write_csv(
+        table, path, write_options=pcsv.WriteOptions(include_header=False, delimiter="\t", quoting_style="none")
+    )
     return path
 
 

@@ -31,8 +31,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-WORDS = ("the spokesman said on Tuesday that talks on the border crossing would resume after a pause and that "
-         "officials denied reports of a closure").split()
+WORDS = (
+    "the spokesman said on Tuesday that talks on the border crossing would resume after a pause and that "
+    "officials denied reports of a closure"
+).split()
 
 
 def _text(n_chars):
@@ -47,7 +49,7 @@ def _quote_folder(d, n, verbatim):
     """A claim whose *n*-character quote differs from its text in its last character (unless *verbatim*)."""
     text = _text(n + 20_000)
     start = text.index(" ", 1000) + 1
-    quote = text[start:start + n].rstrip()
+    quote = text[start : start + n].rstrip()
     if not verbatim:
         quote = quote[:-1] + "X"
     (d / "text.txt").write_text(text, encoding="utf-8")
@@ -55,7 +57,9 @@ def _quote_folder(d, n, verbatim):
         "sources:\n  - {id: s1, title: A constructed example, kind: news report, text: text.txt}\n"
         "entities:\n  - {id: PAK, name: Pakistan, kind: state}\n  - {id: USA, name: United States, kind: state}\n"
         "relations:\n  - id: r1\n    subject: PAK\n    object: USA\n    type: CONSULT\n    modality: reported\n"
-        f"    evidence: [{{source: s1, quote: \"{quote}\"}}]\n", encoding="utf-8")
+        f'    evidence: [{{source: s1, quote: "{quote}"}}]\n',
+        encoding="utf-8",
+    )
 
 
 def _keys_folder(d, n):
@@ -68,12 +72,16 @@ def _keys_folder(d, n):
 def _claims_folder(d, n, known):
     """*n* claims whose subject is an unknown actor (unless *known*)."""
     with open(d / "a.yaml", "w", encoding="utf-8") as f:
-        f.write("sources: [{id: s1, title: A constructed example, kind: dataset}]\n"
-                "entities:\n  - {id: PAK, name: Pakistan, kind: state}\nrelations:\n")
+        f.write(
+            "sources: [{id: s1, title: A constructed example, kind: dataset}]\n"
+            "entities:\n  - {id: PAK, name: Pakistan, kind: state}\nrelations:\n"
+        )
         for i in range(n):
             who = "PAK" if known else f"NOBODY{i}"
-            f.write(f"  - {{id: r{i}, subject: {who}, object: PAK, type: CONSULT, modality: reported, "
-                    f"evidence: [{{source: s1, record: e{i}}}]}}\n")
+            f.write(
+                f"  - {{id: r{i}, subject: {who}, object: PAK, type: CONSULT, modality: reported, "
+                f"evidence: [{{source: s1, record: e{i}}}]}}\n"
+            )
 
 
 def _tiny_folder(d, n):
@@ -81,8 +89,9 @@ def _tiny_folder(d, n):
     for i in range(n):
         sub = d / f"part{i // 1000:03}"
         sub.mkdir(exist_ok=True)
-        (sub / f"e{i:06}.yaml").write_text(f"entities:\n  - {{id: E{i}, name: Entity {i}, kind: state}}\n",
-                                           encoding="utf-8")
+        (sub / f"e{i:06}.yaml").write_text(
+            f"entities:\n  - {{id: E{i}, name: Entity {i}, kind: state}}\n", encoding="utf-8"
+        )
 
 
 def _run(code, args, env_extra=None, timeout=600):
@@ -90,8 +99,9 @@ def _run(code, args, env_extra=None, timeout=600):
     env = dict(os.environ, PYTHONPATH=str(code), **(env_extra or {}))
     t = time.perf_counter()
     try:
-        p = subprocess.run([sys.executable, "-m", "graph", *map(str, args)], env=env, capture_output=True,
-                           timeout=timeout, cwd=code)     # (python -m puts the current folder first)
+        p = subprocess.run(
+            [sys.executable, "-m", "graph", *map(str, args)], env=env, capture_output=True, timeout=timeout, cwd=code
+        )  # (python -m puts the current folder first)
     except subprocess.TimeoutExpired:
         return None, 0
     return time.perf_counter() - t, len(p.stdout) + len(p.stderr)
@@ -99,8 +109,11 @@ def _run(code, args, env_extra=None, timeout=600):
 
 def _yaml_load(path, timeout):
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)",
-                    str(path)], check=True, timeout=timeout)
+    subprocess.run(
+        [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)", str(path)],
+        check=True,
+        timeout=timeout,
+    )
     return time.perf_counter() - t
 
 
@@ -112,14 +125,15 @@ def case(name, code, tmp, timeout):
     if name.startswith("keys-"):
         _keys_folder(d, n)
         return _run(code, ["validate", d, "--no-cache"], env, timeout), _yaml_load(d / "a.yaml", timeout)
-    if name.startswith(("quote-", "problems-")):      # the hostile folder, and its benign twin as the baseline
+    if name.startswith(("quote-", "problems-")):  # the hostile folder, and its benign twin as the baseline
         make = _quote_folder if name.startswith("quote-") else _claims_folder
         base = tmp / (name + "-base")
         base.mkdir()
         make(d, n, False)
         make(base, n, True)
-        return _run(code, ["validate", d, "--no-cache"], env, timeout), _run(code, ["validate", base, "--no-cache"],
-                                                                             env, timeout)[0]
+        return _run(code, ["validate", d, "--no-cache"], env, timeout), _run(
+            code, ["validate", base, "--no-cache"], env, timeout
+        )[0]
     if name.startswith("tiny-"):
         _tiny_folder(d, n)
         base = _run(code, ["validate", d, "--no-cache"], env, timeout)[0]

@@ -23,7 +23,7 @@ import time
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:0] = [HERE, os.path.dirname(HERE)]     # this checkout's graph package, not an installed one
+sys.path[:0] = [HERE, os.path.dirname(HERE)]  # this checkout's graph package, not an installed one
 from generate import generate  # noqa: E402
 from generate_gdelt import generate_gdelt  # noqa: E402
 
@@ -47,6 +47,7 @@ def main(argv=None):
     import pyarrow.parquet  # noqa: F401
 
     from graph.imports.events import import_events
+
     print(f"importing pyarrow and graph.imports.events: {time.perf_counter() - t:.2f} s (once per process)")
     print(f"{'rows':>9} {'yaml.load s':>12} {'import s':>9} {'ratio':>6}  (import / yaml.load; target <= 0.1)")
     for n in (int(x) for x in a.sizes.split(",")):
@@ -63,8 +64,11 @@ def main(argv=None):
                 r = import_events([events], "gdelt", os.path.join(d, f"out{k}"))
                 t_imp.append(time.perf_counter() - t)
             ty, ti = min(t_yaml), min(t_imp)
-            print(f"{n:>9} {ty:>12.2f} {ti:>9.2f} {ti / ty:>6.3f}  ({r.relations:,} relations written, "
-                  f"{r.entities:,} entities)", flush=True)
+            print(
+                f"{n:>9} {ty:>12.2f} {ti:>9.2f} {ti / ty:>6.3f}  ({r.relations:,} relations written, "
+                f"{r.entities:,} entities)",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

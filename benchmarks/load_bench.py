@@ -130,8 +130,14 @@ def run(what, folder, cache, files, code=None):
         env["PYTHONPATH"] = code
     # run from the cache folder, so that the graph imported is the installed one (or PYTHONPATH's),
     # never a 'graph' folder that happens to be in the current directory
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, what, folder, cache, *files], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=cache)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, what, folder, cache, *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=cache,
+    )
     together = 0
     while True:
         try:
@@ -161,21 +167,28 @@ def main(argv=None):
     code = os.path.abspath(a.code) if a.code else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     if a.baseline:
         whats += [f"{w}@base" for w in whats if w != "bare" and not w.startswith("bare-")]
-    print(f"code: {code}\nEach figure is the best of {a.repeat} runs; memory is each process's peak resident size "
-          "above its size after its imports\n(graph.load pauses the cyclic GC while it reads; 'bare-gc-off' is "
-          "yaml.load with the GC paused too). 'ratio': to the bare parse; 'query ms' and '+all s': a first actor "
-          "query, then the graph and every relation, after the load.")
-    print(f"{'relations':>10} {'measurement':<14} {'seconds':>8} {'ratio':>6} {'query ms':>9} {'+all s':>7} "
-          f"{'in all':>7} {'peak MB':>8} {'B/relation':>11}")
+    print(
+        f"code: {code}\nEach figure is the best of {a.repeat} runs; memory is each process's peak resident size "
+        "above its size after its imports\n(graph.load pauses the cyclic GC while it reads; 'bare-gc-off' is "
+        "yaml.load with the GC paused too). 'ratio': to the bare parse; 'query ms' and '+all s': a first actor "
+        "query, then the graph and every relation, after the load."
+    )
+    print(
+        f"{'relations':>10} {'measurement':<14} {'seconds':>8} {'ratio':>6} {'query ms':>9} {'+all s':>7} "
+        f"{'in all':>7} {'peak MB':>8} {'B/relation':>11}"
+    )
     for m in (int(x) for x in a.sizes.split(",")):
         n = max(100, m // 10)
-        with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as cache, \
-                tempfile.TemporaryDirectory() as base_cache:
+        with (
+            tempfile.TemporaryDirectory() as d,
+            tempfile.TemporaryDirectory() as cache,
+            tempfile.TemporaryDirectory() as base_cache,
+        ):
             files = [f for f in generate(d, entities=n, relations=m, files=10) if f.endswith(".yaml")]
             setups = {"": (code, cache), "@base": (a.baseline and os.path.abspath(a.baseline), base_cache)}
             for tail, (where, folder) in setups.items():
                 if f"cached{tail}" in whats:
-                    assert run("cached", d, folder, files, where)["n"] == m       # fills the cache
+                    assert run("cached", d, folder, files, where)["n"] == m  # fills the cache
             best = {}
             for _ in range(a.repeat):
                 for what in whats:
@@ -184,18 +197,26 @@ def main(argv=None):
                     r = run(name, d, folder, files, where)
                     if not what.startswith("bare"):
                         assert r["n"] == m, r
-                    b = best.setdefault(what, {"seconds": r["seconds"], "mem": r["peak"] - r["base"],
-                                               "query": r["query"], "all": r["whole"]})
+                    b = best.setdefault(
+                        what,
+                        {"seconds": r["seconds"], "mem": r["peak"] - r["base"], "query": r["query"], "all": r["whole"]},
+                    )
                     if r["seconds"] < b["seconds"]:
                         b.update(seconds=r["seconds"], query=r["query"], all=r["whole"])
                     b["mem"] = min(b["mem"], r["peak"] - r["base"])
             tb = best["bare"]["seconds"]
             for what in whats:
                 b = best[what]
-                extra = (f"{b['query'] * 1000:>9.1f} {b['all']:>7.2f} {b['seconds'] + b['query'] + b['all']:>7.2f}"
-                         if b["query"] is not None else f"{'':>9} {'':>7} {'':>7}")
-                print(f"{m:>10} {what:<14} {b['seconds']:>8.2f} {b['seconds'] / tb:>6.3f} {extra} "
-                      f"{b['mem'] / 1e6:>8.0f} {b['mem'] / m:>11.0f}", flush=True)
+                extra = (
+                    f"{b['query'] * 1000:>9.1f} {b['all']:>7.2f} {b['seconds'] + b['query'] + b['all']:>7.2f}"
+                    if b["query"] is not None
+                    else f"{'':>9} {'':>7} {'':>7}"
+                )
+                print(
+                    f"{m:>10} {what:<14} {b['seconds']:>8.2f} {b['seconds'] / tb:>6.3f} {extra} "
+                    f"{b['mem'] / 1e6:>8.0f} {b['mem'] / m:>11.0f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from datetime import date
 import networkx as nx
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:0] = [HERE, os.path.dirname(HERE)]     # this checkout's graph package, not an installed one
+sys.path[:0] = [HERE, os.path.dirname(HERE)]  # this checkout's graph package, not an installed one
 from generate import generate  # noqa: E402
 
 import graph  # noqa: E402
@@ -66,25 +66,34 @@ def bench(ds, actors, rng):
                 got = indexed(it)
                 want = scan(it)
                 assert [r.id for r in got] == [r.id for r in want], name
-            ti.append(_ms(lambda: indexed(it)))
+            ti.append(_ms(lambda it=it: indexed(it)))
             if scan_items is None or k < scan_items:
-                ts.append(_ms(lambda: scan(it), repeat=1))
+                ts.append(_ms(lambda it=it: scan(it), repeat=1))
         mi, ms = statistics.median(ti), statistics.median(ts)
         rows.append((name, mi, ms, ms / mi if mi else float("inf")))
 
-    run("relations(subject=x)", lambda x: ds.relations(subject=x),
-        lambda x: [r for r in rels if r.subject == x], xs)
-    run("between(a, b)", lambda p: ds.between(*p),
-        lambda p: (lambda both: sorted((r for r in rels if (r.subject, r.object) in both), key=time_key))(
-            {p, p[::-1]}), pairs)
+    run("relations(subject=x)", lambda x: ds.relations(subject=x), lambda x: [r for r in rels if r.subject == x], xs)
+    run(
+        "between(a, b)",
+        lambda p: ds.between(*p),
+        lambda p: (lambda both: sorted((r for r in rels if (r.subject, r.object) in both), key=time_key))({p, p[::-1]}),
+        pairs,
+    )
     months = [f"{rng.randrange(1990, 2025)}-{rng.randrange(1, 13):02d}" for _ in range(10)]
 
     def scan_time(m):
         w = graph.parse_when(m)
         return [r for r in rels if r.when is not None and r.when.start <= w.end and w.start <= r.when.end]
+
     run("relations(start=M, end=M)", lambda m: ds.relations(start=m, end=m), scan_time, months)
-    run("paths(a, b, max_hops=2)", lambda p: ds.paths(*p, max_hops=2), lambda p: _old_paths(ds, *p, 2),
-        pairs[:10], scan_items=10, check=False)
+    run(
+        "paths(a, b, max_hops=2)",
+        lambda p: ds.paths(*p, max_hops=2),
+        lambda p: _old_paths(ds, *p, 2),
+        pairs[:10],
+        scan_items=10,
+        check=False,
+    )
     for a, b in pairs[:10]:
         new = sorted(p.nodes for p in ds.paths(a, b, max_hops=2))
         old = sorted(tuple(p) for p in _old_paths(ds, a, b, 2)) if a != b else []

@@ -31,8 +31,15 @@ from graph.dataset import Dataset  # noqa: E402
 from graph.model import Entity, Evidence, Relation, Source  # noqa: E402
 from graph.render import write_html  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 FILLER = "Words that no claim quotes, written to fill the text between the quotes. "
 
@@ -46,8 +53,18 @@ def dataset(kb, marks):
         parts.append((FILLER * (per // len(FILLER) + 1))[: max(0, per - len(q) - 2)] + " " + q + " ")
     text = "".join(parts)
     ents = {f"E{i}": Entity(f"E{i}", f"Entity {i}", "state") for i in range(20)}
-    rels = [Relation(id=f"r{i}", subject=f"E{i % 20}", object=f"E{(i * 7 + 1) % 20}", type="CONSULT",
-                     modality="reported", polarity=2.5, evidence=(Evidence("big", q),)) for i, q in enumerate(quotes)]
+    rels = [
+        Relation(
+            id=f"r{i}",
+            subject=f"E{i % 20}",
+            object=f"E{(i * 7 + 1) % 20}",
+            type="CONSULT",
+            modality="reported",
+            polarity=2.5,
+            evidence=(Evidence("big", q),),
+        )
+        for i, q in enumerate(quotes)
+    ]
     return Dataset({"big": Source("big", title="A long text")}, ents, rels), text
 
 
@@ -87,8 +104,9 @@ def main():
     url = out.resolve().as_uri()
     reader, base = [], []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=os.environ.get("ACTORGRAPH_CHROMIUM", "/usr/bin/chromium"),
-                                     args=ARGS)
+        browser = pw.chromium.launch(
+            executable_path=os.environ.get("ACTORGRAPH_CHROMIUM", "/usr/bin/chromium"), args=ARGS
+        )
         for _ in range(args.repeat):
             for which in ("reader", "baseline"):
                 page = browser.new_page(viewport={"width": 1400, "height": 900})

@@ -60,8 +60,15 @@ import graph  # noqa: E402
 from graph import layout as layout_mod  # noqa: E402
 from graph.render import write_html  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # Watches pyvis's global `network` for vis-network's events (times from navigation start).
 HOOK = """
@@ -79,9 +86,11 @@ window.__bench = {};
 
 def pyvis_page(ds, path):
     from pyvis.network import Network
+
     net = Network(directed=True, cdn_resources="in_line")
     from graph.render.network import IdList as _IdList
-    net.node_ids = _IdList()   # pyvis's own list makes building O(n^2); the page is the same
+
+    net.node_ids = _IdList()  # pyvis's own list makes building O(n^2); the page is the same
     for e in ds.entities.values():
         net.add_node(e.id, label=e.name)
     for r in ds.relations():
@@ -92,6 +101,7 @@ def pyvis_page(ds, path):
 def load_page(browser, path, ours, timeout):
     """Times (s from navigation start) of one page load; a stage not reached within *timeout* is absent."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     blocked = []
     url = Path(path).resolve().as_uri()
@@ -103,7 +113,9 @@ def load_page(browser, path, ours, timeout):
         # "commit": the navigation has started. Waiting for "load" here would wait for pyvis's page
         # to finish its synchronous stabilisation, which can take longer than the timeout.
         page.goto(url, wait_until="commit", timeout=timeout * 1000)
-        page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000)
+        page.wait_for_function(
+            "() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=timeout * 1000
+        )
         out["load"] = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
         if ours:
             page.wait_for_function("() => window.actorgraph && window.actorgraph.readyAt", timeout=timeout * 1000)
@@ -122,11 +134,11 @@ def load_page(browser, path, ours, timeout):
             out["settled"] = page.evaluate("__bench.stabilized") / 1000
     except PlaywrightTimeout:
         pass
-    if ours and out.get("drawn"):   # the relations drawn (vis-network may not hold them all yet)
+    if ours and out.get("drawn"):  # the relations drawn (vis-network may not hold them all yet)
         out["heap"] = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6
         out["nodes"] = page.evaluate("actorgraph.visibleNodeIds().length")
         out["edges"] = page.evaluate("actorgraph.visibleEdgeIds().length")
-    elif out.get("drawn"):   # before it is drawn a pyvis page may still be busy stabilising (evaluate would wait)
+    elif out.get("drawn"):  # before it is drawn a pyvis page may still be busy stabilising (evaluate would wait)
         out["nodes"] = page.evaluate("window.network ? network.body.data.nodes.length : 0")
         out["edges"] = page.evaluate("window.network ? network.body.data.edges.length : 0")
     ctx.close()
@@ -156,9 +168,16 @@ def baseline(browser, a, data, path, aggregate=None, code=None, options=None):
     code = code or a.baseline
     env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
     # run from the checkout: "python -c" puts the working directory first on sys.path
-    out = subprocess.run([sys.executable, "-c", BASELINE, str(Path(data).resolve()), str(Path(path).resolve())]
-                         + ([aggregate] if aggregate else []) + ([json.dumps(options)] if options else []),
-                         env=env, cwd=code, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", BASELINE, str(Path(data).resolve()), str(Path(path).resolve())]
+        + ([aggregate] if aggregate else [])
+        + ([json.dumps(options)] if options else []),
+        env=env,
+        cwd=code,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     t_py, where = json.loads(out.stdout.strip().splitlines()[-1])
     if not os.path.abspath(where).startswith(os.path.abspath(code) + os.sep):
         raise SystemExit(f"--baseline: the subprocess imported graph from {where}, not from {code}")
@@ -174,9 +193,12 @@ def baseline(browser, a, data, path, aggregate=None, code=None, options=None):
 def line(label, path, t_py, best, total, timeout, target=None):
     complete = f", vis-network holds every edge at {best['complete']:.2f} s" if best.get("complete") else ""
     complete += f", JS heap {best['heap']:.0f} MB" if best.get("heap") else ""
-    return (f"  {label}: page {os.path.getsize(path) / 1e6:.1f} MB; Python {t_py:.2f} s, page drawn "
-            f"{fmt(best.get('settled'), timeout).strip()} s{complete} -> total {fmt(total, timeout).strip()} s"
-            + (f" (target {target} s)" if target else "") + f"; blocked requests: {len(best['blocked'])}")
+    return (
+        f"  {label}: page {os.path.getsize(path) / 1e6:.1f} MB; Python {t_py:.2f} s, page drawn "
+        f"{fmt(best.get('settled'), timeout).strip()} s{complete} -> total {fmt(total, timeout).strip()} s"
+        + (f" (target {target} s)" if target else "")
+        + f"; blocked requests: {len(best['blocked'])}"
+    )
 
 
 def _agg_options(a) -> dict:
@@ -191,8 +213,9 @@ def _agg_options(a) -> dict:
 
 def aggregated(browser, ds, path, a, today_total):
     """Write and load the aggregated page of *ds*; print its times next to today's page's."""
-    from graph.render.edge_groups import aggregate
     from graph.render.aggregated_data import TOP
+    from graph.render.edge_groups import aggregate
+
     opts = _agg_options(a)
     t = time.perf_counter()
     write_html(ds, path, aggregate=a.aggregate, **opts)
@@ -219,24 +242,41 @@ def data_mode(browser, a, out_dir):
     written by a fresh process (the folder loaded from the load cache, which a first load writes)."""
     here = str(Path(__file__).resolve().parent.parent)
     runs = [("ours", here, _agg_options(a))] + ([("baseline", a.baseline, {})] if a.baseline else [])
-    for label, code, opts in runs:   # warm each code's load cache first, as a user's second command
+    for _label, code, _opts in runs:  # warm each code's load cache first, as a user's second command
         env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
-        subprocess.run([sys.executable, "-m", "graph", "validate", str(Path(a.data).resolve())], env=env, cwd=code,
-                       capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "graph", "validate", str(Path(a.data).resolve())],
+            env=env,
+            cwd=code,
+            capture_output=True,
+            check=True,
+        )
     results = {}
     for label, code, opts in runs:
         path = out_dir / f"{label}-{a.aggregate}.html"
         t_py, best, total = baseline(browser, a, a.data, path, a.aggregate, code=code, options=opts)
         results[label] = (os.path.getsize(path), best)
-        print(line(f"{label} --aggregate {a.aggregate}" + "".join(f" --{k} {v}" for k, v in opts.items()), path, t_py,
-                   best, total, a.timeout) + f"; {best.get('nodes')} nodes, {best.get('edges')} edges drawn")
+        print(
+            line(
+                f"{label} --aggregate {a.aggregate}" + "".join(f" --{k} {v}" for k, v in opts.items()),
+                path,
+                t_py,
+                best,
+                total,
+                a.timeout,
+            )
+            + f"; {best.get('nodes')} nodes, {best.get('edges')} edges drawn"
+        )
     if "baseline" in results and results["ours"][1].get("settled") and results["baseline"][1].get("settled"):
         (size, ours), (bsize, base) = results["ours"], results["baseline"]
         print(f"  baseline / ours: page {bsize / size:.1f}x, page drawn {base['settled'] / ours['settled']:.1f}x")
     ours = results["ours"][1]
-    print(f"  target: <= 25 MB ({results['ours'][0] / 1e6:.1f} MB: {'met' if results['ours'][0] <= 25e6 else 'not met'}), "
-          f"ready <= 5 s ({fmt(ours.get('settled'), a.timeout)} s: "
-          f"{'met' if ours.get('settled') and ours['settled'] <= 5 else 'not met'})")
+    print(
+        f"  target: <= 25 MB ({results['ours'][0] / 1e6:.1f} MB: "
+        f"{'met' if results['ours'][0] <= 25e6 else 'not met'}), "
+        f"ready <= 5 s ({fmt(ours.get('settled'), a.timeout)} s: "
+        f"{'met' if ours.get('settled') and ours['settled'] <= 5 else 'not met'})"
+    )
 
 
 def main(argv=None):
@@ -248,29 +288,41 @@ def main(argv=None):
     ap.add_argument("--keep", help="folder to keep the pages in")
     ap.add_argument("--aggregate", choices=["month", "year", "all"], help="also time the aggregated page")
     ap.add_argument("--no-pyvis", action="store_true", help="leave pyvis's default page out")
-    ap.add_argument("--pairs", type=int, help="every claim about one of this many (subject, object) pairs, as in "
-                    "event data (default: subject and object drawn among all entities; pairs hardly recur)")
-    ap.add_argument("--baseline", help="a checkout of the code to compare with (say, of main): its pages are "
-                    "written by it (a subprocess with it on PYTHONPATH) from the same data and loaded in the same "
-                    "browser, side by side")
+    ap.add_argument(
+        "--pairs",
+        type=int,
+        help="every claim about one of this many (subject, object) pairs, as in "
+        "event data (default: subject and object drawn among all entities; pairs hardly recur)",
+    )
+    ap.add_argument(
+        "--baseline",
+        help="a checkout of the code to compare with (say, of main): its pages are "
+        "written by it (a subprocess with it on PYTHONPATH) from the same data and loaded in the same "
+        "browser, side by side",
+    )
     ap.add_argument("--top", type=int, help="the aggregated page's --top (0: every edge; default the command's)")
     ap.add_argument("--examples", type=int, help="the aggregated page's --examples (default the command's)")
     ap.add_argument("--data", help="an existing data folder: time its aggregated page only (ours, and --baseline's)")
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
+
     if a.data:
         a.aggregate = a.aggregate or "year"
         with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
             browser = pw.chromium.launch(executable_path=a.chromium, args=ARGS)
             out_dir = Path(a.keep or tmp)
             out_dir.mkdir(parents=True, exist_ok=True)
-            print(f"{a.data}: the page --aggregate {a.aggregate}, times in seconds from navigation start "
-                  f"(best of {a.repeat}); Python: write_html in a fresh process, after a load from the cache")
+            print(
+                f"{a.data}: the page --aggregate {a.aggregate}, times in seconds from navigation start "
+                f"(best of {a.repeat}); Python: write_html in a fresh process, after a load from the cache"
+            )
             data_mode(browser, a, out_dir)
             browser.close()
         return
-    print(f"Chromium {a.chromium}; pyvis default = Network(directed=True), default options; "
-          f"times in seconds from navigation start; pyvis waits at most {a.timeout:g} s")
+    print(
+        f"Chromium {a.chromium}; pyvis default = Network(directed=True), default options; "
+        f"times in seconds from navigation start; pyvis waits at most {a.timeout:g} s"
+    )
     rows = []
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
         browser = pw.chromium.launch(executable_path=a.chromium, args=ARGS)
@@ -305,8 +357,10 @@ def main(argv=None):
             mb = os.path.getsize(ours_path) / 1e6
             pyvis_mb = f"{os.path.getsize(pyvis_path) / 1e6:.1f} MB" if not a.no_pyvis else "not made"
             print(f"\n{n} entities, {m} relations (our page {mb:.1f} MB, pyvis page {pyvis_mb})")
-            print(f"  ours : load event {fmt(best.get('load'), a.timeout).strip()} s, layout {t_layout:.2f} s (alone; "
-                  "in the page's Python time it runs beside the rest)")
+            print(
+                f"  ours : load event {fmt(best.get('load'), a.timeout).strip()} s, layout {t_layout:.2f} s (alone; "
+                "in the page's Python time it runs beside the rest)"
+            )
             print(line("ours", ours_path, t_py, best, total, a.timeout, 2 if n <= 1000 else 6 if n <= 5000 else 10))
             agg_total = None
             if a.aggregate:
@@ -321,12 +375,20 @@ def main(argv=None):
                         print(f"  ratio {label} / ours (total): {b_total / our_total:.2f}x")
             if a.no_pyvis:
                 continue
-            print(f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
-                  f"{fmt(p.get('settled'), a.timeout).strip()} s; blocked requests: {len(p['blocked'])}")
+            print(
+                f"  pyvis: load event {fmt(p.get('load'), a.timeout).strip()} s, "
+                f"page drawn {fmt(p.get('drawn'), a.timeout).strip()} s, settled "
+                f"{fmt(p.get('settled'), a.timeout).strip()} s; blocked requests: {len(p['blocked'])}"
+            )
             if p.get("drawn") and total:
-                print(f"  ratio pyvis drawn / ours total: {p['drawn'] / total:.1f}x"
-                      + (f"; pyvis settled / ours total: {p['settled'] / total:.1f}x" if p.get("settled")
-                         else f"; pyvis not settled within {a.timeout:g} s (> {a.timeout / total:.0f}x)"))
+                print(
+                    f"  ratio pyvis drawn / ours total: {p['drawn'] / total:.1f}x"
+                    + (
+                        f"; pyvis settled / ours total: {p['settled'] / total:.1f}x"
+                        if p.get("settled")
+                        else f"; pyvis not settled within {a.timeout:g} s (> {a.timeout / total:.0f}x)"
+                    )
+                )
         browser.close()
 
 

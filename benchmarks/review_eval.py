@@ -36,8 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import graph  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
+
+import graph  # noqa: E402
 from graph.cli import main as cli  # noqa: E402
 from graph.draft.output import dump  # noqa: E402
 from graph.review import serve  # noqa: E402
@@ -66,7 +67,7 @@ class Reviewer:
     def __init__(self, state, gold_ds, text, page="now"):
         self.st, self.gold, self.text, self.page = state, gold_ds, text, page
         self.n = Counter()
-        self.yaml = []                      # what only an edit of the YAML could do
+        self.yaml = []  # what only an edit of the YAML could do
         names = {}
         for e in gold_ds.entities.values():
             for nm in (e.name, *e.aliases):
@@ -93,17 +94,22 @@ class Reviewer:
                     continue
                 if find_quote(self.text, g.name):
                     self.n["selections"] += 1
-                    self.n["keys"] += 1                          # w
+                    self.n["keys"] += 1  # w
                 else:
-                    self.n["clicks"] += 1                        # New entity
-                    self.n["typed"] += 1                         # its name
-                e = {"id": f"NEW-{len(out)}", "name": g.name, "kind": None, "status": "draft",
-                     "cue": "made by the reviewer"}
+                    self.n["clicks"] += 1  # New entity
+                    self.n["typed"] += 1  # its name
+                e = {
+                    "id": f"NEW-{len(out)}",
+                    "name": g.name,
+                    "kind": None,
+                    "status": "draft",
+                    "cue": "made by the reviewer",
+                }
                 out.append(e)
                 self.page_id[g.id], self.gold_of[e["id"]] = e["id"], g.id
             else:
-                self.n["clicks"] += 1                            # its row
-            if str(e.get("name", "")).lower() != g.name.lower():      # the draft's name for it is another of its names
+                self.n["clicks"] += 1  # its row
+            if str(e.get("name", "")).lower() != g.name.lower():  # the draft's name for it is another of its names
                 if self.page != "now":
                     self.yaml.append(f"entity {g.id}: name")
                 else:
@@ -112,15 +118,18 @@ class Reviewer:
             if e.get("kind") != g.kind:
                 self.n["choices"] += 1
                 e["kind"] = g.kind
-            for f, have, want in (("part_of", e.get("part_of"), g.part_of), ("codes", e.get("codes") or {}, g.codes),
-                                  ("aliases", e.get("aliases") or [], list(g.aliases))):
+            for f, have, want in (
+                ("part_of", e.get("part_of"), g.part_of),
+                ("codes", e.get("codes") or {}, g.codes),
+                ("aliases", e.get("aliases") or [], list(g.aliases)),
+            ):
                 if want and have != want:
                     if self.page != "now":
                         self.yaml.append(f"entity {g.id}: {f}")
                         continue
                     self.n["choices" if f == "part_of" else "typed"] += 1
                     e[f] = self.page_id.get(want, want) if f == "part_of" else want
-            self.n["clicks"] += 1                                # Accept entity
+            self.n["clicks"] += 1  # Accept entity
             e["status"] = "accepted"
         return out
 
@@ -128,8 +137,13 @@ class Reviewer:
     def _edits(self, c, g, new=False):
         """The actions to make candidate *c* (or a new claim, *new*) into the gold claim *g*, and the claim."""
         n, c = Counter(), dict(c)
-        want = {"subject": self.page_id.get(g.subject), "object": self.page_id.get(g.object), "type": g.type,
-                "modality": g.modality, "mode": g.mode}
+        want = {
+            "subject": self.page_id.get(g.subject),
+            "object": self.page_id.get(g.object),
+            "type": g.type,
+            "modality": g.modality,
+            "mode": g.mode,
+        }
         for f, v in want.items():
             if (c.get(f) or None) != (v or None):
                 n["choices"] += 1
@@ -141,9 +155,9 @@ class Reviewer:
             elif self.page != "now":
                 n["choices"] += 1
             else:
-                n["choices"] += sum(1 for a, b in zip(have, who) if a != b)
-                n["clicks"] += max(0, len(have) - len(who))                       # remove
-                for i in range(len(have), len(who)):                              # add (the subject first)
+                n["choices"] += sum(1 for a, b in zip(have, who, strict=False) if a != b)
+                n["clicks"] += max(0, len(have) - len(who))  # remove
+                for i in range(len(have), len(who)):  # add (the subject first)
                     n["clicks"] += 1
                     n["choices"] += who[i] != c["subject"] or i > 0
             c["asserted_by"] = who[0] if len(who) == 1 else (who or None)
@@ -169,13 +183,13 @@ class Reviewer:
             inside = next((h for h in have if h and q in h and h not in want), None)
             if inside is not None:
                 n["selections"] += 1
-                n["keys"] += 1                                   # t
+                n["keys"] += 1  # t
                 have[have.index(inside)] = q
             else:
                 n["selections"] += 1
-                n["keys"] += 1                                   # q
+                n["keys"] += 1  # q
                 have.append(q)
-        n["clicks"] += sum(1 for h in have if h not in want)     # remove the others
+        n["clicks"] += sum(1 for h in have if h not in want)  # remove the others
         return n
 
     def claims(self):
@@ -197,11 +211,16 @@ class Reviewer:
                 if best is None or cost < best[0]:
                     best = (cost, n + q, c, made)
             # or a new claim from the selected words (at 868bf48: the first mention as subject, CONSULT)
-            start = {"id": f"{src}-new-{len(new)}", "evidence": [{"source": src, "quote": e.quote} for e in g.evidence],
-                     "status": "draft", "cue": "made by the reviewer"}
-            if self.page != "now":       # (its page took the first two entities named in the selection)
-                inside = [m["entity"] for m in self.st["mentions"] if any(a <= m["start"] and m["end"] <= b
-                                                                           for a, b in spans)]
+            start = {
+                "id": f"{src}-new-{len(new)}",
+                "evidence": [{"source": src, "quote": e.quote} for e in g.evidence],
+                "status": "draft",
+                "cue": "made by the reviewer",
+            }
+            if self.page != "now":  # (its page took the first two entities named in the selection)
+                inside = [
+                    m["entity"] for m in self.st["mentions"] if any(a <= m["start"] and m["end"] <= b for a, b in spans)
+                ]
                 subj = inside[0] if inside else self.st["known"][0]["id"]
                 obj = next((x for x in inside if x != subj), subj)
                 start.update(subject=subj, type="CONSULT", object=obj, modality="reported")
@@ -214,7 +233,7 @@ class Reviewer:
             _, n, c, made = best
             self.yaml += [f"claim {g.id}"] * n.pop("yaml", 0)
             self.n += n
-            self.n["keys"] += 1                                  # a
+            self.n["keys"] += 1  # a
             made["status"] = "accepted"
             if c is None:
                 new.append(made)
@@ -224,7 +243,7 @@ class Reviewer:
         for c in rels:
             if c["id"] not in used and c["status"] == "draft":
                 c["status"] = "rejected"
-                self.n["keys"] += 1                              # r
+                self.n["keys"] += 1  # r
         return rels + new
 
 
@@ -245,12 +264,24 @@ def _reached(data, gold, names):
     """Gold claims and new-entity fields that the saved *data* holds (entities matched by name)."""
     ds = graph.load(data)
     to_gold = {e.id: names.get(e.name.lower(), e.id) for e in ds.entities.values()}
-    have = {(to_gold.get(r.subject), r.type, r.mode, to_gold.get(r.object), r.modality,
-             tuple(to_gold.get(x) for x in r.claimants), tuple(e.quote for e in r.evidence))
-            for r in ds.relations()}
-    missing = [g.id for g in gold.relations()
-               if (g.subject, g.type, g.mode, g.object, g.modality, tuple(g.claimants),
-                   tuple(e.quote for e in g.evidence)) not in have]
+    have = {
+        (
+            to_gold.get(r.subject),
+            r.type,
+            r.mode,
+            to_gold.get(r.object),
+            r.modality,
+            tuple(to_gold.get(x) for x in r.claimants),
+            tuple(e.quote for e in r.evidence),
+        )
+        for r in ds.relations()
+    }
+    missing = [
+        g.id
+        for g in gold.relations()
+        if (g.subject, g.type, g.mode, g.object, g.modality, tuple(g.claimants), tuple(e.quote for e in g.evidence))
+        not in have
+    ]
     for g in gold.entities.values():
         if not (g.description or "").startswith("new in this text"):
             continue
@@ -261,9 +292,12 @@ def _reached(data, gold, names):
         if e is None:
             missing.append(f"entity {g.id}")
             continue
-        for f, ok in (("kind", e.kind == g.kind), ("part_of", to_gold.get(e.part_of) == g.part_of),
-                      ("codes", dict(g.codes).items() <= dict(e.codes).items()),
-                      ("aliases", gold_names <= {n.lower() for n in (e.name, *e.aliases)})):
+        for f, ok in (
+            ("kind", e.kind == g.kind),
+            ("part_of", to_gold.get(e.part_of) == g.part_of),
+            ("codes", dict(g.codes).items() <= dict(e.codes).items()),
+            ("aliases", gold_names <= {n.lower() for n in (e.name, *e.aliases)}),
+        ):
             if not ok:
                 missing.append(f"entity {g.id}: {f}")
     return missing
@@ -274,17 +308,39 @@ def evaluate(path: Path) -> dict:
     gold = graph.load(path)
     src = next(iter(gold.sources.values()))
     text = path.with_suffix(".txt").read_text(encoding="utf-8")
-    known = [{k: v for k, v in {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
-                                "codes": dict(e.codes), "part_of": e.part_of}.items() if v}
-             for e in gold.entities.values() if not (e.description or "").startswith("new in this text")]
+    known = [
+        {
+            k: v
+            for k, v in {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": list(e.aliases),
+                "codes": dict(e.codes),
+                "part_of": e.part_of,
+            }.items()
+            if v
+        }
+        for e in gold.entities.values()
+        if not (e.description or "").startswith("new in this text")
+    ]
     with tempfile.TemporaryDirectory(prefix="review-eval-") as tmp:
         ws = Path(tmp)
         (ws / "data" / "texts").mkdir(parents=True)
         (ws / "data" / "known.yaml").write_text(dump({"entities": known}), encoding="utf-8")
         (ws / "data" / "texts" / f"{path.stem}.txt").write_text(text, encoding="utf-8")
         draft = ws / "drafts" / f"{src.id}.yaml"
-        argv = ["draft", str(ws / "data" / "texts" / f"{path.stem}.txt"), str(ws / "data"), "--source-id", src.id,
-                "--title", src.title, "-o", str(draft)]
+        argv = [
+            "draft",
+            str(ws / "data" / "texts" / f"{path.stem}.txt"),
+            str(ws / "data"),
+            "--source-id",
+            src.id,
+            "--title",
+            src.title,
+            "-o",
+            str(draft),
+        ]
         argv += ["--perspective", src.perspective] if src.perspective else []
         r = CliRunner().invoke(cli, argv)
         assert r.exit_code == 0, r.output
@@ -300,17 +356,29 @@ def evaluate(path: Path) -> dict:
             rels = who.claims()
             kept = _request(srv, "POST", "/api/decisions", {"rev": state["rev"], "relations": rels, "entities": ents})
             saved = _request(srv, "POST", "/api/save", {"rev": kept["rev"], "relations": rels, "entities": ents})
-            who.n["keys"] += 1                                   # s
+            who.n["keys"] += 1  # s
         finally:
             srv.shutdown()
             srv.server_close()
         missing = _reached(ws / "data", gold, who.names) if saved.get("ok") else ["(not saved)"]
     base.n["keys"] += 1
-    return {"gold_claims": len(gold.relations()), "candidates": len(state["relations"]),
-            "actions": sum(who.n.values()), "by_kind": dict(who.n), "typed": who.n["typed"],
-            "saved": bool(saved.get("ok")), "problems": saved.get("problems", []), "yaml_edits": len(missing),
-            "missing": missing, "baseline": {"actions": sum(base.n.values()), "typed": base.n["typed"],
-                                             "yaml_edits": len(base.yaml), "what": base.yaml}}
+    return {
+        "gold_claims": len(gold.relations()),
+        "candidates": len(state["relations"]),
+        "actions": sum(who.n.values()),
+        "by_kind": dict(who.n),
+        "typed": who.n["typed"],
+        "saved": bool(saved.get("ok")),
+        "problems": saved.get("problems", []),
+        "yaml_edits": len(missing),
+        "missing": missing,
+        "baseline": {
+            "actions": sum(base.n.values()),
+            "typed": base.n["typed"],
+            "yaml_edits": len(base.yaml),
+            "what": base.yaml,
+        },
+    }
 
 
 def main(argv=None):
@@ -323,23 +391,39 @@ def main(argv=None):
         print(json.dumps(rows, indent=2))
         return
     print(f"gold: {args.gold}\n")
-    print(f"{'text':<22} {'gold':>4} {'cand':>4} | {'actions':>7} {'keys':>4} {'clicks':>6} {'choices':>7} "
-          f"{'select':>6} {'typed':>5} {'YAML edits':>10} | {'868bf48: actions':>16} {'typed':>5} {'YAML edits':>10}")
+    print(
+        f"{'text':<22} {'gold':>4} {'cand':>4} | {'actions':>7} {'keys':>4} {'clicks':>6} {'choices':>7} "
+        f"{'select':>6} {'typed':>5} {'YAML edits':>10} | {'868bf48: actions':>16} {'typed':>5} {'YAML edits':>10}"
+    )
     tot = Counter()
     for name, r in rows.items():
         k, b = Counter(r["by_kind"]), r["baseline"]
-        print(f"{name:<22} {r['gold_claims']:>4} {r['candidates']:>4} | {r['actions']:>7} {k['keys']:>4} "
-              f"{k['clicks']:>6} {k['choices']:>7} {k['selections']:>6} {k['typed']:>5} {r['yaml_edits']:>10} | "
-              f"{b['actions']:>16} {b['typed']:>5} {b['yaml_edits']:>10}")
-        tot += Counter(gold=r["gold_claims"], cand=r["candidates"], actions=r["actions"], typed=r["typed"],
-                       yaml=r["yaml_edits"], b_actions=b["actions"], b_typed=b["typed"], b_yaml=b["yaml_edits"])
+        print(
+            f"{name:<22} {r['gold_claims']:>4} {r['candidates']:>4} | {r['actions']:>7} {k['keys']:>4} "
+            f"{k['clicks']:>6} {k['choices']:>7} {k['selections']:>6} {k['typed']:>5} {r['yaml_edits']:>10} | "
+            f"{b['actions']:>16} {b['typed']:>5} {b['yaml_edits']:>10}"
+        )
+        tot += Counter(
+            gold=r["gold_claims"],
+            cand=r["candidates"],
+            actions=r["actions"],
+            typed=r["typed"],
+            yaml=r["yaml_edits"],
+            b_actions=b["actions"],
+            b_typed=b["typed"],
+            b_yaml=b["yaml_edits"],
+        )
         for m in r["missing"] + r["problems"]:
             print(f"    not reached: {m}")
-    print(f"{'all':<22} {tot['gold']:>4} {tot['cand']:>4} | {tot['actions']:>7} {'':>4} {'':>6} {'':>7} {'':>6} "
-          f"{tot['typed']:>5} {tot['yaml']:>10} | {tot['b_actions']:>16} {tot['b_typed']:>5} {tot['b_yaml']:>10}")
+    print(
+        f"{'all':<22} {tot['gold']:>4} {tot['cand']:>4} | {tot['actions']:>7} {'':>4} {'':>6} {'':>7} {'':>6} "
+        f"{tot['typed']:>5} {tot['yaml']:>10} | {tot['b_actions']:>16} {tot['b_typed']:>5} {tot['b_yaml']:>10}"
+    )
     if tot["gold"]:
-        print(f"\n{tot['actions'] / tot['gold']:.1f} actions per gold claim (868bf48: "
-              f"{tot['b_actions'] / tot['gold']:.1f} and {tot['b_yaml']} YAML edits)")
+        print(
+            f"\n{tot['actions'] / tot['gold']:.1f} actions per gold claim (868bf48: "
+            f"{tot['b_actions'] / tot['gold']:.1f} and {tot['b_yaml']} YAML edits)"
+        )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ first 100 claims <= 300 ms; server memory <= 2 GB.
 
     python benchmarks/serve_bench.py --data DIR [--groups 30] [--baseline DIR]
     python benchmarks/serve_bench.py --rows 1000000 [--baseline DIR]
-    python benchmarks/serve_bench.py --data DIR --db falkordb://:PASSWORD@HOST:PORT/GRAPH   # serve --db (pushed already)
+    python benchmarks/serve_bench.py --data DIR --db falkordb://:PASSWORD@HOST:PORT/GRAPH  # pushed already
 
 With ``--db URL`` it serves that graph (``actorgraph serve --db URL``; push DIR there first) instead of
 the folder, and measures the same things (the folder is only validated).
@@ -47,14 +47,22 @@ from urllib.parse import urlencode, urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def run(code, *args, **kw):
     env = dict(os.environ, PYTHONPATH=str(code))
-    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], env=env, cwd=code, capture_output=True,
-                          text=True, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *map(str, args)], env=env, cwd=code, capture_output=True, text=True, **kw
+    )
 
 
 def memory(pid) -> dict:
@@ -82,13 +90,16 @@ def api(port, token, params) -> tuple:
 
 def summary(ms) -> str:
     ms = sorted(ms)
-    return (f"median {statistics.median(ms):.0f} ms, 90th percentile {ms[int(0.9 * (len(ms) - 1))]:.0f} ms, "
-            f"max {ms[-1]:.0f} ms (n={len(ms)})")
+    return (
+        f"median {statistics.median(ms):.0f} ms, 90th percentile {ms[int(0.9 * (len(ms) - 1))]:.0f} ms, "
+        f"max {ms[-1]:.0f} ms (n={len(ms)})"
+    )
 
 
 def gdelt(rows, tmp) -> Path:
     sys.path.insert(0, str(HERE))
     from generate_gdelt import generate_gdelt
+
     events = Path(tmp) / "events.export.CSV"
     generate_gdelt(str(events), rows=rows)
     out = Path(tmp) / "gdelt"
@@ -109,6 +120,7 @@ def main(argv=None):
     ap.add_argument("--db", help="serve this graph database (falkordb://...) instead of the folder")
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
+
     rnd = random.Random(a.seed)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         data = Path(a.data).resolve() if a.data else gdelt(a.rows, tmp)
@@ -123,8 +135,14 @@ def main(argv=None):
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         t0 = time.perf_counter()
         source = ["--db", a.db] if a.db else [str(data)]
-        proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", *source, "--port", "0"], env=env, cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "graph", "serve", *source, "--port", "0"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             line = ""
             while not line.startswith("open: "):
@@ -138,28 +156,39 @@ def main(argv=None):
             page.wait_for_function("() => window.actorgraph && actorgraph.readyAt", timeout=120000)
             first = time.perf_counter() - t_up
             ready_at = page.evaluate("actorgraph.readyAt") / 1000
-            agg = page.evaluate("actorgraph.internal.data.aggregate ? {by: actorgraph.internal.data.aggregate.by, "
-                                "edges: actorgraph.internal.data.aggregate.edges, top: actorgraph.internal.data.aggregate.top, "
-                                "claims: actorgraph.internal.data.aggregate.claims} : null")
+            agg = page.evaluate(
+                "actorgraph.internal.data.aggregate ? {by: actorgraph.internal.data.aggregate.by, "
+                "edges: actorgraph.internal.data.aggregate.edges, top: actorgraph.internal.data.aggregate.top, "
+                "claims: actorgraph.internal.data.aggregate.claims} : null"
+            )
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             conn.request("GET", "/?token=" + token)
-            size = len(conn.getresponse().read()) / 1e6   # the page as served (the server keeps it made)
+            size = len(conn.getresponse().read()) / 1e6  # the page as served (the server keeps it made)
             conn.close()
             print(f"\n{'the database' if a.db else data}: {agg}")
             print(f"  up (load, indexes, the overview made): {t_up - t0:.1f} s")
-            print(f"  first page: ready {first:.2f} s after 'open:' (readyAt {ready_at:.2f} s from navigation start; "
-                  f"page {size:.1f} MB) -- target <= 3 s: {'met' if first <= 3 else 'not met'}")
+            print(
+                f"  first page: ready {first:.2f} s after 'open:' (readyAt {ready_at:.2f} s from navigation start; "
+                f"page {size:.1f} MB) -- target <= 3 s: {'met' if first <= 3 else 'not met'}"
+            )
             gids = page.evaluate("Object.keys(actorgraph.internal.data.relations)")
             sample = rnd.sample(gids, min(a.groups, len(gids)))
             keys = []
             for gid in sample:
-                keys.append(page.evaluate("""(g) => { const d = actorgraph.internal.data;
+                keys.append(
+                    page.evaluate(
+                        """(g) => { const d = actorgraph.internal.data;
                   return {subject: d.relations[g].subject, object: d.relations[g].object, quad: d.relmeta[g].quad,
-                          period: d.aggregate.groups[g].period, by: d.aggregate.by}; }""", gid))
+                          period: d.aggregate.groups[g].period, by: d.aggregate.by}; }""",
+                        gid,
+                    )
+                )
             ms = [api(port, token, dict(k, limit=100))[0] for k in keys]
-            print(f"  an edge's first 100 claims, the API: {summary(ms)} -- target <= 300 ms: "
-                  f"{'met' if statistics.median(ms) <= 300 else 'not met'} (median), "
-                  f"{'met' if max(ms) <= 300 else 'not met'} (max)")
+            print(
+                f"  an edge's first 100 claims, the API: {summary(ms)} -- target <= 300 ms: "
+                f"{'met' if statistics.median(ms) <= 300 else 'not met'} (median), "
+                f"{'met' if max(ms) <= 300 else 'not met'} (max)"
+            )
             shown = []
             for gid in sample[:10]:
                 t = time.perf_counter()
@@ -170,14 +199,22 @@ def main(argv=None):
             actors = rnd.sample(page.evaluate("Object.keys(actorgraph.internal.data.entities)"), 20)
             ms = [api(port, token, {"actor": x, "limit": 100})[0] for x in actors]
             print(f"  an actor's first 100 claims: {summary(ms)}")
-            for params in ({"q": "story/10000"}, {"type": "ASSAULT", "limit": 0},
-                           {"mod": "reported", "from": "2019-01", "to": "2019-12", "limit": 0}, {"contested": "1", "limit": 0}):
+            for params in (
+                {"q": "story/10000"},
+                {"type": "ASSAULT", "limit": 0},
+                {"mod": "reported", "from": "2019-01", "to": "2019-12", "limit": 0},
+                {"contested": "1", "limit": 0},
+            ):
                 ms, ans = api(port, token, params)
-                print(f"  {urlencode(params)}: {ms:.0f} ms, " + (f"{ans['total']:,} claims" if "total" in ans
-                                                               else f"refused: {ans['error']}"))
+                print(
+                    f"  {urlencode(params)}: {ms:.0f} ms, "
+                    + (f"{ans['total']:,} claims" if "total" in ans else f"refused: {ans['error']}")
+                )
             mem = memory(proc.pid)
-            print(f"  server memory: peak {mem['VmHWM']:,.0f} MB, now {mem['VmRSS']:,.0f} MB -- target <= 2 GB: "
-                  f"{'met' if mem['VmHWM'] <= 2048 else 'not met'}")
+            print(
+                f"  server memory: peak {mem['VmHWM']:,.0f} MB, now {mem['VmRSS']:,.0f} MB -- target <= 2 GB: "
+                f"{'met' if mem['VmHWM'] <= 2048 else 'not met'}"
+            )
             if a.baseline:
                 base = []
                 for k in keys[:3]:
@@ -188,12 +225,16 @@ def main(argv=None):
                     r = run(Path(a.baseline).resolve(), *args)
                     base.append((time.perf_counter() - t) * 1000)
                     assert r.returncode == 0, r.stderr
-                print(f"  baseline: the command its page gives for an edge's claims (a fresh process each): "
-                      f"{summary(base)}")
+                print(
+                    f"  baseline: the command its page gives for an edge's claims (a fresh process each): "
+                    f"{summary(base)}"
+                )
             proc.send_signal(signal.SIGINT)
             out, err = proc.communicate(timeout=60)
-            print(f"  Ctrl-C: exit {proc.returncode}, {'stopped' if 'stopped' in out else 'no stop message'}"
-                  + (f", stderr: {err[-300:]}" if err.strip() else ""))
+            print(
+                f"  Ctrl-C: exit {proc.returncode}, {'stopped' if 'stopped' in out else 'no stop message'}"
+                + (f", stderr: {err[-300:]}" if err.strip() else "")
+            )
         finally:
             if proc.poll() is None:
                 proc.kill()

@@ -10,10 +10,11 @@ file or the whole new one, never a truncated file.
 >>> write_atomic(p, '{"ok": true}')
 >>> open(p).read()
 '{"ok": true}'
->>> write_atomic(p, "x", protect=[p])
+>>> write_atomic(p, "x", protect=[p])  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.errors.OutputError: refusing to write ... it is one of the input files (data or source text); choose another output path
+graph.errors.OutputError: refusing to write ... it is one of the input files (data or source text);
+choose another output path
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ def check_output_path(path, protect=()):
     path = os.fspath(path)
     for p in protect:
         if _same(path, p):
-            raise OutputError(f"refusing to write {path}: it is one of the input files (data or source "
-                              "text); choose another output path")
+            raise OutputError(
+                f"refusing to write {path}: it is one of the input files (data or source "
+                "text); choose another output path"
+            )
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a folder; give a file name")
     folder = os.path.dirname(os.path.abspath(path))
@@ -104,8 +107,8 @@ def write_atomic(path, data, *, protect=(), encoding="utf-8"):
         else:
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)   # what a plain open() would have given
-        check_output_path(path, protect)   # it may have become one of them meanwhile (a new symlink)
+            os.chmod(tmp, 0o666 & ~umask)  # what a plain open() would have given
+        check_output_path(path, protect)  # it may have become one of them meanwhile (a new symlink)
         os.replace(tmp, path)
     except BaseException as exc:
         try:

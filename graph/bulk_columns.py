@@ -1,4 +1,4 @@
-"""Validated rows of a bulk file's table as the load cache's relation columns, each made from Arrow when first asked for.
+"""Validated rows of a bulk file's table as the load cache's relation columns, each made from Arrow on first use.
 
 The columnar validator (:mod:`graph.records.columnar`) keeps the relations of a
 bulk file that passed every check as they are: a
@@ -28,7 +28,7 @@ from .when import parse_when
 
 __all__ = ["TableColumns"]
 
-_EMPTY: list = []   # (the context of a relation that has none: one list for them all, never changed)
+_EMPTY: list = []  # (the context of a relation that has none: one list for them all, never changed)
 
 
 class TableColumns(Mapping):
@@ -65,12 +65,14 @@ class TableColumns(Mapping):
         if self.positions is None:
             return arr
         import pyarrow as pa
+
         return arr.take(pa.array(self.positions, pa.int64()))
 
     def numbers(self, arr, ids, none=False):
         """The positions in *ids* of the values of *arr* (``None`` for a null when *none*)."""
         import pyarrow as pa
         import pyarrow.compute as pc
+
         found = pc.index_in(arr, value_set=pa.array(ids, pa.string()))
         if found.null_count != (arr.null_count if none else 0):
             raise ValueError("a value of these rows is not in its table")
@@ -84,6 +86,7 @@ class TableColumns(Mapping):
             return arr
         import numpy as np
         import pyarrow as pa
+
         counts = t.ev_n.to_numpy(zero_copy_only=False).astype(np.int64)
         starts = np.cumsum(counts) - counts
         rows = np.asarray(self.positions, dtype=np.int64)
@@ -97,6 +100,7 @@ def _polarity(c):
     """A given polarity, else the type's own."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     defaults = pa.array([RELATION_TYPES[w].polarity if w in RELATION_TYPES else None for w in WORDS], pa.float64())
     types = pc.index_in(c.take("type"), value_set=pa.array(WORDS, pa.string()))
     return pc.coalesce(c.take("polarity"), pc.take(defaults, types)).to_pylist()
@@ -122,6 +126,7 @@ def _when(c):
     if arr.null_count == len(arr):
         return [None] * len(arr)
     import pyarrow.compute as pc
+
     texts = {v: parse_when(v).text for v in pc.unique(arr).to_pylist() if v is not None}
     values = arr.to_pylist()
     return values if all(k == v for k, v in texts.items()) else [None if v is None else texts[v] for v in values]

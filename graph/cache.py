@@ -70,9 +70,24 @@ def _program_version():
     """A digest of the code that reads and validates: a change to it makes every entry stale."""
     here = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(FORMAT.encode())
-    for folder, names in ((here, ("cache.py", "cache_key.py", "columns.py", "bulk_columns.py", "loader.py", "model.py",
-                                  "vocab.py", "when.py", "texts.py")), (os.path.join(here, "read"), None),
-                          (os.path.join(here, "records"), None)):
+    for folder, names in (
+        (
+            here,
+            (
+                "cache.py",
+                "cache_key.py",
+                "columns.py",
+                "bulk_columns.py",
+                "loader.py",
+                "model.py",
+                "vocab.py",
+                "when.py",
+                "texts.py",
+            ),
+        ),
+        (os.path.join(here, "read"), None),
+        (os.path.join(here, "records"), None),
+    ):
         for name in sorted(names or os.listdir(folder)):
             if name.endswith(".py"):
                 with open(os.path.join(folder, name), "rb") as f:
@@ -91,6 +106,7 @@ def program_version():
 
 
 # -- plain values <-> JSON (text written without quotes stays told apart) -------------------
+
 
 def encode_values(v):
     """Plain values as JSON values: text becomes ``"s..."``, text written without quotes ``"p..."``."""
@@ -134,6 +150,7 @@ class _Reread(Locator):
 
 
 # -- records <-> JSON ---------------------------------------------------------------------------
+
 
 def _record_json(r, files):
     d = to_dict(r)
@@ -190,10 +207,10 @@ class Cache:
         #: the answer of :meth:`look_up`: the records of the whole load, else each unchanged file's read
         self.records, self.reads = None, {}
         self._keys, self._load, self._options = {}, None, None
-        self._pack_key = None   # the pack of the data folder being loaded
-        self._pack = None       # file key -> entry, as read from the pack (on first use)
-        self._kept = {}         # file key -> entry: read from the cache by this load
-        self._again = {}        # path -> the file read again, for the location of a cached record
+        self._pack_key = None  # the pack of the data folder being loaded
+        self._pack = None  # file key -> entry, as read from the pack (on first use)
+        self._kept = {}  # file key -> entry: read from the cache by this load
+        self._again = {}  # path -> the file read again, for the location of a cached record
 
     @property
     def keeps(self) -> bool:
@@ -209,8 +226,11 @@ class Cache:
         self._options = options
         if self.folder is None:
             return self
-        self._keys = {f: self.file_key(f, data, os.path.dirname(f)) for f, data in contents.items()
-                      if isinstance(data, bytes) and f not in replaced}
+        self._keys = {
+            f: self.file_key(f, data, os.path.dirname(f))
+            for f, data in contents.items()
+            if isinstance(data, bytes) and f not in replaced
+        }
         if clean and len(self._keys) == len(contents):
             self._load = self.load_key(self._keys, options)
             self.records = self._get_records(self._load, options, contents)
@@ -246,15 +266,16 @@ class Cache:
 
     def seal(self, key, data):
         """The bytes of the entry *key* holding *data* (a dict): the format, the seal, the JSON."""
-        body = json.dumps({"format": FORMAT, "key": key, **data}, ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
+        body = json.dumps({"format": FORMAT, "key": key, **data}, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8"
+        )
         return _MAGIC + self._mac(key, body) + b"\n" + body
 
     def unseal(self, key, raw):
         """The data of the entry bytes *raw* when its seal is this key's and this cache's, else ``None``."""
         if not raw.startswith(_MAGIC):
             return None
-        mac, _, body = raw[len(_MAGIC):].partition(b"\n")
+        mac, _, body = raw[len(_MAGIC) :].partition(b"\n")
         if not hmac.compare_digest(mac, self._mac(key, body)):
             return None
         try:
@@ -281,7 +302,7 @@ class Cache:
         try:
             _write_unsynced(self._entry(kind, key), self.seal(key, data))
         except (OSError, ValueError):
-            pass   # a cache that cannot be written only costs time
+            pass  # a cache that cannot be written only costs time
 
     # -- one data file ----------------------------------------------------------------------
     @staticmethod
@@ -304,8 +325,14 @@ class Cache:
         entry = self._packed().get(key)
         try:
             base = os.path.dirname(path)
-            pieces = [Piece(kind, decode_values(values), _Reread(path, i, self._read_again, (line, col)), base)
-                      for i, (kind, values, line, col) in enumerate(entry)] if entry else None
+            pieces = (
+                [
+                    Piece(kind, decode_values(values), _Reread(path, i, self._read_again, (line, col)), base)
+                    for i, (kind, values, line, col) in enumerate(entry)
+                ]
+                if entry
+                else None
+            )
         except (KeyError, TypeError, ValueError):
             pieces = None
         if pieces is None:
@@ -329,8 +356,16 @@ class Cache:
     @staticmethod
     def load_key(file_keys, options):
         h = hashlib.sha256(program_version().encode())
-        h.update(json.dumps([sorted(file_keys.items()), os.path.abspath(options.root or "."),
-                             options.allow_texts_outside, options.max_text_bytes]).encode())
+        h.update(
+            json.dumps(
+                [
+                    sorted(file_keys.items()),
+                    os.path.abspath(options.root or "."),
+                    options.allow_texts_outside,
+                    options.max_text_bytes,
+                ]
+            ).encode()
+        )
         return h.hexdigest()
 
     @staticmethod
@@ -356,13 +391,16 @@ class Cache:
             files = data["files"]
             sources = {d["id"]: _source(d, files) for d in data["sources"]}
             texts = sorted({s.text_path for s in sources.values() if s.text_path})
-            if not _confined(sources.values(), options) or data["texts"] != texts or \
-                    self._texts_digest(texts, options.max_text_bytes) != data["texts_digest"]:
+            if (
+                not _confined(sources.values(), options)
+                or data["texts"] != texts
+                or self._texts_digest(texts, options.max_text_bytes) != data["texts_digest"]
+            ):
                 return None
             entities = {d["id"]: _entity(d, files) for d in data["entities"]}
             ids = [e.id for e in entities.values()]
             relations = data["relations"]
-            if data["tables"]:   # (the rows of bulk files, read again from their bytes: those of the key)
+            if data["tables"]:  # (the rows of bulk files, read again from their bytes: those of the key)
                 check_columns(relations, len(ids), len(sources), len(files))
                 if len(set(relations["id"])) != len(relations["id"]):
                     return None
@@ -383,19 +421,35 @@ class Cache:
             return
         files, relations, tables = {}, None, []
         lazy = records.relations.columns() if isinstance(records.relations, LazyRelations) else None
-        if lazy is not None and lazy[1] == [e.id for e in records.entities.values()] and lazy[2] == list(records.sources):
+        if (
+            lazy is not None
+            and lazy[1] == [e.id for e in records.entities.values()]
+            and lazy[2] == list(records.sources)
+        ):
             files = {f: i for i, f in enumerate(lazy[3])}
             parts = lazy[0].parts if isinstance(lazy[0], Joined) else [lazy[0]]
-            tables = [{"file": p.file_no, "rows": _runs(p.positions, p.table.n)} for p in parts
-                      if isinstance(p, TableColumns)]
+            tables = [
+                {"file": p.file_no, "rows": _runs(p.positions, p.table.n)} for p in parts if isinstance(p, TableColumns)
+            ]
             mine = [p for p in parts if not isinstance(p, TableColumns)]
             relations = mine[0] if mine else to_columns([], {}, {}, files, {w: i for i, w in enumerate(WORDS)})
-        entry = {"texts": texts, "texts_digest": digest, "tables": tables,
-                 "sources": [_record_json(r, files) for r in records.sources.values()],
-                 "entities": [_record_json(r, files) for r in records.entities.values()]}
-        entry["relations"] = relations if relations is not None else to_columns(
-            records.relations.values(), {k: i for i, k in enumerate(records.entities)},
-            {k: i for i, k in enumerate(records.sources)}, files)
+        entry = {
+            "texts": texts,
+            "texts_digest": digest,
+            "tables": tables,
+            "sources": [_record_json(r, files) for r in records.sources.values()],
+            "entities": [_record_json(r, files) for r in records.entities.values()],
+        }
+        entry["relations"] = (
+            relations
+            if relations is not None
+            else to_columns(
+                records.relations.values(),
+                {k: i for i, k in enumerate(records.entities)},
+                {k: i for i, k in enumerate(records.sources)},
+                files,
+            )
+        )
         entry["files"] = list(files)
         self._write("loads", key, entry)
 
@@ -403,8 +457,12 @@ class Cache:
 def _plain_read(read):
     """True when the per-file cache may keep *read*: read in full, without a problem, and not a bulk
     file's table (read again as fast as an entry would be)."""
-    return (not read.problems and read.complete and getattr(read.pieces, "table", None) is None
-            and not any(p.tainted for p in read.pieces))
+    return (
+        not read.problems
+        and read.complete
+        and getattr(read.pieces, "table", None) is None
+        and not any(p.tainted for p in read.pieces)
+    )
 
 
 def _runs(positions, n):
@@ -443,8 +501,9 @@ def _confined(sources, options):
             if s.text_path is not None:
                 return False
             continue
-        path, outside = resolve_text(s.text, os.path.dirname(s.where[0]), options.root,
-                                     allow_outside=options.allow_texts_outside)
+        path, outside = resolve_text(
+            s.text, os.path.dirname(s.where[0]), options.root, allow_outside=options.allow_texts_outside
+        )
         if outside or path != s.text_path:
             return False
     return True

@@ -67,7 +67,7 @@ def secret(folder=None):
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    except FileExistsError:      # made meanwhile by another load
+    except FileExistsError:  # made meanwhile by another load
         return _read(path)
     except OSError:
         return None

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import sys
 import threading
+from bisect import bisect_right
 from collections.abc import Mapping
 from itertools import accumulate, chain, groupby
-
-from bisect import bisect_right
 
 from .index import Adjacency
 from .model import Evidence, Relation, _attributes
@@ -44,14 +43,34 @@ __all__ = ["to_columns", "join", "Joined", "check_columns", "LazyRelations", "CO
 #: ``ev_n`` of them per relation, in order). Subjects, objects, claimants and evidence sources
 #: are numbers of the entry's entities and sources; types, modalities, modes and contexts numbers
 #: of its ``words``; files numbers of its files.
-COLUMNS = ("id", "subject", "object", "type", "modality", "polarity", "mode", "context", "claimants", "when",
-           "ev_n", "ev_source", "ev_quote", "ev_record", "attributes", "note", "file", "line", "col")
+COLUMNS = (
+    "id",
+    "subject",
+    "object",
+    "type",
+    "modality",
+    "polarity",
+    "mode",
+    "context",
+    "claimants",
+    "when",
+    "ev_n",
+    "ev_source",
+    "ev_quote",
+    "ev_record",
+    "attributes",
+    "note",
+    "file",
+    "line",
+    "col",
+)
 
 
 #: Every word a relation's columns may number (types, modalities, modes, contexts), in one order:
 #: the ``words`` of columns made in one load, whatever made them, so that they can be joined.
-WORDS = tuple(dict.fromkeys([*RELATION_TYPES, *MODALITIES, *(m for t in RELATION_TYPES.values() for m in t.modes),
-                             *CONTEXTS]))
+WORDS = tuple(
+    dict.fromkeys([*RELATION_TYPES, *MODALITIES, *(m for t in RELATION_TYPES.values() for m in t.modes), *CONTEXTS])
+)
 
 
 def to_columns(relations, entity_no, source_no, file_no, words=None) -> dict:
@@ -61,8 +80,27 @@ def to_columns(relations, entity_no, source_no, file_no, words=None) -> dict:
     words = {} if words is None else words
     word = words.setdefault
     cols = {name: [] for name in COLUMNS}
-    (c_id, c_subject, c_object, c_type, c_modality, c_polarity, c_mode, c_context, c_claimants, c_when,
-     c_ev_n, c_ev_source, c_ev_quote, c_ev_record, c_attributes, c_note, c_file, c_line, c_col) = cols.values()
+    (
+        c_id,
+        c_subject,
+        c_object,
+        c_type,
+        c_modality,
+        c_polarity,
+        c_mode,
+        c_context,
+        c_claimants,
+        c_when,
+        c_ev_n,
+        c_ev_source,
+        c_ev_quote,
+        c_ev_record,
+        c_attributes,
+        c_note,
+        c_file,
+        c_line,
+        c_col,
+    ) = cols.values()
     for r in relations:
         c_id.append(r.id)
         c_subject.append(entity_no[r.subject])
@@ -132,7 +170,7 @@ class Joined(Mapping):
                 at = self._ev_at.get(id(part))
                 if at is None:
                     at = self._ev_at[id(part)] = list(accumulate(part["ev_n"], initial=0))
-                runs.append(part[name][at[a]:at[b]])
+                runs.append(part[name][at[a] : at[b]])
         else:
             runs = [part[name][a:b] for part, a, b in segs]
         return list(chain.from_iterable(runs))
@@ -156,7 +194,7 @@ def join(rows, tables) -> Joined:
     k = 0
     for f, run in groupby(files):
         start, k = k, k + sum(1 for _ in run)
-        for g in sorted(x for x in by_file if x < f):   # (tables of the files before this one)
+        for g in sorted(x for x in by_file if x < f):  # (tables of the files before this one)
             before = by_file.pop(g)
             segments.append((before, 0, before.rows))
         t = by_file.pop(f, None)
@@ -174,7 +212,7 @@ def join(rows, tables) -> Joined:
             segments.append((t, pos, t.rows))
     segments += [(by_file[g], 0, by_file[g].rows) for g in sorted(by_file)]
     merged = []
-    for part, a, b in segments:   # (a run of one part's rows is one segment)
+    for part, a, b in segments:  # (a run of one part's rows is one segment)
         if merged and merged[-1][0] is part and merged[-1][2] == a:
             merged[-1] = (part, merged[-1][1], b)
         elif b > a:
@@ -183,8 +221,24 @@ def join(rows, tables) -> Joined:
 
 
 #: The columns of one relation, as :meth:`LazyRelations._relation` takes them.
-_ROW = ("id", "subject", "object", "type", "modality", "polarity", "mode", "context", "claimants", "when", "ev_n",
-        "attributes", "note", "file", "line", "col")
+_ROW = (
+    "id",
+    "subject",
+    "object",
+    "type",
+    "modality",
+    "polarity",
+    "mode",
+    "context",
+    "claimants",
+    "when",
+    "ev_n",
+    "attributes",
+    "note",
+    "file",
+    "line",
+    "col",
+)
 _EV_N = _ROW.index("ev_n")
 _TEXT, _NUMBER = (str,), (int, float)
 
@@ -284,7 +338,7 @@ class LazyRelations(Mapping):
 
     def __getitem__(self, rid):
         cols = self._cols
-        if cols is None:   # every one built (maybe by another thread)
+        if cols is None:  # every one built (maybe by another thread)
             return self.all()[rid]
         pos = self.pos
         if self._made is None:
@@ -295,7 +349,7 @@ class LazyRelations(Mapping):
         i = pos[rid]
         r = made[i]
         if r is None:
-            if self._ev_at is None:   # where each relation's evidence starts
+            if self._ev_at is None:  # where each relation's evidence starts
                 self._ev_at = list(accumulate(cols["ev_n"], initial=0))
             r = made[i] = self._relation([cols[name][i] for name in _ROW], self._ev_at[i], cols)
             self.built += 1
@@ -305,22 +359,37 @@ class LazyRelations(Mapping):
         """The relation of one *row* (the values of :data:`_ROW`), its evidence from position *at* of columns *c*."""
         rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note, f, line, col = row
         words, ents, srcs = self._words, self._entities, self._sources
-        evidence = tuple([Evidence(srcs[c["ev_source"][k]], c["ev_quote"][k], c["ev_record"][k])
-                          for k in range(at, at + n)])
-        return Relation(rid, ents[s], ents[o], words[t], words[m], pol, None if mode is None else words[mode],
-                        tuple([words[k] for k in ctx]), None, None if when is None else parse_when(when), evidence,
-                        attrs, note, (self._files[f], line, col), () if cl is None else tuple([ents[k] for k in cl]))
+        evidence = tuple(
+            [Evidence(srcs[c["ev_source"][k]], c["ev_quote"][k], c["ev_record"][k]) for k in range(at, at + n)]
+        )
+        return Relation(
+            rid,
+            ents[s],
+            ents[o],
+            words[t],
+            words[m],
+            pol,
+            None if mode is None else words[mode],
+            tuple([words[k] for k in ctx]),
+            None,
+            None if when is None else parse_when(when),
+            evidence,
+            attrs,
+            note,
+            (self._files[f], line, col),
+            () if cl is None else tuple([ents[k] for k in cl]),
+        )
 
     def all(self) -> dict:
         """Every relation, id -> :class:`Relation`, in data order (built once, then kept)."""
         with self._lock:
             if self._all is None:
                 out, at, made, make, cols = {}, 0, self._made or (), self._relation, self._cols
-                for i, row in enumerate(zip(*(cols[name] for name in _ROW))):
+                for i, row in enumerate(zip(*(cols[name] for name in _ROW), strict=True)):
                     out[row[0]] = (made[i] if made else None) or make(row, at, cols)
                     at += row[_EV_N]
                 self._all, self.built = out, len(out)
-                self._cols = self._made = self._pos = self._ev_at = None   # (the relations hold it all now)
+                self._cols = self._made = self._pos = self._ev_at = None  # (the relations hold it all now)
             return self._all
 
     def columns(self):

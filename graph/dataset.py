@@ -56,17 +56,24 @@ Examples
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from .columns import LazyRelations
 from .errors import QueryError, UnknownEntityError, UnknownSourceError, suggest
-from .filters import AUTHOR, TIMES, as_list, claim_tests, claim_times
-from .traverse import Path, nearest, paths_between, time_key
+from .filters import AUTHOR, TIMES, DateLike, Values, as_list, claim_tests, claim_times
 from .index import Adjacency, Index
 from .model import Entity, Relation, Source, edge_dict, to_dict
 from .pause import paused_gc
+from .traverse import Path, nearest, paths_between, time_key
+from .when import When
 from .words import plural
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 __all__ = ["Dataset", "Path", "AUTHOR", "TIMES", "time_key"]
 
@@ -89,7 +96,15 @@ class Dataset:
     dataset that is only validated, counted or asked for one relation never builds them.
     """
 
-    def __init__(self, sources, entities, relations, *, files=(), all_entities=None):
+    def __init__(
+        self,
+        sources: Mapping[str, Source],
+        entities: Mapping[str, Entity],
+        relations: dict[str, Relation] | Iterable[Relation] | LazyRelations,
+        *,
+        files: Iterable[str] = (),
+        all_entities: dict[str, Entity] | None = None,
+    ) -> None:
         #: the input files (YAML and stored texts) the data came from; outputs never overwrite them
         self.files: tuple = tuple(files)
         self.sources: dict[str, Source] = dict(sources)
@@ -101,20 +116,24 @@ class Dataset:
         if isinstance(relations, dict):
             relations = relations.values()
         self._columns = relations if isinstance(relations, LazyRelations) else None
-        self._rels = {r.id: r for r in relations} if self._columns is None else self._columns
-        names = {}
+        self._rels: dict[str, Relation] | LazyRelations = (
+            {r.id: r for r in relations} if self._columns is None else self._columns
+        )
+        names: dict[str, str] = {}
         for e in self.entities.values():
             for n in (e.id, e.name, *e.aliases):
                 names.setdefault(n.strip().lower(), e.id)
         self._names = names
-        self._graph = self._index_of = self._adjacency_of = None
+        self._graph: nx.MultiDiGraph | None = None
+        self._index_of: Index | None = None
+        self._adjacency_of: Adjacency | None = None
         self._lock = threading.Lock()
 
     @property
-    def _relations(self) -> dict:
+    def _relations(self) -> dict[str, Relation]:
         """Relation id -> :class:`Relation`, every one built."""
         rels = self._rels
-        if type(rels) is not dict:
+        if isinstance(rels, LazyRelations):
             with paused_gc():
                 rels = self._rels = rels.all()
         return rels
@@ -136,8 +155,9 @@ class Dataset:
         if self._adjacency_of is None:
             with paused_gc():
                 rels = self._rels
-                self._adjacency_of = (rels.adjacency() if isinstance(rels, LazyRelations)
-                                      else Adjacency.of(rels.values(), self.entities))
+                self._adjacency_of = (
+                    rels.adjacency() if isinstance(rels, LazyRelations) else Adjacency.of(rels.values(), self.entities)
+                )
         return self._adjacency_of
 
     @property
@@ -155,7 +175,7 @@ class Dataset:
         g.add_edges_from((r.subject, r.object, r.id, edge_dict(r)) for r in self._relations.values())
         return g
 
-    def _subset(self, relations, extra_entities=()) -> "Dataset":
+    def _subset(self, relations: Iterable[Relation], extra_entities: Iterable[str] = ()) -> Dataset:
         relations = list(relations)
         keep = set(extra_entities)
         for r in relations:
@@ -163,19 +183,25 @@ class Dataset:
             keep.add(r.object)
             keep.update(r.claimants)
         sources = {s for r in relations for s in r.sources}
-        return Dataset({k: v for k, v in self.sources.items() if k in sources},
-                       {k: v for k, v in self.entities.items() if k in keep},
-                       relations, files=self.files, all_entities=self.all_entities)
+        return Dataset(
+            {k: v for k, v in self.sources.items() if k in sources},
+            {k: v for k, v in self.entities.items() if k in keep},
+            relations,
+            files=self.files,
+            all_entities=self.all_entities,
+        )
 
-    def __repr__(self):
-        return (f"<Dataset: {plural(self.entities, 'entity', 'entities')}, {plural(self._rels, 'relation')}, "
-                f"{plural(self.sources, 'source')}>")
+    def __repr__(self) -> str:
+        return (
+            f"<Dataset: {plural(self.entities, 'entity', 'entities')}, {plural(self._rels, 'relation')}, "
+            f"{plural(self.sources, 'source')}>"
+        )
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._rels)
 
     # -- lookup -----------------------------------------------------------
-    def entity(self, name) -> Entity:
+    def entity(self, name: str) -> Entity:
         """The entity with this id, name or alias (case-insensitive).
 
         Raises :class:`~graph.errors.UnknownEntityError` (a KeyError) naming
@@ -208,7 +234,7 @@ class Dataset:
                     best[e.id] = n
         return suggest(name, best.values())
 
-    def source(self, sid) -> Source:
+    def source(self, sid: str) -> Source:
         """The source with this id.
 
         >>> import graph
@@ -220,7 +246,7 @@ class Dataset:
         except KeyError:
             raise UnknownSourceError(f"unknown source '{sid}'{suggest(sid, self.sources)}") from None
 
-    def relation(self, rid) -> Relation:
+    def relation(self, rid: str) -> Relation:
         """The relation with this id.
 
         >>> import graph
@@ -233,9 +259,24 @@ class Dataset:
             raise QueryError(f"unknown relation '{rid}'{suggest(rid, self._rels)}") from None
 
     # -- queries --------------------------------------------------------
-    def relations(self, *, subject=None, object=None, between=None, type=None, quad=None,
-                  polarity=None, modality=None, asserted_by=None, source=None, context=None,
-                  start=None, end=None, time="happened", parts=True) -> list:
+    def relations(
+        self,
+        *,
+        subject: Values = None,
+        object: Values = None,
+        between: Iterable[str] | None = None,
+        type: Values = None,
+        quad: Values = None,
+        polarity: Values = None,
+        modality: Values = None,
+        asserted_by: Values = None,
+        source: Values = None,
+        context: Values = None,
+        start: DateLike = None,
+        end: DateLike = None,
+        time: str = "happened",
+        parts: bool = True,
+    ) -> list[Relation]:
         """The relations that match every filter given, in data order.
 
         Parameters
@@ -278,9 +319,23 @@ class Dataset:
         >>> [r.id for r in ds.relations(end="2024")], ds.relations(end="2024", time="made")  # said in 2025
         (['usa-dismissed-pak', 'tal-attacks-pak'], [])
         """
-        preds, plans = claim_tests(self, subject=subject, object=object, between=between, type=type, quad=quad,
-                                   polarity=polarity, modality=modality, asserted_by=asserted_by, source=source,
-                                   context=context, start=start, end=end, time=time, parts=parts)
+        preds, plans = claim_tests(
+            self,
+            subject=subject,
+            object=object,
+            between=between,
+            type=type,
+            quad=quad,
+            polarity=polarity,
+            modality=modality,
+            asserted_by=asserted_by,
+            source=source,
+            context=context,
+            start=start,
+            end=end,
+            time=time,
+            parts=parts,
+        )
         if not plans:
             if not preds:
                 return list(self._relations.values())
@@ -289,7 +344,7 @@ class Dataset:
         rels = self._rels
         return self._index.in_order(k for k in candidates() if all(p(rels[k]) for p in preds))
 
-    def claim_times(self, r, time="happened") -> list:
+    def claim_times(self, r: Relation, time: str = "happened") -> list[tuple[When, str]]:
         """The times of claim *r*, as ``(When, "happened" or "made")`` pairs, earliest first.
 
         ``"happened"``: its ``when`` (none when undated); ``"made"``: the
@@ -312,7 +367,7 @@ class Dataset:
         ids = {self.entity(n).id for n in as_list(names)}
         return self.with_parts(ids) if parts else ids
 
-    def with_parts(self, ids) -> set:
+    def with_parts(self, ids: Iterable[str]) -> set[str]:
         """*ids* and every entity that is ``part_of`` one of them, at any depth.
 
         >>> import graph
@@ -321,7 +376,7 @@ class Dataset:
         """
         return self._index.with_parts(ids)
 
-    def between(self, a, b, *, parts=False) -> list:
+    def between(self, a: str, b: str, *, parts: bool = False) -> list[Relation]:
         """Every relation between actors *a* and *b* (either direction), in time order.
 
         Undated relations come last. With ``parts=True`` the entities that are
@@ -333,7 +388,7 @@ class Dataset:
         """
         return sorted(self.relations(between=(a, b), parts=parts), key=time_key)
 
-    def neighbours(self, actor, *, direction="both", hops=1) -> list:
+    def neighbours(self, actor: str, *, direction: str = "both", hops: int = 1) -> list[str]:
         """Entity ids within *hops* steps of *actor*, nearest first (then by id).
 
         ``direction`` is ``"out"`` (whom the actor acts on), ``"in"`` (who acts
@@ -350,7 +405,7 @@ class Dataset:
     def _bfs(self, start, direction, hops):
         return nearest(self._adjacency, start, direction, hops)
 
-    def ego(self, actor, *, hops=1, direction="both") -> "Dataset":
+    def ego(self, actor: str, *, hops: int = 1, direction: str = "both") -> Dataset:
         """The view of *actor*'s neighbourhood: entities within *hops* and the relations among them.
 
         >>> import graph
@@ -360,11 +415,10 @@ class Dataset:
         start = self.entity(actor).id
         keep = {n for n, _ in self._bfs(start, direction, hops)}
         g = self._adjacency
-        rels = self._index.in_order(k for n in keep for m, keys in g.succ.get(n, {}).items() if m in keep
-                                    for k in keys)
+        rels = self._index.in_order(k for n in keep for m, keys in g.succ.get(n, {}).items() if m in keep for k in keys)
         return self._subset(rels, extra_entities={start})
 
-    def paths(self, a, b, *, max_hops=4, directed=False) -> list:
+    def paths(self, a: str, b: str, *, max_hops: int = 4, directed: bool = False) -> list[Path]:
         """Simple paths from *a* to *b* of at most *max_hops* steps, shortest first.
 
         Each :class:`Path` carries, for each step, the relations joining the
@@ -377,7 +431,7 @@ class Dataset:
         """
         return paths_between(self, self.entity(a).id, self.entity(b).id, max_hops, directed)
 
-    def view(self, *, focus=None, hops=1, direction="both", **filters) -> "Dataset":
+    def view(self, *, focus: str | None = None, hops: int = 1, direction: str = "both", **filters: Any) -> Dataset:
         """A filtered dataset: the relations matching *filters* (see :meth:`relations`).
 
         With ``focus``, only the *hops*-neighbourhood of that actor is kept
@@ -400,13 +454,14 @@ class Dataset:
         return sub
 
     # -- tables (graph.tables) ------------------------------------------------
-    def to_arrow(self, table="claims", *, explode=False):
+    def to_arrow(self, table: str = "claims", *, explode: bool = False) -> pa.Table:
         """The ``"claims"`` (one row per claim; with ``explode=True`` one per quote), ``"entities"`` or
         ``"sources"`` of this dataset or view as a ``pyarrow.Table`` (see :mod:`graph.tables`)."""
         from .tables import to_arrow
+
         return to_arrow(self, table, explode=explode)
 
-    def to_pandas(self, table="claims", *, explode=False):
+    def to_pandas(self, table: str = "claims", *, explode: bool = False) -> pd.DataFrame:
         """:meth:`to_arrow` as a ``pandas.DataFrame`` (pandas: ``pip install 'actorgraph[pandas]'``).
 
         >>> import graph
@@ -415,6 +470,7 @@ class Dataset:
         [['PAK', 'USA', ['PAK']]]
         """
         from .tables import to_pandas
+
         return to_pandas(self, table, explode=explode)
 
     def counts(self) -> dict:
@@ -425,6 +481,7 @@ class Dataset:
         {'reported': 3, 'claimed': 1, 'recommended': 1, 'speculated': 1}
         """
         from collections import Counter
+
         rels = self._relations.values()
         by_source = Counter(s for r in rels for s in r.sources)
         return {
@@ -438,4 +495,3 @@ class Dataset:
             "asserted by": dict(Counter(c for r in rels for c in (r.claimants or (AUTHOR,))).most_common()),
             "by source": {sid: by_source.get(sid, 0) for sid in self.sources},
         }
-

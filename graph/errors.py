@@ -64,7 +64,7 @@ class Problem:
     def __str__(self) -> str:
         if self.line <= 0:  # about a whole file or folder
             return f"{self.path}: {self.message}"
-        if self.col <= 0:   # a row or a record of a bulk file
+        if self.col <= 0:  # a row or a record of a bulk file
             return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
@@ -73,7 +73,7 @@ class DataError(ActorgraphError):
     """The data is invalid; ``problems`` lists every problem found, sorted."""
 
     def __init__(self, problems):
-        self.problems = sorted(problems)   # by file, line, column and message: the order of Problem
+        self.problems = sorted(problems)  # by file, line, column and message: the order of Problem
         n = len(self.problems)
         head = "\n".join(str(p) for p in self.problems[:20])
         more = f"\n... and {n - 20} more" if n > 20 else ""
@@ -104,6 +104,7 @@ class QueryError(ActorgraphError, ValueError):
 
 # -- reading files ---------------------------------------------------------------------------
 
+
 class ReadProblem(ActorgraphError):
     """A file cannot be read; the message says why and what to do."""
 
@@ -113,6 +114,7 @@ class NotJson(ActorgraphError, ValueError):
 
 
 # -- drafting and reviewing claims from texts ----------------------------------------------
+
 
 class DraftError(ActorgraphError):
     """A text that cannot be drafted from: not UTF-8, empty, too large."""
@@ -157,6 +159,7 @@ class JournalError(ActorgraphError):
 
 # -- graph databases -----------------------------------------------------------------------
 
+
 class DatabaseError(ActorgraphError):
     """The database cannot be reached or refused a statement; the message is one line for the user."""
 
@@ -170,6 +173,7 @@ class BulkValueError(ActorgraphError, ValueError):
 
 
 # -- the local server of large datasets (actorgraph serve) ---------------------------------
+
 
 class BadRequest(ActorgraphError):
     """A request the server cannot answer as asked (HTTP 400): the message says what to change."""

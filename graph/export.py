@@ -40,8 +40,8 @@ graphml,   and DNA's two-mode claimant x claim-group matrix of stances    spread
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import networkx as nx
 
@@ -55,8 +55,18 @@ from .formats.neo4j_csv import neo4j_csv_tables, write_neo4j_csv
 from .formats.schema import json_schema_text
 from .formats.tables import csv_tables, write_csv
 
-__all__ = ["node_link", "node_link_data", "graphml", "gexf", "cypher", "csv_tables", "json_schema_text",
-           "export", "FORMATS", "Format"]
+__all__ = [
+    "node_link",
+    "node_link_data",
+    "graphml",
+    "gexf",
+    "cypher",
+    "csv_tables",
+    "json_schema_text",
+    "export",
+    "FORMATS",
+    "Format",
+]
 
 
 def node_link_data(ds) -> dict:
@@ -81,33 +91,62 @@ class Format:
     description: str
     suffix: str
     dumps: Callable
-    write: Callable | None = None   # formats that write more than one file
+    write: Callable | None = None  # formats that write more than one file
     files: int = 1
-    options: tuple = ()             # the keyword options dumps takes (e.g. roll_up)
+    options: tuple = ()  # the keyword options dumps takes (e.g. roll_up)
 
     def __call__(self, ds, **options):
         return self.dumps(ds, **options)
 
 
-FORMATS = {f.name: f for f in (
-    Format("node-link", "networkx node-link JSON", ".json", node_link),
-    Format("graphml", "GraphML with typed attributes (Gephi, yEd, Cytoscape, networkx)", ".graphml", graphml),
-    Format("gexf", "GEXF 1.2 with dynamic spells from 'when' (Gephi's timeline)", ".gexf", gexf),
-    Format("csv", "entities, relations and sources tables (Kumu, spreadsheets); -o NAME writes "
-                  "NAME-entities.csv, NAME-relations.csv, NAME-sources.csv, -o FOLDER/ writes them in FOLDER",
-           ".csv", csv_tables, write=write_csv, files=3),
-    Format("cypher", "Cypher script of parameterised MERGE statements (Neo4j)", ".cypher", cypher),
-    Format("neo4j-csv", "node and relationship CSV files for neo4j-admin database import (millions of claims); "
-                        "-o NAME writes NAME-entities.csv, NAME-sources.csv, NAME-relations.csv and NAME-import.sh "
-                        "(the command), -o FOLDER/ writes them in FOLDER",
-           ".csv", neo4j_csv_tables, write=write_neo4j_csv, files=4),
-    Format("json-schema", "JSON Schema (draft 2020-12) of the YAML data files (editors)", ".schema.json",
-           json_schema_text),
-    Format("discourse-graphml", "the discourse network: claimants tied by congruence and conflict (visone, Gephi)",
-           ".graphml", discourse_graphml, options=("roll_up", "normalize")),
-    Format("discourse-csv", "the claimant x claim-group matrix of stances (DNA's two-mode export)", ".csv",
-           discourse_csv, options=("roll_up",)),
-)}
+FORMATS = {
+    f.name: f
+    for f in (
+        Format("node-link", "networkx node-link JSON", ".json", node_link),
+        Format("graphml", "GraphML with typed attributes (Gephi, yEd, Cytoscape, networkx)", ".graphml", graphml),
+        Format("gexf", "GEXF 1.2 with dynamic spells from 'when' (Gephi's timeline)", ".gexf", gexf),
+        Format(
+            "csv",
+            "entities, relations and sources tables (Kumu, spreadsheets); -o NAME writes "
+            "NAME-entities.csv, NAME-relations.csv, NAME-sources.csv, -o FOLDER/ writes them in FOLDER",
+            ".csv",
+            csv_tables,
+            write=write_csv,
+            files=3,
+        ),
+        Format("cypher", "Cypher script of parameterised MERGE statements (Neo4j)", ".cypher", cypher),
+        Format(
+            "neo4j-csv",
+            "node and relationship CSV files for neo4j-admin database import (millions of claims); "
+            "-o NAME writes NAME-entities.csv, NAME-sources.csv, NAME-relations.csv and NAME-import.sh "
+            "(the command), -o FOLDER/ writes them in FOLDER",
+            ".csv",
+            neo4j_csv_tables,
+            write=write_neo4j_csv,
+            files=4,
+        ),
+        Format(
+            "json-schema",
+            "JSON Schema (draft 2020-12) of the YAML data files (editors)",
+            ".schema.json",
+            json_schema_text,
+        ),
+        Format(
+            "discourse-graphml",
+            "the discourse network: claimants tied by congruence and conflict (visone, Gephi)",
+            ".graphml",
+            discourse_graphml,
+            options=("roll_up", "normalize"),
+        ),
+        Format(
+            "discourse-csv",
+            "the claimant x claim-group matrix of stances (DNA's two-mode export)",
+            ".csv",
+            discourse_csv,
+            options=("roll_up",),
+        ),
+    )
+}
 
 
 def export(ds, fmt, path, *, protect=None, **options) -> list:
@@ -131,12 +170,13 @@ def export(ds, fmt, path, *, protect=None, **options) -> list:
     try:
         f = FORMATS[fmt]
     except KeyError:
-        raise ActorgraphError(f"unknown export format '{fmt}'; expected one of: "
-                              + ", ".join(FORMATS)) from None
+        raise ActorgraphError(f"unknown export format '{fmt}'; expected one of: " + ", ".join(FORMATS)) from None
     wrong = [k for k, v in options.items() if v not in (None, False, "none") and k not in f.options]
     if wrong:
-        raise ActorgraphError(f"the {fmt} format takes no {wrong[0].replace('_', '-')} option"
-                              + (f"; it takes: {', '.join(f.options)}" if f.options else ""))
+        raise ActorgraphError(
+            f"the {fmt} format takes no {wrong[0].replace('_', '-')} option"
+            + (f"; it takes: {', '.join(f.options)}" if f.options else "")
+        )
     options = {k: v for k, v in options.items() if k in f.options and v is not None}
     protect = getattr(ds, "files", ()) if protect is None else protect
     if f.write is not None:

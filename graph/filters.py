@@ -18,15 +18,21 @@ graph.errors.QueryError: unknown polarity 'up'; expected positive, negative or n
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TYPE_CHECKING, overload
 
 from .errors import QueryError
-from .words import suggest
 from .index import degree_in, degree_out, edges_between, in_edges, out_edges
 from .vocab import CONTEXTS, MODALITIES, QUADS, RELATION_TYPES
-from .when import parse_when
+from .when import When, parse_when
+from .words import suggest
 
-__all__ = ["claim_tests", "claim_times", "as_list", "check_values", "TIMES", "AUTHOR"]
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .model import Relation
+
+__all__ = ["claim_tests", "claim_times", "as_list", "check_values", "TIMES", "AUTHOR", "Values", "DateLike"]
 
 AUTHOR = "author"
 """Use ``asserted_by=AUTHOR`` to select claims made by the source's own author."""
@@ -34,11 +40,20 @@ AUTHOR = "author"
 TIMES = ("happened", "made", "happened-or-made")
 """The times a claim can be placed at: when it happened, when it was said, or happened else said."""
 
-_SIGNS = {"positive": 1, "+": 1, "cooperation": 1, "negative": -1, "-": -1, "conflict": -1,
-          "neutral": 0, "0": 0}
+Values = str | Iterable[str] | None
+"""A filter's value: one (``"AID"``), several (``["AID", "SUPPORT"]``), or none (``None``: not filtered)."""
+
+DateLike = str | int | date | None
+"""A date filter: a date, or a year, month or day as text (``"2024"``, ``"2024-05"``) or a number (``2024``)."""
+
+_SIGNS = {"positive": 1, "+": 1, "cooperation": 1, "negative": -1, "-": -1, "conflict": -1, "neutral": 0, "0": 0}
 
 
-def as_list(v):
+@overload
+def as_list(v: None) -> None: ...
+@overload
+def as_list(v: str | float | Iterable) -> list: ...
+def as_list(v: str | float | Iterable | None) -> list | None:
     """*v* as a list (one value is a list of one; ``None`` stays ``None``)."""
     if v is None:
         return None
@@ -47,7 +62,11 @@ def as_list(v):
     return list(v)
 
 
-def check_values(values, allowed, what, upper=False):
+@overload
+def check_values(values: None, allowed: Iterable[str], what: str, upper: bool = False) -> None: ...
+@overload
+def check_values(values: str | Iterable[str], allowed: Iterable[str], what: str, upper: bool = False) -> set[str]: ...
+def check_values(values: Values, allowed: Iterable[str], what: str, upper: bool = False) -> set[str] | None:
     """*values* as a set, each one of *allowed*; ``None`` when not given."""
     if values is None:
         return None
@@ -57,8 +76,7 @@ def check_values(values, allowed, what, upper=False):
         if upper:
             v = v.upper()
         if v not in allowed:
-            raise QueryError(f"unknown {what} '{v}'{suggest(v, allowed)}; expected one of: "
-                             + ", ".join(allowed))
+            raise QueryError(f"unknown {what} '{v}'{suggest(v, allowed)}; expected one of: " + ", ".join(allowed))
         out.add(v)
     return out
 
@@ -73,12 +91,12 @@ def _date(value, which):
     return w.start if which == "start" else w.end
 
 
-def claim_times(ds, r, time="happened") -> list:
+def claim_times(ds: Dataset, r: Relation, time: str = "happened") -> list[tuple[When, str]]:
     """The times of claim *r* in dataset *ds*, as ``(When, "happened" or "made")`` pairs (see
     :meth:`graph.Dataset.claim_times`)."""
     if time == "happened" or (time == "happened-or-made" and r.when is not None):
         return [(r.when, "happened")] if r.when is not None else []
-    made = {}
+    made: dict[tuple[date, date], When] = {}
     for sid in r.sources:
         s = ds.sources.get(sid)
         if s is not None and s.published is not None:
@@ -86,27 +104,49 @@ def claim_times(ds, r, time="happened") -> list:
     return [(made[k], "made") for k in sorted(made)]
 
 
-def claim_tests(ds, *, subject=None, object=None, between=None, type=None, quad=None, polarity=None,
-                modality=None, asserted_by=None, source=None, context=None, start=None, end=None,
-                time="happened", parts=True):
+def claim_tests(
+    ds: Dataset,
+    *,
+    subject: Values = None,
+    object: Values = None,
+    between: Iterable[str] | None = None,
+    type: Values = None,
+    quad: Values = None,
+    polarity: Values = None,
+    modality: Values = None,
+    asserted_by: Values = None,
+    source: Values = None,
+    context: Values = None,
+    start: DateLike = None,
+    end: DateLike = None,
+    time: str = "happened",
+    parts: bool = True,
+) -> tuple[list[Callable[[Relation], bool]], list[tuple[int, Callable[[], Iterable[str]]]]]:
     """``(tests, plans)`` for the filters of :meth:`graph.Dataset.relations` on dataset *ds*:
     one test of a relation per filter given, and a ``(count, candidate ids)`` plan per indexed one."""
-    preds = []
-    plans = []   # (how many candidates, a function giving their ids): the smallest is read
-    g = ds._adjacency if (subject, object, between) != (None, None, None) else None   # (built when first used)
+    preds: list[Callable[[Relation], bool]] = []
+    # (how many candidates, a function giving their ids): the smallest is read
+    plans: list[tuple[int, Callable[[], Iterable[str]]]] = []
     subj = ds._ids(subject, parts)
     if subj is not None:
+        g = ds._adjacency  # (the actor filters' index, built when first used)
         preds.append(lambda r: r.subject in subj)
         plans.append((degree_out(g, subj), lambda: out_edges(g, subj)))
     obj = ds._ids(object, parts)
     if obj is not None:
+        g = ds._adjacency
         preds.append(lambda r: r.object in obj)
         plans.append((degree_in(g, obj), lambda: in_edges(g, obj)))
     if between is not None:
+        g = ds._adjacency
         a, b = (ds._ids([x], parts) for x in between)
         preds.append(lambda r: (r.subject in a and r.object in b) or (r.subject in b and r.object in a))
-        plans.append((min(degree_out(g, a) + degree_in(g, a), degree_out(g, b) + degree_in(g, b)),
-                      lambda: edges_between(g, a, b)))
+        plans.append(
+            (
+                min(degree_out(g, a) + degree_in(g, a), degree_out(g, b) + degree_in(g, b)),
+                lambda: edges_between(g, a, b),
+            )
+        )
     types = check_values(type, RELATION_TYPES, "type", upper=True)
     if types is not None:
         preds.append(lambda r: r.type in types)
@@ -125,7 +165,7 @@ def claim_tests(ds, *, subject=None, object=None, between=None, type=None, quad=
     if mods is not None:
         preds.append(lambda r: r.modality in mods)
     if asserted_by is not None:
-        wanted = set()
+        wanted: set[str | None] = set()
         for a in as_list(asserted_by):
             if str(a).lower() == AUTHOR:
                 wanted.add(None)
@@ -146,6 +186,6 @@ def claim_tests(ds, *, subject=None, object=None, between=None, type=None, quad=
         if time == "happened":
             preds.append(lambda r: r.when is not None and r.when.start <= hi and lo <= r.when.end)
             plans.append(ds._index.overlapping(lo, hi))
-        else:   # when the claim was made: the sources' dates, not indexed
+        else:  # when the claim was made: the sources' dates, not indexed
             preds.append(lambda r: any(w.start <= hi and lo <= w.end for w, _ in claim_times(ds, r, time)))
     return preds, plans

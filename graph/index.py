@@ -41,10 +41,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import deque
-from datetime import timedelta
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
-__all__ = ["Index", "Adjacency", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in",
-           "simple_paths"]
+if TYPE_CHECKING:
+    from .model import Entity, Relation
+
+__all__ = ["Index", "Adjacency", "out_edges", "in_edges", "edges_between", "degree_out", "degree_in", "simple_paths"]
 
 
 class Adjacency:
@@ -57,13 +62,15 @@ class Adjacency:
 
     __slots__ = ("succ", "pred")
 
-    def __init__(self, entities, ids, subjects, objects):
+    def __init__(
+        self, entities: Sequence[str], ids: Sequence[str], subjects: Sequence[int], objects: Sequence[int]
+    ) -> None:
         number = {e: i for i, e in enumerate(entities)}
         self.succ = _Ends(number, entities, ids, subjects, objects)
         self.pred = _Ends(number, entities, ids, objects, subjects)
 
     @classmethod
-    def of(cls, relations, entities):
+    def of(cls, relations: Iterable[Relation], entities: Iterable[str]) -> Adjacency:
         """The adjacency of *relations* (:class:`~graph.model.Relation`, in data order) between *entities*
         (ids; an end that is not among them is added)."""
         number = {e: i for i, e in enumerate(entities)}
@@ -74,14 +81,14 @@ class Adjacency:
             objects.append(number.setdefault(r.object, len(number)))
         return cls(list(number), ids, subjects, objects)
 
-    def __contains__(self, n):
+    def __contains__(self, n: object) -> bool:
         return n in self.succ
 
-    def successors(self, n):
+    def successors(self, n: str) -> Iterator[str]:
         """The entities *n*'s relations are about (as ``networkx.MultiDiGraph.successors``)."""
         return iter(self.succ.get(n, {}))
 
-    def predecessors(self, n):
+    def predecessors(self, n: str) -> Iterator[str]:
         """The entities whose relations are about *n*."""
         return iter(self.pred.get(n, {}))
 
@@ -92,11 +99,11 @@ class _Ends:
     __slots__ = ("_number", "_entities", "_ids", "_other", "_at", "_made")
 
     def __init__(self, number, entities, ids, ends, others):
-        at = [[] for _ in entities]
+        at: list[list[int]] = [[] for _ in entities]
         for p, e in enumerate(ends):
             at[e].append(p)
         self._number, self._entities, self._ids, self._other, self._at = number, entities, ids, others, at
-        self._made = {}
+        self._made: dict[int, dict[str, list[str]]] = {}
 
     def get(self, n, default=None):
         i = self._number.get(n)
@@ -125,30 +132,31 @@ class _Ends:
         return n in self._number
 
 
-def out_edges(g, nodes):
+def out_edges(g: Adjacency, nodes: Iterable[str]) -> list[str]:
     """Ids of the relations whose subject is one of *nodes* (in the :class:`Adjacency` *g*)."""
     succ = g.succ
     return [k for n in nodes for keys in succ.get(n, {}).values() for k in keys]
 
 
-def in_edges(g, nodes):
+def in_edges(g: Adjacency, nodes: Iterable[str]) -> list[str]:
     """Ids of the relations whose object is one of *nodes*."""
     pred = g.pred
     return [k for n in nodes for keys in pred.get(n, {}).values() for k in keys]
 
 
-def degree_out(g, nodes):
+def degree_out(g: Adjacency, nodes: Iterable[str]) -> int:
     """How many relations have their subject in *nodes* (what :func:`out_edges` would give)."""
     succ = g.succ
     return sum(len(keys) for n in nodes for keys in succ.get(n, {}).values())
 
 
-def degree_in(g, nodes):
+def degree_in(g: Adjacency, nodes: Iterable[str]) -> int:
+    """How many relations have their object in *nodes* (what :func:`in_edges` would give)."""
     pred = g.pred
     return sum(len(keys) for n in nodes for keys in pred.get(n, {}).values())
 
 
-def edges_between(g, a, b):
+def edges_between(g: Adjacency, a: Collection[str], b: Collection[str]) -> list[str]:
     """Ids of the relations from *a* to *b* or from *b* to *a* (sets of nodes), each once.
 
     Walks the edges of the side with fewer relations, looking each other end up in the other set.
@@ -162,7 +170,7 @@ def edges_between(g, a, b):
             if m in b:
                 out.extend(keys)
         for m, keys in pred.get(n, {}).items():
-            if m in b and not (m in a and n in b):   # an edge inside both sets is found from its subject
+            if m in b and not (m in a and n in b):  # an edge inside both sets is found from its subject
                 out.extend(keys)
     return list(dict.fromkeys(out))
 
@@ -173,7 +181,7 @@ def _neighbours(g, n, directed, reverse=False):
     return g.succ.get(n, {}).keys() | g.pred.get(n, {}).keys()
 
 
-def simple_paths(g, src, dst, max_hops, directed=False) -> list:
+def simple_paths(g: Adjacency, src: str, dst: str, max_hops: int, directed: bool = False) -> list[list[str]]:
     """Every simple path (list of nodes) from *src* to *dst* of at most *max_hops* steps in the
     :class:`Adjacency` *g*, in no set order.
 
@@ -213,21 +221,23 @@ def simple_paths(g, src, dst, max_hops, directed=False) -> list:
 class Index:
     """Lazy indexes over *relations* (``id -> Relation``, in data order) and *entities*."""
 
-    def __init__(self, relations, entities):
+    def __init__(self, relations: Mapping[str, Relation], entities: Mapping[str, Entity]) -> None:
         self._relations = relations
         self._entities = entities
-        self._pos = None
-        self._starts = self._ends = None
-        self._children = None
+        self._pos: dict[str, int] | None = None
+        # the time index: per bucket (its span, the starts, the ids), then the rest by start and by end
+        self._starts: list[tuple[timedelta, list[date], list[str]]] | None = None
+        self._ends: tuple[list[date], list[str], list[date], list[str]] | None = None
+        self._children: dict[str, list[str]] | None = None
 
     @property
     def pos(self) -> dict:
         """Relation id -> its position in data order."""
-        if self._pos is None:   # (relations from the load cache know it already)
+        if self._pos is None:  # (relations from the load cache know it already)
             self._pos = getattr(self._relations, "pos", None) or {rid: i for i, rid in enumerate(self._relations)}
         return self._pos
 
-    def in_order(self, rids):
+    def in_order(self, rids: Iterable[str]) -> list[Relation]:
         """The relations of *rids* in data order."""
         pos = self.pos
         rels = self._relations
@@ -238,8 +248,9 @@ class Index:
 
     def _time(self):
         if self._starts is None:
-            buckets = [[] for _ in self.SPANS]
-            rest = []
+            # (start, end, id) of each dated relation, in data order (sorts below keep it among equals)
+            buckets: list[list[tuple[date, date, str]]] = [[] for _ in self.SPANS]
+            rest: list[tuple[date, date, str]] = []
             for r in self._relations.values():
                 w = r.when
                 if w is None:
@@ -247,21 +258,25 @@ class Index:
                 span = (w.end - w.start).days
                 for i, d in enumerate(self.SPANS):
                     if span <= d:
-                        buckets[i].append(r)
+                        buckets[i].append((w.start, w.end, r.id))
                         break
                 else:
-                    rest.append(r)
+                    rest.append((w.start, w.end, r.id))
             self._starts = []
-            for d, rs in zip(self.SPANS, buckets):
-                rs.sort(key=lambda r: r.when.start)
-                self._starts.append((timedelta(days=d), [r.when.start for r in rs], [r.id for r in rs]))
-            by_start = sorted(rest, key=lambda r: r.when.start)
-            by_end = sorted(rest, key=lambda r: r.when.end)
-            self._ends = ([r.when.start for r in by_start], [r.id for r in by_start],
-                          [r.when.end for r in by_end], [r.id for r in by_end])
+            for d, rs in zip(self.SPANS, buckets, strict=True):
+                rs.sort(key=itemgetter(0))
+                self._starts.append((timedelta(days=d), [s for s, _, _ in rs], [k for _, _, k in rs]))
+            by_start = sorted(rest, key=itemgetter(0))
+            by_end = sorted(rest, key=itemgetter(1))
+            self._ends = (
+                [s for s, _, _ in by_start],
+                [k for _, _, k in by_start],
+                [e for _, e, _ in by_end],
+                [k for _, _, k in by_end],
+            )
         return self._starts, self._ends
 
-    def overlapping(self, lo, hi):
+    def overlapping(self, lo: date, hi: date) -> tuple[int, Callable[[], list[str]]]:
         """``(count, ids)``: how many candidates a time filter ``[lo, hi]`` reads, and a function
         giving their ids (every relation overlapping [lo, hi] is among them)."""
         buckets, (starts, s_ids, ends, e_ids) = self._time()
@@ -272,16 +287,16 @@ class Index:
             except OverflowError:
                 first = 0
             runs.append((b_ids, first, bisect_right(b_starts, hi)))
-        n_start = bisect_right(starts, hi)          # starts[:n_start] start on or before hi
-        first_end = bisect_left(ends, lo)           # ends[first_end:] end on or after lo
+        n_start = bisect_right(starts, hi)  # starts[:n_start] start on or before hi
+        first_end = bisect_left(ends, lo)  # ends[first_end:] end on or after lo
         runs.append((s_ids, 0, n_start) if n_start <= len(ends) - first_end else (e_ids, first_end, len(ends)))
         count = sum(max(0, b - a) for _, a, b in runs)
         return count, lambda: [k for ids, a, b in runs for k in ids[a:b]]
 
-    def with_parts(self, ids) -> set:
+    def with_parts(self, ids: Iterable[str]) -> set[str]:
         """*ids* and every entity ``part_of`` one of them, at any depth."""
         if self._children is None:
-            children = {}
+            children: dict[str, list[str]] = {}
             for e in self._entities.values():
                 if e.part_of:
                     children.setdefault(e.part_of, []).append(e.id)

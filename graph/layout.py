@@ -78,8 +78,8 @@ def layout(n, edges, *, scale=100.0, seed=0, pivots=50, iterations=None):
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(ncomp + 1))
     for c in range(ncomp):
-        members = order[bounds[c]:bounds[c + 1]]
-        if len(members) <= 2:   # a lone node or a pair (event data: thousands of them): nothing to work out
+        members = order[bounds[c] : bounds[c + 1]]
+        if len(members) <= 2:  # a lone node or a pair (event data: thousands of them): nothing to work out
             boxes.append((members, _SMALL[len(members)][1]))
             pos[members] = _SMALL[len(members)][0]
             continue
@@ -126,22 +126,27 @@ def start(n, edges, **options):
     True
     """
     e = np.asarray(list(edges), dtype=np.int64).reshape(-1, 2)
-    if n < CHILD_MIN or not sys.executable or getattr(sys, "frozen", False):   # (a frozen app: no interpreter)
+    if n < CHILD_MIN or not sys.executable or getattr(sys, "frozen", False):  # (a frozen app: no interpreter)
         return _in_thread(n, e, options)
     try:
-        child = subprocess.Popen([sys.executable, "-c", _CHILD, os.path.abspath(__file__)], stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, os.path.abspath(__file__)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         child.stdin.write(json.dumps({"n": int(n), "options": options}).encode() + b"\n" + e.tobytes())
         child.stdin.close()
-    except (OSError, ValueError, TypeError):   # no interpreter to start, a pipe that broke
+    except (OSError, ValueError, TypeError):  # no interpreter to start, a pipe that broke
         return lambda: layout(n, e, **options)
 
     def result():
         out = child.stdout.read()
         child.stdout.close()
-        if child.wait() != 0 or len(out) != 16 * n:   # the child failed: lay out here
+        if child.wait() != 0 or len(out) != 16 * n:  # the child failed: lay out here
             return layout(n, e, **options)
         return [tuple(p) for p in np.frombuffer(out, dtype=np.float64).reshape(n, 2).tolist()]
+
     return result
 
 
@@ -151,8 +156,9 @@ def _in_thread(n, e, options):
     def run():
         try:
             box["pos"] = layout(n, e, **options)
-        except BaseException as exc:   # raised again by the waiting call
+        except BaseException as exc:  # raised again by the waiting call
             box["error"] = exc
+
     t = threading.Thread(target=run, name="actorgraph-layout", daemon=True)
     t.start()
 
@@ -161,6 +167,7 @@ def _in_thread(n, e, options):
         if "error" in box:
             raise box["error"]
         return box["pos"]
+
     return result
 
 
@@ -193,7 +200,7 @@ def _component(sub, rng, pivots, iterations):
             dist = dist[: i + 1]
             break
     # Pivot MDS: double-centre the squared distances, take the two leading directions.
-    d2 = dist.T ** 2                                    # m x k
+    d2 = dist.T**2  # m x k
     c = -0.5 * (d2 - d2.mean(axis=0) - d2.mean(axis=1, keepdims=True) + d2.mean())
     # the leading eigenvectors of the small k x k matrix C^T C (much cheaper than an SVD of C)
     w, v = np.linalg.eigh(c.T @ c)
@@ -208,7 +215,7 @@ def _component(sub, rng, pivots, iterations):
         med = np.median(lengths)
         if med > 1e-9:
             pos /= med
-    pos += rng.normal(scale=0.05, size=pos.shape)   # separate nodes MDS put on one spot
+    pos += rng.normal(scale=0.05, size=pos.shape)  # separate nodes MDS put on one spot
     return _refine(pos, r, cidx, deg, iterations)
 
 

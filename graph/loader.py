@@ -16,8 +16,9 @@ A folder with one data file (the built-in example) and one broken file:
 >>> bad = os.path.join(folder, "more", "bad.yaml")
 >>> _ = open(bad, "w").write("entities:\\n  - {id: RUS, name: Russia, kind: sate}\\n")
 >>> records, problems = check(folder)
->>> print(problems[0].message)
-entity 'RUS': unknown entity kind 'sate' (did you mean 'state'?); expected one of: state, de_facto_authority, armed_group, organisation, office, person, collective, agreement, asset, place
+>>> print(problems[0].message)  # doctest: +NORMALIZE_WHITESPACE
+entity 'RUS': unknown entity kind 'sate' (did you mean 'state'?); expected one of: state, de_facto_authority,
+armed_group, organisation, office, person, collective, agreement, asset, place
 >>> load(folder)
 Traceback (most recent call last):
 ...
@@ -28,6 +29,7 @@ graph.errors.DataError: 1 problem in the data:
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .cache import look_up
@@ -38,7 +40,7 @@ from .read import READERS, reader_for
 from .read.base import FileRead
 from .read.safe import MAX_BYTES, ReadProblem, read_limited
 from .read.yaml import read_yaml_text
-from .records import Options, build_records
+from .records import Options, Records, build_records
 
 __all__ = ["load", "loads", "check", "data_files", "Limits", "DEFAULT_LIMITS"]
 
@@ -69,8 +71,11 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+#: a path as the functions below take it: text, or a ``pathlib.Path`` (any ``os.PathLike``)
+StrPath = str | os.PathLike[str]
 
-def data_files(path, problems=None):
+
+def data_files(path: StrPath, problems: list[Problem] | None = None) -> list[str]:
     """The data files below *path* (or *path* itself), sorted, as displayed paths.
 
     A data file is one that a reader of :data:`graph.read.READERS` takes
@@ -114,8 +119,16 @@ def _bytes(path, limits):
 def _files(path, replacing, problems):
     """The data files of *path* (and those *replacing* adds), sorted; a problem in *problems* when there are none."""
     if not os.path.exists(path):
-        problems.append(Problem(path, 0, 0, "a symbolic link to something that does not exist" if os.path.islink(path)
-                                else "no such file or folder"))
+        problems.append(
+            Problem(
+                path,
+                0,
+                0,
+                "a symbolic link to something that does not exist"
+                if os.path.islink(path)
+                else "no such file or folder",
+            )
+        )
         return []
     files = sorted(set(data_files(path, problems)) | set(replacing))
     if not files:
@@ -123,7 +136,15 @@ def _files(path, replacing, problems):
     return files
 
 
-def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None, replacing=None):
+def check(
+    path: StrPath,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    allow_texts_outside: bool = False,
+    cache: bool = True,
+    cache_dir: StrPath | None = None,
+    replacing: Mapping[StrPath, bytes] | None = None,
+) -> tuple[Records | None, list[Problem]]:
     """Validate the data at *path*; return ``(records, problems)`` without raising.
 
     ``problems`` is sorted by file, line and column; it is empty when the data
@@ -139,7 +160,8 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     The load, top down: the folder's files; their bytes; the cache's answer for the whole load, else
     for each file the cache's answer or the reader's; the limits; the one validator; what the cache keeps.
     """
-    path, problems = os.fspath(path), []
+    path = os.fspath(path)
+    problems: list[Problem] = []
     replacing = {os.path.normpath(os.fspath(f)): data for f, data in (replacing or {}).items()}
     files = _files(path, replacing, problems)
     if not files:
@@ -149,17 +171,22 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
     with paused_gc():
         contents = {f: replacing[f] if f in replacing else _bytes(f, limits) for f in files}
         store = look_up(contents, options, folder=cache_dir, enabled=cache, replaced=replacing, clean=not problems)
-        found = store.records   # a clean earlier load of the very same files: nothing read again
-        if found is not None and len(found.entities) <= limits.max_entities and \
-                len(found.relations) <= limits.max_relations:
+        found = store.records  # a clean earlier load of the very same files: nothing read again
+        if (
+            found is not None
+            and len(found.entities) <= limits.max_entities
+            and len(found.relations) <= limits.max_relations
+        ):
             return found, problems
-        reads = [store.reads.get(f) or (data if isinstance(data, FileRead) else _parse(f, data))
-                 for f, data in contents.items()]
-        contents = None   # (what the reads need of the bytes, they keep)
+        reads = [
+            store.reads.get(f) or (data if isinstance(data, FileRead) else _parse(f, data))
+            for f, data in contents.items()
+        ]
+        del contents  # (what the reads need of the bytes, they keep)
         for read in reads:
             problems.extend(read.problems)
         over = _over_limits(reads, limits)
-        if over:   # past a limit nothing more is done: that is what limits are for
+        if over:  # past a limit nothing more is done: that is what limits are for
             return None, sorted(problems + over)
         # (the values of the files the cache will keep stay whole until it has them)
         records = build_records(reads, replace(options, consume=not store.keeps))
@@ -170,19 +197,23 @@ def check(path, *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True,
         return records, problems
 
 
-_OVER = ("{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
-         "(actorgraph validate {option} N, or {env})")
+_OVER = (
+    "{what} number {n:,} is over the limit of {limit:,} {plural}; split the data, or raise the limit "
+    "(actorgraph validate {option} N, or {env})"
+)
 
 
 def _over_limits(reads, limits):
     """Problems for the first record past each count limit, located where it is."""
     out = []
-    for key, what, limit, option in (("entities", "entity", limits.max_entities, "--max-entities"),
-                                     ("relations", "relation", limits.max_relations, "--max-relations")):
+    for key, what, limit, option in (
+        ("entities", "entity", limits.max_entities, "--max-entities"),
+        ("relations", "relation", limits.max_relations, "--max-relations"),
+    ):
         total = 0
         for read in reads:
             pieces = read.pieces
-            if getattr(pieces, "table", None) is not None:   # a bulk file's relations: counted, not made
+            if getattr(pieces, "table", None) is not None:  # a bulk file's relations: counted, not made
                 if key != "relations" or total + len(pieces) <= limit:
                     total += len(pieces) if key == "relations" else 0
                     continue
@@ -197,13 +228,23 @@ def _over_limits(reads, limits):
                             break
             if total > limit:
                 env = "ACTORGRAPH_" + option[2:].replace("-", "_").upper()
-                out.append(piece.locator.problem((), _OVER.format(what=what, plural=key, n=limit + 1,
-                                                                  limit=limit, option=option, env=env)))
+                out.append(
+                    piece.locator.problem(
+                        (), _OVER.format(what=what, plural=key, n=limit + 1, limit=limit, option=option, env=env)
+                    )
+                )
                 break
     return out
 
 
-def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache=True, cache_dir=None) -> Dataset:
+def load(
+    path: StrPath = "data",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    allow_texts_outside: bool = False,
+    cache: bool = True,
+    cache_dir: StrPath | None = None,
+) -> Dataset:
     """Load and validate every data file at *path*; return the :class:`Dataset`.
 
     Parameters
@@ -232,20 +273,24 @@ def load(path="data", *, limits=DEFAULT_LIMITS, allow_texts_outside=False, cache
         With every problem found, each located as ``FILE:LINE:COL``.
     """
     with paused_gc():
-        records, problems = check(path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache,
-                                  cache_dir=cache_dir)
+        records, problems = check(
+            path, limits=limits, allow_texts_outside=allow_texts_outside, cache=cache, cache_dir=cache_dir
+        )
         if problems:
             raise DataError(problems)
+        assert records is not None  # (no records come with a problem that says why)
         return dataset_of(records)
 
 
-def dataset_of(records):
+def dataset_of(records: Records) -> Dataset:
     """The :class:`Dataset` of valid :class:`~graph.records.Records`."""
     files = records.files + sorted({s.text_path for s in records.sources.values() if s.text_path})
     return Dataset(records.sources, records.entities, records.relations, files=files)
 
 
-def loads(text, *, name="<string>", base_dir=None, allow_texts_outside=False) -> Dataset:
+def loads(
+    text: str, *, name: str = "<string>", base_dir: str | None = None, allow_texts_outside: bool = False
+) -> Dataset:
     """Load a dataset from YAML *text* (one file's worth); see :func:`load`.
 
     ``name`` is the file name used in error locations; ``base_dir`` is the

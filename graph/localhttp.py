@@ -87,8 +87,11 @@ class LocalHandler(BaseHTTPRequestHandler):
             self.send(403, b"forbidden: this server answers only to 127.0.0.1 and localhost\n")
             return False
         try:
-            given = [v for k, v in parse_qsl(urlsplit(self.path).query, keep_blank_values=True, max_num_fields=400)
-                     if k == "token"]
+            given = [
+                v
+                for k, v in parse_qsl(urlsplit(self.path).query, keep_blank_values=True, max_num_fields=400)
+                if k == "token"
+            ]
         except ValueError:
             given = []
         if len(given) != 1 or not hmac.compare_digest(given[0].encode(), self.server.token.encode()):

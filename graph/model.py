@@ -22,9 +22,13 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 from .vocab import RELATION_TYPES
 from .when import When
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = ["Source", "Entity", "Relation", "Evidence", "to_dict", "relation_dict", "edge_dict", "FIELDS"]
 
@@ -52,8 +56,8 @@ class Source:
     outlet: str | None = None
     url: str | None = None
     perspective: str | None = None
-    text: str | None = None          # path as written in the YAML
-    note: str | None = None          # e.g. "the stored text is a partial excerpt"
+    text: str | None = None  # path as written in the YAML
+    note: str | None = None  # e.g. "the stored text is a partial excerpt"
     where: tuple = field(default=("", 0, 0), compare=False, repr=False)
     text_path: str | None = field(default=None, compare=False, repr=False)  # resolved path
 
@@ -84,7 +88,7 @@ class Relation:
     polarity: float
     mode: str | None = None
     context: tuple = ()
-    asserted_by: str | None = None   # the (first) claimant; None: the source's author
+    asserted_by: str | None = None  # the (first) claimant; None: the source's author
     when: When | None = None
     evidence: tuple = ()
     attributes: dict = field(default_factory=dict)
@@ -93,7 +97,7 @@ class Relation:
     #: every entity that makes the claim, in order (``()``: the source's author); ``asserted_by`` is the first
     claimants: tuple = field(default=(), compare=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.claimants:
             self.claimants = tuple(self.claimants)
             self.asserted_by = self.claimants[0]
@@ -120,8 +124,21 @@ class Relation:
 FIELDS = {
     "sources": ("id", "title", "kind", "published", "author", "outlet", "url", "perspective", "text", "note"),
     "entities": ("id", "name", "kind", "aliases", "codes", "part_of", "description"),
-    "relations": ("id", "subject", "object", "type", "mode", "context", "polarity", "modality",
-                  "asserted_by", "when", "evidence", "attributes", "note"),
+    "relations": (
+        "id",
+        "subject",
+        "object",
+        "type",
+        "mode",
+        "context",
+        "polarity",
+        "modality",
+        "asserted_by",
+        "when",
+        "evidence",
+        "attributes",
+        "note",
+    ),
 }
 
 
@@ -137,7 +154,7 @@ def _plain(v):
     return v
 
 
-_NAMES = {}
+_NAMES: dict[type, tuple[str, ...]] = {}
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -157,41 +174,72 @@ def _attributes(a, share=False):
 
 
 def _evidence(ev):
-    return [{"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
-            for e in ev]
+    return [
+        {"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
+        for e in ev
+    ]
 
 
-def relation_dict(r, share=False) -> dict:
+def relation_dict(r: Relation, share: bool = False) -> dict:
     """:func:`to_dict` of a :class:`Relation` (the same dict, made faster: one per edge of the graph).
 
     With *share*, an ``attributes`` mapping of plain values is the relation's own, not a copy
     (the graph's edges: a million claims are not held twice).
     """
     when = r.when
-    return {"id": r.id, "subject": r.subject, "object": r.object, "type": r.type, "modality": r.modality,
-            "polarity": r.polarity, "mode": r.mode, "context": list(r.context),
-            "asserted_by": list(r.claimants) if len(r.claimants) > 1 else r.asserted_by,
-            "when": None if when is None else when.text, "evidence": _evidence(r.evidence),
-            "attributes": _attributes(r.attributes, share) if r.attributes else {}, "note": r.note}
+    return {
+        "id": r.id,
+        "subject": r.subject,
+        "object": r.object,
+        "type": r.type,
+        "modality": r.modality,
+        "polarity": r.polarity,
+        "mode": r.mode,
+        "context": list(r.context),
+        "asserted_by": list(r.claimants) if len(r.claimants) > 1 else r.asserted_by,
+        "when": None if when is None else when.text,
+        "evidence": _evidence(r.evidence),
+        "attributes": _attributes(r.attributes, share) if r.attributes else {},
+        "note": r.note,
+    }
 
 
-def relation_row(r) -> list:
+def relation_row(r: Relation) -> list:
     """The values of ``to_dict(r, drop_empty=True)`` in the order of ``FIELDS["relations"]``, an
     empty field ``None`` (a row of the page's claim table, made without the dict)."""
     when, cs = r.when, r.claimants
-    return [r.id, r.subject, r.object, r.type, r.mode, list(r.context) or None, r.polarity, r.modality,
-            list(cs) if len(cs) > 1 else r.asserted_by, None if when is None else when.text,
-            _evidence(r.evidence) or None, _attributes(r.attributes) if r.attributes else None, r.note]
+    return [
+        r.id,
+        r.subject,
+        r.object,
+        r.type,
+        r.mode,
+        list(r.context) or None,
+        r.polarity,
+        r.modality,
+        list(cs) if len(cs) > 1 else r.asserted_by,
+        None if when is None else when.text,
+        _evidence(r.evidence) or None,
+        _attributes(r.attributes) if r.attributes else None,
+        r.note,
+    ]
 
 
-def entity_row(e) -> list:
+def entity_row(e: Entity) -> list:
     """The values of ``to_dict(e, drop_empty=True)`` for an :class:`Entity`, in the order of
     ``FIELDS["entities"]``, an empty field ``None`` (as :func:`relation_row`)."""
-    return [e.id, e.name, e.kind, [_plain(a) for a in e.aliases] or None, _plain(e.codes) or None,
-            e.part_of, e.description]
+    return [
+        e.id,
+        e.name,
+        e.kind,
+        [_plain(a) for a in e.aliases] or None,
+        _plain(e.codes) or None,
+        e.part_of,
+        e.description,
+    ]
 
 
-def edge_dict(r) -> dict:
+def edge_dict(r: Relation) -> dict:
     """The data of a relation's edge in the dataset's graph: its fields (plain attributes shared,
     see :func:`relation_dict`) and its ``quad``."""
     d = relation_dict(r, share=True)
@@ -199,7 +247,7 @@ def edge_dict(r) -> dict:
     return d
 
 
-def to_dict(record, *, drop_empty=False) -> dict:
+def to_dict(record: DataclassInstance, *, drop_empty: bool = False) -> dict:
     """The record's YAML fields as plain JSON-able values (``where`` left out)."""
     if type(record) is Relation:
         d = relation_dict(record)

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import json
 
+from .analysis._report import frame
+from .analysis.merge import rolled
 from .errors import ActorgraphError, QueryError
 from .filters import AUTHOR
 from .model import to_dict
 from .when import iso_span
-from .analysis._report import frame
-from .analysis.merge import rolled
 
 __all__ = ["to_arrow", "to_pandas", "rows", "frame", "TABLES", "write_table", "TABLE_FORMATS"]
 
@@ -67,35 +67,79 @@ def _claim_rows(ds, relations, explode):
     for r in relations:
         cs = list(r.claimants) or [AUTHOR]
         when_start, when_end = _days(r.when)
-        row = {"id": r.id, "subject": r.subject, "type": r.type, "mode": r.mode, "object": r.object,
-               "modality": r.modality, "polarity": float(r.polarity), "quad": r.quad, "context": list(r.context),
-               "asserted_by": r.asserted_by, "claimants": cs,
-               "subject_root": up(r.subject), "object_root": up(r.object),
-               "claimants_root": list(dict.fromkeys(up(c) for c in cs)),
-               "when": r.when.text if r.when else None, "when_start": when_start, "when_end": when_end}
-        tail = {"attributes": json.dumps(r.attributes, ensure_ascii=False, default=str) if r.attributes else None,
-                "note": r.note, "file": str(r.where[0]) or None, "line": r.where[1] or None}
+        row = {
+            "id": r.id,
+            "subject": r.subject,
+            "type": r.type,
+            "mode": r.mode,
+            "object": r.object,
+            "modality": r.modality,
+            "polarity": float(r.polarity),
+            "quad": r.quad,
+            "context": list(r.context),
+            "asserted_by": r.asserted_by,
+            "claimants": cs,
+            "subject_root": up(r.subject),
+            "object_root": up(r.object),
+            "claimants_root": list(dict.fromkeys(up(c) for c in cs)),
+            "when": r.when.text if r.when else None,
+            "when_start": when_start,
+            "when_end": when_end,
+        }
+        tail = {
+            "attributes": json.dumps(r.attributes, ensure_ascii=False, default=str) if r.attributes else None,
+            "note": r.note,
+            "file": str(r.where[0]) or None,
+            "line": r.where[1] or None,
+        }
         if explode:
             for e in r.evidence:
                 said = _said(ds, [e.source])
-                out.append({**row, "source": e.source, "quote": e.quote, "record": e.record,
-                            "published": said.text if said else None,
-                            "published_start": _days(said)[0], "published_end": _days(said)[1], **tail})
+                out.append(
+                    {
+                        **row,
+                        "source": e.source,
+                        "quote": e.quote,
+                        "record": e.record,
+                        "published": said.text if said else None,
+                        "published_start": _days(said)[0],
+                        "published_end": _days(said)[1],
+                        **tail,
+                    }
+                )
         else:
             said = _said(ds, r.sources)
-            out.append({**row, "sources": list(r.sources), "published": said.text if said else None,
-                        "published_start": _days(said)[0], "published_end": _days(said)[1],
-                        "evidence": [{"source": e.source, "quote": e.quote, "record": e.record} for e in r.evidence],
-                        **tail})
+            out.append(
+                {
+                    **row,
+                    "sources": list(r.sources),
+                    "published": said.text if said else None,
+                    "published_start": _days(said)[0],
+                    "published_end": _days(said)[1],
+                    "evidence": [{"source": e.source, "quote": e.quote, "record": e.record} for e in r.evidence],
+                    **tail,
+                }
+            )
     return out
 
 
 def _entity_rows(ds):
     up = rolled(ds)
-    return [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "part_of": e.part_of,
-             "root": up(e.id), "description": e.description,
-             "codes": json.dumps(to_dict(e)["codes"], ensure_ascii=False) if e.codes else None,
-             "file": str(e.where[0]) or None, "line": e.where[1] or None} for e in ds.entities.values()]
+    return [
+        {
+            "id": e.id,
+            "name": e.name,
+            "kind": e.kind,
+            "aliases": list(e.aliases),
+            "part_of": e.part_of,
+            "root": up(e.id),
+            "description": e.description,
+            "codes": json.dumps(to_dict(e)["codes"], ensure_ascii=False) if e.codes else None,
+            "file": str(e.where[0]) or None,
+            "line": e.where[1] or None,
+        }
+        for e in ds.entities.values()
+    ]
 
 
 def _source_rows(ds):
@@ -106,10 +150,23 @@ def _source_rows(ds):
     out = []
     for s in ds.sources.values():
         start, end = _days(s.published)
-        out.append({"id": s.id, "title": s.title, "kind": s.kind, "published": s.published.text if s.published else None,
-                    "published_start": start, "published_end": end, "author": s.author, "outlet": s.outlet,
-                    "url": s.url, "perspective": s.perspective, "text": s.text, "note": s.note,
-                    "claims": cited.get(s.id, 0)})
+        out.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "kind": s.kind,
+                "published": s.published.text if s.published else None,
+                "published_start": start,
+                "published_end": end,
+                "author": s.author,
+                "outlet": s.outlet,
+                "url": s.url,
+                "perspective": s.perspective,
+                "text": s.text,
+                "note": s.note,
+                "claims": cited.get(s.id, 0),
+            }
+        )
     return out
 
 
@@ -131,28 +188,72 @@ def _columns(table, explode) -> list:
     """``[(name, kind)]`` of *table*: kinds s (text), d (date), f (number), i (integer), ls (list of
     text), ev (list of evidence items)."""
     if table == "claims":
-        head = [("id", "s"), ("subject", "s"), ("type", "s"), ("mode", "s"), ("object", "s"), ("modality", "s"),
-                ("polarity", "f"), ("quad", "s"), ("context", "ls"), ("asserted_by", "s"), ("claimants", "ls"),
-                ("subject_root", "s"), ("object_root", "s"), ("claimants_root", "ls"), ("when", "s"),
-                ("when_start", "d"), ("when_end", "d")]
+        head = [
+            ("id", "s"),
+            ("subject", "s"),
+            ("type", "s"),
+            ("mode", "s"),
+            ("object", "s"),
+            ("modality", "s"),
+            ("polarity", "f"),
+            ("quad", "s"),
+            ("context", "ls"),
+            ("asserted_by", "s"),
+            ("claimants", "ls"),
+            ("subject_root", "s"),
+            ("object_root", "s"),
+            ("claimants_root", "ls"),
+            ("when", "s"),
+            ("when_start", "d"),
+            ("when_end", "d"),
+        ]
         mid = [("source", "s"), ("quote", "s"), ("record", "s")] if explode else [("sources", "ls")]
         mid += [("published", "s"), ("published_start", "d"), ("published_end", "d")]
         if not explode:
             mid.append(("evidence", "ev"))
         return head + mid + [("attributes", "s"), ("note", "s"), ("file", "s"), ("line", "i")]
     if table == "entities":
-        return [("id", "s"), ("name", "s"), ("kind", "s"), ("aliases", "ls"), ("part_of", "s"), ("root", "s"),
-                ("description", "s"), ("codes", "s"), ("file", "s"), ("line", "i")]
-    return [("id", "s"), ("title", "s"), ("kind", "s"), ("published", "s"), ("published_start", "d"),
-            ("published_end", "d"), ("author", "s"), ("outlet", "s"), ("url", "s"), ("perspective", "s"),
-            ("text", "s"), ("note", "s"), ("claims", "i")]
+        return [
+            ("id", "s"),
+            ("name", "s"),
+            ("kind", "s"),
+            ("aliases", "ls"),
+            ("part_of", "s"),
+            ("root", "s"),
+            ("description", "s"),
+            ("codes", "s"),
+            ("file", "s"),
+            ("line", "i"),
+        ]
+    return [
+        ("id", "s"),
+        ("title", "s"),
+        ("kind", "s"),
+        ("published", "s"),
+        ("published_start", "d"),
+        ("published_end", "d"),
+        ("author", "s"),
+        ("outlet", "s"),
+        ("url", "s"),
+        ("perspective", "s"),
+        ("text", "s"),
+        ("note", "s"),
+        ("claims", "i"),
+    ]
 
 
 def _schema(table, explode):
     import pyarrow as pa
+
     s = pa.string()
-    kinds = {"s": s, "d": pa.date32(), "f": pa.float64(), "i": pa.int64(), "ls": pa.list_(s),
-             "ev": pa.list_(pa.struct([("source", s), ("quote", s), ("record", s)]))}
+    kinds = {
+        "s": s,
+        "d": pa.date32(),
+        "f": pa.float64(),
+        "i": pa.int64(),
+        "ls": pa.list_(s),
+        "ev": pa.list_(pa.struct([("source", s), ("quote", s), ("record", s)])),
+    }
     return pa.schema([(name, kinds[k]) for name, k in _columns(table, explode)])
 
 
@@ -171,6 +272,7 @@ def to_pandas(ds, table="claims", *, explode=False):
 
 def _csv_cell(v):
     from .read.tables import guard_cell
+
     if v is None:
         return ""
     if isinstance(v, (list, dict)):
@@ -187,6 +289,7 @@ def table_bytes(ds, relations, fmt, *, explode=False) -> bytes:
     if fmt == "csv":
         import csv
         import io
+
         names = [name for name, _ in _columns("claims", explode)]
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
@@ -197,6 +300,7 @@ def table_bytes(ds, relations, fmt, *, explode=False) -> bytes:
     if fmt == "parquet":
         pa = _need("pyarrow", "bulk")
         import pyarrow.parquet as pq
+
         sink = pa.BufferOutputStream()
         pq.write_table(pa.Table.from_pylist(data, schema=_schema("claims", explode)), sink)
         return sink.getvalue().to_pybytes()
@@ -206,5 +310,9 @@ def table_bytes(ds, relations, fmt, *, explode=False) -> bytes:
 def write_table(ds, relations, fmt, path, *, explode=False, protect=None):
     """Write the claims table of *relations* to *path* atomically, never over the data's own files."""
     from .atomic import write_atomic
-    write_atomic(path, table_bytes(ds, relations, fmt, explode=explode),
-                 protect=getattr(ds, "files", ()) if protect is None else protect)
+
+    write_atomic(
+        path,
+        table_bytes(ds, relations, fmt, explode=explode),
+        protect=getattr(ds, "files", ()) if protect is None else protect,
+    )

@@ -23,8 +23,9 @@ Examples
 (49, 60)
 >>> find_quote(text, "during an interview") is None
 True
->>> print(quote_mismatch(text, "during an interview on Friday"))
-the text has 'aninterview' where the quote has 'an interview' (a space that the text does not have); the closest passage, at line 1: "during aninterview on Friday"
+>>> print(quote_mismatch(text, "during an interview on Friday"))  # doctest: +NORMALIZE_WHITESPACE
+the text has 'aninterview' where the quote has 'an interview' (a space that the text does not have);
+the closest passage, at line 1: "during aninterview on Friday"
 """
 
 from __future__ import annotations
@@ -36,20 +37,49 @@ import re
 from .read.safe import MAX_BYTES, ReadProblem, decode_utf8, read_limited
 from .words import short
 
-__all__ = ["normalise", "resolve_text", "inside", "read_text", "find_quote", "quote_mismatch", "normalised_with_offsets",
-           "Passages"]
+__all__ = [
+    "normalise",
+    "resolve_text",
+    "inside",
+    "read_text",
+    "find_quote",
+    "quote_mismatch",
+    "normalised_with_offsets",
+    "Passages",
+]
 
 
-_TABLE = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-",
-    "\u2026": "...",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-    "\u200b": "", "\ufeff": "",
-})
+_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
 _WS = re.compile(r"\s+")
 # printable ASCII with single inner spaces: what normalising leaves as it is (most quotes)
 _SETTLED = re.compile(r"[!-~]+(?: [!-~]+)*\Z")
@@ -60,7 +90,6 @@ def normalise(text: str) -> str:
     if text.isascii() and _SETTLED.match(text):
         return text
     return _WS.sub(" ", text.translate(_TABLE)).strip()
-
 
 
 class Passages:
@@ -79,8 +108,8 @@ class Passages:
 
     K = 8
     EAGER = 32
-    MAX_INDEXED = 4_000_000     # characters; a longer text is always searched from the start
-    MAX_REMEMBERED = 200_000    # answers kept: several claims often quote the same words
+    MAX_INDEXED = 4_000_000  # characters; a longer text is always searched from the start
+    MAX_REMEMBERED = 200_000  # answers kept: several claims often quote the same words
 
     __slots__ = ("text", "asked", "starts", "answers")
 
@@ -107,7 +136,7 @@ class Passages:
                 return quote in text
             starts = self.starts = {}
             for i in range(len(text) - k + 1):
-                run = text[i:i + k]
+                run = text[i : i + k]
                 found = starts.get(run)
                 if found is None:
                     starts[run] = [i]
@@ -117,13 +146,13 @@ class Passages:
         if places is None:
             return False
         j = len(quote) - k
-        if len(places) > 8 and j >= k:    # a common start: the quote's last run may be rarer
+        if len(places) > 8 and j >= k:  # a common start: the quote's last run may be rarer
             last = starts.get(quote[j:])
             if last is None:
                 return False
             if len(last) < len(places):
                 return any(text.startswith(quote, i - j) for i in last if i >= j)
-        if len(places) > 64:       # common runs: one search from the first place is cheaper
+        if len(places) > 64:  # common runs: one search from the first place is cheaper
             return text.find(quote, places[0]) >= 0
         return any(text.startswith(quote, i) for i in places)
 
@@ -135,8 +164,10 @@ def resolve_text(text, base_dir, root, *, allow_outside=False):
     outside the folder *root* (the data folder being loaded) after following
     symbolic links, unless *allow_outside*.
 
-    >>> resolve_text("../../../../../../../../etc/hostname", "data/seed", "data")[1]
-    "the stored text '../../../../../../../../etc/hostname' is outside the data folder 'data': keep stored texts inside the data folder, or allow it on purpose with --allow-texts-outside"
+    >>> print(resolve_text("../../../../../../../../etc/hostname", "data/seed", "data")[1])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    the stored text '../../../../../../../../etc/hostname' is outside the data folder 'data':
+    keep stored texts inside the data folder, or allow it on purpose with --allow-texts-outside
     """
     path = os.path.normpath(os.path.join(base_dir or ".", text))
     if allow_outside:
@@ -145,8 +176,10 @@ def resolve_text(text, base_dir, root, *, allow_outside=False):
     if inside(path, root or "."):
         return path, None
     link = f" (a symbolic link to {real})" if real != os.path.abspath(path) else ""
-    return path, (f"the stored text '{short(text)}' is outside the data folder '{root or '.'}'{link}: keep stored "
-                  "texts inside the data folder, or allow it on purpose with --allow-texts-outside")
+    return path, (
+        f"the stored text '{short(text)}' is outside the data folder '{root or '.'}'{link}: keep stored "
+        "texts inside the data folder, or allow it on purpose with --allow-texts-outside"
+    )
 
 
 def inside(path, folder):
@@ -190,7 +223,7 @@ def normalised_with_offsets(text):
     ('a - b', [0, 1, 2, 3, 5])
     """
     out, where = [], []
-    pos, space = 0, True   # leading white space is dropped, runs fold into one
+    pos, space = 0, True  # leading white space is dropped, runs fold into one
     for m in _SPECIAL.finditer(text):
         a, b = m.span()
         if a > pos:
@@ -249,7 +282,7 @@ def _longest(norm, q, suffix=False):
     lo, hi, at = 0, len(q), 0
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        i = norm.find(q[len(q) - mid:] if suffix else q[:mid])
+        i = norm.find(q[len(q) - mid :] if suffix else q[:mid])
         if i >= 0:
             lo, at = mid, i
         else:
@@ -322,9 +355,9 @@ def _difference(passage, q):
     >>> _difference("mediate between the two sides", "mediate between both sides")
     "the text has 'the two' where the quote has 'both'"
     """
-    if max(len(passage), len(q)) > LONG:   # compare around where they first differ, not the whole
+    if max(len(passage), len(q)) > LONG:  # compare around where they first differ, not the whole
         k = max(0, len(os.path.commonprefix([passage, q])) - 200)
-        passage, q = passage[k:k + LONG], q[k:k + LONG]
+        passage, q = passage[k : k + LONG], q[k : k + LONG]
     ops = [op for op in difflib.SequenceMatcher(None, passage, q, autojunk=False).get_opcodes()]
     first = next((k for k, op in enumerate(ops) if op[0] != "equal"), None)
     if first is None:
@@ -341,8 +374,8 @@ def _difference(passage, q):
         why = " (a space that the quote does not have)"
     elif k == first + 1 and tag == "insert" and not q[j1:j2].strip():
         why = " (a space that the text does not have)"
-    if has == wants:   # the difference is at an edge of a word
-        has, wants = passage[max(0, i1 - 10):i2 + 10], q[max(0, j1 - 10):j2 + 10]
+    if has == wants:  # the difference is at an edge of a word
+        has, wants = passage[max(0, i1 - 10) : i2 + 10], q[max(0, j1 - 10) : j2 + 10]
     return f"the text has '{short(has, 50)}' where the quote has '{short(wants, 50)}'{why}"
 
 
@@ -360,4 +393,4 @@ def quote_mismatch(text, quote):
         end += 1
     passage = norm[start:end]
     line = text.count("\n", 0, offsets[start]) + 1 if offsets else 1
-    return f"{_difference(passage, q)}; the closest passage, at line {line}: \"{short(passage, 200)}\""
+    return f'{_difference(passage, q)}; the closest passage, at line {line}: "{short(passage, 200)}"'

@@ -25,7 +25,7 @@ class Path:
     """A chain of entities and the relations joining each consecutive pair."""
 
     nodes: tuple
-    hops: tuple   # one tuple of Relation per step, in time order
+    hops: tuple  # one tuple of Relation per step, in time order
 
     def __len__(self):
         return len(self.nodes) - 1
@@ -67,7 +67,7 @@ def paths_between(ds, src, dst, max_hops, directed):
     # on the adjacency, pruned by the distance to dst; parallel relations do not repeat a path
     for nodes in simple_paths(ds._adjacency, src, dst, max_hops, directed=directed):
         hops = []
-        for u, v in zip(nodes, nodes[1:]):
+        for u, v in zip(nodes, nodes[1:], strict=False):
             rels = [r for r in relations_between(ds, u, v) if not directed or r.subject == u]
             hops.append(tuple(sorted(rels, key=time_key)))
         found.append(Path(tuple(nodes), tuple(hops)))
@@ -85,4 +85,3 @@ def time_key(r):
     if r.when is None:
         return (1, date.max, date.max, "")
     return (0, r.when.start, r.when.end, r.id)
-

@@ -45,7 +45,7 @@ class When:
     def __str__(self) -> str:
         return self.text
 
-    def overlaps(self, other: "When") -> bool:
+    def overlaps(self, other: When) -> bool:
         """True when the two spans share at least one day."""
         return self.start <= other.end and other.start <= self.end
 
@@ -60,8 +60,7 @@ def iso_span(when):
     """
     if when is None:
         return None, None
-    return (when.start.isoformat() if when.start != MIN else None,
-            when.end.isoformat() if when.end != MAX else None)
+    return (when.start.isoformat() if when.start != MIN else None, when.end.isoformat() if when.end != MAX else None)
 
 
 def _point(text, whole):

@@ -53,9 +53,11 @@ def text_table(rows, headers, widths=None):
     def cut(s, w):
         return s if len(s) <= w else s[: w - 1] + "…"
 
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, cols)).rstrip(),
-             "  ".join("-" * w for w in cols)]
-    lines += ["  ".join(cut(c, w).ljust(w) for c, w in zip(r, cols)).rstrip() for r in rows]
+    lines = [
+        "  ".join(h.ljust(w) for h, w in zip(headers, cols, strict=True)).rstrip(),
+        "  ".join("-" * w for w in cols),
+    ]
+    lines += ["  ".join(cut(c, w).ljust(w) for c, w in zip(r, cols, strict=True)).rstrip() for r in rows]
     return "\n".join(lines)
 
 

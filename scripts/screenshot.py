@@ -35,8 +35,15 @@ sys.path.insert(0, str(ROOT))
 import graph  # noqa: E402
 from graph.render import write_html  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 DEFAULT_RELATION = "usa-trump-requests-tal-return-equipment-2025"
 
 
@@ -49,8 +56,12 @@ def main(argv=None):
     ap.add_argument("--size", default="1500x860")
     ap.add_argument("--fragment", default="", help="URL fragment of the view (e.g. contested=1&claimants=1)")
     ap.add_argument("--read", default=None, metavar="SOURCE", help="open the reader on this source")
-    ap.add_argument("--pair", default=None, metavar="A,B",
-                    help='open "who sides with whom" and click the line between these two claimants')
+    ap.add_argument(
+        "--pair",
+        default=None,
+        metavar="A,B",
+        help='open "who sides with whom" and click the line between these two claimants',
+    )
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -58,8 +69,9 @@ def main(argv=None):
     rel = a.relation
     if rel is None:  # a claimed relation with a quote reads well; else the first one
         rels = ds.relations()
-        rel = next((r.id for r in rels if r.id == DEFAULT_RELATION), None) or \
-            next((r.id for r in rels if r.modality == "reported" and r.type == "REQUEST"), rels[0].id if rels else None)
+        rel = next((r.id for r in rels if r.id == DEFAULT_RELATION), None) or next(
+            (r.id for r in rels if r.modality == "reported" and r.type == "REQUEST"), rels[0].id if rels else None
+        )
     w, h = (int(x) for x in a.size.split("x"))
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         page_path = write_html(ds, Path(tmp) / "actorgraph.html")
@@ -74,8 +86,9 @@ def main(argv=None):
         page.evaluate("network.fit({animation: false})")
         if a.read:
             k = next((i for i, e in enumerate(ds.relation(rel).evidence) if e.source == a.read), 0) if rel else 0
-            ok = page.evaluate("([s, r, k]) => r ? actorgraph.reader.show(s, r, k) : actorgraph.reader.open(s)",
-                               [a.read, rel, k])
+            ok = page.evaluate(
+                "([s, r, k]) => r ? actorgraph.reader.show(s, r, k) : actorgraph.reader.open(s)", [a.read, rel, k]
+            )
             if not ok:
                 raise SystemExit(f"no stored text of source '{a.read}' with a quote of {rel}")
             # the reader covers the right of the graph: draw the graph in the part left of it
@@ -93,7 +106,8 @@ def main(argv=None):
         # the selection shown and the graph around it intact: vis-network draws every claim the page shows
         drawn, shown = page.evaluate("""() => {
             const b = network.body, claims = new Set();
-            b.edgeIndices.forEach(id => { if (b.edges[id].connected) actorgraph.claimsOfEdge(id).forEach(c => claims.add(c)); });
+            b.edgeIndices.forEach(id => {
+                if (b.edges[id].connected) actorgraph.claimsOfEdge(id).forEach(c => claims.add(c)); });
             return [claims.size, actorgraph.visibleEdgeIds().length]; }""")
         if drawn != shown:
             raise SystemExit(f"the page draws {drawn} of the {shown} claims it shows: not saving the screenshot")
@@ -112,8 +126,9 @@ def show_pair(page, pair):
     page.wait_for_timeout(200)
     pt = page.evaluate("(id) => actorgraph.sides.edgePoint(id)", ids[-1])
     page.mouse.click(pt["x"], pt["y"])
-    if not page.evaluate("actorgraph.sides.paneText()").startswith(tuple(page.evaluate(
-            "(ids) => ids.map(c => actorgraph.internal.name(c))", pair.split(",", 1)))):
+    if not page.evaluate("actorgraph.sides.paneText()").startswith(
+        tuple(page.evaluate("(ids) => ids.map(c => actorgraph.internal.name(c))", pair.split(",", 1)))
+    ):
         raise SystemExit(f"the click on the line between {pair} did not show the pair")
 
 

@@ -29,10 +29,17 @@ SOURCES = [
     Source("wh", title="White House briefing", kind="official statement", published=parse_when("2021-08-20")),
     Source("hill", title="Hearing of the House committee", kind="news report", published=parse_when("2023-03")),
     Source("pm", title="The prime minister's speech", kind="news report", published=parse_when("2024-01-10")),
-    Source("tal", title="Statement of the Taliban spokesman", kind="official statement",
-           published=parse_when("2024-01-12")),
-    Source("op", title="An op-ed", kind="op-ed", published=parse_when("2025"), author="A. Writer",
-           note="the stored text is a partial excerpt"),
+    Source(
+        "tal", title="Statement of the Taliban spokesman", kind="official statement", published=parse_when("2024-01-12")
+    ),
+    Source(
+        "op",
+        title="An op-ed",
+        kind="op-ed",
+        published=parse_when("2025"),
+        author="A. Writer",
+        note="the stored text is a partial excerpt",
+    ),
 ]
 
 ENTITIES = [
@@ -52,10 +59,17 @@ ENTITIES = [
 
 
 def rel(rid, subject, type_, object_, modality, sources, *, by=(), polarity=None, when=None):
-    return Relation(id=rid, subject=subject, object=object_, type=type_, modality=modality,
-                    polarity=RELATION_TYPES[type_].polarity if polarity is None else polarity,
-                    claimants=tuple(by), when=parse_when(when) if when else None,
-                    evidence=tuple(Evidence(s, f"quote of {rid} in {s}") for s in sources))
+    return Relation(
+        id=rid,
+        subject=subject,
+        object=object_,
+        type=type_,
+        modality=modality,
+        polarity=RELATION_TYPES[type_].polarity if polarity is None else polarity,
+        claimants=tuple(by),
+        when=parse_when(when) if when else None,
+        evidence=tuple(Evidence(s, f"quote of {rid} in {s}") for s in sources),
+    )
 
 
 RELATIONS = [

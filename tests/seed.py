@@ -66,8 +66,11 @@ def repository_with_the_seed(target):
     return target
 
 
-def _remove(folder, pid=os.getpid()):
-    if os.getpid() == pid:          # (not from a forked process that exits)
+_PID = os.getpid()
+
+
+def _remove(folder, pid=_PID):
+    if os.getpid() == pid:  # (not from a forked process that exits)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -10,10 +10,9 @@ import networkx as nx
 import pytest
 
 import graph
-from graph.analysis.merge import duplicate_pairs
 from graph.analysis import balance, centrality, claimants, compare, signed_ties, timeline
+from graph.analysis.merge import duplicate_pairs
 from graph.errors import QueryError, UnknownEntityError, UnknownSourceError
-
 from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
 
@@ -29,9 +28,14 @@ def make(relations, entities=None, sources=("s",), kinds=None):
     for r in relations:
         rid, subj, typ, obj = r[:4]
         extra = dict(r[4]) if len(r) > 4 else {}
-        rec = {"id": rid, "subject": subj, "object": obj, "type": typ,
-               "modality": extra.pop("modality", "reported"),
-               "evidence": [{"source": extra.pop("source", sources[0]), "quote": "q"}]}
+        rec = {
+            "id": rid,
+            "subject": subj,
+            "object": obj,
+            "type": typ,
+            "modality": extra.pop("modality", "reported"),
+            "evidence": [{"source": extra.pop("source", sources[0]), "quote": "q"}],
+        }
         rec.update(extra)
         doc["relations"].append(rec)
     return graph.loads(json.dumps(doc))
@@ -44,6 +48,7 @@ def seed():
 
 # -- balance: known triangles ------------------------------------------------------------
 
+
 def test_unbalanced_triangle_two_friends_one_enemy():
     # A+B, B+C, A-C: "my friend's friend is my enemy" -- one negative tie, unbalanced
     ds = make([("ab", "A", "COOPERATE", "B"), ("bc", "B", "SUPPORT", "C"), ("ac", "A", "ACCUSE", "C")])
@@ -51,8 +56,7 @@ def test_unbalanced_triangle_two_friends_one_enemy():
     assert b.balanced_fraction == 0.0
     [tri] = b.triangles
     assert tri.nodes == ("A", "B", "C") and not tri.balanced and tri.negatives == 1
-    assert {t.pair: t.relations for t in tri.ties} == {("A", "B"): ("ab",), ("A", "C"): ("ac",),
-                                                       ("B", "C"): ("bc",)}
+    assert {t.pair: t.relations for t in tri.ties} == {("A", "B"): ("ab",), ("A", "C"): ("ac",), ("B", "C"): ("bc",)}
     # any split frustrates exactly one tie; the lightest one is chosen: ACCUSE (-3) < SUPPORT (5) < COOPERATE
     assert len(b.frustrated) == 1 and b.frustrated_pairs == [["A", "C"]]
     assert b.camps == (["A", "B", "C"], [])
@@ -69,8 +73,15 @@ def test_balanced_triangle_enemy_of_my_enemy():
 
 def test_two_triangles_sharing_a_tie():
     # A,B,C balanced (+,+,+); B,C,D unbalanced (B+C, C-D, B+D)
-    ds = make([("ab", "A", "AID", "B"), ("bc", "B", "AID", "C"), ("ac", "A", "AID", "C"),
-               ("cd", "C", "ASSAULT", "D"), ("bd", "B", "CONSULT", "D")])
+    ds = make(
+        [
+            ("ab", "A", "AID", "B"),
+            ("bc", "B", "AID", "C"),
+            ("ac", "A", "AID", "C"),
+            ("cd", "C", "ASSAULT", "D"),
+            ("bd", "B", "CONSULT", "D"),
+        ]
+    )
     b = balance(ds)
     assert [t.nodes for t in b.triangles] == [("A", "B", "C"), ("B", "C", "D")]
     assert b.balanced_fraction == 0.5
@@ -107,20 +118,27 @@ def test_empty_and_unsigned_data():
 
 # -- balance: the sign rule --------------------------------------------------------------
 
+
 def test_sign_rule_sum_and_majority():
     rels = [("aid", "A", "AID", "B"), ("acc1", "B", "ACCUSE", "A"), ("acc2", "A", "ACCUSE", "B")]
     ds = make(rels)
     t = signed_ties(ds)[("A", "B")]
-    assert (t.sign, t.score, t.relations) == (1, 4.0, ("aid", "acc1", "acc2"))   # 10 - 3 - 3
+    assert (t.sign, t.score, t.relations) == (1, 4.0, ("aid", "acc1", "acc2"))  # 10 - 3 - 3
     m = signed_ties(ds, rule="majority")[("A", "B")]
-    assert (m.sign, m.score) == (-1, -1.0)                                       # 1 positive, 2 negative
+    assert (m.sign, m.score) == (-1, -1.0)  # 1 positive, 2 negative
     with pytest.raises(QueryError, match="unknown sign rule"):
         signed_ties(ds, rule="vibes")
 
 
 def test_structural_and_zero_polarity_do_not_count():
-    ds = make([("h", "A", "HOLDS", "B"), ("r", "A", "REQUEST", "B"), ("p", "A", "PART_OF", "C"),
-               ("c", "A", "CONSULT", "C", {"polarity": 0})])
+    ds = make(
+        [
+            ("h", "A", "HOLDS", "B"),
+            ("r", "A", "REQUEST", "B"),
+            ("p", "A", "PART_OF", "C"),
+            ("c", "A", "CONSULT", "C", {"polarity": 0}),
+        ]
+    )
     assert signed_ties(ds) == {}
 
 
@@ -130,9 +148,13 @@ def test_polarity_override_counts():
 
 
 def test_default_modalities_and_widening():
-    ds = make([("rec", "A", "COOPERATE", "B", {"modality": "recommended"}),
-               ("spec", "A", "ASSAULT", "B", {"modality": "speculated"}),
-               ("cl", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A"})])
+    ds = make(
+        [
+            ("rec", "A", "COOPERATE", "B", {"modality": "recommended"}),
+            ("spec", "A", "ASSAULT", "B", {"modality": "speculated"}),
+            ("cl", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A"}),
+        ]
+    )
     assert set(signed_ties(ds)) == {("B", "C")}
     assert signed_ties(ds, modality=["reported", "claimed", "recommended"])[("A", "B")].sign == 1
     assert signed_ties(ds, modality=["recommended", "speculated"])[("A", "B")].score == 0.5
@@ -173,14 +195,29 @@ def test_cancelling_relations_are_ambivalent():
 def test_merge_parts_and_actors_only():
     doc = {
         "sources": [{"id": "s", "title": "T"}],
-        "entities": [{"id": "A", "name": "A", "kind": "state"}, {"id": "B", "name": "B", "kind": "state"},
-                     {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"},
-                     {"id": "GUNS", "name": "Guns", "kind": "asset"}],
+        "entities": [
+            {"id": "A", "name": "A", "kind": "state"},
+            {"id": "B", "name": "B", "kind": "state"},
+            {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"},
+            {"id": "GUNS", "name": "Guns", "kind": "asset"},
+        ],
         "relations": [
-            {"id": "fo", "subject": "A-FO", "object": "B", "type": "ACCUSE", "modality": "reported",
-             "evidence": [{"source": "s", "quote": "q"}]},
-            {"id": "guns", "subject": "B", "object": "GUNS", "type": "COERCE", "modality": "reported",
-             "evidence": [{"source": "s", "quote": "q"}]},
+            {
+                "id": "fo",
+                "subject": "A-FO",
+                "object": "B",
+                "type": "ACCUSE",
+                "modality": "reported",
+                "evidence": [{"source": "s", "quote": "q"}],
+            },
+            {
+                "id": "guns",
+                "subject": "B",
+                "object": "GUNS",
+                "type": "COERCE",
+                "modality": "reported",
+                "evidence": [{"source": "s", "quote": "q"}],
+            },
         ],
     }
     ds = graph.loads(json.dumps(doc))
@@ -190,6 +227,7 @@ def test_merge_parts_and_actors_only():
 
 
 # -- balance: the camps are optimal -------------------------------------------------------
+
 
 def _random_signed(rng, n, p):
     rels = []
@@ -204,7 +242,7 @@ def _brute_force_minimum(b):
     nodes = b.entities
     best = None
     for bits in itertools.product((0, 1), repeat=len(nodes)):
-        side = dict(zip(nodes, bits))
+        side = dict(zip(nodes, bits, strict=True))
         f = sum((side[t.a] == side[t.b]) != (t.sign > 0) for t in b.ties.values())
         best = f if best is None else min(best, f)
     return best
@@ -222,7 +260,8 @@ def test_exact_split_is_optimal_against_brute_force(seed_):
     # the frustrated list is exactly the ties the camps frustrate
     first = set(b.camps[0])
     assert {t.pair for t in b.frustrated} == {
-        t.pair for t in b.ties.values() if ((t.a in first) == (t.b in first)) != (t.sign > 0)}
+        t.pair for t in b.ties.values() if ((t.a in first) == (t.b in first)) != (t.sign > 0)
+    }
 
 
 @pytest.mark.parametrize("seed_", range(8))
@@ -248,9 +287,9 @@ def test_heuristic_finds_a_planted_balanced_split_of_40_entities():
     assert b.method == "heuristic" and b.frustrated == [] and b.balanced_fraction == 1.0
     found = {e: 0 for e in b.camps[0]} | {e: 1 for e in b.camps[1]}
     comps = [c for c in b.components]
-    for comp in comps:   # same partition as planted, up to swapping the camps within a group
+    for comp in comps:  # same partition as planted, up to swapping the camps within a group
         assert len({(found[e] == camp[e]) for e in comp}) == 1
-    assert balance(ds).camps == b.camps            # seeded: the same answer every time
+    assert balance(ds).camps == b.camps  # seeded: the same answer every time
 
 
 def test_exact_limit_validation():
@@ -259,6 +298,7 @@ def test_exact_limit_validation():
 
 
 # -- centrality -------------------------------------------------------------------------
+
 
 def test_centrality_on_a_path_graph():
     ds = make([("ab", "A", "AID", "B"), ("bc", "B", "AID", "C"), ("cd", "C", "AID", "D")])
@@ -283,6 +323,7 @@ def test_centrality_counts_parallel_claims():
 def test_centrality_falls_back_to_pagerank(monkeypatch):
     def fail(*a, **k):
         raise nx.PowerIterationFailedConvergence(1000)
+
     monkeypatch.setattr(nx, "eigenvector_centrality", fail)
     c = centrality(make([("ab", "A", "AID", "B"), ("bc", "B", "AID", "C")]))
     assert c.eigen_method == "pagerank"
@@ -291,17 +332,36 @@ def test_centrality_falls_back_to_pagerank(monkeypatch):
 
 
 def _with_things():
-    doc = {"sources": [{"id": "s", "title": "T"}],
-           "entities": [{"id": "A", "name": "A", "kind": "state"}, {"id": "B", "name": "B", "kind": "armed_group"},
-                        {"id": "C", "name": "C", "kind": "person"}, {"id": "GUNS", "name": "Guns", "kind": "asset"},
-                        {"id": "CITY", "name": "City", "kind": "place"},
-                        {"id": "DEAL", "name": "Deal", "kind": "agreement"}],
-           "relations": [{"id": i, "subject": a, "object": b, "type": t, "modality": "reported",
-                          "evidence": [{"source": "s", "quote": "q"}]}
-                         for i, a, t, b in [("ab", "A", "ACCUSE", "B"), ("bg", "B", "COERCE", "GUNS"),
-                                            ("ag", "A", "HOLDS", "GUNS"), ("cg", "C", "COERCE", "GUNS"),
-                                            ("bc", "B", "NEIGHBOUR_OF", "C"), ("ci", "C", "LOCATED_IN", "CITY"),
-                                            ("ad", "A", "PARTY_TO", "DEAL")]]}
+    doc = {
+        "sources": [{"id": "s", "title": "T"}],
+        "entities": [
+            {"id": "A", "name": "A", "kind": "state"},
+            {"id": "B", "name": "B", "kind": "armed_group"},
+            {"id": "C", "name": "C", "kind": "person"},
+            {"id": "GUNS", "name": "Guns", "kind": "asset"},
+            {"id": "CITY", "name": "City", "kind": "place"},
+            {"id": "DEAL", "name": "Deal", "kind": "agreement"},
+        ],
+        "relations": [
+            {
+                "id": i,
+                "subject": a,
+                "object": b,
+                "type": t,
+                "modality": "reported",
+                "evidence": [{"source": "s", "quote": "q"}],
+            }
+            for i, a, t, b in [
+                ("ab", "A", "ACCUSE", "B"),
+                ("bg", "B", "COERCE", "GUNS"),
+                ("ag", "A", "HOLDS", "GUNS"),
+                ("cg", "C", "COERCE", "GUNS"),
+                ("bc", "B", "NEIGHBOUR_OF", "C"),
+                ("ci", "C", "LOCATED_IN", "CITY"),
+                ("ad", "A", "PARTY_TO", "DEAL"),
+            ]
+        ],
+    }
     return graph.loads(json.dumps(doc))
 
 
@@ -341,10 +401,18 @@ def test_centrality_of_a_view_and_bad_measure(seed):
 
 # -- timeline, claimants, compare -------------------------------------------------------
 
+
 def test_timeline_orders_by_start_then_end():
-    ds = make([("y", "A", "AID", "B", {"when": "2021"}), ("m", "A", "AID", "B", {"when": "2021-03"}),
-               ("d", "B", "ACCUSE", "A", {"when": "2021-01-15"}), ("open", "A", "CONSULT", "B", {"when": "..2020"}),
-               ("none", "A", "CONSULT", "B"), ("other", "A", "AID", "C", {"when": "2022"})])
+    ds = make(
+        [
+            ("y", "A", "AID", "B", {"when": "2021"}),
+            ("m", "A", "AID", "B", {"when": "2021-03"}),
+            ("d", "B", "ACCUSE", "A", {"when": "2021-01-15"}),
+            ("open", "A", "CONSULT", "B", {"when": "..2020"}),
+            ("none", "A", "CONSULT", "B"),
+            ("other", "A", "AID", "C", {"when": "2022"}),
+        ]
+    )
     t = timeline(ds, "A", "B")
     assert [r.id for r in t] == ["open", "y", "d", "m"]
     assert [r.id for r in t.undated] == ["none"]
@@ -357,13 +425,34 @@ def test_timeline_orders_by_start_then_end():
 
 
 def test_timeline_includes_an_actors_offices_unless_told_not_to():
-    doc = {"sources": [{"id": "s", "title": "T"}],
-           "entities": [{"id": "A", "name": "A", "kind": "state"}, {"id": "B", "name": "B", "kind": "state"},
-                        {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"}],
-           "relations": [{"id": "fo", "subject": "A-FO", "object": "B", "type": "ACCUSE", "modality": "reported",
-                          "when": "2020", "evidence": [{"source": "s", "quote": "q"}]},
-                         {"id": "st", "subject": "B", "object": "A", "type": "AID", "modality": "reported",
-                          "when": "2019", "evidence": [{"source": "s", "quote": "q"}]}]}
+    doc = {
+        "sources": [{"id": "s", "title": "T"}],
+        "entities": [
+            {"id": "A", "name": "A", "kind": "state"},
+            {"id": "B", "name": "B", "kind": "state"},
+            {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"},
+        ],
+        "relations": [
+            {
+                "id": "fo",
+                "subject": "A-FO",
+                "object": "B",
+                "type": "ACCUSE",
+                "modality": "reported",
+                "when": "2020",
+                "evidence": [{"source": "s", "quote": "q"}],
+            },
+            {
+                "id": "st",
+                "subject": "B",
+                "object": "A",
+                "type": "AID",
+                "modality": "reported",
+                "when": "2019",
+                "evidence": [{"source": "s", "quote": "q"}],
+            },
+        ],
+    }
     ds = graph.loads(json.dumps(doc))
     assert [r.id for r in timeline(ds, "A")] == ["st", "fo"]
     assert [r.id for r in timeline(ds, "A", "B")] == ["st", "fo"]
@@ -372,13 +461,30 @@ def test_timeline_includes_an_actors_offices_unless_told_not_to():
 
 def test_timeline_through_offices_with_relation_filters(seed):
     # A's office makes the only REQUEST: a view of REQUESTs holds A-FO but not A itself
-    doc = {"sources": [{"id": "s", "title": "T"}],
-           "entities": [{"id": "A", "name": "Aland", "kind": "state"}, {"id": "B", "name": "B", "kind": "state"},
-                        {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"}],
-           "relations": [{"id": i, "subject": a, "object": b, "type": t, "modality": "reported", "when": w,
-                          "evidence": [{"source": "s", "quote": "q"}]}
-                         for i, a, t, b, w in [("req", "A-FO", "REQUEST", "B", "2021"), ("aid", "A", "AID", "B", "2020"),
-                                               ("req2", "B", "REQUEST", "A", "2019")]]}
+    doc = {
+        "sources": [{"id": "s", "title": "T"}],
+        "entities": [
+            {"id": "A", "name": "Aland", "kind": "state"},
+            {"id": "B", "name": "B", "kind": "state"},
+            {"id": "A-FO", "name": "A FO", "kind": "office", "part_of": "A"},
+        ],
+        "relations": [
+            {
+                "id": i,
+                "subject": a,
+                "object": b,
+                "type": t,
+                "modality": "reported",
+                "when": w,
+                "evidence": [{"source": "s", "quote": "q"}],
+            }
+            for i, a, t, b, w in [
+                ("req", "A-FO", "REQUEST", "B", "2021"),
+                ("aid", "A", "AID", "B", "2020"),
+                ("req2", "B", "REQUEST", "A", "2019"),
+            ]
+        ],
+    }
     ds = graph.loads(json.dumps(doc))
     view = ds.view(type="REQUEST", subject="A")
     assert "A" not in view.entities
@@ -399,33 +505,57 @@ def test_timeline_through_offices_with_relation_filters(seed):
 
 def test_timeline_reuses_the_datasets_time_order():
     import importlib
+
     from graph.dataset import time_key
-    tl = importlib.import_module("graph.analysis.timeline")   # the module (graph.analysis.timeline is the function)
+
+    tl = importlib.import_module("graph.analysis.timeline")  # the module (graph.analysis.timeline is the function)
     assert tl.time_key is time_key
     assert not hasattr(tl, "_key") and not hasattr(tl, "_when_text")
 
 
 def test_claimants_groups_by_asserter_and_source():
-    ds = make([("r1", "A", "AID", "B"), ("r2", "B", "ACCUSE", "A", {"modality": "claimed", "asserted_by": "A"}),
-               ("r3", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A", "source": "t"}),
-               ("r4", "C", "AID", "B", {"modality": "recommended", "source": "t"})], sources=("s", "t"))
+    ds = make(
+        [
+            ("r1", "A", "AID", "B"),
+            ("r2", "B", "ACCUSE", "A", {"modality": "claimed", "asserted_by": "A"}),
+            ("r3", "B", "ACCUSE", "C", {"modality": "claimed", "asserted_by": "A", "source": "t"}),
+            ("r4", "C", "AID", "B", {"modality": "recommended", "source": "t"}),
+        ],
+        sources=("s", "t"),
+    )
     c = claimants(ds)
     # most claims first; on a tie the source's own voice comes first
     assert [(g["claimant"], g["relations"]) for g in c.by_claimant] == [("author", ["r1", "r4"]), ("A", ["r2", "r3"])]
     assert {s["source"]: s["claimants"] for s in c.by_source} == {
-        "s": {"author": ["r1"], "A": ["r2"]}, "t": {"author": ["r4"], "A": ["r3"]}}
+        "s": {"author": ["r1"], "A": ["r2"]},
+        "t": {"author": ["r4"], "A": ["r3"]},
+    }
 
 
 def test_compare_two_sources():
-    ds = make([("a1", "X", "AID", "Y", {"source": "a"}),
-               ("b1", "X", "AID", "Y", {"source": "b", "modality": "recommended"}),
-               ("a2", "X", "ASSAULT", "Z", {"source": "a"}),
-               ("b2", "Z", "COOPERATE", "X", {"source": "b"}),
-               ("b3", "Y", "CONSULT", "Z", {"source": "b"})], sources=("a", "b"))
+    ds = make(
+        [
+            ("a1", "X", "AID", "Y", {"source": "a"}),
+            ("b1", "X", "AID", "Y", {"source": "b", "modality": "recommended"}),
+            ("a2", "X", "ASSAULT", "Z", {"source": "a"}),
+            ("b2", "Z", "COOPERATE", "X", {"source": "b"}),
+            ("b3", "Y", "CONSULT", "Z", {"source": "b"}),
+        ],
+        sources=("a", "b"),
+    )
     c = compare(ds, "a", "b")
     assert c.only_a == ["a2"] and c.only_b == ["b2", "b3"]
-    assert c.shared == [{"subject": "X", "object": "Y", "type": "AID", "a": ["a1"], "b": ["b1"],
-                         "modality_differs": True, "contested": False}]
+    assert c.shared == [
+        {
+            "subject": "X",
+            "object": "Y",
+            "type": "AID",
+            "a": ["a1"],
+            "b": ["b1"],
+            "modality_differs": True,
+            "contested": False,
+        }
+    ]
     # A: X assaults Z; B: Z cooperates with X -- opposite signs on the pair X--Z
     assert [(d["pair"], d["a_sign"], d["b_sign"]) for d in c.disagreements] == [(["X", "Z"], -1, 1)]
     assert "Disagreements in polarity (1" in str(c)
@@ -437,6 +567,7 @@ def test_compare_two_sources():
 
 # -- the seed ------------------------------------------------------------------------------
 
+
 def test_seed_analyses_run_and_add_up(seed):
     c = centrality(seed, actors_only=False, structural=True)
     assert len(c.rows) == len(seed.entities)
@@ -447,14 +578,15 @@ def test_seed_analyses_run_and_add_up(seed):
     repeats = duplicate_pairs(seed)
     assert [(a.id, b.id) for a, b, _, _ in repeats] == [
         ("terror-groups-attack-pak-2023", "terror-groups-kill-in-pak-2024"),
-        ("terror-groups-attack-pak-2023", "terror-groups-attack-pak-decade")]
+        ("terror-groups-attack-pak-2023", "terror-groups-attack-pak-decade"),
+    ]
     assert sum(g["count"] for g in cl.by_claimant) == len(seed) - len(repeats)
     assert sum(len(g["relations"]) for g in cl.by_claimant) == len(seed)
     b = balance(seed, modality=["reported", "claimed", "recommended", "speculated", "denied"])
     assert b.balanced_fraction is None or 0 <= b.balanced_fraction <= 1
     assert set(b.camps[0]) | set(b.camps[1]) == set(b.entities)
     assert not set(b.camps[0]) & set(b.camps[1])
-    for t in b.ties.values():   # every relation behind a tie joins the pair
+    for t in b.ties.values():  # every relation behind a tie joins the pair
         for rid in t.relations:
             r = seed.relation(rid)
             assert {r.subject, r.object} == {t.a, t.b}
@@ -464,6 +596,7 @@ def test_seed_analyses_run_and_add_up(seed):
 
 
 # -- at scale: the fast paths give the measures of the slow ones -------------------------------
+
 
 def _random_graph_dataset(seed_, n, m, kinds=None):
     rng = random.Random(seed_)
@@ -480,7 +613,7 @@ def _nx_simple(ds):
 
 
 def test_large_centrality_matches_networkx_exactly_within_the_work_budget():
-    ds = _random_graph_dataset(1, 300, 1500)    # entities x ties over NETWORKX_UP_TO: the scipy paths
+    ds = _random_graph_dataset(1, 300, 1500)  # entities x ties over NETWORKX_UP_TO: the scipy paths
     c = centrality(ds)
     assert not c.approximate and c.betweenness_sources is None and "approximate" not in str(c)
     g = _nx_simple(ds)
@@ -499,27 +632,33 @@ def test_centrality_past_the_work_budget_is_sampled_and_says_so():
     assert "approximate, estimated from 40 of 300 entities as sources" in str(c)
     d = c.to_dict()
     assert d["approximate"] is True and d["betweenness_method"] == "sampled" and d["betweenness_sources"] == 40
-    est = nx.betweenness_centrality(g, k=40, seed=3)    # the estimate networkx makes from the same sample
+    est = nx.betweenness_centrality(g, k=40, seed=3)  # the estimate networkx makes from the same sample
     for row in c.rows:
         assert row["betweenness"] == pytest.approx(round(est[row["id"]], 6), abs=1.1e-6)
     assert [r["betweenness"] for r in c.rows] == sorted((r["betweenness"] for r in c.rows), reverse=True)
 
 
 def test_triangle_counts_by_sparse_products_match_the_enumeration(monkeypatch):
-    balance_module = __import__("sys").modules["graph.analysis.balance"]   # (graph.analysis.balance is the function)
+    balance_module = __import__("sys").modules["graph.analysis.balance"]  # (graph.analysis.balance is the function)
     ds = _random_graph_dataset(3, 40, 400)
     b = balance(ds)
     assert b.triangles_complete and b.n_triangles == len(b.triangles) > 10
     assert b.n_balanced == sum(t.balanced for t in b.triangles)
     ties = b.ties
-    brute = [(u, v, w) for u, v, w in itertools.combinations(sorted(b.entities), 3)
-             if (u, v) in ties and (u, w) in ties and (v, w) in ties]
+    brute = [
+        (u, v, w)
+        for u, v, w in itertools.combinations(sorted(b.entities), 3)
+        if (u, v) in ties and (u, w) in ties and (v, w) in ties
+    ]
     assert [t.nodes for t in b.triangles] == brute
     # past the listing limit: the counts stay exact, the list keeps only unbalanced triangles
     monkeypatch.setattr(balance_module, "LIST_LIMIT", 5)
     small = balance(ds)
-    assert (small.n_triangles, small.n_balanced, small.balanced_fraction) == (b.n_triangles, b.n_balanced,
-                                                                              b.balanced_fraction)
+    assert (small.n_triangles, small.n_balanced, small.balanced_fraction) == (
+        b.n_triangles,
+        b.n_balanced,
+        b.balanced_fraction,
+    )
     assert not small.triangles_complete and len(small.triangles) == 5
     assert [t.nodes for t in small.triangles] == [t.nodes for t in b.unbalanced][:5]
     assert small.to_dict()["triangles_complete"] is False and small.to_dict()["triangle_count"] == b.n_triangles
@@ -527,8 +666,9 @@ def test_triangle_counts_by_sparse_products_match_the_enumeration(monkeypatch):
 
 def test_heuristic_on_a_large_group_bounds_its_restarts_and_says_so(monkeypatch):
     import graph.analysis.camps as camps
+
     monkeypatch.setattr(camps, "FULL_RESTARTS_UP_TO", 50)
-    balance_module = __import__("sys").modules["graph.analysis.balance"]   # (graph.analysis.balance is the function)
+    balance_module = __import__("sys").modules["graph.analysis.balance"]  # (graph.analysis.balance is the function)
     monkeypatch.setattr(balance_module, "FULL_RESTARTS_UP_TO", 50)
     ds = _random_graph_dataset(4, 200, 1200)
     b = balance(ds, restarts=10)

@@ -36,9 +36,10 @@ from graph.errors import OutputError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 from tests.conftest import DATA as _SEED  # noqa: E402
-DATA = str(_SEED)      # a copy of the seed: never the user's data/
 
-HARNESS = textwrap.dedent(r'''
+DATA = str(_SEED)  # a copy of the seed: never the user's data/
+
+HARNESS = textwrap.dedent(r"""
     import json, os, random, signal, sys, time
     import graph.atomic
     from graph.cli import main
@@ -155,7 +156,7 @@ HARNESS = textwrap.dedent(r'''
         results.append({"n": n, "killed": killed, "content": content.decode("latin-1")})
         restore()
     print(json.dumps({"new": new.decode("latin-1"), "results": results}))
-''')
+""")
 
 
 def _commands():
@@ -173,8 +174,8 @@ def _new_content(command, tmp_path):
 
 
 def _first_difference(a, b):
-    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return i, a[max(0, i - 80): i + 80], b[max(0, i - 80): i + 80]
+    i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return i, a[max(0, i - 80) : i + 80], b[max(0, i - 80) : i + 80]
 
 
 def _harness(tmp_path, command, mode, points):
@@ -185,9 +186,14 @@ def _harness(tmp_path, command, mode, points):
     script = tmp_path / "harness.py"
     script.write_text(HARNESS, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.run([sys.executable, str(script), command, DATA, str(target), mode,
-                           ",".join(map(str, points))],
-                          capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, str(script), command, DATA, str(target), mode, ",".join(map(str, points))],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     new = out["new"].encode("latin-1")
@@ -213,7 +219,7 @@ def test_killed_at_every_line_of_the_atomic_write(command, tmp_path):
     assert len(killed) >= 20, killed
     assert killed == points[: len(killed)]
     saw_new = False
-    for n, was_killed, content in results:
+    for n, _was_killed, content in results:
         assert content in (previous, new), f"kill point {n}: the output is neither the old nor the new file"
         saw_new |= content == new
     assert saw_new, "no run got as far as the rename"
@@ -228,13 +234,18 @@ def test_killed_at_every_line_of_the_atomic_write(command, tmp_path):
 def test_killed_at_random_moments_while_writing(command, tmp_path):
     previous, new, results = _harness(tmp_path, command, "random", list(range(RANDOM_RUNS[command])))
     assert new.startswith(b"{" if command == "export" else b"<!DOCTYPE html>") and new != previous
-    for n, was_killed, content in results:
-        assert content in (previous, new), (f"run {n}: the output is neither the old nor the new file",
-                                            len(content), len(new), _first_difference(content, new))
+    for n, _was_killed, content in results:
+        assert content in (previous, new), (
+            f"run {n}: the output is neither the old nor the new file",
+            len(content),
+            len(new),
+            _first_difference(content, new),
+        )
     assert all(k for _, k, _ in results), "a run was not killed: it failed before writing"
 
 
 # --- refusing to overwrite the inputs -------------------------------------------------------------
+
 
 @pytest.fixture()
 def data_copy(tmp_path):

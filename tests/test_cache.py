@@ -77,7 +77,7 @@ def test_a_second_load_reads_the_validated_records_from_the_cache(data, tmp_path
     first = graph.load(data, cache_dir=tmp_path / "c")
     assert sorted(spy["parsed"]) == ["a.yaml", "b.yaml"] and spy["built"] == 1
     second = graph.load(data, cache_dir=tmp_path / "c")
-    assert sorted(spy["parsed"]) == ["a.yaml", "b.yaml"] and spy["built"] == 1   # nothing parsed or built again
+    assert sorted(spy["parsed"]) == ["a.yaml", "b.yaml"] and spy["built"] == 1  # nothing parsed or built again
     _same(first, second)
     assert second.relation("r1").sources == ("s1",)
     _same(first, graph.load(data, cache=False))
@@ -106,7 +106,7 @@ def test_a_changed_stored_text_is_checked_again(data, tmp_path):
 
 
 def test_problems_are_never_cached_away_and_stay_located(data, tmp_path):
-    graph.load(data, cache_dir=tmp_path / "c")     # both files cached while valid
+    graph.load(data, cache_dir=tmp_path / "c")  # both files cached while valid
     (data / "b.yaml").write_text("entities:\n  - {id: TAL, name: Taliban, kind: de_facto}\n", encoding="utf-8")
     (data / "a.yaml").write_text(A.replace("object: PAK", "object: TAL"), encoding="utf-8")
     for _ in range(2):
@@ -129,7 +129,7 @@ def _entries(folder):
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(data, tmp_path, spoil):
     good = graph.load(data, cache_dir=tmp_path / "c")
     entries = _entries(tmp_path / "c")
-    assert len(entries) == 2          # one pack (the two files), one load
+    assert len(entries) == 2  # one pack (the two files), one load
     ran = tmp_path / "PWNED"
     for p in entries:
         text = p.read_bytes()
@@ -141,7 +141,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(data, tmp_path, spoil
             p.write_text('{"format": "something-else", "key": "x", "pieces": []}')
         elif spoil == "pickle":
             p.write_bytes(pickle.dumps(_Planted(str(ran))))
-        else:   # a valid entry, but of other data, planted under this key
+        else:  # a valid entry, but of other data, planted under this key
             other = text.replace(b'"key":"', b'"key":"0')
             p.write_bytes(other)
     again = graph.load(data, cache_dir=tmp_path / "c")
@@ -170,7 +170,7 @@ def test_the_cache_can_be_turned_off_and_moved(data, tmp_path, monkeypatch):
     monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path / "e"))
     graph.load(data)
     assert len(_entries(tmp_path / "e")) == 2
-    assert not any(p.suffix == ".json" for p in data.rglob("*"))    # never in the data folder
+    assert not any(p.suffix == ".json" for p in data.rglob("*"))  # never in the data folder
 
 
 RICH = """# constructed example
@@ -204,7 +204,7 @@ def test_every_field_and_the_graph_come_back_the_same_from_the_cache(data, tmp_p
     r = again.relation("r2")
     assert r.claimants == ("CHN", "PAK") and r.asserted_by == "CHN" and r.when.text == "2020-01..2021-06"
     assert again.graph.edges["CHN", "PAK", "r2"]["attributes"] == {"count": 3, "tags": ["a", "b"], "ok": True}
-    assert r.subject is again.entities["CHN"].id     # ids shared, as in a fresh load
+    assert r.subject is again.entities["CHN"].id  # ids shared, as in a fresh load
 
 
 def _load_entry(folder):
@@ -234,13 +234,13 @@ def test_a_load_entry_with_spoiled_columns_is_ignored(data, tmp_path, spy, spoil
     (data / "c.yaml").write_text(RICH, encoding="utf-8")
     good = graph.load(data, cache_dir=tmp_path / "c")
     p = _load_entry(tmp_path / "c")
-    store = Cache(tmp_path / "c")            # sealed again with the key: a program's bug, not a forgery
+    store = Cache(tmp_path / "c")  # sealed again with the key: a program's bug, not a forgery
     entry = store.unseal(p.stem, p.read_bytes())
     SPOILED_COLUMNS[spoil](entry["relations"])
     p.write_bytes(store.seal(p.stem, {k: v for k, v in entry.items() if k not in ("format", "key")}))
     built = spy["built"]
     again = graph.load(data, cache_dir=tmp_path / "c")
-    assert spy["built"] == built + 1          # validated again from the files' records
+    assert spy["built"] == built + 1  # validated again from the files' records
     _same(good, again)
 
 
@@ -250,11 +250,22 @@ def test_relations_from_the_cache_are_built_when_asked_for(data, tmp_path):
     extra = "relations:\n" + "".join(
         f"  - {{id: x{i}, subject: {s}, object: {o}, type: CONSULT, modality: reported, when: 20{10 + i % 9},"
         f" evidence: [{{source: s1, quote: held talks}}]}}\n"
-        for i, (s, o) in enumerate([("PAK", "USA"), ("USA", "CHN"), ("CHN", "PAK"), ("PAK", "CHN"), ("TAL", "PAK"),
-                                    ("USA", "PAK"), ("PAK", "USA")]))
+        for i, (s, o) in enumerate(
+            [
+                ("PAK", "USA"),
+                ("USA", "CHN"),
+                ("CHN", "PAK"),
+                ("PAK", "CHN"),
+                ("TAL", "PAK"),
+                ("USA", "PAK"),
+                ("PAK", "USA"),
+            ]
+        )
+    )
     (data / "c.yaml").write_text(RICH, encoding="utf-8")
-    (data / "d.yaml").write_text("entities:\n  - {id: TAL2, name: Another, kind: organisation, part_of: TAL}\n" + extra,
-                                 encoding="utf-8")
+    (data / "d.yaml").write_text(
+        "entities:\n  - {id: TAL2, name: Another, kind: organisation, part_of: TAL}\n" + extra, encoding="utf-8"
+    )
     cold = graph.load(data, cache=False)
     graph.load(data, cache_dir=tmp_path / "c")
     lazy = graph.load(data, cache_dir=tmp_path / "c")
@@ -262,19 +273,23 @@ def test_relations_from_the_cache_are_built_when_asked_for(data, tmp_path):
     assert rels.built == 0 and lazy._graph is None and len(lazy) == len(cold) == 9
     assert lazy.relation("x3") == cold.relation("x3") and rels.built == 1
     found = lazy.relations(subject="TAL")
-    assert [r.id for r in found] == ["x4"] and rels.built == 2      # what a query finds, nothing more
+    assert [r.id for r in found] == ["x4"] and rels.built == 2  # what a query finds, nothing more
     for actor in ("PAK", "USA", "CHN", "TAL"):
-        for kw in ({"subject": actor}, {"object": actor}, {"between": (actor, "PAK")},
-                   {"subject": actor, "parts": False}):
+        for kw in (
+            {"subject": actor},
+            {"object": actor},
+            {"between": (actor, "PAK")},
+            {"subject": actor, "parts": False},
+        ):
             assert lazy.relations(**kw) == cold.relations(**kw), kw
-    assert lazy._graph is None     # actor queries read the columns alone
-    assert lazy.relations(asserted_by="PAK") == cold.relations(asserted_by="PAK")   # (a test of every relation)
+    assert lazy._graph is None  # actor queries read the columns alone
+    assert lazy.relations(asserted_by="PAK") == cold.relations(asserted_by="PAK")  # (a test of every relation)
     assert rels.built == len(cold) and lazy._graph is None
     assert [r.id for r in lazy.ego("TAL").relations()] == [r.id for r in cold.ego("TAL").relations()]
     assert lazy.relations(start="2012", end="2014") == cold.relations(start="2012", end="2014")
     _same(cold, lazy)
     assert rels.built == 9 and lazy._rels is rels.all()
-    built_first = graph.load(data, cache_dir=tmp_path / "c")   # every relation built before any actor query
+    built_first = graph.load(data, cache_dir=tmp_path / "c")  # every relation built before any actor query
     assert len(built_first.relations()) == 9 and built_first._graph is None
     for actor in ("PAK", "TAL"):
         assert built_first.relations(between=(actor, "USA")) == cold.relations(between=(actor, "USA"))

@@ -53,11 +53,15 @@ def test_a_claim_with_two_claimants_is_found_by_either():
     assert [r.id for r in ds.relations(asserted_by="PRICE")] == ["not-left"]
     assert [r.id for r in ds.relations(asserted_by="KIRBY")] == ["not-left"]
     assert [r.id for r in ds.relations(asserted_by="author")] == ["src-denies"]
-    assert "PRICE" in ds.view(type="HOLDS", modality="denied").entities     # a view keeps every claimant
+    assert "PRICE" in ds.view(type="HOLDS", modality="denied").entities  # a view keeps every claimant
     assert ds.counts()["asserted by"] == {"KIRBY": 1, "PRICE": 1, "ROE": 1, "author": 1}
     c = claimants(ds)
     assert {g["claimant"]: g["relations"] for g in c.by_claimant} == {
-        "KIRBY": ["not-left"], "PRICE": ["not-left"], "ROE": ["left"], "author": ["src-denies"]}
+        "KIRBY": ["not-left"],
+        "PRICE": ["not-left"],
+        "ROE": ["left"],
+        "author": ["src-denies"],
+    }
     assert graph.to_dict(ds.relation("not-left"))["asserted_by"] == ["KIRBY", "PRICE"]
 
 
@@ -93,12 +97,14 @@ def test_claimants_by_source(folder):
     assert "John Kirby (KIRBY):\n    not-left: denies that TAL HOLDS EQ" in out[i:]
     assert "Ned Price (PRICE):\n    not-left: denies that TAL HOLDS EQ" in out[i:]
     assert "note: the stored text is a partial excerpt" in out
-    assert json.loads(run("analyze", "claimants", folder, "--by-source", "--json").output)["by_source"][1]["note"] \
+    assert (
+        json.loads(run("analyze", "claimants", folder, "--by-source", "--json").output)["by_source"][1]["note"]
         == "the stored text is a partial excerpt"
+    )
 
 
 def test_time_made_and_happened():
-    ds = dataset()   # wh 2021-08-20, hill 2023-03, pm 2024-01-10, tal 2024-01-12, op 2025
+    ds = dataset()  # wh 2021-08-20, hill 2023-03, pm 2024-01-10, tal 2024-01-12, op 2025
     happened = {r.id for r in ds.relations(start="2021", end="2021")}
     assert happened == {"roe-tal-holds", "kirby-denies-holds", "op-usa-left", "hill-usa-left"}
     made = {r.id for r in ds.relations(start="2021", end="2021", time="made")}
@@ -108,8 +114,11 @@ def test_time_made_and_happened():
     with pytest.raises(QueryError):
         ds.relations(time="said")
     t = timeline(ds, "TAL", time="happened-or-made")
-    assert [(r.id, t._when(r)) for r in t][:3] == [("kirby-denies-holds", "2021-08"), ("roe-tal-holds", "2021-08"),
-                                                   ("wh-talks", "2021-08-20 (made)")]
+    assert [(r.id, t._when(r)) for r in t][:3] == [
+        ("kirby-denies-holds", "2021-08"),
+        ("roe-tal-holds", "2021-08"),
+        ("wh-talks", "2021-08-20 (made)"),
+    ]
     d = t.to_dict()
     assert [x["time"] for x in d["dated"]][:3] == ["happened", "happened", "made"]
     assert [r.id for r in timeline(ds, "TAL", time="made")][0] == "kirby-denies-holds"

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 import graph
 from graph.cli import main
-
 from tests.conftest import DATA, SMALL
 
 
@@ -33,9 +32,11 @@ def test_validate_passes_on_the_seed_data():
     assert r.exit_code == 0, r.output
     ds = graph.load(DATA)
     n_sources = len(ds.sources)
-    assert r.output.strip() == (f"{DATA}: valid: {len(ds.entities)} entities, {len(ds)} relations, "
-                                f"{n_sources} source{'s' if n_sources != 1 else ''} "
-                                f"in {len(graph.data_files(DATA))} files")
+    assert r.output.strip() == (
+        f"{DATA}: valid: {len(ds.entities)} entities, {len(ds)} relations, "
+        f"{n_sources} source{'s' if n_sources != 1 else ''} "
+        f"in {len(graph.data_files(DATA))} files"
+    )
 
 
 def test_validate_defaults_to_data_in_the_current_folder(small_dir, monkeypatch):
@@ -47,17 +48,28 @@ def test_validate_defaults_to_data_in_the_current_folder(small_dir, monkeypatch)
 
 
 def test_validate_reports_every_problem_located_and_exits_1(tmp_path):
-    (tmp_path / "a.yaml").write_text(SMALL.replace("subject: TAL\n    object: USA", "subject: TALIBAN\n    object: USA")
-                                     .replace("type: ASSAULT", "type: ASSAULTS"), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        SMALL.replace("subject: TAL\n    object: USA", "subject: TALIBAN\n    object: USA").replace(
+            "type: ASSAULT", "type: ASSAULTS"
+        ),
+        encoding="utf-8",
+    )
     (tmp_path / "b.yaml").write_text("entities:\n  - {id: PAK, name: Again, kind: state}\n", encoding="utf-8")
     r = run("validate", tmp_path)
     assert r.exit_code == 1
     lines = r.output.strip().splitlines()
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    assert lines[0] == (f"{a}:6:10: entity 'PAK': duplicate entity id 'PAK' (also defined at {b}:2:5); ids must be "
-                        "unique across all files")
-    assert lines[1] == f"{a}:23:14: relation 'tal-rejects-usa': unknown entity 'TALIBAN' in 'subject' (did you mean 'TAL'?)"
-    assert lines[2].startswith(f"{a}:55:11: relation 'tal-attacks-pak': unknown type 'ASSAULTS' (did you mean 'ASSAULT'?)")
+    assert lines[0] == (
+        f"{a}:6:10: entity 'PAK': duplicate entity id 'PAK' (also defined at {b}:2:5); ids must be "
+        "unique across all files"
+    )
+    assert (
+        lines[1]
+        == f"{a}:23:14: relation 'tal-rejects-usa': unknown entity 'TALIBAN' in 'subject' (did you mean 'TAL'?)"
+    )
+    assert lines[2].startswith(
+        f"{a}:55:11: relation 'tal-attacks-pak': unknown type 'ASSAULTS' (did you mean 'ASSAULT'?)"
+    )
     assert lines[3].startswith(f"{b}:2:10: entity 'PAK': duplicate entity id 'PAK' (also defined at {a}:6:5)")
     assert lines[4] == f"4 problems: the data at {tmp_path} is not valid"
 
@@ -102,16 +114,23 @@ def test_relations_long_shows_the_evidence_and_who_asserts(small_dir):
     assert '"ready to strengthen ties"' in r.output and "First op-ed (s1)" in r.output
 
 
-@pytest.mark.parametrize("args,message", [
-    (["relations", "--type", "ACUSE"], "error: unknown type 'ACUSE' (did you mean 'ACCUSE'?)"),
-    (["relations", "--subject", "Pakstan"], "error: unknown actor 'Pakstan' (did you mean 'Pakistan'?)"),
-    (["neighbours", "Atlantis"], "error: unknown actor 'Atlantis'"),
-    (["path", "PAK", "Mars"], "error: unknown actor 'Mars'"),
-    (["relations", "--start", "soon"], "error: bad start date"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["relations", "--type", "ACUSE"], "error: unknown type 'ACUSE' (did you mean 'ACCUSE'?)"),
+        (["relations", "--subject", "Pakstan"], "error: unknown actor 'Pakstan' (did you mean 'Pakistan'?)"),
+        (["neighbours", "Atlantis"], "error: unknown actor 'Atlantis'"),
+        (["path", "PAK", "Mars"], "error: unknown actor 'Mars'"),
+        (["relations", "--start", "soon"], "error: bad start date"),
+    ],
+)
 def test_bad_usage_exits_2_with_a_message(small_dir, args, message):
-    r = run(*args[:1], *([small_dir] if args[0] == "relations" else []), *args[1:],
-            *([small_dir] if args[0] != "relations" else []))
+    r = run(
+        *args[:1],
+        *([small_dir] if args[0] == "relations" else []),
+        *args[1:],
+        *([small_dir] if args[0] != "relations" else []),
+    )
     assert r.exit_code == 2
     assert message in r.output
 
@@ -126,7 +145,9 @@ def test_neighbours(small_dir):
     assert "neighbours of China (CHN), direction both, 2 hop(s)" in r.output
     data = json.loads(run("neighbours", "Washington", small_dir, "--json").output)
     assert [(d["id"], d["relations"]) for d in data] == [
-        ("PAK", ["usa-dismissed-pak", "fo-claims-ties"]), ("TAL", ["usa-requests-tal", "tal-rejects-usa"])]
+        ("PAK", ["usa-dismissed-pak", "fo-claims-ties"]),
+        ("TAL", ["usa-requests-tal", "tal-rejects-usa"]),
+    ]
     assert json.loads(run("neighbours", "TAL", small_dir, "--direction", "in", "--json").output)[0]["id"] == "USA"
 
 
@@ -185,9 +206,13 @@ def test_vocab_lists_types_modes_and_modalities():
     assert r.exit_code == 0
     assert "ACCUSE" in r.output and "disapprove, investigate, allege" in r.output
     v = json.loads(run("vocab", "--json").output)
-    assert v["relation_types"]["AID"] == {"quad": "material cooperation", "polarity": 10.0, "cameo": ["07"],
-                                         "modes": ["economic", "military", "humanitarian", "asylum"],
-                                         "description": "give material help"}
+    assert v["relation_types"]["AID"] == {
+        "quad": "material cooperation",
+        "polarity": 10.0,
+        "cameo": ["07"],
+        "modes": ["economic", "military", "humanitarian", "asylum"],
+        "description": "give material help",
+    }
     assert list(v["modalities"]) == ["reported", "claimed", "recommended", "speculated", "denied"]
 
 
@@ -196,8 +221,12 @@ def test_console_script_and_module_entry_points(small_dir):
     for cmd in ([sys.executable, "-m", "graph"], [shutil.which("actorgraph")]):
         if cmd[0] is None:
             continue
-        p = subprocess.run(cmd + ["validate", str(small_dir)], capture_output=True, text=True,
-                           env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+        p = subprocess.run(
+            cmd + ["validate", str(small_dir)],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        )
         assert p.returncode == 0, p.stderr
         assert "valid: 6 entities" in p.stdout
 

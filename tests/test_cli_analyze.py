@@ -12,10 +12,10 @@ from click.testing import CliRunner
 import graph
 from graph import analysis as A
 from graph.cli import main
-
 from tests.conftest import DATA as _SEED  # noqa: E402
 from tests.docs import console_commands, page
-DATA = str(_SEED)      # a copy of the seed: never the user's data/
+
+DATA = str(_SEED)  # a copy of the seed: never the user's data/
 
 TWO_SOURCES = """
 sources: [{id: a, title: Paper A}, {id: b, title: Paper B}]
@@ -53,20 +53,35 @@ def _top(result, n):
 WIDE = ["reported", "claimed", "recommended"]
 
 
-@pytest.mark.parametrize("args, python, heading", [
-    (["centrality", "DATA"], lambda ds: A.centrality(ds), "Centrality of 14 actors, ranked by degree\n"),
-    (["centrality", "DATA", "--by", "betweenness", "--top", "3"],
-     lambda ds: _top(A.centrality(ds, by="betweenness"), 3), "Centrality of 14 actors, ranked by betweenness (top 3)"),
-    (["balance", "DATA"], lambda ds: A.balance(ds), "Structural balance among "),
-    (["balance", "DATA", "-m", "reported", "-m", "claimed", "-m", "recommended", "--merge-parts"],
-     lambda ds: A.balance(ds, modality=WIDE, merge_parts=True), "over the reported, claimed and recommended relations"),
-    (["timeline", "TAL", "DATA"], lambda ds: A.timeline(ds, "TAL"), "Timeline of the claims about TAL (Taliban)\n"),
-    (["timeline", "Pakistan", "DATA", "--with", "Taliban"], lambda ds: A.timeline(ds, "PAK", "TAL"),
-     "Timeline of the claims between PAK (Pakistan) and TAL (Taliban)\n"),
-    (["claimants", "DATA"], lambda ds: A.claimants(ds), "Claims by who asserts them"),
-    (["claimants", "DATA", "--modality", "claimed"], lambda ds: A.claimants(ds.view(modality="claimed")),
-     "Claims by who asserts them"),
-])
+@pytest.mark.parametrize(
+    "args, python, heading",
+    [
+        (["centrality", "DATA"], lambda ds: A.centrality(ds), "Centrality of 14 actors, ranked by degree\n"),
+        (
+            ["centrality", "DATA", "--by", "betweenness", "--top", "3"],
+            lambda ds: _top(A.centrality(ds, by="betweenness"), 3),
+            "Centrality of 14 actors, ranked by betweenness (top 3)",
+        ),
+        (["balance", "DATA"], lambda ds: A.balance(ds), "Structural balance among "),
+        (
+            ["balance", "DATA", "-m", "reported", "-m", "claimed", "-m", "recommended", "--merge-parts"],
+            lambda ds: A.balance(ds, modality=WIDE, merge_parts=True),
+            "over the reported, claimed and recommended relations",
+        ),
+        (["timeline", "TAL", "DATA"], lambda ds: A.timeline(ds, "TAL"), "Timeline of the claims about TAL (Taliban)\n"),
+        (
+            ["timeline", "Pakistan", "DATA", "--with", "Taliban"],
+            lambda ds: A.timeline(ds, "PAK", "TAL"),
+            "Timeline of the claims between PAK (Pakistan) and TAL (Taliban)\n",
+        ),
+        (["claimants", "DATA"], lambda ds: A.claimants(ds), "Claims by who asserts them"),
+        (
+            ["claimants", "DATA", "--modality", "claimed"],
+            lambda ds: A.claimants(ds.view(modality="claimed")),
+            "Claims by who asserts them",
+        ),
+    ],
+)
 def test_reports_on_the_seed(args, python, heading):
     r = run("analyze", *[DATA if a == "DATA" else a for a in args])
     assert r.exit_code == 0, r.output
@@ -97,7 +112,8 @@ def test_centrality_actors_only_and_structural_flags(tmp_path):
     (tmp_path / "s.yaml").write_text(
         "sources: [{id: s, title: T}]\nentities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]\n"
         "relations: [{id: n, subject: A, object: B, type: NEIGHBOUR_OF, modality: reported, "
-        "evidence: [{source: s, quote: q}]}]\n")
+        "evidence: [{source: s, quote: q}]}]\n"
+    )
     rows = json.loads(run("analyze", "centrality", str(tmp_path / "s.yaml"), "--json").output)["rows"]
     assert [r["claims"] for r in rows] == [0, 0]
     rows = json.loads(run("analyze", "centrality", str(tmp_path / "s.yaml"), "--json", "--structural").output)["rows"]
@@ -160,17 +176,20 @@ def test_claimants_json(two):
     assert [(g["claimant"], g["count"]) for g in d["by_claimant"]] == [("author", 3), ("X", 1)]
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["analyze", "timeline", "NOBODY", DATA], 2, "unknown actor 'NOBODY'"),
-    (["analyze", "compare", "a", "zzz", "{two}"], 2, "unknown source 'zzz'"),
-    (["analyze", "compare", "a", "a", "{two}"], 2, "two different sources"),
-    (["analyze", "compare", "a", "b", "{two}", "--source", "a"], 2, "leave out --source"),
-    (["analyze", "centrality", DATA, "--by", "fame"], 2, "Invalid value"),
-    (["analyze", "balance", DATA, "--rule", "vibes"], 2, "Invalid value"),
-    (["analyze", "balance", DATA, "--type", "ACUSE"], 2, "unknown type 'ACUSE'"),
-    (["analyze", "centrality", DATA, "--start", "last week"], 2, "bad start date"),
-    (["analyze", "sideways", DATA], 2, "No such command"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["analyze", "timeline", "NOBODY", DATA], 2, "unknown actor 'NOBODY'"),
+        (["analyze", "compare", "a", "zzz", "{two}"], 2, "unknown source 'zzz'"),
+        (["analyze", "compare", "a", "a", "{two}"], 2, "two different sources"),
+        (["analyze", "compare", "a", "b", "{two}", "--source", "a"], 2, "leave out --source"),
+        (["analyze", "centrality", DATA, "--by", "fame"], 2, "Invalid value"),
+        (["analyze", "balance", DATA, "--rule", "vibes"], 2, "Invalid value"),
+        (["analyze", "balance", DATA, "--type", "ACUSE"], 2, "unknown type 'ACUSE'"),
+        (["analyze", "centrality", DATA, "--start", "last week"], 2, "bad start date"),
+        (["analyze", "sideways", DATA], 2, "No such command"),
+    ],
+)
 def test_errors_exit_with_a_message(args, code, message, two):
     r = run(*[a.replace("{two}", two) for a in args])
     assert r.exit_code == code and message in r.output
@@ -184,20 +203,28 @@ def test_invalid_data_exits_1(tmp_path):
 
 # -- import ---------------------------------------------------------------------------------
 
+
 def test_import_round_trip_through_the_cli(tmp_path):
     assert run("export", DATA, "-f", "csv", "-o", str(tmp_path / "t") + "/").exit_code == 0
-    r = run("import", "--format", "csv", str(tmp_path / "t" / "entities.csv"), str(tmp_path / "t" / "relations.csv"),
-            "-o", str(tmp_path / "out.yaml"))
+    r = run(
+        "import",
+        "--format",
+        "csv",
+        str(tmp_path / "t" / "entities.csv"),
+        str(tmp_path / "t" / "relations.csv"),
+        "-o",
+        str(tmp_path / "out.yaml"),
+    )
     assert r.exit_code == 0, r.output
     assert "valid" in r.output
     # the stored text stays where it was, outside the new data file's folder: refused unless allowed
     refused = run("validate", str(tmp_path / "out.yaml"))
     assert refused.exit_code == 1 and "is outside the data folder" in refused.output
     assert run("validate", str(tmp_path / "out.yaml"), "--allow-texts-outside").exit_code == 0
-    r = run("import", str(tmp_path / "t"), "-o", str(tmp_path / "out2.yaml"))   # a folder
+    r = run("import", str(tmp_path / "t"), "-o", str(tmp_path / "out2.yaml"))  # a folder
     assert r.exit_code == 0, r.output
     assert run("export", DATA, "-f", "csv", "-o", str(tmp_path / "p")).exit_code == 0
-    r = run("import", str(tmp_path / "p"), "-o", str(tmp_path))                 # a prefix, into a folder
+    r = run("import", str(tmp_path / "p"), "-o", str(tmp_path))  # a prefix, into a folder
     assert r.exit_code == 0 and (tmp_path / "imported.yaml").exists()
 
 
@@ -206,8 +233,11 @@ def test_import_warns_about_unknown_columns(tmp_path):
     (tmp_path / "r.csv").write_text("From,To,Type,Strength,modality,source,quote\nA,B,AID,3,reported,s,q\n")
     r = run("import", str(tmp_path / "e.csv"), str(tmp_path / "r.csv"), "-o", str(tmp_path / "o.yaml"))
     assert r.exit_code == 0, r.output
-    assert "warning: " in r.output and "e.csv: ignored 1 column that actorgraph does not know: 'Tags' (column 4)" \
-        in r.output and "r.csv: ignored 1 column that actorgraph does not know: 'Strength' (column 4)" in r.output
+    assert (
+        "warning: " in r.output
+        and "e.csv: ignored 1 column that actorgraph does not know: 'Tags' (column 4)" in r.output
+        and "r.csv: ignored 1 column that actorgraph does not know: 'Strength' (column 4)" in r.output
+    )
     assert "wrote " in r.output and "valid: 2 entities, 1 relation, 1 source" in r.output
     assert "Tags" not in (tmp_path / "o.yaml").read_text()
 
@@ -249,7 +279,9 @@ def test_docs_console_blocks_show_the_real_output(tmp_path, monkeypatch):
     (tmp_path / "out").mkdir()
     (tmp_path / "schema").mkdir()
     # the broken tables of the import example: USA's Type is 'country'
-    (tmp_path / "out" / "broken-entities.csv").write_text("ID,Label,Type\nPAK,Pakistan,state\nUSA,United States,country\n")
+    (tmp_path / "out" / "broken-entities.csv").write_text(
+        "ID,Label,Type\nPAK,Pakistan,state\nUSA,United States,country\n"
+    )
     (tmp_path / "out" / "broken-relations.csv").write_text("ID,From,To,Type,modality,source,quote\n")
     monkeypatch.chdir(tmp_path)
     commands = _page_commands()
@@ -263,9 +295,9 @@ def test_docs_console_blocks_show_the_real_output(tmp_path, monkeypatch):
             n = int(argv[1][1:])
             got = Path(argv[2]).read_text(encoding="utf-8").splitlines()[:n]
         else:
-            continue           # cypher-shell: not installed here
+            continue  # cypher-shell: not installed here
         if expected and expected[-1] == "...":
-            assert got[:len(expected) - 1] == expected[:-1], command
+            assert got[: len(expected) - 1] == expected[:-1], command
         else:
             assert got == expected, command
         checked += 1

@@ -32,7 +32,7 @@ def test_the_verdicts_worked_out_by_hand(ds):
     # contested first, then corroborated, then the rest
     verdicts = [(not g.contested, not g.corroborated) for g in c.groups]
     assert verdicts == sorted(verdicts)
-    assert len(c.groups) == 11   # 17 relations in 11 groups
+    assert len(c.groups) == 11  # 17 relations in 11 groups
 
 
 def test_roll_up_joins_an_office_and_a_person_with_their_state(ds):
@@ -47,7 +47,9 @@ def test_roll_up_joins_an_office_and_a_person_with_their_state(ds):
     # the prime minister and the foreign office are Pakistan: one entry per source, not two
     accuse = next(g for g in c.groups if g.key == ("PAK", "ACCUSE", "TAL"))
     assert [(e["by"], e["source"], e["as"]) for e in accuse.asserted] == [
-        ("PAK", "pm", ["PAK-PM", "PAK-FO"]), ("PAK", "op", ["PAK-PM", "PAK-FO"])]
+        ("PAK", "pm", ["PAK-PM", "PAK-FO"]),
+        ("PAK", "op", ["PAK-PM", "PAK-FO"]),
+    ]
     assert "denied by      United States (as Jane Roe), in hill (roe-no-talks)" in str(c)
 
 
@@ -56,7 +58,7 @@ def test_reasons_and_stances(ds):
     assert by_key[("USA", "SUPPORT", "PAK")].reasons == ["assertions disagree in polarity sign"]
     assert by_key[("TAL", "HOLDS", "US-EQUIP")].reasons == ["asserted and denied"]
     aid = by_key[("TAL", "AID", "TTP")]
-    assert [e["relations"] for e in aid.other] == [["op-tal-may-arm"]]   # speculated: neither
+    assert [e["relations"] for e in aid.other] == [["op-tal-may-arm"]]  # speculated: neither
     # denied only: not contested; recommended by two sources: not corroborated
     assert not by_key[("USA", "SANCTION", "PAK")].contested
     agree = by_key[("PAK", "AGREE", "USA")]
@@ -73,17 +75,45 @@ def test_json_exactly(ds):
     accuse = next(g for g in d["groups"] if (g["subject"], g["type"], g["object"]) == ("PAK", "ACCUSE", "TAL"))
     # two claimants of one claim with two sources: each says it in each source
     assert accuse["asserted"] == [
-        {"by": "PAK-PM", "source": "pm", "relations": ["pak-accuses-tal"], "modality": "claimed",
-         "quotes": ["quote of pak-accuses-tal in pm"]},
-        {"by": "PAK-PM", "source": "op", "relations": ["pak-accuses-tal"], "modality": "claimed",
-         "quotes": ["quote of pak-accuses-tal in op"]},
-        {"by": "PAK-FO", "source": "pm", "relations": ["pak-accuses-tal"], "modality": "claimed",
-         "quotes": ["quote of pak-accuses-tal in pm"]},
-        {"by": "PAK-FO", "source": "op", "relations": ["pak-accuses-tal"], "modality": "claimed",
-         "quotes": ["quote of pak-accuses-tal in op"]}]
+        {
+            "by": "PAK-PM",
+            "source": "pm",
+            "relations": ["pak-accuses-tal"],
+            "modality": "claimed",
+            "quotes": ["quote of pak-accuses-tal in pm"],
+        },
+        {
+            "by": "PAK-PM",
+            "source": "op",
+            "relations": ["pak-accuses-tal"],
+            "modality": "claimed",
+            "quotes": ["quote of pak-accuses-tal in op"],
+        },
+        {
+            "by": "PAK-FO",
+            "source": "pm",
+            "relations": ["pak-accuses-tal"],
+            "modality": "claimed",
+            "quotes": ["quote of pak-accuses-tal in pm"],
+        },
+        {
+            "by": "PAK-FO",
+            "source": "op",
+            "relations": ["pak-accuses-tal"],
+            "modality": "claimed",
+            "quotes": ["quote of pak-accuses-tal in op"],
+        },
+    ]
     no_sanction = next(g for g in d["groups"] if g["type"] == "SANCTION")
-    assert no_sanction["denied"] == [{"by": "author", "source": "op", "relations": ["op-no-sanction"],
-                                      "modality": "denied", "quotes": ["quote of op-no-sanction in op"]}]
+    assert no_sanction["denied"] == [
+        {
+            "by": "author",
+            "source": "op",
+            "relations": ["op-no-sanction"],
+            "modality": "denied",
+            "quotes": ["quote of op-no-sanction in op"],
+        }
+    ]
     json.dumps(d)
 
 
@@ -94,7 +124,9 @@ def test_the_report_names_who_asserts_and_who_denies_with_the_source(ds):
     assert "asserted and denied" in lines[i]
     assert lines[i + 1].split()[:4] == ["asserted", "by", "Jane", "Roe,"]
     assert "in hill (roe-tal-holds)" in lines[i + 1]
-    assert lines[i + 2].split()[:4] == ["denied", "by", "John", "Kirby,"] and "in wh (kirby-denies-holds)" in lines[i + 2]
+    assert (
+        lines[i + 2].split()[:4] == ["denied", "by", "John", "Kirby,"] and "in wh (kirby-denies-holds)" in lines[i + 2]
+    )
     assert "  hill: Hearing of the House committee" in lines and "  wh: White House briefing" in lines
     assert "Contested (4):" in text and "(2):" in text
     # a denial by the source itself is said so (in a group that is listed in the HTML table)
@@ -106,12 +138,16 @@ def test_a_claim_said_three_times_in_one_source_is_listed_once(ds):
     srcs = {s.id: s for s in SOURCES}
     ents = {e.id: e for e in ENTITIES}
     rels = [rel(f"roe-{i}", "TAL", "HOLDS", "US-EQUIP", "claimed", ["hill"], by=["ROE"]) for i in range(3)]
-    rels += [rel("roe-again", "TAL", "HOLDS", "US-EQUIP", "claimed", ["op"], by=["ROE"]),    # another source
-             rel("kirby", "TAL", "HOLDS", "US-EQUIP", "denied", ["wh"], by=["KIRBY"])]
+    rels += [
+        rel("roe-again", "TAL", "HOLDS", "US-EQUIP", "claimed", ["op"], by=["ROE"]),  # another source
+        rel("kirby", "TAL", "HOLDS", "US-EQUIP", "denied", ["wh"], by=["KIRBY"]),
+    ]
     c = contested(Dataset(srcs, ents, rels))
     [g] = c.groups
     assert [(e["by"], e["source"], e["relations"], len(e["quotes"])) for e in g.asserted] == [
-        ("ROE", "hill", ["roe-0", "roe-1", "roe-2"], 3), ("ROE", "op", ["roe-again"], 1)]
+        ("ROE", "hill", ["roe-0", "roe-1", "roe-2"], 3),
+        ("ROE", "op", ["roe-again"], 1),
+    ]
     assert g.relations == ["roe-0", "roe-1", "roe-2", "roe-again", "kirby"]
     assert str(c).count("Jane Roe, in hill") == 1 and "in hill (roe-0, roe-1, roe-2)" in str(c)
 
@@ -158,8 +194,9 @@ def test_cli(tmp_path):
 
 
 def _shown(c):
-    return [(g.key, g.contested, g.corroborated, g.reasons, g.relations)
-            for g in c.groups if g.contested or g.corroborated]
+    return [
+        (g.key, g.contested, g.corroborated, g.reasons, g.relations) for g in c.groups if g.contested or g.corroborated
+    ]
 
 
 @pytest.mark.parametrize("roll_up", [False, True])
@@ -171,19 +208,27 @@ def test_verdicts_are_the_shown_groups_of_the_full_report(ds, roll_up):
 def test_verdicts_agree_with_the_full_report_on_random_claims(seed):
     # constructed claims: few actors, types and sources, so that groups collide in every way
     import random
+
     rnd = random.Random(seed)
-    types = ["AID", "ASSAULT", "CONSULT", "HOLDS"]   # HOLDS is structural: no sign conflict
-    lines = ["sources: [{id: a, title: A}, {id: b, title: B}, {id: c, title: C}]",
-             "entities:", "  - {id: X, name: X, kind: state}", "  - {id: Y, name: Y, kind: state}",
-             "  - {id: P, name: P, kind: person, part_of: X}", "relations:"]
+    types = ["AID", "ASSAULT", "CONSULT", "HOLDS"]  # HOLDS is structural: no sign conflict
+    lines = [
+        "sources: [{id: a, title: A}, {id: b, title: B}, {id: c, title: C}]",
+        "entities:",
+        "  - {id: X, name: X, kind: state}",
+        "  - {id: Y, name: Y, kind: state}",
+        "  - {id: P, name: P, kind: person, part_of: X}",
+        "relations:",
+    ]
     for i in range(rnd.randint(1, 40)):
         s, o = rnd.choice("XYP"), rnd.choice("XY")
         mod = rnd.choice(["reported", "claimed", "denied", "recommended", "speculated"])
         pol = rnd.choice(["", ", polarity: 3", ", polarity: -4", ", polarity: 0"])
         by = ", asserted_by: P" if mod in ("claimed", "denied") and rnd.random() < 0.5 else ""
         ev = ", ".join(f"{{source: {sid}, quote: q}}" for sid in rnd.sample("abc", rnd.randint(1, 2)))
-        lines.append(f"  - {{id: r{i}, subject: {s}, object: {o}, type: {rnd.choice(types)}, modality: {mod}"
-                     f"{pol}{by}, evidence: [{ev}]}}")
+        lines.append(
+            f"  - {{id: r{i}, subject: {s}, object: {o}, type: {rnd.choice(types)}, modality: {mod}"
+            f"{pol}{by}, evidence: [{ev}]}}"
+        )
     d = graph.loads("\n".join(lines) + "\n")
     for roll_up in (False, True):
         assert verdicts(d, roll_up=roll_up) == _shown(contested(d, roll_up=roll_up))

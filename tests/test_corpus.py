@@ -37,6 +37,7 @@ ENTITIES = "entities:\n  - {id: PAK, name: Pakistan, kind: state}\n"
 
 # --- cases that cannot be stored in git as they are -----------------------------------------
 
+
 def _deep_nesting(d):
     (d / "a.yaml").write_text("entities:\n  - " + "[" * 200_000 + "]" * 200_000 + "\n", encoding="utf-8")
 
@@ -47,15 +48,18 @@ def _deep_block_nesting(d):
 
 def _very_long_scalar(d):
     long = "x" * 5_000_000
-    (d / "a.yaml").write_text(f"entities:\n  - {{id: PAK, name: Pakistan, kind: state, description: {long}}}\n"
-                              f"  - {{id: 'P {long}', name: {long}, kind: state}}\n", encoding="utf-8")
+    (d / "a.yaml").write_text(
+        f"entities:\n  - {{id: PAK, name: Pakistan, kind: state, description: {long}}}\n"
+        f"  - {{id: 'P {long}', name: {long}, kind: state}}\n",
+        encoding="utf-8",
+    )
 
 
 def _symlink_loop(d):
     (d / "good.yaml").write_text(ENTITIES, encoding="utf-8")
     os.symlink("loop-b.yaml", d / "loop-a.yaml")
     os.symlink("loop-a.yaml", d / "loop-b.yaml")
-    os.symlink(".", d / "sub")      # a folder loop: links to folders are not followed
+    os.symlink(".", d / "sub")  # a folder loop: links to folders are not followed
 
 
 def _dangling_symlink(d):
@@ -65,7 +69,7 @@ def _dangling_symlink(d):
 
 def _fifo_data_file(d):
     (d / "good.yaml").write_text(ENTITIES, encoding="utf-8")
-    os.mkfifo(d / "pipe.yaml")      # reading it would block for ever
+    os.mkfifo(d / "pipe.yaml")  # reading it would block for ever
 
 
 def _fifo_stored_text(d):
@@ -75,7 +79,7 @@ def _fifo_stored_text(d):
 
 def _device_stored_text(d):
     (d / "a.yaml").write_text("sources:\n  - {id: s1, title: T, text: zero.txt}\n", encoding="utf-8")
-    os.symlink("/dev/zero", d / "zero.txt")   # reading it would never end
+    os.symlink("/dev/zero", d / "zero.txt")  # reading it would never end
 
 
 def _text_beside_the_data_folder(d):
@@ -86,15 +90,18 @@ def _huge_file(d):
     line = "  - {id: E%07d, name: Entity %d, kind: state}\n"
     with open(d / "big.yaml", "w", encoding="utf-8") as f:
         f.write("entities:\n")
-        for i in range(40_000):        # ~2 MB, over the 1M limit given in args.txt
+        for i in range(40_000):  # ~2 MB, over the 1M limit given in args.txt
             f.write(line % (i, i))
     (d / "small.yaml").write_text(ENTITIES.replace("PAK", "SMALL"), encoding="utf-8")
 
 
 def _many_records(d):
     ents = [f"  - {{id: E{i}, name: Entity {i}, kind: state}}\n" for i in range(30)]
-    rels = "".join(f"  - {{id: r{i}, subject: E1, object: E2, type: CONSULT, modality: reported, "
-                   f"evidence: [{{source: s1, quote: q}}]}}\n" for i in range(30))
+    rels = "".join(
+        f"  - {{id: r{i}, subject: E1, object: E2, type: CONSULT, modality: reported, "
+        f"evidence: [{{source: s1, quote: q}}]}}\n"
+        for i in range(30)
+    )
     (d / "a.yaml").write_text("sources: [{id: s1}]\nentities:\n" + "".join(ents[:15]), encoding="utf-8")
     (d / "b.yaml").write_text("entities:\n" + "".join(ents[15:]) + "relations:\n" + rels, encoding="utf-8")
 
@@ -107,43 +114,67 @@ def _folder_named_yaml(d):
 
 def _jsonl_deep_nesting(d):
     head = '{"id": "r1", "subject": "PAK", "object": "USA", "type": "CONSULT", "modality": "reported", "attributes": '
-    (d / "deep.relations.jsonl").write_text(head + "[" * 100_000 + "]" * 100_000 + "}\n"
-                                            + head.replace("r1", "r2") + '{"a": ' * 70 + "1" + "}" * 70 + "}\n",
-                                            encoding="utf-8")
+    (d / "deep.relations.jsonl").write_text(
+        head
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}\n"
+        + head.replace("r1", "r2")
+        + '{"a": ' * 70
+        + "1"
+        + "}" * 70
+        + "}\n",
+        encoding="utf-8",
+    )
 
 
 def _parquet(table, path):
     import pyarrow.parquet as pq
+
     pq.write_table(table, path)
 
 
 def _parquet_hostile_cells(d):
     import pyarrow as pa
+
     n = 5
-    _parquet(pa.table({
-        "id": [f"r{i}" for i in range(1, n + 1)],
-        "subject": ["PAK", "PAK\x1b[2J", "PAK", "PAK", "PAK"],
-        "object": ["USA"] * n,
-        "type": ["CONSULT"] * n,
-        "context": [["diplomatic"], ["diplomatic"], ["dip\x07lomatic"], None, None],
-        "polarity": [1.0, 1.0, 1.0, float("nan"), float("-inf")],
-        "modality": ["reported"] * n,
-        "source": ["s1"] * n,
-        "quote": ["q"] * n,
-    }), d / "cells.relations.parquet")
+    _parquet(
+        pa.table(
+            {
+                "id": [f"r{i}" for i in range(1, n + 1)],
+                "subject": ["PAK", "PAK\x1b[2J", "PAK", "PAK", "PAK"],
+                "object": ["USA"] * n,
+                "type": ["CONSULT"] * n,
+                "context": [["diplomatic"], ["diplomatic"], ["dip\x07lomatic"], None, None],
+                "polarity": [1.0, 1.0, 1.0, float("nan"), float("-inf")],
+                "modality": ["reported"] * n,
+                "source": ["s1"] * n,
+                "quote": ["q"] * n,
+            }
+        ),
+        d / "cells.relations.parquet",
+    )
 
 
 def _parquet_unreadable_columns(d):
     import pyarrow as pa
-    _parquet(pa.table({"id": ["E1"], "name": ["E"], "kind": ["state"], "attributes.blob": pa.array([b"x"], pa.binary())}),
-             d / "binary.entities.parquet")
-    _parquet(pa.table([pa.array(["E2"]), pa.array(["A"]), pa.array(["B"])], names=["id", "name", "name"]),
-             d / "twice.entities.parquet")
+
+    _parquet(
+        pa.table({"id": ["E1"], "name": ["E"], "kind": ["state"], "attributes.blob": pa.array([b"x"], pa.binary())}),
+        d / "binary.entities.parquet",
+    )
+    _parquet(
+        pa.table([pa.array(["E2"]), pa.array(["A"]), pa.array(["B"])], names=["id", "name", "name"]),
+        d / "twice.entities.parquet",
+    )
     not_utf8 = pa.array([b"E3", b"caf\xe9"], pa.binary()).view(pa.string())
     _parquet(pa.table({"id": not_utf8, "name": ["x", "y"], "kind": ["state", "state"]}), d / "latin1.entities.parquet")
     import decimal
-    _parquet(pa.table({"id": ["r1"], "polarity": pa.array([decimal.Decimal("1.5")], pa.decimal128(4, 2))}),
-             d / "decimal.relations.parquet")
+
+    _parquet(
+        pa.table({"id": ["r1"], "polarity": pa.array([decimal.Decimal("1.5")], pa.decimal128(4, 2))}),
+        d / "decimal.relations.parquet",
+    )
 
 
 GENERATORS = {
@@ -158,7 +189,7 @@ GENERATORS = {
     "fifo-data-file": _fifo_data_file,
     "fifo-stored-text": _fifo_stored_text,
     "device-stored-text": _device_stored_text,
-    "device-stored-text-allowed": _device_stored_text,   # allowed outside the folder, still not a regular file
+    "device-stored-text-allowed": _device_stored_text,  # allowed outside the folder, still not a regular file
     "text-outside-the-data-folder": _text_beside_the_data_folder,
     "text-outside-allowed": _text_beside_the_data_folder,
     "huge-file-over-limit": _huge_file,
@@ -228,8 +259,16 @@ def test_case(case, tmp_path):
 
 
 # A few cases through a real process: exit status, stderr, no traceback, and in time.
-SUBPROCESS_CASES = ["alias-bomb", "deep-nesting-flow", "tag-python-object-apply", "non-utf8-bytes",
-                    "symlink-loop", "fifo-data-file", "empty-file", "yaml11-traps-valid"]
+SUBPROCESS_CASES = [
+    "alias-bomb",
+    "deep-nesting-flow",
+    "tag-python-object-apply",
+    "non-utf8-bytes",
+    "symlink-loop",
+    "fifo-data-file",
+    "empty-file",
+    "yaml11-traps-valid",
+]
 
 
 @pytest.mark.slow
@@ -237,8 +276,14 @@ SUBPROCESS_CASES = ["alias-bomb", "deep-nesting-flow", "tag-python-object-apply"
 def test_case_in_a_subprocess(case, tmp_path):
     args = _prepare(case, tmp_path)
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.run([sys.executable, "-m", "graph", "validate", "data", *args], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph", "validate", "data", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     expected_file, code = _expected_file(case)
     assert proc.returncode == code, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -274,8 +319,9 @@ def _later_stages():
     return stages
 
 
-@pytest.mark.parametrize("case", ["alias-bomb", "alias-bomb-late", "alias-recursive", "deep-nesting-flow",
-                                  "deep-nesting-block"])
+@pytest.mark.parametrize(
+    "case", ["alias-bomb", "alias-bomb-late", "alias-recursive", "deep-nesting-flow", "deep-nesting-block"]
+)
 def test_hostile_structures_are_refused_fast_at_every_stage(case, tmp_path):
     import resource
 
@@ -318,9 +364,16 @@ def test_yaml11_traps_keep_their_text(tmp_path):
     r = ds.relation("r1") if hasattr(ds, "relation") else ds.relations()[0]
     assert r.evidence[0].quote == "on"
     assert str(r.when) == "2023-05-01"
-    assert r.attributes == {"count": "010", "date": "2023-05-01", "flag": "off",
-                            "big": "123456789012345678901234567890", "inf": "1e999", "n": 650, "x": 2.5,
-                            "t": True}
+    assert r.attributes == {
+        "count": "010",
+        "date": "2023-05-01",
+        "flag": "off",
+        "big": "123456789012345678901234567890",
+        "inf": "1e999",
+        "n": 650,
+        "x": 2.5,
+        "t": True,
+    }
 
 
 def test_a_utf8_bom_is_accepted():

@@ -8,7 +8,6 @@ import pytest
 import graph
 from graph import QueryError, UnknownEntityError, UnknownSourceError
 
-
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
 
@@ -50,6 +49,7 @@ def test_the_graph_is_built_when_asked_for_and_not_before():
 
 def test_the_graph_and_the_datasets_own_adjacency_agree():
     from graph.traverse import nearest
+
     ds = graph.example()
     g = ds.graph
     for n in ds.entities:
@@ -88,27 +88,30 @@ def test_entity_lookup_by_id_name_or_alias_ignores_case(small):
     assert isinstance(exc.value, KeyError)
 
 
-@pytest.mark.parametrize("filters,expected", [
-    ({"subject": "US"}, ["usa-requests-tal", "usa-dismissed-pak"]),
-    ({"object": "Taliban"}, ["usa-requests-tal"]),
-    ({"subject": ["TAL", "CHN"]}, ["tal-rejects-usa", "tal-attacks-pak"]),
-    ({"type": "reject"}, ["tal-rejects-usa", "usa-dismissed-pak"]),
-    ({"type": ["AID", "COOPERATE"]}, ["fo-claims-ties", "pak-should-court-chn"]),
-    ({"quad": "material conflict"}, ["tal-attacks-pak"]),
-    ({"polarity": "positive"}, ["fo-claims-ties", "pak-should-court-chn"]),
-    ({"polarity": "neutral"}, ["usa-requests-tal"]),
-    ({"polarity": "negative", "subject": "TAL"}, ["tal-rejects-usa", "tal-attacks-pak"]),
-    ({"modality": "recommended"}, ["pak-should-court-chn"]),
-    ({"modality": ["claimed", "speculated"]}, ["fo-claims-ties", "tal-attacks-pak"]),
-    ({"asserted_by": "PAK-FO"}, ["fo-claims-ties"]),
-    ({"asserted_by": "author", "subject": "PAK"}, ["pak-should-court-chn"]),
-    ({"source": "s2"}, ["tal-rejects-usa", "usa-dismissed-pak", "tal-attacks-pak"]),
-    ({"context": "terrorism"}, ["tal-attacks-pak"]),
-    ({"start": "2025"}, ["usa-requests-tal", "tal-rejects-usa", "fo-claims-ties", "usa-dismissed-pak"]),
-    ({"start": "2025-03", "end": "2025-03"}, ["tal-rejects-usa", "fo-claims-ties"]),
-    ({"end": "2022"}, ["usa-dismissed-pak"]),
-    ({"between": ("PAK", "USA")}, ["fo-claims-ties", "usa-dismissed-pak"]),
-])
+@pytest.mark.parametrize(
+    "filters,expected",
+    [
+        ({"subject": "US"}, ["usa-requests-tal", "usa-dismissed-pak"]),
+        ({"object": "Taliban"}, ["usa-requests-tal"]),
+        ({"subject": ["TAL", "CHN"]}, ["tal-rejects-usa", "tal-attacks-pak"]),
+        ({"type": "reject"}, ["tal-rejects-usa", "usa-dismissed-pak"]),
+        ({"type": ["AID", "COOPERATE"]}, ["fo-claims-ties", "pak-should-court-chn"]),
+        ({"quad": "material conflict"}, ["tal-attacks-pak"]),
+        ({"polarity": "positive"}, ["fo-claims-ties", "pak-should-court-chn"]),
+        ({"polarity": "neutral"}, ["usa-requests-tal"]),
+        ({"polarity": "negative", "subject": "TAL"}, ["tal-rejects-usa", "tal-attacks-pak"]),
+        ({"modality": "recommended"}, ["pak-should-court-chn"]),
+        ({"modality": ["claimed", "speculated"]}, ["fo-claims-ties", "tal-attacks-pak"]),
+        ({"asserted_by": "PAK-FO"}, ["fo-claims-ties"]),
+        ({"asserted_by": "author", "subject": "PAK"}, ["pak-should-court-chn"]),
+        ({"source": "s2"}, ["tal-rejects-usa", "usa-dismissed-pak", "tal-attacks-pak"]),
+        ({"context": "terrorism"}, ["tal-attacks-pak"]),
+        ({"start": "2025"}, ["usa-requests-tal", "tal-rejects-usa", "fo-claims-ties", "usa-dismissed-pak"]),
+        ({"start": "2025-03", "end": "2025-03"}, ["tal-rejects-usa", "fo-claims-ties"]),
+        ({"end": "2022"}, ["usa-dismissed-pak"]),
+        ({"between": ("PAK", "USA")}, ["fo-claims-ties", "usa-dismissed-pak"]),
+    ],
+)
 def test_relation_filters(small, filters, expected):
     assert ids(small.relations(**filters)) == expected
 
@@ -119,15 +122,18 @@ def test_actor_filters_include_parts_unless_told_not_to(small):
     assert small.with_parts({"PAK"}) == {"PAK", "PAK-FO"}
 
 
-@pytest.mark.parametrize("filters,error,message", [
-    ({"type": "ACUSE"}, QueryError, "did you mean 'ACCUSE'"),
-    ({"modality": "alleged"}, QueryError, "expected one of: reported, claimed"),
-    ({"polarity": "up"}, QueryError, "expected positive, negative or neutral"),
-    ({"quad": "verbal"}, QueryError, "unknown quad class"),
-    ({"subject": "Nowhere"}, UnknownEntityError, "unknown actor 'Nowhere'"),
-    ({"source": "s11"}, UnknownSourceError, "did you mean 's1'"),
-    ({"start": "March"}, QueryError, "bad start date"),
-])
+@pytest.mark.parametrize(
+    "filters,error,message",
+    [
+        ({"type": "ACUSE"}, QueryError, "did you mean 'ACCUSE'"),
+        ({"modality": "alleged"}, QueryError, "expected one of: reported, claimed"),
+        ({"polarity": "up"}, QueryError, "expected positive, negative or neutral"),
+        ({"quad": "verbal"}, QueryError, "unknown quad class"),
+        ({"subject": "Nowhere"}, UnknownEntityError, "unknown actor 'Nowhere'"),
+        ({"source": "s11"}, UnknownSourceError, "did you mean 's1'"),
+        ({"start": "March"}, QueryError, "bad start date"),
+    ],
+)
 def test_bad_filters_say_what_is_wrong(small, filters, error, message):
     with pytest.raises(error, match=message):
         small.relations(**filters)
@@ -212,8 +218,10 @@ def test_load_remembers_input_files(seed):
 
 # -- the indexed queries give what a scan of every relation gives ---------------------------------
 
+
 def _random_dataset(seed, n_entities=30, n_relations=300):
     import random
+
     rng = random.Random(seed)
     types = ["AID", "ACCUSE", "CONSULT", "ASSAULT", "REQUEST", "HOLDS"]
     whens = ["2001", "2001-05", "2003-02-11", "2000..2002", "2002-06..", "..2001-03", None]
@@ -224,10 +232,12 @@ def _random_dataset(seed, n_entities=30, n_relations=300):
     lines.append("relations:")
     for i in range(n_relations):
         when = rng.choice(whens)
-        lines.append(f"  - {{id: r{i}, subject: E{rng.randrange(n_entities)}, object: E{rng.randrange(n_entities)}, "
-                     f"type: {rng.choice(types)}, modality: {rng.choice(['reported', 'claimed'])}, "
-                     + (f"when: '{when}', " if when else "")
-                     + f"evidence: [{{source: {rng.choice('su')}, quote: q}}]}}")
+        lines.append(
+            f"  - {{id: r{i}, subject: E{rng.randrange(n_entities)}, object: E{rng.randrange(n_entities)}, "
+            f"type: {rng.choice(types)}, modality: {rng.choice(['reported', 'claimed'])}, "
+            + (f"when: '{when}', " if when else "")
+            + f"evidence: [{{source: {rng.choice('su')}, quote: q}}]}}"
+        )
     return graph.loads("\n".join(lines))
 
 
@@ -238,6 +248,7 @@ def _scan(ds, subject=None, object=None, between=None, start=None, end=None, typ
     def ids_of(names):
         out = {ds.entity(n).id for n in ([names] if isinstance(names, str) else names)}
         return ds.with_parts(out) if parts else out
+
     out = []
     for r in ds.relations():
         if subject is not None and r.subject not in ids_of(subject):
@@ -262,18 +273,27 @@ def _scan(ds, subject=None, object=None, between=None, start=None, end=None, typ
 @pytest.mark.parametrize("seed", range(4))
 def test_indexed_relations_match_a_scan_of_every_relation(seed):
     import random
+
     ds = _random_dataset(seed)
     rng = random.Random(seed)
     ents = sorted(ds.entities)
-    assert ids(ds.relations()) == [f"r{i}" for i in range(300)]   # data order
+    assert ids(ds.relations()) == [f"r{i}" for i in range(300)]  # data order
     for _ in range(60):
         x, y = rng.choice(ents), rng.choice(ents)
         parts = rng.random() < 0.5
         t = rng.choice([None, "AID", "HOLDS"])
         lo, hi = rng.choice([(None, None), ("2001", None), (None, "2001-04"), ("2001-05-01", "2002"), ("2004", None)])
-        for q in ({"subject": x}, {"object": x}, {"subject": [x, y]}, {"subject": x, "object": y},
-                  {"between": (x, y)}, {"between": (x, x)}, {"start": lo, "end": hi},
-                  {"subject": x, "start": lo, "end": hi}, {"between": (x, y), "end": hi}):
+        for q in (
+            {"subject": x},
+            {"object": x},
+            {"subject": [x, y]},
+            {"subject": x, "object": y},
+            {"between": (x, y)},
+            {"between": (x, x)},
+            {"start": lo, "end": hi},
+            {"subject": x, "start": lo, "end": hi},
+            {"between": (x, y), "end": hi},
+        ):
             q = dict(q, parts=parts, type=t)
             got = ids(ds.relations(**{k: v for k, v in q.items() if v is not None}))
             assert got == _scan(ds, **q), q
@@ -285,6 +305,7 @@ def test_indexed_relations_match_a_scan_of_every_relation(seed):
 @pytest.mark.parametrize("seed", range(3))
 def test_pruned_paths_match_networkx_all_simple_paths(seed):
     import random
+
     ds = _random_dataset(seed, n_entities=25, n_relations=60)
     rng = random.Random(seed)
     for directed in (False, True):
@@ -294,11 +315,14 @@ def test_pruned_paths_match_networkx_all_simple_paths(seed):
             a, b = rng.sample(sorted(ds.entities), 2)
             hops = rng.choice([1, 2, 3, 4])
             got = [p.nodes for p in ds.paths(a, b, max_hops=hops, directed=directed)]
-            want = (sorted((tuple(p) for p in nx.all_simple_paths(simple, a, b, cutoff=hops)),
-                           key=lambda p: (len(p), p)) if a in simple and b in simple else [])
+            want = (
+                sorted((tuple(p) for p in nx.all_simple_paths(simple, a, b, cutoff=hops)), key=lambda p: (len(p), p))
+                if a in simple and b in simple
+                else []
+            )
             assert got == want, (a, b, hops, directed)
             for p in ds.paths(a, b, max_hops=hops, directed=directed):
-                for (u, v), hop in zip(zip(p.nodes, p.nodes[1:]), p.hops):
+                for (u, v), hop in zip(zip(p.nodes, p.nodes[1:], strict=False), p.hops, strict=True):
                     assert hop and all({r.subject, r.object} == {u, v} for r in hop)
                     assert not directed or all(r.subject == u for r in hop)
 
@@ -314,6 +338,7 @@ def test_ego_and_parts_use_the_same_answers_as_before(small):
 def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
     """Edges are written straight into the adjacency: the same graph as add_edges_from gives."""
     from graph.model import edge_dict
+
     ds = graph.load(DATA, cache=False)
     g = nx.MultiDiGraph()
     g.graph.update(ds.graph.graph)
@@ -328,11 +353,23 @@ def test_the_graph_is_what_networkx_builds_edge_by_edge(tmp_path):
 def test_relation_dicts_are_the_generic_field_dicts():
     from graph.model import FIELDS, Entity, Evidence, Relation, _fields_dict, entity_row, relation_dict, relation_row
     from graph.when import parse_when
+
     rels = list(graph.load(DATA, cache=False).relations())
-    rels.append(Relation(id="r", subject="A", object="B", type="COOPERATE", modality="claimed", polarity=2.0,
-                         claimants=("A", "C"), when=parse_when("2020-05"), context=("x",),
-                         evidence=(Evidence("d", record="ev-1"), Evidence("s", "q")),
-                         attributes={"n": 3, "tags": ["a", "b"]}))
+    rels.append(
+        Relation(
+            id="r",
+            subject="A",
+            object="B",
+            type="COOPERATE",
+            modality="claimed",
+            polarity=2.0,
+            claimants=("A", "C"),
+            when=parse_when("2020-05"),
+            context=("x",),
+            evidence=(Evidence("d", record="ev-1"), Evidence("s", "q")),
+            attributes={"n": 3, "tags": ["a", "b"]},
+        )
+    )
     for r in rels:
         a, b = relation_dict(r), _fields_dict(r, False)
         assert a == b and list(a) == list(b)
@@ -340,8 +377,10 @@ def test_relation_dicts_are_the_generic_field_dicts():
         assert a == b and list(a) == list(b)
         assert relation_row(r) == [b.get(f) for f in FIELDS["relations"]]
     ents = list(graph.load(DATA, cache=False).entities.values())
-    ents += [Entity(id="E", name="", kind="person", aliases=("a", "b"), codes={"iso3": "PAK", "n": 3}, part_of="P"),
-             Entity(id="F", name="F", kind="state", description="d")]
+    ents += [
+        Entity(id="E", name="", kind="person", aliases=("a", "b"), codes={"iso3": "PAK", "n": 3}, part_of="P"),
+        Entity(id="F", name="F", kind="state", description="d"),
+    ]
     for e in ents:
         b = _fields_dict(e, True)
         assert entity_row(e) == [b.get(f) for f in FIELDS["entities"]]

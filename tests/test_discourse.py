@@ -50,34 +50,62 @@ entities:
   - {id: D, name: D group, kind: armed_group}
   - {id: E, name: E equipment, kind: asset}
 relations:
-  - {id: c1, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO, evidence: [{source: s1, quote: q1}]}
-  - {id: c1b, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO, evidence: [{source: s1, quote: q1b}]}
-  - {id: c2, subject: B, object: D, type: AID, modality: denied, asserted_by: B-SPOX, evidence: [{source: s1, quote: q2}]}
-  - {id: c3, subject: B, object: D, type: AID, modality: reported, evidence: [{source: s1, quote: q3}]}
-  - {id: c4, subject: B, object: C, type: ASSAULT, modality: reported, evidence: [{source: s1, quote: q4}]}
-  - {id: c5, subject: B, object: C, type: ASSAULT, modality: claimed, asserted_by: C, evidence: [{source: s1, quote: q5}]}
-  - {id: c6, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: B-SPOX, evidence: [{source: s2, quote: q6}]}
-  - {id: c7, subject: B, object: D, type: AID, modality: claimed, asserted_by: X, evidence: [{source: s2, quote: q7}]}
-  - {id: c8, subject: D, object: E, type: HOLDS, modality: claimed, asserted_by: X, evidence: [{source: s2, quote: q8}]}
-  - {id: c9, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: B-SPOX, evidence: [{source: s2, quote: q9}]}
-  - {id: c10, subject: A-PM, object: C, type: CONSULT, modality: claimed, asserted_by: A-PM, evidence: [{source: s2, quote: q10}]}
-  - {id: c11, subject: A, object: C, type: CONSULT, modality: claimed, asserted_by: P, evidence: [{source: s3, quote: q11}]}
-  - {id: c12, subject: A, object: C, type: CONSULT, modality: denied, asserted_by: C, evidence: [{source: s3, quote: q12}]}
-  - {id: c13, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: A-PM, evidence: [{source: s3, quote: q13}]}
-  - {id: c14, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: B-SPOX, evidence: [{source: s3, quote: q14}]}
-  - {id: c15, subject: A, object: C, type: AID, modality: recommended, asserted_by: X, evidence: [{source: s3, quote: q15}]}
-  - {id: c16, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: C, evidence: [{source: s4, quote: q16}]}
-  - {id: c17, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: X, evidence: [{source: s4, quote: q17}]}
-  - {id: c18, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: A-FO, evidence: [{source: s4, quote: q18}]}
-  - {id: c19, subject: D, object: A, type: ASSAULT, modality: reported, evidence: [{source: s4, quote: q19}]}
-  - {id: c20, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: B-SPOX, evidence: [{source: s4, quote: q20}]}
-  - {id: c21, subject: D, object: A, type: ASSAULT, modality: speculated, asserted_by: X, evidence: [{source: s4, quote: q21}]}
-  - {id: c22, subject: B, object: D, type: AID, modality: reported, evidence: [{source: s4, quote: q22}]}
-  - {id: c23, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: C, evidence: [{source: s4, quote: q23}]}
-  - {id: c24, subject: A-FO, object: B, type: ACCUSE, modality: claimed, asserted_by: A-FO, evidence: [{source: s2, quote: q24}]}
-  - {id: c25, subject: A, object: B, type: ACCUSE, modality: claimed, asserted_by: P, evidence: [{source: s3, quote: q25}]}
-  - {id: c26, subject: A, object: B, type: ACCUSE, modality: denied, asserted_by: B-SPOX, evidence: [{source: s3, quote: q26}]}
-  - {id: c27, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: C, evidence: [{source: s3, quote: q27}]}
+  - {id: c1, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s1, quote: q1}]}
+  - {id: c1b, subject: B, object: D, type: AID, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s1, quote: q1b}]}
+  - {id: c2, subject: B, object: D, type: AID, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s1, quote: q2}]}
+  - {id: c3, subject: B, object: D, type: AID, modality: reported,
+     evidence: [{source: s1, quote: q3}]}
+  - {id: c4, subject: B, object: C, type: ASSAULT, modality: reported,
+     evidence: [{source: s1, quote: q4}]}
+  - {id: c5, subject: B, object: C, type: ASSAULT, modality: claimed, asserted_by: C,
+     evidence: [{source: s1, quote: q5}]}
+  - {id: c6, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s2, quote: q6}]}
+  - {id: c7, subject: B, object: D, type: AID, modality: claimed, asserted_by: X,
+     evidence: [{source: s2, quote: q7}]}
+  - {id: c8, subject: D, object: E, type: HOLDS, modality: claimed, asserted_by: X,
+     evidence: [{source: s2, quote: q8}]}
+  - {id: c9, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s2, quote: q9}]}
+  - {id: c10, subject: A-PM, object: C, type: CONSULT, modality: claimed, asserted_by: A-PM,
+     evidence: [{source: s2, quote: q10}]}
+  - {id: c11, subject: A, object: C, type: CONSULT, modality: claimed, asserted_by: P,
+     evidence: [{source: s3, quote: q11}]}
+  - {id: c12, subject: A, object: C, type: CONSULT, modality: denied, asserted_by: C,
+     evidence: [{source: s3, quote: q12}]}
+  - {id: c13, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: A-PM,
+     evidence: [{source: s3, quote: q13}]}
+  - {id: c14, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s3, quote: q14}]}
+  - {id: c15, subject: A, object: C, type: AID, modality: recommended, asserted_by: X,
+     evidence: [{source: s3, quote: q15}]}
+  - {id: c16, subject: B, object: C, type: THREATEN, modality: claimed, asserted_by: C,
+     evidence: [{source: s4, quote: q16}]}
+  - {id: c17, subject: B, object: C, type: THREATEN, modality: denied, asserted_by: X,
+     evidence: [{source: s4, quote: q17}]}
+  - {id: c18, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s4, quote: q18}]}
+  - {id: c19, subject: D, object: A, type: ASSAULT, modality: reported,
+     evidence: [{source: s4, quote: q19}]}
+  - {id: c20, subject: D, object: A, type: ASSAULT, modality: claimed, asserted_by: B-SPOX,
+     evidence: [{source: s4, quote: q20}]}
+  - {id: c21, subject: D, object: A, type: ASSAULT, modality: speculated, asserted_by: X,
+     evidence: [{source: s4, quote: q21}]}
+  - {id: c22, subject: B, object: D, type: AID, modality: reported,
+     evidence: [{source: s4, quote: q22}]}
+  - {id: c23, subject: B, object: C, type: ASSAULT, modality: denied, asserted_by: C,
+     evidence: [{source: s4, quote: q23}]}
+  - {id: c24, subject: A-FO, object: B, type: ACCUSE, modality: claimed, asserted_by: A-FO,
+     evidence: [{source: s2, quote: q24}]}
+  - {id: c25, subject: A, object: B, type: ACCUSE, modality: claimed, asserted_by: P,
+     evidence: [{source: s3, quote: q25}]}
+  - {id: c26, subject: A, object: B, type: ACCUSE, modality: denied, asserted_by: B-SPOX,
+     evidence: [{source: s3, quote: q26}]}
+  - {id: c27, subject: D, object: E, type: HOLDS, modality: denied, asserted_by: C,
+     evidence: [{source: s3, quote: q27}]}
 """
 
 G1, G2, G3 = ["B", "ASSAULT", "C"], ["B", "AID", "D"], ["D", "HOLDS", "E"]
@@ -106,20 +134,32 @@ def ds():
 #   g8: A-FO/B-SPOX (1,0) A-FO/s4 (1,0) B-SPOX/s4 (1,0)              g4, g9: one claimant each
 # Summed per pair: 18 edges, congruence 14 and conflict 15 in all.
 EXACT = [
-    edge("A-FO", "B-SPOX", 1, 1, G2, G8), edge("A-FO", "X", 1, 0, G2), edge("A-FO", "author:s1", 1, 0, G2),
-    edge("A-FO", "author:s4", 2, 0, G2, G8), edge("A-PM", "B-SPOX", 0, 1, G6), edge("A-PM", "C", 1, 0, G6),
-    edge("A-PM", "X", 0, 1, G6), edge("B-SPOX", "C", 2, 2, G1, G3, G6), edge("B-SPOX", "P", 0, 1, G10),
-    edge("B-SPOX", "X", 1, 2, G2, G3, G6), edge("B-SPOX", "author:s1", 0, 2, G1, G2),
-    edge("B-SPOX", "author:s4", 1, 1, G2, G8), edge("C", "P", 0, 1, G5), edge("C", "X", 0, 2, G3, G6),
-    edge("C", "author:s1", 1, 1, G1), edge("X", "author:s1", 1, 0, G2), edge("X", "author:s4", 1, 0, G2),
-    edge("author:s1", "author:s4", 1, 0, G2)]
+    edge("A-FO", "B-SPOX", 1, 1, G2, G8),
+    edge("A-FO", "X", 1, 0, G2),
+    edge("A-FO", "author:s1", 1, 0, G2),
+    edge("A-FO", "author:s4", 2, 0, G2, G8),
+    edge("A-PM", "B-SPOX", 0, 1, G6),
+    edge("A-PM", "C", 1, 0, G6),
+    edge("A-PM", "X", 0, 1, G6),
+    edge("B-SPOX", "C", 2, 2, G1, G3, G6),
+    edge("B-SPOX", "P", 0, 1, G10),
+    edge("B-SPOX", "X", 1, 2, G2, G3, G6),
+    edge("B-SPOX", "author:s1", 0, 2, G1, G2),
+    edge("B-SPOX", "author:s4", 1, 1, G2, G8),
+    edge("C", "P", 0, 1, G5),
+    edge("C", "X", 0, 2, G3, G6),
+    edge("C", "author:s1", 1, 1, G1),
+    edge("X", "author:s1", 1, 0, G2),
+    edge("X", "author:s4", 1, 0, G2),
+    edge("author:s1", "author:s4", 1, 0, G2),
+]
 CLAIMANTS = ["A-FO", "A-PM", "B-SPOX", "C", "P", "X", "author:s1", "author:s4"]
 
 
 def test_the_network_equals_the_hand_computation(ds):
     d = discourse(ds)
     assert d.to_dict() == {"claimants": CLAIMANTS, "edges": EXACT}
-    assert len(d.claimants) >= 6 and len(d.groups) == 9 >= 8    # g7 takes no stance
+    assert len(d.claimants) >= 6 and len(d.groups) == 9 >= 8  # g7 takes no stance
     assert sum(e["congruence"] for e in d.edges) == 14 and sum(e["conflict"] for e in d.edges) == 15
 
 
@@ -133,8 +173,12 @@ def test_the_camps_by_hand(ds):
     assert [(e["a"], e["b"]) for e in d.against] == [("A-PM", "B-SPOX")]
     # inside camp 1: A-FO/X 1, A-FO/s1 1, A-FO/s4 2, X/s1 1, X/s4 1, s1/s4 1 = 7 (no conflict);
     # camp 2: A-PM/B-SPOX (0,1), A-PM/C (1,0), B-SPOX/C (2,2); across: the rest
-    assert d.split_score() == {"congruence_inside": 10, "conflict_inside": 3,
-                               "congruence_across": 4, "conflict_across": 12}
+    assert d.split_score() == {
+        "congruence_inside": 10,
+        "conflict_inside": 3,
+        "congruence_across": 4,
+        "conflict_across": 12,
+    }
     text = str(d)
     assert "Two camps (exact: every split examined)" in text
     assert "Strongest congruence:\n  Aland Foreign Office (A-FO) -- author:s4: congruence 2, conflict 0" in text
@@ -147,9 +191,17 @@ def test_normalised_weights_by_hand(ds):
     # A-FO takes a stance on {g2, g8, g9}, author:s4 on {g2, g8}: jaccard (2-0)/3, cosine 2/sqrt(6)
     # B-SPOX {g1 g2 g3 g6 g8 g10}, X {g2 g3 g6}: jaccard (1-2)/6, cosine -1/sqrt(18)
     # C {g1 g3 g5 g6}, X: shared g3, g6: jaccard (0-2)/5, cosine -2/sqrt(12)
-    for norm, want in (("jaccard", {("A-FO", "author:s4"): 2 / 3, ("B-SPOX", "X"): -1 / 6, ("C", "X"): -2 / 5}),
-                       ("cosine", {("A-FO", "author:s4"): 2 / math.sqrt(6), ("B-SPOX", "X"): -1 / math.sqrt(18),
-                                   ("C", "X"): -2 / math.sqrt(12)})):
+    for norm, want in (
+        ("jaccard", {("A-FO", "author:s4"): 2 / 3, ("B-SPOX", "X"): -1 / 6, ("C", "X"): -2 / 5}),
+        (
+            "cosine",
+            {
+                ("A-FO", "author:s4"): 2 / math.sqrt(6),
+                ("B-SPOX", "X"): -1 / math.sqrt(18),
+                ("C", "X"): -2 / math.sqrt(12),
+            },
+        ),
+    ):
         got = {(e["a"], e["b"]): e["weight"] for e in discourse(ds, normalize=norm).edges}
         for pair, w in want.items():
             assert got[pair] == pytest.approx(w, abs=1e-6)
@@ -165,11 +217,21 @@ def test_normalised_weights_by_hand(ds):
 #   A/B: g2 conf, g6 conf, g8 cong, gAcc conf = (1,3);  A/C: gC conf, g6 cong = (1,1);  A/X: g2 cong, g6 conf
 #   B/C: g1 (1,1), g3 cong, g6 conf = (2,2);  B/X: g2 conf, g3 conf, g6 cong = (1,2);  C/X: g3, g6 conf = (0,2)
 ROLLED = [
-    edge("A", "B", 1, 3, G10, G2, G6, G8), edge("A", "C", 1, 1, G5, G6), edge("A", "X", 1, 1, G2, G6),
-    edge("A", "author:s1", 1, 0, G2), edge("A", "author:s4", 2, 0, G2, G8), edge("B", "C", 2, 2, G1, G3, G6),
-    edge("B", "X", 1, 2, G2, G3, G6), edge("B", "author:s1", 0, 2, G1, G2), edge("B", "author:s4", 1, 1, G2, G8),
-    edge("C", "X", 0, 2, G3, G6), edge("C", "author:s1", 1, 1, G1), edge("X", "author:s1", 1, 0, G2),
-    edge("X", "author:s4", 1, 0, G2), edge("author:s1", "author:s4", 1, 0, G2)]
+    edge("A", "B", 1, 3, G10, G2, G6, G8),
+    edge("A", "C", 1, 1, G5, G6),
+    edge("A", "X", 1, 1, G2, G6),
+    edge("A", "author:s1", 1, 0, G2),
+    edge("A", "author:s4", 2, 0, G2, G8),
+    edge("B", "C", 2, 2, G1, G3, G6),
+    edge("B", "X", 1, 2, G2, G3, G6),
+    edge("B", "author:s1", 0, 2, G1, G2),
+    edge("B", "author:s4", 1, 1, G2, G8),
+    edge("C", "X", 0, 2, G3, G6),
+    edge("C", "author:s1", 1, 1, G1),
+    edge("X", "author:s1", 1, 0, G2),
+    edge("X", "author:s4", 1, 0, G2),
+    edge("author:s1", "author:s4", 1, 0, G2),
+]
 
 
 def test_rolled_up_by_hand(ds):
@@ -179,36 +241,79 @@ def test_rolled_up_by_hand(ds):
     # nets: A/B -2, A/s1 +1, A/s4 +2, B/X -1, B/s1 -2, C/X -2, X/s1 X/s4 s1/s4 +1, the rest 0:
     # {A, X, s1, s4} against {B, C} frustrates nothing
     assert d.camps == (["A", "X", "author:s1", "author:s4"], ["B", "C"]) and d.against == [] and d.optimal_splits == 1
-    assert d.split_score() == {"congruence_inside": 9, "conflict_inside": 3,
-                               "congruence_across": 5, "conflict_across": 12}
+    assert d.split_score() == {
+        "congruence_inside": 9,
+        "conflict_inside": 3,
+        "congruence_across": 5,
+        "conflict_across": 12,
+    }
 
 
 # -- two windows of a year: s1, s2 in 2021; s3, s4 in 2022 -------------------------------------
 # 2021: A-FO g2+ g9+ | A-PM g4+ | B-SPOX g1- g2- g3- | C g1+ | X g2+ g3+ | author:s1 g1+ g2+
 # 2022: A-FO g8+ | A-PM g6+ | B-SPOX g6- g8+ g10- | C g1- g3- g5- g6+ | P g5+ g10+ | X g6- | author:s4 g2+ g8+
-W2021 = [edge("A-FO", "B-SPOX", 0, 1, G2), edge("A-FO", "X", 1, 0, G2), edge("A-FO", "author:s1", 1, 0, G2),
-         edge("B-SPOX", "C", 0, 1, G1), edge("B-SPOX", "X", 0, 2, G2, G3), edge("B-SPOX", "author:s1", 0, 2, G1, G2),
-         edge("C", "author:s1", 1, 0, G1), edge("X", "author:s1", 1, 0, G2)]
-W2022 = [edge("A-FO", "B-SPOX", 1, 0, G8), edge("A-FO", "author:s4", 1, 0, G8), edge("A-PM", "B-SPOX", 0, 1, G6),
-         edge("A-PM", "C", 1, 0, G6), edge("A-PM", "X", 0, 1, G6), edge("B-SPOX", "C", 0, 1, G6),
-         edge("B-SPOX", "P", 0, 1, G10), edge("B-SPOX", "X", 1, 0, G6), edge("B-SPOX", "author:s4", 1, 0, G8),
-         edge("C", "P", 0, 1, G5), edge("C", "X", 0, 1, G6)]
+W2021 = [
+    edge("A-FO", "B-SPOX", 0, 1, G2),
+    edge("A-FO", "X", 1, 0, G2),
+    edge("A-FO", "author:s1", 1, 0, G2),
+    edge("B-SPOX", "C", 0, 1, G1),
+    edge("B-SPOX", "X", 0, 2, G2, G3),
+    edge("B-SPOX", "author:s1", 0, 2, G1, G2),
+    edge("C", "author:s1", 1, 0, G1),
+    edge("X", "author:s1", 1, 0, G2),
+]
+W2022 = [
+    edge("A-FO", "B-SPOX", 1, 0, G8),
+    edge("A-FO", "author:s4", 1, 0, G8),
+    edge("A-PM", "B-SPOX", 0, 1, G6),
+    edge("A-PM", "C", 1, 0, G6),
+    edge("A-PM", "X", 0, 1, G6),
+    edge("B-SPOX", "C", 0, 1, G6),
+    edge("B-SPOX", "P", 0, 1, G10),
+    edge("B-SPOX", "X", 1, 0, G6),
+    edge("B-SPOX", "author:s4", 1, 0, G8),
+    edge("C", "P", 0, 1, G5),
+    edge("C", "X", 0, 1, G6),
+]
 # rolled: 2021 A g2+ gAcc+ gC+; 2022 A g6+ g8+ gC+ gAcc+, B g6- g8+ gAcc-
-R2021 = [edge("A", "B", 0, 1, G2), edge("A", "X", 1, 0, G2), edge("A", "author:s1", 1, 0, G2),
-         edge("B", "C", 0, 1, G1), edge("B", "X", 0, 2, G2, G3), edge("B", "author:s1", 0, 2, G1, G2),
-         edge("C", "author:s1", 1, 0, G1), edge("X", "author:s1", 1, 0, G2)]
-R2022 = [edge("A", "B", 1, 2, G10, G6, G8), edge("A", "C", 1, 1, G5, G6), edge("A", "X", 0, 1, G6),
-         edge("A", "author:s4", 1, 0, G8), edge("B", "C", 0, 1, G6), edge("B", "X", 1, 0, G6),
-         edge("B", "author:s4", 1, 0, G8), edge("C", "X", 0, 1, G6)]
+R2021 = [
+    edge("A", "B", 0, 1, G2),
+    edge("A", "X", 1, 0, G2),
+    edge("A", "author:s1", 1, 0, G2),
+    edge("B", "C", 0, 1, G1),
+    edge("B", "X", 0, 2, G2, G3),
+    edge("B", "author:s1", 0, 2, G1, G2),
+    edge("C", "author:s1", 1, 0, G1),
+    edge("X", "author:s1", 1, 0, G2),
+]
+R2022 = [
+    edge("A", "B", 1, 2, G10, G6, G8),
+    edge("A", "C", 1, 1, G5, G6),
+    edge("A", "X", 0, 1, G6),
+    edge("A", "author:s4", 1, 0, G8),
+    edge("B", "C", 0, 1, G6),
+    edge("B", "X", 1, 0, G6),
+    edge("B", "author:s4", 1, 0, G8),
+    edge("C", "X", 0, 1, G6),
+]
 
 
 def test_two_windows_by_hand(ds):
     w = discourse(ds, window="1y")
     assert w.to_dict() == [
-        {"start": "2021-01-01", "end": "2021-12-31", "claimants": ["A-FO", "A-PM", "B-SPOX", "C", "X", "author:s1"],
-         "edges": W2021},
-        {"start": "2022-01-01", "end": "2022-12-31",
-         "claimants": ["A-FO", "A-PM", "B-SPOX", "C", "P", "X", "author:s4"], "edges": W2022}]
+        {
+            "start": "2021-01-01",
+            "end": "2021-12-31",
+            "claimants": ["A-FO", "A-PM", "B-SPOX", "C", "X", "author:s1"],
+            "edges": W2021,
+        },
+        {
+            "start": "2022-01-01",
+            "end": "2022-12-31",
+            "claimants": ["A-FO", "A-PM", "B-SPOX", "C", "P", "X", "author:s4"],
+            "edges": W2022,
+        },
+    ]
     # 2021: B-SPOX against everyone it meets; A-PM meets no one
     assert w[0].camps == (["A-FO", "C", "X", "author:s1"], ["B-SPOX"]) and w[0].unplaced == ["A-PM"]
     # 2022: B-SPOX now sides with A-FO, author:s4 and X (g6, g8); A-PM and C lean against X and B-SPOX;
@@ -220,8 +325,11 @@ def test_two_windows_by_hand(ds):
     assert r[0].claimants == ["A", "B", "C", "X", "author:s1"] and r[1].claimants == ["A", "B", "C", "X", "author:s4"]
     # overlapping windows: 1y every 6m -> 2021-01, 2021-07 (s2 and s3), 2022-01, 2022-07 (nothing)
     m = discourse(ds, window="1y", step="6m")
-    assert [(n.start, n.end) for n in m] == [("2021-01-01", "2021-12-31"), ("2021-07-01", "2022-06-30"),
-                                             ("2022-01-01", "2022-12-31")]
+    assert [(n.start, n.end) for n in m] == [
+        ("2021-01-01", "2021-12-31"),
+        ("2021-07-01", "2022-06-30"),
+        ("2022-01-01", "2022-12-31"),
+    ]
     assert m[1].claimants == ["A-FO", "A-PM", "B-SPOX", "C", "P", "X", "author:s4"]
 
 
@@ -262,8 +370,9 @@ def test_merged_claims_count_once_and_keep_their_quotes(ds):
     assert m.relations == ("c1", "c1b") and m.quotes == ("q1", "q1b")
     ev = d.evidence("A-FO", "B-SPOX")
     assert [(g["group"], g["kind"]) for g in ev] == [(G2, "conflict"), (G8, "congruence")]
-    assert ev[0]["a"] == [{"stance": 1, "source": "s1", "relations": ["c1", "c1b"], "quotes": ["q1", "q1b"],
-                           "coded": ["A-FO"]}]
+    assert ev[0]["a"] == [
+        {"stance": 1, "source": "s1", "relations": ["c1", "c1b"], "quotes": ["q1", "q1b"], "coded": ["A-FO"]}
+    ]
     assert ev[0]["b"][0]["stance"] == -1 and ev[0]["b"][0]["relations"] == ["c2"]
 
 
@@ -274,4 +383,4 @@ def test_tables(ds):
     wdf = discourse(ds, window="1y").to_pandas()
     assert sorted(set(wdf.start)) == ["2021-01-01", "2022-01-01"] and len(wdf) == len(W2021) + len(W2022)
     rows = discourse(ds).stance_rows()
-    assert {"claimant": "C", "subject": "B", "type": "ASSAULT", "object": "C", "stance": 0} in rows   # both
+    assert {"claimant": "C", "subject": "B", "type": "ASSAULT", "object": "C", "stance": 0} in rows  # both

@@ -32,8 +32,13 @@ def _anchors(path):
 
 @pytest.mark.slow
 def test_the_site_builds_strict(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0 and "WARNING" not in r.stderr, r.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "screenshot.png").is_file()

@@ -28,11 +28,11 @@ from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the us
 # strings that break naive writers: quotes of every kind, backslashes, newlines, markup,
 # spreadsheet formulas, Cypher injection, separators, non-ASCII and astral characters
 NASTY = [
-    'He said "no" and \'yes\'',
+    "He said \"no\" and 'yes'",
     "back\\slash \\n not a newline",
     "two\nlines\tand a tab",
     "</script><script>alert(1)</script> & <b>",
-    "=HYPERLINK(\"http://x\")",
+    '=HYPERLINK("http://x")',
     "-5 killed",
     "'); MATCH (n) DETACH DELETE n; //",
     "`backtick` ${x} {braces} [brackets]",
@@ -43,33 +43,64 @@ NASTY = [
 
 def hostile():
     doc = {
-        "sources": [{"id": "s1", "title": NASTY[0], "author": NASTY[3], "kind": "op-ed", "published": "2025"},
-                    {"id": "s2", "title": "  " + NASTY[6] + " "}],   # surrounding spaces are data too
+        "sources": [
+            {"id": "s1", "title": NASTY[0], "author": NASTY[3], "kind": "op-ed", "published": "2025"},
+            {"id": "s2", "title": "  " + NASTY[6] + " "},
+        ],  # surrounding spaces are data too
         "entities": [
-            {"id": "A", "name": NASTY[0], "kind": "state", "aliases": [NASTY[8], NASTY[9]],
-             "codes": {"wikidata": "Q843", "iso3": "AAA"}, "description": NASTY[2]},
+            {
+                "id": "A",
+                "name": NASTY[0],
+                "kind": "state",
+                "aliases": [NASTY[8], NASTY[9]],
+                "codes": {"wikidata": "Q843", "iso3": "AAA"},
+                "description": NASTY[2],
+            },
             {"id": "B", "name": NASTY[6], "kind": "de_facto_authority", "description": NASTY[7]},
             {"id": "B-FO", "name": "B's office", "kind": "office", "part_of": "B", "description": "  padded  "},
             {"id": "THING", "name": NASTY[4], "kind": "asset"},
         ],
         "relations": [
-            {"id": f"r{i}", "subject": "A" if i % 2 else "B", "object": "B" if i % 2 else "A",
-             "type": ["AID", "ACCUSE", "CONSULT", "THREATEN"][i % 4],
-             "modality": ["reported", "claimed", "recommended", "denied"][i % 4],
-             "when": ["2021-08", "2021..2023-06", None, "2024-02-29"][i % 4],
-             "evidence": [{"source": "s1", "quote": NASTY[i]}] + ([{"source": "s2", "quote": NASTY[5]}] if i == 3 else []),
-             "note": NASTY[(i + 3) % len(NASTY)],
-             "attributes": {"value": NASTY[i], "count": i, "ratio": 0.5, "flag": True, "nested": {"k": [1, "x"]}}
-             if i < 3 else {}}
+            {
+                "id": f"r{i}",
+                "subject": "A" if i % 2 else "B",
+                "object": "B" if i % 2 else "A",
+                "type": ["AID", "ACCUSE", "CONSULT", "THREATEN"][i % 4],
+                "modality": ["reported", "claimed", "recommended", "denied"][i % 4],
+                "when": ["2021-08", "2021..2023-06", None, "2024-02-29"][i % 4],
+                "evidence": [{"source": "s1", "quote": NASTY[i]}]
+                + ([{"source": "s2", "quote": NASTY[5]}] if i == 3 else []),
+                "note": NASTY[(i + 3) % len(NASTY)],
+                "attributes": {"value": NASTY[i], "count": i, "ratio": 0.5, "flag": True, "nested": {"k": [1, "x"]}}
+                if i < 3
+                else {},
+            }
             for i in range(len(NASTY))
-        ] + [
-            {"id": "open-ended", "subject": "B-FO", "object": "THING", "type": "HOLDS", "modality": "reported",
-             "asserted_by": "B", "when": "2022..", "context": ["military", "security"], "polarity": -1.5,
-             "evidence": [{"source": "s1", "quote": NASTY[1]}]},
+        ]
+        + [
+            {
+                "id": "open-ended",
+                "subject": "B-FO",
+                "object": "THING",
+                "type": "HOLDS",
+                "modality": "reported",
+                "asserted_by": "B",
+                "when": "2022..",
+                "context": ["military", "security"],
+                "polarity": -1.5,
+                "evidence": [{"source": "s1", "quote": NASTY[1]}],
+            },
             # a polarity with more than 6 significant digits, and text with surrounding spaces
-            {"id": "precise", "subject": "A", "object": "B-FO", "type": "CONSULT", "modality": "reported",
-             "polarity": 3.14159265, "note": " a note with spaces ",
-             "evidence": [{"source": "s2", "quote": "  spaced quote\t"}]},
+            {
+                "id": "precise",
+                "subject": "A",
+                "object": "B-FO",
+                "type": "CONSULT",
+                "modality": "reported",
+                "polarity": 3.14159265,
+                "note": " a note with spaces ",
+                "evidence": [{"source": "s2", "quote": "  spaced quote\t"}],
+            },
         ],
     }
     for r in doc["relations"]:
@@ -94,6 +125,7 @@ def _span(r):
 
 
 # -- GraphML ------------------------------------------------------------------------------
+
 
 def test_graphml_reads_back_with_networkx(ds, tmp_path):
     path = tmp_path / "g.graphml"
@@ -123,7 +155,7 @@ def test_graphml_reads_back_with_networkx(ds, tmp_path):
 def test_graphml_keys_are_typed_and_unique(ds):
     text = export_mod.FORMATS["graphml"](ds)
     keys = re.findall(r'<key id="([^"]+)" for="(\w+)" attr.name="([^"]+)" attr.type="(\w+)"', text)
-    assert len({k[0] for k in keys}) == len(keys)                  # key ids unique
+    assert len({k[0] for k in keys}) == len(keys)  # key ids unique
     types = {(k[1], k[2]): k[3] for k in keys}
     assert types[("edge", "polarity")] == "double"
     assert types[("edge", "sign")] in ("int", "long")
@@ -133,6 +165,7 @@ def test_graphml_keys_are_typed_and_unique(ds):
 
 # -- GEXF ---------------------------------------------------------------------------------
 
+
 def test_gexf_reads_back_with_dynamic_spells(ds, tmp_path):
     path = tmp_path / "g.gexf"
     export_mod.export(ds, "gexf", path)
@@ -141,8 +174,11 @@ def test_gexf_reads_back_with_dynamic_spells(ds, tmp_path):
     g = nx.read_gexf(path)
     assert g.graph["mode"] == "dynamic"
     assert set(g.nodes) == set(ds.entities)
-    edges = {k: (u, v, d) for u, v, k, d in g.edges(keys=True, data=True)} if g.is_multigraph() else \
-        {d["id"]: (u, v, d) for u, v, d in g.edges(data=True)}
+    edges = (
+        {k: (u, v, d) for u, v, k, d in g.edges(keys=True, data=True)}
+        if g.is_multigraph()
+        else {d["id"]: (u, v, d) for u, v, d in g.edges(data=True)}
+    )
     assert set(edges) == {r.id for r in ds.relations()}
     for r in ds.relations():
         u, v, d = edges[r.id]
@@ -150,7 +186,7 @@ def test_gexf_reads_back_with_dynamic_spells(ds, tmp_path):
         assert d["relation_type"] == r.type and d["polarity"] == r.polarity and d["label"].startswith(r.type)
         start, end = _span(r)
         if start is None and end is None:
-            assert "spells" not in d                           # undated: present at every time
+            assert "spells" not in d  # undated: present at every time
         else:
             # networkx reads a missing bound back as the text 'None'
             assert d["spells"] == [(start or "None", end or "None")]
@@ -180,6 +216,7 @@ def test_gexf_spells_follow_when():
 
 # -- CSV ----------------------------------------------------------------------------------
 
+
 def test_csv_tables_read_with_the_csv_module(ds, tmp_path):
     written = export_mod.export(ds, "csv", tmp_path / "map")
     assert [Path(p).name for p in written] == ["map-entities.csv", "map-relations.csv", "map-sources.csv"]
@@ -199,7 +236,7 @@ def test_csv_tables_read_with_the_csv_module(ds, tmp_path):
     def unguard(cell):
         return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r", "'") else cell
 
-    for row, r in zip(rels, ds.relations()):
+    for row, r in zip(rels, ds.relations(), strict=True):
         assert (row["From"], row["To"], row["Type"], row["modality"]) == (r.subject, r.object, r.type, r.modality)
         assert float(row["polarity"]) == r.polarity
         assert unguard(row["quote"]) == r.evidence[0].quote
@@ -209,8 +246,8 @@ def test_csv_tables_read_with_the_csv_module(ds, tmp_path):
         # no text cell starts with a character that makes a spreadsheet run a formula
         for col, cell in row.items():
             if col not in ("polarity", "sign"):
-                assert not cell[:1] in ("=", "+", "-", "@"), (col, cell)
-    for row, e in zip(ents, ds.entities.values()):
+                assert cell[:1] not in ("=", "+", "-", "@"), (col, cell)
+    for row, e in zip(ents, ds.entities.values(), strict=True):
         assert unguard(row["Label"]) == e.name
         assert all(row[f"codes.{k}"] == v for k, v in e.codes.items())
 
@@ -236,15 +273,17 @@ def test_csv_multivalue_cells():
     ds = hostile()
     t = csv_tables(ds)
     rows = {r["ID"]: r for r in csv.DictReader(io.StringIO(t["entities"]))}
-    assert json.loads(rows["A"]["aliases"]) == [NASTY[8], NASTY[9]]       # an item holds '|': JSON list
+    assert json.loads(rows["A"]["aliases"]) == [NASTY[8], NASTY[9]]  # an item holds '|': JSON list
     rel = {r["ID"]: r for r in csv.DictReader(io.StringIO(t["relations"]))}
     assert rel["open-ended"]["context"] == "military | security"
 
 
 # -- Cypher -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<name>`(?:[^`]|``)*`)|(?P<num>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)'
-                    r'|(?P<kw>true|false|null)|(?P<p>[\[\]{}:,]))')
+_TOKEN = re.compile(
+    r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<name>`(?:[^`]|``)*`)|(?P<num>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)'
+    r"|(?P<kw>true|false|null)|(?P<p>[\[\]{}:,]))"
+)
 
 
 def parse_cypher_literal(text):
@@ -256,7 +295,7 @@ def parse_cypher_literal(text):
         if not m or m.end() == pos:
             if text[pos:].strip() == "":
                 break
-            raise ValueError(f"unexpected text at {pos}: {text[pos:pos + 30]!r}")
+            raise ValueError(f"unexpected text at {pos}: {text[pos : pos + 30]!r}")
         toks.append((m.lastgroup, m.group(m.lastgroup)))
         pos = m.end()
     it = iter(toks + [("end", None)])
@@ -305,6 +344,7 @@ def _parse_script(script):
     """Checks 1 and 2 of the test below, line by line; returns (sources, entities, relations) from the params."""
     from graph.formats.cypher import kind_label
     from graph.vocab import ENTITY_KINDS, RELATION_TYPES
+
     allowed_names = {kind_label(k) for k in ENTITY_KINDS} | set(RELATION_TYPES)
     params, statements = [], []
     pending = None
@@ -315,11 +355,11 @@ def _parse_script(script):
             assert "'" not in line and '"' not in line
             continue
         if line.startswith(":param rows => "):
-            pending = parse_cypher_literal(line[len(":param rows => "):])
+            pending = parse_cypher_literal(line[len(":param rows => ") :])
             continue
         assert pending is not None, f"statement without parameters: {line}"
         assert line.startswith("UNWIND $rows AS row ") and " MERGE " in line and line.endswith(";")
-        assert "date(" not in line   # FalkorDB has no temporal types: dates are ISO strings
+        assert "date(" not in line  # FalkorDB has no temporal types: dates are ISO strings
         assert "'" not in line and '"' not in line, line
         for name in re.findall(r"`([^`]*)`", line):
             assert name in allowed_names, name
@@ -354,6 +394,7 @@ def test_cypher_script_is_parameterised_merges_with_escaped_values(ds):
     script = cypher(ds)
     assert script.isascii()
     from graph.formats.cypher import kind_label
+
     sources, entities, relations = _parse_script(script)
     assert set(sources) == set(ds.sources)
     for sid, s in ds.sources.items():
@@ -376,12 +417,13 @@ def test_cypher_script_is_parameterised_merges_with_escaped_values(ds):
         assert json.loads(props["evidence"]) == to_dict(r)["evidence"]
         assert json.loads(props.get("attributes", "{}")) == r.attributes
         assert props.get("note") == r.note and props.get("asserted_by") == r.asserted_by
-        assert (props.get("when_start"), props.get("when_end")) == _span(r)   # ISO strings, no date()
+        assert (props.get("when_start"), props.get("when_end")) == _span(r)  # ISO strings, no date()
 
 
 def test_cypher_literal_escapes_injection():
     from graph.formats.cypher import cypher_literal
-    evil = "x\"}) DETACH DELETE n //\n`"
+
+    evil = 'x"}) DETACH DELETE n //\n`'
     lit = cypher_literal({"k`ey": evil})
     assert parse_cypher_literal(lit) == {"k`ey": evil}
     assert "\n" not in lit and lit.count('"') == 2 + evil.count('"')
@@ -391,9 +433,11 @@ def test_cypher_literal_escapes_injection():
     lit = cypher_literal({key: evil})
     assert lit.isascii() and "\n" not in lit and "\r" not in lit and "\\" not in lit.split(":")[0]
     assert parse_cypher_literal(lit) == {
-        "k`}) DETACH DELETE n //%0D%0AMATCH (m) DETACH DELETE m; //%E2%80%A8%C3%A9%5Cu0060%25": evil}
+        "k`}) DETACH DELETE n //%0D%0AMATCH (m) DETACH DELETE m; //%E2%80%A8%C3%A9%5Cu0060%25": evil
+    }
     from graph.formats.cypher import cypher_name
-    assert cypher_name("a%0Ab") != cypher_name("a\nb")          # one-to-one: % is escaped too
+
+    assert cypher_name("a%0Ab") != cypher_name("a\nb")  # one-to-one: % is escaped too
 
 
 def test_cypher_code_key_cannot_inject():
@@ -402,6 +446,7 @@ def test_cypher_code_key_cannot_inject():
     directly, with a key holding a line break and a Cypher statement, and check the script
     line by line (as the test above) and that the key arrives percent-encoded."""
     import dataclasses
+
     base = hostile()
     key = "x`}) DETACH DELETE n //\nMATCH (n) DETACH DELETE n;"
     ents = dict(base.entities)
@@ -417,6 +462,7 @@ def test_cypher_code_key_cannot_inject():
 
 def test_cypher_batches_large_data(monkeypatch):
     import graph.formats.cypher as cy
+
     monkeypatch.setattr(cy, "BATCH", 3)
     script = cy.cypher(hostile())
     sizes = [len(parse_cypher_literal(line[15:])) for line in script.splitlines() if line.startswith(":param")]
@@ -425,10 +471,12 @@ def test_cypher_batches_large_data(monkeypatch):
 
 # -- JSON Schema --------------------------------------------------------------------------
 
+
 def _yaml_as_json(path):
     """A data file as a YAML 1.2 (core schema) language server sees it: plain scalars typed."""
     from graph.read.yaml_events import parse_text
     from graph.records import scalar_value
+
     doc = parse_text(Path(path).read_text(encoding="utf-8"), str(path))
     assert not doc.problems
     return scalar_value(doc.value)
@@ -443,8 +491,9 @@ def validator():
 
 def test_committed_schema_is_up_to_date():
     assert Path(SCHEMA_PATH) == ROOT / "schema" / "actorgraph.schema.json"
-    assert (ROOT / "schema" / "actorgraph.schema.json").read_text(encoding="utf-8") == json_schema_text(), \
+    assert (ROOT / "schema" / "actorgraph.schema.json").read_text(encoding="utf-8") == json_schema_text(), (
         "schema/actorgraph.schema.json is stale: run python -m graph.formats.schema"
+    )
 
 
 @pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: str(p.relative_to(DATA)))
@@ -458,62 +507,93 @@ def test_every_data_file_points_at_the_schema():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert m is not None, f"{path} does not point at the schema (first line: {first!r})"
-        in_repository = ROOT / "data" / path.relative_to(DATA)      # (DATA is a copy of the seed)
+        in_repository = ROOT / "data" / path.relative_to(DATA)  # (DATA is a copy of the seed)
         assert (in_repository.parent / m.group(1)).resolve() == (ROOT / "schema" / "actorgraph.schema.json").resolve()
 
 
 def _rel(**over):
-    r = {"id": "r1", "subject": "A", "object": "B", "type": "ACCUSE", "mode": "allege", "modality": "reported",
-         "when": "2021-08..2025", "polarity": -3, "context": ["terrorism"],
-         "evidence": [{"source": "s", "quote": "q"}], "attributes": {"count": 650}}
+    r = {
+        "id": "r1",
+        "subject": "A",
+        "object": "B",
+        "type": "ACCUSE",
+        "mode": "allege",
+        "modality": "reported",
+        "when": "2021-08..2025",
+        "polarity": -3,
+        "context": ["terrorism"],
+        "evidence": [{"source": "s", "quote": "q"}],
+        "attributes": {"count": 650},
+    }
     r.update(over)
     return {"relations": [{k: v for k, v in r.items() if v is not None}]}
 
 
-@pytest.mark.parametrize("doc", [
-    _rel(),
-    _rel(when=2025, id=2021, context="military"),
-    {"entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "aliases": "Islamabad",
-                   "codes": {"wikidata": "Q843", "iso3": "PAK", "gdelt": "PAK"}}]},
-    {"sources": [{"id": "s", "published": "2025", "url": "https://example.org/a?b=c"}]},
-    None,
-    {"entities": None},
-    {"entities": [{"id": "PAK", "name": " Pakistan ", "kind": "state", "codes": {"gdelt_v2": "PAK", "X1": 1}}]},
-    _rel(evidence=[{"source": "s", "quote": " q "}]),
-])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        _rel(),
+        _rel(when=2025, id=2021, context="military"),
+        {
+            "entities": [
+                {
+                    "id": "PAK",
+                    "name": "Pakistan",
+                    "kind": "state",
+                    "aliases": "Islamabad",
+                    "codes": {"wikidata": "Q843", "iso3": "PAK", "gdelt": "PAK"},
+                }
+            ]
+        },
+        {"sources": [{"id": "s", "published": "2025", "url": "https://example.org/a?b=c"}]},
+        None,
+        {"entities": None},
+        {"entities": [{"id": "PAK", "name": " Pakistan ", "kind": "state", "codes": {"gdelt_v2": "PAK", "X1": 1}}]},
+        _rel(evidence=[{"source": "s", "quote": " q "}]),
+    ],
+)
 def test_schema_accepts_what_the_validator_accepts(validator, doc):
     assert list(validator.iter_errors(doc)) == []
 
 
-@pytest.mark.parametrize("doc, why", [
-    (_rel(polarity="strong"), "wrong type: polarity is text"),
-    (_rel(polarity=11), "polarity out of range"),
-    (_rel(evidence="q"), "wrong type: evidence is text"),
-    (_rel(evidence=[]), "no evidence"),
-    (_rel(evidence=[{"source": "s"}]), "evidence without quote"),
-    (_rel(colour="red"), "unknown field in a relation"),
-    (_rel(type="ACUSE"), "unknown type"),
-    (_rel(mode="withdraw"), "mode of another type"),
-    (_rel(type="HOLDS", mode="allege", polarity=None), "a structural type has no modes"),
-    (_rel(modality="rumoured"), "unknown modality"),
-    (_rel(context=["weather"]), "unknown context"),
-    (_rel(when="August 2021"), "not a date"),
-    (_rel(modality=None), "missing modality"),
-    (_rel(id="has space"), "bad id"),
-    ({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "country"}]}, "unknown kind"),
-    ({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "colour": "x"}]}, "unknown entity field"),
-    ({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "codes": {"wikidata": "843"}}]}, "bad QID"),
-    ({"entities": [{"id": "PAK", "name": ["a"], "kind": "state"}]}, "wrong type: name is a list"),
-    ({"entities": {"id": "PAK"}}, "entities is not a list"),
-    ({"sources": [{"id": "s", "url": "ftp://x"}]}, "not a web address"),
-    ({"claims": []}, "unknown top-level key"),
-    ({"entities": [{"id": "PAK", "name": "  ", "kind": "state"}]}, "blank name"),
-    ({"entities": [{"id": "PAK", "name": "\t\n", "kind": "state"}]}, "blank name (tab, newline)"),
-    (_rel(evidence=[{"source": "s", "quote": " "}]), "blank quote"),
-    ({"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"bad key": "x"}}]}, "code name with a space"),
-    ({"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"1st": "x"}}]}, "code name not a word"),
-    ({"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"a\nb": "x"}}]}, "code name with a newline"),
-])
+@pytest.mark.parametrize(
+    "doc, why",
+    [
+        (_rel(polarity="strong"), "wrong type: polarity is text"),
+        (_rel(polarity=11), "polarity out of range"),
+        (_rel(evidence="q"), "wrong type: evidence is text"),
+        (_rel(evidence=[]), "no evidence"),
+        (_rel(evidence=[{"source": "s"}]), "evidence without quote"),
+        (_rel(colour="red"), "unknown field in a relation"),
+        (_rel(type="ACUSE"), "unknown type"),
+        (_rel(mode="withdraw"), "mode of another type"),
+        (_rel(type="HOLDS", mode="allege", polarity=None), "a structural type has no modes"),
+        (_rel(modality="rumoured"), "unknown modality"),
+        (_rel(context=["weather"]), "unknown context"),
+        (_rel(when="August 2021"), "not a date"),
+        (_rel(modality=None), "missing modality"),
+        (_rel(id="has space"), "bad id"),
+        ({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "country"}]}, "unknown kind"),
+        ({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "colour": "x"}]}, "unknown entity field"),
+        ({"entities": [{"id": "PAK", "name": "Pakistan", "kind": "state", "codes": {"wikidata": "843"}}]}, "bad QID"),
+        ({"entities": [{"id": "PAK", "name": ["a"], "kind": "state"}]}, "wrong type: name is a list"),
+        ({"entities": {"id": "PAK"}}, "entities is not a list"),
+        ({"sources": [{"id": "s", "url": "ftp://x"}]}, "not a web address"),
+        ({"claims": []}, "unknown top-level key"),
+        ({"entities": [{"id": "PAK", "name": "  ", "kind": "state"}]}, "blank name"),
+        ({"entities": [{"id": "PAK", "name": "\t\n", "kind": "state"}]}, "blank name (tab, newline)"),
+        (_rel(evidence=[{"source": "s", "quote": " "}]), "blank quote"),
+        (
+            {"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"bad key": "x"}}]},
+            "code name with a space",
+        ),
+        ({"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"1st": "x"}}]}, "code name not a word"),
+        (
+            {"entities": [{"id": "PAK", "name": "P", "kind": "state", "codes": {"a\nb": "x"}}]},
+            "code name with a newline",
+        ),
+    ],
+)
 def test_schema_rejects_wrong_types_and_unknown_fields(validator, doc, why):
     assert list(validator.iter_errors(doc)), why
 
@@ -537,12 +617,14 @@ def test_formats_share_one_when_span():
     import graph.formats.cypher as cy
     import graph.formats.gexf as gx
     import graph.formats.graphml as gm
+
     assert cy.when_span is gm.when_span and gx.when_span is gm.when_span
 
 
 def test_schema_vocabulary_is_the_validators():
     from graph.records.known import ALLOWED
     from graph.vocab import MODALITIES, RELATION_TYPES
+
     s = json_schema()
     rel = s["$defs"]["relation"]
     assert rel["properties"]["type"]["enum"] == list(RELATION_TYPES)
@@ -553,12 +635,16 @@ def test_schema_vocabulary_is_the_validators():
 
 # -- export() -----------------------------------------------------------------------------
 
+
 def test_export_refuses_input_files_and_unknown_formats(tmp_path):
     ds = graph.load(DATA)
     target = next(DATA.rglob("*.yaml"))
     before = target.read_bytes()
     for fmt in export_mod.FORMATS:
-        if fmt in ("csv", "neo4j-csv"):   # names always end in -TABLE.csv: see test_csv_export_checks_every_file_before_writing
+        if fmt in (
+            "csv",
+            "neo4j-csv",
+        ):  # names always end in -TABLE.csv: see test_csv_export_checks_every_file_before_writing
             continue
         with pytest.raises(OutputError):
             export_mod.export(ds, fmt, target)

@@ -41,6 +41,7 @@ def _gdelt_row(event_id, actor1=("PAK", "PAKISTAN", "PAK", ""), **cells):
 
 # -- item 2: exports of a folder made by an event import ------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["icews", "gdelt"])
 def test_graphml_and_gexf_export_the_evidence_of_dataset_records(tmp_path, fmt):
     name = {"gdelt": "gdelt-20250114.export.CSV", "icews": "icews-events.2021.tab"}[fmt]
@@ -59,13 +60,14 @@ def test_graphml_and_gexf_export_the_evidence_of_dataset_records(tmp_path, fmt):
 
 # -- item 3: a carriage return inside a field ----------------------------------------------------
 
+
 def test_a_gdelt_row_with_a_carriage_return_in_a_field_is_imported_and_said(tmp_path):
     rows = [_gdelt_row(900000101 + i) for i in range(4)]
     rows[1] = _gdelt_row(900000102, actor1=("PAK", "PAKI\rSTAN", "PAK", ""))
     (tmp_path / "cr.export.CSV").write_bytes(("\n".join(rows) + "\n").encode())
     r = run("import", "-f", "gdelt", tmp_path / "cr.export.CSV", "-o", tmp_path / "out")
     assert r.exit_code == 0, r.output
-    assert "(4 relations," in r.output                       # every row: none lost
+    assert "(4 relations," in r.output  # every row: none lost
     assert f"note: {tmp_path / 'cr.export.CSV'}: read 1 carriage return inside a field as a space (line 2)" in r.output
     assert len(graph.load(tmp_path / "out")) == 4
 
@@ -73,7 +75,7 @@ def test_a_gdelt_row_with_a_carriage_return_in_a_field_is_imported_and_said(tmp_
 def test_after_a_carriage_return_later_problems_keep_their_lines(tmp_path):
     rows = [_gdelt_row(900000101 + i) for i in range(4)]
     rows[0] = _gdelt_row(900000101, actor1=("PAK", "PAKI\rSTAN", "PAK", ""))
-    rows[2] = _gdelt_row(900000103, c1="2025-01-14")       # SQLDATE is YYYYMMDD
+    rows[2] = _gdelt_row(900000103, c1="2025-01-14")  # SQLDATE is YYYYMMDD
     (tmp_path / "bad.export.CSV").write_bytes(("\n".join(rows) + "\n").encode())
     r = run("import", "-f", "gdelt", tmp_path / "bad.export.CSV", "-o", tmp_path / "out")
     assert r.exit_code == 1
@@ -81,9 +83,14 @@ def test_after_a_carriage_return_later_problems_keep_their_lines(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("fmt,name,sep,field", [("icews", "icews-events.2021.tab", "\t", 2),
-                                                ("acled", "acled-2023.csv", ",", 2),
-                                                ("polecat", "polecat-2024-02.tsv", "\t", 4)])
+@pytest.mark.parametrize(
+    "fmt,name,sep,field",
+    [
+        ("icews", "icews-events.2021.tab", "\t", 2),
+        ("acled", "acled-2023.csv", ",", 2),
+        ("polecat", "polecat-2024-02.tsv", "\t", 4),
+    ],
+)
 def test_the_tables_with_a_header_read_a_carriage_return_in_a_field_too(tmp_path, fmt, name, sep, field):
     lines = (EVENTS / name).read_bytes().split(b"\n")
     clean = run("import", "-f", fmt, EVENTS / name, "-o", tmp_path / "clean")
@@ -94,32 +101,36 @@ def test_the_tables_with_a_header_read_a_carriage_return_in_a_field_too(tmp_path
     r = run("import", "-f", fmt, tmp_path / name, "-o", tmp_path / "out")
     assert r.exit_code == 0, r.output
     relations = [line.split(",")[0] for line in (clean.output + r.output).splitlines() if line.startswith("(")]
-    assert relations[0] == relations[1] and relations[0].endswith(" relations")     # every row imported
+    assert relations[0] == relations[1] and relations[0].endswith(" relations")  # every row imported
     assert "read 1 carriage return inside a field as a space (line 2)" in r.output
 
 
 # -- item 8: an import never writes a folder that does not validate -----------------------------
 
+
 def test_names_that_differ_only_by_look_alike_letters_are_told_apart(tmp_path):
-    rows = [_gdelt_row(900000101), _gdelt_row(900000102, actor1=("PAKGOV", "ＰＡＫＩＳＴＡＮ", "PAK", "GOV")),
-            _gdelt_row(900000103, actor1=("PAKMIL", "PAKISTAN", "PAK", "MIL")),
-            _gdelt_row(900000104, actor1=("PAKOPP", "PAKI\x1bSTAN", "PAK", "OPP"))]
+    rows = [
+        _gdelt_row(900000101),
+        _gdelt_row(900000102, actor1=("PAKGOV", "ＰＡＫＩＳＴＡＮ", "PAK", "GOV")),
+        _gdelt_row(900000103, actor1=("PAKMIL", "PAKISTAN", "PAK", "MIL")),
+        _gdelt_row(900000104, actor1=("PAKOPP", "PAKI\x1bSTAN", "PAK", "OPP")),
+    ]
     (tmp_path / "names.export.CSV").write_text("\n".join(rows) + "\n", encoding="utf-8")
     r = run("import", "-f", "gdelt", tmp_path / "names.export.CSV", "-o", tmp_path / "data")
     assert r.exit_code == 0, r.output
-    ds = graph.load(tmp_path / "data")          # the folder it wrote validates
+    ds = graph.load(tmp_path / "data")  # the folder it wrote validates
     assert ds.entities["PAK"].name == "Pakistan"
     assert ds.entities["PAKGOV"].name == "Pakistan (PAKGOV)"
     assert ds.entities["PAKMIL"].name == "Pakistan (PAKMIL)"
-    assert ds.entities["PAKOPP"].name == "Paki Stan"       # no control character reaches a name
+    assert ds.entities["PAKOPP"].name == "Paki Stan"  # no control character reaches a name
 
 
 def test_an_import_into_the_seed_folder_leaves_it_valid(tmp_path, seed_copy, monkeypatch):
     data = seed_copy(tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    r = run("import", "-f", "gdelt", GDELT, "-o", "data/events")      # as docs/large-data.md shows it
+    r = run("import", "-f", "gdelt", GDELT, "-o", "data/events")  # as docs/large-data.md shows it
     assert r.exit_code == 0, r.output
-    ds = graph.load(data)          # the seed's Washington (an alias of USA) and Taliban (TAL) stay theirs
+    ds = graph.load(data)  # the seed's Washington (an alias of USA) and Taliban (TAL) stay theirs
     assert ds.entities["USAGOV"].name == "Washington (USAGOV)" and ds.entity("Washington").id == "USA"
     assert ds.entities["AFGINS"].name == "Taliban (AFGINS)" and ds.entity("Taliban").id == "TAL"
 

@@ -13,8 +13,8 @@ import difflib
 import pytest
 from click.testing import CliRunner
 
-import graph.words
 import graph.texts
+import graph.words
 from graph.cli import main
 from graph.model import Evidence
 from graph.read.yaml_events import MapNode, ScalarNode, locate, parse_text
@@ -25,8 +25,10 @@ ENTITIES = "entities:\n  - {id: PAK, name: Pakistan, kind: state}\n  - {id: USA,
 
 def _text(n_words):
     """A constructed text of *n_words* words (a spokesman's briefing, said again and again)."""
-    words = ("the spokesman said on Tuesday that talks on the border crossing would resume after a pause "
-             "and that officials denied reports of a closure").split()
+    words = (
+        "the spokesman said on Tuesday that talks on the border crossing would resume after a pause "
+        "and that officials denied reports of a closure"
+    ).split()
     return " ".join(words[i % len(words)] + ("." if i % 17 == 16 else "") for i in range(n_words))
 
 
@@ -45,19 +47,22 @@ def _validate(folder):
 
 
 def test_a_30_kB_quote_that_differs_in_its_last_character_is_compared_in_bounded_pieces(tmp_path, monkeypatch):
-    text = _text(8000)                          # ~50 kB
+    text = _text(8000)  # ~50 kB
     start = text.index(" ", 1000) + 1
-    quote = text[start:start + 30_000].rstrip() + "X"     # 30 kB, verbatim but for its last character
+    quote = text[start : start + 30_000].rstrip() + "X"  # 30 kB, verbatim but for its last character
     (tmp_path / "text.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "a.yaml").write_text(SOURCE + ENTITIES + "relations:\n  - id: r1\n    subject: PAK\n"
-                                     "    object: USA\n    type: CONSULT\n    modality: reported\n"
-                                     f"    evidence: [{{source: s1, quote: \"{quote}\"}}]\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        SOURCE + ENTITIES + "relations:\n  - id: r1\n    subject: PAK\n"
+        "    object: USA\n    type: CONSULT\n    modality: reported\n"
+        f'    evidence: [{{source: s1, quote: "{quote}"}}]\n',
+        encoding="utf-8",
+    )
     _Recorder.sizes = []
     monkeypatch.setattr(graph.texts.difflib, "SequenceMatcher", _Recorder)
     result = _validate(tmp_path)
     assert result.exit_code == 1
     assert "quote is not verbatim in the text of source 's1'" in result.stderr
-    assert "X'" in result.stderr       # the difference named is the quote's last character
+    assert "X'" in result.stderr  # the difference named is the quote's last character
     # difflib's work grows with the product of the two lengths: never two long sequences at once
     assert _Recorder.sizes and max(min(a, b) for a, b in _Recorder.sizes) <= 1000, _Recorder.sizes
 
@@ -66,7 +71,7 @@ def test_a_30_kB_quote_that_differs_in_its_last_character_is_compared_in_bounded
 def test_quote_mismatch_of_a_long_quote_names_where_it_first_differs(n):
     text = _text(n // 4)
     start = text.index(" ", len(text) // 4) + 1
-    quote = text[start:start + n // 2]
+    quote = text[start : start + n // 2]
     wrong = quote[:-30] + "#" + quote[-29:]
     found = graph.texts.quote_mismatch(text, wrong)
     assert "#" in found.split(" where the quote has ")[1].split("'")[1]
@@ -74,19 +79,23 @@ def test_quote_mismatch_of_a_long_quote_names_where_it_first_differs(n):
 
 def test_a_record_with_30000_unknown_fields_reports_20_and_a_count(tmp_path, monkeypatch):
     keys = "".join(f"    field{i}: value\n" for i in range(30_000))
-    (tmp_path / "a.yaml").write_text("entities:\n  - id: PAK\n    name: Pakistan\n    kind: state\n" + keys,
-                                     encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "entities:\n  - id: PAK\n    name: Pakistan\n    kind: state\n" + keys, encoding="utf-8"
+    )
     searches = []
     real = graph.words.difflib.get_close_matches
-    monkeypatch.setattr(graph.words.difflib, "get_close_matches",
-                        lambda *a, **k: searches.append(a[0]) or real(*a, **k))
+    monkeypatch.setattr(
+        graph.words.difflib, "get_close_matches", lambda *a, **k: searches.append(a[0]) or real(*a, **k)
+    )
     result = _validate(tmp_path)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[-1] == "21 problems: the data at " + str(tmp_path) + " is not valid"
     assert ":2:5: entity 'PAK': ... and 29,980 more unknown fields in this record" in lines[0]
-    assert lines[1].endswith("a.yaml:5:5: entity 'PAK': unknown field 'field0'; an entity has the fields: id, "
-                             "name, kind, aliases, codes, part_of, description, extend")
+    assert lines[1].endswith(
+        "a.yaml:5:5: entity 'PAK': unknown field 'field0'; an entity has the fields: id, "
+        "name, kind, aliases, codes, part_of, description, extend"
+    )
     assert len(searches) <= 20
 
 
@@ -111,15 +120,21 @@ def test_locating_every_key_of_a_large_mapping_reads_its_keys_once():
 def test_did_you_mean_searches_over_many_unknown_ids_stay_within_a_budget(tmp_path, monkeypatch):
     n = 3_000
     ents = "".join(f"  - {{id: E{i}, name: Entity {i}, kind: state}}\n" for i in range(n))
-    rels = "".join(f"  - {{id: r{i}, subject: Nobody{i}, object: E1, type: CONSULT, modality: reported, "
-                   "evidence: [{source: s1, quote: q}]}\n" for i in range(n))
-    (tmp_path / "a.yaml").write_text("sources: [{id: s1, title: T}]\nentities:\n" + ents + "relations:\n" + rels,
-                                     encoding="utf-8")
+    rels = "".join(
+        f"  - {{id: r{i}, subject: Nobody{i}, object: E1, type: CONSULT, modality: reported, "
+        "evidence: [{source: s1, quote: q}]}\n"
+        for i in range(n)
+    )
+    (tmp_path / "a.yaml").write_text(
+        "sources: [{id: s1, title: T}]\nentities:\n" + ents + "relations:\n" + rels, encoding="utf-8"
+    )
     read = []
     real = graph.words.difflib.get_close_matches
-    monkeypatch.setattr(graph.words.difflib, "get_close_matches",
-                        lambda word, possibilities, **k: read.append(len(possibilities)) or real(word, possibilities,
-                                                                                                 **k))
+    monkeypatch.setattr(
+        graph.words.difflib,
+        "get_close_matches",
+        lambda word, possibilities, **k: read.append(len(possibilities)) or real(word, possibilities, **k),
+    )
     result = _validate(tmp_path)
     assert result.exit_code == 1 and f"{n:,} problems" in result.stderr.splitlines()[-1]
     assert "unknown entity 'Nobody0' in 'subject'" in result.stderr
@@ -131,9 +146,11 @@ def test_many_extensions_of_one_claim_compare_their_evidence_in_linear_work(tmp_
     text = " ".join(f"word{i}" for i in range(n))
     (tmp_path / "text.txt").write_text(text, encoding="utf-8")
     ext = "".join(f"  - {{id: r1, extend: true, evidence: [{{source: s1, quote: word{i}}}]}}\n" for i in range(n))
-    (tmp_path / "a.yaml").write_text(SOURCE + ENTITIES + "relations:\n  - {id: r1, subject: PAK, object: USA, "
-                                     "type: CONSULT, modality: reported, evidence: [{source: s1, quote: word0}]}\n",
-                                     encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        SOURCE + ENTITIES + "relations:\n  - {id: r1, subject: PAK, object: USA, "
+        "type: CONSULT, modality: reported, evidence: [{source: s1, quote: word0}]}\n",
+        encoding="utf-8",
+    )
     (tmp_path / "b.yaml").write_text("relations:\n" + ext, encoding="utf-8")
     compared = []
     real = Evidence.__eq__

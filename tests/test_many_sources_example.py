@@ -30,7 +30,7 @@ def test_the_example_is_valid_and_constructed():
     # the seed article's claims keep their ids and quotes
     seed = graph.load(DATA)
     for r in ds.relations(source="oped-2025-us-equipment-afghanistan"):
-        assert graph.to_dict(seed.relation(r.id)) == graph.to_dict(r)   # copied as they are
+        assert graph.to_dict(seed.relation(r.id)) == graph.to_dict(r)  # copied as they are
     # the people quoted in the constructed texts are fictional, and say so
     for eid in ("EX-WHITFIELD", "EX-OKAFOR", "EX-HAQMAL"):
         assert "fictional" in ds.entities[eid].description
@@ -45,8 +45,11 @@ def test_the_example_has_what_the_issue_asks_for():
     # a claim asserted by one named claimant and denied by another
     g = next(g for g in c.contested if g.key == ("USA", "ORIGIN_OF", "US-EQUIPMENT"))
     assert "EX-OKAFOR" in [e["by"] for e in g.asserted] and [e["by"] for e in g.denied] == ["EX-WHITFIELD"]
-    assert [x.key for x in c.contested] == [("TAL", "AID", "TTP"), ("TTP", "HOLDS", "US-EQUIPMENT"),
-                                            ("USA", "ORIGIN_OF", "US-EQUIPMENT")]
+    assert [x.key for x in c.contested] == [
+        ("TAL", "AID", "TTP"),
+        ("TTP", "HOLDS", "US-EQUIPMENT"),
+        ("USA", "ORIGIN_OF", "US-EQUIPMENT"),
+    ]
     # two claimants of one claim count for each
     by = {x["claimant"]: x["relations"] for x in claimants(ds).by_claimant}
     assert "pak-tal-armed-ttp" in by["PAK-PM"] and "pak-tal-armed-ttp" in by["PAK-FO"]
@@ -80,7 +83,11 @@ def test_readme_section_shows_the_real_output(monkeypatch):
     monkeypatch.chdir(ROOT)
     commands = _section_commands()
     assert {c.split()[1] + " " + c.split()[2] for c, _ in commands} >= {
-        "analyze contested", "analyze claimants", "relations examples/many-sources", "analyze compare"}
+        "analyze contested",
+        "analyze claimants",
+        "relations examples/many-sources",
+        "analyze compare",
+    }
     for command, expected in commands:
         argv = shlex.split(command, comments=True)
         assert argv[0] == "actorgraph"
@@ -90,7 +97,7 @@ def test_readme_section_shows_the_real_output(monkeypatch):
         while got and got[-1] == "":
             got.pop()
         if expected and expected[-1] == "...":
-            assert got[:len(expected) - 1] == expected[:-1], command
+            assert got[: len(expected) - 1] == expected[:-1], command
         else:
             assert got == expected, command
     assert len(commands) >= 7

@@ -36,6 +36,7 @@ def _snapshot(folder):
 
 # -- item 5 -------------------------------------------------------------------------------------------
 
+
 def test_draft_refuses_an_output_in_the_data_folder_of_a_data_file(work):
     before = _snapshot(work / "data")
     r = run("draft", "data/texts/ministries.txt", "data/seed/entities.yaml", "-o", "data/seed/draft.yaml")
@@ -57,7 +58,7 @@ def test_a_csv_import_never_replaces_a_file(work):
 
 @pytest.mark.parametrize("target", ["other/kirby.yaml", "other/texts/note.txt", "other/new.yaml", "out/page.jsonl"])
 def test_render_never_writes_over_data_that_is_not_its_input(work, target):
-    other = work / "other"                  # another data folder: not an input of this render
+    other = work / "other"  # another data folder: not an input of this render
     (other / "texts").mkdir(parents=True)
     (other / "kirby.yaml").write_text("entities:\n  - {id: KIR, name: Kirby, kind: person}\n", encoding="utf-8")
     (other / "texts" / "note.txt").write_text("A constructed note.\n", encoding="utf-8")
@@ -77,10 +78,14 @@ def test_render_replaces_its_own_page(work):
 
 # -- item 9 -------------------------------------------------------------------------------------------
 
+
 def _many_problems(folder, n):
     folder.mkdir()
-    rows = "".join(f"  - {{id: r{i}, subject: NOBODY{i % 7}, object: NOBODY, type: CONSULT, modality: reported, "
-                   "evidence: [{source: s1, quote: q}]}\n" for i in range(n))
+    rows = "".join(
+        f"  - {{id: r{i}, subject: NOBODY{i % 7}, object: NOBODY, type: CONSULT, modality: reported, "
+        "evidence: [{source: s1, quote: q}]}\n"
+        for i in range(n)
+    )
     (folder / "a.yaml").write_text("sources: [{id: s1, title: T}]\nrelations:\n" + rows, encoding="utf-8")
 
 
@@ -89,10 +94,12 @@ def test_a_long_list_of_problems_shows_the_first_of_each_kind_and_counts_the_res
     r = run("validate", tmp_path / "d")
     assert r.exit_code == 1
     lines = r.stderr.splitlines()
-    assert len(lines) == 20 + 1 + 1      # one kind (an unknown entity) here: 20 listed, a count, the total
+    assert len(lines) == 20 + 1 + 1  # one kind (an unknown entity) here: 20 listed, a count, the total
     assert lines[20].startswith("... and 5,980 more like: ")
-    assert lines[-1] == (f"6,000 problems: the data at {tmp_path / 'd'} is not valid (5,980 not listed: the first 20 "
-                         f"of each kind are; actorgraph validate --all {tmp_path / 'd'} lists every one)")
+    assert lines[-1] == (
+        f"6,000 problems: the data at {tmp_path / 'd'} is not valid (5,980 not listed: the first 20 "
+        f"of each kind are; actorgraph validate --all {tmp_path / 'd'} lists every one)"
+    )
     every = run("validate", tmp_path / "d", "--all")
     assert every.exit_code == 1 and len(every.stderr.splitlines()) == 6000 + 1
     # every command that loads the data lists them the same way, and says how to see them all
@@ -116,7 +123,9 @@ def test_a_name_with_a_terminal_escape_never_reaches_the_terminal(tmp_path):
     (tmp_path / "d" / "a.yaml").write_text("sources: [{id: s1, title: T}]\n", encoding="utf-8")
     (tmp_path / "d" / "x.entities.jsonl").write_text(
         '{"id": "PAK", "name": "Pakistan", "kind": "state"}\n'
-        '{"id": "EVIL", "name": "Evil\\u001b]0;owned\\u0007 Corp", "kind": "organisation"}\n', encoding="utf-8")
+        '{"id": "EVIL", "name": "Evil\\u001b]0;owned\\u0007 Corp", "kind": "organisation"}\n',
+        encoding="utf-8",
+    )
     for args in (["neighbours", "PAK", tmp_path / "d"], ["info", tmp_path / "d"], ["validate", tmp_path / "d"]):
         r = run(*args)
         assert r.exit_code == 1 and "\x1b" not in r.output and "\x07" not in r.output, r.output

@@ -25,7 +25,7 @@ from graph.render.cross import cross_data
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "js" / "fixtures" / "cross.json"
-FOLDERS = ("data", "examples/many-sources", "examples/news-week")   # as tests/js/fixtures/filters.json
+FOLDERS = ("data", "examples/many-sources", "examples/news-week")  # as tests/js/fixtures/filters.json
 
 
 def answers(ds):
@@ -34,24 +34,64 @@ def answers(ds):
     for mode, on in (("exact", False), ("rolled", True)):
         net = discourse(ds, roll_up=on, normalize="jaccard")
         out[mode] = {
-            "merged": [[list(m.key), m.modality, m.claimant, m.source, list(m.relations), list(m.claimants),
-                        list(m.quotes) if len(m.relations) > 1 else None] for m in merged_claims(ds, roll_up=on)],
-            "claimants": {g["claimant"]: [g["count"], g["relations"]]
-                          for g in claimants(ds, roll_up=on).by_claimant if g["claimant"] in ds.entities},
-            "groups": [{"key": list(g.key), "relations": g.relations,
-                        "entries": [[e["by"], e["source"], e["modality"], e["relations"], e.get("as")]
-                                    for e in g.asserted + g.denied + g.other]}
-                       for g in contested(ds, roll_up=on).groups if g.contested or g.corroborated],
-            "pairs": [[e["a"], e["b"], [{**g, **{side: [{k: x[k] for k in ("stance", "source", "relations")}
-                                                        for x in g[side]] for side in "ab"}}
-                                        for g in net.evidence(e["a"], e["b"])]] for e in net.edges],
+            "merged": [
+                [
+                    list(m.key),
+                    m.modality,
+                    m.claimant,
+                    m.source,
+                    list(m.relations),
+                    list(m.claimants),
+                    list(m.quotes) if len(m.relations) > 1 else None,
+                ]
+                for m in merged_claims(ds, roll_up=on)
+            ],
+            "claimants": {
+                g["claimant"]: [g["count"], g["relations"]]
+                for g in claimants(ds, roll_up=on).by_claimant
+                if g["claimant"] in ds.entities
+            },
+            "groups": [
+                {
+                    "key": list(g.key),
+                    "relations": g.relations,
+                    "entries": [
+                        [e["by"], e["source"], e["modality"], e["relations"], e.get("as")]
+                        for e in g.asserted + g.denied + g.other
+                    ],
+                }
+                for g in contested(ds, roll_up=on).groups
+                if g.contested or g.corroborated
+            ],
+            "pairs": [
+                [
+                    e["a"],
+                    e["b"],
+                    [
+                        {
+                            **g,
+                            **{
+                                side: [{k: x[k] for k in ("stance", "source", "relations")} for x in g[side]]
+                                for side in "ab"
+                            },
+                        }
+                        for g in net.evidence(e["a"], e["b"])
+                    ],
+                ]
+                for e in net.edges
+            ],
         }
     return out
 
 
 def build_fixture():
-    return {"datasets": [{"folder": f, "cross": page_data(ds)["cross"], "python": answers(ds)}
-                         for f in FOLDERS for ds in [graph.load(ROOT / f)]]}
+    return {
+        "datasets": [
+            {"folder": f, "cross": page_data(ds)["cross"], "python": answers(ds)}
+            for f in FOLDERS
+            for ds in [graph.load(ROOT / f)]
+        ]
+    }
 
 
 def test_the_cross_fixture_says_what_python_says():
@@ -59,7 +99,9 @@ def test_the_cross_fixture_says_what_python_says():
     if os.environ.get("ACTORGRAPH_WRITE_FIXTURES"):
         FIXTURE.write_text(json.dumps(fresh, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     stored = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    assert stored == fresh, "the page's cross-source data changed: regenerate tests/js/fixtures/cross.json (see the docstring)"
+    assert stored == fresh, (
+        "the page's cross-source data changed: regenerate tests/js/fixtures/cross.json (see the docstring)"
+    )
     # the fixture tells things apart: merged claims of several claims, roll-up that changes the network
     many = fresh["datasets"][1]["python"]
     assert any(len(m[4]) > 1 for d in fresh["datasets"] for m in d["python"]["rolled"]["merged"])
@@ -76,7 +118,10 @@ def test_the_page_data_holds_the_networks_figures():
         ids = [c for c, _ in page["claimants"]]
         assert ids == net.claimants
         assert {c: camp or None for c, camp in page["claimants"]} == {c: net.camp_of(c) for c in net.claimants}
-        got = [(ids[a], ids[b], cong, conf, w, [page["groups"][g] for g in gs]) for a, b, cong, conf, w, gs in page["edges"]]
+        got = [
+            (ids[a], ids[b], cong, conf, w, [page["groups"][g] for g in gs])
+            for a, b, cong, conf, w, gs in page["edges"]
+        ]
         assert got == [(e["a"], e["b"], e["congruence"], e["conflict"], e["weight"], e["groups"]) for e in net.edges]
         assert page["method"] == net.method == "exact"
     # two camps, Pakistan's account and the Taliban's
@@ -90,5 +135,7 @@ entities: [{id: A, name: A, kind: state}, {id: P, name: P, kind: person}]
 relations:
   - {id: r1, subject: A, object: A, type: AID, modality: claimed, asserted_by: P, evidence: [{source: s, quote: x}]}
 """)
-    assert cross_data(flat) == {"roll_up": {}, "discourse": {"exact": {
-        "claimants": [["P", 0]], "groups": [], "edges": [], "claims": [], "method": "exact"}}}
+    assert cross_data(flat) == {
+        "roll_up": {},
+        "discourse": {"exact": {"claimants": [["P", 0]], "groups": [], "edges": [], "claims": [], "method": "exact"}},
+    }

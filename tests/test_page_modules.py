@@ -48,7 +48,9 @@ def _cases(ds, folder):
     first_source = next(iter(ds.sources))
     undated = [r for r in ds.relations() if r.when is None]
     yield {"types": ["ACCUSE", "THREATEN", "REJECT"]}, ds.relations(type=["ACCUSE", "THREATEN", "REJECT"])
-    material_conflict = sorted(t for t in {r.type for r in ds.relations()} if RELATION_TYPES[t].quad == "material conflict")
+    material_conflict = sorted(
+        t for t in {r.type for r in ds.relations()} if RELATION_TYPES[t].quad == "material conflict"
+    )
     yield {"types": material_conflict}, ds.relations(quad="material conflict")
     yield {"pols": ["-1"]}, ds.relations(polarity="negative")
     yield {"pols": ["0", "1"]}, ds.relations(polarity=["neutral", "positive"])
@@ -62,16 +64,25 @@ def _cases(ds, folder):
     yield {"to": "2022-12", "undated": False}, ds.relations(end="2022-12")
     yield {"from": "2024-01", "undated": False}, ds.relations(start="2024-01")
     # on when it was said (the sources' dates), and when it happened else when said
-    yield ({"from": "2023-01", "to": "2025-12", "undated": False, "time": "made"},
-           ds.relations(start="2023-01", end="2025-12", time="made"))
-    yield ({"from": "2021-08", "to": "2021-12", "undated": False, "time": "happened-or-made"},
-           ds.relations(start="2021-08", end="2021-12", time="happened-or-made"))
+    yield (
+        {"from": "2023-01", "to": "2025-12", "undated": False, "time": "made"},
+        ds.relations(start="2023-01", end="2025-12", time="made"),
+    )
+    yield (
+        {"from": "2021-08", "to": "2021-12", "undated": False, "time": "happened-or-made"},
+        ds.relations(start="2021-08", end="2021-12", time="happened-or-made"),
+    )
     # an actor's neighbourhood, alone and with other filters (Dataset.view)
     yield {"focus": "PAK", "hops": 1}, ds.view(focus="PAK", hops=1).relations()
     yield {"focus": "TAL", "hops": 2}, ds.view(focus="TAL", hops=2).relations()
-    yield {"focus": "PAK", "hops": 1, "mods": ["reported"]}, ds.view(focus="PAK", hops=1, modality="reported").relations()
-    yield ({"focus": "TAL", "hops": 1, "pols": ["-1"], "types": ["ACCUSE", "ASSAULT", "THREATEN"]},
-           ds.view(focus="TAL", hops=1, polarity="negative", type=["ACCUSE", "ASSAULT", "THREATEN"]).relations())
+    yield (
+        {"focus": "PAK", "hops": 1, "mods": ["reported"]},
+        ds.view(focus="PAK", hops=1, modality="reported").relations(),
+    )
+    yield (
+        {"focus": "TAL", "hops": 1, "pols": ["-1"], "types": ["ACCUSE", "ASSAULT", "THREATEN"]},
+        ds.view(focus="TAL", hops=1, polarity="negative", type=["ACCUSE", "ASSAULT", "THREATEN"]).relations(),
+    )
     # contested only: the claims of a group asserted and denied, or asserted with opposite signs
     groups = contested(ds).contested
     yield {"contested": True}, [r for r in ds.relations() if any(r.id in g.relations for g in groups)]
@@ -97,12 +108,16 @@ def test_the_filter_fixture_says_what_python_keeps():
     fresh = build_fixture()
     if os.environ.get("ACTORGRAPH_WRITE_FIXTURES"):
         FIXTURE.parent.mkdir(parents=True, exist_ok=True)
-        FIXTURE.write_text(json.dumps(fresh, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n", encoding="utf-8")
+        FIXTURE.write_text(
+            json.dumps(fresh, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
     stored = json.loads(FIXTURE.read_text(encoding="utf-8"))
     for d_stored, d_fresh in zip(stored["datasets"], fresh["datasets"], strict=True):
         assert d_stored["folder"] == d_fresh["folder"]
-        assert d_stored["page"] == json.loads(json.dumps(d_fresh["page"])), \
-            f"the page data of {d_fresh['folder']} changed: regenerate tests/js/fixtures/filters.json (see the docstring)"
+        assert d_stored["page"] == json.loads(json.dumps(d_fresh["page"])), (
+            f"the page data of {d_fresh['folder']} changed: "
+            "regenerate tests/js/fixtures/filters.json (see the docstring)"
+        )
         assert d_stored["cases"] == d_fresh["cases"]
     assert stored["aggregated"] == json.loads(json.dumps(fresh["aggregated"]))
     # most cases are questions that tell claims apart: they keep some claims and leave out others
@@ -116,8 +131,13 @@ def test_node_unit_tests_of_the_page_modules():
     """tests/js/*.test.js: time, records, filters (against the fixture), URL state, drawing, labels,
     aggregated pages, in Node's test runner."""
     exe = node()
-    proc = subprocess.run([exe, "--test", *sorted(str(p) for p in (ROOT / "tests" / "js").glob("*.test.js"))],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [exe, "--test", *sorted(str(p) for p in (ROOT / "tests" / "js").glob("*.test.js"))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     summary = "\n".join(line for line in proc.stdout.splitlines() if line.startswith(("# ", "not ok")))
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
     assert "# fail 0" in summary and "# pass 0" not in summary, summary

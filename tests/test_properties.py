@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 import graph
 from graph.export import node_link, node_link_data
 from graph.loader import check
+from graph.read.yaml import read_yaml_text
 from graph.records import build_records
 from graph.vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES, SOURCE_KINDS
-from graph.read.yaml import read_yaml_text
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +37,12 @@ EXAMPLES = {"text": 1000, "bytes": 300, "wrong": 500, "order": 300, "roundtrip":
 
 
 def conf(kind, **kw):
-    return settings(max_examples=max(1, int(EXAMPLES[kind] * SCALE)), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture], **kw)
+    return settings(
+        max_examples=max(1, int(EXAMPLES[kind] * SCALE)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+        **kw,
+    )
 
 
 def assert_located(problems, names):
@@ -54,11 +57,32 @@ def assert_located(problems, names):
 
 # --- arbitrary text -------------------------------------------------------------------------------
 
-YAMLISH = st.lists(st.sampled_from(list("abcPAK01-_:. \n\t\"'[]{},#&*!|>?%@`~\\")
-                                    + ["- ", ": ", "\n  ", "---\n", "...", "!!python/object:os.system ",
-                                       "&a ", "*a", "<<: ", "entities:", "relations:", "sources:",
-                                       "id: ", "\u2028", "\x00", "\ufeff", "é", "\u0410"]),
-                   max_size=120).map("".join)
+YAMLISH = st.lists(
+    st.sampled_from(
+        list("abcPAK01-_:. \n\t\"'[]{},#&*!|>?%@`~\\")
+        + [
+            "- ",
+            ": ",
+            "\n  ",
+            "---\n",
+            "...",
+            "!!python/object:os.system ",
+            "&a ",
+            "*a",
+            "<<: ",
+            "entities:",
+            "relations:",
+            "sources:",
+            "id: ",
+            "\u2028",
+            "\x00",
+            "\ufeff",
+            "é",
+            "\u0410",
+        ]
+    ),
+    max_size=120,
+).map("".join)
 
 
 @conf("text")
@@ -96,19 +120,50 @@ IDS = ["PAK", "USA", "TAL", "pak", "P\u0410K", " USA", "s1", "s2", "r1", "r2", "
 FIELDS = {
     "sources": ["id", "title", "kind", "published", "author", "outlet", "url", "perspective", "titel"],
     "entities": ["id", "name", "kind", "aliases", "codes", "part_of", "description", "alias"],
-    "relations": ["id", "subject", "object", "type", "mode", "context", "polarity", "modality", "asserted_by",
-                  "when", "evidence", "attributes", "note", "polarty"],
+    "relations": [
+        "id",
+        "subject",
+        "object",
+        "type",
+        "mode",
+        "context",
+        "polarity",
+        "modality",
+        "asserted_by",
+        "when",
+        "evidence",
+        "attributes",
+        "note",
+        "polarty",
+    ],
 }
-VOCAB = (list(RELATION_TYPES) + list(MODALITIES) + list(ENTITY_KINDS) + list(SOURCE_KINDS) + list(CONTEXTS)
-         + ["ACUSE", "alleged", "country", "NO", "yes", "on"])
+VOCAB = (
+    list(RELATION_TYPES)
+    + list(MODALITIES)
+    + list(ENTITY_KINDS)
+    + list(SOURCE_KINDS)
+    + list(CONTEXTS)
+    + ["ACUSE", "alleged", "country", "NO", "yes", "on"]
+)
 SCALARS = st.one_of(
-    st.sampled_from(IDS + VOCAB + ["2023", "2023-05-01", "2021-08..2025-01", "2023-02-30", "010", "-3", "11",
-                                   "http://x.org", "Q843", "talks"]),
-    st.integers(-20, 20), st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none(),
-    st.text(max_size=20))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.sampled_from(["source", "quote", "x"]),
-                                                                       inner, max_size=3)), max_leaves=6)
+    st.sampled_from(
+        IDS
+        + VOCAB
+        + ["2023", "2023-05-01", "2021-08..2025-01", "2023-02-30", "010", "-3", "11", "http://x.org", "Q843", "talks"]
+    ),
+    st.integers(-20, 20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=20),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["source", "quote", "x"]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 @st.composite
@@ -126,8 +181,9 @@ def files(draw):
     out = []
     for _ in range(n):
         top = {}
-        for kind in draw(st.lists(st.sampled_from(["sources", "entities", "relations", "relation"]),
-                                  unique=True, max_size=3)):
+        for kind in draw(
+            st.lists(st.sampled_from(["sources", "entities", "relations", "relation"]), unique=True, max_size=3)
+        ):
             k = "relations" if kind == "relation" else kind
             items = draw(st.one_of(st.lists(records(k), max_size=4), VALUES))
             top[kind] = items
@@ -207,18 +263,33 @@ def valid_datasets(draw):
         if draw(st.booleans()):
             e["description"] = draw(texts(max_size=30))
         entities.append(e)
-    sources = [{"id": f"s{i}", "title": draw(NAME), "kind": draw(st.sampled_from(list(SOURCE_KINDS))),
-                "published": draw(st.sampled_from(["2025", "2024-03", "2023-05-01"]))}
-               for i in range(draw(st.integers(1, 3)))]
+    sources = [
+        {
+            "id": f"s{i}",
+            "title": draw(NAME),
+            "kind": draw(st.sampled_from(list(SOURCE_KINDS))),
+            "published": draw(st.sampled_from(["2025", "2024-03", "2023-05-01"])),
+        }
+        for i in range(draw(st.integers(1, 3)))
+    ]
     relations = []
     for r in range(draw(st.integers(0, 8))):
         t = draw(st.sampled_from(list(RELATION_TYPES)))
-        rel = {"id": f"r{r}", "subject": draw(st.sampled_from(ids)), "object": draw(st.sampled_from(ids)),
-               "type": t, "modality": draw(st.sampled_from(list(MODALITIES))),
-               "evidence": [{"source": draw(st.sampled_from([s["id"] for s in sources])),
-                             "quote": draw(texts(min_size=1, max_size=20).filter(lambda s: s.strip()))}]}
+        rel = {
+            "id": f"r{r}",
+            "subject": draw(st.sampled_from(ids)),
+            "object": draw(st.sampled_from(ids)),
+            "type": t,
+            "modality": draw(st.sampled_from(list(MODALITIES))),
+            "evidence": [
+                {
+                    "source": draw(st.sampled_from([s["id"] for s in sources])),
+                    "quote": draw(texts(min_size=1, max_size=20).filter(lambda s: s.strip())),
+                }
+            ],
+        }
         if next(s for s in sources if s["id"] == rel["evidence"][0]["source"])["kind"] == "dataset":
-            rel["evidence"][0]["record"] = f"event-{r}"     # evidence from a dataset names its record
+            rel["evidence"][0]["record"] = f"event-{r}"  # evidence from a dataset names its record
         if RELATION_TYPES[t].modes and draw(st.booleans()):
             rel["mode"] = draw(st.sampled_from(list(RELATION_TYPES[t].modes)))
         if draw(st.booleans()):
@@ -226,16 +297,24 @@ def valid_datasets(draw):
         if draw(st.booleans()):
             rel["polarity"] = draw(st.floats(-10, 10, allow_nan=False))
         if draw(st.booleans()):
-            rel["when"] = draw(st.sampled_from(["2021", "2021-08", "2021-08-15", "2021-08..2025-01", "2021..",
-                                                "..2025"]))
+            rel["when"] = draw(
+                st.sampled_from(["2021", "2021-08", "2021-08-15", "2021-08..2025-01", "2021..", "..2025"])
+            )
         if draw(st.booleans()):
             rel["asserted_by"] = draw(st.sampled_from(ids))
         if draw(st.booleans()):
-            rel["attributes"] = draw(st.dictionaries(
-                st.text(alphabet=string.ascii_lowercase + "<>\"&", min_size=1, max_size=6),
-                st.one_of(st.integers(-10 ** 6, 10 ** 6), st.floats(allow_nan=False, allow_infinity=False,
-                                                                     width=32),
-                          texts(max_size=10), st.booleans()), max_size=3))
+            rel["attributes"] = draw(
+                st.dictionaries(
+                    st.text(alphabet=string.ascii_lowercase + '<>"&', min_size=1, max_size=6),
+                    st.one_of(
+                        st.integers(-(10**6), 10**6),
+                        st.floats(allow_nan=False, allow_infinity=False, width=32),
+                        texts(max_size=10),
+                        st.booleans(),
+                    ),
+                    max_size=3,
+                )
+            )
         if draw(st.booleans()):
             rel["note"] = draw(texts(max_size=30))
         relations.append(rel)
@@ -270,19 +349,23 @@ def test_example_counts_are_meaningful():
 @given(st.text(alphabet=st.sampled_from(list("ab '\u2019-\u2013 \t\n\x1c.\u00a0")), max_size=12))
 def test_normalise_is_the_same_with_and_without_its_shortcut(text):
     from graph.texts import _TABLE, _WS, normalise
+
     assert normalise(text) == _WS.sub(" ", text.translate(_TABLE)).strip()
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab c", min_size=0, max_size=300),
-       st.lists(st.text(alphabet="ab c", min_size=8, max_size=24), min_size=40, max_size=80),
-       st.lists(st.text(alphabet="ab c", max_size=7), max_size=5))
+@given(
+    st.text(alphabet="ab c", min_size=0, max_size=300),
+    st.lists(st.text(alphabet="ab c", min_size=8, max_size=24), min_size=40, max_size=80),
+    st.lists(st.text(alphabet="ab c", max_size=7), max_size=5),
+)
 def test_passages_answer_as_in_does(text, quotes, short):
     from graph.texts import Passages
+
     p = Passages(text)
-    asked = quotes + short + [text[i:i + n] for i in range(0, len(text), 37) for n in (8, 9, 17, 30)]
-    for q in asked + asked[::-1]:   # each asked twice: the second answer comes from memory
+    asked = quotes + short + [text[i : i + n] for i in range(0, len(text), 37) for n in (8, 9, 17, 30)]
+    for q in asked + asked[::-1]:  # each asked twice: the second answer comes from memory
         assert (q in p) == (q in text), q
     if len({q for q in asked if len(q) >= Passages.K}) > Passages.EAGER:
-        assert p.starts is not None     # past the first questions, the index answers
+        assert p.starts is not None  # past the first questions, the index answers
     assert len(p.answers) == len(set(asked))

@@ -35,8 +35,13 @@ def test_readme_and_docs_python_examples_run(monkeypatch, tmp_path):
         attempted[name] = result.attempted
     # the pages that hold Python examples, each with its own (none silently dropped)
     assert {name for name in attempted} >= {
-        "README.md", "docs/python.md", "docs/analyses.md", "docs/reading-across-sources.md",
-        "docs/formats.md", "docs/large-data.md"}
+        "README.md",
+        "docs/python.md",
+        "docs/analyses.md",
+        "docs/reading-across-sources.md",
+        "docs/formats.md",
+        "docs/large-data.md",
+    }
     assert sum(attempted.values()) >= 90, attempted
 
 
@@ -46,14 +51,16 @@ def test_readme_tour_console_blocks_show_the_real_output(monkeypatch, tmp_path):
     monkeypatch.chdir(repository_with_the_seed(tmp_path / "repo"))
     commands = console_commands(page("README.md"))
     assert [c for c, _ in commands] == [
-        "actorgraph validate", "actorgraph relations --subject US --object Taliban --type REQUEST",
-        "actorgraph analyze contested examples/many-sources"]
+        "actorgraph validate",
+        "actorgraph relations --subject US --object Taliban --type REQUEST",
+        "actorgraph analyze contested examples/many-sources",
+    ]
     for command, expected in commands:
         result = CliRunner().invoke(main, shlex.split(command)[1:])
         assert result.exit_code == 0, (command, result.output)
         got = result.output.rstrip("\n").split("\n")
         if expected[-1] == "...":
-            assert got[:len(expected) - 1] == expected[:-1], command
+            assert got[: len(expected) - 1] == expected[:-1], command
         else:
             assert got == expected, command
 
@@ -69,7 +76,7 @@ def test_readme_tour_claim_is_the_seed_s_own():
 
 def test_readme_names_the_two_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert 'python -m pip install -e . && actorgraph validate && actorgraph render' in text
+    assert "python -m pip install -e . && actorgraph validate && actorgraph render" in text
     assert 'python -m pip install -e ".[test]" && python -m pytest' in text
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'python -m pip install -q -e ".[test]" && python -m pytest' in ci
@@ -84,8 +91,8 @@ def test_shell_validation_and_large_data_pages_show_the_real_output(monkeypatch,
     checks such messages; large-data.md's import reads a GDELT file the reader downloads:
     tests/test_import_hardening.py runs it on its own.)"""
     repo = repository_with_the_seed(tmp_path / "repo")
-    (repo / "out").unlink(missing_ok=True)      # (a link to the repository's own out/: export writes there)
-    (repo / "out").mkdir()                      # as the README's first command leaves it
+    (repo / "out").unlink(missing_ok=True)  # (a link to the repository's own out/: export writes there)
+    (repo / "out").mkdir()  # as the README's first command leaves it
     monkeypatch.chdir(repo)
     render = [c for c in console_commands(page("large-data.md")) if c[0].startswith("actorgraph render")]
     commands = console_commands(page("cli.md")) + console_commands(page("validation.md"))[:1] + render
@@ -96,7 +103,7 @@ def test_shell_validation_and_large_data_pages_show_the_real_output(monkeypatch,
         got = result.output.replace(str(repo), "…").rstrip("\n").split("\n")
         if expected:
             assert got == expected, command
-        count = re.search(r"# .*\((\d+)\)$", command)        # "... the author's own (40)"
+        count = re.search(r"# .*\((\d+)\)$", command)  # "... the author's own (40)"
         if count:
             assert got[-1] == f"{count[1]} relations", command
     assert (repo / "out" / "graph.json").is_file()

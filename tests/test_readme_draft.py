@@ -16,7 +16,6 @@ from click.testing import CliRunner
 import graph
 from graph.cli import main
 from graph.review import ReviewSession
-
 from tests.conftest import DATA, ROOT
 from tests.docs import console_commands, page
 
@@ -45,8 +44,14 @@ def test_the_walkthrough(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     cmds = commands()
     assert [c.split()[:2] for c, _ in cmds] == [
-        ["actorgraph", "new-source"], ["actorgraph", "draft"], ["actorgraph", "review"], ["actorgraph", "validate"],
-        ["actorgraph", "relations"], ["actorgraph", "render"], ["actorgraph", "quote"]]
+        ["actorgraph", "new-source"],
+        ["actorgraph", "draft"],
+        ["actorgraph", "review"],
+        ["actorgraph", "validate"],
+        ["actorgraph", "relations"],
+        ["actorgraph", "render"],
+        ["actorgraph", "quote"],
+    ]
     for cmd, expected in cmds:
         argv = shlex.split(cmd)
         if argv[1] == "review":
@@ -56,11 +61,13 @@ def test_the_walkthrough(tmp_path, monkeypatch):
         r = CliRunner().invoke(main, argv[1:])
         assert r.exit_code == (1 if argv[1] == "quote" else 0), r.output
         got = r.output.rstrip("\n").split("\n")
-        if expected:            # render prints the page's absolute path: the docs show no output
+        if expected:  # render prints the page's absolute path: the docs show no output
             assert got == expected, cmd
     assert (tmp_path / "out" / "actorgraph.html").exists()
     # the accepted claims are data now: dated, with every quote, the denial pointing back included
     ds = graph.load("data")
     denied = [r for r in ds.relations(source="border-shelling-2026") if r.modality == "denied"]
     assert [(r.subject, r.type, r.object, r.asserted_by) for r in denied] == [
-        ("PAK", "ASSAULT", "IRN", "PAK"), ("PAK", "ASSAULT", "IRN", "PAK-FO")]      # the headline's and the body's
+        ("PAK", "ASSAULT", "IRN", "PAK"),
+        ("PAK", "ASSAULT", "IRN", "PAK-FO"),
+    ]  # the headline's and the body's

@@ -25,7 +25,6 @@ import graph
 from graph.cli import main
 from graph.draft.output import read_draft
 from graph.review import CSP, Conflict, ReviewError, ReviewSession, serve
-
 from tests.browser.review_helpers import MINISTRIES, ministries
 from tests.conftest import ROOT
 
@@ -77,7 +76,7 @@ def post(srv, path, st, **changes):
 
 def snapshot(root):
     out = {}
-    for dirpath, dirs, files in os.walk(root):
+    for dirpath, _dirs, files in os.walk(root):
         for f in files:
             p = os.path.join(dirpath, f)
             if not os.path.islink(p):
@@ -96,9 +95,15 @@ def test_bound_to_localhost_with_a_token(server):
     r, body = request(server, "GET", "/")
     assert r.status == 200 and server.token.encode() in body
     assert r.getheader("Content-Security-Policy") == CSP and "script-src 'self'" in CSP
-    assert b"<script>" not in body          # no inline script
-    for path in ("/", "/static/review.js", "/static/review-claim.js", "/static/review-entities.js",
-                 "/static/review.css", "/api/state"):
+    assert b"<script>" not in body  # no inline script
+    for path in (
+        "/",
+        "/static/review.js",
+        "/static/review-claim.js",
+        "/static/review-entities.js",
+        "/static/review.css",
+        "/api/state",
+    ):
         assert request(server, "GET", path)[0].status == 200
         r, body = request(server, "GET", path, token=None)
         assert r.status == 403 and b"token" in body
@@ -120,12 +125,21 @@ def test_other_hosts_are_refused(server, work, host):
 def test_cross_origin_post_is_refused(server, work):
     before = snapshot(work)
     for path in ("/api/save", "/api/decisions"):
-        r, _ = request(server, "POST", path, {"relations": [], "entities": []},
-                       headers={"Origin": "http://evil.example"})
+        r, _ = request(
+            server, "POST", path, {"relations": [], "entities": []}, headers={"Origin": "http://evil.example"}
+        )
         assert r.status == 403
     assert snapshot(work) == before
-    assert request(server, "POST", "/api/save", {"relations": [], "entities": []},
-                   headers={"Origin": f"http://localhost:{server.port}"})[0].status == 200
+    assert (
+        request(
+            server,
+            "POST",
+            "/api/save",
+            {"relations": [], "entities": []},
+            headers={"Origin": f"http://localhost:{server.port}"},
+        )[0].status
+        == 200
+    )
 
 
 def test_unknown_paths_and_methods(server):
@@ -135,14 +149,18 @@ def test_unknown_paths_and_methods(server):
     assert request(server, "DELETE", "/api/save", token=None)[0].status == 403
 
 
-BAD = {"not JSON": (b"{not json", "application/json", 400),
-       "a status unknown": (b'{"relations": [{"id": "x", "status": "maybe"}], "entities": []}',
-                            "application/json", 400),
-       "a field unknown": (b'{"relations": [{"id": "x", "status": "draft", "evil": 1}], "entities": []}',
-                           "application/json", 400),
-       "saved by hand": (b'{"relations": [{"id": "x", "status": "saved"}], "entities": []}', "application/json", 400),
-       "not JSON's type": (b'{"relations": []}', "text/plain", 415),
-       "nested 40 deep": (b'{"relations": ' + b"[" * 40 + b"]" * 40 + b', "entities": []}', "application/json", 400)}
+BAD = {
+    "not JSON": (b"{not json", "application/json", 400),
+    "a status unknown": (b'{"relations": [{"id": "x", "status": "maybe"}], "entities": []}', "application/json", 400),
+    "a field unknown": (
+        b'{"relations": [{"id": "x", "status": "draft", "evil": 1}], "entities": []}',
+        "application/json",
+        400,
+    ),
+    "saved by hand": (b'{"relations": [{"id": "x", "status": "saved"}], "entities": []}', "application/json", 400),
+    "not JSON's type": (b'{"relations": []}', "text/plain", 415),
+    "nested 40 deep": (b'{"relations": ' + b"[" * 40 + b"]" * 40 + b', "entities": []}', "application/json", 400),
+}
 
 
 @pytest.mark.parametrize("path", ["/api/save", "/api/decisions"])
@@ -164,7 +182,7 @@ def test_a_request_of_100000_nested_brackets_gets_an_answer(server, work, capfd)
     assert r.status == 400 and "nested more than 32 levels deep" in json.loads(data)["problems"][0]
     assert snapshot(work) == before
     assert "Traceback" not in capfd.readouterr().err
-    assert request(server, "GET", "/api/state")[0].status == 200                 # the server goes on
+    assert request(server, "GET", "/api/state")[0].status == 200  # the server goes on
 
 
 # -- what the page is shown and what a save writes -------------------------------------------------
@@ -186,7 +204,7 @@ def test_save_writes_the_accepted_claims_and_keeps_the_rejected(server, work):
     st = state(server)
     rels, ents = st["relations"], st["entities"]
     accuse = by_quote(rels, "Tehran accused")
-    accuse.update(status="accepted", type="PROTEST", mode=None)       # edited
+    accuse.update(status="accepted", type="PROTEST", mode=None)  # edited
     by_quote(rels, "Chinese officials")["status"] = "rejected"
     person = next(e for e in ents if e["name"] == "Lena Markova")
     person.update(status="accepted", kind="person")
@@ -196,17 +214,17 @@ def test_save_writes_the_accepted_claims_and_keeps_the_rejected(server, work):
     assert (result["relations"], result["entities"], result["rejected"]) == (1, 1, 1)
     after = snapshot(work)
     changed = {k for k in after if before.get(k) != after[k]}
-    assert changed == {"data/ministries.yaml", "drafts/ministries.yaml"}     # nothing else is written
+    assert changed == {"data/ministries.yaml", "drafts/ministries.yaml"}  # nothing else is written
     target = (work / "data" / "ministries.yaml").read_text(encoding="utf-8")
     assert "status" not in target and "confidence" not in target and "cue" not in target
-    ds = graph.load(work / "data")                                           # the whole folder validates
-    saved = ds.relation("ministries-irn-protest-usa-by-rus")                 # its id from its final content
+    ds = graph.load(work / "data")  # the whole folder validates
+    saved = ds.relation("ministries-irn-protest-usa-by-rus")  # its id from its final content
     assert (saved.subject, saved.type, saved.object, saved.claimants) == ("IRN", "PROTEST", "USA", ("RUS",))
     assert ds.entity("LENA-MARKOVA").kind == "person" and ds.source("ministries").text == "texts/ministries.txt"
     draft = read_draft((work / "drafts" / "ministries.yaml").read_text(encoding="utf-8"), "d")
     mine = {r["id"]: r for r in draft["relations"]}
     assert mine[accuse["id"]]["status"] == "saved" and mine[accuse["id"]]["saved_as"] == saved.id
-    assert mine[accuse["id"]]["as_proposed"]["type"] == "ACCUSE"         # what the drafter proposed
+    assert mine[accuse["id"]]["as_proposed"]["type"] == "ACCUSE"  # what the drafter proposed
     assert [r["status"] for r in draft["relations"]].count("draft") == len(rels) - 2
     # saving again does not write the same claim twice
     status, result = post(server, "/api/save", state(server))
@@ -220,28 +238,44 @@ def test_ids_from_the_final_content_typed_ones_kept_unique_in_the_data(server, w
     a, b, c = (by_quote(rels, q) for q in ("Tehran accused", "Chinese officials", "The Iranian foreign"))
     a.update(status="accepted", object="PAK", asserted_by=["RUS", "IRN"], when="2026-03")
     b.update(status="accepted", typed_id="my-own-id")
-    c.update(status="accepted")                    # IRN AID RUS, denied by IRN ...
+    c.update(status="accepted")  # IRN AID RUS, denied by IRN ...
     c2 = dict(c, id="copy", evidence=[{"source": "ministries", "quote": "Tehran had supplied drones to Russia"}])
-    rels.append(c2)                                # ... twice: the second id is made unique
+    rels.append(c2)  # ... twice: the second id is made unique
     status, result = post(server, "/api/save", st)
     assert result["ok"], result
     ids = {r.id for r in graph.load(work / "data").relations(source="ministries")}
-    assert ids == {"ministries-irn-accuse-pak-by-rus-irn-2026-03", "my-own-id", "ministries-irn-aid-rus",
-                   "ministries-irn-aid-rus-2"}
+    assert ids == {
+        "ministries-irn-accuse-pak-by-rus-irn-2026-03",
+        "my-own-id",
+        "ministries-irn-aid-rus",
+        "ministries-irn-aid-rus-2",
+    }
 
 
 def test_entities_created_edited_and_aliased(server, work):
     st = state(server)
     ents = st["entities"]
     syr = next(e for e in ents if e["name"] == "Syria")
-    syr.update(status="accepted", codes={"wikidata": "Q858", "iso3": "SYR"}, aliases=["Damascus"],
-               description="the Syrian state")                        # the drafter's id SYR stays
+    syr.update(
+        status="accepted",
+        codes={"wikidata": "Q858", "iso3": "SYR"},
+        aliases=["Damascus"],
+        description="the Syrian state",
+    )  # the drafter's id SYR stays
     person = next(e for e in ents if e["name"] == "Lena Markova")
-    person.update(status="accepted", name="Lena Markova-Orlova", kind="person", part_of="RUS-MFA")   # renamed
-    ents.append({"id": "RUS-MFA", "name": "Ministry of Foreign Affairs of Russia", "kind": "office",
-                 "part_of": "RUS", "status": "accepted", "cue": "made by the reviewer"})        # made here
+    person.update(status="accepted", name="Lena Markova-Orlova", kind="person", part_of="RUS-MFA")  # renamed
+    ents.append(
+        {
+            "id": "RUS-MFA",
+            "name": "Ministry of Foreign Affairs of Russia",
+            "kind": "office",
+            "part_of": "RUS",
+            "status": "accepted",
+            "cue": "made by the reviewer",
+        }
+    )  # made here
     kurram = next(e for e in ents if e["name"] == "Kurram")
-    kurram.update(status="alias", alias_of="PAK")                       # (a district, as a test) an alias
+    kurram.update(status="alias", alias_of="PAK")  # (a district, as a test) an alias
     rus_aid = by_quote(st["relations"], "Spokeswoman")
     rus_aid.update(status="accepted", asserted_by=person["id"])
     status, result = post(server, "/api/save", st)
@@ -256,25 +290,45 @@ def test_entities_created_edited_and_aliased(server, work):
     assert {"id": "PAK", "extend": True, "aliases": ["Kurram"]} in saved["entities"]
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda st: next(e for e in st["entities"] if e["name"] == "Syria").update(status="accepted", typed_id="PAK"),
-     "the id 'PAK' exists already (Pakistan): choose another id, or attach the name as an alias of it"),
-    (lambda st: st["entities"].extend([
-        {"id": "A1", "name": "Office A", "kind": "office", "part_of": "A2", "status": "accepted"},
-        {"id": "A2", "name": "Office B", "kind": "office", "part_of": "A1", "status": "accepted"}]),
-     "part_of goes round in a circle"),
-    (lambda st: by_quote(st["relations"], "Tehran").update(
-        status="accepted", evidence=[{"source": "ministries", "quote": "words that are not in the text"}]),
-     "quote is not verbatim"),
-    (lambda st: by_quote(st["relations"], "Tehran").update(status="accepted", subject="NOPE"),
-     "its subject 'NOPE' is not an entity of the data or one accepted here"),
-    (lambda st: by_quote(st["relations"], "Tehran").update(status="accepted", type=None),
-     "choose its type"),
-    (lambda st: by_quote(st["relations"], "Tehran").update(status="accepted", when="2026-13"),
-     "is not a real date"),
-    (lambda st: next(e for e in st["entities"] if e["name"] == "Syria").update(status="alias", alias_of="NOPE"),
-     "an alias of 'NOPE', which is neither in the data nor an entity accepted here"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda st: next(e for e in st["entities"] if e["name"] == "Syria").update(
+                status="accepted", typed_id="PAK"
+            ),
+            "the id 'PAK' exists already (Pakistan): choose another id, or attach the name as an alias of it",
+        ),
+        (
+            lambda st: st["entities"].extend(
+                [
+                    {"id": "A1", "name": "Office A", "kind": "office", "part_of": "A2", "status": "accepted"},
+                    {"id": "A2", "name": "Office B", "kind": "office", "part_of": "A1", "status": "accepted"},
+                ]
+            ),
+            "part_of goes round in a circle",
+        ),
+        (
+            lambda st: by_quote(st["relations"], "Tehran").update(
+                status="accepted", evidence=[{"source": "ministries", "quote": "words that are not in the text"}]
+            ),
+            "quote is not verbatim",
+        ),
+        (
+            lambda st: by_quote(st["relations"], "Tehran").update(status="accepted", subject="NOPE"),
+            "its subject 'NOPE' is not an entity of the data or one accepted here",
+        ),
+        (lambda st: by_quote(st["relations"], "Tehran").update(status="accepted", type=None), "choose its type"),
+        (
+            lambda st: by_quote(st["relations"], "Tehran").update(status="accepted", when="2026-13"),
+            "is not a real date",
+        ),
+        (
+            lambda st: next(e for e in st["entities"] if e["name"] == "Syria").update(status="alias", alias_of="NOPE"),
+            "an alias of 'NOPE', which is neither in the data nor an entity accepted here",
+        ),
+    ],
+)
 def test_an_invalid_save_says_why_and_writes_nothing(server, work, change, message):
     st = state(server)
     change(st)
@@ -283,7 +337,7 @@ def test_an_invalid_save_says_why_and_writes_nothing(server, work, change, messa
     assert status == 200 and result["ok"] is False
     text = "\n".join(result["problems"])
     assert message in text
-    assert "actorgraph-review-" not in text and str(work) not in text       # paths of the real data, shown short
+    assert "actorgraph-review-" not in text and str(work) not in text  # paths of the real data, shown short
     assert snapshot(work) == before
 
 
@@ -296,11 +350,11 @@ def test_decisions_are_kept_in_the_draft_as_they_are_made(server, work):
     status, result = post(server, "/api/decisions", st)
     assert status == 200 and result["ok"] and result["rev"] == st["rev"] + 1
     after = snapshot(work)
-    assert {k for k in after if before.get(k) != after[k]} == {"drafts/ministries.yaml"}     # the draft alone
+    assert {k for k in after if before.get(k) != after[k]} == {"drafts/ministries.yaml"}  # the draft alone
     draft = read_draft((work / "drafts" / "ministries.yaml").read_text(encoding="utf-8"), "d")
     assert by_quote(draft["relations"], "Tehran accused")["status"] == "rejected"
     assert by_quote(draft["relations"], "Chinese officials")["note"] == "checked"
-    again = ReviewSession(work / "drafts" / "ministries.yaml").state()          # a reload: nothing lost
+    again = ReviewSession(work / "drafts" / "ministries.yaml").state()  # a reload: nothing lost
     assert by_quote(again["relations"], "Chinese officials")["object"] == "RUS"
     # a page that is behind (another tab kept a change since) is refused, and told to reload
     status, result = post(server, "/api/decisions", st)
@@ -324,13 +378,13 @@ def test_a_save_while_another_runs_is_refused(server, work):
     st = state(server)
     by_quote(st["relations"], "Tehran accused")["status"] = "accepted"
     before = snapshot(work)
-    with server.session.lock:             # a save (or a decision) is being written
+    with server.session.lock:  # a save (or a decision) is being written
         status, result = post(server, "/api/save", st)
         with pytest.raises(Conflict, match="another save is running"):
             server.session.save({"relations": [], "entities": []})
     assert status == 409 and "another save is running" in result["problems"][0]
     assert snapshot(work) == before
-    status, result = post(server, "/api/save", st)                # once it has finished
+    status, result = post(server, "/api/save", st)  # once it has finished
     assert status == 200 and result["ok"]
 
 
@@ -343,6 +397,7 @@ def test_drafts_with_several_quotes_and_a_when(work):
     first["when"] = "2026"
     doc["relations"][1]["when"] = None
     from graph.draft.output import dump
+
     path.write_text(dump(doc), encoding="utf-8")
     s = ReviewSession(path)
     st = s.state()
@@ -378,20 +433,20 @@ s.save({{"relations": st["relations"], "entities": st["entities"]}})
 def kill_between_the_writes(work):
     proc = subprocess.run([sys.executable, "-c", KILLED], cwd=work, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 9, proc.stderr
-    assert len(graph.load(work / "data").relations(source="ministries")) == 1      # the target was written
+    assert len(graph.load(work / "data").relations(source="ministries")) == 1  # the target was written
 
 
 def test_a_kill_between_the_two_writes_leaves_target_and_draft_in_step(work):
     """Issue 21 item 6, issue 22 item 7: killed after the target was written and before the draft, the
     next save failed with duplicate ids. Now the journal finishes the save when the draft is opened."""
     kill_between_the_writes(work)
-    s = ReviewSession(work / "drafts" / "ministries.yaml")                        # the draft is opened again
+    s = ReviewSession(work / "drafts" / "ministries.yaml")  # the draft is opened again
     st = s.state()
-    assert by_quote(st["relations"], "Tehran accused")["status"] == "saved"        # ... and is in step
+    assert by_quote(st["relations"], "Tehran accused")["status"] == "saved"  # ... and is in step
     assert not list((work / "drafts").glob(".*saving*"))
     by_quote(st["relations"], "Tehran accused")["status"] = "accepted"
     result = s.save({"relations": st["relations"], "entities": st["entities"]})
-    assert result["ok"], result                                                    # no duplicate ids
+    assert result["ok"], result  # no duplicate ids
     assert len(graph.load(work / "data").relations(source="ministries")) == 1
 
 
@@ -408,13 +463,14 @@ def test_drafting_again_after_a_kill_finishes_the_save_first(work):
 def test_the_save_validates_in_place_without_following_folder_links(server, work, tmp_path_factory, monkeypatch):
     """Issue 22 item 7: the save copied the data folder, through folder links that validate skips (a
     link to a large tree cost a copy per save; a link to '.' hung the save). Now nothing is copied."""
+
     def no_copy(*args, **kwargs):
         raise AssertionError("the data folder was copied")
 
     monkeypatch.setattr(shutil, "copytree", no_copy)
     outside = tmp_path_factory.mktemp("outside")
     (outside / "big").mkdir()
-    os.mkfifo(outside / "big" / "pipe")           # reading it would block: nothing may read it
+    os.mkfifo(outside / "big" / "pipe")  # reading it would block: nothing may read it
     (outside / "big" / "notes.yaml").write_text("not: [data\n", encoding="utf-8")
     os.symlink(outside / "big", work / "data" / "big")
     os.symlink(".", work / "data" / "loop")
@@ -430,13 +486,16 @@ def test_into_must_be_a_yaml_data_file(work, server):
     """Issue 22 item 7: a --into Parquet file got no answer (an uncaught decode error)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-    pq.write_table(pa.table({"id": ["ZZL"], "name": ["Zedland"], "kind": ["state"]}),
-                   work / "data" / "extra.entities.parquet")
+
+    pq.write_table(
+        pa.table({"id": ["ZZL"], "name": ["Zedland"], "kind": ["state"]}), work / "data" / "extra.entities.parquet"
+    )
     with pytest.raises(ReviewError, match="must be a YAML data file") as exc:
         ReviewSession(work / "drafts" / "ministries.yaml", into=work / "data" / "extra.entities.parquet")
     assert exc.value.code == 2
-    r = CliRunner().invoke(main, ["review", "drafts/ministries.yaml", "--into", "data/extra.entities.parquet",
-                                  "--no-open"])
+    r = CliRunner().invoke(
+        main, ["review", "drafts/ministries.yaml", "--into", "data/extra.entities.parquet", "--no-open"]
+    )
     assert r.exit_code == 2 and "YAML data file" in r.output and "Traceback" not in r.output
     # a target that stopped being text after the page was opened gets an answer, and nothing is written
     (work / "data" / "ministries.yaml").write_bytes(b"\xff\xfe\x00binary")
@@ -470,7 +529,7 @@ def test_bad_drafts_and_targets(work):
 # -- memory across drafts ---------------------------------------------------------------------------
 def test_drafting_again_leaves_out_what_was_decided(work):
     """Issue 21 item 4: decisions are remembered by content, edited candidates by their first form too."""
-    r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])          # today's drafter
+    r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])  # today's drafter
     assert r.exit_code == 0, r.output
     s = ReviewSession(work / "drafts" / "ministries.yaml")
     st = s.state()
@@ -479,9 +538,9 @@ def test_drafting_again_leaves_out_what_was_decided(work):
     first, second, third = rels[0], rels[1], rels[2]
     wrong = (first["subject"], first["type"], first["object"])
     other = next(e["id"] for e in st["known"] if e["id"] not in (first["subject"], first["object"]))
-    first.update(object=other, status="accepted")                # edited, then saved
+    first.update(object=other, status="accepted")  # edited, then saved
     second["status"] = "rejected"
-    third["status"] = "accepted"                                 # saved as proposed
+    third["status"] = "accepted"  # saved as proposed
     assert s.save({"relations": rels, "entities": st["entities"], "rev": st["rev"]})["ok"]
 
     r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])
@@ -493,7 +552,7 @@ def test_drafting_again_leaves_out_what_was_decided(work):
     assert wrong not in proposed and len(proposed) == len(rels) - 3
     assert sorted(x["status"] for x in draft["relations"] if x["status"] != "draft") == ["rejected", "saved", "saved"]
 
-    (work / "drafts" / "ministries.yaml").unlink()               # without the old draft: the data remembers
+    (work / "drafts" / "ministries.yaml").unlink()  # without the old draft: the data remembers
     r = CliRunner().invoke(main, ["draft", "data/texts/ministries.txt"])
     assert r.exit_code == 0 and "1 already in the data" in r.output, r.output
 
@@ -508,9 +567,15 @@ def test_the_command_serves_until_ctrl_c(work):
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     # (a suite started in the background has Ctrl-C ignored, and the child would inherit that)
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "review", "drafts/ministries.yaml", "--no-open"],
-                            cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph", "review", "drafts/ministries.yaml", "--no-open"],
+        cwd=work,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         lines = [proc.stdout.readline() for _ in range(3)]
         url = lines[1].split("open: ", 1)[1].strip()
@@ -530,10 +595,11 @@ def test_the_review_evaluation_reaches_every_gold_claim_through_the_api():
     """benchmarks/review_eval.py: the reviewer's decisions, replayed through the page's API, save data
     that holds every gold claim and new entity of the drafting gold set: no YAML edit is needed."""
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("review_eval", ROOT / "benchmarks" / "review_eval.py")
     review_eval = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(review_eval)
     for path in sorted((ROOT / "benchmarks" / "draft_gold").glob("*.yaml")):
         r = review_eval.evaluate(path)
         assert r["saved"] and r["yaml_edits"] == 0, (path.stem, r["missing"], r["problems"])
-        assert r["actions"] >= r["gold_claims"] + 1          # one decision a claim at least, and the save
+        assert r["actions"] >= r["gold_claims"] + 1  # one decision a claim at least, and the save

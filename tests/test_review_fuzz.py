@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
 
 SCALE = float(os.environ.get("HYPOTHESIS_SCALE", "1"))
 EXAMPLES = 150
-HANG = 120          # seconds: only against a server that never answers
+HANG = 120  # seconds: only against a server that never answers
 STATUSES = {200, 400, 403, 404, 405, 413, 415}
 
 
@@ -87,11 +87,29 @@ def raw_request(port, method, target, headers, body):
     return int(data.split(b" ", 2)[1]), data.split(b"\r\n\r\n", 1)[-1]
 
 
-JSON = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8)),
-                    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner,
-                                                                                          max_size=3)), max_leaves=8)
-FIELD_VALUES = st.one_of(JSON, st.sampled_from(["accepted", "rejected", "pending", "saved", "PAK", "CONSULT",
-                                                "reported", "\x1b[2J", "../../etc", "<script>", "9" * 400]))
+JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+    max_leaves=8,
+)
+FIELD_VALUES = st.one_of(
+    JSON,
+    st.sampled_from(
+        [
+            "accepted",
+            "rejected",
+            "pending",
+            "saved",
+            "PAK",
+            "CONSULT",
+            "reported",
+            "\x1b[2J",
+            "../../etc",
+            "<script>",
+            "9" * 400,
+        ]
+    ),
+)
 
 
 @st.composite
@@ -103,9 +121,27 @@ def payloads(draw, state):
         for rec in draw(st.lists(st.sampled_from(state[key] or [{"id": "x"}]), max_size=4)):
             rec = dict(rec)
             rec["status"] = draw(st.sampled_from(["accepted", "rejected", "pending", "saved", "maybe", None]))
-            for field in draw(st.lists(st.sampled_from(["id", "subject", "object", "type", "modality", "name", "kind",
-                                                        "evidence", "when", "polarity", "aliases", "extra"]),
-                                       max_size=2)):
+            for field in draw(
+                st.lists(
+                    st.sampled_from(
+                        [
+                            "id",
+                            "subject",
+                            "object",
+                            "type",
+                            "modality",
+                            "name",
+                            "kind",
+                            "evidence",
+                            "when",
+                            "polarity",
+                            "aliases",
+                            "extra",
+                        ]
+                    ),
+                    max_size=2,
+                )
+            ):
                 rec[field] = draw(FIELD_VALUES)
             items.append(rec)
         out[key] = items
@@ -121,10 +157,13 @@ def bodies(draw, state):
         return json.dumps(draw(payloads(state))).encode()
     if kind == "json":
         return json.dumps(draw(JSON)).encode()
-    if kind == "nested":      # (deeper than Python's JSON reader goes: see the test after the fuzzers)
+    if kind == "nested":  # (deeper than Python's JSON reader goes: see the test after the fuzzers)
         n = draw(st.sampled_from([10, 100, 500]))
-        return (b"[" * n + b"]" * n) if draw(st.booleans()) else (b'{"relations": ' + b"[" * n + b"]" * n
-                                                                  + b', "entities": []}')
+        return (
+            (b"[" * n + b"]" * n)
+            if draw(st.booleans())
+            else (b'{"relations": ' + b"[" * n + b"]" * n + b', "entities": []}')
+        )
     if kind == "nan":
         return b'{"relations": [{"id": "r", "status": "accepted", "polarity": NaN}], "entities": []}'
     if kind == "bytes":
@@ -136,8 +175,12 @@ def bodies(draw, state):
 def saves(draw, srv, state):
     """A save as the page sends it (the token, Host, JSON, its length), with any body."""
     body = draw(bodies(state))
-    headers = {"Host": f"127.0.0.1:{srv.port}", "Content-Type": "application/json", "Content-Length": str(len(body)),
-               "Connection": "close"}
+    headers = {
+        "Host": f"127.0.0.1:{srv.port}",
+        "Content-Type": "application/json",
+        "Content-Length": str(len(body)),
+        "Connection": "close",
+    }
     if draw(st.booleans()):
         headers["Origin"] = f"http://127.0.0.1:{srv.port}"
     return "POST", f"/api/save?token={srv.token}", headers, body, True
@@ -146,8 +189,12 @@ def saves(draw, srv, state):
 @st.composite
 def requests(draw, srv, state):
     method = draw(st.sampled_from(["POST"] * 6 + ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"]))
-    path = draw(st.sampled_from(["/api/save"] * 6 + ["/", "/api/state", "/review.js", "/../data/seed/entities.yaml",
-                                                      "/api/save/../state", "/%00", "/api/sav"]))
+    path = draw(
+        st.sampled_from(
+            ["/api/save"] * 6
+            + ["/", "/api/state", "/review.js", "/../data/seed/entities.yaml", "/api/save/../state", "/%00", "/api/sav"]
+        )
+    )
     token = draw(st.sampled_from([srv.token] * 8 + ["", "wrong", srv.token + "x"]))
     target = path + (f"?token={token}" if token else "")
     host = draw(st.sampled_from([f"127.0.0.1:{srv.port}"] * 8 + ["evil.example", f"localhost.evil:{srv.port}", None]))
@@ -165,7 +212,7 @@ def requests(draw, srv, state):
     elif length == "short":
         headers["Content-Length"] = str(max(0, len(body) // 2))
     elif length != "none":
-        headers["Content-Length"] = {"-1": "-1", "huge": str(10 ** 12), "text": "ten"}[length]
+        headers["Content-Length"] = {"-1": "-1", "huge": str(10**12), "text": "ten"}[length]
     headers["Connection"] = "close"
     return method, target, headers, body, token == srv.token and host == f"127.0.0.1:{srv.port}"
 
@@ -174,9 +221,11 @@ def _files(work):
     return {str(p.relative_to(work)): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()}
 
 
-CONF = settings(max_examples=max(1, int(EXAMPLES * SCALE)), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                       HealthCheck.data_too_large])
+CONF = settings(
+    max_examples=max(1, int(EXAMPLES * SCALE)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 
 
 @CONF
@@ -197,7 +246,7 @@ def _exchange(review, request):
     before = _files(work)
     status, answer = raw_request(srv.port, method, target, headers, body)
     assert status is not None, f"no HTTP response to {method} {target} ({len(body)} bytes): {answer[:200]!r}"
-    if method == "OPTIONS":     # a method the server does not implement (http.server answers it alone)
+    if method == "OPTIONS":  # a method the server does not implement (http.server answers it alone)
         assert status == 501 and _files(work) == before
     else:
         assert status in STATUSES, (status, answer[:300])
@@ -205,15 +254,20 @@ def _exchange(review, request):
         assert status == 403 and _files(work) == before
     if status != 200 or method != "POST":
         assert _files(work) == before, "a refused request changed a file"
-    alive, _ = raw_request(srv.port, "GET", f"/api/state?token={srv.token}",
-                           {"Host": f"127.0.0.1:{srv.port}", "Connection": "close"}, b"")
+    alive, _ = raw_request(
+        srv.port, "GET", f"/api/state?token={srv.token}", {"Host": f"127.0.0.1:{srv.port}", "Connection": "close"}, b""
+    )
     assert alive == 200
     assert graph.check(work / "data", cache=False)[1] == []
 
 
-@pytest.mark.parametrize("n", [100_000])     # (about 1,000 levels fail or not by the depth of the stack already)
+@pytest.mark.parametrize("n", [100_000])  # (about 1,000 levels fail or not by the depth of the stack already)
 def test_a_body_nested_deeper_than_json_reads_gets_an_answer(review, n):
     body = b'{"relations": ' + b"[" * n + b"]" * n + b', "entities": []}'
-    headers = {"Host": f"127.0.0.1:{review.srv.port}", "Content-Type": "application/json",
-               "Content-Length": str(len(body)), "Connection": "close"}
+    headers = {
+        "Host": f"127.0.0.1:{review.srv.port}",
+        "Content-Type": "application/json",
+        "Content-Length": str(len(body)),
+        "Connection": "close",
+    }
     _exchange(review, ("POST", f"/api/save?token={review.srv.token}", headers, body, True))

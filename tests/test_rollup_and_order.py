@@ -65,9 +65,10 @@ def run(*args):
 
 # -- roll-up: one function, the whole chain, in views too -----------------------------------------
 
+
 def test_roll_up_follows_the_whole_chain_even_in_a_view(ds):
     assert roll_up_map(ds) == {"USA-WH": "USA", "SPOX": "USA", "MCCAUL": "USA"}
-    view = ds.view(asserted_by="SPOX")          # keeps SPOX and USA, leaves out USA-WH
+    view = ds.view(asserted_by="SPOX")  # keeps SPOX and USA, leaves out USA-WH
     assert "USA-WH" not in view.entities and rolled(view)("SPOX") == "USA"
     assert [(e["by"], e.get("as")) for e in contested(view, roll_up=True).groups[0].denied] == [("USA", ["SPOX"])]
 
@@ -80,7 +81,7 @@ def test_roll_up_means_the_same_in_every_analysis(ds):
     assert [(m["subject"], m["a"], m["b"]) for m in c.shared] == [("USA", ["wh-left"], ["us-left"])]
     assert compare(ds, "month", "day").shared == []
     by = {g["claimant"]: g for g in claimants(ds, roll_up=True).by_claimant}
-    assert by["USA"]["as"] == ["MCCAUL", "SPOX"] and by["USA"]["count"] == 2     # McCaul's three quotes: once
+    assert by["USA"]["as"] == ["MCCAUL", "SPOX"] and by["USA"]["count"] == 2  # McCaul's three quotes: once
     assert discourse(ds, roll_up=True).claimants == ["USA", "author:day", "author:month", "author:undated"]
     t = timeline(ds, "SPOX", roll_up=True)
     assert t.actors == ("USA",) and {r.id for r in t} == {"m1", "m2", "wh-left", "us-left"}
@@ -102,14 +103,16 @@ def test_roll_up_on_the_cli(folder):
     assert [r["roll_up"] for r in rows] == [{"subject": "USA", "object": "AFG", "claimants": ["author"]}] * 2
     d = json.loads(run("analyze", "contested", folder, "--roll-up", "--json").output)
     assert any(g["subject"] == "USA" and g["type"] == "RETREAT" and g["corroborated"] for g in d["groups"])
-    assert run("analyze", "compare", "late", folder).exit_code == 2      # by source: two or more
+    assert run("analyze", "compare", "late", folder).exit_code == 2  # by source: two or more
 
 
 def test_compare_by_claimant_on_the_hand_built_sources():
     c = compare(dataset(), "wh", "hill", "pm", "tal", "op", by="claimant")
     g = next(g for g in c.groups if (g["subject"], g["type"], g["object"]) == ("TAL", "HOLDS", "US-EQUIP"))
-    assert {k: v["stance"] for k, v in g["cells"].items() if v["stance"] != "omits"} == {"ROE": "asserts",
-                                                                                         "KIRBY": "denies"}
+    assert {k: v["stance"] for k, v in g["cells"].items() if v["stance"] != "omits"} == {
+        "ROE": "asserts",
+        "KIRBY": "denies",
+    }
     # the op-ed's own voice asserts and denies nothing here but speculates TAL AID TTP
     aid = next(g for g in c.groups if g["type"] == "AID")
     assert aid["cells"]["author:op"]["stance"] == "other"
@@ -119,6 +122,7 @@ def test_compare_by_claimant_on_the_hand_built_sources():
 
 
 # -- merged claims and the warning ---------------------------------------------------------------
+
 
 def test_a_claim_coded_once_per_quote_counts_once(ds):
     [m] = [m for m in merged_claims(ds) if m.claimant == "MCCAUL"]
@@ -142,7 +146,7 @@ def test_validate_warns_of_repeated_claims_with_both_places(folder):
     assert lines[2].startswith(f"{folder}/d.yaml:19:5: warning: claim 'm3' repeats claim 'm1'")
     assert "(when: 2021 and none)" in lines[2]
     assert lines[3].startswith("2 warnings:")
-    assert run("validate", folder).output.count("warning") == 0       # only when asked
+    assert run("validate", folder).output.count("warning") == 0  # only when asked
 
 
 def test_validate_warn_duplicates_keeps_the_exit_code_of_invalid_data(tmp_path):
@@ -152,6 +156,7 @@ def test_validate_warn_duplicates_keeps_the_exit_code_of_invalid_data(tmp_path):
 
 
 # -- order in time ---------------------------------------------------------------------------------
+
 
 def test_sort_said_puts_a_day_before_its_month_and_is_stable(ds):
     said = [r.id for r in sort_relations(ds, ds.relations(), "said")]

@@ -15,8 +15,8 @@ import networkx as nx
 import pytest
 
 import graph
-
 from tests.conftest import DATA  # noqa: E402  (a copy of the seed: never the user's data/)
+
 SOURCE = "oped-2025-us-equipment-afghanistan"
 TEXT = DATA / "texts" / "000_e8862f374e2db2d8.txt"
 
@@ -27,8 +27,7 @@ def ds():
 
 
 def _norm(s: str) -> str:
-    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'),
-                 ("\u2013", "-"), ("\u2014", "-")):
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-")):
         s = s.replace(a, b)
     return re.sub(r"\s+", " ", s).strip()
 
@@ -44,15 +43,19 @@ def _us_side(ds):
 
 # -- entities -------------------------------------------------------------------
 
-@pytest.mark.parametrize("eid, name, qid", [
-    ("PAK", "Pakistan", "Q843"),
-    ("USA", "United States", "Q30"),
-    ("CHN", "China", "Q148"),
-    ("RUS", "Russia", "Q159"),
-    ("IRN", "Iran", "Q794"),
-    ("IND", "India", "Q668"),
-    ("AFG", "Afghanistan", "Q889"),
-])
+
+@pytest.mark.parametrize(
+    "eid, name, qid",
+    [
+        ("PAK", "Pakistan", "Q843"),
+        ("USA", "United States", "Q30"),
+        ("CHN", "China", "Q148"),
+        ("RUS", "Russia", "Q159"),
+        ("IRN", "Iran", "Q794"),
+        ("IND", "India", "Q668"),
+        ("AFG", "Afghanistan", "Q889"),
+    ],
+)
 def test_states_have_verified_qids(ds, eid, name, qid):
     e = ds.entity(eid)
     assert e.name == name
@@ -75,28 +78,31 @@ def test_only_verified_qids_are_used(ds):
     assert used <= verified
 
 
-@pytest.mark.parametrize("alias, eid", [
-    ("Washington", "USA"),
-    ("US", "USA"),
-    ("the US", "USA"),
-    ("American", "USA"),
-    ("Islamabad", "PAK"),
-    ("islamabad", "PAK"),
-    ("Pakistan's leadership", "PAK"),
-    ("Kabul", "KABUL"),
-    ("Balochistan", "BALOCHISTAN"),
-    ("the Taliban", "TAL"),
-    ("the Biden regime", "USA-BIDEN"),
-    ("the new administration", "USA-TRUMP"),
-    ("the Trump line", "USA-TRUMP"),
-    ("the Foreign Office", "PAK-FO"),
-    ("Pakistan's foreign office", "PAK-FO"),
-    ("treasure trove", "US-EQUIPMENT"),
-    ("American military hardware", "US-EQUIPMENT"),
-    ("these weapons", "US-EQUIPMENT"),
-    ("the Doha Agreement", "DOHA-AGREEMENT"),
-    ("the global powers", "GLOBAL-POWERS"),
-])
+@pytest.mark.parametrize(
+    "alias, eid",
+    [
+        ("Washington", "USA"),
+        ("US", "USA"),
+        ("the US", "USA"),
+        ("American", "USA"),
+        ("Islamabad", "PAK"),
+        ("islamabad", "PAK"),
+        ("Pakistan's leadership", "PAK"),
+        ("Kabul", "KABUL"),
+        ("Balochistan", "BALOCHISTAN"),
+        ("the Taliban", "TAL"),
+        ("the Biden regime", "USA-BIDEN"),
+        ("the new administration", "USA-TRUMP"),
+        ("the Trump line", "USA-TRUMP"),
+        ("the Foreign Office", "PAK-FO"),
+        ("Pakistan's foreign office", "PAK-FO"),
+        ("treasure trove", "US-EQUIPMENT"),
+        ("American military hardware", "US-EQUIPMENT"),
+        ("these weapons", "US-EQUIPMENT"),
+        ("the Doha Agreement", "DOHA-AGREEMENT"),
+        ("the global powers", "GLOBAL-POWERS"),
+    ],
+)
 def test_article_names_resolve(ds, alias, eid):
     assert ds.entity(alias).id == eid
 
@@ -114,13 +120,16 @@ def test_trump_the_person_is_not_an_alias_of_his_administration(ds):
         ds.entity("Trump")
 
 
-@pytest.mark.parametrize("eid, parent", [
-    ("PAK-FO", "PAK"),
-    ("USA-BIDEN", "USA"),
-    ("USA-TRUMP", "USA"),
-    ("BALOCHISTAN", "PAK"),
-    ("KABUL", "AFG"),
-])
+@pytest.mark.parametrize(
+    "eid, parent",
+    [
+        ("PAK-FO", "PAK"),
+        ("USA-BIDEN", "USA"),
+        ("USA-TRUMP", "USA"),
+        ("BALOCHISTAN", "PAK"),
+        ("KABUL", "AFG"),
+    ],
+)
 def test_part_of(ds, eid, parent):
     assert ds.entity(eid).part_of == parent
 
@@ -134,6 +143,7 @@ def test_non_actor_kinds(ds):
 
 
 # -- the source -------------------------------------------------------------------
+
 
 def test_source_is_stored_in_the_project_and_nothing_is_invented(ds):
     src = ds.source(SOURCE)
@@ -159,6 +169,7 @@ def test_every_relation_has_verbatim_evidence(ds):
 
 # -- the claims -------------------------------------------------------------------
 
+
 def test_modalities_present(ds):
     counts = Counter(r.modality for r in ds.relations())
     for m in ("reported", "claimed", "recommended", "speculated", "denied"):
@@ -174,7 +185,9 @@ def test_background_knowledge_stays_out_of_the_relations(ds):
     assert "2020" in doha.description and "background knowledge" in doha.description
     assert ds.graph.degree("DOHA-AGREEMENT") == 0
     assert {r.id for r in ds.relations() if r.attributes.get("agreement") == "DOHA-AGREEMENT"} == {
-        "pak-persuades-global-powers-recommended", "global-powers-enforce-doha-on-tal-recommended"}
+        "pak-persuades-global-powers-recommended",
+        "global-powers-enforce-doha-on-tal-recommended",
+    }
     # nor does the article say where the equipment is (it was used in Balochistan, too)
     assert not ds.relations(type="LOCATED_IN")
 
@@ -194,17 +207,20 @@ def test_inferred_relations_are_marked_and_say_what_is_read_into_them(ds):
     assert all(r.attributes.get("inferred", False) in (True, False) for r in ds.relations())
 
 
-@pytest.mark.parametrize("rid", [
-    "usa-withdraws-from-afg-2021-08",
-    "usa-origin-of-us-equipment",
-    "tal-captures-us-equipment",
-    "tal-holds-us-equipment",
-    "terror-groups-hold-us-equipment",
-    "terror-groups-attack-balochistan-with-us-weapons",
-    "usa-dialogue-with-pak-speculated",
-    "usa-pressure-on-tal-speculated",
-    "pak-worries-about-afg",
-])
+@pytest.mark.parametrize(
+    "rid",
+    [
+        "usa-withdraws-from-afg-2021-08",
+        "usa-origin-of-us-equipment",
+        "tal-captures-us-equipment",
+        "tal-holds-us-equipment",
+        "terror-groups-hold-us-equipment",
+        "terror-groups-attack-balochistan-with-us-weapons",
+        "usa-dialogue-with-pak-speculated",
+        "usa-pressure-on-tal-speculated",
+        "pak-worries-about-afg",
+    ],
+)
 def test_no_date_where_the_article_gives_none(ds, rid):
     assert ds.relation(rid).when is None
 
@@ -215,8 +231,12 @@ def test_taliban_recaptured_kabul_in_august_2021(ds):
     assert r.when.text == "2021-08"
     # the claims the article's words date to (or through) August 2021; nothing else is given that date
     assert _ids(ds.relations(start="2021-08-15", end="2021-08-15")) == {
-        r.id, "pak-blames-us-equipment-for-terror-surge", "us-equipment-fuels-terror-groups-pak-claim",
-        "usa-biden-dismisses-pak-concerns", "terror-groups-attack-pak-decade"}
+        r.id,
+        "pak-blames-us-equipment-for-terror-surge",
+        "us-equipment-fuels-terror-groups-pak-claim",
+        "usa-biden-dismisses-pak-concerns",
+        "terror-groups-attack-pak-decade",
+    }
 
 
 def test_us_forces_left_the_equipment_which_the_taliban_captured_and_holds(ds):
@@ -392,6 +412,7 @@ def test_growing_global_recognition(ds):
 
 
 # -- the graph --------------------------------------------------------------------
+
 
 def test_graph_is_a_multidigraph_keyed_by_relation_id(ds):
     g = ds.graph

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
+from graph.errors import BadRequest, TooLong
 from graph.render.edge_groups import aggregate
 from graph.serve import DatasetStore, serve
-from graph.errors import BadRequest, TooLong
 from graph.serve.question import MAX_LIMIT, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,7 +136,10 @@ BAD = [
     ({"quad": "sideways"}, "quad: one of"),
     ({"period": "2024"}, "period: an aggregated edge is named by subject, object, quad and period together"),
     ({"subject": "PAK", "object": "AFG", "quad": "verbal conflict", "period": "24"}, "period: per year, a year (YYYY)"),
-    ({"subject": "PAK", "object": "AFG", "quad": "verbal conflict", "period": "2024", "by": "week"}, "by: one of month, year, all"),
+    (
+        {"subject": "PAK", "object": "AFG", "quad": "verbal conflict", "period": "2024", "by": "week"},
+        "by: one of month, year, all",
+    ),
     ({"q": "a"}, "q: search for at least 2 characters"),
     ({"q": "x" * 300}, "q: at most 200 characters"),
     ({"view": "colour=red"}, "view: unknown parameter 'colour'"),
@@ -155,14 +158,14 @@ def test_a_bad_question_gets_400_and_a_message(server, params, message):
 def test_a_bad_page_question_gets_400_in_plain_text(server):
     status, ctype, body = get(server, "/", {"actor": "NOBODY"})
     assert status == 400 and ctype.startswith("text/plain") and b"unknown actor 'NOBODY'" in body
-    status, _c, body = get(server, "/", {"limit": "5"})   # paging is the API's
+    status, _c, body = get(server, "/", {"limit": "5"})  # paging is the API's
     assert status == 400 and b"unknown parameter 'limit'; a page takes" in body
     status, ctype, body = get(server, "/api/nothing")
     assert status == 404 and json.loads(body)["error"].startswith("not found")
 
 
 def test_a_question_that_takes_too_long_gets_503(seed):
-    s = serve(seed, timeout=0)   # no time at all: the first look at the clock stops it
+    s = serve(seed, timeout=0)  # no time at all: the first look at the clock stops it
     s.start()
     try:
         status, _c, body = get(s, "/api/claims", {"mod": "reported"})
@@ -177,6 +180,7 @@ def test_a_question_that_takes_too_long_gets_503(seed):
 def test_millions_of_claims_come_a_page_at_a_time():
     """A question that keeps every claim of a large dataset answers its count and one page, never all."""
     from tests.browser.drawn import synthetic
+
     ds = synthetic(50, 5000, seed=3)
     store = DatasetStore(ds)
     ans = store.claims(parse("limit=1000", api=True))
@@ -203,15 +207,26 @@ def test_an_actor_s_claims_its_own_first_then_about_it(seed, server):
         about = [r.id for r in seed.relations(object=eid, parts=False) if r.subject != eid]
         assert ids == own + about
     first = claims(server, actor="PAK", limit=1)["claims"][0]
-    r = seed.relation(first["id"]) if hasattr(seed, "relation") else next(x for x in seed.relations() if x.id == first["id"])
-    assert first["subject"] == r.subject and first["type"] == r.type and first["evidence"][0]["source"] == r.evidence[0].source
+    r = (
+        seed.relation(first["id"])
+        if hasattr(seed, "relation")
+        else next(x for x in seed.relations() if x.id == first["id"])
+    )
+    assert (
+        first["subject"] == r.subject
+        and first["type"] == r.type
+        and first["evidence"][0]["source"] == r.evidence[0].source
+    )
     assert first["evidence"][0]["quote"] == r.evidence[0].quote
 
 
 def test_a_search_finds_claims_by_id_quote_or_record(seed, server):
     ids = all_ids(server, q="EQUIPMENT")
-    want = [r.id for r in seed.relations() if "equipment" in r.id.lower()
-            or any("equipment" in (e.quote or e.record or "").lower() for e in r.evidence)]
+    want = [
+        r.id
+        for r in seed.relations()
+        if "equipment" in r.id.lower() or any("equipment" in (e.quote or e.record or "").lower() for e in r.evidence)
+    ]
     assert ids == want and 0 < len(want) < len(seed)
     assert claims(server, q="no such words anywhere")["total"] == 0
 
@@ -293,20 +308,69 @@ def test_a_rendered_page_fetches_nothing():
 
 
 # ---------------------------------------------------------------- fuzzing the API
-_KEYS = ["type", "pol", "mod", "src", "from", "to", "undated", "time", "contested", "focus", "hops", "actor",
-         "subject", "object", "quad", "period", "by", "q", "offset", "limit", "view", "token", "x"]
-_VALUES = st.one_of(st.sampled_from(["ACCUSE", "-1", "1", "0", "reported", "2021-08", "2024", "PAK", "TAL", "~", "all",
-                                     "verbal conflict", "undated", "100", "1000", "1001", "", "made", "type=AID"]),
-                    st.text(max_size=12))
+_KEYS = [
+    "type",
+    "pol",
+    "mod",
+    "src",
+    "from",
+    "to",
+    "undated",
+    "time",
+    "contested",
+    "focus",
+    "hops",
+    "actor",
+    "subject",
+    "object",
+    "quad",
+    "period",
+    "by",
+    "q",
+    "offset",
+    "limit",
+    "view",
+    "token",
+    "x",
+]
+_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "ACCUSE",
+            "-1",
+            "1",
+            "0",
+            "reported",
+            "2021-08",
+            "2024",
+            "PAK",
+            "TAL",
+            "~",
+            "all",
+            "verbal conflict",
+            "undated",
+            "100",
+            "1000",
+            "1001",
+            "",
+            "made",
+            "type=AID",
+        ]
+    ),
+    st.text(max_size=12),
+)
 
 
 @pytest.mark.slow
-@settings(max_examples=int(300 * float(os.environ.get("HYPOTHESIS_SCALE", "1"))), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(300 * float(os.environ.get("HYPOTHESIS_SCALE", "1"))),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.tuples(st.sampled_from(_KEYS), _VALUES), max_size=6))
 def test_any_question_gets_an_answer_or_a_message(server, pairs):
     status, ctype, body = get(server, "/api/claims", [("token", server.token)] + pairs, token=False)
-    if status == 403:   # a second token: refused before anything is read
+    if status == 403:  # a second token: refused before anything is read
         assert [v for k, v in pairs if k == "token"] and body.startswith(b"forbidden"), pairs
         return
     assert ctype.startswith("application/json"), (pairs, status, body[:200])
@@ -322,8 +386,14 @@ def run_command(args, cwd, env=None, *, question, check):
     """``python -m graph serve ARGS`` in a fresh process: wait for its ``open:`` line, ask *question* of
     its API (``check(status, answer)``), then Ctrl-C it and check that it stops cleanly."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph", "serve", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=cwd,
+    )
     try:
         lines, deadline = [], time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -351,13 +421,21 @@ def run_command(args, cwd, env=None, *, question, check):
 def test_the_command_says_where_answers_and_stops_on_ctrl_c(tmp_path):
     def check(status, ans):
         assert status == 200 and ans["total"] == 17 and len(ans["claims"]) == 2
-    run_command([ROOT / "data", "--port", "0"], tmp_path, {"ACTORGRAPH_CACHE_DIR": str(tmp_path / "cache")},
-                question="/api/claims?actor=PAK&limit=2", check=check)
+
+    run_command(
+        [ROOT / "data", "--port", "0"],
+        tmp_path,
+        {"ACTORGRAPH_CACHE_DIR": str(tmp_path / "cache")},
+        question="/api/claims?actor=PAK&limit=2",
+        check=check,
+    )
 
 
 def test_the_command_refuses_a_path_with_db_and_a_bad_port():
     from click.testing import CliRunner
+
     from graph.cli import main
+
     r = CliRunner().invoke(main, ["serve", "data", "--db", "falkordb://127.0.0.1:1/x"])
     assert r.exit_code == 2 and "give no data PATH" in r.output
     r = CliRunner().invoke(main, ["serve", "data", "--port", "70000"])
@@ -369,6 +447,7 @@ def test_the_command_refuses_a_path_with_db_and_a_bad_port():
 def test_counts_of_a_group_question_by_hand():
     """Two groups by hand: the claims of one edge, each period apart, with the filters on top."""
     from tests.test_aggregate import small
+
     ds = small()
     store = DatasetStore(ds)
     vc = parse("subject=A&object=B&quad=verbal%20conflict&period=2024&limit=10", api=True)
@@ -380,4 +459,4 @@ def test_counts_of_a_group_question_by_hand():
     month = parse("subject=A&object=B&quad=verbal%20conflict&period=2024-03&by=month", api=True)
     assert [c["id"] for c in store.claims(month)["claims"]] == ["r1", "r2"]
     contested = store.claims(parse("contested=1&limit=100", api=True))["claims"]
-    assert [c["id"] for c in contested] == ["r11", "r12"]   # C ASSAULT B: denied (r11) and reported (r12)
+    assert [c["id"] for c in contested] == ["r11", "r12"]  # C ASSAULT B: denied (r11) and reported (r12)

@@ -7,7 +7,6 @@ import csv
 import datetime
 import io
 import json
-
 from pathlib import Path
 
 import networkx as nx
@@ -36,10 +35,12 @@ def test_claims_table_one_row_per_claim_with_every_field(ds):
     assert t.num_rows == len(ds) and t.column("id").to_pylist() == [r.id for r in ds.relations()]
     row = {k: v[0] for k, v in t.filter(pa.compute.equal(t["id"], "pak-accuses-tal")).to_pydict().items()}
     assert row["claimants"] == ["PAK-PM", "PAK-FO"] and row["claimants_root"] == ["PAK"]
-    assert row["sources"] == ["pm", "op"] and row["published"] == "2024-01-10"      # the earliest source's date
+    assert row["sources"] == ["pm", "op"] and row["published"] == "2024-01-10"  # the earliest source's date
     assert row["published_start"] == datetime.date(2024, 1, 10)
-    assert row["evidence"] == [{"source": "pm", "quote": "quote of pak-accuses-tal in pm", "record": None},
-                               {"source": "op", "quote": "quote of pak-accuses-tal in op", "record": None}]
+    assert row["evidence"] == [
+        {"source": "pm", "quote": "quote of pak-accuses-tal in pm", "record": None},
+        {"source": "op", "quote": "quote of pak-accuses-tal in op", "record": None},
+    ]
     df = ds.to_pandas()
     r = df.set_index("id").loc["wh-talks"]
     assert (r.subject, r.subject_root, r.claimants, r.claimants_root) == ("USA-WH", "USA", ["KIRBY"], ["USA"])
@@ -72,14 +73,17 @@ def test_entities_and_sources_tables_and_views(ds):
 def test_relations_format_csv_and_parquet(tmp_path):
     folder = tmp_path / "d"
     folder.mkdir()
-    (folder / "d.yaml").write_text("""
+    (folder / "d.yaml").write_text(
+        """
 sources: [{id: s, title: T, published: 2024-05}]
 entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
 relations:
   - {id: r1, subject: A, object: B, type: AID, modality: reported, context: [military],
      evidence: [{source: s, quote: "=HYPERLINK(1)"}, {source: s, quote: second}]}
   - {id: r2, subject: B, object: A, type: ACCUSE, modality: denied, evidence: [{source: s, quote: q}]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     out = tmp_path / "out" / "claims.parquet"
     r = CliRunner().invoke(main, ["relations", str(folder), "--format", "parquet", "-o", str(out), "--type", "AID"])
     assert r.exit_code == 0, r.output
@@ -116,11 +120,12 @@ def test_discourse_exports(ds, tmp_path):
     g = nx.read_graphml(io.BytesIO(export_mod.FORMATS["discourse-graphml"](ds).encode()))
     assert g.edges["KIRBY", "ROE"]["conflict"] == 1 and g.nodes["KIRBY"]["label"] == "John Kirby"
     assert g.nodes["author:op"]["kind"] == "author" and "weight" not in g.edges["KIRBY", "ROE"]
-    rolled = nx.read_graphml(io.BytesIO(export_mod.FORMATS["discourse-graphml"](ds, roll_up=True,
-                                                                                 normalize="jaccard").encode()))
+    rolled = nx.read_graphml(
+        io.BytesIO(export_mod.FORMATS["discourse-graphml"](ds, roll_up=True, normalize="jaccard").encode())
+    )
     assert "KIRBY" not in rolled and "weight" in rolled.edges["PAK", "TAL"]
     rows = list(csv.reader(io.StringIO(export_mod.FORMATS["discourse-csv"](ds))))
-    head, body = rows[0], {r[0]: dict(zip(rows[0][1:], r[1:])) for r in rows[1:]}
+    head, body = rows[0], {r[0]: dict(zip(rows[0][1:], r[1:], strict=True)) for r in rows[1:]}
     assert head[0] == "claimant" and "TAL HOLDS US-EQUIP" in head
     assert body["KIRBY"]["TAL HOLDS US-EQUIP"] == "-1" and body["ROE"]["TAL HOLDS US-EQUIP"] == "1"
     assert body["ROE"]["TAL AID TTP"] == ""
@@ -130,11 +135,9 @@ def test_discourse_exports(ds, tmp_path):
 
 def test_discourse_export_on_the_cli(tmp_path):
     out = tmp_path / "n.graphml"
-    r = CliRunner().invoke(main, ["export", str(EXAMPLE), "-f", "discourse-graphml", "-o", str(out),
-                                  "--roll-up"])
+    r = CliRunner().invoke(main, ["export", str(EXAMPLE), "-f", "discourse-graphml", "-o", str(out), "--roll-up"])
     assert r.exit_code == 0, r.output
     g = nx.read_graphml(out)
     assert g.edges["PAK", "TAL"]["conflict"] == 2 and {g.nodes["PAK"]["camp"], g.nodes["TAL"]["camp"]} == {1, 2}
-    r = CliRunner().invoke(main, ["export", str(EXAMPLE), "-f", "csv", "-o", str(tmp_path / "t/"),
-                                  "--roll-up"])
+    r = CliRunner().invoke(main, ["export", str(EXAMPLE), "-f", "csv", "-o", str(tmp_path / "t/"), "--roll-up"])
     assert r.exit_code == 2 and "takes no roll-up" in r.output

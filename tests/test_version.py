@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 
 def test_one_version():
-    tomllib = pytest.importorskip("tomllib")   # (Python 3.11 and later)
+    tomllib = pytest.importorskip("tomllib")  # (Python 3.11 and later)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert "version" not in project and "version" in project["dynamic"]
     assert importlib.metadata.version("actorgraph") == graph.__version__

@@ -44,7 +44,7 @@ def test_every_clean_file_of_the_project_is_located_as_its_tree_locates_it():
         doc = parse_text(text, path)
         nodes = list(tree_nodes(doc))
         assert len(nodes) == len(read.pieces), path
-        for piece, (kind, node) in zip(read.pieces, nodes):
+        for piece, (kind, node) in zip(read.pieces, nodes, strict=True):
             assert piece.kind == kind
             assert piece.locator.locate() == locate(node), path
             for key, value in piece.values.items():
@@ -53,16 +53,13 @@ def test_every_clean_file_of_the_project_is_located_as_its_tree_locates_it():
                 if isinstance(value, list) and value and isinstance(value[0], dict):
                     for k in value[0]:
                         assert piece.locator.locate(key, 0, k) == locate(node, key, 0, k), (path, key, k)
-    assert light >= 20, light   # real files do go the light way
+    assert light >= 20, light  # real files do go the light way
 
 
 def test_a_problem_inside_a_clean_file_is_located_at_its_field(tmp_path):
-    text = ("entities:\n"
-            "  - id: PAK\n"
-            "    name: Pakistan\n"
-            "    kind: state\n"
-            "  - {id: RUS, name: Russia,\n"
-            "     kind: sate}\n")
+    text = (
+        "entities:\n  - id: PAK\n    name: Pakistan\n    kind: state\n  - {id: RUS, name: Russia,\n     kind: sate}\n"
+    )
     read = read_yaml_text(text, "e.yaml")
     assert all(isinstance(p.locator, StartLocator) for p in read.pieces)
     assert [p.locator.locate() for p in read.pieces] == [(2, 5), (5, 5)]

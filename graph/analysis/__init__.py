@@ -41,9 +41,28 @@ from .contested import ClaimGroup, Contested, contested
 from .discourse import Discourse, DiscourseWindows, discourse
 from .timeline import Timeline, timeline
 
-__all__ = ["centrality", "balance", "signed_ties", "timeline", "claimants", "compare", "contested",
-           "Centrality", "Balance", "Tie", "Triangle", "Timeline", "Claimants", "Comparison", "Contested",
-           "ClaimGroup", "discourse", "Discourse", "DiscourseWindows", "KINDS"]
+__all__ = [
+    "centrality",
+    "balance",
+    "signed_ties",
+    "timeline",
+    "claimants",
+    "compare",
+    "contested",
+    "Centrality",
+    "Balance",
+    "Tie",
+    "Triangle",
+    "Timeline",
+    "Claimants",
+    "Comparison",
+    "Contested",
+    "ClaimGroup",
+    "discourse",
+    "Discourse",
+    "DiscourseWindows",
+    "KINDS",
+]
 
 KINDS = {
     "centrality": centrality,

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import ActorgraphError
 from ..words import _cell, plural, text_table
 
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
 __all__ = ["text_table", "html_table", "frame", "entity_name", "plural"]
 
 
-def entity_name(ds, eid):
+def entity_name(ds: Dataset, eid: str) -> str:
     """The display name of entity *eid* (its id when the entity is not in *ds*, nor in the dataset of a view)."""
     e = ds.entities.get(eid) or getattr(ds, "all_entities", {}).get(eid)
     return e.name if e is not None else str(eid)
 
 
-def html_table(rows, headers, caption=None):
+def html_table(rows: Iterable[Sequence[object]], headers: Iterable[str], caption: str | None = None) -> str:
     """Rows as an escaped HTML table (for notebooks).
 
     >>> html_table([["<b>"]], ["x"])

@@ -63,7 +63,9 @@ balanced; then C and A cooperate too, which makes it unbalanced.
 from __future__ import annotations
 
 import html as _html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import QueryError
 from ..vocab import THING_KINDS
@@ -72,49 +74,66 @@ from .camps import EXACT_LIMIT, FULL_RESTARTS_UP_TO, split
 from .ties import COUNTED_MODALITIES, RULES, Tie, pair_ties, signed_ties
 from .triangles import LIST_LIMIT, Triangle, count_triangles, list_triangles
 
-__all__ = ["balance", "signed_ties", "Balance", "Tie", "Triangle", "COUNTED_MODALITIES", "RULES",
-           "EXACT_LIMIT", "NOTE", "THING_KINDS"]
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
+__all__ = [
+    "balance",
+    "signed_ties",
+    "Balance",
+    "Tie",
+    "Triangle",
+    "COUNTED_MODALITIES",
+    "RULES",
+    "EXACT_LIMIT",
+    "NOTE",
+    "THING_KINDS",
+]
 
 SHOW = 50
 """Unbalanced triangles and frustrated ties printed at most in the text report (JSON has them all)."""
-NOTE = ("Structural balance is an aid to reading the claims, not a prediction: it shows which "
-        "alignments the sources' claims make consistent and which they strain, under the sign rule stated.")
+NOTE = (
+    "Structural balance is an aid to reading the claims, not a prediction: it shows which "
+    "alignments the sources' claims make consistent and which they strain, under the sign rule stated."
+)
 
 
 @dataclass(repr=False)
 class Balance:
     """The result of :func:`balance`; ``to_dict()`` is what ``--json`` prints."""
 
-    ties: dict                 # (a, b) -> Tie, a < b
-    ambivalent: list           # Ties whose relations cancel out (sign 0)
-    triangles: list            # every Triangle, sorted by nodes (only unbalanced ones past LIST_LIMIT)
-    camps: tuple               # (list of ids, list of ids)
-    frustrated: list           # Ties the split frustrates
-    method: str                # "exact" or "heuristic"
+    ties: dict  # (a, b) -> Tie, a < b
+    ambivalent: list  # Ties whose relations cancel out (sign 0)
+    triangles: list  # every Triangle, sorted by nodes (only unbalanced ones past LIST_LIMIT)
+    camps: tuple  # (list of ids, list of ids)
+    frustrated: list  # Ties the split frustrates
+    method: str  # "exact" or "heuristic"
     method_detail: str
     optimal_splits: int | None  # how many splits reach the minimum (exact only)
     rule: str
     modalities: tuple
     merge_parts: bool
     actors_only: bool = True
-    components: list = field(default_factory=list)   # groups of entities linked by signed ties
-    groups: list = field(default_factory=list)       # per component: (larger side, smaller side)
-    relations: dict = field(default_factory=dict, repr=False)   # id -> Relation behind the ties
-    names: dict = field(default_factory=dict, repr=False)       # id -> display name
-    n_triangles: int | None = None   # how many triangles (None: len(triangles))
-    n_balanced: int | None = None    # how many of them are balanced
+    components: list = field(default_factory=list)  # groups of entities linked by signed ties
+    groups: list = field(default_factory=list)  # per component: (larger side, smaller side)
+    relations: dict = field(default_factory=dict, repr=False)  # id -> Relation behind the ties
+    names: dict = field(default_factory=dict, repr=False)  # id -> display name
+    n_triangles: int | None = None  # how many triangles (None: len(triangles))
+    n_balanced: int | None = None  # how many of them are balanced
     triangles_complete: bool = True  # False: ``triangles`` lists only (some of) the unbalanced ones
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.n_triangles is None:
             self.n_triangles = len(self.triangles)
             self.n_balanced = sum(t.balanced for t in self.triangles)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         frac = "n/a" if self.balanced_fraction is None else f"{self.balanced_fraction:.2f}"
-        return (f"<Balance: {len(self.ties)} signed ties, {self.n_triangles} triangles (balanced {frac}), "
-                f"camps of {len(self.camps[0])} and {len(self.camps[1])}, {len(self.frustrated)} frustrated, "
-                f"{self.method}>")
+        return (
+            f"<Balance: {len(self.ties)} signed ties, {self.n_triangles} triangles (balanced {frac}), "
+            f"camps of {len(self.camps[0])} and {len(self.camps[1])}, {len(self.frustrated)} frustrated, "
+            f"{self.method}>"
+        )
 
     @property
     def entities(self) -> list:
@@ -126,11 +145,11 @@ class Balance:
         return [t for t in self.triangles if not t.balanced]
 
     @property
-    def balanced_fraction(self):
+    def balanced_fraction(self) -> float | None:
         """Balanced triangles / all triangles; ``None`` when there is no triangle."""
         if not self.n_triangles:
             return None
-        return self.n_balanced / self.n_triangles
+        return (self.n_balanced or 0) / self.n_triangles  # (n_balanced is set whenever n_triangles is)
 
     @property
     def frustrated_pairs(self) -> list:
@@ -166,14 +185,18 @@ class Balance:
 
     @property
     def rule_text(self) -> str:
-        how = ("the sign of the sum of their polarities" if self.rule == "sum" else
-               "the sign of (positive relations - negative relations)")
-        return (f"a pair's sign is {how}, over the {_join(self.modalities)} relations between the two "
-                "(either direction); structural types and polarity-0 relations do not count"
-                + ("; a denied relation counts reversed" if "denied" in self.modalities else "")
-                + ("; offices count as the entity they are part of"
-                                               if self.merge_parts else "")
-                + ("; agreements, assets and places are left out" if self.actors_only else ""))
+        how = (
+            "the sign of the sum of their polarities"
+            if self.rule == "sum"
+            else "the sign of (positive relations - negative relations)"
+        )
+        return (
+            f"a pair's sign is {how}, over the {_join(self.modalities)} relations between the two "
+            "(either direction); structural types and polarity-0 relations do not count"
+            + ("; a denied relation counts reversed" if "denied" in self.modalities else "")
+            + ("; offices count as the entity they are part of" if self.merge_parts else "")
+            + ("; agreements, assets and places are left out" if self.actors_only else "")
+        )
 
     def _camp_of(self, eid):
         return 0 if eid in self.camps[0] else 1
@@ -188,25 +211,39 @@ class Balance:
 
     def _repr_html_(self):
         frac = "n/a" if self.balanced_fraction is None else f"{self.balanced_fraction:.0%}"
-        parts = [f"<p><b>Balanced triangles:</b> {frac} of {self.n_triangles}. "
-                 f"<b>Camps</b> ({self.method}): {', '.join(self.camps[0])} | {', '.join(self.camps[1])}. "
-                 f"<b>Frustrated ties:</b> {len(self.frustrated)}.</p>"]
-        rows = [[", ".join(t.nodes), "yes" if t.balanced else "no",
-                 "; ".join(f"{x.a}-{x.b} {'+' if x.sign > 0 else '-'} ({', '.join(x.relations)})" for x in t.ties)]
-                for t in self.triangles[:SHOW]]
+        parts = [
+            f"<p><b>Balanced triangles:</b> {frac} of {self.n_triangles}. "
+            f"<b>Camps</b> ({self.method}): {', '.join(self.camps[0])} | {', '.join(self.camps[1])}. "
+            f"<b>Frustrated ties:</b> {len(self.frustrated)}.</p>"
+        ]
+        rows = [
+            [
+                ", ".join(t.nodes),
+                "yes" if t.balanced else "no",
+                "; ".join(f"{x.a}-{x.b} {'+' if x.sign > 0 else '-'} ({', '.join(x.relations)})" for x in t.ties),
+            ]
+            for t in self.triangles[:SHOW]
+        ]
         if rows:
             parts.append(html_table(rows, ["triangle", "balanced", "ties (relations)"]))
         if self.frustrated:
-            parts.append(html_table([[f"{t.a} -- {t.b}", "+" if t.sign > 0 else "-", self._why(t),
-                                      ", ".join(t.relations)] for t in self.frustrated[:SHOW]],
-                                    ["frustrated tie", "sign", "why", "relations"]))
+            parts.append(
+                html_table(
+                    [
+                        [f"{t.a} -- {t.b}", "+" if t.sign > 0 else "-", self._why(t), ", ".join(t.relations)]
+                        for t in self.frustrated[:SHOW]
+                    ],
+                    ["frustrated tie", "sign", "why", "relations"],
+                )
+            )
         parts.append(f"<p><i>{_html.escape(NOTE)}</i></p>")
         return "".join(parts)
 
 
 # -- the report: str(balance(ds)), what `actorgraph analyze balance` prints -------------------------
 
-def balance_text(b) -> str:
+
+def balance_text(b: Balance) -> str:
     """The report of the :class:`Balance` *b*: its ties, triangles, two camps and frustrated ties."""
     ties = list(b.ties.values())
     out = _tie_counts(b, ties) + [""] + _triangle_lines(b) + [""]
@@ -215,39 +252,42 @@ def balance_text(b) -> str:
     return "\n".join(out)
 
 
-def _tie_counts(b, ties) -> list:
+def _tie_counts(b: Balance, ties: list[Tie]) -> list[str]:
     pos = sum(t.sign > 0 for t in ties)
-    out = [f"Structural balance among {plural(len(b.entities), 'entity', 'entities')} with signed ties: "
-           f"{plural(len(ties), 'tie')} ({pos} positive, {len(ties) - pos} negative)",
-           f"Rule: {b.rule_text}."]
+    out = [
+        f"Structural balance among {plural(len(b.entities), 'entity', 'entities')} with signed ties: "
+        f"{plural(len(ties), 'tie')} ({pos} positive, {len(ties) - pos} negative)",
+        f"Rule: {b.rule_text}.",
+    ]
     if b.ambivalent:
-        out.append("Ambivalent pairs (relations cancel out, no sign): "
-                   + ", ".join(f"{t.a}--{t.b}" for t in b.ambivalent))
+        out.append(
+            "Ambivalent pairs (relations cancel out, no sign): " + ", ".join(f"{t.a}--{t.b}" for t in b.ambivalent)
+        )
     return out
 
 
-def _triangle_lines(b) -> list:
+def _triangle_lines(b: Balance) -> list[str]:
     if not b.n_triangles:
         return ["Triangles: none (no three entities are tied pairwise), so no balanced fraction."]
-    nb, nt = b.n_balanced, b.n_triangles
+    nb, nt = b.n_balanced or 0, b.n_triangles
     out = [f"Triangles: {nt}; balanced: {nb} of {nt} ({b.balanced_fraction:.0%})"]
     unbalanced = b.unbalanced
     if len(unbalanced) > SHOW:
-        out.append(f"  (the first {SHOW} of {nt - nb} unbalanced triangles; --json lists "
-                   + (f"{len(unbalanced)})" if not b.triangles_complete or len(unbalanced) < nt - nb
-                      else "them all)"))
+        out.append(
+            f"  (the first {SHOW} of {nt - nb} unbalanced triangles; --json lists "
+            + (f"{len(unbalanced)})" if not b.triangles_complete or len(unbalanced) < nt - nb else "them all)")
+        )
     elif not b.triangles_complete:
         out.append(f"  (over {LIST_LIMIT:,} triangles: only the unbalanced ones are listed)")
     for i, tri in enumerate(unbalanced[:SHOW], 1):
         signs = " ".join("+" if t.sign > 0 else "-" for t in tri.ties)
-        out.append(f"\n  unbalanced {i}: {', '.join(tri.nodes)}  ({signs}: "
-                   f"{plural(tri.negatives, 'negative tie')})")
+        out.append(f"\n  unbalanced {i}: {', '.join(tri.nodes)}  ({signs}: {plural(tri.negatives, 'negative tie')})")
         for t in tri.ties:
             out.extend(_tie_lines(b, t, "    "))
     return out
 
 
-def _camp_lines(b, ties) -> list:
+def _camp_lines(b: Balance, ties: list[Tie]) -> list[str]:
     if b.method == "exact":
         how = "exact: every split examined"
         if b.optimal_splits and b.optimal_splits > 1:
@@ -258,15 +298,21 @@ def _camp_lines(b, ties) -> list:
     for i, camp in enumerate(b.camps, 1):
         out.append(f"  camp {i}: " + (", ".join(f"{e} ({b.names.get(e, e)})" for e in camp) or "-"))
     if len(b.groups) > 1:
-        out.append(f"  The signed ties form {len(b.groups)} groups with no signed path between them; each "
-                   "is split on its own (its larger side in camp 1), so how the groups line up is arbitrary:")
+        out.append(
+            f"  The signed ties form {len(b.groups)} groups with no signed path between them; each "
+            "is split on its own (its larger side in camp 1), so how the groups line up is arbitrary:"
+        )
         for i, (x, y) in enumerate(b.groups, 1):
             out.append(f"    group {i}: {', '.join(x)}  |  {', '.join(y) or '-'}")
     if len(ties) == len(b.entities) - len(b.components):
-        out.append("  (the signed ties form no cycle, so some split always satisfies every tie: here the "
-                   "camps only restate the ties, they do not test them)")
-    out.append(f"\nFrustrated ties ({len(b.frustrated)}):"
-               + (" none: the signed ties are balanced" if not b.frustrated else ""))
+        out.append(
+            "  (the signed ties form no cycle, so some split always satisfies every tie: here the "
+            "camps only restate the ties, they do not test them)"
+        )
+    out.append(
+        f"\nFrustrated ties ({len(b.frustrated)}):"
+        + (" none: the signed ties are balanced" if not b.frustrated else "")
+    )
     for t in b.frustrated[:SHOW]:
         out.append(f"  {t.a} -- {t.b}: {b._why(t)}")
         out.extend(_tie_lines(b, t, "    ")[1:])
@@ -275,14 +321,14 @@ def _camp_lines(b, ties) -> list:
     return out
 
 
-def _tie_lines(b, t, indent) -> list:
+def _tie_lines(b: Balance, t: Tie, indent: str) -> list[str]:
     """A tie, then each relation behind it on a line."""
     sym = "+" if t.sign > 0 else ("-" if t.sign < 0 else "0")
     head = f"{indent}{t.a} -- {t.b}  {sym}  (score {t.score:+g})"
     return [head] + [f"{indent}    {_relation_line(b, rid)}" for rid in t.relations]
 
 
-def _relation_line(b, rid) -> str:
+def _relation_line(b: Balance, rid: str) -> str:
     r = b.relations.get(rid)
     if r is None:
         return rid
@@ -296,8 +342,17 @@ def _join(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def balance(ds, *, modality=None, rule="sum", merge_parts=False, actors_only=True,
-            exact_limit=EXACT_LIMIT, restarts=50, seed=0) -> Balance:
+def balance(
+    ds: Dataset,
+    *,
+    modality: str | Iterable[str] | None = None,
+    rule: str = "sum",
+    merge_parts: bool = False,
+    actors_only: bool = True,
+    exact_limit: int = EXACT_LIMIT,
+    restarts: int = 50,
+    seed: int = 0,
+) -> Balance:
     """Structural balance of the signed ties among the entities of *ds*.
 
     Parameters
@@ -365,16 +420,36 @@ def balance(ds, *, modality=None, rule="sum", merge_parts=False, actors_only=Tru
     else:
         starts = f"{restarts} seeded random starts"
         if s.restarts_used is not None and s.restarts_used < restarts:
-            starts += (f" ({s.restarts_used} for the largest group, of {s.largest_heuristic:,} entities: groups of "
-                       f"over {FULL_RESTARTS_UP_TO:,} get fewer, to bound the time)")
-        detail = (f"heuristic (a group has more than {exact_limit} entities): spectral start and {starts}, "
-                  "each improved by single-entity moves; not guaranteed optimal")
+            starts += (
+                f" ({s.restarts_used} for the largest group, of {s.largest_heuristic:,} entities: groups of "
+                f"over {FULL_RESTARTS_UP_TO:,} get fewer, to bound the time)"
+            )
+        detail = (
+            f"heuristic (a group has more than {exact_limit} entities): spectral start and {starts}, "
+            "each improved by single-entity moves; not guaranteed optimal"
+        )
     n_tri, n_bal = count_triangles(ties)
     complete = n_tri <= LIST_LIMIT
     triangles = list_triangles(ties, LIST_LIMIT, unbalanced_only=not complete)
     names = {e: entity_name(ds, e) for t in ties.values() for e in t.pair}
-    return Balance(ties=ties, ambivalent=ambivalent, triangles=triangles, camps=s.camps,
-                   frustrated=sorted(s.frustrated, key=lambda t: t.pair), method="exact" if s.exact else "heuristic",
-                   method_detail=detail, optimal_splits=s.optimal_splits, rule=rule, modalities=modality,
-                   merge_parts=merge_parts, actors_only=actors_only, components=s.components, groups=s.groups,
-                   relations=rels, names=names, n_triangles=n_tri, n_balanced=n_bal, triangles_complete=complete)
+    return Balance(
+        ties=ties,
+        ambivalent=ambivalent,
+        triangles=triangles,
+        camps=s.camps,
+        frustrated=sorted(s.frustrated, key=lambda t: t.pair),
+        method="exact" if s.exact else "heuristic",
+        method_detail=detail,
+        optimal_splits=s.optimal_splits,
+        rule=rule,
+        modalities=modality,
+        merge_parts=merge_parts,
+        actors_only=actors_only,
+        components=s.components,
+        groups=s.groups,
+        relations=rels,
+        names=names,
+        n_triangles=n_tri,
+        n_balanced=n_bal,
+        triangles_complete=complete,
+    )

@@ -27,14 +27,18 @@ True
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = ["betweenness", "sources_within"]
 
 
-def sources_within(n, ties, work):
+def sources_within(n: int, ties: int, work: int) -> int:
     """How many sources a budget of *work* (sources x ties) allows: all *n* when it fits, else at least 2.
 
     >>> sources_within(100, 1000, 10**6), sources_within(10_000, 100_000, 5 * 10**7)
@@ -66,11 +70,11 @@ def _batch(A, src, n):
     for d in range(depth, 0, -1):
         coef = np.where(dist == d, (1.0 + delta) / safe, 0.0)
         delta += np.where(dist == d - 1, sigma * (A @ coef), 0.0)
-    delta[src, cols] = 0.0      # a source is not between itself and the others
+    delta[src, cols] = 0.0  # a source is not between itself and the others
     return delta.sum(axis=1)
 
 
-def betweenness(g, k=None, seed=0, batch=64) -> dict:
+def betweenness(g: nx.Graph, k: int | None = None, seed: int = 0, batch: int = 64) -> dict[str, float]:
     """Normalised betweenness of every node of the undirected graph *g* (self-loops ignored).
 
     With *k* (fewer than the nodes), the estimate from *k* sampled sources, as networkx makes it.
@@ -86,16 +90,14 @@ def betweenness(g, k=None, seed=0, batch=64) -> dict:
     A = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     A.sum_duplicates()
     A.data[:] = 1.0
-    sampled = None
     if k is None or k >= n:
         sources = np.arange(n)
     else:
-        sampled = random.Random(seed).sample(nodes, k)
-        sources = np.array([idx[v] for v in sampled])
+        sources = np.array([idx[v] for v in random.Random(seed).sample(nodes, k)])
     bc = np.zeros(n)
     for i in range(0, len(sources), batch):
-        bc += _batch(A, sources[i:i + batch], n)
-    if sampled is None:
+        bc += _batch(A, sources[i : i + batch], n)
+    if k is None or k >= n:
         bc *= 1.0 / ((n - 1) * (n - 2))
     else:
         scale = np.full(n, 1.0 / (k * (n - 2)))

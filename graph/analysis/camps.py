@@ -38,9 +38,13 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
+
+if TYPE_CHECKING:
+    from .ties import Tie
 
 __all__ = ["split", "Split", "EXACT_LIMIT", "FULL_RESTARTS_UP_TO"]
 
@@ -54,14 +58,14 @@ FULL_RESTARTS_UP_TO = 2000
 class Split:
     """The two camps and what it took to find them."""
 
-    camps: tuple            # (sorted ids, sorted ids)
-    groups: list            # per component: (larger side, smaller side), sorted
-    frustrated: list        # Ties the split frustrates, in the order of the ties given
-    components: list        # sorted groups of entities linked by signed ties
-    exact: bool             # every group split exactly
-    optimal_splits: int | None   # how many splits reach the minimum (exact only)
-    restarts_used: int | None = None   # fewest random starts a heuristic group got (None: all exact)
-    largest_heuristic: int = 0         # entities in the largest group split by the heuristic
+    camps: tuple  # (sorted ids, sorted ids)
+    groups: list  # per component: (larger side, smaller side), sorted
+    frustrated: list  # Ties the split frustrates, in the order of the ties given
+    components: list  # sorted groups of entities linked by signed ties
+    exact: bool  # every group split exactly
+    optimal_splits: int | None  # how many splits reach the minimum (exact only)
+    restarts_used: int | None = None  # fewest random starts a heuristic group got (None: all exact)
+    largest_heuristic: int = 0  # entities in the largest group split by the heuristic
 
 
 def _weight(score):
@@ -113,7 +117,7 @@ def _exact(nbrs, weight_first=False):
     steps = [[(k, s, wt, 1) if weight_first else (k, s, 1, wt) for k, s, wt in lst] for lst in nbrs]
     best, best_side, n_best = (first, second), side[:], 1
     for i in range(1, 1 << (n - 1)):
-        j = (i & -i).bit_length()          # lowest set bit + 1: node 0 stays in place
+        j = (i & -i).bit_length()  # lowest set bit + 1: node 0 stays in place
         sj = side[j]
         d1 = d2 = 0
         for k, s, a, b in steps[j]:
@@ -165,11 +169,11 @@ class _Signed:
     def improve(self, t):
         """Flip the entity whose move lowers (count, weight) most, until none does (in place)."""
         S, W, M = self.S, self.W, self.M
-        if self.weight_first:   # the same moves with the roles of count and weight swapped
+        if self.weight_first:  # the same moves with the roles of count and weight swapped
             S, W, M = self.W, self.S, self.Mc
         st, wt = S @ t, W @ t
         key = t * (st * M + wt)
-        indptr, indices, sdata, wdata = S.indptr, S.indices, S.data, W.data   # (same pattern: built alike)
+        indptr, indices, sdata, wdata = S.indptr, S.indices, S.data, W.data  # (same pattern: built alike)
         while True:
             j = int(np.argmin(key))
             if key[j] >= 0:
@@ -186,7 +190,7 @@ class _Signed:
         """Sign pattern of the leading eigenvector of S (shifted power iteration), as spins."""
         S = self.S.astype(float)
         shift = float(np.diff(S.indptr).max()) + 1
-        x = 1.0 + (np.arange(self.n) % 7) / 10   # not orthogonal to the leading vector in practice
+        x = 1.0 + (np.arange(self.n) % 7) / 10  # not orthogonal to the leading vector in practice
         for _ in range(iterations):
             y = shift * x + S @ x
             x = y / (np.abs(y).max() or 1.0)
@@ -196,31 +200,40 @@ class _Signed:
 def _heuristic(nbrs, restarts, seed, weight_first=False):
     rng = random.Random(seed)
     g = _Signed(nbrs, weight_first)
-    starts = [g.spectral()] + [np.array([1 - 2 * rng.randint(0, 1) for _ in nbrs], dtype=np.int64)
-                               for _ in range(restarts)]
+    starts = [g.spectral()] + [
+        np.array([1 - 2 * rng.randint(0, 1) for _ in nbrs], dtype=np.int64) for _ in range(restarts)
+    ]
     best, best_t = None, None
     for t in starts:
         t = g.improve(t)
         cost = g.cost(t)
         if best is None or cost < best:
             best, best_t = cost, t.copy()
+    assert best_t is not None  # (there is always a start: the spectral one)
     return [0 if v > 0 else 1 for v in best_t], best
 
 
-def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0, weight_first=False) -> Split:
+def split(
+    ties: dict[tuple[str, str], Tie],
+    exact_limit: int = EXACT_LIMIT,
+    restarts: int = 50,
+    seed: int = 0,
+    weight_first: bool = False,
+) -> Split:
     """Split the entities of the signed *ties* (``(a, b) -> Tie``) into two camps; see the module docs.
 
     With *weight_first* the split minimises the frustrated ties' weight (sum of ``|score|``) first
     and their number second (the discourse network's camps: most congruence inside and conflict
     across); ``optimal_splits`` then counts the splits of least weight.
     """
-    adj = defaultdict(dict)
+    adj: defaultdict[str, dict[str, tuple[int, float]]] = defaultdict(dict)
     for t in ties.values():
         w = _weight(t.score)
         adj[t.a][t.b] = (t.sign, w)
         adj[t.b][t.a] = (t.sign, w)
     comps = _components(adj)
-    camps, groups = ([], []), []
+    camps: tuple[list[str], list[str]] = ([], [])
+    groups: list[tuple[list[str], list[str]]] = []
     exact, n_optimal, used, largest = True, 1, None, 0
     for comp in comps:
         nbrs = _index(comp, adj)
@@ -233,8 +246,8 @@ def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0, weight_first=False
             exact = False
             used = k if used is None else min(used, k)
             largest = max(largest, len(comp))
-        ones = [v for v, s in zip(comp, side) if s == 1]
-        zeros = [v for v, s in zip(comp, side) if s == 0]
+        ones = [v for v, s in zip(comp, side, strict=True) if s == 1]
+        zeros = [v for v, s in zip(comp, side, strict=True) if s == 0]
         if len(ones) > len(zeros) or (len(ones) == len(zeros) and comp[0] in ones):
             big, small = ones, zeros
         else:
@@ -244,5 +257,13 @@ def split(ties, exact_limit=EXACT_LIMIT, restarts=50, seed=0, weight_first=False
         groups.append((sorted(big), sorted(small)))
     in_first = set(camps[0])
     frustrated = [t for t in ties.values() if ((t.a in in_first) == (t.b in in_first)) != (t.sign > 0)]
-    return Split((sorted(camps[0]), sorted(camps[1])), groups, frustrated, comps, exact,
-                 n_optimal if exact else None, used, largest)
+    return Split(
+        (sorted(camps[0]), sorted(camps[1])),
+        groups,
+        frustrated,
+        comps,
+        exact,
+        n_optimal if exact else None,
+        used,
+        largest,
+    )

@@ -57,9 +57,10 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
@@ -69,6 +70,9 @@ from ..errors import QueryError
 from ..vocab import ACTOR_KINDS, THING_KINDS
 from ._report import html_table, text_table
 from .betweenness import betweenness, sources_within
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 __all__ = ["centrality", "Centrality", "MEASURES", "ACTOR_KINDS", "BETWEENNESS_WORK"]
 
@@ -88,11 +92,11 @@ class Centrality:
 
     rows: list
     by: str
-    eigen_method: str   # "eigenvector" or "pagerank" (when eigenvector did not converge)
-    total: int = 0      # entities ranked (rows may be cut to the top ones)
+    eigen_method: str  # "eigenvector" or "pagerank" (when eigenvector did not converge)
+    total: int = 0  # entities ranked (rows may be cut to the top ones)
     actors_only: bool = True
     structural: bool = False
-    betweenness_sources: int | None = None   # sources sampled for betweenness; None: exact (every entity)
+    betweenness_sources: int | None = None  # sources sampled for betweenness; None: exact (every entity)
     seed: int = 0
 
     @property
@@ -104,52 +108,91 @@ class Centrality:
     def betweenness_text(self) -> str:
         if not self.approximate:
             return "betweenness: exact"
-        return (f"betweenness: approximate, estimated from {self.betweenness_sources:,} of {self.total:,} entities "
-                f"as sources (seeded sample, seed {self.seed})")
+        return (
+            f"betweenness: approximate, estimated from {self.betweenness_sources:,} of {self.total:,} entities "
+            f"as sources (seeded sample, seed {self.seed})"
+        )
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.rows)
 
-    def __repr__(self):
-        return f"<Centrality of {self.total} {'actors' if self.actors_only else 'entities'} by {self.by}: " + \
-            ", ".join(r["id"] for r in self.rows[:5]) + (", ..." if len(self.rows) > 5 else "") + ">"
+    def __repr__(self) -> str:
+        return (
+            f"<Centrality of {self.total} {'actors' if self.actors_only else 'entities'} by {self.by}: "
+            + ", ".join(r["id"] for r in self.rows[:5])
+            + (", ..." if len(self.rows) > 5 else "")
+            + ">"
+        )
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[dict]:
         return iter(self.rows)
 
     def to_dict(self) -> dict:
-        return {"by": self.by, "eigen_method": self.eigen_method, "total": self.total,
-                "actors_only": self.actors_only, "structural": self.structural,
-                "approximate": self.approximate, "betweenness_sources": self.betweenness_sources,
-                "betweenness_method": "sampled" if self.approximate else "exact", "rows": self.rows}
+        return {
+            "by": self.by,
+            "eigen_method": self.eigen_method,
+            "total": self.total,
+            "actors_only": self.actors_only,
+            "structural": self.structural,
+            "approximate": self.approximate,
+            "betweenness_sources": self.betweenness_sources,
+            "betweenness_method": "sampled" if self.approximate else "exact",
+            "rows": self.rows,
+        }
 
     @property
     def scope_text(self) -> str:
         """What was ranked, in words (the report's second line)."""
-        who = ("actors only: agreements, assets and places, and the claims that touch them, are left out"
-               if self.actors_only else "every entity, agreements, assets and places included")
-        ties = "structural ties (HOLDS, PART_OF...) count" if self.structural else \
-            "structural ties (HOLDS, PART_OF...) are left out"
+        who = (
+            "actors only: agreements, assets and places, and the claims that touch them, are left out"
+            if self.actors_only
+            else "every entity, agreements, assets and places included"
+        )
+        ties = (
+            "structural ties (HOLDS, PART_OF...) count"
+            if self.structural
+            else "structural ties (HOLDS, PART_OF...) are left out"
+        )
         return f"{who}; {ties}"
 
     def _table(self):
         headers = _HEADERS + [self.eigen_method]
-        rows = [[r["rank"], r["id"], r["name"], r["kind"], r["claims"], r["out"], r["in"], r["neighbours"],
-                 r["degree"], r["betweenness"], r["eigenvector"]] for r in self.rows]
+        rows = [
+            [
+                r["rank"],
+                r["id"],
+                r["name"],
+                r["kind"],
+                r["claims"],
+                r["out"],
+                r["in"],
+                r["neighbours"],
+                r["degree"],
+                r["betweenness"],
+                r["eigenvector"],
+            ]
+            for r in self.rows
+        ]
         return rows, headers
 
     def __str__(self) -> str:
         if not self.rows:
             return "no entities"
         rows, headers = self._table()
-        note = ("" if self.eigen_method == "eigenvector" else
-                "\n(eigenvector centrality did not converge: the last column is PageRank)")
+        note = (
+            ""
+            if self.eigen_method == "eigenvector"
+            else "\n(eigenvector centrality did not converge: the last column is PageRank)"
+        )
         if self.approximate:
             note += f"\n({self.betweenness_text})"
         top = f" (top {len(self.rows)})" if len(self.rows) < self.total else ""
         what = "entities" if not self.actors_only else "actors"
-        return (f"Centrality of {self.total} {what}, ranked by {self.by}{top}\n({self.scope_text})\n\n"
-                + text_table(rows, headers, [4, 22, 28, 18] + [None] * 7) + note)
+        return (
+            f"Centrality of {self.total} {what}, ranked by {self.by}{top}\n({self.scope_text})\n\n"
+            + text_table(rows, headers, [4, 22, 28, 18] + [None] * 7)
+            + note
+        )
 
     def _repr_html_(self):
         rows, headers = self._table()
@@ -200,8 +243,15 @@ def _betweenness(g, work, seed):
     return betweenness(g, k=None if k >= n else k, seed=seed), (None if k >= n else k)
 
 
-def centrality(ds, *, by="degree", actors_only=True, structural=False, betweenness_work=BETWEENNESS_WORK,
-               seed=0) -> Centrality:
+def centrality(
+    ds: Dataset,
+    *,
+    by: str = "degree",
+    actors_only: bool = True,
+    structural: bool = False,
+    betweenness_work: int = BETWEENNESS_WORK,
+    seed: int = 0,
+) -> Centrality:
     """Rank the entities of *ds* by centrality.
 
     Parameters
@@ -254,12 +304,16 @@ def centrality(ds, *, by="degree", actors_only=True, structural=False, betweenne
     """
     if by not in MEASURES:
         raise QueryError(f"unknown measure '{by}'; expected one of: " + ", ".join(MEASURES))
+
     def kept(eid):
         e = ds.entities.get(eid)
         return not actors_only or e is None or e.kind not in THING_KINDS
 
     nodes = [n for n in ds.graph.nodes if kept(n)]
-    out, inn, loops, pairs = Counter(), Counter(), Counter(), {}
+    out: Counter[str] = Counter()
+    inn: Counter[str] = Counter()
+    loops: Counter[str] = Counter()
+    pairs: dict[tuple[str, str], None] = {}  # (a dict: the pairs in order, each once)
     for r in ds.relations():
         if (structural or r.quad != "structural") and kept(r.subject) and kept(r.object):
             out[r.subject] += 1
@@ -278,18 +332,23 @@ def centrality(ds, *, by="degree", actors_only=True, structural=False, betweenne
     rows = []
     for eid in nodes:
         e = ds.entities.get(eid)
-        rows.append({
-            "id": eid, "name": e.name if e else eid, "kind": e.kind if e else None,
-            "claims": out[eid] + inn[eid] - loops[eid],
-            "out": out[eid], "in": inn[eid],
-            "neighbours": simple.degree(eid),
-            "degree": round(degree.get(eid, 0.0), 6),
-            "betweenness": round(between.get(eid, 0.0), 6),
-            "eigenvector": round(eigen.get(eid, 0.0), 6),
-        })
+        rows.append(
+            {
+                "id": eid,
+                "name": e.name if e else eid,
+                "kind": e.kind if e else None,
+                "claims": out[eid] + inn[eid] - loops[eid],
+                "out": out[eid],
+                "in": inn[eid],
+                "neighbours": simple.degree(eid),
+                "degree": round(degree.get(eid, 0.0), 6),
+                "betweenness": round(between.get(eid, 0.0), 6),
+                "eigenvector": round(eigen.get(eid, 0.0), 6),
+            }
+        )
     order = [by] + [m for m in MEASURES if m != by]
     rows.sort(key=lambda r: tuple(-r[m] for m in order) + (r["id"],))
-    for i, r in enumerate(rows, 1):
-        r["rank"] = i
+    for i, row in enumerate(rows, 1):
+        row["rank"] = i
     rows = [{"rank": r.pop("rank"), **r} for r in rows]
     return Centrality(rows, by, method, len(rows), actors_only, structural, sampled, seed)

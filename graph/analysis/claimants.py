@@ -37,10 +37,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..filters import AUTHOR
 from ._report import entity_name, html_table, plural, text_table
 from .merge import claimants_of, count_once, rolled
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["claimants", "Claimants"]
 
@@ -53,19 +60,20 @@ class Claimants:
     by_source: list
     relations: dict
     grouped_by_source: bool = False
-    names: dict = None
-    titles: dict = None
+    names: dict | None = None
+    titles: dict | None = None
 
     def to_dict(self) -> dict:
         return {"by_claimant": self.by_claimant, "by_source": self.by_source}
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """One row per claimant: ``claimant``, ``name``, ``count`` (merged claims), ``modalities``, ``types``,
         ``relations`` and ``as`` (with roll-up: the ids coded), as a pandas DataFrame."""
         from ._report import frame
+
         return frame(self.by_claimant, ["claimant", "name", "count", "modalities", "types", "relations", "as"])
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<Claimants: " + ", ".join(f"{g['claimant']} {g['count']}" for g in self.by_claimant) + ">"
 
     def _claim_line(self, rid):
@@ -98,8 +106,10 @@ class Claimants:
         if self.grouped_by_source:
             return self._by_source_report()
         out = ["Claims by who asserts them ('author' = the source's own voice):", ""]
-        rows = [[g["claimant"], g["name"], g["count"], ", ".join(f"{k} {v}" for k, v in g["modalities"].items())]
-                for g in self.by_claimant]
+        rows = [
+            [g["claimant"], g["name"], g["count"], ", ".join(f"{k} {v}" for k, v in g["modalities"].items())]
+            for g in self.by_claimant
+        ]
         out.append(text_table(rows, ["claimant", "name", "claims", "modalities"], [16, 34, 6, 70]))
         for g in self.by_claimant:
             if g["claimant"] == AUTHOR:
@@ -118,20 +128,33 @@ class Claimants:
         return "\n".join(out)
 
     def _repr_html_(self):
-        rows = [[g["claimant"], g["name"], g["count"],
-                 ", ".join(f"{k} {v}" for k, v in g["modalities"].items()),
-                 "; ".join(f"{rid} ({self._claim_line(rid)})" for rid in g["relations"])
-                 if g["claimant"] != AUTHOR else f"{g['count']} claims in the source's own voice"]
-                for g in self.by_claimant]
-        return html_table(rows, ["claimant", "name", "claims", "modalities", "claims asserted"],
-                          caption="Claims by who asserts them")
+        rows = [
+            [
+                g["claimant"],
+                g["name"],
+                g["count"],
+                ", ".join(f"{k} {v}" for k, v in g["modalities"].items()),
+                "; ".join(f"{rid} ({self._claim_line(rid)})" for rid in g["relations"])
+                if g["claimant"] != AUTHOR
+                else f"{g['count']} claims in the source's own voice",
+            ]
+            for g in self.by_claimant
+        ]
+        return html_table(
+            rows, ["claimant", "name", "claims", "modalities", "claims asserted"], caption="Claims by who asserts them"
+        )
 
 
-_VERBS = {"reported": "reports", "claimed": "claims", "recommended": "recommends", "speculated": "speculates",
-          "denied": "denies that"}
+_VERBS = {
+    "reported": "reports",
+    "claimed": "claims",
+    "recommended": "recommends",
+    "speculated": "speculates",
+    "denied": "denies that",
+}
 
 
-def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
+def claimants(ds: Dataset, *, by_source: bool = False, roll_up: bool = False) -> Claimants:
     """Group the claims of *ds* by who asserts them and by source.
 
     Parameters
@@ -163,7 +186,8 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
     ... sources: [{id: s, title: T}]
     ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
     ... relations:
-    ...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: B, evidence: [{source: s, quote: q}]}
+    ...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: B,
+    ...      evidence: [{source: s, quote: q}]}
     ... ''')
     >>> claimants(ds).by_claimant[0]["claimant"], claimants(ds).by_claimant[0]["types"]
     ('B', {'AID': 1})
@@ -172,9 +196,13 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
 
     >>> ds = graph.loads('''
     ... sources: [{id: s, title: T}]
-    ... entities: [{id: A, name: A, kind: state}, {id: K, name: Kirby, kind: person}, {id: P, name: Price, kind: person}]
+    ... entities:
+    ...   - {id: A, name: A, kind: state}
+    ...   - {id: K, name: Kirby, kind: person}
+    ...   - {id: P, name: Price, kind: person}
     ... relations:
-    ...   - {id: r1, subject: A, object: A, type: AID, modality: denied, asserted_by: [K, P], evidence: [{source: s, quote: q}]}
+    ...   - {id: r1, subject: A, object: A, type: AID, modality: denied, asserted_by: [K, P],
+    ...      evidence: [{source: s, quote: q}]}
     ... ''')
     >>> [(g["claimant"], g["relations"]) for g in claimants(ds).by_claimant]
     [('K', ['r1']), ('P', ['r1'])]
@@ -190,7 +218,8 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
     grouped_by_source = bool(by_source)
     up = rolled(ds, roll_up)
     rels = ds.relations()
-    groups, coded = {}, {}
+    groups: dict[str, list[Relation]] = {}
+    coded: dict[str, dict[str, None]] = {}  # (a dict: the ids coded as each claimant, in order, each once)
     for r in rels:
         for c in r.claimants or (AUTHOR,):
             who = up(c)
@@ -199,10 +228,10 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
             if not g or g[-1] is not r:
                 g.append(r)
 
-    def units(r):   # what makes a claim the same claim of one claimant: its group, modality and source
+    def units(r):  # what makes a claim the same claim of one claimant: its group, modality and source
         return {(up(r.subject), r.type, up(r.object), r.modality, sid) for sid in r.sources}
 
-    by_claimant = []
+    by_claimant: list[dict[str, Any]] = []
     for who, all_rels in groups.items():
         counted = count_once(all_rels, units)
         row = {
@@ -214,22 +243,39 @@ def claimants(ds, *, by_source=False, roll_up=False) -> Claimants:
             "relations": [r.id for r in all_rels],
         }
         if list(coded[who]) != [who]:
-            row["as"] = list(coded[who])     # with roll-up: the offices and people coded
+            row["as"] = list(coded[who])  # with roll-up: the offices and people coded
         by_claimant.append(row)
     by_claimant.sort(key=lambda g: (-g["count"], g["claimant"] != AUTHOR, g["claimant"]))
-    by_source = []
+    source_rows = []
     for sid, src in ds.sources.items():
         here = [r for r in rels if sid in r.sources]
-        per = {}
+        per: dict[str, list] = {}
         for r in here:
             for who in claimants_of(r, up):
                 per.setdefault(who, []).append(r.id)
-        count = len(count_once(here, lambda r: {(up(r.subject), r.type, up(r.object), r.modality, who)
-                                                for who in claimants_of(r, up)}))
+        count = len(
+            count_once(
+                here, lambda r: {(up(r.subject), r.type, up(r.object), r.modality, who) for who in claimants_of(r, up)}
+            )
+        )
         order = sorted(per, key=lambda w: (w != AUTHOR, -len(per[w]), w))
-        by_source.append({"source": sid, "title": src.title, "author": src.author,
-                          "published": str(src.published) if src.published else None, "note": src.note,
-                          "count": count, "claimants": {w: per[w] for w in order}})
+        source_rows.append(
+            {
+                "source": sid,
+                "title": src.title,
+                "author": src.author,
+                "published": str(src.published) if src.published else None,
+                "note": src.note,
+                "count": count,
+                "claimants": {w: per[w] for w in order},
+            }
+        )
     names = {g["claimant"]: g["name"] for g in by_claimant}
-    return Claimants(by_claimant, by_source, {r.id: r for r in ds.relations()}, grouped_by_source, names,
-                     {sid: s.title for sid, s in ds.sources.items()})
+    return Claimants(
+        by_claimant,
+        source_rows,
+        {r.id: r for r in ds.relations()},
+        grouped_by_source,
+        names,
+        {sid: s.title for sid, s in ds.sources.items()},
+    )

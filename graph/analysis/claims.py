@@ -16,11 +16,27 @@ subject and object are each replaced by the top of their ``part_of`` chain
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING, TypeVar
+
 from ..errors import QueryError
 from ..vocab import MODALITIES
 
-__all__ = ["ASSERTING", "DENYING", "stance", "effective_polarity", "check_modalities", "root", "group_key",
-           "grouped_by", "claim_line"]
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+    from ..model import Relation
+
+__all__ = [
+    "ASSERTING",
+    "DENYING",
+    "stance",
+    "effective_polarity",
+    "check_modalities",
+    "root",
+    "group_key",
+    "grouped_by",
+    "claim_line",
+]
 
 ASSERTING = ("reported", "claimed")
 """The modalities that assert a claim."""
@@ -29,7 +45,7 @@ DENYING = ("denied",)
 """The modalities that deny it."""
 
 
-def stance(r) -> str:
+def stance(r: Relation) -> str:
     """``'asserted'``, ``'denied'`` or ``'other'`` (recommended, speculated)."""
     if r.modality in ASSERTING:
         return "asserted"
@@ -38,12 +54,14 @@ def stance(r) -> str:
     return "other"
 
 
-def effective_polarity(r) -> float:
+def effective_polarity(r: Relation) -> float:
     """The polarity a relation contributes: reversed when the relation is denied."""
     return -r.polarity if r.modality == "denied" else r.polarity
 
 
-def check_modalities(modality, default=("reported", "claimed")) -> tuple:
+def check_modalities(
+    modality: str | Iterable[str] | None, default: Iterable[str] = ("reported", "claimed")
+) -> tuple[str, ...]:
     """*modality* (one or a list) as a tuple without repeats; *default* when None.
 
     Raises :class:`~graph.errors.QueryError` for an unknown modality or an empty list.
@@ -63,7 +81,7 @@ def check_modalities(modality, default=("reported", "claimed")) -> tuple:
     return tuple(out)
 
 
-def root(ds, eid) -> str:
+def root(ds: Dataset, eid: str) -> str:
     """The top of *eid*'s ``part_of`` chain in *ds* (itself when it is part of nothing); in a view, the
     chain of the whole dataset (an office a view leaves out still leads to its state).
 
@@ -83,14 +101,17 @@ def root(ds, eid) -> str:
         cur = parent
 
 
-def group_key(ds, r, roll_up=False) -> tuple:
+def group_key(ds: Dataset, r: Relation, roll_up: bool = False) -> tuple[str, str, str]:
     """The claim group of *r*: ``(subject, type, object)``, rolled up to states with *roll_up*."""
     if roll_up:
         return (root(ds, r.subject), r.type, root(ds, r.object))
     return (r.subject, r.type, r.object)
 
 
-def grouped_by(claims, key) -> dict:
+_K = TypeVar("_K", bound=Hashable)
+
+
+def grouped_by(claims: Iterable[Relation], key: Callable[[Relation], _K]) -> dict[_K, list[Relation]]:
     """``{key(claim): [claim, ...]}``: the groups in the order of their first claim, each in the
     order of *claims*.
 
@@ -100,7 +121,7 @@ def grouped_by(claims, key) -> dict:
     >>> {k: [r.id for r in g] for k, g in grouped_by(rs, lambda r: r.subject).items()}
     {'A': ['r1', 'r3'], 'C': ['r2']}
     """
-    acc = {}
+    acc: dict[_K, list[Relation]] = {}
     for c in claims:
         k = key(c)
         group = acc.get(k)
@@ -111,7 +132,7 @@ def grouped_by(claims, key) -> dict:
     return acc
 
 
-def claim_line(r) -> str:
+def claim_line(r: Relation) -> str:
     """``'X ASSAULT/mode Z (reported, 2022-03)'``: a claim on one line."""
     mode = f"/{r.mode}" if r.mode else ""
     when = f", {r.when}" if r.when else ""

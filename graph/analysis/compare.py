@@ -59,13 +59,21 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError
 from ..filters import AUTHOR
 from ._report import entity_name, html_table, plural, text_table
 from .claims import check_modalities, effective_polarity, grouped_by, stance
 from .merge import merged_claims, rolled
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["compare", "Comparison", "COMPARED_MODALITIES"]
 
@@ -99,21 +107,21 @@ _SHORT = {"asserts": "asserts", "denies": "denies", "asserts and denies": "both"
 class Comparison:
     """The result of :func:`compare`; ``to_dict()`` is what ``--json`` prints."""
 
-    a: str
-    b: str
-    only_a: list          # relation ids stated by A and not matched in B
+    a: str | None  # the first source (None: none given)
+    b: str | None  # the last
+    only_a: list  # relation ids stated by A and not matched in B
     only_b: list
-    shared: list          # {"subject", "object", "type", "a": [ids], "b": [ids], "modality_differs", "contested"}
-    disagreements: list   # {"pair", "a_sign", "a_score", "a_relations", "b_sign", ...} (two sources)
+    shared: list  # {"subject", "object", "type", "a": [ids], "b": [ids], "modality_differs", "contested"}
+    disagreements: list  # {"pair", "a_sign", "a_score", "a_relations", "b_sign", ...} (two sources)
     modalities: tuple
     relations: dict
     titles: dict
     sources: tuple = ()
     #: one row per claim group: {"subject", "type", "object", "contested", "cells": {column: {"stance", "relations"}}}
-    groups: list = None
-    by: str = "source"           # the columns: "source" (``sources``) or "claimant" (``claimants``)
-    claimants: tuple = ()        # with by="claimant": entity ids and ``author:SOURCE_ID``, the columns
-    names: dict = None           # claimant -> display name
+    groups: list = field(default_factory=list)
+    by: str = "source"  # the columns: "source" (``sources``) or "claimant" (``claimants``)
+    claimants: tuple = ()  # with by="claimant": entity ids and ``author:SOURCE_ID``, the columns
+    names: dict | None = None  # claimant -> display name
     roll_up: bool = False
 
     @property
@@ -121,50 +129,83 @@ class Comparison:
         """The matrix's columns: the sources, or with ``by="claimant"`` the claimants."""
         return self.claimants if self.by == "claimant" else self.sources
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.by == "claimant":
-            return (f"<Comparison of {len(self.claimants)} claimants in {len(self.sources)} sources: "
-                    f"{len(self.groups)} claim groups, {sum(g['contested'] for g in self.groups)} contested>")
+            return (
+                f"<Comparison of {len(self.claimants)} claimants in {len(self.sources)} sources: "
+                f"{len(self.groups)} claim groups, {sum(g['contested'] for g in self.groups)} contested>"
+            )
         if len(self.sources) > 2:
-            return (f"<Comparison of {len(self.sources)} sources: {len(self.groups)} claim groups, "
-                    f"{sum(g['contested'] for g in self.groups)} contested, {len(self.disagreements)} disagreements>")
-        return (f"<Comparison {self.a} vs {self.b}: {len(self.only_a)} only in A, {len(self.only_b)} only in B, "
-                f"{len(self.shared)} shared, {len(self.disagreements)} disagreements>")
+            return (
+                f"<Comparison of {len(self.sources)} sources: {len(self.groups)} claim groups, "
+                f"{sum(g['contested'] for g in self.groups)} contested, {len(self.disagreements)} disagreements>"
+            )
+        return (
+            f"<Comparison {self.a} vs {self.b}: {len(self.only_a)} only in A, {len(self.only_b)} only in B, "
+            f"{len(self.shared)} shared, {len(self.disagreements)} disagreements>"
+        )
 
     def to_dict(self) -> dict:
-        out = {"sources": list(self.sources), "groups": self.groups, "modalities": list(self.modalities)}
+        out: dict[str, Any] = {
+            "sources": list(self.sources),
+            "groups": self.groups,
+            "modalities": list(self.modalities),
+        }
         if self.by == "claimant":
             out = {"by": "claimant", "claimants": list(self.claimants), **out}
         elif len(self.sources) == 2:
-            out.update({"a": self.a, "b": self.b, "only_a": self.only_a, "only_b": self.only_b,
-                        "shared": self.shared})
+            out.update({"a": self.a, "b": self.b, "only_a": self.only_a, "only_b": self.only_b, "shared": self.shared})
         out["disagreements"] = self.disagreements
         return out
 
     def rows(self) -> list:
         """The matrix as long rows: one per claim group and column (source or claimant)."""
-        return [{"subject": g["subject"], "type": g["type"], "object": g["object"], "contested": g["contested"],
-                 self.by: col, "stance": cell["stance"], "relations": cell["relations"]}
-                for g in self.groups for col, cell in g["cells"].items()]
+        return [
+            {
+                "subject": g["subject"],
+                "type": g["type"],
+                "object": g["object"],
+                "contested": g["contested"],
+                self.by: col,
+                "stance": cell["stance"],
+                "relations": cell["relations"],
+            }
+            for g in self.groups
+            for col, cell in g["cells"].items()
+        ]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """:meth:`rows` as a pandas DataFrame; ``df.pivot(index=["subject", "type", "object"], columns=by,
         values="stance")`` gives the matrix."""
         from ._report import frame
+
         return frame(self.rows(), ["subject", "type", "object", "contested", self.by, "stance", "relations"])
 
     def matrix_text(self) -> str:
         """The matrix as a text table: one row per claim group, one column per source (or claimant)."""
         cols = self.columns
         labels = [f"{'C' if self.by == 'claimant' else 'S'}{i + 1}" for i in range(len(cols))]
-        rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [_SHORT[g["cells"][s]["stance"]] for s in cols]
-                + ["contested" if g["contested"] else ""] for g in self.groups]
+        rows = [
+            [f"{g['subject']} {g['type']} {g['object']}"]
+            + [_SHORT[g["cells"][s]["stance"]] for s in cols]
+            + ["contested" if g["contested"] else ""]
+            for g in self.groups
+        ]
         about = self.titles if self.by == "source" else (self.names or {})
-        key = [f"{lab} = {s}" + (f" ({about[s]})" if about.get(s) and about[s] != s else "")
-               for lab, s in zip(labels, cols)]
-        return "\n".join(key + ["", text_table(rows, ["claim group"] + labels + ["flag"], [60] + [7] * len(labels) + [9]),
-                                "", "asserts: reported or claimed; denies: denied; both: asserts and denies; "
-                                "other: only recommended or speculated; -: omits"])
+        key = [
+            f"{lab} = {s}" + (f" ({about[s]})" if about.get(s) and about[s] != s else "")
+            for lab, s in zip(labels, cols, strict=True)
+        ]
+        return "\n".join(
+            key
+            + [
+                "",
+                text_table(rows, ["claim group"] + labels + ["flag"], [60] + [7] * len(labels) + [9]),
+                "",
+                "asserts: reported or claimed; denies: denied; both: asserts and denies; "
+                "other: only recommended or speculated; -: omits",
+            ]
+        )
 
     def __str__(self) -> str:
         if len(self.sources) > 2 or self.by == "claimant":
@@ -174,12 +215,22 @@ class Comparison:
     def _many_text(self):
         n = sum(g["contested"] for g in self.groups)
         how = "; an office or person counted as the state it is part of" if self.roll_up else ""
-        what = (f"{plural(len(self.claimants), 'claimant')} in {plural(len(self.sources), 'source')}"
-                if self.by == "claimant" else f"{len(self.sources)} sources")
-        out = [f"{what} compared: {plural(len(self.groups), 'claim group')} "
-               f"(same subject, type and object{how}), {n} contested (asserted and denied)", "", self.matrix_text(), ""]
-        out.append(f"Disagreements in polarity ({len(self.disagreements)}; net sign over "
-                   f"{', '.join(self.modalities)} claims about each pair)" + (":" if self.disagreements else ": none"))
+        what = (
+            f"{plural(len(self.claimants), 'claimant')} in {plural(len(self.sources), 'source')}"
+            if self.by == "claimant"
+            else f"{len(self.sources)} sources"
+        )
+        out = [
+            f"{what} compared: {plural(len(self.groups), 'claim group')} "
+            f"(same subject, type and object{how}), {n} contested (asserted and denied)",
+            "",
+            self.matrix_text(),
+            "",
+        ]
+        out.append(
+            f"Disagreements in polarity ({len(self.disagreements)}; net sign over "
+            f"{', '.join(self.modalities)} claims about each pair)" + (":" if self.disagreements else ": none")
+        )
         for d in self.disagreements:
             x, y = d["pair"]
             signs = ", ".join(f"{s} {'+' if d['signs'][s] > 0 else '-'} ({d['scores'][s]:+g})" for s in d["signs"])
@@ -188,10 +239,16 @@ class Comparison:
 
     def _two_text(self) -> str:
         ta, tb = (f" ({self.titles[x]})" if self.titles.get(x) else "" for x in (self.a, self.b))
-        out = [f"A = {self.a}{ta}", f"B = {self.b}{tb}",
-               "claims match when they have the same subject, type and object", ""]
-        for label, ids in ((f"Stated by A only ({len(self.only_a)})", self.only_a),
-                           (f"Stated by B only ({len(self.only_b)})", self.only_b)):
+        out = [
+            f"A = {self.a}{ta}",
+            f"B = {self.b}{tb}",
+            "claims match when they have the same subject, type and object",
+            "",
+        ]
+        for label, ids in (
+            (f"Stated by A only ({len(self.only_a)})", self.only_a),
+            (f"Stated by B only ({len(self.only_b)})", self.only_b),
+        ):
             out.append(label + (":" if ids else ": none"))
             out.extend(f"  {rid}: {_line(self.relations[rid])}" for rid in ids)
             out.append("")
@@ -199,17 +256,28 @@ class Comparison:
         for m in self.shared:
             mods_a = "/".join(sorted({self.relations[i].modality for i in m["a"]}))
             mods_b = "/".join(sorted({self.relations[i].modality for i in m["b"]}))
-            flag = ("   <- asserted and denied" if m["contested"] else
-                    "   <- modality differs" if m["modality_differs"] else "")
-            out.append(f"  {m['subject']} {m['type']} {m['object']}: A {', '.join(m['a'])} ({mods_a}); "
-                       f"B {', '.join(m['b'])} ({mods_b}){flag}")
+            flag = (
+                "   <- asserted and denied"
+                if m["contested"]
+                else "   <- modality differs"
+                if m["modality_differs"]
+                else ""
+            )
+            out.append(
+                f"  {m['subject']} {m['type']} {m['object']}: A {', '.join(m['a'])} ({mods_a}); "
+                f"B {', '.join(m['b'])} ({mods_b}){flag}"
+            )
         out.append("")
-        out.append(f"Disagreements in polarity ({len(self.disagreements)}; net sign over "
-                   f"{', '.join(self.modalities)} claims about each pair)" + (":" if self.disagreements else ": none"))
+        out.append(
+            f"Disagreements in polarity ({len(self.disagreements)}; net sign over "
+            f"{', '.join(self.modalities)} claims about each pair)" + (":" if self.disagreements else ": none")
+        )
         for d in self.disagreements:
             x, y = d["pair"]
-            out.append(f"  {x} -- {y}: A {'+' if d['a_sign'] > 0 else '-'} ({d['a_score']:+g}), "
-                       f"B {'+' if d['b_sign'] > 0 else '-'} ({d['b_score']:+g})")
+            out.append(
+                f"  {x} -- {y}: A {'+' if d['a_sign'] > 0 else '-'} ({d['a_score']:+g}), "
+                f"B {'+' if d['b_sign'] > 0 else '-'} ({d['b_score']:+g})"
+            )
             for side in ("a", "b"):
                 for rid in d[f"{side}_relations"]:
                     out.append(f"    {side.upper()}: {rid}: {_line(self.relations[rid])}")
@@ -217,21 +285,31 @@ class Comparison:
 
     def _repr_html_(self):
         if len(self.sources) > 2 or self.by == "claimant":
-            rows = [[f"{g['subject']} {g['type']} {g['object']}"] + [g["cells"][s]["stance"] for s in self.columns]
-                    + ["contested" if g["contested"] else ""] for g in self.groups]
+            rows = [
+                [f"{g['subject']} {g['type']} {g['object']}"]
+                + [g["cells"][s]["stance"] for s in self.columns]
+                + ["contested" if g["contested"] else ""]
+                for g in self.groups
+            ]
             return html_table(rows, ["claim group", *self.columns, "flag"], caption=f"Claim groups by {self.by}")
-        rows = ([["A only", rid, _line(self.relations[rid])] for rid in self.only_a]
-                + [["B only", rid, _line(self.relations[rid])] for rid in self.only_b]
-                + [["both", ", ".join(m["a"] + m["b"]), f"{m['subject']} {m['type']} {m['object']}"]
-                   for m in self.shared]
-                + [["disagree", ", ".join(d["a_relations"] + d["b_relations"]),
-                    f"{d['pair'][0]} -- {d['pair'][1]}: A {d['a_score']:+g}, B {d['b_score']:+g}"]
-                   for d in self.disagreements])
+        rows = (
+            [["A only", rid, _line(self.relations[rid])] for rid in self.only_a]
+            + [["B only", rid, _line(self.relations[rid])] for rid in self.only_b]
+            + [["both", ", ".join(m["a"] + m["b"]), f"{m['subject']} {m['type']} {m['object']}"] for m in self.shared]
+            + [
+                [
+                    "disagree",
+                    ", ".join(d["a_relations"] + d["b_relations"]),
+                    f"{d['pair'][0]} -- {d['pair'][1]}: A {d['a_score']:+g}, B {d['b_score']:+g}",
+                ]
+                for d in self.disagreements
+            ]
+        )
         return html_table(rows, ["where", "relations", "claim"], caption=f"{self.a} (A) against {self.b} (B)")
 
 
 def _net(rels, modalities, up):
-    acc = defaultdict(lambda: [0.0, []])
+    acc: defaultdict[tuple, list[Any]] = defaultdict(lambda: [0.0, []])  # pair -> [polarity sum, relation ids]
     for r in rels:
         a, b = up(r.subject), up(r.object)
         if r.modality not in modalities or r.quad == "structural" or r.polarity == 0 or a == b:
@@ -242,7 +320,13 @@ def _net(rels, modalities, up):
     return {p: (round(s, 9), ids) for p, (s, ids) in acc.items()}
 
 
-def compare(ds, *sources, modality=COMPARED_MODALITIES, by="source", roll_up=False) -> Comparison:
+def compare(
+    ds: Dataset,
+    *sources: str,
+    modality: str | Iterable[str] | None = COMPARED_MODALITIES,
+    by: str = "source",
+    roll_up: bool = False,
+) -> Comparison:
     """Compare what two or more sources state (or, with ``by="claimant"``, what their claimants state).
 
     Parameters
@@ -335,23 +419,50 @@ def compare(ds, *sources, modality=COMPARED_MODALITIES, by="source", roll_up=Fal
         if key in gb:
             rb = gb[key]
             stances = {stance(r) for r in ra + rb}
-            shared.append({"subject": key[0], "object": key[1], "type": key[2],
-                           "a": [r.id for r in ra], "b": [r.id for r in rb],
-                           "modality_differs": {r.modality for r in ra} != {r.modality for r in rb},
-                           # also when each side holds both a claim and its denial (same modalities)
-                           "contested": {"asserted", "denied"} <= stances})
+            shared.append(
+                {
+                    "subject": key[0],
+                    "object": key[1],
+                    "type": key[2],
+                    "a": [r.id for r in ra],
+                    "b": [r.id for r in rb],
+                    "modality_differs": {r.modality for r in ra} != {r.modality for r in rb},
+                    # also when each side holds both a claim and its denial (same modalities)
+                    "contested": {"asserted", "denied"} <= stances,
+                }
+            )
     na, nb = _net(rels_a, modality, up), _net(rels_b, modality, up)
     disagreements = []
     for pair in sorted(set(na) & set(nb)):
         (sa, ia), (sb, ib) = na[pair], nb[pair]
         if sa * sb < 0:
-            disagreements.append({"pair": list(pair), "a_sign": 1 if sa > 0 else -1, "a_score": sa,
-                                  "a_relations": ia, "b_sign": 1 if sb > 0 else -1, "b_score": sb,
-                                  "b_relations": ib})
+            disagreements.append(
+                {
+                    "pair": list(pair),
+                    "a_sign": 1 if sa > 0 else -1,
+                    "a_score": sa,
+                    "a_relations": ia,
+                    "b_sign": 1 if sb > 0 else -1,
+                    "b_score": sb,
+                    "b_relations": ib,
+                }
+            )
     relations = {r.id: r for r in rels_a + rels_b}
     titles = {s: ds.sources[s].title for s in (a, b)}
-    return Comparison(a, b, only_a, only_b, shared, disagreements, modality, relations, titles,
-                      (a, b), _matrix(ds.relations(), {a: rels_a, b: rels_b}, up), roll_up=roll_up)
+    return Comparison(
+        a,
+        b,
+        only_a,
+        only_b,
+        shared,
+        disagreements,
+        modality,
+        relations,
+        titles,
+        (a, b),
+        _matrix(ds.relations(), {a: rels_a, b: rels_b}, up),
+        roll_up=roll_up,
+    )
 
 
 def _matrix(rels, members, up):
@@ -361,7 +472,7 @@ def _matrix(rels, members, up):
     for col, rs in members.items():
         for r in rs:
             cols_of[r.id].append(col)
-    rows = {}
+    rows: dict[tuple[str, str, str], dict[str, list[Relation]]] = {}
     for r in rels:
         if r.id not in cols_of:
             continue
@@ -371,10 +482,16 @@ def _matrix(rels, members, up):
     out = []
     for (subj, typ, obj), cells in rows.items():
         stances = {stance(r) for rs in cells.values() for r in rs}
-        out.append({"subject": subj, "type": typ, "object": obj,
-                    "contested": {"asserted", "denied"} <= stances,
-                    "cells": {s: {"stance": _cell(rs), "relations": [r.id for r in rs]} for s, rs in cells.items()}})
-    out.sort(key=lambda g: not g["contested"])   # contested first, then data order
+        out.append(
+            {
+                "subject": subj,
+                "type": typ,
+                "object": obj,
+                "contested": {"asserted", "denied"} <= stances,
+                "cells": {s: {"stance": _cell(rs), "relations": [r.id for r in rs]} for s, rs in cells.items()},
+            }
+        )
+    out.sort(key=lambda g: not g["contested"])  # contested first, then data order
     return out
 
 
@@ -385,8 +502,14 @@ def _disagreements(members, modality, up):
         have = {s: nets[s][pair] for s in members if pair in nets[s] and nets[s][pair][0] != 0}
         signs = {s: (1 if v[0] > 0 else -1) for s, v in have.items()}
         if len(set(signs.values())) > 1:
-            out.append({"pair": list(pair), "signs": signs, "scores": {s: have[s][0] for s in have},
-                        "relations": {s: have[s][1] for s in have}})
+            out.append(
+                {
+                    "pair": list(pair),
+                    "signs": signs,
+                    "scores": {s: have[s][0] for s in have},
+                    "relations": {s: have[s][1] for s in have},
+                }
+            )
     return out
 
 
@@ -394,22 +517,54 @@ def _compare_many(ds, ids, modality, up, roll_up):
     members = {s: [r for r in ds.relations() if s in r.sources] for s in ids}
     relations = {r.id: r for rels in members.values() for r in rels}
     titles = {s: ds.sources[s].title for s in ids}
-    return Comparison(ids[0], ids[-1], [], [], [], _disagreements(members, modality, up), modality, relations,
-                      titles, tuple(ids), _matrix(ds.relations(), members, up), roll_up=roll_up)
+    return Comparison(
+        ids[0],
+        ids[-1],
+        [],
+        [],
+        [],
+        _disagreements(members, modality, up),
+        modality,
+        relations,
+        titles,
+        tuple(ids),
+        _matrix(ds.relations(), members, up),
+        roll_up=roll_up,
+    )
 
 
 def _by_claimant(ds, ids, modality, up, roll_up):
     wanted = set(ids)
     rels = [r for r in ds.relations() if wanted.intersection(r.sources)]
-    members = {}
+    found: dict[str, dict[str, Relation]] = {}
     for m in merged_claims(ds, roll_up=roll_up, relations=rels):
         if m.source in wanted:
-            members.setdefault(m.voice, {}).update((rid, ds.relation(rid)) for rid in m.relations)
-    order = sorted(members, key=lambda c: (c.startswith(AUTHOR + ":"), ids.index(c.split(":", 1)[1])
-                                           if c.startswith(AUTHOR + ":") else 0, c))
-    members = {c: list(members[c].values()) for c in order}
+            found.setdefault(m.voice, {}).update((rid, ds.relation(rid)) for rid in m.relations)
+    order = sorted(
+        found,
+        key=lambda c: (
+            c.startswith(AUTHOR + ":"),
+            ids.index(c.split(":", 1)[1]) if c.startswith(AUTHOR + ":") else 0,
+            c,
+        ),
+    )
+    members = {c: list(found[c].values()) for c in order}
     names = {c: c if c.startswith(AUTHOR + ":") else entity_name(ds, c) for c in order}
     titles = {s: ds.sources[s].title for s in ids}
-    return Comparison(ids[0] if ids else None, ids[-1] if ids else None, [], [], [],
-                      _disagreements(members, modality, up), modality, {r.id: r for r in rels}, titles, tuple(ids),
-                      _matrix(rels, members, up), by="claimant", claimants=tuple(order), names=names, roll_up=roll_up)
+    return Comparison(
+        ids[0] if ids else None,
+        ids[-1] if ids else None,
+        [],
+        [],
+        [],
+        _disagreements(members, modality, up),
+        modality,
+        {r.id: r for r in rels},
+        titles,
+        tuple(ids),
+        _matrix(rels, members, up),
+        by="claimant",
+        claimants=tuple(order),
+        names=names,
+        roll_up=roll_up,
+    )

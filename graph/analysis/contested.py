@@ -47,13 +47,21 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..filters import AUTHOR
 from ..voice import SOURCE_DENIES
 from ._report import entity_name, html_table, plural
 from .claims import ASSERTING, DENYING, group_key, grouped_by
 from .merge import merged_claims
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["contested", "verdicts", "Contested", "ClaimGroup"]
 
@@ -78,28 +86,40 @@ class ClaimGroup:
     contested: bool = False
     corroborated: bool = False
     reasons: list = field(default_factory=list)
-    relations: list = field(default_factory=list)   # relation ids, data order
+    relations: list = field(default_factory=list)  # relation ids, data order
 
     @property
-    def key(self):
+    def key(self) -> tuple[str, str, str]:
         return (self.subject, self.type, self.object)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         verdict = "contested" if self.contested else "corroborated" if self.corroborated else "single"
         return f"<ClaimGroup {self.subject} {self.type} {self.object}: {verdict}>"
 
     def to_dict(self) -> dict:
-        return {"subject": self.subject, "type": self.type, "object": self.object,
-                "contested": self.contested, "corroborated": self.corroborated,
-                "asserted": self.asserted, "denied": self.denied, "other": self.other}
+        return {
+            "subject": self.subject,
+            "type": self.type,
+            "object": self.object,
+            "contested": self.contested,
+            "corroborated": self.corroborated,
+            "asserted": self.asserted,
+            "denied": self.denied,
+            "other": self.other,
+        }
 
 
 def _entry(m, roll_up):
     """A merged claim as an entry of a group: by whom, in which source, its relations and quotes."""
-    e = {"by": m.claimant, "source": m.source, "relations": list(m.relations), "modality": m.modality,
-         "quotes": list(m.quotes)}
+    e = {
+        "by": m.claimant,
+        "source": m.source,
+        "relations": list(m.relations),
+        "modality": m.modality,
+        "quotes": list(m.quotes),
+    }
     if roll_up and list(m.claimants) != [m.claimant]:
-        e["as"] = list(m.claimants)     # who said it, as coded: an office or person of "by"
+        e["as"] = list(m.claimants)  # who said it, as coded: an office or person of "by"
     return e
 
 
@@ -113,38 +133,71 @@ class Contested:
     roll_up: bool = False
 
     @property
-    def contested(self):
+    def contested(self) -> list[ClaimGroup]:
         return [g for g in self.groups if g.contested]
 
     @property
-    def corroborated(self):
+    def corroborated(self) -> list[ClaimGroup]:
         return [g for g in self.groups if g.corroborated]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ClaimGroup]:
         return iter(self.groups)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.groups)
 
-    def __repr__(self):
-        return (f"<Contested: {len(self.groups)} groups, {len(self.contested)} contested, "
-                f"{len(self.corroborated)} corroborated>")
+    def __repr__(self) -> str:
+        return (
+            f"<Contested: {len(self.groups)} groups, {len(self.contested)} contested, "
+            f"{len(self.corroborated)} corroborated>"
+        )
 
     def to_dict(self) -> dict:
         return {"groups": [g.to_dict() for g in self.groups]}
 
     def rows(self) -> list:
         """One row per merged claim of every group: the group, its verdict, the stance, who, where, which."""
-        return [{"subject": g.subject, "type": g.type, "object": g.object, "contested": g.contested,
-                 "corroborated": g.corroborated, "stance": stance, "by": e["by"], "as": e.get("as"),
-                 "source": e["source"], "modality": e["modality"], "relations": e["relations"], "quotes": e["quotes"]}
-                for g in self.groups for stance in ("asserted", "denied", "other") for e in getattr(g, stance)]
+        return [
+            {
+                "subject": g.subject,
+                "type": g.type,
+                "object": g.object,
+                "contested": g.contested,
+                "corroborated": g.corroborated,
+                "stance": stance,
+                "by": e["by"],
+                "as": e.get("as"),
+                "source": e["source"],
+                "modality": e["modality"],
+                "relations": e["relations"],
+                "quotes": e["quotes"],
+            }
+            for g in self.groups
+            for stance in ("asserted", "denied", "other")
+            for e in getattr(g, stance)
+        ]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """:meth:`rows` as a pandas DataFrame (``actorgraph[pandas]``)."""
         from ._report import frame
-        return frame(self.rows(), ["subject", "type", "object", "contested", "corroborated", "stance", "by", "as",
-                                   "source", "modality", "relations", "quotes"])
+
+        return frame(
+            self.rows(),
+            [
+                "subject",
+                "type",
+                "object",
+                "contested",
+                "corroborated",
+                "stance",
+                "by",
+                "as",
+                "source",
+                "modality",
+                "relations",
+                "quotes",
+            ],
+        )
 
     def _name(self, eid):
         n = self.names.get(eid)
@@ -166,30 +219,38 @@ class Contested:
     def _group_lines(self, g):
         head = f"  {self._name(g.subject)} {g.type} {self._name(g.object)}"
         lines = [head + (": " + "; ".join(g.reasons) if g.reasons else "")]
-        for label, entries, denial in (("asserted by", g.asserted, False), ("denied by", g.denied, True),
-                                       ("also (neither)", g.other, False)):
+        for label, entries, denial in (
+            ("asserted by", g.asserted, False),
+            ("denied by", g.denied, True),
+            ("also (neither)", g.other, False),
+        ):
             for i, text in enumerate(self._said(entries, denial)):
                 lines.append(f"    {label if i == 0 else '':<14} {text}")
         return lines
 
     def __str__(self) -> str:
-        how = ("an office or person counted as the state it is part of" if self.roll_up else "exact entities")
-        out = [f"Contested and corroborated claims: {plural(len(self.groups), 'claim group')} "
-               f"(subject, type, object; {how})",
-               "reported and claimed claims assert, denied claims deny; recommended and speculated do neither", ""]
+        how = "an office or person counted as the state it is part of" if self.roll_up else "exact entities"
+        out = [
+            f"Contested and corroborated claims: {plural(len(self.groups), 'claim group')} "
+            f"(subject, type, object; {how})",
+            "reported and claimed claims assert, denied claims deny; recommended and speculated do neither",
+            "",
+        ]
         cont, corr = self.contested, self.corroborated
         out.append(f"Contested ({len(cont)})" + (":" if cont else ": none"))
         for g in cont:
             out.extend(self._group_lines(g))
         out.append("")
-        out.append(f"Corroborated: asserted by two or more sources, denied by none ({len(corr)})"
-                   + (":" if corr else ": none"))
+        out.append(
+            f"Corroborated: asserted by two or more sources, denied by none ({len(corr)})" + (":" if corr else ": none")
+        )
         for g in corr:
             out.extend(self._group_lines(g))
         rest = len(self.groups) - len(cont) - len(corr)
         out.append("")
-        out.append(f"{plural(rest, 'other group')}: neither contested nor corroborated "
-                   "(one source, or nothing asserted)")
+        out.append(
+            f"{plural(rest, 'other group')}: neither contested nor corroborated (one source, or nothing asserted)"
+        )
         cited = list(dict.fromkeys(e["source"] for g in cont + corr for e in g.asserted + g.denied + g.other))
         if cited:
             out.append("")
@@ -198,29 +259,39 @@ class Contested:
         return "\n".join(out)
 
     def _repr_html_(self):
-        rows = [[f"{g.subject} {g.type} {g.object}",
-                 "contested" if g.contested else "corroborated" if g.corroborated else "",
-                 "; ".join(self._said(g.asserted)), "; ".join(self._said(g.denied, True)),
-                 "; ".join(self._said(g.other))] for g in self.groups]
-        return html_table(rows, ["claim", "verdict", "asserted by", "denied by", "other"],
-                          caption="Contested and corroborated claims")
+        rows = [
+            [
+                f"{g.subject} {g.type} {g.object}",
+                "contested" if g.contested else "corroborated" if g.corroborated else "",
+                "; ".join(self._said(g.asserted)),
+                "; ".join(self._said(g.denied, True)),
+                "; ".join(self._said(g.other)),
+            ]
+            for g in self.groups
+        ]
+        return html_table(
+            rows, ["claim", "verdict", "asserted by", "denied by", "other"], caption="Contested and corroborated claims"
+        )
 
 
-_STANCE = {m: "asserted" for m in ASSERTING} | {m: "denied" for m in DENYING} | {
-    "recommended": "other", "speculated": "other"}
+_STANCE = (
+    {m: "asserted" for m in ASSERTING}
+    | {m: "denied" for m in DENYING}
+    | {"recommended": "other", "speculated": "other"}
+)
 
 
-def _grouped(ds, roll_up=False) -> dict:
+def _grouped(ds: Dataset, roll_up: bool = False) -> dict[tuple[str, str, str], list[Relation]]:
     """``{(subject, type, object): [relation, ...]}``, keys and claims in data order."""
     if roll_up:
         return grouped_by(ds.relations(), lambda r: group_key(ds, r, True))
     return grouped_by(ds.relations(), lambda r: (r.subject, r.type, r.object))
 
 
-def _verdict(members) -> tuple:
+def _verdict(members: Sequence[Relation]) -> tuple[list[str], bool]:
     """``(reasons, corroborated)`` of one claim group (*members*: its relations): why it is
     contested (none: it is not), and whether two or more sources assert it uncontested."""
-    if len(members) == 1:   # one claim contests nothing; it is corroborated by its own sources
+    if len(members) == 1:  # one claim contests nothing; it is corroborated by its own sources
         r = members[0]
         return [], r.modality in ASSERTING and len(r.sources) >= 2
     asserting = [r for r in members if r.modality in ASSERTING]
@@ -236,7 +307,7 @@ def _verdict(members) -> tuple:
     return reasons, corroborated
 
 
-def verdicts(ds, *, roll_up=False) -> list:
+def verdicts(ds: Dataset, *, roll_up: bool = False) -> list[tuple]:
     """The contested and corroborated claim groups of *ds*, in :func:`contested`'s order, without
     the lists of who says what: ``[(key, contested, corroborated, reasons, relation ids), ...]``.
     What a page needs of :func:`contested`, at a fraction of its cost on a large dataset.
@@ -261,7 +332,7 @@ def verdicts(ds, *, roll_up=False) -> list:
     return out
 
 
-def contested(ds, *, roll_up=False) -> Contested:
+def contested(ds: Dataset, *, roll_up: bool = False) -> Contested:
     """Group the claims of *ds* on (subject, type, object); mark contested and corroborated groups.
 
     Parameters
@@ -300,7 +371,7 @@ def contested(ds, *, roll_up=False) -> Contested:
         g.relations = [r.id for r in members]
         g.reasons, g.corroborated = _verdict(members)
         g.contested = bool(g.reasons)
-    for m in merged_claims(ds, roll_up=roll_up):    # a claim repeated in one source is listed once
+    for m in merged_claims(ds, roll_up=roll_up):  # a claim repeated in one source is listed once
         getattr(groups[m.key], _STANCE[m.modality]).append(_entry(m, roll_up))
     ordered = sorted(groups.values(), key=lambda g: (not g.contested, not g.corroborated, g.key))
     names = {eid: entity_name(ds, eid) for g in ordered for eid in (g.subject, g.object)}

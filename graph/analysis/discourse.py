@@ -41,12 +41,16 @@ Examples
 ...   - {id: P, name: P, kind: person}
 ...   - {id: Q, name: Q, kind: person}
 ... relations:
-...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: P, evidence: [{source: s1, quote: q}]}
+...   - {id: r1, subject: A, object: B, type: AID, modality: claimed, asserted_by: P,
+...      evidence: [{source: s1, quote: q}]}
 ...   - {id: r2, subject: A, object: B, type: AID, modality: denied, asserted_by: Q, evidence: [{source: s2, quote: q}]}
 ...   - {id: r3, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s2, quote: q}]}
 ... ''')
->>> discourse(ds).to_dict()
-{'claimants': ['P', 'Q', 'author:s2'], 'edges': [{'a': 'P', 'b': 'Q', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]}, {'a': 'P', 'b': 'author:s2', 'congruence': 1, 'conflict': 0, 'groups': [['A', 'AID', 'B']]}, {'a': 'Q', 'b': 'author:s2', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]}]}
+>>> discourse(ds).to_dict()  # doctest: +NORMALIZE_WHITESPACE
+{'claimants': ['P', 'Q', 'author:s2'],
+ 'edges': [{'a': 'P', 'b': 'Q', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]},
+           {'a': 'P', 'b': 'author:s2', 'congruence': 1, 'conflict': 0, 'groups': [['A', 'AID', 'B']]},
+           {'a': 'Q', 'b': 'author:s2', 'congruence': 0, 'conflict': 1, 'groups': [['A', 'AID', 'B']]}]}
 >>> discourse(ds).camps
 (['P', 'author:s2'], ['Q'])
 >>> [(w["start"], w["claimants"]) for w in discourse(ds, window="1y").to_dict()]
@@ -57,7 +61,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, overload
 
 from ..errors import QueryError
 from ._report import entity_name, html_table, plural, text_table
@@ -67,41 +73,51 @@ from .merge import merged_claims
 from .ties import Tie
 from .windows import windows as _windows
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from .merge import MergedClaim
+
 __all__ = ["discourse", "Discourse", "DiscourseWindows", "NORMALIZE", "STANCE"]
 
 NORMALIZE = ("none", "jaccard", "cosine")
 STANCE = {**{m: 1 for m in ASSERTING}, **{m: -1 for m in DENYING}}
 """The stance each modality takes: +1 asserts, -1 denies (the others take none)."""
 
-RULE = ("a claimant (an entity in asserted_by, or author:SOURCE for a source's own voice) takes the stance "
-        "+1 on a claim group (subject, type, object) when it asserts it (reported, claimed) and -1 when it "
-        "denies it (denied); recommended and speculated claims take none. Congruence: the groups on which "
-        "two claimants take the same stance; conflict: those on which they take opposite stances.")
+RULE = (
+    "a claimant (an entity in asserted_by, or author:SOURCE for a source's own voice) takes the stance "
+    "+1 on a claim group (subject, type, object) when it asserts it (reported, claimed) and -1 when it "
+    "denies it (denied); recommended and speculated claims take none. Congruence: the groups on which "
+    "two claimants take the same stance; conflict: those on which they take opposite stances."
+)
 
 
 @dataclass(repr=False)
 class Discourse:
     """One discourse network (see the module docs); ``to_dict()`` is what ``--json`` prints."""
 
-    claimants: list               # sorted ids
-    edges: list                   # {"a", "b", "congruence", "conflict", "groups", ["weight"]}, sorted by (a, b)
-    stances: dict                 # claimant -> {group: (stance, ...)} (the two-mode matrix)
-    claims: dict = field(repr=False, default_factory=dict)   # (claimant, group) -> [MergedClaim]
+    claimants: list  # sorted ids
+    edges: list  # {"a", "b", "congruence", "conflict", "groups", ["weight"]}, sorted by (a, b)
+    stances: dict  # claimant -> {group: (stance, ...)} (the two-mode matrix)
+    claims: dict = field(repr=False, default_factory=dict)  # (claimant, group) -> [MergedClaim]
     names: dict = field(repr=False, default_factory=dict)
     normalize: str = "none"
     roll_up: bool = False
-    camps: tuple = ((), ())       # (sorted ids, sorted ids)
+    camps: tuple = ((), ())  # (sorted ids, sorted ids)
     unplaced: list = field(default_factory=list)
     exact: bool = True
     optimal_splits: int | None = None
-    against: list = field(default_factory=list)   # edges that go against the split
-    start: str | None = None      # the window, ISO dates (None: every claim)
+    against: list = field(default_factory=list)  # edges that go against the split
+    start: str | None = None  # the window, ISO dates (None: every claim)
     end: str | None = None
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         span = f" {self.start}..{self.end}" if self.start else ""
-        return (f"<Discourse{span}: {len(self.claimants)} claimants, {len(self.edges)} pairs, camps of "
-                f"{len(self.camps[0])} and {len(self.camps[1])}>")
+        return (
+            f"<Discourse{span}: {len(self.claimants)} claimants, {len(self.edges)} pairs, camps of "
+            f"{len(self.camps[0])} and {len(self.camps[1])}>"
+        )
 
     @property
     def groups(self) -> list:
@@ -115,7 +131,7 @@ class Discourse:
     def to_dict(self) -> dict:
         return {"claimants": list(self.claimants), "edges": self.edges}
 
-    def camp_of(self, claimant):
+    def camp_of(self, claimant: str) -> int | None:
         """1 or 2, or None for a claimant not placed."""
         return 1 if claimant in self.camps[0] else 2 if claimant in self.camps[1] else None
 
@@ -141,7 +157,7 @@ class Discourse:
             head += f", weight {e['weight']:+.3f}"
         return [head] + [f"      {s} {t} {o}" for s, t, o in e["groups"]]
 
-    def strongest(self, kind, top=5) -> list:
+    def strongest(self, kind: str, top: int = 5) -> list[dict]:
         """The *top* edges with the most ``"congruence"`` or ``"conflict"`` (then fewest of the other)."""
         other = "conflict" if kind == "congruence" else "congruence"
         ranked = sorted((e for e in self.edges if e[kind]), key=lambda e: (-e[kind], e[other], e["a"], e["b"]))
@@ -150,9 +166,12 @@ class Discourse:
     def __str__(self) -> str:
         span = f" from {self.start} to {self.end}" if self.start else ""
         how = "an office or person counted as the state it is part of" if self.roll_up else "exact entities"
-        out = [f"Discourse network{span}: {plural(self.claimants, 'claimant')}, "
-               f"{plural(self.groups, 'claim group')} with a stance, {plural(self.edges, 'pair')} ({how})",
-               RULE, ""]
+        out = [
+            f"Discourse network{span}: {plural(self.claimants, 'claimant')}, "
+            f"{plural(self.groups, 'claim group')} with a stance, {plural(self.edges, 'pair')} ({how})",
+            RULE,
+            "",
+        ]
         for kind in ("congruence", "conflict"):
             best = self.strongest(kind)
             out.append(f"Strongest {kind}" + (":" if best else ": none"))
@@ -165,16 +184,23 @@ class Discourse:
     def _camps_lines(self):
         if not (self.camps[0] or self.camps[1]):
             return ["Two camps: none (no pair leans to congruence or conflict)"]
-        method = ("exact: every split examined" if self.exact else
-                  "heuristic: not guaranteed optimal (groups larger than the exact limit)")
+        method = (
+            "exact: every split examined"
+            if self.exact
+            else "heuristic: not guaranteed optimal (groups larger than the exact limit)"
+        )
         out = [f"Two camps ({method}), the split with the most congruence inside and conflict across:"]
         for i, camp in enumerate(self.camps, 1):
             out.append(f"  camp {i}: " + (", ".join(self._name(c) for c in camp) or "(none)"))
         sc = self.split_score()
-        out.append(f"  inside: congruence {sc['congruence_inside']}, conflict {sc['conflict_inside']}; "
-                   f"across: conflict {sc['conflict_across']}, congruence {sc['congruence_across']}")
+        out.append(
+            f"  inside: congruence {sc['congruence_inside']}, conflict {sc['conflict_inside']}; "
+            f"across: conflict {sc['conflict_across']}, congruence {sc['congruence_across']}"
+        )
         if self.optimal_splits and self.optimal_splits > 1:
-            out.append(f"  ({self.optimal_splits} splits are as good; the one whose pairs against it are fewest is shown)")
+            out.append(
+                f"  ({self.optimal_splits} splits are as good; the one whose pairs against it are fewest is shown)"
+            )
         if self.unplaced:
             out.append("  not placed (no pair leans either way): " + ", ".join(self._name(c) for c in self.unplaced))
         if self.against:
@@ -182,37 +208,66 @@ class Discourse:
             for e in self.against:
                 where = "across the camps" if self.camp_of(e["a"]) != self.camp_of(e["b"]) else "inside a camp"
                 lean = "more congruence" if e["congruence"] > e["conflict"] else "more conflict"
-                out.append(f"  {e['a']} -- {e['b']}: {lean} {where} "
-                           f"(congruence {e['congruence']}, conflict {e['conflict']})")
+                out.append(
+                    f"  {e['a']} -- {e['b']}: {lean} {where} (congruence {e['congruence']}, conflict {e['conflict']})"
+                )
         return out
 
     def _repr_html_(self):
-        rows = [[e["a"], e["b"], e["congruence"], e["conflict"], e.get("weight", ""),
-                 "; ".join(" ".join(g) for g in e["groups"])] for e in self.edges]
-        return html_table(rows, ["a", "b", "congruence", "conflict", "weight", "groups"],
-                          caption="Discourse network: " + "; ".join(
-                              f"camp {i}: {', '.join(c)}" for i, c in enumerate(self.camps, 1) if c))
+        rows = [
+            [
+                e["a"],
+                e["b"],
+                e["congruence"],
+                e["conflict"],
+                e.get("weight", ""),
+                "; ".join(" ".join(g) for g in e["groups"]),
+            ]
+            for e in self.edges
+        ]
+        return html_table(
+            rows,
+            ["a", "b", "congruence", "conflict", "weight", "groups"],
+            caption="Discourse network: "
+            + "; ".join(f"camp {i}: {', '.join(c)}" for i, c in enumerate(self.camps, 1) if c),
+        )
 
     def rows(self) -> list:
         """The edges as flat rows (a table: :meth:`to_pandas`)."""
-        return [{"start": self.start, "end": self.end, "a": e["a"], "b": e["b"], "congruence": e["congruence"],
-                 "conflict": e["conflict"], "weight": e.get("weight"), "camp_a": self.camp_of(e["a"]),
-                 "camp_b": self.camp_of(e["b"]), "groups": [" ".join(g) for g in e["groups"]]}
-                for e in self.edges]
+        return [
+            {
+                "start": self.start,
+                "end": self.end,
+                "a": e["a"],
+                "b": e["b"],
+                "congruence": e["congruence"],
+                "conflict": e["conflict"],
+                "weight": e.get("weight"),
+                "camp_a": self.camp_of(e["a"]),
+                "camp_b": self.camp_of(e["b"]),
+                "groups": [" ".join(g) for g in e["groups"]],
+            }
+            for e in self.edges
+        ]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """The edges as a pandas DataFrame (one row per pair; needs pandas: ``actorgraph[pandas]``)."""
         from ._report import frame
-        return frame(self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a",
-                                   "camp_b", "groups"])
+
+        return frame(
+            self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a", "camp_b", "groups"]
+        )
 
     def stance_rows(self) -> list:
         """The two-mode matrix as long rows: ``{"claimant", "subject", "type", "object", "stance"}``
         (stance +1, -1, or 0 when the claimant holds both)."""
-        return [{"claimant": c, "subject": g[0], "type": g[1], "object": g[2], "stance": _cell(st)}
-                for c in self.claimants for g, st in sorted(self.stances[c].items())]
+        return [
+            {"claimant": c, "subject": g[0], "type": g[1], "object": g[2], "stance": _cell(st)}
+            for c in self.claimants
+            for g, st in sorted(self.stances[c].items())
+        ]
 
-    def evidence(self, a, b) -> list:
+    def evidence(self, a: str, b: str) -> list[dict]:
         """What an edge stands on: per group, each side's stances with their claims (sources, relations,
         quotes) -- what a click on the edge shows."""
         e = next((x for x in self.edges if (x["a"], x["b"]) == tuple(sorted((a, b)))), None)
@@ -221,11 +276,26 @@ class Discourse:
         out = []
         for g in map(tuple, e["groups"]):
             sa, sb = set(self.stances[e["a"]][g]), set(self.stances[e["b"]][g])
-            kind = ("both" if sa & sb and _opposed(sa, sb) else "congruence" if sa & sb else "conflict")
-            out.append({"group": list(g), "kind": kind,
-                        **{side: [{"stance": STANCE[m.modality], "source": m.source, "relations": list(m.relations),
-                                   "quotes": list(m.quotes), "coded": list(m.claimants)}
-                                  for m in self.claims.get((c, g), [])] for side, c in (("a", e["a"]), ("b", e["b"]))}})
+            kind = "both" if sa & sb and _opposed(sa, sb) else "congruence" if sa & sb else "conflict"
+            out.append(
+                {
+                    "group": list(g),
+                    "kind": kind,
+                    **{
+                        side: [
+                            {
+                                "stance": STANCE[m.modality],
+                                "source": m.source,
+                                "relations": list(m.relations),
+                                "quotes": list(m.quotes),
+                                "coded": list(m.claimants),
+                            }
+                            for m in self.claims.get((c, g), [])
+                        ]
+                        for side, c in (("a", e["a"]), ("b", e["b"]))
+                    },
+                }
+            )
         return out
 
 
@@ -244,33 +314,47 @@ class DiscourseWindows:
     networks: list
     window: str
     step: str
-    undated: int = 0        # claims whose source has no date: in no window
+    undated: int = 0  # claims whose source has no date: in no window
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Discourse]:
         return iter(self.networks)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.networks)
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: int) -> Discourse:
         return self.networks[i]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<DiscourseWindows: {len(self.networks)} windows of {self.window} every {self.step}>"
 
     def to_dict(self) -> list:
         return [{"start": n.start, "end": n.end, **n.to_dict()} for n in self.networks]
 
-    def __str__(self):
-        out = [f"Discourse networks in {plural(self.networks, 'time window')} of {self.window} every {self.step} "
-               "(a claim placed at its source's published date)"]
+    def __str__(self) -> str:
+        out = [
+            f"Discourse networks in {plural(self.networks, 'time window')} of {self.window} every {self.step} "
+            "(a claim placed at its source's published date)"
+        ]
         if self.undated:
             out.append(f"{plural(self.undated, 'claim')} of undated sources left out")
-        rows = [[f"{n.start}..{n.end}", len(n.claimants), len(n.edges), sum(e["congruence"] for e in n.edges),
-                 sum(e["conflict"] for e in n.edges), " / ".join(", ".join(c) for c in n.camps if c)]
-                for n in self.networks]
-        out += ["", text_table(rows, ["window", "claimants", "pairs", "congruence", "conflict", "camps"],
-                               [23, 9, 5, 10, 8, 90])]
+        rows = [
+            [
+                f"{n.start}..{n.end}",
+                len(n.claimants),
+                len(n.edges),
+                sum(e["congruence"] for e in n.edges),
+                sum(e["conflict"] for e in n.edges),
+                " / ".join(", ".join(c) for c in n.camps if c),
+            ]
+            for n in self.networks
+        ]
+        out += [
+            "",
+            text_table(
+                rows, ["window", "claimants", "pairs", "congruence", "conflict", "camps"], [23, 9, 5, 10, 8, 90]
+            ),
+        ]
         for n in self.networks:
             if n.edges:
                 out += ["", "=" * 3 + f" {n.start}..{n.end}", str(n).split("\n", 2)[2]]
@@ -279,15 +363,19 @@ class DiscourseWindows:
     def rows(self) -> list:
         return [row for n in self.networks for row in n.rows()]
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """Every window's edges in one DataFrame (``start``, ``end`` name the window)."""
         from ._report import frame
-        return frame(self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a",
-                                   "camp_b", "groups"])
+
+        return frame(
+            self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a", "camp_b", "groups"]
+        )
 
 
 def _stances(claims):
-    stances, support = defaultdict(dict), defaultdict(list)
+    # claimant -> {claim group: its stances}; (claimant, claim group) -> the claims behind them
+    stances: defaultdict[str, dict[tuple, list[int]]] = defaultdict(dict)
+    support: defaultdict[tuple[str, tuple], list[MergedClaim]] = defaultdict(list)
     for m in claims:
         st = STANCE.get(m.modality)
         if st is None:
@@ -305,18 +393,19 @@ def _stances(claims):
 
 
 def _network(stances, normalize):
-    by_group = defaultdict(list)
+    by_group: defaultdict[tuple, list[str]] = defaultdict(list)
     for c, groups in stances.items():
         for g in groups:
             by_group[g].append(c)
-    pairs = defaultdict(lambda: [0, 0, []])
+    # (a, b) -> [congruence, conflict, the claim groups]
+    pairs: defaultdict[tuple[str, str], list[Any]] = defaultdict(lambda: [0, 0, []])
     for g, cs in by_group.items():
         if len(cs) < 2:
             continue
         cs.sort()
         for i, a in enumerate(cs):
             sa = stances[a][g]
-            for b in cs[i + 1:]:
+            for b in cs[i + 1 :]:
                 sb = stances[b][g]
                 same, opposed = bool(set(sa) & set(sb)), _opposed(sa, sb)
                 if same or opposed:
@@ -355,14 +444,62 @@ def _build(claims, ds, normalize, roll_up, exact_limit, restarts, seed, start=No
     claimants = sorted(stances)
     edges = _network(stances, normalize)
     camps, unplaced, exact, n_opt, against = _camps(edges, claimants, exact_limit, restarts, seed)
-    names = {c: (f"the author of {c.split(':', 1)[1]}" if c.startswith("author:") else entity_name(ds, c))
-             for c in claimants}
-    return Discourse(claimants, edges, stances, support, names, normalize, roll_up, tuple(camps), unplaced, exact,
-                     n_opt, against, start, end)
+    names = {
+        c: (f"the author of {c.split(':', 1)[1]}" if c.startswith("author:") else entity_name(ds, c)) for c in claimants
+    }
+    return Discourse(
+        claimants,
+        edges,
+        stances,
+        support,
+        names,
+        normalize,
+        roll_up,
+        tuple(camps),
+        unplaced,
+        exact,
+        n_opt,
+        against,
+        start,
+        end,
+    )
 
 
-def discourse(ds, *, roll_up=False, window=None, step=None, normalize="none", exact_limit=EXACT_LIMIT,
-              restarts=50, seed=0):
+@overload
+def discourse(
+    ds: Dataset,
+    *,
+    roll_up: bool = ...,
+    window: None = None,
+    step: str | None = ...,
+    normalize: str = ...,
+    exact_limit: int = ...,
+    restarts: int = ...,
+    seed: int = ...,
+) -> Discourse: ...
+@overload
+def discourse(
+    ds: Dataset,
+    *,
+    roll_up: bool = ...,
+    window: str,
+    step: str | None = ...,
+    normalize: str = ...,
+    exact_limit: int = ...,
+    restarts: int = ...,
+    seed: int = ...,
+) -> DiscourseWindows: ...
+def discourse(
+    ds: Dataset,
+    *,
+    roll_up: bool = False,
+    window: str | None = None,
+    step: str | None = None,
+    normalize: str = "none",
+    exact_limit: int = EXACT_LIMIT,
+    restarts: int = 50,
+    seed: int = 0,
+) -> Discourse | DiscourseWindows:
     """The discourse network of *ds* (see the module docs): claimants tied by congruence and conflict.
 
     Parameters
@@ -409,7 +546,14 @@ def discourse(ds, *, roll_up=False, window=None, step=None, normalize="none", ex
         first = min(w.start for w in dated)
         last = max(w.end if w.end.year < 9999 else w.start for w in dated)
         spans = _windows(first, last, window, step)
-    networks = [_build([m for m in claims if m in made and made[m].start <= hi and lo <= made[m].end], *args,
-                       start=lo.isoformat(), end=hi.isoformat()) for lo, hi in spans]
+    networks = [
+        _build(
+            [m for m in claims if m in made and made[m].start <= hi and lo <= made[m].end],
+            *args,
+            start=lo.isoformat(),
+            end=hi.isoformat(),
+        )
+        for lo, hi in spans
+    ]
     undated = len({rid for m in claims if m not in made and m.modality in STANCE for rid in m.relations})
     return DiscourseWindows(networks, str(window), str(step or window), undated)

@@ -20,7 +20,8 @@ Every order is stable and total -- claims of the same date keep one order, run a
 ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
 ... relations:
 ...   - {id: r1, subject: A, object: B, type: AID, modality: reported, when: 2020, evidence: [{source: late, quote: q}]}
-...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2019, evidence: [{source: month, quote: q}]}
+...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2019,
+...      evidence: [{source: month, quote: q}]}
 ...   - {id: r3, subject: A, object: B, type: AID, modality: reported, evidence: [{source: day, quote: q}]}
 ... ''')
 >>> [r.id for r in sort_relations(ds, ds.relations(), "said")]
@@ -31,9 +32,16 @@ Every order is stable and total -- claims of the same date keep one order, run a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..errors import QueryError
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+    from ..model import Relation
+    from ..when import When
 
 __all__ = ["sort_relations", "said_key", "SORTS"]
 
@@ -41,7 +49,7 @@ SORTS = ("when", "said", "source")
 _LAST = (1, date.max, 0, date.max)
 
 
-def said_key(w) -> tuple:
+def said_key(w: When | None) -> tuple:
     """The sort key of a ``published`` date *w* (a When, or None: last): its last day, then the more precise."""
     if w is None:
         return _LAST
@@ -52,7 +60,7 @@ def _when_key(w):
     return (1, date.max, date.max) if w is None else (0, w.start, w.end)
 
 
-def sort_relations(ds, relations, by) -> list:
+def sort_relations(ds: Dataset, relations: Iterable[Relation], by: str) -> list[Relation]:
     """*relations* (claims of *ds*) in the order *by* (``"when"``, ``"said"``, ``"source"``; see the module docs)."""
     if by not in SORTS:
         raise QueryError(f"unknown order '{by}'; expected one of: " + ", ".join(SORTS))

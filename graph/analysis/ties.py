@@ -28,20 +28,27 @@ Examples
 --------
 >>> check_modalities(None), check_modalities(["denied", "reported", "denied"])
 (('reported', 'claimed'), ('denied', 'reported'))
->>> check_modalities("rumoured")
+>>> check_modalities("rumoured")  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.errors.QueryError: unknown modality 'rumoured'; expected one of: reported, claimed, recommended, speculated, denied
+graph.errors.QueryError: unknown modality 'rumoured';
+expected one of: reported, claimed, recommended, speculated, denied
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import QueryError
 from ..vocab import THING_KINDS
 from .claims import check_modalities, effective_polarity, root
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["Tie", "signed_ties", "pair_ties", "COUNTED_MODALITIES", "RULES"]
 
@@ -56,28 +63,33 @@ class Tie:
 
     a: str
     b: str
-    sign: int          # +1 or -1 (0 only for an ambivalent pair)
-    score: float       # sum of polarities ("sum") or positive minus negative count ("majority")
-    relations: tuple   # ids of the relations that counted, in data order
+    sign: int  # +1 or -1 (0 only for an ambivalent pair)
+    score: float  # sum of polarities ("sum") or positive minus negative count ("majority")
+    relations: tuple  # ids of the relations that counted, in data order
 
     @property
-    def pair(self):
+    def pair(self) -> tuple[str, str]:
         return (self.a, self.b)
 
-    def to_dict(self):
-        return {"pair": [self.a, self.b], "sign": self.sign, "score": self.score,
-                "relations": list(self.relations)}
+    def to_dict(self) -> dict:
+        return {"pair": [self.a, self.b], "sign": self.sign, "score": self.score, "relations": list(self.relations)}
 
 
-def pair_ties(ds, modality=None, rule="sum", merge_parts=False, actors_only=True):
+def pair_ties(
+    ds: Dataset,
+    modality: str | Iterable[str] | None = None,
+    rule: str = "sum",
+    merge_parts: bool = False,
+    actors_only: bool = True,
+) -> tuple[dict[tuple[str, str], Tie], list[Tie], dict[str, Relation], tuple[str, ...]]:
     """``(ties, ambivalent, relations, modalities)``: the signed ties (``(a, b) -> Tie``, sorted by
     pair), the ambivalent Ties, the relations behind them by id, and the modalities counted."""
     if rule not in RULES:
         raise QueryError(f"unknown sign rule '{rule}'; expected one of: " + ", ".join(RULES))
     modality = check_modalities(modality)
-    acc = defaultdict(list)
-    things = ({eid for eid, e in ds.entities.items() if e.kind in THING_KINDS} if actors_only else set())
-    roots = {}
+    acc: defaultdict[tuple[str, str], list[Relation]] = defaultdict(list)
+    things = {eid for eid, e in ds.entities.items() if e.kind in THING_KINDS} if actors_only else set()
+    roots: dict[str, str] = {}
     for r in ds.relations():
         if r.modality not in modality or r.polarity == 0 or r.quad == "structural":
             continue
@@ -90,7 +102,9 @@ def pair_ties(ds, modality=None, rule="sum", merge_parts=False, actors_only=True
         if a == b:
             continue
         acc[(a, b) if a < b else (b, a)].append(r)
-    ties, ambivalent, rels = {}, [], {}
+    ties: dict[tuple[str, str], Tie] = {}
+    ambivalent: list[Tie] = []
+    rels: dict[str, Relation] = {}
     for (a, b), rs in sorted(acc.items()):
         pols = [effective_polarity(r) for r in rs]
         if rule == "sum":
@@ -108,7 +122,14 @@ def pair_ties(ds, modality=None, rule="sum", merge_parts=False, actors_only=True
     return ties, ambivalent, rels, modality
 
 
-def signed_ties(ds, *, modality=None, rule="sum", merge_parts=False, actors_only=True) -> dict:
+def signed_ties(
+    ds: Dataset,
+    *,
+    modality: str | Iterable[str] | None = None,
+    rule: str = "sum",
+    merge_parts: bool = False,
+    actors_only: bool = True,
+) -> dict[tuple[str, str], Tie]:
     """The signed tie of each pair of entities, by the sign rule of this module.
 
     Parameters

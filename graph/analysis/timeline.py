@@ -20,9 +20,11 @@ Examples
 ...   - {id: B, name: B, kind: state}
 ...   - {id: C, name: C, kind: state}
 ... relations:
-...   - {id: late, subject: A, object: B, type: ACCUSE, modality: reported, when: 2024-05, evidence: [{source: s, quote: q}]}
+...   - {id: late, subject: A, object: B, type: ACCUSE, modality: reported, when: 2024-05,
+...      evidence: [{source: s, quote: q}]}
 ...   - {id: early, subject: B, object: A, type: AID, modality: reported, when: 2021, evidence: [{source: s, quote: q}]}
-...   - {id: other, subject: A, object: C, type: CONSULT, modality: reported, when: 2022, evidence: [{source: s, quote: q}]}
+...   - {id: other, subject: A, object: C, type: CONSULT, modality: reported, when: 2022,
+...      evidence: [{source: s, quote: q}]}
 ...   - {id: nodate, subject: A, object: B, type: CONSULT, modality: reported, evidence: [{source: s, quote: q}]}
 ... ''')
 >>> t = timeline(ds, "A", "B")
@@ -34,13 +36,21 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from ..errors import QueryError, UnknownEntityError
 from ..filters import AUTHOR, TIMES
 from ..traverse import time_key
-from ..errors import QueryError, UnknownEntityError
 from ._report import html_table, plural, text_table
 from .merge import claimants_of, rolled
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
+    from ..model import Relation
 
 __all__ = ["timeline", "Timeline"]
 
@@ -53,12 +63,19 @@ def _row(r, placed=None, up=None):
         "start": w.start.isoformat() if w else None,
         "end": w.end.isoformat() if w else None,
         "time": how if w else None,
-        "id": r.id, "subject": r.subject, "type": r.type, "mode": r.mode, "object": r.object,
-        "modality": r.modality, "polarity": r.polarity, "asserted_by": r.asserted_by or AUTHOR,
+        "id": r.id,
+        "subject": r.subject,
+        "type": r.type,
+        "mode": r.mode,
+        "object": r.object,
+        "modality": r.modality,
+        "polarity": r.polarity,
+        "asserted_by": r.asserted_by or AUTHOR,
         "claimants": list(r.claimants) or [AUTHOR],
-        "source": ev.source if ev else None, "quote": ev.quote if ev else None,
+        "source": ev.source if ev else None,
+        "quote": ev.quote if ev else None,
     }
-    if up is not None:   # rolled up; the ids coded in the data one key away
+    if up is not None:  # rolled up; the ids coded in the data one key away
         row["coded"] = {"subject": r.subject, "object": r.object, "claimants": row["claimants"]}
         row["subject"], row["object"] = up(r.subject), up(r.object)
         row["claimants"] = list(claimants_of(r, up))
@@ -78,25 +95,32 @@ class Timeline:
     placed: dict = field(default_factory=dict, repr=False)
     time: str = "happened"
     #: with roll-up, the function giving each entity what it counts as (None: exact entities)
-    up: object = field(default=None, repr=False)
+    up: Callable[[str], str] | None = field(default=None, repr=False)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Relation]:
         return iter(self.relations)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.relations)
 
-    def __repr__(self):
-        return f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
+    def __repr__(self) -> str:
+        return (
+            f"<Timeline of {', '.join(self.actors) or 'all'}: {len(self.relations)} dated, {len(self.undated)} undated>"
+        )
 
     def to_dict(self) -> dict:
-        return {"actors": list(self.actors), "time": self.time, "roll_up": self.up is not None,
-                "dated": [_row(r, self.placed.get(r.id), self.up) for r in self.relations],
-                "undated": [_row(r, (None, None), self.up) for r in self.undated]}
+        return {
+            "actors": list(self.actors),
+            "time": self.time,
+            "roll_up": self.up is not None,
+            "dated": [_row(r, self.placed.get(r.id), self.up) for r in self.relations],
+            "undated": [_row(r, (None, None), self.up) for r in self.undated],
+        }
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """The rows of :meth:`to_dict` (dated in order, then undated) as a pandas DataFrame."""
         from ._report import frame
+
         d = self.to_dict()
         rows = d["dated"] + d["undated"]
         return frame(rows, list(rows[0]) if rows else ["when", "id"])
@@ -107,8 +131,10 @@ class Timeline:
         who = " and ".join(f"{a} ({self.names.get(a, a)})" for a in self.actors)
         if self.up is not None:
             about = "about or made by" if len(self.actors) == 1 else "between"
-            return (f"Timeline of the claims {about} {who}, an office or person counted as the state or "
-                    "organisation it is part of")
+            return (
+                f"Timeline of the claims {about} {who}, an office or person counted as the state or "
+                "organisation it is part of"
+            )
         return f"Timeline of the claims {'about' if len(self.actors) == 1 else 'between'} {who}"
 
     def _when(self, r):
@@ -119,13 +145,29 @@ class Timeline:
 
     def _rows(self, rels):
         up = self.up or (lambda e: e)
-        return [[self._when(r), up(r.subject),
-                  r.type + (f"/{r.mode}" if r.mode else ""), up(r.object), r.modality, ", ".join(claimants_of(r, up)),
-                  r.evidence[0].quote if r.evidence else ""] for r in rels]
+        return [
+            [
+                self._when(r),
+                up(r.subject),
+                r.type + (f"/{r.mode}" if r.mode else ""),
+                up(r.object),
+                r.modality,
+                ", ".join(claimants_of(r, up)),
+                r.evidence[0].quote if r.evidence else "",
+            ]
+            for r in rels
+        ]
 
     def __str__(self) -> str:
-        headers = ["said" if self.time == "made" else "when",
-                   "subject", "type", "object", "modality", "said by", "quote"]
+        headers = [
+            "said" if self.time == "made" else "when",
+            "subject",
+            "type",
+            "object",
+            "modality",
+            "said by",
+            "quote",
+        ]
         widths = [25, 14, 22, 14, 11, 11, 70]
         out = [self._title()]
         if self.time == "made":
@@ -139,14 +181,18 @@ class Timeline:
             out.append("no dated claims")
         if self.undated:
             why = "no dated source" if self.time == "made" else "no 'when'"
-            out.append(f"\n{plural(len(self.undated), 'undated claim')} ({why}, so not placed in time): "
-                       + ", ".join(r.id for r in self.undated))
+            out.append(
+                f"\n{plural(len(self.undated), 'undated claim')} ({why}, so not placed in time): "
+                + ", ".join(r.id for r in self.undated)
+            )
         return "\n".join(out)
 
     def _repr_html_(self):
-        return html_table(self._rows(self.relations + self.undated),
-                          ["when", "subject", "type", "object", "modality", "said by", "quote"],
-                          caption=self._title())
+        return html_table(
+            self._rows(self.relations + self.undated),
+            ["when", "subject", "type", "object", "modality", "said by", "quote"],
+            caption=self._title(),
+        )
 
 
 def _actor_id(ds, name):
@@ -165,7 +211,16 @@ def _actor_id(ds, name):
         raise
 
 
-def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up=False, **filters) -> Timeline:
+def timeline(
+    ds: Dataset,
+    actor: str | None = None,
+    other: str | None = None,
+    *,
+    parts: bool = True,
+    time: str = "happened",
+    roll_up: bool = False,
+    **filters: Any,
+) -> Timeline:
     """The dated claims about *actor* (or between *actor* and *other*), in time order.
 
     Parameters
@@ -220,8 +275,10 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     ... sources: [{id: s, title: T}]
     ... entities: [{id: A, name: Aland, kind: state}, {id: B, name: B, kind: state}]
     ... relations:
-    ...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2021-08..2022, evidence: [{source: s, quote: q}]}
-    ...   - {id: r1, subject: A, object: B, type: ACCUSE, modality: reported, when: 2021-08, evidence: [{source: s, quote: q}]}
+    ...   - {id: r2, subject: A, object: B, type: AID, modality: reported, when: 2021-08..2022,
+    ...      evidence: [{source: s, quote: q}]}
+    ...   - {id: r1, subject: A, object: B, type: ACCUSE, modality: reported, when: 2021-08,
+    ...      evidence: [{source: s, quote: q}]}
     ... ''')
     >>> [(str(r.when), r.id) for r in timeline(ds, "Aland")]
     [('2021-08', 'r1'), ('2021-08..2022', 'r2')]
@@ -231,7 +288,8 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     ... sources: [{id: s, title: T, published: 2023-05}]
     ... entities: [{id: A, name: A, kind: state}, {id: B, name: B, kind: state}]
     ... relations:
-    ...   - {id: dated, subject: A, object: B, type: AID, modality: reported, when: 2024, evidence: [{source: s, quote: q}]}
+    ...   - {id: dated, subject: A, object: B, type: AID, modality: reported, when: 2024,
+    ...      evidence: [{source: s, quote: q}]}
     ...   - {id: undated, subject: A, object: B, type: ACCUSE, modality: reported, evidence: [{source: s, quote: q}]}
     ... ''')
     >>> t = timeline(ds, "A", time="happened-or-made")
@@ -252,8 +310,11 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     rels = ds.relations(**filters, parts=parts) if filters else ds.relations()
     if len(sides) == 1:
         side = sides[0]
-        rels = [r for r in rels if r.subject in side or r.object in side
-                or (roll_up and any(c in side for c in r.claimants))]
+        rels = [
+            r
+            for r in rels
+            if r.subject in side or r.object in side or (roll_up and any(c in side for c in r.claimants))
+        ]
     elif len(sides) == 2:
         a, b = sides
         rels = [r for r in rels if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
@@ -265,8 +326,9 @@ def timeline(ds, actor=None, other=None, *, parts=True, time="happened", roll_up
     if time == "happened":
         dated = sorted((r for r in rels if r.id in placed), key=time_key)
     else:
-        dated = sorted((r for r in rels if r.id in placed),
-                       key=lambda r: (placed[r.id][0].start, placed[r.id][0].end, r.id))
+        dated = sorted(
+            (r for r in rels if r.id in placed), key=lambda r: (placed[r.id][0].start, placed[r.id][0].end, r.id)
+        )
     undated = [r for r in rels if r.id not in placed]
     names = {a: ds.entities[a].name if a in ds.entities else a for a in actors}
     return Timeline(dated, undated, actors, names, placed, time, up if roll_up else None)

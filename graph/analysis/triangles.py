@@ -24,10 +24,15 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
+
+if TYPE_CHECKING:
+    from .ties import Tie
 
 __all__ = ["Triangle", "count_triangles", "list_triangles", "LIST_LIMIT"]
 
@@ -51,9 +56,13 @@ class Triangle:
         """True when the triangle has an even number of negative ties."""
         return self.negatives % 2 == 0
 
-    def to_dict(self):
-        return {"nodes": list(self.nodes), "balanced": self.balanced, "negative_ties": self.negatives,
-                "ties": [t.to_dict() for t in self.ties]}
+    def to_dict(self) -> dict:
+        return {
+            "nodes": list(self.nodes),
+            "balanced": self.balanced,
+            "negative_ties": self.negatives,
+            "ties": [t.to_dict() for t in self.ties],
+        }
 
 
 def _matrices(ties):
@@ -69,7 +78,7 @@ def _matrices(ties):
     return ids, A, S
 
 
-def count_triangles(ties) -> tuple:
+def count_triangles(ties: dict[tuple[str, str], Tie]) -> tuple[int, int]:
     """``(triangles, balanced)``: how many triangles the signed *ties* form, and how many are balanced."""
     if len(ties) < 3:
         return 0, 0
@@ -87,15 +96,17 @@ def _adjacency(pairs):
     return adj
 
 
-def list_triangles(ties, limit=LIST_LIMIT, unbalanced_only=False) -> list:
+def list_triangles(
+    ties: dict[tuple[str, str], Tie], limit: int = LIST_LIMIT, unbalanced_only: bool = False
+) -> list[Triangle]:
     """The triangles of *ties*, sorted by nodes, at most *limit* (only unbalanced ones if asked)."""
-    pairs = ties
+    pairs: Iterable[tuple[str, str]] = ties
     if unbalanced_only:
         # only ties on an unbalanced triangle: (S @ S)[u, v] * S[u, v] < (A @ A)[u, v] for them
         ids, A, S = _matrices(ties)
         S2, A2 = (S @ S).multiply(S).tocsr(), (A @ A).multiply(A).tocsr()
         off = (A2 - S2).tocoo()
-        pairs = {(ids[i], ids[j]) for i, j, x in zip(off.row, off.col, off.data) if x and i < j}
+        pairs = {(ids[i], ids[j]) for i, j, x in zip(off.row, off.col, off.data, strict=True) if x and i < j}
     adj = _adjacency(pairs)
     out = []
     for u in sorted(adj):

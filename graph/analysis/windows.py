@@ -34,7 +34,7 @@ __all__ = ["parse_span", "windows", "add_span"]
 _SPAN = re.compile(r"\s*([0-9]+)\s*([ymwd])\s*\Z", re.I)
 
 
-def parse_span(text) -> tuple:
+def parse_span(text: str) -> tuple[int, str]:
     """``(n, "m")`` (months) or ``(n, "d")`` (days) for ``Ny``, ``Nm``, ``Nw``, ``Nd``."""
     m = _SPAN.match(str(text))
     if not m or int(m.group(1)) < 1:
@@ -43,7 +43,7 @@ def parse_span(text) -> tuple:
     return {"y": (n * 12, "m"), "m": (n, "m"), "w": (n * 7, "d"), "d": (n, "d")}[unit]
 
 
-def add_span(d, span) -> date:
+def add_span(d: date, span: tuple[int, str]) -> date:
     """*d* plus the span ``(n, unit)`` (a month's day kept, or the month's last day when it is shorter)."""
     n, unit = span
     if unit == "d":
@@ -53,7 +53,7 @@ def add_span(d, span) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
-def windows(first, last, width, step=None) -> list:
+def windows(first: date, last: date, width: str, step: str | None = None) -> list[tuple[date, date]]:
     """``[(start, end)]``: the windows of *width* every *step* (default: *width*, no overlap) from
     *first* to *last* (dates); see the module docs for where the first one starts."""
     w = parse_span(width)

@@ -12,7 +12,22 @@ from .main import main
 
 __all__ = ["main"]
 
-for _command in (data.validate, data.info, query.relations, query.neighbours, query.path, export.export,
-                 render.render, analyze.analyze, imports.import_, draft.draft, draft.quote, draft.new_source,
-                 review.review, serve.serve, db.db, data.vocab):
+for _command in (
+    data.validate,
+    data.info,
+    query.relations,
+    query.neighbours,
+    query.path,
+    export.export,
+    render.render,
+    analyze.analyze,
+    imports.import_,
+    draft.draft,
+    draft.quote,
+    draft.new_source,
+    review.review,
+    serve.serve,
+    db.db,
+    data.vocab,
+):
     main.add_command(_command)

@@ -54,13 +54,16 @@ def analyze():
 @path_argument
 @load_options
 @relation_filters
-@click.option("--by", type=click.Choice(MEASURES), default="degree", show_default=True,
-              help="The measure to rank by.")
+@click.option("--by", type=click.Choice(MEASURES), default="degree", show_default=True, help="The measure to rank by.")
 @click.option("--top", type=click.IntRange(min=1), help="Show only the first N entities.")
-@click.option("--all-entities", is_flag=True,
-              help="Rank agreements, assets and places too, with their claims (default: actors only).")
-@click.option("--structural", is_flag=True,
-              help="Count structural ties (HOLDS, PART_OF...) as links too (default: left out).")
+@click.option(
+    "--all-entities",
+    is_flag=True,
+    help="Rank agreements, assets and places too, with their claims (default: actors only).",
+)
+@click.option(
+    "--structural", is_flag=True, help="Count structural ties (HOLDS, PART_OF...) as links too (default: left out)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def centrality(path, by, top, all_entities, structural, as_json, loading, **opts):
     """Rank actors: claims, in/out, degree, betweenness, eigenvector (PageRank fallback).
@@ -80,15 +83,27 @@ def centrality(path, by, top, all_entities, structural, as_json, loading, **opts
 @path_argument
 @load_options
 @relation_filters
-@click.option("--rule", type=click.Choice(RULES), default="sum", show_default=True,
-              help="sum: sign of the sum of polarities; majority: more positive or more negative claims.")
+@click.option(
+    "--rule",
+    type=click.Choice(RULES),
+    default="sum",
+    show_default=True,
+    help="sum: sign of the sum of polarities; majority: more positive or more negative claims.",
+)
 @click.option("--merge-parts", is_flag=True, help="Count an office as the entity it is part of.")
-@click.option("--all-entities", is_flag=True,
-              help="Sign ties with agreements, assets and places too (default: actors only).")
-@click.option("--exact-limit", type=click.IntRange(min=1), default=EXACT_LIMIT, show_default=True,
-              help="Largest group of linked entities split exactly; larger ones use the heuristic.")
-@click.option("--restarts", type=click.IntRange(min=0), default=50, show_default=True,
-              help="Random restarts of the heuristic.")
+@click.option(
+    "--all-entities", is_flag=True, help="Sign ties with agreements, assets and places too (default: actors only)."
+)
+@click.option(
+    "--exact-limit",
+    type=click.IntRange(min=1),
+    default=EXACT_LIMIT,
+    show_default=True,
+    help="Largest group of linked entities split exactly; larger ones use the heuristic.",
+)
+@click.option(
+    "--restarts", type=click.IntRange(min=0), default=50, show_default=True, help="Random restarts of the heuristic."
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the heuristic's restarts.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, as_json, loading, **opts):
@@ -101,14 +116,26 @@ def balance(path, rule, merge_parts, all_entities, exact_limit, restarts, seed, 
     """
     ds = load_or_exit(path, loading)
     view, modality = _view(ds, opts, keep_modality=False)
-    result = guard(lambda: analysis.balance(view, modality=modality, rule=rule, merge_parts=merge_parts,
-                                            actors_only=not all_entities, exact_limit=exact_limit,
-                                            restarts=restarts, seed=seed))
+    result = guard(
+        lambda: analysis.balance(
+            view,
+            modality=modality,
+            rule=rule,
+            merge_parts=merge_parts,
+            actors_only=not all_entities,
+            exact_limit=exact_limit,
+            restarts=restarts,
+            seed=seed,
+        )
+    )
     _show(result, as_json)
 
 
-ROLL_UP = click.option("--roll-up", is_flag=True,
-                       help="Count an office or person as the state or organisation it is part of (the whole chain).")
+ROLL_UP = click.option(
+    "--roll-up",
+    is_flag=True,
+    help="Count an office or person as the state or organisation it is part of (the whole chain).",
+)
 
 
 @analyze.command()
@@ -154,8 +181,13 @@ def claimants(path, by_source, roll_up, as_json, loading, **opts):
 @click.argument("sources", nargs=-1, metavar="SOURCE SOURCE... [PATH]")
 @load_options
 @relation_filters
-@click.option("--by", type=click.Choice(["source", "claimant"]), default="source", show_default=True,
-              help="The matrix's columns: each source, or each claimant in the sources (who asserts, who denies).")
+@click.option(
+    "--by",
+    type=click.Choice(["source", "claimant"]),
+    default="source",
+    show_default=True,
+    help="The matrix's columns: each source, or each claimant in the sources (who asserts, who denies).",
+)
 @ROLL_UP
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def compare(sources, by, roll_up, as_json, loading, **opts):
@@ -202,20 +234,32 @@ def contested(path, roll_up, as_json, loading, **opts):
     _show(guard(lambda: analysis.contested(view, roll_up=roll_up)), as_json)
 
 
-
 @analyze.command()
 @path_argument
 @load_options
 @relation_filters
 @ROLL_UP
-@click.option("--window", metavar="SPAN", help="One network per time window of this width: 1y, 6m, 2w, 30d "
-                                               "(on the sources' published dates).")
+@click.option(
+    "--window",
+    metavar="SPAN",
+    help="One network per time window of this width: 1y, 6m, 2w, 30d (on the sources' published dates).",
+)
 @click.option("--step", metavar="SPAN", help="How far apart windows start (default: the width; shorter: they overlap).")
-@click.option("--normalize", type=click.Choice(NORMALIZE), default="none", show_default=True,
-              help="Add a weight: (congruence - conflict) over the groups either takes a stance on (jaccard) "
-                   "or over the root of the product of their numbers (cosine).")
-@click.option("--exact-limit", type=click.IntRange(min=1), default=EXACT_LIMIT, show_default=True,
-              help="Largest group of linked claimants split into camps exactly; larger ones use the heuristic.")
+@click.option(
+    "--normalize",
+    type=click.Choice(NORMALIZE),
+    default="none",
+    show_default=True,
+    help="Add a weight: (congruence - conflict) over the groups either takes a stance on (jaccard) "
+    "or over the root of the product of their numbers (cosine).",
+)
+@click.option(
+    "--exact-limit",
+    type=click.IntRange(min=1),
+    default=EXACT_LIMIT,
+    show_default=True,
+    help="Largest group of linked claimants split into camps exactly; larger ones use the heuristic.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def discourse(path, roll_up, window, step, normalize, exact_limit, as_json, loading, **opts):
     """Who sides with whom: claimants tied by congruence and conflict (a discourse network).
@@ -230,5 +274,11 @@ def discourse(path, roll_up, window, step, normalize, exact_limit, as_json, load
         raise Exit("--step needs --window (e.g. --window 1y --step 6m)")
     ds = load_or_exit(path, loading)
     view, _ = _view(ds, opts)
-    _show(guard(lambda: analysis.discourse(view, roll_up=roll_up, window=window, step=step, normalize=normalize,
-                                           exact_limit=exact_limit)), as_json)
+    _show(
+        guard(
+            lambda: analysis.discourse(
+                view, roll_up=roll_up, window=window, step=step, normalize=normalize, exact_limit=exact_limit
+            )
+        ),
+        as_json,
+    )

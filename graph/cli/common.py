@@ -23,12 +23,30 @@ from ..read.base import CONTROL
 from ..vocab import MODALITIES, QUADS
 from ..words import plural, text_table
 
-__all__ = ["DEFAULT_PATH", "Exit", "ByteSize", "Loading", "load_options", "path_argument", "load_or_exit",
-           "make_parent_folder", "data_folder", "refuse_data_output", "exit_with_problems", "problem_listing",
-           "printable", "guard", "echo_json", "table", "plural",
-           "relation_filters", "filters_from"]
+__all__ = [
+    "DEFAULT_PATH",
+    "Exit",
+    "ByteSize",
+    "Loading",
+    "load_options",
+    "path_argument",
+    "load_or_exit",
+    "make_parent_folder",
+    "data_folder",
+    "refuse_data_output",
+    "exit_with_problems",
+    "problem_listing",
+    "printable",
+    "guard",
+    "echo_json",
+    "table",
+    "plural",
+    "relation_filters",
+    "filters_from",
+]
 
 DEFAULT_PATH = "data"
+
 
 class Exit(click.ClickException):
     """An error message and exit code, printed without a traceback."""
@@ -45,7 +63,7 @@ class ByteSize(click.ParamType):
     """A number of bytes: 1000000, 64M, 10MB, 1.5G (K/M/G are powers of 1024)."""
 
     name = "SIZE"
-    _UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3, "T": 1024 ** 4}
+    _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 
     def convert(self, value, param, ctx):
         if isinstance(value, int):
@@ -54,13 +72,12 @@ class ByteSize(click.ParamType):
             text = str(value).strip().upper().replace("_", "").replace(",", "")
             text = text[:-1] if text.endswith("B") else text
             if text.endswith("I"):
-                text = text[:-1]   # KiB, MiB
+                text = text[:-1]  # KiB, MiB
             unit = text[-1:] if text[-1:] in self._UNITS else ""
             try:
                 n = int(float(text[: len(text) - len(unit)]) * self._UNITS[unit])
-            except (ValueError, OverflowError):   # OverflowError: inf, 1e400
-                self.fail(f"'{value}' is not a size: write a number of bytes such as 1000000, 64M or 1G",
-                          param, ctx)
+            except (ValueError, OverflowError):  # OverflowError: inf, 1e400
+                self.fail(f"'{value}' is not a size: write a number of bytes such as 1000000, 64M or 1G", param, ctx)
         if n < 1:
             self.fail(f"'{value}' is not a size: it must be at least 1 byte", param, ctx)
         return n
@@ -68,12 +85,27 @@ class ByteSize(click.ParamType):
 
 # (option, Limits field, environment variable, type, help)
 LIMIT_OPTIONS = (
-    ("--max-file-bytes", "max_file_bytes", "ACTORGRAPH_MAX_FILE_BYTES", ByteSize(),
-     "Refuse data files and stored source texts larger than SIZE (e.g. 64M)."),
-    ("--max-entities", "max_entities", "ACTORGRAPH_MAX_ENTITIES", click.IntRange(min=0),
-     "Refuse data with more entities than this."),
-    ("--max-relations", "max_relations", "ACTORGRAPH_MAX_RELATIONS", click.IntRange(min=0),
-     "Refuse data with more relations than this."),
+    (
+        "--max-file-bytes",
+        "max_file_bytes",
+        "ACTORGRAPH_MAX_FILE_BYTES",
+        ByteSize(),
+        "Refuse data files and stored source texts larger than SIZE (e.g. 64M).",
+    ),
+    (
+        "--max-entities",
+        "max_entities",
+        "ACTORGRAPH_MAX_ENTITIES",
+        click.IntRange(min=0),
+        "Refuse data with more entities than this.",
+    ),
+    (
+        "--max-relations",
+        "max_relations",
+        "ACTORGRAPH_MAX_RELATIONS",
+        click.IntRange(min=0),
+        "Refuse data with more relations than this.",
+    ),
 )
 _OUTSIDE_ENV = "ACTORGRAPH_ALLOW_TEXTS_OUTSIDE"
 
@@ -87,7 +119,7 @@ class Loading:
     5
     """
 
-    limits_given: tuple = ()          # ((Limits field, value), ...): the limits given as options
+    limits_given: tuple = ()  # ((Limits field, value), ...): the limits given as options
     allow_texts_outside: bool = False
     no_cache: bool = False
     cache_dir: str | None = None
@@ -96,7 +128,7 @@ class Loading:
         """The :class:`Limits` in force: the options, then the ACTORGRAPH_MAX_* environment
         variables, then the defaults."""
         values = {}
-        for opt, name, env, typ, _ in LIMIT_OPTIONS:
+        for _opt, name, env, typ, _ in LIMIT_OPTIONS:
             raw = os.environ.get(env)
             if raw not in (None, ""):
                 try:
@@ -123,31 +155,43 @@ def load_options(f):
     to give to :func:`load_or_exit`; the ACTORGRAPH_MAX_*, ACTORGRAPH_ALLOW_TEXTS_OUTSIDE,
     ACTORGRAPH_CACHE and ACTORGRAPH_CACHE_DIR environment variables apply where an option is not given.
     """
+
     @functools.wraps(f)
-    def command(*args, max_file_bytes, max_entities, max_relations, allow_texts_outside, no_cache, cache_dir,
-                **kwargs):
+    def command(*args, max_file_bytes, max_entities, max_relations, allow_texts_outside, no_cache, cache_dir, **kwargs):
         given = (("max_file_bytes", max_file_bytes), ("max_entities", max_entities), ("max_relations", max_relations))
         loading = Loading(tuple((k, v) for k, v in given if v is not None), allow_texts_outside, no_cache, cache_dir)
         return f(*args, loading=loading, **kwargs)
 
-    c = click.option("--cache-dir", type=click.Path(file_okay=False),
-                     help="Keep the cache of unchanged files here [default: the user's cache folder; env: "
-                          "ACTORGRAPH_CACHE_DIR].")(command)
-    c = click.option("--no-cache", is_flag=True, help="Read and validate every file anew [env: ACTORGRAPH_CACHE=off].")(c)
-    c = click.option("--allow-texts-outside", is_flag=True,
-                     help="Read stored source texts that lie outside the data folder (refused by default: data "
-                          f"files come from collaborators). [env: {_OUTSIDE_ENV}=1]")(c)
+    c = click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False),
+        help="Keep the cache of unchanged files here [default: the user's cache folder; env: ACTORGRAPH_CACHE_DIR].",
+    )(command)
+    c = click.option("--no-cache", is_flag=True, help="Read and validate every file anew [env: ACTORGRAPH_CACHE=off].")(
+        c
+    )
+    c = click.option(
+        "--allow-texts-outside",
+        is_flag=True,
+        help="Read stored source texts that lie outside the data folder (refused by default: data "
+        f"files come from collaborators). [env: {_OUTSIDE_ENV}=1]",
+    )(c)
     for opt, name, env, typ, help_ in reversed(LIMIT_OPTIONS):
         default = getattr(DEFAULT_LIMITS, name)
         # the environment variable is read by Loading.limits (so that a bad value names the variable)
-        c = click.option(opt, name, type=typ, default=None, metavar="SIZE" if name == "max_file_bytes" else "N",
-                         help=f"{help_} [default: {default:,}; env: {env}]")(c)
+        c = click.option(
+            opt,
+            name,
+            type=typ,
+            default=None,
+            metavar="SIZE" if name == "max_file_bytes" else "N",
+            help=f"{help_} [default: {default:,}; env: {env}]",
+        )(c)
     return c
 
 
 def path_argument(f):
-    return click.argument("path", default=DEFAULT_PATH, type=click.Path(),
-                          metavar="[PATH]")(f)
+    return click.argument("path", default=DEFAULT_PATH, type=click.Path(), metavar="[PATH]")(f)
 
 
 def load_or_exit(path, loading=None):
@@ -159,8 +203,7 @@ def load_or_exit(path, loading=None):
     try:
         return load(path, limits=loading.limits(), allow_texts_outside=loading.texts_outside(), **loading.cache())
     except DataError as exc:
-        exit_with_problems(exc.problems, f"the data at {path} is not valid",
-                           again=f"actorgraph validate --all {path}")
+        exit_with_problems(exc.problems, f"the data at {path} is not valid", again=f"actorgraph validate --all {path}")
 
 
 SHOWN_PER_KIND = 20
@@ -207,8 +250,10 @@ def problem_listing(problems, what, every=False, again=None):
             lines.append(f"... and {n - SHOWN_PER_KIND:,} more like: {first[kind]}")
     total = f"{len(problems):,} problem{'s' if len(problems) != 1 else ''}: {what}"
     if hidden:
-        total += (f" ({hidden:,} not listed: the first {SHOWN_PER_KIND} of each kind are; "
-                  f"{again or 'actorgraph validate --all PATH'} lists every one)")
+        total += (
+            f" ({hidden:,} not listed: the first {SHOWN_PER_KIND} of each kind are; "
+            f"{again or 'actorgraph validate --all PATH'} lists every one)"
+        )
     lines.append(total)
     return printable("\n".join(lines))
 
@@ -253,18 +298,25 @@ def refuse_data_output(output, what):
     (``*.yaml``, ``*.jsonl``...) would be loaded as data, and an existing file that is not
     already such a page (a data file, a stored text) is never replaced by one."""
     from ..read import reader_for
+
     if reader_for(output) is not None:
-        raise Exit(f"refusing to write {what} to {output}: a file with this name would be read as data; "
-                   "choose another output path (nothing was written)", 1)
+        raise Exit(
+            f"refusing to write {what} to {output}: a file with this name would be read as data; "
+            "choose another output path (nothing was written)",
+            1,
+        )
     if os.path.isfile(output):
         try:
             with open(output, "rb") as f:
                 head = f.read(512).lstrip().lower()
         except OSError:
-            return      # the write itself says why it cannot be done
+            return  # the write itself says why it cannot be done
         if not head.startswith((b"<!doctype html", b"<html")):
-            raise Exit(f"refusing to write {what} to {output}: it exists and is not an HTML page (a data file "
-                       "or a stored text?); choose another output path (nothing was written)", 1)
+            raise Exit(
+                f"refusing to write {what} to {output}: it exists and is not an HTML page (a data file "
+                "or a stored text?); choose another output path (nothing was written)",
+                1,
+            )
 
 
 def echo_json(value):
@@ -280,38 +332,75 @@ def relation_filters(f):
     opts = [
         click.option("--subject", "-s", multiple=True, help="Actor who acts (id, name or alias); repeatable."),
         click.option("--object", "object_", multiple=True, help="Actor acted upon; repeatable."),
-        click.option("--between", nargs=2, default=None, metavar="A B",
-                     help="Relations between two actors, either direction."),
+        click.option(
+            "--between", nargs=2, default=None, metavar="A B", help="Relations between two actors, either direction."
+        ),
         click.option("--type", "-t", "type_", multiple=True, help="Relation type, e.g. REQUEST; repeatable."),
         click.option("--quad", multiple=True, type=click.Choice(QUADS), help="PLOVER quad class."),
-        click.option("--polarity", type=click.Choice(["positive", "negative", "neutral"]),
-                     help="Sign of the polarity."),
-        click.option("--modality", "-m", multiple=True, type=click.Choice(list(MODALITIES)),
-                     help="reported, claimed, recommended, speculated, denied; repeatable."),
-        click.option("--asserted-by", "-a", multiple=True,
-                     help=f"Who makes the claim; '{AUTHOR}' for the source's author; repeatable."),
+        click.option(
+            "--polarity", type=click.Choice(["positive", "negative", "neutral"]), help="Sign of the polarity."
+        ),
+        click.option(
+            "--modality",
+            "-m",
+            multiple=True,
+            type=click.Choice(list(MODALITIES)),
+            help="reported, claimed, recommended, speculated, denied; repeatable.",
+        ),
+        click.option(
+            "--asserted-by",
+            "-a",
+            multiple=True,
+            help=f"Who makes the claim; '{AUTHOR}' for the source's author; repeatable.",
+        ),
         click.option("--source", multiple=True, help="Source id of the evidence; repeatable."),
         click.option("--context", multiple=True, help="Context, e.g. terrorism; repeatable."),
         click.option("--start", help="Keep dated relations overlapping from this date (YYYY[-MM[-DD]])."),
         click.option("--end", help="Keep dated relations overlapping up to this date."),
-        click.option("--time", "time_", type=click.Choice(TIMES), default="happened", show_default=True,
-                     help="Which time --start/--end (and timelines) use: when it happened ('when'), when the "
-                          "claim was made (its source's 'published'), or happened, else made for undated claims."),
+        click.option(
+            "--time",
+            "time_",
+            type=click.Choice(TIMES),
+            default="happened",
+            show_default=True,
+            help="Which time --start/--end (and timelines) use: when it happened ('when'), when the "
+            "claim was made (its source's 'published'), or happened, else made for undated claims.",
+        ),
     ]
     for o in reversed(opts):
         f = o(f)
     return f
 
 
-def filters_from(subject, object_, between, type_, quad, polarity, modality, asserted_by, source,
-                 context, start, end, time_="happened"):
+def filters_from(
+    subject,
+    object_,
+    between,
+    type_,
+    quad,
+    polarity,
+    modality,
+    asserted_by,
+    source,
+    context,
+    start,
+    end,
+    time_="happened",
+):
     """CLI options -> keyword arguments of Dataset.relations / Dataset.view."""
     out = {
-        "subject": list(subject) or None, "object": list(object_) or None,
-        "between": tuple(between) if between else None, "type": list(type_) or None,
-        "quad": list(quad) or None, "polarity": polarity, "modality": list(modality) or None,
-        "asserted_by": list(asserted_by) or None, "source": list(source) or None,
-        "context": list(context) or None, "start": start, "end": end,
+        "subject": list(subject) or None,
+        "object": list(object_) or None,
+        "between": tuple(between) if between else None,
+        "type": list(type_) or None,
+        "quad": list(quad) or None,
+        "polarity": polarity,
+        "modality": list(modality) or None,
+        "asserted_by": list(asserted_by) or None,
+        "source": list(source) or None,
+        "context": list(context) or None,
+        "start": start,
+        "end": end,
         # the time a claim is placed at matters only to a time range (timelines read --time themselves)
         "time": time_ if (start or end) and time_ != "happened" else None,
     }

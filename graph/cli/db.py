@@ -44,6 +44,7 @@ def parse_param(text):
 
 def _run(fn):
     from ..db import DatabaseError, UsageError
+
     try:
         return fn()
     except UsageError as exc:
@@ -54,11 +55,20 @@ def _run(fn):
         raise Exit("interrupted; the database graph is unchanged unless the push had finished", 1) from None
 
 
-url_option = click.option("--url", metavar="URL", envvar="ACTORGRAPH_DB_URL",
-                          help="falkordb://HOST:PORT/GRAPH or bolt://HOST:PORT (password in the URL or "
-                               "ACTORGRAPH_DB_PASSWORD); default: the embedded database. [env: ACTORGRAPH_DB_URL]")
-db_dir_option = click.option("--db-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
-                             help="Folder of the embedded database [default: .actorgraph/db].")
+url_option = click.option(
+    "--url",
+    metavar="URL",
+    envvar="ACTORGRAPH_DB_URL",
+    help="falkordb://HOST:PORT/GRAPH or bolt://HOST:PORT (password in the URL or "
+    "ACTORGRAPH_DB_PASSWORD); default: the embedded database. [env: ACTORGRAPH_DB_URL]",
+)
+db_dir_option = click.option(
+    "--db-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="Folder of the embedded database [default: .actorgraph/db].",
+)
 
 
 @click.group()
@@ -79,11 +89,19 @@ def db():
 @load_options
 @url_option
 @db_dir_option
-@click.option("--full", is_flag=True,
-              help="Rebuild the whole graph through FalkorDB's bulk path, as a first push does (much faster "
-                   "than the sync on large data; indexes you added to the graph are not kept).")
-@click.option("--batch", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Rows per statement [default: 2000] (bulk path: at most N claims per command).")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Rebuild the whole graph through FalkorDB's bulk path, as a first push does (much faster "
+    "than the sync on large data; indexes you added to the graph are not kept).",
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Rows per statement [default: 2000] (bulk path: at most N claims per command).",
+)
 def push(path, url, db_dir, full, batch, loading):
     """Make the database graph equal to the data at PATH (entities, sources, claims).
 
@@ -99,12 +117,15 @@ def push(path, url, db_dir, full, batch, loading):
 
     ds = load_or_exit(path, loading)
     result = _run(lambda: dbmod.push(ds, url, db_dir=db_dir, batch=batch, full=full))
-    deleted = [f"{result[k]} {k.split()[1]}" for k in ("deleted relations", "deleted entities", "deleted sources")
-               if result[k]]
-    click.echo(f"pushed {path} to {result['url']}: {plural(result['entities'], 'entity', 'entities')}, "
-               f"{plural(result['relations'], 'relation')}, {plural(result['sources'], 'source')}"
-               + (f"; deleted {', '.join(deleted)}" if deleted else "")
-               + f" ({result['seconds']:.1f} s)")
+    deleted = [
+        f"{result[k]} {k.split()[1]}" for k in ("deleted relations", "deleted entities", "deleted sources") if result[k]
+    ]
+    click.echo(
+        f"pushed {path} to {result['url']}: {plural(result['entities'], 'entity', 'entities')}, "
+        f"{plural(result['relations'], 'relation')}, {plural(result['sources'], 'source')}"
+        + (f"; deleted {', '.join(deleted)}" if deleted else "")
+        + f" ({result['seconds']:.1f} s)"
+    )
 
 
 def _cell(v):
@@ -117,8 +138,14 @@ def _cell(v):
 
 @db.command()
 @click.argument("cypher")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="A query parameter ($NAME); VALUE is read as JSON when it is JSON, else as text; repeatable.")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter ($NAME); VALUE is read as JSON when it is JSON, else as text; repeatable.",
+)
 @url_option
 @db_dir_option
 @click.option("--json", "as_json", is_flag=True, help='Print {"columns": [...], "rows": [[...], ...]}.')
@@ -132,7 +159,7 @@ def query(cypher, params, url, db_dir, as_json, write):
       actorgraph db query "MATCH (a:Entity {id: \\$a})-[r]-(b:Entity {id: \\$b}) RETURN r.sources, r.id" -p a=USA -p b=PAK
 
     Python: graph.db.query(cypher, {"a": "USA"}, url=None)
-    """
+    """  # noqa: E501 -- each example is a command, shown whole on one line by 'actorgraph db query -h' (a \b block)
     from .. import db as dbmod
 
     values = dict(parse_param(p) for p in params)
@@ -141,8 +168,9 @@ def query(cypher, params, url, db_dir, as_json, write):
         echo_json(result)
         return
     if result["columns"]:
-        click.echo(table([[_cell(v) for v in row] for row in result["rows"]], result["columns"],
-                         [80] * len(result["columns"])))
+        click.echo(
+            table([[_cell(v) for v in row] for row in result["rows"]], result["columns"], [80] * len(result["columns"]))
+        )
     n = len(result["rows"])
     click.echo(f"\n{n} row{'s' if n != 1 else ''}")
 

@@ -23,6 +23,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 def _read_text_or_exit(path):
     from ..draft import DraftError, read_text
+
     try:
         return read_text(path)
     except DraftError as exc:
@@ -37,6 +38,7 @@ def _rel(target, start_dir):
 
 def _write(path, content, what):
     from ..atomic import write_atomic
+
     make_parent_folder(path)
     guard(lambda: write_atomic(path, content))
 
@@ -44,18 +46,34 @@ def _write(path, content, what):
 @click.command()
 @click.argument("text", type=click.Path(dir_okay=False))
 @path_argument
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Draft file to write (default drafts/SOURCE-ID.yaml; never inside the data folder).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Draft file to write (default drafts/SOURCE-ID.yaml; never inside the data folder).",
+)
 @click.option("--source-id", help="Id of the source (default: the source whose text it is, else from the file name).")
 @click.option("--title", help="Title of the new source record.")
 @click.option("--perspective", help="Entity (or perspective such as 'Indian') that 'we' and 'our' stand for.")
-@click.option("--published", help="The article's date (YYYY-MM-DD) when its header and dateline give none: "
-              "'on Tuesday' and 'last week' are dated from it (default: the source record's).")
-@click.option("--lexicon", type=click.Path(dir_okay=False), help="Your own cue lexicon (YAML), added to the shipped one.")
-@click.option("--gazetteer", type=click.Path(dir_okay=False),
-              help="Your own offices, movements and organisations (YAML, the sections of graph/draft/bodies.yaml).")
-@click.option("--json", "as_json", is_flag=True, help="Print mentions, new names and candidates as JSON (no file "
-              "is written unless -o is given).")
+@click.option(
+    "--published",
+    help="The article's date (YYYY-MM-DD) when its header and dateline give none: "
+    "'on Tuesday' and 'last week' are dated from it (default: the source record's).",
+)
+@click.option(
+    "--lexicon", type=click.Path(dir_okay=False), help="Your own cue lexicon (YAML), added to the shipped one."
+)
+@click.option(
+    "--gazetteer",
+    type=click.Path(dir_okay=False),
+    help="Your own offices, movements and organisations (YAML, the sections of graph/draft/bodies.yaml).",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print mentions, new names and candidates as JSON (no file is written unless -o is given).",
+)
 def draft(text, path, output, source_id, title, perspective, published, lexicon, gazetteer, as_json):
     """Propose mentions, new names and candidate claims from the plain TEXT, for review.
 
@@ -81,8 +99,11 @@ def draft(text, path, output, source_id, title, perspective, published, lexicon,
     existing = None
     for s in ds.sources.values():
         stored = getattr(s, "text_path", None)
-        if source_id and s.id == source_id or (not source_id and stored and os.path.exists(str(stored))
-                                               and os.path.samefile(str(stored), text)):
+        if (
+            source_id
+            and s.id == source_id
+            or (not source_id and stored and os.path.exists(str(stored)) and os.path.samefile(str(stored), text))
+        ):
             existing = s
             break
     if existing is None and source_id is None:
@@ -92,37 +113,54 @@ def draft(text, path, output, source_id, title, perspective, published, lexicon,
         perspective = getattr(existing, "perspective", None)
     if published is None and existing is not None and getattr(existing, "published", None):
         published = str(existing.published)
-    result = guard(lambda: make_draft(body, ds, lexicon=lexicon, perspective=perspective, published=published,
-                                      gazetteer=gazetteer))
+    result = guard(
+        lambda: make_draft(body, ds, lexicon=lexicon, perspective=perspective, published=published, gazetteer=gazetteer)
+    )
     if as_json:
         echo_json(result.to_json())
         if output is None:
             return
     output = output or os.path.join("drafts", f"{source_id}.yaml")
     if inside(output, data_folder(path)):
-        raise Exit(f"{output} is inside the data folder {data_folder(path)}: a draft there would be loaded as "
-                   "claims; write it elsewhere (default drafts/)", 2)
+        raise Exit(
+            f"{output} is inside the data folder {data_folder(path)}: a draft there would be loaded as "
+            "claims; write it elsewhere (default drafts/)",
+            2,
+        )
     folder = os.path.dirname(os.path.abspath(output))
     persp_id = perspective if perspective in ds.entities else None
     if perspective and persp_id is None:
         from ..draft import perspective_entity
+
         persp_id = perspective_entity(ds, perspective)
-    doc = draft_document(result, source_id=source_id, text_path=_rel(text, folder), title=title,
-                         data_path=_rel(path, folder), perspective=persp_id, source_exists=existing is not None,
-                         known=ds.entities)
+    doc = draft_document(
+        result,
+        source_id=source_id,
+        text_path=_rel(text, folder),
+        title=title,
+        data_path=_rel(path, folder),
+        perspective=persp_id,
+        source_exists=existing is not None,
+        known=ds.entities,
+    )
     from ..review import ReviewError, remember
-    try:                      # the reviewer's decisions: what was decided is not proposed again
+
+    try:  # the reviewer's decisions: what was decided is not proposed again
         memory = remember(doc, output, ds, body, path)
     except ReviewError as exc:
         raise Exit(str(exc), exc.code) from None
-    comment = (f"Draft made by `actorgraph draft` from {text}: proposals, not claims.\n"
-               f"Review it with `actorgraph review {output}`; nothing here is data until accepted.")
+    comment = (
+        f"Draft made by `actorgraph draft` from {text}: proposals, not claims.\n"
+        f"Review it with `actorgraph review {output}`; nothing here is data until accepted."
+    )
     _write(output, dump(doc, header_comment=comment), "draft")
     if not as_json:
         n_ent = len({m.entity for m in result.mentions})
         dated = sum(1 for c in result.claims if c.when)
-        click.echo(f"wrote {output}: {len(result.mentions)} mentions of {n_ent} known entities, "
-                   f"{len(result.new_names)} new names, {len(result.claims)} candidate claims ({dated} dated)")
+        click.echo(
+            f"wrote {output}: {len(result.mentions)} mentions of {n_ent} known entities, "
+            f"{len(result.new_names)} new names, {len(result.claims)} candidate claims ({dated} dated)"
+        )
         if result.page is not None and result.page.date:
             click.echo(f"article date {result.page.date.isoformat()} (from the {result.page.date_from})")
         for line in memory:
@@ -165,8 +203,12 @@ def quote(text, words):
 @click.option("--outlet")
 @click.option("--url")
 @click.option("--perspective", help="Whose view it carries ('Pakistani'): 'we' and 'our' in drafts stand for it.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Source file to write (default data/SOURCE-ID.yaml); never overwritten.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Source file to write (default data/SOURCE-ID.yaml); never overwritten.",
+)
 def new_source(text, source_id, title, kind, published, author, outlet, url, perspective, output):
     """Write the skeleton of a data file for the article TEXT: its source record, with the
     path of the text relative to the file, and empty entities and relations.
@@ -206,14 +248,20 @@ def new_source(text, source_id, title, kind, published, author, outlet, url, per
         raise Exit("--title is required (the text has no title of its own)", 2)
     folder = os.path.dirname(os.path.abspath(output))
     src = {"id": source_id, "title": title, "kind": kind}
-    for k, v in (("published", published or meta.get("date")), ("author", author or meta.get("author")),
-                 ("outlet", outlet or meta.get("outlet")), ("url", url or meta.get("url")),
-                 ("perspective", perspective)):
+    for k, v in (
+        ("published", published or meta.get("date")),
+        ("author", author or meta.get("author")),
+        ("outlet", outlet or meta.get("outlet")),
+        ("url", url or meta.get("url")),
+        ("perspective", perspective),
+    ):
         if v:
             src[k] = v
     src["text"] = _rel(text_out, folder)
-    comment = (f"Source {source_id}: add its entities and claims here, or draft and review them:\n"
-               f"  actorgraph draft {text_out} && actorgraph review drafts/{source_id}.yaml --into {output}")
+    comment = (
+        f"Source {source_id}: add its entities and claims here, or draft and review them:\n"
+        f"  actorgraph draft {text_out} && actorgraph review drafts/{source_id}.yaml --into {output}"
+    )
     if page_text is not None:
         _write(text_out, page_text, "text")
     _write(output, dump({"sources": [src]}, header_comment=comment) + "entities: []\nrelations: []\n", "source")
@@ -227,6 +275,7 @@ def _is_web_page(path):
     if str(path).lower().endswith((".html", ".htm", ".xhtml")):
         return True
     from ..draft.web import looks_like_html
+
     try:
         with open(path, "rb") as f:
             return looks_like_html(f.read(4096)) and not str(path).lower().endswith(".txt")
@@ -238,6 +287,7 @@ def _read_web_page_or_exit(path):
     """(the article's text file content, its metadata) of the saved web page *path*, or exit 1."""
     from ..draft import DraftError
     from ..draft.web import MAX_PAGE_BYTES, article_text, read_web_page
+
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_PAGE_BYTES + 1)

@@ -23,8 +23,10 @@ def _tables(paths):
                 raise Exit(f"no such file: {p}")
         return paths[0], paths[1], None
     if len(paths) != 1:
-        raise Exit("give ENTITIES.csv RELATIONS.csv, or one FOLDER holding entities.csv and relations.csv, "
-                   "or the PREFIX of PREFIX-entities.csv and PREFIX-relations.csv")
+        raise Exit(
+            "give ENTITIES.csv RELATIONS.csv, or one FOLDER holding entities.csv and relations.csv, "
+            "or the PREFIX of PREFIX-entities.csv and PREFIX-relations.csv"
+        )
     names = csv_paths(paths[0])
     for t in ("entities", "relations"):
         if not os.path.isfile(names[t]):
@@ -45,23 +47,31 @@ EVENT_FORMATS = ("gdelt", "icews", "acled", "polecat")
 
 def _import_events(fmt, files, output, data, name, bulk):
     """--format gdelt|icews|acled|polecat: event files -> bulk files in the folder OUTPUT."""
-    from ..loader import data_files
     from ..imports.events import import_events
+    from ..loader import data_files
 
     if os.path.exists(output) and not os.path.isdir(output):
         raise Exit(f"{output} is a file: for --format {fmt}, -o names the data folder to write the bulk files in")
     if data is None and os.path.isdir(DEFAULT_PATH) and inside(output, DEFAULT_PATH):
-        data = DEFAULT_PATH      # -o data/events: the files join data/, whose actors they must match
+        data = DEFAULT_PATH  # -o data/events: the files join data/, whose actors they must match
     existing = data if data is not None else (output if os.path.isdir(output) and data_files(output) else None)
     ds = load_or_exit(existing) if existing is not None else None
     try:
-        result = import_events(list(files), fmt, output, existing=ds, name=name, bulk=bulk,
-                               protect=ds.files if ds is not None else (), existing_folder=existing)
+        result = import_events(
+            list(files),
+            fmt,
+            output,
+            existing=ds,
+            name=name,
+            bulk=bulk,
+            protect=ds.files if ds is not None else (),
+            existing_folder=existing,
+        )
     except DataError as exc:
         exit_with_problems(exc.problems, "nothing written")
     except OutputError as exc:
         raise Exit(str(exc), 1) from None
-    except ValueError as exc:      # (a --name that cannot name files)
+    except ValueError as exc:  # (a --name that cannot name files)
         raise Exit(f"--name: {exc}", 2) from None
     except ImportError:
         raise Exit("importing event files needs pyarrow: pip install 'actorgraph[bulk]'", 1) from None
@@ -69,21 +79,46 @@ def _import_events(fmt, files, output, data, name, bulk):
 
 
 @click.command(name="import", short_help="CSV tables into a validated data file, or event files into bulk files.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["csv", *EVENT_FORMATS]), default="csv", show_default=True,
-              help="The format of the tables, or of the event files (GDELT 2.0, ICEWS, ACLED, POLECAT).")
-@click.argument("tables", nargs=-1, required=True,
-                metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX | EVENT_FILE...")
-@click.option("--sources", type=click.Path(exists=True, dir_okay=False),
-              help="The sources table (default: sources.csv or PREFIX-sources.csv next to the relations).")
-@click.option("--output", "-o", required=True, type=click.Path(),
-              help="The YAML file to write (or an existing folder: imported.yaml in it); for event files, the "
-                   "data folder to write the bulk files in.")
-@click.option("--data", "data", type=click.Path(exists=True, file_okay=False),
-              help="Event files: the data folder whose entities actors are matched against (default: ./data when "
-                   "OUTPUT lies in it, else OUTPUT).")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["csv", *EVENT_FORMATS]),
+    default="csv",
+    show_default=True,
+    help="The format of the tables, or of the event files (GDELT 2.0, ICEWS, ACLED, POLECAT).",
+)
+@click.argument(
+    "tables", nargs=-1, required=True, metavar="ENTITIES.csv RELATIONS.csv | FOLDER | PREFIX | EVENT_FILE..."
+)
+@click.option(
+    "--sources",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The sources table (default: sources.csv or PREFIX-sources.csv next to the relations).",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(),
+    help="The YAML file to write (or an existing folder: imported.yaml in it); for event files, the "
+    "data folder to write the bulk files in.",
+)
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(exists=True, file_okay=False),
+    help="Event files: the data folder whose entities actors are matched against (default: ./data when "
+    "OUTPUT lies in it, else OUTPUT).",
+)
 @click.option("--name", help="Event files: the name of the import's files and dataset source.")
-@click.option("--bulk", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
-              help="Event files: the format of the relations file.")
+@click.option(
+    "--bulk",
+    type=click.Choice(["parquet", "jsonl"]),
+    default="parquet",
+    show_default=True,
+    help="Event files: the format of the relations file.",
+)
 def import_(fmt, tables, sources, output, data, name, bulk):
     """Turn CSV tables (e.g. from 'export --format csv', Kumu or a spreadsheet) into a validated YAML file,
     or event files (--format gdelt|icews|acled|polecat) into bulk relation files of a data folder.
@@ -110,5 +145,7 @@ def import_(fmt, tables, sources, output, data, name, bulk):
             _echo_warnings(caught)
             raise Exit(str(exc), 1) from None
     _echo_warnings(caught)
-    click.echo(f"wrote {out}: valid: {plural(len(ds.entities), 'entity', 'entities')}, "
-               f"{plural(len(ds), 'relation')}, {plural(len(ds.sources), 'source')}")
+    click.echo(
+        f"wrote {out}: valid: {plural(len(ds.entities), 'entity', 'entities')}, "
+        f"{plural(len(ds), 'relation')}, {plural(len(ds.sources), 'source')}"
+    )

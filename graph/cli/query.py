@@ -10,8 +10,19 @@ from ..dataset import AUTHOR
 from ..model import to_dict
 from ..tables import TABLE_FORMATS, table_bytes, write_table
 from ..voice import voiced, who
-from .common import (Exit, echo_json, filters_from, guard, load_options, load_or_exit, make_parent_folder, path_argument,
-                     plural, relation_filters, table)
+from .common import (
+    Exit,
+    echo_json,
+    filters_from,
+    guard,
+    load_options,
+    load_or_exit,
+    make_parent_folder,
+    path_argument,
+    plural,
+    relation_filters,
+    table,
+)
 
 __all__ = ["relations", "neighbours", "path", "describe"]
 
@@ -19,13 +30,25 @@ __all__ = ["relations", "neighbours", "path", "describe"]
 def relation_rows(rels, up=None):
     """Table rows of claims; with *up* (a roll-up), each end and claimant as what it counts as,
     the id coded in brackets when it differs: ``USA (USA-WH)``."""
+
     def at(e):
         if up is None or up(e) == e:
             return e
         return f"{up(e)} ({e})"
-    return [[r.id, at(r.subject), r.type + (f"/{r.mode}" if r.mode else ""), at(r.object), r.modality,
-             ", ".join(at(c) for c in r.claimants) or AUTHOR, r.when or "", _words(r.evidence[0]) if r.evidence else ""]
-            for r in rels]
+
+    return [
+        [
+            r.id,
+            at(r.subject),
+            r.type + (f"/{r.mode}" if r.mode else ""),
+            at(r.object),
+            r.modality,
+            ", ".join(at(c) for c in r.claimants) or AUTHOR,
+            r.when or "",
+            _words(r.evidence[0]) if r.evidence else "",
+        ]
+        for r in rels
+    ]
 
 
 def _json_rows(rels, up=None):
@@ -53,10 +76,12 @@ def _modality_words(r, name):
 def describe(ds, r):
     """A relation in full, as readable text: the claim, who makes it, and the evidence."""
     name = lambda i: f"{ds.entities[i].name} ({i})" if i in ds.entities else i  # noqa: E731
-    lines = [f"{r.id}",
-             f"  claim:       {name(r.subject)} {r.type}{'/' + r.mode if r.mode else ''} {name(r.object)}",
-             f"  modality:    {_modality_words(r, name)}",
-             f"  polarity:    {r.polarity:+g} ({r.quad})"]
+    lines = [
+        f"{r.id}",
+        f"  claim:       {name(r.subject)} {r.type}{'/' + r.mode if r.mode else ''} {name(r.object)}",
+        f"  modality:    {_modality_words(r, name)}",
+        f"  polarity:    {r.polarity:+g} ({r.quad})",
+    ]
     if r.when:
         lines.append(f"  when:        {r.when}")
     if r.context:
@@ -66,7 +91,7 @@ def describe(ds, r):
     for e in r.evidence:
         src = ds.sources.get(e.source)
         title = f"{src.title} ({e.source})" if src and src.title else e.source
-        lines.append(f"  evidence:    \"{_words(e)}\"\n               - {title}")
+        lines.append(f'  evidence:    "{_words(e)}"\n               - {title}')
         if src is not None and src.note:
             lines.append(f"               (note on the source: {src.note})")
     if r.note:
@@ -84,16 +109,30 @@ RELATION_WIDTHS = [None, 16, 22, 16, 11, 16, 16, 60]
 @relation_filters
 @click.option("--json", "as_json", is_flag=True, help="Print the relations as JSON.")
 @click.option("--long", "-l", "long_", is_flag=True, help="Print each claim in full, with all its evidence.")
-@click.option("--by-source", is_flag=True,
-              help="Group the claims under each source that states them (a claim can be under several).")
-@click.option("--sort", "sort_by", type=click.Choice(SORTS),
-              help="when: when it happened; said: when it was said (its source's published date, a day before "
-                   "its month); source: by source, in the order they were published. Default: data order.")
-@click.option("--roll-up", is_flag=True,
-              help="Show each end and claimant as the state or organisation it is part of (the coded id in brackets).")
-@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS),
-              help="Write the claims as a table (one row per claim, every field): csv (to -o FILE or the screen) "
-                   "or parquet (to -o FILE).")
+@click.option(
+    "--by-source",
+    is_flag=True,
+    help="Group the claims under each source that states them (a claim can be under several).",
+)
+@click.option(
+    "--sort",
+    "sort_by",
+    type=click.Choice(SORTS),
+    help="when: when it happened; said: when it was said (its source's published date, a day before "
+    "its month); source: by source, in the order they were published. Default: data order.",
+)
+@click.option(
+    "--roll-up",
+    is_flag=True,
+    help="Show each end and claimant as the state or organisation it is part of (the coded id in brackets).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(TABLE_FORMATS),
+    help="Write the claims as a table (one row per claim, every field): csv (to -o FILE or the screen) "
+    "or parquet (to -o FILE).",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="The file --format writes.")
 @click.option("--explode", is_flag=True, help="With --format: one row per quote instead of one per claim.")
 def relations(path, as_json, long_, by_source, sort_by, roll_up, fmt, output, explode, loading, **opts):
@@ -166,8 +205,13 @@ def _relations_by_source(ds, rels, as_json, long_, up=None, by_said=False):
 @click.argument("actor")
 @path_argument
 @load_options
-@click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
-              help="out: whom ACTOR acts on; in: who acts on ACTOR.")
+@click.option(
+    "--direction",
+    type=click.Choice(["both", "out", "in"]),
+    default="both",
+    show_default=True,
+    help="out: whom ACTOR acts on; in: who acts on ACTOR.",
+)
 @click.option("--hops", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def neighbours(actor, path, direction, hops, as_json, loading):
@@ -176,8 +220,17 @@ def neighbours(actor, path, direction, hops, as_json, loading):
     me = guard(lambda: ds.entity(actor))
     ids = ds.neighbours(me.id, direction=direction, hops=hops)
     if as_json:
-        echo_json([{"id": i, "name": ds.entities[i].name, "kind": ds.entities[i].kind,
-                    "relations": [r.id for r in ds.between(me.id, i)]} for i in ids])
+        echo_json(
+            [
+                {
+                    "id": i,
+                    "name": ds.entities[i].name,
+                    "kind": ds.entities[i].kind,
+                    "relations": [r.id for r in ds.between(me.id, i)],
+                }
+                for i in ids
+            ]
+        )
         return
     if not ids:
         click.echo(f"{me.name} ({me.id}) has no neighbours within {hops} hop(s)")
@@ -185,8 +238,7 @@ def neighbours(actor, path, direction, hops, as_json, loading):
     rows = []
     for i in ids:
         rels = ds.between(me.id, i)
-        rows.append([i, ds.entities[i].name, ds.entities[i].kind, len(rels),
-                     ", ".join(sorted({r.type for r in rels}))])
+        rows.append([i, ds.entities[i].name, ds.entities[i].kind, len(rels), ", ".join(sorted({r.type for r in rels}))])
     click.echo(f"neighbours of {me.name} ({me.id}), direction {direction}, {hops} hop(s):\n")
     click.echo(table(rows, ["id", "name", "kind", "direct relations", "types"], [16, 40, 18, 16, 50]))
 
@@ -211,8 +263,8 @@ def path(a, b, path, max_hops, directed, as_json, loading):
         return
     for n, p in enumerate(paths, 1):
         click.echo(f"{n}. " + " -> ".join(p.nodes))
-        for (u, v), hop in zip(zip(p.nodes, p.nodes[1:]), p.hops):
+        for hop in p.hops:
             for r in hop:
                 when = f" [{r.when}]" if r.when else ""
-                click.echo(f"     {r.subject} {r.type} {r.object} ({r.modality}){when}: \"{r.evidence[0].quote}\"")
+                click.echo(f'     {r.subject} {r.type} {r.object} ({r.modality}){when}: "{r.evidence[0].quote}"')
     click.echo(f"\n{plural(paths, 'path')}")

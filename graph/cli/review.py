@@ -18,8 +18,11 @@ from .common import Exit
 
 @click.command()
 @click.argument("draft_file", metavar="DRAFT", type=click.Path(dir_okay=False))
-@click.option("--into", type=click.Path(dir_okay=False),
-              help="Data file the accepted claims and entities go into (default: DATA/SOURCE-ID.yaml).")
+@click.option(
+    "--into",
+    type=click.Path(dir_okay=False),
+    help="Data file the accepted claims and entities go into (default: DATA/SOURCE-ID.yaml).",
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--open/--no-open", "open_browser", default=True, help="Open the page in the browser.")
 def review(draft_file, into, port, open_browser):
@@ -45,6 +48,7 @@ def review(draft_file, into, port, open_browser):
     click.echo("press Ctrl-C to stop")
     if open_browser:
         import webbrowser
+
         try:
             webbrowser.open(server.url)
         except Exception:  # noqa: BLE001 - no browser is fine: the URL is printed

@@ -43,8 +43,10 @@ __all__ = ["push", "query", "serve", "DatabaseError", "UsageError", "parse_url",
 def _backend(u):
     if u.backend == "bolt":
         from . import bolt
+
         return bolt
     from . import falkordb
+
     return falkordb
 
 
@@ -55,14 +57,16 @@ def _target(url, db_dir):
         yield parse_url(url), False
         return
     from .embedded import default_dir, embedded
+
     with embedded(db_dir) as local:
         u = parse_url(local, env={})
         try:
             yield u, True
-        except DatabaseError as exc:   # name the folder, not the server's random port
+        except DatabaseError as exc:  # name the folder, not the server's random port
             where = f"the embedded database in {db_dir or default_dir()}"
-            raise type(exc)(str(exc).replace(f"the database at {u.shown()}", where)
-                            .replace(f" at {u.shown()}", f" in {where}")) from None
+            raise type(exc)(
+                str(exc).replace(f"the database at {u.shown()}", where).replace(f" at {u.shown()}", f" in {where}")
+            ) from None
 
 
 def push(ds, url=None, *, db_dir=None, batch=None, progress=None, full=False) -> dict:
@@ -79,8 +83,10 @@ def push(ds, url=None, *, db_dir=None, batch=None, progress=None, full=False) ->
         kwargs = {"save": True} if local else {}
         if full:
             if u.backend != "falkordb":
-                raise UsageError("a full push rebuilds the graph through FalkorDB's bulk path: it is for "
-                                 "falkordb:// URLs (over Bolt, a push is one transaction already)")
+                raise UsageError(
+                    "a full push rebuilds the graph through FalkorDB's bulk path: it is for "
+                    "falkordb:// URLs (over Bolt, a push is one transaction already)"
+                )
             kwargs["full"] = True
         counts = backend.push(ds, u, batch=batch, progress=progress, **kwargs)
         shown = "the embedded database" if local else u.shown()
@@ -105,5 +111,6 @@ def serve(db_dir=None):
     Other actorgraph commands on the same folder use it while it runs.
     """
     from .embedded import embedded
+
     with embedded(db_dir, serve=True) as server:
         yield server

@@ -38,7 +38,7 @@ def _neo4j():
     try:
         import neo4j
     except ImportError:
-        raise DatabaseError("bolt:// URLs need the neo4j driver: pip install -e \".[neo4j]\"") from None
+        raise DatabaseError('bolt:// URLs need the neo4j driver: pip install -e ".[neo4j]"') from None
     return neo4j
 
 
@@ -54,8 +54,10 @@ def translate(exc, shown, database=None):
     msg = (getattr(exc, "message", None) or str(exc) or type(exc).__name__).strip().splitlines()[0]
     name = type(exc).__name__
     if name == "AuthError" or code.startswith("Neo.ClientError.Security.Unauthorized"):
-        return DatabaseError(f"the database at {shown} refused the user name or password (give them in the "
-                             "URL or in ACTORGRAPH_DB_USER / ACTORGRAPH_DB_PASSWORD)")
+        return DatabaseError(
+            f"the database at {shown} refused the user name or password (give them in the "
+            "URL or in ACTORGRAPH_DB_USER / ACTORGRAPH_DB_PASSWORD)"
+        )
     if name in ("ServiceUnavailable", "SessionExpired") or isinstance(exc, OSError):
         return DatabaseError(f"cannot reach the database at {shown}: {msg}")
     if code == "Neo.ClientError.Database.DatabaseNotFound":
@@ -63,10 +65,13 @@ def translate(exc, shown, database=None):
         return DatabaseError(f"there is no database {which} at {shown}")
     if code == "Neo.ClientError.Statement.SyntaxError" or name == "CypherSyntaxError":
         return DatabaseError(f"Cypher syntax error: {msg}")
-    if code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader") or \
-            "in read access mode" in msg.lower():
-        return DatabaseError("the database refused a write in a read-only query: pass --write (write=True in "
-                             "Python) to allow it")
+    if (
+        code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader")
+        or "in read access mode" in msg.lower()
+    ):
+        return DatabaseError(
+            "the database refused a write in a read-only query: pass --write (write=True in Python) to allow it"
+        )
     return DatabaseError(f"the database at {shown} refused the query: {msg}")
 
 
@@ -84,7 +89,7 @@ def _create_indexes(session):
             try:
                 session.run(memgraph).consume()
             except errors:
-                pass   # an index is a speed-up: the push is right without it
+                pass  # an index is a speed-up: the push is right without it
 
 
 def push(ds, url, *, batch=None, progress=None) -> dict:
@@ -98,8 +103,12 @@ def push(ds, url, *, batch=None, progress=None) -> dict:
                 _create_indexes(session)
                 tx = session.begin_transaction()
                 try:
-                    counts = sync(ds, lambda s, p=None: [list(rec.values()) for rec in tx.run(s, p or {})],
-                                  batch=batch, progress=progress)
+                    counts = sync(
+                        ds,
+                        lambda s, p=None: [list(rec.values()) for rec in tx.run(s, p or {})],
+                        batch=batch,
+                        progress=progress,
+                    )
                     tx.commit()
                 except BaseException:
                     if not tx.closed():
@@ -135,10 +144,12 @@ def query(cypher, params=None, url=None, *, write=False) -> dict:
     try:
         with driver(u) as drv:
             with drv.session(database=u.graph, default_access_mode=mode) as session:
+
                 def work(tx):
                     result = tx.run(cypher, params or {})
                     keys = list(result.keys())
                     return keys, [[_plain(v) for v in rec.values()] for rec in result]
+
                 keys, rows = (session.execute_write if write else session.execute_read)(work)
     except _errors() as exc:
         raise translate(exc, u.shown(), u.graph) from None

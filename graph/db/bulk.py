@@ -55,17 +55,34 @@ __all__ = ["commands", "Command", "value", "text", "EDGE_KEYS", "COMMAND_BYTES"]
 COMMAND_BYTES = 8_000_000
 
 #: the properties of a claim, in the order of :func:`graph.db.statements.relation_props`
-EDGE_KEYS = ("id", "type", "mode", "context", "polarity", "sign", "quad", "modality", "claimants", "asserted_by", "when",
-             "when_start", "when_end", "sources", "quotes", "records", "evidence", "attributes", "note")
+EDGE_KEYS = (
+    "id",
+    "type",
+    "mode",
+    "context",
+    "polarity",
+    "sign",
+    "quad",
+    "modality",
+    "claimants",
+    "asserted_by",
+    "when",
+    "when_start",
+    "when_end",
+    "sources",
+    "quotes",
+    "records",
+    "evidence",
+    "attributes",
+    "note",
+)
 
 NULL = b"\x00"
 _DOUBLE = struct.Struct("<Bd").pack
 _LONG = struct.Struct("<Bq").pack
 _END = struct.Struct("<Q").pack
 _COUNT = struct.Struct("<I").pack
-_JSON = json.encoder.encode_basestring   # what json.dumps(..., ensure_ascii=False) writes for a text
-
-
+_JSON = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) writes for a text
 
 
 @dataclass
@@ -80,8 +97,12 @@ class Command:
 
     def args(self, begin) -> list:
         """The command's arguments after the graph name."""
-        return ((["BEGIN"] if begin else []) + [self.nodes, self.edges, len(self.node_tokens), len(self.edge_tokens)]
-                + self.node_tokens + self.edge_tokens)
+        return (
+            (["BEGIN"] if begin else [])
+            + [self.nodes, self.edges, len(self.node_tokens), len(self.edge_tokens)]
+            + self.node_tokens
+            + self.edge_tokens
+        )
 
 
 def text(s) -> bytes:
@@ -100,7 +121,7 @@ def value(v) -> bytes:
     if t is bool:
         return b"\x01\x01" if v else b"\x01\x00"
     if t is int:
-        if not -2 ** 63 <= v < 2 ** 63:
+        if not -(2**63) <= v < 2**63:
             raise ValueError(f"the whole number {v} is too large for the database (64 bits)")
         return _LONG(4, v)
     if t is float:
@@ -158,6 +179,7 @@ def relation_columns(ds):
     """``(columns, entity ids, source ids)`` of *ds*'s relations: the load cache's columns when it
     kept them, else made from the relations (:func:`graph.columns.to_columns`)."""
     from ..columns import to_columns
+
     lazy = getattr(ds, "_columns", None)
     kept = lazy.columns() if lazy is not None else None
     if kept is not None:
@@ -166,7 +188,7 @@ def relation_columns(ds):
     rels = ds.relations()
     entities = dict.fromkeys(ds.entities)
     sources = dict.fromkeys(ds.sources)
-    for r in rels:   # (a dataset made in Python may name others: they are only properties)
+    for r in rels:  # (a dataset made in Python may name others: they are only properties)
         entities.update(dict.fromkeys((r.subject, r.object, *r.claimants)))
         sources.update(dict.fromkeys(e.source for e in r.evidence))
     entities, sources = list(entities), list(sources)
@@ -176,9 +198,17 @@ def relation_columns(ds):
 
 def _evidence_json(items):
     """``json.dumps`` of a claim's evidence as :func:`graph.to_dict` writes it (``[(source, quote, record)]``)."""
-    return "[" + ", ".join('{"source": ' + _JSON(s) + (', "quote": ' + _JSON(q) if q is not None else
-                                                        ', "record": ' + ("null" if r is None else _JSON(r))) + "}"
-                           for s, q, r in items) + "]"
+    return (
+        "["
+        + ", ".join(
+            '{"source": '
+            + _JSON(s)
+            + (', "quote": ' + _JSON(q) if q is not None else ', "record": ' + ("null" if r is None else _JSON(r)))
+            + "}"
+            for s, q, r in items
+        )
+        + "]"
+    )
 
 
 class _Encoder:
@@ -215,34 +245,86 @@ class _Encoder:
         sources, entities = self.sources, self.entities
         once = self._once
         out = []
-        for rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note in zip(*(
-                c[k][start:stop] for k in ("id", "subject", "object", "type", "modality", "polarity", "mode", "context",
-                                           "claimants", "when", "ev_n", "attributes", "note"))):
+        for rid, s, o, t, m, pol, mode, ctx, cl, when, n, attrs, note in zip(
+            *(
+                c[k][start:stop]
+                for k in (
+                    "id",
+                    "subject",
+                    "object",
+                    "type",
+                    "modality",
+                    "polarity",
+                    "mode",
+                    "context",
+                    "claimants",
+                    "when",
+                    "ev_n",
+                    "attributes",
+                    "note",
+                )
+            ),
+            strict=True,
+        ):
             a, b = ends[s], ends[o]
             if a is None or b is None:
-                raise BulkValueError(f"claim '{rid}': its {'subject' if a is None else 'object'} "
-                                     f"'{entities[s if a is None else o]}' is not an entity of the data")
+                raise BulkValueError(
+                    f"claim '{rid}': its {'subject' if a is None else 'object'} "
+                    f"'{entities[s if a is None else o]}' is not an entity of the data"
+                )
             try:
                 if n == 1:
                     sid, q, r = ev_source[at], ev_quote[at], ev_record[at]
-                    ev = once("source", sid, lambda: _texts([sources[sid]])) \
-                        + (NULL if q is None else _texts([q])) + (NULL if r is None else _texts([r])) \
+                    ev = (
+                        once("source", sid, lambda sid=sid: _texts([sources[sid]]))
+                        + (NULL if q is None else _texts([q]))
+                        + (NULL if r is None else _texts([r]))
                         + text(_evidence_json([(sources[sid], q, r)]))
+                    )
                 else:
                     ev = _evidence([(sources[ev_source[k]], ev_quote[k], ev_record[k]) for k in range(at, at + n)])
                 if attrs:
                     key = _attributes_key(attrs)
-                    attrs = _attributes(attrs) if key is None else once("attributes", key, lambda: _attributes(attrs))
-                out.append((t, b"".join([
-                    a, b, text(rid), word[t], NULL if mode is None else word[mode],
-                    once("context", tuple(ctx), lambda: _texts([words[k] for k in ctx])) if ctx else NULL,
-                    _polarity(pol), quad[t] or NULL, word[m],
-                    NULL + NULL if cl is None else once("claimants", tuple(cl), lambda: _claimants(cl, entities)),
-                    NULL * 3 if when is None else once("when", when, lambda: _when(when)),
-                    ev, attrs or NULL, NULL if note is None else text(note)])))
+                    attrs = (
+                        _attributes(attrs)
+                        if key is None
+                        else once("attributes", key, lambda attrs=attrs: _attributes(attrs))
+                    )
+                out.append(
+                    (
+                        t,
+                        b"".join(
+                            [
+                                a,
+                                b,
+                                text(rid),
+                                word[t],
+                                NULL if mode is None else word[mode],
+                                once("context", tuple(ctx), lambda ctx=ctx: _texts([words[k] for k in ctx]))
+                                if ctx
+                                else NULL,
+                                _polarity(pol),
+                                quad[t] or NULL,
+                                word[m],
+                                NULL + NULL
+                                if cl is None
+                                else once("claimants", tuple(cl), lambda cl=cl: _claimants(cl, entities)),
+                                NULL * 3 if when is None else once("when", when, lambda when=when: _when(when)),
+                                ev,
+                                attrs or NULL,
+                                NULL if note is None else text(note),
+                            ]
+                        ),
+                    )
+                )
             except (ValueError, TypeError) as exc:
-                texts = {"id": rid, "when": when, "note": note, "quote": [ev_quote[k] for k in range(at, at + n)],
-                         "record": [ev_record[k] for k in range(at, at + n)]}
+                texts = {
+                    "id": rid,
+                    "when": when,
+                    "note": note,
+                    "quote": [ev_quote[k] for k in range(at, at + n)],
+                    "record": [ev_record[k] for k in range(at, at + n)],
+                }
                 raise BulkValueError(f"claim '{rid}': {_which(texts, exc)}") from None
             at += n
         return out, at
@@ -250,8 +332,12 @@ class _Encoder:
 
 def _evidence(items):
     """``sources``, ``quotes``, ``records`` and ``evidence`` of a claim's evidence (``[(source, quote, record)]``)."""
-    return (_texts(list(dict.fromkeys(x[0] for x in items))) + _texts([x[1] for x in items if x[1] is not None])
-            + _texts([x[2] for x in items if x[2] is not None]) + text(_evidence_json(items)))
+    return (
+        _texts(list(dict.fromkeys(x[0] for x in items)))
+        + _texts([x[1] for x in items if x[1] is not None])
+        + _texts([x[2] for x in items if x[2] is not None])
+        + text(_evidence_json(items))
+    )
 
 
 def _which(texts, exc):
@@ -303,7 +389,7 @@ def commands(ds, *, max_bytes=COMMAND_BYTES, batch=None):
     cmd = Command()
     for header, rows in groups:
         for k in range(0, len(rows), 4096):
-            part = rows[k:k + 4096]
+            part = rows[k : k + 4096]
             cmd.node_tokens.append(header + b"".join(part))
             cmd.nodes += len(part)
             cmd.size += len(cmd.node_tokens[-1])
@@ -313,7 +399,7 @@ def commands(ds, *, max_bytes=COMMAND_BYTES, batch=None):
     cols, entities, sources = relation_columns(ds)
     enc = _Encoder(cols, entities, sources, node_no)
     tokens, at, n = {}, 0, len(cols["id"])
-    step = min(batch or 250, 250)   # (claims encoded between two looks at the size)
+    step = min(batch or 250, 250)  # (claims encoded between two looks at the size)
     for start in range(0, n, step):
         rows, at = enc.rows(start, min(start + step, n), at)
         for t, b in rows:

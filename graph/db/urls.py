@@ -13,10 +13,11 @@ environment variable; it is never shown (:meth:`DbUrl.shown` masks it).
 ('bolt', 'neo4j', 'pw', None, 'bolt://db.example:7687')
 >>> parse_url("falkordb://localhost", env={"ACTORGRAPH_DB_PASSWORD": "x"}).password
 'x'
->>> parse_url("http://localhost")
+>>> parse_url("http://localhost")  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.errors.UsageError: cannot use the database URL 'http://localhost': it must start with falkordb://, bolt:// or neo4j:// (e.g. falkordb://127.0.0.1:6379/actorgraph)
+graph.errors.UsageError: cannot use the database URL 'http://localhost':
+it must start with falkordb://, bolt:// or neo4j:// (e.g. falkordb://127.0.0.1:6379/actorgraph)
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _GRAPH_NAME = re.compile(r"[A-Za-z0-9_.:-]{1,200}")
 class DbUrl:
     """A parsed database URL. ``graph``: the FalkorDB graph, or the Neo4j database (None: its default)."""
 
-    backend: str            # "falkordb" or "bolt"
+    backend: str  # "falkordb" or "bolt"
     scheme: str
     host: str
     port: int
@@ -92,7 +93,23 @@ def parse_url(url, env=None) -> DbUrl:
     if path and not _GRAPH_NAME.fullmatch(path):
         raise bad(f"'{path}' is not a graph name (letters, digits, _ . : - only)")
     if scheme in _FALKOR:
-        return DbUrl("falkordb", scheme, parts.hostname, port or 6379, path or DEFAULT_GRAPH, user or None,
-                     password, _FALKOR[scheme])
-    return DbUrl("bolt", scheme, parts.hostname, port or 7687, path or None, user or env.get(USER_ENV) or "neo4j",
-                 password, "+s" in scheme)
+        return DbUrl(
+            "falkordb",
+            scheme,
+            parts.hostname,
+            port or 6379,
+            path or DEFAULT_GRAPH,
+            user or None,
+            password,
+            _FALKOR[scheme],
+        )
+    return DbUrl(
+        "bolt",
+        scheme,
+        parts.hostname,
+        port or 7687,
+        path or None,
+        user or env.get(USER_ENV) or "neo4j",
+        password,
+        "+s" in scheme,
+    )

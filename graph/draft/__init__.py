@@ -46,16 +46,22 @@ from .describe import descriptions
 from .lexicon import Lexicon
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
-from .resolve import (acronyms, brussels, drop_titles, home_state, hyphen_pairs, offices_in_use, proposals,
-                      resolve_bare)
 from .page import read_page
+from .resolve import acronyms, brussels, drop_titles, home_state, hyphen_pairs, offices_in_use, proposals, resolve_bare
 from .tokens import sentences, tokenise
 
-__all__ = ["draft", "Draft", "DraftError", "LexiconError", "GazetteerError", "perspective_entity", "read_text", "MAX_TEXT_BYTES"]
+__all__ = [
+    "draft",
+    "Draft",
+    "DraftError",
+    "LexiconError",
+    "GazetteerError",
+    "perspective_entity",
+    "read_text",
+    "MAX_TEXT_BYTES",
+]
 
 MAX_TEXT_BYTES = 2_000_000
-
-
 
 
 @dataclass
@@ -71,13 +77,17 @@ class Draft:
 
     def to_json(self) -> dict:
         """``{"mentions": [...], "new_names": [...], "claims": [...]}`` (the ``--json`` output)."""
-        return {"mentions": [m.to_json() for m in self.mentions],
-                "new_names": [n.to_json() for n in self.new_names],
-                "claims": [c.to_json() for c in self.claims]}
+        return {
+            "mentions": [m.to_json() for m in self.mentions],
+            "new_names": [n.to_json() for n in self.new_names],
+            "claims": [c.to_json() for c in self.claims],
+        }
 
     def __repr__(self):
-        return (f"<Draft: {len(self.mentions)} mentions, {len(self.new_names)} new names, "
-                f"{len(self.claims)} candidate claims>")
+        return (
+            f"<Draft: {len(self.mentions)} mentions, {len(self.new_names)} new names, "
+            f"{len(self.claims)} candidate claims>"
+        )
 
 
 def read_text(path, *, limit=MAX_TEXT_BYTES) -> str:
@@ -92,8 +102,9 @@ def read_text(path, *, limit=MAX_TEXT_BYTES) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DraftError(f"{path}: the text is not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
-                         "save it as UTF-8") from None
+        raise DraftError(
+            f"{path}: the text is not UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); save it as UTF-8"
+        ) from None
     if not text.strip():
         raise DraftError(f"{path}: the text is empty")
     return text
@@ -163,8 +174,12 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     kinds.update({n.id: n.kind for n in names if n.id not in kinds})
     named = [(m.start, m.end, m.entity, m.via, kinds.get(m.entity) or "thing") for m in found]
     # new names of places and agreements are where and what, not actors (the data's own entities all are)
-    named += [(s, e, n.id, "new name", n.kind or "thing") for n in plain for s, e in n.spans
-              if n.kind not in ("place", "agreement", "asset")]
+    named += [
+        (s, e, n.id, "new name", n.kind or "thing")
+        for n in plain
+        for s, e in n.spans
+        if n.kind not in ("place", "agreement", "asset")
+    ]
     # "the mission", "the militia", "the North": the actor named before that they describe
     home, _ = home_state(found, page, matcher)
     described = descriptions(text, sorted(named), home=home, skip=page.in_furniture)
@@ -177,8 +192,17 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
         named = [x for x in named if not (x[2] in gone and inside(x[0], x[1]))] + described
     part_of = {e.id: e.part_of for e in ds.entities.values() if e.part_of}
     part_of.update({n.id: n.part_of for n in names if n.part_of})
-    claims = candidates(text, named, lex, perspective=perspective, page=page, dates=dates,
-                        titles=_title_finder(text, names, page), part_of=part_of, home=home)
+    claims = candidates(
+        text,
+        named,
+        lex,
+        perspective=perspective,
+        page=page,
+        dates=dates,
+        titles=_title_finder(text, names, page),
+        part_of=part_of,
+        home=home,
+    )
     mine = {id(n) for n in plain}
     kept = {id(n) for n in offices_in_use(text, [n for n in names if id(n) not in mine], plain, claims)}
     names = [n for n in names if id(n) in mine or id(n) in kept]
@@ -188,18 +212,20 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
 def _title_finder(text, names, page):
     """For a headline's speaker named by a title ("says planning minister"): the person the body
     names with that title."""
+
     def find(phrase):
         words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in ("the", "a", "says", "say")]
         if not words:
             return None
         head = words[-1]
-        body = text[page.body:]
+        body = text[page.body :]
         for m in re.finditer(rf"\b{re.escape(head)}\b", body, re.I):
             at = page.body + m.end()
             for n in names:
                 if n.kind == "person" and any(0 <= s - at <= 40 for s, _ in n.spans):
                     return n.id
         return None
+
     return find
 
 

@@ -29,10 +29,43 @@ __all__ = ["Speech", "speech", "denial_pointer", "PRONOUNS"]
 
 PRONOUNS = {"he": "person", "she": "person", "it": "thing"}
 _THAT = {"that"}
-_OBJ_OF_TOLD = {"reporters", "journalists", "a", "the", "briefing", "press", "conference", "weekly", "regular",
-                "news", "agency", "parliament", "lawmakers", "senators", "television", "radio", "an", "interview",
-                "business", "forum", "committee", "meeting", "crowd", "supporters", "audience", "in", "on",
-                "at", "with", "statement", "emailed", "post", "message", "to", "x"}
+_OBJ_OF_TOLD = {
+    "reporters",
+    "journalists",
+    "a",
+    "the",
+    "briefing",
+    "press",
+    "conference",
+    "weekly",
+    "regular",
+    "news",
+    "agency",
+    "parliament",
+    "lawmakers",
+    "senators",
+    "television",
+    "radio",
+    "an",
+    "interview",
+    "business",
+    "forum",
+    "committee",
+    "meeting",
+    "crowd",
+    "supporters",
+    "audience",
+    "in",
+    "on",
+    "at",
+    "with",
+    "statement",
+    "emailed",
+    "post",
+    "message",
+    "to",
+    "x",
+}
 _PLACE_PREP = {"in", "at", "from", "near"}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}
 
@@ -47,7 +80,7 @@ class Speech:
     content: tuple
     cue: str
     form: str
-    subject: bool = False       # the phrase is only the sentence's subject ("Turkey, which brokered ..., said S")
+    subject: bool = False  # the phrase is only the sentence's subject ("Turkey, which brokered ..., said S")
 
 
 def _named_in(parts, s, e):
@@ -60,9 +93,11 @@ def _pick_speaker(text, parts):
     if persons:
         return persons[-1][2]
     # "Pakistan's Inter-Services Public Relations said": the possessor's office speaks
-    parts = [p for p in parts if not (text[p[1]:p[1] + 2] in ("'s", "’s") and any(q[0] > p[1] for q in parts))] or parts
+    parts = [
+        p for p in parts if not (text[p[1] : p[1] + 2] in ("'s", "’s") and any(q[0] > p[1] for q in parts))
+    ] or parts
     for p in parts:
-        before = text[max(0, p[0] - 4):p[0]].strip().lower()
+        before = text[max(0, p[0] - 4) : p[0]].strip().lower()
         if before.split()[-1:] and before.split()[-1] in _PLACE_PREP:
             continue
         return p[2]
@@ -83,9 +118,17 @@ def speech(text, stoks, parts, lexicon, headline=False):
     hits = lexicon.find_phrases(lexicon.speech, stoks)
     # "territorial claims on Azerbaijan", "the claim": a noun, not a verb of speech; "claimed responsibility for":
     # an act
-    hits = [h for h in hits if not (lows[h[0]] in ("claim", "claims") and h[0] > 0 and stoks[h[0] - 1].text.islower()
-                                    and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which"))
-            and not (lows[h[0]].startswith("claim") and lows[h[0] + 1:h[0] + 2] == ["responsibility"])]
+    hits = [
+        h
+        for h in hits
+        if not (
+            lows[h[0]] in ("claim", "claims")
+            and h[0] > 0
+            and stoks[h[0] - 1].text.islower()
+            and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which")
+        )
+        and not (lows[h[0]].startswith("claim") and lows[h[0] + 1 : h[0] + 2] == ["responsibility"])
+    ]
     hits = sorted(set(hits), key=lambda h: (h[0], -h[1]))
     for i, j, words in hits:
         w = words.lower()
@@ -134,20 +177,29 @@ def speech(text, stoks, parts, lexicon, headline=False):
                 if not all(stoks[x].text[:1].isupper() for x in range(b2 + 1, b2 + 2)):
                     break
         if b > 0 and lows[b - 1] == "that":
-            continue        # "a statement that, New Delhi said, watered down ...": a parenthesis
+            continue  # "a statement that, New Delhi said, watered down ...": a parenthesis
         # "X, which has ..., claimed S", '... "dangerous behaviour" and said S': no speaker phrase before
         relative = b + 1 < i and lows[b + 1] in ("which", "who", "whose", "and", "but")
         # "... oil blocks in waters that Venezuela claims": a relative clause's verb, not a closing attribution
         relative = relative or any(lows[x] in ("that", "which", "whom") for x in range(b + 2, i))
         # "..., X said Washington was working with Islamabad": what follows the verb is what is said
         clause_after = any(p[0] >= stoks[j - 1].end for p in parts) and any(
-            w in ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could") for w in lows[j:])
+            w in ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could") for w in lows[j:]
+        )
         relative = relative or clause_after
-        after_j = [w for w in lows[j:j + 4] if w != "\0"]
-        comma_after = j < len(stoks) and (lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on"
-                                                             and lows[j + 2] == ",") or after_j[:1] == [","])
-        if (b >= 0 and i - b > 1 and (tail <= 12 or comma_after) and i - b <= 18 and w != "saying" and not relative
-                and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))):
+        after_j = [w for w in lows[j : j + 4] if w != "\0"]
+        comma_after = j < len(stoks) and (
+            lows[j] == "," or (j + 2 < len(stoks) and lows[j] == "on" and lows[j + 2] == ",") or after_j[:1] == [","]
+        )
+        if (
+            b >= 0
+            and i - b > 1
+            and (tail <= 12 or comma_after)
+            and i - b <= 18
+            and w != "saying"
+            and not relative
+            and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))
+        ):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
             c_end = b
             while c_end > 0 and lows[c_end] in (",", '"', "”", "“", ";", ":", "—"):
@@ -159,13 +211,25 @@ def speech(text, stoks, parts, lexicon, headline=False):
         # opening: "<speaker phrase> said [on Tuesday] [that] S" / "X told reporters S"
         a = i - 1
         ends = {p[1] for p in parts}
-        while a >= 0 and (lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while")
-                          or (lows[a] in ("and", ",") and a > 0 and stoks[a - 1].end in ends
-                              and any(p[0] == stoks[a + 1].start for p in parts))):
-            a -= 1          # (not at the "and" of "India and China said": both speak)
+        while a >= 0 and (
+            lows[a] not in (",", ";", ":", '"', "”", "“", "and", "but", "while")
+            or (
+                lows[a] in ("and", ",")
+                and a > 0
+                and stoks[a - 1].end in ends
+                and any(p[0] == stoks[a + 1].start for p in parts)
+            )
+        ):
+            a -= 1  # (not at the "and" of "India and China said": both speak)
         named = _named_in(parts, stoks[a + 1].start if a + 1 < i else stoks[i].start, stoks[i].start)
-        if (a + 1 == i and a >= 0 and lows[a] == "," and i <= 16 and not any(w in _THAT or w == '"' for w in lows[:i])
-                and any(p[4] == "person" for p in _named_in(parts, ss, stoks[i].start))):
+        if (
+            a + 1 == i
+            and a >= 0
+            and lows[a] == ","
+            and i <= 16
+            and not any(w in _THAT or w == '"' for w in lows[:i])
+            and any(p[4] == "person" for p in _named_in(parts, ss, stoks[i].start))
+        ):
             # "A Taliban spokesman, Mawlawi Saifullah Qaderi, said S": the apposition names the speaker
             named = _named_in(parts, ss, stoks[i].start)
             a = -1
@@ -178,7 +242,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             while k < len(stoks) and lows[k] in _OBJ_OF_TOLD and lows[k] != "that":
                 k += 1
             while k > j and k < len(stoks) and lows[k] != "that" and lows[k - 1] in ("the", "a", "an", "in", "on"):
-                k -= 1          # "said the Islamic Emirate had ...": the article opens what is said
+                k -= 1  # "said the Islamic Emirate had ...": the article opens what is said
             if k < len(stoks) and lows[k] == "that":
                 k += 1
             elif k < len(stoks):
@@ -190,7 +254,11 @@ def speech(text, stoks, parts, lexicon, headline=False):
             if k >= len(stoks):
                 continue
             speaker = _pick_speaker(text, named)
-            ps = named[0][0] if a == -1 and named and named[0][0] == ss and i > 0 and lows[i - 1] in (",", "and") else None
+            ps = (
+                named[0][0]
+                if a == -1 and named and named[0][0] == ss and i > 0 and lows[i - 1] in (",", "and")
+                else None
+            )
             phrase = (ps, named[0][1]) if ps is not None else (stoks[a + 1].start, stoks[k - 1].end)
             return Speech(speaker, phrase, (stoks[k].start, se), words, "open", subject=ps is not None)
     return None
@@ -201,19 +269,34 @@ def _headline(text, stoks, lows, parts):
     n = len(stoks)
     for k in range(n - 1, 0, -1):
         if lows[k] in (",", ":", "—", "-") and k < n - 1:
-            rest = lows[k + 1:]
+            rest = lows[k + 1 :]
             if lows[k] == ":" and len(rest) <= 4:
                 phrase = (stoks[k + 1].start, stoks[-1].end)
-                return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase, (stoks[0].start, stoks[k - 1].end),
-                              ":", "headline")
+                return Speech(
+                    _pick_speaker(text, _named_in(parts, *phrase)),
+                    phrase,
+                    (stoks[0].start, stoks[k - 1].end),
+                    ":",
+                    "headline",
+                )
             if rest and rest[0] in ("says", "say", "said", "claims") and len(rest) <= 6:
                 phrase = (stoks[k + 1].start, stoks[-1].end)
-                return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase,
-                              (stoks[0].start, stoks[k - 1].end), rest[0], "headline")
+                return Speech(
+                    _pick_speaker(text, _named_in(parts, *phrase)),
+                    phrase,
+                    (stoks[0].start, stoks[k - 1].end),
+                    rest[0],
+                    "headline",
+                )
             if rest and rest[-1] in ("says", "say", "said") and len(rest) <= 5:
                 phrase = (stoks[k + 1].start, stoks[-1].end)
-                return Speech(_pick_speaker(text, _named_in(parts, *phrase)), phrase,
-                              (stoks[0].start, stoks[k - 1].end), rest[-1], "headline")
+                return Speech(
+                    _pick_speaker(text, _named_in(parts, *phrase)),
+                    phrase,
+                    (stoks[0].start, stoks[k - 1].end),
+                    rest[-1],
+                    "headline",
+                )
             break
     return None
 
@@ -231,21 +314,35 @@ def denial_pointer(stoks, lexicon):
         if lows[k] not in firsts:
             continue
         for p in pointers:
-            if tuple(lows[k:k + len(p)]) != p:
+            if tuple(lows[k : k + len(p)]) != p:
                 continue
             end = k + len(p)
             # ", a charge New Delhi has repeatedly rejected"
-            if k > 0 and lows[k - 1] == "," and p[0] in ("a", "an") and any(lows[x] in verbs for x in range(end, min(end + 6, len(lows)))):
+            if (
+                k > 0
+                and lows[k - 1] == ","
+                and p[0] in ("a", "an")
+                and any(lows[x] in verbs for x in range(end, min(end + 6, len(lows))))
+            ):
                 v = next(x for x in range(end, min(end + 6, len(lows))) if lows[x] in verbs)
                 return v, k, "before"
             # "denied the charge", "rejected the allegations", "dismissed the allegation as baseless"
-            if k > 0 and lows[k - 1] in verbs and (end >= len(lows) or lows[end] in (",", ".", "as", "and", "in", "on",
-                                                                                       "that", "of", "made", "by", ";")):
+            if (
+                k > 0
+                and lows[k - 1] in verbs
+                and (
+                    end >= len(lows)
+                    or lows[end] in (",", ".", "as", "and", "in", "on", "that", "of", "made", "by", ";")
+                )
+            ):
                 if end < len(lows) and lows[end] in ("that", "of") or (end + 1 < len(lows) and lows[end] == "by"):
-                    continue        # "denied the charge that S", "the accusation of V-ing": the content is there
+                    continue  # "denied the charge that S", "the accusation of V-ing": the content is there
                 return k - 1, k, "back"
             # "These accusations are baseless"
-            if end + 1 < len(lows) and lows[end] in ("are", "were", "is", "was") and \
-                    any(lows[end + 1:end + 3].count(a) for a in {w for q in mod.get("baseless", ()) for w in q}):
+            if (
+                end + 1 < len(lows)
+                and lows[end] in ("are", "were", "is", "was")
+                and any(lows[end + 1 : end + 3].count(a) for a in {w for q in mod.get("baseless", ()) for w in q})
+            ):
                 return end, k, "back"
     return None

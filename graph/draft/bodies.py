@@ -38,8 +38,6 @@ BODIES_PATH = Path(__file__).with_name("bodies.yaml")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 
-
-
 @dataclass(frozen=True)
 class Body:
     """One office, movement or organisation: its id, name, kind, state and the names news uses."""
@@ -60,7 +58,7 @@ class Bodies:
     bodies: dict = field(default_factory=dict)
     bare: dict = field(default_factory=dict)
     cities: dict = field(default_factory=dict)
-    generic: dict = field(default_factory=dict)     # (state, key) -> body id
+    generic: dict = field(default_factory=dict)  # (state, key) -> body id
 
     def city_state(self, place):
         """The state code of a dateline's city or capital (any case), or None."""
@@ -94,11 +92,19 @@ def _build(raw, path, where, problems, into=None):
             g.bare[_words(n)] = key
     for code, entries in (raw.get("offices") or {}).items():
         if code not in sts:
-            problems.append(Problem(path, *where("offices", code, key=True), f"unknown state code {code!r}: "
-                                    "offices are listed under the ISO 3166 alpha-3 code of their state (PAK, USA)"))
+            problems.append(
+                Problem(
+                    path,
+                    *where("offices", code, key=True),
+                    f"unknown state code {code!r}: "
+                    "offices are listed under the ISO 3166 alpha-3 code of their state (PAK, USA)",
+                )
+            )
             continue
         for k, e in enumerate(entries or []):
-            if not _entry_ok(e, path, where, ("offices", code, k), problems, ("id", "name", "generic", "aliases", "kind")):
+            if not _entry_ok(
+                e, path, where, ("offices", code, k), problems, ("id", "name", "generic", "aliases", "kind")
+            ):
                 continue
             key = e.get("generic")
             old = g.bodies.pop(g.generic.get((code, key)), None) if key else None
@@ -108,8 +114,9 @@ def _build(raw, path, where, problems, into=None):
                 g.generic[(code, key)] = e["id"]
     for section, kind in (("movements", "armed_group"), ("organisations", "organisation")):
         for k, e in enumerate(raw.get(section) or []):
-            if not _entry_ok(e, path, where, (section, k), problems,
-                             ("id", "name", "kind", "aliases", "state", "part_of")):
+            if not _entry_ok(
+                e, path, where, (section, k), problems, ("id", "name", "kind", "aliases", "state", "part_of")
+            ):
                 continue
             state = e.get("state")
             if state is not None and state not in sts:
@@ -136,16 +143,22 @@ def _entry_ok(e, path, where, keys, problems, allowed):
             problems.append(Problem(path, *where(*keys), f"missing '{need}' (text)"))
             ok = False
     if isinstance(e.get("id"), str) and not _ID.match(e["id"]):
-        problems.append(Problem(path, *where(*keys, "id"), f"id {e['id']!r}: ids are ASCII letters, digits and - _ . :"))
+        problems.append(
+            Problem(path, *where(*keys, "id"), f"id {e['id']!r}: ids are ASCII letters, digits and - _ . :")
+        )
         ok = False
     for k in e:
         if k not in allowed:
-            problems.append(Problem(path, *where(*keys, k, key=True), f"unknown key {k!r}; expected one of: "
-                                    + ", ".join(allowed)))
+            problems.append(
+                Problem(path, *where(*keys, k, key=True), f"unknown key {k!r}; expected one of: " + ", ".join(allowed))
+            )
             ok = False
     if "kind" in e and e["kind"] not in ENTITY_KINDS:
-        problems.append(Problem(path, *where(*keys, "kind"), f"unknown kind {e['kind']!r}; expected one of: "
-                                + ", ".join(ENTITY_KINDS)))
+        problems.append(
+            Problem(
+                path, *where(*keys, "kind"), f"unknown kind {e['kind']!r}; expected one of: " + ", ".join(ENTITY_KINDS)
+            )
+        )
         ok = False
     if "aliases" in e and not (isinstance(e["aliases"], list) and all(isinstance(a, str) for a in e["aliases"])):
         problems.append(Problem(path, *where(*keys, "aliases"), "aliases must be a list of names"))
@@ -156,10 +169,11 @@ def _entry_ok(e, path, where, keys, problems, allowed):
 @functools.lru_cache(maxsize=1)
 def _shipped():
     import yaml
+
     raw = yaml.load(BODIES_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     problems = []
     g = _build(raw, str(BODIES_PATH), lambda *k, key=False: (0, 0), problems)
-    if problems:       # pragma: no cover - the shipped file is checked by the tests
+    if problems:  # pragma: no cover - the shipped file is checked by the tests
         raise GazetteerError(problems)
     return g
 
@@ -173,13 +187,19 @@ def load_bodies(extra=None) -> Bodies:
     if raw is not None:
         for k in raw:
             if k not in ("offices", "movements", "organisations", "cities"):
-                problems.append(Problem(str(extra), *where(k, key=True), f"unknown section {k!r}; expected one of: "
-                                        "offices, movements, organisations, cities"))
+                problems.append(
+                    Problem(
+                        str(extra),
+                        *where(k, key=True),
+                        f"unknown section {k!r}; expected one of: offices, movements, organisations, cities",
+                    )
+                )
     if problems:
         raise GazetteerError(problems)
     import copy
+
     g = copy.deepcopy(_shipped())
-    for cached in ("_table", "_maxlen", "_firsts"):       # the names' table is built again, with the user's
+    for cached in ("_table", "_maxlen", "_firsts"):  # the names' table is built again, with the user's
         g.__dict__.pop(cached, None)
     _build({k: v for k, v in raw.items() if k != "generic"}, str(extra), where, problems, into=g)
     if problems:

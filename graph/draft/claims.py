@@ -63,14 +63,37 @@ __all__ = ["Candidate", "Participant", "candidates"]
 
 _FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 _EACH = {"each", "both"}
-_BOTH = re.compile(r"(?:\b(?:both|the two|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
-                   r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them)\b)", re.I)
+_BOTH = re.compile(
+    r"(?:\b(?:both|the two|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
+    r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them)\b)",
+    re.I,
+)
 _AFFILIATION = {"spokesman", "spokeswoman", "spokesperson"}
-_TITLE_START = {"deputy", "secretary", "minister", "foreign", "defence", "defense", "interior", "finance", "president",
-                "prime", "ambassador", "envoy", "special", "senior", "chief", "official", "commander", "general"}
+_TITLE_START = {
+    "deputy",
+    "secretary",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "president",
+    "prime",
+    "ambassador",
+    "envoy",
+    "special",
+    "senior",
+    "chief",
+    "official",
+    "commander",
+    "general",
+}
 _TITLE_WORDS = _TITLE_START | {"of", "state", "affairs", "for", "the", "to", ",", "gen", ".", "col", "brig"}
-_VERBISH = re.compile(r"^(?:has|had|have|is|was|were|are|would|will|could|should|did|does|said|says|also|"
-                      r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed)$")
+_VERBISH = re.compile(
+    r"^(?:has|had|have|is|was|were|are|would|will|could|should|did|does|said|says|also|"
+    r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed)$"
+)
 
 
 @dataclass
@@ -89,14 +112,23 @@ class Candidate:
     cue: str
     confidence: float
     when: str | None = None
-    quotes: list = field(default_factory=list)      # (quote, start, end), in text order
+    quotes: list = field(default_factory=list)  # (quote, start, end), in text order
     rule: str = ""
 
     def to_json(self) -> dict:
-        return {"subject": self.subject, "object": self.object, "type": self.type, "mode": self.mode,
-                "modality": self.modality, "asserted_by": self.asserted_by, "quote": self.quote,
-                "cue": self.cue, "confidence": self.confidence, "when": self.when,
-                "quotes": [q for q, _, _ in self.quotes]}
+        return {
+            "subject": self.subject,
+            "object": self.object,
+            "type": self.type,
+            "mode": self.mode,
+            "modality": self.modality,
+            "asserted_by": self.asserted_by,
+            "quote": self.quote,
+            "cue": self.cue,
+            "confidence": self.confidence,
+            "when": self.when,
+            "quotes": [q for q, _, _ in self.quotes],
+        }
 
 
 def _spans_in(items, s, e, starts=None):
@@ -117,8 +149,8 @@ def _tok_index(toks, start, end):
 def _quote(text, s, e):
     q = text[s:e].strip()
     s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
-    q2 = q.rstrip(".!?;:,\"”“ ")
-    q2 = q2.lstrip("\"“”( ")
+    q2 = q.rstrip('.!?;:,"”“ ')
+    q2 = q2.lstrip('"“”( ')
     s2 = s + q.index(q2) if q2 else s
     e2 = s2 + len(q2)
     return (text[s2:e2], s2, e2) if q2 else (q, s, s + len(q))
@@ -141,8 +173,9 @@ class _Context:
         self.home = None
 
 
-def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None,
-               part_of=None, home=None) -> list[Candidate]:
+def candidates(
+    text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None, part_of=None, home=None
+) -> list[Candidate]:
     """Candidate claims of *text*; *named* are (start, end, entity, how, kind) of every actor name,
     *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions, *part_of*
     the entity each office or person is part of, *home* the home state (who an attack claimed with no
@@ -154,7 +187,9 @@ def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), t
     owner = part_of or {}
     ctx.kinds = {x[2]: x[4] for x in named}
     ctx.home = home
-    ctx.same = lambda a, b: a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
+    ctx.same = lambda a, b: (
+        a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
+    )
     for ss, se in sentences(text):
         if page is not None:
             if page.in_furniture(ss, se):
@@ -169,7 +204,9 @@ def candidates(text, named, lexicon, *, perspective=None, page=None, dates=(), t
         if headline:
             cuts = [m.end() for m in re.finditer(r";\s*", text[ss:se])]
             bounds = [ss] + [ss + c for c in cuts] + [se]
-            parts_ = [(bounds[k], bounds[k + 1] - (1 if k + 1 < len(bounds) - 1 else 0)) for k in range(len(bounds) - 1)]
+            parts_ = [
+                (bounds[k], bounds[k + 1] - (1 if k + 1 < len(bounds) - 1 else 0)) for k in range(len(bounds) - 1)
+            ]
         for ps, pe in parts_:
             raws += _sentence(text, ps, pe, named, starts, lexicon, ctx, perspective, headline, titles, dates)
     dates = [d for d in dates if d.when]
@@ -185,7 +222,7 @@ def _locative(text, x):
     Washington", but not "its embassy in Kabul")."""
     if "capital" not in x[3] and "city" not in x[3]:
         return False
-    before = text[max(0, x[0] - 30):x[0]].lower().split()
+    before = text[max(0, x[0] - 30) : x[0]].lower().split()
     if len(before) >= 2 and before[-2] in ("embassy", "consulate", "mission", "ambassador", "envoy"):
         return False
     return bool(before) and before[-1] in ("in", "at", "near")
@@ -196,7 +233,7 @@ def _pronouns(text, stoks, in_sentence, ctx):
     out = []
     seen_thing = None
     for k, t in enumerate(stoks):
-        for s, e, ent, how, kind in in_sentence:
+        for _s, e, ent, _how, kind in in_sentence:
             if e <= t.start and kind != "person":
                 seen_thing = seen_thing or ent
         if t.lower in ("he", "she") and ctx.person:
@@ -204,9 +241,23 @@ def _pronouns(text, stoks, in_sentence, ctx):
         elif t.lower in ("it", "its") and k + 1 < len(stoks):
             nxt = stoks[k + 1].lower
             prev = stoks[k - 1].lower if k else ""
-            first = k == 0 or prev in ("that", ",", "and", "said", "but", "when", "after", "before", "since", "as",
-                                       "because", "while", "until", "once")
-            asked = prev in _ASK and nxt == "to"        # "urged it to stop"
+            first = k == 0 or prev in (
+                "that",
+                ",",
+                "and",
+                "said",
+                "but",
+                "when",
+                "after",
+                "before",
+                "since",
+                "as",
+                "because",
+                "while",
+                "until",
+                "once",
+            )
+            asked = prev in _ASK and nxt == "to"  # "urged it to stop"
             if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
                 continue
             if t.lower == "its" and nxt not in ("fighters", "forces", "troops", "soldiers", "members", "militants"):
@@ -216,15 +267,25 @@ def _pronouns(text, stoks, in_sentence, ctx):
                 # "days after the United States said it had seized": who spoke; "accused Washington of ... and
                 # urged it to": the one named last
                 comma = max([x for x in range(k) if stoks[x].lower == ","] + [-1])
-                near = [x for x in in_sentence if x[1] <= t.start and x[4] != "person"
-                        and (asked or x[0] >= stoks[comma + 1].start)]
+                near = [
+                    x
+                    for x in in_sentence
+                    if x[1] <= t.start and x[4] != "person" and (asked or x[0] >= stoks[comma + 1].start)
+                ]
                 ent = near[-1][2] if near else ent
             if ent:
                 out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
         elif t.lower in _ATTACKERS and k > 0 and stoks[k - 1].lower == "the":
             # "had no link to the attackers": who attacked in the sentences before
-            ent = next((r.subject for rs in reversed(ctx.history[-4:]) for r in reversed(rs)
-                        if r.type == "ASSAULT" and ctx.kinds.get(r.subject) not in ("state", "person", "office")), None)
+            ent = next(
+                (
+                    r.subject
+                    for rs in reversed(ctx.history[-4:])
+                    for r in reversed(rs)
+                    if r.type == "ASSAULT" and ctx.kinds.get(r.subject) not in ("state", "person", "office")
+                ),
+                None,
+            )
             if ent:
                 out.append((stoks[k - 1].start, t.end, ent, f"'the {t.text}' (who attacked, named before)", "thing"))
     return out
@@ -245,13 +306,13 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         if d.start >= se:
             break
         spans.append((d.start, d.end))
-    if spans:       # a date's words are no cues ("in May 2023" is no "may")
+    if spans:  # a date's words are no cues ("in May 2023" is no "may")
         stoks = [Token(t.text, t.start, t.end, "\0") if any(a <= t.start < b for a, b in spans) else t for t in stoks]
     in_sentence = [x for x in _spans_in(named, ss, se, starts) if not _locative(text, x)]
     in_sentence = sorted(in_sentence + _pronouns(text, stoks, in_sentence, ctx))
     sp = speech(text, stoks, in_sentence, lexicon, headline=headline)
     if sp is not None and sp.speaker is None and sp.form == "headline" and titles:
-        sp.speaker = titles(text[sp.phrase[0]:sp.phrase[1]])
+        sp.speaker = titles(text[sp.phrase[0] : sp.phrase[1]])
     if sp is not None and sp.speaker is None and sp.form == "open":
         first = in_sentence[0] if in_sentence and in_sentence[0][0] < sp.phrase[0] else None
         if first and first[0] == stoks[0].start:
@@ -263,16 +324,22 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         if not toks:
             continue
         parts = []
-        for s, e, ent, how, kind in _spans_in(in_sentence, cs, ce):
-            if (sp is not None and sp.phrase[0] <= s < sp.phrase[1] and not (sp.content[0] <= s < sp.content[1])
-                    and not sp.subject):
-                continue        # the speaker phrase's actors are not actors of what is said
+        for s, e, ent, how, _kind in _spans_in(in_sentence, cs, ce):
+            if (
+                sp is not None
+                and sp.phrase[0] <= s < sp.phrase[1]
+                and not (sp.content[0] <= s < sp.content[1])
+                and not sp.subject
+            ):
+                continue  # the speaker phrase's actors are not actors of what is said
             ti, tj = _tok_index(toks, s, e)
             if ti is not None and tj is not None and tj > ti:
                 parts.append(Participant(ent, s, e, ti, tj, how))
         for k, t in enumerate(toks):
             if perspective and t.lower in _FIRST_PERSON and t.text in (t.lower, t.lower.capitalize()):
-                parts.append(Participant(perspective, t.start, t.end, k, k + 1, f"'{t.text}' (the source's perspective)"))
+                parts.append(
+                    Participant(perspective, t.start, t.end, k, k + 1, f"'{t.text}' (the source's perspective)")
+                )
         refs = []
         if toks[0].lower in _EACH and cs == ss:
             refs.append((0, 1))
@@ -284,47 +351,100 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         # named together last
         recips = [h.i for h in lexicon.find_cues(toks) if h.entry.get("reciprocal")]
         for k, t in enumerate(toks):
-            if t.lower in ("they", "their") and any(0 < i - k <= 3 for i in recips) and not any(p.ti <= k < p.tj
-                                                                                                for p in parts):
+            if (
+                t.lower in ("they", "their")
+                and any(0 < i - k <= 3 for i in recips)
+                and not any(p.ti <= k < p.tj for p in parts)
+            ):
                 refs.append((k, k + 1))
         for ti, tj in refs:
-            words = text[toks[ti].start:toks[tj - 1].end]
-            here = [g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
+            words = text[toks[ti].start : toks[tj - 1].end]
+            here = [
+                g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti
+            ]
             # "Pakistan and Qatar urged both sides": the subject of the clause is not "both sides"
             here = [g for g in here if g[0].ti > 0 and not (g[0].ti <= 1 and opens(g, toks, lexicon))]
             # (or the speakers named together: "India and China said their troops clashed")
-            said = [x for x in in_sentence if sp is not None and sp.phrase[0] <= x[0] < sp.phrase[1]
-                    and not (sp.content[0] <= x[0] < sp.content[1]) and x[4] != "person"]
+            said = [
+                x
+                for x in in_sentence
+                if sp is not None
+                and sp.phrase[0] <= x[0] < sp.phrase[1]
+                and not (sp.content[0] <= x[0] < sp.content[1])
+                and x[4] != "person"
+            ]
             said = [Participant(x[2], 0, 0, 0, 0, "speaker") for x in said] if len(said) > 1 else None
-            last = [p for p in here[-1] if not p.how.startswith("'")] if here else (
-                said or (groups_seen[-1] if groups_seen else ctx.last_group))
+            last = (
+                [p for p in here[-1] if not p.how.startswith("'")]
+                if here
+                else (said or (groups_seen[-1] if groups_seen else ctx.last_group))
+            )
             if not last and ctx.pair:
                 # no actors named together yet: the two of the last claim between two actors (two
                 # states for "both countries", "the two neighbours")
                 pair = ctx.pair
                 if re.search(r"countries|states|neighbou?rs|nations|capitals", words, re.I):
-                    pair = next(((r.subject, r.object) for rs in reversed(ctx.history[-4:]) for r in reversed(rs)
-                                 if ctx.kinds.get(r.subject) == "state" and ctx.kinds.get(r.object) == "state"), pair)
+                    pair = next(
+                        (
+                            (r.subject, r.object)
+                            for rs in reversed(ctx.history[-4:])
+                            for r in reversed(rs)
+                            if ctx.kinds.get(r.subject) == "state" and ctx.kinds.get(r.object) == "state"
+                        ),
+                        pair,
+                    )
                 last = [Participant(e, 0, 0, 0, 0, "pair") for e in pair]
             for p in last or ():
-                parts.append(Participant(p.entity, toks[ti].start, toks[tj - 1].end, ti, tj,
-                                         f"'{words}' (the actors named together last)"))
+                parts.append(
+                    Participant(
+                        p.entity,
+                        toks[ti].start,
+                        toks[tj - 1].end,
+                        ti,
+                        tj,
+                        f"'{words}' (the actors named together last)",
+                    )
+                )
         # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
         parts = [p for p in parts if not any(q.ti == p.tj + 1 and toks[p.tj].lower == "'s" for q in parts)]
         parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
         # "US Deputy Secretary of State Richard Hale": a state before a person's title is the person's
         persons = {x[0] for x in in_sentence if x[4] == "person"}
-        parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _TITLE_START and any(
-            q.start in persons and 0 < q.ti - p.tj <= 6 and all(t.lower in _TITLE_WORDS for t in toks[p.tj:q.ti])
-            for q in parts))]
+        parts = [
+            p
+            for p in parts
+            if not (
+                p.tj < len(toks)
+                and toks[p.tj].lower in _TITLE_START
+                and any(
+                    q.start in persons
+                    and 0 < q.ti - p.tj <= 6
+                    and all(t.lower in _TITLE_WORDS for t in toks[p.tj : q.ti])
+                    for q in parts
+                )
+            )
+        ]
         parts.sort(key=lambda p: (p.ti, p.entity))
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
         recent = [r for rs in ctx.history[-3:] for r in rs] + out
-        cands = clause_candidates(text, cs, ce, toks, groups, lexicon, ctx.focus, sp.content if sp else None,
-                                  speaker, sp.phrase if sp else None, recent=recent, same=ctx.same, home=ctx.home,
-                                  kinds=ctx.kinds)
+        cands = clause_candidates(
+            text,
+            cs,
+            ce,
+            toks,
+            groups,
+            lexicon,
+            ctx.focus,
+            sp.content if sp else None,
+            speaker,
+            sp.phrase if sp else None,
+            recent=recent,
+            same=ctx.same,
+            home=ctx.home,
+            kinds=ctx.kinds,
+        )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
             cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
@@ -366,18 +486,26 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
     else:
         # the charge: what an accusation said in the last sentences, else what was claimed just before
         recent = ctx.history[-8:]
-        accused = next(([r for r in rs if any(w.startswith("accused by") for w in r.why)]
-                        for rs in reversed(recent) if any(any(w.startswith("accused by") for w in r.why)
-                                                          for r in rs)), None)
+        accused = next(
+            (
+                [r for r in rs if any(w.startswith("accused by") for w in r.why)]
+                for rs in reversed(recent)
+                if any(any(w.startswith("accused by") for w in r.why) for r in rs)
+            ),
+            None,
+        )
         if accused:
             # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
             objects = {r.object for rs in recent for r in rs if r.type == "ACCUSE"}
             accused = [r for r in accused if r.subject in objects] or accused
         # else what was denied just before ("Iran denied supplying drones ... 'These accusations are baseless'"),
         # else what was claimed, else reported
-        targets = accused or [r for r in ctx.prev if r.modality == "denied"] or \
-            [r for r in ctx.prev if r.modality == "claimed"] or \
-            [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
+        targets = (
+            accused
+            or [r for r in ctx.prev if r.modality == "denied"]
+            or [r for r in ctx.prev if r.modality == "claimed"]
+            or [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
+        )
         who = [x for x in in_sentence if x[1] <= verb.start]
     denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
     if denier is None:
@@ -389,10 +517,28 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
         if key in seen or denier == r.asserted_by and r.modality == "denied":
             continue
         seen.add(key)
-        q = text[r.start:r.end].strip()
-        out.append(Raw(r.subject, r.object, r.type, r.mode, "denied", denier, cs, ce, verb.start,
-                       [f"'{text[stoks[min(v, k)].start:stoks[min(max(v, k + 1), len(stoks) - 1)].end]}' points back to: "
-                        f"'{q[:60]}{'…' if len(q) > 60 else ''}'", f"denied by {denier}"], 0.5, "pointer", True))
+        q = text[r.start : r.end].strip()
+        out.append(
+            Raw(
+                r.subject,
+                r.object,
+                r.type,
+                r.mode,
+                "denied",
+                denier,
+                cs,
+                ce,
+                verb.start,
+                [
+                    f"'{text[stoks[min(v, k)].start : stoks[min(max(v, k + 1), len(stoks) - 1)].end]}' points back to: "
+                    f"'{q[:60]}{'…' if len(q) > 60 else ''}'",
+                    f"denied by {denier}",
+                ],
+                0.5,
+                "pointer",
+                True,
+            )
+        )
     return out
 
 
@@ -413,8 +559,13 @@ def _when(r, dates):
     # ("on Thursday dismissed accusations that S")
     end = next((m for m in verbs if m > at), None)
     after = [d for d in inside if d.start >= at and (end is None or d.start < end)]
-    before = [d for d in inside if d.end <= at and not any(m < d.start for m in verbs)
-              and not any(d.end <= m < at for m, k in marks if k == "denial")]
+    before = [
+        d
+        for d in inside
+        if d.end <= at
+        and not any(m < d.start for m in verbs)
+        and not any(d.end <= m < at for m, k in marks if k == "denial")
+    ]
     if r.content:
         pick = min(after, key=lambda d: d.start) if after else None
     else:
@@ -427,6 +578,7 @@ def _when(r, dates):
 def merge(text, raws) -> list[Candidate]:
     """One :class:`Candidate` per (subject, type, object, modality, claimant), with every quote."""
     from .calibrate import confidence
+
     by_key: dict[tuple, list] = {}
     for r in raws:
         by_key.setdefault((r.subject, r.type, r.object, r.modality, r.asserted_by), []).append(r)

@@ -64,11 +64,25 @@ class Raw:
     when: str | None = None
     when_why: str | None = None
     phrase: tuple | None = None
-    marks: tuple = ()           # where the clause's verbs (type cues, denials) are
+    marks: tuple = ()  # where the clause's verbs (type cues, denials) are
 
 
-def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(),
-                      same=None, home=None, kinds=None):
+def clause_candidates(
+    text,
+    cs,
+    ce,
+    toks,
+    groups,
+    lexicon,
+    focus,
+    content,
+    speaker_name,
+    phrase=None,
+    recent=(),
+    same=None,
+    home=None,
+    kinds=None,
+):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
     *focus* is (focus, focus_obj) carried from before; *content* the span of what an attributed
@@ -80,16 +94,35 @@ def clause_candidates(text, cs, ce, toks, groups, lexicon, focus, content, speak
     denials, hits, asked, speaker_p = c.denials, c.hits, c.asked, c.speaker_p
     out = []
     # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"
-    marks = sorted({(toks[d].start, "denial") for d in denials}
-                   | {(toks[h.i].start, "verb") for h in hits if verb_form(h)}
-                   | {(toks[k].start, "asked") for k in asked.values() if k < len(toks)})
+    marks = sorted(
+        {(toks[d].start, "denial") for d in denials}
+        | {(toks[h.i].start, "verb") for h in hits if verb_form(h)}
+        | {(toks[k].start, "asked") for k in asked.values() if k < len(toks)}
+    )
     for s, o, hit, how, conf, left_at, rule in c.pairs.values():
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
         speech = content is not None and content[0] <= pos < content[1]
         if speaker_p is not None and s is speaker_p:
-            speech = False          # the speaker's own act, told by the source
-        raws = _make(text, cs, ce, toks, s, o, hit, lexicon, how, conf, left_at, speech, speaker_name, rule,
-                     groups, denials, c.acc_words)
+            speech = False  # the speaker's own act, told by the source
+        raws = _make(
+            text,
+            cs,
+            ce,
+            toks,
+            s,
+            o,
+            hit,
+            lexicon,
+            how,
+            conf,
+            left_at,
+            speech,
+            speaker_name,
+            rule,
+            groups,
+            denials,
+            c.acc_words,
+        )
         for r in raws:
             r.marks = marks
         out += raws
@@ -102,18 +135,22 @@ def _who_before(groups, k):
     return g[-1][0].entity if g else None
 
 
-def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, speaker, rule, groups, denials,
-          acc_words):
+def _make(
+    text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, speaker, rule, groups, denials, acc_words
+):
     entry = hit.entry if hit is not None else lexicon.default
     skip = range(hit.i, hit.j) if hit is not None else ()
     cue_at = hit.i if hit is not None else None
     obj_at = obj.ti if obj.how != "focus" else (left_at or 0)
     lows = [t.lower for t in toks]
-    modality, mcue = modality_of(toks, lexicon, subject_at=left_at, cue_at=cue_at, object_at=obj_at,
-                                 speech=speech, skip=skip)
+    modality, mcue = modality_of(
+        toks, lexicon, subject_at=left_at, cue_at=cue_at, object_at=obj_at, speech=speech, skip=skip
+    )
     if modality == "speculated" and mcue == "would" and speech:
-        modality, mcue = "claimed", None      # reported speech: "said Pakistan would seek" is a backshifted "will"
-    why = [how if hit is None else f"'{hit.words}' -> {entry['type']}" + (f"/{entry['mode']}" if entry.get("mode") else "")]
+        modality, mcue = "claimed", None  # reported speech: "said Pakistan would seek" is a backshifted "will"
+    why = [
+        how if hit is None else f"'{hit.words}' -> {entry['type']}" + (f"/{entry['mode']}" if entry.get("mode") else "")
+    ]
     if hit is not None and how:
         why.append(how)
     claimant = speaker if speech else None
@@ -124,8 +161,8 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
     if hit is None or entry["type"] != "ACCUSE":
         for k in range(min(at, len(toks)) - 1, -1, -1):
             w = lows[k]
-            if (w in ("accuse", "accused", "accuses", "accusing", "blamed", "blames", "blame") or w in acc_words):
-                tail = lows[k + 1:at]
+            if w in ("accuse", "accused", "accuses", "accusing", "blamed", "blames", "blame") or w in acc_words:
+                tail = lows[k + 1 : at]
                 if w in acc_words and not ({"that", "of"} & set(tail)):
                     continue
                 if w not in acc_words and not ({"of", "for"} & set(tail)):
@@ -141,9 +178,9 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
                 break
     denier = None
     # a denial reaches its own clause only ("denied supplying drones ..., a day after the US said it had seized")
-    d_before = [d for d in denials if d < at and not any(w in BEYOND for w in lows[d + 1:at])]
+    d_before = [d for d in denials if d < at and not any(w in BEYOND for w in lows[d + 1 : at])]
     if hit is not None and entry["type"] == "ACCUSE" and hit.words.lower() in acc_words:
-        d_before = []       # "dismissed accusations by the EU that S": the accusing is not denied, S is
+        d_before = []  # "dismissed accusations by the EU that S": the accusing is not denied, S is
     if d_before:
         d = d_before[-1]
         denier = _who_before(groups, d) or speaker
@@ -163,6 +200,21 @@ def _make(text, cs, ce, toks, s, obj, hit, lexicon, how, conf, left_at, speech, 
     for mod, by, note in out_mods:
         w = why + ([note] if note else [])
         pos = toks[cue_at].start if cue_at is not None else None
-        out.append(Raw(s.entity, obj.entity, entry["type"], entry.get("mode"), mod, by, cs, ce, pos, w,
-                       round(conf, 2), rule, content=bool(speech or mod in ("claimed", "denied") and by)))
+        out.append(
+            Raw(
+                s.entity,
+                obj.entity,
+                entry["type"],
+                entry.get("mode"),
+                mod,
+                by,
+                cs,
+                ce,
+                pos,
+                w,
+                round(conf, 2),
+                rule,
+                content=bool(speech or mod in ("claimed", "denied") and by),
+            )
+        )
     return out

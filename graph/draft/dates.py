@@ -31,42 +31,93 @@ from datetime import date, datetime, timedelta
 
 __all__ = ["Date", "find_dates", "parse_header_date", "MONTHS"]
 
-MONTHS = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTH_NUM = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                         "nov", "dec"), 1)}
+MONTHS = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_NUM = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_M = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _Y = r"(?:19|20)\d\d"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RX = re.compile(rf"\b{_Y}\b")
-_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "a": 1, "an": 1}
+_NUM = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
 
 _POINT = rf"(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y}|{_M}\s+(?:of\s+)?{_Y}|{_M}\s+of\s+that\s+year|{_Y})"
 _PATTERNS = [
     ("range", re.compile(rf"\b(?:between|from)\s+(?P<a>{_POINT})\s+(?:and|to|until)\s+(?P<b>{_POINT})\b")),
-    ("since", re.compile(rf"\bsince\s+(?P<a>{_POINT}|{_M}|last\s+(?:year|month|week)|the\s+start\s+of\s+the\s+year)\b")),
+    (
+        "since",
+        re.compile(rf"\bsince\s+(?P<a>{_POINT}|{_M}|last\s+(?:year|month|week)|the\s+start\s+of\s+the\s+year)\b"),
+    ),
     ("day", re.compile(rf"\b(?:on\s+)?(?:{_WD},?\s+)?(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y})\b")),
     ("month_year", re.compile(rf"\b(?:(?:in|of|by|during|until|early|late|mid-?)\s+)?{_M}\s+(?:of\s+)?{_Y}\b")),
     ("that_year", re.compile(rf"\b(?:in\s+)?{_M}\s+of\s+that\s+year\b")),
     ("day_month", re.compile(rf"\b(?:on\s+)?(?:{_M}\s+{_D}|{_D}\s+{_M})\b(?!\s*,?\s*{_Y})")),
-    ("rel_month", re.compile(rf"\b(?:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b(?!\s*,?\s*(?:{_Y}|{_D}\b))")),
+    (
+        "rel_month",
+        re.compile(
+            rf"\b(?:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b(?!\s*,?\s*(?:{_Y}|{_D}\b))"
+        ),
+    ),
     # "the January ceasefire": a month naming an event
     ("rel_month", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
     ("year", re.compile(rf"\b(?:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
-    ("weekday", re.compile(rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WD}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b")),
-    ("period", re.compile(r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b",
-                          re.I)),
-    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?\s+ago\b",
-                       re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WD}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b"
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b", re.I
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?\s+ago\b",
+            re.I,
+        ),
+    ),
     # "two days earlier", "a week before" (not "two days before the vote": that counts from another event)
-    ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?"
-                           r"\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))", re.I)),
-    ("previous", re.compile(r"\bthe\s+(?:previous|preceding)\s+(?P<u>day|night|evening|morning|afternoon|week|month|year)\b"
-                            r"|\bthe\s+day\s+before\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]))", re.I)),
+    (
+        "earlier",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?"
+            r"\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))",
+            re.I,
+        ),
+    ),
+    (
+        "previous",
+        re.compile(
+            r"\bthe\s+(?:previous|preceding)\s+(?P<u>day|night|evening|morning|afternoon|week|month|year)\b"
+            r"|\bthe\s+day\s+before\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]))",
+            re.I,
+        ),
+    ),
     ("deictic", re.compile(r"\b(?:yesterday|today|overnight|tonight|late last night|last night)\b", re.I)),
 ]
 
@@ -135,9 +186,15 @@ def _dateparser(expr, base):
 @functools.lru_cache(maxsize=64)
 def _ddp(base):
     from dateparser.date import DateDataParser
-    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day),
-                                                       "PREFER_DATES_FROM": "past",
-                                                       "RETURN_TIME_AS_PERIOD": False})
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
 
 
 def _week(d):
@@ -155,8 +212,14 @@ def _ours(kind, expr, base, last_year):
     low = expr.lower()
     if kind in ("day", "day_month", "month_year", "year", "that_year", "rel_month"):
         years = re.findall(_Y, expr)
-        mon = next((_month(w.rstrip(".")) for w in re.findall(r"[A-Za-z]+\.?", expr) if _month(w.rstrip("."))
-                    and w.lower().rstrip(".") in _MONTH_WORDS), None)
+        mon = next(
+            (
+                _month(w.rstrip("."))
+                for w in re.findall(r"[A-Za-z]+\.?", expr)
+                if _month(w.rstrip(".")) and w.lower().rstrip(".") in _MONTH_WORDS
+            ),
+            None,
+        )
         days = [int(re.sub(r"\D", "", x)) for x in re.findall(rf"\b{_D}\b", re.sub(_Y, "", expr))]
         if kind == "year":
             return years[0]
@@ -223,17 +286,41 @@ def _ours(kind, expr, base, last_year):
     return None
 
 
-_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                "nov", "dec"}
+_MONTH_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
 
 
 def _with_dateparser(kind, expr, base, ours):
     """dateparser's reading of *expr*, as a ``when`` of our granularity, when it agrees with *ours*."""
     if base is None or kind in ("that_year", "range", "since", "earlier", "previous"):
         return ours, "our rules"
-    core = re.sub(r"^(?:on|in|of|by|during|until|since|from|before|after|late|early|mid-?|earlier in)\s+", "",
-                  expr, flags=re.I)
+    core = re.sub(
+        r"^(?:on|in|of|by|during|until|since|from|before|after|late|early|mid-?|earlier in)\s+", "", expr, flags=re.I
+    )
     core = re.sub(r"(?:'s)?\s+(?:night|morning|evening|afternoon)$", "", core)
     core = re.sub(r"^(?:earlier|later)\s+", "", core, flags=re.I)
     if kind == "rel_month" and core.lower().startswith(("last ", "next ", "this ")):
@@ -269,7 +356,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             if any(c in taken for c in range(s, e)) or (skip and skip(s, e)):
                 continue
             if kind in ("rel_month", "day_month") and re.fullmatch(r"(?:on\s+|in\s+)?May", m.group()):
-                continue      # "May" alone is a modal verb far more often than a month
+                continue  # "May" alone is a modal verb far more often than a month
             found.append((s, e, kind, m))
             taken.update(range(s, e))
     found.sort()

@@ -29,18 +29,45 @@ __all__ = ["descriptions"]
 
 # families of words that describe the same kind of actor
 _FAMILIES = {
-    "bloc": "bloc", "community": "bloc", "union": "bloc", "alliance": "bloc", "organisation": "bloc",
-    "organization": "bloc", "association": "bloc",
-    "mission": "mission", "force": "mission", "peacekeepers": "mission",
-    "company": "company", "firm": "company", "corporation": "company", "group": "company|armed",
-    "giant": "company", "distributor": "company", "operator": "company", "conglomerate": "company",
-    "militia": "armed", "paramilitary": "armed", "paramilitaries": "armed", "movement": "armed",
-    "rebels": "armed", "faction": "armed",
-    "court": "court", "tribunal": "court",
-    "junta": "junta", "regime": "junta",
-    "agency": "agency", "council": "council", "committee": "committee", "commission": "commission",
-    "ministry": "ministry", "embassy": "embassy", "coalition": "coalition", "party": "party",
-    "service": "service", "bureau": "bureau", "authority": "authority",
+    "bloc": "bloc",
+    "community": "bloc",
+    "union": "bloc",
+    "alliance": "bloc",
+    "organisation": "bloc",
+    "organization": "bloc",
+    "association": "bloc",
+    "mission": "mission",
+    "force": "mission",
+    "peacekeepers": "mission",
+    "company": "company",
+    "firm": "company",
+    "corporation": "company",
+    "group": "company|armed",
+    "giant": "company",
+    "distributor": "company",
+    "operator": "company",
+    "conglomerate": "company",
+    "militia": "armed",
+    "paramilitary": "armed",
+    "paramilitaries": "armed",
+    "movement": "armed",
+    "rebels": "armed",
+    "faction": "armed",
+    "court": "court",
+    "tribunal": "court",
+    "junta": "junta",
+    "regime": "junta",
+    "agency": "agency",
+    "council": "council",
+    "committee": "committee",
+    "commission": "commission",
+    "ministry": "ministry",
+    "embassy": "embassy",
+    "coalition": "coalition",
+    "party": "party",
+    "service": "service",
+    "bureau": "bureau",
+    "authority": "authority",
 }
 _JOINS = {"of", "for", "in", "on"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:-[A-Za-z]+)?")
@@ -63,7 +90,7 @@ class _Match:
 
 
 def _descriptions(text):
-    """"the <word>", with up to two lowercase words before it ("the 15-member bloc"), whose word is one
+    """ "the <word>", with up to two lowercase words before it ("the 15-member bloc"), whose word is one
     of a family and is not followed by a name ("the mission Foo") or a hyphen."""
     for m in _THE.finditer(text):
         pos = m.end()
@@ -71,10 +98,10 @@ def _descriptions(text):
             w = _MODIFIER.match(text, pos)
             if w is None:
                 break
-            if _families(w.group()) and not re.match(r"\s*(?:['’]s\s+)?[A-Z]|-", text[w.end():w.end() + 6]):
-                yield _Match(m.start(), w.end(), w.group(), text[m.start():w.end()])
+            if _families(w.group()) and not re.match(r"\s*(?:['’]s\s+)?[A-Z]|-", text[w.end() : w.end() + 6]):
+                yield _Match(m.start(), w.end(), w.group(), text[m.start() : w.end()])
                 break
-            nxt = re.match(r"\s+", text[w.end():])
+            nxt = re.match(r"\s+", text[w.end() :])
             if nxt is None:
                 break
             pos = w.end() + nxt.end()
@@ -99,27 +126,29 @@ def descriptions(text, named, home=None, skip=None):
     *named* ((start, end, entity, how, kind) of the names, sorted); *home* is the home state for
     "the junta"; *skip(start, end)* tells page furniture."""
     actors = [x for x in sorted(named) if x[4] not in _THINGS]
-    described = []          # (end of the introduction, families, entity, kind, name)
-    for s, e, ent, how, kind in actors:
+    described = []  # (end of the introduction, families, entity, kind, name)
+    for s, e, ent, _how, kind in actors:
         name = text[s:e]
         fams = _families(_name_head(name))
-        before = re.search(r"\b([a-z]+)\s+$", text[max(0, s - 30):s])
+        before = re.search(r"\b([a-z]+)\s+$", text[max(0, s - 30) : s])
         if before:
-            fams |= _families(before.group(1))          # "the paramilitary Rapid Support Forces"
-        after = text[e:e + 80]
+            fams |= _families(before.group(1))  # "the paramilitary Rapid Support Forces"
+        after = text[e : e + 80]
         own = re.match(r"['’]s\s+([a-z]+)\b", after)
         if own:
-            fams |= _families(own.group(1))             # "Niger's junta"
-        app = re.match(r"(?:\s*\([^)]{1,20}\))?,\s+(?:the|a|an)\s+([^,.;()]{1,50}?)(?=[,.;(]|\s+(?:which|that|who|in|of|for|with|whose)\b)",
-                       after)
+            fams |= _families(own.group(1))  # "Niger's junta"
+        app = re.match(
+            r"(?:\s*\([^)]{1,20}\))?,\s+(?:the|a|an)\s+([^,.;()]{1,50}?)(?=[,.;(]|\s+(?:which|that|who|in|of|for|with|whose)\b)",
+            after,
+        )
         if app:
             last = _WORD.findall(app.group(1))
             if last:
-                fams |= _families(last[-1])             # "Hezbollah, the Iran-backed movement,"
+                fams |= _families(last[-1])  # "Hezbollah, the Iran-backed movement,"
         if fams:
             described.append((e, fams, ent, kind, name))
     states = [(e, ent, text[s:e]) for s, e, ent, how, kind in actors if kind == "state"]
-    taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]      # "the North" wins over "North"
+    taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]  # "the North" wins over "North"
     out = []
     for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)):
         s, e = m.span()
@@ -127,20 +156,27 @@ def descriptions(text, named, home=None, skip=None):
             continue
         head = m.group("head")
         if head in ("North", "South", "East", "West"):
-            hit = next(((ent, name) for end, ent, name in reversed(states) if end <= s and name.startswith(head + " ")),
-                       None)
+            hit = next(
+                ((ent, name) for end, ent, name in reversed(states) if end <= s and name.startswith(head + " ")), None
+            )
             if hit:
                 out.append((s, e, hit[0], f"'{m.group()}' ({hit[1]}, named before)", "state"))
             continue
         if head == "government":
-            if home:                # "seized a naval base from government forces": the home state's
+            if home:  # "seized a naval base from government forces": the home state's
                 out.append((s, e, home, f"'{m.group()}' (the home state's)", "state"))
             continue
         fams = _families(head)
         if not fams:
             continue
-        hit = next(((ent, kind, name) for end, f, ent, kind, name in reversed(described)
-                    if end <= s and f & fams and not re.fullmatch(r"(?:\s*\([^)]{1,20}\))?,\s*", text[end:s])), None)
+        hit = next(
+            (
+                (ent, kind, name)
+                for end, f, ent, kind, name in reversed(described)
+                if end <= s and f & fams and not re.fullmatch(r"(?:\s*\([^)]{1,20}\))?,\s*", text[end:s])
+            ),
+            None,
+        )
         if hit is None and "junta" in fams and home:
             hit = (home, "state", "the home state")
         if hit:

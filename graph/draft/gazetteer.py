@@ -45,8 +45,9 @@ class State:
 def states() -> dict:
     """Every state of the gazetteer, by ISO alpha-3 code."""
     raw = yaml.safe_load(GAZETTEER_PATH.read_text(encoding="utf-8"))["states"]
-    return {code: State(code, str(v[0]), str(v[1]), tuple(map(str, v[2])), tuple(map(str, v[3])))
-            for code, v in raw.items()}
+    return {
+        code: State(code, str(v[0]), str(v[1]), tuple(map(str, v[2])), tuple(map(str, v[3]))) for code, v in raw.items()
+    }
 
 
 def state(code: str) -> State | None:

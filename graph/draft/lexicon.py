@@ -33,8 +33,6 @@ LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 GAP = 4
 
 
-
-
 def forms(word: str) -> set:
     """The regular forms of an English verb or noun (over-generating is harmless)."""
     w = word.lower()
@@ -98,8 +96,9 @@ class Lexicon:
                 raise LexiconError(f"lexicon cue {entry['cue']!r}: {entry['type']} has no mode {mode!r}")
             self.cues.append((_compile(str(entry["cue"]), entry.get("forms") or ()), entry))
         self.default = data.get("default") or {"type": "CONSULT", "mode": None}
-        self.modality = {k: [tuple(t.lower for t in tokenise(str(p))) for p in v]
-                         for k, v in (data.get("modality") or {}).items()}
+        self.modality = {
+            k: [tuple(t.lower for t in tokenise(str(p))) for p in v] for k, v in (data.get("modality") or {}).items()
+        }
         self.speech = [tuple(t.lower for t in tokenise(str(p))) for p in data.get("speech") or []]
         self.kinds = {k: {str(w).lower() for w in v} for k, v in (data.get("kinds") or {}).items()}
         self._index: dict = {}
@@ -109,7 +108,7 @@ class Lexicon:
                 self.by_first.setdefault(f, []).append((n, pattern, entry))
 
     @classmethod
-    def load(cls, extra=None) -> "Lexicon":
+    def load(cls, extra=None) -> Lexicon:
         """The shipped lexicon, extended by the YAML file *extra* (its cues first); the mistakes of
         *extra* raise :class:`LexiconError` with their ``FILE:LINE:COL``."""
         if extra is None:
@@ -134,7 +133,7 @@ class Lexicon:
         out, i = [], 0
         while i < len(toks):
             best = None
-            for n, pattern, entry in self.by_first.get(toks[i].lower, ()):
+            for _n, pattern, entry in self.by_first.get(toks[i].lower, ()):
                 j = _match(pattern, toks, i)
                 if j is not None and (best is None or j > best[0]):
                     best = (j, entry)
@@ -162,7 +161,7 @@ class Lexicon:
         for i, w in enumerate(lows):
             for p in index.get(w, ()):
                 n = len(p)
-                if tuple(lows[i:i + n]) == p:
+                if tuple(lows[i : i + n]) == p:
                     a, b = keep[i], keep[i + n - 1] + 1
                     out.append((a, b, join(toks[a:b])))
         return sorted(out)
@@ -218,6 +217,7 @@ def _read_user(path: Path) -> dict:
     """The user's lexicon *path*, checked value by value (every mistake located)."""
     from ..errors import Problem
     from .userfile import read_located
+
     problems = []
     raw, where = read_located(path, problems, "lexicon")
     if raw is None:
@@ -225,30 +225,46 @@ def _read_user(path: Path) -> dict:
     p = str(path)
     for k in raw:
         if k not in _SECTIONS:
-            problems.append(Problem(p, *where(k, key=True), f"unknown section {k!r}; expected one of: "
-                                    + ", ".join(_SECTIONS)))
+            problems.append(
+                Problem(p, *where(k, key=True), f"unknown section {k!r}; expected one of: " + ", ".join(_SECTIONS))
+            )
     cues = raw.get("cues") or []
     if not isinstance(cues, list):
         problems.append(Problem(p, *where("cues"), "'cues' must be a list of {cue: ..., type: ...}"))
         cues = []
     for n, e in enumerate(cues):
         if not isinstance(e, dict):
-            problems.append(Problem(p, *where("cues", n), "each cue must be a mapping such as {cue: snub, type: REJECT}"))
+            problems.append(
+                Problem(p, *where("cues", n), "each cue must be a mapping such as {cue: snub, type: REJECT}")
+            )
             continue
         for need in ("cue", "type"):
             if not isinstance(e.get(need), str) or not e[need].strip():
                 problems.append(Problem(p, *where("cues", n), f"the cue needs '{need}' (text)"))
         t = e.get("type")
         if isinstance(t, str) and t not in RELATION_TYPES:
-            problems.append(Problem(p, *where("cues", n, "type"), f"unknown type {t!r}; expected one of: "
-                                    + ", ".join(RELATION_TYPES)))
+            problems.append(
+                Problem(
+                    p, *where("cues", n, "type"), f"unknown type {t!r}; expected one of: " + ", ".join(RELATION_TYPES)
+                )
+            )
         elif isinstance(t, str) and e.get("mode") is not None and e["mode"] not in RELATION_TYPES[t].modes:
-            problems.append(Problem(p, *where("cues", n, "mode"), f"{t} has no mode {e['mode']!r}; expected one of: "
-                                    + ", ".join(RELATION_TYPES[t].modes)))
+            problems.append(
+                Problem(
+                    p,
+                    *where("cues", n, "mode"),
+                    f"{t} has no mode {e['mode']!r}; expected one of: " + ", ".join(RELATION_TYPES[t].modes),
+                )
+            )
         for k in e:
             if k not in ("cue", "type", "mode", "forms", "reverse", "reciprocal"):
-                problems.append(Problem(p, *where("cues", n, k, key=True), f"unknown key {k!r}; expected one of: "
-                                        "cue, type, mode, forms, reverse, reciprocal"))
+                problems.append(
+                    Problem(
+                        p,
+                        *where("cues", n, k, key=True),
+                        f"unknown key {k!r}; expected one of: cue, type, mode, forms, reverse, reciprocal",
+                    )
+                )
         for k in ("reverse", "reciprocal"):
             if k in e and not isinstance(e[k], bool) and str(e[k]).lower() not in ("true", "false"):
                 problems.append(Problem(p, *where("cues", n, k), f"'{k}' must be true or false"))

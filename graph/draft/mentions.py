@@ -45,8 +45,19 @@ from .tokens import Token, tokenise
 __all__ = ["Mention", "Matcher", "name_keys"]
 
 _ARTICLES = ("the",)
-_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement", "said", "says",
-           "told", "chief", "secretary"}
+_SPOKES = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "statement",
+    "said",
+    "says",
+    "told",
+    "chief",
+    "secretary",
+}
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,7 @@ def name_keys(name: str) -> list[tuple]:
 
 def _caps(name, key, words=None):
     words = words if words is not None else [t.text for t in tokenise(name)]
-    caps = tuple(w.isupper() and len(w) > 1 for w in words[len(words) - len(key):])
+    caps = tuple(w.isupper() and len(w) > 1 for w in words[len(words) - len(key) :])
     return caps if len(caps) == len(key) else (False,) * len(key)
 
 
@@ -113,7 +124,7 @@ def _body_table(bodies):
                 if key not in table:
                     table[key] = (b.id, _caps(n, key, words), one_word and n[:1].isupper())
                 elif table[key][0] == b.id and table[key][2] and not n[:1].isupper():
-                    table[key] = (b.id, table[key][1], False)       # "Al-Qaeda" and "al-Qaeda": either case
+                    table[key] = (b.id, table[key][1], False)  # "Al-Qaeda" and "al-Qaeda": either case
     for words, key in bodies.bare.items():
         table.setdefault(words, ("*" + key, (False,) * len(words), False))
     bodies._table = table
@@ -128,9 +139,9 @@ class Matcher:
     """Finds the mentions of a dataset's entities (through the gazetteers, of its states and bodies)."""
 
     def __init__(self, ds, bodies=None):
-        self.table: dict[tuple, tuple] = {}   # key -> (entity, via, caps_only, gazetteer)
+        self.table: dict[tuple, tuple] = {}  # key -> (entity, via, caps_only, gazetteer)
         self.maxlen = 1
-        self.gazetteer_codes: dict[str, str] = {}   # ISO3 -> entity id
+        self.gazetteer_codes: dict[str, str] = {}  # ISO3 -> entity id
         self.bodies = bodies or load_bodies()
         self.ds = ds
         for e in ds.entities.values():
@@ -165,7 +176,7 @@ class Matcher:
         for key in name_keys(name):
             existing = self.table.get(key)
             if existing and (gazetteer or not existing[3]):
-                continue          # the dataset's own names win; the first one registered wins
+                continue  # the dataset's own names win; the first one registered wins
             self.table[key] = (entity, via, _caps(name, key), gazetteer)
             self.maxlen = max(self.maxlen, len(key))
 
@@ -185,8 +196,15 @@ class Matcher:
             if bid in self.ds.entities:
                 hit = (bid, False)
             else:
-                found = next((self.table[k][0] for n in (b.name, *b.names) for k in name_keys(n)[:1]
-                              if k in self.table and not self.table[k][3]), None)
+                found = next(
+                    (
+                        self.table[k][0]
+                        for n in (b.name, *b.names)
+                        for k in name_keys(n)[:1]
+                        if k in self.table and not self.table[k][3]
+                    ),
+                    None,
+                )
                 hit = (found, False) if found else (bid, True)
             self._known_body[bid] = hit
         return hit
@@ -196,25 +214,32 @@ class Matcher:
         first = toks[i].lower
         longest = max(self.firsts.get(first, 0), self.bodies._firsts.get(first, 0))
         for k in range(min(longest, n - i), 0, -1):
-            key = tuple(t.lower for t in toks[i:i + k])
-            span = toks[i:i + k]
+            key = tuple(t.lower for t in toks[i : i + k])
+            span = toks[i : i + k]
             entry = self.table.get(key)
             if entry is not None:
                 entity, via, caps, gaz = entry
-                if not (any(c and not t.text.isupper() for c, t in zip(caps, span))
-                        or (gaz and not span[0].text[:1].isupper() and span[0].lower not in _ARTICLES)):
+                if not (
+                    any(c and not t.text.isupper() for c, t in zip(caps, span, strict=True))
+                    or (gaz and not span[0].text[:1].isupper() and span[0].lower not in _ARTICLES)
+                ):
                     return k, entity, via, False
             b = self.btable.get(key)
             if b is None:
                 continue
             bid, caps, capital = b
-            if any(c and not t.text.isupper() for c, t in zip(caps, span)) or (capital and not span[0].text[:1].isupper()):
+            if any(c and not t.text.isupper() for c, t in zip(caps, span, strict=True)) or (
+                capital and not span[0].text[:1].isupper()
+            ):
                 continue
             if bid.startswith("*"):
                 before = toks[i - 1].lower if i > 0 else ""
                 after = toks[i + k].lower if i + k < n else ""
-                if not (before in ("the", "its", "their", "'s", "says", "said") or after in _SPOKES
-                        or span[0].text[:1].isupper()):
+                if not (
+                    before in ("the", "its", "their", "'s", "says", "said")
+                    or after in _SPOKES
+                    or span[0].text[:1].isupper()
+                ):
                     continue
                 return k, None, f"office {bid[1:]}", False
             entity, new = self.body_entity(bid)
@@ -238,14 +263,20 @@ class Matcher:
                 i += 1
                 continue
             k, entity, via, new = hit
-            span = toks[i:i + k]
-            m = Mention(entity, text[span[0].start:span[-1].end], span[0].start, span[-1].end, via, new)
+            span = toks[i : i + k]
+            m = Mention(entity, text[span[0].start : span[-1].end], span[0].start, span[-1].end, via, new)
             # "the Taliban's foreign ministry": the office of the actor before the possessive
-            if (entity is None and out and i >= 2 and toks[i - 1].lower == "'s" and out[-1].end == toks[i - 2].end
-                    and out[-1].entity):
+            if (
+                entity is None
+                and out
+                and i >= 2
+                and toks[i - 1].lower == "'s"
+                and out[-1].end == toks[i - 2].end
+                and out[-1].entity
+            ):
                 owner = out.pop()
                 oid, onew = self._office_of(owner.entity, via.split()[-1])
-                m = Mention(oid, text[owner.start:m.end], owner.start, m.end, f"{via} of {owner.entity}", onew)
+                m = Mention(oid, text[owner.start : m.end], owner.start, m.end, f"{via} of {owner.entity}", onew)
             out.append(m)
             i += k
         return out

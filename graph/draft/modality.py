@@ -34,9 +34,9 @@ _RELATIVE = {"that", "which", "who", "whom", "whose"}
 def _hits(phrases, lows, lo, hi, relative_ok=True):
     for i in range(max(lo, 0), min(hi, len(lows))):
         if not relative_ok and i > 0 and lows[i - 1] in _RELATIVE:
-            continue      # "any deal that would limit": the modal of a relative clause
+            continue  # "any deal that would limit": the modal of a relative clause
         for p in phrases:
-            if tuple(lows[i:i + len(p)]) == p:
+            if tuple(lows[i : i + len(p)]) == p:
                 return " ".join(p).replace(" '", "'")
     return None
 
@@ -60,26 +60,34 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     upto = max(s, c) + 1 if cue_at is not None else n
     hit = _hits(that, lows, 0, max(s, c)) or _hits([p for p in rec if p[-1] != "that"], lows, s, upto, False)
     if hit and cue_at is not None and _broken(lows, hit, s, c):
-        hit = None          # "said the government must widen its tax base ..., and warned Islamabad": another verb's
+        hit = None  # "said the government must widen its tax base ..., and warned Islamabad": another verb's
     if hit:
         return "recommended", hit
     conditional = [p for p in mod.get("speculated", ()) if p in (("if",), ("unless",))]
     hit = _hits(mod.get("speculated", ()), lows, s, upto, False)
     if hit and cue_at is not None and _broken(lows, hit, s, c):
         hit = None
-    hit = (hit or _hits(conditional, lows, 0, n)
-           or _hits(mod.get("speculated_adjectives", ()), lows, min(s, c), max(s, c) + 1))
+    hit = (
+        hit
+        or _hits(conditional, lows, 0, n)
+        or _hits(mod.get("speculated_adjectives", ()), lows, min(s, c), max(s, c) + 1)
+    )
     if hit:
         return "speculated", hit
     hit = _hits(mod.get("negation", ()), lows, min(s, c), c)
     if hit:
         # a negation of another verb ("had no link to the attackers and accused India") is not this one's
-        at = max(k for k in range(min(s, c), c) if any(tuple(lows[k:k + len(p)]) == p for p in mod.get("negation", ())))
-        if any(w in ("and", ",", "but", "that", "while", "when", "after", "before", "because", "since", "as", "if",
-                     "until") for w in lows[at:c]):
+        at = max(
+            k for k in range(min(s, c), c) if any(tuple(lows[k : k + len(p)]) == p for p in mod.get("negation", ()))
+        )
+        if any(
+            w
+            in ("and", ",", "but", "that", "while", "when", "after", "before", "because", "since", "as", "if", "until")
+            for w in lows[at:c]
+        ):
             hit = None
     if not hit and skip and max(skip) + 1 < n and lows[max(skip) + 1] in ("no", "none"):
-        hit = lows[max(skip) + 1]          # "supplied no weapons to"
+        hit = lows[max(skip) + 1]  # "supplied no weapons to"
     if not hit and skip:
         inner = [toks[k].lower for k in range(min(skip), max(skip) + 1) if toks[k].lower in ("no", "not", "never")]
         hit = inner[0] if inner else None  # "left no weapons for"
@@ -100,8 +108,9 @@ def _broken(lows, words, lo, hi):
     between = lows[at:hi]
     # "should offer Tunis funding, and press Rome": a bare verb right after ", and" shares the modal
     bare = hi < len(lows) and lows[hi - 1] in ("and", "but") and not lows[hi].endswith(("ed", "s"))
-    return (any(a == "," and b in ("and", "but") for a, b in zip(between, between[1:])) and not bare) or \
-        "that" in between[1:]
+    return (
+        any(a == "," and b in ("and", "but") for a, b in zip(between, between[1:], strict=False)) and not bare
+    ) or "that" in between[1:]
 
 
 def speech_cues(toks, lexicon) -> list[tuple[int, int, str]]:

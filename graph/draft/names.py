@@ -17,8 +17,9 @@ the dataset does not have, such as "Qatar", under any of its names).
 >>> text = ("However, spokesman Ali Raza said Kunar province and Qatar met on Sunday. Qatari envoys and "
 ...         "Raza left. Testifying, Foreign Minister Lena Markova posted on X.")
 >>> found = new_names(text, tokenise(text), sentences(text), [], Lexicon.load())
->>> [(n.name, n.count, n.kind, n.id) for n in found]
-[('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT'), ('Lena Markova', 1, 'person', 'LENA-MARKOVA')]
+>>> [(n.name, n.count, n.kind, n.id) for n in found]  # doctest: +NORMALIZE_WHITESPACE
+[('Ali Raza', 2, 'person', 'ALI-RAZA'), ('Kunar', 1, 'place', 'KUNAR'), ('Qatar', 2, 'state', 'QAT'),
+ ('Lena Markova', 1, 'person', 'LENA-MARKOVA')]
 
 A state's name inside a longer name gives the whole name ("South China Sea"), a hyphenated adjective
 ("US-made") or a sentence-opening common noun ("Relations") none, and a group's name keeps "group":
@@ -39,11 +40,30 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
-from .namewords import (ABBREVIATIONS, ADJECTIVES, APPOSED_PERSON, COLLECTIVE, COMMON, COMMON_NOUN, COMPASS, GROUP_WORDS,
-                        JOIN, NAME_END, NAME_HEADS, NOT_FIRST, PLACE_PREP, SHIPS, SPEECH_WORDS, SUFFIX_KIND, TITLE_HEADS,
-                        TITLES, VERBS)
+from .namewords import (
+    ABBREVIATIONS,
+    ADJECTIVES,
+    APPOSED_PERSON,
+    COLLECTIVE,
+    COMMON,
+    COMMON_NOUN,
+    COMPASS,
+    GROUP_WORDS,
+    JOIN,
+    NAME_END,
+    NAME_HEADS,
+    NOT_FIRST,
+    PLACE_PREP,
+    SHIPS,
+    SPEECH_WORDS,
+    SUFFIX_KIND,
+    TITLE_HEADS,
+    TITLES,
+    VERBS,
+)
 
 __all__ = ["NewName", "new_names", "suggest_id", "inside_names"]
+
 
 @dataclass
 class NewName:
@@ -81,8 +101,12 @@ def _gazetteer_index() -> dict:
     return out
 
 
-_ADJ_PART = re.compile(r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
-                       r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$")
+_ADJ_PART = re.compile(
+    r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
+    r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$"
+)
+
+
 def _cap(tok) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not _adjective(tok.text)
 
@@ -132,7 +156,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         return (k >= 0 and spans[k][0] <= t.start < spans[k][1]) or bool(skip and skip(t.start, t.end))
 
     def joined(a, b):
-        return "\n" not in text[a.end:b.start]
+        return "\n" not in text[a.end : b.start]
 
     found: dict[str, NewName] = {}
     i, n = 0, len(toks)
@@ -150,15 +174,31 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             # lowercase words inside a name: "Ministry of Railways", "National Council for the Safeguard of the
             # Homeland", "Interim Force in Lebanon" (after a word that ends a name), "Belt and Road Initiative"
             gap = _connector(toks, j, toks[j - 1].lower)
-            if gap and all(joined(toks[x - 1], toks[x]) for x in range(j + 1, j + gap + 1)) and \
-                    not blocked(toks[j + gap]) and (nxt.lower != "and" or (
-                        j + gap + 1 < n and _cap(toks[j + gap + 1]) and toks[j - 1].lower not in gaz
-                        and toks[j + gap].lower not in gaz)):
+            if (
+                gap
+                and all(joined(toks[x - 1], toks[x]) for x in range(j + 1, j + gap + 1))
+                and not blocked(toks[j + gap])
+                and (
+                    nxt.lower != "and"
+                    or (
+                        j + gap + 1 < n
+                        and _cap(toks[j + gap + 1])
+                        and toks[j - 1].lower not in gaz
+                        and toks[j + gap].lower not in gaz
+                    )
+                )
+            ):
                 j += gap + 1
                 continue
             # "People's Defence Force", "Workers' Party": a collective noun's possessive inside a name
-            if (nxt.lower in ("'s", "'", "’") and toks[j - 1].lower in COLLECTIVE and j + 1 < n and _cap(toks[j + 1])
-                    and not blocked(toks[j + 1]) and nxt.start == toks[j - 1].end):
+            if (
+                nxt.lower in ("'s", "'", "’")
+                and toks[j - 1].lower in COLLECTIVE
+                and j + 1 < n
+                and _cap(toks[j + 1])
+                and not blocked(toks[j + 1])
+                and nxt.start == toks[j - 1].end
+            ):
                 j += 2
                 continue
             break
@@ -166,29 +206,54 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         if j < n and toks[j].lower in GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
             j += 1
         # "Moody's upgraded": a name that ends in "'s" before a verb (not "the NUG's armed wing")
-        elif (j + 1 < n and toks[j].lower == "'s" and toks[j].start == toks[j - 1].end
-              and (toks[j + 1].lower in VERBS or (re.search(r"[a-z]ed$", toks[j + 1].lower) and j + 2 < n
-                                                   and (toks[j + 2].text[:1].isupper() or toks[j + 2].lower in
-                                                        ("the", "a", "its", "their", "to", "by"))))):
+        elif (
+            j + 1 < n
+            and toks[j].lower == "'s"
+            and toks[j].start == toks[j - 1].end
+            and (
+                toks[j + 1].lower in VERBS
+                or (
+                    re.search(r"[a-z]ed$", toks[j + 1].lower)
+                    and j + 2 < n
+                    and (
+                        toks[j + 2].text[:1].isupper() or toks[j + 2].lower in ("the", "a", "its", "their", "to", "by")
+                    )
+                )
+            )
+        ):
             j += 1
         words = toks[i:j]
         i = j
         # "Karachi-Peshawar railway": two known places joined by a hyphen are no name of their own
-        if len(words) == 1 and "-" in words[0].text and all(
-                p.lower() in gaz or p.lower() in places for p in words[0].text.split("-")):
+        if (
+            len(words) == 1
+            and "-" in words[0].text
+            and all(p.lower() in gaz or p.lower() in places for p in words[0].text.split("-"))
+        ):
             continue
         # "Russian Railways": a demonym opening the name of an organisation is part of it
-        if (i - len(words) > 0 and words[-1].lower in SUFFIX_KIND and SUFFIX_KIND[words[-1].lower] in
-                ("organisation", "office") and blocked(toks[k := i - len(words) - 1]) and _cap(toks[k])
-                and joined(toks[k], words[0]) and toks[k].lower in gaz):
+        if (
+            i - len(words) > 0
+            and words[-1].lower in SUFFIX_KIND
+            and SUFFIX_KIND[words[-1].lower] in ("organisation", "office")
+            and blocked(toks[k := i - len(words) - 1])
+            and _cap(toks[k])
+            and joined(toks[k], words[0])
+            and toks[k].lower in gaz
+        ):
             words = [toks[k]] + list(words)
         opening = words[0].start in starts
         # a sentence opening with a participle: "Closing the Torkham crossing", "Testifying before"
         if len(words) > 1 and opening and re.search(r"(?:ing|ed)$", words[0].lower):
             words = words[1:]
         # a sentence opening with a common noun before "of": "Fighters of the Karen National Army"
-        if (len(words) > 2 and opening and words[1].lower in ("of", "for") and words[1].text.islower()
-                and (words[0].lower in lowers or COMMON_NOUN.search(words[0].lower) or words[0].lower.endswith("s"))):
+        if (
+            len(words) > 2
+            and opening
+            and words[1].lower in ("of", "for")
+            and words[1].text.islower()
+            and (words[0].lower in lowers or COMMON_NOUN.search(words[0].lower) or words[0].lower.endswith("s"))
+        ):
             words = words[2:]
             while words and words[0].lower in NOT_FIRST:
                 words = words[1:]
@@ -203,15 +268,19 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         head = max((x for x, w in enumerate(words[:-1]) if w.lower in TITLE_HEADS), default=None)
         if words[-1].lower in TITLE_HEADS and len(words) > 1 and all(w.text[:1].isupper() for w in words):
             continue
-        if head is not None and not org and all(w.text[:1].isupper() for w in words[:head]) and \
-                not any(w.lower in ("of", "for", "in") for w in words[head + 1:]):
-            title = [w.lower for w in words[:head + 1]]
-            words = words[head + 1:]
+        if (
+            head is not None
+            and not org
+            and all(w.text[:1].isupper() for w in words[:head])
+            and not any(w.lower in ("of", "for", "in") for w in words[head + 1 :])
+        ):
+            title = [w.lower for w in words[: head + 1]]
+            words = words[head + 1 :]
         while len(words) > 1 and not org and (words[0].lower in TITLES or words[0].lower in person_cues):
             if words[0].lower in ("of", "the", "and") and not title:
                 break
             if words[0].lower in NAME_HEADS and len(words) > 2 and words[1].lower in JOIN:
-                break       # "Ministry of Railways", "Department of the Treasury"
+                break  # "Ministry of Railways", "Department of the Treasury"
             title.append(words[0].lower)
             words = words[1:]
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
@@ -219,13 +288,25 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # a lone common word, or one that the text also writes in lowercase, is not a name
         if len(words) == 1:
             w = words[0]
-            if (w.lower in COMMON or w.lower in TITLES or w.lower in ADJECTIVES or (w.start in starts and (w.lower in lowers
-                or re.search(r"(?:ing|ed|ly)$", w.lower) or COMMON_NOUN.search(w.lower))) or len(w.text) == 1):
+            if (
+                w.lower in COMMON
+                or w.lower in TITLES
+                or w.lower in ADJECTIVES
+                or (
+                    w.start in starts
+                    and (w.lower in lowers or re.search(r"(?:ing|ed|ly)$", w.lower) or COMMON_NOUN.search(w.lower))
+                )
+                or len(w.text) == 1
+            ):
                 continue
         # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
         # but inside a sentence a capitalised one is ("near Second Thomas Shoal", "the Ministry of Railways")
-        while (words and words[0].lower in COMMON and words[0].lower not in TITLES
-               and (words[0].start in starts or words[0].lower not in NAME_HEADS)):
+        while (
+            words
+            and words[0].lower in COMMON
+            and words[0].lower not in TITLES
+            and (words[0].start in starts or words[0].lower not in NAME_HEADS)
+        ):
             words = words[1:]
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
             words = words[1:]
@@ -258,7 +339,7 @@ def inside_names(found, toks, text, sents=()):
     n = len(toks)
 
     def same_line(k):
-        return k == 0 or "\n" not in text[toks[k - 1].end:toks[k].start]
+        return k == 0 or "\n" not in text[toks[k - 1].end : toks[k].start]
 
     def cap(k):
         return 0 <= k < n and _cap(toks[k]) and toks[k].lower != "'s"
@@ -271,9 +352,17 @@ def inside_names(found, toks, text, sents=()):
                 lo -= 1
                 continue
             # a connector before: "Sea of | Japan", "Interim Force in | Lebanon", "Peace and | Security Council"
-            g = next((g for g in (1, 2) if lo - g - 1 >= 0 and cap(lo - g - 1) and all(same_line(x) for x in
-                                                                                    range(lo - g, lo + 1))
-                      and _connector(toks, lo - g, toks[lo - g - 1].lower) == g), None)
+            g = next(
+                (
+                    g
+                    for g in (1, 2)
+                    if lo - g - 1 >= 0
+                    and cap(lo - g - 1)
+                    and all(same_line(x) for x in range(lo - g, lo + 1))
+                    and _connector(toks, lo - g, toks[lo - g - 1].lower) == g
+                ),
+                None,
+            )
             if g is None:
                 break
             lo -= g + 1
@@ -290,7 +379,7 @@ def inside_names(found, toks, text, sents=()):
         return lo, hi
 
     out = []
-    for x, m in enumerate(found):
+    for m in found:
         a = at.get(m.start)
         if a is None:
             continue
@@ -362,8 +451,10 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
         else:
             b = k0 - 1
             # back over articles and commas, and over the full stop of an abbreviated rank ("Col. Han")
-            while b >= 0 and (toks[b].lower in (",", "the", "a", "an") or (
-                    toks[b].lower == "." and b > 0 and toks[b - 1].lower in ABBREVIATIONS)):
+            while b >= 0 and (
+                toks[b].lower in (",", "the", "a", "an")
+                or (toks[b].lower == "." and b > 0 and toks[b - 1].lower in ABBREVIATIONS)
+            ):
                 b -= 1
             before = toks[b].lower if b >= 0 else ""
             after_i = k0 + len(words)
@@ -371,28 +462,31 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
                 after_i += 1
             after = toks[after_i].lower if after_i < len(toks) else ""
             if after_i > k0 + len(words) and after in SPEECH_WORDS:
-                after = ""          # "... on Kashmir, says MEA": the speaker comes after the comma
+                after = ""  # "... on Kashmir, says MEA": the speaker comes after the comma
             if before == "of" and b > 0 and toks[b - 1].lower in lexicon.kinds.get("place", ()):
-                before = toks[b - 1].lower      # "the village of Marwahin"
-            for word in (after, before):      # "Kunar province", then "spokesman Ali Raza"
+                before = toks[b - 1].lower  # "the village of Marwahin"
+            for word in (after, before):  # "Kunar province", then "spokesman Ali Raza"
                 if word in SPEECH_WORDS and len(words) < 2:
-                    continue        # "Orano said": a company or a person, the verb does not tell
+                    continue  # "Orano said": a company or a person, the verb does not tell
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
                     cue = word
                     break
             if kind is None and k0 > 1 and toks[k0 - 1].lower == ",":
                 # an apposition: "the deputy prime minister for economic affairs, Mullah Nooruddin Hamdard"
-                back = {t.lower for t in toks[max(0, k0 - 10):k0 - 1]}
+                back = {t.lower for t in toks[max(0, k0 - 10) : k0 - 1]}
                 person = lexicon.kinds.get("person", set())
                 if back & person:
                     kind, cue = "person", next(iter(back & person))
             if kind is None and after_i < len(toks) and toks[after_i - 1].lower == ",":
                 # an apposition after it: "Chabahar, the Iranian port", "Karim Haddad, an adviser to"
-                nxt = [t.lower for t in toks[after_i:after_i + 4]]
+                nxt = [t.lower for t in toks[after_i : after_i + 4]]
                 for k_, cues in (("place", lexicon.kinds.get("place", ())), ("person", APPOSED_PERSON)):
-                    cue = next((w for w in nxt if w in cues), None) if nxt[:1] in (["the"], ["a"], ["an"]) or \
-                        k_ == "place" else None
+                    cue = (
+                        next((w for w in nxt if w in cues), None)
+                        if nxt[:1] in (["the"], ["a"], ["an"]) or k_ == "place"
+                        else None
+                    )
                     if cue:
                         kind = k_
                         break
@@ -407,7 +501,7 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
             nxt = toks[k0 + len(words)] if k0 + len(words) < len(toks) else None
             modifier = nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in COMMON
             if kind is None and len(words) <= 3 and b >= 0 and toks[b].lower in PLACE_PREP and not modifier:
-                kind, cue = "place", toks[b].lower      # (not "into UNIFIL positions": a name before a noun)
+                kind, cue = "place", toks[b].lower  # (not "into UNIFIL positions": a name before a noun)
     key = name.lower()
     nn = found.get(key)
     if nn is None:

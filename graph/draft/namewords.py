@@ -11,12 +11,31 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "ADJECTIVES", "APPOSED_PERSON", "COLLECTIVE", "COMMON", "COMMON_NOUN", "COMPASS",
-           "GROUP_WORDS", "JOIN", "NAME_END", "NAME_HEADS", "NOT_FIRST", "PLACE_PREP", "SHIPS",
-           "SPEECH_WORDS", "SUFFIX_KIND", "TITLES", "TITLE_HEADS", "VERBS"]
+__all__ = [
+    "ABBREVIATIONS",
+    "ADJECTIVES",
+    "APPOSED_PERSON",
+    "COLLECTIVE",
+    "COMMON",
+    "COMMON_NOUN",
+    "COMPASS",
+    "GROUP_WORDS",
+    "JOIN",
+    "NAME_END",
+    "NAME_HEADS",
+    "NOT_FIRST",
+    "PLACE_PREP",
+    "SHIPS",
+    "SPEECH_WORDS",
+    "SUFFIX_KIND",
+    "TITLES",
+    "TITLE_HEADS",
+    "VERBS",
+]
 
 JOIN = {"of", "for", "the", "al", "de", "el", "bin", "ul", "-"}
-COMMON = set("""a an the this that these those it its he she they we i you our their his her my your
+COMMON = set(
+    """a an the this that these those it its he she they we i you our their his her my your
 in on at by for from with without of to into onto over under after before since during while when where
 whereas although though if as because but and or nor so yet however nevertheless furthermore moreover
 meanwhile also still then thus therefore instead indeed even only just each every both all some many most
@@ -36,60 +55,247 @@ president prime minister ministers minister secretary spokesman spokeswoman spok
 gen col colonel brig brigadier lt maj major senior senator governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs
 government administration officials ministry department office army military police court
-also read most constructed example time why how now""".split())
+also read most constructed example time why how now""".split()
+)
 # adjectives of regions and faiths: no name when alone ("an Asian NATO")
-ADJECTIVES = set("""asian european african arab western eastern northern southern latin nordic baltic balkan
-caucasian islamic muslim christian jewish sunni shia north south east west""".split())
-TITLES = set("""president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
+ADJECTIVES = set(
+    """asian european african arab western eastern northern southern latin nordic baltic balkan
+caucasian islamic muslim christian jewish sunni shia north south east west""".split()
+)
+TITLES = set(
+    """president prime minister minister secretary spokesman spokeswoman spokesperson deputy general
 gen col colonel brig brigadier lt maj major senior senator sen rep governor commander chief press mission special
 ambassador envoy foreign defence defense interior finance planning transport home external affairs state
 mr mrs ms dr justice judge mayor chairman chairwoman chair director head leader of the and
-economic affairs information commerce trade""".split())
-SUFFIX_KIND = {"ministry": "office", "department": "office", "office": "office", "embassy": "office",
-               "party": "organisation", "movement": "organisation", "front": "organisation",
-               "army": "armed_group", "militia": "armed_group", "brigade": "armed_group", "group": "armed_group",
-               "council": "organisation", "agency": "organisation", "union": "organisation",
-               "organisation": "organisation", "organization": "organisation", "bank": "organisation",
-               "initiative": "agreement", "corridor": "agreement", "ratings": "organisation",
-               "railways": "organisation", "fund": "organisation",
-               "airlines": "organisation", "company": "organisation", "corporation": "organisation",
-               "ocean": "place", "gulf": "place", "east": "place", "mountains": "place", "port": "place",
-               "province": "place", "region": "place", "valley": "place", "district": "place", "island": "place",
-               "peninsula": "place", "alliance": "organisation", "committee": "organisation",
-               "commission": "organisation", "declaration": "agreement", "authority": "organisation",
-               "command": "office", "community": "organisation", "police": "office",
-               "city": "place", "river": "place", "sea": "place", "islands": "place", "shoal": "place",
-               "agreement": "agreement", "accord": "agreement", "treaty": "agreement", "deal": "agreement"}
+economic affairs information commerce trade""".split()
+)
+SUFFIX_KIND = {
+    "ministry": "office",
+    "department": "office",
+    "office": "office",
+    "embassy": "office",
+    "party": "organisation",
+    "movement": "organisation",
+    "front": "organisation",
+    "army": "armed_group",
+    "militia": "armed_group",
+    "brigade": "armed_group",
+    "group": "armed_group",
+    "council": "organisation",
+    "agency": "organisation",
+    "union": "organisation",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "bank": "organisation",
+    "initiative": "agreement",
+    "corridor": "agreement",
+    "ratings": "organisation",
+    "railways": "organisation",
+    "fund": "organisation",
+    "airlines": "organisation",
+    "company": "organisation",
+    "corporation": "organisation",
+    "ocean": "place",
+    "gulf": "place",
+    "east": "place",
+    "mountains": "place",
+    "port": "place",
+    "province": "place",
+    "region": "place",
+    "valley": "place",
+    "district": "place",
+    "island": "place",
+    "peninsula": "place",
+    "alliance": "organisation",
+    "committee": "organisation",
+    "commission": "organisation",
+    "declaration": "agreement",
+    "authority": "organisation",
+    "command": "office",
+    "community": "organisation",
+    "police": "office",
+    "city": "place",
+    "river": "place",
+    "sea": "place",
+    "islands": "place",
+    "shoal": "place",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "treaty": "agreement",
+    "deal": "agreement",
+}
 
 
 SHIPS = {"uss", "hms", "ins", "pns", "hmcs", "hmas", "rfs", "cns"}
-NAME_HEADS = {"ministry", "department", "office", "army", "court", "council", "bank", "central", "national",
-              "international", "new", "second", "first", "government", "police", "military", "mission",
-              "special", "press", "foreign", "home", "interior", "defence", "defense", "finance", "planning",
-              "transport", "external", "economic", "news", "world"}
-ABBREVIATIONS = {"col", "gen", "lt", "maj", "brig", "capt", "adm", "sgt", "dr", "mr", "mrs", "ms", "prof", "sen",
-                 "rep", "gov", "cmdr", "st"}
+NAME_HEADS = {
+    "ministry",
+    "department",
+    "office",
+    "army",
+    "court",
+    "council",
+    "bank",
+    "central",
+    "national",
+    "international",
+    "new",
+    "second",
+    "first",
+    "government",
+    "police",
+    "military",
+    "mission",
+    "special",
+    "press",
+    "foreign",
+    "home",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "planning",
+    "transport",
+    "external",
+    "economic",
+    "news",
+    "world",
+}
+ABBREVIATIONS = {
+    "col",
+    "gen",
+    "lt",
+    "maj",
+    "brig",
+    "capt",
+    "adm",
+    "sgt",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "cmdr",
+    "st",
+}
 SPEECH_WORDS = {"says", "said", "say", "told", "tells"}
 PLACE_PREP = {"in", "at", "near", "across", "along", "into", "outside", "inside", "towards", "toward"}
 GROUP_WORDS = {"group", "faction"}
 VERBS = {"has", "have", "had", "is", "was", "said", "says", "will", "would", "also", "cut", "kept", "put", "set"}
 COMMON_NOUN = re.compile(r"(?:tions|sions|ments|nesses|ities|ances|ences|isms|ships|ists|ers|ians)$")
 # the head of a title before a name: "Energy Minister", "Foreign Secretary", "Police spokesman"
-TITLE_HEADS = {"minister", "secretary", "secretary-general", "spokesman", "spokeswoman", "spokesperson",
-               "ambassador", "envoy", "president", "chairman", "chairwoman", "chief", "commander", "governor",
-               "mayor", "adviser", "advisor", "aide", "director", "premier", "chancellor", "senator", "general"}
-NOT_FIRST = {"the", "and", "of", "for", "-"}       # joining words that never open a name ("El", "Al" do)
+TITLE_HEADS = {
+    "minister",
+    "secretary",
+    "secretary-general",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "commander",
+    "governor",
+    "mayor",
+    "adviser",
+    "advisor",
+    "aide",
+    "director",
+    "premier",
+    "chancellor",
+    "senator",
+    "general",
+}
+NOT_FIRST = {"the", "and", "of", "for", "-"}  # joining words that never open a name ("El", "Al" do)
 # words of an apposition that make the name before a person's ("Karim Haddad, an adviser to ...")
-APPOSED_PERSON = {"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson", "minister", "official",
-                  "diplomat", "envoy", "ambassador", "commander", "general", "lawmaker", "senator", "analyst",
-                  "researcher", "professor", "secretary", "leader", "chief", "head", "deputy", "president"}
+APPOSED_PERSON = {
+    "adviser",
+    "advisor",
+    "aide",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "official",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "commander",
+    "general",
+    "lawmaker",
+    "senator",
+    "analyst",
+    "researcher",
+    "professor",
+    "secretary",
+    "leader",
+    "chief",
+    "head",
+    "deputy",
+    "president",
+}
 # collective nouns whose possessive is part of a name: "People's Defence Force", "Kurdistan Workers' Party"
 COLLECTIVE = {"people", "workers", "women", "children", "farmers", "citizens", "martyrs", "veterans", "peoples"}
 # the last words of names of organisations and places (a known name before them is a word of the name)
 NAME_END = {w for w, k in SUFFIX_KIND.items() if k != "agreement"} | {
-    "command", "force", "forces", "guard", "guards", "mission", "office", "affairs", "navy", "corps", "shoal",
-    "strait", "peninsula", "basin", "plateau", "lake", "canal", "straits", "coast", "alliance", "states",
-    "island", "committee", "commission", "declaration", "agreement", "accord", "treaty", "initiative",
-    "authority", "assembly", "service", "services", "staff", "centre", "center", "court", "bureau", "police"}
-COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
-           "lower", "greater", "inner", "outer"}
+    "command",
+    "force",
+    "forces",
+    "guard",
+    "guards",
+    "mission",
+    "office",
+    "affairs",
+    "navy",
+    "corps",
+    "shoal",
+    "strait",
+    "peninsula",
+    "basin",
+    "plateau",
+    "lake",
+    "canal",
+    "straits",
+    "coast",
+    "alliance",
+    "states",
+    "island",
+    "committee",
+    "commission",
+    "declaration",
+    "agreement",
+    "accord",
+    "treaty",
+    "initiative",
+    "authority",
+    "assembly",
+    "service",
+    "services",
+    "staff",
+    "centre",
+    "center",
+    "court",
+    "bureau",
+    "police",
+}
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+}

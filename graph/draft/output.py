@@ -21,16 +21,13 @@ from __future__ import annotations
 
 import re
 
-
 from ..errors import DraftFileError
 from ..formats.data_yaml import data_yaml
 from ..read.yaml_events import parse_text
 
 __all__ = ["draft_document", "dump", "read_draft", "slug", "DRAFT_KEYS"]
 
-DRAFT_KEYS = ("status", "cue", "confidence")   # removed when a record is accepted into the data
-
-
+DRAFT_KEYS = ("status", "cue", "confidence")  # removed when a record is accepted into the data
 
 
 def slug(s: str) -> str:
@@ -42,8 +39,19 @@ def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(s).lower()).strip("-")[:80] or "draft"
 
 
-def draft_document(result, *, source_id, text_path, title=None, kind="news report", data_path="data",
-                   perspective=None, source_exists=False, source_fields=None, known=()) -> dict:
+def draft_document(
+    result,
+    *,
+    source_id,
+    text_path,
+    title=None,
+    kind="news report",
+    data_path="data",
+    perspective=None,
+    source_exists=False,
+    source_fields=None,
+    known=(),
+) -> dict:
     """The draft file's content (plain values) for a :class:`~graph.draft.Draft`.
 
     Each candidate becomes a relation with ``status: draft``, its ``cue`` and ``confidence``, its
@@ -55,22 +63,37 @@ def draft_document(result, *, source_id, text_path, title=None, kind="news repor
     """
     page = getattr(result, "page", None)
     header = {
-        "text": str(text_path), "data": str(data_path), "perspective": perspective,
-        "mentions": [{"entity": m.entity, "text": m.text, "start": m.start, "end": m.end, "via": m.via}
-                     for m in result.mentions],
-        "new_names": [{"name": n.name, "count": n.count, "kind": n.kind, "id": n.id, "cue": n.cue,
-                       "spans": [[s, e] for s, e in n.spans]} for n in result.new_names],
+        "text": str(text_path),
+        "data": str(data_path),
+        "perspective": perspective,
+        "mentions": [
+            {"entity": m.entity, "text": m.text, "start": m.start, "end": m.end, "via": m.via} for m in result.mentions
+        ],
+        "new_names": [
+            {
+                "name": n.name,
+                "count": n.count,
+                "kind": n.kind,
+                "id": n.id,
+                "cue": n.cue,
+                "spans": [[s, e] for s, e in n.spans],
+            }
+            for n in result.new_names
+        ],
     }
     if page is not None:
-        header["page"] = {"date": page.date.isoformat() if page.date else None, "date_from": page.date_from,
-                          "dateline": page.dateline, "byline": page.byline,
-                          "headline": list(page.headline) if page.headline else None,
-                          "furniture": [[s, e] for s, e in page.furniture]}
+        header["page"] = {
+            "date": page.date.isoformat() if page.date else None,
+            "date_from": page.date_from,
+            "dateline": page.dateline,
+            "byline": page.byline,
+            "headline": list(page.headline) if page.headline else None,
+            "furniture": [[s, e] for s, e in page.furniture],
+        }
     doc = {"draft": header}
     if not source_exists:
         first = next((ln.strip() for ln in result.text.splitlines() if ln.strip()), "")
-        src = {"id": source_id, "title": title or f"(draft) {first[:80]}{'…' if len(first) > 80 else ''}",
-               "kind": kind}
+        src = {"id": source_id, "title": title or f"(draft) {first[:80]}{'…' if len(first) > 80 else ''}", "kind": kind}
         fields = dict(source_fields or {})
         if "published" not in fields and page is not None and page.date and page.date_from != "published":
             fields["published"] = page.date.isoformat()
@@ -90,9 +113,13 @@ def draft_document(result, *, source_id, text_path, title=None, kind="news repor
         aliases = [a for a in getattr(n, "aliases", []) if a != n.name]
         if aliases:
             e["aliases"] = aliases
-        e.update({"status": "draft",
-                  "cue": f"new name, {n.count} time(s)" + (f"; kind from '{n.cue}'" if n.cue else ""),
-                  "confidence": 0.5 if n.kind else 0.3})
+        e.update(
+            {
+                "status": "draft",
+                "cue": f"new name, {n.count} time(s)" + (f"; kind from '{n.cue}'" if n.cue else ""),
+                "confidence": 0.5 if n.kind else 0.3,
+            }
+        )
         entities.append(e)
     doc["entities"] = entities
     rels, seen = [], {}
@@ -125,8 +152,9 @@ def read_draft(text: str, path: str) -> dict:
     """The plain values of a draft file's *text*; :class:`DraftFileError` when it is not one."""
     doc = parse_text(text, path)
     if doc.problems:
-        raise DraftFileError("\n".join(str(p) for p in doc.problems)
-                             + f"\n{path}: not a valid draft file (fix the YAML or draft again)")
+        raise DraftFileError(
+            "\n".join(str(p) for p in doc.problems) + f"\n{path}: not a valid draft file (fix the YAML or draft again)"
+        )
     value = doc.value
     if not isinstance(value, dict) or not isinstance(value.get("draft"), dict):
         raise DraftFileError(f"{path}: not a draft file (no 'draft:' header); make one with actorgraph draft")

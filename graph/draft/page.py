@@ -41,25 +41,37 @@ _DESKS = re.compile(
     r"international|political|diplomatic|monitoring|metro)\s+desk|(?:our\s+)?(?:staff\s+)?(?:reporter|"
     r"correspondent)|(?:our|a)\s+(?:special\s+)?correspondent|special\s+correspondent|staff\s+writer|agencies|"
     r"news\s+agencies|(?:from\s+)?our\s+(?:own\s+)?correspondents?|[a-z]+\s+bureau|reuters|afp|ap|app|pti|ani|ians|"
-    r"editorial|opinion|op-ed|comment|analysis|editorial\s+board|the\s+editorial\s+board)$", re.I)
+    r"editorial|opinion|op-ed|comment|analysis|editorial\s+board|the\s+editorial\s+board)$",
+    re.I,
+)
 _BYLINE = re.compile(r"^(?:by|reporter:|written by|story by|report by)\s+(.+)$", re.I)
-_SECTION = re.compile(r"^(?:opinion|op-ed|comment|analysis|editorial|columns?|world|business|politics|"
-                      r"pakistan|india|asia|region|national|international)\s*(?:\||:|—|-)\s*", re.I)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b(?:PKT|IST|EST|EDT|GMT|UTC|"
-                   r"CET|CEST|EET|EEST|BST|PST|PDT|ET|PT|AST|MSK|JST|KST)\b|\bhours? ago\b|\bminutes? ago\b", re.I)
+_SECTION = re.compile(
+    r"^(?:opinion|op-ed|comment|analysis|editorial|columns?|world|business|politics|"
+    r"pakistan|india|asia|region|national|international)\s*(?:\||:|—|-)\s*",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b(?:PKT|IST|EST|EDT|GMT|UTC|"
+    r"CET|CEST|EET|EEST|BST|PST|PDT|ET|PT|AST|MSK|JST|KST)\b|\bhours? ago\b|\bminutes? ago\b",
+    re.I,
+)
 _STAMP_WORDS = re.compile(r"^(?:published|updated|last updated|posted|first published|modified)\b", re.I)
 _TRAILING = re.compile(
-    r"^(?:share(?:\s+this)?(?:\s+(?:article|story))?|follow us\b.*|related(?:\s+stories)?:?.*|also read\b.*|read more\b.*|"
+    r"^(?:share(?:\s+this)?(?:\s+(?:article|story))?|follow us\b.*|related(?:\s+stories)?:?.*|"
+    r"also read\b.*|read more\b.*|"
     r"more on this\b.*|topics?:.*|tags?:.*|advertisement|sponsored|most read|most popular|trending|"
     r"sign up\b.*|subscribe\b.*|copyright\b.*|©.*|all rights reserved.*|reporting by\b.*|editing by\b.*|"
     r"additional reporting\b.*|this (?:story|article) (?:has been|was) (?:updated|corrected)\b.*|"
     r"the writer is\b.*|the author is\b.*|the writer\b.*|views (?:are|expressed)\b.*|"
-    r"\(.*\)|\[.*\]|.*\|.*)$", re.I)
+    r"\(.*\)|\[.*\]|.*\|.*)$",
+    re.I,
+)
 _DATELINE = re.compile(
-    r"(?P<place>(?:[A-Z][A-Z'.-]+)(?:[ /][A-Z][A-Z'.-]+)*)"                         # ISLAMABAD, MOSCOW/BRUSSELS
-    r"(?:,\s*(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s)\.?)(?:,\s*\d{4})?)?"     # , Nov 4
-    r"(?:\s*\([^)]{1,40}\))?"                                                        # (Agency)
-    r"\s*(?::|—|–|--|-)\s+" % (MONTHS, MONTHS))
+    r"(?P<place>(?:[A-Z][A-Z'.-]+)(?:[ /][A-Z][A-Z'.-]+)*)"  # ISLAMABAD, MOSCOW/BRUSSELS
+    r"(?:,\s*(?P<date>(?:" + MONTHS + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + MONTHS + r")\.?)(?:,\s*\d{4})?)?"  # , Nov 4
+    r"(?:\s*\([^)]{1,40}\))?"  # (Agency)
+    r"\s*(?::|—|–|--|-)\s+"
+)
 
 
 @dataclass
@@ -70,7 +82,7 @@ class Page:
     body: int = 0
     furniture: list = field(default_factory=list)
     date: date | None = None
-    date_from: str | None = None        # 'timestamp', 'dateline', 'published' or None
+    date_from: str | None = None  # 'timestamp', 'dateline', 'published' or None
     date_text: str | None = None
     dateline: str | None = None
     byline: str | None = None
@@ -83,7 +95,7 @@ class Page:
             self.furniture.sort()
             self._starts = [s for s, _ in self.furniture]
         k = bisect.bisect_right(self._starts, start)
-        return any(s <= start and end <= e for s, e in self.furniture[max(0, k - 3):k])
+        return any(s <= start and end <= e for s, e in self.furniture[max(0, k - 3) : k])
 
 
 def _lines(text):
@@ -96,8 +108,9 @@ def _lines(text):
 
 
 def _is_stamp(line):
-    return bool(_STAMP_WORDS.match(line)) or (parse_header_date(line) is not None and len(line.split()) <= 12
-                                             and not line.rstrip().endswith("."))
+    return bool(_STAMP_WORDS.match(line)) or (
+        parse_header_date(line) is not None and len(line.split()) <= 12 and not line.rstrip().endswith(".")
+    )
 
 
 def _is_byline(line):
@@ -118,8 +131,12 @@ def _label_shaped(line):
     items between separators ("Share | Tweet | Email", "Home / World / Africa"), one or two words
     ("Pacific"), a "Label: ..." line ("Photo: ...")."""
     words = line.split()
-    return (not any(c.islower() for c in line) or bool(_SEPARATORS.search(line)) or len(words) <= 2
-            or bool(_LABEL.match(line)))
+    return (
+        not any(c.islower() for c in line)
+        or bool(_SEPARATORS.search(line))
+        or len(words) <= 2
+        or bool(_LABEL.match(line))
+    )
 
 
 def _split_section(line):
@@ -129,9 +146,9 @@ def _split_section(line):
     if not parts:
         return None
     last = parts[-1]
-    rest = line[last.end():].strip()
-    if len(rest.split()) >= 4 and all(len(x.split()) <= 3 for x in _SEPARATORS.split(line[:last.start()])):
-        return last.end() + (len(line[last.end():]) - len(line[last.end():].lstrip()))
+    rest = line[last.end() :].strip()
+    if len(rest.split()) >= 4 and all(len(x.split()) <= 3 for x in _SEPARATORS.split(line[: last.start()])):
+        return last.end() + (len(line[last.end() :]) - len(line[last.end() :].lstrip()))
     return None
 
 
@@ -160,14 +177,17 @@ def read_page(text: str, published=None) -> Page:
         s, e = lines[k]
         line = text[s:e]
         words = len(line.split())
-        if (words > 25 or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line))
-                or (_DATELINE.match(text, s, e) and not _is_headerish(line))):
+        if (
+            words > 25
+            or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line))
+            or (_DATELINE.match(text, s, e) and not _is_headerish(line))
+        ):
             break
         header.append((s, e))
         k += 1
     if not any(_is_headerish(text[s:e]) or _SECTION.match(text[s:e]) for s, e in header):
         # no byline, desk or timestamp: at most a title line opens the text
-        k = 1 if header and not text[header[0][0]:header[0][1]].endswith((".", "!", "?")) and len(lines) > 1 else 0
+        k = 1 if header and not text[header[0][0] : header[0][1]].endswith((".", "!", "?")) and len(lines) > 1 else 0
         header = header[:k]
     for s, e in header:
         line = text[s:e]
@@ -196,8 +216,12 @@ def read_page(text: str, published=None) -> Page:
             # "Share | Tweet | Email", "Listen to this article", "5 min read"): page furniture
             page.furniture.append((s, e))
             words = line.split()
-            if (page.headline is not None and len(words) <= 4 and all(w[:1].isupper() for w in words)
-                    and not line.endswith(".")):
+            if (
+                page.headline is not None
+                and len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+                and not line.endswith(".")
+            ):
                 page.byline = page.byline or line
     page.body = lines[k][0] if k < len(lines) else len(text)
     # the dateline opening the body
@@ -206,7 +230,7 @@ def read_page(text: str, published=None) -> Page:
         m = _DATELINE.match(text, s, e)
         if m and m.group("place") and len(m.group("place")) >= 3 and m.group("place").replace("/", "").isupper():
             page.furniture.append((s, m.end() - 1 if text[m.end() - 1] == " " else m.end()))
-            page.furniture[-1] = (s, s + len(text[s:m.end()].rstrip()))
+            page.furniture[-1] = (s, s + len(text[s : m.end()].rstrip()))
             page.dateline = m.group("place").split("/")[0]
             if page.date is None and m.group("date"):
                 d = parse_header_date(m.group("date"), year_from=published)
@@ -214,10 +238,10 @@ def read_page(text: str, published=None) -> Page:
                     page.date, page.date_from, page.date_text = d, "dateline", m.group("date")
     # furniture in the body: the lines after its first that are no paragraph ("Advertisement", link lists,
     # captions), and at the end, short lines after the last paragraph ("Share", "(Reporting by ...)")
-    for s, e in lines[k + 1:]:
+    for s, e in lines[k + 1 :]:
         if body_furniture(text[s:e]):
             page.furniture.append((s, e))
-    for s, e in reversed(lines[k + 1:]):
+    for s, e in reversed(lines[k + 1 :]):
         line = text[s:e]
         if _TRAILING.match(line) or (len(line.split()) <= 3 and not line.endswith((".", '"', "”"))):
             if (s, e) not in page.furniture:

@@ -27,12 +27,32 @@ from .mentions import Mention
 from .names import NewName
 from .tokens import sentences
 
-__all__ = ["resolve_bare", "home_state", "hyphen_pairs", "acronyms", "brussels", "drop_titles", "state_of",
-           "proposals", "offices_in_use"]
+__all__ = [
+    "resolve_bare",
+    "home_state",
+    "hyphen_pairs",
+    "acronyms",
+    "brussels",
+    "drop_titles",
+    "state_of",
+    "proposals",
+    "offices_in_use",
+]
 
 
-_TITLE_WORDS = ("minister", "secretary", "premier", "president", "chief", "spokesman", "spokeswoman",
-                "spokesperson", "envoy", "ambassador", "commander")
+_TITLE_WORDS = (
+    "minister",
+    "secretary",
+    "premier",
+    "president",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "ambassador",
+    "commander",
+)
 
 
 def drop_titles(found, names, text):
@@ -42,7 +62,7 @@ def drop_titles(found, names, text):
     out = []
     for m in found:
         last = m.text.split()[-1].lower() if m.text.split() else ""
-        gap = re.match(r"[ ,]{1,2}", text[m.end:m.end + 2])
+        gap = re.match(r"[ ,]{1,2}", text[m.end : m.end + 2])
         if last in _TITLE_WORDS and gap and m.end + gap.end() in starts:
             continue
         out.append(m)
@@ -61,7 +81,7 @@ def home_state(found, page, matcher):
     if not counts:
         return None, False
     most = max(counts.values())
-    return next(x for x in order if counts[x] == most), False      # a tie: the one named first
+    return next(x for x in order if counts[x] == most), False  # a tie: the one named first
 
 
 _MILITARY = {"ARMY", "NAVY", "AF"}
@@ -86,33 +106,45 @@ def hyphen_pairs(text, toks, found, matcher, page):
         for n, p in enumerate(parts):
             entry = matcher.table.get((p.lower(),))
             if entry is None and n == len(parts) - 1 and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
-                entry = matcher.table.get((p.lower(), toks[k + 1].lower))     # "US-South Korean"
+                entry = matcher.table.get((p.lower(), toks[k + 1].lower))  # "US-South Korean"
                 end = toks[k + 1].end if entry else end
             if entry is None or (entry[2] and any(entry[2]) and not p.isupper()):
                 break
             ents.append(entry[0])
         else:
-            nxt = next((x for x in toks[k + 1:k + 3] if x.start >= end), None)
+            nxt = next((x for x in toks[k + 1 : k + 3] if x.start >= end), None)
             if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper()):
-                out += [Mention(e, text[t.start:end], t.start, end, f"'{text[t.start:end]}' (names joined by a hyphen)")
-                        for e in ents]
+                out += [
+                    Mention(e, text[t.start : end], t.start, end, f"'{text[t.start : end]}' (names joined by a hyphen)")
+                    for e in ents
+                ]
     return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
 
 
 def brussels(text, found, plain, ds):
-    """"Brussels" in a text that names the European Union is the EU (its seat), not Belgium, unless the text
+    """ "Brussels" in a text that names the European Union is the EU (its seat), not Belgium, unless the text
     names Belgium otherwise ("Belgium", "Belgian")."""
-    eu = next((m.entity for m in found if m.entity in ds.entities and ds.entities[m.entity].name == "European Union"),
-              None)
+    eu = next(
+        (m.entity for m in found if m.entity in ds.entities and ds.entities[m.entity].name == "European Union"), None
+    )
     known = {m.entity for m in found if m.text == "Brussels"}
     belgium = [n for n in plain if n.id == "BEL"]
     spans = [(m.start, m.end) for m in found if m.text == "Brussels"] + [sp for n in belgium for sp in n.spans]
-    if (eu is None or not spans or any(text[s:e] != "Brussels" for s, e in spans)
-            or any(m.entity in known and m.text != "Brussels" for m in found)):
+    if (
+        eu is None
+        or not spans
+        or any(text[s:e] != "Brussels" for s, e in spans)
+        or any(m.entity in known and m.text != "Brussels" for m in found)
+    ):
         return found, plain
-    found = sorted([m for m in found if m.text != "Brussels"] + [
-        Mention(eu, "Brussels", s, e, "'Brussels' (the seat of the European Union, which the text names)")
-        for s, e in spans], key=lambda m: m.start)
+    found = sorted(
+        [m for m in found if m.text != "Brussels"]
+        + [
+            Mention(eu, "Brussels", s, e, "'Brussels' (the seat of the European Union, which the text names)")
+            for s, e in spans
+        ],
+        key=lambda m: m.start,
+    )
     return found, [n for n in plain if n.id != "BEL"]
 
 
@@ -136,8 +168,14 @@ def acronyms(text, found, plain):
             drop.add(id(acr))
         elif m.start() in ends and ends[m.start()].entity is not None:
             owner = ends[m.start()]
-            found = sorted(found + [Mention(owner.entity, text[a:b], a, b, f"'{acr.name}' (the acronym of "
-                                            f"'{owner.text}')", owner.new) for a, b in acr.spans], key=lambda x: x.start)
+            found = sorted(
+                found
+                + [
+                    Mention(owner.entity, text[a:b], a, b, f"'{acr.name}' (the acronym of '{owner.text}')", owner.new)
+                    for a, b in acr.spans
+                ],
+                key=lambda x: x.start,
+            )
             drop.add(id(acr))
     return found, [n for n in plain if id(n) not in drop]
 
@@ -160,13 +198,13 @@ def resolve_bare(found, page, matcher, text):
     sent_starts = [a for a, _ in sents]
     at = {m.start: m for m in found}
     out = []
-    for k, m in enumerate(found):
+    for m in found:
         if m.entity is not None:
             out.append(m)
             continue
         key = m.via.split()[-1]
         owner = None
-        there = re.match(r"\s+in\s+", text[m.end:m.end + 6])
+        there = re.match(r"\s+in\s+", text[m.end : m.end + 6])
         first = sents[bisect.bisect_right(sent_starts, m.start) - 1][0] if sents else 0
         opener = at.get(first)
         if there and at.get(m.end + there.end()) is not None:
@@ -222,10 +260,15 @@ def proposals(found, matcher):
             if b is not None:
                 part = matcher.state_entity(b.part_of) if b.part_of and b.kind == "office" else b.part_of
                 nn = NewName(b.name, id=b.id, kind=b.kind, part_of=part, cue=m.via)
-            else:           # an office of an actor that is no state ("the Taliban's foreign ministry")
+            else:  # an office of an actor that is no state ("the Taliban's foreign ministry")
                 owner = m.entity.rsplit("-", 1)[0]
-                nn = NewName(m.text[4:] if m.text.lower().startswith("the ") else m.text, id=m.entity, kind="office",
-                             part_of=owner, cue=m.via)
+                nn = NewName(
+                    m.text[4:] if m.text.lower().startswith("the ") else m.text,
+                    id=m.entity,
+                    kind="office",
+                    part_of=owner,
+                    cue=m.via,
+                )
             out[m.entity] = nn
         nn.count += 1
         nn.spans.append((m.start, m.end))
@@ -243,6 +286,10 @@ def offices_in_use(text, offices, plain, claims):
     person_at = sorted(s for n in plain if n.kind == "person" for s, _ in n.spans)
 
     def titles_person(n):
-        return any(re.fullmatch(r"[\s,]*(?:[a-z]+[\s,]+){0,3}", text[e:p]) for _, e in n.spans
-                   for p in person_at[bisect.bisect_left(person_at, e):bisect.bisect_left(person_at, e + 40)])
+        return any(
+            re.fullmatch(r"[\s,]*(?:[a-z]+[\s,]+){0,3}", text[e:p])
+            for _, e in n.spans
+            for p in person_at[bisect.bisect_left(person_at, e) : bisect.bisect_left(person_at, e + 40)]
+        )
+
     return [n for n in offices if n.kind != "office" or n.id in used or titles_person(n)]

@@ -21,22 +21,79 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["group", "opens", "after", "names_place", "demonym_place", "verb_form", "passive", "participle_before",
-           "rel_spans", "denial_verbs"]
+__all__ = [
+    "group",
+    "opens",
+    "after",
+    "names_place",
+    "demonym_place",
+    "verb_form",
+    "passive",
+    "participle_before",
+    "rel_spans",
+    "denial_verbs",
+]
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
-AUX = set("""has have had is are was were will would should must could can may might did does do
+AUX = set(
+    """has have had is are was were will would should must could can may might did does do
 said says told chose gave took made went came began sought met held left sent struck won lost saw
-remains remained""".split())
+remains remained""".split()
+)
 SUBORDINATE = {"since", "because", "although", "though", "whereas", "unless", "until", "while"}
-BEYOND = {"after", "before", "when", "while", "because", "since", "although", "though", "whereas", "said", "says",
-          "told"}
+BEYOND = {
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "since",
+    "although",
+    "though",
+    "whereas",
+    "said",
+    "says",
+    "told",
+}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "this", "these", "those"}
 LOCATIVE = {"in", "at", "near", "inside", "within"}
-PREPS = LOCATIVE | {"towards", "toward", "against", "on", "over", "into", "onto", "from", "across", "through",
-                    "between", "among", "around", "along", "about", "outside"}
-PLACE_NOUNS = {"soil", "territory", "land", "airspace", "waters", "port", "city", "town", "province", "region",
-               "capital", "district", "coast", "mainland", "border", "borders", "frontier"}
+PREPS = LOCATIVE | {
+    "towards",
+    "toward",
+    "against",
+    "on",
+    "over",
+    "into",
+    "onto",
+    "from",
+    "across",
+    "through",
+    "between",
+    "among",
+    "around",
+    "along",
+    "about",
+    "outside",
+}
+PLACE_NOUNS = {
+    "soil",
+    "territory",
+    "land",
+    "airspace",
+    "waters",
+    "port",
+    "city",
+    "town",
+    "province",
+    "region",
+    "capital",
+    "district",
+    "coast",
+    "mainland",
+    "border",
+    "borders",
+    "frontier",
+}
 ADDRESSED = {"CONSULT", "REJECT", "REQUEST", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"}
 BE = {"was", "were", "is", "are", "been", "being", "be", "got", "get"}
 
@@ -47,18 +104,25 @@ def group(parts, toks):
     for p in parts:
         if groups:
             prev = groups[-1][-1]
-            between = [t.lower for t in toks[prev.tj:p.ti]]
-            if (prev.ti, prev.tj) == (p.ti, p.tj):      # "Each": the members of one group
+            between = [t.lower for t in toks[prev.tj : p.ti]]
+            if (prev.ti, prev.tj) == (p.ti, p.tj):  # "Each": the members of one group
                 groups[-1].append(p)
                 continue
-            if prev.tj <= p.ti and all(w in LIST for w in between) and ("," in between or "and" in between
-                                                                        or "or" in between):
+            if (
+                prev.tj <= p.ti
+                and all(w in LIST for w in between)
+                and ("," in between or "and" in between or "or" in between)
+            ):
                 groups[-1].append(p)
                 continue
             # "Iranian border guards and Taliban forces": two actors' people, named together
-            if (prev.tj <= p.ti and 2 <= len(between) <= 3 and between[-1] in ("and", ",")
-                    and all(w.isalpha() and w not in AUX and not w.endswith("ed") for w in between[:-1])
-                    and all(t.text[:1].islower() for t in toks[prev.tj:p.ti - 1])):
+            if (
+                prev.tj <= p.ti
+                and 2 <= len(between) <= 3
+                and between[-1] in ("and", ",")
+                and all(w.isalpha() and w not in AUX and not w.endswith("ed") for w in between[:-1])
+                and all(t.text[:1].islower() for t in toks[prev.tj : p.ti - 1])
+            ):
                 groups[-1].append(p)
                 continue
         groups.append([p])
@@ -89,10 +153,18 @@ def demonym_place(g, toks):
     p = g[-1]
     nxt = toks[p.tj].lower if p.tj < len(toks) else ""
     then = toks[p.tj + 1] if p.tj + 1 < len(toks) else None
-    noun_after = then is not None and then.text.isalpha() and then.text.islower() and then.lower not in PREPS | {
-        "and", "or", "of", "to", "for", "with", "since", "as", "where", "which", "that"}
-    return (all("demonym" in q.how for q in g) and nxt in PLACE_NOUNS and not noun_after
-            and after(g, toks, LOCATIVE | {"along", "across", "into", "on"}))
+    noun_after = (
+        then is not None
+        and then.text.isalpha()
+        and then.text.islower()
+        and then.lower not in PREPS | {"and", "or", "of", "to", "for", "with", "since", "as", "where", "which", "that"}
+    )
+    return (
+        all("demonym" in q.how for q in g)
+        and nxt in PLACE_NOUNS
+        and not noun_after
+        and after(g, toks, LOCATIVE | {"along", "across", "into", "on"})
+    )
 
 
 def verb_form(hit):
@@ -111,18 +183,23 @@ def passive(hit, toks):
     k = hit.i - 1
     if k >= 0 and toks[k].lower.endswith("ly"):
         k -= 1
-    return k >= 0 and toks[k].lower in BE and (w.endswith(("ed", "en")) or w in ("hit", "struck", "shot", "held",
-                                                                                 "sent", "sold", "seized"))
+    return (
+        k >= 0
+        and toks[k].lower in BE
+        and (w.endswith(("ed", "en")) or w in ("hit", "struck", "shot", "held", "sent", "sold", "seized"))
+    )
 
 
 def participle_before(toks, k):
     """Whether the words before token *k* ("by") end in a past participle ("was signed in Beijing last
     week by", "left behind by"; not "rejected remarks by")."""
-    for t in reversed(toks[max(0, k - 6):k]):
+    for t in reversed(toks[max(0, k - 6) : k]):
         if re.search(r"(ed|en|wn|ft)$", t.lower):
             return True
-        if t.lower not in ("behind", "back", "up", "out", "off", "jointly", "directly", "in", "on", "at", "\0") \
-                and not t.text[:1].isupper():
+        if (
+            t.lower not in ("behind", "back", "up", "out", "off", "jointly", "directly", "in", "on", "at", "\0")
+            and not t.text[:1].isupper()
+        ):
             return False
     return False
 
@@ -141,11 +218,21 @@ def rel_spans(toks):
         if t.lower in ("which", "who") and k > 0 and toks[k - 1].lower == ",":
             end = next((x for x in range(k + 1, len(toks)) if toks[x].lower == ","), len(toks))
             out.append((k, end))
-        elif (t.lower in ("the", "a", "an") and k > 1 and toks[k - 1].lower == "," and toks[k - 2].text[:1].isupper()
-              and toks[k - 2].text.isalpha()):
+        elif (
+            t.lower in ("the", "a", "an")
+            and k > 1
+            and toks[k - 1].lower == ","
+            and toks[k - 2].text[:1].isupper()
+            and toks[k - 2].text.isalpha()
+        ):
             end = next((x for x in range(k + 1, min(k + 14, len(toks))) if toks[x].lower in (",", ";", ".")), None)
-            if end is not None and toks[end].lower == "," and end + 1 < len(toks) and \
-                    toks[end + 1].lower not in ("and", "or") and not toks[end + 1].text[:1].isupper():
+            if (
+                end is not None
+                and toks[end].lower == ","
+                and end + 1 < len(toks)
+                and toks[end + 1].lower not in ("and", "or")
+                and not toks[end + 1].text[:1].isupper()
+            ):
                 out.append((k, end))
     return out
 
@@ -158,10 +245,14 @@ def denial_verbs(toks, lexicon):
     for k, t in enumerate(toks):
         if t.lower not in verbs:
             continue
-        nxt = [x.lower for x in toks[k + 1:k + 7]]
+        nxt = [x.lower for x in toks[k + 1 : k + 7]]
         if not nxt:
             continue
-        if (nxt[0] in ("that", "having") or nxt[0].endswith("ing") or any(w in acc for w in nxt[:5])
-                or nxt[0] in ("reports", "suggestions")):
+        if (
+            nxt[0] in ("that", "having")
+            or nxt[0].endswith("ing")
+            or any(w in acc for w in nxt[:5])
+            or nxt[0] in ("reports", "suggestions")
+        ):
             out.append(k)
     return out

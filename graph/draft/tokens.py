@@ -27,9 +27,10 @@ __all__ = ["Token", "tokenise", "sentences", "clauses", "norm"]
 
 _L = r"[^\W_]"
 _WORD = re.compile(
-    rf"(?:[A-Z]\.){{2,}}(?:-{_L}+)*"          # U.S., U.N., U.S.-made
-    rf"|{_L}+(?:[-'’]{_L}+)*"                 # words, N'Djamena, Guinea-Bissau
-    r"|\S")
+    rf"(?:[A-Z]\.){{2,}}(?:-{_L}+)*"  # U.S., U.N., U.S.-made
+    rf"|{_L}+(?:[-'’]{_L}+)*"  # words, N'Djamena, Guinea-Bissau
+    r"|\S"
+)
 _POSS = re.compile(r"['’]s$", re.I)
 
 
@@ -56,15 +57,40 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         p = _POSS.search(w)
         if p and len(w) > 2:
             cut = s + p.start()
-            out.append(Token(w[:p.start()], s, cut, norm(w[:p.start()])))
-            out.append(Token(w[p.start():], cut, m.end(), "'s"))
+            out.append(Token(w[: p.start()], s, cut, norm(w[: p.start()])))
+            out.append(Token(w[p.start() :], cut, m.end(), "'s"))
         else:
             out.append(Token(w, s, m.end(), norm(w)))
     return out
 
 
-_TITLES = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "prof", "st", "sen", "rep",
-           "gov", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "jr", "sr"}
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "prof",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "jr",
+    "sr",
+}
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 
 
@@ -73,7 +99,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _END.finditer(text):
         if m.group().startswith("."):
-            before = re.search(r"(\w+)$", text[start:m.start()])
+            before = re.search(r"(\w+)$", text[start : m.start()])
             word = before.group(1) if before else ""
             if word.lower() in _TITLES or (len(word) == 1 and word.isupper()):
                 continue
@@ -90,8 +116,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_LEAD = re.compile(r"(?:ever since|since|while|whereas|although|though|after|before|when|if|as|because)\b",
-                   re.I)
+_LEAD = re.compile(r"(?:ever since|since|while|whereas|although|though|after|before|when|if|as|because)\b", re.I)
 
 
 _CUT = re.compile(r";\s*|:\s+|,\s+(?=(?:but|while|whereas|yet)\s)|,\s+(?=and\s)")

@@ -21,6 +21,7 @@ __all__ = ["read_located"]
 def read_located(path, problems, what):
     """(plain values, where(*keys) -> (line, col)) of the YAML file *path*; problems appended."""
     from ..read.yaml_events import parse_text
+
     p = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -47,4 +48,5 @@ def read_located(path, problems, what):
             except Exception:  # noqa: BLE001
                 loc = None
         return loc or (1, 1)
+
     return doc.value, where

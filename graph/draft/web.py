@@ -40,33 +40,51 @@ def looks_like_html(data: bytes) -> bool:
 def read_web_page(data: bytes, path="page") -> dict:
     """``{"title", "text", "date", "author", "outlet", "url"}`` of the saved page *data* (bytes)."""
     from . import DraftError
+
     if not data.strip():
         raise DraftError(f"{path}: the page is empty")
     if len(data) > MAX_PAGE_BYTES:
         raise DraftError(f"{path}: the page is larger than the limit of {MAX_PAGE_BYTES:,} bytes")
     if not looks_like_html(data):
-        raise DraftError(f"{path}: this is not an HTML page (no <html>, <body> or <p> tag); for a plain text, "
-                         "save it as a UTF-8 .txt file")
+        raise DraftError(
+            f"{path}: this is not an HTML page (no <html>, <body> or <p> tag); for a plain text, "
+            "save it as a UTF-8 .txt file"
+        )
     try:
         import trafilatura
     except ImportError:
-        raise DraftError("reading a web page needs trafilatura: pip install 'actorgraph[web]' "
-                         "(or save the article's text as a UTF-8 .txt file)") from None
+        raise DraftError(
+            "reading a web page needs trafilatura: pip install 'actorgraph[web]' "
+            "(or save the article's text as a UTF-8 .txt file)"
+        ) from None
     try:
-        raw = trafilatura.extract(data, output_format="json", with_metadata=True, favor_precision=True,
-                                  include_comments=False, include_tables=False, deduplicate=True)
+        raw = trafilatura.extract(
+            data,
+            output_format="json",
+            with_metadata=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=True,
+        )
     except Exception as exc:  # noqa: BLE001 - a page the extractor cannot parse: say so, no traceback
         raise DraftError(f"{path}: the page could not be read ({type(exc).__name__}: {exc})") from None
     meta = json.loads(raw) if raw else {}
     text = (meta.get("text") or "").strip()
     if len(text.split()) < _MIN_WORDS:
-        raise DraftError(f"{path}: no article text found in the page (is it an article? a page of links, a "
-                         "search result or a login page has none); save the article's own page, or its text "
-                         "as a .txt file")
-    return {"title": (meta.get("title") or "").strip() or None, "text": text,
-            "date": meta.get("date") or None, "author": (meta.get("author") or "").strip() or None,
-            "outlet": (meta.get("source-hostname") or meta.get("hostname") or "").strip() or None,
-            "url": meta.get("source") or None}
+        raise DraftError(
+            f"{path}: no article text found in the page (is it an article? a page of links, a "
+            "search result or a login page has none); save the article's own page, or its text "
+            "as a .txt file"
+        )
+    return {
+        "title": (meta.get("title") or "").strip() or None,
+        "text": text,
+        "date": meta.get("date") or None,
+        "author": (meta.get("author") or "").strip() or None,
+        "outlet": (meta.get("source-hostname") or meta.get("hostname") or "").strip() or None,
+        "url": meta.get("source") or None,
+    }
 
 
 def article_text(article: dict) -> str:

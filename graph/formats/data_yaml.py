@@ -40,7 +40,7 @@ def _str(dumper, value):
 
 
 _Dumper.add_representer(str, _str)
-_Dumper.add_multi_representer(str, _str)   # str subclasses (text written without quotes) too
+_Dumper.add_multi_representer(str, _str)  # str subclasses (text written without quotes) too
 
 
 def data_yaml(groups, comment=None) -> str:
@@ -48,8 +48,11 @@ def data_yaml(groups, comment=None) -> str:
     dicts, and any other top-level key a draft file has) as the text of a data file, with an
     optional leading *comment*; empty groups are left out."""
     body = {k: v for k, v in groups.items() if v}
-    text = yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000,
-                     default_flow_style=False) if body else "entities: []\n"
+    text = (
+        yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+        if body
+        else "entities: []\n"
+    )
     if comment:
         text = "".join(f"# {line}\n" for line in comment.splitlines()) + text
     return text

@@ -42,6 +42,7 @@ __all__ = ["discourse_graphml", "discourse_csv", "discourse_graph"]
 
 def _network(ds, roll_up, normalize):
     from ..analysis.discourse import discourse
+
     return discourse(ds, roll_up=roll_up, normalize=normalize)
 
 
@@ -50,11 +51,19 @@ def discourse_graph(net) -> nx.Graph:
     g = nx.Graph()
     for c in net.claimants:
         author = c.startswith("author:")
-        g.add_node(c, label=c if author else net.names.get(c, c), kind="author" if author else "entity",
-                   camp=net.camp_of(c) or 0)
+        g.add_node(
+            c,
+            label=c if author else net.names.get(c, c),
+            kind="author" if author else "entity",
+            camp=net.camp_of(c) or 0,
+        )
     for e in net.edges:
-        attrs = {"congruence": e["congruence"], "conflict": e["conflict"], "net": e["congruence"] - e["conflict"],
-                 "groups": "; ".join(" ".join(x) for x in e["groups"])}
+        attrs = {
+            "congruence": e["congruence"],
+            "conflict": e["conflict"],
+            "net": e["congruence"] - e["conflict"],
+            "groups": "; ".join(" ".join(x) for x in e["groups"]),
+        }
         if "weight" in e:
             attrs["weight"] = float(e["weight"])
         g.add_edge(e["a"], e["b"], **attrs)

@@ -50,9 +50,15 @@ from .graphml import edge_attrs, flat_graph, when_span
 __all__ = ["gexf", "KIND_COLOURS", "SIGN_COLOURS"]
 
 KIND_COLOURS = {
-    "state": (31, 119, 180), "de_facto_authority": (214, 39, 40), "armed_group": (140, 86, 75),
-    "organisation": (44, 160, 44), "office": (23, 190, 207), "person": (227, 119, 194),
-    "collective": (148, 103, 189), "agreement": (188, 189, 34), "asset": (255, 127, 14),
+    "state": (31, 119, 180),
+    "de_facto_authority": (214, 39, 40),
+    "armed_group": (140, 86, 75),
+    "organisation": (44, 160, 44),
+    "office": (23, 190, 207),
+    "person": (227, 119, 194),
+    "collective": (148, 103, 189),
+    "agreement": (188, 189, 34),
+    "asset": (255, 127, 14),
     "place": (127, 127, 127),
 }
 SIGN_COLOURS = {1: (46, 139, 87), -1: (200, 40, 40), 0: (150, 150, 150)}
@@ -75,7 +81,8 @@ def gexf(ds) -> str:
         data["relation_type"] = data.pop("type")
         data["id"] = r.id
         data["source_titles"] = json.dumps(
-            [ds.sources[sid].title or sid if sid in ds.sources else sid for sid in r.sources], ensure_ascii=False)
+            [ds.sources[sid].title or sid if sid in ds.sources else sid for sid in r.sources], ensure_ascii=False
+        )
         data["weight"] = 1.0
         data["viz"] = {"color": _rgb(SIGN_COLOURS[r.sign])}
         start, end = when_span(r.when)

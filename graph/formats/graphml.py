@@ -17,7 +17,9 @@ Examples
 >>> import graph, io, json, networkx as nx
 >>> ds = graph.loads('''
 ... sources: [{id: s1, title: T}]
-... entities: [{id: PAK, name: Pakistan, kind: state, aliases: [Islamabad]}, {id: USA, name: United States, kind: state}]
+... entities:
+...   - {id: PAK, name: Pakistan, kind: state, aliases: [Islamabad]}
+...   - {id: USA, name: United States, kind: state}
 ... relations:
 ...   - {id: r1, subject: PAK, object: USA, type: CONSULT, modality: reported, when: 2025-02,
 ...      evidence: [{source: s1, quote: "talks & more"}]}
@@ -49,7 +51,8 @@ def flat_value(v):
     return json.dumps(v, ensure_ascii=False)
 
 
-when_span = iso_span   # shared by the GraphML, GEXF and Cypher exports
+when_span = iso_span  # shared by the GraphML, GEXF and Cypher exports
+
 
 def node_attrs(e) -> dict:
     d = to_dict(e)
@@ -83,7 +86,7 @@ def edge_attrs(r) -> dict:
         first = r.evidence[0]
         out["source"] = first.source
         for k, v in (("quote", first.quote), ("record", first.record)):
-            if v is not None:      # a dataset's evidence has a record and no quote
+            if v is not None:  # a dataset's evidence has a record and no quote
                 out[k] = v
     return out
 

@@ -52,18 +52,46 @@ __all__ = ["neo4j_csv_tables", "write_neo4j_csv", "neo4j_csv_paths", "FILES"]
 
 FILES = ("entities", "sources", "relations", "import")
 
-_ENTITY = [("name", "string"), ("kind", "string"), ("aliases", "string[]"), ("description", "string"),
-           ("part_of", "string")]
-_SOURCE = [("title", "string"), ("kind", "string"), ("published", "string"), ("author", "string"),
-           ("outlet", "string"), ("url", "string"), ("perspective", "string"), ("text", "string"),
-           ("note", "string")]
-_RELATION = [("id", "string"), ("type", "string"), ("mode", "string"), ("context", "string[]"),
-             ("polarity", "double"), ("sign", "int"), ("quad", "string"), ("modality", "string"),
-             ("claimants", "string[]"), ("asserted_by", "string"), ("when", "string"),
-             ("when_start", "string"), ("when_end", "string"), ("sources", "string[]"),
-             ("quotes", "string[]"), ("records", "string[]"), ("evidence", "string"),
-             ("attributes", "string"), ("note", "string")]
-_DELIMITERS = (";", "|", "\u00a6", "\t", "\x1f")   # ; | ¦ tab, the unit separator
+_ENTITY = [
+    ("name", "string"),
+    ("kind", "string"),
+    ("aliases", "string[]"),
+    ("description", "string"),
+    ("part_of", "string"),
+]
+_SOURCE = [
+    ("title", "string"),
+    ("kind", "string"),
+    ("published", "string"),
+    ("author", "string"),
+    ("outlet", "string"),
+    ("url", "string"),
+    ("perspective", "string"),
+    ("text", "string"),
+    ("note", "string"),
+]
+_RELATION = [
+    ("id", "string"),
+    ("type", "string"),
+    ("mode", "string"),
+    ("context", "string[]"),
+    ("polarity", "double"),
+    ("sign", "int"),
+    ("quad", "string"),
+    ("modality", "string"),
+    ("claimants", "string[]"),
+    ("asserted_by", "string"),
+    ("when", "string"),
+    ("when_start", "string"),
+    ("when_end", "string"),
+    ("sources", "string[]"),
+    ("quotes", "string[]"),
+    ("records", "string[]"),
+    ("evidence", "string"),
+    ("attributes", "string"),
+    ("note", "string"),
+]
+_DELIMITERS = (";", "|", "\u00a6", "\t", "\x1f")  # ; | ¦ tab, the unit separator
 
 
 def _header(name, typ):
@@ -79,8 +107,10 @@ def _choose_delimiter(lists):
     for d in _DELIMITERS:
         if d not in used:
             return d
-    raise OutputError("cannot write neo4j-admin CSV: the list values (aliases, quotes...) hold every array "
-                      "delimiter tried (; | ¦, a tab and the unit separator U+001F)")
+    raise OutputError(
+        "cannot write neo4j-admin CSV: the list values (aliases, quotes...) hold every array "
+        "delimiter tried (; | ¦, a tab and the unit separator U+001F)"
+    )
 
 
 def neo4j_csv_tables(ds) -> dict:
@@ -110,17 +140,24 @@ def neo4j_csv_tables(ds) -> dict:
         return buf.getvalue()
 
     ent_cols = _ENTITY + [(k, "string") for k in code_keys]
-    entities = table(["id:ID(Entity)", ":LABEL"] + [_header(n, t) for n, t in ent_cols],
-                     ([r["id"], delim.join(["Entity", labels[r["id"]]])] + [cell(r["props"].get(n), t)
-                                                                            for n, t in ent_cols]
-                      for r in entity_rows))
-    sources = table(["id:ID(Source)", ":LABEL"] + [_header(n, t) for n, t in _SOURCE],
-                    ([r["id"], "Source"] + [cell(r["props"].get(n), t) for n, t in _SOURCE]
-                     for r in st.source_rows(ds)))
-    relations = table([":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"] + [_header(n, t) for n, t in _RELATION],
-                      ([r["subject"], r["object"], r["props"]["type"]] + [cell(r["props"].get(n), t)
-                                                                          for n, t in _RELATION]
-                       for r in rel_rows))
+    entities = table(
+        ["id:ID(Entity)", ":LABEL"] + [_header(n, t) for n, t in ent_cols],
+        (
+            [r["id"], delim.join(["Entity", labels[r["id"]]])] + [cell(r["props"].get(n), t) for n, t in ent_cols]
+            for r in entity_rows
+        ),
+    )
+    sources = table(
+        ["id:ID(Source)", ":LABEL"] + [_header(n, t) for n, t in _SOURCE],
+        ([r["id"], "Source"] + [cell(r["props"].get(n), t) for n, t in _SOURCE] for r in st.source_rows(ds)),
+    )
+    relations = table(
+        [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"] + [_header(n, t) for n, t in _RELATION],
+        (
+            [r["subject"], r["object"], r["props"]["type"]] + [cell(r["props"].get(n), t) for n, t in _RELATION]
+            for r in rel_rows
+        ),
+    )
     return {"entities": entities, "sources": sources, "relations": relations, "delimiter": delim}
 
 
@@ -128,10 +165,12 @@ def import_command(paths, delimiter, database="neo4j") -> str:
     """The ``neo4j-admin database import full`` command line for the files written."""
     d = "TAB" if delimiter == "\t" else delimiter
     name = lambda t: os.path.basename(paths[t])  # noqa: E731
-    return ("#!/bin/sh\n# Load the files into an empty Neo4j database (the server stopped); run from this folder.\n"
-            f"neo4j-admin database import full --nodes={name('entities')} --nodes={name('sources')} "
-            f"--relationships={name('relations')} --array-delimiter='{d}' --multiline-fields=true "
-            f"--overwrite-destination=false {database}\n")
+    return (
+        "#!/bin/sh\n# Load the files into an empty Neo4j database (the server stopped); run from this folder.\n"
+        f"neo4j-admin database import full --nodes={name('entities')} --nodes={name('sources')} "
+        f"--relationships={name('relations')} --array-delimiter='{d}' --multiline-fields=true "
+        f"--overwrite-destination=false {database}\n"
+    )
 
 
 def neo4j_csv_paths(path) -> dict:

@@ -47,21 +47,21 @@ from ..when import FORMATS as WHEN_FORMATS
 
 __all__ = ["json_schema", "json_schema_text", "SCHEMA_PATH", "write_schema"]
 
-SCHEMA_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                           "schema", "actorgraph.schema.json")
+SCHEMA_PATH = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "schema", "actorgraph.schema.json"
+)
 """Where the committed schema lives in the repository."""
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
-_CODE_KEY = r"^[A-Za-z][A-Za-z0-9_]*$"    # a code name: a word of ASCII letters, digits and _ (as the validator)
-_NOT_BLANK = r"\S"                        # text the validator requires not to be empty or only spaces
+_CODE_KEY = r"^[A-Za-z][A-Za-z0-9_]*$"  # a code name: a word of ASCII letters, digits and _ (as the validator)
+_NOT_BLANK = r"\S"  # text the validator requires not to be empty or only spaces
 _POINT = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 _WHEN = rf"^\s*({_POINT}|{_POINT}\s*\.\.\s*({_POINT})?|\.\.\s*{_POINT})\s*$"
 
 
 def _enum(values: dict, description: str) -> dict:
     """An enum whose values carry descriptions (shown by editors on completion)."""
-    return {"description": description, "enum": list(values),
-            "markdownEnumDescriptions": list(values.values())}
+    return {"description": description, "enum": list(values), "markdownEnumDescriptions": list(values.values())}
 
 
 def _text(description, **extra):
@@ -73,29 +73,37 @@ def _ref_text(description):
 
 
 def _when(description):
-    return {"description": f"{description} Write {WHEN_FORMATS}.",
-            "anyOf": [{"type": "string", "pattern": _WHEN},
-                      {"type": "integer", "minimum": 1, "maximum": 9999}]}
+    return {
+        "description": f"{description} Write {WHEN_FORMATS}.",
+        "anyOf": [{"type": "string", "pattern": _WHEN}, {"type": "integer", "minimum": 1, "maximum": 9999}],
+    }
 
 
 def _list_or_one(item, description):
     return {"description": description, "anyOf": [item, {"type": "array", "items": item}]}
 
 
-_EXTEND = {"description": "true: this record adds to the record of the same id in another file (aliases, "
-                          "codes and a missing description of an entity; evidence of a relation).",
-           "const": True}
+_EXTEND = {
+    "description": "true: this record adds to the record of the same id in another file (aliases, "
+    "codes and a missing description of an entity; evidence of a relation).",
+    "const": True,
+}
 
 
 def _extension_rule(required):
     """Required fields, except in an extension (which needs only its id)."""
-    return {"if": {"properties": {"extend": {"const": True}}, "required": ["extend"]},
-            "then": {"required": ["id"]}, "else": {"required": required}}
+    return {
+        "if": {"properties": {"extend": {"const": True}}, "required": ["extend"]},
+        "then": {"required": ["id"]},
+        "else": {"required": required},
+    }
 
 
 def _id(description):
-    return {"description": description,
-            "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer", "minimum": 0}]}
+    return {
+        "description": description,
+        "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer", "minimum": 0}],
+    }
 
 
 def _source() -> dict:
@@ -111,11 +119,16 @@ def _source() -> dict:
             "published": _when("When it was published (a date or year, may be approximate)."),
             "author": _text("The author, where known."),
             "outlet": _text("The outlet (newspaper, site...), where known."),
-            "url": {"description": "A web address starting with http:// or https://.", "type": "string",
-                    "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"},
+            "url": {
+                "description": "A web address starting with http:// or https://.",
+                "type": "string",
+                "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$",
+            },
             "perspective": _text("Whose view the document carries."),
-            "text": _text("Path to the stored full text (relative to this YAML file, inside the data folder); "
-                          "quotes are checked against it."),
+            "text": _text(
+                "Path to the stored full text (relative to this YAML file, inside the data folder); "
+                "quotes are checked against it."
+            ),
             "note": _text("A note on the source, e.g. that the stored text is a partial excerpt."),
         },
     }
@@ -131,17 +144,24 @@ def _entity() -> dict:
             "id": _id("Short stable id, e.g. the ISO 3166 alpha-3 code for a state (PAK, USA)."),
             "name": _text("The usual name (not blank).", minLength=1, pattern=_NOT_BLANK),
             "kind": _enum(ENTITY_KINDS, "What sort of entity it is."),
-            "aliases": _list_or_one({"type": ["string", "number", "boolean"]},
-                                    "Every other name a text uses for it (US, Washington...)."),
-            "codes": {"description": "Codes in other systems: wikidata (a QID such as Q843), iso3, cameo...",
-                      "type": "object",
-                      "properties": {"wikidata": {"type": "string", "pattern": "^Q[1-9][0-9]*$",
-                                                  "description": "A Wikidata item id such as Q843; leave it out "
-                                                                 "rather than guess."},
-                                     "iso3": {"type": ["string", "number"]},
-                                     "cameo": {"type": ["string", "number"]}},
-                      "propertyNames": {"pattern": _CODE_KEY},
-                      "additionalProperties": {"type": ["string", "number", "boolean"]}},
+            "aliases": _list_or_one(
+                {"type": ["string", "number", "boolean"]}, "Every other name a text uses for it (US, Washington...)."
+            ),
+            "codes": {
+                "description": "Codes in other systems: wikidata (a QID such as Q843), iso3, cameo...",
+                "type": "object",
+                "properties": {
+                    "wikidata": {
+                        "type": "string",
+                        "pattern": "^Q[1-9][0-9]*$",
+                        "description": "A Wikidata item id such as Q843; leave it out rather than guess.",
+                    },
+                    "iso3": {"type": ["string", "number"]},
+                    "cameo": {"type": ["string", "number"]},
+                },
+                "propertyNames": {"pattern": _CODE_KEY},
+                "additionalProperties": {"type": ["string", "number", "boolean"]},
+            },
             "part_of": _ref_text("The id of the entity it belongs to (an office belongs to its state)."),
             "description": _text("A short description."),
             "extend": _EXTEND,
@@ -154,16 +174,24 @@ def _evidence() -> dict:
     return {
         "type": "object",
         "description": "A verbatim quote from a text source that states the relation, or the record (event "
-                       "id or URL) of a dataset source it was read from.",
+        "id or URL) of a dataset source it was read from.",
         "required": ["source"],
         "anyOf": [{"required": ["quote"]}, {"required": ["record"]}],
         "additionalProperties": False,
         "properties": {
             "source": _ref_text("The id of the source."),
-            "quote": {"description": "The source's own words, verbatim (not blank).",
-                      "type": ["string", "number", "boolean"], "minLength": 1, "pattern": _NOT_BLANK},
-            "record": {"description": "For a dataset source: the id (or URL) of the event it was read from.",
-                       "type": ["string", "number"], "minLength": 1, "pattern": _NOT_BLANK},
+            "quote": {
+                "description": "The source's own words, verbatim (not blank).",
+                "type": ["string", "number", "boolean"],
+                "minLength": 1,
+                "pattern": _NOT_BLANK,
+            },
+            "record": {
+                "description": "For a dataset source: the id (or URL) of the event it was read from.",
+                "type": ["string", "number"],
+                "minLength": 1,
+                "pattern": _NOT_BLANK,
+            },
         },
     }
 
@@ -182,8 +210,7 @@ def _mode_rules() -> list:
 
 
 def _relation() -> dict:
-    types = {name: f"{t.quad}, default polarity {t.polarity:+g}: {t.description}"
-             for name, t in RELATION_TYPES.items()}
+    types = {name: f"{t.quad}, default polarity {t.polarity:+g}: {t.description}" for name, t in RELATION_TYPES.items()}
     all_modes = sorted({m for t in RELATION_TYPES.values() for m in t.modes})
     lo, hi = POLARITY_RANGE
     return {
@@ -196,21 +223,36 @@ def _relation() -> dict:
             "subject": _ref_text("The id of the entity that acts (the doer)."),
             "object": _ref_text("The id of the entity acted upon."),
             "type": _enum(types, "The relation type: a PLOVER event type or a structural tie."),
-            "mode": {"description": "A refinement of the type; the allowed modes depend on the type.",
-                     "enum": all_modes},
-            "context": _list_or_one(_enum(CONTEXTS, "What the claim is about."),
-                                    "What the claim is about: one context or a list."),
-            "polarity": {"description": f"Cooperation (+) to conflict (-) on {lo:g}..{hi:+g}; defaults from "
-                                        "the type.", "type": "number", "minimum": lo, "maximum": hi},
+            "mode": {
+                "description": "A refinement of the type; the allowed modes depend on the type.",
+                "enum": all_modes,
+            },
+            "context": _list_or_one(
+                _enum(CONTEXTS, "What the claim is about."), "What the claim is about: one context or a list."
+            ),
+            "polarity": {
+                "description": f"Cooperation (+) to conflict (-) on {lo:g}..{hi:+g}; defaults from the type.",
+                "type": "number",
+                "minimum": lo,
+                "maximum": hi,
+            },
             "modality": _enum(MODALITIES, "How the source states it."),
-            "asserted_by": _list_or_one({"type": ["string", "number"], "pattern": _NOT_BLANK},
-                                        "The id of the entity that makes the claim, or a list of them (each "
-                                        "once); leave it out when it is the source's author."),
+            "asserted_by": _list_or_one(
+                {"type": ["string", "number"], "pattern": _NOT_BLANK},
+                "The id of the entity that makes the claim, or a list of them (each "
+                "once); leave it out when it is the source's author.",
+            ),
             "when": _when("When the thing happened (not when it was written)."),
-            "evidence": {"description": "One or more {source, quote}; the quote is verbatim from the source.",
-                         "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/evidence"}},
-            "attributes": {"description": "Free extra facts, e.g. {value: \"$7 billion\", count: 650}.",
-                           "type": "object"},
+            "evidence": {
+                "description": "One or more {source, quote}; the quote is verbatim from the source.",
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/evidence"},
+            },
+            "attributes": {
+                "description": 'Free extra facts, e.g. {value: "$7 billion", count: 650}.',
+                "type": "object",
+            },
             "note": _text("The analyst's comment."),
             "extend": _EXTEND,
         },
@@ -222,22 +264,33 @@ def json_schema() -> dict:
     """The JSON Schema of a data file, as a dict (see the module docs)."""
     source, entity, relation = _source(), _entity(), _relation()
     for kind, d in (("sources", source), ("entities", entity), ("relations", relation)):
-        assert tuple(p for p in d["properties"] if p != "extend") == FIELDS[kind], kind   # the schema follows the model's fields
+        assert tuple(p for p in d["properties"] if p != "extend") == FIELDS[kind], (
+            kind
+        )  # the schema follows the model's fields
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:actorgraph:data-file",
         "title": "actorgraph data file",
         "description": "Sources, entities and relations (claims with provenance). Generated from graph.vocab and "
-                       "graph.model by 'actorgraph export --format json-schema'; do not edit by hand.",
+        "graph.model by 'actorgraph export --format json-schema'; do not edit by hand.",
         "type": ["object", "null"],
         "additionalProperties": False,
         "properties": {
-            "sources": {"description": "The documents that state things.",
-                        "type": ["array", "null"], "items": {"$ref": "#/$defs/source"}},
-            "entities": {"description": "Actors, and the things claims are about.",
-                         "type": ["array", "null"], "items": {"$ref": "#/$defs/entity"}},
-            "relations": {"description": "The claims.",
-                          "type": ["array", "null"], "items": {"$ref": "#/$defs/relation"}},
+            "sources": {
+                "description": "The documents that state things.",
+                "type": ["array", "null"],
+                "items": {"$ref": "#/$defs/source"},
+            },
+            "entities": {
+                "description": "Actors, and the things claims are about.",
+                "type": ["array", "null"],
+                "items": {"$ref": "#/$defs/entity"},
+            },
+            "relations": {
+                "description": "The claims.",
+                "type": ["array", "null"],
+                "items": {"$ref": "#/$defs/relation"},
+            },
         },
         "$defs": {"source": source, "entity": entity, "relation": relation, "evidence": _evidence()},
     }
@@ -251,9 +304,10 @@ def json_schema_text(ds=None) -> str:
 def write_schema(path=SCHEMA_PATH):
     """Write the schema to *path* (default: the committed ``schema/actorgraph.schema.json``)."""
     from ..atomic import write_atomic
+
     write_atomic(path, json_schema_text())
     return path
 
 
-if __name__ == "__main__":   # python -m graph.formats.schema
+if __name__ == "__main__":  # python -m graph.formats.schema
     print(write_schema())

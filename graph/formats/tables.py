@@ -75,15 +75,42 @@ from ..atomic import check_output_path, make_output_folder, write_atomic
 from ..model import FIELDS, to_dict
 from ..read.tables import UnknownColumnWarning, guard_cell
 
-__all__ = ["csv_tables", "csv_paths", "write_csv", "ENTITY_COLUMNS", "RELATION_COLUMNS", "SOURCE_COLUMNS", "TABLES", "UnknownColumnWarning"]
+__all__ = [
+    "csv_tables",
+    "csv_paths",
+    "write_csv",
+    "ENTITY_COLUMNS",
+    "RELATION_COLUMNS",
+    "SOURCE_COLUMNS",
+    "TABLES",
+    "UnknownColumnWarning",
+]
 
 TABLES = ("entities", "relations", "sources")
-ENTITY_COLUMNS = ("ID", "Label", "Type", "Description", "aliases", "part_of")   # + codes.KEY columns
-RELATION_COLUMNS = ("ID", "From", "To", "Type", "mode", "context", "polarity", "modality", "asserted_by",
-                    "when", "source", "quote", "more_evidence", "attributes", "note", "quad", "sign")
+ENTITY_COLUMNS = ("ID", "Label", "Type", "Description", "aliases", "part_of")  # + codes.KEY columns
+RELATION_COLUMNS = (
+    "ID",
+    "From",
+    "To",
+    "Type",
+    "mode",
+    "context",
+    "polarity",
+    "modality",
+    "asserted_by",
+    "when",
+    "source",
+    "quote",
+    "more_evidence",
+    "attributes",
+    "note",
+    "quad",
+    "sign",
+)
 SOURCE_COLUMNS = FIELDS["sources"]
 
 # -- writing --------------------------------------------------------------------------
+
 
 def _multi(items):
     items = [str(x) for x in items]
@@ -112,7 +139,7 @@ def _text_path(src, folder):
         folder = os.getcwd()
     try:
         return os.path.relpath(path, os.path.abspath(folder)).replace(os.sep, "/")
-    except ValueError:        # another drive (Windows)
+    except ValueError:  # another drive (Windows)
         return path
 
 
@@ -121,8 +148,14 @@ def _table(header, rows, text_cols=None):
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header)
     for row in rows:
-        w.writerow(["" if v is None else (guard_cell(v) if isinstance(v, str) and (text_cols is None or i in text_cols)
-                                          else str(v)) for i, v in enumerate(row)])
+        w.writerow(
+            [
+                ""
+                if v is None
+                else (guard_cell(v) if isinstance(v, str) and (text_cols is None or i in text_cols) else str(v))
+                for i, v in enumerate(row)
+            ]
+        )
     return buf.getvalue()
 
 
@@ -142,18 +175,40 @@ def csv_tables(ds, folder=None) -> dict:
     ``sources.csv`` are made relative to it (default: the current folder).
     """
     codes = _code_keys(ds)
-    ent_rows = [[e.id, e.name, e.kind, e.description, _multi(e.aliases), e.part_of]
-                + [e.codes.get(k) for k in codes] for e in ds.entities.values()]
+    ent_rows = [
+        [e.id, e.name, e.kind, e.description, _multi(e.aliases), e.part_of] + [e.codes.get(k) for k in codes]
+        for e in ds.entities.values()
+    ]
     rel_rows = []
     for r in ds.relations():
         # the first quote in the source and quote columns; records of dataset sources in more_evidence
         first = r.evidence[0] if r.evidence and r.evidence[0].quote is not None else None
-        more = [{"source": x.source, "record": x.record} if x.quote is None else {"source": x.source, "quote": x.quote}
-                for x in r.evidence if x is not first]
-        rel_rows.append([r.id, r.subject, r.object, r.type, r.mode, _multi(r.context), _num(r.polarity),
-                         r.modality, _multi(r.claimants) or None, str(r.when) if r.when else None,
-                         first.source if first else None, first.quote if first else None, _json(more),
-                         _json(r.attributes), r.note, r.quad, str(r.sign)])
+        more = [
+            {"source": x.source, "record": x.record} if x.quote is None else {"source": x.source, "quote": x.quote}
+            for x in r.evidence
+            if x is not first
+        ]
+        rel_rows.append(
+            [
+                r.id,
+                r.subject,
+                r.object,
+                r.type,
+                r.mode,
+                _multi(r.context),
+                _num(r.polarity),
+                r.modality,
+                _multi(r.claimants) or None,
+                str(r.when) if r.when else None,
+                first.source if first else None,
+                first.quote if first else None,
+                _json(more),
+                _json(r.attributes),
+                r.note,
+                r.quad,
+                str(r.sign),
+            ]
+        )
     src_rows = []
     for s in ds.sources.values():
         d = to_dict(s)

@@ -17,17 +17,24 @@ import os
 
 from ..atomic import check_output_path, write_atomic
 from ..errors import DataError, OutputError, Problem
+from ..formats.data_yaml import data_yaml
 from ..loader import dataset_of
 from ..read.base import KINDS
 from ..read.tables import read_tables
 from ..records import Options, build_records
-from ..formats.data_yaml import data_yaml
 
 __all__ = ["csv_to_yaml", "import_csv", "tables_to_dataset"]
 
 
-def tables_to_dataset(entities_text, relations_text, sources_text=None, *,
-                      names=("entities.csv", "relations.csv", "sources.csv"), relocate_text=None, base_dir=None):
+def tables_to_dataset(
+    entities_text,
+    relations_text,
+    sources_text=None,
+    *,
+    names=("entities.csv", "relations.csv", "sources.csv"),
+    relocate_text=None,
+    base_dir=None,
+):
     """``(Dataset, groups)`` from the CSV tables, validated; *groups* are the records' plain values by kind.
 
     Raises
@@ -35,8 +42,9 @@ def tables_to_dataset(entities_text, relations_text, sources_text=None, *,
     DataError
         With every problem, located as ``FILE:ROW:COLUMN`` in the CSV files.
     """
-    reads = read_tables(entities_text, relations_text, sources_text, names=names, relocate_text=relocate_text,
-                        base_dir=base_dir)
+    reads = read_tables(
+        entities_text, relations_text, sources_text, names=names, relocate_text=relocate_text, base_dir=base_dir
+    )
     problems = [p for r in reads for p in r.problems]
     if problems:
         raise DataError(problems)
@@ -53,8 +61,15 @@ def _header(names, with_sources):
     return "Imported by actorgraph from CSV tables: " + ", ".join(os.path.basename(n) for n in tables)
 
 
-def csv_to_yaml(entities_text, relations_text, sources_text=None, *,
-                names=("entities.csv", "relations.csv", "sources.csv"), relocate_text=None, base_dir=None) -> str:
+def csv_to_yaml(
+    entities_text,
+    relations_text,
+    sources_text=None,
+    *,
+    names=("entities.csv", "relations.csv", "sources.csv"),
+    relocate_text=None,
+    base_dir=None,
+) -> str:
     """The data file (YAML text) made from the CSV tables (text of each file); validated first.
 
     Raises
@@ -62,8 +77,9 @@ def csv_to_yaml(entities_text, relations_text, sources_text=None, *,
     DataError
         With every problem, located as ``FILE:ROW:COLUMN`` in the CSV files.
     """
-    _, groups = tables_to_dataset(entities_text, relations_text, sources_text, names=names,
-                                  relocate_text=relocate_text, base_dir=base_dir)
+    _, groups = tables_to_dataset(
+        entities_text, relations_text, sources_text, names=names, relocate_text=relocate_text, base_dir=base_dir
+    )
     return data_yaml(groups, comment=_header(names, sources_text is not None))
 
 
@@ -111,8 +127,11 @@ def import_csv(entities, relations, output, *, sources=None, protect=()):
     entities, relations, output = os.fspath(entities), os.fspath(relations), os.fspath(output)
     if sources is None:
         rdir, rname = os.path.split(relations)
-        guess = os.path.join(rdir, rname[: -len("relations.csv")] + "sources.csv") \
-            if rname.endswith("relations.csv") else None
+        guess = (
+            os.path.join(rdir, rname[: -len("relations.csv")] + "sources.csv")
+            if rname.endswith("relations.csv")
+            else None
+        )
         if guess and os.path.isfile(guess):
             sources = guess
     if os.path.isdir(output):
@@ -120,8 +139,10 @@ def import_csv(entities, relations, output, *, sources=None, protect=()):
     inputs = [entities, relations] + ([os.fspath(sources)] if sources else [])
     check_output_path(output, list(protect) + inputs)
     if os.path.lexists(output):
-        raise OutputError(f"{output} exists already: an import never replaces a file (it may hold data); choose "
-                          "another file with -o, or move that one away (nothing was written)")
+        raise OutputError(
+            f"{output} exists already: an import never replaces a file (it may hold data); choose "
+            "another file with -o, or move that one away (nothing was written)"
+        )
     out_dir = os.path.dirname(os.path.abspath(output))
     src_dir = os.path.dirname(os.path.abspath(sources)) if sources else None
 
@@ -136,7 +157,8 @@ def import_csv(entities, relations, output, *, sources=None, protect=()):
 
     texts = [_read_file(p) for p in inputs]
     names = (entities, relations, os.fspath(sources) if sources else "sources.csv")
-    ds, groups = tables_to_dataset(texts[0], texts[1], texts[2] if sources else None, names=names,
-                                   relocate_text=relocate, base_dir=out_dir)
+    ds, groups = tables_to_dataset(
+        texts[0], texts[1], texts[2] if sources else None, names=names, relocate_text=relocate, base_dir=out_dir
+    )
     write_atomic(output, data_yaml(groups, comment=_header(names, bool(sources))), protect=list(protect) + inputs)
     return output, ds

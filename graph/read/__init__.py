@@ -12,8 +12,7 @@ from . import bulk
 from . import yaml as yaml_reader
 from .base import KINDS, FileRead, Locator, Piece, Plain, RecordLocator, TableLocator
 
-__all__ = ["READERS", "reader_for", "FileRead", "Piece", "Locator", "TableLocator", "RecordLocator", "Plain",
-           "KINDS"]
+__all__ = ["READERS", "reader_for", "FileRead", "Piece", "Locator", "TableLocator", "RecordLocator", "Plain", "KINDS"]
 
 READERS: dict = {
     ".yaml": yaml_reader.read,
@@ -31,4 +30,3 @@ def reader_for(path):
         if name.endswith(suffix):
             return read
     return None
-

@@ -28,8 +28,20 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from ..words import short
 
-__all__ = ["Plain", "plain", "kind_of", "Locator", "TableLocator", "RecordLocator", "Piece", "FileRead", "KINDS",
-           "MAX_DEPTH", "CONTROL", "control_message"]
+__all__ = [
+    "Plain",
+    "plain",
+    "kind_of",
+    "Locator",
+    "TableLocator",
+    "RecordLocator",
+    "Piece",
+    "FileRead",
+    "KINDS",
+    "MAX_DEPTH",
+    "CONTROL",
+    "control_message",
+]
 
 KINDS = ("sources", "entities", "relations")
 """The kinds of record, in the order they are built (relations refer to the other two)."""
@@ -50,14 +62,22 @@ def control_message(ch, how=""):
     """What to say about the character *ch* of :data:`CONTROL` found in a text (*how*: how it
     was written, or where).
 
-    >>> control_message("\x1b")
-    'the text holds the control character U+001B; text may hold tabs and line breaks, but no other control characters: remove it'
+    >>> print(control_message("\x1b"))  # doctest: +NORMALIZE_WHITESPACE
+    the text holds the control character U+001B; text may hold tabs and line breaks, but no other control characters:
+    remove it
     """
     code = ord(ch)
-    what = ("half of a UTF-16 surrogate pair (no character on its own)" if 0xD800 <= code <= 0xDFFF else
-            "a non-character" if code in (0xFFFE, 0xFFFF) else "the control character")
-    return (f"the text holds {what} U+{code:04X}{how}; text may hold tabs and line breaks, but "
-            "no other control characters: remove it")
+    what = (
+        "half of a UTF-16 surrogate pair (no character on its own)"
+        if 0xD800 <= code <= 0xDFFF
+        else "a non-character"
+        if code in (0xFFFE, 0xFFFF)
+        else "the control character"
+    )
+    return (
+        f"the text holds {what} U+{code:04X}{how}; text may hold tabs and line breaks, but "
+        "no other control characters: remove it"
+    )
 
 
 class Plain(str):
@@ -130,7 +150,7 @@ class TableLocator(Locator):
 
     def __init__(self, path, row, columns):
         super().__init__(path)
-        self.row, self.columns = row, columns   # columns: field name -> 1-based column number
+        self.row, self.columns = row, columns  # columns: field name -> 1-based column number
 
     def locate(self, *keys, key=False):
         if keys and keys[0] in self.columns:
@@ -155,11 +175,11 @@ class RecordLocator(Locator):
 class Piece:
     """One record to build: its kind, its fields and where it is."""
 
-    kind: str                # "sources", "entities" or "relations"
-    values: dict             # the record's fields as plain values
+    kind: str  # "sources", "entities" or "relations"
+    values: dict  # the record's fields as plain values
     locator: Locator
-    base_dir: str | None = None   # the folder a source's relative ``text`` path starts from
-    tainted: bool = False    # it holds something refused while reading (already reported): not validated
+    base_dir: str | None = None  # the folder a source's relative ``text`` path starts from
+    tainted: bool = False  # it holds something refused while reading (already reported): not validated
 
 
 @dataclass

@@ -20,7 +20,8 @@ corrupt file is one located problem and nothing of it is used.
 
 Examples
 --------
->>> data = b'{"id": "r1", "subject": "A", "object": "B", "type": "AID", "modality": "reported", "source": "s", "record": "ev-1"}\\n'
+>>> data = (b'{"id": "r1", "subject": "A", "object": "B", "type": "AID", "modality": "reported", '
+...         b'"source": "s", "record": "ev-1"}\\n')
 >>> fr = read_jsonl("events.relations.jsonl", data)
 >>> p = fr.pieces[0]
 >>> p.kind, p.values["evidence"], str(p.locator.problem(("type",), "x"))
@@ -43,11 +44,10 @@ from ..words import short
 from .base import KINDS, FileRead, Piece, RecordLocator, TableLocator
 from .bulk_rows import EVIDENCE_COLUMNS, columns_of, record_values
 from .json_rules import NotJson, decode_record
-from .relation_table import TablePieces, from_arrow, from_rows
 from .parquet_rules import cell_problems, column_problems
+from .relation_table import TablePieces, from_arrow, from_rows
 
-__all__ = ["read_parquet", "read_jsonl", "kind_of", "record_values", "write_parquet", "write_jsonl",
-           "EVIDENCE_COLUMNS"]
+__all__ = ["read_parquet", "read_jsonl", "kind_of", "record_values", "write_parquet", "write_jsonl", "EVIDENCE_COLUMNS"]
 
 _WORDS = re.compile(r"[a-z0-9]+")
 
@@ -82,9 +82,9 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         out.problems.append(Problem(path, 0, 0, "reading Parquet needs pyarrow: pip install 'actorgraph[bulk]'"))
         out.complete = False
         return out
-    try:   # (a damaged file can fail anywhere: its metadata, a column's type, a name not UTF-8...)
+    try:  # (a damaged file can fail anywhere: its metadata, a column's type, a name not UTF-8...)
         table = pq.ParquetFile(pa.BufferReader(data)).read()
-        if len(set(table.column_names)) < table.num_columns:   # (read_table refuses it, and says why)
+        if len(set(table.column_names)) < table.num_columns:  # (read_table refuses it, and says why)
             table = pq.read_table(pa.BufferReader(data))
         names = table.column_names
         refused = column_problems(table)
@@ -92,8 +92,15 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         if not refused and kind is not None:
             cells = cell_problems(table)
     except (pa.ArrowException, OSError, ValueError) as exc:
-        out.problems.append(Problem(path, 0, 0, f"cannot read this Parquet file (truncated or not Parquet?): "
-                                                f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"))
+        out.problems.append(
+            Problem(
+                path,
+                0,
+                0,
+                f"cannot read this Parquet file (truncated or not Parquet?): "
+                f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+            )
+        )
         out.complete = False
         return out
     if refused:
@@ -116,9 +123,9 @@ def read_parquet(path, data, *, base_dir=None) -> FileRead:
         out.pieces = TablePieces(from_arrow(path, table, base_dir=base_dir, tainted=tainted))
         return out
     columns = [table.column(n).to_pylist() for n in names]
-    for i, row in enumerate(zip(*columns), 1):
+    for i, row in enumerate(zip(*columns, strict=True), 1):
         locator = TableLocator(path, i, cols)
-        values, clash = record_values(dict(zip(names, row)), kind)
+        values, clash = record_values(dict(zip(names, row, strict=True)), kind)
         if clash:
             out.problems.append(locator.problem((), clash))
         out.pieces.append(Piece(kind, values, locator, base_dir, i in tainted or bool(clash)))
@@ -129,6 +136,7 @@ def _clashes(table, names):
     """``(row, message)`` of each row (from 1) that gives a field twice, whole and by dotted columns."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     both = None
     for head in ("codes", "attributes"):
         dotted = [n for n in names if n.startswith(head + ".")]
@@ -143,7 +151,7 @@ def _clashes(table, names):
         return []
     rows = pc.indices_nonzero(both).to_pylist()
     out = []
-    for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else []):
+    for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else [], strict=True):
         clash = record_values(row, "relations")[1]
         if clash:
             out.append((i + 1, clash))
@@ -151,9 +159,11 @@ def _clashes(table, names):
 
 
 def _no_kind(names):
-    return ("cannot tell which records this bulk file holds: put 'sources', 'entities' or 'relations' in its "
-            "name (e.g. events.relations.parquet), or give it a 'subject' (relations), 'name' (entities) or "
-            "'title' (sources) column; its columns are: " + ", ".join(map(str, names[:20])))
+    return (
+        "cannot tell which records this bulk file holds: put 'sources', 'entities' or 'relations' in its "
+        "name (e.g. events.relations.parquet), or give it a 'subject' (relations), 'name' (entities) or "
+        "'title' (sources) column; its columns are: " + ", ".join(map(str, names[:20]))
+    )
 
 
 def read_jsonl(path, data, *, base_dir=None) -> FileRead:
@@ -167,7 +177,7 @@ def read_jsonl(path, data, *, base_dir=None) -> FileRead:
         return out
     rows, starts = [], array("q", [0])
     for n, line in enumerate(text.split("\n"), 1):
-        starts.append(starts[-1] + len(line) + 1)   # (where the next line starts: to read a line again)
+        starts.append(starts[-1] + len(line) + 1)  # (where the next line starts: to read a line again)
         if not line.strip():
             continue
         try:
@@ -177,8 +187,9 @@ def read_jsonl(path, data, *, base_dir=None) -> FileRead:
             out.complete = False
             continue
         if not isinstance(row, dict):
-            out.problems.append(Problem(path, n, 0, f"each line must be a JSON object {{...}}, found "
-                                                    f"{_json_kind(row)}"))
+            out.problems.append(
+                Problem(path, n, 0, f"each line must be a JSON object {{...}}, found {_json_kind(row)}")
+            )
             out.complete = False
             continue
         out.problems.extend(Problem(path, n, 0, note) for note in notes)
@@ -190,9 +201,11 @@ def read_jsonl(path, data, *, base_dir=None) -> FileRead:
         out.complete = False
         return out
     if kind == "relations":
+
         def decode(n):
-            row, _, tainted = decode_record(text[starts[n - 1]:starts[n] - 1])
+            row, _, tainted = decode_record(text[starts[n - 1] : starts[n] - 1])
             return row, tainted
+
         out.pieces = TablePieces(from_rows(path, rows, base_dir=base_dir, decode=decode, problems=out.problems))
         return out
     for n, row, tainted in rows:
@@ -225,6 +238,7 @@ def write_parquet(table) -> bytes:
     """The Parquet bytes of a pyarrow *table* (zstd-compressed when pyarrow has it)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
+
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd" if pa.Codec.is_available("zstd") else "snappy")
     return sink.getvalue().to_pybytes()

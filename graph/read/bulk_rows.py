@@ -26,7 +26,7 @@ EVIDENCE_COLUMNS = ("source", "quote", "record")
 _NESTED = ("codes", "attributes")
 
 
-_EXACT = 10 ** 20
+_EXACT = 10**20
 
 
 _AS_THEY_ARE = frozenset((str, float, bool, type(None)))
@@ -37,11 +37,11 @@ def _plain(v):
     if t in _AS_THEY_ARE:
         return v
     if t is int and not -_EXACT < v < _EXACT:
-        return Plain(str(v))     # an integer past 20 digits: its text (as YAML keeps it)
+        return Plain(str(v))  # an integer past 20 digits: its text (as YAML keeps it)
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v.isoformat()
     if isinstance(v, list):
-        if v and all(isinstance(x, tuple) and len(x) == 2 for x in v):   # a Parquet map
+        if v and all(isinstance(x, tuple) and len(x) == 2 for x in v):  # a Parquet map
             return {str(k): _plain(x) for k, x in v}
         return [_plain(x) for x in v]
     if isinstance(v, dict):
@@ -51,8 +51,9 @@ def _plain(v):
 
 def record_values(row: dict, kind: str):
     """``(values, clash)``: one row's cells as the record's fields (nulls dropped, flat evidence and
-    dotted columns nested, integers past 20 digits made text, as YAML keeps them), and a message when a field is given twice -- as a whole and by dotted
-    columns (``codes`` and ``codes.iso3``) -- else ``None`` (the first one given is kept).
+    dotted columns nested, integers past 20 digits made text, as YAML keeps them), and a message when a
+    field is given twice -- as a whole and by dotted columns (``codes`` and ``codes.iso3``) -- else ``None``
+    (the first one given is kept).
 
     >>> record_values({"id": "E", "codes": "x", "codes.iso3": "EEE"}, "entities")
     ({'id': 'E', 'codes': 'x'}, "'codes' is given twice, whole and as 'codes.iso3': give it once")

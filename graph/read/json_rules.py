@@ -25,8 +25,9 @@ the YAML reader (:mod:`graph.read.yaml_events`):
 >>> decode_record('{"subject": "A", "subject": "B"}')[:2]
 ({'subject': 'A'}, ["duplicate key 'subject' in this record: each key may appear once (the first one is used)"])
 >>> problems, tainted = decode_record('{"name": "x\\\\u001b]0;title\\\\u0007"}')[1:]
->>> print(problems[0], tainted)
-the text holds the control character U+001B (in the text of 'name'); text may hold tabs and line breaks, but no other control characters: remove it True
+>>> print(problems[0], tainted)  # doctest: +NORMALIZE_WHITESPACE
+the text holds the control character U+001B (in the text of 'name'); text may hold tabs and line breaks,
+but no other control characters: remove it True
 >>> decode_record('{"polarity": NaN}')
 Traceback (most recent call last):
 ...
@@ -43,10 +44,7 @@ from .base import CONTROL, MAX_DEPTH, Plain, control_message
 
 __all__ = ["decode_record", "MAX_DEPTH", "control_in"]
 
-_DEEP = (f"nesting deeper than {MAX_DEPTH} levels of lists and objects (the data format needs 3): "
-         "this line is not read")
-
-
+_DEEP = f"nesting deeper than {MAX_DEPTH} levels of lists and objects (the data format needs 3): this line is not read"
 
 
 def _constant(name):
@@ -59,7 +57,7 @@ def _int(s):
 
 def _float(s):
     x = float(s)
-    return x if x - x == 0.0 else Plain(s)   # (inf - inf is nan)
+    return x if x - x == 0.0 else Plain(s)  # (inf - inf is nan)
 
 
 def _depth(value):
@@ -112,6 +110,7 @@ _FAST = json.JSONDecoder(parse_float=_float, parse_constant=_constant, object_pa
 def _slow(line, dups):
     """The value of *line* read with hooks: keys given twice noted in *dups* (the first value
     kept), numbers too long for the decoder or a float kept as text."""
+
     def pairs(items):
         d = dict(items)
         if len(d) != len(items):
@@ -122,6 +121,7 @@ def _slow(line, dups):
                 else:
                     d[k] = v
         return d
+
     return json.loads(line, parse_int=_int, parse_float=_float, parse_constant=_constant, object_pairs_hook=pairs)
 
 
@@ -133,14 +133,19 @@ def decode_record(line):
     """
     dups = []
     try:
-        try:   # the fast way; integers past 20 digits are made text where records are built (graph.read.bulk)
-            value = _FAST.decode(line) if line[:1] != "\ufeff" else json.loads(   # (json.loads says 'BOM')
-                line, parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs)
+        try:  # the fast way; integers past 20 digits are made text where records are built (graph.read.bulk)
+            value = (
+                _FAST.decode(line)
+                if line[:1] != "\ufeff"
+                else json.loads(  # (json.loads says 'BOM')
+                    line, parse_float=_float, parse_constant=_constant, object_pairs_hook=_pairs
+                )
+            )
         except _Duplicate:
             value = _slow(line, dups)
         except json.JSONDecodeError:
             raise
-        except ValueError:          # an integer past the decoder's 4,300 digits
+        except ValueError:  # an integer past the decoder's 4,300 digits
             value = _slow(line, dups)
     except NotJson:
         raise
@@ -148,12 +153,14 @@ def decode_record(line):
         raise NotJson(_DEEP) from None
     except json.JSONDecodeError as exc:
         raise NotJson(f"{exc.msg} (column {exc.colno})") from None
-    except ValueError as exc:   # defensive: any other refusal of the decoder
+    except ValueError as exc:  # defensive: any other refusal of the decoder
         raise NotJson(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     if line.count("[") + line.count("{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
         raise NotJson(_DEEP)
-    problems = [f"duplicate key '{short(k)}' in this record: each key may appear once (the first one is used)"
-                for k in dict.fromkeys(dups)]
+    problems = [
+        f"duplicate key '{short(k)}' in this record: each key may appear once (the first one is used)"
+        for k in dict.fromkeys(dups)
+    ]
     tainted = False
     if "\\u" in line or CONTROL.search(line):
         bad = control_in(value)

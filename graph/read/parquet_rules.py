@@ -13,11 +13,14 @@ columns in pyarrow; Python looks at a column's values only to locate a problem i
 >>> t = pa.table({"id": ["a", "b"], "name": ["ok", "x\\x1b[2J"], "polarity": [1.0, float("nan")]})
 >>> column_problems(t)
 []
->>> for row, field, message in cell_problems(t): print(row, field, message)
-2 name the text holds the control character U+001B; text may hold tabs and line breaks, but no other control characters: remove it
+>>> for row, field, message in cell_problems(t): print(row, field, message)  # doctest: +NORMALIZE_WHITESPACE
+2 name the text holds the control character U+001B; text may hold tabs and line breaks, but no other control
+characters: remove it
 2 polarity NaN is not a number: leave the cell empty (null) to leave the field out, or give a number
->>> column_problems(pa.table({"id": ["a"], "blob": pa.array([b"x"], pa.binary())}))
-[(2, "the column 'blob' holds binary data, which no field takes: store text, numbers, true/false, dates, or lists and maps of them")]
+>>> for row, message in column_problems(pa.table({"id": ["a"], "blob": pa.array([b"x"], pa.binary())})):
+...     print(row, message)  # doctest: +NORMALIZE_WHITESPACE
+2 the column 'blob' holds binary data, which no field takes: store text, numbers, true/false, dates,
+or lists and maps of them
 """
 
 from __future__ import annotations
@@ -35,10 +38,19 @@ _MAX_NESTING = 8
 def _why_not(t, depth=0):
     """Why no field takes values of the Arrow type *t* (a phrase), or ``None`` when one may."""
     import pyarrow.types as at
+
     if depth > _MAX_NESTING:
         return f"lists or maps nested deeper than {_MAX_NESTING} levels"
-    if (at.is_null(t) or at.is_boolean(t) or at.is_integer(t) or at.is_floating(t) or at.is_string(t)
-            or at.is_large_string(t) or at.is_date(t) or at.is_timestamp(t)):
+    if (
+        at.is_null(t)
+        or at.is_boolean(t)
+        or at.is_integer(t)
+        or at.is_floating(t)
+        or at.is_string(t)
+        or at.is_large_string(t)
+        or at.is_date(t)
+        or at.is_timestamp(t)
+    ):
         return None
     if at.is_dictionary(t):
         return _why_not(t.value_type, depth)
@@ -58,22 +70,33 @@ def _why_not(t, depth=0):
 def column_problems(table):
     """``[(column number, message)]`` for what keeps the whole *table* from being read."""
     out = []
-    for i, name in enumerate(table.column_names, 1):   # (pyarrow refuses two columns of one name)
+    for i, name in enumerate(table.column_names, 1):  # (pyarrow refuses two columns of one name)
         bad = CONTROL.search(name)
         if bad is not None:
-            out.append((i, f"the column name '{name.encode('unicode_escape').decode()}': "
-                           + control_message(bad.group())))
+            out.append(
+                (i, f"the column name '{name.encode('unicode_escape').decode()}': " + control_message(bad.group()))
+            )
             continue
         why = _why_not(table.schema.field(i - 1).type)
         if why is not None:
-            out.append((i, f"the column '{name}' holds {why}, which no field takes: store text, numbers, "
-                           "true/false, dates, or lists and maps of them"))
+            out.append(
+                (
+                    i,
+                    f"the column '{name}' holds {why}, which no field takes: store text, numbers, "
+                    "true/false, dates, or lists and maps of them",
+                )
+            )
             continue
         try:
-            table.column(i - 1).validate(full=True)   # (UTF-8 of every string among others)
-        except Exception as exc:   # noqa: BLE001 - pyarrow's ArrowInvalid, whatever it found
-            out.append((i, f"the column '{name}' cannot be read: {str(exc).splitlines()[0]} (the file is "
-                           "damaged, or its text is not UTF-8)"))
+            table.column(i - 1).validate(full=True)  # (UTF-8 of every string among others)
+        except Exception as exc:  # noqa: BLE001 - pyarrow's ArrowInvalid, whatever it found
+            out.append(
+                (
+                    i,
+                    f"the column '{name}' cannot be read: {str(exc).splitlines()[0]} (the file is "
+                    "damaged, or its text is not UTF-8)",
+                )
+            )
     return out
 
 
@@ -81,6 +104,7 @@ def _leaves(arr):
     """The string and floating-point arrays inside *arr* (flattened lists, maps, structs)."""
     import pyarrow as pa
     import pyarrow.types as at
+
     t = arr.type
     if at.is_dictionary(t):
         return _leaves(arr.dictionary)
@@ -101,17 +125,18 @@ def _bytes_may_hold_control(arr):
     EF BF BE-BF), read from its data buffer with numpy; True when they may."""
     import numpy as np
     import pyarrow.types as at
+
     if not (at.is_string(arr.type) or at.is_large_string(arr.type)):
         return True
     _, offsets, data = arr.buffers()
     if data is None:
         return False
     offsets = np.frombuffer(offsets, dtype=np.int64 if at.is_large_string(arr.type) else np.int32)
-    b = np.frombuffer(data, dtype=np.uint8)[offsets[arr.offset]:offsets[arr.offset + len(arr)]]
+    b = np.frombuffer(data, dtype=np.uint8)[offsets[arr.offset] : offsets[arr.offset + len(arr)]]
     if not len(b):
         return False
     least, most = b.min(), b.max()
-    if least >= 0x20 and most < 0x7F:   # (printable ASCII: the common case, two fast passes)
+    if least >= 0x20 and most < 0x7F:  # (printable ASCII: the common case, two fast passes)
         return False
     low = b < 0x20 if least < 0x20 else None
     if (low is not None and (low & (b != 9) & (b != 10) & (b != 13)).any()) or (most >= 0x7F and (b == 0x7F).any()):
@@ -129,11 +154,12 @@ def _suspect(arr):
     """True when *arr* (a string or floating-point array) may hold a value refused here."""
     import pyarrow.compute as pc
     import pyarrow.types as at
+
     if len(arr) == 0:
         return False
     if at.is_floating(arr.type):
         found = pc.any(pc.invert(pc.is_finite(arr)))
-    elif not _bytes_may_hold_control(arr):   # (the bytes first: a pass of numpy over them)
+    elif not _bytes_may_hold_control(arr):  # (the bytes first: a pass of numpy over them)
         return False
     else:
         found = pc.any(pc.match_substring_regex(arr, _CONTROL_RE2))
@@ -163,7 +189,7 @@ def cell_problems(table):
         column = table.column(name)
         if not any(_suspect(leaf) for chunk in column.chunks for leaf in _leaves(chunk)):
             continue
-        for row, v in enumerate(column.to_pylist(), 1):     # (a problem was found: locate it)
+        for row, v in enumerate(column.to_pylist(), 1):  # (a problem was found: locate it)
             if v is None:
                 continue
             bad = control_in(v)

@@ -20,8 +20,8 @@ bulk file can still be read record by record; the loader hands its table to the
 validator instead.
 
 >>> import pyarrow as pa
->>> t = from_arrow("r.relations.parquet", pa.table({"id": ["r1", "r2"], "subject": ["A", "B"], "colour": [None, "red"]}),
-...                base_dir=None, tainted=())
+>>> table = pa.table({"id": ["r1", "r2"], "subject": ["A", "B"], "colour": [None, "red"]})
+>>> t = from_arrow("r.relations.parquet", table, base_dir=None, tainted=())
 >>> t.n, t.arrays["id"].to_pylist(), t.irregular.to_pylist()
 (2, ['r1', 'r2'], [False, True])
 >>> [p.values for p in t.pieces([1])]
@@ -97,10 +97,12 @@ class TablePieces(Sequence):
 
 # -- Parquet: a pyarrow table ---------------------------------------------------------------------
 
+
 def _kind(t, want):
     """The type class of Arrow type *t* as the fields here take it: 'text', 'number', 'texts'
     (a list of text) or 'scalar' (an attribute's value), if it is *want*; else ``None``."""
     import pyarrow.types as at
+
     if at.is_dictionary(t):
         t = t.value_type
     text = at.is_string(t) or at.is_large_string(t)
@@ -109,9 +111,10 @@ def _kind(t, want):
     if want == "number":
         return at.is_integer(t) or at.is_floating(t)
     if want == "texts":
-        return text or ((at.is_list(t) or at.is_large_list(t)) and (at.is_string(t.value_type)
-                                                                     or at.is_large_string(t.value_type)))
-    return text or at.is_integer(t) or at.is_floating(t) or at.is_boolean(t)   # an attribute
+        return text or (
+            (at.is_list(t) or at.is_large_list(t)) and (at.is_string(t.value_type) or at.is_large_string(t.value_type))
+        )
+    return text or at.is_integer(t) or at.is_floating(t) or at.is_boolean(t)  # an attribute
 
 
 def _one(col):
@@ -125,6 +128,7 @@ def _text(col):
     """A column of text (maybe dictionary-encoded) as one string array."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     return _one(col if col.type == pa.string() else pc.cast(col, pa.string()))
 
 
@@ -133,6 +137,7 @@ def _texts(col):
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.types as at
+
     t = col.type.value_type if at.is_dictionary(col.type) else col.type
     if at.is_list(t) or at.is_large_list(t):
         return _one(pc.cast(col, pa.list_(pa.string())))
@@ -147,6 +152,7 @@ def from_arrow(path, table, *, base_dir, tainted):
     the rows (from 1) refused while reading."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     names = table.column_names
     n = table.num_rows
     nothing = pa.nulls(n, pa.string())
@@ -162,27 +168,29 @@ def from_arrow(path, table, *, base_dir, tainted):
         if name in TEXT_FIELDS and _kind(col.type, "text"):
             arrays[name] = _text(col)
         elif name == "polarity" and _kind(col.type, "number"):
-            arrays[name] = _one(pc.cast(col, pa.float64(), safe=False))   # (past 2**53: out of range anyway)
+            arrays[name] = _one(pc.cast(col, pa.float64(), safe=False))  # (past 2**53: out of range anyway)
         elif name == "context" and _kind(col.type, "texts"):
             arrays[name] = _texts(col)
         elif flat and name in _EVIDENCE and _kind(col.type, "text"):
             ev[name] = _text(col)
         elif head == "attributes" and dot and tail and _kind(col.type, "scalar"):
             attributes.append((tail, col))
-        elif col.null_count < n:   # a field no relation has, or a value of another type: row by row
+        elif col.null_count < n:  # a field no relation has, or a value of another type: row by row
             irregular = pc.or_(irregular, pc.is_valid(col))
-    if len(names) != len(set(names)):   # (a column given twice: the row's last value counts)
+    if len(names) != len(set(names)):  # (a column given twice: the row's last value counts)
         irregular = pa.repeat(True, n)
     given = pa.repeat(False, n)
     for name in _EVIDENCE:
         if name in ev:
             given = pc.or_(given, pc.is_valid(ev[name]))
-    if pc.all(given).as_py() is not False:   # (every row gives its evidence: the columns as they are)
+    if pc.all(given).as_py() is not False:  # (every row gives its evidence: the columns as they are)
         evidence = (pa.repeat(1, n).cast(pa.int32()), *(ev.get(k, pa.nulls(n, pa.string())) for k in _EVIDENCE))
     else:
         keep = pc.indices_nonzero(given)
-        evidence = (_one(pc.cast(given, pa.int32())), *(pc.take(ev[k], keep) if k in ev else
-                                                        pa.nulls(len(keep), pa.string()) for k in _EVIDENCE))
+        evidence = (
+            _one(pc.cast(given, pa.int32())),
+            *(pc.take(ev[k], keep) if k in ev else pa.nulls(len(keep), pa.string()) for k in _EVIDENCE),
+        )
 
     def attrs(rows):
         rows = pa.array(rows, pa.int64())
@@ -193,9 +201,9 @@ def from_arrow(path, table, *, base_dir, tainted):
 
     def pieces(rows):
         out = []
-        for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else []):
+        for i, row in zip(rows, table.take(pa.array(rows, pa.int64())).to_pylist() if rows else [], strict=True):
             locator = TableLocator(path, i + 1, columns)
-            values, clash = record_values(row, "relations")   # (a clash was reported and the row tainted)
+            values, clash = record_values(row, "relations")  # (a clash was reported and the row tainted)
             out.append(Piece("relations", values, locator, base_dir, i + 1 in tainted or bool(clash)))
         return out
 
@@ -206,11 +214,13 @@ def from_arrow(path, table, *, base_dir, tainted):
 
 _FITS = {
     **dict.fromkeys(TEXT_FIELDS, lambda v: type(v) is str),
-    "polarity": lambda v: type(v) is float or (type(v) is int and -2 ** 63 <= v < 2 ** 63),
+    "polarity": lambda v: type(v) is float or (type(v) is int and -(2**63) <= v < 2**63),
     "context": lambda v: type(v) is str or (type(v) is list and all(type(x) is str for x in v)),
     "attributes": lambda v: type(v) is dict and all(type(x) in _SCALARS for x in v.values()),
-    "evidence": lambda v: type(v) is list and all(type(e) is dict and all(k in _EVIDENCE and type(x) is str
-                                                                         for k, x in e.items()) for e in v),
+    "evidence": lambda v: (
+        type(v) is list
+        and all(type(e) is dict and all(k in _EVIDENCE and type(x) is str for k, x in e.items()) for e in v)
+    ),
 }
 """Field -> whether a value of it (as :func:`~graph.read.bulk_rows.record_values` gives it) fits its column."""
 
@@ -221,22 +231,26 @@ def from_rows(path, rows, *, base_dir, decode, problems):
     ``(record, tainted)`` of a line again (for the rows made pieces). A record that gives a field
     twice, whole and by dotted keys, is reported in *problems*."""
     import pyarrow as pa
+
     kept, irregular, lines = [], [], []
     for line, row, tainted in rows:
         values, clash = record_values(row, "relations")
         if clash:
             problems.append(RecordLocator(path, line).problem((), clash))
         fits = not (tainted or clash) and all(k in _FITS and _FITS[k](v) for k, v in values.items())
-        kept.append(values if fits else {})   # (a field no relation has, 'extend', another type: row by row)
+        kept.append(values if fits else {})  # (a field no relation has, 'extend', another type: row by row)
         irregular.append(not fits)
         lines.append(line)
     arrays = {name: pa.array([v.get(name) for v in kept], pa.string()) for name in TEXT_FIELDS}
     arrays["polarity"] = pa.array([v.get("polarity") for v in kept], pa.float64())
-    arrays["context"] = pa.array([[c] if type(c) is str else c for c in (v.get("context") for v in kept)],
-                                 pa.list_(pa.string()))
+    arrays["context"] = pa.array(
+        [[c] if type(c) is str else c for c in (v.get("context") for v in kept)], pa.list_(pa.string())
+    )
     evidence = [v.get("evidence") or () for v in kept]
-    evidence = (pa.array([len(e) for e in evidence], pa.int32()),
-                *(pa.array([item.get(k) for e in evidence for item in e], pa.string()) for k in _EVIDENCE))
+    evidence = (
+        pa.array([len(e) for e in evidence], pa.int32()),
+        *(pa.array([item.get(k) for e in evidence for item in e], pa.string()) for k in _EVIDENCE),
+    )
     attributes = [v.get("attributes") for v in kept]
     del kept
 

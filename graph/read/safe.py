@@ -5,10 +5,11 @@
 >>> _ = open(path, "wb").write("entities: []\\n".encode())
 >>> read_limited(path, 100)
 b'entities: []\\n'
->>> read_limited(path, 5)
+>>> read_limited(path, 5)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.errors.ReadProblem: this file is 13 bytes, over the limit of 5 bytes; split it into several files, or raise the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)
+graph.errors.ReadProblem: this file is 13 bytes, over the limit of 5 bytes; split it into several files,
+or raise the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)
 >>> decode_utf8(b"caf\\xe9", "a.txt")[1].message
 'byte 0xe9 is not UTF-8 text: the file was saved in another encoding (Latin-1, Windows-1252...); save it as UTF-8'
 """
@@ -28,9 +29,13 @@ MAX_BYTES = 64 * 1024 * 1024
 """The default largest data file or stored text read (64 MiB); see :class:`graph.loader.Limits`."""
 
 
-
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _why_unreadable(path, exc, what):
@@ -41,11 +46,14 @@ def _why_unreadable(path, exc, what):
         except OSError:
             target = "?"
         if exc.errno == errno.ELOOP:
-            return (f"cannot read {what}: it is a symbolic link ('{target}') that leads back to itself "
-                    "(a symlink loop); replace the link with the file it should point to")
+            return (
+                f"cannot read {what}: it is a symbolic link ('{target}') that leads back to itself "
+                "(a symlink loop); replace the link with the file it should point to"
+            )
         if exc.errno == errno.ENOENT:
-            return (f"cannot read {what}: it is a symbolic link to '{target}', which does not exist; "
-                    "fix or remove the link")
+            return (
+                f"cannot read {what}: it is a symbolic link to '{target}', which does not exist; fix or remove the link"
+            )
     return f"cannot read {what}: {(exc.strerror or str(exc)).lower()}"
 
 
@@ -57,9 +65,11 @@ def read_limited(path, max_bytes, what="this file"):
     *max_bytes* (its size is checked before it is read, and no more than
     ``max_bytes + 1`` bytes are ever read). *what* names the file in messages.
     """
-    over = (f"{what} is {{size}} bytes, over the limit of {max_bytes:,} bytes; "
-            + ("split it into several files, or raise" if what == "this file" else "raise")
-            + " the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)")
+    over = (
+        f"{what} is {{size}} bytes, over the limit of {max_bytes:,} bytes; "
+        + ("split it into several files, or raise" if what == "this file" else "raise")
+        + " the limit (actorgraph validate --max-file-bytes SIZE, or ACTORGRAPH_MAX_FILE_BYTES)"
+    )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -79,7 +89,7 @@ def read_limited(path, max_bytes, what="this file"):
                 break
             chunks.append(b)
             n += len(b)
-            if n > max_bytes:   # it grew while it was read
+            if n > max_bytes:  # it grew while it was read
                 raise ReadProblem(over.format(size="more than " + f"{max_bytes:,}"))
         return b"".join(chunks)
     except OSError as exc:
@@ -88,8 +98,12 @@ def read_limited(path, max_bytes, what="this file"):
         os.close(fd)
 
 
-_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 def decode_utf8(data, path):
@@ -99,17 +113,20 @@ def decode_utf8(data, path):
     except UnicodeDecodeError as exc:
         for bom, name in _BOMS:
             if data.startswith(bom):
-                return None, Problem(path, 0, 0, f"the file is {name} text (it starts with a {name} "
-                                     "byte-order mark); save it as UTF-8")
+                return None, Problem(
+                    path, 0, 0, f"the file is {name} text (it starts with a {name} byte-order mark); save it as UTF-8"
+                )
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        last = before[before.rfind(b"\n") + 1:]
+        last = before[before.rfind(b"\n") + 1 :]
         col = len(last.decode("utf-8", "replace")) + 1
-        return None, Problem(path, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8 text: the file "
-                             "was saved in another encoding (Latin-1, Windows-1252...); save it as UTF-8")
+        return None, Problem(
+            path,
+            line,
+            col,
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text: the file "
+            "was saved in another encoding (Latin-1, Windows-1252...); save it as UTF-8",
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, None
-
-
-

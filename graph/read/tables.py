@@ -36,13 +36,37 @@ from .base import CONTROL, FileRead, Piece, TableLocator, control_message
 __all__ = ["read_tables", "UnknownColumnWarning", "guard_cell", "unguard_cell", "ENTITY_NAMES", "RELATION_NAMES"]
 
 # column name (lower case) -> field, per table
-ENTITY_NAMES = {"id": "id", "label": "name", "name": "name", "type": "kind", "kind": "kind",
-                "description": "description", "aliases": "aliases", "part_of": "part_of"}
-RELATION_NAMES = {"id": "id", "from": "subject", "subject": "subject", "to": "object", "object": "object",
-                  "type": "type", "mode": "mode", "context": "context", "polarity": "polarity",
-                  "modality": "modality", "asserted_by": "asserted_by", "when": "when", "source": "source",
-                  "quote": "quote", "more_evidence": "more_evidence", "attributes": "attributes", "note": "note",
-                  "quad": None, "sign": None}
+ENTITY_NAMES = {
+    "id": "id",
+    "label": "name",
+    "name": "name",
+    "type": "kind",
+    "kind": "kind",
+    "description": "description",
+    "aliases": "aliases",
+    "part_of": "part_of",
+}
+RELATION_NAMES = {
+    "id": "id",
+    "from": "subject",
+    "subject": "subject",
+    "to": "object",
+    "object": "object",
+    "type": "type",
+    "mode": "mode",
+    "context": "context",
+    "polarity": "polarity",
+    "modality": "modality",
+    "asserted_by": "asserted_by",
+    "when": "when",
+    "source": "source",
+    "quote": "quote",
+    "more_evidence": "more_evidence",
+    "attributes": "attributes",
+    "note": "note",
+    "quad": None,
+    "sign": None,
+}
 SOURCE_NAMES = {f: f for f in FIELDS["sources"]}
 _VERBATIM = frozenset({"name", "description", "quote", "note", "title", "author", "outlet", "perspective"})
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -103,7 +127,7 @@ class _Table:
     def __init__(self, text, name, names, problems, prefix=None):
         self.name, self.names, self.prefix = name, names, prefix
         self.rows, self.columns, self.extra, self.headers, self.ignored = [], {}, {}, {}, []
-        self.tainted = set()   # rows that hold a control character (reported): not validated
+        self.tainted = set()  # rows that hold a control character (reported): not validated
         reader = csv.reader(io.StringIO(text))
         try:
             header = next(reader)
@@ -118,7 +142,7 @@ class _Table:
             if not key:
                 continue
             if prefix and key.startswith(prefix):
-                self.extra[h.strip()[len(prefix):]] = i
+                self.extra[h.strip()[len(prefix) :]] = i
             elif key in names:
                 field = names[key]
                 if field is None:
@@ -159,10 +183,14 @@ class _Table:
         if not self.ignored:
             return
         cols = ", ".join(f"'{h}' (column {i})" for i, h in self.ignored)
-        warnings.warn(f"{self.name}: ignored {len(self.ignored)} column{'s' if len(self.ignored) > 1 else ''} "
-                      f"that actorgraph does not know: {cols}; its columns are: "
-                      + ", ".join(dict.fromkeys(k for k, v in self.names.items() if v))
-                      + (f", {self.prefix}KEY" if self.prefix else ""), UnknownColumnWarning, stacklevel=3)
+        warnings.warn(
+            f"{self.name}: ignored {len(self.ignored)} column{'s' if len(self.ignored) > 1 else ''} "
+            f"that actorgraph does not know: {cols}; its columns are: "
+            + ", ".join(dict.fromkeys(k for k, v in self.names.items() if v))
+            + (f", {self.prefix}KEY" if self.prefix else ""),
+            UnknownColumnWarning,
+            stacklevel=3,
+        )
 
     def locator(self, row_no):
         return CsvLocator(self.name, row_no, self.columns, self.headers)
@@ -224,8 +252,11 @@ def _entities(ents, problems):
     """``(records, lookup)``: (row, values) of each entity row, and label/alias -> id."""
     records, used, lookup = [], set(), {}
     for row_no, row in ents.rows:
-        values = {"id": ents.get(row, "id"), "name": ents.get(row, "name"), "kind": _vocab(ents.get(row, "kind"),
-                                                                                       ENTITY_KINDS)}
+        values = {
+            "id": ents.get(row, "id"),
+            "name": ents.get(row, "name"),
+            "kind": _vocab(ents.get(row, "kind"), ENTITY_KINDS),
+        }
         if values["id"] is None and values["name"] is not None:
             values["id"] = _fresh(_slug(values["name"]), used)
         elif values["id"] is not None:
@@ -262,8 +293,12 @@ def _evidence(rels, row, row_no, problems):
         if x is not None and all(isinstance(i, dict) for i in x):
             evidence.extend(x)
         elif x is not None:
-            problems.append(Problem(*rels.at(row_no, "more_evidence"),
-                                    'more_evidence must be a JSON list of {"source": ..., "quote": ...}'))
+            problems.append(
+                Problem(
+                    *rels.at(row_no, "more_evidence"),
+                    'more_evidence must be a JSON list of {"source": ..., "quote": ...}',
+                )
+            )
     return evidence
 
 
@@ -284,8 +319,9 @@ def _relation(rels, row, row_no, ref, used, problems):
         try:
             x = float(pol)
         except ValueError:
-            problems.append(Problem(*rels.at(row_no, "polarity"),
-                                    f"polarity must be a number from -10 to 10, found '{pol}'"))
+            problems.append(
+                Problem(*rels.at(row_no, "polarity"), f"polarity must be a number from -10 to 10, found '{pol}'")
+            )
         else:
             if rtype not in RELATION_TYPES or x != RELATION_TYPES[rtype].polarity:
                 values["polarity"] = x
@@ -303,8 +339,15 @@ def _relation(rels, row, row_no, ref, used, problems):
     return {k: v for k, v in values.items() if v is not None}
 
 
-def read_tables(entities_text, relations_text, sources_text=None, *,
-                names=("entities.csv", "relations.csv", "sources.csv"), relocate_text=None, base_dir=None):
+def read_tables(
+    entities_text,
+    relations_text,
+    sources_text=None,
+    *,
+    names=("entities.csv", "relations.csv", "sources.csv"),
+    relocate_text=None,
+    base_dir=None,
+):
     """The :class:`~graph.read.base.FileRead` of each CSV table (text of each file).
 
     *relocate_text* turns a ``text`` cell of the sources table into the path
@@ -322,8 +365,12 @@ def read_tables(entities_text, relations_text, sources_text=None, *,
     for table, required in ((ents, ("name",)), (rels, ("subject", "object", "type"))):
         for f in required:
             if table.rows and f not in table.columns:
-                want = {"name": "Label (or name)", "subject": "From (or subject)", "object": "To (or object)",
-                        "type": "Type"}[f]
+                want = {
+                    "name": "Label (or name)",
+                    "subject": "From (or subject)",
+                    "object": "To (or object)",
+                    "type": "Type",
+                }[f]
                 problems.append(Problem(table.name, 1, 1, f"missing column {want}"))
     out = {t.name: FileRead(t.name) for t in (ents, rels, srcs) if t is not None}
     records, lookup = _entities(ents, problems)
@@ -335,8 +382,7 @@ def read_tables(entities_text, relations_text, sources_text=None, *,
     for row_no, values in records:
         if "part_of" in values:
             values["part_of"] = ref(values["part_of"])
-        out[ents.name].pieces.append(Piece("entities", values, ents.locator(row_no), base_dir,
-                                           row_no in ents.tainted))
+        out[ents.name].pieces.append(Piece("entities", values, ents.locator(row_no), base_dir, row_no in ents.tainted))
     used = set()
     relations = [(row_no, _relation(rels, row, row_no, ref, used, problems)) for row_no, row in rels.rows]
     if srcs is not None and srcs.rows:
@@ -347,17 +393,22 @@ def read_tables(entities_text, relations_text, sources_text=None, *,
             if "id" not in values:
                 problems.append(Problem(srcs.name, row_no, 1, "a source needs an id"))
                 continue
-            out[srcs.name].pieces.append(Piece("sources", values, srcs.locator(row_no), base_dir,
-                                               row_no in srcs.tainted))
-    else:   # every source cited in evidence, with just its id
-        cited = dict.fromkeys(str(e.get("source")) for _, v in relations for e in v.get("evidence", ())
-                              if isinstance(e, dict) and e.get("source") is not None)
+            out[srcs.name].pieces.append(
+                Piece("sources", values, srcs.locator(row_no), base_dir, row_no in srcs.tainted)
+            )
+    else:  # every source cited in evidence, with just its id
+        cited = dict.fromkeys(
+            str(e.get("source"))
+            for _, v in relations
+            for e in v.get("evidence", ())
+            if isinstance(e, dict) and e.get("source") is not None
+        )
         for sid in cited:
-            out[rels.name].pieces.append(Piece("sources", {"id": sid},
-                                               TableLocator(rels.name, 1, {"id": rels.columns.get("source", 1)})))
+            out[rels.name].pieces.append(
+                Piece("sources", {"id": sid}, TableLocator(rels.name, 1, {"id": rels.columns.get("source", 1)}))
+            )
     for row_no, values in relations:
-        out[rels.name].pieces.append(Piece("relations", values, rels.locator(row_no), base_dir,
-                                           row_no in rels.tainted))
+        out[rels.name].pieces.append(Piece("relations", values, rels.locator(row_no), base_dir, row_no in rels.tainted))
     reads = list(out.values())
     for p in problems:
         out.get(p.path, reads[0]).problems.append(p)

@@ -12,8 +12,10 @@ otherwise triple the load's memory).
 >>> piece = found.pieces[0]
 >>> piece.kind, piece.values["id"], piece.locator.locate("name")
 ('entities', 'PAK', (2, 21))
->>> print(read_yaml_text("entities:\\n  - id: PAK\\n    name: A: B\\n", "b.yaml").problems[0])
-b.yaml:3:12: YAML syntax error: mapping values are not allowed in this context: a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
+>>> found = read_yaml_text("entities:\\n  - id: PAK\\n    name: A: B\\n", "b.yaml")
+>>> print(found.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+b.yaml:3:12: YAML syntax error: mapping values are not allowed in this context:
+a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ from .yaml_events import REFUSED, locate, parse_text
 
 __all__ = ["read", "read_yaml_text", "YamlLocator", "EMPTY_FILE"]
 
-EMPTY_FILE = ("the file is empty (or holds only comments): a data file is a mapping with any of the keys "
-              "sources, entities, relations; write 'entities: []' to keep an empty file on purpose, "
-              "or delete it")
+EMPTY_FILE = (
+    "the file is empty (or holds only comments): a data file is a mapping with any of the keys "
+    "sources, entities, relations; write 'entities: []' to keep an empty file on purpose, "
+    "or delete it"
+)
 
 
 class YamlLocator(Locator):
@@ -75,7 +79,7 @@ class StartLocator(Locator):
         if not keys:
             return self.start
         doc = self.full()
-        if doc.node is None:   # cannot happen: the same text read cleanly before; never guess
+        if doc.node is None:  # cannot happen: the same text read cleanly before; never guess
             return self.start
         return locate(_value_node(doc.node, self.kind).value[self.index], *keys, key=key)
 
@@ -95,30 +99,53 @@ def records_of(doc, base_dir, out):
     problems = out.problems
     if not isinstance(top, dict):
         line, col = locate(doc.node)
-        problems.append(Problem(doc.path, line, col, "the top level of a data file must be a mapping with any of "
-                                f"the keys sources, entities, relations; found {kind_of(top)}"))
+        problems.append(
+            Problem(
+                doc.path,
+                line,
+                col,
+                "the top level of a data file must be a mapping with any of "
+                f"the keys sources, entities, relations; found {kind_of(top)}",
+            )
+        )
         return
     for key, val in top.items():
         if key not in KINDS:
             line, col = locate(doc.node, key, key=True)
-            problems.append(Problem(doc.path, line, col, f"unknown top-level key '{short(key)}'"
-                                    f"{suggest(key, KINDS)}; expected any of: sources, entities, relations"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"unknown top-level key '{short(key)}'"
+                    f"{suggest(key, KINDS)}; expected any of: sources, entities, relations",
+                )
+            )
             continue
         if val is None or val is REFUSED:
             continue
         if not isinstance(val, list):
             line, col = locate(doc.node, key)
-            problems.append(Problem(doc.path, line, col, f"'{key}' must be a list of {key} (each item starting "
-                                    f"with '- '), found {kind_of(val)}"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"'{key}' must be a list of {key} (each item starting with '- '), found {kind_of(val)}",
+                )
+            )
             continue
         seq = _value_node(doc.node, key)
-        for rec, node in zip(val, seq.value):
+        for rec, node in zip(val, seq.value, strict=True):
             if rec is REFUSED:
                 continue
             if not isinstance(rec, dict):
                 line, col = locate(node)
-                problems.append(Problem(doc.path, line, col, f"each item of '{key}' must be a mapping of fields, "
-                                        f"found {kind_of(rec)}"))
+                problems.append(
+                    Problem(
+                        doc.path, line, col, f"each item of '{key}' must be a mapping of fields, found {kind_of(rec)}"
+                    )
+                )
                 continue
             out.pieces.append(Piece(key, rec, YamlLocator(doc.path, node), base_dir, doc.is_tainted(rec)))
 
@@ -139,8 +166,10 @@ def _light(doc, text, base_dir):
     for key, val in top.items():
         if val:
             nodes = _value_node(doc.node, key).value
-            out.pieces.extend(Piece(key, rec, StartLocator(path, full, key, i, locate(node)), base_dir)
-                              for i, (rec, node) in enumerate(zip(val, nodes)))
+            out.pieces.extend(
+                Piece(key, rec, StartLocator(path, full, key, i, locate(node)), base_dir)
+                for i, (rec, node) in enumerate(zip(val, nodes, strict=True))
+            )
     return out
 
 
@@ -156,7 +185,7 @@ def read_yaml_text(text, path, base_dir=None, *, data=None):
     if doc.node is None:
         out.complete = False
         if not doc.problems:
-            out.complete = True   # nothing but comments: nothing is lost
+            out.complete = True  # nothing but comments: nothing is lost
             out.problems.append(Problem(path, 0, 0, EMPTY_FILE))
         return out
     records_of(doc, base_dir, out)

@@ -33,8 +33,9 @@ Examples
 (3, 4)
 >>> parse_text("a: 1\\na: 2\\n", "x.yaml").problems[0].message
 "duplicate key 'a' (first at line 1): each key may appear once in a mapping"
->>> print(parse_text("a: &x [1]\\nb: *x\\n", "x.yaml").problems[0])
-x.yaml:1:4: anchor '&x' is not allowed: actorgraph data may not use anchors and aliases (&name / *name); write the value out in full
+>>> print(parse_text("a: &x [1]\\nb: *x\\n", "x.yaml").problems[0])  # doctest: +NORMALIZE_WHITESPACE
+x.yaml:1:4: anchor '&x' is not allowed: actorgraph data may not use anchors and aliases (&name / *name);
+write the value out in full
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class SeqNode:
     __slots__ = ("value", "start_mark")
 
     def __init__(self, value, start_mark):
-        self.value = value          # list of nodes
+        self.value = value  # list of nodes
         self.start_mark = start_mark
 
 
@@ -87,9 +88,9 @@ class MapNode:
     __slots__ = ("value", "start_mark", "keys")
 
     def __init__(self, value, start_mark):
-        self.value = value          # list of (key ScalarNode, value node)
+        self.value = value  # list of (key ScalarNode, value node)
         self.start_mark = start_mark
-        self.keys = None            # key -> (key node, value node), made when a large mapping is searched
+        self.keys = None  # key -> (key node, value node), made when a large mapping is searched
 
     def find(self, key):
         """``(key node, value node)`` of *key*, or ``None`` (keys are unique: duplicates are refused)."""
@@ -98,7 +99,7 @@ class MapNode:
                 if pair[0].value == key:
                     return pair
             return None
-        if self.keys is None:       # a record with 30,000 keys is located in linear time, not quadratic
+        if self.keys is None:  # a record with 30,000 keys is located in linear time, not quadratic
             self.keys = {pair[0].value: pair for pair in self.value}
         return self.keys.get(key)
 
@@ -184,8 +185,10 @@ class _Stop(Exception):
 _SE, _MSE, _SSE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
 _MEE, _SEE, _AE = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
 _DSE = yaml.DocumentStartEvent
-_ANCHOR_MSG = ("{what} '{sign}{name}' is not allowed: actorgraph data may not use anchors and aliases "
-               "(&name / *name); write the value out in full")
+_ANCHOR_MSG = (
+    "{what} '{sign}{name}' is not allowed: actorgraph data may not use anchors and aliases "
+    "(&name / *name); write the value out in full"
+)
 
 
 def parse_text(text, path):
@@ -241,13 +244,13 @@ def _taint(stack, tainted):
 def _build(parser, path, problems, tainted):
     """Build (node, value) from the parser's events with an explicit stack."""
     check, get = parser.check_event, parser.get_event
-    stack = []   # per open collection: [node, value, pending key (node, value) or None, keys seen or None, tag ok]
+    stack = []  # per open collection: [node, value, pending key (node, value) or None, keys seen or None, tag ok]
     root = None
     docs = 0
     while check():
         ev = get()
         t = type(ev)
-        bare = False    # a plain, untagged scalar (for the merge key '<<')
+        bare = False  # a plain, untagged scalar (for the merge key '<<')
         if t is _SE:
             node, value, bare = _scalar(ev, stack, path, problems, tainted)
         elif t is _MSE or t is _SSE:
@@ -289,13 +292,12 @@ def _scalar(ev, stack, path, problems, tainted):
     elif ev.style == '"' and _CONTROL.search(ev.value):
         bad = _CONTROL.search(ev.value).group()
         line, col = _mark(ev)
-        problems.append(Problem(path, line, col,
-                                control_message(bad, " (written as an escape in double quotes)")))
+        problems.append(Problem(path, line, col, control_message(bad, " (written as an escape in double quotes)")))
         _taint(stack, tainted)
         value = REFUSED
     else:
         value = ev.value
-        if tag is None and not ev.style:   # plain and untagged: may be read as a number or null
+        if tag is None and not ev.style:  # plain and untagged: may be read as a number or null
             bare = True
             value = None if value in _NULLS else plain(value)
     return ScalarNode(ev.value, ev.start_mark), value, bare
@@ -307,9 +309,15 @@ def _open(ev, t, stack, path, problems, tainted):
         _anchor(ev, path, problems)
     if len(stack) >= MAX_DEPTH:
         line, col = _mark(ev)
-        problems.append(Problem(path, line, col,
-                                f"nesting deeper than {MAX_DEPTH} levels of lists and mappings (the data "
-                                "format needs 5); the rest of the file is not read"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                f"nesting deeper than {MAX_DEPTH} levels of lists and mappings (the data "
+                "format needs 5); the rest of the file is not read",
+            )
+        )
         raise _Stop
     ok = True
     if ev.tag is not None and ev.tag != (_MAP if t is _MSE else _SEQ):
@@ -324,9 +332,15 @@ def _open(ev, t, stack, path, problems, tainted):
 
 def _second_document(ev, path, problems):
     line, col = _mark(ev)
-    problems.append(Problem(path, line, col,
-                            "a data file holds one YAML document; found a second one here "
-                            "(remove the '---' separator, or split the file in two)"))
+    problems.append(
+        Problem(
+            path,
+            line,
+            col,
+            "a data file holds one YAML document; found a second one here "
+            "(remove the '---' separator, or split the file in two)",
+        )
+    )
     raise _Stop
 
 
@@ -335,16 +349,16 @@ def _attach(stack, node, value, bare, path, problems, tainted):
     (kept until its value comes), or a mapping value (its key checked first)."""
     top = stack[-1]
     seen = top[3]
-    if seen is None:                        # an item of a list
+    if seen is None:  # an item of a list
         top[0].value.append(node)
         top[1].append(value)
         return
-    if top[2] is None:                      # a mapping key
+    if top[2] is None:  # a mapping key
         top[2] = (node, value, bare)
         return
-    knode, kvalue, kbare = top[2]           # a mapping value
+    knode, kvalue, kbare = top[2]  # a mapping value
     top[2] = None
-    if kvalue is REFUSED:                   # a tagged key: already reported
+    if kvalue is REFUSED:  # a tagged key: already reported
         return
     if type(knode) is not ScalarNode:
         line, col = _mark(knode)
@@ -354,9 +368,14 @@ def _attach(stack, node, value, bare, path, problems, tainted):
     k = knode.value
     if k in seen:
         line, col = _mark(knode)
-        problems.append(Problem(path, line, col,
-                                f"duplicate key '{short(k)}' (first at line {seen[k]}): "
-                                "each key may appear once in a mapping"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                f"duplicate key '{short(k)}' (first at line {seen[k]}): each key may appear once in a mapping",
+            )
+        )
         return
     if k == "<<" and kbare:
         line, col = _mark(knode)
@@ -381,8 +400,14 @@ def _anchor(ev, path, problems):
 def _tag_problem(ev, tag, path, problems):
     line, col = _mark(ev)
     if tag.startswith("tag:yaml.org,2002:"):
-        tag = "!!" + tag[len("tag:yaml.org,2002:"):]
-    problems.append(Problem(path, line, col,
-                            f"YAML tag '{short(tag)}' is not allowed: data files hold plain text, numbers, "
-                            "lists and mappings; remove the tag (and put the value in quotes if it "
-                            "should stay text)"))
+        tag = "!!" + tag[len("tag:yaml.org,2002:") :]
+    problems.append(
+        Problem(
+            path,
+            line,
+            col,
+            f"YAML tag '{short(tag)}' is not allowed: data files hold plain text, numbers, "
+            "lists and mappings; remove the tag (and put the value in quotes if it "
+            "should stay text)",
+        )
+    )

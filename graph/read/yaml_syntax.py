@@ -4,8 +4,9 @@
 >>> try:
 ...     yaml.safe_load("name: Pakistan: a view\\n")
 ... except yaml.YAMLError as exc:
-...     print(syntax_problem("a.yaml", exc, "name: Pakistan: a view\\n"))
-a.yaml:1:15: YAML syntax error: mapping values are not allowed here: a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
+...     print(syntax_problem("a.yaml", exc, "name: Pakistan: a view\\n"))  # doctest: +NORMALIZE_WHITESPACE
+a.yaml:1:15: YAML syntax error: mapping values are not allowed here:
+a value that contains ': ' must be put in quotes, e.g. title: "Pakistan: a view"
 """
 
 from __future__ import annotations
@@ -20,28 +21,43 @@ __all__ = ["syntax_problem", "odd_break", "BREAKS"]
 
 # What libyaml says -> what a newcomer should do about it.
 _HINTS = (
-    ("mapping values are not allowed",
-     "a value that contains ': ' must be put in quotes, e.g. title: \"Pakistan: a view\""),
-    ("could not find expected ':'",
-     "each line of a mapping needs 'key: value'; put text that contains ': ' or ' #' in quotes"),
+    (
+        "mapping values are not allowed",
+        "a value that contains ': ' must be put in quotes, e.g. title: \"Pakistan: a view\"",
+    ),
+    (
+        "could not find expected ':'",
+        "each line of a mapping needs 'key: value'; put text that contains ': ' or ' #' in quotes",
+    ),
     ("found unexpected end of stream", "a quoted value or a [ ] / { } list is never closed"),
-    ("did not find expected hexdecimal number",
-     "in \"double quotes\" a backslash starts an escape (\\U, \\x...): write \\\\ for a backslash, or use "
-     "'single quotes'"),
-    ("found unknown escape character",
-     "in \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'"),
+    (
+        "did not find expected hexdecimal number",
+        'in "double quotes" a backslash starts an escape (\\U, \\x...): write \\\\ for a backslash, or use '
+        "'single quotes'",
+    ),
+    (
+        "found unknown escape character",
+        "in \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'",
+    ),
     ("did not find expected key", "check the indentation: items of one mapping start in the same column"),
-    ("did not find expected '-' indicator",
-     "check the indentation: items of one list start with '- ' in the same column"),
+    (
+        "did not find expected '-' indicator",
+        "check the indentation: items of one list start with '- ' in the same column",
+    ),
     ("did not find expected ',' or ']'", "a [ ] list is not closed, or its items lack commas"),
     ("did not find expected ',' or '}'", "a { } mapping is not closed, or its items lack commas"),
     ("found undefined tag handle", "data files may not use tags ('!...'); remove it"),
-    ("found character that cannot start any token",
-     "a value cannot start with this character; put the value in quotes"),
+    (
+        "found character that cannot start any token",
+        "a value cannot start with this character; put the value in quotes",
+    ),
     ("found incompatible YAML document", "remove the '%YAML' line"),
 )
-_ODD_BREAKS = (("\u2028", "U+2028 LINE SEPARATOR"), ("\u2029", "U+2029 PARAGRAPH SEPARATOR"),
-               ("\x85", "U+0085 NEXT LINE"))
+_ODD_BREAKS = (
+    ("\u2028", "U+2028 LINE SEPARATOR"),
+    ("\u2029", "U+2029 PARAGRAPH SEPARATOR"),
+    ("\x85", "U+0085 NEXT LINE"),
+)
 BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -56,7 +72,7 @@ def _line_text(text, line):
             return ""
         start = m.end()
     m = BREAKS.search(text, start)
-    return text[start: m.start() if m else len(text)]
+    return text[start : m.start() if m else len(text)]
 
 
 def syntax_problem(path, exc, text=None):
@@ -73,9 +89,13 @@ def syntax_problem(path, exc, text=None):
             code = f"U+{ord(ch):04X}"
         else:
             line, col, code = 1, 1, f"#x{exc.character:04x}" if isinstance(exc.character, int) else "?"
-        return Problem(path, line, col,
-                       f"character {code} is not allowed in a YAML file (a control or non-character code "
-                       "point); remove it, or write it as an escape such as \"\\x01\" inside double quotes")
+        return Problem(
+            path,
+            line,
+            col,
+            f"character {code} is not allowed in a YAML file (a control or non-character code "
+            'point); remove it, or write it as an escape such as "\\x01" inside double quotes',
+        )
     pmark = getattr(exc, "problem_mark", None)
     cmark = getattr(exc, "context_mark", None)
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -85,11 +105,18 @@ def syntax_problem(path, exc, text=None):
     if cmark is not None and ctx in ("while scanning a simple key", "while scanning a quoted scalar"):
         mark = cmark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if pmark is not None and "\t" in _line_text(text, pmark.line)[: pmark.column + 1] and (
-            "tab" in what or "cannot start any token" in what or "expected" in what):
+    if (
+        pmark is not None
+        and "\t" in _line_text(text, pmark.line)[: pmark.column + 1]
+        and ("tab" in what or "cannot start any token" in what or "expected" in what)
+    ):
         line, col = pmark.line + 1, pmark.column + 1
-        return Problem(path, line, col, f"YAML syntax error: {what}: a tab character in the indentation; "
-                       "indent with spaces, not tabs")
+        return Problem(
+            path,
+            line,
+            col,
+            f"YAML syntax error: {what}: a tab character in the indentation; indent with spaces, not tabs",
+        )
     msg = f"YAML syntax error: {what}"
     if ctx:
         msg += f" ({ctx}"
@@ -103,7 +130,6 @@ def syntax_problem(path, exc, text=None):
     return Problem(path, line, col, msg)
 
 
-
 def odd_break(text, path):
     """A problem for the first line break that editors do not show as one, or ``None``."""
     for sep, name in _ODD_BREAKS:
@@ -111,8 +137,12 @@ def odd_break(text, path):
             before = text[: text.index(sep)]
             line = before.count("\n") + 1
             col = len(before) - (before.rfind("\n") + 1) + 1
-            return Problem(path, line, col,
-                           f"the file holds the character {name}, which YAML reads as a line break "
-                           "but most editors do not show as one (so line numbers would not match); "
-                           "replace it with a normal line break or a space")
+            return Problem(
+                path,
+                line,
+                col,
+                f"the file holds the character {name}, which YAML reads as a line break "
+                "but most editors do not show as one (so line numbers would not match); "
+                "replace it with a normal line break or a space",
+            )
     return None

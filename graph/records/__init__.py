@@ -22,23 +22,30 @@ Examples
 ...     evidence: []
 ... ''', "a.yaml")
 >>> recs = build_records([read])
->>> for p in sorted(recs.problems): print(p)
+>>> for p in sorted(recs.problems): print(p)  # doctest: +NORMALIZE_WHITESPACE
 a.yaml:6:14: relation 'r1': unknown entity 'PAKISTN' in 'subject' (did you mean 'PAK'?)
-a.yaml:8:11: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
-a.yaml:10:15: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim in the source
+a.yaml:8:11: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT,
+CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT,
+HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
+a.yaml:10:15: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim
+in the source
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import Problem
+from ..read.base import FileRead, Piece
+from ..read.relation_table import RelationTable
 from ..read.safe import MAX_BYTES
 from ..words import plural
+from .columnar import build_relations_by_columns
 from .entities import build_entities
 from .fields import scalar_value
 from .ids import ID_PATTERN
-from .columnar import build_relations_by_columns
 from .relations import build_relations
 from .sources import build_sources
 
@@ -64,30 +71,36 @@ class Records:
 
     sources: dict = field(default_factory=dict)
     entities: dict = field(default_factory=dict)
-    relations: dict = field(default_factory=dict)   # (of bulk files or the load cache: a graph.columns.LazyRelations)
+    # relation id -> Relation while records are built; for bulk files or the load cache a graph.columns.LazyRelations
+    # (and, while extensions of bulk files' relations are applied, a view of both): any mapping of relations by id
+    relations: Any = field(default_factory=dict)
     problems: list = field(default_factory=list)
-    names: dict = field(default_factory=dict)       # lower-cased id/name/alias -> entity id
-    texts: dict = field(default_factory=dict)       # source id -> normalised stored text (texts.Passages)
-    raw_texts: dict = field(default_factory=dict)   # source id -> stored text as read
-    files: list = field(default_factory=list)       # the data files read
-    invalid_entities: set = field(default_factory=set)   # ids of entities reported invalid
-    invalid_sources: set = field(default_factory=set)    # ids of sources reported invalid
+    names: dict = field(default_factory=dict)  # lower-cased id/name/alias -> entity id
+    texts: dict = field(default_factory=dict)  # source id -> normalised stored text (texts.Passages)
+    raw_texts: dict = field(default_factory=dict)  # source id -> stored text as read
+    files: list = field(default_factory=list)  # the data files read
+    invalid_entities: set = field(default_factory=set)  # ids of entities reported invalid
+    invalid_sources: set = field(default_factory=set)  # ids of sources reported invalid
     invalid_relations: set = field(default_factory=set)  # ids of relations reported invalid
     incomplete: list = field(default_factory=list)  # files that could not be read in full
-    unchecked: int = 0                              # references left unchecked because of them
+    unchecked: int = 0  # references left unchecked because of them
     suggestions: dict = field(default_factory=dict)  # (kind, unknown id) -> did-you-mean (ids.close_ids)
 
 
 def _unchecked_problem(out):
     first, rest = out.incomplete[0], len(out.incomplete) - 1
     also = f" (and {plural(rest, 'other file')})" if rest else ""
-    return Problem(first, 0, 0,
-                   f"{plural(out.unchecked, 'reference')} to entities or sources {'was' if out.unchecked == 1 else 'were'} "
-                   "left unchecked, because "
-                   f"this file{also} could not be read in full and may define them; fix this file first")
+    return Problem(
+        first,
+        0,
+        0,
+        f"{plural(out.unchecked, 'reference')} to entities or sources {'was' if out.unchecked == 1 else 'were'} "
+        "left unchecked, because "
+        f"this file{also} could not be read in full and may define them; fix this file first",
+    )
 
 
-def build_records(reads, options=None):
+def build_records(reads: Iterable[FileRead], options: Options | None = None) -> Records:
     """Validate every record that the readers found and build the model.
 
     *reads* is a list of :class:`~graph.read.base.FileRead`. Files are taken
@@ -96,8 +109,9 @@ def build_records(reads, options=None):
     """
     options = options or Options()
     out = Records()
-    by_kind = {"sources": [], "entities": [], "relations": []}
-    groups = []   # the relations of each file: (path, pieces), or (path, table) of a bulk file's
+    by_kind: dict[str, list[Piece]] = {"sources": [], "entities": [], "relations": []}
+    # the relations of each file: (path, pieces), or (path, table) of a bulk file's
+    groups: list[tuple[str, list[Piece] | RelationTable]] = []
     reads = sorted(reads, key=lambda r: r.path)
     for read in reads:
         if not read.complete:

@@ -1,4 +1,4 @@
-"""The one validator by columns: the relations of bulk files checked field by field with pyarrow, one by one only where a row fails.
+"""The one validator by columns: bulk files' relations checked field by field with pyarrow, row by row where one fails.
 
 The relations of a Parquet or JSON Lines file come as a
 :class:`~graph.read.relation_table.RelationTable`. Each rule of
@@ -27,18 +27,26 @@ takes that relation out of them. The relations of the load come out as one
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import reduce
+from typing import TYPE_CHECKING
 
 from ..bulk_columns import TableColumns
 from ..columns import WORDS, LazyRelations, join, to_columns
+from ..read.base import Piece
+from ..read.relation_table import RelationTable
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
 from ..when import parse_when
 from .relations import build_relations, extend_relations
 
+if TYPE_CHECKING:
+    import numpy as np
+
+    from . import Options, Records
+
 __all__ = ["build_relations_by_columns"]
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"      # graph.records.ids.ID_PATTERN, in RE2
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"  # graph.records.ids.ID_PATTERN, in RE2
 
 
 def _not_space():
@@ -55,6 +63,7 @@ class _Known:
 
     def __init__(self, out):
         import pyarrow as pa
+
         self.entities = pa.array(list(out.entities), pa.string())
         self.types = pa.array(list(RELATION_TYPES), pa.string())
         self.modalities = pa.array(list(MODALITIES), pa.string())
@@ -62,13 +71,15 @@ class _Known:
         self.pairs = pa.array([f"{t}\x1f{m}" for t, rt in RELATION_TYPES.items() for m in rt.modes], pa.string())
         self.datasets = pa.array([k for k, s in out.sources.items() if s.kind == "dataset"], pa.string())
         # a text source whose quotes need no lookup (it has no stored text)
-        self.texts = pa.array([k for k, s in out.sources.items() if s.kind != "dataset" and k not in out.texts],
-                              pa.string())
+        self.texts = pa.array(
+            [k for k, s in out.sources.items() if s.kind != "dataset" and k not in out.texts], pa.string()
+        )
 
 
 def _np(arr):
     """An Arrow boolean array (nulls false) as a numpy one."""
     import pyarrow.compute as pc
+
     arr = pc.fill_null(arr, False)
     arr = arr.combine_chunks() if hasattr(arr, "combine_chunks") else arr
     return arr.to_numpy(zero_copy_only=False)
@@ -78,6 +89,7 @@ def _when_values(arr):
     """The distinct ``when`` values of *arr* that are dates."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     good = []
     for v in pc.unique(arr).to_pylist():
         if v is not None:
@@ -93,6 +105,7 @@ def _context(arr, known, ok):
     """Rows whose ``context`` items are not all in the vocabulary made not *ok*."""
     import numpy as np
     import pyarrow.compute as pc
+
     if arr.null_count == len(arr):
         return
     bad = np.logical_not(_np(pc.is_in(pc.list_flatten(arr), value_set=known.contexts)))
@@ -104,20 +117,23 @@ def _evidence(t, known, ok):
     """Rows without evidence, or with an item that is not clearly valid, made not *ok*."""
     import numpy as np
     import pyarrow.compute as pc
+
     counts = t.ev_n.to_numpy(zero_copy_only=False)
     ok &= counts >= 1
     source, quote, record = t.ev_source, t.ev_quote, t.ev_record
     dataset = pc.and_(pc.is_in(source, value_set=known.datasets), pc.match_substring_regex(record, _TEXT))
-    text = pc.and_(pc.and_(pc.is_in(source, value_set=known.texts), pc.is_null(record)),
-                   pc.match_substring_regex(quote, _TEXT))
+    text = pc.and_(
+        pc.and_(pc.is_in(source, value_set=known.texts), pc.is_null(record)), pc.match_substring_regex(quote, _TEXT)
+    )
     bad = np.logical_not(np.logical_or(_np(dataset), _np(text)))
     if bad.any():
         ok[np.repeat(np.arange(len(counts)), counts)[bad]] = False
 
 
-def passes(t, known):
+def passes(t: RelationTable, known: _Known) -> np.ndarray:
     """A numpy mask of the rows of the table *t* that pass every check (ids given twice aside)."""
     import pyarrow.compute as pc
+
     a = t.arrays
     lo, hi = POLARITY_RANGE
 
@@ -153,6 +169,7 @@ def _given_twice(tables, ok, pieces):
     *pieces* validated one by one."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     ids = [pc.ascii_lower(pc.filter(t.arrays["id"], pa.array(ok[t.path]))) for t in tables]
     ids.append(pa.array([k for k in map(_key, pieces) if k is not None], pa.string()))
     every = pa.chunked_array(ids, pa.string())
@@ -207,8 +224,13 @@ class _Numbers:
         last = len(self.files)
         mine = sorted(built.values(), key=lambda r: (self.files.get(r.where[0], last), r.where[1], r.where[2]))
         files = dict(self.files)
-        rows = to_columns(mine, {e: i for i, e in enumerate(self.entities)}, {s: i for i, s in enumerate(self.sources)},
-                          files, {w: i for i, w in enumerate(WORDS)})
+        rows = to_columns(
+            mine,
+            {e: i for i, e in enumerate(self.entities)},
+            {s: i for i, s in enumerate(self.sources)},
+            files,
+            {w: i for i, w in enumerate(WORDS)},
+        )
         kept = [self.table(t, ok[t.path]) for t in tables if ok[t.path].any()]
         return LazyRelations(join(rows, kept), self.entities, self.sources, list(files), checked=True)
 
@@ -217,9 +239,10 @@ def _one_by_one(groups, tables, ok):
     """The pieces to validate one by one, in data order: those of files read so, and the rows of
     *tables* that are not *ok* (rows whose id is given twice made not ok)."""
     import pyarrow.compute as pc
+
     odd = {t.path: t.pieces(_rows(~ok[t.path])) for t in tables}
     twice = _given_twice(tables, ok, [p for _, g in groups for p in (g if isinstance(g, list) else odd[g.path])])
-    if twice is not None:     # (each id given twice, in any case, is checked one by one: messages at both)
+    if twice is not None:  # (each id given twice, in any case, is checked one by one: messages at both)
         for t in tables:
             hits = _np(pc.is_in(pc.ascii_lower(t.arrays["id"]), value_set=twice)) & ok[t.path]
             if hits.any():
@@ -233,6 +256,7 @@ def _take_out(wanted, tables, ok, numbers):
     and those rows made not *ok*."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     found = {}
     for t in tables:
         hits = _np(pc.is_in(t.arrays["id"], value_set=pa.array(list(wanted), pa.string()))) & ok[t.path]
@@ -243,7 +267,9 @@ def _take_out(wanted, tables, ok, numbers):
     return found
 
 
-def build_relations_by_columns(groups, out, options, files):
+def build_relations_by_columns(
+    groups: Sequence[tuple[str, list[Piece] | RelationTable]], out: Records, options: Options, files: Sequence[str]
+) -> None:
     """Validate the relations of *groups*, in data order -- ``(path, pieces)`` of a file read record by
     record, ``(path, table)`` of a bulk file's :class:`~graph.read.relation_table.RelationTable` -- into
     ``out.relations``, a :class:`~graph.columns.LazyRelations` (*files*: every file, in order, by number)."""

@@ -14,16 +14,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
 from ..model import Entity
+from ..read.base import Piece
 from ..vocab import ENTITY_KINDS
 from ..words import short
-from .extend import extension_of, plain_records, same_value
+from .extend import Extension, extension_of, plain_records, same_value
 from .fields import choice, kind_of, list_of_text, text
 from .ids import Ids, foreign_char, skeleton
 from .known import check_fields
 from .refs import unknown_entity
+
+if TYPE_CHECKING:
+    from . import Options, Records
 
 __all__ = ["build_entities"]
 
@@ -49,17 +55,20 @@ def _aliases(ctx):
 
 def _codes(ctx):
     cv = ctx.values.get("codes")
-    codes = {}
+    codes: dict[str, str] = {}
     if cv is None:
         return codes
     if not isinstance(cv, dict):
-        ctx.report(("codes",), f"'codes' must be a mapping such as {{wikidata: Q843, iso3: PAK}}, "
-                   f"found {kind_of(cv)}")
+        ctx.report(("codes",), f"'codes' must be a mapping such as {{wikidata: Q843, iso3: PAK}}, found {kind_of(cv)}")
         return codes
     for k, v in cv.items():
         if not _CODE_KEY.match(str(k)):
-            ctx.report(("codes", k), f"bad code name '{short(k)}': a code name is a word of ASCII letters, digits "
-                       "and _ starting with a letter (wikidata, iso3, cameo, ...)", key=True)
+            ctx.report(
+                ("codes", k),
+                f"bad code name '{short(k)}': a code name is a word of ASCII letters, digits "
+                "and _ starting with a letter (wikidata, iso3, cameo, ...)",
+                key=True,
+            )
             continue
         if v is None or isinstance(v, (dict, list)):
             ctx.report(("codes", k), f"code '{k}' must be text, found {kind_of(v)}")
@@ -78,11 +87,14 @@ def _extend(ctx, rid, out, names, described):
     if base is None:
         return
     check_fields(ctx, "entities")
-    same = [same_value(ctx, f, getattr(base, f), base.where, "it may only add aliases, codes and a missing "
-                       "description") for f in ("name", "kind", "part_of") if f in ctx.values]
+    same = [
+        same_value(ctx, f, getattr(base, f), base.where, "it may only add aliases, codes and a missing description")
+        for f in ("name", "kind", "part_of")
+        if f in ctx.values
+    ]
     if not all(same):
         return
-    known, added = set(base.aliases), []   # (a set: 30,000 aliases cost linear time, not quadratic)
+    known, added = set(base.aliases), []  # (a set: 30,000 aliases cost linear time, not quadratic)
     known.add(base.name)
     for a, keys in _aliases(ctx):
         if a not in known:
@@ -93,19 +105,28 @@ def _extend(ctx, rid, out, names, described):
         base.aliases = base.aliases + tuple(added)
     for k, v in _codes(ctx).items():
         if k in base.codes and base.codes[k] != v:
-            ctx.report(("codes", k), f"code '{k}' is '{short(base.codes[k])}' in the entity's own record; an "
-                       "extension may add codes, not change them")
+            ctx.report(
+                ("codes", k),
+                f"code '{k}' is '{short(base.codes[k])}' in the entity's own record; an "
+                "extension may add codes, not change them",
+            )
         else:
             base.codes[k] = v
     desc = text(ctx, "description")
     if desc is not None and desc != base.description:
         first = described.get(rid)
         if first is not None:
-            ctx.report(("description",), f"another extension already gives this entity a description (at "
-                       f"{first[0]}:{first[1]}:{first[2]}); an entity has one description")
+            ctx.report(
+                ("description",),
+                f"another extension already gives this entity a description (at "
+                f"{first[0]}:{first[1]}:{first[2]}); an entity has one description",
+            )
         elif base.description is not None:
-            ctx.report(("description",), "the entity already has a description in its own record (at "
-                       f"{base.where[0]}:{base.where[1]}:{base.where[2]}); an extension only adds a missing one")
+            ctx.report(
+                ("description",),
+                "the entity already has a description in its own record (at "
+                f"{base.where[0]}:{base.where[1]}:{base.where[2]}); an extension only adds a missing one",
+            )
         else:
             base.description = desc
             described[rid] = ctx.locator.where()[:1] + ctx.at("description")
@@ -113,24 +134,36 @@ def _extend(ctx, rid, out, names, described):
 
 def _unique_names(names, out):
     """Every name and alias points at one entity; look-alike spellings are refused."""
-    seen, skeletons = {}, {}
+    seen: dict[str, str] = {}
+    skeletons: dict[str, tuple[str, str, str]] = {}
     for a, eid, locator, keys in names:
         low = a.strip().lower()
         prev = seen.get(low)
         if prev is not None and prev != eid:
-            out.problems.append(locator.problem(keys, f"entity '{eid}': the name or alias '{short(a)}' also names "
-                                                f"entity '{prev}'; every name must point at one entity"))
+            out.problems.append(
+                locator.problem(
+                    keys,
+                    f"entity '{eid}': the name or alias '{short(a)}' also names "
+                    f"entity '{prev}'; every name must point at one entity",
+                )
+            )
             continue
         seen[low] = eid
         skel = skeleton(low).lower()
         other = skeletons.get(skel)
         if other is not None and other[0] != eid and other[1] != low:
             path, line, col = out.entities[eid].where
-            out.problems.append(Problem(path, line, col,
-                                        f"entity '{eid}': the name or alias '{short(a)}' looks the same as "
-                                        f"'{short(other[2])}' of entity '{other[0]}' but is written with other "
-                                        f"characters ({foreign_char(a) or foreign_char(other[2])}); retype it, "
-                                        "or remove one of them"))
+            out.problems.append(
+                Problem(
+                    path,
+                    line,
+                    col,
+                    f"entity '{eid}': the name or alias '{short(a)}' looks the same as "
+                    f"'{short(other[2])}' of entity '{other[0]}' but is written with other "
+                    f"characters ({foreign_char(a) or foreign_char(other[2])}); retype it, "
+                    "or remove one of them",
+                )
+            )
         else:
             skeletons.setdefault(skel, (eid, low, a))
     out.names = seen
@@ -152,23 +185,36 @@ def _check_part_of(pending, out):
                 chain.append(up)
                 up = out.entities[up].part_of
             if up == ent.id:
-                ctx.report(("part_of",), "part_of goes round in a circle: " + " -> ".join(chain + [up])
-                           + "; one of them must not be part of the other")
+                ctx.report(
+                    ("part_of",),
+                    "part_of goes round in a circle: "
+                    + " -> ".join(chain + [up])
+                    + "; one of them must not be part of the other",
+                )
 
 
-def build_entities(pieces, out, options):
+def build_entities(pieces: Iterable[Piece], out: Records, options: Options) -> None:
     """Validate the entity *pieces* into ``out.entities`` (and ``out.names``)."""
     ids = Ids("entity")
-    names, pending, extensions = [], [], []
+    names: list[tuple] = []
+    pending: list[tuple] = []
+    extensions: list[Extension] = []
     for ctx, rid in plain_records(pieces, "entity", out.problems, extensions, out.invalid_entities):
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "entities")
         name = text(ctx, "name", required=True)
         kind = choice(ctx, "kind", ENTITY_KINDS, "entity kind", required=True)
         aliases = _aliases(ctx)
-        ent = Entity(id=rid or "", name=name or "", kind=kind or "", aliases=tuple(a for a, _ in aliases),
-                     codes=_codes(ctx), part_of=text(ctx, "part_of"), description=text(ctx, "description"),
-                     where=ctx.where())
+        ent = Entity(
+            id=rid or "",
+            name=name or "",
+            kind=kind or "",
+            aliases=tuple(a for a, _ in aliases),
+            codes=_codes(ctx),
+            part_of=text(ctx, "part_of"),
+            description=text(ctx, "description"),
+            where=ctx.where(),
+        )
         if ent.part_of is not None:
             pending.append((ctx, ent))
         if rid is not None and name is not None and kind is not None:
@@ -178,8 +224,8 @@ def build_entities(pieces, out, options):
                 names.append((name, rid, ctx.locator, ("name",)))
                 names.extend((a, rid, ctx.locator, keys) for a, keys in aliases)
         elif rid is not None:
-            out.invalid_entities.add(rid)   # reported here; references to it are not reported again
-    described = {}
+            out.invalid_entities.add(rid)  # reported here; references to it are not reported again
+    described: dict[str, str] = {}
     for ctx, rid in extensions:
         _extend(ctx, rid, out, names, described)
     _unique_names(names, out)

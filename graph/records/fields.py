@@ -20,18 +20,24 @@ e.csv:3:5: entity 'RUS': polarity 12 is outside -10..10 (-10 conflict, 0 neutral
 from __future__ import annotations
 
 import math
-import sys
 import re
+import sys
+from collections.abc import Collection
+from typing import Any
 
-from ..read.base import Plain, kind_of
-from ..when import FORMATS, parse_when
+from ..errors import Problem
+from ..read.base import Locator, Plain, kind_of
+from ..when import FORMATS, When, parse_when
 from ..words import short, suggest
 
 __all__ = ["Ctx", "kind_of", "text", "choice", "list_of_text", "when", "number", "scalar_value", "missing"]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_MAX_EXACT = 2 ** 53
+_MAX_EXACT = 2**53
+
+Keys = tuple[str | int, ...]
+"""Where a value is inside a record: mapping keys and list indexes (``("evidence", 0, "quote")``)."""
 
 
 class Ctx:
@@ -39,16 +45,19 @@ class Ctx:
 
     __slots__ = ("values", "locator", "label", "problems")
 
-    def __init__(self, values, locator, label, problems):
+    def __init__(self, values: dict[str, Any], locator: Locator, label: str, problems: list[Problem]) -> None:
         self.values, self.locator, self.label, self.problems = values, locator, label, problems
 
-    def at(self, *keys, key=False):
+    def at(self, *keys: str | int, key: bool = False) -> tuple[int, int]:
+        """1-based ``(line, column)`` of the value at *keys* (of its key, with *key*)."""
         return self.locator.locate(*keys, key=key)
 
-    def report(self, keys, message, key=False):
+    def report(self, keys: Keys, message: str, key: bool = False) -> None:
+        """Add the problem *message*, labelled with the record and located at *keys*."""
         self.problems.append(self.locator.problem(keys, f"{self.label}: {message}", key=key))
 
-    def where(self):
+    def where(self) -> tuple:
+        """``(path, line, column)`` of the record."""
         return self.locator.where()
 
 
@@ -81,7 +90,7 @@ def scalar_value(v):
     return v
 
 
-def missing(ctx, name):
+def missing(ctx: Ctx, name: str) -> None:
     """Report a required field that is absent (at the record) or empty (at its key)."""
     if name in ctx.values:
         ctx.report((name,), f"required field '{name}' is empty: give it a value", key=True)
@@ -89,10 +98,10 @@ def missing(ctx, name):
         ctx.report((), f"missing required field '{name}'")
 
 
-def text(ctx, name, required=False):
+def text(ctx: Ctx, name: str, required: bool = False) -> str | None:
     """The field as text, or ``None`` (reported when it is required, or not text)."""
     v = ctx.values.get(name)
-    if type(v) is str and (not required or v[:1].strip() or v.strip()):   # (the common case)
+    if type(v) is str and (not required or v[:1].strip() or v.strip()):  # (the common case)
         return v
     if v is None:
         if required:
@@ -108,19 +117,18 @@ def text(ctx, name, required=False):
     return v
 
 
-def choice(ctx, name, allowed, what, required=False):
+def choice(ctx: Ctx, name: str, allowed: Collection[str], what: str, required: bool = False) -> str | None:
     """The field when it is one of *allowed*, else ``None`` (reported with suggestions)."""
     v = text(ctx, name, required)
     if v is None:
         return None
     if v not in allowed:
-        ctx.report((name,), f"unknown {what} '{short(v)}'{suggest(v, allowed)}; expected one of: "
-                   + ", ".join(allowed))
+        ctx.report((name,), f"unknown {what} '{short(v)}'{suggest(v, allowed)}; expected one of: " + ", ".join(allowed))
         return None
-    return sys.intern(v)   # vocabulary words: one string object for a million records
+    return sys.intern(v)  # vocabulary words: one string object for a million records
 
 
-def list_of_text(ctx, name):
+def list_of_text(ctx: Ctx, name: str) -> tuple[str, ...]:
     """The field as a tuple of text (one text is a list of one)."""
     v = ctx.values.get(name)
     if v is None:
@@ -139,7 +147,7 @@ def list_of_text(ctx, name):
     return tuple(out)
 
 
-def when(ctx, name):
+def when(ctx: Ctx, name: str) -> When | None:
     """The field as a :class:`~graph.when.When`, or ``None``."""
     v = text(ctx, name)
     if v is None:
@@ -152,7 +160,7 @@ def when(ctx, name):
         return None
 
 
-def number(ctx, name, bounds, default, meaning):
+def number(ctx: Ctx, name: str, bounds: tuple[float, float], default: float, meaning: str) -> float:
     """The field as a number within *bounds*, else *default* (reported)."""
     v = ctx.values.get(name)
     if v is None:

@@ -10,36 +10,51 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
 
+from ..errors import Problem
+from ..read.base import Locator, Piece
 from ..words import short, suggest
 from .fields import Ctx, kind_of, missing
 
-__all__ = ["ID_PATTERN", "read_id", "begin", "skeleton", "foreign_char", "Ids", "suggest_id", "close_ids",
-           "SUGGESTIONS"]
+if TYPE_CHECKING:
+    from . import Records
+
+__all__ = [
+    "ID_PATTERN",
+    "read_id",
+    "begin",
+    "skeleton",
+    "foreign_char",
+    "Ids",
+    "suggest_id",
+    "close_ids",
+    "SUGGESTIONS",
+]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 
 # Letters of other scripts that look like Latin ones (the usual suspects of copy and paste).
 _LOOKALIKE = str.maketrans(
-    "АВЕКМНОРСТХУІЈЅаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρ",
-    "ABEKMHOPCTXYIJSaeopcyxijsdhlABEZHIKMNOPTYXovp")
+    "АВЕКМНОРСТХУІЈЅаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρ", "ABEKMHOPCTXYIJSaeopcyxijsdhlABEZHIKMNOPTYXovp"
+)
 
 
-def skeleton(v):
+def skeleton(v: object) -> str:
     """*v* with look-alike letters of other scripts mapped to Latin ones, NFKC-folded."""
     return unicodedata.normalize("NFKC", str(v)).translate(_LOOKALIKE)
 
 
-def foreign_char(v):
+def foreign_char(v: object) -> str | None:
     """Describe the first non-ASCII character of *v*, or return None."""
     for i, ch in enumerate(str(v)):
         if ord(ch) > 127:
-            return (f"the character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}) at "
-                    f"position {i + 1}")
+            return f"the character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}) at position {i + 1}"
     return None
 
 
-def read_id(ctx):
+def read_id(ctx: Ctx) -> str | None:
     """The record's ``id`` when it is well formed, else ``None`` (reported with the reason)."""
     v = ctx.values.get("id")
     if v is None:
@@ -69,7 +84,9 @@ def read_id(ctx):
     return v
 
 
-def begin(piece, what, problems, invalid=None):
+def begin(
+    piece: Piece, what: str, problems: list[Problem], invalid: set[str] | None = None
+) -> tuple[Ctx, str | None] | tuple[None, None]:
     """``(ctx, id)`` of one record, labelled ``what 'id'`` in messages; ``(None, None)`` when it
     holds something refused while reading (already reported): its id then goes into *invalid*,
     so that references to it are not reported as unknown."""
@@ -95,32 +112,45 @@ class Ids:
     A duplicate is reported at *both* definitions, each naming the other.
     """
 
-    def __init__(self, what):
-        self.what, self.first, self.lower = what, {}, {}
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.first: dict[str, tuple[Locator, str]] = {}  # id -> (where, label) of its first definition
+        self.lower: dict[str, str] = {}  # lower-cased id -> id
 
-    def claim(self, rid, ctx):
+    def claim(self, rid: str | None, ctx: Ctx) -> bool:
         """Note *rid* (right after it is read); return False, reported, when it is taken."""
         if rid is None:
             return False
         if rid in self.first:
             locator, label = self.first[rid]
-            ctx.report(("id",), f"duplicate {self.what} id '{rid}' (also defined at {_at(locator.where())}); "
-                       "ids must be unique across all files")
-            ctx.problems.append(locator.problem(("id",), f"{label}: duplicate {self.what} id '{rid}' (also "
-                                                f"defined at {_at(ctx.where())}); ids must be unique across "
-                                                "all files"))
+            ctx.report(
+                ("id",),
+                f"duplicate {self.what} id '{rid}' (also defined at {_at(locator.where())}); "
+                "ids must be unique across all files",
+            )
+            ctx.problems.append(
+                locator.problem(
+                    ("id",),
+                    f"{label}: duplicate {self.what} id '{rid}' (also "
+                    f"defined at {_at(ctx.where())}); ids must be unique across "
+                    "all files",
+                )
+            )
             return False
         other = self.lower.get(rid.lower())
         if other is not None:
-            ctx.report(("id",), f"{self.what} id '{rid}' differs from '{other}' only in case; ids are matched "
-                       "without case, so give them different names")
+            ctx.report(
+                ("id",),
+                f"{self.what} id '{rid}' differs from '{other}' only in case; ids are matched "
+                "without case, so give them different names",
+            )
             return False
         self.first[rid] = (ctx.locator, ctx.label)
         self.lower[rid.lower()] = rid
         return True
 
 
-def suggest_id(word, ids, n=3):
+def suggest_id(word: str, ids: Iterable[str], n: int = 3) -> str:
     """Close ids for a message: edit distance, and ids that hold *word* or start like it
     (source ids are long, so a part of one is the usual slip)."""
     word = str(word)
@@ -131,7 +161,7 @@ def suggest_id(word, ids, n=3):
     hits = []
     for c in ids:
         cl = str(c).lower()
-        if len(low) >= 3 and (low in cl or cl in low or cl.startswith(low[:max(3, len(low) // 2)])):
+        if len(low) >= 3 and (low in cl or cl in low or cl.startswith(low[: max(3, len(low) // 2)])):
             hits.append(str(c))
     if not hits:
         return ""
@@ -145,7 +175,9 @@ unknown one reads every id of the data, so 20,000 unknown ids against 20,000 ent
 nothing when the same id is unknown again: its answer is remembered)."""
 
 
-def close_ids(out, word, ids, kind, how=None):
+def close_ids(
+    out: Records, word: str, ids: Collection[str], kind: str, how: Callable[[str, Collection[str]], str] | None = None
+) -> str:
     """``how(word, ids)`` (default :func:`suggest_id`), remembered per load in ``out.suggestions``,
     within the budget of :data:`SUGGESTIONS` ids read (then ``''``)."""
     memo = out.suggestions

@@ -5,26 +5,35 @@
 >>> out = Records()
 >>> _ = build_relations([Piece("relations", {"id": "r1", "subject": "PAK", "object": "USA", "type": "ACUSE",
 ...                                          "modality": "reported"}, RecordLocator("r.jsonl", 3))], out, Options())
->>> for p in out.problems: print(p)
+>>> for p in out.problems: print(p)  # doctest: +NORMALIZE_WHITESPACE
 r.jsonl:3: relation 'r1': unknown entity 'PAK' in 'subject'
 r.jsonl:3: relation 'r1': unknown entity 'USA' in 'object'
-r.jsonl:3: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
-r.jsonl:3: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim in the source
+r.jsonl:3: relation 'r1': unknown type 'ACUSE' (did you mean 'ACCUSE'?); expected one of: AGREE, CONSULT, SUPPORT,
+CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT,
+HOLDS, PARTY_TO, PART_OF, NEIGHBOUR_OF, LOCATED_IN, ORIGIN_OF
+r.jsonl:3: relation 'r1': a relation needs evidence: at least one {source, quote} whose quote is verbatim
+in the source
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..model import Relation
+from ..read.base import Piece
 from ..vocab import CONTEXTS, MODALITIES, POLARITY_RANGE, RELATION_TYPES
 from ..words import short, suggest
 from .evidence import evidence
-from .extend import extension_of, plain_records, same_value
+from .extend import Extension, extension_of, plain_records, same_value
 from .fields import choice, kind_of, list_of_text, number, scalar_value, text, when
 from .ids import Ids
 from .known import check_fields
 from .refs import entity_ref
+
+if TYPE_CHECKING:
+    from . import Options, Records
 
 __all__ = ["build_relations", "extend_relations"]
 
@@ -37,7 +46,7 @@ def _claimants(ctx, out):
     if not isinstance(v, list):
         one = entity_ref(ctx, "asserted_by", out)
         return (one,) if one else ()
-    found = {}
+    found: dict[str, None] = {}  # (a dict: the claimants in order, each once)
     for i, item in enumerate(v):
         if item is None or isinstance(item, (dict, list)):
             ctx.report(("asserted_by", i), f"'asserted_by' item {i + 1} must be an entity id, found {kind_of(item)}")
@@ -58,8 +67,10 @@ def _mode(ctx, rtype):
         modes = RELATION_TYPES[rtype].modes
         if mode not in modes:
             allowed = ", ".join(modes) if modes else "none (leave 'mode' out)"
-            ctx.report(("mode",), f"unknown mode '{short(mode)}' for type {rtype}{suggest(mode, modes)}; "
-                       f"expected one of: {allowed}")
+            ctx.report(
+                ("mode",),
+                f"unknown mode '{short(mode)}' for type {rtype}{suggest(mode, modes)}; expected one of: {allowed}",
+            )
             return None
     return mode if mode is None else sys.intern(mode)
 
@@ -69,8 +80,9 @@ def _context(ctx):
     for i, c in enumerate(context):
         if c not in CONTEXTS:
             keys = ("context", i) if isinstance(ctx.values.get("context"), list) else ("context",)
-            ctx.report(keys, f"unknown context '{short(c)}'{suggest(c, CONTEXTS)}; expected one of: "
-                       + ", ".join(CONTEXTS))
+            ctx.report(
+                keys, f"unknown context '{short(c)}'{suggest(c, CONTEXTS)}; expected one of: " + ", ".join(CONTEXTS)
+            )
     return tuple(sys.intern(c) for c in context if c in CONTEXTS)
 
 
@@ -79,8 +91,9 @@ def _attributes(ctx):
     if attrs is None:
         return {}
     if not isinstance(attrs, dict):
-        ctx.report(("attributes",), f"'attributes' must be a mapping such as {{value: \"$7 billion\"}}, "
-                   f"found {kind_of(attrs)}")
+        ctx.report(
+            ("attributes",), f"'attributes' must be a mapping such as {{value: \"$7 billion\"}}, found {kind_of(attrs)}"
+        )
         return {}
     return scalar_value(attrs)
 
@@ -112,7 +125,9 @@ def _extend(ctx, rid, out, added):
     gathered.update(dict.fromkeys(evidence(ctx, out)))
 
 
-def build_relations(pieces, out, options, ids=None, extend=True):
+def build_relations(
+    pieces: Iterable[Piece], out: Records, options: Options, ids: Ids | None = None, extend: bool = True
+) -> list[Extension]:
     """Validate the relation *pieces* into ``out.relations``; return the extensions found, as
     ``(ctx, id)``, applied (unless not *extend*: then by :func:`extend_relations`).
 
@@ -120,7 +135,7 @@ def build_relations(pieces, out, options, ids=None, extend=True):
     a fresh one when not given.
     """
     ids = Ids("relation") if ids is None else ids
-    extensions = []
+    extensions: list[Extension] = []
     for ctx, rid in plain_records(pieces, "relation", out.problems, extensions, consume=options.consume):
         fresh = ids.claim(rid, ctx)
         check_fields(ctx, "relations")
@@ -129,21 +144,35 @@ def build_relations(pieces, out, options, ids=None, extend=True):
         rtype = choice(ctx, "type", RELATION_TYPES, "type", required=True)
         mode = _mode(ctx, rtype)
         context = _context(ctx)
-        polarity = number(ctx, "polarity", POLARITY_RANGE, RELATION_TYPES[rtype].polarity if rtype else 0.0,
-                          _POLARITY_MEANING)
+        polarity = number(
+            ctx, "polarity", POLARITY_RANGE, RELATION_TYPES[rtype].polarity if rtype else 0.0, _POLARITY_MEANING
+        )
         modality = choice(ctx, "modality", MODALITIES, "modality", required=True)
         claimants = _claimants(ctx, out)
         happened = when(ctx, "when")
         found = evidence(ctx, out)
         attrs = _attributes(ctx)
         note = text(ctx, "note")
-        if None in (rid, subject, obj, rtype, modality) or not found:
+        if rid is None or subject is None or obj is None or rtype is None or modality is None or not found:
             if rid is not None:
                 out.invalid_relations.add(rid)
             continue
-        rel = Relation(id=rid, subject=subject, object=obj, type=rtype, modality=modality,
-                       polarity=polarity, mode=mode, context=context, claimants=claimants,
-                       when=happened, evidence=found, attributes=attrs, note=note, where=ctx.where())
+        rel = Relation(
+            id=rid,
+            subject=subject,
+            object=obj,
+            type=rtype,
+            modality=modality,
+            polarity=polarity,
+            mode=mode,
+            context=context,
+            claimants=claimants,
+            when=happened,
+            evidence=found,
+            attributes=attrs,
+            note=note,
+            where=ctx.where(),
+        )
         if fresh:
             out.relations[rid] = rel
     if extend:
@@ -151,10 +180,10 @@ def build_relations(pieces, out, options, ids=None, extend=True):
     return extensions
 
 
-def extend_relations(extensions, out):
+def extend_relations(extensions: Iterable[Extension], out: Records) -> None:
     """Add the evidence of each extension ``(ctx, id)`` to the relation of ``out.relations`` it names
     (each piece of evidence once, in order: 30,000 extensions of one claim cost linear time)."""
-    added = {}
+    added: dict[str, tuple[Relation, list]] = {}
     for ctx, rid in extensions:
         _extend(ctx, rid, out, added)
     for base, gathered in added.values():

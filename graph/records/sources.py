@@ -12,15 +12,20 @@ s.jsonl:1: source 's1': 'url' must be a web address starting with http:// or htt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..model import Source
-from ..texts import Passages, read_text, resolve_text
-from ..texts import normalise
+from ..read.base import Piece
+from ..texts import Passages, normalise, read_text, resolve_text
 from ..vocab import SOURCE_KINDS
 from ..words import short
 from .fields import choice, text, when
 from .ids import Ids, begin
 from .known import check_fields
+
+if TYPE_CHECKING:
+    from . import Options, Records
 
 __all__ = ["build_sources"]
 
@@ -33,8 +38,10 @@ def _stored_text(ctx, piece, out, options, cache):
     if value is None:
         return None, None
     if not value.strip():
-        ctx.report(("text",), "'text' is empty: give the path of the stored text (relative to this data "
-                   "file), or leave 'text' out")
+        ctx.report(
+            ("text",),
+            "'text' is empty: give the path of the stored text (relative to this data file), or leave 'text' out",
+        )
         return None, None
     path, outside = resolve_text(value, piece.base_dir, options.root, allow_outside=options.allow_texts_outside)
     if outside:
@@ -52,10 +59,10 @@ def _stored_text(ctx, piece, out, options, cache):
     return value, path
 
 
-def build_sources(pieces, out, options):
+def build_sources(pieces: Iterable[Piece], out: Records, options: Options) -> None:
     """Validate the source *pieces* into ``out.sources`` (and their texts into ``out.texts``)."""
     ids = Ids("source")
-    cache = {}
+    cache: dict[str, str | None] = {}  # stored text path -> its text (None: unreadable, reported)
     for piece in pieces:
         ctx, rid = begin(piece, "source", out.problems, out.invalid_sources)
         if ctx is None:
@@ -67,18 +74,28 @@ def build_sources(pieces, out, options):
         published = when(ctx, "published")
         url = text(ctx, "url")
         if url is not None and not _URL.match(url):
-            ctx.report(("url",), f"'url' must be a web address starting with http:// or https://, found "
-                       f"'{short(url)}'")
+            ctx.report(("url",), f"'url' must be a web address starting with http:// or https://, found '{short(url)}'")
             url = None
         stored, path = _stored_text(ctx, piece, out, options, cache)
-        src = Source(id=rid or "", title=title, kind=kind, published=published,
-                     author=text(ctx, "author"), outlet=text(ctx, "outlet"), url=url,
-                     perspective=text(ctx, "perspective"), text=stored, note=text(ctx, "note"),
-                     where=ctx.where(), text_path=path)
+        src = Source(
+            id=rid or "",
+            title=title,
+            kind=kind,
+            published=published,
+            author=text(ctx, "author"),
+            outlet=text(ctx, "outlet"),
+            url=url,
+            perspective=text(ctx, "perspective"),
+            text=stored,
+            note=text(ctx, "note"),
+            where=ctx.where(),
+            text_path=path,
+        )
         if fresh:
             out.sources[rid] = src
-            if path and cache.get(path) is not None:
-                out.raw_texts[rid] = cache[path]
-                out.texts[rid] = Passages(normalise(cache[path]))
+            stored = cache.get(path) if path else None
+            if stored is not None:
+                out.raw_texts[rid] = stored
+                out.texts[rid] = Passages(normalise(stored))
         elif rid is not None:
             out.invalid_sources.add(rid)

@@ -74,5 +74,15 @@ from .escape import escape_json
 from .page import notebook_html, render_html, write_html
 from .style import KIND_STYLES, MODALITY_DASHES, polarity_color
 
-__all__ = ["render_html", "write_html", "notebook_html", "page_data", "escape_json",
-           "KIND_STYLES", "MODALITY_DASHES", "LAYOUT_THRESHOLD", "polarity_color", "vis_assets"]
+__all__ = [
+    "render_html",
+    "write_html",
+    "notebook_html",
+    "page_data",
+    "escape_json",
+    "KIND_STYLES",
+    "MODALITY_DASHES",
+    "LAYOUT_THRESHOLD",
+    "polarity_color",
+    "vis_assets",
+]

@@ -60,14 +60,23 @@ from collections import Counter
 from ..analysis.contested import verdicts as _verdicts
 from ..dataset import Dataset
 from ..vocab import MODALITIES
-from .edge_groups import UNDATED, grouped, mean_polarity
 from .data import LAYOUT_THRESHOLD, _span, edge_item, page_dict, vocab_data
+from .edge_groups import UNDATED, grouped, mean_polarity
 from .escape import resolved
 from .network import start_positions
 from .style import DENIED_COLOR, OTHER_DASHES, polarity_color
 
-__all__ = ["aggregated_data", "aggregated_parts", "aggregated_records", "group_summary", "claim_row", "EXAMPLES", "TOP",
-           "GROUP_FIELDS", "CLAIM_FIELDS"]
+__all__ = [
+    "aggregated_data",
+    "aggregated_parts",
+    "aggregated_records",
+    "group_summary",
+    "claim_row",
+    "EXAMPLES",
+    "TOP",
+    "GROUP_FIELDS",
+    "CLAIM_FIELDS",
+]
 
 EXAMPLES = 3
 """At most this many claims of a group are in the page (its panel lists them; the others are counted)."""
@@ -118,8 +127,15 @@ def claim_row(r, when=None) -> list:
     if when is None and r.when is not None:
         when = str(r.when)
     ev = r.evidence
-    return [r.id, r.type, r.mode, r.modality, list(r.claimants), when,
-            [[ev[0].source, ev[0].quote]] if len(ev) == 1 and ev[0].quote is not None else [_evidence_row(e) for e in ev]]
+    return [
+        r.id,
+        r.type,
+        r.mode,
+        r.modality,
+        list(r.claimants),
+        when,
+        [[ev[0].source, ev[0].quote]] if len(ev) == 1 and ev[0].quote is not None else [_evidence_row(e) for e in ev],
+    ]
 
 
 def group_summary(rs, examples=EXAMPLES, contested_ids=(), whens=None) -> dict:
@@ -140,7 +156,7 @@ def group_summary(rs, examples=EXAMPLES, contested_ids=(), whens=None) -> dict:
     for r in rs:
         types[r.type] = None
         mods[r.modality] = None
-        for ev in r.evidence:   # (its sources, in order: the dict keeps each once)
+        for ev in r.evidence:  # (its sources, in order: the dict keeps each once)
             srcs[ev.source] = None
         for c in r.claimants:
             claimants[c] = None
@@ -153,18 +169,27 @@ def group_summary(rs, examples=EXAMPLES, contested_ids=(), whens=None) -> dict:
             if when is None:
                 when = whens[id(w)] = str(w)
         rows.append(claim_row(r, when))
-    return {"count": count, "mean": mean_polarity(rs), "types": list(types), "modalities": list(mods),
-            "sources": list(srcs), "claimants": list(claimants),
-            "typecounts": [list(tc) for tc in Counter(r.type for r in rs).most_common()] if len(types) > 1 else None,
-            "contested": bool(contested_ids) and any(r.id in contested_ids for r in rs), "examples": rows}
+    return {
+        "count": count,
+        "mean": mean_polarity(rs),
+        "types": list(types),
+        "modalities": list(mods),
+        "sources": list(srcs),
+        "claimants": list(claimants),
+        "typecounts": [list(tc) for tc in Counter(r.type for r in rs).most_common()] if len(types) > 1 else None,
+        "contested": bool(contested_ids) and any(r.id in contested_ids for r in rs),
+        "examples": rows,
+    }
 
 
-def aggregated_data(ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None,
-                    layout_threshold=LAYOUT_THRESHOLD) -> dict:
+def aggregated_data(
+    ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None, layout_threshold=LAYOUT_THRESHOLD
+) -> dict:
     """The page data (as :func:`graph.render.page_data`) of *ds* aggregated *by* month, year or all,
     with at most *examples* claims per group, and only the *top* heaviest groups (None: all)."""
-    return resolved(aggregated_parts(ds, by=by, examples=examples, top=top, physics=physics,
-                                     layout_threshold=layout_threshold))
+    return resolved(
+        aggregated_parts(ds, by=by, examples=examples, top=top, physics=physics, layout_threshold=layout_threshold)
+    )
 
 
 def heaviest(counts, top) -> list:
@@ -178,13 +203,14 @@ def heaviest(counts, top) -> list:
     return sorted(sorted(range(len(counts)), key=counts.__getitem__, reverse=True)[:top])
 
 
-def aggregated_parts(ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None,
-                     layout_threshold=LAYOUT_THRESHOLD) -> dict:
+def aggregated_parts(
+    ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None, layout_threshold=LAYOUT_THRESHOLD
+) -> dict:
     """:func:`aggregated_data` with its ``nodes`` still being laid out (as :func:`~graph.render.data.page_parts`)."""
     if examples < 0 or (top is not None and top < 1):
         raise ValueError("examples must be 0 or more and top 1 or more")
     rel_list = ds.relations()
-    layout = start_positions(ds, rel_list)   # beside the rest (in another process for a large graph), first
+    layout = start_positions(ds, rel_list)  # beside the rest (in another process for a large graph), first
     groups = grouped(rel_list, by)
     deg_in, deg_out = Counter(), Counter()
     for (subject, object_, _q, _p), rs in groups.items():
@@ -196,11 +222,25 @@ def aggregated_parts(ds, *, by="year", examples=EXAMPLES, top=TOP, physics=None,
     n_groups = len(drawn)
     drawn = [drawn[i] for i in heaviest([len(rs) for _key, rs in drawn], top)]
     contested_ids = _contested(ds, rel_list, drawn, len(drawn) < n_groups)
-    whens = {}   # a date text has one When: its text is taken once
-    summaries = [(key, group_summary(rs, examples, contested_ids, whens),
-                  period_span(key[3], rs) if by == "all" else None) for key, rs in drawn]
-    return group_page(ds, layout, deg_in, deg_out, summaries, by=by, examples=examples,
-                      claims=len(rel_list), n_edges=n_groups, top=top, physics=physics, layout_threshold=layout_threshold)
+    whens = {}  # a date text has one When: its text is taken once
+    summaries = [
+        (key, group_summary(rs, examples, contested_ids, whens), period_span(key[3], rs) if by == "all" else None)
+        for key, rs in drawn
+    ]
+    return group_page(
+        ds,
+        layout,
+        deg_in,
+        deg_out,
+        summaries,
+        by=by,
+        examples=examples,
+        claims=len(rel_list),
+        n_edges=n_groups,
+        top=top,
+        physics=physics,
+        layout_threshold=layout_threshold,
+    )
 
 
 def _contested(ds, rels, drawn, part) -> set:
@@ -209,13 +249,27 @@ def _contested(ds, rels, drawn, part) -> set:
     claims of the pairs drawn are looked at."""
     if part:
         pairs = {(key[0], key[1]) for key, _rs in drawn}
-        ds = Dataset(ds.sources, ds.entities, [r for r in rels if (r.subject, r.object) in pairs],
-                     all_entities=ds.all_entities)
+        ds = Dataset(
+            ds.sources, ds.entities, [r for r in rels if (r.subject, r.object) in pairs], all_entities=ds.all_entities
+        )
     return {rid for _key, c, _k, _reasons, rids in _verdicts(ds) if c for rid in rids}
 
 
-def group_page(ds, layout, deg_in, deg_out, summaries, *, by, examples, claims, n_edges, top=None, physics=None,
-               layout_threshold=LAYOUT_THRESHOLD) -> dict:
+def group_page(
+    ds,
+    layout,
+    deg_in,
+    deg_out,
+    summaries,
+    *,
+    by,
+    examples,
+    claims,
+    n_edges,
+    top=None,
+    physics=None,
+    layout_threshold=LAYOUT_THRESHOLD,
+) -> dict:
     """The aggregated page's data from its groups: *summaries* ``[(key, summary, span), ...]``
     (:func:`group_summary`; *span*: the dates of a group of ``all``, else None), the entities and
     sources of *ds*, the *layout* and the claims' counts *deg_in*/*deg_out* per entity; *claims* and
@@ -246,10 +300,15 @@ def group_page(ds, layout, deg_in, deg_out, summaries, *, by, examples, claims, 
             qi = quad_index[quad] = len(quad_index)
         claims_ = s["examples"]
         more = None
-        if count > len(claims_):   # what the listed claims cannot tell the page
-            more = {"count": count, "sources": s["sources"], "types": types, "modalities": mods,
-                    "claimants": s["claimants"]}
-            if s["typecounts"]:   # how many claims of each type, most first (the tooltip says the first six)
+        if count > len(claims_):  # what the listed claims cannot tell the page
+            more = {
+                "count": count,
+                "sources": s["sources"],
+                "types": types,
+                "modalities": mods,
+                "claimants": s["claimants"],
+            }
+            if s["typecounts"]:  # how many claims of each type, most first (the tooltip says the first six)
                 more["typecounts"] = s["typecounts"]
         row = [subject, object_, qi, period, mean, 1 if s["contested"] else 0, claims_, more]
         if by == "all":
@@ -259,13 +318,32 @@ def group_page(ds, layout, deg_in, deg_out, summaries, *, by, examples, claims, 
     vocab["modalities"]["mixed"] = {"description": "several modalities in one aggregated edge", "dashes": OTHER_DASHES}
     fields = list(GROUP_FIELDS) + (["span"] if by == "all" else [])
     cut = top is not None and len(rows) < n_edges
-    return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, groups=[],
-                     published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
-                     reader={}, aggregate={"by": by, "examples": examples, "claims": claims, "edges": n_edges,
-                                           "top": len(rows) if cut else None, "shown": shown,
-                                           "modalities": list(MODALITIES), "quads": list(quad_index),
-                                           "fields": fields, "claim_fields": list(CLAIM_FIELDS), "rows": rows},
-                     vocab=vocab)
+    return page_dict(
+        ds,
+        layout,
+        deg_in,
+        deg_out,
+        edges,
+        physics,
+        big,
+        groups=[],
+        published={sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None},
+        reader={},
+        aggregate={
+            "by": by,
+            "examples": examples,
+            "claims": claims,
+            "edges": n_edges,
+            "top": len(rows) if cut else None,
+            "shown": shown,
+            "modalities": list(MODALITIES),
+            "quads": list(quad_index),
+            "fields": fields,
+            "claim_fields": list(CLAIM_FIELDS),
+            "rows": rows,
+        },
+        vocab=vocab,
+    )
 
 
 def aggregated_records(data) -> dict:
@@ -281,8 +359,13 @@ def aggregated_records(data) -> dict:
         claims, more, period, mean = row[f["claims"]], row[f["more"]], row[f["period"]], row[f["mean"]]
         quad = agg["quads"][row[f["quad"]]]
         if more:
-            count, sources, types, mods, claimants = (more["count"], more["sources"], more["types"],
-                                                      more["modalities"], more["claimants"])
+            count, sources, types, mods, claimants = (
+                more["count"],
+                more["sources"],
+                more["types"],
+                more["modalities"],
+                more["claimants"],
+            )
             typecounts = more.get("typecounts")
         else:
             count = len(claims)
@@ -291,14 +374,27 @@ def aggregated_records(data) -> dict:
             mods = list(dict.fromkeys(c[3] for c in claims))
             claimants = list(dict.fromkeys(x for c in claims for x in c[4]))
             typecounts = [list(tc) for tc in Counter(c[1] for c in claims).most_common()] if len(types) > 1 else None
-        rel = {"id": gid, "subject": row[f["subject"]], "object": row[f["object"]],
-               "type": types[0] if len(types) == 1 else quad, "modality": mods[0] if len(mods) == 1 else "mixed"}
+        rel = {
+            "id": gid,
+            "subject": row[f["subject"]],
+            "object": row[f["object"]],
+            "type": types[0] if len(types) == 1 else quad,
+            "modality": mods[0] if len(mods) == 1 else "mixed",
+        }
         if period not in (UNDATED, "all"):
             rel["when"] = period
         relations[gid] = rel
         span = row[f["span"]] if "span" in f else period_span(period, ())
-        relmeta[gid] = {"quad": quad, "sign": (mean > 0) - (mean < 0), "span": span, "sources": sources,
-                        "types": types, "modalities": mods, "claimants": claimants, "contested": bool(row[f["contested"]])}
+        relmeta[gid] = {
+            "quad": quad,
+            "sign": (mean > 0) - (mean < 0),
+            "span": span,
+            "sources": sources,
+            "types": types,
+            "modalities": mods,
+            "claimants": claimants,
+            "contested": bool(row[f["contested"]]),
+        }
         summary = {"period": period, "count": count, "mean": mean, "claims": claims, "more": count - len(claims)}
         if typecounts:
             summary["types"] = typecounts

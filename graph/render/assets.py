@@ -59,9 +59,12 @@ def own_asset(name):
 def template():
     if "template" not in _ASSETS:
         from jinja2 import Environment, PackageLoader, select_autoescape
-        env = Environment(loader=PackageLoader("graph.render", "templates"),
-                          autoescape=select_autoescape(default=True, default_for_string=True),
-                          keep_trailing_newline=True)
+
+        env = Environment(
+            loader=PackageLoader("graph.render", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            keep_trailing_newline=True,
+        )
         _ASSETS["template"] = env.get_template("page.html.j2")
     return _ASSETS["template"]
 

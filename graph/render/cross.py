@@ -38,8 +38,10 @@ __all__ = ["cross_data", "network_data", "group_rows"]
 
 def group_rows(shown) -> list:
     """Claim groups (:func:`graph.analysis.contested.verdicts`) as the page data's ``groups``."""
-    return [{"key": list(key), "contested": c, "corroborated": k, "reasons": reasons, "relations": rids}
-            for key, c, k, reasons, rids in shown]
+    return [
+        {"key": list(key), "contested": c, "corroborated": k, "reasons": reasons, "relations": rids}
+        for key, c, k, reasons, rids in shown
+    ]
 
 
 def network_data(net) -> dict:
@@ -49,10 +51,15 @@ def network_data(net) -> dict:
     >>> from graph.analysis import discourse
     >>> ds = graph.loads('''
     ... sources: [{id: s, title: T}]
-    ... entities: [{id: A, name: A, kind: state}, {id: P, name: P, kind: person}, {id: Q, name: Q, kind: person}]
+    ... entities:
+    ...   - {id: A, name: A, kind: state}
+    ...   - {id: P, name: P, kind: person}
+    ...   - {id: Q, name: Q, kind: person}
     ... relations:
-    ...   - {id: r1, subject: A, object: A, type: AID, modality: claimed, asserted_by: P, evidence: [{source: s, quote: x}]}
-    ...   - {id: r2, subject: A, object: A, type: AID, modality: denied, asserted_by: Q, evidence: [{source: s, quote: y}]}
+    ...   - {id: r1, subject: A, object: A, type: AID, modality: claimed, asserted_by: P,
+    ...      evidence: [{source: s, quote: x}]}
+    ...   - {id: r2, subject: A, object: A, type: AID, modality: denied, asserted_by: Q,
+    ...      evidence: [{source: s, quote: y}]}
     ... ''')
     >>> n = network_data(discourse(ds, normalize="jaccard"))
     >>> n["claimants"], n["groups"], n["edges"]
@@ -66,20 +73,30 @@ def network_data(net) -> dict:
     edges, wanted = [], set()
     for e in net.edges:
         keys = [tuple(g) for g in e["groups"]]
-        edges.append([index[e["a"]], index[e["b"]], e["congruence"], e["conflict"], e.get("weight"),
-                      [gi[g] for g in keys]])
+        edges.append(
+            [index[e["a"]], index[e["b"]], e["congruence"], e["conflict"], e.get("weight"), [gi[g] for g in keys]]
+        )
         wanted.update((c, g) for g in keys for c in (e["a"], e["b"]))
-    claims = [[index[c], gi[g], STANCE[m.modality], m.source, list(m.relations)]
-              for (c, g), ms in net.claims.items() if (c, g) in wanted for m in ms]
-    return {"claimants": [[c, net.camp_of(c) or 0] for c in net.claimants], "groups": [list(g) for g in groups],
-            "edges": edges, "claims": claims, "method": net.method}
+    claims = [
+        [index[c], gi[g], STANCE[m.modality], m.source, list(m.relations)]
+        for (c, g), ms in net.claims.items()
+        if (c, g) in wanted
+        for m in ms
+    ]
+    return {
+        "claimants": [[c, net.camp_of(c) or 0] for c in net.claimants],
+        "groups": [list(g) for g in groups],
+        "edges": edges,
+        "claims": claims,
+        "method": net.method,
+    }
 
 
 def cross_data(ds) -> dict:
     """The page's cross-source data for *ds* (see the module docs)."""
     up = roll_up_map(ds)
     out = {"roll_up": up, "discourse": {"exact": network_data(discourse(ds, normalize="jaccard"))}}
-    if up:   # else rolling up changes nothing: the page uses the exact groups and network
+    if up:  # else rolling up changes nothing: the page uses the exact groups and network
         out["groups"] = group_rows(verdicts(ds, roll_up=True))
         out["discourse"]["rolled"] = network_data(discourse(ds, roll_up=True, normalize="jaccard"))
     return out

@@ -6,20 +6,41 @@ import math
 from collections import Counter
 from datetime import date
 
+from ..analysis.contested import verdicts as _verdicts
 from ..model import FIELDS, Entity, Relation, entity_row, relation_row, to_dict
 from ..vocab import ENTITY_KINDS, MODALITIES, QUADS, RELATION_TYPES
-from .network import options as _options, start_positions
-from ..analysis.contested import verdicts as _verdicts
 from .assets import vis_version
 from .cross import cross_data, group_rows
 from .escape import Later, resolved
+from .network import options as _options
+from .network import start_positions
 from .reader import reader_data
-from .style import (CLAIMANT_LINK, CONTESTED_HALO, DENIED_COLOR, KIND_STYLES, MODALITY_DASHES, OTHER_DASHES,
-                    OTHER_KIND, darker, edge_color, polarity_color)
+from .style import (
+    CLAIMANT_LINK,
+    CONTESTED_HALO,
+    DENIED_COLOR,
+    KIND_STYLES,
+    MODALITY_DASHES,
+    OTHER_DASHES,
+    OTHER_KIND,
+    darker,
+    edge_color,
+    polarity_color,
+)
 
-__all__ = ["page_data", "LAYOUT_THRESHOLD", "default_title", "node_items", "edge_item", "edge_dicts", "EDGE_FIELDS",
-           "records_table", "records",
-           "sources_data", "vocab_data"]
+__all__ = [
+    "page_data",
+    "LAYOUT_THRESHOLD",
+    "default_title",
+    "node_items",
+    "edge_item",
+    "edge_dicts",
+    "EDGE_FIELDS",
+    "records_table",
+    "records",
+    "sources_data",
+    "vocab_data",
+]
 
 LAYOUT_THRESHOLD = 300
 """Entity count above which the layout is computed in Python and physics is off."""
@@ -43,8 +64,8 @@ def page_data(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None
     ``sources`` the sources as in the YAML, text paths left out; ``relmeta`` holds
     the derived fields the filters and panels use that the page cannot read off the
     record (the date span of when it happened, claimants, whether its claim group is
-    contested, the index of its group; the page adds quad, sign and sources); ``published`` the date span of each dated source
-    (when its claims were made); ``groups`` the contested
+    contested, the index of its group; the page adds quad, sign and sources); ``published``
+    the date span of each dated source (when its claims were made); ``groups`` the contested
     and corroborated claim groups (:func:`graph.analysis.contested`); ``reader`` each stored text with
     where its claims' quotes are (:func:`graph.render.reader.reader_data`;
     *texts* maps source ids to texts for a dataset without stored files);
@@ -74,7 +95,7 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
     known = ds.entities
     drawn = [r for r in rels if r.subject in known and r.object in known]
     # a hand-built dataset may cite an unknown entity: draw what can be drawn
-    shown_groups = _verdicts(ds)   # the contested and corroborated groups: the others say nothing
+    shown_groups = _verdicts(ds)  # the contested and corroborated groups: the others say nothing
     group_of, contested_ids = {}, set()
     for i, (_key, is_contested, _corroborated, _reasons, rids) in enumerate(shown_groups):
         for rid in rids:
@@ -90,14 +111,19 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
         if colour is None:
             colour = colours[key] = edge_color(r)
         is_contested = r.id in contested_ids
-        edges.append(edge_item(r.id,
-                               ("denied: " if denied else "") + r.type + (" ⚑" if is_contested else ""),
-                               colour, 1.6 if denied else round(1.2 + abs(r.polarity or 0) / 4, 2),
-                               is_contested))
+        edges.append(
+            edge_item(
+                r.id,
+                ("denied: " if denied else "") + r.type + (" ⚑" if is_contested else ""),
+                colour,
+                1.6 if denied else round(1.2 + abs(r.polarity or 0) / 4, 2),
+                is_contested,
+            )
+        )
 
     relmeta = {}
     published = {sid: _span(s.published) for sid, s in ds.sources.items() if s.published is not None}
-    spans = {}   # a date text has one When (graph.when.parse_when): its span is written once
+    spans = {}  # a date text has one When (graph.when.parse_when): its span is written once
     for r in rels:
         # only what the page cannot read off the record; left out when empty, false or none
         w = r.when
@@ -118,9 +144,22 @@ def page_parts(ds, *, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=Non
     groups = group_rows(shown_groups)
     relations = records_table(rels, "relations")
     reader = reader_data(ds, rels, texts)
-    return page_dict(ds, layout, deg_in, deg_out, edges, physics, big, relations=relations,
-                     relmeta=relmeta, groups=groups, published=published, reader=reader, vocab=vocab_data(ds),
-                     cross=cross_data(ds))
+    return page_dict(
+        ds,
+        layout,
+        deg_in,
+        deg_out,
+        edges,
+        physics,
+        big,
+        relations=relations,
+        relmeta=relmeta,
+        groups=groups,
+        published=published,
+        reader=reader,
+        vocab=vocab_data(ds),
+        cross=cross_data(ds),
+    )
 
 
 def page_dict(ds, layout, deg_in, deg_out, edges, physics, big, **parts):
@@ -129,10 +168,16 @@ def page_dict(ds, layout, deg_in, deg_out, edges, physics, big, **parts):
 
     *layout* waits for the positions and returns them (:func:`~graph.render.network.start_positions`):
     ``nodes`` come last, a :class:`~graph.render.escape.Later` that calls it."""
-    return {"physics": bool(physics), "edges": {"fields": list(EDGE_FIELDS), "rows": edges},
-            "options": _options(physics, big), "vis_version": vis_version(),
-            "entities": records_table(ds.entities.values(), "entities"), "sources": sources_data(ds), **parts,
-            "nodes": Later(lambda: node_items(ds, layout(), deg_in, deg_out))}
+    return {
+        "physics": bool(physics),
+        "edges": {"fields": list(EDGE_FIELDS), "rows": edges},
+        "options": _options(physics, big),
+        "vis_version": vis_version(),
+        "entities": records_table(ds.entities.values(), "entities"),
+        "sources": sources_data(ds),
+        **parts,
+        "nodes": Later(lambda: node_items(ds, layout(), deg_in, deg_out)),
+    }
 
 
 def records_table(records, kind) -> dict:
@@ -155,7 +200,7 @@ def records_table(records, kind) -> dict:
         return {"fields": names, "rows": [entity_row(e) for e in records]}
     dicts = [to_dict(x, drop_empty=True) for x in records]
     extra = set().union(*dicts) - set(names) if dicts else set()
-    names += sorted(extra)   # a field the list does not know yet (none today)
+    names += sorted(extra)  # a field the list does not know yet (none today)
     return {"fields": names, "rows": [[d.get(f) for f in names] for d in dicts]}
 
 
@@ -164,7 +209,7 @@ def records(table) -> dict:
     names = table["fields"]
     out = {}
     for row in table["rows"]:
-        d = {f: v for f, v in zip(names, row) if v is not None}
+        d = {f: v for f, v in zip(names, row, strict=True) if v is not None}
         out[d["id"]] = d
     return out
 
@@ -205,7 +250,7 @@ def edge_dicts(data) -> list:
     [{'id': 'r', 'label': 'AID', 'color': '#198c3c', 'width': 3.7, 'from': 'A', 'to': 'B'}]
     """
     t = data["edges"]
-    if "relations" not in data:   # an aggregated page's: group k (edge 'gk') has its ends in row k
+    if "relations" not in data:  # an aggregated page's: group k (edge 'gk') has its ends in row k
         agg = data["aggregate"]
         s, o = agg["fields"].index("subject"), agg["fields"].index("object")
         rels = {f"g{k}": {"subject": row[s], "object": row[o]} for k, row in enumerate(agg["rows"])}
@@ -213,8 +258,8 @@ def edge_dicts(data) -> list:
         rels = data["relations"]
         rels = records(rels) if set(rels) == {"fields", "rows"} else rels
     out = []
-    for row in t["rows"]:
-        e = {f: v for f, v in zip(t["fields"], row) if v is not None}
+    for row in t["rows"]:  # (a row without a halo ends before the last field, background)
+        e = {f: v for f, v in zip(t["fields"], row, strict=False) if v is not None}
         e["from"], e["to"] = rels[e["id"]]["subject"], rels[e["id"]]["object"]
         out.append(e)
     return out
@@ -244,21 +289,37 @@ def sources_data(ds):
 
 def vocab_data(ds):
     """The vocabulary and styles the page's filters, panels and legend use."""
-    used_kinds = sorted({e.kind for e in ds.entities.values()},
-                        key=lambda k: (list(ENTITY_KINDS).index(k) if k in ENTITY_KINDS else 99, k))
+    used_kinds = sorted(
+        {e.kind for e in ds.entities.values()},
+        key=lambda k: (list(ENTITY_KINDS).index(k) if k in ENTITY_KINDS else 99, k),
+    )
     return {
-        "kinds": {k: {"shape": KIND_STYLES.get(k, OTHER_KIND)[0], "color": KIND_STYLES.get(k, OTHER_KIND)[1],
-                      "border": darker(KIND_STYLES.get(k, OTHER_KIND)[1]),
-                      "description": ENTITY_KINDS.get(k, "")} for k in used_kinds},
+        "kinds": {
+            k: {
+                "shape": KIND_STYLES.get(k, OTHER_KIND)[0],
+                "color": KIND_STYLES.get(k, OTHER_KIND)[1],
+                "border": darker(KIND_STYLES.get(k, OTHER_KIND)[1]),
+                "description": ENTITY_KINDS.get(k, ""),
+            }
+            for k in used_kinds
+        },
         "quads": list(QUADS),
-        "types": {t.name: {"quad": t.quad, "polarity": t.polarity, "description": t.description}
-                  for t in RELATION_TYPES.values()},
-        "modalities": {m: {"description": d, "dashes": MODALITY_DASHES.get(m, OTHER_DASHES)}
-                       for m, d in MODALITIES.items()},
-        "colors": {"conflict": polarity_color(-10), "neutral": polarity_color(0),
-                   "cooperation": polarity_color(10), "weak_conflict": polarity_color(-2),
-                   "weak_cooperation": polarity_color(2), "denied": DENIED_COLOR,
-                   "contested": CONTESTED_HALO},
+        "types": {
+            t.name: {"quad": t.quad, "polarity": t.polarity, "description": t.description}
+            for t in RELATION_TYPES.values()
+        },
+        "modalities": {
+            m: {"description": d, "dashes": MODALITY_DASHES.get(m, OTHER_DASHES)} for m, d in MODALITIES.items()
+        },
+        "colors": {
+            "conflict": polarity_color(-10),
+            "neutral": polarity_color(0),
+            "cooperation": polarity_color(10),
+            "weak_conflict": polarity_color(-2),
+            "weak_cooperation": polarity_color(2),
+            "denied": DENIED_COLOR,
+            "contested": CONTESTED_HALO,
+        },
         "claimant_link": CLAIMANT_LINK,
         "other_dashes": OTHER_DASHES,
     }
@@ -269,5 +330,7 @@ def default_title(ds):
         s = next(iter(ds.sources.values()))
         if s.title:
             return f"actorgraph: {s.title}"
-    return (f"actorgraph: {len(ds.entities)} entities, {len(ds)} relations, "
-            f"{len(ds.sources)} source{'s' if len(ds.sources) != 1 else ''}")
+    return (
+        f"actorgraph: {len(ds.entities)} entities, {len(ds)} relations, "
+        f"{len(ds.sources)} source{'s' if len(ds.sources) != 1 else ''}"
+    )

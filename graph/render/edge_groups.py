@@ -5,8 +5,9 @@ A period comes from the claim's ``when``: the month (``"2024-03"``) or year
 ``"undated"`` for a claim without a date; ``by="all"`` puts every claim in one
 period, ``"all"``. Each :class:`EdgeGroup` carries the count, the mean
 polarity (of the claims that are not denials: a denial's polarity is that of
-the event it denies; of the denials when there is nothing else), the sources (ids, first seen first), the claim ids (in the dataset's
-order) and the modalities and types present.
+the event it denies; of the denials when there is nothing else), the sources
+(ids, first seen first), the claim ids (in the dataset's order) and the
+modalities and types present.
 
 >>> ds = graph.loads('''
 ... sources: [{id: s1, title: A, kind: op-ed}, {id: s2, title: B, kind: op-ed}]
@@ -75,11 +76,11 @@ class EdgeGroup:
     object: str
     quad: str
     period: str
-    claims: tuple          # claim (relation) ids, in the dataset's order
-    mean_polarity: float   # of the claims that are not denials (else of the denials), rounded to 2 decimals
-    sources: tuple         # source ids, first seen first
-    modalities: tuple      # present, first seen first
-    types: tuple           # present, first seen first
+    claims: tuple  # claim (relation) ids, in the dataset's order
+    mean_polarity: float  # of the claims that are not denials (else of the denials), rounded to 2 decimals
+    sources: tuple  # source ids, first seen first
+    modalities: tuple  # present, first seen first
+    types: tuple  # present, first seen first
 
     @property
     def key(self) -> tuple:
@@ -106,13 +107,23 @@ def aggregate(ds, by="year") -> list:
     for (subject, object_, quad, period), rels in grouped(ds.relations(), by).items():
         srcs, mods, types = {}, {}, {}
         for r in rels:
-            for ev in r.evidence:   # (its sources, in order: the dict keeps each once)
+            for ev in r.evidence:  # (its sources, in order: the dict keeps each once)
                 srcs[ev.source] = None
             mods[r.modality] = None
             types[r.type] = None
-        out.append(EdgeGroup(subject=subject, object=object_, quad=quad, period=period,
-                             claims=tuple(r.id for r in rels), mean_polarity=mean_polarity(rels),
-                             sources=tuple(srcs), modalities=tuple(mods), types=tuple(types)))
+        out.append(
+            EdgeGroup(
+                subject=subject,
+                object=object_,
+                quad=quad,
+                period=period,
+                claims=tuple(r.id for r in rels),
+                mean_polarity=mean_polarity(rels),
+                sources=tuple(srcs),
+                modalities=tuple(mods),
+                types=tuple(types),
+            )
+        )
     return out
 
 
@@ -121,8 +132,8 @@ def grouped(rels, by) -> dict:
     month, year or all: the groups in the order of their first relation, each in the order of *rels*."""
     if by not in PERIODS:
         raise ValueError(f"aggregate by one of {', '.join(PERIODS)}, not {by!r}")
-    periods = {}   # a date text has one When (graph.when.parse_when): its period is worked out once
-    quads = {}     # a type's quad, looked up once
+    periods = {}  # a date text has one When (graph.when.parse_when): its period is worked out once
+    quads = {}  # a type's quad, looked up once
 
     def key(r):
         w = r.when

@@ -57,9 +57,10 @@ def escape_json(value, *, compact=False) -> str:
     >>> escape_json({"a": [1, "<b>"]}, compact=True)
     '{"a":[1,"\\\\u003cb\\\\u003e"]}'
     """
-    text = json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False,
-                      separators=(",", ":") if compact else None)
-    for c, escaped in _JSON_ESCAPES.items():   # a pass per character: faster than one regular expression
+    text = json.dumps(
+        value, ensure_ascii=False, default=_json_default, allow_nan=False, separators=(",", ":") if compact else None
+    )
+    for c, escaped in _JSON_ESCAPES.items():  # a pass per character: faster than one regular expression
         if c in text:
             text = text.replace(c, escaped)
     return text

@@ -7,8 +7,8 @@ import html as _html
 import os
 
 from ..atomic import write_atomic
-from .assets import own_asset, sha256, template, vis_assets
 from .aggregated_data import EXAMPLES, TOP, aggregated_parts
+from .assets import own_asset, sha256, template, vis_assets
 from .data import LAYOUT_THRESHOLD, default_title, page_parts
 from .escape import escape_json
 
@@ -18,17 +18,43 @@ __all__ = ["render_html", "write_html", "notebook_html"]
 #: our scripts, in the order the page runs them (each inline, hashed for the CSP): DOM helpers, the
 #: modules that run without a browser too (tests/js/), level of detail, controls, panels, the page
 #: itself (app.js), and the legend, the reader and the "who sides with whom" view, which use the page's interface
-SCRIPTS = ("dom.js", "time.js", "records.js", "filters.js", "urlstate.js", "drawing.js", "labels.js", "cross.js",
-           "lod.js", "controls.js", "panels.js", "app.js", "legend.js", "reader.js", "discourse.js")
+SCRIPTS = (
+    "dom.js",
+    "time.js",
+    "records.js",
+    "filters.js",
+    "urlstate.js",
+    "drawing.js",
+    "labels.js",
+    "cross.js",
+    "lod.js",
+    "controls.js",
+    "panels.js",
+    "app.js",
+    "legend.js",
+    "reader.js",
+    "discourse.js",
+)
 #: an aggregated page's: with its groups' expansion and panel (aggregate.js), before app.js, which uses it
-AGGREGATED_SCRIPTS = SCRIPTS[:SCRIPTS.index("app.js")] + ("aggregate.js",) + SCRIPTS[SCRIPTS.index("app.js"):]
+AGGREGATED_SCRIPTS = SCRIPTS[: SCRIPTS.index("app.js")] + ("aggregate.js",) + SCRIPTS[SCRIPTS.index("app.js") :]
 
 
 _DATA_MARK = "\ue000actorgraph page data\ue000"
 
 
-def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHOLD, texts=None,
-                aggregate=None, examples=EXAMPLES, top=TOP, server=None, data=None) -> str:
+def render_html(
+    ds,
+    *,
+    title=None,
+    physics=None,
+    layout_threshold=LAYOUT_THRESHOLD,
+    texts=None,
+    aggregate=None,
+    examples=EXAMPLES,
+    top=TOP,
+    server=None,
+    data=None,
+) -> str:
     """The page for *ds* (a dataset or a view) as one HTML string (UTF-8 text).
 
     Parameters
@@ -68,6 +94,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         A complete HTML document with every script and stylesheet inline.
     """
     from markupsafe import Markup
+
     # The page data is hundreds of thousands of small dicts and lists that all live until the page is
     # written: the cyclic collector would walk them (and the dataset) again and again, for nothing.
     was_enabled = gc.isenabled()
@@ -78,32 +105,45 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         elif aggregate is None:
             data = page_parts(ds, physics=physics, layout_threshold=layout_threshold, texts=texts)
         else:
-            data = aggregated_parts(ds, by=aggregate, examples=examples, top=top, physics=physics,
-                                    layout_threshold=layout_threshold)
+            data = aggregated_parts(
+                ds, by=aggregate, examples=examples, top=top, physics=physics, layout_threshold=layout_threshold
+            )
         agg = data.get("aggregate") or {}
         kept = f", the {agg['top']:,} heaviest of {agg['edges']:,} edges" if agg.get("top") else ""
         del agg
         if server is not None:
             data["server"] = server
-        data_json = escape_json(data, compact=True)   # the nodes last: written once the layout is done
+        data_json = escape_json(data, compact=True)  # the nodes last: written once the layout is done
         del data
     finally:
         if was_enabled:
             gc.enable()
     vis_js, vis_css = vis_assets()
     names = SCRIPTS if aggregate is None else AGGREGATED_SCRIPTS
-    if server is not None:   # server.js: what the page fetches from its server, before app.js, which calls it
-        names = names[:names.index("app.js")] + ("server.js",) + names[names.index("app.js"):]
+    if server is not None:  # server.js: what the page fetches from its server, before app.js, which calls it
+        names = names[: names.index("app.js")] + ("server.js",) + names[names.index("app.js") :]
     own_js = [own_asset(name) for name in names]
     # each inline script's exact text, hashed for the Content-Security-Policy
     scripts = [vis_js, *own_js]
-    csp = ("default-src 'none'; script-src " + " ".join(f"'{sha256(s)}'" for s in scripts)
-           + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src "
-           + ("'self'" if server is not None else "'none'") + "; font-src 'none'; "
-           "object-src 'none'; base-uri 'none'; form-action 'none'")
+    csp = (
+        "default-src 'none'; script-src "
+        + " ".join(f"'{sha256(s)}'" for s in scripts)
+        + "; style-src 'unsafe-inline'; img-src data: blob:; connect-src "
+        + ("'self'" if server is not None else "'none'")
+        + "; font-src 'none'; "
+        "object-src 'none'; base-uri 'none'; form-action 'none'"
+    )
     page = template().render(
-        title=title or default_title(ds) + (f", claims per {aggregate}" if aggregate in ("month", "year")
-                                            else ", claims per pair and quad" if aggregate == "all" else "") + kept,
+        title=title
+        or default_title(ds)
+        + (
+            f", claims per {aggregate}"
+            if aggregate in ("month", "year")
+            else ", claims per pair and quad"
+            if aggregate == "all"
+            else ""
+        )
+        + kept,
         csp=csp,
         vis_css=Markup(vis_css),
         app_css=Markup(own_asset("app.css")),
@@ -112,7 +152,7 @@ def render_html(ds, *, title=None, physics=None, layout_threshold=LAYOUT_THRESHO
         data_json=Markup(_DATA_MARK),
     )
     # the data (tens of megabytes for a large graph) put in once, not copied through the template
-    head, _mark, tail = page.rpartition(_DATA_MARK)   # the last one: only our scripts come after it
+    head, _mark, tail = page.rpartition(_DATA_MARK)  # the last one: only our scripts come after it
     return head + data_json + tail
 
 
@@ -149,7 +189,9 @@ def notebook_html(ds, *, height=640, **options) -> str:
     False
     """
     page = render_html(ds, **options)
-    return (f'<iframe srcdoc="{_html.escape(page, quote=True)}" '
-            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;border-radius:4px" '
-            'sandbox="allow-scripts allow-downloads allow-popups allow-popups-to-escape-sandbox" '
-            'title="actorgraph" loading="lazy"></iframe>')
+    return (
+        f'<iframe srcdoc="{_html.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;border-radius:4px" '
+        'sandbox="allow-scripts allow-downloads allow-popups allow-popups-to-escape-sandbox" '
+        'title="actorgraph" loading="lazy"></iframe>'
+    )

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import os
 
-from ..texts import normalise
-from ..texts import normalised_with_offsets
+from ..texts import normalise, normalised_with_offsets
 
 __all__ = ["find_marks", "reader_data", "MAX_TEXT_CHARS"]
 
@@ -90,7 +89,7 @@ def reader_data(ds, relations, texts=None) -> dict:
     ``[start, end, relation id, evidence index]``.
     """
     out = {}
-    by_source = {}   # source id -> [((relation id, evidence index), quote)], in the relations' order
+    by_source = {}  # source id -> [((relation id, evidence index), quote)], in the relations' order
     for r in relations:
         for k, ev in enumerate(r.evidence):
             if ev.quote:
@@ -102,6 +101,9 @@ def reader_data(ds, relations, texts=None) -> dict:
         if text is None:
             continue
         marks, missing = find_marks(text, by_source.get(sid, []))
-        out[sid] = {"text": text, "marks": [[a, b, key[0], key[1]] for a, b, key in marks],
-                    "missing": list(dict.fromkeys(key[0] for key in missing))}
+        out[sid] = {
+            "text": text,
+            "marks": [[a, b, key[0], key[1]] for a, b, key in marks],
+            "missing": list(dict.fromkeys(key[0] for key in missing)),
+        }
     return out

@@ -6,8 +6,18 @@
 
 from __future__ import annotations
 
-__all__ = ["KIND_STYLES", "MODALITY_DASHES", "polarity_color", "darker", "OTHER_KIND", "OTHER_DASHES",
-           "DENIED_COLOR", "CONTESTED_HALO", "CLAIMANT_LINK", "edge_color"]
+__all__ = [
+    "KIND_STYLES",
+    "MODALITY_DASHES",
+    "polarity_color",
+    "darker",
+    "OTHER_KIND",
+    "OTHER_DASHES",
+    "DENIED_COLOR",
+    "CONTESTED_HALO",
+    "CLAIMANT_LINK",
+    "edge_color",
+]
 
 #: shape and colour for each entity kind (colour-blind-safe hues; shapes keep labels below)
 KIND_STYLES = {
@@ -51,16 +61,16 @@ def polarity_color(p) -> str:
     """
     p = max(-10.0, min(10.0, float(p or 0)))
     if p == 0:
-        return "#%02x%02x%02x" % _GREY
+        return "#{:02x}{:02x}{:02x}".format(*_GREY)
     target = _RED if p < 0 else _GREEN
     t = 0.35 + 0.65 * abs(p) / 10
-    rgb = (round(g + (c - g) * t) for g, c in zip(_GREY, target))
-    return "#%02x%02x%02x" % tuple(rgb)
+    rgb = (round(g + (c - g) * t) for g, c in zip(_GREY, target, strict=True))
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
 def darker(hex_colour, f=0.7):
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#%02x%02x%02x" % (int(r * f), int(g * f), int(b * f))
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"
 
 
 #: a denied claim is drawn in its own colour, never the cooperation/conflict colour of the event it denies

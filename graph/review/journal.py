@@ -25,8 +25,6 @@ from ..errors import JournalError
 __all__ = ["commit", "recover", "journal_path"]
 
 
-
-
 def journal_path(draft_path) -> str:
     """The journal of the draft at *draft_path*: a hidden file beside it."""
     folder, name = os.path.split(os.path.abspath(draft_path))
@@ -52,12 +50,16 @@ def recover(journal: str, allowed) -> list:
             writes = json.load(f)["writes"]
         writes = [(str(p), str(t)) for p, t in writes]
     except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise JournalError(f"{journal}: an unfinished save that cannot be read ({exc}); "
-                           "move it away to go on (the last save may be half done)") from None
+        raise JournalError(
+            f"{journal}: an unfinished save that cannot be read ({exc}); "
+            "move it away to go on (the last save may be half done)"
+        ) from None
     bad = [p for p, _ in writes if not allowed(p)]
     if bad:
-        raise JournalError(f"{journal}: an unfinished save names {bad[0]}, which this draft does not write; "
-                           "move the journal away to go on")
+        raise JournalError(
+            f"{journal}: an unfinished save names {bad[0]}, which this draft does not write; "
+            "move the journal away to go on"
+        )
     done = []
     for path, text in writes:
         try:

@@ -23,8 +23,8 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from ..texts import find_quote, inside
 from ..errors import DraftFileError, JournalError, ReviewError
+from ..texts import find_quote, inside
 from .ids import claimants, rename, unique
 from .journal import journal_path, recover
 
@@ -32,8 +32,12 @@ __all__ = ["proposal", "decisions", "leave_out", "remember", "DECIDED", "REVIEWE
 
 DECIDED = ("accepted", "rejected", "saved", "merged")
 REVIEWER_CUE = "made by the reviewer"
-_WHY = {"rejected": "rejected before", "merged": "merged into another claim before",
-        "accepted": "accepted before", "saved": "accepted before"}
+_WHY = {
+    "rejected": "rejected before",
+    "merged": "merged into another claim before",
+    "accepted": "accepted before",
+    "saved": "accepted before",
+}
 
 
 def _quotes(rel) -> list:
@@ -42,8 +46,14 @@ def _quotes(rel) -> list:
 
 def proposal(rel) -> dict:
     """The content a decision is known by: subject, type, object, modality, claimants, quotes."""
-    return {"subject": rel.get("subject"), "type": rel.get("type"), "object": rel.get("object"),
-            "modality": rel.get("modality"), "asserted_by": claimants(rel), "quotes": _quotes(rel)}
+    return {
+        "subject": rel.get("subject"),
+        "type": rel.get("type"),
+        "object": rel.get("object"),
+        "modality": rel.get("modality"),
+        "asserted_by": claimants(rel),
+        "quotes": _quotes(rel),
+    }
 
 
 def _key(p):
@@ -54,7 +64,7 @@ def _spans(quotes, text):
     out = []
     for q in quotes:
         hit = find_quote(text, q)
-        out.append(hit if hit else q)          # a quote not in the text matches only itself
+        out.append(hit if hit else q)  # a quote not in the text matches only itself
     return out
 
 
@@ -122,19 +132,28 @@ def remember(doc, output, ds, text, data_path) -> list:
     old = None
     if os.path.exists(output):
         try:
-            recover(journal_path(output), lambda p: p == os.path.abspath(output) or (
-                inside(p, data_path) and p.lower().endswith((".yaml", ".yml"))))
+            recover(
+                journal_path(output),
+                lambda p: (
+                    p == os.path.abspath(output) or (inside(p, data_path) and p.lower().endswith((".yaml", ".yml")))
+                ),
+            )
             old = read_draft(Path(output).read_text(encoding="utf-8"), output)
         except (OSError, UnicodeDecodeError, DraftFileError, JournalError) as exc:
-            raise ReviewError(f"{output} exists and is not a readable draft ({str(exc).splitlines()[0]}); "
-                              "move it away or choose another file with -o (nothing was written)") from None
+            raise ReviewError(
+                f"{output} exists and is not a readable draft ({str(exc).splitlines()[0]}); "
+                "move it away or choose another file with -o (nothing was written)"
+            ) from None
     source_id = (doc.get("sources") or [{}])[0].get("id") or next(
-        (ev.get("source") for r in doc["relations"] for ev in r.get("evidence") or []), None)
+        (ev.get("source") for r in doc["relations"] for ev in r.get("evidence") or []), None
+    )
     kept, left = leave_out(doc["relations"], decisions(old, text, ds, source_id), text)
     lines = []
     if left:
-        lines.append(f"left out {sum(left.values())} candidate claims decided before: "
-                     + ", ".join(f"{n} {why}" for why, n in left.most_common()))
+        lines.append(
+            f"left out {sum(left.values())} candidate claims decided before: "
+            + ", ".join(f"{n} {why}" for why, n in left.most_common())
+        )
     if old is None:
         doc["relations"] = kept
         return lines
@@ -152,10 +171,12 @@ def remember(doc, output, ds, text, data_path) -> list:
         taken.add(e["id"])
         if e["id"] != old_id:
             renamed[old_id] = e["id"]
-    for c in kept if renamed else ():   # (a new name whose id an older, other entity of the draft has)
+    for c in kept if renamed else ():  # (a new name whose id an older, other entity of the draft has)
         rename(c, renamed)
     doc["entities"] = fresh + ents
     if rels or ents:
-        lines.append(f"kept {len(rels)} claims and {len(ents)} entities of the draft that was there "
-                     "(the reviewer's decisions and own claims)")
+        lines.append(
+            f"kept {len(rels)} claims and {len(ents)} entities of the draft that was there "
+            "(the reviewer's decisions and own claims)"
+        )
     return lines

@@ -74,12 +74,18 @@ def _typed(rec, taken, what, problems, known=None):
     if not typed:
         return None
     if not isinstance(typed, str) or not ID_PATTERN.match(typed):
-        problems.append(f"{what}: the id '{typed}' is not an id: ASCII letters, digits and - _ . : only, "
-                        "starting with a letter or digit")
+        problems.append(
+            f"{what}: the id '{typed}' is not an id: ASCII letters, digits and - _ . : only, "
+            "starting with a letter or digit"
+        )
     elif typed in taken:
         name = (known or {}).get(typed, (None,))[0]
-        problems.append(f"{what}: the id '{typed}' exists already" + (f" ({name})" if name else "")
-                        + ": choose another id" + (", or attach the name as an alias of it" if name else ""))
+        problems.append(
+            f"{what}: the id '{typed}' exists already"
+            + (f" ({name})" if name else "")
+            + ": choose another id"
+            + (", or attach the name as an alias of it" if name else "")
+        )
     else:
         return typed
     return None
@@ -98,8 +104,12 @@ def _entity_ids(ents, known, taken, problems):
                 problems.append(f"{what}: give it a name")
                 continue
             first = (e.get("as_proposed") or {}).get("name", e["name"])
-            drafted = e.get("cue") != REVIEWER_CUE and first == e["name"] and ID_PATTERN.match(e["id"]) \
-                and e["id"] not in taken          # the drafter's id of the name it proposed stays
+            drafted = (
+                e.get("cue") != REVIEWER_CUE
+                and first == e["name"]
+                and ID_PATTERN.match(e["id"])
+                and e["id"] not in taken
+            )  # the drafter's id of the name it proposed stays
             final = _typed(e, taken, what, problems, known) or (e["id"] if drafted else entity_id(e["name"], taken))
             taken.add(final)
             ids[e["id"]] = final
@@ -108,8 +118,10 @@ def _entity_ids(ents, known, taken, problems):
             to = e.get("alias_of")
             to = ids.get(to, to if to in known else None)
             if to is None:
-                problems.append(f"'{e.get('name')}': an alias of '{e.get('alias_of')}', which is neither in the "
-                                "data nor an entity accepted here: choose the entity it names")
+                problems.append(
+                    f"'{e.get('name')}': an alias of '{e.get('alias_of')}', which is neither in the "
+                    "data nor an entity accepted here: choose the entity it names"
+                )
             else:
                 ids[e["id"]] = to
     return ids

@@ -17,21 +17,24 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..errors import ActorgraphError
+from ..errors import ActorgraphError, Conflict, ReviewError
 from ..localhttp import LocalHandler, LocalServer
-from ..errors import Conflict, ReviewError
 from .session import ReviewSession
 
 __all__ = ["ReviewServer", "serve", "CSP"]
 
 STATIC = Path(__file__).with_name("static")
 MAX_BODY = 4_000_000
-MAX_DEPTH = 32         # a draft's JSON is 5 levels deep; a request nested deeper is refused
+MAX_DEPTH = 32  # a draft's JSON is 5 levels deep; a request nested deeper is refused
 _TOO_DEEP = object()
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-_FILES = {f"/static/{name}": (name, "text/javascript; charset=utf-8")
-          for name in ("review.js", "review-claim.js", "review-entities.js")}
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_FILES = {
+    f"/static/{name}": (name, "text/javascript; charset=utf-8")
+    for name in ("review.js", "review-claim.js", "review-entities.js")
+}
 _FILES["/static/review.css"] = ("review.css", "text/css; charset=utf-8")
 
 
@@ -74,11 +77,16 @@ class _Handler(LocalHandler):
             self._json(409, {"ok": False, "problems": [str(exc)]})
         except ReviewError as exc:
             self._json(400, {"ok": False, "problems": [str(exc)]})
-        except ActorgraphError as exc:   # an output file that cannot be written
+        except ActorgraphError as exc:  # an output file that cannot be written
             self._json(500, {"ok": False, "problems": [str(exc)]})
         except Exception as exc:  # noqa: BLE001 - the page is told; the server goes on
-            self._json(500, {"ok": False, "problems": [f"the server could not do this ({type(exc).__name__}: "
-                                                       f"{exc}); nothing was written"]})
+            self._json(
+                500,
+                {
+                    "ok": False,
+                    "problems": [f"the server could not do this ({type(exc).__name__}: {exc}); nothing was written"],
+                },
+            )
         else:
             self._json(200, result)
 
@@ -89,8 +97,9 @@ class _Handler(LocalHandler):
         if origin is not None and origin not in self.server.origins:
             self.send(403, b"forbidden: a request from another origin\n")
             return
-        action = {"/api/save": self.server.session.save,
-                  "/api/decisions": self.server.session.decide}.get(urlsplit(self.path).path)
+        action = {"/api/save": self.server.session.save, "/api/decisions": self.server.session.decide}.get(
+            urlsplit(self.path).path
+        )
         if action is None:
             self.send(404, b"not found\n")
             return

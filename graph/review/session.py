@@ -26,23 +26,24 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..draft import read_text
 from ..draft.output import _plain, dump, read_draft
-from ..errors import DataError
+from ..errors import Conflict, DataError, DraftError, DraftFileError, JournalError, ReviewError
 from ..loader import check, load
 from ..model import FIELDS
 from ..read.yaml_events import parse_text
 from ..texts import find_quote, inside
 from ..vocab import CONTEXTS, ENTITY_KINDS, MODALITIES, RELATION_TYPES
-from ..errors import Conflict, DraftError, DraftFileError, JournalError, ReviewError
 from .journal import commit, journal_path, recover
 from .memory import REVIEWER_CUE, proposal
 from .records import plan
 
 __all__ = ["ReviewSession"]
 
-STATUSES = {"relations": ("draft", "accepted", "rejected", "merged", "saved"),
-            "entities": ("draft", "accepted", "rejected", "alias", "saved")}
+STATUSES = {
+    "relations": ("draft", "accepted", "rejected", "merged", "saved"),
+    "entities": ("draft", "accepted", "rejected", "alias", "saved"),
+}
 REVIEW_KEYS = ("status", "cue", "confidence", "typed_id", "merged_into", "alias_of", "saved_as", "as_proposed")
-_KEPT = ("saved_as", "as_proposed")          # the session's own: never taken from a request
+_KEPT = ("saved_as", "as_proposed")  # the session's own: never taken from a request
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -80,7 +81,7 @@ def _merge(old, items, kind):
         y = {k: v for k, v in y.items() if k not in _KEPT} | {k: x[k] for k in _KEPT if k in x}
         first = proposal if kind == "relations" else (lambda e: {"name": e.get("name")})
         if x.get("cue") != REVIEWER_CUE and "as_proposed" not in y and first(x) != first(y):
-            y["as_proposed"] = first(x)          # what the drafter first proposed (the memory, the ids)
+            y["as_proposed"] = first(x)  # what the drafter first proposed (the memory, the ids)
         out.append(y)
     out.extend({k: v for k, v in y.items() if k not in _KEPT} for y in by_id.values())
     return out
@@ -101,9 +102,11 @@ class ReviewSession:
         self.data_path = os.path.normpath(os.path.join(here, str(head.get("data") or "data")))
         if inside(self.draft_path, self.data_path):
             raise ReviewError(f"{draft_path} is inside the data folder: move drafts out of it (default drafts/)", 2)
-        try:      # a save interrupted between its writes is finished first
-            if recover(self.journal, lambda p: p == self.draft_path or (
-                    inside(p, self.data_path) and p.lower().endswith(YAML_SUFFIXES))):
+        try:  # a save interrupted between its writes is finished first
+            if recover(
+                self.journal,
+                lambda p: p == self.draft_path or (inside(p, self.data_path) and p.lower().endswith(YAML_SUFFIXES)),
+            ):
                 self._read_draft(draft_path)
         except (JournalError, OSError) as exc:
             raise ReviewError(str(exc)) from None
@@ -112,23 +115,40 @@ class ReviewSession:
         except (DraftError, OSError) as exc:
             raise ReviewError(f"the draft's text: {getattr(exc, 'strerror', None) or exc}") from None
         self._load_data()
-        self.source_id = (self.doc["sources"][0].get("id") if self.doc["sources"] else
-                          next((ev.get("source") for r in self.doc["relations"] for ev in r.get("evidence") or []
-                                if isinstance(ev, dict)), None))
+        self.source_id = (
+            self.doc["sources"][0].get("id")
+            if self.doc["sources"]
+            else next(
+                (
+                    ev.get("source")
+                    for r in self.doc["relations"]
+                    for ev in r.get("evidence") or []
+                    if isinstance(ev, dict)
+                ),
+                None,
+            )
+        )
         if not self.source_id:
             raise ReviewError(f"{draft_path}: the draft names no source")
         for r in self.doc["relations"]:
             _normalise(r, self.source_id)
         self.into = os.path.abspath(into or os.path.join(self.data_path, f"{self.source_id}.yaml"))
         if not inside(self.into, self.data_path) or os.path.isdir(self.into):
-            raise ReviewError(f"--into {into}: the target must be a data file inside the data folder "
-                              f"{self.data_path}, so that it is validated with the data", 2)
+            raise ReviewError(
+                f"--into {into}: the target must be a data file inside the data folder "
+                f"{self.data_path}, so that it is validated with the data",
+                2,
+            )
         # the target's path as the data folder's walk gives it (so that it is validated in its place)
-        self.into = os.path.join(self.data_path, os.path.relpath(os.path.realpath(self.into),
-                                                                 os.path.realpath(self.data_path)))
+        self.into = os.path.join(
+            self.data_path, os.path.relpath(os.path.realpath(self.into), os.path.realpath(self.data_path))
+        )
         if not self.into.lower().endswith(YAML_SUFFIXES):
-            raise ReviewError(f"--into {into}: the target must be a YAML data file (.yaml or .yml): the review "
-                              "writes YAML; give a new or existing .yaml file inside the data folder", 2)
+            raise ReviewError(
+                f"--into {into}: the target must be a YAML data file (.yaml or .yml): the review "
+                "writes YAML; give a new or existing .yaml file inside the data folder",
+                2,
+            )
 
     # -- the files -----------------------------------------------------------------------------
     def _read_draft(self, shown=None):
@@ -148,8 +168,10 @@ class ReviewSession:
                 rid = x.get("id") if isinstance(x, dict) else None
                 if not isinstance(rid, str) or not rid or rid in seen:
                     why = "has the id of an item before it" if isinstance(rid, str) and rid else "has no 'id'"
-                    raise ReviewError(f"{shown}: {kind} item {i + 1} {why}: fix the draft (each record has an id "
-                                      "of its own) or draft again")
+                    raise ReviewError(
+                        f"{shown}: {kind} item {i + 1} {why}: fix the draft (each record has an id "
+                        "of its own) or draft again"
+                    )
                 seen.add(rid)
         self.doc, self.digest = doc, hashlib.sha256(raw).hexdigest()
         for r in self.doc["relations"]:
@@ -160,8 +182,9 @@ class ReviewSession:
         try:
             self.ds = load(self.data_path)
         except DataError as exc:
-            raise ReviewError(f"the data at {self.data_path} is not valid ({len(exc.problems)} problems): "
-                              "run actorgraph validate") from None
+            raise ReviewError(
+                f"the data at {self.data_path} is not valid ({len(exc.problems)} problems): run actorgraph validate"
+            ) from None
         self.known = {e.id: (e.name, e.aliases) for e in self.ds.entities.values()}
         self.claim_ids = {r.id for r in self.ds.relations()}
 
@@ -176,12 +199,16 @@ class ReviewSession:
             try:
                 self._read_draft()
             except ReviewError as exc:
-                raise Conflict(f"the draft was changed outside this page and cannot be read now:\n{exc}\n"
-                               "Fix it (or draft again), then reload the page; nothing was written.") from None
+                raise Conflict(
+                    f"the draft was changed outside this page and cannot be read now:\n{exc}\n"
+                    "Fix it (or draft again), then reload the page; nothing was written."
+                ) from None
 
     def _write_draft(self, doc):
-        return ("# Draft reviewed with `actorgraph review`; saved records are in "
-                f"{os.path.relpath(self.into, os.path.dirname(self.draft_path))}.\n" + dump(doc))
+        return (
+            "# Draft reviewed with `actorgraph review`; saved records are in "
+            f"{os.path.relpath(self.into, os.path.dirname(self.draft_path))}.\n" + dump(doc)
+        )
 
     # -- what the page shows -------------------------------------------------------------------
     def state(self) -> dict:
@@ -190,21 +217,42 @@ class ReviewSession:
             return self._state()
 
     def _state(self):
-        known = [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "part_of": e.part_of,
-                  "description": e.description} for e in self.ds.entities.values()]
-        missing = [r["id"] for r in self.doc["relations"]
-                   if any(ev.get("quote") and find_quote(self.text, ev["quote"]) is None for ev in r["evidence"])]
+        known = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": list(e.aliases),
+                "part_of": e.part_of,
+                "description": e.description,
+            }
+            for e in self.ds.entities.values()
+        ]
+        missing = [
+            r["id"]
+            for r in self.doc["relations"]
+            if any(ev.get("quote") and find_quote(self.text, ev["quote"]) is None for ev in r["evidence"])
+        ]
         return {
-            "rev": self.rev, "source": self.source_id, "text": self.text,
-            "draft": os.path.basename(self.draft_path), "into": os.path.relpath(self.into),
+            "rev": self.rev,
+            "source": self.source_id,
+            "text": self.text,
+            "draft": os.path.basename(self.draft_path),
+            "into": os.path.relpath(self.into),
             "mentions": self.doc["draft"].get("mentions") or [],
             "new_names": self.doc["draft"].get("new_names") or [],
-            "relations": copy.deepcopy(self.doc["relations"]), "entities": copy.deepcopy(self.doc["entities"]),
+            "relations": copy.deepcopy(self.doc["relations"]),
+            "entities": copy.deepcopy(self.doc["entities"]),
             "known": known,
-            "quotes_not_in_text": missing, "ids": self._preview(),
-            "vocab": {"types": {t.name: list(t.modes) for t in RELATION_TYPES.values()},
-                      "polarity": {t.name: t.polarity for t in RELATION_TYPES.values()},
-                      "modalities": list(MODALITIES), "kinds": list(ENTITY_KINDS), "contexts": list(CONTEXTS)},
+            "quotes_not_in_text": missing,
+            "ids": self._preview(),
+            "vocab": {
+                "types": {t.name: list(t.modes) for t in RELATION_TYPES.values()},
+                "polarity": {t.name: t.polarity for t in RELATION_TYPES.values()},
+                "modalities": list(MODALITIES),
+                "kinds": list(ENTITY_KINDS),
+                "contexts": list(CONTEXTS),
+            },
         }
 
     def _preview(self):
@@ -221,8 +269,10 @@ class ReviewSession:
         if not isinstance(payload, dict):
             raise ReviewError("the request must be a JSON object", 2)
         if payload.get("rev") is not None and payload.get("rev") != self.rev:
-            raise Conflict("the draft was changed by another page or outside this one since this page loaded it: "
-                           "reload the page (your last change was not kept)")
+            raise Conflict(
+                "the draft was changed by another page or outside this one since this page loaded it: "
+                "reload the page (your last change was not kept)"
+            )
         out = {}
         for kind in ("relations", "entities"):
             items = payload.get(kind)
@@ -266,8 +316,7 @@ class ReviewSession:
         """Apply the reviewer's decisions and save; ``{"ok": True, ...}`` or ``{"ok": False, "problems": [...]}``.
         Raises :class:`Conflict` when another save runs."""
         if not self.lock.acquire(blocking=False):
-            raise Conflict("another save is running: wait until it has finished, then save again "
-                           "(nothing was written)")
+            raise Conflict("another save is running: wait until it has finished, then save again (nothing was written)")
         try:
             self._fresh()
             return self._save(payload)
@@ -280,13 +329,15 @@ class ReviewSession:
         try:
             raw = Path(self.into).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ReviewError(f"cannot read the target {os.path.relpath(self.into)}: "
-                              f"{getattr(exc, 'strerror', None) or exc}; is it a YAML data file?") from None
+            raise ReviewError(
+                f"cannot read the target {os.path.relpath(self.into)}: "
+                f"{getattr(exc, 'strerror', None) or exc}; is it a YAML data file?"
+            ) from None
         parsed = parse_text(raw, self.into)
         if parsed.problems:
             raise ReviewError("; ".join(str(p) for p in parsed.problems))
         head = ""
-        for line in raw.splitlines():       # the file's opening comment is kept
+        for line in raw.splitlines():  # the file's opening comment is kept
             if not line.startswith("#"):
                 break
             head += line + "\n"
@@ -298,8 +349,9 @@ class ReviewSession:
     def _save(self, payload):
         doc = dict(self.doc, **self._decisions(payload))
         target, head = self._target_doc()
-        target = {k: list(target.get(k) or []) for k in ("sources", "entities", "relations")} | \
-                 {k: v for k, v in target.items() if k not in ("sources", "entities", "relations")}
+        target = {k: list(target.get(k) or []) for k in ("sources", "entities", "relations")} | {
+            k: v for k, v in target.items() if k not in ("sources", "entities", "relations")
+        }
         p = plan(doc, source_id=self.source_id, known=self.known, claim_ids=self.claim_ids)
         if p.problems:
             return {"ok": False, "problems": p.problems}
@@ -324,10 +376,16 @@ class ReviewSession:
         commit(self.journal, writes + [(self.draft_path, self._write_draft(p.draft))])
         self._wrote(p.draft)
         self._load_data()
-        return {"ok": True, "into": os.path.relpath(self.into), "relations": len(p.relations),
-                "entities": sum(1 for e in p.entities if not e.get("extend")),
-                "aliases": p.aliases,
-                "rejected": p.rejected, "rev": self.rev, "ids": self._preview()}
+        return {
+            "ok": True,
+            "into": os.path.relpath(self.into),
+            "relations": len(p.relations),
+            "entities": sum(1 for e in p.entities if not e.get("extend")),
+            "aliases": p.aliases,
+            "rejected": p.rejected,
+            "rev": self.rev,
+            "ids": self._preview(),
+        }
 
     def _validate(self, text):
         """Problems of the whole data folder with the target's new *text* (validated in place)."""

@@ -26,8 +26,8 @@ filters keep; a question's page (an edge, an actor, the filters) is drawn in ful
 
 from __future__ import annotations
 
-from .dataset import FULL, TIMEOUT, DatasetStore
 from ..errors import BadRequest
+from .dataset import FULL, TIMEOUT, DatasetStore
 from .question import parse
 from .server import ExploreServer
 

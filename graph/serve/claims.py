@@ -30,9 +30,7 @@ from ..render.edge_groups import period_of
 
 __all__ = ["matching", "claim_dict", "check_names", "month_range", "CHECK_EVERY"]
 
-CHECK_EVERY = 4096   # claims between two looks at the clock
-
-
+CHECK_EVERY = 4096  # claims between two looks at the clock
 
 
 def check_names(q, entities, sources):
@@ -88,6 +86,7 @@ def _tests(ds, q, contested) -> list:
             if not spans:
                 return undated
             return any(w.start <= hi and lo <= w.end for w, _ in spans)
+
         tests.append(in_time)
     if q.subject is not None:
         tests.append(lambda r: r.subject == q.subject)
@@ -102,8 +101,12 @@ def _tests(ds, q, contested) -> list:
         tests.append(lambda r: period_of(r.when, by) == period)
     if q.q is not None:
         text = q.q.lower()
-        tests.append(lambda r: text in r.id.lower() or any(text in (e.quote if e.quote is not None else e.record or "").lower()
-                                                           for e in r.evidence))
+        tests.append(
+            lambda r: (
+                text in r.id.lower()
+                or any(text in (e.quote if e.quote is not None else e.record or "").lower() for e in r.evidence)
+            )
+        )
     return tests
 
 
@@ -154,8 +157,9 @@ def _neighbourhood(ds, q, contested, deadline) -> set:
 
 def matching(ds, q, *, offset=0, limit=None, contested=None, deadline=None) -> tuple:
     """``(total, claims)``: how many claims of *ds* answer question *q* (and its view), and those from
-    *offset* on (at most *limit*; all when None), in data order (an actor's: those it makes first). *contested* gives the ids of the
-    contested claims (worked out when first needed: :func:`graph.analysis.contested.verdicts`)."""
+    *offset* on (at most *limit*; all when None), in data order (an actor's: those it makes first).
+    *contested* gives the ids of the contested claims (worked out when first needed:
+    :func:`graph.analysis.contested.verdicts`)."""
     deadline = time.monotonic() + 3600 if deadline is None else deadline
     if contested is None:
         cache = []
@@ -164,6 +168,7 @@ def matching(ds, q, *, offset=0, limit=None, contested=None, deadline=None) -> t
             if not cache:
                 cache.append({rid for _k, c, _c, _r, rids in verdicts(ds) if c for rid in rids})
             return cache[0]
+
     qs = [q] + ([q.view] if q.view is not None else [])
     tests = [t for x in qs for t in _tests(ds, x, contested)]
     for x in qs:
@@ -186,8 +191,18 @@ def matching(ds, q, *, offset=0, limit=None, contested=None, deadline=None) -> t
 def claim_dict(r) -> dict:
     """Claim *r* as the API gives it: ``id``, ``subject``, ``object``, ``type``, ``mode``, ``modality``,
     ``polarity``, ``claimants``, ``when`` (as written), ``evidence`` (``{source, quote}`` or ``{source, record}``)."""
-    return {"id": r.id, "subject": r.subject, "object": r.object, "type": r.type, "mode": r.mode,
-            "modality": r.modality, "polarity": r.polarity, "claimants": list(r.claimants),
-            "when": str(r.when) if r.when is not None else None,
-            "evidence": [{"source": e.source, "quote": e.quote} if e.quote is not None else
-                         {"source": e.source, "record": e.record} for e in r.evidence]}
+    return {
+        "id": r.id,
+        "subject": r.subject,
+        "object": r.object,
+        "type": r.type,
+        "mode": r.mode,
+        "modality": r.modality,
+        "polarity": r.polarity,
+        "claimants": list(r.claimants),
+        "when": str(r.when) if r.when is not None else None,
+        "evidence": [
+            {"source": e.source, "quote": e.quote} if e.quote is not None else {"source": e.source, "record": e.record}
+            for e in r.evidence
+        ],
+    }

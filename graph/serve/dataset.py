@@ -47,9 +47,17 @@ def server_block(q, store, drawn) -> dict:
     """The page data's ``server`` block (graph/render/static/server.js reads it): the page's own
     question (``view``, a query text), what it shows (``drawn``: "full" or "aggregate"), and the
     server's settings (``limit``: the claims a panel fetches at a time)."""
-    return {"view": query_text(q), "title": describe(q, store.name), "drawn": drawn, "by": store.by,
-            "full": store.full, "top": store.top, "backend": store.backend, "claims": store.count(),
-            "limit": store.page_size}
+    return {
+        "view": query_text(q),
+        "title": describe(q, store.name),
+        "drawn": drawn,
+        "by": store.by,
+        "full": store.full,
+        "top": store.top,
+        "backend": store.backend,
+        "claims": store.count(),
+        "limit": store.page_size,
+    }
 
 
 class DatasetStore:
@@ -60,7 +68,7 @@ class DatasetStore:
     def __init__(self, ds, *, by="year", top=TOP, full=FULL, timeout=TIMEOUT, title=None, page_size=PAGE_SIZE):
         self.ds, self.by, self.top, self.full, self.timeout, self.page_size = ds, by, top, full, timeout, page_size
         self.title = title or default_title(ds)
-        self.lock = threading.Lock()   # one question at a time: the dataset builds its indexes when first used
+        self.lock = threading.Lock()  # one question at a time: the dataset builds its indexes when first used
         self._contested = None
         self._pages = OrderedDict()
 
@@ -74,6 +82,7 @@ class DatasetStore:
     def contested(self) -> set:
         if self._contested is None:
             from ..analysis.contested import verdicts
+
             self._contested = {rid for _k, c, _c, _r, rids in verdicts(self.ds) if c for rid in rids}
         return self._contested
 
@@ -100,9 +109,17 @@ class DatasetStore:
 
     def info(self) -> dict:
         ds = self.ds
-        return {"backend": self.backend, "title": self.title, "claims": len(ds), "entities": len(ds.entities),
-                "sources": len(ds.sources), "by": self.by, "top": self.top, "full": self.full,
-                "timeout": self.timeout}
+        return {
+            "backend": self.backend,
+            "title": self.title,
+            "claims": len(ds),
+            "entities": len(ds.entities),
+            "sources": len(ds.sources),
+            "by": self.by,
+            "top": self.top,
+            "full": self.full,
+            "timeout": self.timeout,
+        }
 
     def page(self, q, seconds=None) -> str:
         """The page (HTML) of question *q* (its filters and narrowing; paging is the API's); *seconds*
@@ -118,11 +135,15 @@ class DatasetStore:
             else:
                 total, sub = len(self.ds), self.ds
             drawn = "full" if total <= self.full else "aggregate"
-            html = render_html(sub, title=page_title(self.title, q, self.name),
-                               aggregate=None if drawn == "full" else self.by, examples=0, top=self.top,
-                               server=server_block(q, self, drawn))
+            html = render_html(
+                sub,
+                title=page_title(self.title, q, self.name),
+                aggregate=None if drawn == "full" else self.by,
+                examples=0,
+                top=self.top,
+                server=server_block(q, self, drawn),
+            )
             self._pages[key] = html
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
             return html
-

@@ -15,10 +15,11 @@ query). Anything else is a :class:`BadRequest` naming the parameter and what it 
 Traceback (most recent call last):
 ...
 graph.errors.BadRequest: limit: at most 1000 claims a page (page through them with offset)
->>> parse("colour=red")
+>>> parse("colour=red")  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-graph.errors.BadRequest: unknown parameter 'colour'; a page takes: actor, by, contested, focus, from, hops, mod, object, period, pol, q, quad, src, subject, time, to, type, undated
+graph.errors.BadRequest: unknown parameter 'colour'; a page takes: actor, by, contested, focus, from, hops, mod,
+ object, period, pol, q, quad, src, subject, time, to, type, undated
 """
 
 from __future__ import annotations
@@ -39,18 +40,20 @@ MAX_LIMIT = 1000
 #: a page further than this into a list is refused: narrow the question instead
 MAX_OFFSET = 1_000_000
 MAX_HOPS = 6
-NONE = "~"   # the value of an empty list (every box unticked), as in the URL fragment
+NONE = "~"  # the value of an empty list (every box unticked), as in the URL fragment
 
 #: the page's filters (the URL fragment's names) that the server applies
 FILTERS = ("type", "pol", "mod", "src", "from", "to", "undated", "time", "contested", "focus", "hops")
 _NARROW = ("actor", "subject", "object", "quad", "period", "by", "q")
 _API = ("offset", "limit", "view")
-_LISTS = {"type": ("types", tuple(RELATION_TYPES)), "pol": ("pols", ("-1", "0", "1")),
-          "mod": ("mods", tuple(MODALITIES)), "src": ("srcs", None)}
+_LISTS = {
+    "type": ("types", tuple(RELATION_TYPES)),
+    "pol": ("pols", ("-1", "0", "1")),
+    "mod": ("mods", tuple(MODALITIES)),
+    "src": ("srcs", None),
+}
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _PERIOD = {"year": re.compile(r"^\d{4}$"), "month": _MONTH, "all": re.compile(r"^all$")}
-
-
 
 
 @dataclass
@@ -69,7 +72,7 @@ class Question:
     q: str | None = None
     offset: int = 0
     limit: int = 100
-    view: "Question | None" = None
+    view: Question | None = None
 
     @property
     def group(self) -> bool:
@@ -87,8 +90,16 @@ class Question:
 
     def narrowed(self) -> bool:
         """Does it ask for fewer claims than all of them?"""
-        return bool(self.filters or self.actor or self.subject or self.object or self.quad or self.period
-                    or self.q or (self.view and self.view.narrowed()))
+        return bool(
+            self.filters
+            or self.actor
+            or self.subject
+            or self.object
+            or self.quad
+            or self.period
+            or self.q
+            or (self.view and self.view.narrowed())
+        )
 
 
 def _one(params, key):
@@ -175,8 +186,9 @@ def parse(query: str, *, api=False, depth=0) -> Question:
     known = set(FILTERS) | set(_NARROW) | (set(_API) if api else set())
     for k in params:
         if k not in known:
-            raise BadRequest(f"unknown parameter '{k[:40]}'; {'the API' if api else 'a page'} takes: "
-                             + ", ".join(sorted(known)))
+            raise BadRequest(
+                f"unknown parameter '{k[:40]}'; {'the API' if api else 'a page'} takes: " + ", ".join(sorted(known))
+            )
     for k, vals in params.items():
         for v in vals:
             if len(v) > 200:
@@ -195,8 +207,11 @@ def parse(query: str, *, api=False, depth=0) -> Question:
     period = _one(params, "period")
     if period is not None:
         if period != UNDATED and not _PERIOD[q.by].match(period):
-            raise BadRequest(f"period: per {q.by}, " + {"year": "a year (YYYY)", "month": "a month (YYYY-MM)",
-                                                          "all": "'all'"}[q.by] + f" or '{UNDATED}', not '{period[:40]}'")
+            raise BadRequest(
+                f"period: per {q.by}, "
+                + {"year": "a year (YYYY)", "month": "a month (YYYY-MM)", "all": "'all'"}[q.by]
+                + f" or '{UNDATED}', not '{period[:40]}'"
+            )
         if None in (q.subject, q.object, q.quad):
             raise BadRequest("period: an aggregated edge is named by subject, object, quad and period together")
         q.period = period
@@ -283,8 +298,13 @@ def describe(q: Question, name=str) -> str:
         parts.append("polarity " + (" or ".join(signs[s] for s in sorted(f["pols"])) if f["pols"] else "none"))
     when = {"happened": "", "made": " (said)", "happened-or-made": " (happened, else said)"}[f.get("time", "happened")]
     if "from" in f or "to" in f:
-        parts.append(f"from {f['from']} to {f['to']}{when}" if "from" in f and "to" in f
-                     else f"from {f['from']}{when}" if "from" in f else f"up to {f['to']}{when}")
+        parts.append(
+            f"from {f['from']} to {f['to']}{when}"
+            if "from" in f and "to" in f
+            else f"from {f['from']}{when}"
+            if "from" in f
+            else f"up to {f['to']}{when}"
+        )
     if f.get("undated") is False:
         parts.append("dated only")
     if f.get("contested"):

@@ -20,9 +20,8 @@ import json
 import sys
 from urllib.parse import urlsplit
 
-from ..errors import ActorgraphError
+from ..errors import ActorgraphError, BadRequest, TooLong
 from ..localhttp import LocalHandler, LocalServer
-from ..errors import BadRequest, TooLong
 from .question import parse
 
 __all__ = ["ExploreServer"]
@@ -63,7 +62,7 @@ class _Handler(LocalHandler):
             self._problem(400, str(exc), url.path)
         except TooLong as exc:
             self._problem(503, str(exc), url.path)
-        except ActorgraphError as exc:   # the database could not answer, an unknown name...
+        except ActorgraphError as exc:  # the database could not answer, an unknown name...
             self._problem(400 if isinstance(exc, (KeyError, ValueError)) else 502, str(exc), url.path)
         except Exception as exc:  # noqa: BLE001 - the page is told; the server goes on
             print(f"actorgraph serve: {self.path[:200]}: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -83,4 +82,3 @@ class _Handler(LocalHandler):
             self._json(405, {"error": "this server only reads: GET and HEAD"})
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse
-

@@ -23,8 +23,15 @@ from graph.render import write_html
 ROOT = Path(__file__).resolve().parent.parent.parent
 from tests.conftest import DATA  # noqa: E402 - the seed (a copy: never the user's data/)
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -36,8 +43,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 def chromium_path():
-    for p in (os.environ.get("ACTORGRAPH_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-              shutil.which("chromium-browser")):
+    for p in (
+        os.environ.get("ACTORGRAPH_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if p and os.path.exists(p):
             return p
     return None
@@ -84,7 +95,7 @@ class Loaded:
 
     page: object
     url: str
-    requests: list = field(default_factory=list)     # blocked requests (anything but the file)
+    requests: list = field(default_factory=list)  # blocked requests (anything but the file)
     console_errors: list = field(default_factory=list)
     page_errors: list = field(default_factory=list)
     dialogs: list = field(default_factory=list)
@@ -98,6 +109,7 @@ class Loaded:
         stands for several), each drawn edge checked to join its claims' ends. On a large page, once
         vis-network holds every edge (the page hands them over in chunks)."""
         from .drawn import drawn, drawn_claims, grouping, redraw
+
         self.page.wait_for_function("() => actorgraph.lod().pending === 0", timeout=60000)
         redraw(self)
         return drawn(self)[0], drawn_claims(self, grouped=grouping(self))[0]

@@ -15,9 +15,9 @@ from graph.dataset import Dataset
 from graph.model import Entity, Evidence, Relation, Source
 from graph.when import parse_when
 
-VIS_MARK = "\u2060"      # the page's mark in front of ids that vis-network must not see bare
-CLAIM_MARK = "\u2061"    # claimant links ("show claimants")
-PART_MARK = "\u2063"     # part_of lines
+VIS_MARK = "\u2060"  # the page's mark in front of ids that vis-network must not see bare
+CLAIM_MARK = "\u2061"  # claimant links ("show claimants")
+PART_MARK = "\u2063"  # part_of lines
 
 # the nodes and edges vis-network holds and would draw in the next frame
 _DRAWN = """() => {
@@ -57,8 +57,10 @@ def grouping(p):
     st = p.js("actorgraph.state()")
     if not st["group"]:
         return None
-    parent = p.js("() => { const E = actorgraph.internal.data.entities, o = {}; "
-                  "Object.keys(E).forEach(e => { o[e] = E[e].part_of || null; }); return o; }")
+    parent = p.js(
+        "() => { const E = actorgraph.internal.data.entities, o = {}; "
+        "Object.keys(E).forEach(e => { o[e] = E[e].part_of || null; }); return o; }"
+    )
     out = {}
     for e in parent:
         top, seen = e, {e}
@@ -81,10 +83,14 @@ def drawn_claims(p, ds=None, *, grouped=None):
             assert bare(whole) in ancestors(ds, bare(part)), f"a part_of line joins {part} to {whole}, not an ancestor"
     claims = p.js(_CLAIMS, [e[0] for e in rel_edges])
     out = set()
-    for (vid, frm, to), cs in zip(rel_edges, claims):
+    for (vid, frm, to), cs in zip(rel_edges, claims, strict=True):
         assert cs, f"drawn edge {vid!r} stands for no claim"
         for rid, subject, object_ in cs:
-            ends = (subject, object_) if grouped is None else (grouped.get(subject, subject), grouped.get(object_, object_))
+            ends = (
+                (subject, object_)
+                if grouped is None
+                else (grouped.get(subject, subject), grouped.get(object_, object_))
+            )
             assert (bare(frm), bare(to)) == ends, f"edge {vid!r} is drawn {frm}->{to} but claim {rid} is {ends}"
             assert rid not in out, f"claim {rid} is drawn twice"
             out.add(rid)
@@ -111,8 +117,9 @@ def assert_draws(p, ds, want, *, links=None, grouped=None):
     redraw(p)
     got, drawn_links = drawn_claims(p, ds, grouped=grouped)
     missing, extra = want - got, got - want
-    assert not missing and not extra, (f"{len(got)} claims drawn, {len(want)} should be: "
-                                       f"missing {sorted(missing)[:8]}, extra {sorted(extra)[:8]}")
+    assert not missing and not extra, (
+        f"{len(got)} claims drawn, {len(want)} should be: missing {sorted(missing)[:8]}, extra {sorted(extra)[:8]}"
+    )
     nodes, _ = drawn(p)
     rels = {r.id: r for r in ds.relations()}
     for rid in want:
@@ -127,11 +134,16 @@ def assert_draws(p, ds, want, *, links=None, grouped=None):
 
 def wait_drawn(p, n, timeout=60000):
     """Wait until vis-network holds *n* relation edges' claims (a large page hands them over in chunks)."""
-    p.page.wait_for_function("""function (n) {
+    p.page.wait_for_function(
+        """function (n) {
       const b = network.body, of = actorgraph.claimsOfEdge;
       let k = 0;
-      for (const id of b.edgeIndices) if (id.charAt(0) !== '\\u2061' && b.edges[id].connected) k += of ? of(id).length : 1;
-      return k >= n; }""", arg=n, timeout=timeout)
+      for (const id of b.edgeIndices)
+        if (id.charAt(0) !== '\\u2061' && b.edges[id].connected) k += of ? of(id).length : 1;
+      return k >= n; }""",
+        arg=n,
+        timeout=timeout,
+    )
 
 
 def ink(p):
@@ -156,22 +168,32 @@ def synthetic(n, m, seed=5, pairs=0):
     ``texts(ds)`` gives each source a text holding its quotes."""
     rnd = random.Random(seed)
     kinds = ["state", "office", "person", "armed_group", "organisation"]
-    ents = {f"E{i}": Entity(id=f"E{i}", name=f"Entity {i}", kind=kinds[i % 5], aliases=(f"Alias {i}",))
-            for i in range(n)}
-    sources = {f"s{k}": Source(id=f"s{k}", title=f"Synthetic source {k}", published=parse_when(f"202{k + 2}-0{k + 3}"))
-               for k in range(3)}
+    ents = {
+        f"E{i}": Entity(id=f"E{i}", name=f"Entity {i}", kind=kinds[i % 5], aliases=(f"Alias {i}",)) for i in range(n)
+    }
+    sources = {
+        f"s{k}": Source(id=f"s{k}", title=f"Synthetic source {k}", published=parse_when(f"202{k + 2}-0{k + 3}"))
+        for k in range(3)
+    }
     recurring = [(f"E{rnd.randrange(n)}", f"E{rnd.randrange(n)}") for _ in range(max(1, pairs // 5))]
     dates = [None, parse_when("2023-05"), parse_when("2024"), parse_when("2024-02-10")]
     rels = []
     for i in range(m):
-        s, o = (rnd.choice(recurring) if i < pairs else (f"E{rnd.randrange(n)}", f"E{rnd.randrange(n)}"))
+        s, o = rnd.choice(recurring) if i < pairs else (f"E{rnd.randrange(n)}", f"E{rnd.randrange(n)}")
         modality = rnd.choice(["reported", "reported", "claimed", "denied"])
-        rels.append(Relation(id=f"r{i}", subject=s, object=o,
-                             type=rnd.choice(["AID", "ACCUSE", "CONSULT", "ASSAULT"]),
-                             modality=modality, polarity=rnd.choice([-9, -3, 2.5, 10]),
-                             asserted_by=f"E{rnd.randrange(n)}" if modality != "reported" else None,
-                             when=rnd.choice(dates),
-                             evidence=(Evidence(f"s{i % 3}", f"quote number {i}."),)))
+        rels.append(
+            Relation(
+                id=f"r{i}",
+                subject=s,
+                object=o,
+                type=rnd.choice(["AID", "ACCUSE", "CONSULT", "ASSAULT"]),
+                modality=modality,
+                polarity=rnd.choice([-9, -3, 2.5, 10]),
+                asserted_by=f"E{rnd.randrange(n)}" if modality != "reported" else None,
+                when=rnd.choice(dates),
+                evidence=(Evidence(f"s{i % 3}", f"quote number {i}."),),
+            )
+        )
     return Dataset(sources, ents, rels)
 
 
@@ -190,6 +212,7 @@ def expected_claims(ds, st):
     groups, the focus's neighbourhood."""
     from graph.analysis import contested
     from graph.filters import claim_times
+
     kw = {}
     signs = {"-1": "negative", "0": "neutral", "1": "positive"}
     if st["types"] is not None:

@@ -11,7 +11,7 @@ from graph.review import serve
 from tests.seed import copy_seed
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-MINISTRIES = ROOT / "tests" / "review" / "ministries.txt"   # (the text its committed draft was made from)
+MINISTRIES = ROOT / "tests" / "review" / "ministries.txt"  # (the text its committed draft was made from)
 MINISTRIES_DRAFT = ROOT / "tests" / "review" / "ministries-draft.yaml"
 
 
@@ -70,13 +70,15 @@ def ready(page):
 
 def kept(page):
     """Wait until the page's last change is kept in the draft (the page says so)."""
-    page.wait_for_function("() => document.getElementById('ag-kept').textContent === 'kept in the draft'",
-                           timeout=20000)
+    page.wait_for_function(
+        "() => document.getElementById('ag-kept').textContent === 'kept in the draft'", timeout=20000
+    )
 
 
 def select_text(page, words, where="#ag-text"):
     """Select *words* inside the element *where* (the article, or a quote box), as a drag would."""
-    page.evaluate("""([words, where]) => {
+    page.evaluate(
+        """([words, where]) => {
         const box = document.querySelector(where);
         const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
         const nodes = []; let full = '';
@@ -90,7 +92,9 @@ def select_text(page, words, where="#ag-text"):
             if (end > pos && end <= pos + n.data.length) { range.setEnd(n, end - pos); break; }
         }
         const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-    }""", [words, where])
+    }""",
+        [words, where],
+    )
 
 
 def candidates(page):

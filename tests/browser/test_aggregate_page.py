@@ -7,39 +7,93 @@ import pytest
 from graph.dataset import Dataset
 from graph.model import Entity, Evidence, Relation, Source
 from graph.render import write_html
-from graph.render.edge_groups import aggregate
 from graph.render.aggregated_data import aggregated_data, aggregated_records
+from graph.render.edge_groups import aggregate
 from graph.when import parse_when
 
 PWN = "window.__pwned=1"
-HOSTILE = [f"</script><script>{PWN}</script>", f"<img src=x onerror=\"{PWN};alert(1)\">",
-           f"<svg onload={PWN}>", f"javascript:{PWN}", f"\"><iframe srcdoc=\"<script>parent.{PWN}</script>\">"]
-MANY = 60   # claims in one group: more than the panel lists
+HOSTILE = [
+    f"</script><script>{PWN}</script>",
+    f'<img src=x onerror="{PWN};alert(1)">',
+    f"<svg onload={PWN}>",
+    f"javascript:{PWN}",
+    f'"><iframe srcdoc="<script>parent.{PWN}</script>">',
+]
+MANY = 60  # claims in one group: more than the panel lists
 
 
 def dataset():
-    sources = {"s1": Source(id="s1", title=HOSTILE[0], kind="op-ed", url=HOSTILE[3]),
-               "s2": Source(id="s2", title="A report", kind="news report"),
-               "s3": Source(id="s3", title="An event set", kind="dataset")}
-    entities = {"A": Entity(id="A", name=f"Alpha {HOSTILE[1]}", kind="state"),
-                "B": Entity(id="B", name="Beta", kind="state"),
-                "C": Entity(id="C", name=f"Gamma {HOSTILE[2]}", kind="armed_group")}
+    sources = {
+        "s1": Source(id="s1", title=HOSTILE[0], kind="op-ed", url=HOSTILE[3]),
+        "s2": Source(id="s2", title="A report", kind="news report"),
+        "s3": Source(id="s3", title="An event set", kind="dataset"),
+    }
+    entities = {
+        "A": Entity(id="A", name=f"Alpha {HOSTILE[1]}", kind="state"),
+        "B": Entity(id="B", name="Beta", kind="state"),
+        "C": Entity(id="C", name=f"Gamma {HOSTILE[2]}", kind="armed_group"),
+    }
     rels = []
-    for i in range(MANY):   # one group: A -> B, verbal conflict, 2024
-        rels.append(Relation(id=f"many{i}", subject="A", object="B", type="ACCUSE", modality="reported", polarity=-2,
-                             when=parse_when(f"2024-{1 + i % 12:02d}"),
-                             evidence=(Evidence("s2", f"quote {i} {HOSTILE[i % len(HOSTILE)]}"),)))
+    for i in range(MANY):  # one group: A -> B, verbal conflict, 2024
+        rels.append(
+            Relation(
+                id=f"many{i}",
+                subject="A",
+                object="B",
+                type="ACCUSE",
+                modality="reported",
+                polarity=-2,
+                when=parse_when(f"2024-{1 + i % 12:02d}"),
+                evidence=(Evidence("s2", f"quote {i} {HOSTILE[i % len(HOSTILE)]}"),),
+            )
+        )
     rels += [
-        Relation(id="ev3", subject="A", object="C", type="SUPPORT", mode="verbal", modality="reported", polarity=3,
-                 asserted_by="B", when=parse_when("2022-06-01..2022-07"),
-                 evidence=(Evidence("s3", record=f"EVENT-7 {HOSTILE[1]}"), Evidence("s2", f"first {HOSTILE[2]}"),
-                           Evidence("s1", "second quote"))),
-        Relation(id="h1", subject="C", object="A", type="ASSAULT", modality="denied", polarity=-9, asserted_by="C",
-                 when=parse_when("2023"), evidence=(Evidence("s1", HOSTILE[4]),)),
-        Relation(id="h2", subject="B", object="C", type="AID", modality="claimed", polarity=5,
-                 evidence=(Evidence("s1", "undated aid"),)),
-        Relation(id="h3", subject="B", object="C", type="AID", modality="reported", polarity=7,
-                 when=parse_when("2024-02"), evidence=(Evidence("s2", "dated aid"),)),
+        Relation(
+            id="ev3",
+            subject="A",
+            object="C",
+            type="SUPPORT",
+            mode="verbal",
+            modality="reported",
+            polarity=3,
+            asserted_by="B",
+            when=parse_when("2022-06-01..2022-07"),
+            evidence=(
+                Evidence("s3", record=f"EVENT-7 {HOSTILE[1]}"),
+                Evidence("s2", f"first {HOSTILE[2]}"),
+                Evidence("s1", "second quote"),
+            ),
+        ),
+        Relation(
+            id="h1",
+            subject="C",
+            object="A",
+            type="ASSAULT",
+            modality="denied",
+            polarity=-9,
+            asserted_by="C",
+            when=parse_when("2023"),
+            evidence=(Evidence("s1", HOSTILE[4]),),
+        ),
+        Relation(
+            id="h2",
+            subject="B",
+            object="C",
+            type="AID",
+            modality="claimed",
+            polarity=5,
+            evidence=(Evidence("s1", "undated aid"),),
+        ),
+        Relation(
+            id="h3",
+            subject="B",
+            object="C",
+            type="AID",
+            modality="reported",
+            polarity=7,
+            when=parse_when("2024-02"),
+            evidence=(Evidence("s2", "dated aid"),),
+        ),
     ]
     return Dataset(sources, entities, rels)
 
@@ -51,7 +105,10 @@ def agg_page(tmp_path_factory):
 
 def _inert(p):
     assert p.js("typeof window.__pwned") == "undefined", "a payload ran"
-    assert p.js("document.querySelectorAll('#ag-panel script, #ag-panel img, #ag-panel svg, #ag-panel iframe').length") == 0
+    assert (
+        p.js("document.querySelectorAll('#ag-panel script, #ag-panel img, #ag-panel svg, #ag-panel iframe').length")
+        == 0
+    )
     p.assert_clean()
 
 
@@ -65,11 +122,11 @@ def test_one_edge_per_group_and_a_click_lists_its_claims(open_page, agg_page):
     assert "5 of 5 edges (64 claims, per year)" in p.page.text_content("#ag-counts")
     big = next(e["id"] for e in p.js("network.body.data.edges.get()") if e["label"] == "ACCUSE ×60")
     pt = p.js("(id) => actorgraph.edgePoint(id)", big)
-    p.page.mouse.click(pt["x"], pt["y"])   # a real click on the drawn line
+    p.page.mouse.click(pt["x"], pt["y"])  # a real click on the drawn line
     text = p.panel_text()
     assert "ACCUSE · 60 claims" in text and "Claims · 3 of 60 in this page" in text
     items = p.page.locator("#ag-panel li.ag-agg-claim")
-    assert items.count() == 3   # the page holds 3 example claims per edge (render --examples)
+    assert items.count() == 3  # the page holds 3 example claims per edge (render --examples)
     assert "many0" in items.nth(0).text_content() and "quote 0 " + HOSTILE[0] in items.nth(0).text_content()
     assert "many2" in items.nth(2).text_content()
     assert "and 57 more, not in this page (it holds at most 3 claims per edge)" in text
@@ -89,13 +146,15 @@ def test_denied_group_and_filters_on_groups(open_page, agg_page):
     # the modality filter keeps a group when any of its claims has the modality
     p.page.goto(p.url + "#mod=claimed")
     p.page.wait_for_function("() => actorgraph.state().mods !== null")
-    (gid,) = p.visible()[1]      # the one group vis-network draws
+    (gid,) = p.visible()[1]  # the one group vis-network draws
     assert p.js("(id) => actorgraph.internal.data.relations[id].subject", gid) == "B"
     # entity panels list the groups; hovering and clicking everything runs nothing
     for eid in ("A", "B", "C"):
         p.js("(id) => actorgraph.select('node', id)", eid)
-        p.js("() => [...document.querySelectorAll('#ag-panel button.ag-linkbtn')].slice(0, 5)"
-             ".forEach(b => { if (b.isConnected) b.click(); })")
+        p.js(
+            "() => [...document.querySelectorAll('#ag-panel button.ag-linkbtn')].slice(0, 5)"
+            ".forEach(b => { if (b.isConnected) b.click(); })"
+        )
     _inert(p)
 
 
@@ -129,7 +188,7 @@ def test_a_claim_lists_all_its_evidence_quotes_and_records(open_page, agg_page):
     assert quotes == [f"record: EVENT-7 {HOSTILE[1]}", f"“first {HOSTILE[2]}”", "“second quote”"]
     cites = p.js("[...document.querySelectorAll('#ag-panel li.ag-agg-claim .ag-cite')].map(q => q.textContent)")
     assert cites == ["— An event set", "— A report", f"— {HOSTILE[0]}"]
-    text = p.panel_text()   # the group's sources, from its claim's evidence, each once
+    text = p.panel_text()  # the group's sources, from its claim's evidence, each once
     assert f"An event set; A report; {HOSTILE[0]}" in text and "2022" in text
     _inert(p)
 
@@ -144,8 +203,10 @@ def test_a_top_page_draws_the_heaviest_edges_and_says_so(open_page, tmp_path):
     kept = sorted(range(len(groups)), key=lambda i: -groups[i].count)[:2]
     want = {(groups[i].subject, groups[i].object, groups[i].period) for i in kept}
     rels = p.js("actorgraph.internal.data.relations")
-    assert {(rels[g]["subject"], rels[g]["object"], p.js("(g) => actorgraph.internal.data.aggregate.groups[g].period", g))
-            for g in edges} == want
+    assert {
+        (rels[g]["subject"], rels[g]["object"], p.js("(g) => actorgraph.internal.data.aggregate.groups[g].period", g))
+        for g in edges
+    } == want
     assert nodes == {"A", "B", "C"}
     assert "2 of 2 edges (the 2 heaviest of 5: 61 of 64 claims, per year)" in p.page.text_content("#ag-counts")
     assert p.page.text_content("#ag-title").endswith("claims per year, the 2 heaviest of 5 edges")

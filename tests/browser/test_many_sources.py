@@ -41,7 +41,7 @@ def edge_option(p, rid, path):
 
 
 def test_a_denied_claim_never_looks_like_the_event(open_page, many_page, many):
-    p = open_page(many_page, "merge=0")     # a line per claim
+    p = open_page(many_page, "merge=0")  # a line per claim
     denied = [r.id for r in many.relations() if r.modality == "denied"]
     assert denied
     for rid in denied:
@@ -60,10 +60,9 @@ def test_a_denied_claim_never_looks_like_the_event(open_page, many_page, many):
 
 
 def test_contested_claims_are_marked_and_filtered(open_page, many_page, many):
-    p = open_page(many_page, "merge=0")     # a line per claim
+    p = open_page(many_page, "merge=0")  # a line per claim
     want = {rid for g in contested(many).contested for rid in g.relations}
-    marked = {rid for rid in (r.id for r in many.relations())
-              if edge_option(p, rid, ["background", "enabled"]) is True}
+    marked = {rid for rid in (r.id for r in many.relations()) if edge_option(p, rid, ["background", "enabled"]) is True}
     assert marked == want
     assert all("\u2691" in edge_option(p, rid, ["label"]) for rid in want)
     p.page.click("#ag-contested")
@@ -86,7 +85,7 @@ def test_contested_claims_are_marked_and_filtered(open_page, many_page, many):
 def test_show_claimants_draws_them_with_dotted_links(open_page, many_page):
     p = open_page(many_page)
     nodes, _ = p.visible()
-    assert "KIRBY" not in nodes and "TAL-SPOX" not in nodes      # they only make claims
+    assert "KIRBY" not in nodes and "TAL-SPOX" not in nodes  # they only make claims
     assert p.js("actorgraph.visibleClaimantLinks()") == []
     p.page.click("#ag-claimants")
     nodes, edges = p.visible()
@@ -94,9 +93,16 @@ def test_show_claimants_draws_them_with_dotted_links(open_page, many_page):
     links = p.js("actorgraph.visibleClaimantLinks()")
     assert ["KIRBY", "TAL", "denies", ["kirby-denies-holds"]] in links
     assert ["ROE", "TAL", "asserts", ["roe-tal-holds"]] in links
-    assert ["PAK-PM", "PAK", "asserts", ["pak-accuses-tal"]] in links and ["PAK-FO", "PAK", "asserts", ["pak-accuses-tal"]] in links
+    assert ["PAK-PM", "PAK", "asserts", ["pak-accuses-tal"]] in links and [
+        "PAK-FO",
+        "PAK",
+        "asserts",
+        ["pak-accuses-tal"],
+    ] in links
     assert all(link[0] in nodes and link[1] in nodes for link in links)
-    assert p.js("network.body.edges[actorgraph.visibleClaimantLinks && '\\u2061denies\\u2061KIRBY\\u2061TAL'].options.dashes") == [1, 4]
+    assert p.js(
+        "network.body.edges[actorgraph.visibleClaimantLinks && '\\u2061denies\\u2061KIRBY\\u2061TAL'].options.dashes"
+    ) == [1, 4]
     # links follow the filters: only the claims left
     p.page.click("#ag-contested")
     kept = {tuple(x[3]) for x in p.js("actorgraph.visibleClaimantLinks()")}
@@ -129,9 +135,9 @@ def test_other_claims_between_them_name_claimant_and_source(open_page, many_page
 
 def test_a_source_note_is_shown(open_page, many_page):
     p = open_page(many_page)
-    assert "note: the stored text is a partial excerpt" in p.panel_text()     # the overview's source list
+    assert "note: the stored text is a partial excerpt" in p.panel_text()  # the overview's source list
     p.js("actorgraph.select('edge', 'op-pak-consults', false)")
-    assert "note: the stored text is a partial excerpt" in p.panel_text()     # under the quote
+    assert "note: the stored text is a partial excerpt" in p.panel_text()  # under the quote
 
 
 def test_the_reader_highlights_every_quote_and_clicks_through(open_page, many_page, many):
@@ -152,7 +158,7 @@ def test_the_reader_highlights_every_quote_and_clicks_through(open_page, many_pa
     # click a claim's quote: the reader scrolls to it
     p.js("actorgraph.reader.close()")
     p.js("actorgraph.select('edge', 'pak-accuses-tal', false)")
-    p.page.click("#ag-panel blockquote.ag-quote-link >> nth=1")       # its second quote, in the op-ed
+    p.page.click("#ag-panel blockquote.ag-quote-link >> nth=1")  # its second quote, in the op-ed
     assert p.js("actorgraph.reader.current()") == "op"
     cur = p.page.locator("#ag-reader mark.ag-current")
     assert cur.count() == 1 and cur.inner_text() == "quote of pak-accuses-tal in op"
@@ -180,8 +186,17 @@ HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> and </textarea>
 def test_a_hostile_text_stays_text(open_page, tmp_path):
     src = Source("s", title="<img src=x onerror=alert(3)>", note="<script>alert(4)</script>")
     ents = {"A": Entity("A", "A", "state"), "B": Entity("B", "B", "state")}
-    rels = [Relation(id="r", subject="A", object="B", type="AID", modality="reported", polarity=10,
-                     evidence=(Evidence("s", "<b>bold</b>"),))]
+    rels = [
+        Relation(
+            id="r",
+            subject="A",
+            object="B",
+            type="AID",
+            modality="reported",
+            polarity=10,
+            evidence=(Evidence("s", "<b>bold</b>"),),
+        )
+    ]
     page = write_html(Dataset({"s": src}, ents, rels), tmp_path / "h.html", texts={"s": HOSTILE})
     p = open_page(page)
     p.js("actorgraph.reader.open('s')")
@@ -208,8 +223,18 @@ def big_text(n_marks=500, size=200_000):
 def big_dataset():
     text, quotes = big_text()
     ents = {f"E{i}": Entity(f"E{i}", f"Entity {i}", "state") for i in range(20)}
-    rels = [Relation(id=f"r{i}", subject=f"E{i % 20}", object=f"E{(i * 7 + 1) % 20}", type="CONSULT",
-                     modality="reported", polarity=2.5, evidence=(Evidence("big", q),)) for i, q in enumerate(quotes)]
+    rels = [
+        Relation(
+            id=f"r{i}",
+            subject=f"E{i % 20}",
+            object=f"E{(i * 7 + 1) % 20}",
+            type="CONSULT",
+            modality="reported",
+            polarity=2.5,
+            evidence=(Evidence("big", q),),
+        )
+        for i, q in enumerate(quotes)
+    ]
     return Dataset({"big": Source("big", title="A long text")}, ents, rels), text
 
 
@@ -224,15 +249,21 @@ def test_a_200_kb_text_with_500_highlights_opens(open_page, tmp_path):
     elapsed = time.perf_counter() - t0
     assert p.page.locator("#ag-reader mark").count() == 500
     assert p.page.locator("#ag-reader mark.ag-current").inner_text() == "quoted passage number 499 of the long text"
-    assert elapsed < 10, elapsed      # generous: benchmarks/reader_bench.py measures it (well under a second)
+    assert elapsed < 10, elapsed  # generous: benchmarks/reader_bench.py measures it (well under a second)
     p.assert_clean()
 
 
-@pytest.mark.parametrize("fragment, filters", [
-    ("time=made&from=2021-08&to=2021-12", {"start": "2021-08", "end": "2021-12", "time": "made"}),
-    ("from=2021-08&to=2021-12", {"start": "2021-08", "end": "2021-12"}),
-    ("time=happened-or-made&from=2024-01&to=2024-01", {"start": "2024-01", "end": "2024-01", "time": "happened-or-made"}),
-])
+@pytest.mark.parametrize(
+    "fragment, filters",
+    [
+        ("time=made&from=2021-08&to=2021-12", {"start": "2021-08", "end": "2021-12", "time": "made"}),
+        ("from=2021-08&to=2021-12", {"start": "2021-08", "end": "2021-12"}),
+        (
+            "time=happened-or-made&from=2024-01&to=2024-01",
+            {"start": "2024-01", "end": "2024-01", "time": "happened-or-made"},
+        ),
+    ],
+)
 def test_the_time_filter_uses_when_a_claim_happened_or_was_made(open_page, many_page, many, fragment, filters):
     p = open_page(many_page, fragment + "&undated=0")
     assert p.visible()[1] == {r.id for r in many.relations(**filters)}
@@ -246,5 +277,5 @@ def test_choosing_the_time_basis_in_the_page(open_page, many_page, many):
     # happened: the undated claims are out
     assert p.visible()[1] == {r.id for r in many.relations() if r.when is not None}
     p.page.select_option("#ag-f-time select", "made")
-    assert p.visible()[1] == {r.id for r in many.relations()}      # every source has a date
+    assert p.visible()[1] == {r.id for r in many.relations()}  # every source has a date
     assert "time=made" in p.js("location.hash")

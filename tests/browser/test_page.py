@@ -13,8 +13,7 @@ from graph.render.style import DENIED_COLOR
 
 from .drawn import CLAIM_MARK, PART_MARK, drawn, part_lines
 
-
-TWO_SOURCES = '''
+TWO_SOURCES = """
 sources:
   - {id: src-a, title: Alpha Gazette report, kind: news report, published: 2024-02, author: Alice Author}
   - {id: src-b, title: Beta Review op-ed, kind: op-ed, published: 2024-05, author: Bob Writer}
@@ -26,14 +25,15 @@ entities:
   - {id: CHN, name: China, kind: state}
 relations:
   - {id: both-sources, subject: PAK, object: USA, type: ACCUSE, modality: reported, when: 2024-02,
-     evidence: [{source: src-a, quote: "Pakistan accused Washington"}, {source: src-b, quote: "Islamabad blamed the US"}]}
+     evidence: [{source: src-a, quote: "Pakistan accused Washington"},
+                {source: src-b, quote: "Islamabad blamed the US"}]}
   - {id: only-a, subject: USA, object: AFG, type: AID, modality: reported, when: 2023,
      evidence: [{source: src-a, quote: "aid went to Afghanistan"}]}
   - {id: only-b, subject: TAL, object: PAK, type: THREATEN, modality: speculated,
      evidence: [{source: src-b, quote: "the Taliban could threaten Pakistan"}]}
   - {id: only-b-2, subject: CHN, object: AFG, type: CONSULT, modality: claimed, asserted_by: CHN, when: 2024-05,
      evidence: [{source: src-b, quote: "China says it met Kabul"}]}
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def expected(ds, **kw):
 
 def test_draws_every_entity_and_relation(open_page, seed_page, seed_ds):
     p = open_page(seed_page)
-    nodes, edges = p.visible()      # what vis-network holds and draws
+    nodes, edges = p.visible()  # what vis-network holds and draws
     assert nodes == set(seed_ds.entities)
     assert edges == {r.id for r in seed_ds.relations()}
     # parallel claims of one quad are one line: fewer lines than claims, each claim on exactly one
@@ -79,14 +79,14 @@ def test_draws_every_entity_and_relation(open_page, seed_page, seed_ds):
 
 
 def test_drawing_styles(open_page, seed_page, seed_ds):
-    p = open_page(seed_page, "merge=0")     # a line per claim
+    p = open_page(seed_page, "merge=0")  # a line per claim
     edges = {e["id"]: e for e in p.js("network.body.data.edges.get()")}
     for r in seed_ds.relations():
         e = edges[r.id]
         assert bool(e["dashes"]) == (r.modality != "reported")
         colour = e["color"]["color"]
         red, green = int(colour[1:3], 16), int(colour[3:5], 16)
-        if r.modality == "denied":   # never drawn as the event it denies: its own colour and label
+        if r.modality == "denied":  # never drawn as the event it denies: its own colour and label
             assert e["arrows"] == "to" and e["label"] == "denied: " + r.type
             assert colour == DENIED_COLOR
             continue
@@ -102,8 +102,13 @@ def test_drawing_styles(open_page, seed_page, seed_ds):
     multi = [g for g in pairs.values() if len(g) > 1]
     assert multi, "the seed data has parallel relations"
     for group in multi:
-        midpoints = {tuple(round(v) for v in p.js(f"(() => {{ const q = actorgraph.edgePoint({json.dumps(r.id)}); return [q.x, q.y]; }})()"))
-                     for r in group}
+        midpoints = {
+            tuple(
+                round(v)
+                for v in p.js(f"(() => {{ const q = actorgraph.edgePoint({json.dumps(r.id)}); return [q.x, q.y]; }})()")
+            )
+            for r in group
+        }
         assert len(midpoints) == len(group), [r.id for r in group]
     # the legend explains shapes, colours and line styles
     legend = p.page.inner_text("#ag-legend")
@@ -126,7 +131,7 @@ def test_click_entity_with_the_mouse(open_page, seed_page, seed_ds):
     out_ids = [r.id for r in seed_ds.relations() if r.subject == "PAK"]
     in_ids = [r.id for r in seed_ds.relations() if r.object == "PAK"]
     assert (len(out_ids), len(in_ids)) == (10, 7)
-    assert len(seed_ds.relations(subject="PAK")) == 12      # with its foreign office's
+    assert len(seed_ds.relations(subject="PAK")) == 12  # with its foreign office's
     assert f"(out) · {len(out_ids)}" in text and f"(in) · {len(in_ids)}" in text
     listed = p.js("""() => [...document.querySelectorAll('#ag-panel h3')].filter(h => h.nextElementSibling &&
         h.nextElementSibling.tagName === 'UL').map(h => [...h.nextElementSibling.querySelectorAll('li')].map(
@@ -141,13 +146,16 @@ def test_click_entity_with_the_mouse(open_page, seed_page, seed_ds):
 
 def _clear_edge_point(p, rid):
     """DOM point of the relation's midpoint if clicking there hits that relation only."""
-    return p.js("""(rid) => {
+    return p.js(
+        """(rid) => {
         const q = actorgraph.edgePoint(rid);
         const r = document.getElementById('ag-network').getBoundingClientRect();
         const local = {x: q.x - r.left, y: q.y - r.top};
         if (network.getNodeAt(local) !== undefined) return null;
         return network.getEdgeAt(local) === actorgraph.edgeOfClaim(rid) ? q : null;
-    }""", rid)
+    }""",
+        rid,
+    )
 
 
 def test_click_relation_with_the_mouse(open_page, seed_page, seed_ds):
@@ -197,14 +205,18 @@ def _uncheck(p, section, label):
     box.uncheck()
 
 
-@pytest.mark.parametrize("section,label,kw", [
-    ("ag-f-type", "ASSAULT", "type"),
-    ("ag-f-type", "material conflict", "quad"),
-    ("ag-f-polarity", "conflict", "polarity"),
-    ("ag-f-modality", "reported", "modality"),
-])
+@pytest.mark.parametrize(
+    "section,label,kw",
+    [
+        ("ag-f-type", "ASSAULT", "type"),
+        ("ag-f-type", "material conflict", "quad"),
+        ("ag-f-polarity", "conflict", "polarity"),
+        ("ag-f-modality", "reported", "modality"),
+    ],
+)
 def test_each_filter_changes_the_view_and_reset_restores_it(open_page, seed_page, seed_ds, section, label, kw):
     from graph.vocab import MODALITIES, QUADS
+
     p = open_page(seed_page)
     all_nodes, all_edges = p.visible()
     _uncheck(p, section, label)
@@ -220,10 +232,12 @@ def test_each_filter_changes_the_view_and_reset_restores_it(open_page, seed_page
     assert edges == want and edges != all_edges
     assert nodes == {r.subject for r in rels if r.id in want} | {r.object for r in rels if r.id in want}
     # the Python filters agree
-    py = {"type": dict(type=[t for t in {r.type for r in rels} if t != "ASSAULT"]),
-          "quad": dict(quad=[q for q in QUADS if q != "material conflict"]),
-          "polarity": dict(polarity=["positive", "neutral"]),
-          "modality": dict(modality=[m for m in MODALITIES if m != "reported"])}[kw]
+    py = {
+        "type": dict(type=[t for t in {r.type for r in rels} if t != "ASSAULT"]),
+        "quad": dict(quad=[q for q in QUADS if q != "material conflict"]),
+        "polarity": dict(polarity=["positive", "neutral"]),
+        "modality": dict(modality=[m for m in MODALITIES if m != "reported"]),
+    }[kw]
     assert expected(seed_ds, **py) == (nodes, edges)
     p.page.click("#ag-reset")
     assert p.visible() == (all_nodes, all_edges)
@@ -280,6 +294,7 @@ def test_neighbourhood_filter_combines_with_others(open_page, seed_page, seed_ds
     assert p.visible() == expected(seed_ds, focus="PAK", hops=2)
     _uncheck(p, "ag-f-modality", "reported")
     from graph.vocab import MODALITIES
+
     others = [m for m in MODALITIES if m != "reported"]
     assert p.visible() == expected(seed_ds, focus="PAK", hops=2, modality=others)
     p.page.click("#ag-reset")
@@ -294,8 +309,11 @@ def test_search_by_alias_focuses_the_actor(open_page, seed_page):
     assert p.js("network.getSelectedNodes()") == ["PAK"]
     assert "Pakistan" in p.panel_text()
     # the camera moves to the actor (an animation, slower on a loaded machine)
-    p.page.wait_for_function("() => { const c = network.getViewPosition(), q = network.getPositions(['PAK']).PAK;"
-                             " return Math.abs(c.x - q.x) < 5 && Math.abs(c.y - q.y) < 5; }", timeout=15000)
+    p.page.wait_for_function(
+        "() => { const c = network.getViewPosition(), q = network.getPositions(['PAK']).PAK;"
+        " return Math.abs(c.x - q.x) < 5 && Math.abs(c.y - q.y) < 5; }",
+        timeout=15000,
+    )
     p.page.fill("#ag-search", "no such actor at all")
     p.page.press("#ag-search", "Enter")
     assert "no actor matches" in p.page.inner_text("#ag-search-msg")
@@ -349,7 +367,7 @@ def test_url_fragment_restores_the_source_filter(open_page, two_sources_page, tw
     boxes = p.js("""() => [...document.querySelectorAll('#ag-f-source label')].map(
         l => [l.querySelector('.ag-lbl').textContent, l.querySelector('input').checked])""")
     assert sorted(boxes) == [["Alpha Gazette report", False], ["Beta Review op-ed", True]]
-    q = open_page(two_sources_page, "src=~")       # every source unticked
+    q = open_page(two_sources_page, "src=~")  # every source unticked
     assert q.visible() == (set(), set())
     for x in (p, q):
         x.assert_clean()
@@ -365,7 +383,7 @@ def test_export_json_and_png(open_page, seed_page, seed_ds):
     nodes, edges = expected(seed_ds, focus="USA")
     assert {r["id"] for r in data["relations"]} == edges
     assert nodes <= {e["id"] for e in data["entities"]}
-    back = graph.loads(json.dumps(data))     # the export is actorgraph data again
+    back = graph.loads(json.dumps(data))  # the export is actorgraph data again
     assert {r.id for r in back.relations()} == edges
     with p.page.expect_download() as dl:
         p.page.click("#ag-png")

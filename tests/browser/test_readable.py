@@ -27,7 +27,8 @@ window.__texts = null;
   P.fillText = function (text, x, y) {
     if (window.__texts) {
       var t = this.getTransform(), m = this.measureText(text);
-      window.__texts.push({text: String(text), font: this.font, a: t.a, b: t.b, c: t.c, d: t.d, e: t.e, f: t.f, x: x, y: y,
+      window.__texts.push({text: String(text), font: this.font,
+                           a: t.a, b: t.b, c: t.c, d: t.d, e: t.e, f: t.f, x: x, y: y,
                            l: m.actualBoundingBoxLeft, r: m.actualBoundingBoxRight,
                            up: m.actualBoundingBoxAscent, down: m.actualBoundingBoxDescent});
     }
@@ -50,9 +51,13 @@ def drawn_texts(p):
         size = float(re.search(r"([\d.]+)px", t["font"]).group(1))
         scale = (t["a"] ** 2 + t["b"] ** 2) ** 0.5
         box = None
-        if abs(t["b"]) < 1e-9 and abs(t["c"]) < 1e-9:   # not rotated (node labels never are)
-            box = (t["e"] + t["a"] * (t["x"] - t["l"]), t["f"] + t["d"] * (t["y"] - t["up"]),
-                   t["e"] + t["a"] * (t["x"] + t["r"]), t["f"] + t["d"] * (t["y"] + t["down"]))
+        if abs(t["b"]) < 1e-9 and abs(t["c"]) < 1e-9:  # not rotated (node labels never are)
+            box = (
+                t["e"] + t["a"] * (t["x"] - t["l"]),
+                t["f"] + t["d"] * (t["y"] - t["up"]),
+                t["e"] + t["a"] * (t["x"] + t["r"]),
+                t["f"] + t["d"] * (t["y"] + t["down"]),
+            )
         out.append({"text": t["text"], "px": size * scale, "box": box})
     return out
 
@@ -63,10 +68,17 @@ def overlaps(a, b, tolerance=1.0):
 
 def node_and_edge_labels(p):
     """(node label draws, edge label draws) of one frame, told apart by the labels vis-network holds."""
-    node_labels = set(p.js("() => network.body.nodeIndices.map(id => network.body.nodes[id].options.label).filter(Boolean)"))
-    edge_labels = set(p.js("() => network.body.edgeIndices.map(id => network.body.edges[id].options.label).filter(Boolean)"))
+    node_labels = set(
+        p.js("() => network.body.nodeIndices.map(id => network.body.nodes[id].options.label).filter(Boolean)")
+    )
+    edge_labels = set(
+        p.js("() => network.body.edgeIndices.map(id => network.body.edges[id].options.label).filter(Boolean)")
+    )
     texts = drawn_texts(p)
-    return ([t for t in texts if t["text"] in node_labels], [t for t in texts if t["text"] in edge_labels and t["text"] not in node_labels])
+    return (
+        [t for t in texts if t["text"] in node_labels],
+        [t for t in texts if t["text"] in edge_labels and t["text"] not in node_labels],
+    )
 
 
 def assert_readable(p):
@@ -74,7 +86,7 @@ def assert_readable(p):
     assert nodes, "no node label was drawn at the default fit"
     boxes = [(t["text"], t["box"]) for t in nodes]
     for i, (ta, a) in enumerate(boxes):
-        for tb, b in boxes[i + 1:]:
+        for tb, b in boxes[i + 1 :]:
             assert not overlaps(a, b), f"the labels {ta!r} and {tb!r} overlap on screen: {a} {b}"
     small = [(t["text"], round(t["px"], 1)) for t in edges if t["px"] < EDGE_LABEL_MIN_PX]
     assert EDGE_LABEL_MIN_PX >= 9 and not small, f"edge labels drawn below {EDGE_LABEL_MIN_PX} px: {small[:5]}"
@@ -93,7 +105,9 @@ def news_page(news, tmp_path_factory):
 
 def _settled(p):
     """Wait for the layout to come to rest (the labels are placed for where the nodes are)."""
-    p.page.wait_for_function("() => !network.physics.options.enabled || network.physics.stabilized !== false", timeout=30000)
+    p.page.wait_for_function(
+        "() => !network.physics.options.enabled || network.physics.stabilized !== false", timeout=30000
+    )
     p.page.wait_for_timeout(300)
 
 
@@ -115,9 +129,12 @@ def test_no_label_overlaps_and_no_edge_label_is_tiny_at_the_default_fit(open_pag
         p.js("() => network.moveTo({scale: 1.0, animation: false})")
         pt = p.js("(e) => actorgraph.nodePoint(e)", cut)
         p.page.mouse.move(pt["x"], pt["y"])
-        p.page.wait_for_function("function (e) { return actorgraph.labels()[e] === actorgraph.internal.data.entities[e].name || "
-                                 "network.body.nodes[e].options.label.startsWith(actorgraph.internal.data.entities[e].name); }",
-                                 arg=cut, timeout=5000)
+        p.page.wait_for_function(
+            "function (e) { return actorgraph.labels()[e] === actorgraph.internal.data.entities[e].name || "
+            "network.body.nodes[e].options.label.startsWith(actorgraph.internal.data.entities[e].name); }",
+            arg=cut,
+            timeout=5000,
+        )
     p.assert_clean()
 
 
@@ -147,16 +164,23 @@ def test_part_of_lines_are_drawn_and_can_be_hidden(open_page, news_page, news):
 def test_merged_parallel_claims_one_line_with_its_claims_one_click_away(open_page, news_page, news):
     p = open_page(news_page)
     from collections import Counter
+
     quads = Counter((r.subject, r.object, r.quad) for r in news.relations())
     (subject, object_, quad), n = quads.most_common(1)[0]
     assert n >= 3
     claims = [r.id for r in news.relations() if (r.subject, r.object, r.quad) == (subject, object_, quad)]
     edge = p.js("(r) => actorgraph.edgeOfClaim(r)", claims[0])
     assert sorted(p.js("(e) => actorgraph.claimsOfEdge(e)", edge)) == sorted(claims)
-    e = p.js("(e) => { const x = network.body.edges[e]; return {label: x.options.label, width: x.options.width, from: x.fromId, to: x.toId}; }", edge)
+    e = p.js(
+        "(e) => { const x = network.body.edges[e]; "
+        "return {label: x.options.label, width: x.options.width, from: x.fromId, to: x.toId}; }",
+        edge,
+    )
     assert f"×{n}" in e["label"] and (e["from"], e["to"]) == (subject, object_)
-    single = p.js("() => network.body.edgeIndices.filter(id => id.charAt(0) !== '\\u2061' && id.charAt(0) !== '\\u2063' && "
-                  "actorgraph.claimsOfEdge(id).length === 1).map(id => network.body.edges[id].options.width)")
+    single = p.js(
+        "() => network.body.edgeIndices.filter(id => id.charAt(0) !== '\\u2061' && id.charAt(0) !== '\\u2063' && "
+        "actorgraph.claimsOfEdge(id).length === 1).map(id => network.body.edges[id].options.width)"
+    )
     assert e["width"] > max(single) * 0.9, "a merged line is drawn wider than a single claim's"
     # a click on it lists its claims; each is one click away, and the claim's panel links back
     p.js("(r) => actorgraph.select('edge', r, false, true)", claims[0])
@@ -197,7 +221,7 @@ def test_group_parts_folds_offices_and_people_and_a_double_click_unfolds(open_pa
     # the group's panel lists its parts and the claims it stands for
     p.js("actorgraph.select('node', 'USA', false)")
     text = p.panel_text()
-    usa_parts = [e for e in before if grouped[e] == "USA" and e != "USA"]   # (the parts drawn before)
+    usa_parts = [e for e in before if grouped[e] == "USA" and e != "USA"]  # (the parts drawn before)
     assert f"Group · {len(usa_parts)} part" in text
     assert news.entities[usa_parts[0]].name in text
     # double-click the group: its parts are drawn on their own again
@@ -208,8 +232,13 @@ def test_group_parts_folds_offices_and_people_and_a_double_click_unfolds(open_pa
     for e in news.entities:
         if grouped[e] == "USA":
             unfolded[e] = e
-    assert_draws(p, news, all_claims - {r.id for r in news.relations() if unfolded[r.subject] == unfolded[r.object] and r.subject != r.object},
-                 grouped=unfolded)
+    assert_draws(
+        p,
+        news,
+        all_claims
+        - {r.id for r in news.relations() if unfolded[r.subject] == unfolded[r.object] and r.subject != r.object},
+        grouped=unfolded,
+    )
     assert "unfold=USA" in p.page.url
     # and the link restores it
     q = open_page(news_page, p.page.url.split("#", 1)[1])
@@ -217,18 +246,21 @@ def test_group_parts_folds_offices_and_people_and_a_double_click_unfolds(open_pa
     p.assert_clean()
 
 
-URDU = '''
+URDU = """
 sources:
-  - {id: ur-statement, title: "دفتر خارجہ کا بیان (constructed example)", kind: official statement, published: 2026-11-06, text: ur.txt}
+  - {id: ur-statement, title: "دفتر خارجہ کا بیان (constructed example)", kind: official statement,
+     published: 2026-11-06, text: ur.txt}
 entities:
   - {id: PAK, name: Pakistan, kind: state, aliases: [پاکستان]}
   - {id: AFG, name: Afghanistan, kind: state, aliases: [افغانستان]}
 relations:
   - {id: pak-requests-afg, subject: PAK, type: REQUEST, object: AFG, modality: reported,
      evidence: [{source: ur-statement, quote: "پاکستان نے افغانستان سے مطالبہ کیا"}]}
-'''
-URDU_TEXT = ("CONSTRUCTED EXAMPLE. Written for actorgraph; not from any outlet.\n\n"
-             "پاکستان نے افغانستان سے مطالبہ کیا کہ وہ اپنی سرزمین کسی کے خلاف استعمال نہ ہونے دے۔\n")
+"""
+URDU_TEXT = (
+    "CONSTRUCTED EXAMPLE. Written for actorgraph; not from any outlet.\n\n"
+    "پاکستان نے افغانستان سے مطالبہ کیا کہ وہ اپنی سرزمین کسی کے خلاف استعمال نہ ہونے دے۔\n"
+)
 
 
 def test_an_urdu_source_reads_right_to_left(open_page, tmp_path):
@@ -250,11 +282,15 @@ def test_an_urdu_source_reads_right_to_left(open_page, tmp_path):
         let urdu = null, latin = null, n;
         while ((n = walker.nextNode())) {
           const i = n.data.search(/[\\u0600-\\u06FF]/), j = n.data.search(/[A-Z]/);
-          if (urdu === null && i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); urdu = r.getBoundingClientRect(); }
-          if (latin === null && j >= 0) { const r = document.createRange(); r.setStart(n, j); r.setEnd(n, j + 1); latin = r.getBoundingClientRect(); }
+          if (urdu === null && i >= 0) {
+            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); urdu = r.getBoundingClientRect();
+          }
+          if (latin === null && j >= 0) {
+            const r = document.createRange(); r.setStart(n, j); r.setEnd(n, j + 1); latin = r.getBoundingClientRect();
+          }
         }
         return {left: box.left, right: box.right, urduRight: urdu.right, latinLeft: latin.left};
     }""")
-    assert geometry["right"] - geometry["urduRight"] < 30, geometry     # the Urdu paragraph starts at the right
-    assert geometry["latinLeft"] - geometry["left"] < 30, geometry      # the English line at the left
+    assert geometry["right"] - geometry["urduRight"] < 30, geometry  # the Urdu paragraph starts at the right
+    assert geometry["latinLeft"] - geometry["left"] < 30, geometry  # the English line at the left
     p.assert_clean()

@@ -15,7 +15,6 @@ import graph
 from graph.render import write_html
 
 from .conftest import ROOT
-
 from .drawn import assert_draws, ink, redraw, synthetic, wait_drawn
 
 
@@ -26,7 +25,8 @@ def _claims(ds):
 def _click_first_clear_edge(p, ds):
     """Click, with the mouse, a relation whose midpoint nothing else covers; return its id."""
     for rid in sorted(_claims(ds)):
-        pt = p.js("""(rid) => {
+        pt = p.js(
+            """(rid) => {
             const q = actorgraph.edgePoint(rid);
             if (!q) return null;
             const r = document.getElementById('ag-network').getBoundingClientRect();
@@ -34,8 +34,11 @@ def _click_first_clear_edge(p, ds):
             if (local.x < 5 || local.y < 5 || local.x > r.width - 5 || local.y > r.height - 5) return null;
             if (network.getNodeAt(local) !== undefined) return null;
             const hit = network.getEdgeAt(local);
-            return hit !== undefined && (actorgraph.claimsOfEdge || (id => [String(id).replace(/^\\u2060/, '')]))(hit).includes(rid) ? q : null;
-        }""", rid)
+            const claimsOf = actorgraph.claimsOfEdge || (id => [String(id).replace(/^\\u2060/, '')]);
+            return hit !== undefined && claimsOf(hit).includes(rid) ? q : null;
+        }""",
+            rid,
+        )
         if pt:
             p.page.mouse.click(pt["x"], pt["y"])
             return rid
@@ -116,7 +119,7 @@ def test_selection_on_a_page_with_level_of_detail(open_page, tmp_path):
     assert p.js("actorgraph.lod().enabled") is True
     want = _claims(ds)
     rid = sorted(want)[0]
-    p.js("(id) => actorgraph.select('edge', id, false)", rid)   # perhaps before every chunk is held
+    p.js("(id) => actorgraph.select('edge', id, false)", rid)  # perhaps before every chunk is held
     wait_drawn(p, len(want))
     assert_draws(p, ds, want)
     p.js("(id) => actorgraph.select('edge', id, false)", sorted(want)[1])
@@ -131,6 +134,7 @@ def test_another_vis_network_version_draws_with_its_own_code(open_page, tmp_path
     it was written for: with any other, the page hands every edge to vis-network at once and draws
     (and selects) with vis-network's own code."""
     from graph.render import render_html
+
     ds = synthetic(400, 2400, seed=3)
     html = render_html(ds)
     assert '"vis_version":"9.1.2"' in html

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 from tests.conftest import DATA  # noqa: E402 - the seed (a copy: never the user's data/)
 
 # ids the validator accepts that name members of Object.prototype
-BUILTIN_IDS = '''
+BUILTIN_IDS = """
 sources:
   - {id: constructor, title: Constructor Times, kind: news report, published: 2024}
   - {id: toString, title: ToString Post, kind: op-ed, published: 2024}
@@ -47,7 +47,7 @@ relations:
      evidence: [{source: constructor, quote: "q four"}]}
   - {id: isPrototypeOf, subject: constructor, object: valueOf, type: ACCUSE, modality: reported, when: 2024-01,
      evidence: [{source: valueOf, quote: "q five"}]}
-'''
+"""
 
 
 def builtin_ids_dataset(proto):
@@ -55,15 +55,32 @@ def builtin_ids_dataset(proto):
     if not proto:
         return ds
     # '__proto__' (the validator refuses ids that start with '_'; a dataset built in Python can hold it)
-    sources = {**ds.sources, "__proto__": Source(id="__proto__", title="Proto Weekly", kind="op-ed",
-                                                 published=parse_when("2024"))}
+    sources = {
+        **ds.sources,
+        "__proto__": Source(id="__proto__", title="Proto Weekly", kind="op-ed", published=parse_when("2024")),
+    }
     entities = {**ds.entities, "__proto__": Entity(id="__proto__", name="Proto Land", kind="state")}
     rels = ds.relations() + [
-        Relation(id="__proto__", subject="__proto__", object="constructor", type="AID", modality="reported",
-                 polarity=7, when=parse_when("2024-02"), evidence=(Evidence("__proto__", "q six"),)),
-        Relation(id="__defineGetter__", subject="toString", object="__proto__", type="ACCUSE", modality="claimed",
-                 polarity=-3, asserted_by="hasOwnProperty",
-                 evidence=(Evidence("__proto__", "q seven"), Evidence("constructor", "q seven b"))),
+        Relation(
+            id="__proto__",
+            subject="__proto__",
+            object="constructor",
+            type="AID",
+            modality="reported",
+            polarity=7,
+            when=parse_when("2024-02"),
+            evidence=(Evidence("__proto__", "q six"),),
+        ),
+        Relation(
+            id="__defineGetter__",
+            subject="toString",
+            object="__proto__",
+            type="ACCUSE",
+            modality="claimed",
+            polarity=-3,
+            asserted_by="hasOwnProperty",
+            evidence=(Evidence("__proto__", "q seven"), Evidence("constructor", "q seven b")),
+        ),
     ]
     return Dataset(sources, entities, rels)
 
@@ -85,8 +102,11 @@ def expected(ds, **kw):
 
 def filter_counts(p, section):
     """{label: count} of a filter section's checkboxes."""
-    rows = p.js("""(sec) => [...document.querySelectorAll('#' + sec + ' label')].map(
-        l => [l.querySelector('.ag-lbl').textContent, l.querySelector('.ag-count').textContent])""", section)
+    rows = p.js(
+        """(sec) => [...document.querySelectorAll('#' + sec + ' label')].map(
+        l => [l.querySelector('.ag-lbl').textContent, l.querySelector('.ag-count').textContent])""",
+        section,
+    )
     return {k: int(v) for k, v in rows}
 
 
@@ -96,9 +116,12 @@ def test_ids_named_like_javascript_builtins(open_page, tmp_path, proto):
     p = open_page(write_html(ds, tmp_path / "builtin.html"))
     rels = ds.relations()
     nodes = drawn(ds)
-    assert "hasOwnProperty" not in nodes and "toLocaleString" in nodes   # asserter only; isolated
+    assert "hasOwnProperty" not in nodes and "toLocaleString" in nodes  # asserter only; isolated
     assert p.visible() == (nodes, {r.id for r in rels})
-    assert p.page.inner_text("#ag-counts") == f"{len(nodes)} of {len(nodes)} entities · {len(rels)} of {len(rels)} relations"
+    assert (
+        p.page.inner_text("#ag-counts")
+        == f"{len(nodes)} of {len(nodes)} entities · {len(rels)} of {len(rels)} relations"
+    )
     # the filters count right
     by_source = Counter(s for r in rels for s in r.sources)
     assert filter_counts(p, "ag-f-source") == {ds.sources[s].title: n for s, n in by_source.items()}
@@ -150,14 +173,24 @@ def still_page(seed_ds, tmp_path_factory):
 def test_a_dragged_node_keeps_its_place_when_filters_hide_and_show_it(open_page, still_page, seed_ds):
     near, _ = expected(seed_ds, focus="PAK", hops=1)
     # a neighbour of PAK, and an actor whose neighbourhood leaves it out
-    node, other = next((n, f) for n in sorted(near - {"PAK"}) for f in sorted(seed_ds.entities)
-                       if n not in expected(seed_ds, focus=f, hops=1)[0])
+    node, other = next(
+        (n, f)
+        for n in sorted(near - {"PAK"})
+        for f in sorted(seed_ds.entities)
+        if n not in expected(seed_ds, focus=f, hops=1)[0]
+    )
     p = open_page(still_page, "focus=PAK&hops=1")
     assert node in p.visible()[0] and len(p.visible()[0]) < len(seed_ds.entities)
     before = p.js("(id) => network.getPositions([id])[id]", node)
     pt = p.js("(id) => actorgraph.nodePoint(id)", node)
-    assert p.js("""(q) => { const r = document.getElementById('ag-network').getBoundingClientRect();
-        return network.getNodeAt({x: q.x - r.left, y: q.y - r.top}); }""", pt) == node
+    assert (
+        p.js(
+            """(q) => { const r = document.getElementById('ag-network').getBoundingClientRect();
+        return network.getNodeAt({x: q.x - r.left, y: q.y - r.top}); }""",
+            pt,
+        )
+        == node
+    )
     p.page.mouse.move(pt["x"], pt["y"])
     p.page.mouse.down()
     p.page.mouse.move(pt["x"] + 70, pt["y"] + 50, steps=10)
@@ -207,7 +240,7 @@ def test_hops_in_the_url_are_clamped(open_page, seed_page, seed_ds, value, hops)
     p.assert_clean()
 
 
-ALL_DATED = '''
+ALL_DATED = """
 sources: [{id: s, title: S, kind: op-ed, published: 2024}]
 entities:
   - {id: A, name: Aland, kind: state}
@@ -216,14 +249,14 @@ entities:
 relations:
   - {id: r1, subject: A, object: B, type: AID, modality: reported, when: 2024-01, evidence: [{source: s, quote: q}]}
   - {id: r2, subject: B, object: A, type: ACCUSE, modality: reported, when: 2024-06, evidence: [{source: s, quote: q}]}
-'''
+"""
 
 
 def test_undated_unticked_is_no_filter_when_every_claim_is_dated(open_page, tmp_path):
     ds = graph.loads(ALL_DATED)
     everything = (set(ds.entities), {"r1", "r2"})
     p = open_page(write_html(ds, tmp_path / "dated.html"), "undated=0")
-    assert p.visible() == everything            # the isolated entity too: nothing is filtered
+    assert p.visible() == everything  # the isolated entity too: nothing is filtered
     q = open_page(write_html(ds, tmp_path / "dated.html"))
     q.page.locator("#ag-f-time label", has_text="undated").locator("input").uncheck()
     assert q.visible() == everything
@@ -236,6 +269,7 @@ def test_every_wait_for_function_predicate_is_a_function():
     """Playwright eval()s a bare-expression predicate in the page, which the page's CSP refuses:
     every call passes a function, and nothing patches Playwright to rewrite them."""
     from playwright.sync_api import Frame, Page
+
     assert not hasattr(Page.wait_for_function, "__wrapped__")
     assert not hasattr(Frame.wait_for_function, "__wrapped__")
     files = [*(ROOT / "tests").rglob("*.py"), *(ROOT / "benchmarks").glob("*.py"), *(ROOT / "scripts").glob("*.py")]
@@ -245,6 +279,7 @@ def test_every_wait_for_function_predicate_is_a_function():
             if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "wait_for_function":
                 calls += 1
                 arg = node.args[0]
-                assert isinstance(arg, ast.Constant) and re.match(r"\s*(\(\)\s*=>|function\b)", arg.value), \
+                assert isinstance(arg, ast.Constant) and re.match(r"\s*(\(\)\s*=>|function\b)", arg.value), (
                     f"{f}:{node.lineno}"
+                )
     assert calls >= 5

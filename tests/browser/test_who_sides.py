@@ -22,8 +22,16 @@ HEARING, SPEECH = "example-hearing-2023-03", "example-speech-2024-01"
 
 
 def _claim(rid, subject, object_, by, source, quote):
-    return Relation(id=rid, subject=subject, object=object_, type="HOLDS", modality="claimed", polarity=0,
-                    asserted_by=by, evidence=(Evidence(source, quote),))
+    return Relation(
+        id=rid,
+        subject=subject,
+        object=object_,
+        type="HOLDS",
+        modality="claimed",
+        polarity=0,
+        asserted_by=by,
+        evidence=(Evidence(source, quote),),
+    )
 
 
 def with_repeats():
@@ -32,12 +40,32 @@ def with_repeats():
     quotes), and the foreign office saying in the speech what the prime minister says there (one
     claim of Pakistan, rolled up)."""
     ds = graph.load(ROOT / "examples" / "many-sources")
-    extra = [_claim("okafor-tal-holds-equipment-2", "TAL", "US-EQUIPMENT", "EX-OKAFOR", HEARING,
-                    "they keep the armoured vehicles in their own depots"),
-             _claim("okafor-tal-holds-equipment-3", "TAL", "US-EQUIPMENT", "EX-OKAFOR", HEARING,
-                    "the helicopters were shown to visitors last spring"),
-             _claim("fo-ttp-holds-equipment", "TTP", "US-EQUIPMENT", "PAK-FO", SPEECH,
-                    "the foreign office added that the rifles are now with the TTP")]
+    extra = [
+        _claim(
+            "okafor-tal-holds-equipment-2",
+            "TAL",
+            "US-EQUIPMENT",
+            "EX-OKAFOR",
+            HEARING,
+            "they keep the armoured vehicles in their own depots",
+        ),
+        _claim(
+            "okafor-tal-holds-equipment-3",
+            "TAL",
+            "US-EQUIPMENT",
+            "EX-OKAFOR",
+            HEARING,
+            "the helicopters were shown to visitors last spring",
+        ),
+        _claim(
+            "fo-ttp-holds-equipment",
+            "TTP",
+            "US-EQUIPMENT",
+            "PAK-FO",
+            SPEECH,
+            "the foreign office added that the rifles are now with the TTP",
+        ),
+    ]
     return Dataset(ds.sources, ds.entities, ds.relations() + extra)
 
 
@@ -75,7 +103,10 @@ _VIEW = """() => {
 
 def wait_view(p):
     p.page.wait_for_function("() => actorgraph.sides && actorgraph.sides.isOpen() && actorgraph.sides.drawnAt() > 0")
-    p.js("() => new Promise(r => { const n = actorgraph.sides.network(); n.once('afterDrawing', () => r(1)); n.redraw(); })")
+    p.js(
+        "() => new Promise(r => { const n = actorgraph.sides.network(); "
+        "n.once('afterDrawing', () => r(1)); n.redraw(); })"
+    )
 
 
 def assert_view_draws(p, net):
@@ -87,7 +118,7 @@ def assert_view_draws(p, net):
     nodes = {bare(i): colour for i, colour, _ in got["nodes"]}
     assert set(nodes) == set(net.claimants)
     camp_colour = {}
-    for c in net.claimants:     # one colour per camp, and the claimants not placed in neither
+    for c in net.claimants:  # one colour per camp, and the claimants not placed in neither
         camp_colour.setdefault(net.camp_of(c), set()).add(nodes[c])
     assert all(len(colours) == 1 for colours in camp_colour.values()), camp_colour
     assert len({next(iter(v)) for v in camp_colour.values()}) == len(camp_colour)
@@ -104,7 +135,7 @@ def assert_view_draws(p, net):
         by_count.setdefault(count, set()).add(width)
     assert all(len(w) == 1 for w in by_count.values())
     counts = sorted(by_count)
-    assert all(max(by_count[a]) < min(by_count[b]) for a, b in zip(counts, counts[1:])), by_count
+    assert all(max(by_count[a]) < min(by_count[b]) for a, b in zip(counts, counts[1:], strict=False)), by_count
     return got
 
 
@@ -115,7 +146,7 @@ def test_the_view_draws_who_sides_with_whom_exact_and_rolled_up(open_page, many_
     exact = discourse(many)
     assert_view_draws(p, exact)
     assert "sides=1" in p.js("location.hash")
-    assert len(exact.camps[0]) > 1 and len(exact.camps[1]) > 1       # two camps
+    assert len(exact.camps[0]) > 1 and len(exact.camps[1]) > 1  # two camps
     head = p.page.inner_text("#ag-sides .ag-sides-head")
     assert f"{len(exact.claimants)} claimants · {len(exact.edges)} pairs · camps: exact" in head
     # rolled up: offices and people count as their state
@@ -124,7 +155,7 @@ def test_the_view_draws_who_sides_with_whom_exact_and_rolled_up(open_page, many_
     got = assert_view_draws(p, rolled)
     assert {bare(n[0]) for n in got["nodes"]} >= {"PAK", "USA", "TAL"} and len(rolled.edges) < len(exact.edges)
     assert "rollup=1" in p.js("location.hash") and p.js("actorgraph.state().rollup") is True
-    assert p.js("document.getElementById('ag-rollup').checked") is True     # the panels' toggle follows
+    assert p.js("document.getElementById('ag-rollup').checked") is True  # the panels' toggle follows
     # closed with its button (and Esc), opened again from the header
     p.page.click("#ag-sides .ag-sides-close")
     assert p.js("document.getElementById('ag-sides').hidden") is True and "sides=1" not in p.js("location.hash")
@@ -152,7 +183,7 @@ def test_a_click_on_a_line_lists_the_groups_and_quotes_each_claim_one_click_away
     edge = next(e for e in net.edges if (e["a"], e["b"]) == ("PAK", "TAL"))
     assert edge["conflict"] == 2
     ids = p.js("([a, b]) => actorgraph.sides.edgesOf(a, b)", ["PAK", "TAL"])
-    assert ids == [next(i for i in ids if i.startswith("x"))]         # one red line, no green one
+    assert ids == [next(i for i in ids if i.startswith("x"))]  # one red line, no green one
     pt = p.js("(id) => actorgraph.sides.edgePoint(id)", ids[0])
     p.page.mouse.click(pt["x"], pt["y"])
     text = p.js("actorgraph.sides.paneText()")
@@ -163,7 +194,10 @@ def test_a_click_on_a_line_lists_the_groups_and_quotes_each_claim_one_click_away
         assert f"{names[s]} {t} {names[o]} — opposite stances" in text
         for side, who in (("a", "Pakistan"), ("b", "Taliban")):
             for claim in g[side]:
-                assert f"{who} {'asserts' if claim['stance'] > 0 else 'denies'} · in {many.sources[claim['source']].title}" in text
+                assert (
+                    f"{who} {'asserts' if claim['stance'] > 0 else 'denies'} · in {many.sources[claim['source']].title}"
+                    in text
+                )
                 for q in claim["quotes"]:
                     assert f"\u201c{q}\u201d" in text
     # each claim one click away: a quote opens its claim in the main panel (the original, as coded)
@@ -195,9 +229,13 @@ def test_the_seed_view_lists_its_claimants_without_pairs(open_page, seed_page, s
 
 def _group_entries(p):
     """The lines of the claim's group box (each merged claim once), and its whole text."""
-    return (p.js("() => Array.from(document.querySelectorAll('#ag-panel .ag-contested > ul > li, "
-                 "#ag-panel .ag-corroborated > ul > li')).map(li => li.firstChild.textContent)"),
-            p.page.inner_text("#ag-panel .ag-contested, #ag-panel .ag-corroborated"))
+    return (
+        p.js(
+            "() => Array.from(document.querySelectorAll('#ag-panel .ag-contested > ul > li, "
+            "#ag-panel .ag-corroborated > ul > li')).map(li => li.firstChild.textContent)"
+        ),
+        p.page.inner_text("#ag-panel .ag-contested, #ag-panel .ag-corroborated"),
+    )
 
 
 def test_a_claim_said_three_times_is_listed_once_with_its_quotes(open_page, repeats_page, repeats):
@@ -208,7 +246,10 @@ def test_a_claim_said_three_times_is_listed_once_with_its_quotes(open_page, repe
     assert entries.count("claimed by Sam Okafor") == 1
     okafor = next(e for e in group.asserted if e["by"] == "EX-OKAFOR")
     assert len(okafor["quotes"]) == 3
-    assert "claimed by Sam Okafor · in A House committee hearing on the equipment left behind (constructed example) · 3 quotes" in text
+    assert (
+        "claimed by Sam Okafor · in A House committee hearing on the equipment left behind (constructed example) "
+        "· 3 quotes" in text
+    )
     for q in okafor["quotes"]:
         assert f"\u201c{q}\u201d" in text
     # each of its claims one click away
@@ -233,11 +274,18 @@ def test_the_roll_up_counts_offices_and_people_as_their_state(open_page, repeats
     rolled = next(g for g in contested(repeats, roll_up=True).groups if g.key == key)
     entries, _ = _group_entries(p)
     assert len(entries) == len(exact.asserted + exact.denied + exact.other)
-    assert "claimed by Prime Minister of Pakistan" in entries and "claimed by Ministry of Foreign Affairs of Pakistan" in entries
+    assert (
+        "claimed by Prime Minister of Pakistan" in entries
+        and "claimed by Ministry of Foreign Affairs of Pakistan" in entries
+    )
     p.page.click("#ag-rollup")
     assert "rollup=1" in p.js("location.hash")
     entries, text = _group_entries(p)
-    assert len(entries) == len(rolled.asserted + rolled.denied + rolled.other) < len(exact.asserted + exact.denied + exact.other)
+    assert (
+        len(entries)
+        == len(rolled.asserted + rolled.denied + rolled.other)
+        < len(exact.asserted + exact.denied + exact.other)
+    )
     pak = next(e for e in rolled.asserted if e["by"] == "PAK")
     assert pak["as"] == ["PAK-PM", "PAK-FO"] and len(pak["relations"]) == 2
     assert "claimed by Pakistan (as Prime Minister of Pakistan, Ministry of Foreign Affairs of Pakistan)" in entries
@@ -256,7 +304,9 @@ def test_the_roll_up_counts_offices_and_people_as_their_state(open_page, repeats
     # off again: Pakistan's own claim only; the link restores the roll-up
     p.page.click("#ag-rollup")
     exact_made = next(g for g in claimants(repeats).by_claimant if g["claimant"] == "PAK")
-    assert f"Claims it makes (asserts or denies) · {exact_made['count']}" in p.page.text_content("#ag-panel .ag-asserts")
+    assert f"Claims it makes (asserts or denies) · {exact_made['count']}" in p.page.text_content(
+        "#ag-panel .ag-asserts"
+    )
     assert exact_made["count"] < made["count"]
     q = open_page(repeats_page, "entity=PAK&rollup=1")
     assert f"Claims it makes (asserts or denies) · {made['count']}" in q.page.text_content("#ag-panel .ag-asserts")
@@ -268,11 +318,29 @@ def test_hostile_names_in_the_view_run_nothing(open_page, tmp_path):
     """Claimants, sources and quotes full of markup: the view shows them as text while its lines,
     claimants and every button of its pane are clicked."""
     from .test_hostile import P, _check_links, hostile_dataset
+
     ds = hostile_dataset()
-    extra = [Relation(id="deny<b>", subject="A", object="B<i>", type="ACCUSE", modality="denied", polarity=-3,
-                      asserted_by="B<i>", evidence=(Evidence("s<1>", P[3]),)),
-             Relation(id="author-says", subject="A", object="B<i>", type="ACCUSE", modality="reported", polarity=-3,
-                      evidence=(Evidence("s<1>", P[6]),))]
+    extra = [
+        Relation(
+            id="deny<b>",
+            subject="A",
+            object="B<i>",
+            type="ACCUSE",
+            modality="denied",
+            polarity=-3,
+            asserted_by="B<i>",
+            evidence=(Evidence("s<1>", P[3]),),
+        ),
+        Relation(
+            id="author-says",
+            subject="A",
+            object="B<i>",
+            type="ACCUSE",
+            modality="reported",
+            polarity=-3,
+            evidence=(Evidence("s<1>", P[6]),),
+        ),
+    ]
     ds = Dataset(ds.sources, ds.entities, ds.relations() + extra)
     net = discourse(ds)
     assert net.edges
@@ -284,7 +352,7 @@ def test_hostile_names_in_the_view_run_nothing(open_page, tmp_path):
             p.page.mouse.move(pt["x"], pt["y"], steps=3)
             p.page.mouse.click(pt["x"], pt["y"])
             text = p.js("actorgraph.sides.paneText()")
-            assert P[3] in text or P[6] in text or P[2] in text      # the quotes, as text
+            assert P[3] in text or P[6] in text or P[2] in text  # the quotes, as text
             for i in range(p.page.locator("#ag-sides button").count()):
                 buttons = p.page.locator("#ag-sides button")
                 if i < buttons.count() and buttons.nth(i).is_visible() and buttons.nth(i).inner_text() != "Close":

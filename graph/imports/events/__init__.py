@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 
 from ...atomic import check_output_path
 from ...errors import DataError, OutputError, Problem
-from ...texts import inside
 from ...read.bulk import write_jsonl, write_parquet
+from ...texts import inside
 from . import acled, gdelt, icews, polecat
 from .actors import Actors
 from .checked import earlier_relation_ids, problems_in
@@ -45,8 +45,11 @@ FORMATS = {
     "gdelt": (gdelt.convert, "GDELT 2.0 events", "https://www.gdeltproject.org/"),
     "icews": (icews.convert, "ICEWS coded event data", "https://dataverse.harvard.edu/dataverse/icews"),
     "acled": (acled.convert, "ACLED events", "https://acleddata.com/"),
-    "polecat": (polecat.convert, "POLECAT (PLOVER) events",
-                "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/AJGVIT"),
+    "polecat": (
+        polecat.convert,
+        "POLECAT (PLOVER) events",
+        "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/AJGVIT",
+    ),
 }
 """format -> (converter, title, where the dataset is published)."""
 
@@ -55,12 +58,12 @@ FORMATS = {
 class ImportResult:
     """What an import wrote."""
 
-    files: list                 # the paths written
+    files: list  # the paths written
     relations: int
-    entities: int               # entities created
-    source: str                 # the id of the import's dataset source
-    skipped: Counter = field(default_factory=Counter)   # events left out, by reason
-    notes: list = field(default_factory=list)           # what was read otherwise than written (and where)
+    entities: int  # entities created
+    source: str  # the id of the import's dataset source
+    skipped: Counter = field(default_factory=Counter)  # events left out, by reason
+    notes: list = field(default_factory=list)  # what was read otherwise than written (and where)
 
     def __str__(self):
         out = [f"wrote {p}" for p in self.files]
@@ -79,6 +82,7 @@ def _entities_of(existing):
     if existing is None:
         return []
     from ...model import to_dict
+
     return [to_dict(e) for e in existing.entities.values()]
 
 
@@ -86,6 +90,7 @@ def _bulk_entities(folder, name):
     """The entities of the bulk files in *folder* (earlier imports), but those of import *name* itself."""
     from ...read import reader_for
     from ...read.bulk import kind_of
+
     out = []
     if not os.path.isdir(folder):
         return out
@@ -106,8 +111,9 @@ def _write_all(outputs, protect):
     try:
         for path, data in outputs:
             check_output_path(path, protect)
-            fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp",
-                                       dir=os.path.dirname(os.path.abspath(path)))
+            fd, tmp = tempfile.mkstemp(
+                prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path))
+            )
             temps.append((tmp, path))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
@@ -123,8 +129,9 @@ def _write_all(outputs, protect):
         raise OutputError(f"cannot write the import: {exc.strerror or exc}") from None
 
 
-def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parquet", protect=(),
-                  existing_folder=None) -> ImportResult:
+def import_events(
+    files, fmt, out_dir, *, existing=None, name=None, bulk="parquet", protect=(), existing_folder=None
+) -> ImportResult:
     """Convert event *files* of format *fmt* into bulk files in the folder *out_dir* (created if needed).
 
     *existing*: a Dataset whose entities actor codes and names are matched against
@@ -135,14 +142,16 @@ def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parque
     """
     import pyarrow as pa
     import pyarrow.compute as pc
+
     if fmt not in FORMATS:
         raise ValueError(f"unknown event format '{fmt}'; expected one of: " + ", ".join(FORMATS))
     convert, title, url = FORMATS[fmt]
     files = [os.fspath(f) for f in files]
     name = name or _name(fmt, files)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
-        raise ValueError(f"the import's name '{name}' must be letters, digits, - and _ (it names its files "
-                         "and its source)")
+        raise ValueError(
+            f"the import's name '{name}' must be letters, digits, - and _ (it names its files and its source)"
+        )
     joined = _entities_of(existing) + _bulk_entities(out_dir, name)
     actors = Actors(joined)
     problems, tables, skipped, notes = [], [], Counter(), []
@@ -158,21 +167,31 @@ def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parque
         if len(pc.unique(ids)) != len(ids):
             dup = pc.value_counts(ids)
             twice = pc.filter(dup.field("values"), pc.greater(dup.field("counts"), 1)).to_pylist()
-            problems.append(Problem(files[0], 0, 0, f"{len(twice)} event ids appear in more than one row or file, "
-                                                    f"e.g. {', '.join(twice[:3])}"))
+            problems.append(
+                Problem(
+                    files[0],
+                    0,
+                    0,
+                    f"{len(twice)} event ids appear in more than one row or file, e.g. {', '.join(twice[:3])}",
+                )
+            )
     if problems:
         raise DataError(sorted(problems))
     relations = pa.concat_tables(tables) if tables else pa.table({"id": pa.array([], pa.string())})
-    source = {"id": name, "title": f"{title}: {', '.join(os.path.basename(f) for f in files)}",
-              "kind": "dataset", "url": url,
-              "note": f"imported by actorgraph import --format {fmt} from {len(files)} file(s)"}
+    source = {
+        "id": name,
+        "title": f"{title}: {', '.join(os.path.basename(f) for f in files)}",
+        "kind": "dataset",
+        "url": url,
+        "note": f"imported by actorgraph import --format {fmt} from {len(files)} file(s)",
+    }
     base = os.path.join(out_dir, name)
     bulk_files = [os.path.join(out_dir, f) for f in os.listdir(out_dir)] if os.path.isdir(out_dir) else []
     if existing is not None and existing_folder is not None and inside(out_dir, existing_folder):
-        bulk_files += existing.files          # the folder written into is loaded with that one
+        bulk_files += existing.files  # the folder written into is loaded with that one
     earlier = earlier_relation_ids(bulk_files, base)
     wrong = problems_in(base, source, joined, actors.created, relations, earlier)
-    if wrong:      # (none expected: the actors and the columns are made valid; this says so before writing)
+    if wrong:  # (none expected: the actors and the columns are made valid; this says so before writing)
         raise DataError(wrong)
     os.makedirs(out_dir, exist_ok=True)
     outputs = [(base + ".sources.jsonl", write_jsonl([source]))]
@@ -180,8 +199,9 @@ def import_events(files, fmt, out_dir, *, existing=None, name=None, bulk="parque
         outputs.append((base + ".entities.jsonl", write_jsonl(actors.created)))
     if bulk == "jsonl":
         rows = relations.to_pylist()
-        outputs.append((base + ".relations.jsonl", write_jsonl({k: v for k, v in r.items() if v is not None}
-                                                               for r in rows)))
+        outputs.append(
+            (base + ".relations.jsonl", write_jsonl({k: v for k, v in r.items() if v is not None} for r in rows))
+        )
     else:
         outputs.append((base + ".relations.parquet", write_parquet(relations)))
     _write_all(outputs, list(protect) + files)

@@ -25,14 +25,25 @@ import datetime as _dt
 import re
 
 from ...errors import Problem
-from ...words import suggest
 from ...vocab import RELATION_TYPES
+from ...words import suggest
 from .rows import Relations, read_table
 
 __all__ = ["convert", "REQUIRED", "TYPES"]
 
-REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2",
-            "inter2", "country", "source", "fatalities")
+REQUIRED = (
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "inter1",
+    "actor2",
+    "inter2",
+    "country",
+    "source",
+    "fatalities",
+)
 _ANY = None
 TYPES = {
     ("Battles", _ANY): ("ASSAULT", "firearms"),
@@ -47,13 +58,22 @@ TYPES = {
     ("Strategic developments", "Non-violent transfer of territory"): ("RETREAT", None),
     ("Strategic developments", "Headquarters or base established"): ("MOBILIZE", None),
     ("Strategic developments", "Disrupted weapons use"): ("COERCE", None),
-    ("Strategic developments", _ANY): None,      # change to group/activity, other: not an event between two
+    ("Strategic developments", _ANY): None,  # change to group/activity, other: not an event between two
 }
 """(event_type, sub_event_type) -> (PLOVER type, mode), ``None`` sub-type for the rest of an event type."""
 _EVENT_TYPES = sorted({k for k, _ in TYPES})
-_INTER = {"1": "office", "state forces": "office", "2": "armed_group", "rebel group": "armed_group",
-          "3": "armed_group", "political militia": "armed_group", "4": "armed_group",
-          "identity militia": "armed_group", "8": "organisation", "external/other forces": "organisation"}
+_INTER = {
+    "1": "office",
+    "state forces": "office",
+    "2": "armed_group",
+    "rebel group": "armed_group",
+    "3": "armed_group",
+    "political militia": "armed_group",
+    "4": "armed_group",
+    "identity militia": "armed_group",
+    "8": "organisation",
+    "external/other forces": "organisation",
+}
 
 
 _OF = re.compile(r"(?: of |\()([A-Z][A-Za-z' ]+?)(?: \(|\)|$)")
@@ -91,9 +111,15 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
             header_col = {c: i + 1 for i, c in enumerate(row)}
         et, sub = row["event_type"].strip(), row["sub_event_type"].strip()
         if et not in _EVENT_TYPES:
-            found.append(Problem(str(path), line, header_col["event_type"],
-                                 f"unknown ACLED event type '{et}'{suggest(et, _EVENT_TYPES)}; expected one of: "
-                                 + ", ".join(_EVENT_TYPES)))
+            found.append(
+                Problem(
+                    str(path),
+                    line,
+                    header_col["event_type"],
+                    f"unknown ACLED event type '{et}'{suggest(et, _EVENT_TYPES)}; expected one of: "
+                    + ", ".join(_EVENT_TYPES),
+                )
+            )
             continue
         eid = row["event_id_cnty"].strip()
         if not re.fullmatch(r"[A-Za-z0-9._:-]+", eid):
@@ -101,8 +127,14 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
             continue
         day = _date(row["event_date"])
         if day is None:
-            found.append(Problem(str(path), line, header_col["event_date"],
-                                 f"event_date '{row['event_date']}' is not a date (YYYY-MM-DD or '16 May 2025')"))
+            found.append(
+                Problem(
+                    str(path),
+                    line,
+                    header_col["event_date"],
+                    f"event_date '{row['event_date']}' is not a date (YYYY-MM-DD or '16 May 2025')",
+                )
+            )
             continue
         f = row["fatalities"].strip()
         if f and not f.isdigit():
@@ -126,8 +158,17 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
         obj = actors.named(a2, actor_country(a2, country), _INTER.get(row["inter2"].strip().lower(), "collective"))
         t, mode = mapped
         src = row["source"].strip()
-        rel.add(id=f"acled-{eid}", subject=subj, object=obj, type=t, mode=mode,
-                polarity=RELATION_TYPES[t].polarity, modality="reported", when=day.isoformat(), source=source_id,
-                record=eid + (f" ({src})" if src else ""),
-                attributes={"event_type": et, "sub_event_type": sub or None, "fatalities": fatalities})
+        rel.add(
+            id=f"acled-{eid}",
+            subject=subj,
+            object=obj,
+            type=t,
+            mode=mode,
+            polarity=RELATION_TYPES[t].polarity,
+            modality="reported",
+            when=day.isoformat(),
+            source=source_id,
+            record=eid + (f" ({src})" if src else ""),
+            attributes={"event_type": et, "sub_event_type": sub or None, "fatalities": fatalities},
+        )
     return rel.table()

@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ...records.ids import skeleton
 from ...read.base import CONTROL
+from ...records.ids import skeleton
 from .cameo import role_kind
 
 __all__ = ["Actors", "slug"]
@@ -70,8 +70,8 @@ class Actors:
 
     def __init__(self, existing=()):
         self.ids = set()
-        self.by_code = {}      # codes.cameo / codes.iso3 / id -> entity id
-        self.by_name = {}      # lower-case name or alias -> entity id
+        self.by_code = {}  # codes.cameo / codes.iso3 / id -> entity id
+        self.by_name = {}  # lower-case name or alias -> entity id
         self.created = []
         for e in existing:
             self._know(e)
@@ -90,10 +90,10 @@ class Actors:
 
     def _new(self, eid, name, kind, codes=None, part_of=None):
         base, n = eid, 2
-        while eid in self.ids:      # an id taken by an entity that did not match: a new one
+        while eid in self.ids:  # an id taken by an entity that did not match: a new one
             eid, n = f"{base}-{n}", n + 1
         name = _clean(name or "") or eid
-        if self.by_name.get(_key(name), eid) != eid:      # another entity's name: told apart by the id
+        if self.by_name.get(_key(name), eid) != eid:  # another entity's name: told apart by the id
             plain, name, n = name, f"{name} ({eid})", 2
             while _key(name) in self.by_name:
                 name, n = f"{plain} ({eid}-{n})", n + 1
@@ -124,8 +124,9 @@ class Actors:
             return self.country(code, name)
         parent = self.country(country) if country else None
         kind = role_kind(role) if role else "collective"
-        return self._new(code, _title(name) or code, kind, {"cameo": code},
-                         part_of=parent if kind == "office" else None)
+        return self._new(
+            code, _title(name) or code, kind, {"cameo": code}, part_of=parent if kind == "office" else None
+        )
 
     def named(self, name, country=None, kind=None) -> str:
         """The entity of an actor name (ICEWS, ACLED, POLECAT): by name or alias, else a new one;

@@ -12,8 +12,9 @@ already imported into the folder by an earlier import (same events, another name
 >>> for p in problems_in("out/x", {"id": "x", "title": "T", "kind": "dataset"},
 ...                      [{"id": "PAK", "name": "Pakistan", "kind": "state"}],
 ...                      [{"id": "PAK2", "name": "pakistan", "kind": "state"}], rels, {}):
-...     print(p)
-out/x.entities.jsonl:1: entity 'PAK2': the name or alias 'pakistan' also names entity 'PAK'; every name must point at one entity
+...     print(p)  # doctest: +NORMALIZE_WHITESPACE
+out/x.entities.jsonl:1: entity 'PAK2': the name or alias 'pakistan' also names entity 'PAK';
+every name must point at one entity
 out/x.relations: 1 event id is not an id actorgraph can keep (e.g. 'bad id'): ids are ASCII letters, digits and - _ . :
 """
 
@@ -37,26 +38,42 @@ def problems_in(base, source, existing, created, relations, earlier):
     import pyarrow.compute as pc
 
     from ...records import Options, build_records
+
     own = (base + ".sources.jsonl", base + ".entities.jsonl")
-    reads = [FileRead("", [Piece("entities", dict(e), RecordLocator("", 0)) for e in existing]),
-             FileRead(own[0], [Piece("sources", dict(source), RecordLocator(own[0], 1))]),
-             FileRead(own[1], [Piece("entities", dict(e), RecordLocator(own[1], i))
-                               for i, e in enumerate(created, 1)])]
+    reads = [
+        FileRead("", [Piece("entities", dict(e), RecordLocator("", 0)) for e in existing]),
+        FileRead(own[0], [Piece("sources", dict(source), RecordLocator(own[0], 1))]),
+        FileRead(own[1], [Piece("entities", dict(e), RecordLocator(own[1], i)) for i, e in enumerate(created, 1)]),
+    ]
     records = build_records(reads, Options(root=os.path.dirname(base) or "."))
     found = sorted(p for p in records.problems if p.path in own)
     ids = relations.column("id")
     where = base + ".relations"
     bad = pc.filter(ids, pc.invert(pc.fill_null(pc.match_substring_regex(ids, _ID), False)))
     if len(bad):
-        found.append(Problem(where, 0, 0, f"{len(bad):,} event id{' is' if len(bad) == 1 else 's are'} not an id "
-                                          f"actorgraph can keep (e.g. '{bad[0].as_py()}'): ids are ASCII letters, "
-                                          "digits and - _ . :"))
+        found.append(
+            Problem(
+                where,
+                0,
+                0,
+                f"{len(bad):,} event id{' is' if len(bad) == 1 else 's are'} not an id "
+                f"actorgraph can keep (e.g. '{bad[0].as_py()}'): ids are ASCII letters, "
+                "digits and - _ . :",
+            )
+        )
     if earlier:
         again = pc.filter(ids, pc.is_in(ids, value_set=pa.array(list(earlier), pa.string()))).to_pylist()
         if again:
-            found.append(Problem(where, 0, 0, f"{len(again):,} events were imported already, by "
-                                              f"{earlier[again[0]]} (e.g. '{again[0]}'): import each event once "
-                                              "(remove the earlier import's files, or leave these files out)"))
+            found.append(
+                Problem(
+                    where,
+                    0,
+                    0,
+                    f"{len(again):,} events were imported already, by "
+                    f"{earlier[again[0]]} (e.g. '{again[0]}'): import each event once "
+                    "(remove the earlier import's files, or leave these files out)",
+                )
+            )
     return found
 
 
@@ -65,18 +82,24 @@ def earlier_relation_ids(files, base):
     that are not the import's own (``base.*``): the events imported already."""
     from ...read import reader_for
     from ...read.bulk import kind_of
+
     out = {}
     own = os.path.abspath(base) + "."
     for path in sorted(set(map(os.fspath, files))):
         f = os.path.basename(path)
-        if (not path.endswith((".parquet", ".jsonl")) or os.path.abspath(path).startswith(own)
-                or kind_of(f, ()) != "relations" or not os.path.isfile(path)):
+        if (
+            not path.endswith((".parquet", ".jsonl"))
+            or os.path.abspath(path).startswith(own)
+            or kind_of(f, ()) != "relations"
+            or not os.path.isfile(path)
+        ):
             continue
         if path.endswith(".parquet"):
             import pyarrow.parquet as pq
+
             try:
                 ids = pq.read_table(path, columns=["id"]).column("id").to_pylist()
-            except Exception:   # noqa: BLE001 - not ours to read here: the validator says what is wrong
+            except Exception:  # noqa: BLE001 - not ours to read here: the validator says what is wrong
                 continue
         else:
             with open(path, "rb") as fh:

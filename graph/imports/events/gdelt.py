@@ -37,19 +37,55 @@ from .rows import bare_returns
 
 __all__ = ["COLUMNS", "convert"]
 
-_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-          "Type1Code", "Type2Code", "Type3Code")
+_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-COLUMNS = (("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
-           + tuple("Actor1" + f for f in _ACTOR) + tuple("Actor2" + f for f in _ACTOR)
-           + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-              "NumMentions", "NumSources", "NumArticles", "AvgTone")
-           + tuple(p + "_" + f for p in ("Actor1Geo", "Actor2Geo", "ActionGeo") for f in _GEO)
-           + ("DATEADDED", "SOURCEURL"))
+COLUMNS = (
+    ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
+    + tuple("Actor1" + f for f in _ACTOR)
+    + tuple("Actor2" + f for f in _ACTOR)
+    + (
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    )
+    + tuple(p + "_" + f for p in ("Actor1Geo", "Actor2Geo", "ActionGeo") for f in _GEO)
+    + ("DATEADDED", "SOURCEURL")
+)
 """The 61 columns of a GDELT 2.0 events file, in order."""
-_NEED = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-         "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "EventCode", "EventRootCode",
-         "GoldsteinScale", "SOURCEURL")
+_NEED = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "EventCode",
+    "EventRootCode",
+    "GoldsteinScale",
+    "SOURCEURL",
+)
 _COL = {c: i + 1 for i, c in enumerate(COLUMNS)}
 
 
@@ -63,9 +99,11 @@ def _stream(path):
             return io.BytesIO(z.read(names[0]) if names else b"")
     if name.endswith(".gz"):
         import gzip
+
         return gzip.open(path)
     if name.endswith(".bz2"):
         import bz2
+
         return bz2.open(path)
     return open(path, "rb")
 
@@ -95,11 +133,13 @@ def _parse(path, notes):
     the row there and lose it) or a control character is read as a space, and said in *notes*."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
+
     bad_rows = []
 
     def invalid(row):
         bad_rows.append(row)
         return "skip"
+
     source = path
     if _has_stray(path):
         source = pa.BufferReader(bare_returns(_raw(path), path, notes))
@@ -108,10 +148,11 @@ def _parse(path, notes):
     table = pcsv.read_csv(
         source,
         read_options=pcsv.ReadOptions(column_names=list(COLUMNS), block_size=1 << 24),
-        parse_options=pcsv.ParseOptions(delimiter="\t", quote_char=False, escape_char=False,
-                                        invalid_row_handler=invalid),
-        convert_options=pcsv.ConvertOptions(include_columns=list(_NEED),
-                                            column_types={c: pa.string() for c in _NEED}))
+        parse_options=pcsv.ParseOptions(
+            delimiter="\t", quote_char=False, escape_char=False, invalid_row_handler=invalid
+        ),
+        convert_options=pcsv.ConvertOptions(include_columns=list(_NEED), column_types={c: pa.string() for c in _NEED}),
+    )
     return table, bad_rows
 
 
@@ -130,6 +171,7 @@ def _lines(path):
 
 def _bad(mask):
     import pyarrow.compute as pc
+
     return pc.indices_nonzero(pc.invert(pc.fill_null(mask, False))).to_numpy()
 
 
@@ -139,6 +181,7 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
     *notes* (a list) gets what was read in a way the file did not say (a carriage return in a field)."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     try:
         table, bad_rows = _parse(path, [] if notes is None else notes)
     except (pa.ArrowException, OSError, zipfile.BadZipFile) as exc:
@@ -147,22 +190,44 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
     found, lines = [], None
     if bad_rows:
         lines, wrong = _lines(path)
-        found += [Problem(str(path), n, 0, f"expected {len(COLUMNS)} tab-separated columns (a GDELT 2.0 event "
-                                           f"record), found {w}" + (" (GDELT 1.0 events have 57 or 58: this reads "
-                                                                    "GDELT 2.0 files)" if w in (57, 58) else ""))
-                  for n, w in wrong]
+        found += [
+            Problem(
+                str(path),
+                n,
+                0,
+                f"expected {len(COLUMNS)} tab-separated columns (a GDELT 2.0 event "
+                f"record), found {w}"
+                + (" (GDELT 1.0 events have 57 or 58: this reads GDELT 2.0 files)" if w in (57, 58) else ""),
+            )
+            for n, w in wrong
+        ]
     c = {name: table.column(name) for name in _NEED}
     checks = [
-        ("GLOBALEVENTID", pc.match_substring_regex(c["GLOBALEVENTID"], r"^[0-9]+$"),
-         "GLOBALEVENTID '{}' is not a number"),
-        ("SQLDATE", pc.is_valid(pc.strptime(c["SQLDATE"], format="%Y%m%d", unit="s", error_is_null=True)),
-         "SQLDATE '{}' is not a date YYYYMMDD"),
-        ("GoldsteinScale", pc.match_substring_regex(c["GoldsteinScale"], r"^-?(10(\.0+)?|[0-9](\.[0-9]+)?)$"),
-         "GoldsteinScale '{}' is not a number from -10 to 10"),
-        ("Actor1Code", pc.match_substring_regex(c["Actor1Code"], r"^[A-Z0-9]*$"),
-         "Actor1Code '{}' is not a CAMEO actor code (letters and digits)"),
-        ("Actor2Code", pc.match_substring_regex(c["Actor2Code"], r"^[A-Z0-9]*$"),
-         "Actor2Code '{}' is not a CAMEO actor code (letters and digits)"),
+        (
+            "GLOBALEVENTID",
+            pc.match_substring_regex(c["GLOBALEVENTID"], r"^[0-9]+$"),
+            "GLOBALEVENTID '{}' is not a number",
+        ),
+        (
+            "SQLDATE",
+            pc.is_valid(pc.strptime(c["SQLDATE"], format="%Y%m%d", unit="s", error_is_null=True)),
+            "SQLDATE '{}' is not a date YYYYMMDD",
+        ),
+        (
+            "GoldsteinScale",
+            pc.match_substring_regex(c["GoldsteinScale"], r"^-?(10(\.0+)?|[0-9](\.[0-9]+)?)$"),
+            "GoldsteinScale '{}' is not a number from -10 to 10",
+        ),
+        (
+            "Actor1Code",
+            pc.match_substring_regex(c["Actor1Code"], r"^[A-Z0-9]*$"),
+            "Actor1Code '{}' is not a CAMEO actor code (letters and digits)",
+        ),
+        (
+            "Actor2Code",
+            pc.match_substring_regex(c["Actor2Code"], r"^[A-Z0-9]*$"),
+            "Actor2Code '{}' is not a CAMEO actor code (letters and digits)",
+        ),
     ]
     codes = c["EventCode"]
     uniq = pc.unique(codes).to_pylist()
@@ -201,6 +266,7 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
 
 def _actor_ids(table, side, actors):
     import pyarrow as pa
+
     enc = table.column(f"Actor{side}Code").combine_chunks().dictionary_encode()
     indices = enc.indices.to_numpy(zero_copy_only=False)
     codes = enc.dictionary.to_pylist()
@@ -208,20 +274,21 @@ def _actor_ids(table, side, actors):
     country = table.column(f"Actor{side}CountryCode").take(pa.array(first)).to_pylist()
     role = table.column(f"Actor{side}Type1Code").take(pa.array(first)).to_pylist()
     name = table.column(f"Actor{side}Name").take(pa.array(first)).to_pylist()
-    ids = [actors.coded(code, country[k] or None, role[k] or None, name[k] or None)
-           for k, code in enumerate(codes)]
+    ids = [actors.coded(code, country[k] or None, role[k] or None, name[k] or None) for k, code in enumerate(codes)]
     return pa.array(ids, pa.string()).take(enc.indices)
 
 
 def _relations(table, actors, source_id, skipped):
     import pyarrow as pa
     import pyarrow.compute as pc
+
     n_all = table.num_rows
     no_actor = pc.or_(pc.equal(table.column("Actor1Code"), ""), pc.equal(table.column("Actor2Code"), ""))
     no_type = pc.is_in(table.column("EventRootCode"), value_set=pa.array(list(NO_TYPE_ROOTS)))
     skipped["without both actors"] += int(pc.sum(no_actor).as_py() or 0)
-    skipped["of CAMEO root 01 (statements: no PLOVER type)"] += int(pc.sum(pc.and_(no_type, pc.invert(no_actor)))
-                                                                     .as_py() or 0)
+    skipped["of CAMEO root 01 (statements: no PLOVER type)"] += int(
+        pc.sum(pc.and_(no_type, pc.invert(no_actor))).as_py() or 0
+    )
     table = table.filter(pc.invert(pc.or_(no_actor, no_type)))
     n = table.num_rows
     assert n <= n_all
@@ -235,22 +302,25 @@ def _relations(table, actors, source_id, skipped):
     goldstein = pc.cast(table.column("GoldsteinScale"), pa.float64())
     polarity = pc.if_else(pc.equal(defaults, 0.0), pc.fill_null(goldstein, 0.0), defaults)
     d = table.column("SQLDATE")
-    when = pc.binary_join_element_wise(pc.utf8_slice_codeunits(d, 0, 4), pc.utf8_slice_codeunits(d, 4, 6),
-                                       pc.utf8_slice_codeunits(d, 6, 8), "-")
+    when = pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(d, 0, 4), pc.utf8_slice_codeunits(d, 4, 6), pc.utf8_slice_codeunits(d, 6, 8), "-"
+    )
     ev = table.column("GLOBALEVENTID")
     url = table.column("SOURCEURL")
     record = pc.if_else(pc.equal(url, ""), ev, pc.binary_join_element_wise(ev, url, " "))
-    return pa.table({
-        "id": pc.binary_join_element_wise("gdelt", ev, "-"),
-        "subject": _actor_ids(table, 1, actors),
-        "object": _actor_ids(table, 2, actors),
-        "type": types,
-        "mode": modes,
-        "polarity": polarity,
-        "modality": pa.repeat(pa.scalar("reported"), n),
-        "when": when,
-        "source": pa.repeat(pa.scalar(source_id), n),
-        "record": record,
-        "attributes.cameo": codes,
-        "attributes.goldstein": goldstein,
-    })
+    return pa.table(
+        {
+            "id": pc.binary_join_element_wise("gdelt", ev, "-"),
+            "subject": _actor_ids(table, 1, actors),
+            "object": _actor_ids(table, 2, actors),
+            "type": types,
+            "mode": modes,
+            "polarity": polarity,
+            "modality": pa.repeat(pa.scalar("reported"), n),
+            "when": when,
+            "source": pa.repeat(pa.scalar(source_id), n),
+            "record": record,
+            "attributes.cameo": codes,
+            "attributes.goldstein": goldstein,
+        }
+    )

@@ -27,14 +27,47 @@ from .rows import Relations, read_table
 
 __all__ = ["convert", "REQUIRED", "COLUMNS"]
 
-COLUMNS = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
-           "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
-           "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude")
-REQUIRED = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "CAMEO Code",
-            "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number")
-_KINDS = (("office", ("government", "military", "police", "judicial", "legislative", "executive", "cabinet")),
-          ("armed_group", ("rebel", "insurgent", "separatist", "militia")),
-          ("organisation", ("international", "ngo", "non-governmental", "business", "media")))
+COLUMNS = (
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+)
+REQUIRED = (
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+)
+_KINDS = (
+    ("office", ("government", "military", "police", "judicial", "legislative", "executive", "cabinet")),
+    ("armed_group", ("rebel", "insurgent", "separatist", "militia")),
+    ("organisation", ("international", "ngo", "non-governmental", "business", "media")),
+)
 
 
 def sector_kind(sectors) -> str:
@@ -58,8 +91,14 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
     pending = []
     for line, row in read_table(path, "\t", REQUIRED, found, "ICEWS", limit, notes):
         if not re.fullmatch(r"[A-Za-z0-9._:-]+", row["Event ID"].strip()):
-            found.append(Problem(str(path), line, col["Event ID"], f"Event ID '{row['Event ID']}' is not an id "
-                                                                    "(letters, digits, - _ . :)"))
+            found.append(
+                Problem(
+                    str(path),
+                    line,
+                    col["Event ID"],
+                    f"Event ID '{row['Event ID']}' is not an id (letters, digits, - _ . :)",
+                )
+            )
             continue
         code = row["CAMEO Code"].strip()
         why = bad_code(code)
@@ -69,16 +108,22 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
         try:
             day = _dt.date.fromisoformat(row["Event Date"].strip())
         except ValueError:
-            found.append(Problem(str(path), line, col["Event Date"], f"Event Date '{row['Event Date']}' is not "
-                                                                      "a date YYYY-MM-DD"))
+            found.append(
+                Problem(
+                    str(path), line, col["Event Date"], f"Event Date '{row['Event Date']}' is not a date YYYY-MM-DD"
+                )
+            )
             continue
         try:
             intensity = float(row["Intensity"]) if row["Intensity"].strip() else None
             if intensity is not None and not -10 <= intensity <= 10:
                 raise ValueError
         except ValueError:
-            found.append(Problem(str(path), line, col["Intensity"], f"Intensity '{row['Intensity']}' is not a "
-                                                                     "number from -10 to 10"))
+            found.append(
+                Problem(
+                    str(path), line, col["Intensity"], f"Intensity '{row['Intensity']}' is not a number from -10 to 10"
+                )
+            )
             continue
         pending.append((line, row, code, day, intensity))
     if found:
@@ -97,9 +142,17 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
         t, mode = mapped
         pol = RELATION_TYPES[t].polarity
         eid = row["Event ID"].strip()
-        rel.add(id=f"icews-{eid}", subject=subj, object=obj, type=t, mode=mode,
-                polarity=intensity if pol == 0 and intensity is not None else pol, modality="reported",
-                when=day.isoformat(), source=source_id,
-                record=f"{eid} story {row['Story ID'].strip()} sentence {row['Sentence Number'].strip()}",
-                attributes={"cameo": code, "intensity": intensity})
+        rel.add(
+            id=f"icews-{eid}",
+            subject=subj,
+            object=obj,
+            type=t,
+            mode=mode,
+            polarity=intensity if pol == 0 and intensity is not None else pol,
+            modality="reported",
+            when=day.isoformat(),
+            source=source_id,
+            record=f"{eid} story {row['Story ID'].strip()} sentence {row['Sentence Number'].strip()}",
+            attributes={"cameo": code, "intensity": intensity},
+        )
     return rel.table()

@@ -21,16 +21,26 @@ import datetime as _dt
 import re
 
 from ...errors import Problem
-from ...words import suggest
 from ...vocab import RELATION_TYPES
+from ...words import suggest
 from .rows import Relations, read_table
 
 __all__ = ["convert", "REQUIRED", "plover_type"]
 
-REQUIRED = ("Event ID", "Event Date", "Event Type", "Actor Name", "Actor Country", "Recipient Name",
-            "Recipient Country")
-_FOLDED = {"DEMAND": ("REQUEST", None), "DISAPPROVE": ("ACCUSE", "disapprove"),
-           "INVESTIGATE": ("ACCUSE", "investigate")}
+REQUIRED = (
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Actor Name",
+    "Actor Country",
+    "Recipient Name",
+    "Recipient Country",
+)
+_FOLDED = {
+    "DEMAND": ("REQUEST", None),
+    "DISAPPROVE": ("ACCUSE", "disapprove"),
+    "INVESTIGATE": ("ACCUSE", "investigate"),
+}
 _LEFT_OUT = ("CRIME",)
 _TYPES = sorted(set(t for t, rt in RELATION_TYPES.items() if not rt.structural) | set(_FOLDED) | set(_LEFT_OUT))
 
@@ -55,8 +65,15 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
             col = {c: i + 1 for i, c in enumerate(row)}
         t = row["Event Type"].strip().upper()
         if t not in _TYPES:
-            found.append(Problem(str(path), line, col["Event Type"], f"unknown PLOVER event type "
-                                 f"'{row['Event Type']}'{suggest(t, _TYPES)}; expected one of: " + ", ".join(_TYPES)))
+            found.append(
+                Problem(
+                    str(path),
+                    line,
+                    col["Event Type"],
+                    f"unknown PLOVER event type "
+                    f"'{row['Event Type']}'{suggest(t, _TYPES)}; expected one of: " + ", ".join(_TYPES),
+                )
+            )
             continue
         eid = row["Event ID"].strip()
         if not re.fullmatch(r"[A-Za-z0-9._:-]+", eid):
@@ -65,8 +82,11 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
         try:
             day = _dt.date.fromisoformat(row["Event Date"].strip()[:10])
         except ValueError:
-            found.append(Problem(str(path), line, col["Event Date"], f"Event Date '{row['Event Date']}' is not a "
-                                                                      "date YYYY-MM-DD"))
+            found.append(
+                Problem(
+                    str(path), line, col["Event Date"], f"Event Date '{row['Event Date']}' is not a date YYYY-MM-DD"
+                )
+            )
             continue
         pending.append((row, t, eid, day))
     if found:
@@ -85,9 +105,21 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
         name, mode = mapped
         contexts = [c.strip().lower() for c in re.split(r"[;,|]", row.get("Contexts", "")) if c.strip()]
         story = row.get("Story ID", "").strip()
-        rel.add(id=f"polecat-{eid}", subject=subj, object=obj, type=name, mode=mode,
-                polarity=RELATION_TYPES[name].polarity, modality="reported", when=day.isoformat(),
-                source=source_id, record=eid + (f" story {story}" if story else ""),
-                attributes={"plover_type": t, "plover_mode": row.get("Event Mode", "").strip() or None,
-                            "contexts": ", ".join(contexts) or None})
+        rel.add(
+            id=f"polecat-{eid}",
+            subject=subj,
+            object=obj,
+            type=name,
+            mode=mode,
+            polarity=RELATION_TYPES[name].polarity,
+            modality="reported",
+            when=day.isoformat(),
+            source=source_id,
+            record=eid + (f" story {story}" if story else ""),
+            attributes={
+                "plover_type": t,
+                "plover_mode": row.get("Event Mode", "").strip() or None,
+                "contexts": ", ".join(contexts) or None,
+            },
+        )
     return rel.table()

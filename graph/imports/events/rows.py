@@ -24,8 +24,8 @@ import io
 import re
 
 from ...errors import Problem
-from ...words import suggest
 from ...read.base import CONTROL
+from ...words import suggest
 
 __all__ = ["read_table", "Relations", "COLUMNS", "bare_returns"]
 
@@ -33,8 +33,10 @@ COLUMNS = ("id", "subject", "object", "type", "mode", "polarity", "modality", "w
 """The columns of an imported relations table (then ``attributes.*`` columns)."""
 
 
-_STRAY = {bytes: re.compile(rb"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]"),
-          str: re.compile(r"\r(?!\n)|" + CONTROL.pattern)}
+_STRAY = {
+    bytes: re.compile(rb"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]"),
+    str: re.compile(r"\r(?!\n)|" + CONTROL.pattern),
+}
 
 
 def bare_returns(data, path, notes):
@@ -64,8 +66,10 @@ def bare_returns(data, path, notes):
     n = returns + others
     what = " and ".join(w for w in (_count(returns, "carriage return"), _count(others, "control character")) if w)
     where = ", ".join(map(str, dict.fromkeys(lines))) + (", ..." if n > len(lines) else "")
-    notes.append(f"{path}: read {what} inside a field as {'spaces' if n > 1 else 'a space'} "
-                 f"(line{'s' if len(set(lines)) > 1 or n > len(lines) else ''} {where})")
+    notes.append(
+        f"{path}: read {what} inside a field as {'spaces' if n > 1 else 'a space'} "
+        f"(line{'s' if len(set(lines)) > 1 or n > len(lines) else ''} {where})"
+    )
     return fixed
 
 
@@ -87,8 +91,11 @@ def read_table(path, delimiter, required, problems, what, limit=200, notes=None)
     except OSError as exc:
         problems.append(Problem(str(path), 0, 0, f"cannot read: {exc.strerror or exc}"))
         return
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
-                        quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL)
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=delimiter,
+        quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL,
+    )
     try:
         header = next(reader)
     except StopIteration:
@@ -97,8 +104,15 @@ def read_table(path, delimiter, required, problems, what, limit=200, notes=None)
     missing = [c for c in required if c not in header]
     if missing:
         for c in missing:
-            problems.append(Problem(str(path), 1, 0, f"missing column '{c}'{suggest(c, header)}; {what} event "
-                                                     "files have the columns: " + ", ".join(required)))
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    0,
+                    f"missing column '{c}'{suggest(c, header)}; {what} event "
+                    "files have the columns: " + ", ".join(required),
+                )
+            )
         return
     sep = "tab-separated" if delimiter == "\t" else "comma-separated"
     n_bad = 0
@@ -110,10 +124,16 @@ def read_table(path, delimiter, required, problems, what, limit=200, notes=None)
             if len(row) != len(header):
                 n_bad += 1
                 if n_bad <= limit:
-                    problems.append(Problem(str(path), line, 0, f"expected {len(header)} {sep} columns (as in "
-                                                                f"the header), found {len(row)}"))
+                    problems.append(
+                        Problem(
+                            str(path),
+                            line,
+                            0,
+                            f"expected {len(header)} {sep} columns (as in the header), found {len(row)}",
+                        )
+                    )
                 continue
-            yield line, dict(zip(header, row))
+            yield line, dict(zip(header, row, strict=True))
     except csv.Error as exc:
         problems.append(Problem(str(path), reader.line_num, 0, f"not a valid {sep} row: {exc}"))
 
@@ -136,6 +156,7 @@ class Relations:
 
     def table(self):
         import pyarrow as pa
+
         cols = dict(self.columns)
         cols["polarity"] = pa.array(cols["polarity"], pa.float64())
         for a, values in self.attributes.items():
