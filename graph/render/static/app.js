@@ -200,13 +200,9 @@
 
   /* Tooltips on demand: vis-network asks a node or an edge for its title when it shows one; ours are
      made then from the records, not stored in every item (60,000 edges: megabytes of text no one reads). */
-  (function () {
-    var f = network.body.functions;
-    var nodeProto = Object.getPrototypeOf(f.createNode({id: G.VIS_MARK + "tooltip-probe"}));
-    var edgeProto = Object.getPrototypeOf(f.createEdge({id: G.VIS_MARK + "tooltip-probe", from: G.VIS_MARK, to: G.VIS_MARK}));
-    nodeProto.getTitle = function () { var eid = fromVis(this.id); return hasOwn(ENT, eid) ? entityTitle(eid) : undefined; };
-    edgeProto.getTitle = function () { return edgeTitle(this.id); };
-  })();
+  L.lod.lazyTitles(network, DATA.vis_version, G.VIS_MARK + "tooltip-probe",
+                   function (id) { var eid = fromVis(id); return hasOwn(ENT, eid) ? entityTitle(eid) : undefined; },
+                   function (id) { return edgeTitle(id); });
 
   /* Dash patterns in screen pixels when zoomed out: vis-network gives them in graph units, so a
      zoomed-out view of a large graph would stroke thousands of sub-pixel dashes per line (seconds
@@ -767,10 +763,8 @@
       var v = raw ? String(id) : (hasOwn(drawn.ofClaim, id) ? drawn.ofClaim[id] : null);
       if (v === null) return null;
       hold(v);
-      var e = hasOwn(network.body.edges, v) ? network.body.edges[v] : null;
-      if (!e || !e.edgeType) return null;
-      var via = e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined;
-      return domPoint(e.edgeType.getPoint(0.5, via));
+      var p = L.lod.edgeMiddle(network, DATA.vis_version, v);
+      return p ? domPoint(p) : null;
     }
   };
   /* for the page's other scripts (reader.js, legend.js): not a stable interface */

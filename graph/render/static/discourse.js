@@ -276,9 +276,9 @@
     drawnAt: function () { return drawnAt; },
     /* DOM coordinates of the middle of a drawn line (vis id), or of a claimant's node */
     edgePoint: function (id) {
-      var e = network && network.body.edges[id];
-      if (!e) return null;
-      var p = e.edgeType.getPoint(0.5, e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined), d = network.canvasToDOM(p);
+      var p = network && L.lod.edgeMiddle(network, P.data.vis_version, id);
+      if (!p) return null;
+      var d = network.canvasToDOM(p);
       var r = container.getBoundingClientRect();
       return {x: d.x + r.left, y: d.y + r.top};
     },

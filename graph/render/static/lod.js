@@ -1,7 +1,8 @@
-/* actorgraph page: level of detail for large graphs -- the one place that replaces vis-network's
- * private drawing functions (renderer._drawEdges, _drawNodes, _drawArrows), and only for the
- * vis-network version it was written against (checked at start; any other version, or a renderer
- * without those functions, draws with vis-network's own code).
+/* actorgraph page: level of detail for large graphs -- the one place that uses vis-network's private
+ * parts (the renderer's _drawEdges, _drawNodes, _drawArrows; network.body's edges and item
+ * prototypes), and only for the vis-network version it was written against (checked at start; any
+ * other version, or a renderer without those functions, draws with vis-network's own code, and the
+ * helpers below fall back to public calls or do nothing).
  *
  * What it does: only what is in view is drawn; zoomed out (below SCALE, where arrowheads are a few
  * pixels and labels are below vis-network's size threshold) edges are stroked as straight lines in
@@ -149,5 +150,32 @@
     return state;
   }
 
-  lib.lod = {install: install, SUPPORTED: SUPPORTED, SCALE: SCALE};
+  /* Tooltips made when shown: vis-network asks a node or an edge for its title (getTitle) when it
+     shows one; on the supported version the items' prototypes answer with nodeTitle(vis id) and
+     edgeTitle(vis id), so no title is stored in the items. Returns whether it could. */
+  function lazyTitles(network, version, probe, nodeTitle, edgeTitle) {
+    var f = network.body && network.body.functions;
+    if (version !== SUPPORTED || !f || !f.createNode || !f.createEdge) return false;
+    var nodeProto = Object.getPrototypeOf(f.createNode({id: probe}));
+    var edgeProto = Object.getPrototypeOf(f.createEdge({id: probe, from: probe, to: probe}));
+    nodeProto.getTitle = function () { return nodeTitle(this.id); };
+    edgeProto.getTitle = function () { return edgeTitle(this.id); };
+    return true;
+  }
+
+  /* The canvas point in the middle of the line drawn for edge `id` (curves followed), or null when
+     vis-network does not hold it; on another version, the point halfway between its two nodes. */
+  function edgeMiddle(network, version, id) {
+    if (version === SUPPORTED && network.body && network.body.edges) {
+      var e = Object.prototype.hasOwnProperty.call(network.body.edges, id) ? network.body.edges[id] : null;
+      if (!e || !e.edgeType) return null;
+      return e.edgeType.getPoint(0.5, e.edgeType.getViaNode ? e.edgeType.getViaNode() : undefined);
+    }
+    var ends = network.getConnectedNodes(id);
+    if (!ends || ends.length !== 2) return null;
+    var at = network.getPositions(ends), a = at[ends[0]], b = at[ends[1]];
+    return a && b ? {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2} : null;
+  }
+
+  lib.lod = {install: install, lazyTitles: lazyTitles, edgeMiddle: edgeMiddle, SUPPORTED: SUPPORTED, SCALE: SCALE};
 })();
