@@ -393,6 +393,8 @@ def run_command(args, cwd, env=None, *, question, check):
         text=True,
         env=env,
         cwd=cwd,
+        # Ctrl-C as in a terminal, also when the suite runs as a background job (which ignores SIGINT)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         lines, deadline = [], time.monotonic() + 120

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ActorgraphError
 from ..words import _cell, plural, text_table
@@ -33,7 +33,7 @@ def html_table(rows: Iterable[Sequence[object]], headers: Iterable[str], caption
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def frame(data, columns):
+def frame(data: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Any:
     """Rows (dicts) as a pandas DataFrame with these *columns*, in order (an analysis's table;
     pandas is optional: ``pip install 'actorgraph[pandas]'``).
 

@@ -61,7 +61,7 @@ class Ctx:
         return self.locator.where()
 
 
-def scalar_value(v):
+def scalar_value(v: Any) -> Any:
     """YAML 1.2 core typing of a plain scalar; quoted text stays text.
 
     >>> scalar_value(Plain("650")), scalar_value(Plain("2.5")), scalar_value("650")
