@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 from .errors import QueryError
 from .index import degree_in, degree_out, edges_between, in_edges, out_edges
@@ -29,10 +29,31 @@ from .when import When, parse_when
 from .words import suggest
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
-    from .model import Relation
+    from collections.abc import Mapping
+
+    from .index import Adjacency, Index
+    from .model import Relation, Source
 
 __all__ = ["claim_tests", "claim_times", "as_list", "check_values", "TIMES", "AUTHOR", "Values", "DateLike"]
+
+
+class Queried(Protocol):
+    """What the filters read of a dataset (a :class:`graph.Dataset`): named here, so that the
+    filters, which the dataset imports, import nothing of it."""
+
+    @property
+    def sources(self) -> Mapping[str, Source]: ...
+
+    @property
+    def _adjacency(self) -> Adjacency: ...
+
+    @property
+    def _index(self) -> Index: ...
+
+    def _ids(self, names: Values, parts: bool = False) -> Any: ...  # the ids named (None for None)
+
+    def source(self, sid: str) -> Source: ...
+
 
 AUTHOR = "author"
 """Use ``asserted_by=AUTHOR`` to select claims made by the source's own author."""
@@ -91,7 +112,7 @@ def _date(value, which):
     return w.start if which == "start" else w.end
 
 
-def claim_times(ds: Dataset, r: Relation, time: str = "happened") -> list[tuple[When, str]]:
+def claim_times(ds: Queried, r: Relation, time: str = "happened") -> list[tuple[When, str]]:
     """The times of claim *r* in dataset *ds*, as ``(When, "happened" or "made")`` pairs (see
     :meth:`graph.Dataset.claim_times`)."""
     if time == "happened" or (time == "happened-or-made" and r.when is not None):
@@ -105,7 +126,7 @@ def claim_times(ds: Dataset, r: Relation, time: str = "happened") -> list[tuple[
 
 
 def claim_tests(
-    ds: Dataset,
+    ds: Queried,
     *,
     subject: Values = None,
     object: Values = None,

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,18 @@ from .when import When
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Source", "Entity", "Relation", "Evidence", "to_dict", "relation_dict", "edge_dict", "FIELDS"]
+__all__ = [
+    "Source",
+    "Entity",
+    "Relation",
+    "Evidence",
+    "to_dict",
+    "relation_dict",
+    "edge_dict",
+    "FIELDS",
+    "top_of",
+    "tops",
+]
 
 
 @dataclass(frozen=True)
@@ -267,3 +279,34 @@ def _fields_dict(record, drop_empty):
             continue
         out[name] = v
     return out
+
+
+def top_of(entities: Mapping[str, Entity], eid: str) -> str:
+    """The top of *eid*'s ``part_of`` chain among *entities* (itself when it is part of nothing; a
+    loop stops where it closes).
+
+    >>> top_of({"FO": Entity(id="FO", name="Foreign Office", kind="office", part_of="PAK"),
+    ...         "PAK": Entity(id="PAK", name="Pakistan", kind="state")}, "FO")
+    'PAK'
+    """
+    seen, cur = {eid}, eid
+    while True:
+        e = entities.get(cur)
+        parent = e.part_of if e is not None else None
+        if parent is None or parent in seen:
+            return cur
+        seen.add(parent)
+        cur = parent
+
+
+def tops(entities: Mapping[str, Entity]) -> Callable[[str], str]:
+    """The function giving each entity id what it counts as (:func:`top_of`), each worked out once."""
+    memo: dict[str, str] = {}
+
+    def up(eid: str) -> str:
+        found = memo.get(eid)
+        if found is None:
+            found = memo[eid] = top_of(entities, eid)
+        return found
+
+    return up

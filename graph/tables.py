@@ -29,12 +29,12 @@ columns hold Python lists.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from .analysis._report import frame
-from .analysis.merge import rolled
 from .errors import ActorgraphError, QueryError
 from .filters import AUTHOR
-from .model import to_dict
+from .model import to_dict, tops
 from .when import iso_span
 
 __all__ = ["to_arrow", "to_pandas", "rows", "frame", "TABLES", "write_table", "TABLE_FORMATS"]
@@ -62,7 +62,7 @@ def _said(ds, sids):
 
 
 def _claim_rows(ds, relations, explode):
-    up = rolled(ds)
+    up = tops(getattr(ds, "all_entities", ds.entities))
     out = []
     for r in relations:
         cs = list(r.claimants) or [AUTHOR]
@@ -124,7 +124,7 @@ def _claim_rows(ds, relations, explode):
 
 
 def _entity_rows(ds):
-    up = rolled(ds)
+    up = tops(getattr(ds, "all_entities", ds.entities))
     return [
         {
             "id": e.id,
@@ -268,6 +268,16 @@ def to_pandas(ds, table="claims", *, explode=False):
     """*table* of *ds* as a ``pandas.DataFrame`` (see the module docs): the columns of :func:`to_arrow`,
     lists as Python lists (pandas alone: no pyarrow needed)."""
     return frame(rows(ds, table, explode=explode), [name for name, _ in _columns(table, explode)])
+
+
+def frame(data: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Any:
+    """Rows (dicts) as a pandas DataFrame with these *columns*, in order (an analysis's table).
+
+    >>> frame([{"a": 1, "b": 2}], ["b", "a"]).columns.tolist()
+    ['b', 'a']
+    """
+    pd = _need("pandas", "pandas")
+    return pd.DataFrame.from_records(data, columns=columns)
 
 
 def _csv_cell(v):

@@ -1,18 +1,17 @@
-"""HTML tables, pandas tables and entity names for the analyses' reports (text tables and plurals: graph.words)."""
+"""HTML tables and entity names for the analyses' reports (text tables and plurals: graph.words)."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from ..errors import ActorgraphError
 from ..words import _cell, plural, text_table
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["text_table", "html_table", "frame", "entity_name", "plural"]
+__all__ = ["text_table", "html_table", "entity_name", "plural"]
 
 
 def entity_name(ds: Dataset, eid: str) -> str:
@@ -31,17 +30,3 @@ def html_table(rows: Iterable[Sequence[object]], headers: Iterable[str], caption
     body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(c))}</td>" for c in r) + "</tr>" for r in rows)
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def frame(data: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Any:
-    """Rows (dicts) as a pandas DataFrame with these *columns*, in order (an analysis's table;
-    pandas is optional: ``pip install 'actorgraph[pandas]'``).
-
-    >>> frame([{"a": 1, "b": 2}], ["b", "a"]).columns.tolist()
-    ['b', 'a']
-    """
-    try:
-        import pandas as pd
-    except ImportError:
-        raise ActorgraphError("this needs pandas: pip install 'actorgraph[pandas]'") from None
-    return pd.DataFrame.from_records(data, columns=columns)

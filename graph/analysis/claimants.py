@@ -69,7 +69,7 @@ class Claimants:
     def to_pandas(self) -> pd.DataFrame:
         """One row per claimant: ``claimant``, ``name``, ``count`` (merged claims), ``modalities``, ``types``,
         ``relations`` and ``as`` (with roll-up: the ids coded), as a pandas DataFrame."""
-        from ._report import frame
+        from ..tables import frame
 
         return frame(self.by_claimant, ["claimant", "name", "count", "modalities", "types", "relations", "as"])
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import QueryError
+from ..model import top_of
 from ..vocab import MODALITIES
 
 if TYPE_CHECKING:
@@ -89,16 +90,7 @@ def root(ds: Dataset, eid: str) -> str:
     >>> root(graph.example(), "PAK-FO")
     'PAK'
     """
-    entities = getattr(ds, "all_entities", ds.entities)
-    seen = {eid}
-    cur = eid
-    while True:
-        e = entities.get(cur)
-        parent = e.part_of if e is not None else None
-        if parent is None or parent in seen:
-            return cur
-        seen.add(parent)
-        cur = parent
+    return top_of(getattr(ds, "all_entities", ds.entities), eid)
 
 
 def group_key(ds: Dataset, r: Relation, roll_up: bool = False) -> tuple[str, str, str]:

@@ -177,7 +177,7 @@ class Comparison:
     def to_pandas(self) -> pd.DataFrame:
         """:meth:`rows` as a pandas DataFrame; ``df.pivot(index=["subject", "type", "object"], columns=by,
         values="stance")`` gives the matrix."""
-        from ._report import frame
+        from ..tables import frame
 
         return frame(self.rows(), ["subject", "type", "object", "contested", self.by, "stance", "relations"])
 

@@ -179,7 +179,7 @@ class Contested:
 
     def to_pandas(self) -> pd.DataFrame:
         """:meth:`rows` as a pandas DataFrame (``actorgraph[pandas]``)."""
-        from ._report import frame
+        from ..tables import frame
 
         return frame(
             self.rows(),

@@ -252,7 +252,7 @@ class Discourse:
 
     def to_pandas(self) -> pd.DataFrame:
         """The edges as a pandas DataFrame (one row per pair; needs pandas: ``actorgraph[pandas]``)."""
-        from ._report import frame
+        from ..tables import frame
 
         return frame(
             self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a", "camp_b", "groups"]
@@ -365,7 +365,7 @@ class DiscourseWindows:
 
     def to_pandas(self) -> pd.DataFrame:
         """Every window's edges in one DataFrame (``start``, ``end`` name the window)."""
-        from ._report import frame
+        from ..tables import frame
 
         return frame(
             self.rows(), ["start", "end", "a", "b", "congruence", "conflict", "weight", "camp_a", "camp_b", "groups"]

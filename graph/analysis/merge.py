@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..filters import AUTHOR
-from .claims import root
+from ..model import tops
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -81,15 +81,7 @@ def rolled(ds: Dataset, roll_up: bool = True) -> Up:
     chain with *roll_up*, itself without (``"author"`` and unknown ids stay as they are)."""
     if not roll_up:
         return _same
-    memo: dict[str, str] = {}
-
-    def up(eid: str) -> str:
-        found = memo.get(eid)
-        if found is None:
-            found = memo[eid] = root(ds, eid)
-        return found
-
-    return up
+    return tops(getattr(ds, "all_entities", ds.entities))
 
 
 def roll_up_map(ds: Dataset) -> dict[str, str]:

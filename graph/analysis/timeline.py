@@ -119,7 +119,7 @@ class Timeline:
 
     def to_pandas(self) -> pd.DataFrame:
         """The rows of :meth:`to_dict` (dated in order, then undated) as a pandas DataFrame."""
-        from ._report import frame
+        from ..tables import frame
 
         d = self.to_dict()
         rows = d["dated"] + d["undated"]
