@@ -236,7 +236,7 @@ def _cell(st):
     return 0 if len(st) > 1 else st[0]
 
 
-def at_odds(sa, sb):
+def at_odds(sa: list[int], sb: list[int]) -> bool:
     """True when two stance lists take opposite stances (one asserts where the other denies)."""
     return (1 in sa and -1 in sb) or (-1 in sa and 1 in sb)
 
