@@ -3,7 +3,7 @@ window) as a report, JSON, rows, a notebook table, and the evidence of a pair.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -236,7 +236,7 @@ def _cell(st):
     return 0 if len(st) > 1 else st[0]
 
 
-def at_odds(sa: list[int], sb: list[int]) -> bool:
+def at_odds(sa: Collection[int], sb: Collection[int]) -> bool:
     """True when two stance lists take opposite stances (one asserts where the other denies)."""
     return (1 in sa and -1 in sb) or (-1 in sa and 1 in sb)
 
