@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
+from .namerun import and_name, cap, connector, nounlike, openings
 from .namewords import (
     ABBREVIATIONS,
     ADJECTIVES,
@@ -101,43 +102,6 @@ def _gazetteer_index() -> dict:
     return out
 
 
-_ADJ_PART = re.compile(
-    r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
-    r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$"
-)
-
-
-def _cap(tok) -> bool:
-    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not _adjective(tok.text)
-
-
-def _adjective(word) -> bool:
-    """A hyphenated compound whose last part is a lowercase participle or adjective ("US-made", "UN-led",
-    "Iran-backed"): an adjective, not a name."""
-    if "-" not in word:
-        return False
-    last = word.rsplit("-", 1)[1]
-    return last.islower() and bool(_ADJ_PART.search(last))
-
-
-def _connector(toks, j, before):
-    """The number of lowercase words at *j* that join two parts of one name, or 0: "of", "for", "de",
-    "al", "of the", "for the"; "in" and "on" only after a word that ends a name ("Interim Force in
-    Lebanon", not "Orano in Niger"); "and" (checked by the caller)."""
-    n = len(toks)
-    w = toks[j].lower
-    if not toks[j].text.islower() and w != "-":
-        return 0
-    if w in ("in", "on") and before not in NAME_END:
-        return 0
-    if w in JOIN or w in ("in", "on", "and"):
-        if j + 1 < n and _cap(toks[j + 1]):
-            return 1
-        if w in ("of", "for", "in", "on") and j + 2 < n and toks[j + 1].lower == "the" and _cap(toks[j + 2]):
-            return 2
-    return 0
-
-
 def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None, places=frozenset()) -> list[NewName]:
     """The new names of *text* (tokens *toks*, sentence spans *sents*), in order of first use.
 
@@ -149,6 +113,9 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
     span_starts = [s for s, _ in spans]
     starts = {s for s, _ in sents}
     lowers = {t.lower for t in toks if t.text[:1].islower()}
+    opens = openings(toks, sents)
+    open_starts = {toks[k].start for k in opens}
+    mid = {t.lower for k, t in enumerate(toks) if k not in opens and t.text[:1].isupper()}
     gaz = _gazetteer_index()
 
     def blocked(t):
@@ -162,27 +129,28 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if not _cap(t) or blocked(t) or t.lower == "'s":
+        if not cap(t) or blocked(t) or t.lower == "'s":
             i += 1
             continue
         j = i + 1
         while j < n and joined(toks[j - 1], toks[j]):
             nxt = toks[j]
-            if _cap(nxt) and not blocked(nxt):
+            if cap(nxt) and not blocked(nxt):
                 j += 1
                 continue
             # lowercase words inside a name: "Ministry of Railways", "National Council for the Safeguard of the
             # Homeland", "Interim Force in Lebanon" (after a word that ends a name), "Belt and Road Initiative"
-            gap = _connector(toks, j, toks[j - 1].lower)
+            gap = connector(toks, j, toks[j - 1].lower)
             if (
                 gap
                 and all(joined(toks[x - 1], toks[x]) for x in range(j + 1, j + gap + 1))
                 and not blocked(toks[j + gap])
                 and (
                     nxt.lower != "and"
+                    or and_name(text[t.start : toks[j + 1].end], gaz)  # "Service of Bosnia and Herzegovina"
                     or (
                         j + gap + 1 < n
-                        and _cap(toks[j + gap + 1])
+                        and cap(toks[j + gap + 1])
                         and toks[j - 1].lower not in gaz
                         and toks[j + gap].lower not in gaz
                     )
@@ -195,7 +163,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 nxt.lower in ("'s", "'", "’")
                 and toks[j - 1].lower in COLLECTIVE
                 and j + 1 < n
-                and _cap(toks[j + 1])
+                and cap(toks[j + 1])
                 and not blocked(toks[j + 1])
                 and nxt.start == toks[j - 1].end
             ):
@@ -237,7 +205,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             and words[-1].lower in SUFFIX_KIND
             and SUFFIX_KIND[words[-1].lower] in ("organisation", "office")
             and blocked(toks[k := i - len(words) - 1])
-            and _cap(toks[k])
+            and cap(toks[k])
             and joined(toks[k], words[0])
             and toks[k].lower in gaz
         ):
@@ -264,7 +232,12 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # "Economic Community of West African States"); a title alone is no name ("Cabinet Secretary")
         title = []
         person_cues = lexicon.kinds.get("person", set())
-        org = words[-1].lower in NAME_END
+        org = (
+            words[-1].lower in NAME_END
+            or any(  # "State Border Service of Bosnia": the head before "of"
+                w.lower in NAME_END and x.lower in ("of", "for", "in") for w, x in zip(words, words[1:], strict=False)
+            )
+        )
         head = max((x for x, w in enumerate(words[:-1]) if w.lower in TITLE_HEADS), default=None)
         if words[-1].lower in TITLE_HEADS and len(words) > 1 and all(w.text[:1].isupper() for w in words):
             continue
@@ -297,6 +270,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                     and (w.lower in lowers or re.search(r"(?:ing|ed|ly)$", w.lower) or COMMON_NOUN.search(w.lower))
                 )
                 or len(w.text) == 1
+                or (w.start in open_starts and nounlike(w.text) and w.lower not in mid)  # "Clashes", "Footage"
             ):
                 continue
         # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
@@ -310,8 +284,8 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             words = words[1:]
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
             words = words[1:]
-        if not words or all(w.lower in TITLES or w.lower in COMMON for w in words):
-            continue
+        if not words or all(w.lower in TITLES or w.lower in COMMON or not cap(w) for w in words):
+            continue  # no word of a name left ("The group claimed": "group")
         k0 = j - len(words)
         _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None, places)
     return _corefer(list(found.values()), text)
@@ -341,14 +315,14 @@ def inside_names(found, toks, text, sents=()):
     def same_line(k):
         return k == 0 or "\n" not in text[toks[k - 1].end : toks[k].start]
 
-    def cap(k):
-        return 0 <= k < n and _cap(toks[k]) and toks[k].lower != "'s"
+    def capk(k):
+        return 0 <= k < n and cap(toks[k]) and toks[k].lower != "'s"
 
     def chain(a, b):
         """The token range of the name run around tokens [a, b)."""
         lo = a
         while True:
-            if cap(lo - 1) and same_line(lo) and not (toks[lo - 1].start in starts and toks[lo - 1].lower in COMMON):
+            if capk(lo - 1) and same_line(lo) and not (toks[lo - 1].start in starts and toks[lo - 1].lower in COMMON):
                 lo -= 1
                 continue
             # a connector before: "Sea of | Japan", "Interim Force in | Lebanon", "Peace and | Security Council"
@@ -357,9 +331,9 @@ def inside_names(found, toks, text, sents=()):
                     g
                     for g in (1, 2)
                     if lo - g - 1 >= 0
-                    and cap(lo - g - 1)
+                    and capk(lo - g - 1)
                     and all(same_line(x) for x in range(lo - g, lo + 1))
-                    and _connector(toks, lo - g, toks[lo - g - 1].lower) == g
+                    and connector(toks, lo - g, toks[lo - g - 1].lower) == g
                 ),
                 None,
             )
@@ -368,10 +342,10 @@ def inside_names(found, toks, text, sents=()):
             lo -= g + 1
         hi = b
         while hi < n and same_line(hi):
-            if cap(hi):
+            if capk(hi):
                 hi += 1
                 continue
-            g = _connector(toks, hi, toks[hi - 1].lower)
+            g = connector(toks, hi, toks[hi - 1].lower)
             if g and all(same_line(x) for x in range(hi + 1, hi + g + 1)):
                 hi += g + 1
                 continue
@@ -387,7 +361,7 @@ def inside_names(found, toks, text, sents=()):
         while b < n and toks[b].end <= m.end:
             b += 1
         lo, hi = chain(a, b)
-        words = [k for k in range(lo, hi) if cap(k)]
+        words = [k for k in range(lo, hi) if capk(k)]
         own = [k for k in words if owner.get(k) is None and not (toks[k].start in starts and toks[k].lower in COMMON)]
         if not own:
             continue
@@ -493,9 +467,9 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
             b = k0 - 1
             if b >= 0 and toks[b].lower == "the":
                 b -= 1
-            if b >= 1 and toks[b].lower in ("and", ",") and _cap(toks[b - 1]):
+            if b >= 1 and toks[b].lower in ("and", ",") and cap(toks[b - 1]):
                 # "in Khost and Paktika": the second of two places
-                while b >= 1 and _cap(toks[b - 1]):
+                while b >= 1 and cap(toks[b - 1]):
                     b -= 1
                 b -= 1
             nxt = toks[k0 + len(words)] if k0 + len(words) < len(toks) else None
