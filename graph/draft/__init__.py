@@ -47,7 +47,17 @@ from .lexicon import Lexicon
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
 from .page import read_page
-from .resolve import acronyms, brussels, drop_titles, home_state, hyphen_pairs, offices_in_use, proposals, resolve_bare
+from .resolve import (
+    acronyms,
+    branches,
+    brussels,
+    drop_titles,
+    home_state,
+    hyphen_pairs,
+    offices_in_use,
+    proposals,
+    resolve_bare,
+)
 from .tokens import sentences, tokenise
 
 __all__ = [
@@ -159,9 +169,11 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
 
     known_codes = set(matcher.gazetteer_codes)
     sents = sentences(text)
-    inside = {(m.start, m.end) for m in inside_names(found, toks, text, sents)}
+    dropped = inside_names(found, toks, text, sents)
+    inside = {(m.start, m.end) for m in dropped}
     found = [m for m in found if (m.start, m.end) not in inside]
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
+    plain = branches(plain, dropped, {e.id: e.kind for e in ds.entities.values()})
     found = drop_titles(found, plain, text)
     found, plain = acronyms(text, found, plain)
     # the author of the page is no name of its story ("Lena Hartmann researches migration policy ...")

@@ -91,10 +91,10 @@ def and_name(run: str, names) -> bool:
     return any(low == k or low.endswith(" " + k) for k in names if " and " in k)
 
 
-# the shapes of English common nouns: plurals ("Clashes", "Militants"; not "Hamas", "Paris", "Brussels"),
+# the shapes of English common nouns: plurals ("Clashes", "Militants", "Gunmen"; not "Hamas", "Paris"),
 # and nouns made from verbs and adjectives ("Footage", "Cooperation", "Pressure", "Violence")
 _NOUNLIKE = re.compile(
-    r"(?:[^aeiousy'’]s|[^aeiou]es|ies|ages?|tions?|sions?|ments?|ures?|ness(?:es)?|ity|ities|isms?|ships?|"
+    r"(?:[^aeiousy'’]s|[^aeiou]es|ies|[a-z]{3}men|ages?|tions?|sions?|ments?|ures?|ness(?:es)?|ity|ities|isms?|ships?|"
     r"ences?|ances?|ists?|ers|ians)$"
 )
 _OPENERS = {"—", "–", "-", ":", '"', "“", "‘", "'", "(", "|"}

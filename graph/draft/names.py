@@ -220,7 +220,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             and opening
             and words[1].lower in ("of", "for")
             and words[1].text.islower()
-            and (words[0].lower in lowers or COMMON_NOUN.search(words[0].lower) or words[0].lower.endswith("s"))
+            and (words[0].lower in lowers or COMMON_NOUN.search(words[0].lower) or nounlike(words[0].text))
         ):
             words = words[2:]
             while words and words[0].lower in NOT_FIRST:

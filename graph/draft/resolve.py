@@ -8,6 +8,7 @@ names joined by a hyphen, acronyms, "Brussels", titles, and the gazetteer's prop
 - :func:`acronyms`: "the Caribbean Community (CARICOM)": one name.
 - :func:`brussels`: "Brussels" is the EU in a text that names it.
 - :func:`drop_titles`: "Interior Minister Rana Saleem Akhtar" names the person, not the office.
+- :func:`branches`: "Islamic State Sahel Province" is an armed group (a branch of one), not a province.
 - :func:`proposals`, :func:`offices_in_use`: the gazetteer's bodies the text names, and which to propose.
 
 >>> from graph import loads
@@ -37,7 +38,33 @@ __all__ = [
     "state_of",
     "proposals",
     "offices_in_use",
+    "branches",
 ]
+
+_ACTORS = ("armed_group", "organisation", "de_facto_authority", "party")
+
+
+def branches(plain, dropped, kinds):
+    """Give a new name that opens with the name of a known armed group or organisation (a mention of
+    *dropped*, the mentions inside longer names; *kinds* the dataset's entity kinds) that actor's kind:
+    "Islamic State Sahel Province", "Al-Shabaab Media Office" are branches, not a province or an office.
+
+    >>> from graph.draft.mentions import Mention
+    >>> n = NewName("Islamic State Sahel Province", kind="place", spans=[(4, 32)])
+    >>> m = Mention("ISIS", "Islamic State", 4, 17, "gazetteer: armed_group", False)
+    >>> [(x.name, x.kind) for x in branches([n], [m], {})]
+    [('Islamic State Sahel Province', 'armed_group')]
+    """
+    opens = {}
+    for m in dropped:
+        kind = kinds.get(m.entity) or next((k for k in _ACTORS if m.via.startswith(f"gazetteer: {k}")), None)
+        if kind in _ACTORS:
+            opens[m.start] = kind
+    for n in plain:
+        kind = next((opens[s] for s, _ in n.spans if s in opens), None)
+        if kind and n.kind in (None, "place", "office"):
+            n.kind, n.cue = kind, "the name of a known actor opens it"
+    return plain
 
 
 _TITLE_WORDS = (
@@ -70,11 +97,13 @@ def drop_titles(found, names, text):
 
 
 def home_state(found, page, matcher):
-    """(the home state, whether the dateline says so): the dateline's state when the text names it,
-    else the state the text names most, itself or its offices (on a tie, the one named first)."""
+    """(the home state, whether the dateline says so): the dateline's state when the text names it (with
+    no dateline, the city of the byline: "By Ana Lima, Maputo"), else the state the text names most,
+    itself or its offices (on a tie, the one named first)."""
     order = [x for x in (state_of(m, matcher) for m in found if not page.in_furniture(m.start, m.end)) if x]
     counts = Counter(order)
-    dl = matcher.bodies.city_state(page.dateline) if page.dateline else None
+    place = page.dateline or (page.byline.rsplit(",", 1)[1].strip() if "," in (page.byline or "") else None)
+    dl = matcher.bodies.city_state(place) if place else None
     dl = matcher.state_entity(dl) if dl else None
     if dl is not None and dl in {m.entity for m in found}:
         return dl, True

@@ -78,3 +78,34 @@ def test_no_name_without_a_capitalised_word():
     text = "Fighters of the Sahel Liberation Front attacked Chad on Monday. The group claimed the raid."
     got = set(names(text))
     assert "group" not in got and "Sahel Liberation Front" in got
+
+
+def test_a_name_opening_with_a_known_armed_group_is_a_branch_of_it_not_a_place():
+    text = "Militants of the Islamic State Sahel Province attacked Chad on Monday, killing six soldiers."
+    got = names(text)
+    assert got["Islamic State Sahel Province"].kind == "armed_group"
+    assert ("ISLAMIC-STATE-SAHEL-PROVINCE", "ASSAULT", "TCD", "reported", None) in claims(text)
+
+
+def test_the_group_and_the_insurgents_stand_for_the_armed_group_named_before():
+    text = (
+        "Fighters of the Sahel Liberation Army attacked Chad on Monday. The group claimed the raid, "
+        "saying its fighters had killed soldiers of the Chadian army. Niger accused the insurgents of "
+        "using civilians as shields."
+    )
+    got = claims(text)
+    assert ("SAHEL-LIBERATION-ARMY", "ASSAULT", "TCD-ARMY", "claimed", "SAHEL-LIBERATION-ARMY") in got
+    assert ("NER", "ACCUSE", "SAHEL-LIBERATION-ARMY", "reported", None) in got
+
+
+def test_the_city_of_the_byline_gives_the_home_state_when_there_is_no_dateline():
+    text = """Gunmen attack border post as Niger sends troops
+By Amadou Kone, N'Djamena
+March 3, 2026
+
+Gunmen of the Sahel Liberation Front attacked a border post on Tuesday. Niger will send troops to help Chad.
+
+(Constructed example written for actorgraph.)"""
+    got = claims(text)
+    assert any(c[:3] == ("SAHEL-LIBERATION-FRONT", "ASSAULT", "TCD") for c in got)
+    assert not any(c[:3] == ("SAHEL-LIBERATION-FRONT", "ASSAULT", "NER") for c in got)
