@@ -428,7 +428,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
-        recent = [r for rs in ctx.history[-3:] for r in rs] + out
+        recent = [r for rs in ctx.history[-6:] for r in rs] + out
         cands = clause_candidates(
             text,
             cs,

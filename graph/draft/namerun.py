@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .namewords import JOIN, NAME_END
+from .namewords import COMMON, JOIN, NAME_END
 
 __all__ = ["cap", "adjective", "connector", "and_name", "openings", "nounlike", "PARTICLES"]
 
@@ -71,8 +71,8 @@ def connector(toks, j, before) -> int:
     w = toks[j].lower
     if not toks[j].text.islower() and w != "-":
         return 0
-    if w in ("in", "on") and before not in NAME_END:
-        return 0
+    if w in ("in", "on") and (before not in NAME_END or (j + 1 < n and toks[j + 1].lower in COMMON - {"the"})):
+        return 0  # not "Orano in Niger", not "the Sahel Liberation Army in May"
     if w in PARTICLES:
         # "Mocímboa da Praia": a particle between two capitalised words, not after a title or an article
         return 1 if j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper() else 0

@@ -514,17 +514,17 @@ def _pair_cue(c, n_hit, hit, brokered, inner):
         and lows[hit.j] in ("the", "this", "that", "these", "those", "its")
         and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1 : hit.j + 3]))
     ):
-        # "France and Italy condemned the attack": who attacked, told before
-        last = next(
-            (
-                r
-                for r in reversed(recent)
-                if r.type == "ASSAULT"
-                and r.modality in ("reported", "claimed")
-                and not any(same(p.entity, r.subject) for p in left[-1])
-            ),
-            None,
-        )
+        # "France and Italy condemned the attack": who attacked, told before (an attack told with that
+        # word first: "the raid" is the one told as a raid, not an ongoing fight told since)
+        told = [
+            r
+            for r in reversed(recent)
+            if r.type == "ASSAULT"
+            and r.modality in ("reported", "claimed")
+            and not any(same(p.entity, r.subject) for p in left[-1])
+        ]
+        noun = lows[hit.j + 1][:5]
+        last = next((r for r in told if noun in " ".join(map(str, r.why)).lower()), told[0] if told else None)
         if last is not None:
             for s_ in left[-1]:
                 add(

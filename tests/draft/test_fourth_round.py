@@ -109,3 +109,26 @@ Gunmen of the Sahel Liberation Front attacked a border post on Tuesday. Niger wi
     got = claims(text)
     assert any(c[:3] == ("SAHEL-LIBERATION-FRONT", "ASSAULT", "TCD") for c in got)
     assert not any(c[:3] == ("SAHEL-LIBERATION-FRONT", "ASSAULT", "NER") for c in got)
+
+
+def test_verbs_of_fighting_retaking_withdrawing_and_annulling_are_cues():
+    got = claims(
+        "Chad, whose troops have fought the Sahel Liberation Army since 2021, said on Monday it would stay. "
+        "Niger retook the town of Bosso from the Sahel Liberation Army in May. "
+        "The Lake Chad Basin Commission, which withdrew its observers from Niger in July, met in Abuja."
+    )
+    assert ("TCD", "ASSAULT", "SAHEL-LIBERATION-ARMY", "reported", None) in got
+    assert ("NER", "COERCE", "SAHEL-LIBERATION-ARMY", "reported", None) in got
+    assert any(c[1:3] == ("RETREAT", "NER") for c in got)
+
+
+def test_the_attack_condemned_is_the_one_told_as_an_attack_not_an_ongoing_fight():
+    text = (
+        "Fighters of the Sahel Liberation Army attacked a market in Diffa on Tuesday, killing nine people. "
+        "The group claimed the raid. Chad, whose troops have fought the insurgents since 2021, sent aid. "
+        "A Chadian spokesman, Idriss Mahamat, said the troops would stay. Niger thanked Chad. "
+        "The European Union, which funds the Chadian deployment, condemned the attack."
+    )
+    got = claims(text)
+    assert any(c[:3] == ("EU", "ACCUSE", "SAHEL-LIBERATION-ARMY") for c in got)
+    assert not any(c[:3] == ("EU", "ACCUSE", "TCD") for c in got)
