@@ -57,6 +57,7 @@ from .resolve import (
     offices_in_use,
     proposals,
     resolve_bare,
+    shared_demonyms,
 )
 from .tokens import sentences, tokenise
 
@@ -157,6 +158,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     matcher = Matcher(ds, bodies)
     toks = tokenise(text)
     found = [m for m in matcher.find(text, toks) if not page.in_furniture(m.start, m.end)]
+    found = shared_demonyms(found, matcher, page)
     found = hyphen_pairs(text, toks, found, matcher, page)
     found = resolve_bare(found, page, matcher, text)
     dates = find_dates(text, page.date, skip=page.in_furniture)

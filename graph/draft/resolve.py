@@ -8,6 +8,7 @@ names joined by a hyphen, acronyms, "Brussels", titles, and the gazetteer's prop
 - :func:`acronyms`: "the Caribbean Community (CARICOM)": one name.
 - :func:`brussels`: "Brussels" is the EU in a text that names it.
 - :func:`drop_titles`: "Interior Minister Rana Saleem Akhtar" names the person, not the office.
+- :func:`shared_demonyms`: "Congolese" is the Congo the text names otherwise (the DRC or the Republic).
 - :func:`branches`: "Islamic State Sahel Province" is an armed group (a branch of one), not a province.
 - :func:`proposals`, :func:`offices_in_use`: the gazetteer's bodies the text names, and which to propose.
 
@@ -24,6 +25,7 @@ import bisect
 import re
 from collections import Counter
 
+from .gazetteer import shared_names
 from .mentions import Mention
 from .names import NewName
 from .tokens import sentences
@@ -39,7 +41,54 @@ __all__ = [
     "proposals",
     "offices_in_use",
     "branches",
+    "shared_demonyms",
 ]
+
+
+def shared_demonyms(found, matcher, page=None):
+    """A name that two states share ("Congolese", "Dominican") names the one of them that the dateline
+    (of *page*) or the text names by another name (the dateline, else the first such mention); else it
+    stays as matched.
+
+    >>> from graph import loads
+    >>> from graph.draft.mentions import Matcher
+    >>> ds = loads("entities: [{id: COG, name: Republic of the Congo, kind: state}, "
+    ...            "{id: COD, name: Democratic Republic of the Congo, kind: state}]")
+    >>> m = Matcher(ds)
+    >>> [x.entity for x in shared_demonyms(m.find("Kinshasa said the Congolese army and Congolese troops moved."), m)]
+    ['COD', 'COD-ARMY', 'COD']
+    """
+    shared = shared_names()
+
+    def first(m):
+        return m.text.split()[0].lower() if m.text.split() else ""
+
+    if not any(first(m) in shared for m in found):
+        return found
+    named = [m.entity for m in found if first(m) not in shared]
+    city = matcher.bodies.city_state(page.dateline) if page is not None and page.dateline else None
+    if city:
+        named.insert(0, matcher.state_entity(city))
+    out = []
+    for m in found:
+        codes = shared.get(first(m), ())
+        ents = [matcher.state_entity(c) for c in codes]
+        pick = next((e for e in named if e in ents), None)
+        if pick is None:
+            out.append(m)
+            continue
+        code = codes[ents.index(pick)]
+        if m.text.lower() in shared and pick != m.entity:
+            m = Mention(pick, m.text, m.start, m.end, m.via, m.new)
+        elif m.entity and m.entity.split("-")[0] in codes and m.entity.split("-")[0] != code:
+            # "the Congolese army": the same office of that state
+            bid = matcher.bodies.office(code, m.entity.split("-", 1)[1]) if "-" in m.entity else None
+            if bid is not None:
+                eid, new = matcher.body_entity(bid)
+                m = Mention(eid, m.text, m.start, m.end, m.via.replace(m.entity.split("-")[0], code), new)
+        out.append(m)
+    return out
+
 
 _ACTORS = ("armed_group", "organisation", "de_facto_authority", "party")
 
@@ -177,16 +226,19 @@ def brussels(text, found, plain, ds):
     return found, [n for n in plain if n.id != "BEL"]
 
 
+_ACRONYM = re.compile(r"\s\(([A-Z][A-Z0-9&-]{1,9})\)|,\s+(?:also\s+)?known\s+as\s+([A-Z][A-Z0-9&-]{1,9})\b")
+
+
 def acronyms(text, found, plain):
-    """A name's acronym in brackets after it ("the United Nations Interim Force in Lebanon (UNIFIL)") is
-    another name of it: the acronym's new name is merged into the name, or into the known entity (a
-    mention of it wherever it occurs)."""
+    """A name's acronym in brackets after it ("the United Nations Interim Force in Lebanon (UNIFIL)", or
+    ", known as UNIFIL") is another name of it: the acronym's new name is merged into the name, or into
+    the known entity (a mention of it wherever it occurs)."""
     by_name = {n.name: n for n in plain}
     ends = {n_.end: n_ for n_ in found}
     plain_ends = {e: n for n in plain for _, e in n.spans}
     drop = set()
-    for m in re.finditer(r"\s\(([A-Z][A-Z0-9&-]{1,9})\)", text):
-        acr = by_name.get(m.group(1))
+    for m in _ACRONYM.finditer(text):
+        acr = by_name.get(m.group(1) or m.group(2))
         if acr is None or id(acr) in drop:
             continue
         before = plain_ends.get(m.start())
@@ -211,9 +263,10 @@ def acronyms(text, found, plain):
 
 def resolve_bare(found, page, matcher, text):
     """A bare office ("the foreign ministry") belongs to the state named right after it ("the defence
-    ministry in Belgrade"), else to the state that opens its sentence ("Ireland summoned ..., and
-    Foreign Minister X demanded"), else to the dateline's state when the text names it, else to the
-    state named just before it; "the military", "the army" to the home state (:func:`home_state`)."""
+    ministry in Belgrade"; "the Armed Forces of the Democratic Republic of the Congo", one name), else
+    to the state that opens its sentence ("Ireland summoned ..., and Foreign Minister X demanded"), else
+    to the dateline's state when the text names it, else to the state named just before it; "the
+    military", "the army" to the home state (:func:`home_state`)."""
     home, named_home = home_state(found, page, matcher)
     if home is not None:
         # "accused the government of ...", "urged the administration to ...": the home state
@@ -226,17 +279,25 @@ def resolve_bare(found, page, matcher, text):
     sents = sentences(text)
     sent_starts = [a for a, _ in sents]
     at = {m.start: m for m in found}
-    out = []
+    out, swallowed = [], set()
     for m in found:
+        if m.start in swallowed:
+            continue
         if m.entity is not None:
             out.append(m)
             continue
         key = m.via.split()[-1]
-        owner = None
+        owner, whole = None, m
         there = re.match(r"\s+in\s+", text[m.end : m.end + 6])
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end : m.end + 12])
         first = sents[bisect.bisect_right(sent_starts, m.start) - 1][0] if sents else 0
         opener = at.get(first)
-        if there and at.get(m.end + there.end()) is not None:
+        if of and at.get(m.end + of.end()) is not None and state_of(at[m.end + of.end()], matcher):
+            # "the Armed Forces of the Democratic Republic of the Congo": one name, that state's office
+            whole = at[m.end + of.end()]
+            owner = state_of(whole, matcher)
+            swallowed.add(whole.start)
+        elif there and at.get(m.end + there.end()) is not None:
             owner = state_of(at[m.end + there.end()], matcher)
         elif key in _MILITARY and home is not None:
             owner = home
@@ -260,7 +321,7 @@ def resolve_bare(found, page, matcher, text):
         if bid is None:
             continue
         eid, new = matcher.body_entity(bid)
-        out.append(Mention(eid, m.text, m.start, m.end, f"{m.via} of {owner}", new))
+        out.append(Mention(eid, text[m.start : whole.end], m.start, whole.end, f"{m.via} of {owner}", new))
     return out
 
 

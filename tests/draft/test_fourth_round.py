@@ -132,3 +132,51 @@ def test_the_attack_condemned_is_the_one_told_as_an_attack_not_an_ongoing_fight(
     got = claims(text)
     assert any(c[:3] == ("EU", "ACCUSE", "SAHEL-LIBERATION-ARMY") for c in got)
     assert not any(c[:3] == ("EU", "ACCUSE", "TCD") for c in got)
+
+
+CONGO = graph.loads(
+    json.dumps(
+        {
+            "entities": [
+                {"id": "COD", "name": "Democratic Republic of the Congo", "kind": "state", "codes": {"iso3": "COD"}},
+                {"id": "COG", "name": "Republic of the Congo", "kind": "state", "codes": {"iso3": "COG"}},
+                {"id": "RWA", "name": "Rwanda", "kind": "state", "codes": {"iso3": "RWA"}},
+                {"id": "BDI", "name": "Burundi", "kind": "state", "codes": {"iso3": "BDI"}},
+            ]
+        }
+    )
+)
+
+
+def test_a_demonym_two_states_share_names_the_one_the_text_names():
+    text = (
+        "KINSHASA — Burundi, whose troops have backed the Congolese army since 2023, closed its border. "
+        "Congolese officials accused Rwanda of sending troops into South Kivu."
+    )
+    got = claims(text, CONGO)
+    assert any(c[:2] == ("COD", "ACCUSE") and c[2] == "RWA" for c in got)
+    assert any(c[0] == "BDI" and c[2] == "COD-ARMY" for c in got)
+    assert not any("COG" in (c[0], c[2]) or str(c[2]).startswith("COG") for c in got)
+
+
+def test_a_bare_office_before_of_a_state_is_that_states_office_named_whole():
+    text = (
+        "KIGALI — Rwanda accused the Armed Forces of the Democratic Republic of the Congo (FARDC) of shelling "
+        "Gisenyi on Sunday. The FARDC said it had not fired."
+    )
+    r = draft(text, CONGO)
+    office = next(n for n in r.new_names if n.id == "COD-ARMY")
+    assert office.part_of == "COD"
+    assert {"Armed Forces of the Democratic Republic of the Congo", "FARDC"} <= set(office.aliases)
+    assert not any(c.subject == "RWA" and c.object == "RWA-ARMY" for c in r.claims)
+    assert any(c.subject == "RWA" and c.type == "ACCUSE" and c.object == "COD-ARMY" for c in r.claims)
+
+
+def test_a_name_known_as_an_acronym_is_one_name():
+    text = (
+        "The United Nations Sahel Observer Mission, known as UNSOM, said on Monday that fighters of the "
+        "Sahel Liberation Army had shelled its base near Diffa. UNSOM asked Niger to protect it."
+    )
+    got = names(text)
+    assert "UNSOM" not in got
+    assert "UNSOM" in got["United Nations Sahel Observer Mission"].aliases
