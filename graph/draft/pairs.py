@@ -416,8 +416,9 @@ def _pair_cue(c, n_hit, hit, brokered, inner):
             for o in left[-1]:
                 add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti, "reciprocal")
         return
-    if left and not right and hit.entry["type"] in ("ASSAULT", "COERCE", "THREATEN") and n_hit > 0:
-        # "Iran accused Pakistan of shelling two villages": the accuser is the one attacked
+    if left and not right and hit.entry["type"] in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE") and n_hit > 0:
+        # "Iran accused Pakistan of shelling two villages", "... of deploying troops": the accuser is the
+        # one attacked, or the one troops are sent against
         acc = hits[n_hit - 1]
         if (
             acc.entry["type"] == "ACCUSE"

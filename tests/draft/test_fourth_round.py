@@ -180,3 +180,13 @@ def test_a_name_known_as_an_acronym_is_one_name():
     got = names(text)
     assert "UNSOM" not in got
     assert "UNSOM" in got["United Nations Sahel Observer Mission"].aliases
+
+
+def test_accused_of_deploying_troops_against_the_accuser_and_the_denial_of_that_accusation():
+    text = (
+        "The government of Chad accused Niger on Monday of deploying troops on the border. "
+        "Niamey dismissed the accusation as baseless."
+    )
+    got = claims(text)
+    assert ("NER", "MOBILIZE", "TCD", "claimed", "TCD") in got
+    assert ("NER", "MOBILIZE", "TCD", "denied", "NER") in got
