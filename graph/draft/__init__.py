@@ -196,7 +196,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     ]
     # "the mission", "the militia", "the North": the actor named before that they describe
     home, _ = home_state(found, page, matcher)
-    described = descriptions(text, sorted(named), home=home, skip=page.in_furniture)
+    described = descriptions(text, sorted(named), home=home, skip=page.in_furniture, full=_other_names(ds, bodies))
     if described:
         # a description wins over a new name in its words ("the North" is North Korea, no name "North")
         inside = lambda s, e: any(a <= s and e <= b for a, b, *_ in described)  # noqa: E731
@@ -221,6 +221,16 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     kept = {id(n) for n in offices_in_use(text, [n for n in names if id(n) not in mine], plain, claims)}
     names = [n for n in names if id(n) in mine or id(n) in kept]
     return Draft(text, mentions, names, claims, page=page, dates=dates)
+
+
+def _other_names(ds, bodies):
+    """The names of an entity of the dataset or the gazetteer of bodies (for "NATO ... the alliance")."""
+
+    def names(ent):
+        e, b = ds.entities.get(ent), bodies.bodies.get(ent)
+        return ((e.name, *e.aliases) if e is not None else ()) + ((b.name, *b.names) if b is not None else ())
+
+    return names
 
 
 def _title_finder(text, names, page):

@@ -126,15 +126,19 @@ def _name_head(name):
     return words[-1] if words else ""
 
 
-def descriptions(text, named, home=None, skip=None):
+def descriptions(text, named, home=None, skip=None, full=None):
     """(start, end, entity, how, kind) of every description in *text* that stands for an actor of
     *named* ((start, end, entity, how, kind) of the names, sorted); *home* is the home state for
-    "the junta"; *skip(start, end)* tells page furniture."""
+    "the junta"; *skip(start, end)* tells page furniture; *full(entity)* the other names of an entity
+    ("NATO": "North Atlantic Treaty Organization", so that "the alliance" stands for it)."""
     actors = [x for x in sorted(named) if x[4] not in _THINGS]
     described = []  # (end of the introduction, families, entity, kind, name)
     for s, e, ent, _how, kind in actors:
         name = text[s:e]
         fams = _families(_name_head(name))
+        if full is not None and kind != "state":
+            for other in full(ent):
+                fams |= _families(_name_head(other))  # "NATO ... the alliance"
         before = re.search(r"\b([a-z]+)\s+$", text[max(0, s - 30) : s])
         if before:
             fams |= _families(before.group(1))  # "the paramilitary Rapid Support Forces"

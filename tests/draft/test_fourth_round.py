@@ -190,3 +190,21 @@ def test_accused_of_deploying_troops_against_the_accuser_and_the_denial_of_that_
     got = claims(text)
     assert ("NER", "MOBILIZE", "TCD", "claimed", "TCD") in got
     assert ("NER", "MOBILIZE", "TCD", "denied", "NER") in got
+
+
+def test_the_alliance_stands_for_an_organisation_whose_other_name_says_alliance_or_organisation():
+    ds = graph.loads(
+        json.dumps(
+            {
+                "entities": [
+                    {"id": "DEU", "name": "Germany", "kind": "state"},
+                    {"id": "SWE", "name": "Sweden", "kind": "state"},
+                    {"id": "NATO", "name": "NATO", "kind": "organisation"},
+                ]
+            }
+        )
+    )
+    text = "NATO said it would send two frigates to the Baltic Sea. Germany and Sweden each backed the alliance."
+    got = claims(text, ds)
+    assert ("DEU", "SUPPORT", "NATO", "reported", None) in got
+    assert ("SWE", "SUPPORT", "NATO", "reported", None) in got
