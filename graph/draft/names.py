@@ -437,18 +437,26 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
             after = toks[after_i].lower if after_i < len(toks) else ""
             if after_i > k0 + len(words) and after in SPEECH_WORDS:
                 after = ""  # "... on Kashmir, says MEA": the speaker comes after the comma
-            if before == "of" and b > 0 and toks[b - 1].lower in lexicon.kinds.get("place", ()):
-                before = toks[b - 1].lower  # "the village of Marwahin"
+            if (
+                before == "of"
+                and b > 0
+                and {toks[b - 1].lower, toks[b - 1].lower + " of"} & lexicon.kinds.get("place", set())
+            ):
+                before = toks[b - 1].lower  # "the village of Marwahin", "the state of Sinaloa"
+                kind, cue = "place", before
             for word in (after, before):  # "Kunar province", then "spokesman Ali Raza"
-                if word in SPEECH_WORDS and len(words) < 2:
+                if word in SPEECH_WORDS and len(words) < 2 or kind:
                     continue  # "Orano said": a company or a person, the verb does not tell
+                if word == after and word in TITLE_HEADS | {"leader"}:
+                    continue  # "Viv Ansanm leader (Wilfrid Augustin)": the title is another's, of this name
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
                 if kind:
                     cue = word
                     break
             if kind is None and k0 > 1 and toks[k0 - 1].lower == ",":
                 # an apposition: "the deputy prime minister for economic affairs, Mullah Nooruddin Hamdard"
-                back = {t.lower for t in toks[max(0, k0 - 10) : k0 - 1]}
+                back = [t.lower for t in toks[max(0, k0 - 10) : k0 - 1]]
+                back = set(back[max((x + 1 for x, w in enumerate(back) if w in (".", "?", "!")), default=0) :])
                 person = lexicon.kinds.get("person", set())
                 if back & person:
                     kind, cue = "person", next(iter(back & person))

@@ -78,6 +78,7 @@ SUFFIX_KIND = {
     "movement": "organisation",
     "front": "organisation",
     "army": "armed_group",
+    "cartel": "armed_group",
     "militia": "armed_group",
     "brigade": "armed_group",
     "group": "armed_group",

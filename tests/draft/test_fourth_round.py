@@ -208,3 +208,24 @@ def test_the_alliance_stands_for_an_organisation_whose_other_name_says_alliance_
     got = claims(text, ds)
     assert ("DEU", "SUPPORT", "NATO", "reported", None) in got
     assert ("SWE", "SUPPORT", "NATO", "reported", None) in got
+
+
+def test_a_name_before_a_title_is_not_the_person_and_a_state_of_a_federation_is_a_place():
+    text = (
+        "Kanem Brotherhood leader vows revenge. In a video, Kanem Brotherhood leader Abakar Zene accused Chad of "
+        "hiring mercenaries. Chad sent troops to the state of Borno on Monday."
+    )
+    got = names(text)
+    assert got["Kanem Brotherhood"].kind != "person"
+    assert got["Abakar Zene"].kind == "person"
+    assert got["Borno"].kind == "place"
+
+
+def test_the_cartel_stands_for_the_cartel_named_before_and_designating_is_a_sanction():
+    text = (
+        "Chad's police arrested 11 people linked to the Lake Cartel on Monday. "
+        "Niger designated the cartel a terrorist organisation last year."
+    )
+    got = claims(text)
+    assert ("NER", "SANCTION", "LAKE-CARTEL", "reported", None) in got
+    assert names(text)["Lake Cartel"].kind == "armed_group"
