@@ -55,6 +55,7 @@ from .resolve import (
     home_state,
     hyphen_pairs,
     offices_in_use,
+    possessed,
     proposals,
     resolve_bare,
     shared_demonyms,
@@ -182,6 +183,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     if page.byline:
         plain = [n for n in plain if n.name.lower() not in page.byline.lower()]
     found, plain = brussels(text, found, plain, ds)
+    plain = possessed(plain, found, text, matcher)
     names = proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
     kinds = {e.id: e.kind for e in ds.entities.values()}

@@ -450,6 +450,8 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
                 if word == after and word in TITLE_HEADS | {"leader"}:
                     continue  # "Viv Ansanm leader (Wilfrid Augustin)": the title is another's, of this name
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
+                if kind == "person" and any(w.lower in NAME_END or w.lower in ("of", "for") for w in words):
+                    kind = None  # "the Joint Command of the Armed Forces said": no person's name
                 if kind:
                     cue = word
                     break

@@ -117,6 +117,8 @@ SUFFIX_KIND = {
     "police": "office",
     "city": "place",
     "river": "place",
+    "lake": "place",
+    "mount": "place",
     "sea": "place",
     "islands": "place",
     "shoal": "place",

@@ -9,6 +9,7 @@ names joined by a hyphen, acronyms, "Brussels", titles, and the gazetteer's prop
 - :func:`brussels`: "Brussels" is the EU in a text that names it.
 - :func:`drop_titles`: "Interior Minister Rana Saleem Akhtar" names the person, not the office.
 - :func:`shared_demonyms`: "Congolese" is the Congo the text names otherwise (the DRC or the Republic).
+- :func:`possessed`: "Tajikistan's State Committee for National Security" is part of Tajikistan.
 - :func:`branches`: "Islamic State Sahel Province" is an armed group (a branch of one), not a province.
 - :func:`proposals`, :func:`offices_in_use`: the gazetteer's bodies the text names, and which to propose.
 
@@ -42,7 +43,34 @@ __all__ = [
     "offices_in_use",
     "branches",
     "shared_demonyms",
+    "possessed",
 ]
+
+
+def possessed(plain, found, text, matcher):
+    """A new name of a body right after a state's possessive ("Tajikistan's State Committee for
+    National Security", "Peru's Joint Command of the Armed Forces") is part of that state: an office
+    when nothing else tells its kind.
+
+    >>> from graph import loads
+    >>> from graph.draft.mentions import Matcher
+    >>> m = Matcher(loads("entities: [{id: TJK, name: Tajikistan, kind: state}]"))
+    >>> text = "Tajikistan's State Committee for National Security said so."
+    >>> n = NewName("State Committee for National Security", spans=[(13, 50)])
+    >>> [(x.name, x.kind, x.part_of) for x in possessed([n], m.find(text), text, m)]
+    [('State Committee for National Security', 'office', 'TJK')]
+    """
+    ends = {m.end: m for m in found}
+    for n in plain:
+        if n.part_of or n.kind not in (None, "office", "organisation", "armed_group"):
+            continue
+        for s, _e in n.spans:
+            pos = re.search(r"['’]s\s+$", text[max(0, s - 4) : s])
+            owner = ends.get(s - len(pos.group())) if pos else None
+            if owner is not None and state_of(owner, matcher):
+                n.part_of, n.kind = state_of(owner, matcher), n.kind or "office"
+                break
+    return plain
 
 
 def shared_demonyms(found, matcher, page=None):

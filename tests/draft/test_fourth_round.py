@@ -229,3 +229,16 @@ def test_the_cartel_stands_for_the_cartel_named_before_and_designating_is_a_sanc
     got = claims(text)
     assert ("NER", "SANCTION", "LAKE-CARTEL", "reported", None) in got
     assert names(text)["Lake Cartel"].kind == "armed_group"
+
+
+def test_a_body_after_a_states_possessive_is_part_of_that_state_and_no_person():
+    text = (
+        "Chad's Joint Command of the Armed Forces said it had sent 600 troops to the border on Monday. "
+        "Niger recalled its ambassador to Chad on Tuesday. Troops patrolled Lake Fitri."
+    )
+    r = draft(text, DS)
+    got = {n.name: n for n in r.new_names}
+    jc = got["Joint Command of the Armed Forces"]
+    assert (jc.kind, jc.part_of) == ("office", "TCD")
+    assert ("NER", "SANCTION", "TCD", "reported", None) in claims(text)
+    assert "Lake Fitri" not in got or got["Lake Fitri"].kind == "place"
