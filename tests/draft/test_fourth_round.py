@@ -242,3 +242,9 @@ def test_a_body_after_a_states_possessive_is_part_of_that_state_and_no_person():
     assert (jc.kind, jc.part_of) == ("office", "TCD")
     assert ("NER", "SANCTION", "TCD", "reported", None) in claims(text)
     assert "Lake Fitri" not in got or got["Lake Fitri"].kind == "place"
+
+
+def test_a_demonym_before_a_place_noun_that_modifies_another_noun_acts():
+    got = claims("Afghan border guards opened fire on Pakistani traders near Torkham on Monday.")
+    assert ("AFG", "ASSAULT", "PAK", "reported", None) in got
+    assert not claims("Pakistan said Afghan soil was used against it.") & {("AFG", "ASSAULT", "PAK", "reported", None)}
