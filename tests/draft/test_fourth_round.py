@@ -248,3 +248,9 @@ def test_a_demonym_before_a_place_noun_that_modifies_another_noun_acts():
     got = claims("Afghan border guards opened fire on Pakistani traders near Torkham on Monday.")
     assert ("AFG", "ASSAULT", "PAK", "reported", None) in got
     assert not claims("Pakistan said Afghan soil was used against it.") & {("AFG", "ASSAULT", "PAK", "reported", None)}
+
+
+def test_handing_over_prisoners_and_joining_a_state_in_plans_are_cooperation():
+    got = claims("Niger sent 14 prisoners to Chad in August. Pakistan joined Afghanistan in plans for a railway.")
+    assert ("NER", "COOPERATE", "TCD", "reported", None) in got
+    assert ("PAK", "COOPERATE", "AFG", "reported", None) in got
