@@ -64,8 +64,9 @@ __all__ = ["Candidate", "Participant", "candidates"]
 _FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 _EACH = {"each", "both"}
 _BOTH = re.compile(
-    r"(?:\b(?:both|the two|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
-    r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them)\b)",
+    r"(?:\b(?:both|the two|the rival|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
+    r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them|presidents|leaders|"
+    r"camps|administrations|militaries)\b)",
     re.I,
 )
 _AFFILIATION = {"spokesman", "spokeswoman", "spokesperson"}

@@ -254,3 +254,11 @@ def test_handing_over_prisoners_and_joining_a_state_in_plans_are_cooperation():
     got = claims("Niger sent 14 prisoners to Chad in August. Pakistan joined Afghanistan in plans for a railway.")
     assert ("NER", "COOPERATE", "TCD", "reported", None) in got
     assert ("PAK", "COOPERATE", "AFG", "reported", None) in got
+
+
+def test_both_presidents_and_the_rival_camps_stand_for_the_last_pair_named():
+    got = claims("Chad and Niger have clashed for months. Qatar has invited both presidents to talks in Doha.")
+    assert {("QAT", "REQUEST", "TCD", "reported", None), ("QAT", "REQUEST", "NER", "reported", None)} <= got
+    got = claims("Chad and Niger traded accusations. Qatar hosted talks between the rival camps in Doha in May.")
+    assert any(c[:3] == ("QAT", "CONSULT", "TCD") for c in got)
+    assert any(c[:3] == ("QAT", "CONSULT", "NER") for c in got)
