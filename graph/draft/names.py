@@ -171,7 +171,13 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 continue
             break
         # "the Hafiz Gul Bahadur group": a group's name ends with "group"
-        if j < n and toks[j].lower in GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
+        if (
+            j < n
+            and toks[j].lower in GROUP_WORDS
+            and toks[j].text.islower()
+            and joined(toks[j - 1], toks[j])
+            and not (i > 0 and toks[i - 1].lower in ("a", "an"))  # not "a Kurdish faction"
+        ):
             j += 1
         # "Moody's upgraded": a name that ends in "'s" before a verb (not "the NUG's armed wing")
         elif (
@@ -271,6 +277,13 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 )
                 or len(w.text) == 1
                 or (w.start in open_starts and nounlike(w.text) and w.lower not in mid)  # "Clashes", "Footage"
+                or (  # "a Yazidi armed group", "an Alawite village": an adjective between an article and a noun
+                    j > 1
+                    and toks[j - 2].lower in ("a", "an")
+                    and j < n
+                    and toks[j].text.isalpha()
+                    and toks[j].text.islower()
+                )
             ):
                 continue
         # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),

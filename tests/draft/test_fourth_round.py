@@ -262,3 +262,12 @@ def test_both_presidents_and_the_rival_camps_stand_for_the_last_pair_named():
     got = claims("Chad and Niger traded accusations. Qatar hosted talks between the rival camps in Doha in May.")
     assert any(c[:3] == ("QAT", "CONSULT", "TCD") for c in got)
     assert any(c[:3] == ("QAT", "CONSULT", "NER") for c in got)
+
+
+def test_a_capitalised_adjective_after_an_indefinite_article_is_no_name():
+    text = (
+        "Gunmen killed four members of the Sinjar Units, a Yazidi armed group, on Monday. Niger blamed a Tubu faction."
+    )
+    got = set(names(text))
+    assert not got & {"Yazidi", "Tubu faction", "Tubu"}
+    assert "Sinjar Units" in got
