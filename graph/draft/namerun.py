@@ -5,7 +5,8 @@ particle joined to it by a hyphen is one ("al-Obeidi", "el-Tayeb"). Lowercase wo
 one name: "of", "for", "de", "al", "of the", "for the"; the particles of personal and place names
 ("da", "dos", "van", "von", "ibn": "Mocímboa da Praia", "Joana dos Santos"); "in" and "on" only after
 a word that ends a name ("Interim Force in Lebanon", not "Orano in Niger"); "and" (checked by the
-caller, see :func:`and_name`).
+caller, see :func:`and_name`). :func:`inside_names` finds the known names that are words of such a
+longer name ("South China Sea").
 
 >>> from graph.draft.tokens import tokenise
 >>> toks = tokenise("Gen. Faraj al-Obeidi met Mocímboa da Praia officials and US-made drones")
@@ -33,9 +34,9 @@ from __future__ import annotations
 
 import re
 
-from .namewords import COMMON, JOIN, NAME_END
+from .namewords import COMMON, COMPASS, JOIN, NAME_END
 
-__all__ = ["cap", "adjective", "connector", "and_name", "openings", "nounlike", "PARTICLES"]
+__all__ = ["cap", "adjective", "connector", "and_name", "openings", "nounlike", "inside_names", "PARTICLES"]
 
 _ADJ_PART = re.compile(
     r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
@@ -119,4 +120,88 @@ def openings(toks, sents) -> set:
                 if j < n and toks[j - 1].text in _OPENERS:
                     out.add(j)
         k += 1
+    return out
+
+
+def inside_names(found, toks, text, sents=()):
+    """The mentions of *found* that are words of a longer name ("South China Sea", "Sea of Japan",
+    "Guyana Defence Force", "Taiwan Affairs Office", "United Nations Interim Force in Lebanon", "Arakan
+    Army", "African Union Peace and Security Council"): the whole is a name of its own, not the state
+    or the body. A name is a run of capitalised words on one line, joined by "of", "for (the)", "and",
+    and by "in"/"on" after a word that ends a name; it holds a mention when it also has a word of its
+    own and ends like an organisation or place ("Force", "Council", "Army", "Sea"), or has such a word
+    of its own."""
+    starts = {s for s, _ in sents}
+    at = {t.start: k for k, t in enumerate(toks)}
+    owner = {}
+    for x, m in enumerate(found):
+        a = at.get(m.start)
+        if a is None:
+            continue
+        k = a
+        while k < len(toks) and toks[k].end <= m.end:
+            owner[k] = x
+            k += 1
+    n = len(toks)
+
+    def same_line(k):
+        return k == 0 or "\n" not in text[toks[k - 1].end : toks[k].start]
+
+    def capk(k):
+        return 0 <= k < n and cap(toks[k]) and toks[k].lower != "'s"
+
+    def chain(a, b):
+        """The token range of the name run around tokens [a, b)."""
+        lo = a
+        while True:
+            if capk(lo - 1) and same_line(lo) and not (toks[lo - 1].start in starts and toks[lo - 1].lower in COMMON):
+                lo -= 1
+                continue
+            # a connector before: "Sea of | Japan", "Interim Force in | Lebanon", "Peace and | Security Council"
+            g = next(
+                (
+                    g
+                    for g in (1, 2)
+                    if lo - g - 1 >= 0
+                    and capk(lo - g - 1)
+                    and all(same_line(x) for x in range(lo - g, lo + 1))
+                    and connector(toks, lo - g, toks[lo - g - 1].lower) == g
+                ),
+                None,
+            )
+            if g is None:
+                break
+            lo -= g + 1
+        hi = b
+        while hi < n and same_line(hi):
+            if capk(hi):
+                hi += 1
+                continue
+            g = connector(toks, hi, toks[hi - 1].lower)
+            if g and all(same_line(x) for x in range(hi + 1, hi + g + 1)):
+                hi += g + 1
+                continue
+            break
+        return lo, hi
+
+    out = []
+    for m in found:
+        a = at.get(m.start)
+        if a is None:
+            continue
+        b = a
+        while b < n and toks[b].end <= m.end:
+            b += 1
+        lo, hi = chain(a, b)
+        words = [k for k in range(lo, hi) if capk(k)]
+        own = [k for k in words if owner.get(k) is None and not (toks[k].start in starts and toks[k].lower in COMMON)]
+        if not own:
+            continue
+        ends = toks[words[-1]].lower in NAME_END
+        own_end = any(toks[k].lower in NAME_END for k in own)
+        compass = any(toks[k].lower in COMPASS and k < a and toks[k].start not in starts for k in own)
+        # "India's opposition Congress party": a party, not the US Congress of the gazetteer
+        party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
+        if ends or own_end or (compass and words[-1] >= b) or party:
+            out.append(m)
     return out
