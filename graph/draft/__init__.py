@@ -47,7 +47,19 @@ from .lexicon import Lexicon
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
 from .page import read_page
-from .resolve import acronyms, brussels, drop_titles, home_state, hyphen_pairs, offices_in_use, proposals, resolve_bare
+from .resolve import (
+    acronyms,
+    branches,
+    brussels,
+    drop_titles,
+    home_state,
+    hyphen_pairs,
+    offices_in_use,
+    possessed,
+    proposals,
+    resolve_bare,
+    shared_demonyms,
+)
 from .tokens import sentences, tokenise
 
 __all__ = [
@@ -147,6 +159,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     matcher = Matcher(ds, bodies)
     toks = tokenise(text)
     found = [m for m in matcher.find(text, toks) if not page.in_furniture(m.start, m.end)]
+    found = shared_demonyms(found, matcher, page)
     found = hyphen_pairs(text, toks, found, matcher, page)
     found = resolve_bare(found, page, matcher, text)
     dates = find_dates(text, page.date, skip=page.in_furniture)
@@ -159,15 +172,18 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
 
     known_codes = set(matcher.gazetteer_codes)
     sents = sentences(text)
-    inside = {(m.start, m.end) for m in inside_names(found, toks, text, sents)}
+    dropped = inside_names(found, toks, text, sents)
+    inside = {(m.start, m.end) for m in dropped}
     found = [m for m in found if (m.start, m.end) not in inside]
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
+    plain = branches(plain, dropped, {e.id: e.kind for e in ds.entities.values()})
     found = drop_titles(found, plain, text)
     found, plain = acronyms(text, found, plain)
     # the author of the page is no name of its story ("Lena Hartmann researches migration policy ...")
     if page.byline:
         plain = [n for n in plain if n.name.lower() not in page.byline.lower()]
     found, plain = brussels(text, found, plain, ds)
+    plain = possessed(plain, found, text, matcher)
     names = proposals(found, matcher) + plain
     mentions = [m for m in found if not m.new]
     kinds = {e.id: e.kind for e in ds.entities.values()}
@@ -182,7 +198,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     ]
     # "the mission", "the militia", "the North": the actor named before that they describe
     home, _ = home_state(found, page, matcher)
-    described = descriptions(text, sorted(named), home=home, skip=page.in_furniture)
+    described = descriptions(text, sorted(named), home=home, skip=page.in_furniture, full=_other_names(ds, bodies))
     if described:
         # a description wins over a new name in its words ("the North" is North Korea, no name "North")
         inside = lambda s, e: any(a <= s and e <= b for a, b, *_ in described)  # noqa: E731
@@ -207,6 +223,16 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     kept = {id(n) for n in offices_in_use(text, [n for n in names if id(n) not in mine], plain, claims)}
     names = [n for n in names if id(n) in mine or id(n) in kept]
     return Draft(text, mentions, names, claims, page=page, dates=dates)
+
+
+def _other_names(ds, bodies):
+    """The names of an entity of the dataset or the gazetteer of bodies (for "NATO ... the alliance")."""
+
+    def names(ent):
+        e, b = ds.entities.get(ent), bodies.bodies.get(ent)
+        return ((e.name, *e.aliases) if e is not None else ()) + ((b.name, *b.names) if b is not None else ())
+
+    return names
 
 
 def _title_finder(text, names, page):

@@ -64,8 +64,9 @@ __all__ = ["Candidate", "Participant", "candidates"]
 _FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 _EACH = {"each", "both"}
 _BOTH = re.compile(
-    r"(?:\b(?:both|the two|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
-    r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them)\b)",
+    r"(?:\b(?:both|the two|the rival|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
+    r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them|presidents|leaders|"
+    r"camps|administrations|militaries)\b)",
     re.I,
 )
 _AFFILIATION = {"spokesman", "spokeswoman", "spokesperson"}
@@ -428,7 +429,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
-        recent = [r for rs in ctx.history[-3:] for r in rs] + out
+        recent = [r for rs in ctx.history[-6:] for r in rs] + out
         cands = clause_candidates(
             text,
             cs,

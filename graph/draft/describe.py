@@ -8,7 +8,8 @@ described by the head word of its name ("Force" of "... Interim Force in Lebanon
 "the nuclear group Orano"), by its apposition ("Hezbollah, the Iran-backed movement,") or by what
 it owns ("Niger's junta"). A later "the <word>" (with up to two words before it: "the 15-member
 bloc") stands for the last actor described by a word of the same family (bloc: community, union,
-alliance; mission: force; company: firm, group; militia: paramilitary, movement, group), and "the
+alliance; mission: force; company: firm, group; militia: paramilitary, movement, group, insurgents),
+or, for "the group", "the insurgents", "the militants", to the armed group named last; and "the
 North"/"the South" for the state named before whose name opens with that word. "The junta" and
 "the regime" with no such actor are the home state (the dateline's, else the state the text names
 most), and so are "government forces" (or troops, soldiers).
@@ -52,6 +53,13 @@ _FAMILIES = {
     "paramilitaries": "armed",
     "movement": "armed",
     "rebels": "armed",
+    "insurgents": "armed",
+    "militants": "armed",
+    "jihadists": "armed",
+    "guerrillas": "armed",
+    "cartel": "armed",
+    "gang": "armed",
+    "gangs": "armed",
     "faction": "armed",
     "court": "court",
     "tribunal": "court",
@@ -121,15 +129,19 @@ def _name_head(name):
     return words[-1] if words else ""
 
 
-def descriptions(text, named, home=None, skip=None):
+def descriptions(text, named, home=None, skip=None, full=None):
     """(start, end, entity, how, kind) of every description in *text* that stands for an actor of
     *named* ((start, end, entity, how, kind) of the names, sorted); *home* is the home state for
-    "the junta"; *skip(start, end)* tells page furniture."""
+    "the junta"; *skip(start, end)* tells page furniture; *full(entity)* the other names of an entity
+    ("NATO": "North Atlantic Treaty Organization", so that "the alliance" stands for it)."""
     actors = [x for x in sorted(named) if x[4] not in _THINGS]
     described = []  # (end of the introduction, families, entity, kind, name)
     for s, e, ent, _how, kind in actors:
         name = text[s:e]
         fams = _families(_name_head(name))
+        if full is not None and kind != "state":
+            for other in full(ent):
+                fams |= _families(_name_head(other))  # "NATO ... the alliance"
         before = re.search(r"\b([a-z]+)\s+$", text[max(0, s - 30) : s])
         if before:
             fams |= _families(before.group(1))  # "the paramilitary Rapid Support Forces"
@@ -148,6 +160,7 @@ def descriptions(text, named, home=None, skip=None):
         if fams:
             described.append((e, fams, ent, kind, name))
     states = [(e, ent, text[s:e]) for s, e, ent, how, kind in actors if kind == "state"]
+    armed = [(e, set(), ent, kind, text[s:e]) for s, e, ent, how, kind in actors if kind == "armed_group"]
     taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]  # "the North" wins over "North"
     out = []
     for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)):
@@ -177,6 +190,9 @@ def descriptions(text, named, home=None, skip=None):
             ),
             None,
         )
+        if hit is None and "armed" in fams:
+            # "the group", "the insurgents": else the armed group named last before
+            hit = next(((ent, kind, n) for end, _f, ent, kind, n in reversed(armed) if end <= s), None)
         if hit is None and "junta" in fams and home:
             hit = (home, "state", "the home state")
         if hit:

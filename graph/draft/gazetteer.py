@@ -15,6 +15,8 @@ included ("Afghans").
 'Islamabad'
 >>> len(states()) > 190
 True
+>>> shared_names()["congolese"]
+('COG', 'COD')
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["State", "states", "state", "state_names", "GAZETTEER_PATH"]
+__all__ = ["State", "states", "state", "state_names", "shared_names", "GAZETTEER_PATH"]
 
 GAZETTEER_PATH = Path(__file__).with_name("gazetteer.yaml")
 
@@ -74,3 +76,15 @@ def state_names(code: str) -> list[tuple[str, str]]:
             out.append((p, "demonym"))
     out += [(o, "other name") for o in s.other]
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def shared_names() -> dict:
+    """The names (lowercased) that more than one state of the gazetteer has ("Congolese"), with their codes."""
+    codes: dict = {}
+    for code in states():
+        for name, _how in state_names(code):
+            got = codes.setdefault(name.lower(), [])
+            if code not in got:
+                got.append(code)
+    return {k: tuple(v) for k, v in codes.items() if len(v) > 1}

@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
+from .namerun import and_name, cap, connector, inside_names, nounlike, openings
 from .namewords import (
     ABBREVIATIONS,
     ADJECTIVES,
@@ -47,7 +48,6 @@ from .namewords import (
     COLLECTIVE,
     COMMON,
     COMMON_NOUN,
-    COMPASS,
     GROUP_WORDS,
     JOIN,
     NAME_END,
@@ -101,43 +101,6 @@ def _gazetteer_index() -> dict:
     return out
 
 
-_ADJ_PART = re.compile(
-    r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
-    r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$"
-)
-
-
-def _cap(tok) -> bool:
-    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not _adjective(tok.text)
-
-
-def _adjective(word) -> bool:
-    """A hyphenated compound whose last part is a lowercase participle or adjective ("US-made", "UN-led",
-    "Iran-backed"): an adjective, not a name."""
-    if "-" not in word:
-        return False
-    last = word.rsplit("-", 1)[1]
-    return last.islower() and bool(_ADJ_PART.search(last))
-
-
-def _connector(toks, j, before):
-    """The number of lowercase words at *j* that join two parts of one name, or 0: "of", "for", "de",
-    "al", "of the", "for the"; "in" and "on" only after a word that ends a name ("Interim Force in
-    Lebanon", not "Orano in Niger"); "and" (checked by the caller)."""
-    n = len(toks)
-    w = toks[j].lower
-    if not toks[j].text.islower() and w != "-":
-        return 0
-    if w in ("in", "on") and before not in NAME_END:
-        return 0
-    if w in JOIN or w in ("in", "on", "and"):
-        if j + 1 < n and _cap(toks[j + 1]):
-            return 1
-        if w in ("of", "for", "in", "on") and j + 2 < n and toks[j + 1].lower == "the" and _cap(toks[j + 2]):
-            return 2
-    return 0
-
-
 def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None, places=frozenset()) -> list[NewName]:
     """The new names of *text* (tokens *toks*, sentence spans *sents*), in order of first use.
 
@@ -149,6 +112,9 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
     span_starts = [s for s, _ in spans]
     starts = {s for s, _ in sents}
     lowers = {t.lower for t in toks if t.text[:1].islower()}
+    opens = openings(toks, sents)
+    open_starts = {toks[k].start for k in opens}
+    mid = {t.lower for k, t in enumerate(toks) if k not in opens and t.text[:1].isupper()}
     gaz = _gazetteer_index()
 
     def blocked(t):
@@ -162,27 +128,28 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if not _cap(t) or blocked(t) or t.lower == "'s":
+        if not cap(t) or blocked(t) or t.lower == "'s":
             i += 1
             continue
         j = i + 1
         while j < n and joined(toks[j - 1], toks[j]):
             nxt = toks[j]
-            if _cap(nxt) and not blocked(nxt):
+            if cap(nxt) and not blocked(nxt):
                 j += 1
                 continue
             # lowercase words inside a name: "Ministry of Railways", "National Council for the Safeguard of the
             # Homeland", "Interim Force in Lebanon" (after a word that ends a name), "Belt and Road Initiative"
-            gap = _connector(toks, j, toks[j - 1].lower)
+            gap = connector(toks, j, toks[j - 1].lower)
             if (
                 gap
                 and all(joined(toks[x - 1], toks[x]) for x in range(j + 1, j + gap + 1))
                 and not blocked(toks[j + gap])
                 and (
                     nxt.lower != "and"
+                    or and_name(text[t.start : toks[j + 1].end], gaz)  # "Service of Bosnia and Herzegovina"
                     or (
                         j + gap + 1 < n
-                        and _cap(toks[j + gap + 1])
+                        and cap(toks[j + gap + 1])
                         and toks[j - 1].lower not in gaz
                         and toks[j + gap].lower not in gaz
                     )
@@ -195,7 +162,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 nxt.lower in ("'s", "'", "’")
                 and toks[j - 1].lower in COLLECTIVE
                 and j + 1 < n
-                and _cap(toks[j + 1])
+                and cap(toks[j + 1])
                 and not blocked(toks[j + 1])
                 and nxt.start == toks[j - 1].end
             ):
@@ -203,7 +170,13 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 continue
             break
         # "the Hafiz Gul Bahadur group": a group's name ends with "group"
-        if j < n and toks[j].lower in GROUP_WORDS and toks[j].text.islower() and joined(toks[j - 1], toks[j]):
+        if (
+            j < n
+            and toks[j].lower in GROUP_WORDS
+            and toks[j].text.islower()
+            and joined(toks[j - 1], toks[j])
+            and not (i > 0 and toks[i - 1].lower in ("a", "an"))  # not "a Kurdish faction"
+        ):
             j += 1
         # "Moody's upgraded": a name that ends in "'s" before a verb (not "the NUG's armed wing")
         elif (
@@ -237,7 +210,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             and words[-1].lower in SUFFIX_KIND
             and SUFFIX_KIND[words[-1].lower] in ("organisation", "office")
             and blocked(toks[k := i - len(words) - 1])
-            and _cap(toks[k])
+            and cap(toks[k])
             and joined(toks[k], words[0])
             and toks[k].lower in gaz
         ):
@@ -252,7 +225,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             and opening
             and words[1].lower in ("of", "for")
             and words[1].text.islower()
-            and (words[0].lower in lowers or COMMON_NOUN.search(words[0].lower) or words[0].lower.endswith("s"))
+            and (words[0].lower in lowers or COMMON_NOUN.search(words[0].lower) or nounlike(words[0].text))
         ):
             words = words[2:]
             while words and words[0].lower in NOT_FIRST:
@@ -264,7 +237,12 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         # "Economic Community of West African States"); a title alone is no name ("Cabinet Secretary")
         title = []
         person_cues = lexicon.kinds.get("person", set())
-        org = words[-1].lower in NAME_END
+        org = (
+            words[-1].lower in NAME_END
+            or any(  # "State Border Service of Bosnia": the head before "of"
+                w.lower in NAME_END and x.lower in ("of", "for", "in") for w, x in zip(words, words[1:], strict=False)
+            )
+        )
         head = max((x for x, w in enumerate(words[:-1]) if w.lower in TITLE_HEADS), default=None)
         if words[-1].lower in TITLE_HEADS and len(words) > 1 and all(w.text[:1].isupper() for w in words):
             continue
@@ -297,6 +275,14 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                     and (w.lower in lowers or re.search(r"(?:ing|ed|ly)$", w.lower) or COMMON_NOUN.search(w.lower))
                 )
                 or len(w.text) == 1
+                or (w.start in open_starts and nounlike(w.text) and w.lower not in mid)  # "Clashes", "Footage"
+                or (  # "a Yazidi armed group", "an Alawite village": an adjective between an article and a noun
+                    j > 1
+                    and toks[j - 2].lower in ("a", "an")
+                    and j < n
+                    and toks[j].text.isalpha()
+                    and toks[j].text.islower()
+                )
             ):
                 continue
         # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
@@ -310,95 +296,11 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             words = words[1:]
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
             words = words[1:]
-        if not words or all(w.lower in TITLES or w.lower in COMMON for w in words):
-            continue
+        if not words or all(w.lower in TITLES or w.lower in COMMON or not cap(w) for w in words):
+            continue  # no word of a name left ("The group claimed": "group")
         k0 = j - len(words)
         _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None, places)
     return _corefer(list(found.values()), text)
-
-
-def inside_names(found, toks, text, sents=()):
-    """The mentions of *found* that are words of a longer name ("South China Sea", "Sea of Japan",
-    "Guyana Defence Force", "Taiwan Affairs Office", "United Nations Interim Force in Lebanon", "Arakan
-    Army", "African Union Peace and Security Council"): the whole is a name of its own, not the state
-    or the body. A name is a run of capitalised words on one line, joined by "of", "for (the)", "and",
-    and by "in"/"on" after a word that ends a name; it holds a mention when it also has a word of its
-    own and ends like an organisation or place ("Force", "Council", "Army", "Sea"), or has such a word
-    of its own."""
-    starts = {s for s, _ in sents}
-    at = {t.start: k for k, t in enumerate(toks)}
-    owner = {}
-    for x, m in enumerate(found):
-        a = at.get(m.start)
-        if a is None:
-            continue
-        k = a
-        while k < len(toks) and toks[k].end <= m.end:
-            owner[k] = x
-            k += 1
-    n = len(toks)
-
-    def same_line(k):
-        return k == 0 or "\n" not in text[toks[k - 1].end : toks[k].start]
-
-    def cap(k):
-        return 0 <= k < n and _cap(toks[k]) and toks[k].lower != "'s"
-
-    def chain(a, b):
-        """The token range of the name run around tokens [a, b)."""
-        lo = a
-        while True:
-            if cap(lo - 1) and same_line(lo) and not (toks[lo - 1].start in starts and toks[lo - 1].lower in COMMON):
-                lo -= 1
-                continue
-            # a connector before: "Sea of | Japan", "Interim Force in | Lebanon", "Peace and | Security Council"
-            g = next(
-                (
-                    g
-                    for g in (1, 2)
-                    if lo - g - 1 >= 0
-                    and cap(lo - g - 1)
-                    and all(same_line(x) for x in range(lo - g, lo + 1))
-                    and _connector(toks, lo - g, toks[lo - g - 1].lower) == g
-                ),
-                None,
-            )
-            if g is None:
-                break
-            lo -= g + 1
-        hi = b
-        while hi < n and same_line(hi):
-            if cap(hi):
-                hi += 1
-                continue
-            g = _connector(toks, hi, toks[hi - 1].lower)
-            if g and all(same_line(x) for x in range(hi + 1, hi + g + 1)):
-                hi += g + 1
-                continue
-            break
-        return lo, hi
-
-    out = []
-    for m in found:
-        a = at.get(m.start)
-        if a is None:
-            continue
-        b = a
-        while b < n and toks[b].end <= m.end:
-            b += 1
-        lo, hi = chain(a, b)
-        words = [k for k in range(lo, hi) if cap(k)]
-        own = [k for k in words if owner.get(k) is None and not (toks[k].start in starts and toks[k].lower in COMMON)]
-        if not own:
-            continue
-        ends = toks[words[-1]].lower in NAME_END
-        own_end = any(toks[k].lower in NAME_END for k in own)
-        compass = any(toks[k].lower in COMPASS and k < a and toks[k].start not in starts for k in own)
-        # "India's opposition Congress party": a party, not the US Congress of the gazetteer
-        party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
-        if ends or own_end or (compass and words[-1] >= b) or party:
-            out.append(m)
-    return out
 
 
 def _corefer(names, text):
@@ -463,18 +365,28 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
             after = toks[after_i].lower if after_i < len(toks) else ""
             if after_i > k0 + len(words) and after in SPEECH_WORDS:
                 after = ""  # "... on Kashmir, says MEA": the speaker comes after the comma
-            if before == "of" and b > 0 and toks[b - 1].lower in lexicon.kinds.get("place", ()):
-                before = toks[b - 1].lower  # "the village of Marwahin"
+            if (
+                before == "of"
+                and b > 0
+                and {toks[b - 1].lower, toks[b - 1].lower + " of"} & lexicon.kinds.get("place", set())
+            ):
+                before = toks[b - 1].lower  # "the village of Marwahin", "the state of Sinaloa"
+                kind, cue = "place", before
             for word in (after, before):  # "Kunar province", then "spokesman Ali Raza"
-                if word in SPEECH_WORDS and len(words) < 2:
+                if word in SPEECH_WORDS and len(words) < 2 or kind:
                     continue  # "Orano said": a company or a person, the verb does not tell
+                if word == after and word in TITLE_HEADS | {"leader"}:
+                    continue  # "Viv Ansanm leader (Wilfrid Augustin)": the title is another's, of this name
                 kind = next((k for k, cues in lexicon.kinds.items() if word in cues), None)
+                if kind == "person" and any(w.lower in NAME_END or w.lower in ("of", "for") for w in words):
+                    kind = None  # "the Joint Command of the Armed Forces said": no person's name
                 if kind:
                     cue = word
                     break
             if kind is None and k0 > 1 and toks[k0 - 1].lower == ",":
                 # an apposition: "the deputy prime minister for economic affairs, Mullah Nooruddin Hamdard"
-                back = {t.lower for t in toks[max(0, k0 - 10) : k0 - 1]}
+                back = [t.lower for t in toks[max(0, k0 - 10) : k0 - 1]]
+                back = set(back[max((x + 1 for x, w in enumerate(back) if w in (".", "?", "!")), default=0) :])
                 person = lexicon.kinds.get("person", set())
                 if back & person:
                     kind, cue = "person", next(iter(back & person))
@@ -493,9 +405,9 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
             b = k0 - 1
             if b >= 0 and toks[b].lower == "the":
                 b -= 1
-            if b >= 1 and toks[b].lower in ("and", ",") and _cap(toks[b - 1]):
+            if b >= 1 and toks[b].lower in ("and", ",") and cap(toks[b - 1]):
                 # "in Khost and Paktika": the second of two places
-                while b >= 1 and _cap(toks[b - 1]):
+                while b >= 1 and cap(toks[b - 1]):
                     b -= 1
                 b -= 1
             nxt = toks[k0 + len(words)] if k0 + len(words) < len(toks) else None

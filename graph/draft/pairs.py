@@ -416,8 +416,9 @@ def _pair_cue(c, n_hit, hit, brokered, inner):
             for o in left[-1]:
                 add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti, "reciprocal")
         return
-    if left and not right and hit.entry["type"] in ("ASSAULT", "COERCE", "THREATEN") and n_hit > 0:
-        # "Iran accused Pakistan of shelling two villages": the accuser is the one attacked
+    if left and not right and hit.entry["type"] in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE") and n_hit > 0:
+        # "Iran accused Pakistan of shelling two villages", "... of deploying troops": the accuser is the
+        # one attacked, or the one troops are sent against
         acc = hits[n_hit - 1]
         if (
             acc.entry["type"] == "ACCUSE"
@@ -514,17 +515,17 @@ def _pair_cue(c, n_hit, hit, brokered, inner):
         and lows[hit.j] in ("the", "this", "that", "these", "those", "its")
         and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1 : hit.j + 3]))
     ):
-        # "France and Italy condemned the attack": who attacked, told before
-        last = next(
-            (
-                r
-                for r in reversed(recent)
-                if r.type == "ASSAULT"
-                and r.modality in ("reported", "claimed")
-                and not any(same(p.entity, r.subject) for p in left[-1])
-            ),
-            None,
-        )
+        # "France and Italy condemned the attack": who attacked, told before (an attack told with that
+        # word first: "the raid" is the one told as a raid, not an ongoing fight told since)
+        told = [
+            r
+            for r in reversed(recent)
+            if r.type == "ASSAULT"
+            and r.modality in ("reported", "claimed")
+            and not any(same(p.entity, r.subject) for p in left[-1])
+        ]
+        noun = lows[hit.j + 1][:5]
+        last = next((r for r in told if noun in " ".join(map(str, r.why)).lower()), told[0] if told else None)
         if last is not None:
             for s_ in left[-1]:
                 add(

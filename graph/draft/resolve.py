@@ -8,6 +8,9 @@ names joined by a hyphen, acronyms, "Brussels", titles, and the gazetteer's prop
 - :func:`acronyms`: "the Caribbean Community (CARICOM)": one name.
 - :func:`brussels`: "Brussels" is the EU in a text that names it.
 - :func:`drop_titles`: "Interior Minister Rana Saleem Akhtar" names the person, not the office.
+- :func:`shared_demonyms`: "Congolese" is the Congo the text names otherwise (the DRC or the Republic).
+- :func:`possessed`: "Tajikistan's State Committee for National Security" is part of Tajikistan.
+- :func:`branches`: "Islamic State Sahel Province" is an armed group (a branch of one), not a province.
 - :func:`proposals`, :func:`offices_in_use`: the gazetteer's bodies the text names, and which to propose.
 
 >>> from graph import loads
@@ -23,6 +26,7 @@ import bisect
 import re
 from collections import Counter
 
+from .gazetteer import shared_names
 from .mentions import Mention
 from .names import NewName
 from .tokens import sentences
@@ -37,7 +41,107 @@ __all__ = [
     "state_of",
     "proposals",
     "offices_in_use",
+    "branches",
+    "shared_demonyms",
+    "possessed",
 ]
+
+
+def possessed(plain, found, text, matcher):
+    """A new name of a body right after a state's possessive ("Tajikistan's State Committee for
+    National Security", "Peru's Joint Command of the Armed Forces") is part of that state: an office
+    when nothing else tells its kind.
+
+    >>> from graph import loads
+    >>> from graph.draft.mentions import Matcher
+    >>> m = Matcher(loads("entities: [{id: TJK, name: Tajikistan, kind: state}]"))
+    >>> text = "Tajikistan's State Committee for National Security said so."
+    >>> n = NewName("State Committee for National Security", spans=[(13, 50)])
+    >>> [(x.name, x.kind, x.part_of) for x in possessed([n], m.find(text), text, m)]
+    [('State Committee for National Security', 'office', 'TJK')]
+    """
+    ends = {m.end: m for m in found}
+    for n in plain:
+        if n.part_of or n.kind not in (None, "office", "organisation", "armed_group"):
+            continue
+        for s, _e in n.spans:
+            pos = re.search(r"['’]s\s+$", text[max(0, s - 4) : s])
+            owner = ends.get(s - len(pos.group())) if pos else None
+            if owner is not None and state_of(owner, matcher):
+                n.part_of, n.kind = state_of(owner, matcher), n.kind or "office"
+                break
+    return plain
+
+
+def shared_demonyms(found, matcher, page=None):
+    """A name that two states share ("Congolese", "Dominican") names the one of them that the dateline
+    (of *page*) or the text names by another name (the dateline, else the first such mention); else it
+    stays as matched.
+
+    >>> from graph import loads
+    >>> from graph.draft.mentions import Matcher
+    >>> ds = loads("entities: [{id: COG, name: Republic of the Congo, kind: state}, "
+    ...            "{id: COD, name: Democratic Republic of the Congo, kind: state}]")
+    >>> m = Matcher(ds)
+    >>> [x.entity for x in shared_demonyms(m.find("Kinshasa said the Congolese army and Congolese troops moved."), m)]
+    ['COD', 'COD-ARMY', 'COD']
+    """
+    shared = shared_names()
+
+    def first(m):
+        return m.text.split()[0].lower() if m.text.split() else ""
+
+    if not any(first(m) in shared for m in found):
+        return found
+    named = [m.entity for m in found if first(m) not in shared]
+    city = matcher.bodies.city_state(page.dateline) if page is not None and page.dateline else None
+    if city:
+        named.insert(0, matcher.state_entity(city))
+    out = []
+    for m in found:
+        codes = shared.get(first(m), ())
+        ents = [matcher.state_entity(c) for c in codes]
+        pick = next((e for e in named if e in ents), None)
+        if pick is None:
+            out.append(m)
+            continue
+        code = codes[ents.index(pick)]
+        if m.text.lower() in shared and pick != m.entity:
+            m = Mention(pick, m.text, m.start, m.end, m.via, m.new)
+        elif m.entity and m.entity.split("-")[0] in codes and m.entity.split("-")[0] != code:
+            # "the Congolese army": the same office of that state
+            bid = matcher.bodies.office(code, m.entity.split("-", 1)[1]) if "-" in m.entity else None
+            if bid is not None:
+                eid, new = matcher.body_entity(bid)
+                m = Mention(eid, m.text, m.start, m.end, m.via.replace(m.entity.split("-")[0], code), new)
+        out.append(m)
+    return out
+
+
+_ACTORS = ("armed_group", "organisation", "de_facto_authority", "party")
+
+
+def branches(plain, dropped, kinds):
+    """Give a new name that opens with the name of a known armed group or organisation (a mention of
+    *dropped*, the mentions inside longer names; *kinds* the dataset's entity kinds) that actor's kind:
+    "Islamic State Sahel Province", "Al-Shabaab Media Office" are branches, not a province or an office.
+
+    >>> from graph.draft.mentions import Mention
+    >>> n = NewName("Islamic State Sahel Province", kind="place", spans=[(4, 32)])
+    >>> m = Mention("ISIS", "Islamic State", 4, 17, "gazetteer: armed_group", False)
+    >>> [(x.name, x.kind) for x in branches([n], [m], {})]
+    [('Islamic State Sahel Province', 'armed_group')]
+    """
+    opens = {}
+    for m in dropped:
+        kind = kinds.get(m.entity) or next((k for k in _ACTORS if m.via.startswith(f"gazetteer: {k}")), None)
+        if kind in _ACTORS:
+            opens[m.start] = kind
+    for n in plain:
+        kind = next((opens[s] for s, _ in n.spans if s in opens), None)
+        if kind and n.kind in (None, "place", "office"):
+            n.kind, n.cue = kind, "the name of a known actor opens it"
+    return plain
 
 
 _TITLE_WORDS = (
@@ -70,11 +174,13 @@ def drop_titles(found, names, text):
 
 
 def home_state(found, page, matcher):
-    """(the home state, whether the dateline says so): the dateline's state when the text names it,
-    else the state the text names most, itself or its offices (on a tie, the one named first)."""
+    """(the home state, whether the dateline says so): the dateline's state when the text names it (with
+    no dateline, the city of the byline: "By Ana Lima, Maputo"), else the state the text names most,
+    itself or its offices (on a tie, the one named first)."""
     order = [x for x in (state_of(m, matcher) for m in found if not page.in_furniture(m.start, m.end)) if x]
     counts = Counter(order)
-    dl = matcher.bodies.city_state(page.dateline) if page.dateline else None
+    place = page.dateline or (page.byline.rsplit(",", 1)[1].strip() if "," in (page.byline or "") else None)
+    dl = matcher.bodies.city_state(place) if place else None
     dl = matcher.state_entity(dl) if dl else None
     if dl is not None and dl in {m.entity for m in found}:
         return dl, True
@@ -148,16 +254,19 @@ def brussels(text, found, plain, ds):
     return found, [n for n in plain if n.id != "BEL"]
 
 
+_ACRONYM = re.compile(r"\s\(([A-Z][A-Z0-9&-]{1,9})\)|,\s+(?:also\s+)?known\s+as\s+([A-Z][A-Z0-9&-]{1,9})\b")
+
+
 def acronyms(text, found, plain):
-    """A name's acronym in brackets after it ("the United Nations Interim Force in Lebanon (UNIFIL)") is
-    another name of it: the acronym's new name is merged into the name, or into the known entity (a
-    mention of it wherever it occurs)."""
+    """A name's acronym in brackets after it ("the United Nations Interim Force in Lebanon (UNIFIL)", or
+    ", known as UNIFIL") is another name of it: the acronym's new name is merged into the name, or into
+    the known entity (a mention of it wherever it occurs)."""
     by_name = {n.name: n for n in plain}
     ends = {n_.end: n_ for n_ in found}
     plain_ends = {e: n for n in plain for _, e in n.spans}
     drop = set()
-    for m in re.finditer(r"\s\(([A-Z][A-Z0-9&-]{1,9})\)", text):
-        acr = by_name.get(m.group(1))
+    for m in _ACRONYM.finditer(text):
+        acr = by_name.get(m.group(1) or m.group(2))
         if acr is None or id(acr) in drop:
             continue
         before = plain_ends.get(m.start())
@@ -182,9 +291,10 @@ def acronyms(text, found, plain):
 
 def resolve_bare(found, page, matcher, text):
     """A bare office ("the foreign ministry") belongs to the state named right after it ("the defence
-    ministry in Belgrade"), else to the state that opens its sentence ("Ireland summoned ..., and
-    Foreign Minister X demanded"), else to the dateline's state when the text names it, else to the
-    state named just before it; "the military", "the army" to the home state (:func:`home_state`)."""
+    ministry in Belgrade"; "the Armed Forces of the Democratic Republic of the Congo", one name), else
+    to the state that opens its sentence ("Ireland summoned ..., and Foreign Minister X demanded"), else
+    to the dateline's state when the text names it, else to the state named just before it; "the
+    military", "the army" to the home state (:func:`home_state`)."""
     home, named_home = home_state(found, page, matcher)
     if home is not None:
         # "accused the government of ...", "urged the administration to ...": the home state
@@ -197,17 +307,25 @@ def resolve_bare(found, page, matcher, text):
     sents = sentences(text)
     sent_starts = [a for a, _ in sents]
     at = {m.start: m for m in found}
-    out = []
+    out, swallowed = [], set()
     for m in found:
+        if m.start in swallowed:
+            continue
         if m.entity is not None:
             out.append(m)
             continue
         key = m.via.split()[-1]
-        owner = None
+        owner, whole = None, m
         there = re.match(r"\s+in\s+", text[m.end : m.end + 6])
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end : m.end + 12])
         first = sents[bisect.bisect_right(sent_starts, m.start) - 1][0] if sents else 0
         opener = at.get(first)
-        if there and at.get(m.end + there.end()) is not None:
+        if of and at.get(m.end + of.end()) is not None and state_of(at[m.end + of.end()], matcher):
+            # "the Armed Forces of the Democratic Republic of the Congo": one name, that state's office
+            whole = at[m.end + of.end()]
+            owner = state_of(whole, matcher)
+            swallowed.add(whole.start)
+        elif there and at.get(m.end + there.end()) is not None:
             owner = state_of(at[m.end + there.end()], matcher)
         elif key in _MILITARY and home is not None:
             owner = home
@@ -231,7 +349,7 @@ def resolve_bare(found, page, matcher, text):
         if bid is None:
             continue
         eid, new = matcher.body_entity(bid)
-        out.append(Mention(eid, m.text, m.start, m.end, f"{m.via} of {owner}", new))
+        out.append(Mention(eid, text[m.start : whole.end], m.start, whole.end, f"{m.via} of {owner}", new))
     return out
 
 

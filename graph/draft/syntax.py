@@ -144,7 +144,20 @@ def names_place(g, toks):
     if p.how.startswith("'"):
         return False
     nxt = toks[p.tj].lower if p.tj < len(toks) else ""
-    return after(g, toks, PREPS) or ("demonym" in p.how and nxt in PLACE_NOUNS)
+    # "Iranian border guards opened fire": a place noun before a noun is its modifier, the actor is the state's
+    return after(g, toks, PREPS) or ("demonym" in p.how and nxt in PLACE_NOUNS and not _noun_after(toks, p.tj))
+
+
+def _noun_after(toks, k):
+    """Whether the word after token *k* is a lowercase noun (so that token *k* modifies it)."""
+    then = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        then is not None
+        and then.text.isalpha()
+        and then.text.islower()
+        and then.lower not in PREPS | {"and", "or", "of", "to", "for", "with", "since", "as", "where", "which", "that"}
+        and then.lower not in AUX
+    )
 
 
 def demonym_place(g, toks):
@@ -152,17 +165,10 @@ def demonym_place(g, toks):
     Algerian borders"; not "a Pakistani border post", "close to the Pakistani border")."""
     p = g[-1]
     nxt = toks[p.tj].lower if p.tj < len(toks) else ""
-    then = toks[p.tj + 1] if p.tj + 1 < len(toks) else None
-    noun_after = (
-        then is not None
-        and then.text.isalpha()
-        and then.text.islower()
-        and then.lower not in PREPS | {"and", "or", "of", "to", "for", "with", "since", "as", "where", "which", "that"}
-    )
     return (
         all("demonym" in q.how for q in g)
         and nxt in PLACE_NOUNS
-        and not noun_after
+        and not _noun_after(toks, p.tj)
         and after(g, toks, LOCATIVE | {"along", "across", "into", "on"})
     )
 

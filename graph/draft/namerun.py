@@ -1,0 +1,207 @@
+"""How a new name's words run: which words are words of a name, and which lowercase words join two parts.
+
+A word of a name is capitalised and no hyphenated adjective ("US-made"); a surname with a lowercase
+particle joined to it by a hyphen is one ("al-Obeidi", "el-Tayeb"). Lowercase words join two parts of
+one name: "of", "for", "de", "al", "of the", "for the"; the particles of personal and place names
+("da", "dos", "van", "von", "ibn": "Mocímboa da Praia", "Joana dos Santos"); "in" and "on" only after
+a word that ends a name ("Interim Force in Lebanon", not "Orano in Niger"); "and" (checked by the
+caller, see :func:`and_name`). :func:`inside_names` finds the known names that are words of such a
+longer name ("South China Sea").
+
+>>> from graph.draft.tokens import tokenise
+>>> toks = tokenise("Gen. Faraj al-Obeidi met Mocímboa da Praia officials and US-made drones")
+>>> [t.text for t in toks if cap(t)]
+['Gen', 'Faraj', 'al-Obeidi', 'Mocímboa', 'Praia']
+>>> connector(toks, 6, "mocímboa"), connector(toks, 9, "officials")
+(1, 0)
+>>> and_name("The Border Service of Bosnia and Herzegovina", {"bosnia and herzegovina"})
+True
+
+A lone word that opens a sentence (or follows a dateline, a label or a quotation mark there) and has
+the shape of a common noun ("Clashes", "Militants", "Footage", "Cooperation") is no name unless the
+text also writes it capitalised inside a sentence:
+
+>>> from graph.draft.tokens import sentences
+>>> text = 'TRIPOLI — Forces moved. WATCH: Footage shows it. "Cooperation, yes," said Hamas.'
+>>> toks = tokenise(text)
+>>> sorted(toks[k].text for k in openings(toks, sentences(text)) if toks[k].text.isalpha())
+['Cooperation', 'Footage', 'Forces', 'TRIPOLI', 'WATCH']
+>>> [w for w in ("Forces", "Footage", "Cooperation", "Hamas", "Rwanda", "Paris") if nounlike(w)]
+['Forces', 'Footage', 'Cooperation']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .namewords import COMMON, COMPASS, JOIN, NAME_END
+
+__all__ = ["cap", "adjective", "connector", "and_name", "openings", "nounlike", "inside_names", "PARTICLES"]
+
+_ADJ_PART = re.compile(
+    r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
+    r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$"
+)
+# "al-Obeidi", "el-Sisi", "ad-Din", "bin-Salman": a lowercase particle joined to a capitalised name
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|bin|ibn|abd|abu)-[A-Z][\w'’-]*$")
+# lowercase particles inside personal and place names (besides JOIN's "de", "al", "el", "bin")
+PARTICLES = {"da", "das", "dos", "di", "du", "van", "von", "der", "den", "ibn", "bint", "ben", "la", "le"}
+
+
+def cap(tok) -> bool:
+    """Whether the token is a word of a name: capitalised (or "al-Obeidi"), no hyphenated adjective."""
+    t = tok.text
+    if _PARTICLE_NAME.match(t):
+        return True
+    return t[:1].isupper() and any(c.isalpha() for c in t) and not adjective(t)
+
+
+def adjective(word) -> bool:
+    """A hyphenated compound whose last part is a lowercase participle or adjective ("US-made", "UN-led",
+    "Iran-backed"): an adjective, not a name."""
+    if "-" not in word:
+        return False
+    last = word.rsplit("-", 1)[1]
+    return last.islower() and bool(_ADJ_PART.search(last))
+
+
+def connector(toks, j, before) -> int:
+    """The number of lowercase words at *j* that join two parts of one name (after the word *before*),
+    or 0."""
+    n = len(toks)
+    w = toks[j].lower
+    if not toks[j].text.islower() and w != "-":
+        return 0
+    if w in ("in", "on") and (before not in NAME_END or (j + 1 < n and toks[j + 1].lower in COMMON - {"the"})):
+        return 0  # not "Orano in Niger", not "the Sahel Liberation Army in May"
+    if w in PARTICLES:
+        # "Mocímboa da Praia": a particle between two capitalised words, not after a title or an article
+        return 1 if j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper() else 0
+    if w in JOIN or w in ("in", "on", "and"):
+        if j + 1 < n and cap(toks[j + 1]):
+            return 1
+        if w in ("of", "for", "in", "on") and j + 2 < n and toks[j + 1].lower == "the" and cap(toks[j + 2]):
+            return 2
+    return 0
+
+
+def and_name(run: str, names) -> bool:
+    """Whether the words *run* (ending with the word after an "and") end with a known name that holds
+    "and" ("Bosnia and Herzegovina", "Trinidad and Tobago"): the "and" is inside that name."""
+    low = " ".join(run.lower().split())
+    return any(low == k or low.endswith(" " + k) for k in names if " and " in k)
+
+
+# the shapes of English common nouns: plurals ("Clashes", "Militants", "Gunmen"; not "Hamas", "Paris"),
+# and nouns made from verbs and adjectives ("Footage", "Cooperation", "Pressure", "Violence")
+_NOUNLIKE = re.compile(
+    r"(?:[^aeiousy'’]s|[^aeiou]es|ies|[a-z]{3}men|ages?|tions?|sions?|ments?|ures?|ness(?:es)?|ity|ities|isms?|ships?|"
+    r"ences?|ances?|ists?|ers|ians)$"
+)
+_OPENERS = {"—", "–", "-", ":", '"', "“", "‘", "'", "(", "|"}
+
+
+def nounlike(word: str) -> bool:
+    """Whether *word* has the shape of a common noun (a plural or a derived noun)."""
+    return bool(_NOUNLIKE.search(word.lower())) and not word.isupper()
+
+
+def openings(toks, sents) -> set:
+    """Indices of the tokens that open a sentence, or follow only an uppercase dateline or label and the
+    marks after it ("TRIPOLI — Forces", "WATCH: Footage", "\"Cooperation, yes")."""
+    starts = {s for s, _ in sents}
+    out, k, n = set(), 0, len(toks)
+    while k < n:
+        if toks[k].start in starts:
+            out.add(k)
+            j = k
+            while j < n and j - k < 6 and (toks[j].text in _OPENERS or toks[j].text.isupper()):
+                j += 1
+                if j < n and toks[j - 1].text in _OPENERS:
+                    out.add(j)
+        k += 1
+    return out
+
+
+def inside_names(found, toks, text, sents=()):
+    """The mentions of *found* that are words of a longer name ("South China Sea", "Sea of Japan",
+    "Guyana Defence Force", "Taiwan Affairs Office", "United Nations Interim Force in Lebanon", "Arakan
+    Army", "African Union Peace and Security Council"): the whole is a name of its own, not the state
+    or the body. A name is a run of capitalised words on one line, joined by "of", "for (the)", "and",
+    and by "in"/"on" after a word that ends a name; it holds a mention when it also has a word of its
+    own and ends like an organisation or place ("Force", "Council", "Army", "Sea"), or has such a word
+    of its own."""
+    starts = {s for s, _ in sents}
+    at = {t.start: k for k, t in enumerate(toks)}
+    owner = {}
+    for x, m in enumerate(found):
+        a = at.get(m.start)
+        if a is None:
+            continue
+        k = a
+        while k < len(toks) and toks[k].end <= m.end:
+            owner[k] = x
+            k += 1
+    n = len(toks)
+
+    def same_line(k):
+        return k == 0 or "\n" not in text[toks[k - 1].end : toks[k].start]
+
+    def capk(k):
+        return 0 <= k < n and cap(toks[k]) and toks[k].lower != "'s"
+
+    def chain(a, b):
+        """The token range of the name run around tokens [a, b)."""
+        lo = a
+        while True:
+            if capk(lo - 1) and same_line(lo) and not (toks[lo - 1].start in starts and toks[lo - 1].lower in COMMON):
+                lo -= 1
+                continue
+            # a connector before: "Sea of | Japan", "Interim Force in | Lebanon", "Peace and | Security Council"
+            g = next(
+                (
+                    g
+                    for g in (1, 2)
+                    if lo - g - 1 >= 0
+                    and capk(lo - g - 1)
+                    and all(same_line(x) for x in range(lo - g, lo + 1))
+                    and connector(toks, lo - g, toks[lo - g - 1].lower) == g
+                ),
+                None,
+            )
+            if g is None:
+                break
+            lo -= g + 1
+        hi = b
+        while hi < n and same_line(hi):
+            if capk(hi):
+                hi += 1
+                continue
+            g = connector(toks, hi, toks[hi - 1].lower)
+            if g and all(same_line(x) for x in range(hi + 1, hi + g + 1)):
+                hi += g + 1
+                continue
+            break
+        return lo, hi
+
+    out = []
+    for m in found:
+        a = at.get(m.start)
+        if a is None:
+            continue
+        b = a
+        while b < n and toks[b].end <= m.end:
+            b += 1
+        lo, hi = chain(a, b)
+        words = [k for k in range(lo, hi) if capk(k)]
+        own = [k for k in words if owner.get(k) is None and not (toks[k].start in starts and toks[k].lower in COMMON)]
+        if not own:
+            continue
+        ends = toks[words[-1]].lower in NAME_END
+        own_end = any(toks[k].lower in NAME_END for k in own)
+        compass = any(toks[k].lower in COMPASS and k < a and toks[k].start not in starts for k in own)
+        # "India's opposition Congress party": a party, not the US Congress of the gazetteer
+        party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
+        if ends or own_end or (compass and words[-1] >= b) or party:
+            out.append(m)
+    return out
