@@ -271,3 +271,29 @@ def test_a_body_nested_deeper_than_json_reads_gets_an_answer(review, n):
         "Connection": "close",
     }
     _exchange(review, ("POST", f"/api/save?token={review.srv.token}", headers, body, True))
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("subject", [], "'subject' must be text"),
+        ("object", {"id": "USA"}, "'object' must be text"),
+        ("type", 7, "'type' must be text"),
+        ("asserted_by", ["CHN", ["USA"]], "'asserted_by' must be an entity id or a list of them"),
+    ],
+)
+def test_a_field_of_the_wrong_type_gets_a_400_that_names_it(review, field, value, message):
+    """Found by the fuzzer above: a list as a claim's subject made the save answer 500 (TypeError)."""
+    rel = dict(next(r for r in review.state["relations"] if r.get("status") != "saved"))
+    rel.update({field: value, "status": "accepted"})
+    body = json.dumps({"relations": [rel], "entities": []}).encode()
+    headers = {
+        "Host": f"127.0.0.1:{review.srv.port}",
+        "Content-Type": "application/json",
+        "Content-Length": str(len(body)),
+        "Connection": "close",
+    }
+    before = _files(review.work)
+    status, answer = raw_request(review.srv.port, "POST", f"/api/save?token={review.srv.token}", headers, body)
+    assert status == 400 and message in answer.decode(), (status, answer[:300])
+    assert _files(review.work) == before

@@ -44,6 +44,11 @@ STATUSES = {
 }
 REVIEW_KEYS = ("status", "cue", "confidence", "typed_id", "merged_into", "alias_of", "saved_as", "as_proposed")
 _KEPT = ("saved_as", "as_proposed")  # the session's own: never taken from a request
+#: the fields a request may give only as text (or null); ``asserted_by``: text or a list of texts
+TEXT_FIELDS = {
+    "relations": ("subject", "object", "type", "mode", "modality", "when", "note", "typed_id", "merged_into"),
+    "entities": ("name", "kind", "part_of", "description", "alias_of", "typed_id"),
+}
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -85,6 +90,21 @@ def _merge(old, items, kind):
         out.append(y)
     out.extend({k: v for k, v in y.items() if k not in _KEPT} for y in by_id.values())
     return out
+
+
+def _check_types(x, kind, what):
+    """A clear 400 for a field of the wrong type (a list where an entity id goes...), before any use."""
+    for f in TEXT_FIELDS[kind]:
+        v = x.get(f)
+        if v is not None and not isinstance(v, str):
+            raise ReviewError(f"{what} {x['id']!r}: '{f}' must be text", 2)
+    who = x.get("asserted_by")
+    if (
+        who is not None
+        and not isinstance(who, str)
+        and not (isinstance(who, list) and all(isinstance(w, str) for w in who))
+    ):
+        raise ReviewError(f"{what} {x['id']!r}: 'asserted_by' must be an entity id or a list of them", 2)
 
 
 class ReviewSession:
@@ -294,6 +314,7 @@ class ReviewSession:
                 extra = set(x) - set(FIELDS[kind]) - set(REVIEW_KEYS) - set(old.get(x["id"], ()))
                 if extra:
                     raise ReviewError(f"{what} {x['id']!r}: unknown field(s) {', '.join(sorted(extra))}", 2)
+                _check_types(x, kind, what)
             out[kind] = _merge(self.doc[kind], _plain(items), kind)
         return out
 
