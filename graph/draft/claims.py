@@ -53,9 +53,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from .attribution import denial_pointer, speech
+from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
 from .tokens import Token, clauses, sentences, tokenise
 
@@ -97,41 +97,6 @@ _VERBISH = re.compile(
 )
 
 
-@dataclass
-class Candidate:
-    """One candidate claim (see the JSON of :func:`graph.draft.draft`)."""
-
-    subject: str
-    object: str
-    type: str
-    mode: str | None
-    modality: str
-    asserted_by: str | None
-    quote: str
-    start: int
-    end: int
-    cue: str
-    confidence: float
-    when: str | None = None
-    quotes: list = field(default_factory=list)  # (quote, start, end), in text order
-    rule: str = ""
-
-    def to_json(self) -> dict:
-        return {
-            "subject": self.subject,
-            "object": self.object,
-            "type": self.type,
-            "mode": self.mode,
-            "modality": self.modality,
-            "asserted_by": self.asserted_by,
-            "quote": self.quote,
-            "cue": self.cue,
-            "confidence": self.confidence,
-            "when": self.when,
-            "quotes": [q for q, _, _ in self.quotes],
-        }
-
-
 def _spans_in(items, s, e, starts=None):
     """The items (sorted by start) that lie within [s, e); *starts* their start offsets, for bisect."""
     if starts is None:
@@ -145,16 +110,6 @@ def _tok_index(toks, start, end):
     ti = next((k for k, t in enumerate(toks) if t.end > start), None)
     tj = next((k for k, t in reversed(list(enumerate(toks))) if t.start < end), None)
     return ti, (tj + 1 if tj is not None else None)
-
-
-def _quote(text, s, e):
-    q = text[s:e].strip()
-    s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
-    q2 = q.rstrip('.!?;:,"”“ ')
-    q2 = q2.lstrip('"“”( ')
-    s2 = s + q.index(q2) if q2 else s
-    e2 = s2 + len(q2)
-    return (text[s2:e2], s2, e2) if q2 else (q, s, s + len(q))
 
 
 class _Context:
@@ -177,10 +132,9 @@ class _Context:
 def candidates(
     text, named, lexicon, *, perspective=None, page=None, dates=(), titles=None, part_of=None, home=None
 ) -> list[Candidate]:
-    """Candidate claims of *text*; *named* are (start, end, entity, how, kind) of every actor name,
-    *page* the page (:func:`graph.draft.page.read_page`), *dates* its date expressions, *part_of*
-    the entity each office or person is part of, *home* the home state (who an attack claimed with no
-    target named was on)."""
+    """Candidate claims of *text*; *named*: (start, end, entity, how, kind) of every actor name; *page*:
+    :func:`graph.draft.page.read_page`; *dates*: its date expressions; *part_of*: the entity each office
+    or person is part of; *home*: the home state (whom an attack claimed with no target named was on)."""
     named = sorted(named)
     starts = [x[0] for x in named]
     raws: list[Raw] = []
@@ -214,7 +168,7 @@ def candidates(
     dstarts = [d.start for d in dates]
     for r in raws:
         lo, hi = bisect.bisect_left(dstarts, r.start), bisect.bisect_right(dstarts, r.end + 1)
-        r.when, r.when_why = _when(r, dates[lo:hi])
+        r.when, r.when_why = when_of(r, dates[lo:hi])
     return merge(text, raws)
 
 
@@ -540,68 +494,6 @@ def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
                 True,
             )
         )
-    return out
-
-
-def _when(r, dates):
-    """(when, why) of a candidate from the dates in its clause."""
-    inside = [d for d in dates if r.start <= d.start and d.end <= r.end + 1 and d.when]
-    phrase = getattr(r, "phrase", None)
-    if r.content and phrase:
-        inside = [d for d in inside if not (phrase[0] <= d.start < phrase[1])]
-    if not inside:
-        return None, None
-    at = r.cue_at if r.cue_at is not None else r.start
-    marks = getattr(r, "marks", ()) or ()
-    verbs = [m for m, _ in marks]
-    # a date after the cue and before the next verb is the event's ("killing civilians in air strikes last
-    # week"); one before it too ("China on Wednesday condemned ... and vowed"), unless it follows another
-    # verb ("exchanged fire on Thursday ... since they agreed a ceasefire") or a denial stands between
-    # ("on Thursday dismissed accusations that S")
-    end = next((m for m in verbs if m > at), None)
-    after = [d for d in inside if d.start >= at and (end is None or d.start < end)]
-    before = [
-        d
-        for d in inside
-        if d.end <= at
-        and not any(m < d.start for m in verbs)
-        and not any(d.end <= m < at for m, k in marks if k == "denial")
-    ]
-    if r.content:
-        pick = min(after, key=lambda d: d.start) if after else None
-    else:
-        pick = max(before, key=lambda d: d.start) if before else (min(after, key=lambda d: d.start) if after else None)
-    if pick is None:
-        return None, None
-    return pick.when, pick.why()
-
-
-def merge(text, raws) -> list[Candidate]:
-    """One :class:`Candidate` per (subject, type, object, modality, claimant), with every quote."""
-    from .calibrate import confidence
-
-    by_key: dict[tuple, list] = {}
-    for r in raws:
-        by_key.setdefault((r.subject, r.type, r.object, r.modality, r.asserted_by), []).append(r)
-    out = []
-    for (s, t, o, mod, by), rs in by_key.items():
-        rs.sort(key=lambda r: r.start)
-        quotes, whys = [], []
-        for r in rs:
-            q = _quote(text, r.start, r.end)
-            if q[0] and q not in quotes:
-                quotes.append(q)
-            for w in r.why + ([r.when_why] if r.when_why else []):
-                if w not in whys:
-                    whys.append(w)
-        when = next((r.when for r in rs if r.when), None)
-        mode = next((r.mode for r in rs if r.mode), None)
-        q, qs, qe = quotes[0]
-        best = max(rs, key=lambda r: r.confidence)
-        c = Candidate(s, o, t, mode, mod, by, q, qs, qe, "; ".join(whys), best.confidence, when, quotes, best.rule)
-        c.confidence = confidence(c, rs)
-        out.append(c)
-    out.sort(key=lambda c: (c.start, c.end))
     return out
 
 
