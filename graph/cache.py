@@ -24,10 +24,7 @@ key, truncated, foreign or stale is ignored (and replaced). Without a usable key
 is off. ``ACTORGRAPH_CACHE=off`` (or ``--no-cache``, ``cache=False``) turns the cache off;
 ``ACTORGRAPH_CACHE_DIR`` (or ``--cache-dir``) moves it.
 
->>> encode_values({"id": "PAK", "n": 3, "names": ["x"]}) == {"id": "sPAK", "n": 3, "names": ["sx"]}
-True
->>> decode_values(encode_values({"a": [None, 2.5, True]}))
-{'a': [None, 2.5, True]}
+How values and records are written as JSON: :mod:`graph.cache_json`.
 """
 
 from __future__ import annotations
@@ -39,15 +36,14 @@ import os
 import tempfile
 
 from .bulk_columns import TableColumns
+from .cache_json import decode_values, encode_values, entity_of, record_json, source_of
 from .cache_key import secret
 from .columns import WORDS, Joined, LazyRelations, check_columns, join, to_columns
-from .model import Entity, Source, to_dict
 from .read import READERS, reader_for
-from .read.base import FileRead, Locator, Piece, Plain
+from .read.base import FileRead, Locator, Piece
 from .read.safe import ReadProblem, read_limited
 from .records import Records
 from .texts import resolve_text
-from .when import parse_when
 
 __all__ = ["Cache", "look_up", "cache_folder", "encode_values", "decode_values"]
 
@@ -75,6 +71,7 @@ def _program_version():
             here,
             (
                 "cache.py",
+                "cache_json.py",
                 "cache_key.py",
                 "columns.py",
                 "bulk_columns.py",
@@ -105,31 +102,6 @@ def program_version():
     return _VERSION
 
 
-# -- plain values <-> JSON (text written without quotes stays told apart) -------------------
-
-
-def encode_values(v):
-    """Plain values as JSON values: text becomes ``"s..."``, text written without quotes ``"p..."``."""
-    if isinstance(v, str):
-        return ("p" if isinstance(v, Plain) else "s") + v
-    if isinstance(v, dict):
-        return {k: encode_values(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [encode_values(x) for x in v]
-    return v
-
-
-def decode_values(v):
-    """The inverse of :func:`encode_values`."""
-    if isinstance(v, str):
-        return Plain(v[1:]) if v[:1] == "p" else v[1:]
-    if isinstance(v, dict):
-        return {k: decode_values(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [decode_values(x) for x in v]
-    return v
-
-
 class _Reread(Locator):
     """The locator of a record read from the cache: it knows where the record starts; for a
     field inside it, the file is read again (once)."""
@@ -147,33 +119,6 @@ class _Reread(Locator):
         if read is None or self.index >= len(read.pieces):
             return (0, 0)
         return read.pieces[self.index].locator.locate(*keys, key=key)
-
-
-# -- records <-> JSON ---------------------------------------------------------------------------
-
-
-def _record_json(r, files):
-    d = to_dict(r)
-    d["where"] = [files.setdefault(r.where[0], len(files)), *r.where[1:]]
-    if isinstance(r, Source):
-        d["text_path"] = r.text_path
-    return d
-
-
-def _when(v):
-    return None if v is None else parse_when(v)
-
-
-def _where(w, files):
-    return (files[w[0]], w[1], w[2])
-
-
-def _source(d, files):
-    return Source(**{**d, "published": _when(d["published"]), "where": _where(d["where"], files)})
-
-
-def _entity(d, files):
-    return Entity(**{**d, "aliases": tuple(d["aliases"]), "where": _where(d["where"], files)})
 
 
 def _write_unsynced(path, data):
@@ -389,7 +334,7 @@ class Cache:
             return None
         try:
             files = data["files"]
-            sources = {d["id"]: _source(d, files) for d in data["sources"]}
+            sources = {d["id"]: source_of(d, files) for d in data["sources"]}
             texts = sorted({s.text_path for s in sources.values() if s.text_path})
             if (
                 not _confined(sources.values(), options)
@@ -397,7 +342,7 @@ class Cache:
                 or self._texts_digest(texts, options.max_text_bytes) != data["texts_digest"]
             ):
                 return None
-            entities = {d["id"]: _entity(d, files) for d in data["entities"]}
+            entities = {d["id"]: entity_of(d, files) for d in data["entities"]}
             ids = [e.id for e in entities.values()]
             relations = data["relations"]
             if data["tables"]:  # (the rows of bulk files, read again from their bytes: those of the key)
@@ -437,8 +382,8 @@ class Cache:
             "texts": texts,
             "texts_digest": digest,
             "tables": tables,
-            "sources": [_record_json(r, files) for r in records.sources.values()],
-            "entities": [_record_json(r, files) for r in records.entities.values()],
+            "sources": [record_json(r, files) for r in records.sources.values()],
+            "entities": [record_json(r, files) for r in records.entities.values()],
         }
         entry["relations"] = (
             relations
