@@ -220,25 +220,8 @@ def join(rows, tables) -> Joined:
     return Joined(merged)
 
 
-#: The columns of one relation, as :meth:`LazyRelations._relation` takes them.
-_ROW = (
-    "id",
-    "subject",
-    "object",
-    "type",
-    "modality",
-    "polarity",
-    "mode",
-    "context",
-    "claimants",
-    "when",
-    "ev_n",
-    "attributes",
-    "note",
-    "file",
-    "line",
-    "col",
-)
+#: The columns of one relation, as :meth:`LazyRelations._relation` takes them: all but evidence's own.
+_ROW = tuple(c for c in COLUMNS if c == "ev_n" or not c.startswith("ev_"))
 _EV_N = _ROW.index("ev_n")
 _TEXT, _NUMBER = (str,), (int, float)
 
