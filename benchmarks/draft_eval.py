@@ -67,30 +67,30 @@ HALVES = {
 }
 
 
+def known_entities(ds) -> list[dict]:
+    """The gold file's entities that are not new in the text, as data records: what a dataset knows
+    before the article (the draft runs against them; review_eval.py writes them into its folder)."""
+    return [
+        {
+            k: v
+            for k, v in {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": list(e.aliases),
+                "codes": dict(e.codes),
+                "part_of": e.part_of,
+            }.items()
+            if v
+        }
+        for e in ds.entities.values()
+        if not (e.description or "").startswith("new in this text")
+    ]
+
+
 def _known_only(ds):
     """The dataset the draft runs against: the gold file's entities that are not new in the text."""
-    return graph.loads(
-        json.dumps(
-            {
-                "entities": [
-                    {
-                        k: v
-                        for k, v in {
-                            "id": e.id,
-                            "name": e.name,
-                            "kind": e.kind,
-                            "aliases": list(e.aliases),
-                            "codes": dict(e.codes),
-                            "part_of": e.part_of,
-                        }.items()
-                        if v
-                    }
-                    for e in ds.entities.values()
-                    if not (e.description or "").startswith("new in this text")
-                ]
-            }
-        )
-    )
+    return graph.loads(json.dumps({"entities": known_entities(ds)}))
 
 
 def texts(half):

@@ -34,9 +34,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from click.testing import CliRunner  # noqa: E402
+from draft_eval import known_entities  # noqa: E402
 
 import graph  # noqa: E402
 from graph.cli import main as cli  # noqa: E402
@@ -308,22 +309,7 @@ def evaluate(path: Path) -> dict:
     gold = graph.load(path)
     src = next(iter(gold.sources.values()))
     text = path.with_suffix(".txt").read_text(encoding="utf-8")
-    known = [
-        {
-            k: v
-            for k, v in {
-                "id": e.id,
-                "name": e.name,
-                "kind": e.kind,
-                "aliases": list(e.aliases),
-                "codes": dict(e.codes),
-                "part_of": e.part_of,
-            }.items()
-            if v
-        }
-        for e in gold.entities.values()
-        if not (e.description or "").startswith("new in this text")
-    ]
+    known = known_entities(gold)
     with tempfile.TemporaryDirectory(prefix="review-eval-") as tmp:
         ws = Path(tmp)
         (ws / "data" / "texts").mkdir(parents=True)
