@@ -451,7 +451,8 @@ def report(figures, base=None, rev=None):
 
 def calibrate():
     """Per kind of candidate (rule/modality/passages), the share of the candidates of the tuning
-    halves (dev, test and heldout2) accepted unchanged: the confidence table of graph/draft/calibration.yaml."""
+    halves (dev, test, heldout2, heldout3 and heldout4) accepted unchanged: the confidence table of
+    graph/draft/calibration.yaml."""
     from graph.draft.calibrate import cue_kind
 
     counts = {}
@@ -464,8 +465,9 @@ def calibrate():
             counts[k] = (n + 1, a + ok)
     print(
         "# Confidence of `actorgraph draft` (graph/draft/calibrate.py): for each kind of candidate (rule/\n"
-        "# modality/passages), [candidates, accepted unchanged] on the dev, test and heldout2 halves of\n"
-        "# benchmarks/draft_news (the rules were tuned on all three; heldout3 is held out), measured by\n"
+        "# modality/passages), [candidates, accepted unchanged] on the dev, test, heldout2, heldout3 and\n"
+        "# heldout4 sets of benchmarks/draft_news (the rules were tuned on all five; heldout5 is held out),\n"
+        "# measured by\n"
         "# `python benchmarks/draft_eval.py --calibrate > graph/draft/calibration.yaml`.\nkinds:"
     )
     for k, (n, a) in sorted(counts.items(), key=lambda x: (-x[1][0], x[0])):
