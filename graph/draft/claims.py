@@ -57,6 +57,7 @@ import re
 from .attribution import denial_pointer, speech
 from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
+from .pointed import pointed
 from .tokens import Token, clauses, sentences, tokenise
 
 __all__ = ["Candidate", "Participant", "candidates"]
@@ -411,7 +412,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         elif len(groups) == 1 and opens(groups[0], toks, lexicon) and groups[0][0].entity != ctx.focus[0]:
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
     if pointer is not None:
-        out += _pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
+        out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     # what carries to the next sentence
     persons = [x for x in in_sentence if x[4] == "person"]
     if persons:
@@ -428,72 +429,6 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         ctx.history.append(out)
     for r in out:
         r.phrase = sp.phrase if sp is not None else None
-    return out
-
-
-def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
-    """The claims a denial that points back denies (copies with modality denied, by the denier)."""
-    v, k, where = pointer
-    verb = stoks[v]
-    if where == "before":
-        targets = [r for r in here if r.modality == "claimed" and (r.cue_at or r.start) < stoks[k].start]
-        who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
-    else:
-        # the charge: what an accusation said in the last sentences, else what was claimed just before
-        recent = ctx.history[-8:]
-        accused = next(
-            (
-                [r for r in rs if any(w.startswith("accused by") for w in r.why)]
-                for rs in reversed(recent)
-                if any(any(w.startswith("accused by") for w in r.why) for r in rs)
-            ),
-            None,
-        )
-        if accused:
-            # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
-            objects = {r.object for rs in recent for r in rs if r.type == "ACCUSE"}
-            accused = [r for r in accused if r.subject in objects] or accused
-        # else what was denied just before ("Iran denied supplying drones ... 'These accusations are baseless'"),
-        # else what was claimed, else reported
-        targets = (
-            accused
-            or [r for r in ctx.prev if r.modality == "denied"]
-            or [r for r in ctx.prev if r.modality == "claimed"]
-            or [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
-        )
-        who = [x for x in in_sentence if x[1] <= verb.start]
-    denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
-    if denier is None:
-        return []
-    cs, ce = stoks[0].start, stoks[-1].end
-    seen, out = set(), []
-    for r in targets:
-        key = (r.subject, r.type, r.object)
-        if key in seen or denier == r.asserted_by and r.modality == "denied":
-            continue
-        seen.add(key)
-        q = text[r.start : r.end].strip()
-        out.append(
-            Raw(
-                r.subject,
-                r.object,
-                r.type,
-                r.mode,
-                "denied",
-                denier,
-                cs,
-                ce,
-                verb.start,
-                [
-                    f"'{text[stoks[min(v, k)].start : stoks[min(max(v, k + 1), len(stoks) - 1)].end]}' points back to: "
-                    f"'{q[:60]}{'…' if len(q) > 60 else ''}'",
-                    f"denied by {denier}",
-                ],
-                0.5,
-                "pointer",
-                True,
-            )
-        )
     return out
 
 

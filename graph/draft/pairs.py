@@ -76,8 +76,11 @@ class Clause:
         return next((r for r in self.rels if r[0] <= k < r[1]), None)
 
     def add(self, s, o, hit, how, conf, left_at, rule):
-        if s.entity == o.entity:
-            return
+        kinds = self.kinds or {}
+        if s.entity == o.entity or (
+            kinds.get(s.entity) == "office" and kinds.get(o.entity) == "state" and self.same(s.entity, o.entity)
+        ):
+            return  # (an office does not act on its own state: "the ministry said it entered Chinese waters")
         self.pairs[(s.entity, o.entity, hit.i if hit else None)] = (s, o, hit, how, conf, left_at, rule)
 
 
