@@ -58,6 +58,7 @@ from .attribution import denial_pointer, speech
 from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
 from .pointed import pointed
+from .sides import two_sides
 from .tokens import Token, clauses, sentences, tokenise
 
 __all__ = ["Candidate", "Participant", "candidates"]
@@ -128,6 +129,7 @@ class _Context:
         self.same = lambda a, b: a == b
         self.kinds = {}
         self.home = None
+        self.owner = {}
 
 
 def candidates(
@@ -143,6 +145,7 @@ def candidates(
     owner = part_of or {}
     ctx.kinds = {x[2]: x[4] for x in named}
     ctx.home = home
+    ctx.owner = owner
     ctx.same = lambda a, b: (
         a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
     )
@@ -298,11 +301,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 )
         refs = []
         if toks[0].lower in _EACH and cs == ss:
-            refs.append((0, 1))
+            refs.append((0, 1, False))
         for m in _BOTH.finditer(text, cs, ce):
             ti, tj = _tok_index(toks, m.start(), m.end())
             if ti is not None and tj is not None:
-                refs.append((ti, tj))
+                refs.append((ti, tj, True))
         # "a peace treaty they initialled", "their troops clashed": "they" before a reciprocal cue are the actors
         # named together last
         recips = [h.i for h in lexicon.find_cues(toks) if h.entry.get("reciprocal")]
@@ -312,8 +315,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 and any(0 < i - k <= 3 for i in recips)
                 and not any(p.ti <= k < p.tj for p in parts)
             ):
-                refs.append((k, k + 1))
-        for ti, tj in refs:
+                refs.append((k, k + 1, False))
+        for ti, tj, both in refs:
             words = text[toks[ti].start : toks[tj - 1].end]
             here = [
                 g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti
@@ -333,8 +336,21 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             last = (
                 [p for p in here[-1] if not p.how.startswith("'")]
                 if here
-                else (said or (groups_seen[-1] if groups_seen else ctx.last_group))
+                else (said or (groups_seen[-1] if groups_seen else None))
             )
+            if not last and both:
+                # the last two named together, or the two sides of the story told so far ("The African Union
+                # urged both governments")
+                sides = two_sides(
+                    words,
+                    ctx.history,
+                    ctx.kinds,
+                    ctx.owner,
+                    {p.entity for p in parts if p.ti < ti},
+                    [p.entity for p in ctx.last_group or ()],
+                )
+                last = [Participant(e, 0, 0, 0, 0, "pair") for e in sides] if sides else None
+            last = last or ctx.last_group
             if not last and ctx.pair:
                 # no actors named together yet: the two of the last claim between two actors (two
                 # states for "both countries", "the two neighbours")
