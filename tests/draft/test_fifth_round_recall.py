@@ -54,7 +54,7 @@ def test_acts_of_armies_border_forces_and_coast_guards_have_cues():
     assert {("CHN", "COOPERATE", "RUS"), ("RUS", "COOPERATE", "CHN")} <= got
     got = pairs("Thailand and Cambodia traded blame over the blast.")
     assert {("THA", "ACCUSE", "KHM"), ("KHM", "ACCUSE", "THA")} <= got
-    got = pairs("Burkina Faso and Niger said they would recall their ambassadors from Algeria.")
+    got = pairs("Burkina Faso and Niger recalled their ambassadors from Algeria on Monday.")
     assert {("BFA", "SANCTION", "DZA"), ("NER", "SANCTION", "DZA")} <= got
 
 
