@@ -416,6 +416,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             same=ctx.same,
             home=ctx.home,
             kinds=ctx.kinds,
+            owner=ctx.owner,
         )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["two_sides"]
+__all__ = ["two_sides", "opponent"]
 
 _STATES = re.compile(
     r"countries|states|neighbou?rs|nations|capitals|governments|presidents|leaders|administrations|"
@@ -85,3 +85,21 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
     if not seen:
         return None
     return list(max(seen.values(), key=lambda v: v[:3])[3])
+
+
+def opponent(subjects, recent, kinds, owner):
+    """The actor the candidates *recent* (oldest first) most often set *subjects* against (in conflict first,
+    then the latest), counted at the level of states and bodies (offices and persons as what they are part
+    of); None when they are set against no one."""
+    mine = {_top(x, owner) for x in subjects}
+    seen: dict = {}
+    for n, r in enumerate(recent):
+        a, b = _top(r.subject, owner), _top(r.object, owner)
+        other = b if a in mine else a if b in mine else None
+        if other is None or other in mine or kinds.get(other) == "person" or r.type not in _AGAINST:
+            continue
+        count, _ = seen.get(other, (0, 0))
+        seen[other] = (count + 1, n)
+    if not seen:
+        return None
+    return max(seen, key=lambda x: seen[x])

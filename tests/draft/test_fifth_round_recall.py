@@ -85,3 +85,14 @@ def test_the_two_sides_are_states_not_the_persons_who_met():
     )
     got = pairs(text)
     assert {("UZB", "AGREE", "TJK"), ("TJK", "AGREE", "UZB")} <= got
+
+
+def test_an_act_against_no_one_named_is_against_the_other_side_of_the_story():
+    text = (
+        "BANGKOK — Cambodia accused Thailand on Monday of shelling a border village, and Thailand accused "
+        "Cambodia of laying new mines. Army spokeswoman Sok Dara said Thai troops had crossed the boundary at "
+        "night. The Thai army closed the main checkpoint until further notice."
+    )
+    got = claims(text)
+    assert ("THA", "MOBILIZE", "KHM", "claimed", "SOK-DARA") in got
+    assert any(s.startswith("THA") and t == "COERCE" and o == "KHM" for s, t, o, *_ in got)
