@@ -71,6 +71,7 @@ _BOTH = re.compile(
     r"camps|administrations|militaries)\b)",
     re.I,
 )
+_NOT_VERB = {"of", "for", "with", "among", "between", "to", "from", "by", "on", "in", "at", "and", "all", "both"}
 _AFFILIATION = {"spokesman", "spokeswoman", "spokesperson"}
 _TITLE_START = {
     "deputy",
@@ -316,6 +317,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 and not any(p.ti <= k < p.tj for p in parts)
             ):
                 refs.append((k, k + 1, False))
+            elif t.lower == "them" and k > 0 and toks[k - 1].text.isalpha() and toks[k - 1].lower not in _NOT_VERB:
+                refs.append((k, k + 1, None))  # "urged them", "to shadow them": the actors named together last
         for ti, tj, both in refs:
             words = text[toks[ti].start : toks[tj - 1].end]
             here = [
@@ -366,6 +369,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                         pair,
                     )
                 last = [Participant(e, 0, 0, 0, 0, "pair") for e in pair]
+            if both is None:  # (not the verb's own subject: "whose envoy, Ana Ruiz, urged them")
+                mine = max((p for p in parts if p.tj <= ti), key=lambda p: p.ti, default=None)
+                last = [p for p in last or () if mine is None or p.entity != mine.entity]
+                if len(last) < 2:
+                    continue
             for p in last or ():
                 parts.append(
                     Participant(

@@ -96,3 +96,16 @@ def test_an_act_against_no_one_named_is_against_the_other_side_of_the_story():
     got = claims(text)
     assert ("THA", "MOBILIZE", "KHM", "claimed", "SOK-DARA") in got
     assert any(s.startswith("THA") and t == "COERCE" and o == "KHM" for s, t, o, *_ in got)
+
+
+def test_them_after_a_verb_is_the_actors_named_together_last_not_the_verbs_subject():
+    got = pairs(
+        "Chinese and Russian bombers flew a joint patrol over the sea on Sunday, and Japan scrambled fighters "
+        "to shadow them."
+    )
+    assert {("JPN", "MOBILIZE", "CHN"), ("JPN", "MOBILIZE", "RUS")} <= got
+    got = pairs(
+        "Thailand and Cambodia traded accusations over the border on Sunday. Regional envoy Budi Santoso urged "
+        "them on Monday to settle the dispute through talks."
+    )
+    assert {("BUDI-SANTOSO", "REQUEST", "THA"), ("BUDI-SANTOSO", "REQUEST", "KHM")} <= got
