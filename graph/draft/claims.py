@@ -57,6 +57,8 @@ import re
 from .attribution import denial_pointer, speech
 from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
+from .pointed import pointed
+from .sides import two_sides
 from .tokens import Token, clauses, sentences, tokenise
 
 __all__ = ["Candidate", "Participant", "candidates"]
@@ -69,6 +71,7 @@ _BOTH = re.compile(
     r"camps|administrations|militaries)\b)",
     re.I,
 )
+_NOT_VERB = {"of", "for", "with", "among", "between", "to", "from", "by", "on", "in", "at", "and", "all", "both"}
 _AFFILIATION = {"spokesman", "spokeswoman", "spokesperson"}
 _TITLE_START = {
     "deputy",
@@ -127,6 +130,7 @@ class _Context:
         self.same = lambda a, b: a == b
         self.kinds = {}
         self.home = None
+        self.owner = {}
 
 
 def candidates(
@@ -142,6 +146,7 @@ def candidates(
     owner = part_of or {}
     ctx.kinds = {x[2]: x[4] for x in named}
     ctx.home = home
+    ctx.owner = owner
     ctx.same = lambda a, b: (
         a == b or owner.get(a) == b or owner.get(b) == a or (a in owner and owner[a] == owner.get(b))
     )
@@ -297,11 +302,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 )
         refs = []
         if toks[0].lower in _EACH and cs == ss:
-            refs.append((0, 1))
+            refs.append((0, 1, False))
         for m in _BOTH.finditer(text, cs, ce):
             ti, tj = _tok_index(toks, m.start(), m.end())
             if ti is not None and tj is not None:
-                refs.append((ti, tj))
+                refs.append((ti, tj, True))
         # "a peace treaty they initialled", "their troops clashed": "they" before a reciprocal cue are the actors
         # named together last
         recips = [h.i for h in lexicon.find_cues(toks) if h.entry.get("reciprocal")]
@@ -311,8 +316,10 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 and any(0 < i - k <= 3 for i in recips)
                 and not any(p.ti <= k < p.tj for p in parts)
             ):
-                refs.append((k, k + 1))
-        for ti, tj in refs:
+                refs.append((k, k + 1, False))
+            elif t.lower == "them" and k > 0 and toks[k - 1].text.isalpha() and toks[k - 1].lower not in _NOT_VERB:
+                refs.append((k, k + 1, None))  # "urged them", "to shadow them": the actors named together last
+        for ti, tj, both in refs:
             words = text[toks[ti].start : toks[tj - 1].end]
             here = [
                 g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti
@@ -332,8 +339,21 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             last = (
                 [p for p in here[-1] if not p.how.startswith("'")]
                 if here
-                else (said or (groups_seen[-1] if groups_seen else ctx.last_group))
+                else (said or (groups_seen[-1] if groups_seen else None))
             )
+            if not last and both:
+                # the last two named together, or the two sides of the story told so far ("The African Union
+                # urged both governments")
+                sides = two_sides(
+                    words,
+                    ctx.history,
+                    ctx.kinds,
+                    ctx.owner,
+                    {p.entity for p in parts if p.ti < ti},
+                    [p.entity for p in ctx.last_group or ()],
+                )
+                last = [Participant(e, 0, 0, 0, 0, "pair") for e in sides] if sides else None
+            last = last or ctx.last_group
             if not last and ctx.pair:
                 # no actors named together yet: the two of the last claim between two actors (two
                 # states for "both countries", "the two neighbours")
@@ -349,6 +369,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                         pair,
                     )
                 last = [Participant(e, 0, 0, 0, 0, "pair") for e in pair]
+            if both is None:  # (not the verb's own subject: "whose envoy, Ana Ruiz, urged them")
+                mine = max((p for p in parts if p.tj <= ti), key=lambda p: p.ti, default=None)
+                last = [p for p in last or () if mine is None or p.entity != mine.entity]
+                if len(last) < 2:
+                    continue
             for p in last or ():
                 parts.append(
                     Participant(
@@ -399,6 +424,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             same=ctx.same,
             home=ctx.home,
             kinds=ctx.kinds,
+            owner=ctx.owner,
         )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
@@ -411,7 +437,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         elif len(groups) == 1 and opens(groups[0], toks, lexicon) and groups[0][0].entity != ctx.focus[0]:
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
     if pointer is not None:
-        out += _pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
+        out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     # what carries to the next sentence
     persons = [x for x in in_sentence if x[4] == "person"]
     if persons:
@@ -428,72 +454,6 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         ctx.history.append(out)
     for r in out:
         r.phrase = sp.phrase if sp is not None else None
-    return out
-
-
-def _pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
-    """The claims a denial that points back denies (copies with modality denied, by the denier)."""
-    v, k, where = pointer
-    verb = stoks[v]
-    if where == "before":
-        targets = [r for r in here if r.modality == "claimed" and (r.cue_at or r.start) < stoks[k].start]
-        who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
-    else:
-        # the charge: what an accusation said in the last sentences, else what was claimed just before
-        recent = ctx.history[-8:]
-        accused = next(
-            (
-                [r for r in rs if any(w.startswith("accused by") for w in r.why)]
-                for rs in reversed(recent)
-                if any(any(w.startswith("accused by") for w in r.why) for r in rs)
-            ),
-            None,
-        )
-        if accused:
-            # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
-            objects = {r.object for rs in recent for r in rs if r.type == "ACCUSE"}
-            accused = [r for r in accused if r.subject in objects] or accused
-        # else what was denied just before ("Iran denied supplying drones ... 'These accusations are baseless'"),
-        # else what was claimed, else reported
-        targets = (
-            accused
-            or [r for r in ctx.prev if r.modality == "denied"]
-            or [r for r in ctx.prev if r.modality == "claimed"]
-            or [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
-        )
-        who = [x for x in in_sentence if x[1] <= verb.start]
-    denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
-    if denier is None:
-        return []
-    cs, ce = stoks[0].start, stoks[-1].end
-    seen, out = set(), []
-    for r in targets:
-        key = (r.subject, r.type, r.object)
-        if key in seen or denier == r.asserted_by and r.modality == "denied":
-            continue
-        seen.add(key)
-        q = text[r.start : r.end].strip()
-        out.append(
-            Raw(
-                r.subject,
-                r.object,
-                r.type,
-                r.mode,
-                "denied",
-                denier,
-                cs,
-                ce,
-                verb.start,
-                [
-                    f"'{text[stoks[min(v, k)].start : stoks[min(max(v, k + 1), len(stoks) - 1)].end]}' points back to: "
-                    f"'{q[:60]}{'…' if len(q) > 60 else ''}'",
-                    f"denied by {denier}",
-                ],
-                0.5,
-                "pointer",
-                True,
-            )
-        )
     return out
 
 

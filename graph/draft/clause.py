@@ -82,6 +82,7 @@ def clause_candidates(
     same=None,
     home=None,
     kinds=None,
+    owner=None,
 ):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
@@ -90,7 +91,7 @@ def clause_candidates(
     *recent* the candidates of the sentences before (an act's object left implicit is its last
     object), *same(a, b)* whether two entities are one side (an office and its state).
     """
-    c = clause_pairs(toks, groups, lexicon, focus, content, speaker_name, phrase, recent, same, home, kinds)
+    c = clause_pairs(toks, groups, lexicon, focus, content, speaker_name, phrase, recent, same, home, kinds, owner)
     denials, hits, asked, speaker_p = c.denials, c.hits, c.asked, c.speaker_p
     out = []
     # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"

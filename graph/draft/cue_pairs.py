@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .sides import opponent
 from .syntax import (
     ADDRESSED,
     AUX,
@@ -20,6 +21,8 @@ from .syntax import (
 )
 
 __all__ = ["Participant", "cue_pairs", "objects_of"]
+
+_HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
 @dataclass
@@ -329,6 +332,22 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
                     0.5,
                     left[-1][0].ti,
                     "implicit",
+                )
+        return
+    if left and not right and hit.entry["type"] in _HOSTILE and verb_form(hit) and not passive(hit, toks):
+        # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
+        # the act is against the other side of the story
+        foe = opponent([p.entity for p in left[-1]], recent, kinds or {}, c.owner)
+        if foe is not None:
+            for s_ in left[-1]:
+                add(
+                    s_,
+                    Participant(foe, 0, 0, 0, 0, "focus"),
+                    hit,
+                    f"against the other side: {foe}",
+                    0.3,
+                    left[-1][0].ti,
+                    "opponent",
                 )
         return
     if not left or not right:

@@ -63,6 +63,7 @@ class Clause:
     same: object
     home: str | None
     kinds: dict | None
+    owner: dict = field(default_factory=dict)  # what each office or person is part of
     lows: list = field(default_factory=list)
     hits: list = field(default_factory=list)
     asked: dict = field(default_factory=dict)  # REQUEST cue -> where what is asked begins
@@ -76,17 +77,33 @@ class Clause:
         return next((r for r in self.rels if r[0] <= k < r[1]), None)
 
     def add(self, s, o, hit, how, conf, left_at, rule):
-        if s.entity == o.entity:
-            return
+        kinds = self.kinds or {}
+        if s.entity == o.entity or (
+            kinds.get(s.entity) == "office" and kinds.get(o.entity) == "state" and self.same(s.entity, o.entity)
+        ):
+            return  # (an office does not act on its own state: "the ministry said it entered Chinese waters")
         self.pairs[(s.entity, o.entity, hit.i if hit else None)] = (s, o, hit, how, conf, left_at, rule)
 
 
 def clause_pairs(
-    toks, groups, lexicon, focus, content, speaker_name, phrase=None, recent=(), same=None, home=None, kinds=None
+    toks,
+    groups,
+    lexicon,
+    focus,
+    content,
+    speaker_name,
+    phrase=None,
+    recent=(),
+    same=None,
+    home=None,
+    kinds=None,
+    owner=None,
 ) -> Clause:
     """The :class:`Clause` of the tokens *toks* with its pairs found (the arguments as
     :func:`graph.draft.clause.clause_candidates`)."""
-    c = Clause(toks, groups, lexicon, content, speaker_name, recent, same or (lambda a, b: a == b), home, kinds)
+    c = Clause(
+        toks, groups, lexicon, content, speaker_name, recent, same or (lambda a, b: a == b), home, kinds, owner or {}
+    )
     c.lows = [t.lower for t in toks]
     c.denials = denial_verbs(toks, lexicon)
     c.acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}

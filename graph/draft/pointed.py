@@ -1,0 +1,86 @@
+"""The claims a denial that points back denies: "the Taliban have always denied the charge" denies the
+claim of the clause it points to (the same subject, type and object, the denier as ``asserted_by``,
+modality ``denied``); used by :mod:`graph.draft.claims` for each sentence with a pointer
+(:func:`graph.draft.attribution.denial_pointer`).
+
+>>> from graph import loads
+>>> from graph.draft import draft
+>>> ds = loads("entities: [{id: IRN, name: Iran, kind: state}, {id: PAK, name: Pakistan, kind: state}]")
+>>> for c in draft("Iran accused Pakistan of shelling a village. Islamabad denied the charge.", ds).claims:
+...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
+IRN ACCUSE PAK reported None
+PAK ASSAULT IRN claimed IRN
+PAK ASSAULT IRN denied PAK
+"""
+
+from __future__ import annotations
+
+from .clause import Raw
+
+__all__ = ["pointed"]
+
+
+def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
+    """The claims a denial that points back denies (copies with modality denied, by the denier)."""
+    v, k, where = pointer
+    verb = stoks[v]
+    if where == "before":
+        targets = [r for r in here if r.modality == "claimed" and (r.cue_at or r.start) < stoks[k].start]
+        who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
+    else:
+        # the charge: what an accusation said in the last sentences, else what was claimed just before
+        recent = ctx.history[-8:]
+        accused = next(
+            (
+                [r for r in rs if any(w.startswith("accused by") for w in r.why)]
+                for rs in reversed(recent)
+                if any(any(w.startswith("accused by") for w in r.why) for r in rs)
+            ),
+            None,
+        )
+        if accused:
+            # the charge is what the accused did ("accused Pakistan of backing X"), not all the sentence says
+            objects = {r.object for rs in recent for r in rs if r.type == "ACCUSE"}
+            accused = [r for r in accused if r.subject in objects] or accused
+        # else what was denied just before ("Iran denied supplying drones ... 'These accusations are baseless'"),
+        # else what was claimed, else reported
+        targets = (
+            accused
+            or [r for r in ctx.prev if r.modality == "denied"]
+            or [r for r in ctx.prev if r.modality == "claimed"]
+            or [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
+        )
+        who = [x for x in in_sentence if x[1] <= verb.start]
+    denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
+    if denier is None:
+        return []
+    cs, ce = stoks[0].start, stoks[-1].end
+    seen, out = set(), []
+    for r in targets:
+        key = (r.subject, r.type, r.object)
+        if key in seen or denier == r.asserted_by and r.modality == "denied":
+            continue
+        seen.add(key)
+        q = text[r.start : r.end].strip()
+        out.append(
+            Raw(
+                r.subject,
+                r.object,
+                r.type,
+                r.mode,
+                "denied",
+                denier,
+                cs,
+                ce,
+                verb.start,
+                [
+                    f"'{text[stoks[min(v, k)].start : stoks[min(max(v, k + 1), len(stoks) - 1)].end]}' points back to: "
+                    f"'{q[:60]}{'…' if len(q) > 60 else ''}'",
+                    f"denied by {denier}",
+                ],
+                0.5,
+                "pointer",
+                True,
+            )
+        )
+    return out

@@ -1,0 +1,105 @@
+"""Whom "both sides", "the two countries", "both governments" stand for when the sentence names no pair:
+the two sides of the story told so far.
+
+The sides are the last two actors named together when both are parties to the candidates drafted so
+far and did not act together on a third (allies), else the pair the candidates most often set against
+each other (in conflict first; offices and persons counted as the state or body they are part of), the
+most recent pair on a tie;
+a pair that holds an actor of the clause itself is not "both sides" ("The African Union urged both
+governments": not the Union), and "countries", "governments", "neighbours", "leaders" ... are two
+states (or de facto authorities), where "sides", "parties", "camps" may be any two actors but persons.
+
+>>> from types import SimpleNamespace as R
+>>> history = [[R(subject="MLI", type="ACCUSE", object="DZA"), R(subject="DZA-MOD", type="ASSAULT", object="MLI")],
+...            [R(subject="FLA", type="COERCE", object="MLI")], [R(subject="BFA", type="SANCTION", object="DZA")]]
+>>> kinds = {"MLI": "state", "DZA": "state", "DZA-MOD": "office", "FLA": "armed_group", "BFA": "state",
+...          "NER": "state"}
+>>> two_sides("both governments", history, kinds, {"DZA-MOD": "DZA"}, exclude={"AU"}, named=["BFA", "NER"])
+['MLI', 'DZA']
+>>> two_sides("both sides", history[1:2], kinds, {}, exclude=set())
+['FLA', 'MLI']
+>>> two_sides("both sides", history[1:2], kinds, {}, exclude={"MLI"}) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["two_sides", "opponent"]
+
+_STATES = re.compile(
+    r"countries|states|neighbou?rs|nations|capitals|governments|presidents|leaders|administrations|"
+    r"militaries|armies|giants|powers",
+    re.I,
+)
+_AGAINST = {"ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"}
+_NEIGHBOURS = re.compile(r"countries|states|neighbou?rs|nations", re.I)
+_STATE_KINDS = {"state", "de_facto_authority"}
+
+
+def _top(x, owner):
+    seen = set()
+    while x in owner and owner[x] and x not in seen:
+        seen.add(x)
+        x = owner[x]
+    return x
+
+
+def two_sides(words, history, kinds, owner, exclude, named=()):
+    """The two entities *words* ("both sides") stand for, or None: *named*, the last actors named together,
+    when they are two sides (actors of the right kinds, not of the clause, each a party to a candidate before,
+    not allies that acted together on a third), else the pair of the candidates of the sentences before
+    (*history*, lists of candidates, oldest first) most often set against each other (conflict first, then
+    any, then the latest); *kinds* and *owner* (part_of) of the entities;
+    *exclude* the actors of the clause itself."""
+    states = bool(_STATES.search(words))
+    away = {_top(x, owner) for x in exclude}
+
+    def fits(a, b):
+        ka, kb = kinds.get(a), kinds.get(b)
+        if a == b or a in away or b in away:
+            return False
+        if states:
+            return ka in _STATE_KINDS and kb in _STATE_KINDS and (ka == kb == "state" or not _NEIGHBOURS.search(words))
+        return "person" not in (ka, kb)
+
+    tops = [_top(x, owner) for x in named]
+    if len(tops) == 2 and fits(*tops):
+        done = {(_top(r.subject, owner), _top(r.object, owner)) for rs in history for r in rs}
+        allies = any((tops[0], o) in done and (tops[1], o) in done for _, o in done if o not in tops)
+        parties = {x for pair in done for x in pair}
+        if not allies and all(x in parties for x in tops):
+            return tops
+    seen: dict = {}
+    n = 0
+    for rs in history:
+        for r in rs:
+            n += 1
+            a, b = _top(r.subject, owner), _top(r.object, owner)
+            if not fits(a, b):
+                continue
+            key = frozenset((a, b))
+            against, count, _, first = seen.get(key, (0, 0, 0, (a, b)))
+            seen[key] = (against + (r.type in _AGAINST), count + 1, n, first)
+    if not seen:
+        return None
+    return list(max(seen.values(), key=lambda v: v[:3])[3])
+
+
+def opponent(subjects, recent, kinds, owner):
+    """The actor the candidates *recent* (oldest first) most often set *subjects* against (in conflict first,
+    then the latest), counted at the level of states and bodies (offices and persons as what they are part
+    of); None when they are set against no one."""
+    mine = {_top(x, owner) for x in subjects}
+    seen: dict = {}
+    for n, r in enumerate(recent):
+        a, b = _top(r.subject, owner), _top(r.object, owner)
+        other = b if a in mine else a if b in mine else None
+        if other is None or other in mine or kinds.get(other) == "person" or r.type not in _AGAINST:
+            continue
+        count, _ = seen.get(other, (0, 0))
+        seen[other] = (count + 1, n)
+    if not seen:
+        return None
+    return max(seen, key=lambda x: seen[x])
