@@ -7,7 +7,8 @@ spans), for a reviewer who adds a claim by hand.
 >>> from graph.draft.names import NewName
 >>> from types import SimpleNamespace as C
 >>> office = NewName("Interior Ministry of Utopia", id="UTO-MOI", part_of="UTO")
->>> names = [NewName("Utopia", id="UTO"), office, NewName("Rita Moss", id="RITA-MOSS"), NewName("Ann Lee", id="ANN-LEE")]
+>>> names = [NewName("Utopia", id="UTO"), office, NewName("Rita Moss", id="RITA-MOSS")]
+>>> names.append(NewName("Ann Lee", id="ANN-LEE"))
 >>> used, other = split_names(names, [C(subject="UTO-MOI", object="XX", asserted_by="RITA-MOSS")])
 >>> [n.id for n in used], [n.id for n in other]
 (['UTO', 'UTO-MOI', 'RITA-MOSS'], ['ANN-LEE'])
