@@ -3,8 +3,9 @@
 The file holds a ``draft:`` header (the text and data folder it was made from, the
 mentions, the new names and the other names ``mentioned`` in no candidate), the ``sources``
 record, the new names the candidates use as suggested ``entities`` and the candidates as
-``relations``, each marked ``status: draft`` with the ``cue`` and ``confidence`` that explain it. Drafts live outside ``data/`` (default
-``drafts/<source-id>.yaml``), so they are never loaded as claims by accident;
+``relations``, each marked ``status: draft`` with the ``cue`` and ``confidence`` that explain it.
+Drafts live outside ``data/`` (default ``drafts/<source-id>.yaml``), so they are never loaded as
+claims by accident;
 ``actorgraph review`` writes the accepted ones into the data without ``status``.
 
 >>> from graph import loads
