@@ -210,6 +210,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         ):
             first = toks[j].text.rsplit("-", 1)[0]
             words = list(words) + [Token(first, toks[j].start, toks[j].start + len(first), first.lower())]
+            j += 1  # (the name's tokens end there)
         i = j
         # "Karachi-Peshawar railway": two known places joined by a hyphen are no name of their own
         if (
