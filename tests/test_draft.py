@@ -118,7 +118,7 @@ def test_new_names_with_counts_and_kinds():
         "Spokeswoman Lena Markova spoke. Qatar and the Qatari envoy met in Kurram province. "
         "The Awami Party left. However, Lena Markova stayed."
     )
-    names = {n["name"]: n for n in draft(text, STATES).to_json()["new_names"]}
+    names = {n.name: n.to_json() for n in draft(text, STATES).all_names}  # proposed or only mentioned
     assert names["Lena Markova"] == {"name": "Lena Markova", "count": 2, "kind": "person"}
     assert names["Qatar"] == {"name": "Qatar", "count": 2, "kind": "state"}  # gazetteer: not in the dataset
     assert names["Kurram"]["kind"] == "place" and names["Awami Party"]["kind"] == "organisation"
@@ -195,11 +195,13 @@ def test_json_shape_and_every_quote_verbatim(seed):
     texts += [(p.read_text(encoding="utf-8"), STATES) for p in (ROOT / "benchmarks" / "draft_gold").glob("*.txt")]
     for text, ds in texts:
         out = draft(text, ds).to_json()
-        assert list(out) == ["mentions", "new_names", "claims"]
+        assert list(out) == ["mentions", "new_names", "claims", "mentioned"]
         for m in out["mentions"]:
             assert list(m) == ["entity", "text", "start", "end"] and text[m["start"] : m["end"]] == m["text"]
         for n in out["new_names"]:
             assert list(n) == ["name", "count", "kind"] and n["count"] >= 1
+        for n in out["mentioned"]:
+            assert list(n) == ["name", "count", "kind", "spans"] and all(text[s:e] for s, e in n["spans"])
         for c in out["claims"]:
             assert list(c) == [
                 "subject",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import textwrap
 from pathlib import Path
 
 import click
@@ -153,13 +154,17 @@ def draft(text, path, output, source_id, title, perspective, published, lexicon,
         f"Draft made by `actorgraph draft` from {text}: proposals, not claims.\n"
         f"Review it with `actorgraph review {output}`; nothing here is data until accepted."
     )
+    if result.mentioned:  # not entities: names no candidate uses, for a claim added by hand
+        names = ", ".join(n.name for n in result.mentioned)
+        comment += "\n" + textwrap.fill(f"Other names in the text (in no candidate, not proposed): {names}", 98)
     _write(output, dump(doc, header_comment=comment), "draft")
     if not as_json:
         n_ent = len({m.entity for m in result.mentions})
         dated = sum(1 for c in result.claims if c.when)
         click.echo(
             f"wrote {output}: {len(result.mentions)} mentions of {n_ent} known entities, "
-            f"{len(result.new_names)} new names, {len(result.claims)} candidate claims ({dated} dated)"
+            f"{len(result.new_names)} new names, {len(result.claims)} candidate claims ({dated} dated); "
+            f"other names in no candidate: {len(result.mentioned)}"
         )
         if result.page is not None and result.page.date:
             click.echo(f"article date {result.page.date.isoformat()} (from the {result.page.date_from})")

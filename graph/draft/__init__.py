@@ -47,6 +47,7 @@ from .lexicon import Lexicon
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
 from .page import read_page
+from .proposed import split_names
 from .resolve import (
     acronyms,
     branches,
@@ -86,14 +87,22 @@ class Draft:
     claims: list = field(default_factory=list)
     page: object = None
     dates: list = field(default_factory=list)
+    mentioned: list = field(default_factory=list)  # new names no candidate uses: not proposed, kept for the reviewer
 
     def to_json(self) -> dict:
-        """``{"mentions": [...], "new_names": [...], "claims": [...]}`` (the ``--json`` output)."""
+        """``{"mentions": [...], "new_names": [...], "claims": [...], "mentioned": [...]}`` (the ``--json``
+        output): the new names the candidates use, and (``mentioned``) the other names of the text, with spans."""
         return {
             "mentions": [m.to_json() for m in self.mentions],
             "new_names": [n.to_json() for n in self.new_names],
             "claims": [c.to_json() for c in self.claims],
+            "mentioned": [{**n.to_json(), "spans": [list(s) for s in n.spans]} for n in self.mentioned],
         }
+
+    @property
+    def all_names(self) -> list:
+        """Every new name found in the text: the proposed (``new_names``) and the ``mentioned``."""
+        return self.new_names + self.mentioned
 
     def __repr__(self):
         return (
@@ -222,7 +231,8 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     mine = {id(n) for n in plain}
     kept = {id(n) for n in offices_in_use(text, [n for n in names if id(n) not in mine], plain, claims)}
     names = [n for n in names if id(n) in mine or id(n) in kept]
-    return Draft(text, mentions, names, claims, page=page, dates=dates)
+    names, mentioned = split_names(names, claims, text)
+    return Draft(text, mentions, names, claims, page=page, dates=dates, mentioned=mentioned)
 
 
 def _other_names(ds, bodies):

@@ -36,7 +36,17 @@ import re
 
 from .namewords import COMMON, COMPASS, JOIN, NAME_END
 
-__all__ = ["cap", "adjective", "connector", "and_name", "openings", "nounlike", "inside_names", "PARTICLES"]
+__all__ = [
+    "cap",
+    "adjective",
+    "connector",
+    "and_name",
+    "place_pair",
+    "openings",
+    "nounlike",
+    "inside_names",
+    "PARTICLES",
+]
 
 _ADJ_PART = re.compile(
     r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
@@ -92,13 +102,37 @@ def and_name(run: str, names) -> bool:
     return any(low == k or low.endswith(" " + k) for k in names if " and " in k)
 
 
+# the heads of one place's name, singular ("Sistan and Baluchestan province"; "Khost and Paktika provinces": two)
+_ONE_PLACE = {"province", "region", "state", "district", "governorate", "oblast", "territory", "county", "prefecture"}
+
+
+def place_pair(toks, j, gaz) -> bool:
+    """Whether the "and" at *j* joins two words of one place's name, followed by a singular place noun
+    ("Sistan and Baluchestan province"), the words on either side being no states of the gazetteer *gaz*.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("in Sistan and Baluchestan province, not Khost and Paktika provinces")
+    >>> place_pair(toks, 2, {}), place_pair(toks, 9, {})
+    (True, False)
+    """
+    n = len(toks)
+    return (
+        j + 2 < n
+        and toks[j].lower == "and"
+        and cap(toks[j + 1])
+        and toks[j + 2].text in _ONE_PLACE
+        and toks[j - 1].lower not in gaz
+        and toks[j + 1].lower not in gaz
+    )
+
+
 # the shapes of English common nouns: plurals ("Clashes", "Militants", "Gunmen"; not "Hamas", "Paris"),
 # and nouns made from verbs and adjectives ("Footage", "Cooperation", "Pressure", "Violence")
 _NOUNLIKE = re.compile(
     r"(?:[^aeiousy'’]s|[^aeiou]es|ies|[a-z]{3}men|ages?|tions?|sions?|ments?|ures?|ness(?:es)?|ity|ities|isms?|ships?|"
     r"ences?|ances?|ists?|ers|ians)$"
 )
-_OPENERS = {"—", "–", "-", ":", '"', "“", "‘", "'", "(", "|"}
+_OPENERS = {"—", "–", "-", ":", '"', "“", "‘", "'", "(", "|", "/"}  # "/": "QUETTA / ISLAMABAD: Gunmen"
 
 
 def nounlike(word: str) -> bool:

@@ -28,7 +28,7 @@ A state's name inside a longer name gives the whole name ("South China Sea"), a 
 >>> from graph.draft import draft
 >>> ds = loads("entities: [{id: CHN, name: China, kind: state}, {id: USA, name: United States, kind: state}]")
 >>> r = draft("Relations soured. A US-made drone flew over the South China Sea near the Hafiz Gul Bahadur group.", ds)
->>> [(n.name, n.kind) for n in r.new_names]
+>>> [(n.name, n.kind) for n in r.all_names]
 [('South China Sea', 'place'), ('Hafiz Gul Bahadur group', 'armed_group')]
 """
 
@@ -40,7 +40,8 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
-from .namerun import and_name, cap, connector, inside_names, nounlike, openings
+from .groupwords import ENGLISH, demonym_of, group_word
+from .namerun import adjective, and_name, cap, connector, inside_names, nounlike, openings, place_pair
 from .namewords import (
     ABBREVIATIONS,
     ADJECTIVES,
@@ -61,6 +62,7 @@ from .namewords import (
     TITLES,
     VERBS,
 )
+from .tokens import Token
 
 __all__ = ["NewName", "new_names", "suggest_id", "inside_names"]
 
@@ -153,6 +155,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                         and toks[j - 1].lower not in gaz
                         and toks[j + gap].lower not in gaz
                     )
+                    or place_pair(toks, j, gaz)  # "Sistan and Baluchestan province": one province
                 )
             ):
                 j += gap + 1
@@ -196,6 +199,18 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         ):
             j += 1
         words = toks[i:j]
+        # "a Hong Kong-based company": the name runs into the first part of a hyphenated adjective
+        if (
+            j < n
+            and joined(toks[j - 1], toks[j])
+            and adjective(toks[j].text)
+            and toks[j].text[:1].isupper()
+            and not blocked(toks[j])  # not "The Taliban-led administration": a known name
+            and any(w.lower not in COMMON for w in words)
+        ):
+            first = toks[j].text.rsplit("-", 1)[0]
+            words = list(words) + [Token(first, toks[j].start, toks[j].start + len(first), first.lower())]
+            j += 1  # (the name's tokens end there)
         i = j
         # "Karachi-Peshawar railway": two known places joined by a hyphen are no name of their own
         if (
@@ -276,6 +291,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 )
                 or len(w.text) == 1
                 or (w.start in open_starts and nounlike(w.text) and w.lower not in mid)  # "Clashes", "Footage"
+                or (w.start in open_starts and w.lower in ENGLISH and w.lower not in mid)  # "Outside", "Peace"
                 or (  # "a Yazidi armed group", "an Alawite village": an adjective between an article and a noun
                     j > 1
                     and toks[j - 2].lower in ("a", "an")
@@ -300,7 +316,25 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             continue  # no word of a name left ("The group claimed": "group")
         k0 = j - len(words)
         _add(found, text, toks, words, k0, gaz, known, lexicon, " ".join(title) or None, places)
-    return _corefer(list(found.values()), text)
+    return _peoples(_corefer(list(found.values()), text))
+
+
+def _peoples(names):
+    """A demonym of another new name is that name ("South Ossetian" of "South Ossetia", "Central Asians"
+    of "Central Asia"); a word for a people, a faith or a region's people alone is no name ("Muslims",
+    "Hutu", "Southeast Asian")."""
+    by_name = {n.name.lower(): n for n in names}
+    out = []
+    for nn in names:
+        base = demonym_of(nn.name, by_name)
+        if base is not None and base is not nn:
+            base.count += nn.count
+            base.spans = sorted(base.spans + nn.spans)
+            base.aliases += [a for a in (nn.name, *nn.aliases) if a not in base.aliases and a != base.name]
+            continue
+        if not group_word(nn.name):
+            out.append(nn)
+    return out
 
 
 def _corefer(names, text):

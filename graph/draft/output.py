@@ -1,10 +1,11 @@
 """The draft file: a draft's proposals written as YAML in the data format, for review.
 
 The file holds a ``draft:`` header (the text and data folder it was made from, the
-mentions and new names), the ``sources`` record, the new names as suggested
-``entities`` and the candidates as ``relations``, each marked ``status: draft`` with
-the ``cue`` and ``confidence`` that explain it. Drafts live outside ``data/`` (default
-``drafts/<source-id>.yaml``), so they are never loaded as claims by accident;
+mentions, the new names and the other names ``mentioned`` in no candidate), the ``sources``
+record, the new names the candidates use as suggested ``entities`` and the candidates as
+``relations``, each marked ``status: draft`` with the ``cue`` and ``confidence`` that explain it.
+Drafts live outside ``data/`` (default ``drafts/<source-id>.yaml``), so they are never loaded as
+claims by accident;
 ``actorgraph review`` writes the accepted ones into the data without ``status``.
 
 >>> from graph import loads
@@ -79,6 +80,11 @@ def draft_document(
                 "spans": [[s, e] for s, e in n.spans],
             }
             for n in result.new_names
+        ],
+        # the other names of the text: in no candidate, so not proposed; a reviewer adding a claim copies them
+        "mentioned": [
+            {"name": n.name, "count": n.count, "kind": n.kind, "spans": [[s, e] for s, e in n.spans]}
+            for n in getattr(result, "mentioned", ())
         ],
     }
     if page is not None:

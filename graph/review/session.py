@@ -261,6 +261,7 @@ class ReviewSession:
             "into": os.path.relpath(self.into),
             "mentions": self.doc["draft"].get("mentions") or [],
             "new_names": self.doc["draft"].get("new_names") or [],
+            "mentioned": self.doc["draft"].get("mentioned") or [],
             "relations": copy.deepcopy(self.doc["relations"]),
             "entities": copy.deepcopy(self.doc["entities"]),
             "known": known,

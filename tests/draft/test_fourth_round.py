@@ -31,7 +31,7 @@ def claims(text, ds=DS, **kw):
 
 
 def names(text, ds=DS):
-    return {n.name: n for n in draft(text, ds).new_names}
+    return {n.name: n for n in draft(text, ds).all_names}
 
 
 def test_a_state_name_holding_and_stays_whole_inside_a_longer_name():
@@ -238,7 +238,7 @@ def test_a_body_after_a_states_possessive_is_part_of_that_state_and_no_person():
         "Niger recalled its ambassador to Chad on Tuesday. Troops patrolled Lake Fitri."
     )
     r = draft(text, DS)
-    got = {n.name: n for n in r.new_names}
+    got = {n.name: n for n in r.all_names}
     jc = got["Joint Command of the Armed Forces"]
     assert (jc.kind, jc.part_of) == ("office", "TCD")
     assert ("NER", "SANCTION", "TCD", "reported", None) in claims(text)

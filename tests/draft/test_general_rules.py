@@ -40,7 +40,7 @@ def claims(text, ds=DS, **kw):
 
 
 def names(text, ds=DS):
-    return {n.name: n for n in draft(text, ds).new_names}
+    return {n.name: n for n in draft(text, ds).all_names}
 
 
 def test_furniture_by_its_shape_gives_no_names_and_no_claims():
@@ -63,7 +63,7 @@ Iran expels Afghan diplomats
 (Constructed example written for actorgraph.)"""
     r = draft(page, DS)
     assert r.text[r.page.headline[0] : r.page.headline[1]] == "Pakistan accuses India of shelling border posts"
-    got = {n.name for n in r.new_names}
+    got = {n.name for n in r.all_names}
     assert not got & {
         "Photo",
         "Kotli",
@@ -122,10 +122,10 @@ def test_descriptions_stand_for_the_actor_named_before():
 
 def test_an_office_of_the_gazetteer_is_proposed_only_when_it_acts():
     text = "KABUL — Ahmad Zia, an adviser to Qatar's prime minister, said Doha had asked Kabul to release two men."
-    got = {n.name for n in draft(text, DS).new_names}
+    got = {n.name for n in draft(text, DS).all_names}
     assert "Head of government of Qatar" not in got and "Ahmad Zia" in got
     acting = "KABUL — Qatar's prime minister urged Kabul to release two men."
-    assert "Head of government of Qatar" in {n.name for n in draft(acting, DS).new_names}
+    assert "Head of government of Qatar" in {n.name for n in draft(acting, DS).all_names}
 
 
 def test_names_joined_by_a_hyphen_and_they_before_a_reciprocal_cue():
@@ -177,5 +177,5 @@ def test_brussels_is_the_eu_when_the_text_names_it_and_the_author_is_no_name():
         "university.\n\nThe EU has kept its distance. Afghanistan rejected criticism from Brussels last year."
     )
     r = draft(text, DS)
-    assert "Lena Vogt" not in {n.name for n in r.new_names} and "Belgium" not in {n.name for n in r.new_names}
+    assert "Lena Vogt" not in {n.name for n in r.all_names} and "Belgium" not in {n.name for n in r.all_names}
     assert ("AFG", "REJECT", "EU") in {(c.subject, c.type, c.object) for c in r.claims}

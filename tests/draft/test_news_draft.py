@@ -68,7 +68,7 @@ def test_header_dateline_and_furniture_are_not_names_or_claims():
         "Share",
         "Follow us on X",
     ]
-    names = {n.name for n in r.new_names}
+    names = {n.name for n in r.all_names}
     assert not names & {"Web Desk", "Published", "March", "PKT", "Share", "Follow", "X", "Updated"}
     for c in r.claims:
         for _, s, _e in c.quotes:
@@ -236,7 +236,7 @@ def test_junk_is_no_name_and_multi_word_names_stay_whole():
         "Sun, Nov 9, 2025\n\nTestifying before lawmakers, Despite the rain, Top officials posted on X. "
         "Pakistan joined the Belt and Road Initiative in May 2015. Ali Raza, a spokesman, agreed."
     )
-    names = {n.name: n.kind for n in draft(text, DS).new_names}
+    names = {n.name: n.kind for n in draft(text, DS).all_names}
     assert "Belt and Road Initiative" in names and "Ali Raza" in names
     assert not set(names) & {"Sun", "Nov", "Testifying", "Despite", "Top", "X", "May", "Belt", "Road Initiative"}
 

@@ -110,6 +110,9 @@
     S.data.new_names.forEach(function (n) {
       (n.spans || []).forEach(function (s) { marks.push([s[0], s[1], "ag-newname", "new: " + n.name]); });
     });
+    (S.data.mentioned || []).forEach(function (n) {  // names in no candidate: select one and press w to add it
+      (n.spans || []).forEach(function (s) { marks.push([s[0], s[1], "ag-othername", "other name: " + n.name]); });
+    });
     S.cands.forEach(function (c, i) {
       AG.quotes(c).forEach(function (q) {
         var sp = AG.findQuote(q);
