@@ -29,7 +29,9 @@ matching a gold claim / candidates. On each matched gold claim, the best matchin
 subject and object first, then the most confident): type, modality, `asserted_by` (the gold's, or
 part_of either way; none for none) and `when` (the same text; none for none) right or not.
 "Dated" is the date accuracy on the gold claims that have a `when`. Junk names: new names the draft
-proposes that are no entity of the gold (page furniture, "Testifying", a month). Accepted
+proposes that are no entity of the gold (page furniture, "Testifying", a month); since the fifth
+round the draft proposes only the names its candidates use, and "junk found" is the same share over
+every name it found (proposed, or listed as mentioned). Accepted
 unchanged: candidates whose subject, type, object, modality and claimant are exactly a gold
 claim's of the same passage. Calibration: candidates by confidence, against the share accepted
 unchanged. Throughput: words per second of draft() on a long text made of the dev and older texts'
@@ -164,6 +166,13 @@ def score_text(text, ds, gold, gold_ds, published=None, perspective=None):
         new_ids[n.id] = hit or n.id
         if hit is None:
             junk.append(n.name)
+    # every name the draft found, the proposed and the merely mentioned (drafts before the fifth round
+    # proposed every name they found): how clean the name finding is, whatever the draft proposes
+    found = getattr(result, "all_names", result.new_names)
+    found_junk = sum(
+        not any(_key(f) in by_name for f in [n.name, *getattr(n, "aliases", ()), *(text[s:e] for s, e in n.spans)])
+        for n in found
+    )
     fam = {}
 
     def family(x):
@@ -226,6 +235,8 @@ def score_text(text, ds, gold, gold_ds, published=None, perspective=None):
         "new_names": len(result.new_names),
         "junk": len(junk),
         "junk_names": junk,
+        "found_names": len(found),
+        "found_junk": found_junk,
         "calibration": [],
     }
     for g, spans in golds:
@@ -279,6 +290,8 @@ def pool(rows):
             "accepted",
             "new_names",
             "junk",
+            "found_names",
+            "found_junk",
         )
     }
     div = lambda a, b: a / b if b else None  # noqa: E731
@@ -313,6 +326,7 @@ def pool(rows):
         "dated": div(s["dated_ok"], s["dated"]),
         "junk_names": div(s["junk"], s["new_names"]),
         "new_names": s["new_names"],
+        "junk_found": div(s["found_junk"], s["found_names"]),
         "accepted_unchanged": div(s["accepted"], s["candidates"]),
         "calibration": bins,
         "calibration_error": ece,
@@ -402,6 +416,7 @@ METRICS = (
     "date",
     "dated",
     "junk_names",
+    "junk_found",
     "accepted_unchanged",
     "calibration_error",
 )
