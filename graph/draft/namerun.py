@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from .namewords import COMMON, COMPASS, JOIN, NAME_END
+from .tokens import wrapped_break
 
 __all__ = [
     "cap",
@@ -179,7 +180,8 @@ def inside_names(found, toks, text, sents=()):
     n = len(toks)
 
     def same_line(k):
-        return k == 0 or "\n" not in text[toks[k - 1].end : toks[k].start]
+        gap = (toks[k - 1].end, toks[k].start) if k else (0, 0)
+        return k == 0 or "\n" not in text[gap[0] : gap[1]] or wrapped_break(text, *gap)
 
     def capk(k):
         return 0 <= k < n and cap(toks[k]) and toks[k].lower != "'s"

@@ -62,7 +62,7 @@ from .namewords import (
     TITLES,
     VERBS,
 )
-from .tokens import Token
+from .tokens import Token, wrapped_break
 
 __all__ = ["NewName", "new_names", "suggest_id", "inside_names"]
 
@@ -124,7 +124,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         return (k >= 0 and spans[k][0] <= t.start < spans[k][1]) or bool(skip and skip(t.start, t.end))
 
     def joined(a, b):
-        return "\n" not in text[a.end : b.start]
+        return "\n" not in text[a.end : b.start] or wrapped_break(text, a.end, b.start)
 
     found: dict[str, NewName] = {}
     i, n = 0, len(toks)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import MONTHS, parse_header_date
+from .tokens import wrapped_break
 
 __all__ = ["Page", "read_page", "body_furniture"]
 
@@ -166,6 +167,22 @@ def body_furniture(line):
     return bool(line) and not line.endswith(_TERMINAL) and len(line.split()) <= 40
 
 
+def _wrapped(text, lines):
+    """The indexes (into *lines*) of the lines of a hard-wrapped paragraph: a line that breaks inside a
+    sentence (:func:`~graph.draft.tokens.wrapped_break`) and the line that goes on after it. Such a line
+    is part of a sentence, not furniture, whatever its end.
+
+    >>> t = "KABUL: Officials said that\\nthe envoy left for\\nconsultations.\\nAdvertisement"
+    >>> sorted(_wrapped(t, [(0, 26), (27, 45), (46, 61), (62, 75)]))
+    [0, 1, 2]
+    """
+    out = set()
+    for i in range(len(lines) - 1):
+        if wrapped_break(text, lines[i][1], lines[i + 1][0]):
+            out.update((i, i + 1))
+    return out
+
+
 def read_page(text: str, published=None) -> Page:
     """The page structure of *text*; *published* (a date or ``YYYY[-MM[-DD]]``) is the fallback date."""
     page = Page()
@@ -238,8 +255,9 @@ def read_page(text: str, published=None) -> Page:
                     page.date, page.date_from, page.date_text = d, "dateline", m.group("date")
     # furniture in the body: the lines after its first that are no paragraph ("Advertisement", link lists,
     # captions), and at the end, short lines after the last paragraph ("Share", "(Reporting by ...)")
-    for s, e in lines[k + 1 :]:
-        if body_furniture(text[s:e]):
+    wrapped = _wrapped(text, lines[k:])
+    for i, (s, e) in enumerate(lines[k + 1 :], 1):
+        if i not in wrapped and body_furniture(text[s:e]):
             page.furniture.append((s, e))
     for s, e in reversed(lines[k + 1 :]):
         line = text[s:e]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Token", "tokenise", "sentences", "clauses", "norm"]
+__all__ = ["Token", "tokenise", "sentences", "clauses", "norm", "wrapped_break"]
 
 _L = r"[^\W_]"
 _WORD = re.compile(
@@ -94,10 +94,37 @@ _TITLES = {
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 
 
+_WRAP_WORDS = frozenset(
+    "a an the of to in on at by for from with near into over under about against between and or but nor "
+    "that which who whose whom as than if while after before since because its his her their our "
+    "is are was were be been has have had will would".split()
+)
+
+
+def wrapped_break(text: str, a: int, b: int) -> bool:
+    """Whether the white space ``text[a:b]``, holding one line break, is the break of a hard-wrapped
+    line inside a sentence (a text copied from a mail, a PDF or a plain-text wire): the line breaks after
+    a comma or a word such as "of", "the", "that", or the next line goes on in lowercase.
+
+    >>> t = "Officials said that\\nthe envoy left.\\nAdvertisement"
+    >>> wrapped_break(t, 19, 20), wrapped_break(t, 36, 37)
+    (True, False)
+    """
+    gap = text[a:b]
+    if gap.count("\n") != 1 or gap.strip() or a == 0 or b >= len(text):
+        return False
+    before = text[max(0, a - 30) : a].rstrip()
+    last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+    return before.endswith(",") or last in _WRAP_WORDS or text[b].islower()
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, stripped of surrounding white space."""
+    """(start, end) of each sentence, stripped of surrounding white space; a line break ends one unless
+    it wraps a line inside it (:func:`wrapped_break`)."""
     spans, start = [], 0
     for m in _END.finditer(text):
+        if m.group() == "\n" and wrapped_break(text, m.start(), m.end()):
+            continue
         if m.group().startswith("."):
             before = re.search(r"(\w+)$", text[start : m.start()])
             word = before.group(1) if before else ""
