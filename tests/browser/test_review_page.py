@@ -411,3 +411,43 @@ def test_drafting_again_after_a_review_in_the_page(browser, work):
         assert (first["subject"], first["type"], first["object"]) not in proposed  # the wrong form: not again
         assert page.locator("#ag-cands li.ag-st-saved").count() == 1
         assert page.text_content("#ag-progress") == f"2 of {len(now)} decided"
+
+
+OTHER_NAMES_TEXT = """Border posts shelled, says ministry
+
+ISLAMABAD, March 4 (constructed example): Pakistan's foreign ministry spokesman Tariq Venn said on
+Tuesday that Afghan forces had shelled Pakistani border posts near Chaman. Officials in Quetta were
+not available for comment.
+
+This text is a constructed example written for actorgraph's tests; its people and events are invented.
+"""
+
+
+def test_names_in_no_candidate_are_shown_apart_and_can_be_added(browser, tmp_path, monkeypatch):
+    """A name the draft found but no candidate uses is not proposed: the page underlines it as another
+    name (dotted, with a tooltip), and selecting it and pressing w starts a new entity of that name."""
+    monkeypatch.chdir(tmp_path)
+    seed_folder(tmp_path)
+    (tmp_path / "border.txt").write_text(OTHER_NAMES_TEXT, encoding="utf-8")
+    out = CliRunner().invoke(main, ["draft", "border.txt", "data", "--published", "2026-03-04"])
+    assert out.exit_code == 0, out.output
+    doc = read_draft((tmp_path / "drafts" / "border.yaml").read_text(encoding="utf-8"), "d")
+    other = {n["name"] for n in doc["draft"]["mentioned"]}
+    proposed = {n["name"] for n in doc["draft"]["new_names"]}
+    assert other and proposed and not other & proposed
+    with review_page(browser, tmp_path / "drafts" / "border.yaml") as (_srv, page, seen):
+        marks = page.locator("#ag-text .ag-othername")
+        shown = {marks.nth(i).text_content() for i in range(marks.count())}
+        assert shown == other  # every other name underlined, nothing else
+        first = marks.first
+        name = first.text_content()
+        assert first.get_attribute("title") == f"other name: {name}"
+        style = page.evaluate("el => getComputedStyle(el).borderBottomStyle", first.element_handle())
+        assert style == "dotted"  # drawn apart from the proposed names (dashed) and mentions (solid)
+        assert not page.locator("#ag-text .ag-newname", has_text=name).count()
+        dashed = page.locator("#ag-text .ag-newname").first  # a proposed name, drawn otherwise
+        assert page.evaluate("el => getComputedStyle(el).borderBottomStyle", dashed.element_handle()) == "dashed"
+        select_text(page, name)
+        page.keyboard.press("w")
+        assert page.input_value("#ag-ent-name") == name
+        assert seen == {"other": [], "errors": [], "dialogs": []}
