@@ -64,6 +64,14 @@ def _act_noun(lows, toks, k, lexicon):
     return None
 
 
+def _noun_type(noun, lexicon):
+    """The type of the act noun when the lexicon names it ("attack": ASSAULT), else None ("the decision")."""
+    from .tokens import tokenise
+
+    hit = next(iter(lexicon.find_cues(tokenise(noun))), None)
+    return hit.entry["type"] if hit is not None and hit.entry["type"] not in _NOT_ACTS else None
+
+
 def _find(lows, toks, lexicon):
     """(token of the judging word or act noun, act noun, judged by the verb's subject) of a verdict, or None."""
     for k, w in enumerate(lows):
@@ -121,9 +129,13 @@ def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
     def same(a, b):
         return any(ctx.same(a, x) for x in side) if b == judge else ctx.same(a, b)
 
-    acts = [r for rs in ctx.history[-6:] for r in rs] + [r for r in here if (r.cue_at or r.start) < at]
+    acts = [r for rs in ctx.history[-6:] for r in rs] + list(here)
     acts = [r for r in reversed(acts) if r.modality in ("reported", "claimed")]
     told = [r for r in acts if r.type not in _NOT_ACTS and not same(r.subject, judge)]
+    # (an act the lexicon names, "the attack", "the expulsion" of its verb, is an act of that type)
+    cue = next(iter(lexicon.find_cues(stoks[k : k + 1])), None) if not by_verb else None
+    kind = cue.entry["type"] if cue is not None else _noun_type(noun, lexicon)
+    told = [r for r in told if kind is None or r.type == kind]
     named = [r for r in told if noun[:5] in " ".join(map(str, r.why[:1])).lower()]
     told = [r for r in told if r.type in _JUDGED]
     # (else the act of the side the judge's side protested to: "lodged a protest with Iran ... Such actions")

@@ -91,3 +91,25 @@ def test_no_verdict_on_a_rapprochement_or_by_an_actor_inside_a_relative_clause()
         "condemned the attack."
     )
     assert ("UNMIS", "ACCUSE", "ELN") not in got and ("FRA", "ACCUSE", "ELN") in got
+
+
+# --- the agent of an act told as a noun follows "by" ------------------------------------------------------
+
+
+def test_the_agent_of_an_act_told_as_a_noun_follows_by():
+    got = pairs("Dhaka condemned the killing of two Bangladeshi villagers by Indian troops near the frontier.")
+    assert ("IND", "ASSAULT", "BGD") in got
+    got = pairs("Islamabad protested after the shelling of a Pakistani village by Iranian forces.")
+    assert ("IRN", "ASSAULT", "PAK") in got and ("PAK", "ASSAULT", "IRN") not in got
+    assert ("IRN", "ASSAULT", "PAK") in pairs("The attack on Pakistan by Iran was condemned.")
+
+
+def test_an_attack_by_an_agent_with_no_one_named_is_on_the_home_state_and_no_charge():
+    # the dateline's state is the one attacked; the accusation before "after" does not reach the attack
+    got = claims(
+        "BOGOTÁ — Colombia accused Venezuela on Tuesday of sheltering ELN commanders, after a car bomb attack "
+        "by the ELN killed seven soldiers at an army base at the weekend."
+    )
+    assert ("ELN", "ASSAULT", "COL", "reported", None) in got
+    assert ("COL", "ASSAULT", "ELN") not in {x[:3] for x in got}
+    assert ("VEN", "AID", "ELN", "claimed", "COL") in got
