@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .clause import Raw
 from .syntax import rel_spans
+from .tokens import tokenise
 
 __all__ = ["verdicts"]
 
@@ -66,8 +67,6 @@ def _act_noun(lows, toks, k, lexicon):
 
 def _noun_type(noun, lexicon):
     """The type of the act noun when the lexicon names it ("attack": ASSAULT), else None ("the decision")."""
-    from .tokens import tokenise
-
     hit = next(iter(lexicon.find_cues(tokenise(noun))), None)
     return hit.entry["type"] if hit is not None and hit.entry["type"] not in _NOT_ACTS else None
 
