@@ -60,6 +60,7 @@ from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
 from .pointed import pointed
 from .sides import two_sides
 from .tokens import Token, clauses, sentences, tokenise
+from .verdicts import verdicts
 
 __all__ = ["Candidate", "Participant", "candidates"]
 
@@ -438,6 +439,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
     if pointer is not None:
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
+    out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)
     # what carries to the next sentence
     persons = [x for x in in_sentence if x[4] == "person"]
     if persons:

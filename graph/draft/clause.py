@@ -168,6 +168,8 @@ def _make(
                     continue
                 if w not in acc_words and not ({"of", "for"} & set(tail)):
                     continue
+                if any(x in BEYOND and x not in ("said", "says", "told") for x in tail):
+                    break  # "accused Y of S after a bomb attack by Z killed ...": a new clause, not what is charged
                 if w in acc_words and k + 1 < len(lows) and lows[k + 1] == "by":
                     accuser = next((g[0].entity for g in groups if g[0].ti > k), None)
                 elif k > 0 and lows[k - 1] == "'s":
