@@ -482,8 +482,7 @@ def calibrate():
         "# Confidence of `actorgraph draft` (graph/draft/calibrate.py): for each kind of candidate (rule/\n"
         "# modality/passages), [candidates, accepted unchanged] on the dev, test, heldout2, heldout3 and\n"
         "# heldout4 sets of benchmarks/draft_news (the rules were tuned on all five; heldout5 is held out),\n"
-        "# measured by\n"
-        "# `python benchmarks/draft_eval.py --calibrate > graph/draft/calibration.yaml`.\nkinds:"
+        "# measured by `python benchmarks/draft_eval.py --calibrate > graph/draft/calibration.yaml`.\nkinds:"
     )
     for k, (n, a) in sorted(counts.items(), key=lambda x: (-x[1][0], x[0])):
         print(f"  {k}: [{n}, {a}]")
