@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from .namewords import COMMON, COMPASS, JOIN, NAME_END
+from .namewords import COMMON, COMPASS, JOIN, MOVEMENT_OPEN, NAME_END, PORTFOLIOS
 from .tokens import wrapped_break
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "connector",
     "and_name",
     "place_pair",
+    "portfolio_pair",
     "openings",
     "nounlike",
     "inside_names",
@@ -122,6 +123,30 @@ def place_pair(toks, j, gaz) -> bool:
         and toks[j].lower == "and"
         and cap(toks[j + 1])
         and toks[j + 2].text in _ONE_PLACE
+        and toks[j - 1].lower not in gaz
+        and toks[j + 1].lower not in gaz
+    )
+
+
+def portfolio_pair(toks, j, gaz) -> bool:
+    """Whether the "and" at *j* joins two fields of one body's name after "of" or "for" ("Ministry of
+    Commerce and Industry", "Chamber of Commerce and Industry", "Department of Peace and Security"): the
+    word after it is such a field, neither word a state of the gazetteer *gaz*.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Chamber of Commerce and Industry said; the Ministry of Defence and Pakistan")
+    >>> portfolio_pair(toks, 4, {}), portfolio_pair(toks, 12, {"pakistan": "PAK"})
+    (True, False)
+    """
+    n = len(toks)
+    return (
+        j + 1 < n
+        and j >= 2
+        and toks[j].lower == "and"
+        and toks[j - 2].lower in ("of", "for")
+        and cap(toks[j - 1])
+        and cap(toks[j + 1])
+        and toks[j + 1].lower in PORTFOLIOS
         and toks[j - 1].lower not in gaz
         and toks[j + 1].lower not in gaz
     )

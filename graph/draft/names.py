@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
 from .groupwords import ENGLISH, demonym_of, group_word
-from .namerun import adjective, and_name, cap, connector, inside_names, nounlike, openings, place_pair
+from .namerun import adjective, and_name, cap, connector, inside_names, nounlike, openings, place_pair, portfolio_pair
 from .namewords import (
     ABBREVIATIONS,
     ADJECTIVES,
@@ -156,6 +156,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                         and toks[j + gap].lower not in gaz
                     )
                     or place_pair(toks, j, gaz)  # "Sistan and Baluchestan province": one province
+                    or portfolio_pair(toks, j, gaz)  # "Chamber of Commerce and Industry": one chamber
                 )
             ):
                 j += gap + 1
