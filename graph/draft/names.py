@@ -338,22 +338,38 @@ def _peoples(names):
     return out
 
 
+def _short(word):
+    """A surname without its particle ("al-Sharafi" -> "sharafi"), lowercased."""
+    return word.split("-", 1)[1].lower() if _PARTICLE.match(word) else word.lower()
+
+
+_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|bin|ibn|abu)-[A-Z]")
+
+
 def _corefer(names, text):
-    """A surname alone is the person named in full ("Rehmat" -> "Sadia Rehmat")."""
-    persons = {}
+    """A short form is the name written in full before it: a surname alone ("Rehmat" -> "Sadia Rehmat",
+    "Sharafi" -> "Hamoud al-Sharafi"), a person's given name alone ("Legesse" -> "Legesse Tulu"), the
+    opening words of an organisation's name ("Meridian" -> "Meridian Petroleum", "Polisario" ->
+    "Polisario Front"), when exactly one name of the text is so written."""
+    longer = {}
     for nn in names:
         words = nn.name.split()
-        if len(words) > 1 and nn.kind in (None, "person"):
-            persons.setdefault(words[-1].lower(), []).append(nn)
+        if len(words) < 2:
+            continue
+        if nn.kind in (None, "person"):
+            longer.setdefault(_short(words[-1]), []).append(nn)
+        if nn.kind in (None, "person", "organisation", "armed_group"):
+            for k in range(1, len(words)):
+                longer.setdefault(" ".join(words[:k]).lower(), []).append(nn)
     out = []
     for nn in names:
-        words = nn.name.split()
-        full = persons.get(nn.name.lower()) if len(words) == 1 else None
-        if full and len(full) == 1 and full[0] is not nn:
+        full = None if nn.kind in ("state", "place") else longer.get(nn.name.lower())
+        if full and len(set(map(id, full))) == 1 and full[0] is not nn and full[0].spans[0] < nn.spans[0]:
             f = full[0]
             f.count += nn.count
             f.spans += nn.spans
-            f.kind = f.kind or "person"
+            if len(f.name.split()) > 1 and f.kind is None and nn.name.lower() == _short(f.name.split()[-1]):
+                f.kind = "person"
             if nn.name not in f.aliases:
                 f.aliases.append(nn.name)
             continue
@@ -375,7 +391,7 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
         name, kind, nid, cue = states()[code].name, "state", code, f"gazetteer: {how} of {states()[code].name}"
     else:
         last = words[-1].lower
-        if words[0].lower in SHIPS and len(words) > 1:
+        if words[0].lower in SHIPS and words[0].text.isupper() and len(words) > 1:
             kind, cue = "asset", words[0].lower
         elif name.lower() in places:
             kind, cue = "place", "a city of the gazetteer"
