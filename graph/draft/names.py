@@ -309,6 +309,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             and words[0].lower in COMMON
             and words[0].lower not in TITLES
             and (words[0].start in starts or words[0].lower not in NAME_HEADS)
+            and not (words[0].lower in SHIPS and words[0].text.isupper() and len(words) > 1)  # "ITS Cesare Fontana"
         ):
             words = words[1:]
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
