@@ -190,7 +190,8 @@ def inside_names(found, toks, text, sents=()):
     or the body. A name is a run of capitalised words on one line, joined by "of", "for (the)", "and",
     and by "in"/"on" after a word that ends a name; it holds a mention when it also has a word of its
     own and ends like an organisation or place ("Force", "Council", "Army", "Sea"), or has such a word
-    of its own."""
+    of its own, or opens with a word that opens a movement's name ("Jamaat Ansarullah": not the Houthis'
+    Ansarullah)."""
     starts = {s for s, _ in sents}
     at = {t.start: k for k, t in enumerate(toks)}
     owner = {}
@@ -263,6 +264,8 @@ def inside_names(found, toks, text, sents=()):
         compass = any(toks[k].lower in COMPASS and k < a and toks[k].start not in starts for k in own)
         # "India's opposition Congress party": a party, not the US Congress of the gazetteer
         party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
-        if ends or own_end or (compass and words[-1] >= b) or party:
+        # "Jamaat Ansarullah", "Harakat Hezbollah": a movement's opening word, a known name after it
+        movement = any(toks[k].lower in MOVEMENT_OPEN and k < a for k in own)
+        if ends or own_end or (compass and words[-1] >= b) or party or movement:
             out.append(m)
     return out
