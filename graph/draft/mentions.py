@@ -62,8 +62,20 @@ _SPOKES = {
 
 # "military", "army" and "naval" before a noun they modify are adjectives ("military sites", "army posts")
 _ADJECTIVAL = {"military", "army", "naval", "navy"}
-_MODIFIED = {"air", "aid", "equipment", "hardware", "presence", "support", "assistance", "build-up", "buildup",
-             "pressure", "action", "intelligence"}
+_MODIFIED = {
+    "air",
+    "aid",
+    "equipment",
+    "hardware",
+    "presence",
+    "support",
+    "assistance",
+    "build-up",
+    "buildup",
+    "pressure",
+    "action",
+    "intelligence",
+}
 
 
 def _modifier(toks, j) -> bool:
@@ -79,11 +91,32 @@ def _modifier(toks, j) -> bool:
     if j >= len(toks) or toks[j - 1].lower not in _ADJECTIVAL or not toks[j].text.islower():
         return False
     w = toks[j].lower
-    return w in _MODIFIED or (w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3 and w not in _VERBS_S)
+    plural = w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3 and w not in _VERBS_S
+    return w in _MODIFIED or plural
 
 
-_VERBS_S = {"says", "claims", "denies", "accuses", "insists", "warns", "rejects", "admits", "confirms", "reports",
-            "remains", "plans", "launches", "seeks", "wants", "holds", "continues", "controls", "keeps", "uses"}
+_VERBS_S = {
+    "says",
+    "claims",
+    "denies",
+    "accuses",
+    "insists",
+    "warns",
+    "rejects",
+    "admits",
+    "confirms",
+    "reports",
+    "remains",
+    "plans",
+    "launches",
+    "seeks",
+    "wants",
+    "holds",
+    "continues",
+    "controls",
+    "keeps",
+    "uses",
+}
 
 
 @dataclass(frozen=True)

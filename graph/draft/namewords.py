@@ -143,7 +143,25 @@ SUFFIX_KIND = {
 
 
 # the prefixes of warships' names ("USS", "HMS", Italy's "ITS", France's "FS", the Netherlands' "HNLMS", ...)
-SHIPS = {"uss", "hms", "ins", "pns", "hmcs", "hmas", "rfs", "cns", "its", "fs", "hnlms", "fgs", "hdms", "kri", "rss", "tcg", "js"}
+SHIPS = {
+    "uss",
+    "hms",
+    "ins",
+    "pns",
+    "hmcs",
+    "hmas",
+    "rfs",
+    "cns",
+    "its",
+    "fs",
+    "hnlms",
+    "fgs",
+    "hdms",
+    "kri",
+    "rss",
+    "tcg",
+    "js",
+}
 # the fields a ministry, chamber or department is "of" that close a name after "and" ("Ministry of Commerce and
 # Industry", "Chamber of Commerce and Industry", "Department of Peace and Security"): no name of their own
 PORTFOLIOS = set(
@@ -155,8 +173,28 @@ science research migration integration affairs""".split()
 )
 # words that open the name of a movement or armed group in Arabic, Persian, Urdu or Pashto ("Jamaat Ansarullah",
 # "Tehreek-e-Labbaik", "Jaish al-Adl", "Harakat al-Shabaab"): a known name after them is a word of that name
-MOVEMENT_OPEN = {"jamaat", "jamaat-e", "jamiat", "harakat", "tehreek", "tehrik", "tahrik", "hizb", "lashkar", "jaish",
-                 "jabhat", "katibat", "ansar", "majlis", "junud", "sipah", "liwa", "saraya", "kataib", "ittehad"}
+MOVEMENT_OPEN = {
+    "jamaat",
+    "jamaat-e",
+    "jamiat",
+    "harakat",
+    "tehreek",
+    "tehrik",
+    "tahrik",
+    "hizb",
+    "lashkar",
+    "jaish",
+    "jabhat",
+    "katibat",
+    "ansar",
+    "majlis",
+    "junud",
+    "sipah",
+    "liwa",
+    "saraya",
+    "kataib",
+    "ittehad",
+}
 NAME_HEADS = {
     "ministry",
     "department",
