@@ -60,6 +60,65 @@ _SPOKES = {
 }
 
 
+# "military", "army" and "naval" before a noun they modify are adjectives ("military sites", "army posts")
+_ADJECTIVAL = {"military", "army", "naval", "navy"}
+_MODIFIED = {
+    "air",
+    "aid",
+    "equipment",
+    "hardware",
+    "presence",
+    "support",
+    "assistance",
+    "build-up",
+    "buildup",
+    "pressure",
+    "action",
+    "intelligence",
+}
+
+
+def _modifier(toks, j) -> bool:
+    """Whether the office name ending before token *j* modifies the noun at *j* ("Syrian military sites",
+    "a Myanmar military air strike"): its last word is an adjective of the armed forces, and a lowercase
+    noun follows (a plural or derived noun, or one of a few others), not a verb ("the Syrian military said").
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("Syrian military sites; Syrian military said; Syrian military air strike")
+    >>> _modifier(toks, 2), _modifier(toks, 6), _modifier(toks, 10)
+    (True, False, True)
+    """
+    if j >= len(toks) or toks[j - 1].lower not in _ADJECTIVAL or not toks[j].text.islower():
+        return False
+    w = toks[j].lower
+    plural = w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3 and w not in _VERBS_S
+    return w in _MODIFIED or plural
+
+
+_VERBS_S = {
+    "says",
+    "claims",
+    "denies",
+    "accuses",
+    "insists",
+    "warns",
+    "rejects",
+    "admits",
+    "confirms",
+    "reports",
+    "remains",
+    "plans",
+    "launches",
+    "seeks",
+    "wants",
+    "holds",
+    "continues",
+    "controls",
+    "keeps",
+    "uses",
+}
+
+
 @dataclass(frozen=True)
 class Mention:
     """One place the text names an entity: ``text[start:end]``; *via* says how it was matched;
@@ -232,6 +291,8 @@ class Matcher:
                 capital and not span[0].text[:1].isupper()
             ):
                 continue
+            if k > 1 and _modifier(toks, i + k):
+                continue  # "Syrian military sites", "a Myanmar military air strike": the state's, no office
             if bid.startswith("*"):
                 before = toks[i - 1].lower if i > 0 else ""
                 after = toks[i + k].lower if i + k < n else ""

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from .namewords import COMMON, COMPASS, JOIN, NAME_END
+from .namewords import COMMON, COMPASS, JOIN, MOVEMENT_OPEN, NAME_END, PORTFOLIOS
 from .tokens import wrapped_break
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "connector",
     "and_name",
     "place_pair",
+    "portfolio_pair",
     "openings",
     "nounlike",
     "inside_names",
@@ -127,6 +128,30 @@ def place_pair(toks, j, gaz) -> bool:
     )
 
 
+def portfolio_pair(toks, j, gaz) -> bool:
+    """Whether the "and" at *j* joins two fields of one body's name after "of" or "for" ("Ministry of
+    Commerce and Industry", "Chamber of Commerce and Industry", "Department of Peace and Security"): the
+    word after it is such a field, neither word a state of the gazetteer *gaz*.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Chamber of Commerce and Industry said; the Ministry of Defence and Pakistan")
+    >>> portfolio_pair(toks, 4, {}), portfolio_pair(toks, 12, {"pakistan": "PAK"})
+    (True, False)
+    """
+    n = len(toks)
+    return (
+        j + 1 < n
+        and j >= 2
+        and toks[j].lower == "and"
+        and toks[j - 2].lower in ("of", "for")
+        and cap(toks[j - 1])
+        and cap(toks[j + 1])
+        and toks[j + 1].lower in PORTFOLIOS
+        and toks[j - 1].lower not in gaz
+        and toks[j + 1].lower not in gaz
+    )
+
+
 # the shapes of English common nouns: plurals ("Clashes", "Militants", "Gunmen"; not "Hamas", "Paris"),
 # and nouns made from verbs and adjectives ("Footage", "Cooperation", "Pressure", "Violence")
 _NOUNLIKE = re.compile(
@@ -165,7 +190,8 @@ def inside_names(found, toks, text, sents=()):
     or the body. A name is a run of capitalised words on one line, joined by "of", "for (the)", "and",
     and by "in"/"on" after a word that ends a name; it holds a mention when it also has a word of its
     own and ends like an organisation or place ("Force", "Council", "Army", "Sea"), or has such a word
-    of its own."""
+    of its own, or opens with a word that opens a movement's name ("Jamaat Ansarullah": not the Houthis'
+    Ansarullah)."""
     starts = {s for s, _ in sents}
     at = {t.start: k for k, t in enumerate(toks)}
     owner = {}
@@ -238,6 +264,8 @@ def inside_names(found, toks, text, sents=()):
         compass = any(toks[k].lower in COMPASS and k < a and toks[k].start not in starts for k in own)
         # "India's opposition Congress party": a party, not the US Congress of the gazetteer
         party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
-        if ends or own_end or (compass and words[-1] >= b) or party:
+        # "Jamaat Ansarullah", "Harakat Hezbollah": a movement's opening word, a known name after it
+        movement = any(toks[k].lower in MOVEMENT_OPEN and k < a for k in own)
+        if ends or own_end or (compass and words[-1] >= b) or party or movement:
             out.append(m)
     return out

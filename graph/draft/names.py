@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import state_names, states
 from .groupwords import ENGLISH, demonym_of, group_word
-from .namerun import adjective, and_name, cap, connector, inside_names, nounlike, openings, place_pair
+from .namerun import adjective, and_name, cap, connector, inside_names, nounlike, openings, place_pair, portfolio_pair
 from .namewords import (
     ABBREVIATIONS,
     ADJECTIVES,
@@ -156,6 +156,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                         and toks[j + gap].lower not in gaz
                     )
                     or place_pair(toks, j, gaz)  # "Sistan and Baluchestan province": one province
+                    or portfolio_pair(toks, j, gaz)  # "Chamber of Commerce and Industry": one chamber
                 )
             ):
                 j += gap + 1
@@ -308,6 +309,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             and words[0].lower in COMMON
             and words[0].lower not in TITLES
             and (words[0].start in starts or words[0].lower not in NAME_HEADS)
+            and not (words[0].lower in SHIPS and words[0].text.isupper() and len(words) > 1)  # "ITS Cesare Fontana"
         ):
             words = words[1:]
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
@@ -337,22 +339,38 @@ def _peoples(names):
     return out
 
 
+def _short(word):
+    """A surname without its particle ("al-Sharafi" -> "sharafi"), lowercased."""
+    return word.split("-", 1)[1].lower() if _PARTICLE.match(word) else word.lower()
+
+
+_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|bin|ibn|abu)-[A-Z]")
+
+
 def _corefer(names, text):
-    """A surname alone is the person named in full ("Rehmat" -> "Sadia Rehmat")."""
-    persons = {}
+    """A short form is the name written in full before it: a surname alone ("Rehmat" -> "Sadia Rehmat",
+    "Sharafi" -> "Hamoud al-Sharafi"), a person's given name alone ("Legesse" -> "Legesse Tulu"), the
+    opening words of an organisation's name ("Meridian" -> "Meridian Petroleum", "Polisario" ->
+    "Polisario Front"), when exactly one name of the text is so written."""
+    longer = {}
     for nn in names:
         words = nn.name.split()
-        if len(words) > 1 and nn.kind in (None, "person"):
-            persons.setdefault(words[-1].lower(), []).append(nn)
+        if len(words) < 2:
+            continue
+        if nn.kind in (None, "person"):
+            longer.setdefault(_short(words[-1]), []).append(nn)
+        if nn.kind in (None, "person", "organisation", "armed_group"):
+            for k in range(1, len(words)):
+                longer.setdefault(" ".join(words[:k]).lower(), []).append(nn)
     out = []
     for nn in names:
-        words = nn.name.split()
-        full = persons.get(nn.name.lower()) if len(words) == 1 else None
-        if full and len(full) == 1 and full[0] is not nn:
+        full = None if nn.kind in ("state", "place") else longer.get(nn.name.lower())
+        if full and len(set(map(id, full))) == 1 and full[0] is not nn and full[0].spans[0] < nn.spans[0]:
             f = full[0]
             f.count += nn.count
             f.spans += nn.spans
-            f.kind = f.kind or "person"
+            if len(f.name.split()) > 1 and f.kind is None and nn.name.lower() == _short(f.name.split()[-1]):
+                f.kind = "person"
             if nn.name not in f.aliases:
                 f.aliases.append(nn.name)
             continue
@@ -374,7 +392,7 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
         name, kind, nid, cue = states()[code].name, "state", code, f"gazetteer: {how} of {states()[code].name}"
     else:
         last = words[-1].lower
-        if words[0].lower in SHIPS and len(words) > 1:
+        if words[0].lower in SHIPS and words[0].text.isupper() and len(words) > 1:
             kind, cue = "asset", words[0].lower
         elif name.lower() in places:
             kind, cue = "place", "a city of the gazetteer"

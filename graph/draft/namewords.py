@@ -13,6 +13,8 @@ import re
 
 __all__ = [
     "ABBREVIATIONS",
+    "MOVEMENT_OPEN",
+    "PORTFOLIOS",
     "ADJECTIVES",
     "APPOSED_PERSON",
     "COLLECTIVE",
@@ -140,7 +142,59 @@ SUFFIX_KIND = {
 }
 
 
-SHIPS = {"uss", "hms", "ins", "pns", "hmcs", "hmas", "rfs", "cns"}
+# the prefixes of warships' names ("USS", "HMS", Italy's "ITS", France's "FS", the Netherlands' "HNLMS", ...)
+SHIPS = {
+    "uss",
+    "hms",
+    "ins",
+    "pns",
+    "hmcs",
+    "hmas",
+    "rfs",
+    "cns",
+    "its",
+    "fs",
+    "hnlms",
+    "fgs",
+    "hdms",
+    "kri",
+    "rss",
+    "tcg",
+    "js",
+}
+# the fields a ministry, chamber or department is "of" that close a name after "and" ("Ministry of Commerce and
+# Industry", "Chamber of Commerce and Industry", "Department of Peace and Security"): no name of their own
+PORTFOLIOS = set(
+    """industry industries commerce trade security development technology investment cooperation peace planning
+energy mines minerals resources tourism culture sports youth information broadcasting agriculture livestock fisheries
+irrigation housing transport communications justice welfare health education labour labor employment environment
+finance economy administration reconstruction rehabilitation refugees repatriation water power works innovation
+science research migration integration affairs""".split()
+)
+# words that open the name of a movement or armed group in Arabic, Persian, Urdu or Pashto ("Jamaat Ansarullah",
+# "Tehreek-e-Labbaik", "Jaish al-Adl", "Harakat al-Shabaab"): a known name after them is a word of that name
+MOVEMENT_OPEN = {
+    "jamaat",
+    "jamaat-e",
+    "jamiat",
+    "harakat",
+    "tehreek",
+    "tehrik",
+    "tahrik",
+    "hizb",
+    "lashkar",
+    "jaish",
+    "jabhat",
+    "katibat",
+    "ansar",
+    "majlis",
+    "junud",
+    "sipah",
+    "liwa",
+    "saraya",
+    "kataib",
+    "ittehad",
+}
 NAME_HEADS = {
     "ministry",
     "department",
