@@ -191,12 +191,24 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and len(right[0]) > 1
         and hit.j < len(toks)
         and lows[hit.j] == "between"
-        and right[0][0].ti == hit.j + 1 + (lows[hit.j + 1] == "the")
+        and right[0][0].ti in (hit.j + 1, hit.j + 1 + (lows[hit.j + 1] == "the"))
     ):
         # "the Doha talks between the United States and the Taliban": they talk to each other
         for s in right[0]:
             for o in right[0]:
                 add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
+    if (
+        hit.entry.get("reciprocal")
+        and right
+        and len(right[0]) > 1
+        and right[0][0].ti == hit.j
+        and lows[hit.j] == "they"
+    ):
+        # "the ceasefire they signed": its makers, each with the other
+        for s in right[0]:
+            for o in right[0]:
+                add(s, o, hit, "the makers of a reciprocal noun, 'they' after it", 0.6, right[0][0].ti, "reciprocal")
+        return
     if hit.i in brokered:
         return  # the broker acts on them with its own cue
     if (
@@ -209,7 +221,15 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and hits[n_hit - 1].i > left[-1][-1].tj - 1
     ):
         return  # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
-    if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not (right and right[0][0].ti - hit.j <= 2):
+    # ("the neighbours fought a war", "both sides exchanged fire": a pair named as one, with no object, acts on
+    # itself, whatever the cue)
+    mutual = left and len(left[-1]) > 1 and not right and all("(each of the actors" in p.how for p in left[-1])
+    if (
+        (hit.entry.get("reciprocal") or mutual)
+        and left
+        and len(left[-1]) > 1
+        and not (right and right[0][0].ti - hit.j <= 2)
+    ):
         for s in left[-1]:
             for o in left[-1]:
                 add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti, "reciprocal")

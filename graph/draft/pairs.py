@@ -194,7 +194,21 @@ def _hits(c, phrase):
                 ):
                     blocked = min(blocked, to)
                     asked[h.i] = to
-    hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
+    # (but "to respect the ceasefire they signed": a reciprocal noun whose makers follow in the past tense is
+    # an act told, not asked)
+    hits = [
+        h
+        for h in hits
+        if h.i <= blocked
+        or (h.entry["type"] == "REQUEST" and h.i < blocked)
+        or (
+            h.entry.get("reciprocal")
+            and lows[h.j : h.j + 1] == ["they"]
+            and lows[h.j + 1 : h.j + 2] != [""]
+            and h.j + 1 < len(toks)
+            and lows[h.j + 1].endswith("ed")
+        )
+    ]
     # "did not say whether Washington would ask": an indirect question states nothing
     hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6) : h.i]]
     if phrase is not None and content is not None and phrase[1] <= content[0]:
