@@ -353,7 +353,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ]
             said = [Participant(x[2], 0, 0, 0, 0, "speaker") for x in said] if len(said) > 1 else None
             last = (
-                [p for p in here[-1] if not p.how.startswith("'")]
+                # (a description among them counts when it makes the pair: "the government and the rebels")
+                ([p for p in here[-1] if not p.how.startswith("'")] if len(here[-1]) > 2 else here[-1])
                 if here
                 else (said or (groups_seen[-1] if groups_seen else None))
             )
@@ -441,6 +442,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             home=ctx.home,
             kinds=ctx.kinds,
             owner=ctx.owner,
+            together=sp.together if sp else (),
         )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
