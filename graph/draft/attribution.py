@@ -81,6 +81,26 @@ class Speech:
     cue: str
     form: str
     subject: bool = False  # the phrase is only the sentence's subject ("Turkey, which brokered ..., said S")
+    together: tuple = ()  # the speakers named together ("Britain, France and Germany said"), each its own
+
+
+def _together(text, parts):
+    """The actors of a speaker phrase named together as its subject ("Britain, France and Germany said"):
+    two or more, no person, joined only by commas and "and" (empty: one speaker).
+
+    >>> text = "Britain, France and Germany said"
+    >>> parts = [(0, 7, "GBR", "name", "state"), (9, 15, "FRA", "name", "state"), (20, 27, "DEU", "name", "state")]
+    >>> _together(text, parts)
+    ('GBR', 'FRA', 'DEU')
+    """
+    if len(parts) < 2 or any(p[4] == "person" for p in parts):
+        return ()
+    run = [parts[0]]
+    for p in parts[1:]:
+        if text[run[-1][1] : p[0]].strip(" ,").removeprefix("and").strip() or p[1] <= run[-1][1]:
+            break
+        run.append(p)
+    return tuple(dict.fromkeys(p[2] for p in run)) if len(run) > 1 else ()
 
 
 def _named_in(parts, s, e):
@@ -237,6 +257,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             # "Turkey, which brokered ..., said S" / "X rejected ... and said S": the sentence's subject speaks
             named = [parts[0]]
             a = -1
+        together = _together(text, sorted(parts) if len(named) == 1 and a == -1 else sorted(named))
         if a + 1 < i and named or (a + 1 < i and i - a <= 4) or (a == -1 and named):
             k = j
             while k < len(stoks) and lows[k] in _OBJ_OF_TOLD and lows[k] != "that":
@@ -260,7 +281,15 @@ def speech(text, stoks, parts, lexicon, headline=False):
                 else None
             )
             phrase = (ps, named[0][1]) if ps is not None else (stoks[a + 1].start, stoks[k - 1].end)
-            return Speech(speaker, phrase, (stoks[k].start, se), words, "open", subject=ps is not None)
+            return Speech(
+                speaker,
+                phrase,
+                (stoks[k].start, se),
+                words,
+                "open",
+                subject=ps is not None,
+                together=together,
+            )
     return None
 
 

@@ -69,7 +69,12 @@ _EACH = {"each", "both"}
 _BOTH = re.compile(
     r"(?:\b(?:both|the two|the rival|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
     r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them|presidents|leaders|"
-    r"camps|administrations|militaries)\b)",
+    r"camps|administrations|militaries)\b"
+    # "The neighbours fought a war", "an agreement between the two could be signed": a bare plural or
+    # "the two" before a verb or a clause's end
+    r"|\bthe (?:two|neighbou?rs|rivals|former foes)\b(?=\s+(?:had|have|has|could|would|will|are|were|fought|met|"
+    r"held|struck|made|began|broke|sought|took|[a-z]+ed)\b|[.,;])"
+    r")",
     re.I,
 )
 _NOT_VERB = {"of", "for", "with", "among", "between", "to", "from", "by", "on", "in", "at", "and", "all", "both"}
@@ -302,9 +307,10 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                     Participant(perspective, t.start, t.end, k, k + 1, f"'{t.text}' (the source's perspective)")
                 )
         refs = []
-        if toks[0].lower in _EACH and cs == ss:
+        both_at = [m for m in _BOTH.finditer(text, cs, ce)]
+        if toks[0].lower in _EACH and cs == ss and not any(m.start() == toks[0].start for m in both_at):
             refs.append((0, 1, False))
-        for m in _BOTH.finditer(text, cs, ce):
+        for m in both_at:
             ti, tj = _tok_index(toks, m.start(), m.end())
             if ti is not None and tj is not None:
                 refs.append((ti, tj, True))
@@ -317,6 +323,15 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 and any(0 < i - k <= 3 for i in recips)
                 and not any(p.ti <= k < p.tj for p in parts)
             ):
+                refs.append((k, k + 1, False))
+            elif (
+                t.lower == "they"
+                and any(0 < k - i <= 2 for i in recips)
+                and k + 1 < len(toks)
+                and toks[k + 1].text.islower()
+                and not any(p.ti <= k < p.tj for p in parts)
+            ):
+                # "the ceasefire they signed", "the peace agreement they reached": a reciprocal noun's makers
                 refs.append((k, k + 1, False))
             elif t.lower == "them" and k > 0 and toks[k - 1].text.isalpha() and toks[k - 1].lower not in _NOT_VERB:
                 refs.append((k, k + 1, None))  # "urged them", "to shadow them": the actors named together last
@@ -338,7 +353,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ]
             said = [Participant(x[2], 0, 0, 0, 0, "speaker") for x in said] if len(said) > 1 else None
             last = (
-                [p for p in here[-1] if not p.how.startswith("'")]
+                # (a description among them counts when it makes the pair: "the government and the rebels")
+                ([p for p in here[-1] if not p.how.startswith("'")] if len(here[-1]) > 2 else here[-1])
                 if here
                 else (said or (groups_seen[-1] if groups_seen else None))
             )
@@ -383,7 +399,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                         toks[tj - 1].end,
                         ti,
                         tj,
-                        f"'{words}' (the actors named together last)",
+                        f"'{words}' ({'each of ' if both else ''}the actors named together last)",
                     )
                 )
         # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
@@ -426,6 +442,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             home=ctx.home,
             kinds=ctx.kinds,
             owner=ctx.owner,
+            together=sp.together if sp else (),
         )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start

@@ -83,6 +83,7 @@ def clause_candidates(
     home=None,
     kinds=None,
     owner=None,
+    together=(),
 ):
     """The :class:`Raw` candidates of the clause ``text[cs:ce]`` (tokens *toks*, *groups* of participants).
 
@@ -91,7 +92,9 @@ def clause_candidates(
     *recent* the candidates of the sentences before (an act's object left implicit is its last
     object), *same(a, b)* whether two entities are one side (an office and its state).
     """
-    c = clause_pairs(toks, groups, lexicon, focus, content, speaker_name, phrase, recent, same, home, kinds, owner)
+    c = clause_pairs(
+        toks, groups, lexicon, focus, content, speaker_name, phrase, recent, same, home, kinds, owner, together
+    )
     denials, hits, asked, speaker_p = c.denials, c.hits, c.asked, c.speaker_p
     out = []
     # where the verbs are, for the dates (:func:`graph.draft.claims._when`): "denial" or "verb"
@@ -103,7 +106,7 @@ def clause_candidates(
     for s, o, hit, how, conf, left_at, rule in c.pairs.values():
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
         speech = content is not None and content[0] <= pos < content[1]
-        if speaker_p is not None and s is speaker_p:
+        if speaker_p is not None and (s is speaker_p or s in c.speakers):
             speech = False  # the speaker's own act, told by the source
         raws = _make(
             text,
@@ -118,7 +121,7 @@ def clause_candidates(
             conf,
             left_at,
             speech,
-            speaker_name,
+            s.entity if s.entity in together else speaker_name,  # (each of the speakers named together for itself)
             rule,
             groups,
             denials,

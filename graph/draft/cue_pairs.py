@@ -23,6 +23,34 @@ from .syntax import (
 __all__ = ["Participant", "cue_pairs", "objects_of"]
 
 _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
+_BEFORE_VERB = {
+    "would",
+    "will",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "can",
+    "also",
+    "then",
+    "later",
+    "has",
+    "have",
+}
+
+
+def _after_and(lows, i):
+    """Whether the verb at *i* is coordinated: "and urged", "and would also recall" (auxiliaries and
+    adverbs between).
+
+    >>> _after_and("they stood with Bamako and would also recall".split(), 7)
+    True
+    """
+    k = i - 1
+    while k > 0 and lows[k] in _BEFORE_VERB and i - k <= 3:
+        k -= 1
+    return k > 0 and lows[k] == "and"
 
 
 @dataclass
@@ -130,7 +158,7 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     # "X accused Y of ... and urged Z": the coordinated verb has the clause's subject
     if (
         hit.i > 0
-        and lows[hit.i - 1] == "and"
+        and _after_and(lows, hit.i)
         and groups
         and any(h.i < hit.i for h in hits)
         and left
@@ -155,11 +183,11 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     if (
         speaker_p is not None
         and hit.i > 0
-        and lows[hit.i - 1] == "and"
+        and _after_and(lows, hit.i)
         and toks[hit.i].start >= content[0]
         and hit.entry["type"] in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT")
     ):
-        left = [[speaker_p]]
+        left = [c.speakers or [speaker_p]]  # ("Britain, France and Germany said S and urged Y": each of them)
     # "Pakistan's accusation that it harbours ...": the possessor accuses the subject of what follows
     if (
         hit.entry["type"] == "ACCUSE"
@@ -191,12 +219,23 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and len(right[0]) > 1
         and hit.j < len(toks)
         and lows[hit.j] == "between"
-        and right[0][0].ti == hit.j + 1 + (lows[hit.j + 1] == "the")
+        and (
+            right[0][0].ti == hit.j + 1 + (lows[hit.j + 1] == "the")
+            # ("an agreement between the two": a pair named as one, unless another's cue comes first, "Kenya
+            # could host talks between the two sides")
+            or (right[0][0].ti == hit.j + 1 and n_hit == 0)
+        )
     ):
         # "the Doha talks between the United States and the Taliban": they talk to each other
         for s in right[0]:
             for o in right[0]:
                 add(s, o, hit, "actors named after 'between', a reciprocal cue", 0.6, right[0][0].ti, "reciprocal")
+    if hit.entry.get("reciprocal") and right and right[0][0].ti == hit.j and lows[hit.j] == "they":
+        # "the ceasefire they signed": its makers, each with the other (none when "they" is one actor)
+        for s in right[0]:
+            for o in right[0]:
+                add(s, o, hit, "the makers of a reciprocal noun, 'they' after it", 0.6, right[0][0].ti, "reciprocal")
+        return
     if hit.i in brokered:
         return  # the broker acts on them with its own cue
     if (
@@ -209,7 +248,21 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and hits[n_hit - 1].i > left[-1][-1].tj - 1
     ):
         return  # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
-    if hit.entry.get("reciprocal") and left and len(left[-1]) > 1 and not (right and right[0][0].ti - hit.j <= 2):
+    # ("the neighbours fought a war", "both sides exchanged fire": a pair named as one, with no object, acts on
+    # itself, whatever the cue)
+    mutual = (
+        left
+        and len(left[-1]) > 1
+        and not right
+        and all("(each of the actors" in p.how for p in left[-1])
+        and hit.i - left[-1][-1].tj <= 2  # (their own verb: not "signed an agreement to fight smuggling")
+    )
+    if (
+        (hit.entry.get("reciprocal") or mutual)
+        and left
+        and len(left[-1]) > 1
+        and not (right and right[0][0].ti - hit.j <= 2)
+    ):
         for s in left[-1]:
             for o in left[-1]:
                 add(s, o, hit, "actors named together, a reciprocal cue", 0.6, left[-1][0].ti, "reciprocal")

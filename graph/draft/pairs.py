@@ -72,6 +72,7 @@ class Clause:
     rels: list = field(default_factory=list)
     pairs: dict = field(default_factory=dict)
     speaker_p: Participant | None = None
+    speakers: list = field(default_factory=list)  # the speakers named together, each a Participant
 
     def in_rel(self, k):
         return next((r for r in self.rels if r[0] <= k < r[1]), None)
@@ -98,6 +99,7 @@ def clause_pairs(
     home=None,
     kinds=None,
     owner=None,
+    together=(),
 ) -> Clause:
     """The :class:`Clause` of the tokens *toks* with its pairs found (the arguments as
     :func:`graph.draft.clause.clause_candidates`)."""
@@ -111,6 +113,7 @@ def clause_pairs(
     _hits(c, phrase)
     if speaker_name and content:
         c.speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
+        c.speakers = [c.speaker_p] + [Participant(e, 0, 0, 0, 0, "the speaker") for e in together if e != speaker_name]
     brokered, inner = _brokered(c), _inner(c)
     for n_hit, hit in enumerate(c.hits):
         cue_pairs(c, n_hit, hit, brokered, inner)
@@ -194,7 +197,21 @@ def _hits(c, phrase):
                 ):
                     blocked = min(blocked, to)
                     asked[h.i] = to
-    hits = [h for h in hits if h.i <= blocked or h.entry["type"] == "REQUEST" and h.i < blocked]
+    # (but "to respect the ceasefire they signed": a reciprocal noun whose makers follow in the past tense is
+    # an act told, not asked)
+    hits = [
+        h
+        for h in hits
+        if h.i <= blocked
+        or (h.entry["type"] == "REQUEST" and h.i < blocked)
+        or (
+            h.entry.get("reciprocal")
+            and lows[h.j : h.j + 1] == ["they"]
+            and lows[h.j + 1 : h.j + 2] != [""]
+            and h.j + 1 < len(toks)
+            and lows[h.j + 1].endswith("ed")
+        )
+    ]
     # "did not say whether Washington would ask": an indirect question states nothing
     hits = [h for h in hits if "whether" not in lows[max(0, h.i - 6) : h.i]]
     if phrase is not None and content is not None and phrase[1] <= content[0]:
