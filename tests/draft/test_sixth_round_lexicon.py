@@ -72,7 +72,7 @@ SAMPLES = [
     ("India lobbied the United States to ease the tariffs.", ("IND", "REQUEST", "USA")),
     ("Japan extended an invitation to India.", ("JPN", "REQUEST", "IND")),
     # REJECT
-    ("Egypt snubbed Sudan at the summit.", ("EGY", "REJECT", "SDN")),
+    ("Egypt shunned Sudan at the summit.", ("EGY", "REJECT", "SDN")),
     ("India pulled out of the talks with Pakistan.", ("IND", "REJECT", "PAK")),
     # AGREE: "struck a deal" is no strike
     ("Russia and Ukraine inked a deal in Istanbul.", ("RUS", "AGREE", "UKR")),
@@ -129,6 +129,6 @@ def test_weapons_sold_to_a_state_keep_one_seller():
 def test_the_new_entries_load_with_valid_types_and_modes():
     lex = Lexicon.load()
     cues = {e["cue"]: e for _p, e in lex.cues}
-    for cue, kind in [("airlift", "AID"), ("bar ... from", "COERCE"), ("struck by", "ASSAULT"), ("snub", "REJECT")]:
+    for cue, kind in [("airlift", "AID"), ("bar ... from", "COERCE"), ("struck by", "ASSAULT"), ("shun", "REJECT")]:
         assert cues[cue]["type"] == kind
     assert cues["struck by"].get("reverse") is True
