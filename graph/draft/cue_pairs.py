@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sides import opponent
+from .sides import opponent, side
 from .syntax import (
     ADDRESSED,
     AUX,
@@ -280,7 +280,12 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
             accuser = [g for g in groups if g[-1].tj <= acc.i][-1]
             for s_ in left[-1]:
                 for o in accuser:
-                    add(s_, o, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
+                    # (an accuser who is an office or a person: the state it is part of)
+                    top = side(o.entity, c.owner, kinds)
+                    if top is None or same(s_.entity, top):
+                        continue
+                    o_ = o if top == o.entity else Participant(top, o.start, o.end, o.ti, o.tj, o.how)
+                    add(s_, o_, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
         return
     if (
         left
@@ -332,7 +337,7 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     if (
         left
         and not right
-        and hit.entry["type"] == "ASSAULT"
+        and (hit.entry["type"] == "ASSAULT" or (hit.entry["type"] in _HOSTILE and content is not None and speaker_name))
         and verb_form(hit)
         and not passive(hit, toks)
         and hit.j < len(toks)
@@ -340,23 +345,28 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and lows[hit.j] not in ("by", "that", "to", "and", ",")
     ):
         # "shelled a camp outside El Fasher", "struck a vehicle near Sinune": whoever the place belongs to is
-        # attacked, the one who complains (the speaker) or else the home state
-        victim = speaker_name if content is not None and speaker_name else home
-        if victim is not None and (kinds or {}).get(victim) == "person":
-            victim = None  # a person who speaks is not the one attacked
+        # attacked, the one who complains (the speaker) or else the home state; "X said Y had seized two
+        # villages", "... had moved troops into the valley": a hostile act reported with nobody named as its
+        # object is on the one who reports it
+        spoken = content is not None and speaker_name
+        # (a speaker who is an office or a person: the state it is part of; a person of no known state is not
+        # the one attacked)
+        victim = side(speaker_name, c.owner, kinds) if spoken else home
+        added = False
         if victim is not None and not any(same(p.entity, victim) for p in left[-1]):
             for s_ in left[-1]:
+                added = True
                 add(
                     s_,
                     Participant(victim, 0, 0, 0, 0, "focus"),
                     hit,
-                    f"the one attacked not named: {victim}, "
-                    + ("the speaker" if victim == speaker_name else "the home state"),
+                    f"the one attacked not named: {victim}, " + ("the speaker" if spoken else "the home state"),
                     0.3,
                     left[-1][0].ti,
                     "victim",
                 )
-        return
+        if added or hit.entry["type"] == "ASSAULT":
+            return
     if (
         left
         and not right

@@ -46,6 +46,19 @@ def _top(x, owner):
     return x
 
 
+def side(x, owner, kinds):
+    """The state (or authority, group, ...) whose side *x* speaks for: the top of its ``part_of`` chain; None
+    for a person of no known side.
+
+    >>> side("NAWAZ", {"NAWAZ": "PAK-MOFA", "PAK-MOFA": "PAK"}, {"NAWAZ": "person"})
+    'PAK'
+    >>> side("ALI", {}, {"ALI": "person"}) is None
+    True
+    """
+    top = _top(x, owner or {})
+    return None if (kinds or {}).get(top) == "person" else top
+
+
 def two_sides(words, history, kinds, owner, exclude, named=()):
     """The two entities *words* ("both sides") stand for, or None: *named*, the last actors named together,
     when they are two sides (actors of the right kinds, not of the clause, each a party to a candidate before,
