@@ -101,8 +101,9 @@ def objects_of(c, hit, right):
     # borders": where, not whom
     right = [g for g in right if not after(g, toks, {"through", "via"}) and not demonym_place(g, toks)]
     if hit.entry["type"] in ADDRESSED:
-        # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom
-        right = [g for g in right if not after(g, toks, LOCATIVE)]
+        # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom (but
+        # "hit out at Sudan", "called in Turkey's envoy": the cue's own preposition)
+        right = [g for g in right if not after(g, toks, LOCATIVE, hit.j)]
     if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
         right = []  # "refuses to act against the TTP": whom it refuses is not named
     return right

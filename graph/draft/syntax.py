@@ -129,12 +129,13 @@ def group(parts, toks):
     return groups
 
 
-def after(g, toks, preps):
-    """Whether the group follows one of the prepositions *preps* (through "the")."""
+def after(g, toks, preps, cue_end=0):
+    """Whether the group follows one of the prepositions *preps* (through "the"); one before token
+    *cue_end* is part of a cue ("hit out at", "called in"), not the group's own."""
     k = g[0].ti - 1
     if k >= 0 and toks[k].lower == "the":
         k -= 1
-    return k >= 0 and toks[k].lower in preps
+    return k >= cue_end and toks[k].lower in preps
 
 
 def names_place(g, toks):
