@@ -156,10 +156,12 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         left = [g for g in left if not possessor(g)] or left
     if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "of" and lows[hit.i] != "accusations":
         return  # "refineries accused of buying": a passive, the accuser unnamed
-    # "X accused Y of ... and urged Z": the coordinated verb has the clause's subject
+    # "X accused Y of ... and urged Z": the coordinated verb has the clause's subject (not "accused Y of
+    # escorting them and throwing stones at Z": the accusation goes on)
     if (
         hit.i > 0
         and _after_and(lows, hit.i)
+        and not (acc is not None and lows[hit.i].endswith("ing"))
         and groups
         and any(h.i < hit.i for h in hits)
         and left
@@ -400,9 +402,16 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
                     "implicit",
                 )
         return
-    if left and not right and hit.entry["type"] in _HOSTILE and verb_form(hit) and not passive(hit, toks):
+    if (
+        left
+        and not right
+        and hit.entry["type"] in _HOSTILE
+        and verb_form(hit)
+        and not passive(hit, toks)
+        and not (hit.j < len(toks) and lows[hit.j] == "by")
+    ):
         # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
-        # the act is against the other side of the story
+        # the act is against the other side of the story (not "villagers detained by ...": they were acted upon)
         foe = opponent([p.entity for p in left[-1]], recent, kinds or {}, c.owner)
         if foe is not None:
             for s_ in left[-1]:

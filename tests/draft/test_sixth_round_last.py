@@ -70,3 +70,47 @@ def test_calling_in_an_ambassador_is_a_protest_at_the_ambassadors_state():
     assert ("EGY", "ACCUSE", "TUR") in pairs("Egypt called in Turkey's ambassador on Monday.")
     assert ("EGY", "ACCUSE", "TUR") in pairs("Cairo is calling in the Turkish envoy to protest.")
     assert not pairs("Egypt called in troops to guard the dam.")
+
+
+# --- 2. cues of general news English ----------------------------------------------------------------
+
+
+def test_pushing_or_moving_deeper_into_a_state_is_taking_its_land():
+    assert ("ETH", "COERCE", "SDN") in pairs("Ethiopian troops pushed deeper into Sudan on Tuesday.")
+    assert ("ETH", "COERCE", "KEN") in pairs(
+        "Kenya says Ethiopian troops moved boundary posts deeper into its territory."
+    )
+
+
+def test_moving_units_into_a_state_is_a_mobilisation_against_it():
+    assert ("ETH", "MOBILIZE", "SDN") in pairs("Ethiopia moved two brigades into Sudan.")
+
+
+def test_beating_and_throwing_stones_are_assaults():
+    assert ("KEN", "ASSAULT", "SDN") in pairs("Kenyan police beat Sudanese migrants at the border.")
+    # a coordinated gerund goes on with the accusation: the accused throws the stones, the accuser claims it
+    text = (
+        "Kenya accused Ethiopian border guards of escorting migrants to the fence and throwing stones at "
+        "Kenyan soldiers."
+    )
+    assert ("ETH", "ASSAULT", "KEN", "claimed", "KEN") in claims(text)
+
+
+def test_a_refusal_to_act_denies_the_act():
+    assert ("EGY", "AID", "SDN", "denied", None) in claims("Egypt has so far refused to send weapons to Sudan.")
+    assert ("KEN", "SUPPORT", "SDN", "denied", None) in claims("Kenya refused to recognise Sudan's new government.")
+
+
+def test_letting_forces_train_lending_and_sending_guards_are_aid():
+    assert ("KEN", "AID", "ETH") in pairs("Kenya is allowing Ethiopian forces to train on its soil.")
+    assert ("TUR", "AID", "EGY") in pairs("Turkey extended a 2 billion dollar credit to Egypt.")
+    assert ("KEN", "AID", "ETH") in pairs("Kenya sent 200 border guards to Ethiopia to help with the floods.")
+
+
+def test_people_detained_by_others_are_not_the_ones_who_act():
+    # a guard on the rule that a hostile act with no object named is against the other side
+    text = (
+        "Kenya accused Sudan of shelling a border post. Sudan said two Kenyan traders detained by its police "
+        "had been released."
+    )
+    assert ("KEN", "COERCE", "SDN") not in pairs(text)
