@@ -330,6 +330,9 @@ def _headline(text, stoks, lows, parts):
     return None
 
 
+_CALL = {"call", "calls", "called", "calling", "described", "describes", "branded", "brands", "termed", "terms"}
+
+
 def denial_pointer(stoks, lexicon):
     """``(verb index, pointer index, 'back' | 'before')`` of a denial that points to a claim made
     elsewhere ("denied the charge" points back to the clause before; ", a charge X rejected"
@@ -339,6 +342,7 @@ def denial_pointer(stoks, lexicon):
     verbs = {w for p in mod.get("denial", ()) for w in p}
     pointers = [p for p in mod.get("pointers", ())]
     firsts = {p[0] for p in pointers}
+    baseless = {w for q in mod.get("baseless", ()) for w in q}
     for k in range(len(lows)):
         if lows[k] not in firsts:
             continue
@@ -367,11 +371,15 @@ def denial_pointer(stoks, lexicon):
                 if end < len(lows) and lows[end] in ("that", "of") or (end + 1 < len(lows) and lows[end] == "by"):
                     continue  # "denied the charge that S", "the accusation of V-ing": the content is there
                 return k - 1, k, "back"
+            # "called the report 'a fabrication'", "described the accusations as baseless": a denial in
+            # the words it is called
+            if k > 0 and lows[k - 1] in _CALL and any(w in baseless for w in lows[end : end + 5]):
+                return k - 1, k, "back"
             # "These accusations are baseless"
             if (
                 end + 1 < len(lows)
                 and lows[end] in ("are", "were", "is", "was")
-                and any(lows[end + 1 : end + 3].count(a) for a in {w for q in mod.get("baseless", ()) for w in q})
+                and any(w in baseless for w in lows[end + 1 : end + 3])
             ):
                 return end, k, "back"
     return None

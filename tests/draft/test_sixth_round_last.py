@@ -114,3 +114,22 @@ def test_people_detained_by_others_are_not_the_ones_who_act():
         "had been released."
     )
     assert ("KEN", "COERCE", "SDN") not in pairs(text)
+
+
+# --- 3. denials without "deny" that point back --------------------------------------------------------
+
+ACCUSED = "Kenya accused Sudan of shelling a border village. "
+
+
+def test_a_charge_called_a_fabrication_is_denied():
+    for denial in (
+        "Khartoum called the report 'a fabrication'.",
+        'Khartoum described the accusations as "pure fiction".',
+        "Khartoum rejected the account.",
+    ):
+        assert ("SDN", "ASSAULT", "KEN", "denied", "SDN") in claims(ACCUSED + denial), denial
+
+
+def test_calling_a_report_something_else_denies_nothing():
+    # a guard: a characterisation that is no denial
+    assert not any(c[3] == "denied" for c in claims(ACCUSED + "Khartoum called the report a first step."))
