@@ -294,7 +294,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
 
 
 def _headline(text, stoks, lows, parts):
-    """A headline's attribution: "S, says X", "S, X says", "S: X"."""
+    """A headline's attribution: "S, says X", "S, X says", "S, X report finds", "S: X"."""
     n = len(stoks)
     for k in range(n - 1, 0, -1):
         if lows[k] in (",", ":", "—", "-") and k < n - 1:
@@ -317,7 +317,8 @@ def _headline(text, stoks, lows, parts):
                     rest[0],
                     "headline",
                 )
-            if rest and rest[-1] in ("says", "say", "said") and len(rest) <= 5:
+            # ("..., UN report finds", "..., inquiry concludes": a document's finding, claimed by its author)
+            if rest and rest[-1] in ("says", "say", "said", "finds", "find", "shows", "concludes") and len(rest) <= 5:
                 phrase = (stoks[k + 1].start, stoks[-1].end)
                 return Speech(
                     _pick_speaker(text, _named_in(parts, *phrase)),

@@ -104,6 +104,10 @@ def objects_of(c, hit, right):
         # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom (but
         # "hit out at Sudan", "called in Turkey's envoy": the cue's own preposition)
         right = [g for g in right if not after(g, toks, LOCATIVE, hit.j)]
+    if hit.entry["type"] in ("COERCE", "SANCTION") and str(hit.entry.get("cue", "")).endswith("... from"):
+        # "barred Kenyan trucks from Sudan", "excluded Kenya from the bloc": whom, not what from (but "withdrew
+        # troops from", "sought aid from": the one after "from")
+        right = [g for g in right if g[0].ti < hit.j]
     if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
         right = []  # "refuses to act against the TTP": whom it refuses is not named
     return right

@@ -133,3 +133,27 @@ def test_a_charge_called_a_fabrication_is_denied():
 def test_calling_a_report_something_else_denies_nothing():
     # a guard: a characterisation that is no denial
     assert not any(c[3] == "denied" for c in claims(ACCUSED + "Khartoum called the report a first step."))
+
+
+# --- 4. a document's finding ----------------------------------------------------------------------------
+
+
+def test_a_headline_finding_of_a_report_is_claimed_by_its_author():
+    text = "Sudan shelled Kenyan border villages, IAEA report finds\n\nNAIROBI - The shelling went on for a week."
+    assert ("SDN", "ASSAULT", "KEN", "claimed", "IAEA") in claims(text)
+
+
+def test_a_report_that_found_or_concluded_something_claims_it():
+    assert ("SDN", "ASSAULT", "KEN", "claimed", "IAEA") in claims(
+        "An IAEA report found that Sudan shelled Kenyan villages."
+    )
+    assert ("SDN", "ASSAULT", "KEN", "claimed", "IAEA") in claims(
+        "The IAEA report concluded that Sudan shelled Kenyan villages."
+    )
+
+
+def test_who_is_barred_is_named_before_from_not_after_it():
+    assert ("EGY", "COERCE", "TUR") in pairs("Egypt barred Turkish trucks from the border crossing.")
+    assert not pairs("Egypt barred trucks from Sudan.")
+    # a guard: what is sought or withdrawn from is still the one after "from"
+    assert ("KEN", "REQUEST", "EGY") in pairs("Kenya sought aid from Egypt.")
