@@ -16,10 +16,10 @@ the four texts of `benchmarks/draft_gold/`. The first round of rules was tuned o
 out); the second on dev and test, with heldout2 written before it and held out; the third on dev,
 test and heldout2, with heldout3 written before it and held out; the fourth on all of those, with
 heldout4 written by another engineer during it, never drafted until the one scoring run; the fifth
-on all five, with heldout5 written the same way during it; the sixth on all six, with heldout6; the seventh on all seven, with heldout7. Each
-NAME.yaml holds the source, the entities a dataset knows before the article (the others, whose
-description starts "new in this text", are names the draft should propose) and the gold claims.
-The draft runs against the known entities only.
+on all five, with heldout5 written the same way during it; the sixth on all six, with heldout6;
+the seventh on all seven, with heldout7. Each NAME.yaml holds the source, the entities a dataset
+knows before the article (the others, whose description starts "new in this text", are names the
+draft should propose) and the gold claims. The draft runs against the known entities only.
 
 A candidate *matches* a gold claim when one of its quotes overlaps one of the gold's quotes (the
 same passage) and its subject and object are the gold's, an entity counting as itself, the entity
@@ -152,9 +152,11 @@ def _spans(c):
     return [(c.start, c.end)]
 
 
-def score_text(text, ds, gold, gold_ds, published=None, perspective=None):
-    """The counts of one text (added up over a half by :func:`pool`)."""
-    result = run_draft(text, ds, published, perspective)
+def score_text(text, ds, gold, gold_ds, published=None, perspective=None, result=None):
+    """The counts of one text (added up over a half by :func:`pool`): of its draft, or of *result*, the
+    same shape made otherwise (coder_agreement.py scores a second coder's claims so)."""
+    if result is None:
+        result = run_draft(text, ds, published, perspective)
     by_name = {}
     for e in gold_ds.entities.values():
         for n in (e.name, *e.aliases):
