@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import draft_eval as de  # noqa: E402
 
 import graph  # noqa: E402
+from graph.errors import ActorgraphError  # noqa: E402
 from graph.texts import find_quote  # noqa: E402
 
 
@@ -83,7 +84,10 @@ def main(argv=None):
     ap.add_argument("gold", help="the gold set (a folder of benchmarks/draft_news)")
     ap.add_argument("second", help="the second coding of its texts (a folder beside it)")
     args = ap.parse_args(argv)
-    figures = agreement(args.gold, args.second)
+    try:
+        figures = agreement(args.gold, args.second)
+    except ActorgraphError as e:
+        sys.exit(f"{e}\n(the gold set must hold the texts; the second coding only claims about them)")
     for k in ("texts", "gold", "candidates") + de.METRICS:
         v = figures[k]
         print(f"{k:<20} {v if isinstance(v, int) else de._f(v)}")
