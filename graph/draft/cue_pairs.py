@@ -264,6 +264,18 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and all("(each of the actors" in p.how for p in left[-1])
         and hit.i - left[-1][-1].tj <= 2  # (their own verb: not "signed an agreement to fight smuggling")
     )
+    # ("Norway and Sweden released 600 prisoners": two actors named together who free prisoners, no other
+    # named but an agent of another verb, "aircraft chartered by the Red Cross", free each other's)
+    mutual = mutual or (
+        left
+        and len(left[-1]) == 2
+        and not [g for g in right if "by" not in lows[hit.j : g[0].ti]]
+        and hit.entry.get("mode") == "release"
+        and verb_form(hit)
+        and not passive(hit, toks)
+        and "and" in lows[left[-1][0].tj : left[-1][1].ti]
+        and hit.i - left[-1][-1].tj <= 8
+    )
     if (
         (hit.entry.get("reciprocal") or mutual)
         and left

@@ -10,6 +10,7 @@ candidates of the pairs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .cue_pairs import Participant, cue_pairs, objects_of
@@ -282,6 +283,14 @@ def _passive_agents(c):
         between = toks[g_prev[-1].tj : g[0].ti]
         if len(between) >= 2 and between[-1].lower == "by" and participle_before(between, len(between) - 1):
             hit = next((h for h in hits if g_prev[-1].tj <= h.i < g[0].ti), None)
+            part = next(
+                (k for k in range(g[0].ti - 2, g_prev[-1].tj - 1, -1) if re.search(r"(ed|en|wn|ft)$", lows[k])), None
+            )
+            if hit is not None and part is not None and part - hit.j > 2:
+                # "released prisoners in an exchange brokered by Chile": the agent of the participle's cue
+                hit = next((h for h in hits if h.i <= part < h.j), None)
+                if hit is None:
+                    continue
             for s in g:
                 for o in g_prev:
                     for k in [k for k in pairs if k[0] == o.entity and k[1] == s.entity]:
