@@ -82,6 +82,9 @@ def connector(toks, j, before) -> int:
     or 0."""
     n = len(toks)
     w = toks[j].lower
+    if w in ("'", "’") and 0 < j < n - 1 and toks[j - 1].end == toks[j].start and toks[j - 1].text.endswith("s"):
+        # a plural's possessive inside a name: "National Committee for Prisoners' Affairs", "Workers' Party"
+        return 1 if cap(toks[j - 1]) and cap(toks[j + 1]) and toks[j + 1].start > toks[j].end else 0
     if not toks[j].text.islower() and w != "-":
         return 0
     if w in ("in", "on") and (before not in NAME_END or (j + 1 < n and toks[j + 1].lower in COMMON - {"the"})):

@@ -51,9 +51,11 @@ from .namewords import (
     COMMON_NOUN,
     GROUP_WORDS,
     JOIN,
+    MODEL,
     NAME_END,
     NAME_HEADS,
     NOT_FIRST,
+    NUMBER_WORD,
     PLACE_PREP,
     SHIPS,
     SPEECH_WORDS,
@@ -61,6 +63,7 @@ from .namewords import (
     TITLE_HEADS,
     TITLES,
     VERBS,
+    portfolio,
 )
 from .tokens import Token, wrapped_break
 
@@ -277,6 +280,9 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 break  # "Ministry of Railways", "Department of the Treasury"
             title.append(words[0].lower)
             words = words[1:]
+        # a title's portfolio is no name: "Yemen's Minister of Human Rights, Ahmed ..."
+        if title and title[-1] in ("of", "for") and portfolio(w.lower for w in words):
+            continue
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
             words = words[1:]
         # a lone common word, or one that the text also writes in lowercase, is not a name
@@ -291,6 +297,9 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                     and (w.lower in lowers or re.search(r"(?:ing|ed|ly)$", w.lower) or COMMON_NOUN.search(w.lower))
                 )
                 or len(w.text) == 1
+                or NUMBER_WORD.fullmatch(w.lower) is not None  # "Forty-four years after", "Third, the World Bank"
+                # a model of aircraft or arms before the noun it names: "two Su-30 fighter jets", "F-16s"
+                or (MODEL.fullmatch(w.text) is not None and (j >= n or toks[j].text[:1].islower()))
                 or (w.start in open_starts and nounlike(w.text) and w.lower not in mid)  # "Clashes", "Footage"
                 or (w.start in open_starts and w.lower in ENGLISH and w.lower not in mid)  # "Outside", "Peace"
                 or (  # "a Yazidi armed group", "an Alawite village": an adjective between an article and a noun

@@ -77,3 +77,39 @@ def test_military_authorities_are_the_government_not_the_armed_forces():
 def test_a_demonym_matches_however_it_is_accented():
     text = "ABIDJAN — Ivorian gendarmes were seized by men in Burkinabè uniform, Côte d'Ivoire said on Monday."
     assert "Burkinabè" not in {n.name for n in draft(text, DS).all_names}
+
+
+def test_number_words_and_models_of_arms_are_no_names():
+    text = (
+        "VILNIUS — Forty-four hours after the talks collapsed, Lithuania said two Russian Su-30 fighter jets "
+        "had violated its airspace. Third, Lithuania said, Russia had jammed signals near Klaipeda."
+    )
+    found = {n.name for n in draft(text, DS).all_names}
+    assert not found & {"Forty-four", "Su-30", "Third"}, found
+
+
+def test_a_ministers_portfolio_is_no_name():
+    text = "ADEN — Yemen's Minister of Human Rights, Ahmed Saleh Bamatraf, said Houthi fighters had attacked Marib."
+    found = {n.name for n in draft(text, DS).all_names}
+    assert "Ahmed Saleh Bamatraf" in found and "Human Rights" not in found, found
+
+
+def test_a_plurals_possessive_inside_a_name_keeps_it_whole():
+    text = "SANAA — Seven soldiers were freed on Sunday, the group's National Committee for Detainees' Affairs said."
+    found = {n.name for n in draft(text, DS).all_names}
+    assert "National Committee for Detainees' Affairs" in found, found
+
+
+def test_a_byline_under_a_deck_is_page_furniture():
+    text = (
+        "OPINION | WATER\n"
+        "Mali and Niger cannot keep the river hostage\n"
+        "The dam's closure has turned every rainy season into a security risk. There is a way out of it.\n"
+        "By Ruth Okafor\n"
+        "August 13, 2026\n\n"
+        "Ruth Okafor, an engineer, served on Mali's delegation to the river commission. The views are her own.\n\n"
+        "Mali accused Niger of diverting the river in April. Niger should share its flood forecasts with Mali.\n"
+    )
+    r = draft(text, DS)
+    assert r.page.byline == "Ruth Okafor"
+    assert "Ruth Okafor" not in {n.name for n in r.all_names}
