@@ -39,6 +39,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from . import namerun
 from .gazetteer import state_names, states
 from .groupwords import ENGLISH, demonym_of, group_word
 from .namerun import adjective, and_name, cap, connector, inside_names, nounlike, openings, place_pair, portfolio_pair
@@ -485,3 +486,15 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
         nn.aliases.append(text[s:e])
     if nn.kind is None and kind:
         nn.kind, nn.cue = kind, cue
+    owner = namerun.owner_start(toks, k0, _gazetteer_index())
+    if owner is not None and kind != "person":
+        # "Tajikistan's State Committee for National Security": the state's body, named with its state too
+        alias = text[owner:e]
+        if alias not in nn.aliases:
+            nn.aliases.append(alias)
+
+    gaz = _gazetteer_index()
+    for size in (3, 2, 1):
+        if k0 - 1 - size >= 0 and " ".join(t.lower for t in toks[k0 - 1 - size : k0 - 1]) in gaz:
+            return toks[k0 - 1 - size].start
+    return None

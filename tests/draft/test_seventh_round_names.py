@@ -113,3 +113,32 @@ def test_a_byline_under_a_deck_is_page_furniture():
     r = draft(text, DS)
     assert r.page.byline == "Ruth Okafor"
     assert "Ruth Okafor" not in {n.name for n in r.all_names}
+
+
+def test_a_body_after_its_states_possessive_keeps_the_states_name_as_alias():
+    text = "DUSHANBE — Egypt's State Committee for Water Security accused Chad of diverting a river."
+    body = next(n for n in draft(text, DS).new_names if n.name == "State Committee for Water Security")
+    assert "Egypt's State Committee for Water Security" in body.aliases
+
+
+def test_a_military_intelligence_agency_is_named_whole():
+    ds = graph.loads(json.dumps({"entities": [{"id": k, "name": k, "kind": "state"} for k in ("UKR", "RUS")]}))
+    text = "KYIV — Ukraine's military intelligence agency on Monday accused Russia of jamming signals."
+    office = next(n for n in draft(text, ds).new_names if n.kind == "office")
+    assert any(text[s:e] == "Ukraine's military intelligence agency" for s, e in office.spans)
+
+
+def test_a_us_administration_named_by_its_president_is_the_state():
+    ds = graph.loads(
+        json.dumps(
+            {
+                "entities": [
+                    {"id": "USA", "name": "United States", "kind": "state"},
+                    *[{"id": k, "name": v, "kind": "state"} for k, v in STATES.items()],
+                ]
+            }
+        )
+    )
+    text = "WASHINGTON — The Biden administration imposed sanctions on Chad's mining ministry on Monday."
+    assert any(c[0] == "USA" for c in claims(text, ds)), claims(text, ds)
+    assert "White House" not in {n.name for n in draft(text, ds).new_names}
