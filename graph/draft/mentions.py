@@ -36,10 +36,12 @@ the actor before it (``TAL-MFA``).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .bodies import load_bodies
 from .gazetteer import state, state_names
+from .heads import settle
 from .tokens import Token, tokenise
 
 __all__ = ["Mention", "Matcher", "name_keys"]
@@ -135,6 +137,17 @@ class Mention:
         return {"entity": self.entity, "text": self.text, "start": self.start, "end": self.end}
 
 
+def fold(word: str) -> str:
+    """*word* without its diacritics ("burkinabè" -> "burkinabe"): names match however they are accented.
+
+    >>> fold("burkinabè"), fold("côte"), fold("kabul")
+    ('burkinabe', 'cote', 'kabul')
+    """
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _variants(words: tuple) -> list[tuple]:
     """The name and its plural/singular (on the last word)."""
     last = words[-1]
@@ -160,7 +173,7 @@ def _caps(name, key, words=None):
 
 def _keys(words: list) -> list[tuple]:
     """:func:`name_keys` of a name already cut into words."""
-    low = tuple(w.lower().replace("’", "'").replace("‘", "'") for w in words)
+    low = tuple(fold(w.lower().replace("’", "'").replace("‘", "'")) for w in words)
     if not low:
         return []
     keys = _variants(low)
@@ -270,10 +283,10 @@ class Matcher:
 
     def _lookup(self, toks, i, n, text):
         """The longest (k, entity, via, new) name at token *i*, or None."""
-        first = toks[i].lower
+        first = fold(toks[i].lower)
         longest = max(self.firsts.get(first, 0), self.bodies._firsts.get(first, 0))
         for k in range(min(longest, n - i), 0, -1):
-            key = tuple(t.lower for t in toks[i : i + k])
+            key = tuple(fold(t.lower) for t in toks[i : i + k])
             span = toks[i : i + k]
             entry = self.table.get(key)
             if entry is not None:
@@ -291,8 +304,8 @@ class Matcher:
                 capital and not span[0].text[:1].isupper()
             ):
                 continue
-            if k > 1 and _modifier(toks, i + k):
-                continue  # "Syrian military sites", "a Myanmar military air strike": the state's, no office
+            if (k > 1 or bid.startswith("*")) and _modifier(toks, i + k):
+                continue  # "Syrian military sites", "X's military authorities": the state's, no office
             if bid.startswith("*"):
                 before = toks[i - 1].lower if i > 0 else ""
                 after = toks[i + k].lower if i + k < n else ""
@@ -340,7 +353,7 @@ class Matcher:
                 m = Mention(oid, text[owner.start : m.end], owner.start, m.end, f"{via} of {owner.entity}", onew)
             out.append(m)
             i += k
-        return out
+        return settle(out, text, self)
 
     def _office_of(self, owner, key):
         """(id, new?) of the office *key* of the entity *owner* (a state's from the gazetteer)."""

@@ -82,6 +82,9 @@ def connector(toks, j, before) -> int:
     or 0."""
     n = len(toks)
     w = toks[j].lower
+    if w in ("'", "’") and 0 < j < n - 1 and toks[j - 1].end == toks[j].start and toks[j - 1].text.endswith("s"):
+        # a plural's possessive inside a name: "National Committee for Prisoners' Affairs", "Workers' Party"
+        return 1 if cap(toks[j - 1]) and cap(toks[j + 1]) and toks[j + 1].start > toks[j].end else 0
     if not toks[j].text.islower() and w != "-":
         return 0
     if w in ("in", "on") and (before not in NAME_END or (j + 1 < n and toks[j + 1].lower in COMMON - {"the"})):
@@ -269,3 +272,18 @@ def inside_names(found, toks, text, sents=()):
         if ends or own_end or (compass and words[-1] >= b) or party or movement:
             out.append(m)
     return out
+
+
+def owner_start(toks, k0, gaz):
+    """The start of a state's name (a key of *gaz*) in the possessive just before token *k0*, or None.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> owner_start(tokenise("Burkina Faso's State Security Council"), 3, {"burkina faso": "BFA"})
+    0
+    """
+    if k0 < 2 or toks[k0 - 1].lower != "'s":
+        return None
+    for size in (3, 2, 1):
+        if k0 - 1 - size >= 0 and " ".join(t.lower for t in toks[k0 - 1 - size : k0 - 1]) in gaz:
+            return toks[k0 - 1 - size].start
+    return None

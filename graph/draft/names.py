@@ -39,6 +39,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from . import namerun
 from .gazetteer import state_names, states
 from .groupwords import ENGLISH, demonym_of, group_word
 from .namerun import adjective, and_name, cap, connector, inside_names, nounlike, openings, place_pair, portfolio_pair
@@ -51,9 +52,11 @@ from .namewords import (
     COMMON_NOUN,
     GROUP_WORDS,
     JOIN,
+    MODEL,
     NAME_END,
     NAME_HEADS,
     NOT_FIRST,
+    NUMBER_WORD,
     PLACE_PREP,
     SHIPS,
     SPEECH_WORDS,
@@ -61,6 +64,7 @@ from .namewords import (
     TITLE_HEADS,
     TITLES,
     VERBS,
+    portfolio,
 )
 from .tokens import Token, wrapped_break
 
@@ -277,6 +281,9 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 break  # "Ministry of Railways", "Department of the Treasury"
             title.append(words[0].lower)
             words = words[1:]
+        # a title's portfolio is no name: "Yemen's Minister of Human Rights, Ahmed ..."
+        if title and title[-1] in ("of", "for") and portfolio(w.lower for w in words):
+            continue
         while words and words[0].lower in JOIN | {"and"} and (words[0].text.islower() or words[0].lower in NOT_FIRST):
             words = words[1:]
         # a lone common word, or one that the text also writes in lowercase, is not a name
@@ -291,6 +298,9 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                     and (w.lower in lowers or re.search(r"(?:ing|ed|ly)$", w.lower) or COMMON_NOUN.search(w.lower))
                 )
                 or len(w.text) == 1
+                or NUMBER_WORD.fullmatch(w.lower) is not None  # "Forty-four years after", "Third, the World Bank"
+                # a model of aircraft or arms before the noun it names: "two Su-30 fighter jets", "F-16s"
+                or (MODEL.fullmatch(w.text) is not None and (j >= n or toks[j].text[:1].islower()))
                 or (w.start in open_starts and nounlike(w.text) and w.lower not in mid)  # "Clashes", "Footage"
                 or (w.start in open_starts and w.lower in ENGLISH and w.lower not in mid)  # "Outside", "Peace"
                 or (  # "a Yazidi armed group", "an Alawite village": an adjective between an article and a noun
@@ -476,3 +486,15 @@ def _add(found, text, toks, words, k0, gaz, known, lexicon, title=None, places=f
         nn.aliases.append(text[s:e])
     if nn.kind is None and kind:
         nn.kind, nn.cue = kind, cue
+    owner = namerun.owner_start(toks, k0, _gazetteer_index())
+    if owner is not None and kind != "person":
+        # "Tajikistan's State Committee for National Security": the state's body, named with its state too
+        alias = text[owner:e]
+        if alias not in nn.aliases:
+            nn.aliases.append(alias)
+
+    gaz = _gazetteer_index()
+    for size in (3, 2, 1):
+        if k0 - 1 - size >= 0 and " ".join(t.lower for t in toks[k0 - 1 - size : k0 - 1]) in gaz:
+            return toks[k0 - 1 - size].start
+    return None

@@ -23,6 +23,9 @@ __all__ = [
     "COMPASS",
     "GROUP_WORDS",
     "JOIN",
+    "MODEL",
+    "NUMBER_WORD",
+    "portfolio",
     "NAME_END",
     "NAME_HEADS",
     "NOT_FIRST",
@@ -367,3 +370,31 @@ COMPASS = {
     "inner",
     "outer",
 }
+
+
+# number words, cardinal and ordinal, alone or joined ("Forty-four", "Third", "Twenty-first"): no names
+_UNITS = "one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMBER_WORD = re.compile(
+    rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|(?:{_TENS[:-1]}|twentie|thirtie|fortie|fiftie|sixtie|seventie|eightie|ninetie)th|"
+    rf"{_UNITS}|ten|tenth|eleven(?:th)?|twelve|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|"
+    r"hundred(?:th)?|thousand(?:th)?|dozens?)"
+)
+# the designation of a model of aircraft, ship or arms: letters, a hyphen, digits ("Su-30", "MiG-29", "S-400")
+MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]{0,3}s?")
+# the fields a minister's portfolio names ("Minister of Human Rights", "Commissioner for Refugees")
+_FIELDS = set(
+    """human rights state foreign defence defense interior home national public internal external social religious
+women women's children family planning local government parliamentary legal relations borders emergency
+situations emergencies disaster management relief""".split()
+)
+
+
+def portfolio(words) -> bool:
+    """Whether the (lowercased) *words* after a title and "of"/"for" are a portfolio, not a name.
+
+    >>> portfolio(["human", "rights"]), portfolio(["ruritania"])
+    (True, False)
+    """
+    words = [w for w in words if w not in ("and", "the", ",", "'s")]
+    return bool(words) and all(w in PORTFOLIOS or w in _FIELDS for w in words)

@@ -259,6 +259,9 @@ def read_page(text: str, published=None) -> Page:
     for i, (s, e) in enumerate(lines[k + 1 :], 1):
         if i not in wrapped and body_furniture(text[s:e]):
             page.furniture.append((s, e))
+            b = _BYLINE.match(text[s:e])  # a byline under a deck: "By Lena Hartmann"
+            if b and page.byline is None:
+                page.byline = b.group(1)
     for s, e in reversed(lines[k + 1 :]):
         line = text[s:e]
         if _TRAILING.match(line) or (len(line.split()) <= 3 and not line.endswith((".", '"', "”"))):

@@ -124,7 +124,8 @@ def test_an_office_of_the_gazetteer_is_proposed_only_when_it_acts():
     text = "KABUL — Ahmad Zia, an adviser to Qatar's prime minister, said Doha had asked Kabul to release two men."
     got = {n.name for n in draft(text, DS).all_names}
     assert "Head of government of Qatar" not in got and "Ahmad Zia" in got
-    acting = "KABUL — Qatar's prime minister urged Kabul to release two men."
+    # the office named as an office acts (a leader named only by title is the state: test_seventh_round_names)
+    acting = "KABUL — The office of Qatar's prime minister urged Kabul to release two men."
     assert "Head of government of Qatar" in {n.name for n in draft(acting, DS).all_names}
 
 
