@@ -57,7 +57,7 @@ import re
 from .attribution import denial_pointer, speech
 from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
-from .pointed import pointed, rel_pointer
+from .pointed import pointed
 from .sides import two_sides
 from .tokens import Token, clauses, sentences, tokenise
 from .verdicts import verdicts
@@ -284,7 +284,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         if first and first[0] == stoks[0].start:
             sp.speaker = first[2]
     out, groups_seen = [], []
-    pointer = rel_pointer(stoks, denial_pointer(stoks, lexicon))
+    pointer = denial_pointer(stoks, lexicon)
     for cs, ce in clauses(text, ss, se):
         toks = [t for t in stoks if t.start >= cs and t.end <= ce]
         if not toks:
@@ -446,8 +446,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
-            cands = [c for c in cands if pointer[2] != "back" and c.cue_at is not None and c.cue_at < at]
-            cands = [] if pointer[2] == "rel" and not any(c.modality == "claimed" for c in cands) else cands
+            cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
         out += cands
         own = [c for c in cands if c.rule != "carried"]
         if own:

@@ -4,9 +4,8 @@
 
 from __future__ import annotations
 
-from .byagent import HOSTILE as _HOSTILE
-from .byagent import by_agent
-from .relative import antecedent, relative_object
+from dataclasses import dataclass
+
 from .sides import opponent, side
 from .syntax import (
     ADDRESSED,
@@ -16,7 +15,6 @@ from .syntax import (
     SUBORDINATE,
     after,
     demonym_place,
-    Participant,
     names_place,
     passive,
     verb_form,
@@ -24,6 +22,7 @@ from .syntax import (
 
 __all__ = ["Participant", "cue_pairs", "objects_of"]
 
+_HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
 _BEFORE_VERB = {
     "would",
     "will",
@@ -52,6 +51,18 @@ def _after_and(lows, i):
     while k > 0 and lows[k] in _BEFORE_VERB and i - k <= 3:
         k -= 1
     return k > 0 and lows[k] == "and"
+
+
+@dataclass
+class Participant:
+    """An actor named in a clause: entity id, char span, token span in the clause, how found."""
+
+    entity: str
+    start: int
+    end: int
+    ti: int
+    tj: int
+    how: str
 
 
 def objects_of(c, hit, right):
@@ -143,18 +154,12 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         None,
     )
     if acc is not None and hit.entry["type"] != "ACCUSE" and left and left[-1][-1].tj <= acc.i:
-        # ("Peru, which Chile accuses of arming ...": the one accused is the antecedent)
-        left = [antecedent(c, acc.i)] if antecedent(c, acc.i) and acc.j < len(toks) and lows[acc.j] == "of" else []
+        left = []
     # "took Pakistan's concerns seriously and ... cooperation with": a possessor acts only for lack of another
     if len(left) > 1 and possessor(left[-1]):
         left = [g for g in left if not possessor(g)] or left
     if hit.entry["type"] == "ACCUSE" and hit.j < len(toks) and lows[hit.j] == "of" and lows[hit.i] != "accusations":
-        if antecedent(c, hit.i) is None or not left or left[-1] is antecedent(c, hit.i):
-            return  # "refineries accused of buying": a passive, the accuser unnamed
-        for o in antecedent(c, hit.i):  # "Peru, which Chile accuses of ...": the antecedent is accused
-            for s_ in left[-1]:
-                add(s_, o, hit, "the one accused named before ', which'", 0.7, left[-1][0].ti, "cue")
-        return
+        return  # "refineries accused of buying": a passive, the accuser unnamed
     # "X accused Y of ... and urged Z": the coordinated verb has the clause's subject (not "accused Y of
     # escorting them and throwing stones at Z": the accusation goes on)
     if (
@@ -173,7 +178,7 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         for g in groups
         if g[0].ti >= hit.i + 1 and (not left or g is not left[-1]) and (r is None or g[0].ti < r[1]) and g[0].ti < nxt
     ]
-    right = relative_object(c, hit, left, objects_of(c, hit, right))
+    right = objects_of(c, hit, right)
     nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
     if passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
         # "six soldiers were killed when militants attacked": the one named before is acted upon
@@ -213,7 +218,7 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
                 for o in rest[0]:
                     add(s, o, hit, "the accuser after 'by'", 0.7, by[0].ti, "cue")
         return
-    if by_agent(c, hit, groups, add):
+    if _by_agent(c, hit, groups, add):
         return
     if (
         hit.entry.get("reciprocal")
@@ -447,3 +452,33 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         for o in b:
             ref = any(p.how.startswith("'") for p in (s, o))
             add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue-ref" if ref else "cue")
+
+
+def _by_agent(c, hit, groups, add):
+    """ "the killing of two Bangladeshi villagers by India's border force", "a car bomb attack by the group":
+    the agent of an act told as a noun follows "by", its object the actor after "of" (or none named here:
+    no other pair for the cue). Whether the rule applied."""
+    toks, lows = c.toks, c.lows
+    w = lows[hit.i]
+    if hit.entry.get("reciprocal") or hit.entry["type"] == "ACCUSE" or passive(hit, toks) or w.endswith(("ed", "en")):
+        return False
+    by = next((k for k in range(hit.j, min(hit.j + 8, len(toks))) if lows[k] in ("by", ",", ";", "and")), None)
+    if by is None:
+        return False
+    compound = by - hit.j <= 1 and all(t.text.isalpha() and t.text.islower() for t in toks[hit.j : by])
+    if lows[by] != "by" or (by > hit.j and lows[hit.j] not in ("of", "on", "against") and not compound):
+        return False  # (a compound: "a car bomb attack by the group")
+    agent = next((g for g in groups if by < g[0].ti <= by + 4), None)
+    if agent is None:
+        return False
+    of = next((g for g in groups if hit.j < g[0].ti and g[-1].tj <= by), None)
+    how = "the agent after 'by' of an act told as a noun"
+    if of is None and c.home is not None and hit.entry["type"] in _HOSTILE:
+        # (the one attacked not named: the home state, unless the agent is of it)
+        if not any(c.same(p.entity, c.home) for p in agent):
+            of = [Participant(c.home, 0, 0, 0, 0, "focus")]
+            how += f"; the one attacked not named: {c.home}, the home state"
+    for s_ in agent:
+        for o in of or ():
+            add(s_, o, hit, how, 0.6 if o.how != "focus" else 0.3, agent[0].ti, "cue" if o.how != "focus" else "victim")
+    return True

@@ -11,28 +11,13 @@ modality ``denied``); used by :mod:`graph.draft.claims` for each sentence with a
 IRN ACCUSE PAK reported None
 PAK ASSAULT IRN claimed IRN
 PAK ASSAULT IRN denied PAK
-
-A denial after a relative clause that makes the charge denies what that clause says, by the actor named
-before it ("Peru, which Chile accuses of arming the rebels, has denied the charge").
 """
 
 from __future__ import annotations
 
 from .clause import Raw
-from .syntax import rel_spans
 
-__all__ = ["pointed", "rel_pointer"]
-
-
-def rel_pointer(stoks, pointer):
-    """*pointer* ``(verb, pointer, 'back')``, or ``(verb, pointer, 'rel')`` when the charge pointed back to
-    is a relative clause ", which ... ," of the same sentence, ended before the verb."""
-    if pointer is None or pointer[2] != "back":
-        return pointer
-    v, k, _ = pointer
-    if any(stoks[a].lower in ("which", "who") and b <= v for a, b in rel_spans(stoks)):
-        return v, k, "rel"
-    return pointer
+__all__ = ["pointed"]
 
 
 def _top(x, owner):
@@ -55,13 +40,7 @@ def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
     if where == "before":
         targets = [r for r in here if r.modality == "claimed" and (r.cue_at or r.start) < stoks[k].start]
         who = [x for x in in_sentence if stoks[k].end <= x[0] and x[1] <= verb.start]
-    elif where == "rel":
-        a, b = next((a, b) for a, b in rel_spans(stoks) if stoks[a].lower in ("which", "who") and b <= v)
-        at, to = stoks[a].start, stoks[b - 1].end
-        targets = [r for r in here if r.modality == "claimed" and at <= (r.cue_at or r.start) < to]
-        who = [x for x in in_sentence if x[1] <= at]
-        where = "rel" if targets else "back"  # (no charge made there: the one before)
-    if where == "back":
+    else:
         # the charge: what an accusation said in the last sentences, else what was claimed just before
         recent = ctx.history[-8:]
         accused = next(
@@ -84,8 +63,7 @@ def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
             [r for r in ctx.prev if r.modality == "claimed"],
             [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")],
         )
-        if pointer[2] != "rel":  # (after a relative clause: the one named before it)
-            who = [x for x in in_sentence if x[1] <= verb.start]
+        who = [x for x in in_sentence if x[1] <= verb.start]
         denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
         # one denies a charge against oneself: the first kind that charges the denier's side, else the first
         mine = [[r for r in rs or () if _top(r.subject, ctx.owner) == _top(denier, ctx.owner)] for rs in kinds]

@@ -20,10 +20,8 @@ False
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 __all__ = [
-    "Participant",
     "group",
     "opens",
     "after",
@@ -35,19 +33,6 @@ __all__ = [
     "rel_spans",
     "denial_verbs",
 ]
-
-
-@dataclass
-class Participant:
-    """An actor named in a clause: entity id, char span, token span in the clause, how found."""
-
-    entity: str
-    start: int
-    end: int
-    ti: int
-    tj: int
-    how: str
-
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
 AUX = set(
