@@ -20,6 +20,19 @@ from .clause import Raw
 __all__ = ["pointed"]
 
 
+def _top(x, owner):
+    """The actor at the top of *x*'s ``part_of`` chain.
+
+    >>> _top("MOD-SPOKESMAN", {"MOD-SPOKESMAN": "MOD", "MOD": "STATE"})
+    'STATE'
+    """
+    seen = set()
+    while x in owner and x not in seen:
+        seen.add(x)
+        x = owner[x]
+    return x
+
+
 def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
     """The claims a denial that points back denies (copies with modality denied, by the denier)."""
     v, k, where = pointer
@@ -44,13 +57,17 @@ def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
             accused = [r for r in accused if r.subject in objects] or accused
         # else what was denied just before ("Iran denied supplying drones ... 'These accusations are baseless'"),
         # else what was claimed, else reported
-        targets = (
-            accused
-            or [r for r in ctx.prev if r.modality == "denied"]
-            or [r for r in ctx.prev if r.modality == "claimed"]
-            or [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")]
+        kinds = (
+            accused,
+            [r for r in ctx.prev if r.modality == "denied"],
+            [r for r in ctx.prev if r.modality == "claimed"],
+            [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")],
         )
         who = [x for x in in_sentence if x[1] <= verb.start]
+        denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
+        # one denies a charge against oneself: the first kind that charges the denier's side, else the first
+        mine = [[r for r in rs or () if _top(r.subject, ctx.owner) == _top(denier, ctx.owner)] for rs in kinds]
+        targets = next((rs for rs in mine if rs), None) or next((rs for rs in kinds if rs), [])
     denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
     if denier is None:
         return []
