@@ -40,6 +40,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .bodies import load_bodies
+from .fieldlist import field_tail
 from .gazetteer import state, state_names
 from .heads import settle
 from .tokens import Token, tokenise
@@ -315,12 +316,24 @@ class Matcher:
                     or span[0].text[:1].isupper()
                 ):
                     continue
-                return k, None, f"office {bid[1:]}", False
+                return k + self._fields(toks, i, k, text), None, f"office {bid[1:]}", False
             entity, new = self.body_entity(bid)
             b = self.bodies.bodies[bid]
+            if b.kind == "office":
+                k += self._fields(toks, i, k, text)
             owner = f" of {b.part_of}" if b.part_of else ""
             return k, entity, f"gazetteer: {b.kind}{owner}", new
         return None
+
+    def _fields(self, toks, i, k, text):
+        """The tokens after a capitalised office's name *toks[i:i+k]* that are more of its fields ("Ministry of
+        Foreign Affairs, International Trade and Worship", "Argentina's Ministry of Foreign Affairs and
+        Worship": one office's name), or 0."""
+        if not all(t.text[:1].isupper() or t.lower in ("of", "for", "'s", "’s") for t in toks[i + 1 : i + k]):
+            return 0
+        if not toks[i + k - 1].text[:1].isupper():
+            return 0
+        return field_tail(toks, i + k, text, lambda w: w in self.table or w in self.btable)
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every mention in *text*, in text order, longest match first, never overlapping."""

@@ -24,14 +24,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_names"]
+__all__ = ["split_names", "own_name"]
 
+# a capitalised office name that lists its fields: "Ministry of Foreign Affairs and Human Mobility"
+_OWN = re.compile(r"(?:[A-Z][\w'’-]*|of|for|the|and|,)(?:\s*(?:[A-Z][\w'’-]*|of|for|the|and|,))*")
 _TITLE_GAP = re.compile(r"[\s,]*(?:[a-z]+[\s,]+){0,3}")  # "Kremlin spokesman Arkady Belov", "X's deputy chief Y"
 
 
 def split_names(names, claims, text=""):
     """(*names* some claim uses as subject, object or claimant, or that such a name is part of, or an office
     that titles a person so used, "Interior Ministry spokesman Rita Moss"; the others)."""
+    for n in names:
+        own_name(n, text)
     up = {n.id: n.part_of for n in names if n.part_of}
     used = set()
 
@@ -49,3 +53,25 @@ def split_names(names, claims, text=""):
             if any(0 <= p - e <= 40 and _TITLE_GAP.fullmatch(text[e:p]) for _, e in n.spans for p in people):
                 use(n.id)
     return [n for n in names if n.id in used], [n for n in names if n.id not in used]
+
+
+def own_name(n, text):
+    """Name the office *n* by the text's own name of it when the text writes one that lists its fields
+    ("Argentina's Ministry of Foreign Affairs, International Trade and Worship"): that name, without the
+    owner's possessive, becomes its name, the gazetteer's generic name ("Ministry of Foreign Affairs of
+    Argentina") an alias.
+
+    >>> from graph.draft.names import NewName
+    >>> text = "Utopia's Ministry of Foreign Affairs, Trade and Worship protested."
+    >>> n = NewName("Ministry of Foreign Affairs of Utopia", kind="office", spans=[(0, 55)])
+    >>> own_name(n, text); n.name, n.aliases
+    ('Ministry of Foreign Affairs, Trade and Worship', ['Ministry of Foreign Affairs of Utopia'])
+    """
+    if n.kind != "office":
+        return
+    for s, e in n.spans:
+        words = re.sub(r"^(?:the\s+)?(?:[A-Z][\w'’ -]*?['’]s\s+)?", "", text[s:e])
+        if ("," in words or " and " in words) and words != n.name and _OWN.fullmatch(words):
+            n.aliases = [n.name] + [a for a in n.aliases if a != words]
+            n.name = words
+            return
