@@ -58,6 +58,7 @@ from .attribution import denial_pointer, speech
 from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
 from .pointed import pointed
+from .pronouns import pronouns
 from .sides import two_sides
 from .tokens import Token, clauses, sentences, tokenise
 from .verdicts import verdicts
@@ -100,10 +101,6 @@ _TITLE_START = {
     "general",
 }
 _TITLE_WORDS = _TITLE_START | {"of", "state", "affairs", "for", "the", "to", ",", "gen", ".", "col", "brig"}
-_VERBISH = re.compile(
-    r"^(?:has|had|have|is|was|were|are|would|will|could|should|did|does|said|says|also|"
-    r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed)$"
-)
 
 
 def _spans_in(items, s, e, starts=None):
@@ -194,74 +191,6 @@ def _locative(text, x):
     return bool(before) and before[-1] in ("in", "at", "near")
 
 
-def _pronouns(text, stoks, in_sentence, ctx):
-    """(start, end, entity, how, kind) for "he"/"she"/"it" standing for an actor named before."""
-    out = []
-    seen_thing = None
-    for k, t in enumerate(stoks):
-        for _s, e, ent, _how, kind in in_sentence:
-            if e <= t.start and kind != "person":
-                seen_thing = seen_thing or ent
-        if t.lower in ("he", "she") and ctx.person:
-            out.append((t.start, t.end, ctx.person, f"'{t.text}' (the person named last)", "person"))
-        elif t.lower in ("it", "its") and k + 1 < len(stoks):
-            nxt = stoks[k + 1].lower
-            prev = stoks[k - 1].lower if k else ""
-            first = k == 0 or prev in (
-                "that",
-                ",",
-                "and",
-                "said",
-                "but",
-                "when",
-                "after",
-                "before",
-                "since",
-                "as",
-                "because",
-                "while",
-                "until",
-                "once",
-            )
-            asked = prev in _ASK and nxt == "to"  # "urged it to stop"
-            if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
-                continue
-            if t.lower == "its" and nxt not in ("fighters", "forces", "troops", "soldiers", "members", "militants"):
-                continue
-            ent = seen_thing or ctx.thing
-            if prev in _SAID or asked:
-                # "days after the United States said it had seized": who spoke; "accused Washington of ... and
-                # urged it to": the one named last
-                comma = max([x for x in range(k) if stoks[x].lower == ","] + [-1])
-                near = [
-                    x
-                    for x in in_sentence
-                    if x[1] <= t.start and x[4] != "person" and (asked or x[0] >= stoks[comma + 1].start)
-                ]
-                ent = near[-1][2] if near else ent
-            if ent:
-                out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
-        elif t.lower in _ATTACKERS and k > 0 and stoks[k - 1].lower == "the":
-            # "had no link to the attackers": who attacked in the sentences before
-            ent = next(
-                (
-                    r.subject
-                    for rs in reversed(ctx.history[-4:])
-                    for r in reversed(rs)
-                    if r.type == "ASSAULT" and ctx.kinds.get(r.subject) not in ("state", "person", "office")
-                ),
-                None,
-            )
-            if ent:
-                out.append((stoks[k - 1].start, t.end, ent, f"'the {t.text}' (who attacked, named before)", "thing"))
-    return out
-
-
-_SAID = {"said", "says", "told", "added", "claimed", "insisted", "stated", "announced"}
-_ASK = {"urged", "asked", "called", "pressed", "told", "warned", "invited"}
-_ATTACKERS = {"attackers", "assailants", "gunmen", "militants", "insurgents", "raiders", "bombers"}
-
-
 def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles, dates=()):
     stoks = tokenise(text, ss, se)
     if not stoks:
@@ -275,7 +204,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
     if spans:  # a date's words are no cues ("in May 2023" is no "may")
         stoks = [Token(t.text, t.start, t.end, "\0") if any(a <= t.start < b for a, b in spans) else t for t in stoks]
     in_sentence = [x for x in _spans_in(named, ss, se, starts) if not _locative(text, x)]
-    in_sentence = sorted(in_sentence + _pronouns(text, stoks, in_sentence, ctx))
+    in_sentence = sorted(in_sentence + pronouns(stoks, in_sentence, ctx))
     sp = speech(text, stoks, in_sentence, lexicon, headline=headline)
     if sp is not None and sp.speaker is None and sp.form == "headline" and titles:
         sp.speaker = titles(text[sp.phrase[0] : sp.phrase[1]])
@@ -462,8 +391,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
     if persons:
         ctx.person = persons[-1][2]
     things = [x for x in in_sentence if x[4] != "person" and not x[3].startswith("'")]
+    lead = next((x for x in in_sentence if x[4] != "person"), None)
     if sp is not None and sp.speaker and not any(x[2] == sp.speaker and x[4] == "person" for x in in_sentence):
         ctx.thing = sp.speaker
+    elif lead is not None and lead[3].lower().startswith("'it'"):
+        ctx.thing = lead[2]  # "It should file a note with the UN. It must ...": the same actor as before
     elif things:
         ctx.thing = things[0][2]
     if groups_seen:

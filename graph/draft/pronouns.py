@@ -1,0 +1,132 @@
+"""Pronouns that stand for an actor named before: "he"/"she" for the last person, "it"/"its" for the
+actor named before in the sentence (or the last that spoke or acted), "the attackers" for who attacked.
+
+"It" counts where it is a clause's subject (opening the clause, or after "that", "said", a conjunction,
+an opening adverbial or date: "In March 2024 it ended") before a verb, or the object of a request
+("urged it to"); "its" before the forces, craft or envoys of an actor ("its jets", "its diplomats").
+
+>>> from graph.draft.tokens import tokenise
+>>> class Ctx:
+...     person, thing, history, kinds = None, "VAL", [], {}
+>>> text = "Next, it must end the raids, and its warships left."
+>>> [(text[s:e], ent) for s, e, ent, how, kind in pronouns(tokenise(text, 0, len(text)), [], Ctx())]
+[('it', 'VAL'), ('its', 'VAL')]
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["pronouns"]
+
+_VERBISH = re.compile(
+    r"^(?:has|had|have|is|was|were|are|would|will|could|should|must|ought|may|might|can|cannot|shall|did|does|"
+    r"said|says|also|never|now|still|later|then|again|already|"
+    r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed)$"
+)
+
+
+def pronouns(stoks, in_sentence, ctx):
+    """(start, end, entity, how, kind) for "he"/"she"/"it" standing for an actor named before."""
+    out = []
+    seen_thing = None
+    for k, t in enumerate(stoks):
+        for _s, e, ent, _how, kind in in_sentence:
+            if e <= t.start and kind != "person":
+                seen_thing = seen_thing or ent
+        if t.lower in ("he", "she") and ctx.person:
+            out.append((t.start, t.end, ctx.person, f"'{t.text}' (the person named last)", "person"))
+        elif t.lower in ("it", "its") and k + 1 < len(stoks):
+            nxt = stoks[k + 1].lower
+            prev = stoks[k - 1].lower if k else ""
+            first = k == 0 or prev in (
+                "that",
+                ",",
+                "and",
+                "said",
+                "but",
+                "when",
+                "after",
+                "before",
+                "since",
+                "as",
+                "because",
+                "while",
+                "until",
+                "once",
+            )
+            first = first or _after_opening_date(stoks, k)
+            asked = prev in _ASK and nxt == "to"  # "urged it to stop"
+            if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
+                continue
+            if t.lower == "its" and nxt not in _OWN:
+                continue
+            ent = seen_thing or ctx.thing
+            if prev in _SAID or asked:
+                # "days after the United States said it had seized": who spoke; "accused Washington of ... and
+                # urged it to": the one named last
+                comma = max([x for x in range(k) if stoks[x].lower == ","] + [-1])
+                near = [
+                    x
+                    for x in in_sentence
+                    if x[1] <= t.start and x[4] != "person" and (asked or x[0] >= stoks[comma + 1].start)
+                ]
+                ent = near[-1][2] if near else ent
+            if ent:
+                out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
+        elif t.lower in _ATTACKERS and k > 0 and stoks[k - 1].lower == "the":
+            # "had no link to the attackers": who attacked in the sentences before
+            ent = next(
+                (
+                    r.subject
+                    for rs in reversed(ctx.history[-4:])
+                    for r in reversed(rs)
+                    if r.type == "ASSAULT" and ctx.kinds.get(r.subject) not in ("state", "person", "office")
+                ),
+                None,
+            )
+            if ent:
+                out.append((stoks[k - 1].start, t.end, ent, f"'the {t.text}' (who attacked, named before)", "thing"))
+    return out
+
+
+_SAID = {"said", "says", "told", "added", "claimed", "insisted", "stated", "announced"}
+_ASK = {"urged", "asked", "called", "pressed", "told", "warned", "invited"}
+_ATTACKERS = {"attackers", "assailants", "gunmen", "militants", "insurgents", "raiders", "bombers"}
+# what an actor's "its" owns that acts for it ("its jets bombed", "its ships expelled"; not "recalled its
+# ambassador", whose state is acted on by another)
+_OWN = {
+    "fighters",
+    "forces",
+    "troops",
+    "soldiers",
+    "members",
+    "militants",
+    "jets",
+    "warplanes",
+    "aircraft",
+    "drones",
+    "ships",
+    "warships",
+    "vessels",
+    "navy",
+    "army",
+    "military",
+    "police",
+    "guards",
+}
+
+
+def _after_opening_date(stoks, k):
+    """Whether the token before *k* ends a date that opens the clause ("In March 2024 it ended", "On
+    Friday, it said"; not "said on Tuesday it had", where "it" is who spoke). Date tokens read "\\0"."""
+    j = k - 1
+    if j >= 0 and stoks[j].lower == ",":
+        j -= 1
+    if j < 0 or stoks[j].lower != "\0":
+        return False
+    while j >= 0 and stoks[j].lower == "\0":
+        j -= 1
+    if j >= 0 and stoks[j].lower in ("in", "on", "by", "since", "from", "until", "last", "early", "late"):
+        j -= 1
+    return j < 0 or stoks[j].lower in (",", ";", "and", "but")
