@@ -68,9 +68,10 @@ __all__ = ["Candidate", "Participant", "candidates"]
 _FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 _EACH = {"each", "both"}
 _BOTH = re.compile(
-    r"(?:\b(?:both|the two|the rival|all three|each of the)\s+(?:sides|countries|neighbours|neighbors|"
-    r"governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them|presidents|leaders|"
-    r"camps|administrations|militaries)\b"
+    # ("the two NATO allies", "both Gulf states": a proper adjective or two may come between)
+    r"(?:\b(?:both|the two|the rival|all three|each of the)\s+(?:[A-Z][\w-]*\s+){0,2}(?:sides|countries|"
+    r"neighbours|neighbors|governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them|"
+    r"presidents|leaders|camps|administrations|militaries|allies)\b"
     # "The neighbours fought a war", "an agreement between the two could be signed": a bare plural or
     # "the two" before a verb or a clause's end
     r"|\bthe (?:two|neighbou?rs|rivals|former foes)\b(?=\s+(?:had|have|has|could|would|will|are|were|fought|met|"
@@ -116,6 +117,24 @@ def _tok_index(toks, start, end):
     ti = next((k for k, t in enumerate(toks) if t.end > start), None)
     tj = next((k for k, t in reversed(list(enumerate(toks))) if t.start < end), None)
     return ti, (tj + 1 if tj is not None else None)
+
+
+def _asides(toks, end):
+    """The token ranges [a, b) before *end* of relative clauses set off by commas (", which Mali left in 2025,").
+
+    >>> from graph.draft.tokens import tokenise
+    >>> t = "The US, which backed Peru, urged both sides."
+    >>> toks = tokenise(t, 0, len(t))
+    >>> [" ".join(x.text for x in toks[a:b]) for a, b in _asides(toks, 8)]
+    ['which backed Peru']
+    """
+    out = []
+    for k in range(1, end):
+        if toks[k].lower in ("which", "who", "whose", "whom") and toks[k - 1].lower == ",":
+            b = next((j for j in range(k + 1, end) if toks[j].lower == ","), None)
+            if b is not None:
+                out.append((k, b))
+    return out
 
 
 class _Context:
@@ -266,8 +285,16 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 refs.append((k, k + 1, None))  # "urged them", "to shadow them": the actors named together last
         for ti, tj, both in refs:
             words = text[toks[ti].start : toks[tj - 1].end]
-            here = [
-                g for g in group(sorted(parts, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti
+            # (not the actors of a relative clause before it: "The US, which backed Ecuador, urged both countries")
+            aside = _asides(toks, ti)
+            mains = [p for p in parts if not any(a <= p.ti < b for a, b in aside)]
+            here, inset = (
+                [g for g in group(sorted(ps, key=lambda p: (p.ti, p.entity)), toks) if len(g) > 1 and g[-1].tj <= ti]
+                for ps in (mains, [p for p in parts if p not in mains])
+            )
+            # (but a pair "between" two actors is one: "China, which brokered a truce between X and Y, urged both")
+            here += [
+                g for g in inset if len(g) == 2 and "between" in [t.lower for t in toks[max(0, g[0].ti - 2) : g[0].ti]]
             ]
             # "Pakistan and Qatar urged both sides": the subject of the clause is not "both sides"
             here = [g for g in here if g[0].ti > 0 and not (g[0].ti <= 1 and opens(g, toks, lexicon))]
@@ -295,8 +322,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                     ctx.history,
                     ctx.kinds,
                     ctx.owner,
-                    {p.entity for p in parts if p.ti < ti},
-                    [p.entity for p in ctx.last_group or ()],
+                    {p.entity for p in mains if p.ti < ti},
+                    [p.entity for p in (inset[-1] if inset else ctx.last_group or ())],
                 )
                 last = [Participant(e, 0, 0, 0, 0, "pair") for e in sides] if sides else None
             last = last or ctx.last_group
@@ -320,6 +347,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 last = [p for p in last or () if mine is None or p.entity != mine.entity]
                 if len(last) < 2:
                     continue
+            parts = [p for p in parts if not ti <= p.ti < tj]  # "the two NATO allies": NATO is no actor here
             for p in last or ():
                 parts.append(
                     Participant(

@@ -30,7 +30,7 @@ __all__ = ["two_sides", "opponent"]
 
 _STATES = re.compile(
     r"countries|states|neighbou?rs|nations|capitals|governments|presidents|leaders|administrations|"
-    r"militaries|armies|giants|powers",
+    r"militaries|armies|giants|powers|allies",
     re.I,
 )
 _AGAINST = {"ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"}
