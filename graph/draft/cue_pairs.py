@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sides import opponent, side
+from .sides import maker, opponent, side
 from .syntax import (
     ADDRESSED,
     AUX,
@@ -386,33 +386,20 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
                 )
         if added or hit.entry["type"] == "ASSAULT":
             return
-    if (
-        left
-        and not right
-        and hit.entry["type"] == "ACCUSE"
-        and recent
-        and hit.j + 1 < len(toks)
-        and lows[hit.j] in ("the", "this", "that", "these", "those", "its")
-        and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1 : hit.j + 3]))
-    ):
-        # "France and Italy condemned the attack": who attacked, told before (an attack told with that
-        # word first: "the raid" is the one told as a raid, not an ongoing fight told since)
-        told = [
-            r
-            for r in reversed(recent)
-            if r.type == "ASSAULT"
-            and r.modality in ("reported", "claimed")
-            and not any(same(p.entity, r.subject) for p in left[-1])
-        ]
-        noun = lows[hit.j + 1][:5]
-        last = next((r for r in told if noun in " ".join(map(str, r.why)).lower()), told[0] if told else None)
+    told = _told(hit, toks, lows, lexicon) if left and not right and recent else None
+    if told:
+        # "France and Italy condemned the attack": who attacked, told before (an attack told with that word first:
+        # "the raid" is the one told as a raid, not an ongoing fight told since); "India rejected the objection":
+        # who objected
+        last = maker([p.entity for p in left[-1]], recent, told, same, lows[hit.j + 1][:5])
         if last is not None:
             for s_ in left[-1]:
+                what = f"the {lows[hit.j + 1]} {toks[hit.i].text}"
                 add(
                     s_,
-                    Participant(last.subject, 0, 0, 0, 0, "focus"),
+                    Participant(last, 0, 0, 0, 0, "focus"),
                     hit,
-                    f"the attack condemned was {last.subject}'s",
+                    f"{what} was {last}'s",
                     0.5,
                     left[-1][0].ti,
                     "implicit",
@@ -452,6 +439,22 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         for o in b:
             ref = any(p.how.startswith("'") for p in (s, o))
             add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue-ref" if ref else "cue")
+
+
+# what a rejection rejects that someone asked or objected ("rejected the demand", "the objection")
+_ASKED = {"demand", "demands", "request", "call", "calls", "appeal", "ultimatum", "objection", "objections", "protest"}
+
+
+def _told(hit, toks, lows, lexicon):
+    """The types of the act an accusation or rejection points back to ("condemned the attack": ASSAULT;
+    "rejected the demand": REQUEST or ACCUSE), or None."""
+    if hit.j + 1 >= len(toks) or lows[hit.j] not in ("the", "this", "that", "these", "those", "its", "both"):
+        return None
+    if hit.entry["type"] == "ACCUSE" and any(
+        c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1 : hit.j + 3])
+    ):
+        return {"ASSAULT"}
+    return {"REQUEST", "ACCUSE"} if hit.entry["type"] == "REJECT" and lows[hit.j + 1] in _ASKED else None
 
 
 def _by_agent(c, hit, groups, add):

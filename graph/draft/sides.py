@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["two_sides", "opponent"]
+__all__ = ["two_sides", "opponent", "maker"]
 
 _STATES = re.compile(
     r"countries|states|neighbou?rs|nations|capitals|governments|presidents|leaders|administrations|"
@@ -116,3 +116,27 @@ def opponent(subjects, recent, kinds, owner):
     if not seen:
         return None
     return max(seen, key=lambda x: seen[x])
+
+
+def maker(actors, recent, types, same, noun=""):
+    """Who did the act of *types* that *actors* respond to ("condemned the attack", "rejected the demand"): the
+    subject of the latest of the candidates *recent* (oldest first) of those types, told as fact or claimed, by
+    someone not of *actors* (for a rejection, of what was asked of *actors* first), the latest whose cue began
+    with *noun* first; None when there is none.
+
+    >>> from types import SimpleNamespace as R
+    >>> recent = [R(subject="NPL", type="REQUEST", object="IND", modality="claimed", why=["'urged' -> REQUEST"]),
+    ...           R(subject="IND", type="AGREE", object="CHN", modality="reported", why=[])]
+    >>> maker(["IND-MEA"], recent, {"REQUEST", "ACCUSE"}, lambda a, b: a[:3] == b[:3], "objec")
+    'NPL'
+    """
+    told = [
+        r
+        for r in reversed(recent)
+        if r.type in types and r.modality in ("reported", "claimed") and not any(same(a, r.subject) for a in actors)
+    ]
+    # (a rejection first of what was asked of the rejector: "Nepal urged New Delhi ... India rejected the objection")
+    aimed = [r for r in told if any(same(a, r.object) for a in actors)] if "REQUEST" in types else []
+    told = aimed or told
+    last = next((r for r in told if noun and noun in " ".join(map(str, r.why)).lower()), told[0] if told else None)
+    return last.subject if last is not None else None

@@ -53,3 +53,20 @@ def test_the_two_with_a_proper_adjective_are_the_pair_of_the_story():
 def test_the_two_countries_signed_an_arrangement():
     got = _claims("Chile and Peru fought a short war in 1879. The two countries signed a fishing arrangement in 2016.")
     assert ("CHL", "AGREE", "PER") in got and ("PER", "AGREE", "CHL") in got
+
+
+def test_a_rejected_demand_is_on_whoever_made_it():
+    got = _claims(
+        "Peru urged Chile on Monday to return the seized boats. Chile and Brazil signed a trade pact last week. "
+        "Chile rejected the demand on Tuesday."
+    )
+    assert ("CHL", "REJECT", "PER") in got
+    assert ("CHL", "REJECT", "BRA") not in got
+
+
+def test_a_rejected_objection_is_first_on_who_asked_the_rejector():
+    got = _claims(
+        "Bolivia objected to the pact between Chile and Argentina. Bolivia had urged Chile to reopen talks on "
+        "access to the sea. Chile rejected the objection."
+    )
+    assert {o for s, t, o in got if s == "CHL" and t == "REJECT"} == {"BOL"}
