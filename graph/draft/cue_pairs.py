@@ -144,6 +144,12 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
     # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
     left = [g for g in left if not names_place(g, toks)]
+
+    def on_implicit(entity, why, conf, rule):
+        # each actor of the last group before the cue acts on *entity*, whom the clause does not name
+        for s_ in left[-1]:
+            add(s_, Participant(entity, 0, 0, 0, 0, "focus"), hit, why, conf, left[-1][0].ti, rule)
+
     # "accused the government of conceding territory": what the accusation says, the accuser did not do
     acc = next(
         (
@@ -327,31 +333,18 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
             None,
         )
         if last is not None:
-            for s_ in left[-1]:
-                add(
-                    s_,
-                    Participant(last.object, 0, 0, 0, 0, "focus"),
-                    hit,
-                    f"the object left implicit: {last.object}, of the last {last.type} by {last.subject}",
-                    0.5,
-                    left[-1][0].ti,
-                    "implicit",
-                )
+            on_implicit(
+                last.object,
+                f"the object left implicit: {last.object}, of the last {last.type} by {last.subject}",
+                0.5,
+                "implicit",
+            )
             return
     if left and not right and hit.words.lower().startswith("claim") and hit.entry["type"] == "ASSAULT":
         # "the TTP claimed responsibility for Wednesday's raid": on whom the last attack was, else the home state
         last = next((r.object for r in reversed(recent) if r.type == "ASSAULT"), home)
         if last is not None:
-            for s_ in left[-1]:
-                add(
-                    s_,
-                    Participant(last, 0, 0, 0, 0, "focus"),
-                    hit,
-                    f"the attack claimed was on {last}",
-                    0.5,
-                    left[-1][0].ti,
-                    "implicit",
-                )
+            on_implicit(last, f"the attack claimed was on {last}", 0.5, "implicit")
         return
     if (
         left
@@ -373,17 +366,13 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         victim = side(speaker_name, c.owner, kinds) if spoken else home
         added = False
         if victim is not None and not any(same(p.entity, victim) for p in left[-1]):
-            for s_ in left[-1]:
-                added = True
-                add(
-                    s_,
-                    Participant(victim, 0, 0, 0, 0, "focus"),
-                    hit,
-                    f"the one attacked not named: {victim}, " + ("the speaker" if spoken else "the home state"),
-                    0.3,
-                    left[-1][0].ti,
-                    "victim",
-                )
+            added = bool(left[-1])
+            on_implicit(
+                victim,
+                f"the one attacked not named: {victim}, " + ("the speaker" if spoken else "the home state"),
+                0.3,
+                "victim",
+            )
         if added or hit.entry["type"] == "ASSAULT":
             return
     told = _told(hit, toks, lows, lexicon) if left and not right and recent else None
@@ -393,17 +382,8 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         # who objected
         last = maker([p.entity for p in left[-1]], recent, told, same, lows[hit.j + 1][:5])
         if last is not None:
-            for s_ in left[-1]:
-                what = f"the {lows[hit.j + 1]} {toks[hit.i].text}"
-                add(
-                    s_,
-                    Participant(last, 0, 0, 0, 0, "focus"),
-                    hit,
-                    f"{what} was {last}'s",
-                    0.5,
-                    left[-1][0].ti,
-                    "implicit",
-                )
+            what = f"the {lows[hit.j + 1]} {toks[hit.i].text}"
+            on_implicit(last, f"{what} was {last}'s", 0.5, "implicit")
         return
     if (
         left
@@ -417,16 +397,7 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         # the act is against the other side of the story (not "villagers detained by ...": they were acted upon)
         foe = opponent([p.entity for p in left[-1]], recent, kinds or {}, c.owner)
         if foe is not None:
-            for s_ in left[-1]:
-                add(
-                    s_,
-                    Participant(foe, 0, 0, 0, 0, "focus"),
-                    hit,
-                    f"against the other side: {foe}",
-                    0.3,
-                    left[-1][0].ti,
-                    "opponent",
-                )
+            on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent")
         return
     if not left or not right:
         return
