@@ -183,12 +183,15 @@ def _match(pattern, toks, i):
         p = pattern[k]
         if p == "...":
             nxt = pattern[k + 1]
-            for g in range(0, GAP + 1):
-                if j + g < len(toks) and toks[j + g].lower in nxt:
-                    j = j + g + 1
+            g, words = 0, 0
+            while words <= GAP and j + g < len(toks):
+                if toks[j + g].lower in nxt:
                     break
+                words += not _glued_number(toks, j + g)
+                g += 1
             else:
                 return None
+            j = j + g + 1
             k += 2
             continue
         if j >= len(toks) or toks[j].lower not in p:
@@ -196,6 +199,22 @@ def _match(pattern, toks, i):
         j += 1
         k += 1
     return j
+
+
+def _glued_number(toks, k) -> bool:
+    """Whether token *k* continues a number written with separators ("200,000", "1.5"): a gap counts it as
+    part of the number's one word.
+
+    >>> _glued_number(tokenise("more than 200,000 people"), 3)
+    True
+    """
+    t = toks[k]
+    if k == 0 or toks[k - 1].end != t.start:
+        return False
+    prev = toks[k - 1].text
+    if t.text in (",", ".") and prev[-1:].isdigit():
+        return k + 1 < len(toks) and toks[k + 1].start == t.end and toks[k + 1].text[:1].isdigit()
+    return t.text[:1].isdigit() and prev in (",", ".")
 
 
 def _read(path: Path) -> dict:

@@ -1,0 +1,111 @@
+"""The ninth round, vocabulary: verb families of news English that gave no cue (or a cue of the wrong type)
+although both actors were recognised. Constructed sentences, invented people."""
+
+import pytest
+
+from graph import loads
+from graph.draft import draft
+from graph.draft.lexicon import Lexicon
+from graph.draft.tokens import tokenise
+
+DS = loads(
+    """
+entities:
+  - {id: ARG, name: Argentina, kind: state}
+  - {id: CHL, name: Chile, kind: state}
+  - {id: PER, name: Peru, kind: state}
+  - {id: BOL, name: Bolivia, kind: state}
+  - {id: URY, name: Uruguay, kind: state}
+  - {id: BRA, name: Brazil, kind: state}
+"""
+)
+
+
+def _claims(text):
+    # an office of a state ("PER-CG", the Peruvian coast guard) counts as its state here
+    return {(c.subject.split("-")[0], c.type, c.object.split("-")[0]) for c in draft(text, DS).claims}
+
+
+def _modes(text):
+    return {(c.subject, c.type, c.mode, c.object) for c in draft(text, DS).claims}
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # people sent to train or advise another's forces; training offered; refugees taken in
+        ("Uruguay has sent military instructors to Bolivia.", ("URY", "AID", "BOL")),
+        ("Brazil will send a dozen military advisers to Bolivia next month.", ("BRA", "AID", "BOL")),
+        ("Argentina sent a team of trainers to Uruguay in May.", ("ARG", "AID", "URY")),
+        ("Peru has taken in more than 150,000 Chilean asylum seekers since 2019.", ("PER", "AID", "CHL")),
+        ("Brazil took in thousands of migrants from Bolivia.", ("BRA", "AID", "BOL")),
+        # talking to, contacts with, taking a matter up with
+        ("Bolivia has held informal contacts with Peru since last year.", ("BOL", "CONSULT", "PER")),
+        ("The Peruvian embassy said it had taken up the matter with Chilean officials.", ("PER", "CONSULT", "CHL")),
+        ("Argentina took the issue up with Brazil on Monday.", ("ARG", "CONSULT", "BRA")),
+        # sharing findings or data with, joint patrols, suspects handed over, a deal signed with
+        ("Brazil had shared the findings of an inquiry with Chilean prosecutors.", ("BRA", "COOPERATE", "CHL")),
+        ("Uruguay should resume sharing fisheries data with Argentina.", ("URY", "COOPERATE", "ARG")),
+        ("Argentina and Brazil hold joint patrols with Chile.", ("ARG", "COOPERATE", "CHL")),
+        ("Peru hands over four suspects to Chile.", ("PER", "COOPERATE", "CHL")),
+        ("Bolivia handed the fugitives over to Peru.", ("BOL", "COOPERATE", "PER")),
+        ("A deal Bolivia signed with Peru in 2023 is under review.", ("BOL", "AGREE", "PER")),
+        # ships escorted or driven out, shadowed, a barrier laid; water cannon
+        ("The Peruvian coast guard escorted two Chilean trawlers out of its waters.", ("PER", "COERCE", "CHL")),
+        ("The Chilean navy said it had driven away the Peruvian vessel.", ("CHL", "COERCE", "PER")),
+        ("A Chilean patrol boat shadowed the Peruvian research ship for six hours.", ("CHL", "COERCE", "PER")),
+        ("Chile laid a floating barrier across the mouth of the Peruvian lagoon.", ("CHL", "COERCE", "PER")),
+        ("Chilean ships water-cannon Peruvian fishing boat", ("CHL", "ASSAULT", "PER")),
+        # standing firmly with; diplomats called in or ordered out; a trial
+        ("Peru stands firmly with Chile.", ("PER", "SUPPORT", "CHL")),
+        ("Chile called in the deputy chief of mission of the Peruvian embassy.", ("CHL", "ACCUSE", "PER")),
+        ("Peru ordered the Chilean consul in Arica to leave the country within 72 hours.", ("PER", "SANCTION", "CHL")),
+        ("Three Peruvian soldiers will be tried before a Chilean military court.", ("CHL", "SANCTION", "PER")),
+        # demands dropped; detainees held in prison; a group crushed; soldiers setting foot; protests not accepted
+        ("Bolivia must drop its insistence that Peru pay compensation.", ("BOL", "CONCEDE", "PER")),
+        ("The Chilean government still holds hundreds of Peruvian fishermen in prisons.", ("CHL", "COERCE", "PER")),
+        ("Peruvian forces had crushed the Chilean rebels.", ("PER", "ASSAULT", "CHL")),
+        ("No Chilean soldier has set foot in Peru.", ("CHL", "MOBILIZE", "PER")),
+        ("Chile cannot accept Peru's protest.", ("CHL", "REJECT", "PER")),
+    ],
+)
+def test_a_verb_family_gives_its_type(text, claim):
+    assert claim in _claims(text)
+
+
+def test_talking_to_an_actor_is_a_consultation_cue_not_the_default():
+    assert ("CHL", "CONSULT", "engage", "PER") in _modes("Chile should talk to Peru about the dispute.")
+
+
+def test_water_cannon_fired_at_a_boat_is_an_assault_by_force_not_by_firearms():
+    assert ("CHL", "ASSAULT", "beat", "PER") in _modes("Chilean ships fired water cannon at a Peruvian boat.")
+
+
+def test_training_offered_is_military_aid():
+    assert ("BRA", "AID", "military", "BOL") in _modes("Brazil offered to train Bolivian pilots.")
+
+
+def test_a_gap_counts_a_number_with_separators_as_one_word():
+    hits = Lexicon.load().find_cues(tokenise("Peru took in more than 150,000 Chilean refugees"))
+    assert [h.entry["type"] for h in hits] == ["AID"]
+
+
+# --- guards: what must not change ----------------------------------------------------------------
+
+
+def test_sharing_a_border_is_not_cooperation():
+    assert not any(t == "COOPERATE" for _, t, _ in _claims("Peru shares a long border with Chile."))
+
+
+def test_data_shared_from_a_place_has_no_cue_without_with():
+    hits = Lexicon.load().find_cues(tokenise("Peru has not shared flood forecasts from its stations on the river"))
+    assert not hits
+
+
+def test_fighters_scrambled_to_shadow_bombers_are_a_mobilisation_not_a_shadowing():
+    got = _claims("Chile's air force scrambled fighters to shadow Peruvian bombers.")
+    assert ("CHL", "MOBILIZE", "PER") in got and not any(t == "COERCE" for _, t, _ in got)
+
+
+def test_handing_over_territory_stays_a_return():
+    assert ("PER", "RETREAT", "CHL") in _claims("Peru handed over the disputed island to Chile.")
