@@ -90,6 +90,47 @@ def test_a_gap_counts_a_number_with_separators_as_one_word():
     assert [h.entry["type"] for h in hits] == ["AID"]
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # a relation or a trade ended; a listing lifted; sanctions ended
+        ("Peru suspended its cooperation with Chile in March.", ("PER", "SANCTION", "CHL")),
+        ("Bolivia suspended imports of Peruvian sugar last week.", ("BOL", "SANCTION", "PER")),
+        ("Uruguay has since stopped buying Argentine wheat.", ("URY", "SANCTION", "ARG")),
+        ("The Peruvian council paused its work with Chile in 2021.", ("PER", "SANCTION", "CHL")),
+        ("Chile still restricts exports of dual-use goods to Bolivia.", ("CHL", "SANCTION", "BOL")),
+        ("Peru removed Chile from its list of hostile states in 2020.", ("PER", "CONCEDE", "CHL")),
+        ("In May Brazil ended its Bolivia sanctions programme.", ("BRA", "CONCEDE", "BOL")),
+        # fighting alongside, bases, vessels given, troops sent into
+        ("Peru accused Chilean troops of fighting alongside Bolivian rebels.", ("CHL", "COOPERATE", "BOL")),
+        ("Brazil, which keeps a military base in Uruguay, called for calm.", ("BRA", "COOPERATE", "URY")),
+        ("Brazil has given Uruguay three patrol vessels.", ("BRA", "AID", "URY")),
+        ("Chile said Peru could send troops into Bolivia.", ("PER", "MOBILIZE", "BOL")),
+        # invitations, meetings sought, partnerships signed, talks boycotted
+        ("Chile should invite Peru to invest in the port.", ("CHL", "COOPERATE", "PER")),
+        ("Peru said it had sought a flag meeting with Chile.", ("PER", "REQUEST", "CHL")),
+        ("Bolivia signed a partnership with Brazil on lithium in 2021.", ("BOL", "AGREE", "BRA")),
+        ("Bolivia boycotted talks with Peru in Lima.", ("BOL", "PROTEST", "PER")),
+        # ships pursued, blocked, expelled; people handed back; a neighbour taken to a world court
+        ("Chilean patrol boats pursued a Peruvian fishing boat for an hour.", ("CHL", "COERCE", "PER")),
+        ("Chilean ships blocked the Peruvian vessel's path.", ("CHL", "COERCE", "PER")),
+        ("The Chilean navy said it had expelled a Peruvian boat from its waters.", ("CHL", "COERCE", "PER")),
+        ("Peru said it would hand the soldiers back to Chile.", ("PER", "RETREAT", "CHL")),
+        ("Bolivia took Chile to the International Court of Justice.", ("BOL", "ACCUSE", "CHL")),
+    ],
+)
+def test_a_verb_family_of_the_second_list_gives_its_type(text, claim):
+    assert claim in _claims(text)
+
+
+def test_expelling_a_diplomat_stays_a_sanction():
+    assert ("PER", "SANCTION", "CHL") in _claims("Peru expelled a Chilean diplomat on Monday.")
+
+
+def test_inviting_a_leader_to_a_ceremony_is_not_talks():
+    assert not any(t == "CONSULT" for _, t, _ in _claims("Peru invited Chile to the ceremony."))
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
