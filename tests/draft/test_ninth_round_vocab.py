@@ -131,6 +131,23 @@ def test_inviting_a_leader_to_a_ceremony_is_not_talks():
     assert not any(t == "CONSULT" for _, t, _ in _claims("Peru invited Chile to the ceremony."))
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Under the new rules Peru stopped accepting Chilean rail shipments.", ("PER", "SANCTION", "CHL")),
+        ("Analysts said Chile could respond by slowing Peruvian lorries at its border.", ("CHL", "COERCE", "PER")),
+        ("Chile accused Peru of backing the Bolivian rebels.", ("PER", "AID", "BOL")),
+        ("Peru should open the river data to Chile.", ("PER", "COOPERATE", "CHL")),
+    ],
+)
+def test_goods_stopped_groups_backed_and_data_opened(text, claim):
+    assert claim in _claims(text)
+
+
+def test_backing_a_neighbour_stays_support():
+    assert ("BRA", "SUPPORT", "ARG") in _claims("Brazil backed Argentina in the dispute.")
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
