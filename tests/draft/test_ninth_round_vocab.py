@@ -148,6 +148,37 @@ def test_backing_a_neighbour_stays_support():
     assert ("BRA", "SUPPORT", "ARG") in _claims("Brazil backed Argentina in the dispute.")
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Chile eased its export controls on Peru in 2019.", ("CHL", "CONCEDE", "PER")),
+        ("Brazil is distributing food to Bolivian families at the border.", ("BRA", "AID", "BOL")),
+        ("Chile's navy would send additional ships to the Peruvian coast.", ("CHL", "MOBILIZE", "PER")),
+        ("The Chilean navy stages drills near Peru twice a year.", ("CHL", "MOBILIZE", "PER")),
+        # the same families in other words
+        ("Brazil will provide military training to Bolivia's army.", ("BRA", "AID", "BOL")),
+        ("Peru accused Chile of arming the Bolivian rebels.", ("CHL", "AID", "BOL")),
+        ("Uruguay reached out to Argentina after the vote.", ("URY", "CONSULT", "ARG")),
+        ("Peru and Chile launched a joint operation against smugglers.", ("PER", "COOPERATE", "CHL")),
+        ("Chilean ships radioed the Peruvian trawlers to leave.", ("CHL", "COERCE", "PER")),
+        ("Chilean sailors boarded the Peruvian vessel on Monday.", ("CHL", "COERCE", "PER")),
+        ("A Chilean frigate tailed the Peruvian vessel for a day.", ("CHL", "COERCE", "PER")),
+        ("Chile refused entry to Peruvian lorries.", ("CHL", "COERCE", "PER")),
+        ("Brazil threw its weight behind Argentina.", ("BRA", "SUPPORT", "ARG")),
+        ("Chile suspended its participation in the fisheries pact with Peru.", ("CHL", "SANCTION", "PER")),
+        ("Peru withdrew from the fisheries treaty with Chile.", ("PER", "SANCTION", "CHL")),
+        ("Bolivia pulled out of the transit agreement with Peru.", ("BOL", "SANCTION", "PER")),
+        ("Peruvian troops have fortified their positions near Chile.", ("PER", "MOBILIZE", "CHL")),
+    ],
+)
+def test_the_families_in_other_words(text, claim):
+    assert claim in _claims(text)
+
+
+def test_a_navy_warning_a_ship_off_stays_a_threat_not_a_coercion():
+    assert not any(t == "COERCE" for _, t, _ in _claims("Peru's navy warned off the Chilean ship."))
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
