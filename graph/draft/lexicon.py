@@ -31,6 +31,7 @@ __all__ = ["Lexicon", "CueHit", "forms", "LEXICON_PATH"]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 GAP = 4
+_NUMBER_PARTS = set(",.0123456789")
 
 
 def forms(word: str) -> set:
@@ -185,9 +186,10 @@ def _match(pattern, toks, i):
             nxt = pattern[k + 1]
             g, words = 0, 0
             while words <= GAP and j + g < len(toks):
-                if toks[j + g].lower in nxt:
+                low = toks[j + g].lower
+                if low in nxt:
                     break
-                words += not _glued_number(toks, j + g)
+                words += not (low[:1] in _NUMBER_PARTS and _glued_number(toks, j + g))
                 g += 1
             else:
                 return None
