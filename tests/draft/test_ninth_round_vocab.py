@@ -179,6 +179,29 @@ def test_a_navy_warning_a_ship_off_stays_a_threat_not_a_coercion():
     assert not any(t == "COERCE" for _, t, _ in _claims("Peru's navy warned off the Chilean ship."))
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Peru closes two more crossings with Chile.", ("PER", "COERCE", "CHL")),
+        ("Peru could close the border with Chile next week.", ("PER", "COERCE", "CHL")),
+        ("Chilean firms signed contracts with Bolivia in August.", ("CHL", "AGREE", "BOL")),
+        ("Chile said Peru had sent military engineers into Chilean territory.", ("PER", "MOBILIZE", "CHL")),
+        ("Brazil should appoint an envoy to work alongside Uruguay's negotiator.", ("BRA", "COOPERATE", "URY")),
+    ],
+)
+def test_crossings_contracts_engineers_and_working_alongside(text, claim):
+    assert claim in _claims(text)
+
+
+def test_troops_close_to_a_border_are_not_a_closure():
+    got = _claims("Chile moved troops close to the Peruvian border.")
+    assert not any(t == "COERCE" for _, t, _ in got)
+
+
+def test_a_closure_asked_for_is_not_done():
+    assert ("CHL", "COERCE", "BOL") not in _claims("Peru urged Chile to close the border with Bolivia.")
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
