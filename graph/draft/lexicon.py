@@ -32,6 +32,7 @@ __all__ = ["Lexicon", "CueHit", "forms", "LEXICON_PATH"]
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 GAP = 4
 _NUMBER_PARTS = set(",.0123456789")
+QUOTES = {'"', "'", "\u2018", "\u2019", "\u201c", "\u201d"}
 
 
 def forms(word: str) -> set:
@@ -189,13 +190,16 @@ def _match(pattern, toks, i):
                 low = toks[j + g].lower
                 if low in nxt:
                     break
-                words += not (low[:1] in _NUMBER_PARTS and _glued_number(toks, j + g))
+                words += not (low in QUOTES or (low[:1] in _NUMBER_PARTS and _glued_number(toks, j + g)))
                 g += 1
             else:
                 return None
             j = j + g + 1
             k += 2
             continue
+        # a quotation mark inside a phrase is no word of it: 'had "driven away" the ship', 'with "the protection" of'
+        while j < len(toks) - 1 and toks[j].lower in QUOTES and toks[j].lower not in p:
+            j += 1
         if j >= len(toks) or toks[j].lower not in p:
             return None
         j += 1

@@ -202,6 +202,19 @@ def test_a_closure_asked_for_is_not_done():
     assert ("CHL", "COERCE", "BOL") not in _claims("Peru urged Chile to close the border with Bolivia.")
 
 
+def test_a_quotation_mark_inside_a_cue_is_no_word_of_it():
+    lex = Lexicon.load()
+    hits = lex.find_cues(tokenise('The gang operated "with the protection" of Bolivian soldiers'))
+    assert [h.entry["type"] for h in hits] == ["AID"]
+    hits = lex.find_cues(tokenise("Chile said its ships had \u2018driven away\u2019 the Peruvian vessel"))
+    assert [h.entry["type"] for h in hits] == ["COERCE"]
+
+
+def test_a_smuggling_gang_under_a_states_protection_is_aided_by_it():
+    got = _claims('Peru said the Frontera gang operated "with the protection" of Bolivian soldiers.')
+    assert any(s == "BOL" and t == "AID" for s, t, _ in got)
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
