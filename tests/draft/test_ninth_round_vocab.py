@@ -215,6 +215,18 @@ def test_a_smuggling_gang_under_a_states_protection_is_aided_by_it():
     assert any(s == "BOL" and t == "AID" for s, t, _ in got)
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Brazil deployed a team of military advisers to Bolivia.", ("BRA", "AID", "BOL")),
+        ("Argentina will dispatch instructors to Uruguay next year.", ("ARG", "AID", "URY")),
+        ("The Chilean navy rescued 12 Peruvian fishermen on Sunday.", ("CHL", "AID", "PER")),
+    ],
+)
+def test_advisers_deployed_and_people_rescued_are_aid(text, claim):
+    assert claim in _claims(text)
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
