@@ -227,6 +227,21 @@ def test_advisers_deployed_and_people_rescued_are_aid(text, claim):
     assert claim in _claims(text)
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Brazil pledged $20 million to help Bolivia rebuild its bridges.", ("BRA", "AID", "BOL")),
+        ("Argentina has sent 80 border guards to help Uruguay patrol the frontier.", ("ARG", "AID", "URY")),
+    ],
+)
+def test_money_pledged_or_people_sent_to_help_are_aid(text, claim):
+    assert claim in _claims(text)
+
+
+def test_helping_alone_stays_cooperation():
+    assert ("PER", "COOPERATE", "CHL") in _claims("Peru helped Chile in the search for the missing plane.")
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
