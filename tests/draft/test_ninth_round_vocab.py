@@ -242,6 +242,11 @@ def test_helping_alone_stays_cooperation():
     assert ("PER", "COOPERATE", "CHL") in _claims("Peru helped Chile in the search for the missing plane.")
 
 
+def test_hosting_an_armed_groups_leaders_is_aid_but_hosting_a_summit_is_not():
+    assert ("PER", "AID", "BOL") in _claims("Chile accused Peru of hosting leaders of the Bolivian rebel front.")
+    assert not any(t == "AID" for _, t, _ in _claims("Peru hosts the leaders of Chile and Bolivia at a summit."))
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
