@@ -247,6 +247,37 @@ def test_hosting_an_armed_groups_leaders_is_aid_but_hosting_a_summit_is_not():
     assert not any(t == "AID" for _, t, _ in _claims("Peru hosts the leaders of Chile and Bolivia at a summit."))
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Brazil, which has chaired talks between Chile and Peru since 2020, urged calm.", ("BRA", "AGREE", "PER")),
+        (
+            "Uruguay, which has chaired the dialogue between Bolivia and its creditors, spoke first.",
+            ("URY", "AGREE", "BOL"),
+        ),
+        ("Peru must drop its demands on Chile.", ("PER", "CONCEDE", "CHL")),
+        ("Brazil said it valued its ties with Argentina.", ("BRA", "SUPPORT", "ARG")),
+        ("Brazil could lend its experience to Bolivia and Peru.", ("BRA", "CONSULT", "BOL")),
+        ("Brazil offered its good offices to Bolivia.", ("BRA", "CONSULT", "BOL")),
+    ],
+)
+def test_mediators_demands_dropped_and_ties_valued(text, claim):
+    assert claim in _claims(text)
+
+
+def test_talks_chaired_between_two_are_not_the_twos_own_consultation():
+    got = _claims("Brazil, which has chaired talks between Chile and Peru since 2020, urged calm.")
+    assert ("CHL", "CONSULT", "PER") not in got
+
+
+def test_money_released_for_an_actor_is_aid_and_prisoners_released_are_not():
+    lex = Lexicon.load()
+    assert [h.entry["type"] for h in lex.find_cues(tokenise("Brazil will release $150 million for Peru"))] == ["AID"]
+    assert [h.entry["type"] for h in lex.find_cues(tokenise("Chile will release the Peruvian fishermen"))] == [
+        "RETREAT"
+    ]
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
