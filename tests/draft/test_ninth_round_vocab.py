@@ -255,6 +255,7 @@ def test_hosting_an_armed_groups_leaders_is_aid_but_hosting_a_summit_is_not():
             "Uruguay, which has chaired the dialogue between Bolivia and its creditors, spoke first.",
             ("URY", "AGREE", "BOL"),
         ),
+        ("Brazil, which mediated talks between Chile and Peru in 2023, urged calm.", ("BRA", "AGREE", "CHL")),
         ("Peru must drop its demands on Chile.", ("PER", "CONCEDE", "CHL")),
         ("Brazil said it valued its ties with Argentina.", ("BRA", "SUPPORT", "ARG")),
         ("Brazil could lend its experience to Bolivia and Peru.", ("BRA", "CONSULT", "BOL")),
@@ -263,6 +264,11 @@ def test_hosting_an_armed_groups_leaders_is_aid_but_hosting_a_summit_is_not():
 )
 def test_mediators_demands_dropped_and_ties_valued(text, claim):
     assert claim in _claims(text)
+
+
+def test_an_offer_to_mediate_stays_a_consultation():
+    got = _claims("Brazil offered to mediate between Chile and Peru.")
+    assert ("BRA", "CONSULT", "CHL") in got and ("BRA", "AGREE", "CHL") not in got
 
 
 def test_talks_chaired_between_two_are_not_the_twos_own_consultation():
