@@ -291,6 +291,11 @@ def test_people_expelled_by_the_thousand_are_deported_and_diplomats_are_expelled
     assert ("PER", "SANCTION", "CHL") in got and ("PER", "COERCE", "CHL") not in got
 
 
+def test_support_for_rebels_is_aid_and_support_for_a_bid_stays_support():
+    assert ("PER", "AID", "BOL") in _claims("Chile accused Peru of support for Bolivian rebels.")
+    assert ("PER", "SUPPORT", "CHL") in _claims("Peru voiced support for Chile's bid.")
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
