@@ -296,6 +296,19 @@ def test_support_for_rebels_is_aid_and_support_for_a_bid_stays_support():
     assert ("PER", "SUPPORT", "CHL") in _claims("Peru voiced support for Chile's bid.")
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Peru ordered the Chilean ships to leave its waters.", ("PER", "COERCE", "CHL")),
+        ("The Peruvian coast guard forced the Chilean vessel to leave.", ("PER", "COERCE", "CHL")),
+        ("Peru's navy chased off a Chilean trawler.", ("PER", "COERCE", "CHL")),
+        ("Peru ordered the Chilean diplomat to leave the country.", ("PER", "SANCTION", "CHL")),
+    ],
+)
+def test_ships_ordered_out_are_pressed_and_diplomats_ordered_out_are_expelled(text, claim):
+    assert claim in _claims(text)
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
