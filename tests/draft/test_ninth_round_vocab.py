@@ -309,6 +309,25 @@ def test_ships_ordered_out_are_pressed_and_diplomats_ordered_out_are_expelled(te
     assert claim in _claims(text)
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Peru conducted military exercises near Chile.", ("PER", "MOBILIZE", "CHL")),
+        ("Peru held naval exercises with Chile.", ("PER", "COOPERATE", "CHL")),
+        ("Peruvian protesters rallied outside the Chilean embassy in Lima.", ("PER", "PROTEST", "CHL")),
+        ("Peru delivered howitzers to Chile.", ("PER", "AID", "CHL")),
+        ("Peru shipped fuel to Bolivia after the floods.", ("PER", "AID", "BOL")),
+    ],
+)
+def test_exercises_rallies_and_deliveries(text, claim):
+    assert claim in _claims(text)
+
+
+def test_a_protest_note_delivered_stays_a_protest():
+    got = _claims("Peru delivered a protest note to Chile.")
+    assert ("PER", "ACCUSE", "CHL") in got and not any(t == "AID" for _, t, _ in got)
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
