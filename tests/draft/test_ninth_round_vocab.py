@@ -328,6 +328,20 @@ def test_a_protest_note_delivered_stays_a_protest():
     assert ("PER", "ACCUSE", "CHL") in got and not any(t == "AID" for _, t, _ in got)
 
 
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Peru extended the gas deal with Chile.", ("PER", "AGREE", "CHL")),
+        ("Peru eased visa rules for Chileans.", ("PER", "CONCEDE", "CHL")),
+        ("Chile gave Peru a 48-hour ultimatum.", ("CHL", "THREATEN", "PER")),
+        ("Chile sent doctors to Peru.", ("CHL", "AID", "PER")),
+        ("Chile's president received Peru's foreign minister.", ("CHL", "CONSULT", "PER")),
+    ],
+)
+def test_deals_extended_rules_eased_ultimatums_doctors_and_ministers_received(text, claim):
+    assert claim in _claims(text)
+
+
 # --- guards: what must not change ----------------------------------------------------------------
 
 
