@@ -284,13 +284,6 @@ def test_money_released_for_an_actor_is_aid_and_prisoners_released_are_not():
     ]
 
 
-def test_people_expelled_by_the_thousand_are_deported_and_diplomats_are_expelled():
-    assert ("PER", "COERCE", "CHL") in _claims("Peru expelled about 300,000 Chileans between 2020 and 2022.")
-    assert ("PER", "COERCE", "CHL") in _claims("Peru has expelled thousands of Chilean workers this year.")
-    got = _claims("Peru expelled two Chilean diplomats on Monday.")
-    assert ("PER", "SANCTION", "CHL") in got and ("PER", "COERCE", "CHL") not in got
-
-
 def test_support_for_rebels_is_aid_and_support_for_a_bid_stays_support():
     assert ("PER", "AID", "BOL") in _claims("Chile accused Peru of support for Bolivian rebels.")
     assert ("PER", "SUPPORT", "CHL") in _claims("Peru voiced support for Chile's bid.")
