@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cue_pairs import Participant, cue_pairs, objects_of
+from .collective import stand_for
 from .lexicon import CueHit
 from .syntax import (
     AUX,
@@ -107,6 +108,7 @@ def clause_pairs(
     c = Clause(
         toks, groups, lexicon, content, speaker_name, recent, same or (lambda a, b: a == b), home, kinds, owner or {}
     )
+    c.groups = groups = stand_for(groups, kinds or {}, owner or {}, recent, toks)
     c.lows = [t.lower for t in toks]
     c.denials = denial_verbs(toks, lexicon)
     c.acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}

@@ -1,0 +1,91 @@
+"""Whom a pair named as one stands for in the clause: "the two neighbours" are two states, not a spokesman.
+
+The actors that "both sides", "the two countries", "its two allies" stand for come from
+:mod:`graph.draft.claims` (the actors named together last); here each is taken at the level the words
+name: a person or an office of a state is that state for "the two neighbours", "both governments",
+"the two countries" (states, or de facto authorities), and a person is the side he speaks for for "the
+two sides"; a pair that is then no pair of the right kinds ("the two neighbours" for a state and an
+armed group) is chosen again from the story told so far (:func:`graph.draft.sides.two_sides`).
+
+>>> from graph.draft.cue_pairs import Participant as P
+>>> how = "'the two neighbours' (each of the actors named together last)"
+>>> g = [P("JPN", 5, 20, 1, 4, how), P("LEE", 5, 20, 1, 4, how)]
+>>> kinds = {"JPN": "state", "KOR": "state", "LEE": "person", "KOR-MOFA": "office"}
+>>> [p.entity for p in stand_for([g], kinds, {"LEE": "KOR-MOFA", "KOR-MOFA": "KOR"})[0]]
+['JPN', 'KOR']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sides import _top, two_sides
+from .syntax import AUX
+
+__all__ = ["stand_for"]
+
+_HOW = re.compile(r"^'([^']+)' \((?:each of )?the actors named together last\)")
+_STATE_WORDS = re.compile(
+    r"countries|states|neighbou?rs|nations|capitals|governments|administrations|allies|powers|giants", re.I
+)
+# the organs of states: "their coast guards", "their foreign ministers", "their navies"
+_ORGANS = re.compile(
+    r"(coast|border|navies|navy|armies|army|militaries|military|armed|forces|troops|governments|foreign|defen[cs]e|"
+    r"interior|ministries|ministers|presidents|leaders|capitals|diplomats|envoys|officials|air|security|"
+    r"intelligence|police|embassies|ambassadors|delegations|negotiators)$"
+)
+_OPENERS = {"as", "that", "while", "when", "after", "before", "since", "because", "saying", "and", ",", "but"}
+_SIDE_WORDS = re.compile(r"sides|parties|camps|rivals", re.I)
+_STATE_KINDS = {"state", "de_facto_authority"}
+
+
+def _level(entity, words, kinds, owner):
+    """*entity* at the level *words* name (its state for "countries", its side for "sides"), or None when it has
+    none of the right kind."""
+    top = _top(entity, owner)
+    if _STATE_WORDS.search(words):
+        if kinds.get(entity) in _STATE_KINDS:
+            return entity
+        return top if kinds.get(top) in _STATE_KINDS else None
+    if _SIDE_WORDS.search(words) and kinds.get(entity) == "person":
+        return top if top != entity and kinds.get(top) != "person" else entity
+    return entity
+
+
+def stand_for(groups, kinds, owner, recent=(), toks=()):
+    """*groups* with the participants a pair word stands for taken at the level the word names (a new list; the
+    groups that hold no such participant are the same objects); *toks* the clause's tokens ("their coast
+    guards": the organs of two states are the states')."""
+    out = []
+    for g in groups:
+        refs = [p for p in g if _HOW.match(p.how)]
+        if len(refs) < 2:
+            out.append(g)
+            continue
+        words = _HOW.match(refs[0].how).group(1)
+        if words.lower() == "their" and refs[0].tj < len(toks) and _ORGANS.match(toks[refs[0].tj].lower):
+            words = "their countries"
+        ents = [_level(p.entity, words, kinds, owner) for p in refs]
+        if None in ents or len(set(ents)) < len(ents):
+            # no pair of the right kinds: the pair the story set against each other (or together), else the
+            # states named first in the text ("the two neighbours" of a story about Japan and Korea)
+            # (the clause's other actors are not "both sides", "Uruguay urged both governments", unless the pair
+            # is the subject of its own verb: "Bolivia handed over suspects, saying the two neighbours were")
+            r0 = refs[0]
+            subject = r0.ti == 0 or toks[r0.ti - 1].lower in _OPENERS or (
+                r0.tj < len(toks) and (toks[r0.tj].lower in AUX or toks[r0.tj].lower.endswith("ed"))
+            )
+            others = set() if subject else {p.entity for h in groups if h is not g for p in h}
+            picked = two_sides(words, [list(recent)], kinds, owner, others) if recent else None
+            if not picked and _STATE_WORDS.search(words):
+                kept = list(dict.fromkeys(e for e in ents if e is not None))
+                first = [e for e in kinds if kinds[e] == "state" and e not in kept and e not in others]
+                picked = (kept + first)[:2] if len(kept + first) >= 2 else None
+            if not picked:
+                out.append(g)
+                continue
+            ents = picked
+        r0 = refs[0]
+        new = [type(r0)(e, r0.start, r0.end, r0.ti, r0.tj, r0.how) for e in dict.fromkeys(ents)]
+        out.append(sorted([p for p in g if p not in refs] + new, key=lambda p: p.ti))
+    return out

@@ -1,0 +1,51 @@
+"""The ninth round: pairs and groups of actors ("the two neighbours", "both sides", "their coast guards",
+actors named together or after "between"). Constructed sentences, invented people."""
+
+from graph import loads
+from graph.draft import draft
+
+DS = loads(
+    """
+entities:
+  - {id: ARG, name: Argentina, kind: state}
+  - {id: CHL, name: Chile, kind: state}
+  - {id: PER, name: Peru, kind: state}
+  - {id: BOL, name: Bolivia, kind: state}
+  - {id: URY, name: Uruguay, kind: state}
+  - {id: FRV, name: Frente Rojo, kind: armed_group}
+  - {id: PER-MFA, name: Peruvian foreign ministry, kind: office, part_of: PER}
+  - {id: VARGAS, name: Elena Vargas, kind: person, part_of: PER-MFA}
+"""
+)
+
+
+def _claims(text):
+    return {(c.subject, c.type, c.object) for c in draft(text, DS).claims}
+
+
+def test_the_two_neighbours_are_states_not_a_spokeswoman():
+    # the last pair drafted is a spokeswoman the text names (no side known) and Bolivia: "the two neighbours"
+    # are the two states, and so are "their navies"
+    got = _claims(
+        "Peru on Wednesday summoned a senior attache of the Bolivian Embassy. Spokeswoman Lucia Mendez said in a "
+        "statement that Bolivia's claim would never be tolerated and urged La Paz to withdraw it. The row comes as "
+        "the two neighbours prepare for a summit in Lima next month, a day after their navies agreed to hold a "
+        "joint rescue drill."
+    )
+    assert {("PER", "CONSULT", "BOL"), ("BOL", "CONSULT", "PER"), ("PER", "AGREE", "BOL")} <= got
+    assert not any("LUCIA-MENDEZ" in (s, o) and t in ("CONSULT", "AGREE") for s, t, o in got)
+
+
+def test_the_two_neighbours_are_not_an_armed_group():
+    got = _claims(
+        "The Frente Rojo attacked a Peruvian border post on Sunday. Bolivia handed over three suspects to Peru, "
+        'saying the two neighbours were "cooperating fully against cross-border crime".'
+    )
+    assert ("PER", "COOPERATE", "BOL") in got and ("BOL", "COOPERATE", "PER") in got
+    assert not any("FRV" in (s, o) and t == "COOPERATE" for s, t, o in got)
+
+
+def test_the_two_sides_stay_what_they_were():
+    # a guard: "both sides" of an armed group and a state stay those two
+    got = _claims("The Frente Rojo attacked a Peruvian border post on Sunday. Uruguay urged both sides to talk.")
+    assert ("URY", "REQUEST", "FRV") in got and ("URY", "REQUEST", "PER") in got
