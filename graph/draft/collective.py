@@ -72,8 +72,10 @@ def stand_for(groups, kinds, owner, recent=(), toks=()):
             # (the clause's other actors are not "both sides", "Uruguay urged both governments", unless the pair
             # is the subject of its own verb: "Bolivia handed over suspects, saying the two neighbours were")
             r0 = refs[0]
-            subject = r0.ti == 0 or toks[r0.ti - 1].lower in _OPENERS or (
-                r0.tj < len(toks) and (toks[r0.tj].lower in AUX or toks[r0.tj].lower.endswith("ed"))
+            subject = (
+                r0.ti == 0
+                or toks[r0.ti - 1].lower in _OPENERS
+                or (r0.tj < len(toks) and (toks[r0.tj].lower in AUX or toks[r0.tj].lower.endswith("ed")))
             )
             others = set() if subject else {p.entity for h in groups if h is not g for p in h}
             picked = two_sides(words, [list(recent)], kinds, owner, others) if recent else None

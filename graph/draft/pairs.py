@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cue_pairs import Participant, cue_pairs, objects_of
 from .collective import stand_for
+from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
 from .syntax import (
     AUX,
