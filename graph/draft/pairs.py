@@ -120,6 +120,7 @@ def clause_pairs(
     brokered, inner = _brokered(c), _inner(c)
     for n_hit, hit in enumerate(c.hits):
         cue_pairs(c, n_hit, hit, brokered, inner)
+    _between_pair(c, brokered)
     _passive_agents(c)
     _default_pair(c)
     _carried(c, focus)
@@ -249,6 +250,56 @@ def _brokered(c) -> dict:
                 else CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
             )
     return brokered
+
+
+def _between_pair(c, brokered):
+    """ "brokered a peace agreement between the two governments": the pair after "between" agree with each other
+    (named as one, so :func:`cue_pairs` leaves them when another's cue comes first); "the agreement between
+    the two neighbours that Qatar brokered", "talks between them which Oman hosted": the broker after
+    "that"/"which" acts on each."""
+    toks, lows, groups, add = c.toks, c.lows, c.groups, c.add
+    for h in c.hits:
+        if not (h.entry.get("reciprocal") and h.j + 1 < len(toks) and lows[h.j] == "between"):
+            continue
+        g = next((g for g in groups if g[0].ti in (h.j + 1, h.j + 1 + (lows[h.j + 1] == "the")) and len(g) > 1), None)
+        if g is None:
+            continue
+        # (a broker's cue just before: "brokered a peace agreement", "mediated the January truce")
+        agreed = brokered.get(h.i) or next(
+            (
+                CueHit(h.i, h.j, h.words, {**h.entry, "type": "AGREE", "mode": "settle"})
+                for m in c.hits
+                if m.entry.get("mode") in ("mediate", "third-party")
+                and m.j <= h.i <= m.j + 3
+                and h.entry["type"] != "CONSULT"
+            ),
+            None,
+        )
+        if agreed is not None and len({(p.ti, p.tj) for p in g}) == 1:
+            for s in g:
+                for o in g:
+                    add(s, o, agreed, "the pair after 'between', a brokered reciprocal cue", 0.6, g[0].ti, "reciprocal")
+        k = g[-1].tj
+        if k + 1 < len(toks) and lows[k] in ("that", "which"):
+            m = next((m for m in groups if m[0].ti == k + 1 + (lows[k + 1] == "the")), None)
+            hit = m and next(
+                (
+                    x
+                    for x in c.hits
+                    if x.entry.get("mode") in ("mediate", "third-party", "host") and 0 <= x.i - m[-1].tj <= 2
+                ),
+                None,
+            )
+            if not hit:
+                continue
+            act = (
+                h
+                if h.entry["type"] == "CONSULT"
+                else CueHit(h.i, h.j, h.words, {**h.entry, "type": "AGREE", "mode": "settle"})
+            )
+            for s in m:
+                for o in g:
+                    add(s, o, act, f"the broker of a reciprocal cue, '{lows[k]} ... {hit.words}'", 0.6, s.ti, "cue")
 
 
 def _inner(c) -> dict:

@@ -49,3 +49,24 @@ def test_the_two_sides_stay_what_they_were():
     # a guard: "both sides" of an armed group and a state stay those two
     got = _claims("The Frente Rojo attacked a Peruvian border post on Sunday. Uruguay urged both sides to talk.")
     assert ("URY", "REQUEST", "FRV") in got and ("URY", "REQUEST", "PER") in got
+
+
+_FEUD = "Peru accused Bolivia of moving troops to the border. "
+
+
+def test_a_brokered_agreement_between_the_two_is_theirs_too():
+    got = _claims(_FEUD + "Uruguay mediated a landmark agreement between the two governments in 2019.")
+    assert {("URY", "AGREE", "PER"), ("PER", "AGREE", "BOL"), ("BOL", "AGREE", "PER")} <= got
+
+
+def test_the_broker_after_that_acts_on_each():
+    got = _claims(_FEUD + "Both cite the 2012 treaty between the two neighbours that Uruguay brokered.")
+    assert {("URY", "AGREE", "PER"), ("URY", "AGREE", "BOL"), ("PER", "AGREE", "BOL")} <= got
+    got = _claims(_FEUD + "The talks between the two sides which Uruguay hosted in March failed.")
+    assert {("URY", "CONSULT", "PER"), ("URY", "CONSULT", "BOL")} <= got
+
+
+def test_hosted_talks_between_the_two_are_the_hosts():
+    # a guard: talks hosted between two named as one are the host's with each, not the two's with each other
+    got = _claims(_FEUD + "Uruguay hosted talks between the two sides in March.")
+    assert ("URY", "CONSULT", "PER") in got and ("PER", "CONSULT", "BOL") not in got
