@@ -70,3 +70,22 @@ def test_hosted_talks_between_the_two_are_the_hosts():
     # a guard: talks hosted between two named as one are the host's with each, not the two's with each other
     got = _claims(_FEUD + "Uruguay hosted talks between the two sides in March.")
     assert ("URY", "CONSULT", "PER") in got and ("PER", "CONSULT", "BOL") not in got
+
+
+def test_both_sides_of_a_dispute_are_not_two_partners():
+    # the last two named together only agreed with each other; the story sets Peru and Bolivia against each other
+    got = _claims(
+        "Peru accused Bolivia of shelling a border village. Bolivia accused Peru of moving troops to the border. "
+        "Argentina and Chile agreed in May to cut port fees. Uruguay urged both sides to settle the dispute."
+    )
+    assert ("URY", "REQUEST", "PER") in got and ("URY", "REQUEST", "BOL") in got
+    assert ("URY", "REQUEST", "ARG") not in got
+
+
+def test_both_sides_of_a_truce_stay_the_truce_pair():
+    # a guard: a pair that observed a truce are two sides, whatever else the story sets against each other
+    got = _claims(
+        "Peru accused Bolivia of shelling a border village. Bolivia accused Peru of moving troops to the border. "
+        "Argentina and the Frente Rojo have observed a truce since May. Uruguay urged both sides to show restraint."
+    )
+    assert ("URY", "REQUEST", "FRV") in got and ("URY", "REQUEST", "ARG") in got
