@@ -91,3 +91,28 @@ def stand_for(groups, kinds, owner, recent=(), toks=()):
         new = [type(r0)(e, r0.start, r0.end, r0.ti, r0.tj, r0.how) for e in dict.fromkeys(ents)]
         out.append(sorted([p for p in g if p not in refs] + new, key=lambda p: p.ti))
     return out
+
+
+def speakers_they(c):
+    """ "Estonia and Latvia said in a joint statement that they backed Helsinki's decision": "they" before a cue
+    in what several speakers named together say is each of them (each claims its own act). *c* is the
+    :class:`graph.draft.pairs.Clause` being read; the pairs are added to it."""
+    if c.content is None or len(c.speakers) < 2:
+        return
+    toks, lows = c.toks, c.lows
+    for h in c.hits:
+        if not c.content[0] <= toks[h.i].start < c.content[1]:
+            continue
+        k = next((k for k in range(h.i - 1, max(-1, h.i - 5), -1) if lows[k] == "they"), None)
+        if k is None or toks[k].start < c.content[0] or any(p.ti < h.i and p.tj > k for g in c.groups for p in g):
+            continue
+        if not all(w.isalpha() and w not in ("that", "and", "but") for w in lows[k + 1 : h.i]):
+            continue
+        obj = next((g for g in c.groups if h.j <= g[0].ti <= h.j + 4), None)
+        if obj is None:
+            continue
+        for sp in c.speakers:
+            s = type(sp)(sp.entity, toks[k].start, toks[k].end, k, k + 1, "'they' (the speakers named together)")
+            for o in obj:
+                c.add(s, o, h, "'they' after the speakers named together", 0.5, k, "cue")
+        return

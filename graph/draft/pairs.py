@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .collective import stand_for
+from .collective import speakers_they, stand_for
 from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
 from .syntax import (
@@ -121,6 +121,7 @@ def clause_pairs(
     for n_hit, hit in enumerate(c.hits):
         cue_pairs(c, n_hit, hit, brokered, inner)
     _between_pair(c, brokered)
+    speakers_they(c)
     _passive_agents(c)
     _default_pair(c)
     _carried(c, focus)

@@ -89,3 +89,22 @@ def test_both_sides_of_a_truce_stay_the_truce_pair():
         "Argentina and the Frente Rojo have observed a truce since May. Uruguay urged both sides to show restraint."
     )
     assert ("URY", "REQUEST", "FRV") in got and ("URY", "REQUEST", "ARG") in got
+
+
+def test_they_in_what_speakers_named_together_say_is_each_of_them():
+    text = (
+        "Peru accused Bolivia of moving troops to the border. Argentina and Uruguay said in a joint statement on "
+        "Wednesday that they backed Lima's decision."
+    )
+    got = {(c.subject, c.type, c.object, c.asserted_by) for c in draft(text, DS).claims}
+    assert {("ARG", "SUPPORT", "PER", "ARG"), ("URY", "SUPPORT", "PER", "URY")} <= got
+    assert not any(t == "SUPPORT" and s == "BOL" for s, t, o, _ in got)
+
+
+def test_they_after_one_speaker_is_left_alone():
+    # a guard: one speaker, "they" may be anyone (the rule needs speakers named together)
+    got = _claims(
+        "Peru accused Bolivia of moving troops to the border. Argentina said on Wednesday that they backed "
+        "Lima's decision."
+    )
+    assert ("ARG", "SUPPORT", "PER") not in got
