@@ -116,3 +116,41 @@ def speakers_they(c):
             for o in obj:
                 c.add(s, o, h, "'they' after the speakers named together", 0.5, k, "cue")
         return
+
+
+# nouns of an act two do to each other when "between" names the two ("trade between India and China",
+# "fighting between the army and the rebels"): the type when the lexicon has no cue on the word
+_MUTUAL = {
+    "trade": ("COOPERATE", "economic"),
+    "cooperation": ("COOPERATE", "diplomatic"),
+    "fighting": ("ASSAULT", "firearms"),
+    "clashes": ("ASSAULT", "firearms"),
+    "skirmishes": ("ASSAULT", "firearms"),
+    "firefights": ("ASSAULT", "firearms"),
+    "battles": ("ASSAULT", "firearms"),
+    "hostilities": ("ASSAULT", "firearms"),
+    "war": ("ASSAULT", "firearms"),
+}
+
+
+def mutual_between(c, cue_hit):
+    """ "trade between India and China", "fighting between the junta's forces and the Arakan Army": an act noun
+    before "between" and two actors named together is what each does to the other (*cue_hit* makes a
+    :class:`graph.draft.lexicon.CueHit`)."""
+    toks, lows = c.toks, c.lows
+    for k in range(len(toks) - 2):
+        if lows[k] not in _MUTUAL or lows[k + 1] != "between":
+            continue
+        at = k + 2 + (lows[k + 2] == "the")
+        g = next((g for g in c.groups if g[0].ti in (k + 2, at) and len(g) > 1), None)
+        if g is None or len({p.entity for p in g}) < 2:
+            continue
+        hit = next((h for h in c.hits if h.i <= k < h.j), None)
+        if hit is not None and (hit.entry.get("reciprocal") or any(key[2] == hit.i for key in c.pairs)):
+            continue  # (the lexicon's reciprocal cue has made the pairs)
+        if hit is None:
+            kind, mode = _MUTUAL[lows[k]]
+            hit = cue_hit(k, k + 1, toks[k].text, {"cue": lows[k], "type": kind, "mode": mode, "reciprocal": True})
+        for s in g:
+            for o in g:
+                c.add(s, o, hit, f"'{toks[k].text} between' two actors named together", 0.55, g[0].ti, "reciprocal")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .collective import speakers_they, stand_for
+from .collective import mutual_between, speakers_they, stand_for
 from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
 from .syntax import (
@@ -122,6 +122,7 @@ def clause_pairs(
         cue_pairs(c, n_hit, hit, brokered, inner)
     _between_pair(c, brokered)
     speakers_they(c)
+    mutual_between(c, CueHit)
     _passive_agents(c)
     _default_pair(c)
     _carried(c, focus)

@@ -108,3 +108,20 @@ def test_they_after_one_speaker_is_left_alone():
         "Lima's decision."
     )
     assert ("ARG", "SUPPORT", "PER") not in got
+
+
+def test_an_act_noun_between_two_is_each_on_the_other():
+    got = _claims(
+        "Peru accused Bolivia of moving troops. Its spokeswoman said in Lima that trade between Peru and Bolivia "
+        "through the pass had gone on since 1954."
+    )
+    assert {("PER", "COOPERATE", "BOL"), ("BOL", "COOPERATE", "PER")} <= got
+    got = _claims("Skirmishes between Bolivia and the Frente Rojo resumed on Monday near the border.")
+    assert {("BOL", "ASSAULT", "FRV"), ("FRV", "ASSAULT", "BOL")} <= got
+
+
+def test_a_noun_between_one_actor_and_a_place_is_nothing():
+    # a guard: "between" one actor and no second actor gives no pair
+    got = _claims("Skirmishes between Bolivian soldiers and smugglers resumed on Monday near the border.")
+    assert not any(t == "ASSAULT" and s == o for s, t, o in got)
+    assert ("BOL", "ASSAULT", "BOL") not in got
