@@ -125,3 +125,18 @@ def test_a_noun_between_one_actor_and_a_place_is_nothing():
     got = _claims("Skirmishes between Bolivian soldiers and smugglers resumed on Monday near the border.")
     assert not any(t == "ASSAULT" and s == o for s, t, o in got)
     assert ("BOL", "ASSAULT", "BOL") not in got
+
+
+def test_its_two_allies_and_the_two_ministers_are_the_pair():
+    got = _claims(
+        _FEUD + "Uruguay, which chairs the commission this year, should host the two ministers in Montevideo."
+    )
+    assert {("URY", "CONSULT", "PER"), ("URY", "CONSULT", "BOL")} <= got
+    got = _claims(_FEUD + "Argentina urged its two neighbours to keep the dispute from undermining trade.")
+    assert {("ARG", "REQUEST", "PER"), ("ARG", "REQUEST", "BOL")} <= got
+
+
+def test_the_two_ministries_are_no_pair():
+    # a guard: "the two ministries' officials" is not a pair word the rule adds
+    got = _claims(_FEUD + "Uruguay will host officials of the two ministries in Montevideo.")
+    assert ("URY", "CONSULT", "PER") not in got
