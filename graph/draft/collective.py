@@ -154,3 +154,31 @@ def mutual_between(c, cue_hit):
         for s in g:
             for o in g:
                 c.add(s, o, hit, f"'{toks[k].text} between' two actors named together", 0.55, g[0].ti, "reciprocal")
+
+
+def appositive(c):
+    """ "Mali and Niger, Burkina Faso's partners in the AES, condemned ...": the possessor of a noun set off by
+    commas after actors named together describes them and is no actor of the clause (nor are the actors and
+    cues inside the aside). *c* is the :class:`graph.draft.pairs.Clause`; its groups and hits are cut."""
+    toks, lows = c.toks, c.lows
+    for g in c.groups:
+        if len(g) < 2:
+            continue
+        for i in range(1, len(g)):
+            p, prev = g[i], g[i - 1]
+            closed = any(w in ("and", "or") for q, r in zip(g[:i], g[1:i], strict=False) for w in lows[q.tj : r.ti])
+            if not (
+                closed
+                and lows[prev.tj : p.ti] == [","]
+                and p.tj + 1 < len(toks)
+                and lows[p.tj] == "'s"
+                and toks[p.tj + 1].text.isalpha()
+                and toks[p.tj + 1].text.islower()
+            ):
+                continue
+            end = next((k for k in range(p.tj + 1, min(len(toks), p.tj + 14)) if lows[k] == ","), None)
+            if end is None or not any(end < h.i <= end + 3 for h in c.hits):
+                continue
+            c.groups = [kept for kept in ([q for q in h if not p.ti <= q.ti < end] for h in c.groups) if kept]
+            c.hits = [h for h in c.hits if not p.ti <= h.i < end]
+            return

@@ -140,3 +140,17 @@ def test_the_two_ministries_are_no_pair():
     # a guard: "the two ministries' officials" is not a pair word the rule adds
     got = _claims(_FEUD + "Uruguay will host officials of the two ministries in Montevideo.")
     assert ("URY", "CONSULT", "PER") not in got
+
+
+def test_a_possessor_in_an_aside_after_actors_named_together_is_no_subject():
+    got = _claims(
+        "Argentina and Chile, Peru's partners in the Pacific Alliance, condemned what they called La Paz's "
+        '"campaign of destabilisation" in a joint statement on Sunday.'
+    )
+    assert got == {("ARG", "ACCUSE", "BOL"), ("CHL", "ACCUSE", "BOL")}
+
+
+def test_a_list_with_a_possessor_at_its_end_stays_a_list():
+    # a guard: "Argentina, Chile and Peru's navy" names three actors
+    got = _claims("Argentina, Chile and Peru's navy condemned Bolivia on Sunday.")
+    assert ("ARG", "ACCUSE", "BOL") in got and ("CHL", "ACCUSE", "BOL") in got and len(got) == 3
