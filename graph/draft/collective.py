@@ -182,3 +182,39 @@ def appositive(c):
             c.groups = [kept for kept in ([q for q in h if not p.ti <= q.ti < end] for h in c.groups) if kept]
             c.hits = [h for h in c.hits if not p.ti <= h.i < end]
             return
+
+
+def co_agents(c):
+    """ "Uruguay, along with Argentina and Chile, condemned Bolivia", "Bolivia left the pact along with Peru": the
+    actors after "along with"/"together with" do what the actor before does (and are not its object). *c* is
+    the :class:`graph.draft.pairs.Clause`; its pairs are changed."""
+    lows = c.lows
+    for k in range(len(lows) - 2):
+        if lows[k] not in ("along", "together") or lows[k + 1] != "with":
+            continue
+        after = next(
+            (g for g in c.groups if g[0].ti in (k + 2, k + 3) and (g[0].ti == k + 2 or lows[k + 2] == "the")), None
+        )
+        end = k - (k > 0 and lows[k - 1] == ",")
+        before = next((g for g in reversed(c.groups) if g[-1].tj <= end), None)
+        if after is None or before is None or before[-1].tj < end - 8:
+            continue
+        mine = {p.entity for p in before}
+        theirs = {p.entity for p in after}
+        for key, (s, o, hit, *_) in list(c.pairs.items()):
+            if s.entity in mine and o.entity in theirs and (hit is None or hit.i < k):
+                del c.pairs[key]  # ("left the pact along with Peru": Peru is no object)
+        # ("Uruguay condemned Bolivia on Sunday along with Argentina": the actor before is the verb's object)
+        acted = any(s.entity in mine for s, *_ in c.pairs.values())
+        for s, o, hit, how, conf, left_at, rule in list(c.pairs.values()):
+            if hit is None or c.in_rel(hit.i) != c.in_rel(k):
+                continue  # (not across a relative clause: "ECOWAS, which X left along with Y, urged ...")
+            if not acted and o.entity in mine and s.entity not in theirs and hit.i < k:
+                for p in after:
+                    if (p.entity, o.entity, hit.i if hit else None) not in c.pairs:
+                        c.add(p, o, hit, how + f", with those '{lows[k]} with' it", conf, left_at, rule)
+            elif (s.entity in mine or s.entity in theirs) and o.entity not in mine | theirs:
+                for p in before + after:
+                    if (p.entity, o.entity, hit.i if hit else None) not in c.pairs:
+                        c.add(p, o, hit, how + f", with those '{lows[k]} with' it", conf, left_at, rule)
+        return

@@ -154,3 +154,19 @@ def test_a_list_with_a_possessor_at_its_end_stays_a_list():
     # a guard: "Argentina, Chile and Peru's navy" names three actors
     got = _claims("Argentina, Chile and Peru's navy condemned Bolivia on Sunday.")
     assert ("ARG", "ACCUSE", "BOL") in got and ("CHL", "ACCUSE", "BOL") in got and len(got) == 3
+
+
+def test_actors_along_with_the_subject_act_too():
+    want = {("URY", "ACCUSE", "BOL"), ("ARG", "ACCUSE", "BOL"), ("CHL", "ACCUSE", "BOL")}
+    assert _claims("Uruguay, along with Argentina and Chile, condemned Bolivia on Sunday.") == want
+    assert _claims("Uruguay condemned Bolivia on Sunday together with Argentina and Chile.") == want
+
+
+def test_actors_along_with_the_subject_are_not_its_object():
+    assert not _claims("Bolivia left the Andean customs pact in 2020 along with Peru.")
+
+
+def test_along_with_in_a_relative_clause_stays_there():
+    # a guard: "which X left along with Y" says nothing of what the main clause's subject does to X
+    got = _claims("Peru, which left the pact along with Chile, accused Bolivia of smuggling.")
+    assert ("CHL", "ACCUSE", "BOL") not in got
