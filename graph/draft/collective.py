@@ -218,3 +218,46 @@ def co_agents(c):
                     if (p.entity, o.entity, hit.i if hit else None) not in c.pairs:
                         c.add(p, o, hit, how + f", with those '{lows[k]} with' it", conf, left_at, rule)
         return
+
+
+_MEETINGS = re.compile(
+    r"talks|meetings?|summit|negotiations|dialogue|consultations|contacts|truce|ceasefire|deal|agreement|accord|peace"
+)
+
+
+def mediator_on_sides(c):
+    """ "Beijing has offered to host a trilateral meeting", "Chile could offer to host technical meetings",
+    "the United States says it brokered the truce": a host or broker that names no one it brings together acts on
+    each of the two sides of the story so far (:func:`graph.draft.sides.two_sides`). *c* is the
+    :class:`graph.draft.pairs.Clause`; the pairs are added to it."""
+    lows = c.lows
+    for h in c.hits:
+        if h.entry.get("mode") not in ("mediate", "third-party", "host") or any(k[2] == h.i for k in c.pairs):
+            continue
+        if not any(_MEETINGS.fullmatch(w) for w in lows[h.i : h.j + 4]):
+            continue
+        subj = next((g for g in reversed(c.groups) if g[-1].tj <= h.i), None)
+        if subj is None and c.speaker_p is not None and {"it", "we"} & set(lows[max(0, h.i - 3) : h.i]):
+            # ("the United States says it brokered the truce": the speaker, who claims it)
+            subj = [type(p)(p.entity, 0, 0, 0, 0, "'it' (the speaker)") for p in c.speakers]
+        later = [
+            g
+            for g in c.groups
+            if g[0].ti >= h.j and lows[g[0].ti - 1] not in ("in", "at", "to") and "," not in lows[h.j : g[0].ti]
+        ]
+        if subj is None or later or (c.in_rel(h.i) != c.in_rel(subj[0].ti) and subj[0].how != "'it' (the speaker)"):
+            continue
+        mine = {p.entity for p in subj}
+        # (the two the same actor just acted on together: "urged both sides to talk, and offered to host a meeting")
+        acted: dict = {}
+        for r in c.recent:
+            if r.subject in mine and r.object not in mine:
+                acted.setdefault((r.start, r.cue_at), []).append(r.object)
+        pairs = [list(dict.fromkeys(v)) for v in acted.values() if len(set(v)) == 2]
+        sides = pairs[-1] if pairs else two_sides("both sides", [list(c.recent)], c.kinds or {}, c.owner, mine)
+        if not sides:
+            continue
+        for s in subj:
+            for e in sides:
+                o = type(s)(e, 0, 0, 0, 0, "focus")
+                c.add(s, o, h, "a host or broker that names no one: the two sides of the story", 0.4, s.ti, "carried")

@@ -170,3 +170,26 @@ def test_along_with_in_a_relative_clause_stays_there():
     # a guard: "which X left along with Y" says nothing of what the main clause's subject does to X
     got = _claims("Peru, which left the pact along with Chile, accused Bolivia of smuggling.")
     assert ("CHL", "ACCUSE", "BOL") not in got
+
+
+def test_a_host_or_broker_naming_no_one_acts_on_the_two_sides():
+    got = _claims(_FEUD + "But if talks stall, Uruguay could offer to host technical meetings in Montevideo.")
+    assert {("URY", "CONSULT", "PER"), ("URY", "CONSULT", "BOL")} <= got
+    text = _FEUD + "Uruguay says it brokered the truce, a claim La Paz disputes."
+    got = {(c.subject, c.type, c.object, c.asserted_by) for c in draft(text, DS).claims}
+    assert {("URY", "AGREE", "PER", "URY"), ("URY", "AGREE", "BOL", "URY")} <= got
+
+
+def test_the_sides_a_host_just_urged_are_the_ones_it_hosts():
+    got = _claims(
+        _FEUD + "The Frente Rojo seized Cusco in 2020. Uruguay urged both countries to settle their differences, "
+        "and it has offered to host a trilateral meeting."
+    )
+    assert {("URY", "CONSULT", "PER"), ("URY", "CONSULT", "BOL")} <= got
+    assert ("URY", "CONSULT", "FRV") not in got
+
+
+def test_a_host_of_something_else_is_no_mediator():
+    # a guard: "host the games" brings no sides together
+    got = _claims(_FEUD + "Uruguay will host the regional games in Montevideo next year.")
+    assert not any(s == "URY" for s, _, _ in got)
