@@ -261,3 +261,30 @@ def mediator_on_sides(c):
             for e in sides:
                 o = type(s)(e, 0, 0, 0, 0, "focus")
                 c.add(s, o, h, "a host or broker that names no one: the two sides of the story", 0.4, s.ti, "carried")
+
+
+_FUNCTION = {"of", "in", "on", "at", "for", "to", "from", "with", "by", "whole", "rest", "other", "all", "most", "some"}
+
+
+def coordinated(c):
+    """ "Uzbekistan and the interim Taliban government signed": two actors joined by "and"/"or" with an article and
+    lowercase modifiers before the second ("the interim", "the newly formed") are named together (one group).
+    *c* is the :class:`graph.draft.pairs.Clause`; its groups are joined."""
+    lows, toks = c.lows, c.toks
+    out = []
+    for g in c.groups:
+        if out:
+            prev = out[-1]
+            words = lows[prev[-1].tj : g[0].ti]
+            if (
+                2 <= len(words) <= 4
+                and words[0] in ("and", "or")
+                and words[1] in ("the", "its", "their", "a")
+                and all(t.text.isalpha() and t.text.islower() for t in toks[prev[-1].tj + 2 : g[0].ti])
+                and not any(w in AUX or w in _FUNCTION or w.endswith("ed") for w in words[2:])
+                and not any(prev[-1].tj <= h.i < g[0].ti for h in c.hits)
+            ):
+                out[-1] = prev + g
+                continue
+        out.append(g)
+    c.groups = out

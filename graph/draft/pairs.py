@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .collective import appositive, co_agents, mediator_on_sides, mutual_between, speakers_they, stand_for
+from .collective import appositive, co_agents, coordinated, mediator_on_sides, mutual_between, speakers_they, stand_for
 from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
 from .syntax import (
@@ -114,6 +114,7 @@ def clause_pairs(
     c.acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}
     c.rels = rel_spans(toks)
     _hits(c, phrase)
+    coordinated(c)
     appositive(c)
     if speaker_name and content:
         c.speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")

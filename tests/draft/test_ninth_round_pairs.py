@@ -193,3 +193,14 @@ def test_a_host_of_something_else_is_no_mediator():
     # a guard: "host the games" brings no sides together
     got = _claims(_FEUD + "Uruguay will host the regional games in Montevideo next year.")
     assert not any(s == "URY" for s, _, _ in got)
+
+
+def test_and_the_modified_name_is_named_together():
+    got = _claims("Peru and the interim Frente Rojo leadership signed a memorandum on security cooperation in July.")
+    assert {("PER", "AGREE", "FRV"), ("FRV", "AGREE", "PER")} <= got
+
+
+def test_and_the_whole_of_is_no_pair():
+    # a guard: "Peru, Chile and the whole of Bolivia" is not joined past "of" (the list rule alone decides)
+    got = _claims("The Frente Rojo threatened Peru and the whole of Bolivia on Monday.")
+    assert ("FRV", "THREATEN", "PER") in got
