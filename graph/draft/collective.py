@@ -288,3 +288,25 @@ def coordinated(c):
                 continue
         out.append(g)
     c.groups = out
+
+
+def each_other(c):
+    """ "Peru and Bolivia accused each other of ...", "blamed one another", "each accused the other": actors named
+    together that act on "each other" act each on the other. *c* is the :class:`graph.draft.pairs.Clause`; the
+    pairs are added to it."""
+    lows = c.lows
+    for h in c.hits:
+        tail = lows[h.j : h.j + 3]
+        if not (
+            tail[:2] in (["each", "other"], ["one", "another"])
+            or (tail[:2] == ["the", "other"] and "each" in lows[max(0, h.i - 3) : h.i])
+        ):
+            continue
+        g = next((g for g in reversed(c.groups) if g[-1].tj <= h.i), None)
+        if g is None or len({p.entity for p in g}) < 2 or h.i - g[-1].tj > 4:
+            continue
+        for key in [k for k in c.pairs if k[2] == h.i]:
+            del c.pairs[key]
+        for s in g:
+            for o in g:
+                c.add(s, o, h, f"actors named together, '{' '.join(tail[:2])}'", 0.6, g[0].ti, "reciprocal")

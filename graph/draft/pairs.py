@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .collective import appositive, co_agents, coordinated, mediator_on_sides, mutual_between, speakers_they, stand_for
+from .collective import (
+    appositive,
+    co_agents,
+    coordinated,
+    each_other,
+    mediator_on_sides,
+    mutual_between,
+    speakers_they,
+    stand_for,
+)
 from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
 from .syntax import (
@@ -125,6 +134,7 @@ def clause_pairs(
     _between_pair(c, brokered)
     speakers_they(c)
     mutual_between(c, CueHit)
+    each_other(c)
     _passive_agents(c)
     mediator_on_sides(c)
     _default_pair(c)

@@ -204,3 +204,16 @@ def test_and_the_whole_of_is_no_pair():
     # a guard: "Peru, Chile and the whole of Bolivia" is not joined past "of" (the list rule alone decides)
     got = _claims("The Frente Rojo threatened Peru and the whole of Bolivia on Monday.")
     assert ("FRV", "THREATEN", "PER") in got
+
+
+def test_actors_named_together_acting_on_each_other():
+    want = {("PER", "ACCUSE", "BOL"), ("BOL", "ACCUSE", "PER")}
+    assert want <= _claims("Peru and Bolivia have repeatedly accused each other of smuggling.")
+    assert want <= _claims("Peru and Bolivia blamed one another for the clash.")
+    assert want <= _claims("Peru and Bolivia each accused the other of violating the truce.")
+
+
+def test_the_other_without_each_is_left_alone():
+    # a guard: "the other" with no "each" is no reciprocal pronoun
+    got = _claims("Peru and Bolivia accused the other members of the bloc of smuggling.")
+    assert ("PER", "ACCUSE", "BOL") not in got
