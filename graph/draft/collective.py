@@ -266,6 +266,9 @@ def mediator_on_sides(c):
 _FUNCTION = {"of", "in", "on", "at", "for", "to", "from", "with", "by", "whole", "rest", "other", "all", "most", "some"}
 
 
+_PREPS = {"on", "to", "with", "against", "from", "for", "by"}
+
+
 def coordinated(c):
     """ "Uzbekistan and the interim Taliban government signed": two actors joined by "and"/"or" with an article and
     lowercase modifiers before the second ("the interim", "the newly formed") are named together (one group).
@@ -276,6 +279,12 @@ def coordinated(c):
         if out:
             prev = out[-1]
             words = lows[prev[-1].tj : g[0].ti]
+            # ("sanctions on Peru and on Bolivia", "talks with X as well as with Y": the same preposition again)
+            before = lows[prev[0].ti - 1] if prev[0].ti > 0 else ""
+            again = words[-1:] == [before] and before in _PREPS and words[:-1] in (["and"], [",", "and"], ["or"])
+            if again or words in (["as", "well", "as"], ["as", "well", "as", before]):
+                out[-1] = prev + g
+                continue
             if (
                 2 <= len(words) <= 4
                 and words[0] in ("and", "or")

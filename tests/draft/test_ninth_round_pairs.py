@@ -217,3 +217,18 @@ def test_the_other_without_each_is_left_alone():
     # a guard: "the other" with no "each" is no reciprocal pronoun
     got = _claims("Peru and Bolivia accused the other members of the bloc of smuggling.")
     assert ("PER", "ACCUSE", "BOL") not in got
+
+
+def test_the_same_preposition_again_or_as_well_as_joins_objects():
+    assert {("URY", "SANCTION", "PER"), ("URY", "SANCTION", "BOL")} <= _claims(
+        "Uruguay imposed sanctions on Peru and on Bolivia."
+    )
+    assert {("URY", "ACCUSE", "PER"), ("URY", "ACCUSE", "BOL")} <= _claims(
+        "Uruguay accused Peru as well as Bolivia of smuggling."
+    )
+
+
+def test_another_preposition_does_not_join():
+    # a guard: "talks with Peru and in Bolivia" are talks with Peru held in Bolivia
+    got = _claims("Uruguay held talks with Peru on Monday and with the Frente Rojo in Bolivia on Tuesday.")
+    assert ("URY", "CONSULT", "PER") in got
