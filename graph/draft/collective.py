@@ -282,7 +282,9 @@ def coordinated(c):
             # ("sanctions on Peru and on Bolivia", "talks with X as well as with Y": the same preposition again)
             before = lows[prev[0].ti - 1] if prev[0].ti > 0 else ""
             again = words[-1:] == [before] and before in _PREPS and words[:-1] in (["and"], [",", "and"], ["or"])
-            if again or words in (["as", "well", "as"], ["as", "well", "as", before]):
+            # ("Peru's and Bolivia's foreign ministers met": two possessors of one noun)
+            owners = words == ["'s", "and"] and g[-1].tj < len(toks) and lows[g[-1].tj] == "'s"
+            if again or owners or words in (["as", "well", "as"], ["as", "well", "as", before]):
                 out[-1] = prev + g
                 continue
             if (

@@ -232,3 +232,8 @@ def test_another_preposition_does_not_join():
     # a guard: "talks with Peru and in Bolivia" are talks with Peru held in Bolivia
     got = _claims("Uruguay held talks with Peru on Monday and with the Frente Rojo in Bolivia on Tuesday.")
     assert ("URY", "CONSULT", "PER") in got
+
+
+def test_two_possessors_of_one_noun_are_named_together():
+    got = _claims("Peru's and Bolivia's ministers met in Lima on Monday.")
+    assert {("PER", "CONSULT", "BOL"), ("BOL", "CONSULT", "PER")} <= got
