@@ -1,11 +1,23 @@
-"""Whom a pair named as one stands for in the clause: "the two neighbours" are two states, not a spokesman.
+"""Pairs and groups of actors in a clause: whom a pair word stands for, who is named together, who acts with whom.
 
-The actors that "both sides", "the two countries", "its two allies" stand for come from
-:mod:`graph.draft.claims` (the actors named together last); here each is taken at the level the words
-name: a person or an office of a state is that state for "the two neighbours", "both governments",
-"the two countries" (states, or de facto authorities), and a person is the side he speaks for for "the
-two sides"; a pair that is then no pair of the right kinds ("the two neighbours" for a state and an
-armed group) is chosen again from the story told so far (:func:`graph.draft.sides.two_sides`).
+The steps, each called by :func:`graph.draft.pairs.clause_pairs` on the clause being read:
+
+- :func:`stand_for`: the actors that "both sides", "the two countries", "its two allies" stand for
+  (from :mod:`graph.draft.claims`, the actors named together last) taken at the level the words name:
+  a person or office of a state is that state for "the two neighbours", "both governments", "their
+  navies"; a person is the side he speaks for for "the two sides"; a pair that is then no pair of the
+  right kinds is chosen again from the story (:func:`graph.draft.sides.two_sides`), else the states
+  named first in the text;
+- :func:`coordinated`: "X and the interim Y government", "on X and on Y", "X as well as Y", "X's and
+  Y's ministers" are named together;
+- :func:`appositive`: "Mali and Niger, Burkina Faso's partners in the AES, condemned": the aside's
+  possessor is no actor of the clause;
+- :func:`speakers_they`: "X and Y said that they backed Z": each speaker acts, and claims it;
+- :func:`mutual_between`: "trade between X and Y", "fighting between X and Y": each on the other;
+- :func:`each_other`: "X and Y accused each other": each on the other;
+- :func:`mediator_on_sides`: "offered to host a trilateral meeting", "says it brokered the truce":
+  the host or broker on each of the two sides of the story;
+- :func:`co_agents`: "X, along with Y and Z, condemned W": Y and Z act too (and are not X's object).
 
 >>> from graph.draft.cue_pairs import Participant as P
 >>> how = "'the two neighbours' (each of the actors named together last)"
