@@ -15,6 +15,7 @@ The steps, each called by :func:`graph.draft.pairs.clause_pairs` on the clause b
 - :func:`speakers_they`: "X and Y said that they backed Z": each speaker acts, and claims it;
 - :func:`mutual_between`: "trade between X and Y", "fighting between X and Y": each on the other;
 - :func:`each_other`: "X and Y accused each other": each on the other;
+- :func:`their_mutual`: "X and Y began their annual exercise": each with the other;
 - :func:`mediator_on_sides`: "offered to host a trilateral meeting", "says it brokered the truce":
   the host or broker on each of the two sides of the story;
 - :func:`co_agents`: "X, along with Y and Z, condemned W": Y and Z act too (and are not X's object).
@@ -333,3 +334,53 @@ def each_other(c):
         for s in g:
             for o in g:
                 c.add(s, o, h, f"actors named together, '{' '.join(tail[:2])}'", 0.6, g[0].ti, "reciprocal")
+
+
+# nouns of an act two do together, after "their" ("Seoul and Washington began their annual exercise")
+_THEIR = {
+    "exercise": ("COOPERATE", "military"),
+    "exercises": ("COOPERATE", "military"),
+    "drills": ("COOPERATE", "military"),
+    "drill": ("COOPERATE", "military"),
+    "manoeuvres": ("COOPERATE", "military"),
+    "maneuvers": ("COOPERATE", "military"),
+    "patrols": ("COOPERATE", "military"),
+    "cooperation": ("COOPERATE", "diplomatic"),
+    "partnership": ("COOPERATE", "diplomatic"),
+    "alliance": ("COOPERATE", "military"),
+    "talks": ("CONSULT", "engage"),
+    "dialogue": ("CONSULT", "engage"),
+    "negotiations": ("CONSULT", "engage"),
+}
+
+
+def their_mutual(c, cue_hit):
+    """ "Seoul and Washington are due to begin their annual Freedom Shield exercise", "X and Y deepened their
+    security cooperation": actors named together and "their" before a noun of an act done together act each with
+    the other (*cue_hit* makes a :class:`graph.draft.lexicon.CueHit`). *c* is the :class:`graph.draft.pairs.Clause`;
+    the pairs are added to it."""
+    lows, toks = c.lows, c.toks
+    for k, w in enumerate(lows):
+        if w != "their":
+            continue
+        g = next((g for g in reversed(c.groups) if g[-1].tj <= k), None)
+        if g is None or len({p.entity for p in g}) < 2 or k - g[-1].tj > 8 or "," in lows[g[-1].tj : k]:
+            continue
+        m = next((m for m in range(k + 1, min(len(toks), k + 5)) if lows[m] in _THEIR), None)
+        if (
+            m is None
+            or any(x in (",", "and", "with") for x in lows[k + 1 : m])
+            or any(p.ti > g[-1].tj and p.ti <= k for h in c.groups for p in h)
+        ):
+            continue
+        # (a name between is the act's own: "their annual Freedom Shield exercise")
+        c.groups = [h for h in c.groups if not all(k < p.ti and p.tj <= m for p in h)]
+        if any(a.entity != b.entity and (a.entity, b.entity) == key[:2] for a in g for b in g for key in c.pairs):
+            continue  # (the lexicon's reciprocal cue has made the pairs)
+        hit = next((h for h in c.hits if h.i <= m < h.j), None)
+        if hit is None:
+            kind, mode = _THEIR[lows[m]]
+            hit = cue_hit(m, m + 1, toks[m].text, {"cue": lows[m], "type": kind, "mode": mode, "reciprocal": True})
+        for s in g:
+            for o in g:
+                c.add(s, o, hit, f"actors named together, 'their ... {toks[m].text}'", 0.55, g[0].ti, "reciprocal")

@@ -22,6 +22,7 @@ from .collective import (
     mutual_between,
     speakers_they,
     stand_for,
+    their_mutual,
 )
 from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
@@ -135,6 +136,7 @@ def clause_pairs(
     speakers_they(c)
     mutual_between(c, CueHit)
     each_other(c)
+    their_mutual(c, CueHit)
     _passive_agents(c)
     mediator_on_sides(c)
     _default_pair(c)

@@ -237,3 +237,15 @@ def test_another_preposition_does_not_join():
 def test_two_possessors_of_one_noun_are_named_together():
     got = _claims("Peru's and Bolivia's ministers met in Lima on Monday.")
     assert {("PER", "CONSULT", "BOL"), ("BOL", "CONSULT", "PER")} <= got
+
+
+def test_their_act_done_together_is_each_with_the_other():
+    want = {("PER", "COOPERATE", "CHL"), ("CHL", "COOPERATE", "PER")}
+    assert want <= _claims("Peru and Chile are due to begin their annual Pacific Shield exercise in March.")
+    assert want <= _claims("Peru and Chile deepened their security cooperation on Monday.")
+
+
+def test_their_act_with_a_third_is_not_each_with_the_other():
+    # a guard: "their trade with Bolivia" is each's with Bolivia
+    got = _claims("Peru and Chile cut their trade with Bolivia.")
+    assert ("PER", "COOPERATE", "CHL") not in got
