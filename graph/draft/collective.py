@@ -18,6 +18,7 @@ The steps, each called by :func:`graph.draft.pairs.clause_pairs` on the clause b
 - :func:`their_mutual`: "X and Y began their annual exercise": each with the other;
 - :func:`mediator_on_sides`: "offered to host a trilateral meeting", "says it brokered the truce":
   the host or broker on each of the two sides of the story;
+- :func:`participle_subject`: "X sent notes to Y and Z objecting to ...": the subject's act on each;
 - :func:`co_agents`: "X, along with Y and Z, condemned W": Y and Z act too (and are not X's object).
 
 >>> from graph.draft.cue_pairs import Participant as P
@@ -384,3 +385,36 @@ def their_mutual(c, cue_hit):
         for s in g:
             for o in g:
                 c.add(s, o, hit, f"actors named together, 'their ... {toks[m].text}'", 0.55, g[0].ti, "reciprocal")
+
+
+def participle_subject(c):
+    """ "Nepal sent diplomatic notes to India and China objecting to their agreement": a speech act in -ing right
+    after the object of "to" is the clause subject's, on that object (not the object's on itself). *c* is the
+    :class:`graph.draft.pairs.Clause`; its pairs are changed."""
+    lows = c.lows
+    if not c.groups:
+        return
+    first = c.groups[0]
+    for h in c.hits:
+        if not (
+            lows[h.i].endswith("ing") and h.entry["type"] in ("ACCUSE", "REJECT", "REQUEST", "PROTEST", "THREATEN")
+        ):
+            continue
+        g = next((g for g in c.groups if g[-1].tj == h.i), None)
+        if g is None or g is first or g[0].ti < 2:
+            continue
+        k = g[0].ti - 1 - (lows[g[0].ti - 1] == "the")
+        if lows[k] != "to" or first[-1].tj > k or not any(t.isalpha() for t in lows[first[-1].tj : k]):
+            continue
+        mine = {p.entity for p in g}
+        keys = [key for key in c.pairs if key[2] == h.i and key[0] in mine]
+        if not keys and any(key[2] == h.i for key in c.pairs):
+            continue
+        objs = {key[1] for key in keys}
+        how, conf, rule = "the subject's act in -ing after its object", 0.55, "cue"
+        targets = [p for p in g] if objs <= mine else [c.pairs[key][1] for key in keys]
+        for key in keys:
+            del c.pairs[key]
+        for s in first:
+            for o in {t.entity: t for t in targets}.values():
+                c.add(s, o, h, how, conf, s.ti, rule)

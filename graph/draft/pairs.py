@@ -20,6 +20,7 @@ from .collective import (
     each_other,
     mediator_on_sides,
     mutual_between,
+    participle_subject,
     speakers_they,
     stand_for,
     their_mutual,
@@ -137,6 +138,7 @@ def clause_pairs(
     mutual_between(c, CueHit)
     each_other(c)
     their_mutual(c, CueHit)
+    participle_subject(c)
     _passive_agents(c)
     mediator_on_sides(c)
     _default_pair(c)

@@ -249,3 +249,18 @@ def test_their_act_with_a_third_is_not_each_with_the_other():
     # a guard: "their trade with Bolivia" is each's with Bolivia
     got = _claims("Peru and Chile cut their trade with Bolivia.")
     assert ("PER", "COOPERATE", "CHL") not in got
+
+
+def test_a_speech_act_in_ing_after_the_object_of_to_is_the_subjects():
+    got = _claims(
+        "Uruguay on Tuesday sent diplomatic notes to Peru and Bolivia objecting to their agreement to reopen the pass."
+    )
+    assert {("URY", "ACCUSE", "PER"), ("URY", "ACCUSE", "BOL")} <= got
+    assert ("PER", "ACCUSE", "BOL") not in got
+    assert ("URY", "PROTEST", "PER") in _claims("Uruguay sent a letter to Peru protesting the arrests.")
+
+
+def test_an_attack_in_ing_after_an_object_stays_the_objects():
+    # a guard: "condemned the rebels attacking Peru": an attack is no speech act of the subject
+    got = _claims("Uruguay condemned the Frente Rojo attacking Peru.")
+    assert ("URY", "ASSAULT", "PER") not in got
