@@ -248,16 +248,22 @@ def mediator_on_sides(c):
     for h in c.hits:
         if h.entry.get("mode") not in ("mediate", "third-party", "host") or any(k[2] == h.i for k in c.pairs):
             continue
-        if not any(_MEETINGS.fullmatch(w) for w in lows[h.i : h.j + 4]):
+        # ("the 2023 agreement, brokered by China in March": the agent of a passive)
+        by = h.j + 1 < len(lows) and lows[h.j] == "by"
+        agent = next((g for g in c.groups if by and g[0].ti == h.j + 1 + (lows[h.j + 1] == "the")), None)
+        if not any(_MEETINGS.fullmatch(w) for w in lows[h.i - 4 * bool(agent) if h.i >= 4 else 0 : h.j + 4]):
             continue
-        subj = next((g for g in reversed(c.groups) if g[-1].tj <= h.i), None)
+        subj = agent or next((g for g in reversed(c.groups) if g[-1].tj <= h.i), None)
         if subj is None and c.speaker_p is not None and {"it", "we"} & set(lows[max(0, h.i - 3) : h.i]):
             # ("the United States says it brokered the truce": the speaker, who claims it)
             subj = [type(p)(p.entity, 0, 0, 0, 0, "'it' (the speaker)") for p in c.speakers]
         later = [
             g
             for g in c.groups
-            if g[0].ti >= h.j and lows[g[0].ti - 1] not in ("in", "at", "to") and "," not in lows[h.j : g[0].ti]
+            if g[0].ti >= h.j
+            and g is not agent
+            and lows[g[0].ti - 1] not in ("in", "at", "to")
+            and "," not in lows[h.j : g[0].ti]
         ]
         if subj is None or later or (c.in_rel(h.i) != c.in_rel(subj[0].ti) and subj[0].how != "'it' (the speaker)"):
             continue

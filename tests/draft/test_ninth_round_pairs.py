@@ -264,3 +264,11 @@ def test_an_attack_in_ing_after_an_object_stays_the_objects():
     # a guard: "condemned the rebels attacking Peru": an attack is no speech act of the subject
     got = _claims("Uruguay condemned the Frente Rojo attacking Peru.")
     assert ("URY", "ASSAULT", "PER") not in got
+
+
+def test_the_agent_of_a_brokered_agreement_acts_on_the_two_sides():
+    got = _claims(
+        _FEUD + "The talks followed the 2019 agreement, brokered by Uruguay in March of that year, under which Lima "
+        "and La Paz restored relations."
+    )
+    assert {("URY", "AGREE", "PER"), ("URY", "AGREE", "BOL")} <= got
