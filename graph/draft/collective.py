@@ -19,6 +19,7 @@ The steps, each called by :func:`graph.draft.pairs.clause_pairs` on the clause b
 - :func:`mediator_on_sides`: "offered to host a trilateral meeting", "says it brokered the truce":
   the host or broker on each of the two sides of the story;
 - :func:`participle_subject`: "X sent notes to Y and Z objecting to ...": the subject's act on each;
+- :func:`speaker_participle`: "S, X said after hosting talks between the two sides": the speaker's own act;
 - :func:`co_agents`: "X, along with Y and Z, condemned W": Y and Z act too (and are not X's object).
 
 >>> from graph.draft.cue_pairs import Participant as P
@@ -424,3 +425,27 @@ def participle_subject(c):
         for s in first:
             for o in {t.entity: t for t in targets}.values():
                 c.add(s, o, h, how, conf, s.ti, rule)
+
+
+def speaker_participle(c):
+    """ "S, China's envoy Wang Chenggang said on Thursday after hosting talks between the two sides": an act in -ing
+    after "after"/"while"/... in the speaker's phrase is the speaker's own (told by the source), on the actors named
+    after it. *c* is the :class:`graph.draft.pairs.Clause`; the pairs are added to it."""
+    if c.speaker_p is None or c.content is None:
+        return
+    toks, lows = c.toks, c.lows
+    # (the cues of the phrase after what is said are left out of the clause's hits: found again here)
+    for h in c.lexicon.find_cues(toks):
+        if not (
+            toks[h.i].start >= c.content[1]
+            and lows[h.i].endswith("ing")
+            and h.i > 0
+            and lows[h.i - 1] in ("after", "before", "while", "when", "during", "following")
+        ) or any(key[2] == h.i for key in c.pairs):
+            continue
+        g = next((g for g in c.groups if g[0].ti >= h.j), None)
+        if g is None or g[0].ti - h.j > 5:
+            continue
+        for s in c.speakers:
+            for o in g:
+                c.add(s, o, h, "the speaker's own act in -ing after the speech verb", 0.5, None, "cue")

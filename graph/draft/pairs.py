@@ -21,6 +21,7 @@ from .collective import (
     mediator_on_sides,
     mutual_between,
     participle_subject,
+    speaker_participle,
     speakers_they,
     stand_for,
     their_mutual,
@@ -139,6 +140,7 @@ def clause_pairs(
     each_other(c)
     their_mutual(c, CueHit)
     participle_subject(c)
+    speaker_participle(c)
     _passive_agents(c)
     mediator_on_sides(c)
     _default_pair(c)

@@ -272,3 +272,17 @@ def test_the_agent_of_a_brokered_agreement_acts_on_the_two_sides():
         "and La Paz restored relations."
     )
     assert {("URY", "AGREE", "PER"), ("URY", "AGREE", "BOL")} <= got
+
+
+def test_an_act_in_ing_after_the_speech_verb_is_the_speakers():
+    got = _claims(
+        _FEUD + "Peru and Bolivia have agreed to reopen the border, Elena Vargas said on Thursday after hosting talks "
+        "between the two sides in Lima."
+    )
+    assert {("VARGAS", "CONSULT", "PER"), ("VARGAS", "CONSULT", "BOL")} <= got
+
+
+def test_an_act_in_ing_inside_what_is_said_is_not_the_speakers():
+    # a guard: "after shelling" inside the content is not the speaker's act
+    got = _claims("Bolivia fired on Peru after shelling the border post, Elena Vargas said on Thursday.")
+    assert not any(s == "VARGAS" and t == "ASSAULT" for s, t, _ in got)
