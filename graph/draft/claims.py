@@ -69,9 +69,9 @@ _FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 _EACH = {"each", "both"}
 _BOTH = re.compile(
     # ("the two NATO allies", "both Gulf states": a proper adjective or two may come between)
-    r"(?:\b(?:both|the two|the rival|all three|each of the)\s+(?:[A-Z][\w-]*\s+){0,2}(?:sides|countries|"
-    r"neighbours|neighbors|governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them|"
-    r"presidents|leaders|camps|administrations|militaries|allies)\b"
+    r"(?:\b(?:both|the two|its two|their two|the rival|all three|each of the)\s+(?:[A-Z][\w-]*\s+){0,2}(?:sides|"
+    r"countries|neighbours|neighbors|governments|states|parties|capitals|nations|giants|powers|rivals|armies|of them|"
+    r"presidents|leaders|camps|administrations|militaries|allies|(?:prime |foreign |defen[cs]e )?ministers)\b"
     # "The neighbours fought a war", "an agreement between the two could be signed": a bare plural or
     # "the two" before a verb or a clause's end
     r"|\bthe (?:two|neighbou?rs|rivals|former foes)\b(?=\s+(?:had|have|has|could|would|will|are|were|fought|met|"

@@ -13,6 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .collective import (
+    appositive,
+    co_agents,
+    coordinated,
+    each_other,
+    mediator_on_sides,
+    mutual_between,
+    participle_subject,
+    speaker_participle,
+    speakers_they,
+    stand_for,
+    their_mutual,
+)
 from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
 from .syntax import (
@@ -107,20 +120,32 @@ def clause_pairs(
     c = Clause(
         toks, groups, lexicon, content, speaker_name, recent, same or (lambda a, b: a == b), home, kinds, owner or {}
     )
+    c.groups = groups = stand_for(groups, kinds or {}, owner or {}, recent, toks)
     c.lows = [t.lower for t in toks]
     c.denials = denial_verbs(toks, lexicon)
     c.acc_words = {p[0] for p in lexicon.modality.get("accusation", ())}
     c.rels = rel_spans(toks)
     _hits(c, phrase)
+    coordinated(c)
+    appositive(c)
     if speaker_name and content:
         c.speaker_p = Participant(speaker_name, 0, 0, 0, 0, "the speaker")
         c.speakers = [c.speaker_p] + [Participant(e, 0, 0, 0, 0, "the speaker") for e in together if e != speaker_name]
     brokered, inner = _brokered(c), _inner(c)
     for n_hit, hit in enumerate(c.hits):
         cue_pairs(c, n_hit, hit, brokered, inner)
+    _between_pair(c, brokered)
+    speakers_they(c)
+    mutual_between(c, CueHit)
+    each_other(c)
+    their_mutual(c, CueHit)
+    participle_subject(c)
+    speaker_participle(c)
     _passive_agents(c)
+    mediator_on_sides(c)
     _default_pair(c)
     _carried(c, focus)
+    co_agents(c)
     return c
 
 
@@ -247,6 +272,56 @@ def _brokered(c) -> dict:
                 else CueHit(b.i, b.j, b.words, {**b.entry, "type": "AGREE", "mode": "settle"})
             )
     return brokered
+
+
+def _between_pair(c, brokered):
+    """ "brokered a peace agreement between the two governments": the pair after "between" agree with each other
+    (named as one, so :func:`cue_pairs` leaves them when another's cue comes first); "the agreement between
+    the two neighbours that Qatar brokered", "talks between them which Oman hosted": the broker after
+    "that"/"which" acts on each."""
+    toks, lows, groups, add = c.toks, c.lows, c.groups, c.add
+    for h in c.hits:
+        if not (h.entry.get("reciprocal") and h.j + 1 < len(toks) and lows[h.j] == "between"):
+            continue
+        g = next((g for g in groups if g[0].ti in (h.j + 1, h.j + 1 + (lows[h.j + 1] == "the")) and len(g) > 1), None)
+        if g is None:
+            continue
+        # (a broker's cue just before: "brokered a peace agreement", "mediated the January truce")
+        agreed = brokered.get(h.i) or next(
+            (
+                CueHit(h.i, h.j, h.words, {**h.entry, "type": "AGREE", "mode": "settle"})
+                for m in c.hits
+                if m.entry.get("mode") in ("mediate", "third-party")
+                and m.j <= h.i <= m.j + 3
+                and h.entry["type"] != "CONSULT"
+            ),
+            None,
+        )
+        if agreed is not None and len({(p.ti, p.tj) for p in g}) == 1:
+            for s in g:
+                for o in g:
+                    add(s, o, agreed, "the pair after 'between', a brokered reciprocal cue", 0.6, g[0].ti, "reciprocal")
+        k = g[-1].tj
+        if k + 1 < len(toks) and lows[k] in ("that", "which"):
+            m = next((m for m in groups if m[0].ti == k + 1 + (lows[k + 1] == "the")), None)
+            hit = m and next(
+                (
+                    x
+                    for x in c.hits
+                    if x.entry.get("mode") in ("mediate", "third-party", "host") and 0 <= x.i - m[-1].tj <= 2
+                ),
+                None,
+            )
+            if not hit:
+                continue
+            act = (
+                h
+                if h.entry["type"] == "CONSULT"
+                else CueHit(h.i, h.j, h.words, {**h.entry, "type": "AGREE", "mode": "settle"})
+            )
+            for s in m:
+                for o in g:
+                    add(s, o, act, f"the broker of a reciprocal cue, '{lows[k]} ... {hit.words}'", 0.6, s.ti, "cue")
 
 
 def _inner(c) -> dict:

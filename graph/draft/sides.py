@@ -4,7 +4,9 @@ the two sides of the story told so far.
 The sides are the last two actors named together when both are parties to the candidates drafted so
 far and did not act together on a third (allies), else the pair the candidates most often set against
 each other (in conflict first; offices and persons counted as the state or body they are part of), the
-most recent pair on a tie;
+most recent pair on a tie; "both sides" are not two actors named together that only ever worked together
+when the story sets another pair against each other twice ("Iran and the IEA agreed ... Qatar urged both
+sides to settle the dispute");
 a pair that holds an actor of the clause itself is not "both sides" ("The African Union urged both
 governments": not the Union), and "countries", "governments", "neighbours", "leaders" ... are two
 states (or de facto authorities), where "sides", "parties", "camps" may be any two actors but persons.
@@ -25,6 +27,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 __all__ = ["two_sides", "opponent", "maker"]
 
@@ -82,7 +85,18 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
         done = {(_top(r.subject, owner), _top(r.object, owner)) for rs in history for r in rs}
         allies = any((tops[0], o) in done and (tops[1], o) in done for _, o in done if o not in tops)
         parties = {x for pair in done for x in pair}
-        if not allies and all(x in parties for x in tops):
+        # (not a pair that only ever worked together when the story sets another pair against each other twice:
+        # "Iran and the IEA agreed ... Qatar urged both sides to settle the dispute")
+        against = Counter(
+            frozenset((_top(r.subject, owner), _top(r.object, owner)))
+            for rs in history
+            for r in rs
+            if r.type in _AGAINST
+        )
+        rivals = [k for k, v in against.items() if v >= 2 and len(k) == 2 and fits(*k)]
+        between = {r.type for rs in history for r in rs if {_top(r.subject, owner), _top(r.object, owner)} == set(tops)}
+        friendly = between and between <= {"AGREE", "COOPERATE", "SUPPORT", "AID"} and rivals and not states
+        if not allies and not friendly and all(x in parties for x in tops):
             return tops
     seen: dict = {}
     n = 0
