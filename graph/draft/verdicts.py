@@ -93,7 +93,15 @@ def _find(lows, toks, lexicon):
 
 
 def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
-    """The ACCUSE candidates of a verdict on an act in the sentence *stoks* (none when it has none)."""
+    """The ACCUSE candidates of a verdict on an act in the sentence *stoks* (none when it has none), and the
+    denied claims of a verdict on a charge the lexicon's pointers miss (:mod:`graph.draft.denials`)."""
+    from .denials import denials
+
+    out = _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon)
+    return out + denials(text, stoks, in_sentence, here + out, ctx, sp, lexicon)
+
+
+def _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
     lows = [t.lower for t in stoks]
     found = _find(lows, stoks, lexicon)
     if found is None:

@@ -1,0 +1,100 @@
+"""The ninth round: implicit parties and denials that point back (a denial whose pointer the lexicon does not
+list, an account that contradicts a charge, the other side of a one-actor act). Constructed sentences,
+invented states and people."""
+
+from graph import loads
+from graph.draft import draft
+
+DS = loads(
+    """
+entities:
+  - {id: ARD, name: Ardenia, kind: state, aliases: [Ardenian]}
+  - {id: BRL, name: Borland, kind: state, aliases: [Borlandian]}
+  - {id: CSV, name: Castavia, kind: state}
+  - {id: DRM, name: Dromia, kind: state}
+  - {id: BRL-MOD, name: Borland's defence ministry, kind: office, part_of: BRL}
+  - {id: VOSK, name: Ilse Vosk, kind: person, part_of: BRL-MOD}
+"""
+)
+
+
+def _draft(text):
+    return {(c.subject, c.type, c.object, c.modality, c.asserted_by) for c in draft(text, DS).claims}
+
+
+# -- a denial whose pointer the lexicon does not list --------------------------------------------------------
+
+
+def test_a_denial_of_both_charges_denies_the_charges_against_the_denier():
+    got = _draft(
+        "Ardenia accused Borland of massing troops on the frontier and of shelling two villages. "
+        "Borland rejected both charges on Tuesday."
+    )
+    assert ("BRL", "MOBILIZE", "ARD", "denied", "BRL") in got
+
+
+def test_that_account_and_those_claims_point_back():
+    for pointer in ("that account", "those claims", "the latest allegations"):
+        got = _draft(f"Ardenia said Borland had deployed tanks along the Ardenian border. Borland dismissed {pointer}.")
+        assert ("BRL", "MOBILIZE", "ARD", "denied", "BRL") in got, pointer
+
+
+def test_calling_a_claim_propaganda_denies_it():
+    got = _draft(
+        'Ardenia said on Monday that Borland had shelled its border posts. Borland called that claim "pure propaganda".'
+    )
+    assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
+
+
+def test_a_pointer_denies_no_act_done_to_the_denier():
+    # the act told before was done to Borland, not by it: rejecting "that account" denies no such act
+    got = _draft("Ardenia expelled two Borlandian diplomats on Monday. Borland rejected that account.")
+    assert not any(m == "denied" for _, _, _, m, _ in got)
+
+
+def test_rejecting_a_proposal_is_no_denial():
+    got = _draft("Ardenia said Borland had deployed tanks along the Ardenian border. Borland rejected the proposal.")
+    assert not any(m == "denied" and t == "MOBILIZE" for _, t, _, m, _ in got)
+
+
+def test_a_denial_points_past_the_protest_to_the_charge():
+    # "the charge" is what Borland was said to have done, not Ardenia's summons of its envoy
+    got = _draft(
+        "Ardenia said a Borlandian helicopter had entered its airspace on Sunday. "
+        "Ardenia summoned Borland's envoy over the incident, its foreign ministry said. "
+        'Borland dismissed the charge as "paranoid fantasy".'
+    )
+    assert ("BRL", "MOBILIZE", "ARD", "denied", "BRL") in got
+    assert ("ARD", "ACCUSE", "BRL", "denied", "BRL") not in got
+
+
+# -- an account that contradicts a charge ----------------------------------------------------------------------
+
+
+def test_nothing_to_do_with_denies_the_charge():
+    got = _draft(
+        "Ardenia said Borland had shelled its border villages. Borland said it had nothing to do with the fire."
+    )
+    assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
+
+
+def test_a_routine_patrol_inside_its_own_airspace_denies_the_incursion():
+    got = _draft(
+        "Ardenia said Borlandian jets had entered its airspace on Friday. "
+        'Ilse Vosk said the jets had flown a routine patrol "strictly within Borlandian airspace".'
+    )
+    assert ("BRL", "MOBILIZE", "ARD", "denied", "VOSK") in got
+
+
+def test_a_contradiction_by_someone_not_charged_denies_nothing():
+    # Castavia was not charged: its "never" contradicts no charge against it
+    got = _draft(
+        "Ardenia said Borland had shelled its border villages. "
+        "Castavia said it had never sold artillery to anyone in the region."
+    )
+    assert not any(m == "denied" for _, _, _, m, _ in got)
+
+
+def test_an_account_without_a_contradiction_denies_nothing():
+    got = _draft("Ardenia said Borland had shelled its border villages. Borland said it would answer any attack.")
+    assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") not in got
