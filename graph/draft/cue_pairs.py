@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import CueHit
 from .sides import maker, opponent, side
 from .syntax import (
     ADDRESSED,
@@ -23,6 +24,9 @@ from .syntax import (
 __all__ = ["Participant", "cue_pairs", "objects_of"]
 
 _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
+# acts said to someone, who may be left implicit: the other side of the story
+_AT_SIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+_OFFICIAL = {"state", "office", "de_facto_authority"}
 _BEFORE_VERB = {
     "would",
     "will",
@@ -379,25 +383,41 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     if told:
         # "France and Italy condemned the attack": who attacked, told before (an attack told with that word first:
         # "the raid" is the one told as a raid, not an ongoing fight told since); "India rejected the objection":
-        # who objected
-        last = maker([p.entity for p in left[-1]], recent, told, same, lows[hit.j + 1][:5])
+        # who objected; "rejected every such offer": who offered
+        types, k = told
+        last = maker([p.entity for p in left[-1]], recent, types, same, lows[k][:5])
         if last is not None:
-            what = f"the {lows[hit.j + 1]} {toks[hit.i].text}"
+            what = f"the {lows[k]} {toks[hit.i].text}"
             on_implicit(last, f"{what} was {last}'s", 0.5, "implicit")
         return
     if (
         left
         and not right
-        and hit.entry["type"] in _HOSTILE
+        and hit.entry["type"] == "PROTEST"
+        and lows[hit.i].startswith("protest")
+        and verb_form(hit)
+        and all((kinds or {}).get(p.entity) in _OFFICIAL for p in left[-1])
+    ):
+        # "Tokyo protested at the time": a state protests to someone, it does not take to the streets
+        hit = CueHit(hit.i, hit.j, hit.words, {**hit.entry, "type": "ACCUSE", "mode": "disapprove"})
+    if (
+        left
+        and not right
+        and hit.entry["type"] in _HOSTILE | _AT_SIDE
         and verb_form(hit)
         and not passive(hit, toks)
         and not (hit.j < len(toks) and lows[hit.j] == "by")
     ):
         # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
-        # the act is against the other side of the story (not "villagers detained by ...": they were acted upon)
+        # the act is against the other side of the story (not "villagers detained by ...": they were acted upon);
+        # so are a protest, a demand, a rejection or a threat whose addressee is left implicit ("Tokyo protested at
+        # the time", "Vietnam has asked for the canal's data", "the ministry dismissed those concerns")
+        hostile = hit.entry["type"] in _HOSTILE
+        if not hostile and not _says_to_side(hit, toks, lows, left[-1]):
+            return
         foe = opponent([p.entity for p in left[-1]], recent, kinds or {}, c.owner)
         if foe is not None:
-            on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent")
+            on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent" if hostile else "other-side")
         return
     if not left or not right:
         return
@@ -412,20 +432,65 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
             add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue-ref" if ref else "cue")
 
 
-# what a rejection rejects that someone asked or objected ("rejected the demand", "the objection")
+# what may stand before the subject of a main clause ("Japan demanded", ", and Chisinau has demanded"; not "a step
+# Ankara had sought", "when Ethiopia rejected")
+_OPENERS = {",", "and", "but", "said", "says", "that", ";", ":", "the", "—", "–", "then", "also", "so", "yet"}
+_OPENERS |= {'"', "“", "”", "'", "’", "in", "on", "meanwhile", "separately", "however", "instead"}
+
+
+def _says_to_side(hit, toks, lows, subject):
+    """Whether a protest, demand, rejection or threat of the one group *subject* may be addressed to the other
+    side of the story: told in a main clause (not "a step Ankara had sought", "when Ethiopia rejected its draft",
+    "rebels who refused to disarm"), with no unnamed addressee ("asked the caretaker government in Kabul to")."""
+    at = subject[0].ti
+    if at > 0 and lows[at - 1] not in _OPENERS and not toks[at - 1].text[:1].isdigit():
+        return False
+    if hit.i > 0 and lows[hit.i - 1] in ("who", "which", "that", "whom"):
+        return False
+    if hit.j < len(toks) and lows[hit.j] == "what":
+        return False  # "rejected what it called 'false accusations'": a denial, told as such
+    return not (
+        hit.entry["type"] == "REQUEST"
+        and hit.j + 1 < len(toks)
+        and lows[hit.j] in ("the", "a", "an")
+        and toks[hit.j + 1].text.islower()
+    )
+
+
+# what a rejection rejects that someone asked or objected ("rejected the demand", "the objection", "dismissed those
+# concerns")
 _ASKED = {"demand", "demands", "request", "call", "calls", "appeal", "ultimatum", "objection", "objections", "protest"}
+_ASKED |= {"requests", "appeals", "protests", "concerns", "concern", "criticism", "criticisms", "complaint"}
+_ASKED |= {"complaints", "warning", "warnings", "threat", "threats", "pressure"}
+# what a rejection turns down that someone offered ("rejected every such proposal")
+_OFFERED = {"offer", "offers", "proposal", "proposals", "plan", "initiative", "invitation", "overture", "overtures"}
+_GIVEN = {"AID", "CONSULT", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
+_POINT = {"the", "this", "that", "these", "those", "its", "both", "every", "such", "any"}
+_QUOTE = {'"', "“", "”", "'", "‘", "’"}
 
 
 def _told(hit, toks, lows, lexicon):
-    """The types of the act an accusation or rejection points back to ("condemned the attack": ASSAULT;
-    "rejected the demand": REQUEST or ACCUSE), or None."""
-    if hit.j + 1 >= len(toks) or lows[hit.j] not in ("the", "this", "that", "these", "those", "its", "both"):
+    """(the types of the act an accusation or rejection points back to, the index of its noun), or None:
+    "condemned the attack", "the 'cowardly' attack": ASSAULT; "rejected the demand", "dismissed those concerns":
+    REQUEST or ACCUSE; "rejected every such proposal": what one gives or offers."""
+    if hit.j + 1 >= len(toks) or lows[hit.j] not in _POINT:
         return None
-    if hit.entry["type"] == "ACCUSE" and any(
-        c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1 : hit.j + 3])
-    ):
-        return {"ASSAULT"}
-    return {"REQUEST", "ACCUSE"} if hit.entry["type"] == "REJECT" and lows[hit.j + 1] in _ASKED else None
+    k = hit.j + 1
+    if k < len(toks) and lows[k] == "such":
+        k += 1
+    if k < len(toks) and lows[k] in _QUOTE:  # (a word quoted before the noun)
+        close = next((x for x in range(k + 1, min(k + 5, len(toks))) if lows[x] in _QUOTE), None)
+        k = close + 1 if close is not None else k
+    if k >= len(toks):
+        return None
+    kind = hit.entry["type"]
+    if kind == "ACCUSE" and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[k : k + 2])):
+        return {"ASSAULT"}, k
+    if kind == "REJECT" and lows[k] in _ASKED:
+        return {"REQUEST", "ACCUSE"}, k
+    if kind == "REJECT" and lows[k] in _OFFERED:
+        return _GIVEN | {"REQUEST"}, k
+    return None
 
 
 def _by_agent(c, hit, groups, add):

@@ -151,7 +151,7 @@ def accounts(text, stoks, in_sentence, here, ctx, sp):
         r
         for r in reversed(told)
         if r.type in _CHARGED
-        and r.modality in ("claimed", "reported")
+        and (r.modality == "claimed" or (r.modality == "reported" and r.rule != "other-side"))
         and _top(r.subject, owner) in sides
         and _top(r.object, owner) not in sides
         and (r.asserted_by is None or _top(r.asserted_by, owner) not in sides)

@@ -98,3 +98,61 @@ def test_a_contradiction_by_someone_not_charged_denies_nothing():
 def test_an_account_without_a_contradiction_denies_nothing():
     got = _draft("Ardenia said Borland had shelled its border villages. Borland said it would answer any attack.")
     assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") not in got
+
+
+def test_an_account_does_not_deny_what_an_implicit_object_guessed():
+    # Borland's promise of a response is no charge: "nothing to do with the damage" does not deny it
+    got = _draft(
+        "Ardenia expelled a Borlandian diplomat on Monday. Borland called the expulsion a provocation and "
+        "promised a response. Ilse Vosk said Borland had nothing to do with the damage to the cable."
+    )
+    assert not any(m == "denied" and t == "THREATEN" for _, t, _, m, _ in got)
+
+
+# -- a protest, a demand, a rejection or a threat addressed to the other side of the story --------------------
+
+
+def _pairs(text):
+    return {(s, t, o) for s, t, o, _, _ in _draft(text)}
+
+
+def test_a_protest_with_no_addressee_is_to_the_other_side():
+    got = _pairs(
+        "Borland shelled two Ardenian border villages in March. Borland accused Ardenia of sheltering rebels. "
+        "Ardenia protested at the time."
+    )
+    assert ("ARD", "ACCUSE", "BRL") in got
+
+
+def test_a_demand_with_no_addressee_is_to_the_other_side():
+    got = _pairs(
+        "Borland has kept 1,500 troops in Ardenia since 1999, and Ardenia has repeatedly demanded their withdrawal."
+    )
+    assert ("ARD", "REQUEST", "BRL") in got
+
+
+def test_a_demand_in_a_reduced_relative_clause_is_not_addressed():
+    # "a step Borland had sought": the clause is about Castavia's ban, not a demand of Borland's to Ardenia
+    got = _pairs(
+        "Borland shelled two Ardenian villages. Castavia banned the militia in 2024, a step Borland had sought."
+    )
+    assert ("BRL", "REQUEST", "ARD") not in got
+
+
+def test_a_demand_to_an_unnamed_addressee_is_not_to_the_other_side():
+    got = _pairs(
+        "Borland shelled two Ardenian villages. Ardenia had asked the caretaker government to hand over the gunmen."
+    )
+    assert ("ARD", "REQUEST", "BRL") not in got
+
+
+def test_a_condemned_attack_with_a_quoted_word_is_the_attackers():
+    got = _pairs('Borland shelled two Ardenian villages on Monday. Castavia condemned the "cowardly" attack.')
+    assert ("CSV", "ACCUSE", "BRL") in got
+
+
+def test_rejected_concerns_and_offers_are_of_whoever_raised_or_made_them():
+    got = _pairs("Ardenia urged Borland to stop building the dam. Borland dismissed those concerns.")
+    assert ("BRL", "REJECT", "ARD") in got
+    got = _pairs("Ardenia offered Borland a loan for the dam in 2019. Borland has rejected every such offer since.")
+    assert ("BRL", "REJECT", "ARD") in got
