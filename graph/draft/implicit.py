@@ -1,0 +1,77 @@
+"""The other party of an act a clause tells with one actor: whether a protest, demand, rejection or threat may be
+addressed to the other side of the story, and what "condemned the attack", "rejected the demand" point back to;
+used by :mod:`graph.draft.cue_pairs`.
+
+>>> from graph.draft.lexicon import Lexicon
+>>> from graph.draft.tokens import tokenise
+>>> lex = Lexicon.load()
+>>> toks = tokenise("Borland dismissed those concerns")
+>>> hit = lex.find_cues(toks)[0]
+>>> types, k = told(hit, toks, [t.lower for t in toks], lex)
+>>> sorted(types), toks[k].text
+(['ACCUSE', 'REQUEST'], 'concerns')
+"""
+
+from __future__ import annotations
+
+__all__ = ["says_to_side", "told"]
+
+# what may stand before the subject of a main clause ("Japan demanded", ", and Chisinau has demanded"; not "a step
+# Ankara had sought", "when Ethiopia rejected")
+_OPENERS = {",", "and", "but", "said", "says", "that", ";", ":", "the", "—", "–", "then", "also", "so", "yet"}
+_OPENERS |= {'"', "“", "”", "'", "’", "in", "on", "meanwhile", "separately", "however", "instead"}
+
+
+def says_to_side(hit, toks, lows, subject):
+    """Whether a protest, demand, rejection or threat of the one group *subject* may be addressed to the other
+    side of the story: told in a main clause (not "a step Ankara had sought", "when Ethiopia rejected its draft",
+    "rebels who refused to disarm"), with no unnamed addressee ("asked the caretaker government in Kabul to")."""
+    at = subject[0].ti
+    if at > 0 and lows[at - 1] not in _OPENERS and not toks[at - 1].text[:1].isdigit():
+        return False
+    if hit.i > 0 and lows[hit.i - 1] in ("who", "which", "that", "whom"):
+        return False
+    if hit.j < len(toks) and lows[hit.j] == "what":
+        return False  # "rejected what it called 'false accusations'": a denial, told as such
+    return not (
+        hit.entry["type"] == "REQUEST"
+        and hit.j + 1 < len(toks)
+        and lows[hit.j] in ("the", "a", "an")
+        and toks[hit.j + 1].text.islower()
+    )
+
+
+# what a rejection rejects that someone asked or objected ("rejected the demand", "the objection", "dismissed those
+# concerns")
+_ASKED = {"demand", "demands", "request", "call", "calls", "appeal", "ultimatum", "objection", "objections", "protest"}
+_ASKED |= {"requests", "appeals", "protests", "concerns", "concern", "criticism", "criticisms", "complaint"}
+_ASKED |= {"complaints", "warning", "warnings", "threat", "threats", "pressure"}
+# what a rejection turns down that someone offered ("rejected every such proposal")
+_OFFERED = {"offer", "offers", "proposal", "proposals", "plan", "initiative", "invitation", "overture", "overtures"}
+_GIVEN = {"AID", "CONSULT", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
+_POINT = {"the", "this", "that", "these", "those", "its", "both", "every", "such", "any"}
+_QUOTE = {'"', "“", "”", "'", "‘", "’"}
+
+
+def told(hit, toks, lows, lexicon):
+    """(the types of the act an accusation or rejection points back to, the index of its noun), or None:
+    "condemned the attack", "the 'cowardly' attack": ASSAULT; "rejected the demand", "dismissed those concerns":
+    REQUEST or ACCUSE; "rejected every such proposal": what one gives or offers."""
+    if hit.j + 1 >= len(toks) or lows[hit.j] not in _POINT:
+        return None
+    k = hit.j + 1
+    if k < len(toks) and lows[k] == "such":
+        k += 1
+    if k < len(toks) and lows[k] in _QUOTE:  # (a word quoted before the noun)
+        close = next((x for x in range(k + 1, min(k + 5, len(toks))) if lows[x] in _QUOTE), None)
+        k = close + 1 if close is not None else k
+    if k >= len(toks):
+        return None
+    kind = hit.entry["type"]
+    if kind == "ACCUSE" and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[k : k + 2])):
+        return {"ASSAULT"}, k
+    if kind == "REJECT" and lows[k] in _ASKED:
+        return {"REQUEST", "ACCUSE"}, k
+    if kind == "REJECT" and lows[k] in _OFFERED:
+        return _GIVEN | {"REQUEST"}, k
+    return None
