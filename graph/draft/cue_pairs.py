@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .implicit import says_to_side, told
+from .implicit import at_border, says_to_side, told
 from .lexicon import CueHit
-from .sides import maker, opponent, side
+from .sides import maker, opponent, side, two_sides
 from .syntax import (
     ADDRESSED,
     AUX,
@@ -28,6 +28,7 @@ _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
 # acts said to someone, who may be left implicit: the other side of the story
 _AT_SIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 _OFFICIAL = {"state", "office", "de_facto_authority"}
+_AT_BORDER = {"RETREAT", "COERCE", "MOBILIZE", "CONCEDE", "AID"}
 _BEFORE_VERB = {
     "would",
     "will",
@@ -401,11 +402,41 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     ):
         # "Tokyo protested at the time": a state protests to someone, it does not take to the streets
         hit = CueHit(hit.i, hit.j, hit.words, {**hit.entry, "type": "ACCUSE", "mode": "disapprove"})
+    # (a verb also when written as its base form right after its subject or an auxiliary: "the army shut the
+    # crossing", "Burundi must reopen the border")
+    verb = verb_form(hit) or (
+        hit.i > 0
+        and (
+            lows[hit.i - 1] in AUX
+            or (
+                left and left[-1][-1].tj == hit.i and lows[hit.i - 1] != "'s" and lows[hit.i + 1 : hit.i + 2] == ["the"]
+            )
+        )
+    )
+    mine = {side(p.entity, c.owner, kinds) for p in left[-1]} if left else set()
+    if (
+        left
+        and not right
+        and verb
+        and hit.entry["type"] in _AT_BORDER
+        and not passive(hit, toks)
+        and not (hit.j < len(toks) and lows[hit.j] == "by")
+        and at_border(lows, hit)
+    ):
+        # "Qatar pulled its peacekeepers out of the border area", "Burundi must reopen the border": the border of the
+        # two sides of the story, the other one of them for one of them, both for a third
+        pair = two_sides("both sides", [recent], kinds or {}, c.owner, set()) or []
+        # (a side's hostile act at the border is against the other side: the rule after this one)
+        if not mine & set(pair) or (len(mine) == 1 and hit.entry["type"] not in _HOSTILE):
+            for o in [x for x in pair if x not in mine]:
+                on_implicit(o, f"the other side of the border: {o}", 0.3, "border")
+            if pair:
+                return
     if (
         left
         and not right
         and hit.entry["type"] in _HOSTILE | _AT_SIDE
-        and verb_form(hit)
+        and verb
         and not passive(hit, toks)
         and not (hit.j < len(toks) and lows[hit.j] == "by")
     ):

@@ -78,7 +78,7 @@ _MARKS = [
 ]
 _FIRSTS = {m[0] for m in _MARKS}
 # the acts a charge says the accused did (not what one said or asked)
-_CHARGED = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "THREATEN", "SANCTION"}
+_CHARGED = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"}
 
 
 def _top(x, owner):

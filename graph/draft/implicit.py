@@ -14,7 +14,7 @@ used by :mod:`graph.draft.cue_pairs`.
 
 from __future__ import annotations
 
-__all__ = ["says_to_side", "told"]
+__all__ = ["at_border", "says_to_side", "told"]
 
 # what may stand before the subject of a main clause ("Japan demanded", ", and Chisinau has demanded"; not "a step
 # Ankara had sought", "when Ethiopia rejected")
@@ -75,3 +75,23 @@ def told(hit, toks, lows, lexicon):
     if kind == "REJECT" and lows[k] in _OFFERED:
         return _GIVEN | {"REQUEST"}, k
     return None
+
+
+_BORDER = {"border", "borders", "frontier", "boundary", "crossing", "crossings", "checkpoint", "checkpoints"}
+
+
+def at_border(lows, hit):
+    """Whether the act of the cue *hit* is at a border the clause does not name ("pulled its troops out of the border
+    area", "reopen the border", "shut the crossing"; not "closed its border with Mali").
+
+    >>> from types import SimpleNamespace as H
+    >>> at_border("qatar pulled its peacekeepers out of the border area".split(), H(i=1, j=6))
+    True
+    >>> at_border("they closed the border with mali".split(), H(i=1, j=2))
+    False
+    """
+    span = lows[hit.i : min(hit.j + 3, len(lows))]
+    at = next((k for k, w in enumerate(span) if w in _BORDER), None)
+    if at is None or (at > 0 and span[at - 1] not in ("the", "its", "their", "that")):
+        return False
+    return hit.i + at + 1 >= len(lows) or lows[hit.i + at + 1] not in ("with", "of", "between")

@@ -156,3 +156,39 @@ def test_rejected_concerns_and_offers_are_of_whoever_raised_or_made_them():
     assert ("BRL", "REJECT", "ARD") in got
     got = _pairs("Ardenia offered Borland a loan for the dam in 2019. Borland has rejected every such offer since.")
     assert ("BRL", "REJECT", "ARD") in got
+
+
+# -- the border of the two sides of the story --------------------------------------------------------------------
+
+
+def test_a_third_party_leaving_the_border_area_leaves_both_sides():
+    got = _pairs(
+        "Ardenia accused Borland of shelling its border villages. "
+        "Castavia pulled its peacekeepers out of the border area in 2017."
+    )
+    assert ("CSV", "RETREAT", "ARD") in got and ("CSV", "RETREAT", "BRL") in got
+
+
+def test_a_side_reopening_the_border_opens_it_to_the_other():
+    got = _pairs("Ardenia accused Borland of shelling its border villages. Borland must reopen the border to traders.")
+    assert ("BRL", "RETREAT", "ARD") in got
+
+
+def test_a_base_form_verb_after_its_subject_is_a_verb():
+    got = _pairs("Ardenia accused Borland of shelling its border villages. Borland shut the crossing on Friday.")
+    assert ("BRL", "COERCE", "ARD") in got
+
+
+def test_a_border_named_with_its_neighbour_is_no_implicit_border():
+    got = _pairs(
+        "Ardenia accused Borland of shelling its border villages. Castavia reopened its border with Dromia on Monday."
+    )
+    assert ("CSV", "RETREAT", "ARD") not in got and ("CSV", "RETREAT", "BRL") not in got
+
+
+def test_villagers_detained_by_border_guards_are_not_a_border_act():
+    got = _pairs(
+        "Ardenia accused Borland of shelling its border villages. "
+        "Borland said two Ardenian villagers detained by its border guards had been released."
+    )
+    assert ("ARD", "COERCE", "BRL") not in got
