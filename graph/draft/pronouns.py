@@ -1,5 +1,6 @@
 """Pronouns that stand for an actor named before: "he"/"she" for the last person, "it"/"its" for the
-actor named before in the sentence (or the last that spoke or acted), "the attackers" for who attacked.
+actor named before in the sentence (or the last that spoke or acted), "the attackers" for who attacked,
+"the kingdom", "the emirate" for the state named last.
 
 "It" counts where it is a clause's subject (opening the clause, or after "that", "said", a conjunction,
 an opening adverbial or date: "In March 2024 it ended") before a verb, or the object of a request
@@ -29,11 +30,13 @@ _VERBISH = re.compile(
 def pronouns(stoks, in_sentence, ctx):
     """(start, end, entity, how, kind) for "he"/"she"/"it" standing for an actor named before."""
     out = []
-    seen_thing = None
+    seen_thing = seen_state = None
     for k, t in enumerate(stoks):
         for _s, e, ent, _how, kind in in_sentence:
             if e <= t.start and kind != "person":
                 seen_thing = seen_thing or ent
+            if e <= t.start and kind == "state":
+                seen_state = ent
         if t.lower in ("he", "she") and ctx.person:
             out.append((t.start, t.end, ctx.person, f"'{t.text}' (the person named last)", "person"))
         elif t.lower in ("it", "its") and k + 1 < len(stoks):
@@ -57,7 +60,8 @@ def pronouns(stoks, in_sentence, ctx):
             )
             first = first or _after_opening_date(stoks, k)
             asked = prev in _ASK and nxt == "to"  # "urged it to stop"
-            if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked:
+            charged = t.lower == "it" and prev in _CHARGE and nxt in ("of", "for")  # "accused it of complicity"
+            if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked and not charged:
                 continue
             if t.lower == "its" and nxt not in _OWN:
                 continue
@@ -72,8 +76,20 @@ def pronouns(stoks, in_sentence, ctx):
                     if x[1] <= t.start and x[4] != "person" and (asked or x[0] >= stoks[comma + 1].start)
                 ]
                 ent = near[-1][2] if near else ent
+            if charged:
+                # "Chad expelled Sudan's attaché after Sudanese officials accused it of complicity": the actor named
+                # before the accuser (not the accuser's own side)
+                near = [x for x in in_sentence if x[1] <= t.start and x[4] != "person"]
+                accuser = near[-1][2] if near else None
+                near = [x for x in near if accuser is None or not ctx.same(x[2], accuser)]
+                ent = near[-1][2] if near else (ent if ent != accuser else None)
             if ent:
                 out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
+        elif t.lower in _REALM and t.text.islower() and k > 0 and stoks[k - 1].lower == "the":
+            # "Saudi Arabia has held talks with the Houthis. The kingdom airlifted 64 fighters": the state named last
+            ent = seen_state or (ctx.thing if ctx.kinds.get(ctx.thing) == "state" else None)
+            if ent:
+                out.append((stoks[k - 1].start, t.end, ent, f"'the {t.text}' (the state named before)", "thing"))
         elif t.lower in _ATTACKERS and k > 0 and stoks[k - 1].lower == "the":
             # "had no link to the attackers": who attacked in the sentences before
             ent = next(
@@ -90,6 +106,10 @@ def pronouns(stoks, in_sentence, ctx):
     return out
 
 
+# what a state is called once named ("the kingdom", "the emirate")
+_REALM = {"kingdom", "emirate", "sultanate", "principality", "archipelago", "city-state"}
+_CHARGE = {"accused", "accuses", "accusing", "accuse", "blamed", "blames", "blaming", "blame", "criticised"}
+_CHARGE |= {"criticized", "condemned", "condemning", "faulted", "suspected", "suspects"}
 _SAID = {"said", "says", "told", "added", "claimed", "insisted", "stated", "announced"}
 _ASK = {"urged", "asked", "called", "pressed", "told", "warned", "invited"}
 _ATTACKERS = {"attackers", "assailants", "gunmen", "militants", "insurgents", "raiders", "bombers"}

@@ -192,3 +192,20 @@ def test_villagers_detained_by_border_guards_are_not_a_border_act():
         "Borland said two Ardenian villagers detained by its border guards had been released."
     )
     assert ("ARD", "COERCE", "BRL") not in got
+
+
+# -- pronouns and descriptions as the other side -------------------------------------------------------------
+
+
+def test_accused_it_of_is_the_actor_named_before_the_accuser():
+    got = _pairs("Borland expelled Ardenia's attaché in April after Ardenian officials accused it of complicity.")
+    assert ("ARD", "ACCUSE", "BRL") in got
+
+
+def test_the_kingdom_is_the_state_named_before():
+    got = _draft(
+        "Castavia has held talks with Dromia since 2023. "
+        "The kingdom airlifted 64 Borlandian fighters it held to Ardenia on Thursday."
+    )
+    assert any(s == "CSV" and o == "BRL" for s, _, o, _, _ in got)
+    assert not any(s == "DRM" and o == "BRL" for s, _, o, _, _ in got)
