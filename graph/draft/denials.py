@@ -143,7 +143,9 @@ def accounts(text, stoks, in_sentence, here, ctx, sp):
         return []
     owner = ctx.owner
     # the accused: the speaker's side, or an actor the content names before the mark ("Moscow had nothing ...")
+    # (and whom the speaker speaks for: "Chinese foreign ministry spokesperson Hua Jian said")
     sides = {_top(sp.speaker, owner)}
+    sides |= {_top(x[2], owner) for x in in_sentence if sp.phrase[0] <= x[0] < sp.phrase[1] and x[4] != "person"}
     sides |= {_top(x[2], owner) for x in in_sentence if sp.content[0] <= x[0] and x[1] <= stoks[at].start}
     # the charge: the latest act of the accused told before (claimed by another, or reported), not one of theirs
     told = [r for rs in ctx.history[-6:] for r in rs] + [r for r in here if r.start < stoks[0].start]
@@ -158,7 +160,8 @@ def accounts(text, stoks, in_sentence, here, ctx, sp):
     ]
     if not charges:
         return []
-    latest = charges[0]
+    # (a charge someone made first, "X accused Y of", "X said Y had", then what was told as fact or guessed)
+    latest = next((r for r in charges if r.modality == "claimed" and r.asserted_by is not None), charges[0])
     # (the charge of the latest sentence that holds one: every act it charges, not older ones)
     charges = [r for r in charges if r.start == latest.start]
     denied = {(r.subject, r.type, r.object) for r in here if r.modality == "denied"}

@@ -86,6 +86,15 @@ def test_a_routine_patrol_inside_its_own_airspace_denies_the_incursion():
     assert ("BRL", "MOBILIZE", "ARD", "denied", "VOSK") in got
 
 
+def test_an_account_by_a_spokesman_speaks_for_the_side_his_title_names():
+    got = _draft(
+        "Ardenia said Borlandian jets had entered its airspace on Friday. "
+        "Borland's defence ministry spokesman Tomas Reyl said the jets had flown "
+        '"strictly within Borlandian airspace".'
+    )
+    assert any((s, t, o, m) == ("BRL", "MOBILIZE", "ARD", "denied") for s, t, o, m, _ in got)
+
+
 def test_a_contradiction_by_someone_not_charged_denies_nothing():
     # Castavia was not charged: its "never" contradicts no charge against it
     got = _draft(
