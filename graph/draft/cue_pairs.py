@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .implicit import at_border, says_to_side, told
-from .lexicon import CueHit
-from .sides import maker, opponent, side, two_sides
+from .implicit import one_sided, told
+from .sides import maker, side
 from .syntax import (
     ADDRESSED,
     AUX,
@@ -25,10 +24,6 @@ from .syntax import (
 __all__ = ["Participant", "cue_pairs", "objects_of"]
 
 _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
-# acts said to someone, who may be left implicit: the other side of the story
-_AT_SIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
-_OFFICIAL = {"state", "office", "de_facto_authority"}
-_AT_BORDER = {"RETREAT", "COERCE", "MOBILIZE", "CONCEDE", "AID"}
 _BEFORE_VERB = {
     "would",
     "will",
@@ -151,10 +146,10 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
     left = [g for g in left if not names_place(g, toks)]
 
-    def on_implicit(entity, why, conf, rule):
+    def on_implicit(entity, why, conf, rule, cue=None):
         # each actor of the last group before the cue acts on *entity*, whom the clause does not name
         for s_ in left[-1]:
-            add(s_, Participant(entity, 0, 0, 0, 0, "focus"), hit, why, conf, left[-1][0].ti, rule)
+            add(s_, Participant(entity, 0, 0, 0, 0, "focus"), cue or hit, why, conf, left[-1][0].ti, rule)
 
     # "accused the government of conceding territory": what the accusation says, the accuser did not do
     acc = next(
@@ -392,64 +387,7 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
             what = f"the {lows[k]} {toks[hit.i].text}"
             on_implicit(last, f"{what} was {last}'s", 0.5, "implicit")
         return
-    if (
-        left
-        and not right
-        and hit.entry["type"] == "PROTEST"
-        and lows[hit.i].startswith("protest")
-        and verb_form(hit)
-        and all((kinds or {}).get(p.entity) in _OFFICIAL for p in left[-1])
-    ):
-        # "Tokyo protested at the time": a state protests to someone, it does not take to the streets
-        hit = CueHit(hit.i, hit.j, hit.words, {**hit.entry, "type": "ACCUSE", "mode": "disapprove"})
-    # (a verb also when written as its base form right after its subject or an auxiliary: "the army shut the
-    # crossing", "Burundi must reopen the border")
-    verb = verb_form(hit) or (
-        hit.i > 0
-        and (
-            lows[hit.i - 1] in AUX
-            or (
-                left and left[-1][-1].tj == hit.i and lows[hit.i - 1] != "'s" and lows[hit.i + 1 : hit.i + 2] == ["the"]
-            )
-        )
-    )
-    mine = {side(p.entity, c.owner, kinds) for p in left[-1]} if left else set()
-    if (
-        left
-        and not right
-        and verb
-        and hit.entry["type"] in _AT_BORDER
-        and not passive(hit, toks)
-        and not (hit.j < len(toks) and lows[hit.j] == "by")
-        and at_border(lows, hit)
-    ):
-        # "Qatar pulled its peacekeepers out of the border area", "Burundi must reopen the border": the border of the
-        # two sides of the story, the other one of them for one of them, both for a third
-        pair = two_sides("both sides", [recent], kinds or {}, c.owner, set()) or []
-        # (a side's hostile act at the border is against the other side: the rule after this one)
-        if not mine & set(pair) or (len(mine) == 1 and hit.entry["type"] not in _HOSTILE):
-            for o in [x for x in pair if x not in mine]:
-                on_implicit(o, f"the other side of the border: {o}", 0.3, "border")
-            if pair:
-                return
-    if (
-        left
-        and not right
-        and hit.entry["type"] in _HOSTILE | _AT_SIDE
-        and verb
-        and not passive(hit, toks)
-        and not (hit.j < len(toks) and lows[hit.j] == "by")
-    ):
-        # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
-        # the act is against the other side of the story (not "villagers detained by ...": they were acted upon);
-        # so are a protest, a demand, a rejection or a threat whose addressee is left implicit ("Tokyo protested at
-        # the time", "Vietnam has asked for the canal's data", "the ministry dismissed those concerns")
-        hostile = hit.entry["type"] in _HOSTILE
-        if not hostile and not says_to_side(hit, toks, lows, left[-1]):
-            return
-        foe = opponent([p.entity for p in left[-1]], recent, kinds or {}, c.owner)
-        if foe is not None:
-            on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent" if hostile else "other-side")
+    if left and not right and one_sided(c, hit, left[-1], on_implicit):
         return
     if not left or not right:
         return

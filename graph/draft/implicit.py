@@ -14,7 +14,17 @@ used by :mod:`graph.draft.cue_pairs`.
 
 from __future__ import annotations
 
-__all__ = ["at_border", "says_to_side", "told"]
+from .lexicon import CueHit
+from .sides import opponent, side, two_sides
+from .syntax import AUX, passive, verb_form
+
+__all__ = ["at_border", "one_sided", "says_to_side", "told"]
+
+_HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
+# acts said to someone, who may be left implicit: the other side of the story
+_AT_SIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+_OFFICIAL = {"state", "office", "de_facto_authority"}
+_AT_BORDER = {"RETREAT", "COERCE", "MOBILIZE", "CONCEDE", "AID"}
 
 # what may stand before the subject of a main clause ("Japan demanded", ", and Chisinau has demanded"; not "a step
 # Ankara had sought", "when Ethiopia rejected")
@@ -95,3 +105,62 @@ def at_border(lows, hit):
     if at is None or (at > 0 and span[at - 1] not in ("the", "its", "their", "that")):
         return False
     return hit.i + at + 1 >= len(lows) or lows[hit.i + at + 1] not in ("with", "of", "between")
+
+
+def one_sided(c, hit, subject, on_implicit):
+    """The other party of the act of the cue *hit* whose clause names only its *subject* (a group): the two sides of
+    the story at a border it does not name, else the other side of the story for a hostile act, a protest, a demand,
+    a rejection or a threat (*on_implicit(entity, why, confidence, rule, cue)* adds each). Whether a rule applied."""
+    toks, lows, kinds, recent = c.toks, c.lows, c.kinds, c.recent
+    if (
+        hit.entry["type"] == "PROTEST"
+        and lows[hit.i].startswith("protest")
+        and verb_form(hit)
+        and all((kinds or {}).get(p.entity) in _OFFICIAL for p in subject)
+    ):
+        # "Tokyo protested at the time": a state protests to someone, it does not take to the streets
+        hit = CueHit(hit.i, hit.j, hit.words, {**hit.entry, "type": "ACCUSE", "mode": "disapprove"})
+    # (a verb also when written as its base form right after its subject or an auxiliary: "the army shut the
+    # crossing", "Burundi must reopen the border")
+    verb = verb_form(hit) or (
+        hit.i > 0
+        and (
+            lows[hit.i - 1] in AUX
+            or (subject[-1].tj == hit.i and lows[hit.i - 1] != "'s" and lows[hit.i + 1 : hit.i + 2] == ["the"])
+        )
+    )
+    mine = {side(p.entity, c.owner, kinds) for p in subject}
+    if (
+        verb
+        and hit.entry["type"] in _AT_BORDER
+        and not passive(hit, toks)
+        and not (hit.j < len(toks) and lows[hit.j] == "by")
+        and at_border(lows, hit)
+    ):
+        # "Qatar pulled its peacekeepers out of the border area", "Burundi must reopen the border": the border of the
+        # two sides of the story, the other one of them for one of them, both for a third
+        pair = two_sides("both sides", [recent], kinds or {}, c.owner, set()) or []
+        # (a side's hostile act at the border is against the other side: the rule after this one)
+        if not mine & set(pair) or (len(mine) == 1 and hit.entry["type"] not in _HOSTILE):
+            for o in [x for x in pair if x not in mine]:
+                on_implicit(o, f"the other side of the border: {o}", 0.3, "border", hit)
+            if pair:
+                return True
+    if (
+        hit.entry["type"] in _HOSTILE | _AT_SIDE
+        and verb
+        and not passive(hit, toks)
+        and not (hit.j < len(toks) and lows[hit.j] == "by")
+    ):
+        # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
+        # the act is against the other side of the story (not "villagers detained by ...": they were acted upon);
+        # so are a protest, a demand, a rejection or a threat whose addressee is left implicit ("Tokyo protested at
+        # the time", "Vietnam has asked for the canal's data", "the ministry dismissed those concerns")
+        hostile = hit.entry["type"] in _HOSTILE
+        if not hostile and not says_to_side(hit, toks, lows, subject):
+            return True
+        foe = opponent([p.entity for p in subject], recent, kinds or {}, c.owner)
+        if foe is not None:
+            on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent" if hostile else "other-side", hit)
+        return True
+    return False
