@@ -218,3 +218,19 @@ def test_the_kingdom_is_the_state_named_before():
     )
     assert any(s == "CSV" and o == "BRL" for s, _, o, _, _ in got)
     assert not any(s == "DRM" and o == "BRL" for s, _, o, _, _ in got)
+
+
+# -- a host or broker of talks whose parties the clause does not name ---------------------------------------
+
+
+def test_a_host_of_talks_with_no_parties_named_hosts_the_two_sides():
+    for host in ("has offered to host talks", "could host a trilateral meeting in June"):
+        got = _pairs(f"Ardenia accused Borland of shelling villages. Castavia {host}.")
+        assert ("CSV", "CONSULT", "ARD") in got and ("CSV", "CONSULT", "BRL") in got, host
+
+
+def test_a_host_of_talks_with_a_named_party_or_a_regional_meeting_is_not_the_two_sides():
+    got = _pairs("Ardenia accused Borland of shelling villages. Castavia hosted talks with Dromia in June.")
+    assert ("CSV", "CONSULT", "ARD") not in got
+    got = _pairs("Ardenia accused Borland of shelling villages. Castavia is expected to host a regional meeting.")
+    assert ("CSV", "CONSULT", "ARD") not in got
