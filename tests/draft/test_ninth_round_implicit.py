@@ -234,3 +234,27 @@ def test_a_host_of_talks_with_a_named_party_or_a_regional_meeting_is_not_the_two
     assert ("CSV", "CONSULT", "ARD") not in got
     got = _pairs("Ardenia accused Borland of shelling villages. Castavia is expected to host a regional meeting.")
     assert ("CSV", "CONSULT", "ARD") not in got
+
+
+# -- verdicts on an act told without a determiner, in an aside, or with its doer after "by" -----------------
+
+
+def test_a_headline_verdict_without_a_determiner():
+    got = _pairs("Borland freezes Ardenian assets; Ardenia calls move 'economic aggression'")
+    assert ("ARD", "ACCUSE", "BRL") in got
+
+
+def test_a_move_the_judge_called_bad_judges_the_act_of_the_sentence():
+    got = _pairs('Borland\'s parliament approved a new map of the border region, a move Ardenia called "untenable".')
+    assert ("ARD", "ACCUSE", "BRL") in got
+    got = _pairs('Borland\'s parliament approved a new map of the border region, a move Ardenia called "historic".')
+    assert ("ARD", "ACCUSE", "BRL") not in got
+
+
+def test_a_verdict_in_a_participle_is_the_subjects_and_judges_the_doer_after_by():
+    got = _pairs(
+        "Ardenia's foreign ministry said it had ordered the Borlandian consul to leave, "
+        'calling the expulsion of its diplomats by Borland "an unfriendly step".'
+    )
+    assert ("ARD-MFA", "ACCUSE", "BRL") in got
+    assert not any(s == "BRL" and t == "ACCUSE" for s, t, _ in got)
