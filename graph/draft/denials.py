@@ -116,8 +116,13 @@ def extra_pointer(stoks):
         # "dismisses 'paranoid fantasy'", "denies 'fabricated' report": a denial in the words it quotes
         if w in _DENY and v + 1 < n and lows[v + 1] in _QUOTES and any(x in _BASELESS for x in lows[v + 2 : v + 6]):
             return v, v + 2, "back"
-        # "N'Djamena denies": a headline's bare denial
-        if w in _DENY and v + 1 == n and v > 0 and stoks[v - 1].text[:1].isupper():
+        # "N'Djamena denies", "Kabul denies, says ...": a headline's bare denial
+        if (
+            w in _DENY
+            and (v + 1 == n or lows[v + 1] in (",", ";", ":", "."))
+            and v > 0
+            and stoks[v - 1].text[:1].isupper()
+        ):
             return v, v, "back"
     return None
 

@@ -258,3 +258,8 @@ def test_a_verdict_in_a_participle_is_the_subjects_and_judges_the_doer_after_by(
     )
     assert ("ARD-MFA", "ACCUSE", "BRL") in got
     assert not any(s == "BRL" and t == "ACCUSE" for s, t, _ in got)
+
+
+def test_a_bare_denial_denies_the_charge_just_told():
+    got = _draft("Ardenia accused Borland on Monday of arming Dromia. Borland denies, saying its border is sealed.")
+    assert ("BRL", "AID", "DRM", "denied", "BRL") in got
