@@ -116,6 +116,15 @@ def extra_pointer(stoks):
         # "dismisses 'paranoid fantasy'", "denies 'fabricated' report": a denial in the words it quotes
         if w in _DENY and v + 1 < n and lows[v + 1] in _QUOTES and any(x in _BASELESS for x in lows[v + 2 : v + 6]):
             return v, v + 2, "back"
+        # ", a role New Delhi denies": what the sentence said before, denied by who is named between
+        a = next((x for x in range(max(v - 6, 1), v) if lows[x] in ("a", "an") and lows[x - 1] == ","), None)
+        if (
+            w in _DENY
+            and a is not None
+            and v - a >= 3
+            and all(t.text[:1].isupper() or t.lower in ("has", "have", "had", "'s") for t in stoks[a + 2 : v])
+        ):
+            return v, a, "before"
         # "N'Djamena denies", "Kabul denies, says ...": a headline's bare denial
         if (
             w in _DENY
@@ -229,7 +238,7 @@ def denials(text, stoks, in_sentence, here, ctx, sp, lexicon):
             r
             for r in pointed(text, stoks, p, in_sentence, here, ctx, sp)
             if _top(r.subject, ctx.owner) == _top(r.asserted_by, ctx.owner)
-            or (r.type != "ACCUSE" and _claimed_by_maker(r, told_before(ctx), ctx.owner))
+            or (r.type != "ACCUSE" and _claimed_by_maker(r, told_before(ctx) + list(here), ctx.owner))
         ]
         if out:
             return out

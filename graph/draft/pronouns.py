@@ -47,6 +47,8 @@ def pronouns(stoks, in_sentence, ctx):
                 ",",
                 "and",
                 "said",
+                "says",
+                "say",
                 "but",
                 "when",
                 "after",
@@ -76,6 +78,8 @@ def pronouns(stoks, in_sentence, ctx):
                     if x[1] <= t.start and x[4] != "person" and (asked or x[0] >= stoks[comma + 1].start)
                 ]
                 ent = near[-1][2] if near else ent
+                if t.lower == "it" and prev in ("says", "say") and (not near or near[-1][3] == "new name"):
+                    ent = None  # ("Burkina junta says it ...": a name the draft is unsure of stands for no "it")
             if charged:
                 # "Chad expelled Sudan's attaché after Sudanese officials accused it of complicity": the actor named
                 # before the accuser (not the accuser's own side)

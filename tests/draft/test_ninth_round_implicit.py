@@ -263,3 +263,11 @@ def test_a_verdict_in_a_participle_is_the_subjects_and_judges_the_doer_after_by(
 def test_a_bare_denial_denies_the_charge_just_told():
     got = _draft("Ardenia accused Borland on Monday of arming Dromia. Borland denies, saying its border is sealed.")
     assert ("BRL", "AID", "DRM", "denied", "BRL") in got
+
+
+def test_says_it_is_the_one_who_says_and_a_role_x_denies_denies_it():
+    got = _draft(
+        "Ardenia accused Borland of shelling villages. Castavia says it brokered the truce, a role Borland denies."
+    )
+    assert ("CSV", "AGREE", "BRL", "claimed", "CSV") in got
+    assert ("CSV", "AGREE", "BRL", "denied", "BRL") in got
