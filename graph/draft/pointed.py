@@ -16,6 +16,7 @@ PAK ASSAULT IRN denied PAK
 from __future__ import annotations
 
 from .clause import Raw
+from .syntax import rel_spans
 
 __all__ = ["pointed"]
 
@@ -72,7 +73,13 @@ def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
             [r for r in ctx.prev if r.modality == "claimed"],
             [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")],
         )
-        who = [x for x in in_sentence if x[1] <= verb.start]
+        # (not an actor of a relative clause: "The UAE, which Port Sudan accuses of financing the group, denied")
+        rels = [
+            (stoks[a].start, stoks[b - 1].end)
+            for a, b in rel_spans(stoks)
+            if b > a and stoks[a].lower in ("which", "who")
+        ]
+        who = [x for x in in_sentence if x[1] <= verb.start and not any(a <= x[0] < b for a, b in rels)]
         denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
         # one denies a charge against oneself: the first kind that charges the denier's side, else the first
         # (and before the first kind that charges no one on the denier's side, an older charge that does: "X said

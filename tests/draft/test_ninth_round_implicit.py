@@ -271,3 +271,12 @@ def test_says_it_is_the_one_who_says_and_a_role_x_denies_denies_it():
     )
     assert ("CSV", "AGREE", "BRL", "claimed", "CSV") in got
     assert ("CSV", "AGREE", "BRL", "denied", "BRL") in got
+
+
+def test_the_denier_is_not_an_actor_of_a_relative_clause():
+    got = _draft(
+        "Ardenia said Borland had shelled two border villages. "
+        "Borland, which Castavia has long accused of arming Dromia, denied the charge."
+    )
+    assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
+    assert not any(m == "denied" and b in ("CSV", "DRM") for _, _, _, m, b in got)
