@@ -145,6 +145,8 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
     # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
     left = [g for g in left if not names_place(g, toks)]
+    # ("had fired at one of its watchtowers, wounding two soldiers": the owner of what is hit does not act)
+    left = [g for g in left if not all("owner of what is hit" in p.how for p in g)]
 
     def on_implicit(entity, why, conf, rule, cue=None):
         # each actor of the last group before the cue acts on *entity*, whom the clause does not name

@@ -65,7 +65,12 @@ def pronouns(stoks, in_sentence, ctx):
             charged = t.lower == "it" and prev in _CHARGE and nxt in ("of", "for")  # "accused it of complicity"
             if t.lower == "it" and not (first and _VERBISH.match(nxt)) and not asked and not charged:
                 continue
-            if t.lower == "its" and nxt not in _OWN:
+            # ("had shelled one of its bases", "hit its border post": what is hit is the owner's)
+            after = stoks[k + 2].lower if k + 2 < len(stoks) else ""
+            asset = nxt in _ASSETS or (nxt == "border" and after in ("post", "posts"))
+            one_of = prev == "of" and k > 1 and stoks[k - 2].lower == "one"
+            hit_on = asset and (one_of or prev in _HIT)
+            if t.lower == "its" and nxt not in _OWN and not hit_on:
                 continue
             ent = seen_thing or ctx.thing
             if prev in _SAID or asked:
@@ -87,8 +92,15 @@ def pronouns(stoks, in_sentence, ctx):
                 accuser = near[-1][2] if near else None
                 near = [x for x in near if accuser is None or not ctx.same(x[2], accuser)]
                 ent = near[-1][2] if near else (ent if ent != accuser else None)
+            if hit_on and nxt not in _OWN:
+                # "X said Y's troops had shelled one of its bases": the first actor named before, not the one hitting
+                near = [x for x in in_sentence if x[1] <= t.start and x[4] != "person"]
+                hitter = near[-1][2] if near else None
+                near = [x for x in near if hitter is None or not ctx.same(x[2], hitter)]
+                ent = near[0][2] if near else (ctx.thing if hitter is None or not ctx.same(ctx.thing, hitter) else None)
             if ent:
-                out.append((t.start, t.end, ent, f"'{t.text}' (the actor named before)", "thing"))
+                how = "the owner of what is hit" if hit_on and nxt not in _OWN else "the actor named before"
+                out.append((t.start, t.end, ent, f"'{t.text}' ({how})", "thing"))
         elif t.lower in _REALM and t.text.islower() and k > 0 and stoks[k - 1].lower == "the":
             # "Saudi Arabia has held talks with the Houthis. The kingdom airlifted 64 fighters": the state named last
             ent = seen_state or (ctx.thing if ctx.kinds.get(ctx.thing) == "state" else None)
@@ -139,6 +151,13 @@ _OWN = {
     "police",
     "guards",
 }
+
+
+# what of an actor's is hit, standing for the actor ("shelled one of its bases", "hit its border post"; not "closed its
+# border", "reopened its embassy": the owner's own)
+_ASSETS = {"base", "bases", "watchtower", "watchtowers", "patrol", "patrols", "post", "posts", "outpost", "outposts"}
+_ASSETS |= {"positions", "position", "convoy", "convoys", "checkpoint", "checkpoints", "vessels", "ships"}
+_HIT = {"hit", "struck", "shot", "shelled", "attacked", "targeted", "bombed", "raided", "stormed", "overran", "at"}
 
 
 def _after_opening_date(stoks, k):

@@ -280,3 +280,17 @@ def test_the_denier_is_not_an_actor_of_a_relative_clause():
     )
     assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
     assert not any(m == "denied" and b in ("CSV", "DRM") for _, _, _, m, b in got)
+
+
+def test_one_of_its_bases_is_the_owner_named_before_and_does_not_act():
+    got = _pairs(
+        "Castavia has kept peacekeepers in the region since 2019. "
+        "In March, Borlandian troops shelled one of its bases, wounding two Dromian soldiers."
+    )
+    assert ("BRL", "ASSAULT", "CSV") in got
+    assert ("CSV", "ASSAULT", "DRM") not in got
+
+
+def test_its_own_embassy_or_border_is_no_object():
+    got = _pairs("Castavia reopened its embassy in Borland in June. Ardenia closed its border with Dromia.")
+    assert ("CSV", "COOPERATE", "CSV") not in got and not any(s == o for s, _, o in got)
