@@ -160,7 +160,9 @@ def accounts(text, stoks, in_sentence, here, ctx, sp):
     # (and whom the speaker speaks for: "Chinese foreign ministry spokesperson Hua Jian said")
     sides = {_top(sp.speaker, owner)}
     sides |= {_top(x[2], owner) for x in in_sentence if sp.phrase[0] <= x[0] < sp.phrase[1] and x[4] != "person"}
-    sides |= {_top(x[2], owner) for x in in_sentence if sp.content[0] <= x[0] and x[1] <= stoks[at].start}
+    named = [x for x in in_sentence if sp.content[0] <= x[0] and x[1] <= stoks[at].start and x[4] != "person"]
+    sides |= {_top(x[2], owner) for x in named}
+    proper = [x[2] for x in named if not x[3].startswith("'")]  # (named, not "it", "its")
     # the charge: the latest act of the accused told before (claimed by another, or reported), not one of theirs
     told = [r for rs in ctx.history[-6:] for r in rs] + [r for r in here if r.start < stoks[0].start]
     charges = [
@@ -191,9 +193,11 @@ def accounts(text, stoks, in_sentence, here, ctx, sp):
             f"'{stoks[at].text}': an account that contradicts '{q[:60]}{'…' if len(q) > 60 else ''}'",
             f"denied by {sp.speaker}",
         ]
+        # ("Moscow had nothing to do with the fires": what the account names, when of the charged side)
+        who = next((x for x in proper if _top(x, owner) == _top(r.subject, owner)), r.subject)
         out.append(
             Raw(
-                r.subject,
+                who,
                 r.object,
                 r.type,
                 r.mode,

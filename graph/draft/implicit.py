@@ -43,6 +43,14 @@ def says_to_side(hit, toks, lows, subject):
         return False
     if hit.j < len(toks) and lows[hit.j] == "what":
         return False  # "rejected what it called 'false accusations'": a denial, told as such
+    if (
+        hit.entry["type"] == "REJECT"
+        and hit.j < len(toks)
+        and toks[hit.j].text.isalpha()
+        and toks[hit.j].text.islower()
+    ):
+        if lows[hit.j] not in _POINT | {"a", "an", "their", "his", "her", "all"}:
+            return False  # "have rejected criticism of their policies": a stance, to no one in particular
     return not (
         hit.entry["type"] == "REQUEST"
         and hit.j + 1 < len(toks)
@@ -133,7 +141,10 @@ def one_sided(c, hit, subject, on_implicit):
     if _hosts(c, hit):
         # "Castavia has offered to host talks", "the US says it brokered the truce": the host or broker of talks or a
         # truce whose parties the clause does not name, with the two sides of the story
-        pair = two_sides("both sides", [recent], kinds or {}, c.owner, {p.entity for p in subject}) or []
+        # (the two just acted on together first: "urged both sides to talk, and Beijing has offered to host ...")
+        last = [(r.subject, r.type, r.cue_at) for r in recent[-2:]]
+        both = [r.object for r in recent[-2:]] if len(set(last)) == 1 and len(last) == 2 else []
+        pair = two_sides("both sides", [recent], kinds or {}, c.owner, {p.entity for p in subject}, both) or []
         if pair and not mine & set(pair):
             for o in pair:
                 on_implicit(o, f"talks of the two sides of the story: {o}", 0.3, "host", hit)

@@ -294,3 +294,25 @@ def test_one_of_its_bases_is_the_owner_named_before_and_does_not_act():
 def test_its_own_embassy_or_border_is_no_object():
     got = _pairs("Castavia reopened its embassy in Borland in June. Ardenia closed its border with Dromia.")
     assert ("CSV", "COOPERATE", "CSV") not in got and not any(s == o for s, _, o in got)
+
+
+def test_a_host_after_two_actors_urged_together_hosts_those_two():
+    got = _pairs(
+        "Ardenia accused Borland of shelling villages. Borland accused Ardenia of arming rebels. "
+        "Castavia urged Dromia and Borland to talk, and it has offered to host a meeting."
+    )
+    assert ("CSV", "CONSULT", "DRM") in got and ("CSV", "CONSULT", "BRL") in got
+    assert ("CSV", "CONSULT", "ARD") not in got
+
+
+def test_a_rejection_of_criticism_in_general_is_addressed_to_no_one():
+    got = _pairs("Ardenia accused Borland of shelling villages. Borland has rejected criticism of its policies.")
+    assert ("BRL", "REJECT", "ARD") not in got
+
+
+def test_an_account_names_the_side_that_had_nothing_to_do_with_it():
+    got = _draft(
+        "Ardenia said Borland's defence ministry had shelled its border villages. "
+        "Ilse Vosk said Borland had nothing to do with the fire."
+    )
+    assert ("BRL", "ASSAULT", "ARD", "denied", "VOSK") in got
