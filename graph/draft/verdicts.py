@@ -115,12 +115,15 @@ def _find(lows, toks, lexicon):
 
 
 def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
-    """The ACCUSE candidates of a verdict on an act in the sentence *stoks* (none when it has none), and the
-    denied claims of a verdict on a charge the lexicon's pointers miss (:mod:`graph.draft.denials`)."""
+    """The ACCUSE candidates of a verdict on an act in the sentence *stoks* (none when it has none), the denied
+    claims of a verdict on a charge the lexicon's pointers miss (:mod:`graph.draft.denials`) and the acts told again
+    by reference (:mod:`graph.draft.echoes`)."""
     from .denials import denials
+    from .echoes import echoes
 
     out = _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon)
-    return out + denials(text, stoks, in_sentence, here + out, ctx, sp, lexicon)
+    out += denials(text, stoks, in_sentence, here + out, ctx, sp, lexicon)
+    return out + echoes(text, stoks, in_sentence, here + out, ctx, sp)
 
 
 def _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):

@@ -316,3 +316,21 @@ def test_an_account_names_the_side_that_had_nothing_to_do_with_it():
         "Ilse Vosk said Borland had nothing to do with the fire."
     )
     assert ("BRL", "ASSAULT", "ARD", "denied", "VOSK") in got
+
+
+# -- acts told again by reference ---------------------------------------------------------------------------
+
+
+def test_did_the_same_is_the_act_just_told_by_another():
+    got = _draft("Ardenia expelled two Borlandian diplomats in May. Castavia did the same a week later.")
+    assert ("CSV", "SANCTION", "BRL", "reported", None) in got
+
+
+def test_followed_suit_needs_an_actor_right_before():
+    got = _draft("Ardenia expelled two Borlandian diplomats in May. Others followed suit.")
+    assert not any(s not in ("ARD",) for s, *_ in got)
+
+
+def test_as_it_did_tells_the_act_of_the_sentence_as_done():
+    got = _draft("Borland could send troops into Ardenia, as it did in Castavia in 2019.")
+    assert ("BRL", "MOBILIZE", "CSV", "reported", None) in got or ("BRL", "AID", "CSV", "reported", None) in got
