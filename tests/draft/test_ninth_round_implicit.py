@@ -334,3 +334,13 @@ def test_followed_suit_needs_an_actor_right_before():
 def test_as_it_did_tells_the_act_of_the_sentence_as_done():
     got = _draft("Borland could send troops into Ardenia, as it did in Castavia in 2019.")
     assert ("BRL", "MOBILIZE", "CSV", "reported", None) in got or ("BRL", "AID", "CSV", "reported", None) in got
+
+
+# -- modality: a subject that is denied ------------------------------------------------------------------------
+
+
+def test_no_soldier_had_crossed_is_a_denial_by_the_speaker():
+    got = _draft("Ilse Vosk said no Borlandian soldier had crossed into Ardenia.")
+    assert any((s, o, m) == ("BRL", "ARD", "denied") for s, _, o, m, _ in got)
+    got = _draft("Ilse Vosk said not a single Borlandian unit had crossed into Ardenia.")
+    assert any((s, o, m) == ("BRL", "ARD", "denied") for s, _, o, m, _ in got)
