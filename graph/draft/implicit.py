@@ -22,7 +22,7 @@ __all__ = ["at_border", "one_sided", "says_to_side", "told"]
 
 _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
 # acts said to someone, who may be left implicit: the other side of the story
-_AT_SIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+_AT_SIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION"}
 _OFFICIAL = {"state", "office", "de_facto_authority"}
 _AT_BORDER = {"RETREAT", "COERCE", "MOBILIZE", "CONCEDE", "AID"}
 
@@ -173,7 +173,7 @@ def one_sided(c, hit, subject, on_implicit):
     ):
         # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
         # the act is against the other side of the story (not "villagers detained by ...": they were acted upon);
-        # so are a protest, a demand, a rejection or a threat whose addressee is left implicit ("Tokyo protested at
+        # so are a protest, a demand, a rejection, a threat or a sanction whose addressee is left implicit ("Tokyo protested at
         # the time", "Vietnam has asked for the canal's data", "the ministry dismissed those concerns")
         hostile = hit.entry["type"] in _HOSTILE
         if not hostile and not says_to_side(hit, toks, lows, subject):

@@ -344,3 +344,10 @@ def test_no_soldier_had_crossed_is_a_denial_by_the_speaker():
     assert any((s, o, m) == ("BRL", "ARD", "denied") for s, _, o, m, _ in got)
     got = _draft("Ilse Vosk said not a single Borlandian unit had crossed into Ardenia.")
     assert any((s, o, m) == ("BRL", "ARD", "denied") for s, _, o, m, _ in got)
+
+
+def test_a_sanction_with_no_target_named_is_on_the_other_side():
+    got = _pairs(
+        "Ardenia accused Borland of shelling villages. Borland halted the transit of sanctioned goods in June."
+    )
+    assert ("BRL", "SANCTION", "ARD") in got
