@@ -118,7 +118,8 @@ def at_border(lows, hit):
 def one_sided(c, hit, subject, on_implicit):
     """The other party of the act of the cue *hit* whose clause names only its *subject* (a group): the two sides of
     the story at a border it does not name, else the other side of the story for a hostile act, a protest, a demand,
-    a rejection or a threat (*on_implicit(entity, why, confidence, rule, cue)* adds each). Whether a rule applied."""
+    a rejection, a threat or a sanction (*on_implicit(entity, why, confidence, rule, cue)* adds each). Whether a rule
+    applied."""
     toks, lows, kinds, recent = c.toks, c.lows, c.kinds, c.recent
     if (
         hit.entry["type"] == "PROTEST"
@@ -173,8 +174,8 @@ def one_sided(c, hit, subject, on_implicit):
     ):
         # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
         # the act is against the other side of the story (not "villagers detained by ...": they were acted upon);
-        # so are a protest, a demand, a rejection, a threat or a sanction whose addressee is left implicit ("Tokyo protested at
-        # the time", "Vietnam has asked for the canal's data", "the ministry dismissed those concerns")
+        # so are a protest, a demand, a rejection, a threat or a sanction whose addressee is left implicit ("Tokyo
+        # protested at the time", "Vietnam has asked for the canal's data", "halted the transit of goods")
         hostile = hit.entry["type"] in _HOSTILE
         if not hostile and not says_to_side(hit, toks, lows, subject):
             return True
