@@ -100,7 +100,13 @@ def objects_of(c, hit, right):
         right = [g for g in right if g[0].ti > hit.j + 3]  # "at a meeting of the OIC": whose meeting
     # "trade through Afghanistan": a route, not a partner; "into the desert along the Libyan and Algerian
     # borders": where, not whom
-    right = [g for g in right if not after(g, toks, {"through", "via"}) and not demonym_place(g, toks)]
+    # (but "crossed into Burkinabe territory": the cue's own preposition, the territory's owner is whom)
+    right = [
+        g
+        for g in right
+        if not after(g, toks, {"through", "via"})
+        and not (demonym_place(g, toks) and g[0].ti - (lows[g[0].ti - 1] == "the") > hit.j)
+    ]
     if hit.entry["type"] in ADDRESSED:
         # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom (but
         # "hit out at Sudan", "called in Turkey's envoy": the cue's own preposition)

@@ -351,3 +351,17 @@ def test_a_sanction_with_no_target_named_is_on_the_other_side():
         "Ardenia accused Borland of shelling villages. Borland halted the transit of sanctioned goods in June."
     )
     assert ("BRL", "SANCTION", "ARD") in got
+
+
+def test_crossed_into_a_demonym_territory_is_on_its_owner():
+    got = _draft(
+        "Ardenia said on Tuesday that it had arrested three Borlandian gendarmes who crossed into Ardenian territory. "
+        "Borland rejected that account."
+    )
+    assert ("BRL", "MOBILIZE", "ARD", "claimed", "ARD") in got
+    assert ("BRL", "MOBILIZE", "ARD", "denied", "BRL") in got
+
+
+def test_a_demonym_place_after_a_preposition_of_its_own_is_still_where():
+    got = _pairs("Borland said the rebels had attacked a convoy and fled into the desert along the Ardenian border.")
+    assert not any(o == "ARD" and t == "MOBILIZE" for _, t, o in got)
