@@ -305,13 +305,11 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         # "Iran accused Pakistan of shelling two villages", "... of deploying troops": the accuser is the
         # one attacked, or the one troops are sent against
         acc = hits[n_hit - 1]
-        if (
-            acc.entry["type"] == "ACCUSE"
-            and acc.j < hit.i
-            and "of" in lows[acc.j : hit.i]
-            and [g for g in groups if g[-1].tj <= acc.i]
-        ):
-            accuser = [g for g in groups if g[-1].tj <= acc.i][-1]
+        # (the accuser named before the verb, else the speaker: "X police said they had arrested three men, and
+        # accused Serbian services of organising the attack")
+        before = [g for g in groups if g[-1].tj <= acc.i] or ([[speaker_p]] if speaker_p is not None else [])
+        if acc.entry["type"] == "ACCUSE" and acc.j < hit.i and "of" in lows[acc.j : hit.i] and before:
+            accuser = before[-1]
             for s_ in left[-1]:
                 for o in accuser:
                     # (an accuser who is an office or a person: the state it is part of)

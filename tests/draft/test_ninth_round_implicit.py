@@ -365,3 +365,12 @@ def test_crossed_into_a_demonym_territory_is_on_its_owner():
 def test_a_demonym_place_after_a_preposition_of_its_own_is_still_where():
     got = _pairs("Borland said the rebels had attacked a convoy and fled into the desert along the Ardenian border.")
     assert not any(o == "ARD" and t == "MOBILIZE" for _, t, o in got)
+
+
+def test_the_speaker_who_accuses_after_saying_is_the_one_attacked():
+    got = _draft(
+        "Ardenian police said on Wednesday they had arrested three men over the blast, and accused Borlandian "
+        "security services of organising the attack. Borland rejected the accusation."
+    )
+    assert ("BRL", "ASSAULT", "ARD", "claimed", "ARD") in got
+    assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
