@@ -163,6 +163,10 @@ def accounts(text, stoks, in_sentence, here, ctx, sp):
     named = [x for x in in_sentence if sp.content[0] <= x[0] and x[1] <= stoks[at].start and x[4] != "person"]
     sides |= {_top(x[2], owner) for x in named}
     proper = [x[2] for x in named if not x[3].startswith("'")]  # (named, not "it", "its")
+    if ctx.kinds.get(sp.speaker) == "person" and sp.speaker not in owner:
+        # ("Kigali dismissed the charge. Government spokeswoman Y said ...": a spokesperson of no known side goes on
+        # with the denial just told)
+        sides |= {_top(r.asserted_by, owner) for r in ctx.prev if r.modality == "denied" and r.asserted_by}
     # the charge: the latest act of the accused told before (claimed by another, or reported), not one of theirs
     told = [r for rs in ctx.history[-6:] for r in rs] + [r for r in here if r.start < stoks[0].start]
     charges = [

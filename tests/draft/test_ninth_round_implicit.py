@@ -374,3 +374,11 @@ def test_the_speaker_who_accuses_after_saying_is_the_one_attacked():
     )
     assert ("BRL", "ASSAULT", "ARD", "claimed", "ARD") in got
     assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
+
+
+def test_a_spokesman_of_no_known_side_goes_on_with_the_denial_just_told():
+    got = _draft(
+        "Ardenia said Borlandian jets had entered its airspace on Friday. Borland rejected that account. "
+        'Government spokesman Tomas Reyl said the jets had flown a routine patrol "well inside Borlandian airspace".'
+    )
+    assert any((s, t, o, m) == ("BRL", "MOBILIZE", "ARD", "denied") and b != "BRL" for s, t, o, m, b in got)
