@@ -57,6 +57,8 @@ _MARKS = [
     ("strictly",),
     ("never",),
     ("not", "a", "single"),
+    ("receives", "no"),
+    ("received", "no"),
     ("whatsoever",),
     ("none", "of"),
     ("no", "troops"),
@@ -169,13 +171,21 @@ def accounts(text, stoks, in_sentence, here, ctx, sp):
         sides |= {_top(r.asserted_by, owner) for r in ctx.prev if r.modality == "denied" and r.asserted_by}
     # the charge: the latest act of the accused told before (claimed by another, or reported), not one of theirs
     told = [r for rs in ctx.history[-6:] for r in rs] + [r for r in here if r.start < stoks[0].start]
+    # (or, "it receives no weapons from any state", the one said to be armed: the recipient of the aid charged)
+    received = any(w.startswith("receiv") for w in lows[inside[0] : inside[-1] + 1])
+
+    def charged(r):
+        mine, theirs = _top(r.subject, owner), _top(r.object, owner)
+        if received and r.type == "AID":
+            mine, theirs = theirs, mine
+        return mine in sides and theirs not in sides
+
     charges = [
         r
         for r in reversed(told)
         if r.type in _CHARGED
         and (r.modality == "claimed" or (r.modality == "reported" and r.rule != "other-side"))
-        and _top(r.subject, owner) in sides
-        and _top(r.object, owner) not in sides
+        and charged(r)
         and (r.asserted_by is None or _top(r.asserted_by, owner) not in sides)
     ]
     if not charges:

@@ -382,3 +382,11 @@ def test_a_spokesman_of_no_known_side_goes_on_with_the_denial_just_told():
         'Government spokesman Tomas Reyl said the jets had flown a routine patrol "well inside Borlandian airspace".'
     )
     assert any((s, t, o, m) == ("BRL", "MOBILIZE", "ARD", "denied") and b != "BRL" for s, t, o, m, b in got)
+
+
+def test_the_one_said_to_be_armed_receiving_nothing_denies_the_aid():
+    got = _draft(
+        "Ardenia said Borland had sent weapons to Dromia. "
+        'Dromia said in a statement that it "receives no weapons from any state".'
+    )
+    assert ("BRL", "AID", "DRM", "denied", "DRM") in got
