@@ -390,3 +390,11 @@ def test_the_one_said_to_be_armed_receiving_nothing_denies_the_aid():
         'Dromia said in a statement that it "receives no weapons from any state".'
     )
     assert ("BRL", "AID", "DRM", "denied", "DRM") in got
+
+
+def test_only_illegal_migrants_were_sent_home_contradicts_the_expulsion_charge():
+    got = _draft(
+        "Ardenia said Borland had expelled 3,000 Ardenian refugees. "
+        'Ilse Vosk said only "illegal foreigners" were being sent home, in line with Borlandian law.'
+    )
+    assert ("BRL", "SANCTION", "ARD", "denied", "VOSK") in got
