@@ -84,6 +84,7 @@ _MARKS = [
 _FIRSTS = {m[0] for m in _MARKS}
 # the acts a charge says the accused did (not what one said or asked)
 _CHARGED = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"}
+_TOLD = ("claimed", "reported")
 
 
 def _top(x, owner):
@@ -247,20 +248,63 @@ def _claimed_by_maker(r, told, owner):
     )
 
 
+def _ahead(text, stoks, in_sentence, here, ctx, p):
+    """A denial with nothing told before to deny ("Moscow dismisses 'paranoid fantasy'" in a headline): kept until
+    the charge against the denier's side is told (a denied copy of it then, quoting the denial), or None."""
+    v, k, where = p
+    if where != "back" or any(r.modality == "denied" for r in here):
+        return None
+    who = [x for x in in_sentence if x[1] <= stoks[v].start and x[4] != "person"]
+    if not who:
+        return None
+    denier = _top(who[-1][2], ctx.owner)
+    if any(_top(r.subject, ctx.owner) == denier and r.type in _CHARGED for r in told_before(ctx)):
+        return None  # (a charge told before: the denial points back to it)
+    return who[-1][2], stoks[0].start, stoks[-1].end, stoks[v].start, text[stoks[0].start : stoks[-1].end]
+
+
+def _kept(here, ctx):
+    """The denied copies of the charges of this sentence that a denial kept from before denies."""
+    out = []
+    for denier, cs, ce, at, q in list(getattr(ctx, "ahead", ())):
+        charges = [
+            r
+            for r in here
+            if r.type in _CHARGED
+            and r.modality in _TOLD
+            and _top(r.subject, ctx.owner) == _top(denier, ctx.owner)
+            and (r.asserted_by is None or _top(r.asserted_by, ctx.owner) != _top(denier, ctx.owner))
+        ]
+        for r in charges[:1]:
+            why = [
+                f"'{q[:60]}' denies what is charged after it: '{r.subject} {r.type} {r.object}'",
+                f"denied by {denier}",
+            ]
+            out.append(Raw(r.subject, r.object, r.type, r.mode, "denied", denier, cs, ce, at, why, 0.4, "ahead", True))
+            ctx.ahead.remove((denier, cs, ce, at, q))
+    return out
+
+
 def denials(text, stoks, in_sentence, here, ctx, sp, lexicon):
     """The denied claims of a denial the lexicon's pointers miss, and of an account that contradicts a charge."""
+    out = _kept(here, ctx)
+    p = denial_pointer(stoks, lexicon) or extra_pointer(stoks)
+    kept = _ahead(text, stoks, in_sentence, here, ctx, p) if p is not None else None
+    if kept is not None:
+        # (ctx carries it to the sentences after)
+        ctx.ahead = [*getattr(ctx, "ahead", ()), kept]
     if denial_pointer(stoks, lexicon) is not None:
-        return []
+        return out
     p = extra_pointer(stoks)
     if p is not None:
         # (a charge against the denier's side, or a boast its maker claimed: not what was done to the denier, nor
         # the accusation itself)
-        out = [
+        mine = [
             r
             for r in pointed(text, stoks, p, in_sentence, here, ctx, sp)
             if _top(r.subject, ctx.owner) == _top(r.asserted_by, ctx.owner)
             or (r.type != "ACCUSE" and _claimed_by_maker(r, told_before(ctx) + list(here), ctx.owner))
         ]
-        if out:
-            return out
-    return accounts(text, stoks, in_sentence, here, ctx, sp)
+        if mine:
+            return out + mine
+    return out + accounts(text, stoks, in_sentence, here, ctx, sp)

@@ -398,3 +398,10 @@ def test_only_illegal_migrants_were_sent_home_contradicts_the_expulsion_charge()
         'Ilse Vosk said only "illegal foreigners" were being sent home, in line with Borlandian law.'
     )
     assert ("BRL", "SANCTION", "ARD", "denied", "VOSK") in got
+
+
+def test_a_denial_before_the_charge_denies_the_charge_told_after_it():
+    got = _draft("Borland denies involvement.\n\nArdenia accused Borland on Monday of shelling two border villages.")
+    assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
+    got = _draft("Borland denies involvement.\n\nArdenia accused Castavia on Monday of shelling two border villages.")
+    assert not any(m == "denied" for _, _, _, m, _ in got)
