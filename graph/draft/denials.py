@@ -2,8 +2,9 @@
 charges", "dismissed that account", "denies involvement", "dismisses 'paranoid fantasy'", "called that claim
 'pure propaganda'"), and an account that contradicts a charge without denying it ("Moscow had nothing to do
 with the fire", "its jets had flown 'strictly within Russian airspace'", "the patrol had been routine"): the
-charge against the speaker's side told before is denied, by the speaker; used by :mod:`graph.draft.verdicts`
-for each sentence.
+charge against the speaker's side told before is denied, by the speaker; a denial with nothing told before it to
+deny (a headline's "Belgrade denies involvement") denies the first charge against the denier's side told after it.
+Used by :mod:`graph.draft.verdicts` for each sentence.
 
 >>> from graph import loads
 >>> from graph.draft import draft
