@@ -191,6 +191,8 @@ def _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
         doer is None
         or same(doer, judge)
         or any(r.subject == judge and r.type == "ACCUSE" and r.object == doer for r in here)
+        # (the verb already judged whom by its own cue: "the Kremlin condemned the attack", who attacked)
+        or any(r.subject == judge and r.type == "ACCUSE" and r.cue_at == at for r in here)
     ):
         return []
     cs, ce = stoks[0].start, stoks[-1].end

@@ -405,3 +405,11 @@ def test_a_denial_before_the_charge_denies_the_charge_told_after_it():
     assert ("BRL", "ASSAULT", "ARD", "denied", "BRL") in got
     got = _draft("Borland denies involvement.\n\nArdenia accused Castavia on Monday of shelling two border villages.")
     assert not any(m == "denied" for _, _, _, m, _ in got)
+
+
+def test_a_condemned_attack_is_judged_once():
+    got = _pairs(
+        "Dromia said the bombing had killed nine people in Borland. Borland shelled two Ardenian villages on Monday. "
+        "Castavia condemned the attack."
+    )
+    assert {o for s, t, o in got if s == "CSV" and t == "ACCUSE"} == {"BRL"}
