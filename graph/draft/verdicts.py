@@ -15,6 +15,8 @@ RUS ACCUSE EST reported None
 
 from __future__ import annotations
 
+import re
+
 from .clause import Raw
 from .syntax import rel_spans
 from .tokens import tokenise
@@ -143,6 +145,8 @@ def _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
             if x[1] <= at
             and (sp is None or not sp.phrase[0] <= x[0] < sp.phrase[1])
             and not any(a <= x[0] < b for a, b in rels)
+            # (not where the judge's mission sits: "China's embassy in Dushanbe condemned")
+            and not re.search(r"\b(?:embassy|consulate|mission|office)\s+in\s+$", text[max(0, x[0] - 20) : x[0]], re.I)
         ]
         judge = before[-1][2] if before else None
         if lows[k].endswith("ing") and k > 0 and lows[k - 1] == ",":

@@ -413,3 +413,8 @@ def test_a_condemned_attack_is_judged_once():
         "Castavia condemned the attack."
     )
     assert {o for s, t, o in got if s == "CSV" and t == "ACCUSE"} == {"BRL"}
+
+
+def test_the_city_of_an_embassy_does_not_judge():
+    got = _pairs("Borland shelled two Dromian villages. Castavia's embassy in Ardenia condemned the attack.")
+    assert ("CSV", "ACCUSE", "BRL") in got and ("ARD", "ACCUSE", "BRL") not in got
