@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sides import maker, opponent, side
+from .implicit import one_sided, told
+from .sides import maker, side
 from .syntax import (
     ADDRESSED,
     AUX,
@@ -99,7 +100,13 @@ def objects_of(c, hit, right):
         right = [g for g in right if g[0].ti > hit.j + 3]  # "at a meeting of the OIC": whose meeting
     # "trade through Afghanistan": a route, not a partner; "into the desert along the Libyan and Algerian
     # borders": where, not whom
-    right = [g for g in right if not after(g, toks, {"through", "via"}) and not demonym_place(g, toks)]
+    # (but "crossed into Burkinabe territory": the cue's own preposition, the territory's owner is whom)
+    right = [
+        g
+        for g in right
+        if not after(g, toks, {"through", "via"})
+        and not (demonym_place(g, toks) and g[0].ti - (lows[g[0].ti - 1] == "the") > hit.j)
+    ]
     if hit.entry["type"] in ADDRESSED:
         # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom (but
         # "hit out at Sudan", "called in Turkey's envoy": the cue's own preposition)
@@ -144,11 +151,13 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
     left = [g for g in groups if g[-1].tj <= hit.i and (in_rel(g[0].ti) is None or in_rel(g[0].ti) == r)]
     # "the war in Yemen by selling arms", "using Afghan soil to back": a place is not who acts
     left = [g for g in left if not names_place(g, toks)]
+    # ("had fired at one of its watchtowers, wounding two soldiers": the owner of what is hit does not act)
+    left = [g for g in left if not all("owner of what is hit" in p.how for p in g)]
 
-    def on_implicit(entity, why, conf, rule):
+    def on_implicit(entity, why, conf, rule, cue=None):
         # each actor of the last group before the cue acts on *entity*, whom the clause does not name
         for s_ in left[-1]:
-            add(s_, Participant(entity, 0, 0, 0, 0, "focus"), hit, why, conf, left[-1][0].ti, rule)
+            add(s_, Participant(entity, 0, 0, 0, 0, "focus"), cue or hit, why, conf, left[-1][0].ti, rule)
 
     # "accused the government of conceding territory": what the accusation says, the accuser did not do
     acc = next(
@@ -296,13 +305,11 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         # "Iran accused Pakistan of shelling two villages", "... of deploying troops": the accuser is the
         # one attacked, or the one troops are sent against
         acc = hits[n_hit - 1]
-        if (
-            acc.entry["type"] == "ACCUSE"
-            and acc.j < hit.i
-            and "of" in lows[acc.j : hit.i]
-            and [g for g in groups if g[-1].tj <= acc.i]
-        ):
-            accuser = [g for g in groups if g[-1].tj <= acc.i][-1]
+        # (the accuser named before the verb, else the speaker: "X police said they had arrested three men, and
+        # accused Serbian services of organising the attack")
+        before = [g for g in groups if g[-1].tj <= acc.i] or ([[speaker_p]] if speaker_p is not None else [])
+        if acc.entry["type"] == "ACCUSE" and acc.j < hit.i and "of" in lows[acc.j : hit.i] and before:
+            accuser = before[-1]
             for s_ in left[-1]:
                 for o in accuser:
                     # (an accuser who is an office or a person: the state it is part of)
@@ -375,29 +382,18 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
             )
         if added or hit.entry["type"] == "ASSAULT":
             return
-    told = _told(hit, toks, lows, lexicon) if left and not right and recent else None
-    if told:
+    pointed = told(hit, toks, lows, lexicon) if left and not right and recent else None
+    if pointed:
         # "France and Italy condemned the attack": who attacked, told before (an attack told with that word first:
         # "the raid" is the one told as a raid, not an ongoing fight told since); "India rejected the objection":
-        # who objected
-        last = maker([p.entity for p in left[-1]], recent, told, same, lows[hit.j + 1][:5])
+        # who objected; "rejected every such offer": who offered
+        types, k = pointed
+        last = maker([p.entity for p in left[-1]], recent, types, same, lows[k][:5])
         if last is not None:
-            what = f"the {lows[hit.j + 1]} {toks[hit.i].text}"
+            what = f"the {lows[k]} {toks[hit.i].text}"
             on_implicit(last, f"{what} was {last}'s", 0.5, "implicit")
         return
-    if (
-        left
-        and not right
-        and hit.entry["type"] in _HOSTILE
-        and verb_form(hit)
-        and not passive(hit, toks)
-        and not (hit.j < len(toks) and lows[hit.j] == "by")
-    ):
-        # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
-        # the act is against the other side of the story (not "villagers detained by ...": they were acted upon)
-        foe = opponent([p.entity for p in left[-1]], recent, kinds or {}, c.owner)
-        if foe is not None:
-            on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent")
+    if left and not right and one_sided(c, hit, left[-1], on_implicit):
         return
     if not left or not right:
         return
@@ -410,22 +406,6 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         for o in b:
             ref = any(p.how.startswith("'") for p in (s, o))
             add(s, o, hit, "", 0.55 if ref else 0.7, a[0].ti, "cue-ref" if ref else "cue")
-
-
-# what a rejection rejects that someone asked or objected ("rejected the demand", "the objection")
-_ASKED = {"demand", "demands", "request", "call", "calls", "appeal", "ultimatum", "objection", "objections", "protest"}
-
-
-def _told(hit, toks, lows, lexicon):
-    """The types of the act an accusation or rejection points back to ("condemned the attack": ASSAULT;
-    "rejected the demand": REQUEST or ACCUSE), or None."""
-    if hit.j + 1 >= len(toks) or lows[hit.j] not in ("the", "this", "that", "these", "those", "its", "both"):
-        return None
-    if hit.entry["type"] == "ACCUSE" and any(
-        c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[hit.j + 1 : hit.j + 3])
-    ):
-        return {"ASSAULT"}
-    return {"REQUEST", "ACCUSE"} if hit.entry["type"] == "REJECT" and lows[hit.j + 1] in _ASKED else None
 
 
 def _by_agent(c, hit, groups, add):

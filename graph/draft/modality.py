@@ -74,6 +74,10 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     )
     if hit:
         return "speculated", hit
+    if subject_at is not None and cue_at is not None and subject_at < cue_at:
+        no = _no_subject(lows, subject_at)  # "no Iraqi vessel had crossed", "none of its fighters had been"
+        if no:
+            return "denied", no
     hit = _hits(mod.get("negation", ()), lows, min(s, c), c)
     if hit:
         # a negation of another verb ("had no link to the attackers and accused India") is not this one's
@@ -96,6 +100,25 @@ def modality_of(toks, lexicon, *, subject_at, cue_at, object_at, speech=False, s
     if speech:
         return "claimed", None
     return "reported", None
+
+
+def _no_subject(lows, s):
+    """The words that deny the subject starting at token *s* ("no Iraqi vessel", "not a single Ethiopian unit",
+    "none of its fighters"), or None.
+
+    >>> _no_subject("he said no iraqi vessel had crossed".split(), 3)
+    'no'
+    >>> _no_subject("he said not a single unit had moved".split(), 5)
+    'not a single'
+    """
+    if s >= 1 and lows[s - 1] == "no":
+        return "no"
+    if s >= 3 and lows[s - 3 : s] == ["not", "a", "single"]:
+        return "not a single"
+    for k in (2, 3):
+        if s >= k and lows[s - k : s - k + 2] == ["none", "of"]:
+            return "none of"
+    return None
 
 
 def _broken(lows, words, lo, hi):

@@ -16,6 +16,7 @@ PAK ASSAULT IRN denied PAK
 from __future__ import annotations
 
 from .clause import Raw
+from .syntax import rel_spans
 
 __all__ = ["pointed"]
 
@@ -31,6 +32,15 @@ def _top(x, owner):
         seen.add(x)
         x = owner[x]
     return x
+
+
+# the acts a charge says the accused did (not what one said or asked)
+_CHARGED = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "THREATEN", "SANCTION"}
+
+
+def _latest(rs):
+    """The candidates of *rs* (latest first) told in the same passage as the first of them."""
+    return [r for r in rs if r.start == rs[0].start] if rs else rs
 
 
 def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
@@ -63,10 +73,26 @@ def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
             [r for r in ctx.prev if r.modality == "claimed"],
             [r for r in ctx.prev if r.modality == "reported" and r.type not in ("ACCUSE", "REQUEST")],
         )
-        who = [x for x in in_sentence if x[1] <= verb.start]
+        # (not an actor of a relative clause: "The UAE, which Port Sudan accuses of financing the group, denied")
+        rels = [
+            (stoks[a].start, stoks[b - 1].end)
+            for a, b in rel_spans(stoks)
+            if b > a and stoks[a].lower in ("which", "who")
+        ]
+        who = [x for x in in_sentence if x[1] <= verb.start and not any(a <= x[0] < b for a, b in rels)]
         denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
         # one denies a charge against oneself: the first kind that charges the denier's side, else the first
-        mine = [[r for r in rs or () if _top(r.subject, ctx.owner) == _top(denier, ctx.owner)] for rs in kinds]
+        # (and before the first kind that charges no one on the denier's side, an older charge that does: "X said
+        # Russian jets had entered its airspace. Finland summoned Russia's envoy. Moscow dismissed the charge")
+        # (what another claimed first, "a report by X said", then what was told as fact)
+        older = [r for rs in reversed(ctx.history[-6:]) for r in rs if r.type in _CHARGED]
+        older = [r for r in older if r.modality == "claimed" and r.asserted_by is not None] + [
+            r for r in older if r.modality == "reported"
+        ]
+        mine = [
+            [r for r in rs or () if _top(r.subject, ctx.owner) == _top(denier, ctx.owner)] for rs in (*kinds, older)
+        ]
+        mine[-1] = _latest(mine[-1])
         targets = next((rs for rs in mine if rs), None) or next((rs for rs in kinds if rs), [])
     denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
     if denier is None:

@@ -15,6 +15,8 @@ RUS ACCUSE EST reported None
 
 from __future__ import annotations
 
+import re
+
 from .clause import Raw
 from .syntax import rel_spans
 from .tokens import tokenise
@@ -35,6 +37,8 @@ _BAD |= {"absurd", "aggression", "aggressive", "hostile", "irresponsible", "reck
 _BAD |= {"unjustifiable", "unfriendly", "outrageous", "barbaric", "criminal", "null", "void", "invalid"}
 _BAD |= {"blackmail", "escalation", "dangerous", "destabilising", "destabilizing", "cowardly", "heinous"}
 _BAD |= {"deplorable", "unprovoked", "violation", "violate", "violates", "interference", "intolerable"}
+_BAD |= {"untenable", "betrayal", "expropriation", "theft", "piracy", "insult", "affront", "outrage", "shameful"}
+_BAD |= {"unwarranted", "regrettable", "unlawfully", "kidnapping", "sabotage", "hostage", "terrorism", "genocide"}
 _NOMINAL = ("sion", "tion", "ment", "ure", "ing", "al")
 _OPENS = {"that", ",", "said", "says", "say", "told", "added", "insisted", "stated"}
 _BE = {"is", "was", "are", "were", "been", "be", "remains", "remain"}
@@ -42,6 +46,15 @@ _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 _NOT_ACTS = {"ACCUSE", "REQUEST", "CONSULT"}
 # what a verdict is passed on: a hostile or unilateral act (not a rapprochement, unless the noun names it)
 _JUDGED = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "REJECT", "PROTEST"}
+
+
+def _top(x, owner):
+    """The actor at the top of *x*'s ``part_of`` chain (the state a body of it acts for)."""
+    seen = set()
+    while x in owner and owner[x] and x not in seen:
+        seen.add(x)
+        x = owner[x]
+    return x
 
 
 def _plain(lows, k):
@@ -72,33 +85,55 @@ def _noun_type(noun, lexicon):
 
 
 def _find(lows, toks, lexicon):
-    """(token of the judging word or act noun, act noun, judged by the verb's subject) of a verdict, or None."""
+    """(token of the judging word or act noun, act noun, judged by the verb's subject, token of the act noun) of a
+    verdict, or None."""
     for k, w in enumerate(lows):
         if w in _JUDGE or w in _CONDEMN:
             d = _plain(lows, k + 1)
-            if d < len(lows) and lows[d] in _DET:
-                d = _plain(lows, d + 1)
+            # ("calls move 'economic aggression'": a headline's noun with no determiner)
+            if d < len(lows) and (lows[d] in _DET or (lows[d] in _ACTS and w in _JUDGE)):
+                d = _plain(lows, d + 1) if lows[d] in _DET else d
                 noun = _act_noun(lows, toks, d, lexicon)
-                rest = lows[d + 1 : d + 8]
+                rest = lows[d + 1 : d + 11]
                 if noun and (w in _CONDEMN or any(x in _BAD for x in rest)):
-                    return k, noun, True
+                    return k, noun, True, d
+        # ", a move New Delhi called 'untenable'": the judge between the act noun and the verb
+        if w in _ACTS and k > 0 and lows[k - 1] in ("a", "an"):
+            v = next((x for x in range(k + 2, min(k + 7, len(lows))) if lows[x] in _JUDGE), None)
+            if v is not None and (
+                all(t.text[:1].isupper() or t.lower == "'s" for t in toks[k + 1 : v])
+                or (v - k == 3 and lows[k + 1] == "the")
+            ):
+                if any(x in _BAD for x in lows[v + 1 : v + 7]):
+                    return v, w, True, k
         if w in _DET and w != "'s" and (k == 0 or lows[k - 1] in _QUOTES or lows[k - 1] in _OPENS):
             noun = _act_noun(lows, toks, k + 1, lexicon)
             if noun and k + 2 < len(lows) and lows[k + 2] in _BE:
                 b = _plain(lows, k + 3)
                 b = _plain(lows, b + 1) if b < len(lows) and lows[b] in ("a", "an", "been") else b
                 if b < len(lows) and lows[b] in _BAD:
-                    return k + 1, noun, False
+                    return k + 1, noun, False, k + 1
     return None
 
 
 def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
-    """The ACCUSE candidates of a verdict on an act in the sentence *stoks* (none when it has none)."""
+    """The ACCUSE candidates of a verdict on an act in the sentence *stoks* (none when it has none), the denied
+    claims of a verdict on a charge the lexicon's pointers miss (:mod:`graph.draft.denials`) and the acts told again
+    by reference (:mod:`graph.draft.echoes`)."""
+    from .denials import denials
+    from .echoes import echoes
+
+    out = _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon)
+    out += denials(text, stoks, in_sentence, here + out, ctx, sp, lexicon)
+    return out + echoes(text, stoks, in_sentence, here + out, ctx, sp)
+
+
+def _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
     lows = [t.lower for t in stoks]
     found = _find(lows, stoks, lexicon)
     if found is None:
         return []
-    k, noun, by_verb = found
+    k, noun, by_verb, d = found
     at = stoks[k].start
     judge, claimant = None, None
     if by_verb:
@@ -110,9 +145,15 @@ def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
             if x[1] <= at
             and (sp is None or not sp.phrase[0] <= x[0] < sp.phrase[1])
             and not any(a <= x[0] < b for a, b in rels)
+            # (not where the judge's mission sits: "China's embassy in Dushanbe condemned")
+            and not re.search(r"\b(?:embassy|consulate|mission|office)\s+in\s+$", text[max(0, x[0] - 20) : x[0]], re.I)
         ]
         judge = before[-1][2] if before else None
-        if judge is None and sp is not None and not (sp.content[0] <= at < sp.content[1]):
+        if lows[k].endswith("ing") and k > 0 and lows[k - 1] == ",":
+            # ("Kyiv's ministry said it had expelled the consul, calling the expulsion ..."): the sentence's subject
+            first = [x for x in in_sentence if x[1] <= at and not any(a <= x[0] < b for a, b in rels)]
+            judge = sp.speaker if sp is not None and sp.speaker else (first[0][2] if first else judge)
+        elif judge is None and sp is not None and not (sp.content[0] <= at < sp.content[1]):
             judge = sp.speaker
         elif judge is not None and sp is not None and sp.content[0] <= at < sp.content[1]:
             claimant = sp.speaker
@@ -140,10 +181,22 @@ def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
     # (else the act of the side the judge's side protested to: "lodged a protest with Iran ... Such actions")
     protested = [r.object for r in acts if r.type == "ACCUSE" and same(r.subject, judge)]
     doer = named[0].subject if named else (told[0].subject if told else (protested[0] if protested else None))
+    if d < k:
+        # (", a move New Delhi called 'untenable'": the act told before in the sentence, else its first actor's)
+        mine = [r for r in reversed(here) if (r.cue_at or r.start) < stoks[d].start and not same(r.subject, judge)]
+        first = [x for x in in_sentence if x[1] <= stoks[d].start and not same(x[2], judge) and x[4] != "person"]
+        doer = mine[0].subject if mine else (_top(first[0][2], ctx.owner) if first else None)
+        claimant = None  # (the narrator's aside, not what the speaker says)
+    # ("the expulsion of its diplomats by Budapest": the doer named after "by")
+    by = next((x for x in range(d + 1, min(d + 6, len(lows))) if lows[x] == "by"), None)
+    agent = next((x for x in in_sentence if by is not None and stoks[by].end <= x[0] <= stoks[by].end + 5), None)
+    doer = agent[2] if agent is not None and agent[4] != "person" else doer
     if (
         doer is None
         or same(doer, judge)
         or any(r.subject == judge and r.type == "ACCUSE" and r.object == doer for r in here)
+        # (the verb already judged whom by its own cue: "the Kremlin condemned the attack", who attacked)
+        or any(r.subject == judge and r.type == "ACCUSE" and r.cue_at == at for r in here)
     ):
         return []
     cs, ce = stoks[0].start, stoks[-1].end

@@ -1,0 +1,205 @@
+"""The other party of an act a clause tells with one actor: whether a protest, demand, rejection or threat may be
+addressed to the other side of the story, and what "condemned the attack", "rejected the demand" point back to;
+used by :mod:`graph.draft.cue_pairs`.
+
+>>> from graph.draft.lexicon import Lexicon
+>>> from graph.draft.tokens import tokenise
+>>> lex = Lexicon.load()
+>>> toks = tokenise("Borland dismissed those concerns")
+>>> hit = lex.find_cues(toks)[0]
+>>> types, k = told(hit, toks, [t.lower for t in toks], lex)
+>>> sorted(types), toks[k].text
+(['ACCUSE', 'REQUEST'], 'concerns')
+"""
+
+from __future__ import annotations
+
+from .lexicon import CueHit
+from .sides import opponent, side, two_sides
+from .syntax import AUX, passive, verb_form
+
+__all__ = ["at_border", "one_sided", "says_to_side", "told"]
+
+_HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
+# acts said to someone, who may be left implicit: the other side of the story
+_AT_SIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION"}
+_OFFICIAL = {"state", "office", "de_facto_authority"}
+_AT_BORDER = {"RETREAT", "COERCE", "MOBILIZE", "CONCEDE", "AID"}
+
+# what may stand before the subject of a main clause ("Japan demanded", ", and Chisinau has demanded"; not "a step
+# Ankara had sought", "when Ethiopia rejected")
+_OPENERS = {",", "and", "but", "said", "says", "that", ";", ":", "the", "—", "–", "then", "also", "so", "yet"}
+_OPENERS |= {'"', "“", "”", "'", "’", "in", "on", "meanwhile", "separately", "however", "instead"}
+
+
+def says_to_side(hit, toks, lows, subject):
+    """Whether a protest, demand, rejection or threat of the one group *subject* may be addressed to the other
+    side of the story: told in a main clause (not "a step Ankara had sought", "when Ethiopia rejected its draft",
+    "rebels who refused to disarm"), with no unnamed addressee ("asked the caretaker government in Kabul to")."""
+    at = subject[0].ti
+    if at > 0 and lows[at - 1] not in _OPENERS and not toks[at - 1].text[:1].isdigit():
+        return False
+    if hit.i > 0 and lows[hit.i - 1] in ("who", "which", "that", "whom"):
+        return False
+    if hit.j < len(toks) and lows[hit.j] == "what":
+        return False  # "rejected what it called 'false accusations'": a denial, told as such
+    if (
+        hit.entry["type"] == "REJECT"
+        and hit.j < len(toks)
+        and toks[hit.j].text.isalpha()
+        and toks[hit.j].text.islower()
+    ):
+        if lows[hit.j] not in _POINT | {"a", "an", "their", "his", "her", "all"}:
+            return False  # "have rejected criticism of their policies": a stance, to no one in particular
+    return not (
+        hit.entry["type"] == "REQUEST"
+        and hit.j + 1 < len(toks)
+        and lows[hit.j] in ("the", "a", "an")
+        and toks[hit.j + 1].text.islower()
+    )
+
+
+# what a rejection rejects that someone asked or objected ("rejected the demand", "the objection", "dismissed those
+# concerns")
+_ASKED = {"demand", "demands", "request", "call", "calls", "appeal", "ultimatum", "objection", "objections", "protest"}
+_ASKED |= {"requests", "appeals", "protests", "concerns", "concern", "criticism", "criticisms", "complaint"}
+_ASKED |= {"complaints", "warning", "warnings", "threat", "threats", "pressure"}
+# what a rejection turns down that someone offered ("rejected every such proposal")
+_OFFERED = {"offer", "offers", "proposal", "proposals", "plan", "initiative", "invitation", "overture", "overtures"}
+_GIVEN = {"AID", "CONSULT", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
+_POINT = {"the", "this", "that", "these", "those", "its", "both", "every", "such", "any"}
+_QUOTE = {'"', "“", "”", "'", "‘", "’"}
+
+
+def told(hit, toks, lows, lexicon):
+    """(the types of the act an accusation or rejection points back to, the index of its noun), or None:
+    "condemned the attack", "the 'cowardly' attack": ASSAULT; "rejected the demand", "dismissed those concerns":
+    REQUEST or ACCUSE; "rejected every such proposal": what one gives or offers."""
+    if hit.j + 1 >= len(toks) or lows[hit.j] not in _POINT:
+        return None
+    k = hit.j + 1
+    if k < len(toks) and lows[k] == "such":
+        k += 1
+    if k < len(toks) and lows[k] in _QUOTE:  # (a word quoted before the noun)
+        close = next((x for x in range(k + 1, min(k + 5, len(toks))) if lows[x] in _QUOTE), None)
+        k = close + 1 if close is not None else k
+    if k >= len(toks):
+        return None
+    kind = hit.entry["type"]
+    if kind == "ACCUSE" and any(c.entry["type"] == "ASSAULT" for c in lexicon.find_cues(toks[k : k + 2])):
+        return {"ASSAULT"}, k
+    if kind == "REJECT" and lows[k] in _ASKED:
+        return {"REQUEST", "ACCUSE"}, k
+    if kind == "REJECT" and lows[k] in _OFFERED:
+        return _GIVEN | {"REQUEST"}, k
+    return None
+
+
+_BORDER = {"border", "borders", "frontier", "boundary", "crossing", "crossings", "checkpoint", "checkpoints"}
+
+
+def at_border(lows, hit):
+    """Whether the act of the cue *hit* is at a border the clause does not name ("pulled its troops out of the border
+    area", "reopen the border", "shut the crossing"; not "closed its border with Mali").
+
+    >>> from types import SimpleNamespace as H
+    >>> at_border("qatar pulled its peacekeepers out of the border area".split(), H(i=1, j=6))
+    True
+    >>> at_border("they closed the border with mali".split(), H(i=1, j=2))
+    False
+    """
+    span = lows[hit.i : min(hit.j + 3, len(lows))]
+    at = next((k for k, w in enumerate(span) if w in _BORDER), None)
+    if at is None or (at > 0 and span[at - 1] not in ("the", "its", "their", "that")):
+        return False
+    return hit.i + at + 1 >= len(lows) or lows[hit.i + at + 1] not in ("with", "of", "between")
+
+
+def one_sided(c, hit, subject, on_implicit):
+    """The other party of the act of the cue *hit* whose clause names only its *subject* (a group): the two sides of
+    the story at a border it does not name, else the other side of the story for a hostile act, a protest, a demand,
+    a rejection, a threat or a sanction (*on_implicit(entity, why, confidence, rule, cue)* adds each). Whether a rule
+    applied."""
+    toks, lows, kinds, recent = c.toks, c.lows, c.kinds, c.recent
+    if (
+        hit.entry["type"] == "PROTEST"
+        and lows[hit.i].startswith("protest")
+        and verb_form(hit)
+        and all((kinds or {}).get(p.entity) in _OFFICIAL for p in subject)
+    ):
+        # "Tokyo protested at the time": a state protests to someone, it does not take to the streets
+        hit = CueHit(hit.i, hit.j, hit.words, {**hit.entry, "type": "ACCUSE", "mode": "disapprove"})
+    # (a verb also when written as its base form right after its subject or an auxiliary: "the army shut the
+    # crossing", "Burundi must reopen the border")
+    verb = verb_form(hit) or (
+        hit.i > 0
+        and (
+            lows[hit.i - 1] in AUX
+            or (subject[-1].tj == hit.i and lows[hit.i - 1] != "'s" and lows[hit.i + 1 : hit.i + 2] == ["the"])
+        )
+    )
+    mine = {side(p.entity, c.owner, kinds) for p in subject}
+    if _hosts(c, hit):
+        # "Castavia has offered to host talks", "the US says it brokered the truce": the host or broker of talks or a
+        # truce whose parties the clause does not name, with the two sides of the story
+        # (the two just acted on together first: "urged both sides to talk, and Beijing has offered to host ...")
+        last = [(r.subject, r.type, r.cue_at) for r in recent[-2:]]
+        both = [r.object for r in recent[-2:]] if len(set(last)) == 1 and len(last) == 2 else []
+        pair = two_sides("both sides", [recent], kinds or {}, c.owner, {p.entity for p in subject}, both) or []
+        if pair and not mine & set(pair):
+            for o in pair:
+                on_implicit(o, f"talks of the two sides of the story: {o}", 0.3, "host", hit)
+            return True
+    if (
+        verb
+        and hit.entry["type"] in _AT_BORDER
+        and not passive(hit, toks)
+        and not (hit.j < len(toks) and lows[hit.j] == "by")
+        and at_border(lows, hit)
+    ):
+        # "Qatar pulled its peacekeepers out of the border area", "Burundi must reopen the border": the border of the
+        # two sides of the story, the other one of them for one of them, both for a third
+        pair = two_sides("both sides", [recent], kinds or {}, c.owner, set()) or []
+        # (a side's hostile act at the border is against the other side: the rule after this one)
+        if not mine & set(pair) or (len(mine) == 1 and hit.entry["type"] not in _HOSTILE):
+            for o in [x for x in pair if x not in mine]:
+                on_implicit(o, f"the other side of the border: {o}", 0.3, "border", hit)
+            if pair:
+                return True
+    if (
+        hit.entry["type"] in _HOSTILE | _AT_SIDE
+        and verb
+        and not passive(hit, toks)
+        and not (hit.j < len(toks) and lows[hit.j] == "by")
+    ):
+        # "Thai troops had crossed the boundary", "Kyrgyz troops returned fire", "the army closed the checkpoint":
+        # the act is against the other side of the story (not "villagers detained by ...": they were acted upon);
+        # so are a protest, a demand, a rejection, a threat or a sanction whose addressee is left implicit ("Tokyo
+        # protested at the time", "Vietnam has asked for the canal's data", "halted the transit of goods")
+        hostile = hit.entry["type"] in _HOSTILE
+        if not hostile and not says_to_side(hit, toks, lows, subject):
+            return True
+        foe = opponent([p.entity for p in subject], recent, kinds or {}, c.owner)
+        if foe is not None:
+            on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent" if hostile else "other-side", hit)
+        return True
+    return False
+
+
+_WIDE = {"regional", "international", "multilateral", "global", "annual", "summit", "conference"}
+
+
+def _hosts(c, hit):
+    """Whether the cue *hit* hosts or brokers talks or a truce told right after it ("offered to host talks",
+    "could host a trilateral meeting", "brokered the truce"; not "hosted talks with X": X is named; not "a regional
+    meeting": more than the two)."""
+    hosting = hit.entry.get("mode") in ("host", "mediate") or c.lows[hit.i].startswith(("mediat", "facilitat"))
+    if not hosting or c.lows[hit.i] in ("host", "hosts") and hit.i > 0 and c.lows[hit.i - 1] in ("a", "the"):
+        return False  # ("the host of", "a host"): a noun
+    nxt = next((h for h in c.hits if hit.j <= h.i <= hit.j + 3 and h.entry.get("reciprocal")), None)
+    # (not "a regional meeting", "a meeting of the foreign ministers of X": more than the two, or named)
+    return (
+        nxt is not None
+        and c.lows[nxt.j : nxt.j + 1] not in (["between"], ["with"], ["of"])
+        and not any(w in _WIDE for w in c.lows[hit.j : nxt.i])
+    )
