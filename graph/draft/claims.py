@@ -59,6 +59,7 @@ from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
 from .pointed import pointed
 from .pronouns import pronouns
+from .relatives import fronted
 from .sides import two_sides
 from .tokens import Token, clauses, sentences, tokenise
 from .verdicts import verdicts
@@ -411,6 +412,13 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ctx.pair = (own[-1].subject, own[-1].object)
         elif len(groups) == 1 and opens(groups[0], toks, lexicon) and groups[0][0].entity != ctx.focus[0]:
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
+    fr, fr_spans = fronted(text, stoks, in_sentence, lexicon, sp)  # "Bolivia, which Peru accuses of ..."
+    if fr:
+        drops = [x for x in fr_spans if len(x) == 4]
+        fr_spans = [x for x in fr_spans if len(x) == 2]
+        out = [c for c in out if c.cue_at is None or not any(a <= c.cue_at < b for a, b in fr_spans)]
+        out = [c for c in out if not any(c.object == e and c.cue_at and a <= c.cue_at < b for _, e, a, b in drops)]
+        out += fr
     if pointer is not None:
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)

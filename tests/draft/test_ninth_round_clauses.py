@@ -1,0 +1,85 @@
+"""The ninth round, clause structure: relatives whose object is fronted ("Bolivia, which Peru accuses of
+arming the rebels"), and a move judged in an apposition (", a step Brazil had sought for years").
+Constructed sentences, invented people."""
+
+from graph import loads
+from graph.draft import draft
+
+DS = loads(
+    """
+entities:
+  - {id: ARG, name: Argentina, kind: state}
+  - {id: CHL, name: Chile, kind: state}
+  - {id: PER, name: Peru, kind: state}
+  - {id: BOL, name: Bolivia, kind: state}
+  - {id: URY, name: Uruguay, kind: state}
+  - {id: BRA, name: Brazil, kind: state}
+  - {id: FLR, name: Frente Litoral, kind: armed_group}
+"""
+)
+
+
+def _claims(text):
+    return {(c.subject, c.type, c.object, c.modality, c.asserted_by) for c in draft(text, DS).claims}
+
+
+def _pairs(text):
+    return {(s, o) for s, _, o, _, _ in _claims(text)}
+
+
+def test_a_fronted_accused_is_accused_and_its_act_claimed_by_the_accuser():
+    got = _claims("Bolivia, which Peru accuses of arming the Frente Litoral, rejected the charge on Monday.")
+    assert ("PER", "ACCUSE", "BOL", "reported", None) in got
+    assert ("BOL", "AID", "FLR", "claimed", "PER") in got
+
+
+def test_a_fronted_object_of_what_is_charged():
+    # the antecedent is what the named accused is charged with sheltering
+    got = _claims("The Frente Litoral, which Peru accuses Bolivia of sheltering, denied any link to the bombing.")
+    assert ("PER", "ACCUSE", "BOL", "reported", None) in got
+    assert ("BOL", "AID", "FLR", "claimed", "PER") in got
+
+
+def test_whom_blamed_and_a_date_between():
+    got = _claims("The Frente Litoral, whom Peru blames for a bombing in Arica, denied it.")
+    assert ("PER", "ACCUSE", "FLR", "reported", None) in got
+    assert ("CHL", "ACCUSE", "PER") in {
+        (s, t, o) for s, t, o, _, _ in _claims("Peru, which Chile accused on Monday of spying, denied the charge.")
+    }
+
+
+def test_the_possessor_of_a_thing_a_state_protested():
+    got = _claims("Chile's new port on the river Loa, which Peru has protested, opened on Monday.")
+    assert ("PER", "ACCUSE", "CHL", "reported", None) in got
+
+
+def test_a_complement_that_is_no_relative():
+    # "warned Chile that Bolivia would respond": Bolivia's act is not on Chile by a fronted object
+    got = _pairs("Peru warned Chile that Bolivia would respond with force.")
+    assert ("BOL", "CHL") not in got and ("CHL", "BOL") not in got
+    got = _pairs("Peru said that Chile had attacked.")
+    assert ("PER", "CHL") not in got
+
+
+def test_a_negated_relative_gives_nothing():
+    got = _pairs("Bolivia, which Peru has never accused of arming the Frente Litoral, kept quiet.")
+    assert ("PER", "BOL") not in got
+
+
+def test_a_step_someone_sought_is_asked_of_whoever_took_it():
+    got = _claims("Uruguay signed the fisheries deal in May, a step Brazil had sought for years.")
+    assert ("BRA", "REQUEST", "URY", "reported", None) in got
+    assert not any(s == "URY" and o == "BRA" for s, _, o, _, _ in got)
+
+
+def test_a_move_judged_rejects_a_statement_and_condemns_a_hostile_act():
+    got = _claims('Uruguay published a new map of the estuary, a move Brazil called "meaningless".')
+    assert ("BRA", "REJECT", "URY", "reported", None) in got
+    got = _claims('Peru seized two Chilean trawlers on Sunday, a move Chile called "piracy".')
+    assert ("CHL", "ACCUSE", "PER", "reported", None) in got
+
+
+def test_a_move_welcomed_after_and():
+    got = _claims("Bolivia closed the road in March, and Uruguay left the pact, a decision that Brazil welcomed.")
+    assert ("BRA", "SUPPORT", "URY", "reported", None) in got
+    assert ("BRA", "SUPPORT", "BOL", "reported", None) not in got
