@@ -62,6 +62,7 @@ from .pronouns import pronouns
 from .relatives import fronted
 from .sides import two_sides
 from .tokens import Token, clauses, sentences, tokenise
+from .unnamed import unnamed_doer
 from .verdicts import verdicts
 
 __all__ = ["Candidate", "Participant", "candidates"]
@@ -383,7 +384,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
-        recent = [r for rs in ctx.history[-6:] for r in rs] + out
+        # (not a doer guessed twice over, the state of an office's unnamed forces)
+        recent = [r for rs in ctx.history[-6:] for r in rs if r.rule != "unnamed doer, the state"] + out
         cands = clause_candidates(
             text,
             cs,
@@ -419,6 +421,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         out = [c for c in out if c.cue_at is None or not any(a <= c.cue_at < b for a, b in fr_spans)]
         out = [c for c in out if not any(c.object == e and c.cue_at and a <= c.cue_at < b for _, e, a, b in drops)]
         out += fr
+    # "said its vessels had driven away ...": the speaker's (rather than an actor carried over from before)
+    taken = {c.cue_at for c in out if c.cue_at is not None and c.rule != "carried"}
+    mine = unnamed_doer(text, stoks, in_sentence, lexicon, sp, ctx.kinds, ctx.owner, taken)
+    if mine:
+        out = [c for c in out if not (c.rule == "carried" and c.cue_at in {r.cue_at for r in mine})] + mine
     if pointer is not None:
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)

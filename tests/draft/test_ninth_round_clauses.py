@@ -83,3 +83,38 @@ def test_a_move_welcomed_after_and():
     got = _claims("Bolivia closed the road in March, and Uruguay left the pact, a decision that Brazil welcomed.")
     assert ("BRA", "SUPPORT", "URY", "reported", None) in got
     assert ("BRA", "SUPPORT", "BOL", "reported", None) not in got
+
+
+def test_the_accused_with_a_possessive_acts_in_what_is_charged():
+    # "Chile's rulers": the possessor is the accused, and it (not the accuser) shelters the group
+    got = _claims("Peru accused Chile's rulers of sheltering the Frente Litoral.")
+    assert ("CHL", "AID", "FLR", "claimed", "PER") in got
+    assert not any(s == "PER" and o == "FLR" for s, _, o, _, _ in got)
+
+
+def test_the_accusers_own_later_act_stays_its_own():
+    got = _claims("Peru accused Chile of arming the Frente Litoral and urged Brazil to mediate.")
+    assert ("PER", "REQUEST", "BRA", "reported", None) in got
+
+
+def test_an_unnamed_doer_in_what_a_side_says_is_its_own():
+    got = _claims("Peru said on Monday that soldiers had arrested three Chilean fishermen near the border.")
+    assert ("PER", "COERCE", "CHL", "claimed", "PER") in got
+    got = _claims("The Frente Litoral said in a statement that its fighters had ambushed a Chilean patrol.")
+    assert ("FLR", "ASSAULT", "CHL", "claimed", "FLR") in got
+
+
+def test_a_passive_without_agent_in_what_a_side_says():
+    got = _claims("Peruvian officials said more than 200 undocumented Chileans had been detained in Lima this week.")
+    assert ("PER", "COERCE", "CHL", "claimed", "PER") in got
+
+
+def test_an_unnamed_doer_guards():
+    # a named doer, an agent after "by", a killing (no act of the speaker's), no speaker
+    assert ("PER", "COERCE", "CHL") not in {
+        (s, t, o) for s, t, o, _, _ in _claims("Peru said Chilean fishermen had been detained by Bolivian police.")
+    }
+    assert not any(s == "PER" for s, _, _, _, _ in _claims("Peru said three Chilean fishermen had been killed."))
+    assert not any(
+        s == "PER" and o == "CHL" for s, _, o, _, _ in _claims("Soldiers arrested three Chilean fishermen on Monday.")
+    )
