@@ -33,6 +33,7 @@ _AGENTS = {"soldiers", "troops", "forces", "police", "policemen", "officers", "g
 _AGENTS |= {"boats", "aircraft", "jets", "planes", "drones", "fighters", "units", "bomber", "bombers", "commandos"}
 _AGENTS |= {"personnel", "patrol", "patrols", "agents", "gendarmes", "servicemen", "pilots", "frigate", "warship"}
 _AGENTS |= {"warships", "helicopters", "operatives", "militiamen", "mujahideen", "squad", "team", "teams"}
+_AGENTS |= {"it", "we"}  # ("said on Sunday it had deported": the speaker itself, the pronoun left unread)
 _OPEN = {"that", "the", "its", "our", "their", "his", "her", "security", "border", "special", "coast", "naval"}
 _OPEN |= {"army", "navy", "military", "government", "federal", "national", "two", "three", "four", "five", "six"}
 _OPEN |= {"several", "some", "elite", "armed", "local", "\0", ","}
@@ -40,6 +41,8 @@ _AUX = {"had", "has", "have", "were", "was", "would", "later", "then", "also", "
 # acts a speaker's side does to those it holds ("had been detained"): the passive's agent is the speaker
 _COERCIVE = {"COERCE", "SANCTION"}
 _NOT_AFTER = {"by"}
+_QUOTES = {'"', "'", "“", "”", "‘", "’"}
+_OBLIQUE = {"for", "by", "with", "to", "in", "on", "at", "from", ",", "and", "that", "which", "who"}
 
 
 def _subject_words(lows, a, b):
@@ -92,13 +95,16 @@ def unnamed_doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken):
                 continue
             end = next((k for k in range(j, c1) if lows[k] in (",", ";")), c1)
             obj = next((a for a in acts if j <= a[0] < end), None)
-            if obj is None:
-                continue
+            gap = [w for w in lows[j : obj[0]] if w not in _QUOTES] if obj is not None else []
+            if obj is None or len(gap) > 4 or _OBLIQUE & set(gap):
+                continue  # (its direct object: "detained three Chilean fishermen", not "the boats of a Chilean firm")
             why = f"'{hit.words}': its doer unnamed -> the speaker's"
-            if kinds.get(doer) == "office" and owner.get(doer) and not {"its", "our"} & set(lows[c0:i]):
+            if kinds.get(doer) == "office" and owner.get(doer) and not {"its", "our", "it", "we"} & set(lows[c0:i]):
                 doer_here = owner[doer]  # "the media wing said security forces killed ...": the state's forces
         if obj[2] in (doer, doer_here) or owner.get(obj[2]) == doer or owner.get(doer) == obj[2]:
             continue
+        if "thing" in (kinds.get(doer_here), kinds.get(obj[2])):
+            continue  # (a name of no known kind is no sure actor: "the Somair mine")
         entry = hit.entry
         out.append(
             Raw(

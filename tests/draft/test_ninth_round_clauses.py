@@ -118,3 +118,24 @@ def test_an_unnamed_doer_guards():
     assert not any(
         s == "PER" and o == "CHL" for s, _, o, _, _ in _claims("Soldiers arrested three Chilean fishermen on Monday.")
     )
+
+
+def test_it_after_a_date_is_the_speaker_itself():
+    ds = loads(
+        """
+entities:
+  - {id: PER, name: Peru, kind: state}
+  - {id: CHL, name: Chile, kind: state}
+  - {id: PER-MOI, name: Interior Ministry of Peru, kind: office, part_of: PER}
+"""
+    )
+    got = {
+        (c.subject, c.type, c.object, c.asserted_by)
+        for c in draft("Peru's Interior Ministry said on Sunday it had deported 12 Chilean nationals.", ds).claims
+    }
+    assert ("PER-MOI", "COERCE", "CHL", "PER-MOI") in got
+
+
+def test_an_unnamed_doer_acts_on_its_direct_object_only():
+    got = _claims("Peru said on Tuesday it had blacklisted the refineries for processing oil shipped by a Chilean firm.")
+    assert not any(s == "PER" and o == "CHL" for s, _, o, _, _ in got)
