@@ -137,5 +137,5 @@ entities:
 
 
 def test_an_unnamed_doer_acts_on_its_direct_object_only():
-    got = _claims("Peru said on Tuesday it had blacklisted the refineries for processing oil shipped by a Chilean firm.")
+    got = _claims("Peru said on Tuesday it had blacklisted the refineries for refining oil sold by a Chilean firm.")
     assert not any(s == "PER" and o == "CHL" for s, _, o, _, _ in got)
