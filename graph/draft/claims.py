@@ -61,6 +61,7 @@ from .pointed import pointed
 from .pronouns import pronouns
 from .relatives import fronted
 from .sides import two_sides
+from .syntax import possessive_appositions
 from .tokens import Token, clauses, sentences, tokenise
 from .unnamed import unnamed_doer
 from .verdicts import verdicts
@@ -364,6 +365,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
         parts = [p for p in parts if not any(q.ti == p.tj + 1 and toks[p.tj].lower == "'s" for q in parts)]
         parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
+        # "Uruguay, Peru's closest ally, accused Chile": the apposition's possessor is no actor of the clause
+        parts = [p for p in parts if not any(a <= p.ti < b for a, b in possessive_appositions(toks))]
         # "US Deputy Secretary of State Richard Hale": a state before a person's title is the person's
         persons = {x[0] for x in in_sentence if x[4] == "person"}
         parts = [

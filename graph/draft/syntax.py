@@ -32,6 +32,7 @@ __all__ = [
     "participle_before",
     "rel_spans",
     "denial_verbs",
+    "possessive_appositions",
 ]
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
@@ -262,4 +263,36 @@ def denial_verbs(toks, lexicon):
             or nxt[0] in ("reports", "suggestions")
         ):
             out.append(k)
+    return out
+
+
+def possessive_appositions(toks):
+    """Token ranges of appositions that open with a possessor after a name (", Peru's closest ally,"):
+    its actors are no members of the list before it nor the clause's subject.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> t = "Uruguay, Peru's closest ally, accused Chile. Uruguay, Peru's ally, and Chile met."
+    >>> toks = tokenise(t, 0, len(t))
+    >>> [" ".join(x.text for x in toks[a:b]) for a, b in possessive_appositions(toks)]
+    ["Peru 's closest ally"]
+    """
+    out = []
+    n = len(toks)
+    for k in range(2, n):
+        if toks[k - 1].text != "," or not toks[k].text[:1].isupper():
+            continue
+        if not (toks[k - 2].text[:1].isupper() or toks[k - 2].text == ")"):
+            continue
+        s = next((x for x in range(k + 1, min(k + 5, n)) if toks[x].lower == "'s"), None)
+        if s is None or not all(t.text[:1].isupper() for t in toks[k:s]):
+            continue
+        if s + 1 >= n or not toks[s + 1].text[:1].islower():
+            continue
+        end = next((x for x in range(s + 1, min(s + 16, n)) if toks[x].text in (",", ";", ".")), None)
+        if end is None or toks[end].text != "," or end + 1 >= n:
+            continue
+        nxt = toks[end + 1]
+        if nxt.lower in ("and", "or", "but") or not nxt.text[:1].islower():
+            continue
+        out.append((k, end))
     return out

@@ -45,14 +45,14 @@ _QUOTES = {'"', "'", "“", "”", "‘", "’"}
 _OBLIQUE = {"for", "by", "with", "to", "in", "on", "at", "from", ",", "and", "that", "which", "who"}
 
 
-def _subject_words(lows, a, b):
+def _subject_words(lows, a, b, agents):
     """Whether tokens [a, b) are an unnamed agent phrase ("that its vessels had"): openers, an agent noun,
     auxiliaries."""
     words = [w for w in lows[a:b] if w]
     k = 0
     while k < len(words) and (words[k] in _OPEN or words[k].isdigit()):
         k += 1
-    if k >= len(words) or words[k] not in _AGENTS:
+    if k >= len(words) or words[k] not in agents:
         return False
     return all(w in _AUX for w in words[k + 1 :])
 
@@ -62,7 +62,17 @@ def unnamed_doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken):
     the character offsets of cues that have a candidate already."""
     if sp is None or not sp.speaker or sp.content[1] - sp.content[0] < 10:
         return []
-    doer = sp.speaker
+    if len(sp.together) > 1:  # "Estonia and Latvia said they backed ...": each of the speakers
+        return [
+            r
+            for e in sp.together
+            for r in _doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken, e, {"they", "we"})
+        ]
+    return _doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken, sp.speaker, _AGENTS)
+
+
+def _doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken, doer, agents):
+    """The candidates of :func:`unnamed_doer` with *doer* the speaker, *agents* the nouns that name it."""
     if kinds.get(doer) == "person":
         doer = owner.get(doer)
         if doer is None:
@@ -82,6 +92,8 @@ def unnamed_doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken):
             continue
         before = [a for a in acts if a[1] <= i]
         if passive(hit, stoks[c0:c1]):
+            if agents is not _AGENTS:
+                continue
             if hit.entry["type"] not in _COERCIVE or (j < c1 and lows[j] in _NOT_AFTER) or not before:
                 continue
             if any(a[0] > i and j < c1 and a[0] <= j + 1 for a in acts):
@@ -91,7 +103,7 @@ def unnamed_doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken):
                 continue
             why = f"'{hit.words}' (a passive, no agent) -> the speaker's act"
         else:
-            if before or not _subject_words(lows, c0, i):
+            if before or not _subject_words(lows, c0, i, agents):
                 continue
             end = next((k for k in range(j, c1) if lows[k] in (",", ";")), c1)
             obj = next((a for a in acts if j <= a[0] < end), None)
@@ -113,7 +125,7 @@ def unnamed_doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken):
                 entry["type"],
                 entry.get("mode"),
                 "claimed",
-                sp.speaker,
+                sp.speaker if agents is _AGENTS else doer,  # (each of the speakers named together for itself)
                 stoks[c0].start,
                 stoks[c1 - 1].end,
                 stoks[i].start,

@@ -139,3 +139,16 @@ entities:
 def test_an_unnamed_doer_acts_on_its_direct_object_only():
     got = _claims("Peru said on Tuesday it had blacklisted the refineries for refining oil sold by a Chilean firm.")
     assert not any(s == "PER" and o == "CHL" for s, _, o, _, _ in got)
+
+
+def test_a_possessive_apposition_is_no_member_of_the_subject():
+    got = _claims("Uruguay, Peru's closest ally in the region, accused Chile of spying.")
+    assert ("URY", "ACCUSE", "CHL", "reported", None) in got
+    assert not any(s == "PER" for s, _, _, _, _ in got)
+    got = _claims("Uruguay and Bolivia, Brazil's partners in the pact, condemned Chile's \"campaign of lies\".")
+    assert {s for s, t, _, _, _ in got if t == "ACCUSE"} == {"URY", "BOL"}
+
+
+def test_they_after_speakers_named_together_is_each_of_them():
+    got = _claims("Uruguay and Bolivia said in a joint statement on Wednesday that they backed Chile's decision.")
+    assert ("URY", "SUPPORT", "CHL", "claimed", "URY") in got and ("BOL", "SUPPORT", "CHL", "claimed", "BOL") in got
