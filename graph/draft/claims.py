@@ -63,7 +63,7 @@ from .relatives import fronted
 from .sides import two_sides
 from .syntax import possessive_appositions
 from .tokens import Token, clauses, sentences, tokenise
-from .unnamed import unnamed_doer
+from .unnamed import unnamed_doer, we_quoted
 from .verdicts import verdicts
 
 __all__ = ["Candidate", "Participant", "candidates"]
@@ -253,7 +253,13 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             if ti is not None and tj is not None and tj > ti:
                 parts.append(Participant(ent, s, e, ti, tj, how))
         for k, t in enumerate(toks):
-            if perspective and t.lower in _FIRST_PERSON and t.text in (t.lower, t.lower.capitalize()):
+            if t.lower not in _FIRST_PERSON or t.text not in (t.lower, t.lower.capitalize()):
+                continue
+            # '"Our troops did not fire first," X said': the speaker's side
+            quoted = we_quoted(text, ss, t.start, sp, ctx.owner, in_sentence, ctx.kinds)
+            if quoted:
+                parts.append(Participant(quoted, t.start, t.end, k, k + 1, f"'{t.text}' (the speaker quoted)"))
+            elif perspective:
                 parts.append(
                     Participant(perspective, t.start, t.end, k, k + 1, f"'{t.text}' (the source's perspective)")
                 )

@@ -26,7 +26,7 @@ from .clause import Raw
 from .relatives import actor_tokens
 from .syntax import passive
 
-__all__ = ["unnamed_doer"]
+__all__ = ["unnamed_doer", "we_quoted"]
 
 # nouns of forces or agents a government or group speaks of as its own
 _AGENTS = {"soldiers", "troops", "forces", "police", "policemen", "officers", "guards", "vessels", "ships"}
@@ -136,3 +136,33 @@ def _doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken, doer, agen
             )
         )
     return out
+
+
+def we_quoted(text, ss, at, sp, owner, in_sentence=(), kinds=None):
+    """Whom "we"/"our" at *at* stands for when it is inside a quotation the sentence attributes
+    ('"Our troops did not fire first," the army said'): the speaker's side, the top of its ``part_of``
+    chain (a spokesman's state); None when it is no quoted speech.
+
+    >>> from graph.draft.attribution import Speech
+    >>> t = '"Our troops held," the army said.'
+    >>> sp = Speech("PER-ARMY", (19, 32), (0, 17), "said", "close")
+    >>> we_quoted(t, 0, 1, sp, {"PER-ARMY": "PER"}, kinds={"PER-ARMY": "office", "PER": "state"})
+    'PER'
+    """
+    if sp is None or not sp.speaker or not (sp.content[0] <= at < sp.content[1]):
+        return None
+    if not any(q in text[max(ss, sp.content[0] - 1) : at] for q in _QUOTES):
+        return None
+    who, seen = sp.speaker, set()
+    if who not in owner:
+        # a person of no known side: the office or state named in the speaker phrase ("X, spokesman for the
+        # Ministry of Commerce"), else no one
+        named = [x for x in in_sentence if sp.phrase[0] <= x[0] < sp.phrase[1] and x[4] not in ("person", "thing")]
+        if any(x[2] == who and x[4] == "person" for x in in_sentence) or not any(x[2] == who for x in in_sentence):
+            if not named:
+                return None
+            who = named[0][2]
+    while who in owner and who not in seen:
+        seen.add(who)
+        who = owner[who]
+    return None if (kinds or {}).get(who) in ("office", "person", "thing") else who  # (a side, not an office)

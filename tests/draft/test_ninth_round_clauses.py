@@ -152,3 +152,15 @@ def test_a_possessive_apposition_is_no_member_of_the_subject():
 def test_they_after_speakers_named_together_is_each_of_them():
     got = _claims("Uruguay and Bolivia said in a joint statement on Wednesday that they backed Chile's decision.")
     assert ("URY", "SUPPORT", "CHL", "claimed", "URY") in got and ("BOL", "SUPPORT", "CHL", "claimed", "BOL") in got
+
+
+def test_our_in_a_quotation_is_the_speakers_side():
+    text = (
+        '"Chile has blocked our cargo since the start of the month," Ana Ruiz, a spokeswoman for '
+        "Peru's foreign ministry, told reporters."
+    )
+    got = {(s, o) for s, _, o, _, _ in _claims(text)}
+    assert ("CHL", "PER") in got
+    # (no quotation: "our" is the source's, not the speaker's)
+    got = _claims("Ana Ruiz, a spokeswoman for Peru's foreign ministry, said Chile had blocked our cargo.")
+    assert not any(o == "PER" for _, _, o, _, _ in got)
