@@ -61,7 +61,7 @@ from .pointed import pointed
 from .pronouns import pronouns
 from .relatives import fronted
 from .sides import two_sides
-from .syntax import possessive_appositions
+from .syntax import possessive_appositions, subordinate_cuts
 from .tokens import Token, clauses, sentences, tokenise
 from .unnamed import unnamed_doer, we_quoted
 from .verdicts import verdicts
@@ -236,7 +236,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             sp.speaker = first[2]
     out, groups_seen = [], []
     pointer = denial_pointer(stoks, lexicon)
-    for cs, ce in clauses(text, ss, se):
+    for cs, ce in subordinate_cuts(text, clauses(text, ss, se)):
         toks = [t for t in stoks if t.start >= cs and t.end <= ce]
         if not toks:
             continue

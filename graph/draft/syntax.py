@@ -33,6 +33,7 @@ __all__ = [
     "rel_spans",
     "denial_verbs",
     "possessive_appositions",
+    "subordinate_cuts",
 ]
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
@@ -295,4 +296,29 @@ def possessive_appositions(toks):
         if nxt.lower in ("and", "or", "but") or not nxt.text[:1].islower():
             continue
         out.append((k, end))
+    return out
+
+
+_SUB_CUT = re.compile(r",\s+(?=(?:after|before|when|until|because|while|whereas|although)\s+\S+\s)")
+_ASKING = re.compile(r"\b(?:urged?|urges|urging|called on|calls on|calling on|asked|asks|asking|pressed|presses|pressing)\b")
+
+
+def subordinate_cuts(text, spans):
+    """The clause spans cut again before a subordinate clause set off by a comma after a request (", after
+    more than 40,000 Afghans were deported from Pakistan"): what the request asks ends there.
+
+    >>> t = "Kabul urged Pakistan to stop expulsions, after 4,000 Afghans were deported."
+    >>> [t[a:b] for a, b in subordinate_cuts(t, [(0, len(t))])]
+    ['Kabul urged Pakistan to stop expulsions', 'after 4,000 Afghans were deported.']
+    """
+    out = []
+    for cs, ce in spans:
+        pos = cs
+        for m in _SUB_CUT.finditer(text, cs, ce):
+            if not _ASKING.search(text, pos, m.start()):
+                continue
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, ce))
     return out

@@ -164,3 +164,14 @@ def test_our_in_a_quotation_is_the_speakers_side():
     # (no quotation: "our" is the source's, not the speaker's)
     got = _claims("Ana Ruiz, a spokeswoman for Peru's foreign ministry, said Chile had blocked our cargo.")
     assert not any(o == "PER" for _, _, o, _, _ in got)
+
+
+def test_what_a_request_asks_ends_at_a_subordinate_clause():
+    got = _claims(
+        "Chile called on Peru to stop the forced expulsion of Chilean workers, after more than 4,000 Chileans "
+        "were deported from Peru this week."
+    )
+    assert ("PER", "COERCE", "CHL", "reported", None) in got
+    # (what is asked stays asked: no expulsion told as an event before the comma)
+    got = _claims("Chile called on Peru to stop deporting Chilean workers.")
+    assert not any(s == "PER" and t == "COERCE" for s, t, _, _, _ in got)
