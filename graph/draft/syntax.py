@@ -300,7 +300,9 @@ def possessive_appositions(toks):
 
 
 _SUB_CUT = re.compile(r",\s+(?=(?:after|before|when|until|because|while|whereas|although)\s+\S+\s)")
-_ASKING = re.compile(r"\b(?:urged?|urges|urging|called on|calls on|calling on|asked|asks|asking|pressed|presses|pressing)\b")
+_ASKING = re.compile(
+    r"\b(?:urged?|urges|urging|called on|calls on|calling on|asked|asks|asking|pressed|presses|pressing)\b"
+)
 
 
 def subordinate_cuts(text, spans):
