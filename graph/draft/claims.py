@@ -57,6 +57,7 @@ import re
 from .attribution import denial_pointer, speech
 from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
+from .envoys import summoned
 from .pointed import pointed
 from .pronouns import pronouns
 from .relatives import fronted
@@ -435,6 +436,9 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
     mine = unnamed_doer(text, stoks, in_sentence, lexicon, sp, ctx.kinds, ctx.owner, taken)
     if mine:
         out = [c for c in out if not (c.rule == "carried" and c.cue_at in {r.cue_at for r in mine})] + mine
+    env, env_at = summoned(text, stoks, in_sentence, sp, ctx.kinds, ctx.owner, ctx.home)  # "X's envoy was summoned"
+    if env:
+        out = [c for c in out if c.cue_at not in env_at] + env
     if pointer is not None:
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)

@@ -175,3 +175,13 @@ def test_what_a_request_asks_ends_at_a_subordinate_clause():
     # (what is asked stays asked: no expulsion told as an event before the comma)
     got = _claims("Chile called on Peru to stop deporting Chilean workers.")
     assert not any(s == "PER" and t == "COERCE" for s, t, _, _, _ in got)
+
+
+def test_an_envoy_summoned_in_the_passive_is_protested_to_by_the_host():
+    got = _claims("Chile's ambassador in Lima was summoned to the foreign ministry on Monday.")
+    assert ("PER", "ACCUSE", "CHL", "reported", None) in got
+    got = _claims("Peru's foreign ministry said Chile's chargé d'affaires had been summoned on Monday.")
+    assert any(s in ("PER", "PER-MFA") and t == "ACCUSE" and o == "CHL" for s, t, o, _, _ in got)
+    # (an envoy summoned home by its own side is no protest)
+    got = _claims("Chile's ambassador in Lima was summoned back to Santiago for consultations.")
+    assert not any(t == "ACCUSE" and o == "CHL" for _, t, o, _, _ in got)
