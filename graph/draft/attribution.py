@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Speech", "speech", "denial_pointer", "PRONOUNS"]
@@ -105,6 +106,16 @@ def _together(text, parts):
 
 def _named_in(parts, s, e):
     return [p for p in parts if s <= p[0] and p[1] <= e]
+
+
+def _known_as(text, parts, p):
+    """The actor that *p* is said to be known as right after it ("Itamaraty, as Brazil's foreign ministry is
+    known,"), else *p*."""
+    for q in parts:
+        if q[0] > p[1] and re.fullmatch(r"\s*,\s*as\s+(?:the\s+)?", text[p[1] : q[0]]):
+            if re.match(r"\s+is\s+(?:\w+ly\s+)?(?:known|called)\b", text[q[1] : q[1] + 30]):
+                return q
+    return p
 
 
 def _pick_speaker(text, parts):
@@ -255,7 +266,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             a = -1
         elif a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
             # "Turkey, which brokered ..., said S" / "X rejected ... and said S": the sentence's subject speaks
-            named = [parts[0]]
+            named = [_known_as(text, parts, parts[0])]
             a = -1
         together = _together(text, sorted(parts) if len(named) == 1 and a == -1 else sorted(named))
         if a + 1 < i and named or (a + 1 < i and i - a <= 4) or (a == -1 and named):

@@ -185,3 +185,9 @@ def test_an_envoy_summoned_in_the_passive_is_protested_to_by_the_host():
     # (an envoy summoned home by its own side is no protest)
     got = _claims("Chile's ambassador in Lima was summoned back to Santiago for consultations.")
     assert not any(t == "ACCUSE" and o == "CHL" for _, t, o, _, _ in got)
+
+
+def test_a_speaker_known_as_an_office_speaks_as_that_office():
+    text = "Torre Tagle, as Peru's foreign ministry is known, said Chile had arrested three Peruvian fishermen."
+    got = _claims(text)
+    assert ("CHL", "COERCE", "PER", "claimed", "PER-MFA") in got
