@@ -426,10 +426,17 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
     fr, fr_spans = fronted(text, stoks, in_sentence, lexicon, sp)  # "Bolivia, which Peru accuses of ..."
     if fr:
-        drops = [x for x in fr_spans if len(x) == 4]
+        drops = [x for x in fr_spans if len(x) == 4 and x[0] == "object"]
+        pairs = [x for x in fr_spans if len(x) == 4 and x[0] == "pair"]
         fr_spans = [x for x in fr_spans if len(x) == 2]
         out = [c for c in out if c.cue_at is None or not any(a <= c.cue_at < b for a, b in fr_spans)]
         out = [c for c in out if not any(c.object == e and c.cue_at and a <= c.cue_at < b for _, e, a, b in drops)]
+        # (the pair of a pact relative makes no other claim there: "the statement that Peru signed with Chile")
+        out = [
+            c
+            for c in out
+            if not any({c.subject, c.object} == set(e) and c.start < b and a < c.end for _, e, a, b in pairs)
+        ]
         out += fr
     # "said its vessels had driven away ...": the speaker's (rather than an actor carried over from before)
     taken = {c.cue_at for c in out if c.cue_at is not None and c.rule != "carried"}

@@ -52,6 +52,11 @@ _MOVES |= {"gesture", "offer", "proposal", "action", "deal", "arrangement", "shi
 _JUDGE = {"called", "calls", "described", "describes", "termed", "terms", "branded", "brands", "dubbed"}
 _REJECT = {"type": "REJECT", "mode": None}
 _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"}
+# a pact and its making ("a deal Lima signed with Santiago")
+_PACTS = {"deal", "agreement", "accord", "pact", "treaty", "memorandum", "statement", "declaration", "ceasefire"}
+_PACTS |= {"truce", "arrangement", "contract", "deals", "agreements", "accords", "understanding", "protocol"}
+_MAKE = {"signed", "reached", "struck", "concluded", "initialled", "initialed", "sealed", "negotiated", "agreed"}
+_AGREE = {"type": "AGREE", "mode": "settle"}
 
 
 def actor_tokens(stoks, in_sentence):
@@ -112,7 +117,7 @@ def fronted(text, stoks, in_sentence, lexicon, sp=None):
     """(raws, spans): the :class:`Raw` candidates of the sentence's fronted-object relatives, and the
     character spans of their verbs' clauses (other readings of those words are wrong)."""
     lows = [t.lower for t in stoks]
-    if not ((_PRONOUNS | _MOVES) & set(lows)):
+    if not ((_PRONOUNS | _MOVES | _PACTS) & set(lows)):
         return [], []
     acts = actor_tokens(stoks, in_sentence)
     hits = lexicon.find_cues(stoks)
@@ -180,7 +185,40 @@ def fronted(text, stoks, in_sentence, lexicon, sp=None):
             why2 = [f"'{inner.words}' -> {inner.entry['type']}", f"accused by {subj[2]}"]
             raws.append(_raw(s_, o_, inner.entry, "claimed", subj[2], start, stop, stoks[inner.i].start, why2))
     more, drops = _act_relatives(stoks, lows, acts, at_hit)
-    return raws + more, spans + drops
+    pacts, pdrops = _pact_relatives(stoks, lows, acts, at_hit, sp)
+    return raws + more + pacts, spans + drops + pdrops
+
+
+def _pact_relatives(stoks, lows, acts, at_hit, sp):
+    """ "a deal Lima signed with Santiago", "the accord that Peru reached with Chile": the two agree (each
+    with the other)."""
+    raws, drops, n = [], [], len(stoks)
+    for m, w in enumerate(lows):
+        if w not in _PACTS:
+            continue
+        r = m + 1 + (1 if m + 1 < n and lows[m + 1] in ("that", "which") else 0)
+        subj = next((a for a in acts if a[0] in (r, r + 1) and (a[0] == r or lows[r] in _DETS)), None)
+        if subj is None:
+            continue
+        v = subj[1]
+        while v < n and v - subj[1] < 2 and lows[v] in ("had", "has", "have", "\0"):
+            v += 1
+        if v + 1 >= n or lows[v] not in _MAKE or lows[v + 1] != "with":
+            continue
+        other = next((a for a in acts if a[0] in (v + 2, v + 3) and (a[0] == v + 2 or lows[v + 2] in _DETS)), None)
+        if other is None or other[2] == subj[2]:
+            continue
+        hit = at_hit.get(m)
+        entry = hit.entry if hit is not None and hit.entry["type"] == "AGREE" else _AGREE
+        end = next((x for x in range(other[1], n) if lows[x] in (",", ";")), n)
+        start, stop = stoks[m].start, stoks[end - 1].end
+        in_speech = sp is not None and sp.speaker and sp.content[0] <= stoks[v].start < sp.content[1]
+        mod, by = ("claimed", sp.speaker) if in_speech else ("reported", None)
+        why = [f"'{stoks[m].text} ... {stoks[v].text} with' -> AGREE", "the makers of the pact agree"]
+        for a, b in ((subj[2], other[2]), (other[2], subj[2])):
+            raws.append(_raw(a, b, entry, mod, by, start, stop, stoks[m].start, why, "pact relative"))
+        drops.append(("pair", (subj[2], other[2]), stoks[m].start, stop))
+    return raws, drops
 
 
 def _act_relatives(stoks, lows, acts, at_hit):

@@ -191,3 +191,13 @@ def test_a_speaker_known_as_an_office_speaks_as_that_office():
     text = "Torre Tagle, as Peru's foreign ministry is known, said Chile had arrested three Peruvian fishermen."
     got = _claims(text)
     assert ("CHL", "COERCE", "PER", "claimed", "PER-MFA") in got
+
+
+def test_the_makers_of_a_pact_in_a_relative_agree():
+    got = _claims("A Chilean firm is building the road under a deal Peru signed with Bolivia in 2023.")
+    assert ("PER", "AGREE", "BOL", "reported", None) in got and ("BOL", "AGREE", "PER", "reported", None) in got
+    got = _claims("The joint statement that Uruguay signed with Brazil in November spoke of joint development.")
+    assert ("URY", "AGREE", "BRA", "reported", None) in got
+    assert not any(t == "CONSULT" for _, t, _, _, _ in got)
+    # (a pact named with no maker after it: no pair)
+    assert not _claims("The deal was signed with great fanfare.")
