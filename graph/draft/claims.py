@@ -57,14 +57,13 @@ import re
 from .attribution import denial_pointer, speech
 from .candidate import Candidate, merge, when_of
 from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
-from .envoys import summoned
 from .pointed import pointed
 from .pronouns import pronouns
-from .relatives import fronted
 from .sides import two_sides
+from .structure import sentence_rules
 from .syntax import possessive_appositions, subordinate_cuts
 from .tokens import Token, clauses, sentences, tokenise
-from .unnamed import unnamed_doer, we_quoted
+from .unnamed import we_quoted
 from .verdicts import verdicts
 
 __all__ = ["Candidate", "Participant", "candidates"]
@@ -424,28 +423,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ctx.pair = (own[-1].subject, own[-1].object)
         elif len(groups) == 1 and opens(groups[0], toks, lexicon) and groups[0][0].entity != ctx.focus[0]:
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
-    fr, fr_spans = fronted(text, stoks, in_sentence, lexicon, sp)  # "Bolivia, which Peru accuses of ..."
-    if fr:
-        drops = [x for x in fr_spans if len(x) == 4 and x[0] == "object"]
-        pairs = [x for x in fr_spans if len(x) == 4 and x[0] == "pair"]
-        fr_spans = [x for x in fr_spans if len(x) == 2]
-        out = [c for c in out if c.cue_at is None or not any(a <= c.cue_at < b for a, b in fr_spans)]
-        out = [c for c in out if not any(c.object == e and c.cue_at and a <= c.cue_at < b for _, e, a, b in drops)]
-        # (the pair of a pact relative makes no other claim there: "the statement that Peru signed with Chile")
-        out = [
-            c
-            for c in out
-            if not any({c.subject, c.object} == set(e) and c.start < b and a < c.end for _, e, a, b in pairs)
-        ]
-        out += fr
-    # "said its vessels had driven away ...": the speaker's (rather than an actor carried over from before)
-    taken = {c.cue_at for c in out if c.cue_at is not None and c.rule != "carried"}
-    mine = unnamed_doer(text, stoks, in_sentence, lexicon, sp, ctx.kinds, ctx.owner, taken)
-    if mine:
-        out = [c for c in out if not (c.rule == "carried" and c.cue_at in {r.cue_at for r in mine})] + mine
-    env, env_at = summoned(text, stoks, in_sentence, sp, ctx.kinds, ctx.owner, ctx.home)  # "X's envoy was summoned"
-    if env:
-        out = [c for c in out if c.cue_at not in env_at] + env
+    out = sentence_rules(text, stoks, in_sentence, lexicon, sp, ctx, out)  # fronted objects, unnamed doers ...
     if pointer is not None:
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)
