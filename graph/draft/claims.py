@@ -372,7 +372,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         parts = [p for p in parts if not any(q.ti == p.tj + 1 and toks[p.tj].lower == "'s" for q in parts)]
         parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
         # "Uruguay, Peru's closest ally, accused Chile": the apposition's possessor is no actor of the clause
-        parts = [p for p in parts if not any(a <= p.ti < b for a, b in possessive_appositions(toks))]
+        appos = possessive_appositions(toks) if "'s" in {t.lower for t in toks} else []
+        parts = [p for p in parts if not any(a <= p.ti < b for a, b in appos)]
         # "US Deputy Secretary of State Richard Hale": a state before a person's title is the person's
         persons = {x[0] for x in in_sentence if x[4] == "person"}
         parts = [

@@ -25,6 +25,8 @@ BOL AID FLR claimed PER
 
 from __future__ import annotations
 
+import bisect
+
 from .clause import Raw
 
 __all__ = ["fronted", "actor_tokens"]
@@ -68,10 +70,12 @@ def actor_tokens(stoks, in_sentence):
     [(0, 1, 'PER'), (2, 3, 'CHL')]
     """
     out = []
+    ends = [t.end for t in stoks]
+    begins = [t.start for t in stoks]
     for s, e, ent, _how, _kind in in_sentence:
-        ti = next((k for k, t in enumerate(stoks) if t.end > s), None)
-        tj = next((k for k in range(len(stoks) - 1, -1, -1) if stoks[k].start < e), None)
-        if ti is not None and tj is not None and tj >= ti:
+        ti = bisect.bisect_right(ends, s)  # the first token ending after s
+        tj = bisect.bisect_left(begins, e) - 1  # the last token starting before e
+        if ti < len(stoks) and tj >= ti:
             out.append((ti, tj + 1, ent))
     return sorted(out)
 
@@ -120,6 +124,10 @@ def fronted(text, stoks, in_sentence, lexicon, sp=None):
     if not ((_PRONOUNS | _MOVES | _PACTS) & set(lows)):
         return [], []
     acts = actor_tokens(stoks, in_sentence)
+    starts = {a[0] for a in acts}
+    keys = _PRONOUNS | _MOVES | _PACTS
+    if not any(w in keys and ({k + 1, k + 2, k + 3} & starts) for k, w in enumerate(lows)):
+        return [], []  # (no actor right after a pronoun or a noun of a move or a pact)
     hits = lexicon.find_cues(stoks)
     at_hit = {h.i: h for h in hits}
     n = len(stoks)
