@@ -232,6 +232,9 @@ def speech(text, stoks, parts, lexicon, headline=False):
             and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))
         ):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
+            cm = next((x for x in range(j, min(len(stoks) - 1, j + 4)) if lows[x] == ","), None)
+            if cm is not None and lows[cm + 1].endswith("ing") and stoks[cm + 1].text.islower():
+                phrase = (phrase[0], stoks[cm - 1].end)  # ", accusing Y of ...": the speaker's own act, told after
             c_end = b
             while c_end > 0 and lows[c_end] in (",", '"', "”", "“", ";", ":", "—"):
                 c_end -= 1
@@ -283,8 +286,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
                     if lows[x] == "that":
                         k = x + 1
                         break
-            if k >= len(stoks):
-                continue
+            if k >= len(stoks) or not any(t.text[:1].isalnum() for t in stoks[k:]):
+                continue  # ("... in waters that Venezuela claims."): nothing is said
             speaker = _pick_speaker(text, named)
             ps = (
                 named[0][0]

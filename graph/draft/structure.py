@@ -18,6 +18,7 @@ PER REQUEST CHL reported None
 from __future__ import annotations
 
 from .envoys import summoned
+from .participles import participle_accusations
 from .relatives import fronted
 from .unnamed import unnamed_doer
 
@@ -47,6 +48,7 @@ def sentence_rules(text, stoks, in_sentence, lexicon, sp, ctx, out):
     mine = unnamed_doer(text, stoks, in_sentence, lexicon, sp, ctx.kinds, ctx.owner, taken)
     if mine:
         out = [c for c in out if not (c.rule == "carried" and c.cue_at in {r.cue_at for r in mine})] + mine
+    out = participle_accusations(text, stoks, in_sentence, lexicon, sp, out)  # ", accusing Y of ..."
     env, env_at = summoned(text, stoks, in_sentence, sp, ctx.kinds, ctx.owner, ctx.home)  # "X's envoy was summoned"
     if env:
         out = [c for c in out if c.cue_at not in env_at] + env

@@ -201,3 +201,24 @@ def test_the_makers_of_a_pact_in_a_relative_agree():
     assert not any(t == "CONSULT" for _, t, _, _, _ in got)
     # (a pact named with no maker after it: no pair)
     assert not _claims("The deal was signed with great fanfare.")
+
+
+def test_an_accusation_in_a_participle_is_the_subjects():
+    # the actor named last before the comma ("its border with Chile") is no accuser
+    got = _claims("Peru closed its border with Chile on Monday, accusing Santiago of arming the Frente Litoral.")
+    assert ("PER", "ACCUSE", "CHL", "reported", None) in got
+    assert ("CHL", "AID", "FLR", "claimed", "PER") in got
+
+
+def test_an_accusation_in_a_participle_after_a_closing_attribution_is_the_speakers():
+    got = _claims(
+        "A Peruvian soldier was wounded when a mine exploded near the border on Monday, the Peruvian army said, "
+        "accusing Chilean troops of laying new mines on the Peruvian side of the border."
+    )
+    assert ("PER-ARMY", "ACCUSE", "CHL", "reported", None) in got
+    assert ("CHL", "ASSAULT", "PER", "claimed", "PER-ARMY") in got
+
+
+def test_a_relative_verb_at_the_end_is_no_attribution():
+    got = _claims("Peru's foreign ministry went further, accusing Chile of spying in waters that Peru claims.")
+    assert ("PER-MFA", "ACCUSE", "CHL", "reported", None) in got
