@@ -1,5 +1,7 @@
-"""An envoy summoned in the passive: "Chile's ambassador in Lima was summoned to the foreign ministry" is
-Peru (the host) protesting to Chile; used by :mod:`graph.draft.claims` for each sentence.
+"""Two passives whose actor is not the one before the verb: an envoy summoned ("Chile's ambassador in Lima
+was summoned to the foreign ministry" is Peru, the host, protesting to Chile) and forces deployed
+("Chilean troops have been deployed in Peru" is Chile moving into Peru); used by
+:mod:`graph.draft.structure` for each sentence.
 
 The host is the state of the capital the envoy serves in ("in Lima"), else the side of an office named
 after "summoned to" that is not the envoy's own, else the speaker, else the text's home state.
@@ -21,7 +23,7 @@ from __future__ import annotations
 from .clause import Raw
 from .relatives import actor_tokens
 
-__all__ = ["summoned"]
+__all__ = ["summoned", "deployed"]
 
 _ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "diplomats", "attaché", "attache", "consul"}
 _ENVOYS |= {"commissioner", "representative", "emissary", "nuncio", "head"}
@@ -87,6 +89,63 @@ def summoned(text, stoks, in_sentence, sp, kinds, owner, home):
         why = ["'summoned' (an envoy, in the passive) -> ACCUSE/disapprove", f"the host: {host}"]
         out.append(
             Raw(host, envoy[2], "ACCUSE", "disapprove", mod, by, start, stop, stoks[v].start, why, 0.55, "envoy")
+        )
+        at.add(stoks[v].start)
+    return out, at
+
+
+_FORCES = {"troops", "soldiers", "forces", "warships", "ships", "vessels", "jets", "aircraft", "units", "battalions"}
+_FORCES |= {"brigades", "fighters", "drones", "helicopters", "tanks", "personnel", "peacekeepers", "marines"}
+_PASSIVE = {"was", "were", "been", "being", "is", "are", "be"}
+_INTO = {"in", "to", "into", "inside", "on", "across", "near", "along"}
+
+
+def deployed(stoks, in_sentence, lexicon, owner, sp=None):
+    """The :class:`Raw` candidates of forces moved in the passive ("Ugandan troops have been deployed in South
+    Sudan", "two Chilean warships were sent to Peruvian waters"): the forces' side MOBILIZEs into the place's
+    (and the character offsets of their verbs).
+
+    >>> from graph import loads
+    >>> from graph.draft import draft
+    >>> ds = loads("entities: [{id: PER, name: Peru, kind: state}, {id: CHL, name: Chile, kind: state}]")
+    >>> for c in draft("Chilean troops have been deployed in Peru since March.", ds).claims:
+    ...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
+    CHL MOBILIZE PER reported None
+    """
+    lows = [t.lower for t in stoks]
+    if not (_FORCES & set(lows)):
+        return [], set()
+    acts = actor_tokens(stoks, in_sentence)
+    out, at = [], set()
+    n = len(stoks)
+    for h in lexicon.find_cues(stoks):
+        v = h.i
+        if h.entry["type"] != "MOBILIZE" or v < 2 or lows[v - 1] not in _PASSIVE or not lows[v].endswith(("ed", "nt")):
+            continue
+        k = v - 1
+        while k > 0 and lows[k] in _BE:
+            k -= 1
+        f = next((x for x in range(k, max(-1, k - 3), -1) if lows[x] in _FORCES), None)
+        if f is None:
+            continue
+        mover = next((a for a in acts if a[1] <= f and f - a[1] <= 2), None)
+        if mover is None:
+            continue
+        end = next((x for x in range(h.j, n) if lows[x] in (",", ";", "by")), n)
+        if end < n and lows[end] == "by":
+            continue  # ("were sent by Lima"): an agent named
+        place = next(
+            (a for a in acts if h.j <= a[0] < end and lows[a[0] - 1] in _INTO | {"the"} and a[2] != mover[2]), None
+        )
+        if place is None or _side(place[2], owner) == _side(mover[2], owner):
+            continue
+        start, stop = stoks[mover[0]].start, stoks[end - 1].end
+        why = [f"'{h.words}' (forces, in the passive) -> MOBILIZE", f"the forces' side, {mover[2]}, moves"]
+        in_speech = sp is not None and sp.speaker and sp.content[0] <= stoks[v].start < sp.content[1]
+        mod, by = ("claimed", sp.speaker) if in_speech else ("reported", None)
+        mode = h.entry.get("mode")
+        out.append(
+            Raw(mover[2], place[2], "MOBILIZE", mode, mod, by, start, stop, stoks[v].start, why, 0.55, "deployed")
         )
         at.add(stoks[v].start)
     return out, at

@@ -17,7 +17,7 @@ PER REQUEST CHL reported None
 
 from __future__ import annotations
 
-from .envoys import summoned
+from .envoys import deployed, summoned
 from .participles import participle_accusations
 from .relatives import fronted
 from .unnamed import unnamed_doer
@@ -52,4 +52,7 @@ def sentence_rules(text, stoks, in_sentence, lexicon, sp, ctx, out):
     env, env_at = summoned(text, stoks, in_sentence, sp, ctx.kinds, ctx.owner, ctx.home)  # "X's envoy was summoned"
     if env:
         out = [c for c in out if c.cue_at not in env_at] + env
+    dep, dep_at = deployed(stoks, in_sentence, lexicon, ctx.owner, sp)  # "Ugandan troops have been deployed in S"
+    if dep:
+        out = [c for c in out if c.cue_at not in dep_at] + dep
     return out

@@ -222,3 +222,14 @@ def test_an_accusation_in_a_participle_after_a_closing_attribution_is_the_speake
 def test_a_relative_verb_at_the_end_is_no_attribution():
     got = _claims("Peru's foreign ministry went further, accusing Chile of spying in waters that Peru claims.")
     assert ("PER-MFA", "ACCUSE", "CHL", "reported", None) in got
+
+
+def test_forces_deployed_in_the_passive_are_their_sides_move():
+    got = _claims("Chilean troops have been deployed in Peru since March.")
+    assert ("CHL", "MOBILIZE", "PER", "reported", None) in got
+    assert ("PER", "MOBILIZE", "CHL", "reported", None) not in got
+    # (an active verb after "had" is no passive; an agent after "by" is the clause rules')
+    got = draft("Peru said Chilean troops had crossed into Peru.", DS).claims
+    assert [(c.subject, c.type, c.object, c.modality, c.asserted_by, c.rule) for c in got] == [
+        ("CHL", "MOBILIZE", "PER", "claimed", "PER", "cue")
+    ]
