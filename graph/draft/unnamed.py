@@ -33,6 +33,7 @@ _AGENTS = {"soldiers", "troops", "forces", "police", "policemen", "officers", "g
 _AGENTS |= {"boats", "aircraft", "jets", "planes", "drones", "fighters", "units", "bomber", "bombers", "commandos"}
 _AGENTS |= {"personnel", "patrol", "patrols", "agents", "gendarmes", "servicemen", "pilots", "frigate", "warship"}
 _AGENTS |= {"warships", "helicopters", "operatives", "militiamen", "mujahideen", "squad", "team", "teams"}
+_AGENTS |= {"minister", "government", "authorities", "army", "navy", "military", "ministry", "officials"}
 _AGENTS |= {"it", "we"}  # ("said on Sunday it had deported": the speaker itself, the pronoun left unread)
 _OPEN = {"that", "the", "its", "our", "their", "his", "her", "security", "border", "special", "coast", "naval"}
 _OPEN |= {"army", "navy", "military", "government", "federal", "national", "two", "three", "four", "five", "six"}
@@ -49,12 +50,12 @@ def _subject_words(lows, a, b, agents):
     """Whether tokens [a, b) are an unnamed agent phrase ("that its vessels had"): openers, an agent noun,
     auxiliaries."""
     words = [w for w in lows[a:b] if w]
-    k = 0
-    while k < len(words) and (words[k] in _OPEN or words[k].isdigit()):
-        k += 1
-    if k >= len(words) or words[k] not in agents:
-        return False
-    return all(w in _AUX for w in words[k + 1 :])
+    k = len(words)
+    while k > 0 and words[k - 1] in _AUX:
+        k -= 1
+    if k == 0 or words[k - 1] not in agents:
+        return False  # (the head noun, right before the auxiliaries, names an agent)
+    return all(w in _OPEN or w.isdigit() for w in words[: k - 1])
 
 
 def unnamed_doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken):
@@ -111,7 +112,8 @@ def _doer(text, stoks, in_sentence, lexicon, sp, kinds, owner, taken, doer, agen
             if obj is None or len(gap) > 4 or _OBLIQUE & set(gap):
                 continue  # (its direct object: "detained three Chilean fishermen", not "the boats of a Chilean firm")
             why = f"'{hit.words}': its doer unnamed -> the speaker's"
-            if kinds.get(doer) == "office" and owner.get(doer) and not {"its", "our", "it", "we"} & set(lows[c0:i]):
+            own = {"its", "our", "it", "we", "minister", "ministry", "officials"}  # (the office itself)
+            if kinds.get(doer) == "office" and owner.get(doer) and not own & set(lows[c0:i]):
                 doer_here = owner[doer]  # "the media wing said security forces killed ...": the state's forces
         if obj[2] in (doer, doer_here) or owner.get(obj[2]) == doer or owner.get(doer) == obj[2]:
             continue

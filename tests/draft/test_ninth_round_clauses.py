@@ -233,3 +233,17 @@ def test_forces_deployed_in_the_passive_are_their_sides_move():
     assert [(c.subject, c.type, c.object, c.modality, c.asserted_by, c.rule) for c in got] == [
         ("CHL", "MOBILIZE", "PER", "claimed", "PER", "cue")
     ]
+
+
+def test_the_minister_in_what_a_ministry_says_is_the_ministry():
+    ds = loads(
+        """
+entities:
+  - {id: PER, name: Peru, kind: state}
+  - {id: BRA, name: Brazil, kind: state}
+  - {id: PER-MFA, name: Foreign Ministry of Peru, kind: office, part_of: PER}
+"""
+    )
+    text = "Peru's foreign ministry said the minister had asked Brazil to help lift sanctions on Peruvian officials."
+    got = {(c.subject, c.type, c.object, c.asserted_by) for c in draft(text, ds).claims}
+    assert ("PER-MFA", "REQUEST", "BRA", "PER-MFA") in got
