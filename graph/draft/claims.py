@@ -61,7 +61,7 @@ from .pointed import pointed
 from .pronouns import pronouns
 from .sides import two_sides
 from .structure import sentence_rules
-from .syntax import possessive_appositions, subordinate_cuts
+from .syntax import SEATED, possessive_appositions, subordinate_cuts
 from .tokens import Token, clauses, sentences, tokenise
 from .unnamed import we_quoted
 from .verdicts import verdicts
@@ -210,6 +210,9 @@ def _locative(text, x):
     before = text[max(0, x[0] - 30) : x[0]].lower().split()
     if len(before) >= 2 and before[-2] in ("embassy", "consulate", "mission", "ambassador", "envoy"):
         return False
+    raw = text[max(0, x[0] - 40) : x[0]].split()
+    if len(before) >= 2 and before[-2] in SEATED and not (len(raw) >= 3 and raw[-3][:1].isupper() and raw[-3] != "The"):
+        return False  # "the government in Juba", "the de facto authorities in Kabul": the rulers seated there
     return bool(before) and before[-1] in ("in", "at", "near")
 
 

@@ -34,6 +34,8 @@ __all__ = [
     "denial_verbs",
     "possessive_appositions",
     "subordinate_cuts",
+    "seated",
+    "SEATED",
 ]
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
@@ -147,8 +149,25 @@ def names_place(g, toks):
     if p.how.startswith("'"):
         return False
     nxt = toks[p.tj].lower if p.tj < len(toks) else ""
+    if seated(g, toks):
+        return False
     # "Iranian border guards opened fire": a place noun before a noun is its modifier, the actor is the state's
     return after(g, toks, PREPS) or ("demonym" in p.how and nxt in PLACE_NOUNS and not _noun_after(toks, p.tj))
+
+
+SEATED = {"government", "authorities", "administration", "regime", "rulers", "leadership", "junta", "officials"}
+
+
+def seated(g, toks):
+    """Whether the group is the seat of rulers named before it ("the government in Juba", "the de facto
+    authorities in Kabul"): the rulers, an actor, not a place."""
+    k = g[0].ti - 1
+    if k >= 0 and toks[k].lower == "the":
+        k -= 1
+    if not (k >= 1 and toks[k].lower in ("in", "of") and toks[k - 1].lower in SEATED):
+        return False
+    # (not "the Taliban authorities in Afghanistan": rulers named already, the place is where they rule)
+    return not (k >= 2 and toks[k - 2].text[:1].isupper() and toks[k - 2].lower != "the")
 
 
 def _noun_after(toks, k):

@@ -247,3 +247,13 @@ entities:
     text = "Peru's foreign ministry said the minister had asked Brazil to help lift sanctions on Peruvian officials."
     got = {(c.subject, c.type, c.object, c.asserted_by) for c in draft(text, ds).claims}
     assert ("PER-MFA", "REQUEST", "BRA", "PER-MFA") in got
+
+
+def test_the_government_in_a_capital_is_that_states():
+    got = _claims("Chilean troops arrived in March, when the government in Lima asked Santiago for help.")
+    assert ("PER", "REQUEST", "CHL", "reported", None) in got
+    got = _claims("Peru accused the de facto authorities in Santiago of arming the Frente Litoral.")
+    assert ("CHL", "AID", "FLR", "claimed", "PER") in got
+    # (rulers named before: the capital is only where they sit)
+    got = _claims("The Frente Litoral authorities in Lima handed over two Chilean hostages.")
+    assert not any(s == "PER" for s, _, _, _, _ in got)
