@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Speech", "speech", "denial_pointer", "PRONOUNS"]
@@ -105,6 +106,16 @@ def _together(text, parts):
 
 def _named_in(parts, s, e):
     return [p for p in parts if s <= p[0] and p[1] <= e]
+
+
+def _known_as(text, parts, p):
+    """The actor that *p* is said to be known as right after it ("Itamaraty, as Brazil's foreign ministry is
+    known,"), else *p*."""
+    for q in parts:
+        if q[0] > p[1] and re.fullmatch(r"\s*,\s*as\s+(?:the\s+)?", text[p[1] : q[0]]):
+            if re.match(r"\s+is\s+(?:\w+ly\s+)?(?:known|called)\b", text[q[1] : q[1] + 30]):
+                return q
+    return p
 
 
 def _pick_speaker(text, parts):
@@ -221,6 +232,9 @@ def speech(text, stoks, parts, lexicon, headline=False):
             and not any(lows[x] in _THAT for x in range(j, min(len(stoks), j + 8)))
         ):
             phrase = (stoks[b + 1].start, se if stoks[-1].text not in ".!?" else stoks[-2].end)
+            cm = next((x for x in range(j, min(len(stoks) - 1, j + 4)) if lows[x] == ","), None)
+            if cm is not None and lows[cm + 1].endswith("ing") and stoks[cm + 1].text.islower():
+                phrase = (phrase[0], stoks[cm - 1].end)  # ", accusing Y of ...": the speaker's own act, told after
             c_end = b
             while c_end > 0 and lows[c_end] in (",", '"', "”", "“", ";", ":", "—"):
                 c_end -= 1
@@ -255,7 +269,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             a = -1
         elif a + 1 == i and a >= 0 and lows[a] in (",", "and") and parts and parts[0][0] == ss:
             # "Turkey, which brokered ..., said S" / "X rejected ... and said S": the sentence's subject speaks
-            named = [parts[0]]
+            named = [_known_as(text, parts, parts[0])]
             a = -1
         together = _together(text, sorted(parts) if len(named) == 1 and a == -1 else sorted(named))
         if a + 1 < i and named or (a + 1 < i and i - a <= 4) or (a == -1 and named):
@@ -272,8 +286,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
                     if lows[x] == "that":
                         k = x + 1
                         break
-            if k >= len(stoks):
-                continue
+            if k >= len(stoks) or not any(t.text[:1].isalnum() for t in stoks[k:]):
+                continue  # ("... in waters that Venezuela claims."): nothing is said
             speaker = _pick_speaker(text, named)
             ps = (
                 named[0][0]

@@ -60,7 +60,10 @@ from .clause import CARRIED, Participant, Raw, clause_candidates, group, opens
 from .pointed import pointed
 from .pronouns import pronouns
 from .sides import two_sides
+from .structure import sentence_rules
+from .syntax import SEATED, possessive_appositions, subordinate_cuts
 from .tokens import Token, clauses, sentences, tokenise
+from .unnamed import we_quoted
 from .verdicts import verdicts
 
 __all__ = ["Candidate", "Participant", "candidates"]
@@ -207,6 +210,9 @@ def _locative(text, x):
     before = text[max(0, x[0] - 30) : x[0]].lower().split()
     if len(before) >= 2 and before[-2] in ("embassy", "consulate", "mission", "ambassador", "envoy"):
         return False
+    raw = text[max(0, x[0] - 40) : x[0]].split()
+    if len(before) >= 2 and before[-2] in SEATED and not (len(raw) >= 3 and raw[-3][:1].isupper() and raw[-3] != "The"):
+        return False  # "the government in Juba", "the de facto authorities in Kabul": the rulers seated there
     return bool(before) and before[-1] in ("in", "at", "near")
 
 
@@ -233,7 +239,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             sp.speaker = first[2]
     out, groups_seen = [], []
     pointer = denial_pointer(stoks, lexicon)
-    for cs, ce in clauses(text, ss, se):
+    for cs, ce in subordinate_cuts(text, clauses(text, ss, se)):
         toks = [t for t in stoks if t.start >= cs and t.end <= ce]
         if not toks:
             continue
@@ -250,7 +256,13 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             if ti is not None and tj is not None and tj > ti:
                 parts.append(Participant(ent, s, e, ti, tj, how))
         for k, t in enumerate(toks):
-            if perspective and t.lower in _FIRST_PERSON and t.text in (t.lower, t.lower.capitalize()):
+            if t.lower not in _FIRST_PERSON or t.text not in (t.lower, t.lower.capitalize()):
+                continue
+            # '"Our troops did not fire first," X said': the speaker's side
+            quoted = we_quoted(text, ss, t.start, sp, ctx.owner, in_sentence, ctx.kinds)
+            if quoted:
+                parts.append(Participant(quoted, t.start, t.end, k, k + 1, f"'{t.text}' (the speaker quoted)"))
+            elif perspective:
                 parts.append(
                     Participant(perspective, t.start, t.end, k, k + 1, f"'{t.text}' (the source's perspective)")
                 )
@@ -362,6 +374,9 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         # "Pakistan's Foreign Office": the possessor is part of the name, not an actor of its own
         parts = [p for p in parts if not any(q.ti == p.tj + 1 and toks[p.tj].lower == "'s" for q in parts)]
         parts = [p for p in parts if not (p.tj < len(toks) and toks[p.tj].lower in _AFFILIATION)]
+        # "Uruguay, Peru's closest ally, accused Chile": the apposition's possessor is no actor of the clause
+        appos = possessive_appositions(toks) if "'s" in {t.lower for t in toks} else []
+        parts = [p for p in parts if not any(a <= p.ti < b for a, b in appos)]
         # "US Deputy Secretary of State Richard Hale": a state before a person's title is the person's
         persons = {x[0] for x in in_sentence if x[4] == "person"}
         parts = [
@@ -382,7 +397,8 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         groups = group(parts, toks)
         groups_seen += [g for g in groups if len(g) > 1]
         speaker = sp.speaker if sp is not None else None
-        recent = [r for rs in ctx.history[-6:] for r in rs] + out
+        # (not a doer guessed twice over, the state of an office's unnamed forces)
+        recent = [r for rs in ctx.history[-6:] for r in rs if r.rule != "unnamed doer, the state"] + out
         cands = clause_candidates(
             text,
             cs,
@@ -411,6 +427,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ctx.pair = (own[-1].subject, own[-1].object)
         elif len(groups) == 1 and opens(groups[0], toks, lexicon) and groups[0][0].entity != ctx.focus[0]:
             ctx.focus = (groups[0][0].entity, ctx.focus[0])
+    out = sentence_rules(text, stoks, in_sentence, lexicon, sp, ctx, out)  # fronted objects, unnamed doers ...
     if pointer is not None:
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)

@@ -161,7 +161,7 @@ def _make(
     out_mods = []
     at = cue_at if cue_at is not None else obj_at
     # what an accusation says: "accused Y of V-ing O", "X's accusation that S", "accusations by X that S"
-    accuser = None
+    accuser, accused_at = None, None
     if hit is None or entry["type"] != "ACCUSE":
         for k in range(min(at, len(toks)) - 1, -1, -1):
             w = lows[k]
@@ -181,6 +181,8 @@ def _make(
                     accuser = _who_before(groups, k)
                     if accuser is None and speech:
                         accuser = speaker
+                    if w not in acc_words:  # (where the accused is named: "accused Y of")
+                        accused_at = (k, k + 1 + next(x for x, t in enumerate(tail) if t in ("of", "for")))
                 break
     denier = None
     # a denial reaches its own clause only ("denied supplying drones ..., a day after the US said it had seized")
@@ -192,7 +194,14 @@ def _make(
         denier = _who_before(groups, d) or speaker
         if denier == s.entity and accuser is None and d > (left_at or 0):
             denier = s.entity
-    if accuser and accuser not in (s.entity,):
+    subject = s.entity
+    if accuser and accuser == s.entity and accused_at is not None and 0 <= at - accused_at[1] <= 1:
+        # "Peru accused Chile's rulers of sheltering the rebels": the accused acts, not the accuser
+        g = next((g for g in groups if accused_at[0] < g[0].ti < accused_at[1]), None)
+        if g is not None and g[0].entity not in (accuser, obj.entity):
+            subject = g[0].entity
+            why.append(f"the accused, {subject}, acts")
+    if accuser and accuser not in (subject,):
         out_mods.append(("claimed", accuser, f"accused by {accuser}"))
     if denier and (d_before and (modality in ("reported", "claimed") or modality == "denied")):
         out_mods.append(("denied", denier, f"'{toks[d_before[-1]].text}' -> denied by {denier}"))
@@ -208,7 +217,7 @@ def _make(
         pos = toks[cue_at].start if cue_at is not None else None
         out.append(
             Raw(
-                s.entity,
+                subject,
                 obj.entity,
                 entry["type"],
                 entry.get("mode"),

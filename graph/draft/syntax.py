@@ -32,6 +32,10 @@ __all__ = [
     "participle_before",
     "rel_spans",
     "denial_verbs",
+    "possessive_appositions",
+    "subordinate_cuts",
+    "seated",
+    "SEATED",
 ]
 
 LIST = {",", "and", "or", "as", "well", "the", "&"}
@@ -145,8 +149,25 @@ def names_place(g, toks):
     if p.how.startswith("'"):
         return False
     nxt = toks[p.tj].lower if p.tj < len(toks) else ""
+    if seated(g, toks):
+        return False
     # "Iranian border guards opened fire": a place noun before a noun is its modifier, the actor is the state's
     return after(g, toks, PREPS) or ("demonym" in p.how and nxt in PLACE_NOUNS and not _noun_after(toks, p.tj))
+
+
+SEATED = {"government", "authorities", "administration", "regime", "rulers", "leadership", "junta", "officials"}
+
+
+def seated(g, toks):
+    """Whether the group is the seat of rulers named before it ("the government in Juba", "the de facto
+    authorities in Kabul"): the rulers, an actor, not a place."""
+    k = g[0].ti - 1
+    if k >= 0 and toks[k].lower == "the":
+        k -= 1
+    if not (k >= 1 and toks[k].lower in ("in", "of") and toks[k - 1].lower in SEATED):
+        return False
+    # (not "the Taliban authorities in Afghanistan": rulers named already, the place is where they rule)
+    return not (k >= 2 and toks[k - 2].text[:1].isupper() and toks[k - 2].lower != "the")
 
 
 def _noun_after(toks, k):
@@ -262,4 +283,63 @@ def denial_verbs(toks, lexicon):
             or nxt[0] in ("reports", "suggestions")
         ):
             out.append(k)
+    return out
+
+
+def possessive_appositions(toks):
+    """Token ranges of appositions that open with a possessor after a name (", Peru's closest ally,"):
+    its actors are no members of the list before it nor the clause's subject.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> t = "Uruguay, Peru's closest ally, accused Chile. Uruguay, Peru's ally, and Chile met."
+    >>> toks = tokenise(t, 0, len(t))
+    >>> [" ".join(x.text for x in toks[a:b]) for a, b in possessive_appositions(toks)]
+    ["Peru 's closest ally"]
+    """
+    out = []
+    n = len(toks)
+    for k in range(2, n):
+        if toks[k - 1].text != "," or not toks[k].text[:1].isupper():
+            continue
+        if not (toks[k - 2].text[:1].isupper() or toks[k - 2].text == ")"):
+            continue
+        s = next((x for x in range(k + 1, min(k + 5, n)) if toks[x].lower == "'s"), None)
+        if s is None or not all(t.text[:1].isupper() for t in toks[k:s]):
+            continue
+        if s + 1 >= n or not toks[s + 1].text[:1].islower():
+            continue
+        end = next((x for x in range(s + 1, min(s + 16, n)) if toks[x].text in (",", ";", ".")), None)
+        if end is None or toks[end].text != "," or end + 1 >= n:
+            continue
+        nxt = toks[end + 1]
+        if nxt.lower in ("and", "or", "but") or not nxt.text[:1].islower():
+            continue
+        out.append((k, end))
+    return out
+
+
+_SUB_CUT = re.compile(r",\s+(?=(?:after|before|when|until|because|while|whereas|although)\s+\S+\s)")
+_ASKING = re.compile(
+    r"\b(?:urged?|urges|urging|called on|calls on|calling on|asked|asks|asking|pressed|presses|pressing)\b"
+)
+
+
+def subordinate_cuts(text, spans):
+    """The clause spans cut again before a subordinate clause set off by a comma after a request (", after
+    more than 40,000 Afghans were deported from Pakistan"): what the request asks ends there.
+
+    >>> t = "Kabul urged Pakistan to stop expulsions, after 4,000 Afghans were deported."
+    >>> [t[a:b] for a, b in subordinate_cuts(t, [(0, len(t))])]
+    ['Kabul urged Pakistan to stop expulsions', 'after 4,000 Afghans were deported.']
+    """
+    out = []
+    for cs, ce in spans:
+        pos = cs
+        for m in _SUB_CUT.finditer(text, cs, ce):
+            if not _ASKING.search(text, pos, m.start()):
+                continue
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, ce))
     return out
