@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from .namewords import COMMON, COMPASS, JOIN, MOVEMENT_OPEN, NAME_END, PORTFOLIOS
+from .namewords import COMMON, COMPASS, JOIN, MOVEMENT_OPEN, NAME_END, PORTFOLIOS, portfolio
 from .tokens import wrapped_break
 
 __all__ = [
@@ -287,3 +287,29 @@ def owner_start(toks, k0, gaz):
         if k0 - 1 - size >= 0 and " ".join(t.lower for t in toks[k0 - 1 - size : k0 - 1]) in gaz:
             return toks[k0 - 1 - size].start
     return None
+
+
+def portfolio_title(words, head) -> int | None:
+    """Where the person's name starts after a title with its portfolio, the title head at *head* ("Deputy
+    Minister for Refugees and Repatriation Mawlawi Abdul Rahman Zahid": the name starts at "Mawlawi"), or
+    None: the words after "for"/"of" are the portfolio's as long as they are its words, and at least two
+    capitalised words without a joining word are left for the name.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> words = tokenise("Deputy Minister for Refugees and Repatriation Nadia Karimi")
+    >>> portfolio_title(words, 1), portfolio_title(tokenise("Minister for Refugees Affairs"), 0)
+    (6, None)
+    """
+    k = head + 1
+    if k >= len(words) or words[k].lower not in ("for", "of") or not words[k].text.islower():
+        return None
+    k += 1
+    start = k
+    while k < len(words) and (portfolio([words[k].lower]) or (words[k].lower == "and" and k > start)):
+        k += 1
+    rest = words[k:]
+    if k == start or words[k - 1].lower == "and" or len(rest) < 2:
+        return None
+    if any(not w.text[:1].isupper() or w.lower in JOIN for w in rest):
+        return None
+    return k

@@ -266,14 +266,11 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         head = max((x for x, w in enumerate(words[:-1]) if w.lower in TITLE_HEADS), default=None)
         if words[-1].lower in TITLE_HEADS and len(words) > 1 and all(w.text[:1].isupper() for w in words):
             continue
-        if (
-            head is not None
-            and not org
-            and all(w.text[:1].isupper() for w in words[:head])
-            and not any(w.lower in ("of", "for", "in") for w in words[head + 1 :])
-        ):
-            title = [w.lower for w in words[: head + 1]]
-            words = words[head + 1 :]
+        if head is not None and not org and all(w.text[:1].isupper() for w in words[:head]):
+            cut = head + 1 if not any(w.lower in ("of", "for", "in") for w in words[head + 1 :]) else None
+            cut = cut or namerun.portfolio_title(words, head)  # "Minister for Refugees Mawlawi Zahid"
+            if cut:
+                title, words = [w.lower for w in words[:cut]], words[cut:]
         while len(words) > 1 and not org and (words[0].lower in TITLES or words[0].lower in person_cues):
             if words[0].lower in ("of", "the", "and") and not title:
                 break

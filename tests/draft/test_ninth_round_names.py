@@ -66,3 +66,18 @@ def test_a_ministry_named_by_its_seat():
     # guard: a name that is no seat of any ministry stays a new name
     r, found = names("Vellamaraty on Monday accused Paraguay of spying on Brazilian diplomats.")
     assert "Vellamaraty" in found
+
+
+def test_a_title_with_its_portfolio_before_a_name_is_no_part_of_it():
+    # constructed example
+    r, found = names(
+        "Deputy Minister for Refugees and Repatriation Mawlawi Nasir Ahmad Wardak accused Pakistan of "
+        "expelling families. Minister of Commerce Halima Yusufzai urged Tajikistan to open the crossing."
+    )
+    assert "Mawlawi Nasir Ahmad Wardak" in found
+    assert found["Mawlawi Nasir Ahmad Wardak"].kind == "person"
+    assert "Halima Yusufzai" in found
+    assert not any("Refugees" in n or "Commerce" in n for n in found)
+    # guard: a ministry's own name with its portfolio stays whole
+    r, found = names("The Ministry for Refugees and Repatriation Affairs said it had accused Pakistan of abuses.")
+    assert not any(n.startswith("Repatriation") or n == "Affairs" for n in found)
