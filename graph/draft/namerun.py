@@ -57,7 +57,7 @@ _ADJ_PART = re.compile(
 # "al-Obeidi", "el-Sisi", "ad-Din", "bin-Salman": a lowercase particle joined to a capitalised name
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|bin|ibn|abd|abu)-[A-Z][\w'’-]*$")
 # lowercase particles inside personal and place names (besides JOIN's "de", "al", "el", "bin")
-PARTICLES = {"da", "das", "dos", "di", "du", "van", "von", "der", "den", "ibn", "bint", "ben", "la", "le"}
+PARTICLES = set("da das dos di du do del della van von der den ibn bint ben la le".split())
 
 
 def cap(tok) -> bool:
@@ -313,3 +313,33 @@ def portfolio_title(words, head) -> int | None:
     if any(not w.text[:1].isupper() or w.lower in JOIN for w in rest):
         return None
     return k
+
+
+def portfolio_list(toks, i, j, blocked=lambda t: False) -> int:
+    """The end (token index) of a list of fields in a body's name whose comma is at *j*, the name's run starting
+    at *i* ("Ministry of Agriculture, Fisheries and Food"), or 0: the words since the run's last "of"/"for"
+    are fields, and so are the words after the comma up to one after "and".
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Ministry of Agriculture, Fisheries and Food said; the Ministry of Defence, Kamal Khan and")
+    >>> portfolio_list(toks, 1, 4), portfolio_list(toks, 11, 14)
+    (8, 0)
+    """
+    k = j - 1
+    while k > i and toks[k].lower not in ("of", "for"):
+        if not (cap(toks[k]) and portfolio([toks[k].lower])) and toks[k].lower != "and":
+            return 0
+        k -= 1
+    if k <= i or k == j - 1:
+        return 0
+    n, k = len(toks), j
+    while k + 1 < n and toks[k].lower in (",", "and"):
+        if toks[k].lower == "," and toks[k + 1].lower == "and":
+            k += 1  # the serial comma: "Agriculture, Fisheries, and Food"
+        w = toks[k + 1] if k + 1 < n else None
+        if w is None or not (cap(w) and w.text.istitle() and portfolio([w.lower])) or blocked(w):
+            return 0
+        if toks[k].lower == "and":
+            return k + 2
+        k += 2
+    return 0

@@ -24,8 +24,7 @@ the dataset does not have, such as "Qatar", under any of its names).
 A state's name inside a longer name gives the whole name ("South China Sea"), a hyphenated adjective
 ("US-made") or a sentence-opening common noun ("Relations") none, and a group's name keeps "group":
 
->>> from graph import loads
->>> from graph.draft import draft
+>>> from graph import loads, draft
 >>> ds = loads("entities: [{id: CHN, name: China, kind: state}, {id: USA, name: United States, kind: state}]")
 >>> r = draft("Relations soured. A US-made drone flew over the South China Sea near the Hafiz Gul Bahadur group.", ds)
 >>> [(n.name, n.kind) for n in r.all_names]
@@ -37,6 +36,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import namerun
@@ -91,10 +91,10 @@ class NewName:
 def suggest_id(name: str) -> str:
     """An entity id for a new name: its words in capitals, joined by '-'.
 
-    >>> suggest_id("Ali Raza"), suggest_id("Ministry of Water & Power")
-    ('ALI-RAZA', 'MINISTRY-OF-WATER-POWER')
+    >>> suggest_id("Ali Raza"), suggest_id("Ministry of Water & Power"), suggest_id("Tomás Peña")
+    ('ALI-RAZA', 'MINISTRY-OF-WATER-POWER', 'TOMAS-PENA')
     """
-    words = re.findall(r"[A-Za-z0-9]+", name)
+    words = re.findall(r"[A-Za-z0-9]+", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
     return "-".join(w.upper() for w in words)[:60] or "NEW"
 
 
@@ -164,6 +164,9 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 )
             ):
                 j += gap + 1
+                continue
+            if nxt.lower == "," and (end := namerun.portfolio_list(toks, i, j, blocked)):  # "Ministry of
+                j = end  # Agriculture, Fisheries and Food": one ministry
                 continue
             # "People's Defence Force", "Workers' Party": a collective noun's possessive inside a name
             if (

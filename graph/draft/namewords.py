@@ -97,6 +97,9 @@ SUFFIX_KIND = {
     "corridor": "agreement",
     "ratings": "organisation",
     "railways": "organisation",
+    "industries": "organisation",
+    "prefecture": "office",
+    "gendarmerie": "office",
     "fund": "organisation",
     "airlines": "organisation",
     "company": "organisation",
@@ -172,7 +175,8 @@ PORTFOLIOS = set(
 energy mines minerals resources tourism culture sports youth information broadcasting agriculture livestock fisheries
 irrigation housing transport communications justice welfare health education labour labor employment environment
 finance economy administration reconstruction rehabilitation refugees repatriation water power works innovation
-science research migration integration affairs""".split()
+science research migration integration affairs food forestry rural climate digital worship mobility
+international maritime aviation heritage arts veterans gender equality solidarity""".split()
 )
 # words that open the name of a movement or armed group in Arabic, Persian, Urdu or Pashto ("Jamaat Ansarullah",
 # "Tehreek-e-Labbaik", "Jaish al-Adl", "Harakat al-Shabaab"): a known name after them is a word of that name

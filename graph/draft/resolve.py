@@ -28,7 +28,7 @@ from collections import Counter
 
 from .gazetteer import shared_names
 from .mentions import Mention
-from .names import NewName
+from .names import NewName, _gazetteer_index
 from .tokens import sentences
 
 __all__ = [
@@ -61,10 +61,19 @@ def possessed(plain, found, text, matcher):
     [('State Committee for National Security', 'office', 'TJK')]
     """
     ends = {m.end: m for m in found}
+    starts = {m.start: m for m in found}
     for n in plain:
         if n.part_of or n.kind not in (None, "office", "organisation", "armed_group"):
             continue
         for s, _e in n.spans:
+            words = re.split(r"[\s'’]+", text[s:_e].lower())
+            first = next(filter(None, (_gazetteer_index().get(" ".join(words[:k])) for k in (3, 2, 1))), None)
+            office = n.kind == "office" or re.search(r"\b(?:Embassy|Consulate|High Commission) in [A-Z]", n.name)
+            if office and (first or s in starts and state_of(starts[s], matcher)):
+                # "the Argentine Naval Prefecture", "the Paraguayan Embassy in Brasilia": that state's office
+                n.part_of = matcher.state_entity(first[0]) if first else state_of(starts[s], matcher)
+                n.kind = "office"
+                break
             pos = re.search(r"['’]s\s+$", text[max(0, s - 4) : s])
             owner = ends.get(s - len(pos.group())) if pos else None
             if owner is not None and state_of(owner, matcher):

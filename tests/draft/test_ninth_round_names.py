@@ -81,3 +81,39 @@ def test_a_title_with_its_portfolio_before_a_name_is_no_part_of_it():
     # guard: a ministry's own name with its portfolio stays whole
     r, found = names("The Ministry for Refugees and Repatriation Affairs said it had accused Pakistan of abuses.")
     assert not any(n.startswith("Repatriation") or n == "Affairs" for n in found)
+
+
+def test_a_ministrys_name_listing_its_fields_stays_whole():
+    # constructed example
+    r, found = names(
+        "Brazil's Ministry of Mines, Energy and Tourism on Monday accused Paraguay of breaking the accord."
+    )
+    assert "Ministry of Mines, Energy and Tourism" in found
+    assert found["Ministry of Mines, Energy and Tourism"].part_of == "BRA"
+    assert "Tourism" not in found and "Ministry of Mines" not in found
+    # guard: a comma before a person's name parts the two
+    r, found = names("The Ministry of Defence, Karim Halabi and Paraguay met on Monday.")
+    assert not any("Halabi" in n and "Ministry" in n for n in found)
+
+
+def test_a_companys_name_with_a_romance_particle_stays_whole():
+    # constructed example
+    r, found = names("Paraguay fined the shipping firm Navieras Unidas del Chaco on Monday.")
+    assert "Navieras Unidas del Chaco" in found
+    assert "Chaco" not in found
+
+
+def test_an_office_whose_name_opens_with_its_states_demonym_is_part_of_it():
+    # constructed example
+    r, found = names("The Paraguayan Naval Prefecture said on Tuesday it had detained a Brazilian barge.")
+    assert found["Paraguayan Naval Prefecture"].kind == "office"
+    assert found["Paraguayan Naval Prefecture"].part_of == "PRY"
+    r, found = names("The Paraguayan Embassy in Brasilia said Brazil had expelled two diplomats.")
+    assert any(n.part_of == "PRY" for n in found.values() if "Embassy" in n.name)
+
+
+def test_a_companys_name_ending_in_industries_is_one_name():
+    # constructed example
+    r, found = names("The EU sanctioned Kuwait Marine Industries, which Iraq accused of smuggling.")
+    assert "Kuwait Marine Industries" in found
+    assert "Industries" not in found
