@@ -82,6 +82,15 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:-[A-Za-z]+)?")
 _THE = re.compile(r"\b[Tt]he\s+")
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|\d[\d,]*-[a-z]+")
 _COMPASS = re.compile(r"\b[Tt]he\s+(?P<head>North|South|East|West)\b(?!\s*[A-Z])(?!-)")
+# "the kingdom" (or "the sultanate", "the emirate") is the last state of that form named before it
+_CROWN = re.compile(r"\b[Tt]he\s+(?P<head>kingdom|sultanate|emirate)\b(?!\s+of\b)(?!['’]s\s+[A-Z])")
+_CROWNS = {
+    "kingdom": {"SAU", "MAR", "JOR", "THA", "KHM", "BHR", "GBR", "ESP", "NLD", "NOR", "SWE", "DNK", "BEL", "SWZ", "LSO"}
+    | {"BTN", "TON"},
+    "sultanate": {"OMN", "BRN"},
+    "emirate": {"QAT", "KWT"},
+}
+_RULING = re.compile(r"(?:['’]s)?\s+(?:junta|regime|military(?:-led)? (?:government|rulers))\b")
 _GOVERNMENT = re.compile(r"(?<![A-Za-z'’] )\b(?P<head>government|junta|regime)\s+(?:forces|troops|soldiers)\b")
 _THINGS = {"place", "agreement", "asset"}
 
@@ -149,6 +158,8 @@ def descriptions(text, named, home=None, skip=None, full=None):
         own = re.match(r"['’]s\s+([a-z]+)\b", after)
         if own:
             fams |= _families(own.group(1))  # "Niger's junta"
+        if kind == "state" and _RULING.match(after):
+            fams.add("junta")  # "the Burkina junta", "Burkina Faso's military government"
         app = re.match(
             r"(?:\s*\([^)]{1,20}\))?,\s+(?:the|a|an)\s+([^,.;()]{1,50}?)(?=[,.;(]|\s+(?:which|that|who|in|of|for|with|whose)\b)",
             after,
@@ -163,7 +174,8 @@ def descriptions(text, named, home=None, skip=None, full=None):
     armed = [(e, set(), ent, kind, text[s:e]) for s, e, ent, how, kind in actors if kind == "armed_group"]
     taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]  # "the North" wins over "North"
     out = []
-    for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)):
+    crowns = list(_CROWN.finditer(text))
+    for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)) + crowns:
         s, e = m.span()
         if skip and skip(s, e) or any(a < e and s < b for a, b in taken):
             continue
@@ -172,6 +184,12 @@ def descriptions(text, named, home=None, skip=None, full=None):
             hit = next(
                 ((ent, name) for end, ent, name in reversed(states) if end <= s and name.startswith(head + " ")), None
             )
+            if hit:
+                out.append((s, e, hit[0], f"'{m.group()}' ({hit[1]}, named before)", "state"))
+            continue
+        if head in _CROWNS:
+            crown = (x for x in reversed(states) if x[0] <= s and _code(x[2]) in _CROWNS[head])
+            hit = next(((ent, name) for _end, ent, name in crown), None)
             if hit:
                 out.append((s, e, hit[0], f"'{m.group()}' ({hit[1]}, named before)", "state"))
             continue
@@ -198,3 +216,11 @@ def descriptions(text, named, home=None, skip=None, full=None):
         if hit:
             out.append((s, e, hit[0], f"'{m.group()}' (the {head} named before: {hit[2]})", hit[1]))
     return sorted(out)
+
+
+def _code(name):
+    """The ISO code of a state's name, capital or demonym ("Riyadh": 'SAU'), or None."""
+    from .names import _gazetteer_index
+
+    hit = _gazetteer_index().get(" ".join(re.sub(r"['’]s$", "", name).lower().split()))
+    return hit[0] if hit else None

@@ -359,6 +359,32 @@ def resolve_bare(found, page, matcher, text):
             continue
         eid, new = matcher.body_entity(bid)
         out.append(Mention(eid, text[m.start : whole.end], m.start, whole.end, f"{m.via} of {owner}", new))
+    return military_rule(out, text, matcher)
+
+
+_RULE = re.compile(r"(?:-led)?\s+(?:government|junta|regime|rulers|authorities)\b")
+
+
+def military_rule(found, text, matcher):
+    """A state's military that governs is the state: "Burkina Faso's military government", "the military-led
+    government", "Sudan's military rulers" (its armed forces stay an office of their own otherwise).
+
+    >>> from graph import loads
+    >>> from graph.draft.mentions import Matcher
+    >>> m = Matcher(loads("entities: [{id: BFA, name: Burkina Faso, kind: state, codes: {iso3: BFA}}]"))
+    >>> text = "Burkina Faso's military government expelled envoys; Burkina Faso's military shelled a camp."
+    >>> [(x.entity, x.text) for x in military_rule(m.find(text), text, m)]
+    [('BFA', "Burkina Faso's military government"), ('BFA-ARMY', "Burkina Faso's military")]
+    """
+    out = []
+    for m in found:
+        b = matcher.bodies.bodies.get(m.entity) or matcher.bodies.bodies.get(m.via.split(" of ")[0] if m.via else "")
+        army = (b is not None and b.generic == "ARMY") or m.text.lower().endswith(("military", "army", "armed forces"))
+        rule = _RULE.match(text, m.end) if army else None
+        owner = state_of(m, matcher) if rule else None
+        if owner is not None:
+            m = Mention(owner, text[m.start : rule.end()], m.start, rule.end(), f"'{text[m.start : rule.end()]}'")
+        out.append(m)
     return out
 
 

@@ -117,3 +117,36 @@ def test_a_companys_name_ending_in_industries_is_one_name():
     r, found = names("The EU sanctioned Kuwait Marine Industries, which Iraq accused of smuggling.")
     assert "Kuwait Marine Industries" in found
     assert "Industries" not in found
+
+
+KINGDOMS = loads(
+    """
+entities:
+  - {id: JOR, name: Jordan, kind: state, codes: {iso3: JOR}}
+  - {id: SYR, name: Syria, kind: state, codes: {iso3: SYR}}
+  - {id: IRQ, name: Iraq, kind: state, codes: {iso3: IRQ}}
+"""
+)
+
+
+def test_the_kingdom_is_the_kingdom_named_before():
+    # constructed example
+    text = "Jordan closed its border with Syria last month. The kingdom accused Damascus of arming smugglers."
+    r = draft(text, KINGDOMS)
+    assert any(c.subject == "JOR" and c.object == "SYR" and "kingdom" in c.quote for c in r.claims)
+    # guard: a republic named after it is no kingdom
+    r = draft("Jordan and Iraq met on Monday. The kingdom accused Damascus of arming smugglers.", KINGDOMS)
+    assert [c.subject for c in r.claims if "kingdom" in c.quote] == ["JOR"]
+
+
+def test_a_states_military_government_is_the_state():
+    # constructed example
+    r, found = names(
+        "Burkina Faso's military government on Monday expelled two Ivorian diplomats, accusing Côte d'Ivoire "
+        "of sheltering a rebel officer whom the junta blames for a plot."
+    )
+    assert any(c.subject == "BFA" and c.object == "CIV" and "expelled" in c.quote for c in r.claims)
+    assert not any(n.id == "BFA-ARMY" for n in r.new_names)
+    # guard: the state's military that fights stays its armed forces
+    r, found = names("Burkina Faso's military shelled a village near the border with Côte d'Ivoire.")
+    assert not any(m.entity == "BFA" and "military" in m.text for m in r.mentions)
