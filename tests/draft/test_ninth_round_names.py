@@ -150,3 +150,13 @@ def test_a_states_military_government_is_the_state():
     # guard: the state's military that fights stays its armed forces
     r, found = names("Burkina Faso's military shelled a village near the border with Côte d'Ivoire.")
     assert not any(m.entity == "BFA" and "military" in m.text for m in r.mentions)
+
+
+def test_a_un_body_named_by_its_description_is_that_body_not_the_un():
+    # constructed example
+    r, found = names("The UN human rights office urged Burkina Faso to free the detained journalists.")
+    assert any(c.subject == "OHCHR" and c.object == "BFA" for c in r.claims)
+    assert not any(c.subject == "UN" for c in r.claims)
+    assert found["Office of the United Nations High Commissioner for Human Rights"].part_of == "UN"
+    r, found = names("The UN nuclear watchdog accused Iraq of hiding a reactor.")
+    assert any(c.subject == "IAEA" and c.object == "IRQ" for c in r.claims)
