@@ -91,6 +91,10 @@ _CROWNS = {
     "emirate": {"QAT", "KWT"},
 }
 _RULING = re.compile(r"(?:['’]s)?\s+(?:junta|regime|military(?:-led)? (?:government|rulers))\b")
+# "the Commission" after "the European Commission", "the Council" after "the Ambazonia Governing Council"
+_CAPHEAD = re.compile(
+    r"\b[Tt]he\s+(?P<head>[A-Z][a-z]{3,})\b(?!\s*(?:['’]s\s+)?[A-Z])(?!\s+(?:of|for|on|in)\s+[A-Z])(?!-)"
+)
 _GOVERNMENT = re.compile(r"(?<![A-Za-z'’] )\b(?P<head>government|junta|regime)\s+(?:forces|troops|soldiers)\b")
 _THINGS = {"place", "agreement", "asset"}
 
@@ -168,13 +172,17 @@ def descriptions(text, named, home=None, skip=None, full=None):
             last = _WORD.findall(app.group(1))
             if last:
                 fams |= _families(last[-1])  # "Hezbollah, the Iran-backed movement,"
+        heads = {_name_head(name).lower()}
+        if full is not None and kind != "state":
+            heads |= {_name_head(o).lower() for o in full(ent)}
+        fams |= {"=" + h for h in heads if len(name.split()) > 1 or h != name.lower()}
         if fams:
             described.append((e, fams, ent, kind, name))
     states = [(e, ent, text[s:e]) for s, e, ent, how, kind in actors if kind == "state"]
     armed = [(e, set(), ent, kind, text[s:e]) for s, e, ent, how, kind in actors if kind == "armed_group"]
     taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]  # "the North" wins over "North"
     out = []
-    crowns = list(_CROWN.finditer(text))
+    crowns = list(_CROWN.finditer(text)) + list(_CAPHEAD.finditer(text))
     for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)) + crowns:
         s, e = m.span()
         if skip and skip(s, e) or any(a < e and s < b for a, b in taken):
@@ -197,7 +205,7 @@ def descriptions(text, named, home=None, skip=None, full=None):
             if home:  # "seized a naval base from government forces": the home state's
                 out.append((s, e, home, f"'{m.group()}' (the home state's)", "state"))
             continue
-        fams = _families(head)
+        fams = _families(head) if head.islower() else {"=" + head.lower()}
         if not fams:
             continue
         hit = next(

@@ -160,3 +160,24 @@ def test_a_un_body_named_by_its_description_is_that_body_not_the_un():
     assert found["Office of the United Nations High Commissioner for Human Rights"].part_of == "UN"
     r, found = names("The UN nuclear watchdog accused Iraq of hiding a reactor.")
     assert any(c.subject == "IAEA" and c.object == "IRQ" for c in r.claims)
+
+
+def test_a_capitalised_head_word_stands_for_the_body_named_before():
+    # constructed example
+    r, found = names(
+        "The Sahel Lawyers Council met in Ouagadougou on Monday. On Tuesday the Council accused Burkina Faso "
+        "of jailing its members."
+    )
+    assert "Council" not in found
+    assert any(c.subject == "SAHEL-LAWYERS-COUNCIL" and c.object == "BFA" for c in r.claims)
+    # the European Commission is an office of the EU, and "the Commission" after it is that office
+    ds = loads(
+        "entities: [{id: EU, name: European Union, kind: organisation, aliases: [EU]}, "
+        "{id: IRQ, name: Iraq, kind: state, codes: {iso3: IRQ}}]"
+    )
+    r, found = names("The European Commission met on Monday. The Commission later urged Iraq to free the crew.", ds)
+    assert found["European Commission"].part_of == "EU"
+    assert any(c.subject == "EU-COM" and c.object == "IRQ" for c in r.claims)
+    # guard: with no council named before, "the Council" is no actor
+    r, found = names("On Tuesday the Council accused Burkina Faso of jailing its members.")
+    assert not any(c.object == "BFA" and c.subject not in ("COUNCIL",) and c.subject != "BFA" for c in r.claims)
