@@ -176,7 +176,8 @@ energy mines minerals resources tourism culture sports youth information broadca
 irrigation housing transport communications justice welfare health education labour labor employment environment
 finance economy administration reconstruction rehabilitation refugees repatriation water power works innovation
 science research migration integration affairs food forestry rural climate digital worship mobility
-international maritime aviation heritage arts veterans gender equality solidarity""".split()
+international maritime aviation heritage arts veterans gender equality solidarity petroleum oil gas hydrocarbons
+electricity telecommunications ports shipping hajj endowments martyrs tribal tribes""".split()
 )
 # words that open the name of a movement or armed group in Arabic, Persian, Urdu or Pashto ("Jamaat Ansarullah",
 # "Tehreek-e-Labbaik", "Jaish al-Adl", "Harakat al-Shabaab"): a known name after them is a word of that name

@@ -65,6 +65,11 @@ def possessed(plain, found, text, matcher):
     for n in plain:
         if n.part_of or n.kind not in (None, "office", "organisation", "armed_group"):
             continue
+        tail = re.search(r"\bof (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)$", n.name)
+        code = _gazetteer_index().get(tail.group(1).lower()) if tail and _OFFICE.match(n.name) else None
+        if code:  # "the Ministry of Hydrocarbons of Iraq"
+            n.part_of, n.kind = matcher.state_entity(code[0]), "office"
+            continue
         for s, _e in n.spans:
             words = re.split(r"[\s'’]+", text[s:_e].lower())
             first = next(filter(None, (_gazetteer_index().get(" ".join(words[:k])) for k in (3, 2, 1))), None)
@@ -74,12 +79,28 @@ def possessed(plain, found, text, matcher):
                 n.part_of = matcher.state_entity(first[0]) if first else state_of(starts[s], matcher)
                 n.kind = "office"
                 break
+            of = re.match(r"\s+of\s+((?:the\s+)?)", text[_e : _e + 12]) if n.kind in (None, "office") else None
+            owner = (starts.get(_e + of.start(1)) or starts.get(_e + of.end())) if of else None
+            ruler = owner and (state_of(owner, matcher) or _kind(owner.entity, matcher) == "de_facto_authority")
+            if ruler and _OFFICE.match(n.name):
+                # "the Ministry of Industry and Commerce of the Islamic Emirate": that actor's office
+                n.part_of, n.kind = state_of(owner, matcher) or owner.entity, "office"
+                n.aliases.append(text[s : owner.end])
+                break
             pos = re.search(r"['’]s\s+$", text[max(0, s - 4) : s])
             owner = ends.get(s - len(pos.group())) if pos else None
             if owner is not None and state_of(owner, matcher):
                 n.part_of, n.kind = state_of(owner, matcher), n.kind or "office"
                 break
     return plain
+
+
+_OFFICE = re.compile(r"(?:Ministry|Department|Office|Embassy|Secretariat|Directorate|Central Bank|Reserve Bank)\b")
+
+
+def _kind(eid, matcher):
+    e, b = matcher.ds.entities.get(eid), matcher.bodies.bodies.get(eid)
+    return e.kind if e is not None else b.kind if b is not None else None
 
 
 def shared_demonyms(found, matcher, page=None):

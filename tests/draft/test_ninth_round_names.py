@@ -181,3 +181,16 @@ def test_a_capitalised_head_word_stands_for_the_body_named_before():
     # guard: with no council named before, "the Council" is no actor
     r, found = names("On Tuesday the Council accused Burkina Faso of jailing its members.")
     assert not any(c.object == "BFA" and c.subject not in ("COUNCIL",) and c.subject != "BFA" for c in r.claims)
+
+
+def test_a_ministry_of_a_named_actor_is_part_of_it():
+    # constructed example
+    r, found = names(
+        "A spokesman for the Ministry of Mines and Petroleum of the Islamic Emirate accused Tajikistan of "
+        "blocking the convoy."
+    )
+    n = found["Ministry of Mines and Petroleum"]
+    assert n.part_of == "TAL" and n.kind == "office"
+    assert "Ministry of Mines and Petroleum of the Islamic Emirate" in n.aliases
+    r, found = names("The Ministry of Hydrocarbons of Iraq said Kuwait had drilled across the line.")
+    assert found["Ministry of Hydrocarbons of Iraq"].part_of == "IRQ"
