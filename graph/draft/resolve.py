@@ -28,6 +28,7 @@ from collections import Counter
 
 from .gazetteer import shared_names
 from .mentions import Mention
+from .namemerge import known_as, qualifiers
 from .names import NewName, _gazetteer_index
 from .tokens import sentences
 
@@ -316,7 +317,8 @@ def acronyms(text, found, plain):
                 key=lambda x: x.start,
             )
             drop.add(id(acr))
-    return found, [n for n in plain if id(n) not in drop]
+    plain = qualifiers(text, [n for n in plain if id(n) not in drop])  # "Communist Party of Utopia (Unity Centre)"
+    return known_as(text, found, plain)  # "Palacio Azul, as Utopia's foreign ministry is known,"
 
 
 def resolve_bare(found, page, matcher, text):

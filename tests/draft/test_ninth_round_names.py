@@ -194,3 +194,26 @@ def test_a_ministry_of_a_named_actor_is_part_of_it():
     assert "Ministry of Mines and Petroleum of the Islamic Emirate" in n.aliases
     r, found = names("The Ministry of Hydrocarbons of Iraq said Kuwait had drilled across the line.")
     assert found["Ministry of Hydrocarbons of Iraq"].part_of == "IRQ"
+
+
+def test_a_partys_qualifier_in_brackets_is_part_of_its_name_and_a_short_form_of_it():
+    # constructed example
+    r, found = names(
+        "The Socialist Party of Burkina (Renewal Wing) accused Côte d'Ivoire of meddling. Leaders of the "
+        "Renewal Wing later urged Burkina Faso to recall its envoy."
+    )
+    assert "Socialist Party of Burkina (Renewal Wing)" in found
+    assert "Renewal Wing" not in found
+    assert len(found["Socialist Party of Burkina (Renewal Wing)"].spans) == 2
+    # guard: an acronym in brackets stays an acronym
+    r, found = names("The Socialist Party of Burkina (SPB) accused Côte d'Ivoire of meddling.")
+    assert not any("(" in n for n in found)
+
+
+def test_a_name_as_a_body_is_known_is_that_body():
+    # constructed example
+    r, found = names(
+        "Palacio Verdemar, as Paraguay's foreign ministry is known, accused Brazil of spying on its diplomats."
+    )
+    assert "Palacio Verdemar" not in found
+    assert any(c.subject == "PRY-MFA" and c.object == "BRA" for c in r.claims)

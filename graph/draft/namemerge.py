@@ -1,0 +1,85 @@
+"""New names a text writes as one: a party's qualifier in brackets, and a name "as X is known".
+
+- :func:`qualifiers`: "the Communist Party of Utopia (Unity Centre)" is one name, its qualifier a short
+  form of it ("the Unity Centre ... said" later is the same party).
+- :func:`known_as`: "Palacio Azul, as Utopia's foreign ministry is known," is that ministry.
+
+>>> from graph.draft.names import NewName
+>>> text = "The Workers Party of Utopia (Unity Centre) met. The Unity Centre left."
+>>> party = NewName("Workers Party of Utopia", kind="organisation", spans=[(4, 27)])
+>>> short = NewName("Unity Centre", spans=[(29, 41), (52, 64)])
+>>> [(n.name, n.spans, n.aliases) for n in qualifiers(text, [party, short])]
+[('Workers Party of Utopia (Unity Centre)', [(4, 42), (52, 64)], ['Workers Party of Utopia', 'Unity Centre'])]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+
+__all__ = ["qualifiers", "known_as"]
+
+# the heads of the names of parties and movements that a qualifier in brackets tells apart
+_HEADS = re.compile(
+    r"\b(?:Party|Congress|League|Front|Movement|Alliance|Union|Council|Coalition|Organisation|Organization)\b"
+)
+_QUALIFIER = re.compile(r"\s?\(((?:[A-Z][\w'’-]*[a-z][\w'’-]*)(?:[ -](?:[A-Z][\w'’-]*|of|for|and|the)){0,4})\)")
+
+
+def qualifiers(text, plain):
+    """Merge a party's qualifier in brackets into its name, and the qualifier's other uses into it."""
+    by_name = {n.name: n for n in plain}
+    gone = set()
+    for n in plain:
+        if not _HEADS.search(n.name) or id(n) in gone:
+            continue
+        for k, (s, e) in enumerate(list(n.spans)):
+            m = _QUALIFIER.match(text, e)
+            if m is None:
+                continue
+            q = m.group(1)
+            short = by_name.get(q)
+            n.spans[k] = (s, m.end())
+            if n.name not in n.aliases:
+                n.aliases.append(n.name)
+            n.name = f"{n.name} ({q})"
+            if q not in n.aliases:
+                n.aliases.append(q)
+            if short is not None and short is not n:
+                rest = [(a, b) for a, b in short.spans if not (m.start() <= a and b <= m.end())]
+                n.spans = sorted(n.spans + rest)
+                n.count += len(rest)
+                gone.add(id(short))
+            break
+    return [n for n in plain if id(n) not in gone]
+
+
+_AS_KNOWN = re.compile(r",\s+as\s+(?:the\s+)?(.{3,60}?)\s+is\s+(?:often\s+|commonly\s+|widely\s+)?(?:known|called)\b")
+
+
+def known_as(text, found, plain):
+    """A new name followed by ", as <a mention> is known" is that mention's entity: its spans become
+    mentions of it, and the new name goes."""
+    by_span = {(m.start, m.end): m for m in found}
+    starts = {}
+    for m in found:
+        starts.setdefault(m.start, m)
+    gone, added = set(), []
+    for n in plain:
+        for _s, e in n.spans:
+            m = _AS_KNOWN.match(text, e)
+            if m is None:
+                continue
+            of = starts.get(m.start(1)) or starts.get(m.start(1) - 4)
+            if of is None or of.end > m.end(1) or (of.start, of.end) not in by_span:
+                continue
+            added += [
+                Mention(of.entity, text[a:b], a, b, f"'{text[a:b]}' (as {of.text} is known)", of.new)
+                for a, b in n.spans
+            ]
+            gone.add(id(n))
+            break
+    if not added:
+        return found, plain
+    return sorted(found + added, key=lambda x: x.start), [n for n in plain if id(n) not in gone]
