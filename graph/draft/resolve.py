@@ -206,12 +206,14 @@ def drop_titles(found, names, text):
 
 def home_state(found, page, matcher):
     """(the home state, whether the dateline says so): the dateline's state when the text names it (with
-    no dateline, the city of the byline: "By Ana Lima, Maputo"), else the state the text names most,
-    itself or its offices (on a tie, the one named first)."""
+    no dateline, the city of the byline, "By Ana Lima, Maputo", or of the timestamp, "Lima | 04/29/2026"),
+    else the state the text names most, itself or its offices (on a tie, the one named first)."""
     order = [x for x in (state_of(m, matcher) for m in found if not page.in_furniture(m.start, m.end)) if x]
     counts = Counter(order)
     place = page.dateline or (page.byline.rsplit(",", 1)[1].strip() if "," in (page.byline or "") else None)
-    dl = matcher.bodies.city_state(place) if place else None
+    if place is None and page.date_from == "timestamp" and page.date_text:
+        place = re.split(r"\s*[|·,]\s*", page.date_text.strip())[0]  # "Mexico City | 04/29/2026 | 10:15 a.m."
+    dl = (matcher.bodies.city_state(place) or (_gazetteer_index().get(place.lower()) or (None,))[0]) if place else None
     dl = matcher.state_entity(dl) if dl else None
     if dl is not None and dl in {m.entity for m in found}:
         return dl, True
