@@ -30,6 +30,7 @@ from .gazetteer import shared_names
 from .mentions import Mention
 from .namemerge import known_as, qualifiers
 from .names import NewName, _gazetteer_index
+from .namewords import NAME_END, SUFFIX_KIND
 from .tokens import sentences
 
 __all__ = [
@@ -226,6 +227,17 @@ def home_state(found, page, matcher):
 _MILITARY = {"ARMY", "NAVY", "AF"}
 
 
+def _no_longer(toks, first):
+    """Whether the capitalised words from token *first* are a name of their own, not the rest of a body's name
+    the compound opens: "India-China Lipulekh trade deal" (a place), not "China-Pakistan Economic Corridor"."""
+    k = toks.index(first)
+    words = []
+    while k < len(toks) and (toks[k].text[:1].isupper() or toks[k].lower in ("of", "for", "and", "the")):
+        words.append(toks[k].lower)
+        k += 1
+    return len(words) <= 2 and not any(w in NAME_END or w in SUFFIX_KIND for w in words)
+
+
 def hyphen_pairs(text, toks, found, matcher, page):
     """Names joined by a hyphen before a noun ("US-South Korean air drills", "the Belgrade-Pristina dialogue")
     are mentions of each, named together (both mentions span the compound); not two places of one state
@@ -252,7 +264,7 @@ def hyphen_pairs(text, toks, found, matcher, page):
             ents.append(entry[0])
         else:
             nxt = next((x for x in toks[k + 1 : k + 3] if x.start >= end), None)
-            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper()):
+            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper() or _no_longer(toks, nxt)):
                 out += [
                     Mention(e, text[t.start : end], t.start, end, f"'{text[t.start : end]}' (names joined by a hyphen)")
                     for e in ents

@@ -261,3 +261,17 @@ def test_the_city_of_the_timestamp_is_the_home_state():
     )
     r, found = names(text)
     assert any(c.subject == "PRY-ARMY" and c.object == "BRA" for c in r.claims)
+
+
+def test_two_states_joined_by_a_hyphen_before_a_place_are_both_named():
+    # constructed example
+    ds = loads(
+        "entities: [{id: IRQ, name: Iraq, kind: state, codes: {iso3: IRQ}}, "
+        "{id: KWT, name: Kuwait, kind: state, codes: {iso3: KWT}}, {id: TJK, name: Tajikistan, kind: state}]"
+    )
+    r, found = names("Tajikistan objects to Iraq-Kuwait Warbah channel deal.", ds)
+    assert "Iraq-Kuwait Warbah" not in found
+    assert {c.object for c in r.claims} >= {"IRQ", "KWT"}
+    # guard: a compound opening a body's name stays that name
+    r, found = names("Tajikistan backed the Iraq-Kuwait Joint Boundary Commission on Monday.", ds)
+    assert "Iraq-Kuwait Joint Boundary Commission" in found
