@@ -1,8 +1,10 @@
-"""New names a text writes as one: a party's qualifier in brackets, and a name "as X is known".
+"""New names a text writes as one, or as no name: a party's qualifier in brackets, a name "as X is known",
+a region's demonym used as an adjective.
 
 - :func:`qualifiers`: "the Communist Party of Utopia (Unity Centre)" is one name, its qualifier a short
   form of it ("the Unity Centre ... said" later is the same party).
 - :func:`known_as`: "Palacio Azul, as Utopia's foreign ministry is known," is that ministry.
+- :func:`adjectives`: "a Galician trawler", "crew, most of them Galician and Peruvian": no name.
 
 >>> from graph.draft.names import NewName
 >>> text = "The Workers Party of Utopia (Unity Centre) met. The Unity Centre left."
@@ -18,7 +20,7 @@ import re
 
 from .mentions import Mention
 
-__all__ = ["qualifiers", "known_as"]
+__all__ = ["qualifiers", "known_as", "adjectives"]
 
 # the heads of the names of parties and movements that a qualifier in brackets tells apart
 _HEADS = re.compile(
@@ -83,3 +85,31 @@ def known_as(text, found, plain):
     if not added:
         return found, plain
     return sorted(found + added, key=lambda x: x.start), [n for n in plain if id(n) not in gone]
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)")
+_AFTER = re.compile(r"\s+([a-z]+)\b")
+_NOT_NOUN = {"says", "said", "say", "told", "tells", "has", "had", "have", "is", "was", "will", "would", "also"}
+
+
+def adjectives(text, plain):
+    """Drop the one-word new names shaped like a demonym ("Galician", "Catalan" is left: too short a shape)
+    that the text only writes before a lowercase word: an adjective ("a Galician trawler", "Galician and
+    Peruvian crew"), not a name; a verb after it ("Julian said") keeps it.
+
+    >>> from graph.draft.names import NewName
+    >>> text = "A Galician trawler. Most were Galician and Peruvian. Damian said so."
+    >>> [n.name for n in adjectives(text, [NewName("Galician", spans=[(2, 10), (30, 38)]),
+    ...                                     NewName("Damian", spans=[(53, 59)])])]
+    ['Damian']
+    """
+
+    def adjective(s, e):
+        m = _AFTER.match(text, e)
+        return m is not None and m.group(1) not in _NOT_NOUN and not m.group(1).endswith("ed")
+
+    return [
+        n
+        for n in plain
+        if not (n.kind is None and _DEMONYM.fullmatch(n.name) and all(adjective(s, e) for s, e in n.spans))
+    ]

@@ -275,3 +275,14 @@ def test_two_states_joined_by_a_hyphen_before_a_place_are_both_named():
     # guard: a compound opening a body's name stays that name
     r, found = names("Tajikistan backed the Iraq-Kuwait Joint Boundary Commission on Monday.", ds)
     assert "Iraq-Kuwait Joint Boundary Commission" in found
+
+
+def test_a_regions_demonym_before_a_noun_is_no_name():
+    # constructed example
+    r, found = names(
+        "Kuwait seized a Basrawian dhow on Monday and detained its crew, most of them Basrawian and Iraqi."
+    )
+    assert "Basrawian" not in found
+    # guard: a one-word name of that shape before a verb stays a name
+    r, found = names("Kuwait accused Iraq of smuggling. Ruthenian said the border stayed shut.")
+    assert "Ruthenian" in found
