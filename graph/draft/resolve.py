@@ -397,13 +397,18 @@ def resolve_bare(found, page, matcher, text):
             continue
         eid, new = matcher.body_entity(bid)
         out.append(Mention(eid, text[m.start : whole.end], m.start, whole.end, f"{m.via} of {owner}", new))
-    return military_rule(out, text, matcher)
+    return military_rule(out, text, matcher, home)
 
 
 _RULE = re.compile(r"(?:-led)?\s+(?:government|junta|regime|rulers|authorities)\b")
 
 
-def military_rule(found, text, matcher):
+_LED = re.compile(
+    r"\b[Tt]he\s+(?:military|army|junta)-(?:led|backed|run|dominated)\s+(?:government|administration|authorities)\b"
+)
+
+
+def military_rule(found, text, matcher, home=None):
     """A state's military that governs is the state: "Burkina Faso's military government", "the military-led
     government", "Sudan's military rulers" (its armed forces stay an office of their own otherwise).
 
@@ -423,7 +428,17 @@ def military_rule(found, text, matcher):
         if owner is not None:
             m = Mention(owner, text[m.start : rule.end()], m.start, rule.end(), f"'{text[m.start : rule.end()]}'")
         out.append(m)
-    return out
+    # "the army-led government in Port Sudan": the state of the place after it, else the home state
+    starts = {m.start: m for m in out}
+    for g in _LED.finditer(text):
+        if any(m.start < g.end() and g.start() < m.end for m in out):
+            continue
+        there = re.match(r"\s+in\s+", text[g.end() : g.end() + 5])
+        place = starts.get(g.end() + there.end()) if there else None
+        owner = (state_of(place, matcher) if place else None) or home
+        if owner is not None:
+            out.append(Mention(owner, g.group(), g.start(), g.end(), f"'{g.group()}' (its state)"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def state_of(m, matcher):

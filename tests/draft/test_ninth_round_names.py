@@ -286,3 +286,15 @@ def test_a_regions_demonym_before_a_noun_is_no_name():
     # guard: a one-word name of that shape before a verb stays a name
     r, found = names("Kuwait accused Iraq of smuggling. Ruthenian said the border stayed shut.")
     assert "Ruthenian" in found
+
+
+def test_the_army_led_government_in_a_city_is_that_citys_state():
+    # constructed example
+    ds = loads(
+        "entities: [{id: SDN, name: Sudan, kind: state, codes: {iso3: SDN}}, "
+        "{id: TCD, name: Chad, kind: state, codes: {iso3: TCD}}]"
+    )
+    r, _ = names("Chad accused the army-led government in Port Sudan of arming rebels on its border.", ds)
+    assert any(c.subject == "TCD" and c.object == "SDN" for c in r.claims)
+    r, _ = names("Port Sudan accused Chad of letting weapons through.", ds)
+    assert any(c.subject == "SDN" and c.object == "TCD" for c in r.claims)
