@@ -1,10 +1,12 @@
 """New names a text writes as one, or as no name: a party's qualifier in brackets, a name "as X is known",
-a region's demonym used as an adjective.
+a region's demonym used as an adjective, a facility's name, a movement's short form before its fighters.
 
 - :func:`qualifiers`: "the Communist Party of Utopia (Unity Centre)" is one name, its qualifier a short
   form of it ("the Unity Centre ... said" later is the same party).
 - :func:`known_as`: "Palacio Azul, as Utopia's foreign ministry is known," is that ministry.
 - :func:`adjectives`: "a Galician trawler", "crew, most of them Galician and Peruvian": no name.
+- :func:`facilities`: "the Hwange power station" is a place, named with its noun.
+- :func:`fighters`: "Ambazonia separatists" are the armed group "Ambazonia Defence Forces" the text names.
 
 >>> from graph.draft.names import NewName
 >>> text = "The Workers Party of Utopia (Unity Centre) met. The Unity Centre left."
@@ -20,7 +22,7 @@ import re
 
 from .mentions import Mention
 
-__all__ = ["qualifiers", "known_as", "adjectives"]
+__all__ = ["qualifiers", "known_as", "adjectives", "facilities", "fighters"]
 
 # the heads of the names of parties and movements that a qualifier in brackets tells apart
 _HEADS = re.compile(
@@ -113,3 +115,68 @@ def adjectives(text, plain):
         for n in plain
         if not (n.kind is None and _DEMONYM.fullmatch(n.name) and all(adjective(s, e) for s, e in n.spans))
     ]
+
+
+_FACILITY = re.compile(
+    r"\s+((?:hydro(?:electric)?\s+|nuclear\s+|coal(?:-fired)?\s+)?(?:power\s+(?:station|plant)|dam|refinery|oilfield|"
+    r"oil\s+field|gas\s+field|gasfield|mine|airport|air\s+base|airbase|naval\s+base|military\s+base|port|seaport|"
+    r"terminal|pipeline|border\s+crossing|crossing|checkpoint|refugee\s+camp|camp|bridge|canal|barrage))\b"
+)
+
+
+def facilities(text, plain):
+    """A new name the text always writes before a facility's noun ("the Hwange power station", "the Torkham
+    crossing") is that facility: a place, its name with the noun, the bare name an alias.
+
+    >>> from graph.draft.names import NewName
+    >>> text = "China financed the Kariba power station."
+    >>> [(n.name, n.kind, n.aliases) for n in facilities(text, [NewName("Kariba", spans=[(19, 25)])])]
+    [('Kariba power station', 'place', ['Kariba'])]
+    """
+    for n in plain:
+        if n.kind is not None or len(n.name.split()) > 2:
+            continue
+        nouns = [_FACILITY.match(text, e) for _s, e in n.spans]
+        if not all(nouns):
+            continue
+        n.aliases = [n.name] + [a for a in n.aliases if a != n.name]
+        n.name = f"{n.name} {' '.join(nouns[0].group(1).split())}"
+        n.kind, n.cue = "place", nouns[0].group(1)
+    return plain
+
+
+_ARMED_NOUN = re.compile(r"\s+(?:separatists|rebels|fighters|militants|insurgents|guerrillas|militiamen)\b")
+_ARMED_NAME = re.compile(r"\b(?:Forces|Force|Army|Front|Brigades?|Militia|Movement|Liberation)\b")
+
+
+def fighters(text, plain):
+    """A new name written only before "separatists", "rebels", "fighters" ("Ambazonia separatists") is the
+    one armed group of the text whose name opens with it ("Ambazonia Defence Forces"), not another body
+    that does ("Ambazonia Governing Council").
+
+    >>> from graph.draft.names import NewName
+    >>> text = "Ruritania separatists struck. The Ruritania Liberation Army and Ruritania Council met."
+    >>> names = [NewName("Ruritania", spans=[(0, 9)]), NewName("Ruritania Liberation Army", spans=[(35, 60)]),
+    ...          NewName("Ruritania Council", spans=[(65, 82)])]
+    >>> [(n.name, n.spans) for n in fighters(text, names)]
+    [('Ruritania Liberation Army', [(0, 9), (35, 60)]), ('Ruritania Council', [(65, 82)])]
+    """
+    gone = set()
+    for n in plain:
+        if n.kind not in (None, "armed_group") or not all(_ARMED_NOUN.match(text, e) for _s, e in n.spans):
+            continue
+        groups = [
+            g
+            for g in plain
+            if g is not n and g.name.startswith(n.name + " ") and _ARMED_NAME.search(g.name[len(n.name) :])
+        ]
+        if len(groups) != 1:
+            continue
+        g = groups[0]
+        g.spans = sorted(g.spans + n.spans)
+        g.count += n.count
+        g.kind = g.kind or "armed_group"
+        if n.name not in g.aliases:
+            g.aliases.append(n.name)
+        gone.add(id(n))
+    return [n for n in plain if id(n) not in gone]

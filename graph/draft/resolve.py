@@ -28,7 +28,7 @@ from collections import Counter
 
 from .gazetteer import shared_names
 from .mentions import Mention
-from .namemerge import adjectives, known_as, qualifiers
+from .namemerge import adjectives, facilities, fighters, known_as, qualifiers
 from .names import NewName, _gazetteer_index
 from .namewords import NAME_END, SUFFIX_KIND
 from .tokens import sentences
@@ -332,7 +332,7 @@ def acronyms(text, found, plain):
             )
             drop.add(id(acr))
     plain = qualifiers(text, [n for n in plain if id(n) not in drop])  # "Communist Party of Utopia (Unity Centre)"
-    plain = adjectives(text, plain)  # "a Galician trawler"
+    plain = fighters(text, facilities(text, adjectives(text, plain)))  # "a Galician trawler", "Ambazonia separatists"
     return known_as(text, found, plain)  # "Palacio Azul, as Utopia's foreign ministry is known,"
 
 

@@ -298,3 +298,21 @@ def test_the_army_led_government_in_a_city_is_that_citys_state():
     assert any(c.subject == "TCD" and c.object == "SDN" for c in r.claims)
     r, _ = names("Port Sudan accused Chad of letting weapons through.", ds)
     assert any(c.subject == "SDN" and c.object == "TCD" for c in r.claims)
+
+
+def test_a_name_before_a_facilitys_noun_is_that_facility_not_an_actor():
+    # constructed example
+    r, found = names("Brazil has financed the expansion of the Kapoeta power station, Paraguay said.")
+    assert "Kapoeta" not in found or found["Kapoeta"].kind == "place"
+    assert not any(c.object not in ("BRA", "PRY") for c in r.claims)
+
+
+def test_a_movements_short_form_before_its_fighters_is_its_armed_group():
+    # constructed example
+    r, found = names(
+        "Burkina Faso blames Sorgho separatists for ambush. Fighters of the Sorgho Liberation Front killed "
+        "six soldiers. The Sorgho Governing Council denied any role."
+    )
+    assert "Sorgho" not in found
+    assert "Sorgho" in found["Sorgho Liberation Front"].aliases
+    assert any(c.subject == "BFA" and c.object == "SORGHO-LIBERATION-FRONT" for c in r.claims)
