@@ -219,9 +219,14 @@ def read_page(text: str, published=None) -> Page:
             words > 25
             or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line))
             or (_DATELINE.match(text, s, e) and not _is_headerish(line))
-            # a hard-wrapped paragraph: "The Navy arrested 14 fishermen and seized two\nbottom trawlers ..."
+            # a hard-wrapped paragraph after the byline or timestamp: "The Navy arrested 14 fishermen and seized
+            # two\nbottom trawlers ..." (a wrapped headline above them is none)
             or (
-                words > 8 and k + 1 < len(lines) and wrapped_break(text, e, lines[k + 1][0]) and not _is_headerish(line)
+                words > 8
+                and k + 1 < len(lines)
+                and wrapped_break(text, e, lines[k + 1][0])
+                and not _is_headerish(line)
+                and any(_is_headerish(text[a:b]) for a, b in header)
             )
         ):
             break

@@ -316,3 +316,18 @@ def test_a_movements_short_form_before_its_fighters_is_its_armed_group():
     assert "Sorgho" not in found
     assert "Sorgho" in found["Sorgho Liberation Front"].aliases
     assert any(c.subject == "BFA" and c.object == "SORGHO-LIBERATION-FRONT" for c in r.claims)
+
+
+def test_a_wrapped_headline_above_the_timestamp_stays_the_headline():
+    # constructed example
+    from graph.draft.page import read_page
+
+    text = (
+        "KUWAIT-IRAQ/WATERWAY (UPDATE 1)\n"
+        "Kuwait says Iraqi boats entered its waters twice; Baghdad says\n"
+        "the boats stayed in Iraqi waters\n\n"
+        "PRIORITY | 19-Jun-2026 15:52 GMT | 300 words\n\n"
+        "KUWAIT CITY, June 19 - Kuwait said on Friday that Iraqi boats had entered its waters.\n"
+    )
+    page = read_page(text)
+    assert text[page.headline[0] : page.headline[1]].startswith("Kuwait says Iraqi boats")
