@@ -259,6 +259,8 @@ def read_page(text: str, published=None) -> Page:
                 page.byline = b.group(1)
         elif page.headline is None and not (_label_shaped(line) and len(header) > 1):
             page.headline, head_at = (s, e), idx
+        elif head_at is not None and idx == head_at + 1 and wrapped_break(text, page.headline[1], s):
+            page.headline = (page.headline[0], e)  # a headline wrapped over two lines
         elif head_at is not None and idx == head_at + 1 and _deck(line):
             continue  # a deck under the headline ("GCC backs Kuwait; Baghdad calls vote 'internal matter'"): read
         else:

@@ -331,3 +331,4 @@ def test_a_wrapped_headline_above_the_timestamp_stays_the_headline():
     )
     page = read_page(text)
     assert text[page.headline[0] : page.headline[1]].startswith("Kuwait says Iraqi boats")
+    assert text[page.headline[0] : page.headline[1]].endswith("stayed in Iraqi waters")
