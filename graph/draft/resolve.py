@@ -438,7 +438,16 @@ def military_rule(found, text, matcher, home=None):
         owner = (state_of(place, matcher) if place else None) or home
         if owner is not None:
             out.append(Mention(owner, g.group(), g.start(), g.end(), f"'{g.group()}' (its state)"))
+    # "the de facto authorities" alone: the de facto authority the text names
+    rulers = [m for m in out if _kind(m.entity, matcher) == "de_facto_authority"]
+    for g in _DE_FACTO.finditer(text):
+        if rulers and not any(m.start < g.end() and g.start() < m.end for m in out):
+            who = next((m for m in reversed(rulers) if m.end <= g.start()), rulers[0])
+            out.append(Mention(who.entity, g.group(), g.start(), g.end(), f"'{g.group()}' ({who.text})"))
     return sorted(out, key=lambda m: m.start)
+
+
+_DE_FACTO = re.compile(r"\b[Tt]he\s+de\s+facto\s+(?:authorities|rulers|government|administration|leadership)\b")
 
 
 def state_of(m, matcher):

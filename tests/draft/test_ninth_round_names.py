@@ -332,3 +332,15 @@ def test_a_wrapped_headline_above_the_timestamp_stays_the_headline():
     page = read_page(text)
     assert text[page.headline[0] : page.headline[1]].startswith("Kuwait says Iraqi boats")
     assert text[page.headline[0] : page.headline[1]].endswith("stayed in Iraqi waters")
+
+
+def test_the_de_facto_authorities_alone_are_the_de_facto_authority_the_text_names():
+    # constructed example
+    r, _ = names(
+        "The Taliban closed the crossing on Monday. Tajikistan later accused the de facto authorities of "
+        "arming smugglers."
+    )
+    assert any(c.subject == "TJK" and c.object == "TAL" for c in r.claims)
+    # guard: with no de facto authority named, the phrase names no one
+    r, _ = names("Tajikistan later accused the de facto authorities of arming smugglers.")
+    assert not any(c.object == "TAL" for c in r.claims)
