@@ -344,3 +344,15 @@ def test_the_de_facto_authorities_alone_are_the_de_facto_authority_the_text_name
     # guard: with no de facto authority named, the phrase names no one
     r, _ = names("Tajikistan later accused the de facto authorities of arming smugglers.")
     assert not any(c.object == "TAL" for c in r.claims)
+
+
+def test_a_states_armed_forces_are_proposed_by_their_own_name():
+    # constructed example
+    ds = loads(
+        "entities: [{id: MMR, name: Myanmar, kind: state, codes: {iso3: MMR}}, "
+        "{id: THA, name: Thailand, kind: state, codes: {iso3: THA}}]"
+    )
+    r, found = names("Myanmar's military on Monday accused Thailand of sheltering rebels.", ds)
+    assert "Myanmar military" in found and found["Myanmar military"].part_of == "MMR"
+    r, found = names("The Tatmadaw accused Thailand of sheltering rebels.", ds)
+    assert any(c.subject == "MMR-ARMY" and c.object == "THA" for c in r.claims)
