@@ -343,3 +343,26 @@ def portfolio_list(toks, i, j, blocked=lambda t: False) -> int:
             return k + 2
         k += 2
     return 0
+
+
+def state_pair(toks, i, j, gaz) -> bool:
+    """Whether the "and" at *j* joins two states of the gazetteer *gaz* that close a body's name begun at *i*
+    after its head and "on"/"for"/"in" ("UN Monitoring Group on Somalia and Eritrea", "Joint Commission for
+    Chad and Sudan").
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Monitoring Group on Somalia and Eritrea said; Ruritania on Somalia and Eritrea")
+    >>> gaz = {"somalia": "SOM", "eritrea": "ERI"}
+    >>> state_pair(toks, 1, 5, gaz), state_pair(toks, 9, 12, gaz)
+    (True, False)
+    """
+    return (
+        j - 3 >= i
+        and j + 1 < len(toks)
+        and toks[j].lower == "and"
+        and toks[j - 1].lower in gaz
+        and toks[j + 1].lower in gaz
+        and toks[j - 2].lower in ("on", "for", "in")
+        and toks[j - 3].lower in NAME_END
+        and not (j + 2 < len(toks) and cap(toks[j + 2]))
+    )

@@ -161,6 +161,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                     )
                     or place_pair(toks, j, gaz)  # "Sistan and Baluchestan province": one province
                     or portfolio_pair(toks, j, gaz)  # "Chamber of Commerce and Industry": one chamber
+                    or namerun.state_pair(toks, i, j, gaz)  # "UN Monitoring Group on Somalia and Eritrea"
                 )
             ):
                 j += gap + 1
@@ -168,7 +169,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
             if nxt.lower == "," and (end := namerun.portfolio_list(toks, i, j, blocked)):  # "Ministry of
                 j = end  # Agriculture, Fisheries and Food": one ministry
                 continue
-            # "People's Defence Force", "Workers' Party": a collective noun's possessive inside a name
+            # "People's Defence Force", "Workers' Party": a collective noun's possessive in a name
             if (
                 nxt.lower in ("'s", "'", "’")
                 and toks[j - 1].lower in COLLECTIVE
@@ -312,8 +313,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 )
             ):
                 continue
-        # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
-        # but inside a sentence a capitalised one is ("near Second Thomas Shoal", "the Ministry of Railways")
+        # common words opening a name are none of it ("Despite Pakistan's"), inside a sentence one is ("Second Thomas")
         while (
             words
             and words[0].lower in COMMON

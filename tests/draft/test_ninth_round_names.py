@@ -356,3 +356,16 @@ def test_a_states_armed_forces_are_proposed_by_their_own_name():
     assert "Myanmar military" in found and found["Myanmar military"].part_of == "MMR"
     r, found = names("The Tatmadaw accused Thailand of sheltering rebels.", ds)
     assert any(c.subject == "MMR-ARMY" and c.object == "THA" for c in r.claims)
+
+
+def test_a_bodys_name_closing_on_two_states_stays_whole():
+    # constructed example
+    ds = loads(
+        "entities: [{id: IRQ, name: Iraq, kind: state, codes: {iso3: IRQ}}, "
+        "{id: KWT, name: Kuwait, kind: state, codes: {iso3: KWT}}, {id: TJK, name: Tajikistan, kind: state}]"
+    )
+    r, found = names("Kuwait backed a report by the Joint Boundary Monitoring Group on Iraq and Kuwait on Monday.", ds)
+    assert "Joint Boundary Monitoring Group on Iraq and Kuwait" in found
+    # guard: two states after a verb's "on" are two states
+    r, found = names("Tajikistan agreed on Iraq and Kuwait.", ds)
+    assert not any("Iraq" in n for n in found)
