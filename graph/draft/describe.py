@@ -24,6 +24,7 @@ most), and so are "government forces" (or troops, soldiers).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["descriptions"]
@@ -76,6 +77,25 @@ _FAMILIES = {
     "service": "service",
     "bureau": "bureau",
     "authority": "authority",
+    # makers and lenders: "Zimbabwe Defence Industries, the state arms maker, ... the company"
+    "maker": "company",
+    "manufacturer": "company",
+    "producer": "company",
+    "supplier": "company",
+    "contractor": "company",
+    "carrier": "company",
+    "exporter": "company",
+    "shipbuilder": "company",
+    "bank": "bank",
+    "lender": "bank",
+    "fund": "bank",
+    "watchdog": "agency",
+    "regulator": "agency",
+    "parliament": "assembly",
+    "assembly": "assembly",
+    "legislature": "assembly",
+    "congress": "assembly",
+    "senate": "assembly",
 }
 _JOINS = {"of", "for", "in", "on"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:-[A-Za-z]+)?")
@@ -182,6 +202,8 @@ def descriptions(text, named, home=None, skip=None, full=None):
     armed = [(e, set(), ent, kind, text[s:e]) for s, e, ent, how, kind in actors if kind == "armed_group"]
     taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]  # "the North" wins over "North"
     out = []
+    ends_sorted = sorted(actors, key=lambda x: x[1])
+    ends = [x[1] for x in ends_sorted]
     crowns = list(_CROWN.finditer(text)) + list(_CAPHEAD.finditer(text))
     for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)) + crowns:
         s, e = m.span()
@@ -205,6 +227,8 @@ def descriptions(text, named, home=None, skip=None, full=None):
             if home:  # "seized a naval base from government forces": the home state's
                 out.append((s, e, home, f"'{m.group()}' (the home state's)", "state"))
             continue
+        if any(re.fullmatch(r",\s*", text[x[1] : s]) for x in ends_sorted[bisect.bisect_left(ends, s - 3) :][:2]):
+            continue  # an apposition: "Japan, the largest bilateral lender," is Japan
         fams = _families(head) if head.islower() else {"=" + head.lower()}
         if not fams:
             continue

@@ -369,3 +369,23 @@ def test_a_bodys_name_closing_on_two_states_stays_whole():
     # guard: two states after a verb's "on" are two states
     r, found = names("Tajikistan agreed on Iraq and Kuwait.", ds)
     assert not any("Iraq" in n for n in found)
+
+
+def test_a_maker_described_by_apposition_is_the_company_later():
+    # constructed example
+    r, found = names(
+        "Kuwait Marine Industries, the state boat maker, was fined by Iraq. "
+        "Iraq later accused the company of smuggling fuel."
+    )
+    assert any(c.subject == "IRQ" and c.object == "KUWAIT-MARINE-INDUSTRIES" and "company" in c.quote for c in r.claims)
+
+
+def test_an_apposition_after_a_state_is_that_state_not_an_earlier_body():
+    # constructed example
+    ds = loads(
+        "entities: [{id: IRQ, name: Iraq, kind: state, codes: {iso3: IRQ}}, "
+        "{id: KWT, name: Kuwait, kind: state, codes: {iso3: KWT}}, "
+        "{id: IMF, name: International Monetary Fund, kind: organisation, aliases: [IMF]}]"
+    )
+    r, _ = names("The IMF met Iraq on Monday. Kuwait, the largest lender to Iraq, could offer a loan to Iraq.", ds)
+    assert not any(c.subject == "IMF" and "largest lender" in c.quote for c in r.claims)
