@@ -68,7 +68,7 @@ _TRAILING = re.compile(
     re.I,
 )
 _DATELINE = re.compile(
-    r"(?P<place>(?:[A-Z][A-Z'.-]+)(?:[ /][A-Z][A-Z'.-]+)*)"  # ISLAMABAD, MOSCOW/BRUSSELS
+    r"(?P<place>(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+)(?:[ /][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+)*)"  # ISLAMABAD, MOSCOW/KYIV, LOMÉ
     r"(?:,\s*(?P<date>(?:" + MONTHS + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + MONTHS + r")\.?)(?:,\s*\d{4})?)?"  # , Nov 4
     r"(?:\s*\([^)]{1,40}\))?"  # (Agency)
     r"\s*(?::|—|–|--|-)\s+"

@@ -389,3 +389,13 @@ def test_an_apposition_after_a_state_is_that_state_not_an_earlier_body():
     )
     r, _ = names("The IMF met Iraq on Monday. Kuwait, the largest lender to Iraq, could offer a loan to Iraq.", ds)
     assert not any(c.subject == "IMF" and "largest lender" in c.quote for c in r.claims)
+
+
+def test_a_dateline_with_an_accented_capital_is_a_dateline():
+    # constructed example
+    from graph.draft.page import read_page
+
+    text = "Paraguay summons envoy\nBy Ana Ruiz\nMarch 11, 2026\n\nASUNCIÓN, March 10 — Paraguay said Brazil lied.\n"
+    page = read_page(text)
+    assert page.dateline == "ASUNCIÓN"
+    assert "ASUNCIÓN" not in {n.name for n in draft(text, DS).all_names}
