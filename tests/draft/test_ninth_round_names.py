@@ -399,3 +399,15 @@ def test_a_dateline_with_an_accented_capital_is_a_dateline():
     page = read_page(text)
     assert page.dateline == "ASUNCIÓN"
     assert "ASUNCIÓN" not in {n.name for n in draft(text, DS).all_names}
+
+
+def test_seats_of_government_name_their_offices():
+    # constructed example
+    ds = loads(
+        "entities: [{id: PER, name: Peru, kind: state, codes: {iso3: PER}}, "
+        "{id: CHL, name: Chile, kind: state, codes: {iso3: CHL}}, {id: NGA, name: Nigeria, kind: state}]"
+    )
+    r, found = names("Torre Tagle on Monday accused Chile of spying on Peruvian diplomats.", ds)
+    assert any(c.subject == "PER-MFA" and c.object == "CHL" for c in r.claims)
+    r, found = names("La Moneda rejected the Peruvian demand and accused Peru of stalling.", ds)
+    assert any(c.subject == "CHL-HOG" and c.object == "PER" for c in r.claims)
