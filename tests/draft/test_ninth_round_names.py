@@ -411,3 +411,16 @@ def test_seats_of_government_name_their_offices():
     assert any(c.subject == "PER-MFA" and c.object == "CHL" for c in r.claims)
     r, found = names("La Moneda rejected the Peruvian demand and accused Peru of stalling.", ds)
     assert any(c.subject == "CHL-HOG" and c.object == "PER" for c in r.claims)
+
+
+def test_more_short_and_long_forms_of_states():
+    # constructed example
+    ds = loads(
+        "entities: [{id: ARE, name: United Arab Emirates, kind: state, codes: {iso3: ARE}}, "
+        "{id: SDN, name: Sudan, kind: state, codes: {iso3: SDN}}, "
+        "{id: SYR, name: Syria, kind: state, codes: {iso3: SYR}}]"
+    )
+    r, found = names("Sudan accused the Emirates of arming the militia. The Syrian Arab Republic backed Sudan.", ds)
+    assert any(c.subject == "SDN" and c.object == "ARE" for c in r.claims)
+    assert any(c.subject == "SYR" and c.object == "SDN" for c in r.claims)
+    assert not found
