@@ -424,3 +424,13 @@ def test_more_short_and_long_forms_of_states():
     assert any(c.subject == "SDN" and c.object == "ARE" for c in r.claims)
     assert any(c.subject == "SYR" and c.object == "SDN" for c in r.claims)
     assert not found
+
+
+def test_the_presidency_is_the_home_states_head_of_government():
+    # constructed example
+    ds = loads(
+        "entities: [{id: PER, name: Peru, kind: state, codes: {iso3: PER}}, "
+        "{id: CHL, name: Chile, kind: state, codes: {iso3: CHL}}]"
+    )
+    r, _ = names("LIMA — The presidency on Monday accused Chile of spying on Peruvian diplomats.", ds)
+    assert any(c.subject == "PER-HOG" and c.object == "CHL" for c in r.claims)
