@@ -97,7 +97,7 @@ def possessed(plain, found, text, matcher):
     return plain
 
 
-_OFFICE = re.compile(r"(?:Ministry|Department|Office|Embassy|Secretariat|Directorate|Central Bank|Reserve Bank)\b")
+_OFFICE = re.compile(r"(?:Ministry|Department|Office|Embassy|Secretariat|Directorate|(?:[\w'’-]+ )*Bank(?= of))\b")
 
 
 def _kind(eid, matcher):

@@ -434,3 +434,10 @@ def test_the_presidency_is_the_home_states_head_of_government():
     )
     r, _ = names("LIMA — The presidency on Monday accused Chile of spying on Peruvian diplomats.", ds)
     assert any(c.subject == "PER-HOG" and c.object == "CHL" for c in r.claims)
+
+
+def test_a_bank_of_a_state_is_part_of_it():
+    # constructed example
+    r, found = names("The Agricultural Bank of Iraq agreed to lend Kuwait $2 billion.")
+    assert found["Agricultural Bank of Iraq"].part_of == "IRQ"
+    assert not any(c.subject == "AGRICULTURAL-BANK-OF-IRAQ" and c.object == "IRQ" for c in r.claims)
