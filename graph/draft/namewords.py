@@ -286,6 +286,12 @@ TITLE_HEADS = {
     "chancellor",
     "senator",
     "general",
+    "inspector",
+    "commissioner",
+    "prosecutor",
+    "ombudsman",
+    "attorney-general",
+    "deputy",
 }
 NOT_FIRST = {"the", "and", "of", "for", "-"}  # joining words that never open a name ("El", "Al" do)
 # words of an apposition that make the name before a person's ("Karim Haddad, an adviser to ...")

@@ -441,3 +441,12 @@ def test_a_bank_of_a_state_is_part_of_it():
     r, found = names("The Agricultural Bank of Iraq agreed to lend Kuwait $2 billion.")
     assert found["Agricultural Bank of Iraq"].part_of == "IRQ"
     assert not any(c.subject == "AGRICULTURAL-BANK-OF-IRAQ" and c.object == "IRQ" for c in r.claims)
+
+
+def test_an_inspector_or_prosecutor_title_alone_is_no_name_and_opens_a_persons():
+    # constructed example
+    r, found = names("The fishermen were handed to the Fisheries Inspector in Basra, Iraq said.")
+    assert "Fisheries Inspector" not in found
+    r, found = names("Chief Prosecutor Mona Saleh accused Iraq of hiding evidence.")
+    assert found["Mona Saleh"].kind == "person"
+    assert not any("Prosecutor" in n for n in found)
