@@ -86,6 +86,10 @@ def possessed(plain, found, text, matcher):
                 n.part_of = matcher.state_entity(first[0]) if first else state_of(starts[s], matcher)
                 n.kind = "office"
                 break
+            if first and _STATE_BODY.search(n.name):
+                # "China Development Bank", "Kenya Ports Authority": a body of the state it opens with
+                n.part_of = matcher.state_entity(first[0])
+                break
             of = re.match(r"\s+of\s+((?:the\s+)?)", text[_e : _e + 12]) if n.kind in (None, "office") else None
             owner = (starts.get(_e + of.start(1)) or starts.get(_e + of.end())) if of else None
             ruler = owner and (state_of(owner, matcher) or _kind(owner.entity, matcher) == "de_facto_authority")
@@ -102,6 +106,7 @@ def possessed(plain, found, text, matcher):
     return plain
 
 
+_STATE_BODY = re.compile(r" (?:Bank|Railways?|Industries|Airlines|Airways|Corporation|Agency|Authority)$")
 _OFFICE = re.compile(r"(?:Ministry|Department|Office|Embassy|Secretariat|Directorate|(?:[\w'’-]+ )*Bank(?= of))\b")
 
 

@@ -450,3 +450,13 @@ def test_an_inspector_or_prosecutor_title_alone_is_no_name_and_opens_a_persons()
     r, found = names("Chief Prosecutor Mona Saleh accused Iraq of hiding evidence.")
     assert found["Mona Saleh"].kind == "person"
     assert not any("Prosecutor" in n for n in found)
+
+
+def test_a_bank_or_railway_named_after_its_state_is_part_of_it():
+    # constructed example
+    r, found = names("Kuwait Development Bank agreed to lend Iraq $2 billion. Iraq Railways said the line was open.")
+    assert found["Kuwait Development Bank"].part_of == "KWT"
+    assert found["Iraq Railways"].part_of == "IRQ"
+    # guard: a party named after its state is no body of the state
+    r, found = names("The Iraq Unity Party accused Kuwait of meddling.")
+    assert found["Iraq Unity Party"].part_of is None
