@@ -120,7 +120,7 @@ def adjectives(text, plain):
 _FACILITY = re.compile(
     r"\s+((?:hydro(?:electric)?\s+|nuclear\s+|coal(?:-fired)?\s+)?(?:power\s+(?:station|plant)|dam|refinery|oilfield|"
     r"oil\s+field|gas\s+field|gasfield|mine|airport|air\s+base|airbase|naval\s+base|military\s+base|port|seaport|"
-    r"terminal|pipeline|border\s+crossing|crossing|checkpoint|refugee\s+camp|camp|bridge|canal|barrage))\b"
+    r"terminal|pipeline|border\s+crossing|crossing|checkpoint|refugee\s+camp|camp|bridge|canal|barrage))s?\b"
 )
 
 
@@ -134,15 +134,31 @@ def facilities(text, plain):
     [('Kariba power station', 'place', ['Kariba'])]
     """
     for n in plain:
-        if n.kind is not None or len(n.name.split()) > 2:
+        if n.kind is not None or len(n.name.split()) > 3:
             continue
-        nouns = [_FACILITY.match(text, e) for _s, e in n.spans]
+        if any(_PLACE_NOUN.match(text, e) for _s, e in n.spans):
+            n.kind, n.cue = "place", "a place's noun after it"  # "Buthidaung township", "the Khor Abdullah waterway"
+            continue
+        nouns = [_FACILITY.match(text, e) or _PAIRED.match(text, e) for _s, e in n.spans]
         if not all(nouns):
             continue
-        n.aliases = [n.name] + [a for a in n.aliases if a != n.name]
-        n.name = f"{n.name} {' '.join(nouns[0].group(1).split())}"
         n.kind, n.cue = "place", nouns[0].group(1)
+        if _FACILITY.match(text, n.spans[0][1]):
+            n.aliases = [n.name] + [a for a in n.aliases if a != n.name]
+            n.name = f"{n.name} {' '.join(nouns[0].group(1).split())}"
     return plain
+
+
+# nouns only places take: "Buthidaung township", "the Khor Abdullah waterway"
+_PLACE_NOUN = re.compile(
+    r"\s+(township|village|town|district|province|governorate|county|oblast|waterway|promontory|islets?|"
+    r"border\s+post|outpost)\b"
+)
+# "Torkham and Chaman crossings": two places before one plural noun
+_PAIRED = re.compile(
+    r"(?:,\s+[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+    r"(crossings|ports|border\s+crossings|provinces|districts|villages|towns|islands|airports|bases)\b"
+)
 
 
 _ARMED_NOUN = re.compile(r"\s+(?:separatists|rebels|fighters|militants|insurgents|guerrillas|militiamen)\b")

@@ -460,3 +460,16 @@ def test_a_bank_or_railway_named_after_its_state_is_part_of_it():
     # guard: a party named after its state is no body of the state
     r, found = names("The Iraq Unity Party accused Kuwait of meddling.")
     assert found["Iraq Unity Party"].part_of is None
+
+
+def test_a_name_before_a_places_noun_is_a_place_not_an_actor():
+    # constructed example
+    r, found = names("Kuwait accused Iraq of shelling two villages in Zubairat township on Friday.")
+    assert found.get("Zubairat") is None or found["Zubairat"].kind == "place"
+    assert not any("ZUBAIRAT" in (c.subject, c.object) for c in r.claims)
+    r, found = names("Iraq shut the Safwan and Abdali crossings for a week, Kuwait said.")
+    assert all(found[n].kind == "place" for n in ("Safwan", "Abdali") if n in found)
+    assert not any("SAFWAN" in (c.subject, c.object) or "ABDALI" in (c.subject, c.object) for c in r.claims)
+    # guard: a company before a lowercase noun it owns stays a name
+    r, found = names("Kuwait fined Gulfstar Petroleum on Monday. Gulfstar said it would appeal.")
+    assert "Gulfstar Petroleum" in found
