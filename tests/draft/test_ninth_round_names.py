@@ -473,3 +473,10 @@ def test_a_name_before_a_places_noun_is_a_place_not_an_actor():
     # guard: a company before a lowercase noun it owns stays a name
     r, found = names("Kuwait fined Gulfstar Petroleum on Monday. Gulfstar said it would appeal.")
     assert "Gulfstar Petroleum" in found
+
+
+def test_a_name_after_around_or_off_is_a_place():
+    # constructed example
+    r, found = names("Iraq said its forces shelled positions around Umm Harir on Thursday, Kuwait said.")
+    assert found["Umm Harir"].kind == "place"
+    assert not any("UMM-HARIR" in (c.subject, c.object) for c in r.claims)
