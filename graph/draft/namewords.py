@@ -257,7 +257,7 @@ ABBREVIATIONS = {
     "st",
 }
 SPEECH_WORDS = {"says", "said", "say", "told", "tells"}
-PLACE_PREP = set("in at near across along into outside inside towards toward around off via".split())
+PLACE_PREP = set("in at near across along into outside inside towards toward around off via enter entered".split())
 GROUP_WORDS = {"group", "faction"}
 VERBS = {"has", "have", "had", "is", "was", "said", "says", "will", "would", "also", "cut", "kept", "put", "set"}
 COMMON_NOUN = re.compile(r"(?:tions|sions|ments|nesses|ities|ances|ences|isms|ships|ists|ers|ians)$")

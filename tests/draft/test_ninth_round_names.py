@@ -480,3 +480,5 @@ def test_a_name_after_around_or_off_is_a_place():
     r, found = names("Iraq said its forces shelled positions around Umm Harir on Thursday, Kuwait said.")
     assert found["Umm Harir"].kind == "place"
     assert not any("UMM-HARIR" in (c.subject, c.object) for c in r.claims)
+    r, found = names("Kuwait said Iraqi convoys had been unable to enter Wadi Sareer for weeks.")
+    assert found["Wadi Sareer"].kind == "place"
