@@ -204,7 +204,9 @@ def descriptions(text, named, home=None, skip=None, full=None):
     out = []
     ends_sorted = sorted(actors, key=lambda x: x[1])
     ends = [x[1] for x in ends_sorted]
-    crowns = list(_CROWN.finditer(text)) + list(_CAPHEAD.finditer(text))
+    known_heads = {f for x in described for f in x[1] if f.startswith("=")}
+    caps = [m for m in _CAPHEAD.finditer(text) if "=" + m.group("head").lower() in known_heads]
+    crowns = list(_CROWN.finditer(text)) + caps
     for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)) + crowns:
         s, e = m.span()
         if skip and skip(s, e) or any(a < e and s < b for a, b in taken):

@@ -232,12 +232,18 @@ def home_state(found, page, matcher):
 _MILITARY = {"ARMY", "NAVY", "AF"}
 
 
-def _no_longer(toks, first):
-    """Whether the capitalised words from token *first* are a name of their own, not the rest of a body's name
+_JOINS = ("of", "for", "and", "the")
+
+
+def _no_longer(toks, k):
+    """Whether the capitalised words from token *k* are a name of their own, not the rest of a body's name
     the compound opens: "India-China Lipulekh trade deal" (a place), not "China-Pakistan Economic Corridor"."""
-    k = toks.index(first)
     words = []
-    while k < len(toks) and (toks[k].text[:1].isupper() or toks[k].lower in ("of", "for", "and", "the")):
+    while (
+        k < len(toks)
+        and len(words) < 6
+        and (toks[k].text[:1].isupper() or toks[k].lower in ("of", "for", "and", "the"))
+    ):
         words.append(toks[k].lower)
         k += 1
     return len(words) <= 2 and not any(w in NAME_END or w in SUFFIX_KIND for w in words)
@@ -268,8 +274,9 @@ def hyphen_pairs(text, toks, found, matcher, page):
                 break
             ents.append(entry[0])
         else:
-            nxt = next((x for x in toks[k + 1 : k + 3] if x.start >= end), None)
-            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper() or _no_longer(toks, nxt)):
+            at_n = next((x for x in range(k + 1, min(k + 3, len(toks))) if toks[x].start >= end), None)
+            nxt = toks[at_n] if at_n is not None else None
+            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper() or _no_longer(toks, at_n)):
                 out += [
                     Mention(e, text[t.start : end], t.start, end, f"'{text[t.start : end]}' (names joined by a hyphen)")
                     for e in ents
