@@ -24,6 +24,7 @@ most), and so are "government forces" (or troops, soldiers).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["descriptions"]
@@ -76,12 +77,44 @@ _FAMILIES = {
     "service": "service",
     "bureau": "bureau",
     "authority": "authority",
+    # makers and lenders: "Zimbabwe Defence Industries, the state arms maker, ... the company"
+    "maker": "company",
+    "manufacturer": "company",
+    "producer": "company",
+    "supplier": "company",
+    "contractor": "company",
+    "carrier": "company",
+    "exporter": "company",
+    "shipbuilder": "company",
+    "bank": "bank",
+    "lender": "bank",
+    "fund": "bank",
+    "watchdog": "agency",
+    "regulator": "agency",
+    "parliament": "assembly",
+    "assembly": "assembly",
+    "legislature": "assembly",
+    "congress": "assembly",
+    "senate": "assembly",
 }
 _JOINS = {"of", "for", "in", "on"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:-[A-Za-z]+)?")
 _THE = re.compile(r"\b[Tt]he\s+")
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|\d[\d,]*-[a-z]+")
 _COMPASS = re.compile(r"\b[Tt]he\s+(?P<head>North|South|East|West)\b(?!\s*[A-Z])(?!-)")
+# "the kingdom" (or "the sultanate", "the emirate") is the last state of that form named before it
+_CROWN = re.compile(r"\b[Tt]he\s+(?P<head>kingdom|sultanate|emirate)\b(?!\s+of\b)(?!['’]s\s+[A-Z])")
+_CROWNS = {
+    "kingdom": {"SAU", "MAR", "JOR", "THA", "KHM", "BHR", "GBR", "ESP", "NLD", "NOR", "SWE", "DNK", "BEL", "SWZ", "LSO"}
+    | {"BTN", "TON"},
+    "sultanate": {"OMN", "BRN"},
+    "emirate": {"QAT", "KWT"},
+}
+_RULING = re.compile(r"(?:['’]s)?\s+(?:junta|regime|military(?:-led)? (?:government|rulers))\b")
+# "the Commission" after "the European Commission", "the Council" after "the Ambazonia Governing Council"
+_CAPHEAD = re.compile(
+    r"\b[Tt]he\s+(?P<head>[A-Z][a-z]{3,})\b(?!\s*(?:['’]s\s+)?[A-Z])(?!\s+(?:of|for|on|in)\s+[A-Z])(?!-)"
+)
 _GOVERNMENT = re.compile(r"(?<![A-Za-z'’] )\b(?P<head>government|junta|regime)\s+(?:forces|troops|soldiers)\b")
 _THINGS = {"place", "agreement", "asset"}
 
@@ -149,6 +182,8 @@ def descriptions(text, named, home=None, skip=None, full=None):
         own = re.match(r"['’]s\s+([a-z]+)\b", after)
         if own:
             fams |= _families(own.group(1))  # "Niger's junta"
+        if kind == "state" and _RULING.match(after):
+            fams.add("junta")  # "the Burkina junta", "Burkina Faso's military government"
         app = re.match(
             r"(?:\s*\([^)]{1,20}\))?,\s+(?:the|a|an)\s+([^,.;()]{1,50}?)(?=[,.;(]|\s+(?:which|that|who|in|of|for|with|whose)\b)",
             after,
@@ -157,13 +192,22 @@ def descriptions(text, named, home=None, skip=None, full=None):
             last = _WORD.findall(app.group(1))
             if last:
                 fams |= _families(last[-1])  # "Hezbollah, the Iran-backed movement,"
+        heads = {_name_head(name).lower()}
+        if full is not None and kind != "state":
+            heads |= {_name_head(o).lower() for o in full(ent)}
+        fams |= {"=" + h for h in heads if len(name.split()) > 1 or h != name.lower()}
         if fams:
             described.append((e, fams, ent, kind, name))
     states = [(e, ent, text[s:e]) for s, e, ent, how, kind in actors if kind == "state"]
     armed = [(e, set(), ent, kind, text[s:e]) for s, e, ent, how, kind in actors if kind == "armed_group"]
     taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]  # "the North" wins over "North"
     out = []
-    for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)):
+    ends_sorted = sorted(actors, key=lambda x: x[1])
+    ends = [x[1] for x in ends_sorted]
+    known_heads = {f for x in described for f in x[1] if f.startswith("=")}
+    caps = [m for m in _CAPHEAD.finditer(text) if "=" + m.group("head").lower() in known_heads]
+    crowns = list(_CROWN.finditer(text)) + caps
+    for m in list(_descriptions(text)) + list(_COMPASS.finditer(text)) + list(_GOVERNMENT.finditer(text)) + crowns:
         s, e = m.span()
         if skip and skip(s, e) or any(a < e and s < b for a, b in taken):
             continue
@@ -175,11 +219,19 @@ def descriptions(text, named, home=None, skip=None, full=None):
             if hit:
                 out.append((s, e, hit[0], f"'{m.group()}' ({hit[1]}, named before)", "state"))
             continue
+        if head in _CROWNS:
+            crown = (x for x in reversed(states) if x[0] <= s and _code(x[2]) in _CROWNS[head])
+            hit = next(((ent, name) for _end, ent, name in crown), None)
+            if hit:
+                out.append((s, e, hit[0], f"'{m.group()}' ({hit[1]}, named before)", "state"))
+            continue
         if head == "government":
             if home:  # "seized a naval base from government forces": the home state's
                 out.append((s, e, home, f"'{m.group()}' (the home state's)", "state"))
             continue
-        fams = _families(head)
+        if any(re.fullmatch(r",\s*", text[x[1] : s]) for x in ends_sorted[bisect.bisect_left(ends, s - 3) :][:2]):
+            continue  # an apposition: "Japan, the largest bilateral lender," is Japan
+        fams = _families(head) if head.islower() else {"=" + head.lower()}
         if not fams:
             continue
         hit = next(
@@ -198,3 +250,11 @@ def descriptions(text, named, home=None, skip=None, full=None):
         if hit:
             out.append((s, e, hit[0], f"'{m.group()}' (the {head} named before: {hit[2]})", hit[1]))
     return sorted(out)
+
+
+def _code(name):
+    """The ISO code of a state's name, capital or demonym ("Riyadh": 'SAU'), or None."""
+    from .names import _gazetteer_index
+
+    hit = _gazetteer_index().get(" ".join(re.sub(r"['’]s$", "", name).lower().split()))
+    return hit[0] if hit else None

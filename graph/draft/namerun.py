@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from .namewords import COMMON, COMPASS, JOIN, MOVEMENT_OPEN, NAME_END, PORTFOLIOS
+from .namewords import COMMON, COMPASS, JOIN, MOVEMENT_OPEN, NAME_END, PORTFOLIOS, portfolio
 from .tokens import wrapped_break
 
 __all__ = [
@@ -57,7 +57,7 @@ _ADJ_PART = re.compile(
 # "al-Obeidi", "el-Sisi", "ad-Din", "bin-Salman": a lowercase particle joined to a capitalised name
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|bin|ibn|abd|abu)-[A-Z][\w'’-]*$")
 # lowercase particles inside personal and place names (besides JOIN's "de", "al", "el", "bin")
-PARTICLES = {"da", "das", "dos", "di", "du", "van", "von", "der", "den", "ibn", "bint", "ben", "la", "le"}
+PARTICLES = set("da das dos di du do del della van von der den ibn bint ben la le".split())
 
 
 def cap(tok) -> bool:
@@ -287,3 +287,82 @@ def owner_start(toks, k0, gaz):
         if k0 - 1 - size >= 0 and " ".join(t.lower for t in toks[k0 - 1 - size : k0 - 1]) in gaz:
             return toks[k0 - 1 - size].start
     return None
+
+
+def portfolio_title(words, head) -> int | None:
+    """Where the person's name starts after a title with its portfolio, the title head at *head* ("Deputy
+    Minister for Refugees and Repatriation Mawlawi Abdul Rahman Zahid": the name starts at "Mawlawi"), or
+    None: the words after "for"/"of" are the portfolio's as long as they are its words, and at least two
+    capitalised words without a joining word are left for the name.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> words = tokenise("Deputy Minister for Refugees and Repatriation Nadia Karimi")
+    >>> portfolio_title(words, 1), portfolio_title(tokenise("Minister for Refugees Affairs"), 0)
+    (6, None)
+    """
+    k = head + 1
+    if k >= len(words) or words[k].lower not in ("for", "of") or not words[k].text.islower():
+        return None
+    k += 1
+    start = k
+    while k < len(words) and (portfolio([words[k].lower]) or (words[k].lower == "and" and k > start)):
+        k += 1
+    rest = words[k:]
+    if k == start or words[k - 1].lower == "and" or len(rest) < 2:
+        return None
+    if any(not w.text[:1].isupper() or w.lower in JOIN for w in rest):
+        return None
+    return k
+
+
+def portfolio_list(toks, i, j, blocked=lambda t: False) -> int:
+    """The end (token index) of a list of fields in a body's name whose comma is at *j*, the name's run starting
+    at *i* ("Ministry of Agriculture, Fisheries and Food"), or 0: the words since the run's last "of"/"for"
+    are fields, and so are the words after the comma up to one after "and".
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Ministry of Agriculture, Fisheries and Food said; the Ministry of Defence, Kamal Khan and")
+    >>> portfolio_list(toks, 1, 4), portfolio_list(toks, 11, 14)
+    (8, 0)
+    """
+    k = j - 1
+    while k > i and toks[k].lower not in ("of", "for"):
+        if not (cap(toks[k]) and portfolio([toks[k].lower])) and toks[k].lower != "and":
+            return 0
+        k -= 1
+    if k <= i or k == j - 1:
+        return 0
+    n, k = len(toks), j
+    while k + 1 < n and toks[k].lower in (",", "and"):
+        if toks[k].lower == "," and toks[k + 1].lower == "and":
+            k += 1  # the serial comma: "Agriculture, Fisheries, and Food"
+        w = toks[k + 1] if k + 1 < n else None
+        if w is None or not (cap(w) and w.text.istitle() and portfolio([w.lower])) or blocked(w):
+            return 0
+        if toks[k].lower == "and":
+            return k + 2
+        k += 2
+    return 0
+
+
+def state_pair(toks, i, j, gaz) -> bool:
+    """Whether the "and" at *j* joins two states of the gazetteer *gaz* that close a body's name begun at *i*
+    after its head and "on"/"for"/"in" ("UN Monitoring Group on Somalia and Eritrea", "Joint Commission for
+    Chad and Sudan").
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Monitoring Group on Somalia and Eritrea said; Ruritania on Somalia and Eritrea")
+    >>> gaz = {"somalia": "SOM", "eritrea": "ERI"}
+    >>> state_pair(toks, 1, 5, gaz), state_pair(toks, 9, 12, gaz)
+    (True, False)
+    """
+    return (
+        j - 3 >= i
+        and j + 1 < len(toks)
+        and toks[j].lower == "and"
+        and toks[j - 1].lower in gaz
+        and toks[j + 1].lower in gaz
+        and toks[j - 2].lower in ("on", "for", "in")
+        and toks[j - 3].lower in NAME_END
+        and not (j + 2 < len(toks) and cap(toks[j + 2]))
+    )

@@ -24,8 +24,7 @@ the dataset does not have, such as "Qatar", under any of its names).
 A state's name inside a longer name gives the whole name ("South China Sea"), a hyphenated adjective
 ("US-made") or a sentence-opening common noun ("Relations") none, and a group's name keeps "group":
 
->>> from graph import loads
->>> from graph.draft import draft
+>>> from graph import loads, draft
 >>> ds = loads("entities: [{id: CHN, name: China, kind: state}, {id: USA, name: United States, kind: state}]")
 >>> r = draft("Relations soured. A US-made drone flew over the South China Sea near the Hafiz Gul Bahadur group.", ds)
 >>> [(n.name, n.kind) for n in r.all_names]
@@ -37,6 +36,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import namerun
@@ -91,10 +91,10 @@ class NewName:
 def suggest_id(name: str) -> str:
     """An entity id for a new name: its words in capitals, joined by '-'.
 
-    >>> suggest_id("Ali Raza"), suggest_id("Ministry of Water & Power")
-    ('ALI-RAZA', 'MINISTRY-OF-WATER-POWER')
+    >>> suggest_id("Ali Raza"), suggest_id("Ministry of Water & Power"), suggest_id("Tomás Peña")
+    ('ALI-RAZA', 'MINISTRY-OF-WATER-POWER', 'TOMAS-PENA')
     """
-    words = re.findall(r"[A-Za-z0-9]+", name)
+    words = re.findall(r"[A-Za-z0-9]+", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
     return "-".join(w.upper() for w in words)[:60] or "NEW"
 
 
@@ -161,11 +161,15 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                     )
                     or place_pair(toks, j, gaz)  # "Sistan and Baluchestan province": one province
                     or portfolio_pair(toks, j, gaz)  # "Chamber of Commerce and Industry": one chamber
+                    or namerun.state_pair(toks, i, j, gaz)  # "UN Monitoring Group on Somalia and Eritrea"
                 )
             ):
                 j += gap + 1
                 continue
-            # "People's Defence Force", "Workers' Party": a collective noun's possessive inside a name
+            if nxt.lower == "," and (end := namerun.portfolio_list(toks, i, j, blocked)):  # "Ministry of
+                j = end  # Agriculture, Fisheries and Food": one ministry
+                continue
+            # "People's Defence Force", "Workers' Party": a collective noun's possessive in a name
             if (
                 nxt.lower in ("'s", "'", "’")
                 and toks[j - 1].lower in COLLECTIVE
@@ -266,14 +270,11 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
         head = max((x for x, w in enumerate(words[:-1]) if w.lower in TITLE_HEADS), default=None)
         if words[-1].lower in TITLE_HEADS and len(words) > 1 and all(w.text[:1].isupper() for w in words):
             continue
-        if (
-            head is not None
-            and not org
-            and all(w.text[:1].isupper() for w in words[:head])
-            and not any(w.lower in ("of", "for", "in") for w in words[head + 1 :])
-        ):
-            title = [w.lower for w in words[: head + 1]]
-            words = words[head + 1 :]
+        if head is not None and not org and all(w.text[:1].isupper() for w in words[:head]):
+            cut = head + 1 if not any(w.lower in ("of", "for", "in") for w in words[head + 1 :]) else None
+            cut = cut or namerun.portfolio_title(words, head)  # "Minister for Refugees Mawlawi Zahid"
+            if cut:
+                title, words = [w.lower for w in words[:cut]], words[cut:]
         while len(words) > 1 and not org and (words[0].lower in TITLES or words[0].lower in person_cues):
             if words[0].lower in ("of", "the", "and") and not title:
                 break
@@ -312,8 +313,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                 )
             ):
                 continue
-        # common words opening a name are no part of it ("Despite Pakistan's", "Top Taliban officials"),
-        # but inside a sentence a capitalised one is ("near Second Thomas Shoal", "the Ministry of Railways")
+        # common words opening a name are none of it ("Despite Pakistan's"), inside a sentence one is ("Second Thomas")
         while (
             words
             and words[0].lower in COMMON

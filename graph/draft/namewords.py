@@ -97,6 +97,9 @@ SUFFIX_KIND = {
     "corridor": "agreement",
     "ratings": "organisation",
     "railways": "organisation",
+    "industries": "organisation",
+    "prefecture": "office",
+    "gendarmerie": "office",
     "fund": "organisation",
     "airlines": "organisation",
     "company": "organisation",
@@ -172,7 +175,9 @@ PORTFOLIOS = set(
 energy mines minerals resources tourism culture sports youth information broadcasting agriculture livestock fisheries
 irrigation housing transport communications justice welfare health education labour labor employment environment
 finance economy administration reconstruction rehabilitation refugees repatriation water power works innovation
-science research migration integration affairs""".split()
+science research migration integration affairs food forestry rural climate digital worship mobility
+international maritime aviation heritage arts veterans gender equality solidarity petroleum oil gas hydrocarbons
+electricity telecommunications ports shipping hajj endowments martyrs tribal tribes""".split()
 )
 # words that open the name of a movement or armed group in Arabic, Persian, Urdu or Pashto ("Jamaat Ansarullah",
 # "Tehreek-e-Labbaik", "Jaish al-Adl", "Harakat al-Shabaab"): a known name after them is a word of that name
@@ -252,7 +257,7 @@ ABBREVIATIONS = {
     "st",
 }
 SPEECH_WORDS = {"says", "said", "say", "told", "tells"}
-PLACE_PREP = {"in", "at", "near", "across", "along", "into", "outside", "inside", "towards", "toward"}
+PLACE_PREP = set("in at near across along into outside inside towards toward around off via enter entered".split())
 GROUP_WORDS = {"group", "faction"}
 VERBS = {"has", "have", "had", "is", "was", "said", "says", "will", "would", "also", "cut", "kept", "put", "set"}
 COMMON_NOUN = re.compile(r"(?:tions|sions|ments|nesses|ities|ances|ences|isms|ships|ists|ers|ians)$")
@@ -281,6 +286,12 @@ TITLE_HEADS = {
     "chancellor",
     "senator",
     "general",
+    "inspector",
+    "commissioner",
+    "prosecutor",
+    "ombudsman",
+    "attorney-general",
+    "deputy",
 }
 NOT_FIRST = {"the", "and", "of", "for", "-"}  # joining words that never open a name ("El", "Al" do)
 # words of an apposition that make the name before a person's ("Karim Haddad, an adviser to ...")

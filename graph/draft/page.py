@@ -68,7 +68,7 @@ _TRAILING = re.compile(
     re.I,
 )
 _DATELINE = re.compile(
-    r"(?P<place>(?:[A-Z][A-Z'.-]+)(?:[ /][A-Z][A-Z'.-]+)*)"  # ISLAMABAD, MOSCOW/BRUSSELS
+    r"(?P<place>(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+)(?:[ /][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+)*)"  # ISLAMABAD, MOSCOW/KYIV, LOMÉ
     r"(?:,\s*(?P<date>(?:" + MONTHS + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + MONTHS + r")\.?)(?:,\s*\d{4})?)?"  # , Nov 4
     r"(?:\s*\([^)]{1,40}\))?"  # (Agency)
     r"\s*(?::|—|–|--|-)\s+"
@@ -140,6 +140,27 @@ def _label_shaped(line):
     )
 
 
+def _deck(line):
+    """Whether a header line right under the headline is its deck, a second headline read as a sentence
+    ("Moscow dismisses 'paranoid fantasy', accuses Helsinki of serving NATO"): five words or more, no label,
+    byline, timestamp or call to act ("Listen to this article", "Sign up for our newsletter").
+
+    >>> _deck("Abidjan says the gendarmes were abducted on its side"), _deck("Listen to this article")
+    (True, False)
+    """
+    words = line.split()
+    return (
+        len(words) >= 5
+        and not _label_shaped(line)
+        and not _is_headerish(line)
+        and not _CALL.match(line)
+        and any(c.islower() for c in line)
+    )
+
+
+_CALL = re.compile(r"(?:Listen|Sign up|Subscribe|Follow|Read|Watch|Click|Download|Get|Join|Share)\b")
+
+
 def _split_section(line):
     """The length of the section prefix of "Section | Headline": the short items before the last separator
     of a line whose last item reads as a headline (four words or more), else None."""
@@ -198,6 +219,15 @@ def read_page(text: str, published=None) -> Page:
             words > 25
             or (words > 12 and line.endswith((".", '"', "”")) and not _is_headerish(line))
             or (_DATELINE.match(text, s, e) and not _is_headerish(line))
+            # a hard-wrapped paragraph after the byline or timestamp: "The Navy arrested 14 fishermen and seized
+            # two\nbottom trawlers ..." (a wrapped headline above them is none)
+            or (
+                words > 8
+                and k + 1 < len(lines)
+                and wrapped_break(text, e, lines[k + 1][0])
+                and not _is_headerish(line)
+                and any(_is_headerish(text[a:b]) for a, b in header)
+            )
         ):
             break
         header.append((s, e))
@@ -206,7 +236,8 @@ def read_page(text: str, published=None) -> Page:
         # no byline, desk or timestamp: at most a title line opens the text
         k = 1 if header and not text[header[0][0] : header[0][1]].endswith((".", "!", "?")) and len(lines) > 1 else 0
         header = header[:k]
-    for s, e in header:
+    head_at = None
+    for idx, (s, e) in enumerate(header):
         line = text[s:e]
         if page.headline is None:
             m = _SECTION.match(line)
@@ -227,7 +258,11 @@ def read_page(text: str, published=None) -> Page:
             if b:
                 page.byline = b.group(1)
         elif page.headline is None and not (_label_shaped(line) and len(header) > 1):
-            page.headline = (s, e)
+            page.headline, head_at = (s, e), idx
+        elif head_at is not None and idx == head_at + 1 and wrapped_break(text, page.headline[1], s):
+            page.headline = (page.headline[0], e)  # a headline wrapped over two lines
+        elif head_at is not None and idx == head_at + 1 and _deck(line):
+            continue  # a deck under the headline ("GCC backs Kuwait; Baghdad calls vote 'internal matter'"): read
         else:
             # a label before the headline, or any line after it (a byline that is only a name, "Photo: ...",
             # "Share | Tweet | Email", "Listen to this article", "5 min read"): page furniture

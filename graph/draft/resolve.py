@@ -3,13 +3,17 @@ names joined by a hyphen, acronyms, "Brussels", titles, and the gazetteer's prop
 
 - :func:`resolve_bare`: "the foreign ministry" is the office of a state (named after it, opening its
   sentence, the dateline's or named just before); "the government" and "the military" the home state's.
+- :func:`~graph.draft.rulers.military_rule`: "Burkina Faso's military government", "the army-led
+  government in Port Sudan" are the state; "the de facto authorities" the de facto authority named.
 - :func:`home_state`: the dateline's state when the text names it, else the state it names most.
-- :func:`hyphen_pairs`: "US-South Korean drills" names both states, together.
-- :func:`acronyms`: "the Caribbean Community (CARICOM)": one name.
+- :func:`hyphen_pairs`: "US-South Korean drills", "India-China Lipulekh trade" name both states, together.
+- :func:`acronyms`: "the Caribbean Community (CARICOM)": one name (and :mod:`graph.draft.namemerge`'s
+  merges: a party's qualifier in brackets, "X, as Y is known", facilities, "Ambazonia separatists").
 - :func:`brussels`: "Brussels" is the EU in a text that names it.
 - :func:`drop_titles`: "Interior Minister Rana Saleem Akhtar" names the person, not the office.
 - :func:`shared_demonyms`: "Congolese" is the Congo the text names otherwise (the DRC or the Republic).
-- :func:`possessed`: "Tajikistan's State Committee for National Security" is part of Tajikistan.
+- :func:`possessed`: "Tajikistan's State Committee for National Security", "the Argentine Naval
+  Prefecture", "the Ministry of Hydrocarbons of Iraq" are part of their state.
 - :func:`branches`: "Islamic State Sahel Province" is an armed group (a branch of one), not a province.
 - :func:`proposals`, :func:`offices_in_use`: the gazetteer's bodies the text names, and which to propose.
 
@@ -28,7 +32,10 @@ from collections import Counter
 
 from .gazetteer import shared_names
 from .mentions import Mention
-from .names import NewName
+from .namemerge import adjectives, facilities, fighters, known_as, qualifiers
+from .names import NewName, _gazetteer_index
+from .namewords import NAME_END, SUFFIX_KIND
+from .rulers import _kind, military_rule, state_of
 from .tokens import sentences
 
 __all__ = [
@@ -61,16 +68,46 @@ def possessed(plain, found, text, matcher):
     [('State Committee for National Security', 'office', 'TJK')]
     """
     ends = {m.end: m for m in found}
+    starts = {m.start: m for m in found}
     for n in plain:
         if n.part_of or n.kind not in (None, "office", "organisation", "armed_group"):
             continue
+        tail = re.search(r"\bof (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)$", n.name)
+        code = _gazetteer_index().get(tail.group(1).lower()) if tail and _OFFICE.match(n.name) else None
+        if code:  # "the Ministry of Hydrocarbons of Iraq"
+            n.part_of, n.kind = matcher.state_entity(code[0]), "office"
+            continue
         for s, _e in n.spans:
+            words = re.split(r"[\s'’]+", text[s:_e].lower())
+            first = next(filter(None, (_gazetteer_index().get(" ".join(words[:k])) for k in (3, 2, 1))), None)
+            office = n.kind == "office" or re.search(r"\b(?:Embassy|Consulate|High Commission) in [A-Z]", n.name)
+            if office and (first or s in starts and state_of(starts[s], matcher)):
+                # "the Argentine Naval Prefecture", "the Paraguayan Embassy in Brasilia": that state's office
+                n.part_of = matcher.state_entity(first[0]) if first else state_of(starts[s], matcher)
+                n.kind = "office"
+                break
+            if first and _STATE_BODY.search(n.name):
+                # "China Development Bank", "Kenya Ports Authority": a body of the state it opens with
+                n.part_of = matcher.state_entity(first[0])
+                break
+            of = re.match(r"\s+of\s+((?:the\s+)?)", text[_e : _e + 12]) if n.kind in (None, "office") else None
+            owner = (starts.get(_e + of.start(1)) or starts.get(_e + of.end())) if of else None
+            ruler = owner and (state_of(owner, matcher) or _kind(owner.entity, matcher) == "de_facto_authority")
+            if ruler and _OFFICE.match(n.name):
+                # "the Ministry of Industry and Commerce of the Islamic Emirate": that actor's office
+                n.part_of, n.kind = state_of(owner, matcher) or owner.entity, "office"
+                n.aliases.append(text[s : owner.end])
+                break
             pos = re.search(r"['’]s\s+$", text[max(0, s - 4) : s])
             owner = ends.get(s - len(pos.group())) if pos else None
             if owner is not None and state_of(owner, matcher):
                 n.part_of, n.kind = state_of(owner, matcher), n.kind or "office"
                 break
     return plain
+
+
+_STATE_BODY = re.compile(r" (?:Bank|Railways?|Industries|Airlines|Airways|Corporation|Agency|Authority)$")
+_OFFICE = re.compile(r"(?:Ministry|Department|Office|Embassy|Secretariat|Directorate|(?:[\w'’-]+ )*Bank(?= of))\b")
 
 
 def shared_demonyms(found, matcher, page=None):
@@ -175,12 +212,14 @@ def drop_titles(found, names, text):
 
 def home_state(found, page, matcher):
     """(the home state, whether the dateline says so): the dateline's state when the text names it (with
-    no dateline, the city of the byline: "By Ana Lima, Maputo"), else the state the text names most,
-    itself or its offices (on a tie, the one named first)."""
+    no dateline, the city of the byline, "By Ana Lima, Maputo", or of the timestamp, "Lima | 04/29/2026"),
+    else the state the text names most, itself or its offices (on a tie, the one named first)."""
     order = [x for x in (state_of(m, matcher) for m in found if not page.in_furniture(m.start, m.end)) if x]
     counts = Counter(order)
     place = page.dateline or (page.byline.rsplit(",", 1)[1].strip() if "," in (page.byline or "") else None)
-    dl = matcher.bodies.city_state(place) if place else None
+    if place is None and page.date_from == "timestamp" and page.date_text:
+        place = re.split(r"\s*[|·,]\s*", page.date_text.strip())[0]  # "Mexico City | 04/29/2026 | 10:15 a.m."
+    dl = (matcher.bodies.city_state(place) or (_gazetteer_index().get(place.lower()) or (None,))[0]) if place else None
     dl = matcher.state_entity(dl) if dl else None
     if dl is not None and dl in {m.entity for m in found}:
         return dl, True
@@ -191,6 +230,23 @@ def home_state(found, page, matcher):
 
 
 _MILITARY = {"ARMY", "NAVY", "AF"}
+
+
+_JOINS = ("of", "for", "and", "the")
+
+
+def _no_longer(toks, k):
+    """Whether the capitalised words from token *k* are a name of their own, not the rest of a body's name
+    the compound opens: "India-China Lipulekh trade deal" (a place), not "China-Pakistan Economic Corridor"."""
+    words = []
+    while (
+        k < len(toks)
+        and len(words) < 6
+        and (toks[k].text[:1].isupper() or toks[k].lower in ("of", "for", "and", "the"))
+    ):
+        words.append(toks[k].lower)
+        k += 1
+    return len(words) <= 2 and not any(w in NAME_END or w in SUFFIX_KIND for w in words)
 
 
 def hyphen_pairs(text, toks, found, matcher, page):
@@ -218,8 +274,9 @@ def hyphen_pairs(text, toks, found, matcher, page):
                 break
             ents.append(entry[0])
         else:
-            nxt = next((x for x in toks[k + 1 : k + 3] if x.start >= end), None)
-            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper()):
+            at_n = next((x for x in range(k + 1, min(k + 3, len(toks))) if toks[x].start >= end), None)
+            nxt = toks[at_n] if at_n is not None else None
+            if len(set(ents)) == len(ents) and (nxt is None or not nxt.text[:1].isupper() or _no_longer(toks, at_n)):
                 out += [
                     Mention(e, text[t.start : end], t.start, end, f"'{text[t.start : end]}' (names joined by a hyphen)")
                     for e in ents
@@ -286,7 +343,9 @@ def acronyms(text, found, plain):
                 key=lambda x: x.start,
             )
             drop.add(id(acr))
-    return found, [n for n in plain if id(n) not in drop]
+    plain = qualifiers(text, [n for n in plain if id(n) not in drop])  # "Communist Party of Utopia (Unity Centre)"
+    plain = fighters(text, facilities(text, adjectives(text, plain)))  # "a Galician trawler", "Ambazonia separatists"
+    return known_as(text, found, plain)  # "Palacio Azul, as Utopia's foreign ministry is known,"
 
 
 def resolve_bare(found, page, matcher, text):
@@ -350,20 +409,7 @@ def resolve_bare(found, page, matcher, text):
             continue
         eid, new = matcher.body_entity(bid)
         out.append(Mention(eid, text[m.start : whole.end], m.start, whole.end, f"{m.via} of {owner}", new))
-    return out
-
-
-def state_of(m, matcher):
-    """The state (entity id) a mention belongs to: itself, or the state its office is part of."""
-    if m.entity in matcher.gazetteer_codes.values():
-        return m.entity
-    b = matcher.bodies.bodies.get(m.entity)
-    if b is not None and b.part_of and b.kind == "office":
-        return matcher.state_entity(b.part_of)
-    e = matcher.ds.entities.get(m.entity)
-    if e is not None and e.part_of in matcher.gazetteer_codes.values():
-        return e.part_of
-    return None
+    return military_rule(out, text, matcher, home)
 
 
 def proposals(found, matcher):
