@@ -88,8 +88,13 @@ def when_of(r, dates):
 
 def merge(text, raws) -> list[Candidate]:
     """One :class:`Candidate` per (subject, type, object, modality, claimant), with every quote."""
+    from .attach import attach
     from .calibrate import confidence
+    from .dates import dates_of
 
+    dates = dates_of(text)
+    if dates is not None:
+        attach(text, raws, dates)
     by_key: dict[tuple, list] = {}
     for r in raws:
         by_key.setdefault((r.subject, r.type, r.object, r.modality, r.asserted_by), []).append(r)

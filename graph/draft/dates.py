@@ -3,7 +3,9 @@
 Our rules find the expressions ("on Tuesday", "late on Monday", "last week", "earlier this
 year", "in August 2021", "on March 3", "last October", "since April 2022", "between October 2023
 and December 2024", "two weeks ago", "two days earlier", "the previous day", "the January
-ceasefire"), never a weekday or month name standing alone as a word of a name ("May", "Sun" in a
+ceasefire", "a 2022 security pact", "on Wednesday and Thursday", "since the start of the month", "in the
+spring", "in February last year"; from the date given before them: "the following month", "a day later",
+"the month before", "at the time", "has since"), never a weekday or month name standing alone as a word of a name ("May", "Sun" in a
 header). Each is resolved by ``dateparser`` (relative to the article's
 date, preferring the past) and checked against our own reading of it: the year, month and day
 written in the expression must be those of the result; a weekday is the last one on or before the
@@ -29,7 +31,21 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["Date", "find_dates", "parse_header_date", "MONTHS"]
+from .datefrom import NUM as _NUM
+from .datefrom import following as _following
+from .datefrom import season as _season
+from .datefrom import shift_month as _shift_month
+from .datefrom import week as _week
+
+__all__ = ["Date", "find_dates", "dates_of", "parse_header_date", "MONTHS"]
+
+_READ: dict = {}  # the dates of the last few texts read whole (text -> dates), for :func:`dates_of`
+
+
+def dates_of(text: str):
+    """The dates :func:`find_dates` found last in the whole of *text* (None: not read yet)."""
+    return _READ.get(text)
+
 
 MONTHS = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -47,45 +63,51 @@ _M = (
 _Y = r"(?:19|20)\d\d"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RX = re.compile(rf"\b{_Y}\b")
-_NUM = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-}
 
 _POINT = rf"(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y}|{_M}\s+(?:of\s+)?{_Y}|{_M}\s+of\s+that\s+year|{_Y})"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_UNIT = r"(?P<u>day|night|week|month|year)"
+_N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+# a noun a year names ("a 2022 security pact", "the 2010 agreement", "after the 2028 elections")
+_DEALS = (
+    r"(?:agreement|accord|pact|deal|treaty|ceasefire|truce|memorandum|declaration|communiqu[eé]|protocol|"
+    r"arrangement|convention|summit|talks|elections?|referendum)"
+)
 _PATTERNS = [
-    ("range", re.compile(rf"\b(?:between|from)\s+(?P<a>{_POINT})\s+(?:and|to|until)\s+(?P<b>{_POINT})\b")),
+    ("range", re.compile(rf"\b(?i:between|from)\s+(?P<a>{_POINT})\s+(?:and|to|until)\s+(?P<b>{_POINT})\b")),
+    # "on Wednesday and Thursday": the two days and those between
+    ("weekdays", re.compile(rf"\b(?:(?i:on)\s+)?(?P<a>{_WD})\s+(?:and|to|through)\s+(?P<b>{_WD})\b")),
     (
         "since",
-        re.compile(rf"\bsince\s+(?P<a>{_POINT}|{_M}|last\s+(?:year|month|week)|the\s+start\s+of\s+the\s+year)\b"),
+        re.compile(
+            rf"\b(?i:since)\s+(?P<a>{_POINT}|(?:(?i:last)\s+)?{_M}|(?i:last)\s+(?:year|month|week)|{_WD}|"
+            r"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month|week))\b"
+        ),
     ),
-    ("day", re.compile(rf"\b(?:on\s+)?(?:{_WD},?\s+)?(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y})\b")),
-    ("month_year", re.compile(rf"\b(?:(?:in|of|by|during|until|early|late|mid-?)\s+)?{_M}\s+(?:of\s+)?{_Y}\b")),
-    ("that_year", re.compile(rf"\b(?:in\s+)?{_M}\s+of\s+that\s+year\b")),
-    ("day_month", re.compile(rf"\b(?:on\s+)?(?:{_M}\s+{_D}|{_D}\s+{_M})\b(?!\s*,?\s*{_Y})")),
+    ("day", re.compile(rf"\b(?:(?i:on)\s+)?(?:{_WD},?\s+)?(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y})\b")),
+    ("month_year", re.compile(rf"\b(?:(?i:in|of|by|during|until|early|late|mid-?)\s+)?{_M}\s+(?:of\s+)?{_Y}\b")),
+    ("that_year", re.compile(rf"\b(?:(?i:in)\s+)?{_M}\s+of\s+that\s+year\b")),
+    # "in February last year", "in March this year"
+    ("month_of", re.compile(rf"\b(?:(?i:in|by|during|until|early|late|mid-?)\s+)?{_M}\s+(?:last|this|next)\s+year\b")),
+    ("day_month", re.compile(rf"\b(?:(?i:on)\s+)?(?:{_M}\s+{_D}|{_D}\s+{_M})\b(?!\s*,?\s*{_Y})")),
     (
         "rel_month",
         re.compile(
-            rf"\b(?:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b(?!\s*,?\s*(?:{_Y}|{_D}\b))"
+            rf"\b(?i:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b"
+            rf"(?!\s*,?\s*(?:{_Y}|{_D}\b))"
         ),
     ),
     # "the January ceasefire": a month naming an event
     ("rel_month", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
-    ("year", re.compile(rf"\b(?:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
+    ("year", re.compile(rf"\b(?i:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
+    ("noun", re.compile(rf"\b(?:an?|the|its|their|his|her)\s+{_Y}(?=\s+(?:[a-z]+\s+)?{_DEALS}\b)")),
+    # "in the spring", "last summer": the months of the last such season (heldout3, heldout4)
+    ("season", re.compile(rf"\b(?i:in\s+the|during\s+the|last|this|in)\s+{_SEASON}\b")),
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WD}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b"
+            rf"\b(?:(?i:late|early)\s+)?(?:(?i:on)\s+)?(?:(?i:last)\s+)?{_WD}(?:'s)?"
+            r"(?:\s+(?:night|morning|evening|afternoon))?\b"
         ),
     ),
     (
@@ -94,22 +116,28 @@ _PATTERNS = [
             r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b", re.I
         ),
     ),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?\s+ago\b",
-            re.I,
-        ),
-    ),
+    ("ago", re.compile(rf"\b{_N}\s+{_UNIT}s?\s+ago\b", re.I)),
     # "two days earlier", "a week before" (not "two days before the vote": that counts from another event)
     (
         "earlier",
         re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?"
-            r"\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))",
+            rf"\b{_N}\s+{_UNIT}s?\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))",
             re.I,
         ),
     ),
+    # "the following month", "a day later", "the month before", "at the time": from the date given before
+    (
+        "following",
+        re.compile(
+            r"\b(?:the\s+(?:following|next|subsequent)\s+(?:day|night|week|month|year)"
+            r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+later"
+            r"|the\s+(?:month|year)\s+before(?!\s+(?:the|a|an|his|her|its|their|[A-Z]))"
+            r"|at\s+the\s+time|(?:on|at)\s+the\s+same\s+(?:day|night|time|date))\b",
+            re.I,
+        ),
+    ),
+    # "has since stopped", "have held talks since.": an open interval from the date given before
+    ("since_then", re.compile(r"\b(?:has|have|had)\s+since\b|\bsince(?=\s*[.;)])", re.I)),
     (
         "previous",
         re.compile(
@@ -131,6 +159,7 @@ class Date:
     text: str
     when: str | None
     checked: str = ""
+    kind: str = ""  # the form matched: "weekday", "since", "noun" ("a 2022 pact"), "following", ...
 
     def why(self) -> str:
         return f"'{self.text}' -> {self.when}" if self.when else f"'{self.text}' (no date: {self.checked})"
@@ -197,19 +226,22 @@ def _ddp(base):
     )
 
 
-def _week(d):
-    monday = d - timedelta(days=d.weekday())
-    return f"{monday.isoformat()}..{(monday + timedelta(days=6)).isoformat()}"
-
-
-def _shift_month(y, m, k):
-    n = y * 12 + m - 1 + k
-    return n // 12, n % 12 + 1
-
-
 def _ours(kind, expr, base, last_year):
     """Our own reading of *expr* (kind, as matched): a ``when`` or None."""
     low = expr.lower()
+    if kind == "month_of":
+        mon = _month(expr.split()[-3].rstrip(".")) if len(expr.split()) >= 3 else None
+        k = {"last": -1, "this": 0, "next": 1}[low.split()[-2]]
+        return f"{base.year + k}-{mon:02d}" if base and mon else None
+    if kind == "season":
+        return _season(low, base) if base else None
+    if kind == "weekdays":
+        a, b = (_ours("weekday", w, base, last_year) for w in re.findall(_WD, expr))
+        if a and b and a > b:
+            a = (date.fromisoformat(a) - timedelta(days=7)).isoformat()
+        return f"{a}..{b}" if a and b else None
+    if kind == "noun":
+        kind = "year"
     if kind in ("day", "day_month", "month_year", "year", "that_year", "rel_month"):
         years = re.findall(_Y, expr)
         mon = next(
@@ -316,7 +348,17 @@ _MONTH_WORDS = {
 
 def _with_dateparser(kind, expr, base, ours):
     """dateparser's reading of *expr*, as a ``when`` of our granularity, when it agrees with *ours*."""
-    if base is None or kind in ("that_year", "range", "since", "earlier", "previous"):
+    if base is None or kind in (
+        "that_year",
+        "range",
+        "since",
+        "earlier",
+        "previous",
+        "month_of",
+        "season",
+        "weekdays",
+        "noun",
+    ):
         return ours, "our rules"
     core = re.sub(
         r"^(?:on|in|of|by|during|until|since|from|before|after|late|early|mid-?|earlier in)\s+", "", expr, flags=re.I
@@ -363,6 +405,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
     out = []
     years = [(m.start(), m.group()) for m in _YEAR_RX.finditer(text, 0, end)]
     ystarts = [at for at, _ in years]
+    prev = None
     for s, e, kind, m in found:
         expr = text[s:e]
         k = bisect.bisect_left(ystarts, s)
@@ -371,13 +414,30 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             a = _ours(_kind_of(m["a"]), m["a"], base, last_year)
             b = _ours(_kind_of(m["b"]), m["b"], base, last_year)
             when, how = (f"{a}..{b}" if a and b else None), "our rules"
+        elif kind == "following":
+            when, how = _following(expr, prev), "our rules, from the date before"
+        elif kind == "since_then":
+            when, how = (f"{prev.split('..')[0]}.." if prev and prev.split("..")[0] else None), "our rules"
         elif kind == "since":
             a = m["a"]
             low = a.lower()
-            if low.startswith("last "):
+            if re.fullmatch(r"last\s+(?:year|month|week)", low):
                 sub = _ours("period", a, base, last_year)
-            elif low.startswith("the start"):
-                sub = str(base.year) if base else None
+            elif low.startswith("the "):
+                unit = low.split()[-1]
+                sub = (
+                    None
+                    if base is None
+                    else (
+                        str(base.year)
+                        if unit == "year"
+                        else f"{base.year}-{base.month:02d}"
+                        if unit == "month"
+                        else _week(base).split("..")[0]
+                    )
+                )
+            elif re.fullmatch(_WD, a):
+                sub = _ours("weekday", a, base, last_year)
             else:
                 sub = _ours(_kind_of(a), a, base, last_year)
             if sub and ".." in sub:
@@ -386,7 +446,13 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
         else:
             ours = _ours(kind, expr, base, last_year)
             when, how = _with_dateparser(kind, expr, base, ours) if ours else (None, "no date")
-        out.append(Date(s, e, expr, when, how))
+        out.append(Date(s, e, expr, when, how, kind))
+        if when and kind != "since":
+            prev = when
+    if start == 0 and end == len(text):
+        if len(_READ) >= 8:
+            _READ.pop(next(iter(_READ)))
+        _READ[text] = out
     return out
 
 

@@ -1,0 +1,178 @@
+"""Which date of the text a drafted claim takes: the one of its own verb, read in the whole sentence.
+
+A date dates the verb it stands by ("Pakistan on Tuesday lodged a protest", "met late on Sunday and
+agreed to ..."), not a verb past a subordinator ("... on Sunday, since they agreed ...", "as it did in
+2022"), not the main verb across an aside (", which has fought the army since April 2023,") nor the
+aside's verb across it; a sentence's opening date ("In 2016, ...", "Since 2019, ...") dates its first
+clause; a year naming a deal ("a 2022 security pact") dates that deal only; an accusation or a request
+is dated by its speech act ("told a briefing on Tuesday that China condemns ..."), not by what it
+accuses ("accused X of pushing people across last week"), and one that follows a speaker's dated
+remarks ("X told reporters on Tuesday ... She also accused ...") by those remarks.
+
+>>> from datetime import date
+>>> from graph.draft.dates import find_dates
+>>> from graph.draft.clause import Raw
+>>> text = "Burundi, which has backed Kinshasa since 2023, closed its border with Rwanda on Sunday."
+>>> r = Raw("BDI", "RWA", "COERCE", None, "reported", None, 0, len(text) - 1, text.index("closed"), [], 0.5, "cue")
+>>> attach(text, [r], find_dates(text, date(2026, 1, 26)))
+>>> r.when
+'2026-01-25'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .tokens import sentences
+
+__all__ = ["attach"]
+
+# words that open another clause: a date across one is that clause's
+_SUB = re.compile(
+    r"\b(?:since|(?:after|before)(?!\s+(?:dawn|midnight|noon|sunrise|sunset|nightfall|dark)\b)|because|although|though|until|unless|if|whereas|while|"
+    r"which|who|whom|whose|where)\b|;|—|–",
+    re.I,
+)
+# a non-restrictive relative clause between commas: ", which ... ," / ", whose ... ,"
+# (a list of names inside it is no end: ", which chaired talks between Egypt, Ethiopia and Sudan since 2020,")
+_ASIDE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^;]*?(?:,\s(?![A-Z])|$)")
+
+# types whose act is the speaking: dated by the speech, not by what is said
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
+# what an accusation or a request is about starts here: "accused X of V-ing", "urged X to V", "said that"
+_COMPLEMENT = re.compile(r"\bof\s+\w+ing\b|\bthat\b|\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b)[a-z]+\b")
+_SPOKE = re.compile(
+    r"\b(?:said|says|told|tells|added|wrote|stated|declared|announced|insisted|quoted)\b|according to", re.I
+)
+_LEAD = re.compile(r"[\s\"“(]*(?:(?:and|but|so|yet)\s+)?", re.I)
+
+
+def _blocked(text, a, b, marks, content=False):
+    if content and (_SPOKE.search(text, a, b) or re.search(r"\bthat\b", text[a:b])):
+        return True  # "... since 1954, and that India remained open", "... on Sunday, and said it would ask"
+    if any(a <= m < b for m, k in marks if k == "denial"):
+        return True
+    subs = list(_SUB.finditer(text, a, b))
+    # (a subordinate clause closed by ", and" leaves the main verb: "detained two men who were spying, and
+    # accused Budapest ...")
+    return bool(subs) and not re.search(r",\s+and\s", text[subs[-1].end() : b])
+
+
+# "accused X on Monday of deploying ...", "blamed X for shelling ...": the act an accusation is about
+_ACCUSED = re.compile(r"\b(?:accus|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$", re.I)
+# "met the minister on Thursday and urged ...": the date of the first of two verbs joined is the second's too
+_AND = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+|later\s+)?")
+_FUTURE = re.compile(r"\b(?:next|later\s+this|tomorrow|coming)\b", re.I)
+# a verb of a past act at the cue: "had agreed", "has signed", "agreed"
+_PAST = re.compile(r"[A-Za-z]+ed\b")
+# "said on Tuesday", "told reporters on Tuesday": the date of the speaking
+_SAID = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w-]+){0,3}|announced|added|wrote|stated|insisted|declared|"
+    r"said\s+in\s+a\s+statement)\s*$",
+    re.I,
+)
+
+
+def _pick(text, r, sdates, ss, se, asides):
+    """(date, why) of one raw claim from the dates of its sentence."""
+    at = r.cue_at if r.cue_at is not None else r.start
+    marks = getattr(r, "marks", ()) or ()
+    phrase = getattr(r, "phrase", None)
+    mine = next((a for a in asides if a[0] <= at < a[1]), None)
+
+    def ok(d):
+        if mine is not None:
+            return mine[0] <= d.start < mine[1]
+        return not any(a[0] <= d.start < a[1] for a in asides)
+
+    clause = [d for d in sdates if r.start <= d.start and d.end <= r.end + 1]
+    # "In 2016, the two governments ...", "Since 2019, the SADC has ...": the sentence's opening date
+    lead = [
+        d
+        for d in sdates
+        if d.end <= r.start and _LEAD.fullmatch(text, ss, d.start) and re.fullmatch(r"[\s,]*", text[d.end : r.start])
+    ]
+    cands = [d for d in lead + clause if ok(d)]
+    # "a 2022 security pact": the year dates the pact only
+    cands = [
+        d
+        for d in cands
+        if d.kind != "noun" or (d.end <= at and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[d.end : at]))
+    ]
+    if phrase:  # (with a date right after it: "Mexico's navy said on Tuesday it had seized ...")
+        phrase = (phrase[0], max([phrase[1]] + [d.end for d in cands if phrase[1] <= d.start <= phrase[1] + 1]))
+    said = [d for d in cands if _SAID.search(text, max(ss, d.start - 40), d.start)]
+    in_phrase = [d for d in cands if (phrase and phrase[0] <= d.start < phrase[1]) or d in said]
+    if r.content:
+        cands = [d for d in cands if d not in in_phrase]
+    verbs = [m for m, _ in marks]
+    # (a clause of "when" is the same moment: "were killed when militants attacked a post late on Monday")
+    end = next((m for m in verbs if m > at and not re.search(r"\bwhen\b", text[at:m])), None)
+    if r.modality not in ("speculated", "recommended") and _PAST.match(text, at):
+        # an act done does not take a date to come ("had agreed to resume the pilgrimage next month")
+        cands = [d for d in cands if not _FUTURE.search(d.text)]
+    after = [
+        d for d in cands if d.start >= at and (end is None or d.start < end) and not _blocked(text, at, d.start, marks)
+    ]
+    if r.type in SPEECH_ACTS and not r.content:
+        after = [d for d in after if not _COMPLEMENT.search(text, at + 1, d.start)]
+    if _ACCUSED.search(text, max(ss, at - 200), at):
+        return min(after, key=lambda d: d.start) if after else None
+    own = [d for d in in_phrase if d.end <= at and not any(d.end <= m < at for m in verbs)]
+    if r.content and r.type in SPEECH_ACTS and own and r.subject == r.asserted_by:
+        return max(own, key=lambda d: d.start)  # the speaker's own accusation or request
+    if r.content and phrase is None:  # what an accusation is about ("accused X on Monday of deploying")
+        return min(after, key=lambda d: d.start) if after else None
+    if r.content:
+        # (what is said: after the speaker's phrase when it comes first; "forces advanced on Wednesday, set up
+        # checkpoints and detained three shepherds")
+        low = phrase[1] if phrase and phrase[1] <= at else ss
+        before = [d for d in cands if low <= d.start and d.end <= at and not _blocked(text, d.end, at, marks, True)]
+        return min(after, key=lambda d: d.start) if after else (max(before, key=lambda d: d.start) if before else None)
+    # (a date after another verb is that verb's: "fought a war from 1998 to 2000 ..., and signed a peace in 2018")
+    before = [
+        d
+        for d in cands
+        if d.end <= at
+        and (not any(m < d.start for m in verbs) or (_AND.fullmatch(text, d.end, at) and _main(text, verbs, d, ss)))
+        and not _blocked(text, d.end, at, marks)
+    ]
+    return max(before, key=lambda d: d.start) if before else (min(after, key=lambda d: d.start) if after else None)
+
+
+def _main(text, verbs, d, ss):
+    """Whether the verb before date *d* is a main verb, not one of "accused X of deporting ...", "the
+    explosives that damaged ...", "to reopen ..."."""
+    m = max(m for m in verbs if m < d.start)
+    past = [w.start() for w in re.finditer(r"\b[a-z]+ed\b", text[ss : d.start])]
+    m = max(m, ss + past[-1]) if past else m
+    return not re.search(r"\b(?:of|that|which|who|to|for|after|since|when)\s+(?:\w+ly\s+)?$", text[max(ss, m - 30) : m])
+
+
+def _spoken(text, sdates, ss, se):
+    """The date of the remarks a sentence reports ("X told reporters on Tuesday"), or None."""
+    for m in _SPOKE.finditer(text, ss, se):
+        near = [d for d in sdates if abs(d.start - m.end()) <= 40 or abs(m.start() - d.end) <= 40]
+        if near:
+            return min(near, key=lambda d: min(abs(d.start - m.end()), abs(m.start() - d.end)))
+    return None
+
+
+def attach(text, raws, dates) -> None:
+    """Set ``when`` and ``when_why`` of each raw claim from *dates* (every date of *text*)."""
+    dates = sorted((d for d in dates if d.when), key=lambda d: d.start)
+    starts = [d.start for d in dates]
+    sents = sentences(text)
+    sstarts = [s for s, _ in sents]
+    cache = {}
+    for r in raws:
+        k = bisect.bisect_right(sstarts, r.start) - 1
+        ss, se = sents[k] if k >= 0 else (0, len(text))
+        if k not in cache:
+            sdates = dates[bisect.bisect_left(starts, ss) : bisect.bisect_left(starts, se)]
+            asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, ss, se)]
+            cache[k] = sdates, asides
+        sdates, asides = cache[k]
+        d = _pick(text, r, sdates, ss, se, asides)
+        r.when, r.when_why = (d.when, d.why()) if d is not None else (None, None)

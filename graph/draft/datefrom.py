@@ -1,0 +1,87 @@
+"""Dates given from another: a week, a month shifted, a season, "the following month" from the date before.
+
+>>> from datetime import date
+>>> season("last summer", date(2026, 3, 12)), following("the following month", "2024-02")
+('2025-06..2025-08', '2024-03')
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["week", "shift_month", "season", "following", "NUM"]
+
+NUM = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
+
+
+def week(d):
+    monday = d - timedelta(days=d.weekday())
+    return f"{monday.isoformat()}..{(monday + timedelta(days=6)).isoformat()}"
+
+
+def shift_month(y, m, k):
+    n = y * 12 + m - 1 + k
+    return n // 12, n % 12 + 1
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+
+
+def season(low, base):
+    """``YYYY-MM..YYYY-MM`` of "in the spring" (the last spring begun by *base*), "last summer" (the last one
+    ended before it), "this autumn" (the one of its year)."""
+    a, b = _SEASONS[low.split()[-1]]
+    y = base.year
+    if low.startswith("this"):
+        y = base.year - (a == 12 and base.month <= 2)
+    else:
+        if (base.year * 12 + base.month) < (y * 12 + a):
+            y -= 1  # not begun yet this year
+        if low.startswith("last") and (base.year * 12 + base.month) <= (y * 12 + b):
+            y -= 1  # not over yet
+    ey, em = shift_month(y, b, 0) if b <= 12 else (y + 1, b - 12)
+    return f"{y}-{a:02d}..{ey}-{em:02d}"
+
+
+def following(expr, prev):
+    """A date given from the one before it (*prev*, a ``when``): "the following month", "a day later",
+    "the month before", "at the time"."""
+    low = expr.lower()
+    if prev is None:
+        return None
+    if "time" in low or "same" in low:
+        return prev
+    point = prev.split("..")[0]
+    if not point:
+        return None
+    m = re.search(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+later", low)
+    n, unit = (
+        (NUM.get(m[1]) or int(m[1]), m[2]) if m else (1, low.split()[-1] if "before" not in low else low.split()[1])
+    )
+    if "before" in low:
+        n = -n
+    if unit in ("day", "night", "week"):
+        if len(point) != 10:
+            return None
+        d = date.fromisoformat(point) + timedelta(days=n * (7 if unit == "week" else 1))
+        return d.isoformat() if unit != "week" else week(d)
+    if unit == "month":
+        if len(point) < 7:
+            return None
+        y, mm = shift_month(int(point[:4]), int(point[5:7]), n)
+        return f"{y}-{mm:02d}"
+    return str(int(point[:4]) + n)

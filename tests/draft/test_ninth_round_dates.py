@@ -1,0 +1,160 @@
+"""Ninth round, dates: relative dates resolved against the date given before, intervals, seasons, and the
+attachment of a date to the verb it stands by. Constructed sentences, invented people (not from any outlet)."""
+
+from datetime import date
+
+import pytest
+
+from graph import loads
+from graph.draft import draft
+from graph.draft.dates import find_dates
+
+BASE = date(2026, 3, 12)  # a Thursday
+
+
+def _whens(text, base=BASE):
+    return [(d.text, d.when) for d in find_dates(text, base)]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a capitalised preposition opens the sentence
+        ("In 2016 the two states signed a pact.", [("In 2016", "2016")]),
+        ("Since 2019, the bloc has met twice.", [("Since 2019", "2019..")]),
+        ("In October the council met.", [("In October", "2025-10")]),
+        # open intervals
+        (
+            "Guards have turned back 30 people since the start of the month.",
+            [("since the start of the month", "2026-03..")],
+        ),
+        ("The crossing has been shut since Sunday.", [("since Sunday", "2026-03-08..")]),
+        ("It has expelled 900 traders since last October.", [("since last October", "2025-10..")]),
+        # two days named together
+        (
+            "The sides freed prisoners on Tuesday and Wednesday.",
+            [("on Tuesday and Wednesday", "2026-03-10..2026-03-11")],
+        ),
+        # seasons
+        ("The envoys met in Geneva in the spring.", [("in the spring", "2026-03..2026-05")]),
+        ("The dam was filled last summer.", [("last summer", "2025-06..2025-08")]),
+        # a month of the year before
+        ("The bloc lifted its embargo in February last year.", [("in February last year", "2025-02")]),
+        # a year naming a deal
+        ("The islands follow a 2022 policing pact with Fiji.", [("a 2022", "2022")]),
+    ],
+)
+def test_dates_of_new_forms(text, want):
+    assert _whens(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Ruritania shut its border in May 2024 and reopened a crossing the following month.", "2024-06"),
+        ("Ruritania signed the accord in June 2019, which Osterland suspended the following year.", "2020"),
+        ("Guards held six herders on Sunday and freed them the following day.", "2026-03-09"),
+        ("Guards held six herders on Monday and freed them a day later.", "2026-03-10"),
+        ("Ruritania closed the road in April 2023 after raids the month before.", "2023-03"),
+        ("Osterland seized the island in June 2021 and has since built a port.", "2021-06.."),
+        ("The talks broke down in August 2020. Kelvia protested at the time.", "2020-08"),
+    ],
+)
+def test_dates_from_the_date_given_before(text, want):
+    assert _whens(text)[-1][1] == want
+
+
+def test_a_year_alone_is_no_deal_year():
+    # guard: a year before a noun that names no agreement ("the 1974 line") is no date; nor a sentence's "The"
+    assert _whens("Troops crossed the 1974 line on Wednesday.") == [("on Wednesday", "2026-03-11")]
+
+
+DS = loads(
+    """
+entities:
+  - {id: RUR, name: Ruritania, kind: state, aliases: [Ruritanian]}
+  - {id: OST, name: Osterland, kind: state, aliases: [Osterlandish]}
+  - {id: KEL, name: Kelvia, kind: state, aliases: [Kelvian]}
+"""
+)
+
+
+def _claims(text, published="2026-03-12"):
+    return [(c.subject, c.type, c.object, c.when) for c in draft(text, DS, published=published).claims]
+
+
+def _when(text, subject, type_, obj, published="2026-03-12"):
+    got = [w for s, t, o, w in _claims(text, published) if (s, t, o) == (subject, type_, obj)]
+    assert got, _claims(text, published)
+    return got[0]
+
+
+def test_an_aside_keeps_its_date_to_itself():
+    text = "Kelvia, which has backed Ruritania since 2021, closed its border with Osterland on Sunday."
+    assert _when(text, "KEL", "COERCE", "OST") == "2026-03-08"
+
+
+def test_an_aside_date_is_not_the_main_verbs():
+    # guard: the main verb has no date of its own
+    text = "Kelvia, which has backed Ruritania since 2021, urged Osterland to end the blockade."
+    assert _when(text, "KEL", "REQUEST", "OST") is None
+
+
+def test_the_opening_date_of_a_sentence_dates_its_clause():
+    text = "Since 2020, Kelvia has urged Osterland to reopen the pass."
+    assert _when(text, "KEL", "REQUEST", "OST") == "2020.."
+
+
+def test_a_date_before_the_verb_in_what_is_said():
+    text = (
+        "Ruritania on Tuesday summoned Osterland's ambassador after shells landed on Sunday night, its ministry said."
+    )
+    assert _when(text, "RUR", "ACCUSE", "OST") == "2026-03-10"
+
+
+def test_coordinated_verbs_share_the_date():
+    text = (
+        "The Ruritanian envoy met Osterland's foreign minister in Lusk on Monday and urged Osterland to free the crew."
+    )
+    assert _when(text, "RUR", "REQUEST", "OST") == "2026-03-09"
+
+
+def test_verbs_said_to_be_done_share_the_date():
+    text = (
+        "Ruritania's ministry said on Thursday that Osterland's troops had crossed the river on Tuesday, "
+        "set up two posts and detained four farmers."
+    )
+    assert _when(text, "OST", "COERCE", "RUR") == "2026-03-10"
+
+
+def test_the_date_of_the_saying_is_not_what_was_done():
+    # guard: "said on Tuesday it had seized" dates the saying, not the seizure
+    text = "Ruritania said on Tuesday that Osterland had shelled a Ruritanian village."
+    assert _when(text, "OST", "ASSAULT", "RUR") is None
+
+
+def test_what_an_accusation_is_about_has_not_its_date():
+    # guard: "accused X on Monday of deploying" dates the accusation only
+    text = "Kelvia accused Osterland on Monday of deploying 500 troops along the border."
+    assert _when(text, "KEL", "ACCUSE", "OST") == "2026-03-09"
+    assert _when(text, "OST", "MOBILIZE", "KEL") is None
+
+
+def test_a_when_clause_is_the_same_moment():
+    text = (
+        "Four Ruritanian guards were killed when Osterlandish soldiers attacked a post late on Monday, "
+        "the Ruritanian army said on Wednesday."
+    )
+    assert _when(text, "OST", "ASSAULT", "RUR") == "2026-03-09"
+
+
+def test_a_past_act_takes_no_date_to_come():
+    text = "A Kelvian spokesman said the two sides had agreed to reopen the Lusk crossing next month."
+    assert all(w is None for s, t, o, w in _claims(text) if t == "AGREE")
+
+
+def test_a_date_across_since_is_another_verbs():
+    # guard: "exchanged fire on Thursday, ... since they signed a truce" does not date the truce
+    text = "Ruritania and Osterland exchanged fire on Thursday, the first clash since they signed a truce."
+    assert _when(text, "RUR", "ASSAULT", "OST") == "2026-03-12"
+    assert all(w != "2026-03-12" for s, t, o, w in _claims(text) if t in ("AGREE", "RETREAT"))
