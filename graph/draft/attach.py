@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .tokens import sentences
 
@@ -61,6 +62,10 @@ def _blocked(text, a, b, marks, content=False):
 
 # "accused X on Monday of deploying ...", "blamed X for shelling ...": the act an accusation is about
 _ACCUSED = re.compile(r"\b(?:accus|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$", re.I)
+# what is to come: "will close", "would meet", "are due to meet", "is expected to visit"
+_TO_COME = re.compile(
+    r"\b(?:will|would|shall|may|might|could|due\s+to|expected\s+to|set\s+to|plans?\s+to|scheduled\s+to)\s+(?:\w+\s+)?$"
+)
 # "met the minister on Thursday and urged ...": the date of the first of two verbs joined is the second's too
 _AND = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+|later\s+)?")
 _FUTURE = re.compile(r"\b(?:next|later\s+this|tomorrow|coming)\b", re.I)
@@ -75,7 +80,21 @@ _SAID = re.compile(
 
 
 def _pick(text, r, sdates, ss, se, asides):
-    """(date, why) of one raw claim from the dates of its sentence."""
+    """The date of one raw claim from the dates of its sentence, or None."""
+    d = _pick1(text, r, sdates, ss, se, asides)
+    if d is None:
+        return None
+    at = r.cue_at if r.cue_at is not None else r.start
+    if d.kind == "since" and d.end <= at and re.match(r",\s*when\b", text[d.end : at]):
+        return replace(d, when=d.when.rstrip("."))  # "frozen since 2016, when Beijing cut off contact"
+    if d.ahead and d.start > at and _TO_COME.search(text, max(ss, at - 30), at):
+        # "are due to meet on Thursday", "would meet on Saturday": the next such day; "from Monday": from it on
+        frm = re.search(r"\bfrom\s+$", text[max(ss, d.start - 6) : d.start])
+        return replace(d, when=d.ahead + (".." if frm else ""))
+    return d
+
+
+def _pick1(text, r, sdates, ss, se, asides):
     at = r.cue_at if r.cue_at is not None else r.start
     marks = getattr(r, "marks", ()) or ()
     phrase = getattr(r, "phrase", None)

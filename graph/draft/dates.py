@@ -160,6 +160,7 @@ class Date:
     when: str | None
     checked: str = ""
     kind: str = ""  # the form matched: "weekday", "since", "noun" ("a 2022 pact"), "following", ...
+    ahead: str | None = None  # a weekday's next one after the article's date ("are due to meet on Thursday")
 
     def why(self) -> str:
         return f"'{self.text}' -> {self.when}" if self.when else f"'{self.text}' (no date: {self.checked})"
@@ -446,7 +447,10 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
         else:
             ours = _ours(kind, expr, base, last_year)
             when, how = _with_dateparser(kind, expr, base, ours) if ours else (None, "no date")
-        out.append(Date(s, e, expr, when, how, kind))
+        ahead = None
+        if kind == "weekday" and when and base is not None and "last" not in expr.lower().split():
+            ahead = (date.fromisoformat(when) + timedelta(days=7)).isoformat() if when < base.isoformat() else None
+        out.append(Date(s, e, expr, when, how, kind, ahead))
         if when and kind != "since":
             prev = when
     if start == 0 and end == len(text):

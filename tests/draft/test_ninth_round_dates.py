@@ -158,3 +158,20 @@ def test_a_date_across_since_is_another_verbs():
     text = "Ruritania and Osterland exchanged fire on Thursday, the first clash since they signed a truce."
     assert _when(text, "RUR", "ASSAULT", "OST") == "2026-03-12"
     assert all(w != "2026-03-12" for s, t, o, w in _claims(text) if t in ("AGREE", "RETREAT"))
+
+
+def test_a_weekday_to_come_is_the_next_one():
+    # the article is of Thursday 12 March: "due to meet on Monday" is Monday 16 March
+    text = "Ruritanian and Osterlandish commanders are due to meet at the bridge on Monday."
+    assert {w for s, t, o, w in _claims(text) if t == "CONSULT"} == {"2026-03-16"}
+
+
+def test_a_weekday_done_stays_the_last_one():
+    # guard: "summoned ... on Wednesday and warned that ... would" is last Wednesday
+    text = "Ruritania summoned Osterland's envoy on Wednesday and warned that Osterland would face sanctions."
+    assert _when(text, "RUR", "ACCUSE", "OST") == "2026-03-11"
+
+
+def test_since_a_date_when_an_act_dates_the_act():
+    text = "Relations have been cold since 2019, when Ruritania expelled Osterland's ambassador."
+    assert _when(text, "RUR", "SANCTION", "OST") == "2019"
