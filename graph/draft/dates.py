@@ -5,8 +5,8 @@ year", "in August 2021", "on March 3", "last October", "since April 2022", "betw
 and December 2024", "two weeks ago", "two days earlier", "the previous day", "the January
 ceasefire", "a 2022 security pact", "on Wednesday and Thursday", "since the start of the month", "in the
 spring", "in February last year"; from the date given before them: "the following month", "a day later",
-"the month before", "at the time", "has since"), never a weekday or month name standing alone as a word of a name ("May", "Sun" in a
-header). Each is resolved by ``dateparser`` (relative to the article's
+"the month before", "at the time", "has since"), never a weekday or month name standing alone as a
+word of a name ("May", "Sun" in a header). Each is resolved by ``dateparser`` (relative to the article's
 date, preferring the past) and checked against our own reading of it: the year, month and day
 written in the expression must be those of the result; a weekday is the last one on or before the
 article's date (the article's own weekday being that very day); a week is its Monday..Sunday. When
