@@ -136,6 +136,15 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    # "hours after the raid", "at that meeting", "in the note": the date given for that event before
+    (
+        "back",
+        re.compile(
+            r"\b(?:(?:hours|minutes|shortly|soon)\s+after\s+the\s+(?P<ev>[a-z]{4,})"
+            r"|(?:[Aa]t|[Ii]n|[Dd]uring)\s+(?:that|the|this)\s+(?P<ev2>meeting|call|note|letter|visit|talks|summit|session)"
+            r")\b"
+        ),
+    ),
     # "has since stopped", "have held talks since.": an open interval from the date given before
     ("since_then", re.compile(r"\b(?:has|have|had)\s+since\b|\bsince(?=\s*[.;)])", re.I)),
     (
@@ -417,6 +426,8 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             when, how = (f"{a}..{b}" if a and b else None), "our rules"
         elif kind == "following":
             when, how = _following(expr, prev), "our rules, from the date before"
+        elif kind == "back":
+            when, how = _back(text, s, m["ev"] or m["ev2"], out) or prev, "our rules, from the event named before"
         elif kind == "since_then":
             when, how = (f"{prev.split('..')[0]}.." if prev and prev.split("..")[0] else None), "our rules"
         elif kind == "since":
@@ -458,6 +469,20 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             _READ.pop(next(iter(_READ)))
         _READ[text] = out
     return out
+
+
+def _back(text, s, noun, out):
+    """The date given near the last mention of *noun* before *s* that has one ("the raid ... in April 2024")."""
+    stem = noun[:5]
+    at = s
+    for _ in range(6):
+        at = text.rfind(stem, 0, at)
+        if at < 0:
+            return None
+        near = [d for d in out if d.when and abs(d.start - at) <= 120 and d.kind not in ("back", "since")]
+        if near:
+            return min(near, key=lambda d: abs(d.start - at)).when
+    return None
 
 
 def _kind_of(expr):

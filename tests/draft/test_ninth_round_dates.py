@@ -175,3 +175,21 @@ def test_a_weekday_done_stays_the_last_one():
 def test_since_a_date_when_an_act_dates_the_act():
     text = "Relations have been cold since 2019, when Ruritania expelled Osterland's ambassador."
     assert _when(text, "RUR", "SANCTION", "OST") == "2019"
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Raiders struck the depot at Lusk in May 2025. Ruritania closed the border hours after the raid.",
+            "2025-05",
+        ),
+        ("Ruritania sent Osterland a protest note on Monday. In the note, it demanded an apology.", "2026-03-09"),
+        (
+            "The envoys met in Lusk last week. The two sides agreed at that meeting to free prisoners.",
+            "2026-03-02..2026-03-08",
+        ),
+    ],
+)
+def test_an_event_named_again_has_its_date(text, want):
+    assert _whens(text)[-1][1] == want
