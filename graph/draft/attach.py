@@ -49,8 +49,8 @@ _SPOKE = re.compile(
 _LEAD = re.compile(r"[\s\"“(]*(?:(?:and|but|so|yet)\s+)?", re.I)
 
 
-def _blocked(text, a, b, marks, content=False):
-    if content and (_SPOKE.search(text, a, b) or re.search(r"\bthat\b", text[a:b])):
+def _blocked(text, a, b, marks, content=False, since=False):
+    if content and (_SPOKE.search(text, a, b) or (since and re.search(r"\bthat\b", text[a:b]))):
         return True  # "... since 1954, and that India remained open", "... on Sunday, and said it would ask"
     if any(a <= m < b for m, k in marks if k == "denial"):
         return True
@@ -62,6 +62,10 @@ def _blocked(text, a, b, marks, content=False):
 
 # "accused X on Monday of deploying ...", "blamed X for shelling ...": the act an accusation is about
 _ACCUSED = re.compile(r"\b(?:accus|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$", re.I)
+_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|its|their|his|her|this|these|those)\s+(?:[A-Z][\w-]*\s+|[a-z]+(?:al|ic|an|ese|ish|ary|ive)\s+)?$"
+)
+_AND_END = re.compile(r"\s(?:and|,\s*and)\s+(?:then\s+|also\s+|later\s+)?$")
 # what is to come: "will close", "would meet", "are due to meet", "is expected to visit"
 _TO_COME = re.compile(
     r"\b(?:will|would|shall|may|might|could|due\s+to|expected\s+to|set\s+to|plans?\s+to|scheduled\s+to)\s+(?:\w+\s+)?$"
@@ -125,9 +129,13 @@ def _pick1(text, r, sdates, ss, se, asides):
     in_phrase = [d for d in cands if (phrase and phrase[0] <= d.start < phrase[1]) or d in said]
     if r.content:
         cands = [d for d in cands if d not in in_phrase]
-    verbs = [m for m, _ in marks]
+    # (a cue that is a noun is no verb: "boycotted a Cambodian briefing on the canal in March")
+    verbs = [m for m, _ in marks if not _NOUN.search(text, max(ss, m - 30), m)]
     # (a clause of "when" is the same moment: "were killed when militants attacked a post late on Monday")
     end = next((m for m in verbs if m > at and not re.search(r"\bwhen\b", text[at:m])), None)
+    if end is not None and _AND_END.search(text, at, end):
+        # "had lodged a protest and summoned the envoy on Tuesday": the date of the last of two verbs joined
+        end = next((m for m in verbs if m > end), None)
     if r.modality not in ("speculated", "recommended") and _PAST.match(text, at):
         # an act done does not take a date to come ("had agreed to resume the pilgrimage next month")
         cands = [d for d in cands if not _FUTURE.search(d.text)]
@@ -147,7 +155,11 @@ def _pick1(text, r, sdates, ss, se, asides):
         # (what is said: after the speaker's phrase when it comes first; "forces advanced on Wednesday, set up
         # checkpoints and detained three shepherds")
         low = phrase[1] if phrase and phrase[1] <= at else ss
-        before = [d for d in cands if low <= d.start and d.end <= at and not _blocked(text, d.end, at, marks, True)]
+        before = [
+            d
+            for d in cands
+            if low <= d.start and d.end <= at and not _blocked(text, d.end, at, marks, True, d.kind == "since")
+        ]
         return min(after, key=lambda d: d.start) if after else (max(before, key=lambda d: d.start) if before else None)
     # (a date after another verb is that verb's: "fought a war from 1998 to 2000 ..., and signed a peace in 2018")
     before = [

@@ -140,9 +140,10 @@ _PATTERNS = [
     (
         "back",
         re.compile(
-            r"\b(?:(?:hours|minutes|shortly|soon)\s+after\s+the\s+(?P<ev>[a-z]{4,})"
-            r"|(?:[Aa]t|[Ii]n|[Dd]uring)\s+(?:that|the|this)\s+(?P<ev2>meeting|call|note|letter|visit|talks|summit|session)"
-            r")\b"
+            # (the event's noun stays a word of the clause: "at that meeting" is still a meeting)
+            r"\b(?:(?:hours|minutes|shortly|soon)\s+after\s+the(?=\s+(?P<ev>[a-z]{4,})\b)"
+            r"|(?:[Aa]t|[Ii]n|[Dd]uring)\s+(?:that|the|this)"
+            r"(?=\s+(?P<ev2>meeting|call|note|letter|visit|talks|summit|session)\b))"
         ),
     ),
     # "has since stopped", "have held talks since.": an open interval from the date given before
@@ -407,7 +408,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             s, e = m.span()
             if any(c in taken for c in range(s, e)) or (skip and skip(s, e)):
                 continue
-            if kind in ("rel_month", "day_month") and re.fullmatch(r"(?:on\s+|in\s+)?May", m.group()):
+            if kind in ("rel_month", "day_month") and re.fullmatch(r"(?:on\s+)?May", m.group()):
                 continue  # "May" alone is a modal verb far more often than a month
             found.append((s, e, kind, m))
             taken.update(range(s, e))

@@ -193,3 +193,27 @@ def test_since_a_date_when_an_act_dates_the_act():
 )
 def test_an_event_named_again_has_its_date(text, want):
     assert _whens(text)[-1][1] == want
+
+
+def test_in_may_is_the_month():
+    assert _whens("The ministers met in Lusk in May.") == [("in May", "2025-05")]
+
+
+def test_a_noun_cue_does_not_end_the_verbs_date():
+    # "boycotted a Ruritanian briefing ... in February": the briefing is no verb of its own
+    text = "Osterlandish officials boycotted a Ruritanian briefing on the dam in Lusk in February."
+    assert _when(text, "OST", "PROTEST", "RUR") == "2026-02"
+
+
+def test_the_date_of_the_last_of_two_verbs_joined():
+    text = "Ruritania said it had lodged a protest with Osterland and summoned its envoy on Tuesday."
+    assert _when(text, "RUR", "ACCUSE", "OST") == "2026-03-10"
+
+
+def test_an_interval_does_not_cross_and_that():
+    # guard: "trade had gone on since 1990, and that X remained open to talks" gives the talks no date
+    text = (
+        "A Ruritanian spokesman said trade through the pass had gone on since 1990, and that Ruritania "
+        "remained open to dialogue with Osterland."
+    )
+    assert all(w is None for s, t, o, w in _claims(text) if t == "CONSULT")
