@@ -25,6 +25,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from .datefrom import event_date
 from .tokens import sentences
 
 __all__ = ["attach"]
@@ -66,6 +67,12 @@ _NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|its|their|his|her|this|these|those)\s+(?:[A-Z][\w-]*\s+|[a-z]+(?:al|ic|an|ese|ish|ary|ive)\s+)?$"
 )
 _AND_END = re.compile(r"\s(?:and|,\s*and)\s+(?:then\s+|also\s+|later\s+)?$")
+# "claimed responsibility for the attack", "claimed the bombing": the attack has the date given for it before
+_CLAIMED = re.compile(
+    r"\bclaimed\s+(?:responsibility(?:\s+for\s+(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|"
+    r"Friday's|Saturday's|Sunday's)\s+(?P<ev>[a-z]+))?|the\s+(?P<ev2>attack|bombing|ambush|raid|killing|strike|"
+    r"assault|blast|explosion|kidnapping|abduction)s?)\b"
+)
 # what is to come: "will close", "would meet", "are due to meet", "is expected to visit"
 _TO_COME = re.compile(
     r"\b(?:will|would|shall|may|might|could|due\s+to|expected\s+to|set\s+to|plans?\s+to|scheduled\s+to)\s+(?:\w+\s+)?$"
@@ -207,3 +214,10 @@ def attach(text, raws, dates) -> None:
         sdates, asides = cache[k]
         d = _pick(text, r, sdates, ss, se, asides)
         r.when, r.when_why = (d.when, d.why()) if d is not None else (None, None)
+        if d is None and r.type == "ASSAULT":
+            m = _CLAIMED.search(text, r.start, r.end + 1)
+            if m:
+                noun = m["ev"] or m["ev2"] or "attack"
+                before = dates[: bisect.bisect_left(starts, m.start())]
+                when = event_date(text, m.start(), noun, before)
+                r.when, r.when_why = when, (f"'{m.group()}' -> {when}, the date given for the {noun}" if when else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["week", "shift_month", "season", "following", "NUM"]
+__all__ = ["week", "shift_month", "season", "following", "event_date", "NUM"]
 
 NUM = {
     "one": 1,
@@ -85,3 +85,19 @@ def following(expr, prev):
         y, mm = shift_month(int(point[:4]), int(point[5:7]), n)
         return f"{y}-{mm:02d}"
     return str(int(point[:4]) + n)
+
+
+def event_date(text, s, noun, dates):
+    """The date given near the last mention of *noun* before *s* that has one ("the raid ... in April 2024")."""
+    stem = noun[:5]
+    at = s
+    for _ in range(6):
+        at = text.rfind(stem, 0, at)
+        if at < 0:
+            return None
+        near = [d for d in dates if d.when and abs(d.start - at) <= 120 and d.kind not in ("back", "since")]
+        if near:
+            # (the one after the noun first, "the raid on the embassy in April 2024", but not a period that
+            # sets the event among others: "an ambush on Monday ..., the deadliest attack this year")
+            return min(near, key=lambda d: (d.kind == "period", d.start < at, abs(d.start - at))).when
+    return None

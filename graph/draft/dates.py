@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .datefrom import NUM as _NUM
+from .datefrom import event_date
 from .datefrom import following as _following
 from .datefrom import season as _season
 from .datefrom import shift_month as _shift_month
@@ -428,7 +429,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
         elif kind == "following":
             when, how = _following(expr, prev), "our rules, from the date before"
         elif kind == "back":
-            when, how = _back(text, s, m["ev"] or m["ev2"], out) or prev, "our rules, from the event named before"
+            when, how = event_date(text, s, m["ev"] or m["ev2"], out) or prev, "our rules, from the event named before"
         elif kind == "since_then":
             when, how = (f"{prev.split('..')[0]}.." if prev and prev.split("..")[0] else None), "our rules"
         elif kind == "since":
@@ -470,20 +471,6 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             _READ.pop(next(iter(_READ)))
         _READ[text] = out
     return out
-
-
-def _back(text, s, noun, out):
-    """The date given near the last mention of *noun* before *s* that has one ("the raid ... in April 2024")."""
-    stem = noun[:5]
-    at = s
-    for _ in range(6):
-        at = text.rfind(stem, 0, at)
-        if at < 0:
-            return None
-        near = [d for d in out if d.when and abs(d.start - at) <= 120 and d.kind not in ("back", "since")]
-        if near:
-            return min(near, key=lambda d: abs(d.start - at)).when
-    return None
 
 
 def _kind_of(expr):

@@ -217,3 +217,28 @@ def test_an_interval_does_not_cross_and_that():
         "remained open to dialogue with Osterland."
     )
     assert all(w is None for s, t, o, w in _claims(text) if t == "CONSULT")
+
+
+def test_an_attack_claimed_has_the_attacks_date():
+    text = (
+        "Six soldiers killed in Ruritania convoy attack\n\nLUSK, Ruritania — Gunmen attacked a Ruritanian army "
+        "convoy near Lusk on Monday, killing six soldiers, the army said.\n\nThe Osterland Liberation Front "
+        "claimed responsibility for the attack in a statement on Telegram."
+    )
+    ds = loads(
+        """
+entities:
+  - {id: RUR, name: Ruritania, kind: state, aliases: [Ruritanian]}
+  - {id: OLF, name: Osterland Liberation Front, kind: armed_group}
+"""
+    )
+    got = [(c.subject, c.type, c.object, c.when) for c in draft(text, ds, published="2026-03-12").claims]
+    assert ("OLF", "ASSAULT", "RUR", "2026-03-09") in got, got
+
+
+def test_the_date_near_the_event_named_before_comes_after_it():
+    text = (
+        "Ruritania demanded on Monday an apology for the raid on its embassy in April 2024. "
+        "Osterland cut ties with Ruritania hours after the raid."
+    )
+    assert _whens(text)[-1][1] == "2024-04"
