@@ -78,7 +78,8 @@ _TO_COME = re.compile(
     r"\b(?:will|would|shall|may|might|could|due\s+to|expected\s+to|set\s+to|plans?\s+to|scheduled\s+to)\s+(?:\w+\s+)?$"
 )
 # "met the minister on Thursday and urged ...": the date of the first of two verbs joined is the second's too
-_AND = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+|later\s+)?")
+# ("pledged in March to fund new posts": the verb the act hangs on)
+_AND = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+|later\s+)?|\s+to\s+")
 _FUTURE = re.compile(r"\b(?:next|later\s+this|tomorrow|coming)\b", re.I)
 # a verb of a past act at the cue: "had agreed", "has signed", "agreed"
 _PAST = re.compile(r"[A-Za-z]+ed\b")
@@ -133,16 +134,27 @@ def _pick1(text, r, sdates, ss, se, asides):
     if phrase:  # (with a date right after it: "Mexico's navy said on Tuesday it had seized ...")
         phrase = (phrase[0], max([phrase[1]] + [d.end for d in cands if phrase[1] <= d.start <= phrase[1] + 1]))
     said = [d for d in cands if _SAID.search(text, max(ss, d.start - 40), d.start)]
-    in_phrase = [d for d in cands if (phrase and phrase[0] <= d.start < phrase[1]) or d in said]
+    # (and the sentence's opening date right before it: "Two days earlier, the agency quoted X as saying")
+    in_phrase = [
+        d
+        for d in cands
+        if (
+            phrase
+            and (phrase[0] <= d.start < phrase[1] or (d in lead and re.fullmatch(r"[\s,]*", text[d.end : phrase[0]])))
+        )
+        or d in said
+    ]
     if r.content:
         cands = [d for d in cands if d not in in_phrase]
     # (a cue that is a noun is no verb: "boycotted a Cambodian briefing on the canal in March")
-    verbs = [m for m, _ in marks if not _NOUN.search(text, max(ss, m - 30), m)]
+    verbs = [m for m, k in marks if not _NOUN.search(text, max(ss, m - 30), m)]
+    # (what is asked is no verb of its own: "urged X to ease its blockade the following year")
+    acts = [m for m, k in marks if k != "asked" and not _NOUN.search(text, max(ss, m - 30), m)]
     # (a clause of "when" is the same moment: "were killed when militants attacked a post late on Monday")
-    end = next((m for m in verbs if m > at and not re.search(r"\bwhen\b", text[at:m])), None)
+    end = next((m for m in acts if m > at and not re.search(r"\bwhen\b", text[at:m])), None)
     if end is not None and _AND_END.search(text, at, end):
         # "had lodged a protest and summoned the envoy on Tuesday": the date of the last of two verbs joined
-        end = next((m for m in verbs if m > end), None)
+        end = next((m for m in acts if m > end), None)
     if r.modality not in ("speculated", "recommended") and _PAST.match(text, at):
         # an act done does not take a date to come ("had agreed to resume the pilgrimage next month")
         cands = [d for d in cands if not _FUTURE.search(d.text)]
@@ -150,11 +162,17 @@ def _pick1(text, r, sdates, ss, se, asides):
         d for d in cands if d.start >= at and (end is None or d.start < end) and not _blocked(text, at, d.start, marks)
     ]
     if r.type in SPEECH_ACTS and not r.content:
-        after = [d for d in after if not _COMPLEMENT.search(text, at + 1, d.start)]
+        after = [d for d in after if d.kind == "following" or not _COMPLEMENT.search(text, at + 1, d.start)]
     if _ACCUSED.search(text, max(ss, at - 200), at):
         return min(after, key=lambda d: d.start) if after else None
-    own = [d for d in in_phrase if d.end <= at and not any(d.end <= m < at for m in verbs)]
-    if r.content and r.type in SPEECH_ACTS and own and r.subject == r.asserted_by:
+    # (before the act with no other verb between, or in a closing attribution: "urged both sides ..., according
+    # to a statement issued late on Wednesday")
+    own = [
+        d
+        for d in in_phrase
+        if (d.end <= at and not any(d.end <= m < at for m in verbs)) or (phrase[0] > at and phrase[1] >= se - 2)
+    ]
+    if r.content and r.type in SPEECH_ACTS and own and r.asserted_by in (r.subject, None):
         return max(own, key=lambda d: d.start)  # the speaker's own accusation or request
     if r.content and phrase is None:  # what an accusation is about ("accused X on Monday of deploying")
         return min(after, key=lambda d: d.start) if after else None
@@ -173,9 +191,16 @@ def _pick1(text, r, sdates, ss, se, asides):
         d
         for d in cands
         if d.end <= at
-        and (not any(m < d.start for m in verbs) or (_AND.fullmatch(text, d.end, at) and _main(text, verbs, d, ss)))
+        and (
+            not any(m < d.start for m in verbs)
+            or (_AND.fullmatch(text, d.end, at) and _main(text, verbs, d, ss))
+            or re.match(r",\s*when\b", text[d.end : at])  # "frozen since 2016, when Beijing cut off contact"
+        )
         and not _blocked(text, d.end, at, marks)
     ]
+    first = min(after, key=lambda d: d.start) if after else None
+    if first is not None and first.kind == "following" and all(any(m < d.start for m in verbs) for d in before):
+        return first  # "extended credits in 2022 and lobbied the IMF the following year": not the other verb's
     return max(before, key=lambda d: d.start) if before else (min(after, key=lambda d: d.start) if after else None)
 
 

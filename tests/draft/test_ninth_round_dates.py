@@ -242,3 +242,18 @@ def test_the_date_near_the_event_named_before_comes_after_it():
         "Osterland cut ties with Ruritania hours after the raid."
     )
     assert _whens(text)[-1][1] == "2024-04"
+
+
+def test_a_request_is_dated_by_the_statement_that_makes_it():
+    text = "The Kelvian government urged Osterland to free the crew, according to a statement issued late on Wednesday."
+    assert _when(text, "KEL", "REQUEST", "OST") == "2026-03-11"
+
+
+def test_a_pledge_dates_what_is_pledged():
+    text = "Kelvia pledged in January to fund new border posts for Osterland."
+    assert _when(text, "KEL", "AID", "OST") == "2026-01"
+
+
+def test_the_following_year_is_the_second_verbs():
+    text = "Kelvia shelled Ruritania in 2022 and urged Osterland to ease its blockade the following year."
+    assert _when(text, "KEL", "REQUEST", "OST") == "2023"
