@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["week", "shift_month", "season", "following", "event_date", "NUM"]
+__all__ = ["week", "shift_month", "season", "weekend", "following", "event_date", "NUM"]
 
 NUM = {
     "one": 1,
@@ -44,7 +44,10 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 1
 def season(low, base):
     """``YYYY-MM..YYYY-MM`` of "in the spring" (the last spring begun by *base*), "last summer" (the last one
     ended before it), "this autumn" (the one of its year)."""
-    a, b = _SEASONS[low.split()[-1]]
+    m = re.search(r"(spring|summer|autumn|fall|winter)(?:\s+of\s+(\d{4}))?", low)
+    if m[2]:  # "in the autumn of 2024"
+        low, base = f"in {m[1]}", date(int(m[2]), 12, 31)
+    a, b = _SEASONS[m[1]]
     y = base.year
     if low.startswith("this"):
         y = base.year - (a == 12 and base.month <= 2)
@@ -57,14 +60,25 @@ def season(low, base):
     return f"{y}-{a:02d}..{ey}-{em:02d}"
 
 
+def weekend(low, base):
+    """``YYYY-MM-DD..YYYY-MM-DD`` of "at the weekend" (the last Saturday and Sunday), "last weekend" (the one
+    before the article's own), "this weekend" (the coming one on a weekday)."""
+    sun = base - timedelta(days=(base.weekday() - 6) % 7)
+    if low.startswith("last") and base.weekday() >= 5:
+        sun -= timedelta(days=7)
+    if low.startswith("this") and base.weekday() < 5:
+        sun += timedelta(days=7)
+    return f"{(sun - timedelta(days=1)).isoformat()}..{sun.isoformat()}"
+
+
 def following(expr, prev):
     """A date given from the one before it (*prev*, a ``when``): "the following month", "a day later",
     "the month before", "at the time"."""
     low = expr.lower()
     if prev is None:
         return None
-    if "time" in low or "same" in low:
-        return prev
+    if "time" in low or "same" in low or low.startswith(("later", "that")):
+        return prev if "day" in low or "time" in low or "same" in low or len(prev) == 10 else None
     point = prev.split("..")[0]
     if not point:
         return None
@@ -74,7 +88,8 @@ def following(expr, prev):
     )
     if "before" in low:
         n = -n
-    if unit in ("day", "night", "week"):
+    unit = "day" if unit in ("night", "morning", "evening", "afternoon") else unit
+    if unit in ("day", "week"):
         if len(point) != 10:
             return None
         d = date.fromisoformat(point) + timedelta(days=n * (7 if unit == "week" else 1))

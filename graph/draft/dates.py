@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .datefrom import NUM as _NUM
-from .datefrom import event_date
+from .datefrom import event_date, weekend
 from .datefrom import following as _following
 from .datefrom import season as _season
 from .datefrom import shift_month as _shift_month
@@ -67,7 +67,7 @@ _YEAR_RX = re.compile(rf"\b{_Y}\b")
 
 _POINT = rf"(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y}|{_M}\s+(?:of\s+)?{_Y}|{_M}\s+of\s+that\s+year|{_Y})"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_UNIT = r"(?P<u>day|night|week|month|year)"
+_UNIT = r"(?P<u>day|night|week|fortnight|month|year)"
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 # a noun a year names ("a 2022 security pact", "the 2010 agreement", "after the 2028 elections")
 _DEALS = (
@@ -81,7 +81,7 @@ _PATTERNS = [
     (
         "since",
         re.compile(
-            rf"\b(?i:since)\s+(?P<a>{_POINT}|(?:(?i:last)\s+)?{_M}|(?i:last)\s+(?:year|month|week)|{_WD}|"
+            rf"\b(?i:since)\s+(?:(?i:early|late|mid-?)\s*)?(?P<a>{_POINT}|(?:(?i:last)\s+)?{_M}|(?i:last)\s+(?:year|month|week)|{_WD}|"
             r"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month|week))\b"
         ),
     ),
@@ -100,10 +100,19 @@ _PATTERNS = [
     ),
     # "the January ceasefire": a month naming an event
     ("rel_month", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
+    # "in the spring", "last summer": the months of the last such season (heldout3, heldout4)
+    ("season", re.compile(rf"\b(?i:in\s+the|during\s+the|last|this|in)\s+{_SEASON}(?:\s+of\s+{_Y})?\b")),
+    # "at the weekend", "last weekend": the Saturday and Sunday (heldout3); "at the start of the year"
+    ("weekend", re.compile(r"\b(?:(?:at|over|during)\s+the|last|this)\s+weekend\b", re.I)),
     ("year", re.compile(rf"\b(?i:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
     ("noun", re.compile(rf"\b(?:an?|the|its|their|his|her)\s+{_Y}(?=\s+(?:[a-z]+\s+)?{_DEALS}\b)")),
-    # "in the spring", "last summer": the months of the last such season (heldout3, heldout4)
-    ("season", re.compile(rf"\b(?i:in\s+the|during\s+the|last|this|in)\s+{_SEASON}\b")),
+    (
+        "period",
+        re.compile(
+            r"\b(?:at|by|until)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last|next)\s+(?:week|month|year)\b",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -130,7 +139,8 @@ _PATTERNS = [
     (
         "following",
         re.compile(
-            r"\b(?:the\s+(?:following|next|subsequent)\s+(?:day|night|week|month|year)"
+            r"\b(?:the\s+(?:following|next|subsequent)\s+(?:day|night|morning|evening|afternoon|week|month|year)"
+            r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening)|that\s+(?:same\s+)?(?:evening|night|afternoon)"
             r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+later"
             r"|the\s+(?:month|year)\s+before(?!\s+(?:the|a|an|his|her|its|their|[A-Z]))"
             r"|at\s+the\s+time|(?:on|at)\s+the\s+same\s+(?:day|night|time|date))\b",
@@ -247,6 +257,8 @@ def _ours(kind, expr, base, last_year):
         return f"{base.year + k}-{mon:02d}" if base and mon else None
     if kind == "season":
         return _season(low, base) if base else None
+    if kind == "weekend":
+        return weekend(low, base) if base else None
     if kind == "weekdays":
         a, b = (_ours("weekday", w, base, last_year) for w in re.findall(_WD, expr))
         if a and b and a > b:
@@ -319,6 +331,8 @@ def _ours(kind, expr, base, last_year):
         m = re.match(r"(\w+)\s+(\w+?)s?\s+(?:ago|earlier|before)", low)
         n = _NUM.get(m[1]) or int(m[1]) if m[1].isdigit() or m[1] in _NUM else 1
         unit = m[2]
+        if unit == "fortnight":
+            n, unit = 2 * n, "week"
         if unit == "day":
             return (base - timedelta(days=n)).isoformat()
         if unit == "week":
@@ -330,47 +344,16 @@ def _ours(kind, expr, base, last_year):
     return None
 
 
-_MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+_MONTH_WORDS = set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 def _with_dateparser(kind, expr, base, ours):
     """dateparser's reading of *expr*, as a ``when`` of our granularity, when it agrees with *ours*."""
-    if base is None or kind in (
-        "that_year",
-        "range",
-        "since",
-        "earlier",
-        "previous",
-        "month_of",
-        "season",
-        "weekdays",
-        "noun",
-    ):
+    ours_only = ("that_year", "range", "since", "earlier", "previous", "month_of", "season", "weekdays", "noun")
+    if base is None or kind in ours_only + ("weekend",):
         return ours, "our rules"
     core = re.sub(
         r"^(?:on|in|of|by|during|until|since|from|before|after|late|early|mid-?|earlier in)\s+", "", expr, flags=re.I

@@ -42,6 +42,13 @@ def _whens(text, base=BASE):
         ("The bloc lifted its embargo in February last year.", [("in February last year", "2025-02")]),
         # a year naming a deal
         ("The islands follow a 2022 policing pact with Fiji.", [("a 2022", "2022")]),
+        # weekends, the start of a period, a season of a year, a fortnight, "since early 2024"
+        ("Rebels shelled the town at the weekend.", [("at the weekend", "2026-03-07..2026-03-08")]),
+        ("The envoys will meet this weekend.", [("this weekend", "2026-03-14..2026-03-15")]),
+        ("Trade fell at the start of the year.", [("at the start of the year", "2026")]),
+        ("The dam was filled in the autumn of 2024.", [("in the autumn of 2024", "2024-09..2024-11")]),
+        ("Talks stalled a fortnight ago.", [("a fortnight ago", "2026-02-23..2026-03-01")]),
+        ("Raids have gone on since early 2024.", [("since early 2024", "2024..")]),
     ],
 )
 def test_dates_of_new_forms(text, want):
@@ -55,6 +62,8 @@ def test_dates_of_new_forms(text, want):
         ("Ruritania signed the accord in June 2019, which Osterland suspended the following year.", "2020"),
         ("Guards held six herders on Sunday and freed them the following day.", "2026-03-09"),
         ("Guards held six herders on Monday and freed them a day later.", "2026-03-10"),
+        ("Guards held six herders on Monday and freed them the following morning.", "2026-03-10"),
+        ("Guards held six herders on Monday and freed them later that day.", "2026-03-09"),
         ("Ruritania closed the road in April 2023 after raids the month before.", "2023-03"),
         ("Osterland seized the island in June 2021 and has since built a port.", "2021-06.."),
         ("The talks broke down in August 2020. Kelvia protested at the time.", "2020-08"),
