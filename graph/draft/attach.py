@@ -186,6 +186,17 @@ def _pick1(text, r, sdates, ss, se, asides):
             if low <= d.start and d.end <= at and not _blocked(text, d.end, at, marks, True, d.kind == "since")
         ]
         return min(after, key=lambda d: d.start) if after else (max(before, key=lambda d: d.start) if before else None)
+    if _NOUN.search(text, max(ss, at - 30), at):
+        # a noun's act takes no date of the verb before it ("on Tuesday sent notes objecting to their agreement")
+        # (but a sentence's opening date, or one a "when" clause hangs on, is the whole sentence's)
+        cands = [
+            d
+            for d in cands
+            if d.start >= at
+            or _LEAD.fullmatch(text, ss, d.start)
+            or re.fullmatch(r"[\s\w'-]{0,12}", text[d.end : at])
+            or re.match(r",\s*when\b", text[d.end : at])
+        ]
     # (a date after another verb is that verb's: "fought a war from 1998 to 2000 ..., and signed a peace in 2018")
     before = [
         d

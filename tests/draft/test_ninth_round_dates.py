@@ -266,3 +266,17 @@ def test_a_pledge_dates_what_is_pledged():
 def test_the_following_year_is_the_second_verbs():
     text = "Kelvia shelled Ruritania in 2022 and urged Osterland to ease its blockade the following year."
     assert _when(text, "KEL", "REQUEST", "OST") == "2023"
+
+
+def test_an_act_named_by_a_noun_takes_not_the_other_verbs_date():
+    text = (
+        "Kelvia on Tuesday sent a note to Ruritania objecting to its agreement with Osterland on the pass. "
+        "Ruritania and Osterland agreed last week to reopen the pass."
+    )
+    assert _when(text, "RUR", "AGREE", "OST") == "2026-03-02..2026-03-08"
+
+
+def test_an_opening_date_still_dates_a_noun_act():
+    # guard: "Earlier this year, X struck ..., drawing a protest from Y" dates the protest
+    text = "Earlier this year, Ruritanian jets struck camps in Osterland, drawing a protest from Osterland."
+    assert _when(text, "OST", "ACCUSE", "RUR") == "2026"
