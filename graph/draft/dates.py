@@ -410,7 +410,10 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             b = _ours(_kind_of(m["b"]), m["b"], base, last_year)
             when, how = (f"{a}..{b}" if a and b else None), "our rules"
         elif kind == "following":
-            when, how = _following(expr, prev), "our rules, from the date before"
+            # ("condemned the raid at the time": the raid's time)
+            ev = re.search(r"\bthe\s+([a-z]{4,})\s+$", text[max(0, s - 40) : s]) if "time" in expr else None
+            when = (ev and event_date(text, max(0, s - 40) + ev.start(1), ev[1], out)) or _following(expr, prev)
+            how = "our rules, from the date before"
         elif kind == "back":
             when, how = event_date(text, s, m["ev"] or m["ev2"], out) or prev, "our rules, from the event named before"
         elif kind == "since_then":

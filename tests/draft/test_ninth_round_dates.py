@@ -67,6 +67,11 @@ def test_dates_of_new_forms(text, want):
         ("Ruritania closed the road in April 2023 after raids the month before.", "2023-03"),
         ("Osterland seized the island in June 2021 and has since built a port.", "2021-06.."),
         ("The talks broke down in August 2020. Kelvia protested at the time.", "2020-08"),
+        (
+            "Ruritania asked for an apology for the raid on its embassy in April 2024. Talks failed in November. "
+            "Kelvia condemned the raid at the time.",
+            "2024-04",
+        ),
     ],
 )
 def test_dates_from_the_date_given_before(text, want):
