@@ -285,3 +285,12 @@ def test_an_opening_date_still_dates_a_noun_act():
     # guard: "Earlier this year, X struck ..., drawing a protest from Y" dates the protest
     text = "Earlier this year, Ruritanian jets struck camps in Osterland, drawing a protest from Osterland."
     assert _when(text, "OST", "ACCUSE", "RUR") == "2026"
+
+
+def test_a_later_passage_about_an_earlier_act_does_not_date_the_claim():
+    # headline and lede undated; the third passage tells an earlier act of the same kind
+    text = (
+        "Ruritanian guards fire on Osterlandish post\n\nRuritanian border guards fired on an Osterlandish post "
+        "near the dam, wounding two.\n\nIn May 2023 Ruritanian guards fired on an Osterlandish patrol near the same dam."
+    )
+    assert _when(text, "RUR", "ASSAULT", "OST") is None
