@@ -291,6 +291,7 @@ def test_a_later_passage_about_an_earlier_act_does_not_date_the_claim():
     # headline and lede undated; the third passage tells an earlier act of the same kind
     text = (
         "Ruritanian guards fire on Osterlandish post\n\nRuritanian border guards fired on an Osterlandish post "
-        "near the dam, wounding two.\n\nIn May 2023 Ruritanian guards fired on an Osterlandish patrol near the same dam."
+        "near the dam, wounding two.\n\nIn May 2023 Ruritanian guards fired on an Osterlandish patrol "
+        "near the same dam."
     )
     assert _when(text, "RUR", "ASSAULT", "OST") is None
