@@ -73,6 +73,10 @@ _CLAIMED = re.compile(
     r"Friday's|Saturday's|Sunday's)\s+(?P<ev>[a-z]+))?|the\s+(?P<ev2>attack|bombing|ambush|raid|killing|strike|"
     r"assault|blast|explosion|kidnapping|abduction)s?)\b"
 )
+# an act in a phrase of time of the verb before it: "agreed last week, during a visit to Delhi by ..."
+_DURING = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+)?$"
+)
 # what is to come: "will close", "would meet", "are due to meet", "is expected to visit"
 _TO_COME = re.compile(
     r"\b(?:will|would|shall|may|might|could|due\s+to|expected\s+to|set\s+to|plans?\s+to|scheduled\s+to)\s+(?:\w+\s+)?$"
@@ -129,7 +133,11 @@ def _pick1(text, r, sdates, ss, se, asides):
     cands = [
         d
         for d in cands
-        if d.kind != "noun" or (d.end <= at and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[d.end : at]))
+        if d.kind != "noun"
+        or (d.end <= at and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[d.end : at]))
+        or (
+            d.start > at and re.fullmatch(r"[\w-]+\s+(?:[\w-]+\s+)?", text[at : d.start])
+        )  # "brokered the January truce"
     ]
     if phrase:  # (with a date right after it: "Mexico's navy said on Tuesday it had seized ...")
         phrase = (phrase[0], max([phrase[1]] + [d.end for d in cands if phrase[1] <= d.start <= phrase[1] + 1]))
@@ -194,6 +202,7 @@ def _pick1(text, r, sdates, ss, se, asides):
             for d in cands
             if d.start >= at
             or _LEAD.fullmatch(text, ss, d.start)
+            or _DURING.search(text, max(ss, at - 40), at)
             or re.fullmatch(r"[\s\w'-]{0,12}", text[d.end : at])
             or re.match(r",\s*when\b", text[d.end : at])
         ]
@@ -204,6 +213,8 @@ def _pick1(text, r, sdates, ss, se, asides):
         if d.end <= at
         and (
             not any(m < d.start for m in verbs)
+            or d.kind == "noun"  # "brokered the January ceasefire": the month names the ceasefire
+            or _DURING.search(text, max(ss, at - 40), at)  # "agreed last week, during a visit by ..."
             or (_AND.fullmatch(text, d.end, at) and _main(text, verbs, d, ss))
             or re.match(r",\s*when\b", text[d.end : at])  # "frozen since 2016, when Beijing cut off contact"
         )

@@ -99,7 +99,7 @@ _PATTERNS = [
         ),
     ),
     # "the January ceasefire": a month naming an event
-    ("rel_month", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
+    ("noun", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
     # "in the spring", "last summer": the months of the last such season (heldout3, heldout4)
     ("season", re.compile(rf"\b(?i:in\s+the|during\s+the|last|this|in)\s+{_SEASON}(?:\s+of\s+{_Y})?\b")),
     # "at the weekend", "last weekend": the Saturday and Sunday (heldout3); "at the start of the year"
@@ -265,7 +265,7 @@ def _ours(kind, expr, base, last_year):
             a = (date.fromisoformat(a) - timedelta(days=7)).isoformat()
         return f"{a}..{b}" if a and b else None
     if kind == "noun":
-        kind = "year"
+        kind = "year" if re.search(_Y, expr) else "rel_month"
     if kind in ("day", "day_month", "month_year", "year", "that_year", "rel_month"):
         years = re.findall(_Y, expr)
         mon = next(
@@ -392,7 +392,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             s, e = m.span()
             if any(c in taken for c in range(s, e)) or (skip and skip(s, e)):
                 continue
-            if kind in ("rel_month", "day_month") and re.fullmatch(r"(?:on\s+)?May", m.group()):
+            if kind in ("rel_month", "day_month", "noun") and re.fullmatch(r"(?:on\s+)?May", m.group()):
                 continue  # "May" alone is a modal verb far more often than a month
             found.append((s, e, kind, m))
             taken.update(range(s, e))

@@ -295,3 +295,18 @@ def test_a_later_passage_about_an_earlier_act_does_not_date_the_claim():
         "near the same dam."
     )
     assert _when(text, "RUR", "ASSAULT", "OST") is None
+
+
+def test_a_month_naming_a_truce_dates_the_truce():
+    text = "Kelvia, which brokered the January truce between Ruritania and Osterland, urged both sides to talk."
+    got = _claims(text)
+    assert ("RUR", "AGREE", "OST", "2026-01") in got, got
+    assert ("KEL", "REQUEST", "RUR", None) in got, got
+
+
+def test_an_act_during_a_visit_shares_the_verbs_date():
+    text = (
+        "Ruritania and Osterland agreed last week, during a visit to Ruritania by Kelvia's minister, "
+        "to reopen the pass."
+    )
+    assert {w for s, t, o, w in _claims(text) if t == "CONSULT"} == {"2026-03-02..2026-03-08"}
