@@ -77,6 +77,8 @@ _CLAIMED = re.compile(
 _DURING = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+)?$"
 )
+# "He also accused ...", "Kazemi also urged ..." at the start of a sentence
+_ALSO = re.compile(r"[\"“]?(?:[A-Z][\w'-]*\s+){1,4}also\s+")
 # what is to come: "will close", "would meet", "are due to meet", "is expected to visit"
 _TO_COME = re.compile(
     r"\b(?:will|would|shall|may|might|could|due\s+to|expected\s+to|set\s+to|plans?\s+to|scheduled\s+to)\s+(?:\w+\s+)?$"
@@ -237,11 +239,8 @@ def _main(text, verbs, d, ss):
 
 def _spoken(text, sdates, ss, se):
     """The date of the remarks a sentence reports ("X told reporters on Tuesday"), or None."""
-    for m in _SPOKE.finditer(text, ss, se):
-        near = [d for d in sdates if abs(d.start - m.end()) <= 40 or abs(m.start() - d.end) <= 40]
-        if near:
-            return min(near, key=lambda d: min(abs(d.start - m.end()), abs(m.start() - d.end)))
-    return None
+    said = [d for d in sdates if _SAID.search(text, max(ss, d.start - 40), d.start)]
+    return said[-1] if said else None
 
 
 def attach(text, raws, dates) -> None:
@@ -260,6 +259,13 @@ def attach(text, raws, dates) -> None:
             cache[k] = sdates, asides
         sdates, asides = cache[k]
         d = _pick(text, r, sdates, ss, se, asides)
+        at = r.cue_at if r.cue_at is not None else r.start
+        if d is None and r.type in SPEECH_ACTS and not r.content and k > 0 and _ALSO.fullmatch(text, ss, at):
+            # "Kazemi told reporters on Tuesday ... Kazemi also accused ...": dated by the remarks before (heldout8)
+            for ps, pe in reversed(sents[max(0, k - 3) : k]):
+                d = _spoken(text, dates[bisect.bisect_left(starts, ps) : bisect.bisect_left(starts, pe)], ps, pe)
+                if d is not None:
+                    break
         r.when, r.when_why = (d.when, d.why()) if d is not None else (None, None)
         if d is None and r.type == "ASSAULT":
             m = _CLAIMED.search(text, r.start, r.end + 1)

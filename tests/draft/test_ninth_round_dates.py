@@ -310,3 +310,35 @@ def test_an_act_during_a_visit_shares_the_verbs_date():
         "to reopen the pass."
     )
     assert {w for s, t, o, w in _claims(text) if t == "CONSULT"} == {"2026-03-02..2026-03-08"}
+
+
+def test_also_accused_after_dated_remarks_is_dated_by_them():
+    # heldout8's convention: "X also accused ..." right after X's dated remarks
+    text = (
+        "Interior Minister Ana Morel told reporters on Tuesday that the raiders had come from Osterland. "
+        "She said the border would stay shut. Morel also accused Osterland of arming the raiders."
+    )
+    ds = loads(
+        """
+entities:
+  - {id: RUR, name: Ruritania, kind: state}
+  - {id: OST, name: Osterland, kind: state}
+  - {id: MOREL, name: Ana Morel, kind: person, part_of: RUR}
+"""
+    )
+    got = [(c.subject, c.type, c.object, c.when) for c in draft(text, ds, published="2026-03-12").claims]
+    assert ("MOREL", "ACCUSE", "OST", "2026-03-10") in got, got
+
+
+def test_accused_without_also_and_without_dated_remarks_has_no_date():
+    # guard: no dated remarks before
+    text = "Interior Minister Ana Morel spoke in Lusk. Morel also accused Osterland of arming the raiders."
+    ds = loads(
+        """
+entities:
+  - {id: OST, name: Osterland, kind: state}
+  - {id: MOREL, name: Ana Morel, kind: person}
+"""
+    )
+    got = [(c.subject, c.type, c.object, c.when) for c in draft(text, ds, published="2026-03-12").claims]
+    assert ("MOREL", "ACCUSE", "OST", None) in got, got
