@@ -1,13 +1,19 @@
 """Which date of the text a drafted claim takes: the one of its own verb, read in the whole sentence.
 
-A date dates the verb it stands by ("Pakistan on Tuesday lodged a protest", "met late on Sunday and
-agreed to ..."), not a verb past a subordinator ("... on Sunday, since they agreed ...", "as it did in
-2022"), not the main verb across an aside (", which has fought the army since April 2023,") nor the
-aside's verb across it; a sentence's opening date ("In 2016, ...", "Since 2019, ...") dates its first
-clause; a year naming a deal ("a 2022 security pact") dates that deal only; an accusation or a request
-is dated by its speech act ("told a briefing on Tuesday that China condemns ..."), not by what it
-accuses ("accused X of pushing people across last week"), and one that follows a speaker's dated
-remarks ("X told reporters on Tuesday ... She also accused ...") by those remarks.
+A date dates the verb it stands by ("Pakistan on Tuesday lodged a protest"), and two verbs joined share
+it ("met late on Sunday and urged ...", "lodged a protest and summoned the envoy on Tuesday", "pledged in
+March to fund"); not a verb past a subordinator ("... on Sunday, since they agreed ..."), but a "when"
+clause is the same moment ("were killed when militants attacked late on Monday"); not the main verb
+across an aside (", which has fought the army since April 2023,") nor the aside's verb across it; a
+sentence's opening date ("In 2016, ...", "Since 2019, ...") dates its first clause; a year or a month
+naming a deal ("a 2022 security pact", "the January ceasefire") dates that deal only; an act named by a
+noun takes no date of the verb before it ("on Tuesday sent notes objecting to their agreement"), unless
+in a phrase of time ("agreed last week, during a visit by ..."). What is said is not dated by the saying
+("said on Tuesday it had seized"), but a speaker's own accusation or request is ("urged both sides ...,
+according to a statement issued late on Wednesday"), and so is "X also accused ..." after X's dated
+remarks; an act an accusation is about is not dated by the accusation ("accused X on Monday of
+deploying"); an act done takes no date to come, an act to come takes a weekday's next one ("are due to
+meet on Thursday"); an attack a group claims takes the date given for the attack.
 
 >>> from datetime import date
 >>> from graph.draft.dates import find_dates
@@ -32,8 +38,8 @@ __all__ = ["attach"]
 
 # words that open another clause: a date across one is that clause's
 _SUB = re.compile(
-    r"\b(?:since|(?:after|before)(?!\s+(?:dawn|midnight|noon|sunrise|sunset|nightfall|dark)\b)|because|although|though|until|unless|if|whereas|while|"
-    r"which|who|whom|whose|where)\b|;|—|–",
+    r"\b(?:since|(?:after|before)(?!\s+(?:dawn|midnight|noon|sunrise|sunset|nightfall|dark)\b)|because|"
+    r"although|though|until|unless|if|whereas|while|which|who|whom|whose|where)\b|;|—|–",
     re.I,
 )
 # a non-restrictive relative clause between commas: ", which ... ," / ", whose ... ,"
@@ -113,6 +119,7 @@ def _pick(text, r, sdates, ss, se, asides):
 
 
 def _pick1(text, r, sdates, ss, se, asides):
+    """:func:`_pick` before the forms that change the date found (an interval's "when", a weekday to come)."""
     at = r.cue_at if r.cue_at is not None else r.start
     marks = getattr(r, "marks", ()) or ()
     phrase = getattr(r, "phrase", None)
