@@ -223,6 +223,7 @@ def _pick1(text, r, sdates, ss, se, asides):
         and (
             not any(m < d.start for m in verbs)
             or d.kind == "noun"  # "brokered the January ceasefire": the month names the ceasefire
+            or _fronted(text, ss, d, at, verbs)  # "In a report released on Monday, the department urged"
             or _DURING.search(text, max(ss, at - 40), at)  # "agreed last week, during a visit by ..."
             or (_AND.fullmatch(text, d.end, at) and _main(text, verbs, d, ss))
             or re.match(r",\s*when\b", text[d.end : at])  # "frozen since 2016, when Beijing cut off contact"
@@ -233,6 +234,16 @@ def _pick1(text, r, sdates, ss, se, asides):
     if first is not None and first.kind == "following" and all(any(m < d.start for m in verbs) for d in before):
         return first  # "extended credits in 2022 and lobbied the IMF the following year": not the other verb's
     return max(before, key=lambda d: d.start) if before else (min(after, key=lambda d: d.start) if after else None)
+
+
+_FRONT = re.compile(r"[\"“]?(?:In|At|During|Through|With|Under)\b[^,;.]*,\s")
+
+
+def _fronted(text, ss, d, at, verbs):
+    """Whether date *d* is in a sentence's opening phrase ("In a report to Congress released on Monday,") that
+    the clause of the cue follows, no other verb between."""
+    m = _FRONT.match(text, ss)
+    return bool(m) and d.end <= m.end() <= at and not any(m.end() <= v < at for v in verbs)
 
 
 def _main(text, verbs, d, ss):

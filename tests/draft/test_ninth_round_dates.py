@@ -342,3 +342,8 @@ entities:
     )
     got = [(c.subject, c.type, c.object, c.when) for c in draft(text, ds, published="2026-03-12").claims]
     assert ("MOREL", "ACCUSE", "OST", None) in got, got
+
+
+def test_a_date_in_the_opening_phrase_dates_the_clause():
+    text = "In a report to parliament released on Monday, Kelvia urged Osterland to free the crew."
+    assert _when(text, "KEL", "REQUEST", "OST") == "2026-03-09"
