@@ -180,6 +180,22 @@ def _pick1(text, r, sdates, ss, se, asides):
     ]
     if r.type in SPEECH_ACTS and not r.content:
         after = [d for d in after if d.kind == "following" or not _COMPLEMENT.search(text, at + 1, d.start)]
+    if not after:
+        # "holding trucks at the border since the crossings first closed last month": from that date on
+        since = [
+            d
+            for d in cands
+            if d.start > at
+            and d.kind not in ("since", "since_then")
+            and (subs := list(_SUB.finditer(text, at, d.start)))
+            and subs[-1].group().lower() == "since"
+            and len(subs) == 1
+            and d.start - subs[-1].end() <= 80
+            and not _SPOKE.search(text, at, d.start)
+        ]
+        if since:
+            d = min(since, key=lambda d: d.start)
+            after = [replace(d, when=d.when.split("..")[0] + "..", text=f"since ... {d.text}")]
     if _ACCUSED.search(text, max(ss, at - 200), at):
         return min(after, key=lambda d: d.start) if after else None
     # (before the act with no other verb between, or in a closing attribution: "urged both sides ..., according

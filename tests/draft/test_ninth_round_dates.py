@@ -347,3 +347,14 @@ entities:
 def test_a_date_in_the_opening_phrase_dates_the_clause():
     text = "In a report to parliament released on Monday, Kelvia urged Osterland to free the crew."
     assert _when(text, "KEL", "REQUEST", "OST") == "2026-03-09"
+
+
+def test_since_a_clause_with_a_date_opens_an_interval():
+    text = "Ruritanian guards have blockaded Osterlandish trucks since the crossings first closed last month."
+    assert _when(text, "RUR", "COERCE", "OST") == "2026-02.."
+
+
+def test_since_a_clause_does_not_reach_the_saying():
+    # guard: the date of the saying after it is no start
+    text = "Ruritanian guards have blockaded Osterlandish trucks since the crossings closed, Osterland said on Tuesday."
+    assert {w for s, t, o, w in _claims(text) if t == "COERCE"} <= {None}
