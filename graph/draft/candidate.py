@@ -88,8 +88,13 @@ def when_of(r, dates):
 
 def merge(text, raws) -> list[Candidate]:
     """One :class:`Candidate` per (subject, type, object, modality, claimant), with every quote."""
+    from .attach import attach
     from .calibrate import confidence
+    from .dates import dates_of
 
+    dates = dates_of(text)
+    if dates is not None:
+        attach(text, raws, dates)
     by_key: dict[tuple, list] = {}
     for r in raws:
         by_key.setdefault((r.subject, r.type, r.object, r.modality, r.asserted_by), []).append(r)
@@ -104,7 +109,10 @@ def merge(text, raws) -> list[Candidate]:
             for w in r.why + ([r.when_why] if r.when_why else []):
                 if w not in whys:
                     whys.append(w)
-        when = next((r.when for r in rs if r.when), None)
+        # the date of the first statement of the claim, or of the one restating it next (a headline and its
+        # lede), not of a later passage about an earlier event ("In May 2023, a clash ... killed two")
+        first = {q[1] for q in quotes[:2]}
+        when = next((r.when for r in rs if r.when and _quote(text, r.start, r.end)[1] in first), None)
         mode = next((r.mode for r in rs if r.mode), None)
         q, qs, qe = quotes[0]
         best = max(rs, key=lambda r: r.confidence)

@@ -3,8 +3,10 @@
 Our rules find the expressions ("on Tuesday", "late on Monday", "last week", "earlier this
 year", "in August 2021", "on March 3", "last October", "since April 2022", "between October 2023
 and December 2024", "two weeks ago", "two days earlier", "the previous day", "the January
-ceasefire"), never a weekday or month name standing alone as a word of a name ("May", "Sun" in a
-header). Each is resolved by ``dateparser`` (relative to the article's
+ceasefire", "a 2022 security pact", "on Wednesday and Thursday", "since the start of the month", "in the
+spring", "in February last year"; from the date given before them: "the following month", "a day later",
+"the month before", "at the time", "has since"), never a weekday or month name standing alone as a
+word of a name ("May", "Sun" in a header). Each is resolved by ``dateparser`` (relative to the article's
 date, preferring the past) and checked against our own reading of it: the year, month and day
 written in the expression must be those of the result; a weekday is the last one on or before the
 article's date (the article's own weekday being that very day); a week is its Monday..Sunday. When
@@ -29,7 +31,22 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["Date", "find_dates", "parse_header_date", "MONTHS"]
+from .datefrom import NUM as _NUM
+from .datefrom import event_date, weekend
+from .datefrom import following as _following
+from .datefrom import season as _season
+from .datefrom import shift_month as _shift_month
+from .datefrom import week as _week
+
+__all__ = ["Date", "find_dates", "dates_of", "parse_header_date", "MONTHS"]
+
+_READ: dict = {}  # the dates of the last few texts read whole (text -> dates), for :func:`dates_of`
+
+
+def dates_of(text: str):
+    """The dates :func:`find_dates` found last in the whole of *text* (None: not read yet)."""
+    return _READ.get(text)
+
 
 MONTHS = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -47,45 +64,60 @@ _M = (
 _Y = r"(?:19|20)\d\d"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RX = re.compile(rf"\b{_Y}\b")
-_NUM = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-}
 
 _POINT = rf"(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y}|{_M}\s+(?:of\s+)?{_Y}|{_M}\s+of\s+that\s+year|{_Y})"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_UNIT = r"(?P<u>day|night|week|fortnight|month|year)"
+_N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+# a noun a year names ("a 2022 security pact", "the 2010 agreement", "after the 2028 elections")
+_DEALS = (
+    r"(?:agreement|accord|pact|deal|treaty|ceasefire|truce|memorandum|declaration|communiqu[eé]|protocol|"
+    r"arrangement|convention|summit|talks|elections?|referendum)"
+)
 _PATTERNS = [
-    ("range", re.compile(rf"\b(?:between|from)\s+(?P<a>{_POINT})\s+(?:and|to|until)\s+(?P<b>{_POINT})\b")),
+    ("range", re.compile(rf"\b(?i:between|from)\s+(?P<a>{_POINT})\s+(?:and|to|until)\s+(?P<b>{_POINT})\b")),
+    # "on Wednesday and Thursday": the two days and those between
+    ("weekdays", re.compile(rf"\b(?:(?i:on)\s+)?(?P<a>{_WD})\s+(?:and|to|through)\s+(?P<b>{_WD})\b")),
     (
         "since",
-        re.compile(rf"\bsince\s+(?P<a>{_POINT}|{_M}|last\s+(?:year|month|week)|the\s+start\s+of\s+the\s+year)\b"),
+        re.compile(
+            rf"\b(?i:since)\s+(?:(?i:early|late|mid-?)\s*)?(?P<a>{_POINT}|(?:(?i:last)\s+)?{_M}|(?i:last)\s+(?:year|month|week)|{_WD}|"
+            r"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month|week))\b"
+        ),
     ),
-    ("day", re.compile(rf"\b(?:on\s+)?(?:{_WD},?\s+)?(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y})\b")),
-    ("month_year", re.compile(rf"\b(?:(?:in|of|by|during|until|early|late|mid-?)\s+)?{_M}\s+(?:of\s+)?{_Y}\b")),
-    ("that_year", re.compile(rf"\b(?:in\s+)?{_M}\s+of\s+that\s+year\b")),
-    ("day_month", re.compile(rf"\b(?:on\s+)?(?:{_M}\s+{_D}|{_D}\s+{_M})\b(?!\s*,?\s*{_Y})")),
+    ("day", re.compile(rf"\b(?:(?i:on)\s+)?(?:{_WD},?\s+)?(?:{_M}\s+{_D},?\s+{_Y}|{_D}\s+{_M},?\s+{_Y})\b")),
+    ("month_year", re.compile(rf"\b(?:(?i:in|of|by|during|until|early|late|mid-?)\s+)?{_M}\s+(?:of\s+)?{_Y}\b")),
+    ("that_year", re.compile(rf"\b(?:(?i:in)\s+)?{_M}\s+of\s+that\s+year\b")),
+    # "in February last year", "in March this year"
+    ("month_of", re.compile(rf"\b(?:(?i:in|by|during|until|early|late|mid-?)\s+)?{_M}\s+(?:last|this|next)\s+year\b")),
+    ("day_month", re.compile(rf"\b(?:(?i:on)\s+)?(?:{_M}\s+{_D}|{_D}\s+{_M})\b(?!\s*,?\s*{_Y})")),
     (
         "rel_month",
         re.compile(
-            rf"\b(?:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b(?!\s*,?\s*(?:{_Y}|{_D}\b))"
+            rf"\b(?i:last|this|next|in|early|late|mid-?|earlier in|since|until|by)\s+{_M}\b"
+            rf"(?!\s*,?\s*(?:{_Y}|{_D}\b))"
         ),
     ),
     # "the January ceasefire": a month naming an event
-    ("rel_month", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
-    ("year", re.compile(rf"\b(?:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
+    ("noun", re.compile(rf"(?<=\bthe\s){_M}(?=\s+[a-z])")),
+    # "in the spring", "last summer": the months of the last such season (heldout3, heldout4)
+    ("season", re.compile(rf"\b(?i:in\s+the|during\s+the|last|this|in)\s+{_SEASON}(?:\s+of\s+{_Y})?\b")),
+    # "at the weekend", "last weekend": the Saturday and Sunday (heldout3); "at the start of the year"
+    ("weekend", re.compile(r"\b(?:(?:at|over|during)\s+the|last|this)\s+weekend\b", re.I)),
+    ("year", re.compile(rf"\b(?i:in|since|by|from|until|during|early|late|mid-?|of|before|after)\s+{_Y}\b(?!\s*-)")),
+    ("noun", re.compile(rf"\b(?:an?|the|its|their|his|her)\s+{_Y}(?=\s+(?:[a-z]+\s+)?{_DEALS}\b)")),
+    (
+        "period",
+        re.compile(
+            r"\b(?:at|by|until)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last|next)\s+(?:week|month|year)\b",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WD}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b"
+            rf"\b(?:(?i:late|early)\s+)?(?:(?i:on)\s+)?(?:(?i:last)\s+)?{_WD}(?:'s)?"
+            r"(?:\s+(?:night|morning|evening|afternoon))?\b"
         ),
     ),
     (
@@ -94,22 +126,39 @@ _PATTERNS = [
             r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b", re.I
         ),
     ),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?\s+ago\b",
-            re.I,
-        ),
-    ),
+    ("ago", re.compile(rf"\b{_N}\s+{_UNIT}s?\s+ago\b", re.I)),
     # "two days earlier", "a week before" (not "two days before the vote": that counts from another event)
     (
         "earlier",
         re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<u>day|week|month|year)s?"
-            r"\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))",
+            rf"\b{_N}\s+{_UNIT}s?\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))",
             re.I,
         ),
     ),
+    # "the following month", "a day later", "the month before", "at the time": from the date given before
+    (
+        "following",
+        re.compile(
+            r"\b(?:the\s+(?:following|next|subsequent)\s+(?:day|night|morning|evening|afternoon|week|month|year)"
+            r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening)|that\s+(?:same\s+)?(?:evening|night|afternoon)"
+            r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+later"
+            r"|the\s+(?:month|year)\s+before(?!\s+(?:the|a|an|his|her|its|their|[A-Z]))"
+            r"|at\s+the\s+time|(?:on|at)\s+the\s+same\s+(?:day|night|time|date))\b",
+            re.I,
+        ),
+    ),
+    # "hours after the raid", "at that meeting", "in the note": the date given for that event before
+    (
+        "back",
+        re.compile(
+            # (the event's noun stays a word of the clause: "at that meeting" is still a meeting)
+            r"\b(?:(?:hours|minutes|shortly|soon)\s+after\s+the(?=\s+(?P<ev>[a-z]{4,})\b)"
+            r"|(?:[Aa]t|[Ii]n|[Dd]uring)\s+(?:that|the|this)"
+            r"(?=\s+(?P<ev2>meeting|call|note|letter|visit|talks|summit|session)\b))"
+        ),
+    ),
+    # "has since stopped", "have held talks since.": an open interval from the date given before
+    ("since_then", re.compile(r"\b(?:has|have|had)\s+since\b|\bsince(?=\s*[.;)])", re.I)),
     (
         "previous",
         re.compile(
@@ -131,6 +180,8 @@ class Date:
     text: str
     when: str | None
     checked: str = ""
+    kind: str = ""  # the form matched: "weekday", "since", "noun" ("a 2022 pact"), "following", ...
+    ahead: str | None = None  # a weekday's next one after the article's date ("are due to meet on Thursday")
 
     def why(self) -> str:
         return f"'{self.text}' -> {self.when}" if self.when else f"'{self.text}' (no date: {self.checked})"
@@ -197,19 +248,24 @@ def _ddp(base):
     )
 
 
-def _week(d):
-    monday = d - timedelta(days=d.weekday())
-    return f"{monday.isoformat()}..{(monday + timedelta(days=6)).isoformat()}"
-
-
-def _shift_month(y, m, k):
-    n = y * 12 + m - 1 + k
-    return n // 12, n % 12 + 1
-
-
 def _ours(kind, expr, base, last_year):
     """Our own reading of *expr* (kind, as matched): a ``when`` or None."""
     low = expr.lower()
+    if kind == "month_of":
+        mon = _month(expr.split()[-3].rstrip(".")) if len(expr.split()) >= 3 else None
+        k = {"last": -1, "this": 0, "next": 1}[low.split()[-2]]
+        return f"{base.year + k}-{mon:02d}" if base and mon else None
+    if kind == "season":
+        return _season(low, base) if base else None
+    if kind == "weekend":
+        return weekend(low, base) if base else None
+    if kind == "weekdays":
+        a, b = (_ours("weekday", w, base, last_year) for w in re.findall(_WD, expr))
+        if a and b and a > b:
+            a = (date.fromisoformat(a) - timedelta(days=7)).isoformat()
+        return f"{a}..{b}" if a and b else None
+    if kind == "noun":
+        kind = "year" if re.search(_Y, expr) else "rel_month"
     if kind in ("day", "day_month", "month_year", "year", "that_year", "rel_month"):
         years = re.findall(_Y, expr)
         mon = next(
@@ -275,6 +331,8 @@ def _ours(kind, expr, base, last_year):
         m = re.match(r"(\w+)\s+(\w+?)s?\s+(?:ago|earlier|before)", low)
         n = _NUM.get(m[1]) or int(m[1]) if m[1].isdigit() or m[1] in _NUM else 1
         unit = m[2]
+        if unit == "fortnight":
+            n, unit = 2 * n, "week"
         if unit == "day":
             return (base - timedelta(days=n)).isoformat()
         if unit == "week":
@@ -286,37 +344,16 @@ def _ours(kind, expr, base, last_year):
     return None
 
 
-_MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+_MONTH_WORDS = set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 def _with_dateparser(kind, expr, base, ours):
     """dateparser's reading of *expr*, as a ``when`` of our granularity, when it agrees with *ours*."""
-    if base is None or kind in ("that_year", "range", "since", "earlier", "previous"):
+    ours_only = ("that_year", "range", "since", "earlier", "previous", "month_of", "season", "weekdays", "noun")
+    if base is None or kind in ours_only + ("weekend",):
         return ours, "our rules"
     core = re.sub(
         r"^(?:on|in|of|by|during|until|since|from|before|after|late|early|mid-?|earlier in)\s+", "", expr, flags=re.I
@@ -355,7 +392,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             s, e = m.span()
             if any(c in taken for c in range(s, e)) or (skip and skip(s, e)):
                 continue
-            if kind in ("rel_month", "day_month") and re.fullmatch(r"(?:on\s+|in\s+)?May", m.group()):
+            if kind in ("rel_month", "day_month", "noun") and re.fullmatch(r"(?:on\s+)?May", m.group()):
                 continue  # "May" alone is a modal verb far more often than a month
             found.append((s, e, kind, m))
             taken.update(range(s, e))
@@ -363,6 +400,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
     out = []
     years = [(m.start(), m.group()) for m in _YEAR_RX.finditer(text, 0, end)]
     ystarts = [at for at, _ in years]
+    prev = None
     for s, e, kind, m in found:
         expr = text[s:e]
         k = bisect.bisect_left(ystarts, s)
@@ -371,13 +409,35 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             a = _ours(_kind_of(m["a"]), m["a"], base, last_year)
             b = _ours(_kind_of(m["b"]), m["b"], base, last_year)
             when, how = (f"{a}..{b}" if a and b else None), "our rules"
+        elif kind == "following":
+            # ("condemned the raid at the time": the raid's time)
+            ev = re.search(r"\bthe\s+([a-z]{4,})\s+$", text[max(0, s - 40) : s]) if "time" in expr else None
+            when = (ev and event_date(text, max(0, s - 40) + ev.start(1), ev[1], out)) or _following(expr, prev)
+            how = "our rules, from the date before"
+        elif kind == "back":
+            when, how = event_date(text, s, m["ev"] or m["ev2"], out) or prev, "our rules, from the event named before"
+        elif kind == "since_then":
+            when, how = (f"{prev.split('..')[0]}.." if prev and prev.split("..")[0] else None), "our rules"
         elif kind == "since":
             a = m["a"]
             low = a.lower()
-            if low.startswith("last "):
+            if re.fullmatch(r"last\s+(?:year|month|week)", low):
                 sub = _ours("period", a, base, last_year)
-            elif low.startswith("the start"):
-                sub = str(base.year) if base else None
+            elif low.startswith("the "):
+                unit = low.split()[-1]
+                sub = (
+                    None
+                    if base is None
+                    else (
+                        str(base.year)
+                        if unit == "year"
+                        else f"{base.year}-{base.month:02d}"
+                        if unit == "month"
+                        else _week(base).split("..")[0]
+                    )
+                )
+            elif re.fullmatch(_WD, a):
+                sub = _ours("weekday", a, base, last_year)
             else:
                 sub = _ours(_kind_of(a), a, base, last_year)
             if sub and ".." in sub:
@@ -386,7 +446,16 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
         else:
             ours = _ours(kind, expr, base, last_year)
             when, how = _with_dateparser(kind, expr, base, ours) if ours else (None, "no date")
-        out.append(Date(s, e, expr, when, how))
+        ahead = None
+        if kind == "weekday" and when and base is not None and "last" not in expr.lower().split():
+            ahead = (date.fromisoformat(when) + timedelta(days=7)).isoformat() if when < base.isoformat() else None
+        out.append(Date(s, e, expr, when, how, kind, ahead))
+        if when and kind != "since":
+            prev = when
+    if start == 0 and end == len(text):
+        if len(_READ) >= 8:
+            _READ.pop(next(iter(_READ)))
+        _READ[text] = out
     return out
 
 
