@@ -86,14 +86,13 @@ def when_of(r, dates):
     return pick.when, pick.why()
 
 
-def merge(text, raws) -> list[Candidate]:
-    """One :class:`Candidate` per (subject, type, object, modality, claimant), with every quote."""
+def merge(text, raws, dates=()) -> list[Candidate]:
+    """One :class:`Candidate` per (subject, type, object, modality, claimant), with every quote; each dated
+    afresh from every date of the text, *dates* (:func:`graph.draft.attach.attach`)."""
     from .attach import attach
     from .calibrate import confidence
-    from .dates import dates_of
 
-    dates = dates_of(text)
-    if dates is not None:
+    if dates:
         attach(text, raws, dates)
     by_key: dict[tuple, list] = {}
     for r in raws:

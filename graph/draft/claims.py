@@ -142,9 +142,11 @@ def _asides(toks, end):
 
 class _Context:
     """What carries from sentence to sentence: the last person, the last actor that spoke or acted,
-    the focus, the last group named, the candidates of the last sentence (for denials)."""
+    the focus, the last group named, the candidates of the last sentence (for denials), the denials told before
+    their charge (:mod:`graph.draft.denials`)."""
 
     def __init__(self):
+        self.ahead = []
         self.person = None
         self.thing = None
         self.focus = (None, None)
@@ -194,12 +196,12 @@ def candidates(
             ]
         for ps, pe in parts_:
             raws += _sentence(text, ps, pe, named, starts, lexicon, ctx, perspective, headline, titles, dates)
-    dates = [d for d in dates if d.when]
+    found, dates = dates, [d for d in dates if d.when]
     dstarts = [d.start for d in dates]
     for r in raws:
         lo, hi = bisect.bisect_left(dstarts, r.start), bisect.bisect_right(dstarts, r.end + 1)
         r.when, r.when_why = when_of(r, dates[lo:hi])
-    return merge(text, raws)
+    return merge(text, raws, found)
 
 
 def _locative(text, x):

@@ -235,6 +235,7 @@ def co_agents(c):
         return
 
 
+_WIDE = {"regional", "international", "multilateral", "global", "annual", "summit", "conference"}
 _MEETINGS = re.compile(
     r"talks|meetings?|summit|negotiations|dialogue|consultations|contacts|truce|ceasefire|deal|agreement|accord|peace"
 )
@@ -252,7 +253,10 @@ def mediator_on_sides(c):
         # ("the 2023 agreement, brokered by China in March": the agent of a passive)
         by = h.j + 1 < len(lows) and lows[h.j] == "by"
         agent = next((g for g in c.groups if by and g[0].ti == h.j + 1 + (lows[h.j + 1] == "the")), None)
-        if not any(_MEETINGS.fullmatch(w) for w in lows[h.i - 4 * bool(agent) if h.i >= 4 else 0 : h.j + 4]):
+        near = lows[h.i - 4 * bool(agent) if h.i >= 4 else 0 : h.j + 4]
+        meets = [k for k, w in enumerate(near) if _MEETINGS.fullmatch(w)]
+        # (not "a regional meeting", "talks with X", "a meeting of the ministers of X": more than the two, or named)
+        if not meets or _WIDE & set(near[: meets[0]]) or near[meets[0] + 1 : meets[0] + 2] in (["with"], ["of"]):
             continue
         subj = agent or next((g for g in reversed(c.groups) if g[-1].tj <= h.i), None)
         if subj is None and c.speaker_p is not None and {"it", "we"} & set(lows[max(0, h.i - 3) : h.i]):

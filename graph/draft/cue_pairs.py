@@ -106,6 +106,7 @@ def objects_of(c, hit, right):
         for g in right
         if not after(g, toks, {"through", "via"})
         and not (demonym_place(g, toks) and g[0].ti - (lows[g[0].ti - 1] == "the") > hit.j)
+        and not _judged_aside(lows[hit.j : g[0].ti])
     ]
     if hit.entry["type"] in ADDRESSED:
         # "a meeting ... held in Kyrgyzstan", "interference in Afghanistan's affairs": where, not whom (but
@@ -436,3 +437,23 @@ def _by_agent(c, hit, groups, add):
         for o in of or ():
             add(s_, o, hit, how, 0.6 if o.how != "focus" else 0.3, agent[0].ti, "cue" if o.how != "focus" else "victim")
     return True
+
+
+# an aside that names the act just told ("brokered the truce, a claim La Paz disputes")
+_ASIDE_NOUNS = {"claim", "charge", "role", "move", "step", "decision", "allegation", "accusation", "account", "version"}
+
+
+def _judged_aside(between):
+    """Whether the words *between* a cue and an actor open an aside judging the act (", a claim X disputes"): the
+    actor judges the act, it is not its object.
+
+    >>> _judged_aside([",", "a", "claim"]), _judged_aside(["to"])
+    (True, False)
+    """
+    return any(
+        w == ","
+        and between[k + 1 : k + 2] in (["a"], ["an"])
+        and between[k + 2 : k + 3]
+        and between[k + 2] in _ASIDE_NOUNS
+        for k, w in enumerate(between)
+    )

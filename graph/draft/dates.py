@@ -38,14 +38,7 @@ from .datefrom import season as _season
 from .datefrom import shift_month as _shift_month
 from .datefrom import week as _week
 
-__all__ = ["Date", "find_dates", "dates_of", "parse_header_date", "MONTHS"]
-
-_READ: dict = {}  # the dates of the last few texts read whole (text -> dates), for :func:`dates_of`
-
-
-def dates_of(text: str):
-    """The dates :func:`find_dates` found last in the whole of *text* (None: not read yet)."""
-    return _READ.get(text)
+__all__ = ["Date", "find_dates", "parse_header_date", "MONTHS"]
 
 
 MONTHS = (
@@ -452,10 +445,6 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
         out.append(Date(s, e, expr, when, how, kind, ahead))
         if when and kind != "since":
             prev = when
-    if start == 0 and end == len(text):
-        if len(_READ) >= 8:
-            _READ.pop(next(iter(_READ)))
-        _READ[text] = out
     return out
 
 

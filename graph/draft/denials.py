@@ -267,7 +267,7 @@ def _ahead(text, stoks, in_sentence, here, ctx, p):
 def _kept(here, ctx):
     """The denied copies of the charges of this sentence that a denial kept from before denies."""
     out = []
-    for denier, cs, ce, at, q in list(getattr(ctx, "ahead", ())):
+    for denier, cs, ce, at, q in list(ctx.ahead):
         charges = [
             r
             for r in here
@@ -292,8 +292,7 @@ def denials(text, stoks, in_sentence, here, ctx, sp, lexicon):
     p = denial_pointer(stoks, lexicon) or extra_pointer(stoks)
     kept = _ahead(text, stoks, in_sentence, here, ctx, p) if p is not None else None
     if kept is not None:
-        # (ctx carries it to the sentences after)
-        ctx.ahead = [*getattr(ctx, "ahead", ()), kept]
+        ctx.ahead.append(kept)  # (ctx carries it to the sentences after)
     if denial_pointer(stoks, lexicon) is not None:
         return out
     p = extra_pointer(stoks)

@@ -139,17 +139,6 @@ def one_sided(c, hit, subject, on_implicit):
         )
     )
     mine = {side(p.entity, c.owner, kinds) for p in subject}
-    if _hosts(c, hit):
-        # "Castavia has offered to host talks", "the US says it brokered the truce": the host or broker of talks or a
-        # truce whose parties the clause does not name, with the two sides of the story
-        # (the two just acted on together first: "urged both sides to talk, and Beijing has offered to host ...")
-        last = [(r.subject, r.type, r.cue_at) for r in recent[-2:]]
-        both = [r.object for r in recent[-2:]] if len(set(last)) == 1 and len(last) == 2 else []
-        pair = two_sides("both sides", [recent], kinds or {}, c.owner, {p.entity for p in subject}, both) or []
-        if pair and not mine & set(pair):
-            for o in pair:
-                on_implicit(o, f"talks of the two sides of the story: {o}", 0.3, "host", hit)
-            return True
     if (
         verb
         and hit.entry["type"] in _AT_BORDER
@@ -184,22 +173,3 @@ def one_sided(c, hit, subject, on_implicit):
             on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent" if hostile else "other-side", hit)
         return True
     return False
-
-
-_WIDE = {"regional", "international", "multilateral", "global", "annual", "summit", "conference"}
-
-
-def _hosts(c, hit):
-    """Whether the cue *hit* hosts or brokers talks or a truce told right after it ("offered to host talks",
-    "could host a trilateral meeting", "brokered the truce"; not "hosted talks with X": X is named; not "a regional
-    meeting": more than the two)."""
-    hosting = hit.entry.get("mode") in ("host", "mediate") or c.lows[hit.i].startswith(("mediat", "facilitat"))
-    if not hosting or c.lows[hit.i] in ("host", "hosts") and hit.i > 0 and c.lows[hit.i - 1] in ("a", "the"):
-        return False  # ("the host of", "a host"): a noun
-    nxt = next((h for h in c.hits if hit.j <= h.i <= hit.j + 3 and h.entry.get("reciprocal")), None)
-    # (not "a regional meeting", "a meeting of the foreign ministers of X": more than the two, or named)
-    return (
-        nxt is not None
-        and c.lows[nxt.j : nxt.j + 1] not in (["between"], ["with"], ["of"])
-        and not any(w in _WIDE for w in c.lows[hit.j : nxt.i])
-    )

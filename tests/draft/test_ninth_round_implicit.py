@@ -416,5 +416,5 @@ def test_a_condemned_attack_is_judged_once():
 
 
 def test_the_city_of_an_embassy_does_not_judge():
-    got = _pairs("Borland shelled two Dromian villages. Castavia's embassy in Ardenia condemned the attack.")
+    got = _pairs("Borland shelled two villages in Dromia. Castavia's embassy in Ardenia condemned the attack.")
     assert ("CSV", "ACCUSE", "BRL") in got and ("ARD", "ACCUSE", "BRL") not in got
