@@ -105,6 +105,23 @@ def test_the_tables_with_a_header_read_a_carriage_return_in_a_field_too(tmp_path
     assert "read 1 carriage return inside a field as a space (line 2)" in r.output
 
 
+@pytest.mark.parametrize("count", ["1" * 40, "\u00b2"])
+def test_a_fatalities_count_no_integer_column_holds_is_a_located_error(tmp_path, count):
+    # (40 digits overflowed Parquet's 64-bit integers with a traceback; "²" passes str.isdigit but not int())
+    import csv
+
+    rows = list(csv.reader(io.StringIO((EVENTS / "acled-2023.csv").read_text(encoding="utf-8"))))
+    col = rows[0].index("fatalities")
+    rows[1][col] = count
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    (tmp_path / "acled-2023.csv").write_text(buf.getvalue(), encoding="utf-8")
+    r = run("import", "-f", "acled", tmp_path / "acled-2023.csv", "-o", tmp_path / "out")
+    assert r.exit_code == 1 and "Traceback" not in r.output, r.output
+    assert f"{tmp_path / 'acled-2023.csv'}:2:{col + 1}: fatalities '{count}' is not a count" in r.output
+    assert not (tmp_path / "out").exists()
+
+
 # -- item 8: an import never writes a folder that does not validate -----------------------------
 
 

@@ -137,8 +137,13 @@ def convert(path, actors, source_id, problems, skipped, limit=200, notes=None):
             )
             continue
         f = row["fatalities"].strip()
-        if f and not f.isdigit():
-            found.append(Problem(str(path), line, header_col["fatalities"], f"fatalities '{f}' is not a count"))
+        # (ASCII digits, and a count Parquet's integers hold: "1" * 40 or "²" is no count)
+        if f and not re.fullmatch(r"[0-9]{1,12}", f):
+            found.append(
+                Problem(
+                    str(path), line, header_col["fatalities"], f"fatalities '{f[:40]}' is not a count (0 to 12 digits)"
+                )
+            )
             continue
         pending.append((row, et, sub, eid, day, int(f) if f else None))
     if found:
