@@ -5,7 +5,7 @@ named by a pronoun or a description, a reciprocal cue, a denial pointing back, a
 an object left implicit, an attack on a place, two actors and no cue...), its modality, whether a
 speaker was found for it and whether more than one passage supports it. ``calibration.yaml`` holds,
 for each kind, how many candidates of the tuning sets of ``benchmarks/draft_news`` (dev, test and
-heldout2 to heldout7) had it and how many of them a reviewer could accept unchanged (subject, type,
+heldout2 to heldout8) had it and how many of them a reviewer could accept unchanged (subject, type,
 object, modality and claimant all right), as measured by ``python benchmarks/draft_eval.py --calibrate``; the
 confidence is that share, smoothed towards the share of its rule: a candidate at 0.8 was right about
 80% of the time there.
