@@ -80,7 +80,34 @@ def _compile(phrase, extra_forms=()):
             out.append(pattern[k])
         k += 1
     first = forms(out[0]) | {f.lower() for f in extra_forms} if out else set()
-    return [first] + [{w} if w != "..." else "..." for w in out[1:]]
+    rest = [{w} if w != "..." else "..." for w in out[1:]]
+    if rest and rest[-1] != "...":
+        rest[-1] = rest[-1] | _plurals(out[-1])
+    return [first] + rest
+
+
+# words that close a phrase but take no plural: "stand with", "give in", "ready to"
+_NO_PLURAL = set(
+    "about across after against along among and around as at away back before behind by down for from in into"
+    " of off on onto out over since than that the their through to toward towards under up upon with within"
+    " without".split()
+)
+
+
+def _plurals(word: str) -> set:
+    """The plural of the last word of a multi-word cue ("protest note" matches "protest notes").
+
+    >>> sorted(_plurals("patrol")), sorted(_plurals("with")), sorted(_plurals("ally"))
+    (['patrols'], [], ['allies'])
+    """
+    w = word.lower()
+    if len(w) < 3 or not w.isalpha() or w in _NO_PLURAL or w.endswith(("ss", "us", "ics")) or w[-1] == "s":
+        return set()
+    if w.endswith(("x", "z", "ch", "sh")):
+        return {w + "es"}
+    if w.endswith("y") and w[-2] not in "aeiou":
+        return {w[:-1] + "ies"}
+    return {w + "s"}
 
 
 class Lexicon:
@@ -200,11 +227,39 @@ def _match(pattern, toks, i):
         # a quotation mark inside a phrase is no word of it: 'had "driven away" the ship', 'with "the protection" of'
         while j < len(toks) - 1 and toks[j].lower in QUOTES and toks[j].lower not in p:
             j += 1
+        # an adverb inside a phrase is no word of it: "invested heavily in", "signed formally a deal"
+        if j < len(toks) - 1 and toks[j].lower not in p and _adverb(toks[j]) and toks[j + 1].lower in p:
+            j += 1
         if j >= len(toks) or toks[j].lower not in p:
             return None
         j += 1
         k += 1
     return j
+
+
+_NOT_ADVERBS = {
+    "ally",
+    "rally",
+    "family",
+    "assembly",
+    "supply",
+    "reply",
+    "apply",
+    "italy",
+    "july",
+    "anomaly",
+    "monopoly",
+}
+
+
+def _adverb(tok) -> bool:
+    """Whether *tok* is an "-ly" adverb written in lowercase ("heavily", "formally", not "Italy", "ally").
+
+    >>> [_adverb(t) for t in tokenise("heavily Italy ally fly")]
+    [True, False, False, False]
+    """
+    t = tok.text
+    return len(t) >= 5 and t.endswith("ly") and t.isalpha() and t.islower() and t not in _NOT_ADVERBS
 
 
 def _glued_number(toks, k) -> bool:
