@@ -3,7 +3,7 @@
 The lexicon ships as data (``lexicon.yaml``, read it for the format) and is
 extended by the user's own file: its cues come first, so they win on the same
 words. A cue's first word is a lemma whose regular forms are matched too
-(``accuse`` matches "accused", "accuses", "accusing"); ``...`` matches up to four
+(``accuse`` matches "accused", "accuses", "accusing"); ``...`` matches up to six
 words.
 
 >>> lex = Lexicon.load()
@@ -30,7 +30,7 @@ from .tokens import Token, tokenise
 __all__ = ["Lexicon", "CueHit", "forms", "LEXICON_PATH"]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
-GAP = 4
+GAP = 6
 _NUMBER_PARTS = set(",.0123456789")
 QUOTES = {'"', "'", "\u2018", "\u2019", "\u201c", "\u201d"}
 
@@ -161,13 +161,15 @@ class Lexicon:
         """Every type cue in *toks*, longest first, not overlapping, in order."""
         out, i = [], 0
         while i < len(toks):
+            # the longest cue wins; of two gapped cues of as many words, the one closing first ("sent 3,000
+            # soldiers and engineers": "send ... soldiers", not "send ... engineers")
             best = None
             for _n, pattern, entry in self.by_first.get(toks[i].lower, ()):
                 j = _match(pattern, toks, i)
-                if j is not None and (best is None or j > best[0]):
-                    best = (j, entry)
+                if j is not None and (best is None or _better(pattern, j, best[2], best[0])):
+                    best = (j, entry, pattern)
             if best:
-                j, entry = best
+                j, entry, _pattern = best
                 out.append(CueHit(i, j, join(toks[i:j]), entry))
                 i = j
             else:
@@ -196,6 +198,13 @@ class Lexicon:
         return sorted(out)
 
 
+def _better(pattern, j, other, j_other) -> bool:
+    """Whether the cue *pattern* ending at *j* beats the cue *other* ending at *j_other* (same start)."""
+    if "..." in pattern and "..." in other and len(pattern) == len(other):
+        return j < j_other
+    return j > j_other
+
+
 def join(toks) -> str:
     """The words of *toks* as written (a space only where the text has one)."""
     out = ""
@@ -217,7 +226,8 @@ def _match(pattern, toks, i):
                 low = toks[j + g].lower
                 if low in nxt:
                     break
-                words += not (low in QUOTES or (low[:1] in _NUMBER_PARTS and _glued_number(toks, j + g)))
+                # a quotation mark, a possessive "'s" and the parts of a number are no words of the gap
+                words += not (low in QUOTES or low == "'s" or (low[:1] in _NUMBER_PARTS and _glued_number(toks, j + g)))
                 g += 1
             else:
                 return None

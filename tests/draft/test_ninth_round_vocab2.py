@@ -68,3 +68,31 @@ def test_cue_phrase_guards(text, words):
 )
 def test_claims_from_phrase_forms(text, claim):
     assert claim in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # a gap of five or six words
+        (
+            "Lima will share the port's radar logs and tide data with Quito.",
+            "share the port's radar logs and tide data with",
+        ),
+        (
+            "La Paz held about 300 of the striking miners in prisons.",
+            "held about 300 of the striking miners in prisons",
+        ),
+    ],
+)
+def test_longer_gap(text, words):
+    assert words in _cues(text)
+
+
+def test_gap_still_bounded():
+    text = "Lima will share the reports of the commission on the river and its data with Quito."
+    assert not any(w.startswith("share") for w in _cues(text))
+
+
+def test_of_two_cues_as_long_the_first_closing_wins():
+    hits = Lexicon.load().find_cues(tokenise("Peru sent 400 more soldiers and combat engineers to Bolivia."))
+    assert [(h.words, h.entry["type"]) for h in hits][0] == ("sent 400 more soldiers", "AID")
