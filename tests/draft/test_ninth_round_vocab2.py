@@ -96,3 +96,42 @@ def test_gap_still_bounded():
 def test_of_two_cues_as_long_the_first_closing_wins():
     hits = Lexicon.load().find_cues(tokenise("Peru sent 400 more soldiers and combat engineers to Bolivia."))
     assert [(h.words, h.entry["type"]) for h in hits][0] == ("sent 400 more soldiers", "AID")
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # arms passed on; arms received from a supplier named after the cue
+        ("Bolivia channelled rifles and weapons to Peru through the Andes.", ("BOL", "AID", "PER")),
+        ("Uruguay has been funnelling arms to Peru for a year.", ("URY", "AID", "PER")),
+        ("Peru received dozens of weapons from Chile last year.", ("CHL", "AID", "PER")),
+        ("Peru bought attack drones from Chile in March.", ("CHL", "AID", "PER")),
+        # a deadline to leave, an envoy declared unwelcome
+        ("Chile gave Peru's consul 72 hours to leave the country.", ("CHL", "SANCTION", "PER")),
+        ("Argentina declared Bolivia's military attache unwelcome.", ("ARG", "SANCTION", "BOL")),
+        # curbs eased, a mandate renewed
+        ("Chile eased its curbs on Peru's trucks.", ("CHL", "CONCEDE", "PER")),
+        ("Argentina loosened its sanctions on Bolivia.", ("ARG", "CONCEDE", "BOL")),
+        # written protests, a case brought, a ruling against, a treaty torn up, a rebuff
+        ("Peru sent a note verbale to Chile on Friday.", ("PER", "ACCUSE", "CHL")),
+        ("Uruguay sent a letter of protest to Argentina.", ("URY", "ACCUSE", "ARG")),
+        ("Bolivia brought a case against Chile at the court.", ("BOL", "ACCUSE", "CHL")),
+        ("Chile tore up its fishing agreement with Peru.", ("CHL", "SANCTION", "PER")),
+        ("Peru shrugged off Chile's warning.", ("PER", "REJECT", "CHL")),
+    ],
+)
+def test_verb_families(text, claim):
+    assert claim in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # the reversed cue needs the supplier after it: Peru is no supplier here
+        ("Peru received a delegation from Chile.", ("CHL", "AID", "PER")),
+        # leaving on one's own is no expulsion
+        ("The Chilean consul left Peru after 72 hours.", ("PER", "SANCTION", "CHL")),
+    ],
+)
+def test_verb_families_guards(text, claim):
+    assert claim not in _claims(text)
