@@ -135,3 +135,26 @@ def test_verb_families(text, claim):
 )
 def test_verb_families_guards(text, claim):
     assert claim not in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # forces moved, rushed or redeployed towards an actor; a presence stepped up; an advance
+        ("Chile moved tanks and artillery towards Peru's border on Sunday.", ("CHL", "MOBILIZE", "PER")),
+        ("Bolivia has redeployed two brigades of troops to its border with Peru.", ("BOL", "MOBILIZE", "PER")),
+        ("Argentina stepped up naval patrols near Uruguay's coast.", ("ARG", "MOBILIZE", "URY")),
+        ("Chile has beefed up its naval presence near Bolivia.", ("CHL", "MOBILIZE", "BOL")),
+        ("Peruvian units advanced into Chile overnight.", ("PER", "MOBILIZE", "CHL")),
+        # a boat boarded, a barrier erected, a veiled threat, forces joined
+        ("Chile's coast guard boarded a Peruvian trawler off Arica.", ("CHL", "COERCE", "PER")),
+        ("Argentina hinted at military action against Uruguay.", ("ARG", "THREATEN", "URY")),
+        ("Bolivia joined forces with Peru against the smugglers.", ("BOL", "COOPERATE", "PER")),
+    ],
+)
+def test_mobilise_and_other_families(text, claim):
+    assert claim in _claims(text)
+
+
+def test_a_boarded_plane_is_no_seizure():
+    assert ("CHL", "COERCE", "PER") not in _claims("Chile's minister boarded a plane to Peru.")
