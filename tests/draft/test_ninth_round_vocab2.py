@@ -158,3 +158,23 @@ def test_mobilise_and_other_families(text, claim):
 
 def test_a_boarded_plane_is_no_seizure():
     assert ("CHL", "COERCE", "PER") not in _claims("Chile's minister boarded a plane to Peru.")
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # money earmarked or set aside; the largest lender; a corridor for weapons; weapons escorted
+        ("Argentina has earmarked $30 million for Uruguay's flood defences.", ("ARG", "AID", "URY")),
+        ("Chile set aside 12 million dollars for Bolivia last year.", ("CHL", "AID", "BOL")),
+        ("Argentina is the largest creditor of Uruguay.", ("ARG", "AID", "URY")),
+        ("Bolivia has become a corridor for Peru's weapons.", ("BOL", "AID", "PER")),
+        ("Argentina's soldiers escorted trucks carrying weapons to Uruguay.", ("ARG", "AID", "URY")),
+        ("Chile remains the largest trading partner of Peru.", ("CHL", "COOPERATE", "PER")),
+    ],
+)
+def test_money_and_weapon_routes(text, claim):
+    assert claim in _claims(text)
+
+
+def test_a_donor_conference_is_no_aid():
+    assert ("CHL", "AID", "PER") not in _claims("Chile hosted a donor conference on Peru.")
