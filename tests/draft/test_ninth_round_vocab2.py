@@ -178,3 +178,25 @@ def test_money_and_weapon_routes(text, claim):
 
 def test_a_donor_conference_is_no_aid():
     assert ("CHL", "AID", "PER") not in _claims("Chile hosted a donor conference on Peru.")
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # access allowed, ports opened, territory handed back, troops evacuated, drills called off
+        ("Chile will allow Peruvian trucks to cross at Chacalluta.", ("CHL", "RETREAT", "PER")),
+        ("Argentina opened its ports to Uruguayan ships on Monday.", ("ARG", "RETREAT", "URY")),
+        ("Peru handed back the two islets to Bolivia.", ("PER", "RETREAT", "BOL")),
+        ("Chile called off the naval drills near Peru.", ("CHL", "RETREAT", "PER")),
+        # a stance softened, concessions made, a deal hammered out, talks ruled out
+        ("Bolivia has softened its stance towards Chile.", ("BOL", "CONCEDE", "CHL")),
+        ("Uruguay made several concessions to Argentina.", ("URY", "CONCEDE", "ARG")),
+        ("Chile ruled out any talks with Bolivia.", ("CHL", "REJECT", "BOL")),
+    ],
+)
+def test_access_returns_and_concessions(text, claim):
+    assert claim in _claims(text)
+
+
+def test_handed_back_is_no_support():
+    assert ("PER", "SUPPORT", "BOL") not in _claims("Peru handed back the two islets to Bolivia.")
