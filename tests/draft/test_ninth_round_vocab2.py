@@ -200,3 +200,19 @@ def test_access_returns_and_concessions(text, claim):
 
 def test_handed_back_is_no_support():
     assert ("PER", "SUPPORT", "BOL") not in _claims("Peru handed back the two islets to Bolivia.")
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # fire lobbed into a territory; executions; hacking; boats driven off; pressure; veiled warnings
+        ("Bolivia lobbed mortar rounds into Peru overnight.", ("BOL", "ASSAULT", "PER")),
+        ("Chile's navy drove off two Peruvian patrol boats.", ("CHL", "COERCE", "PER")),
+        ("Argentina has leaned on Uruguay for months.", ("ARG", "COERCE", "URY")),
+        ("Chile cautioned Bolivia against any move on the lake.", ("CHL", "THREATEN", "BOL")),
+        ("Peru charged that Chile had hidden the data.", ("PER", "ACCUSE", "CHL")),
+        ("Uruguay faulted Argentina for the delay.", ("URY", "ACCUSE", "ARG")),
+    ],
+)
+def test_force_pressure_and_warning_families(text, claim):
+    assert claim in _claims(text)
