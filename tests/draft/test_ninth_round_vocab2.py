@@ -50,9 +50,9 @@ def test_cue_phrase_forms(text, words):
     [
         # a phrase ending in a function word takes no plural; a capitalised "-ly" word is no adverb
         ("Chile will stand withs nobody.", "stand withs"),
-        ("Chile invested Italy in nothing.", "invested Italy in"),
+        ("Chile stood Italy by nothing.", "stood Italy by"),
         # a noun in "-ly" is no adverb
-        ("Chile invested rally in nothing.", "invested rally in"),
+        ("Chile stood rally by nothing.", "stood rally by"),
     ],
 )
 def test_cue_phrase_guards(text, words):
@@ -215,4 +215,19 @@ def test_handed_back_is_no_support():
     ],
 )
 def test_force_pressure_and_warning_families(text, claim):
+    assert claim in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Chile invested $5 million in Peru last year.", ("CHL", "COOPERATE", "PER")),
+        ("Argentina's minister huddled with Uruguay's minister in Salto.", ("ARG", "CONSULT", "URY")),
+        ("Chile set up a hotline with Peru after the incident.", ("CHL", "COOPERATE", "PER")),
+        ("Argentina forgave Bolivia's debt in 2021.", ("ARG", "AID", "BOL")),
+        ("Peru denied visas to Chile's negotiators.", ("PER", "SANCTION", "CHL")),
+        ("Uruguay airdropped food to Bolivia's flooded towns.", ("URY", "AID", "BOL")),
+    ],
+)
+def test_contact_help_and_visa_families(text, claim):
     assert claim in _claims(text)
