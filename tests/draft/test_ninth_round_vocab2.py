@@ -231,3 +231,19 @@ def test_force_pressure_and_warning_families(text, claim):
 )
 def test_contact_help_and_visa_families(text, claim):
     assert claim in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Peru took aim at Chile over the fishing quotas.", ("PER", "ACCUSE", "CHL")),
+        ("Uruguay's minister railed against Argentina on Tuesday.", ("URY", "ACCUSE", "ARG")),
+        ("Chile took issue with Bolivia over the river.", ("CHL", "ACCUSE", "BOL")),
+        ("Bolivia waved away Chile's concerns.", ("BOL", "REJECT", "CHL")),
+        ("Argentina played down Uruguay's complaint.", ("ARG", "REJECT", "URY")),
+        ("Peru came to Bolivia's defence at the summit.", ("PER", "SUPPORT", "BOL")),
+        ("Chile championed Peru's bid for the seat.", ("CHL", "SUPPORT", "PER")),
+    ],
+)
+def test_rebuke_rebuff_and_backing_families(text, claim):
+    assert claim in _claims(text)
