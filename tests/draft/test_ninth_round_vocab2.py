@@ -247,3 +247,19 @@ def test_contact_help_and_visa_families(text, claim):
 )
 def test_rebuke_rebuff_and_backing_families(text, claim):
     assert claim in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Argentina prodded Uruguay to reopen the bridge.", ("ARG", "REQUEST", "URY")),
+        ("Chile granted Peru's request for more water.", ("CHL", "CONCEDE", "PER")),
+        ("Bolivia heeded Chile's repeated calls for calm.", ("BOL", "CONCEDE", "CHL")),
+    ],
+)
+def test_urging_and_requests_granted(text, claim):
+    assert claim in _claims(text)
+
+
+def test_a_granted_request_is_no_aid():
+    assert ("CHL", "AID", "PER") not in _claims("Chile granted Peru's request for more water.")
