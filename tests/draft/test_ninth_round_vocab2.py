@@ -106,9 +106,8 @@ def test_of_two_cues_as_long_the_first_closing_wins():
         ("Uruguay has been funnelling arms to Peru for a year.", ("URY", "AID", "PER")),
         ("Peru received dozens of weapons from Chile last year.", ("CHL", "AID", "PER")),
         ("Peru bought attack drones from Chile in March.", ("CHL", "AID", "PER")),
-        # a deadline to leave, an envoy declared unwelcome
+        # a deadline to leave
         ("Chile gave Peru's consul 72 hours to leave the country.", ("CHL", "SANCTION", "PER")),
-        ("Argentina declared Bolivia's military attache unwelcome.", ("ARG", "SANCTION", "BOL")),
         # curbs eased, a mandate renewed
         ("Chile eased its curbs on Peru's trucks.", ("CHL", "CONCEDE", "PER")),
         ("Argentina loosened its sanctions on Bolivia.", ("ARG", "CONCEDE", "BOL")),
@@ -263,3 +262,22 @@ def test_urging_and_requests_granted(text, claim):
 
 def test_a_granted_request_is_no_aid():
     assert ("CHL", "AID", "PER") not in _claims("Chile granted Peru's request for more water.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina put the treaty with Bolivia in abeyance.",
+        "Argentina put the river treaty with Bolivia on hold.",
+        "Argentina has held the 1998 treaty with Bolivia in abeyance since May.",
+    ],
+)
+def test_a_treaty_held_in_abeyance_is_a_sanction(text):
+    claims = _claims(text)
+    assert ("ARG", "SANCTION", "BOL") in claims and ("ARG", "AGREE", "BOL") not in claims
+
+
+def test_declared_before_a_date_drafts():
+    # "declared" stays a verb of speech: as an act it would send a date right after it down a path of
+    # attach.py that expects a speech phrase (a TypeError there)
+    draft("Argentina declared the 1998 treaty with Bolivia in abeyance.", DS)
