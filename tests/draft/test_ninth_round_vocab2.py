@@ -281,3 +281,16 @@ def test_declared_before_a_date_drafts():
     # "declared" stays a verb of speech: as an act it would send a date right after it down a path of
     # attach.py that expects a speech phrase (a TypeError there)
     draft("Argentina declared the 1998 treaty with Bolivia in abeyance.", DS)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Argentina disbursed $12 million to Bolivia in March.", ("ARG", "AID", "BOL")),
+        ("Chile passed the intelligence to Peru within hours.", ("CHL", "COOPERATE", "PER")),
+        ("Uruguay tipped off Argentina about the shipment.", ("URY", "COOPERATE", "ARG")),
+        ("Chile turned away 300 Peruvian migrants at the border.", ("CHL", "COERCE", "PER")),
+    ],
+)
+def test_money_intelligence_and_migrants(text, claim):
+    assert claim in _claims(text)
