@@ -294,3 +294,26 @@ def test_declared_before_a_date_drafts():
 )
 def test_money_intelligence_and_migrants(text, claim):
     assert claim in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Chile and Peru struck an accord on the river in May.", ("CHL", "AGREE", "PER")),
+        ("Argentina and Uruguay reached a broad consensus on the bridge.", ("ARG", "AGREE", "URY")),
+        ("Bolivia and Peru held a videoconference on Monday.", ("BOL", "CONSULT", "PER")),
+    ],
+)
+def test_accords_struck_and_consensus(text, claim):
+    assert claim in _claims(text)
+
+
+def test_a_strike_after_a_pact_stays_an_attack():
+    claims = _claims("Chile struck the rebel camps in Peru days after the pact.")
+    assert ("CHL", "ASSAULT", "PER") in claims and ("CHL", "AGREE", "PER") not in claims
+
+
+def test_a_strike_after_a_deal_stays_an_attack():
+    claims = _claims("Chile struck the rebel camps in Peru days after the deal.")
+    assert ("CHL", "ASSAULT", "PER") in claims and ("CHL", "AGREE", "PER") not in claims
+    assert ("CHL", "AGREE", "PER") in _claims("Chile struck a new deal with Peru.")
