@@ -3,7 +3,7 @@
 The lexicon ships as data (``lexicon.yaml``, read it for the format) and is
 extended by the user's own file: its cues come first, so they win on the same
 words. A cue's first word is a lemma whose regular forms are matched too
-(``accuse`` matches "accused", "accuses", "accusing"); ``...`` matches up to four
+(``accuse`` matches "accused", "accuses", "accusing"); ``...`` matches up to six
 words.
 
 >>> lex = Lexicon.load()
@@ -30,7 +30,7 @@ from .tokens import Token, tokenise
 __all__ = ["Lexicon", "CueHit", "forms", "LEXICON_PATH"]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
-GAP = 4
+GAP = 6
 _NUMBER_PARTS = set(",.0123456789")
 QUOTES = {'"', "'", "\u2018", "\u2019", "\u201c", "\u201d"}
 
@@ -80,7 +80,34 @@ def _compile(phrase, extra_forms=()):
             out.append(pattern[k])
         k += 1
     first = forms(out[0]) | {f.lower() for f in extra_forms} if out else set()
-    return [first] + [{w} if w != "..." else "..." for w in out[1:]]
+    rest = [{w} if w != "..." else "..." for w in out[1:]]
+    if rest and rest[-1] != "...":
+        rest[-1] = rest[-1] | _plurals(out[-1])
+    return [first] + rest
+
+
+# words that close a phrase but take no plural: "stand with", "give in", "ready to"
+_NO_PLURAL = set(
+    "about across after against along among and around as at away back before behind by down for from in into"
+    " of off on onto out over since than that the their through to toward towards under up upon with within"
+    " without".split()
+)
+
+
+def _plurals(word: str) -> set:
+    """The plural of the last word of a multi-word cue ("protest note" matches "protest notes").
+
+    >>> sorted(_plurals("patrol")), sorted(_plurals("with")), sorted(_plurals("ally"))
+    (['patrols'], [], ['allies'])
+    """
+    w = word.lower()
+    if len(w) < 3 or not w.isalpha() or w in _NO_PLURAL or w.endswith(("ss", "us", "ics")) or w[-1] == "s":
+        return set()
+    if w.endswith(("x", "z", "ch", "sh")):
+        return {w + "es"}
+    if w.endswith("y") and w[-2] not in "aeiou":
+        return {w[:-1] + "ies"}
+    return {w + "s"}
 
 
 class Lexicon:
@@ -134,13 +161,15 @@ class Lexicon:
         """Every type cue in *toks*, longest first, not overlapping, in order."""
         out, i = [], 0
         while i < len(toks):
+            # the longest cue wins; of two gapped cues of as many words, the one closing first ("sent 3,000
+            # soldiers and engineers": "send ... soldiers", not "send ... engineers")
             best = None
             for _n, pattern, entry in self.by_first.get(toks[i].lower, ()):
                 j = _match(pattern, toks, i)
-                if j is not None and (best is None or j > best[0]):
-                    best = (j, entry)
+                if j is not None and (best is None or _better(pattern, j, best[2], best[0])):
+                    best = (j, entry, pattern)
             if best:
-                j, entry = best
+                j, entry, _pattern = best
                 out.append(CueHit(i, j, join(toks[i:j]), entry))
                 i = j
             else:
@@ -169,6 +198,13 @@ class Lexicon:
         return sorted(out)
 
 
+def _better(pattern, j, other, j_other) -> bool:
+    """Whether the cue *pattern* ending at *j* beats the cue *other* ending at *j_other* (same start)."""
+    if "..." in pattern and "..." in other and len(pattern) == len(other):
+        return j < j_other
+    return j > j_other
+
+
 def join(toks) -> str:
     """The words of *toks* as written (a space only where the text has one)."""
     out = ""
@@ -190,7 +226,8 @@ def _match(pattern, toks, i):
                 low = toks[j + g].lower
                 if low in nxt:
                     break
-                words += not (low in QUOTES or (low[:1] in _NUMBER_PARTS and _glued_number(toks, j + g)))
+                # a quotation mark, a possessive "'s" and the parts of a number are no words of the gap
+                words += not (low in QUOTES or low == "'s" or (low[:1] in _NUMBER_PARTS and _glued_number(toks, j + g)))
                 g += 1
             else:
                 return None
@@ -200,11 +237,39 @@ def _match(pattern, toks, i):
         # a quotation mark inside a phrase is no word of it: 'had "driven away" the ship', 'with "the protection" of'
         while j < len(toks) - 1 and toks[j].lower in QUOTES and toks[j].lower not in p:
             j += 1
+        # an adverb inside a phrase is no word of it: "invested heavily in", "signed formally a deal"
+        if j < len(toks) - 1 and toks[j].lower not in p and _adverb(toks[j]) and toks[j + 1].lower in p:
+            j += 1
         if j >= len(toks) or toks[j].lower not in p:
             return None
         j += 1
         k += 1
     return j
+
+
+_NOT_ADVERBS = {
+    "ally",
+    "rally",
+    "family",
+    "assembly",
+    "supply",
+    "reply",
+    "apply",
+    "italy",
+    "july",
+    "anomaly",
+    "monopoly",
+}
+
+
+def _adverb(tok) -> bool:
+    """Whether *tok* is an "-ly" adverb written in lowercase ("heavily", "formally", not "Italy", "ally").
+
+    >>> [_adverb(t) for t in tokenise("heavily Italy ally fly")]
+    [True, False, False, False]
+    """
+    t = tok.text
+    return len(t) >= 5 and t.endswith("ly") and t.isalpha() and t.islower() and t not in _NOT_ADVERBS
 
 
 def _glued_number(toks, k) -> bool:
