@@ -269,6 +269,8 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and hits[n_hit - 1].j <= hit.i - 1
         and left
         and hits[n_hit - 1].i > left[-1][-1].tj - 1
+        # (but "ready to resume the talks": a readiness that ends in "to" leads to the actor's own act)
+        and lows[hits[n_hit - 1].j - 1] != "to"
     ):
         return  # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
     # ("the neighbours fought a war", "both sides exchanged fire": a pair named as one, with no object, acts on
@@ -389,7 +391,12 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         # "the raid" is the one told as a raid, not an ongoing fight told since); "India rejected the objection":
         # who objected; "rejected every such offer": who offered
         types, k = pointed
-        last = maker([p.entity for p in left[-1]], recent, types, same, lows[k][:5])
+        pool = recent
+        if hit.entry["type"] in ("SUPPORT", "AGREE"):
+            # a welcome answers what was given or offered to the welcomer's side ("Moscow offered aid to Kabul ...
+            # the authorities in Kabul welcomed the offer"), not a deal of two others
+            pool = [r for r in recent if any(same(p.entity, r.object) for p in left[-1])]
+        last = maker([p.entity for p in left[-1]], pool, types, same, lows[k][:5])
         if last is not None:
             what = f"the {lows[k]} {toks[hit.i].text}"
             on_implicit(last, f"{what} was {last}'s", 0.5, "implicit")

@@ -1,0 +1,64 @@
+"""The ninth round, second wave, implicit parties: a welcome or an acceptance answers what was offered or given
+to the welcomer ("Quito welcomed the offer"); help or talks a clause tells with one actor are with the one the
+story pairs it with ("Lima said it was ready to resume the negotiations"). Constructed sentences, invented people."""
+
+from graph import loads
+from graph.draft import draft
+
+DS = loads(
+    """
+entities:
+  - {id: ARG, name: Argentina, kind: state}
+  - {id: CHL, name: Chile, kind: state}
+  - {id: PER, name: Peru, kind: state}
+  - {id: BOL, name: Bolivia, kind: state}
+  - {id: URY, name: Uruguay, kind: state}
+"""
+)
+
+
+def _claims(text):
+    return {(c.subject, c.type, c.object) for c in draft(text, DS).claims}
+
+
+def test_a_welcomed_offer_is_the_offerers():
+    got = _claims("Chile offered to send firefighters to Bolivia. In La Paz, the Bolivian government welcomed the offer.")
+    assert ("BOL", "SUPPORT", "CHL") in got
+
+
+def test_an_accepted_decision_is_the_deciders():
+    got = _claims("Peru agreed to reopen its consulate for Uruguay. Montevideo welcomed the decision on Friday.")
+    assert ("URY", "SUPPORT", "PER") in got
+
+
+def test_a_deal_of_two_others_welcomed_by_a_third_is_no_ones():
+    # guard: the welcomer was not the one the deal was made with
+    got = _claims("Peru and Chile agreed to restore flights. Argentina welcomed the agreement.")
+    assert not any(s == "ARG" and t == "SUPPORT" for s, t, _ in got)
+
+
+def test_an_offer_named_with_its_maker_is_left_to_the_clause():
+    got = _claims("Chile offered to send firefighters to Bolivia. Bolivia welcomed the offer by Peru.")
+    assert ("BOL", "SUPPORT", "CHL") not in got
+
+
+def test_talks_resumed_with_one_actor_are_with_its_counterpart():
+    text = (
+        "Peru accused Chile of blocking its trucks at the border. Chile rejected the charge. "
+        "Chile's foreign ministry said Chile was ready to resume the negotiations at any moment."
+    )
+    got = _claims(text)
+    assert ("CHL", "CONSULT", "PER") in got
+
+
+def test_help_offered_with_one_actor_goes_to_its_counterpart():
+    text = "Bolivia accused Argentina of harbouring smugglers. Argentina said it would help patrol the frontier."
+    got = _claims(text)
+    assert any(s == "ARG" and o == "BOL" and t in ("AID", "COOPERATE") for s, t, o in got)
+
+
+def test_a_participle_after_a_noun_is_no_act_of_the_clause_subject():
+    # guard: "civilians sheltering at the camp" is no help the subject gives
+    text = "Peru accused Chile of shelling a camp. Chile said its guns had hit no civilians sheltering at the camp."
+    got = _claims(text)
+    assert not any(s == "CHL" and t == "AID" for s, t, _ in got)
