@@ -22,7 +22,8 @@ def _claims(text):
 
 
 def test_a_welcomed_offer_is_the_offerers():
-    got = _claims("Chile offered to send firefighters to Bolivia. In La Paz, the Bolivian government welcomed the offer.")
+    text = "Chile offered to send firefighters to Bolivia. In La Paz, the government of Bolivia welcomed the offer."
+    got = _claims(text)
     assert ("BOL", "SUPPORT", "CHL") in got
 
 
