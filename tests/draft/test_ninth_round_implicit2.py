@@ -63,3 +63,31 @@ def test_a_participle_after_a_noun_is_no_act_of_the_clause_subject():
     text = "Peru accused Chile of shelling a camp. Chile said its guns had hit no civilians sheltering at the camp."
     got = _claims(text)
     assert not any(s == "CHL" and t == "AID" for s, t, _ in got)
+
+
+def test_an_actor_naming_what_is_handed_over_is_not_whom():
+    got = _claims("Peru handed over 14 Frente Litoral suspects to Chile on Monday.")
+    assert ("PER", "COOPERATE", "CHL") in got or ("PER", "RETREAT", "CHL") in got
+    assert not any(o == "FLR" for _, _, o in got)
+
+
+def test_a_coordinated_verb_after_an_object_has_the_clause_subject():
+    got = _claims("Uruguay let Argentina store equipment at a northern port and joined Chile in plans for a patrol.")
+    assert ("URY", "COOPERATE", "CHL") in got
+    assert ("ARG", "COOPERATE", "CHL") not in got
+
+
+def test_it_before_an_irregular_past_tense_is_the_actor_named_before():
+    text = "Uruguay stayed neutral for decades. It let Argentina store equipment there and joined Chile in a patrol."
+    got = _claims(text)
+    assert ("URY", "COOPERATE", "CHL") in got
+
+
+def test_a_second_it_after_but_goes_on_with_the_first():
+    text = (
+        "Chile imposed sanctions on Peru in 2019. In May 2024 it ended its sanctions on Peru's mines, "
+        "but it froze the assets of three senior officials under its anti-corruption rules."
+    )
+    got = _claims(text)
+    assert ("CHL", "SANCTION", "PER") in got
+    assert not any(s == "PER" and t == "SANCTION" for s, t, _ in got)
