@@ -402,7 +402,7 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         # who objected; "rejected every such offer": who offered
         types, k = pointed
         pool = recent
-        if hit.entry["type"] in ("SUPPORT", "AGREE"):
+        if hit.entry["type"] in ("SUPPORT", "AGREE") and not types & _HOSTILE:
             # a welcome answers what was given or offered to the welcomer's side ("Moscow offered aid to Kabul ...
             # the authorities in Kabul welcomed the offer"), not a deal of two others
             pool = [r for r in recent if any(same(p.entity, r.object) for p in left[-1])]

@@ -98,9 +98,15 @@ def told(hit, toks, lows, lexicon):
         return {"REQUEST", "ACCUSE"}, k
     if kind == "REJECT" and lows[k] in _OFFERED:
         return _GIVEN | {"REQUEST"}, k
-    if kind in _WELCOME and lows[k] in _DONE and not (k + 1 < len(toks) and lows[k + 1] in ("by", "of", "from")):
+    named = k + 1 < len(toks) and lows[k + 1] in ("by", "of", "from")
+    if kind in _WELCOME and lows[k] in _DONE and not named:
         # "the authorities welcomed the offer": who offered it, told before (not "welcomed the offer by X", named)
         return _GIVEN, k
+    if kind == "SUPPORT" and not named:
+        # "praised the arrests", "welcomed the strikes": who carried out the act, told before
+        acts = {c.entry["type"] for c in lexicon.find_cues(toks[k : k + 1])} & _HOSTILE
+        if acts:
+            return acts, k
     return None
 
 

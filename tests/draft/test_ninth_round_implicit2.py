@@ -91,3 +91,8 @@ def test_a_second_it_after_but_goes_on_with_the_first():
     got = _claims(text)
     assert ("CHL", "SANCTION", "PER") in got
     assert not any(s == "PER" and t == "SANCTION" for s, t, _ in got)
+
+
+def test_praised_arrests_are_the_arresters():
+    got = _claims("Chilean police arrested two Peruvian smugglers in Arica on Monday. Bolivia praised the arrests.")
+    assert ("BOL", "SUPPORT", "CHL") in got
