@@ -228,9 +228,9 @@ def one_sided(c, hit, subject, on_implicit):
         if not hostile and not says_to_side(hit, toks, lows, subject):
             return True
         foe = opponent([p.entity for p in subject], recent, kinds or {}, c.owner)
-        if foe is None and hit.entry["type"] == "SANCTION":
-            # "it ended its sanctions programme in March, but it froze the assets of ...": on the one the story
-            # pairs the actor with, when it sets it against no one
+        if foe is None and hit.entry["type"] in _AT_SIDE:
+            # "it ended its sanctions programme in March, but it froze the assets of ...", "Hanoi has asked for
+            # the canal's data": on the one the story pairs the actor with, when it sets it against no one
             foe = counterpart([p.entity for p in subject], recent, kinds or {}, c.owner)
         if foe is not None:
             on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent" if hostile else "other-side", hit)

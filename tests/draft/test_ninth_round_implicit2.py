@@ -96,3 +96,9 @@ def test_a_second_it_after_but_goes_on_with_the_first():
 def test_praised_arrests_are_the_arresters():
     got = _claims("Chilean police arrested two Peruvian smugglers in Arica on Monday. Bolivia praised the arrests.")
     assert ("BOL", "SUPPORT", "CHL") in got
+
+
+def test_a_demand_with_no_addressee_and_no_opponent_goes_to_the_counterpart():
+    text = "Chile signed a fisheries pact with Peru in 2019. Chile has asked, repeatedly, for the pact's catch data."
+    got = _claims(text)
+    assert ("CHL", "REQUEST", "PER") in got
