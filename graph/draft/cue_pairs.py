@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .coordinated_subject import object_before
 from .implicit import one_sided, told
 from .sides import maker, side
 from .syntax import (
@@ -116,6 +117,11 @@ def objects_of(c, hit, right):
         # "barred Kenyan trucks from Sudan", "excluded Kenya from the bloc": whom, not what from (but "withdrew
         # troops from", "sought aid from": the one after "from")
         right = [g for g in right if g[0].ti < hit.j]
+    to = [g for g in right if g[0].ti >= hit.j and after(g, toks, {"to", "with"}, hit.j - 1)]
+    if to and hit.j - hit.i > 2:
+        # "hand over 11 Islamic State suspects to Uzbekistan", "opened the Tarvian flood data to the commission":
+        # an actor naming the kind of what is handed over, inside the cue's gap, is not whom; the one after "to" is
+        right = [g for g in right if not (hit.i < g[0].ti and g[-1].tj < hit.j)] or right
     if lows[hit.i] in ("refuse", "refuses", "refused", "refusing") and hit.j < len(toks) and lows[hit.j] == "to":
         right = []  # "refuses to act against the TTP": whom it refuses is not named
     return right
@@ -188,6 +194,10 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and left[-1] is not groups[0]
         and groups[0][-1].tj <= min(h.i for h in hits)
     ):
+        left = [groups[0]]
+    elif hit.i > 0 and _after_and(lows, hit.i) and left and object_before(c, groups, left[-1], hit):
+        # "It let the United States store equipment there and joined Finland in ...": the coordinated verb has
+        # the clause's subject, not the object of the first verb
         left = [groups[0]]
     right = [
         g
@@ -269,6 +279,8 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         and hits[n_hit - 1].j <= hit.i - 1
         and left
         and hits[n_hit - 1].i > left[-1][-1].tj - 1
+        # (but "ready to resume the talks": a readiness that ends in "to" leads to the actor's own act)
+        and lows[hits[n_hit - 1].j - 1] != "to"
     ):
         return  # "Qatar and Oman welcomed the agreement": the object of another verb, not their act
     # ("the neighbours fought a war", "both sides exchanged fire": a pair named as one, with no object, acts on
@@ -389,7 +401,12 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         # "the raid" is the one told as a raid, not an ongoing fight told since); "India rejected the objection":
         # who objected; "rejected every such offer": who offered
         types, k = pointed
-        last = maker([p.entity for p in left[-1]], recent, types, same, lows[k][:5])
+        pool = recent
+        if hit.entry["type"] in ("SUPPORT", "AGREE") and not types & _HOSTILE:
+            # a welcome answers what was given or offered to the welcomer's side ("Moscow offered aid to Kabul ...
+            # the authorities in Kabul welcomed the offer"), not a deal of two others
+            pool = [r for r in recent if any(same(p.entity, r.object) for p in left[-1])]
+        last = maker([p.entity for p in left[-1]], pool, types, same, lows[k][:5])
         if last is not None:
             what = f"the {lows[k]} {toks[hit.i].text}"
             on_implicit(last, f"{what} was {last}'s", 0.5, "implicit")

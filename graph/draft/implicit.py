@@ -15,10 +15,10 @@ used by :mod:`graph.draft.cue_pairs`.
 from __future__ import annotations
 
 from .lexicon import CueHit
-from .sides import opponent, side, two_sides
+from .sides import _top, opponent, side, two_sides
 from .syntax import AUX, passive, verb_form
 
-__all__ = ["at_border", "one_sided", "says_to_side", "told"]
+__all__ = ["at_border", "counterpart", "one_sided", "says_to_side", "told"]
 
 _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
 # acts said to someone, who may be left implicit: the other side of the story
@@ -67,6 +67,11 @@ _ASKED |= {"complaints", "warning", "warnings", "threat", "threats", "pressure"}
 # what a rejection turns down that someone offered ("rejected every such proposal")
 _OFFERED = {"offer", "offers", "proposal", "proposals", "plan", "initiative", "invitation", "overture", "overtures"}
 _GIVEN = {"AID", "CONSULT", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
+# what a welcome or an acceptance answers that someone gave or did for the welcomer ("welcomed the offer",
+# "accepted the proposal", "praised the gesture", "welcomed the decision")
+_DONE = _OFFERED | {"gesture", "gestures", "step", "steps", "move", "decision", "pledge", "pledges", "promise"}
+_DONE |= {"release", "withdrawal", "assistance", "aid", "help", "donation", "delivery", "deal", "agreement"}
+_WELCOME = {"SUPPORT", "AGREE"}
 _POINT = {"the", "this", "that", "these", "those", "its", "both", "every", "such", "any"}
 _QUOTE = {'"', "“", "”", "'", "‘", "’"}
 
@@ -74,7 +79,8 @@ _QUOTE = {'"', "“", "”", "'", "‘", "’"}
 def told(hit, toks, lows, lexicon):
     """(the types of the act an accusation or rejection points back to, the index of its noun), or None:
     "condemned the attack", "the 'cowardly' attack": ASSAULT; "rejected the demand", "dismissed those concerns":
-    REQUEST or ACCUSE; "rejected every such proposal": what one gives or offers."""
+    REQUEST or ACCUSE; "rejected every such proposal", "welcomed the offer", "accepted the proposal": what one gives
+    or offers."""
     if hit.j + 1 >= len(toks) or lows[hit.j] not in _POINT:
         return None
     k = hit.j + 1
@@ -92,7 +98,39 @@ def told(hit, toks, lows, lexicon):
         return {"REQUEST", "ACCUSE"}, k
     if kind == "REJECT" and lows[k] in _OFFERED:
         return _GIVEN | {"REQUEST"}, k
+    named = k + 1 < len(toks) and lows[k + 1] in ("by", "of", "from")
+    if kind in _WELCOME and lows[k] in _DONE and not named:
+        # "the authorities welcomed the offer": who offered it, told before (not "welcomed the offer by X", named)
+        return _GIVEN, k
+    if kind == "SUPPORT" and not named:
+        # "praised the arrests", "welcomed the strikes": who carried out the act, told before
+        acts = {c.entry["type"] for c in lexicon.find_cues(toks[k : k + 1])} & _HOSTILE
+        if acts:
+            return acts, k
     return None
+
+
+_OFFERS = {"AID", "CONSULT", "COOPERATE"}
+
+
+def counterpart(subjects, recent, kinds, owner):
+    """The actor the candidates *recent* (oldest first) most often pair *subjects* with, in any act (the latest
+    on a tie; states and bodies, not persons); None when the story pairs them with no one.
+
+    >>> from types import SimpleNamespace as R
+    >>> recent = [R(subject="BRA", object="PRY"), R(subject="PRY", object="BRA"), R(subject="BRA", object="ARG")]
+    >>> counterpart(["BRA-MRE"], recent, {}, {"BRA-MRE": "BRA"})
+    'PRY'
+    """
+    mine = {_top(x, owner) for x in subjects}
+    seen: dict = {}
+    for n, r in enumerate(recent):
+        a, b = _top(r.subject, owner), _top(r.object, owner)
+        other = b if a in mine else a if b in mine else None
+        if other is None or other in mine or kinds.get(other) == "person":
+            continue
+        seen[other] = (seen.get(other, (0, 0))[0] + 1, n)
+    return max(seen, key=lambda x: seen[x]) if seen else None
 
 
 _BORDER = {"border", "borders", "frontier", "boundary", "crossing", "crossings", "checkpoint", "checkpoints"}
@@ -156,6 +194,27 @@ def one_sided(c, hit, subject, on_implicit):
             if pair:
                 return True
     if (
+        hit.entry["type"] in _OFFERS
+        and hit.entry.get("mode") not in ("host", "visit")
+        and not lows[hit.i].startswith("offer")
+        and hit.i > 0
+        and (
+            lows[hit.i - 1] in AUX | {"to"}
+            or (verb and subject[-1].tj == hit.i)
+            # (an act told as a noun a verb after "to" takes: "ready to resume the negotiations")
+            or (hit.i > 2 and lows[hit.i - 1] in ("the", "its", "their") and lows[hit.i - 3] == "to")
+        )
+        and not passive(hit, toks)
+        and not (hit.j < len(toks) and lows[hit.j] in ("by", "between", "among"))
+        and says_to_side(hit, toks, lows, subject)
+    ):
+        # "UNHCR said it was ready to help", "Brasilia is ready to resume the negotiations", "the United States has
+        # offered to train their crews": help or talks with the one the story pairs the actor with
+        other = counterpart([p.entity for p in subject], recent, kinds or {}, c.owner)
+        if other is not None:
+            on_implicit(other, f"with the one the story pairs it with: {other}", 0.3, "counterpart", hit)
+            return True
+    if (
         hit.entry["type"] in _HOSTILE | _AT_SIDE
         and verb
         and not passive(hit, toks)
@@ -169,6 +228,10 @@ def one_sided(c, hit, subject, on_implicit):
         if not hostile and not says_to_side(hit, toks, lows, subject):
             return True
         foe = opponent([p.entity for p in subject], recent, kinds or {}, c.owner)
+        if foe is None and hit.entry["type"] in _AT_SIDE:
+            # "it ended its sanctions programme in March, but it froze the assets of ...", "Hanoi has asked for
+            # the canal's data": on the one the story pairs the actor with, when it sets it against no one
+            foe = counterpart([p.entity for p in subject], recent, kinds or {}, c.owner)
         if foe is not None:
             on_implicit(foe, f"against the other side: {foe}", 0.3, "opponent" if hostile else "other-side", hit)
         return True

@@ -23,14 +23,17 @@ __all__ = ["pronouns"]
 _VERBISH = re.compile(
     r"^(?:has|had|have|is|was|were|are|would|will|could|should|must|ought|may|might|can|cannot|shall|did|does|"
     r"said|says|also|never|now|still|later|then|again|already|"
-    r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed)$"
+    r"added|told|urged|accused|called|asked|warned|denied|rejected|\w+ed|"
+    # (irregular past tenses: "It let the United States store equipment", "it sent troops", "it froze assets")
+    r"let|sent|gave|took|made|kept|held|met|left|began|sought|won|lost|struck|spent|brought|bought|sold|went|came|"
+    r"fought|built|paid|led|shut|drew|threw|broke|chose|froze|wrote|became|withdrew|overtook|undertook|forbade)$"
 )
 
 
 def pronouns(stoks, in_sentence, ctx):
     """(start, end, entity, how, kind) for "he"/"she"/"it" standing for an actor named before."""
     out = []
-    seen_thing = seen_state = None
+    seen_thing = seen_state = last_it = None
     for k, t in enumerate(stoks):
         for _s, e, ent, _how, kind in in_sentence:
             if e <= t.start and kind != "person":
@@ -73,6 +76,9 @@ def pronouns(stoks, in_sentence, ctx):
             if t.lower == "its" and nxt not in _OWN and not hit_on:
                 continue
             ent = seen_thing or ctx.thing
+            if t.lower == "it" and prev in (",", "and", "but") and last_it:
+                # "In March it ended its Zimbabwe sanctions, but it froze ...": the subject goes on
+                ent = last_it
             if prev in _SAID or asked:
                 # "days after the United States said it had seized": who spoke; "accused Washington of ... and
                 # urged it to": the one named last
@@ -98,6 +104,8 @@ def pronouns(stoks, in_sentence, ctx):
                 hitter = near[-1][2] if near else None
                 near = [x for x in near if hitter is None or not ctx.same(x[2], hitter)]
                 ent = near[0][2] if near else (ctx.thing if hitter is None or not ctx.same(ctx.thing, hitter) else None)
+            if ent and t.lower == "it" and first and not asked and not charged:
+                last_it = ent
             if ent:
                 how = "the owner of what is hit" if hit_on and nxt not in _OWN else "the actor named before"
                 out.append((t.start, t.end, ent, f"'{t.text}' ({how})", "thing"))
