@@ -1,0 +1,39 @@
+"""The ninth round, second wave, clause structure: an attack whose responsibility is claimed is the
+claimer's word ("the Frente Litoral claimed responsibility for the raid": claimed, by the Frente).
+Constructed sentences, invented people."""
+
+from graph import loads
+from graph.draft import draft
+
+DS = loads(
+    """
+entities:
+  - {id: PER, name: Peru, kind: state}
+  - {id: BOL, name: Bolivia, kind: state}
+  - {id: CHL, name: Chile, kind: state}
+  - {id: FLR, name: Frente Litoral, kind: armed_group}
+"""
+)
+
+
+def _claims(text):
+    return {(c.subject, c.type, c.object, c.modality, c.asserted_by) for c in draft(text, DS).claims}
+
+
+def test_claimed_responsibility_is_claimed_by_the_claimer():
+    got = _claims(
+        "Gunmen attacked a Peruvian border post on Sunday. "
+        "The Frente Litoral claimed responsibility for the raid in a message to reporters."
+    )
+    assert any(s == "FLR" and t == "ASSAULT" and m == "claimed" and by == "FLR" for s, t, _, m, by in got), got
+
+
+def test_claims_responsibility_in_the_present_too():
+    got = _claims("Bolivia shelled a village in Peru on Monday. The Frente Litoral claims responsibility for it.")
+    assert any(s == "FLR" and t == "ASSAULT" and m == "claimed" and by == "FLR" for s, t, _, m, by in got), got
+
+
+def test_a_plain_attack_stays_reported():
+    # guard: an attack told as fact keeps its modality
+    got = _claims("The Frente Litoral attacked a Peruvian border post on Sunday.")
+    assert ("FLR", "ASSAULT", "PER", "reported", None) in got, got
