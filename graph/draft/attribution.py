@@ -159,6 +159,7 @@ def speech(text, stoks, parts, lexicon, headline=False):
             and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which")
         )
         and not (lows[h[0]].startswith("claim") and lows[h[0] + 1 : h[0] + 2] == ["responsibility"])
+        and not (lows[h[0]] in ("claim", "claims") and _noun_after_name(stoks, lows, h[0]))
     ]
     hits = sorted(set(hits), key=lambda h: (h[0], -h[1]))
     for i, j, words in hits:
@@ -305,6 +306,20 @@ def speech(text, stoks, parts, lexicon, headline=False):
                 together=together,
             )
     return None
+
+
+# (not "the", "for", "in": "..., while the Kremlin claims that S" is speech)
+_NOUN_BEFORE = {"over", "on", "of", "about", "against", "amid", "after", "despite", "a", "an", "its", "their", "his"}
+_NOUN_BEFORE |= {"her", "rejects", "dismisses", "denies", "disputes", "rejected", "dismissed", "denied", "disputed"}
+
+
+def _noun_after_name(stoks, lows, i):
+    """Whether "claim(s)" at *i* is a noun after a name used as a modifier: "over Dokdo claim", "rejects the
+    Kremlin's claims", "a Russian claim" (the name is not the one who claims)."""
+    k = i - 1
+    while k >= 0 and (stoks[k].text[:1].isupper() or lows[k] == "'s"):
+        k -= 1
+    return lows[i - 1] == "'s" or (k < i - 1 and k >= 0 and lows[k] in _NOUN_BEFORE)
 
 
 def _headline(text, stoks, lows, parts):

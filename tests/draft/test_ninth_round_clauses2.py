@@ -1,5 +1,6 @@
 """The ninth round, second wave, clause structure: an attack whose responsibility is claimed is the
-claimer's word ("the Frente Litoral claimed responsibility for the raid": claimed, by the Frente).
+claimer's word ("the Frente Litoral claimed responsibility for the raid": claimed, by the Frente); "claim"
+after a name used as a modifier is a noun, not a verb of speech ("summons envoy over Tacna claim").
 Constructed sentences, invented people."""
 
 from graph import loads
@@ -8,7 +9,7 @@ from graph.draft import draft
 DS = loads(
     """
 entities:
-  - {id: PER, name: Peru, kind: state}
+  - {id: PER, name: Peru, kind: state, aliases: [Lima]}
   - {id: BOL, name: Bolivia, kind: state}
   - {id: CHL, name: Chile, kind: state}
   - {id: FLR, name: Frente Litoral, kind: armed_group}
@@ -37,3 +38,19 @@ def test_a_plain_attack_stays_reported():
     # guard: an attack told as fact keeps its modality
     got = _claims("The Frente Litoral attacked a Peruvian border post on Sunday.")
     assert ("FLR", "ASSAULT", "PER", "reported", None) in got, got
+
+
+def test_a_headline_claim_after_a_name_is_a_noun():
+    got = _claims("Lima summons Bolivian defence attache over Tacna claim in white paper")
+    assert ("PER", "ACCUSE", "BOL", "reported", None) in got, got
+
+
+def test_a_claim_after_a_possessive_name_is_a_noun():
+    got = _claims("Peru on Monday summoned the Bolivian ambassador over La Paz's claim to the Tacna valley.")
+    assert ("PER", "ACCUSE", "BOL", "reported", None) in got, got
+
+
+def test_a_name_that_claims_mid_sentence_still_speaks():
+    # guard: "while the Frente Litoral claims that S": the Frente says S
+    got = _claims("Bolivia denies any role, while the Frente Litoral claims that Bolivia attacked a Peruvian post.")
+    assert any(s == "BOL" and t == "ASSAULT" and m == "claimed" and by == "FLR" for s, t, _, m, by in got), got
