@@ -1,6 +1,7 @@
 """The ninth round, second wave, clause structure: an attack whose responsibility is claimed is the
 claimer's word ("the Frente Litoral claimed responsibility for the raid": claimed, by the Frente); "claim"
-after a name used as a modifier is a noun, not a verb of speech ("summons envoy over Tacna claim").
+after a name used as a modifier is a noun, not a verb of speech ("summons envoy over Tacna claim");
+"announced"/"declared" with an object is an act, not speech ("declared war on Peru").
 Constructed sentences, invented people."""
 
 from graph import loads
@@ -54,3 +55,22 @@ def test_a_name_that_claims_mid_sentence_still_speaks():
     # guard: "while the Frente Litoral claims that S": the Frente says S
     got = _claims("Bolivia denies any role, while the Frente Litoral claims that Bolivia attacked a Peruvian post.")
     assert any(s == "BOL" and t == "ASSAULT" and m == "claimed" and by == "FLR" for s, t, _, m, by in got), got
+
+
+def test_declared_with_an_object_is_an_act():
+    assert ("BOL", "ASSAULT", "PER", "reported", None) in _claims("Bolivia on Tuesday declared war on Peru.")
+    got = _claims("Chile declared a Bolivian consul persona non grata on Friday.")
+    assert ("CHL", "SANCTION", "BOL", "reported", None) in got, got
+
+
+def test_announced_with_an_object_is_an_act():
+    got = _claims("Chile announced new sanctions against Bolivian officials on Monday.")
+    assert ("CHL", "SANCTION", "BOL", "reported", None) in got, got
+
+
+def test_announced_that_is_still_speech():
+    # guard: "announced on Monday that S", "..., X declared": S is claimed by X
+    got = _claims("Chile announced on Monday that it had imposed sanctions on Bolivia.")
+    assert ("CHL", "SANCTION", "BOL", "claimed", "CHL") in got, got
+    got = _claims("Bolivian troops attacked a Peruvian post, Peru declared.")
+    assert ("BOL", "ASSAULT", "PER", "claimed", "PER") in got, got
