@@ -421,7 +421,16 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
-            cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
+            # (not the acts of a relative clause before the denial: "X, which has fought Y since 2023, denied
+            # the charge": the fighting is told as fact, not what X denies)
+            v = next((k for k, t in enumerate(toks) if t.start >= stoks[pointer[0]].start), len(toks))
+            told = [(toks[a].start, toks[b - 1].end) for a, b in _asides(toks, v)]
+            cands = [
+                c
+                for c in cands
+                if c.cue_at is not None
+                and ((pointer[2] == "before" and c.cue_at < at) or any(a <= c.cue_at < b for a, b in told))
+            ]
         out += cands
         own = [c for c in cands if c.rule != "carried"]
         if own:

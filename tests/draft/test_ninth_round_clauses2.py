@@ -1,7 +1,8 @@
 """The ninth round, second wave, clause structure: an attack whose responsibility is claimed is the
 claimer's word ("the Frente Litoral claimed responsibility for the raid": claimed, by the Frente); "claim"
 after a name used as a modifier is a noun, not a verb of speech ("summons envoy over Tacna claim");
-"announced"/"declared" with an object is an act, not speech ("declared war on Peru").
+"announced"/"declared" with an object is an act, not speech ("declared war on Peru"); a relative clause
+before a denial is told as fact ("X, which has fought Y since 2023, denied the charge").
 Constructed sentences, invented people."""
 
 from graph import loads
@@ -74,3 +75,19 @@ def test_announced_that_is_still_speech():
     assert ("CHL", "SANCTION", "BOL", "claimed", "CHL") in got, got
     got = _claims("Bolivian troops attacked a Peruvian post, Peru declared.")
     assert ("BOL", "ASSAULT", "PER", "claimed", "PER") in got, got
+
+
+def test_a_relative_before_a_denial_is_told_as_fact():
+    got = _claims(
+        "Peru accused Bolivia of bombing a bridge. "
+        "The Frente Litoral, which has fought Chile since 2023, denied the charge."
+    )
+    assert ("FLR", "ASSAULT", "CHL", "reported", None) in got, got
+    # guard: the denial still reaches the charge of the sentence before
+    assert ("BOL", "ASSAULT", "PER", "denied", "FLR") in got, got
+
+
+def test_a_denial_without_a_relative_keeps_nothing_of_its_own_clause():
+    # guard: "Chile, fighting ..., denied the charge" has no relative: nothing of the clause is told as fact
+    got = _claims("Peru accused Bolivia of bombing a bridge. Chile denied the charge.")
+    assert not any(s == "CHL" and m == "reported" for s, _, _, m, _ in got), got
