@@ -61,7 +61,7 @@ from .pointed import pointed
 from .pronouns import pronouns
 from .sides import two_sides
 from .structure import sentence_rules
-from .syntax import SEATED, possessive_appositions, subordinate_cuts
+from .syntax import SEATED, possessive_appositions, posted_to, subordinate_cuts
 from .tokens import Token, clauses, sentences, tokenise
 from .unnamed import we_quoted
 from .verdicts import verdicts
@@ -255,7 +255,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ):
                 continue  # the speaker phrase's actors are not actors of what is said
             ti, tj = _tok_index(toks, s, e)
-            if ti is not None and tj is not None and tj > ti:
+            if ti is not None and tj is not None and tj > ti and not posted_to(toks, ti):
                 parts.append(Participant(ent, s, e, ti, tj, how))
         for k, t in enumerate(toks):
             if t.lower not in _FIRST_PERSON or t.text not in (t.lower, t.lower.capitalize()):

@@ -2,7 +2,8 @@
 claimer's word ("the Frente Litoral claimed responsibility for the raid": claimed, by the Frente); "claim"
 after a name used as a modifier is a noun, not a verb of speech ("summons envoy over Tacna claim");
 "announced"/"declared" with an object is an act, not speech ("declared war on Peru"); a relative clause
-before a denial is told as fact ("X, which has fought Y since 2023, denied the charge").
+before a denial is told as fact ("X, which has fought Y since 2023, denied the charge"); where an envoy is
+posted is no actor ("Bolivia's ambassador to the UN accused Peru").
 Constructed sentences, invented people."""
 
 from graph import loads
@@ -15,6 +16,7 @@ entities:
   - {id: BOL, name: Bolivia, kind: state}
   - {id: CHL, name: Chile, kind: state}
   - {id: FLR, name: Frente Litoral, kind: armed_group}
+  - {id: UN, name: United Nations, kind: organisation}
 """
 )
 
@@ -91,3 +93,15 @@ def test_a_denial_without_a_relative_keeps_nothing_of_its_own_clause():
     # guard: "Chile, fighting ..., denied the charge" has no relative: nothing of the clause is told as fact
     got = _claims("Peru accused Bolivia of bombing a bridge. Chile denied the charge.")
     assert not any(s == "CHL" and m == "reported" for s, _, _, m, _ in got), got
+
+
+def test_where_an_envoy_is_posted_is_no_actor():
+    got = _claims("Bolivia's ambassador to the United Nations accused Peru of lying about the border.")
+    assert ("BOL", "ACCUSE", "PER", "reported", None) in got, got
+    got = _claims("The Chilean envoy to Bolivia accused Peru of lying about the border.")
+    assert ("CHL", "ACCUSE", "PER", "reported", None) in got, got
+
+
+def test_an_envoy_sent_to_a_state_still_names_it():
+    # guard: "sent an envoy to Bolivia": Bolivia is the one Peru engages
+    assert ("PER", "CONSULT", "BOL", "reported", None) in _claims("Peru sent an envoy to Bolivia for talks.")
