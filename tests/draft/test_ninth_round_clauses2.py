@@ -3,7 +3,8 @@ claimer's word ("the Frente Litoral claimed responsibility for the raid": claime
 after a name used as a modifier is a noun, not a verb of speech ("summons envoy over Tacna claim");
 "announced"/"declared" with an object is an act, not speech ("declared war on Peru"); a relative clause
 before a denial is told as fact ("X, which has fought Y since 2023, denied the charge"); where an envoy is
-posted is no actor ("Bolivia's ambassador to the UN accused Peru").
+posted is no actor ("Bolivia's ambassador to the UN accused Peru"); a participle's agent after "by the"
+acts ("a Peruvian trawler was seized by the Bolivian navy").
 Constructed sentences, invented people."""
 
 from graph import loads
@@ -105,3 +106,17 @@ def test_where_an_envoy_is_posted_is_no_actor():
 def test_an_envoy_sent_to_a_state_still_names_it():
     # guard: "sent an envoy to Bolivia": Bolivia is the one Peru engages
     assert ("PER", "CONSULT", "BOL", "reported", None) in _claims("Peru sent an envoy to Bolivia for talks.")
+
+
+def test_the_agent_after_by_the_acts():
+    got = _claims("Two Chilean trawlers were seized by the Bolivian navy off Arica.")
+    assert ("BOL-NAVY", "COERCE", "CHL", "reported", None) in got, got
+    got = _claims("The Chilean patrol, ambushed by a Frente Litoral unit near Arica, lost two men.")
+    assert any(s == "FLR" and o == "CHL" for s, _, o, _, _ in got), got
+    assert not any(s == "CHL" and o == "FLR" for s, _, o, _, _ in got), got
+
+
+def test_an_active_verb_before_by_the_keeps_its_subject():
+    # guard: the object is named before "by the"
+    got = _claims("Bolivian troops attacked Chile by the lake on Sunday.")
+    assert ("BOL", "ASSAULT", "CHL", "reported", None) in got, got
