@@ -148,6 +148,7 @@ class _Context:
     def __init__(self):
         self.ahead = []
         self.person = None
+        self.said = None  # who last spoke or put out a statement ("The statement accused ...": its author)
         self.thing = None
         self.focus = (None, None)
         self.last_group = None
@@ -218,6 +219,26 @@ def _locative(text, x):
     return bool(before) and before[-1] in ("in", "at", "near")
 
 
+_STATEMENT = {"statement", "communique", "communiqué", "letter", "note", "declaration", "readout"}
+_AUTHOR = "'the statement' (its author)"
+_SAID = {"said", "says", "added", "adds", "noted", "notes", "stated", "states", "read", "reads", "claimed", "claims"}
+
+
+def _the_statement(stoks, in_sentence, ctx):
+    """A sentence opened by "The statement" (letter, communiqué, note) and a verb: its author, the one who last
+    spoke or put out a statement, acts ("... said the border stays shut. The statement also urged Y to ...")."""
+    if ctx.said is None or len(stoks) < 4 or stoks[0].lower != "the" or stoks[1].lower not in _STATEMENT:
+        return []
+    if not stoks[2].text.islower() or stoks[2].lower in ("of", "by", "from", "issued", "that", "on", "in", ","):
+        return []  # ("The statement by X", "The statement issued by X"): its author named
+    if any(x[0] < stoks[2].start for x in in_sentence):
+        return []
+    v = stoks[3] if stoks[2].lower in ("also", "further", "then") else stoks[2]
+    if v.lower in _SAID:
+        return []  # ("The statement said the troops were ..."): what it says, not an act of its author
+    return [(stoks[0].start, stoks[1].end, ctx.said, _AUTHOR, ctx.kinds.get(ctx.said))]
+
+
 def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles, dates=()):
     stoks = tokenise(text, ss, se)
     if not stoks:
@@ -231,7 +252,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
     if spans:  # a date's words are no cues ("in May 2023" is no "may")
         stoks = [Token(t.text, t.start, t.end, "\0") if any(a <= t.start < b for a, b in spans) else t for t in stoks]
     in_sentence = [x for x in _spans_in(named, ss, se, starts) if not _locative(text, x)]
-    in_sentence = sorted(in_sentence + pronouns(stoks, in_sentence, ctx))
+    in_sentence = sorted(in_sentence + pronouns(stoks, in_sentence, ctx) + _the_statement(stoks, in_sentence, ctx))
     sp = speech(text, stoks, in_sentence, lexicon, headline=headline)
     if sp is not None and sp.speaker is None and sp.form == "headline" and titles:
         sp.speaker = titles(text[sp.phrase[0] : sp.phrase[1]])
@@ -443,6 +464,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)
     # what carries to the next sentence
+    lows = {t.lower for t in stoks}
+    if sp is not None and sp.speaker:
+        ctx.said = sp.speaker
+    elif _STATEMENT & lows and in_sentence and in_sentence[0][3] != _AUTHOR:
+        ctx.said = in_sentence[0][2]  # "X issued a statement on Monday."
     persons = [x for x in in_sentence if x[4] == "person"]
     if persons:
         ctx.person = persons[-1][2]

@@ -4,7 +4,7 @@ after a name used as a modifier is a noun, not a verb of speech ("summons envoy 
 "announced"/"declared" with an object is an act, not speech ("declared war on Peru"); a relative clause
 before a denial is told as fact ("X, which has fought Y since 2023, denied the charge"); where an envoy is
 posted is no actor ("Bolivia's ambassador to the UN accused Peru"); a participle's agent after "by the"
-acts ("a Peruvian trawler was seized by the Bolivian navy").
+acts ("a Peruvian trawler was seized by the Bolivian navy"); "The statement accused Y" is its author's act.
 Constructed sentences, invented people."""
 
 from graph import loads
@@ -120,3 +120,21 @@ def test_an_active_verb_before_by_the_keeps_its_subject():
     # guard: the object is named before "by the"
     got = _claims("Bolivian troops attacked Chile by the lake on Sunday.")
     assert ("BOL", "ASSAULT", "CHL", "reported", None) in got, got
+
+
+def test_the_statement_is_its_authors_act():
+    got = _claims(
+        "Chile's government issued a statement on Monday about the border. "
+        "The statement accused Bolivia of arming the Frente Litoral."
+    )
+    assert any(s == "CHL" and t == "ACCUSE" and o == "BOL" for s, t, o, _, _ in got), got
+    assert any(s == "BOL" and t == "AID" and o == "FLR" and m == "claimed" for s, t, o, m, _ in got), got
+
+
+def test_what_the_statement_says_is_not_its_authors_act():
+    # guard: "The statement said the troops were fighting alongside Y": the troops are not the author's
+    got = _claims(
+        "Chile said on Monday that Bolivia had sent troops to the border. "
+        "The statement said the troops were fighting alongside the Frente Litoral."
+    )
+    assert not any(s == "CHL" and o == "FLR" for s, _, o, _, _ in got), got
