@@ -159,6 +159,8 @@ def speech(text, stoks, parts, lexicon, headline=False):
             and lows[h[0] - 1] not in ("he", "she", "it", "they", "officials", "who", "which")
         )
         and not (lows[h[0]].startswith("claim") and lows[h[0] + 1 : h[0] + 2] == ["responsibility"])
+        and not (lows[h[0]] in ("claim", "claims") and _noun_after_name(stoks, lows, h[0]))
+        and not _an_act(lows, h[0], h[1])
     ]
     hits = sorted(set(hits), key=lambda h: (h[0], -h[1]))
     for i, j, words in hits:
@@ -305,6 +307,41 @@ def speech(text, stoks, parts, lexicon, headline=False):
                 together=together,
             )
     return None
+
+
+# (not "the", "for", "in": "..., while the Kremlin claims that S" is speech)
+_NOUN_BEFORE = {"over", "on", "of", "about", "against", "amid", "after", "despite", "a", "an", "its", "their", "his"}
+_NOUN_BEFORE |= {"her", "rejects", "dismisses", "denies", "disputes", "rejected", "dismissed", "denied", "disputed"}
+
+
+def _noun_after_name(stoks, lows, i):
+    """Whether "claim(s)" at *i* is a noun after a name used as a modifier: "over Dokdo claim", "rejects the
+    Kremlin's claims", "a Russian claim" (the name is not the one who claims)."""
+    k = i - 1
+    while k >= 0 and (stoks[k].text[:1].isupper() or lows[k] == "'s"):
+        k -= 1
+    return lows[i - 1] == "'s" or (k < i - 1 and k >= 0 and lows[k] in _NOUN_BEFORE)
+
+
+_ACT_OR_SAY = {"announce", "announces", "announced", "announcing", "declare", "declares", "declared", "declaring"}
+# (what may follow such a verb that says something: "announced on Monday that", "declared in a statement")
+_SAYS_NEXT = {",", ".", ";", ":", "that", '"', "“", "”", "'", "on", "in", "at", "late", "earlier", "yesterday", "today"}
+_SAYS_NEXT |= {"last", "this", "via", "through", "after", "before", "during", "\0", "-", "—", "(", "to", "it", "he"}
+_SAYS_NEXT |= {"she", "they", "we", "i"}
+
+
+def _an_act(lows, i, j):
+    """Whether "announced"/"declared" at *i* (to *j*) takes an object, an act and not speech: "declared war on
+    Y", "announced sanctions on Y", "declared the envoy persona non grata" (but "declared that S", "announced on
+    Monday that S", "..., X declared.")."""
+    if lows[i] not in _ACT_OR_SAY or j - i != 1 or j >= len(lows) or lows[j] in _SAYS_NEXT:
+        return False
+    k = j
+    while k < len(lows) and k < j + 8 and lows[k] not in (",", ";", "."):
+        if lows[k] in ("that", '"', "“", ":"):
+            return False
+        k += 1
+    return True
 
 
 def _headline(text, stoks, lows, parts):

@@ -61,7 +61,7 @@ from .pointed import pointed
 from .pronouns import pronouns
 from .sides import two_sides
 from .structure import sentence_rules
-from .syntax import SEATED, possessive_appositions, subordinate_cuts
+from .syntax import SEATED, possessive_appositions, posted_to, subordinate_cuts
 from .tokens import Token, clauses, sentences, tokenise
 from .unnamed import we_quoted
 from .verdicts import verdicts
@@ -148,6 +148,7 @@ class _Context:
     def __init__(self):
         self.ahead = []
         self.person = None
+        self.said = None  # who last spoke or put out a statement ("The statement accused ...": its author)
         self.thing = None
         self.focus = (None, None)
         self.last_group = None
@@ -218,6 +219,26 @@ def _locative(text, x):
     return bool(before) and before[-1] in ("in", "at", "near")
 
 
+_STATEMENT = {"statement", "communique", "communiqué", "letter", "note", "declaration", "readout"}
+_AUTHOR = "'the statement' (its author)"
+_SAID = {"said", "says", "added", "adds", "noted", "notes", "stated", "states", "read", "reads", "claimed", "claims"}
+
+
+def _the_statement(stoks, in_sentence, ctx):
+    """A sentence opened by "The statement" (letter, communiqué, note) and a verb: its author, the one who last
+    spoke or put out a statement, acts ("... said the border stays shut. The statement also urged Y to ...")."""
+    if ctx.said is None or len(stoks) < 4 or stoks[0].lower != "the" or stoks[1].lower not in _STATEMENT:
+        return []
+    if not stoks[2].text.islower() or stoks[2].lower in ("of", "by", "from", "issued", "that", "on", "in", ","):
+        return []  # ("The statement by X", "The statement issued by X"): its author named
+    if any(x[0] < stoks[2].start for x in in_sentence):
+        return []
+    v = stoks[3] if stoks[2].lower in ("also", "further", "then") else stoks[2]
+    if v.lower in _SAID:
+        return []  # ("The statement said the troops were ..."): what it says, not an act of its author
+    return [(stoks[0].start, stoks[1].end, ctx.said, _AUTHOR, ctx.kinds.get(ctx.said))]
+
+
 def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, titles, dates=()):
     stoks = tokenise(text, ss, se)
     if not stoks:
@@ -231,7 +252,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
     if spans:  # a date's words are no cues ("in May 2023" is no "may")
         stoks = [Token(t.text, t.start, t.end, "\0") if any(a <= t.start < b for a, b in spans) else t for t in stoks]
     in_sentence = [x for x in _spans_in(named, ss, se, starts) if not _locative(text, x)]
-    in_sentence = sorted(in_sentence + pronouns(stoks, in_sentence, ctx))
+    in_sentence = sorted(in_sentence + pronouns(stoks, in_sentence, ctx) + _the_statement(stoks, in_sentence, ctx))
     sp = speech(text, stoks, in_sentence, lexicon, headline=headline)
     if sp is not None and sp.speaker is None and sp.form == "headline" and titles:
         sp.speaker = titles(text[sp.phrase[0] : sp.phrase[1]])
@@ -255,7 +276,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
             ):
                 continue  # the speaker phrase's actors are not actors of what is said
             ti, tj = _tok_index(toks, s, e)
-            if ti is not None and tj is not None and tj > ti:
+            if ti is not None and tj is not None and tj > ti and not posted_to(toks, ti):
                 parts.append(Participant(ent, s, e, ti, tj, how))
         for k, t in enumerate(toks):
             if t.lower not in _FIRST_PERSON or t.text not in (t.lower, t.lower.capitalize()):
@@ -421,7 +442,16 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         )
         if pointer is not None and toks[0].start <= stoks[pointer[0]].start < toks[-1].end + 1:
             at = stoks[pointer[1]].start
-            cands = [c for c in cands if pointer[2] == "before" and c.cue_at is not None and c.cue_at < at]
+            # (not the acts of a relative clause before the denial: "X, which has fought Y since 2023, denied
+            # the charge": the fighting is told as fact, not what X denies)
+            v = next((k for k, t in enumerate(toks) if t.start >= stoks[pointer[0]].start), len(toks))
+            told = [(toks[a].start, toks[b - 1].end) for a, b in _asides(toks, v)]
+            cands = [
+                c
+                for c in cands
+                if c.cue_at is not None
+                and ((pointer[2] == "before" and c.cue_at < at) or any(a <= c.cue_at < b for a, b in told))
+            ]
         out += cands
         own = [c for c in cands if c.rule != "carried"]
         if own:
@@ -434,6 +464,11 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
         out += pointed(text, stoks, pointer, in_sentence, out, ctx, sp)
     out += verdicts(text, stoks, in_sentence, out, ctx, sp, lexicon)
     # what carries to the next sentence
+    lows = {t.lower for t in stoks}
+    if sp is not None and sp.speaker:
+        ctx.said = sp.speaker
+    elif _STATEMENT & lows and in_sentence and in_sentence[0][3] != _AUTHOR:
+        ctx.said = in_sentence[0][2]  # "X issued a statement on Monday."
     persons = [x for x in in_sentence if x[4] == "person"]
     if persons:
         ctx.person = persons[-1][2]

@@ -158,6 +158,10 @@ def _make(
     if hit is not None and how:
         why.append(how)
     claimant = speaker if speech else None
+    if hit is not None and entry["type"] == "ASSAULT" and hit.words.lower().startswith("claim") and not speech:
+        if modality == "reported":
+            # "the group claimed responsibility for the raid": the attack is the claimer's word
+            modality, mcue, claimant = "claimed", toks[hit.i].text, s.entity
     out_mods = []
     at = cue_at if cue_at is not None else obj_at
     # what an accusation says: "accused Y of V-ing O", "X's accusation that S", "accusations by X that S"

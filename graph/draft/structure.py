@@ -17,6 +17,8 @@ PER REQUEST CHL reported None
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .envoys import deployed, summoned
 from .participles import participle_accusations
 from .relatives import fronted
@@ -52,7 +54,39 @@ def sentence_rules(text, stoks, in_sentence, lexicon, sp, ctx, out):
     env, env_at = summoned(text, stoks, in_sentence, sp, ctx.kinds, ctx.owner, ctx.home)  # "X's envoy was summoned"
     if env:
         out = [c for c in out if c.cue_at not in env_at] + env
+    out = [_by_the_agent(stoks, in_sentence, c) for c in out]  # "seized by the Bolivian navy"
     dep, dep_at = deployed(stoks, in_sentence, lexicon, ctx.owner, sp)  # "Ugandan troops have been deployed in S"
     if dep:
         out = [c for c in out if c.cue_at not in dep_at] + dep
     return out
+
+
+_DETS = {"the", "a", "an", "its", "their", "two", "three", "several"}
+
+
+def _by_the_agent(stoks, in_sentence, c):
+    """*c*, turned round when its cue is a participle whose agent follows "by the": "a Peruvian trawler was
+    seized by the Bolivian army", "the post, attacked by a Frente Litoral unit, ..." (the agent acts on the one
+    named before).
+
+    >>> from graph import loads
+    >>> from graph.draft import draft
+    >>> ds = loads("entities:\\n  - {id: PER, name: Peru, kind: state}\\n  - {id: BOL, name: Bolivia, kind: state}")
+    >>> [(c.subject, c.object) for c in draft("A Peruvian trawler was seized by the Bolivian army.", ds).claims]
+    [('BOL-ARMY', 'PER')]
+    """
+    if c.cue_at is None or c.rule == "passive":
+        return c
+    k = next((x for x, t in enumerate(stoks) if t.start == c.cue_at), None)
+    if k is None or k + 3 >= len(stoks) or stoks[k + 1].lower != "by" or stoks[k + 2].lower not in _DETS:
+        return c
+    w = stoks[k].lower
+    if not (w.endswith(("ed", "en", "wn", "ck", "ot", "zed")) or w in ("hit", "held", "struck", "caught", "fought")):
+        return c
+    agent = next((x for x in in_sentence if x[0] >= stoks[k + 2].end), None)
+    if agent is None or agent[2] != c.object or agent[0] > stoks[min(k + 5, len(stoks) - 1)].start:
+        return c
+    if c.subject not in {x[2] for x in in_sentence if x[1] <= stoks[k].start}:
+        return c
+    why = list(c.why) + [f"passive agent after '{stoks[k].text} by {stoks[k + 2].text}'"]
+    return replace(c, subject=c.object, object=c.subject, why=why, rule="passive")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "posted_to",
     "group",
     "opens",
     "after",
@@ -343,3 +344,26 @@ def subordinate_cuts(text, spans):
             pos = m.end()
         out.append((pos, ce))
     return out
+
+
+_POSTED = {"ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives", "delegate"}
+_POSTED |= {"delegates", "consul", "attache", "attaché", "emissary", "delegation", "mission", "chargé", "charge"}
+
+
+def posted_to(toks, ti):
+    """Whether the actor at token *ti* is only where an envoy is posted: "Bolivia's ambassador to the United
+    Nations accused ...", "the Chilean envoy to Peru said" (the envoy speaks for the sender, not the host).
+
+    >>> from graph.draft.tokens import tokenise
+    >>> t = "Chile's envoy to the UN spoke."
+    >>> posted_to(tokenise(t, 0, len(t)), 5)
+    True
+    """
+    k = ti - 1
+    if k >= 0 and toks[k].lower == "the":
+        k -= 1
+    if not (k >= 2 and toks[k].lower == "to" and toks[k - 1].lower in _POSTED):
+        return False
+    # (whose envoy is said before it: "Chile's envoy to", "the Chilean envoy to"; not "sent an envoy to Peru")
+    w = toks[k - 2]
+    return w.lower == "'s" or (w.text[:1].isupper() and w.lower not in ("the", "a", "an"))
