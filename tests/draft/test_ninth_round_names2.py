@@ -1,0 +1,68 @@
+"""The ninth round's second wave of name rules (issue 20), on constructed sentences with invented bodies.
+
+Constructed examples: a movement's name with "and" or "in <Place>" closed by its abbreviation ("the Front
+for Unity and Justice in Mali (FUJM)"), the demonym that only says where a named body is from ("the Malian
+rebel Front ..."), "the rebels" for a movement whose name says it fights ("the Azawad Liberation Front").
+"""
+
+from graph import loads
+from graph.draft import draft
+
+DS = loads(
+    """
+entities:
+  - {id: MLI, name: Mali, kind: state, codes: {iso3: MLI}}
+  - {id: SYL, name: Syldavia, kind: state, codes: {iso3: SYL}}
+  - {id: TCD, name: Chad, kind: state, codes: {iso3: TCD}}
+"""
+)
+
+
+def run(text):
+    r = draft(text, DS)
+    return r, {n.name for n in r.all_names}, {(c.subject, c.type, c.object) for c in r.claims}
+
+
+def test_a_name_closed_by_its_abbreviation_keeps_its_and_and_its_place():
+    # constructed example
+    r, names, claims = run("Mali accused Syldavia of arming the Front for Change and Concord in Chad (FACT).")
+    assert "Front for Change and Concord in Chad" in names
+    assert ("SYL", "AID", "FRONT-FOR-CHANGE-AND-CONCORD-IN-CHAD") in claims
+
+
+def test_no_abbreviation_no_longer_name():
+    # constructed guard: "in Mali" is where the army is, and "and" joins two bodies
+    r, names, claims = run("Syldavia accused the Sahel Tigers in Mali of attacks. Hamas and Islamic Jihad (PIJ) met.")
+    assert not any(n.endswith("in Mali") for n in names)
+    assert not any("Hamas and" in n for n in names)
+
+
+def test_a_demonym_before_a_named_body_is_no_actor():
+    # constructed example: the object is the movement, not Mali
+    r, names, claims = run("Mali accused Syldavia of arming the Malian rebel Front for Change and Concord (FCCM).")
+    assert ("SYL", "AID", "MLI") not in claims
+    assert ("SYL", "AID", "FRONT-FOR-CHANGE-AND-CONCORD") in claims
+
+
+def test_a_demonym_before_troops_is_still_the_state():
+    # constructed guard
+    r, names, claims = run("Syldavia accused Malian troops of shelling the border town of Vrodna.")
+    assert any(c[0] == "SYL" and c[2] == "MLI" for c in claims)
+
+
+def test_the_rebels_stand_for_a_liberation_front():
+    # constructed example: a "Front" name gives an organisation, but "Liberation" says it fights
+    r, names, claims = run(
+        "BAMAKO, March 3 — The Azawad Liberation Front said on Monday it had seized two army posts. "
+        "The rebels accused Mali of bombing civilians."
+    )
+    assert ("AZAWAD-LIBERATION-FRONT", "ACCUSE", "MLI") in claims
+
+
+def test_the_rebels_need_a_fighting_name():
+    # constructed guard: a trade union is not "the rebels"
+    r, names, claims = run(
+        "BAMAKO, March 3 — The Azawad Traders Union said on Monday prices had risen. "
+        "The rebels accused Mali of bombing civilians."
+    )
+    assert not any(c[0] == "AZAWAD-TRADERS-UNION" for c in claims)
