@@ -293,7 +293,9 @@ def inside_names(found, toks, text, sents=()):
         party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
         # "Jamaat Ansarullah", "Harakat Hezbollah": a movement's opening word, a known name after it
         movement = any(toks[k].lower in MOVEMENT_OPEN and k < a for k in own)
-        if ends or own_end or (compass and words[-1] >= b) or party or movement:
+        # "the Republic of Cyprus" is the state itself; "the Turkish Republic of Northern Cyprus" is not
+        bare_republic = [toks[k].lower for k in own] == ["republic"] and b == hi
+        if (ends or own_end or (compass and words[-1] >= b) or party or movement) and not bare_republic:
             out.append(m)
     return out
 

@@ -66,3 +66,16 @@ def test_the_rebels_need_a_fighting_name():
         "The rebels accused Mali of bombing civilians."
     )
     assert not any(c[0] == "AZAWAD-TRADERS-UNION" for c in claims)
+
+
+def test_a_breakaway_republic_named_after_a_state_is_a_name_of_its_own():
+    # constructed example: "Republic" makes a longer name of a state's name and a compass adjective
+    r, names, claims = run("Syldavia alone recognises the breakaway Syldavian Republic of Western Chad.")
+    assert "Syldavian Republic of Western Chad" in names
+    assert ("SYL", "SUPPORT", "SYLDAVIAN-REPUBLIC-OF-WESTERN-CHAD") in claims
+
+
+def test_the_republic_of_a_state_stays_the_state():
+    # constructed guard: no name "Republic of Chad"
+    r, names, claims = run("Syldavia recognised the Republic of Chad in 1961.")
+    assert not any("Chad" in n for n in names)
