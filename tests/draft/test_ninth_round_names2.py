@@ -79,3 +79,19 @@ def test_the_republic_of_a_state_stays_the_state():
     # constructed guard: no name "Republic of Chad"
     r, names, claims = run("Syldavia recognised the Republic of Chad in 1961.")
     assert not any("Chad" in n for n in names)
+
+
+def test_a_states_mission_abroad_is_named_with_its_state():
+    # constructed example: "Chad's High Commission in Bamako" is Chad's, and named so
+    r, names, claims = run(
+        "BAMAKO, March 3 — Chad's High Commission in Bamako said it had taken up the matter with Mali."
+    )
+    n = next(n for n in r.all_names if "High Commission" in n.name)
+    assert n.name == "High Commission of Chad in Bamako" and n.part_of == "TCD"
+    assert "Chad's High Commission" in n.aliases
+
+
+def test_an_embassy_without_a_possessive_keeps_its_name():
+    # constructed guard
+    r, names, claims = run("BAMAKO, March 3 — The Embassy in Bamako of the Vrodna Trading Company closed on Monday.")
+    assert not any(" of Syldavia" in n or " of Mali" in n for n in names)
