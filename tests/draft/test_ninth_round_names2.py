@@ -95,3 +95,18 @@ def test_an_embassy_without_a_possessive_keeps_its_name():
     # constructed guard
     r, names, claims = run("BAMAKO, March 3 — The Embassy in Bamako of the Vrodna Trading Company closed on Monday.")
     assert not any(" of Syldavia" in n or " of Mali" in n for n in names)
+
+
+def test_the_separatists_stand_for_the_armed_group_named_before():
+    # constructed example
+    r, names, claims = run(
+        "BAMAKO, March 3 — The Azawad Liberation Army seized a post on Monday. "
+        "The UN called on the separatists to spare civilians."
+    )
+    assert ("UN", "REQUEST", "AZAWAD-LIBERATION-ARMY") in claims
+
+
+def test_the_separatists_with_no_armed_group_are_no_actor():
+    # constructed guard
+    r, names, claims = run("BAMAKO, March 3 — The UN called on the separatists to spare civilians in Mali.")
+    assert not any(c[1] == "REQUEST" and c[2] != "MLI" for c in claims)
