@@ -24,18 +24,23 @@ __all__ = ["drop_attributive"]
 # up to two lowercase words between the demonym and the name ("rebel", "separatist", "state-owned oil")
 _BETWEEN = re.compile(r"\s+(?:[a-z][a-z-]*\s+){1,2}")
 _BODIES = ("organisation", "armed_group", "party")
+# a named ship after its flag's demonym is the ship ("the Greek research ship Thetis", "a Chinese trawler Hai Long")
+_VESSEL = re.compile(
+    r"(?:ship|vessel|tanker|trawler|freighter|frigate|boat|carrier|destroyer|cutter|corvette|ferry|yacht)\s+$"
+)
 
 
 def drop_attributive(found, names, text):
     """*found* without the demonyms written before a common noun and a new name of a body in *names*."""
     starts = {s for n in names if n.kind in _BODIES for s, _ in n.spans}
-    if not starts:
+    unkinded = {s for n in names if n.kind is None for s, _ in n.spans}
+    if not starts and not unkinded:
         return found
     out = []
     for m in found:
         if m.via == "gazetteer: demonym" and not m.text.endswith("s"):  # not "Afghans holding Proof of ..."
             gap = _BETWEEN.match(text, m.end)
-            if gap and gap.end() in starts:
+            if gap and (gap.end() in starts or gap.end() in unkinded and _VESSEL.search(gap.group())):
                 continue
         out.append(m)
     return out

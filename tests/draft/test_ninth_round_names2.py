@@ -110,3 +110,16 @@ def test_the_separatists_with_no_armed_group_are_no_actor():
     # constructed guard
     r, names, claims = run("BAMAKO, March 3 — The UN called on the separatists to spare civilians in Mali.")
     assert not any(c[1] == "REQUEST" and c[2] != "MLI" for c in claims)
+
+
+def test_a_named_ship_after_its_flags_demonym_is_the_object():
+    # constructed example: the ship is shadowed, not Mali
+    r, names, claims = run("Chadian patrol boats shadowed the Malian research ship Vrodna Explorer on Monday.")
+    assert ("TCD", "COERCE", "VRODNA-EXPLORER") in claims
+    assert ("TCD", "COERCE", "MLI") not in claims
+
+
+def test_a_demonym_before_a_place_stays_the_state():
+    # constructed guard: no vessel noun, the Malian town is no named ship
+    r, names, claims = run("Chadian troops shelled the Malian border town Vrodna Heights on Monday.")
+    assert any(c[0] == "TCD" and c[2] == "MLI" for c in claims)
