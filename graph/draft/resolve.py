@@ -35,6 +35,7 @@ from .mentions import Mention
 from .namemerge import adjectives, facilities, fighters, known_as, qualifiers
 from .names import NewName, _gazetteer_index, suggest_id
 from .namewords import NAME_END, SUFFIX_KIND
+from .placenames import called_places
 from .rulers import _kind, military_rule, state_of
 from .tokens import sentences
 
@@ -368,6 +369,7 @@ def acronyms(text, found, plain):
             drop.add(id(acr))
     plain = qualifiers(text, [n for n in plain if id(n) not in drop])  # "Communist Party of Utopia (Unity Centre)"
     plain = fighters(text, facilities(text, adjectives(text, plain)))  # "a Galician trawler", "Ambazonia separatists"
+    plain = called_places(text, plain)  # "the islets, which Japan calls Takeshima": a place
     return known_as(text, found, plain)  # "Palacio Azul, as Utopia's foreign ministry is known,"
 
 

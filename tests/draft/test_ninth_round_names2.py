@@ -123,3 +123,25 @@ def test_a_demonym_before_a_place_stays_the_state():
     # constructed guard: no vessel noun, the Malian town is no named ship
     r, names, claims = run("Chadian troops shelled the Malian border town Vrodna Heights on Monday.")
     assert any(c[0] == "TCD" and c[2] == "MLI" for c in claims)
+
+
+def test_the_name_one_side_gives_a_disputed_place_is_a_place():
+    # constructed example: no claim takes "Vrodna Rocks" for an actor
+    for text in (
+        "Chad renewed its claim to the islets, which Mali calls Vrodna Rocks, on Monday.",
+        "Chadian boats entered the waters of Vrodna Rocks, as Mali calls the islets, on Monday.",
+    ):
+        r, names, claims = run(text)
+        n = next(n for n in r.all_names if n.name == "Vrodna Rocks")
+        assert n.kind == "place"
+        assert not any("VRODNA-ROCKS" in c for c in claims)
+
+
+def test_a_body_named_in_a_clause_about_no_place_keeps_its_kind():
+    # constructed guard: "the movement, which Chad calls ..." is no place
+    r, names, claims = run(
+        "Mali hosts the movement, which Chad calls Vrodna Brotherhood, and Chad accused Vrodna Brotherhood."
+    )
+    assert all(n.kind != "place" for n in r.all_names if n.name == "Vrodna Brotherhood")
+    r, names, claims = run("Mali hosts Vrodna Brotherhood, as Chad calls the movement, and Chad accused it.")
+    assert all(n.kind != "place" for n in r.all_names if n.name == "Vrodna Brotherhood")
