@@ -39,6 +39,7 @@ import types
 from dataclasses import dataclass, field
 
 from ..errors import DraftError, GazetteerError, LexiconError
+from .attributive import drop_attributive
 from .bodies import Bodies, load_bodies
 from .claims import Candidate, candidates
 from .dates import find_dates
@@ -187,6 +188,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
     plain = branches(plain, dropped, {e.id: e.kind for e in ds.entities.values()})
     found = drop_titles(found, plain, text)
+    found = drop_attributive(found, plain, text)
     found, plain = acronyms(text, found, plain)
     # the author of the page is no name of its story ("Lena Hartmann researches migration policy ...")
     if page.byline:

@@ -54,6 +54,9 @@ _FAMILIES = {
     "paramilitaries": "armed",
     "movement": "armed",
     "rebels": "armed",
+    "separatists": "armed",
+    "secessionists": "armed",
+    "extremists": "armed",
     "insurgents": "armed",
     "militants": "armed",
     "jihadists": "armed",
@@ -117,6 +120,11 @@ _CAPHEAD = re.compile(
 )
 _GOVERNMENT = re.compile(r"(?<![A-Za-z'’] )\b(?P<head>government|junta|regime)\s+(?:forces|troops|soldiers)\b")
 _THINGS = {"place", "agreement", "asset"}
+# a name that calls its bearer a fighting movement, whatever kind the name's last word gave it
+# ("the Azawad Liberation Front", "the Patriotic Resistance Movement"): "the rebels" may stand for it
+_ARMED_NAME = re.compile(
+    r"\b(?:Liberation|Resistance|Revolutionary|Rebels?|Insurgents?|Militias?|Mujahideen|Jihad|Brigades?|Fighters)\b"
+)
 
 
 class _Match:
@@ -199,7 +207,11 @@ def descriptions(text, named, home=None, skip=None, full=None):
         if fams:
             described.append((e, fams, ent, kind, name))
     states = [(e, ent, text[s:e]) for s, e, ent, how, kind in actors if kind == "state"]
-    armed = [(e, set(), ent, kind, text[s:e]) for s, e, ent, how, kind in actors if kind == "armed_group"]
+    armed = [
+        (e, set(), ent, kind, text[s:e])
+        for s, e, ent, how, kind in actors
+        if kind == "armed_group" or kind in (None, "organisation") and _ARMED_NAME.search(text[s:e])
+    ]
     taken = [(s, e) for s, e, ent, how, kind in named if how != "new name"]  # "the North" wins over "North"
     out = []
     ends_sorted = sorted(actors, key=lambda x: x[1])

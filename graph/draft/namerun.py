@@ -77,6 +77,29 @@ def adjective(word) -> bool:
     return last.islower() and bool(_ADJ_PART.search(last))
 
 
+def _place_abbreviated(toks, j) -> bool:
+    """Whether "in <Place> (ABBR)" at *j* is part of the name before it, its abbreviation having more letters
+    than that name has capitalised words and its first letter ("Front for Unity and Justice in Mali (FUJM)").
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Front for Unity and Justice in Mali (FUJM) and the Sahel Army in Mali (SA)")
+    >>> _place_abbreviated(toks, 6), _place_abbreviated(toks, 16)
+    (True, False)
+    """
+    n = len(toks)
+    if j + 4 >= n or not cap(toks[j + 1]) or toks[j + 2].text != "(" or toks[j + 4].text != ")":
+        return False
+    abbr = toks[j + 3].text
+    if not (abbr.isalpha() and abbr.isupper() and 3 <= len(abbr) <= 8):
+        return False
+    k, caps = j - 1, []
+    while k >= 0 and (cap(toks[k]) or toks[k].lower in ("of", "for", "and", "the", "de")):
+        if cap(toks[k]):
+            caps.append(toks[k].text)
+        k -= 1
+    return bool(caps) and caps[-1][0] == abbr[0] and len(abbr) > len(caps)
+
+
 def connector(toks, j, before) -> int:
     """The number of lowercase words at *j* that join two parts of one name (after the word *before*),
     or 0."""
@@ -88,7 +111,8 @@ def connector(toks, j, before) -> int:
     if not toks[j].text.islower() and w != "-":
         return 0
     if w in ("in", "on") and (before not in NAME_END or (j + 1 < n and toks[j + 1].lower in COMMON - {"the"})):
-        return 0  # not "Orano in Niger", not "the Sahel Liberation Army in May"
+        if not _place_abbreviated(toks, j):
+            return 0  # not "Orano in Niger", not "the Sahel Liberation Army in May"
     if w in PARTICLES:
         # "Mocímboa da Praia": a particle between two capitalised words, not after a title or an article
         return 1 if j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper() else 0
@@ -269,7 +293,9 @@ def inside_names(found, toks, text, sents=()):
         party = m.via.startswith("gazetteer: office") and b < n and toks[b].lower == "party"
         # "Jamaat Ansarullah", "Harakat Hezbollah": a movement's opening word, a known name after it
         movement = any(toks[k].lower in MOVEMENT_OPEN and k < a for k in own)
-        if ends or own_end or (compass and words[-1] >= b) or party or movement:
+        # "the Republic of Cyprus" is the state itself; "the Turkish Republic of Northern Cyprus" is not
+        bare_republic = [toks[k].lower for k in own] == ["republic"] and b == hi
+        if (ends or own_end or (compass and words[-1] >= b) or party or movement) and not bare_republic:
             out.append(m)
     return out
 
@@ -366,3 +392,31 @@ def state_pair(toks, i, j, gaz) -> bool:
         and toks[j - 3].lower in NAME_END
         and not (j + 2 < len(toks) and cap(toks[j + 2]))
     )
+
+
+def abbreviated_pair(toks, i, j) -> bool:
+    """Whether the "and" at *j* is inside a name begun at *i* that a parenthesised abbreviation closes, right
+    after the word that follows the "and" (or after "in <Place>" there), opening with the name's first letter
+    and having a letter for every capitalised word before the "and" and one more ("Front for Change and
+    Concord (FCC)", "Movement for Justice and Peace in Chad (MJPT)").
+
+    >>> from graph.draft.tokens import tokenise
+    >>> toks = tokenise("the Front for Change and Concord (FACT) and Hamas and Islamic Jihad (PIJ)")
+    >>> abbreviated_pair(toks, 1, 4), abbreviated_pair(toks, 11, 12)
+    (True, False)
+    """
+    n, k = len(toks), j + 2
+    if toks[j].lower != "and" or k >= n or not cap(toks[j + 1]):
+        return False
+    if toks[k].lower in ("in", "on") and k + 1 < n and cap(toks[k + 1]):
+        k += 2
+    if k + 2 >= n or toks[k].text != "(" or toks[k + 2].text != ")":
+        return False
+    abbr = toks[k + 1].text
+    caps = sum(1 for x in range(i, j) if cap(toks[x]))
+    return abbr.isalpha() and abbr.isupper() and 3 <= len(abbr) <= 8 and abbr[0] == toks[i].text[0] and len(abbr) > caps
+
+
+def body_pair(toks, i, j, gaz) -> bool:
+    """:func:`state_pair` or :func:`abbreviated_pair`: the "and" at *j* is inside the name begun at *i*."""
+    return state_pair(toks, i, j, gaz) or abbreviated_pair(toks, i, j)

@@ -161,7 +161,7 @@ def new_names(text, toks, sents, mentions, lexicon, known=frozenset(), skip=None
                     )
                     or place_pair(toks, j, gaz)  # "Sistan and Baluchestan province": one province
                     or portfolio_pair(toks, j, gaz)  # "Chamber of Commerce and Industry": one chamber
-                    or namerun.state_pair(toks, i, j, gaz)  # "UN Monitoring Group on Somalia and Eritrea"
+                    or namerun.body_pair(toks, i, j, gaz)  # "Group on Somalia and Eritrea", "X and Y (XAY)"
                 )
             ):
                 j += gap + 1

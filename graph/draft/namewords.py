@@ -326,6 +326,7 @@ COLLECTIVE = {"people", "workers", "women", "children", "farmers", "citizens", "
 # the last words of names of organisations and places (a known name before them is a word of the name)
 NAME_END = {w for w, k in SUFFIX_KIND.items() if k != "agreement"} | {
     "command",
+    "republic",
     "force",
     "forces",
     "guard",

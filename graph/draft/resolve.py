@@ -33,8 +33,9 @@ from collections import Counter
 from .gazetteer import shared_names
 from .mentions import Mention
 from .namemerge import adjectives, facilities, fighters, known_as, qualifiers
-from .names import NewName, _gazetteer_index
+from .names import NewName, _gazetteer_index, suggest_id
 from .namewords import NAME_END, SUFFIX_KIND
+from .placenames import called_places
 from .rulers import _kind, military_rule, state_of
 from .tokens import sentences
 
@@ -102,8 +103,31 @@ def possessed(plain, found, text, matcher):
             owner = ends.get(s - len(pos.group())) if pos else None
             if owner is not None and state_of(owner, matcher):
                 n.part_of, n.kind = state_of(owner, matcher), n.kind or "office"
+                _mission_name(n, owner.text, text[owner.start : _e])
                 break
     return plain
+
+
+_MISSION = re.compile(r"((?:Embassy|Consulate(?: General)?|High Commission|Permanent Mission))( in [A-Z].*)$")
+
+
+def _mission_name(n, owner, written):
+    """A state's mission abroad written with its possessive ("India's High Commission in Colombo") is named
+    with its state ("High Commission of India in Colombo"); the written forms are its aliases.
+
+    >>> n = NewName("High Commission in Colombo")
+    >>> _mission_name(n, "India", "India's High Commission in Colombo")
+    >>> n.name, n.aliases[2:]
+    ('High Commission of India in Colombo', ["India's High Commission"])
+    """
+    m = _MISSION.match(n.name)
+    if m is None or owner.lower().startswith(("the ", "a ")) or len(owner.split()) > 4:
+        return
+    short = written[: len(written) - len(m.group(2))] if written.endswith(m.group(2)) else None
+    forms = [n.name, written] + ([short] if short else [])
+    n.name = f"{m.group(1)} of {owner}{m.group(2)}"
+    n.id = suggest_id(n.name) if n.id else n.id
+    n.aliases += [f for f in forms if f not in n.aliases and f != n.name]
 
 
 _STATE_BODY = re.compile(r" (?:Bank|Railways?|Industries|Airlines|Airways|Corporation|Agency|Authority)$")
@@ -345,6 +369,7 @@ def acronyms(text, found, plain):
             drop.add(id(acr))
     plain = qualifiers(text, [n for n in plain if id(n) not in drop])  # "Communist Party of Utopia (Unity Centre)"
     plain = fighters(text, facilities(text, adjectives(text, plain)))  # "a Galician trawler", "Ambazonia separatists"
+    plain = called_places(text, plain)  # "the islets, which Japan calls Takeshima": a place
     return known_as(text, found, plain)  # "Palacio Azul, as Utopia's foreign ministry is known,"
 
 
