@@ -1,0 +1,77 @@
+"""The ninth round, second wave: the two sides of a story (graph.draft.sides). Constructed sentences, invented
+people and places."""
+
+from types import SimpleNamespace as R
+
+from graph import loads
+from graph.draft import draft
+from graph.draft.sides import two_sides
+
+DS = loads(
+    """
+entities:
+  - {id: ARG, name: Argentina, kind: state}
+  - {id: CHL, name: Chile, kind: state}
+  - {id: PER, name: Peru, kind: state}
+  - {id: BOL, name: Bolivia, kind: state}
+  - {id: FRV, name: Frente Rojo, kind: armed_group}
+  - {id: OAS, name: Organization of American States, kind: organisation}
+"""
+)
+
+KINDS = {"ARG": "state", "CHL": "state", "PER": "state", "BOL": "state", "FRV": "armed_group", "OAS": "organisation"}
+
+
+def _claims(text):
+    return {(c.subject, c.type, c.object) for c in draft(text, DS).claims}
+
+
+def test_the_two_sides_are_the_two_just_called_on_together():
+    # Chile fights Frente Rojo alongside Bolivia's government; the mission then calls on Bolivia and the group:
+    # "the two sides" are the two just called on, not the pair the story set against each other most
+    history = [
+        [R(subject="CHL", type="ASSAULT", object="FRV"), R(subject="FRV", type="ACCUSE", object="CHL")],
+        [R(subject="CHL", type="ASSAULT", object="FRV")],
+        [R(subject="BOL", type="ACCUSE", object="CHL"), R(subject="FRV", type="ACCUSE", object="CHL")],
+        [R(subject="OAS", type="REQUEST", object="BOL"), R(subject="OAS", type="REQUEST", object="FRV")],
+    ]
+    assert sorted(two_sides("the two sides", history, KINDS, {}, {"ARG"})) == ["BOL", "FRV"]
+
+
+def test_the_two_sides_in_a_text():
+    got = _claims(
+        "Chilean jets bombed camps of Frente Rojo on Monday. Frente Rojo accused Chile of killing farmers. "
+        "The Organization of American States called on Bolivia and Frente Rojo to return to the accord they "
+        "signed in 2019. Argentina could host new talks between the two sides, a diplomat said."
+    )
+    assert {("ARG", "CONSULT", "FRV"), ("ARG", "CONSULT", "BOL")} <= got
+    assert ("ARG", "CONSULT", "CHL") not in got
+
+
+def test_two_that_only_agreed_with_each_other_just_before_are_not_the_sides():
+    # guard: "X and Y agreed ..." just before is no pair of sides when the story sets another pair at odds
+    history = [
+        [R(subject="CHL", type="ASSAULT", object="FRV")],
+        [R(subject="FRV", type="ASSAULT", object="CHL"), R(subject="CHL", type="ACCUSE", object="FRV")],
+        [R(subject="PER", type="AGREE", object="CHL"), R(subject="CHL", type="AGREE", object="PER")],
+    ]
+    assert sorted(two_sides("both sides", history, KINDS, {}, {"ARG"})) == ["CHL", "FRV"]
+
+
+def test_meeting_in_one_body_makes_no_allies():
+    # both took part in the same body's meeting: still the two governments named together
+    history = [
+        [R(subject="PER", type="CONSULT", object="OAS"), R(subject="BOL", type="CONSULT", object="OAS")],
+        [R(subject="PER", type="RETREAT", object="BOL"), R(subject="BOL", type="RETREAT", object="PER")],
+        [R(subject="ARG", type="ACCUSE", object="BOL"), R(subject="ARG", type="ACCUSE", object="BOL")],
+    ]
+    assert two_sides("both governments", history, KINDS, {}, set(), ["PER", "BOL"]) == ["PER", "BOL"]
+
+
+def test_acting_together_on_a_third_still_makes_allies():
+    # guard: both sanctioning the same third are allies, not the two sides
+    history = [
+        [R(subject="ARG", type="ASSAULT", object="FRV"), R(subject="FRV", type="ASSAULT", object="ARG")],
+        [R(subject="PER", type="SANCTION", object="CHL"), R(subject="BOL", type="SANCTION", object="CHL")],
+    ]
+    assert sorted(two_sides("both sides", history, KINDS, {}, set(), ["PER", "BOL"])) == ["ARG", "FRV"]
