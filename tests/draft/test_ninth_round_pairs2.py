@@ -75,3 +75,21 @@ def test_acting_together_on_a_third_still_makes_allies():
         [R(subject="PER", type="SANCTION", object="CHL"), R(subject="BOL", type="SANCTION", object="CHL")],
     ]
     assert sorted(two_sides("both sides", history, KINDS, {}, set(), ["PER", "BOL"])) == ["ARG", "FRV"]
+
+
+def test_clashed_with_is_fought_both_ways():
+    for text in (
+        "Frente Rojo said on Monday its fighters had clashed with Chilean troops near the river.",
+        "Peruvian border guards exchanged fire with Bolivian soldiers near the crossing on Monday.",
+        "Peru traded accusations with Bolivia over the shooting on Tuesday.",
+    ):
+        got = _claims(text)
+        pairs = {(s, o) for s, t, o in got if t in ("ASSAULT", "ACCUSE")}
+        assert len(pairs) == 2 and {(o, s) for s, o in pairs} == pairs, (text, got)
+
+
+def test_talks_with_stay_one_way():
+    # guard: talks and deals "with" someone are the subject's act only
+    got = _claims("Peru held talks with Bolivia in Quito on Monday. Chile signed a trade deal with Argentina.")
+    assert ("PER", "CONSULT", "BOL") in got and ("BOL", "CONSULT", "PER") not in got
+    assert ("ARG", "AGREE", "CHL") not in got
