@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from .mutual import two_after
 from .sides import _top, two_sides
 from .syntax import AUX
 
@@ -157,7 +158,7 @@ def mutual_between(c, cue_hit):
         if lows[k] not in _MUTUAL or lows[k + 1] != "between":
             continue
         at = k + 2 + (lows[k + 2] == "the")
-        g = next((g for g in c.groups if g[0].ti in (k + 2, at) and len(g) > 1), None)
+        g = next((g for g in c.groups if g[0].ti in (k + 2, at) and len(g) > 1), None) or two_after(c, k + 2)
         if g is None or len({p.entity for p in g}) < 2:
             continue
         hit = next((h for h in c.hits if h.i <= k < h.j), None)

@@ -37,3 +37,34 @@ def fought_with(c):
         if "with" not in between or len(between) - between.index("with") > 5:
             continue
         c.add(o, s, hit, f"{how}; '... with' a reciprocal act: both ways", conf, left_at, rule)
+
+
+# words of a side's armed men after its name ("Chile's forces", "Peruvian troops and ..."): the side itself
+_FORCES = {"'s", "’s", "forces", "troops", "army", "soldiers", "fighters", "military", "militia", "police", "guards"}
+
+
+def two_after(c, k):
+    """The two actors named one each side of "and" from token *k* on when the clause *c* groups them apart
+    ("between Chile's forces and Frente Rojo": the possessed noun cuts the group), both by name, or None.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from graph.draft.cue_pairs import Participant
+    >>> lows = ["between", "chile", "'s", "forces", "and", "the", "rebels"]
+    >>> g = [[Participant("CHL", 0, 0, 1, 2, "name")], [Participant("FRV", 0, 0, 6, 7, "name")]]
+    >>> [p.entity for p in two_after(NS(lows=lows, groups=g), 1)]
+    ['CHL', 'FRV']
+    """
+    lows, parts = c.lows, {p.ti: p for g in c.groups for p in g}
+    first = parts.get(k) or (parts.get(k + 1) if lows[k] == "the" else None)
+    if first is None:
+        return None
+    m = first.tj
+    while m < len(lows) and m - first.tj < 3 and lows[m] in _FORCES:
+        m += 1
+    if m >= len(lows) - 1 or lows[m] != "and":
+        return None
+    second = parts.get(m + 1) or (parts.get(m + 2) if lows[m + 1] == "the" else None)
+    # (both named: a description read from the story may be the wrong side)
+    if second is None or second.entity == first.entity or {first.how, second.how} != {"name"}:
+        return None
+    return [first, second]

@@ -93,3 +93,15 @@ def test_talks_with_stay_one_way():
     got = _claims("Peru held talks with Bolivia in Quito on Monday. Chile signed a trade deal with Argentina.")
     assert ("PER", "CONSULT", "BOL") in got and ("BOL", "CONSULT", "PER") not in got
     assert ("ARG", "AGREE", "CHL") not in got
+
+
+def test_fighting_between_a_sides_forces_and_a_group():
+    # "Chile's forces" cuts the group: the two named either side of "and" after "between" still fight each other
+    got = _claims("Fighting between Chile's forces and Frente Rojo has displaced thousands since March.")
+    assert {("CHL", "ASSAULT", "FRV"), ("FRV", "ASSAULT", "CHL")} <= got
+
+
+def test_between_a_description_and_a_name_is_no_pair():
+    # guard: "the rulers' forces" is no named side
+    got = _claims("Fighting between the rulers' forces and Frente Rojo has displaced thousands since March.")
+    assert not any(t == "ASSAULT" and "FRV" in (s, o) and "CHL" in (s, o) for s, t, o in got)
