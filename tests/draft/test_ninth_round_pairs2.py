@@ -105,3 +105,15 @@ def test_between_a_description_and_a_name_is_no_pair():
     # guard: "the rulers' forces" is no named side
     got = _claims("Fighting between the rulers' forces and Frente Rojo has displaced thousands since March.")
     assert not any(t == "ASSAULT" and "FRV" in (s, o) and "CHL" in (s, o) for s, t, o in got)
+
+
+def test_alongside_after_the_object_is_a_co_agent():
+    got = _claims("Peru imposed new sanctions on Frente Rojo on Monday alongside Bolivia.")
+    assert {("PER", "SANCTION", "FRV"), ("BOL", "SANCTION", "FRV")} <= got
+    assert ("PER", "SANCTION", "BOL") not in got
+
+
+def test_fighting_alongside_stays_an_act_on_them():
+    # guard: "alongside" inside a cue ("fighting alongside") is the act's object, no co-agent
+    got = _claims("Chile accused Peru of fighting alongside Frente Rojo near the border.")
+    assert ("PER", "COOPERATE", "FRV") in got and ("FRV", "COOPERATE", "PER") not in got
