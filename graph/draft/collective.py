@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from .mutual import two_after
 from .sides import _top, two_sides
 from .syntax import AUX
 
@@ -157,7 +158,7 @@ def mutual_between(c, cue_hit):
         if lows[k] not in _MUTUAL or lows[k + 1] != "between":
             continue
         at = k + 2 + (lows[k + 2] == "the")
-        g = next((g for g in c.groups if g[0].ti in (k + 2, at) and len(g) > 1), None)
+        g = next((g for g in c.groups if g[0].ti in (k + 2, at) and len(g) > 1), None) or two_after(c, k + 2)
         if g is None or len({p.entity for p in g}) < 2:
             continue
         hit = next((h for h in c.hits if h.i <= k < h.j), None)
@@ -201,14 +202,16 @@ def appositive(c):
 
 def co_agents(c):
     """ "Uruguay, along with Argentina and Chile, condemned Bolivia", "Bolivia left the pact along with Peru": the
-    actors after "along with"/"together with" do what the actor before does (and are not its object). *c* is
+    actors after "along with"/"together with"/"alongside" do what the actor before does (and are not its object). *c* is
     the :class:`graph.draft.pairs.Clause`; its pairs are changed."""
     lows = c.lows
     for k in range(len(lows) - 2):
-        if lows[k] not in ("along", "together") or lows[k + 1] != "with":
+        # ("alongside" too, when no cue holds it: "fighting alongside the rebels" is an act on them)
+        w = 2 if lows[k] in ("along", "together") and lows[k + 1] == "with" else 1 if lows[k] == "alongside" else 0
+        if not w or (w == 1 and any(h.i <= k < h.j for h in c.hits)):
             continue
         after = next(
-            (g for g in c.groups if g[0].ti in (k + 2, k + 3) and (g[0].ti == k + 2 or lows[k + 2] == "the")), None
+            (g for g in c.groups if g[0].ti in (k + w, k + w + 1) and (g[0].ti == k + w or lows[k + w] == "the")), None
         )
         end = k - (k > 0 and lows[k - 1] == ",")
         before = next((g for g in reversed(c.groups) if g[-1].tj <= end), None)

@@ -28,6 +28,7 @@ from .collective import (
 )
 from .cue_pairs import Participant, cue_pairs, objects_of
 from .lexicon import CueHit
+from .mutual import fought_with
 from .syntax import (
     AUX,
     DETERMINERS,
@@ -146,6 +147,7 @@ def clause_pairs(
     _default_pair(c)
     _carried(c, focus)
     co_agents(c)
+    fought_with(c)
     return c
 
 

@@ -37,6 +37,8 @@ _STATES = re.compile(
     re.I,
 )
 _AGAINST = {"ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"}
+_NEUTRAL = {"CONSULT", "AGREE", "REQUEST"}
+_FRIENDLY = {"AGREE", "COOPERATE", "SUPPORT", "AID", "CONSULT"}
 _NEIGHBOURS = re.compile(r"countries|states|neighbou?rs|nations", re.I)
 _STATE_KINDS = {"state", "de_facto_authority"}
 
@@ -68,7 +70,8 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
     not allies that acted together on a third), else the pair of the candidates of the sentences before
     (*history*, lists of candidates, oldest first) most often set against each other (conflict first, then
     any, then the latest); *kinds* and *owner* (part_of) of the entities;
-    *exclude* the actors of the clause itself."""
+    *exclude* the actors of the clause itself; when *history* is told sentence by sentence (more than one
+    list), the two objects of one act of its last sentence come before the count."""
     states = bool(_STATES.search(words))
     away = {_top(x, owner) for x in exclude}
 
@@ -80,11 +83,17 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
             return ka in _STATE_KINDS and kb in _STATE_KINDS and (ka == kb == "state" or not _NEIGHBOURS.search(words))
         return "person" not in (ka, kb)
 
+    acts = {(_top(r.subject, owner), r.type, _top(r.object, owner)) for rs in history for r in rs}
+    # (allies: both acting, not by a meeting or a deal, on the same third: "Mali and Niger left ECOWAS"; both
+    # taking part in a commission's meeting makes no allies)
+    acted = {(a, o) for a, t, o in acts if t not in _NEUTRAL}
+
+    def allies(x, y):
+        return any((y, o) in acted for a, o in acted if a == x and o not in (x, y))
+
     tops = [_top(x, owner) for x in named]
     if len(tops) == 2 and fits(*tops):
-        done = {(_top(r.subject, owner), _top(r.object, owner)) for rs in history for r in rs}
-        allies = any((tops[0], o) in done and (tops[1], o) in done for _, o in done if o not in tops)
-        parties = {x for pair in done for x in pair}
+        parties = {x for a, _, o in acts for x in (a, o)}
         # (not a pair that only ever worked together when the story sets another pair against each other twice:
         # "Iran and the IEA agreed ... Qatar urged both sides to settle the dispute")
         against = Counter(
@@ -94,10 +103,15 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
             if r.type in _AGAINST
         )
         rivals = [k for k, v in against.items() if v >= 2 and len(k) == 2 and fits(*k)]
-        between = {r.type for rs in history for r in rs if {_top(r.subject, owner), _top(r.object, owner)} == set(tops)}
-        friendly = between and between <= {"AGREE", "COOPERATE", "SUPPORT", "AID"} and rivals and not states
-        if not allies and not friendly and all(x in parties for x in tops):
+        between = {t for a, t, o in acts if {a, o} == set(tops)}
+        friendly = between and between <= _FRIENDLY and rivals and not states
+        if not allies(*tops) and not friendly and all(x in parties for x in tops):
             return tops
+    # (the two objects of one act of the sentence just before: "... called on the government and the rebels to
+    # return to the accord they signed. Kenya could host talks between the two sides")
+    last = _paired(history[-1], owner, fits) if len(history) > 1 else None
+    if last:
+        return last
     seen: dict = {}
     n = 0
     for rs in history:
@@ -112,6 +126,25 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
     if not seen:
         return None
     return list(max(seen.values(), key=lambda v: v[:3])[3])
+
+
+def _paired(rs, owner, fits):
+    """The two actors the candidates *rs* of one sentence pair up, or None: the two objects of one actor's act
+    ("the UN called on the government and the rebels ...", "Qatar hosted Eritrea and Djibouti"), when they fit;
+    not two that acted on each other alike ("X and Y agreed to cooperate" is no pair of sides when the story
+    sets another pair against each other).
+
+    >>> from types import SimpleNamespace as R
+    >>> rs = [R(subject="UN", type="REQUEST", object="GOV"), R(subject="UN", type="REQUEST", object="REB")]
+    >>> _paired(rs, {}, lambda a, b: True)
+    ['GOV', 'REB']
+    """
+    acts = [(_top(r.subject, owner), r.type, _top(r.object, owner)) for r in rs]
+    for a, t, b in acts:
+        for a2, t2, c in acts:
+            if a2 == a and t2 == t and c not in (a, b) and fits(b, c):
+                return [b, c]
+    return None
 
 
 def opponent(subjects, recent, kinds, owner):
