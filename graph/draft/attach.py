@@ -203,7 +203,8 @@ def _pick1(text, r, sdates, ss, se, asides):
     own = [
         d
         for d in in_phrase
-        if (d.end <= at and not any(d.end <= m < at for m in verbs)) or (phrase[0] > at and phrase[1] >= se - 2)
+        if (d.end <= at and not any(d.end <= m < at for m in verbs))
+        or (phrase is not None and phrase[0] > at and phrase[1] >= se - 2)
     ]
     if r.content and r.type in SPEECH_ACTS and own and r.asserted_by in (r.subject, None):
         return max(own, key=lambda d: d.start)  # the speaker's own accusation or request
