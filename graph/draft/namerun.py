@@ -54,8 +54,8 @@ _ADJ_PART = re.compile(
     r"(?:ed|en|ing|made|run|built|led|held|born|based|style|era|wide|owned|majority|"
     r"minority|speaking|bound|linked|aligned|allied|friendly|centric)$"
 )
-# "al-Obeidi", "el-Sisi", "ad-Din", "bin-Salman": a lowercase particle joined to a capitalised name
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|bin|ibn|abd|abu)-[A-Z][\w'’-]*$")
+# "al-Obeidi", "el-Sisi", "ad-Din", "bin-Salman", "wal-Muslimin": a lowercase particle joined to a capitalised name
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|wal|bin|ibn|abd|abu)-[A-Z][\w'’-]*$")
 # lowercase particles inside personal and place names (besides JOIN's "de", "al", "el", "bin")
 PARTICLES = set("da das dos di du do del della van von der den ibn bint ben la le".split())
 
@@ -64,7 +64,7 @@ def cap(tok) -> bool:
     """Whether the token is a word of a name: capitalised (or "al-Obeidi"), no hyphenated adjective."""
     t = tok.text
     if _PARTICLE_NAME.match(t):
-        return True
+        return not adjective(t)  # ("al-Qaeda-linked": an adjective)
     return t[:1].isupper() and any(c.isalpha() for c in t) and not adjective(t)
 
 

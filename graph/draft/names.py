@@ -354,7 +354,7 @@ def _short(word):
     return word.split("-", 1)[1].lower() if _PARTICLE.match(word) else word.lower()
 
 
-_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|bin|ibn|abu)-[A-Z]")
+_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|ud|ul|wal|bin|ibn|abu)-[A-Z]")
 
 
 def _corefer(names, text):

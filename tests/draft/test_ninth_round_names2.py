@@ -145,3 +145,16 @@ def test_a_body_named_in_a_clause_about_no_place_keeps_its_kind():
     assert all(n.kind != "place" for n in r.all_names if n.name == "Vrodna Brotherhood")
     r, names, claims = run("Mali hosts Vrodna Brotherhood, as Chad calls the movement, and Chad accused it.")
     assert all(n.kind != "place" for n in r.all_names if n.name == "Vrodna Brotherhood")
+
+
+def test_a_linked_or_backed_compound_before_an_arabic_name_is_no_word_of_it():
+    # constructed example: "al-Qaeda-linked" reads like "al-Obeidi" but is an adjective; "wal-" joins the name
+    r, names, claims = run(
+        "Gunmen killed nine Malian soldiers on Friday in an attack claimed by the al-Qaeda-linked "
+        "Jama'at Ansar al-Sahel wal-Maghrib (JASM)."
+    )
+    assert "Jama'at Ansar al-Sahel wal-Maghrib" in names
+    assert not any("linked" in n for n in names)
+    # constructed guard: a name of that form stays a name
+    r, names, claims = run("Syldavia accused al-Shabaab of attacks in Mali.")
+    assert "al-Shabaab" in names
