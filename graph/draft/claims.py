@@ -70,6 +70,9 @@ __all__ = ["Candidate", "Participant", "candidates"]
 
 _FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 _EACH = {"each", "both"}
+# the sentences "the two sides of the story told so far" are read from (a long text is many stories: bounded, so
+# the work of a sentence does not grow with the text)
+_STORY = 60
 _BOTH = re.compile(
     # ("the two NATO allies", "both Gulf states": a proper adjective or two may come between)
     r"(?:\b(?:both|the two|its two|their two|the rival|all three|each of the)\s+(?:[A-Z][\w-]*\s+){0,2}(?:sides|"
@@ -354,7 +357,7 @@ def _sentence(text, ss, se, named, starts, lexicon, ctx, perspective, headline, 
                 # urged both governments")
                 sides = two_sides(
                     words,
-                    ctx.history,
+                    ctx.history[-_STORY:],
                     ctx.kinds,
                     ctx.owner,
                     {p.entity for p in mains if p.ti < ti},

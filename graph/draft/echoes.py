@@ -29,10 +29,12 @@ _TOLD = ("reported", "claimed")
 
 def _at(lows, phrases):
     """(start, end) token indices of the first of *phrases* in *lows*, or None."""
-    for k in range(len(lows)):
-        for p in phrases:
-            if tuple(lows[k : k + len(p)]) == p:
-                return k, k + len(p)
+    firsts = {p[0] for p in phrases}
+    for k, w in enumerate(lows):
+        if w in firsts:
+            for p in phrases:
+                if tuple(lows[k : k + len(p)]) == p:
+                    return k, k + len(p)
     return None
 
 
