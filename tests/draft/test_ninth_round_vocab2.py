@@ -308,12 +308,8 @@ def test_accords_struck_and_consensus(text, claim):
     assert claim in _claims(text)
 
 
-def test_a_strike_after_a_pact_stays_an_attack():
-    claims = _claims("Chile struck the rebel camps in Peru days after the pact.")
-    assert ("CHL", "ASSAULT", "PER") in claims and ("CHL", "AGREE", "PER") not in claims
-
-
-def test_a_strike_after_a_deal_stays_an_attack():
-    claims = _claims("Chile struck the rebel camps in Peru days after the deal.")
+@pytest.mark.parametrize("pact", ["pact", "deal"])
+def test_a_strike_after_a_pact_or_deal_stays_an_attack(pact):
+    claims = _claims(f"Chile struck the rebel camps in Peru days after the {pact}.")
     assert ("CHL", "ASSAULT", "PER") in claims and ("CHL", "AGREE", "PER") not in claims
     assert ("CHL", "AGREE", "PER") in _claims("Chile struck a new deal with Peru.")
