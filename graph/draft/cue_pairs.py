@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .coordinated_subject import object_before
 from .implicit import one_sided, told
+from .implicit10_rules import accused_most, own_side_content
 from .sides import maker, side
 from .syntax import (
     ADDRESSED,
@@ -205,6 +206,8 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
         if g[0].ti >= hit.i + 1 and (not left or g is not left[-1]) and (r is None or g[0].ti < r[1]) and g[0].ti < nxt
     ]
     right = objects_of(c, hit, right)
+    if left and right and own_side_content(c, hit, left[-1], right[0]):
+        right = []  # "X warned that Tehran would respond": the warner's own side acts, against the other side
     nominal = not verb_form(hit) or (hit.i > 0 and lows[hit.i - 1] in DETERMINERS)
     if passive(hit, toks) and not (hit.j < len(toks) and lows[hit.j] == "by") and left:
         # "six soldiers were killed when militants attacked": the one named before is acted upon
@@ -407,6 +410,8 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
             # the authorities in Kabul welcomed the offer"), not a deal of two others
             pool = [r for r in recent if any(same(p.entity, r.object) for p in left[-1])]
         last = maker([p.entity for p in left[-1]], pool, types, same, lows[k][:5])
+        if last is None and hit.entry["type"] == "ACCUSE" and types & _HOSTILE:
+            last = accused_most(recent, [p.entity for p in left[-1]], same, c.owner)
         if last is not None:
             what = f"the {lows[k]} {toks[hit.i].text}"
             on_implicit(last, f"{what} was {last}'s", 0.5, "implicit")

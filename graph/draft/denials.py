@@ -32,6 +32,7 @@ _POINTER_DET = {"both", "that", "those", "this", "these", "such", "any", "all", 
 _CHARGE = {"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim", "claims"}
 _CHARGE |= {"account", "accounts", "report", "reports", "version", "story", "assertion", "assertions"}
 _CHARGE |= {"suggestion", "suggestions", "involvement", "responsibility", "complicity", "role"}
+_CHARGE |= {"remarks", "comments", "insinuation", "insinuations"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 # what a denial calls a charge ("'paranoid fantasy'", "'pure propaganda'")
 _BASELESS = {"baseless", "false", "unfounded", "untrue", "fabricated", "groundless", "lies", "propaganda", "absurd"}
@@ -117,6 +118,8 @@ def extra_pointer(stoks):
             k += 1
         if k < n and lows[k] in ("two", "three", "latest", "new", "same", "western", "foreign", "media"):
             k += 1
+        elif k + 1 < n and k > v + 1 and stoks[k].text[:1].isupper() and lows[k + 1] in _CHARGE:
+            k += 1  # "dismissed the Pakistani remarks": whose charge, named by its demonym
         if k < n and lows[k] in _CHARGE and (k + 1 >= n or lows[k + 1] not in ("that", "of", "by", "to")):
             if w in _DENY or any(x in _BASELESS for x in lows[k + 1 : k + 6]):
                 return v, k, "back"

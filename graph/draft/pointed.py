@@ -43,6 +43,28 @@ def _latest(rs):
     return [r for r in rs if r.start == rs[0].start] if rs else rs
 
 
+def charged_here(here, at, denier, owner):
+    """The charges against *denier*'s side that the candidates *here* of the sentence tell before the character
+    offset *at* of a denial (claimed by an accuser: "which Port Sudan accuses of financing the group").
+
+    >>> from types import SimpleNamespace as R
+    >>> here = [R(subject="ARE", type="AID", modality="claimed", why=["accused by SDN"], cue_at=10, start=0)]
+    >>> [r.subject for r in charged_here(here, 40, "ARE", {})], charged_here(here, 40, "SDN", {})
+    (['ARE'], [])
+    """
+    if denier is None:
+        return []
+    return [
+        r
+        for r in here
+        if r.type in _CHARGED
+        and r.modality == "claimed"
+        and any(str(w).startswith("accused by") for w in r.why)
+        and (r.cue_at if r.cue_at is not None else r.start) < at
+        and _top(r.subject, owner) == _top(denier, owner)
+    ]
+
+
 def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
     """The claims a denial that points back denies (copies with modality denied, by the denier)."""
     v, k, where = pointer
@@ -93,7 +115,15 @@ def pointed(text, stoks, pointer, in_sentence, here, ctx, sp):
             [r for r in rs or () if _top(r.subject, ctx.owner) == _top(denier, ctx.owner)] for rs in (*kinds, older)
         ]
         mine[-1] = _latest(mine[-1])
-        targets = next((rs for rs in mine if rs), None) or next((rs for rs in kinds if rs), [])
+        # (else what was charged, whoever it charges; not a deal or a meeting, which no one is charged with)
+        charges = [[r for r in rs or () if r.type in _CHARGED or r.modality == "denied"] for rs in kinds]
+        # (when none before charges the denier's side, a charge against it told in the same sentence before the
+        # denial: "The UAE, which Port Sudan accuses of financing the group, has denied the charge")
+        targets = (
+            next((rs for rs in mine if rs), None)
+            or charged_here(here, verb.start, denier, ctx.owner)
+            or next((rs for rs in charges if rs), [])
+        )
     denier = who[-1][2] if who else (sp.speaker if sp is not None else None)
     if denier is None:
         return []
