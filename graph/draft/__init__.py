@@ -47,6 +47,7 @@ from .describe import descriptions
 from .lexicon import Lexicon
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
+from .names10_classes import language_demonyms, name_classes
 from .page import read_page
 from .proposed import split_names
 from .resolve import (
@@ -186,6 +187,8 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     inside = {(m.start, m.end) for m in dropped}
     found = [m for m in found if (m.start, m.end) not in inside]
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
+    plain = name_classes(text, toks, sents, plain)
+    found, plain = language_demonyms(found, plain, text)
     plain = branches(plain, dropped, {e.id: e.kind for e in ds.entities.values()})
     found = drop_titles(found, plain, text)
     found = drop_attributive(found, plain, text)
