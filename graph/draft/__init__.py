@@ -47,7 +47,7 @@ from .describe import descriptions
 from .lexicon import Lexicon
 from .mentions import Matcher, Mention
 from .names import NewName, inside_names, new_names
-from .names10_classes import language_demonyms, name_classes
+from .names10_classes import language_demonyms, name_classes, state_forms
 from .page import read_page
 from .proposed import split_names
 from .resolve import (
@@ -189,6 +189,7 @@ def draft(text: str, ds, *, lexicon=None, perspective=None, published=None, gaze
     plain = new_names(text, toks, sents, found, lex, known_codes, skip=skip, places=set(matcher.bodies.cities))
     plain = name_classes(text, toks, sents, plain)
     found, plain = language_demonyms(found, plain, text)
+    plain = state_forms(found, plain, text)
     plain = branches(plain, dropped, {e.id: e.kind for e in ds.entities.values()})
     found = drop_titles(found, plain, text)
     found = drop_attributive(found, plain, text)

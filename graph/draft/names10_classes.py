@@ -32,7 +32,7 @@ import re
 from .namerun import openings
 from .names import suggest_id
 
-__all__ = ["name_classes", "language_demonyms", "ACTOR_PLURALS"]
+__all__ = ["name_classes", "language_demonyms", "state_forms", "ACTOR_PLURALS"]
 
 # plural nouns for people or forces that act: "X fighters" makes X an actor, not a common word
 ACTOR_PLURALS = set(
@@ -176,3 +176,30 @@ def language_demonyms(found, plain, text):
             n.spans = keep
         out.append(n)
     return found, out
+
+
+_FORM = re.compile(
+    r"(?:(?:Islamic|Federal|Democratic|People['’]s|Socialist|Arab|United|Hashemite|Federative|Bolivarian)\s+)*"
+    r"(?:Republic|Kingdom|Emirate|Sultanate|Principality|Federation|Commonwealth|State|Grand Duchy)$"
+)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def state_forms(found, plain, text):
+    """*plain* without the names that are only a state's form before a state the text names ("the friendly
+    Republic of Azerbaijan", "the Hashemite Kingdom of Jordan"): the known name after "of" is the state.
+
+    >>> from graph.draft.mentions import Mention
+    >>> from graph.draft.names import NewName
+    >>> text = "Tehran did not target the Republic of Azerbaijan."
+    >>> aze = Mention("AZE", "Azerbaijan", 38, 48, "name")
+    >>> [n.name for n in state_forms([aze], [NewName("Republic", 1, None, "REPUBLIC", spans=[(26, 34)])], text)]
+    []
+    """
+    starts = {m.start for m in found}
+
+    def form(s, e):
+        m = _OF.match(text, e)
+        return _FORM.fullmatch(" ".join(text[s:e].split())) is not None and m is not None and m.end() in starts
+
+    return [n for n in plain if not (n.spans and all(form(s, e) for s, e in n.spans))]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Token", "tokenise", "sentences", "clauses", "norm", "wrapped_break"]
 
@@ -104,7 +105,8 @@ _WRAP_WORDS = frozenset(
 def wrapped_break(text: str, a: int, b: int) -> bool:
     """Whether the white space ``text[a:b]``, holding one line break, is the break of a hard-wrapped
     line inside a sentence (a text copied from a mail, a PDF or a plain-text wire): the line breaks after
-    a comma or a word such as "of", "the", "that", or the next line goes on in lowercase.
+    a comma or a word such as "of", "the", "that", the next line goes on in lowercase, or, in a text
+    hard-wrapped at a width, the line is full and ends no sentence (:func:`_filled`).
 
     >>> t = "Officials said that\\nthe envoy left.\\nAdvertisement"
     >>> wrapped_break(t, 19, 20), wrapped_break(t, 36, 37)
@@ -115,7 +117,43 @@ def wrapped_break(text: str, a: int, b: int) -> bool:
         return False
     before = text[max(0, a - 30) : a].rstrip()
     last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
-    return before.endswith(",") or last in _WRAP_WORDS or text[b].islower()
+    return before.endswith(",") or last in _WRAP_WORDS or text[b].islower() or _filled(text, a, b)
+
+
+def _filled(text: str, a: int, b: int) -> bool:
+    """In a text hard-wrapped at a width (:func:`_wrap_width`), the line ending at *a* is full: the next
+    line's first word would not have fitted on it, and it does not end a sentence.
+
+    >>> t = "\\n".join(["Officials in the capital said on Monday that the talks would resume"] * 6)
+    >>> t += "\\nsoon. The foreign ministry spokesman Hamid Rahimi called the expulsions\\n\\"unjustified\\"."
+    >>> _filled(t, t.index("expulsions") + 10, t.index("expulsions") + 11)
+    True
+    """
+    width = _wrap_width(text)
+    if width is None:
+        return False
+    line = text[text.rfind("\n", 0, a) + 1 : a].rstrip()
+    if re.search(r"[.!?][\"'”’)\]]*$", line):
+        return False
+    word = re.match(r"\S*", text[b:]).group()
+    return len(line) + 1 + len(word) > width - 3
+
+
+@lru_cache(maxsize=8)
+def _wrap_width(text: str) -> int | None:
+    """The width a plain text is hard-wrapped at (a wire copied as text, a mail), or None: most of its
+    lines of 30 or more characters end within 15 characters of the longest of them (the 90th
+    percentile), at most 100.
+
+    >>> _wrap_width("\\n".join(["word " * 14] * 8)), _wrap_width("One paragraph.\\nAnother one.")
+    (69, None)
+    """
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if len(line.rstrip()) >= 30)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(width - 15 <= n <= width for n in lengths)
+    return width if width <= 100 and near >= len(lengths) / 2 else None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
