@@ -163,11 +163,17 @@ class Lexicon:
         while i < len(toks):
             # the longest cue wins; of two gapped cues of as many words, the one closing first ("sent 3,000
             # soldiers and engineers": "send ... soldiers", not "send ... engineers")
-            best = None
+            best, fixed = None, None
             for _n, pattern, entry in self.by_first.get(toks[i].lower, ()):
                 j = _match(pattern, toks, i)
                 if j is not None and (best is None or _better(pattern, j, best[2], best[0])):
                     best = (j, entry, pattern)
+                if j is not None and len(pattern) >= 2 and "..." not in pattern and (fixed is None or j > fixed[0]):
+                    fixed = (j, entry, pattern)
+            # a gap right after the verb does not swallow its particle when verb and particle are a cue of their
+            # own: "called on Lima to stop the illegal fishing" is "call on", not "call ... illegal"
+            if best and fixed and best[2][1] == "..." and fixed[0] < best[0]:
+                best = fixed
             if best:
                 j, entry, _pattern = best
                 out.append(CueHit(i, j, join(toks[i:j]), entry))
