@@ -1,0 +1,275 @@
+"""Pairs of a clause that are no claim, dropped before they are made (:func:`graph.draft.clause.clause_candidates`).
+
+Each rule reads an English construction, not a text's words:
+
+- the accuser taken as the one attacked, when the attack named is on people who are no actor ("accused them
+  of killing dozens of civilians": the accuser speaks for the civilians, it was not attacked);
+- a subject that is the speaker inside a relative clause ("fighters of Y, who he said had attacked X": "he"
+  tells it, the doer is the relative's antecedent);
+- a cue verb that is a conjunction or a noun here ("..., provided X is not traded away"; "docked at the
+  port's commercial harbour");
+- two actors in one clause with no cue word (the default type) that are one side (a person and the office
+  whose name stands before it), or whose second opens a clause of its own ("images show that China built").
+"""
+
+from __future__ import annotations
+
+__all__ = ["drop_pair"]
+
+# people who are no actor: an attack on them is on no one who accuses
+_PEOPLE = {
+    "civilians",
+    "people",
+    "villagers",
+    "residents",
+    "children",
+    "women",
+    "men",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "migrants",
+    "refugees",
+    "farmers",
+    "fishermen",
+    "worshippers",
+    "students",
+    "journalists",
+    "passengers",
+    "pilgrims",
+    "shepherds",
+    "herders",
+    "miners",
+    "workers",
+}
+_QUANT = {
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "several",
+    "many",
+    "some",
+    "at",
+    "least",
+    "of",
+    "the",
+    "unarmed",
+    "innocent",
+    "local",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+}
+_SPEECH = {"said", "says", "claimed", "claims", "alleged", "alleges", "believes", "believed", "told", "added"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_COPULA = {"is", "are", "was", "were", "be", "does", "do", "did", "can", "will", "would", "has", "have", "had"}
+_CONJUNCTION_VERBS = {"provided", "providing", "given", "granted", "assuming", "supposing"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s"}
+_PLACE_PREPS = {"at", "into", "near", "off", "inside", "outside"}  # (not "in": "in an attack")
+_OPENS_CLAUSE = {"that", "whether", "if", "because", "while", "although", "though", "as", "since"}
+_PREPOSITIONS = {"for", "across", "through", "via", "over", "under", "within", "near", "to", "from", "into"}
+
+
+def _top(x, owner):
+    seen = set()
+    while x in owner and x not in seen:
+        seen.add(x)
+        x = owner[x]
+    return x
+
+
+def _on_people(lows, hit):
+    """Whether the cue's words are followed by people who are no actor ("killing dozens of civilians")."""
+    k = hit.j
+    while k < len(lows) and (lows[k] in _QUANT or lows[k].isdigit()):
+        k += 1
+    return k < len(lows) and lows[k] in _PEOPLE
+
+
+def _conjunction(lows, hit):
+    """Whether a one-word cue ("provided") opens a condition: after a comma or the clause's start, a noun phrase
+    and then a verb of its own ("..., provided Doklam is not traded away"), or "provided that"."""
+    if hit.j - hit.i != 1 or lows[hit.i] not in _CONJUNCTION_VERBS:
+        return False
+    if hit.j < len(lows) and lows[hit.j] == "that":
+        return True
+    if hit.i > 0 and lows[hit.i - 1] not in (",", "and", "but", "only"):
+        return False
+    for w in lows[hit.j : hit.j + 5]:
+        if w in ("to", "with", "by", "for", ","):
+            return False
+        if w in _COPULA:
+            return True
+    return False
+
+
+def _place_noun(toks, lows, hit):
+    """Whether a one-word cue in its bare form is the head of a phrase of place ("docked at the city's
+    commercial harbour"): a place preposition, then a determiner or possessive, then adjectives or names."""
+    if hit.j - hit.i != 1 or lows[hit.i] != hit.entry["cue"].split()[0]:
+        return False
+    seen_det = False
+    for k in range(hit.i - 1, max(-1, hit.i - 6), -1):
+        w = lows[k]
+        if w in _PLACE_PREPS:
+            return seen_det
+        if w in _DETERMINERS:
+            seen_det = True
+            continue
+        if not w.isalpha():
+            return False
+        if toks[k].text[:1].isupper() or w.endswith(("al", "ial", "ern", "ary", "ic")):
+            continue  # a name or an adjective ("Male's commercial", "its naval")
+        return False
+    return False
+
+
+_FUNCTION = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "been",
+    "be",
+    "being",
+    "not",
+    "also",
+    "then",
+    "already",
+    "never",
+    "now",
+    "later",
+    "still",
+    "just",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "on",
+    "in",
+    "last",
+    "this",
+    "\0",
+    ",",
+    '"',
+    "“",
+    "”",
+}
+_POSSESSIVE = {"its", "their", "his", "her", "our"}
+_AUX = {"has", "have", "had", "is", "are", "was", "were", "will", "would"}
+_MODAL = {"could", "can", "must", "should", "may", "might", "did", "does", "do", "not", "never"}
+
+
+def _unnamed_subject(toks, lows, s, hit):
+    """Whether a clause opened by "that" after the subject has a subject of its own that names no actor, a
+    noun phrase and then an auxiliary ("X told reporters that government forces had retaken Y": not X's act,
+    told by X; not "that its troops had", "that they stood", "the ceasefire that ended")."""
+    k = next((k for k in range(hit.i - 1, s.tj - 1, -1) if lows[k] == "that"), None)
+    if k is None or k + 2 >= hit.i or lows[k + 1] in _POSSESSIVE or lows[k + 1] in _FUNCTION:
+        return False
+    if any(w in (",", "and", "but", '"', "\u201c", "\u201d", "that") for w in lows[k + 1 : hit.i]):
+        return False
+    aux = next((j for j in range(k + 2, min(hit.i, k + 6)) if lows[j] in _AUX), None)
+    if aux is None:
+        return False
+    return all(
+        w.isalpha() and w not in _FUNCTION and toks[j].text[:1].islower()
+        for j, w in enumerate(lows[k + 1 : aux], k + 1)
+    )
+
+
+_ADJ_ENDS = ("al", "ic", "ive", "ous", "ful", "ar", "ary")
+_NOUN_BEFORE = {"a", "an", "the", "of", "for", "under", "its", "their", "his", "her", "our", "'s", "this"}
+
+
+def _noun_cue(toks, lows, hit):
+    """Whether the cue is written as a noun, not a verb: after a determiner, a preposition or an adjective
+    ("told a regular briefing", "goods not under sanctions", "practical cooperation between")."""
+    if hit.i == 0:
+        return False
+    w = lows[hit.i - 1]
+    return w in _NOUN_BEFORE or (w.isalpha() and w.endswith(_ADJ_ENDS) and toks[hit.i - 1].text.islower())
+
+
+def _in_relative(toks, lows, groups, hit):
+    """Whether the cue stands in a relative clause ("N, which ...", up to the next comma) whose antecedent N is
+    no actor ("The Gulf states, which have invested heavily in both countries"): its doer is N."""
+    k = next((k for k in range(hit.i - 1, 0, -1) if lows[k] in ("which", "who") or lows[k] == ","), None)
+    if k is None or lows[k] == "," or lows[k - 1] != ",":
+        return False
+    if any(k < p.ti < hit.i for g in groups for p in g):
+        return False
+    return not any(p.tj == k - 1 for g in groups for p in g)
+
+
+def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
+    """Why the pair (*s*, *o*) of the clause (*toks*, *groups*) made by *rule* with cue *hit* is no claim, or
+    None.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> from graph.draft.cue_pairs import Participant
+    >>> toks = tokenise("Ruritania will sign, provided Osterlich is not harmed")
+    >>> class H: i, j, words, entry = 4, 5, "provided", {"cue": "provide", "type": "AID"}
+    >>> drop_pair(toks, [], Participant("RUR", 0, 9, 0, 1, ""), Participant("OST", 0, 0, 5, 6, ""), H, "cue")
+    "'provided' opens a condition"
+    """
+    lows = [t.lower for t in toks]
+    owner = owner or {}
+    if hit is not None and rule == "accuser" and _on_people(lows, hit):
+        return "the attack is on people who are no actor, not on the accuser"
+    if hit is not None and _conjunction(lows, hit):
+        return f"'{hit.words}' opens a condition"
+    if hit is not None and _place_noun(toks, lows, hit):
+        return f"'{hit.words}' names a place"
+    if (
+        hit is not None
+        and s.tj < len(lows)
+        and s.ti > 0
+        and lows[s.ti - 1] in _RELATIVE
+        and lows[s.tj] in _SPEECH
+        and hit.i > s.tj
+        and s.how.startswith("'")
+    ):
+        return "the speaker inside a relative clause, not its doer"
+    if hit is not None and rule in ("cue", "cue-ref") and _unnamed_subject(toks, lows, s, hit):
+        return "the verb after 'that' has a subject of its own, no actor"
+    if hit is not None and rule == "carried" and "host or broker" not in how:
+        if _noun_cue(toks, lows, hit):
+            return "one actor and a cue told as a noun: nothing carried over acts"
+        if _in_relative(toks, lows, groups, hit):
+            return "the cue's doer is the relative clause's antecedent, no actor"
+    if rule == "default":
+        if o.ti > 0 and lows[o.ti - 1] in _POSSESSIVE:
+            return "the second actor is the first's own ('expanded its Northern Fleet')"
+        if _top(s.entity, owner) == _top(o.entity, owner) or owner.get(o.entity) == s.entity:
+            return "one side"
+        between = lows[s.tj : o.ti]
+        if _OPENS_CLAUSE & set(between):
+            return "the second actor opens a clause of its own"
+        if (
+            between
+            and {between[0], between[-1]} & _PREPOSITIONS
+            and not any(w in _AUX or w in _MODAL or w.endswith(("ed", "ing")) for w in between)
+        ):
+            # "the High Representative for X", "carried Bolivian gas across Chile": no verb between them
+            return "the second actor is in a phrase of a noun, no verb between them"
+    return None
