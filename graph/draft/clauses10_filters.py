@@ -14,6 +14,8 @@ Each rule reads an English construction, not a text's words:
 
 from __future__ import annotations
 
+from .syntax import verb_form
+
 __all__ = ["drop_pair"]
 
 # people who are no actor: an attack on them is on no one who accuses
@@ -221,6 +223,34 @@ def _in_relative(toks, lows, groups, hit):
     return not any(p.tj == k - 1 for g in groups for p in g)
 
 
+_OBJ_PREPS = {"with", "between"}
+
+
+def _object_of_preposition(toks, lows, groups, s, hit):
+    """Whether the subject taken stands after a preposition (skipping "the"), with another actor named before it
+    in the clause ("ready to share intelligence with the Taliban government in Kabul to fight X": the Taliban
+    are not the ones who fight)."""
+    k = s.ti - 1
+    while k >= 0 and lows[k] in ("the", "a", "an"):
+        k -= 1
+    if k < 0 or lows[k] not in _OBJ_PREPS:
+        return False
+    if not (hit.i > 0 and (lows[hit.i - 1] == "to" or (lows[hit.i - 1] == "," and lows[hit.i].endswith("ing")))):
+        return False  # (only a purpose "to V" or a participle ", V-ing" after the phrase)
+    return any(g[-1].tj <= k for g in groups)
+
+
+def _in_apposition(lows, s, o, hit):
+    """Whether a cue told as a noun stands in an apposition to the subject, set off by commas, before the object
+    ("Z Industries, the state arms maker, remains under an EU asset freeze": what Z is, not an act on the EU)."""
+    if verb_form(hit) or s.tj >= len(lows) or lows[s.tj] != "," or hit.i <= s.tj + 1:
+        return False
+    if lows[s.tj + 1] not in ("the", "a", "an") or any(w in (",", "who", "which") for w in lows[s.tj + 1 : hit.i]):
+        return False
+    close = next((k for k in range(hit.j, len(lows)) if lows[k] == ","), None)
+    return close is not None and close < o.ti
+
+
 def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
     """Why the pair (*s*, *o*) of the clause (*toks*, *groups*) made by *rule* with cue *hit* is no claim, or
     None.
@@ -257,6 +287,10 @@ def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
             return "one actor and a cue told as a noun: nothing carried over acts"
         if _in_relative(toks, lows, groups, hit):
             return "the cue's doer is the relative clause's antecedent, no actor"
+    if hit is not None and rule in ("cue", "cue-ref") and _object_of_preposition(toks, lows, groups, s, hit):
+        return "the subject taken is the object of a preposition"
+    if hit is not None and rule in ("cue", "cue-ref") and _in_apposition(lows, s, o, hit):
+        return "a noun in an apposition to the subject: what it is, not an act"
     if rule == "default":
         if o.ti > 0 and lows[o.ti - 1] in _POSSESSIVE:
             return "the second actor is the first's own ('expanded its Northern Fleet')"

@@ -18,6 +18,8 @@ entities:
   - {id: BRA, name: Brazil, kind: state}
   - {id: FLR, name: Frente Litoral, kind: armed_group}
   - {id: TAMANDARE, name: Almirante Tamandare, kind: asset, part_of: BRA}
+  - {id: ZDI, name: Andes Defence Industries, kind: organisation}
+  - {id: EU, name: European Union, kind: organisation}
   - {id: AMNESTY, name: Amnesty International, kind: organisation}
   - {id: ROJAS, name: Ana Rojas, kind: person, part_of: PER}
   - {id: LUNA, name: Pedro Luna, kind: person, part_of: BOL}
@@ -109,3 +111,16 @@ def test_two_actors_and_no_cue_word():
         "contract lapsed in October 2021."
     )
     assert ("BOL", "CONSULT", "CHL") not in got
+
+
+def test_the_object_of_with_is_not_the_subject_of_a_purpose_to():
+    got = _triples("Brazil is ready to share intelligence with the Chilean government to fight the Frente Litoral.")
+    assert ("CHL", "ASSAULT", "FLR") not in got
+    assert ("BRA", "COOPERATE", "CHL") in got
+    # (but the subject before its own "to": "Brazil held talks with Chile to settle the dispute")
+    assert ("BRA", "CONSULT", "CHL") in _triples("Brazil held talks with Chile to settle the dispute.")
+
+
+def test_a_cue_noun_in_an_apposition_is_what_the_subject_is():
+    got = _triples("Andes Defence Industries, the state arms maker, remains under a European Union asset freeze.")
+    assert ("ZDI", "AID", "EU") not in got
