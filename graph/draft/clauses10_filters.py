@@ -292,11 +292,15 @@ def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
     if hit is not None and rule in ("cue", "cue-ref") and _in_apposition(lows, s, o, hit):
         return "a noun in an apposition to the subject: what it is, not an act"
     if rule == "default":
+        between = lows[s.tj : o.ti]
+        if {"is", "are", "was", "were"} & set(between) and not any(w.endswith(("ed", "ing")) for w in between):
+            return "a copula between them: what one is, not an act ('its troops are Ethiopian')"
+        if s.ti > 0 and lows[s.ti - 1] in _POSSESSIVE:
+            return "the first actor qualifies a noun of another's ('known by its French acronym X')"
         if o.ti > 0 and lows[o.ti - 1] in _POSSESSIVE:
             return "the second actor is the first's own ('expanded its Northern Fleet')"
         if _top(s.entity, owner) == _top(o.entity, owner) or owner.get(o.entity) == s.entity:
             return "one side"
-        between = lows[s.tj : o.ti]
         if _OPENS_CLAUSE & set(between):
             return "the second actor opens a clause of its own"
         if (

@@ -124,3 +124,12 @@ def test_the_object_of_with_is_not_the_subject_of_a_purpose_to():
 def test_a_cue_noun_in_an_apposition_is_what_the_subject_is():
     got = _triples("Andes Defence Industries, the state arms maker, remains under a European Union asset freeze.")
     assert ("ZDI", "AID", "EU") not in got
+
+
+def test_no_default_pair_across_a_copula_or_from_a_qualifier():
+    # "its troops are Bolivian": what they are, not an act on Bolivia
+    got = _triples("The Frente Litoral now has 2,500 fighters. About 2,500 of its troops are Bolivian.")
+    assert ("FLR", "CONSULT", "BOL") not in got
+    # "known by its Chilean acronym": Chile qualifies a noun of another's
+    got = _triples("The mission, known by its Chilean acronym Frente Litoral, said in a statement that it would stay.")
+    assert ("CHL", "CONSULT", "FLR") not in got
