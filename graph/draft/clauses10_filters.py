@@ -311,3 +311,31 @@ def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
             # "the High Representative for X", "carried Bolivian gas across Chile": no verb between them
             return "the second actor is in a phrase of a noun, no verb between them"
     return None
+
+
+def shared_subject(toks, groups, s, hit, rule):
+    """The clause's first actor when a cue verb follows a comma with no subject of its own (a second predicate,
+    "X denies sheltering Y after the bombing, accuses Z of ...": X accuses, not Y), else None.
+
+    >>> from graph.draft.tokens import tokenise
+    >>> from graph.draft.cue_pairs import Participant
+    >>> toks = tokenise("Ruritania denies sheltering Osterlich after the bombing, accuses Carpania")
+    >>> class H: i, j, words, entry = 8, 9, "accuses", {"cue": "accuse", "type": "ACCUSE"}
+    >>> first, other = Participant("RUR", 0, 9, 0, 1, ""), Participant("OST", 0, 0, 3, 4, "")
+    >>> shared_subject(toks, [[first], [other]], other, H, "cue").entity
+    'RUR'
+    """
+    if hit is None or rule not in ("cue", "cue-ref") or hit.i < 2 or not groups:
+        return None
+    lows = [t.lower for t in toks]
+    w = lows[hit.i]
+    if lows[hit.i - 1] != "," or not toks[hit.i].text.islower() or w.endswith(("ing", "ss")):
+        return None
+    if not (w.endswith(("s", "ed")) or verb_form(hit)):
+        return None
+    first = groups[0]
+    if first[0].ti > 0 or any(p.entity == s.entity for p in first) or not (first[-1].tj < s.ti < s.tj < hit.i - 1):
+        return None
+    if any(lows[k] in (",", ";", "and", "but", "which", "who") for k in range(first[-1].tj, s.ti)):
+        return None  # (a list or a clause of its own between them)
+    return first[0]

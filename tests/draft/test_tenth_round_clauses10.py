@@ -133,3 +133,9 @@ def test_no_default_pair_across_a_copula_or_from_a_qualifier():
     # "known by its Chilean acronym": Chile qualifies a noun of another's
     got = _triples("The mission, known by its Chilean acronym Frente Litoral, said in a statement that it would stay.")
     assert ("CHL", "CONSULT", "FLR") not in got
+
+
+def test_a_second_predicate_after_a_comma_has_the_first_subject():
+    got = _triples("Bolivia denies sheltering Frente Litoral after Arica bombing, accuses Lima of 'warmongering'")
+    assert ("FLR", "ACCUSE", "PER") not in got
+    assert ("BOL", "ACCUSE", "PER") in got
