@@ -251,6 +251,25 @@ def _in_apposition(lows, s, o, hit):
     return close is not None and close < o.ti
 
 
+_AFTER_PARTICIPLE = {"in", "on", "at", "by", "during", "of", "for", "near", "from", "after", "since", ",", "."}
+
+
+def _reduced_relative(toks, lows, s, hit):
+    """Whether the cue is a past participle right after a noun it qualifies, the noun's patient ("seven Saudi
+    soldiers captured on the border", "a politician convicted of corruption"): an actor before the noun is no
+    doer of it."""
+    if hit.j - hit.i != 1 or not lows[hit.i].endswith("ed") or hit.i < 1 or s.tj > hit.i - 1:
+        return False
+    if hit.entry.get("reciprocal"):
+        return False  # ("their troops clashed in the valley": a reciprocal verb has no patient)
+    n = lows[hit.i - 1]
+    if not (n.isalpha() and toks[hit.i - 1].text.islower()) or n in _AUX or n in _MODAL or n.endswith("ly"):
+        return False
+    if n in ("and", "or", "but", "then", "also", "not", "who", "which", "that", "it", "they", "he", "she", "we"):
+        return False
+    return hit.j == len(lows) or lows[hit.j] in _AFTER_PARTICIPLE
+
+
 def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
     """Why the pair (*s*, *o*) of the clause (*toks*, *groups*) made by *rule* with cue *hit* is no claim, or
     None.
@@ -291,6 +310,8 @@ def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
         return "the subject taken is the object of a preposition"
     if hit is not None and rule in ("cue", "cue-ref") and _in_apposition(lows, s, o, hit):
         return "a noun in an apposition to the subject: what it is, not an act"
+    if hit is not None and s.ti < hit.i and _reduced_relative(toks, lows, s, hit) and rule != "passive":
+        return "a past participle qualifying a noun: its patient, no act of the actor before"
     if rule == "default":
         between = lows[s.tj : o.ti]
         if {"is", "are", "was", "were"} & set(between) and not any(w.endswith(("ed", "ing")) for w in between):

@@ -139,3 +139,17 @@ def test_a_second_predicate_after_a_comma_has_the_first_subject():
     got = _triples("Bolivia denies sheltering Frente Litoral after Arica bombing, accuses Lima of 'warmongering'")
     assert ("FLR", "ACCUSE", "PER") not in got
     assert ("BOL", "ACCUSE", "PER") in got
+
+
+def test_a_past_participle_qualifying_a_noun_is_no_act_of_the_actor_before():
+    got = _triples(
+        "Brazil handed over four suspected Frente Litoral commanders arrested in Manaus to Chilean authorities on "
+        "Tuesday, Brazil's justice minister told state radio."
+    )
+    assert ("FLR", "COERCE", "CHL") not in got
+    got = _triples(
+        "Among those freed by Chile were seven Bolivian soldiers captured on the border, the Frente Litoral said."
+    )
+    assert ("BOL", "COERCE", "FLR") not in got
+    # (a verb of the subject's own is still its act)
+    assert ("CHL", "ASSAULT", "BOL") in _triples("Peru said Chilean troops killed two Bolivian soldiers on Monday.")
