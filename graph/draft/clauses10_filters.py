@@ -90,8 +90,8 @@ def _top(x, owner):
 def _on_people(lows, hit):
     """Whether the cue's words are followed by people who are no actor ("killing dozens of civilians")."""
     k = hit.j
-    while k < len(lows) and (lows[k] in _QUANT or lows[k].isdigit()):
-        k += 1
+    while k < len(lows) and (lows[k] in _QUANT or lows[k].isdigit() or ("-" in lows[k] and lows[k] not in _PEOPLE)):
+        k += 1  # ("dozens of civilians", "thousands of sub-Saharan migrants")
     return k < len(lows) and lows[k] in _PEOPLE
 
 
@@ -283,8 +283,8 @@ def drop_pair(toks, groups, s, o, hit, rule, owner=None, how=""):
     """
     lows = [t.lower for t in toks]
     owner = owner or {}
-    if hit is not None and rule == "accuser" and _on_people(lows, hit):
-        return "the attack is on people who are no actor, not on the accuser"
+    if hit is not None and rule in ("accuser", "other-side") and _on_people(lows, hit):
+        return "the act is on people who are no actor, not on the accuser or the other side"
     if hit is not None and _conjunction(lows, hit):
         return f"'{hit.words}' opens a condition"
     if hit is not None and _place_noun(toks, lows, hit):

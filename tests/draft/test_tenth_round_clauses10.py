@@ -153,3 +153,12 @@ def test_a_past_participle_qualifying_a_noun_is_no_act_of_the_actor_before():
     assert ("BOL", "COERCE", "FLR") not in got
     # (a verb of the subject's own is still its act)
     assert ("CHL", "ASSAULT", "BOL") in _triples("Peru said Chilean troops killed two Bolivian soldiers on Monday.")
+
+
+def test_an_act_on_people_who_are_no_actor_is_not_on_the_other_side():
+    got = _triples(
+        "Peru accused Chile of racism. Chile has expelled thousands of sub-Saharan migrants into the desert along "
+        "its borders, according to Amnesty International."
+    )
+    assert ("CHL", "SANCTION", "PER") not in got
+    assert ("PER", "ACCUSE", "CHL") in got
