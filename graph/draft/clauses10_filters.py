@@ -2,14 +2,21 @@
 
 Each rule reads an English construction, not a text's words:
 
-- the accuser taken as the one attacked, when the attack named is on people who are no actor ("accused them
-  of killing dozens of civilians": the accuser speaks for the civilians, it was not attacked);
+- the accuser, or the other side of the story, taken as the one acted on, when the act named is on people who
+  are no actor ("accused them of killing dozens of civilians", "expelled thousands of migrants");
 - a subject that is the speaker inside a relative clause ("fighters of Y, who he said had attacked X": "he"
-  tells it, the doer is the relative's antecedent);
-- a cue verb that is a conjunction or a noun here ("..., provided X is not traded away"; "docked at the
-  port's commercial harbour");
-- two actors in one clause with no cue word (the default type) that are one side (a person and the office
-  whose name stands before it), or whose second opens a clause of its own ("images show that China built").
+  tells it, the doer is the relative's antecedent), or the object of "with" before a purpose "to V"
+  ("share intelligence with X to fight Y");
+- a cue that is a conjunction, a noun of place, a noun in an apposition to the subject or a past participle
+  qualifying a noun ("..., provided X is not traded away"; "docked at the port's commercial harbour";
+  "Z, the state arms maker, remains under ..."; "seven Saudi soldiers captured on the border");
+- a verb after "that" whose own subject names no actor ("X told reporters that government forces had ...");
+- an actor carried over onto a cue told as a noun or into a relative clause of an unnamed antecedent;
+- two actors in one clause with no cue word (the default type) that are one side, the first's own ("its
+  Northern Fleet"), set apart by a copula, a clause of its own ("images show that China built"), or a noun's
+  phrase ("the High Representative for X").
+
+:func:`shared_subject`: a second predicate after a comma has the clause's first actor as subject.
 """
 
 from __future__ import annotations
