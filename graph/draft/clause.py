@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .clauses10_filters import drop_pair, shared_subject
 from .modality import modality_of
 from .pairs import CARRIED, Participant, clause_pairs
 from .syntax import BEYOND, group, opens, verb_form
@@ -104,6 +105,9 @@ def clause_candidates(
         | {(toks[k].start, "asked") for k in asked.values() if k < len(toks)}
     )
     for s, o, hit, how, conf, left_at, rule in c.pairs.values():
+        if drop_pair(toks, groups, s, o, hit, rule, owner, how):
+            continue
+        s = shared_subject(toks, groups, s, hit, rule) or s  # ("X denies V-ing Y after Z, accuses W")
         pos = toks[hit.i].start if hit is not None else (o.start if o.how != "focus" else s.start)
         speech = content is not None and content[0] <= pos < content[1]
         if speaker_p is not None and (s is speaker_p or s in c.speakers):
