@@ -334,7 +334,15 @@ def cue_pairs(c, n_hit, hit, brokered, inner):
                         continue
                     o_ = o if top == o.entity else Participant(top, o.start, o.end, o.ti, o.tj, o.how)
                     add(s_, o_, hit, "the accuser taken as the one attacked", 0.4, left[-1][0].ti, "accuser")
-        return
+        # (but a verb coordinated after a cue that charges nothing, "called the expulsions unjustified and
+        # warned", is the subject's own act: the rules below)
+        if not (
+            verb_form(hit)
+            and _after_and(lows, hit.i)
+            and acc.entry["type"] == "ACCUSE"
+            and "of" not in lows[acc.j : hit.i]
+        ):
+            return
     if (
         left
         and not right
