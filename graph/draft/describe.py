@@ -9,6 +9,8 @@ described by the head word of its name ("Force" of "... Interim Force in Lebanon
 it owns ("Niger's junta"). A later "the <word>" (with up to two words before it: "the 15-member
 bloc") stands for the last actor described by a word of the same family (bloc: community, union,
 alliance; mission: force; company: firm, group; militia: paramilitary, movement, group, insurgents),
+preferring the actor introduced by that very word ("the mission, known by its French acronym MINUSCA," is
+MINUSCA, and so is a later "the mission", even after "Africa Corps, the force that ..."),
 or, for "the group", "the insurgents", "the militants", to the armed group named last; and "the
 North"/"the South" for the state named before whose name opens with that word. "The junta" and
 "the regime" with no such actor are the home state (the dateline's, else the state the text names
@@ -120,6 +122,11 @@ _CAPHEAD = re.compile(
 )
 _GOVERNMENT = re.compile(r"(?<![A-Za-z'’] )\b(?P<head>government|junta|regime)\s+(?:forces|troops|soldiers)\b")
 _THINGS = {"place", "agreement", "asset"}
+# "the mission, known by its French acronym MINUSCA,", "the group, known as Ansar": the description is the name
+_KNOWN_AS = re.compile(
+    r"(?P<desc>\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)),?\s+(?:also\s+)?known\s+"
+    r"(?:by\s+(?:its|the)\s+(?:[A-Za-z]+\s+)?(?:acronym|initials|abbreviation)|locally\s+as|as)\s+$"
+)
 # a name that calls its bearer a fighting movement, whatever kind the name's last word gave it
 # ("the Azawad Liberation Front", "the Patriotic Resistance Movement"): "the rebels" may stand for it
 _ARMED_NAME = re.compile(
@@ -177,6 +184,7 @@ def descriptions(text, named, home=None, skip=None, full=None):
     ("NATO": "North Atlantic Treaty Organization", so that "the alliance" stands for it)."""
     actors = [x for x in sorted(named) if x[4] not in _THINGS]
     described = []  # (end of the introduction, families, entity, kind, name)
+    introduced = []  # (start, end, entity, kind, name) of a description a name is then given to
     for s, e, ent, _how, kind in actors:
         name = text[s:e]
         fams = _families(_name_head(name))
@@ -185,7 +193,13 @@ def descriptions(text, named, home=None, skip=None, full=None):
                 fams |= _families(_name_head(other))  # "NATO ... the alliance"
         before = re.search(r"\b([a-z]+)\s+$", text[max(0, s - 30) : s])
         if before:
-            fams |= _families(before.group(1))  # "the paramilitary Rapid Support Forces"
+            fams |= _families(before.group(1)) | {"~" + before.group(1)}  # "the paramilitary Rapid Support Forces"
+        known = _KNOWN_AS.search(text[max(0, s - 90) : s])
+        if known and _families(known.group("head")):
+            # "the mission, known by its French acronym MINUSCA": the mission is MINUSCA
+            fams |= _families(known.group("head")) | {"~" + known.group("head")}
+            ds = max(0, s - 90) + known.start()
+            introduced.append((ds, ds + len(known.group("desc")), ent, kind, name))
         after = text[e : e + 80]
         own = re.match(r"['’]s\s+([a-z]+)\b", after)
         if own:
@@ -199,7 +213,7 @@ def descriptions(text, named, home=None, skip=None, full=None):
         if app:
             last = _WORD.findall(app.group(1))
             if last:
-                fams |= _families(last[-1])  # "Hezbollah, the Iran-backed movement,"
+                fams |= _families(last[-1]) | {"~" + last[-1]}  # "Hezbollah, the Iran-backed movement,"
         heads = {_name_head(name).lower()}
         if full is not None and kind != "state":
             heads |= {_name_head(o).lower() for o in full(ent)}
@@ -246,14 +260,9 @@ def descriptions(text, named, home=None, skip=None, full=None):
         fams = _families(head) if head.islower() else {"=" + head.lower()}
         if not fams:
             continue
-        hit = next(
-            (
-                (ent, kind, name)
-                for end, f, ent, kind, name in reversed(described)
-                if end <= s and f & fams and not re.fullmatch(r"(?:\s*\([^)]{1,20}\))?,\s*", text[end:s])
-            ),
-            None,
-        )
+        if any(a == s for a, *_ in introduced):
+            continue
+        hit = _last_described(described, text, s, fams, head)
         if hit is None and "armed" in fams:
             # "the group", "the insurgents": else the armed group named last before
             hit = next(((ent, kind, n) for end, _f, ent, kind, n in reversed(armed) if end <= s), None)
@@ -261,7 +270,23 @@ def descriptions(text, named, home=None, skip=None, full=None):
             hit = (home, "state", "the home state")
         if hit:
             out.append((s, e, hit[0], f"'{m.group()}' (the {head} named before: {hit[2]})", hit[1]))
+    for s, e, ent, kind, name in introduced:
+        if not (skip and skip(s, e)):
+            out.append((s, e, ent, f"'{text[s:e]}' (known as {name})", kind))
     return sorted(out)
+
+
+def _last_described(described, text, s, fams, head):
+    """(entity, kind, name) of the last actor before *s* described by *head* itself, else by a word of
+    its family *fams* ("the mission" is the mission named so before the force named since)."""
+    before = [
+        x
+        for x in reversed(described)
+        if x[0] <= s and x[1] & fams and not re.fullmatch(r"(?:\s*\([^)]{1,20}\))?,\s*", text[x[0] : s])
+    ]
+    same = next((x for x in before if "~" + head.lower() in x[1]), None)
+    hit = same or (before[0] if before else None)
+    return (hit[2], hit[3], hit[4]) if hit else None
 
 
 def _code(name):
