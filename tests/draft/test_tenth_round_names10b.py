@@ -41,3 +41,9 @@ def test_the_mission_is_the_one_called_so_not_the_force_named_since():
     got = _triples(text)
     assert ("LUNA", "ACCUSE", "MIRAS") in got
     assert ("LUNA", "ACCUSE", "ANDESCORPS") not in got
+
+
+def test_a_seat_of_government_that_is_no_capital_is_the_state():
+    ds = loads("entities:\n  - {id: BEN, name: Benin, kind: state}\n  - {id: TGO, name: Togo, kind: state}\n")
+    got = {(c.subject, c.type, c.object) for c in draft("Togo accused Cotonou of sheltering smugglers.", ds).claims}
+    assert ("TGO", "ACCUSE", "BEN") in got
