@@ -87,6 +87,8 @@ _FIRSTS = {m[0] for m in _MARKS}
 # the acts a charge says the accused did (not what one said or asked)
 _CHARGED = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"}
 _TOLD = ("claimed", "reported")
+# what may stand between the denier and the verb (", a claim Ardenia has always rejected")
+_BETWEEN = {"has", "have", "had", "'s", "always", "long", "repeatedly", "consistently", "also"}
 
 
 def _top(x, owner):
@@ -132,7 +134,8 @@ def extra_pointer(stoks):
             w in _DENY
             and a is not None
             and v - a >= 3
-            and all(t.text[:1].isupper() or t.lower in ("has", "have", "had", "'s") for t in stoks[a + 2 : v])
+            and all(t.text[:1].isupper() or t.lower in _BETWEEN or t.lower.endswith("ly") for t in stoks[a + 2 : v])
+            and stoks[a + 2].text[:1].isupper()
         ):
             return v, a, "before"
         # "N'Djamena denies", "Kabul denies, says ...": a headline's bare denial

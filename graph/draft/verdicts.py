@@ -122,8 +122,11 @@ def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
     by reference (:mod:`graph.draft.echoes`)."""
     from .denials import denials
     from .echoes import echoes
+    from .implicit10b_charges import denied_here, let_charges
 
-    out = _verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon)
+    out = let_charges(text, stoks, in_sentence, here, ctx)
+    out += denied_here(text, stoks, in_sentence, out, ctx, sp, lexicon)
+    out += _verdicts(text, stoks, in_sentence, here + out, ctx, sp, lexicon)
     out += denials(text, stoks, in_sentence, here + out, ctx, sp, lexicon)
     return out + echoes(text, stoks, in_sentence, here + out, ctx, sp)
 
