@@ -34,3 +34,14 @@ def test_a_subject_with_a_possessive_apposition_speaks():
     # (a quote that says more than a name still closes on its speaker)
     got = _claims('"Peru will not be intimidated by Chile," Argentina, Bolivia\'s closest ally, said on Monday.')
     assert not [c for c in got if c[0] == "ARG" and c[4] == "ARG" and c[2] == "CHL"]
+
+
+def test_an_accusation_of_allowing_another_actor_to_act():
+    got = _claims("Ana Rojas accused Chile of allowing Bolivia to fly surveillance drones over northern Peru.")
+    assert ("CHL", "COOPERATE", "BOL", "claimed", "ROJAS") in got
+    got = _claims("Ana Rojas accused Chile of letting the Frente Litoral smuggle fuel and arms across the river.")
+    assert ("CHL", "AID", "FLR", "claimed", "ROJAS") in got
+    # (what is asked is not done: "pressed X to let Y", "pressured X into letting Y"; nor what is refused)
+    assert not [c for c in _triples("Peru pressed Chile to let Bolivia build a port.") if c[:1] == ("CHL",)]
+    assert not [c for c in _triples("Peru pressured Chile into letting Bolivia build a port.") if c[:1] == ("CHL",)]
+    assert ("CHL", "COOPERATE", "BOL") not in _triples("Chile never allowed Bolivia to build a port.")
