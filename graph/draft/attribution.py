@@ -104,6 +104,20 @@ def _together(text, parts):
     return tuple(dict.fromkeys(p[2] for p in run)) if len(run) > 1 else ()
 
 
+def _only_a_name(text, parts, s, e):
+    """Whether the text from *s* to *e* is one actor's name and nothing else (an article aside): the
+    subject before an apposition ("Turkey, Azerbaijan's closest ally, said ..."), not a quote.
+
+    >>> _only_a_name("The Taliban, its allies said", [(4, 11, "TAL", "name", "armed_group")], 0, 11)
+    True
+    """
+    inside = [p for p in parts if s <= p[0] and p[1] <= e]
+    if len(inside) != 1:
+        return False
+    rest = (text[s : inside[0][0]] + text[inside[0][1] : e]).strip(" ,\"'“”").lower()
+    return rest in ("", "the")
+
+
 def _named_in(parts, s, e):
     return [p for p in parts if s <= p[0] and p[1] <= e]
 
@@ -242,8 +256,10 @@ def speech(text, stoks, parts, lexicon, headline=False):
                 c_end -= 1
             if c_end < 0 or stoks[c_end].start < ss:
                 continue
-            speaker = _pick_speaker(text, _named_in(parts, stoks[b + 1].start, stoks[i].start))
-            return Speech(speaker, phrase, (ss, stoks[c_end].end), words, "close")
+            # (not "Turkey, Azerbaijan's closest ally, said it ...": a name alone is no quote; the subject speaks)
+            if not (j + 1 < len(stoks) and _only_a_name(text, parts, ss, stoks[c_end].end)):
+                speaker = _pick_speaker(text, _named_in(parts, stoks[b + 1].start, stoks[i].start))
+                return Speech(speaker, phrase, (ss, stoks[c_end].end), words, "close")
         # opening: "<speaker phrase> said [on Tuesday] [that] S" / "X told reporters S"
         a = i - 1
         ends = {p[1] for p in parts}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .clauses10b_permit import permissions
 from .envoys import deployed, summoned
 from .participles import participle_accusations
 from .relatives import fronted
@@ -51,6 +52,7 @@ def sentence_rules(text, stoks, in_sentence, lexicon, sp, ctx, out):
     if mine:
         out = [c for c in out if not (c.rule == "carried" and c.cue_at in {r.cue_at for r in mine})] + mine
     out = participle_accusations(text, stoks, in_sentence, lexicon, sp, out)  # ", accusing Y of ..."
+    out = permissions(text, stoks, in_sentence, sp, ctx.kinds, out)  # "accused X of allowing Y to ..."
     env, env_at = summoned(text, stoks, in_sentence, sp, ctx.kinds, ctx.owner, ctx.home)  # "X's envoy was summoned"
     if env:
         out = [c for c in out if c.cue_at not in env_at] + env
