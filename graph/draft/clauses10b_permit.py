@@ -1,7 +1,8 @@
-"""A permission between two actors: "accused Baku of allowing Israel to fly drones over Iran", "X let the
-rebels smuggle arms", "Y permitted Z to use its airfields": the one who allows helps the one allowed (AID
-when that is an armed group, else COOPERATE), claimed by the accuser when it is what an accusation charges.
-Only where the clause rules left the pair without a candidate. Used by :mod:`graph.draft.structure`.
+"""A permission between two actors: "X let the rebels smuggle arms", "Y permitted Z to use its airfields": the
+one who allows helps the one allowed (AID when that is an armed group, else COOPERATE). Only where the clause
+rules left the pair without a candidate; a permission an accusation charges ("accused Baku of allowing Israel
+to fly drones") is :mod:`graph.draft.implicit10b_charges`'s, with the denials that answer it. Used by
+:mod:`graph.draft.structure`.
 
 >>> from graph import loads
 >>> from graph.draft import draft
@@ -11,10 +12,9 @@ Only where the clause rules left the pair without a candidate. Used by :mod:`gra
 ...   - {id: CHL, name: Chile, kind: state}
 ...   - {id: BOL, name: Bolivia, kind: state}
 ... ''')
->>> t = "Peru accused Chile of allowing Bolivia to fly surveillance drones over its territory."
+>>> t = "Peru said Chile let Bolivia store fuel at its port."
 >>> for c in draft(t, ds).claims:
 ...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
-PER ACCUSE CHL reported None
 CHL COOPERATE BOL claimed PER
 """
 
@@ -71,21 +71,14 @@ def permissions(text, stoks, in_sentence, sp, kinds, out):
         if got is None:
             continue
         allowed, _ = got
-        # the one who allows: the accused of "accused X of allowing", else the nearest actor before the verb
-        accuser, allower = None, None
-        if k >= 3 and lows[k - 1] == "of":
-            a = next((a for a in reversed(acts) if a[1] == k - 1 or (a[1] == k - 2 and lows[k - 2] == "'s")), None)
-            if a is not None and a[0] > 0 and lows[a[0] - 1] in _ACCUSE:
-                allower = a[2]
-                accuser = next((c.subject for c in out if c.type == "ACCUSE" and c.object == allower), None)
-                accuser = accuser or (sp.speaker if sp is not None else None)
-                if accuser is None:
-                    continue
-        if allower is None:
-            before = [a for a in acts if a[1] <= k and k - a[1] <= 3]
-            if not before or any(x in (",", ";", "which", "who", "that") for x in lows[before[-1][1] : k]):
-                continue
-            allower = before[-1][2]
+        # the one who allows: the nearest actor before the verb ("accused X of allowing Y to V" is a charge, read
+        # with the denials that answer it by :mod:`graph.draft.implicit10b_charges`)
+        if lows[k - 1] == "of" and _ACCUSE & set(lows[max(0, k - 8) : k]):
+            continue
+        before = [a for a in acts if a[1] <= k and k - a[1] <= 3]
+        if not before or any(x in (",", ";", "which", "who", "that") for x in lows[before[-1][1] : k]):
+            continue
+        allower = before[-1][2]
         at = stoks[k].start
         if allower == allowed or any(
             (c.subject, c.object) == (allower, allowed) or (c.cue_at == at and c.object == allowed) for c in out + add
@@ -93,15 +86,9 @@ def permissions(text, stoks, in_sentence, sp, kinds, out):
             continue  # (the clause rules read it already: "allow Y to operate" is a cue)
         kind = kinds.get(allowed, "")
         typ, mode = ("AID", "military") if kind in _ARMED else ("COOPERATE", None)
-        if accuser is not None:
-            mod, by = "claimed", accuser
-        elif sp is not None and sp.content[0] <= at < sp.content[1]:
-            mod, by = "claimed", sp.speaker
-        else:
-            mod, by = "reported", None
-        if by is None:
-            mod = "reported"
-        why = [f"'{stoks[k].text}' {allowed} -> {typ} (a permission)"] + ([f"accused by {accuser}"] if accuser else [])
+        speech = sp is not None and sp.speaker is not None and sp.content[0] <= at < sp.content[1]
+        mod, by = ("claimed", sp.speaker) if speech else ("reported", None)
+        why = [f"'{stoks[k].text}' {allowed} -> {typ} (a permission)"]
         add.append(
             Raw(
                 allower,

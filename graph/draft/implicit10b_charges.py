@@ -92,7 +92,9 @@ def let_charges(text, stoks, in_sentence, here, ctx):
         lo = stoks[g].end
         if lows[g] in _LET:
             to = next((k for k in range(g + 2, min(g + 6, n)) if lows[k] == "to"), None)
-            if to is None or to + 1 >= n or not stoks[to + 1].text.isalpha():
+            if to is None and lows[g] == "letting":
+                to = min(g + 6, n - 1)  # ("letting the Frente Litoral smuggle fuel": no "to")
+            elif to is None or to + 1 >= n or not stoks[to + 1].text.isalpha():
                 continue
             hi = stoks[to].start
             named = [y for y in in_sentence if lo <= y[0] and y[1] <= hi and y[4] != "person"]

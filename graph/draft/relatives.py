@@ -6,7 +6,8 @@ for the bombing", "the pact that Chile brokered", "the group, which Lima accuses
 The relative's subject is the actor right after "which"/"whom"/"that" (or after "the"); its verb a
 type cue after at most three auxiliaries or adverbs, and its object missing (what follows the verb
 is a preposition, a time or the clause's end): the antecedent, the actor just before the pronoun (or
-the possessor of the noun before it: "Chile's new port, which Peru has protested").
+the possessor of the noun before it: "Chile's new port, which Peru has protested"). The charge is then what
+the sentence's own denial denies ("..., rejected the charge", :mod:`graph.draft.pointed`).
 
 >>> from graph import loads
 >>> from graph.draft import draft
@@ -21,6 +22,7 @@ the possessor of the noun before it: "Chile's new port, which Peru has protested
 ...     print(c.subject, c.type, c.object, c.modality, c.asserted_by)
 PER ACCUSE BOL reported None
 BOL AID FLR claimed PER
+BOL AID FLR denied BOL
 """
 
 from __future__ import annotations

@@ -45,3 +45,8 @@ def test_an_accusation_of_allowing_another_actor_to_act():
     assert not [c for c in _triples("Peru pressed Chile to let Bolivia build a port.") if c[:1] == ("CHL",)]
     assert not [c for c in _triples("Peru pressured Chile into letting Bolivia build a port.") if c[:1] == ("CHL",)]
     assert ("CHL", "COOPERATE", "BOL") not in _triples("Chile never allowed Bolivia to build a port.")
+
+
+def test_a_permission_told_by_a_speaker_is_help_claimed_by_the_speaker():
+    got = _claims("Peru said Chile let Bolivia store fuel at its port.")
+    assert ("CHL", "COOPERATE", "BOL", "claimed", "PER") in got
