@@ -21,6 +21,7 @@ Each rule reads an English construction, not a text's words:
 
 from __future__ import annotations
 
+from .sides import top as _top
 from .syntax import verb_form
 
 __all__ = ["drop_pair"]
@@ -84,14 +85,6 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s"}
 _PLACE_PREPS = {"at", "into", "near", "off", "inside", "outside"}  # (not "in": "in an attack")
 _OPENS_CLAUSE = {"that", "whether", "if", "because", "while", "although", "though", "as", "since"}
 _PREPOSITIONS = {"for", "across", "through", "via", "over", "under", "within", "near", "to", "from", "into"}
-
-
-def _top(x, owner):
-    seen = set()
-    while x in owner and x not in seen:
-        seen.add(x)
-        x = owner[x]
-    return x
 
 
 def _on_people(lows, hit):

@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 
 from .mutual import two_after
-from .sides import _top, two_sides
+from .sides import top as _top
+from .sides import two_sides
 from .syntax import AUX
 
 __all__ = ["stand_for"]

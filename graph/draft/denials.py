@@ -21,6 +21,7 @@ from __future__ import annotations
 from .attribution import denial_pointer
 from .clause import Raw
 from .pointed import pointed
+from .sides import top as _top
 
 __all__ = ["denials"]
 
@@ -89,14 +90,6 @@ _CHARGED = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"}
 _TOLD = ("claimed", "reported")
 # what may stand between the denier and the verb (", a claim Ardenia has always rejected")
 _BETWEEN = {"has", "have", "had", "'s", "always", "long", "repeatedly", "consistently", "also"}
-
-
-def _top(x, owner):
-    seen = set()
-    while x in owner and owner[x] and x not in seen:
-        seen.add(x)
-        x = owner[x]
-    return x
 
 
 def extra_pointer(stoks):

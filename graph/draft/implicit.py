@@ -15,7 +15,8 @@ used by :mod:`graph.draft.cue_pairs`.
 from __future__ import annotations
 
 from .lexicon import CueHit
-from .sides import _top, opponent, side, two_sides
+from .sides import opponent, side, two_sides
+from .sides import top as _top
 from .syntax import AUX, passive, verb_form
 
 __all__ = ["at_border", "counterpart", "one_sided", "says_to_side", "told"]

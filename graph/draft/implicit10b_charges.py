@@ -21,6 +21,7 @@ BRL COOPERATE CST denied BRL
 from __future__ import annotations
 
 from .clause import Raw
+from .sides import top as _top
 
 __all__ = ["let_charges", "denied_here"]
 
@@ -34,14 +35,6 @@ _GROUPS = {"group", "groups", "militants", "rebels", "fighters", "insurgents", "
 _ARMED = {"armed_group"}
 _NOT_GROUPS = {"state", "office", "person", "de_facto_authority", "organisation", "party", "company"}
 _SKIP = {"the", "a", "an", "its", "their", "having", "quietly", "secretly", "repeatedly", "long"}
-
-
-def _top(x, owner):
-    seen = set()
-    while x in owner and owner[x] and x not in seen:
-        seen.add(x)
-        x = owner[x]
-    return x
 
 
 def let_charges(text, stoks, in_sentence, here, ctx):

@@ -16,22 +16,10 @@ PAK ASSAULT IRN denied PAK
 from __future__ import annotations
 
 from .clause import Raw
+from .sides import top as _top
 from .syntax import rel_spans
 
 __all__ = ["pointed"]
-
-
-def _top(x, owner):
-    """The actor at the top of *x*'s ``part_of`` chain.
-
-    >>> _top("MOD-SPOKESMAN", {"MOD-SPOKESMAN": "MOD", "MOD": "STATE"})
-    'STATE'
-    """
-    seen = set()
-    while x in owner and x not in seen:
-        seen.add(x)
-        x = owner[x]
-    return x
 
 
 # the acts a charge says the accused did (not what one said or asked)

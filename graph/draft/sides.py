@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["two_sides", "opponent", "maker"]
+__all__ = ["two_sides", "opponent", "maker", "top"]
 
 _STATES = re.compile(
     r"countries|states|neighbou?rs|nations|capitals|governments|presidents|leaders|administrations|"
@@ -43,7 +43,12 @@ _NEIGHBOURS = re.compile(r"countries|states|neighbou?rs|nations", re.I)
 _STATE_KINDS = {"state", "de_facto_authority"}
 
 
-def _top(x, owner):
+def top(x, owner):
+    """The actor at the top of *x*'s ``part_of`` chain in *owner* (the state a body of it acts for).
+
+    >>> top("MOD-SPOKESMAN", {"MOD-SPOKESMAN": "MOD", "MOD": "STATE"}), top("STATE", {})
+    ('STATE', 'STATE')
+    """
     seen = set()
     while x in owner and owner[x] and x not in seen:
         seen.add(x)
@@ -60,8 +65,8 @@ def side(x, owner, kinds):
     >>> side("ALI", {}, {"ALI": "person"}) is None
     True
     """
-    top = _top(x, owner or {})
-    return None if (kinds or {}).get(top) == "person" else top
+    t = top(x, owner or {})
+    return None if (kinds or {}).get(t) == "person" else t
 
 
 def two_sides(words, history, kinds, owner, exclude, named=()):
@@ -73,7 +78,7 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
     *exclude* the actors of the clause itself; when *history* is told sentence by sentence (more than one
     list), the two objects of one act of its last sentence come before the count."""
     states = bool(_STATES.search(words))
-    away = {_top(x, owner) for x in exclude}
+    away = {top(x, owner) for x in exclude}
 
     def fits(a, b):
         ka, kb = kinds.get(a), kinds.get(b)
@@ -83,7 +88,7 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
             return ka in _STATE_KINDS and kb in _STATE_KINDS and (ka == kb == "state" or not _NEIGHBOURS.search(words))
         return "person" not in (ka, kb)
 
-    acts = {(_top(r.subject, owner), r.type, _top(r.object, owner)) for rs in history for r in rs}
+    acts = {(top(r.subject, owner), r.type, top(r.object, owner)) for rs in history for r in rs}
     # (allies: both acting, not by a meeting or a deal, on the same third: "Mali and Niger left ECOWAS"; both
     # taking part in a commission's meeting makes no allies)
     acted = {(a, o) for a, t, o in acts if t not in _NEUTRAL}
@@ -91,13 +96,13 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
     def allies(x, y):
         return any((y, o) in acted for a, o in acted if a == x and o not in (x, y))
 
-    tops = [_top(x, owner) for x in named]
+    tops = [top(x, owner) for x in named]
     if len(tops) == 2 and fits(*tops):
         parties = {x for a, _, o in acts for x in (a, o)}
         # (not a pair that only ever worked together when the story sets another pair against each other twice:
         # "Iran and the IEA agreed ... Qatar urged both sides to settle the dispute")
         against = Counter(
-            frozenset((_top(r.subject, owner), _top(r.object, owner)))
+            frozenset((top(r.subject, owner), top(r.object, owner)))
             for rs in history
             for r in rs
             if r.type in _AGAINST
@@ -117,7 +122,7 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
     for rs in history:
         for r in rs:
             n += 1
-            a, b = _top(r.subject, owner), _top(r.object, owner)
+            a, b = top(r.subject, owner), top(r.object, owner)
             if not fits(a, b):
                 continue
             key = frozenset((a, b))
@@ -139,7 +144,7 @@ def _paired(rs, owner, fits):
     >>> _paired(rs, {}, lambda a, b: True)
     ['GOV', 'REB']
     """
-    acts = [(_top(r.subject, owner), r.type, _top(r.object, owner)) for r in rs]
+    acts = [(top(r.subject, owner), r.type, top(r.object, owner)) for r in rs]
     for a, t, b in acts:
         for a2, t2, c in acts:
             if a2 == a and t2 == t and c not in (a, b) and fits(b, c):
@@ -151,10 +156,10 @@ def opponent(subjects, recent, kinds, owner):
     """The actor the candidates *recent* (oldest first) most often set *subjects* against (in conflict first,
     then the latest), counted at the level of states and bodies (offices and persons as what they are part
     of); None when they are set against no one."""
-    mine = {_top(x, owner) for x in subjects}
+    mine = {top(x, owner) for x in subjects}
     seen: dict = {}
     for n, r in enumerate(recent):
-        a, b = _top(r.subject, owner), _top(r.object, owner)
+        a, b = top(r.subject, owner), top(r.object, owner)
         other = b if a in mine else a if b in mine else None
         if other is None or other in mine or kinds.get(other) == "person" or r.type not in _AGAINST:
             continue

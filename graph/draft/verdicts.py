@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .clause import Raw
+from .sides import top as _top
 from .syntax import rel_spans
 from .tokens import tokenise
 
@@ -46,15 +47,6 @@ _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 _NOT_ACTS = {"ACCUSE", "REQUEST", "CONSULT"}
 # what a verdict is passed on: a hostile or unilateral act (not a rapprochement, unless the noun names it)
 _JUDGED = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "REJECT", "PROTEST"}
-
-
-def _top(x, owner):
-    """The actor at the top of *x*'s ``part_of`` chain (the state a body of it acts for)."""
-    seen = set()
-    while x in owner and owner[x] and x not in seen:
-        seen.add(x)
-        x = owner[x]
-    return x
 
 
 def _plain(lows, k):
