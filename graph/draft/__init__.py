@@ -46,8 +46,8 @@ from .dates import find_dates
 from .describe import descriptions
 from .lexicon import Lexicon
 from .mentions import Matcher, Mention
+from .nameclasses import language_demonyms, name_classes, state_forms
 from .names import NewName, inside_names, new_names
-from .names10_classes import language_demonyms, name_classes, state_forms
 from .page import read_page
 from .proposed import split_names
 from .resolve import (

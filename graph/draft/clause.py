@@ -37,8 +37,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses10_filters import drop_pair, shared_subject
 from .modality import modality_of
+from .pairfilters import drop_pair, shared_subject
 from .pairs import CARRIED, Participant, clause_pairs
 from .syntax import BEYOND, group, opens, verb_form
 

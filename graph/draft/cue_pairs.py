@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .coordinated_subject import object_before
 from .implicit import one_sided, told
-from .implicit10_rules import accused_most, own_side_content
+from .otherside import accused_most, own_side_content
 from .sides import maker, side
 from .syntax import (
     ADDRESSED,

@@ -102,10 +102,7 @@ def two_sides(words, history, kinds, owner, exclude, named=()):
         # (not a pair that only ever worked together when the story sets another pair against each other twice:
         # "Iran and the IEA agreed ... Qatar urged both sides to settle the dispute")
         against = Counter(
-            frozenset((top(r.subject, owner), top(r.object, owner)))
-            for rs in history
-            for r in rs
-            if r.type in _AGAINST
+            frozenset((top(r.subject, owner), top(r.object, owner))) for rs in history for r in rs if r.type in _AGAINST
         )
         rivals = [k for k, v in against.items() if v >= 2 and len(k) == 2 and fits(*k)]
         between = {t for a, t, o in acts if {a, o} == set(tops)}

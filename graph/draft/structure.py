@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .clauses10b_permit import permissions
 from .envoys import deployed, summoned
 from .participles import participle_accusations
+from .permissions import permissions
 from .relatives import fronted
 from .unnamed import unnamed_doer
 

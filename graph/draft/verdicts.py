@@ -114,7 +114,7 @@ def verdicts(text, stoks, in_sentence, here, ctx, sp, lexicon):
     by reference (:mod:`graph.draft.echoes`)."""
     from .denials import denials
     from .echoes import echoes
-    from .implicit10b_charges import denied_here, let_charges
+    from .letcharges import denied_here, let_charges
 
     out = let_charges(text, stoks, in_sentence, here, ctx)
     out += denied_here(text, stoks, in_sentence, out, ctx, sp, lexicon)

@@ -1,7 +1,7 @@
 """A permission between two actors: "X let the rebels smuggle arms", "Y permitted Z to use its airfields": the
 one who allows helps the one allowed (AID when that is an armed group, else COOPERATE). Only where the clause
 rules left the pair without a candidate; a permission an accusation charges ("accused Baku of allowing Israel
-to fly drones") is :mod:`graph.draft.implicit10b_charges`'s, with the denials that answer it. Used by
+to fly drones") is :mod:`graph.draft.letcharges`'s, with the denials that answer it. Used by
 :mod:`graph.draft.structure`.
 
 >>> from graph import loads
@@ -72,7 +72,7 @@ def permissions(text, stoks, in_sentence, sp, kinds, out):
             continue
         allowed, _ = got
         # the one who allows: the nearest actor before the verb ("accused X of allowing Y to V" is a charge, read
-        # with the denials that answer it by :mod:`graph.draft.implicit10b_charges`)
+        # with the denials that answer it by :mod:`graph.draft.letcharges`)
         if lows[k - 1] == "of" and _ACCUSE & set(lows[max(0, k - 8) : k]):
             continue
         before = [a for a in acts if a[1] <= k and k - a[1] <= 3]

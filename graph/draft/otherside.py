@@ -1,14 +1,16 @@
-"""A warning whose content names the warner's own side ("Iran's spokesman warned that Tehran would respond
-reciprocally", "Ardenia warned that its forces would retaliate"): the one named after "that" is who would act,
-not whom the warning is against; the warning is against the other side of the story (see
-:func:`graph.draft.implicit.one_sided`). Used by :mod:`graph.draft.cue_pairs`.
+"""Whom an act is against when its clause does not say. A warning whose content names the warner's own side
+("Iran's spokesman warned that Tehran would respond reciprocally", "Ardenia warned that its forces would
+retaliate"): the one named after "that" is who would act, not whom the warning is against; the warning is
+against the other side of the story (see :func:`graph.draft.implicit.one_sided`). An attack condemned but never
+told as an act ("Honduras and Bolivia condemned the raid"): on the one the story most often accuses
+(:func:`accused_most`). Used by :mod:`graph.draft.cue_pairs`.
 """
 
 from __future__ import annotations
 
 from .sides import side
 
-__all__ = ["own_side_content"]
+__all__ = ["own_side_content", "accused_most"]
 
 _THAT = {"that", "it", "they"}
 
